@@ -1,0 +1,174 @@
+"""Opening a production database: a SQLite path or any SQLAlchemy URL.
+
+Opening brings the schema to the app's version with Alembic. An older SQLite file is first copied
+beside itself (SQLite's online backup API), so an upgrade can always be undone by hand.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlmodel import Session
+
+from studio.errors import DatabaseMissing, DatabaseProblem, NewerSchema, NotADatabase
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+
+
+def to_url(path_or_url: str | Path) -> str:
+    text_form = str(path_or_url)
+    if "://" in text_form:
+        return text_form
+    return f"sqlite:///{Path(text_form).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def describe(self) -> str:
+        """Where the data lives, for messages and titles (never shows a password)."""
+        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed as a whole when the block ends, rolled back on any error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path_or_url: str | Path, *, create: bool = False, migrations_dir: Path = MIGRATIONS_DIR) -> Database:
+    """Open (or with `create`, make) a database and bring its schema up to date."""
+    url = to_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path, create)
+    try:
+        engine = make_engine(url)
+    except ArgumentError as error:
+        raise DatabaseProblem(f"{path_or_url} is neither a file path nor a database URL ({error})") from None
+    database = Database(url, engine)
+    try:
+        _bring_schema_up_to_date(database, migrations_dir)
+    except Exception:
+        engine.dispose()
+        raise
+    return database
+
+
+def _check_sqlite_file(path: Path, create: bool) -> None:
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not a database file")
+    if path.exists():
+        with path.open("rb") as handle:
+            header = handle.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise NotADatabase(f"{path} is not a Cliffhanger database (not an SQLite file)")
+        return
+    if not create:
+        raise DatabaseMissing(f"there is no database at {path}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseProblem(f"cannot create a database at {path}: {error.strerror}") from None
+
+
+def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure_sqlite(dbapi_connection, _record):
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so DDL and DML
+        # alike are all-or-nothing.
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
+    from studio import migrations
+
+    try:
+        with database.engine.connect() as connection:
+            current = migrations.current_revision(connection)
+            has_other_tables = current is None and bool(inspect(connection).get_table_names())
+    except OperationalError as error:
+        raise DatabaseProblem(f"cannot open {database.describe()}: {_reason(error)}") from None
+    except DatabaseError as error:
+        raise NotADatabase(f"{database.describe()} is not a Cliffhanger database ({_reason(error)})") from None
+
+    if has_other_tables:
+        raise NotADatabase(f"{database.describe()} holds tables of another program, not a Cliffhanger database")
+    scripts = migrations.load_scripts(migrations_dir)
+    head = scripts.get_current_head()
+    if current == head:
+        return
+    if current is not None and not migrations.is_known(scripts, current):
+        raise NewerSchema(
+            f"{database.describe()} was written by a newer Cliffhanger (schema {current}); "
+            "update the app to open it"
+        )
+    if current is not None and database.path is not None:
+        backup_sqlite(database, database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
+    try:
+        migrations.upgrade(database.url, migrations_dir)
+    except OperationalError as error:
+        raise DatabaseProblem(f"cannot update {database.describe()}: {_reason(error)}") from None
+
+
+def backup_sqlite(database: Database, target: Path) -> Path:
+    """A consistent copy of a live SQLite database, taken with SQLite's online backup API."""
+    source = database.engine.raw_connection()
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.driver_connection.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _reason(error: DatabaseError) -> str:
+    return str(error.orig) if error.orig is not None else str(error)

@@ -1,0 +1,29 @@
+"""Errors a user can act on. Each carries one clear sentence; the CLI prints it and exits 2."""
+
+
+class UserError(Exception):
+    """Bad input or a state the user can fix; never shown with a traceback."""
+
+
+class InvalidInput(UserError):
+    """A value that does not make sense (negative rate, unknown currency, impossible date…)."""
+
+
+class DatabaseProblem(UserError):
+    """The database cannot be opened or used as it is."""
+
+
+class DatabaseMissing(DatabaseProblem):
+    pass
+
+
+class NotADatabase(DatabaseProblem):
+    pass
+
+
+class NewerSchema(DatabaseProblem):
+    pass
+
+
+class ProductionNotFound(UserError):
+    pass

@@ -1,0 +1,57 @@
+"""All tables. Importing this package registers every table on `SQLModel.metadata`."""
+
+from sqlmodel import SQLModel
+
+from studio.models.breakdown import BreakdownCategory, BreakdownElement, SceneElement
+from studio.models.budget import (
+    BudgetAccount,
+    BudgetGlobal,
+    BudgetLine,
+    BudgetLineFringe,
+    BudgetVersion,
+    CostEntry,
+    Currency,
+    ExchangeRate,
+    Fringe,
+)
+from studio.models.callsheet import CallSheet, CallTime
+from studio.models.people import Availability, CastAssignment, CrewMember, Department, OvertimeRule, Performer
+from studio.models.places import FilmSet, Location
+from studio.models.production import Character, Episode, Production, Scene, SceneCharacter, ScriptRevision
+from studio.models.schedule import ShootDay, Strip
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "Availability",
+    "BreakdownCategory",
+    "BreakdownElement",
+    "BudgetAccount",
+    "BudgetGlobal",
+    "BudgetLine",
+    "BudgetLineFringe",
+    "BudgetVersion",
+    "CallSheet",
+    "CallTime",
+    "CastAssignment",
+    "Character",
+    "CostEntry",
+    "Currency",
+    "CrewMember",
+    "Department",
+    "Episode",
+    "ExchangeRate",
+    "FilmSet",
+    "Fringe",
+    "Location",
+    "OvertimeRule",
+    "Performer",
+    "Production",
+    "Scene",
+    "SceneCharacter",
+    "SceneElement",
+    "ScriptRevision",
+    "ShootDay",
+    "Strip",
+    "metadata",
+]

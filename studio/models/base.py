@@ -1,0 +1,47 @@
+"""Shared column helpers for the tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Field, SQLModel
+
+from studio.money import Money
+
+# Named constraints make migrations identical on SQLite (batch mode) and PostgreSQL.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def production_fk(**kwargs: Any) -> Any:
+    """Every production-owned row goes when its production is deleted."""
+    return Field(foreign_key="production.id", ondelete="CASCADE", index=True, **kwargs)
+
+
+def parent_fk(table: str, *, nullable: bool = False, on_delete: str = "CASCADE", **kwargs: Any) -> Any:
+    default = {"default": None} if nullable else {}
+    return Field(foreign_key=f"{table}.id", ondelete=on_delete, index=True, **default, **kwargs)
+
+
+def money_property(minor_field: str, currency_field: str) -> property:
+    """Expose an integer minor-units column and its currency column as one `Money` value."""
+
+    def read(self) -> Money | None:
+        minor = getattr(self, minor_field)
+        if minor is None:
+            return None
+        return Money.from_minor(minor, getattr(self, currency_field))
+
+    def write(self, value: Money | None) -> None:
+        if value is None:
+            setattr(self, minor_field, None)
+            return
+        setattr(self, minor_field, value.minor)
+        setattr(self, currency_field, value.currency)
+
+    return property(read, write)

@@ -1,0 +1,52 @@
+"""Per-day call-sheet details (what the schedule does not say) and per-person call times."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Column, Text
+from sqlmodel import Field, SQLModel
+
+from studio.models.base import parent_fk
+
+
+def _text() -> Column:
+    return Column(Text, nullable=False, default="")
+
+
+class CallSheet(SQLModel, table=True):
+    __tablename__ = "call_sheet"
+    id: int | None = Field(default=None, primary_key=True)
+    shoot_day_id: int = Field(foreign_key="shoot_day.id", ondelete="CASCADE", unique=True)
+    crew_call: dt.time | None = None
+    shooting_call: dt.time | None = None
+    breakfast: dt.time | None = None
+    lunch: dt.time | None = None
+    weather_summary: str = Field(default="", max_length=200)
+    temperature_high: int | None = None
+    temperature_low: int | None = None
+    rain_chance_percent: int | None = Field(default=None, ge=0, le=100)
+    safety_notes: str = Field(default="", sa_column=_text())
+    general_notes: str = Field(default="", sa_column=_text())
+    department_notes: str = Field(default="", sa_column=_text())
+    walkie_channels: str = Field(default="", sa_column=_text())
+    closed_set: bool = Field(default=False)
+
+
+class CallTime(SQLModel, table=True):
+    """One person's times on one call sheet (overrides the department default)."""
+
+    __tablename__ = "call_time"
+    __table_args__ = (
+        CheckConstraint(
+            "(performer_id IS NULL) <> (crew_member_id IS NULL)", name="one_person"
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    call_sheet_id: int = parent_fk("call_sheet")
+    performer_id: int | None = parent_fk("performer", nullable=True)
+    crew_member_id: int | None = parent_fk("crew_member", nullable=True)
+    pickup: dt.time | None = None
+    makeup: dt.time | None = None
+    on_set: dt.time | None = None
+    remarks: str = Field(default="", max_length=400)

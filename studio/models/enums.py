@@ -1,0 +1,77 @@
+"""Closed vocabularies, stored as their string values (portable: no native enum types)."""
+
+from enum import StrEnum
+
+
+class IntExt(StrEnum):
+    INT = "INT"
+    EXT = "EXT"
+    INT_EXT = "INT/EXT"
+
+
+class TimeOfDay(StrEnum):
+    DAY = "DAY"
+    NIGHT = "NIGHT"
+    MORNING = "MORNING"
+    DAWN = "DAWN"
+    DUSK = "DUSK"
+
+
+class RevisionState(StrEnum):
+    NEW = "NEW"
+    UNCHANGED = "UNCHANGED"
+    CHANGED = "CHANGED"
+    OMITTED = "OMITTED"
+
+
+class UnionStatus(StrEnum):
+    SAG_AFTRA = "SAG-AFTRA"
+    NON_UNION = "NON-UNION"
+    OTHER = "OTHER"
+
+
+class RateBasis(StrEnum):
+    DAY = "DAY"
+    DAY_12H = "12H_DAY"
+    WEEK = "WEEK"
+    HOUR = "HOUR"
+    FLAT = "FLAT"
+
+
+class ShootDayKind(StrEnum):
+    SHOOT = "SHOOT"
+    OFF = "OFF"
+    HOLIDAY = "HOLIDAY"
+    TRAVEL = "TRAVEL"
+
+
+class StripKind(StrEnum):
+    SCENE = "SCENE"
+    BANNER = "BANNER"
+
+
+class AccountGroup(StrEnum):
+    ABOVE_THE_LINE = "ATL"
+    BELOW_THE_LINE = "BTL"
+    POST = "POST"
+    OTHER = "OTHER"
+    TOTALS = "TOTALS"
+
+
+class LineUnit(StrEnum):
+    DAY = "DAY"
+    WEEK = "WEEK"
+    HOUR = "HOUR"
+    FLAT = "FLAT"
+    ALLOW = "ALLOW"
+    EPISODE = "EPISODE"
+
+
+class FringeKind(StrEnum):
+    PERCENT = "PERCENT"
+    FLAT = "FLAT"
+
+
+class CostStatus(StrEnum):
+    COMMITTED = "COMMITTED"
+    PAID = "PAID"

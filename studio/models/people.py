@@ -1,0 +1,123 @@
+"""Performers and their deals, crew and departments, and everyone's (and every place's) availability."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from studio.models.base import money_property, parent_fk, production_fk
+from studio.models.enums import RateBasis, UnionStatus
+from studio.models.types import ExactDecimal
+
+HOURS = ExactDecimal(2)
+FACTOR = ExactDecimal(3)
+
+
+class Performer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    legal_name: str = Field(max_length=200)
+    professional_name: str = Field(default="", max_length=200)
+    name_zh: str = Field(default="", max_length=200)
+    union_status: str = Field(default=UnionStatus.NON_UNION.value, max_length=20)
+    agent_name: str = Field(default="", max_length=200)
+    agent_phone: str = Field(default="", max_length=40)
+    agent_email: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=200)
+    languages: str = Field(default="", max_length=200)
+    photo_path: str = Field(default="", max_length=400)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+    def display_name(self) -> str:
+        return self.professional_name or self.legal_name
+
+
+class OvertimeRule(SQLModel, table=True):
+    """E.g. 1.5x after 8 hours, 2x after 12: editable presets, never constants in code."""
+
+    __tablename__ = "overtime_rule"
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    name: str = Field(max_length=120)
+    first_threshold_hours: Decimal = Field(sa_type=HOURS)
+    first_factor: Decimal = Field(sa_type=FACTOR)
+    second_threshold_hours: Decimal | None = Field(default=None, sa_type=HOURS)
+    second_factor: Decimal | None = Field(default=None, sa_type=FACTOR)
+
+
+class CastAssignment(SQLModel, table=True):
+    """A character cast to a performer, with the deal for that role."""
+
+    __tablename__ = "cast_assignment"
+    __table_args__ = (UniqueConstraint("character_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    character_id: int = parent_fk("character")
+    performer_id: int = parent_fk("performer")
+    cast_number: int | None = Field(default=None, ge=1)
+    rate_minor: int | None = Field(default=None, ge=0)
+    currency: str = Field(default="USD", max_length=3)
+    rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)
+    guaranteed_days: int = Field(default=0, ge=0)
+    overtime_rule_id: int | None = parent_fk("overtime_rule", nullable=True, on_delete="SET NULL")
+    per_diem_minor: int | None = Field(default=None, ge=0)
+    travel_notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+    rate = money_property("rate_minor", "currency")
+    per_diem = money_property("per_diem_minor", "currency")
+
+
+class Department(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("production_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    name: str = Field(max_length=120)
+    name_zh: str = Field(default="", max_length=120)
+    sort_order: int = Field(default=0)
+    default_call_offset_minutes: int = Field(default=0)
+
+
+class CrewMember(SQLModel, table=True):
+    __tablename__ = "crew_member"
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    department_id: int | None = parent_fk("department", nullable=True, on_delete="SET NULL")
+    position: str = Field(default="", max_length=120)
+    name: str = Field(max_length=200)
+    name_zh: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=200)
+    rate_minor: int | None = Field(default=None, ge=0)
+    currency: str = Field(default="USD", max_length=3)
+    rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)
+    union_status: str = Field(default=UnionStatus.NON_UNION.value, max_length=20)
+    languages: str = Field(default="", max_length=200)
+    call_offset_minutes: int | None = Field(default=None)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+    rate = money_property("rate_minor", "currency")
+
+
+class Availability(SQLModel, table=True):
+    """A date range in which a performer, crew member or location is unavailable (or available)."""
+
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN performer_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN crew_member_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN location_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_owner",
+        ),
+        CheckConstraint("end_date >= start_date", name="dates_ordered"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    performer_id: int | None = parent_fk("performer", nullable=True)
+    crew_member_id: int | None = parent_fk("crew_member", nullable=True)
+    location_id: int | None = parent_fk("location", nullable=True)
+    start_date: dt.date
+    end_date: dt.date
+    available: bool = Field(default=False)
+    reason: str = Field(default="", max_length=400)

@@ -1,0 +1,49 @@
+"""Locations (places a unit drives to) and the sets that belong to them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from studio.models.base import money_property, parent_fk, production_fk
+from studio.models.types import ExactDecimal
+
+COORDINATE = ExactDecimal(7)
+
+
+class Location(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    name: str = Field(max_length=200)
+    name_zh: str = Field(default="", max_length=200)
+    address: str = Field(default="", max_length=400)
+    latitude: Decimal | None = Field(default=None, sa_type=COORDINATE)
+    longitude: Decimal | None = Field(default=None, sa_type=COORDINATE)
+    timezone: str = Field(default="America/Los_Angeles", max_length=64)
+    contact_name: str = Field(default="", max_length=200)
+    contact_phone: str = Field(default="", max_length=40)
+    fee_per_day_minor: int | None = Field(default=None, ge=0)
+    fee_currency: str = Field(default="USD", max_length=3)
+    parking: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    basecamp: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    hospital_name: str = Field(default="", max_length=200)
+    hospital_address: str = Field(default="", max_length=400)
+    hospital_phone: str = Field(default="", max_length=40)
+    permit_notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+    fee_per_day = money_property("fee_per_day_minor", "fee_currency")
+
+
+class FilmSet(SQLModel, table=True):
+    """A set as the script names it ("STERLING TOWER - CEO OFFICE"), mapped to a location."""
+
+    __tablename__ = "film_set"
+    __table_args__ = (UniqueConstraint("production_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    name: str = Field(max_length=200)
+    name_zh: str = Field(default="", max_length=200)
+    location_id: int | None = parent_fk("location", nullable=True, on_delete="SET NULL")

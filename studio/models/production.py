@@ -1,0 +1,91 @@
+"""The production and its script: episodes, scenes, characters, script revisions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from studio.models.base import parent_fk, production_fk
+from studio.models.enums import IntExt, RevisionState, TimeOfDay
+from studio.models.types import UTCDateTime, utc_now
+
+
+class Production(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    title_zh: str = Field(default="", max_length=200)
+    company: str = Field(default="", max_length=200)
+    base_currency: str = Field(default="USD", max_length=3)
+    reporting_currency: str = Field(default="USD", max_length=3)
+    hq_timezone: str = Field(default="Asia/Shanghai", max_length=64)
+    shoot_timezone: str = Field(default="America/Los_Angeles", max_length=64)
+    max_eighths_per_day: int = Field(default=96)
+    max_minutes_per_day: int = Field(default=720)
+    revision_color: str = Field(default="White", max_length=40)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+    def display_title(self) -> str:
+        return f"{self.title} / {self.title_zh}" if self.title_zh else self.title
+
+
+class ScriptRevision(SQLModel, table=True):
+    """One import of the script (a colour in the revision sequence)."""
+
+    __tablename__ = "script_revision"
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    color: str = Field(default="White", max_length=40)
+    source_name: str = Field(default="", max_length=400)
+    source_sha256: str = Field(default="", max_length=64)
+    imported_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Episode(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("production_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    number: int
+    title: str = Field(default="", max_length=200)
+    title_zh: str = Field(default="", max_length=200)
+    synopsis: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Scene(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("production_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    episode_id: int | None = parent_fk("episode", nullable=True, on_delete="SET NULL")
+    number: str = Field(max_length=20)
+    sort_order: int = Field(default=0, index=True)
+    heading: str = Field(default="", max_length=400)
+    int_ext: str = Field(default=IntExt.INT.value, max_length=8)
+    time_of_day: str = Field(default=TimeOfDay.DAY.value, max_length=12)
+    set_id: int | None = parent_fk("film_set", nullable=True, on_delete="SET NULL")
+    synopsis: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    page_eighths: int = Field(default=1, ge=0)
+    estimated_minutes: int | None = Field(default=None)
+    revision_state: str = Field(default=RevisionState.NEW.value, max_length=12)
+    revision_id: int | None = parent_fk("script_revision", nullable=True, on_delete="SET NULL")
+
+
+class Character(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("production_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    name: str = Field(max_length=200)
+    name_zh: str = Field(default="", max_length=200)
+    is_background: bool = Field(default=False)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class SceneCharacter(SQLModel, table=True):
+    """Who appears in a scene (speaking or listed)."""
+
+    __tablename__ = "scene_character"
+    scene_id: int = Field(foreign_key="scene.id", ondelete="CASCADE", primary_key=True)
+    character_id: int = Field(foreign_key="character.id", ondelete="CASCADE", primary_key=True, index=True)
+    speaking: bool = Field(default=True)

@@ -1,0 +1,36 @@
+"""Shoot days and the strips placed on them (a strip without a day waits in the boneyard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from studio.models.base import parent_fk, production_fk
+from studio.models.enums import ShootDayKind, StripKind
+
+
+class ShootDay(SQLModel, table=True):
+    __tablename__ = "shoot_day"
+    __table_args__ = (UniqueConstraint("production_id", "unit", "shoot_date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    unit: int = Field(default=1, ge=1)
+    shoot_date: dt.date
+    kind: str = Field(default=ShootDayKind.SHOOT.value, max_length=10)
+    day_number: int | None = Field(default=None, ge=1)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Strip(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    kind: str = Field(default=StripKind.SCENE.value, max_length=10)
+    scene_id: int | None = parent_fk("scene", nullable=True)
+    shoot_day_id: int | None = parent_fk("shoot_day", nullable=True, on_delete="SET NULL")
+    position: int = Field(default=0)
+    locked: bool = Field(default=False)
+    estimated_minutes: int | None = Field(default=None, ge=0)
+    color: str = Field(default="", max_length=9)
+    banner_text: str = Field(default="", max_length=400)

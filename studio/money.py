@@ -1,0 +1,111 @@
+"""Money: an exact Decimal amount in a currency.
+
+Amounts are stored as integer minor units (cents, fen, yen) beside an ISO 4217 code and surfaced as
+`Money`. Rounding happens once, half-up to the currency's minor unit; every layer uses this module's
+`round_to_currency` so the app, the JSON and the spreadsheet agree to the cent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel.numbers import get_currency_precision, list_currencies
+
+from studio.errors import InvalidInput
+
+
+@lru_cache(maxsize=None)
+def known_currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def check_currency(code: str) -> str:
+    """Return the upper-case ISO code, or raise InvalidInput for an unknown one."""
+    normalized = (code or "").strip().upper()
+    if normalized not in known_currencies():
+        raise InvalidInput(f"unknown currency code {code!r} (expected an ISO 4217 code such as USD)")
+    return normalized
+
+
+@lru_cache(maxsize=None)
+def minor_unit_digits(currency: str) -> int:
+    return get_currency_precision(check_currency(currency))
+
+
+def round_to_currency(amount: Decimal, currency: str) -> Decimal:
+    """Half-up to the currency's minor unit: the project's one rounding rule."""
+    quantum = Decimal(1).scaleb(-minor_unit_digits(currency))
+    return amount.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def parse_decimal(text: str | int | Decimal) -> Decimal:
+    """Parse user or file input into a Decimal; floats are refused because they are inexact."""
+    if isinstance(text, float):
+        raise TypeError("money never passes through float")
+    try:
+        value = Decimal(str(text).strip().replace(",", ""))
+    except InvalidOperation:
+        raise InvalidInput(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise InvalidInput(f"{text!r} is not a finite number")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, float):
+            raise TypeError("money never passes through float")
+        object.__setattr__(self, "currency", check_currency(self.currency))
+        object.__setattr__(self, "amount", round_to_currency(Decimal(self.amount), self.currency))
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str) -> Money:
+        return cls(Decimal(minor).scaleb(-minor_unit_digits(currency)), currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(Decimal(0), currency)
+
+    @property
+    def minor(self) -> int:
+        return int(self.amount.scaleb(minor_unit_digits(self.currency)))
+
+    def __add__(self, other: Money) -> Money:
+        self._same_currency(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same_currency(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def times(self, factor: Decimal | int) -> Money:
+        """Multiply by an exact factor, rounding the product once."""
+        if isinstance(factor, float):
+            raise TypeError("money never passes through float")
+        return Money(self.amount * Decimal(factor), self.currency)
+
+    def to_json(self) -> dict[str, str]:
+        return {"amount": str(self.amount), "currency": self.currency}
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+    def _same_currency(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} with {other.currency} without an exchange rate")
+
+
+def total(amounts: list[Money], currency: str) -> Money:
+    result = Money.zero(currency)
+    for amount in amounts:
+        result = result + amount
+    return result
