@@ -110,7 +110,7 @@ class CostEntry(SQLModel, table=True):
     __tablename__ = "cost_entry"
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
-    account_id: int = parent_fk("budget_account", on_delete="RESTRICT")
+    account_id: int = Field(foreign_key="budget_account.id", index=True)
     entry_date: dt.date
     vendor: str = Field(default="", max_length=200)
     description: str = Field(default="", max_length=400)

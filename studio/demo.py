@@ -1,0 +1,330 @@
+"""The demo production: "The Contract Bride / 契约新娘", an 80-episode series shot in Los Angeles.
+
+The people, places, sets and lines come from resources/demo/; the scenes are drawn from them with a
+seeded random generator, so the same seed always writes the same database.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from studio.db import open_database
+from studio.errors import UserError
+from studio.models import (
+    BreakdownCategory,
+    BreakdownElement,
+    BudgetGlobal,
+    CastAssignment,
+    Character,
+    CrewMember,
+    Department,
+    Episode,
+    ExchangeRate,
+    FilmSet,
+    Location,
+    Performer,
+    Production,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    ShootDay,
+)
+from studio.models.enums import ShootDayKind, TimeOfDay
+from studio.money import Money
+from studio.productions import add_standard_templates, ensure_currency
+from studio.resources import load_json
+
+DEMO_SEED = 2027
+# Page lengths in eighths and how often each occurs: micro-drama scenes are short.
+EIGHTHS_WEIGHTS = {1: 45, 2: 30, 3: 13, 4: 7, 6: 3, 8: 2}
+
+
+def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int:
+    """Write the demo production into a new database file; return the production id.
+
+    The file is built beside its final name and renamed into place, so a failure never leaves a
+    half-written demo (or destroys the file it was meant to replace).
+    """
+    path = path.expanduser().resolve()
+    if path.exists() and not force:
+        raise UserError(f"{path} already exists; use --force to replace it")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, scratch_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite", dir=path.parent)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror}") from None
+    os.close(handle)
+    scratch = Path(scratch_name)
+    scratch.unlink()
+    try:
+        database = open_database(scratch, create=True)
+        try:
+            with database.transaction() as session:
+                production_id = build_demo(session, seed)
+        finally:
+            database.close()
+        os.replace(scratch, path)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror}") from None
+    finally:
+        for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
+            leftover.unlink(missing_ok=True)
+    return production_id
+
+
+def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
+    data = load_json("demo/contract_bride.json")
+    rng = random.Random(seed)
+    spec = data["production"]
+    production = _add_production(session, spec)
+    pid = production.id
+    add_standard_templates(session, pid)
+    locations = _add_locations(session, pid, data["locations"])
+    sets = _add_sets(session, pid, data["sets"], locations)
+    characters = _add_cast(session, pid, data["characters"])
+    _add_crew(session, pid, data["departments"], data["crew"])
+    scenes = _add_script(session, pid, data, sets, characters, rng)
+    _add_breakdown(session, pid, data["breakdown"], scenes, rng)
+    shoot_days = _add_shoot_days(session, pid, spec)
+    _add_budget_skeleton(session, pid, spec, shoot_days)
+    return pid
+
+
+def _add_production(session: Session, spec: dict) -> Production:
+    for code in (spec["base_currency"], spec["reporting_currency"]):
+        ensure_currency(session, code)
+    production = Production(
+        title=spec["title"],
+        title_zh=spec["title_zh"],
+        company=spec["company"],
+        base_currency=spec["base_currency"],
+        reporting_currency=spec["reporting_currency"],
+        hq_timezone=spec["hq_timezone"],
+        shoot_timezone=spec["shoot_timezone"],
+        created_at=datetime.fromisoformat(spec["created_at"]),
+    )
+    session.add(production)
+    session.flush()
+    return production
+
+
+def _add_locations(session: Session, pid: int, rows: list[dict]) -> dict[str, Location]:
+    locations = {}
+    for row in rows:
+        hospital_name, hospital_address, hospital_phone = row["hospital"]
+        location = Location(
+            production_id=pid,
+            name=row["name"],
+            name_zh=row["name_zh"],
+            address=row["address"],
+            latitude=Decimal(row["latitude"]),
+            longitude=Decimal(row["longitude"]),
+            contact_name=row["contact_name"],
+            contact_phone=row["contact_phone"],
+            parking=row["parking"],
+            basecamp=row["basecamp"],
+            hospital_name=hospital_name,
+            hospital_address=hospital_address,
+            hospital_phone=hospital_phone,
+            permit_notes=row["permit_notes"],
+        )
+        location.fee_per_day = Money(Decimal(row["fee_per_day"]), "USD")
+        locations[row["key"]] = location
+    session.add_all(locations.values())
+    session.flush()
+    return locations
+
+
+def _add_sets(session: Session, pid: int, rows: list[dict], locations: dict[str, Location]) -> list[tuple[FilmSet, dict]]:
+    sets = [
+        (FilmSet(production_id=pid, name=row["name"], name_zh=row["name_zh"], location_id=locations[row["location"]].id), row)
+        for row in rows
+    ]
+    session.add_all(film_set for film_set, _ in sets)
+    session.flush()
+    return sets
+
+
+def _add_cast(session: Session, pid: int, rows: list[dict]) -> dict[str, Character]:
+    characters = {}
+    for cast_number, row in enumerate(rows, start=1):
+        character = Character(
+            production_id=pid, name=row["name"], name_zh=row["name_zh"], is_background=row.get("background", False)
+        )
+        performer = Performer(
+            production_id=pid,
+            legal_name=row["performer"],
+            name_zh=row["performer_zh"],
+            union_status=row["union"],
+            languages=row["languages"],
+        )
+        session.add_all([character, performer])
+        session.flush()
+        deal = CastAssignment(
+            character_id=character.id,
+            performer_id=performer.id,
+            cast_number=None if character.is_background else cast_number,
+        )
+        deal.rate = Money(Decimal(row["rate"]), "USD")
+        session.add(deal)
+        characters[row["name"]] = character
+    session.flush()
+    return characters
+
+
+def _add_crew(session: Session, pid: int, departments: list[dict], crew: list[list[str]]) -> None:
+    by_name = {}
+    for order, row in enumerate(departments):
+        department = Department(
+            production_id=pid,
+            name=row["name"],
+            name_zh=row["name_zh"],
+            sort_order=order,
+            default_call_offset_minutes=row["call_offset"],
+        )
+        session.add(department)
+        by_name[row["name"]] = department
+    session.flush()
+    for number, (department, position, name, name_zh, languages, rate, currency) in enumerate(crew, start=1):
+        slug = name.lower().replace(" ", ".")
+        member = CrewMember(
+            production_id=pid,
+            department_id=by_name[department].id,
+            position=position,
+            name=name,
+            name_zh=name_zh,
+            languages=languages,
+            phone=f"(323) 555-{number + 200:04d}",
+            email=f"{slug}@example.com",
+        )
+        member.rate = Money(Decimal(rate), currency)
+        session.add(member)
+    session.flush()
+
+
+def _add_script(session, pid, data, sets, characters, rng) -> list[tuple[Scene, str]]:
+    spec = data["production"]
+    low, high = spec["scenes_per_episode"]
+    leads = [characters[name] for name in data["leads"]]
+    eighths, eighths_weights = zip(*EIGHTHS_WEIGHTS.items(), strict=True)
+    set_weights = [row["weight"] for _, row in sets]
+    scenes: list[tuple[Scene, str]] = []
+    appearances: list[tuple[Scene, Character]] = []
+    order = 0
+    for episode_number in range(1, spec["episodes"] + 1):
+        episode = Episode(production_id=pid, number=episode_number)
+        session.add(episode)
+        session.flush()
+        for scene_number in range(1, rng.randint(low, high) + 1):
+            film_set, set_row = rng.choices(sets, weights=set_weights)[0]
+            cast = _scene_cast(rng, leads, set_row, characters)
+            night = rng.random() < set_row["night"]
+            time_of_day = TimeOfDay.NIGHT if night else TimeOfDay.DAY
+            speaking = [c for c in cast if not c.is_background]
+            order += 1
+            scene = Scene(
+                production_id=pid,
+                episode_id=episode.id,
+                number=f"{episode_number}-{scene_number}",
+                sort_order=order,
+                heading=f"{set_row['int_ext']}. {film_set.name} - {time_of_day.value}",
+                int_ext=set_row["int_ext"],
+                time_of_day=time_of_day.value,
+                set_id=film_set.id,
+                synopsis=_fill(rng.choice(data["synopses"]), speaking),
+                text=_scene_text(rng, data, set_row, speaking),
+                page_eighths=rng.choices(eighths, weights=eighths_weights)[0],
+            )
+            scenes.append((scene, set_row["name"]))
+            appearances.extend((scene, character) for character in cast)
+    session.add_all(scene for scene, _ in scenes)
+    session.flush()
+    session.add_all(
+        SceneCharacter(scene_id=scene.id, character_id=character.id, speaking=not character.is_background)
+        for scene, character in appearances
+    )
+    session.flush()
+    return scenes
+
+
+def _scene_cast(rng, leads, set_row, characters) -> list[Character]:
+    cast = [lead for lead in leads if rng.random() < 0.7] or [rng.choice(leads)]
+    regulars = [characters[name] for name in set_row["regulars"]]
+    if regulars:
+        cast += rng.sample(regulars, k=min(len(regulars), rng.choice([0, 1, 1, 2])))
+    if rng.random() < 0.08:
+        cast.append(rng.choice([c for c in characters.values() if not c.is_background]))
+    if set_row["background"] and rng.random() < 0.4:
+        cast.append(characters[rng.choice(set_row["background"])])
+    unique: list[Character] = []
+    for character in cast:
+        if all(character.id != chosen.id for chosen in unique):
+            unique.append(character)
+    return unique
+
+
+def _fill(template: str, speaking: list[Character]) -> str:
+    first = speaking[0].name.title()
+    second = speaking[1].name.title() if len(speaking) > 1 else "an old friend"
+    return template.format(a=first, b=second)
+
+
+def _scene_text(rng, data, set_row, speaking: list[Character]) -> str:
+    lines = [_fill(rng.choice(data["action"][set_row["name"]]), speaking), ""]
+    for turn, line in enumerate(rng.sample(data["dialogue"], k=rng.randint(1, 4))):
+        lines += [speaking[turn % len(speaking)].name, line, ""]
+    return "\n".join(lines).strip()
+
+
+def _add_breakdown(session, pid, rows, scenes, rng) -> None:
+    categories = {c.key: c for c in session.exec(select(BreakdownCategory).where(BreakdownCategory.production_id == pid))}
+    for row in rows:
+        element = BreakdownElement(
+            production_id=pid, category_id=categories[row["category"]].id, name=row["name"], name_zh=row["name_zh"]
+        )
+        session.add(element)
+        session.flush()
+        for scene, set_name in scenes:
+            if set_name in row["sets"] and rng.random() < row["share"]:
+                session.add(SceneElement(scene_id=scene.id, element_id=element.id))
+    session.flush()
+
+
+def _add_shoot_days(session: Session, pid: int, spec: dict) -> int:
+    current = date.fromisoformat(spec["first_shoot_date"])
+    shot = 0
+    while shot < spec["shoot_days"]:
+        shot += 1
+        session.add(ShootDay(production_id=pid, shoot_date=current, day_number=shot))
+        current += timedelta(days=1)
+        if shot in spec["days_off_after"]:
+            session.add(ShootDay(production_id=pid, shoot_date=current, kind=ShootDayKind.OFF.value))
+            current += timedelta(days=1)
+    session.flush()
+    return shot
+
+
+def _add_budget_skeleton(session: Session, pid: int, spec: dict, shoot_days: int) -> None:
+    session.add_all(
+        [
+            BudgetGlobal(production_id=pid, name="SHOOT_DAYS", value=Decimal(shoot_days), description="Shoot days"),
+            BudgetGlobal(production_id=pid, name="EPISODES", value=Decimal(spec["episodes"]), description="Episodes"),
+            ExchangeRate(
+                production_id=pid,
+                from_currency="CNY",
+                to_currency="USD",
+                rate=Decimal(spec["usd_per_cny"]),
+                effective_date=date.fromisoformat(spec["created_at"][:10]),
+            ),
+        ]
+    )
+    session.flush()

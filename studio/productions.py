@@ -1,0 +1,127 @@
+"""Creating, listing and deleting productions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel.numbers import get_currency_name, get_currency_symbol
+from sqlmodel import Session, delete, select
+
+from studio.errors import InvalidInput, ProductionNotFound
+from studio.models import BreakdownCategory, BudgetAccount, Currency, Production
+from studio.money import check_currency, minor_unit_digits
+from studio.resources import load_json
+
+
+@dataclass
+class ProductionDetails:
+    title: str
+    title_zh: str = ""
+    company: str = ""
+    base_currency: str = "USD"
+    hq_timezone: str = "Asia/Shanghai"
+    shoot_timezone: str = "America/Los_Angeles"
+
+    def validated(self) -> ProductionDetails:
+        title = self.title.strip()
+        if not title:
+            raise InvalidInput("a production needs a title")
+        return ProductionDetails(
+            title=title,
+            title_zh=self.title_zh.strip(),
+            company=self.company.strip(),
+            base_currency=check_currency(self.base_currency),
+            hq_timezone=check_timezone(self.hq_timezone),
+            shoot_timezone=check_timezone(self.shoot_timezone),
+        )
+
+
+def check_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"unknown time zone {name!r} (expected a name such as America/Los_Angeles)") from None
+    return name
+
+
+def timezone_names() -> list[str]:
+    return sorted(available_timezones())
+
+
+def ensure_currency(session: Session, code: str) -> None:
+    code = check_currency(code)
+    if session.get(Currency, code) is None:
+        session.add(
+            Currency(
+                code=code,
+                name=get_currency_name(code, locale="en"),
+                symbol=get_currency_symbol(code, locale="en"),
+                minor_digits=minor_unit_digits(code),
+            )
+        )
+        session.flush()
+
+
+def create_production(session: Session, details: ProductionDetails, production_id: int | None = None) -> Production:
+    """A new production with the standard breakdown categories and an empty chart of accounts.
+
+    `production_id` recreates a production under the id it had (redo after undo).
+    """
+    details = details.validated()
+    ensure_currency(session, details.base_currency)
+    production = Production(
+        id=production_id,
+        title=details.title,
+        title_zh=details.title_zh,
+        company=details.company,
+        base_currency=details.base_currency,
+        reporting_currency=details.base_currency,
+        hq_timezone=details.hq_timezone,
+        shoot_timezone=details.shoot_timezone,
+    )
+    session.add(production)
+    session.flush()
+    add_standard_templates(session, production.id)
+    return production
+
+
+def add_standard_templates(session: Session, production_id: int) -> None:
+    for order, category in enumerate(load_json("templates/breakdown_categories.json")["categories"]):
+        session.add(BreakdownCategory(production_id=production_id, sort_order=order, **category))
+    for order, account in enumerate(load_json("templates/chart_of_accounts.json")["accounts"]):
+        session.add(
+            BudgetAccount(
+                production_id=production_id,
+                code=account["code"],
+                name=account["name"],
+                name_zh=account["name_zh"],
+                account_group=account["group"],
+                sort_order=order,
+            )
+        )
+    session.flush()
+
+
+def list_productions(session: Session) -> list[Production]:
+    return list(session.exec(select(Production).order_by(Production.id)))
+
+
+def get_production(session: Session, production_id: int | None) -> Production:
+    """The production asked for, or the only one when none is named."""
+    if production_id is not None:
+        production = session.get(Production, production_id)
+        if production is None:
+            raise ProductionNotFound(f"there is no production with id {production_id}")
+        return production
+    productions = list_productions(session)
+    if not productions:
+        raise ProductionNotFound("the database holds no production yet")
+    if len(productions) > 1:
+        ids = ", ".join(str(p.id) for p in productions)
+        raise ProductionNotFound(f"the database holds several productions ({ids}): choose one with --production")
+    return productions[0]
+
+
+def delete_production(session: Session, production_id: int) -> None:
+    session.exec(delete(Production).where(Production.id == production_id))
