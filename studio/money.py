@@ -8,7 +8,7 @@ Amounts are stored as integer minor units (cents, fen, yen) beside an ISO 4217 c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.numbers import get_currency_precision, list_currencies
@@ -38,19 +38,6 @@ def round_to_currency(amount: Decimal, currency: str) -> Decimal:
     """Half-up to the currency's minor unit: the project's one rounding rule."""
     quantum = Decimal(1).scaleb(-minor_unit_digits(currency))
     return amount.quantize(quantum, rounding=ROUND_HALF_UP)
-
-
-def parse_decimal(text: str | int | Decimal) -> Decimal:
-    """Parse user or file input into a Decimal; floats are refused because they are inexact."""
-    if isinstance(text, float):
-        raise TypeError("money never passes through float")
-    try:
-        value = Decimal(str(text).strip().replace(",", ""))
-    except InvalidOperation:
-        raise InvalidInput(f"{text!r} is not a number") from None
-    if not value.is_finite():
-        raise InvalidInput(f"{text!r} is not a finite number")
-    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +90,3 @@ class Money:
         if other.currency != self.currency:
             raise ValueError(f"cannot combine {self.currency} with {other.currency} without an exchange rate")
 
-
-def total(amounts: list[Money], currency: str) -> Money:
-    result = Money.zero(currency)
-    for amount in amounts:
-        result = result + amount
-    return result

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-20 23:48:34.508279
+Create Date: 2026-11-20 23:54:46.659503
 
 """
 from typing import Sequence, Union
@@ -358,7 +358,7 @@ def upgrade() -> None:
     sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('reference', sa.String(length=120), nullable=False),
-    sa.ForeignKeyConstraint(['account_id'], ['budget_account.id'], name=op.f('fk_cost_entry_account_id_budget_account'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['account_id'], ['budget_account.id'], name=op.f('fk_cost_entry_account_id_budget_account')),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_cost_entry_production_id_production'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cost_entry'))
     )

@@ -1,0 +1,24 @@
+"""Cliffhanger: `python main.py` opens the app; `python main.py COMMAND …` runs a command-line operation."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from studio.cli import COMMANDS, build_parser, guarded
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import run_app
+
+        return guarded(lambda: run_app(args))
+    if args.command == "screenshot":
+        from ui.screenshot import run_screenshot
+
+        return guarded(lambda: run_screenshot(args))
+    return guarded(lambda: COMMANDS[args.command](args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Budget arithmetic: exact money, exchange rates, line and account totals."""

@@ -1,0 +1,122 @@
+"""The command line: the same operations as the GUI, for scripts and checks.
+
+Errors print one line on stderr and exit 2 (bad input) or 1 (an internal fault, with the details
+written to a log file). main.py routes the GUI and `screenshot` to ui/ and the rest to COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from studio.errors import UserError
+from studio.paths import default_database_path, log_dir
+
+PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db, --production and --json are accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="database file or SQLAlchemy URL")
+    common.add_argument("--production", type=int, default=argparse.SUPPRESS, help="production id")
+    parser = argparse.ArgumentParser(
+        prog="cliffhanger", parents=[common], description="Cliffhanger: production manager for micro-dramas."
+    )
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo production")
+    parser.add_argument("--lang", choices=("en", "zh_CN"), help="user interface language (default: the system's)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", parents=[common], help="write the demo production into a database file")
+    demo.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    info = commands.add_parser("info", parents=[common], help="what the database holds")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+
+    shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
+    shot.add_argument("--page", required=True, choices=PAGES)
+    shot.add_argument("--out", required=True, type=Path)
+    shot.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    return parser
+
+
+def database_argument(args: argparse.Namespace) -> str:
+    return getattr(args, "db", None) or str(default_database_path())
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from studio.demo import write_demo
+
+    if not getattr(args, "db", None):
+        raise UserError("demo needs --db FILE: the database file to write")
+    path = Path(args.db)
+    production_id = write_demo(path, force=args.force)
+    print(f"wrote the demo production (id {production_id}) to {path}")
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.productions import get_production
+    from studio.summary import database_summary
+
+    database = open_database(database_argument(args))
+    try:
+        with database.session() as session:
+            production_id = getattr(args, "production", None)
+            if production_id is not None:
+                get_production(session, production_id)
+            summary = database_summary(session, production_id)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    print(f"Database: {database.describe()}")
+    if not summary["productions"]:
+        print("No productions yet.")
+    for production in summary["productions"]:
+        total = production["budget_total"]
+        print(f"[{production['id']}] {production['title']} {production['title_zh']}".rstrip())
+        print(
+            f"    {production['episodes']} episodes, {production['scenes']} scenes, "
+            f"{production['characters']} characters, {production['cast']} cast, {production['crew']} crew, "
+            f"{production['locations']} locations, {production['shoot_days']} shoot days "
+            f"({production['scheduled_scenes']} scenes scheduled), budget {total['amount']} {total['currency']}"
+        )
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"demo": run_demo, "info": run_info}
+
+
+def guarded(action: Callable[[], int]) -> int:
+    """Run a command: user errors become one line and exit 2, faults one line (plus a log) and exit 1."""
+    try:
+        return action()
+    except UserError as error:
+        print(f"cliffhanger: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("cliffhanger: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback in the user's face
+        log = _write_crash_log()
+        print(f"cliffhanger: internal error ({type(error).__name__}: {error}); details in {log}", file=sys.stderr)
+        return 1
+
+
+def _write_crash_log() -> Path | str:
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        return log
+    except OSError:
+        return "(no log: the log folder is not writable)"

@@ -1,0 +1,32 @@
+"""How numbers, money and page lengths read to a person, per locale (babel)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency
+
+from studio.money import Money
+
+
+def format_eighths(eighths: int) -> str:
+    """Page length as producers write it: 11 → "1 3/8", 8 → "1", 3 → "3/8"."""
+    pages, rest = divmod(eighths, 8)
+    if rest == 0:
+        return str(pages)
+    return f"{pages} {rest}/8" if pages else f"{rest}/8"
+
+
+def format_money(money: Money | None, locale: str) -> str:
+    if money is None:
+        return ""
+    return format_currency(money.amount, money.currency, locale=locale)
+
+
+def format_day(day: date, locale: str) -> str:
+    return format_date(day, format="medium", locale=locale)
+
+
+def format_weekday(day: date, locale: str) -> str:
+    return format_date(day, format="EEE", locale=locale)

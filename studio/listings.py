@@ -1,0 +1,298 @@
+"""Rows for the app's tables: one query per page, each row a plain dict keyed by column.
+
+Rows carry the ids the views need to edit them (`id`, and `*_id` keys for linked rows).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from studio.budget.totals import budget_total
+from studio.models import (
+    BreakdownCategory,
+    CallSheet,
+    BreakdownElement,
+    CastAssignment,
+    Character,
+    CrewMember,
+    Department,
+    Episode,
+    FilmSet,
+    Location,
+    Performer,
+    Production,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    ShootDay,
+    Strip,
+)
+from studio.models.enums import RevisionState, ShootDayKind
+from studio.money import Money
+
+Row = dict[str, object]
+
+
+def episode_rows(session: Session, production_id: int) -> list[Row]:
+    totals = {
+        episode_id: (count, eighths)
+        for episode_id, count, eighths in session.exec(
+            select(Scene.episode_id, func.count(), func.sum(Scene.page_eighths))
+            .where(Scene.production_id == production_id, Scene.revision_state != RevisionState.OMITTED.value)
+            .group_by(Scene.episode_id)
+        )
+    }
+    episodes = session.exec(select(Episode).where(Episode.production_id == production_id).order_by(Episode.number))
+    return [
+        {
+            "id": e.id,
+            "number": e.number,
+            "title": e.title,
+            "title_zh": e.title_zh,
+            "scenes": totals.get(e.id, (0, 0))[0],
+            "eighths": totals.get(e.id, (0, 0))[1],
+        }
+        for e in episodes
+    ]
+
+
+def scene_rows(session: Session, production_id: int, episode_id: int | None = None) -> list[Row]:
+    statement = (
+        select(Scene, Episode.number, FilmSet.name)
+        .join(Episode, Scene.episode_id == Episode.id, isouter=True)
+        .join(FilmSet, Scene.set_id == FilmSet.id, isouter=True)
+        .where(Scene.production_id == production_id)
+        .order_by(Scene.sort_order)
+    )
+    if episode_id is not None:
+        statement = statement.where(Scene.episode_id == episode_id)
+    rows = session.exec(statement).all()
+    characters = _scene_characters(session, [scene.id for scene, _, _ in rows])
+    return [
+        {
+            "id": scene.id,
+            "episode": episode_number,
+            "number": scene.number,
+            "int_ext": scene.int_ext,
+            "set": set_name or "",
+            "time_of_day": scene.time_of_day,
+            "eighths": scene.page_eighths,
+            "characters": ", ".join(characters.get(scene.id, [])),
+            "synopsis": scene.synopsis,
+            "text": scene.text,
+            "heading": scene.heading,
+            "omitted": scene.revision_state == RevisionState.OMITTED.value,
+        }
+        for scene, episode_number, set_name in rows
+    ]
+
+
+def _scene_characters(session: Session, scene_ids: list[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    statement = (
+        select(SceneCharacter.scene_id, Character.name)
+        .join(Character)
+        .where(SceneCharacter.scene_id.in_(scene_ids))
+        .order_by(Character.id)
+    )
+    for scene_id, name in session.exec(statement):
+        names[scene_id].append(name)
+    return names
+
+
+def cast_rows(session: Session, production_id: int) -> list[Row]:
+    scene_counts = dict(
+        session.exec(
+            select(SceneCharacter.character_id, func.count())
+            .join(Character)
+            .where(Character.production_id == production_id)
+            .group_by(SceneCharacter.character_id)
+        ).all()
+    )
+    statement = (
+        select(Character, CastAssignment, Performer)
+        .join(CastAssignment, CastAssignment.character_id == Character.id, isouter=True)
+        .join(Performer, CastAssignment.performer_id == Performer.id, isouter=True)
+        .where(Character.production_id == production_id)
+    )
+    rows = []
+    for character, deal, performer in session.exec(statement):
+        rows.append(
+            {
+                "id": character.id,
+                "cast_number": deal.cast_number if deal else None,
+                "character": character.name,
+                "character_zh": character.name_zh,
+                "performer_id": performer.id if performer else None,
+                "performer": performer.display_name() if performer else "",
+                "performer_zh": performer.name_zh if performer else "",
+                "union": performer.union_status if performer else "",
+                "rate": deal.rate if deal else None,
+                "scenes": scene_counts.get(character.id, 0),
+                "background": character.is_background,
+            }
+        )
+    rows.sort(key=lambda r: (r["cast_number"] is None, r["cast_number"] or 0, r["character"]))
+    return rows
+
+
+def crew_rows(session: Session, production_id: int) -> list[Row]:
+    statement = (
+        select(CrewMember, Department)
+        .join(Department, CrewMember.department_id == Department.id, isouter=True)
+        .where(CrewMember.production_id == production_id)
+        .order_by(Department.sort_order, CrewMember.id)
+    )
+    return [
+        {
+            "id": member.id,
+            "department": department.name if department else "",
+            "department_zh": department.name_zh if department else "",
+            "position": member.position,
+            "name": member.name,
+            "name_zh": member.name_zh,
+            "languages": member.languages,
+            "phone": member.phone,
+            "email": member.email,
+            "rate": member.rate,
+        }
+        for member, department in session.exec(statement)
+    ]
+
+
+def location_rows(session: Session, production_id: int) -> list[Row]:
+    set_counts = dict(
+        session.exec(
+            select(FilmSet.location_id, func.count())
+            .where(FilmSet.production_id == production_id)
+            .group_by(FilmSet.location_id)
+        ).all()
+    )
+    locations = session.exec(select(Location).where(Location.production_id == production_id).order_by(Location.id))
+    return [
+        {
+            "id": location.id,
+            "name": location.name,
+            "name_zh": location.name_zh,
+            "address": location.address,
+            "timezone": location.timezone,
+            "fee": location.fee_per_day,
+            "sets": set_counts.get(location.id, 0),
+            "hospital": location.hospital_name,
+        }
+        for location in locations
+    ]
+
+
+def set_rows(session: Session, production_id: int) -> list[Row]:
+    scene_counts = dict(
+        session.exec(
+            select(Scene.set_id, func.count()).where(Scene.production_id == production_id).group_by(Scene.set_id)
+        ).all()
+    )
+    statement = (
+        select(FilmSet, Location.name)
+        .join(Location, FilmSet.location_id == Location.id, isouter=True)
+        .where(FilmSet.production_id == production_id)
+        .order_by(FilmSet.name)
+    )
+    return [
+        {
+            "id": film_set.id,
+            "name": film_set.name,
+            "name_zh": film_set.name_zh,
+            "location": location_name or "",
+            "scenes": scene_counts.get(film_set.id, 0),
+        }
+        for film_set, location_name in session.exec(statement)
+    ]
+
+
+def element_rows(session: Session, production_id: int) -> list[Row]:
+    scene_counts = dict(
+        session.exec(
+            select(SceneElement.element_id, func.count())
+            .join(BreakdownElement)
+            .where(BreakdownElement.production_id == production_id)
+            .group_by(SceneElement.element_id)
+        ).all()
+    )
+    statement = (
+        select(BreakdownElement, BreakdownCategory)
+        .join(BreakdownCategory)
+        .where(BreakdownElement.production_id == production_id)
+        .order_by(BreakdownCategory.sort_order, BreakdownElement.name)
+    )
+    return [
+        {
+            "id": element.id,
+            "category": category.name,
+            "category_zh": category.name_zh,
+            "color": category.color,
+            "name": element.name,
+            "name_zh": element.name_zh,
+            "scenes": scene_counts.get(element.id, 0),
+        }
+        for element, category in session.exec(statement)
+    ]
+
+
+def shoot_day_rows(session: Session, production_id: int) -> list[Row]:
+    scheduled = defaultdict(lambda: [0, 0])
+    statement = (
+        select(Strip.shoot_day_id, Scene.page_eighths)
+        .join(Scene, Strip.scene_id == Scene.id)
+        .where(Strip.production_id == production_id, Strip.shoot_day_id.is_not(None))
+    )
+    for day_id, eighths in session.exec(statement):
+        scheduled[day_id][0] += 1
+        scheduled[day_id][1] += eighths
+    days = session.exec(
+        select(ShootDay).where(ShootDay.production_id == production_id).order_by(ShootDay.shoot_date, ShootDay.unit)
+    )
+    return [
+        {
+            "id": day.id,
+            "day_number": day.day_number,
+            "date": day.shoot_date,
+            "kind": day.kind,
+            "unit": day.unit,
+            "scenes": scheduled[day.id][0],
+            "eighths": scheduled[day.id][1],
+            "notes": day.notes,
+        }
+        for day in days
+    ]
+
+
+def call_sheet_rows(session: Session, production_id: int) -> list[Row]:
+    statement = (
+        select(ShootDay, CallSheet)
+        .join(CallSheet, CallSheet.shoot_day_id == ShootDay.id, isouter=True)
+        .where(ShootDay.production_id == production_id, ShootDay.kind == ShootDayKind.SHOOT.value)
+        .order_by(ShootDay.shoot_date, ShootDay.unit)
+    )
+    return [
+        {
+            "id": day.id,
+            "day_number": day.day_number,
+            "date": day.shoot_date,
+            "crew_call": sheet.crew_call if sheet else None,
+            "shooting_call": sheet.shooting_call if sheet else None,
+            "weather": sheet.weather_summary if sheet else "",
+        }
+        for day, sheet in session.exec(statement)
+    ]
+
+
+def budget_rows(session: Session, production_id: int) -> tuple[list[Row], Money]:
+    """Each account's total and the grand total, in the production's base currency."""
+    totals = budget_total(session, session.get(Production, production_id))
+    rows = [
+        {"code": a.code, "name": a.name, "name_zh": a.name_zh, "group": a.group, "total": a.total}
+        for a in totals.by_account
+    ]
+    return rows, totals.total

@@ -1,0 +1,21 @@
+"""Where the user's files live, per platform (platformdirs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_NAME = "Cliffhanger"
+
+
+def default_database_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "cliffhanger.sqlite"
+
+
+def demo_database_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "demo.sqlite"
+
+
+def log_dir() -> Path:
+    return user_log_path(APP_NAME, appauthor=False)

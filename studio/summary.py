@@ -1,0 +1,60 @@
+"""What a database holds, production by production (the `info` command and the window title)."""
+
+from __future__ import annotations
+
+from sqlalchemy import distinct, func
+from sqlmodel import Session, select
+
+from studio.budget.totals import budget_total
+from studio.models import (
+    CastAssignment,
+    Character,
+    CrewMember,
+    Episode,
+    Location,
+    Production,
+    Scene,
+    ShootDay,
+    Strip,
+)
+from studio.models.enums import RevisionState, ShootDayKind
+from studio.productions import list_productions
+
+
+def _count(session: Session, statement) -> int:
+    return session.exec(statement).one()
+
+
+def production_summary(session: Session, production: Production) -> dict:
+    pid = production.id
+    live_scenes = (Scene.production_id == pid) & (Scene.revision_state != RevisionState.OMITTED.value)
+    return {
+        "id": pid,
+        "title": production.title,
+        "title_zh": production.title_zh,
+        "episodes": _count(session, select(func.count()).where(Episode.production_id == pid)),
+        "scenes": _count(session, select(func.count()).select_from(Scene).where(live_scenes)),
+        "characters": _count(session, select(func.count()).where(Character.production_id == pid)),
+        "cast": _count(
+            session,
+            select(func.count()).select_from(CastAssignment).join(Character).where(Character.production_id == pid),
+        ),
+        "crew": _count(session, select(func.count()).where(CrewMember.production_id == pid)),
+        "locations": _count(session, select(func.count()).where(Location.production_id == pid)),
+        "shoot_days": _count(
+            session,
+            select(func.count()).where(ShootDay.production_id == pid, ShootDay.kind == ShootDayKind.SHOOT.value),
+        ),
+        "scheduled_scenes": _count(
+            session,
+            select(func.count(distinct(Strip.scene_id))).where(
+                Strip.production_id == pid, Strip.shoot_day_id.is_not(None), Strip.scene_id.is_not(None)
+            ),
+        ),
+        "budget_total": budget_total(session, production).total.to_json(),
+    }
+
+
+def database_summary(session: Session, production_id: int | None = None) -> dict:
+    productions = [p for p in list_productions(session) if production_id in (None, p.id)]
+    return {"productions": [production_summary(session, p) for p in productions]}

@@ -1,0 +1,42 @@
+"""Every test runs with its own user folders, so nothing touches the developer's real data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    for variable, folder in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    return home
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """One demo database per test run; tests copy it rather than rebuild it."""
+    from studio.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    write_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template, tmp_path) -> Path:
+    import shutil
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    return path

@@ -1,0 +1,137 @@
+"""Opening databases: creation, pragmas, clear refusals, and upgrades that back up first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import select
+
+from studio.db import MIGRATIONS_DIR, open_database
+from studio.errors import DatabaseMissing, NewerSchema, NotADatabase
+from studio.migrations import load_scripts
+from studio.models import metadata
+
+
+def test_new_database_gets_the_whole_schema_at_head(tmp_path):
+    database = open_database(tmp_path / "new.sqlite", create=True)
+    with database.engine.connect() as connection:
+        revision = connection.execute(text("select version_num from alembic_version")).scalar_one()
+        tables = set(connection.dialect.get_table_names(connection))
+    database.close()
+    assert revision == load_scripts(MIGRATIONS_DIR).get_current_head()
+    assert set(metadata.tables) <= tables
+
+
+def test_migrations_build_exactly_what_the_models_describe(tmp_path):
+    database = open_database(tmp_path / "new.sqlite", create=True)
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    database.close()
+    assert differences == []
+
+
+def test_sqlite_connections_enforce_foreign_keys_with_wal_and_a_busy_timeout(tmp_path):
+    database = open_database(tmp_path / "new.sqlite", create=True)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    database.close()
+
+
+def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
+    from studio.models import Production
+
+    database = open_database(tmp_path / "new.sqlite", create=True)
+    with pytest.raises(RuntimeError), database.transaction() as session:
+        session.add(Production(title="Half done"))
+        session.flush()
+        raise RuntimeError("crash midway")
+    with database.session() as session:
+        assert session.exec(select(Production)).all() == []
+    database.close()
+
+
+def test_missing_file_is_refused_unless_asked_to_create(tmp_path):
+    with pytest.raises(DatabaseMissing, match="no database at"):
+        open_database(tmp_path / "nowhere.sqlite")
+    assert not (tmp_path / "nowhere.sqlite").exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("call sheet notes, not a database")
+    with pytest.raises(NotADatabase, match="not a Cliffhanger database"):
+        open_database(path)
+    assert path.read_text() == "call sheet notes, not a database"
+
+
+def test_another_programs_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("create table contacts (name text)")
+    with pytest.raises(NotADatabase, match="another program"):
+        open_database(path)
+
+
+def test_a_newer_schema_is_refused_without_changes(demo_path):
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("update alembic_version set version_num = 'from_the_future'")
+    before = demo_path.read_bytes()
+    with pytest.raises(NewerSchema, match="newer Cliffhanger"):
+        open_database(demo_path)
+    assert demo_path.read_bytes() == before
+    assert list(demo_path.parent.glob("*.before-*")) == []
+
+
+def _migrations_with_one_more_revision(tmp_path: Path) -> tuple[Path, str]:
+    """The app's migrations plus a next one, as a later release would ship."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    head = load_scripts(MIGRATIONS_DIR).get_current_head()
+    (folder / "versions" / "9999_scene_mood.py").write_text(
+        f'''"""add scene mood"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("scene") as batch:
+        batch.add_column(sa.Column("mood", sa.String(40), nullable=False, server_default="tense"))
+
+
+def downgrade():
+    with op.batch_alter_table("scene") as batch:
+        batch.drop_column("mood")
+''',
+        encoding="utf-8",
+    )
+    return folder, head
+
+
+def test_opening_an_older_database_backs_it_up_then_upgrades_keeping_the_data(demo_path, tmp_path):
+    migrations, old_head = _migrations_with_one_more_revision(tmp_path)
+    database = open_database(demo_path, migrations_dir=migrations)
+    with database.engine.connect() as connection:
+        assert connection.execute(text("select version_num from alembic_version")).scalar_one() == "9999"
+        assert connection.execute(text("select count(*) from scene")).scalar_one() > 400
+        assert connection.execute(text("select distinct mood from scene")).scalars().all() == ["tense"]
+        assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    database.close()
+
+    backups = list(demo_path.parent.glob("demo.before-9999-*.sqlite"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as backup:
+        assert backup.execute("select version_num from alembic_version").fetchone()[0] == old_head
+        assert backup.execute("select count(*) from scene").fetchone()[0] > 400

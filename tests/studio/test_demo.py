@@ -1,0 +1,113 @@
+"""The demo production is what the foundation promises, and the same seed writes the same data."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+
+import pytest
+from sqlmodel import select
+
+from studio.db import open_database
+from studio.demo import write_demo
+from studio.errors import UserError
+from studio.models import (
+    BudgetAccount,
+    BudgetLine,
+    CastAssignment,
+    Character,
+    CrewMember,
+    FilmSet,
+    Location,
+    Production,
+    Scene,
+    ShootDay,
+)
+from studio.models.enums import ShootDayKind
+
+
+@pytest.fixture
+def demo(demo_path):
+    database = open_database(demo_path)
+    with database.session() as session:
+        yield session
+    database.close()
+
+
+def test_demo_is_the_bilingual_series_with_its_episodes_and_scenes(demo):
+    production = demo.exec(select(Production)).one()
+    assert (production.title, production.title_zh) == ("The Contract Bride", "契约新娘")
+    assert production.shoot_timezone == "America/Los_Angeles"
+    scenes = demo.exec(select(Scene)).all()
+    assert 400 <= len(scenes) <= 600
+    assert {scene.episode_id for scene in scenes} and len({scene.episode_id for scene in scenes}) == 80
+    assert all(scene.page_eighths >= 1 and scene.text and scene.set_id for scene in scenes)
+    assert {scene.time_of_day for scene in scenes} == {"DAY", "NIGHT"}
+
+
+def test_demo_sets_and_locations_are_in_los_angeles(demo):
+    sets = demo.exec(select(FilmSet)).all()
+    locations = demo.exec(select(Location)).all()
+    assert 8 <= len(sets) <= 15
+    assert 5 <= len(locations) <= 7
+    assert all(film_set.location_id for film_set in sets)
+    for location in locations:
+        assert ", CA 9" in location.address
+        assert Decimal("33.5") < location.latitude < Decimal("34.5")
+        assert Decimal("-119") < location.longitude < Decimal("-118")
+        assert location.timezone == "America/Los_Angeles"
+        assert location.hospital_name and location.hospital_phone
+
+
+def test_demo_cast_rates_follow_the_tiers(demo):
+    rows = demo.exec(select(Character, CastAssignment).join(CastAssignment)).all()
+    assert 20 <= len(rows) <= 30
+    assert all(character.name_zh for character, _ in rows)
+    rates = {character.name: deal.rate for character, deal in rows}
+    assert all(rate.currency == "USD" for rate in rates.values())
+    leads = [rates[name] for name in ("ETHAN", "CHLOE", "VIVIAN")]
+    assert all(Decimal(800) <= rate.amount <= Decimal(2000) for rate in leads)
+    background = [deal.rate.amount for character, deal in rows if character.is_background]
+    assert background and all(Decimal(150) <= amount <= Decimal(250) for amount in background)
+    assert [deal.cast_number for _, deal in rows if deal.cast_number][:2] == [1, 2]
+
+
+def test_demo_crew_spans_departments_and_languages(demo):
+    crew = demo.exec(select(CrewMember)).all()
+    assert 25 <= len(crew) <= 35
+    assert len({member.department_id for member in crew}) >= 8
+    assert sum("Mandarin" in member.languages for member in crew) >= 5
+    assert {member.rate.currency for member in crew} == {"USD", "CNY"}
+
+
+def test_demo_has_nine_shoot_days_and_an_empty_budget_skeleton(demo):
+    shoot_days = demo.exec(select(ShootDay).where(ShootDay.kind == ShootDayKind.SHOOT.value)).all()
+    assert len(shoot_days) == 9
+    assert [day.day_number for day in shoot_days] == list(range(1, 10))
+    assert demo.exec(select(BudgetAccount)).all()
+    assert demo.exec(select(BudgetLine)).all() == []
+
+
+def _contents(path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as connection:
+        tables = [row[0] for row in connection.execute("select name from sqlite_master where type='table'")]
+        return {table: sorted(connection.execute(f'select * from "{table}"').fetchall(), key=repr) for table in tables}
+
+
+def test_same_seed_writes_the_same_database(tmp_path):
+    write_demo(tmp_path / "a.sqlite", seed=7)
+    write_demo(tmp_path / "b.sqlite", seed=7)
+    write_demo(tmp_path / "c.sqlite", seed=8)
+    assert _contents(tmp_path / "a.sqlite") == _contents(tmp_path / "b.sqlite")
+    assert _contents(tmp_path / "a.sqlite")["scene"] != _contents(tmp_path / "c.sqlite")["scene"]
+
+
+def test_demo_refuses_to_overwrite_without_force_and_replaces_with_it(tmp_path):
+    path = tmp_path / "mine.sqlite"
+    path.write_text("precious")
+    with pytest.raises(UserError, match="--force"):
+        write_demo(path)
+    assert path.read_text() == "precious"
+    write_demo(path, force=True)
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.sqlite"]

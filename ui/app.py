@@ -1,0 +1,43 @@
+"""Starting the GUI: the application object, its language, the window and the first database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from studio import __version__
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+
+
+def create_application(lang: str | None) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Cliffhanger")
+    app.setApplicationName("Cliffhanger")
+    app.setApplicationVersion(__version__)
+    install_translators(app, lang)
+    return app
+
+
+def open_start_database(window: MainWindow, args: argparse.Namespace) -> None:
+    if args.demo:
+        window.open_demo()
+    elif getattr(args, "db", None):
+        window.open_database(args.db)
+    else:
+        window.open_default_database()
+
+
+def run_app(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | None = None) -> int:
+    """Open the main window; `on_ready` runs once the event loop is up (the window is interactive)."""
+    app = create_application(args.lang)
+    window = MainWindow()
+    window.show()
+    open_start_database(window, args)
+    if on_ready is not None:
+        QTimer.singleShot(0, lambda: on_ready(window))
+    return app.exec()

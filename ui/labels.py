@@ -1,0 +1,50 @@
+"""Display names for the stored vocabularies (studio.models.enums), in the UI language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def int_ext(value: str) -> str:
+    return {
+        "INT": QCoreApplication.translate("Labels", "INT"),
+        "EXT": QCoreApplication.translate("Labels", "EXT"),
+        "INT/EXT": QCoreApplication.translate("Labels", "INT/EXT"),
+    }.get(value, value)
+
+
+def time_of_day(value: str) -> str:
+    return {
+        "DAY": QCoreApplication.translate("Labels", "Day"),
+        "NIGHT": QCoreApplication.translate("Labels", "Night"),
+        "MORNING": QCoreApplication.translate("Labels", "Morning"),
+        "DAWN": QCoreApplication.translate("Labels", "Dawn"),
+        "DUSK": QCoreApplication.translate("Labels", "Dusk"),
+    }.get(value, value)
+
+
+def union_status(value: str) -> str:
+    return {
+        "SAG-AFTRA": QCoreApplication.translate("Labels", "SAG-AFTRA"),
+        "NON-UNION": QCoreApplication.translate("Labels", "Non-union"),
+        "OTHER": QCoreApplication.translate("Labels", "Other union"),
+    }.get(value, value)
+
+
+def shoot_day_kind(value: str) -> str:
+    return {
+        "SHOOT": QCoreApplication.translate("Labels", "Shoot day"),
+        "OFF": QCoreApplication.translate("Labels", "Day off"),
+        "HOLIDAY": QCoreApplication.translate("Labels", "Holiday"),
+        "TRAVEL": QCoreApplication.translate("Labels", "Travel day"),
+    }.get(value, value)
+
+
+def account_group(value: str) -> str:
+    return {
+        "ATL": QCoreApplication.translate("Labels", "Above the line"),
+        "BTL": QCoreApplication.translate("Labels", "Below the line"),
+        "POST": QCoreApplication.translate("Labels", "Post-production"),
+        "OTHER": QCoreApplication.translate("Labels", "Other"),
+        "TOTALS": QCoreApplication.translate("Labels", "Contingency & overhead"),
+    }.get(value, value)

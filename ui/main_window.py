@@ -1,0 +1,361 @@
+"""The main window: sidebar of pages, production switcher, menus, undo/redo and remembered layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from studio import __version__
+from studio.db import backup_sqlite
+from studio.demo import write_demo
+from studio.errors import UserError
+from studio.paths import default_database_path, demo_database_path
+from studio.productions import ProductionDetails, list_productions
+from ui.commands import CreateProductionCommand
+from ui.pages.breakdown import BreakdownPage
+from ui.pages.budget import BudgetPage
+from ui.pages.callsheets import CallSheetsPage
+from ui.pages.cast import CastPage
+from ui.pages.crew import CrewPage
+from ui.pages.locations import LocationsPage
+from ui.pages.schedule import SchedulePage
+from ui.pages.script import ScriptPage
+from ui.production_dialog import ProductionDialog
+from ui.settings import AppSettings
+from ui.welcome import WelcomePage
+from ui.workspace import Workspace
+
+PAGE_CLASSES = (
+    ScriptPage,
+    BreakdownPage,
+    CastPage,
+    CrewPage,
+    LocationsPage,
+    SchedulePage,
+    CallSheetsPage,
+    BudgetPage,
+)
+DATABASE_FILTER = "Cliffhanger database (*.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.workspace = Workspace(self)
+        self.pages = [page_class(self.workspace, self) for page_class in PAGE_CLASSES]
+        self.welcome = WelcomePage(self)
+        self.welcome.set_import_available(False, self.tr("Script import is not available in this version yet."))
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.addItems([page.title() for page in self.pages])
+        self.sidebar.setMinimumWidth(140)
+        self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 14px; } QListWidget#sidebar::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.stack.addWidget(self.welcome)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.production_switcher = QComboBox(self)
+        self.production_switcher.setObjectName("productionSwitcher")
+        self.production_switcher.setMinimumContentsLength(28)
+        self.production_switcher.currentIndexChanged.connect(self._switch_production)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar()
+
+        self.workspace.productionsChanged.connect(self._refresh_productions)
+        self.workspace.productionChanged.connect(self._show_production)
+        self.welcome.newProductionRequested.connect(self.new_production)
+        self.welcome.demoRequested.connect(self.open_demo)
+        self.resize(QSize(1280, 800))
+        self._restore_layout()
+        self.sidebar.setCurrentRow(0)
+
+    # --- set-up -------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.new_production_action = self._action(self.tr("New &Production…"), self.new_production, "Ctrl+Shift+N")
+        self.new_database_action = self._action(self.tr("&New Database…"), self.new_database, QKeySequence.StandardKey.New)
+        self.open_database_action = self._action(
+            self.tr("&Open Database…"), self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self.open_demo_action = self._action(self.tr("Open the &Demo Production"), self.open_demo)
+        self.import_action = self._action(self.tr("&Import Script…"), lambda: None, "Ctrl+I")
+        self.import_action.setEnabled(False)
+        self.import_action.setStatusTip(self.tr("Script import is not available in this version yet."))
+        self.export_copy_action = self._action(self.tr("Copy of the &Database…"), self.export_database_copy)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.details_action = self._action(self.tr("Production &Details…"), self.edit_production_details)
+        self.about_action = self._action(self.tr("&About Cliffhanger"), self.show_about)
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_production_action, self.new_database_action, self.open_database_action])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.open_demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(self.export_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.details_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, page in enumerate(self.pages):
+            action = view_menu.addAction(page.title())
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _checked=False, row=number: self.show_page(row))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        help_menu.addAction(self.tr("About &Qt"), lambda: QMessageBox.aboutQt(self))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Production"), self)
+        toolbar.setObjectName("productionToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Production:") + " ", self))
+        toolbar.addWidget(self.production_switcher)
+        spacer = QWidget(self)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        self.addToolBar(toolbar)
+
+    # --- databases ----------------------------------------------------------------------------
+
+    def open_database(self, path_or_url: str, *, create: bool = False) -> bool:
+        """Open a database; on failure say why and keep what was open."""
+        try:
+            self.workspace.open(path_or_url, create=create)
+        except UserError as error:
+            self.show_error(self.tr("Cannot open the database"), str(error))
+            if not create:
+                self.settings.forget_database(path_or_url)
+            return False
+        self.settings.remember_database(path_or_url)
+        return True
+
+    def open_default_database(self) -> bool:
+        return self.open_database(str(default_database_path()), create=True)
+
+    def open_demo(self) -> bool:
+        """Write a fresh demo production and open it."""
+        path = demo_database_path()
+        if self.workspace.database is not None and self.workspace.database.path == path:
+            self.workspace.close()
+        try:
+            write_demo(path, force=True)
+        except UserError as error:
+            self.show_error(self.tr("Cannot create the demo production"), str(error))
+            return False
+        return self.open_database(str(path))
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(Path.home() / "production.sqlite"), DATABASE_FILTER
+        )
+        if path:
+            if Path(path).exists():
+                self.show_error(self.tr("Cannot create the database"), self.tr("That file already exists."))
+                return
+            self.open_database(path, create=True)
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(Path.home()), DATABASE_FILTER)
+        if path:
+            self.open_database(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_databases()
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_database(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
+
+    def export_database_copy(self) -> None:
+        database = self.workspace.database
+        if database is None or database.path is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy of the database"), str(database.path.with_name("copy.sqlite")), DATABASE_FILTER
+        )
+        if not target:
+            return
+        try:
+            backup_sqlite(database, Path(target))
+        except OSError as error:
+            self.show_error(self.tr("Cannot save the copy"), error.strerror or str(error))
+            return
+        self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", target), 5000)
+
+    # --- productions --------------------------------------------------------------------------
+
+    def new_production(self) -> None:
+        if self.workspace.database is None and not self.open_default_database():
+            return
+        dialog = ProductionDialog(self)
+        if dialog.exec():
+            details = dialog.details().validated()
+            self.workspace.undo_stack.push(
+                CreateProductionCommand(self.workspace, details, self.tr("New production %1").replace("%1", details.title))
+            )
+
+    def edit_production_details(self) -> None:
+        production = self._current_production()
+        if production is None:
+            return
+        current = ProductionDetails(
+            title=production.title,
+            title_zh=production.title_zh,
+            company=production.company,
+            base_currency=production.base_currency,
+            hq_timezone=production.hq_timezone,
+            shoot_timezone=production.shoot_timezone,
+        )
+        dialog = ProductionDialog(self, current)
+        if not dialog.exec():
+            return
+        wanted = dialog.details().validated()
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Edit production details"))
+        try:
+            for field in ("title", "title_zh", "company"):
+                if getattr(wanted, field) != getattr(current, field):
+                    self.workspace.edit_field("production", production.id, field, getattr(wanted, field), "")
+        except UserError as error:
+            self.show_error(self.tr("Not saved"), str(error))
+        finally:
+            stack.endMacro()
+
+    def _current_production(self):
+        if self.workspace.database is None or self.workspace.production_id is None:
+            return None
+        return next((p for p in self.workspace.read(list_productions) if p.id == self.workspace.production_id), None)
+
+    def _refresh_productions(self) -> None:
+        productions = self.workspace.read(list_productions) if self.workspace.database else []
+        self.production_switcher.blockSignals(True)
+        self.production_switcher.clear()
+        for production in productions:
+            self.production_switcher.addItem(production.display_title(), production.id)
+        self.production_switcher.setCurrentIndex(self.production_switcher.findData(self.workspace.production_id))
+        self.production_switcher.blockSignals(False)
+        self.production_switcher.setEnabled(bool(productions))
+        self._show_production()
+
+    def _switch_production(self, index: int) -> None:
+        self.workspace.set_production(self.production_switcher.itemData(index))
+
+    def _show_production(self) -> None:
+        has_production = self.workspace.production_id is not None
+        self.sidebar.setEnabled(has_production)
+        self.details_action.setEnabled(has_production)
+        self.export_copy_action.setEnabled(self.workspace.database is not None and self.workspace.database.path is not None)
+        if has_production:
+            self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        parts = ["Cliffhanger"]
+        index = self.production_switcher.findData(self.workspace.production_id)
+        if index >= 0:
+            parts.append(self.production_switcher.itemText(index))
+        if self.workspace.database is not None:
+            parts.append(self.workspace.database.describe())
+        self.setWindowTitle(" — ".join(parts))
+
+    # --- pages, messages, layout ------------------------------------------------------------
+
+    def show_page(self, row: int) -> None:
+        if self.workspace.production_id is not None:
+            self.sidebar.setCurrentRow(row)
+
+    def page(self, key: str):
+        return next(page for page in self.pages if page.key == key)
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorMessage")
+        box.open()
+
+    def show_about(self) -> None:
+        database = self.workspace.database.describe() if self.workspace.database else self.tr("none")
+        QMessageBox.about(
+            self,
+            self.tr("About Cliffhanger"),
+            self.tr(
+                "<h3>Cliffhanger %1</h3><p>Production manager for micro-drama producers: scripts, cast, "
+                "schedules, budgets and call sheets, in English and Chinese.</p><p>Database: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", database),
+        )
+
+    def _splitters(self) -> list[QSplitter]:
+        return self.findChildren(QSplitter)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.layout("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for splitter in self._splitters():
+            state = self.settings.layout(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.save_layout("geometry", self.saveGeometry())
+        for splitter in self._splitters():
+            self.settings.save_layout(splitter.objectName(), splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.save_layout()
+        self.workspace.close()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The sidebar's pages, in the order the sidebar shows them."""

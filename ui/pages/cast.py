@@ -1,0 +1,42 @@
+"""Cast: characters, the performers cast in them, and their day rates."""
+
+from __future__ import annotations
+
+from studio.formatting import format_money
+from studio.listings import cast_rows
+from ui import labels
+from ui.i18n import babel_locale
+from ui.pages.base import Page
+from ui.table import Column
+
+
+class CastPage(Page):
+    key = "cast"
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(workspace, parent)
+        self.cast = self.table(
+            [
+                Column("cast_number", self.tr("Cast ID"), align_right=True),
+                Column("character", self.tr("Character"), edit=("character", "id", "name")),
+                Column("character_zh", self.tr("Chinese name"), edit=("character", "id", "name_zh")),
+                Column("performer", self.tr("Performer"), edit=("performer", "performer_id", "legal_name")),
+                Column("performer_zh", self.tr("Performer (Chinese)"), edit=("performer", "performer_id", "name_zh")),
+                Column("union", self.tr("Union"), display=labels.union_status),
+                Column("rate", self.tr("Day rate"), display=lambda m: format_money(m, babel_locale()), align_right=True),
+                Column("scenes", self.tr("Scenes"), align_right=True),
+            ]
+        )
+        self.layout_.addWidget(self.cast)
+
+    def title(self) -> str:
+        return self.tr("Cast")
+
+    def load(self, production_id: int) -> None:
+        rows = self.workspace.read(cast_rows, production_id)
+        self.cast.set_rows(rows)
+        uncast = sum(1 for row in rows if row["performer_id"] is None)
+        text = self.tr("%n character(s)", "", len(rows))
+        if uncast:
+            text += " · " + self.tr("%n not cast yet", "", uncast)
+        self.summary.setText(text)

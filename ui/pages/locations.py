@@ -1,0 +1,50 @@
+"""Locations (places a unit drives to) and the script's sets mapped to them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from studio.formatting import format_money
+from studio.listings import location_rows, set_rows
+from ui.i18n import babel_locale
+from ui.pages.base import Page
+from ui.table import Column
+
+
+class LocationsPage(Page):
+    key = "locations"
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(workspace, parent)
+        self.locations = self.table(
+            [
+                Column("name", self.tr("Location"), edit=("location", "id", "name")),
+                Column("name_zh", self.tr("Chinese name"), edit=("location", "id", "name_zh")),
+                Column("address", self.tr("Address"), edit=("location", "id", "address")),
+                Column("fee", self.tr("Fee per day"), display=lambda m: format_money(m, babel_locale()), align_right=True),
+                Column("sets", self.tr("Sets"), align_right=True),
+                Column("hospital", self.tr("Nearest hospital")),
+                Column("timezone", self.tr("Time zone")),
+            ]
+        )
+        self.sets = self.table(
+            [
+                Column("name", self.tr("Set"), edit=("film_set", "id", "name")),
+                Column("name_zh", self.tr("Chinese name"), edit=("film_set", "id", "name_zh")),
+                Column("location", self.tr("Location")),
+                Column("scenes", self.tr("Scenes"), align_right=True),
+            ]
+        )
+        self.layout_.addWidget(self.splitter("locationsSplitter", Qt.Orientation.Vertical, self.locations, self.sets))
+
+    def title(self) -> str:
+        return self.tr("Locations")
+
+    def load(self, production_id: int) -> None:
+        locations = self.workspace.read(location_rows, production_id)
+        sets = self.workspace.read(set_rows, production_id)
+        self.locations.set_rows(locations)
+        self.sets.set_rows(sets)
+        self.summary.setText(
+            self.tr("%n location(s)", "", len(locations)) + " · " + self.tr("%n set(s)", "", len(sets))
+        )

@@ -1,0 +1,79 @@
+"""Script: episodes, their scenes, and the text of the scene selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QPlainTextEdit
+
+from studio.formatting import format_eighths
+from studio.listings import episode_rows, scene_rows
+from ui import labels
+from ui.pages.base import Page
+from ui.table import Column
+
+
+class ScriptPage(Page):
+    key = "script"
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(workspace, parent)
+        self.episodes = self.table(
+            [
+                Column("number", self.tr("Episode"), align_right=True),
+                Column("scenes", self.tr("Scenes"), align_right=True),
+                Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
+                Column("title", self.tr("Title"), edit=("episode", "id", "title")),
+            ]
+        )
+        self.scenes = self.table(
+            [
+                Column("number", self.tr("Scene")),
+                Column("int_ext", self.tr("I/E"), display=labels.int_ext),
+                Column("set", self.tr("Set")),
+                Column("time_of_day", self.tr("D/N"), display=labels.time_of_day),
+                Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
+                Column("characters", self.tr("Characters")),
+                Column("synopsis", self.tr("Synopsis"), edit=("scene", "id", "synopsis")),
+            ]
+        )
+        self.scene_text = QPlainTextEdit(self)
+        self.scene_text.setReadOnly(True)
+        self.scene_text.setObjectName("sceneText")
+        self.scene_text.setFont(QFont("Courier Prime, Courier New, monospace"))
+        right = self.splitter("scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, self.scene_text)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
+        main.setStretchFactor(1, 3)
+        self.layout_.addWidget(main)
+        self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
+        self.scenes.view.selectionModel().currentRowChanged.connect(self._show_scene)
+
+    def title(self) -> str:
+        return self.tr("Script")
+
+    def load(self, production_id: int) -> None:
+        episodes = self.workspace.read(episode_rows, production_id)
+        scenes = self.workspace.read(scene_rows, production_id)
+        self.episodes.set_rows(episodes)
+        self.scenes.set_rows(scenes)
+        eighths = sum(scene["eighths"] for scene in scenes)
+        self.summary.setText(
+            self.tr("%n episode(s)", "", len(episodes))
+            + " · "
+            + self.tr("%n scene(s)", "", len(scenes))
+            + " · "
+            + self.tr("%1 pages").replace("%1", format_eighths(eighths))
+        )
+
+    def _filter_scenes(self) -> None:
+        chosen = {row["number"] for row in self.episodes.selected_rows()}
+        self.scenes.proxy.set_predicate((lambda row: row["episode"] in chosen) if chosen else None)
+
+    def _show_scene(self, current, _previous) -> None:
+        if not current.isValid():
+            self.scene_text.clear()
+            return
+        row = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
+        self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")

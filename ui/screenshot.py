@@ -1,0 +1,37 @@
+"""`screenshot`: render one page of the main window offscreen to a PNG."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from studio.errors import UserError
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from studio.cli import database_argument
+    from studio.productions import get_production
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    app = create_application(args.lang)
+    window = MainWindow(AppSettings.ephemeral())
+    window.resize(1280, 800)
+    window.show()
+    try:
+        window.workspace.open(database_argument(args))
+        production = window.workspace.read(get_production, getattr(args, "production", None))
+        window.workspace.set_production(production.id)
+        window.show_page(next(i for i, page in enumerate(window.pages) if page.key == args.page))
+        app.processEvents()
+        image = window.grab()
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(args.out), "PNG"):
+            raise UserError(f"cannot write {args.out}")
+    finally:
+        window.workspace.close()
+        window.deleteLater()
+    print(f"wrote {args.out}")
+    return 0

@@ -1,0 +1,43 @@
+"""What the app remembers between runs (QSettings): recent databases, window and splitter layout."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class AppSettings:
+    def __init__(self, settings: QSettings | None = None):
+        self.qsettings = settings or QSettings()
+
+    @classmethod
+    def ephemeral(cls) -> AppSettings:
+        """Settings that live only as long as this object: for renders and tests, never the user's."""
+        folder = tempfile.TemporaryDirectory(prefix="cliffhanger-settings-")
+        settings = cls(QSettings(str(Path(folder.name) / "settings.ini"), QSettings.Format.IniFormat))
+        settings._folder = folder
+        return settings
+
+    def recent_databases(self) -> list[str]:
+        value = self.qsettings.value("recentDatabases", [])
+        if isinstance(value, str):
+            value = [value]
+        return [path for path in value if path]
+
+    def remember_database(self, path: str) -> None:
+        recent = [path] + [p for p in self.recent_databases() if p != path]
+        self.qsettings.setValue("recentDatabases", recent[:MAX_RECENT])
+
+    def forget_database(self, path: str) -> None:
+        self.qsettings.setValue("recentDatabases", [p for p in self.recent_databases() if p != path])
+
+    def layout(self, key: str) -> QByteArray | None:
+        value = self.qsettings.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_layout(self, key: str, state: QByteArray) -> None:
+        self.qsettings.setValue(f"layout/{key}", state)
