@@ -74,6 +74,11 @@ def open_database(path_or_url: str | Path, *, create: bool = False, migrations_d
         engine = make_engine(url)
     except ArgumentError as error:
         raise DatabaseProblem(f"{path_or_url} is neither a file path nor a database URL ({error})") from None
+    except ImportError as error:
+        raise DatabaseProblem(
+            f"cannot connect to {make_url(url).render_as_string(hide_password=True)}: "
+            f"its database driver is not installed ({error.name})"
+        ) from None
     database = Database(url, engine)
     try:
         _bring_schema_up_to_date(database, migrations_dir)

@@ -283,7 +283,6 @@ class MainWindow(QMainWindow):
         self.production_switcher.clear()
         for production in productions:
             self.production_switcher.addItem(production.display_title(), production.id)
-        self.production_switcher.setCurrentIndex(self.production_switcher.findData(self.workspace.production_id))
         self.production_switcher.blockSignals(False)
         self.production_switcher.setEnabled(bool(productions))
         self._show_production()
@@ -292,6 +291,9 @@ class MainWindow(QMainWindow):
         self.workspace.set_production(self.production_switcher.itemData(index))
 
     def _show_production(self) -> None:
+        self.production_switcher.blockSignals(True)
+        self.production_switcher.setCurrentIndex(self.production_switcher.findData(self.workspace.production_id))
+        self.production_switcher.blockSignals(False)
         has_production = self.workspace.production_id is not None
         self.sidebar.setEnabled(has_production)
         self.details_action.setEnabled(has_production)

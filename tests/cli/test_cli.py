@@ -1,0 +1,103 @@
+"""The command-line contract, run as a user runs it: `python main.py …` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess, fragment: str, code: int = 2) -> None:
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_then_info_json_reports_the_demo(tmp_path):
+    database = tmp_path / "demo.sqlite"
+    assert run("demo", "--db", str(database)).returncode == 0
+    result = run("info", "--db", str(database), "--json")
+    assert result.returncode == 0, result.stderr
+    (production,) = json.loads(result.stdout)["productions"]
+    assert production["title"] == "The Contract Bride" and production["title_zh"] == "契约新娘"
+    assert production["episodes"] == 80 and 400 <= production["scenes"] <= 600
+    assert production["shoot_days"] == 9 and production["scheduled_scenes"] == 0
+    assert 25 <= production["crew"] <= 35 and 5 <= production["locations"] <= 7
+    assert production["cast"] == production["characters"]
+    assert production["budget_total"] == {"amount": "0.00", "currency": "USD"}
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("select count(*) from scene").fetchone()[0] == production["scenes"]
+
+
+def test_db_option_may_come_before_the_command(demo_path):
+    result = run("--db", str(demo_path), "info", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["productions"][0]["id"] == 1
+
+
+def test_info_in_plain_text(demo_path):
+    result = run("info", "--db", str(demo_path))
+    assert result.returncode == 0
+    assert "The Contract Bride 契约新娘" in result.stdout and "80 episodes" in result.stdout
+
+
+def test_demo_refuses_to_overwrite_then_force_replaces(demo_path):
+    assert_one_clear_line(run("demo", "--db", str(demo_path)), "--force")
+    assert run("demo", "--db", str(demo_path), "--force").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda tmp: tmp / "missing.sqlite", "there is no database at"),
+        (lambda tmp: (tmp / "text.sqlite").write_text("INT. NOT A DATABASE") and tmp / "text.sqlite", "not a Cliffhanger database"),
+        (lambda tmp: tmp, "is a folder"),
+    ],
+    ids=["missing", "not-a-database", "folder"],
+)
+def test_info_on_bad_databases_says_one_line_and_exits_2(tmp_path, make, fragment):
+    assert_one_clear_line(run("info", "--db", str(make(tmp_path)), "--json"), fragment)
+
+
+def test_info_on_a_newer_schema_says_to_update(demo_path):
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("update alembic_version set version_num = 'ffff'")
+    assert_one_clear_line(run("info", "--db", str(demo_path), "--json"), "newer Cliffhanger")
+
+
+def test_unknown_production_and_unloadable_driver_are_user_errors(demo_path):
+    assert_one_clear_line(run("info", "--db", str(demo_path), "--production", "42"), "no production with id 42")
+    result = run("info", "--db", "nosuchdialect://host/db")
+    assert_one_clear_line(result, "neither a file path nor a database URL")
+
+
+def test_screenshot_writes_a_png_of_the_page(demo_path, tmp_path):
+    out = tmp_path / "cast.png"
+    result = run("screenshot", "--db", str(demo_path), "--page", "cast", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screenshot_of_a_missing_database_is_a_clear_error(tmp_path):
+    result = run("screenshot", "--db", str(tmp_path / "none.sqlite"), "--page", "cast", "--out", str(tmp_path / "x.png"))
+    assert result.returncode == 2 and "there is no database at" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
