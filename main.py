@@ -9,6 +9,10 @@ def main(argv: list[str] | None = None) -> int:
     from studio.cli import COMMANDS, build_parser, guarded
 
     args = build_parser().parse_args(argv)
+    if args.lang:
+        from studio.i18n import set_language
+
+        set_language(args.lang)
     if args.command is None:
         from ui.app import run_app
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studio.errors import UserError
+from studio.i18n import _
 from studio.paths import default_database_path, log_dir
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
@@ -53,7 +54,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from studio.demo import write_demo
 
     if not getattr(args, "db", None):
-        raise UserError("demo needs --db FILE: the database file to write")
+        raise UserError(_("demo needs --db FILE: the database file to write"))
     path = Path(args.db)
     production_id = write_demo(path, force=args.force)
     print(f"wrote the demo production (id {production_id}) to {path}")

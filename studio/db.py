@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlmodel import Session
 
 from studio.errors import DatabaseMissing, DatabaseProblem, NewerSchema, NotADatabase
+from studio.i18n import _
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -73,11 +74,14 @@ def open_database(path_or_url: str | Path, *, create: bool = False, migrations_d
     try:
         engine = make_engine(url)
     except ArgumentError as error:
-        raise DatabaseProblem(f"{path_or_url} is neither a file path nor a database URL ({error})") from None
+        raise DatabaseProblem(
+            _("{target} is neither a file path nor a database URL ({reason})").format(target=path_or_url, reason=error)
+        ) from None
     except ImportError as error:
         raise DatabaseProblem(
-            f"cannot connect to {make_url(url).render_as_string(hide_password=True)}: "
-            f"its database driver is not installed ({error.name})"
+            _("cannot connect to {url}: its database driver is not installed ({driver})").format(
+                url=make_url(url).render_as_string(hide_password=True), driver=error.name
+            )
         ) from None
     database = Database(url, engine)
     try:
@@ -90,19 +94,21 @@ def open_database(path_or_url: str | Path, *, create: bool = False, migrations_d
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
     if path.is_dir():
-        raise NotADatabase(f"{path} is a folder, not a database file")
+        raise NotADatabase(_("{path} is a folder, not a database file").format(path=path))
     if path.exists():
         with path.open("rb") as handle:
             header = handle.read(16)
         if header and header != b"SQLite format 3\x00":
-            raise NotADatabase(f"{path} is not a Cliffhanger database (not an SQLite file)")
+            raise NotADatabase(_("{path} is not a Cliffhanger database (not an SQLite file)").format(path=path))
         return
     if not create:
-        raise DatabaseMissing(f"there is no database at {path}")
+        raise DatabaseMissing(_("there is no database at {path}").format(path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DatabaseProblem(f"cannot create a database at {path}: {error.strerror}") from None
+        raise DatabaseProblem(
+            _("cannot create a database at {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from None
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
@@ -134,27 +140,36 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
             current = migrations.current_revision(connection)
             has_other_tables = current is None and bool(inspect(connection).get_table_names())
     except OperationalError as error:
-        raise DatabaseProblem(f"cannot open {database.describe()}: {_reason(error)}") from None
+        raise DatabaseProblem(
+            _("cannot open {path}: {reason}").format(path=database.describe(), reason=_reason(error))
+        ) from None
     except DatabaseError as error:
-        raise NotADatabase(f"{database.describe()} is not a Cliffhanger database ({_reason(error)})") from None
+        raise NotADatabase(
+            _("{path} is not a Cliffhanger database ({reason})").format(path=database.describe(), reason=_reason(error))
+        ) from None
 
     if has_other_tables:
-        raise NotADatabase(f"{database.describe()} holds tables of another program, not a Cliffhanger database")
+        raise NotADatabase(
+            _("{path} holds tables of another program, not a Cliffhanger database").format(path=database.describe())
+        )
     scripts = migrations.load_scripts(migrations_dir)
     head = scripts.get_current_head()
     if current == head:
         return
     if current is not None and not migrations.is_known(scripts, current):
         raise NewerSchema(
-            f"{database.describe()} was written by a newer Cliffhanger (schema {current}); "
-            "update the app to open it"
+            _("{path} was written by a newer Cliffhanger (schema {schema}); update the app to open it").format(
+                path=database.describe(), schema=current
+            )
         )
     if current is not None and database.path is not None:
         backup_sqlite(database, database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
     try:
         migrations.upgrade(database.url, migrations_dir)
     except OperationalError as error:
-        raise DatabaseProblem(f"cannot update {database.describe()}: {_reason(error)}") from None
+        raise DatabaseProblem(
+            _("cannot update {path}: {reason}").format(path=database.describe(), reason=_reason(error))
+        ) from None
 
 
 def backup_sqlite(database: Database, target: Path) -> Path:

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from studio.db import open_database
 from studio.errors import UserError
+from studio.i18n import _
 from studio.models import (
     BreakdownCategory,
     BreakdownElement,
@@ -54,14 +55,14 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
     """
     path = path.expanduser().resolve()
     if path.exists() and not force:
-        raise UserError(f"{path} already exists; use --force to replace it")
+        raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     if path.is_dir():
-        raise UserError(f"{path} is a folder")
+        raise UserError(_("{path} is a folder, not a database file").format(path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, scratch_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite", dir=path.parent)
     except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror}") from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
     os.close(handle)
     scratch = Path(scratch_name)
     scratch.unlink()
@@ -74,7 +75,7 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
             database.close()
         os.replace(scratch, path)
     except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror}") from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
     finally:
         for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
             leftover.unlink(missing_ok=True)
@@ -144,9 +145,16 @@ def _add_locations(session: Session, pid: int, rows: list[dict]) -> dict[str, Lo
     return locations
 
 
-def _add_sets(session: Session, pid: int, rows: list[dict], locations: dict[str, Location]) -> list[tuple[FilmSet, dict]]:
+def _add_sets(
+    session: Session, pid: int, rows: list[dict], locations: dict[str, Location]
+) -> list[tuple[FilmSet, dict]]:
     sets = [
-        (FilmSet(production_id=pid, name=row["name"], name_zh=row["name_zh"], location_id=locations[row["location"]].id), row)
+        (
+            FilmSet(
+                production_id=pid, name=row["name"], name_zh=row["name_zh"], location_id=locations[row["location"]].id
+            ),
+            row,
+        )
         for row in rows
     ]
     session.add_all(film_set for film_set, _ in sets)
@@ -286,7 +294,9 @@ def _scene_text(rng, data, set_row, speaking: list[Character]) -> str:
 
 
 def _add_breakdown(session, pid, rows, scenes, rng) -> None:
-    categories = {c.key: c for c in session.exec(select(BreakdownCategory).where(BreakdownCategory.production_id == pid))}
+    categories = {
+        c.key: c for c in session.exec(select(BreakdownCategory).where(BreakdownCategory.production_id == pid))
+    }
     for row in rows:
         element = BreakdownElement(
             production_id=pid, category_id=categories[row["category"]].id, name=row["name"], name_zh=row["name_zh"]

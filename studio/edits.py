@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from studio.errors import InvalidInput
+from studio.i18n import _
 from studio.models import (
     BreakdownElement,
     Character,
@@ -31,9 +32,9 @@ def required_text(max_length: int) -> Callable[[Any], str]:
     def clean(value: Any) -> str:
         text = str(value or "").strip()
         if not text:
-            raise InvalidInput("this field cannot be empty")
+            raise InvalidInput(_("this field cannot be empty"))
         if len(text) > max_length:
-            raise InvalidInput(f"this field holds at most {max_length} characters")
+            raise InvalidInput(_("this field holds at most {count} characters").format(count=max_length))
         return text
 
     return clean
@@ -43,7 +44,7 @@ def optional_text(max_length: int | None = None) -> Callable[[Any], str]:
     def clean(value: Any) -> str:
         text = str(value or "").strip()
         if max_length is not None and len(text) > max_length:
-            raise InvalidInput(f"this field holds at most {max_length} characters")
+            raise InvalidInput(_("this field holds at most {count} characters").format(count=max_length))
         return text
 
     return clean
@@ -80,10 +81,10 @@ def set_field(session: Session, entity: str, row_id: int, field: str, value: Any
         model, rules = EDITABLE[entity]
         clean = rules[field]
     except KeyError:
-        raise InvalidInput(f"{entity}.{field} cannot be edited") from None
+        raise InvalidInput(_("{field} cannot be edited here").format(field=f"{entity}.{field}")) from None
     row = session.get(model, row_id)
     if row is None:
-        raise InvalidInput(f"that {entity.replace('_', ' ')} no longer exists")
+        raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     new = clean(value)
     old = getattr(row, field)
     setattr(row, field, new)
@@ -92,5 +93,5 @@ def set_field(session: Session, entity: str, row_id: int, field: str, value: Any
             session.flush()
     except IntegrityError:
         setattr(row, field, old)
-        raise InvalidInput(f"another {entity.replace('_', ' ')} already has {field.replace('_', ' ')} {new!r}") from None
+        raise InvalidInput(_("another entry already has the value {value}").format(value=repr(new))) from None
     return FieldChange(entity, row_id, field, old, new)

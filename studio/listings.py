@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 from studio.budget.totals import budget_total
 from studio.models import (
     BreakdownCategory,
-    CallSheet,
     BreakdownElement,
+    CallSheet,
     CastAssignment,
     Character,
     CrewMember,

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache
 
 from babel.numbers import get_currency_precision, list_currencies
 
 from studio.errors import InvalidInput
+from studio.i18n import _
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
@@ -25,11 +26,13 @@ def check_currency(code: str) -> str:
     """Return the upper-case ISO code, or raise InvalidInput for an unknown one."""
     normalized = (code or "").strip().upper()
     if normalized not in known_currencies():
-        raise InvalidInput(f"unknown currency code {code!r} (expected an ISO 4217 code such as USD)")
+        raise InvalidInput(
+            _("unknown currency code {code} (expected an ISO 4217 code such as USD)").format(code=repr(code))
+        )
     return normalized
 
 
-@lru_cache(maxsize=None)
+@cache
 def minor_unit_digits(currency: str) -> int:
     return get_currency_precision(check_currency(currency))
 
@@ -89,4 +92,3 @@ class Money:
     def _same_currency(self, other: Money) -> None:
         if other.currency != self.currency:
             raise ValueError(f"cannot combine {self.currency} with {other.currency} without an exchange rate")
-

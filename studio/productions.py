@@ -9,6 +9,7 @@ from babel.numbers import get_currency_name, get_currency_symbol
 from sqlmodel import Session, delete, select
 
 from studio.errors import InvalidInput, ProductionNotFound
+from studio.i18n import _
 from studio.models import BreakdownCategory, BudgetAccount, Currency, Production
 from studio.money import check_currency, minor_unit_digits
 from studio.resources import load_json
@@ -26,7 +27,7 @@ class ProductionDetails:
     def validated(self) -> ProductionDetails:
         title = self.title.strip()
         if not title:
-            raise InvalidInput("a production needs a title")
+            raise InvalidInput(_("a production needs a title"))
         return ProductionDetails(
             title=title,
             title_zh=self.title_zh.strip(),
@@ -41,7 +42,9 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"unknown time zone {name!r} (expected a name such as America/Los_Angeles)") from None
+        raise InvalidInput(
+            _("unknown time zone {name} (expected a name such as America/Los_Angeles)").format(name=repr(name))
+        ) from None
     return name
 
 
@@ -112,14 +115,16 @@ def get_production(session: Session, production_id: int | None) -> Production:
     if production_id is not None:
         production = session.get(Production, production_id)
         if production is None:
-            raise ProductionNotFound(f"there is no production with id {production_id}")
+            raise ProductionNotFound(_("there is no production with id {id}").format(id=production_id))
         return production
     productions = list_productions(session)
     if not productions:
-        raise ProductionNotFound("the database holds no production yet")
+        raise ProductionNotFound(_("the database holds no production yet"))
     if len(productions) > 1:
         ids = ", ".join(str(p.id) for p in productions)
-        raise ProductionNotFound(f"the database holds several productions ({ids}): choose one with --production")
+        raise ProductionNotFound(
+            _("the database holds several productions ({ids}): choose one with --production").format(ids=ids)
+        )
     return productions[0]
 
 

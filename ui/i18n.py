@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from studio import i18n as studio_i18n
+from studio.formatting import format_day, format_money
+from studio.money import Money
 from studio.resources import RESOURCES_DIR
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
@@ -21,12 +24,11 @@ def install_translators(app: QApplication, requested: str | None) -> str:
     """Load the app's and Qt's own catalogues for the chosen language; return that language."""
     language = choose_language(requested)
     QLocale.setDefault(QLocale(language))
-    if language == "en":
-        return language
-    catalogues = [
-        (TRANSLATIONS_DIR, f"cliffhanger_{language}"),
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
-    ]
+    studio_i18n.set_language(language)
+    # The English catalogue holds only plural forms ("1 scene", "2 scenes").
+    catalogues = [(TRANSLATIONS_DIR, f"cliffhanger_{language}")]
+    if language != "en":
+        catalogues.append((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"))
     for folder, name in catalogues:
         translator = QTranslator(app)
         if translator.load(name, str(folder)):
@@ -37,3 +39,11 @@ def install_translators(app: QApplication, requested: str | None) -> str:
 def babel_locale() -> str:
     """The locale money and dates are formatted in, following the UI language."""
     return "zh_CN" if QLocale().name().startswith("zh") else "en_US"
+
+
+def money_text(money: Money | None) -> str:
+    return format_money(money, babel_locale())
+
+
+def day_text(day) -> str:
+    return format_day(day, babel_locale())

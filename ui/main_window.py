@@ -49,7 +49,6 @@ PAGE_CLASSES = (
     CallSheetsPage,
     BudgetPage,
 )
-DATABASE_FILTER = "Cliffhanger database (*.sqlite *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +65,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.addItems([page.title() for page in self.pages])
         self.sidebar.setMinimumWidth(140)
-        self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 14px; } QListWidget#sidebar::item { padding: 8px 10px; }")
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { font-size: 14px; } QListWidget#sidebar::item { padding: 8px 10px; }"
+        )
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.stack.addWidget(page)
@@ -101,7 +102,9 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_production_action = self._action(self.tr("New &Production…"), self.new_production, "Ctrl+Shift+N")
-        self.new_database_action = self._action(self.tr("&New Database…"), self.new_database, QKeySequence.StandardKey.New)
+        self.new_database_action = self._action(
+            self.tr("&New Database…"), self.new_database, QKeySequence.StandardKey.New
+        )
         self.open_database_action = self._action(
             self.tr("&Open Database…"), self.choose_database, QKeySequence.StandardKey.Open
         )
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(Path.home() / "production.sqlite"), DATABASE_FILTER
+            self, self.tr("New database"), str(Path.home() / "production.sqlite"), self._database_filter()
         )
         if path:
             if Path(path).exists():
@@ -205,9 +208,12 @@ class MainWindow(QMainWindow):
             self.open_database(path, create=True)
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(Path.home()), DATABASE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(Path.home()), self._database_filter())
         if path:
             self.open_database(path)
+
+    def _database_filter(self) -> str:
+        return self.tr("Cliffhanger database (*.sqlite *.db);;All files (*)")
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -222,7 +228,10 @@ class MainWindow(QMainWindow):
         if database is None or database.path is None:
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy of the database"), str(database.path.with_name("copy.sqlite")), DATABASE_FILTER
+            self,
+            self.tr("Save a copy of the database"),
+            str(database.path.with_name("copy.sqlite")),
+            self._database_filter(),
         )
         if not target:
             return
@@ -242,7 +251,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             details = dialog.details().validated()
             self.workspace.undo_stack.push(
-                CreateProductionCommand(self.workspace, details, self.tr("New production %1").replace("%1", details.title))
+                CreateProductionCommand(
+                    self.workspace, details, self.tr("New production %1").replace("%1", details.title)
+                )
             )
 
     def edit_production_details(self) -> None:
@@ -297,7 +308,9 @@ class MainWindow(QMainWindow):
         has_production = self.workspace.production_id is not None
         self.sidebar.setEnabled(has_production)
         self.details_action.setEnabled(has_production)
-        self.export_copy_action.setEnabled(self.workspace.database is not None and self.workspace.database.path is not None)
+        self.export_copy_action.setEnabled(
+            self.workspace.database is not None and self.workspace.database.path is not None
+        )
         if has_production:
             self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
         else:

@@ -16,11 +16,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from studio.edits import FieldChange
-from studio.money import Money
 from studio.errors import UserError
+from studio.money import Money
 from ui.workspace import Workspace
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROOT = QModelIndex()
 
 
 @dataclass
@@ -52,10 +53,10 @@ class RecordTableModel(QAbstractTableModel):
     def row(self, index: QModelIndex) -> dict[str, Any]:
         return self.rows[index.row()]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API

@@ -16,9 +16,7 @@ class WelcomePage(QWidget):
         title = QLabel(self.tr("Welcome to Cliffhanger"), self)
         title.setObjectName("welcomeTitle")
         title.setStyleSheet("font-size: 24px; font-weight: 600;")
-        intro = QLabel(
-            self.tr("Scripts, cast, schedules, budgets and call sheets for micro-drama productions."), self
-        )
+        intro = QLabel(self.tr("Scripts, cast, schedules, budgets and call sheets for micro-drama productions."), self)
         intro.setWordWrap(True)
         self.new_button = QPushButton(self.tr("New production…"), self)
         self.new_button.setObjectName("welcomeNew")

@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from studio.errors import InvalidInput
+from studio.i18n import _
 from studio.models import ExchangeRate
 from studio.money import Money
 
@@ -35,7 +36,11 @@ class RateTable:
                 return rate.rate
             if (rate.from_currency, rate.to_currency) == (target, source):
                 return Decimal(1) / rate.rate
-        raise InvalidInput(f"no exchange rate from {source} to {target}: add one in the budget's currencies")
+        raise InvalidInput(
+            _("no exchange rate from {source} to {target}: add one in the budget's currencies").format(
+                source=source, target=target
+            )
+        )
 
     def convert(self, money: Money, target: str, on: date | None = None) -> Money:
         return Money(money.amount * self.rate(money.currency, target, on), target)

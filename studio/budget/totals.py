@@ -24,7 +24,13 @@ class AccountTotal:
     total: Money
 
     def to_json(self) -> dict:
-        return {"code": self.code, "name": self.name, "name_zh": self.name_zh, "group": self.group, **self.total.to_json()}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "name_zh": self.name_zh,
+            "group": self.group,
+            **self.total.to_json(),
+        }
 
 
 @dataclass(frozen=True)

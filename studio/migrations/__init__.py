@@ -12,6 +12,7 @@ from alembic.util import CommandError
 from sqlalchemy import Connection, text
 
 from studio.errors import DatabaseProblem
+from studio.i18n import _
 
 
 def config(migrations_dir: Path) -> Config:
@@ -53,7 +54,9 @@ def upgrade(url: str, migrations_dir: Path) -> None:
                 broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
                 if broken:
                     raise DatabaseProblem(
-                        f"the schema update would leave {len(broken)} broken references; nothing was changed"
+                        _("the schema update would leave {count} broken references; nothing was changed").format(
+                            count=len(broken)
+                        )
                     )
     finally:
         engine.dispose()

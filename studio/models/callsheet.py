@@ -37,11 +37,7 @@ class CallTime(SQLModel, table=True):
     """One person's times on one call sheet (overrides the department default)."""
 
     __tablename__ = "call_time"
-    __table_args__ = (
-        CheckConstraint(
-            "(performer_id IS NULL) <> (crew_member_id IS NULL)", name="one_person"
-        ),
-    )
+    __table_args__ = (CheckConstraint("(performer_id IS NULL) <> (crew_member_id IS NULL)", name="one_person"),)
     id: int | None = Field(default=None, primary_key=True)
     call_sheet_id: int = parent_fk("call_sheet")
     performer_id: int | None = parent_fk("performer", nullable=True)

@@ -65,7 +65,10 @@ def test_demo_refuses_to_overwrite_then_force_replaces(demo_path):
     ("make", "fragment"),
     [
         (lambda tmp: tmp / "missing.sqlite", "there is no database at"),
-        (lambda tmp: (tmp / "text.sqlite").write_text("INT. NOT A DATABASE") and tmp / "text.sqlite", "not a Cliffhanger database"),
+        (
+            lambda tmp: (tmp / "text.sqlite").write_text("INT. NOT A DATABASE") and tmp / "text.sqlite",
+            "not a Cliffhanger database",
+        ),
         (lambda tmp: tmp, "is a folder"),
     ],
     ids=["missing", "not-a-database", "folder"],
@@ -98,6 +101,8 @@ def test_screenshot_writes_a_png_of_the_page(demo_path, tmp_path):
 
 
 def test_screenshot_of_a_missing_database_is_a_clear_error(tmp_path):
-    result = run("screenshot", "--db", str(tmp_path / "none.sqlite"), "--page", "cast", "--out", str(tmp_path / "x.png"))
+    result = run(
+        "screenshot", "--db", str(tmp_path / "none.sqlite"), "--page", "cast", "--out", str(tmp_path / "x.png")
+    )
     assert result.returncode == 2 and "there is no database at" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()

@@ -71,7 +71,13 @@ def test_the_latest_rate_on_or_before_the_date_is_used(demo):
 
     with demo.transaction() as session:
         session.add(
-            ExchangeRate(production_id=1, from_currency="CNY", to_currency="USD", rate=Decimal("0.14"), effective_date=date(2027, 2, 1))
+            ExchangeRate(
+                production_id=1,
+                from_currency="CNY",
+                to_currency="USD",
+                rate=Decimal("0.14"),
+                effective_date=date(2027, 2, 1),
+            )
         )
     with demo.session() as session:
         rates = RateTable.for_production(session, 1)

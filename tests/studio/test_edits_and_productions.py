@@ -56,9 +56,8 @@ def test_recreating_under_the_same_id_and_deleting_everything_it_owns(database):
 
 
 def test_get_production_needs_a_choice_only_when_there_are_several(database):
-    with database.session() as session:
-        with pytest.raises(ProductionNotFound, match="no production yet"):
-            get_production(session, None)
+    with database.session() as session, pytest.raises(ProductionNotFound, match="no production yet"):
+        get_production(session, None)
     with database.transaction() as session:
         create_production(session, ProductionDetails("One"))
         create_production(session, ProductionDetails("Two"))
@@ -84,7 +83,7 @@ def test_set_field_cleans_the_value_and_reports_the_change(demo_path):
     ("entity", "field", "value", "message"),
     [
         ("character", "name", "   ", "cannot be empty"),
-        ("character", "name", "CHLOE", "already has name 'CHLOE'"),
+        ("character", "name", "CHLOE", "already has the value 'CHLOE'"),
         ("character", "name", "X" * 201, "at most 200"),
         ("scene", "page_eighths", 3, "cannot be edited"),
         ("budget_line", "rate_minor", 1, "cannot be edited"),

@@ -33,4 +33,3 @@ def test_money_does_not_mix_currencies():
 def test_multiplication_rounds_once():
     assert Money(Decimal("333.33"), "USD").times(Decimal("1.5")) == Money(Decimal("500.00"), "USD")
     assert Money(Decimal("0.01"), "USD").times(Decimal("0.5")).amount == Decimal("0.01")
-

@@ -27,8 +27,14 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
         "budget": db_value(demo_path, "select count(*) from budget_account"),
     }
     main_tables = {
-        "script": "scenes", "breakdown": "elements", "cast": "cast", "crew": "crew",
-        "locations": "locations", "schedule": "days", "callsheets": "sheets", "budget": "accounts",
+        "script": "scenes",
+        "breakdown": "elements",
+        "cast": "cast",
+        "crew": "crew",
+        "locations": "locations",
+        "schedule": "days",
+        "callsheets": "sheets",
+        "budget": "accounts",
     }
     assert [page.key for page in demo_window.pages] == list(PAGES)
     for row, page in enumerate(demo_window.pages):
@@ -93,7 +99,9 @@ def test_search_filters_the_table(demo_window):
 def test_choosing_an_episode_shows_its_scenes_and_a_scene_its_text(demo_window, demo_path):
     page = demo_window.page("script")
     page.episodes.view.selectRow(0)
-    in_episode_one = db_value(demo_path, "select count(*) from scene join episode e on e.id = episode_id where e.number = 1")
+    in_episode_one = db_value(
+        demo_path, "select count(*) from scene join episode e on e.id = episode_id where e.number = 1"
+    )
     assert page.scenes.proxy.rowCount() == in_episode_one
     page.scenes.view.setCurrentIndex(page.scenes.proxy.index(0, 0))
     assert page.scene_text.toPlainText().startswith("1-1")

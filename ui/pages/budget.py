@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from studio.formatting import format_money
 from studio.listings import budget_rows
 from ui import labels
-from ui.i18n import babel_locale
+from ui.i18n import money_text
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -21,7 +20,7 @@ class BudgetPage(Page):
                 Column("name", self.tr("Description")),
                 Column("name_zh", self.tr("Chinese description")),
                 Column("group", self.tr("Group"), display=labels.account_group),
-                Column("total", self.tr("Total"), display=lambda m: format_money(m, babel_locale()), align_right=True),
+                Column("total", self.tr("Total"), display=money_text, align_right=True),
             ]
         )
         self.layout_.addWidget(self.accounts)
@@ -32,4 +31,4 @@ class BudgetPage(Page):
     def load(self, production_id: int) -> None:
         rows, total = self.workspace.read(budget_rows, production_id)
         self.accounts.set_rows(rows)
-        self.summary.setText(self.tr("Budget total: %1").replace("%1", format_money(total, babel_locale())))
+        self.summary.setText(self.tr("Budget total: %1").replace("%1", money_text(total)))

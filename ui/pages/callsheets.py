@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from studio.formatting import format_day
 from studio.listings import call_sheet_rows
-from ui.i18n import babel_locale
+from ui.i18n import day_text
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -21,7 +20,7 @@ class CallSheetsPage(Page):
         self.sheets = self.table(
             [
                 Column("day_number", self.tr("Day"), align_right=True),
-                Column("date", self.tr("Date"), display=lambda d: format_day(d, babel_locale())),
+                Column("date", self.tr("Date"), display=day_text),
                 Column("crew_call", self.tr("Crew call"), display=_clock),
                 Column("shooting_call", self.tr("Shooting call"), display=_clock),
                 Column("weather", self.tr("Weather")),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from studio.formatting import format_money
 from studio.listings import cast_rows
 from ui import labels
-from ui.i18n import babel_locale
+from ui.i18n import money_text
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -23,7 +22,7 @@ class CastPage(Page):
                 Column("performer", self.tr("Performer"), edit=("performer", "performer_id", "legal_name")),
                 Column("performer_zh", self.tr("Performer (Chinese)"), edit=("performer", "performer_id", "name_zh")),
                 Column("union", self.tr("Union"), display=labels.union_status),
-                Column("rate", self.tr("Day rate"), display=lambda m: format_money(m, babel_locale()), align_right=True),
+                Column("rate", self.tr("Day rate"), display=money_text, align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
             ]
         )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from studio.formatting import format_money
 from studio.listings import crew_rows
-from ui.i18n import babel_locale
+from ui.i18n import babel_locale, money_text
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -24,7 +23,7 @@ class CrewPage(Page):
                 Column("languages", self.tr("Languages")),
                 Column("phone", self.tr("Phone")),
                 Column("email", self.tr("Email")),
-                Column("rate", self.tr("Rate"), display=lambda m: format_money(m, babel_locale()), align_right=True),
+                Column("rate", self.tr("Rate"), display=money_text, align_right=True),
             ]
         )
         self.layout_.addWidget(self.crew)

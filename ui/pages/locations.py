@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from studio.formatting import format_money
 from studio.listings import location_rows, set_rows
-from ui.i18n import babel_locale
+from ui.i18n import money_text
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -21,7 +20,7 @@ class LocationsPage(Page):
                 Column("name", self.tr("Location"), edit=("location", "id", "name")),
                 Column("name_zh", self.tr("Chinese name"), edit=("location", "id", "name_zh")),
                 Column("address", self.tr("Address"), edit=("location", "id", "address")),
-                Column("fee", self.tr("Fee per day"), display=lambda m: format_money(m, babel_locale()), align_right=True),
+                Column("fee", self.tr("Fee per day"), display=money_text, align_right=True),
                 Column("sets", self.tr("Sets"), align_right=True),
                 Column("hospital", self.tr("Nearest hospital")),
                 Column("timezone", self.tr("Time zone")),

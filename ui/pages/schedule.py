@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from studio.formatting import format_day, format_eighths, format_weekday
+from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
 from studio.models.enums import ShootDayKind
 from ui import labels
-from ui.i18n import babel_locale
+from ui.i18n import babel_locale, day_text
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -19,7 +19,7 @@ class SchedulePage(Page):
         self.days = self.table(
             [
                 Column("day_number", self.tr("Day"), align_right=True),
-                Column("date", self.tr("Date"), display=lambda d: format_day(d, babel_locale())),
+                Column("date", self.tr("Date"), display=day_text),
                 Column("weekday", self.tr("Weekday")),
                 Column("kind", self.tr("Kind"), display=labels.shoot_day_kind),
                 Column("unit", self.tr("Unit"), align_right=True),
