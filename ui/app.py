@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
+from studio.errors import UserError
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
+
+
+def check_display() -> None:
+    """Qt aborts the process without a display; say so in one line instead."""
+    has_display = any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if sys.platform.startswith("linux") and not has_display:
+        raise UserError(
+            QCoreApplication.translate(
+                "App",
+                "no display found: run Cliffhanger in a desktop session "
+                "(or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)",
+            )
+        )
 
 
 def create_application(lang: str | None) -> QApplication:
@@ -34,6 +49,7 @@ def open_start_database(window: MainWindow, args: argparse.Namespace) -> None:
 
 def run_app(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | None = None) -> int:
     """Open the main window; `on_ready` runs once the event loop is up (the window is interactive)."""
+    check_display()
     app = create_application(args.lang)
     window = MainWindow()
     window.show()

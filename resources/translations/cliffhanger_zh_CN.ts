@@ -1,842 +1,850 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>BreakdownPage</name>
-        <message>
-            <location filename="../../ui/pages/breakdown.py" line="17" />
-            <source>Category</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/breakdown.py" line="18" />
-            <source>Element</source>
-            <translation>元素</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/breakdown.py" line="19" />
-            <source>Chinese name</source>
-            <translation>中文名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/breakdown.py" line="20" />
-            <source>Scenes</source>
-            <translation>场数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/breakdown.py" line="26" />
-            <source>Breakdown</source>
-            <translation>拆解</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/breakdown.py" line="31" />
-            <source>%n element(s)</source>
-            <translation>
-                <numerusform>%n 个元素</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>BudgetPage</name>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="20" />
-            <source>Account</source>
-            <translation>科目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="21" />
-            <source>Description</source>
-            <translation>说明</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="22" />
-            <source>Chinese description</source>
-            <translation>中文说明</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="23" />
-            <source>Group</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="24" />
-            <source>Total</source>
-            <translation>合计</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="30" />
-            <source>Budget</source>
-            <translation>预算</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/budget.py" line="35" />
-            <source>Budget total: %1</source>
-            <translation>预算总额：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallSheetsPage</name>
-        <message>
-            <location filename="../../ui/pages/callsheets.py" line="23" />
-            <source>Day</source>
-            <translation>日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/callsheets.py" line="24" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/callsheets.py" line="25" />
-            <source>Crew call</source>
-            <translation>剧组集合</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/callsheets.py" line="26" />
-            <source>Shooting call</source>
-            <translation>开拍时间</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/callsheets.py" line="27" />
-            <source>Weather</source>
-            <translation>天气</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/callsheets.py" line="33" />
-            <source>Call Sheets</source>
-            <translation>通告单</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/callsheets.py" line="38" />
-            <source>%n shoot day(s)</source>
-            <translation>
-                <numerusform>%n 个拍摄日</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CastPage</name>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="20" />
-            <source>Cast ID</source>
-            <translation>演员编号</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="21" />
-            <source>Character</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="22" />
-            <source>Chinese name</source>
-            <translation>中文名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="23" />
-            <source>Performer</source>
-            <translation>演员</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="24" />
-            <source>Performer (Chinese)</source>
-            <translation>演员中文名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="25" />
-            <source>Union</source>
-            <translation>工会</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="26" />
-            <source>Day rate</source>
-            <translation>日薪</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="27" />
-            <source>Scenes</source>
-            <translation>场数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/cast.py" line="33" />
-            <source>Cast</source>
-            <translation>演员</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/cast.py" line="39" />
-            <source>%n character(s)</source>
-            <translation>
-                <numerusform>%n 个角色</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/cast.py" line="41" />
-            <source>%n not cast yet</source>
-            <translation>
-                <numerusform>%n 个角色尚未选角</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CrewPage</name>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="20" />
-            <source>Department</source>
-            <translation>部门</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="21" />
-            <source>Position</source>
-            <translation>职位</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="22" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="23" />
-            <source>Chinese name</source>
-            <translation>中文名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="24" />
-            <source>Languages</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="25" />
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="26" />
-            <source>Email</source>
-            <translation>邮箱</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="27" />
-            <source>Rate</source>
-            <translation>薪酬</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/crew.py" line="33" />
-            <source>Crew</source>
-            <translation>剧组</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/crew.py" line="40" />
-            <source>%n crew member(s)</source>
-            <translation>
-                <numerusform>%n 名剧组人员</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/crew.py" line="40" />
-            <source>%n speak(s) Mandarin</source>
-            <translation>
-                <numerusform>%n 人会说普通话</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <location filename="../../ui/labels.py" line="10" />
-            <source>INT</source>
-            <translation>内</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="11" />
-            <source>EXT</source>
-            <translation>外</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="12" />
-            <source>INT/EXT</source>
-            <translation>内外</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="18" />
-            <source>Day</source>
-            <translation>日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="19" />
-            <source>Night</source>
-            <translation>夜</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="20" />
-            <source>Morning</source>
-            <translation>晨</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="21" />
-            <source>Dawn</source>
-            <translation>黎明</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="22" />
-            <source>Dusk</source>
-            <translation>黄昏</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="28" />
-            <source>SAG-AFTRA</source>
-            <translation>SAG-AFTRA 工会</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="29" />
-            <source>Non-union</source>
-            <translation>非工会</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="30" />
-            <source>Other union</source>
-            <translation>其他工会</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="36" />
-            <source>Shoot day</source>
-            <translation>拍摄日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="37" />
-            <source>Day off</source>
-            <translation>休息日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="38" />
-            <source>Holiday</source>
-            <translation>节假日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="39" />
-            <source>Travel day</source>
-            <translation>旅行日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="45" />
-            <source>Above the line</source>
-            <translation>线上费用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="46" />
-            <source>Below the line</source>
-            <translation>线下费用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="47" />
-            <source>Post-production</source>
-            <translation>后期制作</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="48" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location filename="../../ui/labels.py" line="49" />
-            <source>Contingency &amp; overhead</source>
-            <translation>不可预见费与管理费</translation>
-        </message>
-    </context>
-    <context>
-        <name>LocationsPage</name>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="21" />
-            <location filename="../../ui/pages/locations.py" line="34" />
-            <source>Location</source>
-            <translation>场地</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="22" />
-            <location filename="../../ui/pages/locations.py" line="33" />
-            <source>Chinese name</source>
-            <translation>中文名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="23" />
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="24" />
-            <source>Fee per day</source>
-            <translation>每日场租</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="25" />
-            <source>Sets</source>
-            <translation>场景数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="26" />
-            <source>Nearest hospital</source>
-            <translation>最近的医院</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="27" />
-            <source>Time zone</source>
-            <translation>时区</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="32" />
-            <source>Set</source>
-            <translation>场景</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="35" />
-            <source>Scenes</source>
-            <translation>场数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/locations.py" line="41" />
-            <source>Locations</source>
-            <translation>场地</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/locations.py" line="49" />
-            <source>%n location(s)</source>
-            <translation>
-                <numerusform>%n 个场地</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/locations.py" line="49" />
-            <source>%n set(s)</source>
-            <translation>
-                <numerusform>%n 个场景</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ui/main_window.py" line="62" />
-            <location filename="../../ui/main_window.py" line="110" />
-            <source>Script import is not available in this version yet.</source>
-            <translation>此版本尚不支持导入剧本。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="102" />
-            <source>New &amp;Production…</source>
-            <translation>新建项目(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="103" />
-            <source>&amp;New Database…</source>
-            <translation>新建数据库(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="105" />
-            <source>&amp;Open Database…</source>
-            <translation>打开数据库(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="107" />
-            <source>Open the &amp;Demo Production</source>
-            <translation>打开示例项目(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="108" />
-            <source>&amp;Import Script…</source>
-            <translation>导入剧本(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="111" />
-            <source>Copy of the &amp;Database…</source>
-            <translation>数据库副本(&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="112" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="113" />
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="115" />
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="117" />
-            <source>Production &amp;Details…</source>
-            <translation>项目信息(&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="118" />
-            <source>&amp;About Cliffhanger</source>
-            <translation>关于 Cliffhanger(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="128" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="130" />
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="135" />
-            <source>&amp;Export</source>
-            <translation>导出(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="140" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="145" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="151" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="153" />
-            <source>About &amp;Qt</source>
-            <translation>关于 Qt(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="156" />
-            <source>Production</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="159" />
-            <source>Production:</source>
-            <translation>项目：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="174" />
-            <source>Cannot open the database</source>
-            <translation>无法打开数据库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="192" />
-            <source>Cannot create the demo production</source>
-            <translation>无法创建示例项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="198" />
-            <source>New database</source>
-            <translation>新建数据库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="202" />
-            <source>Cannot create the database</source>
-            <translation>无法创建数据库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="202" />
-            <source>That file already exists.</source>
-            <translation>该文件已存在。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="207" />
-            <source>Open database</source>
-            <translation>打开数据库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="212" />
-            <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
-            <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="220" />
-            <source>No recent databases</source>
-            <translation>没有最近使用的数据库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="227" />
-            <source>Save a copy of the database</source>
-            <translation>保存数据库副本</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="234" />
-            <source>Cannot save the copy</source>
-            <translation>无法保存副本</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="236" />
-            <source>Saved a copy to %1</source>
-            <translation>已将副本保存到 %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="247" />
-            <source>New production %1</source>
-            <translation>新建项目 %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="267" />
-            <source>Edit production details</source>
-            <translation>编辑项目信息</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="273" />
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="333" />
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="336" />
-            <source>About Cliffhanger</source>
-            <translation>关于 Cliffhanger</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="338" />
-            <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>Page</name>
-        <message>
-            <location filename="../../ui/pages/base.py" line="61" />
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductionDialog</name>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="18" />
-            <source>Production details</source>
-            <translation>项目信息</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="18" />
-            <source>New production</source>
-            <translation>新建项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="40" />
-            <source>Title</source>
-            <translation>标题</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="41" />
-            <source>Chinese title</source>
-            <translation>中文片名</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="42" />
-            <source>Company</source>
-            <translation>公司</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="43" />
-            <source>Base currency</source>
-            <translation>本位币</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="44" />
-            <source>Headquarters time zone</source>
-            <translation>总部时区</translation>
-        </message>
-        <message>
-            <location filename="../../ui/production_dialog.py" line="45" />
-            <source>Shoot time zone</source>
-            <translation>拍摄地时区</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTable</name>
-        <message>
-            <location filename="../../ui/table.py" line="156" />
-            <source>Search…</source>
-            <translation>搜索…</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTableModel</name>
-        <message>
-            <location filename="../../ui/table.py" line="96" />
-            <source>Edit %1</source>
-            <translation>编辑%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SchedulePage</name>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="21" />
-            <source>Day</source>
-            <translation>日</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="22" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="23" />
-            <source>Weekday</source>
-            <translation>星期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="24" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="25" />
-            <source>Unit</source>
-            <translation>组</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="26" />
-            <source>Scenes</source>
-            <translation>场数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="27" />
-            <source>Pages</source>
-            <translation>页数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="28" />
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/schedule.py" line="34" />
-            <source>Schedule</source>
-            <translation>拍摄计划</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/schedule.py" line="44" />
-            <source>%n shoot day(s)</source>
-            <translation>
-                <numerusform>%n 个拍摄日</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/schedule.py" line="44" />
-            <source>%n scene(s) scheduled</source>
-            <translation>
-                <numerusform>已排 %n 场戏</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ScriptPage</name>
-        <message>
-            <location filename="../../ui/pages/script.py" line="23" />
-            <source>Episode</source>
-            <translation>集</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="24" />
-            <source>Scenes</source>
-            <translation>场数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="25" />
-            <location filename="../../ui/pages/script.py" line="35" />
-            <source>Pages</source>
-            <translation>页数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="26" />
-            <source>Title</source>
-            <translation>标题</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="31" />
-            <source>Scene</source>
-            <translation>场次</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="32" />
-            <source>I/E</source>
-            <translation>内/外</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="33" />
-            <source>Set</source>
-            <translation>场景</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="34" />
-            <source>D/N</source>
-            <translation>日/夜</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="36" />
-            <source>Characters</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="37" />
-            <source>Synopsis</source>
-            <translation>梗概</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="54" />
-            <source>Script</source>
-            <translation>剧本</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/script.py" line="63" />
-            <source>%n episode(s)</source>
-            <translation>
-                <numerusform>%n 集</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/script.py" line="65" />
-            <source>%n scene(s)</source>
-            <translation>
-                <numerusform>%n 场戏</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/script.py" line="67" />
-            <source>%1 pages</source>
-            <translation>%1 页</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomePage</name>
-        <message>
-            <location filename="../../ui/welcome.py" line="16" />
-            <source>Welcome to Cliffhanger</source>
-            <translation>欢迎使用 Cliffhanger</translation>
-        </message>
-        <message>
-            <location filename="../../ui/welcome.py" line="20" />
-            <source>Scripts, cast, schedules, budgets and call sheets for micro-drama productions.</source>
-            <translation>为短剧项目管理剧本、演员、拍摄计划、预算和通告单。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/welcome.py" line="23" />
-            <source>New production…</source>
-            <translation>新建项目…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/welcome.py" line="25" />
-            <source>Import a script…</source>
-            <translation>导入剧本…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/welcome.py" line="27" />
-            <source>Open the demo production</source>
-            <translation>打开示例项目</translation>
-        </message>
-    </context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="24"/>
+        <source>no display found: run Cliffhanger in a desktop session (or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)</source>
+        <translation>找不到显示器：请在桌面会话中运行 Cliffhanger（或使用 xvfb-run，或设置 QT_QPA_PLATFORM=offscreen）</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownPage</name>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="17"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="18"/>
+        <source>Element</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="19"/>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="20"/>
+        <source>Scenes</source>
+        <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="26"/>
+        <source>Breakdown</source>
+        <translation>拆解</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/breakdown.py" line="31"/>
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n 个元素</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BudgetPage</name>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="19"/>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="20"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="21"/>
+        <source>Chinese description</source>
+        <translation>中文说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="22"/>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="23"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="29"/>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="34"/>
+        <source>Budget total: %1</source>
+        <translation>预算总额：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheetsPage</name>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="22"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="23"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="24"/>
+        <source>Crew call</source>
+        <translation>剧组集合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="25"/>
+        <source>Shooting call</source>
+        <translation>开拍时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="26"/>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="32"/>
+        <source>Call Sheets</source>
+        <translation>通告单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/callsheets.py" line="37"/>
+        <source>%n shoot day(s)</source>
+        <translation>
+            <numerusform>%n 个拍摄日</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CastPage</name>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="19"/>
+        <source>Cast ID</source>
+        <translation>演员编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="20"/>
+        <source>Character</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="21"/>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="22"/>
+        <source>Performer</source>
+        <translation>演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="23"/>
+        <source>Performer (Chinese)</source>
+        <translation>演员中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="24"/>
+        <source>Union</source>
+        <translation>工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="25"/>
+        <source>Day rate</source>
+        <translation>日薪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="26"/>
+        <source>Scenes</source>
+        <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="32"/>
+        <source>Cast</source>
+        <translation>演员</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cast.py" line="38"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个角色</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cast.py" line="40"/>
+        <source>%n not cast yet</source>
+        <translation>
+            <numerusform>%n 个角色尚未选角</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CrewPage</name>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="19"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="20"/>
+        <source>Position</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="21"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="22"/>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="23"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="24"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="25"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="26"/>
+        <source>Rate</source>
+        <translation>薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="32"/>
+        <source>Crew</source>
+        <translation>剧组</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/crew.py" line="39"/>
+        <source>%n crew member(s)</source>
+        <translation>
+            <numerusform>%n 名剧组人员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/crew.py" line="39"/>
+        <source>%n speak(s) Mandarin</source>
+        <translation>
+            <numerusform>%n 人会说普通话</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="10"/>
+        <source>INT</source>
+        <translation>内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="11"/>
+        <source>EXT</source>
+        <translation>外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="12"/>
+        <source>INT/EXT</source>
+        <translation>内外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Night</source>
+        <translation>夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>Morning</source>
+        <translation>晨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <source>Dawn</source>
+        <translation>黎明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>Dusk</source>
+        <translation>黄昏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>SAG-AFTRA</source>
+        <translation>SAG-AFTRA 工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
+        <source>Non-union</source>
+        <translation>非工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30"/>
+        <source>Other union</source>
+        <translation>其他工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36"/>
+        <source>Shoot day</source>
+        <translation>拍摄日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>Travel day</source>
+        <translation>旅行日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45"/>
+        <source>Above the line</source>
+        <translation>线上费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46"/>
+        <source>Below the line</source>
+        <translation>线下费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>Post-production</source>
+        <translation>后期制作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>Contingency &amp; overhead</source>
+        <translation>不可预见费与管理费</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="20"/>
+        <location filename="../../ui/pages/locations.py" line="33"/>
+        <source>Location</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="21"/>
+        <location filename="../../ui/pages/locations.py" line="32"/>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="22"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="23"/>
+        <source>Fee per day</source>
+        <translation>每日场租</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="24"/>
+        <source>Sets</source>
+        <translation>场景数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="25"/>
+        <source>Nearest hospital</source>
+        <translation>最近的医院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="26"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="31"/>
+        <source>Set</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="34"/>
+        <source>Scenes</source>
+        <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="40"/>
+        <source>Locations</source>
+        <translation>场地</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/locations.py" line="48"/>
+        <source>%n location(s)</source>
+        <translation>
+            <numerusform>%n 个场地</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/locations.py" line="48"/>
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n 个场景</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>Script import is not available in this version yet.</source>
+        <translation>此版本尚不支持导入剧本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>New &amp;Production…</source>
+        <translation>新建项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <source>&amp;New Database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>Open the &amp;Demo Production</source>
+        <translation>打开示例项目(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>&amp;Import Script…</source>
+        <translation>导入剧本(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <source>Copy of the &amp;Database…</source>
+        <translation>数据库副本(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <source>Production &amp;Details…</source>
+        <translation>项目信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>&amp;About Cliffhanger</source>
+        <translation>关于 Cliffhanger(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>Production</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>Production:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>Cannot create the demo production</source>
+        <translation>无法创建示例项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>Cannot create the database</source>
+        <translation>无法创建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>That file already exists.</source>
+        <translation>该文件已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
+        <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224"/>
+        <source>No recent databases</source>
+        <translation>没有最近使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <source>Save a copy of the database</source>
+        <translation>保存数据库副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>Cannot save the copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243"/>
+        <source>Saved a copy to %1</source>
+        <translation>已将副本保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255"/>
+        <source>New production %1</source>
+        <translation>新建项目 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Edit production details</source>
+        <translation>编辑项目信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="344"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <source>About Cliffhanger</source>
+        <translation>关于 Cliffhanger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="349"/>
+        <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/pages/base.py" line="61"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionDialog</name>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="18"/>
+        <source>Production details</source>
+        <translation>项目信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="18"/>
+        <source>New production</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="40"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="41"/>
+        <source>Chinese title</source>
+        <translation>中文片名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="42"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="43"/>
+        <source>Base currency</source>
+        <translation>本位币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="44"/>
+        <source>Headquarters time zone</source>
+        <translation>总部时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/production_dialog.py" line="45"/>
+        <source>Shoot time zone</source>
+        <translation>拍摄地时区</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../ui/table.py" line="157"/>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../ui/table.py" line="97"/>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="21"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="22"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="23"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="24"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="25"/>
+        <source>Unit</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="26"/>
+        <source>Scenes</source>
+        <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="27"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="28"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="34"/>
+        <source>Schedule</source>
+        <translation>拍摄计划</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="44"/>
+        <source>%n shoot day(s)</source>
+        <translation>
+            <numerusform>%n 个拍摄日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="44"/>
+        <source>%n scene(s) scheduled</source>
+        <translation>
+            <numerusform>已排 %n 场戏</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPage</name>
+    <message>
+        <location filename="../../ui/pages/script.py" line="23"/>
+        <source>Episode</source>
+        <translation>集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="24"/>
+        <source>Scenes</source>
+        <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="25"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="26"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="31"/>
+        <source>Scene</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="32"/>
+        <source>I/E</source>
+        <translation>内/外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="33"/>
+        <source>Set</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="34"/>
+        <source>D/N</source>
+        <translation>日/夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="36"/>
+        <source>Characters</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="37"/>
+        <source>Synopsis</source>
+        <translation>梗概</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="54"/>
+        <source>Script</source>
+        <translation>剧本</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/script.py" line="63"/>
+        <source>%n episode(s)</source>
+        <translation>
+            <numerusform>%n 集</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/script.py" line="65"/>
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n 场戏</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="67"/>
+        <source>%1 pages</source>
+        <translation>%1 页</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome.py" line="16"/>
+        <source>Welcome to Cliffhanger</source>
+        <translation>欢迎使用 Cliffhanger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="19"/>
+        <source>Scripts, cast, schedules, budgets and call sheets for micro-drama productions.</source>
+        <translation>为短剧项目管理剧本、演员、拍摄计划、预算和通告单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="21"/>
+        <source>New production…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="23"/>
+        <source>Import a script…</source>
+        <translation>导入剧本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="25"/>
+        <source>Open the demo production</source>
+        <translation>打开示例项目</translation>
+    </message>
+</context>
 </TS>
