@@ -27,7 +27,15 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 # Debian packages: Qt's runtime libraries and a CJK font (tests run Qt offscreen); a real window
 # on X11 also needs Qt's xcb libraries.
-DEBIAN_QT_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "fonts-noto-cjk"]
+DEBIAN_QT_PACKAGES = [
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "fonts-noto-cjk",
+]
 DEBIAN_X11_PACKAGES = [
     "libxcb-cursor0",
     "libxcb-icccm4",
@@ -50,7 +58,7 @@ def run(*command: str | Path, **options) -> int:
 
 
 def set_up(extras: str = "test") -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs under whatever python3 the machine has
         sys.exit(f"dev.py: Cliffhanger needs Python 3.11 or newer (this is {sys.version.split()[0]})")
     if not PYTHON.exists():
         say("creating .venv")
@@ -74,9 +82,7 @@ def install_system_packages(packages: list[str]) -> None:
     missing = [
         package
         for package in packages
-        if subprocess.run(
-            ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True
-        ).stdout.strip()
+        if subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True).stdout.strip()
         != "install ok installed"
     ]
     if not missing:
@@ -88,7 +94,9 @@ def install_system_packages(packages: list[str]) -> None:
     say(f"installing Debian packages: {' '.join(missing)}")
     environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.call([*prefix, "apt-get", "update", "-qq"], env=environment)
-    if subprocess.call([*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=environment):
+    if subprocess.call(
+        [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=environment
+    ):
         say("some packages could not be installed; tests that need them will say so")
 
 
@@ -108,8 +116,19 @@ def translations() -> int:
         [BIN / "pyside6-lupdate", *ui_sources, "-pluralonly", "-no-obsolete", "-ts", folder / "cliffhanger_en.ts"],
         [BIN / "pyside6-lrelease", folder / "cliffhanger_zh_CN.ts", folder / "cliffhanger_en.ts"],
         [BIN / "pybabel", "extract", "--no-location", "--omit-header", "-k", "_", "-o", VENV / "studio.pot", "studio"],
-        [BIN / "pybabel", "update", "--no-fuzzy-matching", "-w", "120", "-D", "cliffhanger",
-         "-i", VENV / "studio.pot", "-d", ROOT / "resources" / "locale"],
+        [
+            BIN / "pybabel",
+            "update",
+            "--no-fuzzy-matching",
+            "-w",
+            "120",
+            "-D",
+            "cliffhanger",
+            "-i",
+            VENV / "studio.pot",
+            "-d",
+            ROOT / "resources" / "locale",
+        ],
     ]
     for step in steps:
         if run(*step) != 0:

@@ -11,12 +11,12 @@ import json
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
+from studio.crash_log import write_crash_log
 from studio.errors import UserError
 from studio.i18n import _
-from studio.paths import default_database_path, log_dir
+from studio.paths import default_database_path
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
 
@@ -107,17 +107,6 @@ def guarded(action: Callable[[], int]) -> int:
         print("cliffhanger: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback in the user's face
-        log = _write_crash_log()
+        log = write_crash_log(traceback.format_exc())
         print(f"cliffhanger: internal error ({type(error).__name__}: {error}); details in {log}", file=sys.stderr)
         return 1
-
-
-def _write_crash_log() -> Path | str:
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        return log
-    except OSError:
-        return "(no log: the log folder is not writable)"

@@ -53,13 +53,25 @@ class Database:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
 
     def session(self) -> Session:
+        """For reading; writes go through `transaction()`."""
         return Session(self.engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed as a whole when the block ends, rolled back on any error."""
-        with self.session() as session, session.begin():
-            yield session
+        """One unit of work: committed as a whole when the block ends, rolled back on any error.
+
+        On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so a database busy in another
+        program is waited for (busy timeout) instead of failing halfway through the work.
+        """
+        try:
+            with self.engine.connect() as connection:
+                connection.execution_options(sqlite_begin="IMMEDIATE")
+                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                    yield session
+        except OperationalError as error:
+            raise DatabaseProblem(
+                _("cannot save to {path}: {reason}").format(path=self.describe(), reason=_reason(error))
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -92,13 +104,16 @@ def open_database(path_or_url: str | Path, *, create: bool = False, migrations_d
     return database
 
 
+def is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
 def _check_sqlite_file(path: Path, create: bool) -> None:
     if path.is_dir():
         raise NotADatabase(_("{path} is a folder, not a database file").format(path=path))
     if path.exists():
-        with path.open("rb") as handle:
-            header = handle.read(16)
-        if header and header != b"SQLite format 3\x00":
+        if path.stat().st_size and not is_sqlite_file(path):
             raise NotADatabase(_("{path} is not a Cliffhanger database (not an SQLite file)").format(path=path))
         return
     if not create:
@@ -127,7 +142,7 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', 'DEFERRED')}")
 
     return engine
 
@@ -163,7 +178,9 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
             )
         )
     if current is not None and database.path is not None:
-        backup_sqlite(database, database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
+        backup_sqlite(
+            database, unused_path(database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
+        )
     try:
         migrations.upgrade(database.url, migrations_dir)
     except OperationalError as error:
@@ -176,14 +193,32 @@ def backup_sqlite(database: Database, target: Path) -> Path:
     """A consistent copy of a live SQLite database, taken with SQLite's online backup API."""
     source = database.engine.raw_connection()
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.driver_connection.backup(destination)
-        finally:
-            destination.close()
+        copy_sqlite(source.driver_connection, target)
     finally:
         source.close()
     return target
+
+
+def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a database into `target` (created or overwritten) through SQLite, which respects any
+    other connection that has `target` open."""
+    try:
+        destination = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    except sqlite3.Error as error:
+        raise DatabaseProblem(_("cannot write a copy to {path}: {reason}").format(path=target, reason=error)) from None
+
+
+def unused_path(wanted: Path) -> Path:
+    """`wanted`, or the same name with -2, -3… if a file already has it."""
+    candidate, number = wanted, 1
+    while candidate.exists():
+        number += 1
+        candidate = wanted.with_name(f"{wanted.stem}-{number}{wanted.suffix}")
+    return candidate
 
 
 def _stamp() -> str:

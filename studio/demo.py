@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import tempfile
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from studio.db import open_database
+from studio.db import copy_sqlite, is_sqlite_file, open_database
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import (
@@ -54,10 +55,10 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
     half-written demo (or destroys the file it was meant to replace).
     """
     path = path.expanduser().resolve()
-    if path.exists() and not force:
-        raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     if path.is_dir():
         raise UserError(_("{path} is a folder, not a database file").format(path=path))
+    if path.exists() and not force:
+        raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, scratch_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite", dir=path.parent)
@@ -73,13 +74,31 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
                 production_id = build_demo(session, seed)
         finally:
             database.close()
-        os.replace(scratch, path)
+        _put_in_place(scratch, path)
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
     finally:
         for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
             leftover.unlink(missing_ok=True)
     return production_id
+
+
+def _put_in_place(scratch: Path, path: Path) -> None:
+    """A new file is renamed into place; an existing database is overwritten through SQLite, so a
+    program that has it open (the app showing the last demo) sees a consistent change, not a
+    swapped file under its write-ahead log."""
+    if not path.exists():
+        os.replace(scratch, path)
+        return
+    if not is_sqlite_file(path):
+        path.unlink()
+        os.replace(scratch, path)
+        return
+    source = sqlite3.connect(scratch)
+    try:
+        copy_sqlite(source, path)
+    finally:
+        source.close()
 
 
 def build_demo(session: Session, seed: int = DEMO_SEED) -> int:

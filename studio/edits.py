@@ -75,6 +75,12 @@ class FieldChange:
     new: Any
 
 
+def set_fields(session: Session, entity: str, row_id: int, values: dict[str, Any]) -> list[FieldChange]:
+    """Change several fields of one row together (e.g. a details dialog); only actual changes are returned."""
+    changes = [set_field(session, entity, row_id, field, value) for field, value in values.items()]
+    return [change for change in changes if change.old != change.new]
+
+
 def set_field(session: Session, entity: str, row_id: int, field: str, value: Any) -> FieldChange:
     """Change one field of one row; return what it was and what it is now."""
     try:

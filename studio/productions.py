@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from babel.numbers import get_currency_name, get_currency_symbol
 from sqlmodel import Session, delete, select
 
+from studio.edits import EDITABLE
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.i18n import _
 from studio.models import BreakdownCategory, BudgetAccount, Currency, Production
@@ -24,14 +25,25 @@ class ProductionDetails:
     hq_timezone: str = "Asia/Shanghai"
     shoot_timezone: str = "America/Los_Angeles"
 
+    @classmethod
+    def of(cls, production: Production) -> ProductionDetails:
+        return cls(
+            title=production.title,
+            title_zh=production.title_zh,
+            company=production.company,
+            base_currency=production.base_currency,
+            hq_timezone=production.hq_timezone,
+            shoot_timezone=production.shoot_timezone,
+        )
+
     def validated(self) -> ProductionDetails:
-        title = self.title.strip()
-        if not title:
+        if not self.title.strip():
             raise InvalidInput(_("a production needs a title"))
+        rules = EDITABLE["production"][1]
         return ProductionDetails(
-            title=title,
-            title_zh=self.title_zh.strip(),
-            company=self.company.strip(),
+            title=rules["title"](self.title),
+            title_zh=rules["title_zh"](self.title_zh),
+            company=rules["company"](self.company),
             base_currency=check_currency(self.base_currency),
             hq_timezone=check_timezone(self.hq_timezone),
             shoot_timezone=check_timezone(self.shoot_timezone),

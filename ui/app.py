@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio import __version__
+from studio.crash_log import write_crash_log
 from studio.errors import UserError
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -27,6 +29,22 @@ def check_display() -> None:
                 "(or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)",
             )
         )
+
+
+def report_unexpected_errors() -> None:
+    """An error no code expected (a bug) is logged and explained; the app keeps running."""
+
+    def hook(kind, error, trace) -> None:
+        log = write_crash_log("".join(traceback.format_exception(kind, error, trace)))
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("App", "Something went wrong"),
+            QCoreApplication.translate("App", "Cliffhanger hit an internal error: %1\n\nThe details are in %2")
+            .replace("%1", f"{kind.__name__}: {error}")
+            .replace("%2", log),
+        )
+
+    sys.excepthook = hook
 
 
 def create_application(lang: str | None) -> QApplication:
@@ -51,6 +69,7 @@ def run_app(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | N
     """Open the main window; `on_ready` runs once the event loop is up (the window is interactive)."""
     check_display()
     app = create_application(args.lang)
+    report_unexpected_errors()
     window = MainWindow()
     window.show()
     open_start_database(window, args)

@@ -1,54 +1,87 @@
-"""Undo commands: each calls a studio operation one way on redo and the other way on undo."""
+"""Undo commands: each calls a studio operation one way on redo and the other way on undo.
+
+A command is pushed only after its operation has succeeded once. If undoing or redoing it later
+fails (the data changed under it, the disk is full), nothing is half-done: the operation's
+transaction rolled back, the command leaves the stack, and the workspace says why.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from studio.edits import FieldChange
+from studio.errors import UserError
 from studio.productions import ProductionDetails, create_production, delete_production
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace
 
 
-class EditFieldCommand(QUndoCommand):
-    """One inline edit, already applied when pushed (so a refused value never reaches the stack)."""
+class AppliedCommand(QUndoCommand):
+    """A command whose first redo already happened when it was pushed."""
 
-    def __init__(self, workspace: Workspace, change: FieldChange, label: str):
+    def __init__(self, workspace: Workspace, label: str):
         super().__init__(label)
         self.workspace = workspace
-        self.change = change
-        self._applied = True
+        self._skip_first_redo = True
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+        if self._skip_first_redo:
+            self._skip_first_redo = False
             return
-        self.workspace.apply_field(self.change, self.change.new)
+        self._attempt(self.apply)
 
     def undo(self) -> None:
-        self.workspace.apply_field(self.change, self.change.old)
+        self._attempt(self.revert)
+
+    def _attempt(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except UserError as error:
+            self.setObsolete(True)
+            self.workspace.operationFailed.emit(str(error))
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
 
 
-class CreateProductionCommand(QUndoCommand):
+class EditFieldsCommand(AppliedCommand):
+    """Fields of one row edited together (one cell, or a details dialog)."""
+
+    def __init__(self, workspace: Workspace, changes: list[FieldChange], label: str):
+        super().__init__(workspace, label)
+        self.changes = changes
+
+    def apply(self) -> None:
+        self.workspace.restore_fields(self.changes, to_new=True)
+
+    def revert(self) -> None:
+        self.workspace.restore_fields(self.changes, to_new=False)
+
+
+class CreateProductionCommand(AppliedCommand):
     """A new production; undo deletes it, redo recreates it under the same id."""
 
-    def __init__(self, workspace: Workspace, details: ProductionDetails, label: str):
-        super().__init__(label)
-        self.workspace = workspace
+    def __init__(
+        self, workspace: Workspace, details: ProductionDetails, production_id: int, previous: int | None, label: str
+    ):
+        super().__init__(workspace, label)
         self.details = details
-        self.production_id: int | None = None
-        self.previous_production_id = workspace.production_id
+        self.production_id = production_id
+        self.previous_production_id = previous
 
-    def redo(self) -> None:
-        production = self.workspace.write(create_production, self.details, self.production_id)
-        self.production_id = production.id
+    def apply(self) -> None:
+        self.workspace.write(create_production, self.details, self.production_id)
         self.workspace.productionsChanged.emit()
         self.workspace.set_production(self.production_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.workspace.write(delete_production, self.production_id)
         self.workspace.productionsChanged.emit()
         self.workspace.set_production(self.previous_production_id)

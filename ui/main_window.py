@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -22,10 +23,9 @@ from PySide6.QtWidgets import (
 from studio import __version__
 from studio.db import backup_sqlite
 from studio.demo import write_demo
-from studio.errors import UserError
+from studio.errors import DatabaseMissing, UserError
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, list_productions
-from ui.commands import CreateProductionCommand
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
 from ui.pages.callsheets import CallSheetsPage
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.workspace.productionsChanged.connect(self._refresh_productions)
         self.workspace.productionChanged.connect(self._show_production)
+        self.workspace.operationFailed.connect(lambda message: self.show_error(self.tr("Not saved"), message))
         self.welcome.newProductionRequested.connect(self.new_production)
         self.welcome.demoRequested.connect(self.open_demo)
         self.resize(QSize(1280, 800))
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
             self.workspace.open(path_or_url, create=create)
         except UserError as error:
             self.show_error(self.tr("Cannot open the database"), str(error))
-            if not create:
+            if isinstance(error, DatabaseMissing):
                 self.settings.forget_database(path_or_url)
             return False
         self.settings.remember_database(path_or_url)
@@ -235,10 +236,13 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
+        partial = Path(f"{target}.partial")
         try:
-            backup_sqlite(database, Path(target))
-        except OSError as error:
-            self.show_error(self.tr("Cannot save the copy"), error.strerror or str(error))
+            backup_sqlite(database, partial)
+            os.replace(partial, target)
+        except (UserError, OSError) as error:
+            partial.unlink(missing_ok=True)
+            self.show_error(self.tr("Cannot save the copy"), str(error))
             return
         self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", target), 5000)
 
@@ -248,40 +252,28 @@ class MainWindow(QMainWindow):
         if self.workspace.database is None and not self.open_default_database():
             return
         dialog = ProductionDialog(self)
-        if dialog.exec():
-            details = dialog.details().validated()
-            self.workspace.undo_stack.push(
-                CreateProductionCommand(
-                    self.workspace, details, self.tr("New production %1").replace("%1", details.title)
-                )
-            )
+        if not dialog.exec():
+            return
+        details = dialog.details().validated()
+        try:
+            self.workspace.add_production(details, self.tr("New production %1").replace("%1", details.title))
+        except UserError as error:
+            self.show_error(self.tr("Not saved"), str(error))
 
     def edit_production_details(self) -> None:
         production = self._current_production()
         if production is None:
             return
-        current = ProductionDetails(
-            title=production.title,
-            title_zh=production.title_zh,
-            company=production.company,
-            base_currency=production.base_currency,
-            hq_timezone=production.hq_timezone,
-            shoot_timezone=production.shoot_timezone,
-        )
+        current = ProductionDetails.of(production)
         dialog = ProductionDialog(self, current)
         if not dialog.exec():
             return
         wanted = dialog.details().validated()
-        stack = self.workspace.undo_stack
-        stack.beginMacro(self.tr("Edit production details"))
+        values = {field: getattr(wanted, field) for field in ("title", "title_zh", "company")}
         try:
-            for field in ("title", "title_zh", "company"):
-                if getattr(wanted, field) != getattr(current, field):
-                    self.workspace.edit_field("production", production.id, field, getattr(wanted, field), "")
+            self.workspace.edit_fields("production", production.id, values, self.tr("Edit production details"))
         except UserError as error:
             self.show_error(self.tr("Not saved"), str(error))
-        finally:
-            stack.endMacro()
 
     def _current_production(self):
         if self.workspace.database is None or self.workspace.production_id is None:

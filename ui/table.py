@@ -28,8 +28,10 @@ ROOT = QModelIndex()
 class Column:
     key: str
     header: str
-    # (entity, row key holding that entity's id, field) when the cell can be edited in place.
-    edit: tuple[str, str, str] | None = None
+    # Where the value is stored: (entity, row key holding that entity's id, field). Cells with a
+    # source follow edits of that field made anywhere; `editable` lets the user edit it here.
+    source: tuple[str, str, str] | None = None
+    editable: bool = False
     display: Callable[[Any], str] | None = None
     align_right: bool = False
     color_key: str | None = None
@@ -84,19 +86,19 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
         column = self.columns[index.column()]
-        if column.edit and self.rows[index.row()].get(column.edit[1]) is not None:
+        if column.editable and column.source and self.rows[index.row()].get(column.source[1]) is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
         column = self.columns[index.column()]
-        if role != Qt.ItemDataRole.EditRole or column.edit is None:
+        if role != Qt.ItemDataRole.EditRole or not column.editable or column.source is None:
             return False
-        entity, id_key, field = column.edit
+        entity, id_key, field = column.source
         row_id = self.rows[index.row()][id_key]
         label = self.tr("Edit %1").replace("%1", column.header)
         try:
-            self.workspace.edit_field(entity, row_id, field, value, label)
+            self.workspace.edit_fields(entity, row_id, {field: value}, label)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False
@@ -104,10 +106,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def _apply_change(self, change: FieldChange) -> None:
         for column_number, column in enumerate(self.columns):
-            if column.edit is None or (column.edit[0], column.edit[2]) != (change.entity, change.field):
+            if column.source is None or (column.source[0], column.source[2]) != (change.entity, change.field):
                 continue
             for row_number, row in enumerate(self.rows):
-                if row.get(column.edit[1]) == change.row_id:
+                if row.get(column.source[1]) == change.row_id:
                     row[column.key] = change.new
                     cell = self.index(row_number, column_number)
                     self.dataChanged.emit(cell, cell)
@@ -117,7 +119,8 @@ def _sort_key(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, Money):
-        return value.minor
+        # Amounts in different currencies do not compare: group by currency, then by amount.
+        return f"{value.currency} {value.minor + 10**15:020d}"
     if isinstance(value, int | float | str):
         return value
     return str(value)

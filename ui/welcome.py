@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 class WelcomePage(QWidget):
     newProductionRequested = Signal()
-    importScriptRequested = Signal()
     demoRequested = Signal()
 
     def __init__(self, parent=None):
@@ -25,7 +24,6 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self.tr("Open the demo production"), self)
         self.demo_button.setObjectName("welcomeDemo")
         self.new_button.clicked.connect(self.newProductionRequested)
-        self.import_button.clicked.connect(self.importScriptRequested)
         self.demo_button.clicked.connect(self.demoRequested)
 
         column = QVBoxLayout()

@@ -11,21 +11,20 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlmodel import Session
 
 from studio.db import Database, open_database
-from studio.edits import FieldChange, set_field
-from studio.productions import list_productions
-from ui.commands import EditFieldCommand
+from studio.edits import FieldChange, set_field, set_fields
+from studio.productions import ProductionDetails, create_production, list_productions
+from ui.commands import CreateProductionCommand, EditFieldsCommand
 
 T = TypeVar("T")
 
 
 class Workspace(QObject):
-    databaseChanged = Signal()
     productionChanged = Signal()
     productionsChanged = Signal()
     fieldChanged = Signal(object)  # a studio.edits.FieldChange
+    operationFailed = Signal(str)  # an undo or redo that could not be carried out, and why
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,14 +41,19 @@ class Workspace(QObject):
         self.undo_stack.clear()
         productions = self.read(list_productions)
         self.production_id = productions[0].id if productions else None
-        self.databaseChanged.emit()
         self.productionsChanged.emit()
         self.productionChanged.emit()
 
     def close(self) -> None:
-        if self.database is not None:
-            self.database.close()
-            self.database = None
+        """Let go of the database; every view empties and the undo history goes with it."""
+        if self.database is None:
+            return
+        self.database.close()
+        self.database = None
+        self.production_id = None
+        self.undo_stack.clear()
+        self.productionsChanged.emit()
+        self.productionChanged.emit()
 
     def set_production(self, production_id: int | None) -> None:
         if production_id != self.production_id:
@@ -68,24 +72,32 @@ class Workspace(QObject):
         with self.database.transaction() as session:
             return operation(session, *args)
 
-    def edit_field(self, entity: str, row_id: int, field: str, value: Any, label: str) -> FieldChange:
-        """Apply an inline edit and put it on the undo stack (raises InvalidInput, storing nothing)."""
-        change = self.write(set_field, entity, row_id, field, value)
-        if change.old != change.new:
-            self.undo_stack.push(EditFieldCommand(self, change, label))
-            self.announce(change)
-        return change
+    def edit_fields(self, entity: str, row_id: int, values: dict[str, Any], label: str) -> list[FieldChange]:
+        """Apply an edit and put it on the undo stack as one step (raises InvalidInput, storing nothing)."""
+        changes = self.write(set_fields, entity, row_id, values)
+        if changes:
+            self.undo_stack.push(EditFieldsCommand(self, changes, label))
+            self._announce(changes)
+        return changes
 
-    def apply_field(self, change: FieldChange, value: Any) -> None:
-        """Set a field to a known-good value (undo/redo) and tell the views."""
-        applied = self.write(set_field, change.entity, change.row_id, change.field, value)
-        self.announce(applied)
+    def restore_fields(self, changes: list[FieldChange], *, to_new: bool) -> None:
+        """Undo or redo an edit: put every field back to its old (or new) value in one transaction."""
 
-    def announce(self, change: FieldChange) -> None:
-        self.fieldChanged.emit(change)
-        if change.entity == "production":
+        def restore(session):
+            return [set_field(session, c.entity, c.row_id, c.field, c.new if to_new else c.old) for c in changes]
+
+        self._announce(self.write(restore))
+
+    def add_production(self, details: ProductionDetails, label: str) -> int:
+        production_id = self.write(create_production, details).id
+        previous = self.production_id
+        self.undo_stack.push(CreateProductionCommand(self, details, production_id, previous, label))
+        self.productionsChanged.emit()
+        self.set_production(production_id)
+        return production_id
+
+    def _announce(self, changes: list[FieldChange]) -> None:
+        for change in changes:
+            self.fieldChanged.emit(change)
+        if any(change.entity == "production" for change in changes):
             self.productionsChanged.emit()
-
-    def session(self) -> Session:
-        assert self.database is not None
-        return self.database.session()

@@ -47,7 +47,7 @@ def upgrade(url: str, migrations_dir: Path) -> None:
     engine = make_engine(url, foreign_keys=False)
     cfg = config(migrations_dir)
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection, connection.execution_options(sqlite_begin="IMMEDIATE").begin():
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
             if connection.dialect.name == "sqlite":

@@ -32,9 +32,6 @@ class Performer(SQLModel, table=True):
     photo_path: str = Field(default="", max_length=400)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
-    def display_name(self) -> str:
-        return self.professional_name or self.legal_name
-
 
 class OvertimeRule(SQLModel, table=True):
     """E.g. 1.5x after 8 hours, 2x after 12: editable presets, never constants in code."""

@@ -106,3 +106,16 @@ def test_screenshot_of_a_missing_database_is_a_clear_error(tmp_path):
     )
     assert result.returncode == 2 and "there is no database at" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_gui_without_a_display_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "mine.sqlite")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert_one_clear_line(result, "no display found")
+    assert not (tmp_path / "mine.sqlite").exists()

@@ -135,3 +135,39 @@ def test_opening_an_older_database_backs_it_up_then_upgrades_keeping_the_data(de
     with sqlite3.connect(backups[0]) as backup:
         assert backup.execute("select version_num from alembic_version").fetchone()[0] == old_head
         assert backup.execute("select count(*) from scene").fetchone()[0] > 400
+
+
+def test_a_write_waits_for_another_programs_lock_instead_of_failing(demo_path):
+    import threading
+
+    from studio.edits import set_field
+
+    other_program = sqlite3.connect(demo_path, isolation_level=None, check_same_thread=False)
+    other_program.execute("begin immediate")
+    threading.Timer(0.3, lambda: other_program.execute("commit")).start()
+    database = open_database(demo_path)
+    with database.transaction() as session:
+        set_field(session, "character", 1, "name_zh", "伊森二")
+    database.close()
+    other_program.close()
+    with sqlite3.connect(demo_path) as connection:
+        assert connection.execute("select name_zh from character where id = 1").fetchone()[0] == "伊森二"
+
+
+def test_backups_never_overwrite_an_existing_file(tmp_path):
+    from studio.db import unused_path
+
+    wanted = tmp_path / "prod.before-0002-20270101-090000.sqlite"
+    assert unused_path(wanted) == wanted
+    wanted.write_text("an earlier backup")
+    assert unused_path(wanted).name == "prod.before-0002-20270101-090000-2.sqlite"
+
+
+def test_a_copy_that_cannot_be_written_is_a_user_error(demo_path, tmp_path):
+    from studio.db import backup_sqlite
+    from studio.errors import DatabaseProblem
+
+    database = open_database(demo_path)
+    with pytest.raises(DatabaseProblem, match="cannot write a copy"):
+        backup_sqlite(database, tmp_path / "no" / "such" / "folder" / "copy.sqlite")
+    database.close()

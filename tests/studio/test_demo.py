@@ -111,3 +111,21 @@ def test_demo_refuses_to_overwrite_without_force_and_replaces_with_it(tmp_path):
     write_demo(path, force=True)
     assert path.read_bytes().startswith(b"SQLite format 3")
     assert [p.name for p in tmp_path.iterdir()] == ["mine.sqlite"]
+
+
+def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    write_demo(path, seed=1)
+    other_program = sqlite3.connect(path)
+    other_program.execute("pragma journal_mode=wal")
+    other_program.execute("update character set name_zh = 'edited' where id = 1")
+    other_program.commit()  # the edit sits in the write-ahead log while the program stays open
+
+    write_demo(path, force=True, seed=2)
+    with sqlite3.connect(path) as fresh:
+        assert fresh.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert fresh.execute("select name_zh from character where id = 1").fetchone()[0] == "伊森"
+    assert _contents(path)["scene"] != []
+    other_program.close()
+    write_demo(tmp_path / "seed2.sqlite", seed=2)
+    assert _contents(path) == _contents(tmp_path / "seed2.sqlite")

@@ -135,10 +135,9 @@ def test_an_empty_database_opens_on_the_welcome_page_and_a_new_production_can_be
 
 def test_the_switcher_changes_the_production_every_page_shows(demo_window, qtbot):
     from studio.productions import ProductionDetails
-    from ui.commands import CreateProductionCommand
 
     workspace = demo_window.workspace
-    workspace.undo_stack.push(CreateProductionCommand(workspace, ProductionDetails("Second Series"), "new"))
+    workspace.add_production(ProductionDetails("Second Series"), "new")
     assert demo_window.page("script").scenes.model.rowCount() == 0
     demo_window.production_switcher.setCurrentIndex(demo_window.production_switcher.findData(1))
     assert workspace.production_id == 1

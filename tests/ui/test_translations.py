@@ -50,9 +50,13 @@ def test_qt_catalogues_match_the_code_and_are_compiled(catalogue, tmp_path):
     fresh = tmp_path / committed.name
     shutil.copyfile(committed, fresh)
     extra = ["-pluralonly"] if catalogue.endswith("_en") else []
-    subprocess.run([qt_tool("lupdate"), *UI_SOURCES, *extra, "-no-obsolete", "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [qt_tool("lupdate"), *UI_SOURCES, *extra, "-no-obsolete", "-ts", str(fresh)], check=True, capture_output=True
+    )
     assert {s for s, _ in messages(fresh)} == {s for s, _ in messages(committed)}, "run pyside6-lupdate (see README)"
-    subprocess.run([qt_tool("lrelease"), str(committed), "-qm", str(tmp_path / "fresh.qm")], check=True, capture_output=True)
+    subprocess.run(
+        [qt_tool("lrelease"), str(committed), "-qm", str(tmp_path / "fresh.qm")], check=True, capture_output=True
+    )
     assert (tmp_path / "fresh.qm").read_bytes() == (TRANSLATIONS_DIR / f"{catalogue}.qm").read_bytes(), "run lrelease"
 
 

@@ -10,6 +10,9 @@ from ui.workspace import Workspace
 
 class Page(QWidget):
     key = ""
+    # Entities whose edits change what this page derives from them (e.g. names joined into a list):
+    # an edit of one reloads the page when it is next shown.
+    stale_on: frozenset[str] = frozenset()
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -20,14 +23,16 @@ class Page(QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.summary)
+        self.tables: list[RecordTable] = []
         workspace.productionChanged.connect(self.mark_stale)
+        workspace.fieldChanged.connect(lambda change: change.entity in self.stale_on and self.mark_stale())
 
     def title(self) -> str:
         raise NotImplementedError
 
     def mark_stale(self) -> None:
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() or self.workspace.production_id is None:
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -38,6 +43,9 @@ class Page(QWidget):
     def refresh(self) -> None:
         self._stale = False
         if self.workspace.database is None or self.workspace.production_id is None:
+            for table in self.tables:
+                table.set_rows([])
+            self.summary.clear()
             return
         self.load(self.workspace.production_id)
 
@@ -47,6 +55,7 @@ class Page(QWidget):
     def table(self, columns: list[Column]) -> RecordTable:
         table = RecordTable(RecordTableModel(self.workspace, columns, self), self)
         table.model.editRefused.connect(self.show_refusal)
+        self.tables.append(table)
         return table
 
     def splitter(self, name: str, orientation, *widgets: QWidget) -> QSplitter:

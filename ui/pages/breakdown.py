@@ -15,8 +15,10 @@ class BreakdownPage(Page):
         self.elements = self.table(
             [
                 Column("category", self.tr("Category"), color_key="color"),
-                Column("name", self.tr("Element"), edit=("breakdown_element", "id", "name")),
-                Column("name_zh", self.tr("Chinese name"), edit=("breakdown_element", "id", "name_zh")),
+                Column("name", self.tr("Element"), source=("breakdown_element", "id", "name"), editable=True),
+                Column(
+                    "name_zh", self.tr("Chinese name"), source=("breakdown_element", "id", "name_zh"), editable=True
+                ),
                 Column("scenes", self.tr("Scenes"), align_right=True),
             ]
         )

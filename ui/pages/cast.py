@@ -17,10 +17,17 @@ class CastPage(Page):
         self.cast = self.table(
             [
                 Column("cast_number", self.tr("Cast ID"), align_right=True),
-                Column("character", self.tr("Character"), edit=("character", "id", "name")),
-                Column("character_zh", self.tr("Chinese name"), edit=("character", "id", "name_zh")),
-                Column("performer", self.tr("Performer"), edit=("performer", "performer_id", "legal_name")),
-                Column("performer_zh", self.tr("Performer (Chinese)"), edit=("performer", "performer_id", "name_zh")),
+                Column("character", self.tr("Character"), source=("character", "id", "name"), editable=True),
+                Column("character_zh", self.tr("Chinese name"), source=("character", "id", "name_zh"), editable=True),
+                Column(
+                    "performer", self.tr("Performer"), source=("performer", "performer_id", "legal_name"), editable=True
+                ),
+                Column(
+                    "performer_zh",
+                    self.tr("Performer (Chinese)"),
+                    source=("performer", "performer_id", "name_zh"),
+                    editable=True,
+                ),
                 Column("union", self.tr("Union"), display=labels.union_status),
                 Column("rate", self.tr("Day rate"), display=money_text, align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),

@@ -17,9 +17,9 @@ class CrewPage(Page):
         self.crew = self.table(
             [
                 Column(department_key, self.tr("Department")),
-                Column("position", self.tr("Position"), edit=("crew_member", "id", "position")),
-                Column("name", self.tr("Name"), edit=("crew_member", "id", "name")),
-                Column("name_zh", self.tr("Chinese name"), edit=("crew_member", "id", "name_zh")),
+                Column("position", self.tr("Position"), source=("crew_member", "id", "position"), editable=True),
+                Column("name", self.tr("Name"), source=("crew_member", "id", "name"), editable=True),
+                Column("name_zh", self.tr("Chinese name"), source=("crew_member", "id", "name_zh"), editable=True),
                 Column("languages", self.tr("Languages")),
                 Column("phone", self.tr("Phone")),
                 Column("email", self.tr("Email")),

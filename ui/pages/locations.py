@@ -17,9 +17,9 @@ class LocationsPage(Page):
         super().__init__(workspace, parent)
         self.locations = self.table(
             [
-                Column("name", self.tr("Location"), edit=("location", "id", "name")),
-                Column("name_zh", self.tr("Chinese name"), edit=("location", "id", "name_zh")),
-                Column("address", self.tr("Address"), edit=("location", "id", "address")),
+                Column("name", self.tr("Location"), source=("location", "id", "name"), editable=True),
+                Column("name_zh", self.tr("Chinese name"), source=("location", "id", "name_zh"), editable=True),
+                Column("address", self.tr("Address"), source=("location", "id", "address"), editable=True),
                 Column("fee", self.tr("Fee per day"), display=money_text, align_right=True),
                 Column("sets", self.tr("Sets"), align_right=True),
                 Column("hospital", self.tr("Nearest hospital")),
@@ -28,9 +28,9 @@ class LocationsPage(Page):
         )
         self.sets = self.table(
             [
-                Column("name", self.tr("Set"), edit=("film_set", "id", "name")),
-                Column("name_zh", self.tr("Chinese name"), edit=("film_set", "id", "name_zh")),
-                Column("location", self.tr("Location")),
+                Column("name", self.tr("Set"), source=("film_set", "id", "name"), editable=True),
+                Column("name_zh", self.tr("Chinese name"), source=("film_set", "id", "name_zh"), editable=True),
+                Column("location", self.tr("Location"), source=("location", "location_id", "name")),
                 Column("scenes", self.tr("Scenes"), align_right=True),
             ]
         )

@@ -15,6 +15,7 @@ from ui.table import Column
 
 class ScriptPage(Page):
     key = "script"
+    stale_on = frozenset({"character"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
@@ -23,18 +24,18 @@ class ScriptPage(Page):
                 Column("number", self.tr("Episode"), align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
-                Column("title", self.tr("Title"), edit=("episode", "id", "title")),
+                Column("title", self.tr("Title"), source=("episode", "id", "title"), editable=True),
             ]
         )
         self.scenes = self.table(
             [
                 Column("number", self.tr("Scene")),
                 Column("int_ext", self.tr("I/E"), display=labels.int_ext),
-                Column("set", self.tr("Set")),
+                Column("set", self.tr("Set"), source=("film_set", "set_id", "name")),
                 Column("time_of_day", self.tr("D/N"), display=labels.time_of_day),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("characters", self.tr("Characters")),
-                Column("synopsis", self.tr("Synopsis"), edit=("scene", "id", "synopsis")),
+                Column("synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True),
             ]
         )
         self.scene_text = QPlainTextEdit(self)

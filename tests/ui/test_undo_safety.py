@@ -1,0 +1,101 @@
+"""Undo and redo stay truthful when the data changes under them, and views follow every change."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from studio.errors import InvalidInput
+from studio.productions import ProductionDetails
+
+
+def db_value(path, sql):
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+def shown(window, key):
+    window.sidebar.setCurrentRow(next(i for i, page in enumerate(window.pages) if page.key == key))
+    return window.page(key)
+
+
+def column_of(table, key):
+    return next(i for i, column in enumerate(table.model.columns) if column.key == key)
+
+
+def test_an_undo_that_can_no_longer_apply_explains_and_leaves_the_data_as_it_is(demo_window, demo_path):
+    cast = shown(demo_window, "cast").cast
+    index = cast.proxy.index(0, column_of(cast, "character"))
+    assert cast.proxy.setData(index, "ETHAN STERLING")
+    with sqlite3.connect(demo_path) as other_window:  # meanwhile, someone names another role ETHAN
+        other_window.execute("update character set name = 'ETHAN' where name = 'CHLOE'")
+
+    demo_window.undo_action.trigger()
+
+    box = demo_window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and "already has the value 'ETHAN'" in box.text()
+    assert db_value(demo_path, "select name from character where id = 1") == "ETHAN STERLING"
+    assert demo_window.workspace.undo_stack.count() == 0
+    assert index.data() == "ETHAN STERLING"
+
+
+def test_production_details_with_no_change_add_no_undo_step_and_bad_ones_save_nothing(demo_window, demo_path):
+    workspace = demo_window.workspace
+    assert (
+        workspace.edit_fields("production", 1, {"title": "The Contract Bride", "company": "Redline Shorts LLC"}, "")
+        == []
+    )
+    assert workspace.undo_stack.count() == 0
+    with pytest.raises(InvalidInput, match="at most 200"):
+        workspace.edit_fields("production", 1, {"title": "Shorter", "title_zh": "长" * 201}, "")
+    assert db_value(demo_path, "select title from production") == "The Contract Bride"
+    assert workspace.undo_stack.count() == 0
+
+
+def test_over_long_production_titles_are_refused_before_anything_is_stored():
+    with pytest.raises(InvalidInput, match="at most 200"):
+        ProductionDetails("T" * 250).validated()
+
+
+def test_closing_the_database_empties_every_view_and_the_undo_history(demo_window):
+    cast = shown(demo_window, "cast").cast
+    assert cast.proxy.setData(cast.proxy.index(0, column_of(cast, "character_zh")), "伊森二")
+    demo_window.workspace.close()
+    assert demo_window.workspace.undo_stack.count() == 0 and not demo_window.undo_action.isEnabled()
+    assert demo_window.stack.currentWidget() is demo_window.welcome
+    assert cast.model.rowCount() == 0
+    assert demo_window.production_switcher.count() == 0
+
+
+def test_linked_names_follow_an_edit_made_on_another_page(demo_window, demo_path):
+    locations = shown(demo_window, "locations")
+    assert locations.locations.proxy.setData(
+        locations.locations.proxy.index(0, column_of(locations.locations, "name")), "Sterling Tower (Bunker Hill)"
+    )
+    linked = [row["location"] for row in locations.sets.model.rows if row["location_id"] == 1]
+    assert linked and set(linked) == {"Sterling Tower (Bunker Hill)"}
+
+    cast = shown(demo_window, "cast").cast
+    assert cast.proxy.setData(cast.proxy.index(1, column_of(cast, "character")), "CHLOE LIN")
+    shown(demo_window, "script")
+    scenes = demo_window.page("script").scenes.model.rows
+    assert any("CHLOE LIN" in row["characters"] for row in scenes)
+    assert not any("CHLOE," in row["characters"] + "," for row in scenes if "CHLOE LIN" not in row["characters"])
+
+
+def test_the_performer_cell_shows_the_name_it_edits(demo_window, demo_path):
+    cast = shown(demo_window, "cast").cast
+    index = cast.proxy.index(0, column_of(cast, "performer"))
+    assert index.data() == db_value(demo_path, "select legal_name from performer where id = 1")
+    assert cast.proxy.setData(index, "Daniel J. Hayes")
+    assert index.data() == "Daniel J. Hayes" == db_value(demo_path, "select legal_name from performer where id = 1")
+
+
+def test_a_database_that_fails_to_open_stays_in_recent_unless_it_is_gone(demo_window, demo_path, tmp_path):
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("update alembic_version set version_num = 'ffff'")
+    demo_window.workspace.close()
+    assert not demo_window.open_database(str(demo_path))
+    assert str(demo_path) in demo_window.settings.recent_databases()
