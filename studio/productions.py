@@ -12,7 +12,7 @@ from studio.edits import EDITABLE
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.i18n import _
 from studio.models import BreakdownCategory, BudgetAccount, Currency, Production
-from studio.money import check_currency, minor_unit_digits
+from studio.money import check_currency
 from studio.resources import load_json
 
 
@@ -72,7 +72,6 @@ def ensure_currency(session: Session, code: str) -> None:
                 code=code,
                 name=get_currency_name(code, locale="en"),
                 symbol=get_currency_symbol(code, locale="en"),
-                minor_digits=minor_unit_digits(code),
             )
         )
         session.flush()

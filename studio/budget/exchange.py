@@ -1,7 +1,8 @@
 """Exchange rates as the producer enters them, with dates.
 
 Rule (applied everywhere): the rate used is the latest one effective on or before the date asked
-for; a missing direct rate is taken as the inverse of the opposite one; the converted amount is
+for, or with no date the latest entered (budgets are planned ahead at the rates the producer
+expects); a missing direct rate is taken as the inverse of the opposite one; the converted amount is
 rounded half-up to the target currency's minor unit.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 
 from studio.money import Money
@@ -16,6 +17,14 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def checked(condition: str) -> CheckConstraint:
+    """A CHECK constraint named after its condition: table models do not validate on their own, so
+    limits such as "never negative" are enforced by the database."""
+    words = condition.lower().replace(">=", " at least ").replace(">", " above ")
+    name = "".join(ch if ch.isalnum() else "_" for ch in words)
+    return CheckConstraint(condition, name="_".join(part for part in name.split("_") if part))
 
 
 def production_fk(**kwargs: Any) -> Any:

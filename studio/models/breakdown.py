@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import parent_fk, production_fk
+from studio.models.base import checked, parent_fk, production_fk
 
 
 class BreakdownCategory(SQLModel, table=True):
@@ -32,8 +32,9 @@ class BreakdownElement(SQLModel, table=True):
 
 
 class SceneElement(SQLModel, table=True):
+    __table_args__ = (checked("quantity >= 1"),)
     __tablename__ = "scene_element"
     scene_id: int = Field(foreign_key="scene.id", ondelete="CASCADE", primary_key=True)
     element_id: int = Field(foreign_key="breakdown_element.id", ondelete="CASCADE", primary_key=True, index=True)
-    quantity: int = Field(default=1, ge=1)
+    quantity: int = Field(default=1)
     notes: str = Field(default="", max_length=400)

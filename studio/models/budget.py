@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import money_property, parent_fk, production_fk
+from studio.models.base import checked, money_property, parent_fk, production_fk
 from studio.models.enums import AccountGroup, CostStatus, FringeKind, LineUnit
 from studio.models.types import ExactDecimal, UTCDateTime, utc_now
 
@@ -21,14 +21,16 @@ class Currency(SQLModel, table=True):
     code: str = Field(primary_key=True, max_length=3)
     name: str = Field(default="", max_length=80)
     symbol: str = Field(default="", max_length=8)
-    minor_digits: int = Field(default=2, ge=0, le=4)
 
 
 class ExchangeRate(SQLModel, table=True):
     """1 unit of from_currency = rate units of to_currency, from effective_date on."""
 
     __tablename__ = "exchange_rate"
-    __table_args__ = (UniqueConstraint("production_id", "from_currency", "to_currency", "effective_date"),)
+    __table_args__ = (
+        checked("rate > 0"),
+        UniqueConstraint("production_id", "from_currency", "to_currency", "effective_date"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     from_currency: str = Field(foreign_key="currency.code", max_length=3)
@@ -63,16 +65,21 @@ class BudgetGlobal(SQLModel, table=True):
 
 
 class Fringe(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("production_id", "code"),)
+    __table_args__ = (
+        checked("percent >= 0"),
+        checked("flat_minor >= 0"),
+        checked("cap_minor >= 0"),
+        UniqueConstraint("production_id", "code"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     code: str = Field(max_length=20)
     name: str = Field(max_length=120)
     kind: str = Field(default=FringeKind.PERCENT.value, max_length=8)
     percent: Decimal | None = Field(default=None, sa_type=PERCENT)
-    flat_minor: int | None = Field(default=None, ge=0)
+    flat_minor: int | None = Field(default=None)
     currency: str = Field(default="USD", max_length=3)
-    cap_minor: int | None = Field(default=None, ge=0)
+    cap_minor: int | None = Field(default=None)
 
     flat_amount = money_property("flat_minor", "currency")
     cap = money_property("cap_minor", "currency")

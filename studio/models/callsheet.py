@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Column, Text
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import parent_fk
+from studio.models.base import checked, parent_fk
 
 
 def _text() -> Column:
@@ -15,6 +15,7 @@ def _text() -> Column:
 
 
 class CallSheet(SQLModel, table=True):
+    __table_args__ = (checked("rain_chance_percent BETWEEN 0 AND 100"),)
     __tablename__ = "call_sheet"
     id: int | None = Field(default=None, primary_key=True)
     shoot_day_id: int = Field(foreign_key="shoot_day.id", ondelete="CASCADE", unique=True)
@@ -25,7 +26,7 @@ class CallSheet(SQLModel, table=True):
     weather_summary: str = Field(default="", max_length=200)
     temperature_high: int | None = None
     temperature_low: int | None = None
-    rain_chance_percent: int | None = Field(default=None, ge=0, le=100)
+    rain_chance_percent: int | None = Field(default=None)
     safety_notes: str = Field(default="", sa_column=_text())
     general_notes: str = Field(default="", sa_column=_text())
     department_notes: str = Field(default="", sa_column=_text())

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import money_property, parent_fk, production_fk
+from studio.models.base import checked, money_property, parent_fk, production_fk
 from studio.models.enums import RateBasis, UnionStatus
 from studio.models.types import ExactDecimal
 
@@ -50,17 +50,23 @@ class CastAssignment(SQLModel, table=True):
     """A character cast to a performer, with the deal for that role."""
 
     __tablename__ = "cast_assignment"
-    __table_args__ = (UniqueConstraint("character_id"),)
+    __table_args__ = (
+        checked("cast_number >= 1"),
+        checked("rate_minor >= 0"),
+        checked("guaranteed_days >= 0"),
+        checked("per_diem_minor >= 0"),
+        UniqueConstraint("character_id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     character_id: int = parent_fk("character")
     performer_id: int = parent_fk("performer")
-    cast_number: int | None = Field(default=None, ge=1)
-    rate_minor: int | None = Field(default=None, ge=0)
+    cast_number: int | None = Field(default=None)
+    rate_minor: int | None = Field(default=None)
     currency: str = Field(default="USD", max_length=3)
     rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)
-    guaranteed_days: int = Field(default=0, ge=0)
+    guaranteed_days: int = Field(default=0)
     overtime_rule_id: int | None = parent_fk("overtime_rule", nullable=True, on_delete="SET NULL")
-    per_diem_minor: int | None = Field(default=None, ge=0)
+    per_diem_minor: int | None = Field(default=None)
     travel_notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
     rate = money_property("rate_minor", "currency")
@@ -78,6 +84,7 @@ class Department(SQLModel, table=True):
 
 
 class CrewMember(SQLModel, table=True):
+    __table_args__ = (checked("rate_minor >= 0"),)
     __tablename__ = "crew_member"
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
@@ -87,7 +94,7 @@ class CrewMember(SQLModel, table=True):
     name_zh: str = Field(default="", max_length=200)
     phone: str = Field(default="", max_length=40)
     email: str = Field(default="", max_length=200)
-    rate_minor: int | None = Field(default=None, ge=0)
+    rate_minor: int | None = Field(default=None)
     currency: str = Field(default="USD", max_length=3)
     rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)
     union_status: str = Field(default=UnionStatus.NON_UNION.value, max_length=20)

@@ -7,13 +7,14 @@ from decimal import Decimal
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import money_property, parent_fk, production_fk
+from studio.models.base import checked, money_property, parent_fk, production_fk
 from studio.models.types import ExactDecimal
 
 COORDINATE = ExactDecimal(7)
 
 
 class Location(SQLModel, table=True):
+    __table_args__ = (checked("fee_per_day_minor >= 0"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     name: str = Field(max_length=200)
@@ -24,7 +25,7 @@ class Location(SQLModel, table=True):
     timezone: str = Field(default="America/Los_Angeles", max_length=64)
     contact_name: str = Field(default="", max_length=200)
     contact_phone: str = Field(default="", max_length=40)
-    fee_per_day_minor: int | None = Field(default=None, ge=0)
+    fee_per_day_minor: int | None = Field(default=None)
     fee_currency: str = Field(default="USD", max_length=3)
     parking: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     basecamp: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -7,12 +7,16 @@ from datetime import datetime
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import parent_fk, production_fk
+from studio.models.base import checked, parent_fk, production_fk
 from studio.models.enums import IntExt, RevisionState, TimeOfDay
 from studio.models.types import UTCDateTime, utc_now
 
 
 class Production(SQLModel, table=True):
+    __table_args__ = (
+        checked("max_eighths_per_day >= 0"),
+        checked("max_minutes_per_day >= 0"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=200)
     title_zh: str = Field(default="", max_length=200)
@@ -54,7 +58,11 @@ class Episode(SQLModel, table=True):
 
 
 class Scene(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("production_id", "number"),)
+    __table_args__ = (
+        checked("page_eighths >= 0"),
+        checked("estimated_minutes >= 0"),
+        UniqueConstraint("production_id", "number"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     episode_id: int | None = parent_fk("episode", nullable=True, on_delete="SET NULL")
@@ -66,7 +74,7 @@ class Scene(SQLModel, table=True):
     set_id: int | None = parent_fk("film_set", nullable=True, on_delete="SET NULL")
     synopsis: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    page_eighths: int = Field(default=1, ge=0)
+    page_eighths: int = Field(default=1)
     estimated_minutes: int | None = Field(default=None)
     revision_state: str = Field(default=RevisionState.NEW.value, max_length=12)
     revision_id: int | None = parent_fk("script_revision", nullable=True, on_delete="SET NULL")

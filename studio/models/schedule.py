@@ -7,23 +7,28 @@ import datetime as dt
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import parent_fk, production_fk
+from studio.models.base import checked, parent_fk, production_fk
 from studio.models.enums import ShootDayKind, StripKind
 
 
 class ShootDay(SQLModel, table=True):
     __tablename__ = "shoot_day"
-    __table_args__ = (UniqueConstraint("production_id", "unit", "shoot_date"),)
+    __table_args__ = (
+        checked("unit >= 1"),
+        checked("day_number >= 1"),
+        UniqueConstraint("production_id", "unit", "shoot_date"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
-    unit: int = Field(default=1, ge=1)
+    unit: int = Field(default=1)
     shoot_date: dt.date
     kind: str = Field(default=ShootDayKind.SHOOT.value, max_length=10)
-    day_number: int | None = Field(default=None, ge=1)
+    day_number: int | None = Field(default=None)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class Strip(SQLModel, table=True):
+    __table_args__ = (checked("estimated_minutes >= 0"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     kind: str = Field(default=StripKind.SCENE.value, max_length=10)
@@ -31,6 +36,6 @@ class Strip(SQLModel, table=True):
     shoot_day_id: int | None = parent_fk("shoot_day", nullable=True, on_delete="SET NULL")
     position: int = Field(default=0)
     locked: bool = Field(default=False)
-    estimated_minutes: int | None = Field(default=None, ge=0)
+    estimated_minutes: int | None = Field(default=None)
     color: str = Field(default="", max_length=9)
     banner_text: str = Field(default="", max_length=400)

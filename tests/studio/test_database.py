@@ -171,3 +171,20 @@ def test_a_copy_that_cannot_be_written_is_a_user_error(demo_path, tmp_path):
     with pytest.raises(DatabaseProblem, match="cannot write a copy"):
         backup_sqlite(database, tmp_path / "no" / "such" / "folder" / "copy.sqlite")
     database.close()
+
+
+@pytest.mark.parametrize(
+    ("statement", "constraint"),
+    [
+        ("update cast_assignment set rate_minor = -100 where id = 1", "rate_minor_at_least_0"),
+        ("update scene set page_eighths = -5 where id = 1", "page_eighths_at_least_0"),
+        ("update location set fee_per_day_minor = -1 where id = 1", "fee_per_day_minor_at_least_0"),
+    ],
+)
+def test_the_database_itself_refuses_impossible_values(demo_path, statement, constraint):
+    from sqlalchemy.exc import IntegrityError
+
+    database = open_database(demo_path)
+    with pytest.raises(IntegrityError, match=constraint), database.transaction() as session:
+        session.exec(text(statement))
+    database.close()

@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-20 23:54:46.659503
+Create Date: 2026-11-21 00:09:44.781525
 
 """
 from typing import Sequence, Union
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 # revision identifiers, used by Alembic.
 revision: str = '0001'
@@ -24,7 +25,6 @@ def upgrade() -> None:
     sa.Column('code', sa.String(length=3), nullable=False),
     sa.Column('name', sa.String(length=80), nullable=False),
     sa.Column('symbol', sa.String(length=8), nullable=False),
-    sa.Column('minor_digits', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_currency'))
     )
     op.create_table('production',
@@ -40,6 +40,8 @@ def upgrade() -> None:
     sa.Column('max_minutes_per_day', sa.Integer(), nullable=False),
     sa.Column('revision_color', sa.String(length=40), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint('max_eighths_per_day >= 0', name=op.f('ck_production_max_eighths_per_day_at_least_0')),
+    sa.CheckConstraint('max_minutes_per_day >= 0', name=op.f('ck_production_max_minutes_per_day_at_least_0')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_production'))
     )
     op.create_table('breakdown_category',
@@ -150,6 +152,7 @@ def upgrade() -> None:
     sa.Column('to_currency', sa.String(length=3), nullable=False),
     sa.Column('rate', sa.BigInteger(), nullable=False),
     sa.Column('effective_date', sa.Date(), nullable=False),
+    sa.CheckConstraint('rate > 0', name=op.f('ck_exchange_rate_rate_above_0')),
     sa.ForeignKeyConstraint(['from_currency'], ['currency.code'], name=op.f('fk_exchange_rate_from_currency_currency')),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_exchange_rate_production_id_production'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['to_currency'], ['currency.code'], name=op.f('fk_exchange_rate_to_currency_currency')),
@@ -169,6 +172,9 @@ def upgrade() -> None:
     sa.Column('flat_minor', sa.Integer(), nullable=True),
     sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('cap_minor', sa.Integer(), nullable=True),
+    sa.CheckConstraint('cap_minor >= 0', name=op.f('ck_fringe_cap_minor_at_least_0')),
+    sa.CheckConstraint('flat_minor >= 0', name=op.f('ck_fringe_flat_minor_at_least_0')),
+    sa.CheckConstraint('percent >= 0', name=op.f('ck_fringe_percent_at_least_0')),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_fringe_production_id_production'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_fringe')),
     sa.UniqueConstraint('production_id', 'code', name=op.f('uq_fringe_production_id_code'))
@@ -196,6 +202,7 @@ def upgrade() -> None:
     sa.Column('hospital_phone', sa.String(length=40), nullable=False),
     sa.Column('permit_notes', sa.Text(), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
+    sa.CheckConstraint('fee_per_day_minor >= 0', name=op.f('ck_location_fee_per_day_minor_at_least_0')),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_location_production_id_production'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_location'))
     )
@@ -259,6 +266,8 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=10), nullable=False),
     sa.Column('day_number', sa.Integer(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=False),
+    sa.CheckConstraint('day_number >= 1', name=op.f('ck_shoot_day_day_number_at_least_1')),
+    sa.CheckConstraint('unit >= 1', name=op.f('ck_shoot_day_unit_at_least_1')),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_shoot_day_production_id_production'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_shoot_day')),
     sa.UniqueConstraint('production_id', 'unit', 'shoot_date', name=op.f('uq_shoot_day_production_id_unit_shoot_date'))
@@ -319,6 +328,7 @@ def upgrade() -> None:
     sa.Column('department_notes', sa.Text(), nullable=False),
     sa.Column('walkie_channels', sa.Text(), nullable=False),
     sa.Column('closed_set', sa.Boolean(), nullable=False),
+    sa.CheckConstraint('rain_chance_percent BETWEEN 0 AND 100', name=op.f('ck_call_sheet_rain_chance_percent_between_0_and_100')),
     sa.ForeignKeyConstraint(['shoot_day_id'], ['shoot_day.id'], name=op.f('fk_call_sheet_shoot_day_id_shoot_day'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_call_sheet')),
     sa.UniqueConstraint('shoot_day_id', name=op.f('uq_call_sheet_shoot_day_id'))
@@ -335,6 +345,10 @@ def upgrade() -> None:
     sa.Column('overtime_rule_id', sa.Integer(), nullable=True),
     sa.Column('per_diem_minor', sa.Integer(), nullable=True),
     sa.Column('travel_notes', sa.Text(), nullable=False),
+    sa.CheckConstraint('cast_number >= 1', name=op.f('ck_cast_assignment_cast_number_at_least_1')),
+    sa.CheckConstraint('guaranteed_days >= 0', name=op.f('ck_cast_assignment_guaranteed_days_at_least_0')),
+    sa.CheckConstraint('per_diem_minor >= 0', name=op.f('ck_cast_assignment_per_diem_minor_at_least_0')),
+    sa.CheckConstraint('rate_minor >= 0', name=op.f('ck_cast_assignment_rate_minor_at_least_0')),
     sa.ForeignKeyConstraint(['character_id'], ['character.id'], name=op.f('fk_cast_assignment_character_id_character'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['overtime_rule_id'], ['overtime_rule.id'], name=op.f('fk_cast_assignment_overtime_rule_id_overtime_rule'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['performer_id'], ['performer.id'], name=op.f('fk_cast_assignment_performer_id_performer'), ondelete='CASCADE'),
@@ -381,6 +395,7 @@ def upgrade() -> None:
     sa.Column('languages', sa.String(length=200), nullable=False),
     sa.Column('call_offset_minutes', sa.Integer(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=False),
+    sa.CheckConstraint('rate_minor >= 0', name=op.f('ck_crew_member_rate_minor_at_least_0')),
     sa.ForeignKeyConstraint(['department_id'], ['department.id'], name=op.f('fk_crew_member_department_id_department'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_crew_member_production_id_production'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_crew_member'))
@@ -471,6 +486,8 @@ def upgrade() -> None:
     sa.Column('estimated_minutes', sa.Integer(), nullable=True),
     sa.Column('revision_state', sa.String(length=12), nullable=False),
     sa.Column('revision_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint('estimated_minutes >= 0', name=op.f('ck_scene_estimated_minutes_at_least_0')),
+    sa.CheckConstraint('page_eighths >= 0', name=op.f('ck_scene_page_eighths_at_least_0')),
     sa.ForeignKeyConstraint(['episode_id'], ['episode.id'], name=op.f('fk_scene_episode_id_episode'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_scene_production_id_production'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['revision_id'], ['script_revision.id'], name=op.f('fk_scene_revision_id_script_revision'), ondelete='SET NULL'),
@@ -501,6 +518,7 @@ def upgrade() -> None:
     sa.Column('element_id', sa.Integer(), nullable=False),
     sa.Column('quantity', sa.Integer(), nullable=False),
     sa.Column('notes', sa.String(length=400), nullable=False),
+    sa.CheckConstraint('quantity >= 1', name=op.f('ck_scene_element_quantity_at_least_1')),
     sa.ForeignKeyConstraint(['element_id'], ['breakdown_element.id'], name=op.f('fk_scene_element_element_id_breakdown_element'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['scene_id'], ['scene.id'], name=op.f('fk_scene_element_scene_id_scene'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('scene_id', 'element_id', name=op.f('pk_scene_element'))
@@ -519,6 +537,7 @@ def upgrade() -> None:
     sa.Column('estimated_minutes', sa.Integer(), nullable=True),
     sa.Column('color', sa.String(length=9), nullable=False),
     sa.Column('banner_text', sa.String(length=400), nullable=False),
+    sa.CheckConstraint('estimated_minutes >= 0', name=op.f('ck_strip_estimated_minutes_at_least_0')),
     sa.ForeignKeyConstraint(['production_id'], ['production.id'], name=op.f('fk_strip_production_id_production'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['scene_id'], ['scene.id'], name=op.f('fk_strip_scene_id_scene'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['shoot_day_id'], ['shoot_day.id'], name=op.f('fk_strip_shoot_day_id_shoot_day'), ondelete='SET NULL'),
