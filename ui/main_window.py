@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,6 +26,7 @@ from studio.demo import write_demo
 from studio.errors import DatabaseMissing, UserError
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, list_productions
+from studio.resources import RESOURCES_DIR
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
 from ui.pages.callsheets import CallSheetsPage
@@ -38,6 +39,11 @@ from ui.production_dialog import ProductionDialog
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
 from ui.workspace import Workspace
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(RESOURCES_DIR / "icons" / f"{name}.svg"))
+
 
 PAGE_CLASSES = (
     ScriptPage,
@@ -117,8 +123,10 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setIcon(icon("redo"))
         self.details_action = self._action(self.tr("Production &Details…"), self.edit_production_details)
         self.about_action = self._action(self.tr("&About Cliffhanger"), self.show_about)
 
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Production"), self)
         toolbar.setObjectName("productionToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addWidget(QLabel(self.tr("Production:") + " ", self))
         toolbar.addWidget(self.production_switcher)
         spacer = QWidget(self)

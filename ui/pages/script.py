@@ -41,7 +41,10 @@ class ScriptPage(Page):
         self.scene_text = QPlainTextEdit(self)
         self.scene_text.setReadOnly(True)
         self.scene_text.setObjectName("sceneText")
-        self.scene_text.setFont(QFont("Courier Prime, Courier New, monospace"))
+        script_font = QFont()
+        script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
+        script_font.setStyleHint(QFont.StyleHint.Monospace)
+        self.scene_text.setFont(script_font)
         right = self.splitter("scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, self.scene_text)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -59,6 +62,8 @@ class ScriptPage(Page):
         scenes = self.workspace.read(scene_rows, production_id)
         self.episodes.set_rows(episodes)
         self.scenes.set_rows(scenes)
+        if scenes:
+            self.scenes.view.setCurrentIndex(self.scenes.proxy.index(0, 0))
         eighths = sum(scene["eighths"] for scene in scenes)
         self.summary.setText(
             self.tr("%n episode(s)", "", len(episodes))
