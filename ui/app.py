@@ -58,11 +58,14 @@ def create_application(lang: str | None) -> QApplication:
 
 def open_start_database(window: MainWindow, args: argparse.Namespace) -> None:
     if args.demo:
-        window.open_demo()
+        opened = window.open_demo()
     elif getattr(args, "db", None):
-        window.open_database(args.db)
+        opened = window.open_database(args.db)
     else:
-        window.open_default_database()
+        opened = window.open_default_database()
+    production_id = getattr(args, "production", None)
+    if opened and production_id is not None:
+        window.show_production(production_id)
 
 
 def run_app(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | None = None) -> int:

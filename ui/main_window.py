@@ -25,7 +25,7 @@ from studio.db import backup_sqlite
 from studio.demo import write_demo
 from studio.errors import DatabaseMissing, UserError
 from studio.paths import default_database_path, demo_database_path
-from studio.productions import ProductionDetails, list_productions
+from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
@@ -298,6 +298,12 @@ class MainWindow(QMainWindow):
         self.production_switcher.blockSignals(False)
         self.production_switcher.setEnabled(bool(productions))
         self._show_production()
+
+    def show_production(self, production_id: int) -> None:
+        try:
+            self.workspace.set_production(self.workspace.read(get_production, production_id).id)
+        except UserError as error:
+            self.show_error(self.tr("Cannot open the production"), str(error))
 
     def _switch_production(self, index: int) -> None:
         self.workspace.set_production(self.production_switcher.itemData(index))

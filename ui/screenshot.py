@@ -22,8 +22,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     window.show()
     try:
         window.workspace.open(database_argument(args))
-        production = window.workspace.read(get_production, getattr(args, "production", None))
-        window.workspace.set_production(production.id)
+        window.workspace.set_production(window.workspace.read(get_production, getattr(args, "production", None)).id)
         window.show_page(next(i for i, page in enumerate(window.pages) if page.key == args.page))
         app.processEvents()
         image = window.grab()

@@ -102,7 +102,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="64"/>
+        <location filename="../../ui/pages/script.py" line="69"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="66"/>
+        <location filename="../../ui/pages/script.py" line="71"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>

@@ -435,195 +435,200 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Script import is not available in this version yet.</source>
         <translation>此版本尚不支持导入剧本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
-        <location filename="../../ui/main_window.py" line="261"/>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>Cannot open the production</source>
+        <translation>无法打开该项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -811,26 +816,26 @@ The details are in %2</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="55"/>
+        <location filename="../../ui/pages/script.py" line="58"/>
         <source>Script</source>
         <translation>剧本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="64"/>
+        <location filename="../../ui/pages/script.py" line="69"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="66"/>
+        <location filename="../../ui/pages/script.py" line="71"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="68"/>
+        <location filename="../../ui/pages/script.py" line="73"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>

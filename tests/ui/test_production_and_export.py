@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ui.production_dialog import ProductionDialog
 
@@ -70,3 +70,21 @@ def test_export_a_copy_of_the_database(demo_window, tmp_path, monkeypatch):
     with sqlite3.connect(target) as copy:
         assert copy.execute("select count(*) from scene").fetchone()[0] > 400
         assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_app_can_start_on_a_chosen_production(window, demo_path):
+    from studio.cli import build_parser
+    from studio.productions import ProductionDetails
+    from ui.app import open_start_database
+
+    assert window.open_database(str(demo_path))
+    second = window.workspace.add_production(ProductionDetails("Second Series"), "new")
+    window.workspace.close()
+
+    open_start_database(window, build_parser().parse_args(["--db", str(demo_path), "--production", "1"]))
+    assert window.workspace.production_id == 1
+    open_start_database(window, build_parser().parse_args(["--db", str(demo_path), "--production", str(second)]))
+    assert window.production_switcher.currentText() == "Second Series"
+    open_start_database(window, build_parser().parse_args(["--db", str(demo_path), "--production", "77"]))
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and "no production with id 77" in box.text()
