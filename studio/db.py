@@ -167,11 +167,10 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
         raise NotADatabase(
             _("{path} holds tables of another program, not a Cliffhanger database").format(path=database.describe())
         )
-    scripts = migrations.load_scripts(migrations_dir)
-    head = scripts.get_current_head()
+    head = migrations.HEAD if migrations_dir == MIGRATIONS_DIR else migrations.head_revision(migrations_dir)
     if current == head:
         return
-    if current is not None and not migrations.is_known(scripts, current):
+    if current is not None and not migrations.is_known(migrations_dir, current):
         raise NewerSchema(
             _("{path} was written by a newer Cliffhanger (schema {schema}); update the app to open it").format(
                 path=database.describe(), schema=current

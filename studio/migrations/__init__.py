@@ -1,37 +1,51 @@
-"""Alembic migrations, run from code (there is no alembic.ini: the app owns its database)."""
+"""Alembic migrations, run from code (there is no alembic.ini: the app owns its database).
+
+Alembic is imported only when a schema must change: opening an up-to-date database compares its
+stored revision with HEAD using plain SQL.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 from studio.errors import DatabaseProblem
 from studio.i18n import _
 
+# The newest revision in versions/ (a test keeps this in step with the files).
+HEAD = "0001"
 
-def config(migrations_dir: Path) -> Config:
+
+def current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("select version_num from alembic_version")).scalar()
+
+
+def head_revision(migrations_dir: Path) -> str:
+    return load_scripts(migrations_dir).get_current_head()
+
+
+def config(migrations_dir: Path):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir))
     return cfg
 
 
-def load_scripts(migrations_dir: Path) -> ScriptDirectory:
+def load_scripts(migrations_dir: Path):
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(config(migrations_dir))
 
 
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+def is_known(migrations_dir: Path, revision: str) -> bool:
+    from alembic.util import CommandError
 
-
-def is_known(scripts: ScriptDirectory, revision: str) -> bool:
     try:
-        return scripts.get_revision(revision) is not None
+        return load_scripts(migrations_dir).get_revision(revision) is not None
     except CommandError:
         return False
 
@@ -42,6 +56,8 @@ def upgrade(url: str, migrations_dir: Path) -> None:
     SQLite rebuilds tables in batch migrations, which enforced foreign keys would break midway, so
     the migration connection has them off and `PRAGMA foreign_key_check` decides before commit.
     """
+    from alembic import command
+
     from studio.db import make_engine
 
     engine = make_engine(url, foreign_keys=False)
