@@ -149,7 +149,7 @@ def main(arguments: list[str]) -> int:
     if command == "test":
         return test(rest)
     if command == "bench":
-        set_up()
+        set_up("test,bench")
         return run(PYTHON, "benchmarks/foundation.py", *rest)
     if command == "translations":
         return translations()

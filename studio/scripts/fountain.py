@@ -1,0 +1,200 @@
+"""Fountain (fountain.io) into screenplay elements.
+
+The whole syntax: title page, scene headings (and forced `.`), scene numbers `#12A#`, action (and
+forced `!`), characters (and forced `@`, dual `^`), parentheticals, dialogue, transitions (and forced
+`>`), centered `>text<`, lyrics `~`, sections `#`, synopses `=`, page breaks `===`, notes `[[ ]]` and
+boneyard `/* */` (both removed). Emphasis markers stay in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studio.scripts.elements import Element, Kind, Screenplay
+
+TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9 _'-]*):\s*(.*)$")
+# A title page must open with one of these (later keys may be anything), so "CUT TO:" stays a transition.
+TITLE_OPENERS = {
+    "title",
+    "credit",
+    "author",
+    "authors",
+    "source",
+    "draft date",
+    "date",
+    "contact",
+    "copyright",
+    "notes",
+    "revision",
+    "episode",
+    "format",
+}
+HEADING_START = re.compile(r"^(int\.?/ext|int/ext|i/e|int|ext|est)[.\s]", re.IGNORECASE)
+SCENE_NUMBER = re.compile(r"\s*#([A-Za-z0-9.\-]+)#\s*$")
+PAGE_BREAK = re.compile(r"^={3,}$")
+PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def parse_fountain(text: str) -> Screenplay:
+    lines = _without_notes_and_boneyard(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"))
+    title_page, first_body_line = _title_page(lines)
+    return Screenplay(title_page, _Body(lines, first_body_line).parse())
+
+
+def _without_notes_and_boneyard(lines: list[str]) -> list[str]:
+    """Drop /* boneyard */ and [[notes]]; a line that held only those disappears with its newline."""
+    kept: list[str] = []
+    closer: str | None = None
+    for line in lines:
+        remaining, position, removed = [], 0, False
+        while position < len(line):
+            if closer is not None:
+                end = line.find(closer, position)
+                removed = True
+                if end < 0:
+                    position = len(line)
+                    break
+                position, closer = end + 2, None
+                continue
+            starts = [(line.find(opener, position), opener) for opener in ("/*", "[[")]
+            starts = [(index, opener) for index, opener in starts if index >= 0]
+            if not starts:
+                remaining.append(line[position:])
+                break
+            index, opener = min(starts)
+            removed = True
+            remaining.append(line[position:index])
+            closer = "*/" if opener == "/*" else "]]"
+            position = index + 2
+        text = "".join(remaining)
+        if removed and not text.strip():
+            continue
+        kept.append(text)
+    return kept
+
+
+def _title_page(lines: list[str]) -> tuple[dict[str, str], int]:
+    first = TITLE_KEY.match(lines[0]) if lines else None
+    if first is None or first.group(1).strip().lower() not in TITLE_OPENERS:
+        return {}, 0
+    values: dict[str, list[str]] = {}
+    key = None
+    index = 0
+    while index < len(lines) and lines[index].strip():
+        line = lines[index]
+        match = TITLE_KEY.match(line)
+        if match and not line[0].isspace():
+            key = match.group(1).strip().lower()
+            values[key] = [match.group(2).strip()] if match.group(2).strip() else []
+        elif key is not None:
+            values[key].append(line.strip())
+        else:
+            return {}, 0
+        index += 1
+    return {k: "\n".join(v) for k, v in values.items()}, index + 1
+
+
+class _Body:
+    def __init__(self, lines: list[str], start: int):
+        self.lines = lines
+        self.index = start
+        self.start = start
+        self.elements: list[Element] = []
+        self.blank_run = 0  # blank lines since the last element, kept inside action
+
+    def parse(self) -> list[Element]:
+        while self.index < len(self.lines):
+            line = self.lines[self.index]
+            if not line.strip():
+                self.blank_run += 1
+                self.index += 1
+                continue
+            self._element(line)
+            self.index += 1
+        return self.elements
+
+    def _blank(self, offset: int) -> bool:
+        position = self.index + offset
+        if position < self.start or position >= len(self.lines):
+            return True
+        return not self.lines[position].strip()
+
+    def _add(self, kind: Kind, text: str, **details) -> None:
+        self.elements.append(Element(kind, text, line=self.index + 1, **details))
+        self.blank_run = 0
+
+    def _element(self, line: str) -> None:
+        stripped = line.strip()
+        before, after = self._blank(-1), self._blank(1)
+        if PAGE_BREAK.match(stripped):
+            self._add(Kind.PAGE_BREAK, "")
+        elif stripped.startswith("#"):
+            level = len(stripped) - len(stripped.lstrip("#"))
+            self._add(Kind.SECTION, stripped[level:].strip(), level=level)
+        elif stripped.startswith("=") and not stripped.startswith("=="):
+            self._add(Kind.SYNOPSIS, stripped[1:].strip())
+        elif stripped.startswith(".") and not stripped.startswith("..") and before:
+            self._heading(stripped[1:])
+        elif before and HEADING_START.match(stripped):
+            self._heading(stripped)
+        elif stripped.startswith("!"):
+            self._action(line.lstrip()[1:])
+        elif stripped.startswith(">") and stripped.endswith("<"):
+            self._add(Kind.CENTERED, stripped[1:-1].strip())
+        elif stripped.startswith(">"):
+            self._add(Kind.TRANSITION, stripped[1:].strip())
+        elif before and after and line == line.upper() and line.endswith("TO:") and line.strip() == line:
+            self._add(Kind.TRANSITION, stripped)
+        elif stripped.startswith("~") and self._paragraph_all_lyrics():
+            self._add(Kind.LYRICS, stripped[1:].strip())
+        elif before and not after and _is_character(stripped):
+            self._dialogue_block(stripped)
+        else:
+            self._action(line)
+
+    def _heading(self, text: str) -> None:
+        number = None
+        match = SCENE_NUMBER.search(text)
+        if match:
+            number, text = match.group(1), text[: match.start()]
+        self._add(Kind.HEADING, text.strip(), number=number)
+
+    def _action(self, line: str) -> None:
+        last = self.elements[-1] if self.elements else None
+        if last is not None and last.kind == Kind.ACTION:
+            last.text += "\n" * (self.blank_run + 1) + line
+            self.blank_run = 0
+        else:
+            self._add(Kind.ACTION, line)
+
+    def _paragraph_all_lyrics(self) -> bool:
+        position = self.index
+        while position < len(self.lines) and self.lines[position].strip():
+            if not self.lines[position].strip().startswith("~"):
+                return False
+            position += 1
+        return True
+
+    def _dialogue_block(self, character_line: str) -> None:
+        name = character_line[1:] if character_line.startswith("@") else character_line
+        dual = name.endswith("^")
+        self._add(Kind.CHARACTER, name.rstrip("^").strip(), dual=dual)
+        while self.index + 1 < len(self.lines):
+            line = self.lines[self.index + 1]
+            if not line.strip() and line != "  ":
+                break
+            self.index += 1
+            stripped = line.strip()
+            if stripped.startswith("(") and stripped.endswith(")"):
+                self._add(Kind.PARENTHETICAL, stripped)
+            elif self.elements[-1].kind == Kind.DIALOGUE:
+                self.elements[-1].text += "\n" + stripped
+            else:
+                self._add(Kind.DIALOGUE, stripped)
+
+
+def _is_character(line: str) -> bool:
+    if line.startswith("@"):
+        return len(line) > 1
+    name = PARENTHESES.sub("", line.rstrip("^")).strip()
+    return bool(name) and any(ch.isupper() for ch in name) and name == name.upper() and not name.endswith(":")
