@@ -1,0 +1,211 @@
+"""Screenplay elements into episodes and scenes, whatever format they came from.
+
+Episodes start at an explicit marker (第12集, `# Episode 12`, `# EP 12`, a line `EPISODE 12`), or
+follow the episode part of a scene number (`#12-3#`, `12-3`). Characters are named without their
+extensions (V.O., O.S., CONT'D, OS, VO); people introduced in action as `NAME (30s)` who never speak
+are kept as silent; `…若干` ("several") is background.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from studio.i18n import _
+from studio.models.enums import IntExt, TimeOfDay
+from studio.scripts.eighths import eighths
+from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
+from studio.scripts.headings import location_of, parse_heading
+from studio.scripts.zh_layout import chinese_number
+
+EPISODE_MARK = re.compile(
+    r"^(?:episode|ep\.?)\s*(\d+)\s*[:.\-–—]?\s*(.*)$|^第\s*([0-9零〇一二两三四五六七八九十百]+)\s*集\s*[:：]?\s*(.*)$",
+    re.IGNORECASE,
+)
+EPISODE_SCENE = re.compile(r"^(\d+)-(\d+[A-Za-z]?)$")
+EXTENSION = re.compile(r"\s*[（(][^）)]*[）)]")
+INTRODUCTION = re.compile(r"\b([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)\s*\(([^)]*\d[^)]*)\)")
+BACKGROUND_SUFFIX = "若干"
+
+
+@dataclass
+class SceneOutline:
+    number: str
+    episode: int | None
+    heading: str
+    int_ext: str
+    time_of_day: str
+    set_name: str
+    location: str
+    text: str
+    eighths: int
+    line: int
+    synopsis: str = ""
+    speaking: list[str] = field(default_factory=list)
+    listed: list[str] = field(default_factory=list)  # in the scene, not speaking
+    introduced: list[str] = field(default_factory=list)  # NAME (30s) in action, resolved at the end
+
+
+@dataclass
+class EpisodeOutline:
+    number: int
+    title: str = ""
+    scenes: list[SceneOutline] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    title_page: dict[str, str]
+    episodes: list[EpisodeOutline]
+    unnumbered: list[SceneOutline]  # scenes of a script with no episodes at all
+
+    @property
+    def scenes(self) -> list[SceneOutline]:
+        return [scene for episode in self.episodes for scene in episode.scenes] + self.unnumbered
+
+    def characters(self) -> dict[str, bool]:
+        """Every character and whether they speak anywhere."""
+        found: dict[str, bool] = {}
+        for scene in self.scenes:
+            for name in scene.speaking:
+                found[name] = True
+            for name in scene.listed:
+                found.setdefault(name, False)
+        return found
+
+
+def character_name(text: str) -> str:
+    """`CHLOE (V.O.)`, `@McCLANE`, `ETHAN (CONT'D)^`, `克洛伊 (OS)` → the character's name."""
+    name = text.strip().lstrip("@").rstrip("^").strip()
+    return EXTENSION.sub("", name).strip()
+
+
+def is_background(name: str) -> bool:
+    return name.endswith(BACKGROUND_SUFFIX)
+
+
+def build_outline(screenplay: Screenplay, source: str) -> Outline:
+    builder = _Builder()
+    for element in screenplay.elements:
+        builder.add(element)
+    builder.finish_scene()
+    outline = Outline(screenplay.title_page, [e for e in builder.episodes.values() if e.scenes], builder.unnumbered)
+    if not outline.scenes:
+        raise ScriptError(source, _("no scene headings found (is this a screenplay?)"))
+    _resolve_introductions(outline)
+    return outline
+
+
+class _Builder:
+    def __init__(self):
+        self.episodes: dict[int, EpisodeOutline] = {}
+        self.unnumbered: list[SceneOutline] = []
+        self.episode: EpisodeOutline | None = None
+        self.scene: SceneOutline | None = None
+        self.scene_elements: list[Element] = []
+        self.previous_time = TimeOfDay.DAY.value
+
+    def add(self, element: Element) -> None:
+        if self._starts_episode(element):
+            return
+        if element.kind == Kind.HEADING:
+            self.finish_scene()
+            self._start_scene(element)
+            return
+        if self.scene is None:
+            return  # title matter before the first scene
+        self.scene_elements.append(element)
+        if element.kind == Kind.CHARACTER:
+            name = character_name(element.text)
+            if name and name not in self.scene.speaking:
+                self.scene.speaking.append(name)
+        elif element.kind == Kind.CAST_LIST:
+            self.scene.listed.extend(
+                n for n in (character_name(n) for n in element.names) if n not in self.scene.listed
+            )
+        elif element.kind == Kind.SYNOPSIS and not self.scene.synopsis:
+            self.scene.synopsis = element.text
+        elif element.kind == Kind.ACTION:
+            self.scene.introduced.extend(match.group(1).strip() for match in INTRODUCTION.finditer(element.text))
+
+    def _starts_episode(self, element: Element) -> bool:
+        if element.kind == Kind.EPISODE:
+            self._switch_episode(int(element.number), element.text)
+            return True
+        if element.kind in (Kind.SECTION, Kind.ACTION) and "\n" not in element.text.strip():
+            match = EPISODE_MARK.match(element.text.strip())
+            if match:
+                number = match.group(1) or match.group(3)
+                title = match.group(2) if match.group(1) else match.group(4)
+                self._switch_episode(int(number) if number.isdigit() else chinese_number(number), (title or "").strip())
+                return True
+        return False
+
+    def _switch_episode(self, number: int, title: str = "") -> None:
+        self.finish_scene()
+        self.episode = self.episodes.setdefault(number, EpisodeOutline(number, title))
+        if title and not self.episode.title:
+            self.episode.title = title
+
+    def _start_scene(self, element: Element) -> None:
+        heading = element.heading or parse_heading(element.text)
+        number = element.number or heading.number
+        match = EPISODE_SCENE.match(number or "")
+        if match and (self.episode is None or self.episode.number != int(match.group(1))):
+            self._switch_episode(int(match.group(1)))
+        if number is None:
+            count = len(self.episode.scenes) if self.episode else len(self.unnumbered)
+            number = f"{self.episode.number}-{count + 1}" if self.episode else str(count + 1)
+        time_of_day = heading.time_of_day or self.previous_time
+        self.previous_time = time_of_day
+        set_name = heading.set_name or element.text.strip()
+        self.scene = SceneOutline(
+            number=number,
+            episode=self.episode.number if self.episode else None,
+            heading=element.text.strip(),
+            int_ext=heading.int_ext or IntExt.INT.value,
+            time_of_day=time_of_day,
+            set_name=set_name,
+            location=location_of(set_name),
+            text="",
+            eighths=1,
+            line=element.line,
+        )
+        self.scene_elements = [element]
+
+    def finish_scene(self) -> None:
+        if self.scene is None:
+            return
+        self.scene.text = _scene_text(self.scene_elements[1:])
+        self.scene.eighths = eighths(self.scene_elements)
+        self.scene.listed = [name for name in self.scene.listed if name not in self.scene.speaking]
+        (self.episode.scenes if self.episode else self.unnumbered).append(self.scene)
+        self.scene = None
+        self.scene_elements = []
+
+
+def _scene_text(elements: list[Element]) -> str:
+    """The scene as a reader sees it: screenplay-style plain text."""
+    blocks: list[str] = []
+    for element in elements:
+        if element.kind in (Kind.DIALOGUE, Kind.PARENTHETICAL) and blocks:
+            blocks[-1] += "\n" + element.text
+        elif element.kind in (Kind.PAGE_BREAK, Kind.SECTION, Kind.SYNOPSIS):
+            continue
+        elif element.kind == Kind.CAST_LIST or element.kind == Kind.CHARACTER:
+            blocks.append(element.text)
+        else:
+            blocks.append(element.text.strip("\n"))
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def _resolve_introductions(outline: Outline) -> None:
+    """`ETHAN STERLING (30s)` is ETHAN when ETHAN speaks; `LEO (10)` who never speaks is silent."""
+    speakers = {name for scene in outline.scenes for name in scene.speaking}
+    for scene in outline.scenes:
+        for introduced in scene.introduced:
+            first_word = introduced.split()[0]
+            name = introduced if introduced in speakers else first_word if first_word in speakers else introduced
+            if name not in scene.speaking and name not in scene.listed:
+                scene.listed.append(name)
+        scene.introduced = []
