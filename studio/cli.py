@@ -15,8 +15,10 @@ from pathlib import Path
 
 from studio.crash_log import write_crash_log
 from studio.errors import UserError
+from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.paths import default_database_path
+from studio.scripts.reader import FORMATS
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
 
@@ -38,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = commands.add_parser("info", parents=[common], help="what the database holds")
     info.add_argument("--json", action="store_true", help="print one JSON object")
+
+    script = commands.add_parser("import-script", parents=[common], help="import a script, or one file per episode")
+    script.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    script.add_argument("--format", choices=FORMATS, default="auto", help="the files' format (default: detect)")
+    script.add_argument("--color", help="revision colour to record (default: the next in the sequence)")
+    script.add_argument("--json", action="store_true", help="print one JSON object")
 
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
@@ -93,7 +101,50 @@ def run_info(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"demo": run_demo, "info": run_info}
+def run_import_script(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.scripts.importer import import_outline, read_outline
+
+    outline, fingerprint = read_outline(args.files, args.format)
+    database = open_database(database_argument(args), create=True)
+    try:
+        with database.transaction() as session:
+            result = import_outline(
+                session,
+                outline,
+                production_id=getattr(args, "production", None),
+                source_name=", ".join(path.name for path in args.files),
+                source_sha256=fingerprint,
+                color=args.color,
+            )
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return 0
+    print(
+        _(
+            "Imported {scenes} scenes in {episodes} episodes ({pages} pages) into production {id}, revision {color}: "
+            "{added} added, {changed} changed, {omitted} omitted."
+        ).format(
+            scenes=result.scenes,
+            episodes=result.episodes,
+            pages=format_eighths(result.pages_eighths),
+            id=result.production_id,
+            color=result.revision,
+            added=len(result.added),
+            changed=len(result.changed),
+            omitted=len(result.omitted),
+        )
+    )
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": run_demo,
+    "info": run_info,
+    "import-script": run_import_script,
+}
 
 
 def guarded(action: Callable[[], int]) -> int:

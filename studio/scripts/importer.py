@@ -1,0 +1,329 @@
+"""Importing a script (one file or one per episode) into a production, as a first draft or a revision.
+
+A revision is matched scene by scene: by number first, then (for numbers the production never had)
+by content similarity, so a renumbered scene keeps its work. Matched scenes keep their rows — and
+with them breakdown tags, cast links and schedule placement; changed ones are updated, new ones
+added, and scenes the revision no longer has are marked OMITTED with their numbers, never deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from sqlmodel import Session, delete, select
+
+from studio.i18n import _
+from studio.models import Character, Episode, FilmSet, Location, Production, Scene, SceneCharacter, ScriptRevision
+from studio.models.enums import RevisionState
+from studio.productions import ProductionDetails, create_production, list_productions
+from studio.scripts.eighths import columns
+from studio.scripts.elements import ScriptError
+from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
+from studio.scripts.reader import read_script_file
+
+REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
+ROUND_PREFIXES = ["", "Double ", "Triple ", "Quadruple "]
+SIMILAR_ENOUGH = 0.75
+FILE_NUMBER = re.compile(r"(\d+)")
+
+
+@dataclass
+class ImportResult:
+    production_id: int
+    revision: str
+    episodes: int
+    scenes: int
+    characters: int
+    sets: int
+    pages_eighths: int
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "production_id": self.production_id,
+            "revision": self.revision,
+            "episodes": self.episodes,
+            "scenes": self.scenes,
+            "characters": self.characters,
+            "sets": self.sets,
+            "pages_eighths": self.pages_eighths,
+            "added": len(self.added),
+            "changed": len(self.changed),
+            "omitted": len(self.omitted),
+            "added_scenes": self.added,
+            "changed_scenes": self.changed,
+            "omitted_scenes": self.omitted,
+        }
+
+
+def read_outline(paths: list[Path], script_format: str = "auto") -> tuple[Outline, str]:
+    """Parse one script, or one file per episode (ordered by the number in each file name)."""
+    if len(paths) == 1:
+        screenplay = read_script_file(paths[0], script_format)
+        return build_outline(screenplay, paths[0].name), _fingerprint(paths)
+    ordered = sorted(paths, key=_file_number)
+    outlines = [(path, build_outline(read_script_file(path, script_format), path.name)) for path in ordered]
+    return _combine(outlines), _fingerprint(ordered)
+
+
+def _file_number(path: Path) -> tuple[int, str]:
+    match = FILE_NUMBER.search(path.stem)
+    return (int(match.group(1)) if match else 1_000_000, path.name)
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _combine(outlines: list[tuple[Path, Outline]]) -> Outline:
+    combined = Outline(outlines[0][1].title_page, [], [])
+    seen: dict[int, Path] = {}
+    for position, (path, outline) in enumerate(outlines, start=1):
+        episodes = outline.episodes
+        if outline.unnumbered:
+            number = _file_number(path)[0] if FILE_NUMBER.search(path.stem) else position
+            episode = EpisodeOutline(number)
+            for index, scene in enumerate(outline.unnumbered, start=1):
+                scene.number, scene.episode = f"{number}-{index}", number
+                episode.scenes.append(scene)
+            episodes = [*episodes, episode]
+        for episode in episodes:
+            if episode.number in seen:
+                raise ScriptError(
+                    path.name,
+                    _("episode {number} is also in {other}").format(
+                        number=episode.number, other=seen[episode.number].name
+                    ),
+                )
+            seen[episode.number] = path
+            combined.episodes.append(episode)
+    return combined
+
+
+def import_outline(
+    session: Session,
+    outline: Outline,
+    *,
+    production_id: int | None = None,
+    source_name: str = "",
+    source_sha256: str = "",
+    color: str | None = None,
+) -> ImportResult:
+    """Import or re-import the outline into one transaction's session."""
+    _check_unique_numbers(outline, source_name)
+    production = _target_production(session, outline, production_id, source_name)
+    pid = production.id
+    result = ImportResult(
+        production_id=pid,
+        revision=production.revision_color,
+        episodes=len(outline.episodes),
+        scenes=len(outline.scenes),
+        characters=len(outline.characters()),
+        sets=len({scene.set_name for scene in outline.scenes}),
+        pages_eighths=sum(scene.eighths for scene in outline.scenes),
+    )
+    latest = session.exec(
+        select(ScriptRevision).where(ScriptRevision.production_id == pid).order_by(ScriptRevision.id.desc())
+    ).first()
+    if latest is not None and source_sha256 and latest.source_sha256 == source_sha256:
+        return result  # the very file imported last: nothing to revise
+    revision = ScriptRevision(
+        production_id=pid,
+        color=color or _next_color(session, pid),
+        source_name=source_name[:400],
+        source_sha256=source_sha256,
+    )
+    session.add(revision)
+    production.revision_color = revision.color
+    session.flush()
+    result.revision = revision.color
+    _Writer(session, pid, revision.id).write(outline, result)
+    return result
+
+
+def _check_unique_numbers(outline: Outline, source: str) -> None:
+    lines: dict[str, int] = {}
+    for scene in outline.scenes:
+        if scene.number in lines:
+            raise ScriptError(
+                source,
+                _("scene {number} appears twice (also at line {other})").format(
+                    number=scene.number, other=lines[scene.number]
+                ),
+                scene.line,
+            )
+        lines[scene.number] = scene.line
+
+
+def _target_production(session: Session, outline: Outline, production_id: int | None, source: str) -> Production:
+    from studio.productions import get_production
+
+    if production_id is not None or list_productions(session):
+        return get_production(session, production_id)
+    title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem or _("Untitled")
+    chinese = title if any(columns(char) == 2 for char in title) else ""
+    return create_production(session, ProductionDetails(title=title[:200], title_zh=chinese[:200]))
+
+
+def _next_color(session: Session, production_id: int) -> str:
+    """White, Blue, Pink … Cherry, then Double White, Double Blue …, Triple White …"""
+    earlier = len(session.exec(select(ScriptRevision.id).where(ScriptRevision.production_id == production_id)).all())
+    rounds, index = divmod(earlier, len(REVISION_COLORS))
+    prefix = ROUND_PREFIXES[rounds] if rounds < len(ROUND_PREFIXES) else f"{rounds + 1}x "
+    return prefix + REVISION_COLORS[index]
+
+
+class _Writer:
+    def __init__(self, session: Session, production_id: int, revision_id: int):
+        self.session = session
+        self.pid = production_id
+        self.revision_id = revision_id
+        self.episodes = self._by(Episode, "number")
+        self.sets = self._by(FilmSet, "name")
+        self.locations = self._by(Location, "name")
+        self.characters = self._by(Character, "name")
+
+    def _by(self, model, key: str) -> dict:
+        rows = self.session.exec(select(model).where(model.production_id == self.pid)).all()
+        return {getattr(row, key): row for row in rows}
+
+    def write(self, outline: Outline, result: ImportResult) -> None:
+        for episode in outline.episodes:
+            self._episode(episode.number, episode.title)
+        for name in outline.characters():
+            self._character(name)
+        existing = self.session.exec(select(Scene).where(Scene.production_id == self.pid)).all()
+        matches = _match_scenes(outline.scenes, existing)
+        matched_ids = {scene.id for scene in matches.values()}
+        written: list[tuple[Scene, SceneOutline]] = []
+        for order, incoming in enumerate(outline.scenes, start=1):
+            scene = matches.get(id(incoming))
+            if scene is None:
+                scene = Scene(production_id=self.pid, number=incoming.number, revision_state=RevisionState.NEW.value)
+                result.added.append(incoming.number)
+            elif self._differs(scene, incoming):
+                scene.revision_state = RevisionState.CHANGED.value
+                result.changed.append(incoming.number)
+            else:
+                scene.sort_order = order
+                scene.revision_state = RevisionState.UNCHANGED.value
+                continue
+            self._fill(scene, incoming, order)
+            scene.revision_id = self.revision_id
+            self.session.add(scene)
+            written.append((scene, incoming))
+        for scene in existing:
+            if scene.id not in matched_ids and scene.revision_state != RevisionState.OMITTED.value:
+                scene.revision_state = RevisionState.OMITTED.value
+                scene.revision_id = self.revision_id
+                result.omitted.append(scene.number)
+        self.session.flush()
+        self._cast(written, matched_ids)
+
+    def _fill(self, scene: Scene, incoming: SceneOutline, order: int) -> None:
+        scene.number = incoming.number
+        scene.sort_order = order
+        scene.episode_id = self._episode(incoming.episode).id if incoming.episode is not None else None
+        scene.heading = incoming.heading[:400]
+        scene.int_ext = incoming.int_ext
+        scene.time_of_day = incoming.time_of_day
+        scene.set_id = self._set(incoming.set_name, incoming.location).id
+        scene.text = incoming.text
+        scene.page_eighths = incoming.eighths
+        if incoming.synopsis:
+            scene.synopsis = incoming.synopsis
+
+    def _differs(self, scene: Scene, incoming: SceneOutline) -> bool:
+        film_set = self.sets.get(incoming.set_name)
+        episode = self.episodes.get(incoming.episode)
+        return (
+            scene.revision_state == RevisionState.OMITTED.value
+            or scene.number != incoming.number
+            or scene.heading != incoming.heading[:400]
+            or scene.text != incoming.text
+            or scene.int_ext != incoming.int_ext
+            or scene.time_of_day != incoming.time_of_day
+            or scene.page_eighths != incoming.eighths
+            or film_set is None
+            or scene.set_id != film_set.id
+            or (episode.id if episode else None) != scene.episode_id
+        )
+
+    def _cast(self, written: list[tuple[Scene, SceneOutline]], matched_ids: set[int]) -> None:
+        """Who is in each written scene: replaced for revised scenes, other breakdown tags untouched."""
+        revised = [scene.id for scene, _incoming in written if scene.id in matched_ids]
+        if revised:
+            self.session.exec(delete(SceneCharacter).where(SceneCharacter.scene_id.in_(revised)))
+        self.session.add_all(
+            SceneCharacter(scene_id=scene.id, character_id=self._character(name).id, speaking=speaking)
+            for scene, incoming in written
+            for names, speaking in ((incoming.speaking, True), (incoming.listed, False))
+            for name in names
+        )
+        self.session.flush()
+
+    def _episode(self, number: int, title: str = "") -> Episode:
+        episode = self.episodes.get(number)
+        if episode is None:
+            episode = Episode(production_id=self.pid, number=number, title=title[:200])
+            self.session.add(episode)
+            self.session.flush()
+            self.episodes[number] = episode
+        elif title and not episode.title:
+            episode.title = title[:200]
+        return episode
+
+    def _character(self, name: str) -> Character:
+        character = self.characters.get(name)
+        if character is None:
+            character = Character(production_id=self.pid, name=name[:200], is_background=is_background(name))
+            self.session.add(character)
+            self.session.flush()
+            self.characters[name] = character
+        return character
+
+    def _set(self, name: str, location_name: str) -> FilmSet:
+        film_set = self.sets.get(name)
+        if film_set is None:
+            location = self.locations.get(location_name)
+            if location is None:
+                location = Location(production_id=self.pid, name=location_name[:200])
+                self.session.add(location)
+                self.session.flush()
+                self.locations[location_name] = location
+            film_set = FilmSet(production_id=self.pid, name=name[:200], location_id=location.id)
+            self.session.add(film_set)
+            self.session.flush()
+            self.sets[name] = film_set
+        return film_set
+
+
+def _match_scenes(incoming: list[SceneOutline], existing: list[Scene]) -> dict[int, Scene]:
+    """Pair each incoming scene with the stored one it revises: same number, else most similar text."""
+    by_number = {scene.number: scene for scene in existing}
+    matches = {id(scene): by_number[scene.number] for scene in incoming if scene.number in by_number}
+    used = {scene.id for scene in matches.values()}
+    candidates = [s for s in existing if s.id not in used and s.revision_state != RevisionState.OMITTED.value]
+    for scene in incoming:
+        if id(scene) in matches or scene.number in by_number or not candidates:
+            continue
+        best, best_ratio = None, SIMILAR_ENOUGH
+        for candidate in candidates:
+            matcher = SequenceMatcher(None, candidate.text, scene.text, autojunk=False)
+            if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
+                ratio = matcher.ratio()
+                if ratio >= best_ratio:
+                    best, best_ratio = candidate, ratio
+        if best is not None:
+            matches[id(scene)] = best
+            candidates.remove(best)
+    return matches
