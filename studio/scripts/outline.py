@@ -18,10 +18,10 @@ from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
 from studio.scripts.headings import location_of, parse_heading
 from studio.scripts.zh_layout import chinese_number
 
-EPISODE_MARK = re.compile(
-    r"^(?:episode|ep\.?)\s*(\d+)\s*[:.\-–—]?\s*(.*)$|^第\s*([0-9零〇一二两三四五六七八九十百]+)\s*集\s*[:：]?\s*(.*)$",
-    re.IGNORECASE,
-)
+CHINESE_EPISODE = r"^第\s*([0-9零〇一二两三四五六七八九十百]+)\s*集\s*(?:[:：]\s*(.*))?$"
+# `# Episode 12`, `# EP 12: title`, `# 第12集` as a section; in action only a line of its own in capitals.
+SECTION_EPISODE = re.compile(rf"^(?:episode|ep\.?)\s*(\d+)\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}", re.IGNORECASE)
+ACTION_EPISODE = re.compile(rf"^(?:EPISODE|EP\.?)\s*(\d+)\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}")
 EPISODE_SCENE = re.compile(r"^(\d+)-(\d+[A-Za-z]?)$")
 EXTENSION = re.compile(r"\s*[（(][^）)]*[）)]")
 INTRODUCTION = re.compile(r"\b([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)\s*\(([^)]*\d[^)]*)\)")
@@ -132,8 +132,9 @@ class _Builder:
         if element.kind == Kind.EPISODE:
             self._switch_episode(int(element.number), element.text)
             return True
-        if element.kind in (Kind.SECTION, Kind.ACTION) and "\n" not in element.text.strip():
-            match = EPISODE_MARK.match(element.text.strip())
+        pattern = {Kind.SECTION: SECTION_EPISODE, Kind.ACTION: ACTION_EPISODE}.get(element.kind)
+        if pattern is not None and "\n" not in element.text.strip():
+            match = pattern.match(element.text.strip())
             if match:
                 number = match.group(1) or match.group(3)
                 title = match.group(2) if match.group(1) else match.group(4)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -90,14 +91,11 @@ def detect_format(data: bytes, name: str) -> str:
 
 
 def looks_like_zh_layout(text: str) -> bool:
-    """Chinese layout when its episode or scene-heading lines are there."""
-    hits = 0
-    for line in text.splitlines()[:2000]:
-        stripped = line.strip()
+    """Chinese layout when an episode line or a numbered 日/夜 内/外 scene heading is there."""
+    for line in text.splitlines()[:5000]:
+        stripped = unicodedata.normalize("NFKC", line.strip())
         if EPISODE.match(stripped) or (NUMBERED_HEADING.match(stripped) and re.search("[日夜晨内外]", stripped)):
-            hits += 1
-            if hits >= 2:
-                return True
+            return True
     return False
 
 
@@ -110,10 +108,7 @@ def decode_text(data: bytes, name: str) -> str:
         if data.startswith(bom):
             return _checked(_decode(data, encoding, name), name)
     if b"\x00" in data[:4096]:
-        even_nuls = data[0:4096:2].count(0)
-        odd_nuls = data[1:4096:2].count(0)
-        encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        return _checked(_decode(data, encoding, name), name)
+        return _utf16_without_bom(data, name)
     for encoding in ("utf-8", "gb18030"):
         try:
             return _checked(data.decode(encoding), name)
@@ -125,6 +120,20 @@ def decode_text(data: bytes, name: str) -> str:
     if best is None:
         raise ScriptError(name, _("the text encoding is unknown: save the script as UTF-8 and import it again"))
     return _checked(str(best), name)
+
+
+def _utf16_without_bom(data: bytes, name: str) -> str:
+    """Zero bytes without a BOM: UTF-16 if they sit mostly on one side of each pair (ASCII characters
+    put them there) and the text has lines, as every script does; binary data otherwise."""
+    even_nuls, odd_nuls = data[0:4096:2].count(0), data[1:4096:2].count(0)
+    if min(even_nuls, odd_nuls) * 3 <= max(even_nuls, odd_nuls):
+        try:
+            text = data.decode("utf-16-le" if odd_nuls > even_nuls else "utf-16-be")
+        except UnicodeDecodeError:
+            text = ""
+        if text.count("\n") * 500 >= len(text) > 0:
+            return _checked(text, name)
+    raise ScriptError(name, _("this is not a text file (it holds binary data)"))
 
 
 def _decode(data: bytes, encoding: str, name: str) -> str:

@@ -46,7 +46,9 @@ def test_episodes_scenes_times_and_places(imported):
     scenes = session.exec(select(Scene).order_by(Scene.sort_order)).all()
     assert (result.episodes, result.scenes) == (3, 9)
     assert [s.number for s in scenes] == ["1-1", "1-2", "1-3", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3"]
-    assert sorted(s.time_of_day for s in scenes).count("DAY") == 6 and [s.time_of_day for s in scenes].count("NIGHT") == 3
+    assert (
+        sorted(s.time_of_day for s in scenes).count("DAY") == 6 and [s.time_of_day for s in scenes].count("NIGHT") == 3
+    )
     assert [s.int_ext for s in scenes].count("INT") == 7 and [s.int_ext for s in scenes].count("EXT") == 2
     assert all(1 <= s.page_eighths <= 8 for s in scenes)
 

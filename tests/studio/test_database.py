@@ -31,7 +31,7 @@ def test_new_database_gets_the_whole_schema_at_head(tmp_path):
 def test_the_head_the_app_checks_against_is_the_newest_migration():
     from studio import migrations
 
-    assert migrations.HEAD == load_scripts(MIGRATIONS_DIR).get_current_head()
+    assert load_scripts(MIGRATIONS_DIR).get_current_head() == migrations.HEAD
 
 
 def test_migrations_build_exactly_what_the_models_describe(tmp_path):

@@ -1,0 +1,127 @@
+"""Final Draft, Word and every text encoding read into the same scenes; episode markers of each kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from studio.scripts.elements import Kind
+from studio.scripts.outline import build_outline
+from studio.scripts.reader import read_script, read_script_file
+
+SAMPLE_ZH = Path(__file__).resolve().parents[3] / "shared" / "samples" / "contract-bride.zh.txt"
+
+FDX = """<?xml version="1.0" encoding="UTF-8" standalone="no" ?>
+<FinalDraft DocumentType="Script" Template="No" Version="5">
+  <Content>
+    <Paragraph Type="Scene Heading" Number="12-3"><Text>INT. STERLING TOWER - LOBBY - NIGHT</Text></Paragraph>
+    <Paragraph Type="Action"><Text>Reporters everywhere. </Text><Text Style="Bold">Flashes.</Text></Paragraph>
+    <Paragraph Type="Character"><Text>VIVIAN</Text></Paragraph>
+    <Paragraph Type="Parenthetical"><Text>(holding a photo)</Text></Paragraph>
+    <Paragraph Type="Dialogue"><Text>The marriage is a fraud.</Text></Paragraph>
+    <Paragraph>
+      <DualDialogue>
+        <Paragraph Type="Character"><Text>ETHAN</Text></Paragraph>
+        <Paragraph Type="Dialogue"><Text>Enough.</Text></Paragraph>
+        <Paragraph Type="Character"><Text>CHLOE (CONT'D)</Text></Paragraph>
+        <Paragraph Type="Dialogue"><Text>Let her talk.</Text></Paragraph>
+      </DualDialogue>
+    </Paragraph>
+    <Paragraph Type="Transition"><Text>CUT TO:</Text></Paragraph>
+    <Paragraph Type="Scene Heading" Number="12-4"><Text>EXT. STREET - CONTINUOUS</Text></Paragraph>
+    <Paragraph Type="Action"><Text>Rain.</Text></Paragraph>
+  </Content>
+  <TitlePage><Content>
+    <Paragraph Type="Title"><Text>The Contract Bride</Text></Paragraph>
+    <Paragraph Type="Text"><Text>Written by Mei Lin</Text></Paragraph>
+  </Content></TitlePage>
+</FinalDraft>
+"""
+
+
+def test_final_draft_headings_numbers_dialogue_and_title_page():
+    screenplay = read_script(FDX.encode(), "ep12.fdx")
+    assert screenplay.title_page == {"title": "The Contract Bride", "notes": "Written by Mei Lin"}
+    kinds = [e.kind for e in screenplay.elements]
+    assert kinds[:5] == [Kind.HEADING, Kind.ACTION, Kind.CHARACTER, Kind.PARENTHETICAL, Kind.DIALOGUE]
+    assert screenplay.elements[1].text == "Reporters everywhere. Flashes."
+    outline = build_outline(screenplay, "ep12.fdx")
+    first, second = outline.scenes
+    assert (first.number, first.episode, first.int_ext, first.time_of_day) == ("12-3", 12, "INT", "NIGHT")
+    assert first.speaking == ["VIVIAN", "ETHAN", "CHLOE"]
+    assert (second.number, second.time_of_day, second.set_name) == ("12-4", "NIGHT", "STREET")
+
+
+def outline_of_file(path: Path):
+    return build_outline(read_script_file(path), path.name)
+
+
+def summary(outline):
+    return [
+        (s.number, s.int_ext, s.time_of_day, s.set_name, tuple(s.speaking), tuple(s.listed)) for s in outline.scenes
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030"])
+def test_every_text_encoding_reads_the_same(encoding, tmp_path):
+    path = tmp_path / "script.txt"
+    path.write_bytes(SAMPLE_ZH.read_text(encoding="utf-8").encode(encoding))
+    assert summary(outline_of_file(path)) == summary(outline_of_file(SAMPLE_ZH))
+
+
+def test_a_word_document_reads_like_the_text(tmp_path):
+    document = docx.Document()
+    for line in SAMPLE_ZH.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "script.docx"
+    document.save(path)
+    assert summary(outline_of_file(path)) == summary(outline_of_file(SAMPLE_ZH))
+
+
+@pytest.mark.parametrize(
+    ("marker", "number"),
+    [
+        ("# Episode 12", 12),
+        ("# EP 12", 12),
+        ("# 第12集", 12),
+        ("EPISODE 12", 12),
+        ("第十二集", 12),
+        ("# Ep. 7: The Deal", 7),
+    ],
+)
+def test_episode_markers(marker, number, tmp_path):
+    path = tmp_path / "script.fountain"
+    path.write_text(f"{marker}\n\nINT. OFFICE - DAY\n\nETHAN\nSign it.\n", encoding="utf-8")
+    outline = outline_of_file(path)
+    assert [e.number for e in outline.episodes] == [number]
+    assert outline.scenes[0].number == f"{number}-1"
+
+
+def test_extensions_are_not_new_characters():
+    screenplay = read_script(
+        b"INT. ROOM - DAY\n\nCHLOE (V.O.)\nOne.\n\nCHLOE (CONT'D)\nTwo.\n\nCHLOE (O.S.)\nThree.\n\n@McCLANE^\nFour.\n",
+        "x.fountain",
+    )
+    assert build_outline(screenplay, "x").scenes[0].speaking == ["CHLOE", "McCLANE"]
+
+
+def test_page_length_counts_formatted_lines():
+    scene = (
+        "INT. APARTMENT - NIGHT\n\n"
+        + "Rain hammers the window while the city hums below, restless and awake all night long.\n\n" * 3
+        + "ETHAN\nWe need to talk about the contract before anyone else reads it.\n\n"
+        + "CHLOE\n(quietly)\nThen talk.\n\n"
+    )
+    screenplay = read_script((scene * 120).encode(), "feature.fountain")
+    scenes = build_outline(screenplay, "feature").scenes
+    # heading 1; three 86-column action paragraphs at 61 columns, 2 lines each; ETHAN's 63 columns of
+    # dialogue at 35, 2 lines; CHLOE with a parenthetical, 3 lines; blank lines between blocks: 18 lines,
+    # 18/55 of a page, rounded up to 3/8.
+    assert {scene.eighths for scene in scenes} == {3}
+    chinese = read_script("1-1 日 内 办公室\n△".encode() + "雨".encode() * 62 + "。\n".encode(), "zh.txt")
+    # 63 CJK glyphs are 126 columns: 3 lines at 61, plus the heading and a blank line: 5 lines → 1/8.
+    from studio.scripts.eighths import formatted_lines
+
+    assert formatted_lines(chinese.elements) == 5

@@ -1,0 +1,83 @@
+"""Arbitrary input never breaks a parser: it parses, or fails with the importer's own error.
+
+`HYPOTHESIS_PROFILE=extended` runs 10,000 inputs per property instead of 200.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studio.errors import UserError
+from studio.scripts.outline import build_outline
+from studio.scripts.reader import parse_fdx, read_script
+
+settings.register_profile("default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("extended", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+REAL_LINES = [
+    line
+    for name in ("contract-bride.fountain", "contract-bride.zh.txt")
+    for line in (SAMPLES / name).read_text(encoding="utf-8").splitlines()
+] + [
+    "/*",
+    "*/",
+    "[[note",
+    "]]",
+    "===",
+    "> CUT TO:",
+    ">centered<",
+    "~lyric",
+    "@forced",
+    "^",
+    ".FORCED",
+    "#",
+    "= synopsis",
+    "### 场1-1",
+    "日 内 地点",
+    "第十二集",
+    "EPISODE 7",
+    "(paren)",
+    "  ",
+    "Title:",
+    "    indented value",
+]
+script_like = st.lists(st.one_of(st.sampled_from(REAL_LINES), st.text(max_size=40)), max_size=60).map("\n".join)
+FORMATS = ["script.fountain", "script.txt", "script.fdx", "script.docx", "script.bin"]
+
+
+def outline_or_own_error(data: bytes, name: str) -> None:
+    with contextlib.suppress(UserError):
+        build_outline(read_script(data, name), name)
+
+
+@given(st.text())
+def test_any_text_as_any_format(text):
+    for name in FORMATS:
+        outline_or_own_error(text.encode("utf-8", "surrogatepass"), name)
+
+
+@given(script_like)
+def test_script_like_text(text):
+    for name in ("script.fountain", "script.txt"):
+        outline_or_own_error(text.encode(), name)
+
+
+@given(st.binary(max_size=4096))
+def test_any_bytes(data):
+    for name in FORMATS:
+        outline_or_own_error(data, name)
+
+
+@given(st.recursive(st.text(max_size=20), lambda inner: st.lists(inner, max_size=4).map("".join), max_leaves=20))
+def test_xml_like_text_for_final_draft(body):
+    paragraph = f"<Paragraph Type='Action'><Text>{body}</Text></Paragraph>"
+    document = f"<?xml version='1.0'?><FinalDraft><Content>{paragraph}</Content></FinalDraft>"
+    with contextlib.suppress(UserError):
+        parse_fdx(document.encode("utf-8", "surrogatepass"), "fuzz.fdx")

@@ -1,0 +1,142 @@
+"""Re-importing a revised script keeps the work done on unchanged scenes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from studio.db import open_database
+from studio.models import (
+    BreakdownCategory,
+    BreakdownElement,
+    CastAssignment,
+    Character,
+    Performer,
+    Scene,
+    SceneElement,
+    ScriptRevision,
+    ShootDay,
+    Strip,
+)
+from studio.scripts.elements import ScriptError
+from studio.scripts.importer import import_outline, read_outline
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "contract-bride.zh.txt"
+
+
+def import_file(database, path: Path, **options):
+    outline, fingerprint = read_outline([path])
+    with database.transaction() as session:
+        return import_outline(session, outline, source_name=path.name, source_sha256=fingerprint, **options)
+
+
+@pytest.fixture
+def database(tmp_path):
+    database = open_database(tmp_path / "p.sqlite", create=True)
+    yield database
+    database.close()
+
+
+def scene(session, number) -> Scene:
+    return session.exec(select(Scene).where(Scene.number == number)).one()
+
+
+def test_a_revision_keeps_tags_cast_and_schedule_and_reports_what_changed(database, tmp_path):
+    import_file(database, SAMPLE)
+    with database.transaction() as session:
+        kept = scene(session, "2-1")
+        props = session.exec(select(BreakdownCategory).where(BreakdownCategory.key == "props")).one()
+        contract = BreakdownElement(production_id=1, category_id=props.id, name="Contract")
+        session.add(contract)
+        day = ShootDay(production_id=1, shoot_date=dt.date(2027, 1, 11), day_number=1)
+        performer = Performer(production_id=1, legal_name="Daniel Hayes")
+        session.add_all([day, performer])
+        session.flush()
+        session.add_all(
+            [
+                SceneElement(scene_id=kept.id, element_id=contract.id),
+                Strip(production_id=1, scene_id=kept.id, shoot_day_id=day.id, position=1),
+                CastAssignment(
+                    character_id=session.exec(select(Character).where(Character.name == "伊森")).one().id,
+                    performer_id=performer.id,
+                    cast_number=1,
+                ),
+            ]
+        )
+        kept_id = kept.id
+    revised = SAMPLE.read_text(encoding="utf-8")
+    revised = revised.replace("伊森：你是克洛伊？", "伊森：你就是克洛伊？")  # scene 1-2 changes
+    revised = revised[: revised.index("3-3 日 内")]  # scene 3-3 is cut
+    revised += "3-4 夜 外 斯特林大厦·天台\n人物：伊森\n伊森：结束了。\n"  # and 3-4 is new
+    path = tmp_path / "revised.txt"
+    path.write_text(revised, encoding="utf-8")
+
+    result = import_file(database, path)
+
+    assert (result.added, result.changed, result.omitted) == (["3-4"], ["1-2"], ["3-3"])
+    assert result.revision == "Blue"
+    with database.session() as session:
+        kept = scene(session, "2-1")
+        assert kept.id == kept_id and kept.revision_state == "UNCHANGED"
+        assert session.exec(select(SceneElement).where(SceneElement.scene_id == kept_id)).all()
+        assert session.exec(select(Strip).where(Strip.scene_id == kept_id)).one().shoot_day_id is not None
+        assert len(session.exec(select(CastAssignment)).all()) == 1
+        assert scene(session, "3-3").revision_state == "OMITTED"
+        assert scene(session, "1-2").revision_state == "CHANGED" and "你就是克洛伊" in scene(session, "1-2").text
+        assert scene(session, "3-4").revision_state == "NEW"
+        assert [r.color for r in session.exec(select(ScriptRevision).order_by(ScriptRevision.id))] == ["White", "Blue"]
+
+
+def test_a_renumbered_scene_is_found_by_its_content(database, tmp_path):
+    import_file(database, SAMPLE)
+    with database.session() as session:
+        original_id = scene(session, "3-3").id
+    path = tmp_path / "renumbered.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("3-3 日 内", "3-9 日 内"), encoding="utf-8")
+    result = import_file(database, path)
+    assert result.changed == ["3-9"] and result.added == [] and result.omitted == []
+    with database.session() as session:
+        assert scene(session, "3-9").id == original_id
+
+
+def test_importing_the_same_file_again_records_no_revision(database):
+    import_file(database, SAMPLE)
+    again = import_file(database, SAMPLE)
+    assert (again.added, again.changed, again.omitted, again.revision) == ([], [], [], "White")
+    with database.session() as session:
+        assert len(session.exec(select(ScriptRevision)).all()) == 1
+
+
+def test_an_omitted_scene_that_returns_is_restored(database, tmp_path):
+    import_file(database, SAMPLE)
+    cut = tmp_path / "cut.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut.write_text(text[: text.index("3-3 日 内")], encoding="utf-8")
+    assert import_file(database, cut).omitted == ["3-3"]
+    restored = import_file(database, SAMPLE)
+    assert restored.changed == ["3-3"]
+    with database.session() as session:
+        assert scene(session, "3-3").revision_state == "CHANGED"
+
+
+def test_one_file_per_episode_in_the_order_of_their_numbers(database, tmp_path):
+    for number in (2, 10, 1):
+        (tmp_path / f"ep{number}.fountain").write_text(
+            f"INT. OFFICE - DAY\n\nEpisode {number} opens.\n\nEXT. STREET - NIGHT\n\nIt ends.\n", encoding="utf-8"
+        )
+    outline, _ = read_outline(sorted(tmp_path.glob("ep*.fountain")))
+    assert [e.number for e in outline.episodes] == [1, 2, 10]
+    assert [s.number for s in outline.scenes][:3] == ["1-1", "1-2", "2-1"]
+    assert outline.scenes[-1].number == "10-2"
+
+
+def test_duplicate_scene_numbers_are_refused_with_the_line(database, tmp_path):
+    path = tmp_path / "dup.txt"
+    path.write_text("第1集\n1-1 日 内 办公室\n伊森：你好。\n1-1 夜 外 街道\n伊森：再见。\n", encoding="utf-8")
+    with pytest.raises(ScriptError, match=r"line 4: scene 1-1 appears twice \(also at line 2\)"):
+        import_file(database, path)
+    with database.session() as session:
+        assert session.exec(select(Scene)).all() == []
