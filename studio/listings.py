@@ -85,7 +85,7 @@ def scene_rows(session: Session, production_id: int, episode_id: int | None = No
             "synopsis": scene.synopsis,
             "text": scene.text,
             "heading": scene.heading,
-            "omitted": scene.revision_state == RevisionState.OMITTED.value,
+            "revision": scene.revision_state,
         }
         for scene, episode_number, set_name in rows
     ]

@@ -7,7 +7,9 @@ transaction rolled back, the command leaves the stack, and the workspace says wh
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -15,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.productions import ProductionDetails, create_production, delete_production
+from studio.snapshots import discard_snapshot
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace
@@ -85,3 +88,19 @@ class CreateProductionCommand(AppliedCommand):
         self.workspace.write(delete_production, self.production_id)
         self.workspace.productionsChanged.emit()
         self.workspace.set_production(self.previous_production_id)
+
+
+class SnapshotCommand(AppliedCommand):
+    """An operation too large to reverse row by row: undo and redo restore whole-database snapshots."""
+
+    def __init__(self, workspace: Workspace, before: Path, after: Path, label: str):
+        super().__init__(workspace, label)
+        self.before, self.after = before, after
+        weakref.finalize(self, discard_snapshot, before)
+        weakref.finalize(self, discard_snapshot, after)
+
+    def apply(self) -> None:
+        self.workspace.restore(self.after)
+
+    def revert(self) -> None:
+        self.workspace.restore(self.before)

@@ -48,3 +48,12 @@ def account_group(value: str) -> str:
         "OTHER": QCoreApplication.translate("Labels", "Other"),
         "TOTALS": QCoreApplication.translate("Labels", "Contingency & overhead"),
     }.get(value, value)
+
+
+def revision_state(value: str) -> str:
+    return {
+        "NEW": QCoreApplication.translate("Labels", "New"),
+        "CHANGED": QCoreApplication.translate("Labels", "Changed"),
+        "UNCHANGED": QCoreApplication.translate("Labels", "Unchanged"),
+        "OMITTED": QCoreApplication.translate("Labels", "Omitted"),
+    }.get(value, value)

@@ -36,6 +36,7 @@ from ui.pages.locations import LocationsPage
 from ui.pages.schedule import SchedulePage
 from ui.pages.script import ScriptPage
 from ui.production_dialog import ProductionDialog
+from ui.script_import import ScriptImport
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
 from ui.workspace import Workspace
@@ -65,7 +66,6 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self)
         self.pages = [page_class(self.workspace, self) for page_class in PAGE_CLASSES]
         self.welcome = WelcomePage(self)
-        self.welcome.set_import_available(False, self.tr("Script import is not available in this version yet."))
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.production_switcher.setObjectName("productionSwitcher")
         self.production_switcher.setMinimumContentsLength(28)
         self.production_switcher.currentIndexChanged.connect(self._switch_production)
+        self.script_import = ScriptImport(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.workspace.operationFailed.connect(lambda message: self.show_error(self.tr("Not saved"), message))
         self.welcome.newProductionRequested.connect(self.new_production)
         self.welcome.demoRequested.connect(self.open_demo)
+        self.welcome.importRequested.connect(self.script_import.choose_files)
         self.resize(QSize(1280, 800))
         self._restore_layout()
         self.sidebar.setCurrentRow(0)
@@ -116,9 +118,9 @@ class MainWindow(QMainWindow):
             self.tr("&Open Database…"), self.choose_database, QKeySequence.StandardKey.Open
         )
         self.open_demo_action = self._action(self.tr("Open the &Demo Production"), self.open_demo)
-        self.import_action = self._action(self.tr("&Import Script…"), lambda: None, "Ctrl+I")
-        self.import_action.setEnabled(False)
-        self.import_action.setStatusTip(self.tr("Script import is not available in this version yet."))
+        self.import_action = self._action(
+            self.tr("&Import Script…"), lambda: self.script_import.choose_files(), "Ctrl+I"
+        )
         self.export_copy_action = self._action(self.tr("Copy of the &Database…"), self.export_database_copy)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Not saved"), str(error))
 
     def edit_production_details(self) -> None:
-        production = self._current_production()
+        production = self.current_production()
         if production is None:
             return
         current = ProductionDetails.of(production)
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.show_error(self.tr("Not saved"), str(error))
 
-    def _current_production(self):
+    def current_production(self):
         if self.workspace.database is None or self.workspace.production_id is None:
             return None
         return next((p for p in self.workspace.read(list_productions) if p.id == self.workspace.production_id), None)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 class WelcomePage(QWidget):
     newProductionRequested = Signal()
+    importRequested = Signal()
     demoRequested = Signal()
 
     def __init__(self, parent=None):
@@ -24,6 +25,7 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self.tr("Open the demo production"), self)
         self.demo_button.setObjectName("welcomeDemo")
         self.new_button.clicked.connect(self.newProductionRequested)
+        self.import_button.clicked.connect(self.importRequested)
         self.demo_button.clicked.connect(self.demoRequested)
 
         column = QVBoxLayout()
@@ -40,7 +42,3 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-
-    def set_import_available(self, available: bool, reason: str = "") -> None:
-        self.import_button.setEnabled(available)
-        self.import_button.setToolTip(reason)

@@ -7,6 +7,7 @@ changed so each view refreshes only itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +16,10 @@ from PySide6.QtGui import QUndoStack
 from studio.db import Database, open_database
 from studio.edits import FieldChange, set_field, set_fields
 from studio.productions import ProductionDetails, create_production, list_productions
-from ui.commands import CreateProductionCommand, EditFieldsCommand
+from studio.scripts.importer import ImportResult, import_outline
+from studio.scripts.outline import Outline
+from studio.snapshots import can_snapshot, discard_snapshot, restore_snapshot, take_snapshot
+from ui.commands import CreateProductionCommand, EditFieldsCommand, SnapshotCommand
 
 T = TypeVar("T")
 
@@ -83,10 +87,10 @@ class Workspace(QObject):
     def restore_fields(self, changes: list[FieldChange], *, to_new: bool) -> None:
         """Undo or redo an edit: put every field back to its old (or new) value in one transaction."""
 
-        def restore(session):
+        def put_back(session):
             return [set_field(session, c.entity, c.row_id, c.field, c.new if to_new else c.old) for c in changes]
 
-        self._announce(self.write(restore))
+        self._announce(self.write(put_back))
 
     def add_production(self, details: ProductionDetails, label: str) -> int:
         production_id = self.write(create_production, details).id
@@ -95,6 +99,37 @@ class Workspace(QObject):
         self.productionsChanged.emit()
         self.set_production(production_id)
         return production_id
+
+    def import_script(self, outline: Outline, **options) -> tuple[ImportResult, tuple[Path, Path] | None]:
+        """Import a script in one transaction (safe on a worker thread); return the result and, on
+        SQLite, the snapshots from before and after that make it undoable."""
+        assert self.database is not None
+        before = take_snapshot(self.database) if can_snapshot(self.database) else None
+        try:
+            with self.database.transaction() as session:
+                result = import_outline(session, outline, **options)
+        except Exception:
+            discard_snapshot(before)
+            raise
+        return result, (before, take_snapshot(self.database)) if before is not None else None
+
+    def imported(self, result: ImportResult, snapshots: tuple[Path, Path] | None, label: str) -> None:
+        """After an import (GUI thread): make it undoable and show the production it went into."""
+        if snapshots is not None:
+            self.undo_stack.push(SnapshotCommand(self, *snapshots, label))
+        self.production_id = None
+        self.productionsChanged.emit()
+        self.set_production(result.production_id)
+
+    def restore(self, snapshot: Path) -> None:
+        """Put the whole database back as a snapshot holds it; every view reloads."""
+        assert self.database is not None
+        restore_snapshot(self.database, snapshot)
+        productions = [p.id for p in self.read(list_productions)]
+        current = self.production_id if self.production_id in productions else (productions[0] if productions else None)
+        self.production_id = None
+        self.productionsChanged.emit()
+        self.set_production(current)
 
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:

@@ -102,7 +102,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="69"/>
+        <location filename="../../ui/pages/script.py" line="71"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -110,11 +110,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="71"/>
+        <location filename="../../ui/pages/script.py" line="73"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
             <numerusform>%n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/script.py" line="78"/>
+        <source>%n omitted</source>
+        <translation>
+            <numerusform>%n omitted</numerusform>
+            <numerusform>%n omitted</numerusform>
         </translation>
     </message>
 </context>

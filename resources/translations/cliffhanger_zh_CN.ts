@@ -261,6 +261,111 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="39"/>
+        <source>Import script</source>
+        <translation>导入剧本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="50"/>
+        <source>%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages</source>
+        <translation>%1 集 · %2 场 · %3 个场景 · %4 个角色 · %5 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <source>Revise %1</source>
+        <translation>修订《%1》</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="59"/>
+        <source>Create a new production</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="66"/>
+        <source>Scene</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="66"/>
+        <source>Heading</source>
+        <translation>场景标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="66"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="67"/>
+        <source>Character</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="67"/>
+        <source>Speaks</source>
+        <translation>有台词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
+        <source>Scenes</source>
+        <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="71"/>
+        <source>Characters</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="97"/>
+        <source>Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged</source>
+        <translation>修订版 %1：新增 %2，改动 %3，删除 %4，未变 %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="108"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="108"/>
+        <source>Changed</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="108"/>
+        <source>Omitted</source>
+        <translation>已删</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="113"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="129"/>
+        <source>Background</source>
+        <translation>群演</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="129"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="129"/>
+        <source>Silent</source>
+        <translation>无台词</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="10"/>
@@ -362,6 +467,26 @@ The details are in %2</source>
         <source>Contingency &amp; overhead</source>
         <translation>不可预见费与管理费</translation>
     </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56"/>
+        <source>Changed</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58"/>
+        <source>Omitted</source>
+        <translation>已删</translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
@@ -435,200 +560,194 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <source>Script import is not available in this version yet.</source>
-        <translation>此版本尚不支持导入剧本。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <location filename="../../ui/main_window.py" line="270"/>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -763,107 +882,168 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>ScriptImport</name>
+    <message>
+        <location filename="../../ui/script_import.py" line="30"/>
+        <source>Import script</source>
+        <translation>导入剧本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="32"/>
+        <source>Scripts (*.fountain *.spmd *.fdx *.txt *.docx);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.txt *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="43"/>
+        <source>Reading the script…</source>
+        <translation>正在读取剧本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="66"/>
+        <location filename="../../ui/script_import.py" line="100"/>
+        <source>Cannot import the script</source>
+        <translation>无法导入剧本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="71"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="74"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="86"/>
+        <source>Imported revision %1: %2 new, %3 changed, %4 omitted</source>
+        <translation>已导入修订版 %1：新增 %2，改动 %3，删除 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="95"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script_import.py" line="95"/>
+        <source>This import cannot be undone: the database is on a server.</source>
+        <translation>此次导入无法撤销：数据库位于服务器上。</translation>
+    </message>
+</context>
+<context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="24"/>
+        <location filename="../../ui/pages/script.py" line="25"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="25"/>
+        <location filename="../../ui/pages/script.py" line="26"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="26"/>
-        <location filename="../../ui/pages/script.py" line="36"/>
+        <location filename="../../ui/pages/script.py" line="27"/>
+        <location filename="../../ui/pages/script.py" line="37"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="27"/>
+        <location filename="../../ui/pages/script.py" line="28"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="32"/>
+        <location filename="../../ui/pages/script.py" line="33"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="33"/>
+        <location filename="../../ui/pages/script.py" line="34"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="36"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="37"/>
+        <location filename="../../ui/pages/script.py" line="38"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="40"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="58"/>
+        <location filename="../../ui/pages/script.py" line="60"/>
         <source>Script</source>
         <translation>剧本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="69"/>
+        <location filename="../../ui/pages/script.py" line="71"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="71"/>
+        <location filename="../../ui/pages/script.py" line="73"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="73"/>
+        <location filename="../../ui/pages/script.py" line="75"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/script.py" line="78"/>
+        <source>%n omitted</source>
+        <translation>
+            <numerusform>已删 %n 场</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome.py" line="15"/>
+        <location filename="../../ui/welcome.py" line="16"/>
         <source>Welcome to Cliffhanger</source>
         <translation>欢迎使用 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="18"/>
+        <location filename="../../ui/welcome.py" line="19"/>
         <source>Scripts, cast, schedules, budgets and call sheets for micro-drama productions.</source>
         <translation>为短剧项目管理剧本、演员、拍摄计划、预算和通告单。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="20"/>
+        <location filename="../../ui/welcome.py" line="21"/>
         <source>New production…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="22"/>
+        <location filename="../../ui/welcome.py" line="23"/>
         <source>Import a script…</source>
         <translation>导入剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="24"/>
+        <location filename="../../ui/welcome.py" line="25"/>
         <source>Open the demo production</source>
         <translation>打开示例项目</translation>
     </message>

@@ -19,7 +19,7 @@ from sqlmodel import Session, delete, select
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, Location, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.enums import RevisionState
-from studio.productions import ProductionDetails, create_production, list_productions
+from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.scripts.eighths import columns
 from studio.scripts.elements import ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
@@ -114,13 +114,14 @@ def import_outline(
     outline: Outline,
     *,
     production_id: int | None = None,
+    new_production: bool = False,
     source_name: str = "",
     source_sha256: str = "",
     color: str | None = None,
 ) -> ImportResult:
     """Import or re-import the outline into one transaction's session."""
     _check_unique_numbers(outline, source_name)
-    production = _target_production(session, outline, production_id, source_name)
+    production = _target_production(session, outline, production_id, new_production, source_name)
     pid = production.id
     result = ImportResult(
         production_id=pid,
@@ -150,6 +151,14 @@ def import_outline(
     return result
 
 
+def preview_import(session: Session, outline: Outline, **options) -> ImportResult:
+    """What importing would do (scenes added, changed, omitted), leaving the database as it is."""
+    try:
+        return import_outline(session, outline, **options)
+    finally:
+        session.rollback()
+
+
 def _check_unique_numbers(outline: Outline, source: str) -> None:
     lines: dict[str, int] = {}
     for scene in outline.scenes:
@@ -164,10 +173,10 @@ def _check_unique_numbers(outline: Outline, source: str) -> None:
         lines[scene.number] = scene.line
 
 
-def _target_production(session: Session, outline: Outline, production_id: int | None, source: str) -> Production:
-    from studio.productions import get_production
-
-    if production_id is not None or list_productions(session):
+def _target_production(
+    session: Session, outline: Outline, production_id: int | None, new_production: bool, source: str
+) -> Production:
+    if not new_production and (production_id is not None or list_productions(session)):
         return get_production(session, production_id)
     title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem or _("Untitled")
     chinese = title if any(columns(char) == 2 for char in title) else ""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from studio.formatting import format_eighths
 from studio.listings import episode_rows, scene_rows
+from studio.models.enums import RevisionState
 from ui import labels
 from ui.pages.base import Page
 from ui.table import Column
@@ -35,6 +36,7 @@ class ScriptPage(Page):
                 Column("time_of_day", self.tr("D/N"), display=labels.time_of_day),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("characters", self.tr("Characters")),
+                Column("revision", self.tr("Revision"), display=labels.revision_state),
                 Column("synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True),
             ]
         )
@@ -64,14 +66,17 @@ class ScriptPage(Page):
         self.scenes.set_rows(scenes)
         if scenes:
             self.scenes.view.setCurrentIndex(self.scenes.proxy.index(0, 0))
-        eighths = sum(scene["eighths"] for scene in scenes)
-        self.summary.setText(
+        live = [scene for scene in scenes if scene["revision"] != RevisionState.OMITTED.value]
+        text = (
             self.tr("%n episode(s)", "", len(episodes))
             + " · "
-            + self.tr("%n scene(s)", "", len(scenes))
+            + self.tr("%n scene(s)", "", len(live))
             + " · "
-            + self.tr("%1 pages").replace("%1", format_eighths(eighths))
+            + self.tr("%1 pages").replace("%1", format_eighths(sum(scene["eighths"] for scene in live)))
         )
+        if len(live) < len(scenes):
+            text += " · " + self.tr("%n omitted", "", len(scenes) - len(live))
+        self.summary.setText(text)
 
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}

@@ -1,0 +1,131 @@
+"""File → Import Script: what the script holds, and what importing it would change, before committing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from studio.formatting import format_eighths
+from studio.scripts.importer import ImportResult
+from studio.scripts.outline import Outline, is_background
+
+STATE_COLORS = {"added": "#2e7d32", "changed": "#ef6c00", "omitted": "#c62828"}
+
+
+class ImportDialog(QDialog):
+    def __init__(
+        self,
+        parent,
+        files: list[str],
+        outline: Outline,
+        current_production: str | None,
+        preview_for: Callable[[bool], ImportResult],
+    ):
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import script"))
+        self.outline = outline
+        self.preview_for = preview_for
+        self.new_production = current_production is None
+
+        heading = QLabel(", ".join(files), self)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: 600;")
+        scenes = outline.scenes
+        characters = outline.characters()
+        self.summary = QLabel(
+            self.tr("%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages")
+            .replace("%1", str(len(outline.episodes)))
+            .replace("%2", str(len(scenes)))
+            .replace("%3", str(len({s.set_name for s in scenes})))
+            .replace("%4", str(len(characters)))
+            .replace("%5", format_eighths(sum(s.eighths for s in scenes))),
+            self,
+        )
+        self.into_current = QRadioButton(self.tr("Revise %1").replace("%1", current_production or ""), self)
+        self.into_new = QRadioButton(self.tr("Create a new production"), self)
+        self.into_current.setVisible(current_production is not None)
+        (self.into_new if self.new_production else self.into_current).setChecked(True)
+        self.into_new.toggled.connect(self._target_changed)
+        self.changes = QLabel(self)
+        self.changes.setObjectName("importChanges")
+
+        self.scene_table = self._table([self.tr("Scene"), self.tr("Heading"), self.tr("Pages"), self.tr("Import")])
+        self.character_table = self._table([self.tr("Character"), self.tr("Speaks"), self.tr("Scenes")])
+        self._fill_characters(characters)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.scene_table, self.tr("Scenes"))
+        tabs.addTab(self.character_table, self.tr("Characters"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importButton")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        for widget in (heading, self.summary, self.into_current, self.into_new, self.changes, tabs, buttons):
+            layout.addWidget(widget)
+        self.resize(760, 560)
+        self._target_changed()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _target_changed(self) -> None:
+        self.new_production = self.into_new.isChecked()
+        preview = self.preview_for(self.new_production)
+        self.changes.setText(
+            self.tr("Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged")
+            .replace("%1", preview.revision)
+            .replace("%2", str(len(preview.added)))
+            .replace("%3", str(len(preview.changed)))
+            .replace("%4", str(len(preview.omitted)))
+            .replace("%5", str(len(self.outline.scenes) - len(preview.added) - len(preview.changed)))
+        )
+        self._fill_scenes(preview)
+
+    def _fill_scenes(self, preview: ImportResult) -> None:
+        states = {number: "added" for number in preview.added} | {number: "changed" for number in preview.changed}
+        labels = {"added": self.tr("New"), "changed": self.tr("Changed"), "omitted": self.tr("Omitted")}
+        rows = [(s.number, s.heading, format_eighths(s.eighths), states.get(s.number, "")) for s in self.outline.scenes]
+        rows += [(number, "", "", "omitted") for number in preview.omitted]
+        self.scene_table.setRowCount(len(rows))
+        for row, (number, heading, pages, state) in enumerate(rows):
+            values = (number, heading, pages, labels.get(state, self.tr("Unchanged")))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if state:
+                    item.setForeground(QBrush(QColor(STATE_COLORS[state])))
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.scene_table.setItem(row, column, item)
+
+    def _fill_characters(self, characters: dict[str, bool]) -> None:
+        counts: dict[str, int] = {}
+        for scene in self.outline.scenes:
+            for name in {*scene.speaking, *scene.listed}:
+                counts[name] = counts.get(name, 0) + 1
+        self.character_table.setRowCount(len(characters))
+        for row, (name, speaks) in enumerate(sorted(characters.items(), key=lambda item: -counts.get(item[0], 0))):
+            speaking = self.tr("Background") if is_background(name) else self.tr("Yes") if speaks else self.tr("Silent")
+            for column, value in enumerate((name, speaking, str(counts.get(name, 0)))):
+                self.character_table.setItem(row, column, QTableWidgetItem(value))
