@@ -7,6 +7,7 @@ can be snapshotted; elsewhere such operations are not undoable (the caller says 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -19,9 +20,9 @@ def can_snapshot(database: Database) -> bool:
 
 
 def take_snapshot(database: Database) -> Path:
-    handle = tempfile.NamedTemporaryFile(prefix="cliffhanger-snapshot-", suffix=".sqlite", delete=False)
-    handle.close()
-    return backup_sqlite(database, Path(handle.name))
+    descriptor, name = tempfile.mkstemp(prefix="cliffhanger-snapshot-", suffix=".sqlite")
+    os.close(descriptor)
+    return backup_sqlite(database, Path(name))
 
 
 def restore_snapshot(database: Database, snapshot: Path) -> None:

@@ -59,9 +59,8 @@ class ScriptImport(QObject):
             )
 
         try:
-            dialog = ImportDialog(
-                self, [p.name for p in paths], outline, production.display_title() if production else None, preview
-            )
+            current = production.display_title() if production else None
+            dialog = ImportDialog(self.window, [p.name for p in paths], outline, current, preview)
         except UserError as error:
             self.window.show_error(self.tr("Cannot import the script"), str(error))
             return
