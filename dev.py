@@ -3,7 +3,7 @@
 
     python3 dev.py demo           set up, then open the app on the demo production
     python3 dev.py test [ARGS]    set up (and the system packages the tests need), then run every test
-    python3 dev.py bench          set up, then measure start-up time, info time, demo creation and memory
+    python3 dev.py bench          set up, then measure start-up, info, demo creation, memory and script import
     python3 dev.py translations   refresh the translation catalogues after changing user-visible text
     python3 dev.py run [ARGS]     set up, then run main.py with ARGS
 
@@ -150,7 +150,7 @@ def main(arguments: list[str]) -> int:
         return test(rest)
     if command == "bench":
         set_up("test,bench")
-        return run(PYTHON, "benchmarks/foundation.py", *rest)
+        return run(PYTHON, "benchmarks/foundation.py", *rest) or run(PYTHON, "benchmarks/scripts.py", *rest)
     if command == "translations":
         return translations()
     print(__doc__)
