@@ -184,8 +184,13 @@ def _add_sets(
 def _add_cast(session: Session, pid: int, rows: list[dict]) -> dict[str, Character]:
     characters = {}
     for cast_number, row in enumerate(rows, start=1):
+        background = row.get("background", False)
         character = Character(
-            production_id=pid, name=row["name"], name_zh=row["name_zh"], is_background=row.get("background", False)
+            production_id=pid,
+            name=row["name"],
+            name_zh=row["name_zh"],
+            is_background=background,
+            cast_number=None if background else cast_number,
         )
         performer = Performer(
             production_id=pid,
@@ -199,7 +204,6 @@ def _add_cast(session: Session, pid: int, rows: list[dict]) -> dict[str, Charact
         deal = CastAssignment(
             character_id=character.id,
             performer_id=performer.id,
-            cast_number=None if character.is_background else cast_number,
         )
         deal.rate = Money(Decimal(row["rate"]), "USD")
         session.add(deal)

@@ -6,6 +6,7 @@ refuses it with a clear message, so nothing invalid is ever stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from sqlmodel import Session, SQLModel
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import (
+    BreakdownCategory,
     BreakdownElement,
     Character,
     CrewMember,
@@ -50,6 +52,22 @@ def optional_text(max_length: int | None = None) -> Callable[[Any], str]:
     return clean
 
 
+def optional_positive_number(value: Any) -> int | None:
+    text = str(value if value is not None else "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise InvalidInput(_("{value} is not a whole number of 1 or more").format(value=repr(text)))
+    return int(text)
+
+
+def colour(value: Any) -> str:
+    text = str(value or "").strip().lower()
+    if not re.fullmatch(r"#[0-9a-f]{6}", text):
+        raise InvalidInput(_("{value} is not a colour (expected #rrggbb)").format(value=repr(text)))
+    return text
+
+
 NAME = required_text(200)
 NAME_ZH = optional_text(200)
 
@@ -57,7 +75,11 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any]]]] = {
     "production": (Production, {"title": NAME, "title_zh": NAME_ZH, "company": optional_text(200)}),
     "episode": (Episode, {"title": optional_text(200), "title_zh": NAME_ZH, "synopsis": optional_text()}),
     "scene": (Scene, {"synopsis": optional_text()}),
-    "character": (Character, {"name": NAME, "name_zh": NAME_ZH}),
+    "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),
+    "breakdown_category": (
+        BreakdownCategory,
+        {"name": required_text(120), "name_zh": optional_text(120), "color": colour},
+    ),
     "performer": (Performer, {"legal_name": NAME, "professional_name": optional_text(200), "name_zh": NAME_ZH}),
     "crew_member": (CrewMember, {"name": NAME, "name_zh": NAME_ZH, "position": optional_text(120)}),
     "location": (Location, {"name": NAME, "name_zh": NAME_ZH, "address": optional_text(400)}),

@@ -124,7 +124,7 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
         rows.append(
             {
                 "id": character.id,
-                "cast_number": deal.cast_number if deal else None,
+                "cast_number": character.cast_number,
                 "character": character.name,
                 "character_zh": character.name_zh,
                 "performer_id": performer.id if performer else None,

@@ -899,33 +899,33 @@ The details are in %2</source>
         <translation>正在读取剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="66"/>
-        <location filename="../../ui/script_import.py" line="100"/>
+        <location filename="../../ui/script_import.py" line="65"/>
+        <location filename="../../ui/script_import.py" line="99"/>
         <source>Cannot import the script</source>
         <translation>无法导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="71"/>
+        <location filename="../../ui/script_import.py" line="70"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="74"/>
+        <location filename="../../ui/script_import.py" line="73"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="86"/>
+        <location filename="../../ui/script_import.py" line="85"/>
         <source>Imported revision %1: %2 new, %3 changed, %4 omitted</source>
         <translation>已导入修订版 %1：新增 %2，改动 %3，删除 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="95"/>
+        <location filename="../../ui/script_import.py" line="94"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="95"/>
+        <location filename="../../ui/script_import.py" line="94"/>
         <source>This import cannot be undone: the database is on a server.</source>
         <translation>此次导入无法撤销：数据库位于服务器上。</translation>
     </message>

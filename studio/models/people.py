@@ -51,7 +51,6 @@ class CastAssignment(SQLModel, table=True):
 
     __tablename__ = "cast_assignment"
     __table_args__ = (
-        checked("cast_number >= 1"),
         checked("rate_minor >= 0"),
         checked("guaranteed_days >= 0"),
         checked("per_diem_minor >= 0"),
@@ -60,7 +59,6 @@ class CastAssignment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     character_id: int = parent_fk("character")
     performer_id: int = parent_fk("performer")
-    cast_number: int | None = Field(default=None)
     rate_minor: int | None = Field(default=None)
     currency: str = Field(default="USD", max_length=3)
     rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)

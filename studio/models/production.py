@@ -81,11 +81,14 @@ class Scene(SQLModel, table=True):
 
 
 class Character(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("production_id", "name"),)
+    """A role in the script; its cast ID (1 = lead) is used on strips, DOOD and call sheets."""
+
+    __table_args__ = (checked("cast_number >= 1"), UniqueConstraint("production_id", "name"))
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     name: str = Field(max_length=200)
     name_zh: str = Field(default="", max_length=200)
+    cast_number: int | None = Field(default=None)
     is_background: bool = Field(default=False)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, delete, select
 
+from studio.breakdown import number_new_cast
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, Location, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.enums import RevisionState
@@ -148,6 +149,7 @@ def import_outline(
     session.flush()
     result.revision = revision.color
     _Writer(session, pid, revision.id).write(outline, result)
+    number_new_cast(session, pid)
     return result
 
 

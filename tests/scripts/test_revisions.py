@@ -62,7 +62,6 @@ def test_a_revision_keeps_tags_cast_and_schedule_and_reports_what_changed(databa
                 CastAssignment(
                     character_id=session.exec(select(Character).where(Character.name == "伊森")).one().id,
                     performer_id=performer.id,
-                    cast_number=1,
                 ),
             ]
         )

@@ -194,3 +194,67 @@ def test_the_database_itself_refuses_impossible_values(demo_path, statement, con
     with pytest.raises(IntegrityError, match=constraint), database.transaction() as session:
         session.exec(text(statement))
     database.close()
+
+
+def test_every_check_constraint_the_models_declare_is_in_the_migrated_database(tmp_path):
+    from sqlalchemy import inspect
+
+    database = open_database(tmp_path / "new.sqlite", create=True)
+    inspector = inspect(database.engine)
+    declared = {
+        (table.name, constraint.name)
+        for table in metadata.tables.values()
+        for constraint in table.constraints
+        if type(constraint).__name__ == "CheckConstraint"
+    }
+    present = {
+        (table, check["name"])
+        for table in inspector.get_table_names()
+        for check in inspector.get_check_constraints(table)
+    }
+    database.close()
+    assert declared == present
+
+
+def test_a_release_one_database_upgrades_and_keeps_its_cast_ids(tmp_path):
+    """0001 kept cast IDs on the casting deal; 0002 moves them to the character."""
+    from alembic import command
+
+    from studio.db import make_engine
+    from studio.migrations import config
+
+    path = tmp_path / "release1.sqlite"
+    engine = make_engine(f"sqlite:///{path}", foreign_keys=False)
+    cfg = config(MIGRATIONS_DIR)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0001")
+        connection.exec_driver_sql(
+            "insert into production (id, title, title_zh, company, base_currency, reporting_currency, hq_timezone,"
+            " shoot_timezone, max_eighths_per_day, max_minutes_per_day, revision_color, created_at)"
+            " values (1, 'Old', '', '', 'USD', 'USD', 'Asia/Shanghai', 'America/Los_Angeles', 96, 720, 'White',"
+            " '2026-01-01 00:00:00')"
+        )
+        connection.exec_driver_sql(
+            "insert into character (id, production_id, name, name_zh, is_background, notes) values (1, 1, 'ETHAN', '', 0, '')"
+        )
+        connection.exec_driver_sql(
+            "insert into performer (id, production_id, legal_name, professional_name, name_zh, union_status, agent_name,"
+            " agent_phone, agent_email, phone, email, languages, photo_path, notes)"
+            " values (1, 1, 'Daniel Hayes', '', '', 'SAG-AFTRA', '', '', '', '', '', '', '', '')"
+        )
+        connection.exec_driver_sql(
+            "insert into cast_assignment (character_id, performer_id, cast_number, currency, rate_basis, guaranteed_days,"
+            " travel_notes) values (1, 1, 7, 'USD', 'DAY', 0, '')"
+        )
+    engine.dispose()
+
+    database = open_database(path)
+    with database.engine.connect() as connection:
+        assert connection.execute(text("select cast_number from character")).scalar_one() == 7
+        assert connection.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+    database.close()
+    backups = list(tmp_path.glob("release1.before-0002-*.sqlite"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as backup:
+        assert backup.execute("select cast_number from cast_assignment").fetchone()[0] == 7

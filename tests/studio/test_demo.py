@@ -69,7 +69,7 @@ def test_demo_cast_rates_follow_the_tiers(demo):
     assert all(Decimal(800) <= rate.amount <= Decimal(2000) for rate in leads)
     background = [deal.rate.amount for character, deal in rows if character.is_background]
     assert background and all(Decimal(150) <= amount <= Decimal(250) for amount in background)
-    assert [deal.cast_number for _, deal in rows if deal.cast_number][:2] == [1, 2]
+    assert [character.cast_number for character, _ in rows if character.cast_number][:2] == [1, 2]
 
 
 def test_demo_crew_spans_departments_and_languages(demo):
