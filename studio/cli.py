@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("--color", help="revision colour to record (default: the next in the sequence)")
     script.add_argument("--json", action="store_true", help="print one JSON object")
 
+    export = commands.add_parser("export", help="write a document").add_subparsers(dest="document", required=True)
+    breakdown = export.add_parser("breakdown", parents=[common], help="breakdown sheets or element report (PDF)")
+    breakdown.add_argument("--out", required=True, type=Path)
+    breakdown.add_argument("--report", choices=("sheets", "elements"), default="sheets")
+
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
     shot.add_argument("--out", required=True, type=Path)
@@ -140,7 +145,25 @@ def run_import_script(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
+    from studio.productions import get_production
+
+    writers = {"sheets": write_breakdown_sheets, "elements": write_element_report}
+    database = open_database(database_argument(args))
+    try:
+        with database.session() as session:
+            production = get_production(session, getattr(args, "production", None))
+            written = writers[args.report](session, production.id, args.out)
+    finally:
+        database.close()
+    print(_("wrote {path}").format(path=written))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "export": run_export,
     "demo": run_demo,
     "info": run_info,
     "import-script": run_import_script,

@@ -213,7 +213,18 @@ def set_rows(session: Session, production_id: int) -> list[Row]:
     ]
 
 
+def category_rows(session: Session, production_id: int) -> list[Row]:
+    categories = session.exec(
+        select(BreakdownCategory)
+        .where(BreakdownCategory.production_id == production_id)
+        .order_by(BreakdownCategory.sort_order)
+    )
+    return [{"id": c.id, "key": c.key, "name": c.name, "name_zh": c.name_zh, "color": c.color} for c in categories]
+
+
 def element_rows(session: Session, production_id: int) -> list[Row]:
+    """Every element with the scenes it is in; cast and background come from the scenes' characters."""
+    categories = {row["key"]: row for row in category_rows(session, production_id)}
     scene_counts = dict(
         session.exec(
             select(SceneElement.element_id, func.count())
@@ -228,15 +239,72 @@ def element_rows(session: Session, production_id: int) -> list[Row]:
         .where(BreakdownElement.production_id == production_id)
         .order_by(BreakdownCategory.sort_order, BreakdownElement.name)
     )
+    rows = [
+        _element_row(
+            category.id,
+            category.name,
+            category.name_zh,
+            category.color,
+            element.id,
+            element.name,
+            element.name_zh,
+            scene_counts.get(element.id, 0),
+        )
+        for element, category in session.exec(statement)
+    ]
+    for character in cast_rows(session, production_id):
+        category = categories.get("background" if character["background"] else "cast")
+        if category is not None:
+            name = (
+                f"{character['cast_number']}. {character['character']}"
+                if character["cast_number"]
+                else character["character"]
+            )
+            rows.append(
+                _element_row(
+                    category["id"],
+                    category["name"],
+                    category["name_zh"],
+                    category["color"],
+                    None,
+                    name,
+                    character["character_zh"],
+                    character["scenes"],
+                )
+            )
+    order = {row["id"]: index for index, row in enumerate(categories.values())}
+    rows.sort(key=lambda row: order[row["category_id"]])  # stable: cast stays in cast-ID order
+    return rows
+
+
+def _element_row(category_id, category, category_zh, color, element_id, name, name_zh, scenes) -> Row:
+    return {
+        "category_id": category_id,
+        "category": category,
+        "category_zh": category_zh,
+        "color": color,
+        "id": element_id,
+        "name": name,
+        "name_zh": name_zh,
+        "scenes": scenes,
+    }
+
+
+def scene_element_rows(session: Session, scene_id: int) -> list[Row]:
+    statement = (
+        select(BreakdownElement, BreakdownCategory)
+        .join(SceneElement, SceneElement.element_id == BreakdownElement.id)
+        .join(BreakdownCategory)
+        .where(SceneElement.scene_id == scene_id)
+        .order_by(BreakdownCategory.sort_order, BreakdownElement.name)
+    )
     return [
         {
             "id": element.id,
+            "name": element.name,
             "category": category.name,
             "category_zh": category.name_zh,
             "color": category.color,
-            "name": element.name,
-            "name_zh": element.name_zh,
-            "scenes": scene_counts.get(element.id, 0),
         }
         for element, category in session.exec(statement)
     ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from studio.breakdown import Tag
 from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.productions import ProductionDetails, create_production, delete_production
@@ -104,3 +105,17 @@ class SnapshotCommand(AppliedCommand):
 
     def revert(self) -> None:
         self.workspace.restore(self.before)
+
+
+class TagCommand(AppliedCommand):
+    """An element tagged in (or taken out of) a scene."""
+
+    def __init__(self, workspace: Workspace, tag: Tag, added: bool, label: str):
+        super().__init__(workspace, label)
+        self.tag, self.added = tag, added
+
+    def apply(self) -> None:
+        self.workspace.apply_tag(self.tag, present=self.added)
+
+    def revert(self) -> None:
+        self.workspace.apply_tag(self.tag, present=not self.added)

@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
 from studio.db import Database, open_database
 from studio.edits import FieldChange, set_field, set_fields
 from studio.productions import ProductionDetails, create_production, list_productions
 from studio.scripts.importer import ImportResult, import_outline
 from studio.scripts.outline import Outline
 from studio.snapshots import can_snapshot, discard_snapshot, restore_snapshot, take_snapshot
-from ui.commands import CreateProductionCommand, EditFieldsCommand, SnapshotCommand
+from ui.commands import CreateProductionCommand, EditFieldsCommand, SnapshotCommand, TagCommand
 
 T = TypeVar("T")
 
@@ -28,6 +29,7 @@ class Workspace(QObject):
     productionChanged = Signal()
     productionsChanged = Signal()
     fieldChanged = Signal(object)  # a studio.edits.FieldChange
+    entitiesChanged = Signal(object)  # names of the kinds of rows that changed, e.g. {"breakdown"}
     operationFailed = Signal(str)  # an undo or redo that could not be carried out, and why
 
     def __init__(self, parent: QObject | None = None):
@@ -131,8 +133,31 @@ class Workspace(QObject):
         self.productionsChanged.emit()
         self.set_production(current)
 
+    def tag_scene(self, scene_id: int, category_id: int, name: str, label: str) -> None:
+        tag = self.write(tag_scene, scene_id, category_id, name)
+        self.undo_stack.push(TagCommand(self, tag, True, label))
+        self.entitiesChanged.emit({"breakdown"})
+
+    def remove_tag(self, scene_id: int, element_id: int, label: str) -> None:
+        tag = self.write(remove_tag, scene_id, element_id)
+        self.undo_stack.push(TagCommand(self, tag, False, label))
+        self.entitiesChanged.emit({"breakdown"})
+
+    def apply_tag(self, tag: Tag, *, present: bool) -> None:
+        self.write(retag_scene if present else untag_scene, tag)
+        self.entitiesChanged.emit({"breakdown"})
+
+    def renumber_cast(self, label: str) -> int:
+        """Cast IDs by number of scenes, as one undo step; returns how many IDs changed."""
+        changes = self.write(renumber_cast, self.production_id)
+        if changes:
+            self.undo_stack.push(EditFieldsCommand(self, changes, label))
+            self._announce(changes)
+        return len(changes)
+
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:
             self.fieldChanged.emit(change)
+        self.entitiesChanged.emit({change.entity for change in changes})
         if any(change.entity == "production" for change in changes):
             self.productionsChanged.emit()

@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="33"/>
+        <location filename="../../ui/pages/breakdown.py" line="77"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="45"/>
+        <location filename="../../ui/pages/cast.py" line="70"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="47"/>
+        <location filename="../../ui/pages/cast.py" line="72"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="71"/>
+        <location filename="../../ui/pages/script.py" line="82"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="73"/>
+        <location filename="../../ui/pages/script.py" line="84"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="78"/>
+        <location filename="../../ui/pages/script.py" line="89"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

@@ -26,36 +26,78 @@ The details are in %2</source>
 <context>
     <name>BreakdownPage</name>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="17"/>
+        <location filename="../../ui/pages/breakdown.py" line="29"/>
+        <location filename="../../ui/pages/breakdown.py" line="43"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="18"/>
+        <location filename="../../ui/pages/breakdown.py" line="44"/>
         <source>Element</source>
         <translation>元素</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="20"/>
+        <location filename="../../ui/pages/breakdown.py" line="35"/>
+        <location filename="../../ui/pages/breakdown.py" line="46"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="22"/>
+        <location filename="../../ui/pages/breakdown.py" line="37"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="38"/>
+        <source>Elements</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="48"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="28"/>
+        <location filename="../../ui/pages/breakdown.py" line="51"/>
+        <source>Export breakdown sheets…</source>
+        <translation>导出拆解表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="53"/>
+        <source>Export element report…</source>
+        <translation>导出元素报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="68"/>
         <source>Breakdown</source>
         <translation>拆解</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="33"/>
+        <location filename="../../ui/pages/breakdown.py" line="77"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n 个元素</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="81"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="81"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="88"/>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breakdown.py" line="91"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -139,59 +181,70 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="19"/>
+        <location filename="../../ui/pages/cast.py" line="24"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="20"/>
+        <location filename="../../ui/pages/cast.py" line="29"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="21"/>
+        <location filename="../../ui/pages/cast.py" line="30"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="23"/>
+        <location filename="../../ui/pages/cast.py" line="32"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="27"/>
+        <location filename="../../ui/pages/cast.py" line="36"/>
         <source>Performer (Chinese)</source>
         <translation>演员中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="31"/>
+        <location filename="../../ui/pages/cast.py" line="40"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="32"/>
+        <location filename="../../ui/pages/cast.py" line="41"/>
         <source>Day rate</source>
         <translation>日薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="33"/>
+        <location filename="../../ui/pages/cast.py" line="42"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="39"/>
+        <location filename="../../ui/pages/cast.py" line="45"/>
+        <location filename="../../ui/pages/cast.py" line="59"/>
+        <source>Number cast by scenes</source>
+        <translation>按场数编排演员编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="48"/>
+        <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
+        <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="64"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="45"/>
+        <location filename="../../ui/pages/cast.py" line="70"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="47"/>
+        <location filename="../../ui/pages/cast.py" line="72"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
@@ -820,6 +873,22 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>SceneElementsList</name>
+    <message>
+        <location filename="../../ui/scene_breakdown.py" line="89"/>
+        <source>Remove from this scene</source>
+        <translation>从本场移除</translation>
+    </message>
+</context>
+<context>
+    <name>SceneTextView</name>
+    <message>
+        <location filename="../../ui/scene_breakdown.py" line="52"/>
+        <source>Tag “%1” as</source>
+        <translation>将“%1”标注为</translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message>
         <location filename="../../ui/pages/schedule.py" line="21"/>
@@ -933,91 +1002,101 @@ The details are in %2</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="25"/>
+        <location filename="../../ui/pages/script.py" line="27"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="26"/>
+        <location filename="../../ui/pages/script.py" line="28"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="27"/>
-        <location filename="../../ui/pages/script.py" line="37"/>
+        <location filename="../../ui/pages/script.py" line="29"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="28"/>
+        <location filename="../../ui/pages/script.py" line="30"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="33"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
+        <location filename="../../ui/pages/script.py" line="36"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="37"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="36"/>
+        <location filename="../../ui/pages/script.py" line="38"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="40"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="41"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="40"/>
+        <location filename="../../ui/pages/script.py" line="42"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="60"/>
+        <location filename="../../ui/pages/script.py" line="70"/>
         <source>Script</source>
         <translation>剧本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="71"/>
+        <location filename="../../ui/pages/script.py" line="82"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="73"/>
+        <location filename="../../ui/pages/script.py" line="84"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="75"/>
+        <location filename="../../ui/pages/script.py" line="86"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="78"/>
+        <location filename="../../ui/pages/script.py" line="89"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="115"/>
+        <source>Tag %1</source>
+        <translation>标注 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="123"/>
+        <source>Remove tag</source>
+        <translation>移除标注</translation>
     </message>
 </context>
 <context>

@@ -236,16 +236,17 @@ def test_a_release_one_database_upgrades_and_keeps_its_cast_ids(tmp_path):
             " '2026-01-01 00:00:00')"
         )
         connection.exec_driver_sql(
-            "insert into character (id, production_id, name, name_zh, is_background, notes) values (1, 1, 'ETHAN', '', 0, '')"
+            "insert into character (id, production_id, name, name_zh, is_background, notes)"
+            " values (1, 1, 'ETHAN', '', 0, '')"
         )
         connection.exec_driver_sql(
-            "insert into performer (id, production_id, legal_name, professional_name, name_zh, union_status, agent_name,"
-            " agent_phone, agent_email, phone, email, languages, photo_path, notes)"
+            "insert into performer (id, production_id, legal_name, professional_name, name_zh, union_status,"
+            " agent_name, agent_phone, agent_email, phone, email, languages, photo_path, notes)"
             " values (1, 1, 'Daniel Hayes', '', '', 'SAG-AFTRA', '', '', '', '', '', '', '', '')"
         )
         connection.exec_driver_sql(
-            "insert into cast_assignment (character_id, performer_id, cast_number, currency, rate_basis, guaranteed_days,"
-            " travel_notes) values (1, 1, 7, 'USD', 'DAY', 0, '')"
+            "insert into cast_assignment (character_id, performer_id, cast_number, currency, rate_basis,"
+            " guaranteed_days, travel_notes) values (1, 1, 7, 'USD', 'DAY', 0, '')"
         )
     engine.dispose()
 

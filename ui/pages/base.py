@@ -10,8 +10,8 @@ from ui.workspace import Workspace
 
 class Page(QWidget):
     key = ""
-    # Entities whose edits change what this page derives from them (e.g. names joined into a list):
-    # an edit of one reloads the page when it is next shown.
+    # Kinds of rows whose changes alter what this page derives from them (e.g. names joined into a
+    # list, element counts): a change of one reloads the page (now if shown, else when next shown).
     stale_on: frozenset[str] = frozenset()
 
     def __init__(self, workspace: Workspace, parent=None):
@@ -25,7 +25,7 @@ class Page(QWidget):
         self.layout_.addWidget(self.summary)
         self.tables: list[RecordTable] = []
         workspace.productionChanged.connect(self.mark_stale)
-        workspace.fieldChanged.connect(lambda change: change.entity in self.stale_on and self.mark_stale())
+        workspace.entitiesChanged.connect(lambda entities: self.stale_on & entities and self.mark_stale())
 
     def title(self) -> str:
         raise NotImplementedError

@@ -1,17 +1,43 @@
-"""Breakdown: the elements tagged in scenes, by category."""
+"""Breakdown: the production's categories (names and colours editable) and the elements in each."""
 
 from __future__ import annotations
 
-from studio.listings import element_rows
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+
+from studio.errors import UserError
+from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
+from studio.listings import category_rows, element_rows
+from ui.background import run_in_background
 from ui.pages.base import Page
 from ui.table import Column
 
 
 class BreakdownPage(Page):
     key = "breakdown"
+    stale_on = frozenset({"breakdown", "character", "breakdown_element"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
+        self.categories = self.table(
+            [
+                Column(
+                    "name",
+                    self.tr("Category"),
+                    source=("breakdown_category", "id", "name"),
+                    editable=True,
+                    color_key="color",
+                ),
+                Column(
+                    "name_zh", self.tr("Chinese name"), source=("breakdown_category", "id", "name_zh"), editable=True
+                ),
+                Column("color", self.tr("Colour"), source=("breakdown_category", "id", "color"), editable=True),
+                Column("elements", self.tr("Elements"), align_right=True),
+            ]
+        )
         self.elements = self.table(
             [
                 Column("category", self.tr("Category"), color_key="color"),
@@ -22,12 +48,57 @@ class BreakdownPage(Page):
                 Column("scenes", self.tr("Scenes"), align_right=True),
             ]
         )
-        self.layout_.addWidget(self.elements)
+        self.export_sheets = QPushButton(self.tr("Export breakdown sheets…"), self)
+        self.export_sheets.setObjectName("exportSheets")
+        self.export_report = QPushButton(self.tr("Export element report…"), self)
+        self.export_report.setObjectName("exportReport")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_sheets)
+        buttons.addWidget(self.export_report)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(
+            self.splitter("breakdownSplitter", Qt.Orientation.Horizontal, self.categories, self.elements)
+        )
+        self.categories.view.selectionModel().selectionChanged.connect(self._filter_elements)
+        self.export_sheets.clicked.connect(lambda: self.export(write_breakdown_sheets, "breakdown-sheets.pdf"))
+        self.export_report.clicked.connect(lambda: self.export(write_element_report, "breakdown-elements.pdf"))
 
     def title(self) -> str:
         return self.tr("Breakdown")
 
     def load(self, production_id: int) -> None:
-        rows = self.workspace.read(element_rows, production_id)
-        self.elements.set_rows(rows)
-        self.summary.setText(self.tr("%n element(s)", "", len(rows)))
+        elements = self.workspace.read(element_rows, production_id)
+        categories = self.workspace.read(category_rows, production_id)
+        for category in categories:
+            category["elements"] = sum(1 for element in elements if element["category_id"] == category["id"])
+        self.categories.set_rows(categories)
+        self.elements.set_rows(elements)
+        self.summary.setText(self.tr("%n element(s)", "", len(elements)))
+
+    def export(self, writer, suggested_name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), str(Path.home() / suggested_name), self.tr("PDF documents (*.pdf)")
+        )
+        if not path:
+            return
+        production_id = self.workspace.production_id
+        run_in_background(
+            self,
+            self.tr("Writing the PDF…"),
+            lambda: self.workspace.read(writer, production_id, Path(path)),
+            lambda written: (
+                self.window().statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 10000)
+            ),
+            self._export_failed,
+        )
+
+    def _export_failed(self, error: Exception) -> None:
+        if isinstance(error, UserError):
+            self.show_refusal(str(error))
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _filter_elements(self) -> None:
+        chosen = {row["id"] for row in self.categories.selected_rows()}
+        self.elements.proxy.set_predicate((lambda row: row["category_id"] in chosen) if chosen else None)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QPlainTextEdit
 
+from studio.errors import UserError
 from studio.formatting import format_eighths
-from studio.listings import episode_rows, scene_rows
+from studio.listings import category_rows, episode_rows, scene_element_rows, scene_rows
 from studio.models.enums import RevisionState
 from ui import labels
+from ui.i18n import babel_locale
 from ui.pages.base import Page
+from ui.scene_breakdown import SceneElementsList, SceneTextView
 from ui.table import Column
 
 
@@ -40,14 +42,22 @@ class ScriptPage(Page):
                 Column("synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True),
             ]
         )
-        self.scene_text = QPlainTextEdit(self)
-        self.scene_text.setReadOnly(True)
+        self.scene_text = SceneTextView(self)
         self.scene_text.setObjectName("sceneText")
+        self.scene_text.tagRequested.connect(self._tag)
+        self.scene_elements = SceneElementsList(self)
+        self.scene_elements.setObjectName("sceneElements")
+        self.scene_elements.setMaximumHeight(110)
+        self.scene_elements.removeRequested.connect(self._remove_tag)
+        self.current_scene: dict | None = None
+        workspace.entitiesChanged.connect(lambda entities: "breakdown" in entities and self._show_elements())
         script_font = QFont()
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
         self.scene_text.setFont(script_font)
-        right = self.splitter("scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, self.scene_text)
+        right = self.splitter(
+            "scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, self.scene_text, self.scene_elements
+        )
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
@@ -60,6 +70,7 @@ class ScriptPage(Page):
         return self.tr("Script")
 
     def load(self, production_id: int) -> None:
+        self.scene_text.categories = self.workspace.read(category_rows, production_id)
         episodes = self.workspace.read(episode_rows, production_id)
         scenes = self.workspace.read(scene_rows, production_id)
         self.episodes.set_rows(episodes)
@@ -84,7 +95,31 @@ class ScriptPage(Page):
 
     def _show_scene(self, current, _previous) -> None:
         if not current.isValid():
+            self.current_scene = None
             self.scene_text.clear()
+            self.scene_elements.clear()
             return
-        row = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
+        self.current_scene = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
+        row = self.current_scene
         self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
+        self._show_elements()
+
+    def _show_elements(self) -> None:
+        if self.current_scene is None or self.workspace.database is None:
+            return
+        elements = self.workspace.read(scene_element_rows, self.current_scene["id"])
+        self.scene_elements.set_elements(elements, chinese=babel_locale().startswith("zh"))
+        self.scene_text.highlighter.set_elements(elements)
+
+    def _tag(self, category_id: int, text: str) -> None:
+        label = self.tr("Tag %1").replace("%1", text)
+        try:
+            self.workspace.tag_scene(self.current_scene["id"], category_id, text, label)
+        except UserError as error:
+            self.show_refusal(str(error))
+
+    def _remove_tag(self, element_id: int) -> None:
+        try:
+            self.workspace.remove_tag(self.current_scene["id"], element_id, self.tr("Remove tag"))
+        except UserError as error:
+            self.show_refusal(str(error))
