@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-# Debian packages: Qt's runtime libraries and a CJK font (tests run Qt offscreen); a real window
-# on X11 also needs Qt's xcb libraries.
+# Debian packages: Qt's runtime libraries and CJK fonts (tests run Qt offscreen); a real window on
+# X11 also needs Qt's xcb libraries.
 DEBIAN_QT_PACKAGES = [
     "libegl1",
     "libgl1",
@@ -34,7 +34,8 @@ DEBIAN_QT_PACKAGES = [
     "libfontconfig1",
     "libdbus-1-3",
     "libglib2.0-0",
-    "fonts-noto-cjk",
+    "fonts-noto-cjk",  # Chinese on screen
+    "fonts-wqy-microhei",  # Chinese in PDFs: reportlab embeds TrueType outlines only
 ]
 DEBIAN_X11_PACKAGES = [
     "libxcb-cursor0",

@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         self.character_table = self._table([self.tr("Character"), self.tr("Speaks"), self.tr("Scenes")])
         self._fill_characters(characters)
         tabs = QTabWidget(self)
-        tabs.addTab(self.scene_table, self.tr("Scenes"))
+        tabs.addTab(self.scene_table, self.tr("Scenes", "tab listing the script's scenes"))
         tabs.addTab(self.character_table, self.tr("Characters"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

@@ -368,9 +368,14 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="67"/>
-        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>Scenes</source>
         <translation>场数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="70"/>
+        <source>Scenes</source>
+        <comment>tab listing the script&apos;s scenes</comment>
+        <translation>场次列表</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="71"/>

@@ -31,7 +31,7 @@ class Production(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
     def display_title(self) -> str:
-        return f"{self.title} / {self.title_zh}" if self.title_zh else self.title
+        return f"{self.title} / {self.title_zh}" if self.title_zh and self.title_zh != self.title else self.title
 
 
 class ScriptRevision(SQLModel, table=True):

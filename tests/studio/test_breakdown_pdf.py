@@ -87,3 +87,16 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == ["sheets.pdf"]
     database.close()
+
+
+def test_without_a_truetype_chinese_font_the_message_says_what_to_install(tmp_path, monkeypatch):
+    from studio.exports import fonts
+
+    monkeypatch.setattr(fonts, "font_folders", lambda: [tmp_path])
+    fonts.cjk_font.cache_clear()
+    try:
+        with pytest.raises(UserError, match="fonts-wqy-microhei"):
+            fonts.fonts_for("契约新娘")
+        assert fonts.fonts_for("The Contract Bride") == fonts.LATIN
+    finally:
+        fonts.cjk_font.cache_clear()

@@ -41,7 +41,7 @@ def test_import_into_an_empty_database_then_undo_and_redo(window, tmp_path, qtbo
     assert "3 episodes · 9 scenes · 8 sets" in dialog.summary.text()
     assert dialog.character_table.rowCount() == 8
     qtbot.waitUntil(lambda: window.production_switcher.count() == 1, timeout=10000)
-    assert window.production_switcher.currentText() == "契约新娘 / 契约新娘"
+    assert window.production_switcher.currentText() == "契约新娘"
     assert window.page("script").scenes.model.rowCount() == 9 == scene_count(database)
 
     window.undo_action.trigger()
