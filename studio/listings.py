@@ -36,6 +36,14 @@ from studio.money import Money
 Row = dict[str, object]
 
 
+def _count_by(session: Session, key, *conditions, join=None) -> dict:
+    """How many rows there are per value of `key` (scenes per character, sets per location…)."""
+    statement = select(key, func.count())
+    if join is not None:
+        statement = statement.join(join)
+    return dict(session.exec(statement.where(*conditions).group_by(key)).all())
+
+
 def episode_rows(session: Session, production_id: int) -> list[Row]:
     totals = {
         episode_id: (count, eighths)
@@ -105,13 +113,8 @@ def _scene_characters(session: Session, scene_ids: list[int]) -> dict[int, list[
 
 
 def cast_rows(session: Session, production_id: int) -> list[Row]:
-    scene_counts = dict(
-        session.exec(
-            select(SceneCharacter.character_id, func.count())
-            .join(Character)
-            .where(Character.production_id == production_id)
-            .group_by(SceneCharacter.character_id)
-        ).all()
+    scene_counts = _count_by(
+        session, SceneCharacter.character_id, Character.production_id == production_id, join=Character
     )
     statement = (
         select(Character, CastAssignment, Performer)
@@ -165,13 +168,7 @@ def crew_rows(session: Session, production_id: int) -> list[Row]:
 
 
 def location_rows(session: Session, production_id: int) -> list[Row]:
-    set_counts = dict(
-        session.exec(
-            select(FilmSet.location_id, func.count())
-            .where(FilmSet.production_id == production_id)
-            .group_by(FilmSet.location_id)
-        ).all()
-    )
+    set_counts = _count_by(session, FilmSet.location_id, FilmSet.production_id == production_id)
     locations = session.exec(select(Location).where(Location.production_id == production_id).order_by(Location.id))
     return [
         {
@@ -189,11 +186,7 @@ def location_rows(session: Session, production_id: int) -> list[Row]:
 
 
 def set_rows(session: Session, production_id: int) -> list[Row]:
-    scene_counts = dict(
-        session.exec(
-            select(Scene.set_id, func.count()).where(Scene.production_id == production_id).group_by(Scene.set_id)
-        ).all()
-    )
+    scene_counts = _count_by(session, Scene.set_id, Scene.production_id == production_id)
     statement = (
         select(FilmSet, Location.name)
         .join(Location, FilmSet.location_id == Location.id, isouter=True)
@@ -225,13 +218,8 @@ def category_rows(session: Session, production_id: int) -> list[Row]:
 def element_rows(session: Session, production_id: int) -> list[Row]:
     """Every element with the scenes it is in; cast and background come from the scenes' characters."""
     categories = {row["key"]: row for row in category_rows(session, production_id)}
-    scene_counts = dict(
-        session.exec(
-            select(SceneElement.element_id, func.count())
-            .join(BreakdownElement)
-            .where(BreakdownElement.production_id == production_id)
-            .group_by(SceneElement.element_id)
-        ).all()
+    scene_counts = _count_by(
+        session, SceneElement.element_id, BreakdownElement.production_id == production_id, join=BreakdownElement
     )
     statement = (
         select(BreakdownElement, BreakdownCategory)
