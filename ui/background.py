@@ -40,10 +40,13 @@ def run_in_background(
     on_error: Callable[[Exception], None],
 ) -> None:
     """Run `work()` on a worker thread; `on_done(result)` or `on_error(error)` runs on the GUI thread."""
+    # Shown at once and application-modal: while the worker writes, nothing else (undo, opening
+    # another database, closing) may reach the database.
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(250)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    progress.show()
     job = _Job(work)
     _running.add(job)
 
@@ -56,3 +59,8 @@ def run_in_background(
     job.signals.done.connect(lambda result: finish(on_done, result))
     job.signals.failed.connect(lambda error: finish(on_error, error))
     QThreadPool.globalInstance().start(job)
+
+
+def wait_for_background_work() -> None:
+    """Let running jobs finish (before the window closes and the database goes)."""
+    QThreadPool.globalInstance().waitForDone()

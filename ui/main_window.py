@@ -27,6 +27,7 @@ from studio.errors import DatabaseMissing, UserError
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
+from ui.background import wait_for_background_work
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
 from ui.pages.callsheets import CallSheetsPage
@@ -380,6 +381,7 @@ class MainWindow(QMainWindow):
             self.settings.save_layout(splitter.objectName(), splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        wait_for_background_work()
         self.save_layout()
         self.workspace.close()
         super().closeEvent(event)

@@ -37,6 +37,7 @@ class Workspace(QObject):
         self.database: Database | None = None
         self.production_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(100)  # an import step holds two snapshots of the file
 
     def open(self, path_or_url: str, *, create: bool = False) -> None:
         """Open a database (raises studio.errors.UserError); keeps the old one if that fails."""
@@ -104,16 +105,23 @@ class Workspace(QObject):
 
     def import_script(self, outline: Outline, **options) -> tuple[ImportResult, tuple[Path, Path] | None]:
         """Import a script in one transaction (safe on a worker thread); return the result and, on
-        SQLite, the snapshots from before and after that make it undoable."""
-        assert self.database is not None
-        before = take_snapshot(self.database) if can_snapshot(self.database) else None
+        SQLite, the snapshots from before and after that make it undoable.
+
+        The "before" snapshot is taken while this transaction holds the write lock, so no other
+        program's change can slip in between it and the import (and be lost by an undo).
+        """
+        database = self.database
+        assert database is not None
+        before = None
         try:
-            with self.database.transaction() as session:
+            with database.transaction() as session:
+                session.connection()  # BEGIN IMMEDIATE: the write lock is ours from here
+                before = take_snapshot(database) if can_snapshot(database) else None
                 result = import_outline(session, outline, **options)
         except Exception:
             discard_snapshot(before)
             raise
-        return result, (before, take_snapshot(self.database)) if before is not None else None
+        return result, (before, take_snapshot(database)) if before is not None else None
 
     def imported(self, result: ImportResult, snapshots: tuple[Path, Path] | None, label: str) -> None:
         """After an import (GUI thread): make it undoable and show the production it went into."""

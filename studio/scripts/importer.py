@@ -28,8 +28,9 @@ from studio.scripts.reader import read_script_file
 
 REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
 ROUND_PREFIXES = ["", "Double ", "Triple ", "Quadruple "]
-SIMILAR_ENOUGH = 0.75
-FILE_NUMBER = re.compile(r"(\d+)")
+SIMILAR_ENOUGH = 0.75  # a scene found elsewhere by its content
+SAME_SCENE = 0.5  # a scene under its old number that still reads like itself
+FILE_NUMBER = re.compile(r"(\d{1,4})")
 
 
 @dataclass
@@ -215,13 +216,17 @@ class _Writer:
         existing = self.session.exec(select(Scene).where(Scene.production_id == self.pid)).all()
         matches = _match_scenes(outline.scenes, existing)
         matched_ids = {scene.id for scene in matches.values()}
+        revised = {key for key, scene in matches.items() if self._differs(scene, _by_key(outline, key))}
+        cut = [s for s in existing if s.id not in matched_ids and s.revision_state != RevisionState.OMITTED.value]
+        result.omitted.extend(scene.number for scene in cut)
+        self._free_numbers(outline, existing, matches)
         written: list[tuple[Scene, SceneOutline]] = []
         for order, incoming in enumerate(outline.scenes, start=1):
             scene = matches.get(id(incoming))
             if scene is None:
                 scene = Scene(production_id=self.pid, number=incoming.number, revision_state=RevisionState.NEW.value)
                 result.added.append(incoming.number)
-            elif self._differs(scene, incoming):
+            elif id(incoming) in revised:
                 scene.revision_state = RevisionState.CHANGED.value
                 result.changed.append(incoming.number)
             else:
@@ -232,13 +237,34 @@ class _Writer:
             scene.revision_id = self.revision_id
             self.session.add(scene)
             written.append((scene, incoming))
-        for scene in existing:
-            if scene.id not in matched_ids and scene.revision_state != RevisionState.OMITTED.value:
-                scene.revision_state = RevisionState.OMITTED.value
-                scene.revision_id = self.revision_id
-                result.omitted.append(scene.number)
+        for scene in cut:
+            scene.revision_state = RevisionState.OMITTED.value
+            scene.revision_id = self.revision_id
         self.session.flush()
         self._cast(written, matched_ids)
+
+    def _free_numbers(self, outline: Outline, existing: list[Scene], matches: dict[int, Scene]) -> None:
+        """Give every stored scene its number for this revision without ever holding two equal numbers:
+        matched scenes take the revision's number; an unmatched (omitted) scene keeps its own unless a
+        scene of the revision now uses it, in which case it is kept as "12-3 (omitted)"."""
+        final = {scene.id: incoming.number for incoming in outline.scenes if (scene := matches.get(id(incoming)))}
+        live = {scene.number for scene in outline.scenes}
+        taken = set(live)
+        for scene in existing:
+            if scene.id not in final:
+                number = scene.number
+                if number in live:
+                    number = _retired_number(scene.number, taken)
+                final[scene.id] = number
+                taken.add(number)
+        moving = [scene for scene in existing if final[scene.id] != scene.number]
+        for scene in moving:
+            scene.number = f"~{scene.id}"
+        self.session.flush()
+        for scene in moving:
+            if not any(scene is matched for matched in matches.values()):
+                scene.number = final[scene.id]
+        self.session.flush()
 
     def _fill(self, scene: Scene, incoming: SceneOutline, order: int) -> None:
         scene.number = incoming.number
@@ -318,23 +344,63 @@ class _Writer:
         return film_set
 
 
+def _by_key(outline: Outline, key: int) -> SceneOutline:
+    return next(scene for scene in outline.scenes if id(scene) == key)
+
+
+def _retired_number(number: str, taken: set[str]) -> str:
+    candidate, count = f"{number} (omitted)", 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{number} (omitted {count})"
+    return candidate[:20]
+
+
+def _content(heading: str, text: str) -> str:
+    return f"{heading}\n{text}"
+
+
+def _similarity(stored: Scene, incoming: SceneOutline, floor: float) -> float:
+    """How alike two scenes read (heading and text), 0 to 1; 0 when below `floor` (cheap checks first)."""
+    matcher = SequenceMatcher(
+        None, _content(stored.heading, stored.text), _content(incoming.heading, incoming.text), autojunk=False
+    )
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
+
+
 def _match_scenes(incoming: list[SceneOutline], existing: list[Scene]) -> dict[int, Scene]:
-    """Pair each incoming scene with the stored one it revises: same number, else most similar text."""
+    """Pair each incoming scene with the stored one it revises.
+
+    1. The same number, when the scene still reads like itself (a renumbering script does not
+       move one scene's breakdown onto another);
+    2. otherwise the most similar stored scene left, omitted ones included (a cut scene may return);
+    3. otherwise the same number after all: a scene rewritten in place is still that scene.
+    """
     by_number = {scene.number: scene for scene in existing}
-    matches = {id(scene): by_number[scene.number] for scene in incoming if scene.number in by_number}
-    used = {scene.id for scene in matches.values()}
-    candidates = [s for s in existing if s.id not in used and s.revision_state != RevisionState.OMITTED.value]
+    matches: dict[int, Scene] = {}
     for scene in incoming:
-        if id(scene) in matches or scene.number in by_number or not candidates:
+        stored = by_number.get(scene.number)
+        if stored is not None and _similarity(stored, scene, SAME_SCENE) >= SAME_SCENE:
+            matches[id(scene)] = stored
+    used = {stored.id for stored in matches.values()}
+    candidates = [stored for stored in existing if stored.id not in used]
+    for scene in incoming:
+        if id(scene) in matches or not candidates:
             continue
         best, best_ratio = None, SIMILAR_ENOUGH
         for candidate in candidates:
-            matcher = SequenceMatcher(None, candidate.text, scene.text, autojunk=False)
-            if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
-                ratio = matcher.ratio()
-                if ratio >= best_ratio:
-                    best, best_ratio = candidate, ratio
+            ratio = _similarity(candidate, scene, best_ratio)
+            if ratio >= best_ratio:
+                best, best_ratio = candidate, ratio
         if best is not None:
             matches[id(scene)] = best
             candidates.remove(best)
+    used = {stored.id for stored in matches.values()}
+    for scene in incoming:
+        stored = by_number.get(scene.number)
+        if id(scene) not in matches and stored is not None and stored.id not in used:
+            matches[id(scene)] = stored
+            used.add(stored.id)
     return matches

@@ -16,16 +16,19 @@ from studio.models.enums import IntExt, TimeOfDay
 from studio.scripts.eighths import eighths
 from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
 from studio.scripts.headings import location_of, parse_heading
-from studio.scripts.zh_layout import chinese_number
+from studio.scripts.zh_layout import NUMBER, chinese_number
 
-CHINESE_EPISODE = r"^第\s*([0-9零〇一二两三四五六七八九十百]+)\s*集\s*(?:[:：]\s*(.*))?$"
+CHINESE_EPISODE = rf"^第\s*({NUMBER})\s*集\s*(?:[:：]\s*(.*))?$"
 # `# Episode 12`, `# EP 12: title`, `# 第12集` as a section; in action only a line of its own in capitals.
-SECTION_EPISODE = re.compile(rf"^(?:episode|ep\.?)\s*(\d+)\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}", re.IGNORECASE)
-ACTION_EPISODE = re.compile(rf"^(?:EPISODE|EP\.?)\s*(\d+)\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}")
-EPISODE_SCENE = re.compile(r"^(\d+)-(\d+[A-Za-z]?)$")
+SECTION_EPISODE = re.compile(
+    rf"^(?:episode|ep\.?)\s*(\d{{1,4}})\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}", re.IGNORECASE
+)
+ACTION_EPISODE = re.compile(rf"^(?:EPISODE|EP\.?)\s*(\d{{1,4}})\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}")
+EPISODE_SCENE = re.compile(r"^(\d{1,4})-(\d{1,4}[A-Za-z]?)$")
 EXTENSION = re.compile(r"\s*[（(][^）)]*[）)]")
 INTRODUCTION = re.compile(r"\b([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)\s*\(([^)]*\d[^)]*)\)")
 BACKGROUND_SUFFIX = "若干"
+NAME_LIMIT = 200  # what the database keeps of a name; names are cut here once so lookups agree
 
 
 @dataclass
@@ -77,7 +80,7 @@ class Outline:
 def character_name(text: str) -> str:
     """`CHLOE (V.O.)`, `@McCLANE`, `ETHAN (CONT'D)^`, `克洛伊 (OS)` → the character's name."""
     name = text.strip().lstrip("@").rstrip("^").strip()
-    return EXTENSION.sub("", name).strip()
+    return EXTENSION.sub("", name).strip()[:NAME_LIMIT]
 
 
 def is_background(name: str) -> bool:
@@ -159,7 +162,7 @@ class _Builder:
             number = f"{self.episode.number}-{count + 1}" if self.episode else str(count + 1)
         time_of_day = heading.time_of_day or self.previous_time
         self.previous_time = time_of_day
-        set_name = heading.set_name or element.text.strip()
+        set_name = (heading.set_name or element.text.strip())[:NAME_LIMIT]
         self.scene = SceneOutline(
             number=number,
             episode=self.episode.number if self.episode else None,
@@ -167,7 +170,7 @@ class _Builder:
             int_ext=heading.int_ext or IntExt.INT.value,
             time_of_day=time_of_day,
             set_name=set_name,
-            location=location_of(set_name),
+            location=location_of(set_name)[:NAME_LIMIT],
             text="",
             eighths=1,
             line=element.line,

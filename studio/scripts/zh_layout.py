@@ -33,9 +33,10 @@ CHINESE_DIGITS = {
     "八": 8,
     "九": 9,
 }
-NUMBER = r"[0-9零〇一二两三四五六七八九十百]+"
+# An episode or scene number: up to four digits, or Chinese numerals (not a mixture).
+NUMBER = r"(?:[0-9]{1,4}|[零〇一二两三四五六七八九十百]{1,6})"
 EPISODE = re.compile(rf"^第\s*({NUMBER})\s*集\s*(?:[:：\s]\s*(.*))?$")
-NUMBERED_HEADING = re.compile(r"^(?:#+\s*)?(?:场\s*)?(\d+)\s*-\s*(\d+[A-Za-z]?)\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
+NUMBERED_HEADING = re.compile(r"^(?:#+\s*)?(?:场\s*)?(\d{1,4})\s*-\s*(\d{1,4}[A-Za-z]?)\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
 SCENE_OF_EPISODE = re.compile(rf"^(?:#+\s*)?第\s*({NUMBER})\s*场\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
 CAST_LIST = re.compile(r"^(?:出场)?人物\s*:\s*(.*)$")
 DIALOGUE = re.compile(r"^([^\s:()△【】,，。!！?？;；、\"“”]{1,16}?)\s*(?:\(([^()]*)\))?\s*:\s*(.*)$")

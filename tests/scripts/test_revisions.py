@@ -139,3 +139,69 @@ def test_duplicate_scene_numbers_are_refused_with_the_line(database, tmp_path):
         import_file(database, path)
     with database.session() as session:
         assert session.exec(select(Scene)).all() == []
+
+
+def tag(database, number, name):
+    from studio.breakdown import tag_scene
+
+    with database.transaction() as session:
+        props = session.exec(select(BreakdownCategory).where(BreakdownCategory.key == "props")).one().id
+        tag_scene(session, scene(session, number).id, props, name)
+
+
+def tags_of(database, number) -> list[str]:
+    with database.session() as session:
+        return session.exec(
+            select(BreakdownElement.name).join(SceneElement).where(SceneElement.scene_id == scene(session, number).id)
+        ).all()
+
+
+def test_an_inserted_scene_does_not_take_its_neighbours_breakdown(database, tmp_path):
+    import_file(database, SAMPLE)
+    tag(database, "1-2", "硬币罐")
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("1-3 夜 内 克洛伊公寓", "1-4 夜 内 克洛伊公寓").replace(
+        "1-2 日 外 银湖咖啡车", "1-3 日 外 银湖咖啡车"
+    )
+    text = text.replace(
+        "1-3 日 外 银湖咖啡车", "1-2 日 内 医院·走廊\n人物：伊森\n伊森：医生在哪？\n\n1-3 日 外 银湖咖啡车"
+    )
+    path = tmp_path / "inserted.txt"
+    path.write_text(text, encoding="utf-8")
+
+    result = import_file(database, path)
+
+    assert result.added == ["1-2"] and sorted(result.changed) == ["1-3", "1-4"] and result.omitted == []
+    assert tags_of(database, "1-3") == ["硬币罐"] and tags_of(database, "1-2") == []
+
+
+def test_a_cut_scene_returning_under_a_new_number_gets_its_row_back(database, tmp_path):
+    import_file(database, SAMPLE)
+    tag(database, "3-3", "照片")
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text[: text.index("3-3 日 内")], encoding="utf-8")
+    assert import_file(database, cut).omitted == ["3-3"]
+    back = tmp_path / "back.txt"
+    back.write_text(text.replace("3-3 日 内", "3-7 日 内"), encoding="utf-8")
+    result = import_file(database, back)
+    assert result.changed == ["3-7"] and result.added == []
+    assert tags_of(database, "3-7") == ["照片"]
+
+
+def test_a_cut_scene_whose_number_moves_to_another_is_kept_apart(database, tmp_path):
+    """The writer cuts 1-3 and renumbers 1-2 as 1-3: the cut scene stays, as "1-3 (omitted)"."""
+    import_file(database, SAMPLE)
+    tag(database, "1-3", "画布")
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut_start, cut_end = text.index("1-3 夜 内 克洛伊公寓"), text.index("第2集")
+    text = text[:cut_start] + text[cut_end:]
+    text = text.replace("1-2 日 外 银湖咖啡车", "1-3 日 外 银湖咖啡车")
+    path = tmp_path / "cut-and-renumbered.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_file(database, path)
+    assert result.omitted == ["1-3"] and result.changed == ["1-3"] and result.added == []
+    with database.session() as session:
+        states = {s.number: s.revision_state for s in session.exec(select(Scene))}
+    assert states["1-3"] == "CHANGED" and states["1-3 (omitted)"] == "OMITTED" and "1-2" not in states
+    assert tags_of(database, "1-3 (omitted)") == ["画布"]
