@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 from sqlmodel import Session, select
 
 from studio.errors import UserError
@@ -32,6 +33,8 @@ from studio.models import (
     SceneElement,
 )
 from studio.models.enums import RevisionState
+
+NUMBERS_PER_ROW = 120
 
 
 @dataclass
@@ -136,7 +139,8 @@ def _footer(production: Production, font: str):
 
 
 def _build(target: Path, production: Production, story_for, texts: list[str]) -> Path:
-    regular, bold = fonts_for(production.display_title(), *texts)
+    # The labels count too: in the Chinese interface they are Chinese even for an English script.
+    regular, bold = fonts_for(production.display_title(), _("Scene numbers"), _("Page {number}"), *texts)
     styles = _Styles(regular, bold)
 
     def write(path: Path) -> None:
@@ -149,9 +153,12 @@ def _build(target: Path, production: Production, story_for, texts: list[str]) ->
             bottomMargin=0.8 * inch,
             title=production.display_title(),
         )
-        document.build(
-            story_for(styles), onFirstPage=_footer(production, regular), onLaterPages=_footer(production, regular)
-        )
+        try:
+            document.build(
+                story_for(styles), onFirstPage=_footer(production, regular), onLaterPages=_footer(production, regular)
+            )
+        except LayoutError as error:
+            raise UserError(_("the document cannot be laid out: {reason}").format(reason=str(error)[:200])) from None
 
     return write_atomically(target, write)
 
@@ -228,14 +235,18 @@ def write_element_report(session: Session, production_id: int, target: Path) -> 
             ]
             for row in rows:
                 name = f"{row['name']} {row['name_zh']}".strip()
-                numbers = ", ".join(scene_numbers.get(row["id"], [])) if row["id"] is not None else ""
-                table_rows.append(
-                    [
-                        Paragraph(_escape(name), styles.body),
-                        Paragraph(str(row["scenes"]), styles.body),
-                        Paragraph(_escape(numbers), styles.body),
-                    ]
-                )
+                numbers = scene_numbers.get(row["id"], []) if row["id"] is not None else []
+                # An element in hundreds of scenes would make a row taller than a page: continue it in
+                # further rows of NUMBERS_PER_ROW scene numbers each.
+                chunks = [numbers[i : i + NUMBERS_PER_ROW] for i in range(0, len(numbers), NUMBERS_PER_ROW)] or [[]]
+                for index, chunk in enumerate(chunks):
+                    table_rows.append(
+                        [
+                            Paragraph(_escape(name) if index == 0 else "", styles.body),
+                            Paragraph(str(row["scenes"]) if index == 0 else "", styles.body),
+                            Paragraph(_escape(", ".join(chunk)), styles.body),
+                        ]
+                    )
             table = Table(table_rows, colWidths=[2.4 * inch, 0.7 * inch, 4.0 * inch], repeatRows=1)
             table.setStyle(_grid(color))
             flowables += [Spacer(1, 8), Paragraph(_escape(category), styles.heading), table]

@@ -46,6 +46,8 @@ def _without_notes_and_boneyard(lines: list[str]) -> list[str]:
     kept: list[str] = []
     closer: str | None = None
     for line in lines:
+        if closer == "]]" and not line.strip():
+            closer = None  # a note cannot span a blank line: an unclosed [[ ends here
         remaining, position, removed = [], 0, False
         while position < len(line):
             if closer is not None:

@@ -107,6 +107,7 @@ class _Builder:
         self.scene: SceneOutline | None = None
         self.scene_elements: list[Element] = []
         self.previous_time = TimeOfDay.DAY.value
+        self.numbers: set[str] = set()
 
     def add(self, element: Element) -> None:
         if self._starts_episode(element):
@@ -157,9 +158,11 @@ class _Builder:
         match = EPISODE_SCENE.match(number or "")
         if match and (self.episode is None or self.episode.number != int(match.group(1))):
             self._switch_episode(int(match.group(1)))
+        if number is not None and self.episode is not None and not EPISODE_SCENE.match(number):
+            number = f"{self.episode.number}-{number}"  # `#3#` under Episode 12 is scene 12-3
         if number is None:
-            count = len(self.episode.scenes) if self.episode else len(self.unnumbered)
-            number = f"{self.episode.number}-{count + 1}" if self.episode else str(count + 1)
+            number = self._next_free_number()
+        self.numbers.add(number)
         time_of_day = heading.time_of_day or self.previous_time
         self.previous_time = time_of_day
         set_name = (heading.set_name or element.text.strip())[:NAME_LIMIT]
@@ -176,6 +179,14 @@ class _Builder:
             line=element.line,
         )
         self.scene_elements = [element]
+
+    def _next_free_number(self) -> str:
+        count = len(self.episode.scenes) if self.episode else len(self.unnumbered)
+        while True:
+            count += 1
+            number = f"{self.episode.number}-{count}" if self.episode else str(count)
+            if number not in self.numbers:
+                return number
 
     def finish_scene(self) -> None:
         if self.scene is None:

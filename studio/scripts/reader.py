@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -18,7 +17,8 @@ from pathlib import Path
 from studio.i18n import _
 from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
 from studio.scripts.fountain import parse_fountain
-from studio.scripts.zh_layout import EPISODE, NUMBERED_HEADING, parse_zh_layout
+from studio.scripts.zh_layout import EPISODE, parse_zh_layout
+from studio.scripts.zh_layout import heading_of_line as zh_heading
 
 FORMATS = ("auto", "fountain", "fdx", "zh", "docx")
 MAX_BYTES = 20 * 1024 * 1024
@@ -91,10 +91,12 @@ def detect_format(data: bytes, name: str) -> str:
 
 
 def looks_like_zh_layout(text: str) -> bool:
-    """Chinese layout when an episode line or a numbered 日/夜 内/外 scene heading is there."""
-    for line in text.splitlines()[:5000]:
+    """Chinese layout when an episode line or a Chinese scene heading (with 日/夜, 内/外) is there."""
+    lines = text.splitlines()[:5000]
+    for index, line in enumerate(lines):
         stripped = unicodedata.normalize("NFKC", line.strip())
-        if EPISODE.match(stripped) or (NUMBERED_HEADING.match(stripped) and re.search("[日夜晨内外]", stripped)):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if EPISODE.match(stripped) or zh_heading(stripped, following, None)[0] is not None:
             return True
     return False
 

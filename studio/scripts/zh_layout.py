@@ -62,6 +62,26 @@ TIME_AND_PLACE = re.compile(
 EXTENSIONS = {"OS", "VO", "O.S.", "V.O.", "画外音", "旁白", "内心", "心声"}
 TITLE_KEYS = {"编剧": "author", "作者": "author", "导演": "director", "制片": "producer", "出品": "company"}
 LIST_SEPARATORS = re.compile(r"[、,，/;；\s]+")
+BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+# Words before a colon that introduce directions, not speech.
+NOT_SPEAKERS = {
+    "时间",
+    "地点",
+    "字幕",
+    "画面",
+    "屏幕",
+    "备注",
+    "场景",
+    "道具",
+    "服装",
+    "内容",
+    "提示",
+    "注",
+    "环境",
+    "音效",
+    "镜头",
+}
+VOICES = {"旁白", "画外音", "广播", "电话", "众人"}
 
 
 def chinese_number(text: str) -> int:
@@ -85,6 +105,8 @@ def parse_zh_layout(text: str) -> Screenplay:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     screenplay = Screenplay()
     episode = None
+    scene_cast: set[str] | None = None  # the scene's 人物 list, once given
+    speakers: set[str] = set()  # everyone heard so far
     index = 0
     while index < len(lines):
         raw = lines[index].strip()
@@ -99,31 +121,50 @@ def parse_zh_layout(text: str) -> Screenplay:
                 Element(Kind.EPISODE, (match.group(2) or "").strip(), line=number, number=str(episode))
             )
             continue
-        heading, consumed = _heading(line, lines[index] if index < len(lines) else "", episode)
+        heading, consumed = heading_of_line(line, lines[index] if index < len(lines) else "", episode)
         if heading is not None:
             index += consumed
+            scene_cast = None
             screenplay.elements.append(Element(Kind.HEADING, raw, line=number, number=heading.number, heading=heading))
             continue
         if not screenplay.elements and _title_line(screenplay, raw, line):
             continue
         if match := CAST_LIST.match(line):
-            names = [name for name in LIST_SEPARATORS.split(match.group(1)) if name]
+            names = [name for name in LIST_SEPARATORS.split(BRACKETED.sub("", match.group(1))) if name]
+            scene_cast = set(names)
             screenplay.elements.append(Element(Kind.CAST_LIST, raw, line=number, names=names))
         elif line.startswith(("△", "▲")):
             screenplay.elements.append(Element(Kind.ACTION, raw[1:].strip(), line=number))
-        elif (match := DIALOGUE.match(line)) and not line.startswith("【"):
+        elif (
+            (match := DIALOGUE.match(line))
+            and not line.startswith("【")
+            and _is_speaker(match.group(1), scene_cast, speakers)
+        ):
+            speakers.add(match.group(1))
             _dialogue(screenplay, match, raw, number)
         else:
             screenplay.elements.append(Element(Kind.ACTION, raw, line=number))
     return screenplay
 
 
-def _heading(line: str, next_line: str, episode: int | None) -> tuple[Heading | None, int]:
+def _is_speaker(name: str, scene_cast: set[str] | None, speakers: set[str]) -> bool:
+    """`名字：台词` is dialogue when 名字 is someone: listed in the scene, heard before, or a voice —
+    not a direction such as `时间：三年后` or `手机屏幕显示：未知来电`."""
+    if name in NOT_SPEAKERS or name.endswith(("显示", "画面", "字幕")):
+        return False
+    if scene_cast is None:
+        return True
+    # Writers do forget to list someone, so a short name still speaks; a long unlisted one is a label.
+    return name in scene_cast or name in speakers or name in VOICES or len(name) <= 4
+
+
+def heading_of_line(line: str, next_line: str, episode: int | None) -> tuple[Heading | None, int]:
     """A heading from this line (and the next, when it holds only time, 内/外 and set)."""
     if match := NUMBERED_HEADING.match(line):
         number, rest = f"{int(match.group(1))}-{match.group(2)}", match.group(3)
-    elif (match := SCENE_OF_EPISODE.match(line)) and episode is not None:
-        number, rest = f"{episode}-{chinese_number(match.group(1))}", match.group(2)
+    elif match := SCENE_OF_EPISODE.match(line):
+        scene = chinese_number(match.group(1))
+        number, rest = (f"{episode}-{scene}" if episode is not None else str(scene)), match.group(2)
     else:
         return None, 0
     heading = _time_place_set(rest)
@@ -175,7 +216,8 @@ def _title_line(screenplay: Screenplay, raw: str, line: str) -> bool:
 def _dialogue(screenplay: Screenplay, match: re.Match, raw: str, number: int) -> None:
     name, note = match.group(1), (match.group(2) or "").strip()
     # The match ran on the normalised line; the speech is cut from the line as typed.
-    after_note = max(raw.find("）"), raw.find(")")) + 1 if note else 0
+    closers = [position for position in (raw.find("）"), raw.find(")")) if position >= 0]
+    after_note = min(closers) + 1 if note and closers else 0
     colon = re.search("[:：]", raw[after_note:])
     speech = raw[after_note + colon.end() :].strip() if colon else match.group(3).strip()
     if note.upper() in EXTENSIONS:

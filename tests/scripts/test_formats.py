@@ -125,3 +125,41 @@ def test_page_length_counts_formatted_lines():
     from studio.scripts.eighths import formatted_lines
 
     assert formatted_lines(chinese.elements) == 5
+
+
+def zh_scenes(text: str):
+    return build_outline(read_script(text.encode(), "x.txt"), "x.txt").scenes
+
+
+def test_chinese_cast_lists_with_notes_and_speech_with_brackets():
+    (scene,) = zh_scenes("1-1 日 内 办公室\n人物：伊森（28岁，总裁）、格蕾丝\n伊森（笑）：他说(小声)：走吧。\n")
+    assert scene.speaking == ["伊森"] and scene.listed == ["格蕾丝"]
+    assert "他说(小声)：走吧。" in scene.text
+
+
+def test_chinese_directions_with_a_colon_are_not_speakers():
+    (scene,) = zh_scenes("1-1 日 内 办公室\n人物：伊森\n手机屏幕显示：未知来电\n时间：三年后\n伊森：喂？\n")
+    assert scene.speaking == ["伊森"]
+    assert "未知来电" in scene.text and "三年后" in scene.text
+
+
+def test_scene_of_episode_headings_without_an_episode_and_two_line_headings(tmp_path):
+    for number, body in ((3, "第1场 日 内 书房\n甲：好。\n"), (4, "### 场1-1\n日 内 书房\n甲：好。\n")):
+        path = tmp_path / f"ep{number}.txt"
+        path.write_text(body, encoding="utf-8")
+    from studio.scripts.importer import read_outline
+
+    outline, _ = read_outline(sorted(tmp_path.glob("ep*.txt")))
+    assert [(s.number, s.set_name) for s in outline.scenes] == [("3-1", "书房"), ("1-1", "书房")]
+
+
+def test_fountain_scene_numbers_that_restart_each_episode():
+    text = "# Episode 1\n\nINT. A - DAY #1#\n\nHi.\n\nINT. B - DAY\n\nYo.\n\n# Episode 2\n\nINT. A - DAY #1#\n\nHi.\n"
+    scenes = build_outline(read_script(text.encode(), "x.fountain"), "x").scenes
+    assert [s.number for s in scenes] == ["1-1", "1-2", "2-1"]
+
+
+def test_an_unclosed_note_ends_at_a_blank_line():
+    text = "INT. A - DAY\n\nShe waits. [[fix this\n\nINT. B - NIGHT\n\nHe leaves.\n"
+    scenes = build_outline(read_script(text.encode(), "x.fountain"), "x").scenes
+    assert [s.set_name for s in scenes] == ["A", "B"]

@@ -100,3 +100,43 @@ def test_without_a_truetype_chinese_font_the_message_says_what_to_install(tmp_pa
         assert fonts.fonts_for("The Contract Bride") == fonts.LATIN
     finally:
         fonts.cjk_font.cache_clear()
+
+
+def test_chinese_labels_bring_the_chinese_font_even_for_an_english_script(tmp_path):
+    from studio import i18n
+
+    database = imported(tmp_path, "contract-bride.fountain")
+    i18n.set_language("zh_CN")
+    try:
+        with database.session() as session:
+            write_breakdown_sheets(session, 1, tmp_path / "sheets.pdf")
+    finally:
+        i18n.set_language("en")
+    pages, fonts = text_and_fonts(tmp_path / "sheets.pdf")
+    assert "场景" in pages[0] and any("WenQuanYi" in font or "CJK" in font for font in fonts)
+    database.close()
+
+
+def test_an_element_in_a_thousand_scenes_continues_over_pages(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from benchmarks.long_scripts import series_zh
+    from studio.models import BreakdownElement, SceneElement
+    from studio.scripts.outline import build_outline
+    from studio.scripts.reader import read_script
+
+    database = open_database(tmp_path / "big.sqlite", create=True)
+    outline = build_outline(read_script(series_zh(170).encode(), "s.txt"), "s")
+    with database.transaction() as session:
+        import_outline(session, outline)
+        props = session.exec(select(BreakdownCategory).where(BreakdownCategory.key == "props")).one().id
+        phone = BreakdownElement(production_id=1, category_id=props, name="Phone")
+        session.add(phone)
+        session.flush()
+        session.add_all(SceneElement(scene_id=scene.id, element_id=phone.id) for scene in session.exec(select(Scene)))
+    with database.session() as session:
+        write_element_report(session, 1, tmp_path / "report.pdf")
+    pages, _fonts = text_and_fonts(tmp_path / "report.pdf")
+    assert len(outline.scenes) > 1000 and len(pages) >= 2 and "170-1" in "".join(pages)
+    database.close()
