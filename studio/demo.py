@@ -170,7 +170,11 @@ def _add_sets(
     sets = [
         (
             FilmSet(
-                production_id=pid, name=row["name"], name_zh=row["name_zh"], location_id=locations[row["location"]].id
+                production_id=pid,
+                name=row["name"],
+                name_zh=row["name_zh"],
+                script_name=row["name"],
+                location_id=locations[row["location"]].id,
             ),
             row,
         )
@@ -189,6 +193,7 @@ def _add_cast(session: Session, pid: int, rows: list[dict]) -> dict[str, Charact
             production_id=pid,
             name=row["name"],
             name_zh=row["name_zh"],
+            script_name=row["name"],
             is_background=background,
             cast_number=None if background else cast_number,
         )

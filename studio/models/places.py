@@ -47,4 +47,6 @@ class FilmSet(SQLModel, table=True):
     production_id: int = production_fk()
     name: str = Field(max_length=200)
     name_zh: str = Field(default="", max_length=200)
+    # The set as the script's headings name it: re-imports match on it, whatever the producer renames it to.
+    script_name: str | None = Field(default=None, max_length=200)
     location_id: int | None = parent_fk("location", nullable=True, on_delete="SET NULL")

@@ -88,6 +88,8 @@ class Character(SQLModel, table=True):
     production_id: int = production_fk()
     name: str = Field(max_length=200)
     name_zh: str = Field(default="", max_length=200)
+    # The name as the script writes it: re-imports match on it, so renaming the role keeps its links.
+    script_name: str | None = Field(default=None, max_length=200)
     cast_number: int | None = Field(default=None)
     is_background: bool = Field(default=False)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

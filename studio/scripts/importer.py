@@ -199,14 +199,15 @@ class _Writer:
         self.session = session
         self.pid = production_id
         self.revision_id = revision_id
-        self.episodes = self._by(Episode, "number")
-        self.sets = self._by(FilmSet, "name")
-        self.locations = self._by(Location, "name")
-        self.characters = self._by(Character, "name")
+        self.episodes = self._by(Episode, lambda episode: episode.number)
+        self.sets = self._by(FilmSet, lambda film_set: film_set.script_name or film_set.name)
+        self.locations = self._by(Location, lambda location: location.name)
+        self.characters = self._by(Character, lambda character: character.script_name or character.name)
 
-    def _by(self, model, key: str) -> dict:
+    def _by(self, model, key) -> dict:
+        """The production's rows of `model`, by what the script calls them."""
         rows = self.session.exec(select(model).where(model.production_id == self.pid)).all()
-        return {getattr(row, key): row for row in rows}
+        return {key(row): row for row in rows}
 
     def write(self, outline: Outline, result: ImportResult) -> None:
         for episode in outline.episodes:
@@ -322,7 +323,9 @@ class _Writer:
     def _character(self, name: str) -> Character:
         character = self.characters.get(name)
         if character is None:
-            character = Character(production_id=self.pid, name=name[:200], is_background=is_background(name))
+            character = Character(
+                production_id=self.pid, name=name, script_name=name, is_background=is_background(name)
+            )
             self.session.add(character)
             self.session.flush()
             self.characters[name] = character
@@ -337,7 +340,7 @@ class _Writer:
                 self.session.add(location)
                 self.session.flush()
                 self.locations[location_name] = location
-            film_set = FilmSet(production_id=self.pid, name=name[:200], location_id=location.id)
+            film_set = FilmSet(production_id=self.pid, name=name, script_name=name, location_id=location.id)
             self.session.add(film_set)
             self.session.flush()
             self.sets[name] = film_set

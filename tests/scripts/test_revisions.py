@@ -16,6 +16,7 @@ from studio.models import (
     Character,
     Performer,
     Scene,
+    SceneCharacter,
     SceneElement,
     ScriptRevision,
     ShootDay,
@@ -205,3 +206,31 @@ def test_a_cut_scene_whose_number_moves_to_another_is_kept_apart(database, tmp_p
         states = {s.number: s.revision_state for s in session.exec(select(Scene))}
     assert states["1-3"] == "CHANGED" and states["1-3 (omitted)"] == "OMITTED" and "1-2" not in states
     assert tags_of(database, "1-3 (omitted)") == ["画布"]
+
+
+def test_renamed_roles_and_sets_keep_their_links_through_a_revision(database, tmp_path):
+    from studio.edits import set_field
+    from studio.models import FilmSet
+
+    import_file(database, SAMPLE)
+    with database.transaction() as session:
+        ethan = session.exec(select(Character).where(Character.name == "伊森")).one()
+        office = session.exec(select(FilmSet).where(FilmSet.name == "斯特林大厦·总裁办公室")).one()
+        set_field(session, "character", ethan.id, "name", "Ethan")
+        set_field(session, "film_set", office.id, "name", "Sterling Tower - CEO office")
+        ethan_id, office_id = ethan.id, office.id
+    revised = tmp_path / "revised.txt"
+    revised.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("伊森：你是克洛伊？", "伊森：你就是克洛伊？"), encoding="utf-8"
+    )
+    import_file(database, revised)
+    with database.session() as session:
+        assert [c.id for c in session.exec(select(Character).where(Character.script_name == "伊森"))] == [ethan_id]
+        assert session.exec(select(Character).where(Character.name == "伊森")).all() == []
+        changed = scene(session, "1-2")
+        assert ethan_id in [
+            link.character_id
+            for link in session.exec(select(SceneCharacter).where(SceneCharacter.scene_id == changed.id))
+        ]
+        assert scene(session, "2-1").set_id == office_id
+        assert len(session.exec(select(FilmSet)).all()) == 8

@@ -220,6 +220,7 @@ def test_a_release_one_database_upgrades_and_keeps_its_cast_ids(tmp_path):
     """0001 kept cast IDs on the casting deal; 0002 moves them to the character."""
     from alembic import command
 
+    from studio import migrations
     from studio.db import make_engine
     from studio.migrations import config
 
@@ -252,10 +253,10 @@ def test_a_release_one_database_upgrades_and_keeps_its_cast_ids(tmp_path):
 
     database = open_database(path)
     with database.engine.connect() as connection:
-        assert connection.execute(text("select cast_number from character")).scalar_one() == 7
-        assert connection.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+        assert connection.execute(text("select cast_number, script_name from character")).one() == (7, "ETHAN")
+        assert connection.execute(text("select version_num from alembic_version")).scalar_one() == migrations.HEAD
     database.close()
-    backups = list(tmp_path.glob("release1.before-0002-*.sqlite"))
+    backups = list(tmp_path.glob(f"release1.before-{migrations.HEAD}-*.sqlite"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as backup:
         assert backup.execute("select cast_number from cast_assignment").fetchone()[0] == 7
