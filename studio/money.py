@@ -70,13 +70,6 @@ class Money:
         self._same_currency(other)
         return Money(self.amount + other.amount, self.currency)
 
-    def __sub__(self, other: Money) -> Money:
-        self._same_currency(other)
-        return Money(self.amount - other.amount, self.currency)
-
-    def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
-
     def times(self, factor: Decimal | int) -> Money:
         """Multiply by an exact factor, rounding the product once."""
         if isinstance(factor, float):
