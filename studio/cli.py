@@ -51,6 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
     breakdown = export.add_parser("breakdown", parents=[common], help="breakdown sheets or element report (PDF)")
     breakdown.add_argument("--out", required=True, type=Path)
     breakdown.add_argument("--report", choices=("sheets", "elements"), default="sheets")
+    contacts = export.add_parser("contacts", parents=[common], help="contact sheet: cast, crew, locations")
+    contacts.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
+    contacts.add_argument("--lang", choices=("en", "zh", "en+zh"), default="en+zh", help="headings' language")
+    people = export.add_parser("people", parents=[common], help="the cast or crew list as CSV")
+    people.add_argument("--kind", required=True, choices=("cast", "crew"))
+    people.add_argument("--out", required=True, type=Path, help="F.csv")
+
+    import_people = commands.add_parser(
+        "import-people", parents=[common], help="import a cast or crew list (CSV; re-importing updates people)"
+    )
+    import_people.add_argument("file", type=Path, metavar="FILE.csv")
+    import_people.add_argument("--kind", required=True, choices=("cast", "crew"))
+    import_people.add_argument("--json", action="store_true", help="print one JSON object")
 
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
@@ -145,20 +158,61 @@ def run_import_script(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from studio.db import open_database
+def _export_breakdown(session, production_id: int, args: argparse.Namespace) -> Path:
     from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
-    from studio.productions import get_production
 
     writers = {"sheets": write_breakdown_sheets, "elements": write_element_report}
+    return writers[args.report](session, production_id, args.out)
+
+
+def _export_contacts(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.exports.contacts import write_contact_sheet
+
+    return write_contact_sheet(session, production_id, args.out, args.lang)
+
+
+def _export_people(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.people_csv import export_people
+
+    return export_people(session, production_id, args.kind, args.out)
+
+
+EXPORTS = {"breakdown": _export_breakdown, "contacts": _export_contacts, "people": _export_people}
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.productions import get_production
+
     database = open_database(database_argument(args))
     try:
         with database.session() as session:
             production = get_production(session, getattr(args, "production", None))
-            written = writers[args.report](session, production.id, args.out)
+            written = EXPORTS[args.document](session, production.id, args)
     finally:
         database.close()
     print(_("wrote {path}").format(path=written))
+    return 0
+
+
+def run_import_people(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.people_csv import import_people
+    from studio.productions import get_production
+
+    database = open_database(database_argument(args))
+    try:
+        with database.transaction() as session:
+            production = get_production(session, getattr(args, "production", None))
+            result = import_people(session, production.id, args.file, args.kind)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return 0
+    print(_("{added} added, {updated} updated").format(added=result.added, updated=result.updated))
+    if result.ignored_columns:
+        print(_("columns not read: {columns}").format(columns=", ".join(result.ignored_columns)))
     return 0
 
 
@@ -167,6 +221,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": run_demo,
     "info": run_info,
     "import-script": run_import_script,
+    "import-people": run_import_people,
 }
 
 

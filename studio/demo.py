@@ -20,6 +20,7 @@ from studio.db import copy_sqlite, is_sqlite_file, open_database
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import (
+    Availability,
     BreakdownCategory,
     BreakdownElement,
     BudgetGlobal,
@@ -31,6 +32,7 @@ from studio.models import (
     ExchangeRate,
     FilmSet,
     Location,
+    OvertimeRule,
     Performer,
     Production,
     Scene,
@@ -38,7 +40,7 @@ from studio.models import (
     SceneElement,
     ShootDay,
 )
-from studio.models.enums import ShootDayKind, TimeOfDay
+from studio.models.enums import ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
 from studio.productions import add_standard_templates, ensure_currency
 from studio.resources import load_json
@@ -110,7 +112,7 @@ def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
     add_standard_templates(session, pid)
     locations = _add_locations(session, pid, data["locations"])
     sets = _add_sets(session, pid, data["sets"], locations)
-    characters = _add_cast(session, pid, data["characters"])
+    characters = _add_cast(session, pid, data["characters"], date.fromisoformat(spec["first_shoot_date"]))
     _add_crew(session, pid, data["departments"], data["crew"])
     scenes = _add_script(session, pid, data, sets, characters, rng)
     _add_breakdown(session, pid, data["breakdown"], scenes, rng)
@@ -150,6 +152,7 @@ def _add_locations(session: Session, pid: int, rows: list[dict]) -> dict[str, Lo
             longitude=Decimal(row["longitude"]),
             contact_name=row["contact_name"],
             contact_phone=row["contact_phone"],
+            contact_email=row.get("contact_email", ""),
             parking=row["parking"],
             basecamp=row["basecamp"],
             hospital_name=hospital_name,
@@ -185,7 +188,10 @@ def _add_sets(
     return sets
 
 
-def _add_cast(session: Session, pid: int, rows: list[dict]) -> dict[str, Character]:
+def _add_cast(session: Session, pid: int, rows: list[dict], first_day: date) -> dict[str, Character]:
+    presets = {
+        rule.name: rule.id for rule in session.exec(select(OvertimeRule).where(OvertimeRule.production_id == pid))
+    }
     characters = {}
     for cast_number, row in enumerate(rows, start=1):
         background = row.get("background", False)
@@ -197,21 +203,35 @@ def _add_cast(session: Session, pid: int, rows: list[dict]) -> dict[str, Charact
             is_background=background,
             cast_number=None if background else cast_number,
         )
+        union = row["union"] == UnionStatus.SAG_AFTRA
+        slug = row["performer"].lower().replace(" ", ".")
         performer = Performer(
             production_id=pid,
             legal_name=row["performer"],
             name_zh=row["performer_zh"],
             union_status=row["union"],
             languages=row["languages"],
+            phone="" if background else f"(310) 555-{cast_number + 100:04d}",
+            email="" if background else f"{slug}@example.com",
+            agent_name="Bright Talent Agency" if union else "",
+            agent_phone="(310) 555-0199" if union else "",
+            agent_email="bookings@example.com" if union else "",
         )
         session.add_all([character, performer])
         session.flush()
         deal = CastAssignment(
             character_id=character.id,
             performer_id=performer.id,
+            guaranteed_days=2 if cast_number <= 4 else 0,
+            overtime_rule_id=presets["SAG-AFTRA Verticals" if union else "Non-union 12-hour day"],
         )
         deal.rate = Money(Decimal(row["rate"]), "USD")
+        if union:
+            deal.per_diem = Money(Decimal(60), "USD")
         session.add(deal)
+        for offset, reason in row.get("unavailable", []):
+            day = first_day + timedelta(days=offset)
+            session.add(Availability(performer_id=performer.id, start_date=day, end_date=day, reason=reason))
         characters[row["name"]] = character
     session.flush()
     return characters

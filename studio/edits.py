@@ -9,25 +9,36 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, SQLModel
 
+from studio import validation
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import (
+    Availability,
     BreakdownCategory,
     BreakdownElement,
+    CastAssignment,
     Character,
     CrewMember,
+    Department,
     Episode,
     FilmSet,
     Location,
+    OvertimeRule,
     Performer,
     Production,
     Scene,
 )
+from studio.models.enums import RateBasis, UnionStatus
+from studio.money import Money
+from studio.validation import normalized_text
 
 
 def required_text(max_length: int) -> Callable[[Any], str]:
@@ -53,7 +64,7 @@ def optional_text(max_length: int | None = None) -> Callable[[Any], str]:
 
 
 def optional_positive_number(value: Any) -> int | None:
-    text = str(value if value is not None else "").strip()
+    text = normalized_text(value)
     if not text:
         return None
     if not text.isdigit() or int(text) < 1:
@@ -68,22 +79,250 @@ def colour(value: Any) -> str:
     return text
 
 
+def whole_number(low: int, high: int) -> Callable[[Any], int | None]:
+    def clean(value: Any) -> int | None:
+        text = normalized_text(value)
+        if not text:
+            return None
+        if not re.fullmatch(r"-?[0-9]+", text) or not low <= int(text) <= high:
+            raise InvalidInput(
+                _("{value} is not a whole number from {low} to {high}").format(value=repr(text), low=low, high=high)
+            )
+        return int(text)
+
+    return clean
+
+
+def required(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def clean(value: Any) -> Any:
+        cleaned = rule(value)
+        if cleaned is None or cleaned == "":
+            raise InvalidInput(_("this field cannot be empty"))
+        return cleaned
+
+    return clean
+
+
+def decimal_between(low: Decimal, high: Decimal) -> Callable[[Any], Decimal | None]:
+    def clean(value: Any) -> Decimal | None:
+        text = normalized_text(value)
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not low <= number <= high:
+            raise InvalidInput(
+                _("{value} is not a number from {low} to {high}").format(value=repr(text), low=low, high=high)
+            )
+        return number
+
+    return clean
+
+
+def one_of(enum: type[StrEnum], what: str) -> Callable[[Any], str]:
+    return lambda value: validation.choice(value, [member.value for member in enum], what)
+
+
+class RowRule:
+    """A rule that needs the row itself (its currency, its other date, its production)."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class MoneyAmount(RowRule):
+    """A money property ("rate"): the amount typed is in the row's own currency."""
+
+    currency_field: str
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        currency = getattr(row, self.currency_field)
+        number = validation.amount(value.amount if isinstance(value, Money) else value, currency)
+        setattr(row, field, None if number is None else Money(number, currency))
+
+
+@dataclass(frozen=True)
+class CurrencyOf(RowRule):
+    """The currency of some money properties: their amounts stay the same numbers, so each must fit the
+    new currency's minor unit (450.50 cannot become yen without the producer deciding how)."""
+
+    money_fields: tuple[str, ...]
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        code = validation.currency(value)
+        amounts = {name: getattr(row, name) for name in self.money_fields}
+        for money in amounts.values():
+            if money is not None:
+                validation.amount(money.amount, code)
+        setattr(row, field, code)
+        for name, money in amounts.items():
+            if money is not None:
+                setattr(row, name, Money(money.amount, code))
+
+
+@dataclass(frozen=True)
+class Reference(RowRule):
+    """A link to another row of the same production (a set's location, a crew member's department)."""
+
+    model: type[SQLModel]
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        if value in (None, ""):
+            setattr(row, field, None)
+            return
+        target = object_session(row).get(self.model, int(value))
+        if target is None or target.production_id != _production_of(row):
+            raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+        setattr(row, field, target.id)
+
+
+@dataclass(frozen=True)
+class DateInRange(RowRule):
+    """One end of a date range: it may not cross the other end."""
+
+    other: str
+    is_start: bool
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        day, other = validation.date(value), getattr(row, self.other)
+        if other is None:  # a new range, its other end not set yet
+            setattr(row, field, day)
+            return
+        start, end = (day, other) if self.is_start else (other, day)
+        setattr(row, field, validation.date_range(start, end)[0 if self.is_start else 1])
+
+
+def _production_of(row: SQLModel) -> int:
+    if hasattr(row, "production_id"):
+        return row.production_id
+    character = object_session(row).get(Character, row.character_id)
+    return character.production_id
+
+
 NAME = required_text(200)
 NAME_ZH = optional_text(200)
+NOTES = optional_text()
+RATE = MoneyAmount("currency")
+UNION = one_of(UnionStatus, _("union status"))
+BASIS = one_of(RateBasis, _("rate basis"))
+CALL_OFFSET = whole_number(-600, 600)
 
-EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any]]]] = {
+EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRule]]] = {
     "production": (Production, {"title": NAME, "title_zh": NAME_ZH, "company": optional_text(200)}),
-    "episode": (Episode, {"title": optional_text(200), "title_zh": NAME_ZH, "synopsis": optional_text()}),
-    "scene": (Scene, {"synopsis": optional_text()}),
+    "episode": (Episode, {"title": optional_text(200), "title_zh": NAME_ZH, "synopsis": NOTES}),
+    "scene": (Scene, {"synopsis": NOTES}),
     "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),
     "breakdown_category": (
         BreakdownCategory,
         {"name": required_text(120), "name_zh": optional_text(120), "color": colour},
     ),
-    "performer": (Performer, {"legal_name": NAME, "professional_name": optional_text(200), "name_zh": NAME_ZH}),
-    "crew_member": (CrewMember, {"name": NAME, "name_zh": NAME_ZH, "position": optional_text(120)}),
-    "location": (Location, {"name": NAME, "name_zh": NAME_ZH, "address": optional_text(400)}),
-    "film_set": (FilmSet, {"name": NAME, "name_zh": NAME_ZH}),
+    "performer": (
+        Performer,
+        {
+            "legal_name": NAME,
+            "professional_name": optional_text(200),
+            "name_zh": NAME_ZH,
+            "union_status": UNION,
+            "agent_name": optional_text(200),
+            "agent_phone": validation.phone,
+            "agent_email": validation.email,
+            "phone": validation.phone,
+            "email": validation.email,
+            "languages": optional_text(200),
+            "photo_path": optional_text(400),
+            "notes": NOTES,
+        },
+    ),
+    "cast_assignment": (
+        CastAssignment,
+        {
+            "performer_id": Reference(Performer),
+            "rate": RATE,
+            "per_diem": MoneyAmount("currency"),
+            "currency": CurrencyOf(("rate", "per_diem")),
+            "rate_basis": BASIS,
+            "guaranteed_days": required(whole_number(0, 366)),
+            "overtime_rule_id": Reference(OvertimeRule),
+            "travel_notes": NOTES,
+        },
+    ),
+    "overtime_rule": (
+        OvertimeRule,
+        {
+            "name": required_text(120),
+            "first_threshold_hours": required(decimal_between(Decimal("0.1"), Decimal(24))),
+            "first_factor": required(decimal_between(Decimal(1), Decimal(5))),
+            "second_threshold_hours": decimal_between(Decimal("0.1"), Decimal(24)),
+            "second_factor": decimal_between(Decimal(1), Decimal(5)),
+            "increment_minutes": required(whole_number(1, 60)),
+            "day_minimum": MoneyAmount("currency"),
+            "week_minimum": MoneyAmount("currency"),
+            "currency": CurrencyOf(("day_minimum", "week_minimum")),
+            "pension_health_percent": decimal_between(Decimal(0), Decimal(100)),
+            "notes": NOTES,
+        },
+    ),
+    "department": (
+        Department,
+        {
+            "name": required_text(120),
+            "name_zh": optional_text(120),
+            "default_call_offset_minutes": required(CALL_OFFSET),
+        },
+    ),
+    "crew_member": (
+        CrewMember,
+        {
+            "name": NAME,
+            "name_zh": NAME_ZH,
+            "position": optional_text(120),
+            "department_id": Reference(Department),
+            "phone": validation.phone,
+            "email": validation.email,
+            "rate": RATE,
+            "currency": CurrencyOf(("rate",)),
+            "rate_basis": BASIS,
+            "union_status": UNION,
+            "languages": optional_text(200),
+            "call_offset_minutes": CALL_OFFSET,
+            "notes": NOTES,
+        },
+    ),
+    "location": (
+        Location,
+        {
+            "name": NAME,
+            "name_zh": NAME_ZH,
+            "address": optional_text(400),
+            "latitude": validation.latitude,
+            "longitude": validation.longitude,
+            "timezone": validation.timezone,
+            "contact_name": optional_text(200),
+            "contact_phone": validation.phone,
+            "contact_email": validation.email,
+            "fee_per_day": MoneyAmount("fee_currency"),
+            "fee_currency": CurrencyOf(("fee_per_day",)),
+            "parking": NOTES,
+            "basecamp": NOTES,
+            "hospital_name": optional_text(200),
+            "hospital_address": optional_text(400),
+            "hospital_phone": validation.phone,
+            "permit_notes": NOTES,
+            "notes": NOTES,
+        },
+    ),
+    "film_set": (FilmSet, {"name": NAME, "name_zh": NAME_ZH, "location_id": Reference(Location)}),
+    "availability": (
+        Availability,
+        {
+            "start_date": DateInRange("end_date", is_start=True),
+            "end_date": DateInRange("start_date", is_start=False),
+            "reason": optional_text(400),
+        },
+    ),
     "breakdown_element": (BreakdownElement, {"name": NAME, "name_zh": NAME_ZH}),
 }
 
@@ -113,9 +352,12 @@ def set_field(session: Session, entity: str, row_id: int, field: str, value: Any
     row = session.get(model, row_id)
     if row is None:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-    new = clean(value)
     old = getattr(row, field)
-    setattr(row, field, new)
+    if isinstance(clean, RowRule):
+        clean.assign(row, field, value)
+    else:
+        setattr(row, field, clean(value))
+    new = getattr(row, field)
     try:
         with session.begin_nested():
             session.flush()

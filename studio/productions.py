@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from decimal import Decimal
+from zoneinfo import available_timezones
 
 from babel.numbers import get_currency_name, get_currency_symbol
 from sqlmodel import Session, delete, select
@@ -11,9 +12,10 @@ from sqlmodel import Session, delete, select
 from studio.edits import EDITABLE
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.i18n import _
-from studio.models import BreakdownCategory, BudgetAccount, Currency, Production
+from studio.models import BreakdownCategory, BudgetAccount, Currency, OvertimeRule, Production
 from studio.money import check_currency
 from studio.resources import load_json
+from studio.validation import timezone
 
 
 @dataclass
@@ -45,19 +47,9 @@ class ProductionDetails:
             title_zh=rules["title_zh"](self.title_zh),
             company=rules["company"](self.company),
             base_currency=check_currency(self.base_currency),
-            hq_timezone=check_timezone(self.hq_timezone),
-            shoot_timezone=check_timezone(self.shoot_timezone),
+            hq_timezone=timezone(self.hq_timezone),
+            shoot_timezone=timezone(self.shoot_timezone),
         )
-
-
-def check_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(
-            _("unknown time zone {name} (expected a name such as America/Los_Angeles)").format(name=repr(name))
-        ) from None
-    return name
 
 
 def timezone_names() -> list[str]:
@@ -114,7 +106,40 @@ def add_standard_templates(session: Session, production_id: int) -> None:
                 sort_order=order,
             )
         )
+    add_pay_presets(session, production_id)
     session.flush()
+
+
+def add_pay_presets(session: Session, production_id: int) -> int:
+    """Add the standard pay presets the production does not have yet (by name); return how many."""
+    have = set(session.exec(select(OvertimeRule.name).where(OvertimeRule.production_id == production_id)))
+    added = 0
+    for preset in load_json("templates/pay_presets.json")["presets"]:
+        if preset["name"] in have:
+            continue
+        decimals = {
+            key: Decimal(preset[key]) if key in preset else None
+            for key in (
+                "first_threshold_hours",
+                "first_factor",
+                "second_threshold_hours",
+                "second_factor",
+                "pension_health_percent",
+            )
+        }
+        session.add(
+            OvertimeRule(
+                production_id=production_id,
+                name=preset["name"],
+                increment_minutes=preset["increment_minutes"],
+                currency=preset["currency"],
+                notes=preset["notes"],
+                **decimals,
+            )
+        )
+        added += 1
+    session.flush()
+    return added
 
 
 def list_productions(session: Session) -> list[Production]:

@@ -34,9 +34,18 @@ class Performer(SQLModel, table=True):
 
 
 class OvertimeRule(SQLModel, table=True):
-    """E.g. 1.5x after 8 hours, 2x after 12: editable presets, never constants in code."""
+    """A pay preset: overtime (e.g. 1.5x after 8 hours, 2x after 12, counted in tenths of an hour) and,
+    for union agreements, the minimums and pension & health rate. Presets are data the producer edits,
+    never constants in code."""
 
     __tablename__ = "overtime_rule"
+    __table_args__ = (
+        checked("first_threshold_hours > 0"),
+        checked("increment_minutes > 0"),
+        checked("day_minimum_minor >= 0"),
+        checked("week_minimum_minor >= 0"),
+        checked("pension_health_percent >= 0"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     name: str = Field(max_length=120)
@@ -44,6 +53,15 @@ class OvertimeRule(SQLModel, table=True):
     first_factor: Decimal = Field(sa_type=FACTOR)
     second_threshold_hours: Decimal | None = Field(default=None, sa_type=HOURS)
     second_factor: Decimal | None = Field(default=None, sa_type=FACTOR)
+    increment_minutes: int = Field(default=6)
+    day_minimum_minor: int | None = Field(default=None)
+    week_minimum_minor: int | None = Field(default=None)
+    currency: str = Field(default="USD", max_length=3)
+    pension_health_percent: Decimal | None = Field(default=None, sa_type=FACTOR)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+    day_minimum = money_property("day_minimum_minor", "currency")
+    week_minimum = money_property("week_minimum_minor", "currency")
 
 
 class CastAssignment(SQLModel, table=True):

@@ -25,6 +25,7 @@ class Location(SQLModel, table=True):
     timezone: str = Field(default="America/Los_Angeles", max_length=64)
     contact_name: str = Field(default="", max_length=200)
     contact_phone: str = Field(default="", max_length=40)
+    contact_email: str = Field(default="", max_length=200)
     fee_per_day_minor: int | None = Field(default=None)
     fee_currency: str = Field(default="USD", max_length=3)
     parking: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -1,0 +1,495 @@
+"""Cast and crew lists as CSV: the sheets producers swap with casting directors and payroll.
+
+Import reads the whole file and checks every cell before writing anything: one bad cell refuses the
+file with a message naming its row and column. Headers are matched case-insensitively, in English or
+Chinese. People already in the production (matched by name) are updated, never duplicated.
+Export writes the same columns, so a list can go out to payroll and come back.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from studio import validation
+from studio.edits import EDITABLE
+from studio.errors import InvalidInput, UserError
+from studio.exports.files import write_atomically
+from studio.i18n import _
+from studio.models import CastAssignment, Character, CrewMember, Department, Performer, Production
+from studio.models.enums import RateBasis, UnionStatus
+from studio.money import Money
+
+KINDS = ("cast", "crew")
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 50_000
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "legal name", "full name", "performer", "姓名", "名字"),
+    "name_zh": ("name zh", "chinese name", "name (chinese)", "中文名", "中文姓名"),
+    "character": ("character", "role", "角色"),
+    "department": ("department", "dept", "部门"),
+    "position": ("position", "job", "title", "职位", "岗位"),
+    "union": ("union", "union status", "工会"),
+    "day_rate": ("day rate", "rate", "日薪"),
+    "rate_basis": ("rate basis", "basis", "计薪方式"),
+    "currency": ("currency", "币种", "货币"),
+    "phone": ("phone", "mobile", "cell", "电话", "手机"),
+    "email": ("email", "e-mail", "邮箱", "电子邮件"),
+    "agent": ("agent", "agent/manager", "manager", "经纪人"),
+    "languages": ("languages", "language", "语言"),
+    "notes": ("notes", "备注"),
+}
+COLUMNS = {
+    "cast": (
+        "name",
+        "name_zh",
+        "character",
+        "union",
+        "day_rate",
+        "rate_basis",
+        "currency",
+        "phone",
+        "email",
+        "agent",
+        "languages",
+        "notes",
+    ),
+    "crew": (
+        "department",
+        "position",
+        "name",
+        "name_zh",
+        "union",
+        "day_rate",
+        "rate_basis",
+        "currency",
+        "phone",
+        "email",
+        "languages",
+        "notes",
+    ),
+}
+REQUIRED = {"cast": ("name",), "crew": ("name", "department")}
+UNION_WORDS = {
+    UnionStatus.SAG_AFTRA: ("sag-aftra", "sag aftra", "sagaftra", "sag", "union", "工会"),
+    UnionStatus.NON_UNION: ("non-union", "non union", "nonunion", "nu", "非工会", "无"),
+    UnionStatus.OTHER: ("other", "其他"),
+}
+BASIS_WORDS = {
+    RateBasis.DAY: ("day", "daily", "日"),
+    RateBasis.DAY_12H: ("12h_day", "12h day", "12h", "12-hour day", "12小时"),
+    RateBasis.WEEK: ("week", "weekly", "周"),
+    RateBasis.HOUR: ("hour", "hourly", "小时"),
+    RateBasis.FLAT: ("flat", "包干"),
+}
+
+
+@dataclass
+class PersonRow:
+    """One checked line of the sheet: only the columns the sheet has are set."""
+
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.values["name"])
+
+
+@dataclass
+class PeopleImport:
+    added: int = 0
+    updated: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"added": self.added, "updated": self.updated, "ignored_columns": self.ignored_columns}
+
+
+def name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def import_people(session: Session, production_id: int, path: Path, kind: str) -> PeopleImport:
+    production = session.get(Production, production_id)
+    rows, ignored = read_people_csv(_read_bytes(path), kind, production.base_currency)
+    writer = _CastWriter(session, production_id) if kind == "cast" else _CrewWriter(session, production_id)
+    result = PeopleImport(ignored_columns=ignored)
+    seen: set[str] = set()
+    for row in rows:
+        existed = writer.find(row) is not None
+        writer.write(row)
+        if row.key not in seen:
+            seen.add(row.key)
+            if existed:
+                result.updated += 1
+            else:
+                result.added += 1
+    session.flush()
+    return result
+
+
+def read_people_csv(data: bytes, kind: str, base_currency: str) -> tuple[list[PersonRow], list[str]]:
+    """Every row checked, or InvalidInput naming the first problems by row and column."""
+    if kind not in KINDS:
+        raise InvalidInput(_("unknown list kind {kind} (expected cast or crew)").format(kind=repr(kind)))
+    records = list(_records(decode_sheet(data)))
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise InvalidInput(_("the file is empty: the first row must name the columns"))
+    header = [_canonical(cell) for cell in records[0]]
+    missing = [name for name in REQUIRED[kind] if name not in header]
+    if missing:
+        raise InvalidInput(_("the file has no column {columns}").format(columns=", ".join(missing)))
+    wanted = set(COLUMNS[kind])
+    ignored = [cell.strip() for cell, key in zip(records[0], header, strict=True) if key not in wanted and cell.strip()]
+    if len(records) - 1 > MAX_ROWS:
+        raise InvalidInput(_("the file has more than {count} rows").format(count=MAX_ROWS))
+    rows, problems = [], []
+    for number, cells in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            problems.append(_("row {row}: more cells than the header has columns").format(row=number))
+            continue
+        row = PersonRow(number)
+        present = {key: cells[i] if i < len(cells) else "" for i, key in enumerate(header) if key in wanted}
+        currency = present.get("currency", "").strip() or base_currency
+        for key, text in present.items():
+            try:
+                row.values[key] = _clean(key, text, currency)
+            except InvalidInput as error:
+                problems.append(_("row {row}, {column}: {problem}").format(row=number, column=key, problem=error))
+        row.values.setdefault("currency", currency)
+        if kind == "cast" and row.values.get("day_rate") is not None and not row.values.get("character"):
+            problems.append(
+                _("row {row}, day_rate: a rate is a deal for a role; fill in the character").format(row=number)
+            )
+        rows.append(row)
+    if problems:
+        shown = "; ".join(problems[:3])
+        more = len(problems) - 3
+        raise InvalidInput(shown + (" " + _("(and {count} more)").format(count=more) if more > 0 else ""))
+    return rows, ignored
+
+
+def decode_sheet(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (Chinese Excel and WPS) or Windows-1252
+    (Western Excel); anything else is refused rather than read as garbage."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    else:
+        if b"\x00" not in data:
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            # Chinese text comes as pairs of high bytes; accented Latin letters sit between plain ones.
+            if re.fullmatch(rb"(?:[\x00-\x7f]|[\x81-\xfe][\x80-\xfe])*", data):
+                return data.decode("gb18030")
+            text = data.decode("cp1252", errors="replace")
+            if all(ch.isascii() or unicodedata.category(ch)[0] in "LPZS" for ch in text) and "\ufffd" not in text:
+                return text
+    raise InvalidInput(_('the file is not text in a known encoding: save it as "CSV UTF-8" and import it again'))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InvalidInput(
+                _("{name} is over {limit} MB: not a cast or crew list").format(
+                    name=path.name, limit=MAX_BYTES // (1024 * 1024)
+                )
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(_("there is no file {path}").format(path=path)) from None
+    except IsADirectoryError:
+        raise UserError(_("{path} is a folder").format(path=path)) from None
+    except OSError as error:
+        raise UserError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror)) from None
+
+
+def _records(text: str) -> list[list[str]]:
+    if "\x00" in text:
+        raise InvalidInput(_('the file is not text in a known encoding: save it as "CSV UTF-8" and import it again'))
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as error:
+        raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=error)) from None
+
+
+def _canonical(header: str) -> str:
+    text = " ".join(unicodedata.normalize("NFKC", header).replace("_", " ").casefold().split())
+    for key, aliases in ALIASES.items():
+        if text in aliases or text == key.replace("_", " "):
+            return key
+    return text
+
+
+def _word(words: dict, what: str) -> Callable[[str], str]:
+    table = {alias: member.value for member, aliases in words.items() for alias in (*aliases, member.value.lower())}
+
+    def clean(text: str) -> str:
+        value = table.get(" ".join(text.casefold().split()))
+        if value is None:
+            allowed = ", ".join(member.value for member in words)
+            raise InvalidInput(
+                _("{value} is not a {what} (expected one of {allowed})").format(
+                    value=repr(text), what=what, allowed=allowed
+                )
+            )
+        return value
+
+    return clean
+
+
+_PERFORMER = EDITABLE["performer"][1]
+_TEXT_RULES: dict[str, Callable[[Any], Any]] = {
+    "name": _PERFORMER["legal_name"],
+    "name_zh": _PERFORMER["name_zh"],
+    "character": EDITABLE["character"][1]["name"],
+    "department": EDITABLE["department"][1]["name"],
+    "position": EDITABLE["crew_member"][1]["position"],
+    "agent": _PERFORMER["agent_name"],
+    "languages": _PERFORMER["languages"],
+    "notes": _PERFORMER["notes"],
+}
+
+
+def _clean(key: str, text: str, currency: str) -> Any:
+    text = text.strip()
+    if key == "phone":
+        return validation.phone(text)
+    if key == "email":
+        return validation.email(text)
+    if key == "currency":
+        return validation.currency(text) if text else currency
+    if key == "day_rate":
+        return validation.amount(text, currency)
+    validation.not_formula(text)
+    if key == "union":
+        return _word(UNION_WORDS, _("union status"))(text) if text else UnionStatus.NON_UNION.value
+    if key == "rate_basis":
+        return _word(BASIS_WORDS, _("rate basis"))(text) if text else RateBasis.DAY.value
+    if key == "character" and not text:
+        return ""
+    return _TEXT_RULES[key](text)
+
+
+class _CastWriter:
+    def __init__(self, session: Session, production_id: int):
+        self.session = session
+        self.production_id = production_id
+        performers = session.exec(select(Performer).where(Performer.production_id == production_id)).all()
+        self.performers = {name_key(p.legal_name): p for p in performers}
+        self.performers.update({name_key(p.professional_name): p for p in performers if p.professional_name})
+        characters = session.exec(select(Character).where(Character.production_id == production_id)).all()
+        self.characters: dict[str, Character] = {}
+        for character in characters:
+            for name in (character.name_zh, character.script_name, character.name):
+                if name:
+                    self.characters[name_key(name)] = character
+        deals = session.exec(
+            select(CastAssignment).join(Character).where(Character.production_id == production_id)
+        ).all()
+        self.deals = {deal.character_id: deal for deal in deals}
+
+    def find(self, row: PersonRow) -> Performer | None:
+        return self.performers.get(row.key)
+
+    def write(self, row: PersonRow) -> None:
+        values = row.values
+        performer = self.find(row)
+        if performer is None:
+            performer = Performer(production_id=self.production_id, legal_name=values["name"])
+            self.session.add(performer)
+            self.performers[row.key] = performer
+        for column, attribute in (
+            ("name_zh", "name_zh"),
+            ("union", "union_status"),
+            ("phone", "phone"),
+            ("email", "email"),
+            ("agent", "agent_name"),
+            ("languages", "languages"),
+            ("notes", "notes"),
+        ):
+            if column in values:
+                setattr(performer, attribute, values[column])
+        if values.get("character"):
+            self._deal(row, performer)
+
+    def _deal(self, row: PersonRow, performer: Performer) -> None:
+        values = row.values
+        character = self.characters.get(name_key(values["character"]))
+        if character is None:
+            raise InvalidInput(
+                _("row {row}, character: no character named {name} in the script").format(
+                    row=row.line, name=repr(values["character"])
+                )
+            )
+        if performer.id is None:
+            self.session.flush()
+        deal = self.deals.get(character.id)
+        if deal is None:
+            deal = CastAssignment(character_id=character.id, performer_id=performer.id)
+            deal.currency = values.get("currency") or self.session.get(Production, self.production_id).base_currency
+            self.session.add(deal)
+            self.deals[character.id] = deal
+        deal.performer_id = performer.id
+        if values.get("day_rate") is not None:
+            deal.rate = Money(values["day_rate"], values["currency"])
+        if "rate_basis" in values:
+            deal.rate_basis = values["rate_basis"]
+
+
+class _CrewWriter:
+    def __init__(self, session: Session, production_id: int):
+        self.session = session
+        self.production_id = production_id
+        crew = session.exec(select(CrewMember).where(CrewMember.production_id == production_id)).all()
+        self.crew = {name_key(member.name): member for member in crew}
+        departments = session.exec(select(Department).where(Department.production_id == production_id)).all()
+        self.departments: dict[str, Department] = {}
+        for department in departments:
+            for name in (department.name, department.name_zh):
+                if name:
+                    self.departments[name_key(name)] = department
+        self.next_order = max((d.sort_order for d in departments), default=-1) + 1
+
+    def find(self, row: PersonRow) -> CrewMember | None:
+        return self.crew.get(row.key)
+
+    def write(self, row: PersonRow) -> None:
+        values = row.values
+        member = self.find(row)
+        if member is None:
+            member = CrewMember(production_id=self.production_id, name=values["name"])
+            self.session.add(member)
+            self.crew[row.key] = member
+        member.department_id = self._department(values["department"]).id
+        for column, attribute in (
+            ("name_zh", "name_zh"),
+            ("position", "position"),
+            ("union", "union_status"),
+            ("phone", "phone"),
+            ("email", "email"),
+            ("languages", "languages"),
+            ("notes", "notes"),
+            ("rate_basis", "rate_basis"),
+        ):
+            if column in values:
+                setattr(member, attribute, values[column])
+        if values.get("day_rate") is not None:
+            member.rate = Money(values["day_rate"], values["currency"])
+
+    def _department(self, name: str) -> Department:
+        department = self.departments.get(name_key(name))
+        if department is None:
+            department = Department(production_id=self.production_id, name=name, sort_order=self.next_order)
+            self.next_order += 1
+            self.session.add(department)
+            self.session.flush()
+            self.departments[name_key(name)] = department
+        return department
+
+
+def export_people(session: Session, production_id: int, kind: str, target: Path) -> Path:
+    """Write the cast or crew list as CSV UTF-8 (with the BOM Excel needs to read Chinese)."""
+    rows = cast_sheet_rows(session, production_id) if kind == "cast" else crew_sheet_rows(session, production_id)
+    columns = COLUMNS[kind]
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([validation.spreadsheet_text(row.get(column, "")) for column in columns])
+
+    return write_atomically(target, write)
+
+
+def cast_sheet_rows(session: Session, production_id: int) -> list[dict[str, str]]:
+    """One row per role a performer plays (a performer with no role yet gets one row without)."""
+    performers = session.exec(
+        select(Performer).where(Performer.production_id == production_id).order_by(Performer.legal_name)
+    ).all()
+    deals = session.exec(
+        select(CastAssignment, Character)
+        .join(Character)
+        .where(Character.production_id == production_id)
+        .order_by(Character.cast_number, Character.name)
+    ).all()
+    roles: dict[int, list[tuple[CastAssignment, Character]]] = {}
+    for deal, character in deals:
+        roles.setdefault(deal.performer_id, []).append((deal, character))
+    rows = []
+    for performer in performers:
+        person = {
+            "name": performer.legal_name,
+            "name_zh": performer.name_zh,
+            "union": performer.union_status,
+            "phone": performer.phone,
+            "email": performer.email,
+            "agent": performer.agent_name,
+            "languages": performer.languages,
+            "notes": performer.notes,
+        }
+        for deal, character in roles.get(performer.id) or [(None, None)]:
+            row = dict(person)
+            if character is not None:
+                row["character"] = character.name
+                row["rate_basis"] = deal.rate_basis
+                row["currency"] = deal.currency
+                row["day_rate"] = "" if deal.rate is None else str(deal.rate.amount)
+            rows.append(row)
+    return rows
+
+
+def crew_sheet_rows(session: Session, production_id: int) -> list[dict[str, str]]:
+    crew = session.exec(
+        select(CrewMember, Department)
+        .join(Department, isouter=True)
+        .where(CrewMember.production_id == production_id)
+        .order_by(Department.sort_order, CrewMember.id)
+    ).all()
+    return [
+        {
+            "department": department.name if department else "",
+            "position": member.position,
+            "name": member.name,
+            "name_zh": member.name_zh,
+            "union": member.union_status,
+            "day_rate": "" if member.rate is None else str(member.rate.amount),
+            "rate_basis": member.rate_basis,
+            "currency": member.currency,
+            "phone": member.phone,
+            "email": member.email,
+            "languages": member.languages,
+            "notes": member.notes,
+        }
+        for member, department in crew
+    ]

@@ -1,0 +1,105 @@
+"""Adding and removing rows (a performer, a crew member, a location, an unavailable date), undoably.
+
+A removal remembers every row the database deletes with it (a performer's deals and dates) and every
+link it clears (sets pointing at a removed location), so `restore` puts back exactly what was there,
+under the same ids. Values pass through the EDITABLE rules, so an added row is as valid as an edited one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlmodel import Session, SQLModel
+
+from studio.edits import EDITABLE, RowRule
+from studio.errors import InvalidInput
+from studio.i18n import _
+
+# Columns that tie a new row to its owner; they are set by the operation, never typed by the user.
+OWNER_COLUMNS = frozenset({"production_id", "character_id", "performer_id", "crew_member_id", "location_id"})
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing one row took with it, parents before children."""
+
+    deleted: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    unlinked: list[tuple[str, dict[str, Any], str, Any]] = field(default_factory=list)
+
+    @property
+    def row(self) -> tuple[str, dict[str, Any]]:
+        return self.deleted[0]
+
+
+def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:
+    """Create a row of `entity` belonging to `owner` (e.g. {"production_id": 1}); return its id."""
+    model, rules = EDITABLE[entity]
+    unknown = set(owner) - OWNER_COLUMNS
+    if unknown:
+        raise ValueError(f"not owner columns: {unknown}")
+    row = model(**owner)
+    with session.no_autoflush:
+        session.add(row)
+        for name, value in values.items():
+            try:
+                rule = rules[name]
+            except KeyError:
+                raise InvalidInput(_("{field} cannot be edited here").format(field=f"{entity}.{name}")) from None
+            if isinstance(rule, RowRule):
+                rule.assign(row, name, value)
+            else:
+                setattr(row, name, rule(value))
+    session.flush()
+    return row.id
+
+
+def remove_row(session: Session, entity: str, row_id: int) -> Removal:
+    model = EDITABLE[entity][0]
+    table: Table = model.__table__
+    removal = Removal()
+    _collect(session, table, [row_id], removal)
+    if not removal.deleted:
+        raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    session.execute(delete(table).where(table.c.id == row_id))
+    session.expire_all()
+    return removal
+
+
+def restore(session: Session, removal: Removal) -> None:
+    """Put back a removal: the rows under their old ids, then the links that pointed at them."""
+    tables = SQLModel.metadata.tables
+    for table_name, values in removal.deleted:
+        session.execute(insert(tables[table_name]).values(**values))
+    for table_name, key, column, value in removal.unlinked:
+        table = tables[table_name]
+        session.execute(update(table).where(*(table.c[name] == v for name, v in key.items())).values({column: value}))
+    session.expire_all()
+
+
+def _collect(session: Session, table: Table, ids: list[Any], removal: Removal) -> None:
+    if not ids:
+        return
+    rows = session.execute(select(table).where(table.c.id.in_(ids))).mappings().all()
+    removal.deleted.extend((table.name, dict(row)) for row in rows)
+    for child, column, on_delete in _references_to(table):
+        key_columns = [c for c in child.primary_key.columns]
+        referencing = session.execute(select(child).where(child.c[column].in_(ids))).mappings().all()
+        if on_delete == "CASCADE":
+            if "id" in child.c and child.primary_key.columns.keys() == ["id"]:
+                _collect(session, child, [row["id"] for row in referencing], removal)
+            else:
+                removal.deleted.extend((child.name, dict(row)) for row in referencing)
+        elif on_delete == "SET NULL":
+            removal.unlinked.extend(
+                (child.name, {c.name: row[c.name] for c in key_columns}, column, row[column]) for row in referencing
+            )
+
+
+def _references_to(table: Table) -> Iterator[tuple[Table, str, str]]:
+    for child in SQLModel.metadata.sorted_tables:
+        for foreign_key in child.foreign_keys:
+            if foreign_key.column.table is table:
+                yield child, foreign_key.parent.name, (foreign_key.ondelete or "").upper()

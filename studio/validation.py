@@ -1,0 +1,180 @@
+"""Checks for what people type: phone numbers, email addresses, amounts, dates, places on the map.
+
+Each check returns the cleaned value or raises InvalidInput with a message a producer can act on;
+the same checks guard inline edits, forms and CSV imports, so nothing invalid is ever stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from studio.errors import InvalidInput
+from studio.i18n import _
+from studio.money import check_currency, minor_unit_digits
+
+# Larger than any day, week or flat fee a micro-drama pays in any currency; a bigger number is a typo
+# (a phone number pasted into the rate column, a missing decimal point).
+MAX_AMOUNT = Decimal(10_000_000)
+
+_PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?", re.IGNORECASE)
+_EXTENSION = re.compile(r"(?:ext\.?|x|#)\s*[0-9]+$", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+_AMOUNT = re.compile(r"[0-9]{1,3}(?:[, ][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+
+
+def normalized_text(value: object) -> str:
+    """Full-width digits and signs (＋８６ １３８…) become ASCII; runs of spaces become one."""
+    return " ".join(unicodedata.normalize("NFKC", str(value or "")).split())
+
+
+def phone(value: object) -> str:
+    """An optional phone number: digits with the usual separators, 7 to 15 digits, an optional extension."""
+    text = normalized_text(value)
+    if not text:
+        return ""
+    digits = re.sub(r"[^0-9]", "", _EXTENSION.sub("", text))
+    if not _PHONE_CHARACTERS.fullmatch(text) or not 7 <= len(digits) <= 15:
+        raise InvalidInput(
+            _("{value} is not a phone number (expected digits such as +1 310 555 0100 or +86 138 0013 8000)").format(
+                value=repr(text)
+            )
+        )
+    return text
+
+
+def email(value: object) -> str:
+    """An optional email address, stored in the case it was typed."""
+    text = normalized_text(value)
+    if not text:
+        return ""
+    if len(text) > 200 or not _EMAIL.fullmatch(text) or ".." in text:
+        raise InvalidInput(_("{value} is not an email address (expected name@example.com)").format(value=repr(text)))
+    return text
+
+
+def amount(value: object, currency: str) -> Decimal | None:
+    """An optional amount of money in `currency`: not negative, not absurd, no finer than its minor unit.
+
+    Thousands separators ("1,200.50") and a currency symbol or code around the number are accepted;
+    the number is never read through float.
+    """
+    text = str(value) if isinstance(value, Decimal) else normalized_text(value)
+    if not text:
+        return None
+    bare = re.sub(r"^[^\d.-]*|[^\d.]*$", "", text)
+    if bare.startswith("-"):
+        raise InvalidInput(_("{value} is negative: amounts cannot be below zero").format(value=repr(text)))
+    if not _AMOUNT.fullmatch(bare):
+        raise InvalidInput(
+            _("{value} is not an amount (expected a number such as 450 or 1,200.50)").format(value=repr(text))
+        )
+    try:
+        number = Decimal(bare.replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        raise InvalidInput(
+            _("{value} is not an amount (expected a number such as 450 or 1,200.50)").format(value=repr(text))
+        ) from None
+    if number > MAX_AMOUNT:
+        raise InvalidInput(
+            _("{value} is more than {limit}: check the amount").format(value=repr(text), limit=f"{MAX_AMOUNT:,}")
+        )
+    digits = minor_unit_digits(currency)
+    if number != number.quantize(Decimal(1).scaleb(-digits)):
+        raise InvalidInput(
+            _("{value} has more decimal places than {currency} allows ({digits})").format(
+                value=repr(text), currency=currency, digits=digits
+            )
+        )
+    return number
+
+
+def currency(value: object) -> str:
+    return check_currency(normalized_text(value))
+
+
+def timezone(value: object) -> str:
+    name = normalized_text(value)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            _("unknown time zone {name} (expected a name such as America/Los_Angeles)").format(name=repr(name))
+        ) from None
+    return name
+
+
+def latitude(value: object) -> Decimal | None:
+    return _coordinate(value, 90, _("latitude"))
+
+
+def longitude(value: object) -> Decimal | None:
+    return _coordinate(value, 180, _("longitude"))
+
+
+def _coordinate(value: object, limit: int, what: str) -> Decimal | None:
+    text = normalized_text(value)
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or abs(number) > limit:
+        raise InvalidInput(
+            _("{value} is not a {what} (expected a number from -{limit} to {limit})").format(
+                value=repr(text), what=what, limit=limit
+            )
+        )
+    return number.quantize(Decimal("0.0000001"))
+
+
+def date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    text = normalized_text(value)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(_("{value} is not a date (expected YYYY-MM-DD)").format(value=repr(text))) from None
+
+
+def date_range(start: object, end: object) -> tuple[dt.date, dt.date]:
+    first, last = date(start), date(end)
+    if last < first:
+        raise InvalidInput(
+            _("the end date {end} is before the start date {start}").format(end=last.isoformat(), start=first)
+        )
+    return first, last
+
+
+def not_formula(text: str) -> str:
+    """Refuse text a spreadsheet would run as a formula (=cmd|…, @SUM…, +A1…): it can only be an attack."""
+    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not _PHONE_CHARACTERS.fullmatch(text)):
+        raise InvalidInput(
+            _("{value} looks like a spreadsheet formula, which is not accepted").format(value=repr(text))
+        )
+    return text
+
+
+def spreadsheet_text(value: object) -> str:
+    """Text for a CSV cell: a leading quote keeps a formula-like value (a name typed as =…) inert."""
+    text = "" if value is None else str(value)
+    try:
+        return not_formula(text)
+    except InvalidInput:
+        return "'" + text
+
+
+def choice(value: object, allowed: list[str], what: str) -> str:
+    text = normalized_text(value).upper()
+    if text not in allowed:
+        raise InvalidInput(
+            _("{value} is not a {what} (expected one of {allowed})").format(
+                value=repr(normalized_text(value)), what=what, allowed=", ".join(allowed)
+            )
+        )
+    return text
