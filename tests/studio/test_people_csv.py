@@ -1,0 +1,203 @@
+"""Cast and crew lists in and out as CSV, read back; bad sheets refused whole, naming row and column."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlmodel import func, select
+
+from studio.casting import deal_for
+from studio.db import open_database
+from studio.errors import InvalidInput
+from studio.models import Character, CrewMember, Department, Performer
+from studio.money import Money
+from studio.people_csv import export_people, import_people
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CAST_ZH = (
+    "姓名,中文名,角色,工会,日薪,币种,电话,邮箱,经纪人\n"
+    "Ava Chen,陈艾娃,LEO,SAG-AFTRA,650,USD,+1 646 555 0123,ava@example.com,North Star Talent\n"
+    'Marco Ruiz,马可,Dr. Okafor,非工会,"1,200.50",USD,(213) 555-0188,marco@example.com,\n'
+    "Ava Chen,陈艾娃,MAX,SAG-AFTRA,500,USD,+1 646 555 0123,ava@example.com,North Star Talent\n"
+)
+
+
+@pytest.fixture
+def demo(demo_path):
+    database = open_database(demo_path)
+    yield database
+    database.close()
+
+
+def _write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "list.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _import(database, path: Path, kind: str):
+    with database.transaction() as session:
+        return import_people(session, 1, path, kind)
+
+
+def _count(database, model) -> int:
+    with database.session() as session:
+        return session.exec(select(func.count()).select_from(model)).one()
+
+
+def _character(session, name):
+    return session.exec(select(Character).where(Character.name == name)).one()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_a_cast_list_with_chinese_headers_casts_roles_in_any_common_encoding(demo, tmp_path, encoding):
+    performers = _count(demo, Performer)
+    result = _import(demo, _write(tmp_path, CAST_ZH, encoding), "cast")
+    assert (result.added, result.updated) == (2, 0)
+    assert _count(demo, Performer) == performers + 2
+    with demo.session() as session:
+        ava = session.exec(select(Performer).where(Performer.legal_name == "Ava Chen")).one()
+        assert (ava.name_zh, ava.union_status, ava.agent_name) == ("陈艾娃", "SAG-AFTRA", "North Star Talent")
+        leo, doctor = (
+            deal_for(session, _character(session, "LEO").id),
+            deal_for(session, _character(session, "DR. OKAFOR").id),
+        )
+        assert leo.performer_id == ava.id and leo.rate == Money(Decimal(650), "USD")
+        assert deal_for(session, _character(session, "MAX").id).performer_id == ava.id
+        assert doctor.rate == Money(Decimal("1200.50"), "USD")
+
+
+def test_reimporting_updates_the_same_people_instead_of_duplicating_them(demo, tmp_path):
+    _import(demo, _write(tmp_path, CAST_ZH), "cast")
+    performers = _count(demo, Performer)
+    changed = CAST_ZH.replace("650,USD", "700,USD")
+    result = _import(demo, _write(tmp_path, changed), "cast")
+    assert (result.added, result.updated) == (0, 2)
+    assert _count(demo, Performer) == performers
+    with demo.session() as session:
+        assert deal_for(session, _character(session, "LEO").id).rate == Money(Decimal(700), "USD")
+
+
+def test_a_crew_list_adds_new_departments_and_matches_existing_ones_in_either_language(demo, tmp_path):
+    text = (
+        "Department,Position,Name,Name_ZH,Union,Day Rate,Currency,Phone,Email,Languages,Shoe size\n"
+        '翻译,Set interpreter,Yun Zhao,赵云,non-union,400,USD,(626) 555-0111,yun@example.com,"Mandarin, English",9\n'
+        "摄影,Camera Operator,Kai Moreno,,Non-Union,650,USD,(323) 555-0222,kai@example.com,English,10\n"
+        "Script,Script Supervisor,Ruth Park,,,350,USD,,,English,8\n"
+    )
+    departments = _count(demo, Department)
+    result = _import(demo, _write(tmp_path, text), "crew")
+    assert (result.added, result.updated, result.ignored_columns) == (3, 0, ["Shoe size"])
+    assert _count(demo, Department) == departments + 1
+    with demo.session() as session:
+        kai = session.exec(select(CrewMember).where(CrewMember.name == "Kai Moreno")).one()
+        assert session.get(Department, kai.department_id).name == "Camera"
+        assert kai.rate == Money(Decimal(650), "USD")
+        yun = session.exec(select(CrewMember).where(CrewMember.name == "Yun Zhao")).one()
+        assert (session.get(Department, yun.department_id).name, yun.languages) == ("Translation", "Mandarin, English")
+
+
+def test_a_western_excel_sheet_in_windows_1252_keeps_its_accents(demo, tmp_path):
+    text = "name,character,day_rate\nJosé Martínez,LEO,300\nZoë Brontë,MAX,250\n"
+    result = _import(demo, _write(tmp_path, text, "cp1252"), "cast")
+    assert result.added == 2
+    with demo.session() as session:
+        names = set(session.exec(select(Performer.legal_name)))
+    assert {"José Martínez", "Zoë Brontë"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name,character,day_rate\nA,LEO,300\nB,MAX,-250\n", "row 3, day_rate: '-250' is negative"),
+        ("name,character,day_rate\nA,LEO,99999999\n", "row 2, day_rate: '99999999' is more than"),
+        ("name,character,day_rate\nA,LEO,abc\n", "row 2, day_rate: 'abc' is not an amount"),
+        ("name,character,day_rate,currency\nA,LEO,300,RMB\n", "row 2, currency: unknown currency code 'RMB'"),
+        ("name,phone\nA,call my agent\n", "row 2, phone: 'call my agent' is not a phone number"),
+        ("name,email\nA,a.example.com\n", "row 2, email: 'a.example.com' is not an email address"),
+        ("name,character\n\"=cmd|' /C calc'!A0\",LEO\n", "row 2, name: .* looks like a spreadsheet formula"),
+        ("character,day_rate\nLEO,300\n", "the file has no column name"),
+        ("name,character\nA,NOBODY\n", "row 2, character: no character named 'NOBODY'"),
+        ("name,day_rate\nA,300\n", "row 2, day_rate: a rate is a deal for a role"),
+        ("name,union\nA,guild\n", "row 2, union: 'guild' is not a union status"),
+        ("name,email\nA,a@example.com,extra\n", "row 2: more cells than the header has columns"),
+        ("", "the file is empty"),
+    ],
+)
+def test_a_bad_sheet_is_refused_whole_naming_row_and_column(demo, tmp_path, text, message):
+    performers, deals = _count(demo, Performer), _count(demo, Character)
+    with pytest.raises(InvalidInput, match=message):
+        _import(demo, _write(tmp_path, text), "cast")
+    assert (_count(demo, Performer), _count(demo, Character)) == (performers, deals)
+
+
+def test_a_crew_sheet_without_departments_is_refused(demo, tmp_path):
+    with pytest.raises(InvalidInput, match="the file has no column department"):
+        _import(demo, _write(tmp_path, "name,position\nA,Grip\n"), "crew")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "name\n山田太郎\n".encode("shift_jis"),
+        bytes(range(256)) * 8,
+        b"PK\x03\x04" + bytes(200),
+    ],
+)
+def test_a_wrong_encoding_or_a_binary_file_is_refused(demo, tmp_path, data):
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    performers = _count(demo, Performer)
+    with pytest.raises(InvalidInput):
+        _import(demo, path, "cast")
+    assert _count(demo, Performer) == performers
+
+
+def test_exported_lists_import_back_unchanged(demo, tmp_path):
+    with demo.transaction() as session:
+        session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one().notes = "=1+1 joke"
+    with demo.session() as session:
+        cast_file = export_people(session, 1, "cast", tmp_path / "cast.csv")
+        crew_file = export_people(session, 1, "crew", tmp_path / "crew.csv")
+    assert cast_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(cast_file.read_text(encoding="utf-8-sig").splitlines()))
+    ethan = next(row for row in rows if row["character"] == "ETHAN")
+    assert (ethan["name"], ethan["day_rate"], ethan["currency"]) == ("Daniel Hayes", "1800.00", "USD")
+    assert ethan["notes"] == "'=1+1 joke"
+    crew = list(csv.DictReader(crew_file.read_text(encoding="utf-8-sig").splitlines()))
+    assert crew[0]["department"] == "Production" and crew[0]["currency"] == "CNY"
+    people = _count(demo, Performer), _count(demo, CrewMember)
+    cast_result = _import(demo, cast_file, "cast")
+    crew_result = _import(demo, crew_file, "crew")
+    assert cast_result.added == crew_result.added == 0
+    assert (cast_result.updated, crew_result.updated) == people
+    with demo.session() as session:
+        assert deal_for(session, _character(session, "ETHAN").id).rate == Money(Decimal(1800), "USD")
+
+
+def test_import_people_on_the_command_line(demo_path, tmp_path):
+    good = _write(tmp_path, CAST_ZH, "gb18030")
+    run = subprocess.run(
+        [sys.executable, "main.py", "import-people", str(good), "--kind", "cast", "--db", str(demo_path), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["added"] == 2
+    bad = _write(tmp_path, "name,character,day_rate\nA,LEO,-5\n", name="bad.csv")
+    run = subprocess.run(
+        [sys.executable, "main.py", "import-people", str(bad), "--kind", "cast", "--db", str(demo_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.strip().count("\n") == 0 and "row 2, day_rate" in run.stderr
