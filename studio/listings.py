@@ -11,7 +11,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from studio.budget.totals import budget_total
+from studio.languages import speaks_english, speaks_mandarin
 from studio.models import (
+    Availability,
     BreakdownCategory,
     BreakdownElement,
     CallSheet,
@@ -22,6 +24,7 @@ from studio.models import (
     Episode,
     FilmSet,
     Location,
+    OvertimeRule,
     Performer,
     Production,
     Scene,
@@ -113,6 +116,7 @@ def _scene_characters(session: Session, scene_ids: list[int]) -> dict[int, list[
 
 
 def cast_rows(session: Session, production_id: int) -> list[Row]:
+    """Every role with its cast ID and scene count, the performer cast in it (if any) and the deal."""
     scene_counts = _count_by(
         session, SceneCharacter.character_id, Character.production_id == production_id, join=Character
     )
@@ -130,6 +134,7 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
                 "cast_number": character.cast_number,
                 "character": character.name,
                 "character_zh": character.name_zh,
+                "deal_id": deal.id if deal else None,
                 "performer_id": performer.id if performer else None,
                 "performer": performer.legal_name if performer else "",
                 "performer_zh": performer.name_zh if performer else "",
@@ -143,6 +148,43 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
     return rows
 
 
+def performer_rows(session: Session, production_id: int) -> list[Row]:
+    roles: dict[int, list[str]] = defaultdict(list)
+    statement = (
+        select(CastAssignment.performer_id, Character.name)
+        .join(Character)
+        .where(Character.production_id == production_id)
+        .order_by(Character.cast_number, Character.name)
+    )
+    for performer_id, name in session.exec(statement):
+        roles[performer_id].append(name)
+    performers = session.exec(
+        select(Performer).where(Performer.production_id == production_id).order_by(Performer.legal_name)
+    )
+    return [
+        {
+            "id": performer.id,
+            "name": performer.legal_name,
+            "professional_name": performer.professional_name,
+            "name_zh": performer.name_zh,
+            "union": performer.union_status,
+            "phone": performer.phone,
+            "email": performer.email,
+            "agent": performer.agent_name,
+            "languages": performer.languages,
+            "speaks": _speaks(performer.languages),
+            "roles": ", ".join(roles.get(performer.id, [])),
+        }
+        for performer in performers
+    ]
+
+
+def _speaks(languages: str) -> str:
+    """ "中 · EN" at a glance: who on a bilingual set can talk to whom."""
+    flags = [flag for flag, speaks in (("中", speaks_mandarin), ("EN", speaks_english)) if speaks(languages)]
+    return " · ".join(flags)
+
+
 def crew_rows(session: Session, production_id: int) -> list[Row]:
     statement = (
         select(CrewMember, Department)
@@ -153,18 +195,30 @@ def crew_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": member.id,
+            "department_id": member.department_id,
             "department": department.name if department else "",
             "department_zh": department.name_zh if department else "",
             "position": member.position,
             "name": member.name,
             "name_zh": member.name_zh,
             "languages": member.languages,
+            "speaks": _speaks(member.languages),
+            "mandarin": speaks_mandarin(member.languages),
+            "english": speaks_english(member.languages),
+            "union": member.union_status,
             "phone": member.phone,
             "email": member.email,
             "rate": member.rate,
         }
         for member, department in session.exec(statement)
     ]
+
+
+def department_rows(session: Session, production_id: int) -> list[Row]:
+    departments = session.exec(
+        select(Department).where(Department.production_id == production_id).order_by(Department.sort_order)
+    )
+    return [{"id": d.id, "name": d.name, "name_zh": d.name_zh} for d in departments]
 
 
 def location_rows(session: Session, production_id: int) -> list[Row]:
@@ -176,6 +230,8 @@ def location_rows(session: Session, production_id: int) -> list[Row]:
             "name": location.name,
             "name_zh": location.name_zh,
             "address": location.address,
+            "contact": location.contact_name,
+            "phone": location.contact_phone,
             "timezone": location.timezone,
             "fee": location.fee_per_day,
             "sets": set_counts.get(location.id, 0),
@@ -183,6 +239,13 @@ def location_rows(session: Session, production_id: int) -> list[Row]:
         }
         for location in locations
     ]
+
+
+def pay_preset_rows(session: Session, production_id: int) -> list[Row]:
+    presets = session.exec(
+        select(OvertimeRule).where(OvertimeRule.production_id == production_id).order_by(OvertimeRule.id)
+    )
+    return [{"id": preset.id, "name": preset.name} for preset in presets]
 
 
 def set_rows(session: Session, production_id: int) -> list[Row]:
@@ -354,3 +417,20 @@ def budget_rows(session: Session, production_id: int) -> tuple[list[Row], Money]
         for a in totals.by_account
     ]
     return rows, totals.total
+
+
+def availability_rows(session: Session, owner_column: str, owner_id: int) -> list[Row]:
+    """The dates a performer, crew member or location cannot work (or can, where marked)."""
+    column = getattr(Availability, owner_column)
+    ranges = session.exec(select(Availability).where(column == owner_id).order_by(Availability.start_date))
+    return [
+        {
+            "id": entry.id,
+            "start": entry.start_date,
+            "end": entry.end_date,
+            "days": (entry.end_date - entry.start_date).days + 1,
+            "reason": entry.reason,
+            "available": entry.available,
+        }
+        for entry in ranges
+    ]

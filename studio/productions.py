@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from zoneinfo import available_timezones
 
 from babel.numbers import get_currency_name, get_currency_symbol
@@ -14,6 +13,7 @@ from studio.errors import InvalidInput, ProductionNotFound
 from studio.i18n import _
 from studio.models import BreakdownCategory, BudgetAccount, Currency, OvertimeRule, Production
 from studio.money import check_currency
+from studio.records import add_row
 from studio.resources import load_json
 from studio.validation import timezone
 
@@ -110,36 +110,18 @@ def add_standard_templates(session: Session, production_id: int) -> None:
     session.flush()
 
 
-def add_pay_presets(session: Session, production_id: int) -> int:
-    """Add the standard pay presets the production does not have yet (by name); return how many."""
+def missing_pay_presets(session: Session, production_id: int) -> list[dict]:
+    """The standard pay presets (templates/pay_presets.json) the production has no preset of that name for."""
     have = set(session.exec(select(OvertimeRule.name).where(OvertimeRule.production_id == production_id)))
-    added = 0
-    for preset in load_json("templates/pay_presets.json")["presets"]:
-        if preset["name"] in have:
-            continue
-        decimals = {
-            key: Decimal(preset[key]) if key in preset else None
-            for key in (
-                "first_threshold_hours",
-                "first_factor",
-                "second_threshold_hours",
-                "second_factor",
-                "pension_health_percent",
-            )
-        }
-        session.add(
-            OvertimeRule(
-                production_id=production_id,
-                name=preset["name"],
-                increment_minutes=preset["increment_minutes"],
-                currency=preset["currency"],
-                notes=preset["notes"],
-                **decimals,
-            )
-        )
-        added += 1
-    session.flush()
-    return added
+    return [dict(preset) for preset in load_json("templates/pay_presets.json")["presets"] if preset["name"] not in have]
+
+
+def add_pay_presets(session: Session, production_id: int) -> int:
+    """Add the standard pay presets the production does not have yet; return how many."""
+    missing = missing_pay_presets(session, production_id)
+    for preset in missing:
+        add_row(session, "overtime_rule", {"production_id": production_id}, preset)
+    return len(missing)
 
 
 def list_productions(session: Session) -> list[Production]:

@@ -33,6 +33,10 @@ class Removal:
     def row(self) -> tuple[str, dict[str, Any]]:
         return self.deleted[0]
 
+    @property
+    def tables(self) -> set[str]:
+        return {table for table, _ in self.deleted} | {table for table, *_ in self.unlinked}
+
 
 def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:
     """Create a row of `entity` belonging to `owner` (e.g. {"production_id": 1}); return its id."""

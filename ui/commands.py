@@ -18,6 +18,7 @@ from studio.breakdown import Tag
 from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.productions import ProductionDetails, create_production, delete_production
+from studio.records import Removal
 from studio.snapshots import discard_snapshot
 
 if TYPE_CHECKING:
@@ -119,3 +120,24 @@ class TagCommand(AppliedCommand):
 
     def revert(self) -> None:
         self.workspace.apply_tag(self.tag, present=not self.added)
+
+
+class RowCommand(AppliedCommand):
+    """A row added (undo removes it) or removed (undo puts it back, with all that went with it)."""
+
+    def __init__(self, workspace: Workspace, entity: str, row_id: int, removal: Removal | None, label: str):
+        super().__init__(workspace, label)
+        self.entity, self.row_id, self.removal = entity, row_id, removal
+        self.added = removal is None
+
+    def apply(self) -> None:
+        self._set_present(self.added)
+
+    def revert(self) -> None:
+        self._set_present(not self.added)
+
+    def _set_present(self, present: bool) -> None:
+        if present:
+            self.workspace.put_back(self.removal)
+        else:
+            self.removal = self.workspace.take_out(self.entity, self.row_id)

@@ -57,3 +57,18 @@ def revision_state(value: str) -> str:
         "UNCHANGED": QCoreApplication.translate("Labels", "Unchanged"),
         "OMITTED": QCoreApplication.translate("Labels", "Omitted"),
     }.get(value, value)
+
+
+def rate_basis(value: str) -> str:
+    return {
+        "DAY": QCoreApplication.translate("Labels", "Day"),
+        "12H_DAY": QCoreApplication.translate("Labels", "12-hour day"),
+        "WEEK": QCoreApplication.translate("Labels", "Week"),
+        "HOUR": QCoreApplication.translate("Labels", "Hour"),
+        "FLAT": QCoreApplication.translate("Labels", "Flat"),
+    }.get(value, value)
+
+
+def choices_of(values: list[str], label) -> list[tuple[str, str]]:
+    """(stored value, display label) pairs for a drop-down list."""
+    return [(value, label(value)) for value in values]

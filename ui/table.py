@@ -7,13 +7,33 @@ wherever it is shown.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.edits import FieldChange
 from studio.errors import UserError
@@ -35,6 +55,14 @@ class Column:
     display: Callable[[Any], str] | None = None
     align_right: bool = False
     color_key: str | None = None
+    # A cell picked from a list (a set's location, a role's performer): `choices()` gives (value, label)
+    # pairs, `choice_key` the row key holding the current value; `commit(row, value)`, when given,
+    # replaces the plain field edit (casting is more than setting a field).
+    choices: Callable[[], list[tuple[Any, str]]] | None = None
+    choice_key: str | None = None
+    commit: Callable[[dict[str, Any], Any], None] | None = None
+    # Rows for which this cell is shown as a warning (an uncast role).
+    warn: Callable[[dict[str, Any]], bool] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -45,6 +73,12 @@ class RecordTableModel(QAbstractTableModel):
         self.workspace = workspace
         self.columns = columns
         self.rows: list[dict[str, Any]] = []
+        # Drag and drop of rows between tables: rows dragged carry `drag_key` under `drag_type`;
+        # a row dropped on calls `on_drop(row, ids)`.
+        self.drag_type: str | None = None
+        self.drag_key = "id"
+        self.drop_type: str | None = None
+        self.on_drop: Callable[[dict[str, Any], list[int]], None] | None = None
         workspace.fieldChanged.connect(self._apply_change)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -74,6 +108,8 @@ class RecordTableModel(QAbstractTableModel):
                 return ""
             return column.display(value) if column.display else str(value)
         if role == Qt.ItemDataRole.EditRole:
+            if column.choice_key:
+                return self.rows[index.row()].get(column.choice_key)
             return "" if value is None else str(value)
         if role == SORT_ROLE:
             return _sort_key(value)
@@ -81,24 +117,59 @@ class RecordTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column.color_key:
             return QColor(self.rows[index.row()][column.color_key])
+        if role == Qt.ItemDataRole.ForegroundRole and column.warn and column.warn(self.rows[index.row()]):
+            return QColor("#b3261e")
         return None
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
         column = self.columns[index.column()]
-        if column.editable and column.source and self.rows[index.row()].get(column.source[1]) is not None:
+        row = self.rows[index.row()]
+        if column.editable and (column.commit or (column.source and row.get(column.source[1]) is not None)):
             flags |= Qt.ItemFlag.ItemIsEditable
+        if self.drag_type:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if self.drop_type:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [kind for kind in (self.drag_type, self.drop_type) if kind]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 - Qt API
+        ids = sorted({self.rows[index.row()][self.drag_key] for index in indexes})
+        data = QMimeData()
+        data.setData(self.drag_type, QByteArray(json.dumps(ids).encode()))
+        return data
+
+    def supportedDropActions(self):  # noqa: N802 - Qt API
+        return Qt.DropAction.CopyAction
+
+    def supportedDragActions(self):  # noqa: N802 - Qt API
+        return Qt.DropAction.CopyAction
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt API
+        return bool(self.drop_type and data.hasFormat(self.drop_type) and parent.isValid())
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt API
+        if not self.canDropMimeData(data, action, row, column, parent) or self.on_drop is None:
+            return False
+        ids = json.loads(bytes(data.data(self.drop_type)).decode())
+        self.on_drop(self.rows[parent.row()], ids)
+        return True
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
         column = self.columns[index.column()]
-        if role != Qt.ItemDataRole.EditRole or not column.editable or column.source is None:
+        if role != Qt.ItemDataRole.EditRole or not column.editable or (column.source is None and not column.commit):
             return False
-        entity, id_key, field = column.source
-        row_id = self.rows[index.row()][id_key]
-        label = self.tr("Edit %1").replace("%1", column.header)
+        row = self.rows[index.row()]
         try:
-            self.workspace.edit_fields(entity, row_id, {field: value}, label)
+            if column.commit:
+                column.commit(row, value)
+            else:
+                entity, id_key, field = column.source
+                label = self.tr("Edit %1").replace("%1", column.header)
+                self.workspace.edit_fields(entity, row[id_key], {field: value}, label)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False
@@ -110,9 +181,47 @@ class RecordTableModel(QAbstractTableModel):
                 continue
             for row_number, row in enumerate(self.rows):
                 if row.get(column.source[1]) == change.row_id:
-                    row[column.key] = change.new
+                    if column.choice_key:
+                        row[column.choice_key] = change.new
+                        row[column.key] = dict(column.choices()).get(change.new, "")
+                    else:
+                        row[column.key] = change.new
                     cell = self.index(row_number, column_number)
                     self.dataChanged.emit(cell, cell)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down list for cells whose column has choices."""
+
+    def __init__(self, model: RecordTableModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+
+    def _column(self, index: QModelIndex) -> Column:
+        return self.model.columns[index.column()]
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        column = self._column(index)
+        if column.choices is None:
+            return super().createEditor(parent, option, index)
+        editor = QComboBox(parent)
+        for value, label in column.choices():
+            editor.addItem(label, value)
+        return editor
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
+        if not isinstance(editor, QComboBox):
+            super().setEditorData(editor, index)
+            return
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt API
+        if not isinstance(editor, QComboBox):
+            super().setModelData(editor, model, index)
+            return
+        if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 def _sort_key(value: Any) -> Any:
@@ -162,6 +271,7 @@ class RecordTable(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(ChoiceDelegate(model, self.view))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setAlternatingRowColors(True)
@@ -181,11 +291,50 @@ class RecordTable(QWidget):
         layout.addWidget(self.view)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show new rows, keeping the selection and scroll position when the same rows are still there."""
+        selected = [row.get("id") for row in self.selected_rows()]
+        scroll = self.view.verticalScrollBar().value()
+        first_load = not self.model.rows
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 320))
+        if first_load:
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column), 320))
+        if selected:
+            self.select_ids(selected)
+        self.view.verticalScrollBar().setValue(scroll)
+
+    def select_ids(self, ids: list[Any]) -> None:
+        wanted = set(ids)
+        selection = QItemSelection()
+        for number, row in enumerate(self.model.rows):
+            if row.get("id") in wanted:
+                index = self.proxy.mapFromSource(self.model.index(number, 0))
+                if index.isValid():
+                    selection.select(index, index.siblingAtColumn(self.model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            self.view.selectionModel().setCurrentIndex(
+                selection.indexes()[0], QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+    def scroll_to_selection(self) -> None:
+        current = self.view.selectionModel().currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+
+    def enable_drag(self, mime_type: str, key: str = "id") -> None:
+        self.model.drag_type, self.model.drag_key = mime_type, key
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+    def accept_drops(self, mime_type: str, on_drop: Callable[[dict[str, Any], list[int]], None]) -> None:
+        self.model.drop_type, self.model.on_drop = mime_type, on_drop
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def selected_rows(self) -> list[dict[str, Any]]:
         indexes = self.view.selectionModel().selectedRows()

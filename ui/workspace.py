@@ -14,15 +14,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
+from studio.casting import cast_role
 from studio.db import Database, open_database
 from studio.edits import FieldChange, set_field, set_fields
 from studio.productions import ProductionDetails, create_production, list_productions
+from studio.records import Removal, add_row, remove_row, restore
 from studio.scripts.importer import ImportResult, import_outline
 from studio.scripts.outline import Outline
 from studio.snapshots import can_snapshot, discard_snapshot, restore_snapshot, take_snapshot
-from ui.commands import CreateProductionCommand, EditFieldsCommand, SnapshotCommand, TagCommand
+from ui.commands import CreateProductionCommand, EditFieldsCommand, RowCommand, SnapshotCommand, TagCommand
 
 T = TypeVar("T")
+Snapshots = tuple[Path, Path] | None  # before and after an operation, when the database can snapshot
 
 
 class Workspace(QObject):
@@ -103,12 +106,17 @@ class Workspace(QObject):
         self.set_production(production_id)
         return production_id
 
-    def import_script(self, outline: Outline, **options) -> tuple[ImportResult, tuple[Path, Path] | None]:
+    def import_script(self, outline: Outline, **options) -> tuple[ImportResult, Snapshots]:
         """Import a script in one transaction (safe on a worker thread); return the result and, on
-        SQLite, the snapshots from before and after that make it undoable.
+        SQLite, the snapshots from before and after that make it undoable."""
+        return self.snapshotted(import_outline, outline, **options)
+
+    def snapshotted(self, operation: Callable[..., T], *args: Any, **options: Any) -> tuple[T, Snapshots]:
+        """Run a large operation in one transaction (safe on a worker thread); return its result and, on
+        SQLite, whole-database snapshots from before and after it, which make it one undo step.
 
         The "before" snapshot is taken while this transaction holds the write lock, so no other
-        program's change can slip in between it and the import (and be lost by an undo).
+        program's change can slip in between it and the operation (and be lost by an undo).
         """
         database = self.database
         assert database is not None
@@ -117,16 +125,19 @@ class Workspace(QObject):
             with database.transaction() as session:
                 session.connection()  # BEGIN IMMEDIATE: the write lock is ours from here
                 before = take_snapshot(database) if can_snapshot(database) else None
-                result = import_outline(session, outline, **options)
+                result = operation(session, *args, **options)
         except Exception:
             discard_snapshot(before)
             raise
         return result, (before, take_snapshot(database)) if before is not None else None
 
-    def imported(self, result: ImportResult, snapshots: tuple[Path, Path] | None, label: str) -> None:
-        """After an import (GUI thread): make it undoable and show the production it went into."""
+    def push_snapshots(self, snapshots: Snapshots, label: str) -> None:
         if snapshots is not None:
             self.undo_stack.push(SnapshotCommand(self, *snapshots, label))
+
+    def imported(self, result: ImportResult, snapshots: Snapshots, label: str) -> None:
+        """After an import (GUI thread): make it undoable and show the production it went into."""
+        self.push_snapshots(snapshots, label)
         self.production_id = None
         self.productionsChanged.emit()
         self.set_production(result.production_id)
@@ -162,6 +173,38 @@ class Workspace(QObject):
             self.undo_stack.push(EditFieldsCommand(self, changes, label))
             self._announce(changes)
         return len(changes)
+
+    def add_row(self, entity: str, owner: dict[str, int], values: dict[str, Any], label: str) -> int:
+        """Add a row (a performer, an unavailable date…) as one undo step; return its id."""
+        row_id = self.write(add_row, entity, owner, values)
+        self.undo_stack.push(RowCommand(self, entity, row_id, None, label))
+        self.entitiesChanged.emit({entity})
+        return row_id
+
+    def remove_row(self, entity: str, row_id: int, label: str) -> None:
+        """Remove a row and what goes with it, as one undo step that puts it all back."""
+        removal = self.write(remove_row, entity, row_id)
+        self.undo_stack.push(RowCommand(self, entity, row_id, removal, label))
+        self.entitiesChanged.emit(removal.tables)
+
+    def take_out(self, entity: str, row_id: int) -> Removal:
+        removal = self.write(remove_row, entity, row_id)
+        self.entitiesChanged.emit(removal.tables)
+        return removal
+
+    def put_back(self, removal: Removal) -> None:
+        self.write(restore, removal)
+        self.entitiesChanged.emit(removal.tables)
+
+    def cast_role(self, character_id: int, performer_id: int, label: str) -> None:
+        """Cast a performer in a role (a new deal, or the role's deal moved to them), as one undo step."""
+        casting = self.write(cast_role, character_id, performer_id)
+        if casting.added_deal_id is not None:
+            self.undo_stack.push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
+            self.entitiesChanged.emit({"cast_assignment"})
+        elif casting.change is not None:
+            self.undo_stack.push(EditFieldsCommand(self, [casting.change], label))
+            self._announce([casting.change])
 
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+
+from studio.errors import UserError
+from ui.background import run_in_background
 from ui.table import Column, RecordTable, RecordTableModel
 from ui.workspace import Workspace
 
@@ -65,6 +72,30 @@ class Page(QWidget):
         for widget in widgets:
             splitter.addWidget(widget)
         return splitter
+
+    def run_task(self, label: str, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Slow work off the GUI thread; a refusal is explained, a fault goes to the crash handler."""
+        run_in_background(self, label, work, on_done, self._task_failed)
+
+    def _task_failed(self, error: Exception) -> None:
+        if isinstance(error, UserError):
+            self.show_refusal(str(error))
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def export_file(self, title: str, suggested_name: str, file_filter: str, writer: Callable[..., Path]) -> None:
+        """Ask where to save, then write `writer(session, production_id, path)` in the background."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested_name), file_filter)
+        if not path:
+            return
+        production_id = self.workspace.production_id
+        self.run_task(
+            self.tr("Writing %1…").replace("%1", Path(path).name),
+            lambda: self.workspace.read(writer, production_id, Path(path)),
+            lambda written: (
+                self.window().statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 10000)
+            ),
+        )
 
     def show_refusal(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), message, QMessageBox.StandardButton.Ok, self)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from studio.errors import UserError
 from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
 from studio.listings import category_rows, element_rows
-from ui.background import run_in_background
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -61,8 +56,8 @@ class BreakdownPage(Page):
             self.splitter("breakdownSplitter", Qt.Orientation.Horizontal, self.categories, self.elements)
         )
         self.categories.view.selectionModel().selectionChanged.connect(self._filter_elements)
-        self.export_sheets.clicked.connect(lambda: self.export(write_breakdown_sheets, "breakdown-sheets.pdf"))
-        self.export_report.clicked.connect(lambda: self.export(write_element_report, "breakdown-elements.pdf"))
+        self.export_sheets.clicked.connect(lambda: self.export_pdf(write_breakdown_sheets, "breakdown-sheets.pdf"))
+        self.export_report.clicked.connect(lambda: self.export_pdf(write_element_report, "breakdown-elements.pdf"))
 
     def title(self) -> str:
         return self.tr("Breakdown")
@@ -76,28 +71,8 @@ class BreakdownPage(Page):
         self.elements.set_rows(elements)
         self.summary.setText(self.tr("%n element(s)", "", len(elements)))
 
-    def export(self, writer, suggested_name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), str(Path.home() / suggested_name), self.tr("PDF documents (*.pdf)")
-        )
-        if not path:
-            return
-        production_id = self.workspace.production_id
-        run_in_background(
-            self,
-            self.tr("Writing the PDF…"),
-            lambda: self.workspace.read(writer, production_id, Path(path)),
-            lambda written: (
-                self.window().statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 10000)
-            ),
-            self._export_failed,
-        )
-
-    def _export_failed(self, error: Exception) -> None:
-        if isinstance(error, UserError):
-            self.show_refusal(str(error))
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
+    def export_pdf(self, writer, suggested_name: str) -> None:
+        self.export_file(self.tr("Export PDF"), suggested_name, self.tr("PDF documents (*.pdf)"), writer)
 
     def _filter_elements(self) -> None:
         chosen = {row["id"] for row in self.categories.selected_rows()}

@@ -1,58 +1,227 @@
-"""Cast: characters, the performers cast in them, and their day rates."""
+"""Cast: the casting view (roles and who plays them), performers with their details and calendars, deals."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from studio.errors import UserError
-from studio.listings import cast_rows
+from studio.listings import cast_rows, pay_preset_rows, performer_rows
+from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
+from ui.availability import AvailabilityPanel
 from ui.i18n import money_text
 from ui.pages.base import Page
+from ui.pay_presets import PayPresetsDialog
+from ui.people_lists import PeopleLists
+from ui.record_form import FormField, RecordForm, with_none
 from ui.table import Column
+
+PERFORMER_MIME = "application/x-cliffhanger-performer"
 
 
 class CastPage(Page):
     key = "cast"
+    stale_on = frozenset({"performer", "cast_assignment", "character"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
-        self.cast = self.table(
-            [
-                Column(
-                    "cast_number",
-                    self.tr("Cast ID"),
-                    source=("character", "id", "cast_number"),
-                    editable=True,
-                    align_right=True,
-                ),
-                Column("character", self.tr("Character"), source=("character", "id", "name"), editable=True),
-                Column("character_zh", self.tr("Chinese name"), source=("character", "id", "name_zh"), editable=True),
-                Column(
-                    "performer", self.tr("Performer"), source=("performer", "performer_id", "legal_name"), editable=True
-                ),
-                Column(
-                    "performer_zh",
-                    self.tr("Performer (Chinese)"),
-                    source=("performer", "performer_id", "name_zh"),
-                    editable=True,
-                ),
-                Column("union", self.tr("Union"), display=labels.union_status),
-                Column("rate", self.tr("Day rate"), display=money_text, align_right=True),
-                Column("scenes", self.tr("Scenes"), align_right=True),
-            ]
-        )
-        self.number_button = QPushButton(self.tr("Number cast by scenes"), self)
-        self.number_button.setObjectName("numberCast")
-        self.number_button.setToolTip(
+        self.performer_choices: list[tuple[int | None, str]] = []
+        self.roles = self.table(self._role_columns())
+        self.roles.view.setObjectName("rolesTable")
+        self.roles.accept_drops(PERFORMER_MIME, lambda row, ids: self.cast(row, ids[0]))
+        self.performers = self.table(self._performer_columns())
+        self.performers.view.setObjectName("performersTable")
+        self.performers.enable_drag(PERFORMER_MIME)
+        self.deal = RecordForm(workspace, "cast_assignment", self._deal_fields(), self)
+        self.deal_box = QGroupBox(self.tr("Deal"), self)
+        QVBoxLayout(self.deal_box).addWidget(self.deal)
+        self.details = RecordForm(workspace, "performer", self._performer_fields(), self)
+        self.photo = QLabel(self)
+        self.photo.setObjectName("performerPhoto")
+        self.photo.setFixedHeight(120)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.calendar = AvailabilityPanel(workspace, "performer_id", self)
+        for widget in (self.deal, self.details, self.calendar):
+            widget.refused.connect(self.show_refusal)
+        self.roles.view.selectionModel().selectionChanged.connect(self._role_selected)
+        self.performers.view.selectionModel().selectionChanged.connect(self._performer_selected)
+
+        details = QWidget(self)
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.photo)
+        details_layout.addWidget(self.details)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(details, self.tr("Details"))
+        self.tabs.addTab(self.calendar, self.tr("Unavailable"))
+        left = self.splitter("castRolesSplitter", Qt.Orientation.Vertical, self.roles, self.deal_box)
+        right = self.splitter("castPerformersSplitter", Qt.Orientation.Vertical, self.performers, self.tabs)
+        self.layout_.addLayout(self._buttons())
+        main = self.splitter("castSplitter", Qt.Orientation.Horizontal, left, right)
+        main.setSizes([640, 440])
+        self.layout_.addWidget(main, 1)
+
+    def _role_columns(self) -> list[Column]:
+        return [
+            Column(
+                "cast_number",
+                self.tr("Cast ID"),
+                source=("character", "id", "cast_number"),
+                editable=True,
+                align_right=True,
+            ),
+            Column("character", self.tr("Character"), source=("character", "id", "name"), editable=True),
+            Column("character_zh", self.tr("Chinese name"), source=("character", "id", "name_zh"), editable=True),
+            Column(
+                "performer",
+                self.tr("Performer"),
+                source=("cast_assignment", "deal_id", "performer_id"),
+                editable=True,
+                display=lambda name: name or self.tr("not cast"),
+                choices=lambda: self.performer_choices,
+                choice_key="performer_id",
+                commit=self.cast,
+                warn=lambda row: row["performer_id"] is None and not row["background"],
+            ),
+            Column("scenes", self.tr("Scenes"), align_right=True),
+            Column("union", self.tr("Union"), display=labels.union_status),
+            Column("rate", self.tr("Rate"), display=money_text, align_right=True),
+        ]
+
+    def _performer_columns(self) -> list[Column]:
+        return [
+            Column("name", self.tr("Performer"), source=("performer", "id", "legal_name"), editable=True),
+            Column("name_zh", self.tr("Chinese name"), source=("performer", "id", "name_zh"), editable=True),
+            Column("roles", self.tr("Roles")),
+            Column("speaks", self.tr("Speaks")),
+            Column("union", self.tr("Union"), display=labels.union_status),
+            Column("phone", self.tr("Phone"), source=("performer", "id", "phone"), editable=True),
+            Column("email", self.tr("Email"), source=("performer", "id", "email"), editable=True),
+            Column("agent", self.tr("Agent"), source=("performer", "id", "agent_name"), editable=True),
+        ]
+
+    def _performer_fields(self) -> list[FormField]:
+        return [
+            FormField("legal_name", self.tr("Legal name")),
+            FormField("professional_name", self.tr("Professional name")),
+            FormField("name_zh", self.tr("Name in Chinese")),
+            FormField(
+                "union_status",
+                self.tr("Union"),
+                "choice",
+                lambda: labels.choices_of([u.value for u in UnionStatus], labels.union_status),
+            ),
+            FormField("phone", self.tr("Phone"), placeholder="+1 310 555 0100"),
+            FormField("email", self.tr("Email"), placeholder="name@example.com"),
+            FormField("languages", self.tr("Languages"), placeholder=self.tr("e.g. English, Mandarin")),
+            FormField("agent_name", self.tr("Agent / manager")),
+            FormField("agent_phone", self.tr("Agent phone")),
+            FormField("agent_email", self.tr("Agent email")),
+            FormField("photo_path", self.tr("Photo file")),
+            FormField("notes", self.tr("Notes"), "notes"),
+        ]
+
+    def _deal_fields(self) -> list[FormField]:
+        return [
+            FormField("rate", self.tr("Rate")),
+            FormField(
+                "rate_basis",
+                self.tr("Rate basis"),
+                "choice",
+                lambda: labels.choices_of([b.value for b in RateBasis], labels.rate_basis),
+            ),
+            FormField("currency", self.tr("Currency"), placeholder="USD"),
+            FormField("guaranteed_days", self.tr("Guaranteed days")),
+            FormField("overtime_rule_id", self.tr("Overtime"), "choice", self._preset_choices),
+            FormField("per_diem", self.tr("Per diem")),
+            FormField("travel_notes", self.tr("Travel"), "notes", placeholder=self.tr("flights, hotel, ground")),
+        ]
+
+    def _preset_choices(self):
+        if self.workspace.production_id is None:
+            return []
+        presets = self.workspace.read(pay_preset_rows, self.workspace.production_id)
+        return with_none([(row["id"], row["name"]) for row in presets], self.tr("No overtime"))
+
+    def _buttons(self) -> QHBoxLayout:
+        lists = PeopleLists(self, "cast")
+        buttons = QHBoxLayout()
+        for name, text, action in (
+            ("addPerformer", self.tr("Add performer"), self.add_performer),
+            ("removePerformer", self.tr("Remove performer"), self.remove_performers),
+            ("payPresets", self.tr("Pay presets…"), self.edit_pay_presets),
+            ("importCast", self.tr("Import list…"), lists.choose_and_import),
+            ("exportCast", self.tr("Export list…"), lists.export),
+            ("numberCast", self.tr("Number cast by scenes"), self.number_by_scenes),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+            setattr(self, f"{name}_button", button)
+        self.numberCast_button.setToolTip(
             self.tr("Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes")
         )
-        self.number_button.clicked.connect(self.number_by_scenes)
-        buttons = QHBoxLayout()
+        self.uncast_only = QCheckBox(self.tr("Uncast roles only"), self)
+        self.uncast_only.setObjectName("uncastOnly")
+        self.uncast_only.toggled.connect(self._filter_roles)
         buttons.addStretch(1)
-        buttons.addWidget(self.number_button)
-        self.layout_.addLayout(buttons)
-        self.layout_.addWidget(self.cast)
+        buttons.addWidget(self.uncast_only)
+        return buttons
+
+    def title(self) -> str:
+        return self.tr("Cast")
+
+    def load(self, production_id: int) -> None:
+        roles = self.workspace.read(cast_rows, production_id)
+        performers = self.workspace.read(performer_rows, production_id)
+        self.performer_choices = with_none([(row["id"], row["name"]) for row in performers], self.tr("not cast"))
+        self.roles.set_rows(roles)
+        self.performers.set_rows(performers)
+        if not self.roles.selected_rows() and roles:
+            self.roles.select_ids([roles[0]["id"]])
+        self._role_selected()
+        self._performer_selected()
+        uncast = sum(1 for row in roles if row["performer_id"] is None and not row["background"])
+        text = self.tr("%n character(s)", "", len(roles)) + " · " + self.tr("%n performer(s)", "", len(performers))
+        if uncast:
+            text += " · " + self.tr("%n not cast yet", "", uncast)
+        self.summary.setText(text)
+
+    def cast(self, role: dict, performer_id: int | None) -> None:
+        """Cast a performer in a role (from the picker or a drop); None takes the performer out."""
+        try:
+            if performer_id is None:
+                if role["deal_id"] is not None:
+                    label = self.tr("Uncast %1").replace("%1", role["character"])
+                    self.workspace.remove_row("cast_assignment", role["deal_id"], label)
+                return
+            label = self.tr("Cast %1").replace("%1", role["character"])
+            self.workspace.cast_role(role["id"], performer_id, label)
+        except UserError as error:
+            self.show_refusal(str(error))
+
+    def add_performer(self) -> None:
+        performer_id = self.workspace.add_row(
+            "performer",
+            {"production_id": self.workspace.production_id},
+            {"legal_name": self.tr("New performer")},
+            self.tr("Add performer"),
+        )
+        self.refresh()
+        self.performers.select_ids([performer_id])
+        self.tabs.setCurrentIndex(0)
+        self.details.editors["legal_name"].setFocus()
+        self.details.editors["legal_name"].selectAll()
+
+    def remove_performers(self) -> None:
+        for row in self.performers.selected_rows():
+            self.workspace.remove_row("performer", row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+
+    def edit_pay_presets(self) -> None:
+        PayPresetsDialog(self.workspace, self).exec()
+        self.deal.show_record(self.deal.row_id)
 
     def number_by_scenes(self) -> None:
         try:
@@ -60,14 +229,34 @@ class CastPage(Page):
         except UserError as error:
             self.show_refusal(str(error))
 
-    def title(self) -> str:
-        return self.tr("Cast")
+    def _filter_roles(self, only_uncast: bool) -> None:
+        self.roles.proxy.set_predicate(
+            (lambda row: row["performer_id"] is None and not row["background"]) if only_uncast else None
+        )
 
-    def load(self, production_id: int) -> None:
-        rows = self.workspace.read(cast_rows, production_id)
-        self.cast.set_rows(rows)
-        uncast = sum(1 for row in rows if row["performer_id"] is None)
-        text = self.tr("%n character(s)", "", len(rows))
-        if uncast:
-            text += " · " + self.tr("%n not cast yet", "", uncast)
-        self.summary.setText(text)
+    def _role_selected(self) -> None:
+        rows = self.roles.selected_rows()
+        role = rows[0] if len(rows) == 1 else None
+        self.deal.show_record(role["deal_id"] if role else None)
+        if role and role["performer_id"] is not None:
+            self.performers.select_ids([role["performer_id"]])
+            self.performers.scroll_to_selection()
+        if role is None:
+            self.deal_box.setTitle(self.tr("Deal"))
+        elif role["deal_id"] is None:
+            self.deal_box.setTitle(self.tr("Deal for %1: cast the role first").replace("%1", role["character"]))
+        else:
+            self.deal_box.setTitle(
+                self.tr("Deal for %1 (%2)").replace("%1", role["character"]).replace("%2", role["performer"])
+            )
+
+    def _performer_selected(self) -> None:
+        rows = self.performers.selected_rows()
+        performer_id = rows[0]["id"] if len(rows) == 1 else None
+        self.details.show_record(performer_id)
+        self.calendar.show_owner(performer_id)
+        photo = self.details.stored.get("photo_path") if performer_id else ""
+        pixmap = QPixmap(photo) if photo else QPixmap()
+        self.photo.setVisible(not pixmap.isNull())
+        if not pixmap.isNull():
+            self.photo.setPixmap(pixmap.scaledToHeight(120, Qt.TransformationMode.SmoothTransformation))

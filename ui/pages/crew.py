@@ -1,40 +1,197 @@
-"""Crew: who works on the production, by department, with the languages they speak."""
+"""Crew: who works on the production, by department, and who speaks Mandarin, English or both."""
 
 from __future__ import annotations
 
-from studio.listings import crew_rows
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTabWidget
+
+from studio.listings import crew_rows, department_rows
+from studio.models.enums import RateBasis, UnionStatus
+from ui import labels
+from ui.availability import AvailabilityPanel
 from ui.i18n import babel_locale, money_text
 from ui.pages.base import Page
+from ui.people_lists import PeopleLists
+from ui.record_form import FormField, RecordForm, with_none
 from ui.table import Column
 
 
 class CrewPage(Page):
     key = "crew"
+    stale_on = frozenset({"crew_member", "department"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
-        department_key = "department_zh" if babel_locale().startswith("zh") else "department"
+        self.departments: list[tuple[int | None, str]] = []
         self.crew = self.table(
             [
-                Column(department_key, self.tr("Department")),
+                Column(
+                    "department",
+                    self.tr("Department"),
+                    source=("crew_member", "id", "department_id"),
+                    editable=True,
+                    choices=lambda: self.departments,
+                    choice_key="department_id",
+                ),
                 Column("position", self.tr("Position"), source=("crew_member", "id", "position"), editable=True),
                 Column("name", self.tr("Name"), source=("crew_member", "id", "name"), editable=True),
                 Column("name_zh", self.tr("Chinese name"), source=("crew_member", "id", "name_zh"), editable=True),
-                Column("languages", self.tr("Languages")),
-                Column("phone", self.tr("Phone")),
-                Column("email", self.tr("Email")),
+                Column("speaks", self.tr("Speaks")),
+                Column("phone", self.tr("Phone"), source=("crew_member", "id", "phone"), editable=True),
+                Column("email", self.tr("Email"), source=("crew_member", "id", "email"), editable=True),
                 Column("rate", self.tr("Rate"), display=money_text, align_right=True),
             ]
         )
-        self.layout_.addWidget(self.crew)
+        self.crew.view.setObjectName("crewTable")
+        self.details = RecordForm(workspace, "crew_member", self._fields(), self)
+        self.calendar = AvailabilityPanel(workspace, "crew_member_id", self)
+        for widget in (self.details, self.calendar):
+            widget.refused.connect(self.show_refusal)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.details, self.tr("Details"))
+        self.tabs.addTab(self.calendar, self.tr("Unavailable"))
+        self.crew.view.selectionModel().selectionChanged.connect(self._selected)
+        self.layout_.addLayout(self._toolbar())
+        main = self.splitter("crewSplitter", Qt.Orientation.Horizontal, self.crew, self.tabs)
+        main.setSizes([640, 440])
+        self.layout_.addWidget(main, 1)
+
+    def _fields(self) -> list[FormField]:
+        return [
+            FormField("name", self.tr("Name")),
+            FormField("name_zh", self.tr("Name in Chinese")),
+            FormField("department_id", self.tr("Department"), "choice", lambda: self.departments),
+            FormField("position", self.tr("Position")),
+            FormField("phone", self.tr("Phone"), placeholder="+1 323 555 0100"),
+            FormField("email", self.tr("Email"), placeholder="name@example.com"),
+            FormField("languages", self.tr("Languages"), placeholder=self.tr("e.g. English, Mandarin")),
+            FormField(
+                "union_status",
+                self.tr("Union"),
+                "choice",
+                lambda: labels.choices_of([u.value for u in UnionStatus], labels.union_status),
+            ),
+            FormField("rate", self.tr("Rate")),
+            FormField(
+                "rate_basis",
+                self.tr("Rate basis"),
+                "choice",
+                lambda: labels.choices_of([b.value for b in RateBasis], labels.rate_basis),
+            ),
+            FormField("currency", self.tr("Currency"), placeholder="USD"),
+            FormField(
+                "call_offset_minutes",
+                self.tr("Call offset (minutes)"),
+                placeholder=self.tr("department default; -30 = 30 min before crew call"),
+            ),
+            FormField("notes", self.tr("Notes"), "notes"),
+        ]
+
+    def _toolbar(self) -> QHBoxLayout:
+        lists = PeopleLists(self, "crew")
+        bar = QHBoxLayout()
+        for name, text, action in (
+            ("addCrew", self.tr("Add crew member"), self.add_member),
+            ("removeCrew", self.tr("Remove crew member"), self.remove_members),
+            ("importCrew", self.tr("Import list…"), lists.choose_and_import),
+            ("exportCrew", self.tr("Export list…"), lists.export),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.department_filter = QComboBox(self)
+        self.department_filter.setObjectName("departmentFilter")
+        self.language_filter = QComboBox(self)
+        self.language_filter.setObjectName("languageFilter")
+        for label, test in (
+            (self.tr("Any language"), None),
+            (self.tr("Speaks Mandarin"), lambda row: row["mandarin"]),
+            (self.tr("Speaks English"), lambda row: row["english"]),
+            (self.tr("Speaks both"), lambda row: row["mandarin"] and row["english"]),
+            (self.tr("Mandarin only"), lambda row: row["mandarin"] and not row["english"]),
+            (self.tr("English only"), lambda row: row["english"] and not row["mandarin"]),
+        ):
+            self.language_filter.addItem(label, test)
+        self.department_filter.currentIndexChanged.connect(self._filter)
+        self.language_filter.currentIndexChanged.connect(self._filter)
+        bar.addWidget(self.department_filter)
+        bar.addWidget(self.language_filter)
+        return bar
 
     def title(self) -> str:
         return self.tr("Crew")
 
     def load(self, production_id: int) -> None:
+        departments = self.workspace.read(department_rows, production_id)
+        chinese = babel_locale().startswith("zh")
+        names = [(row["id"], (row["name_zh"] or row["name"]) if chinese else row["name"]) for row in departments]
+        self.departments = with_none(names, self.tr("No department"))
         rows = self.workspace.read(crew_rows, production_id)
+        for row in rows:
+            if chinese and row["department_zh"]:
+                row["department"] = row["department_zh"]
+        self._fill_department_filter(names)
         self.crew.set_rows(rows)
-        mandarin = sum(1 for row in rows if "Mandarin" in row["languages"])
+        if not self.crew.selected_rows() and rows:
+            self.crew.select_ids([rows[0]["id"]])
+        self._selected()
+        mandarin = sum(1 for row in rows if row["mandarin"])
+        both = sum(1 for row in rows if row["mandarin"] and row["english"])
         self.summary.setText(
-            self.tr("%n crew member(s)", "", len(rows)) + " · " + self.tr("%n speak(s) Mandarin", "", mandarin)
+            self.tr("%n crew member(s)", "", len(rows))
+            + " · "
+            + self.tr("%n speak(s) Mandarin", "", mandarin)
+            + " · "
+            + self.tr("%n speak(s) Mandarin and English", "", both)
         )
+
+    def _fill_department_filter(self, names: list[tuple[int, str]]) -> None:
+        chosen = self.department_filter.currentData()
+        self.department_filter.blockSignals(True)
+        self.department_filter.clear()
+        self.department_filter.addItem(self.tr("All departments"), None)
+        for department_id, name in names:
+            self.department_filter.addItem(name, department_id)
+        self.department_filter.setCurrentIndex(max(self.department_filter.findData(chosen), 0))
+        self.department_filter.blockSignals(False)
+
+    def _filter(self) -> None:
+        department = self.department_filter.currentData()
+        language = self.language_filter.currentData()
+        if department is None and language is None:
+            self.crew.proxy.set_predicate(None)
+            return
+        self.crew.proxy.set_predicate(
+            lambda row: (
+                (department is None or row["department_id"] == department) and (language is None or language(row))
+            )
+        )
+
+    def add_member(self) -> None:
+        member_id = self.workspace.add_row(
+            "crew_member",
+            {"production_id": self.workspace.production_id},
+            {"name": self.tr("New crew member"), "currency": self._base_currency()},
+            self.tr("Add crew member"),
+        )
+        self.refresh()
+        self.crew.select_ids([member_id])
+        self.tabs.setCurrentIndex(0)
+        self.details.editors["name"].setFocus()
+        self.details.editors["name"].selectAll()
+
+    def _base_currency(self) -> str:
+        production = self.window().current_production()
+        return production.base_currency if production else "USD"
+
+    def remove_members(self) -> None:
+        for row in self.crew.selected_rows():
+            self.workspace.remove_row("crew_member", row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+
+    def _selected(self) -> None:
+        rows = self.crew.selected_rows()
+        member_id = rows[0]["id"] if len(rows) == 1 else None
+        self.details.show_record(member_id)
+        self.calendar.show_owner(member_id)

@@ -1,40 +1,104 @@
-"""Locations (places a unit drives to) and the script's sets mapped to them."""
+"""Locations (places a unit drives to), their details and calendars, and the script's sets mapped to them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget
 
 from studio.listings import location_rows, set_rows
+from ui.availability import AvailabilityPanel
 from ui.i18n import money_text
 from ui.pages.base import Page
+from ui.record_form import FormField, RecordForm, with_none
 from ui.table import Column
 
 
 class LocationsPage(Page):
     key = "locations"
+    stale_on = frozenset({"location", "film_set"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
+        self.location_choices: list[tuple[int | None, str]] = []
         self.locations = self.table(
             [
                 Column("name", self.tr("Location"), source=("location", "id", "name"), editable=True),
                 Column("name_zh", self.tr("Chinese name"), source=("location", "id", "name_zh"), editable=True),
                 Column("address", self.tr("Address"), source=("location", "id", "address"), editable=True),
+                Column("contact", self.tr("Contact"), source=("location", "id", "contact_name"), editable=True),
+                Column("phone", self.tr("Phone"), source=("location", "id", "contact_phone"), editable=True),
                 Column("fee", self.tr("Fee per day"), display=money_text, align_right=True),
                 Column("sets", self.tr("Sets"), align_right=True),
                 Column("hospital", self.tr("Nearest hospital")),
-                Column("timezone", self.tr("Time zone")),
             ]
         )
+        self.locations.view.setObjectName("locationsTable")
         self.sets = self.table(
             [
                 Column("name", self.tr("Set"), source=("film_set", "id", "name"), editable=True),
                 Column("name_zh", self.tr("Chinese name"), source=("film_set", "id", "name_zh"), editable=True),
-                Column("location", self.tr("Location"), source=("location", "location_id", "name")),
+                Column(
+                    "location",
+                    self.tr("Location"),
+                    source=("film_set", "id", "location_id"),
+                    editable=True,
+                    display=lambda name: name or self.tr("not mapped"),
+                    choices=lambda: self.location_choices,
+                    choice_key="location_id",
+                    warn=lambda row: row["location_id"] is None,
+                ),
                 Column("scenes", self.tr("Scenes"), align_right=True),
             ]
         )
-        self.layout_.addWidget(self.splitter("locationsSplitter", Qt.Orientation.Vertical, self.locations, self.sets))
+        self.sets.view.setObjectName("setsTable")
+        self.details = RecordForm(workspace, "location", self._fields(), self)
+        self.calendar = AvailabilityPanel(workspace, "location_id", self)
+        for widget in (self.details, self.calendar):
+            widget.refused.connect(self.show_refusal)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.details, self.tr("Details"))
+        self.tabs.addTab(self.calendar, self.tr("Unavailable"))
+        self.locations.view.selectionModel().selectionChanged.connect(self._selected)
+        lists = self.splitter("locationsSplitter", Qt.Orientation.Vertical, self.locations, self.sets)
+        self.layout_.addLayout(self._toolbar())
+        main = self.splitter("locationsDetailSplitter", Qt.Orientation.Horizontal, lists, self.tabs)
+        main.setSizes([640, 440])
+        self.layout_.addWidget(main, 1)
+
+    def _fields(self) -> list[FormField]:
+        return [
+            FormField("name", self.tr("Name")),
+            FormField("name_zh", self.tr("Name in Chinese")),
+            FormField("address", self.tr("Address")),
+            FormField("latitude", self.tr("Latitude"), placeholder="34.0511"),
+            FormField("longitude", self.tr("Longitude"), placeholder="-118.2545"),
+            FormField("timezone", self.tr("Time zone"), placeholder="America/Los_Angeles"),
+            FormField("contact_name", self.tr("Contact")),
+            FormField("contact_phone", self.tr("Contact phone")),
+            FormField("contact_email", self.tr("Contact email")),
+            FormField("fee_per_day", self.tr("Fee per day")),
+            FormField("fee_currency", self.tr("Currency")),
+            FormField("parking", self.tr("Parking"), "notes"),
+            FormField("basecamp", self.tr("Basecamp"), "notes"),
+            FormField("hospital_name", self.tr("Nearest hospital")),
+            FormField("hospital_address", self.tr("Hospital address")),
+            FormField("hospital_phone", self.tr("Hospital phone")),
+            FormField("permit_notes", self.tr("Permits"), "notes"),
+            FormField("notes", self.tr("Notes"), "notes"),
+        ]
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for name, text, action in (
+            ("addLocation", self.tr("Add location"), self.add_location),
+            ("removeLocation", self.tr("Remove location"), self.remove_locations),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
 
     def title(self) -> str:
         return self.tr("Locations")
@@ -42,8 +106,38 @@ class LocationsPage(Page):
     def load(self, production_id: int) -> None:
         locations = self.workspace.read(location_rows, production_id)
         sets = self.workspace.read(set_rows, production_id)
+        self.location_choices = with_none([(row["id"], row["name"]) for row in locations], self.tr("not mapped"))
         self.locations.set_rows(locations)
         self.sets.set_rows(sets)
-        self.summary.setText(
-            self.tr("%n location(s)", "", len(locations)) + " · " + self.tr("%n set(s)", "", len(sets))
+        if not self.locations.selected_rows() and locations:
+            self.locations.select_ids([locations[0]["id"]])
+        self._selected()
+        unmapped = sum(1 for row in sets if row["location_id"] is None)
+        text = self.tr("%n location(s)", "", len(locations)) + " · " + self.tr("%n set(s)", "", len(sets))
+        if unmapped:
+            text += " · " + self.tr("%n set(s) not mapped to a location", "", unmapped)
+        self.summary.setText(text)
+
+    def add_location(self) -> None:
+        production = self.window().current_production()
+        values = {"name": self.tr("New location")}
+        if production is not None:
+            values |= {"timezone": production.shoot_timezone, "fee_currency": production.base_currency}
+        location_id = self.workspace.add_row(
+            "location", {"production_id": self.workspace.production_id}, values, self.tr("Add location")
         )
+        self.refresh()
+        self.locations.select_ids([location_id])
+        self.tabs.setCurrentIndex(0)
+        self.details.editors["name"].setFocus()
+        self.details.editors["name"].selectAll()
+
+    def remove_locations(self) -> None:
+        for row in self.locations.selected_rows():
+            self.workspace.remove_row("location", row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+
+    def _selected(self) -> None:
+        rows = self.locations.selected_rows()
+        location_id = rows[0]["id"] if len(rows) == 1 else None
+        self.details.show_record(location_id)
+        self.calendar.show_owner(location_id)

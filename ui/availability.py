@@ -1,0 +1,161 @@
+"""The "Unavailable" calendar of one performer, crew member or location: dates with their reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import UserError
+from studio.listings import availability_rows
+from ui.i18n import day_text
+from ui.table import Column, RecordTable, RecordTableModel
+from ui.workspace import Workspace
+
+UNAVAILABLE = QColor("#f4c7c3")
+
+
+class AvailabilityPanel(QWidget):
+    """A calendar marking unavailable days over the list of ranges; add and remove are undoable."""
+
+    refused = Signal(str)
+
+    def __init__(self, workspace: Workspace, owner_column: str, parent=None):
+        super().__init__(parent)
+        self.workspace, self.owner_column = workspace, owner_column
+        self.owner_id: int | None = None
+        self.marked: list[QDate] = []
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("availabilityCalendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.ranges = RecordTable(
+            RecordTableModel(
+                workspace,
+                [
+                    Column(
+                        "start",
+                        self.tr("From"),
+                        source=("availability", "id", "start_date"),
+                        editable=True,
+                        display=day_text,
+                    ),
+                    Column(
+                        "end", self.tr("To"), source=("availability", "id", "end_date"), editable=True, display=day_text
+                    ),
+                    Column("days", self.tr("Days"), align_right=True),
+                    Column("reason", self.tr("Reason"), source=("availability", "id", "reason"), editable=True),
+                ],
+                self,
+            ),
+            self,
+        )
+        self.ranges.search.hide()
+        self.ranges.model.editRefused.connect(self.refused)
+        self.add_button = QPushButton(self.tr("Add unavailable dates…"), self)
+        self.add_button.setObjectName("addUnavailable")
+        self.add_button.clicked.connect(self.ask_dates)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setObjectName("removeUnavailable")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.calendar)
+        layout.addLayout(buttons)
+        layout.addWidget(self.ranges)
+        workspace.entitiesChanged.connect(lambda entities: "availability" in entities and self.reload())
+        workspace.fieldChanged.connect(lambda change: change.entity == "availability" and self.reload())
+        self.show_owner(None)
+
+    def show_owner(self, owner_id: int | None) -> None:
+        self.owner_id = owner_id
+        self.setEnabled(owner_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = []
+        if self.owner_id is not None and self.workspace.database is not None:
+            rows = self.workspace.read(availability_rows, self.owner_column, self.owner_id)
+        self.ranges.set_rows(rows)
+        self._mark_calendar(rows)
+
+    def _mark_calendar(self, rows) -> None:
+        for day in self.marked:
+            self.calendar.setDateTextFormat(day, QTextCharFormat())
+        self.marked = []
+        marked = QTextCharFormat()
+        marked.setBackground(QBrush(UNAVAILABLE))
+        for row in rows:
+            day = row["start"]
+            while day <= row["end"] and len(self.marked) < 1000:
+                date = QDate(day.year, day.month, day.day)
+                self.calendar.setDateTextFormat(date, marked)
+                self.marked.append(date)
+                day += dt.timedelta(days=1)
+        if rows:
+            first = rows[0]["start"]
+            self.calendar.setCurrentPage(first.year, first.month)
+
+    def ask_dates(self) -> None:
+        selected = self.calendar.selectedDate().toPython()
+        dialog = UnavailableDialog(self, selected)
+        if dialog.exec():
+            self.add_dates(*dialog.values())
+
+    def add_dates(self, start: dt.date, end: dt.date, reason: str) -> None:
+        values = {"start_date": start, "end_date": end, "reason": reason}
+        try:
+            self.workspace.add_row(
+                "availability", {self.owner_column: self.owner_id}, values, self.tr("Add unavailable dates")
+            )
+        except UserError as error:
+            self.window().show_error(self.tr("Not saved"), str(error))
+
+    def remove_selected(self) -> None:
+        for row in self.ranges.selected_rows():
+            self.workspace.remove_row("availability", row["id"], self.tr("Remove unavailable dates"))
+
+
+class UnavailableDialog(QDialog):
+    def __init__(self, parent: QWidget, day: dt.date):
+        super().__init__(parent)
+        self.setObjectName("unavailableDialog")
+        self.setWindowTitle(self.tr("Unavailable"))
+        self.start = QDateEdit(QDate(day.year, day.month, day.day), self)
+        self.end = QDateEdit(QDate(day.year, day.month, day.day), self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start.dateChanged.connect(lambda date: self.end.date() < date and self.end.setDate(date))
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("e.g. prior booking, travel, family event"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(buttons)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> tuple[dt.date, dt.date, str]:
+        return self.start.date().toPython(), self.end.date().toPython(), self.reason.text()

@@ -1,0 +1,149 @@
+"""A details form for one row: every field the table has no room for, each edit one undo step.
+
+Fields commit when the user leaves them (or picks from a list); a refused value is explained and the
+field shows what is stored again. Undo and redo update the form wherever the change came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
+
+from studio.edits import EDITABLE, FieldChange
+from studio.errors import UserError
+from studio.money import Money
+from ui.workspace import Workspace
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    kind: str = "text"  # text, notes or choice
+    choices: Callable[[], list[tuple[Any, str]]] | None = None
+    placeholder: str = ""
+
+
+class NotesEdit(QPlainTextEdit):
+    """Multi-line text that commits when the user leaves it, like a line edit."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+def field_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return str(value.amount)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class RecordForm(QScrollArea):
+    refused = Signal(str)
+
+    def __init__(self, workspace: Workspace, entity: str, fields: list[FormField], parent=None):
+        super().__init__(parent)
+        self.setObjectName(f"{entity}Form")
+        self.workspace, self.entity, self.fields = workspace, entity, {f.name: f for f in fields}
+        self.row_id: int | None = None
+        self.stored: dict[str, Any] = {}
+        self.editors: dict[str, QWidget] = {}
+        body = QWidget(self)
+        layout = QFormLayout(body)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in fields:
+            editor = self._editor(spec)
+            editor.setObjectName(spec.name)
+            self.editors[spec.name] = editor
+            layout.addRow(spec.label, editor)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.show_record(None)
+        workspace.fieldChanged.connect(self._follow)
+
+    def _editor(self, spec: FormField) -> QWidget:
+        if spec.kind == "choice":
+            editor = QComboBox(self)
+            editor.activated.connect(lambda _=None, name=spec.name: self.commit(name, editor.currentData()))
+            return editor
+        editor = NotesEdit(self) if spec.kind == "notes" else QLineEdit(self)
+        if spec.kind == "notes":
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(64)
+            editor.setPlaceholderText(spec.placeholder)
+            editor.editingFinished.connect(lambda name=spec.name: self.commit(name, editor.toPlainText()))
+        else:
+            editor.setPlaceholderText(spec.placeholder)
+            editor.editingFinished.connect(lambda name=spec.name: self.commit(name, editor.text()))
+        return editor
+
+    def show_record(self, row_id: int | None) -> None:
+        """Show one row's fields (None: an empty, disabled form)."""
+        self.row_id = row_id
+        model = EDITABLE[self.entity][0]
+        self.stored = {}
+        if row_id is not None and self.workspace.database is not None:
+            row = self.workspace.read(lambda session: session.get(model, row_id))
+            if row is None:
+                self.row_id = None
+            else:
+                self.stored = {name: getattr(row, name) for name in self.fields}
+        self.widget().setEnabled(self.row_id is not None)
+        for name in self.fields:
+            self._show(name)
+
+    def commit(self, name: str, value: Any) -> None:
+        if self.row_id is None:
+            return
+        current = self.stored.get(name)
+        if value == current or (isinstance(value, str) and value.strip() == field_text(current)):
+            return
+        label = self.tr("Edit %1").replace("%1", self.fields[name].label)
+        try:
+            self.workspace.edit_fields(self.entity, self.row_id, {name: value}, label)
+        except UserError as error:
+            self._show(name)
+            self.refused.emit(str(error))
+
+    def _follow(self, change: FieldChange) -> None:
+        if change.entity == self.entity and change.row_id == self.row_id:
+            self.show_record(self.row_id)  # all fields: a currency change re-states the amounts
+
+    def _show(self, name: str) -> None:
+        editor, value = self.editors[name], self.stored.get(name)
+        if isinstance(editor, QComboBox):
+            editor.blockSignals(True)
+            editor.clear()
+            for data, label in self.fields[name].choices():
+                editor.addItem(label, data)
+            if self.row_id is None:
+                editor.setCurrentIndex(-1)
+            else:
+                editor.setCurrentIndex(max(editor.findData(value), 0))
+            editor.blockSignals(False)
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != field_text(value):
+                editor.setPlainText(field_text(value))
+        else:
+            editor.setText(field_text(value))
+            editor.setCursorPosition(0)
+
+
+def with_none(choices: list[tuple[Any, str]], label: str) -> list[tuple[Any, str]]:
+    """A list to pick from that starts with "none"."""
+    return [(None, label), *choices]
