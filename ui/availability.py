@@ -122,11 +122,10 @@ class AvailabilityPanel(QWidget):
     def add_dates(self, start: dt.date, end: dt.date, reason: str) -> None:
         values = {"start_date": start, "end_date": end, "reason": reason}
         try:
-            self.workspace.add_row(
-                "availability", {self.owner_column: self.owner_id}, values, self.tr("Add unavailable dates")
-            )
+            label = self.tr("Add unavailable dates")
+            self.workspace.add_row("availability", {self.owner_column: self.owner_id}, values, label)
         except UserError as error:
-            self.window().show_error(self.tr("Not saved"), str(error))
+            self.refused.emit(str(error))
 
     def remove_selected(self) -> None:
         for row in self.ranges.selected_rows():

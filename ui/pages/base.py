@@ -25,6 +25,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self._stale = True
+        self._refusal: QMessageBox | None = None
         self.summary = QLabel(self)
         self.summary.setObjectName("pageSummary")
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -92,12 +93,18 @@ class Page(QWidget):
         self.run_task(
             self.tr("Writing %1…").replace("%1", Path(path).name),
             lambda: self.workspace.read(writer, production_id, Path(path)),
-            lambda written: (
-                self.window().statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)), 10000)
-            ),
+            lambda written: self.tell(self.tr("Wrote %1").replace("%1", str(written))),
         )
 
+    def tell(self, message: str) -> None:
+        self.window().statusBar().showMessage(message, 10000)
+
     def show_refusal(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), message, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("refusal")
-        box.open()
+        """Say why something was not saved; one box per page, showing the latest reason."""
+        if self._refusal is None:
+            self._refusal = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Not saved"), "", QMessageBox.StandardButton.Ok, self
+            )
+            self._refusal.setObjectName("refusal")
+        self._refusal.setText(message)
+        self._refusal.open()

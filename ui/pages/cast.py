@@ -28,6 +28,7 @@ class CastPage(Page):
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
         self.performer_choices: list[tuple[int | None, str]] = []
+        self._loading = False  # a reload re-selects rows: only the user's picks move the performer selection
         self.roles = self.table(self._role_columns())
         self.roles.view.setObjectName("rolesTable")
         self.roles.accept_drops(PERFORMER_MIME, lambda row, ids: self.cast(row, ids[0]))
@@ -45,7 +46,7 @@ class CastPage(Page):
         self.calendar = AvailabilityPanel(workspace, "performer_id", self)
         for widget in (self.deal, self.details, self.calendar):
             widget.refused.connect(self.show_refusal)
-        self.roles.view.selectionModel().selectionChanged.connect(self._role_selected)
+        self.roles.view.selectionModel().selectionChanged.connect(self._role_picked)
         self.performers.view.selectionModel().selectionChanged.connect(self._performer_selected)
 
         details = QWidget(self)
@@ -177,11 +178,15 @@ class CastPage(Page):
         roles = self.workspace.read(cast_rows, production_id)
         performers = self.workspace.read(performer_rows, production_id)
         self.performer_choices = with_none([(row["id"], row["name"]) for row in performers], self.tr("not cast"))
-        self.roles.set_rows(roles)
-        self.performers.set_rows(performers)
-        if not self.roles.selected_rows() and roles:
-            self.roles.select_ids([roles[0]["id"]])
-        self._role_selected()
+        self._loading = True
+        try:
+            self.roles.set_rows(roles)
+            self.performers.set_rows(performers)
+            if not self.roles.selected_rows() and roles:
+                self.roles.select_ids([roles[0]["id"]])
+        finally:
+            self._loading = False
+        self._show_deal()
         self._performer_selected()
         uncast = sum(1 for row in roles if row["performer_id"] is None and not row["background"])
         text = self.tr("%n character(s)", "", len(roles)) + " · " + self.tr("%n performer(s)", "", len(performers))
@@ -234,13 +239,21 @@ class CastPage(Page):
             (lambda row: row["performer_id"] is None and not row["background"]) if only_uncast else None
         )
 
-    def _role_selected(self) -> None:
+    def _selected_role(self) -> dict | None:
         rows = self.roles.selected_rows()
-        role = rows[0] if len(rows) == 1 else None
-        self.deal.show_record(role["deal_id"] if role else None)
-        if role and role["performer_id"] is not None:
+        return rows[0] if len(rows) == 1 else None
+
+    def _role_picked(self) -> None:
+        """The user chose a role: show its deal, and its performer beside it."""
+        role = self._selected_role()
+        if role and role["performer_id"] is not None and not self._loading:
             self.performers.select_ids([role["performer_id"]])
             self.performers.scroll_to_selection()
+        self._show_deal()
+
+    def _show_deal(self) -> None:
+        role = self._selected_role()
+        self.deal.show_record(role["deal_id"] if role else None)
         if role is None:
             self.deal_box.setTitle(self.tr("Deal"))
         elif role["deal_id"] is None:

@@ -1,0 +1,267 @@
+"""Cast, crew and locations pages driven as a producer would: casting, forms, calendars, lists; all undoable."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
+
+from ui.pages.cast import PERFORMER_MIME
+
+
+def query(path, sql, *args):
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def show(window, key):
+    window.show_page([page.key for page in window.pages].index(key))
+    return window.page(key)
+
+
+def row_index(table, key, value, column=0):
+    number = next(i for i, row in enumerate(table.model.rows) if row[key] == value)
+    return table.proxy.mapFromSource(table.model.index(number, column))
+
+
+def performer_of(path, character):
+    rows = query(
+        path,
+        "select p.legal_name from cast_assignment a join performer p on p.id = a.performer_id"
+        " join character c on c.id = a.character_id where c.name = ?",
+        character,
+    )
+    return rows[0][0] if rows else None
+
+
+def last_refusal(window) -> QMessageBox | None:
+    boxes = window.findChildren(QMessageBox, "refusal")
+    return boxes[-1] if boxes else None
+
+
+def commit_line(form, field, text):
+    editor: QLineEdit = form.editors[field]
+    editor.setText(text)
+    editor.editingFinished.emit()
+
+
+def test_dragging_a_performer_onto_a_role_casts_them_and_undo_restores_the_previous_performer(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    performer = row_index(page.performers, "name", "Daniel Hayes")
+    data = page.performers.proxy.mimeData([performer])
+    assert data.hasFormat(PERFORMER_MIME)
+    leo = row_index(page.roles, "character", "LEO")
+    assert page.roles.proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, leo)
+    assert performer_of(demo_path, "LEO") == "Daniel Hayes"
+    roles = next(row for row in page.performers.model.rows if row["name"] == "Daniel Hayes")["roles"]
+    assert roles == "ETHAN, LEO"
+    demo_window.undo_action.trigger()
+    assert performer_of(demo_path, "LEO") == "Kevin Lin"
+
+
+def test_the_picker_uncasts_and_casts_and_uncast_roles_are_flagged(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    column = next(i for i, c in enumerate(page.roles.model.columns) if c.key == "performer")
+    leo = row_index(page.roles, "character", "LEO", column)
+    assert page.roles.proxy.setData(leo, None)
+    assert performer_of(demo_path, "LEO") is None
+    leo = row_index(page.roles, "character", "LEO", column)
+    assert leo.data() == "not cast" and leo.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "1 not cast yet" in page.summary.text()
+    page.uncast_only.setChecked(True)
+    assert page.roles.proxy.rowCount() == 1
+    kevin = next(row["id"] for row in page.performers.model.rows if row["name"] == "Kevin Lin")
+    assert page.roles.proxy.setData(row_index(page.roles, "character", "LEO", column), kevin)
+    assert performer_of(demo_path, "LEO") == "Kevin Lin"
+    assert page.roles.proxy.rowCount() == 0
+    demo_window.undo_action.trigger()
+    demo_window.undo_action.trigger()
+    assert performer_of(demo_path, "LEO") == "Kevin Lin"  # the uncast deal is back with its terms
+    assert query(
+        demo_path,
+        "select rate_minor from cast_assignment a join character c on c.id = a.character_id where c.name = 'LEO'",
+    ) == [(40000,)]
+
+
+def test_the_picker_lists_every_performer_in_a_drop_down(demo_window):
+    page = show(demo_window, "cast")
+    column = next(i for i, c in enumerate(page.roles.model.columns) if c.key == "performer")
+    index = row_index(page.roles, "character", "ETHAN", column)
+    page.roles.view.edit(index)
+    editor = page.roles.view.findChild(QComboBox)
+    assert editor is not None and editor.count() == 1 + len(page.performers.model.rows)
+    assert editor.currentText() == "Daniel Hayes"
+
+
+def test_the_deal_form_edits_the_selected_roles_deal_and_refuses_bad_values(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    page.roles.view.selectRow(row_index(page.roles, "character", "CHLOE").row())
+    assert "CHLOE" in page.deal_box.title()
+    commit_line(page.deal, "rate", "1,650.50")
+    sql = "select rate_minor from cast_assignment a join character c on c.id = a.character_id where c.name = 'CHLOE'"
+    assert query(demo_path, sql) == [(165050,)]
+    commit_line(page.deal, "rate", "-5")
+    box = last_refusal(demo_window)
+    assert box is not None and "negative" in box.text()
+    assert page.deal.editors["rate"].text() == "1650.50"
+    assert query(demo_path, sql) == [(165050,)]
+    overtime = page.deal.editors["overtime_rule_id"]
+    overtime.setCurrentIndex(overtime.findText("No overtime"))
+    overtime.activated.emit(overtime.currentIndex())
+    assert query(demo_path, sql.replace("rate_minor", "overtime_rule_id")) == [(None,)]
+    demo_window.undo_action.trigger()
+    demo_window.undo_action.trigger()
+    assert query(demo_path, sql) == [(150000,)]
+
+
+def test_adding_a_performer_with_details_and_unavailable_dates(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    page.add_performer()
+    assert page.details.row_id is not None
+    commit_line(page.details, "legal_name", "Ava Chen")
+    commit_line(page.details, "phone", "+1 646 555 0123")
+    commit_line(page.details, "email", "not an email")
+    box = last_refusal(demo_window)
+    assert "not an email address" in box.text()
+    page.calendar.add_dates(*_dates("2027-01-12", "2027-01-13"), "Audition in New York")
+    rows = query(
+        demo_path,
+        "select a.start_date, a.end_date, a.reason from availability a join performer p on p.id = a.performer_id"
+        " where p.legal_name = 'Ava Chen'",
+    )
+    assert rows == [("2027-01-12", "2027-01-13", "Audition in New York")]
+    assert [row["reason"] for row in page.calendar.ranges.model.rows] == ["Audition in New York"]
+    assert len(page.calendar.calendar.dateTextFormat()) >= 2
+    page.calendar.add_dates(*_dates("2027-01-13", "2027-01-12"), "backwards")
+    assert "before the start date" in last_refusal(demo_window).text()
+    assert len(page.calendar.ranges.model.rows) == 1
+    for _ in range(4):  # dates, phone, name, the performer
+        demo_window.undo_action.trigger()
+    assert query(demo_path, "select count(*) from performer where legal_name in ('Ava Chen', 'New performer')") == [
+        (0,)
+    ]
+
+
+def _dates(start, end):
+    import datetime as dt
+
+    return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+
+
+def test_removing_a_performer_and_undo_brings_back_their_roles_and_dates(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    page.performers.select_ids([row["id"] for row in page.performers.model.rows if row["name"] == "Mia Tanaka"])
+    page.remove_performers()
+    assert performer_of(demo_path, "CHLOE") is None
+    assert any(row["character"] == "CHLOE" and row["performer_id"] is None for row in page.roles.model.rows)
+    demo_window.undo_action.trigger()
+    assert performer_of(demo_path, "CHLOE") == "Mia Tanaka"
+    assert query(
+        demo_path,
+        "select count(*) from availability a join performer p on p.id = a.performer_id"
+        " where p.legal_name = 'Mia Tanaka'",
+    ) == [(1,)]
+
+
+def test_pay_presets_dialog_edits_the_sag_aftra_verticals_figures(demo_window, demo_path):
+    from ui.pay_presets import PayPresetsDialog
+
+    page = show(demo_window, "cast")
+    dialog = PayPresetsDialog(demo_window.workspace, page)
+    names = [row["name"] for row in dialog.presets.model.rows]
+    assert "SAG-AFTRA Verticals" in names
+    dialog.presets.select_ids([row["id"] for row in dialog.presets.model.rows if row["name"] == "SAG-AFTRA Verticals"])
+    commit_line(dialog.form, "day_minimum", "249")
+    commit_line(dialog.form, "pension_health_percent", "21")
+    assert query(
+        demo_path,
+        "select day_minimum_minor, pension_health_percent from overtime_rule where name = 'SAG-AFTRA Verticals'",
+    ) == [(24900, 21000)]
+    dialog.close()
+
+
+def test_crew_filters_by_department_and_language_and_edits_in_the_form(demo_window, demo_path):
+    page = show(demo_window, "crew")
+    total = page.crew.proxy.rowCount()
+    page.language_filter.setCurrentIndex(page.language_filter.findText("Speaks both"))
+    both = page.crew.proxy.rowCount()
+    assert 0 < both < total
+    assert all(
+        "中" in row["speaks"] and "EN" in row["speaks"]
+        for row in page.crew.selected_rows()
+        or [page.crew.model.rows[page.crew.proxy.mapToSource(page.crew.proxy.index(0, 0)).row()]]
+    )
+    page.language_filter.setCurrentIndex(0)
+    page.department_filter.setCurrentIndex(page.department_filter.findText("Camera"))
+    assert page.crew.proxy.rowCount() == 3
+    page.department_filter.setCurrentIndex(0)
+    page.crew.select_ids([page.crew.model.rows[0]["id"]])
+    commit_line(page.details, "phone", "+86 138 0013 8000")
+    assert query(demo_path, "select phone from crew_member where name = 'Zhang Wei'") == [("+86 138 0013 8000",)]
+    phone_column = next(i for i, c in enumerate(page.crew.model.columns) if c.key == "phone")
+    assert page.crew.proxy.index(0, phone_column).data() == "+86 138 0013 8000"
+    demo_window.undo_action.trigger()
+    assert page.details.editors["phone"].text() == "(323) 555-0201"
+
+
+def test_crew_list_import_is_one_undo_step(demo_window, demo_path, tmp_path, qtbot):
+    page = show(demo_window, "crew")
+    sheet = tmp_path / "crew.csv"
+    sheet.write_text("department,position,name,phone\n翻译,Interpreter,Yun Zhao,(626) 555-0111\n", encoding="utf-8")
+    from ui.people_lists import PeopleLists
+
+    PeopleLists(page, "crew").import_file(sheet)
+    qtbot.waitUntil(lambda: any(row["name"] == "Yun Zhao" for row in page.crew.model.rows), timeout=10000)
+    assert "1 added" in demo_window.statusBar().currentMessage()
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select count(*) from crew_member where name = 'Yun Zhao'") == [(0,)]
+
+
+def test_a_bad_crew_list_is_refused_with_the_row_named(demo_window, tmp_path, qtbot):
+    page = show(demo_window, "crew")
+    sheet = tmp_path / "crew.csv"
+    sheet.write_text("department,name,day_rate\nCamera,Kai,-300\n", encoding="utf-8")
+    from ui.people_lists import PeopleLists
+
+    PeopleLists(page, "crew").import_file(sheet)
+    qtbot.waitUntil(lambda: last_refusal(demo_window) is not None, timeout=10000)
+    assert "row 2, day_rate" in last_refusal(demo_window).text()
+    assert demo_window.workspace.undo_stack.count() == 0
+
+
+def test_exporting_the_cast_list_writes_a_csv(demo_window, tmp_path, qtbot, monkeypatch):
+    page = show(demo_window, "cast")
+    target = tmp_path / "cast.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    page.findChild(type(page.numberCast_button), "exportCast").click()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert "Daniel Hayes" in target.read_text(encoding="utf-8-sig")
+
+
+def test_mapping_a_set_to_a_location_and_editing_a_location(demo_window, demo_path):
+    page = show(demo_window, "locations")
+    column = next(i for i, c in enumerate(page.sets.model.columns) if c.key == "location")
+    index = row_index(page.sets, "name", "ROOFTOP BAR", column)
+    assert page.sets.proxy.setData(index, None)
+    assert query(demo_path, "select location_id from film_set where name = 'ROOFTOP BAR'") == [(None,)]
+    assert page.sets.proxy.data(row_index(page.sets, "name", "ROOFTOP BAR", column)) == "not mapped"
+    assert "1 set not mapped to a location" in page.summary.text()
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select location_id from film_set where name = 'ROOFTOP BAR'") != [(None,)]
+    page.locations.select_ids([page.locations.model.rows[0]["id"]])
+    commit_line(page.details, "latitude", "134")
+    assert "not a latitude" in last_refusal(demo_window).text()
+    commit_line(page.details, "timezone", "Europe/Berlin")
+    assert query(demo_path, "select timezone from location where name = 'Sterling Tower'") == [("Europe/Berlin",)]
+
+
+def test_removing_a_location_unmaps_its_sets_and_undo_maps_them_again(demo_window, demo_path):
+    page = show(demo_window, "locations")
+    page.locations.select_ids([row["id"] for row in page.locations.model.rows if row["name"] == "Sterling Tower"])
+    before = query(demo_path, "select count(*) from film_set where location_id is null")
+    page.remove_locations()
+    assert query(demo_path, "select count(*) from film_set where location_id is null")[0][0] > before[0][0]
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select count(*) from film_set where location_id is null") == before
+    assert any(row["name"] == "Sterling Tower" for row in page.locations.model.rows)
