@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="77"/>
+        <location filename="../../ui/pages/breakdown.py" line="72"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="70"/>
+        <location filename="../../ui/pages/cast.py" line="192"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +34,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="72"/>
+        <location filename="../../ui/pages/cast.py" line="192"/>
+        <source>%n performer(s)</source>
+        <translation>
+            <numerusform>%n performer</numerusform>
+            <numerusform>%n performers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cast.py" line="194"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -45,7 +53,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="39"/>
+        <location filename="../../ui/pages/crew.py" line="143"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -53,18 +61,26 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="39"/>
+        <location filename="../../ui/pages/crew.py" line="145"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
             <numerusform>%n speak Mandarin</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/crew.py" line="147"/>
+        <source>%n speak(s) Mandarin and English</source>
+        <translation>
+            <numerusform>%n speaks Mandarin and English</numerusform>
+            <numerusform>%n speak Mandarin and English</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="48"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n location</numerusform>
@@ -72,11 +88,30 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="48"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n set</numerusform>
             <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/locations.py" line="118"/>
+        <source>%n set(s) not mapped to a location</source>
+        <translation>
+            <numerusform>%n set not mapped to a location</numerusform>
+            <numerusform>%n sets not mapped to a location</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PayPresetsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/pay_presets.py" line="121"/>
+        <source>%n preset(s) added.</source>
+        <translation>
+            <numerusform>%n preset added.</numerusform>
+            <numerusform>%n presets added.</numerusform>
         </translation>
     </message>
 </context>

@@ -24,80 +24,113 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>AvailabilityPanel</name>
+    <message>
+        <location filename="../../ui/availability.py" line="51"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="57"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="59"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="60"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="68"/>
+        <source>Add unavailable dates…</source>
+        <translation>添加不可用日期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="71"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="125"/>
+        <source>Add unavailable dates</source>
+        <translation>添加不可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="132"/>
+        <source>Remove unavailable dates</source>
+        <translation>删除不可用日期</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownPage</name>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="29"/>
-        <location filename="../../ui/pages/breakdown.py" line="43"/>
+        <location filename="../../ui/pages/breakdown.py" line="24"/>
+        <location filename="../../ui/pages/breakdown.py" line="38"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="44"/>
+        <location filename="../../ui/pages/breakdown.py" line="39"/>
         <source>Element</source>
         <translation>元素</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="35"/>
-        <location filename="../../ui/pages/breakdown.py" line="46"/>
+        <location filename="../../ui/pages/breakdown.py" line="30"/>
+        <location filename="../../ui/pages/breakdown.py" line="41"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="37"/>
+        <location filename="../../ui/pages/breakdown.py" line="32"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="38"/>
+        <location filename="../../ui/pages/breakdown.py" line="33"/>
         <source>Elements</source>
         <translation>元素数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="48"/>
+        <location filename="../../ui/pages/breakdown.py" line="43"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="51"/>
+        <location filename="../../ui/pages/breakdown.py" line="46"/>
         <source>Export breakdown sheets…</source>
         <translation>导出拆解表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="53"/>
+        <location filename="../../ui/pages/breakdown.py" line="48"/>
         <source>Export element report…</source>
         <translation>导出元素报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="68"/>
+        <location filename="../../ui/pages/breakdown.py" line="63"/>
         <source>Breakdown</source>
         <translation>拆解</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="77"/>
+        <location filename="../../ui/pages/breakdown.py" line="72"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n 个元素</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="81"/>
+        <location filename="../../ui/pages/breakdown.py" line="75"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="81"/>
+        <location filename="../../ui/pages/breakdown.py" line="75"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/breakdown.py" line="88"/>
-        <source>Writing the PDF…</source>
-        <translation>正在生成 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/breakdown.py" line="91"/>
-        <source>Wrote %1</source>
-        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -181,136 +214,482 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="24"/>
+        <location filename="../../ui/pages/cast.py" line="70"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="29"/>
+        <location filename="../../ui/pages/cast.py" line="75"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="30"/>
+        <location filename="../../ui/pages/cast.py" line="76"/>
+        <location filename="../../ui/pages/cast.py" line="96"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="32"/>
+        <location filename="../../ui/pages/cast.py" line="79"/>
+        <location filename="../../ui/pages/cast.py" line="95"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="36"/>
-        <source>Performer (Chinese)</source>
-        <translation>演员中文名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cast.py" line="40"/>
+        <location filename="../../ui/pages/cast.py" line="89"/>
+        <location filename="../../ui/pages/cast.py" line="99"/>
+        <location filename="../../ui/pages/cast.py" line="112"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="41"/>
-        <source>Day rate</source>
-        <translation>日薪</translation>
+        <location filename="../../ui/pages/cast.py" line="39"/>
+        <location filename="../../ui/pages/cast.py" line="258"/>
+        <source>Deal</source>
+        <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="42"/>
+        <location filename="../../ui/pages/cast.py" line="57"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="58"/>
+        <source>Unavailable</source>
+        <translation>不可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="82"/>
+        <location filename="../../ui/pages/cast.py" line="180"/>
+        <source>not cast</source>
+        <translation>未选角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="88"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="45"/>
-        <location filename="../../ui/pages/cast.py" line="59"/>
+        <location filename="../../ui/pages/cast.py" line="90"/>
+        <location filename="../../ui/pages/cast.py" line="128"/>
+        <source>Rate</source>
+        <translation>薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="97"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="98"/>
+        <source>Speaks</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="100"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="101"/>
+        <location filename="../../ui/pages/cast.py" line="117"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="102"/>
+        <source>Agent</source>
+        <translation>经纪人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="107"/>
+        <source>Legal name</source>
+        <translation>法定姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="108"/>
+        <source>Professional name</source>
+        <translation>艺名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="109"/>
+        <source>Name in Chinese</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="118"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="118"/>
+        <source>e.g. English, Mandarin</source>
+        <translation>如：英语，普通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="119"/>
+        <source>Agent / manager</source>
+        <translation>经纪人 / 经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="120"/>
+        <source>Agent phone</source>
+        <translation>经纪人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="121"/>
+        <source>Agent email</source>
+        <translation>经纪人邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="122"/>
+        <source>Photo file</source>
+        <translation>照片文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="123"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="131"/>
+        <source>Rate basis</source>
+        <translation>计薪方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="135"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="136"/>
+        <source>Guaranteed days</source>
+        <translation>保底天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="137"/>
+        <source>Overtime</source>
+        <translation>加班规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="138"/>
+        <source>Per diem</source>
+        <translation>每日津贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="139"/>
+        <source>Travel</source>
+        <translation>差旅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="139"/>
+        <source>flights, hotel, ground</source>
+        <translation>机票、酒店、地面交通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="146"/>
+        <source>No overtime</source>
+        <translation>无加班规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="152"/>
+        <location filename="../../ui/pages/cast.py" line="215"/>
+        <source>Add performer</source>
+        <translation>添加演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="153"/>
+        <source>Remove performer</source>
+        <translation>删除演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="154"/>
+        <source>Pay presets…</source>
+        <translation>薪酬预设…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="155"/>
+        <source>Import list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="156"/>
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="48"/>
+        <location filename="../../ui/pages/cast.py" line="165"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="64"/>
+        <location filename="../../ui/pages/cast.py" line="167"/>
+        <source>Uncast roles only</source>
+        <translation>只看未选角的角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="175"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="70"/>
+        <location filename="../../ui/pages/cast.py" line="192"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="72"/>
+        <location filename="../../ui/pages/cast.py" line="192"/>
+        <source>%n performer(s)</source>
+        <translation>
+            <numerusform>%n 位演员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cast.py" line="194"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="202"/>
+        <source>Uncast %1</source>
+        <translation>取消 %1 的选角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="205"/>
+        <source>Cast %1</source>
+        <translation>为 %1 选角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="214"/>
+        <source>New performer</source>
+        <translation>新演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="225"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="260"/>
+        <source>Deal for %1: cast the role first</source>
+        <translation>%1 的合约：请先为该角色选角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="263"/>
+        <source>Deal for %1 (%2)</source>
+        <translation>%1 的合约（%2）</translation>
+    </message>
 </context>
 <context>
     <name>CrewPage</name>
     <message>
-        <location filename="../../ui/pages/crew.py" line="19"/>
+        <location filename="../../ui/pages/crew.py" line="30"/>
+        <location filename="../../ui/pages/crew.py" line="63"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="20"/>
+        <location filename="../../ui/pages/crew.py" line="36"/>
+        <location filename="../../ui/pages/crew.py" line="64"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="21"/>
+        <location filename="../../ui/pages/crew.py" line="37"/>
+        <location filename="../../ui/pages/crew.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="22"/>
+        <location filename="../../ui/pages/crew.py" line="38"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="23"/>
+        <location filename="../../ui/pages/crew.py" line="67"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="24"/>
+        <location filename="../../ui/pages/crew.py" line="40"/>
+        <location filename="../../ui/pages/crew.py" line="65"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="25"/>
+        <location filename="../../ui/pages/crew.py" line="39"/>
+        <source>Speaks</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="41"/>
+        <location filename="../../ui/pages/crew.py" line="66"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="26"/>
+        <location filename="../../ui/pages/crew.py" line="42"/>
+        <location filename="../../ui/pages/crew.py" line="74"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="32"/>
+        <location filename="../../ui/pages/crew.py" line="51"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="52"/>
+        <source>Unavailable</source>
+        <translation>不可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="62"/>
+        <source>Name in Chinese</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="67"/>
+        <source>e.g. English, Mandarin</source>
+        <translation>如：英语，普通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="70"/>
+        <source>Union</source>
+        <translation>工会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="77"/>
+        <source>Rate basis</source>
+        <translation>计薪方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="81"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="84"/>
+        <source>Call offset (minutes)</source>
+        <translation>通告时间偏移（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="85"/>
+        <source>department default; -30 = 30 min before crew call</source>
+        <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="87"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="94"/>
+        <location filename="../../ui/pages/crew.py" line="177"/>
+        <source>Add crew member</source>
+        <translation>添加剧组成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="95"/>
+        <source>Remove crew member</source>
+        <translation>删除剧组成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="96"/>
+        <source>Import list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="97"/>
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="109"/>
+        <source>Any language</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="110"/>
+        <source>Speaks Mandarin</source>
+        <translation>会说普通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="111"/>
+        <source>Speaks English</source>
+        <translation>会说英语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="112"/>
+        <source>Speaks both</source>
+        <translation>两种都会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="113"/>
+        <source>Mandarin only</source>
+        <translation>只会普通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="114"/>
+        <source>English only</source>
+        <translation>只会英语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="124"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="130"/>
+        <source>No department</source>
+        <translation>无部门</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="39"/>
+        <location filename="../../ui/pages/crew.py" line="143"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="39"/>
+        <location filename="../../ui/pages/crew.py" line="145"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/crew.py" line="147"/>
+        <source>%n speak(s) Mandarin and English</source>
+        <translation>
+            <numerusform>%n 人会说普通话和英语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="154"/>
+        <source>All departments</source>
+        <translation>所有部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="176"/>
+        <source>New crew member</source>
+        <translation>新剧组成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="191"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
     </message>
 </context>
 <context>
@@ -442,6 +821,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -545,70 +925,213 @@ The details are in %2</source>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>12-hour day</source>
+        <translation>12 小时工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>Flat</source>
+        <translation>包干</translation>
+    </message>
 </context>
 <context>
     <name>LocationsPage</name>
     <message>
-        <location filename="../../ui/pages/locations.py" line="20"/>
-        <location filename="../../ui/pages/locations.py" line="33"/>
+        <location filename="../../ui/pages/locations.py" line="25"/>
+        <location filename="../../ui/pages/locations.py" line="42"/>
         <source>Location</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="21"/>
-        <location filename="../../ui/pages/locations.py" line="32"/>
+        <location filename="../../ui/pages/locations.py" line="26"/>
+        <location filename="../../ui/pages/locations.py" line="39"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="22"/>
+        <location filename="../../ui/pages/locations.py" line="27"/>
+        <location filename="../../ui/pages/locations.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="23"/>
+        <location filename="../../ui/pages/locations.py" line="28"/>
+        <location filename="../../ui/pages/locations.py" line="76"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="29"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="30"/>
+        <location filename="../../ui/pages/locations.py" line="79"/>
         <source>Fee per day</source>
         <translation>每日场租</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="24"/>
+        <location filename="../../ui/pages/locations.py" line="31"/>
         <source>Sets</source>
         <translation>场景数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="25"/>
+        <location filename="../../ui/pages/locations.py" line="32"/>
+        <location filename="../../ui/pages/locations.py" line="83"/>
         <source>Nearest hospital</source>
         <translation>最近的医院</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="26"/>
+        <location filename="../../ui/pages/locations.py" line="45"/>
+        <location filename="../../ui/pages/locations.py" line="109"/>
+        <source>not mapped</source>
+        <translation>未对应场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="59"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="60"/>
+        <source>Unavailable</source>
+        <translation>不可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="70"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="71"/>
+        <source>Name in Chinese</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="73"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="74"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="75"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/locations.py" line="118"/>
+        <source>%n set(s) not mapped to a location</source>
+        <translation>
+            <numerusform>%n 个场景未对应场地</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="31"/>
+        <location filename="../../ui/pages/locations.py" line="123"/>
+        <source>New location</source>
+        <translation>新场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="137"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="38"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="34"/>
+        <location filename="../../ui/pages/locations.py" line="50"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="40"/>
+        <location filename="../../ui/pages/locations.py" line="77"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="78"/>
+        <source>Contact email</source>
+        <translation>联系邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="80"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="81"/>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="82"/>
+        <source>Basecamp</source>
+        <translation>大本营</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="84"/>
+        <source>Hospital address</source>
+        <translation>医院地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="85"/>
+        <source>Hospital phone</source>
+        <translation>医院电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="86"/>
+        <source>Permits</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="87"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="93"/>
+        <location filename="../../ui/pages/locations.py" line="127"/>
+        <source>Add location</source>
+        <translation>添加场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="94"/>
+        <source>Remove location</source>
+        <translation>删除场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/locations.py" line="104"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="48"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n 个场地</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="48"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n 个场景</numerusform>
@@ -813,9 +1336,189 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="70"/>
+        <location filename="../../ui/pages/base.py" line="94"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="96"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="106"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PayPresetsDialog</name>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="28"/>
+        <location filename="../../ui/pay_presets.py" line="121"/>
+        <source>Pay presets</source>
+        <translation>薪酬预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="34"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="44"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="45"/>
+        <source>Overtime after (hours)</source>
+        <translation>超过多少小时算加班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="46"/>
+        <source>Overtime rate (×)</source>
+        <translation>加班倍率（×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="47"/>
+        <source>Double time after (hours)</source>
+        <translation>超过多少小时算双倍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="48"/>
+        <source>Double time rate (×)</source>
+        <translation>双倍倍率（×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="49"/>
+        <source>Counted in steps of (minutes)</source>
+        <translation>计时单位（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="50"/>
+        <source>Day minimum</source>
+        <translation>日最低薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="51"/>
+        <source>Week minimum</source>
+        <translation>周最低薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="52"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="53"/>
+        <source>Pension &amp; health (%)</source>
+        <translation>养老金与医疗（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="54"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="62"/>
+        <source>Union minimums change every contract year: check these figures against the agreement in force.</source>
+        <translation>工会最低标准每个合约年度都会变化：请对照现行协议核对这些数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="66"/>
+        <source>Add preset</source>
+        <translation>添加预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="68"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="70"/>
+        <source>Add missing standard presets</source>
+        <translation>补充缺少的标准预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="100"/>
+        <source>New preset</source>
+        <translation>新预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="102"/>
+        <location filename="../../ui/pay_presets.py" line="118"/>
+        <source>Add pay preset</source>
+        <translation>添加薪酬预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="109"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="116"/>
+        <source>Add standard pay presets</source>
+        <translation>添加标准薪酬预设</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pay_presets.py" line="121"/>
+        <source>%n preset(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个预设。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="124"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleLists</name>
+    <message>
+        <location filename="../../ui/people_lists.py" line="26"/>
+        <source>Import cast list</source>
+        <translation>导入演员名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="26"/>
+        <source>Import crew list</source>
+        <translation>导入剧组名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="28"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="36"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="43"/>
+        <source>%1: %2 added, %3 updated</source>
+        <translation>%1：新增 %2，更新 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="50"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="58"/>
+        <source>Export cast list</source>
+        <translation>导出演员名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="58"/>
+        <source>Export crew list</source>
+        <translation>导出剧组名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_lists.py" line="60"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -862,9 +1565,17 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../ui/record_form.py" line="116"/>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="160"/>
+        <location filename="../../ui/table.py" line="269"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -872,7 +1583,7 @@ The details are in %2</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="99"/>
+        <location filename="../../ui/table.py" line="171"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -1102,6 +1813,34 @@ The details are in %2</source>
         <location filename="../../ui/pages/script.py" line="123"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableDialog</name>
+    <message>
+        <location filename="../../ui/availability.py" line="139"/>
+        <source>Unavailable</source>
+        <translation>不可用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="148"/>
+        <source>e.g. prior booking, travel, family event</source>
+        <translation>如：已有档期、出行、家事</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="153"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="154"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/availability.py" line="155"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

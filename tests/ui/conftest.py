@@ -31,3 +31,9 @@ def window(qtbot, settings):
 def demo_window(window, demo_path):
     assert window.open_database(str(demo_path))
     return window
+
+
+@pytest.fixture
+def settle(qapp):
+    """Let the event loop run once: pages reload on its next turn after a change."""
+    return qapp.processEvents

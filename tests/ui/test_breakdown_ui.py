@@ -65,11 +65,11 @@ def test_number_cast_by_scenes_is_one_undo_step(demo_window, demo_path):
     demo_window.workspace.close()
     demo_window.open_database(str(demo_path))
     demo_window.show_page(2)
-    demo_window.page("cast").number_button.click()
+    demo_window.page("cast").buttons["numberCast"].trigger()
     with sqlite3.connect(demo_path) as connection:
         first = connection.execute("select name from character where cast_number = 1").fetchone()[0]
     assert first in ("ETHAN", "CHLOE")
-    assert demo_window.page("cast").cast.proxy.index(0, 0).data() == "1"
+    assert demo_window.page("cast").roles.proxy.index(0, 0).data() == "1"
     demo_window.undo_action.trigger()
     with sqlite3.connect(demo_path) as connection:
         assert connection.execute("select min(cast_number) from character").fetchone()[0] == 31

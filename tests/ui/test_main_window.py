@@ -32,7 +32,7 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
     main_tables = {
         "script": "scenes",
         "breakdown": "elements",
-        "cast": "cast",
+        "cast": "roles",
         "crew": "crew",
         "locations": "locations",
         "schedule": "days",
@@ -52,7 +52,7 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
 
 def test_edit_in_place_then_undo_and_redo_from_the_edit_menu(demo_window, demo_path, qtbot):
     demo_window.sidebar.setCurrentRow(2)  # Cast
-    table = demo_window.page("cast").cast
+    table = demo_window.page("cast").roles
     column = next(i for i, c in enumerate(table.model.columns) if c.key == "character_zh")
     index = table.proxy.index(0, column)
     assert index.data() == "伊森"

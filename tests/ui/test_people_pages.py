@@ -46,7 +46,9 @@ def commit_line(form, field, text):
     editor.editingFinished.emit()
 
 
-def test_dragging_a_performer_onto_a_role_casts_them_and_undo_restores_the_previous_performer(demo_window, demo_path):
+def test_dragging_a_performer_onto_a_role_casts_them_and_undo_restores_the_previous_performer(
+    demo_window, demo_path, settle
+):
     page = show(demo_window, "cast")
     performer = row_index(page.performers, "name", "Daniel Hayes")
     data = page.performers.proxy.mimeData([performer])
@@ -54,18 +56,20 @@ def test_dragging_a_performer_onto_a_role_casts_them_and_undo_restores_the_previ
     leo = row_index(page.roles, "character", "LEO")
     assert page.roles.proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, leo)
     assert performer_of(demo_path, "LEO") == "Daniel Hayes"
+    settle()
     roles = next(row for row in page.performers.model.rows if row["name"] == "Daniel Hayes")["roles"]
     assert roles == "ETHAN, LEO"
     demo_window.undo_action.trigger()
     assert performer_of(demo_path, "LEO") == "Kevin Lin"
 
 
-def test_the_picker_uncasts_and_casts_and_uncast_roles_are_flagged(demo_window, demo_path):
+def test_the_picker_uncasts_and_casts_and_uncast_roles_are_flagged(demo_window, demo_path, settle):
     page = show(demo_window, "cast")
     column = next(i for i, c in enumerate(page.roles.model.columns) if c.key == "performer")
     leo = row_index(page.roles, "character", "LEO", column)
     assert page.roles.proxy.setData(leo, None)
     assert performer_of(demo_path, "LEO") is None
+    settle()
     leo = row_index(page.roles, "character", "LEO", column)
     assert leo.data() == "not cast" and leo.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert "1 not cast yet" in page.summary.text()
@@ -74,6 +78,7 @@ def test_the_picker_uncasts_and_casts_and_uncast_roles_are_flagged(demo_window, 
     kevin = next(row["id"] for row in page.performers.model.rows if row["name"] == "Kevin Lin")
     assert page.roles.proxy.setData(row_index(page.roles, "character", "LEO", column), kevin)
     assert performer_of(demo_path, "LEO") == "Kevin Lin"
+    settle()
     assert page.roles.proxy.rowCount() == 0
     demo_window.undo_action.trigger()
     demo_window.undo_action.trigger()
@@ -149,11 +154,12 @@ def _dates(start, end):
     return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
 
 
-def test_removing_a_performer_and_undo_brings_back_their_roles_and_dates(demo_window, demo_path):
+def test_removing_a_performer_and_undo_brings_back_their_roles_and_dates(demo_window, demo_path, settle):
     page = show(demo_window, "cast")
     page.performers.select_ids([row["id"] for row in page.performers.model.rows if row["name"] == "Mia Tanaka"])
     page.remove_performers()
     assert performer_of(demo_path, "CHLOE") is None
+    settle()
     assert any(row["character"] == "CHLOE" and row["performer_id"] is None for row in page.roles.model.rows)
     demo_window.undo_action.trigger()
     assert performer_of(demo_path, "CHLOE") == "Mia Tanaka"
@@ -234,17 +240,18 @@ def test_exporting_the_cast_list_writes_a_csv(demo_window, tmp_path, qtbot, monk
     page = show(demo_window, "cast")
     target = tmp_path / "cast.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    page.findChild(type(page.numberCast_button), "exportCast").click()
+    page.buttons["exportCast"].trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     assert "Daniel Hayes" in target.read_text(encoding="utf-8-sig")
 
 
-def test_mapping_a_set_to_a_location_and_editing_a_location(demo_window, demo_path):
+def test_mapping_a_set_to_a_location_and_editing_a_location(demo_window, demo_path, settle):
     page = show(demo_window, "locations")
     column = next(i for i, c in enumerate(page.sets.model.columns) if c.key == "location")
     index = row_index(page.sets, "name", "ROOFTOP BAR", column)
     assert page.sets.proxy.setData(index, None)
     assert query(demo_path, "select location_id from film_set where name = 'ROOFTOP BAR'") == [(None,)]
+    settle()
     assert page.sets.proxy.data(row_index(page.sets, "name", "ROOFTOP BAR", column)) == "not mapped"
     assert "1 set not mapped to a location" in page.summary.text()
     demo_window.undo_action.trigger()

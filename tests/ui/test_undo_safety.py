@@ -26,7 +26,7 @@ def column_of(table, key):
 
 
 def test_an_undo_that_can_no_longer_apply_explains_and_leaves_the_data_as_it_is(demo_window, demo_path):
-    cast = shown(demo_window, "cast").cast
+    cast = shown(demo_window, "cast").roles
     index = cast.proxy.index(0, column_of(cast, "character"))
     assert cast.proxy.setData(index, "ETHAN STERLING")
     with sqlite3.connect(demo_path) as other_window:  # meanwhile, someone names another role ETHAN
@@ -60,7 +60,7 @@ def test_over_long_production_titles_are_refused_before_anything_is_stored():
 
 
 def test_closing_the_database_empties_every_view_and_the_undo_history(demo_window):
-    cast = shown(demo_window, "cast").cast
+    cast = shown(demo_window, "cast").roles
     assert cast.proxy.setData(cast.proxy.index(0, column_of(cast, "character_zh")), "伊森二")
     demo_window.workspace.close()
     assert demo_window.workspace.undo_stack.count() == 0 and not demo_window.undo_action.isEnabled()
@@ -69,15 +69,16 @@ def test_closing_the_database_empties_every_view_and_the_undo_history(demo_windo
     assert demo_window.production_switcher.count() == 0
 
 
-def test_linked_names_follow_an_edit_made_on_another_page(demo_window, demo_path):
+def test_linked_names_follow_an_edit_made_on_another_page(demo_window, demo_path, settle):
     locations = shown(demo_window, "locations")
     assert locations.locations.proxy.setData(
         locations.locations.proxy.index(0, column_of(locations.locations, "name")), "Sterling Tower (Bunker Hill)"
     )
+    settle()
     linked = [row["location"] for row in locations.sets.model.rows if row["location_id"] == 1]
     assert linked and set(linked) == {"Sterling Tower (Bunker Hill)"}
 
-    cast = shown(demo_window, "cast").cast
+    cast = shown(demo_window, "cast").roles
     assert cast.proxy.setData(cast.proxy.index(1, column_of(cast, "character")), "CHLOE LIN")
     shown(demo_window, "script")
     scenes = demo_window.page("script").scenes.model.rows
@@ -85,12 +86,16 @@ def test_linked_names_follow_an_edit_made_on_another_page(demo_window, demo_path
     assert not any("CHLOE," in row["characters"] + "," for row in scenes if "CHLOE LIN" not in row["characters"])
 
 
-def test_the_performer_cell_shows_the_name_it_edits(demo_window, demo_path):
-    cast = shown(demo_window, "cast").cast
-    index = cast.proxy.index(0, column_of(cast, "performer"))
-    assert index.data() == db_value(demo_path, "select legal_name from performer where id = 1")
-    assert cast.proxy.setData(index, "Daniel J. Hayes")
-    assert index.data() == "Daniel J. Hayes" == db_value(demo_path, "select legal_name from performer where id = 1")
+def test_renaming_a_performer_shows_in_the_roles_they_play(demo_window, demo_path, settle):
+    page = shown(demo_window, "cast")
+    performers = page.performers
+    row = next(i for i, r in enumerate(performers.model.rows) if r["id"] == 1)
+    index = performers.proxy.mapFromSource(performers.model.index(row, column_of(performers, "name")))
+    assert performers.proxy.setData(index, "Daniel J. Hayes")
+    assert db_value(demo_path, "select legal_name from performer where id = 1") == "Daniel J. Hayes"
+    settle()
+    roles = page.roles
+    assert roles.proxy.index(0, column_of(roles, "performer")).data() == "Daniel J. Hayes"
 
 
 def test_a_database_that_fails_to_open_stays_in_recent_unless_it_is_gone(demo_window, demo_path, tmp_path):

@@ -7,7 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.errors import UserError
 from ui.background import run_in_background
@@ -26,6 +37,7 @@ class Page(QWidget):
         self.workspace = workspace
         self._stale = True
         self._refusal: QMessageBox | None = None
+        self.buttons: dict[str, QAction] = {}
         self.summary = QLabel(self)
         self.summary.setObjectName("pageSummary")
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -33,7 +45,7 @@ class Page(QWidget):
         self.layout_.addWidget(self.summary)
         self.tables: list[RecordTable] = []
         workspace.productionChanged.connect(self.mark_stale)
-        workspace.entitiesChanged.connect(lambda entities: self.stale_on & entities and self.mark_stale())
+        workspace.entitiesChanged.connect(self._entities_changed)
 
     def title(self) -> str:
         raise NotImplementedError
@@ -41,6 +53,17 @@ class Page(QWidget):
     def mark_stale(self) -> None:
         self._stale = True
         if self.isVisible() or self.workspace.production_id is None:
+            self.refresh()
+
+    def _entities_changed(self, entities: set[str]) -> None:
+        # Reload on the next event-loop turn: the change may come from inside one of this page's own
+        # models (a cell being committed), and several changes in a row then cost one reload.
+        if self.stale_on & entities:
+            self._stale = True
+            QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -65,6 +88,23 @@ class Page(QWidget):
         table.model.editRefused.connect(self.show_refusal)
         self.tables.append(table)
         return table
+
+    def toolbar(self, actions: list[tuple[str, str, Callable[[], None]]]) -> QToolBar:
+        """The page's actions (object name, text, slot), kept in self.buttons by object name; on a
+        narrow window the ones that do not fit move into the toolbar's overflow menu."""
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name, text, slot in actions:
+            action = bar.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.buttons[name] = action
+        return bar
+
+    def add_spacer(self, bar: QToolBar) -> None:
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
 
     def splitter(self, name: str, orientation, *widgets: QWidget) -> QSplitter:
         splitter = QSplitter(orientation, self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from studio.errors import UserError
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
@@ -58,7 +58,7 @@ class CastPage(Page):
         self.tabs.addTab(self.calendar, self.tr("Unavailable"))
         left = self.splitter("castRolesSplitter", Qt.Orientation.Vertical, self.roles, self.deal_box)
         right = self.splitter("castPerformersSplitter", Qt.Orientation.Vertical, self.performers, self.tabs)
-        self.layout_.addLayout(self._buttons())
+        self.layout_.addWidget(self._toolbar())
         main = self.splitter("castSplitter", Qt.Orientation.Horizontal, left, right)
         main.setSizes([640, 440])
         self.layout_.addWidget(main, 1)
@@ -145,31 +145,27 @@ class CastPage(Page):
         presets = self.workspace.read(pay_preset_rows, self.workspace.production_id)
         return with_none([(row["id"], row["name"]) for row in presets], self.tr("No overtime"))
 
-    def _buttons(self) -> QHBoxLayout:
+    def _toolbar(self) -> QToolBar:
         lists = PeopleLists(self, "cast")
-        buttons = QHBoxLayout()
-        for name, text, action in (
-            ("addPerformer", self.tr("Add performer"), self.add_performer),
-            ("removePerformer", self.tr("Remove performer"), self.remove_performers),
-            ("payPresets", self.tr("Pay presets…"), self.edit_pay_presets),
-            ("importCast", self.tr("Import list…"), lists.choose_and_import),
-            ("exportCast", self.tr("Export list…"), lists.export),
-            ("numberCast", self.tr("Number cast by scenes"), self.number_by_scenes),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(action)
-            buttons.addWidget(button)
-            setattr(self, f"{name}_button", button)
-        self.numberCast_button.setToolTip(
+        bar = self.toolbar(
+            [
+                ("addPerformer", self.tr("Add performer"), self.add_performer),
+                ("removePerformer", self.tr("Remove performer"), self.remove_performers),
+                ("payPresets", self.tr("Pay presets…"), self.edit_pay_presets),
+                ("importCast", self.tr("Import list…"), lists.choose_and_import),
+                ("exportCast", self.tr("Export list…"), lists.export),
+                ("numberCast", self.tr("Number cast by scenes"), self.number_by_scenes),
+            ]
+        )
+        self.buttons["numberCast"].setToolTip(
             self.tr("Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes")
         )
         self.uncast_only = QCheckBox(self.tr("Uncast roles only"), self)
         self.uncast_only.setObjectName("uncastOnly")
         self.uncast_only.toggled.connect(self._filter_roles)
-        buttons.addStretch(1)
-        buttons.addWidget(self.uncast_only)
-        return buttons
+        self.add_spacer(bar)
+        bar.addWidget(self.uncast_only)
+        return bar
 
     def title(self) -> str:
         return self.tr("Cast")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTabWidget
+from PySide6.QtWidgets import QComboBox, QTabWidget, QToolBar
 
 from studio.listings import crew_rows, department_rows
 from studio.models.enums import RateBasis, UnionStatus
@@ -51,7 +51,7 @@ class CrewPage(Page):
         self.tabs.addTab(self.details, self.tr("Details"))
         self.tabs.addTab(self.calendar, self.tr("Unavailable"))
         self.crew.view.selectionModel().selectionChanged.connect(self._selected)
-        self.layout_.addLayout(self._toolbar())
+        self.layout_.addWidget(self._toolbar())
         main = self.splitter("crewSplitter", Qt.Orientation.Horizontal, self.crew, self.tabs)
         main.setSizes([640, 440])
         self.layout_.addWidget(main, 1)
@@ -87,20 +87,16 @@ class CrewPage(Page):
             FormField("notes", self.tr("Notes"), "notes"),
         ]
 
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self) -> QToolBar:
         lists = PeopleLists(self, "crew")
-        bar = QHBoxLayout()
-        for name, text, action in (
-            ("addCrew", self.tr("Add crew member"), self.add_member),
-            ("removeCrew", self.tr("Remove crew member"), self.remove_members),
-            ("importCrew", self.tr("Import list…"), lists.choose_and_import),
-            ("exportCrew", self.tr("Export list…"), lists.export),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = self.toolbar(
+            [
+                ("addCrew", self.tr("Add crew member"), self.add_member),
+                ("removeCrew", self.tr("Remove crew member"), self.remove_members),
+                ("importCrew", self.tr("Import list…"), lists.choose_and_import),
+                ("exportCrew", self.tr("Export list…"), lists.export),
+            ]
+        )
         self.department_filter = QComboBox(self)
         self.department_filter.setObjectName("departmentFilter")
         self.language_filter = QComboBox(self)
@@ -116,6 +112,7 @@ class CrewPage(Page):
             self.language_filter.addItem(label, test)
         self.department_filter.currentIndexChanged.connect(self._filter)
         self.language_filter.currentIndexChanged.connect(self._filter)
+        self.add_spacer(bar)
         bar.addWidget(self.department_filter)
         bar.addWidget(self.language_filter)
         return bar

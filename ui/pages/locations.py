@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 
 from studio.listings import location_rows, set_rows
 from ui.availability import AvailabilityPanel
@@ -60,7 +60,14 @@ class LocationsPage(Page):
         self.tabs.addTab(self.calendar, self.tr("Unavailable"))
         self.locations.view.selectionModel().selectionChanged.connect(self._selected)
         lists = self.splitter("locationsSplitter", Qt.Orientation.Vertical, self.locations, self.sets)
-        self.layout_.addLayout(self._toolbar())
+        self.layout_.addWidget(
+            self.toolbar(
+                [
+                    ("addLocation", self.tr("Add location"), self.add_location),
+                    ("removeLocation", self.tr("Remove location"), self.remove_locations),
+                ]
+            )
+        )
         main = self.splitter("locationsDetailSplitter", Qt.Orientation.Horizontal, lists, self.tabs)
         main.setSizes([640, 440])
         self.layout_.addWidget(main, 1)
@@ -86,19 +93,6 @@ class LocationsPage(Page):
             FormField("permit_notes", self.tr("Permits"), "notes"),
             FormField("notes", self.tr("Notes"), "notes"),
         ]
-
-    def _toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        for name, text, action in (
-            ("addLocation", self.tr("Add location"), self.add_location),
-            ("removeLocation", self.tr("Remove location"), self.remove_locations),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        return bar
 
     def title(self) -> str:
         return self.tr("Locations")
