@@ -3,7 +3,7 @@
 
     python3 dev.py demo           set up, then open the app on the demo production
     python3 dev.py test [ARGS]    set up (and the system packages the tests need), then run every test
-    python3 dev.py bench          set up, then measure start-up, info, demo creation, memory and script import
+    python3 dev.py bench [NAME]   set up, then run the benchmarks (all, or one of: foundation, scripts, people)
     python3 dev.py translations   refresh the translation catalogues after changing user-visible text
     python3 dev.py run [ARGS]     set up, then run main.py with ARGS
 
@@ -108,6 +108,9 @@ def test(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "pytest", *arguments, env=environment)
 
 
+BENCHMARKS = ("foundation", "scripts", "people")
+
+
 def translations() -> int:
     set_up()
     ui_sources = sorted(str(path) for path in (ROOT / "ui").rglob("*.py"))
@@ -151,7 +154,8 @@ def main(arguments: list[str]) -> int:
         return test(rest)
     if command == "bench":
         set_up("test,bench")
-        return run(PYTHON, "benchmarks/foundation.py", *rest) or run(PYTHON, "benchmarks/scripts.py", *rest)
+        names = rest or list(BENCHMARKS)
+        return next((code for name in names if (code := run(PYTHON, f"benchmarks/{name}.py")) != 0), 0)
     if command == "translations":
         return translations()
     print(__doc__)

@@ -24,6 +24,7 @@ from studio import __version__
 from studio.db import backup_sqlite
 from studio.demo import write_demo
 from studio.errors import DatabaseMissing, UserError
+from studio.exports.contacts import write_contact_sheet
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             self.tr("&Import Script…"), lambda: self.script_import.choose_files(), "Ctrl+I"
         )
         self.export_copy_action = self._action(self.tr("Copy of the &Database…"), self.export_database_copy)
+        self.export_contacts_action = self._action(self.tr("&Contact Sheet (PDF or Excel)…"), self.export_contacts)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(self.export_contacts_action)
         export_menu.addAction(self.export_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -258,6 +261,15 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", target), 5000)
 
+    def export_contacts(self) -> None:
+        """Cast, crew and locations with their contacts (never rates), headed in English and Chinese."""
+        self.page("crew").export_file(
+            self.tr("Export contact sheet"),
+            "contacts.pdf",
+            self.tr("PDF documents (*.pdf);;Excel workbooks (*.xlsx)"),
+            lambda session, production_id, path: write_contact_sheet(session, production_id, path, "en+zh"),
+        )
+
     # --- productions --------------------------------------------------------------------------
 
     def new_production(self) -> None:
@@ -318,6 +330,7 @@ class MainWindow(QMainWindow):
         has_production = self.workspace.production_id is not None
         self.sidebar.setEnabled(has_production)
         self.details_action.setEnabled(has_production)
+        self.export_contacts_action.setEnabled(has_production)
         self.export_copy_action.setEnabled(
             self.workspace.database is not None and self.workspace.database.path is not None
         )

@@ -26,7 +26,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="192"/>
+        <location filename="../../ui/pages/cast.py" line="188"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="192"/>
+        <location filename="../../ui/pages/cast.py" line="188"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="194"/>
+        <location filename="../../ui/pages/cast.py" line="190"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="143"/>
+        <location filename="../../ui/pages/crew.py" line="140"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="145"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="147"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>LocationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="110"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n location</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="110"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n set</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="118"/>
+        <location filename="../../ui/pages/locations.py" line="112"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n set not mapped to a location</numerusform>

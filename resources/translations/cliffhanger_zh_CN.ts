@@ -244,7 +244,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="39"/>
-        <location filename="../../ui/pages/cast.py" line="258"/>
+        <location filename="../../ui/pages/cast.py" line="254"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -260,7 +260,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="82"/>
-        <location filename="../../ui/pages/cast.py" line="180"/>
+        <location filename="../../ui/pages/cast.py" line="176"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
@@ -394,7 +394,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="152"/>
-        <location filename="../../ui/pages/cast.py" line="215"/>
+        <location filename="../../ui/pages/cast.py" line="211"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
@@ -420,73 +420,73 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="157"/>
-        <location filename="../../ui/pages/cast.py" line="233"/>
+        <location filename="../../ui/pages/cast.py" line="229"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="165"/>
+        <location filename="../../ui/pages/cast.py" line="161"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="167"/>
+        <location filename="../../ui/pages/cast.py" line="163"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="192"/>
+        <location filename="../../ui/pages/cast.py" line="188"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="192"/>
+        <location filename="../../ui/pages/cast.py" line="188"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="194"/>
+        <location filename="../../ui/pages/cast.py" line="190"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="202"/>
+        <location filename="../../ui/pages/cast.py" line="198"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="205"/>
+        <location filename="../../ui/pages/cast.py" line="201"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="214"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="225"/>
+        <location filename="../../ui/pages/cast.py" line="221"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="260"/>
+        <location filename="../../ui/pages/cast.py" line="256"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="263"/>
+        <location filename="../../ui/pages/cast.py" line="259"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -596,7 +596,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="94"/>
-        <location filename="../../ui/pages/crew.py" line="177"/>
+        <location filename="../../ui/pages/crew.py" line="174"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
@@ -616,78 +616,78 @@ The details are in %2</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="109"/>
+        <location filename="../../ui/pages/crew.py" line="105"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="110"/>
+        <location filename="../../ui/pages/crew.py" line="106"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="111"/>
+        <location filename="../../ui/pages/crew.py" line="107"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="112"/>
+        <location filename="../../ui/pages/crew.py" line="108"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="113"/>
+        <location filename="../../ui/pages/crew.py" line="109"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="114"/>
+        <location filename="../../ui/pages/crew.py" line="110"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="124"/>
+        <location filename="../../ui/pages/crew.py" line="121"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="130"/>
+        <location filename="../../ui/pages/crew.py" line="127"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="143"/>
+        <location filename="../../ui/pages/crew.py" line="140"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="145"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="147"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="154"/>
+        <location filename="../../ui/pages/crew.py" line="151"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="176"/>
+        <location filename="../../ui/pages/crew.py" line="173"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="191"/>
+        <location filename="../../ui/pages/crew.py" line="188"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -962,13 +962,13 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="27"/>
-        <location filename="../../ui/pages/locations.py" line="72"/>
+        <location filename="../../ui/pages/locations.py" line="79"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="28"/>
-        <location filename="../../ui/pages/locations.py" line="76"/>
+        <location filename="../../ui/pages/locations.py" line="83"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -979,7 +979,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="30"/>
-        <location filename="../../ui/pages/locations.py" line="79"/>
+        <location filename="../../ui/pages/locations.py" line="86"/>
         <source>Fee per day</source>
         <translation>每日场租</translation>
     </message>
@@ -990,13 +990,13 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="32"/>
-        <location filename="../../ui/pages/locations.py" line="83"/>
+        <location filename="../../ui/pages/locations.py" line="90"/>
         <source>Nearest hospital</source>
         <translation>最近的医院</translation>
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="45"/>
-        <location filename="../../ui/pages/locations.py" line="109"/>
+        <location filename="../../ui/pages/locations.py" line="103"/>
         <source>not mapped</source>
         <translation>未对应场地</translation>
     </message>
@@ -1011,44 +1011,44 @@ The details are in %2</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="70"/>
+        <location filename="../../ui/pages/locations.py" line="77"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="71"/>
+        <location filename="../../ui/pages/locations.py" line="78"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="73"/>
+        <location filename="../../ui/pages/locations.py" line="80"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="74"/>
+        <location filename="../../ui/pages/locations.py" line="81"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="75"/>
+        <location filename="../../ui/pages/locations.py" line="82"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="118"/>
+        <location filename="../../ui/pages/locations.py" line="112"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n 个场景未对应场地</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="123"/>
+        <location filename="../../ui/pages/locations.py" line="117"/>
         <source>New location</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="137"/>
+        <location filename="../../ui/pages/locations.py" line="131"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -1063,75 +1063,75 @@ The details are in %2</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="77"/>
+        <location filename="../../ui/pages/locations.py" line="84"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="78"/>
+        <location filename="../../ui/pages/locations.py" line="85"/>
         <source>Contact email</source>
         <translation>联系邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="80"/>
+        <location filename="../../ui/pages/locations.py" line="87"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="81"/>
+        <location filename="../../ui/pages/locations.py" line="88"/>
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="82"/>
+        <location filename="../../ui/pages/locations.py" line="89"/>
         <source>Basecamp</source>
         <translation>大本营</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="84"/>
+        <location filename="../../ui/pages/locations.py" line="91"/>
         <source>Hospital address</source>
         <translation>医院地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="85"/>
+        <location filename="../../ui/pages/locations.py" line="92"/>
         <source>Hospital phone</source>
         <translation>医院电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="86"/>
+        <location filename="../../ui/pages/locations.py" line="93"/>
         <source>Permits</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="87"/>
+        <location filename="../../ui/pages/locations.py" line="94"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="93"/>
-        <location filename="../../ui/pages/locations.py" line="127"/>
+        <location filename="../../ui/pages/locations.py" line="66"/>
+        <location filename="../../ui/pages/locations.py" line="121"/>
         <source>Add location</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="94"/>
+        <location filename="../../ui/pages/locations.py" line="67"/>
         <source>Remove location</source>
         <translation>删除场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="104"/>
+        <location filename="../../ui/pages/locations.py" line="98"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="110"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n 个场地</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="110"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n 个场景</numerusform>
@@ -1141,194 +1141,209 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>&amp;Contact Sheet (PDF or Excel)…</source>
+        <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>Export contact sheet</source>
+        <translation>导出通讯录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
+        <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -1336,17 +1351,17 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="94"/>
+        <location filename="../../ui/pages/base.py" line="134"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="96"/>
+        <location filename="../../ui/pages/base.py" line="136"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="106"/>
+        <location filename="../../ui/pages/base.py" line="146"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1575,7 +1590,7 @@ The details are in %2</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="269"/>
+        <location filename="../../ui/table.py" line="308"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -1583,7 +1598,7 @@ The details are in %2</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="171"/>
+        <location filename="../../ui/table.py" line="194"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>

@@ -272,3 +272,13 @@ def test_removing_a_location_unmaps_its_sets_and_undo_maps_them_again(demo_windo
     demo_window.undo_action.trigger()
     assert query(demo_path, "select count(*) from film_set where location_id is null") == before
     assert any(row["name"] == "Sterling Tower" for row in page.locations.model.rows)
+
+
+def test_file_export_contact_sheet_writes_a_workbook(demo_window, tmp_path, qtbot, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "contacts.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    demo_window.export_contacts_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert load_workbook(target).sheetnames == ["Cast", "Crew", "Locations"]
