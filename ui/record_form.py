@@ -85,10 +85,8 @@ class RecordForm(QScrollArea):
         if spec.kind == "notes":
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(64)
-            editor.setPlaceholderText(spec.placeholder)
             editor.editingFinished.connect(lambda name=spec.name: self.commit(name, editor.toPlainText()))
         else:
-            editor.setPlaceholderText(spec.placeholder)
             editor.editingFinished.connect(lambda name=spec.name: self.commit(name, editor.text()))
         return editor
 
@@ -103,8 +101,13 @@ class RecordForm(QScrollArea):
                 self.row_id = None
             else:
                 self.stored = {name: getattr(row, name) for name in self.fields}
-        self.widget().setEnabled(self.row_id is not None)
-        for name in self.fields:
+        enabled = self.row_id is not None
+        self.widget().setEnabled(enabled)
+        for name, spec in self.fields.items():
+            editor = self.editors[name]
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                # A hint in an empty, disabled form would read as data.
+                editor.setPlaceholderText(spec.placeholder if enabled else "")
             self._show(name)
 
     def commit(self, name: str, value: Any) -> None:

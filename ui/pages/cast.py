@@ -182,7 +182,10 @@ class CastPage(Page):
                 self.roles.select_ids([roles[0]["id"]])
         finally:
             self._loading = False
-        self._show_deal()
+        if not self.performers.selected_rows():
+            self._role_picked()
+        else:
+            self._show_deal()
         self._performer_selected()
         uncast = sum(1 for row in roles if row["performer_id"] is None and not row["background"])
         text = self.tr("%n character(s)", "", len(roles)) + " · " + self.tr("%n performer(s)", "", len(performers))
