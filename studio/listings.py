@@ -218,7 +218,10 @@ def department_rows(session: Session, production_id: int) -> list[Row]:
     departments = session.exec(
         select(Department).where(Department.production_id == production_id).order_by(Department.sort_order)
     )
-    return [{"id": d.id, "name": d.name, "name_zh": d.name_zh} for d in departments]
+    return [
+        {"id": d.id, "name": d.name, "name_zh": d.name_zh, "call_offset": d.default_call_offset_minutes}
+        for d in departments
+    ]
 
 
 def location_rows(session: Session, production_id: int) -> list[Row]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from studio.edits import EDITABLE, RowRule
@@ -56,7 +57,11 @@ def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[s
                 rule.assign(row, name, value)
             else:
                 setattr(row, name, rule(value))
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:
+        raise InvalidInput(_("an entry with the same name already exists")) from None
     return row.id
 
 

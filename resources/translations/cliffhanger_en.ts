@@ -26,7 +26,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="188"/>
+        <location filename="../../ui/pages/cast.py" line="191"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="188"/>
+        <location filename="../../ui/pages/cast.py" line="191"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="190"/>
+        <location filename="../../ui/pages/cast.py" line="193"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="140"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="146"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>PayPresetsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="121"/>
+        <location filename="../../ui/pay_presets.py" line="55"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>%n preset added.</numerusform>

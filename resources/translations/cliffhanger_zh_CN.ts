@@ -244,7 +244,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="39"/>
-        <location filename="../../ui/pages/cast.py" line="254"/>
+        <location filename="../../ui/pages/cast.py" line="257"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -394,7 +394,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="152"/>
-        <location filename="../../ui/pages/cast.py" line="211"/>
+        <location filename="../../ui/pages/cast.py" line="214"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
@@ -420,7 +420,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="157"/>
-        <location filename="../../ui/pages/cast.py" line="229"/>
+        <location filename="../../ui/pages/cast.py" line="232"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
@@ -440,53 +440,53 @@ The details are in %2</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="188"/>
+        <location filename="../../ui/pages/cast.py" line="191"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="188"/>
+        <location filename="../../ui/pages/cast.py" line="191"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="190"/>
+        <location filename="../../ui/pages/cast.py" line="193"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="198"/>
+        <location filename="../../ui/pages/cast.py" line="201"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="201"/>
+        <location filename="../../ui/pages/cast.py" line="204"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="213"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="221"/>
+        <location filename="../../ui/pages/cast.py" line="224"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="256"/>
+        <location filename="../../ui/pages/cast.py" line="259"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="259"/>
+        <location filename="../../ui/pages/cast.py" line="262"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -494,200 +494,223 @@ The details are in %2</source>
 <context>
     <name>CrewPage</name>
     <message>
-        <location filename="../../ui/pages/crew.py" line="30"/>
-        <location filename="../../ui/pages/crew.py" line="63"/>
+        <location filename="../../ui/pages/crew.py" line="31"/>
+        <location filename="../../ui/pages/crew.py" line="64"/>
+        <location filename="../../ui/pages/crew.py" line="186"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="36"/>
-        <location filename="../../ui/pages/crew.py" line="64"/>
+        <location filename="../../ui/pages/crew.py" line="37"/>
+        <location filename="../../ui/pages/crew.py" line="65"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="37"/>
-        <location filename="../../ui/pages/crew.py" line="61"/>
+        <location filename="../../ui/pages/crew.py" line="38"/>
+        <location filename="../../ui/pages/crew.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="38"/>
+        <location filename="../../ui/pages/crew.py" line="39"/>
+        <location filename="../../ui/pages/crew.py" line="187"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="67"/>
+        <location filename="../../ui/pages/crew.py" line="68"/>
         <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="40"/>
-        <location filename="../../ui/pages/crew.py" line="65"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="39"/>
-        <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="41"/>
         <location filename="../../ui/pages/crew.py" line="66"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="40"/>
+        <source>Speaks</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="42"/>
+        <location filename="../../ui/pages/crew.py" line="67"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="42"/>
-        <location filename="../../ui/pages/crew.py" line="74"/>
+        <location filename="../../ui/pages/crew.py" line="43"/>
+        <location filename="../../ui/pages/crew.py" line="75"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="51"/>
+        <location filename="../../ui/pages/crew.py" line="52"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="52"/>
+        <location filename="../../ui/pages/crew.py" line="53"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="62"/>
+        <location filename="../../ui/pages/crew.py" line="63"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="67"/>
+        <location filename="../../ui/pages/crew.py" line="68"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="70"/>
+        <location filename="../../ui/pages/crew.py" line="71"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="77"/>
+        <location filename="../../ui/pages/crew.py" line="78"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="81"/>
+        <location filename="../../ui/pages/crew.py" line="82"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="84"/>
+        <location filename="../../ui/pages/crew.py" line="85"/>
+        <location filename="../../ui/pages/crew.py" line="190"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="85"/>
+        <location filename="../../ui/pages/crew.py" line="86"/>
         <source>department default; -30 = 30 min before crew call</source>
         <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="87"/>
+        <location filename="../../ui/pages/crew.py" line="88"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="94"/>
-        <location filename="../../ui/pages/crew.py" line="174"/>
+        <location filename="../../ui/pages/crew.py" line="95"/>
+        <location filename="../../ui/pages/crew.py" line="176"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="95"/>
+        <location filename="../../ui/pages/crew.py" line="96"/>
         <source>Remove crew member</source>
         <translation>删除剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="96"/>
+        <location filename="../../ui/pages/crew.py" line="97"/>
+        <source>Departments…</source>
+        <translation>部门…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="98"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="97"/>
+        <location filename="../../ui/pages/crew.py" line="99"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="105"/>
+        <location filename="../../ui/pages/crew.py" line="107"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="106"/>
+        <location filename="../../ui/pages/crew.py" line="108"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="107"/>
+        <location filename="../../ui/pages/crew.py" line="109"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="108"/>
+        <location filename="../../ui/pages/crew.py" line="110"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="109"/>
+        <location filename="../../ui/pages/crew.py" line="111"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="110"/>
+        <location filename="../../ui/pages/crew.py" line="112"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="121"/>
+        <location filename="../../ui/pages/crew.py" line="123"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="127"/>
+        <location filename="../../ui/pages/crew.py" line="129"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="140"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="146"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="151"/>
+        <location filename="../../ui/pages/crew.py" line="153"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="173"/>
+        <location filename="../../ui/pages/crew.py" line="175"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="188"/>
+        <location filename="../../ui/pages/crew.py" line="201"/>
+        <source>New department</source>
+        <translation>新部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="206"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="209"/>
+        <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
+        <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="220"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -1369,123 +1392,102 @@ The details are in %2</source>
 <context>
     <name>PayPresetsDialog</name>
     <message>
-        <location filename="../../ui/pay_presets.py" line="28"/>
-        <location filename="../../ui/pay_presets.py" line="121"/>
+        <location filename="../../ui/pay_presets.py" line="39"/>
+        <location filename="../../ui/pay_presets.py" line="55"/>
         <source>Pay presets</source>
         <translation>薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="34"/>
+        <location filename="../../ui/pay_presets.py" line="20"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="44"/>
+        <location filename="../../ui/pay_presets.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="45"/>
+        <location filename="../../ui/pay_presets.py" line="25"/>
         <source>Overtime after (hours)</source>
         <translation>超过多少小时算加班</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="46"/>
+        <location filename="../../ui/pay_presets.py" line="26"/>
         <source>Overtime rate (×)</source>
         <translation>加班倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="47"/>
+        <location filename="../../ui/pay_presets.py" line="27"/>
         <source>Double time after (hours)</source>
         <translation>超过多少小时算双倍</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="48"/>
+        <location filename="../../ui/pay_presets.py" line="28"/>
         <source>Double time rate (×)</source>
         <translation>双倍倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="49"/>
+        <location filename="../../ui/pay_presets.py" line="29"/>
         <source>Counted in steps of (minutes)</source>
         <translation>计时单位（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="50"/>
+        <location filename="../../ui/pay_presets.py" line="30"/>
         <source>Day minimum</source>
         <translation>日最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="51"/>
+        <location filename="../../ui/pay_presets.py" line="31"/>
         <source>Week minimum</source>
         <translation>周最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="52"/>
+        <location filename="../../ui/pay_presets.py" line="32"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="53"/>
+        <location filename="../../ui/pay_presets.py" line="33"/>
         <source>Pension &amp; health (%)</source>
         <translation>养老金与医疗（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="54"/>
+        <location filename="../../ui/pay_presets.py" line="34"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="62"/>
+        <location filename="../../ui/pay_presets.py" line="42"/>
         <source>Union minimums change every contract year: check these figures against the agreement in force.</source>
         <translation>工会最低标准每个合约年度都会变化：请对照现行协议核对这些数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="66"/>
-        <source>Add preset</source>
-        <translation>添加预设</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay_presets.py" line="68"/>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay_presets.py" line="70"/>
+        <location filename="../../ui/pay_presets.py" line="44"/>
         <source>Add missing standard presets</source>
         <translation>补充缺少的标准预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="100"/>
+        <location filename="../../ui/pay_presets.py" line="22"/>
         <source>New preset</source>
         <translation>新预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="102"/>
-        <location filename="../../ui/pay_presets.py" line="118"/>
+        <location filename="../../ui/pay_presets.py" line="52"/>
         <source>Add pay preset</source>
         <translation>添加薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="109"/>
-        <source>Remove %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay_presets.py" line="116"/>
+        <location filename="../../ui/pay_presets.py" line="50"/>
         <source>Add standard pay presets</source>
         <translation>添加标准薪酬预设</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="121"/>
+        <location filename="../../ui/pay_presets.py" line="55"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个预设。</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay_presets.py" line="124"/>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -1582,7 +1584,7 @@ The details are in %2</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="116"/>
+        <location filename="../../ui/record_form.py" line="119"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -1601,6 +1603,34 @@ The details are in %2</source>
         <location filename="../../ui/table.py" line="194"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
+    <name>RowListDialog</name>
+    <message>
+        <location filename="../../ui/row_list_dialog.py" line="50"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/row_list_dialog.py" line="51"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/row_list_dialog.py" line="93"/>
+        <source>Add to %1</source>
+        <translation>添加到%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/row_list_dialog.py" line="103"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/row_list_dialog.py" line="107"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

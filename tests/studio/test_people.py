@@ -195,3 +195,12 @@ def test_casting_a_performer_of_another_production_is_refused(demo):
         stranger = add_row(session, "performer", {"production_id": other.id}, {"legal_name": "Stranger"})
     with pytest.raises(InvalidInput), demo.transaction() as session:
         cast_role(session, _character(session, "LEO").id, stranger)
+
+
+def test_adding_a_department_under_a_name_already_taken_is_refused_and_adds_nothing(demo):
+    with pytest.raises(InvalidInput, match="same name already exists"), demo.transaction() as session:
+        add_row(session, "department", {"production_id": 1}, {"name": "Camera"})
+    with demo.session() as session:
+        from studio.models import Department
+
+        assert len(session.exec(select(Department).where(Department.name == "Camera")).all()) == 1

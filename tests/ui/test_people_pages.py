@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
 
 from ui.pages.cast import PERFORMER_MIME
@@ -175,9 +175,9 @@ def test_pay_presets_dialog_edits_the_sag_aftra_verticals_figures(demo_window, d
 
     page = show(demo_window, "cast")
     dialog = PayPresetsDialog(demo_window.workspace, page)
-    names = [row["name"] for row in dialog.presets.model.rows]
+    names = [row["name"] for row in dialog.table.model.rows]
     assert "SAG-AFTRA Verticals" in names
-    dialog.presets.select_ids([row["id"] for row in dialog.presets.model.rows if row["name"] == "SAG-AFTRA Verticals"])
+    dialog.table.select_ids([row["id"] for row in dialog.table.model.rows if row["name"] == "SAG-AFTRA Verticals"])
     commit_line(dialog.form, "day_minimum", "249")
     commit_line(dialog.form, "pension_health_percent", "21")
     assert query(
@@ -282,3 +282,19 @@ def test_file_export_contact_sheet_writes_a_workbook(demo_window, tmp_path, qtbo
     demo_window.export_contacts_action.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     assert load_workbook(target).sheetnames == ["Cast", "Crew", "Locations"]
+
+
+def test_departments_dialog_adds_edits_and_removes_with_undo(demo_window, demo_path):
+    from ui.row_list_dialog import RowListDialog
+
+    page = show(demo_window, "crew")
+    opened = []
+    QTimer.singleShot(0, lambda: opened.append(page.findChild(RowListDialog, "departmentsDialog")))
+    QTimer.singleShot(10, lambda: opened[0].add())
+    QTimer.singleShot(20, lambda: opened[0].add())  # a second "New department": refused, explained
+    QTimer.singleShot(40, lambda: opened[0].findChild(QMessageBox).accept())
+    QTimer.singleShot(60, lambda: opened[0].reject())
+    page.edit_departments()
+    assert query(demo_path, "select count(*) from department where name = 'New department'") == [(1,)]
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select count(*) from department where name = 'New department'") == [(0,)]

@@ -13,6 +13,7 @@ from ui.i18n import babel_locale, money_text
 from ui.pages.base import Page
 from ui.people_lists import PeopleLists
 from ui.record_form import FormField, RecordForm, with_none
+from ui.row_list_dialog import RowListDialog
 from ui.table import Column
 
 
@@ -93,6 +94,7 @@ class CrewPage(Page):
             [
                 ("addCrew", self.tr("Add crew member"), self.add_member),
                 ("removeCrew", self.tr("Remove crew member"), self.remove_members),
+                ("departments", self.tr("Departments…"), self.edit_departments),
                 ("importCrew", self.tr("Import list…"), lists.choose_and_import),
                 ("exportCrew", self.tr("Export list…"), lists.export),
             ]
@@ -178,6 +180,36 @@ class CrewPage(Page):
         self.tabs.setCurrentIndex(0)
         self.details.editors["name"].setFocus()
         self.details.editors["name"].selectAll()
+
+    def edit_departments(self) -> None:
+        columns = [
+            Column("name", self.tr("Department"), source=("department", "id", "name"), editable=True),
+            Column("name_zh", self.tr("Chinese name"), source=("department", "id", "name_zh"), editable=True),
+            Column(
+                "call_offset",
+                self.tr("Call offset (minutes)"),
+                source=("department", "id", "default_call_offset_minutes"),
+                editable=True,
+                align_right=True,
+            ),
+        ]
+        dialog = RowListDialog(
+            self.workspace,
+            "department",
+            columns,
+            department_rows,
+            lambda: {"name": self.tr("New department")},
+            None,
+            self,
+        )
+        dialog.setObjectName("departmentsDialog")
+        dialog.setWindowTitle(self.tr("Departments"))
+        dialog.resize(640, 480)
+        dialog.show_note(
+            self.tr("Each department's call is the crew call plus its offset: -30 calls it half an hour early.")
+        )
+        dialog.exec()
+        self.refresh()
 
     def _base_currency(self) -> str:
         production = self.window().current_production()
