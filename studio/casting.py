@@ -6,19 +6,18 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from studio.edits import FieldChange, set_field
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import CastAssignment, Character, Production
-from studio.records import add_row
+from studio.records import Removal, add_row, remove_row
 
 
 @dataclass(frozen=True)
 class Casting:
-    """What casting did: a new deal (undo removes it) or a deal moved to another performer."""
+    """What casting did: a new deal (undo removes it), and the deal it replaced (undo puts it back)."""
 
     added_deal_id: int | None = None
-    change: FieldChange | None = None
+    replaced: Removal | None = None
 
 
 def deal_for(session: Session, character_id: int) -> CastAssignment | None:
@@ -26,20 +25,17 @@ def deal_for(session: Session, character_id: int) -> CastAssignment | None:
 
 
 def cast_role(session: Session, character_id: int, performer_id: int) -> Casting:
-    """Cast `performer_id` as the character; a role already cast keeps its deal terms for the new performer."""
+    """Cast `performer_id` as the character. A new performer gets a new deal: the rate, guarantee and
+    terms of the one they replace were that performer's, not theirs."""
     character = session.get(Character, character_id)
     if character is None:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     deal = deal_for(session, character_id)
-    if deal is None:
-        currency = session.get(Production, character.production_id).base_currency
-        deal_id = add_row(
-            session,
-            "cast_assignment",
-            {"character_id": character_id},
-            {"currency": currency, "performer_id": performer_id},
-        )
-        return Casting(added_deal_id=deal_id)
-    if deal.performer_id == performer_id:
+    if deal is not None and deal.performer_id == performer_id:
         return Casting()
-    return Casting(change=set_field(session, "cast_assignment", deal.id, "performer_id", performer_id))
+    replaced = remove_row(session, "cast_assignment", deal.id) if deal is not None else None
+    currency = session.get(Production, character.production_id).base_currency
+    deal_id = add_row(
+        session, "cast_assignment", {"character_id": character_id}, {"currency": currency, "performer_id": performer_id}
+    )
+    return Casting(added_deal_id=deal_id, replaced=replaced)

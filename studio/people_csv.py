@@ -125,6 +125,7 @@ def import_people(session: Session, production_id: int, path: Path, kind: str) -
     production = session.get(Production, production_id)
     rows, ignored = read_people_csv(_read_bytes(path), kind, production.base_currency)
     writer = _CastWriter(session, production_id) if kind == "cast" else _CrewWriter(session, production_id)
+    writer.check(rows)
     result = PeopleImport(ignored_columns=ignored)
     seen: set[str] = set()
     for row in rows:
@@ -141,7 +142,11 @@ def import_people(session: Session, production_id: int, path: Path, kind: str) -
 
 
 def read_people_csv(data: bytes, kind: str, base_currency: str) -> tuple[list[PersonRow], list[str]]:
-    """Every row checked, or InvalidInput naming the first problems by row and column."""
+    """Every row checked, or InvalidInput naming the first problems by row and column.
+
+    A blank cell leaves what is stored alone (a casting director's partial sheet never erases a
+    phone number); only the name, and a crew member's department, must be filled in.
+    """
     if kind not in KINDS:
         raise InvalidInput(_("unknown list kind {kind} (expected cast or crew)").format(kind=repr(kind)))
     records = list(_records(decode_sheet(data)))
@@ -152,45 +157,81 @@ def read_people_csv(data: bytes, kind: str, base_currency: str) -> tuple[list[Pe
     if missing:
         raise InvalidInput(_("the file has no column {columns}").format(columns=", ".join(missing)))
     wanted = set(COLUMNS[kind])
+    repeated = sorted({key for key in header if key in wanted and header.count(key) > 1})
+    if repeated:
+        raise InvalidInput(_("the column {columns} appears more than once").format(columns=", ".join(repeated)))
     ignored = [cell.strip() for cell, key in zip(records[0], header, strict=True) if key not in wanted and cell.strip()]
     if len(records) - 1 > MAX_ROWS:
         raise InvalidInput(_("the file has more than {count} rows").format(count=MAX_ROWS))
     rows, problems = [], []
+    cast_on: dict[str, int] = {}
     for number, cells in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             problems.append(_("row {row}: more cells than the header has columns").format(row=number))
             continue
-        row = PersonRow(number)
-        present = {key: cells[i] if i < len(cells) else "" for i, key in enumerate(header) if key in wanted}
-        currency = present.get("currency", "").strip() or base_currency
-        for key, text in present.items():
-            try:
-                row.values[key] = _clean(key, text, currency)
-            except InvalidInput as error:
-                problems.append(_("row {row}, {column}: {problem}").format(row=number, column=key, problem=error))
-        row.values.setdefault("currency", currency)
-        if kind == "cast" and row.values.get("day_rate") is not None and not row.values.get("character"):
-            problems.append(
-                _("row {row}, day_rate: a rate is a deal for a role; fill in the character").format(row=number)
-            )
+        present = {key: cells[i].strip() if i < len(cells) else "" for i, key in enumerate(header) if key in wanted}
+        row, row_problems = _checked_row(number, present, kind, base_currency)
+        character = row.values.get("character")
+        if character and not row_problems:
+            first = cast_on.setdefault(name_key(character), number)
+            if first != number:
+                row_problems.append(
+                    _("row {row}, character: {name} is already cast on row {first}").format(
+                        row=number, name=repr(character), first=first
+                    )
+                )
+        problems.extend(row_problems)
         rows.append(row)
+    _refuse_if(problems)
+    return rows, ignored
+
+
+def _checked_row(number: int, present: dict[str, str], kind: str, base_currency: str) -> tuple[PersonRow, list[str]]:
+    row, problems = PersonRow(number), []
+
+    def problem(column: str, message: str) -> None:
+        problems.append(_("row {row}, {column}: {problem}").format(row=number, column=column, problem=message))
+
+    currency = base_currency
+    if present.get("currency"):
+        try:
+            currency = row.values["currency"] = validation.currency(present["currency"])
+        except InvalidInput as error:
+            problem("currency", str(error))
+            currency = None
+    for key, text in present.items():
+        if key == "currency":
+            continue
+        if not text:
+            if key in REQUIRED[kind]:
+                problem(key, _("this field cannot be empty"))
+            continue
+        if key == "day_rate" and currency is None:
+            continue  # the currency's own problem says enough
+        try:
+            validation.not_formula(text)
+            row.values[key] = _clean(key, text, currency)
+        except InvalidInput as error:
+            problem(key, str(error))
+    row.values.setdefault("currency", currency or base_currency)
+    if kind == "cast" and row.values.get("day_rate") is not None and not row.values.get("character"):
+        problems.append(_("row {row}, day_rate: a rate is a deal for a role; fill in the character").format(row=number))
+    return row, problems
+
+
+def _refuse_if(problems: list[str]) -> None:
     if problems:
         shown = "; ".join(problems[:3])
         more = len(problems) - 3
         raise InvalidInput(shown + (" " + _("(and {count} more)").format(count=more) if more > 0 else ""))
-    return rows, ignored
 
 
 def decode_sheet(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (Chinese Excel and WPS) or Windows-1252
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030 (Chinese Excel and WPS) or Windows-1252
     (Western Excel); anything else is refused rather than read as garbage."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
@@ -198,17 +239,41 @@ def decode_sheet(data: bytes) -> str:
                 break
     else:
         if b"\x00" not in data:
-            try:
-                return data.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            # Chinese text comes as pairs of high bytes; accented Latin letters sit between plain ones.
-            if re.fullmatch(rb"(?:[\x00-\x7f]|[\x81-\xfe][\x80-\xfe])*", data):
-                return data.decode("gb18030")
-            text = data.decode("cp1252", errors="replace")
-            if all(ch.isascii() or unicodedata.category(ch)[0] in "LPZS" for ch in text) and "\ufffd" not in text:
-                return text
+            for decode in (_as_utf8, _as_gbk, _as_windows_1252):
+                text = decode(data)
+                if text is not None:
+                    return text
     raise InvalidInput(_('the file is not text in a known encoding: save it as "CSV UTF-8" and import it again'))
+
+
+def _as_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _as_gbk(data: bytes) -> str | None:
+    """The text if the bytes read as Chinese in GBK/GB18030, else None.
+
+    Accented Latin text in Windows-1252 can decode as GBK too, into rare characters; Chinese text is
+    mostly characters of the common GB2312 block, whose two bytes are both 0xA1 or above.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    pairs = re.findall(rb"[\x81-\xfe][\x40-\x7e\x80-\xfe]", data)
+    common = sum(1 for pair in pairs if pair[0] >= 0xA1 and pair[1] >= 0xA1)
+    return text if pairs and common * 2 >= len(pairs) else None
+
+
+def _as_windows_1252(data: bytes) -> str | None:
+    """Western Excel's "CSV": accepted when every character beyond ASCII is a letter, mark or sign."""
+    text = data.decode("cp1252", errors="replace")
+    if "\ufffd" in text or not all(ch.isascii() or unicodedata.category(ch)[0] in "LPZS" for ch in text):
+        return None
+    return text
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -281,32 +346,70 @@ _TEXT_RULES: dict[str, Callable[[Any], Any]] = {
 
 
 def _clean(key: str, text: str, currency: str) -> Any:
-    text = text.strip()
     if key == "phone":
         return validation.phone(text)
     if key == "email":
         return validation.email(text)
-    if key == "currency":
-        return validation.currency(text) if text else currency
     if key == "day_rate":
         return validation.amount(text, currency)
-    validation.not_formula(text)
     if key == "union":
-        return _word(UNION_WORDS, _("union status"))(text) if text else UnionStatus.NON_UNION.value
+        return _word(UNION_WORDS, _("union status"))(text)
     if key == "rate_basis":
-        return _word(BASIS_WORDS, _("rate basis"))(text) if text else RateBasis.DAY.value
-    if key == "character" and not text:
-        return ""
+        return _word(BASIS_WORDS, _("rate basis"))(text)
     return _TEXT_RULES[key](text)
 
 
+class _People:
+    """People of one kind found by name: their name as typed, or their Chinese name (a Chinese office
+    may put 林凯文 in the name column). Two people under one name are never guessed between."""
+
+    def __init__(self, people: list, names: Callable[[Any], tuple[str, ...]], chinese: Callable[[Any], str]):
+        self.by_name: dict[str, list] = {}
+        self.by_chinese: dict[str, list] = {}
+        for person in people:
+            self.add(person, names(person), chinese(person))
+
+    def add(self, person, names: tuple[str, ...], chinese: str = "") -> None:
+        for name in {name_key(name) for name in names if name}:
+            self.by_name.setdefault(name, []).append(person)
+        if chinese:
+            self.by_chinese.setdefault(name_key(chinese), []).append(person)
+
+    def find(self, row: PersonRow):
+        found = self.by_name.get(row.key) or self.by_chinese.get(row.key)
+        if not found and row.values.get("name_zh"):
+            found = self.by_chinese.get(name_key(row.values["name_zh"]))
+        if found and len({id(person) for person in found}) > 1:
+            raise InvalidInput(
+                _("row {row}, name: {count} people are named {name}; make their names different first").format(
+                    row=row.line, count=len(found), name=repr(row.values["name"])
+                )
+            )
+        return found[0] if found else None
+
+
+def _set_columns(target, values: dict[str, Any], columns: dict[str, str]) -> None:
+    for column, attribute in columns.items():
+        if column in values:
+            setattr(target, attribute, values[column])
+
+
 class _CastWriter:
+    COLUMNS = {
+        "name_zh": "name_zh",
+        "union": "union_status",
+        "phone": "phone",
+        "email": "email",
+        "agent": "agent_name",
+        "languages": "languages",
+        "notes": "notes",
+    }
+
     def __init__(self, session: Session, production_id: int):
         self.session = session
-        self.production_id = production_id
+        self.production = session.get(Production, production_id)
         performers = session.exec(select(Performer).where(Performer.production_id == production_id)).all()
-        self.performers = {name_key(p.legal_name): p for p in performers}
-        self.performers.update({name_key(p.professional_name): p for p in performers if p.professional_name})
+        self.performers = _People(performers, lambda p: (p.legal_name, p.professional_name), lambda p: p.name_zh)
         characters = session.exec(select(Character).where(Character.production_id == production_id)).all()
         self.characters: dict[str, Character] = {}
         for character in characters:
@@ -318,48 +421,46 @@ class _CastWriter:
         ).all()
         self.deals = {deal.character_id: deal for deal in deals}
 
+    def check(self, rows: list[PersonRow]) -> None:
+        """Every role named must be in the script (all of them reported before anything is written)."""
+        _refuse_if(
+            [
+                _("row {row}, character: no character named {name} in the script").format(
+                    row=row.line, name=repr(row.values["character"])
+                )
+                for row in rows
+                if row.values.get("character") and name_key(row.values["character"]) not in self.characters
+            ]
+        )
+
     def find(self, row: PersonRow) -> Performer | None:
-        return self.performers.get(row.key)
+        return self.performers.find(row)
 
     def write(self, row: PersonRow) -> None:
         values = row.values
         performer = self.find(row)
         if performer is None:
-            performer = Performer(production_id=self.production_id, legal_name=values["name"])
+            performer = Performer(production_id=self.production.id, legal_name=values["name"])
             self.session.add(performer)
-            self.performers[row.key] = performer
-        for column, attribute in (
-            ("name_zh", "name_zh"),
-            ("union", "union_status"),
-            ("phone", "phone"),
-            ("email", "email"),
-            ("agent", "agent_name"),
-            ("languages", "languages"),
-            ("notes", "notes"),
-        ):
-            if column in values:
-                setattr(performer, attribute, values[column])
+            self.performers.add(performer, (values["name"],))
+        _set_columns(performer, values, self.COLUMNS)
         if values.get("character"):
-            self._deal(row, performer)
+            self._deal(values, performer)
 
-    def _deal(self, row: PersonRow, performer: Performer) -> None:
-        values = row.values
-        character = self.characters.get(name_key(values["character"]))
-        if character is None:
-            raise InvalidInput(
-                _("row {row}, character: no character named {name} in the script").format(
-                    row=row.line, name=repr(values["character"])
-                )
-            )
+    def _deal(self, values: dict[str, Any], performer: Performer) -> None:
+        character = self.characters[name_key(values["character"])]
         if performer.id is None:
             self.session.flush()
         deal = self.deals.get(character.id)
+        if deal is not None and deal.performer_id != performer.id:
+            # A new performer gets a new deal: the last one's rate and terms were theirs.
+            self.session.delete(deal)
+            self.session.flush()
+            deal = None
         if deal is None:
-            deal = CastAssignment(character_id=character.id, performer_id=performer.id)
-            deal.currency = values.get("currency") or self.session.get(Production, self.production_id).base_currency
+            deal = CastAssignment(character_id=character.id, performer_id=performer.id, currency=values["currency"])
             self.session.add(deal)
             self.deals[character.id] = deal
-        deal.performer_id = performer.id
         if values.get("day_rate") is not None:
             deal.rate = Money(values["day_rate"], values["currency"])
         if "rate_basis" in values:
@@ -367,21 +468,34 @@ class _CastWriter:
 
 
 class _CrewWriter:
+    COLUMNS = {
+        "name_zh": "name_zh",
+        "position": "position",
+        "union": "union_status",
+        "phone": "phone",
+        "email": "email",
+        "languages": "languages",
+        "notes": "notes",
+        "rate_basis": "rate_basis",
+    }
+
     def __init__(self, session: Session, production_id: int):
         self.session = session
         self.production_id = production_id
         crew = session.exec(select(CrewMember).where(CrewMember.production_id == production_id)).all()
-        self.crew = {name_key(member.name): member for member in crew}
+        self.crew = _People(crew, lambda member: (member.name,), lambda member: member.name_zh)
         departments = session.exec(select(Department).where(Department.production_id == production_id)).all()
         self.departments: dict[str, Department] = {}
         for department in departments:
-            for name in (department.name, department.name_zh):
-                if name:
-                    self.departments[name_key(name)] = department
+            for name in _department_names(department.name, department.name_zh):
+                self.departments.setdefault(name, department)
         self.next_order = max((d.sort_order for d in departments), default=-1) + 1
 
+    def check(self, rows: list[PersonRow]) -> None:
+        pass
+
     def find(self, row: PersonRow) -> CrewMember | None:
-        return self.crew.get(row.key)
+        return self.crew.find(row)
 
     def write(self, row: PersonRow) -> None:
         values = row.values
@@ -389,32 +503,32 @@ class _CrewWriter:
         if member is None:
             member = CrewMember(production_id=self.production_id, name=values["name"])
             self.session.add(member)
-            self.crew[row.key] = member
+            self.crew.add(member, (values["name"],))
         member.department_id = self._department(values["department"]).id
-        for column, attribute in (
-            ("name_zh", "name_zh"),
-            ("position", "position"),
-            ("union", "union_status"),
-            ("phone", "phone"),
-            ("email", "email"),
-            ("languages", "languages"),
-            ("notes", "notes"),
-            ("rate_basis", "rate_basis"),
-        ):
-            if column in values:
-                setattr(member, attribute, values[column])
+        _set_columns(member, values, self.COLUMNS)
         if values.get("day_rate") is not None:
             member.rate = Money(values["day_rate"], values["currency"])
 
     def _department(self, name: str) -> Department:
-        department = self.departments.get(name_key(name))
-        if department is None:
-            department = Department(production_id=self.production_id, name=name, sort_order=self.next_order)
-            self.next_order += 1
-            self.session.add(department)
-            self.session.flush()
-            self.departments[name_key(name)] = department
+        for key in _department_names(name):
+            if key in self.departments:
+                return self.departments[key]
+        department = Department(production_id=self.production_id, name=name, sort_order=self.next_order)
+        self.next_order += 1
+        self.session.add(department)
+        self.session.flush()
+        for key in _department_names(name):
+            self.departments[key] = department
         return department
+
+
+def _department_names(*names: str) -> list[str]:
+    """A department as sheets name it: 摄影部 and 摄影组 are 摄影; "Camera Dept" is Camera."""
+    keys = []
+    for name in filter(None, names):
+        key = name_key(name)
+        keys += [key, key.removesuffix(" dept").removesuffix(" department").rstrip("部组")]
+    return [key for key in keys if key]
 
 
 def export_people(session: Session, production_id: int, kind: str, target: Path) -> Path:

@@ -10,7 +10,10 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.numbers import get_currency_symbol
 
 from studio.errors import InvalidInput
 from studio.i18n import _
@@ -51,7 +54,7 @@ def email(value: object) -> str:
     text = normalized_text(value)
     if not text:
         return ""
-    if len(text) > 200 or not _EMAIL.fullmatch(text) or ".." in text:
+    if len(text) > 200 or not _EMAIL.fullmatch(text) or ".." in text or text[:1] in "=+-@":
         raise InvalidInput(_("{value} is not an email address (expected name@example.com)").format(value=repr(text)))
     return text
 
@@ -59,25 +62,27 @@ def email(value: object) -> str:
 def amount(value: object, currency: str) -> Decimal | None:
     """An optional amount of money in `currency`: not negative, not absurd, no finer than its minor unit.
 
-    Thousands separators ("1,200.50") and a currency symbol or code around the number are accepted;
-    the number is never read through float.
+    Thousands separators ("1,200.50") and the currency's own code or symbol ("$450", "3500 CNY") are
+    accepted; another currency's is refused rather than silently read as this one. The number is
+    never read through float.
     """
     text = str(value) if isinstance(value, Decimal) else normalized_text(value)
     if not text:
         return None
-    bare = re.sub(r"^[^\d.-]*|[^\d.]*$", "", text)
-    if bare.startswith("-"):
+    number_text, marker = _split_marker(text)
+    if marker and marker.upper() not in _markers(currency):
+        raise InvalidInput(
+            _("{value} is not in {currency}: enter the amount in {currency}, or change the currency").format(
+                value=repr(text), currency=currency
+            )
+        )
+    if number_text.startswith("-") and _AMOUNT.fullmatch(number_text[1:]):
         raise InvalidInput(_("{value} is negative: amounts cannot be below zero").format(value=repr(text)))
-    if not _AMOUNT.fullmatch(bare):
+    if not _AMOUNT.fullmatch(number_text):
         raise InvalidInput(
             _("{value} is not an amount (expected a number such as 450 or 1,200.50)").format(value=repr(text))
         )
-    try:
-        number = Decimal(bare.replace(",", "").replace(" ", ""))
-    except InvalidOperation:
-        raise InvalidInput(
-            _("{value} is not an amount (expected a number such as 450 or 1,200.50)").format(value=repr(text))
-        ) from None
+    number = Decimal(number_text.replace(",", "").replace(" ", ""))
     if number > MAX_AMOUNT:
         raise InvalidInput(
             _("{value} is more than {limit}: check the amount").format(value=repr(text), limit=f"{MAX_AMOUNT:,}")
@@ -92,8 +97,43 @@ def amount(value: object, currency: str) -> Decimal | None:
     return number
 
 
+_MARKER = re.compile(r"^([^\d\s.,()=+@-]*)\s*(.*?)\s*([^\d\s.,()=+@-]*)$")
+
+
+def _split_marker(text: str) -> tuple[str, str]:
+    """ "US$ 1,200" → ("1,200", "US$"); "3500 CNY" → ("3500", "CNY"); at most one marker."""
+    match = _MARKER.match(text)
+    prefix, number, suffix = match.groups()
+    if (prefix and suffix) or not number:
+        return text, ""  # not an amount; the number check says so
+    return number, prefix or suffix
+
+
+@cache
+def _markers(code: str) -> frozenset[str]:
+    """The ways an amount in this currency may be labelled: its code and its symbols in the app's locales."""
+    symbols = {get_currency_symbol(code, locale=locale) for locale in ("en_US", "en_GB", "zh_CN")}
+    symbols |= {name for name, alias in CURRENCY_ALIASES.items() if alias == code}
+    return frozenset(marker.upper() for marker in {code, *symbols})
+
+
+# What producers write for a currency besides its ISO code.
+CURRENCY_ALIASES = {
+    "RMB": "CNY",
+    "人民币": "CNY",
+    "元": "CNY",
+    "美元": "USD",
+    "美金": "USD",
+    "欧元": "EUR",
+    "日元": "JPY",
+    "港币": "HKD",
+    "英镑": "GBP",
+}
+
+
 def currency(value: object) -> str:
-    return check_currency(normalized_text(value))
+    text = normalized_text(value)
+    return check_currency(CURRENCY_ALIASES.get(text.upper(), CURRENCY_ALIASES.get(text, text)))
 
 
 def timezone(value: object) -> str:

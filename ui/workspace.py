@@ -197,14 +197,18 @@ class Workspace(QObject):
         self.entitiesChanged.emit(removal.tables)
 
     def cast_role(self, character_id: int, performer_id: int, label: str) -> None:
-        """Cast a performer in a role (a new deal, or the role's deal moved to them), as one undo step."""
+        """Cast a performer in a role (a new deal, replacing the last performer's), as one undo step."""
         casting = self.write(cast_role, character_id, performer_id)
-        if casting.added_deal_id is not None:
-            self.undo_stack.push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
-            self.entitiesChanged.emit({"cast_assignment"})
-        elif casting.change is not None:
-            self.undo_stack.push(EditFieldsCommand(self, [casting.change], label))
-            self._announce([casting.change])
+        if casting.added_deal_id is None:
+            return
+        self.undo_stack.beginMacro(label)
+        if casting.replaced is not None:
+            self.undo_stack.push(
+                RowCommand(self, "cast_assignment", casting.replaced.row[1]["id"], casting.replaced, label)
+            )
+        self.undo_stack.push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
+        self.undo_stack.endMacro()
+        self.entitiesChanged.emit({"cast_assignment"})
 
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:

@@ -81,7 +81,7 @@ def test_a_deal_rate_is_typed_in_its_own_currency_and_a_currency_change_keeps_th
         ("performer", "email", "daniel(at)example.com", "not an email address"),
         ("performer", "union_status", "guild", "not a union status"),
         ("crew_member", "rate", "-300", "negative"),
-        ("crew_member", "currency", "RMB", "unknown currency"),
+        ("crew_member", "currency", "Dollars", "unknown currency"),
         ("location", "latitude", "95", "not a latitude"),
         ("location", "timezone", "PST", "unknown time zone"),
         ("location", "fee_per_day", "abc", "not an amount"),
@@ -170,14 +170,15 @@ def test_adding_rows_checks_every_value(demo):
         assert len(session.exec(select(Availability).where(Availability.performer_id == performer_id)).all()) == 1
 
 
-def test_one_performer_may_play_several_roles_and_recasting_keeps_the_deal(demo):
+def test_one_performer_may_play_several_roles_and_recasting_starts_a_new_deal(demo):
     with demo.transaction() as session:
         daniel = _performer(session, "Daniel Hayes")
         leo = _character(session, "LEO")
         performer_before, rate_before = deal_for(session, leo.id).performer_id, deal_for(session, leo.id).rate
         casting = cast_role(session, leo.id, daniel.id)
-        assert casting.change is not None and casting.change.old == performer_before
-        assert deal_for(session, leo.id).rate == rate_before
+        assert casting.replaced is not None and casting.replaced.row[1]["performer_id"] == performer_before
+        assert deal_for(session, leo.id).rate is None and deal_for(session, leo.id).performer_id == daniel.id
+        restore_target = casting
         roles = session.exec(select(CastAssignment).where(CastAssignment.performer_id == daniel.id)).all()
         assert len(roles) == 2
         removal = remove_row(session, "cast_assignment", deal_for(session, leo.id).id)
@@ -185,6 +186,9 @@ def test_one_performer_may_play_several_roles_and_recasting_keeps_the_deal(demo)
         casting = cast_role(session, leo.id, daniel.id)
         assert casting.added_deal_id is not None and deal_for(session, leo.id).currency == "USD"
         assert removal.row[0] == "cast_assignment"
+        remove_row(session, "cast_assignment", deal_for(session, leo.id).id)
+        restore(session, restore_target.replaced)
+        assert deal_for(session, leo.id).rate == rate_before
 
 
 def test_casting_a_performer_of_another_production_is_refused(demo):

@@ -119,7 +119,18 @@ def test_a_western_excel_sheet_in_windows_1252_keeps_its_accents(demo, tmp_path)
         ("name,character,day_rate\nA,LEO,300\nB,MAX,-250\n", "row 3, day_rate: '-250' is negative"),
         ("name,character,day_rate\nA,LEO,99999999\n", "row 2, day_rate: '99999999' is more than"),
         ("name,character,day_rate\nA,LEO,abc\n", "row 2, day_rate: 'abc' is not an amount"),
-        ("name,character,day_rate,currency\nA,LEO,300,RMB\n", "row 2, currency: unknown currency code 'RMB'"),
+        ("name,character,day_rate,currency\nA,LEO,300,DOLLARS\n", "row 2, currency: unknown currency code 'DOLLARS'"),
+        ("name,character,day_rate\nA,LEO,=400\n", "row 2, day_rate: '=400' looks like a spreadsheet formula"),
+        (
+            "name,character,day_rate\nA,LEO,\"=cmd|' /C calc'!A0\"\n",
+            "row 2, day_rate: .* looks like a spreadsheet formula",
+        ),
+        ("name,character,day_rate\nA,LEO,(400)\n", "row 2, day_rate: '\\(400\\)' is not an amount"),
+        ("name,character,day_rate\nA,LEO,3000 CNY\n", "row 2, day_rate: '3000 CNY' is not in USD"),
+        ("name,email\nA,=1+1@x.com\n", "row 2, email: .* looks like a spreadsheet formula"),
+        ("name,character\nA,LEO\nB,leo\n", "row 3, character: 'leo' is already cast on row 2"),
+        ("name,name\nA,B\n", "the column name appears more than once"),
+        ("name,character\nA,NOBODY\nB,NOONE\n", "row 2, character: no character named 'NOBODY'.*row 3"),
         ("name,phone\nA,call my agent\n", "row 2, phone: 'call my agent' is not a phone number"),
         ("name,email\nA,a.example.com\n", "row 2, email: 'a.example.com' is not an email address"),
         ("name,character\n\"=cmd|' /C calc'!A0\",LEO\n", "row 2, name: .* looks like a spreadsheet formula"),
@@ -201,3 +212,44 @@ def test_import_people_on_the_command_line(demo_path, tmp_path):
     )
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.strip().count("\n") == 0 and "row 2, day_rate" in run.stderr
+
+
+def test_gbk_names_beyond_gb2312_and_currency_words_are_read_right(demo, tmp_path):
+    text = "姓名,中文名,角色,日薪,币种\nLi Yue,李玥,SOPHIE,3000,人民币\nRong Li,李镕,AMY,￥2800,RMB\n"
+    result = _import(demo, _write(tmp_path, text, "gbk"), "cast")
+    assert result.added == 2
+    with demo.session() as session:
+        yue = session.exec(select(Performer).where(Performer.legal_name == "Li Yue")).one()
+        assert yue.name_zh == "李玥"
+        assert deal_for(session, _character(session, "AMY").id).rate == Money(Decimal(2800), "CNY")
+
+
+def test_blank_cells_leave_what_is_stored(demo, tmp_path):
+    _import(demo, _write(tmp_path, "name,union,phone,email\nDaniel Hayes,,,\n"), "cast")
+    with demo.session() as session:
+        daniel = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
+        assert (daniel.union_status, daniel.phone) == ("SAG-AFTRA", "(310) 555-0101")
+
+
+def test_recasting_a_role_from_a_sheet_starts_a_new_deal(demo, tmp_path):
+    _import(demo, _write(tmp_path, "name,character\nKevin Lin,ETHAN\n"), "cast")
+    with demo.session() as session:
+        deal = deal_for(session, _character(session, "ETHAN").id)
+        kevin = session.exec(select(Performer).where(Performer.legal_name == "Kevin Lin")).one()
+        assert deal.performer_id == kevin.id
+        assert (deal.rate, deal.guaranteed_days, deal.per_diem) == (None, 0, None)
+
+
+def test_people_are_matched_by_chinese_name_and_departments_by_their_usual_variants(demo, tmp_path):
+    performers, departments = _count(demo, Performer), _count(demo, Department)
+    result = _import(demo, _write(tmp_path, "姓名,电话\n丹尼尔·海斯,(310) 555-0999\n"), "cast")
+    assert (result.added, result.updated) == (0, 1) and _count(demo, Performer) == performers
+    _import(demo, _write(tmp_path, "部门,姓名\n摄影部,Kai Moreno\nCamera Dept,Ana Silva\n"), "crew")
+    assert _count(demo, Department) == departments
+
+
+def test_two_people_under_one_name_are_never_guessed_between(demo, tmp_path):
+    with demo.transaction() as session:
+        session.exec(select(Performer).where(Performer.legal_name == "Kevin Lin")).one().legal_name = "Mia Tanaka"
+    with pytest.raises(InvalidInput, match="row 2, name: 2 people are named 'Mia Tanaka'"):
+        _import(demo, _write(tmp_path, "name,phone\nMia Tanaka,(310) 555-0999\n"), "cast")
