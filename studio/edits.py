@@ -202,8 +202,18 @@ def _production_of(row: SQLModel) -> int:
     return character.production_id
 
 
-NAME = required_text(200)
-NAME_ZH = optional_text(200)
+def plain(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Names and short labels never start like a spreadsheet formula (they end up in exports)."""
+
+    def clean(value: Any) -> Any:
+        return validation.not_formula(rule(value))
+
+    return clean
+
+
+NAME = plain(required_text(200))
+NAME_ZH = plain(optional_text(200))
+SHORT_TEXT = plain(optional_text(200))
 NOTES = optional_text()
 RATE = MoneyAmount("currency")
 UNION = one_of(UnionStatus, _("union status"))
@@ -223,15 +233,15 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         Performer,
         {
             "legal_name": NAME,
-            "professional_name": optional_text(200),
+            "professional_name": SHORT_TEXT,
             "name_zh": NAME_ZH,
             "union_status": UNION,
-            "agent_name": optional_text(200),
+            "agent_name": SHORT_TEXT,
             "agent_phone": validation.phone,
             "agent_email": validation.email,
             "phone": validation.phone,
             "email": validation.email,
-            "languages": optional_text(200),
+            "languages": SHORT_TEXT,
             "photo_path": optional_text(400),
             "notes": NOTES,
         },
@@ -278,7 +288,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         {
             "name": NAME,
             "name_zh": NAME_ZH,
-            "position": optional_text(120),
+            "position": plain(optional_text(120)),
             "department_id": Reference(Department),
             "phone": validation.phone,
             "email": validation.email,
@@ -286,7 +296,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "currency": CurrencyOf(("rate",)),
             "rate_basis": BASIS,
             "union_status": UNION,
-            "languages": optional_text(200),
+            "languages": SHORT_TEXT,
             "call_offset_minutes": CALL_OFFSET,
             "notes": NOTES,
         },

@@ -177,7 +177,12 @@ class RecordTableModel(QAbstractTableModel):
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt API
         if not self.canDropMimeData(data, action, row, column, parent) or self.on_drop is None:
             return False
-        ids = json.loads(bytes(data.data(self.drop_type)).decode())
+        try:
+            ids = [int(value) for value in json.loads(bytes(data.data(self.drop_type)).decode())]
+        except (ValueError, TypeError):
+            return False  # not a drag from this app
+        if not ids:
+            return False
         self.on_drop(self.rows[parent.row()], ids)
         return True
 

@@ -1592,7 +1592,7 @@ The details are in %2</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="308"/>
+        <location filename="../../ui/table.py" line="313"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -1600,7 +1600,7 @@ The details are in %2</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="194"/>
+        <location filename="../../ui/table.py" line="199"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from studio.errors import InvalidInput, UserError
 from studio.i18n import _, catalogue_path
 from studio.models import CastAssignment, Character, CrewMember, Department, Location, Performer
+from studio.models.enums import UnionStatus
 from studio.productions import get_production
 
 LANGUAGES = ("en", "zh", "en+zh")
@@ -278,7 +279,7 @@ def cast_columns(_: Translate) -> list[Column]:
         _field("performer", _("Performer")),
         _field("professional_name", _("Professional name")),
         _field("performer_zh", _("Performer (Chinese)")),
-        _field("union", _("Union")),
+        Column("union", _("Union"), lambda line: union_text(line.union, _)),
         _field("phone", _("Phone")),
         _field("email", _("Email")),
         _field("agent_name", _("Agent")),
@@ -286,6 +287,10 @@ def cast_columns(_: Translate) -> list[Column]:
         _field("agent_email", _("Agent email")),
         _field("languages", _("Languages")),
     ]
+
+
+def union_text(status: str, _: Translate) -> str:
+    return {UnionStatus.NON_UNION.value: _("Non-union"), UnionStatus.OTHER.value: _("Other union")}.get(status, status)
 
 
 def crew_columns(_: Translate) -> list[Column]:

@@ -11,6 +11,15 @@ from studio.errors import UserError
 from studio.i18n import _
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Call `write(temporary_path)` beside `target`, then rename it into place."""
     target = target.expanduser().resolve()
@@ -25,6 +34,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     scratch = Path(name)
     try:
         write(scratch)
+        os.chmod(scratch, 0o666 & ~_UMASK)  # mkstemp makes it private; an export is meant to be shared
         os.replace(scratch, target)
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=target, reason=error.strerror)) from None

@@ -208,3 +208,9 @@ def test_adding_a_department_under_a_name_already_taken_is_refused_and_adds_noth
         from studio.models import Department
 
         assert len(session.exec(select(Department).where(Department.name == "Camera")).all()) == 1
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+SUM(1)", "@cmd"])
+def test_names_that_would_run_as_spreadsheet_formulas_are_refused(demo, name):
+    with pytest.raises(InvalidInput, match="spreadsheet formula"), demo.transaction() as session:
+        set_field(session, "performer", 1, "legal_name", name)
