@@ -172,14 +172,26 @@ def _coordinate(value: object, limit: int, what: str) -> Decimal | None:
     return number.quantize(Decimal("0.0000001"))
 
 
+# Dates a production plans with; anything outside is a typo (1927 for 2027), not a booking.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def date(value: object) -> dt.date:
     if isinstance(value, dt.date):
-        return value
-    text = normalized_text(value)
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(_("{value} is not a date (expected YYYY-MM-DD)").format(value=repr(text))) from None
+        day = value
+    else:
+        text = normalized_text(value)
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(_("{value} is not a date (expected YYYY-MM-DD)").format(value=repr(text))) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput(
+            _("{value} is outside {first}–{last}: check the year").format(
+                value=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+    return day
 
 
 def date_range(start: object, end: object) -> tuple[dt.date, dt.date]:

@@ -214,279 +214,294 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="70"/>
+        <location filename="../../ui/pages/cast.py" line="89"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="75"/>
+        <location filename="../../ui/pages/cast.py" line="94"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="76"/>
-        <location filename="../../ui/pages/cast.py" line="96"/>
+        <location filename="../../ui/pages/cast.py" line="95"/>
+        <location filename="../../ui/pages/cast.py" line="115"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="79"/>
-        <location filename="../../ui/pages/cast.py" line="95"/>
+        <location filename="../../ui/pages/cast.py" line="98"/>
+        <location filename="../../ui/pages/cast.py" line="114"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="89"/>
-        <location filename="../../ui/pages/cast.py" line="99"/>
-        <location filename="../../ui/pages/cast.py" line="112"/>
+        <location filename="../../ui/pages/cast.py" line="108"/>
+        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="131"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="39"/>
-        <location filename="../../ui/pages/cast.py" line="257"/>
+        <location filename="../../ui/pages/cast.py" line="52"/>
+        <location filename="../../ui/pages/cast.py" line="286"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="57"/>
+        <location filename="../../ui/pages/cast.py" line="65"/>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="76"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="58"/>
+        <location filename="../../ui/pages/cast.py" line="77"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="82"/>
-        <location filename="../../ui/pages/cast.py" line="176"/>
+        <location filename="../../ui/pages/cast.py" line="101"/>
+        <location filename="../../ui/pages/cast.py" line="195"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="88"/>
+        <location filename="../../ui/pages/cast.py" line="107"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="90"/>
-        <location filename="../../ui/pages/cast.py" line="128"/>
+        <location filename="../../ui/pages/cast.py" line="109"/>
+        <location filename="../../ui/pages/cast.py" line="147"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="97"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="98"/>
+        <location filename="../../ui/pages/cast.py" line="117"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="100"/>
-        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="119"/>
+        <location filename="../../ui/pages/cast.py" line="135"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="101"/>
-        <location filename="../../ui/pages/cast.py" line="117"/>
+        <location filename="../../ui/pages/cast.py" line="120"/>
+        <location filename="../../ui/pages/cast.py" line="136"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="102"/>
+        <location filename="../../ui/pages/cast.py" line="121"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="107"/>
+        <location filename="../../ui/pages/cast.py" line="126"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="108"/>
+        <location filename="../../ui/pages/cast.py" line="127"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="109"/>
+        <location filename="../../ui/pages/cast.py" line="128"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="119"/>
+        <location filename="../../ui/pages/cast.py" line="138"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="120"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="140"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="122"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="123"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="131"/>
+        <location filename="../../ui/pages/cast.py" line="150"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="135"/>
+        <location filename="../../ui/pages/cast.py" line="154"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="136"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="156"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="157"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="146"/>
+        <location filename="../../ui/pages/cast.py" line="165"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="152"/>
-        <location filename="../../ui/pages/cast.py" line="214"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="153"/>
+        <location filename="../../ui/pages/cast.py" line="172"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="154"/>
+        <location filename="../../ui/pages/cast.py" line="173"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="174"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="175"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
-        <location filename="../../ui/pages/cast.py" line="232"/>
+        <location filename="../../ui/pages/cast.py" line="176"/>
+        <location filename="../../ui/pages/cast.py" line="261"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="161"/>
+        <location filename="../../ui/pages/cast.py" line="180"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="163"/>
+        <location filename="../../ui/pages/cast.py" line="182"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="190"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="191"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="191"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="193"/>
+        <location filename="../../ui/pages/cast.py" line="212"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="201"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="204"/>
+        <location filename="../../ui/pages/cast.py" line="223"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="213"/>
+        <location filename="../../ui/pages/cast.py" line="232"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="224"/>
+        <location filename="../../ui/pages/cast.py" line="243"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="259"/>
+        <location filename="../../ui/pages/cast.py" line="253"/>
+        <source>Choose photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="253"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="288"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="262"/>
+        <location filename="../../ui/pages/cast.py" line="291"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>

@@ -79,6 +79,8 @@ def test_dates_and_ranges():
         validation.date_range("2027-01-12", "2027-01-11")
     with pytest.raises(InvalidInput, match="not a date"):
         validation.date("2027-02-30")
+    with pytest.raises(InvalidInput, match="check the year"):
+        validation.date_range("1927-01-11", "2999-01-12")
 
 
 def test_coordinates_and_time_zones():

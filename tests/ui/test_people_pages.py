@@ -298,3 +298,17 @@ def test_departments_dialog_adds_edits_and_removes_with_undo(demo_window, demo_p
     assert query(demo_path, "select count(*) from department where name = 'New department'") == [(1,)]
     demo_window.undo_action.trigger()
     assert query(demo_path, "select count(*) from department where name = 'New department'") == [(0,)]
+
+
+def test_choosing_a_photo_shows_it_beside_the_performers_details(demo_window, demo_path, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(60, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    photo = tmp_path / "headshot.png"
+    image.save(str(photo))
+    page = show(demo_window, "cast")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(photo), ""))
+    page.photo_button.click()
+    assert query(demo_path, "select photo_path from performer where legal_name = 'Daniel Hayes'") == [(str(photo),)]
+    assert not page.photo.isHidden() and page.photo.pixmap().height() == 120

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.errors import UserError
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
@@ -49,9 +62,15 @@ class CastPage(Page):
         self.roles.view.selectionModel().selectionChanged.connect(self._role_picked)
         self.performers.view.selectionModel().selectionChanged.connect(self._performer_selected)
 
+        self.photo_button = QPushButton(self.tr("Choose photo…"), self)
+        self.photo_button.setObjectName("choosePhoto")
+        self.photo_button.clicked.connect(self.choose_photo)
         details = QWidget(self)
         details_layout = QVBoxLayout(details)
-        details_layout.addWidget(self.photo)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo, 1)
+        photo_row.addWidget(self.photo_button)
+        details_layout.addLayout(photo_row)
         details_layout.addWidget(self.details)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(details, self.tr("Details"))
@@ -227,6 +246,16 @@ class CastPage(Page):
         PayPresetsDialog(self.workspace, self).exec()
         self.deal.show_record(self.deal.row_id)
 
+    def choose_photo(self) -> None:
+        if self.details.row_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose photo"), str(Path.home()), self.tr("Images (*.jpg *.jpeg *.png *.webp)")
+        )
+        if path:
+            self.details.commit("photo_path", path)
+            self._performer_selected()
+
     def number_by_scenes(self) -> None:
         try:
             self.workspace.renumber_cast(self.tr("Number cast by scenes"))
@@ -270,5 +299,6 @@ class CastPage(Page):
         photo = self.details.stored.get("photo_path") if performer_id else ""
         pixmap = QPixmap(photo) if photo else QPixmap()
         self.photo.setVisible(not pixmap.isNull())
+        self.photo_button.setEnabled(performer_id is not None)
         if not pixmap.isNull():
             self.photo.setPixmap(pixmap.scaledToHeight(120, Qt.TransformationMode.SmoothTransformation))
