@@ -6,19 +6,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from studio.errors import UserError
 from studio.scripts.outline import build_outline
 from studio.scripts.reader import parse_fdx, read_script
-
-settings.register_profile("default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("extended", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 REAL_LINES = [
