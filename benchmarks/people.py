@@ -107,7 +107,7 @@ def tables(folder: Path) -> None:
     with database.transaction() as session:
         import_people(session, 1, sheet, "crew")
     database.close()
-    create_application("en")
+    app = create_application("en")
     window = MainWindow(AppSettings.ephemeral())
     window.show()
     window.open_database(str(folder / "tables.sqlite"))
@@ -132,6 +132,8 @@ def tables(folder: Path) -> None:
     print(f"Crew table, {ROWS} rows: sort {milliseconds(sorts)}; filter/search {milliseconds(filters)}")
     window.workspace.close()
     window.close()
+    window.deleteLater()
+    app.processEvents()  # delete the window now: PySide6 can crash destroying it during interpreter exit
 
 
 def milliseconds(samples: list[float], target_ms: float = 50) -> str:
