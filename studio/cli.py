@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     people.add_argument("--kind", required=True, choices=("cast", "crew"))
     people.add_argument("--out", required=True, type=Path, help="F.csv")
 
+    schedule = commands.add_parser("schedule", help="the shooting schedule").add_subparsers(
+        dest="action", required=True
+    )
+    auto = schedule.add_parser("auto", parents=[common], help="schedule every scene at the lowest cost (CP-SAT)")
+    auto.add_argument("--days", type=int, help="shoot days to use (added after the last one when missing)")
+    auto.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
+    auto.add_argument("--json", action="store_true", help="print one JSON object")
+
     import_people = commands.add_parser(
         "import-people", parents=[common], help="import a cast or crew list (CSV; re-importing updates people)"
     )
@@ -216,12 +224,51 @@ def run_import_people(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_schedule(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.productions import get_production
+    from studio.schedule.auto import result_json, schedule_automatically
+
+    if args.days is not None and not 1 <= args.days <= 366:
+        raise UserError(_("--days must be from 1 to 366"))
+    if not 1 <= args.time_limit <= 3600:
+        raise UserError(_("--time-limit must be from 1 to 3600 seconds"))
+    database = open_database(database_argument(args))
+    try:
+        with database.transaction() as session:
+            production = get_production(session, getattr(args, "production", None))
+            result, _previous = schedule_automatically(session, production.id, args.days, args.time_limit)
+            days = len({day_id for day_id in result.placement if day_id is not None})
+    finally:
+        database.close()
+    report = result_json(result, days)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(
+        _(
+            "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, "
+            "{saving}% below script order ({baseline} {currency})."
+        ).format(
+            scenes=report["scheduled_scenes"],
+            days=days,
+            status=result.status,
+            cost=report["cost"]["amount"],
+            baseline=report["baseline_cost"]["amount"],
+            currency=report["cost"]["currency"],
+            saving=report["saving_percent"],
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": run_export,
     "demo": run_demo,
     "info": run_info,
     "import-script": run_import_script,
     "import-people": run_import_people,
+    "schedule": run_schedule,
 }
 
 

@@ -132,6 +132,7 @@ def _add_production(session: Session, spec: dict) -> Production:
         reporting_currency=spec["reporting_currency"],
         hq_timezone=spec["hq_timezone"],
         shoot_timezone=spec["shoot_timezone"],
+        max_eighths_per_day=spec["max_pages_per_day"] * 8,
         created_at=datetime.fromisoformat(spec["created_at"]),
     )
     session.add(production)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from studio.models.base import checked, parent_fk, production_fk
+from studio.models.base import checked, money_property, parent_fk, production_fk
 from studio.models.enums import IntExt, RevisionState, TimeOfDay
 from studio.models.types import UTCDateTime, utc_now
 
@@ -16,6 +16,11 @@ class Production(SQLModel, table=True):
     __table_args__ = (
         checked("max_eighths_per_day >= 0"),
         checked("max_minutes_per_day >= 0"),
+        checked("minutes_per_page >= 0"),
+        checked("setup_minutes_per_scene >= 0"),
+        checked("company_move_minutes >= 0"),
+        checked("company_move_cost_minor >= 0"),
+        checked("drop_pickup_min_gap_days >= 1"),
     )
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=200)
@@ -27,8 +32,18 @@ class Production(SQLModel, table=True):
     shoot_timezone: str = Field(default="America/Los_Angeles", max_length=64)
     max_eighths_per_day: int = Field(default=96)
     max_minutes_per_day: int = Field(default=720)
+    # How long a scene takes when no estimate is entered: pages × minutes per page + a setup.
+    minutes_per_page: int = Field(default=32)
+    setup_minutes_per_scene: int = Field(default=3)
+    # A company move costs time on the day and money (crew hours), in the base currency.
+    company_move_minutes: int = Field(default=60)
+    company_move_cost_minor: int = Field(default=100000)
+    # Day Out of Days drops a performer between two stretches of work only across a gap this long.
+    drop_pickup_min_gap_days: int = Field(default=10)
     revision_color: str = Field(default="White", max_length=40)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+    company_move_cost = money_property("company_move_cost_minor", "base_currency")
 
     def display_title(self) -> str:
         return f"{self.title} / {self.title_zh}" if self.title_zh and self.title_zh != self.title else self.title

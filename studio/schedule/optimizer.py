@@ -1,0 +1,425 @@
+"""The schedule optimizer: OR-Tools CP-SAT assigns every scene to a shoot day at the lowest real cost.
+
+Cost (in the base currency's minor units): each performer is paid from their first work day to their
+last (work + holds) at their day rate, each location for every day it is used at its fee, and each
+company move at the production's move cost. Constraints: every scene on exactly one day; nobody and
+nowhere booked on a date they are unavailable; each day within its pages and hours (company moves
+take time too); a day that ends at night is not followed on the next date by a day-scene call (the
+12-hour turnaround); locked strips stay on their day; a performer is on one unit at a time.
+
+Within each day scenes are then ordered by location (day scenes before night scenes), which makes
+the moves the model counted the moves the day really has.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from studio.errors import InvalidInput
+from studio.formatting import format_eighths
+from studio.i18n import _
+from studio.money import Money
+from studio.schedule.board import Board, StripCard
+from studio.schedule.costs import ScheduleCost, schedule_cost
+
+Placement = dict[int | None, list[int]]
+WRAP_UP = 1.5  # seconds kept back from the time limit for starting up and saving the result
+
+
+@dataclass(frozen=True)
+class Progress:
+    seconds: float
+    cost: Money
+    bound: Money
+
+
+@dataclass(frozen=True)
+class OptimizeResult:
+    placement: Placement
+    cost: ScheduleCost
+    baseline: ScheduleCost
+    status: str  # "optimal": proven; "feasible": the best found in the time limit
+    seconds: float
+
+    @property
+    def saving(self) -> float:
+        return float(1 - self.cost.total / self.baseline.total) if self.baseline.total else 0.0
+
+
+def baseline_placement(board: Board) -> Placement:
+    """Script order packed into the same days: each day filled up to its pages and hours, then the next;
+    each day then shot location by location."""
+    scenes = sorted((s for s in board.strips.values() if not s.is_banner), key=lambda s: s.sort_order)
+    placement = _empty(board)
+    if board.days:
+        packer = _Packer(board, count_moves=False, check_availability=False)
+        current = 0
+        for strip in scenes:
+            index = next((i for i in range(current, len(board.days)) if packer.fits(i, strip)), len(board.days) - 1)
+            current = index
+            packer.put(index, strip, placement)
+    return _in_shooting_order(board, placement)
+
+
+def grouped_placement(board: Board) -> Placement:
+    """A quick schedule to start the search from, built to respect turnaround: day scenes fill the days
+    from the first, night scenes from the last (so nights run to the end of a stretch of days), each
+    grouped by location, first-fit where everyone is available."""
+    placement = _empty(board)
+    if not board.days:
+        return placement
+    packer = _Packer(board, count_moves=True, check_availability=True)
+    scenes = sorted(
+        (s for s in board.strips.values() if not s.is_banner),
+        key=lambda s: (s.location or "", s.set_name, s.sort_order),
+    )
+    order = list(range(len(board.days)))
+    for night, days in ((False, order), (True, order[::-1])):
+        for strip in (s for s in scenes if s.is_night == night):
+            index = next((i for i in days if packer.fits(i, strip)), days[-1])
+            packer.put(index, strip, placement)
+    return _in_shooting_order(board, placement)
+
+
+def _empty(board: Board) -> Placement:
+    placement: Placement = {day.id: [] for day in board.days}
+    placement[None] = [] if board.days else [s.id for s in board.strips.values() if not s.is_banner]
+    return placement
+
+
+class _Packer:
+    """Running totals of days being filled."""
+
+    def __init__(self, board: Board, count_moves: bool, check_availability: bool):
+        self.board, self.count_moves, self.check_availability = board, count_moves, check_availability
+        self.load = [[0, 0, set()] for _ in board.days]  # eighths, minutes, locations
+
+    def _move(self, index: int, strip: StripCard) -> int:
+        locations = self.load[index][2]
+        new_place = locations and strip.location_id not in locations
+        return self.board.limits.move_minutes if self.count_moves and new_place else 0
+
+    def fits(self, index: int, strip: StripCard) -> bool:
+        day, limits = self.board.days[index], self.board.limits
+        if self.check_availability and any(day.date in self.board.cast[p].unavailable for p in strip.cast):
+            return False
+        eighths, minutes, _ = self.load[index]
+        return (
+            eighths + strip.eighths <= limits.eighths
+            and minutes + strip.minutes + self._move(index, strip) <= limits.minutes
+        )
+
+    def put(self, index: int, strip: StripCard, placement: Placement) -> None:
+        eighths, minutes, locations = self.load[index]
+        move = self._move(index, strip)
+        self.load[index] = [eighths + strip.eighths, minutes + strip.minutes + move, locations | {strip.location_id}]
+        placement[self.board.days[index].id].append(strip.id)
+
+
+def _in_shooting_order(board: Board, placement: Placement) -> Placement:
+    for day in board.days:
+        banners = [s for s in board.placement.get(day.id, []) if board.strips[s].is_banner]
+        placement[day.id] = banners + [s.id for s in shooting_order([board.strips[s] for s in placement[day.id]])]
+    return placement
+
+
+def optimize(
+    board: Board,
+    time_limit: float = 30.0,
+    progress: Callable[[Progress], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> OptimizeResult:
+    """The cheapest schedule found within `time_limit` seconds (raises InvalidInput if none can exist)."""
+    from ortools.sat.python import cp_model
+
+    started = time.perf_counter()
+    if not board.days:
+        raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
+    baseline = schedule_cost(_with(board, baseline_placement(board)))
+    problem = _Problem(board)
+    problem.check_capacity()
+    model = problem.build(cp_model)
+    solver = cp_model.CpSolver()
+    # The limit covers the whole run: building the model before and writing the schedule after.
+    solver.parameters.max_time_in_seconds = max(1.0, float(time_limit) - (time.perf_counter() - started) - WRAP_UP)
+    solver.parameters.num_workers = 8
+    solver.parameters.random_seed = 7
+    listener = _Listener(cp_model, problem, started, progress)
+    with _watching(solver, cancelled):
+        status = solver.Solve(model, listener)
+    if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
+        raise InvalidInput(problem.why_infeasible())
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if cancelled is not None and cancelled():
+            raise InvalidInput(_("scheduling was cancelled before a schedule was found; nothing changed"))
+        raise InvalidInput(
+            _("no schedule was found in {seconds} seconds: allow more time").format(seconds=round(time_limit))
+        )
+    placement = problem.placement(solver)
+    cost = schedule_cost(_with(board, placement))
+    return OptimizeResult(
+        placement=placement,
+        cost=cost,
+        baseline=baseline,
+        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _with(board: Board, placement: Placement) -> Board:
+    return Board(
+        board.production_id, board.currency, board.days, board.strips, placement, board.cast, board.places, board.limits
+    )
+
+
+class _Problem:
+    def __init__(self, board: Board):
+        self.board = board
+        self.days = board.days
+        self.dates = sorted({day.date for day in board.days})
+        self.date_index = {date: index for index, date in enumerate(self.dates)}
+        day_of = board.day_of()
+        self.locked: dict[int, int | None] = {
+            s.id: day_of.get(s.id) for s in board.strips.values() if s.locked and not s.is_banner
+        }
+        self.scenes = [
+            s
+            for s in sorted(board.strips.values(), key=lambda s: s.sort_order)
+            if not s.is_banner and not (s.id in self.locked and self.locked[s.id] is None)
+        ]
+        self.minor = Money.from_minor(1, board.currency).amount  # one cent (or fen, or yen) as a Decimal
+
+    def cents(self, amount) -> int:
+        return int(amount / self.minor)
+
+    def allowed(self, strip: StripCard) -> list[int]:
+        """Indexes of the days this scene may go on."""
+        if strip.id in self.locked:
+            return [i for i, day in enumerate(self.days) if day.id == self.locked[strip.id]]
+        return [i for i, day in enumerate(self.days) if not self._blocked(strip, day.date)]
+
+    def _blocked(self, strip: StripCard, date) -> str | None:
+        for performer_id in strip.cast:
+            if date in self.board.cast[performer_id].unavailable:
+                return self.board.cast[performer_id].name
+        if strip.location_id is not None and date in self.board.places[strip.location_id].unavailable:
+            return self.board.places[strip.location_id].name
+        return None
+
+    def check_capacity(self) -> None:
+        limits, count = self.board.limits, len(self.days)
+        eighths = sum(s.eighths for s in self.scenes)
+        if eighths > limits.eighths * count:
+            raise InvalidInput(
+                _(
+                    "the scenes need {pages} pages but {days} shoot days hold {limit}: "
+                    "add shoot days or raise the pages per day"
+                ).format(pages=format_eighths(eighths), days=count, limit=format_eighths(limits.eighths * count))
+            )
+        minutes = sum(s.minutes for s in self.scenes)
+        if minutes > limits.minutes * count:
+            raise InvalidInput(
+                _(
+                    "the scenes need {hours} hours but {days} shoot days hold {limit}: "
+                    "add shoot days or raise the hours per day"
+                ).format(hours=minutes // 60, days=count, limit=limits.minutes * count // 60)
+            )
+        for strip in self.scenes:
+            if not self.allowed(strip):
+                raise InvalidInput(
+                    _("scene {number} cannot go on any shoot day: someone or somewhere in it is unavailable").format(
+                        number=strip.number
+                    )
+                )
+
+    def why_infeasible(self) -> str:
+        return _(
+            "no schedule fits every limit: nights need days that end the stretch before a day off, "
+            "and each day its pages and hours; add a shoot day, raise a limit or unlock strips"
+        )
+
+    def build(self, cp_model):
+        board, limits = self.board, self.board.limits
+        model = cp_model.CpModel()
+        n_days = len(self.days)
+        self.x: dict[tuple[int, int], object] = {}
+        for strip in self.scenes:
+            choices = []
+            for d in self.allowed(strip):
+                self.x[strip.id, d] = model.NewBoolVar("")
+                choices.append(self.x[strip.id, d])
+            model.AddExactlyOne(choices)
+        on_day: dict[int, list[StripCard]] = defaultdict(list)
+        for strip in self.scenes:
+            for d in range(n_days):
+                if (strip.id, d) in self.x:
+                    on_day[d].append(strip)
+        location_ids = sorted({s.location_id for s in self.scenes if s.location_id is not None})
+        self.loc = {(place, d): model.NewBoolVar("") for place in location_ids for d in range(n_days)}
+        used = [model.NewBoolVar("") for _ in range(n_days)]
+        night = [model.NewBoolVar("") for _ in range(n_days)]
+        daytime = [model.NewBoolVar("") for _ in range(n_days)]
+        for d, strips in on_day.items():
+            for strip in strips:
+                x = self.x[strip.id, d]
+                model.AddImplication(x, used[d])
+                model.AddImplication(x, night[d] if strip.is_night else daytime[d])
+                if strip.location_id is not None:
+                    model.AddImplication(x, self.loc[strip.location_id, d])
+        moves = []
+        for d in range(n_days):
+            strips = on_day.get(d, [])
+            locations_used = sum(self.loc[place, d] for place in location_ids)
+            day_moves = model.NewIntVar(0, max(len(location_ids), 1), "")
+            model.Add(day_moves >= locations_used - used[d])
+            moves.append(day_moves)
+            model.Add(sum(s.eighths * self.x[s.id, d] for s in strips) <= limits.eighths)
+            model.Add(
+                sum(s.minutes * self.x[s.id, d] for s in strips) + limits.move_minutes * day_moves <= limits.minutes
+            )
+        for a, b in self._consecutive_pairs():
+            model.Add(night[a] + daytime[b] <= 1)
+        cast_cost = self._cast_terms(model, on_day)
+        objective = cast_cost
+        objective += [
+            self.cents(board.places[place].fee) * self.loc[place, d] for place in location_ids for d in range(n_days)
+        ]
+        objective += [self.cents(limits.move_cost) * m for m in moves]
+        model.Minimize(sum(objective))
+        self._hint(model)
+        return model
+
+    def _consecutive_pairs(self) -> list[tuple[int, int]]:
+        index = {(day.date, day.unit): i for i, day in enumerate(self.days)}
+        pairs = []
+        for i, day in enumerate(self.days):
+            following = index.get((day.date.fromordinal(day.date.toordinal() + 1), day.unit))
+            if following is not None:
+                pairs.append((i, following))
+        return pairs
+
+    def _cast_terms(self, model, on_day) -> list:
+        """Each performer paid from first to last work date: first ≤ every scene's date ≤ last."""
+        terms = []
+        last_date = len(self.dates) - 1
+        scenes_of: dict[int, list[StripCard]] = defaultdict(list)
+        for strip in self.scenes:
+            for performer_id in strip.cast:
+                scenes_of[performer_id].append(strip)
+        units = len(self.days) != len(self.dates)
+        for performer_id, strips in scenes_of.items():
+            first, last = model.NewIntVar(0, last_date, ""), model.NewIntVar(0, last_date, "")
+            for strip in strips:
+                date_of = sum(
+                    self.date_index[self.days[d].date] * self.x[strip.id, d]
+                    for d in range(len(self.days))
+                    if (strip.id, d) in self.x
+                )
+                model.Add(first <= date_of)
+                model.Add(last >= date_of)
+            if units:
+                self._one_unit_at_a_time(model, performer_id, strips)
+            cost = self.cents(self.board.cast[performer_id].day_cost)
+            terms += [cost * last, -cost * first, cost]
+        return terms
+
+    def _one_unit_at_a_time(self, model, performer_id: int, strips: list[StripCard]) -> None:
+        by_date: dict = defaultdict(list)
+        for d, day in enumerate(self.days):
+            by_date[day.date].append(d)
+        for slots in by_date.values():
+            if len(slots) < 2:
+                continue
+            works = []
+            for d in slots:
+                work = model.NewBoolVar("")
+                for strip in strips:
+                    if (strip.id, d) in self.x:
+                        model.AddImplication(self.x[strip.id, d], work)
+                works.append(work)
+            model.Add(sum(works) <= 1)
+
+    def _hint(self, model) -> None:
+        day_index = {day.id: d for d, day in enumerate(self.days)}
+        for day_id, ids in grouped_placement(self.board).items():
+            for strip_id in ids:
+                if (strip_id, day_index.get(day_id)) in self.x:
+                    model.AddHint(self.x[strip_id, day_index[day_id]], 1)
+
+    def placement(self, solver) -> Placement:
+        chosen: dict[int, list[StripCard]] = defaultdict(list)
+        for (strip_id, d), x in self.x.items():
+            if solver.BooleanValue(x):
+                chosen[d].append(self.board.strips[strip_id])
+        placement: Placement = {None: []}
+        for d, day in enumerate(self.days):
+            banners = [s for s in self.board.placement.get(day.id, []) if self.board.strips[s].is_banner]
+            placement[day.id] = banners + [strip.id for strip in shooting_order(chosen.get(d, []))]
+        placement[None] = [
+            s for s in self.board.placement.get(None, []) if self.board.strips[s].is_banner or s in self.locked
+        ]
+        return placement
+
+
+def shooting_order(strips: list[StripCard]) -> list[StripCard]:
+    """A day's scenes: day scenes, then night scenes; each part grouped by location then set, so each
+    location is visited once per part, and a location with both stays put across the dusk."""
+    day_part = [s for s in strips if not s.is_night]
+    night_part = [s for s in strips if s.is_night]
+    night_locations = {s.location_id for s in night_part}
+    day_locations = {s.location_id for s in day_part}
+
+    def day_key(s: StripCard):
+        return (s.location_id in night_locations, s.location or "", s.set_name, s.sort_order)
+
+    def night_key(s: StripCard):
+        return (s.location_id not in day_locations, s.location or "", s.set_name, s.sort_order)
+
+    return sorted(day_part, key=day_key) + sorted(night_part, key=night_key)
+
+
+class _Listener:
+    """Reports each better schedule CP-SAT finds."""
+
+    def __new__(cls, cp_model, problem: _Problem, started: float, progress):
+        class Listener(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(self) -> None:
+                if progress is not None:
+                    minor = problem.minor
+                    progress(
+                        Progress(
+                            time.perf_counter() - started,
+                            Money(minor * int(self.ObjectiveValue()), problem.board.currency),
+                            Money(minor * int(self.BestObjectiveBound()), problem.board.currency),
+                        )
+                    )
+
+        return Listener()
+
+
+@contextmanager
+def _watching(solver, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Stop the search soon after `cancelled()` turns true, even while no better schedule turns up."""
+    if cancelled is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if cancelled():
+                solver.StopSearch()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()

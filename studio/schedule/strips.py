@@ -1,0 +1,145 @@
+"""Placing strips: on a day in an order, or in the boneyard; every change returns what it replaced (undo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from studio.errors import InvalidInput
+from studio.i18n import _
+from studio.models import Scene, ShootDay, Strip
+from studio.models.enums import RevisionState, ShootDayKind, StripKind
+
+
+@dataclass(frozen=True)
+class Placement:
+    strip_id: int
+    day_id: int | None  # None: the boneyard
+    position: int
+
+
+def ensure_strips(session: Session, production_id: int) -> int:
+    """Give every scene still in the script a strip (new ones wait in the boneyard); return how many."""
+    have = set(session.exec(select(Strip.scene_id).where(Strip.production_id == production_id)))
+    scenes = session.exec(
+        select(Scene.id).where(
+            Scene.production_id == production_id, Scene.revision_state != RevisionState.OMITTED.value
+        )
+    ).all()
+    missing = [scene_id for scene_id in scenes if scene_id not in have]
+    session.add_all(Strip(production_id=production_id, scene_id=scene_id) for scene_id in missing)
+    session.flush()
+    return len(missing)
+
+
+def current_placements(session: Session, production_id: int) -> dict[int | None, list[int]]:
+    placement: dict[int | None, list[tuple[int, int]]] = {}
+    rows = session.exec(
+        select(Strip.id, Strip.shoot_day_id, Strip.position).where(Strip.production_id == production_id)
+    )
+    for strip_id, day_id, position in rows:
+        placement.setdefault(day_id, []).append((position, strip_id))
+    return {day_id: [strip_id for _, strip_id in sorted(entries)] for day_id, entries in placement.items()}
+
+
+def apply_placements(session: Session, production_id: int, placements: list[Placement]) -> list[Placement]:
+    """Put strips where `placements` say; return where they were (applying that undoes this)."""
+    if not placements:
+        return []
+    strips = {
+        strip.id: strip
+        for strip in session.exec(
+            select(Strip).where(Strip.production_id == production_id, Strip.id.in_([p.strip_id for p in placements]))
+        )
+    }
+    days = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id)))
+    if len(strips) != len({p.strip_id for p in placements}) or any(
+        p.day_id is not None and p.day_id not in days for p in placements
+    ):
+        raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    previous = [Placement(s.id, s.shoot_day_id, s.position) for s in strips.values()]
+    for placement in placements:
+        strip = strips[placement.strip_id]
+        strip.shoot_day_id, strip.position = placement.day_id, placement.position
+    session.flush()
+    return previous
+
+
+def move_strips(
+    session: Session, production_id: int, strip_ids: list[int], day_id: int | None, position: int
+) -> list[Placement]:
+    """Move strips (in the order given) to `position` on a day or in the boneyard; the strips after
+    them shift down. Returns what it replaced."""
+    placement = current_placements(session, production_id)
+    moving = set(strip_ids)
+    before = {strip_id: (day, index) for day, ids in placement.items() for index, strip_id in enumerate(ids)}
+    if not moving <= before.keys():
+        raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    touched = {day_id} | {before[strip_id][0] for strip_id in strip_ids}
+    for day in touched:
+        placement[day] = [s for s in placement.get(day, []) if s not in moving]
+    target = placement[day_id]
+    position = max(0, min(position, len(target)))
+    target[position:position] = strip_ids
+    return apply_placements(session, production_id, changed_placements(placement, before, touched))
+
+
+def place_all(session: Session, production_id: int, placement: dict[int | None, list[int]]) -> list[Placement]:
+    """Put every strip named in `placement` in its day and order (the optimizer's schedule); return
+    what it replaced."""
+    current = current_placements(session, production_id)
+    before = {strip_id: (day, index) for day, ids in current.items() for index, strip_id in enumerate(ids)}
+    return apply_placements(session, production_id, changed_placements(placement, before, set(placement)))
+
+
+def ensure_shoot_days(session: Session, production_id: int, count: int) -> None:
+    """At least `count` shoot days on unit 1: more are added on the dates after the last one."""
+    if count < 1:
+        raise InvalidInput(_("a schedule needs at least one shoot day"))
+    days = session.exec(
+        select(ShootDay)
+        .where(ShootDay.production_id == production_id, ShootDay.unit == 1)
+        .order_by(ShootDay.shoot_date)
+    ).all()
+    shooting = [day for day in days if day.kind == ShootDayKind.SHOOT.value]
+    if len(shooting) >= count:
+        return
+    date = days[-1].shoot_date if days else dt.date.today()
+    number = max((day.day_number or 0 for day in shooting), default=0)
+    for _added in range(count - len(shooting)):
+        date += dt.timedelta(days=1)
+        number += 1
+        session.add(ShootDay(production_id=production_id, shoot_date=date, day_number=number))
+    session.flush()
+
+
+def changed_placements(
+    placement: dict[int | None, list[int]], before: dict[int, tuple[int | None, int]], days: set[int | None]
+) -> list[Placement]:
+    return [
+        Placement(strip_id, day, index)
+        for day in days
+        for index, strip_id in enumerate(placement.get(day, []))
+        if before.get(strip_id) != (day, index)
+    ]
+
+
+def set_locked(session: Session, strip_ids: list[int], locked: bool) -> list[int]:
+    """Lock strips where they are (the optimizer leaves them); return the ids whose lock changed."""
+    changed = []
+    for strip in session.exec(select(Strip).where(Strip.id.in_(strip_ids))):
+        if strip.locked != locked:
+            strip.locked = locked
+            changed.append(strip.id)
+    session.flush()
+    return changed
+
+
+def add_banner(session: Session, production_id: int, day_id: int | None, position: int, text: str) -> int:
+    strip = Strip(production_id=production_id, kind=StripKind.BANNER.value, banner_text=text.strip()[:400])
+    session.add(strip)
+    session.flush()
+    move_strips(session, production_id, [strip.id], day_id, position)
+    return strip.id
