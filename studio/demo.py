@@ -44,6 +44,9 @@ from studio.models.enums import ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
 from studio.productions import add_standard_templates, ensure_currency
 from studio.resources import load_json
+from studio.schedule.board import load_board
+from studio.schedule.optimizer import baseline_placement
+from studio.schedule.strips import ensure_strips, place_all
 
 DEMO_SEED = 2027
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
@@ -118,7 +121,14 @@ def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
     _add_breakdown(session, pid, data["breakdown"], scenes, rng)
     shoot_days = _add_shoot_days(session, pid, spec)
     _add_budget_skeleton(session, pid, spec, shoot_days)
+    _add_schedule(session, pid)
     return pid
+
+
+def _add_schedule(session: Session, pid: int) -> None:
+    """The schedule a production starts from before optimizing: script order packed into the days."""
+    ensure_strips(session, pid)
+    place_all(session, pid, baseline_placement(load_board(session, pid)))
 
 
 def _add_production(session: Session, spec: dict) -> Production:

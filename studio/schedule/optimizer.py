@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 
 from studio.errors import InvalidInput
 from studio.formatting import format_eighths
@@ -28,6 +29,7 @@ from studio.schedule.board import Board, StripCard
 from studio.schedule.costs import ScheduleCost, schedule_cost
 
 Placement = dict[int | None, list[int]]
+SOFT_TURNAROUND = True
 WRAP_UP = 1.5  # seconds kept back from the time limit for starting up and saving the result
 
 
@@ -67,23 +69,54 @@ def baseline_placement(board: Board) -> Placement:
 
 
 def grouped_placement(board: Board) -> Placement:
-    """A quick schedule to start the search from, built to respect turnaround: day scenes fill the days
-    from the first, night scenes from the last (so nights run to the end of a stretch of days), each
-    grouped by location, first-fit where everyone is available."""
+    """A quick schedule to start the search from, built to respect turnaround: the last days of each
+    stretch of consecutive dates shoot nights (the day before them may shoot both), the others shoot
+    day scenes; scenes are grouped by location and packed first-fit where everyone is available."""
     placement = _empty(board)
     if not board.days:
         return placement
     packer = _Packer(board, count_moves=True, check_availability=True)
+    day_of, index_of = board.day_of(), {day.id: i for i, day in enumerate(board.days)}
+    locked = {s.id for s in board.strips.values() if s.locked and not s.is_banner}
+    for strip_id in locked:
+        if day_of.get(strip_id) in index_of:
+            packer.put(index_of[day_of[strip_id]], board.strips[strip_id], placement)
     scenes = sorted(
-        (s for s in board.strips.values() if not s.is_banner),
+        (s for s in board.strips.values() if not s.is_banner and s.id not in locked),
         key=lambda s: (s.location or "", s.set_name, s.sort_order),
     )
-    order = list(range(len(board.days)))
-    for night, days in ((False, order), (True, order[::-1])):
+    night_days = _night_days(board, sum(s.eighths for s in scenes if s.is_night))
+    mixed = {i - 1 for i in night_days if i - 1 >= 0 and i - 1 not in night_days}
+    day_order = [i for i in range(len(board.days)) if i not in night_days]
+    night_order = sorted(night_days, reverse=True) + sorted(mixed, reverse=True)
+    everywhere = list(range(len(board.days)))
+    for night, preferred in ((False, day_order), (True, night_order)):
         for strip in (s for s in scenes if s.is_night == night):
-            index = next((i for i in days if packer.fits(i, strip)), days[-1])
+            index = next(
+                (i for i in [*preferred, *everywhere] if packer.fits(i, strip)), preferred[-1] if preferred else 0
+            )
             packer.put(index, strip, placement)
     return _in_shooting_order(board, placement)
+
+
+def _night_days(board: Board, night_eighths: int) -> set[int]:
+    """Enough days for the nights, taken from the ends of the stretches of consecutive dates, latest first."""
+    stretches: list[list[int]] = []
+    for i, day in enumerate(board.days):
+        previous = board.days[i - 1] if i else None
+        if previous is not None and (day.date - previous.date).days == 1 and day.unit == previous.unit:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    chosen: set[int] = set()
+    capacity = board.limits.eighths * 9 // 10  # moves and long scenes leave some room unused
+    depth = 0
+    while len(chosen) * capacity < night_eighths and len(chosen) < len(board.days):
+        for stretch in reversed(stretches):
+            if depth < len(stretch) and len(chosen) * capacity < night_eighths:
+                chosen.add(stretch[-1 - depth])
+        depth += 1
+    return chosen
 
 
 def _empty(board: Board) -> Placement:
@@ -261,31 +294,52 @@ class _Problem:
                     on_day[d].append(strip)
         location_ids = sorted({s.location_id for s in self.scenes if s.location_id is not None})
         self.loc = {(place, d): model.NewBoolVar("") for place in location_ids for d in range(n_days)}
-        used = [model.NewBoolVar("") for _ in range(n_days)]
+        # Where each part of the day is shot: day scenes first, then night scenes.
+        part_loc = {
+            (place, d, is_night): model.NewBoolVar("")
+            for place in location_ids
+            for d in range(n_days)
+            for is_night in (False, True)
+        }
         night = [model.NewBoolVar("") for _ in range(n_days)]
         daytime = [model.NewBoolVar("") for _ in range(n_days)]
         for d, strips in on_day.items():
             for strip in strips:
                 x = self.x[strip.id, d]
-                model.AddImplication(x, used[d])
                 model.AddImplication(x, night[d] if strip.is_night else daytime[d])
                 if strip.location_id is not None:
-                    model.AddImplication(x, self.loc[strip.location_id, d])
+                    model.AddImplication(x, part_loc[strip.location_id, d, strip.is_night])
+        for d in range(n_days):  # a part of the day exists only if a scene is in it
+            for flag, is_night in ((night[d], True), (daytime[d], False)):
+                model.Add(flag <= sum(self.x[s.id, d] for s in on_day.get(d, []) if s.is_night == is_night))
+        for (place, d, _part), used_here in part_loc.items():
+            model.AddImplication(used_here, self.loc[place, d])
         moves = []
         for d in range(n_days):
             strips = on_day.get(d, [])
-            locations_used = sum(self.loc[place, d] for place in location_ids)
-            day_moves = model.NewIntVar(0, max(len(location_ids), 1), "")
-            model.Add(day_moves >= locations_used - used[d])
+            day_moves = model.NewIntVar(0, 2 * max(len(location_ids), 1), "")
+            model.Add(day_moves >= self._moves_in_day(model, part_loc, location_ids, d, night[d], daytime[d]))
             moves.append(day_moves)
             model.Add(sum(s.eighths * self.x[s.id, d] for s in strips) <= limits.eighths)
             model.Add(
                 sum(s.minutes * self.x[s.id, d] for s in strips) + limits.move_minutes * day_moves <= limits.minutes
             )
+        # Turnaround as a penalty worth more than two whole days of everyone and everywhere: kept whenever
+        # any schedule can keep it; where none can (a locked night), the best one shows the conflict.
+        penalty = 2 * self.cents(
+            sum((m.day_cost for m in board.cast.values()), Decimal(0))
+            + sum((place.fee for place in board.places.values()), Decimal(0))
+            + limits.move_cost * len(location_ids)
+        )
+        objective = []
         for a, b in self._consecutive_pairs():
-            model.Add(night[a] + daytime[b] <= 1)
-        cast_cost = self._cast_terms(model, on_day)
-        objective = cast_cost
+            if SOFT_TURNAROUND:
+                broken = model.NewBoolVar("")
+                model.Add(night[a] + daytime[b] <= 1 + broken)
+                objective.append(max(penalty, 1) * broken)
+            else:
+                model.Add(night[a] + daytime[b] <= 1)
+        objective += self._cast_terms(model, on_day)
         objective += [
             self.cents(board.places[place].fee) * self.loc[place, d] for place in location_ids for d in range(n_days)
         ]
@@ -293,6 +347,23 @@ class _Problem:
         model.Minimize(sum(objective))
         self._hint(model)
         return model
+
+    def _moves_in_day(self, model, part_loc, location_ids, d, night, daytime):
+        """Moves in the day's shooting order: each part visits its locations one after another, and the
+        dusk costs a move too unless one location has both day and night scenes."""
+        day_places = sum(part_loc[place, d, False] for place in location_ids)
+        night_places = sum(part_loc[place, d, True] for place in location_ids)
+        both_parts = model.NewBoolVar("")
+        model.Add(both_parts >= daytime + night - 1)
+        stays = model.NewBoolVar("")  # some location is shot in both parts: no move at dusk
+        shared = []
+        for place in location_ids:
+            both = model.NewBoolVar("")
+            model.AddImplication(both, part_loc[place, d, False])
+            model.AddImplication(both, part_loc[place, d, True])
+            shared.append(both)
+        model.Add(stays <= sum(shared))
+        return day_places - daytime + night_places - night + both_parts - stays
 
     def _consecutive_pairs(self) -> list[tuple[int, int]]:
         index = {(day.date, day.unit): i for i, day in enumerate(self.days)}
@@ -367,20 +438,15 @@ class _Problem:
 
 
 def shooting_order(strips: list[StripCard]) -> list[StripCard]:
-    """A day's scenes: day scenes, then night scenes; each part grouped by location then set, so each
-    location is visited once per part, and a location with both stays put across the dusk."""
+    """A day's scenes: day scenes, then night scenes; each part visits each location once, and the
+    night part starts where the day part ended when that location has night scenes too (no move at dusk)."""
     day_part = [s for s in strips if not s.is_night]
     night_part = [s for s in strips if s.is_night]
     night_locations = {s.location_id for s in night_part}
-    day_locations = {s.location_id for s in day_part}
-
-    def day_key(s: StripCard):
-        return (s.location_id in night_locations, s.location or "", s.set_name, s.sort_order)
-
-    def night_key(s: StripCard):
-        return (s.location_id not in day_locations, s.location or "", s.set_name, s.sort_order)
-
-    return sorted(day_part, key=day_key) + sorted(night_part, key=night_key)
+    day_part.sort(key=lambda s: (s.location_id in night_locations, s.location or "", s.set_name, s.sort_order))
+    stay = day_part[-1].location_id if day_part and day_part[-1].location_id in night_locations else None
+    night_part.sort(key=lambda s: (s.location_id != stay, s.location or "", s.set_name, s.sort_order))
+    return day_part + night_part
 
 
 class _Listener:

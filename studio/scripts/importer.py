@@ -21,6 +21,7 @@ from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, Location, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.enums import RevisionState
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
+from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
 from studio.scripts.elements import ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
@@ -151,6 +152,7 @@ def import_outline(
     result.revision = revision.color
     _Writer(session, pid, revision.id).write(outline, result)
     number_new_cast(session, pid)
+    ensure_strips(session, pid)  # new scenes wait in the boneyard
     return result
 
 

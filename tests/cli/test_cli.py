@@ -36,7 +36,7 @@ def test_demo_then_info_json_reports_the_demo(tmp_path):
     (production,) = json.loads(result.stdout)["productions"]
     assert production["title"] == "The Contract Bride" and production["title_zh"] == "契约新娘"
     assert production["episodes"] == 80 and 400 <= production["scenes"] <= 600
-    assert production["shoot_days"] == 9 and production["scheduled_scenes"] == 0
+    assert production["shoot_days"] == 9 and production["scheduled_scenes"] == production["scenes"]
     assert 25 <= production["crew"] <= 35 and 5 <= production["locations"] <= 7
     assert production["cast"] == production["characters"]
     assert production["budget_total"] == {"amount": "0.00", "currency": "USD"}

@@ -1,0 +1,217 @@
+"""The schedule domain on real databases: Day Out of Days, costs, conflicts, moves and the optimizer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlmodel import select
+
+from studio.db import open_database
+from studio.errors import InvalidInput
+from studio.models import Availability, Performer, ShootDay, Strip
+from studio.schedule.auto import board_for_scheduling, schedule_automatically
+from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
+from studio.schedule.conflicts import find_conflicts
+from studio.schedule.costs import day_totals, schedule_cost
+from studio.schedule.dood import _codes, day_out_of_days
+from studio.schedule.optimizer import baseline_placement, optimize, shooting_order
+from studio.schedule.strips import move_strips, set_locked
+
+D = dt.date
+
+
+@pytest.fixture
+def demo(demo_path):
+    database = open_database(demo_path)
+    yield database
+    database.close()
+
+
+def board_of(database):
+    with database.session() as session:
+        return load_board(session, 1)
+
+
+@pytest.mark.parametrize(
+    ("worked", "codes"),
+    [
+        ([1], ["", "SWF", "", "", ""]),
+        ([0, 1, 2], ["SW", "W", "WF", "", ""]),
+        ([0, 3], ["SW", "H", "H", "WF", ""]),
+        ([1, 4], ["", "SW", "H", "H", "WF"]),
+    ],
+)
+def test_day_out_of_days_codes_work_hold_and_finish(worked, codes):
+    dates = [D(2027, 1, 11) + dt.timedelta(days=i) for i in range(5)]
+    assert _codes(dates, {dates[i] for i in worked}, drop_gap_days=10) == codes
+
+
+def test_a_long_gap_drops_the_performer_and_picks_them_up():
+    dates = [D(2027, 1, 1), D(2027, 1, 2), D(2027, 1, 20), D(2027, 1, 21), D(2027, 1, 22)]
+    assert _codes(dates, {dates[0], dates[3], dates[4]}, drop_gap_days=10) == ["SW", "D", "", "PW", "WF"]
+    assert _codes(dates, {dates[0], dates[3], dates[4]}, drop_gap_days=30) == ["SW", "H", "H", "W", "WF"]
+
+
+def test_the_demo_starts_in_script_order_and_its_cost_adds_up(demo):
+    board = board_of(demo)
+    assert len(board.days) == 9 and sum(len(ids) for day, ids in board.placement.items() if day) == 482
+    dood = day_out_of_days(board)
+    cost = schedule_cost(board)
+    assert cost.cast_work_days == sum(row.work for row in dood.rows)
+    assert cost.cast == sum(board.cast[row.performer_id].day_cost * row.paid for row in dood.rows)
+    lead = next(row for row in dood.rows if row.cast_numbers == (1,))
+    assert lead.name == "Daniel Hayes" and lead.codes[0] == "SW" and lead.paid == 9
+    assert cost.to_json()["currency"] == "USD" and Decimal(cost.to_json()["amount"]) == cost.total
+
+
+def test_conflicts_name_an_unavailable_performer_and_a_day_over_its_limits(demo):
+    board = board_of(demo)
+    chloe = next(m for m in board.cast.values() if m.name == "Mia Tanaka")
+    day4 = board.days[3]
+    assert day4.date in chloe.unavailable
+    conflicts = find_conflicts(board)
+    unavailable = [c for c in conflicts if c.kind == "cast_unavailable" and c.day_id == day4.id]
+    assert unavailable and "Mia Tanaka is unavailable (Prior booking: commercial shoot)" in unavailable[0].message
+    crowded = board.moved([s for ids in board.placement.values() for s in ids][:200], board.days[0].id, 0)
+    kinds = {c.kind for c in find_conflicts(crowded) if c.day_id == board.days[0].id}
+    assert {"over_pages", "over_hours"} <= kinds
+
+
+def test_a_night_wrap_before_a_day_call_is_a_turnaround_conflict(demo):
+    board = board_of(demo)
+    night = next(s for s in board.strips.values() if s.is_night and not s.is_banner)
+    day_scene = next(s for s in board.strips.values() if not s.is_night and not s.is_banner)
+    first, second = board.days[0], board.days[1]
+    board = board.moved([night.id], first.id, 10_000).moved([day_scene.id], second.id, 0)
+    assert any(c.kind == "turnaround" and c.day_id == second.id for c in find_conflicts(board))
+
+
+def test_day_totals_count_pages_hours_sets_and_moves(demo):
+    board = board_of(demo)
+    day = board.days[0]
+    totals = day_totals(board, day.id)
+    strips = board.day_strips(day.id)
+    assert totals.eighths == sum(s.eighths for s in strips)
+    assert totals.minutes == sum(s.minutes for s in strips) + totals.moves * board.limits.move_minutes
+    ordered = shooting_order(strips)
+    assert totals.moves >= len({s.location_id for s in ordered}) - 1
+
+
+def test_moving_strips_is_exact_and_returns_what_undoes_it(demo):
+    with demo.transaction() as session:
+        board = load_board(session, 1)
+        day1, day2 = board.days[0].id, board.days[1].id
+        moving = board.placement[day1][:3]
+        previous = move_strips(session, 1, moving, day2, 1)
+        strips = session.exec(select(Strip).where(Strip.shoot_day_id == day2).order_by(Strip.position)).all()
+        assert [s.id for s in strips][1:4] == moving
+        from studio.schedule.strips import apply_placements
+
+        apply_placements(session, 1, previous)
+        again = load_board(session, 1)
+        assert again.placement[day1][:3] == moving and again.placement == board.placement
+
+
+def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(demo):
+    with demo.transaction() as session:
+        board = load_board(session, 1)
+        locked = board.placement[board.days[2].id][0]
+        set_locked(session, [locked], True)
+        board = load_board(session, 1)
+    result = optimize(board, time_limit=10)
+    assert result.status in ("optimal", "feasible")
+    assert result.cost.total < result.baseline.total * Decimal("0.75")
+    assert locked in result.placement[board.days[2].id]
+    from studio.schedule.optimizer import _with
+
+    scheduled = _with(board, result.placement)
+    assert sum(len(ids) for day, ids in result.placement.items() if day) == 482
+    hard = {"cast_unavailable", "location_unavailable", "over_pages", "over_hours"}
+    assert not [c.message for c in find_conflicts(scheduled) if c.kind in hard]
+
+
+def test_the_optimizer_explains_a_schedule_that_cannot_fit(demo):
+    with demo.transaction() as session:
+        for day in session.exec(select(ShootDay)).all()[4:]:
+            session.delete(day)
+    with pytest.raises(InvalidInput, match="pages but 4 shoot days hold"):
+        optimize(board_of(demo), time_limit=2)
+
+
+def test_a_scene_whose_performer_is_never_available_is_named(demo):
+    with demo.transaction() as session:
+        daniel = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
+        session.add(Availability(performer_id=daniel.id, start_date=D(2027, 1, 1), end_date=D(2027, 2, 28)))
+    with pytest.raises(InvalidInput, match="cannot go on any shoot day"):
+        optimize(board_of(demo), time_limit=2)
+
+
+def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(demo):
+    with demo.transaction() as session:
+        result, previous = schedule_automatically(session, 1, days=10, time_limit=5)
+        assert len(board_for_scheduling(session, 1, 10).days) == 10
+    assert previous and result.cost.scheduled_scenes == 482
+    with demo.session() as session:
+        placed = session.exec(select(Strip).where(Strip.shoot_day_id.is_not(None))).all()
+        assert len(placed) == 482
+
+
+def test_baseline_keeps_script_order_across_days(demo):
+    board = board_of(demo)
+    placement = baseline_placement(board)
+    day_of = {s: d for d, ids in placement.items() for s in ids}
+    index = {day.id: i for i, day in enumerate(board.days)}
+    in_order = sorted((s for s in board.strips.values() if not s.is_banner), key=lambda s: s.sort_order)
+    days = [index[day_of[s.id]] for s in in_order]
+    assert days == sorted(days)
+
+
+def small_board(nights: int, days_count: int = 3, eighths_limit: int = 40) -> Board:
+    """Scenes of 8 eighths at two locations, some at night; one lead in all, a guest in two."""
+    days = [Day(100 + i, i + 1, D(2027, 3, 1) + dt.timedelta(days=i), 1) for i in range(days_count)]
+    strips = {}
+    for i in range(8):
+        night = i < nights
+        cast = (1, 2) if i in (0, 7) else (1,)
+        strips[i + 1] = StripCard(
+            i + 1,
+            1000 + i,
+            number=str(i + 1),
+            location_id=1 + i % 2,
+            location=f"L{1 + i % 2}",
+            set_name=f"S{i % 3}",
+            time_of_day="NIGHT" if night else "DAY",
+            eighths=8,
+            minutes=60,
+            cast=cast,
+            cast_numbers=cast,
+            sort_order=i,
+        )
+    cast = {1: CastMember(1, "Lead", (1,), Decimal(500)), 2: CastMember(2, "Guest", (2,), Decimal(300))}
+    places = {1: Place(1, "L1", Decimal(1000)), 2: Place(2, "L2", Decimal(2000))}
+    limits = Limits(eighths_limit, 720, 60, Decimal(400), 10)
+    placement = {day.id: [] for day in days} | {None: list(strips)}
+    return Board(1, "USD", days, strips, placement, cast, places, limits)
+
+
+def test_on_a_small_board_the_optimum_is_proven_and_nights_come_last():
+    board = small_board(nights=3)
+    result = optimize(board, time_limit=10)
+    assert result.status == "optimal"
+    from studio.schedule.optimizer import _with
+
+    scheduled = _with(board, result.placement)
+    assert not find_conflicts(scheduled)  # turnaround included: no day call after a night wrap
+    for day in board.days:
+        strips = scheduled.day_strips(day.id)
+        assert [s.is_night for s in strips] == sorted(s.is_night for s in strips)
+
+
+def test_an_unavailable_guest_is_scheduled_around():
+    board = small_board(nights=0)
+    board.cast[2].unavailable = {board.days[0].date}
+    result = optimize(board, time_limit=10)
+    for strip_id in (1, 8):
+        assert strip_id not in result.placement[board.days[0].id]
