@@ -53,7 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     breakdown.add_argument("--report", choices=("sheets", "elements"), default="sheets")
     contacts = export.add_parser("contacts", parents=[common], help="contact sheet: cast, crew, locations")
     contacts.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
-    contacts.add_argument("--lang", choices=("en", "zh", "en+zh"), default="en+zh", help="headings' language")
+    contacts.add_argument(
+        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en+zh", help="headings' language"
+    )
+    dood = export.add_parser("dood", parents=[common], help="Day Out of Days: each cast member's work, hold, drop")
+    dood.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
+    # dest: the document's language, not the interface's (main.py sets the interface from args.lang)
+    dood.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language")
+    shooting = export.add_parser("schedule", parents=[common], help="shooting schedule (PDF) or shoot calendar (.ics)")
+    shooting.add_argument("--out", required=True, type=Path, help="F.pdf or F.ics")
+    shooting.add_argument("--report", choices=("full", "one-liner"), default="full", help="PDF only")
+    shooting.add_argument(
+        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="the PDF's language"
+    )
     people = export.add_parser("people", parents=[common], help="the cast or crew list as CSV")
     people.add_argument("--kind", required=True, choices=("cast", "crew"))
     people.add_argument("--out", required=True, type=Path, help="F.csv")
@@ -176,7 +188,7 @@ def _export_breakdown(session, production_id: int, args: argparse.Namespace) -> 
 def _export_contacts(session, production_id: int, args: argparse.Namespace) -> Path:
     from studio.exports.contacts import write_contact_sheet
 
-    return write_contact_sheet(session, production_id, args.out, args.lang)
+    return write_contact_sheet(session, production_id, args.out, args.document_lang)
 
 
 def _export_people(session, production_id: int, args: argparse.Namespace) -> Path:
@@ -185,7 +197,34 @@ def _export_people(session, production_id: int, args: argparse.Namespace) -> Pat
     return export_people(session, production_id, args.kind, args.out)
 
 
-EXPORTS = {"breakdown": _export_breakdown, "contacts": _export_contacts, "people": _export_people}
+def _export_dood(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.exports.dood import write_dood
+
+    return write_dood(session, production_id, args.out, args.document_lang)
+
+
+def _export_schedule(session, production_id: int, args: argparse.Namespace) -> Path:
+    suffix = args.out.suffix.lower()
+    if suffix == ".ics":
+        from studio.exports.calendar_ics import write_shoot_calendar
+
+        return write_shoot_calendar(session, production_id, args.out)
+    if suffix != ".pdf":
+        raise UserError(
+            _("cannot write a schedule as {name}: choose a file ending in .pdf or .ics").format(name=args.out.name)
+        )
+    from studio.exports.schedule_pdf import write_shooting_schedule
+
+    return write_shooting_schedule(session, production_id, args.out, args.report, args.document_lang)
+
+
+EXPORTS = {
+    "breakdown": _export_breakdown,
+    "contacts": _export_contacts,
+    "dood": _export_dood,
+    "people": _export_people,
+    "schedule": _export_schedule,
+}
 
 
 def run_export(args: argparse.Namespace) -> int:

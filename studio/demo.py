@@ -45,7 +45,7 @@ from studio.money import Money
 from studio.productions import add_standard_templates, ensure_currency
 from studio.resources import load_json
 from studio.schedule.board import load_board
-from studio.schedule.optimizer import baseline_placement
+from studio.schedule.optimizer import grouped_placement
 from studio.schedule.strips import ensure_strips, place_all
 
 DEMO_SEED = 2027
@@ -126,9 +126,10 @@ def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
 
 
 def _add_schedule(session: Session, pid: int) -> None:
-    """The schedule a production starts from before optimizing: script order packed into the days."""
+    """A first schedule made by hand, as a producer would before optimizing: day scenes first, nights at
+    the end of each stretch, grouped by location (a conflict or two left in it to find)."""
     ensure_strips(session, pid)
-    place_all(session, pid, baseline_placement(load_board(session, pid)))
+    place_all(session, pid, grouped_placement(load_board(session, pid)))
 
 
 def _add_production(session: Session, spec: dict) -> Production:

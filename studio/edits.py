@@ -35,6 +35,7 @@ from studio.models import (
     Performer,
     Production,
     Scene,
+    ShootDay,
 )
 from studio.models.enums import RateBasis, UnionStatus
 from studio.money import Money
@@ -334,6 +335,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         },
     ),
     "breakdown_element": (BreakdownElement, {"name": NAME, "name_zh": NAME_ZH}),
+    "shoot_day": (ShootDay, {"notes": NOTES}),
 }
 
 

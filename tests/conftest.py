@@ -46,3 +46,13 @@ def demo_path(demo_template, tmp_path) -> Path:
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_template, path)
     return path
+
+
+@pytest.fixture
+def demo(demo_path):
+    """The demo production, open (a copy: each test may change it)."""
+    from studio.db import open_database
+
+    database = open_database(demo_path)
+    yield database
+    database.close()

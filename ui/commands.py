@@ -19,6 +19,7 @@ from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.productions import ProductionDetails, create_production, delete_production
 from studio.records import Removal
+from studio.schedule.strips import Placement
 from studio.snapshots import discard_snapshot
 
 if TYPE_CHECKING:
@@ -141,3 +142,32 @@ class RowCommand(AppliedCommand):
             self.workspace.put_back(self.removal)
         else:
             self.removal = self.workspace.take_out(self.entity, self.row_id)
+
+
+class PlacementCommand(AppliedCommand):
+    """Strips moved (a drag, or a whole optimized schedule): undo puts each back where it was."""
+
+    def __init__(self, workspace: Workspace, previous: list[Placement], label: str):
+        super().__init__(workspace, label)
+        self.other = previous
+
+    def apply(self) -> None:
+        self._swap()
+
+    def revert(self) -> None:
+        self._swap()
+
+    def _swap(self) -> None:
+        self.other = self.workspace.place_strips(self.other)
+
+
+class LockCommand(AppliedCommand):
+    def __init__(self, workspace: Workspace, strip_ids: list[int], locked: bool, label: str):
+        super().__init__(workspace, label)
+        self.strip_ids, self.locked = strip_ids, locked
+
+    def apply(self) -> None:
+        self.workspace.set_locks(self.strip_ids, self.locked)
+
+    def revert(self) -> None:
+        self.workspace.set_locks(self.strip_ids, not self.locked)

@@ -19,10 +19,19 @@ from studio.db import Database, open_database
 from studio.edits import FieldChange, set_field, set_fields
 from studio.productions import ProductionDetails, create_production, list_productions
 from studio.records import Removal, add_row, remove_row, restore
+from studio.schedule.strips import Placement, apply_placements, move_strips, set_locked
 from studio.scripts.importer import ImportResult, import_outline
 from studio.scripts.outline import Outline
 from studio.snapshots import can_snapshot, discard_snapshot, restore_snapshot, take_snapshot
-from ui.commands import CreateProductionCommand, EditFieldsCommand, RowCommand, SnapshotCommand, TagCommand
+from ui.commands import (
+    CreateProductionCommand,
+    EditFieldsCommand,
+    LockCommand,
+    PlacementCommand,
+    RowCommand,
+    SnapshotCommand,
+    TagCommand,
+)
 
 T = TypeVar("T")
 Snapshots = tuple[Path, Path] | None  # before and after an operation, when the database can snapshot
@@ -209,6 +218,28 @@ class Workspace(QObject):
         self.undo_stack.push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
         self.undo_stack.endMacro()
         self.entitiesChanged.emit({"cast_assignment"})
+
+    def move_strips(self, strip_ids: list[int], day_id: int | None, position: int, label: str) -> None:
+        """Move strips on the board (or to the boneyard) as one undo step."""
+        previous = self.write(move_strips, self.production_id, strip_ids, day_id, position)
+        if previous:
+            self.undo_stack.push(PlacementCommand(self, previous, label))
+
+    def place_strips(self, placements: list[Placement]) -> list[Placement]:
+        """Put strips back where they were (undo/redo of a move or a schedule); return what they replaced."""
+        previous = self.write(apply_placements, self.production_id, placements)
+        self.entitiesChanged.emit({"strip"})
+        return previous
+
+    def lock_strips(self, strip_ids: list[int], locked: bool, label: str) -> None:
+        changed = self.write(set_locked, strip_ids, locked)
+        if changed:
+            self.undo_stack.push(LockCommand(self, changed, locked, label))
+            self.entitiesChanged.emit({"strip"})
+
+    def set_locks(self, strip_ids: list[int], locked: bool) -> None:
+        self.write(set_locked, strip_ids, locked)
+        self.entitiesChanged.emit({"strip"})
 
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:

@@ -118,7 +118,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="44"/>
+        <location filename="../../ui/pages/schedule.py" line="130"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -126,11 +126,60 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="44"/>
+        <location filename="../../ui/pages/schedule.py" line="132"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
             <numerusform>%n scenes scheduled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <source>cost %1: cast %2, locations %3, %n company move(s)</source>
+        <translation>
+            <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
+            <numerusform>cost %1: cast %2, locations %3, %n company moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="154"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <source>%1 pages · %2 h · %n set(s)</source>
+        <translation>
+            <numerusform>%1 pages · %2 h · %n set</numerusform>
+            <numerusform>%1 pages · %2 h · %n sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="151"/>
+        <source>%n company move(s)</source>
+        <translation>
+            <numerusform>%n company move</numerusform>
+            <numerusform>%n company moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <source>Boneyard (not scheduled): %n scene(s)</source>
+        <translation>
+            <numerusform>Boneyard (not scheduled): %n scene</numerusform>
+            <numerusform>Boneyard (not scheduled): %n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="196"/>
+        <source>Move %n strip(s)</source>
+        <translation>
+            <numerusform>Move %n strip</numerusform>
+            <numerusform>Move %n strips</numerusform>
         </translation>
     </message>
 </context>

@@ -1387,6 +1387,34 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>OptimizeDialog</name>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="42"/>
+        <source>Optimize the schedule</source>
+        <translation>优化拍摄计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="48"/>
+        <source>Looking for the cheapest schedule…</source>
+        <translation>正在寻找成本最低的拍摄计划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="54"/>
+        <source>Stop and keep the best</source>
+        <translation>停止并保留最优结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="71"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="81"/>
+        <source>Best so far: %1 (at least %2 is needed) after %3 s</source>
+        <translation>目前最优：%1（至少需要 %2），用时 %3 秒</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <location filename="../../ui/pages/base.py" line="134"/>
@@ -1667,63 +1695,248 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="21"/>
+        <location filename="../../ui/pages/schedule.py" line="59"/>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="22"/>
+        <location filename="../../ui/pages/schedule.py" line="60"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="23"/>
+        <location filename="../../ui/pages/schedule.py" line="61"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="24"/>
+        <location filename="../../ui/pages/schedule.py" line="62"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="25"/>
+        <location filename="../../ui/pages/schedule.py" line="63"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="26"/>
+        <location filename="../../ui/pages/schedule.py" line="64"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="27"/>
+        <location filename="../../ui/pages/schedule.py" line="65"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="28"/>
+        <location filename="../../ui/pages/schedule.py" line="66"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="34"/>
+        <location filename="../../ui/pages/schedule.py" line="70"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="71"/>
+        <source>Day Out of Days</source>
+        <translation>演员工作日表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="72"/>
+        <source>Shoot days</source>
+        <translation>拍摄日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="81"/>
+        <source>Optimize…</source>
+        <translation>优化…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="82"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="83"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="84"/>
+        <source>To boneyard</source>
+        <translation>移出计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="85"/>
+        <source>Add banner…</source>
+        <translation>添加横幅…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="89"/>
+        <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
+        <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="94"/>
+        <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
+        <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <source>Day and night</source>
+        <translation>日景和夜景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <source>Night</source>
+        <translation>夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="107"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="44"/>
+        <location filename="../../ui/pages/schedule.py" line="130"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="44"/>
+        <location filename="../../ui/pages/schedule.py" line="132"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <source>cost %1: cast %2, locations %3, %n company move(s)</source>
+        <translation>
+            <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="154"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="145"/>
+        <source>Day %1 · %2</source>
+        <translation>第 %1 天 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <source>%1 pages · %2 h · %n set(s)</source>
+        <translation>
+            <numerusform>%1 页 · %2 小时 · %n 个场景</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="151"/>
+        <source>%n company move(s)</source>
+        <translation>
+            <numerusform>%n 次转场</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <source>Boneyard (not scheduled): %n scene(s)</source>
+        <translation>
+            <numerusform>未排入计划：%n 场</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="165"/>
+        <source>Conflicts (%1)</source>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <source>Hold</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <source>Paid</source>
+        <translation>计薪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <source>Cast</source>
+        <translation>演员</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="196"/>
+        <source>Move %n strip(s)</source>
+        <translation>
+            <numerusform>移动 %n 个场次条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <source>Lock strips</source>
+        <translation>锁定场次条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <source>Unlock strips</source>
+        <translation>解锁场次条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <source>Add banner</source>
+        <translation>添加横幅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
+        <translation>横幅文字（如：午餐、转场）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="234"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <source>Optimize the schedule</source>
+        <translation>优化拍摄计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="234"/>
+        <source>Search for up to (seconds):</source>
+        <translation>最长搜索时间（秒）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <source>the best possible</source>
+        <translation>已证明最优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <source>the best found in the time</source>
+        <translation>限时内找到的最优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
+        <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
 </context>
 <context>
@@ -1865,12 +2078,12 @@ The details are in %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="115"/>
+        <location filename="../../ui/pages/script.py" line="124"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="123"/>
+        <location filename="../../ui/pages/script.py" line="132"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>

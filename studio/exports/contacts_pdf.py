@@ -7,22 +7,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 
-from studio.errors import UserError
 from studio.exports.contacts import ContactSheet, Labels, Section, Translate, labels, sections
-from studio.exports.files import write_atomically
 from studio.exports.fonts import fonts_for
-from studio.i18n import _
+from studio.exports.pdf_pages import FRAME_WIDTH, build_pdf, front_matter, page_footer
 
-PAGE = landscape(LETTER)
-MARGIN = 0.5 * inch
-FRAME_WIDTH = PAGE[0] - 2 * MARGIN
 HEADER_BACKGROUND = colors.HexColor("#37474f")
 GROUP_BACKGROUND = colors.HexColor("#dde3e6")
 STRIPE = colors.HexColor("#f5f7f8")
@@ -63,10 +55,6 @@ class _Styles:
     # reportlab's default wrapping, not its CJK mode (which breaks English words anywhere): lines break at
     # spaces, and a word too long for its cell (Chinese text, an email address) is split at the edge.
     def __init__(self, regular: str, bold: str):
-        self.title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20)
-        self.subtitle = ParagraphStyle(
-            "subtitle", fontName=regular, fontSize=9.5, leading=12, textColor=colors.HexColor(SECONDARY)
-        )
         self.section = ParagraphStyle("section", fontName=bold, fontSize=12, leading=15, spaceBefore=10, spaceAfter=5)
         self.header = ParagraphStyle("header", fontName=bold, fontSize=8, leading=10, textColor=colors.white)
         self.group = ParagraphStyle("group", fontName=bold, fontSize=8.5, leading=11)
@@ -80,63 +68,15 @@ def write_pdf(sheet: ContactSheet, translate: Translate, target: Path) -> Path:
     texts = [*sheet.texts(), *headings, *(section.title for section in parts), *vars(words).values()]
     regular, bold = fonts_for(*texts)
     styles = _Styles(regular, bold)
-    story = _front(sheet, words, styles)
+    generated = f"{words.generated} {sheet.generated.isoformat()}"
+    story = front_matter(sheet.display_title(), [sheet.company, words.document, generated], regular, bold)
     for section in parts:
         story += [CondPageBreak(1.5 * inch), Paragraph(escape(section.title), styles.section)]
         story.append(_table(section, words, styles))
 
-    def write(path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=PAGE,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=0.7 * inch,
-            title=f"{sheet.display_title()} — {words.document}",
-            author=sheet.company,
-        )
-        footer = _footer(sheet, words, regular)
-        try:
-            document.build(story, onFirstPage=footer, onLaterPages=footer)
-        except LayoutError as error:
-            raise UserError(_("the document cannot be laid out: {reason}").format(reason=str(error)[:200])) from None
-
-    return write_atomically(target, write)
-
-
-def _front(sheet: ContactSheet, words: Labels, styles: _Styles) -> list:
-    facts = [sheet.company, words.document, f"{words.generated} {sheet.generated.isoformat()}"]
-    return [
-        Paragraph(escape(sheet.display_title()), styles.title),
-        Spacer(1, 2),
-        Paragraph(escape("  ·  ".join(fact for fact in facts if fact)), styles.subtitle),
-        Spacer(1, 4),
-    ]
-
-
-def _footer(sheet: ContactSheet, words: Labels, font: str):
-    def draw(canvas, document) -> None:
-        canvas.saveState()
-        canvas.setFont(font, 7.5)
-        canvas.setFillColor(colors.grey)
-        y = 0.4 * inch
-        title = _fitted(f"{sheet.display_title()} — {words.document}", font, 7.5, FRAME_WIDTH * 0.38)
-        canvas.drawString(MARGIN, y, title)
-        canvas.drawCentredString(PAGE[0] / 2, y, f"{words.generated} {sheet.generated.isoformat()}")
-        canvas.drawRightString(PAGE[0] - MARGIN, y, words.page.format(number=document.page))
-        canvas.restoreState()
-
-    return draw
-
-
-def _fitted(text: str, font: str, size: float, width: float) -> str:
-    """`text`, shortened with an ellipsis if it is wider than `width` (a footer line cannot wrap)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    title = f"{sheet.display_title()} — {words.document}"
+    footer = page_footer(title, generated, words.page, regular)
+    return build_pdf(target, story, title, sheet.company, footer)
 
 
 def _table(section: Section, words: Labels, styles: _Styles) -> Table:

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from studio.exports.contacts import ContactSheet, Labels, Section, Translate, labels, sections
 from studio.exports.files import write_atomically
+from studio.exports.xlsx_pages import PrintedPage, set_up_printing
 from studio.scripts.eighths import columns as display_columns
 
 SHEET_NAMES = {"cast": "Cast", "crew": "Crew", "locations": "Locations"}
@@ -26,7 +27,6 @@ HEADER_FILL = PatternFill("solid", start_color="37474F")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="263238"))
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 CELL_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
-HEADER_FOOTER_LIMIT = 80  # Excel refuses a page header longer than 255 characters in all
 
 
 def write_xlsx(sheet: ContactSheet, translate: Translate, target: Path) -> Path:
@@ -104,20 +104,7 @@ def _width(worksheet: Worksheet, index: int, long_text: bool) -> float:
 
 
 def _set_up_printing(worksheet: Worksheet, sheet: ContactSheet, words: Labels) -> None:
-    worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_LETTER
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
-    worksheet.print_title_rows = "1:1"
+    generated = f"{words.generated} {sheet.generated.isoformat()}"
+    printed = PrintedPage(sheet.display_title(), words.document, generated, sheet.company, words.page)
+    set_up_printing(worksheet, "1:1", printed)
     worksheet.print_options.gridLines = True
-    worksheet.oddHeader.left.text = _header_text(sheet.display_title())
-    worksheet.oddHeader.center.text = _header_text(words.document)
-    worksheet.oddHeader.right.text = _header_text(f"{words.generated} {sheet.generated.isoformat()}")
-    worksheet.oddFooter.left.text = _header_text(sheet.company)
-    worksheet.oddFooter.right.text = _header_text(words.page).replace("{number}", "&P")
-
-
-def _header_text(text: str) -> str:
-    """Text for a printed page header: "&" starts a code there, so it is doubled."""
-    return _text(text)[:HEADER_FOOTER_LIMIT].replace("&", "&&")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from studio.errors import InvalidInput
 from studio.i18n import _
@@ -32,6 +32,20 @@ def ensure_strips(session: Session, production_id: int) -> int:
     session.add_all(Strip(production_id=production_id, scene_id=scene_id) for scene_id in missing)
     session.flush()
     return len(missing)
+
+
+def scenes_without_strips(session: Session, production_id: int) -> int:
+    """How many scenes still in the script have no strip yet (a database from before strips were made)."""
+    return session.exec(
+        select(func.count())
+        .select_from(Scene)
+        .outerjoin(Strip, Strip.scene_id == Scene.id)
+        .where(
+            Scene.production_id == production_id,
+            Scene.revision_state != RevisionState.OMITTED.value,
+            Strip.id.is_(None),
+        )
+    ).one()
 
 
 def current_placements(session: Session, production_id: int) -> dict[int | None, list[int]]:

@@ -56,10 +56,11 @@ def test_a_revision_keeps_tags_cast_and_schedule_and_reports_what_changed(databa
         performer = Performer(production_id=1, legal_name="Daniel Hayes")
         session.add_all([day, performer])
         session.flush()
+        strip = session.exec(select(Strip).where(Strip.scene_id == kept.id)).one()  # the import made it
+        strip.shoot_day_id, strip.position = day.id, 1
         session.add_all(
             [
                 SceneElement(scene_id=kept.id, element_id=contract.id),
-                Strip(production_id=1, scene_id=kept.id, shoot_day_id=day.id, position=1),
                 CastAssignment(
                     character_id=session.exec(select(Character).where(Character.name == "伊森")).one().id,
                     performer_id=performer.id,

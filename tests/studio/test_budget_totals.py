@@ -7,17 +7,9 @@ import pytest
 from sqlmodel import select
 
 from studio.budget.totals import budget_total
-from studio.db import open_database
 from studio.errors import InvalidInput
 from studio.models import BudgetAccount, BudgetGlobal, BudgetLine, ExchangeRate, Production
 from studio.money import Money
-
-
-@pytest.fixture
-def demo(demo_path):
-    database = open_database(demo_path)
-    yield database
-    database.close()
 
 
 def _account(session, code):

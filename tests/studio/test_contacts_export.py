@@ -46,13 +46,6 @@ def export(database, target: Path, lang: str = "en+zh") -> Path:
         return write_contact_sheet(session, 1, target, lang)
 
 
-@pytest.fixture
-def demo(demo_path):
-    database = open_database(demo_path)
-    yield database
-    database.close()
-
-
 def performer(session, legal_name: str) -> Performer:
     return session.exec(select(Performer).where(Performer.legal_name == legal_name)).one()
 

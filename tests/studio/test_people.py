@@ -9,7 +9,6 @@ import pytest
 from sqlmodel import select
 
 from studio.casting import cast_role, deal_for
-from studio.db import open_database
 from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import (
@@ -25,13 +24,6 @@ from studio.models import (
 from studio.money import Money
 from studio.productions import add_pay_presets
 from studio.records import add_row, remove_row, restore
-
-
-@pytest.fixture
-def demo(demo_path):
-    database = open_database(demo_path)
-    yield database
-    database.close()
 
 
 def _performer(session, name: str) -> Performer:

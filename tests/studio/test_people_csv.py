@@ -13,7 +13,6 @@ import pytest
 from sqlmodel import func, select
 
 from studio.casting import deal_for
-from studio.db import open_database
 from studio.errors import InvalidInput
 from studio.models import Character, CrewMember, Department, Performer
 from studio.money import Money
@@ -27,13 +26,6 @@ CAST_ZH = (
     'Marco Ruiz,马可,Dr. Okafor,非工会,"1,200.50",USD,(213) 555-0188,marco@example.com,\n'
     "Ava Chen,陈艾娃,MAX,SAG-AFTRA,500,USD,+1 646 555 0123,ava@example.com,North Star Talent\n"
 )
-
-
-@pytest.fixture
-def demo(demo_path):
-    database = open_database(demo_path)
-    yield database
-    database.close()
 
 
 def _write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "list.csv") -> Path:

@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from studio.db import open_database
 from studio.errors import InvalidInput
 from studio.models import Availability, Performer, ShootDay, Strip
 from studio.schedule.auto import board_for_scheduling, schedule_automatically
@@ -20,13 +19,6 @@ from studio.schedule.optimizer import baseline_placement, optimize, shooting_ord
 from studio.schedule.strips import move_strips, set_locked
 
 D = dt.date
-
-
-@pytest.fixture
-def demo(demo_path):
-    database = open_database(demo_path)
-    yield database
-    database.close()
 
 
 def board_of(database):

@@ -137,7 +137,7 @@ class Page(QWidget):
         )
 
     def tell(self, message: str) -> None:
-        self.window().statusBar().showMessage(message, 10000)
+        self.window().statusBar().showMessage(message, 15000)
 
     def show_refusal(self, message: str) -> None:
         """Say why something was not saved; one box per page, showing the latest reason."""

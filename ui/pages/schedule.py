@@ -1,21 +1,59 @@
-"""Schedule: the production's shoot days and what is scheduled on each."""
+"""Schedule: the stripboard, its conflicts and Day Out of Days, the shoot days, and the optimizer."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+)
+
+from studio.errors import UserError
 from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
-from studio.models.enums import ShootDayKind
+from studio.money import Money
+from studio.schedule.board import Board, StripCard, load_board
+from studio.schedule.conflicts import find_conflicts
+from studio.schedule.costs import schedule_cost
+from studio.schedule.dood import WORK, day_out_of_days
+from studio.schedule.strips import add_banner, ensure_strips, place_all, scenes_without_strips
 from ui import labels
-from ui.i18n import babel_locale, day_text
+from ui.commands import PlacementCommand
+from ui.i18n import babel_locale, day_text, money_text
+from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
+from ui.stripboard import BoardRow, StripBoardModel, StripBoardView
 from ui.table import Column
+
+CODE_COLOURS = {"H": "#ffe0a3", "D": "#e0e0e0"}
+WORK_COLOUR = "#b7e4b7"
 
 
 class SchedulePage(Page):
     key = "schedule"
+    stale_on = frozenset({"strip", "shoot_day", "scene", "cast_assignment", "availability", "location", "film_set"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
+        self.board: Board | None = None
+        self.model = StripBoardModel(self._describe_day, self._describe_boneyard, self)
+        self.model.moveRequested.connect(self.move)
+        self.view = StripBoardView(self)
+        self.view.setModel(self.model)
+        self.view.doubleClicked.connect(self._open_scene)
+        self.conflicts = QListWidget(self)
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.itemActivated.connect(self._show_conflict)
+        self.dood = QTableWidget(self)
+        self.dood.setObjectName("dayOutOfDays")
+        self.dood.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.days = self.table(
             [
                 Column("day_number", self.tr("Day"), align_right=True),
@@ -25,21 +63,227 @@ class SchedulePage(Page):
                 Column("unit", self.tr("Unit"), align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
-                Column("notes", self.tr("Notes")),
+                Column("notes", self.tr("Notes"), source=("shoot_day", "id", "notes"), editable=True),
             ]
         )
-        self.layout_.addWidget(self.days)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.tabs.addTab(self.dood, self.tr("Day Out of Days"))
+        self.tabs.addTab(self.days, self.tr("Shoot days"))
+        self.layout_.addWidget(self._toolbar())
+        main = self.splitter("scheduleSplitter", Qt.Orientation.Horizontal, self.view, self.tabs)
+        main.setSizes([620, 460])
+        self.layout_.addWidget(main, 1)
+
+    def _toolbar(self):
+        bar = self.toolbar(
+            [
+                ("optimize", self.tr("Optimize…"), self.optimize),
+                ("lockStrips", self.tr("Lock"), lambda: self.lock(True)),
+                ("unlockStrips", self.tr("Unlock"), lambda: self.lock(False)),
+                ("toBoneyard", self.tr("To boneyard"), self.to_boneyard),
+                ("addBanner", self.tr("Add banner…"), self.ask_banner),
+            ]
+        )
+        self.buttons["optimize"].setToolTip(
+            self.tr("Put every scene on a day at the lowest cost: cast days, location days and company moves")
+        )
+        self.add_spacer(bar)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("stripFilter")
+        self.search.setPlaceholderText(self.tr("Filter: scene, set, location, episode E12, cast ID #3…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.time_filter = QComboBox(self)
+        self.time_filter.setObjectName("timeFilter")
+        for label, night in ((self.tr("Day and night"), None), (self.tr("Day"), False), (self.tr("Night"), True)):
+            self.time_filter.addItem(label, night)
+        self.time_filter.currentIndexChanged.connect(self._filter)
+        bar.addWidget(self.search)
+        bar.addWidget(self.time_filter)
+        return bar
 
     def title(self) -> str:
         return self.tr("Schedule")
 
     def load(self, production_id: int) -> None:
+        if self.workspace.read(scenes_without_strips, production_id):
+            self.workspace.write(ensure_strips, production_id)
+        self.show_board(self.workspace.read(load_board, production_id))
         rows = self.workspace.read(shoot_day_rows, production_id)
         for row in rows:
             row["weekday"] = format_weekday(row["date"], babel_locale())
         self.days.set_rows(rows)
-        shoot_days = sum(1 for row in rows if row["kind"] == ShootDayKind.SHOOT.value)
-        scheduled = sum(row["scenes"] for row in rows)
+
+    def show_board(self, board: Board) -> None:
+        """Everything derived from the board: strips and day breaks, conflicts, Day Out of Days, cost."""
+        self.board = board
+        conflicts = find_conflicts(board)
+        scroll = self.view.verticalScrollBar().value()
+        self.model.set_board(board, conflicts)
+        self.view.verticalScrollBar().setValue(scroll)
+        self._show_conflicts(conflicts)
+        self._show_dood(board)
+        cost = schedule_cost(board)
+        total = Money(cost.total, board.currency)
         self.summary.setText(
-            self.tr("%n shoot day(s)", "", shoot_days) + " · " + self.tr("%n scene(s) scheduled", "", scheduled)
+            self.tr("%n shoot day(s)", "", len(board.days))
+            + " · "
+            + self.tr("%n scene(s) scheduled", "", cost.scheduled_scenes)
+            + " · "
+            + self.tr("cost %1: cast %2, locations %3, %n company move(s)", "", cost.company_moves)
+            .replace("%1", money_text(total))
+            .replace("%2", money_text(Money(cost.cast, board.currency)))
+            .replace("%3", money_text(Money(cost.locations, board.currency)))
+            + " · "
+            + self.tr("%n conflict(s)", "", len(conflicts))
         )
+
+    def _describe_day(self, row: BoardRow) -> str:
+        totals, day = row.totals, row.day
+        text = (
+            self.tr("Day %1 · %2").replace("%1", str(day.number)).replace("%2", day_text(day.date))
+            + " · "
+            + self.tr("%1 pages · %2 h · %n set(s)", "", totals.sets)
+            .replace("%1", format_eighths(totals.eighths))
+            .replace("%2", f"{totals.minutes // 60}:{totals.minutes % 60:02d}")
+            + " · "
+            + self.tr("%n company move(s)", "", totals.moves)
+        )
+        if row.warnings:
+            text += " · ⚠ " + self.tr("%n conflict(s)", "", row.warnings)
+        return text
+
+    def _describe_boneyard(self, count: int) -> str:
+        return self.tr("Boneyard (not scheduled): %n scene(s)", "", count)
+
+    def _show_conflicts(self, conflicts) -> None:
+        self.conflicts.clear()
+        for conflict in conflicts:
+            item = QListWidgetItem(conflict.message, self.conflicts)
+            item.setData(Qt.ItemDataRole.UserRole, list(conflict.strip_ids))
+        self.tabs.setTabText(0, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
+
+    def _show_conflict(self, item: QListWidgetItem) -> None:
+        wanted = set(item.data(Qt.ItemDataRole.UserRole))
+        rows = [r for r, row in enumerate(self.model.rows) if row.kind == "strip" and row.strip.id in wanted]
+        if rows:
+            self.view.clearSelection()
+            for r in rows:
+                self.view.selectionModel().select(self.model.index(r), self.view.selectionModel().SelectionFlag.Select)
+            self.view.scrollTo(self.model.index(rows[0]))
+
+    def _show_dood(self, board: Board) -> None:
+        dood = day_out_of_days(board)
+        totals = [self.tr("Work"), self.tr("Hold"), self.tr("Paid")]
+        headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
+        self.dood.clear()
+        self.dood.setColumnCount(len(headers))
+        self.dood.setHorizontalHeaderLabels(headers)
+        self.dood.setRowCount(len(dood.rows))
+        for r, row in enumerate(dood.rows):
+            values = [",".join(map(str, row.cast_numbers)), row.name, *row.codes, row.work, row.hold, row.paid]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if 2 <= c < 2 + len(dood.dates) and value:
+                    item.setBackground(QColor(WORK_COLOUR if value in WORK else CODE_COLOURS.get(value, "#ffffff")))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.dood.setItem(r, c, item)
+        self.dood.resizeColumnsToContents()
+
+    def move(self, strip_ids: list[int], day_id: int | None, position: int) -> None:
+        """A drag: saved as one undo step; the board is recomputed in memory (no reload)."""
+        label = self.tr("Move %n strip(s)", "", len(strip_ids))
+        try:
+            self.workspace.move_strips(strip_ids, day_id, position, label)
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self.show_board(self.board.moved(strip_ids, day_id, position))
+
+    def to_boneyard(self) -> None:
+        strips = self.view.selected_strips()
+        if strips:
+            self.move([s.id for s in strips], None, 0)
+
+    def lock(self, locked: bool) -> None:
+        strips = self.view.selected_strips()
+        if strips:
+            label = self.tr("Lock strips") if locked else self.tr("Unlock strips")
+            self.workspace.lock_strips([s.id for s in strips], locked, label)
+
+    def ask_banner(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Add banner"), self.tr("Banner text (e.g. LUNCH, COMPANY MOVE):"))
+        if not ok or not text.strip():
+            return
+        selected = self.view.selected_strips()
+        day_id = None
+        position = 0
+        if selected and self.board is not None:
+            day_id = self.board.day_of().get(selected[0].id)
+            position = self.board.placement.get(day_id, []).index(selected[0].id)
+        elif self.board is not None and self.board.days:
+            day_id = self.board.days[0].id
+        self.workspace.write(add_banner, self.workspace.production_id, day_id, position, text)
+        self.workspace.entitiesChanged.emit({"strip"})
+
+    def optimize(self) -> None:
+        if self.board is None:
+            return
+        limit, ok = QInputDialog.getInt(
+            self, self.tr("Optimize the schedule"), self.tr("Search for up to (seconds):"), 30, 5, 600
+        )
+        if not ok:
+            return
+        dialog = OptimizeDialog(self.board, limit, self)
+        dialog.exec()
+        if dialog.error is not None:
+            self._task_failed(dialog.error)
+            return
+        if dialog.result is not None:
+            self.apply_schedule(dialog.result)
+
+    def apply_schedule(self, result) -> None:
+        previous = self.workspace.write(place_all, self.workspace.production_id, result.placement)
+        self.workspace.undo_stack.push(PlacementCommand(self.workspace, previous, self.tr("Optimize the schedule")))
+        self.workspace.entitiesChanged.emit({"strip"})
+        kind = self.tr("the best possible") if result.status == "optimal" else self.tr("the best found in the time")
+        self.tell(
+            self.tr("Schedule optimized: cost %1 (%2), %3% below script order (%4).")
+            .replace("%1", money_text(Money(result.cost.total, result.cost.currency)))
+            .replace("%2", kind)
+            .replace("%3", f"{result.saving * 100:.0f}")
+            .replace("%4", money_text(Money(result.baseline.total, result.baseline.currency)))
+        )
+
+    def _filter(self) -> None:
+        words = self.search.text().casefold().split()
+        night = self.time_filter.currentData()
+        if not words and night is None:
+            self.model.set_filter(None)
+            return
+
+        def shown(strip: StripCard) -> bool:
+            if night is not None and strip.is_night != night:
+                return False
+            return all(_matches(strip, word, self.board) for word in words)
+
+        self.model.set_filter(shown)
+
+    def _open_scene(self, index) -> None:
+        row: BoardRow = self.model.rows[index.row()]
+        if row.kind != "strip" or row.strip.is_banner:
+            return
+        window = self.window()
+        window.show_page([page.key for page in window.pages].index("script"))
+        window.page("script").show_scene(row.strip.scene_id)
+
+
+def _matches(strip: StripCard, word: str, board: Board) -> bool:
+    if word.startswith("#") and word[1:].isdigit():
+        return int(word[1:]) in strip.cast_numbers
+    if word.startswith("e") and word[1:].isdigit():
+        return strip.episode == int(word[1:])
+    names = " ".join(board.cast[p].name for p in strip.cast)
+    haystack = f"{strip.number} {strip.set_name} {strip.location} {strip.heading} {names}".casefold()
+    return word in haystack

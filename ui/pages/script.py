@@ -93,6 +93,15 @@ class ScriptPage(Page):
         chosen = {row["number"] for row in self.episodes.selected_rows()}
         self.scenes.proxy.set_predicate((lambda row: row["episode"] in chosen) if chosen else None)
 
+    def show_scene(self, scene_id: int) -> None:
+        """Select a scene (e.g. from a strip on the schedule) and show its text."""
+        if self._stale:
+            self.refresh()
+        self.episodes.view.clearSelection()
+        self.scenes.search.clear()
+        self.scenes.select_ids([scene_id])
+        self.scenes.scroll_to_selection()
+
     def _show_scene(self, current, _previous) -> None:
         if not current.isValid():
             self.current_scene = None

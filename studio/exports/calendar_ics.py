@@ -1,0 +1,170 @@
+"""The shoot days as an iCalendar file (RFC 5545), written by hand: one event per shoot day.
+
+An event starts at the day's crew call (from its call sheet, in the production's shoot time zone,
+written in UTC) and lasts the production's longest day; a day without a crew call yet is an all-day
+event. Each event is named "Day N of M — title", placed at the day's main location (the one with the
+most scenes) and described by its pages, scenes and sets. UIDs are stable per shoot day, so importing
+the file again updates the events rather than adding copies. Days off are not events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session, select
+
+from studio.errors import UserError
+from studio.exports.files import write_atomically
+from studio.formatting import format_eighths
+from studio.i18n import _
+from studio.models import CallSheet, Location, Production
+from studio.productions import get_production
+from studio.schedule.board import Board, Day, load_board
+from studio.schedule.costs import day_totals
+
+PRODID = "-//Cliffhanger//Shoot calendar//EN"
+LINE_OCTETS = 75  # the longest a content line may be, without its CRLF
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # not allowed in TEXT (a tab is)
+
+
+def write_shoot_calendar(session: Session, production_id: int, target: Path, now: dt.datetime | None = None) -> Path:
+    """Write the production's shoot days as an iCalendar file (.ics)."""
+    if target.suffix.lower() != ".ics":
+        raise UserError(
+            _("cannot write a shoot calendar as {name}: choose a file ending in .ics").format(name=target.name)
+        )
+    lines = calendar_lines(session, production_id, now or dt.datetime.now(dt.UTC))
+    data = "".join(f"{fold(line)}\r\n" for line in lines).encode("utf-8")
+    return write_atomically(target, lambda path: path.write_bytes(data))
+
+
+def calendar_lines(session: Session, production_id: int, now: dt.datetime) -> list[str]:
+    production = get_production(session, production_id)
+    board = load_board(session, production_id)
+    if not board.days:
+        raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
+    zone = shoot_zone(production)
+    calls = crew_calls(session, [day.id for day in board.days])
+    places = {
+        location.id: location
+        for location in session.exec(select(Location).where(Location.production_id == production_id))
+    }
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(production.display_title())}",
+    ]
+    for index, day in enumerate(board.days, start=1):
+        lines += event_lines(board, day, index, production, zone, calls.get(day.id), places, now)
+    return [*lines, "END:VCALENDAR"]
+
+
+def shoot_zone(production: Production) -> ZoneInfo:
+    try:
+        return ZoneInfo(production.shoot_timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(
+            _("unknown time zone {zone}: set the production's shoot time zone").format(zone=production.shoot_timezone)
+        ) from None
+
+
+def crew_calls(session: Session, day_ids: list[int]) -> dict[int, dt.time]:
+    """Shoot day id → its crew call, for the days whose call sheet has one."""
+    statement = select(CallSheet.shoot_day_id, CallSheet.crew_call).where(
+        CallSheet.shoot_day_id.in_(day_ids), CallSheet.crew_call.is_not(None)
+    )
+    return dict(session.exec(statement).all())
+
+
+def event_lines(
+    board: Board,
+    day: Day,
+    index: int,
+    production: Production,
+    zone: ZoneInfo,
+    crew_call: dt.time | None,
+    places: dict[int, Location],
+    now: dt.datetime,
+) -> list[str]:
+    summary = _("Day {number} of {total} — {title}").format(
+        number=day.number or index, total=len(board.days), title=production.display_title()
+    )
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:shootday-{day.id}@cliffhanger",
+        f"DTSTAMP:{utc_stamp(now)}",
+        *timing_lines(day.date, crew_call, zone, production.max_minutes_per_day),
+        f"SUMMARY:{escape_text(summary)}",
+    ]
+    location = main_location(board, day, places)
+    if location is not None:
+        where = ", ".join(part for part in (location.name, location.address) if part)
+        lines.append(f"LOCATION:{escape_text(where)}")
+    lines.append(f"DESCRIPTION:{escape_text(description(board, day))}")
+    return [*lines, "END:VEVENT"]
+
+
+def timing_lines(date: dt.date, crew_call: dt.time | None, zone: ZoneInfo, minutes: int) -> list[str]:
+    """DTSTART (and DTEND): from the crew call for the day's length, or the whole day without one."""
+    if crew_call is None:
+        following = date + dt.timedelta(days=1)
+        return [f"DTSTART;VALUE=DATE:{date:%Y%m%d}", f"DTEND;VALUE=DATE:{following:%Y%m%d}"]
+    start = dt.datetime.combine(date, crew_call, tzinfo=zone)
+    lines = [f"DTSTART:{utc_stamp(start)}"]
+    if minutes:  # without DTEND an event with a start time ends when it starts
+        lines.append(f"DTEND:{utc_stamp(start + dt.timedelta(minutes=minutes))}")
+    return lines
+
+
+def main_location(board: Board, day: Day, places: dict[int, Location]) -> Location | None:
+    """The location with the most of the day's scenes (on a tie, the one used first)."""
+    counts = Counter(
+        strip.location_id for strip in board.day_strips(day.id) if not strip.is_banner and strip.location_id in places
+    )
+    return places[counts.most_common(1)[0][0]] if counts else None
+
+
+def description(board: Board, day: Day) -> str:
+    """The day's pages, scenes and sets (by name, in shooting order), a line each."""
+    totals = day_totals(board, day.id)
+    lines = [
+        _("Pages: {pages}").format(pages=format_eighths(totals.eighths)),
+        _("Scenes: {scenes}").format(scenes=totals.scenes),
+    ]
+    sets = dict.fromkeys(strip.set_name for strip in board.day_strips(day.id) if strip.set_name)
+    if sets:
+        lines.append(_("Sets: {sets}").format(sets=", ".join(sets)))
+    return "\n".join(lines)
+
+
+def utc_stamp(moment: dt.datetime) -> str:
+    return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value: backslashes, semicolons and commas escaped, line breaks as \\n, other controls dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    return CONTROL.sub("", text)
+
+
+def fold(line: str) -> str:
+    """A content line folded so that no physical line is longer than 75 octets (UTF-8), never inside a
+    character; each continuation starts with a space."""
+    pieces, current, size = [], [], 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > LINE_OCTETS:
+            pieces.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += octets
+    pieces.append("".join(current))
+    return "\r\n".join(pieces)

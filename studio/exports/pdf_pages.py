@@ -1,0 +1,84 @@
+"""Page furniture every landscape report shares: the page, its margins, the title block, the footer,
+and building the document into its file (write to a temporary file, then rename)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
+
+from studio.errors import UserError
+from studio.exports.files import write_atomically
+from studio.i18n import _
+
+PAGE = landscape(LETTER)
+MARGIN = 0.5 * inch
+FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps 6 pt inside each margin
+FRAME_WIDTH = PAGE[0] - 2 * (MARGIN + FRAME_PADDING)
+SECONDARY = "#546e7a"
+
+
+def build_pdf(target: Path, story: list, title: str, author: str, footer: Callable) -> Path:
+    def write(path: Path) -> None:
+        document = SimpleDocTemplate(
+            str(path),
+            pagesize=PAGE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=0.7 * inch,
+            title=title,
+            author=author,
+        )
+        try:
+            document.build(story, onFirstPage=footer, onLaterPages=footer)
+        except LayoutError as error:
+            raise UserError(_("the document cannot be laid out: {reason}").format(reason=str(error)[:200])) from None
+
+    return write_atomically(target, write)
+
+
+def page_footer(title: str, generated: str, page: str, font: str) -> Callable:
+    """Draws the title, the date generated and "Page N" at the foot of every page."""
+
+    def draw(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        canvas.setFillColor(colors.grey)
+        y = 0.4 * inch
+        canvas.drawString(MARGIN + FRAME_PADDING, y, fitted(title, font, 7.5, FRAME_WIDTH * 0.38))
+        canvas.drawCentredString(PAGE[0] / 2, y, generated)
+        canvas.drawRightString(PAGE[0] - MARGIN - FRAME_PADDING, y, page.format(number=document.page))
+        canvas.restoreState()
+
+    return draw
+
+
+def front_matter(title: str, facts: list[str], regular: str, bold: str) -> list:
+    """The document's title, and under it a line of facts (company, document, date generated)."""
+    subtitle = ParagraphStyle(
+        "subtitle", fontName=regular, fontSize=9.5, leading=12, textColor=colors.HexColor(SECONDARY)
+    )
+    return [
+        Paragraph(escape(title), ParagraphStyle("title", fontName=bold, fontSize=16, leading=20)),
+        Spacer(1, 2),
+        Paragraph(escape("  ·  ".join(fact for fact in facts if fact)), subtitle),
+        Spacer(1, 6),
+    ]
+
+
+def fitted(text: str, font: str, size: float, width: float) -> str:
+    """`text`, shortened with an ellipsis if it is wider than `width` (a footer line cannot wrap)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -1,0 +1,342 @@
+"""Schedule documents read back from real files: Day Out of Days (xlsx, PDF), the shooting schedule
+(full and one-liner PDFs) and the shoot calendar (.ics), and the commands that write them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlmodel import select
+
+from studio.errors import UserError
+from studio.exports.calendar_ics import escape_text, fold, write_shoot_calendar
+from studio.exports.dood import KIND_COLORS, code_kind, write_dood
+from studio.exports.schedule_pdf import write_shooting_schedule
+from studio.formatting import format_eighths
+from studio.models import CallSheet, Performer
+from studio.schedule.board import load_board
+from studio.schedule.costs import day_totals
+from studio.schedule.dood import day_out_of_days
+from studio.schedule.strips import add_banner, ensure_shoot_days, move_strips, place_all
+
+ROOT = Path(__file__).resolve().parents[2]
+DATES = [dt.date(2027, 1, day) for day in (11, 12, 13, 14, 15, 16, 18, 19, 20)]
+LEGEND = ("Start work", "Work finish", "Start-work-finish", "Pick-up work", "Hold", "Drop")
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def board_of(database):
+    with database.session() as session:
+        return load_board(session, 1)
+
+
+def pdf_text(path: Path, layout: bool = False) -> str:
+    options = ["-layout"] if layout else []
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+# Day Out of Days as xlsx.
+
+
+def dood_workbook(database, tmp_path: Path, lang: str = "en"):
+    with database.session() as session:
+        path = write_dood(session, 1, tmp_path / "dood.xlsx", lang)
+    return path, load_workbook(path).active
+
+
+def line_rows(worksheet) -> dict[str, int]:
+    """Cast member's name → their row: column B from below the headings down to the total row."""
+    rows = {}
+    for row in range(7, worksheet.max_row + 1):
+        name = worksheet.cell(row=row, column=2).value
+        if name == "Total":
+            return rows
+        rows[name] = row
+    raise AssertionError("no total row")
+
+
+def evaluate(worksheet, formula: str) -> int:
+    """A small evaluator for the formulas the DOOD writes: COUNTIF over a range, SUM, cell references, +."""
+
+    def countif(match: re.Match) -> str:
+        return str(sum(cell.value == match[2] for row in worksheet[match[1]] for cell in row))
+
+    def total(match: re.Match) -> str:
+        return str(sum(evaluate(worksheet, cell.value) for row in worksheet[match[1]] for cell in row))
+
+    expression = re.sub(r'COUNTIF\(([A-Z]+\d+:[A-Z]+\d+),"([A-Z]+)"\)', countif, formula.removeprefix("="))
+    expression = re.sub(r"SUM\(([A-Z]+\d+:[A-Z]+\d+)\)", total, expression)
+    expression = re.sub(r"\b[A-Z]+\d+\b", lambda match: str(evaluate(worksheet, worksheet[match[0]].value)), expression)
+    assert re.fullmatch(r"\d+(\+\d+)*", expression), formula
+    return sum(int(term) for term in expression.split("+"))
+
+
+def test_dood_xlsx_has_the_dates_the_codes_and_live_totals(demo, tmp_path):
+    dood = day_out_of_days(board_of(demo))
+    _path, worksheet = dood_workbook(demo, tmp_path)
+    assert [worksheet.cell(row=4, column=3 + index).value for index in range(9)] == [f"Day {n}" for n in range(1, 10)]
+    assert [worksheet.cell(row=5, column=3 + index).value.date() for index in range(9)] == DATES
+    assert [worksheet.cell(row=4, column=12 + index).value for index in range(6)] == [
+        *("Work", "Hold", "Drop", "Paid", "First", "Last")
+    ]
+    rows = line_rows(worksheet)
+    assert len(rows) == 21
+    for line in dood.rows:
+        row = rows[line.name]
+        codes = [worksheet.cell(row=row, column=3 + index).value or "" for index in range(9)]
+        assert codes == line.codes
+        totals = [worksheet.cell(row=row, column=column) for column in range(12, 16)]
+        assert all(cell.data_type == "f" for cell in totals)
+        assert [evaluate(worksheet, cell.value) for cell in totals] == [line.work, line.hold, line.drops, line.paid]
+        assert worksheet.cell(row=row, column=16).value.date() == line.first
+    hayes = rows["Daniel Hayes"]
+    assert worksheet.cell(row=hayes, column=1).value == 1 and worksheet.cell(row=hayes, column=2).data_type == "s"
+    assert "COUNTIF(C7:K7" in worksheet.cell(row=hayes, column=12).value
+    assert worksheet.cell(row=hayes, column=15).value == "=L7+M7"
+    total_row = max(rows.values()) + 1
+    assert worksheet.cell(row=total_row, column=15).value == "=SUM(O7:O27)"
+    assert evaluate(worksheet, worksheet.cell(row=total_row, column=15).value) == sum(line.paid for line in dood.rows)
+
+
+def test_dood_xlsx_is_ready_to_read_and_print(demo, tmp_path):
+    _path, worksheet = dood_workbook(demo, tmp_path)
+    assert worksheet.freeze_panes == "C7"
+    assert worksheet.page_setup.orientation == "landscape"
+    assert worksheet.page_setup.fitToWidth == 1 and worksheet.sheet_properties.pageSetUpPr.fitToPage
+    rows = line_rows(worksheet)
+    fills: dict[str, set[str]] = {}
+    for row in rows.values():
+        for column in range(3, 12):
+            cell = worksheet.cell(row=row, column=column)
+            fills.setdefault(code_kind(cell.value or "") or "", set()).add(cell.fill.fill_type or "none")
+            fills.setdefault(f"{code_kind(cell.value or '')}-color", set()).add(cell.fill.start_color.rgb)
+    assert fills[""] == {"none"} and fills["work"] == fills["hold"] == {"solid"}
+    assert fills["work-color"] == {f"00{KIND_COLORS['work']}"} and fills["hold-color"] == {f"00{KIND_COLORS['hold']}"}
+    legend = [worksheet.cell(row=row, column=2).value for row in range(max(rows.values()) + 4, worksheet.max_row + 1)]
+    assert [meaning for meaning in LEGEND if meaning not in legend] == []
+
+
+def test_dood_names_are_text_never_formulas(demo, tmp_path):
+    with demo.transaction() as session:
+        performer = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
+        performer.legal_name = FORMULA
+    _path, worksheet = dood_workbook(demo, tmp_path)
+    cell = worksheet.cell(row=line_rows(worksheet)[FORMULA], column=2)
+    assert cell.value == FORMULA and cell.data_type == "s"
+
+
+def test_dood_xlsx_totals_as_libreoffice_computes_them(demo, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    dood = day_out_of_days(board_of(demo))
+    path, _worksheet = dood_workbook(demo, tmp_path)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(tmp_path),
+            path,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with (tmp_path / "dood.csv").open(encoding="utf-8", newline="") as handle:
+        computed = {row[1]: row for row in csv.reader(handle) if len(row) > 15}
+    for line in dood.rows:
+        work, hold, _drop, paid = (int(float(value)) for value in computed[line.name][11:15])
+        assert (work, hold, paid) == (line.work, line.hold, line.paid)
+
+
+# Day Out of Days as PDF.
+
+
+def test_dood_pdf_lists_names_codes_and_the_legend(demo, tmp_path):
+    with demo.session() as session:
+        path = write_dood(session, 1, tmp_path / "dood.pdf")
+    text = pdf_text(path)
+    assert len(PdfReader(path).pages) == 1
+    names = ("Daniel Hayes", "Samuel Okoye", "Ethan Cole", "Day Out of Days", "Day 9", "Jan 20", "Page 1")
+    assert [name for name in names if name not in text] == []
+    assert {"SW", "W", "WF", "H"} <= set(text.split())
+    assert [meaning for meaning in LEGEND if meaning not in text] == []
+
+
+def test_a_long_dood_pdf_is_split_by_dates_and_stays_on_the_page(demo, tmp_path):
+    with demo.transaction() as session:
+        ensure_shoot_days(session, 1, 40)
+        board = load_board(session, 1)
+        strips = sorted((strip for strip in board.strips.values() if not strip.is_banner), key=lambda s: s.sort_order)
+        placement = {day.id: [] for day in board.days}
+        for index, strip in enumerate(strips):
+            placement[board.days[index * len(board.days) // len(strips)].id].append(strip.id)
+        place_all(session, 1, placement)
+        path = write_dood(session, 1, tmp_path / "dood.pdf", lang="zh")
+    reader = PdfReader(path)
+    assert 2 <= len(reader.pages) <= 4
+    text = squeezed(pdf_text(path))
+    assert "第40天" in text and "2月20日" in text and "周一" in text
+    width, height = (float(value) for value in reader.pages[0].mediabox[2:])
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    for x_min, y_min, x_max, y_max in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', boxes
+    ):
+        assert float(x_min) > 0 and float(x_max) < width and float(y_min) > 0 and float(y_max) < height
+
+
+def test_dood_refuses_other_formats(demo, tmp_path):
+    with demo.session() as session, pytest.raises(UserError, match=r"\.xlsx or \.pdf"):
+        write_dood(session, 1, tmp_path / "dood.csv")
+
+
+# The shooting schedule.
+
+
+def scene_rows(text: str, numbers: set[str]) -> list[str]:
+    """The scene numbers that start the lines of a -layout text, in order."""
+    return [line.split()[0] for line in text.splitlines() if line.split() and line.split()[0] in numbers]
+
+
+def test_full_schedule_day_by_day(demo, tmp_path):
+    board = board_of(demo)
+    first_day = board.days[0]
+    with demo.transaction() as session:
+        add_banner(session, 1, first_day.id, 2, "Company lunch; move to Sterling Tower")
+        unscheduled = board.day_strips(board.days[-1].id)[-1]
+        move_strips(session, 1, [unscheduled.id], None, 0)
+        path = write_shooting_schedule(session, 1, tmp_path / "full.pdf")
+    board = board_of(demo)
+    text = pdf_text(path, layout=True)
+    numbers = {strip.number for strip in board.strips.values() if not strip.is_banner}
+    day_one = text[text.index("Day 1 — Monday, January 11, 2027") : text.index("End of Day 1")]
+    assert scene_rows(day_one, numbers) == [strip.number for strip in board.day_strips(first_day.id) if strip.number]
+    flat = squeezed(text)
+    pages = squeezed(format_eighths(day_totals(board, first_day.id).eighths))
+    expected = ("Day9—Wednesday,January20,2027", "CompanyLunch;movetoSterlingTower", "SterlingTower", "633W5thSt")
+    expected += (f"EndofDay1·Pages:{pages}·", "Estimatedtime:", "Companymoves:", "Total·Shootdays:9")
+    assert [fragment for fragment in expected if fragment.casefold() not in flat.casefold()] == []
+    boneyard = text[text.index("Unscheduled scenes") :]
+    assert scene_rows(boneyard, numbers) == [unscheduled.number]
+    assert "Page 1" in text and "$" not in text and "USD" not in text
+
+
+def test_one_liner_is_compact_with_day_breaks(demo, tmp_path):
+    board = board_of(demo)
+    with demo.session() as session:
+        full = write_shooting_schedule(session, 1, tmp_path / "full.pdf")
+        one_liner = write_shooting_schedule(session, 1, tmp_path / "one.pdf", report="one-liner", lang="en+zh")
+    text = pdf_text(one_liner, layout=True)
+    numbers = {strip.number for strip in board.strips.values()}
+    assert scene_rows(text, numbers) == [strip.number for day in board.days for strip in board.day_strips(day.id)]
+    day_breaks = re.findall(r"End of Day (\d+)", text)
+    assert day_breaks == [str(number) for number in range(1, 10)]
+    assert "Sterling Tower" in text and "Every scene is on a shoot day." in text
+    assert len(PdfReader(one_liner).pages) < len(PdfReader(full).pages)
+
+
+def test_schedule_options_are_checked(demo, tmp_path):
+    with demo.session() as session:
+        with pytest.raises(UserError, match="one-liner"):
+            write_shooting_schedule(session, 1, tmp_path / "s.pdf", report="weekly")
+        with pytest.raises(UserError, match=r"\.pdf"):
+            write_shooting_schedule(session, 1, tmp_path / "s.docx")
+
+
+# The shoot calendar.
+
+
+def unfolded(data: bytes) -> list[str]:
+    return data.decode("utf-8").replace("\r\n ", "").split("\r\n")[:-1]
+
+
+def test_calendar_has_an_event_per_shoot_day(demo, tmp_path):
+    board = board_of(demo)
+    with demo.transaction() as session:
+        session.add(CallSheet(shoot_day_id=board.days[0].id, crew_call=dt.time(7, 0)))
+    now = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
+    with demo.session() as session:
+        path = write_shoot_calendar(session, 1, tmp_path / "shoot.ics", now=now)
+    data = path.read_bytes()
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    physical = data.split(b"\r\n")[:-1]
+    assert max(len(line) for line in physical) <= 75 and any(line.startswith(b" ") for line in physical)
+    lines = unfolded(data)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR" and "VERSION:2.0" in lines
+    events = [line for line in lines if line == "BEGIN:VEVENT"]
+    assert len(events) == 9 == lines.count("END:VEVENT")
+    assert len({line for line in lines if line.startswith("UID:")}) == 9
+    assert "UID:shootday-1@cliffhanger" in lines and "DTSTAMP:20261201T093000Z" in lines
+    # Day 1: the crew call at 07:00 in Los Angeles (UTC-8 in January) for the 720-minute day.
+    assert "DTSTART:20270111T150000Z" in lines and "DTEND:20270112T030000Z" in lines
+    assert "DTSTART;VALUE=DATE:20270112" in lines and "DTEND;VALUE=DATE:20270113" in lines
+    assert "SUMMARY:Day 1 of 9 — The Contract Bride / 契约新娘" in lines
+    locations = [line for line in lines if line.startswith("LOCATION:")]
+    assert len(locations) == 9 and all("\\, " in line for line in locations)
+    assert any("Sterling Tower\\, 633 W 5th St\\, Los Angeles\\, CA 90071" in line for line in locations)
+    totals = day_totals(board, board.days[0].id)
+    description = next(line for line in lines if line.startswith("DESCRIPTION:"))
+    assert description.startswith(
+        f"DESCRIPTION:Pages: {format_eighths(totals.eighths)}\\nScenes: {totals.scenes}\\nSets: "
+    )
+    assert not any(line.startswith("DTSTART") and "20270117" in line for line in lines)  # the day off
+
+
+def test_calendar_text_escaping_and_folding():
+    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    line = "SUMMARY:" + "契约新娘" * 30
+    folded = fold(line).encode("utf-8").split(b"\r\n")
+    assert all(len(part) <= 75 for part in folded) and all(part.startswith(b" ") for part in folded[1:])
+    assert [part.decode("utf-8") for part in folded]  # never split inside a character
+    assert fold(line).replace("\r\n ", "") == line
+
+
+# The commands.
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "name", "options"),
+    [
+        ("dood", "dood.xlsx", ()),
+        ("dood", "dood.pdf", ("--lang", "en+zh")),
+        ("schedule", "schedule.pdf", ("--report", "one-liner")),
+        ("schedule", "shoot.ics", ()),
+    ],
+)
+def test_export_commands(demo_path, tmp_path, document, name, options):
+    target = tmp_path / name
+    result = run("export", document, "--db", str(demo_path), "--out", str(target), *options)
+    assert result.returncode == 0, result.stderr
+    assert target.stat().st_size > 1000 and str(target) in result.stdout
+
+
+def test_export_schedule_refuses_other_formats_in_one_line(demo_path, tmp_path):
+    result = run("export", "schedule", "--db", str(demo_path), "--out", str(tmp_path / "schedule.docx"))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and ".pdf or .ics" in lines[0] and "Traceback" not in result.stderr

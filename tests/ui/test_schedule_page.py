@@ -1,0 +1,159 @@
+"""The stripboard driven as a producer would: drag, lock, boneyard, filter, optimize; every move undoable."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+
+from ui.optimize_dialog import OptimizeDialog
+from ui.stripboard import MIME
+
+
+def query(path, sql, *args):
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def show_schedule(window):
+    window.show_page([page.key for page in window.pages].index("schedule"))
+    return window.page("schedule")
+
+
+def strip_row(page, strip_id) -> int:
+    return next(r for r, row in enumerate(page.model.rows) if row.kind == "strip" and row.strip.id == strip_id)
+
+
+def day_row(page, number) -> int:
+    return next(r for r, row in enumerate(page.model.rows) if row.kind == "day" and row.day.number == number)
+
+
+def placed(path, strip_id):
+    return query(
+        path,
+        "select d.day_number, s.position from strip s left join shoot_day d on d.id = s.shoot_day_id where s.id = ?",
+        strip_id,
+    )[0]
+
+
+def drag(page, strip_ids, target_row):
+    rows = [page.model.index(strip_row(page, s)) for s in strip_ids]
+    data = page.model.mimeData(rows)
+    assert data.hasFormat(MIME)
+    page.model.dropMimeData(data, Qt.DropAction.MoveAction, target_row, 0, page.model.index(-1))
+
+
+def test_the_board_shows_days_strips_and_their_totals(demo_window):
+    page = show_schedule(demo_window)
+    days = [row for row in page.model.rows if row.kind == "day"]
+    assert len(days) == 9
+    assert sum(1 for row in page.model.rows if row.kind == "strip") == 482
+    first = page.model.index(0).data()
+    assert first.startswith("Day 1 · ") and "pages" in first and "company move" in first
+    assert "482 scenes scheduled" in page.summary.text() and "conflict" in page.summary.text()
+    assert page.conflicts.count() >= 1 and "Mia Tanaka is unavailable" in page.conflicts.item(0).text()
+    assert page.dood.rowCount() == 21 and page.dood.item(0, 1).text() == "Daniel Hayes"
+
+
+def test_dragging_a_strip_to_another_day_saves_recomputes_and_undoes(demo_window, demo_path, settle):
+    page = show_schedule(demo_window)
+    strip = next(row.strip for row in page.model.rows if row.kind == "strip")
+    assert placed(demo_path, strip.id)[0] == 1
+    day3_pages_before = page.model.rows[day_row(page, 3)].totals.eighths
+    drag(page, [strip.id], day_row(page, 3) + 1)  # before the first strip of day 3
+    assert placed(demo_path, strip.id) == (3, 0)
+    assert page.model.rows[day_row(page, 3)].totals.eighths == day3_pages_before + strip.eighths
+    assert page.model.rows[day_row(page, 3) + 1].strip.id == strip.id
+    demo_window.undo_action.trigger()
+    settle()
+    assert placed(demo_path, strip.id)[0] == 1
+    demo_window.redo_action.trigger()
+    settle()
+    assert placed(demo_path, strip.id) == (3, 0)
+
+
+def test_to_the_boneyard_and_back(demo_window, demo_path, settle):
+    page = show_schedule(demo_window)
+    strips = [row.strip for row in page.model.rows if row.kind == "strip"][:2]
+    for strip in strips:
+        page.view.selectionModel().select(
+            page.model.index(strip_row(page, strip.id)), page.view.selectionModel().SelectionFlag.Select
+        )
+    page.to_boneyard()
+    assert [placed(demo_path, s.id)[0] for s in strips] == [None, None]
+    assert "Boneyard (not scheduled): 2 scenes" in page.model.index(len(page.model.rows) - 3).data()
+    assert "480 scenes scheduled" in page.summary.text()
+    drag(page, [strips[0].id], day_row(page, 2) + 1)
+    assert placed(demo_path, strips[0].id) == (2, 0)
+
+
+def test_locking_strips_is_undoable(demo_window, demo_path, settle):
+    page = show_schedule(demo_window)
+    strip = next(row.strip for row in page.model.rows if row.kind == "strip")
+    page.view.selectionModel().select(
+        page.model.index(strip_row(page, strip.id)), page.view.selectionModel().SelectionFlag.Select
+    )
+    page.buttons["lockStrips"].trigger()
+    assert query(demo_path, "select locked from strip where id = ?", strip.id) == [(1,)]
+    settle()
+    assert page.board.strips[strip.id].locked
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select locked from strip where id = ?", strip.id) == [(0,)]
+
+
+def test_filters_hide_strips_but_keep_the_day_breaks(demo_window):
+    page = show_schedule(demo_window)
+    page.search.setText("#3")
+    strips = [row.strip for row in page.model.rows if row.kind == "strip"]
+    assert strips and all(3 in s.cast_numbers for s in strips)
+    assert sum(1 for row in page.model.rows if row.kind == "day") == 9
+    page.search.setText("e12")
+    assert {row.strip.episode for row in page.model.rows if row.kind == "strip"} == {12}
+    page.search.clear()
+    page.time_filter.setCurrentIndex(page.time_filter.findData(True))
+    assert all(row.strip.is_night for row in page.model.rows if row.kind == "strip")
+
+
+def test_a_drop_on_a_filtered_board_lands_among_the_hidden_strips_where_shown(demo_window, demo_path):
+    page = show_schedule(demo_window)
+    page.search.setText("#5")
+    shown = [row for row in page.model.rows if row.kind == "strip" and row.day_id is not None]
+    target = shown[-1]
+    mover = next(row for row in shown if row.day_id != target.day_id)
+    hidden = len(page.board.placement[target.day_id]) - sum(1 for row in shown if row.day_id == target.day_id)
+    assert hidden > 0
+    drag(page, [mover.strip.id], strip_row(page, target.strip.id))
+    day = page.board.placement[target.day_id]
+    assert day.index(mover.strip.id) == day.index(target.strip.id) - 1
+
+
+def test_double_clicking_a_strip_opens_its_scene_in_the_script(demo_window):
+    page = show_schedule(demo_window)
+    row = next(r for r, row in enumerate(page.model.rows) if row.kind == "strip")
+    strip = page.model.rows[row].strip
+    page.view.doubleClicked.emit(page.model.index(row))
+    script = demo_window.page("script")
+    assert demo_window.stack.currentWidget() is script
+    assert script.current_scene["id"] == strip.scene_id
+
+
+def test_optimizing_from_the_page_is_one_undo_step(demo_window, demo_path, qtbot, settle):
+    page = show_schedule(demo_window)
+    before = query(demo_path, "select id, shoot_day_id, position from strip order by id")
+    dialog = OptimizeDialog(page.board, 5, page)
+    qtbot.waitUntil(lambda: dialog.result is not None or dialog.error is not None, timeout=20000)
+    assert dialog.error is None and dialog.result.cost.total < dialog.result.baseline.total
+    page.apply_schedule(dialog.result)
+    settle()
+    assert query(demo_path, "select id, shoot_day_id, position from strip order by id") != before
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select id, shoot_day_id, position from strip order by id") == before
+
+
+def test_stopping_the_optimizer_keeps_the_best_found(demo_window, qtbot):
+    page = show_schedule(demo_window)
+    dialog = OptimizeDialog(page.board, 60, page)
+    qtbot.waitUntil(lambda: dialog.best.text() != "", timeout=20000)
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert dialog.result.seconds < 30

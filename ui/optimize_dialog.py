@@ -1,0 +1,95 @@
+"""Schedule → Optimize: CP-SAT runs on a worker thread; the dialog shows time and the best cost so far,
+and Cancel keeps the best schedule found (or nothing, if none was found yet)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
+
+from studio.schedule.board import Board
+from studio.schedule.optimizer import OptimizeResult, Progress, optimize
+from ui.i18n import money_text
+
+
+class _Signals(QObject):
+    progress = Signal(object)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Run(QRunnable):
+    def __init__(self, board: Board, time_limit: float, stop: threading.Event):
+        super().__init__()
+        self.board, self.time_limit, self.stop = board, time_limit, stop
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = optimize(self.board, self.time_limit, self.signals.progress.emit, self.stop.is_set)
+        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which decides
+            self.signals.failed.emit(error)
+            return
+        self.signals.done.emit(result)
+
+
+class OptimizeDialog(QDialog):
+    def __init__(self, board: Board, time_limit: float, parent=None):
+        super().__init__(parent)
+        self.setObjectName("optimizeDialog")
+        self.setWindowTitle(self.tr("Optimize the schedule"))
+        self.time_limit = time_limit
+        self.result: OptimizeResult | None = None
+        self.error: Exception | None = None
+        self.stop = threading.Event()
+        self.started = time.monotonic()
+        self.status = QLabel(self.tr("Looking for the cheapest schedule…"), self)
+        self.best = QLabel("", self)
+        self.best.setObjectName("bestCost")
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, int(time_limit))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Stop and keep the best"))
+        buttons.rejected.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        for widget in (self.status, self.best, self.bar, buttons):
+            layout.addWidget(widget)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(200)
+        self.job = _Run(board, time_limit, self.stop)
+        self.job.signals.progress.connect(self._progress)
+        self.job.signals.done.connect(self._done)
+        self.job.signals.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(self.job)
+
+    def cancel(self) -> None:
+        """Stop the search; the dialog closes when the solver has handed back what it has."""
+        self.stop.set()
+        self.status.setText(self.tr("Stopping…"))
+
+    def reject(self) -> None:  # Escape or the window's close button: stop, then close when the job ends
+        self.cancel()
+
+    def _tick(self) -> None:
+        self.bar.setValue(min(int(time.monotonic() - self.started), int(self.time_limit)))
+
+    def _progress(self, progress: Progress) -> None:
+        self.best.setText(
+            self.tr("Best so far: %1 (at least %2 is needed) after %3 s")
+            .replace("%1", money_text(progress.cost))
+            .replace("%2", money_text(progress.bound))
+            .replace("%3", f"{progress.seconds:.0f}")
+        )
+
+    def _done(self, result: OptimizeResult) -> None:
+        self.result = result
+        self.timer.stop()
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.error = error
+        self.timer.stop()
+        self.done(QDialog.DialogCode.Rejected)

@@ -1,0 +1,216 @@
+"""The stripboard: one coloured strip per scene under each day's break, then the boneyard.
+
+A list model over the studio Board (plain data): rows are day breaks, strips and banners. Dragging
+strips emits `moveRequested(strip_ids, day_id, position)`; the page moves them in the database and
+recomputes the board in memory, so even a 1,200-strip board answers at once. Painting is done by a
+delegate with uniform row heights, so scrolling stays smooth.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+
+from studio.formatting import format_eighths
+from studio.schedule.board import Board, Day, StripCard
+from studio.schedule.conflicts import Conflict
+from studio.schedule.costs import DayTotals, day_totals
+
+MIME = "application/x-cliffhanger-strips"
+ROOT = QModelIndex()
+ROW_HEIGHT = 24
+# Classic stripboard colours by INT/EXT × DAY/NIGHT (light enough to read black text on).
+COLOURS = {
+    ("INT", False): "#ffffff",
+    ("EXT", False): "#fff4a3",
+    ("INT", True): "#c9dcff",
+    ("EXT", True): "#c6ecc6",
+}
+BREAK_COLOUR, BANNER_COLOUR, WARNING_COLOUR = "#2f3542", "#57606f", "#c0392b"
+
+
+@dataclass
+class BoardRow:
+    kind: str  # "day", "strip" or "boneyard"
+    day_id: int | None
+    strip: StripCard | None = None
+    day: Day | None = None
+    totals: DayTotals | None = None
+    warnings: int = 0
+
+
+def strip_colour(strip: StripCard) -> str:
+    if strip.color:
+        return strip.color
+    return COLOURS[("EXT" if strip.int_ext.startswith("EXT") else "INT", strip.is_night)]
+
+
+class StripBoardModel(QAbstractListModel):
+    moveRequested = Signal(list, object, int)  # strip ids, day id (None: boneyard), position on that day
+
+    def __init__(self, describe_day: Callable[[BoardRow], str], describe_boneyard: Callable[[int], str], parent=None):
+        super().__init__(parent)
+        self.describe_day, self.describe_boneyard = describe_day, describe_boneyard
+        self.board: Board | None = None
+        self.rows: list[BoardRow] = []
+        self.conflicts: list[Conflict] = []
+        self.conflicted: set[int] = set()
+        self.predicate: Callable[[StripCard], bool] | None = None
+
+    def set_board(self, board: Board, conflicts: list[Conflict]) -> None:
+        self.beginResetModel()
+        self.board, self.conflicts = board, conflicts
+        self.conflicted = {strip_id for conflict in conflicts for strip_id in conflict.strip_ids}
+        warnings: dict[int, int] = {}
+        for conflict in conflicts:
+            warnings[conflict.day_id] = warnings.get(conflict.day_id, 0) + 1
+        self.rows = []
+        for day in board.days:
+            self.rows.append(
+                BoardRow("day", day.id, day=day, totals=day_totals(board, day.id), warnings=warnings.get(day.id, 0))
+            )
+            self.rows += [BoardRow("strip", day.id, strip) for strip in board.day_strips(day.id) if self._shown(strip)]
+        self.rows.append(BoardRow("boneyard", None, totals=day_totals(board, None)))
+        self.rows += [BoardRow("strip", None, strip) for strip in board.day_strips(None) if self._shown(strip)]
+        self.endResetModel()
+
+    def set_filter(self, predicate: Callable[[StripCard], bool] | None) -> None:
+        self.predicate = predicate
+        if self.board is not None:
+            self.set_board(self.board, self.conflicts)
+
+    def _shown(self, strip: StripCard) -> bool:
+        return self.predicate is None or strip.is_banner or self.predicate(strip)
+
+    def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row.kind == "day":
+                return self.describe_day(row)
+            if row.kind == "boneyard":
+                return self.describe_boneyard(row.totals.scenes)
+            return row.strip.banner if row.strip.is_banner else strip_text(row.strip)
+        if role == Qt.ItemDataRole.ToolTipRole and row.kind == "strip" and not row.strip.is_banner:
+            return row.strip.heading
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid() and self.rows[index.row()].kind == "strip":
+            flags |= Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [MIME]
+
+    def supportedDropActions(self):  # noqa: N802 - Qt API
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 - Qt API
+        rows = sorted({index.row() for index in indexes})
+        ids = [self.rows[r].strip.id for r in rows if self.rows[r].kind == "strip"]
+        data = QMimeData()
+        data.setData(MIME, QByteArray(json.dumps(ids).encode()))
+        return data
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt API
+        if not data.hasFormat(MIME) or self.board is None:
+            return False
+        try:
+            ids = [int(value) for value in json.loads(bytes(data.data(MIME)).decode())]
+        except (ValueError, TypeError):
+            return False
+        if not ids or any(strip_id not in self.board.strips for strip_id in ids):
+            return False
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.rows))
+        day_id, position = self.drop_target(target, set(ids))
+        self.moveRequested.emit(ids, day_id, position)
+        return False  # the page rebuilds the board; Qt must not remove the dragged rows itself
+
+    def drop_target(self, row: int, moving: set[int]) -> tuple[int | None, int]:
+        """Dropping before row `row`: the day it falls in, and the position there among the strips that
+        stay (hidden ones included, so a filtered board drops where the eye says)."""
+        if row >= len(self.rows):
+            return None, len(self.board.placement.get(None, []))
+        target = self.rows[row]
+        if target.kind in ("day", "boneyard"):
+            if target.kind == "day" and row > 0:  # just above a day break: the end of the day before it
+                before = self.rows[row - 1]
+                staying = [s for s in self.board.placement.get(before.day_id, []) if s not in moving]
+                return before.day_id, len(staying)
+            return target.day_id, 0
+        staying = [s for s in self.board.placement.get(target.day_id, []) if s not in moving]
+        return target.day_id, staying.index(target.strip.id) if target.strip.id in staying else len(staying)
+
+
+def strip_text(strip: StripCard) -> str:
+    episode = f"E{strip.episode}" if strip.episode is not None else ""
+    cast = ",".join(str(number) for number in strip.cast_numbers)
+    pages = format_eighths(strip.eighths)
+    return f"{strip.number}  {episode}  {strip.int_ext} {strip.set_name} – {strip.time_of_day}  {pages}  {cast}"
+
+
+class StripDelegate(QStyledItemDelegate):
+    """Paints strips in their colours, banners dark, day breaks as bars with the day's totals."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        row: BoardRow = index.data(Qt.ItemDataRole.UserRole)
+        model: StripBoardModel = index.model()
+        rect = option.rect
+        painter.save()
+        if row.kind in ("day", "boneyard"):
+            painter.fillRect(rect, QColor(WARNING_COLOUR if row.warnings else BREAK_COLOUR))
+            painter.setPen(QColor("white"))
+            font = QFont(option.font)
+            font.setBold(True)
+            painter.setFont(font)
+        elif row.strip.is_banner:
+            painter.fillRect(rect, QColor(BANNER_COLOUR))
+            painter.setPen(QColor("white"))
+        else:
+            painter.fillRect(rect, QColor(strip_colour(row.strip)))
+            painter.setPen(QColor("black"))
+            if option.state & QStyle.StateFlag.State_Selected:
+                painter.fillRect(rect, QColor(30, 90, 200, 70))
+            if row.strip.id in model.conflicted:
+                painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), QColor(WARNING_COLOUR))
+        text_rect = rect.adjusted(10, 0, -6, 0)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if row.kind == "strip" and row.strip.locked:
+            text = "🔒 " + text
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.setPen(QPen(QColor("#b0b0b0")))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+
+class StripBoardView(QListView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("stripBoard")
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setItemDelegate(StripDelegate(self))
+
+    def selected_strips(self) -> list[StripCard]:
+        rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
+        model: StripBoardModel = self.model()
+        return [model.rows[r].strip for r in rows if model.rows[r].kind == "strip"]
