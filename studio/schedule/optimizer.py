@@ -13,6 +13,7 @@ the moves the model counted the moves the day really has.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import defaultdict
@@ -29,8 +30,9 @@ from studio.schedule.board import Board, StripCard
 from studio.schedule.costs import ScheduleCost, schedule_cost
 
 Placement = dict[int | None, list[int]]
-SOFT_TURNAROUND = True
+PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
 WRAP_UP = 1.5  # seconds kept back from the time limit for starting up and saving the result
+FIRST_SHARE = 0.3  # of the time, to find a first schedule within the limits before relaxing them
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,12 @@ def optimize(
     progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> OptimizeResult:
-    """The cheapest schedule found within `time_limit` seconds (raises InvalidInput if none can exist)."""
+    """The cheapest schedule found within `time_limit` seconds (raises InvalidInput if none can exist).
+
+    The search keeps each day's page and hour limits as hard constraints, where CP-SAT improves fastest.
+    If it finds no schedule in the first part of the time, a second search takes over with those limits
+    as heavy penalties: it always finds a schedule, and what no schedule can keep shows as conflicts.
+    """
     from ortools.sat.python import cp_model
 
     started = time.perf_counter()
@@ -176,30 +183,23 @@ def optimize(
     baseline = schedule_cost(_with(board, baseline_placement(board)))
     problem = _Problem(board)
     problem.check_capacity()
-    model = problem.build(cp_model)
-    solver = cp_model.CpSolver()
-    # The limit covers the whole run: building the model before and writing the schedule after.
-    solver.parameters.max_time_in_seconds = max(1.0, float(time_limit) - (time.perf_counter() - started) - WRAP_UP)
-    solver.parameters.num_workers = 8
-    solver.parameters.random_seed = 7
-    listener = _Listener(cp_model, problem, started, progress)
-    with _watching(solver, cancelled):
-        status = solver.Solve(model, listener)
-    if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
-        raise InvalidInput(problem.why_infeasible())
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    budget = max(1.0, float(time_limit) - (time.perf_counter() - started) - WRAP_UP)
+    search = {"started": started, "progress": progress, "cancelled": cancelled}
+    status, placement = problem.solve(cp_model, True, budget, give_up_after=budget * FIRST_SHARE, **search)
+    remaining = budget - (time.perf_counter() - started)
+    if status is None and remaining >= 1 and not (cancelled and cancelled()):
+        status, placement = problem.solve(cp_model, False, remaining, **search)
+    if status is None:
         if cancelled is not None and cancelled():
             raise InvalidInput(_("scheduling was cancelled before a schedule was found; nothing changed"))
         raise InvalidInput(
             _("no schedule was found in {seconds} seconds: allow more time").format(seconds=round(time_limit))
         )
-    placement = problem.placement(solver)
-    cost = schedule_cost(_with(board, placement))
     return OptimizeResult(
         placement=placement,
-        cost=cost,
+        cost=schedule_cost(_with(board, placement)),
         baseline=baseline,
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        status=status,
         seconds=time.perf_counter() - started,
     )
 
@@ -276,7 +276,40 @@ class _Problem:
             "and each day its pages and hours; add a shoot day, raise a limit or unlock strips"
         )
 
-    def build(self, cp_model):
+    def solve(
+        self,
+        cp_model,
+        hard_limits: bool,
+        seconds: float,
+        started: float,
+        progress,
+        cancelled,
+        give_up_after: float | None = None,
+    ) -> tuple[str | None, Placement]:
+        """One search; returns "optimal", "feasible" or None (nothing found), and the schedule found. With
+        `give_up_after`, the search stops then if it has not found a first schedule."""
+        model = self.build(cp_model, hard_limits)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = seconds
+        # One search worker per core: more only share the cores and find the first schedule later.
+        solver.parameters.num_workers = max(1, min(8, os.cpu_count() or 1))
+        solver.parameters.random_seed = 7
+        listener = _Listener(cp_model, self, started, progress)
+        give_up = None if give_up_after is None else time.perf_counter() + give_up_after
+
+        def stop() -> bool:
+            stalled = give_up is not None and not listener.found and time.perf_counter() > give_up
+            return stalled or bool(cancelled and cancelled())
+
+        with _watching(solver, stop):
+            status = solver.Solve(model, listener)
+        if status == cp_model.OPTIMAL:
+            return "optimal", self.placement(solver)
+        if status == cp_model.FEASIBLE:
+            return "feasible", self.placement(solver)
+        return None, {}
+
+    def build(self, cp_model, hard_limits: bool):
         board, limits = self.board, self.board.limits
         model = cp_model.CpModel()
         n_days = len(self.days)
@@ -314,39 +347,56 @@ class _Problem:
                 model.Add(flag <= sum(self.x[s.id, d] for s in on_day.get(d, []) if s.is_night == is_night))
         for (place, d, _part), used_here in part_loc.items():
             model.AddImplication(used_here, self.loc[place, d])
+        # The limits (pages and hours per day, turnaround) are penalties worth more than two whole days of
+        # everyone and everywhere rather than hard constraints: every schedule is a solution to improve on,
+        # so the search never comes back empty-handed, and a limit nothing can keep (a locked night, too
+        # few days) shows as a conflict instead of "no schedule".
+        penalty = max(
+            1,
+            self.cents(
+                PENALTY_DAYS
+                * (
+                    sum((m.day_cost for m in board.cast.values()), Decimal(0))
+                    + sum((place.fee for place in board.places.values()), Decimal(0))
+                    + limits.move_cost * len(location_ids)
+                )
+            ),
+        )
+        objective = []
         moves = []
         for d in range(n_days):
             strips = on_day.get(d, [])
             day_moves = model.NewIntVar(0, 2 * max(len(location_ids), 1), "")
             model.Add(day_moves >= self._moves_in_day(model, part_loc, location_ids, d, night[d], daytime[d]))
             moves.append(day_moves)
-            model.Add(sum(s.eighths * self.x[s.id, d] for s in strips) <= limits.eighths)
-            model.Add(
-                sum(s.minutes * self.x[s.id, d] for s in strips) + limits.move_minutes * day_moves <= limits.minutes
-            )
-        # Turnaround as a penalty worth more than two whole days of everyone and everywhere: kept whenever
-        # any schedule can keep it; where none can (a locked night), the best one shows the conflict.
-        penalty = 2 * self.cents(
-            sum((m.day_cost for m in board.cast.values()), Decimal(0))
-            + sum((place.fee for place in board.places.values()), Decimal(0))
-            + limits.move_cost * len(location_ids)
-        )
-        objective = []
-        for a, b in self._consecutive_pairs():
-            if SOFT_TURNAROUND:
-                broken = model.NewBoolVar("")
-                model.Add(night[a] + daytime[b] <= 1 + broken)
-                objective.append(max(penalty, 1) * broken)
+            eighths = sum(s.eighths * self.x[s.id, d] for s in strips)
+            minutes = sum(s.minutes * self.x[s.id, d] for s in strips) + limits.move_minutes * day_moves
+            most = sum(s.eighths for s in strips), sum(s.minutes for s in strips) + 2 * len(location_ids) * 60 * 24
+            if hard_limits:
+                model.Add(eighths <= limits.eighths)
+                model.Add(minutes <= limits.minutes)
             else:
-                model.Add(night[a] + daytime[b] <= 1)
+                objective.append(max(penalty // 8, 1) * self._excess(model, eighths, limits.eighths, most[0]))
+                objective.append(max(penalty // 60, 1) * self._excess(model, minutes, limits.minutes, most[1]))
+        for a, b in self._consecutive_pairs():
+            broken = model.NewBoolVar("")
+            model.Add(night[a] + daytime[b] <= 1 + broken)
+            objective.append(penalty * broken)
         objective += self._cast_terms(model, on_day)
         objective += [
             self.cents(board.places[place].fee) * self.loc[place, d] for place in location_ids for d in range(n_days)
         ]
         objective += [self.cents(limits.move_cost) * m for m in moves]
         model.Minimize(sum(objective))
-        self._hint(model)
+        self._hint(model, grouped_placement(board))
         return model
+
+    @staticmethod
+    def _excess(model, amount, limit: int, most: int):
+        """How far `amount` goes over `limit` (0 when within it)."""
+        over = model.NewIntVar(0, max(most, 0), "")
+        model.Add(over >= amount - limit)
+        return over
 
     def _moves_in_day(self, model, part_loc, location_ids, d, night, daytime):
         """Moves in the day's shooting order: each part visits its locations one after another, and the
@@ -415,9 +465,9 @@ class _Problem:
                 works.append(work)
             model.Add(sum(works) <= 1)
 
-    def _hint(self, model) -> None:
+    def _hint(self, model, placement: Placement) -> None:
         day_index = {day.id: d for d, day in enumerate(self.days)}
-        for day_id, ids in grouped_placement(self.board).items():
+        for day_id, ids in placement.items():
             for strip_id in ids:
                 if (strip_id, day_index.get(day_id)) in self.x:
                     model.AddHint(self.x[strip_id, day_index[day_id]], 1)
@@ -454,7 +504,10 @@ class _Listener:
 
     def __new__(cls, cp_model, problem: _Problem, started: float, progress):
         class Listener(cp_model.CpSolverSolutionCallback):
+            found = False
+
             def on_solution_callback(self) -> None:
+                self.found = True
                 if progress is not None:
                     minor = problem.minor
                     progress(

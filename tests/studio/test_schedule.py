@@ -207,3 +207,22 @@ def test_an_unavailable_guest_is_scheduled_around():
     result = optimize(board, time_limit=10)
     for strip_id in (1, 8):
         assert strip_id not in result.placement[board.days[0].id]
+
+
+def test_schedule_auto_on_the_command_line(demo_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    command = [sys.executable, "main.py", "schedule", "auto", "--db", str(demo_path), "--time-limit", "6", "--json"]
+    run = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    expected = {"days", "scheduled_scenes", "cast_work_days", "cast_hold_days", "company_moves", "cost"}
+    assert expected | {"baseline_cost", "status"} <= report.keys()
+    assert report["days"] == 9 and report["scheduled_scenes"] == 482 and report["status"] in ("optimal", "feasible")
+    assert Decimal(report["cost"]["amount"]) < Decimal(report["baseline_cost"]["amount"])
+    bad = subprocess.run([*command[:-3], "--days", "0"], cwd=root, capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--days" in bad.stderr

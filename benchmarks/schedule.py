@@ -1,0 +1,141 @@
+"""Schedule targets (run: python3 dev.py bench schedule).
+
+- On the demo (80 episodes, ~480 scenes, 9 days), `schedule auto --time-limit 30` finishes within the
+  limit, whole process, and its cast + location cost is at least 25% below the script-order baseline.
+- Dragging a strip on a 1,200-scene board recomputes day totals, conflicts and Day Out of Days (and
+  the board's rows) in under 50 ms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from studio.db import open_database  # noqa: E402
+from studio.demo import write_demo  # noqa: E402
+from studio.schedule.board import Board, load_board  # noqa: E402
+from studio.schedule.conflicts import find_conflicts  # noqa: E402
+from studio.schedule.costs import day_totals, schedule_cost  # noqa: E402
+from studio.schedule.dood import day_out_of_days  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TIME_LIMIT = 30
+
+
+def optimizer(folder: Path) -> None:
+    for run in range(RUNS):
+        database = folder / f"demo{run}.sqlite"
+        write_demo(database)
+        start = time.perf_counter()
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "schedule",
+                "auto",
+                "--db",
+                str(database),
+                "--time-limit",
+                str(TIME_LIMIT),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seconds = time.perf_counter() - start
+        report = json.loads(result.stdout)
+        cost, baseline = report["cost"], report["baseline_cost"]
+        ours = Decimal(cost["cast"]) + Decimal(cost["locations"])
+        theirs = Decimal(baseline["cast"]) + Decimal(baseline["locations"])
+        saving = 1 - ours / theirs
+        conflicts = find_conflicts(read_board(database))
+        print(
+            f"schedule auto --time-limit {TIME_LIMIT}: {seconds:.1f} s whole process "
+            f"({'ok' if seconds <= TIME_LIMIT else 'OVER THE LIMIT'}); status {report['status']}; "
+            f"cast + locations {ours} vs script order {theirs} {cost['currency']}: {saving * 100:.1f}% lower "
+            f"({'ok' if saving >= Decimal('0.25') else 'UNDER 25%'}); total {cost['amount']} vs {baseline['amount']}; "
+            f"{report['cast_work_days']} work + {report['cast_hold_days']} hold days, "
+            f"{report['location_days']} location days, {report['company_moves']} moves; {len(conflicts)} conflicts"
+        )
+
+
+def read_board(path: Path) -> Board:
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            return load_board(session, 1)
+    finally:
+        database.close()
+
+
+def big_board(board: Board, copies: int) -> Board:
+    """The demo's board with every scene repeated `copies` times (new ids), spread over the same days."""
+    strips, placement = {}, {day_id: [] for day_id in board.placement}
+    next_id = max(board.strips) + 1
+    for copy in range(copies):
+        for day_id, ids in board.placement.items():
+            for strip_id in ids:
+                strip = board.strips[strip_id]
+                if copy:
+                    strip = dataclasses.replace(strip, id=next_id, number=f"{strip.number}.{copy}")
+                    next_id += 1
+                strips[strip.id] = strip
+                placement[day_id].append(strip.id)
+    return Board(
+        board.production_id, board.currency, board.days, strips, placement, board.cast, board.places, board.limits
+    )
+
+
+def recompute(board: Board, model) -> None:
+    """What the schedule page does after a drop, minus the database write."""
+    conflicts = find_conflicts(board)
+    day_out_of_days(board)
+    schedule_cost(board)
+    for day in board.days:
+        day_totals(board, day.id)
+    model.set_board(board, conflicts)
+
+
+def drag(folder: Path) -> None:
+    from ui.app import create_application
+    from ui.stripboard import StripBoardModel
+
+    app = create_application("en")
+    database = folder / "drag.sqlite"
+    write_demo(database)
+    board = big_board(read_board(database), 3)
+    scenes = sum(1 for strip in board.strips.values() if not strip.is_banner)
+    model = StripBoardModel(lambda row: "day", lambda count: "boneyard")
+    samples = []
+    days = [day.id for day in board.days]
+    for run in range(RUNS * 10):
+        strip_id = board.placement[days[run % len(days)]][0]
+        start = time.perf_counter()
+        board = board.moved([strip_id], days[(run + 3) % len(days)], 5)
+        recompute(board, model)
+        samples.append(time.perf_counter() - start)
+    median, worst = statistics.median(samples) * 1000, max(samples) * 1000
+    print(
+        f"Drag on a {scenes}-scene board, recompute totals + conflicts + DOOD + rows: median {median:.1f} ms, "
+        f"worst {worst:.1f} ms, target < 50 ms  {'ok' if worst < 50 else 'OVER TARGET'}"
+    )
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as scratch:
+        drag(Path(scratch))
+        optimizer(Path(scratch))
