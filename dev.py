@@ -37,6 +37,8 @@ DEBIAN_QT_PACKAGES = [
     "fonts-noto-cjk",  # Chinese on screen
     "fonts-wqy-microhei",  # Chinese in PDFs: reportlab embeds TrueType outlines only
 ]
+# The tests read exports back: pdftotext/pdffonts, and LibreOffice to recalculate spreadsheet formulas.
+DEBIAN_TEST_PACKAGES = ["poppler-utils", "libreoffice-calc"]
 DEBIAN_X11_PACKAGES = [
     "libxcb-cursor0",
     "libxcb-icccm4",
@@ -103,7 +105,7 @@ def install_system_packages(packages: list[str]) -> None:
 
 def test(arguments: list[str]) -> int:
     set_up()
-    install_system_packages(DEBIAN_QT_PACKAGES)
+    install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_TEST_PACKAGES)
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return run(PYTHON, "-m", "pytest", *arguments, env=environment)
 

@@ -151,7 +151,7 @@ def test_dood_xlsx_totals_as_libreoffice_computes_them(demo, tmp_path):
             f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",
-            "csv",
+            "csv:Text - txt - csv (StarCalc):44,34,76",  # comma, double quote, UTF-8
             "--outdir",
             str(tmp_path),
             path,
