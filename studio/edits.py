@@ -37,7 +37,7 @@ from studio.models import (
     Scene,
     ShootDay,
 )
-from studio.models.enums import RateBasis, UnionStatus
+from studio.models.enums import RateBasis, ShootDayKind, UnionStatus
 from studio.money import Money
 from studio.validation import normalized_text
 
@@ -335,7 +335,16 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         },
     ),
     "breakdown_element": (BreakdownElement, {"name": NAME, "name_zh": NAME_ZH}),
-    "shoot_day": (ShootDay, {"notes": NOTES}),
+    "shoot_day": (
+        ShootDay,
+        {
+            "notes": NOTES,
+            "shoot_date": validation.date,
+            "unit": required(whole_number(1, 20)),
+            "kind": one_of(ShootDayKind, _("kind of day")),
+            "day_number": optional_positive_number,
+        },
+    ),
 }
 
 

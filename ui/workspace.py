@@ -177,11 +177,15 @@ class Workspace(QObject):
 
     def renumber_cast(self, label: str) -> int:
         """Cast IDs by number of scenes, as one undo step; returns how many IDs changed."""
-        changes = self.write(renumber_cast, self.production_id)
+        return len(self.run_edits(renumber_cast, label))
+
+    def run_edits(self, operation: Callable[..., list[FieldChange]], label: str) -> list[FieldChange]:
+        """An operation on the production that edits fields (renumbering), as one undo step."""
+        changes = self.write(operation, self.production_id)
         if changes:
             self.undo_stack.push(EditFieldsCommand(self, changes, label))
             self._announce(changes)
-        return len(changes)
+        return changes
 
     def add_row(self, entity: str, owner: dict[str, int], values: dict[str, Any], label: str) -> int:
         """Add a row (a performer, an unavailable date…) as one undo step; return its id."""

@@ -1695,246 +1695,264 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="59"/>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="73"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="60"/>
+        <location filename="../../ui/pages/schedule.py" line="74"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="61"/>
+        <location filename="../../ui/pages/schedule.py" line="75"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="62"/>
+        <location filename="../../ui/pages/schedule.py" line="76"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="63"/>
+        <location filename="../../ui/pages/schedule.py" line="77"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="64"/>
+        <location filename="../../ui/pages/schedule.py" line="78"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="65"/>
+        <location filename="../../ui/pages/schedule.py" line="79"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="66"/>
+        <location filename="../../ui/pages/schedule.py" line="80"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="70"/>
+        <location filename="../../ui/pages/schedule.py" line="88"/>
+        <location filename="../../ui/pages/schedule.py" line="227"/>
+        <source>Add shoot day</source>
+        <translation>添加拍摄日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="89"/>
+        <location filename="../../ui/pages/schedule.py" line="235"/>
+        <source>Day off / shoot day</source>
+        <translation>休息日 / 拍摄日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="90"/>
+        <location filename="../../ui/pages/schedule.py" line="243"/>
+        <source>Remove day</source>
+        <translation>删除该日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="71"/>
+        <location filename="../../ui/pages/schedule.py" line="100"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="72"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="81"/>
+        <location filename="../../ui/pages/schedule.py" line="110"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="82"/>
+        <location filename="../../ui/pages/schedule.py" line="111"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="83"/>
+        <location filename="../../ui/pages/schedule.py" line="112"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="84"/>
+        <location filename="../../ui/pages/schedule.py" line="113"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="85"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="89"/>
+        <location filename="../../ui/pages/schedule.py" line="118"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="94"/>
+        <location filename="../../ui/pages/schedule.py" line="123"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="107"/>
+        <location filename="../../ui/pages/schedule.py" line="136"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="130"/>
+        <location filename="../../ui/pages/schedule.py" line="159"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="132"/>
+        <location filename="../../ui/pages/schedule.py" line="161"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="163"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="139"/>
-        <location filename="../../ui/pages/schedule.py" line="154"/>
+        <location filename="../../ui/pages/schedule.py" line="168"/>
+        <location filename="../../ui/pages/schedule.py" line="183"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="145"/>
+        <location filename="../../ui/pages/schedule.py" line="174"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <location filename="../../ui/pages/schedule.py" line="176"/>
         <source>%1 pages · %2 h · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %2 小时 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="151"/>
+        <location filename="../../ui/pages/schedule.py" line="180"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="187"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="165"/>
+        <location filename="../../ui/pages/schedule.py" line="194"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <location filename="../../ui/pages/schedule.py" line="207"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <location filename="../../ui/pages/schedule.py" line="207"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <location filename="../../ui/pages/schedule.py" line="207"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <location filename="../../ui/pages/schedule.py" line="208"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <location filename="../../ui/pages/schedule.py" line="208"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="196"/>
+        <location filename="../../ui/pages/schedule.py" line="262"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <location filename="../../ui/pages/schedule.py" line="278"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <location filename="../../ui/pages/schedule.py" line="278"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <location filename="../../ui/pages/schedule.py" line="282"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <location filename="../../ui/pages/schedule.py" line="282"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="234"/>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="300"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="234"/>
+        <location filename="../../ui/pages/schedule.py" line="300"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="318"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>

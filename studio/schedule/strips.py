@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
+from studio.edits import FieldChange, set_field
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Scene, ShootDay, Strip
@@ -157,3 +158,28 @@ def add_banner(session: Session, production_id: int, day_id: int | None, positio
     session.flush()
     move_strips(session, production_id, [strip.id], day_id, position)
     return strip.id
+
+
+def renumber_days(session: Session, production_id: int) -> list[FieldChange]:
+    """Shoot days numbered 1, 2, 3… by date on each unit (days off and holidays get no number)."""
+    changes = []
+    days = session.exec(
+        select(ShootDay).where(ShootDay.production_id == production_id).order_by(ShootDay.shoot_date)
+    ).all()
+    counters: dict[int, int] = {}
+    for day in days:
+        number = None
+        if day.kind == ShootDayKind.SHOOT.value:
+            counters[day.unit] = counters.get(day.unit, 0) + 1
+            number = counters[day.unit]
+        if day.day_number != number:
+            changes.append(set_field(session, "shoot_day", day.id, "day_number", number))
+    return changes
+
+
+def next_free_date(session: Session, production_id: int, unit: int = 1) -> dt.date:
+    """The date after the production's last day on that unit (today when it has none)."""
+    last = session.exec(
+        select(func.max(ShootDay.shoot_date)).where(ShootDay.production_id == production_id, ShootDay.unit == unit)
+    ).one()
+    return last + dt.timedelta(days=1) if last else dt.date.today()

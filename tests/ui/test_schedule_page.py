@@ -157,3 +157,38 @@ def test_stopping_the_optimizer_keeps_the_best_found(demo_window, qtbot):
     dialog.cancel()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     assert dialog.result.seconds < 30
+
+
+def shoot_days(path):
+    return query(path, "select day_number from shoot_day where kind = 'SHOOT' order by shoot_date")
+
+
+def test_adding_a_day_off_and_removing_shoot_days_renumbers_and_undoes(demo_window, demo_path, settle):
+    page = show_schedule(demo_window)
+    page.buttons["addDay"].trigger()
+    settle()
+    assert [n for (n,) in shoot_days(demo_path)] == list(range(1, 11))
+    assert len(page.board.days) == 10
+    demo_window.undo_action.trigger()
+    settle()
+    assert len(shoot_days(demo_path)) == 9
+
+    third = next(row for row in page.days.model.rows if row["day_number"] == 3)
+    on_third = query(demo_path, "select count(*) from strip where shoot_day_id = ?", third["id"])[0][0]
+    page.days.select_ids([third["id"]])
+    page.buttons["dayOff"].trigger()
+    settle()
+    assert [n for (n,) in shoot_days(demo_path)] == list(range(1, 9))
+    assert len(page.board.placement[None]) == on_third  # its strips wait in the boneyard
+    demo_window.undo_action.trigger()
+    settle()
+    assert [n for (n,) in shoot_days(demo_path)] == list(range(1, 10))
+
+    page.days.select_ids([third["id"]])
+    page.buttons["removeDay"].trigger()
+    settle()
+    assert len(shoot_days(demo_path)) == 8
+    assert query(demo_path, "select count(*) from strip where shoot_day_id is null")[0][0] == on_third
+    demo_window.undo_action.trigger()
+    settle()
+    assert query(demo_path, "select count(*) from strip where shoot_day_id = ?", third["id"])[0][0] == on_third

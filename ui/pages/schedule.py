@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -13,17 +16,28 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studio.errors import UserError
 from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
+from studio.models.enums import ShootDayKind
 from studio.money import Money
 from studio.schedule.board import Board, StripCard, load_board
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import schedule_cost
 from studio.schedule.dood import WORK, day_out_of_days
-from studio.schedule.strips import add_banner, ensure_strips, place_all, scenes_without_strips
+from studio.schedule.strips import (
+    add_banner,
+    ensure_strips,
+    next_free_date,
+    place_all,
+    renumber_days,
+    scenes_without_strips,
+)
 from ui import labels
 from ui.commands import PlacementCommand
 from ui.i18n import babel_locale, day_text, money_text
@@ -60,16 +74,31 @@ class SchedulePage(Page):
                 Column("date", self.tr("Date"), display=day_text),
                 Column("weekday", self.tr("Weekday")),
                 Column("kind", self.tr("Kind"), display=labels.shoot_day_kind),
-                Column("unit", self.tr("Unit"), align_right=True),
+                Column("unit", self.tr("Unit"), source=("shoot_day", "id", "unit"), editable=True, align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("notes", self.tr("Notes"), source=("shoot_day", "id", "notes"), editable=True),
             ]
         )
+        days_tab = QWidget(self)
+        days_layout = QVBoxLayout(days_tab)
+        days_layout.setContentsMargins(0, 0, 0, 0)
+        days_bar = QToolBar(days_tab)
+        for name, text, slot in (
+            ("addDay", self.tr("Add shoot day"), self.add_day),
+            ("dayOff", self.tr("Day off / shoot day"), self.toggle_day_off),
+            ("removeDay", self.tr("Remove day"), self.remove_days),
+        ):
+            action = days_bar.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.buttons[name] = action
+        days_layout.addWidget(days_bar)
+        days_layout.addWidget(self.days)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.addTab(self.dood, self.tr("Day Out of Days"))
-        self.tabs.addTab(self.days, self.tr("Shoot days"))
+        self.tabs.addTab(days_tab, self.tr("Shoot days"))
         self.layout_.addWidget(self._toolbar())
         main = self.splitter("scheduleSplitter", Qt.Orientation.Horizontal, self.view, self.tabs)
         main.setSizes([620, 460])
@@ -190,6 +219,43 @@ class SchedulePage(Page):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.dood.setItem(r, c, item)
         self.dood.resizeColumnsToContents()
+
+    def add_day(self) -> None:
+        """A shoot day after the last one (unit 1), numbered in order; one undo step."""
+        production_id = self.workspace.production_id
+        date = self.workspace.read(next_free_date, production_id)
+        label = self.tr("Add shoot day")
+        with self._one_step(label):
+            self.workspace.add_row("shoot_day", {"production_id": production_id}, {"shoot_date": date}, label)
+            self.workspace.run_edits(renumber_days, label)
+
+    def toggle_day_off(self) -> None:
+        """Selected shoot days become days off and days off shoot days; strips on a day off wait in the
+        boneyard until it shoots again."""
+        label = self.tr("Day off / shoot day")
+        with self._one_step(label):
+            for row in self.days.selected_rows():
+                kind = ShootDayKind.OFF.value if row["kind"] == ShootDayKind.SHOOT.value else ShootDayKind.SHOOT.value
+                self.workspace.edit_fields("shoot_day", row["id"], {"kind": kind}, label)
+            self.workspace.run_edits(renumber_days, label)
+
+    def remove_days(self) -> None:
+        label = self.tr("Remove day")
+        with self._one_step(label):
+            for row in self.days.selected_rows():
+                self.workspace.remove_row("shoot_day", row["id"], label)
+            self.workspace.run_edits(renumber_days, label)
+
+    @contextmanager
+    def _one_step(self, label: str) -> Iterator[None]:
+        stack = self.workspace.undo_stack
+        stack.beginMacro(label)
+        try:
+            yield
+        except UserError as error:
+            self.show_refusal(str(error))
+        finally:
+            stack.endMacro()
 
     def move(self, strip_ids: list[int], day_id: int | None, position: int) -> None:
         """A drag: saved as one undo step; the board is recomputed in memory (no reload)."""
