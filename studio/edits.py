@@ -36,6 +36,7 @@ from studio.models import (
     Production,
     Scene,
     ShootDay,
+    Strip,
 )
 from studio.models.enums import RateBasis, ShootDayKind, UnionStatus
 from studio.money import Money
@@ -212,6 +213,11 @@ def plain(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return clean
 
 
+def optional_colour(value: Any) -> str:
+    """A colour, or "" for the strip's standard INT/EXT × DAY/NIGHT colour."""
+    return colour(value) if str(value or "").strip() else ""
+
+
 NAME = plain(required_text(200))
 NAME_ZH = plain(optional_text(200))
 SHORT_TEXT = plain(optional_text(200))
@@ -335,6 +341,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         },
     ),
     "breakdown_element": (BreakdownElement, {"name": NAME, "name_zh": NAME_ZH}),
+    "strip": (Strip, {"color": optional_colour, "banner_text": optional_text(400)}),
     "shoot_day": (
         ShootDay,
         {

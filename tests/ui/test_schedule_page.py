@@ -192,3 +192,18 @@ def test_adding_a_day_off_and_removing_shoot_days_renumbers_and_undoes(demo_wind
     demo_window.undo_action.trigger()
     settle()
     assert query(demo_path, "select count(*) from strip where shoot_day_id = ?", third["id"])[0][0] == on_third
+
+
+def test_a_strip_takes_the_colour_the_producer_gives_it_and_undo_takes_it_back(demo_window, demo_path, settle):
+    from ui.stripboard import strip_colour
+
+    page = show_schedule(demo_window)
+    strip = next(row.strip for row in page.model.rows if row.kind == "strip")
+    standard = strip_colour(strip)
+    page.set_colour([strip.id], "#FFAA00")
+    settle()
+    assert query(demo_path, "select color from strip where id = ?", strip.id) == [("#ffaa00",)]
+    assert strip_colour(page.board.strips[strip.id]) == "#ffaa00"
+    demo_window.undo_action.trigger()
+    settle()
+    assert strip_colour(page.board.strips[strip.id]) == standard

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QColorDialog,
     QComboBox,
     QInputDialog,
     QLineEdit,
@@ -112,6 +113,7 @@ class SchedulePage(Page):
                 ("unlockStrips", self.tr("Unlock"), lambda: self.lock(False)),
                 ("toBoneyard", self.tr("To boneyard"), self.to_boneyard),
                 ("addBanner", self.tr("Add banner…"), self.ask_banner),
+                ("stripColour", self.tr("Colour…"), self.choose_colour),
             ]
         )
         self.buttons["optimize"].setToolTip(
@@ -277,6 +279,21 @@ class SchedulePage(Page):
         if strips:
             label = self.tr("Lock strips") if locked else self.tr("Unlock strips")
             self.workspace.lock_strips([s.id for s in strips], locked, label)
+
+    def choose_colour(self) -> None:
+        """Give the selected strips a colour of the producer's choosing (Cancel: back to the standard)."""
+        strips = self.view.selected_strips()
+        if not strips:
+            return
+        chosen = QColorDialog.getColor(QColor(strips[0].color or "#ffffff"), self, self.tr("Strip colour"))
+        value = chosen.name() if chosen.isValid() else ""
+        self.set_colour([s.id for s in strips], value)
+
+    def set_colour(self, strip_ids: list[int], value: str) -> None:
+        label = self.tr("Strip colour")
+        with self._one_step(label):
+            for strip_id in strip_ids:
+                self.workspace.edit_fields("strip", strip_id, {"color": value}, label)
 
     def ask_banner(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add banner"), self.tr("Banner text (e.g. LUNCH, COMPANY MOVE):"))
