@@ -207,3 +207,20 @@ def test_a_strip_takes_the_colour_the_producer_gives_it_and_undo_takes_it_back(d
     demo_window.undo_action.trigger()
     settle()
     assert strip_colour(page.board.strips[strip.id]) == standard
+
+
+def test_sorting_a_day_by_scene_then_by_location_is_undoable(demo_window, demo_path, settle):
+    page = show_schedule(demo_window)
+    first_day, second_day = page.board.days[0].id, page.board.days[1].id
+    by_location, second = list(page.board.placement[first_day]), list(page.board.placement[second_day])
+    page.view.selectionModel().select(
+        page.model.index(day_row(page, 1) + 1), page.view.selectionModel().SelectionFlag.Select
+    )
+    page.buttons["sortByScene"].trigger()
+    settle()
+    order = [page.board.strips[s].sort_order for s in page.board.placement[first_day]]
+    assert order == sorted(order) and page.board.placement[first_day] != by_location
+    assert page.board.placement[second_day] == second  # only the selected strip's day
+    demo_window.undo_action.trigger()
+    settle()
+    assert page.board.placement[first_day] == by_location

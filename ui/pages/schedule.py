@@ -31,6 +31,7 @@ from studio.schedule.board import Board, StripCard, load_board
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import schedule_cost
 from studio.schedule.dood import WORK, day_out_of_days
+from studio.schedule.optimizer import shooting_order
 from studio.schedule.strips import (
     add_banner,
     ensure_strips,
@@ -65,6 +66,7 @@ class SchedulePage(Page):
         self.view.doubleClicked.connect(self._open_scene)
         self.conflicts = QListWidget(self)
         self.conflicts.setObjectName("conflicts")
+        self.conflicts.setWordWrap(True)
         self.conflicts.itemActivated.connect(self._show_conflict)
         self.dood = QTableWidget(self)
         self.dood.setObjectName("dayOutOfDays")
@@ -114,6 +116,8 @@ class SchedulePage(Page):
                 ("toBoneyard", self.tr("To boneyard"), self.to_boneyard),
                 ("addBanner", self.tr("Add banner…"), self.ask_banner),
                 ("stripColour", self.tr("Colour…"), self.choose_colour),
+                ("sortByLocation", self.tr("Sort by location"), lambda: self.sort_days(by_location=True)),
+                ("sortByScene", self.tr("Sort by scene"), lambda: self.sort_days(by_location=False)),
             ]
         )
         self.buttons["optimize"].setToolTip(
@@ -279,6 +283,26 @@ class SchedulePage(Page):
         if strips:
             label = self.tr("Lock strips") if locked else self.tr("Unlock strips")
             self.workspace.lock_strips([s.id for s in strips], locked, label)
+
+    def sort_days(self, by_location: bool) -> None:
+        """Reorder the days of the selected strips (all days when none is selected): by location in
+        shooting order (day scenes, then nights), or by scene in script order. One undo step."""
+        if self.board is None:
+            return
+        day_of = self.board.day_of()
+        days = {day_of[s.id] for s in self.view.selected_strips()} or {day.id for day in self.board.days}
+        placement = {}
+        for day_id in days:
+            strips = self.board.day_strips(day_id)
+            banners = [s.id for s in strips if s.is_banner]
+            scenes = [s for s in strips if not s.is_banner]
+            ordered = shooting_order(scenes) if by_location else sorted(scenes, key=lambda s: s.sort_order)
+            placement[day_id] = banners + [s.id for s in ordered]
+        previous = self.workspace.write(place_all, self.workspace.production_id, placement)
+        if previous:
+            label = self.tr("Sort by location") if by_location else self.tr("Sort by scene")
+            self.workspace.undo_stack.push(PlacementCommand(self.workspace, previous, label))
+            self.workspace.entitiesChanged.emit({"strip"})
 
     def choose_colour(self) -> None:
         """Give the selected strips a colour of the producer's choosing (Cancel: back to the standard)."""
