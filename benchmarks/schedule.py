@@ -94,9 +94,7 @@ def big_board(board: Board, copies: int) -> Board:
                     next_id += 1
                 strips[strip.id] = strip
                 placement[day_id].append(strip.id)
-    return Board(
-        board.production_id, board.currency, board.days, strips, placement, board.cast, board.places, board.limits
-    )
+    return dataclasses.replace(board, strips=strips, placement=placement)
 
 
 def recompute(board: Board, model) -> None:

@@ -8,10 +8,7 @@ Export writes the same columns, so a list can go out to payroll and come back.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,8 +18,9 @@ from typing import Any
 from sqlmodel import Session, select
 
 from studio import validation
+from studio.csv_sheets import read_sheet_file
 from studio.edits import EDITABLE
-from studio.errors import InvalidInput, UserError
+from studio.errors import InvalidInput
 from studio.exports.files import write_atomically
 from studio.i18n import _
 from studio.models import CastAssignment, Character, CrewMember, Department, Performer, Production
@@ -30,7 +28,6 @@ from studio.models.enums import RateBasis, UnionStatus
 from studio.money import Money
 
 KINDS = ("cast", "crew")
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
 
@@ -123,7 +120,8 @@ def name_key(name: str) -> str:
 
 def import_people(session: Session, production_id: int, path: Path, kind: str) -> PeopleImport:
     production = session.get(Production, production_id)
-    rows, ignored = read_people_csv(_read_bytes(path), kind, production.base_currency)
+    too_large = _("{name} is over {limit} MB: not a cast or crew list")
+    rows, ignored = read_people_csv(read_sheet_file(path, MAX_BYTES, too_large), kind, production.base_currency)
     writer = _CastWriter(session, production_id) if kind == "cast" else _CrewWriter(session, production_id)
     writer.check(rows)
     result = PeopleImport(ignored_columns=ignored)
@@ -141,7 +139,7 @@ def import_people(session: Session, production_id: int, path: Path, kind: str) -
     return result
 
 
-def read_people_csv(data: bytes, kind: str, base_currency: str) -> tuple[list[PersonRow], list[str]]:
+def read_people_csv(records: list[list[str]], kind: str, base_currency: str) -> tuple[list[PersonRow], list[str]]:
     """Every row checked, or InvalidInput naming the first problems by row and column.
 
     A blank cell leaves what is stored alone (a casting director's partial sheet never erases a
@@ -149,7 +147,6 @@ def read_people_csv(data: bytes, kind: str, base_currency: str) -> tuple[list[Pe
     """
     if kind not in KINDS:
         raise InvalidInput(_("unknown list kind {kind} (expected cast or crew)").format(kind=repr(kind)))
-    records = list(_records(decode_sheet(data)))
     if not records or not any(cell.strip() for cell in records[0]):
         raise InvalidInput(_("the file is empty: the first row must name the columns"))
     header = [_canonical(cell) for cell in records[0]]
@@ -228,85 +225,6 @@ def _refuse_if(problems: list[str]) -> None:
         raise InvalidInput(shown + (" " + _("(and {count} more)").format(count=more) if more > 0 else ""))
 
 
-def decode_sheet(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030 (Chinese Excel and WPS) or Windows-1252
-    (Western Excel); anything else is refused rather than read as garbage."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                break
-    else:
-        if b"\x00" not in data:
-            for decode in (_as_utf8, _as_gbk, _as_windows_1252):
-                text = decode(data)
-                if text is not None:
-                    return text
-    raise InvalidInput(_('the file is not text in a known encoding: save it as "CSV UTF-8" and import it again'))
-
-
-def _as_utf8(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _as_gbk(data: bytes) -> str | None:
-    """The text if the bytes read as Chinese in GBK/GB18030, else None.
-
-    Accented Latin text in Windows-1252 can decode as GBK too, into rare characters; Chinese text is
-    mostly characters of the common GB2312 block, whose two bytes are both 0xA1 or above.
-    """
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    pairs = re.findall(rb"[\x81-\xfe][\x40-\x7e\x80-\xfe]", data)
-    common = sum(1 for pair in pairs if pair[0] >= 0xA1 and pair[1] >= 0xA1)
-    return text if pairs and common * 2 >= len(pairs) else None
-
-
-def _as_windows_1252(data: bytes) -> str | None:
-    """Western Excel's "CSV": accepted when every character beyond ASCII is a letter, mark or sign."""
-    text = data.decode("cp1252", errors="replace")
-    if "\ufffd" in text or not all(ch.isascii() or unicodedata.category(ch)[0] in "LPZS" for ch in text):
-        return None
-    return text
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InvalidInput(
-                _("{name} is over {limit} MB: not a cast or crew list").format(
-                    name=path.name, limit=MAX_BYTES // (1024 * 1024)
-                )
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(_("there is no file {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise UserError(_("{path} is a folder").format(path=path)) from None
-    except OSError as error:
-        raise UserError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror)) from None
-
-
-def _records(text: str) -> list[list[str]]:
-    if "\x00" in text:
-        raise InvalidInput(_('the file is not text in a known encoding: save it as "CSV UTF-8" and import it again'))
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), dialect))
-    except csv.Error as error:
-        raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=error)) from None
-
-
 def _canonical(header: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", header).replace("_", " ").casefold().split())
     for key, aliases in ALIASES.items():
@@ -315,21 +233,17 @@ def _canonical(header: str) -> str:
     return text
 
 
-def _word(words: dict, what: str) -> Callable[[str], str]:
-    table = {alias: member.value for member, aliases in words.items() for alias in (*aliases, member.value.lower())}
+def _vocabulary(words: dict) -> dict[str, str]:
+    """What people write for each value of a closed vocabulary ("sag", "非工会"…) → the stored value."""
+    return {alias: member.value for member, aliases in words.items() for alias in (*aliases, member.value.lower())}
 
-    def clean(text: str) -> str:
-        value = table.get(" ".join(text.casefold().split()))
-        if value is None:
-            allowed = ", ".join(member.value for member in words)
-            raise InvalidInput(
-                _("{value} is not a {what} (expected one of {allowed})").format(
-                    value=repr(text), what=what, allowed=allowed
-                )
-            )
-        return value
 
-    return clean
+UNIONS, BASES = _vocabulary(UNION_WORDS), _vocabulary(BASIS_WORDS)
+
+
+def _word(vocabulary: dict[str, str], text: str, what: str) -> str:
+    value = vocabulary.get(" ".join(text.casefold().split()))
+    return value if value is not None else validation.choice(text, sorted(set(vocabulary.values())), what)
 
 
 _PERFORMER = EDITABLE["performer"][1]
@@ -353,9 +267,9 @@ def _clean(key: str, text: str, currency: str) -> Any:
     if key == "day_rate":
         return validation.amount(text, currency)
     if key == "union":
-        return _word(UNION_WORDS, _("union status"))(text)
+        return _word(UNIONS, text, _("union status"))
     if key == "rate_basis":
-        return _word(BASIS_WORDS, _("rate basis"))(text)
+        return _word(BASES, text, _("rate basis"))
     return _TEXT_RULES[key](text)
 
 

@@ -19,7 +19,7 @@ from studio.db import Database, open_database
 from studio.edits import FieldChange, set_field, set_fields
 from studio.productions import ProductionDetails, create_production, list_productions
 from studio.records import Removal, add_row, remove_row, restore
-from studio.schedule.strips import Placement, apply_placements, move_strips, set_locked
+from studio.schedule.strips import Placement, add_banner, apply_placements, move_strips, place_all, set_locked
 from studio.scripts.importer import ImportResult, import_outline
 from studio.scripts.outline import Outline
 from studio.snapshots import can_snapshot, discard_snapshot, restore_snapshot, take_snapshot
@@ -228,6 +228,18 @@ class Workspace(QObject):
         previous = self.write(move_strips, self.production_id, strip_ids, day_id, position)
         if previous:
             self.undo_stack.push(PlacementCommand(self, previous, label))
+
+    def place_all(self, placement: dict[int | None, list[int]], label: str) -> None:
+        """A whole schedule (optimized, or days sorted) as one undo step."""
+        previous = self.write(place_all, self.production_id, placement)
+        if previous:
+            self.undo_stack.push(PlacementCommand(self, previous, label))
+            self.entitiesChanged.emit({"strip"})
+
+    def add_banner(self, day_id: int | None, position: int, text: str, label: str) -> None:
+        strip_id = self.write(add_banner, self.production_id, day_id, position, text)
+        self.undo_stack.push(RowCommand(self, "strip", strip_id, None, label))
+        self.entitiesChanged.emit({"strip"})
 
     def place_strips(self, placements: list[Placement]) -> list[Placement]:
         """Put strips back where they were (undo/redo of a move or a schedule); return what they replaced."""

@@ -26,7 +26,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="206"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="206"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="212"/>
+        <location filename="../../ui/pages/cast.py" line="208"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="138"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="140"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="146"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>LocationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="110"/>
+        <location filename="../../ui/pages/locations.py" line="105"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n location</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="110"/>
+        <location filename="../../ui/pages/locations.py" line="105"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n set</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="112"/>
+        <location filename="../../ui/pages/locations.py" line="107"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n set not mapped to a location</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="164"/>
+        <location filename="../../ui/pages/schedule.py" line="163"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="166"/>
+        <location filename="../../ui/pages/schedule.py" line="165"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="168"/>
+        <location filename="../../ui/pages/schedule.py" line="167"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -142,8 +142,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="173"/>
-        <location filename="../../ui/pages/schedule.py" line="188"/>
+        <location filename="../../ui/pages/schedule.py" line="172"/>
+        <location filename="../../ui/pages/schedule.py" line="187"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="181"/>
+        <location filename="../../ui/pages/schedule.py" line="180"/>
         <source>%1 pages · %2 h · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %2 h · %n set</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="192"/>
+        <location filename="../../ui/pages/schedule.py" line="191"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="267"/>
+        <location filename="../../ui/pages/schedule.py" line="265"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

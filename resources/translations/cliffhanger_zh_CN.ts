@@ -214,294 +214,279 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="89"/>
+        <location filename="../../ui/pages/cast.py" line="86"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="94"/>
+        <location filename="../../ui/pages/cast.py" line="91"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="95"/>
-        <location filename="../../ui/pages/cast.py" line="115"/>
+        <location filename="../../ui/pages/cast.py" line="92"/>
+        <location filename="../../ui/pages/cast.py" line="112"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="98"/>
-        <location filename="../../ui/pages/cast.py" line="114"/>
+        <location filename="../../ui/pages/cast.py" line="95"/>
+        <location filename="../../ui/pages/cast.py" line="111"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="108"/>
-        <location filename="../../ui/pages/cast.py" line="118"/>
-        <location filename="../../ui/pages/cast.py" line="131"/>
+        <location filename="../../ui/pages/cast.py" line="105"/>
+        <location filename="../../ui/pages/cast.py" line="115"/>
+        <location filename="../../ui/pages/cast.py" line="128"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="52"/>
-        <location filename="../../ui/pages/cast.py" line="286"/>
+        <location filename="../../ui/pages/cast.py" line="273"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="65"/>
+        <location filename="../../ui/pages/cast.py" line="62"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="76"/>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cast.py" line="77"/>
-        <source>Unavailable</source>
-        <translation>不可用日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cast.py" line="101"/>
-        <location filename="../../ui/pages/cast.py" line="195"/>
+        <location filename="../../ui/pages/cast.py" line="98"/>
+        <location filename="../../ui/pages/cast.py" line="190"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="107"/>
+        <location filename="../../ui/pages/cast.py" line="104"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="109"/>
-        <location filename="../../ui/pages/cast.py" line="147"/>
+        <location filename="../../ui/pages/cast.py" line="106"/>
+        <location filename="../../ui/pages/cast.py" line="144"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="113"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="117"/>
+        <location filename="../../ui/pages/cast.py" line="114"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="119"/>
-        <location filename="../../ui/pages/cast.py" line="135"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="132"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="120"/>
-        <location filename="../../ui/pages/cast.py" line="136"/>
+        <location filename="../../ui/pages/cast.py" line="117"/>
+        <location filename="../../ui/pages/cast.py" line="133"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="118"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="126"/>
+        <location filename="../../ui/pages/cast.py" line="123"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="127"/>
+        <location filename="../../ui/pages/cast.py" line="124"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="128"/>
+        <location filename="../../ui/pages/cast.py" line="125"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="134"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="134"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="135"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="136"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="140"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="138"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="142"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="150"/>
+        <location filename="../../ui/pages/cast.py" line="147"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="154"/>
+        <location filename="../../ui/pages/cast.py" line="151"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="152"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="153"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="154"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="165"/>
+        <location filename="../../ui/pages/cast.py" line="160"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
-        <location filename="../../ui/pages/cast.py" line="233"/>
+        <location filename="../../ui/pages/cast.py" line="166"/>
+        <location filename="../../ui/pages/cast.py" line="226"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="172"/>
+        <location filename="../../ui/pages/cast.py" line="167"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="173"/>
+        <location filename="../../ui/pages/cast.py" line="168"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="174"/>
+        <location filename="../../ui/pages/cast.py" line="169"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="170"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="176"/>
-        <location filename="../../ui/pages/cast.py" line="261"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="248"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="180"/>
+        <location filename="../../ui/pages/cast.py" line="175"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="182"/>
+        <location filename="../../ui/pages/cast.py" line="177"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="190"/>
+        <location filename="../../ui/pages/cast.py" line="185"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="206"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="206"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="212"/>
+        <location filename="../../ui/pages/cast.py" line="208"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="220"/>
+        <location filename="../../ui/pages/cast.py" line="216"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="223"/>
+        <location filename="../../ui/pages/cast.py" line="219"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="232"/>
+        <location filename="../../ui/pages/cast.py" line="225"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="243"/>
-        <source>Remove %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cast.py" line="253"/>
+        <location filename="../../ui/pages/cast.py" line="240"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="253"/>
+        <location filename="../../ui/pages/cast.py" line="240"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="288"/>
+        <location filename="../../ui/pages/cast.py" line="275"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="291"/>
+        <location filename="../../ui/pages/cast.py" line="278"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -510,37 +495,37 @@ The details are in %2</source>
     <name>CrewPage</name>
     <message>
         <location filename="../../ui/pages/crew.py" line="31"/>
-        <location filename="../../ui/pages/crew.py" line="64"/>
-        <location filename="../../ui/pages/crew.py" line="186"/>
+        <location filename="../../ui/pages/crew.py" line="60"/>
+        <location filename="../../ui/pages/crew.py" line="173"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="37"/>
-        <location filename="../../ui/pages/crew.py" line="65"/>
+        <location filename="../../ui/pages/crew.py" line="61"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="38"/>
-        <location filename="../../ui/pages/crew.py" line="62"/>
+        <location filename="../../ui/pages/crew.py" line="58"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="39"/>
-        <location filename="../../ui/pages/crew.py" line="187"/>
+        <location filename="../../ui/pages/crew.py" line="174"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="68"/>
+        <location filename="../../ui/pages/crew.py" line="64"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="41"/>
-        <location filename="../../ui/pages/crew.py" line="66"/>
+        <location filename="../../ui/pages/crew.py" line="62"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -551,183 +536,168 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="42"/>
-        <location filename="../../ui/pages/crew.py" line="67"/>
+        <location filename="../../ui/pages/crew.py" line="63"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="43"/>
-        <location filename="../../ui/pages/crew.py" line="75"/>
+        <location filename="../../ui/pages/crew.py" line="71"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="52"/>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="53"/>
-        <source>Unavailable</source>
-        <translation>不可用日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="63"/>
+        <location filename="../../ui/pages/crew.py" line="59"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="68"/>
+        <location filename="../../ui/pages/crew.py" line="64"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="71"/>
+        <location filename="../../ui/pages/crew.py" line="67"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="78"/>
+        <location filename="../../ui/pages/crew.py" line="74"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="82"/>
+        <location filename="../../ui/pages/crew.py" line="78"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="85"/>
-        <location filename="../../ui/pages/crew.py" line="190"/>
+        <location filename="../../ui/pages/crew.py" line="81"/>
+        <location filename="../../ui/pages/crew.py" line="177"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="86"/>
+        <location filename="../../ui/pages/crew.py" line="82"/>
         <source>department default; -30 = 30 min before crew call</source>
         <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="88"/>
+        <location filename="../../ui/pages/crew.py" line="84"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="95"/>
-        <location filename="../../ui/pages/crew.py" line="176"/>
+        <location filename="../../ui/pages/crew.py" line="91"/>
+        <location filename="../../ui/pages/crew.py" line="169"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="96"/>
+        <location filename="../../ui/pages/crew.py" line="92"/>
         <source>Remove crew member</source>
         <translation>删除剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="97"/>
+        <location filename="../../ui/pages/crew.py" line="93"/>
         <source>Departments…</source>
         <translation>部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="98"/>
+        <location filename="../../ui/pages/crew.py" line="94"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="99"/>
+        <location filename="../../ui/pages/crew.py" line="95"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="107"/>
+        <location filename="../../ui/pages/crew.py" line="103"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="108"/>
+        <location filename="../../ui/pages/crew.py" line="104"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="109"/>
+        <location filename="../../ui/pages/crew.py" line="105"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="110"/>
+        <location filename="../../ui/pages/crew.py" line="106"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="111"/>
+        <location filename="../../ui/pages/crew.py" line="107"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="112"/>
+        <location filename="../../ui/pages/crew.py" line="108"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="123"/>
+        <location filename="../../ui/pages/crew.py" line="119"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="129"/>
+        <location filename="../../ui/pages/crew.py" line="125"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="138"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="140"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="146"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="153"/>
+        <location filename="../../ui/pages/crew.py" line="149"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="175"/>
+        <location filename="../../ui/pages/crew.py" line="168"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="201"/>
+        <location filename="../../ui/pages/crew.py" line="188"/>
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="206"/>
+        <location filename="../../ui/pages/crew.py" line="193"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="209"/>
+        <location filename="../../ui/pages/crew.py" line="196"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="220"/>
-        <source>Remove %1</source>
-        <translation>删除 %1</translation>
     </message>
 </context>
 <context>
@@ -987,189 +957,174 @@ The details are in %2</source>
 <context>
     <name>LocationsPage</name>
     <message>
-        <location filename="../../ui/pages/locations.py" line="25"/>
-        <location filename="../../ui/pages/locations.py" line="42"/>
+        <location filename="../../ui/pages/locations.py" line="24"/>
+        <location filename="../../ui/pages/locations.py" line="41"/>
         <source>Location</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="26"/>
-        <location filename="../../ui/pages/locations.py" line="39"/>
+        <location filename="../../ui/pages/locations.py" line="25"/>
+        <location filename="../../ui/pages/locations.py" line="38"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="27"/>
-        <location filename="../../ui/pages/locations.py" line="79"/>
+        <location filename="../../ui/pages/locations.py" line="26"/>
+        <location filename="../../ui/pages/locations.py" line="74"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="28"/>
-        <location filename="../../ui/pages/locations.py" line="83"/>
+        <location filename="../../ui/pages/locations.py" line="27"/>
+        <location filename="../../ui/pages/locations.py" line="78"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="29"/>
+        <location filename="../../ui/pages/locations.py" line="28"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="30"/>
-        <location filename="../../ui/pages/locations.py" line="86"/>
+        <location filename="../../ui/pages/locations.py" line="29"/>
+        <location filename="../../ui/pages/locations.py" line="81"/>
         <source>Fee per day</source>
         <translation>每日场租</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="31"/>
+        <location filename="../../ui/pages/locations.py" line="30"/>
         <source>Sets</source>
         <translation>场景数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="32"/>
-        <location filename="../../ui/pages/locations.py" line="90"/>
+        <location filename="../../ui/pages/locations.py" line="31"/>
+        <location filename="../../ui/pages/locations.py" line="85"/>
         <source>Nearest hospital</source>
         <translation>最近的医院</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="45"/>
-        <location filename="../../ui/pages/locations.py" line="103"/>
+        <location filename="../../ui/pages/locations.py" line="44"/>
+        <location filename="../../ui/pages/locations.py" line="98"/>
         <source>not mapped</source>
         <translation>未对应场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="59"/>
-        <source>Details</source>
-        <translation>详细信息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/locations.py" line="60"/>
-        <source>Unavailable</source>
-        <translation>不可用日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/locations.py" line="77"/>
+        <location filename="../../ui/pages/locations.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="78"/>
+        <location filename="../../ui/pages/locations.py" line="73"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="80"/>
+        <location filename="../../ui/pages/locations.py" line="75"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="81"/>
+        <location filename="../../ui/pages/locations.py" line="76"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="82"/>
+        <location filename="../../ui/pages/locations.py" line="77"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="112"/>
+        <location filename="../../ui/pages/locations.py" line="107"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n 个场景未对应场地</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="117"/>
+        <location filename="../../ui/pages/locations.py" line="112"/>
         <source>New location</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="131"/>
-        <source>Remove %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/locations.py" line="38"/>
+        <location filename="../../ui/pages/locations.py" line="37"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="50"/>
+        <location filename="../../ui/pages/locations.py" line="49"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="84"/>
+        <location filename="../../ui/pages/locations.py" line="79"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="85"/>
+        <location filename="../../ui/pages/locations.py" line="80"/>
         <source>Contact email</source>
         <translation>联系邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="87"/>
+        <location filename="../../ui/pages/locations.py" line="82"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="88"/>
+        <location filename="../../ui/pages/locations.py" line="83"/>
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="89"/>
+        <location filename="../../ui/pages/locations.py" line="84"/>
         <source>Basecamp</source>
         <translation>大本营</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="91"/>
+        <location filename="../../ui/pages/locations.py" line="86"/>
         <source>Hospital address</source>
         <translation>医院地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="92"/>
+        <location filename="../../ui/pages/locations.py" line="87"/>
         <source>Hospital phone</source>
         <translation>医院电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="93"/>
+        <location filename="../../ui/pages/locations.py" line="88"/>
         <source>Permits</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="94"/>
+        <location filename="../../ui/pages/locations.py" line="89"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="66"/>
-        <location filename="../../ui/pages/locations.py" line="121"/>
+        <location filename="../../ui/pages/locations.py" line="61"/>
+        <location filename="../../ui/pages/locations.py" line="115"/>
         <source>Add location</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="67"/>
+        <location filename="../../ui/pages/locations.py" line="62"/>
         <source>Remove location</source>
         <translation>删除场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="98"/>
+        <location filename="../../ui/pages/locations.py" line="93"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="110"/>
+        <location filename="../../ui/pages/locations.py" line="105"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n 个场地</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="110"/>
+        <location filename="../../ui/pages/locations.py" line="105"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n 个场景</numerusform>
@@ -1417,17 +1372,22 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="134"/>
+        <location filename="../../ui/pages/base.py" line="126"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/base.py" line="153"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="136"/>
+        <location filename="../../ui/pages/base.py" line="155"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="146"/>
+        <location filename="../../ui/pages/base.py" line="165"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1625,6 +1585,19 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>RecordDetails</name>
+    <message>
+        <location filename="../../ui/record_details.py" line="36"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_details.py" line="37"/>
+        <source>Unavailable</source>
+        <translation>不可用日期</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <location filename="../../ui/record_form.py" line="119"/>
@@ -1695,287 +1668,288 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="75"/>
-        <location filename="../../ui/pages/schedule.py" line="133"/>
+        <location filename="../../ui/pages/schedule.py" line="73"/>
+        <location filename="../../ui/pages/schedule.py" line="131"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="76"/>
+        <location filename="../../ui/pages/schedule.py" line="74"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="77"/>
+        <location filename="../../ui/pages/schedule.py" line="75"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="78"/>
+        <location filename="../../ui/pages/schedule.py" line="76"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="79"/>
+        <location filename="../../ui/pages/schedule.py" line="77"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="80"/>
+        <location filename="../../ui/pages/schedule.py" line="78"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="81"/>
+        <location filename="../../ui/pages/schedule.py" line="79"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="82"/>
+        <location filename="../../ui/pages/schedule.py" line="80"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="90"/>
-        <location filename="../../ui/pages/schedule.py" line="232"/>
+        <location filename="../../ui/pages/schedule.py" line="88"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="91"/>
-        <location filename="../../ui/pages/schedule.py" line="240"/>
+        <location filename="../../ui/pages/schedule.py" line="89"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="92"/>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="90"/>
+        <location filename="../../ui/pages/schedule.py" line="246"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="100"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="112"/>
+        <location filename="../../ui/pages/schedule.py" line="110"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="113"/>
+        <location filename="../../ui/pages/schedule.py" line="111"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="112"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="113"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="117"/>
+        <location filename="../../ui/pages/schedule.py" line="115"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="118"/>
-        <location filename="../../ui/pages/schedule.py" line="302"/>
+        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="298"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="119"/>
-        <location filename="../../ui/pages/schedule.py" line="302"/>
+        <location filename="../../ui/pages/schedule.py" line="117"/>
+        <location filename="../../ui/pages/schedule.py" line="298"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="123"/>
+        <location filename="../../ui/pages/schedule.py" line="121"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="128"/>
+        <location filename="../../ui/pages/schedule.py" line="126"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="133"/>
+        <location filename="../../ui/pages/schedule.py" line="131"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="133"/>
+        <location filename="../../ui/pages/schedule.py" line="131"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="141"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="164"/>
+        <location filename="../../ui/pages/schedule.py" line="163"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="166"/>
+        <location filename="../../ui/pages/schedule.py" line="165"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="168"/>
+        <location filename="../../ui/pages/schedule.py" line="167"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="173"/>
-        <location filename="../../ui/pages/schedule.py" line="188"/>
+        <location filename="../../ui/pages/schedule.py" line="172"/>
+        <location filename="../../ui/pages/schedule.py" line="187"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <location filename="../../ui/pages/schedule.py" line="178"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="181"/>
+        <location filename="../../ui/pages/schedule.py" line="180"/>
         <source>%1 pages · %2 h · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %2 小时 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="192"/>
+        <location filename="../../ui/pages/schedule.py" line="191"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="199"/>
+        <location filename="../../ui/pages/schedule.py" line="198"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <location filename="../../ui/pages/schedule.py" line="210"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <location filename="../../ui/pages/schedule.py" line="210"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="212"/>
+        <location filename="../../ui/pages/schedule.py" line="210"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="213"/>
+        <location filename="../../ui/pages/schedule.py" line="211"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="213"/>
+        <location filename="../../ui/pages/schedule.py" line="211"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="267"/>
+        <location filename="../../ui/pages/schedule.py" line="265"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="305"/>
+        <location filename="../../ui/pages/schedule.py" line="310"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="322"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="327"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="322"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="340"/>
-        <location filename="../../ui/pages/schedule.py" line="354"/>
+        <location filename="../../ui/pages/schedule.py" line="333"/>
+        <location filename="../../ui/pages/schedule.py" line="346"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="340"/>
+        <location filename="../../ui/pages/schedule.py" line="333"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="347"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="347"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="358"/>
+        <location filename="../../ui/pages/schedule.py" line="349"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlmodel import Session, select
@@ -127,9 +127,11 @@ class Board:
         target = placement.setdefault(day_id, [])
         position = max(0, min(position, len(target)))
         target[position:position] = strip_ids
-        return Board(
-            self.production_id, self.currency, self.days, self.strips, placement, self.cast, self.places, self.limits
-        )
+        return self.placed(placement)
+
+    def placed(self, placement: dict[int | None, list[int]]) -> Board:
+        """The same board with the strips placed otherwise (a schedule weighed before it is saved)."""
+        return replace(self, placement=placement)
 
 
 def estimated_minutes(eighths: int, production: Production) -> int:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from studio.money import Money
 from studio.schedule.board import Board, StripCard
-from studio.schedule.dood import day_out_of_days
+from studio.schedule.dood import DayOutOfDays, day_out_of_days
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,9 @@ def day_totals(board: Board, day_id: int | None) -> DayTotals:
     )
 
 
-def schedule_cost(board: Board) -> ScheduleCost:
-    dood = day_out_of_days(board)
+def schedule_cost(board: Board, dood: DayOutOfDays | None = None) -> ScheduleCost:
+    """`dood`, when the caller has the board's Day Out of Days already, saves working it out again."""
+    dood = dood or day_out_of_days(board)
     cast = sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0))
     location_days, location_cost, moves, scheduled = 0, Decimal(0), 0, 0
     for day in board.days:

@@ -180,7 +180,7 @@ def optimize(
     started = time.perf_counter()
     if not board.days:
         raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
-    baseline = schedule_cost(_with(board, baseline_placement(board)))
+    baseline = schedule_cost(board.placed(baseline_placement(board)))
     problem = _Problem(board)
     problem.check_capacity()
     budget = max(1.0, float(time_limit) - (time.perf_counter() - started) - WRAP_UP)
@@ -197,16 +197,10 @@ def optimize(
         )
     return OptimizeResult(
         placement=placement,
-        cost=schedule_cost(_with(board, placement)),
+        cost=schedule_cost(board.placed(placement)),
         baseline=baseline,
         status=status,
         seconds=time.perf_counter() - started,
-    )
-
-
-def _with(board: Board, placement: Placement) -> Board:
-    return Board(
-        board.production_id, board.currency, board.days, board.strips, placement, board.cast, board.places, board.limits
     )
 
 

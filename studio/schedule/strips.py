@@ -113,21 +113,16 @@ def ensure_shoot_days(session: Session, production_id: int, count: int) -> None:
     """At least `count` shoot days on unit 1: more are added on the dates after the last one."""
     if count < 1:
         raise InvalidInput(_("a schedule needs at least one shoot day"))
-    days = session.exec(
-        select(ShootDay)
-        .where(ShootDay.production_id == production_id, ShootDay.unit == 1)
-        .order_by(ShootDay.shoot_date)
-    ).all()
-    shooting = [day for day in days if day.kind == ShootDayKind.SHOOT.value]
-    if len(shooting) >= count:
-        return
-    date = days[-1].shoot_date if days else dt.date.today()
-    number = max((day.day_number or 0 for day in shooting), default=0)
-    for _added in range(count - len(shooting)):
-        date += dt.timedelta(days=1)
-        number += 1
-        session.add(ShootDay(production_id=production_id, shoot_date=date, day_number=number))
+    shooting = session.exec(
+        select(func.count()).where(
+            ShootDay.production_id == production_id, ShootDay.unit == 1, ShootDay.kind == ShootDayKind.SHOOT.value
+        )
+    ).one()
+    date = next_free_date(session, production_id)
+    for offset in range(count - shooting):
+        session.add(ShootDay(production_id=production_id, shoot_date=date + dt.timedelta(days=offset)))
     session.flush()
+    renumber_days(session, production_id)
 
 
 def changed_placements(
@@ -178,8 +173,8 @@ def renumber_days(session: Session, production_id: int) -> list[FieldChange]:
 
 
 def next_free_date(session: Session, production_id: int, unit: int = 1) -> dt.date:
-    """The date after the production's last day on that unit (today when it has none)."""
+    """The date after the production's last day on that unit (tomorrow when it has none)."""
     last = session.exec(
         select(func.max(ShootDay.shoot_date)).where(ShootDay.production_id == production_id, ShootDay.unit == unit)
     ).one()
-    return last + dt.timedelta(days=1) if last else dt.date.today()
+    return (last or dt.date.today()) + dt.timedelta(days=1)

@@ -7,6 +7,7 @@ import contextlib
 from hypothesis import given
 from hypothesis import strategies as st
 
+from studio.csv_sheets import decode_sheet, read_records
 from studio.errors import InvalidInput
 from studio.people_csv import COLUMNS, read_people_csv
 
@@ -20,7 +21,7 @@ CELLS = st.one_of(
 @given(st.binary(max_size=2000), st.sampled_from(["cast", "crew"]))
 def test_any_bytes_are_read_or_refused(data, kind):
     with contextlib.suppress(InvalidInput):
-        read_people_csv(data, kind, "USD")
+        read_people_csv(read_records(decode_sheet(data)), kind, "USD")
 
 
 @given(
@@ -37,4 +38,4 @@ def test_generated_sheets_are_read_or_refused(header, rows, encoding, delimiter,
     except UnicodeEncodeError:
         return
     with contextlib.suppress(InvalidInput):
-        read_people_csv(data, kind, "USD")
+        read_people_csv(read_records(decode_sheet(data)), kind, "USD")

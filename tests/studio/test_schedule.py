@@ -116,9 +116,7 @@ def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(de
     assert result.status in ("optimal", "feasible")
     assert result.cost.total < result.baseline.total * Decimal("0.75")
     assert locked in result.placement[board.days[2].id]
-    from studio.schedule.optimizer import _with
-
-    scheduled = _with(board, result.placement)
+    scheduled = board.placed(result.placement)
     assert sum(len(ids) for day, ids in result.placement.items() if day) == 482
     hard = {"cast_unavailable", "location_unavailable", "over_pages", "over_hours"}
     assert not [c.message for c in find_conflicts(scheduled) if c.kind in hard]
@@ -192,9 +190,7 @@ def test_on_a_small_board_the_optimum_is_proven_and_nights_come_last():
     board = small_board(nights=3)
     result = optimize(board, time_limit=10)
     assert result.status == "optimal"
-    from studio.schedule.optimizer import _with
-
-    scheduled = _with(board, result.placement)
+    scheduled = board.placed(result.placement)
     assert not find_conflicts(scheduled)  # turnaround included: no day call after a night wrap
     for day in board.days:
         strips = scheduled.day_strips(day.id)

@@ -224,3 +224,17 @@ def test_sorting_a_day_by_scene_then_by_location_is_undoable(demo_window, demo_p
     demo_window.undo_action.trigger()
     settle()
     assert page.board.placement[first_day] == by_location
+
+
+def test_adding_a_banner_is_undoable(demo_window, demo_path, settle, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page = show_schedule(demo_window)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("LUNCH", True))
+    page.buttons["addBanner"].trigger()
+    settle()
+    assert query(demo_path, "select count(*) from strip where banner_text = 'LUNCH'") == [(1,)]
+    assert any(row.kind == "strip" and row.strip.banner == "LUNCH" for row in page.model.rows)
+    demo_window.undo_action.trigger()
+    settle()
+    assert query(demo_path, "select count(*) from strip where banner_text = 'LUNCH'") == [(0,)]

@@ -106,6 +106,25 @@ class Page(QWidget):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
 
+    @staticmethod
+    def selected_id(table: RecordTable) -> int | None:
+        """The id of the one row selected (None for none or several)."""
+        rows = table.selected_rows()
+        return rows[0]["id"] if len(rows) == 1 else None
+
+    def add_and_edit(
+        self, table: RecordTable, details, entity: str, values: dict[str, Any], field: str, label: str
+    ) -> None:
+        """Add a row of the production, select it and put the cursor in its first field."""
+        row_id = self.workspace.add_row(entity, {"production_id": self.workspace.production_id}, values, label)
+        self.refresh()
+        table.select_ids([row_id])
+        details.edit(field)
+
+    def remove_selected(self, table: RecordTable, entity: str) -> None:
+        for row in table.selected_rows():
+            self.workspace.remove_row(entity, row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+
     def splitter(self, name: str, orientation, *widgets: QWidget) -> QSplitter:
         splitter = QSplitter(orientation, self)
         splitter.setObjectName(name)

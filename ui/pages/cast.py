@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -23,11 +22,11 @@ from studio.errors import UserError
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
 from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
-from ui.availability import AvailabilityPanel
 from ui.i18n import money_text
 from ui.pages.base import Page
 from ui.pay_presets import PayPresetsDialog
 from ui.people_lists import PeopleLists
+from ui.record_details import RecordDetails
 from ui.record_form import FormField, RecordForm, with_none
 from ui.table import Column
 
@@ -41,6 +40,7 @@ class CastPage(Page):
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
         self.performer_choices: list[tuple[int | None, str]] = []
+        self.preset_choices: list[tuple[int | None, str]] = []
         self._loading = False  # a reload re-selects rows: only the user's picks move the performer selection
         self.roles = self.table(self._role_columns())
         self.roles.view.setObjectName("rolesTable")
@@ -51,32 +51,29 @@ class CastPage(Page):
         self.deal = RecordForm(workspace, "cast_assignment", self._deal_fields(), self)
         self.deal_box = QGroupBox(self.tr("Deal"), self)
         QVBoxLayout(self.deal_box).addWidget(self.deal)
-        self.details = RecordForm(workspace, "performer", self._performer_fields(), self)
         self.photo = QLabel(self)
         self.photo.setObjectName("performerPhoto")
         self.photo.setFixedHeight(120)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.calendar = AvailabilityPanel(workspace, "performer_id", self)
-        for widget in (self.deal, self.details, self.calendar):
-            widget.refused.connect(self.show_refusal)
+        self.deal.refused.connect(self.show_refusal)
         self.roles.view.selectionModel().selectionChanged.connect(self._role_picked)
         self.performers.view.selectionModel().selectionChanged.connect(self._performer_selected)
 
         self.photo_button = QPushButton(self.tr("Choose photo…"), self)
         self.photo_button.setObjectName("choosePhoto")
         self.photo_button.clicked.connect(self.choose_photo)
-        details = QWidget(self)
-        details_layout = QVBoxLayout(details)
-        photo_row = QHBoxLayout()
-        photo_row.addWidget(self.photo, 1)
-        photo_row.addWidget(self.photo_button)
-        details_layout.addLayout(photo_row)
-        details_layout.addWidget(self.details)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(details, self.tr("Details"))
-        self.tabs.addTab(self.calendar, self.tr("Unavailable"))
+        photo_row = QWidget(self)
+        photo_layout = QHBoxLayout(photo_row)
+        photo_layout.setContentsMargins(0, 0, 0, 0)
+        photo_layout.addWidget(self.photo, 1)
+        photo_layout.addWidget(self.photo_button)
+        self.record = RecordDetails(
+            workspace, "performer", self._performer_fields(), "performer_id", self, above_form=photo_row
+        )
+        self.record.refused.connect(self.show_refusal)
+        self.details, self.calendar = self.record.form, self.record.calendar
         left = self.splitter("castRolesSplitter", Qt.Orientation.Vertical, self.roles, self.deal_box)
-        right = self.splitter("castPerformersSplitter", Qt.Orientation.Vertical, self.performers, self.tabs)
+        right = self.splitter("castPerformersSplitter", Qt.Orientation.Vertical, self.performers, self.record)
         self.layout_.addWidget(self._toolbar())
         main = self.splitter("castSplitter", Qt.Orientation.Horizontal, left, right)
         main.setSizes([640, 440])
@@ -153,16 +150,14 @@ class CastPage(Page):
             ),
             FormField("currency", self.tr("Currency"), placeholder="USD"),
             FormField("guaranteed_days", self.tr("Guaranteed days")),
-            FormField("overtime_rule_id", self.tr("Overtime"), "choice", self._preset_choices),
+            FormField("overtime_rule_id", self.tr("Overtime"), "choice", lambda: self.preset_choices),
             FormField("per_diem", self.tr("Per diem")),
             FormField("travel_notes", self.tr("Travel"), "notes", placeholder=self.tr("flights, hotel, ground")),
         ]
 
-    def _preset_choices(self):
-        if self.workspace.production_id is None:
-            return []
-        presets = self.workspace.read(pay_preset_rows, self.workspace.production_id)
-        return with_none([(row["id"], row["name"]) for row in presets], self.tr("No overtime"))
+    def _load_presets(self, production_id: int) -> None:
+        presets = self.workspace.read(pay_preset_rows, production_id)
+        self.preset_choices = with_none([(row["id"], row["name"]) for row in presets], self.tr("No overtime"))
 
     def _toolbar(self) -> QToolBar:
         lists = PeopleLists(self, "cast")
@@ -193,6 +188,7 @@ class CastPage(Page):
         roles = self.workspace.read(cast_rows, production_id)
         performers = self.workspace.read(performer_rows, production_id)
         self.performer_choices = with_none([(row["id"], row["name"]) for row in performers], self.tr("not cast"))
+        self._load_presets(production_id)
         self._loading = True
         try:
             self.roles.set_rows(roles)
@@ -226,24 +222,15 @@ class CastPage(Page):
             self.show_refusal(str(error))
 
     def add_performer(self) -> None:
-        performer_id = self.workspace.add_row(
-            "performer",
-            {"production_id": self.workspace.production_id},
-            {"legal_name": self.tr("New performer")},
-            self.tr("Add performer"),
-        )
-        self.refresh()
-        self.performers.select_ids([performer_id])
-        self.tabs.setCurrentIndex(0)
-        self.details.editors["legal_name"].setFocus()
-        self.details.editors["legal_name"].selectAll()
+        values = {"legal_name": self.tr("New performer")}
+        self.add_and_edit(self.performers, self.record, "performer", values, "legal_name", self.tr("Add performer"))
 
     def remove_performers(self) -> None:
-        for row in self.performers.selected_rows():
-            self.workspace.remove_row("performer", row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+        self.remove_selected(self.performers, "performer")
 
     def edit_pay_presets(self) -> None:
         PayPresetsDialog(self.workspace, self).exec()
+        self._load_presets(self.workspace.production_id)
         self.deal.show_record(self.deal.row_id)
 
     def choose_photo(self) -> None:
@@ -292,10 +279,8 @@ class CastPage(Page):
             )
 
     def _performer_selected(self) -> None:
-        rows = self.performers.selected_rows()
-        performer_id = rows[0]["id"] if len(rows) == 1 else None
-        self.details.show_record(performer_id)
-        self.calendar.show_owner(performer_id)
+        performer_id = self.selected_id(self.performers)
+        self.record.show_record(performer_id)
         photo = self.details.stored.get("photo_path") if performer_id else ""
         pixmap = QPixmap(photo) if photo else QPixmap()
         self.photo.setVisible(not pixmap.isNull())

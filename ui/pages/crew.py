@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QComboBox, QToolBar
 
 from studio.listings import crew_rows, department_rows
 from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
-from ui.availability import AvailabilityPanel
 from ui.i18n import babel_locale, money_text
 from ui.pages.base import Page
 from ui.people_lists import PeopleLists
-from ui.record_form import FormField, RecordForm, with_none
+from ui.record_details import RecordDetails
+from ui.record_form import FormField, with_none
 from ui.row_list_dialog import RowListDialog
 from ui.table import Column
 
@@ -44,16 +44,12 @@ class CrewPage(Page):
             ]
         )
         self.crew.view.setObjectName("crewTable")
-        self.details = RecordForm(workspace, "crew_member", self._fields(), self)
-        self.calendar = AvailabilityPanel(workspace, "crew_member_id", self)
-        for widget in (self.details, self.calendar):
-            widget.refused.connect(self.show_refusal)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.details, self.tr("Details"))
-        self.tabs.addTab(self.calendar, self.tr("Unavailable"))
+        self.record = RecordDetails(workspace, "crew_member", self._fields(), "crew_member_id", self)
+        self.record.refused.connect(self.show_refusal)
+        self.details, self.calendar = self.record.form, self.record.calendar
         self.crew.view.selectionModel().selectionChanged.connect(self._selected)
         self.layout_.addWidget(self._toolbar())
-        main = self.splitter("crewSplitter", Qt.Orientation.Horizontal, self.crew, self.tabs)
+        main = self.splitter("crewSplitter", Qt.Orientation.Horizontal, self.crew, self.record)
         main.setSizes([640, 440])
         self.layout_.addWidget(main, 1)
 
@@ -169,17 +165,8 @@ class CrewPage(Page):
         )
 
     def add_member(self) -> None:
-        member_id = self.workspace.add_row(
-            "crew_member",
-            {"production_id": self.workspace.production_id},
-            {"name": self.tr("New crew member"), "currency": self._base_currency()},
-            self.tr("Add crew member"),
-        )
-        self.refresh()
-        self.crew.select_ids([member_id])
-        self.tabs.setCurrentIndex(0)
-        self.details.editors["name"].setFocus()
-        self.details.editors["name"].selectAll()
+        values = {"name": self.tr("New crew member"), "currency": self._base_currency()}
+        self.add_and_edit(self.crew, self.record, "crew_member", values, "name", self.tr("Add crew member"))
 
     def edit_departments(self) -> None:
         columns = [
@@ -216,11 +203,7 @@ class CrewPage(Page):
         return production.base_currency if production else "USD"
 
     def remove_members(self) -> None:
-        for row in self.crew.selected_rows():
-            self.workspace.remove_row("crew_member", row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+        self.remove_selected(self.crew, "crew_member")
 
     def _selected(self) -> None:
-        rows = self.crew.selected_rows()
-        member_id = rows[0]["id"] if len(rows) == 1 else None
-        self.details.show_record(member_id)
-        self.calendar.show_owner(member_id)
+        self.record.show_record(self.selected_id(self.crew))

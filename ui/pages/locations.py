@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget
 
 from studio.listings import location_rows, set_rows
-from ui.availability import AvailabilityPanel
 from ui.i18n import money_text
 from ui.pages.base import Page
-from ui.record_form import FormField, RecordForm, with_none
+from ui.record_details import RecordDetails
+from ui.record_form import FormField, with_none
 from ui.table import Column
 
 
@@ -51,13 +50,9 @@ class LocationsPage(Page):
             ]
         )
         self.sets.view.setObjectName("setsTable")
-        self.details = RecordForm(workspace, "location", self._fields(), self)
-        self.calendar = AvailabilityPanel(workspace, "location_id", self)
-        for widget in (self.details, self.calendar):
-            widget.refused.connect(self.show_refusal)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.details, self.tr("Details"))
-        self.tabs.addTab(self.calendar, self.tr("Unavailable"))
+        self.record = RecordDetails(workspace, "location", self._fields(), "location_id", self)
+        self.record.refused.connect(self.show_refusal)
+        self.details, self.calendar = self.record.form, self.record.calendar
         self.locations.view.selectionModel().selectionChanged.connect(self._selected)
         lists = self.splitter("locationsSplitter", Qt.Orientation.Vertical, self.locations, self.sets)
         self.layout_.addWidget(
@@ -68,7 +63,7 @@ class LocationsPage(Page):
                 ]
             )
         )
-        main = self.splitter("locationsDetailSplitter", Qt.Orientation.Horizontal, lists, self.tabs)
+        main = self.splitter("locationsDetailSplitter", Qt.Orientation.Horizontal, lists, self.record)
         main.setSizes([640, 440])
         self.layout_.addWidget(main, 1)
 
@@ -117,21 +112,10 @@ class LocationsPage(Page):
         values = {"name": self.tr("New location")}
         if production is not None:
             values |= {"timezone": production.shoot_timezone, "fee_currency": production.base_currency}
-        location_id = self.workspace.add_row(
-            "location", {"production_id": self.workspace.production_id}, values, self.tr("Add location")
-        )
-        self.refresh()
-        self.locations.select_ids([location_id])
-        self.tabs.setCurrentIndex(0)
-        self.details.editors["name"].setFocus()
-        self.details.editors["name"].selectAll()
+        self.add_and_edit(self.locations, self.record, "location", values, "name", self.tr("Add location"))
 
     def remove_locations(self) -> None:
-        for row in self.locations.selected_rows():
-            self.workspace.remove_row("location", row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+        self.remove_selected(self.locations, "location")
 
     def _selected(self) -> None:
-        rows = self.locations.selected_rows()
-        location_id = rows[0]["id"] if len(rows) == 1 else None
-        self.details.show_record(location_id)
-        self.calendar.show_owner(location_id)
+        self.record.show_record(self.selected_id(self.locations))

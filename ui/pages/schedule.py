@@ -30,18 +30,15 @@ from studio.money import Money
 from studio.schedule.board import Board, StripCard, load_board
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import schedule_cost
-from studio.schedule.dood import WORK, day_out_of_days
+from studio.schedule.dood import WORK, DayOutOfDays, day_out_of_days
 from studio.schedule.optimizer import shooting_order
 from studio.schedule.strips import (
-    add_banner,
     ensure_strips,
     next_free_date,
-    place_all,
     renumber_days,
     scenes_without_strips,
 )
 from ui import labels
-from ui.commands import PlacementCommand
 from ui.i18n import babel_locale, day_text, money_text
 from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
@@ -158,8 +155,9 @@ class SchedulePage(Page):
         self.model.set_board(board, conflicts)
         self.view.verticalScrollBar().setValue(scroll)
         self._show_conflicts(conflicts)
-        self._show_dood(board)
-        cost = schedule_cost(board)
+        dood = day_out_of_days(board)
+        self._show_dood(dood)
+        cost = schedule_cost(board, dood)
         total = Money(cost.total, board.currency)
         self.summary.setText(
             self.tr("%n shoot day(s)", "", len(board.days))
@@ -208,8 +206,7 @@ class SchedulePage(Page):
                 self.view.selectionModel().select(self.model.index(r), self.view.selectionModel().SelectionFlag.Select)
             self.view.scrollTo(self.model.index(rows[0]))
 
-    def _show_dood(self, board: Board) -> None:
-        dood = day_out_of_days(board)
+    def _show_dood(self, dood: DayOutOfDays) -> None:
         totals = [self.tr("Work"), self.tr("Hold"), self.tr("Paid")]
         headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
         self.dood.clear()
@@ -298,11 +295,7 @@ class SchedulePage(Page):
             scenes = [s for s in strips if not s.is_banner]
             ordered = shooting_order(scenes) if by_location else sorted(scenes, key=lambda s: s.sort_order)
             placement[day_id] = banners + [s.id for s in ordered]
-        previous = self.workspace.write(place_all, self.workspace.production_id, placement)
-        if previous:
-            label = self.tr("Sort by location") if by_location else self.tr("Sort by scene")
-            self.workspace.undo_stack.push(PlacementCommand(self.workspace, previous, label))
-            self.workspace.entitiesChanged.emit({"strip"})
+        self.workspace.place_all(placement, self.tr("Sort by location") if by_location else self.tr("Sort by scene"))
 
     def choose_colour(self) -> None:
         """Give the selected strips a colour of the producer's choosing (Cancel: back to the standard)."""
@@ -331,8 +324,7 @@ class SchedulePage(Page):
             position = self.board.placement.get(day_id, []).index(selected[0].id)
         elif self.board is not None and self.board.days:
             day_id = self.board.days[0].id
-        self.workspace.write(add_banner, self.workspace.production_id, day_id, position, text)
-        self.workspace.entitiesChanged.emit({"strip"})
+        self.workspace.add_banner(day_id, position, text, self.tr("Add banner"))
 
     def optimize(self) -> None:
         if self.board is None:
@@ -351,9 +343,7 @@ class SchedulePage(Page):
             self.apply_schedule(dialog.result)
 
     def apply_schedule(self, result) -> None:
-        previous = self.workspace.write(place_all, self.workspace.production_id, result.placement)
-        self.workspace.undo_stack.push(PlacementCommand(self.workspace, previous, self.tr("Optimize the schedule")))
-        self.workspace.entitiesChanged.emit({"strip"})
+        self.workspace.place_all(result.placement, self.tr("Optimize the schedule"))
         kind = self.tr("the best possible") if result.status == "optimal" else self.tr("the best found in the time")
         self.tell(
             self.tr("Schedule optimized: cost %1 (%2), %3% below script order (%4).")

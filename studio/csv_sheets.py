@@ -1,0 +1,100 @@
+"""Reading a CSV sheet someone sends: a size limit, the encoding its spreadsheet saved it in, and the
+separator its locale uses; a file that is not such a sheet is refused rather than read as garbage."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+from studio.errors import InvalidInput, UserError
+from studio.i18n import _
+
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_sheet_file(path: Path, max_bytes: int, too_large: str) -> list[list[str]]:
+    """The rows of the sheet at `path`; `too_large` (with {name} and {limit}) says why a bigger file is refused."""
+    return read_records(decode_sheet(_read_bytes(path, max_bytes, too_large)))
+
+
+def read_records(text: str) -> list[list[str]]:
+    """Rows of cells, separated by commas, semicolons (European Excel) or tabs, whichever the text uses."""
+    if "\x00" in text:
+        raise _not_text()
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as error:
+        raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=error)) from None
+
+
+def decode_sheet(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030 (Chinese Excel and WPS) or Windows-1252
+    (Western Excel); anything else is refused rather than read as garbage."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    else:
+        if b"\x00" not in data:
+            for decode in (_as_utf8, _as_gbk, _as_windows_1252):
+                text = decode(data)
+                if text is not None:
+                    return text
+    raise _not_text()
+
+
+def _as_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _as_gbk(data: bytes) -> str | None:
+    """The text if the bytes read as Chinese in GBK/GB18030, else None.
+
+    Accented Latin text in Windows-1252 can decode as GBK too, into rare characters; Chinese text is
+    mostly characters of the common GB2312 block, whose two bytes are both 0xA1 or above.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    pairs = re.findall(rb"[\x81-\xfe][\x40-\x7e\x80-\xfe]", data)
+    common = sum(1 for pair in pairs if pair[0] >= 0xA1 and pair[1] >= 0xA1)
+    return text if pairs and common * 2 >= len(pairs) else None
+
+
+def _as_windows_1252(data: bytes) -> str | None:
+    """Western Excel's "CSV": accepted when every character beyond ASCII is a letter, mark or sign."""
+    text = data.decode("cp1252", errors="replace")
+    if "\ufffd" in text or not all(ch.isascii() or unicodedata.category(ch)[0] in "LPZS" for ch in text):
+        return None
+    return text
+
+
+def _read_bytes(path: Path, max_bytes: int, too_large: str) -> bytes:
+    try:
+        if path.stat().st_size > max_bytes:
+            raise InvalidInput(too_large.format(name=path.name, limit=max_bytes // (1024 * 1024)))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(_("there is no file {path}").format(path=path)) from None
+    except IsADirectoryError:
+        raise UserError(_("{path} is a folder").format(path=path)) from None
+    except OSError as error:
+        raise UserError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror)) from None
+
+
+def _not_text() -> InvalidInput:
+    return InvalidInput(_('the file is not text in a known encoding: save it as "CSV UTF-8" and import it again'))
