@@ -15,7 +15,15 @@ from studio.models.budget import (
     Fringe,
 )
 from studio.models.callsheet import CallSheet, CallTime
-from studio.models.people import Availability, CastAssignment, CrewMember, Department, OvertimeRule, Performer
+from studio.models.people import (
+    Availability,
+    CastAssignment,
+    CrewMember,
+    Department,
+    OvertimeRule,
+    Performer,
+    PerformerDay,
+)
 from studio.models.places import FilmSet, Location
 from studio.models.production import Character, Episode, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.schedule import ShootDay, Strip
@@ -46,6 +54,7 @@ __all__ = [
     "Location",
     "OvertimeRule",
     "Performer",
+    "PerformerDay",
     "Production",
     "Scene",
     "SceneCharacter",

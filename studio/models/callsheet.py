@@ -23,6 +23,8 @@ class CallSheet(SQLModel, table=True):
     shooting_call: dt.time | None = None
     breakfast: dt.time | None = None
     lunch: dt.time | None = None
+    dinner: dt.time | None = None
+    background_call: dt.time | None = None
     weather_summary: str = Field(default="", max_length=200)
     temperature_high: int | None = None
     temperature_low: int | None = None

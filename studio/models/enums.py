@@ -45,6 +45,12 @@ class ShootDayKind(StrEnum):
     TRAVEL = "TRAVEL"
 
 
+class PerformerDayKind(StrEnum):
+    TRAVEL = "TRAVEL"
+    REHEARSAL = "REHEARSAL"
+    FITTING = "FITTING"
+
+
 class StripKind(StrEnum):
     SCENE = "SCENE"
     BANNER = "BANNER"

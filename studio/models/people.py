@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from studio.models.base import checked, money_property, parent_fk, production_fk
-from studio.models.enums import RateBasis, UnionStatus
+from studio.models.enums import PerformerDayKind, RateBasis, UnionStatus
 from studio.models.types import ExactDecimal
 
 HOURS = ExactDecimal(2)
@@ -141,3 +141,19 @@ class Availability(SQLModel, table=True):
     end_date: dt.date
     available: bool = Field(default=False)
     reason: str = Field(default="", max_length=400)
+
+
+class PerformerDay(SQLModel, table=True):
+    """A day a performer is called for something other than shooting: travel, rehearsal or a fitting
+    (Day Out of Days shows T, R, F). A travel day keeps them from shooting."""
+
+    __tablename__ = "performer_day"
+    __table_args__ = (
+        CheckConstraint("kind IN ('TRAVEL', 'REHEARSAL', 'FITTING')", name="known_kind"),
+        UniqueConstraint("performer_id", "day"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    performer_id: int = parent_fk("performer")
+    day: dt.date
+    kind: str = Field(default=PerformerDayKind.TRAVEL.value, max_length=10)
+    notes: str = Field(default="", max_length=400)

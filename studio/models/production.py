@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import datetime
 
 from sqlalchemy import Column, Text, UniqueConstraint
@@ -40,6 +41,8 @@ class Production(SQLModel, table=True):
     company_move_cost_minor: int = Field(default=100000)
     # Day Out of Days drops a performer between two stretches of work only across a gap this long.
     drop_pickup_min_gap_days: int = Field(default=10)
+    # The earliest a day calls when its call sheet names no crew call (later after a night: turnaround).
+    default_crew_call: dt.time = Field(default=dt.time(7, 0))
     revision_color: str = Field(default="White", max_length=40)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 

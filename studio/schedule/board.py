@@ -15,23 +15,32 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from studio.budget.exchange import RateTable
+from studio.i18n import _
 from studio.models import (
     Availability,
+    CallSheet,
     CastAssignment,
     Character,
     Episode,
     FilmSet,
     Location,
     Performer,
+    PerformerDay,
     Production,
     Scene,
     SceneCharacter,
     ShootDay,
     Strip,
 )
-from studio.models.enums import RateBasis, RevisionState, ShootDayKind, TimeOfDay
+from studio.models.enums import IntExt, PerformerDayKind, RateBasis, RevisionState, ShootDayKind, TimeOfDay
+from studio.schedule.daylight import sun_times
 
 NIGHT = {TimeOfDay.NIGHT.value, TimeOfDay.DUSK.value}
+EXTERIOR = {IntExt.EXT.value, IntExt.INT_EXT.value}
+
+
+# Where a production has no location with coordinates, the sun is taken to set at 18:00, dark at 18:30.
+UNKNOWN_SUNSET, UNKNOWN_DUSK = 18 * 60, 18 * 60 + 30
 
 
 @dataclass
@@ -40,6 +49,9 @@ class Day:
     number: int
     date: dt.date
     unit: int
+    sunset: int = UNKNOWN_SUNSET  # minutes after the day's local midnight
+    dusk: int = UNKNOWN_DUSK  # night scenes start when it is dark
+    fixed_call: int | None = None  # the crew call its call sheet names, if any
 
 
 @dataclass
@@ -73,6 +85,11 @@ class StripCard:
     def is_night(self) -> bool:
         return self.time_of_day in NIGHT
 
+    @property
+    def needs_daylight(self) -> bool:
+        """An exterior day scene: an interior one can be lit after sunset, an exterior cannot."""
+        return not self.is_night and self.int_ext in EXTERIOR
+
 
 @dataclass
 class CastMember:
@@ -82,6 +99,7 @@ class CastMember:
     day_cost: Decimal  # in the production's base currency
     unavailable: set[dt.date] = field(default_factory=set)
     reasons: dict[dt.date, str] = field(default_factory=dict)
+    calls: dict[dt.date, str] = field(default_factory=dict)  # travel, rehearsal and fitting days
 
 
 @dataclass
@@ -100,6 +118,7 @@ class Limits:
     move_minutes: int
     move_cost: Decimal
     drop_gap_days: int
+    first_call: int = 7 * 60  # the earliest crew call, minutes after midnight
 
 
 @dataclass
@@ -141,14 +160,7 @@ def estimated_minutes(eighths: int, production: Production) -> int:
 def load_board(session: Session, production_id: int) -> Board:
     production = session.get(Production, production_id)
     rates = RateTable.for_production(session, production_id)
-    days = [
-        Day(day.id, day.day_number or 0, day.shoot_date, day.unit)
-        for day in session.exec(
-            select(ShootDay)
-            .where(ShootDay.production_id == production_id, ShootDay.kind == ShootDayKind.SHOOT.value)
-            .order_by(ShootDay.shoot_date, ShootDay.unit)
-        )
-    ]
+    days = _days(session, production)
     cast = _cast(session, production, rates)
     character_performer = _character_performers(session, production_id)
     scene_cast: dict[int, set[int]] = defaultdict(set)
@@ -188,8 +200,43 @@ def load_board(session: Session, production_id: int) -> Board:
         production.company_move_minutes,
         production.company_move_cost.amount,
         production.drop_pickup_min_gap_days,
+        _minutes(production.default_crew_call),
     )
     return Board(production_id, production.base_currency, days, strips, ordered, cast, places, limits)
+
+
+def _days(session: Session, production: Production) -> list[Day]:
+    """The shoot days with their sunset and dusk where the production shoots, and any crew call fixed."""
+    statement = (
+        select(ShootDay, CallSheet.crew_call)
+        .join(CallSheet, CallSheet.shoot_day_id == ShootDay.id, isouter=True)
+        .where(ShootDay.production_id == production.id, ShootDay.kind == ShootDayKind.SHOOT.value)
+        .order_by(ShootDay.shoot_date, ShootDay.unit)
+    )
+    latitude, longitude = _shooting_area(session, production.id)
+    days = []
+    for day, crew_call in session.exec(statement):
+        sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
+        sunset, dusk = sun.minutes(day.shoot_date) if sun else (UNKNOWN_SUNSET, UNKNOWN_DUSK)
+        fixed = _minutes(crew_call) if crew_call is not None else None
+        days.append(Day(day.id, day.day_number or 0, day.shoot_date, day.unit, sunset, dusk, fixed))
+    return days
+
+
+def _shooting_area(session: Session, production_id: int) -> tuple[Decimal | None, Decimal | None]:
+    """The middle of the production's locations that have coordinates (a series shoots in one city)."""
+    located = session.exec(
+        select(Location.latitude, Location.longitude).where(
+            Location.production_id == production_id, Location.latitude.is_not(None), Location.longitude.is_not(None)
+        )
+    ).all()
+    if not located:
+        return None, None
+    return sum(lat for lat, _ in located) / len(located), sum(long for _, long in located) / len(located)
+
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
 
 
 def _card(strip, scene, episode, film_set, scene_cast, cast, places, production) -> StripCard:
@@ -246,7 +293,18 @@ def _cast(session: Session, production: Production, rates: RateTable) -> dict[in
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))
         member.day_cost = max(member.day_cost, _day_cost(deal, production, rates))
     _unavailable(session, Availability.performer_id, members)
+    _calls(session, members)
     return members
+
+
+def _calls(session: Session, members: dict[int, CastMember]) -> None:
+    """Travel, rehearsal and fitting days; a performer travelling cannot shoot."""
+    for entry in session.exec(select(PerformerDay).where(PerformerDay.performer_id.in_(members))):
+        member = members[entry.performer_id]
+        member.calls[entry.day] = entry.kind
+        if entry.kind == PerformerDayKind.TRAVEL.value:
+            member.unavailable.add(entry.day)
+            member.reasons.setdefault(entry.day, entry.notes or _("travelling"))
 
 
 def _day_cost(deal: CastAssignment, production: Production, rates: RateTable) -> Decimal:

@@ -1,5 +1,5 @@
 """What is wrong with a schedule: performers or locations booked when unavailable, a location on two
-units at once, a day over its page or hour limit, a night followed by an early call."""
+units at once, a day over its page or hour limit, a call too soon after the last wrap, exteriors after sunset."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.schedule.board import Board, Day
 from studio.schedule.costs import day_totals
-
-TURNAROUND_HOURS = 12
+from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, day_times
 
 
 @dataclass(frozen=True)
 class Conflict:
     kind: str  # cast_unavailable, location_unavailable, location_double_booked, cast_double_booked,
-    #            over_pages, over_hours, turnaround
+    #            over_pages, over_hours, turnaround, daylight
     day_id: int
     strip_ids: tuple[int, ...]
     message: str
@@ -29,11 +28,12 @@ class Conflict:
 
 def find_conflicts(board: Board) -> list[Conflict]:
     conflicts: list[Conflict] = []
+    times = day_times(board)
     for day in board.days:
         conflicts += _availability(board, day)
-        conflicts += _limits(board, day)
+        conflicts += _limits(board, day, times[day.id])
+        conflicts += _clock(board, day, times[day.id])
     conflicts += _double_bookings(board)
-    conflicts += _turnarounds(board)
     return conflicts
 
 
@@ -60,9 +60,9 @@ def _availability(board: Board, day: Day) -> list[Conflict]:
     return found
 
 
-def _limits(board: Board, day: Day) -> list[Conflict]:
+def _limits(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
     totals = day_totals(board, day.id)
-    strip_ids = tuple(strip.id for strip in board.day_strips(day.id))
+    strip_ids = _scene_ids(board, day)
     found = []
     if totals.eighths > board.limits.eighths:
         found.append(
@@ -75,18 +75,55 @@ def _limits(board: Board, day: Day) -> list[Conflict]:
                 ),
             )
         )
-    if totals.minutes > board.limits.minutes:
+    if times.length > board.limits.minutes:
         found.append(
             Conflict(
                 "over_hours",
                 day.id,
                 strip_ids,
-                _("Day {day}: {hours} hours of work, over the limit of {limit}").format(
-                    day=day.number, hours=_hours(totals.minutes), limit=_hours(board.limits.minutes)
+                _("Day {day}: {hours} hours from call ({call}) to wrap ({wrap}), over the limit of {limit}").format(
+                    day=day.number,
+                    hours=_hours(times.length),
+                    call=clock(times.call),
+                    wrap=clock(times.wrap),
+                    limit=_hours(board.limits.minutes),
                 ),
             )
         )
     return found
+
+
+def _scene_ids(board: Board, day: Day) -> tuple[int, ...]:
+    return tuple(strip.id for strip in board.day_strips(day.id) if not strip.is_banner)
+
+
+def _clock(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
+    """Too little rest since the last wrap, or exterior day scenes still shooting after sunset."""
+    rested = times.rested_call
+    if rested is not None and times.call < rested:
+        return [
+            Conflict(
+                "turnaround",
+                day.id,
+                _scene_ids(board, day),
+                _(
+                    "Day {day} calls at {call}, less than {hours} hours after the last wrap: call at {rested} or later"
+                ).format(day=day.number, call=clock(times.call), hours=TURNAROUND_MINUTES // 60, rested=clock(rested)),
+            )
+        ]
+    if times.daylight_end is None or times.daylight_end <= times.sunset:
+        return []
+    outside = tuple(s.id for s in board.day_strips(day.id) if s.needs_daylight)
+    if rested is not None and rested + times.work.daylight > times.sunset and rested > board.limits.first_call:
+        message = _(
+            "Day {day}: after the last wrap the crew rests until {rested}, too late to shoot the exteriors "
+            "({hours} hours from call) before sunset at {sunset}"
+        ).format(day=day.number, rested=clock(rested), hours=_hours(times.work.daylight), sunset=clock(times.sunset))
+        return [Conflict("turnaround", day.id, outside, message)]
+    message = _("Day {day}: exterior day scenes run until {end}, after sunset at {sunset}").format(
+        day=day.number, end=clock(times.daylight_end), sunset=clock(times.sunset)
+    )
+    return [Conflict("daylight", day.id, outside, message)]
 
 
 def _hours(minutes: int) -> str:
@@ -120,34 +157,6 @@ def _double_bookings(board: Board) -> list[Conflict]:
                     days[0].id,
                     strip_ids,
                     _("{date}: {name} is needed by two units at once").format(date=days[0].date.isoformat(), name=name),
-                )
-            )
-    return found
-
-
-def _turnarounds(board: Board) -> list[Conflict]:
-    """A day that ends at night, followed on the next date by a day that starts with day scenes, leaves
-    the crew and cast less than the 12-hour rest between wrap and call."""
-    found = []
-    by_date = {day.date: day for day in board.days if day.unit == 1}
-    for day in board.days:
-        strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
-        if day.unit != 1 or not strips or not strips[-1].is_night:
-            continue
-        following = by_date.get(day.date + dt.timedelta(days=1))
-        if following is None:
-            continue
-        next_strips = [strip for strip in board.day_strips(following.id) if not strip.is_banner]
-        if next_strips and not next_strips[0].is_night:
-            found.append(
-                Conflict(
-                    "turnaround",
-                    following.id,
-                    (strips[-1].id, next_strips[0].id),
-                    _(
-                        "Day {day} wraps at night and day {next} starts with day scenes: "
-                        "less than {hours} hours of rest"
-                    ).format(day=day.number, next=following.number, hours=TURNAROUND_HOURS),
                 )
             )
     return found

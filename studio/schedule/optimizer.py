@@ -3,9 +3,10 @@
 Cost (in the base currency's minor units): each performer is paid from their first work day to their
 last (work + holds) at their day rate, each location for every day it is used at its fee, and each
 company move at the production's move cost. Constraints: every scene on exactly one day; nobody and
-nowhere booked on a date they are unavailable; each day within its pages and hours (company moves
-take time too); a day that ends at night is not followed on the next date by a day-scene call (the
-12-hour turnaround); locked strips stay on their day; a performer is on one unit at a time.
+nowhere booked on a date they are unavailable; each day within its pages; each day's clock as
+`timeline` has it (day scenes by sunset, night scenes from dusk, call to wrap within the day's hours,
+company moves taking time, 12 hours' rest between a wrap and the unit's next call); locked strips
+stay on their day; a performer is on one unit at a time.
 
 Within each day scenes are then ordered by location (day scenes before night scenes), which makes
 the moves the model counted the moves the day really has.
@@ -27,7 +28,9 @@ from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.money import Money
 from studio.schedule.board import Board, StripCard
+from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import ScheduleCost, schedule_cost
+from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES, DayTimes, rested_call, times_of
 
 Placement = dict[int | None, list[int]]
 PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
@@ -61,7 +64,7 @@ def baseline_placement(board: Board) -> Placement:
     scenes = sorted((s for s in board.strips.values() if not s.is_banner), key=lambda s: s.sort_order)
     placement = _empty(board)
     if board.days:
-        packer = _Packer(board, count_moves=False, check_availability=False)
+        packer = _Packer(board, realistic=False)
         current = 0
         for strip in scenes:
             index = next((i for i in range(current, len(board.days)) if packer.fits(i, strip)), len(board.days) - 1)
@@ -77,7 +80,7 @@ def grouped_placement(board: Board) -> Placement:
     placement = _empty(board)
     if not board.days:
         return placement
-    packer = _Packer(board, count_moves=True, check_availability=True)
+    packer = _Packer(board, realistic=True)
     day_of, index_of = board.day_of(), {day.id: i for i, day in enumerate(board.days)}
     locked = {s.id for s in board.strips.values() if s.locked and not s.is_banner}
     for strip_id in locked:
@@ -94,10 +97,8 @@ def grouped_placement(board: Board) -> Placement:
     everywhere = list(range(len(board.days)))
     for night, preferred in ((False, day_order), (True, night_order)):
         for strip in (s for s in scenes if s.is_night == night):
-            index = next(
-                (i for i in [*preferred, *everywhere] if packer.fits(i, strip)), preferred[-1] if preferred else 0
-            )
-            packer.put(index, strip, placement)
+            index = next((i for i in [*preferred, *everywhere] if packer.fits(i, strip)), None)
+            packer.put(packer.least_loaded(strip) if index is None else index, strip, placement)
     return _in_shooting_order(board, placement)
 
 
@@ -128,32 +129,67 @@ def _empty(board: Board) -> Placement:
 
 
 class _Packer:
-    """Running totals of days being filled."""
+    """Days being filled: script order packed by pages and hours (the baseline), or, with `realistic`,
+    only where everyone is available and the day's clock holds (hours from call to wrap, exteriors
+    by sunset, the next day's call rested)."""
 
-    def __init__(self, board: Board, count_moves: bool, check_availability: bool):
-        self.board, self.count_moves, self.check_availability = board, count_moves, check_availability
-        self.load = [[0, 0, set()] for _ in board.days]  # eighths, minutes, locations
+    def __init__(self, board: Board, realistic: bool):
+        self.board, self.realistic = board, realistic
+        self.strips: list[list[StripCard]] = [[] for _ in board.days]
+        self.eighths = [0] * len(board.days)
+        self.minutes = [0] * len(board.days)
+        by_unit: dict[int, list[int]] = defaultdict(list)
+        for index in sorted(range(len(board.days)), key=lambda i: (board.days[i].unit, board.days[i].date)):
+            by_unit[board.days[index].unit].append(index)
+        self.previous: dict[int, int] = {}
+        self.following: dict[int, int] = {}
+        for chain in by_unit.values():
+            for a, b in zip(chain, chain[1:], strict=False):
+                self.previous[b], self.following[a] = a, b
+        self.times = [self._times(i, self.strips[i]) for i in range(len(board.days))]
 
-    def _move(self, index: int, strip: StripCard) -> int:
-        locations = self.load[index][2]
-        new_place = locations and strip.location_id not in locations
-        return self.board.limits.move_minutes if self.count_moves and new_place else 0
+    def _rested(self, index: int, wrap_before: int | None = None) -> int | None:
+        before = self.previous.get(index)
+        if before is None:
+            return None
+        wrap = self.times[before].wrap if wrap_before is None else wrap_before
+        return rested_call(wrap, (self.board.days[index].date - self.board.days[before].date).days)
+
+    def _times(self, index: int, strips: list[StripCard], wrap_before: int | None = None) -> DayTimes:
+        rested = self._rested(index, wrap_before) if hasattr(self, "times") else None
+        return times_of(shooting_order(strips), self.board.days[index], self.board.limits, rested)
 
     def fits(self, index: int, strip: StripCard) -> bool:
         day, limits = self.board.days[index], self.board.limits
-        if self.check_availability and any(day.date in self.board.cast[p].unavailable for p in strip.cast):
+        if self.eighths[index] + strip.eighths > limits.eighths:
             return False
-        eighths, minutes, _ = self.load[index]
-        return (
-            eighths + strip.eighths <= limits.eighths
-            and minutes + strip.minutes + self._move(index, strip) <= limits.minutes
-        )
+        if not self.realistic:
+            return self.minutes[index] + strip.minutes <= limits.minutes
+        if any(day.date in self.board.cast[p].unavailable for p in strip.cast):
+            return False
+        times = self._times(index, [*self.strips[index], strip])
+        if not times.keeps(limits):
+            return False
+        after = self.following.get(index)
+        return after is None or self._times(after, self.strips[after], times.wrap).keeps(limits)
+
+    def least_loaded(self, strip: StripCard) -> int:
+        """Where a scene that fits nowhere breaks the fewest rules: the lightest day its cast can work."""
+        free = [
+            i
+            for i, day in enumerate(self.board.days)
+            if not any(day.date in self.board.cast[p].unavailable for p in strip.cast)
+        ]
+        return min(free or range(len(self.board.days)), key=lambda i: self.minutes[i])
 
     def put(self, index: int, strip: StripCard, placement: Placement) -> None:
-        eighths, minutes, locations = self.load[index]
-        move = self._move(index, strip)
-        self.load[index] = [eighths + strip.eighths, minutes + strip.minutes + move, locations | {strip.location_id}]
+        self.strips[index].append(strip)
+        self.eighths[index] += strip.eighths
+        self.minutes[index] += strip.minutes
         placement[self.board.days[index].id].append(strip.id)
+        while index is not None and self.realistic:  # a later wrap moves the unit's next calls
+            self.times[index] = self._times(index, self.strips[index])
+            index = self.following.get(index)
 
 
 def _in_shooting_order(board: Board, placement: Placement) -> Placement:
@@ -189,6 +225,8 @@ def optimize(
     remaining = budget - (time.perf_counter() - started)
     if status is None and remaining >= 1 and not (cancelled and cancelled()):
         status, placement = problem.solve(cp_model, False, remaining, **search)
+        if status is not None:
+            placement = _fewer_conflicts(board, placement, grouped_placement(board))
     if status is None:
         if cancelled is not None and cancelled():
             raise InvalidInput(_("scheduling was cancelled before a schedule was found; nothing changed"))
@@ -202,6 +240,17 @@ def optimize(
         status=status,
         seconds=time.perf_counter() - started,
     )
+
+
+def _fewer_conflicts(board: Board, found: Placement, start: Placement) -> Placement:
+    """When no schedule keeps every limit, the search's best may still break more than the quick
+    schedule it started from: keep whichever breaks fewer, then the cheaper."""
+
+    def weight(placement: Placement) -> tuple[int, Decimal]:
+        placed = board.placed(placement)
+        return len(find_conflicts(placed)), schedule_cost(placed).total
+
+    return min((found, start), key=weight)
 
 
 class _Problem:
@@ -288,6 +337,7 @@ class _Problem:
         # One search worker per core: more only share the cores and find the first schedule later.
         solver.parameters.num_workers = max(1, min(8, os.cpu_count() or 1))
         solver.parameters.random_seed = 7
+        solver.parameters.repair_hint = True
         listener = _Listener(cp_model, self, started, progress)
         give_up = None if give_up_after is None else time.perf_counter() + give_up_after
 
@@ -341,10 +391,10 @@ class _Problem:
                 model.Add(flag <= sum(self.x[s.id, d] for s in on_day.get(d, []) if s.is_night == is_night))
         for (place, d, _part), used_here in part_loc.items():
             model.AddImplication(used_here, self.loc[place, d])
-        # The limits (pages and hours per day, turnaround) are penalties worth more than two whole days of
-        # everyone and everywhere rather than hard constraints: every schedule is a solution to improve on,
-        # so the search never comes back empty-handed, and a limit nothing can keep (a locked night, too
-        # few days) shows as a conflict instead of "no schedule".
+        # Without hard limits, breaking one (pages, hours, daylight, turnaround) costs as much as two whole
+        # days of everyone and everywhere: every schedule is a solution to improve on, so the search never
+        # comes back empty-handed, and a limit nothing can keep (a locked night, too few days) shows as a
+        # conflict instead of "no schedule".
         penalty = max(
             1,
             self.cents(
@@ -358,24 +408,47 @@ class _Problem:
         )
         objective = []
         moves = []
-        for d in range(n_days):
-            strips = on_day.get(d, [])
-            day_moves = model.NewIntVar(0, 2 * max(len(location_ids), 1), "")
-            model.Add(day_moves >= self._moves_in_day(model, part_loc, location_ids, d, night[d], daytime[d]))
-            moves.append(day_moves)
-            eighths = sum(s.eighths * self.x[s.id, d] for s in strips)
-            minutes = sum(s.minutes * self.x[s.id, d] for s in strips) + limits.move_minutes * day_moves
-            most = sum(s.eighths for s in strips), sum(s.minutes for s in strips) + 2 * len(location_ids) * 60 * 24
+        clock = []
+        longest = DAY_MINUTES + sum(s.minutes for s in self.scenes) + 2 * len(location_ids) * limits.move_minutes
+
+        def broken(per_unit: int, most: int):
+            """How far a limit is broken: nothing when limits are hard, else a penalty per unit over."""
             if hard_limits:
-                model.Add(eighths <= limits.eighths)
-                model.Add(minutes <= limits.minutes)
-            else:
-                objective.append(max(penalty // 8, 1) * self._excess(model, eighths, limits.eighths, most[0]))
-                objective.append(max(penalty // 60, 1) * self._excess(model, minutes, limits.minutes, most[1]))
-        for a, b in self._consecutive_pairs():
-            broken = model.NewBoolVar("")
-            model.Add(night[a] + daytime[b] <= 1 + broken)
-            objective.append(penalty * broken)
+                return 0
+            over = model.NewIntVar(0, max(most, 0), "")
+            objective.append(max(per_unit, 1) * over)
+            return over
+
+        for d, day in enumerate(self.days):
+            strips = on_day.get(d, [])
+            day_moves, night_moves = self._moves_in_day(model, part_loc, location_ids, d, night[d], daytime[d])
+            moves.append(day_moves + night_moves)
+            eighths = sum(s.eighths * self.x[s.id, d] for s in strips)
+            model.Add(eighths - broken(penalty // 8, sum(s.eighths for s in strips)) <= limits.eighths)
+            day_part = limits.move_minutes * day_moves + sum(
+                s.minutes * self.x[s.id, d] for s in strips if not s.is_night
+            )
+            night_part = limits.move_minutes * night_moves + sum(
+                s.minutes * self.x[s.id, d] for s in strips if s.is_night
+            )
+            call, wrap = self._clock_of(model, day, longest)
+            clock.append((call, wrap))
+            # Exteriors by sunset: a day with any has its whole day part done by sunset, which holds
+            # whatever order the day's scenes are shot in.
+            exteriors = [s for s in strips if s.needs_daylight]
+            if exteriors:
+                outside = model.NewBoolVar("")
+                for strip in exteriors:
+                    model.AddImplication(self.x[strip.id, d], outside)
+                late = broken(penalty // 60, longest)
+                model.Add(call + day_part - late <= day.sunset).OnlyEnforceIf(outside)
+            # Night scenes from dusk; call to wrap within the day's hours.
+            model.Add(wrap >= call + day_part + night_part)
+            model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(night[d])
+            model.Add(wrap - call - broken(penalty // 60, longest) <= limits.minutes)
+        for a, b, gap in self._consecutive_pairs():
+            rest = clock[b][0] + gap * DAY_MINUTES - clock[a][1]
+            model.Add(rest + broken(penalty // 60, longest) >= TURNAROUND_MINUTES)
         objective += self._cast_terms(model, on_day)
         objective += [
             self.cents(board.places[place].fee) * self.loc[place, d] for place in location_ids for d in range(n_days)
@@ -385,16 +458,18 @@ class _Problem:
         self._hint(model, grouped_placement(board))
         return model
 
-    @staticmethod
-    def _excess(model, amount, limit: int, most: int):
-        """How far `amount` goes over `limit` (0 when within it)."""
-        over = model.NewIntVar(0, max(most, 0), "")
-        model.Add(over >= amount - limit)
-        return over
+    def _clock_of(self, model, day, longest: int) -> tuple:
+        """The day's call and wrap, in minutes after its midnight: a call sheet's crew call is kept."""
+        first = self.board.limits.first_call
+        if day.fixed_call is not None:
+            call = model.NewConstant(day.fixed_call)
+        else:
+            call = model.NewIntVar(min(first, DAY_MINUTES), DAY_MINUTES, "")
+        return call, model.NewIntVar(0, DAY_MINUTES + longest, "")
 
     def _moves_in_day(self, model, part_loc, location_ids, d, night, daytime):
-        """Moves in the day's shooting order: each part visits its locations one after another, and the
-        dusk costs a move too unless one location has both day and night scenes."""
+        """Moves in the day's shooting order, (day part, night part): each part visits its locations one
+        after another, and the dusk costs a move too unless one location has both day and night scenes."""
         day_places = sum(part_loc[place, d, False] for place in location_ids)
         night_places = sum(part_loc[place, d, True] for place in location_ids)
         both_parts = model.NewBoolVar("")
@@ -407,15 +482,21 @@ class _Problem:
             model.AddImplication(both, part_loc[place, d, True])
             shared.append(both)
         model.Add(stays <= sum(shared))
-        return day_places - daytime + night_places - night + both_parts - stays
+        parts = []
+        for moves in (day_places - daytime, night_places - night + both_parts - stays):
+            counted = model.NewIntVar(0, 2 * max(len(location_ids), 1), "")  # never below none
+            model.Add(counted >= moves)
+            parts.append(counted)
+        return parts
 
-    def _consecutive_pairs(self) -> list[tuple[int, int]]:
-        index = {(day.date, day.unit): i for i, day in enumerate(self.days)}
-        pairs = []
-        for i, day in enumerate(self.days):
-            following = index.get((day.date.fromordinal(day.date.toordinal() + 1), day.unit))
-            if following is not None:
-                pairs.append((i, following))
+    def _consecutive_pairs(self) -> list[tuple[int, int, int]]:
+        """(day, the unit's next day, days between their dates)."""
+        pairs, last_of_unit = [], {}
+        for i, day in sorted(enumerate(self.days), key=lambda item: (item[1].unit, item[1].date)):
+            if day.unit in last_of_unit:
+                before = last_of_unit[day.unit]
+                pairs.append((before, i, (day.date - self.days[before].date).days))
+            last_of_unit[day.unit] = i
         return pairs
 
     def _cast_terms(self, model, on_day) -> list:
@@ -483,11 +564,20 @@ class _Problem:
 
 def shooting_order(strips: list[StripCard]) -> list[StripCard]:
     """A day's scenes: day scenes, then night scenes; each part visits each location once, and the
-    night part starts where the day part ended when that location has night scenes too (no move at dusk)."""
+    night part starts where the day part ended when that location has night scenes too (no move at dusk).
+    At each location the exteriors come first, while the light lasts."""
     day_part = [s for s in strips if not s.is_night]
     night_part = [s for s in strips if s.is_night]
     night_locations = {s.location_id for s in night_part}
-    day_part.sort(key=lambda s: (s.location_id in night_locations, s.location or "", s.set_name, s.sort_order))
+    day_part.sort(
+        key=lambda s: (
+            s.location_id in night_locations,
+            s.location or "",
+            not s.needs_daylight,
+            s.set_name,
+            s.sort_order,
+        )
+    )
     stay = day_part[-1].location_id if day_part and day_part[-1].location_id in night_locations else None
     night_part.sort(key=lambda s: (s.location_id != stay, s.location or "", s.set_name, s.sort_order))
     return day_part + night_part

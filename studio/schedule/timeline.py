@@ -1,0 +1,121 @@
+"""Each shoot day's clock: crew call, when the day scenes are done, when the night scenes start, wrap.
+
+The rules the optimizer keeps and the conflict check reports on, in minutes after each day's local
+midnight:
+- A day calls at the production's first call, unless its call sheet names a crew call, or the rest
+  since the last wrap of the unit needs a later one (12 hours' turnaround).
+- Day scenes are shot first; exterior day scenes must be done by sunset (interiors can be lit after
+  it); night scenes start once it is dark (dusk).
+- A day with night scenes calls later, as late as the exteriors' light allows, so call to wrap stays
+  within the production's hours.
+- Each part of the day visits its locations one after another; moving between them takes the
+  production's company-move time, and so does moving at dusk to a night location elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studio.schedule.board import Board, Day, Limits, StripCard
+
+DAY_MINUTES = 24 * 60
+TURNAROUND_MINUTES = 12 * 60
+
+
+@dataclass(frozen=True)
+class DayTimes:
+    call: int
+    day_end: int  # the day scenes are done (the call, without any)
+    daylight_end: int | None  # the last exterior day scene is done (None: no exterior day scene)
+    night_start: int | None  # None: no night scenes
+    wrap: int
+    sunset: int
+    dusk: int
+    rested_call: int | None  # the earliest call 12 hours after the previous wrap (None: no day before)
+    work: Parts
+
+    @property
+    def length(self) -> int:
+        return self.wrap - self.call
+
+    def keeps(self, limits: Limits) -> bool:
+        """Within the hours, the exteriors in daylight, the call rested."""
+        return (
+            self.length <= limits.minutes
+            and (self.daylight_end is None or self.daylight_end <= self.sunset)
+            and (self.rested_call is None or self.call >= self.rested_call)
+        )
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A day's work in minutes, company moves included."""
+
+    day: int
+    daylight: int | None  # from the call to the end of the last exterior day scene
+    night: int  # the night scenes, with the move at dusk if there is one
+
+
+def parts(strips: list[StripCard], move_minutes: int) -> Parts:
+    day_part = [s for s in strips if not s.is_banner and not s.is_night]
+    night_part = [s for s in strips if not s.is_banner and s.is_night]
+    elapsed, daylight, place = 0, None, None
+    for strip in day_part:
+        elapsed += _move(place, strip.location_id, move_minutes) + strip.minutes
+        place = strip.location_id if strip.location_id is not None else place
+        if strip.needs_daylight:
+            daylight = elapsed
+    night = 0
+    for strip in night_part:
+        night += _move(place, strip.location_id, move_minutes) + strip.minutes
+        place = strip.location_id if strip.location_id is not None else place
+    return Parts(elapsed, daylight, night)
+
+
+def _move(place: int | None, next_place: int | None, move_minutes: int) -> int:
+    return move_minutes if place is not None and next_place is not None and place != next_place else 0
+
+
+def day_times(board: Board) -> dict[int, DayTimes]:
+    """Shoot day id → its times, each unit's days in date order."""
+    times: dict[int, DayTimes] = {}
+    last_of_unit: dict[int, tuple[Day, DayTimes]] = {}
+    for day in sorted(board.days, key=lambda d: (d.unit, d.date)):
+        previous = last_of_unit.get(day.unit)
+        rested = None
+        if previous is not None:
+            rested = rested_call(previous[1].wrap, (day.date - previous[0].date).days)
+        times[day.id] = times_of(board.day_strips(day.id), day, board.limits, rested)
+        last_of_unit[day.unit] = (day, times[day.id])
+    return times
+
+
+def rested_call(wrap: int, days_between: int) -> int:
+    """The earliest call `days_between` days after a wrap that leaves 12 hours' rest."""
+    return wrap + TURNAROUND_MINUTES - DAY_MINUTES * days_between
+
+
+def times_of(strips: list[StripCard], day: Day, limits: Limits, rested: int | None) -> DayTimes:
+    """A day's times with these strips in this order, `rested` the earliest call turnaround allows."""
+    work = parts(strips, limits.move_minutes)
+    earliest = max(limits.first_call, rested if rested is not None else limits.first_call)
+    if day.fixed_call is not None:
+        call = day.fixed_call
+    else:
+        call = earliest
+        if work.night:
+            call = max(call, day.dusk + work.night - limits.minutes)
+        if work.daylight is not None:
+            call = min(call, max(earliest, day.sunset - work.daylight))
+    day_end = call + work.day
+    night_start = max(day_end, day.dusk) if work.night else None
+    wrap = night_start + work.night if night_start is not None else day_end
+    daylight_end = call + work.daylight if work.daylight is not None else None
+    return DayTimes(call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, rested, work)
+
+
+def clock(minutes: int) -> str:
+    """ "07:30", or "02:15 (+1)" past midnight."""
+    days, rest = divmod(minutes, DAY_MINUTES)
+    text = f"{rest // 60:02d}:{rest % 60:02d}"
+    return f"{text} (+{days})" if days > 0 else text
