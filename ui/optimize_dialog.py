@@ -77,12 +77,19 @@ class OptimizeDialog(QDialog):
         self.bar.setValue(min(int(time.monotonic() - self.started), int(self.time_limit)))
 
     def _progress(self, progress: Progress) -> None:
-        self.best.setText(
-            self.tr("Best so far: %1 (at least %2 is needed) after %3 s")
-            .replace("%1", money_text(progress.cost))
-            .replace("%2", money_text(progress.bound))
-            .replace("%3", f"{progress.seconds:.0f}")
-        )
+        seconds = f"{progress.seconds:.0f}"
+        if progress.cost is None:
+            text = self.tr("Fitting every scene within the day limits… (%1 s)").replace("%1", seconds)
+        elif progress.bound is None:
+            text = self.tr("Best so far: %1 after %2 s").replace("%1", money_text(progress.cost)).replace("%2", seconds)
+        else:
+            text = (
+                self.tr("Best so far: %1 (at least %2 is needed) after %3 s")
+                .replace("%1", money_text(progress.cost))
+                .replace("%2", money_text(progress.bound))
+                .replace("%3", seconds)
+            )
+        self.best.setText(text)
 
     def _done(self, result: OptimizeResult) -> None:
         self.result = result

@@ -20,6 +20,7 @@ from studio.formatting import format_eighths
 from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.conflicts import Conflict
 from studio.schedule.costs import DayTotals, day_totals
+from studio.schedule.timeline import DayTimes, day_times
 
 MIME = "application/x-cliffhanger-strips"
 ROOT = QModelIndex()
@@ -42,6 +43,7 @@ class BoardRow:
     day: Day | None = None
     totals: DayTotals | None = None
     warnings: int = 0
+    times: DayTimes | None = None
 
 
 def strip_colour(strip: StripCard) -> str:
@@ -70,9 +72,11 @@ class StripBoardModel(QAbstractListModel):
         for conflict in conflicts:
             warnings[conflict.day_id] = warnings.get(conflict.day_id, 0) + 1
         self.rows = []
+        times = day_times(board)
         for day in board.days:
+            totals = day_totals(board, day.id)
             self.rows.append(
-                BoardRow("day", day.id, day=day, totals=day_totals(board, day.id), warnings=warnings.get(day.id, 0))
+                BoardRow("day", day.id, day=day, totals=totals, warnings=warnings.get(day.id, 0), times=times[day.id])
             )
             self.rows += [BoardRow("strip", day.id, strip) for strip in board.day_strips(day.id) if self._shown(strip)]
         self.rows.append(BoardRow("boneyard", None, totals=day_totals(board, None)))

@@ -49,5 +49,6 @@ def result_json(result: OptimizeResult, board_days: int) -> dict:
         "baseline_cost": result.baseline.to_json(),
         "saving_percent": f"{result.saving * 100:.1f}",
         "status": result.status,
+        "conflicts": result.conflicts,
         "seconds": round(result.seconds, 1),
     }

@@ -35,14 +35,18 @@ from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES, DayTimes, 
 Placement = dict[int | None, list[int]]
 PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
 WRAP_UP = 1.5  # seconds kept back from the time limit for starting up and saving the result
-FIRST_SHARE = 0.3  # of the time, to find a first schedule within the limits before relaxing them
+HINT_SECONDS = 2.0  # at most, to work out the rest of a starting schedule's variables
+FIRST_SHARE = 0.6  # of the time at most, for the first search: a schedule within the limits
 
 
 @dataclass(frozen=True)
 class Progress:
+    """A better schedule found: its cost, and what CP-SAT has proved none can go below (None: not yet
+    known, or the search is still looking for a schedule within every limit, when cost is None)."""
+
     seconds: float
-    cost: Money
-    bound: Money
+    cost: Money | None
+    bound: Money | None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class OptimizeResult:
     baseline: ScheduleCost
     status: str  # "optimal": proven; "feasible": the best found in the time limit
     seconds: float
+    conflicts: int = 0  # what the schedule still breaks (a limit no schedule found could keep)
 
     @property
     def saving(self) -> float:
@@ -74,9 +79,10 @@ def baseline_placement(board: Board) -> Placement:
 
 
 def grouped_placement(board: Board) -> Placement:
-    """A quick schedule to start the search from, built to respect turnaround: the last days of each
-    stretch of consecutive dates shoot nights (the day before them may shoot both), the others shoot
-    day scenes; scenes are grouped by location and packed first-fit where everyone is available."""
+    """A quick schedule to start the search from: scenes grouped by location, day scenes first on the
+    days that do not end a stretch of consecutive dates, night scenes first on the days that do, each
+    put on the first day where its cast is available and the day's clock still holds (hours, daylight,
+    the next day's rested call); a scene that fits nowhere goes on its cast's lightest day."""
     placement = _empty(board)
     if not board.days:
         return placement
@@ -207,9 +213,12 @@ def optimize(
 ) -> OptimizeResult:
     """The cheapest schedule found within `time_limit` seconds (raises InvalidInput if none can exist).
 
-    The search keeps each day's page and hour limits as hard constraints, where CP-SAT improves fastest.
-    If it finds no schedule in the first part of the time, a second search takes over with those limits
-    as heavy penalties: it always finds a schedule, and what no schedule can keep shows as conflicts.
+    Two searches share the time. The first looks only for a schedule that keeps every limit (pages,
+    hours, daylight, turnaround), starting from a quick grouped schedule and counting each limit broken
+    as a penalty; it stops as soon as it has one. The second then looks for the cheapest schedule,
+    starting from the first's: with the limits as hard constraints when they could all be kept (where
+    CP-SAT improves fastest), else still as penalties, so a schedule always comes out and what no
+    schedule could keep shows as conflicts.
     """
     from ortools.sat.python import cp_model
 
@@ -220,25 +229,36 @@ def optimize(
     problem = _Problem(board)
     problem.check_capacity()
     budget = max(1.0, float(time_limit) - (time.perf_counter() - started) - WRAP_UP)
-    search = {"started": started, "progress": progress, "cancelled": cancelled}
-    status, placement = problem.solve(cp_model, True, budget, give_up_after=budget * FIRST_SHARE, **search)
+    start = grouped_placement(board)
+    search = {"started": started, "cancelled": cancelled}
+    status, placement = problem.solve(
+        cp_model, False, budget * FIRST_SHARE, hint=start, cost=False, progress=progress, **search
+    )
+    keeps_limits = status is not None and problem.broken == 0
+    status = status and "feasible"  # the first search proves nothing about cost
     remaining = budget - (time.perf_counter() - started)
-    if status is None and remaining >= 1 and not (cancelled and cancelled()):
-        status, placement = problem.solve(cp_model, False, remaining, **search)
-        if status is not None:
-            placement = _fewer_conflicts(board, placement, grouped_placement(board))
+    if status is not None and remaining >= 1 and not (cancelled and cancelled()):
+        found, better = problem.solve(
+            cp_model, keeps_limits, remaining, hint=placement, cost=True, progress=progress, **search
+        )
+        if found is not None:
+            status, placement = found, better
+    if status is not None and not keeps_limits:
+        placement = _fewer_conflicts(board, placement, start)
     if status is None:
         if cancelled is not None and cancelled():
             raise InvalidInput(_("scheduling was cancelled before a schedule was found; nothing changed"))
         raise InvalidInput(
             _("no schedule was found in {seconds} seconds: allow more time").format(seconds=round(time_limit))
         )
+    scheduled = board.placed(placement)
     return OptimizeResult(
         placement=placement,
-        cost=schedule_cost(board.placed(placement)),
+        cost=schedule_cost(scheduled),
         baseline=baseline,
         status=status,
         seconds=time.perf_counter() - started,
+        conflicts=len(find_conflicts(scheduled)),
     )
 
 
@@ -327,33 +347,28 @@ class _Problem:
         started: float,
         progress,
         cancelled,
-        give_up_after: float | None = None,
+        hint: Placement,
+        cost: bool,
     ) -> tuple[str | None, Placement]:
-        """One search; returns "optimal", "feasible" or None (nothing found), and the schedule found. With
-        `give_up_after`, the search stops then if it has not found a first schedule."""
-        model = self.build(cp_model, hard_limits)
+        """One search from `hint`, for the cheapest schedule (`cost`) or only for one that keeps the
+        limits; returns "optimal", "feasible" or None (nothing found), and the schedule found, leaving
+        how far it breaks the limits in `self.broken`."""
+        model = self.build(cp_model, hard_limits, cost)
+        self._hint(cp_model, model, hint)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = seconds
         # One search worker per core: more only share the cores and find the first schedule later.
         solver.parameters.num_workers = max(1, min(8, os.cpu_count() or 1))
         solver.parameters.random_seed = 7
-        solver.parameters.repair_hint = True
-        listener = _Listener(cp_model, self, started, progress)
-        give_up = None if give_up_after is None else time.perf_counter() + give_up_after
-
-        def stop() -> bool:
-            stalled = give_up is not None and not listener.found and time.perf_counter() > give_up
-            return stalled or bool(cancelled and cancelled())
-
-        with _watching(solver, stop):
+        listener = _Listener(cp_model, self, started, progress, cost)
+        with _watching(solver, cancelled):
             status = solver.Solve(model, listener)
-        if status == cp_model.OPTIMAL:
-            return "optimal", self.placement(solver)
-        if status == cp_model.FEASIBLE:
-            return "feasible", self.placement(solver)
-        return None, {}
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None, {}
+        self.broken = solver.Value(self.violations) if not isinstance(self.violations, int) else 0
+        return ("optimal" if status == cp_model.OPTIMAL else "feasible"), self.placement(solver)
 
-    def build(self, cp_model, hard_limits: bool):
+    def build(self, cp_model, hard_limits: bool, cost: bool):
         board, limits = self.board, self.board.limits
         model = cp_model.CpModel()
         n_days = len(self.days)
@@ -411,12 +426,14 @@ class _Problem:
         clock = []
         longest = DAY_MINUTES + sum(s.minutes for s in self.scenes) + 2 * len(location_ids) * limits.move_minutes
 
+        violations = []
+
         def broken(per_unit: int, most: int):
             """How far a limit is broken: nothing when limits are hard, else a penalty per unit over."""
             if hard_limits:
                 return 0
             over = model.NewIntVar(0, max(most, 0), "")
-            objective.append(max(per_unit, 1) * over)
+            violations.append(max(per_unit, 1) * over)
             return over
 
         for d, day in enumerate(self.days):
@@ -454,8 +471,8 @@ class _Problem:
             self.cents(board.places[place].fee) * self.loc[place, d] for place in location_ids for d in range(n_days)
         ]
         objective += [self.cents(limits.move_cost) * m for m in moves]
-        model.Minimize(sum(objective))
-        self._hint(model, grouped_placement(board))
+        self.violations = sum(violations)
+        model.Minimize(self.violations + sum(objective) if cost else self.violations)
         return model
 
     def _clock_of(self, model, day, longest: int) -> tuple:
@@ -540,12 +557,26 @@ class _Problem:
                 works.append(work)
             model.Add(sum(works) <= 1)
 
-    def _hint(self, model, placement: Placement) -> None:
+    def _hint(self, cp_model, model, placement: Placement) -> None:
+        """Start the search from `placement`. CP-SAT uses a hint best when it names every variable, so
+        the rest (calls, wraps, moves, how far each limit is broken) come from a quick solve of the
+        same model with the scenes held where the placement has them; if that finds nothing (the
+        placement breaks a hard limit), the scenes alone are hinted."""
         day_index = {day.id: d for d, day in enumerate(self.days)}
-        for day_id, ids in placement.items():
-            for strip_id in ids:
-                if (strip_id, day_index.get(day_id)) in self.x:
-                    model.AddHint(self.x[strip_id, day_index[day_id]], 1)
+        chosen = {(strip_id, day_index.get(day_id)) for day_id, ids in placement.items() for strip_id in ids}
+        held = model.clone()
+        for key, x in self.x.items():
+            held.add(held.get_bool_var_from_proto_index(x.index) == int(key in chosen))
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = HINT_SECONDS
+        solver.parameters.num_workers = 1
+        if solver.Solve(held) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            values = solver.response_proto.solution
+            for index, value in enumerate(values):
+                model.add_hint(model.get_int_var_from_proto_index(index), value)
+            return
+        for key, x in self.x.items():
+            model.add_hint(x, int(key in chosen))
 
     def placement(self, solver) -> Placement:
         chosen: dict[int, list[StripCard]] = defaultdict(list)
@@ -584,23 +615,31 @@ def shooting_order(strips: list[StripCard]) -> list[StripCard]:
 
 
 class _Listener:
-    """Reports each better schedule CP-SAT finds."""
+    """Reports each better schedule CP-SAT finds: in the search for the cheapest, its cost (and the
+    bound, when the limits are hard and the objective is the cost alone); before it, only that one
+    was found."""
 
-    def __new__(cls, cp_model, problem: _Problem, started: float, progress):
+    def __new__(cls, cp_model, problem: _Problem, started: float, progress, cost: bool):
         class Listener(cp_model.CpSolverSolutionCallback):
-            found = False
-
             def on_solution_callback(self) -> None:
-                self.found = True
-                if progress is not None:
-                    minor = problem.minor
-                    progress(
-                        Progress(
-                            time.perf_counter() - started,
-                            Money(minor * int(self.ObjectiveValue()), problem.board.currency),
-                            Money(minor * int(self.BestObjectiveBound()), problem.board.currency),
-                        )
-                    )
+                if progress is None:
+                    return
+                seconds = time.perf_counter() - started
+                if not cost:
+                    progress(Progress(seconds, None, None))
+                    return
+                penalties = problem.violations
+                if isinstance(penalties, int):
+                    objective, bound = self.ObjectiveValue(), self.BestObjectiveBound()
+                else:
+                    objective, bound = self.ObjectiveValue() - self.Value(penalties), None
+                money = [
+                    Money(problem.minor * int(value), problem.board.currency)
+                    if value is not None and value > 0
+                    else None
+                    for value in (objective, bound)
+                ]
+                progress(Progress(seconds, *money))
 
         return Listener()
 
