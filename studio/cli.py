@@ -13,11 +13,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from studio.crash_log import write_crash_log
 from studio.errors import UserError
-from studio.formatting import format_eighths
 from studio.i18n import _
-from studio.paths import default_database_path
 from studio.scripts.reader import FORMATS
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
@@ -56,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     contacts.add_argument(
         "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en+zh", help="headings' language"
     )
-    dood = export.add_parser("dood", parents=[common], help="Day Out of Days: each cast member's work, hold, drop")
+    dood = export.add_parser(
+        "dood", parents=[common], help="Day Out of Days: each cast member's work, hold, travel, drop"
+    )
     dood.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
     # dest: the document's language, not the interface's (main.py sets the interface from args.lang)
     dood.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language")
@@ -66,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     shooting.add_argument(
         "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="the PDF's language"
     )
+    callsheet = export.add_parser("callsheet", parents=[common], help="a shoot day's call sheet, or every day's (PDF)")
+    callsheet.add_argument("--day", required=True, help="the day's number (the first unit's), or all")
+    callsheet.add_argument("--out", required=True, type=Path, help="F.pdf, or a folder with --day all")
+    callsheet.add_argument(
+        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language"
+    )
+    callsheet.add_argument("--cast-version", action="store_true", help="leave out the crew's phone numbers")
     people = export.add_parser("people", parents=[common], help="the cast or crew list as CSV")
     people.add_argument("--kind", required=True, choices=("cast", "crew"))
     people.add_argument("--out", required=True, type=Path, help="F.csv")
@@ -93,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_argument(args: argparse.Namespace) -> str:
+    from studio.paths import default_database_path
+
     return getattr(args, "db", None) or str(default_database_path())
 
 
@@ -141,6 +149,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_import_script(args: argparse.Namespace) -> int:
     from studio.db import open_database
+    from studio.formatting import format_eighths
     from studio.scripts.importer import import_outline, read_outline
 
     outline, fingerprint = read_outline(args.files, args.format)
@@ -218,8 +227,22 @@ def _export_schedule(session, production_id: int, args: argparse.Namespace) -> P
     return write_shooting_schedule(session, production_id, args.out, args.report, args.document_lang)
 
 
+def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.callsheet import numbered_day
+    from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets
+
+    if args.day == "all":
+        written = write_call_sheets(session, production_id, args.out, args.document_lang, args.cast_version)
+        return written[0].parent
+    if not args.day.isdigit():
+        raise UserError(_("--day must be a day's number or all, not {day}").format(day=args.day))
+    day_id = numbered_day(session, production_id, int(args.day))
+    return write_call_sheet(session, production_id, day_id, args.out, args.document_lang, args.cast_version)
+
+
 EXPORTS = {
     "breakdown": _export_breakdown,
+    "callsheet": _export_callsheet,
     "contacts": _export_contacts,
     "dood": _export_dood,
     "people": _export_people,
@@ -322,6 +345,8 @@ def guarded(action: Callable[[], int]) -> int:
         print("cliffhanger: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback in the user's face
+        from studio.crash_log import write_crash_log
+
         log = write_crash_log(traceback.format_exc())
         print(f"cliffhanger: internal error ({type(error).__name__}: {error}); details in {log}", file=sys.stderr)
         return 1

@@ -6,8 +6,6 @@ extraction and looks it up; placeholders are named (`{path}`) so translations ca
 
 from __future__ import annotations
 
-from babel.messages.pofile import read_po
-
 from studio.resources import RESOURCES_DIR
 
 LOCALE_DIR = RESOURCES_DIR / "locale"
@@ -24,6 +22,8 @@ def set_language(language: str) -> None:
     path = catalogue_path(language)
     if not path.exists():
         return
+    from babel.messages.pofile import read_po  # here: reading a catalogue is rare, and babel's reader slow to load
+
     with path.open("rb") as handle:
         catalog = read_po(handle)
     _messages.update({message.id: message.string for message in catalog if message.id and message.string})

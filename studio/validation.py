@@ -194,6 +194,32 @@ def date(value: object) -> dt.date:
     return day
 
 
+_CLOCK = re.compile(r"([0-9]{1,2})(?:[:.h]([0-9]{2}))?\s*(am|pm|a|p)?", re.IGNORECASE)
+_CHINESE_HALF_DAY = {"上午": "am", "早上": "am", "下午": "pm", "晚上": "pm"}
+
+
+def time_of_day(value: object) -> dt.time | None:
+    """An optional time of day: 07:30, 7.30 and 7h30 alike; 7:30 pm and 下午7:30 are 19:30."""
+    text = normalized_text(value).replace("：", ":")
+    if not text:
+        return None
+    half = next((mark for word, mark in _CHINESE_HALF_DAY.items() if text.startswith(word)), None)
+    if half:
+        text = text[2:].strip() + half
+    match = _CLOCK.fullmatch(text)
+    hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (99, 0)
+    suffix = (match.group(3) or "").lower()[:1] if match else ""
+    if suffix and 1 <= hour <= 12:
+        hour = hour % 12 + (12 if suffix == "p" else 0)
+    elif suffix:
+        hour = 99
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise InvalidInput(
+            _("{value} is not a time of day (expected hours and minutes, such as 07:30)").format(value=repr(text))
+        )
+    return dt.time(hour, minute)
+
+
 def date_range(start: object, end: object) -> tuple[dt.date, dt.date]:
     first, last = date(start), date(end)
     if last < first:

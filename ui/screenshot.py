@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 
 from studio.errors import UserError
+
+SETTLE_SECONDS = 0.8
 
 
 def run_screenshot(args: argparse.Namespace) -> int:
@@ -24,7 +27,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
         window.workspace.open(database_argument(args))
         window.workspace.set_production(window.workspace.read(get_production, getattr(args, "production", None)).id)
         window.show_page(next(i for i, page in enumerate(window.pages) if page.key == args.page))
-        app.processEvents()
+        settle_until = time.monotonic() + SETTLE_SECONDS  # reloads and previews wait for the event loop
+        while time.monotonic() < settle_until:
+            app.processEvents()
+            time.sleep(0.02)
         image = window.grab()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(args.out), "PNG"):

@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
 from sqlmodel import Session, select
 
 from studio.errors import InvalidInput, UserError
@@ -237,6 +236,8 @@ def translator(lang: str) -> Translate:
 
 @lru_cache(maxsize=1)
 def _chinese_messages() -> dict[str, str]:
+    from babel.messages.pofile import read_po  # here: an English export never reads a catalogue
+
     with catalogue_path("zh_CN").open("rb") as handle:
         return {message.id: message.string for message in read_po(handle) if message.id and message.string}
 

@@ -1,5 +1,6 @@
-"""Page furniture every landscape report shares: the page, its margins, the title block, the footer,
-and building the document into its file (write to a temporary file, then rename)."""
+"""Page furniture every report shares: the page (letter landscape unless a report asks for another), its
+margins, the title block, the footer, and building the document into its file (write to a temporary
+file, then rename)."""
 
 from __future__ import annotations
 
@@ -22,19 +23,35 @@ from studio.i18n import _
 PAGE = landscape(LETTER)
 MARGIN = 0.5 * inch
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps 6 pt inside each margin
-FRAME_WIDTH = PAGE[0] - 2 * (MARGIN + FRAME_PADDING)
+
+
+def frame_width(page: tuple[float, float]) -> float:
+    return page[0] - 2 * (MARGIN + FRAME_PADDING)
+
+
+FRAME_WIDTH = frame_width(PAGE)
 SECONDARY = "#546e7a"
 
 
-def build_pdf(target: Path, story: list, title: str, author: str, footer: Callable) -> Path:
+def build_pdf(
+    target: Path,
+    story: list,
+    title: str,
+    author: str,
+    footer: Callable,
+    size: tuple[float, float] = PAGE,
+    margins: tuple[float, float] = (MARGIN, 0.7 * inch),
+) -> Path:
+    """Build `story` into `target`; `margins`: the top and bottom ones (the sides keep MARGIN)."""
+
     def write(path: Path) -> None:
         document = SimpleDocTemplate(
             str(path),
-            pagesize=PAGE,
+            pagesize=size,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=0.7 * inch,
+            topMargin=margins[0],
+            bottomMargin=margins[1],
             title=title,
             author=author,
         )
@@ -46,17 +63,18 @@ def build_pdf(target: Path, story: list, title: str, author: str, footer: Callab
     return write_atomically(target, write)
 
 
-def page_footer(title: str, generated: str, page: str, font: str) -> Callable:
-    """Draws the title, the date generated and "Page N" at the foot of every page."""
+def page_footer(
+    title: str, generated: str, page: str, font: str, size: tuple[float, float] = PAGE, y: float = 0.4 * inch
+) -> Callable:
+    """Draws the title, the date generated and "Page N" at the foot of every page, on the baseline `y`."""
 
     def draw(canvas, document) -> None:
         canvas.saveState()
         canvas.setFont(font, 7.5)
         canvas.setFillColor(colors.grey)
-        y = 0.4 * inch
-        canvas.drawString(MARGIN + FRAME_PADDING, y, fitted(title, font, 7.5, FRAME_WIDTH * 0.38))
-        canvas.drawCentredString(PAGE[0] / 2, y, generated)
-        canvas.drawRightString(PAGE[0] - MARGIN - FRAME_PADDING, y, page.format(number=document.page))
+        canvas.drawString(MARGIN + FRAME_PADDING, y, fitted(title, font, 7.5, frame_width(size) * 0.38))
+        canvas.drawCentredString(size[0] / 2, y, generated)
+        canvas.drawRightString(size[0] - MARGIN - FRAME_PADDING, y, page.format(number=document.page))
         canvas.restoreState()
 
     return draw

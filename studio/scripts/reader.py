@@ -17,8 +17,6 @@ from pathlib import Path
 from studio.i18n import _
 from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
 from studio.scripts.fountain import parse_fountain
-from studio.scripts.zh_layout import EPISODE, parse_zh_layout
-from studio.scripts.zh_layout import heading_of_line as zh_heading
 
 FORMATS = ("auto", "fountain", "fdx", "zh", "docx")
 MAX_BYTES = 20 * 1024 * 1024
@@ -61,6 +59,10 @@ def read_script_file(path: Path, script_format: str = "auto") -> Screenplay:
 
 
 def read_script(data: bytes, name: str, script_format: str = "auto") -> Screenplay:
+    # Here, not at the top: the Chinese layout's parser loads the database models, which the command line's
+    # start-up (it reads FORMATS) does without.
+    from studio.scripts.zh_layout import parse_zh_layout
+
     if len(data) > MAX_BYTES:
         raise ScriptError(name, _("scripts over {limit} MB are refused").format(limit=MAX_BYTES // (1024 * 1024)))
     if not data.strip():
@@ -92,6 +94,9 @@ def detect_format(data: bytes, name: str) -> str:
 
 def looks_like_zh_layout(text: str) -> bool:
     """Chinese layout when an episode line or a Chinese scene heading (with 日/夜, 内/外) is there."""
+    from studio.scripts.zh_layout import EPISODE
+    from studio.scripts.zh_layout import heading_of_line as zh_heading
+
     lines = text.splitlines()[:5000]
     for index, line in enumerate(lines):
         stripped = unicodedata.normalize("NFKC", line.strip())

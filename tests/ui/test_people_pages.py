@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
 
+from tests.ui.driving import commit_line, last_refusal, query, show
 from ui.pages.cast import PERFORMER_MIME
-
-
-def query(path, sql, *args):
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql, args).fetchall()
-
-
-def show(window, key):
-    window.show_page([page.key for page in window.pages].index(key))
-    return window.page(key)
 
 
 def row_index(table, key, value, column=0):
@@ -33,17 +22,6 @@ def performer_of(path, character):
         character,
     )
     return rows[0][0] if rows else None
-
-
-def last_refusal(window) -> QMessageBox | None:
-    boxes = window.findChildren(QMessageBox, "refusal")
-    return boxes[-1] if boxes else None
-
-
-def commit_line(form, field, text):
-    editor: QLineEdit = form.editors[field]
-    editor.setText(text)
-    editor.editingFinished.emit()
 
 
 def test_dragging_a_performer_onto_a_role_casts_them_and_undo_restores_the_previous_performer(

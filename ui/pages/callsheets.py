@@ -1,19 +1,34 @@
-"""Call sheets: one per shoot day, with the day's calls and weather as entered."""
+"""Call sheets: pick a shoot day, fill in what the schedule does not know (calls, meals, weather,
+notes), and watch the PDF follow; export one day or every day in English, Chinese or both."""
 
 from __future__ import annotations
 
-from studio.listings import call_sheet_rows
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTabWidget, QVBoxLayout, QWidget
+
+from studio.callsheet import call_sheet_id
+from studio.errors import UserError
+from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets
+from studio.listings import call_sheet_rows, call_time_rows
 from ui.i18n import day_text
 from ui.pages.base import Page
+from ui.pdf_preview import PdfPreview
+from ui.record_form import FormField, RecordForm
 from ui.table import Column
+
+PREVIEW_DELAY_MS = 250  # several edits in a row rewrite the preview once
 
 
 def _clock(value) -> str:
-    return value.strftime("%H:%M")
+    return value.strftime("%H:%M") if value else ""
 
 
 class CallSheetsPage(Page):
     key = "callsheets"
+    stale_on = frozenset({"call_sheet", "call_time", "shoot_day"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
@@ -21,12 +36,87 @@ class CallSheetsPage(Page):
             [
                 Column("day_number", self.tr("Day"), align_right=True),
                 Column("date", self.tr("Date"), display=day_text),
-                Column("crew_call", self.tr("Crew call"), display=_clock),
+                Column("crew_call", self.tr("Crew call")),
                 Column("shooting_call", self.tr("Shooting call"), display=_clock),
                 Column("weather", self.tr("Weather")),
             ]
         )
-        self.layout_.addWidget(self.sheets)
+        self.sheets.view.setObjectName("callSheetDays")
+        self.sheets.view.selectionModel().selectionChanged.connect(self._selected)
+        self.form = RecordForm(workspace, "call_sheet", self._fields(), self)
+        self.form.refused.connect(self.show_refusal)
+        self.people = self.table(self._time_columns())
+        self.people.view.setObjectName("callTimes")
+        self.details = QTabWidget(self)
+        self.details.addTab(self.form, self.tr("Day"))
+        self.details.addTab(self.people, self.tr("People"))
+        self.language = QComboBox(self)
+        self.language.setObjectName("callSheetLanguage")
+        for code, label in (("en", self.tr("English")), ("zh", self.tr("Chinese")), ("en+zh", self.tr("Both"))):
+            self.language.addItem(label, code)
+        self.cast_version = QCheckBox(self.tr("Cast version (no crew phones)"), self)
+        self.preview = PdfPreview(self)
+        self.preview.setObjectName("callSheetPreview")
+        self._preview_folder = tempfile.TemporaryDirectory(prefix="cliffhanger-preview-")  # removed with the page
+        self.preview_file = Path(self._preview_folder.name) / "call-sheet.pdf"
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(PREVIEW_DELAY_MS)
+        self.refresh_timer.timeout.connect(self.refresh_preview)
+        self.language.currentIndexChanged.connect(self.refresh_timer.start)
+        self.cast_version.toggled.connect(self.refresh_timer.start)
+        workspace.fieldChanged.connect(self._edited)
+        bar = self.toolbar(
+            [
+                ("exportDay", self.tr("Export this day…"), self.export_day),
+                ("exportAll", self.tr("Export all days…"), self.export_all),
+            ]
+        )
+        self.add_spacer(bar)
+        bar.addWidget(self.language)
+        bar.addWidget(self.cast_version)
+        self.layout_.addWidget(bar)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.sheets, 1)
+        column.addWidget(self.details, 2)
+        split = self.splitter("callSheetSplitter", Qt.Orientation.Horizontal, left, self.preview)
+        split.setSizes([440, 560])
+        self.layout_.addWidget(split, 1)
+
+    def _fields(self) -> list[FormField]:
+        time_hint = self.tr("e.g. 07:00")
+        return [
+            FormField("crew_call", self.tr("Crew call"), placeholder=self.tr("from the schedule")),
+            FormField("shooting_call", self.tr("Shooting call"), placeholder=self.tr("an hour after crew call")),
+            FormField("breakfast", self.tr("Breakfast"), placeholder=time_hint),
+            FormField("lunch", self.tr("Lunch"), placeholder=time_hint),
+            FormField("dinner", self.tr("Dinner"), placeholder=time_hint),
+            FormField("background_call", self.tr("Background call"), placeholder=time_hint),
+            FormField("weather_summary", self.tr("Weather"), placeholder=self.tr("as forecast, e.g. Sunny")),
+            FormField("temperature_high", self.tr("High (°F)")),
+            FormField("temperature_low", self.tr("Low (°F)")),
+            FormField("rain_chance_percent", self.tr("Chance of rain (%)")),
+            FormField("safety_notes", self.tr("Safety notes"), kind="notes"),
+            FormField("general_notes", self.tr("Notes"), kind="notes"),
+            FormField("department_notes", self.tr("Department notes"), kind="notes"),
+            FormField("walkie_channels", self.tr("Walkie channels"), kind="notes"),
+        ]
+
+    def _time_columns(self) -> list[Column]:
+        def person_column(key: str, header: str) -> Column:
+            return Column(key, header, editable=True, commit=lambda row, value: self.set_time(row, key, value))
+
+        return [
+            Column("who", self.tr("Who")),
+            Column("role", self.tr("Role or position")),
+            Column("status", self.tr("DOOD")),
+            person_column("pickup", self.tr("Pickup")),
+            person_column("makeup", self.tr("Hair & makeup")),
+            person_column("on_set", self.tr("On set / call")),
+            person_column("remarks", self.tr("Remarks")),
+        ]
 
     def title(self) -> str:
         return self.tr("Call Sheets")
@@ -35,3 +125,93 @@ class CallSheetsPage(Page):
         rows = self.workspace.read(call_sheet_rows, production_id)
         self.sheets.set_rows(rows)
         self.summary.setText(self.tr("%n shoot day(s)", "", len(rows)))
+        if rows and not self.sheets.selected_rows():
+            self.sheets.select_ids([rows[0]["id"]])
+        self._load_people()
+        self.refresh_timer.start()
+
+    def shoot_day_id(self) -> int | None:
+        return self.selected_id(self.sheets)
+
+    def _selected(self, *_) -> None:
+        day_id = self.shoot_day_id()
+        # Every shoot day has a call sheet to fill in; an empty one is made when the day is first opened.
+        try:
+            sheet_id = self.workspace.write(call_sheet_id, day_id) if day_id is not None else None
+        except UserError as error:
+            self.show_refusal(str(error))
+            sheet_id = None
+        self.form.show_record(sheet_id)
+        self._load_people()
+        self.refresh_timer.start()
+
+    def _load_people(self) -> None:
+        day_id = self.shoot_day_id()
+        rows = [] if day_id is None else self.workspace.read(call_time_rows, self.workspace.production_id, day_id)
+        self.people.set_rows(rows)
+
+    def set_time(self, row: dict, field: str, value: str) -> None:
+        """One person's time on this day: the first one entered makes their call-time row (undoing it
+        brings the defaults back), later ones edit it."""
+        label = self.tr("Edit call time")
+        try:
+            if row["call_time_id"] is not None:
+                self.workspace.edit_fields("call_time", row["call_time_id"], {field: value}, label)
+            else:
+                owner = {"call_sheet_id": self.form.row_id, **row["owner"]}
+                self.workspace.add_row("call_time", owner, {field: value}, label)
+        except UserError as error:
+            self.show_refusal(str(error))
+
+    def _edited(self, change) -> None:
+        if change.entity in ("call_sheet", "call_time", "shoot_day", "strip", "location", "crew_member", "performer"):
+            self.refresh_timer.start()
+        if change.entity in ("call_sheet", "call_time"):
+            self._load_people()
+
+    def refresh_preview(self) -> None:
+        day_id = self.shoot_day_id()
+        if day_id is None or self.workspace.database is None:
+            self.preview.clear()
+            return
+        production_id = self.workspace.production_id
+        lang, cast_version = self.language.currentData(), self.cast_version.isChecked()
+        try:
+            self.workspace.read(write_call_sheet, production_id, day_id, self.preview_file, lang, cast_version)
+        except UserError as error:
+            self.preview.clear()
+            self.show_refusal(str(error))
+            return
+        self.preview.show_pdf(self.preview_file)
+
+    def export_day(self) -> None:
+        day_id = self.shoot_day_id()
+        if day_id is None:
+            self.tell(self.tr("Pick a shoot day first"))
+            return
+        rows = {row["id"]: row for row in self.sheets.model.rows}
+        lang, cast_version = self.language.currentData(), self.cast_version.isChecked()
+        self.export_file(
+            self.tr("Export Call Sheet"),
+            f"call-sheet-day-{rows[day_id]['day_number'] or 1:02d}.pdf",
+            self.tr("PDF (*.pdf)"),
+            lambda session, production_id, path: write_call_sheet(
+                session, production_id, day_id, path, lang, cast_version
+            ),
+        )
+
+    def export_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export Every Day's Call Sheet"), str(Path.home()))
+        if folder:
+            self.write_all(Path(folder))
+
+    def write_all(self, folder: Path) -> None:
+        production_id = self.workspace.production_id
+        lang, cast_version = self.language.currentData(), self.cast_version.isChecked()
+        self.run_task(
+            self.tr("Writing call sheets…"),
+            lambda: self.workspace.read(write_call_sheets, production_id, folder, lang, cast_version),
+            lambda written: self.tell(
+                self.tr("Wrote %n call sheet(s) in %1", "", len(written)).replace("%1", str(folder))
+            ),
+        )

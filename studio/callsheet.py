@@ -1,0 +1,707 @@
+"""One shoot day's call sheet, gathered from the database as plain data (the PDF lays it out).
+
+Everything is filled from what was entered or can be worked out, never invented: weather only as
+entered, sunrise and sunset computed for the day's main location (its first scene's), times of day
+local to that location (in minutes after its midnight, so a call can fall on the day before), and the
+crew call once more in the production's HQ time zone. A call sheet goes to everyone on set, so it never
+carries a rate or fee; the cast version also leaves out the crew's phone numbers.
+
+Per-person times: each time a `CallTime` row gives overrides the default for that time. Crew are called
+at the crew call moved by their own offset, else their department's; cast who work that day go to hair
+and makeup at the crew call and to set at the shooting call, with no pickup unless one is entered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, fields, is_dataclass, replace
+from enum import StrEnum
+from itertools import groupby
+from urllib.parse import quote_plus
+
+from sqlmodel import Session, select
+
+from studio.errors import UserError
+from studio.i18n import _
+from studio.models import (
+    Availability,
+    BreakdownCategory,
+    BreakdownElement,
+    CallSheet,
+    CallTime,
+    CastAssignment,
+    Character,
+    CrewMember,
+    Department,
+    FilmSet,
+    Location,
+    Performer,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    ShootDay,
+)
+from studio.models.enums import ShootDayKind
+from studio.productions import get_production
+from studio.schedule.board import Board, Day, StripCard, load_board
+from studio.schedule.daylight import sun_times, zone_or_none
+from studio.schedule.dood import day_out_of_days
+from studio.schedule.timeline import day_times
+
+BACKGROUND_CATEGORY = "background"
+SHOOTING_CALL_AFTER = 60  # minutes after the crew call, when no shooting call is entered
+
+
+class Role(StrEnum):
+    """The people a call sheet names in its header and key contacts, found by their position."""
+
+    DIRECTOR = "director"
+    PRODUCER = "producer"
+    FIRST_AD = "first_ad"
+    LINE_PRODUCER = "line_producer"
+    COORDINATOR = "coordinator"
+    LOCATION_MANAGER = "location_manager"
+    INTERPRETER = "interpreter"
+    MEDIC = "medic"
+    LOCATION_CONTACT = "location_contact"
+
+
+# Positions as people write them, in English or Chinese (compared case-folded, without dots).
+ROLE_TITLES: dict[Role, set[str]] = {
+    Role.DIRECTOR: {"director", "导演", "总导演"},
+    Role.PRODUCER: {"producer", "executive producer", "co-producer", "制片人", "监制", "出品人", "总制片"},
+    Role.FIRST_AD: {"1st assistant director", "first assistant director", "1st ad", "第一副导演", "执行导演"},
+    Role.LINE_PRODUCER: {"line producer", "unit production manager", "upm", "production manager", "制片主任"},
+    Role.COORDINATOR: {"production coordinator", "制片协调", "统筹"},
+    Role.LOCATION_MANAGER: {"location manager", "场地经理", "外联制片"},
+    Role.INTERPRETER: {"interpreter", "现场翻译"},
+    Role.MEDIC: {"set medic", "medic", "医护"},
+}
+
+
+class Notice(StrEnum):
+    """Why something is missing from the sheet (the PDF says it in the sheet's language)."""
+
+    NO_LOCATION = "no_location"  # no scene on a location: no sun times
+    NO_COORDINATES = "no_coordinates"
+    NO_SUN = "no_sun"  # the sun does not rise or set there that day
+    NO_TIMEZONE = "no_timezone"  # the location's zone is missing: the production's shoot zone is used
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: Notice
+    location: str = ""
+    zone: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: Role
+    name: str
+    name_zh: str = ""
+    phone: str = ""
+    place: str = ""  # a location contact's location
+
+
+@dataclass(frozen=True)
+class Weather:
+    summary: str = ""
+    high: int | None = None  # °F, as entered
+    low: int | None = None
+    rain_percent: int | None = None
+
+
+@dataclass(frozen=True)
+class Hospital:
+    name: str
+    address: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    name_zh: str
+    address: str
+    map_url: str
+    parking: str
+    basecamp: str
+    contact_name: str
+    contact_phone: str
+
+
+@dataclass(frozen=True)
+class SceneLine:
+    number: str
+    episode: int | None
+    set_name: str
+    set_name_zh: str
+    int_ext: str
+    time_of_day: str
+    eighths: int
+    cast_numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Banner:
+    text: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """A company move: the unit moves to another location between two scenes."""
+
+    location: str
+    location_zh: str
+
+
+@dataclass(frozen=True)
+class CastCall:
+    performer_id: int
+    cast_numbers: tuple[int, ...]
+    performer: str
+    performer_zh: str
+    character: str
+    character_zh: str
+    status: str  # the Day Out of Days code for the date (SW, W, WF, H…)
+    pickup: int | None  # minutes after the day's local midnight
+    makeup: int | None
+    on_set: int | None
+    remarks: str
+
+
+@dataclass(frozen=True)
+class BackgroundCall:
+    name: str
+    name_zh: str
+    count: int | None  # None: the script names them without a number
+    call: int
+    scenes: tuple[str, ...]
+    notes: str
+
+
+@dataclass(frozen=True)
+class CrewCall:
+    crew_member_id: int
+    department: str
+    department_zh: str
+    position: str
+    name: str
+    name_zh: str
+    phone: str
+    call: int
+    remarks: str
+
+
+@dataclass(frozen=True)
+class NextDay:
+    number: int
+    date: dt.date
+    lines: list[SceneLine | Banner | Move]
+
+
+@dataclass(frozen=True)
+class HqTime:
+    zone: str
+    time: int  # minutes after midnight at HQ on the shoot date (negative: the day before)
+
+
+@dataclass(frozen=True)
+class DaySheet:
+    """Everything one shoot day's call sheet says."""
+
+    shoot_day_id: int
+    title: str
+    title_zh: str
+    company: str
+    revision_color: str
+    date: dt.date
+    number: int
+    day_count: int  # the unit's shoot days
+    unit: int
+    zone: str  # the time zone the times are in
+    crew_call: int
+    shooting_call: int
+    breakfast: int | None
+    lunch: int | None
+    dinner: int | None
+    hq: HqTime | None
+    weather: Weather
+    sunrise: int | None
+    sunset: int | None
+    hospitals: list[Hospital]
+    safety_notes: str
+    general_notes: str
+    department_notes: str
+    walkie_channels: str
+    closed_set: bool
+    places: list[Place]
+    lines: list[SceneLine | Banner | Move]
+    cast: list[CastCall]
+    background: list[BackgroundCall]
+    crew: list[CrewCall]
+    next_day: NextDay | None
+    contacts: list[Contact]
+    notes: list[Note]
+    cast_version: bool
+
+    @property
+    def scenes(self) -> list[SceneLine]:
+        return [line for line in self.lines if isinstance(line, SceneLine)]
+
+    @property
+    def episodes(self) -> list[int]:
+        return sorted({line.episode for line in self.scenes if line.episode is not None})
+
+    def people(self, role: Role) -> list[Contact]:
+        return [contact for contact in self.contacts if contact.role == role]
+
+    def texts(self, chinese_names: bool = True) -> list[str]:
+        """The text the sheet holds (to choose fonts): without the Chinese title, which is set in a font of
+        its own, and without the Chinese names (`name_zh`…) unless asked for, so that an English sheet
+        keeps Helvetica whatever the Chinese sheet says."""
+        return list(_strings(replace(self, title_zh=""), chinese_names))
+
+
+def _strings(value, chinese_names: bool):
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value):
+        for item in fields(value):
+            if chinese_names or not item.name.endswith("_zh"):
+                yield from _strings(getattr(value, item.name), chinese_names)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item, chinese_names)
+
+
+# Assembly.
+
+
+def call_sheet(session: Session, production_id: int, shoot_day_id: int, cast_version: bool = False) -> DaySheet:
+    """The call sheet of one shoot day (raises UserError for a day that is not a shoot day)."""
+    board = load_board(session, production_id)
+    day = next((day for day in board.days if day.id == shoot_day_id), None)
+    if day is None:
+        raise UserError(_("there is no shoot day with id {id}").format(id=shoot_day_id))
+    return _Assembler(session, board, cast_version).sheet(day)
+
+
+def call_sheets(session: Session, production_id: int, cast_version: bool = False) -> list[DaySheet]:
+    """Every shoot day's call sheet, in shooting order (the schedule is read once)."""
+    assembler = _Assembler(session, load_board(session, production_id), cast_version)
+    return [assembler.sheet(day) for day in assembler.board.days]
+
+
+def numbered_day(session: Session, production_id: int, number: int) -> int:
+    """The id of shoot day `number` (the first unit's, when several units have a day of that number)."""
+    statement = (
+        select(ShootDay)
+        .where(ShootDay.production_id == production_id, ShootDay.kind == ShootDayKind.SHOOT.value)
+        .order_by(ShootDay.unit, ShootDay.shoot_date)
+    )
+    numbered: dict[int, int] = {}
+    for _unit, days in groupby(session.exec(statement), key=lambda day: day.unit):
+        for index, day in enumerate(days, start=1):
+            numbered.setdefault(day.day_number or index, day.id)
+    if not numbered:
+        raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
+    if number not in numbered:
+        days = ", ".join(str(day) for day in sorted(numbered))
+        raise UserError(_("there is no shoot day {number}: the shoot days are {days}").format(number=number, days=days))
+    return numbered[number]
+
+
+def day_number(board: Board, day: Day) -> tuple[int, int]:
+    """(N, M) for "Day N of M": the day's number (its place in its unit when it has none) of the unit's days."""
+    unit_days = [other for other in board.days if other.unit == day.unit]
+    return day.number or unit_days.index(day) + 1, len(unit_days)
+
+
+def default_call(board: Board, day: Day) -> int:
+    """The crew call of a day whose call sheet names none, in minutes after local midnight: the schedule's
+    clock (the production's first call, later for 12 hours' rest after a late wrap or for night work)."""
+    return day_times(board)[day.id].call
+
+
+def minutes(time: dt.time | None) -> int | None:
+    return None if time is None else time.hour * 60 + time.minute
+
+
+def map_url(location: Location) -> str:
+    """A Google Maps link to the location: its coordinates, else its address (none without either)."""
+    if location.latitude is not None and location.longitude is not None:
+        query = f"{location.latitude.normalize():f},{location.longitude.normalize():f}"
+    elif location.address.strip():
+        query = location.address.strip()
+    else:
+        return ""
+    return f"https://www.google.com/maps/search/?api=1&query={quote_plus(query, safe=',')}"
+
+
+def role_of(position: str) -> Role | None:
+    title = " ".join(position.replace(".", "").casefold().split())
+    return next((role for role, titles in ROLE_TITLES.items() if title in titles), None)
+
+
+class _Assembler:
+    """Reads what every day's sheet shares once: the production, its people, places and the DOOD."""
+
+    def __init__(self, session: Session, board: Board, cast_version: bool):
+        self.session, self.board, self.cast_version = session, board, cast_version
+        self.production = get_production(session, board.production_id)
+        production_id = self.production.id
+        self.places = {
+            location.id: location
+            for location in session.exec(select(Location).where(Location.production_id == production_id))
+        }
+        dood = day_out_of_days(board)
+        self.codes = {row.performer_id: dict(zip(dood.dates, row.codes, strict=True)) for row in dood.rows}
+        self.set_names_zh = dict(
+            session.exec(
+                select(Scene.id, FilmSet.name_zh).join(FilmSet).where(Scene.production_id == production_id)
+            ).all()
+        )
+        self.performers = {
+            performer.id: performer
+            for performer in session.exec(select(Performer).where(Performer.production_id == production_id))
+        }
+        self.roles = self._roles()
+        self.crew = self._crew()
+
+    def sheet(self, day: Day) -> DaySheet:
+        production, strips = self.production, self.board.day_strips(day.id)
+        entered = self.session.exec(select(CallSheet).where(CallSheet.shoot_day_id == day.id)).first() or CallSheet(
+            shoot_day_id=day.id
+        )
+        times = self._person_times(entered.id)
+        used = [self.places[i] for i in dict.fromkeys(s.location_id for s in strips) if i in self.places]
+        main = next((self.places[s.location_id] for s in strips if s.location_id in self.places), None)
+        zone, notes = self._zone(main)
+        crew_call = _or(minutes(entered.crew_call), default_call(self.board, day))
+        shooting_call = _or(minutes(entered.shooting_call), crew_call + SHOOTING_CALL_AFTER)
+        sunrise, sunset, sun_notes = self._sun(day.date, main, zone)
+        number, count = day_number(self.board, day)
+        return DaySheet(
+            shoot_day_id=day.id,
+            title=production.title,
+            title_zh=production.title_zh,
+            company=production.company,
+            revision_color=production.revision_color,
+            date=day.date,
+            number=number,
+            day_count=count,
+            unit=day.unit,
+            zone=zone,
+            crew_call=crew_call,
+            shooting_call=shooting_call,
+            breakfast=minutes(entered.breakfast),
+            lunch=minutes(entered.lunch),
+            dinner=minutes(entered.dinner),
+            hq=self._hq(day.date, crew_call, zone),
+            weather=Weather(
+                entered.weather_summary, entered.temperature_high, entered.temperature_low, entered.rain_chance_percent
+            ),
+            sunrise=sunrise,
+            sunset=sunset,
+            hospitals=_hospitals(used),
+            safety_notes=entered.safety_notes,
+            general_notes=entered.general_notes,
+            department_notes=entered.department_notes,
+            walkie_channels=entered.walkie_channels,
+            closed_set=entered.closed_set,
+            places=[self._place(location) for location in used],
+            lines=self._lines(strips),
+            cast=self._cast(day, strips, times, crew_call, shooting_call),
+            background=self._background(strips, _or(minutes(entered.background_call), crew_call)),
+            crew=self._crew_calls(day.date, times, crew_call),
+            next_day=self._next_day(day),
+            contacts=self._contacts(used),
+            notes=notes + sun_notes,
+            cast_version=self.cast_version,
+        )
+
+    # Time and place.
+
+    def _zone(self, main: Location | None) -> tuple[str, list[Note]]:
+        """The zone the day's times are in: the main location's, else the production's shoot zone."""
+        fallback = self.production.shoot_timezone
+        if main is None or zone_or_none(main.timezone) is not None:
+            return (main.timezone if main else fallback), []
+        return fallback, [Note(Notice.NO_TIMEZONE, main.name, fallback)]
+
+    def _sun(self, date: dt.date, main: Location | None, zone: str) -> tuple[int | None, int | None, list[Note]]:
+        if main is None:
+            return None, None, [Note(Notice.NO_LOCATION)]
+        if main.latitude is None or main.longitude is None:
+            return None, None, [Note(Notice.NO_COORDINATES, main.name)]
+        sun = sun_times(date, main.latitude, main.longitude, zone)
+        if sun is None:  # a zone that is no zone is already noted
+            return None, None, [Note(Notice.NO_SUN, main.name)] if zone_or_none(zone) else []
+        return _clock_minutes(sun.sunrise, date), _clock_minutes(sun.sunset, date), []
+
+    def _hq(self, date: dt.date, crew_call: int, zone: str) -> HqTime | None:
+        local, hq = zone_or_none(zone), zone_or_none(self.production.hq_timezone)
+        if local is None or hq is None:
+            return None
+        moment = dt.datetime.combine(date, dt.time(0), tzinfo=local) + dt.timedelta(minutes=crew_call)  # wall clock
+        at_hq = moment.astimezone(hq)
+        if at_hq.utcoffset() == moment.utcoffset():
+            return None
+        return HqTime(self.production.hq_timezone, _clock_minutes(at_hq, date))
+
+    def _place(self, location: Location) -> Place:
+        return Place(
+            name=location.name,
+            name_zh=location.name_zh,
+            address=location.address,
+            map_url=map_url(location),
+            parking=location.parking,
+            basecamp=location.basecamp,
+            contact_name=location.contact_name,
+            contact_phone=location.contact_phone,
+        )
+
+    # The day's scenes.
+
+    def _lines(self, strips: list[StripCard]) -> list[SceneLine | Banner | Move]:
+        lines: list[SceneLine | Banner | Move] = []
+        here = None
+        for strip in strips:
+            if strip.is_banner:
+                lines.append(Banner(strip.banner))
+                continue
+            if strip.location_id in self.places:
+                if here is not None and strip.location_id != here:
+                    location = self.places[strip.location_id]
+                    lines.append(Move(location.name, location.name_zh))
+                here = strip.location_id
+            lines.append(self._scene_line(strip))
+        return lines
+
+    def _scene_line(self, strip: StripCard) -> SceneLine:
+        return SceneLine(
+            number=strip.number,
+            episode=strip.episode,
+            set_name=strip.set_name or strip.heading,
+            set_name_zh=self.set_names_zh.get(strip.scene_id) or "",
+            int_ext=strip.int_ext,
+            time_of_day=strip.time_of_day,
+            eighths=strip.eighths,
+            cast_numbers=strip.cast_numbers,
+        )
+
+    def _next_day(self, day: Day) -> NextDay | None:
+        later = [other for other in self.board.days if other.unit == day.unit and other.date > day.date]
+        if not later:
+            return None
+        following = min(later, key=lambda other: other.date)
+        return NextDay(
+            day_number(self.board, following)[0], following.date, self._lines(self.board.day_strips(following.id))
+        )
+
+    # People.
+
+    def _person_times(self, sheet_id: int | None) -> dict[tuple[str, int], CallTime]:
+        if sheet_id is None:
+            return {}
+        rows = self.session.exec(select(CallTime).where(CallTime.call_sheet_id == sheet_id))
+        return {
+            ("cast", row.performer_id) if row.performer_id is not None else ("crew", row.crew_member_id): row
+            for row in rows
+        }
+
+    def _cast(self, day, strips, times, crew_call: int, shooting_call: int) -> list[CastCall]:
+        """Everyone in the day's scenes, on hold or with times entered, by cast ID."""
+        working = {performer for strip in strips for performer in strip.cast}
+        codes = {performer: self.codes.get(performer, {}).get(day.date, "") for performer in self.board.cast}
+        called = {key[1] for key in times if key[0] == "cast"} & set(self.performers)
+        ids = working | {performer for performer, code in codes.items() if code} | called
+        characters = self._characters()
+        lines = []
+        for performer_id in ids:
+            performer, roles = self.performers[performer_id], characters.get(performer_id, [])
+            entered = times.get(("cast", performer_id))
+            default = (None, crew_call, shooting_call) if performer_id in working else (None, None, None)
+            pickup, makeup, on_set = _overridden(entered, default)
+            lines.append(
+                CastCall(
+                    performer_id=performer_id,
+                    cast_numbers=tuple(sorted(c.cast_number for c in roles if c.cast_number is not None)),
+                    performer=performer.professional_name or performer.legal_name,
+                    performer_zh=performer.name_zh,
+                    character=", ".join(c.name for c in roles),
+                    character_zh="、".join(c.name_zh for c in roles if c.name_zh),
+                    status=codes.get(performer_id, ""),
+                    pickup=pickup,
+                    makeup=makeup,
+                    on_set=on_set,
+                    remarks=entered.remarks if entered else "",
+                )
+            )
+        return sorted(lines, key=lambda line: (line.cast_numbers or (10**6,), line.performer.casefold()))
+
+    def _characters(self) -> dict[int, list[Character]]:
+        roles: dict[int, list[Character]] = defaultdict(list)
+        statement = (
+            select(CastAssignment.performer_id, Character)
+            .join(Character)
+            .where(Character.production_id == self.production.id, Character.is_background.is_(False))
+            .order_by(Character.cast_number, Character.name)
+        )
+        for performer_id, character in self.session.exec(statement):
+            roles[performer_id].append(character)
+        return roles
+
+    def _background(self, strips: list[StripCard], call: int) -> list[BackgroundCall]:
+        """Background roles in the day's scenes and elements tagged Background: the most one scene needs."""
+        scenes = {strip.scene_id: strip.number for strip in strips if not strip.is_banner}
+        found: dict[tuple[str, str], dict] = {}
+
+        def add(name: str, name_zh: str, scene_id: int, count: int | None, notes: str) -> None:
+            entry = found.setdefault((name, name_zh), {"count": None, "scenes": [], "notes": []})
+            if count is not None:
+                entry["count"] = max(entry["count"] or 0, count)
+            entry["scenes"].append(scenes[scene_id])
+            entry["notes"] += [notes] if notes and notes not in entry["notes"] else []
+
+        extras = select(SceneCharacter.scene_id, Character).join(Character)
+        for scene_id, character in self.session.exec(
+            extras.where(SceneCharacter.scene_id.in_(scenes), Character.is_background.is_(True))
+        ):
+            add(character.name, character.name_zh, scene_id, None, character.notes)
+        tagged = (
+            select(SceneElement, BreakdownElement)
+            .join(BreakdownElement)
+            .join(BreakdownCategory)
+            .where(SceneElement.scene_id.in_(scenes), BreakdownCategory.key == BACKGROUND_CATEGORY)
+        )
+        for tag, element in self.session.exec(tagged):
+            add(element.name, element.name_zh, tag.scene_id, tag.quantity, tag.notes or element.notes)
+        order = list(scenes.values())
+        return sorted(
+            (
+                BackgroundCall(
+                    name,
+                    name_zh,
+                    entry["count"],
+                    call,
+                    tuple(sorted(set(entry["scenes"]), key=order.index)),
+                    "; ".join(entry["notes"]),
+                )
+                for (name, name_zh), entry in found.items()
+            ),
+            key=lambda line: (order.index(line.scenes[0]), line.name.casefold()),
+        )
+
+    def _roles(self) -> list[tuple[Role, CrewMember]]:
+        members = self.session.exec(
+            select(CrewMember).where(CrewMember.production_id == self.production.id).order_by(CrewMember.id)
+        )
+        found = [(role_of(member.position), member) for member in members]
+        return sorted(((role, member) for role, member in found if role), key=lambda item: list(Role).index(item[0]))
+
+    def _crew(self) -> list[tuple[CrewMember, Department | None]]:
+        statement = (
+            select(CrewMember, Department)
+            .join(Department, CrewMember.department_id == Department.id, isouter=True)
+            .where(CrewMember.production_id == self.production.id)
+        )
+        return sorted(
+            self.session.exec(statement),
+            key=lambda row: (row[1] is None, row[1].sort_order if row[1] else 0, row[1].id if row[1] else 0, row[0].id),
+        )
+
+    def _crew_calls(self, date: dt.date, times, crew_call: int) -> list[CrewCall]:
+        """The crew in department order, each at their call; people unavailable that date left out."""
+        away = set(
+            self.session.exec(
+                select(Availability.crew_member_id).where(
+                    Availability.crew_member_id.is_not(None),
+                    Availability.available.is_(False),
+                    Availability.start_date <= date,
+                    Availability.end_date >= date,
+                )
+            )
+        )
+        lines = []
+        for member, department in self.crew:
+            if member.id in away:
+                continue
+            offset = member.call_offset_minutes
+            if offset is None:
+                offset = department.default_call_offset_minutes if department else 0
+            entered = times.get(("crew", member.id))
+            (call,) = _overridden(entered, (crew_call + offset,), ("on_set",))
+            lines.append(
+                CrewCall(
+                    crew_member_id=member.id,
+                    department=department.name if department else "",
+                    department_zh=department.name_zh if department else "",
+                    position=member.position,
+                    name=member.name,
+                    name_zh=member.name_zh,
+                    phone="" if self.cast_version else member.phone,
+                    call=call,
+                    remarks=entered.remarks if entered else "",
+                )
+            )
+        return lines
+
+    def _contacts(self, used: list[Location]) -> list[Contact]:
+        contacts = [
+            Contact(role, member.name, member.name_zh, "" if self.cast_version else member.phone)
+            for role, member in self.roles
+        ]
+        contacts += [
+            Contact(Role.LOCATION_CONTACT, location.contact_name, "", location.contact_phone, location.name)
+            for location in used
+            if location.contact_name or location.contact_phone
+        ]
+        return contacts
+
+
+TIMES = ("pickup", "makeup", "on_set")
+
+
+def _overridden(entered: CallTime | None, default: tuple, names: tuple[str, ...] = TIMES) -> tuple:
+    """Each time the person's CallTime row gives, else the default."""
+    if entered is None:
+        return default
+    return tuple(
+        fallback if getattr(entered, name) is None else minutes(getattr(entered, name))
+        for name, fallback in zip(names, default, strict=True)
+    )
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+def _clock_minutes(moment: dt.datetime, date: dt.date) -> int:
+    """A local moment as minutes after the midnight that starts `date`, rounded to the minute."""
+    moment = moment + dt.timedelta(seconds=30)
+    return (moment.date() - date).days * 24 * 60 + moment.hour * 60 + moment.minute
+
+
+def _hospitals(locations: list[Location]) -> list[Hospital]:
+    found: dict[str, Hospital] = {}
+    for location in locations:
+        if location.hospital_name or location.hospital_address:
+            hospital = Hospital(location.hospital_name, location.hospital_address, location.hospital_phone)
+            found.setdefault(hospital.name.casefold() or hospital.address, hospital)
+    return list(found.values())
+
+
+def call_sheet_id(session: Session, shoot_day_id: int) -> int:
+    """The id of a shoot day's call sheet, made (empty) the first time the day is opened."""
+    if session.get(ShootDay, shoot_day_id) is None:
+        raise UserError(_("this shoot day no longer exists: it was removed, perhaps in another window"))
+    sheet = session.exec(select(CallSheet).where(CallSheet.shoot_day_id == shoot_day_id)).first()
+    if sheet is None:
+        sheet = CallSheet(shoot_day_id=shoot_day_id)
+        session.add(sheet)
+        session.flush()
+    return sheet.id

@@ -1,0 +1,182 @@
+"""The words of a call sheet in its language (English, Chinese or both): labels, times, dates, names, the
+script's codes and the notes on what could not be worked out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, get_timezone, get_timezone_location
+
+from studio.callsheet import Note, Notice, Role
+from studio.exports.contacts import translator
+from studio.exports.dood import legend
+
+LOCALES_SHOWN = {"en": ("en_US",), "zh": ("zh_CN",), "en+zh": ("en_US", "zh_CN")}
+CHINA_ZONES = {"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC"}
+
+
+class SheetWords:
+    """The words around a call sheet's data; `_` below is the sheet language's translator, named so for
+    extraction into the catalogue."""
+
+    def __init__(self, lang: str):
+        _ = translator(lang)
+        self.lang = lang
+        self.document = _("Call sheet")
+        self.cast_version = _("Cast version")
+        self.page = _("Page {number}")
+        self.day_of = _("Day {number} of {total}")
+        self.unit = _("Unit {unit}")
+        self.crew_call = _("Crew call")
+        self.shooting_call = _("Shooting call")
+        self.breakfast = _("Breakfast")
+        self.lunch = _("Lunch")
+        self.dinner = _("Dinner")
+        self.next_day = _("+1 day")
+        self.previous_day = _("-1 day")
+        self.hq = _("HQ time")
+        self.beijing = _("Beijing")
+        self.local_times = _("Local time")
+        self.episodes = _("Episodes")
+        self.revision = _("Script revision")
+        self.closed_set = _("Closed set")
+        self.weather = _("Weather")
+        self.high = _("High")
+        self.low = _("Low")
+        self.rain = _("Chance of rain")
+        self.not_entered = _("not entered")
+        self.sun = _("Sun")
+        self.sunrise = _("Sunrise")
+        self.sunset = _("Sunset")
+        self.hospital = _("Nearest hospital")
+        self.safety = _("Safety")
+        self.notes = _("Notes")
+        self.locations = _("Locations")
+        self.location = _("Location")
+        self.address = _("Address")
+        self.map = _("Map")
+        self.parking = _("Parking")
+        self.basecamp = _("Basecamp")
+        self.contact = _("Contact")
+        self.scenes = _("Scenes")
+        self.no_scenes = _("No scenes are scheduled on this day.")
+        self.move = _("Company move")
+        self.day_total = _("{scenes} scenes, {pages} pages")
+        self.pages = _("Pages: {pages}")
+        self.cast = _("Cast")
+        self.status = _("Status")
+        self.performer = _("Performer")
+        self.character = _("Character")
+        self.pickup = _("Pickup")
+        self.makeup = _("Hair & makeup")
+        self.on_set = _("On set")
+        self.remarks = _("Remarks")
+        self.background = _("Background")
+        self.count = _("Count")
+        self.call = _("Call")
+        self.crew = _("Crew calls")
+        self.department = _("Department")
+        self.position = _("Position")
+        self.name = _("Name")
+        self.phone = _("Phone")
+        self.no_department = _("No department")
+        self.department_notes = _("Department notes")
+        self.walkies = _("Walkie channels")
+        self.advance = _("Advance schedule")
+        self.no_advance = _("no later shoot day")
+        self.contacts = _("Key contacts")
+        self.headings = {
+            "scene": _("Scene"),
+            "episode": _("Ep."),
+            "set": _("Set"),
+            "int_ext": _("I/E"),
+            "time_of_day": _("D/N"),
+            "pages": _("Pages"),
+            "cast": _("Cast"),
+            "cast_id": _("ID"),
+        }
+        self.roles = {
+            Role.DIRECTOR: _("Director"),
+            Role.PRODUCER: _("Producer"),
+            Role.FIRST_AD: _("1st AD"),
+            Role.LINE_PRODUCER: _("UPM / line producer"),
+            Role.COORDINATOR: _("Production coordinator"),
+            Role.LOCATION_MANAGER: _("Location manager"),
+            Role.INTERPRETER: _("Interpreter"),
+            Role.MEDIC: _("Set medic"),
+            Role.LOCATION_CONTACT: _("Location contact"),
+        }
+        self.notices = {
+            Notice.NO_LOCATION: _("No scene is on a location: sunrise and sunset are not shown."),
+            Notice.NO_COORDINATES: _("{location} has no coordinates: sunrise and sunset are not shown."),
+            Notice.NO_SUN: _("The sun does not rise or set at {location} on this date."),
+            Notice.NO_TIMEZONE: _("{location} has no time zone: times are in {zone}."),
+        }
+        self.legend = dict(legend(_))
+        # The script's codes in Chinese only on a Chinese sheet: in both languages they stay short.
+        _ = translator("zh") if lang == "zh" else translator("en")
+        self.codes = {
+            "INT": _("INT"),
+            "EXT": _("EXT"),
+            "INT/EXT": _("INT/EXT"),
+            "DAY": _("DAY"),
+            "NIGHT": _("NIGHT"),
+            "MORNING": _("MORNING"),
+            "DAWN": _("DAWN"),
+            "DUSK": _("DUSK"),
+        }
+
+    def texts(self) -> list[str]:
+        values = [value for value in vars(self).values() if isinstance(value, str)]
+        for group in (self.headings, self.roles, self.notices, self.legend, self.codes):
+            values += list(group.values())
+        return values
+
+    def named(self, name: str, name_zh: str) -> str:
+        """A name as the sheet's language shows it: the Chinese one in Chinese, both on a bilingual sheet."""
+        if not name_zh or name_zh == name:
+            return name
+        return {"en": name, "zh": name_zh}.get(self.lang, f"{name} {name_zh}")
+
+    def pair(self, label: str, value: str) -> str:
+        """ "Label: value" ("标签：值" on a Chinese sheet)."""
+        return f"{label}{'：' if self.lang == 'zh' else ': '}{value}"
+
+    def clock(self, minutes: int | None) -> str:
+        """ "07:30"; "23:30 (-1 day)" for a time before the day's midnight; "" for none."""
+        if minutes is None:
+            return ""
+        days, rest = divmod(minutes, 24 * 60)
+        text = f"{rest // 60:02d}:{rest % 60:02d}"
+        if days:
+            return f"{text} ({self.next_day if days > 0 else self.previous_day})"
+        return text
+
+    def date(self, sheet_date: dt.date, width: str = "full") -> str:
+        return " / ".join(format_date(sheet_date, format=width, locale=locale) for locale in LOCALES_SHOWN[self.lang])
+
+    def place_of(self, zone: str) -> str:
+        """A time zone as the place people know it by: Beijing for China, else its city."""
+        if zone in CHINA_ZONES:
+            return self.beijing
+        try:
+            names = [
+                get_timezone_location(get_timezone(zone), locale=locale, return_city=True)
+                for locale in LOCALES_SHOWN[self.lang]
+            ]
+        except LookupError:
+            return zone
+        return " / ".join(dict.fromkeys(names))
+
+    def temperature(self, fahrenheit: int) -> str:
+        return f"{fahrenheit}°F ({round((fahrenheit - 32) * 5 / 9)}°C)"
+
+    def notice(self, note: Note) -> str:
+        return self.notices[note.kind].format(location=note.location, zone=note.zone)
+
+    def role(self, role: Role) -> str:
+        return self.roles[role]
+
+    def code(self, code: str) -> str:
+        """INT, EXT, DAY, NIGHT…: in Chinese on a Chinese sheet, else as the script writes them."""
+        return self.codes.get(code, code)

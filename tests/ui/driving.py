@@ -1,0 +1,28 @@
+"""Driving the window as a person would, and reading the database file behind it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+
+def query(path, sql, *args):
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def show(window, key):
+    window.show_page([page.key for page in window.pages].index(key))
+    return window.page(key)
+
+
+def last_refusal(window) -> QMessageBox | None:
+    boxes = window.findChildren(QMessageBox, "refusal")
+    return boxes[-1] if boxes else None
+
+
+def commit_line(form, field, text):
+    editor: QLineEdit = form.editors[field]
+    editor.setText(text)
+    editor.editingFinished.emit()
