@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import object_session
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from studio import validation
 from studio.errors import InvalidInput
@@ -24,6 +24,8 @@ from studio.models import (
     Availability,
     BreakdownCategory,
     BreakdownElement,
+    CallSheet,
+    CallTime,
     CastAssignment,
     Character,
     CrewMember,
@@ -33,12 +35,13 @@ from studio.models import (
     Location,
     OvertimeRule,
     Performer,
+    PerformerDay,
     Production,
     Scene,
     ShootDay,
     Strip,
 )
-from studio.models.enums import RateBasis, ShootDayKind, UnionStatus
+from studio.models.enums import PerformerDayKind, RateBasis, ShootDayKind, UnionStatus
 from studio.money import Money
 from studio.validation import normalized_text
 
@@ -197,6 +200,26 @@ class DateInRange(RowRule):
         setattr(row, field, validation.date_range(start, end)[0 if self.is_start else 1])
 
 
+@dataclass(frozen=True)
+class PerformerDate(RowRule):
+    """The date of a performer's travel, rehearsal or fitting: one entry per performer and date."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        day = validation.date(value)
+        session = object_session(row)
+        with session.no_autoflush:
+            taken = session.exec(
+                select(PerformerDay.id).where(
+                    PerformerDay.performer_id == row.performer_id, PerformerDay.day == day, PerformerDay.id != row.id
+                )
+            ).first()
+        if taken is not None:
+            raise InvalidInput(
+                _("this performer is already called on {date}: change that entry instead").format(date=day.isoformat())
+            )
+        setattr(row, field, day)
+
+
 def _production_of(row: SQLModel) -> int:
     if hasattr(row, "production_id"):
         return row.production_id
@@ -342,6 +365,35 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
     ),
     "breakdown_element": (BreakdownElement, {"name": NAME, "name_zh": NAME_ZH}),
     "strip": (Strip, {"color": optional_colour, "banner_text": optional_text(400)}),
+    "call_sheet": (
+        CallSheet,
+        {
+            **dict.fromkeys(
+                ("crew_call", "shooting_call", "breakfast", "lunch", "dinner", "background_call"),
+                validation.time_of_day,
+            ),
+            "weather_summary": optional_text(200),
+            "temperature_high": whole_number(-80, 140),
+            "temperature_low": whole_number(-80, 140),
+            "rain_chance_percent": whole_number(0, 100),
+            **dict.fromkeys(("safety_notes", "general_notes", "department_notes", "walkie_channels"), NOTES),
+        },
+    ),
+    "performer_day": (
+        PerformerDay,
+        {
+            "day": PerformerDate(),
+            "kind": one_of(PerformerDayKind, _("kind of call (travel, rehearsal or fitting)")),
+            "notes": optional_text(400),
+        },
+    ),
+    "call_time": (
+        CallTime,
+        {
+            **dict.fromkeys(("pickup", "makeup", "on_set"), validation.time_of_day),
+            "remarks": optional_text(400),
+        },
+    ),
     "shoot_day": (
         ShootDay,
         {

@@ -5,18 +5,22 @@ Rows carry the ids the views need to edit them (`id`, and `*_id` keys for linked
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from studio.budget.totals import budget_total
+from studio.callsheet import call_sheet
+from studio.i18n import _
 from studio.languages import speaks_english, speaks_mandarin
 from studio.models import (
     Availability,
     BreakdownCategory,
     BreakdownElement,
     CallSheet,
+    CallTime,
     CastAssignment,
     Character,
     CrewMember,
@@ -26,6 +30,7 @@ from studio.models import (
     Location,
     OvertimeRule,
     Performer,
+    PerformerDay,
     Production,
     Scene,
     SceneCharacter,
@@ -35,6 +40,8 @@ from studio.models import (
 )
 from studio.models.enums import RevisionState, ShootDayKind
 from studio.money import Money
+from studio.schedule.board import load_board
+from studio.schedule.timeline import DayTimes, clock, day_times
 
 Row = dict[str, object]
 
@@ -399,17 +406,25 @@ def call_sheet_rows(session: Session, production_id: int) -> list[Row]:
         .where(ShootDay.production_id == production_id, ShootDay.kind == ShootDayKind.SHOOT.value)
         .order_by(ShootDay.shoot_date, ShootDay.unit)
     )
+    planned = day_times(load_board(session, production_id))
     return [
         {
             "id": day.id,
             "day_number": day.day_number,
             "date": day.shoot_date,
-            "crew_call": sheet.crew_call if sheet else None,
+            "crew_call": _call_text(sheet.crew_call if sheet else None, planned.get(day.id)),
             "shooting_call": sheet.shooting_call if sheet else None,
             "weather": sheet.weather_summary if sheet else "",
         }
         for day, sheet in session.exec(statement)
     ]
+
+
+def _call_text(entered: dt.time | None, planned: DayTimes | None) -> str:
+    """The crew call the call sheet names, else the one the schedule plans."""
+    if entered is not None:
+        return entered.strftime("%H:%M")
+    return _("{time} (schedule)").format(time=clock(planned.call)) if planned else ""
 
 
 def budget_rows(session: Session, production_id: int) -> tuple[list[Row], Money]:
@@ -420,6 +435,14 @@ def budget_rows(session: Session, production_id: int) -> tuple[list[Row], Money]
         for a in totals.by_account
     ]
     return rows, totals.total
+
+
+def performer_day_rows(session: Session, performer_id: int) -> list[Row]:
+    """A performer's travel, rehearsal and fitting days, in date order."""
+    entries = session.exec(
+        select(PerformerDay).where(PerformerDay.performer_id == performer_id).order_by(PerformerDay.day)
+    )
+    return [{"id": entry.id, "day": entry.day, "kind": entry.kind, "notes": entry.notes} for entry in entries]
 
 
 def availability_rows(session: Session, owner_column: str, owner_id: int) -> list[Row]:
@@ -437,3 +460,49 @@ def availability_rows(session: Session, owner_column: str, owner_id: int) -> lis
         }
         for entry in ranges
     ]
+
+
+def call_time_rows(session: Session, production_id: int, shoot_day_id: int) -> list[Row]:
+    """Who is called on a shoot day and when (pickup, hair & makeup, on set), as its call sheet has it:
+    the times entered for them, else the defaults (department offsets, the day's calls)."""
+    sheet = call_sheet(session, production_id, shoot_day_id)
+    entered = {
+        (entry.performer_id, entry.crew_member_id): entry.id
+        for entry in session.exec(select(CallTime).join(CallSheet).where(CallSheet.shoot_day_id == shoot_day_id))
+    }
+    rows: list[Row] = []
+    for line in sheet.cast:
+        rows.append(
+            {
+                "id": f"cast-{line.performer_id}",
+                "owner": {"performer_id": line.performer_id},
+                "call_time_id": entered.get((line.performer_id, None)),
+                "who": ", ".join(map(str, line.cast_numbers)) + " " + line.performer,
+                "role": line.character,
+                "status": line.status,
+                "pickup": _time_text(line.pickup),
+                "makeup": _time_text(line.makeup),
+                "on_set": _time_text(line.on_set),
+                "remarks": line.remarks,
+            }
+        )
+    for line in sheet.crew:
+        rows.append(
+            {
+                "id": f"crew-{line.crew_member_id}",
+                "owner": {"crew_member_id": line.crew_member_id},
+                "call_time_id": entered.get((None, line.crew_member_id)),
+                "who": line.name,
+                "role": " · ".join(part for part in (line.department, line.position) if part),
+                "status": "",
+                "pickup": "",
+                "makeup": "",
+                "on_set": _time_text(line.call),
+                "remarks": line.remarks,
+            }
+        )
+    return rows
+
+
+def _time_text(minutes: int | None) -> str:
+    return clock(minutes) if minutes is not None else ""

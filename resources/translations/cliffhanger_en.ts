@@ -15,18 +15,26 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="37"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
             <numerusform>%n shoot days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/callsheets.py" line="215"/>
+        <source>Wrote %n call sheet(s) in %1</source>
+        <translation>
+            <numerusform>Wrote %n call sheet in %1</numerusform>
+            <numerusform>Wrote %n call sheets in %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="206"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -34,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="206"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -42,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="208"/>
+        <location filename="../../ui/pages/cast.py" line="212"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -118,7 +126,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="163"/>
+        <location filename="../../ui/pages/schedule.py" line="166"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -126,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="165"/>
+        <location filename="../../ui/pages/schedule.py" line="168"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -134,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="167"/>
+        <location filename="../../ui/pages/schedule.py" line="170"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -142,8 +150,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="172"/>
-        <location filename="../../ui/pages/schedule.py" line="187"/>
+        <location filename="../../ui/pages/schedule.py" line="175"/>
+        <location filename="../../ui/pages/schedule.py" line="189"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -151,15 +159,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="180"/>
-        <source>%1 pages · %2 h · %n set(s)</source>
+        <location filename="../../ui/pages/schedule.py" line="182"/>
+        <source>%1 pages · %n set(s)</source>
         <translation>
-            <numerusform>%1 pages · %2 h · %n set</numerusform>
-            <numerusform>%1 pages · %2 h · %n sets</numerusform>
+            <numerusform>%1 pages · %n set</numerusform>
+            <numerusform>%1 pages · %n sets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="184"/>
+        <location filename="../../ui/pages/schedule.py" line="183"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -167,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="191"/>
+        <location filename="../../ui/pages/schedule.py" line="193"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -175,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="265"/>
+        <location filename="../../ui/pages/schedule.py" line="274"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

@@ -174,319 +174,510 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="22"/>
+        <location filename="../../ui/pages/callsheets.py" line="37"/>
+        <location filename="../../ui/pages/callsheets.py" line="51"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="23"/>
+        <location filename="../../ui/pages/callsheets.py" line="38"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="24"/>
+        <location filename="../../ui/pages/callsheets.py" line="39"/>
+        <location filename="../../ui/pages/callsheets.py" line="91"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="25"/>
+        <location filename="../../ui/pages/callsheets.py" line="40"/>
+        <location filename="../../ui/pages/callsheets.py" line="92"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="26"/>
+        <location filename="../../ui/pages/callsheets.py" line="41"/>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="32"/>
+        <location filename="../../ui/pages/callsheets.py" line="52"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <source>Both</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="57"/>
+        <source>Cast version (no crew phones)</source>
+        <translation>演员版（不含工作人员电话）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <source>Export this day…</source>
+        <translation>导出本日…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="72"/>
+        <source>Export all days…</source>
+        <translation>导出全部日期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="89"/>
+        <source>e.g. 07:00</source>
+        <translation>例如 07:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="91"/>
+        <source>from the schedule</source>
+        <translation>按拍摄计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="92"/>
+        <source>an hour after crew call</source>
+        <translation>剧组集合后一小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="93"/>
+        <source>Breakfast</source>
+        <translation>早餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <source>Lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="95"/>
+        <source>Dinner</source>
+        <translation>晚餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="96"/>
+        <source>Background call</source>
+        <translation>群演集合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <source>as forecast, e.g. Sunny</source>
+        <translation>按天气预报，例如 晴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="98"/>
+        <source>High (°F)</source>
+        <translation>最高气温（°F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
+        <source>Low (°F)</source>
+        <translation>最低气温（°F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="100"/>
+        <source>Chance of rain (%)</source>
+        <translation>降雨概率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="101"/>
+        <source>Safety notes</source>
+        <translation>安全提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="102"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="103"/>
+        <source>Department notes</source>
+        <translation>部门备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="104"/>
+        <source>Walkie channels</source>
+        <translation>对讲机频道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="112"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="113"/>
+        <source>Role or position</source>
+        <translation>角色或职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <source>DOOD</source>
+        <translation>工作日表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <source>Pickup</source>
+        <translation>接送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <source>Hair &amp; makeup</source>
+        <translation>妆发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <source>On set / call</source>
+        <translation>到场 / 集合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <source>Remarks</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="122"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="37"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="156"/>
+        <source>Edit call time</source>
+        <translation>修改集合时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="190"/>
+        <source>Pick a shoot day first</source>
+        <translation>请先选择一个拍摄日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="195"/>
+        <source>Export Call Sheet</source>
+        <translation>导出通告单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="197"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="204"/>
+        <source>Export Every Day&apos;s Call Sheet</source>
+        <translation>导出每天的通告单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="212"/>
+        <source>Writing call sheets…</source>
+        <translation>正在生成通告单…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/callsheets.py" line="215"/>
+        <source>Wrote %n call sheet(s) in %1</source>
+        <translation>
+            <numerusform>已在 %1 生成 %n 份通告单</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="86"/>
+        <location filename="../../ui/pages/cast.py" line="90"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="91"/>
+        <location filename="../../ui/pages/cast.py" line="95"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="92"/>
-        <location filename="../../ui/pages/cast.py" line="112"/>
+        <location filename="../../ui/pages/cast.py" line="96"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="95"/>
-        <location filename="../../ui/pages/cast.py" line="111"/>
+        <location filename="../../ui/pages/cast.py" line="99"/>
+        <location filename="../../ui/pages/cast.py" line="115"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="105"/>
-        <location filename="../../ui/pages/cast.py" line="115"/>
-        <location filename="../../ui/pages/cast.py" line="128"/>
+        <location filename="../../ui/pages/cast.py" line="109"/>
+        <location filename="../../ui/pages/cast.py" line="119"/>
+        <location filename="../../ui/pages/cast.py" line="132"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="52"/>
-        <location filename="../../ui/pages/cast.py" line="273"/>
+        <location filename="../../ui/pages/cast.py" line="53"/>
+        <location filename="../../ui/pages/cast.py" line="277"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="62"/>
+        <location filename="../../ui/pages/cast.py" line="63"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="98"/>
-        <location filename="../../ui/pages/cast.py" line="190"/>
+        <location filename="../../ui/pages/cast.py" line="78"/>
+        <source>Travel, rehearsals, fittings</source>
+        <translation>旅行、排练、试装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="102"/>
+        <location filename="../../ui/pages/cast.py" line="194"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="104"/>
+        <location filename="../../ui/pages/cast.py" line="108"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="106"/>
-        <location filename="../../ui/pages/cast.py" line="144"/>
+        <location filename="../../ui/pages/cast.py" line="110"/>
+        <location filename="../../ui/pages/cast.py" line="148"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="113"/>
+        <location filename="../../ui/pages/cast.py" line="117"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="114"/>
+        <location filename="../../ui/pages/cast.py" line="118"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="116"/>
-        <location filename="../../ui/pages/cast.py" line="132"/>
+        <location filename="../../ui/pages/cast.py" line="120"/>
+        <location filename="../../ui/pages/cast.py" line="136"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="117"/>
-        <location filename="../../ui/pages/cast.py" line="133"/>
+        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="122"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="123"/>
+        <location filename="../../ui/pages/cast.py" line="127"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="124"/>
+        <location filename="../../ui/pages/cast.py" line="128"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="125"/>
+        <location filename="../../ui/pages/cast.py" line="129"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="134"/>
+        <location filename="../../ui/pages/cast.py" line="138"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="134"/>
+        <location filename="../../ui/pages/cast.py" line="138"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="135"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="136"/>
+        <location filename="../../ui/pages/cast.py" line="140"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="143"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="147"/>
+        <location filename="../../ui/pages/cast.py" line="151"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="151"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="152"/>
+        <location filename="../../ui/pages/cast.py" line="156"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="153"/>
+        <location filename="../../ui/pages/cast.py" line="157"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="154"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="160"/>
+        <location filename="../../ui/pages/cast.py" line="164"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="166"/>
-        <location filename="../../ui/pages/cast.py" line="226"/>
+        <location filename="../../ui/pages/cast.py" line="170"/>
+        <location filename="../../ui/pages/cast.py" line="230"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="167"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="168"/>
+        <location filename="../../ui/pages/cast.py" line="172"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="169"/>
+        <location filename="../../ui/pages/cast.py" line="173"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="170"/>
+        <location filename="../../ui/pages/cast.py" line="174"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
-        <location filename="../../ui/pages/cast.py" line="248"/>
+        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="252"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="179"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="177"/>
+        <location filename="../../ui/pages/cast.py" line="181"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="185"/>
+        <location filename="../../ui/pages/cast.py" line="189"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="206"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="206"/>
+        <location filename="../../ui/pages/cast.py" line="210"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="208"/>
+        <location filename="../../ui/pages/cast.py" line="212"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="216"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="219"/>
+        <location filename="../../ui/pages/cast.py" line="223"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="225"/>
+        <location filename="../../ui/pages/cast.py" line="229"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="240"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="240"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="275"/>
+        <location filename="../../ui/pages/cast.py" line="279"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="278"/>
+        <location filename="../../ui/pages/cast.py" line="282"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -1364,7 +1555,17 @@ The details are in %2</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="81"/>
+        <location filename="../../ui/optimize_dialog.py" line="82"/>
+        <source>Fitting every scene within the day limits… (%1 s)</source>
+        <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="84"/>
+        <source>Best so far: %1 after %2 s</source>
+        <translation>目前最优：%1，用时 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="87"/>
         <source>Best so far: %1 (at least %2 is needed) after %3 s</source>
         <translation>目前最优：%1（至少需要 %2），用时 %3 秒</translation>
     </message>
@@ -1542,6 +1743,107 @@ The details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PerformerDayDialog</name>
+    <message>
+        <location filename="../../ui/performer_days.py" line="150"/>
+        <source>Travel, rehearsal or fitting</source>
+        <translation>旅行、排练或试装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="159"/>
+        <source>e.g. flight CA 983, 10:40 from Shanghai</source>
+        <translation>例如 CA 983 航班，10:40 从上海出发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="164"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="165"/>
+        <source>Called for</source>
+        <translation>通告内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="166"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PerformerDaysPanel</name>
+    <message>
+        <location filename="../../ui/performer_days.py" line="44"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="48"/>
+        <source>Called for</source>
+        <translation>通告内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="54"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="63"/>
+        <source>Add day…</source>
+        <translation>添加日期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="65"/>
+        <source>A day this performer travels, rehearses or has a fitting</source>
+        <translation>该演员旅行、排练或试装的日子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="67"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="84"/>
+        <source>Travel</source>
+        <translation>旅行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="85"/>
+        <source>Rehearsal</source>
+        <translation>排练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="86"/>
+        <source>Fitting</source>
+        <translation>试装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="129"/>
+        <source>Add travel day</source>
+        <translation>添加旅行日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="130"/>
+        <source>Add rehearsal</source>
+        <translation>添加排练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="131"/>
+        <source>Add fitting</source>
+        <translation>添加试装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="132"/>
+        <source>Add day</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/performer_days.py" line="138"/>
+        <source>Remove travel, rehearsal or fitting day</source>
+        <translation>删除旅行、排练或试装日</translation>
+    </message>
+</context>
+<context>
     <name>ProductionDialog</name>
     <message>
         <location filename="../../ui/production_dialog.py" line="18"/>
@@ -1668,288 +1970,298 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="73"/>
-        <location filename="../../ui/pages/schedule.py" line="131"/>
+        <location filename="../../ui/pages/schedule.py" line="76"/>
+        <location filename="../../ui/pages/schedule.py" line="134"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="74"/>
+        <location filename="../../ui/pages/schedule.py" line="77"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="75"/>
+        <location filename="../../ui/pages/schedule.py" line="78"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="76"/>
+        <location filename="../../ui/pages/schedule.py" line="79"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="77"/>
+        <location filename="../../ui/pages/schedule.py" line="80"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="78"/>
+        <location filename="../../ui/pages/schedule.py" line="81"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="79"/>
+        <location filename="../../ui/pages/schedule.py" line="82"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="80"/>
+        <location filename="../../ui/pages/schedule.py" line="83"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="88"/>
-        <location filename="../../ui/pages/schedule.py" line="230"/>
+        <location filename="../../ui/pages/schedule.py" line="91"/>
+        <location filename="../../ui/pages/schedule.py" line="239"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="89"/>
-        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="92"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="90"/>
-        <location filename="../../ui/pages/schedule.py" line="246"/>
+        <location filename="../../ui/pages/schedule.py" line="93"/>
+        <location filename="../../ui/pages/schedule.py" line="255"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="100"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="110"/>
+        <location filename="../../ui/pages/schedule.py" line="113"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="111"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="112"/>
+        <location filename="../../ui/pages/schedule.py" line="115"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="113"/>
+        <location filename="../../ui/pages/schedule.py" line="116"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="117"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="118"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
-        <location filename="../../ui/pages/schedule.py" line="298"/>
+        <location filename="../../ui/pages/schedule.py" line="119"/>
+        <location filename="../../ui/pages/schedule.py" line="307"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="117"/>
-        <location filename="../../ui/pages/schedule.py" line="298"/>
+        <location filename="../../ui/pages/schedule.py" line="120"/>
+        <location filename="../../ui/pages/schedule.py" line="307"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="121"/>
+        <location filename="../../ui/pages/schedule.py" line="124"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="126"/>
+        <location filename="../../ui/pages/schedule.py" line="129"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="131"/>
+        <location filename="../../ui/pages/schedule.py" line="134"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="131"/>
+        <location filename="../../ui/pages/schedule.py" line="134"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="163"/>
+        <location filename="../../ui/pages/schedule.py" line="166"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="165"/>
+        <location filename="../../ui/pages/schedule.py" line="168"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="167"/>
+        <location filename="../../ui/pages/schedule.py" line="170"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="172"/>
-        <location filename="../../ui/pages/schedule.py" line="187"/>
+        <location filename="../../ui/pages/schedule.py" line="175"/>
+        <location filename="../../ui/pages/schedule.py" line="189"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="178"/>
+        <location filename="../../ui/pages/schedule.py" line="181"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="180"/>
-        <source>%1 pages · %2 h · %n set(s)</source>
+        <location filename="../../ui/pages/schedule.py" line="182"/>
+        <source>%1 pages · %n set(s)</source>
         <translation>
-            <numerusform>%1 页 · %2 小时 · %n 个场景</numerusform>
+            <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="184"/>
+        <location filename="../../ui/pages/schedule.py" line="183"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="191"/>
+        <location filename="../../ui/pages/schedule.py" line="193"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="198"/>
+        <location filename="../../ui/pages/schedule.py" line="200"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="210"/>
+        <location filename="../../ui/pages/schedule.py" line="215"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="210"/>
+        <location filename="../../ui/pages/schedule.py" line="215"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="210"/>
+        <location filename="../../ui/pages/schedule.py" line="215"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="211"/>
+        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <source>Travel</source>
+        <translation>旅行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="216"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="211"/>
+        <location filename="../../ui/pages/schedule.py" line="216"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="222"/>
+        <source>Not a shoot day</source>
+        <translation>非拍摄日</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="265"/>
+        <location filename="../../ui/pages/schedule.py" line="274"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="281"/>
+        <location filename="../../ui/pages/schedule.py" line="290"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="281"/>
+        <location filename="../../ui/pages/schedule.py" line="290"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="305"/>
-        <location filename="../../ui/pages/schedule.py" line="310"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="319"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
-        <location filename="../../ui/pages/schedule.py" line="327"/>
+        <location filename="../../ui/pages/schedule.py" line="325"/>
+        <location filename="../../ui/pages/schedule.py" line="336"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="325"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="333"/>
-        <location filename="../../ui/pages/schedule.py" line="346"/>
+        <location filename="../../ui/pages/schedule.py" line="342"/>
+        <location filename="../../ui/pages/schedule.py" line="355"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="333"/>
+        <location filename="../../ui/pages/schedule.py" line="342"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="347"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="347"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="349"/>
+        <location filename="../../ui/pages/schedule.py" line="358"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>

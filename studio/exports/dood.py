@@ -1,5 +1,8 @@
-"""Day Out of Days as a document: for each cast member and shoot date the code the schedule gives them
-(work, hold, drop, pick-up), with the totals a producer pays by, as xlsx or PDF.
+"""Day Out of Days as a document: for each cast member and date the code the schedule gives them (work,
+hold, drop, pick-up, travel, rehearsal, fitting), with the totals a producer pays by, as xlsx or PDF.
+
+A date that is not a shoot date (a travel day before day 1) has no day number: its heading names what
+the cast is called for that day ("Travel"), or a dash when several things happen.
 
 The domain's `day_out_of_days` is gathered once into a `DoodSheet`; `dood_labels` and `legend` give the
 words around it in the language asked for (English, Chinese or both), and each writer lays them out.
@@ -21,29 +24,41 @@ from studio.exports.contacts import Translate, translator
 from studio.i18n import _
 from studio.productions import get_production
 from studio.schedule.board import Board, load_board
-from studio.schedule.dood import WORK, day_out_of_days
+from studio.schedule.dood import CALL_CODES, WORK, DayOutOfDays, day_out_of_days
 
 # The locale dates are written in, by the document's language.
 LOCALES = {"en": "en_US", "zh": "zh_CN", "en+zh": "en_US"}
-CODES = ("SW", "W", "WF", "SWF", "PW", "H", "D")
+CODES = ("SW", "W", "WF", "SWF", "PW", "H", "D", "T", "R", "F")
 WORK_CODES = tuple(code for code in CODES if code in WORK)
+# The totals counted from the codes, in the order the writers show them; all but drops are paid.
+COUNTED = {"work": WORK_CODES, "hold": ("H",), "travel": ("T",), "rehearsal": ("R",), "fitting": ("F",), "drop": ("D",)}
+PAID = ("work", "hold", "travel", "rehearsal", "fitting")
 # Light fills by kind of code, shared by both writers (hex RGB, no "#").
-KIND_COLORS = {"work": "D7EDDA", "hold": "FFEDB8", "drop": "F6D3D3"}
+KIND_COLORS = {
+    "work": "D7EDDA",
+    "hold": "FFEDB8",
+    "drop": "F6D3D3",
+    "travel": "CFE3F7",
+    "rehearsal": "E6DAF4",
+    "fitting": "F9DDEB",
+}
+_KINDS = {"H": "hold", "D": "drop", "T": "travel", "R": "rehearsal", "F": "fitting"}
 
 
 def code_kind(code: str) -> str | None:
-    """ "work", "hold" or "drop" for a code; None for an empty cell."""
+    """ "work", "hold", "drop", "travel", "rehearsal" or "fitting" for a code; None for an empty cell."""
     if code in WORK:
         return "work"
-    return {"H": "hold", "D": "drop"}.get(code)
+    return _KINDS.get(code)
 
 
 @dataclass(frozen=True)
 class DayHeading:
-    number: int
+    number: int | None  # None for a date that is not a shoot date
     date: dt.date
     date_text: str  # "Jan 11" / "1月11日"
     weekday: str  # "Mon" / "周一"
+    called: str = ""  # a date that is not a shoot date: the code of what the cast is called for, or "" if several
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,9 @@ class DoodLine:
     codes: tuple[str, ...]
     work: int
     hold: int
+    travel: int
+    rehearsal: int
+    fitting: int
     drops: int
     paid: int
     first: dt.date | None
@@ -88,6 +106,9 @@ class DoodLabels:
     name: str
     work: str
     hold: str
+    travel: str
+    rehearsal: str
+    fitting: str
     drop: str
     paid: str
     first: str
@@ -95,16 +116,23 @@ class DoodLabels:
     total: str
     legend: str
     day: str  # with a {number} placeholder
+    other_day: str  # the heading of a date that is not a shoot date and has several kinds of call
 
     def texts(self) -> list[str]:
         return list(vars(self).values())
+
+    def heading(self, day: DayHeading) -> str:
+        """ "Day 3" for a shoot date; "Travel", "Rehearsal", "Fitting" or "—" for another date."""
+        if day.number is not None:
+            return self.day.format(number=day.number)
+        return {"T": self.travel, "R": self.rehearsal, "F": self.fitting}.get(day.called, self.other_day)
 
 
 def dood_sheet(session: Session, production_id: int, lang: str, today: dt.date | None = None) -> DoodSheet:
     production = get_production(session, production_id)
     board = load_board(session, production_id)
     dood = day_out_of_days(board)
-    if not dood.dates:
+    if not dood.shooting:
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
     locale = LOCALES[lang]
     numbers = day_numbers(board)
@@ -113,7 +141,7 @@ def dood_sheet(session: Session, production_id: int, lang: str, today: dt.date |
         company=production.company,
         generated=today or dt.date.today(),
         locale=locale,
-        days=[day_heading(numbers[date], date, locale) for date in dood.dates],
+        days=[day_heading(numbers.get(date), date, locale, called_for(dood, date)) for date in dood.dates],
         lines=[
             DoodLine(
                 cast_id=", ".join(str(number) for number in row.cast_numbers),
@@ -121,6 +149,9 @@ def dood_sheet(session: Session, production_id: int, lang: str, today: dt.date |
                 codes=tuple(row.codes),
                 work=row.work,
                 hold=row.hold,
+                travel=row.travel,
+                rehearsal=row.rehearsal,
+                fitting=row.fitting,
                 drops=row.drops,
                 paid=row.paid,
                 first=row.first,
@@ -139,8 +170,18 @@ def day_numbers(board: Board) -> dict[dt.date, int]:
     return numbers
 
 
-def day_heading(number: int, date: dt.date, locale: str) -> DayHeading:
-    return DayHeading(number, date, short_date(date, locale), format_date(date, format="EEE", locale=locale))
+def called_for(dood: DayOutOfDays, date: dt.date) -> str:
+    """On a date that is not a shoot date, the one code the cast is called for ("T"); "" if several."""
+    if date in dood.shooting:
+        return ""
+    index = dood.dates.index(date)
+    codes = {row.codes[index] for row in dood.rows} & set(CALL_CODES.values())
+    return codes.pop() if len(codes) == 1 else ""
+
+
+def day_heading(number: int | None, date: dt.date, locale: str, called: str = "") -> DayHeading:
+    weekday = format_date(date, format="EEE", locale=locale)
+    return DayHeading(number, date, short_date(date, locale), weekday, called)
 
 
 def short_date(date: dt.date, locale: str) -> str:
@@ -160,6 +201,9 @@ def dood_labels(_: Translate) -> DoodLabels:
         name=_("Name"),
         work=_("Work"),
         hold=_("Hold"),
+        travel=_("Travel"),
+        rehearsal=_("Rehearsal"),
+        fitting=_("Fitting"),
         drop=_("Drop"),
         paid=_("Paid"),
         first=_("First"),
@@ -167,6 +211,7 @@ def dood_labels(_: Translate) -> DoodLabels:
         total=_("Total"),
         legend=_("Legend"),
         day=_("Day {number}"),
+        other_day=_("Not shooting"),
     )
 
 
@@ -180,6 +225,9 @@ def legend(_: Translate) -> list[tuple[str, str]]:
         "PW": _("Pick-up work"),
         "H": _("Hold"),
         "D": _("Drop"),
+        "T": _("Travel"),
+        "R": _("Rehearsal"),
+        "F": _("Fitting"),
     }
     return [(code, meanings[code]) for code in CODES]
 

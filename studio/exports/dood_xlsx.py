@@ -19,8 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from studio.exports.contacts import Translate
 from studio.exports.dood import (
+    COUNTED,
     KIND_COLORS,
-    WORK_CODES,
+    PAID,
     DoodLabels,
     DoodLine,
     DoodSheet,
@@ -65,7 +66,7 @@ def write_dood_xlsx(sheet: DoodSheet, translate: Translate, target: Path) -> Pat
         if sheet.lines:
             _write_totals(worksheet, total_row, sheet, words)
         _write_legend(worksheet, total_row + 2, translate, words)
-        _set_widths(worksheet, sheet)
+        _set_widths(worksheet, sheet, words)
         worksheet.freeze_panes = worksheet.cell(row=FIRST_LINE_ROW, column=FIRST_DAY_COLUMN).coordinate
         _set_up_printing(worksheet, sheet, words)
         workbook.save(path)
@@ -73,7 +74,9 @@ def write_dood_xlsx(sheet: DoodSheet, translate: Translate, target: Path) -> Pat
     return write_atomically(target, write)
 
 
-# Where things are: the day columns, then Work, Hold, Drop, Paid, First, Last.
+# Where things are: the day columns, then Work, Hold, Travel, Rehearsal, Fitting, Drop, Paid, First, Last.
+TOTALS = (*COUNTED, "paid", "first", "last")
+COUNTS = (*COUNTED, "paid")
 
 
 def _day_column(index: int) -> int:
@@ -82,7 +85,7 @@ def _day_column(index: int) -> int:
 
 def _total_columns(sheet: DoodSheet) -> dict[str, int]:
     first = FIRST_DAY_COLUMN + len(sheet.days)
-    return {key: first + offset for offset, key in enumerate(("work", "hold", "drop", "paid", "first", "last"))}
+    return {key: first + offset for offset, key in enumerate(TOTALS)}
 
 
 def _codes_range(sheet: DoodSheet, row: int) -> str:
@@ -121,7 +124,7 @@ def _write_headings(worksheet: Worksheet, sheet: DoodSheet, words: DoodLabels) -
     date_format = DATE_FORMATS.get(sheet.locale, SHORT_DATE_FORMAT)
     for index, day in enumerate(sheet.days):
         column = _day_column(index)
-        _text(worksheet, DAY_ROW, column, words.day.format(number=day.number))
+        _text(worksheet, DAY_ROW, column, words.heading(day))
         worksheet.cell(row=DATE_ROW, column=column, value=day.date).number_format = date_format
         _text(worksheet, WEEKDAY_ROW, column, day.weekday)
     spanning = {CAST_COLUMN: words.cast_id, NAME_COLUMN: words.name}
@@ -155,26 +158,25 @@ def _write_line(worksheet: Worksheet, row: int, line: DoodLine, sheet: DoodSheet
 
 
 def _write_row_totals(worksheet: Worksheet, row: int, line: DoodLine, sheet: DoodSheet) -> None:
-    """Work, Hold, Drop and Paid as formulas over the row's codes; First and Last as dates."""
+    """The counts of each kind of code and Paid (work + hold + travel + rehearsal + fitting) as formulas
+    over the row's codes; First and Last as dates."""
     codes = _codes_range(sheet, row)
     columns = _total_columns(sheet)
-    work = "+".join(f'COUNTIF({codes},"{code}")' for code in WORK_CODES)
-    _formula(worksheet, row, columns["work"], f"={work}")
-    _formula(worksheet, row, columns["hold"], f'=COUNTIF({codes},"H")')
-    _formula(worksheet, row, columns["drop"], f'=COUNTIF({codes},"D")')
-    work_cell = worksheet.cell(row=row, column=columns["work"]).coordinate
-    hold_cell = worksheet.cell(row=row, column=columns["hold"]).coordinate
-    _formula(worksheet, row, columns["paid"], f"={work_cell}+{hold_cell}").font = Font(bold=True)
+    for key, counted in COUNTED.items():
+        count = "+".join(f'COUNTIF({codes},"{code}")' for code in counted)
+        _formula(worksheet, row, columns[key], f"={count}")
+    paid = "+".join(worksheet.cell(row=row, column=columns[key]).coordinate for key in PAID)
+    _formula(worksheet, row, columns["paid"], f"={paid}").font = Font(bold=True)
     for key, value in (("first", line.first), ("last", line.last)):
         cell = worksheet.cell(row=row, column=columns[key], value=value)
         cell.number_format, cell.alignment, cell.border = FULL_DATE_FORMAT, CENTRED, GRID
 
 
 def _write_totals(worksheet: Worksheet, row: int, sheet: DoodSheet, words: DoodLabels) -> None:
-    """A total row: the sums of Work, Hold, Drop and Paid over the cast."""
+    """A total row: the sums of the counts and Paid over the cast."""
     _text(worksheet, row, NAME_COLUMN, words.total).font = Font(bold=True)
     columns = _total_columns(sheet)
-    for key in ("work", "hold", "drop", "paid"):
+    for key in COUNTS:
         letter = get_column_letter(columns[key])
         total = _formula(worksheet, row, columns[key], f"=SUM({letter}{FIRST_LINE_ROW}:{letter}{row - 1})")
         total.font = Font(bold=True)
@@ -192,12 +194,14 @@ def _write_legend(worksheet: Worksheet, row: int, translate: Translate, words: D
         _text(worksheet, row + offset, NAME_COLUMN, meaning)
 
 
-def _set_widths(worksheet: Worksheet, sheet: DoodSheet) -> None:
+def _set_widths(worksheet: Worksheet, sheet: DoodSheet, words: DoodLabels) -> None:
     widths = {CAST_COLUMN: 8, NAME_COLUMN: max([18, *(_display_width(line.name) + 2 for line in sheet.lines)])}
+    # Headings wrap between words, never inside one: each column is as wide as its longest word.
     day_width = max([8, *(_display_width(day.weekday) + 3 for day in sheet.days)])
+    day_width = max([day_width, *(_longest_word(words.heading(day)) + 2 for day in sheet.days)])
     widths.update({_day_column(index): day_width for index in range(len(sheet.days))})
     columns = _total_columns(sheet)
-    widths.update({columns[key]: 7 for key in ("work", "hold", "drop", "paid")})
+    widths.update({columns[key]: max(7, _longest_word(getattr(words, key)) + 2) for key in COUNTS})
     widths.update({columns["first"]: 11, columns["last"]: 11})
     for column, width in widths.items():
         worksheet.column_dimensions[get_column_letter(column)].width = min(width, 40)
@@ -206,6 +210,10 @@ def _set_widths(worksheet: Worksheet, sheet: DoodSheet) -> None:
 
 def _display_width(text: str) -> int:
     return sum(display_columns(char) for char in text)
+
+
+def _longest_word(text: str) -> int:
+    return max((_display_width(word) for word in text.split()), default=0)
 
 
 def _set_up_printing(worksheet: Worksheet, sheet: DoodSheet, words: DoodLabels) -> None:

@@ -1,5 +1,6 @@
-"""What a schedule costs: cast days paid (work + hold) at their day rates, location days at their fees,
-and company moves; and each day's totals for the day breaks on the board."""
+"""What a schedule costs: cast days paid (work, hold, travel, rehearsal, fitting: Day Out of Days' paid
+days) at their day rates, location days at their fees, and company moves; and each day's totals for the
+day breaks on the board."""
 
 from __future__ import annotations
 

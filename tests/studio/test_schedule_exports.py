@@ -22,7 +22,7 @@ from studio.exports.calendar_ics import escape_text, fold, write_shoot_calendar
 from studio.exports.dood import KIND_COLORS, code_kind, write_dood
 from studio.exports.schedule_pdf import write_shooting_schedule
 from studio.formatting import format_eighths
-from studio.models import CallSheet, Performer
+from studio.models import CallSheet, Performer, PerformerDay
 from studio.schedule.board import load_board
 from studio.schedule.costs import day_totals
 from studio.schedule.dood import day_out_of_days
@@ -30,7 +30,18 @@ from studio.schedule.strips import add_banner, ensure_shoot_days, move_strips, p
 
 ROOT = Path(__file__).resolve().parents[2]
 DATES = [dt.date(2027, 1, day) for day in (11, 12, 13, 14, 15, 16, 18, 19, 20)]
-LEGEND = ("Start work", "Work finish", "Start-work-finish", "Pick-up work", "Hold", "Drop")
+LEGEND = (
+    "Start work",
+    "Work finish",
+    "Start-work-finish",
+    "Pick-up work",
+    "Hold",
+    "Drop",
+    "Travel",
+    "Rehearsal",
+    "Fitting",
+)
+TOTALS = ("Work", "Hold", "Travel", "Rehearsal", "Fitting", "Drop", "Paid", "First", "Last")
 FORMULA = '=HYPERLINK("http://x","y")'
 
 
@@ -49,6 +60,24 @@ def squeezed(text: str) -> str:
 
 
 # Day Out of Days as xlsx.
+
+
+def call(database, name: str, day: dt.date, kind: str = "TRAVEL") -> None:
+    with database.transaction() as session:
+        performer = session.exec(select(Performer).where(Performer.legal_name == name)).one()
+        session.add(PerformerDay(performer_id=performer.id, day=day, kind=kind))
+
+
+def with_calls(database) -> None:
+    """Daniel Hayes flies in the day before day 1; Mia Tanaka rehearses on her hold day (day 4) and has a
+    fitting on the Sunday off between days 6 and 7."""
+    call(database, "Daniel Hayes", dt.date(2027, 1, 10))
+    call(database, "Mia Tanaka", dt.date(2027, 1, 14), "REHEARSAL")
+    call(database, "Mia Tanaka", dt.date(2027, 1, 17), "FITTING")
+
+
+def counts(line) -> list[int]:
+    return [line.work, line.hold, line.travel, line.rehearsal, line.fitting, line.drops, line.paid]
 
 
 def dood_workbook(database, tmp_path: Path, lang: str = "en"):
@@ -89,26 +118,51 @@ def test_dood_xlsx_has_the_dates_the_codes_and_live_totals(demo, tmp_path):
     _path, worksheet = dood_workbook(demo, tmp_path)
     assert [worksheet.cell(row=4, column=3 + index).value for index in range(9)] == [f"Day {n}" for n in range(1, 10)]
     assert [worksheet.cell(row=5, column=3 + index).value.date() for index in range(9)] == DATES
-    assert [worksheet.cell(row=4, column=12 + index).value for index in range(6)] == [
-        *("Work", "Hold", "Drop", "Paid", "First", "Last")
-    ]
+    assert [worksheet.cell(row=4, column=12 + index).value for index in range(9)] == list(TOTALS)
     rows = line_rows(worksheet)
     assert len(rows) == 21
     for line in dood.rows:
         row = rows[line.name]
         codes = [worksheet.cell(row=row, column=3 + index).value or "" for index in range(9)]
         assert codes == line.codes
-        totals = [worksheet.cell(row=row, column=column) for column in range(12, 16)]
+        totals = [worksheet.cell(row=row, column=column) for column in range(12, 19)]
         assert all(cell.data_type == "f" for cell in totals)
-        assert [evaluate(worksheet, cell.value) for cell in totals] == [line.work, line.hold, line.drops, line.paid]
-        assert worksheet.cell(row=row, column=16).value.date() == line.first
+        assert [evaluate(worksheet, cell.value) for cell in totals] == counts(line)
+        assert worksheet.cell(row=row, column=19).value.date() == line.first
     hayes = rows["Daniel Hayes"]
     assert worksheet.cell(row=hayes, column=1).value == 1 and worksheet.cell(row=hayes, column=2).data_type == "s"
     assert "COUNTIF(C7:K7" in worksheet.cell(row=hayes, column=12).value
-    assert worksheet.cell(row=hayes, column=15).value == "=L7+M7"
+    assert worksheet.cell(row=hayes, column=14).value == '=COUNTIF(C7:K7,"T")'
+    assert worksheet.cell(row=hayes, column=18).value == "=L7+M7+N7+O7+P7"
     total_row = max(rows.values()) + 1
-    assert worksheet.cell(row=total_row, column=15).value == "=SUM(O7:O27)"
-    assert evaluate(worksheet, worksheet.cell(row=total_row, column=15).value) == sum(line.paid for line in dood.rows)
+    assert worksheet.cell(row=total_row, column=18).value == "=SUM(R7:R27)"
+    assert evaluate(worksheet, worksheet.cell(row=total_row, column=18).value) == sum(line.paid for line in dood.rows)
+
+
+def test_dood_xlsx_travel_rehearsal_and_fitting(demo, tmp_path):
+    paid_before = sum(line.paid for line in day_out_of_days(board_of(demo)).rows)
+    with_calls(demo)
+    dood = day_out_of_days(board_of(demo))
+    assert len(dood.dates) == 11  # the 9 shoot dates, the travel day before day 1 and the Sunday fitting
+    _path, worksheet = dood_workbook(demo, tmp_path)
+    headings = [worksheet.cell(row=4, column=3 + index).value for index in range(11)]
+    assert headings[:2] == ["Travel", "Day 1"] and headings[7] == "Fitting" and "Day 0" not in headings
+    assert [worksheet.cell(row=5, column=3 + index).value.date() for index in range(11)] == dood.dates
+    assert [worksheet.cell(row=4, column=14 + index).value for index in range(9)] == list(TOTALS)
+    rows = line_rows(worksheet)
+    for line in dood.rows:
+        row = rows[line.name]
+        assert [worksheet.cell(row=row, column=3 + index).value or "" for index in range(11)] == line.codes
+        totals = [worksheet.cell(row=row, column=column).value for column in range(14, 21)]
+        assert [evaluate(worksheet, formula) for formula in totals] == counts(line)
+    hayes, tanaka = rows["Daniel Hayes"], rows["Mia Tanaka"]
+    assert worksheet.cell(row=hayes, column=3).value == "T"
+    assert worksheet.cell(row=hayes, column=3).fill.start_color.rgb == f"00{KIND_COLORS['travel']}"
+    tanaka_codes = [worksheet.cell(row=tanaka, column=3 + index).value for index in range(11)]
+    assert "R" in tanaka_codes and "H" not in tanaka_codes and tanaka_codes[7] == "F"
+    total_row = max(rows.values()) + 1
+    paid = evaluate(worksheet, worksheet.cell(row=total_row, column=20).value)
+    assert paid == sum(line.paid for line in dood.rows) == paid_before + 2  # + travel + fitting; R replaced H
 
 
 def test_dood_xlsx_is_ready_to_read_and_print(demo, tmp_path):
@@ -142,6 +196,7 @@ def test_dood_xlsx_totals_as_libreoffice_computes_them(demo, tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
+    with_calls(demo)
     dood = day_out_of_days(board_of(demo))
     path, _worksheet = dood_workbook(demo, tmp_path)
     profile = (tmp_path / "lo-profile").as_uri()
@@ -161,10 +216,13 @@ def test_dood_xlsx_totals_as_libreoffice_computes_them(demo, tmp_path):
         timeout=120,
     )
     with (tmp_path / "dood.csv").open(encoding="utf-8", newline="") as handle:
-        computed = {row[1]: row for row in csv.reader(handle) if len(row) > 15}
+        computed = {row[1]: row for row in csv.reader(handle) if len(row) > 20}
+    first = 2 + len(dood.dates)  # the first total column
     for line in dood.rows:
-        work, hold, _drop, paid = (int(float(value)) for value in computed[line.name][11:15])
-        assert (work, hold, paid) == (line.work, line.hold, line.paid)
+        assert [int(float(value)) for value in computed[line.name][first : first + 7]] == counts(line)
+    totals = [int(float(value)) for value in computed["Total"][first : first + 7]]
+    assert totals == [sum(column) for column in zip(*(counts(line) for line in dood.rows), strict=True)]
+    assert totals[-1] == sum(line.paid for line in dood.rows) and computed["Daniel Hayes"][2] == "T"
 
 
 # Day Out of Days as PDF.
@@ -179,6 +237,24 @@ def test_dood_pdf_lists_names_codes_and_the_legend(demo, tmp_path):
     assert [name for name in names if name not in text] == []
     assert {"SW", "W", "WF", "H"} <= set(text.split())
     assert [meaning for meaning in LEGEND if meaning not in text] == []
+
+
+def test_dood_pdf_shows_travel_rehearsal_and_fitting(demo, tmp_path):
+    with_calls(demo)
+    dood = day_out_of_days(board_of(demo))
+    with demo.session() as session:
+        path = write_dood(session, 1, tmp_path / "dood.pdf")
+    assert len(PdfReader(path).pages) == 1
+    text = pdf_text(path, layout=True)
+    assert "Day 0" not in text and {"T", "R", "F"} <= set(text.split())
+    lines = text.splitlines()
+    heading = next(line for line in lines if "Day 1" in line)
+    assert heading.index("Travel") < heading.index("Day 1")  # the travel day's column comes first
+    hayes = next(line for line in lines if "Daniel Hayes" in line).split()
+    lead = next(line for line in dood.rows if line.name == "Daniel Hayes")
+    assert hayes[3:5] == ["T", "SW"] and hayes[-11:-4] == [str(count) for count in counts(lead)]  # then "Jan 11 Jan 20"
+    total = next(line for line in lines if line.split()[:1] == ["Total"]).split()
+    assert total[1:] == [str(sum(column)) for column in zip(*(counts(line) for line in dood.rows), strict=True)]
 
 
 def test_a_long_dood_pdf_is_split_by_dates_and_stays_on_the_page(demo, tmp_path):

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt
 
+from tests.ui.driving import query
 from ui.optimize_dialog import OptimizeDialog
 from ui.stripboard import MIME
-
-
-def query(path, sql, *args):
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql, args).fetchall()
 
 
 def show_schedule(window):

@@ -26,6 +26,7 @@ from ui.i18n import money_text
 from ui.pages.base import Page
 from ui.pay_presets import PayPresetsDialog
 from ui.people_lists import PeopleLists
+from ui.performer_days import PerformerDaysPanel
 from ui.record_details import RecordDetails
 from ui.record_form import FormField, RecordForm, with_none
 from ui.table import Column
@@ -72,6 +73,9 @@ class CastPage(Page):
         )
         self.record.refused.connect(self.show_refusal)
         self.details, self.calendar = self.record.form, self.record.calendar
+        self.performer_days = PerformerDaysPanel(workspace, self)
+        self.performer_days.refused.connect(self.show_refusal)
+        self.record.addTab(self.performer_days, self.tr("Travel, rehearsals, fittings"))
         left = self.splitter("castRolesSplitter", Qt.Orientation.Vertical, self.roles, self.deal_box)
         right = self.splitter("castPerformersSplitter", Qt.Orientation.Vertical, self.performers, self.record)
         self.layout_.addWidget(self._toolbar())
@@ -281,6 +285,7 @@ class CastPage(Page):
     def _performer_selected(self) -> None:
         performer_id = self.selected_id(self.performers)
         self.record.show_record(performer_id)
+        self.performer_days.show_owner(performer_id)
         photo = self.details.stored.get("photo_path") if performer_id else ""
         pixmap = QPixmap(photo) if photo else QPixmap()
         self.photo.setVisible(not pixmap.isNull())

@@ -38,6 +38,7 @@ from studio.schedule.strips import (
     renumber_days,
     scenes_without_strips,
 )
+from studio.schedule.timeline import clock
 from ui import labels
 from ui.i18n import babel_locale, day_text, money_text
 from ui.optimize_dialog import OptimizeDialog
@@ -51,7 +52,9 @@ WORK_COLOUR = "#b7e4b7"
 
 class SchedulePage(Page):
     key = "schedule"
-    stale_on = frozenset({"strip", "shoot_day", "scene", "cast_assignment", "availability", "location", "film_set"})
+    stale_on = frozenset(
+        {"strip", "shoot_day", "scene", "cast_assignment", "availability", "performer_day", "location", "film_set"}
+    )
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
@@ -173,19 +176,18 @@ class SchedulePage(Page):
         )
 
     def _describe_day(self, row: BoardRow) -> str:
-        totals, day = row.totals, row.day
-        text = (
-            self.tr("Day %1 · %2").replace("%1", str(day.number)).replace("%2", day_text(day.date))
-            + " · "
-            + self.tr("%1 pages · %2 h · %n set(s)", "", totals.sets)
-            .replace("%1", format_eighths(totals.eighths))
-            .replace("%2", f"{totals.minutes // 60}:{totals.minutes % 60:02d}")
-            + " · "
-            + self.tr("%n company move(s)", "", totals.moves)
-        )
+        totals, day, times = row.totals, row.day, row.times
+        parts = [
+            self.tr("Day %1 · %2").replace("%1", str(day.number)).replace("%2", day_text(day.date)),
+            self.tr("%1 pages · %n set(s)", "", totals.sets).replace("%1", format_eighths(totals.eighths)),
+            self.tr("%n company move(s)", "", totals.moves),
+        ]
+        if times is not None and totals.scenes:
+            length = f"{times.length // 60}:{times.length % 60:02d}"
+            parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({length} h)")
         if row.warnings:
-            text += " · ⚠ " + self.tr("%n conflict(s)", "", row.warnings)
-        return text
+            parts.append("⚠ " + self.tr("%n conflict(s)", "", row.warnings))
+        return " · ".join(parts)
 
     def _describe_boneyard(self, count: int) -> str:
         return self.tr("Boneyard (not scheduled): %n scene(s)", "", count)
@@ -207,18 +209,25 @@ class SchedulePage(Page):
             self.view.scrollTo(self.model.index(rows[0]))
 
     def _show_dood(self, dood: DayOutOfDays) -> None:
-        totals = [self.tr("Work"), self.tr("Hold"), self.tr("Paid")]
+        """Codes by date (shoot dates, and the dates of travel, rehearsals and fittings: T, R, F) and totals;
+        paid counts every day called or held."""
+        colours = {**CODE_COLOURS, "T": "#b9d7f5", "R": "#dccbf2", "F": "#f7cde2"}
+        totals = [self.tr("Work"), self.tr("Hold"), self.tr("Travel"), self.tr("Paid")]
         headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
         self.dood.clear()
         self.dood.setColumnCount(len(headers))
         self.dood.setHorizontalHeaderLabels(headers)
+        for c, date in enumerate(dood.dates, start=2):
+            if date not in dood.shooting:
+                self.dood.horizontalHeaderItem(c).setToolTip(self.tr("Not a shoot day"))
         self.dood.setRowCount(len(dood.rows))
         for r, row in enumerate(dood.rows):
-            values = [",".join(map(str, row.cast_numbers)), row.name, *row.codes, row.work, row.hold, row.paid]
+            counts = [row.work, row.hold, row.travel, row.paid]
+            values = [",".join(map(str, row.cast_numbers)), row.name, *row.codes, *counts]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if 2 <= c < 2 + len(dood.dates) and value:
-                    item.setBackground(QColor(WORK_COLOUR if value in WORK else CODE_COLOURS.get(value, "#ffffff")))
+                    item.setBackground(QColor(WORK_COLOUR if value in WORK else colours.get(value, "#ffffff")))
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.dood.setItem(r, c, item)
         self.dood.resizeColumnsToContents()

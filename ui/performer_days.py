@@ -1,0 +1,171 @@
+"""A performer's travel, rehearsal and fitting days (Day Out of Days shows them as T, R, F): a list edited
+in place, with Add and Remove; every change is one undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import UserError
+from studio.listings import performer_day_rows, shoot_day_rows
+from studio.models.enums import PerformerDayKind, ShootDayKind
+from ui.i18n import day_text
+from ui.table import Column, RecordTable, RecordTableModel
+from ui.workspace import Workspace
+
+
+class PerformerDaysPanel(QWidget):
+    """The selected performer's travel, rehearsal and fitting days."""
+
+    refused = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.performer_id: int | None = None
+        self.table = RecordTable(
+            RecordTableModel(
+                workspace,
+                [
+                    Column(
+                        "day", self.tr("Date"), source=("performer_day", "id", "day"), editable=True, display=day_text
+                    ),
+                    Column(
+                        "kind_label",
+                        self.tr("Called for"),
+                        source=("performer_day", "id", "kind"),
+                        editable=True,
+                        choices=self.kind_choices,
+                        choice_key="kind",
+                    ),
+                    Column("notes", self.tr("Notes"), source=("performer_day", "id", "notes"), editable=True),
+                ],
+                self,
+            ),
+            self,
+        )
+        self.table.view.setObjectName("performerDays")
+        self.table.search.hide()
+        self.table.model.editRefused.connect(self.refused)
+        self.add_button = QPushButton(self.tr("Add day…"), self)
+        self.add_button.setObjectName("addPerformerDay")
+        self.add_button.setToolTip(self.tr("A day this performer travels, rehearses or has a fitting"))
+        self.add_button.clicked.connect(self.ask_day)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setObjectName("removePerformerDay")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        workspace.entitiesChanged.connect(lambda entities: "performer_day" in entities and self.reload())
+        workspace.fieldChanged.connect(lambda change: change.entity == "performer_day" and self.reload())
+        self.show_owner(None)
+
+    def kind_label(self, kind: str) -> str:
+        return {
+            PerformerDayKind.TRAVEL.value: self.tr("Travel"),
+            PerformerDayKind.REHEARSAL.value: self.tr("Rehearsal"),
+            PerformerDayKind.FITTING.value: self.tr("Fitting"),
+        }.get(kind, kind)
+
+    def kind_choices(self) -> list[tuple[str, str]]:
+        return [(kind.value, self.kind_label(kind.value)) for kind in PerformerDayKind]
+
+    def show_owner(self, performer_id: int | None) -> None:
+        self.performer_id = performer_id
+        self.setEnabled(performer_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = []
+        if self.performer_id is not None and self.workspace.database is not None:
+            rows = self.workspace.read(performer_day_rows, self.performer_id)
+        for row in rows:
+            row["kind_label"] = self.kind_label(row["kind"])
+        self.table.set_rows(rows)
+
+    def suggested_date(self) -> dt.date:
+        """The day before the first shoot day (a travel day), unless taken; else the day after the last entry."""
+        taken = {row["day"] for row in self.table.model.rows}
+        days = []
+        if self.workspace.production_id is not None:
+            days = self.workspace.read(shoot_day_rows, self.workspace.production_id)
+        shooting = [row["date"] for row in days if row["kind"] == ShootDayKind.SHOOT.value]
+        if shooting and min(shooting) - dt.timedelta(days=1) not in taken:
+            return min(shooting) - dt.timedelta(days=1)
+        if taken:
+            return max(taken) + dt.timedelta(days=1)
+        return dt.date.today()
+
+    def ask_day(self) -> None:
+        if self.performer_id is None:
+            return
+        dialog = PerformerDayDialog(self, self.suggested_date(), self.kind_choices())
+        if dialog.exec():
+            self.add_day(*dialog.values())
+
+    def add_day(self, day: dt.date, kind: str, notes: str = "") -> None:
+        values = {"day": day, "kind": kind, "notes": notes}
+        try:
+            label = {
+                PerformerDayKind.TRAVEL.value: self.tr("Add travel day"),
+                PerformerDayKind.REHEARSAL.value: self.tr("Add rehearsal"),
+                PerformerDayKind.FITTING.value: self.tr("Add fitting"),
+            }.get(kind, self.tr("Add day"))
+            self.workspace.add_row("performer_day", {"performer_id": self.performer_id}, values, label)
+        except UserError as error:
+            self.refused.emit(str(error))
+
+    def remove_selected(self) -> None:
+        label = self.tr("Remove travel, rehearsal or fitting day")
+        for row in self.table.selected_rows():
+            try:
+                self.workspace.remove_row("performer_day", row["id"], label)
+            except UserError as error:
+                self.refused.emit(str(error))
+
+
+class PerformerDayDialog(QDialog):
+    def __init__(self, parent: QWidget, day: dt.date, kinds: list[tuple[str, str]]):
+        super().__init__(parent)
+        self.setObjectName("performerDayDialog")
+        self.setWindowTitle(self.tr("Travel, rehearsal or fitting"))
+        self.day = QDateEdit(QDate(day.year, day.month, day.day), self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.kind = QComboBox(self)
+        for value, label in kinds:
+            self.kind.addItem(label, value)
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText(self.tr("e.g. flight CA 983, 10:40 from Shanghai"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Date"), self.day)
+        form.addRow(self.tr("Called for"), self.kind)
+        form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(buttons)
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> tuple[dt.date, str, str]:
+        return self.day.date().toPython(), self.kind.currentData(), self.notes.text()
