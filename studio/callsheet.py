@@ -382,7 +382,9 @@ class _Assembler:
         zone, notes = self._zone(main)
         crew_call = _or(minutes(entered.crew_call), default_call(self.board, day))
         shooting_call = _or(minutes(entered.shooting_call), crew_call + SHOOTING_CALL_AFTER)
-        sunrise, sunset, sun_notes = self._sun(day.date, main, zone)
+        # The sun where the day shoots: its first location that has coordinates (the same city).
+        located = next((place for place in used if place.latitude is not None and place.longitude is not None), main)
+        sunrise, sunset, sun_notes = self._sun(day.date, located, zone)
         number, count = day_number(self.board, day)
         return DaySheet(
             shoot_day_id=day.id,

@@ -227,13 +227,12 @@ def _export_schedule(session, production_id: int, args: argparse.Namespace) -> P
     return write_shooting_schedule(session, production_id, args.out, args.report, args.document_lang)
 
 
-def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> Path:
+def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> Path | list[Path]:
     from studio.callsheet import numbered_day
     from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets
 
     if args.day == "all":
-        written = write_call_sheets(session, production_id, args.out, args.document_lang, args.cast_version)
-        return written[0].parent
+        return write_call_sheets(session, production_id, args.out, args.document_lang, args.cast_version)
     if not args.day.isdigit():
         raise UserError(_("--day must be a day's number or all, not {day}").format(day=args.day))
     day_id = numbered_day(session, production_id, int(args.day))
@@ -261,7 +260,10 @@ def run_export(args: argparse.Namespace) -> int:
             written = EXPORTS[args.document](session, production.id, args)
     finally:
         database.close()
-    print(_("wrote {path}").format(path=written))
+    if isinstance(written, list):
+        print(_("wrote {count} files in {folder}").format(count=len(written), folder=written[0].parent))
+    else:
+        print(_("wrote {path}").format(path=written))
     return 0
 
 

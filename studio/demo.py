@@ -127,7 +127,7 @@ def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
 
 def _add_schedule(session: Session, pid: int) -> None:
     """A first schedule made by hand, as a producer would before optimizing: day scenes first, nights at
-    the end of each stretch, grouped by location (a conflict or two left in it to find)."""
+    the end of each stretch, grouped by location (a few long days left in it to find)."""
     ensure_strips(session, pid)
     place_all(session, pid, grouped_placement(load_board(session, pid)))
 

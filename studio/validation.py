@@ -138,6 +138,8 @@ def currency(value: object) -> str:
 
 def timezone(value: object) -> str:
     name = normalized_text(value)
+    if not name:
+        raise InvalidInput(_("a time zone is needed: times on call sheets are local (such as America/Los_Angeles)"))
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -195,27 +197,35 @@ def date(value: object) -> dt.date:
 
 
 _CLOCK = re.compile(r"([0-9]{1,2})(?:[:.h]([0-9]{2}))?\s*(am|pm|a|p)?", re.IGNORECASE)
-_CHINESE_HALF_DAY = {"上午": "am", "早上": "am", "下午": "pm", "晚上": "pm"}
+_MILITARY = re.compile(r"([0-2][0-9])([0-5][0-9])")  # 0630, as American call sheets write it
+_CHINESE_HALF_DAY = {"凌晨": "am", "早上": "am", "上午": "am", "中午": "pm", "下午": "pm", "晚上": "pm"}
 
 
 def time_of_day(value: object) -> dt.time | None:
-    """An optional time of day: 07:30, 7.30 and 7h30 alike; 7:30 pm and 下午7:30 are 19:30."""
-    text = normalized_text(value).replace("：", ":")
+    """An optional time of day: 07:30, 7.30, 7h30, 0730; 7:30 pm, 下午7:30, 下午7点半 and 19点30 alike."""
+    typed = normalized_text(value)
+    text = typed.replace("：", ":").replace(" ", "")
     if not text:
         return None
-    half = next((mark for word, mark in _CHINESE_HALF_DAY.items() if text.startswith(word)), None)
-    if half:
-        text = text[2:].strip() + half
-    match = _CLOCK.fullmatch(text)
+    for word, mark in _CHINESE_HALF_DAY.items():
+        if word in text:
+            text = text.replace(word, "") + mark
+    text = re.sub(r"[点時时](半|30分?)", ":30", text)
+    text = re.sub(r"[点時时]([0-9]{1,2})分?", lambda m: f":{int(m.group(1)):02d}", text)
+    text = re.sub(r"[点時时]", "", text)
+    military = _MILITARY.fullmatch(text)
+    match = _CLOCK.fullmatch(f"{military.group(1)}:{military.group(2)}" if military else text)
     hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (99, 0)
     suffix = (match.group(3) or "").lower()[:1] if match else ""
     if suffix and 1 <= hour <= 12:
         hour = hour % 12 + (12 if suffix == "p" else 0)
+    elif suffix and hour > 12 and suffix == "p" and hour <= 23:
+        pass  # 下午19点: the afternoon already said by the hour
     elif suffix:
         hour = 99
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise InvalidInput(
-            _("{value} is not a time of day (expected hours and minutes, such as 07:30)").format(value=repr(text))
+            _("{value} is not a time of day (expected hours and minutes, such as 07:30)").format(value=repr(typed))
         )
     return dt.time(hour, minute)
 

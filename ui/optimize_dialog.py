@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
 from studio.schedule.board import Board
@@ -20,9 +20,11 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Run(QRunnable):
+class _Run:
+    """The search, on a Python thread of its own: CP-SAT crashed (OR-Tools 9.15) when a second search
+    ran on a reused Qt pool thread."""
+
     def __init__(self, board: Board, time_limit: float, stop: threading.Event):
-        super().__init__()
         self.board, self.time_limit, self.stop = board, time_limit, stop
         self.signals = _Signals()
 
@@ -63,7 +65,7 @@ class OptimizeDialog(QDialog):
         self.job.signals.progress.connect(self._progress)
         self.job.signals.done.connect(self._done)
         self.job.signals.failed.connect(self._failed)
-        QThreadPool.globalInstance().start(self.job)
+        threading.Thread(target=self.job.run, name="optimizer", daemon=True).start()
 
     def cancel(self) -> None:
         """Stop the search; the dialog closes when the solver has handed back what it has."""

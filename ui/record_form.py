@@ -49,6 +49,8 @@ def field_text(value: Any) -> str:
         return format(value.normalize(), "f")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     return str(value)
 
 

@@ -15,7 +15,7 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="215"/>
+        <location filename="../../ui/pages/callsheets.py" line="217"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -183,11 +183,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="274"/>
+        <location filename="../../ui/pages/schedule.py" line="275"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>
             <numerusform>Move %n strips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="365"/>
+        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
+        <translation>
+            <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
+            <numerusform>%n conflicts remain: see the list; more time may clear them.</numerusform>
         </translation>
     </message>
 </context>

@@ -186,19 +186,19 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/callsheets.py" line="39"/>
-        <location filename="../../ui/pages/callsheets.py" line="91"/>
+        <location filename="../../ui/pages/callsheets.py" line="93"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
         <location filename="../../ui/pages/callsheets.py" line="40"/>
-        <location filename="../../ui/pages/callsheets.py" line="92"/>
+        <location filename="../../ui/pages/callsheets.py" line="94"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
         <location filename="../../ui/pages/callsheets.py" line="41"/>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
@@ -223,174 +223,174 @@ The details are in %2</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="57"/>
+        <location filename="../../ui/pages/callsheets.py" line="59"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <location filename="../../ui/pages/callsheets.py" line="73"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="72"/>
+        <location filename="../../ui/pages/callsheets.py" line="74"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="89"/>
+        <location filename="../../ui/pages/callsheets.py" line="91"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="91"/>
+        <location filename="../../ui/pages/callsheets.py" line="93"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="92"/>
+        <location filename="../../ui/pages/callsheets.py" line="94"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="93"/>
+        <location filename="../../ui/pages/callsheets.py" line="95"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <location filename="../../ui/pages/callsheets.py" line="96"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="95"/>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="96"/>
+        <location filename="../../ui/pages/callsheets.py" line="98"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="98"/>
+        <location filename="../../ui/pages/callsheets.py" line="100"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="99"/>
+        <location filename="../../ui/pages/callsheets.py" line="101"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="100"/>
+        <location filename="../../ui/pages/callsheets.py" line="102"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="101"/>
+        <location filename="../../ui/pages/callsheets.py" line="103"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="102"/>
+        <location filename="../../ui/pages/callsheets.py" line="104"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="103"/>
+        <location filename="../../ui/pages/callsheets.py" line="105"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="104"/>
+        <location filename="../../ui/pages/callsheets.py" line="106"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="112"/>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="113"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="122"/>
+        <location filename="../../ui/pages/callsheets.py" line="124"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="156"/>
+        <location filename="../../ui/pages/callsheets.py" line="158"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="190"/>
+        <location filename="../../ui/pages/callsheets.py" line="192"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="195"/>
+        <location filename="../../ui/pages/callsheets.py" line="197"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="197"/>
+        <location filename="../../ui/pages/callsheets.py" line="199"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="204"/>
+        <location filename="../../ui/pages/callsheets.py" line="206"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="212"/>
+        <location filename="../../ui/pages/callsheets.py" line="214"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="215"/>
+        <location filename="../../ui/pages/callsheets.py" line="217"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -1535,37 +1535,37 @@ The details are in %2</source>
 <context>
     <name>OptimizeDialog</name>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="42"/>
+        <location filename="../../ui/optimize_dialog.py" line="44"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="48"/>
+        <location filename="../../ui/optimize_dialog.py" line="50"/>
         <source>Looking for the cheapest schedule…</source>
         <translation>正在寻找成本最低的拍摄计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="54"/>
+        <location filename="../../ui/optimize_dialog.py" line="56"/>
         <source>Stop and keep the best</source>
         <translation>停止并保留最优结果</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="71"/>
+        <location filename="../../ui/optimize_dialog.py" line="73"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="82"/>
+        <location filename="../../ui/optimize_dialog.py" line="84"/>
         <source>Fitting every scene within the day limits… (%1 s)</source>
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="84"/>
+        <location filename="../../ui/optimize_dialog.py" line="86"/>
         <source>Best so far: %1 after %2 s</source>
         <translation>目前最优：%1，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="87"/>
+        <location filename="../../ui/optimize_dialog.py" line="89"/>
         <source>Best so far: %1 (at least %2 is needed) after %3 s</source>
         <translation>目前最优：%1（至少需要 %2），用时 %3 秒</translation>
     </message>
@@ -1902,7 +1902,7 @@ The details are in %2</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="119"/>
+        <location filename="../../ui/record_form.py" line="121"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2012,19 +2012,19 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="91"/>
-        <location filename="../../ui/pages/schedule.py" line="239"/>
+        <location filename="../../ui/pages/schedule.py" line="240"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="92"/>
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="93"/>
-        <location filename="../../ui/pages/schedule.py" line="255"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -2075,13 +2075,13 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="119"/>
-        <location filename="../../ui/pages/schedule.py" line="307"/>
+        <location filename="../../ui/pages/schedule.py" line="308"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="120"/>
-        <location filename="../../ui/pages/schedule.py" line="307"/>
+        <location filename="../../ui/pages/schedule.py" line="308"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -2182,8 +2182,25 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="215"/>
+        <source>Rehearsal</source>
+        <translation>排练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <source>Fitting</source>
+        <translation>试装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="216"/>
         <source>Paid</source>
         <translation>计薪</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="365"/>
+        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
+        <translation>
+            <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="215"/>
@@ -2191,77 +2208,77 @@ The details are in %2</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <location filename="../../ui/pages/schedule.py" line="217"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <location filename="../../ui/pages/schedule.py" line="217"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="222"/>
+        <location filename="../../ui/pages/schedule.py" line="223"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="274"/>
+        <location filename="../../ui/pages/schedule.py" line="275"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="290"/>
+        <location filename="../../ui/pages/schedule.py" line="291"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="290"/>
+        <location filename="../../ui/pages/schedule.py" line="291"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
-        <location filename="../../ui/pages/schedule.py" line="319"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="320"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="325"/>
-        <location filename="../../ui/pages/schedule.py" line="336"/>
+        <location filename="../../ui/pages/schedule.py" line="326"/>
+        <location filename="../../ui/pages/schedule.py" line="337"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="325"/>
+        <location filename="../../ui/pages/schedule.py" line="326"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="342"/>
-        <location filename="../../ui/pages/schedule.py" line="355"/>
+        <location filename="../../ui/pages/schedule.py" line="343"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="342"/>
+        <location filename="../../ui/pages/schedule.py" line="343"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="357"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="357"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="358"/>
+        <location filename="../../ui/pages/schedule.py" line="359"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>

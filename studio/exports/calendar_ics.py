@@ -1,10 +1,11 @@
 """The shoot days as an iCalendar file (RFC 5545), written by hand: one event per shoot day.
 
-An event starts at the day's crew call (from its call sheet, in the production's shoot time zone,
-written in UTC) and lasts the production's longest day; a day without a crew call yet is an all-day
-event. Each event is named "Day N of M — title", placed at the day's main location (the one with the
-most scenes) and described by its pages, scenes and sets. UIDs are stable per shoot day, so importing
-the file again updates the events rather than adding copies. Days off are not events.
+An event runs from the day's crew call to its wrap as the schedule's clock has them (the call sheet's
+crew call when one is entered; in the production's shoot time zone, written in UTC); a day with no
+scenes yet lasts the production's longest day from its call. Each event is named "Day N of M —
+title", placed at the day's main location (the one with the most scenes, then the others by name)
+and described by its pages, scenes and sets. UIDs are stable per production and shoot day, so
+importing the file again updates the events rather than adding copies. Days off are not events.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from studio.errors import UserError
 from studio.exports.files import write_atomically
 from studio.formatting import format_eighths
 from studio.i18n import _
-from studio.models import CallSheet, Location, Production
+from studio.models import Location, Production
 from studio.productions import get_production
 from studio.schedule.board import Board, Day, load_board
 from studio.schedule.costs import day_totals
+from studio.schedule.timeline import DayTimes, day_times
 
 PRODID = "-//Cliffhanger//Shoot calendar//EN"
 LINE_OCTETS = 75  # the longest a content line may be, without its CRLF
@@ -48,7 +50,7 @@ def calendar_lines(session: Session, production_id: int, now: dt.datetime) -> li
     if not board.days:
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
     zone = shoot_zone(production)
-    calls = crew_calls(session, [day.id for day in board.days])
+    times = day_times(board)
     places = {
         location.id: location
         for location in session.exec(select(Location).where(Location.production_id == production_id))
@@ -62,7 +64,7 @@ def calendar_lines(session: Session, production_id: int, now: dt.datetime) -> li
         f"X-WR-CALNAME:{escape_text(production.display_title())}",
     ]
     for index, day in enumerate(board.days, start=1):
-        lines += event_lines(board, day, index, production, zone, calls.get(day.id), places, now)
+        lines += event_lines(board, day, index, production, zone, times[day.id], places, now)
     return [*lines, "END:VCALENDAR"]
 
 
@@ -75,21 +77,13 @@ def shoot_zone(production: Production) -> ZoneInfo:
         ) from None
 
 
-def crew_calls(session: Session, day_ids: list[int]) -> dict[int, dt.time]:
-    """Shoot day id → its crew call, for the days whose call sheet has one."""
-    statement = select(CallSheet.shoot_day_id, CallSheet.crew_call).where(
-        CallSheet.shoot_day_id.in_(day_ids), CallSheet.crew_call.is_not(None)
-    )
-    return dict(session.exec(statement).all())
-
-
 def event_lines(
     board: Board,
     day: Day,
     index: int,
     production: Production,
     zone: ZoneInfo,
-    crew_call: dt.time | None,
+    times: DayTimes,
     places: dict[int, Location],
     now: dt.datetime,
 ) -> list[str]:
@@ -98,37 +92,37 @@ def event_lines(
     )
     lines = [
         "BEGIN:VEVENT",
-        f"UID:shootday-{day.id}@cliffhanger",
+        f"UID:shootday-{day.id}-production-{production.id}@cliffhanger",
         f"DTSTAMP:{utc_stamp(now)}",
-        *timing_lines(day.date, crew_call, zone, production.max_minutes_per_day),
+        *timing_lines(day.date, times, zone, production.max_minutes_per_day),
         f"SUMMARY:{escape_text(summary)}",
     ]
-    location = main_location(board, day, places)
-    if location is not None:
-        where = ", ".join(part for part in (location.name, location.address) if part)
+    used = day_locations(board, day, places)
+    if used:
+        main, others = used[0], [location.name for location in used[1:]]
+        where = ", ".join(part for part in (main.name, main.address) if part)
+        if others:
+            where += " " + _("(then {locations})").format(locations=", ".join(others))
         lines.append(f"LOCATION:{escape_text(where)}")
     lines.append(f"DESCRIPTION:{escape_text(description(board, day))}")
     return [*lines, "END:VEVENT"]
 
 
-def timing_lines(date: dt.date, crew_call: dt.time | None, zone: ZoneInfo, minutes: int) -> list[str]:
-    """DTSTART (and DTEND): from the crew call for the day's length, or the whole day without one."""
-    if crew_call is None:
-        following = date + dt.timedelta(days=1)
-        return [f"DTSTART;VALUE=DATE:{date:%Y%m%d}", f"DTEND;VALUE=DATE:{following:%Y%m%d}"]
-    start = dt.datetime.combine(date, crew_call, tzinfo=zone)
-    lines = [f"DTSTART:{utc_stamp(start)}"]
-    if minutes:  # without DTEND an event with a start time ends when it starts
-        lines.append(f"DTEND:{utc_stamp(start + dt.timedelta(minutes=minutes))}")
-    return lines
+def timing_lines(date: dt.date, times: DayTimes, zone: ZoneInfo, longest_day: int) -> list[str]:
+    """DTSTART and DTEND: the day's call and wrap (a day without scenes: its call and the longest day)."""
+    midnight = dt.datetime.combine(date, dt.time(0), tzinfo=zone)
+    # Wall-clock minutes from the local midnight, so a daylight-saving change that night is honoured.
+    start = (midnight + dt.timedelta(minutes=times.call)).astimezone(dt.UTC)
+    length = times.length if times.length > 0 else longest_day
+    return [f"DTSTART:{utc_stamp(start)}", f"DTEND:{utc_stamp(start + dt.timedelta(minutes=length))}"]
 
 
-def main_location(board: Board, day: Day, places: dict[int, Location]) -> Location | None:
-    """The location with the most of the day's scenes (on a tie, the one used first)."""
+def day_locations(board: Board, day: Day, places: dict[int, Location]) -> list[Location]:
+    """The day's locations: the one with the most scenes first (on a tie, the one used first)."""
     counts = Counter(
         strip.location_id for strip in board.day_strips(day.id) if not strip.is_banner and strip.location_id in places
     )
-    return places[counts.most_common(1)[0][0]] if counts else None
+    return [places[location_id] for location_id, _count in counts.most_common()]
 
 
 def description(board: Board, day: Day) -> str:

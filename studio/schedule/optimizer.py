@@ -243,8 +243,8 @@ def optimize(
         )
         if found is not None:
             status, placement = found, better
-    if status is not None and not keeps_limits:
-        placement = _fewer_conflicts(board, placement, start)
+    if status is not None:
+        placement = _fewest_conflicts(board, [placement, start, *_complete(board, problem)])
     if status is None:
         if cancelled is not None and cancelled():
             raise InvalidInput(_("scheduling was cancelled before a schedule was found; nothing changed"))
@@ -262,15 +262,25 @@ def optimize(
     )
 
 
-def _fewer_conflicts(board: Board, found: Placement, start: Placement) -> Placement:
-    """When no schedule keeps every limit, the search's best may still break more than the quick
-    schedule it started from: keep whichever breaks fewer, then the cheaper."""
+def _fewest_conflicts(board: Board, candidates: list[Placement]) -> Placement:
+    """The search's best may still break more limits than the quick schedule it started from, or cost
+    more than the schedule already on the board (a short search): keep whichever breaks the fewest,
+    then the cheapest."""
 
     def weight(placement: Placement) -> tuple[int, Decimal]:
         placed = board.placed(placement)
         return len(find_conflicts(placed)), schedule_cost(placed).total
 
-    return min((found, start), key=weight)
+    return min(candidates, key=weight)
+
+
+def _complete(board: Board, problem: _Problem) -> list[Placement]:
+    """The board's own schedule, if it already places every scene the search places and keeps the
+    locked strips where they are (else it is not a candidate)."""
+    waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
+    if waiting - set(problem.locked):
+        return []
+    return [{day: list(ids) for day, ids in board.placement.items()}]
 
 
 class _Problem:
@@ -353,10 +363,18 @@ class _Problem:
         """One search from `hint`, for the cheapest schedule (`cost`) or only for one that keeps the
         limits; returns "optimal", "feasible" or None (nothing found), and the schedule found, leaving
         how far it breaks the limits in `self.broken`."""
+        until = time.perf_counter() + seconds
+        values = self._completed(cp_model, hard_limits, hint, min(HINT_SECONDS, seconds / 4))
         model = self.build(cp_model, hard_limits, cost)
-        self._hint(cp_model, model, hint)
+        if values is not None:
+            for variable, value in zip(self.created, values, strict=True):
+                model.AddHint(variable, value)
+        else:
+            chosen = self._chosen(hint)
+            for key, x in self.x.items():
+                model.AddHint(x, int(key in chosen))
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.max_time_in_seconds = max(0.5, until - time.perf_counter())
         # One search worker per core: more only share the cores and find the first schedule later.
         solver.parameters.num_workers = max(1, min(8, os.cpu_count() or 1))
         solver.parameters.random_seed = 7
@@ -371,12 +389,13 @@ class _Problem:
     def build(self, cp_model, hard_limits: bool, cost: bool):
         board, limits = self.board, self.board.limits
         model = cp_model.CpModel()
+        self.created: list = []  # every variable, in the order made: two builds make them alike
         n_days = len(self.days)
         self.x: dict[tuple[int, int], object] = {}
         for strip in self.scenes:
             choices = []
             for d in self.allowed(strip):
-                self.x[strip.id, d] = model.NewBoolVar("")
+                self.x[strip.id, d] = self._bool(model)
                 choices.append(self.x[strip.id, d])
             model.AddExactlyOne(choices)
         on_day: dict[int, list[StripCard]] = defaultdict(list)
@@ -385,16 +404,16 @@ class _Problem:
                 if (strip.id, d) in self.x:
                     on_day[d].append(strip)
         location_ids = sorted({s.location_id for s in self.scenes if s.location_id is not None})
-        self.loc = {(place, d): model.NewBoolVar("") for place in location_ids for d in range(n_days)}
+        self.loc = {(place, d): self._bool(model) for place in location_ids for d in range(n_days)}
         # Where each part of the day is shot: day scenes first, then night scenes.
         part_loc = {
-            (place, d, is_night): model.NewBoolVar("")
+            (place, d, is_night): self._bool(model)
             for place in location_ids
             for d in range(n_days)
             for is_night in (False, True)
         }
-        night = [model.NewBoolVar("") for _ in range(n_days)]
-        daytime = [model.NewBoolVar("") for _ in range(n_days)]
+        night = [self._bool(model) for _ in range(n_days)]
+        daytime = [self._bool(model) for _ in range(n_days)]
         for d, strips in on_day.items():
             for strip in strips:
                 x = self.x[strip.id, d]
@@ -432,7 +451,7 @@ class _Problem:
             """How far a limit is broken: nothing when limits are hard, else a penalty per unit over."""
             if hard_limits:
                 return 0
-            over = model.NewIntVar(0, max(most, 0), "")
+            over = self._int(model, 0, max(most, 0))
             violations.append(max(per_unit, 1) * over)
             return over
 
@@ -454,7 +473,7 @@ class _Problem:
             # whatever order the day's scenes are shot in.
             exteriors = [s for s in strips if s.needs_daylight]
             if exteriors:
-                outside = model.NewBoolVar("")
+                outside = self._bool(model)
                 for strip in exteriors:
                     model.AddImplication(self.x[strip.id, d], outside)
                 late = broken(penalty // 60, longest)
@@ -475,33 +494,43 @@ class _Problem:
         model.Minimize(self.violations + sum(objective) if cost else self.violations)
         return model
 
+    def _bool(self, model):
+        variable = model.NewBoolVar("")
+        self.created.append(variable)
+        return variable
+
+    def _int(self, model, low: int, high: int):
+        variable = model.NewIntVar(low, high, "")
+        self.created.append(variable)
+        return variable
+
     def _clock_of(self, model, day, longest: int) -> tuple:
         """The day's call and wrap, in minutes after its midnight: a call sheet's crew call is kept."""
         first = self.board.limits.first_call
         if day.fixed_call is not None:
             call = model.NewConstant(day.fixed_call)
         else:
-            call = model.NewIntVar(min(first, DAY_MINUTES), DAY_MINUTES, "")
-        return call, model.NewIntVar(0, DAY_MINUTES + longest, "")
+            call = self._int(model, min(first, DAY_MINUTES), DAY_MINUTES)
+        return call, self._int(model, 0, DAY_MINUTES + longest)
 
     def _moves_in_day(self, model, part_loc, location_ids, d, night, daytime):
         """Moves in the day's shooting order, (day part, night part): each part visits its locations one
         after another, and the dusk costs a move too unless one location has both day and night scenes."""
         day_places = sum(part_loc[place, d, False] for place in location_ids)
         night_places = sum(part_loc[place, d, True] for place in location_ids)
-        both_parts = model.NewBoolVar("")
+        both_parts = self._bool(model)
         model.Add(both_parts >= daytime + night - 1)
-        stays = model.NewBoolVar("")  # some location is shot in both parts: no move at dusk
+        stays = self._bool(model)  # some location is shot in both parts: no move at dusk
         shared = []
         for place in location_ids:
-            both = model.NewBoolVar("")
+            both = self._bool(model)
             model.AddImplication(both, part_loc[place, d, False])
             model.AddImplication(both, part_loc[place, d, True])
             shared.append(both)
         model.Add(stays <= sum(shared))
         parts = []
         for moves in (day_places - daytime, night_places - night + both_parts - stays):
-            counted = model.NewIntVar(0, 2 * max(len(location_ids), 1), "")  # never below none
+            counted = self._int(model, 0, 2 * max(len(location_ids), 1))  # never below none
             model.Add(counted >= moves)
             parts.append(counted)
         return parts
@@ -526,7 +555,7 @@ class _Problem:
                 scenes_of[performer_id].append(strip)
         units = len(self.days) != len(self.dates)
         for performer_id, strips in scenes_of.items():
-            first, last = model.NewIntVar(0, last_date, ""), model.NewIntVar(0, last_date, "")
+            first, last = self._int(model, 0, last_date), self._int(model, 0, last_date)
             for strip in strips:
                 date_of = sum(
                     self.date_index[self.days[d].date] * self.x[strip.id, d]
@@ -550,33 +579,33 @@ class _Problem:
                 continue
             works = []
             for d in slots:
-                work = model.NewBoolVar("")
+                work = self._bool(model)
                 for strip in strips:
                     if (strip.id, d) in self.x:
                         model.AddImplication(self.x[strip.id, d], work)
                 works.append(work)
             model.Add(sum(works) <= 1)
 
-    def _hint(self, cp_model, model, placement: Placement) -> None:
-        """Start the search from `placement`. CP-SAT uses a hint best when it names every variable, so
-        the rest (calls, wraps, moves, how far each limit is broken) come from a quick solve of the
-        same model with the scenes held where the placement has them; if that finds nothing (the
-        placement breaks a hard limit), the scenes alone are hinted."""
-        day_index = {day.id: d for d, day in enumerate(self.days)}
-        chosen = {(strip_id, day_index.get(day_id)) for day_id, ids in placement.items() for strip_id in ids}
-        held = model.clone()
+    def _completed(self, cp_model, hard_limits: bool, placement: Placement, seconds: float) -> list[int] | None:
+        """Every variable's value for `placement`, to start the search from. CP-SAT uses a hint best
+        when it names every variable, so the rest (calls, wraps, moves, how far each limit is broken)
+        come from a quick solve of the same model with the scenes held where the placement has them;
+        None if that finds nothing (the placement breaks a hard limit). The values are read one by one:
+        OR-Tools 9.15 can crash when a response's protocol buffer is read directly."""
+        held = self.build(cp_model, hard_limits, cost=False)
+        chosen = self._chosen(placement)
         for key, x in self.x.items():
-            held.add(held.get_bool_var_from_proto_index(x.index) == int(key in chosen))
+            held.Add(x == int(key in chosen))
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = HINT_SECONDS
+        solver.parameters.max_time_in_seconds = seconds
         solver.parameters.num_workers = 1
-        if solver.Solve(held) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            values = solver.response_proto.solution
-            for index, value in enumerate(values):
-                model.add_hint(model.get_int_var_from_proto_index(index), value)
-            return
-        for key, x in self.x.items():
-            model.add_hint(x, int(key in chosen))
+        if solver.Solve(held) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        return [solver.Value(variable) for variable in self.created]
+
+    def _chosen(self, placement: Placement) -> set[tuple[int, int | None]]:
+        day_index = {day.id: d for d, day in enumerate(self.days)}
+        return {(strip_id, day_index.get(day_id)) for day_id, ids in placement.items() for strip_id in ids}
 
     def placement(self, solver) -> Placement:
         chosen: dict[int, list[StripCard]] = defaultdict(list)

@@ -27,6 +27,7 @@ from studio.schedule.board import load_board
 from studio.schedule.costs import day_totals
 from studio.schedule.dood import day_out_of_days
 from studio.schedule.strips import add_banner, ensure_shoot_days, move_strips, place_all
+from studio.schedule.timeline import day_times
 
 ROOT = Path(__file__).resolve().parents[2]
 DATES = [dt.date(2027, 1, day) for day in (11, 12, 13, 14, 15, 16, 18, 19, 20)]
@@ -358,22 +359,28 @@ def test_calendar_has_an_event_per_shoot_day(demo, tmp_path):
     lines = unfolded(data)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR" and "VERSION:2.0" in lines
     events = [line for line in lines if line == "BEGIN:VEVENT"]
-    assert len(events) == 9 == lines.count("END:VEVENT")
+    assert len(events) == 9 == lines.count("END:VEVENT")  # the day off is no event
     assert len({line for line in lines if line.startswith("UID:")}) == 9
-    assert "UID:shootday-1@cliffhanger" in lines and "DTSTAMP:20261201T093000Z" in lines
-    # Day 1: the crew call at 07:00 in Los Angeles (UTC-8 in January) for the 720-minute day.
-    assert "DTSTART:20270111T150000Z" in lines and "DTEND:20270112T030000Z" in lines
-    assert "DTSTART;VALUE=DATE:20270112" in lines and "DTEND;VALUE=DATE:20270113" in lines
+    assert "UID:shootday-1-production-1@cliffhanger" in lines and "DTSTAMP:20261201T093000Z" in lines
+    # Day 1: the crew call entered, 07:00 in Los Angeles (UTC-8 in January), to the wrap the clock has.
+    with demo.session() as session:
+        times = day_times(load_board(session, 1))
+    first, second = times[board.days[0].id], times[board.days[1].id]
+    wrap = dt.datetime(2027, 1, 11, 15, 0) + dt.timedelta(minutes=first.length)
+    assert "DTSTART:20270111T150000Z" in lines and f"DTEND:{wrap:%Y%m%dT%H%M%S}Z" in lines
+    # Day 2: no call entered: the schedule's call, never an all-day event.
+    call = dt.datetime(2027, 1, 12, 8, 0) + dt.timedelta(minutes=second.call)
+    assert f"DTSTART:{call:%Y%m%dT%H%M%S}Z" in lines and not any("VALUE=DATE" in line for line in lines)
     assert "SUMMARY:Day 1 of 9 — The Contract Bride / 契约新娘" in lines
     locations = [line for line in lines if line.startswith("LOCATION:")]
     assert len(locations) == 9 and all("\\, " in line for line in locations)
+    assert any("(then " in line for line in locations)  # a day at several locations names them all
     assert any("Sterling Tower\\, 633 W 5th St\\, Los Angeles\\, CA 90071" in line for line in locations)
     totals = day_totals(board, board.days[0].id)
     description = next(line for line in lines if line.startswith("DESCRIPTION:"))
     assert description.startswith(
         f"DESCRIPTION:Pages: {format_eighths(totals.eighths)}\\nScenes: {totals.scenes}\\nSets: "
     )
-    assert not any(line.startswith("DTSTART") and "20270117" in line for line in lines)  # the day off
 
 
 def test_calendar_text_escaping_and_folding():

@@ -104,3 +104,31 @@ def test_formula_like_text_is_refused_and_kept_inert_in_sheets(text):
 def test_phone_numbers_and_names_are_not_mistaken_for_formulas():
     assert validation.not_formula("+1 310 555 0100") == "+1 310 555 0100"
     assert validation.spreadsheet_text("Zhang Wei") == "Zhang Wei"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("7:30", dt.time(7, 30)),
+        ("7.30", dt.time(7, 30)),
+        ("0630", dt.time(6, 30)),
+        ("7:30 pm", dt.time(19, 30)),
+        ("12am", dt.time(0, 0)),
+        ("１９：３０", dt.time(19, 30)),
+        ("下午6点", dt.time(18, 0)),
+        ("下午6点半", dt.time(18, 30)),
+        ("18点30", dt.time(18, 30)),
+        ("6:30 下午", dt.time(18, 30)),
+        ("早上7点15分", dt.time(7, 15)),
+        ("", None),
+    ],
+)
+def test_times_of_day_as_producers_type_them(typed, expected):
+    assert validation.time_of_day(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["25:00", "7:75", "730", "soon", "=NOW()"])
+def test_impossible_times_are_refused_quoting_what_was_typed(typed):
+    with pytest.raises(InvalidInput, match="is not a time of day") as refused:
+        validation.time_of_day(typed)
+    assert repr(typed) in str(refused.value)

@@ -234,3 +234,13 @@ def test_adding_a_banner_is_undoable(demo_window, demo_path, settle, monkeypatch
     demo_window.undo_action.trigger()
     settle()
     assert query(demo_path, "select count(*) from strip where banner_text = 'LUNCH'") == [(0,)]
+
+
+def test_optimizing_twice_in_one_session(demo_window, qtbot, settle):
+    page = show_schedule(demo_window)
+    for _ in range(2):
+        dialog = OptimizeDialog(page.board, 5, page)  # the shortest the dialog offers
+        qtbot.waitUntil(lambda dialog=dialog: dialog.result is not None or dialog.error is not None, timeout=20000)
+        assert dialog.error is None, dialog.error
+        page.apply_schedule(dialog.result)
+        settle()

@@ -13,7 +13,7 @@ from studio.callsheet import call_sheet_id
 from studio.errors import UserError
 from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets
 from studio.listings import call_sheet_rows, call_time_rows
-from ui.i18n import day_text
+from ui.i18n import babel_locale, day_text
 from ui.pages.base import Page
 from ui.pdf_preview import PdfPreview
 from ui.record_form import FormField, RecordForm
@@ -54,6 +54,8 @@ class CallSheetsPage(Page):
         self.language.setObjectName("callSheetLanguage")
         for code, label in (("en", self.tr("English")), ("zh", self.tr("Chinese")), ("en+zh", self.tr("Both"))):
             self.language.addItem(label, code)
+        # A producer working in Chinese most likely hands the sheet to a mixed crew: both languages.
+        self.language.setCurrentIndex(self.language.findData("en+zh" if babel_locale().startswith("zh") else "en"))
         self.cast_version = QCheckBox(self.tr("Cast version (no crew phones)"), self)
         self.preview = PdfPreview(self)
         self.preview.setObjectName("callSheetPreview")
@@ -110,12 +112,12 @@ class CallSheetsPage(Page):
 
         return [
             Column("who", self.tr("Who")),
-            Column("role", self.tr("Role or position")),
             Column("status", self.tr("DOOD")),
             person_column("pickup", self.tr("Pickup")),
             person_column("makeup", self.tr("Hair & makeup")),
             person_column("on_set", self.tr("On set / call")),
             person_column("remarks", self.tr("Remarks")),
+            Column("role", self.tr("Role or position")),
         ]
 
     def title(self) -> str:

@@ -212,7 +212,8 @@ class SchedulePage(Page):
         """Codes by date (shoot dates, and the dates of travel, rehearsals and fittings: T, R, F) and totals;
         paid counts every day called or held."""
         colours = {**CODE_COLOURS, "T": "#b9d7f5", "R": "#dccbf2", "F": "#f7cde2"}
-        totals = [self.tr("Work"), self.tr("Hold"), self.tr("Travel"), self.tr("Paid")]
+        totals = [self.tr("Work"), self.tr("Hold"), self.tr("Travel"), self.tr("Rehearsal"), self.tr("Fitting")]
+        totals.append(self.tr("Paid"))
         headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
         self.dood.clear()
         self.dood.setColumnCount(len(headers))
@@ -222,7 +223,7 @@ class SchedulePage(Page):
                 self.dood.horizontalHeaderItem(c).setToolTip(self.tr("Not a shoot day"))
         self.dood.setRowCount(len(dood.rows))
         for r, row in enumerate(dood.rows):
-            counts = [row.work, row.hold, row.travel, row.paid]
+            counts = [row.work, row.hold, row.travel, row.rehearsal, row.fitting, row.paid]
             values = [",".join(map(str, row.cast_numbers)), row.name, *row.codes, *counts]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
@@ -360,6 +361,11 @@ class SchedulePage(Page):
             .replace("%2", kind)
             .replace("%3", f"{result.saving * 100:.0f}")
             .replace("%4", money_text(Money(result.baseline.total, result.baseline.currency)))
+            + (
+                " " + self.tr("%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts)
+                if result.conflicts
+                else ""
+            )
         )
 
     def _filter(self) -> None:
