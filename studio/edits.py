@@ -201,6 +201,24 @@ class DateInRange(RowRule):
 
 
 @dataclass(frozen=True)
+class CallOrder(RowRule):
+    """The crew call and the shooting call: the camera cannot roll before the crew is called."""
+
+    crew_call: bool  # the field is the crew call (else the shooting call)
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        time = validation.time_of_day(value)
+        crew, shooting = (time, row.shooting_call) if self.crew_call else (row.crew_call, time)
+        if crew is not None and shooting is not None and shooting < crew:
+            raise InvalidInput(
+                _("the shooting call ({shooting}) is before the crew call ({crew})").format(
+                    shooting=shooting.strftime("%H:%M"), crew=crew.strftime("%H:%M")
+                )
+            )
+        setattr(row, field, time)
+
+
+@dataclass(frozen=True)
 class PerformerDate(RowRule):
     """The date of a performer's travel, rehearsal or fitting: one entry per performer and date."""
 
@@ -368,10 +386,9 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
     "call_sheet": (
         CallSheet,
         {
-            **dict.fromkeys(
-                ("crew_call", "shooting_call", "breakfast", "lunch", "dinner", "background_call"),
-                validation.time_of_day,
-            ),
+            "crew_call": CallOrder(crew_call=True),
+            "shooting_call": CallOrder(crew_call=False),
+            **dict.fromkeys(("breakfast", "lunch", "dinner", "background_call"), validation.time_of_day),
             "weather_summary": optional_text(200),
             "temperature_high": whole_number(-80, 140),
             "temperature_low": whole_number(-80, 140),

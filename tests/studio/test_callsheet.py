@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from studio.callsheet import Notice, Role, call_sheet, call_sheets, map_url, numbered_day
+from studio.callsheet import Notice, Role, call_sheet, call_sheet_id, call_sheets, map_url, numbered_day
 from studio.db import open_database
-from studio.errors import UserError
+from studio.edits import set_fields
+from studio.errors import InvalidInput, UserError
 from studio.models import (
     Availability,
     BreakdownCategory,
@@ -377,3 +378,19 @@ def test_every_demo_day_matches_the_schedule(demo):
         assert sheet.day_count == 9 and sheet.title_zh == "契约新娘"
         assert sheet.people(Role.DIRECTOR)[0].name == "Zhang Wei" and sheet.people(Role.INTERPRETER)
     assert sheets[0].next_day.number == 2 and sheets[-1].next_day is None
+
+
+def test_the_shooting_call_cannot_come_before_the_crew_call(demo):
+    with demo.transaction() as session:
+        sheet_id = call_sheet_id(session, 1)
+        set_fields(session, "call_sheet", sheet_id, {"crew_call": "6:30"})
+    early = r"shooting call \(06:00\) is before the crew call \(06:30\)"
+    with pytest.raises(InvalidInput, match=early), demo.transaction() as session:
+        set_fields(session, "call_sheet", sheet_id, {"shooting_call": "6:00"})
+    with demo.transaction() as session:
+        set_fields(session, "call_sheet", sheet_id, {"shooting_call": "7:30"})
+        with pytest.raises(InvalidInput, match="before the crew call"):
+            set_fields(session, "call_sheet", sheet_id, {"crew_call": "8:00"})
+    with demo.session() as session:
+        sheet = session.get(CallSheet, sheet_id)
+        assert (sheet.crew_call, sheet.shooting_call) == (dt.time(6, 30), dt.time(7, 30))
