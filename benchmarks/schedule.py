@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import statistics
@@ -117,6 +118,7 @@ def drag(folder: Path) -> None:
     board = big_board(read_board(database), 3)
     scenes = sum(1 for strip in board.strips.values() if not strip.is_banner)
     model = StripBoardModel(lambda row: "day", lambda count: "boneyard")
+    gc.freeze()  # as the app does once it has started (ui.app.run_app)
     samples = []
     days = [day.id for day in board.days]
     for run in range(RUNS * 10):

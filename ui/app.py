@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -76,6 +77,9 @@ def run_app(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | N
     window = MainWindow()
     window.show()
     open_start_database(window, args)
+    # What start-up made (modules, Qt wrappers, the schema) lives as long as the app: kept out of the
+    # cycle collector's full passes, which otherwise pause a drag on a big stripboard for ~70 ms.
+    gc.freeze()
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(window))
     return app.exec()
