@@ -158,17 +158,24 @@ class StripBoardModel(QAbstractListModel):
 
 
 def strip_text(strip: StripCard) -> str:
+    return f"{strip_heading(strip)}  {strip_figures(strip)}"
+
+
+def strip_heading(strip: StripCard) -> str:
     episode = f"E{strip.episode}" if strip.episode is not None else ""
-    cast = ",".join(str(number) for number in strip.cast_numbers)
-    pages = format_eighths(strip.eighths)
-    return f"{strip.number}  {episode}  {strip.int_ext} {strip.set_name} – {strip.time_of_day}  {pages}  {cast}"
+    return f"{strip.number}  {episode}  {strip.int_ext} {strip.set_name} – {strip.time_of_day}"
+
+
+def strip_figures(strip: StripCard) -> str:
+    """Pages and cast IDs: drawn at the strip's right end, so a long set name never hides them."""
+    return f"{format_eighths(strip.eighths)}  " + ",".join(str(number) for number in strip.cast_numbers)
 
 
 class StripDelegate(QStyledItemDelegate):
     """Paints strips in their colours, banners dark, day breaks as bars with the day's totals."""
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
-        return QSize(option.rect.width(), ROW_HEIGHT)
+        return QSize(0, ROW_HEIGHT)  # as wide as the board: a strip's text is elided, never scrolled to
 
     def paint(self, painter: QPainter, option, index) -> None:
         row: BoardRow = index.data(Qt.ItemDataRole.UserRole)
@@ -193,8 +200,12 @@ class StripDelegate(QStyledItemDelegate):
                 painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), QColor(WARNING_COLOUR))
         text_rect = rect.adjusted(10, 0, -6, 0)
         text = index.data(Qt.ItemDataRole.DisplayRole)
-        if row.kind == "strip" and row.strip.locked:
-            text = "🔒 " + text
+        if row.kind == "strip" and not row.strip.is_banner:
+            figures = strip_figures(row.strip)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), figures)
+            text_rect.setRight(text_rect.right() - painter.fontMetrics().horizontalAdvance(figures) - 12)
+            text = ("🔒 " if row.strip.locked else "") + strip_heading(row.strip)
+        text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.setPen(QPen(QColor("#b0b0b0")))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
@@ -206,6 +217,7 @@ class StripBoardView(QListView):
         super().__init__(parent)
         self.setObjectName("stripBoard")
         self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)

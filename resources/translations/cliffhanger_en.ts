@@ -151,7 +151,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/schedule.py" line="175"/>
-        <location filename="../../ui/pages/schedule.py" line="189"/>
+        <location filename="../../ui/pages/schedule.py" line="182"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="182"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <location filename="../../ui/pages/schedule.py" line="185"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>

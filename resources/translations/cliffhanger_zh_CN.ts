@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="26"/>
+        <location filename="../../ui/app.py" line="27"/>
         <source>no display found: run Cliffhanger in a desktop session (or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)</source>
         <translation>找不到显示器：请在桌面会话中运行 Cliffhanger（或使用 xvfb-run，或设置 QT_QPA_PLATFORM=offscreen）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="41"/>
+        <location filename="../../ui/app.py" line="42"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="42"/>
+        <location filename="../../ui/app.py" line="43"/>
         <source>Cliffhanger hit an internal error: %1
 
 The details are in %2</source>
@@ -2133,26 +2133,26 @@ The details are in %2</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/schedule.py" line="175"/>
-        <location filename="../../ui/pages/schedule.py" line="189"/>
+        <location filename="../../ui/pages/schedule.py" line="182"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="181"/>
+        <location filename="../../ui/pages/schedule.py" line="180"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="182"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <location filename="../../ui/pages/schedule.py" line="185"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>

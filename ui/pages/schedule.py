@@ -177,16 +177,16 @@ class SchedulePage(Page):
 
     def _describe_day(self, row: BoardRow) -> str:
         totals, day, times = row.totals, row.day, row.times
-        parts = [
-            self.tr("Day %1 · %2").replace("%1", str(day.number)).replace("%2", day_text(day.date)),
+        parts = [self.tr("Day %1 · %2").replace("%1", str(day.number)).replace("%2", day_text(day.date))]
+        if row.warnings:  # first after the date, so a narrow board still shows it
+            parts.append("⚠ " + self.tr("%n conflict(s)", "", row.warnings))
+        parts += [
             self.tr("%1 pages · %n set(s)", "", totals.sets).replace("%1", format_eighths(totals.eighths)),
             self.tr("%n company move(s)", "", totals.moves),
         ]
         if times is not None and totals.scenes:
             length = f"{times.length // 60}:{times.length % 60:02d}"
             parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({length} h)")
-        if row.warnings:
-            parts.append("⚠ " + self.tr("%n conflict(s)", "", row.warnings))
         return " · ".join(parts)
 
     def _describe_boneyard(self, count: int) -> str:
