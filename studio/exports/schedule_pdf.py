@@ -3,7 +3,8 @@ at each day break) or the one-liner (a line per scene, compact, with day breaks)
 
 Strips are shaded the classic way by INT/EXT and day/night (kept light so the text reads), banners are
 full-width shaded rows, and scenes still in the boneyard are listed at the end. The page furniture
-lives in `pdf_pages`, shared with the Day Out of Days and the contact sheet.
+lives in `pdf_pages`, shared with the Day Out of Days and the contact sheet. Sets, locations and the
+script's codes read as the call sheet's do: in Chinese on a Chinese schedule, in both on a bilingual one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableSty
 from sqlmodel import Session, select
 
 from studio.errors import UserError
+from studio.exports.callsheet_words import SheetWords
 from studio.exports.contacts import Translate, translator
 from studio.exports.dood import LOCALES
 from studio.exports.fonts import fonts_for
@@ -50,6 +52,7 @@ REPORTS = ("full", "one-liner")
 class Place:
     name: str
     address: str
+    name_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,14 +74,19 @@ class Schedule:
     max_minutes: int
     days: list[ScheduleDay]
     boneyard: list[StripCard]  # scenes only
+    locations: dict[int, Place]  # by location id: the places strips are at
 
-    def texts(self) -> list[str]:
-        """Every piece of text the schedule holds (to choose fonts)."""
+    def texts(self, chinese_names: bool = False) -> list[str]:
+        """Every piece of text the schedule holds (to choose fonts); the Chinese names only when shown."""
         texts = [self.title, self.company]
         for day in self.days:
             texts += [text for place in day.places for text in (place.name, place.address)]
             texts += [text for strip in day.strips for text in (strip.set_name, strip.location, strip.banner)]
         texts += [text for strip in self.boneyard for text in (strip.set_name, strip.location)]
+        if chinese_names:
+            texts += [place.name_zh for place in self.locations.values()]
+            texts += [strip.set_name_zh for day in self.days for strip in day.strips]
+            texts += [strip.set_name_zh for strip in self.boneyard]
         return texts
 
 
@@ -95,12 +103,13 @@ def shooting_schedule(session: Session, production_id: int, lang: str, today: dt
         max_minutes=board.limits.minutes,
         days=[schedule_day(board, index, day, places) for index, day in enumerate(board.days, start=1)],
         boneyard=[strip for strip in board.day_strips(None) if not strip.is_banner],
+        locations=places,
     )
 
 
 def places_by_id(session: Session, production_id: int) -> dict[int, Place]:
     locations = session.exec(select(Location).where(Location.production_id == production_id))
-    return {location.id: Place(location.name, location.address) for location in locations}
+    return {location.id: Place(location.name, location.address, location.name_zh) for location in locations}
 
 
 def schedule_day(board: Board, index: int, day: Day, places: dict[int, Place]) -> ScheduleDay:
@@ -124,14 +133,15 @@ def write_shooting_schedule(
             _("cannot write a shooting schedule as {name}: choose a file ending in .pdf").format(name=target.name)
         )
     schedule = shooting_schedule(session, production_id, lang)
-    words = ScheduleWords(translate, schedule.locale)
-    regular, bold = fonts_for(*schedule.texts(), *words.texts())
+    words = ScheduleWords(translate, schedule.locale, lang)
+    regular, bold = fonts_for(*schedule.texts(chinese_names=lang != "en"), *words.texts())
     one_liner = report == "one-liner"
     document = words.one_liner if one_liner else words.document
     styles = Styles(regular, bold, compact=one_liner)
     facts = [schedule.company, document, words.generated_on(schedule.generated)]
     story = front_matter(schedule.title, facts, regular, bold)
-    story += _one_liner(schedule, words, styles) if one_liner else _full(schedule, words, styles)
+    columns = columns_for(report, lang)
+    story += _one_liner(schedule, words, styles, columns) if one_liner else _full(schedule, words, styles, columns)
     title = f"{schedule.title} — {document}"
     footer = page_footer(title, words.generated_on(schedule.generated), words.page, regular)
     return build_pdf(target, story, title, schedule.company, footer)
@@ -146,8 +156,13 @@ def markup(text: str) -> str:
 
 
 class ScheduleWords:
-    def __init__(self, _: Translate, locale: str):
+    def __init__(self, _: Translate, locale: str, lang: str):
         self.locale = locale
+        # Names and the script's codes in the call sheet's words: a name in Chinese where it has one on a
+        # Chinese schedule, both on a bilingual one; INT, DAY… as 内, 日… or "INT 内", "DAY 日".
+        self.named = SheetWords(lang).named
+        chinese = SheetWords("zh").codes if lang != "en" else {}
+        self.codes = chinese if lang == "zh" else {code: f"{code} {word}" for code, word in chinese.items()}
         self.document = _("Shooting schedule")
         self.one_liner = _("One-line schedule")
         self.generated = _("Generated")
@@ -180,7 +195,14 @@ class ScheduleWords:
         }
 
     def texts(self) -> list[str]:
-        return [value for value in vars(self).values() if isinstance(value, str)] + list(self.headings.values())
+        values = [value for value in vars(self).values() if isinstance(value, str)]
+        return values + list(self.headings.values()) + list(self.codes.values())
+
+    def code(self, code: str) -> str:
+        return self.codes.get(code, code)
+
+    def place_name(self, place: Place) -> str:
+        return self.named(place.name, place.name_zh)
 
     def day_title(self, day: ScheduleDay) -> str:
         date = format_date(day.day.date, format="full", locale=self.locale)
@@ -231,17 +253,26 @@ FULL_COLUMNS = [
     ("minutes", 0.55),
     ("cast", 1.9),
 ]
-ONE_LINER_COLUMNS = [column for column in FULL_COLUMNS if column[0] != "minutes"]
+# In both languages the codes ("INT 内") and the names ("Chloe's apartment 克洛伊公寓") are longer, the cast
+# numbers are not: the room comes from the cast column.
+BILINGUAL_WIDTHS = {"int_ext": 0.7, "set": 3.2, "time_of_day": 0.8, "location": 2.6, "minutes": 0.6, "cast": 0.9}
 
 
-def strip_values(strip: StripCard) -> dict[str, str]:
+def columns_for(report: str, lang: str) -> list[tuple[str, float]]:
+    """The strip table's columns for a report (the one-liner has no estimated minutes) in a language."""
+    widths = dict(FULL_COLUMNS) | (BILINGUAL_WIDTHS if lang == "en+zh" else {})
+    return [(key, widths[key]) for key, _width in FULL_COLUMNS if report == "full" or key != "minutes"]
+
+
+def strip_values(strip: StripCard, words: ScheduleWords, locations: dict[int, Place]) -> dict[str, str]:
+    place = locations.get(strip.location_id)
     return {
         "number": strip.number,
         "episode": "" if strip.episode is None else str(strip.episode),
-        "int_ext": strip.int_ext,
-        "set": strip.set_name or strip.heading,
-        "time_of_day": strip.time_of_day,
-        "location": strip.location,
+        "int_ext": words.code(strip.int_ext),
+        "set": words.named(strip.set_name, strip.set_name_zh) or strip.heading,
+        "time_of_day": words.code(strip.time_of_day),
+        "location": words.place_name(place) if place else strip.location,
         "pages": format_eighths(strip.eighths),
         "minutes": str(strip.minutes),
         "cast": ", ".join(str(number) for number in strip.cast_numbers),
@@ -260,8 +291,15 @@ class StripTable:
     title and the headings repeat at the top of every page the table continues on.
     """
 
-    def __init__(self, columns: list[tuple[str, float]], words: ScheduleWords, styles: Styles, above: list = ()):
-        self.columns, self.words, self.styles = columns, words, styles
+    def __init__(
+        self,
+        columns: list[tuple[str, float]],
+        words: ScheduleWords,
+        styles: Styles,
+        locations: dict[int, Place],
+        above: list = (),
+    ):
+        self.columns, self.words, self.styles, self.locations = columns, words, styles, locations
         self.rows: list[list] = [[flowable] + [""] * (len(columns) - 1) for flowable in above]
         self.header = len(self.rows)
         self.repeat = (0, self.header) if above else (0,)
@@ -272,7 +310,7 @@ class StripTable:
         if strip.is_banner:
             self.add_full_width(markup(strip.banner), self.styles.banner, BANNER_BACKGROUND)
             return
-        values = strip_values(strip)
+        values = strip_values(strip, self.words, self.locations)
         self.commands.append(("BACKGROUND", (0, len(self.rows)), (-1, len(self.rows)), strip_color(strip)))
         self.rows.append([Paragraph(escape(values[key]), self.styles.cell) for key, _width in self.columns])
 
@@ -316,23 +354,23 @@ class StripTable:
 # The two reports.
 
 
-def _full(schedule: Schedule, words: ScheduleWords, styles: Styles) -> list:
+def _full(schedule: Schedule, words: ScheduleWords, styles: Styles, columns: list[tuple[str, float]]) -> list:
     story: list = []
     for day in schedule.days:
         above = [Paragraph(escape(words.day_title(day)), styles.day)]
         if day.places:
             above.append(_places_table(day.places, words, styles))
-        strips = StripTable(FULL_COLUMNS, words, styles, above)
+        strips = StripTable(columns, words, styles, schedule.locations, above)
         for strip in day.strips:
             strips.add_strip(strip)
         strips.add_break(_day_summary(schedule, day, words))
         story += [CondPageBreak(2.2 * inch), strips.table(), Spacer(1, 14)]
     story += [Spacer(1, 10), Paragraph(_schedule_total(schedule, words, styles.bold), styles.note)]
-    return story + _boneyard(schedule, FULL_COLUMNS, words, styles)
+    return story + _boneyard(schedule, columns, words, styles)
 
 
-def _one_liner(schedule: Schedule, words: ScheduleWords, styles: Styles) -> list:
-    strips = StripTable(ONE_LINER_COLUMNS, words, styles)
+def _one_liner(schedule: Schedule, words: ScheduleWords, styles: Styles, columns: list[tuple[str, float]]) -> list:
+    strips = StripTable(columns, words, styles, schedule.locations)
     for day in schedule.days:
         for strip in day.strips:
             strips.add_strip(strip)
@@ -346,12 +384,12 @@ def _one_liner(schedule: Schedule, words: ScheduleWords, styles: Styles) -> list
         strips.add_break("  ·  ".join(parts))
     story = [strips.table()] if schedule.days else []
     story += [Spacer(1, 10), Paragraph(_schedule_total(schedule, words, styles.bold), styles.note)]
-    return story + _boneyard(schedule, ONE_LINER_COLUMNS, words, styles)
+    return story + _boneyard(schedule, columns, words, styles)
 
 
 def _places_table(places: list[Place], words: ScheduleWords, styles: Styles) -> Table:
     """The day's locations, name and address, two to a row."""
-    cells = [Paragraph(_place_markup(place, styles.bold), styles.place) for place in places]
+    cells = [Paragraph(_place_markup(place, words, styles.bold), styles.place) for place in places]
     if len(cells) % 2:
         cells.append("")
     rows = [cells[index : index + 2] for index in range(0, len(cells), 2)]
@@ -373,8 +411,8 @@ def _places_table(places: list[Place], words: ScheduleWords, styles: Styles) -> 
     return table
 
 
-def _place_markup(place: Place, bold: str) -> str:
-    name = f'<font name="{bold}">{escape(place.name)}</font>'
+def _place_markup(place: Place, words: ScheduleWords, bold: str) -> str:
+    name = f'<font name="{bold}">{escape(words.place_name(place))}</font>'
     return f'{name}  <font color="{SECONDARY}">{escape(place.address)}</font>' if place.address else name
 
 
@@ -417,7 +455,7 @@ def _boneyard(schedule: Schedule, columns: list[tuple[str, float]], words: Sched
     story: list = [CondPageBreak(1.5 * inch), Paragraph(escape(words.unscheduled), styles.section)]
     if not schedule.boneyard:
         return [*story, Paragraph(escape(words.all_scheduled), styles.note)]
-    strips = StripTable(columns, words, styles)
+    strips = StripTable(columns, words, styles, schedule.locations)
     for strip in schedule.boneyard:
         strips.add_strip(strip)
     return [*story, strips.table()]

@@ -64,6 +64,7 @@ class StripCard:
     episode: int | None = None
     heading: str = ""
     set_name: str = ""
+    set_name_zh: str = ""
     location_id: int | None = None
     location: str = ""
     int_ext: str = ""
@@ -252,6 +253,7 @@ def _card(strip, scene, episode, film_set, scene_cast, cast, places, production)
         episode=episode,
         heading=scene.heading,
         set_name=film_set.name if film_set else "",
+        set_name_zh=film_set.name_zh if film_set else "",
         location_id=location_id,
         location=places[location_id].name if location_id in places else "",
         int_ext=scene.int_ext or "",

@@ -22,7 +22,7 @@ from studio.exports.calendar_ics import escape_text, fold, write_shoot_calendar
 from studio.exports.dood import KIND_COLORS, code_kind, write_dood
 from studio.exports.schedule_pdf import write_shooting_schedule
 from studio.formatting import format_eighths
-from studio.models import CallSheet, Performer, PerformerDay
+from studio.models import CallSheet, FilmSet, Location, Performer, PerformerDay, Scene
 from studio.schedule.board import load_board
 from studio.schedule.costs import day_totals
 from studio.schedule.dood import day_out_of_days
@@ -336,6 +336,92 @@ def test_schedule_options_are_checked(demo, tmp_path):
             write_shooting_schedule(session, 1, tmp_path / "s.pdf", report="weekly")
         with pytest.raises(UserError, match=r"\.pdf"):
             write_shooting_schedule(session, 1, tmp_path / "s.docx")
+
+
+# The shooting schedule in Chinese and in both languages: sets, locations and the script's codes as the call
+# sheet writes them.
+
+CHINESE_CODES = {"INT": "内", "EXT": "外", "INT/EXT": "内/外", "DAY": "日", "NIGHT": "夜", "MORNING": "晨"}
+
+
+def shown(lang: str, english: str, chinese: str) -> str:
+    """A name or code as a schedule in `lang` shows it: the Chinese where there is one, both in en+zh."""
+    if not chinese or lang == "en":
+        return english
+    return chinese if lang == "zh" else f"{english} {chinese}"
+
+
+def mixed_demo(database) -> None:
+    """The demo with a scene shot INT/EXT in the morning, and a set and a location with no Chinese name."""
+    board = board_of(database)
+    first = next(strip for strip in board.day_strips(board.days[0].id) if not strip.is_banner)
+    with database.transaction() as session:
+        scene = session.get(Scene, first.scene_id)
+        scene.int_ext, scene.time_of_day = "INT/EXT", "MORNING"
+        session.exec(select(FilmSet).where(FilmSet.name == "ROOFTOP BAR")).one().name_zh = ""
+        session.exec(select(Location).where(Location.name == "The Vista rooftop bar")).one().name_zh = ""
+
+
+def strip_rows(path: Path, strips: list, width: int) -> list[list[str]]:
+    """Each strip's row as pypdf reads it back (a cell a line), from its scene number on, `width` cells."""
+    cells = [line.strip() for page in PdfReader(path).pages for line in page.extract_text().splitlines()]
+    rows, start = [], 0
+    for strip in strips:
+        start = next(
+            index
+            for index in range(start, len(cells) - 1)
+            if cells[index] == strip.number and cells[index + 1] == str(strip.episode)
+        )
+        rows.append(cells[start : start + width])
+        start += width
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("report", "lang"), [("one-liner", "en"), ("one-liner", "zh"), ("one-liner", "en+zh"), ("full", "zh")]
+)
+def test_schedule_rows_in_the_schedule_language(demo, tmp_path, report, lang):
+    mixed_demo(demo)
+    board = board_of(demo)
+    with demo.session() as session:
+        chinese = {location.id: location.name_zh for location in session.exec(select(Location))}
+        path = write_shooting_schedule(session, 1, tmp_path / "schedule.pdf", report=report, lang=lang)
+    strips = [strip for day in board.days for strip in board.day_strips(day.id) if not strip.is_banner]
+    expected = [
+        [
+            strip.number,
+            str(strip.episode),
+            shown(lang, strip.int_ext, CHINESE_CODES[strip.int_ext]),
+            shown(lang, strip.set_name, strip.set_name_zh),
+            shown(lang, strip.time_of_day, CHINESE_CODES[strip.time_of_day]),
+            shown(lang, strip.location, chinese[strip.location_id]),
+            format_eighths(strip.eighths),
+        ]
+        + ([str(strip.minutes)] if report == "full" else [])
+        for strip in strips
+    ]
+    assert strip_rows(path, strips, len(expected[0])) == expected
+    codes = {"en": ["INT/EXT", "MORNING"], "zh": ["内/外", "晨"], "en+zh": ["INT/EXT 内/外", "MORNING 晨"]}
+    assert [expected[0][2], expected[0][4]] == codes[lang]
+    # A set and a location with no Chinese name keep their English one whatever the language.
+    assert ["ROOFTOP BAR", "The Vista rooftop bar"] in [[row[3], row[5]] for row in expected]
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert ("克洛伊公寓" in text) == (lang != "en") and ("CHLOE'S APARTMENT" in text) == (lang != "zh")
+
+
+def test_full_schedule_in_chinese_names_the_day_s_locations(demo, tmp_path):
+    with demo.session() as session:
+        chinese = write_shooting_schedule(session, 1, tmp_path / "zh.pdf", lang="zh")
+        both = write_shooting_schedule(session, 1, tmp_path / "both.pdf", lang="en+zh")
+    text = "\n".join(page.extract_text() for page in PdfReader(chinese).pages)
+    day_one = text[text.index("第 1 天") : text.index("第 1 天结束")]
+    assert "克洛伊公寓 1822 N Highland Ave" in day_one and "Chloe's apartment" not in day_one
+    cells = set(text.splitlines())
+    assert {"内", "外", "日", "夜"} <= cells and not {"INT", "EXT", "DAY", "NIGHT"} & cells
+    text = "\n".join(page.extract_text() for page in PdfReader(both).pages)
+    assert "Chloe's apartment 克洛伊公寓 1822 N Highland Ave" in text
+    assert {"INT 内", "EXT 外", "DAY 日", "NIGHT 夜", "Chloe's apartment 克洛伊公寓"} <= set(text.splitlines())
+    assert "CHLOE'S APARTMENT - STAIRWELL 克洛伊公寓·楼梯间" in text
 
 
 # The shoot calendar.
