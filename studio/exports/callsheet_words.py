@@ -10,6 +10,7 @@ from babel.dates import format_date, get_timezone, get_timezone_location
 from studio.callsheet import Note, Notice, Role
 from studio.exports.contacts import translator
 from studio.exports.dood import legend
+from studio.exports.names import named, script_codes
 
 LOCALES_SHOWN = {"en": ("en_US",), "zh": ("zh_CN",), "en+zh": ("en_US", "zh_CN")}
 CHINA_ZONES = {"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC"}
@@ -114,17 +115,7 @@ class SheetWords:
         }
         self.legend = dict(legend(_))
         # The script's codes in Chinese only on a Chinese sheet: in both languages they stay short.
-        _ = translator("zh") if lang == "zh" else translator("en")
-        self.codes = {
-            "INT": _("INT"),
-            "EXT": _("EXT"),
-            "INT/EXT": _("INT/EXT"),
-            "DAY": _("DAY"),
-            "NIGHT": _("NIGHT"),
-            "MORNING": _("MORNING"),
-            "DAWN": _("DAWN"),
-            "DUSK": _("DUSK"),
-        }
+        self.codes = script_codes(lang)
 
     def texts(self) -> list[str]:
         values = [value for value in vars(self).values() if isinstance(value, str)]
@@ -133,10 +124,7 @@ class SheetWords:
         return values
 
     def named(self, name: str, name_zh: str) -> str:
-        """A name as the sheet's language shows it: the Chinese one in Chinese, both on a bilingual sheet."""
-        if not name_zh or name_zh == name:
-            return name
-        return {"en": name, "zh": name_zh}.get(self.lang, f"{name} {name_zh}")
+        return named(self.lang, name, name_zh)
 
     def pair(self, label: str, value: str) -> str:
         """ "Label: value" ("标签：值" on a Chinese sheet)."""

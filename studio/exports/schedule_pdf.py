@@ -10,6 +10,7 @@ script's codes read as the call sheet's do: in Chinese on a Chinese schedule, in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -22,10 +23,10 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableSty
 from sqlmodel import Session, select
 
 from studio.errors import UserError
-from studio.exports.callsheet_words import SheetWords
 from studio.exports.contacts import Translate, translator
 from studio.exports.dood import LOCALES
 from studio.exports.fonts import fonts_for
+from studio.exports.names import named, script_codes
 from studio.exports.pdf_pages import FRAME_WIDTH, SECONDARY, build_pdf, front_matter, page_footer
 from studio.formatting import format_eighths
 from studio.i18n import _
@@ -160,8 +161,8 @@ class ScheduleWords:
         self.locale = locale
         # Names and the script's codes in the call sheet's words: a name in Chinese where it has one on a
         # Chinese schedule, both on a bilingual one; INT, DAY… as 内, 日… or "INT 内", "DAY 日".
-        self.named = SheetWords(lang).named
-        chinese = SheetWords("zh").codes if lang != "en" else {}
+        self.named = functools.partial(named, lang)
+        chinese = script_codes("zh") if lang != "en" else {}
         self.codes = chinese if lang == "zh" else {code: f"{code} {word}" for code, word in chinese.items()}
         self.document = _("Shooting schedule")
         self.one_liner = _("One-line schedule")
