@@ -86,7 +86,9 @@ def file_name(sheet: DaySheet) -> str:
 
 def write_pdf(sheet: DaySheet, words: SheetWords, target: Path) -> Path:
     regular, bold = fonts_for(*sheet.texts(chinese_names=words.lang != "en"), *words.texts())
-    styles = Styles(regular, bold, fonts_for(sheet.title_zh, bold)[1] if sheet.title_zh else bold)
+    styles = Styles(
+        regular, bold, fonts_for(sheet.title_zh, bold)[1] if sheet.title_zh and words.lang != "en" else bold
+    )
     document = words.document + (f" ({words.cast_version})" if sheet.cast_version else "")
     day = words.day_of.format(number=sheet.number, total=sheet.day_count)
     title = f"{sheet.title} — {document}"
@@ -209,10 +211,11 @@ class Layout:
         return Paragraph(f'<font name="{styles.bold}" color="{WARNING}">{flagged}</font>   {document}', styles.flags)
 
     def title(self) -> Paragraph:
-        """The production's title, and its Chinese title after it (first on a Chinese sheet), in its font."""
+        """The production's title, and its Chinese title after it (first on a Chinese sheet), in its font.
+        An English sheet has the English title alone, so it carries no Chinese font."""
         sheet, styles = self.sheet, self.styles
         titles = [escape(sheet.title)]
-        if sheet.title_zh and sheet.title_zh != sheet.title:
+        if sheet.title_zh and sheet.title_zh != sheet.title and self.words.lang != "en":
             chinese = f'<font name="{styles.title_zh.fontName}">{escape(sheet.title_zh)}</font>'
             titles = [chinese, titles[0]] if self.words.lang == "zh" else [titles[0], chinese]
         return Paragraph("  ".join(titles), styles.title)

@@ -144,7 +144,7 @@ def expected_fields(sheet, words: SheetWords) -> list[str]:
     named = words.named
     fields = [
         sheet.title,
-        sheet.title_zh,
+        named(sheet.title, sheet.title_zh),  # an English sheet: the English title alone
         sheet.company,
         words.day_of.format(number=3, total=9),
         words.date(sheet.date),
@@ -304,12 +304,12 @@ def test_chinese_text_is_embedded_as_a_subset_and_an_english_only_sheet_has_no_c
     production.database.close()
 
 
-def test_an_english_sheet_of_a_production_with_a_chinese_title_keeps_helvetica_for_the_rest(tmp_path):
+def test_an_english_sheet_of_a_production_with_a_chinese_title_carries_no_chinese_font(tmp_path):
     production = small_production(tmp_path, director="Director")
     path = export(production.database, production.days[0], tmp_path / "en.pdf")
-    fonts = pdf_fonts(path)
-    assert fonts >= LATIN and len(fonts - LATIN) == 1
-    assert missing(pdf_text(path), "Night Shift", "夜班") == []
+    assert pdf_fonts(path) <= LATIN and "NightShift" in pdf_text(path) and "夜班" not in pdf_text(path)
+    both = export(production.database, production.days[0], tmp_path / "both.pdf", "en+zh")
+    assert missing(pdf_text(both), "NightShift", "夜班") == []
     production.database.close()
 
 
