@@ -301,11 +301,11 @@ def run_schedule(args: argparse.Namespace) -> int:
     try:
         with database.transaction() as session:
             production = get_production(session, getattr(args, "production", None))
-            result, _previous = schedule_automatically(session, production.id, args.days, args.time_limit)
-            days = len({day_id for day_id in result.placement if day_id is not None})
+            run = schedule_automatically(session, production.id, args.days, args.time_limit)
+            days = len({day_id for day_id in run.result.placement if day_id is not None})
     finally:
         database.close()
-    report = result_json(result, days)
+    report = result_json(run, days)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -316,13 +316,19 @@ def run_schedule(args: argparse.Namespace) -> int:
         ).format(
             scenes=report["scheduled_scenes"],
             days=days,
-            status=result.status,
+            status=run.result.status,
             cost=report["cost"]["amount"],
             baseline=report["baseline_cost"]["amount"],
             currency=report["cost"]["currency"],
             saving=report["saving_percent"],
         )
     )
+    if run.days_added or run.from_boneyard or run.result.conflicts:
+        print(
+            _(
+                "Shoot days added: {days}; scenes taken from the boneyard: {scenes}; conflicts left: {conflicts}."
+            ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
+        )
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlmodel import Session
 
@@ -11,15 +12,26 @@ from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all
 
 
-def board_for_scheduling(session: Session, production_id: int, days: int | None = None) -> Board:
-    """The board with a strip for every scene, on the first `days` shoot days (added when missing)."""
+@dataclass(frozen=True)
+class SchedulingRun:
+    """What `schedule auto` did: the result, the placements it replaced (undo), and what it changed
+    besides moving strips, so the report can say so."""
+
+    result: OptimizeResult
+    previous: list[Placement]
+    days_added: int
+    from_boneyard: int  # scenes that waited unscheduled and now have a day
+
+
+def board_for_scheduling(session: Session, production_id: int, days: int | None = None) -> tuple[Board, int]:
+    """The board with a strip for every scene, on the first `days` shoot days (added when missing), and
+    how many days were added."""
     ensure_strips(session, production_id)
-    if days is not None:
-        ensure_shoot_days(session, production_id, days)
+    added = ensure_shoot_days(session, production_id, days) if days is not None else 0
     board = load_board(session, production_id)
     if days is not None:
         board.days = board.days[:days]
-    return board
+    return board, added
 
 
 def schedule_automatically(
@@ -29,14 +41,18 @@ def schedule_automatically(
     time_limit: float = 30.0,
     progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> tuple[OptimizeResult, list[Placement]]:
-    """Optimize and apply in this transaction; return the result and what the strips replaced (undo)."""
-    board = board_for_scheduling(session, production_id, days)
+) -> SchedulingRun:
+    """Optimize and apply in this transaction."""
+    board, added = board_for_scheduling(session, production_id, days)
+    waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
     result = optimize(board, time_limit, progress, cancelled)
-    return result, place_all(session, production_id, result.placement)
+    placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
+    previous = place_all(session, production_id, result.placement)
+    return SchedulingRun(result, previous, added, len(waiting & placed))
 
 
-def result_json(result: OptimizeResult, board_days: int) -> dict:
+def result_json(run: SchedulingRun, board_days: int) -> dict:
+    result = run.result
     cost = result.cost
     return {
         "days": board_days,
@@ -50,5 +66,7 @@ def result_json(result: OptimizeResult, board_days: int) -> dict:
         "saving_percent": f"{result.saving * 100:.1f}",
         "status": result.status,
         "conflicts": result.conflicts,
+        "shoot_days_added": run.days_added,
+        "scheduled_from_boneyard": run.from_boneyard,
         "seconds": round(result.seconds, 1),
     }

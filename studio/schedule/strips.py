@@ -109,8 +109,9 @@ def place_all(session: Session, production_id: int, placement: dict[int | None, 
     return apply_placements(session, production_id, changed_placements(placement, before, set(placement)))
 
 
-def ensure_shoot_days(session: Session, production_id: int, count: int) -> None:
-    """At least `count` shoot days on unit 1: more are added on the dates after the last one."""
+def ensure_shoot_days(session: Session, production_id: int, count: int) -> int:
+    """At least `count` shoot days on unit 1: more are added on the dates after the last one; returns
+    how many were added."""
     if count < 1:
         raise InvalidInput(_("a schedule needs at least one shoot day"))
     shooting = session.exec(
@@ -119,10 +120,12 @@ def ensure_shoot_days(session: Session, production_id: int, count: int) -> None:
         )
     ).one()
     date = next_free_date(session, production_id)
-    for offset in range(count - shooting):
+    added = max(0, count - shooting)
+    for offset in range(added):
         session.add(ShootDay(production_id=production_id, shoot_date=date + dt.timedelta(days=offset)))
     session.flush()
     renumber_days(session, production_id)
+    return added
 
 
 def changed_placements(

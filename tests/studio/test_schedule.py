@@ -189,9 +189,10 @@ def test_a_scene_whose_performer_is_never_available_is_named(demo):
 
 def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(demo):
     with demo.transaction() as session:
-        result, previous = schedule_automatically(session, 1, days=10, time_limit=5)
-        assert len(board_for_scheduling(session, 1, 10).days) == 10
-    assert previous and result.cost.scheduled_scenes == 482
+        run = schedule_automatically(session, 1, days=10, time_limit=5)
+        board, added = board_for_scheduling(session, 1, 10)
+        assert len(board.days) == 10 and added == 0 and run.days_added == 1
+    assert run.previous and run.result.cost.scheduled_scenes == 482
     with demo.session() as session:
         placed = session.exec(select(Strip).where(Strip.shoot_day_id.is_not(None))).all()
         assert len(placed) == 482
@@ -265,9 +266,11 @@ def test_schedule_auto_on_the_command_line(demo_path):
     run = subprocess.run(command, cwd=root, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
-    expected = {"days", "scheduled_scenes", "cast_work_days", "cast_hold_days", "company_moves", "cost"}
+    expected = {"days", "scheduled_scenes", "cast_work_days", "cast_hold_days", "company_moves", "cost", "conflicts"}
+    expected |= {"shoot_days_added", "scheduled_from_boneyard"}
     assert expected | {"baseline_cost", "status"} <= report.keys()
     assert report["days"] == 9 and report["scheduled_scenes"] == 482 and report["status"] in ("optimal", "feasible")
+    assert report["shoot_days_added"] == 0 and report["scheduled_from_boneyard"] == 0
     assert Decimal(report["cost"]["amount"]) < Decimal(report["baseline_cost"]["amount"])
     bad = subprocess.run([*command[:-3], "--days", "0"], cwd=root, capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--days" in bad.stderr
