@@ -142,10 +142,13 @@ class MoneyAmount(RowRule):
     """A money property ("rate"): the amount typed is in the row's own currency."""
 
     currency_field: str
+    required: bool = False
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         currency = getattr(row, self.currency_field)
         number = validation.amount(value.amount if isinstance(value, Money) else value, currency)
+        if number is None and self.required:
+            raise InvalidInput(_("an amount is needed here (0 for none)"))
         setattr(row, field, None if number is None else Money(number, currency))
 
 
@@ -269,7 +272,23 @@ BASIS = one_of(RateBasis, _("rate basis"))
 CALL_OFFSET = whole_number(-600, 600)
 
 EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRule]]] = {
-    "production": (Production, {"title": NAME, "title_zh": NAME_ZH, "company": optional_text(200)}),
+    "production": (
+        Production,
+        {
+            "title": NAME,
+            "title_zh": NAME_ZH,
+            "company": optional_text(200),
+            # How the schedule is weighed and checked (Schedule → Settings).
+            "max_eighths_per_day": required(whole_number(8, 400)),
+            "max_minutes_per_day": required(whole_number(60, 1440)),
+            "minutes_per_page": required(whole_number(1, 240)),
+            "setup_minutes_per_scene": required(whole_number(0, 120)),
+            "company_move_minutes": required(whole_number(0, 600)),
+            "company_move_cost": MoneyAmount("base_currency", required=True),
+            "drop_pickup_min_gap_days": required(whole_number(1, 365)),
+            "default_crew_call": required(validation.time_of_day),
+        },
+    ),
     "episode": (Episode, {"title": optional_text(200), "title_zh": NAME_ZH, "synopsis": NOTES}),
     "scene": (Scene, {"synopsis": NOTES}),
     "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),

@@ -203,10 +203,14 @@ _CHINESE_HALF_DAY = {"凌晨": "am", "早上": "am", "上午": "am", "中午": "
 
 def time_of_day(value: object) -> dt.time | None:
     """An optional time of day: 07:30, 7.30, 7h30, 0730; 7:30 pm, 下午7:30, 下午7点半 and 19点30 alike."""
+    if isinstance(value, dt.time):  # a stored time coming back (undo)
+        return value.replace(second=0, microsecond=0)
     typed = normalized_text(value)
     text = typed.replace("：", ":").replace(" ", "")
     if not text:
         return None
+    text = re.sub(r"([ap])\.m\.?", r"\1m", text, flags=re.IGNORECASE)  # 7:30 a.m.
+    midnight_words = any(word in text for word in ("晚上12", "凌晨12"))  # 晚上12点 is midnight, not noon
     for word, mark in _CHINESE_HALF_DAY.items():
         if word in text:
             text = text.replace(word, "") + mark
@@ -223,6 +227,8 @@ def time_of_day(value: object) -> dt.time | None:
         pass  # 下午19点: the afternoon already said by the hour
     elif suffix:
         hour = 99
+    if midnight_words and hour == 12:
+        hour = 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise InvalidInput(
             _("{value} is not a time of day (expected hours and minutes, such as 07:30)").format(value=repr(typed))

@@ -174,223 +174,228 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="37"/>
-        <location filename="../../ui/pages/callsheets.py" line="51"/>
+        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <location filename="../../ui/pages/callsheets.py" line="69"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="38"/>
+        <location filename="../../ui/pages/callsheets.py" line="56"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="39"/>
-        <location filename="../../ui/pages/callsheets.py" line="93"/>
+        <location filename="../../ui/pages/callsheets.py" line="57"/>
+        <location filename="../../ui/pages/callsheets.py" line="111"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="40"/>
-        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <location filename="../../ui/pages/callsheets.py" line="58"/>
+        <location filename="../../ui/pages/callsheets.py" line="112"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="41"/>
-        <location filename="../../ui/pages/callsheets.py" line="99"/>
+        <location filename="../../ui/pages/callsheets.py" line="59"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="52"/>
+        <location filename="../../ui/pages/callsheets.py" line="70"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <location filename="../../ui/pages/callsheets.py" line="73"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <location filename="../../ui/pages/callsheets.py" line="73"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="55"/>
+        <location filename="../../ui/pages/callsheets.py" line="73"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="59"/>
+        <location filename="../../ui/pages/callsheets.py" line="77"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="73"/>
+        <location filename="../../ui/pages/callsheets.py" line="91"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="74"/>
+        <location filename="../../ui/pages/callsheets.py" line="92"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="91"/>
+        <location filename="../../ui/pages/callsheets.py" line="109"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="93"/>
+        <location filename="../../ui/pages/callsheets.py" line="111"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <location filename="../../ui/pages/callsheets.py" line="112"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="95"/>
+        <location filename="../../ui/pages/callsheets.py" line="113"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="96"/>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="98"/>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="99"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="100"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="101"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="102"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="103"/>
+        <location filename="../../ui/pages/callsheets.py" line="121"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="104"/>
+        <location filename="../../ui/pages/callsheets.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="105"/>
+        <location filename="../../ui/pages/callsheets.py" line="123"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="106"/>
+        <location filename="../../ui/pages/callsheets.py" line="124"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="132"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="133"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="134"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="136"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="124"/>
+        <location filename="../../ui/pages/callsheets.py" line="142"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="158"/>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="192"/>
+        <location filename="../../ui/pages/callsheets.py" line="178"/>
+        <source>Crew have one call time: enter it under On set / call.</source>
+        <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="213"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="197"/>
+        <location filename="../../ui/pages/callsheets.py" line="218"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="199"/>
+        <location filename="../../ui/pages/callsheets.py" line="220"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="206"/>
+        <location filename="../../ui/pages/callsheets.py" line="227"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="214"/>
+        <location filename="../../ui/pages/callsheets.py" line="235"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="217"/>
+        <location filename="../../ui/pages/callsheets.py" line="238"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -1970,317 +1975,393 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="76"/>
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="88"/>
+        <location filename="../../ui/pages/schedule.py" line="147"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="77"/>
+        <location filename="../../ui/pages/schedule.py" line="89"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="78"/>
+        <location filename="../../ui/pages/schedule.py" line="90"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="79"/>
+        <location filename="../../ui/pages/schedule.py" line="91"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="80"/>
+        <location filename="../../ui/pages/schedule.py" line="92"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="81"/>
+        <location filename="../../ui/pages/schedule.py" line="93"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="82"/>
+        <location filename="../../ui/pages/schedule.py" line="94"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="83"/>
+        <location filename="../../ui/pages/schedule.py" line="95"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="91"/>
-        <location filename="../../ui/pages/schedule.py" line="240"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="253"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="92"/>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="261"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="93"/>
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="105"/>
+        <location filename="../../ui/pages/schedule.py" line="269"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="115"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="116"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="113"/>
+        <location filename="../../ui/pages/schedule.py" line="125"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="126"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="127"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="117"/>
+        <location filename="../../ui/pages/schedule.py" line="129"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="118"/>
+        <location filename="../../ui/pages/schedule.py" line="130"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="119"/>
-        <location filename="../../ui/pages/schedule.py" line="308"/>
+        <location filename="../../ui/pages/schedule.py" line="131"/>
+        <location filename="../../ui/pages/schedule.py" line="321"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="120"/>
-        <location filename="../../ui/pages/schedule.py" line="308"/>
+        <location filename="../../ui/pages/schedule.py" line="132"/>
+        <location filename="../../ui/pages/schedule.py" line="321"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="124"/>
+        <location filename="../../ui/pages/schedule.py" line="133"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="137"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="129"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="147"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="147"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="155"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="166"/>
+        <location filename="../../ui/pages/schedule.py" line="179"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="168"/>
+        <location filename="../../ui/pages/schedule.py" line="181"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="170"/>
+        <location filename="../../ui/pages/schedule.py" line="183"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="175"/>
-        <location filename="../../ui/pages/schedule.py" line="182"/>
+        <location filename="../../ui/pages/schedule.py" line="188"/>
+        <location filename="../../ui/pages/schedule.py" line="195"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="180"/>
+        <location filename="../../ui/pages/schedule.py" line="193"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="184"/>
+        <location filename="../../ui/pages/schedule.py" line="197"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="198"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="193"/>
+        <location filename="../../ui/pages/schedule.py" line="206"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="200"/>
+        <location filename="../../ui/pages/schedule.py" line="213"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="216"/>
+        <location filename="../../ui/pages/schedule.py" line="229"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="365"/>
+        <location filename="../../ui/pages/schedule.py" line="381"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="215"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="217"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="217"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="223"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="275"/>
+        <location filename="../../ui/pages/schedule.py" line="288"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="291"/>
+        <location filename="../../ui/pages/schedule.py" line="304"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="291"/>
+        <location filename="../../ui/pages/schedule.py" line="304"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
-        <location filename="../../ui/pages/schedule.py" line="320"/>
+        <location filename="../../ui/pages/schedule.py" line="328"/>
+        <location filename="../../ui/pages/schedule.py" line="333"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="326"/>
-        <location filename="../../ui/pages/schedule.py" line="337"/>
+        <location filename="../../ui/pages/schedule.py" line="339"/>
+        <location filename="../../ui/pages/schedule.py" line="350"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="326"/>
+        <location filename="../../ui/pages/schedule.py" line="339"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="343"/>
         <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="372"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="343"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="357"/>
+        <location filename="../../ui/pages/schedule.py" line="373"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="357"/>
+        <location filename="../../ui/pages/schedule.py" line="373"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="359"/>
+        <location filename="../../ui/pages/schedule.py" line="375"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleSettingsDialog</name>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="31"/>
+        <location filename="../../ui/schedule_settings.py" line="87"/>
+        <source>Schedule settings</source>
+        <translation>排期设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="35"/>
+        <source> pages</source>
+        <translation> 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="41"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="45"/>
+        <location filename="../../ui/schedule_settings.py" line="47"/>
+        <location filename="../../ui/schedule_settings.py" line="49"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="57"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="60"/>
+        <source>Most pages a day</source>
+        <translation>每天最多页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="61"/>
+        <source>Most hours from call to wrap</source>
+        <translation>集合到收工最多小时数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="62"/>
+        <source>Minutes a page takes</source>
+        <translation>每页所需分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="63"/>
+        <source>Set-up time per scene</source>
+        <translation>每场准备时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="64"/>
+        <source>Company move takes</source>
+        <translation>转场用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="65"/>
+        <source>Company move costs (%1)</source>
+        <translation>转场费用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="66"/>
+        <source>Earliest crew call</source>
+        <translation>最早集合时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <source>Drop a performer across a gap of at least</source>
+        <translation>演员空档至少多久才放人</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 An event runs from the day's crew call to its wrap as the schedule's clock has them (the call sheet's
 crew call when one is entered; in the production's shoot time zone, written in UTC); a day with no
 scenes yet lasts the production's longest day from its call. Each event is named "Day N of M —
-title", placed at the day's main location (the one with the most scenes, then the others by name)
+title", placed at the day's main location (the one with the most scenes, then the others in order)
 and described by its pages, scenes and sets. UIDs are stable per production and shoot day, so
 importing the file again updates the events rather than adding copies. Days off are not events.
 """
@@ -63,8 +63,8 @@ def calendar_lines(session: Session, production_id: int, now: dt.datetime) -> li
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(production.display_title())}",
     ]
-    for index, day in enumerate(board.days, start=1):
-        lines += event_lines(board, day, index, production, zone, times[day.id], places, now)
+    for day in board.days:
+        lines += event_lines(board, day, production, zone, times[day.id], places, now)
     return [*lines, "END:VCALENDAR"]
 
 
@@ -80,15 +80,15 @@ def shoot_zone(production: Production) -> ZoneInfo:
 def event_lines(
     board: Board,
     day: Day,
-    index: int,
     production: Production,
     zone: ZoneInfo,
     times: DayTimes,
     places: dict[int, Location],
     now: dt.datetime,
 ) -> list[str]:
+    unit_days = [other for other in board.days if other.unit == day.unit]  # "of M": the unit's days
     summary = _("Day {number} of {total} — {title}").format(
-        number=day.number or index, total=len(board.days), title=production.display_title()
+        number=day.number or unit_days.index(day) + 1, total=len(unit_days), title=production.display_title()
     )
     lines = [
         "BEGIN:VEVENT",
@@ -118,11 +118,13 @@ def timing_lines(date: dt.date, times: DayTimes, zone: ZoneInfo, longest_day: in
 
 
 def day_locations(board: Board, day: Day, places: dict[int, Location]) -> list[Location]:
-    """The day's locations: the one with the most scenes first (on a tie, the one used first)."""
-    counts = Counter(
-        strip.location_id for strip in board.day_strips(day.id) if not strip.is_banner and strip.location_id in places
-    )
-    return [places[location_id] for location_id, _count in counts.most_common()]
+    """The day's locations: the one with the most scenes first (on a tie, the one used first), then the
+    others in shooting order."""
+    used = [s.location_id for s in board.day_strips(day.id) if not s.is_banner and s.location_id in places]
+    if not used:
+        return []
+    main = Counter(used).most_common(1)[0][0]
+    return [places[main]] + [places[location_id] for location_id in dict.fromkeys(used) if location_id != main]
 
 
 def description(board: Board, day: Day) -> str:

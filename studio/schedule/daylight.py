@@ -25,7 +25,9 @@ class SunTimes:
     def minutes(self, date: dt.date) -> tuple[int, int]:
         """(sunset, dusk) in minutes after the local midnight that starts `date`."""
         midnight = dt.datetime.combine(date, dt.time(0), tzinfo=self.sunset.tzinfo)
-        return _minutes_since(midnight, self.sunset), _minutes_since(midnight, self.dusk)
+        sunset, dusk = _minutes_since(midnight, self.sunset), _minutes_since(midnight, self.dusk)
+        # Far north in summer astral gives the dusk of the small hours: it is dark after midnight.
+        return sunset, dusk + 24 * 60 if dusk < sunset else dusk
 
 
 def _minutes_since(start: dt.datetime, moment: dt.datetime) -> int:

@@ -423,8 +423,12 @@ class _Problem:
         for d in range(n_days):  # a part of the day exists only if a scene is in it
             for flag, is_night in ((night[d], True), (daytime[d], False)):
                 model.Add(flag <= sum(self.x[s.id, d] for s in on_day.get(d, []) if s.is_night == is_night))
-        for (place, d, _part), used_here in part_loc.items():
+        for (place, d, part), used_here in part_loc.items():
             model.AddImplication(used_here, self.loc[place, d])
+            # Used only if a scene there is: else a free "stay" could hide the move at dusk.
+            there = [self.x[s.id, d] for s in on_day.get(d, []) if s.location_id == place and s.is_night == part]
+            model.Add(used_here <= sum(there))
+        self._one_unit_per_location(model, location_ids)
         # Without hard limits, breaking one (pages, hours, daylight, turnaround) costs as much as two whole
         # days of everyone and everywhere: every schedule is a solution to improve on, so the search never
         # comes back empty-handed, and a limit nothing can keep (a locked night, too few days) shows as a
@@ -569,6 +573,16 @@ class _Problem:
             cost = self.cents(self.board.cast[performer_id].day_cost)
             terms += [cost * last, -cost * first, cost]
         return terms
+
+    def _one_unit_per_location(self, model, location_ids: list[int]) -> None:
+        """Two units shooting on one date cannot both be at a location."""
+        by_date: dict = defaultdict(list)
+        for d, day in enumerate(self.days):
+            by_date[day.date].append(d)
+        for slots in by_date.values():
+            if len(slots) > 1:
+                for place in location_ids:
+                    model.Add(sum(self.loc[place, d] for d in slots) <= 1)
 
     def _one_unit_at_a_time(self, model, performer_id: int, strips: list[StripCard]) -> None:
         by_date: dict = defaultdict(list)

@@ -103,8 +103,8 @@ def times_of(strips: list[StripCard], day: Day, limits: Limits, rested: int | No
         call = day.fixed_call
     else:
         call = earliest
-        if work.night:
-            call = max(call, day.dusk + work.night - limits.minutes)
+        if work.night:  # later, to keep within the hours; never so late the night starts after dusk
+            call = max(call, min(day.dusk + work.night - limits.minutes, day.dusk - work.day))
         if work.daylight is not None:
             call = min(call, max(earliest, day.sunset - work.daylight))
     day_end = call + work.day

@@ -120,6 +120,10 @@ def test_phone_numbers_and_names_are_not_mistaken_for_formulas():
         ("18点30", dt.time(18, 30)),
         ("6:30 下午", dt.time(18, 30)),
         ("早上7点15分", dt.time(7, 15)),
+        ("晚上12点", dt.time(0, 0)),
+        (dt.time(7, 30), dt.time(7, 30)),  # a stored time, as undo hands it back
+        ("7:30 a.m.", dt.time(7, 30)),
+        ("1:30 P.M.", dt.time(13, 30)),
         ("", None),
     ],
 )

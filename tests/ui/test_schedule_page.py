@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.driving import query
+from tests.ui.driving import last_refusal, query
 from ui.optimize_dialog import OptimizeDialog
 from ui.stripboard import MIME
 
@@ -244,3 +244,26 @@ def test_optimizing_twice_in_one_session(demo_window, qtbot, settle):
         assert dialog.error is None, dialog.error
         page.apply_schedule(dialog.result)
         settle()
+
+
+def test_schedule_settings_change_the_limits_and_the_clock_and_undo(demo_window, demo_path, settle):
+    from ui.schedule_settings import ScheduleSettingsDialog
+
+    page = show_schedule(demo_window)
+    dialog = ScheduleSettingsDialog(demo_window.workspace, page)
+    dialog.hours.setValue(13)
+    dialog.crew_call.setTime(dialog.crew_call.time().addSecs(-3600))  # 06:00
+    dialog.move_cost.setText("abc")
+    dialog.move_cost.editingFinished.emit()
+    assert "abc" in last_refusal(demo_window).text() and dialog.move_cost.text() == "1000.00"
+    settle()
+    assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
+        (780, "06:00:00.000000")
+    ]
+    first = next(row for row in page.model.rows if row.kind == "day")
+    assert first.times.call == 6 * 60  # the board's clock follows
+    demo_window.undo_action.trigger()
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
+        (720, "07:00:00.000000")
+    ]

@@ -28,7 +28,25 @@ def _clock(value) -> str:
 
 class CallSheetsPage(Page):
     key = "callsheets"
-    stale_on = frozenset({"call_sheet", "call_time", "shoot_day"})
+    # Everything a call sheet shows: its own details, the schedule, the people and the places.
+    stale_on = frozenset(
+        {
+            "call_sheet",
+            "call_time",
+            "shoot_day",
+            "strip",
+            "scene",
+            "location",
+            "film_set",
+            "crew_member",
+            "department",
+            "performer",
+            "cast_assignment",
+            "availability",
+            "performer_day",
+            "production",
+        }
+    )
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
@@ -156,6 +174,9 @@ class CallSheetsPage(Page):
         """One person's time on this day: the first one entered makes their call-time row (undoing it
         brings the defaults back), later ones edit it."""
         label = self.tr("Edit call time")
+        if "crew_member_id" in row["owner"] and field in ("pickup", "makeup"):
+            self.show_refusal(self.tr("Crew have one call time: enter it under On set / call."))
+            return
         try:
             if row["call_time_id"] is not None:
                 self.workspace.edit_fields("call_time", row["call_time_id"], {field: value}, label)
@@ -166,7 +187,7 @@ class CallSheetsPage(Page):
             self.show_refusal(str(error))
 
     def _edited(self, change) -> None:
-        if change.entity in ("call_sheet", "call_time", "shoot_day", "strip", "location", "crew_member", "performer"):
+        if change.entity in self.stale_on:
             self.refresh_timer.start()
         if change.entity in ("call_sheet", "call_time"):
             self._load_people()

@@ -43,6 +43,7 @@ from ui import labels
 from ui.i18n import babel_locale, day_text, money_text
 from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
+from ui.schedule_settings import ScheduleSettingsDialog
 from ui.stripboard import BoardRow, StripBoardModel, StripBoardView
 from ui.table import Column
 
@@ -53,7 +54,18 @@ WORK_COLOUR = "#b7e4b7"
 class SchedulePage(Page):
     key = "schedule"
     stale_on = frozenset(
-        {"strip", "shoot_day", "scene", "cast_assignment", "availability", "performer_day", "location", "film_set"}
+        {
+            "strip",
+            "shoot_day",
+            "scene",
+            "cast_assignment",
+            "availability",
+            "performer_day",
+            "location",
+            "film_set",
+            "call_sheet",  # a crew call entered there moves the day's clock
+            "production",
+        }
     )
 
     def __init__(self, workspace, parent=None):
@@ -118,6 +130,7 @@ class SchedulePage(Page):
                 ("stripColour", self.tr("Colour…"), self.choose_colour),
                 ("sortByLocation", self.tr("Sort by location"), lambda: self.sort_days(by_location=True)),
                 ("sortByScene", self.tr("Sort by scene"), lambda: self.sort_days(by_location=False)),
+                ("scheduleSettings", self.tr("Settings…"), self.edit_settings),
             ]
         )
         self.buttons["optimize"].setToolTip(
@@ -351,6 +364,9 @@ class SchedulePage(Page):
             return
         if dialog.result is not None:
             self.apply_schedule(dialog.result)
+
+    def edit_settings(self) -> None:
+        ScheduleSettingsDialog(self.workspace, self).exec()
 
     def apply_schedule(self, result) -> None:
         self.workspace.place_all(result.placement, self.tr("Optimize the schedule"))

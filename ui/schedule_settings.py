@@ -1,0 +1,93 @@
+"""Schedule → Settings: the production's day limits, how long scenes and moves take, what a move costs,
+when days call and when a performer is dropped. Each change is checked, saved and undoable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import UserError
+from studio.models import Production
+from ui.workspace import Workspace
+
+
+class ScheduleSettingsDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.setObjectName("scheduleSettings")
+        self.setWindowTitle(self.tr("Schedule settings"))
+        self.workspace = workspace
+        production = workspace.read(lambda session: session.get(Production, workspace.production_id))
+        form = QFormLayout()
+        self.pages = self._spin(1, 50, production.max_eighths_per_day // 8, self.tr(" pages"))
+        self.pages.valueChanged.connect(lambda pages: self.save("max_eighths_per_day", pages * 8))
+        self.hours = QDoubleSpinBox(self)
+        self.hours.setRange(1, 24)
+        self.hours.setDecimals(1)
+        self.hours.setSingleStep(0.5)
+        self.hours.setSuffix(self.tr(" h"))
+        self.hours.setValue(production.max_minutes_per_day / 60)
+        self.hours.setKeyboardTracking(False)
+        self.hours.valueChanged.connect(lambda hours: self.save("max_minutes_per_day", round(hours * 60)))
+        self.per_page = self._spin(1, 240, production.minutes_per_page, self.tr(" min"))
+        self.per_page.valueChanged.connect(lambda minutes: self.save("minutes_per_page", minutes))
+        self.setup = self._spin(0, 120, production.setup_minutes_per_scene, self.tr(" min"))
+        self.setup.valueChanged.connect(lambda minutes: self.save("setup_minutes_per_scene", minutes))
+        self.move_time = self._spin(0, 600, production.company_move_minutes, self.tr(" min"))
+        self.move_time.valueChanged.connect(lambda minutes: self.save("company_move_minutes", minutes))
+        self.move_cost = QLineEdit(str(production.company_move_cost.amount), self)
+        self.move_cost.editingFinished.connect(lambda: self.save("company_move_cost", self.move_cost.text()))
+        self.crew_call = QTimeEdit(QTime(production.default_crew_call.hour, production.default_crew_call.minute), self)
+        self.crew_call.setDisplayFormat("HH:mm")
+        self.crew_call.setKeyboardTracking(False)
+        self.crew_call.timeChanged.connect(lambda time: self.save("default_crew_call", time.toString("HH:mm")))
+        self.drop_gap = self._spin(1, 365, production.drop_pickup_min_gap_days, self.tr(" days"))
+        self.drop_gap.valueChanged.connect(lambda days: self.save("drop_pickup_min_gap_days", days))
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("Most pages a day"), self.pages),
+            (self.tr("Most hours from call to wrap"), self.hours),
+            (self.tr("Minutes a page takes"), self.per_page),
+            (self.tr("Set-up time per scene"), self.setup),
+            (self.tr("Company move takes"), self.move_time),
+            (self.tr("Company move costs (%1)").replace("%1", production.base_currency), self.move_cost),
+            (self.tr("Earliest crew call"), self.crew_call),
+            (self.tr("Drop a performer across a gap of at least"), self.drop_gap),
+        ]
+        for label, editor in rows:
+            form.addRow(label, editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        spin.setKeyboardTracking(False)  # one save when the typing is done, not one per digit
+        spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        return spin
+
+    def save(self, field: str, value: Any) -> None:
+        label = self.tr("Schedule settings")
+        try:
+            self.workspace.edit_fields("production", self.workspace.production_id, {field: value}, label)
+        except UserError as error:
+            production = self.workspace.read(lambda session: session.get(Production, self.workspace.production_id))
+            self.move_cost.setText(str(production.company_move_cost.amount))  # the one field typed freely
+            self.parent().show_refusal(str(error))
