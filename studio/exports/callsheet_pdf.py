@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from studio.callsheet import CastCall, DaySheet, Move, Role, SceneLine, call_sheet, call_sheets
@@ -34,6 +35,7 @@ from studio.exports.callsheet_style import (
     Tables,
     boxes_style,
     markup,
+    para,
     text,
 )
 from studio.exports.callsheet_words import SheetWords
@@ -51,6 +53,7 @@ BANNER_BACKGROUND = colors.HexColor("#dfe4e7")
 WARNING = "#b71c1c"
 LINK = "#1a56a8"
 HOLD = "H"  # the Day Out of Days code of a performer on hold
+SHORT_CELL = 24  # characters a plain-string cell may hold; longer ones wrap
 
 
 # Writing.
@@ -106,6 +109,11 @@ FOOTER = 0.3 * 72
 # Laying it out.
 
 
+def short_or_wrapped(value: str, style: ParagraphStyle) -> str | Paragraph:
+    """A cell's text as a plain string (fast) when short, else a paragraph that wraps."""
+    return value if len(value) <= SHORT_CELL else para(escape(value), style)
+
+
 def quiet(markup_text: str) -> str:
     return f'<font color="{SECONDARY}">{markup_text}</font>' if markup_text else ""
 
@@ -156,14 +164,14 @@ class Layout:
     def header(self) -> Table:
         sheet, words, styles = self.sheet, self.words, self.styles
         left = [self.title()]
-        left.append(Paragraph(quiet(markup(sheet.company)), styles.cell))
+        left.append(para(quiet(markup(sheet.company)), styles.cell))
         for role in (Role.DIRECTOR, Role.PRODUCER, Role.FIRST_AD):
             people = ", ".join(
                 " ".join(filter(None, (self.named(c.name, c.name_zh), c.phone))) for c in sheet.people(role)
             )
             if people:
-                left.append(Paragraph(self.labelled(words.role(role), markup(people)), styles.cell))
-        left.append(Paragraph(self.labelled(words.revision, markup(sheet.revision_color)), styles.cell))
+                left.append(para(self.labelled(words.role(role), markup(people)), styles.cell))
+        left.append(para(self.labelled(words.revision, markup(sheet.revision_color)), styles.cell))
 
         middle = [text(words.crew_call, styles.call_label), text(words.clock(sheet.crew_call), styles.call)]
         middle.append(text(f"{words.shooting_call}  {words.clock(sheet.shooting_call)}", styles.shooting))
@@ -205,10 +213,10 @@ class Layout:
         document = escape(words.document.upper())
         flags = [words.closed_set] * sheet.closed_set + [words.cast_version] * sheet.cast_version
         if not flags:
-            return Paragraph(document, styles.right)
+            return para(document, styles.right)
         flagged = escape("  ·  ".join(flags).upper())
         document = f'<font size="{styles.cell.fontSize}">{document}</font>'
-        return Paragraph(f'<font name="{styles.bold}" color="{WARNING}">{flagged}</font>   {document}', styles.flags)
+        return para(f'<font name="{styles.bold}" color="{WARNING}">{flagged}</font>   {document}', styles.flags)
 
     def title(self) -> Paragraph:
         """The production's title, and its Chinese title after it (first on a Chinese sheet), in its font.
@@ -218,7 +226,7 @@ class Layout:
         if sheet.title_zh and sheet.title_zh != sheet.title and self.words.lang != "en":
             chinese = f'<font name="{styles.title_zh.fontName}">{escape(sheet.title_zh)}</font>'
             titles = [chinese, titles[0]] if self.words.lang == "zh" else [titles[0], chinese]
-        return Paragraph("  ".join(titles), styles.title)
+        return para("  ".join(titles), styles.title)
 
     def day_title(self) -> str:
         title = self.words.day_of.format(number=self.sheet.number, total=self.sheet.day_count)
@@ -258,7 +266,7 @@ class Layout:
         return table
 
     def box(self, label: str, markup_text: str) -> list[Paragraph]:
-        return [Paragraph(escape(label.upper()), self.styles.heading), Paragraph(markup_text, self.styles.cell)]
+        return [para(escape(label.upper()), self.styles.heading), para(markup_text, self.styles.cell)]
 
     def notes(self) -> Table | None:
         """Safety, the day's notes and what could not be worked out on the left; the departments' notes and
@@ -267,15 +275,13 @@ class Layout:
         left = []
         if sheet.safety_notes.strip():
             label = f'<font name="{styles.bold}" color="{WARNING}">{escape(words.safety)}</font>'
-            left.append(Paragraph(f"{label}  {markup(sheet.safety_notes)}", styles.cell))
+            left.append(para(f"{label}  {markup(sheet.safety_notes)}", styles.cell))
         if sheet.general_notes.strip():
-            left.append(Paragraph(f"{self.bold(escape(words.notes))}  {markup(sheet.general_notes)}", styles.cell))
-        left += [Paragraph(quiet(f"<i>{escape(words.notice(note))}</i>"), styles.small) for note in sheet.notes]
+            left.append(para(f"{self.bold(escape(words.notes))}  {markup(sheet.general_notes)}", styles.cell))
+        left += [para(quiet(f"<i>{escape(words.notice(note))}</i>"), styles.small) for note in sheet.notes]
         texts = ((words.department_notes, sheet.department_notes), (words.walkies, sheet.walkie_channels))
         right = [
-            Paragraph(f"{self.bold(escape(label))}  {markup(value)}", styles.cell)
-            for label, value in texts
-            if value.strip()
+            para(f"{self.bold(escape(label))}  {markup(value)}", styles.cell) for label, value in texts if value.strip()
         ]
         cells = [cell for cell in (left, right) if cell]
         if not cells:
@@ -299,11 +305,11 @@ class Layout:
             contact = "  ".join(filter(None, (markup(place.contact_name), markup(place.contact_phone))))
             rows.append(
                 [
-                    Paragraph(self.bold(markup(self.named(place.name, place.name_zh))), styles.cell),
-                    Paragraph(address, styles.cell),
+                    para(self.bold(markup(self.named(place.name, place.name_zh))), styles.cell),
+                    para(address, styles.cell),
                     place.parking,
                     place.basecamp,
-                    Paragraph(contact, styles.cell),
+                    para(contact, styles.cell),
                 ]
             )
         headings = [words.location, words.address, words.parking, words.basecamp, words.contact]
@@ -402,7 +408,7 @@ class Layout:
                 parts.append(quiet(f"({markup(self.named(line.character, line.character_zh))})"))
             people.append(" ".join(part for part in parts if part))
         label = self.bold(escape(words.pair(f"{HOLD} {words.legend[HOLD]}", "")))
-        return Paragraph(label + " " + " · ".join(people), self.styles.cell)
+        return para(label + " " + " · ".join(people), self.styles.cell)
 
     def background(self) -> Table | None:
         sheet, words = self.sheet, self.words
@@ -430,7 +436,13 @@ class Layout:
         for line in sheet.crew:
             department = self.named(line.department, line.department_zh) if line.department else words.no_department
             name_cell = lines(markup(self.named(line.name, line.name_zh)), quiet(markup(line.remarks)))
-            row = [department, line.position, Paragraph(name_cell, styles.cell), line.phone, words.clock(line.call)]
+            row = [
+                department,  # the group's name: the layout wraps it itself
+                short_or_wrapped(line.position, styles.cell),
+                para(name_cell, styles.cell),
+                line.phone,
+                words.clock(line.call),
+            ]
             rows.append(row if phones else row[:3] + row[4:])
         if not rows:
             return []
@@ -460,7 +472,7 @@ class Layout:
             ]
             if cast:
                 parts.append("· " + escape(words.pair(words.headings["cast"], cast)))
-            rows.append([Paragraph("  ".join(parts), styles.cell)])
+            rows.append([para("  ".join(parts), styles.cell)])
         day = words.day_of.format(number=following.number, total=self.sheet.day_count)
         title = words.pair(words.advance, f"{day} · {words.date(following.date, 'medium')}")
         return self.tables.table(title, [], rows or [[words.no_scenes]], [1])
@@ -473,7 +485,7 @@ class Layout:
             name = "  ".join(
                 filter(None, (markup(self.named(contact.name, contact.name_zh)), quiet(markup(contact.place))))
             )
-            rows.append([words.role(contact.role), Paragraph(name, styles.cell), contact.phone])
+            rows.append([words.role(contact.role), para(name, styles.cell), contact.phone])
         if not rows:
             return []
         return self.tables.balanced(words.contacts, [], rows, bold=(0,), fixed=(2,), counts=(2,))

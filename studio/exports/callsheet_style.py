@@ -8,6 +8,8 @@ string (fast); a longer one becomes a wrapping Paragraph, so that no text ever l
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import combinations, groupby, pairwise
 from xml.sax.saxutils import escape
 
@@ -18,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
+from studio.exports.fonts import has_cjk
 from studio.exports.pdf_pages import frame_width
 
 PAGE = LETTER
@@ -39,8 +42,30 @@ def markup(value: str) -> str:
     return "<br/>".join(escape(line) for line in value.strip().splitlines())
 
 
+LONG_WORD = re.compile(r"\S{24,}")  # longer than a narrow column holds
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(value), style)
+    return para(markup(value), style)
+
+
+def para(markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph that can always be laid out: Chinese, and anything with a word too long for any
+    column (a 100-character position), may break between any two characters."""
+    plain = re.sub(r"<[^>]+>", "", markup_text)
+    if has_cjk(plain) or breakable(plain):
+        return Paragraph(markup_text, _breakable(style))
+    return Paragraph(markup_text, style)
+
+
+@lru_cache(maxsize=64)
+def _breakable(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-breakable", parent=style, wordWrap="CJK")
+
+
+def breakable(plain: str) -> bool:
+    """Text that may break between any two characters: Chinese, or a word too long for any column."""
+    return has_cjk(plain) or LONG_WORD.search(plain) is not None
 
 
 class Styles:
@@ -221,11 +246,17 @@ class Tables:
         return narrowed(natural, texts, floors, width, flexible), least <= width
 
     def longest_word(self, value, bold: bool, size: float = CELL_SIZE) -> float:
-        """The width of a value's longest word (where it cannot wrap)."""
+        """The width of a value's longest word (where it cannot wrap; a paragraph that may break between
+        any two characters, about two of them)."""
         if isinstance(value, Paragraph):
+            if value.style.wordWrap == "CJK":
+                return min(value.minWidth(), 2 * value.style.fontSize)
             return value.minWidth()
         font = self.styles.bold if bold else self.styles.regular
-        return max((stringWidth(word, font, size) for word in str(value).split()), default=0.0)
+        widths = [stringWidth(word, font, size) for word in str(value).split()]
+        if breakable(str(value)):  # laid out as a breakable paragraph (see cell)
+            widths = [min(width, 2 * size) for width in widths]
+        return max(widths, default=0.0)
 
     def natural(self, value, bold: bool) -> float:
         """The width of a value on one line (a Paragraph's longest line)."""

@@ -28,6 +28,7 @@ from studio.models import (
     CallSheet,
     CallTime,
     CrewMember,
+    Department,
     Location,
     Performer,
     Production,
@@ -396,3 +397,19 @@ def test_wrong_targets_are_refused_and_nothing_is_written(demo, tmp_path):
         with pytest.raises(UserError, match="unknown language"):
             write_call_sheet(session, 1, 1, tmp_path / "out" / "day.pdf", "fr")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
+def test_names_with_no_place_to_break_still_wrap_inside_their_cells(demo, tmp_path, lang):
+    """Names at their length limits with no space in them: a 120-character department, a 120-character
+    Chinese position, a 200-character Chinese name."""
+    with demo.transaction() as session:
+        department = session.exec(select(Department)).first()
+        department.name, department.name_zh = "D" * 120, "部" * 120
+        member = session.exec(select(CrewMember)).first()
+        member.position, member.name_zh = "摄" * 120, "张" * 200
+    path = export(demo, 1, tmp_path / f"unbroken-{lang}.pdf", lang)
+    assert len(PdfReader(path).pages) <= 3
+    text = pdf_text(path)
+    assert "摄" * 20 in text and ("张" * 20 in text or lang == "en")
+    assert_laid_out_cleanly(path)
