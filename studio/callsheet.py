@@ -518,9 +518,18 @@ class _Assembler:
     def _cast(self, day, strips, times, crew_call: int, shooting_call: int) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID."""
         working = {performer for strip in strips for performer in strip.cast}
+        # Another unit shooting the same date keeps its own cast: the date's codes speak of both units.
+        elsewhere = {
+            performer
+            for other in self.board.days
+            if other.date == day.date and other.id != day.id
+            for strip in self.board.day_strips(other.id)
+            for performer in strip.cast
+        } - working
         codes = {performer: self.codes.get(performer, {}).get(day.date, "") for performer in self.board.cast}
         called = {key[1] for key in times if key[0] == "cast"} & set(self.performers)
-        ids = working | {performer for performer, code in codes.items() if code} | called
+        ids = working | {performer for performer, code in codes.items() if code and performer not in elsewhere}
+        ids |= called
         characters = self._characters()
         lines = []
         for performer_id in ids:

@@ -6,6 +6,7 @@ refuses it with a clear message, so nothing invalid is ever stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -203,16 +204,22 @@ class DateInRange(RowRule):
         setattr(row, field, validation.date_range(start, end)[0 if self.is_start else 1])
 
 
+def _minutes_before(earlier: dt.time, later: dt.time) -> int:
+    """How long before `later` `earlier` is, on the same day (0 if it is not before it)."""
+    return max(0, (later.hour * 60 + later.minute) - (earlier.hour * 60 + earlier.minute))
+
+
 @dataclass(frozen=True)
 class CallOrder(RowRule):
-    """The crew call and the shooting call: the camera cannot roll before the crew is called."""
+    """The crew call and the shooting call: the camera cannot roll before the crew is called (a shooting
+    call more than 12 hours "before" it is taken as after midnight: a night shoot)."""
 
     crew_call: bool  # the field is the crew call (else the shooting call)
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         time = validation.time_of_day(value)
         crew, shooting = (time, row.shooting_call) if self.crew_call else (row.crew_call, time)
-        if crew is not None and shooting is not None and shooting < crew:
+        if crew is not None and shooting is not None and 0 < _minutes_before(shooting, crew) <= 12 * 60:
             raise InvalidInput(
                 _("the shooting call ({shooting}) is before the crew call ({crew})").format(
                     shooting=shooting.strftime("%H:%M"), crew=crew.strftime("%H:%M")

@@ -38,6 +38,7 @@ from studio.models import (
 from studio.productions import ProductionDetails, create_production
 from studio.schedule.board import load_board
 from studio.schedule.daylight import sun_times
+from studio.schedule.strips import move_strips
 from studio.schedule.timeline import day_times
 
 FIRST = dt.date(2027, 1, 11)  # a Monday; PST (UTC-8) in Los Angeles, so 07:00 there is 23:00 in Beijing
@@ -394,3 +395,24 @@ def test_the_shooting_call_cannot_come_before_the_crew_call(demo):
     with demo.session() as session:
         sheet = session.get(CallSheet, sheet_id)
         assert (sheet.crew_call, sheet.shooting_call) == (dt.time(6, 30), dt.time(7, 30))
+    with demo.transaction() as session:  # a night shoot: crew at 18:00, the camera rolls after midnight
+        set_fields(session, "call_sheet", sheet_id, {"shooting_call": "", "crew_call": "18:00"})
+        set_fields(session, "call_sheet", sheet_id, {"shooting_call": "00:30"})
+
+
+def test_a_second_unit_on_the_same_date_keeps_its_own_cast(demo):
+    with demo.transaction() as session:
+        board = load_board(session, 1)
+        first = board.days[0]
+        on_first = {p for strip in board.day_strips(first.id) for p in strip.cast}
+        strip = next(s for s in board.strips.values() if not s.is_banner and set(s.cast) - on_first)
+        guests = set(strip.cast) - on_first  # on unit 2's day only
+        second = ShootDay(production_id=1, unit=2, shoot_date=first.date, day_number=1)
+        session.add(second)
+        session.flush()
+        move_strips(session, 1, [strip.id], second.id, 0)
+        second_id = second.id
+    with demo.session() as session:
+        unit_one = {line.performer_id for line in call_sheet(session, 1, first.id).cast}
+        unit_two = {line.performer_id for line in call_sheet(session, 1, second_id).cast}
+    assert guests <= unit_two and not guests & unit_one
