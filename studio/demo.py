@@ -45,7 +45,7 @@ from studio.money import Money
 from studio.productions import add_standard_templates, ensure_currency
 from studio.resources import load_json
 from studio.schedule.board import load_board
-from studio.schedule.optimizer import grouped_placement
+from studio.schedule.packing import grouped_placement
 from studio.schedule.strips import ensure_strips, place_all
 
 DEMO_SEED = 2027

@@ -24,7 +24,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from studio.callsheet import CastCall, DaySheet, Move, Role, SceneLine, call_sheet, call_sheets
+from studio.callsheet import call_sheet, call_sheets
+from studio.day_sheet import CastCall, DaySheet, Move, Role, SceneLine
 from studio.errors import UserError
 from studio.exports.callsheet_style import (
     DARK,

@@ -7,7 +7,7 @@ import datetime as dt
 
 from babel.dates import format_date, get_timezone, get_timezone_location
 
-from studio.callsheet import Note, Notice, Role
+from studio.day_sheet import Note, Notice, Role
 from studio.exports.contacts import translator
 from studio.exports.dood import legend
 from studio.exports.names import named, script_codes

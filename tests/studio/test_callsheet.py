@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from studio.callsheet import Notice, Role, call_sheet, call_sheet_id, call_sheets, map_url, numbered_day
+from studio.callsheet import call_sheet, call_sheet_id, call_sheets, map_url, numbered_day
+from studio.day_sheet import Notice, Role
 from studio.db import open_database
 from studio.edits import set_fields
 from studio.errors import InvalidInput, UserError

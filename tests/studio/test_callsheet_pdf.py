@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
-from studio.callsheet import SceneLine, call_sheet, call_sheets
+from studio.callsheet import call_sheet, call_sheets
+from studio.day_sheet import SceneLine
 from studio.errors import UserError
 from studio.exports.callsheet_pdf import (
     SCENE_COLUMNS,

@@ -15,7 +15,8 @@ from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCa
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import day_totals, schedule_cost
 from studio.schedule.dood import _codes, day_out_of_days
-from studio.schedule.optimizer import baseline_placement, optimize, shooting_order
+from studio.schedule.optimizer import optimize
+from studio.schedule.packing import baseline_placement, shooting_order
 from studio.schedule.strips import move_strips, set_locked
 from studio.schedule.timeline import day_times
 

@@ -31,7 +31,7 @@ from studio.schedule.board import Board, StripCard, load_board
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import schedule_cost
 from studio.schedule.dood import WORK, DayOutOfDays, day_out_of_days
-from studio.schedule.optimizer import shooting_order
+from studio.schedule.packing import shooting_order
 from studio.schedule.strips import (
     ensure_strips,
     next_free_date,
