@@ -8,10 +8,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import UserError
 from studio.listings import availability_rows
+from ui.form_dialog import date_edit, form_with_buttons
 from ui.i18n import day_text
 from ui.table import Column, RecordTable, RecordTableModel
 from ui.workspace import Workspace
@@ -137,23 +135,14 @@ class UnavailableDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unavailableDialog")
         self.setWindowTitle(self.tr("Unavailable"))
-        self.start = QDateEdit(QDate(day.year, day.month, day.day), self)
-        self.end = QDateEdit(QDate(day.year, day.month, day.day), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start, self.end = date_edit(self, day), date_edit(self, day)
         self.start.dateChanged.connect(lambda date: self.end.date() < date and self.end.setDate(date))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("e.g. prior booking, travel, family event"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("From"), self.start)
-        form.addRow(self.tr("To"), self.end)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(buttons)
+        form_with_buttons(
+            self, [(self.tr("From"), self.start), (self.tr("To"), self.end), (self.tr("Reason"), self.reason)]
+        )
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def values(self) -> tuple[dt.date, dt.date, str]:

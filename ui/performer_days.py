@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -22,6 +19,7 @@ from PySide6.QtWidgets import (
 from studio.errors import UserError
 from studio.listings import performer_day_rows, shoot_day_rows
 from studio.models.enums import PerformerDayKind, ShootDayKind
+from ui.form_dialog import date_edit, form_with_buttons
 from ui.i18n import day_text
 from ui.table import Column, RecordTable, RecordTableModel
 from ui.workspace import Workspace
@@ -148,23 +146,16 @@ class PerformerDayDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("performerDayDialog")
         self.setWindowTitle(self.tr("Travel, rehearsal or fitting"))
-        self.day = QDateEdit(QDate(day.year, day.month, day.day), self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit(self, day)
         self.kind = QComboBox(self)
         for value, label in kinds:
             self.kind.addItem(label, value)
         self.notes = QLineEdit(self)
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText(self.tr("e.g. flight CA 983, 10:40 from Shanghai"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Date"), self.day)
-        form.addRow(self.tr("Called for"), self.kind)
-        form.addRow(self.tr("Notes"), self.notes)
-        form.addRow(buttons)
+        form_with_buttons(
+            self, [(self.tr("Date"), self.day), (self.tr("Called for"), self.kind), (self.tr("Notes"), self.notes)]
+        )
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def values(self) -> tuple[dt.date, str, str]:

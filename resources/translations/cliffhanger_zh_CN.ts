@@ -26,42 +26,42 @@ The details are in %2</source>
 <context>
     <name>AvailabilityPanel</name>
     <message>
-        <location filename="../../ui/availability.py" line="51"/>
+        <location filename="../../ui/availability.py" line="49"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="57"/>
+        <location filename="../../ui/availability.py" line="55"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="59"/>
+        <location filename="../../ui/availability.py" line="57"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="60"/>
+        <location filename="../../ui/availability.py" line="58"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="68"/>
+        <location filename="../../ui/availability.py" line="66"/>
         <source>Add unavailable dates…</source>
         <translation>添加不可用日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="71"/>
+        <location filename="../../ui/availability.py" line="69"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="125"/>
+        <location filename="../../ui/availability.py" line="123"/>
         <source>Add unavailable dates</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="132"/>
+        <location filename="../../ui/availability.py" line="130"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -1750,27 +1750,27 @@ The details are in %2</source>
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="150"/>
+        <location filename="../../ui/performer_days.py" line="148"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="159"/>
+        <location filename="../../ui/performer_days.py" line="155"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="164"/>
+        <location filename="../../ui/performer_days.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="165"/>
+        <location filename="../../ui/performer_days.py" line="157"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="166"/>
+        <location filename="../../ui/performer_days.py" line="157"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1778,72 +1778,72 @@ The details are in %2</source>
 <context>
     <name>PerformerDaysPanel</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="44"/>
+        <location filename="../../ui/performer_days.py" line="42"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="48"/>
+        <location filename="../../ui/performer_days.py" line="46"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="54"/>
+        <location filename="../../ui/performer_days.py" line="52"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="63"/>
+        <location filename="../../ui/performer_days.py" line="61"/>
         <source>Add day…</source>
         <translation>添加日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="65"/>
+        <location filename="../../ui/performer_days.py" line="63"/>
         <source>A day this performer travels, rehearses or has a fitting</source>
         <translation>该演员旅行、排练或试装的日子</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="67"/>
+        <location filename="../../ui/performer_days.py" line="65"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="84"/>
+        <location filename="../../ui/performer_days.py" line="82"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="85"/>
+        <location filename="../../ui/performer_days.py" line="83"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="86"/>
+        <location filename="../../ui/performer_days.py" line="84"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="129"/>
+        <location filename="../../ui/performer_days.py" line="127"/>
         <source>Add travel day</source>
         <translation>添加旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="130"/>
+        <location filename="../../ui/performer_days.py" line="128"/>
         <source>Add rehearsal</source>
         <translation>添加排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="131"/>
+        <location filename="../../ui/performer_days.py" line="129"/>
         <source>Add fitting</source>
         <translation>添加试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="132"/>
+        <location filename="../../ui/performer_days.py" line="130"/>
         <source>Add day</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="138"/>
+        <location filename="../../ui/performer_days.py" line="136"/>
         <source>Remove travel, rehearsal or fitting day</source>
         <translation>删除旅行、排练或试装日</translation>
     </message>
@@ -2516,27 +2516,27 @@ The details are in %2</source>
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/availability.py" line="139"/>
+        <location filename="../../ui/availability.py" line="137"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="148"/>
+        <location filename="../../ui/availability.py" line="142"/>
         <source>e.g. prior booking, travel, family event</source>
         <translation>如：已有档期、出行、家事</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="153"/>
+        <location filename="../../ui/availability.py" line="144"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="154"/>
+        <location filename="../../ui/availability.py" line="144"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="155"/>
+        <location filename="../../ui/availability.py" line="144"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
