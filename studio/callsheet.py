@@ -113,12 +113,6 @@ def day_number(board: Board, day: Day) -> tuple[int, int]:
     return day.number or unit_days.index(day) + 1, len(unit_days)
 
 
-def default_call(board: Board, day: Day) -> int:
-    """The crew call of a day whose call sheet names none, in minutes after local midnight: the schedule's
-    clock (the production's first call, later for 12 hours' rest after a late wrap or for night work)."""
-    return day_times(board)[day.id].call
-
-
 def minutes(time: dt.time | None) -> int | None:
     return None if time is None else time.hour * 60 + time.minute
 
@@ -139,6 +133,7 @@ class _Assembler:
 
     def __init__(self, session: Session, board: Board, cast_version: bool):
         self.session, self.board, self.cast_version = session, board, cast_version
+        self.times = day_times(board)
         self.production = get_production(session, board.production_id)
         production_id = self.production.id
         self.places = {
@@ -168,7 +163,9 @@ class _Assembler:
         used = [self.places[i] for i in dict.fromkeys(s.location_id for s in strips) if i in self.places]
         main = next((self.places[s.location_id] for s in strips if s.location_id in self.places), None)
         zone, notes = self._zone(main)
-        crew_call = _or(minutes(entered.crew_call), default_call(self.board, day))
+        # The clock's call is the crew call entered, else the schedule's (later after a late wrap, or for
+        # night work).
+        crew_call = self.times[day.id].call
         shooting_call = _or(minutes(entered.shooting_call), crew_call + SHOOTING_CALL_AFTER)
         # The sun where the day shoots: its first location that has coordinates (the same city).
         located = next((place for place in used if place.latitude is not None and place.longitude is not None), main)

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from studio.budget.totals import budget_total
-from studio.callsheet import call_sheet
+from studio.day_sheet import DaySheet
 from studio.i18n import _
 from studio.languages import speaks_english, speaks_mandarin
 from studio.models import (
@@ -462,13 +462,12 @@ def availability_rows(session: Session, owner_column: str, owner_id: int) -> lis
     ]
 
 
-def call_time_rows(session: Session, production_id: int, shoot_day_id: int) -> list[Row]:
-    """Who is called on a shoot day and when (pickup, hair & makeup, on set), as its call sheet has it:
+def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
+    """Who is called on a call sheet's day and when (pickup, hair & makeup, on set), as the sheet has it:
     the times entered for them, else the defaults (department offsets, the day's calls)."""
-    sheet = call_sheet(session, production_id, shoot_day_id)
     entered = {
         (entry.performer_id, entry.crew_member_id): entry.id
-        for entry in session.exec(select(CallTime).join(CallSheet).where(CallSheet.shoot_day_id == shoot_day_id))
+        for entry in session.exec(select(CallTime).join(CallSheet).where(CallSheet.shoot_day_id == sheet.shoot_day_id))
     }
     rows: list[Row] = []
     for line in sheet.cast:

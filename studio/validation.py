@@ -223,9 +223,7 @@ def time_of_day(value: object) -> dt.time | None:
     suffix = (match.group(3) or "").lower()[:1] if match else ""
     if suffix and 1 <= hour <= 12:
         hour = hour % 12 + (12 if suffix == "p" else 0)
-    elif suffix and hour > 12 and suffix == "p" and hour <= 23:
-        pass  # 下午19点: the afternoon already said by the hour
-    elif suffix:
+    elif suffix and not (suffix == "p" and hour > 12):  # 下午19点: the hour already says afternoon
         hour = 99
     if midnight_words and hour == 12:
         hour = 0

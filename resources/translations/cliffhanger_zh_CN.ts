@@ -174,228 +174,228 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="55"/>
-        <location filename="../../ui/pages/callsheets.py" line="69"/>
+        <location filename="../../ui/pages/callsheets.py" line="56"/>
+        <location filename="../../ui/pages/callsheets.py" line="70"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="56"/>
+        <location filename="../../ui/pages/callsheets.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="57"/>
-        <location filename="../../ui/pages/callsheets.py" line="111"/>
+        <location filename="../../ui/pages/callsheets.py" line="58"/>
+        <location filename="../../ui/pages/callsheets.py" line="113"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="58"/>
-        <location filename="../../ui/pages/callsheets.py" line="112"/>
+        <location filename="../../ui/pages/callsheets.py" line="59"/>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="59"/>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="60"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="70"/>
+        <location filename="../../ui/pages/callsheets.py" line="71"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="73"/>
+        <location filename="../../ui/pages/callsheets.py" line="74"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="73"/>
+        <location filename="../../ui/pages/callsheets.py" line="74"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="73"/>
+        <location filename="../../ui/pages/callsheets.py" line="74"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="77"/>
+        <location filename="../../ui/pages/callsheets.py" line="78"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="91"/>
+        <location filename="../../ui/pages/callsheets.py" line="93"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="92"/>
+        <location filename="../../ui/pages/callsheets.py" line="94"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="109"/>
+        <location filename="../../ui/pages/callsheets.py" line="111"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="111"/>
+        <location filename="../../ui/pages/callsheets.py" line="113"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="112"/>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="113"/>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="121"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="122"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="121"/>
+        <location filename="../../ui/pages/callsheets.py" line="123"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="122"/>
+        <location filename="../../ui/pages/callsheets.py" line="124"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="123"/>
+        <location filename="../../ui/pages/callsheets.py" line="125"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="124"/>
+        <location filename="../../ui/pages/callsheets.py" line="126"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="132"/>
+        <location filename="../../ui/pages/callsheets.py" line="134"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="133"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="134"/>
+        <location filename="../../ui/pages/callsheets.py" line="136"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="136"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="142"/>
+        <location filename="../../ui/pages/callsheets.py" line="144"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="147"/>
+        <location filename="../../ui/pages/callsheets.py" line="150"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="173"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="178"/>
+        <location filename="../../ui/pages/callsheets.py" line="175"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="213"/>
+        <location filename="../../ui/pages/callsheets.py" line="214"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="218"/>
+        <location filename="../../ui/pages/callsheets.py" line="219"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="220"/>
+        <location filename="../../ui/pages/callsheets.py" line="221"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="227"/>
+        <location filename="../../ui/pages/callsheets.py" line="228"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="235"/>
+        <location filename="../../ui/pages/callsheets.py" line="236"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="238"/>
+        <location filename="../../ui/pages/callsheets.py" line="239"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>

@@ -201,12 +201,6 @@ class _Problem:
                     )
                 )
 
-    def why_infeasible(self) -> str:
-        return _(
-            "no schedule fits every limit: nights need days that end the stretch before a day off, "
-            "and each day its pages and hours; add a shoot day, raise a limit or unlock strips"
-        )
-
     def solve(
         self,
         cp_model,

@@ -101,7 +101,10 @@ class _Packer:
         for chain in by_unit.values():
             for a, b in zip(chain, chain[1:], strict=False):
                 self.previous[b], self.following[a] = a, b
-        self.times = [self._times(i, self.strips[i]) for i in range(len(board.days))]
+        self.times: dict[int, DayTimes] = {}  # each unit's days in date order: a day's rest needs the day before
+        for chain in by_unit.values():
+            for index in chain:
+                self.times[index] = self._times(index, [])
 
     def _rested(self, index: int, wrap_before: int | None = None) -> int | None:
         before = self.previous.get(index)
@@ -111,7 +114,7 @@ class _Packer:
         return rested_call(wrap, (self.board.days[index].date - self.board.days[before].date).days)
 
     def _times(self, index: int, strips: list[StripCard], wrap_before: int | None = None) -> DayTimes:
-        rested = self._rested(index, wrap_before) if hasattr(self, "times") else None
+        rested = self._rested(index, wrap_before)
         return times_of(shooting_order(strips), self.board.days[index], self.board.limits, rested)
 
     def fits(self, index: int, strip: StripCard) -> bool:

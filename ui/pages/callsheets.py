@@ -9,9 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
-from studio.callsheet import call_sheet_id
+from studio.callsheet import call_sheet, call_sheet_id
 from studio.errors import UserError
-from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets
+from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets, write_pdf
+from studio.exports.callsheet_words import SheetWords
 from studio.listings import call_sheet_rows, call_time_rows
 from ui.i18n import babel_locale, day_text
 from ui.pages.base import Page
@@ -79,10 +80,11 @@ class CallSheetsPage(Page):
         self.preview.setObjectName("callSheetPreview")
         self._preview_folder = tempfile.TemporaryDirectory(prefix="cliffhanger-preview-")  # removed with the page
         self.preview_file = Path(self._preview_folder.name) / "call-sheet.pdf"
+        self.sheets_shown = 0  # how many times a sheet was gathered and shown (a reload shows it once)
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(PREVIEW_DELAY_MS)
-        self.refresh_timer.timeout.connect(self.refresh_preview)
+        self.refresh_timer.timeout.connect(self.show_sheet)
         self.language.currentIndexChanged.connect(self.refresh_timer.start)
         self.cast_version.toggled.connect(self.refresh_timer.start)
         workspace.fieldChanged.connect(self._edited)
@@ -142,13 +144,14 @@ class CallSheetsPage(Page):
         return self.tr("Call Sheets")
 
     def load(self, production_id: int) -> None:
+        shown = self.sheets_shown
         rows = self.workspace.read(call_sheet_rows, production_id)
-        self.sheets.set_rows(rows)
+        self.sheets.set_rows(rows)  # the selection kept, or made below, shows the day's sheet
         self.summary.setText(self.tr("%n shoot day(s)", "", len(rows)))
         if rows and not self.sheets.selected_rows():
             self.sheets.select_ids([rows[0]["id"]])
-        self._load_people()
-        self.refresh_timer.start()
+        if self.sheets_shown == shown:  # no selection change came to show it
+            self.show_sheet()
 
     def shoot_day_id(self) -> int | None:
         return self.selected_id(self.sheets)
@@ -162,13 +165,7 @@ class CallSheetsPage(Page):
             self.show_refusal(str(error))
             sheet_id = None
         self.form.show_record(sheet_id)
-        self._load_people()
-        self.refresh_timer.start()
-
-    def _load_people(self) -> None:
-        day_id = self.shoot_day_id()
-        rows = [] if day_id is None else self.workspace.read(call_time_rows, self.workspace.production_id, day_id)
-        self.people.set_rows(rows)
+        self.show_sheet()
 
     def set_time(self, row: dict, field: str, value: str) -> None:
         """One person's time on this day: the first one entered makes their call-time row (undoing it
@@ -189,18 +186,22 @@ class CallSheetsPage(Page):
     def _edited(self, change) -> None:
         if change.entity in self.stale_on:
             self.refresh_timer.start()
-        if change.entity in ("call_sheet", "call_time"):
-            self._load_people()
 
-    def refresh_preview(self) -> None:
+    def show_sheet(self) -> None:
+        """The day's sheet, gathered once: its people's times in the table, its PDF in the preview."""
+        self.refresh_timer.stop()
+        self.sheets_shown += 1
         day_id = self.shoot_day_id()
         if day_id is None or self.workspace.database is None:
+            self.people.set_rows([])
             self.preview.clear()
             return
         production_id = self.workspace.production_id
         lang, cast_version = self.language.currentData(), self.cast_version.isChecked()
         try:
-            self.workspace.read(write_call_sheet, production_id, day_id, self.preview_file, lang, cast_version)
+            sheet = self.workspace.read(call_sheet, production_id, day_id, cast_version)
+            self.people.set_rows(self.workspace.read(call_time_rows, sheet))
+            write_pdf(sheet, SheetWords(lang), self.preview_file)
         except UserError as error:
             self.preview.clear()
             self.show_refusal(str(error))
