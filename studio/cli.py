@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language"
     )
     callsheet.add_argument("--cast-version", action="store_true", help="leave out the crew's phone numbers")
+    budget_book = export.add_parser("budget", parents=[common], help="the budget as an Excel workbook with formulas")
+    budget_book.add_argument("--out", required=True, type=Path, help="F.xlsx")
+    budget_book.add_argument("--currency", help="report currency (default: the production's)")
+    budget_book.add_argument(
+        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="headings' language"
+    )
     people = export.add_parser("people", parents=[common], help="the cast or crew list as CSV")
     people.add_argument("--kind", required=True, choices=("cast", "crew"))
     people.add_argument("--out", required=True, type=Path, help="F.csv")
@@ -83,6 +89,22 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--days", type=int, help="shoot days to use (added after the last one when missing)")
     auto.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
     auto.add_argument("--json", action="store_true", help="print one JSON object")
+
+    budget = commands.add_parser("budget", help="the budget").add_subparsers(dest="action", required=True)
+    total = budget.add_parser("total", parents=[common], help="the grand total and each account's")
+    total.add_argument("--currency", help="report currency (default: the production's)")
+    total.add_argument("--json", action="store_true", help="print one JSON object")
+    sync = budget.add_parser("sync", parents=[common], help="store what the schedule changed in the budget")
+    sync.add_argument("--json", action="store_true", help="print one JSON object")
+    report = budget.add_parser("report", parents=[common], help="cost report: budget, actuals, variance")
+    report.add_argument("--currency", help="report currency (default: the production's)")
+    report.add_argument("--json", action="store_true", help="print one JSON object")
+    save = budget.add_parser("save-version", parents=[common], help="keep the budget as it is now under a name")
+    save.add_argument("name")
+    compare = budget.add_parser("compare", parents=[common], help="two versions side by side (now: the budget now)")
+    compare.add_argument("left", help="a version's name, or now")
+    compare.add_argument("right", help="a version's name, or now")
+    compare.add_argument("--json", action="store_true", help="print one JSON object")
 
     import_people = commands.add_parser(
         "import-people", parents=[common], help="import a cast or crew list (CSV; re-importing updates people)"
@@ -239,8 +261,15 @@ def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> 
     return write_call_sheet(session, production_id, day_id, args.out, args.document_lang, args.cast_version)
 
 
+def _export_budget(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.exports.budget_xlsx import write_budget
+
+    return write_budget(session, production_id, args.out, args.currency, args.document_lang)
+
+
 EXPORTS = {
     "breakdown": _export_breakdown,
+    "budget": _export_budget,
     "callsheet": _export_callsheet,
     "contacts": _export_contacts,
     "dood": _export_dood,
@@ -332,7 +361,24 @@ def run_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_budget(args: argparse.Namespace) -> int:
+    from studio.budget.commands import BUDGET_ACTIONS
+    from studio.db import open_database
+    from studio.productions import get_production
+
+    database = open_database(database_argument(args))
+    try:
+        with database.transaction() as session:
+            production = get_production(session, getattr(args, "production", None))
+            report, text = BUDGET_ACTIONS[args.action](session, production.id, args)
+    finally:
+        database.close()
+    print(json.dumps(report, ensure_ascii=False) if getattr(args, "json", False) else text)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "budget": run_budget,
     "export": run_export,
     "demo": run_demo,
     "info": run_info,

@@ -16,14 +16,21 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from studio.budget.schedule_links import sync_schedule_lines
+from studio.budget.versions import save_version
+from studio.currencies import ensure_currency
 from studio.db import copy_sqlite, is_sqlite_file, open_database
+from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import (
     Availability,
     BreakdownCategory,
     BreakdownElement,
+    BudgetAccount,
     BudgetGlobal,
+    BudgetLine,
+    BudgetVersion,
     CastAssignment,
     Character,
     CrewMember,
@@ -42,7 +49,8 @@ from studio.models import (
 )
 from studio.models.enums import ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
-from studio.productions import add_standard_templates, ensure_currency
+from studio.productions import add_standard_templates
+from studio.records import add_row
 from studio.resources import load_json
 from studio.schedule.board import load_board
 from studio.schedule.packing import grouped_placement
@@ -122,6 +130,7 @@ def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
     shoot_days = _add_shoot_days(session, pid, spec)
     _add_budget_skeleton(session, pid, spec, shoot_days)
     _add_schedule(session, pid)
+    _add_budget(session, pid, data["budget"])
     return pid
 
 
@@ -367,6 +376,24 @@ def _add_breakdown(session, pid, rows, scenes, rng) -> None:
             if set_name in row["sets"] and rng.random() < row["share"]:
                 session.add(SceneElement(scene_id=scene.id, element_id=element.id))
     session.flush()
+
+
+def _add_budget(session: Session, pid: int, budget: dict) -> None:
+    """The budget beside the schedule's own lines: rights, rentals, allowances, post, insurance; what has
+    been spent by the second shoot day; and the version approved before the shoot."""
+    sync_schedule_lines(session, pid)
+    accounts = {a.code: a.id for a in session.exec(select(BudgetAccount).where(BudgetAccount.production_id == pid))}
+    for code, percent in budget["percents"].items():
+        set_field(session, "budget_account", accounts[code], "percent", percent)
+    for rate in budget["rates"]:
+        add_row(session, "exchange_rate", {"production_id": pid}, rate)
+    for order, (code, values) in enumerate(budget["lines"], start=100):
+        line_id = add_row(session, "budget_line", {"account_id": accounts[code]}, values)
+        session.get(BudgetLine, line_id).sort_order = order
+    for code, values in budget["actuals"]:
+        add_row(session, "cost_entry", {"production_id": pid}, {"account_id": accounts[code], **values})
+    version = session.get(BudgetVersion, save_version(session, pid, budget["version"]))
+    version.created_at = datetime.fromisoformat(budget["version_saved_at"])
 
 
 def _add_shoot_days(session: Session, pid: int, spec: dict) -> int:

@@ -7,11 +7,9 @@ refuses it with a clear message, so nothing invalid is ever stored.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from enum import StrEnum
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -19,20 +17,43 @@ from sqlalchemy.orm import object_session
 from sqlmodel import Session, SQLModel, select
 
 from studio import validation
+from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
+from studio.edit_rules import (
+    CurrencyOf,
+    DateInRange,
+    MoneyAmount,
+    Reference,
+    RowRule,
+    colour,
+    decimal_between,
+    one_of,
+    optional_positive_number,
+    optional_text,
+    plain,
+    required,
+    required_text,
+    whole_number,
+)
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import (
     Availability,
     BreakdownCategory,
     BreakdownElement,
+    BudgetAccount,
+    BudgetGlobal,
+    BudgetLine,
     CallSheet,
     CallTime,
     CastAssignment,
     Character,
+    CostEntry,
     CrewMember,
     Department,
     Episode,
+    ExchangeRate,
     FilmSet,
+    Fringe,
     Location,
     OvertimeRule,
     Performer,
@@ -42,166 +63,16 @@ from studio.models import (
     ShootDay,
     Strip,
 )
-from studio.models.enums import PerformerDayKind, RateBasis, ShootDayKind, UnionStatus
-from studio.money import Money
-from studio.validation import normalized_text
-
-
-def required_text(max_length: int) -> Callable[[Any], str]:
-    def clean(value: Any) -> str:
-        text = str(value or "").strip()
-        if not text:
-            raise InvalidInput(_("this field cannot be empty"))
-        if len(text) > max_length:
-            raise InvalidInput(_("this field holds at most {count} characters").format(count=max_length))
-        return text
-
-    return clean
-
-
-def optional_text(max_length: int | None = None) -> Callable[[Any], str]:
-    def clean(value: Any) -> str:
-        text = str(value or "").strip()
-        if max_length is not None and len(text) > max_length:
-            raise InvalidInput(_("this field holds at most {count} characters").format(count=max_length))
-        return text
-
-    return clean
-
-
-def optional_positive_number(value: Any) -> int | None:
-    text = normalized_text(value)
-    if not text:
-        return None
-    if not text.isdigit() or int(text) < 1:
-        raise InvalidInput(_("{value} is not a whole number of 1 or more").format(value=repr(text)))
-    return int(text)
-
-
-def colour(value: Any) -> str:
-    text = str(value or "").strip().lower()
-    if not re.fullmatch(r"#[0-9a-f]{6}", text):
-        raise InvalidInput(_("{value} is not a colour (expected #rrggbb)").format(value=repr(text)))
-    return text
-
-
-def whole_number(low: int, high: int) -> Callable[[Any], int | None]:
-    def clean(value: Any) -> int | None:
-        text = normalized_text(value)
-        if not text:
-            return None
-        if not re.fullmatch(r"-?[0-9]+", text) or not low <= int(text) <= high:
-            raise InvalidInput(
-                _("{value} is not a whole number from {low} to {high}").format(value=repr(text), low=low, high=high)
-            )
-        return int(text)
-
-    return clean
-
-
-def required(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def clean(value: Any) -> Any:
-        cleaned = rule(value)
-        if cleaned is None or cleaned == "":
-            raise InvalidInput(_("this field cannot be empty"))
-        return cleaned
-
-    return clean
-
-
-def decimal_between(low: Decimal, high: Decimal) -> Callable[[Any], Decimal | None]:
-    def clean(value: Any) -> Decimal | None:
-        text = normalized_text(value)
-        if not text:
-            return None
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or not low <= number <= high:
-            raise InvalidInput(
-                _("{value} is not a number from {low} to {high}").format(value=repr(text), low=low, high=high)
-            )
-        return number
-
-    return clean
-
-
-def one_of(enum: type[StrEnum], what: str) -> Callable[[Any], str]:
-    return lambda value: validation.choice(value, [member.value for member in enum], what)
-
-
-class RowRule:
-    """A rule that needs the row itself (its currency, its other date, its production)."""
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class MoneyAmount(RowRule):
-    """A money property ("rate"): the amount typed is in the row's own currency."""
-
-    currency_field: str
-    required: bool = False
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        currency = getattr(row, self.currency_field)
-        number = validation.amount(value.amount if isinstance(value, Money) else value, currency)
-        if number is None and self.required:
-            raise InvalidInput(_("an amount is needed here (0 for none)"))
-        setattr(row, field, None if number is None else Money(number, currency))
-
-
-@dataclass(frozen=True)
-class CurrencyOf(RowRule):
-    """The currency of some money properties: their amounts stay the same numbers, so each must fit the
-    new currency's minor unit (450.50 cannot become yen without the producer deciding how)."""
-
-    money_fields: tuple[str, ...]
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        code = validation.currency(value)
-        amounts = {name: getattr(row, name) for name in self.money_fields}
-        for money in amounts.values():
-            if money is not None:
-                validation.amount(money.amount, code)
-        setattr(row, field, code)
-        for name, money in amounts.items():
-            if money is not None:
-                setattr(row, name, Money(money.amount, code))
-
-
-@dataclass(frozen=True)
-class Reference(RowRule):
-    """A link to another row of the same production (a set's location, a crew member's department)."""
-
-    model: type[SQLModel]
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        if value in (None, ""):
-            setattr(row, field, None)
-            return
-        target = object_session(row).get(self.model, int(value))
-        if target is None or target.production_id != _production_of(row):
-            raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-        setattr(row, field, target.id)
-
-
-@dataclass(frozen=True)
-class DateInRange(RowRule):
-    """One end of a date range: it may not cross the other end."""
-
-    other: str
-    is_start: bool
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        day, other = validation.date(value), getattr(row, self.other)
-        if other is None:  # a new range, its other end not set yet
-            setattr(row, field, day)
-            return
-        start, end = (day, other) if self.is_start else (other, day)
-        setattr(row, field, validation.date_range(start, end)[0 if self.is_start else 1])
+from studio.models.enums import (
+    CostStatus,
+    FringeKind,
+    FringeScope,
+    LineUnit,
+    PerformerDayKind,
+    RateBasis,
+    ShootDayKind,
+    UnionStatus,
+)
 
 
 def _minutes_before(earlier: dt.time, later: dt.time) -> int:
@@ -248,22 +119,6 @@ class PerformerDate(RowRule):
         setattr(row, field, day)
 
 
-def _production_of(row: SQLModel) -> int:
-    if hasattr(row, "production_id"):
-        return row.production_id
-    character = object_session(row).get(Character, row.character_id)
-    return character.production_id
-
-
-def plain(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Names and short labels never start like a spreadsheet formula (they end up in exports)."""
-
-    def clean(value: Any) -> Any:
-        return validation.not_formula(rule(value))
-
-    return clean
-
-
 def optional_colour(value: Any) -> str:
     """A colour, or "" for the strip's standard INT/EXT × DAY/NIGHT colour."""
     return colour(value) if str(value or "").strip() else ""
@@ -294,6 +149,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "company_move_cost": MoneyAmount("base_currency", required=True),
             "drop_pickup_min_gap_days": required(whole_number(1, 365)),
             "default_crew_call": required(validation.time_of_day),
+            "reporting_currency": validation.currency,
         },
     ),
     "episode": (Episode, {"title": optional_text(200), "title_zh": NAME_ZH, "synopsis": NOTES}),
@@ -337,15 +193,15 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         OvertimeRule,
         {
             "name": required_text(120),
-            "first_threshold_hours": required(decimal_between(Decimal("0.1"), Decimal(24))),
-            "first_factor": required(decimal_between(Decimal(1), Decimal(5))),
-            "second_threshold_hours": decimal_between(Decimal("0.1"), Decimal(24)),
-            "second_factor": decimal_between(Decimal(1), Decimal(5)),
+            "first_threshold_hours": required(decimal_between(Decimal("0.1"), Decimal(24), places=2)),
+            "first_factor": required(decimal_between(Decimal(1), Decimal(5), places=3)),
+            "second_threshold_hours": decimal_between(Decimal("0.1"), Decimal(24), places=2),
+            "second_factor": decimal_between(Decimal(1), Decimal(5), places=3),
             "increment_minutes": required(whole_number(1, 60)),
             "day_minimum": MoneyAmount("currency"),
             "week_minimum": MoneyAmount("currency"),
             "currency": CurrencyOf(("day_minimum", "week_minimum")),
-            "pension_health_percent": decimal_between(Decimal(0), Decimal(100)),
+            "pension_health_percent": decimal_between(Decimal(0), Decimal(100), places=3),
             "notes": NOTES,
         },
     ),
@@ -420,6 +276,69 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "temperature_low": whole_number(-80, 140),
             "rain_chance_percent": whole_number(0, 100),
             **dict.fromkeys(("safety_notes", "general_notes", "department_notes", "walkie_channels"), NOTES),
+        },
+    ),
+    "budget_account": (
+        BudgetAccount,
+        {
+            "code": plain(required_text(12)),
+            "name": plain(required_text(200)),
+            "name_zh": NAME_ZH,
+            "percent": decimal_between(Decimal(0), Decimal(100)),
+        },
+    ),
+    "budget_line": (
+        BudgetLine,
+        {
+            "description": ScheduleOwned(plain(required_text(400))),
+            "amount_entry": ScheduleOwned(AmountEntry()),
+            "unit": ScheduleOwned(one_of(LineUnit, _("unit"))),
+            "multiplier": ScheduleOwned(required(decimal_between(Decimal(0), Decimal(100_000)))),
+            "rate": ScheduleOwned(MoneyAmount("currency", required=True)),
+            "currency": ScheduleOwned(CurrencyOf(("rate",))),
+            "payee": ScheduleOwned(SHORT_TEXT),
+            "fringe_codes": LineFringes(),
+            "account_id": Reference(BudgetAccount),
+            "notes": NOTES,
+        },
+    ),
+    "budget_global": (
+        BudgetGlobal,
+        {"name": GlobalName(), "value_entry": GlobalValue(), "description": optional_text(200)},
+    ),
+    "fringe": (
+        Fringe,
+        {
+            "code": plain(required_text(20)),
+            "name": plain(required_text(120)),
+            "kind": one_of(FringeKind, _("kind of fringe (percent or flat)")),
+            "percent": decimal_between(Decimal(0), Decimal(100)),
+            "flat_amount": MoneyAmount("currency"),
+            "cap": MoneyAmount("currency"),
+            "currency": CurrencyOf(("flat_amount", "cap")),
+            "applies_to": one_of(FringeScope, _("which pay it goes on")),
+        },
+    ),
+    "exchange_rate": (
+        ExchangeRate,
+        {
+            "from_currency": StoredCurrency(),
+            "to_currency": StoredCurrency(),
+            "rate": required(decimal_between(Decimal("0.00000001"), Decimal(1_000_000_000), places=8)),
+            "effective_date": validation.date,
+        },
+    ),
+    "cost_entry": (
+        CostEntry,
+        {
+            "account_id": Reference(BudgetAccount),
+            "entry_date": validation.date,
+            "vendor": SHORT_TEXT,
+            "description": plain(optional_text(400)),
+            "amount": MoneyAmount("currency", required=True),
+            "currency": CurrencyOf(("amount",)),
+            "status": one_of(CostStatus, _("paid or committed")),
+            "reference": plain(optional_text(120)),
         },
     ),
     "performer_day": (

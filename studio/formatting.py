@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 from studio.money import Money
 
@@ -22,6 +23,14 @@ def format_money(money: Money | None, locale: str) -> str:
     if money is None:
         return ""
     return format_currency(money.amount, money.currency, locale=locale)
+
+
+def format_number(number: Decimal | None, locale: str) -> str:
+    """A quantity as the locale writes it, with every decimal it has (1,234.5; 0.125)."""
+    if number is None:
+        return ""
+    places = max(0, -number.normalize().as_tuple().exponent)
+    return format_decimal(number, format="#,##0." + "#" * places if places else "#,##0", locale=locale)
 
 
 def format_day(day: date, locale: str) -> str:

@@ -11,7 +11,6 @@ from collections import defaultdict
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from studio.budget.totals import budget_total
 from studio.day_sheet import DaySheet
 from studio.i18n import _
 from studio.languages import speaks_english, speaks_mandarin
@@ -31,7 +30,6 @@ from studio.models import (
     OvertimeRule,
     Performer,
     PerformerDay,
-    Production,
     Scene,
     SceneCharacter,
     SceneElement,
@@ -39,7 +37,6 @@ from studio.models import (
     Strip,
 )
 from studio.models.enums import RevisionState, ShootDayKind
-from studio.money import Money
 from studio.schedule.board import load_board
 from studio.schedule.timeline import DayTimes, clock, day_times
 
@@ -425,16 +422,6 @@ def _call_text(entered: dt.time | None, planned: DayTimes | None) -> str:
     if entered is not None:
         return entered.strftime("%H:%M")
     return _("{time} (schedule)").format(time=clock(planned.call)) if planned else ""
-
-
-def budget_rows(session: Session, production_id: int) -> tuple[list[Row], Money]:
-    """Each account's total and the grand total, in the production's base currency."""
-    totals = budget_total(session, session.get(Production, production_id))
-    rows = [
-        {"code": a.code, "name": a.name, "name_zh": a.name_zh, "group": a.group, "total": a.total}
-        for a in totals.by_account
-    ]
-    return rows, totals.total
 
 
 def performer_day_rows(session: Session, performer_id: int) -> list[Row]:

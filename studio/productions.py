@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from zoneinfo import available_timezones
 
-from babel.numbers import get_currency_name, get_currency_symbol
 from sqlmodel import Session, delete, select
 
+from studio.currencies import ensure_currency
 from studio.edits import EDITABLE
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.i18n import _
-from studio.models import BreakdownCategory, BudgetAccount, Currency, OvertimeRule, Production
-from studio.money import check_currency
+from studio.models import BreakdownCategory, BudgetAccount, Fringe, OvertimeRule, Production
+from studio.money import Money, check_currency
 from studio.records import add_row
 from studio.resources import load_json
 from studio.validation import timezone
@@ -56,19 +57,6 @@ def timezone_names() -> list[str]:
     return sorted(available_timezones())
 
 
-def ensure_currency(session: Session, code: str) -> None:
-    code = check_currency(code)
-    if session.get(Currency, code) is None:
-        session.add(
-            Currency(
-                code=code,
-                name=get_currency_name(code, locale="en"),
-                symbol=get_currency_symbol(code, locale="en"),
-            )
-        )
-        session.flush()
-
-
 def create_production(session: Session, details: ProductionDetails, production_id: int | None = None) -> Production:
     """A new production with the standard breakdown categories and an empty chart of accounts.
 
@@ -104,6 +92,22 @@ def add_standard_templates(session: Session, production_id: int) -> None:
                 name_zh=account["name_zh"],
                 account_group=account["group"],
                 sort_order=order,
+                holds_fringes=account.get("holds_fringes", False),
+                percent=Decimal(account["percent"]) if "percent" in account else None,
+            )
+        )
+    for fringe in load_json("templates/fringe_presets.json")["fringes"]:
+        ensure_currency(session, fringe["currency"])
+        session.add(
+            Fringe(
+                production_id=production_id,
+                code=fringe["code"],
+                name=fringe["name"],
+                kind=fringe["kind"],
+                percent=Decimal(fringe["percent"]),
+                cap_minor=Money(Decimal(fringe["cap"]), fringe["currency"]).minor if "cap" in fringe else None,
+                currency=fringe["currency"],
+                applies_to=fringe["applies_to"],
             )
         )
     add_pay_presets(session, production_id)

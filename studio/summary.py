@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import distinct, func
 from sqlmodel import Session, select
 
-from studio.budget.totals import budget_total
+from studio.budget.totals import current_budget
 from studio.models import (
     CastAssignment,
     Character,
@@ -18,6 +18,7 @@ from studio.models import (
     Strip,
 )
 from studio.models.enums import RevisionState, ShootDayKind
+from studio.money import Money
 from studio.productions import list_productions
 
 
@@ -51,10 +52,18 @@ def production_summary(session: Session, production: Production) -> dict:
                 Strip.production_id == pid, Strip.shoot_day_id.is_not(None), Strip.scene_id.is_not(None)
             ),
         ),
-        "budget_total": budget_total(session, production).total.to_json(),
+        "budget_total": _budget_total(session, production.id),
     }
 
 
 def database_summary(session: Session, production_id: int | None = None) -> dict:
     productions = [p for p in list_productions(session) if production_id in (None, p.id)]
     return {"productions": [production_summary(session, p) for p in productions]}
+
+
+def _budget_total(session: Session, production_id: int) -> dict:
+    """The grand total, or no amount and the number of problems while a line cannot be worked out."""
+    calculation = current_budget(session, production_id).calculation
+    if calculation.grand is None:
+        return {"amount": None, "currency": calculation.currency, "problems": len(calculation.problems)}
+    return Money(calculation.grand, calculation.currency).to_json()

@@ -1,71 +1,56 @@
-"""Budget totals: each detail line is amount × multiplier × rate, rounded once in its own currency,
-then converted to the report currency (see exchange.py for the conversion rule).
-
-Fringes and schedule-linked lines join these totals in the budget capability.
+"""The budget as the schedule has it now: stored lines brought up to date with the schedule (in memory),
+then worked out (calculation.py). Every report of a total (the app, `budget total`, the xlsx) starts here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from studio.budget.exchange import RateTable
-from studio.models import BudgetAccount, BudgetGlobal, BudgetLine, Production
+from studio.budget.calculation import BudgetInputs, Calculation, calculate
+from studio.budget.inputs import load_inputs
+from studio.budget.schedule_links import LinkPlan, Links, apply_links, schedule_links
+from studio.errors import InvalidInput
+from studio.i18n import _
 from studio.money import Money
 
 
 @dataclass(frozen=True)
-class AccountTotal:
-    code: str
-    name: str
-    name_zh: str
-    group: str
-    total: Money
+class CurrentBudget:
+    inputs: BudgetInputs
+    calculation: Calculation
+    plan: LinkPlan  # what the schedule changed that is not stored yet
+    links: Links  # what the schedule says the linked lines are
 
     def to_json(self) -> dict:
+        """The grand total and each account's, as decimal strings; refused while a line has a problem."""
+        calculation = self.calculation
+        if calculation.grand is None:
+            first = calculation.problems[0]
+            raise InvalidInput(
+                _("the budget cannot be totalled: {problem} ({count} problems in all)").format(
+                    problem=first, count=len(calculation.problems)
+                )
+            )
+        currency = calculation.currency
         return {
-            "code": self.code,
-            "name": self.name,
-            "name_zh": self.name_zh,
-            "group": self.group,
-            **self.total.to_json(),
+            **Money(calculation.grand, currency).to_json(),
+            "by_account": [
+                {
+                    "code": account.code,
+                    "name": account.name,
+                    "name_zh": account.name_zh,
+                    "group": account.group,
+                    **Money(calculation.accounts[account.id], currency).to_json(),
+                }
+                for account in self.inputs.accounts
+            ],
         }
 
 
-@dataclass(frozen=True)
-class BudgetTotal:
-    total: Money
-    by_account: list[AccountTotal]
-
-
-def line_total(line: BudgetLine, globals_by_id: dict[int, BudgetGlobal]) -> Money:
-    amount = globals_by_id[line.amount_global_id].value if line.amount_global_id else line.amount
-    return line.rate.times(amount * line.multiplier)
-
-
-def budget_total(session: Session, production: Production, currency: str | None = None) -> BudgetTotal:
-    target = currency or production.base_currency
-    rates = RateTable.for_production(session, production.id)
-    globals_by_id = {
-        g.id: g for g in session.exec(select(BudgetGlobal).where(BudgetGlobal.production_id == production.id))
-    }
-    accounts = list(
-        session.exec(
-            select(BudgetAccount).where(BudgetAccount.production_id == production.id).order_by(BudgetAccount.sort_order)
-        )
-    )
-    lines_by_account: dict[int, list[BudgetLine]] = {}
-    account_ids = [a.id for a in accounts]
-    for line in session.exec(select(BudgetLine).where(BudgetLine.account_id.in_(account_ids))):
-        lines_by_account.setdefault(line.account_id, []).append(line)
-
-    by_account = []
-    grand = Money.zero(target)
-    for account in accounts:
-        subtotal = Money.zero(target)
-        for line in lines_by_account.get(account.id, []):
-            subtotal = subtotal + rates.convert(line_total(line, globals_by_id), target)
-        by_account.append(AccountTotal(account.code, account.name, account.name_zh, account.account_group, subtotal))
-        grand = grand + subtotal
-    return BudgetTotal(grand, by_account)
+def current_budget(session: Session, production_id: int, currency: str | None = None) -> CurrentBudget:
+    inputs = load_inputs(session, production_id, currency)
+    links = schedule_links(session, production_id)
+    plan = apply_links(inputs, links)
+    return CurrentBudget(inputs, calculate(inputs), plan, links)

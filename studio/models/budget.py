@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy.orm import object_session
+from sqlmodel import Field, SQLModel, select
 
 from studio.models.base import checked, money_property, parent_fk, production_fk
 from studio.models.enums import AccountGroup, CostStatus, FringeKind, LineUnit
@@ -50,18 +51,30 @@ class BudgetAccount(SQLModel, table=True):
     account_group: str = Field(default=AccountGroup.BELOW_THE_LINE.value, max_length=8)
     parent_id: int | None = parent_fk("budget_account", nullable=True)
     sort_order: int = Field(default=0)
+    # A fringe account (1900 ATL Fringes…) collects the fringes of its group's lines.
+    holds_fringes: bool = Field(default=False)
+    # A totals account (contingency, overhead) is this percent of the budget above the totals.
+    percent: Decimal | None = Field(default=None, sa_type=PERCENT)
 
 
 class BudgetGlobal(SQLModel, table=True):
-    """A named value (shoot days, episodes, OT allowance) that detail lines can use."""
+    """A named value (shoot days, episodes, OT hours) that detail lines can use: a number, a formula over
+    other globals, or (`source`) a figure the production keeps up to date, such as its shoot days."""
 
     __tablename__ = "budget_global"
     __table_args__ = (UniqueConstraint("production_id", "name"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     name: str = Field(max_length=60)
-    value: Decimal = Field(sa_type=QUANTITY)
+    value: Decimal = Field(default=Decimal(0), sa_type=QUANTITY)
+    formula: str = Field(default="", max_length=200)
+    source: str = Field(default="", max_length=40)
     description: str = Field(default="", max_length=200)
+
+    @property
+    def value_entry(self) -> str:
+        """The value as the producer types it: the formula, else the number."""
+        return self.formula or f"{self.value.normalize():f}"
 
 
 class Fringe(SQLModel, table=True):
@@ -79,14 +92,22 @@ class Fringe(SQLModel, table=True):
     percent: Decimal | None = Field(default=None, sa_type=PERCENT)
     flat_minor: int | None = Field(default=None)
     currency: str = Field(default="USD", max_length=3)
-    cap_minor: int | None = Field(default=None)
+    cap_minor: int | None = Field(default=None)  # the wage base per person: no fringe on pay above it
+    # Which lines the budget's schedule-linked lines get it on: "" none, "wages" all cast and crew pay,
+    # "union" union performers' pay (pension & health).
+    applies_to: str = Field(default="", max_length=8)
 
     flat_amount = money_property("flat_minor", "currency")
     cap = money_property("cap_minor", "currency")
 
 
 class BudgetLine(SQLModel, table=True):
-    """description × amount × units × rate, in a currency; `source` names a schedule link."""
+    """description: amount (of units: days, weeks…) × multiplier × rate, in the line's currency.
+
+    The amount is a number, or a formula over globals (`amount_formula`, e.g. "SHOOT_DAYS * 2").
+    `source` names a schedule link ("cast:12"): the schedule then keeps the amount and rate up to date.
+    `payee` names the person paid, so that fringe caps apply per person across their lines.
+    """
 
     __tablename__ = "budget_line"
     id: int | None = Field(default=None, primary_key=True)
@@ -94,15 +115,35 @@ class BudgetLine(SQLModel, table=True):
     sort_order: int = Field(default=0)
     description: str = Field(max_length=400)
     amount: Decimal = Field(default=Decimal(1), sa_type=QUANTITY)
-    amount_global_id: int | None = parent_fk("budget_global", nullable=True, on_delete="SET NULL")
+    amount_formula: str = Field(default="", max_length=200)
     unit: str = Field(default=LineUnit.FLAT.value, max_length=8)
     multiplier: Decimal = Field(default=Decimal(1), sa_type=QUANTITY)
     rate_minor: int = Field(default=0)
     currency: str = Field(default="USD", max_length=3)
     source: str = Field(default="", max_length=80)
+    payee: str = Field(default="", max_length=200)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
     rate = money_property("rate_minor", "currency")
+
+    @property
+    def amount_entry(self) -> str:
+        """The amount as the producer types it: the formula, else the number."""
+        return self.amount_formula or f"{self.amount.normalize():f}"
+
+    @property
+    def fringe_codes(self) -> str:
+        """The codes of the fringes on the line ("FICA-SS, FUTA")."""
+        session = object_session(self)
+        if session is None or self.id is None:
+            return ""
+        codes = session.exec(
+            select(Fringe.code)
+            .join(BudgetLineFringe, BudgetLineFringe.fringe_id == Fringe.id)
+            .where(BudgetLineFringe.line_id == self.id)
+            .order_by(Fringe.id)
+        )
+        return ", ".join(codes)
 
 
 class BudgetLineFringe(SQLModel, table=True):

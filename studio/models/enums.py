@@ -78,6 +78,14 @@ class FringeKind(StrEnum):
     FLAT = "FLAT"
 
 
+class FringeScope(StrEnum):
+    """Which schedule-linked pay lines a fringe goes on by itself."""
+
+    NONE = ""
+    WAGES = "wages"
+    UNION = "union"
+
+
 class CostStatus(StrEnum):
     COMMITTED = "COMMITTED"
     PAID = "PAID"

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,9 @@ def test_demo_then_info_json_reports_the_demo(tmp_path):
     assert production["shoot_days"] == 9 and production["scheduled_scenes"] == production["scenes"]
     assert 25 <= production["crew"] <= 35 and 5 <= production["locations"] <= 7
     assert production["cast"] == production["characters"]
-    assert production["budget_total"] == {"amount": "0.00", "currency": "USD"}
+    budget = json.loads(run("--db", str(database), "budget", "total", "--json").stdout)
+    assert production["budget_total"] == {"amount": budget["amount"], "currency": "CNY"}
+    assert Decimal(budget["amount"]) == sum(Decimal(account["amount"]) for account in budget["by_account"])
     with sqlite3.connect(database) as connection:
         assert connection.execute("select count(*) from scene").fetchone()[0] == production["scenes"]
 

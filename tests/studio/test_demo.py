@@ -8,14 +8,17 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
+from studio.budget.totals import current_budget
 from studio.db import open_database
 from studio.demo import write_demo
 from studio.errors import UserError
 from studio.models import (
     BudgetAccount,
     BudgetLine,
+    BudgetVersion,
     CastAssignment,
     Character,
+    CostEntry,
     CrewMember,
     FilmSet,
     Location,
@@ -80,12 +83,17 @@ def test_demo_crew_spans_departments_and_languages(demo):
     assert {member.rate.currency for member in crew} == {"USD", "CNY"}
 
 
-def test_demo_has_nine_shoot_days_and_an_empty_budget_skeleton(demo):
+def test_demo_has_nine_shoot_days_and_a_budget_that_follows_them(demo):
     shoot_days = demo.exec(select(ShootDay).where(ShootDay.kind == ShootDayKind.SHOOT.value)).all()
     assert len(shoot_days) == 9
     assert [day.day_number for day in shoot_days] == list(range(1, 10))
     assert demo.exec(select(BudgetAccount)).all()
-    assert demo.exec(select(BudgetLine)).all() == []
+    lines = demo.exec(select(BudgetLine)).all()
+    sources = {line.source.split(":")[0] for line in lines}
+    assert {"cast", "overtime", "per-diem", "crew", "location", ""} <= sources
+    # The schedule's lines are stored as the schedule has them: nothing is left to bring up to date.
+    assert not current_budget(demo, 1).plan
+    assert demo.exec(select(CostEntry)).all() and demo.exec(select(BudgetVersion)).all()
 
 
 def _contents(path) -> dict[str, list[tuple]]:

@@ -1,0 +1,310 @@
+"""The budget worked out: every line, fringe, account and total, exactly as the spreadsheet works it out.
+
+The rules, in order (the xlsx export writes the same steps as formulas):
+1. Globals are worked out from their numbers and formulas (a circle of globals is refused).
+2. A line's total, in its own currency, is amount × multiplier × rate, rounded half-up to the currency's
+   minor unit. Its amount is a number or a formula over globals.
+3. It is converted to the report currency at the rate of exchange.rate rule, rounded once per line.
+4. Each fringe on a line is worked out in the line's currency:
+   - A percent fringe is the percent of the line's pay up to the fringe's cap.
+   - A flat fringe is its amount per person.
+   Both are rounded per line and fringe, then converted like the line. A cap (a wage base: FUTA's
+   first 7,000) is per person:
+   - for a line naming its payee, across all the payee's lines in budget order;
+   - otherwise per person on the line (the multiplier counts the people).
+5. Fringes go to their group's fringe account (1900 ATL Fringes…), or the line's own account if the
+   group has none.
+6. The direct total is every account but the totals accounts. A totals account (contingency, overhead)
+   adds its percent of the direct total, rounded. The grand total is the direct total plus those.
+A line that cannot be worked out (a missing rate, a broken formula) is a Problem: it is never left out
+silently, and while there is one the budget has no grand total.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+from studio.budget.exchange import RateTable
+from studio.budget.formulas import Formula, evaluate_globals, is_number, parse
+from studio.errors import InvalidInput
+from studio.i18n import _
+from studio.models.enums import AccountGroup, FringeKind
+from studio.money import minor_unit_digits
+
+HUNDRED = Decimal(100)
+
+
+@cache
+def _quantum(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-minor_unit_digits(currency))
+
+
+def rounded(amount: Decimal, currency: str) -> Decimal:
+    return amount.quantize(_quantum(currency), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Account:
+    id: int
+    code: str
+    name: str
+    name_zh: str = ""
+    group: str = AccountGroup.BELOW_THE_LINE.value
+    holds_fringes: bool = False
+    percent: Decimal | None = None
+
+
+@dataclass
+class Line:
+    """A detail line. A line the schedule asks for but the database does not hold yet has a negative id."""
+
+    id: int
+    account_id: int
+    description: str
+    amount: Decimal = Decimal(1)
+    formula: str = ""
+    unit: str = "FLAT"
+    multiplier: Decimal = Decimal(1)
+    rate: Decimal = Decimal(0)
+    currency: str = "USD"
+    payee: str = ""
+    fringe_ids: tuple[int, ...] = ()
+    source: str = ""
+    notes: str = ""
+    sort_order: int = 0
+
+
+@dataclass
+class FringeRule:
+    id: int
+    code: str
+    name: str
+    kind: str = FringeKind.PERCENT.value
+    percent: Decimal | None = None
+    flat: Decimal | None = None
+    cap: Decimal | None = None
+    currency: str = "USD"
+    applies_to: str = ""
+
+
+@dataclass
+class Global:
+    id: int
+    name: str
+    value: Decimal = Decimal(0)
+    formula: str = ""
+    source: str = ""
+    description: str = ""
+
+
+@dataclass
+class BudgetInputs:
+    currency: str  # the report currency
+    base_currency: str
+    accounts: list[Account]  # in the chart's order
+    lines: list[Line]
+    fringes: list[FringeRule]
+    globals: list[Global]
+    rates: RateTable
+
+    def ordered_lines(self) -> list[Line]:
+        """Budget order: by account, then the line's place in it."""
+        order = {account.id: index for index, account in enumerate(self.accounts)}
+        return sorted(self.lines, key=lambda line: (order.get(line.account_id, 0), line.sort_order, line.id))
+
+    def fringe_account(self) -> dict[str, int]:
+        """The account each group's fringes go to."""
+        holders: dict[str, int] = {}
+        for account in self.accounts:
+            if account.holds_fringes:
+                holders.setdefault(account.group, account.id)
+        return holders
+
+
+@dataclass(frozen=True)
+class Problem:
+    entity: str  # "budget_line", "budget_global", "fringe"
+    row_id: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LineTotal:
+    quantity: Decimal
+    total: Decimal  # in the line's currency
+    fx: Decimal  # to the report currency
+    converted: Decimal  # in the report currency
+    fringes: Decimal  # in the report currency
+
+
+@dataclass(frozen=True)
+class FringeShare:
+    """One fringe on one line, in budget order."""
+
+    line_id: int
+    fringe_id: int
+    account_id: int  # where it is counted
+    people: Decimal  # how many people the cap and a flat amount are per (1 for a payee's line)
+    base: Decimal  # the line's pay, in the line's currency
+    cap: Decimal | None  # per person, in the line's currency
+    capped: Decimal  # the pay the fringe is on
+    amount: Decimal  # in the line's currency
+    converted: Decimal  # in the report currency
+
+
+@dataclass
+class Calculation:
+    currency: str
+    globals: dict[str, Decimal] = field(default_factory=dict)
+    lines: dict[int, LineTotal] = field(default_factory=dict)
+    shares: list[FringeShare] = field(default_factory=list)
+    accounts: dict[int, Decimal] = field(default_factory=dict)
+    account_fringes: dict[int, Decimal] = field(default_factory=dict)  # the part of an account that is fringes
+    fringes: dict[int, Decimal] = field(default_factory=dict)  # each fringe's total
+    groups: dict[str, Decimal] = field(default_factory=dict)
+    direct: Decimal = Decimal(0)
+    grand: Decimal | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem_of(self, entity: str, row_id: int) -> Problem | None:
+        return next((p for p in self.problems if p.entity == entity and p.row_id == row_id), None)
+
+
+def line_formula(line: Line) -> Formula | None:
+    return parse(line.formula) if line.formula.strip() else None
+
+
+def global_formula(item: Global) -> Formula | Decimal:
+    if item.formula.strip() and not is_number(item.formula):
+        return parse(item.formula)
+    return Decimal(item.formula) if item.formula.strip() else item.value
+
+
+def calculate(inputs: BudgetInputs) -> Calculation:
+    result = Calculation(inputs.currency)
+    result.globals, bad_globals = _globals(inputs, result)
+    accounts = {account.id: account for account in inputs.accounts}
+    fringes = {fringe.id: fringe for fringe in inputs.fringes}
+    holders = inputs.fringe_account()
+    totals = defaultdict(Decimal)
+    account_fringes = defaultdict(Decimal)
+    used: dict[tuple[str, int], Decimal] = defaultdict(Decimal)  # pay each payee has had each fringe on
+    flat_paid: set[tuple[str, int]] = set()
+    fringe_totals = defaultdict(Decimal)
+    report = inputs.currency
+    for line in inputs.ordered_lines():
+        account = accounts[line.account_id]
+        where = _where(account, line)
+        try:
+            quantity = _quantity(line, result.globals, bad_globals)
+            total = rounded(quantity * line.multiplier * line.rate, line.currency)
+            fx = inputs.rates.rate(line.currency, report)
+            shares = [
+                _share(line, total, fringes[fid], holders.get(account.group, account.id), inputs.rates, used, flat_paid)
+                for fid in line.fringe_ids
+                if fid in fringes
+            ]
+        except InvalidInput as error:
+            result.problems.append(Problem("budget_line", line.id, where, str(error)))
+            continue
+        converted = rounded(total * fx, report)
+        line_fringes = Decimal(0)
+        for share in shares:
+            share = _converted(share, fx, report)
+            result.shares.append(share)
+            line_fringes += share.converted
+            totals[share.account_id] += share.converted
+            account_fringes[share.account_id] += share.converted
+            fringe_totals[share.fringe_id] += share.converted
+        result.lines[line.id] = LineTotal(quantity, total, fx, converted, line_fringes)
+        totals[line.account_id] += converted
+    result.direct = sum((totals[a.id] for a in inputs.accounts if a.group != AccountGroup.TOTALS.value), Decimal(0))
+    for account in inputs.accounts:
+        if account.group == AccountGroup.TOTALS.value and account.percent:
+            totals[account.id] += rounded(result.direct * account.percent / HUNDRED, report)
+    result.accounts = {account.id: totals[account.id] for account in inputs.accounts}
+    result.account_fringes = dict(account_fringes)
+    result.fringes = {fringe.id: fringe_totals[fringe.id] for fringe in inputs.fringes}
+    for account in inputs.accounts:
+        result.groups[account.group] = result.groups.get(account.group, Decimal(0)) + totals[account.id]
+    if not result.problems:
+        result.grand = sum(result.accounts.values(), Decimal(0))
+    return result
+
+
+def _globals(inputs: BudgetInputs, result: Calculation) -> tuple[dict[str, Decimal], set[str]]:
+    """The globals' values; a global that cannot be worked out is a problem (and so is every line using it)."""
+    formulas: dict[str, Formula | Decimal] = {}
+    ids = {item.name: item.id for item in inputs.globals}
+    errors: dict[str, str] = {}
+    for item in inputs.globals:
+        try:
+            formulas[item.name] = global_formula(item)
+        except InvalidInput as error:
+            errors[item.name] = str(error)
+    values, evaluation_errors = evaluate_globals(formulas)
+    errors.update(evaluation_errors)
+    for name, message in errors.items():
+        result.problems.append(Problem("budget_global", ids[name], name, message))
+    return values, set(errors)
+
+
+def _where(account: Account, line: Line) -> str:
+    return f"{account.code} {account.name}, “{line.description}”"
+
+
+def _quantity(line: Line, values: dict[str, Decimal], bad: set[str]) -> Decimal:
+    formula = line_formula(line)
+    if formula is None:
+        return line.amount
+    for name in sorted(formula.names):
+        if name in bad:
+            raise InvalidInput(_("it uses global {name}, which cannot be worked out").format(name=name))
+        if name not in values:
+            raise InvalidInput(_("there is no global named {name}").format(name=name))
+    return formula.value(values.__getitem__)
+
+
+def _share(
+    line: Line,
+    total: Decimal,
+    fringe: FringeRule,
+    account_id: int,
+    rates: RateTable,
+    used: dict[tuple[str, int], Decimal],
+    flat_paid: set[tuple[str, int]],
+) -> FringeShare:
+    """One fringe on one line, in the line's currency (converted later, with the line's rate)."""
+    people = Decimal(1) if line.payee else line.multiplier
+    to_line = rates.rate(fringe.currency, line.currency)
+    cap = None if fringe.cap is None else rounded(fringe.cap * to_line, line.currency)
+    if cap is None:
+        capped = total
+    elif line.payee:
+        key = (line.payee, fringe.id)
+        capped = min(total, max(Decimal(0), cap - used[key]))
+        used[key] += capped
+    else:
+        capped = min(total, cap * people)
+    if fringe.kind == FringeKind.FLAT.value:
+        flat = rounded((fringe.flat or Decimal(0)) * to_line, line.currency)
+        if line.payee:
+            first = (line.payee, fringe.id) not in flat_paid
+            flat_paid.add((line.payee, fringe.id))
+            amount = flat if first else Decimal(0)
+        else:
+            amount = rounded(flat * people, line.currency)
+    else:
+        amount = rounded(capped * (fringe.percent or Decimal(0)) / HUNDRED, line.currency)
+    return FringeShare(line.id, fringe.id, account_id, people, total, cap, capped, amount, Decimal(0))
+
+
+def _converted(share: FringeShare, fx: Decimal, currency: str) -> FringeShare:
+    return replace(share, converted=rounded(share.amount * fx, currency))

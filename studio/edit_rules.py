@@ -1,0 +1,200 @@
+"""The rules that clean a typed value or refuse it with a clear message: text, numbers, choices, money,
+currencies, links to other rows and date ranges. studio.edits lists which rule each editable field has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import object_session
+from sqlmodel import SQLModel
+
+from studio import validation
+from studio.errors import InvalidInput
+from studio.i18n import _
+from studio.models import Character
+from studio.money import Money
+from studio.validation import normalized_text
+
+
+def required_text(max_length: int) -> Callable[[Any], str]:
+    def clean(value: Any) -> str:
+        text = str(value or "").strip()
+        if not text:
+            raise InvalidInput(_("this field cannot be empty"))
+        if len(text) > max_length:
+            raise InvalidInput(_("this field holds at most {count} characters").format(count=max_length))
+        return text
+
+    return clean
+
+
+def optional_text(max_length: int | None = None) -> Callable[[Any], str]:
+    def clean(value: Any) -> str:
+        text = str(value or "").strip()
+        if max_length is not None and len(text) > max_length:
+            raise InvalidInput(_("this field holds at most {count} characters").format(count=max_length))
+        return text
+
+    return clean
+
+
+def optional_positive_number(value: Any) -> int | None:
+    text = normalized_text(value)
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise InvalidInput(_("{value} is not a whole number of 1 or more").format(value=repr(text)))
+    return int(text)
+
+
+def colour(value: Any) -> str:
+    text = str(value or "").strip().lower()
+    if not re.fullmatch(r"#[0-9a-f]{6}", text):
+        raise InvalidInput(_("{value} is not a colour (expected #rrggbb)").format(value=repr(text)))
+    return text
+
+
+def whole_number(low: int, high: int) -> Callable[[Any], int | None]:
+    def clean(value: Any) -> int | None:
+        text = normalized_text(value)
+        if not text:
+            return None
+        if not re.fullmatch(r"-?[0-9]+", text) or not low <= int(text) <= high:
+            raise InvalidInput(
+                _("{value} is not a whole number from {low} to {high}").format(value=repr(text), low=low, high=high)
+            )
+        return int(text)
+
+    return clean
+
+
+def required(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def clean(value: Any) -> Any:
+        cleaned = rule(value)
+        if cleaned is None or cleaned == "":
+            raise InvalidInput(_("this field cannot be empty"))
+        return cleaned
+
+    return clean
+
+
+def decimal_between(low: Decimal, high: Decimal, places: int = 4) -> Callable[[Any], Decimal | None]:
+    """A number from low to high with at most `places` decimals (what its column stores exactly)."""
+
+    def clean(value: Any) -> Decimal | None:
+        text = normalized_text(value.normalize() if isinstance(value, Decimal) else value).replace(",", "")
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not low <= number <= high:
+            raise InvalidInput(
+                _("{value} is not a number from {low} to {high}").format(value=repr(text), low=low, high=high)
+            )
+        if number != number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN):
+            raise InvalidInput(
+                _("{value} has more than {places} decimal places").format(value=repr(text), places=places)
+            )
+        return number
+
+    return clean
+
+
+def one_of(enum: type[StrEnum], what: str) -> Callable[[Any], str]:
+    return lambda value: validation.choice(value, [member.value for member in enum], what)
+
+
+class RowRule:
+    """A rule that needs the row itself (its currency, its other date, its production)."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class MoneyAmount(RowRule):
+    """A money property ("rate"): the amount typed is in the row's own currency."""
+
+    currency_field: str
+    required: bool = False
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        currency = getattr(row, self.currency_field)
+        number = validation.amount(value.amount if isinstance(value, Money) else value, currency)
+        if number is None and self.required:
+            raise InvalidInput(_("an amount is needed here (0 for none)"))
+        setattr(row, field, None if number is None else Money(number, currency))
+
+
+@dataclass(frozen=True)
+class CurrencyOf(RowRule):
+    """The currency of some money properties: their amounts stay the same numbers, so each must fit the
+    new currency's minor unit (450.50 cannot become yen without the producer deciding how)."""
+
+    money_fields: tuple[str, ...]
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        code = validation.currency(value)
+        amounts = {name: getattr(row, name) for name in self.money_fields}
+        for money in amounts.values():
+            if money is not None:
+                validation.amount(money.amount, code)
+        setattr(row, field, code)
+        for name, money in amounts.items():
+            if money is not None:
+                setattr(row, name, Money(money.amount, code))
+
+
+@dataclass(frozen=True)
+class Reference(RowRule):
+    """A link to another row of the same production (a set's location, a crew member's department)."""
+
+    model: type[SQLModel]
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        if value in (None, ""):
+            setattr(row, field, None)
+            return
+        target = object_session(row).get(self.model, int(value))
+        if target is None or target.production_id != _production_of(row):
+            raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+        setattr(row, field, target.id)
+
+
+@dataclass(frozen=True)
+class DateInRange(RowRule):
+    """One end of a date range: it may not cross the other end."""
+
+    other: str
+    is_start: bool
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        day, other = validation.date(value), getattr(row, self.other)
+        if other is None:  # a new range, its other end not set yet
+            setattr(row, field, day)
+            return
+        start, end = (day, other) if self.is_start else (other, day)
+        setattr(row, field, validation.date_range(start, end)[0 if self.is_start else 1])
+
+
+def _production_of(row: SQLModel) -> int:
+    if hasattr(row, "production_id"):
+        return row.production_id
+    character = object_session(row).get(Character, row.character_id)
+    return character.production_id
+
+
+def plain(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Names and short labels never start like a spreadsheet formula (they end up in exports)."""
+
+    def clean(value: Any) -> Any:
+        return validation.not_formula(rule(value))
+
+    return clean

@@ -1,0 +1,930 @@
+"""The budget as an Excel workbook an accountant can follow: every figure the app works out is a live
+formula here, written step by step as calculation.py's docstring states the rules, so the workbook
+recalculated by Excel or LibreOffice shows the app's totals to the cent.
+
+- Top Sheet: each account (grouped above the line, below the line, post, other) as SUMIFS over the
+  Detail and Fringes sheets; the direct total; contingency and overhead as their percent (a visible
+  cell) of the direct total, rounded; the grand total.
+- Detail: a row per line, grouped by account: amount (a number, or a formula over the globals' defined
+  names) × multiplier × rate, rounded to the line currency's minor unit; its rate to the report currency
+  (looked up in Currencies); the converted total, rounded; its fringes (the sum of its Fringes rows).
+- Fringes: the fringe table, then a row per fringe on each line in budget order: the cap per person in
+  the line's currency, the capped base (a payee's cap is shared by their lines: what their rows above
+  already used is taken off), the amount, and the converted amount with the account it goes to.
+- Globals: each global's value (or its formula over other globals), each a workbook defined name.
+- Currencies: the exchange rates as entered, and the rates used, each a formula over the rate entered
+  (=ROUND(1/rate, 8) for an inverse).
+- Cost Report and Actuals: each account's budget (the Top Sheet's), paid and committed (SUMIFS over the
+  actuals, each converted at the rate of its date), to complete, at completion and the variance.
+
+A budget that cannot be totalled (a line without a rate, a broken formula) is refused, never written
+wrong. Every piece of text the producer typed is a text cell, so "=HYPERLINK(…)" stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session
+
+from studio.budget.calculation import (
+    Account,
+    BudgetInputs,
+    Calculation,
+    FringeRule,
+    FringeShare,
+    Line,
+    global_formula,
+    line_formula,
+)
+from studio.budget.cost_report import CostReport, cost_entries, cost_report
+from studio.budget.exchange import RATE_PLACES, RateUsed
+from studio.budget.totals import current_budget
+from studio.errors import InvalidInput, UserError
+from studio.exports.files import write_atomically
+from studio.exports.names import named
+from studio.exports.xlsx_pages import PrintedPage, set_up_printing
+from studio.i18n import _
+from studio.models import Production
+from studio.models.enums import AccountGroup, CostStatus, FringeKind
+from studio.money import minor_unit_digits
+from studio.scripts.eighths import columns as display_columns
+
+LANGUAGES = ("en", "zh", "en+zh")
+TOP, DETAIL, FRINGES, GLOBALS, CURRENCIES, COST_REPORT, ACTUALS = (
+    "Top Sheet",
+    "Detail",
+    "Fringes",
+    "Globals",
+    "Currencies",
+    "Cost Report",
+    "Actuals",
+)
+SHEETS = (TOP, DETAIL, FRINGES, GLOBALS, CURRENCIES, COST_REPORT, ACTUALS)
+TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
+GROUP_ORDER = (
+    AccountGroup.ABOVE_THE_LINE.value,
+    AccountGroup.BELOW_THE_LINE.value,
+    AccountGroup.POST.value,
+    AccountGroup.OTHER.value,
+)
+TOTALS = AccountGroup.TOTALS.value
+FREEZE_FRINGE_TABLE_UP_TO = 12  # more fringes than this: the calculation's headings are not frozen below them
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", start_color="37474F")
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+SECTION_FONT = Font(bold=True, size=12)
+BOLD = Font(bold=True)
+GROUP_FILL = PatternFill("solid", start_color="CFD8DC")
+TOTAL_FILL = PatternFill("solid", start_color="ECEFF1")
+GRAND_BORDER = Border(top=Side(style="thin", color="263238"), bottom=Side(style="double", color="263238"))
+NOTE_FONT = Font(italic=True, color="546E7A")
+WRAPPED = Alignment(vertical="top", wrap_text=True)
+RATE_FORMAT = "0.0000####"
+QUANTITY_FORMAT = "General"
+PERCENT_FORMAT = "0.00##"
+DATE_FORMAT = "yyyy-mm-dd"
+TEXT_WIDTH_LIMIT = 48
+NUMBER_WIDTH = 13
+
+# Words around the figures, in English and Chinese (en+zh shows both: "Total 合计").
+ZH = {
+    "Budget": "预算",
+    "Generated": "生成日期",
+    "Page {number}": "第 {number} 页",
+    "Report currency": "报告币种",
+    "Code": "代码",
+    "Account": "科目",
+    "Chinese name": "中文名称",
+    "Percent": "百分比",
+    "Total": "合计",
+    "Total in {currency}": "合计 {currency}",
+    "Above the line": "线上费用",
+    "Below the line": "线下费用",
+    "Post-production": "后期制作",
+    "Other": "其他费用",
+    "Direct total": "直接成本合计",
+    "Grand total": "总计",
+    "Total of all lines": "所有明细行合计",
+    "Line": "行号",
+    "Description": "说明",
+    "Payee": "收款人",
+    "Payee no.": "收款人编号",
+    "Amount": "数量",
+    "Unit": "单位",
+    "Multiplier": "倍数",
+    "Rate": "单价",
+    "Currency": "币种",
+    "Rate to {currency}": "兑 {currency} 汇率",
+    "In {currency}": "折合 {currency}",
+    "Fringes in {currency}": "附加费用 {currency}",
+    "Fringes": "附加费用",
+    "Notes": "备注",
+    "Fringe": "附加费用项目",
+    "Name": "名称",
+    "Kind": "类型",
+    "Flat amount": "固定金额",
+    "Cap per person": "每人上限",
+    "Base": "基数",
+    "People": "人数",
+    "Capped base": "计费基数",
+    "Goes to": "计入科目",
+    "Fringe on each line, in budget order": "各明细行的附加费用（按预算顺序）",
+    "Value": "数值",
+    "Kept up to date from": "自动更新来源",
+    "From": "原币",
+    "To": "目标币",
+    "Effective from": "生效日期",
+    "Exchange rate": "汇率",
+    "Basis": "依据",
+    "Exchange rates entered: 1 unit of From = rate units of To": "录入的汇率：1 单位原币 = 汇率 × 目标币",
+    "Rates to {currency} used by the budget lines": "预算明细行使用的兑 {currency} 汇率",
+    "Other rates used: fringe caps and flat amounts in a line's currency": "其他使用的汇率：按明细行币种折算附加费用上限与固定金额",
+    "same currency": "同一币种",
+    "latest rate entered, {date}": "最新录入汇率，{date}",
+    "inverse of {pair} entered {date}, to 8 places": "{pair}（{date}）的倒数，保留 8 位小数",
+    "Paid": "已付",
+    "Committed": "已承诺",
+    "To complete": "待完成",
+    "At completion": "完成时预计",
+    "Variance": "差异",
+    "Date": "日期",
+    "Vendor": "供应商",
+    "Reference": "单据编号",
+    "Status": "状态",
+    "the schedule": "拍摄计划",
+    "the script": "剧本",
+    "Percent of the direct total": "占直接成本百分比",
+    "Day": "天",
+    "Week": "周",
+    "Hour": "小时",
+    "Flat": "一次性",
+    "Allowance": "包干",
+    "Episode": "集",
+    "Percent fringe": "百分比",
+    "Flat fringe": "固定金额",
+}
+UNITS = {"DAY": "Day", "WEEK": "Week", "HOUR": "Hour", "FLAT": "Flat", "ALLOW": "Allowance", "EPISODE": "Episode"}
+GROUPS = {
+    AccountGroup.ABOVE_THE_LINE.value: "Above the line",
+    AccountGroup.BELOW_THE_LINE.value: "Below the line",
+    AccountGroup.POST.value: "Post-production",
+    AccountGroup.OTHER.value: "Other",
+}
+SOURCES = {"schedule": "the schedule", "script": "the script"}
+
+
+class Words:
+    """The workbook's words in its language: English, Chinese, or both ("Total 合计")."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, english: str, **values: str) -> str:
+        chinese = ZH[english]
+        if self.lang == "en":
+            text = english
+        elif self.lang == "zh":
+            text = chinese
+        else:
+            text = english if chinese == english else f"{english} {chinese}"
+        return text.format(**values) if values else text
+
+
+def write_budget(session: Session, production_id: int, out: Path, currency: str | None, lang: str) -> Path:
+    """Write the budget, its fringes, globals, rates and cost report as an xlsx of live formulas."""
+    if lang not in LANGUAGES:
+        raise InvalidInput(_("unknown language {lang}: choose en, zh or en+zh").format(lang=lang))
+    if Path(out).suffix.lower() != ".xlsx":
+        raise UserError(_("cannot write a budget as {name}: choose a file ending in .xlsx").format(name=Path(out).name))
+    production = session.get(Production, production_id)
+    current = current_budget(session, production_id, currency)
+    current.to_json()  # refuses a budget with a problem, naming the first
+    report = cost_report(current, cost_entries(session, production_id))
+    if report.problems:
+        raise InvalidInput(str(report.problems[0]))
+    book = BudgetBook(production, current.inputs, current.calculation, report, Words(lang), lang)
+    return write_atomically(Path(out), book.save)
+
+
+# Where things are: planned before anything is written, since the sheets refer to one another.
+
+
+@dataclass
+class Layout:
+    globals: dict[str, str] = field(default_factory=dict)  # name → Globals!$B$n
+    rate_rows: dict[int, int] = field(default_factory=dict)  # exchange_rate id → its row on Currencies
+    to_report: tuple[int, int] = (0, 0)  # the rows of "rates to the report currency" on Currencies
+    other_rates: dict[tuple[str, str], int] = field(default_factory=dict)  # (from, to) → row on Currencies
+    line_rows: dict[int, int] = field(default_factory=dict)  # line id → row on Detail
+    lines: tuple[int, int] = (0, 0)  # the first and last rows of Detail's lines (and headings between)
+    fringe_rows: dict[int, int] = field(default_factory=dict)  # fringe id → its row in the fringe table
+    share_rows: tuple[int, int] = (0, 0)  # the first and last rows of the fringe calculation
+    share_header: int = 0
+    line_shares: dict[int, tuple[int, int]] = field(default_factory=dict)  # line id → its fringe rows
+    account_rows: dict[int, int] = field(default_factory=dict)  # account id → its row on the Top Sheet
+    actuals: tuple[int, int] = (0, 0)
+
+
+class BudgetBook:
+    def __init__(
+        self,
+        production: Production,
+        inputs: BudgetInputs,
+        calculation: Calculation,
+        report: CostReport,
+        words: Words,
+        lang: str,
+    ):
+        self.production, self.inputs, self.calculation, self.report = production, inputs, calculation, report
+        self.words, self.lang = words, lang
+        self.currency = calculation.currency
+        self.digits = minor_unit_digits(self.currency)
+        self.money_format = money_format(self.currency)
+        self.accounts = {account.id: account for account in inputs.accounts}
+        self.fringes = {fringe.id: fringe for fringe in inputs.fringes}
+        self.ordered = inputs.ordered_lines()
+        self.line_of = {line.id: line for line in self.ordered}
+        self.layout = Layout()
+        self.title = {"en": production.title, "zh": production.title_zh or production.title}.get(
+            lang, production.display_title()
+        )
+        self.generated = dt.date.today()
+        self.widths: dict[str, dict[int, float]] = defaultdict(dict)
+
+    # The workbook.
+
+    def save(self, path: Path) -> None:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        sheets = {name: workbook.create_sheet(name) for name in SHEETS}
+        workbook.properties.title = f"{self.title} — {self.words('Budget')}"
+        workbook.properties.creator = "Cliffhanger"
+        self.write_globals(workbook, sheets[GLOBALS])
+        self.write_currencies(sheets[CURRENCIES])
+        self.plan_fringes()
+        self.write_detail(sheets[DETAIL])
+        self.write_fringes(sheets[FRINGES])
+        self.write_top_sheet(sheets[TOP])
+        self.write_actuals(sheets[ACTUALS])
+        self.write_cost_report(sheets[COST_REPORT])
+        for name, worksheet in sheets.items():
+            self.set_widths(worksheet)
+            self.set_up_printing(worksheet, name)
+        workbook.active = 0
+        workbook.save(path)
+
+    # Globals.
+
+    def write_globals(self, workbook: Workbook, worksheet: Worksheet) -> None:
+        w = self.words
+        self.heading(worksheet, GLOBALS, [w("Name"), w("Value"), w("Description"), w("Kept up to date from")])
+        items = self.inputs.globals
+        for offset, item in enumerate(items):
+            row = FIRST_ROW + offset
+            self.layout.globals[item.name] = f"{quote_sheetname(GLOBALS)}!$B${row}"
+            workbook.defined_names[item.name] = DefinedName(item.name, attr_text=self.layout.globals[item.name])
+        for offset, item in enumerate(items):
+            row = FIRST_ROW + offset
+            self.text(worksheet, row, 1, item.name).font = BOLD
+            value = global_formula(item)
+            if isinstance(value, Decimal):
+                self.number(worksheet, row, 2, value, QUANTITY_FORMAT)
+            else:
+                self.formula(worksheet, row, 2, "=" + value.spreadsheet(), QUANTITY_FORMAT)
+            self.text(worksheet, row, 3, item.description)
+            if item.source:
+                kind = item.source.split(":")[0]
+                self.text(worksheet, row, 4, w(SOURCES[kind]) if kind in SOURCES else item.source)
+        self.widths[worksheet.title][2] = NUMBER_WIDTH
+        worksheet.freeze_panes = f"B{FIRST_ROW}"
+
+    # Currencies.
+
+    def write_currencies(self, worksheet: Worksheet) -> None:
+        w, report = self.words, self.currency
+        rates = self.inputs.rates
+        self.heading(
+            worksheet,
+            CURRENCIES,
+            [w("From"), w("To"), w("Effective from"), w("Exchange rate")],
+            note=w("Exchange rates entered: 1 unit of From = rate units of To"),
+        )
+        entries = sorted(rates.entries, key=lambda e: (e.from_currency, e.to_currency, e.effective_date, e.id or 0))
+        row = FIRST_ROW
+        for entry in entries:
+            self.text(worksheet, row, 1, entry.from_currency)
+            self.text(worksheet, row, 2, entry.to_currency)
+            self.number(worksheet, row, 3, entry.effective_date, DATE_FORMAT)
+            self.number(worksheet, row, 4, entry.rate, RATE_FORMAT)
+            self.layout.rate_rows[entry.id] = row
+            row += 1
+        # Rates to the report currency, one per currency a line is in.
+        currencies = sorted({line.currency for line in self.ordered} | {report}, key=lambda c: (c != report, c))
+        row += 1
+        self.section(worksheet, row, w("Rates to {currency} used by the budget lines", currency=report))
+        self.header_row(worksheet, row + 1, [w("Currency"), w("Rate to {currency}", currency=report), w("Basis")])
+        row += 2
+        first = row
+        for code in currencies:
+            used = rates.lookup(code, report)
+            self.text(worksheet, row, 1, code).font = BOLD
+            self.rate_cell(worksheet, row, 2, used, local=True)
+            self.text(worksheet, row, 3, self.basis(used))
+            row += 1
+        self.layout.to_report = (first, row - 1)
+        # Other rates: a fringe's cap or flat amount in a line's currency.
+        pairs = sorted(
+            {
+                (fringe.currency, line.currency)
+                for line in self.ordered
+                for fringe in (self.fringes[fid] for fid in line.fringe_ids if fid in self.fringes)
+                if fringe.currency != line.currency and (fringe.cap is not None or fringe.kind == FringeKind.FLAT.value)
+            }
+        )
+        if pairs:
+            row += 1
+            self.section(worksheet, row, w("Other rates used: fringe caps and flat amounts in a line's currency"))
+            self.header_row(worksheet, row + 1, [w("From"), w("To"), w("Exchange rate"), w("Basis")])
+            row += 2
+            for source, target in pairs:
+                used = rates.lookup(source, target)
+                self.text(worksheet, row, 1, source).font = BOLD
+                self.text(worksheet, row, 2, target)
+                self.rate_cell(worksheet, row, 3, used, local=True)
+                self.text(worksheet, row, 4, self.basis(used))
+                self.layout.other_rates[source, target] = row
+                row += 1
+        self.widths[worksheet.title].update({2: 12, 3: 14, 4: 14})
+        worksheet.freeze_panes = f"A{FIRST_ROW}"
+
+    def rate_cell(self, worksheet: Worksheet, row: int, column: int, used: RateUsed, local: bool = False) -> Cell:
+        """A rate as a formula over the rate entered: =D5, =ROUND(1/D5,8) for an inverse, 1 for one currency."""
+        if used.entry is None:
+            return self.number(worksheet, row, column, Decimal(1), RATE_FORMAT)
+        prefix = "" if local else f"{quote_sheetname(CURRENCIES)}!"
+        cell = f"{prefix}$D${self.layout.rate_rows[used.entry.id]}"
+        formula = f"=ROUND(1/{cell},{RATE_PLACES})" if used.inverse else f"={cell}"
+        return self.formula(worksheet, row, column, formula, RATE_FORMAT)
+
+    def basis(self, used: RateUsed) -> str:
+        if used.entry is None:
+            return self.words("same currency")
+        entry = used.entry
+        date = entry.effective_date.isoformat()
+        if used.inverse:
+            pair = f"{entry.from_currency}→{entry.to_currency}"
+            return self.words("inverse of {pair} entered {date}, to 8 places", pair=pair, date=date)
+        return self.words("latest rate entered, {date}", date=date)
+
+    # Detail.
+
+    def plan_fringes(self) -> None:
+        """Where the fringe table and each share's row go (Detail's fringe column sums a line's rows)."""
+        layout = self.layout
+        for offset, fringe in enumerate(self.inputs.fringes):
+            layout.fringe_rows[fringe.id] = FIRST_ROW + offset
+        layout.share_header = FIRST_ROW + len(self.inputs.fringes) + 2
+        first = layout.share_header + 1
+        for index, share in enumerate(self.calculation.shares):
+            row = first + index
+            start, _end = layout.line_shares.get(share.line_id, (row, row))
+            layout.line_shares[share.line_id] = (start, row)
+        layout.share_rows = (first, first + len(self.calculation.shares) - 1)
+
+    def write_detail(self, worksheet: Worksheet) -> None:
+        w, report = self.words, self.currency
+        headings = [
+            w("Line"),
+            w("Account"),
+            w("Description"),
+            w("Payee"),
+            w("Amount"),
+            w("Unit"),
+            w("Multiplier"),
+            w("Rate"),
+            w("Currency"),
+            w("Total"),
+            w("Rate to {currency}", currency=report),
+            w("In {currency}", currency=report),
+            w("Fringes in {currency}", currency=report),
+            w("Fringes"),
+            w("Notes"),
+        ]
+        self.heading(worksheet, DETAIL, headings)
+        lo, hi = self.layout.to_report
+        lookup = f"{quote_sheetname(CURRENCIES)}!$A${lo}:$B${hi}"
+        fringes_sheet = quote_sheetname(FRINGES)
+        by_account: dict[int, list[Line]] = defaultdict(list)
+        for line in self.ordered:
+            by_account[line.account_id].append(line)
+        row, number, subtotals = FIRST_ROW, 0, []
+        for account in self.inputs.accounts:
+            lines = by_account.get(account.id)
+            if not lines:
+                continue
+            self.text(worksheet, row, 2, account.code)
+            self.text(worksheet, row, 3, named(self.lang, account.name, account.name_zh))
+            self.style_row(worksheet, row, len(headings), font=BOLD, fill=GROUP_FILL)
+            row += 1
+            first = row
+            for line in lines:
+                number += 1
+                self.layout.line_rows[line.id] = row
+                self.write_line(worksheet, row, number, account, line, lookup, fringes_sheet)
+                row += 1
+            self.text(
+                worksheet, row, 3, f"{w('Total')} {account.code} {named(self.lang, account.name, account.name_zh)}"
+            )
+            for column in (12, 13):
+                letter = get_column_letter(column)
+                self.formula(worksheet, row, column, f"=SUM({letter}{first}:{letter}{row - 1})", self.money_format)
+            self.style_row(worksheet, row, len(headings), font=BOLD, fill=TOTAL_FILL)
+            subtotals.append(row)
+            row += 1
+        self.layout.lines = (FIRST_ROW, max(FIRST_ROW, row - 1))
+        if subtotals:
+            row += 1
+            self.text(worksheet, row, 3, w("Total of all lines"))
+            for column in (12, 13):
+                letter = get_column_letter(column)
+                span = f"{letter}{FIRST_ROW}:{letter}{row - 2}"
+                self.formula(
+                    worksheet, row, column, f'=SUMIF($A{FIRST_ROW}:$A{row - 2},">0",{span})', self.money_format
+                )
+            self.style_row(worksheet, row, len(headings), font=BOLD, border=GRAND_BORDER)
+        self.widths[worksheet.title].update(
+            {
+                1: 6,
+                2: 9,
+                5: 10,
+                7: 9,
+                8: NUMBER_WIDTH,
+                10: NUMBER_WIDTH + 1,
+                11: 12,
+                12: NUMBER_WIDTH + 2,
+                13: NUMBER_WIDTH,
+            }
+        )
+        self.widths[worksheet.title][3] = max(self.widths[worksheet.title].get(3, 0), 30)
+        worksheet.freeze_panes = f"D{FIRST_ROW}"
+
+    def write_line(
+        self, worksheet: Worksheet, row: int, number: int, account: Account, line: Line, lookup: str, fringes: str
+    ) -> None:
+        digits = minor_unit_digits(line.currency)
+        own = money_format(line.currency)
+        self.number(worksheet, row, 1, number, "0")
+        self.text(worksheet, row, 2, account.code)
+        self.text(worksheet, row, 3, line.description)
+        self.text(worksheet, row, 4, line.payee)
+        formula = line_formula(line)
+        if formula is None:
+            self.number(worksheet, row, 5, line.amount, QUANTITY_FORMAT)
+        else:
+            self.formula(worksheet, row, 5, "=" + formula.spreadsheet(), QUANTITY_FORMAT)
+        self.text(worksheet, row, 6, self.words(UNITS[line.unit]) if line.unit in UNITS else line.unit)
+        self.number(worksheet, row, 7, line.multiplier, QUANTITY_FORMAT)
+        self.number(worksheet, row, 8, line.rate, own)
+        self.text(worksheet, row, 9, line.currency)
+        self.formula(worksheet, row, 10, f"=ROUND(E{row}*G{row}*H{row},{digits})", own)
+        self.formula(worksheet, row, 11, f"=VLOOKUP(I{row},{lookup},2,FALSE)", RATE_FORMAT)
+        self.formula(worksheet, row, 12, f"=ROUND(J{row}*K{row},{self.digits})", self.money_format)
+        shares = self.layout.line_shares.get(line.id)
+        if shares:
+            first, last = shares
+            span = f"{fringes}!M{first}" if first == last else f"SUM({fringes}!M{first}:M{last})"
+            self.formula(worksheet, row, 13, f"={span}", self.money_format)
+        codes = [self.fringes[fid].code for fid in line.fringe_ids if fid in self.fringes]
+        self.text(worksheet, row, 14, ", ".join(codes))
+        self.text(worksheet, row, 15, line.notes)
+
+    # Fringes.
+
+    def write_fringes(self, worksheet: Worksheet) -> None:
+        w, report, layout = self.words, self.currency, self.layout
+        self.heading(
+            worksheet,
+            FRINGES,
+            [
+                w("Code"),
+                w("Name"),
+                w("Kind"),
+                w("Percent"),
+                w("Flat amount"),
+                w("Cap per person"),
+                w("Currency"),
+                w("Total in {currency}", currency=report),
+            ],
+        )
+        first, last = layout.share_rows
+        has_shares = last >= first
+        for fringe in self.inputs.fringes:
+            row = layout.fringe_rows[fringe.id]
+            own = money_format(fringe.currency)
+            self.text(worksheet, row, 1, fringe.code).font = BOLD
+            self.text(worksheet, row, 2, fringe.name)
+            kind = "Flat fringe" if fringe.kind == FringeKind.FLAT.value else "Percent fringe"
+            self.text(worksheet, row, 3, w(kind))
+            if fringe.percent is not None:
+                self.number(worksheet, row, 4, fringe.percent, PERCENT_FORMAT)
+            if fringe.flat is not None:
+                self.number(worksheet, row, 5, fringe.flat, own)
+            if fringe.cap is not None:
+                self.number(worksheet, row, 6, fringe.cap, own)
+            self.text(worksheet, row, 7, fringe.currency)
+            total = f"=SUMIFS($M${first}:$M${last},$E${first}:$E${last},A{row})" if has_shares else "=0"
+            self.formula(worksheet, row, 8, total, self.money_format).font = BOLD
+        header = layout.share_header
+        self.section(worksheet, header - 1, w("Fringe on each line, in budget order"))
+        self.header_row(
+            worksheet,
+            header,
+            [
+                w("Line"),
+                w("Account"),
+                w("Payee"),
+                w("Payee no."),
+                w("Fringe"),
+                w("Base"),
+                w("Currency"),
+                w("People"),
+                w("Cap per person"),
+                w("Capped base"),
+                w("Amount"),
+                w("Rate to {currency}", currency=report),
+                w("In {currency}", currency=report),
+                w("Goes to"),
+            ],
+        )
+        payees: dict[str, int] = {}
+        for index, share in enumerate(self.calculation.shares):
+            line = self.line_of[share.line_id]
+            if line.payee:
+                payees.setdefault(line.payee, len(payees) + 1)
+            self.write_share(worksheet, first + index, share, line, payees.get(line.payee))
+        self.widths[worksheet.title].update(
+            {1: 7, 4: NUMBER_WIDTH, 5: NUMBER_WIDTH, 6: NUMBER_WIDTH, 8: 9, 9: NUMBER_WIDTH, 10: NUMBER_WIDTH}
+        )
+        self.widths[worksheet.title].update({11: NUMBER_WIDTH, 12: 12, 13: NUMBER_WIDTH + 1, 14: 9})
+        frozen = header + 1 if len(self.inputs.fringes) <= FREEZE_FRINGE_TABLE_UP_TO else FIRST_ROW
+        worksheet.freeze_panes = f"A{frozen}"
+
+    def write_share(self, worksheet: Worksheet, row: int, share: FringeShare, line: Line, payee: int | None) -> None:
+        fringe = self.fringes[share.fringe_id]
+        rule = self.layout.fringe_rows[fringe.id]
+        detail = self.layout.line_rows[line.id]
+        digits = minor_unit_digits(line.currency)
+        own = money_format(line.currency)
+        sheet = quote_sheetname(DETAIL)
+        header = self.layout.share_header
+        self.formula(worksheet, row, 1, f"={sheet}!$A${detail}", "0")
+        self.text(worksheet, row, 2, self.accounts[line.account_id].code)
+        self.text(worksheet, row, 3, line.payee)
+        if payee is not None:
+            self.number(worksheet, row, 4, payee, "0")
+        self.text(worksheet, row, 5, fringe.code)
+        self.formula(worksheet, row, 6, f"={sheet}!$J${detail}", own)
+        self.text(worksheet, row, 7, line.currency)
+        if line.payee:
+            self.number(worksheet, row, 8, 1, QUANTITY_FORMAT)
+        else:
+            self.formula(worksheet, row, 8, f"={sheet}!$G${detail}", QUANTITY_FORMAT)
+        converted_rate = self.fringe_rate(fringe, line)
+        if fringe.cap is not None:
+            self.formula(worksheet, row, 9, "=" + in_line_currency(f"$F${rule}", converted_rate, digits), own)
+        # The capped base: what the fringe is on. A payee's cap is shared by their lines: what the rows
+        # above (the same payee and fringe) already used is taken off.
+
+        def above(column: str) -> str:
+            return f"${column}${header}:{column}{row - 1}"
+
+        same = f"{above('D')},D{row},{above('E')},E{row}"
+        if fringe.cap is None:
+            capped = f"=F{row}"
+        elif line.payee:
+            capped = f"=MIN(F{row},MAX(0,I{row}-SUMIFS({above('J')},{same})))"
+        else:
+            capped = f"=MIN(F{row},I{row}*H{row})"
+        self.formula(worksheet, row, 10, capped, own)
+        if fringe.kind == FringeKind.FLAT.value:
+            flat = in_line_currency(f"$E${rule}", converted_rate, digits)
+            if line.payee:  # once per payee: on their first line with it
+                amount = f"=IF(COUNTIFS({same})=0,{flat},0)"
+            else:
+                amount = f"=ROUND({flat}*H{row},{digits})"
+        else:
+            amount = f"=ROUND(J{row}*$D${rule}/100,{digits})"
+        self.formula(worksheet, row, 11, amount, own)
+        self.formula(worksheet, row, 12, f"={sheet}!$K${detail}", RATE_FORMAT)
+        self.formula(worksheet, row, 13, f"=ROUND(K{row}*L{row},{self.digits})", self.money_format)
+        self.text(worksheet, row, 14, self.accounts[share.account_id].code)
+
+    def fringe_rate(self, fringe: FringeRule, line: Line) -> str | None:
+        """The cell holding the rate from the fringe's currency to the line's (None: the same currency)."""
+        if fringe.currency == line.currency:
+            return None
+        return f"{quote_sheetname(CURRENCIES)}!$C${self.layout.other_rates[fringe.currency, line.currency]}"
+
+    # The Top Sheet.
+
+    def write_top_sheet(self, worksheet: Worksheet) -> None:
+        w, report = self.words, self.currency
+        with_zh = "zh" in self.lang
+        headings = [w("Code"), w("Account")]
+        if with_zh:
+            headings.append(w("Chinese name"))
+        headings += [w("Percent"), w("Total in {currency}", currency=report)]
+        self.heading(worksheet, TOP, headings)
+        percent_column = len(headings) - 1
+        total_column = len(headings)
+        total = get_column_letter(total_column)
+        percent = get_column_letter(percent_column)
+        width = len(headings)
+        groups: dict[str, list[Account]] = defaultdict(list)
+        for account in self.inputs.accounts:
+            groups[account.group].append(account)
+        order = [g for g in GROUP_ORDER if g in groups] + [g for g in groups if g not in GROUP_ORDER and g != TOTALS]
+        # Rows first: a totals account refers to the direct total, below the groups.
+        row = FIRST_ROW
+        plan: list[tuple[str, int, object]] = []
+        group_totals = []
+        for group in order:
+            plan.append(("group", row, group))
+            row += 1
+            first = row
+            for account in groups[group]:
+                self.layout.account_rows[account.id] = row
+                plan.append(("account", row, account))
+                row += 1
+            plan.append(("subtotal", row, (group, first, row - 1)))
+            group_totals.append(row)
+            row += 1
+        direct_row = row
+        row += 1
+        totals_rows = []
+        for account in groups.get(TOTALS, []):
+            self.layout.account_rows[account.id] = row
+            totals_rows.append(row)
+            plan.append(("account", row, account))
+            row += 1
+        grand_row = row
+        receivers = {share.account_id for share in self.calculation.shares}
+        lines_in = {line.account_id for line in self.ordered}
+        for kind, row, item in plan:
+            if kind == "group":
+                self.text(worksheet, row, 1, w(GROUPS.get(item, "Other")))
+                self.style_row(worksheet, row, width, font=BOLD, fill=GROUP_FILL)
+            elif kind == "subtotal":
+                group, first, last = item
+                self.text(worksheet, row, 2, f"{w('Total')} — {w(GROUPS.get(group, 'Other'))}")
+                formula = f"=SUM({total}{first}:{total}{last})" if last >= first else "=0"
+                self.formula(worksheet, row, total_column, formula, self.money_format)
+                self.style_row(worksheet, row, width, font=BOLD, fill=TOTAL_FILL)
+            else:
+                account = item
+                self.text(worksheet, row, 1, account.code)
+                self.text(worksheet, row, 2, account.name)
+                if with_zh:
+                    self.text(worksheet, row, 3, account.name_zh)
+                terms = []
+                if account.group != TOTALS or account.id in lines_in:
+                    terms.append(self.detail_sum(row))
+                if account.holds_fringes or account.id in receivers:
+                    terms.append(self.fringe_sum(row))
+                if account.group == TOTALS and account.percent:
+                    self.number(worksheet, row, percent_column, account.percent, PERCENT_FORMAT)
+                    terms.append(f"ROUND(${total}${direct_row}*{percent}{row}/100,{self.digits})")
+                terms = [term for term in terms if term] or ["0"]
+                self.formula(worksheet, row, total_column, "=" + "+".join(terms), self.money_format)
+        self.text(worksheet, direct_row, 2, w("Direct total"))
+        direct = "+".join(f"{total}{r}" for r in group_totals) or "0"
+        self.formula(worksheet, direct_row, total_column, f"={direct}", self.money_format)
+        self.style_row(worksheet, direct_row, width, font=BOLD, fill=TOTAL_FILL, border=GRAND_BORDER)
+        if totals_rows:
+            self.text(worksheet, direct_row, percent_column, w("Percent of the direct total")).font = NOTE_FONT
+        self.text(worksheet, grand_row, 2, w("Grand total"))
+        grand = f"={total}{direct_row}" + "".join(f"+{total}{r}" for r in totals_rows)
+        self.formula(worksheet, grand_row, total_column, grand, self.money_format)
+        self.style_row(worksheet, grand_row, width, font=Font(bold=True, size=12), border=GRAND_BORDER)
+        self.widths[worksheet.title].update({1: 9, percent_column: 12, total_column: NUMBER_WIDTH + 5})
+        worksheet.freeze_panes = f"A{FIRST_ROW}"
+
+    def detail_sum(self, row: int) -> str:
+        first, last = self.layout.lines
+        if not self.ordered:
+            return ""
+        sheet = quote_sheetname(DETAIL)
+        return f"SUMIFS({sheet}!$L${first}:$L${last},{sheet}!$B${first}:$B${last},$A{row})"
+
+    def fringe_sum(self, row: int) -> str:
+        first, last = self.layout.share_rows
+        if last < first:
+            return ""
+        sheet = quote_sheetname(FRINGES)
+        return f"SUMIFS({sheet}!$M${first}:$M${last},{sheet}!$N${first}:$N${last},$A{row})"
+
+    # Actuals and the cost report.
+
+    def write_actuals(self, worksheet: Worksheet) -> None:
+        w, report = self.words, self.currency
+        self.heading(
+            worksheet,
+            ACTUALS,
+            [
+                w("Date"),
+                w("Account"),
+                w("Vendor"),
+                w("Description"),
+                w("Reference"),
+                w("Status"),
+                w("Amount"),
+                w("Currency"),
+                w("Rate to {currency}", currency=report),
+                w("In {currency}", currency=report),
+            ],
+        )
+        rates = self.inputs.rates
+        row = FIRST_ROW
+        for converted in self.report.entries:
+            entry = converted.entry
+            self.number(worksheet, row, 1, entry.entry_date, DATE_FORMAT)
+            self.text(worksheet, row, 2, self.accounts[entry.account_id].code)
+            self.text(worksheet, row, 3, entry.vendor)
+            self.text(worksheet, row, 4, entry.description)
+            self.text(worksheet, row, 5, entry.reference)
+            self.text(worksheet, row, 6, self.status(entry.status))
+            self.number(worksheet, row, 7, entry.amount.amount, money_format(entry.currency))
+            self.text(worksheet, row, 8, entry.currency)
+            self.rate_cell(worksheet, row, 9, rates.lookup(entry.currency, report, entry.entry_date))
+            self.formula(worksheet, row, 10, f"=ROUND(G{row}*I{row},{self.digits})", self.money_format)
+            row += 1
+        self.layout.actuals = (FIRST_ROW, row - 1)
+        if row > FIRST_ROW:
+            self.text(worksheet, row, 4, w("Total"))
+            self.formula(worksheet, row, 10, f"=SUM(J{FIRST_ROW}:J{row - 1})", self.money_format)
+            self.style_row(worksheet, row, 10, font=BOLD, border=GRAND_BORDER)
+        self.widths[worksheet.title].update({1: 11, 2: 9, 7: NUMBER_WIDTH, 9: 12, 10: NUMBER_WIDTH + 1})
+        worksheet.freeze_panes = f"A{FIRST_ROW}"
+
+    def status(self, status: str) -> str:
+        return self.words("Paid") if status == CostStatus.PAID.value else self.words("Committed")
+
+    def write_cost_report(self, worksheet: Worksheet) -> None:
+        w, report = self.words, self.currency
+        headings = [
+            w("Code"),
+            w("Account"),
+            w("Budget"),
+            w("Paid"),
+            w("Committed"),
+            w("To complete"),
+            w("At completion"),
+            w("Variance"),
+        ]
+        self.heading(worksheet, COST_REPORT, headings, note=f"{w('Report currency')}: {report}")
+        top = quote_sheetname(TOP)
+        total_column = get_column_letter(5 if "zh" in self.lang else 4)
+        first, last = self.layout.actuals
+        sheet = quote_sheetname(ACTUALS)
+        row = FIRST_ROW
+        for account in self.inputs.accounts:
+            self.text(worksheet, row, 1, account.code)
+            self.text(worksheet, row, 2, named(self.lang, account.name, account.name_zh))
+            self.formula(
+                worksheet, row, 3, f"={top}!${total_column}${self.layout.account_rows[account.id]}", self.money_format
+            )
+            for column, status in ((4, CostStatus.PAID.value), (5, CostStatus.COMMITTED.value)):
+                if last >= first:
+                    formula = (
+                        f"=SUMIFS({sheet}!$J${first}:$J${last},{sheet}!$B${first}:$B${last},$A{row},"
+                        f'{sheet}!$F${first}:$F${last},"{self.status(status)}")'
+                    )
+                else:
+                    formula = "=0"
+                self.formula(worksheet, row, column, formula, self.money_format)
+            self.formula(worksheet, row, 6, f"=MAX(0,C{row}-D{row}-E{row})", self.money_format)
+            self.formula(worksheet, row, 7, f"=D{row}+E{row}+F{row}", self.money_format)
+            self.formula(worksheet, row, 8, f"=C{row}-G{row}", self.money_format)
+            row += 1
+        self.text(worksheet, row, 2, w("Total"))
+        for column in range(3, 9):
+            letter = get_column_letter(column)
+            formula = f"=SUM({letter}{FIRST_ROW}:{letter}{row - 1})" if row > FIRST_ROW else "=0"
+            self.formula(worksheet, row, column, formula, self.money_format)
+        self.style_row(worksheet, row, len(headings), font=BOLD, border=GRAND_BORDER)
+        self.widths[worksheet.title].update({1: 9, **{column: NUMBER_WIDTH + 2 for column in range(3, 9)}})
+        worksheet.freeze_panes = f"C{FIRST_ROW}"
+
+    # Cells.
+
+    def heading(self, worksheet: Worksheet, sheet: str, headings: list[str], note: str = "") -> None:
+        """The title rows and the header row of a sheet."""
+        self.text(worksheet, TITLE_ROW, 1, self.title).font = Font(bold=True, size=14)
+        facts = [
+            self.production.company,
+            f"{self.words('Budget')} — {sheet}",
+            f"{self.words('Report currency')}: {self.currency}",
+            f"{self.words('Generated')} {self.generated.isoformat()}",
+        ]
+        self.text(worksheet, SUBTITLE_ROW, 1, "  ·  ".join(fact for fact in facts if fact)).font = NOTE_FONT
+        if note:
+            self.text(worksheet, HEADER_ROW - 1, 1, note).font = NOTE_FONT
+        self.header_row(worksheet, HEADER_ROW, headings)
+
+    def header_row(self, worksheet: Worksheet, row: int, headings: list[str]) -> None:
+        widths = self.widths[worksheet.title]
+        for column, heading in enumerate(headings, start=1):
+            cell = worksheet.cell(row=row, column=column, value=heading)
+            cell.data_type = "s"
+            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+            # A heading may wrap, but never inside a word.
+            longest = max((text_width(word) for word in heading.split()), default=0) + 2
+            widths[column] = max(widths.get(column, 0), longest)
+
+    def section(self, worksheet: Worksheet, row: int, title: str) -> None:
+        cell = worksheet.cell(row=row, column=1, value=title)
+        cell.data_type = "s"
+        cell.font = SECTION_FONT
+
+    def text(self, worksheet: Worksheet, row: int, column: int, value: str) -> Cell:
+        """A text cell, whatever the text looks like ("=…" stays text, never a formula)."""
+        cell = worksheet.cell(row=row, column=column)
+        text = ILLEGAL_CHARACTERS_RE.sub("", value or "")
+        if text:
+            cell.value = text
+            cell.data_type = "s"
+            if row >= FIRST_ROW:
+                widths = self.widths[worksheet.title]
+                widths[column] = max(widths.get(column, 0), min(TEXT_WIDTH_LIMIT, text_width(text) + 2))
+        return cell
+
+    def number(self, worksheet: Worksheet, row: int, column: int, value, number_format: str) -> Cell:
+        cell = worksheet.cell(row=row, column=column, value=value)
+        cell.number_format = number_format
+        return cell
+
+    def formula(self, worksheet: Worksheet, row: int, column: int, formula: str, number_format: str) -> Cell:
+        cell = worksheet.cell(row=row, column=column, value=formula)
+        cell.number_format = number_format
+        return cell
+
+    def style_row(
+        self,
+        worksheet: Worksheet,
+        row: int,
+        width: int,
+        font: Font | None = None,
+        fill: PatternFill | None = None,
+        border: Border | None = None,
+    ) -> None:
+        for column in range(1, width + 1):
+            cell = worksheet.cell(row=row, column=column)
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+            if border is not None:
+                cell.border = border
+
+    def set_widths(self, worksheet: Worksheet) -> None:
+        for column, width in self.widths[worksheet.title].items():
+            worksheet.column_dimensions[get_column_letter(column)].width = width
+
+    def set_up_printing(self, worksheet: Worksheet, name: str) -> None:
+        w = self.words
+        header = self.layout.share_header if name == FRINGES else HEADER_ROW
+        printed = PrintedPage(
+            self.title,
+            f"{w('Budget')} — {name}",
+            f"{w('Generated')} {self.generated.isoformat()}",
+            self.production.company,
+            w("Page {number}"),
+        )
+        set_up_printing(worksheet, f"{header}:{header}", printed)
+
+
+def in_line_currency(cell: str, rate: str | None, digits: int) -> str:
+    """A fringe's cap or flat amount in the line's currency: itself, or converted and rounded."""
+    return cell if rate is None else f"ROUND({cell}*{rate},{digits})"
+
+
+def money_format(currency: str) -> str:
+    digits = minor_unit_digits(currency)
+    return "#,##0" if digits == 0 else "#,##0." + "0" * digits
+
+
+def text_width(text: str) -> int:
+    """Columns the text takes (a Chinese character counts two), its longest line."""
+    return max((sum(display_columns(char) for char in line) for line in text.splitlines()), default=0)
