@@ -6,7 +6,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from studio import i18n as studio_i18n
-from studio.formatting import format_day, format_money
+from studio.formatting import format_day, format_money, format_number
 from studio.money import Money
 from studio.resources import RESOURCES_DIR
 
@@ -43,6 +43,10 @@ def babel_locale() -> str:
 
 def money_text(money: Money | None) -> str:
     return format_money(money, babel_locale())
+
+
+def number_text(number) -> str:
+    return format_number(number, babel_locale())
 
 
 def day_text(day) -> str:

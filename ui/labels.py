@@ -50,6 +50,39 @@ def account_group(value: str) -> str:
     }.get(value, value)
 
 
+def line_unit(value: str) -> str:
+    return {
+        "DAY": QCoreApplication.translate("Labels", "Days"),
+        "WEEK": QCoreApplication.translate("Labels", "Weeks"),
+        "HOUR": QCoreApplication.translate("Labels", "Hours"),
+        "FLAT": QCoreApplication.translate("Labels", "Flat"),
+        "ALLOW": QCoreApplication.translate("Labels", "Allow"),
+        "EPISODE": QCoreApplication.translate("Labels", "Episodes"),
+    }.get(value, value)
+
+
+def fringe_kind(value: str) -> str:
+    return {
+        "PERCENT": QCoreApplication.translate("Labels", "Percent"),
+        "FLAT": QCoreApplication.translate("Labels", "Flat amount"),
+    }.get(value, value)
+
+
+def fringe_scope(value: str) -> str:
+    return {
+        "": QCoreApplication.translate("Labels", "Chosen by line"),
+        "wages": QCoreApplication.translate("Labels", "All pay"),
+        "union": QCoreApplication.translate("Labels", "Union pay"),
+    }.get(value, value)
+
+
+def cost_status(value: str) -> str:
+    return {
+        "PAID": QCoreApplication.translate("Labels", "Paid"),
+        "COMMITTED": QCoreApplication.translate("Labels", "Committed"),
+    }.get(value, value)
+
+
 def revision_state(value: str) -> str:
     return {
         "NEW": QCoreApplication.translate("Labels", "New"),

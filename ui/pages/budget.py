@@ -1,34 +1,621 @@
-"""Budget: the chart of accounts with each account's total in the production's base currency."""
+"""Budget: the top sheet with drill-down to accounts and lines, globals, fringes, currencies, the cost
+report with its actuals, versions and charts.
+
+When the page loads it first stores what the schedule changed in the budget's linked lines (cast days,
+crew days, location days) and says what changed.
+"""
 
 from __future__ import annotations
 
-from studio.listings import budget_rows
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.budget.cost_report import cost_entries, cost_report, spend_by_day
+from studio.budget.listings import (
+    actual_rows,
+    comparison_rows,
+    cost_report_rows,
+    fringe_rows,
+    global_rows,
+    rate_rows,
+    version_rows,
+)
+from studio.budget.schedule_links import sync_schedule_lines
+from studio.budget.totals import current_budget
+from studio.budget.versions import CURRENT, compare_versions, save_version
+from studio.errors import UserError
+from studio.models.enums import CostStatus, FringeKind, FringeScope
+from studio.money import Money
 from ui import labels
-from ui.i18n import money_text
+from ui.budget_charts import BudgetCharts
+from ui.budget_tree import KEYS, BudgetDelegate, BudgetTreeModel
+from ui.i18n import babel_locale, day_text, money_text, number_text
 from ui.pages.base import Page
 from ui.table import Column
+
+BUDGET_ENTITIES = frozenset({"budget_global", "fringe", "budget_account", "exchange_rate", "cost_entry"})
+# Rows the schedule-linked lines are worked out from.
+SCHEDULE_ENTITIES = frozenset(
+    {
+        "strip",
+        "shoot_day",
+        "cast_assignment",
+        "performer",
+        "performer_day",
+        "crew_member",
+        "department",
+        "location",
+        "character",
+        "scene",
+        "episode",
+        "overtime_rule",
+        "production",
+    }
+)
 
 
 class BudgetPage(Page):
     key = "budget"
+    stale_on = BUDGET_ENTITIES | SCHEDULE_ENTITIES | {"budget_line"}
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
-        self.accounts = self.table(
-            [
-                Column("code", self.tr("Account")),
-                Column("name", self.tr("Description")),
-                Column("name_zh", self.tr("Chinese description")),
-                Column("group", self.tr("Group"), display=labels.account_group),
-                Column("total", self.tr("Total"), display=money_text, align_right=True),
-            ]
-        )
-        self.layout_.addWidget(self.accounts)
+        self.current = None
+        self._patched = False
+        self.account_choices: list[tuple[int, str]] = []
+        self.model = BudgetTreeModel(workspace, self)
+        self.model.editRefused.connect(self.show_refusal)
+        self.model.totalsChanged.connect(self._show_summary)
+        workspace.fieldChanged.connect(self._field_changed)
+        self.changes = QLabel(self)
+        self.changes.setObjectName("scheduleChanges")
+        self.changes.setWordWrap(True)
+        self.changes.setStyleSheet("background: #fff4d6; padding: 4px;")
+        self.changes.hide()
+        self.layout_.addWidget(self.changes)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("budgetTabs")
+        self.tabs.addTab(self._budget_tab(), self.tr("Budget"))
+        self.tabs.addTab(self._globals_tab(), self.tr("Globals"))
+        self.tabs.addTab(self._fringes_tab(), self.tr("Fringes"))
+        self.tabs.addTab(self._currencies_tab(), self.tr("Currencies"))
+        self.tabs.addTab(self._cost_tab(), self.tr("Cost report"))
+        self.tabs.addTab(self._versions_tab(), self.tr("Versions"))
+        self.charts = BudgetCharts(self)
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        self.layout_.addWidget(self.tabs, 1)
 
     def title(self) -> str:
         return self.tr("Budget")
 
+    # The tabs
+
+    def _budget_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = self.toolbar(
+            [
+                ("addLine", self.tr("Add line"), self.add_line),
+                ("removeLine", self.tr("Remove line"), self.remove_line),
+                ("saveVersion", self.tr("Save version…"), self.save_version),
+                ("exportBudget", self.tr("Export to Excel…"), self.export_budget),
+            ]
+        )
+        self.add_spacer(bar)
+        bar.addWidget(QLabel(self.tr("Report in "), bar))
+        self.currency = QComboBox(bar)
+        self.currency.setObjectName("reportCurrency")
+        self.currency.activated.connect(self._currency_chosen)
+        bar.addWidget(self.currency)
+        layout.addWidget(bar)
+        self.tree = QTreeView(tab)
+        self.tree.setObjectName("budgetTree")
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegate(BudgetDelegate(self.model, self.tree))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.tree.header().setStretchLastSection(True)
+        layout.addWidget(self.tree, 1)
+        return tab
+
+    def _globals_tab(self) -> QWidget:
+        self.globals = self.table(
+            [
+                Column("name", self.tr("Name"), source=("budget_global", "id", "name"), editable=True),
+                Column(
+                    "entry",
+                    self.tr("Number or formula"),
+                    source=("budget_global", "id", "value_entry"),
+                    editable=True,
+                    warn=lambda row: bool(row["problem"]),
+                ),
+                Column("value", self.tr("Value"), display=number_text, align_right=True),
+                Column(
+                    "description", self.tr("Description"), source=("budget_global", "id", "description"), editable=True
+                ),
+                Column("problem", self.tr("Problem"), warn=lambda row: True),
+            ]
+        )
+        self.globals.view.setObjectName("globalsTable")
+        return self._tab(
+            self.globals,
+            [
+                ("addGlobal", self.tr("Add global"), self.add_global),
+                ("removeGlobal", self.tr("Remove global"), lambda: self._remove(self.globals, "budget_global")),
+            ],
+        )
+
+    def _fringes_tab(self) -> QWidget:
+        kinds = labels.choices_of([k.value for k in FringeKind], labels.fringe_kind)
+        scopes = labels.choices_of([s.value for s in FringeScope], labels.fringe_scope)
+        self.fringes = self.table(
+            [
+                Column("code", self.tr("Code"), source=("fringe", "id", "code"), editable=True),
+                Column("name", self.tr("Name"), source=("fringe", "id", "name"), editable=True),
+                Column(
+                    "kind_label",
+                    self.tr("Kind"),
+                    source=("fringe", "id", "kind"),
+                    editable=True,
+                    choices=lambda: kinds,
+                    choice_key="kind",
+                ),
+                Column(
+                    "percent",
+                    self.tr("Percent"),
+                    source=("fringe", "id", "percent"),
+                    editable=True,
+                    display=number_text,
+                    align_right=True,
+                ),
+                Column(
+                    "flat",
+                    self.tr("Flat amount"),
+                    source=("fringe", "id", "flat_amount"),
+                    editable=True,
+                    display=money_text,
+                    align_right=True,
+                ),
+                Column(
+                    "cap",
+                    self.tr("Cap per person"),
+                    source=("fringe", "id", "cap"),
+                    editable=True,
+                    display=money_text,
+                    align_right=True,
+                ),
+                Column("currency", self.tr("Currency"), source=("fringe", "id", "currency"), editable=True),
+                Column(
+                    "scope_label",
+                    self.tr("Goes on"),
+                    source=("fringe", "id", "applies_to"),
+                    editable=True,
+                    choices=lambda: scopes,
+                    choice_key="applies_to",
+                ),
+                Column("total", self.tr("Total"), display=money_text, align_right=True),
+            ]
+        )
+        self.fringes.view.setObjectName("fringesTable")
+        return self._tab(
+            self.fringes,
+            [
+                ("addFringe", self.tr("Add fringe"), self.add_fringe),
+                ("removeFringe", self.tr("Remove fringe"), lambda: self._remove(self.fringes, "fringe")),
+            ],
+        )
+
+    def _currencies_tab(self) -> QWidget:
+        self.rates = self.table(
+            [
+                Column(
+                    "from_currency",
+                    self.tr("1 unit of"),
+                    source=("exchange_rate", "id", "from_currency"),
+                    editable=True,
+                ),
+                Column(
+                    "rate",
+                    self.tr("is worth"),
+                    source=("exchange_rate", "id", "rate"),
+                    editable=True,
+                    display=lambda rate: f"{rate.normalize():f}",
+                    align_right=True,
+                ),
+                Column("to_currency", self.tr("of"), source=("exchange_rate", "id", "to_currency"), editable=True),
+                Column(
+                    "effective_date",
+                    self.tr("from"),
+                    source=("exchange_rate", "id", "effective_date"),
+                    editable=True,
+                    display=day_text,
+                ),
+            ]
+        )
+        self.rates.view.setObjectName("ratesTable")
+        rule = QLabel(
+            self.tr(
+                "Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the "
+                "inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line."
+            ),
+            self,
+        )
+        rule.setWordWrap(True)
+        tab = self._tab(
+            self.rates,
+            [
+                ("addRate", self.tr("Add rate"), self.add_rate),
+                ("removeRate", self.tr("Remove rate"), lambda: self._remove(self.rates, "exchange_rate")),
+            ],
+        )
+        tab.layout().addWidget(rule)
+        return tab
+
+    def _cost_tab(self) -> QWidget:
+        statuses = labels.choices_of([s.value for s in CostStatus], labels.cost_status)
+        money = {"display": money_text, "align_right": True}
+        self.report = self.table(
+            [
+                Column("account", self.tr("Account")),
+                Column("budget", self.tr("Budget"), **money),
+                Column("paid", self.tr("Paid"), **money),
+                Column("committed", self.tr("Committed"), **money),
+                Column("to_complete", self.tr("To complete"), **money),
+                Column("at_completion", self.tr("At completion"), **money),
+                Column("variance", self.tr("Variance"), warn=lambda row: row["over"], **money),
+            ]
+        )
+        self.report.view.setObjectName("costReportTable")
+        self.actuals = self.table(
+            [
+                Column(
+                    "entry_date",
+                    self.tr("Date"),
+                    source=("cost_entry", "id", "entry_date"),
+                    editable=True,
+                    display=day_text,
+                ),
+                Column(
+                    "account",
+                    self.tr("Account"),
+                    source=("cost_entry", "id", "account_id"),
+                    editable=True,
+                    choices=lambda: self.account_choices,
+                    choice_key="account_id",
+                ),
+                Column("vendor", self.tr("Vendor"), source=("cost_entry", "id", "vendor"), editable=True),
+                Column(
+                    "description", self.tr("Description"), source=("cost_entry", "id", "description"), editable=True
+                ),
+                Column("amount", self.tr("Amount"), source=("cost_entry", "id", "amount"), editable=True, **money),
+                Column(
+                    "status_label",
+                    self.tr("Status"),
+                    source=("cost_entry", "id", "status"),
+                    editable=True,
+                    choices=lambda: statuses,
+                    choice_key="status",
+                ),
+                Column("reference", self.tr("Reference"), source=("cost_entry", "id", "reference"), editable=True),
+                Column("converted", self.tr("In report currency"), **money),
+            ]
+        )
+        self.actuals.view.setObjectName("actualsTable")
+        tab = self._tab(
+            None,
+            [
+                ("addActual", self.tr("Add actual"), self.add_actual),
+                ("removeActual", self.tr("Remove actual"), lambda: self._remove(self.actuals, "cost_entry")),
+            ],
+        )
+        tab.layout().addWidget(self.splitter("costSplitter", Qt.Orientation.Vertical, self.report, self.actuals), 1)
+        return tab
+
+    def _versions_tab(self) -> QWidget:
+        self.versions = self.table(
+            [Column("name", self.tr("Version")), Column("created_at", self.tr("Saved"), display=_saved_text)]
+        )
+        self.versions.view.setObjectName("versionsTable")
+        money = {"display": money_text, "align_right": True}
+        self.comparison = self.table(
+            [
+                Column("account", self.tr("Account")),
+                Column("left", self.tr("Left"), **money),
+                Column("right", self.tr("Right"), **money),
+                Column("difference", self.tr("Difference"), **money),
+            ]
+        )
+        self.comparison.view.setObjectName("comparisonTable")
+        self.left, self.right = QComboBox(self), QComboBox(self)
+        self.left.setObjectName("compareLeft")
+        self.right.setObjectName("compareRight")
+        compare = QPushButton(self.tr("Compare"), self)
+        compare.setObjectName("compareVersions")
+        compare.clicked.connect(self.compare)
+        row = QHBoxLayout()
+        for widget in (QLabel(self.tr("Compare"), self), self.left, QLabel(self.tr("with"), self), self.right, compare):
+            row.addWidget(widget)
+        row.addStretch(1)
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.versions, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.comparison, 2)
+        return tab
+
+    def _tab(self, table, actions) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar(actions))
+        if table is not None:
+            layout.addWidget(table, 1)
+        return tab
+
+    # Loading
+
     def load(self, production_id: int) -> None:
-        rows, total = self.workspace.read(budget_rows, production_id)
-        self.accounts.set_rows(rows)
-        self.summary.setText(self.tr("Budget total: %1").replace("%1", money_text(total)))
+        changes = self.workspace.write(sync_schedule_lines, production_id)
+        if changes:
+            shown = "\n".join(str(change) for change in changes[:8])
+            more = len(changes) - 8
+            if more > 0:
+                shown += "\n" + self.tr("and %n more", "", more)
+            self.changes.setText(self.tr("The schedule changed the budget:") + "\n" + shown)
+            self.changes.show()
+        current = self.workspace.read(current_budget, production_id)
+        report = cost_report(current, self.workspace.read(cost_entries, production_id))
+        self.current = current
+        self.model.load(current.inputs, current.calculation)
+        for row in range(self.model.rowCount()):
+            self.tree.expand(self.model.index(row, 0))
+        self._size_columns()
+        accounts = {a.id: f"{a.code} {a.name}" for a in current.inputs.accounts}
+        self.account_choices = list(accounts.items())
+        self.globals.set_rows(global_rows(current))
+        self.fringes.set_rows(
+            [
+                {
+                    **row,
+                    "kind_label": labels.fringe_kind(row["kind"]),
+                    "scope_label": labels.fringe_scope(row["applies_to"]),
+                }
+                for row in self.workspace.read(fringe_rows, production_id, current.calculation)
+            ]
+        )
+        self.rates.set_rows(self.workspace.read(rate_rows, production_id))
+        self.report.set_rows(cost_report_rows(report))
+        self.actuals.set_rows(
+            [{**row, "status_label": labels.cost_status(row["status"])} for row in actual_rows(report, accounts)]
+        )
+        self._load_versions(production_id)
+        self._load_currencies(current)
+        self.charts.show_budget(current, report, spend_by_day(current, report, current.links))
+
+    def _size_columns(self) -> None:
+        """Widths from samples of what the columns hold (measuring every row of a long budget is slow)."""
+        metrics = self.tree.fontMetrics()
+        samples = {
+            "name": "Daniel Hayes as #1 ETHAN (9 work, 0 hold)",
+            "report": "CN¥3,917,135.05",
+            "amount": "SHOOT_DAYS + 3",
+            "unit": "Episodes",
+            "multiplier": "1,000",
+            "rate": "$1,800.00",
+            "currency": "Currency",
+            "fringes": "FICA-SS, MEDICARE, FUTA",
+            "payee": "Daniel Hayes",
+            "total": "$16,200.00",
+        }
+        for column, key in enumerate(KEYS):
+            if key in samples:
+                self.tree.setColumnWidth(column, metrics.horizontalAdvance(samples[key]) + 24)
+
+    def _load_versions(self, production_id: int) -> None:
+        rows = self.workspace.read(version_rows, production_id)
+        self.versions.set_rows(rows)
+        for combo, default in ((self.left, rows[-1]["id"] if rows else CURRENT), (self.right, CURRENT)):
+            chosen = combo.currentData() if combo.count() else default
+            combo.clear()
+            for row in rows:
+                combo.addItem(row["name"], row["id"])
+            combo.addItem(self.tr("Now"), CURRENT)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def _load_currencies(self, current) -> None:
+        codes = {current.inputs.currency, current.inputs.base_currency}
+        codes |= {line.currency for line in current.inputs.lines}
+        self.currency.clear()
+        for code in sorted(codes):
+            self.currency.addItem(code, code)
+        self.currency.setCurrentIndex(self.currency.findData(current.inputs.currency))
+
+    def _show_summary(self) -> None:
+        calculation = self.model.calculation
+        if calculation is None:
+            return
+        if calculation.grand is None:
+            first = calculation.problems[0]
+            text = self.tr("No total: %n problem(s). First: %1", "", len(calculation.problems)).replace(
+                "%1", str(first)
+            )
+        else:
+            text = self.tr("Grand total %1 · above the line %2 · below the line %3").replace(
+                "%1", money_text(Money(calculation.grand, calculation.currency))
+            )
+            text = text.replace(
+                "%2", money_text(Money(calculation.groups.get("ATL", Decimal(0)), calculation.currency))
+            )
+            text = text.replace(
+                "%3", money_text(Money(calculation.groups.get("BTL", Decimal(0)), calculation.currency))
+            )
+            if self.model.previewing:
+                text = self.tr("While typing: %1").replace("%1", text)
+        self.summary.setText(text)
+
+    def _field_changed(self, change) -> None:
+        if self.current is not None and self.model.apply_change(change):
+            self._patched = True
+
+    def _entities_changed(self, entities: set[str]) -> None:
+        if entities == {"budget_line"} and self._patched:
+            self._patched = False
+            return
+        super()._entities_changed(entities)
+
+    # Actions
+
+    def _selected_line(self):
+        index = self.tree.currentIndex()
+        node = self.model.node(index) if index.isValid() else None
+        return node
+
+    def add_line(self) -> None:
+        node = self._selected_line()
+        if node is None or node.kind == "group":
+            self.tell(self.tr("Choose the account to add the line to."))
+            return
+        account_id = node.key if node.kind == "account" else self.model.line(node.key).account_id
+        production = self.window().current_production()
+        values = {"description": self.tr("New line"), "currency": production.base_currency, "rate": "0"}
+        line_id = self.workspace.add_row("budget_line", {"account_id": account_id}, values, self.tr("Add line"))
+        self.refresh()
+        index = self.model.index_of_line(line_id)
+        self.tree.setCurrentIndex(index)
+        self.tree.edit(index)
+
+    def remove_line(self) -> None:
+        node = self._selected_line()
+        if node is None or node.kind != "line":
+            self.tell(self.tr("Choose the line to remove."))
+            return
+        line = self.model.line(node.key)
+        self.workspace.remove_row("budget_line", line.id, self.tr("Remove %1").replace("%1", line.description))
+
+    def add_global(self) -> None:
+        self._add(self.globals, "budget_global", {"name": self._free_name(), "value_entry": "1"}, "name")
+
+    def _free_name(self) -> str:
+        names = {row["name"] for row in self.globals.model.rows}
+        return next(f"NEW_{n}" for n in range(1, len(names) + 2) if f"NEW_{n}" not in names)
+
+    def add_fringe(self) -> None:
+        production = self.window().current_production()
+        codes = {row["code"] for row in self.fringes.model.rows}
+        code = next(f"NEW{n}" for n in range(1, len(codes) + 2) if f"NEW{n}" not in codes)
+        values = {"code": code, "name": self.tr("New fringe"), "currency": production.base_currency, "percent": "0"}
+        self._add(self.fringes, "fringe", values, "code")
+
+    def add_rate(self) -> None:
+        production = self.window().current_production()
+        other = "CNY" if production.base_currency != "CNY" else "USD"
+        values = {
+            "from_currency": other,
+            "to_currency": production.base_currency,
+            "rate": "1",
+            "effective_date": date.today(),
+        }
+        self._add(self.rates, "exchange_rate", values, "rate")
+
+    def add_actual(self) -> None:
+        production = self.window().current_production()
+        if not self.account_choices:
+            return
+        values = {
+            "account_id": self.account_choices[0][0],
+            "entry_date": date.today(),
+            "amount": "0",
+            "currency": production.base_currency,
+            "status": CostStatus.COMMITTED.value,
+        }
+        self._add(self.actuals, "cost_entry", values, "vendor")
+
+    def _add(self, table, entity: str, values: dict, field: str) -> None:
+        try:
+            row_id = self.workspace.add_row(
+                entity, {"production_id": self.workspace.production_id}, values, self.tr("Add")
+            )
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self.refresh()
+        table.select_ids([row_id])
+
+    def _remove(self, table, entity: str) -> None:
+        for row in table.selected_rows():
+            name = row.get("name") or row.get("code") or row.get("vendor") or row.get("from_currency") or ""
+            self.workspace.remove_row(entity, row["id"], self.tr("Remove %1").replace("%1", str(name)))
+
+    def _currency_chosen(self) -> None:
+        code = self.currency.currentData()
+        if code and self.current is not None and code != self.current.inputs.currency:
+            try:
+                self.workspace.edit_fields(
+                    "production", self.workspace.production_id, {"reporting_currency": code}, self.tr("Report currency")
+                )
+            except UserError as error:
+                self.show_refusal(str(error))
+
+    def save_version(self) -> None:
+        name, accepted = QInputDialog.getText(self, self.tr("Save version"), self.tr("Name of this version:"))
+        if accepted:
+            self.save_named_version(name)
+
+    def save_named_version(self, name: str) -> None:
+        try:
+            self.workspace.write(save_version, self.workspace.production_id, name)
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self._load_versions(self.workspace.production_id)
+        self.tell(self.tr("Saved version %1").replace("%1", name))
+
+    def compare(self) -> None:
+        left, right = self.left.currentData(), self.right.currentData()
+        try:
+            comparison = self.workspace.read(compare_versions, self.workspace.production_id, left, right)
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        columns = self.comparison.model.columns
+        columns[1].header, columns[2].header = comparison.left_name, comparison.right_name
+        self.comparison.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 2)
+        self.comparison.set_rows(comparison_rows(comparison))
+
+    def export_budget(self) -> None:
+        from studio.exports.budget_xlsx import write_budget
+
+        production = self.window().current_production()
+        language = "en+zh" if babel_locale().startswith("zh") else "en"
+        self.export_file(
+            self.tr("Export budget"),
+            f"{production.title} budget.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+            lambda session, production_id, path: write_budget(session, production_id, path, None, language),
+        )
+
+
+def _saved_text(moment) -> str:
+    local = moment.astimezone()
+    return day_text(local.date()) + local.strftime(" %H:%M")
