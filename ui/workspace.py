@@ -43,6 +43,8 @@ class Workspace(QObject):
     fieldChanged = Signal(object)  # a studio.edits.FieldChange
     entitiesChanged = Signal(object)  # names of the kinds of rows that changed, e.g. {"breakdown"}
     operationFailed = Signal(str)  # an undo or redo that could not be carried out, and why
+    # Strips dragged on the board: the board redraws itself in memory; pages not in view reload when shown.
+    stripsMoved = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -228,6 +230,7 @@ class Workspace(QObject):
         previous = self.write(move_strips, self.production_id, strip_ids, day_id, position)
         if previous:
             self.undo_stack.push(PlacementCommand(self, previous, label))
+            self.stripsMoved.emit()
 
     def place_all(self, placement: dict[int | None, list[int]], label: str) -> None:
         """A whole schedule (optimized, or days sorted) as one undo step."""

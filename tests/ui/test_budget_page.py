@@ -136,3 +136,14 @@ def test_the_cost_report_versions_and_charts_are_filled(demo_window, settle):
     assert page.comparison.model.rows[-1]["left"] == page.comparison.model.rows[-1]["right"]
     for view in (page.charts.by_group, page.charts.by_account, page.charts.over_days):
         assert view.chart().series()
+
+
+def test_a_strip_dragged_on_the_board_reaches_the_budget_when_it_is_next_shown(demo_window, demo_path):
+    show(demo_window, "budget")
+    show(demo_window, "schedule")
+    last_day = query(demo_path, "select id from shoot_day where day_number = 9")[0][0]
+    strips = [row[0] for row in query(demo_path, "select id from strip where shoot_day_id = ?", last_day)]
+    demo_window.workspace.move_strips(strips, None, 0, "Drag to the boneyard")
+    page = show(demo_window, "budget")
+    assert "schedule changed the budget" in page.changes.text()
+    assert page.model.calculation.grand == _grand(demo_path)

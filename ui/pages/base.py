@@ -46,6 +46,7 @@ class Page(QWidget):
         self.tables: list[RecordTable] = []
         workspace.productionChanged.connect(self.mark_stale)
         workspace.entitiesChanged.connect(self._entities_changed)
+        workspace.stripsMoved.connect(self._strips_moved)
 
     def title(self) -> str:
         raise NotImplementedError
@@ -61,6 +62,10 @@ class Page(QWidget):
         if self.stale_on & entities:
             self._stale = True
             QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _strips_moved(self) -> None:
+        if "strip" in self.stale_on and not self.isVisible():
+            self._stale = True
 
     def _refresh_if_stale(self) -> None:
         if self._stale and self.isVisible():

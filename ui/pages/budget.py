@@ -7,6 +7,7 @@ crew days, location days) and says what changed.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from decimal import Decimal
 
@@ -84,6 +85,8 @@ class BudgetPage(Page):
         self.changes = QLabel(self)
         self.changes.setObjectName("scheduleChanges")
         self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.linkActivated.connect(lambda _link: self.changes.hide())
         self.changes.setStyleSheet("background: #fff4d6; padding: 4px;")
         self.changes.hide()
         self.layout_.addWidget(self.changes)
@@ -382,7 +385,9 @@ class BudgetPage(Page):
             more = len(changes) - 8
             if more > 0:
                 shown += "\n" + self.tr("and %n more", "", more)
-            self.changes.setText(self.tr("The schedule changed the budget:") + "\n" + shown)
+            text = self.tr("The schedule changed the budget:") + "\n" + shown
+            dismiss = self.tr("Dismiss")
+            self.changes.setText(html.escape(text).replace("\n", "<br>") + f' <a href="dismiss">{dismiss}</a>')
             self.changes.show()
         current = self.workspace.read(current_budget, production_id)
         report = cost_report(current, self.workspace.read(cost_entries, production_id))
