@@ -23,7 +23,7 @@ silently, and while there is one the budget has no grand total.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -35,6 +35,8 @@ from studio.models.enums import AccountGroup, FringeKind
 from studio.money import minor_unit_digits
 
 HUNDRED = Decimal(100)
+ONE = Decimal(1)
+FLAT = FringeKind.FLAT.value
 
 
 @cache
@@ -135,7 +137,7 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LineTotal:
     quantity: Decimal
     total: Decimal  # in the line's currency
@@ -144,7 +146,7 @@ class LineTotal:
     fringes: Decimal  # in the report currency
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass builds ~2× slower, and there are thousands
 class FringeShare:
     """One fringe on one line, in budget order."""
 
@@ -195,29 +197,32 @@ def calculate(inputs: BudgetInputs) -> Calculation:
     holders = inputs.fringe_account()
     totals = defaultdict(Decimal)
     account_fringes = defaultdict(Decimal)
-    used: dict[tuple[str, int], Decimal] = defaultdict(Decimal)  # pay each payee has had each fringe on
+    used: dict[tuple[str, int], tuple[Decimal, str]] = {}  # pay each payee has had each fringe on, and its currency
     flat_paid: set[tuple[str, int]] = set()
     fringe_totals = defaultdict(Decimal)
     report = inputs.currency
     for line in inputs.ordered_lines():
         account = accounts[line.account_id]
-        where = _where(account, line)
         try:
             quantity = _quantity(line, result.globals, bad_globals)
             total = rounded(quantity * line.multiplier * line.rate, line.currency)
             fx = inputs.rates.rate(line.currency, report)
+            converted = rounded(total * fx, report)
+            fringe_account = holders.get(account.group, account.id)
             shares = [
-                _share(line, total, fringes[fid], holders.get(account.group, account.id), inputs.rates, used, flat_paid)
+                _share(line, total, fringes[fid], fringe_account, inputs.rates, used, flat_paid, fx, report)
                 for fid in line.fringe_ids
                 if fid in fringes
             ]
         except InvalidInput as error:
-            result.problems.append(Problem("budget_line", line.id, where, str(error)))
+            result.problems.append(Problem("budget_line", line.id, _where(account, line), str(error)))
             continue
-        converted = rounded(total * fx, report)
+        except ArithmeticError:  # a formula worth more than Decimal can round to a cent
+            message = _("the amount is too large to work out")
+            result.problems.append(Problem("budget_line", line.id, _where(account, line), message))
+            continue
         line_fringes = Decimal(0)
         for share in shares:
-            share = _converted(share, fx, report)
             result.shares.append(share)
             line_fringes += share.converted
             totals[share.account_id] += share.converted
@@ -272,29 +277,45 @@ def _quantity(line: Line, values: dict[str, Decimal], bad: set[str]) -> Decimal:
     return formula.value(values.__getitem__)
 
 
+def _in_line_currency(amount: Decimal, fringe: FringeRule, line: Line, rates: RateTable) -> Decimal:
+    """A fringe's cap or flat amount in the line's currency (the latest rate, rounded)."""
+    if fringe.currency == line.currency:
+        return amount
+    return rounded(amount * rates.rate(fringe.currency, line.currency), line.currency)
+
+
 def _share(
     line: Line,
     total: Decimal,
     fringe: FringeRule,
     account_id: int,
     rates: RateTable,
-    used: dict[tuple[str, int], Decimal],
+    used: dict[tuple[str, int], tuple[Decimal, str]],
     flat_paid: set[tuple[str, int]],
+    fx: Decimal,
+    report: str,
 ) -> FringeShare:
-    """One fringe on one line, in the line's currency (converted later, with the line's rate)."""
-    people = Decimal(1) if line.payee else line.multiplier
-    to_line = rates.rate(fringe.currency, line.currency)
-    cap = None if fringe.cap is None else rounded(fringe.cap * to_line, line.currency)
+    """One fringe on one line, in the line's currency, and converted like the line."""
+    people = ONE if line.payee else line.multiplier
+    cap = None if fringe.cap is None else _in_line_currency(fringe.cap, fringe, line, rates)
     if cap is None:
         capped = total
     elif line.payee:
         key = (line.payee, fringe.id)
-        capped = min(total, max(Decimal(0), cap - used[key]))
-        used[key] += capped
+        paid, currency = used.get(key, (Decimal(0), line.currency))
+        if currency != line.currency:
+            raise InvalidInput(
+                _(
+                    "{payee} is paid in {first} and {second}: {fringe}'s cap per person needs one currency "
+                    "(give these lines one currency, or different payees)"
+                ).format(payee=line.payee, first=currency, second=line.currency, fringe=fringe.code)
+            )
+        capped = min(total, max(Decimal(0), cap - paid))
+        used[key] = (paid + capped, currency)
     else:
         capped = min(total, cap * people)
-    if fringe.kind == FringeKind.FLAT.value:
-        flat = rounded((fringe.flat or Decimal(0)) * to_line, line.currency)
+    if fringe.kind == FLAT:
+        flat = _in_line_currency(fringe.flat or Decimal(0), fringe, line, rates)
         if line.payee:
             first = (line.payee, fringe.id) not in flat_paid
             flat_paid.add((line.payee, fringe.id))
@@ -303,8 +324,5 @@ def _share(
             amount = rounded(flat * people, line.currency)
     else:
         amount = rounded(capped * (fringe.percent or Decimal(0)) / HUNDRED, line.currency)
-    return FringeShare(line.id, fringe.id, account_id, people, total, cap, capped, amount, Decimal(0))
-
-
-def _converted(share: FringeShare, fx: Decimal, currency: str) -> FringeShare:
-    return replace(share, converted=rounded(share.amount * fx, currency))
+    converted = rounded(amount * fx, report)
+    return FringeShare(line.id, fringe.id, account_id, people, total, cap, capped, amount, converted)

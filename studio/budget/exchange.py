@@ -33,6 +33,9 @@ class RateUsed:
     inverse: bool = False
 
 
+SAME = RateUsed(Decimal(1))
+
+
 def inverse_rate(rate: Decimal) -> Decimal:
     return (Decimal(1) / rate).quantize(Decimal(1).scaleb(-RATE_PLACES), rounding=ROUND_HALF_UP)
 
@@ -52,19 +55,21 @@ class RateTable:
 
     def lookup(self, source: str, target: str, on: date | None = None) -> RateUsed:
         if source == target:
-            return RateUsed(Decimal(1))
+            return SAME
         if on is None and (source, target) in self._latest:
             return self._latest[source, target]
+        used = None
         for entry in self._rates:
             if on is not None and entry.effective_date > on:
                 continue
+            if used is not None and entry.effective_date < used.entry.effective_date:
+                break
             if (entry.from_currency, entry.to_currency) == (source, target):
                 used = RateUsed(entry.rate, entry)
-                break
-            if (entry.from_currency, entry.to_currency) == (target, source):
+                break  # a direct rate wins over an inverse of the same date
+            if used is None and (entry.from_currency, entry.to_currency) == (target, source):
                 used = RateUsed(inverse_rate(entry.rate), entry, inverse=True)
-                break
-        else:
+        if used is None:
             raise InvalidInput(
                 _("no exchange rate from {source} to {target}: add one in the budget's currencies").format(
                     source=source, target=target

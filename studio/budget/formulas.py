@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
+from functools import lru_cache
 
 from studio.errors import InvalidInput
 from studio.i18n import _
@@ -59,6 +60,7 @@ def is_number(text: str) -> bool:
     return re.fullmatch(r"\s*-?(\d+(\.\d+)?|\.\d+)\s*", text) is not None
 
 
+@lru_cache(maxsize=4096)  # a budget recalculates after every edit; its formulas rarely change
 def parse(text: str) -> Formula:
     """Parse a formula, or raise InvalidInput saying where it goes wrong."""
     source = str(text or "").strip()
