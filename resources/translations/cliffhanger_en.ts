@@ -13,6 +13,36 @@
     </message>
 </context>
 <context>
+    <name>BudgetPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/budget.py" line="387"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/budget.py" line="465"/>
+        <source>No total: %n problem(s). First: %1</source>
+        <translation>
+            <numerusform>No total: %n problem. First: %1</numerusform>
+            <numerusform>No total: %n problems. First: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTreeModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/budget_tree.py" line="392"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/callsheets.py" line="150"/>

@@ -134,41 +134,532 @@ The details are in %2</source>
     </message>
 </context>
 <context>
-    <name>BudgetPage</name>
+    <name>BudgetCharts</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="19"/>
-        <source>Account</source>
-        <translation>科目</translation>
+        <location filename="../../ui/budget_charts.py" line="57"/>
+        <source>Budget by group (%1)</source>
+        <translation>预算构成（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="20"/>
-        <source>Description</source>
-        <translation>说明</translation>
+        <location filename="../../ui/budget_charts.py" line="71"/>
+        <source>Budget and actual, largest accounts (%1)</source>
+        <translation>预算与实际支出：金额最大的科目（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="21"/>
-        <source>Chinese description</source>
-        <translation>中文说明</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="22"/>
-        <source>Group</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="23"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="29"/>
+        <location filename="../../ui/budget_charts.py" line="73"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="34"/>
-        <source>Budget total: %1</source>
-        <translation>预算总额：%1</translation>
+        <location filename="../../ui/budget_charts.py" line="73"/>
+        <source>Paid + committed</source>
+        <translation>已付 + 已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_charts.py" line="96"/>
+        <source>Spend over the shoot, cumulative (%1)</source>
+        <translation>拍摄期累计支出（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_charts.py" line="98"/>
+        <source>Planned: cast, crew and locations</source>
+        <translation>计划：演员、剧组和场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_charts.py" line="99"/>
+        <source>Actual: paid + committed</source>
+        <translation>实际：已付 + 已承诺</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetPage</name>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="96"/>
+        <source>Globals</source>
+        <translation>全局变量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="97"/>
+        <source>Fringes</source>
+        <translation>附加费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="98"/>
+        <source>Currencies</source>
+        <translation>币种与汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="99"/>
+        <source>Cost report</source>
+        <translation>成本报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="100"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="102"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="116"/>
+        <location filename="../../ui/pages/budget.py" line="507"/>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="117"/>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="118"/>
+        <source>Save version…</source>
+        <translation>保存版本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="119"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="123"/>
+        <source>Report in </source>
+        <translation>报表币种 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="148"/>
+        <location filename="../../ui/pages/budget.py" line="178"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="151"/>
+        <source>Number or formula</source>
+        <translation>数字或公式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="156"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="160"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="167"/>
+        <source>Add global</source>
+        <translation>添加全局变量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="168"/>
+        <source>Remove global</source>
+        <translation>删除全局变量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="177"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="181"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="189"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="197"/>
+        <source>Flat amount</source>
+        <translation>固定金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="205"/>
+        <source>Cap per person</source>
+        <translation>每人上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="211"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="214"/>
+        <source>Goes on</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="227"/>
+        <source>Add fringe</source>
+        <translation>添加附加费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="228"/>
+        <source>Remove fringe</source>
+        <translation>删除附加费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="237"/>
+        <source>1 unit of</source>
+        <translation>原币种（1 单位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="243"/>
+        <source>is worth</source>
+        <translation>折合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="249"/>
+        <source>of</source>
+        <translation>目标币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="252"/>
+        <source>from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="262"/>
+        <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
+        <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="271"/>
+        <source>Add rate</source>
+        <translation>添加汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="272"/>
+        <source>Remove rate</source>
+        <translation>删除汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="283"/>
+        <location filename="../../ui/pages/budget.py" line="304"/>
+        <location filename="../../ui/pages/budget.py" line="346"/>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="285"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="286"/>
+        <source>Committed</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="287"/>
+        <source>To complete</source>
+        <translation>尚需支出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="288"/>
+        <source>At completion</source>
+        <translation>完工预计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="289"/>
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="297"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="310"/>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="314"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="317"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="323"/>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="324"/>
+        <source>In report currency</source>
+        <translation>折合报表币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="331"/>
+        <source>Add actual</source>
+        <translation>添加实际支出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="332"/>
+        <source>Remove actual</source>
+        <translation>删除实际支出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="340"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="340"/>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="347"/>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="348"/>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="349"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="356"/>
+        <location filename="../../ui/pages/budget.py" line="360"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="360"/>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/budget.py" line="387"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="388"/>
+        <source>The schedule changed the budget:</source>
+        <translation>拍摄计划的变动已更新预算：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="389"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="448"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/budget.py" line="465"/>
+        <source>No total: %n problem(s). First: %1</source>
+        <translation>
+            <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="469"/>
+        <source>Grand total %1 · above the line %2 · below the line %3</source>
+        <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="479"/>
+        <source>While typing: %1</source>
+        <translation>输入中：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="502"/>
+        <source>Choose the account to add the line to.</source>
+        <translation>请先选择要添加明细的科目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="506"/>
+        <source>New line</source>
+        <translation>新明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="516"/>
+        <source>Choose the line to remove.</source>
+        <translation>请先选择要删除的明细。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="519"/>
+        <location filename="../../ui/pages/budget.py" line="573"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="532"/>
+        <source>New fringe</source>
+        <translation>新附加费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="562"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="580"/>
+        <source>Report currency</source>
+        <translation>报表币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="586"/>
+        <source>Save version</source>
+        <translation>保存版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="586"/>
+        <source>Name of this version:</source>
+        <translation>版本名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="597"/>
+        <source>Saved version %1</source>
+        <translation>已保存版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="617"/>
+        <source>Export budget</source>
+        <translation>导出预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="619"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="158"/>
+        <location filename="../../ui/pages/budget.py" line="312"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="220"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="95"/>
+        <location filename="../../ui/pages/budget.py" line="106"/>
+        <location filename="../../ui/pages/budget.py" line="284"/>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTreeModel</name>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="77"/>
+        <source>Account / line</source>
+        <translation>科目 / 明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="78"/>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="79"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="80"/>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="81"/>
+        <source>Rate</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="82"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="83"/>
+        <source>Fringes</source>
+        <translation>附加费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="84"/>
+        <source>Payee</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="85"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="86"/>
+        <source>In report currency</source>
+        <translation>折合报表币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="87"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="237"/>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="271"/>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="292"/>
+        <source>Follows the schedule: its amount and rate change when the schedule does.</source>
+        <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="321"/>
+        <source>problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="357"/>
+        <source>fringes %1</source>
+        <translation>附加费用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_tree.py" line="389"/>
+        <source>Grand total</source>
+        <translation>总预算</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/budget_tree.py" line="392"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1025,7 +1516,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="18"/>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -1111,41 +1602,102 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="55"/>
+        <source>Days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56"/>
+        <source>Weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59"/>
+        <source>Allow</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>Episodes</source>
+        <translation>集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>Flat amount</source>
+        <translation>固定金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>Chosen by line</source>
+        <translation>按明细指定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>All pay</source>
+        <translation>全部薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>Union pay</source>
+        <translation>工会薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82"/>
+        <source>Committed</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>12-hour day</source>
         <translation>12 小时工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="100"/>
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Flat</source>
         <translation>包干</translation>
     </message>
@@ -1578,22 +2130,22 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="126"/>
+        <location filename="../../ui/pages/base.py" line="131"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="153"/>
+        <location filename="../../ui/pages/base.py" line="158"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="155"/>
+        <location filename="../../ui/pages/base.py" line="160"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="165"/>
+        <location filename="../../ui/pages/base.py" line="170"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
