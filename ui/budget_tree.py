@@ -246,7 +246,18 @@ class BudgetTreeModel(QAbstractItemModel):
             line = self.line(node.key)
             if line is not None and (not line.source or field_name in ("fringe_codes", "notes")):
                 flags |= Qt.ItemFlag.ItemIsEditable
+        elif node.kind == "account" and self._account_field(node, index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def _account_field(self, node: Node, column: int) -> str | None:
+        """An account's name is edited in the first column; a totals account's percent in the amount's."""
+        key = KEYS[column]
+        if key == "name":
+            return "name"
+        if key == "amount" and self._accounts_by_id[node.key].group == AccountGroup.TOTALS.value:
+            return "percent"
+        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.inputs is None:
@@ -262,15 +273,19 @@ class BudgetTreeModel(QAbstractItemModel):
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
         node = self.node(index)
-        field_name = COLUMNS[index.column()][1]
-        if role != Qt.ItemDataRole.EditRole or node.kind != "line" or field_name is None:
+        entity, field_name = "budget_line", COLUMNS[index.column()][1]
+        if node.kind == "account":
+            entity, field_name = "budget_account", self._account_field(node, index.column())
+        elif node.kind != "line":
+            return False
+        if role != Qt.ItemDataRole.EditRole or field_name is None:
             return False
         if self.workspace.database is None:  # an editor closed with the database
             return False
         self.end_preview()
         label = self.tr("Edit %1").replace("%1", self.headers[KEYS[index.column()]])
         try:
-            self.workspace.edit_fields("budget_line", node.key, {field_name: value}, label)
+            self.workspace.edit_fields(entity, node.key, {field_name: value}, label)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False
@@ -344,8 +359,14 @@ class BudgetTreeModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "report":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.EditRole:
+            if key == "amount":
+                return "" if account.percent is None else f"{account.percent.normalize():f}"
+            return account.name if key == "name" else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if key == "amount" and account.group == AccountGroup.TOTALS.value:
+            return f"{number_text(account.percent or Decimal(0))}%"
         if key == "name":
             name = f"{account.code} {account.name}"
             if account.percent is not None and account.group == AccountGroup.TOTALS.value:

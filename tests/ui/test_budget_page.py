@@ -147,3 +147,18 @@ def test_a_strip_dragged_on_the_board_reaches_the_budget_when_it_is_next_shown(d
     page = show(demo_window, "budget")
     assert "schedule changed the budget" in page.changes.text()
     assert page.model.calculation.grand == _grand(demo_path)
+
+
+def test_contingency_is_a_percent_edited_on_its_account(demo_window, demo_path, settle):
+    page = show(demo_window, "budget")
+    model = page.model
+    contingency = next(a for a in model.inputs.accounts if a.code == "9000")
+    index = model.index_of_account(contingency.id)
+    percent = model.index(index.row(), KEYS.index("amount"), index.parent())
+    assert percent.data() == "10%"
+    direct = model.calculation.direct
+    assert model.setData(percent, "12")
+    settle()
+    account = next(a for a in page.model.inputs.accounts if a.code == "9000")
+    assert page.model.calculation.accounts[account.id] == (direct * Decimal("0.12")).quantize(Decimal("0.01"))
+    assert query(demo_path, "select percent from budget_account where code = '9000'") == [(120000,)]
