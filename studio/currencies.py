@@ -12,13 +12,13 @@ from studio.money import check_currency
 def ensure_currency(session: Session, code: str) -> str:
     """The upper-case code, with its row added if the database does not have it yet."""
     code = check_currency(code)
-    if session.get(Currency, code) is None:
+    pending = any(isinstance(row, Currency) and row.code == code for row in session.new)
+    if not pending and session.get(Currency, code) is None:
         session.add(
             Currency(
                 code=code,
                 name=get_currency_name(code, locale="en"),
                 symbol=get_currency_symbol(code, locale="en"),
             )
-        )
-        session.flush()
+        )  # inserted at the next flush, before the rows that name it
     return code

@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 from studio import validation
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.models import Character
+from studio.models import BudgetAccount, Character
 from studio.money import Money
 from studio.validation import normalized_text
 
@@ -185,8 +185,11 @@ class DateInRange(RowRule):
 
 
 def _production_of(row: SQLModel) -> int:
+    """The production a row belongs to, directly or through its owner (a deal's role, a line's account)."""
     if hasattr(row, "production_id"):
         return row.production_id
+    if hasattr(row, "account_id"):
+        return object_session(row).get(BudgetAccount, row.account_id).production_id
     character = object_session(row).get(Character, row.character_id)
     return character.production_id
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from decimal import Decimal
 
 from sqlmodel import Session, select
 
@@ -21,7 +22,7 @@ Result = tuple[dict, str]
 
 def total(session: Session, production_id: int, args: argparse.Namespace) -> Result:
     report = current_budget(session, production_id, args.currency).to_json()
-    lines = [f"{a['code']} {a['name']}: {a['amount']}" for a in report["by_account"] if a["amount"] != "0.00"]
+    lines = [f"{a['code']} {a['name']}: {a['amount']}" for a in report["by_account"] if Decimal(a["amount"])]
     return report, "\n".join([*lines, _("Grand total: {amount} {currency}").format(**report)])
 
 
@@ -40,7 +41,7 @@ def report(session: Session, production_id: int, args: argparse.Namespace) -> Re
         f"{a['code']} {a['name']}: budget {a['budget']}, paid {a['paid']}, committed {a['committed']}, "
         f"variance {a['variance']}"
         for a in money["accounts"]
-        if a["paid"] != a["committed"] or a["paid"] != "0.00"
+        if Decimal(a["paid"]) or Decimal(a["committed"])
     ]
     t = money["total"]
     rows.append(
@@ -79,7 +80,7 @@ def compare(session: Session, production_id: int, args: argparse.Namespace) -> R
     rows = [
         f"{a['code']} {a['name']}: {a['left']} → {a['right']} ({a['difference']})"
         for a in accounts
-        if a["difference"] != "0.00"
+        if a["difference"] and Decimal(a["difference"])
     ]
     rows.append(
         f"{comparison.left_name} {report['left_total']} → {comparison.right_name} {report['right_total']} {currency}"

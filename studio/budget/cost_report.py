@@ -103,7 +103,7 @@ def cost_report(current: CurrentBudget, entries: list[CostEntry]) -> CostReport:
         return sum((getattr(line, name) for line in lines), Decimal(0))
 
     total = CostLine(None, "", "", "", "", *(summed(n) for n in ("budget", "paid", "committed", "to_complete")))
-    return CostReport(currency, lines, total, converted_entries, problems)
+    return CostReport(currency, lines, total, converted_entries, [*calculation.problems, *problems])
 
 
 @dataclass(frozen=True)

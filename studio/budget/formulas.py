@@ -18,6 +18,7 @@ from studio.errors import InvalidInput
 from studio.i18n import _
 
 MAX_LENGTH = 200
+OT_HOURS = "OT_HOURS"  # the overtime lines the schedule keeps use it by this name
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|(.))")
 _NAME = re.compile(r"[A-Z_][A-Z0-9_]{0,59}")
 # Names a spreadsheet would read as a cell (A1, XFD1048576, R1C1) or a constant.

@@ -13,7 +13,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import object_session
 from sqlmodel import SQLModel, select
 
-from studio.budget.formulas import evaluate_globals, global_name, is_number, parse
+from studio.budget.formulas import MAX_LENGTH, OT_HOURS, evaluate_globals, global_name, is_number, parse
 from studio.currencies import ensure_currency
 from studio.edit_rules import RowRule, decimal_between
 from studio.errors import InvalidInput
@@ -111,6 +111,10 @@ class GlobalName(RowRule):
             return
         if row.source:
             raise InvalidInput(_("{name} follows the schedule and the script: it keeps its name").format(name=row.name))
+        if row.name == OT_HOURS:
+            raise InvalidInput(
+                _("{name} is used by the overtime lines the schedule keeps: it keeps its name").format(name=row.name)
+            )
         session = object_session(row)
         if row.name:
             _rename_in_formulas(session, row.production_id, row.name, name)
@@ -120,7 +124,16 @@ class GlobalName(RowRule):
 def _rename_in_formulas(session, production_id: int, old: str, new: str) -> None:
     def renamed(text: str) -> str:
         formula = parse(text)
-        return formula.spreadsheet(lambda n: new if n == old else n) if old in formula.names else text
+        if old not in formula.names:
+            return text
+        written = formula.spreadsheet(lambda n: new if n == old else n)
+        if len(written) > MAX_LENGTH:
+            raise InvalidInput(
+                _("{name} would make the formula {formula} longer than {count} characters").format(
+                    name=new, formula=repr(text), count=MAX_LENGTH
+                )
+            )
+        return written
 
     for other in _globals_of(session, production_id):
         if other.formula:

@@ -27,6 +27,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from studio.budget.calculation import BudgetInputs, Global, Line
+from studio.budget.formulas import OT_HOURS
 from studio.budget.inputs import load_inputs
 from studio.i18n import _
 from studio.models import (
@@ -44,7 +45,7 @@ from studio.models import (
     Production,
 )
 from studio.models.enums import LineUnit, RateBasis, UnionStatus
-from studio.money import Money
+from studio.money import Money, round_to_currency
 from studio.resources import load_json
 from studio.schedule.board import Board, load_board
 from studio.schedule.costs import moves_in
@@ -57,7 +58,7 @@ CAST_ACCOUNT, TRAVEL_ACCOUNT, STAFF_ACCOUNT, TRANSPORT_ACCOUNT, LOCATION_ACCOUNT
     "3500",
     "3600",
 )
-SHOOT_DAYS, EPISODES, OT_HOURS = "SHOOT_DAYS", "EPISODES", "OT_HOURS"
+SHOOT_DAYS, EPISODES = "SHOOT_DAYS", "EPISODES"
 LINKED_GLOBALS = {
     "schedule:shoot_days": (SHOOT_DAYS, "Shoot days (from the schedule)"),
     "script:episodes": (EPISODES, "Episodes (from the script)"),
@@ -150,7 +151,7 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
         role = f"#{character.cast_number} {character.name}" if character.cast_number else character.name
         union = performer.union_status == UnionStatus.SAG_AFTRA.value
         counts = _day_counts(row, deal.guaranteed_days)
-        unit, amount = _cast_amount(deal.rate_basis, paid, board)
+        unit, amount, formula = _cast_amount(deal.rate_basis, paid, board)
         if row is not None and unit == LineUnit.DAY.value:
             for day, code in zip(schedule.dates, row.codes, strict=True):
                 if code and code != "D":
@@ -161,6 +162,7 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
                 CAST_ACCOUNT,
                 f"{name} as {role} ({counts})",
                 amount,
+                formula=formula,
                 unit=unit,
                 rate=deal.rate.amount,
                 currency=deal.currency,
@@ -180,7 +182,7 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
                     f"{name}: overtime allowance, {work} work days × {OT_HOURS} h at {factor.normalize()}×",
                     formula=f"{work} * {OT_HOURS}",
                     unit=LineUnit.HOUR.value,
-                    rate=(deal.rate.amount / hours * factor).quantize(Decimal("0.01")),
+                    rate=round_to_currency(deal.rate.amount / hours * factor, deal.currency),
                     currency=deal.currency,
                     payee=name,
                     wages=True,
@@ -214,14 +216,15 @@ def _day_counts(row, guaranteed: int) -> str:
     return ", ".join(parts)
 
 
-def _cast_amount(basis: str, paid: int, board: Board) -> tuple[str, Decimal]:
+def _cast_amount(basis: str, paid: int, board: Board) -> tuple[str, Decimal, str]:
+    """The unit, and the amount as a number or (when it is not a whole number) an exact formula."""
     if basis == RateBasis.WEEK.value:
-        return LineUnit.WEEK.value, Decimal(paid) / 5
+        return LineUnit.WEEK.value, Decimal(paid), f"{paid} / 5"
     if basis == RateBasis.HOUR.value:
-        return LineUnit.HOUR.value, Decimal(paid) * Decimal(board.limits.max_minutes) / 60
+        return LineUnit.HOUR.value, Decimal(paid), f"{paid} * {board.limits.minutes} / 60"
     if basis == RateBasis.FLAT.value:
-        return LineUnit.FLAT.value, Decimal(1)
-    return LineUnit.DAY.value, Decimal(paid)
+        return LineUnit.FLAT.value, Decimal(1), ""
+    return LineUnit.DAY.value, Decimal(paid), ""
 
 
 def _crew_lines(session: Session, production: Production) -> list[Linked]:
@@ -239,7 +242,7 @@ def _crew_lines(session: Session, production: Production) -> list[Linked]:
         )
         unit, formula = {
             RateBasis.WEEK.value: (LineUnit.WEEK.value, f"{SHOOT_DAYS} / 5"),
-            RateBasis.HOUR.value: (LineUnit.HOUR.value, f"{SHOOT_DAYS} * {production.max_minutes_per_day / 60:g}"),
+            RateBasis.HOUR.value: (LineUnit.HOUR.value, f"{SHOOT_DAYS} * {production.max_minutes_per_day} / 60"),
             RateBasis.FLAT.value: (LineUnit.FLAT.value, ""),
         }.get(member.rate_basis, (LineUnit.DAY.value, SHOOT_DAYS))
         position = f"{member.position}: " if member.position else ""

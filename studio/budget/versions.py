@@ -50,6 +50,8 @@ def save_version(session: Session, production_id: int, name: str) -> int:
     name = not_formula(str(name or "").strip())
     if not name or len(name) > 120:
         raise InvalidInput(_("a version needs a name of 1 to 120 characters"))
+    if name.lower() == "now":
+        raise InvalidInput(_("“now” means the budget as it is now: give the version another name"))
     taken = session.exec(
         select(BudgetVersion.id).where(BudgetVersion.production_id == production_id, BudgetVersion.name == name)
     ).first()
