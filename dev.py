@@ -3,7 +3,7 @@
 
     python3 dev.py demo           set up, then open the app on the demo production
     python3 dev.py test [ARGS]    set up (and the system packages the tests need), then run every test
-    python3 dev.py bench [NAME]   set up, then run the benchmarks: foundation, scripts, people, schedule (all)
+    python3 dev.py bench [NAME]   set up, then run the benchmarks (all, or one: foundation, budget…)
     python3 dev.py translations   refresh the translation catalogues after changing user-visible text
     python3 dev.py run [ARGS]     set up, then run main.py with ARGS
 
@@ -110,7 +110,7 @@ def test(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "pytest", *arguments, env=environment)
 
 
-BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets")
+BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget")
 
 
 def translations() -> int:

@@ -44,7 +44,7 @@ class BudgetCharts(QWidget):
         view = QChartView(self)
         view.setObjectName(name)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(220)
+        view.setMinimumHeight(120)  # the window's smallest size must still fit a laptop screen
         return view
 
     def show_budget(self, current: CurrentBudget, report: CostReport, spend: list[SpendDay]) -> None:

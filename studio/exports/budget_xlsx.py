@@ -30,11 +30,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from studio.budget.calculation import (
@@ -51,14 +50,17 @@ from studio.budget.cost_report import CostReport, cost_entries, cost_report
 from studio.budget.exchange import RATE_PLACES, RateUsed
 from studio.budget.totals import current_budget
 from studio.errors import InvalidInput, UserError
+from studio.exports.budget_words import GROUPS, SOURCES, UNITS, Words
 from studio.exports.files import write_atomically
 from studio.exports.names import named
+from studio.exports.xlsx_cells import DATE, FORMULA, TEXT, Grid, Out, Styles, save_with_cells
 from studio.exports.xlsx_pages import PrintedPage, set_up_printing
 from studio.i18n import _
 from studio.models import Production
 from studio.models.enums import AccountGroup, CostStatus, FringeKind
 from studio.money import minor_unit_digits
 from studio.scripts.eighths import columns as display_columns
+from studio.scripts.eighths import wrapped_lines
 
 LANGUAGES = ("en", "zh", "en+zh")
 TOP, DETAIL, FRINGES, GLOBALS, CURRENCIES, COST_REPORT, ACTUALS = (
@@ -81,125 +83,30 @@ GROUP_ORDER = (
 TOTALS = AccountGroup.TOTALS.value
 FREEZE_FRINGE_TABLE_UP_TO = 12  # more fringes than this: the calculation's headings are not frozen below them
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+FONT = "Calibri"  # the default font: a font without a name prints in the reader's default, often serif
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", start_color="37474F")
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
-SECTION_FONT = Font(bold=True, size=12)
-BOLD = Font(bold=True)
+SECTION_FONT = Font(name=FONT, bold=True, size=12)
+BOLD = Font(name=FONT, bold=True)
 GROUP_FILL = PatternFill("solid", start_color="CFD8DC")
 TOTAL_FILL = PatternFill("solid", start_color="ECEFF1")
 GRAND_BORDER = Border(top=Side(style="thin", color="263238"), bottom=Side(style="double", color="263238"))
-NOTE_FONT = Font(italic=True, color="546E7A")
+NOTE_FONT = Font(name=FONT, italic=True, color="546E7A")
+GRAND_FONT = Font(name=FONT, bold=True, size=12)
+TITLE_FONT = Font(name=FONT, bold=True, size=14)
+CENTRED = Alignment(horizontal="center")
 WRAPPED = Alignment(vertical="top", wrap_text=True)
 RATE_FORMAT = "0.0000####"
 QUANTITY_FORMAT = "General"
 PERCENT_FORMAT = "0.00##"
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_WIDTH_LIMIT = 48
+# Columns of long text: a set width, the text wraps (descriptions, notes, the fringes on a line).
+WRAPPED_COLUMNS = {GLOBALS: {3: 40}, DETAIL: {3: 42, 14: 30, 15: 24}, FRINGES: {2: 24}, ACTUALS: {4: 30}}
+TOP_ALIGNED = {False: Alignment(vertical="top"), True: Alignment(horizontal="center", vertical="top")}
 NUMBER_WIDTH = 13
-
-# Words around the figures, in English and Chinese (en+zh shows both: "Total 合计").
-ZH = {
-    "Budget": "预算",
-    "Generated": "生成日期",
-    "Page {number}": "第 {number} 页",
-    "Report currency": "报告币种",
-    "Code": "代码",
-    "Account": "科目",
-    "Chinese name": "中文名称",
-    "Percent": "百分比",
-    "Total": "合计",
-    "Total in {currency}": "合计 {currency}",
-    "Above the line": "线上费用",
-    "Below the line": "线下费用",
-    "Post-production": "后期制作",
-    "Other": "其他费用",
-    "Direct total": "直接成本合计",
-    "Grand total": "总计",
-    "Total of all lines": "所有明细行合计",
-    "Line": "行号",
-    "Description": "说明",
-    "Payee": "收款人",
-    "Payee no.": "收款人编号",
-    "Amount": "数量",
-    "Unit": "单位",
-    "Multiplier": "倍数",
-    "Rate": "单价",
-    "Currency": "币种",
-    "Rate to {currency}": "兑 {currency} 汇率",
-    "In {currency}": "折合 {currency}",
-    "Fringes in {currency}": "附加费用 {currency}",
-    "Fringes": "附加费用",
-    "Notes": "备注",
-    "Fringe": "附加费用项目",
-    "Name": "名称",
-    "Kind": "类型",
-    "Flat amount": "固定金额",
-    "Cap per person": "每人上限",
-    "Base": "基数",
-    "People": "人数",
-    "Capped base": "计费基数",
-    "Goes to": "计入科目",
-    "Fringe on each line, in budget order": "各明细行的附加费用（按预算顺序）",
-    "Value": "数值",
-    "Kept up to date from": "自动更新来源",
-    "From": "原币",
-    "To": "目标币",
-    "Effective from": "生效日期",
-    "Exchange rate": "汇率",
-    "Basis": "依据",
-    "Exchange rates entered: 1 unit of From = rate units of To": "录入的汇率：1 单位原币 = 汇率 × 目标币",
-    "Rates to {currency} used by the budget lines": "预算明细行使用的兑 {currency} 汇率",
-    "Other rates used: fringe caps and flat amounts in a line's currency": "其他使用的汇率：按明细行币种折算附加费用上限与固定金额",
-    "same currency": "同一币种",
-    "latest rate entered, {date}": "最新录入汇率，{date}",
-    "inverse of {pair} entered {date}, to 8 places": "{pair}（{date}）的倒数，保留 8 位小数",
-    "Paid": "已付",
-    "Committed": "已承诺",
-    "To complete": "待完成",
-    "At completion": "完成时预计",
-    "Variance": "差异",
-    "Date": "日期",
-    "Vendor": "供应商",
-    "Reference": "单据编号",
-    "Status": "状态",
-    "the schedule": "拍摄计划",
-    "the script": "剧本",
-    "Percent of the direct total": "占直接成本百分比",
-    "Day": "天",
-    "Week": "周",
-    "Hour": "小时",
-    "Flat": "一次性",
-    "Allowance": "包干",
-    "Episode": "集",
-    "Percent fringe": "百分比",
-    "Flat fringe": "固定金额",
-}
-UNITS = {"DAY": "Day", "WEEK": "Week", "HOUR": "Hour", "FLAT": "Flat", "ALLOW": "Allowance", "EPISODE": "Episode"}
-GROUPS = {
-    AccountGroup.ABOVE_THE_LINE.value: "Above the line",
-    AccountGroup.BELOW_THE_LINE.value: "Below the line",
-    AccountGroup.POST.value: "Post-production",
-    AccountGroup.OTHER.value: "Other",
-}
-SOURCES = {"schedule": "the schedule", "script": "the script"}
-
-
-class Words:
-    """The workbook's words in its language: English, Chinese, or both ("Total 合计")."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def __call__(self, english: str, **values: str) -> str:
-        chinese = ZH[english]
-        if self.lang == "en":
-            text = english
-        elif self.lang == "zh":
-            text = chinese
-        else:
-            text = english if chinese == english else f"{english} {chinese}"
-        return text.format(**values) if values else text
+SHORT_HEADING = 12  # a heading this wide stays on one line
 
 
 def write_budget(session: Session, production_id: int, out: Path, currency: str | None, lang: str) -> Path:
@@ -261,17 +168,18 @@ class BudgetBook:
             lang, production.display_title()
         )
         self.generated = dt.date.today()
-        self.widths: dict[str, dict[int, float]] = defaultdict(dict)
+        self.widths: dict[str, dict[int, float]] = defaultdict(dict)  # the widest text in each column
+        self.fixed: dict[str, dict[int, float]] = defaultdict(dict)  # set widths: numbers, wrapped text
+        self.header_rows: dict[str, list[int]] = defaultdict(list)
+        self.heading_words: dict[str, dict[int, float]] = defaultdict(dict)
+        self.tall: dict[str, dict[int, int]] = defaultdict(dict)  # rows of wrapped text: how many lines
+        self.columns: dict[str, int] = defaultdict(int)  # how many columns a sheet's tables have
 
     # The workbook.
 
     def save(self, path: Path) -> None:
-        workbook = Workbook()
-        workbook.remove(workbook.active)
-        sheets = {name: workbook.create_sheet(name) for name in SHEETS}
-        workbook.properties.title = f"{self.title} — {self.words('Budget')}"
-        workbook.properties.creator = "Cliffhanger"
-        self.write_globals(workbook, sheets[GLOBALS])
+        sheets = {name: Grid(name) for name in SHEETS}
+        self.write_globals(sheets[GLOBALS])
         self.write_currencies(sheets[CURRENCIES])
         self.plan_fringes()
         self.write_detail(sheets[DETAIL])
@@ -279,22 +187,35 @@ class BudgetBook:
         self.write_top_sheet(sheets[TOP])
         self.write_actuals(sheets[ACTUALS])
         self.write_cost_report(sheets[COST_REPORT])
-        for name, worksheet in sheets.items():
-            self.set_widths(worksheet)
+        # openpyxl writes the workbook around the cells: sheets, styles, widths, frozen panes, printing and
+        # the globals' names; the cells themselves are written straight into each sheet's XML.
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        workbook.properties.title = f"{self.title} — {self.words('Budget')}"
+        workbook.properties.creator = "Cliffhanger"
+        styles = Styles()
+        cells = {}
+        for name, grid in sheets.items():
+            worksheet = workbook.create_sheet(name)
+            for column, width in self.set_widths(grid).items():
+                worksheet.column_dimensions[get_column_letter(column)].width = width
+            worksheet.freeze_panes = grid.freeze_panes
             self.set_up_printing(worksheet, name)
+            cells[name] = grid.xml(styles.ids(worksheet, grid))
+        for name, reference in self.layout.globals.items():
+            workbook.defined_names[name] = DefinedName(name, attr_text=reference)
         workbook.active = 0
-        workbook.save(path)
+        save_with_cells(workbook, cells, path)
 
     # Globals.
 
-    def write_globals(self, workbook: Workbook, worksheet: Worksheet) -> None:
+    def write_globals(self, worksheet: Grid) -> None:
         w = self.words
         self.heading(worksheet, GLOBALS, [w("Name"), w("Value"), w("Description"), w("Kept up to date from")])
         items = self.inputs.globals
         for offset, item in enumerate(items):
             row = FIRST_ROW + offset
-            self.layout.globals[item.name] = f"{quote_sheetname(GLOBALS)}!$B${row}"
-            workbook.defined_names[item.name] = DefinedName(item.name, attr_text=self.layout.globals[item.name])
+            self.layout.globals[item.name] = f"{sheet_reference(GLOBALS)}!$B${row}"
         for offset, item in enumerate(items):
             row = FIRST_ROW + offset
             self.text(worksheet, row, 1, item.name).font = BOLD
@@ -307,12 +228,12 @@ class BudgetBook:
             if item.source:
                 kind = item.source.split(":")[0]
                 self.text(worksheet, row, 4, w(SOURCES[kind]) if kind in SOURCES else item.source)
-        self.widths[worksheet.title][2] = NUMBER_WIDTH
+        self.fixed[worksheet.title].update({2: NUMBER_WIDTH})
         worksheet.freeze_panes = f"B{FIRST_ROW}"
 
     # Currencies.
 
-    def write_currencies(self, worksheet: Worksheet) -> None:
+    def write_currencies(self, worksheet: Grid) -> None:
         w, report = self.words, self.currency
         rates = self.inputs.rates
         self.heading(
@@ -330,18 +251,21 @@ class BudgetBook:
             self.number(worksheet, row, 4, entry.rate, RATE_FORMAT)
             self.layout.rate_rows[entry.id] = row
             row += 1
-        # Rates to the report currency, one per currency a line is in.
+        # The rates used, in the same columns (the rate in D): to the report currency, one per currency a
+        # line is in (Detail looks a line's up), then any other.
+        headings = [w("From"), w("To"), "", w("Exchange rate"), w("Basis")]
         currencies = sorted({line.currency for line in self.ordered} | {report}, key=lambda c: (c != report, c))
         row += 1
         self.section(worksheet, row, w("Rates to {currency} used by the budget lines", currency=report))
-        self.header_row(worksheet, row + 1, [w("Currency"), w("Rate to {currency}", currency=report), w("Basis")])
+        self.header_row(worksheet, row + 1, headings)
         row += 2
         first = row
         for code in currencies:
             used = rates.lookup(code, report)
             self.text(worksheet, row, 1, code).font = BOLD
-            self.rate_cell(worksheet, row, 2, used, local=True)
-            self.text(worksheet, row, 3, self.basis(used))
+            self.text(worksheet, row, 2, report)
+            self.rate_cell(worksheet, row, 4, used, local=True)
+            self.text(worksheet, row, 5, self.basis(used))
             row += 1
         self.layout.to_report = (first, row - 1)
         # Other rates: a fringe's cap or flat amount in a line's currency.
@@ -356,24 +280,24 @@ class BudgetBook:
         if pairs:
             row += 1
             self.section(worksheet, row, w("Other rates used: fringe caps and flat amounts in a line's currency"))
-            self.header_row(worksheet, row + 1, [w("From"), w("To"), w("Exchange rate"), w("Basis")])
+            self.header_row(worksheet, row + 1, headings)
             row += 2
             for source, target in pairs:
                 used = rates.lookup(source, target)
                 self.text(worksheet, row, 1, source).font = BOLD
                 self.text(worksheet, row, 2, target)
-                self.rate_cell(worksheet, row, 3, used, local=True)
-                self.text(worksheet, row, 4, self.basis(used))
+                self.rate_cell(worksheet, row, 4, used, local=True)
+                self.text(worksheet, row, 5, self.basis(used))
                 self.layout.other_rates[source, target] = row
                 row += 1
-        self.widths[worksheet.title].update({2: 12, 3: 14, 4: 14})
+        self.fixed[worksheet.title].update({1: 8, 2: 8, 3: 12, 4: 14})
         worksheet.freeze_panes = f"A{FIRST_ROW}"
 
-    def rate_cell(self, worksheet: Worksheet, row: int, column: int, used: RateUsed, local: bool = False) -> Cell:
+    def rate_cell(self, worksheet: Grid, row: int, column: int, used: RateUsed, local: bool = False) -> Out:
         """A rate as a formula over the rate entered: =D5, =ROUND(1/D5,8) for an inverse, 1 for one currency."""
         if used.entry is None:
             return self.number(worksheet, row, column, Decimal(1), RATE_FORMAT)
-        prefix = "" if local else f"{quote_sheetname(CURRENCIES)}!"
+        prefix = "" if local else f"{sheet_reference(CURRENCIES)}!"
         cell = f"{prefix}$D${self.layout.rate_rows[used.entry.id]}"
         formula = f"=ROUND(1/{cell},{RATE_PLACES})" if used.inverse else f"={cell}"
         return self.formula(worksheet, row, column, formula, RATE_FORMAT)
@@ -403,7 +327,7 @@ class BudgetBook:
             layout.line_shares[share.line_id] = (start, row)
         layout.share_rows = (first, first + len(self.calculation.shares) - 1)
 
-    def write_detail(self, worksheet: Worksheet) -> None:
+    def write_detail(self, worksheet: Grid) -> None:
         w, report = self.words, self.currency
         headings = [
             w("Line"),
@@ -424,8 +348,8 @@ class BudgetBook:
         ]
         self.heading(worksheet, DETAIL, headings)
         lo, hi = self.layout.to_report
-        lookup = f"{quote_sheetname(CURRENCIES)}!$A${lo}:$B${hi}"
-        fringes_sheet = quote_sheetname(FRINGES)
+        lookup = f"{sheet_reference(CURRENCIES)}!$A${lo}:$D${hi}"
+        fringes_sheet = sheet_reference(FRINGES)
         by_account: dict[int, list[Line]] = defaultdict(list)
         for line in self.ordered:
             by_account[line.account_id].append(line)
@@ -464,29 +388,19 @@ class BudgetBook:
                     worksheet, row, column, f'=SUMIF($A{FIRST_ROW}:$A{row - 2},">0",{span})', self.money_format
                 )
             self.style_row(worksheet, row, len(headings), font=BOLD, border=GRAND_BORDER)
-        self.widths[worksheet.title].update(
-            {
-                1: 6,
-                2: 9,
-                5: 10,
-                7: 9,
-                8: NUMBER_WIDTH,
-                10: NUMBER_WIDTH + 1,
-                11: 12,
-                12: NUMBER_WIDTH + 2,
-                13: NUMBER_WIDTH,
-            }
+        self.fixed[worksheet.title].update(
+            {1: 6, 2: 8, 4: 18, 5: 9, 7: 8, 8: NUMBER_WIDTH, 10: NUMBER_WIDTH + 1, 11: 12, 12: NUMBER_WIDTH + 2}
         )
-        self.widths[worksheet.title][3] = max(self.widths[worksheet.title].get(3, 0), 30)
+        self.fixed[worksheet.title].update({13: NUMBER_WIDTH})
         worksheet.freeze_panes = f"D{FIRST_ROW}"
 
     def write_line(
-        self, worksheet: Worksheet, row: int, number: int, account: Account, line: Line, lookup: str, fringes: str
+        self, worksheet: Grid, row: int, number: int, account: Account, line: Line, lookup: str, fringes: str
     ) -> None:
         digits = minor_unit_digits(line.currency)
         own = money_format(line.currency)
-        self.number(worksheet, row, 1, number, "0")
-        self.text(worksheet, row, 2, account.code)
+        self.number(worksheet, row, 1, number, "0", CENTRED)
+        self.text(worksheet, row, 2, account.code, CENTRED)
         self.text(worksheet, row, 3, line.description)
         self.text(worksheet, row, 4, line.payee)
         formula = line_formula(line)
@@ -499,7 +413,7 @@ class BudgetBook:
         self.number(worksheet, row, 8, line.rate, own)
         self.text(worksheet, row, 9, line.currency)
         self.formula(worksheet, row, 10, f"=ROUND(E{row}*G{row}*H{row},{digits})", own)
-        self.formula(worksheet, row, 11, f"=VLOOKUP(I{row},{lookup},2,FALSE)", RATE_FORMAT)
+        self.formula(worksheet, row, 11, f"=VLOOKUP(I{row},{lookup},4,FALSE)", RATE_FORMAT)
         self.formula(worksheet, row, 12, f"=ROUND(J{row}*K{row},{self.digits})", self.money_format)
         shares = self.layout.line_shares.get(line.id)
         if shares:
@@ -512,7 +426,7 @@ class BudgetBook:
 
     # Fringes.
 
-    def write_fringes(self, worksheet: Worksheet) -> None:
+    def write_fringes(self, worksheet: Grid) -> None:
         w, report, layout = self.words, self.currency, self.layout
         self.heading(
             worksheet,
@@ -574,26 +488,26 @@ class BudgetBook:
             if line.payee:
                 payees.setdefault(line.payee, len(payees) + 1)
             self.write_share(worksheet, first + index, share, line, payees.get(line.payee))
-        self.widths[worksheet.title].update(
-            {1: 7, 4: NUMBER_WIDTH, 5: NUMBER_WIDTH, 6: NUMBER_WIDTH, 8: 9, 9: NUMBER_WIDTH, 10: NUMBER_WIDTH}
+        self.fixed[worksheet.title].update(
+            {1: 7, 4: NUMBER_WIDTH, 5: NUMBER_WIDTH, 6: NUMBER_WIDTH, 8: 12, 9: NUMBER_WIDTH, 10: NUMBER_WIDTH}
         )
-        self.widths[worksheet.title].update({11: NUMBER_WIDTH, 12: 12, 13: NUMBER_WIDTH + 1, 14: 9})
+        self.fixed[worksheet.title].update({11: NUMBER_WIDTH, 12: 12, 13: NUMBER_WIDTH + 1, 14: 9})
         frozen = header + 1 if len(self.inputs.fringes) <= FREEZE_FRINGE_TABLE_UP_TO else FIRST_ROW
         worksheet.freeze_panes = f"A{frozen}"
 
-    def write_share(self, worksheet: Worksheet, row: int, share: FringeShare, line: Line, payee: int | None) -> None:
+    def write_share(self, worksheet: Grid, row: int, share: FringeShare, line: Line, payee: int | None) -> None:
         fringe = self.fringes[share.fringe_id]
         rule = self.layout.fringe_rows[fringe.id]
         detail = self.layout.line_rows[line.id]
         digits = minor_unit_digits(line.currency)
         own = money_format(line.currency)
-        sheet = quote_sheetname(DETAIL)
+        sheet = sheet_reference(DETAIL)
         header = self.layout.share_header
-        self.formula(worksheet, row, 1, f"={sheet}!$A${detail}", "0")
-        self.text(worksheet, row, 2, self.accounts[line.account_id].code)
+        self.formula(worksheet, row, 1, f"={sheet}!$A${detail}", "0", CENTRED)
+        self.text(worksheet, row, 2, self.accounts[line.account_id].code, CENTRED)
         self.text(worksheet, row, 3, line.payee)
         if payee is not None:
-            self.number(worksheet, row, 4, payee, "0")
+            self.number(worksheet, row, 4, payee, "0", CENTRED)
         self.text(worksheet, row, 5, fringe.code)
         self.formula(worksheet, row, 6, f"={sheet}!$J${detail}", own)
         self.text(worksheet, row, 7, line.currency)
@@ -620,26 +534,24 @@ class BudgetBook:
         self.formula(worksheet, row, 10, capped, own)
         if fringe.kind == FringeKind.FLAT.value:
             flat = in_line_currency(f"$E${rule}", converted_rate, digits)
-            if line.payee:  # once per payee: on their first line with it
-                amount = f"=IF(COUNTIFS({same})=0,{flat},0)"
-            else:
-                amount = f"=ROUND({flat}*H{row},{digits})"
+            # A payee's flat amount is paid once, on their first line with it; else per person.
+            amount = f"=IF(COUNTIFS({same})=0,{flat},0)" if line.payee else f"=ROUND({flat}*H{row},{digits})"
         else:
             amount = f"=ROUND(J{row}*$D${rule}/100,{digits})"
         self.formula(worksheet, row, 11, amount, own)
         self.formula(worksheet, row, 12, f"={sheet}!$K${detail}", RATE_FORMAT)
         self.formula(worksheet, row, 13, f"=ROUND(K{row}*L{row},{self.digits})", self.money_format)
-        self.text(worksheet, row, 14, self.accounts[share.account_id].code)
+        self.text(worksheet, row, 14, self.accounts[share.account_id].code, CENTRED)
 
     def fringe_rate(self, fringe: FringeRule, line: Line) -> str | None:
         """The cell holding the rate from the fringe's currency to the line's (None: the same currency)."""
         if fringe.currency == line.currency:
             return None
-        return f"{quote_sheetname(CURRENCIES)}!$C${self.layout.other_rates[fringe.currency, line.currency]}"
+        return f"{sheet_reference(CURRENCIES)}!$D${self.layout.other_rates[fringe.currency, line.currency]}"
 
     # The Top Sheet.
 
-    def write_top_sheet(self, worksheet: Worksheet) -> None:
+    def write_top_sheet(self, worksheet: Grid) -> None:
         w, report = self.words, self.currency
         with_zh = "zh" in self.lang
         headings = [w("Code"), w("Account")]
@@ -712,32 +624,30 @@ class BudgetBook:
         direct = "+".join(f"{total}{r}" for r in group_totals) or "0"
         self.formula(worksheet, direct_row, total_column, f"={direct}", self.money_format)
         self.style_row(worksheet, direct_row, width, font=BOLD, fill=TOTAL_FILL, border=GRAND_BORDER)
-        if totals_rows:
-            self.text(worksheet, direct_row, percent_column, w("Percent of the direct total")).font = NOTE_FONT
         self.text(worksheet, grand_row, 2, w("Grand total"))
         grand = f"={total}{direct_row}" + "".join(f"+{total}{r}" for r in totals_rows)
         self.formula(worksheet, grand_row, total_column, grand, self.money_format)
-        self.style_row(worksheet, grand_row, width, font=Font(bold=True, size=12), border=GRAND_BORDER)
-        self.widths[worksheet.title].update({1: 9, percent_column: 12, total_column: NUMBER_WIDTH + 5})
+        self.style_row(worksheet, grand_row, width, font=GRAND_FONT, border=GRAND_BORDER)
+        self.fixed[worksheet.title].update({1: 8, percent_column: 10, total_column: NUMBER_WIDTH + 5})
         worksheet.freeze_panes = f"A{FIRST_ROW}"
 
     def detail_sum(self, row: int) -> str:
         first, last = self.layout.lines
         if not self.ordered:
             return ""
-        sheet = quote_sheetname(DETAIL)
+        sheet = sheet_reference(DETAIL)
         return f"SUMIFS({sheet}!$L${first}:$L${last},{sheet}!$B${first}:$B${last},$A{row})"
 
     def fringe_sum(self, row: int) -> str:
         first, last = self.layout.share_rows
         if last < first:
             return ""
-        sheet = quote_sheetname(FRINGES)
+        sheet = sheet_reference(FRINGES)
         return f"SUMIFS({sheet}!$M${first}:$M${last},{sheet}!$N${first}:$N${last},$A{row})"
 
     # Actuals and the cost report.
 
-    def write_actuals(self, worksheet: Worksheet) -> None:
+    def write_actuals(self, worksheet: Grid) -> None:
         w, report = self.words, self.currency
         self.heading(
             worksheet,
@@ -760,7 +670,7 @@ class BudgetBook:
         for converted in self.report.entries:
             entry = converted.entry
             self.number(worksheet, row, 1, entry.entry_date, DATE_FORMAT)
-            self.text(worksheet, row, 2, self.accounts[entry.account_id].code)
+            self.text(worksheet, row, 2, self.accounts[entry.account_id].code, CENTRED)
             self.text(worksheet, row, 3, entry.vendor)
             self.text(worksheet, row, 4, entry.description)
             self.text(worksheet, row, 5, entry.reference)
@@ -775,14 +685,14 @@ class BudgetBook:
             self.text(worksheet, row, 4, w("Total"))
             self.formula(worksheet, row, 10, f"=SUM(J{FIRST_ROW}:J{row - 1})", self.money_format)
             self.style_row(worksheet, row, 10, font=BOLD, border=GRAND_BORDER)
-        self.widths[worksheet.title].update({1: 11, 2: 9, 7: NUMBER_WIDTH, 9: 12, 10: NUMBER_WIDTH + 1})
+        self.fixed[worksheet.title].update({1: 11, 2: 8, 7: NUMBER_WIDTH, 9: 12, 10: NUMBER_WIDTH + 1})
         worksheet.freeze_panes = f"A{FIRST_ROW}"
 
     def status(self, status: str) -> str:
         return self.words("Paid") if status == CostStatus.PAID.value else self.words("Committed")
 
-    def write_cost_report(self, worksheet: Worksheet) -> None:
-        w, report = self.words, self.currency
+    def write_cost_report(self, worksheet: Grid) -> None:
+        w = self.words
         headings = [
             w("Code"),
             w("Account"),
@@ -793,11 +703,11 @@ class BudgetBook:
             w("At completion"),
             w("Variance"),
         ]
-        self.heading(worksheet, COST_REPORT, headings, note=f"{w('Report currency')}: {report}")
-        top = quote_sheetname(TOP)
+        self.heading(worksheet, COST_REPORT, headings)
+        top = sheet_reference(TOP)
         total_column = get_column_letter(5 if "zh" in self.lang else 4)
         first, last = self.layout.actuals
-        sheet = quote_sheetname(ACTUALS)
+        sheet = sheet_reference(ACTUALS)
         row = FIRST_ROW
         for account in self.inputs.accounts:
             self.text(worksheet, row, 1, account.code)
@@ -824,14 +734,14 @@ class BudgetBook:
             formula = f"=SUM({letter}{FIRST_ROW}:{letter}{row - 1})" if row > FIRST_ROW else "=0"
             self.formula(worksheet, row, column, formula, self.money_format)
         self.style_row(worksheet, row, len(headings), font=BOLD, border=GRAND_BORDER)
-        self.widths[worksheet.title].update({1: 9, **{column: NUMBER_WIDTH + 2 for column in range(3, 9)}})
+        self.fixed[worksheet.title].update({1: 8, **{column: NUMBER_WIDTH + 2 for column in range(3, 9)}})
         worksheet.freeze_panes = f"C{FIRST_ROW}"
 
     # Cells.
 
-    def heading(self, worksheet: Worksheet, sheet: str, headings: list[str], note: str = "") -> None:
+    def heading(self, worksheet: Grid, sheet: str, headings: list[str], note: str = "") -> None:
         """The title rows and the header row of a sheet."""
-        self.text(worksheet, TITLE_ROW, 1, self.title).font = Font(bold=True, size=14)
+        self.text(worksheet, TITLE_ROW, 1, self.title).font = TITLE_FONT
         facts = [
             self.production.company,
             f"{self.words('Budget')} — {sheet}",
@@ -843,46 +753,66 @@ class BudgetBook:
             self.text(worksheet, HEADER_ROW - 1, 1, note).font = NOTE_FONT
         self.header_row(worksheet, HEADER_ROW, headings)
 
-    def header_row(self, worksheet: Worksheet, row: int, headings: list[str]) -> None:
-        widths = self.widths[worksheet.title]
+    def header_row(self, worksheet: Grid, row: int, headings: list[str]) -> None:
+        self.header_rows[worksheet.title].append(row)
+        self.columns[worksheet.title] = max(self.columns[worksheet.title], len(headings))
+        widths, words = self.widths[worksheet.title], self.heading_words[worksheet.title]
         for column, heading in enumerate(headings, start=1):
-            cell = worksheet.cell(row=row, column=column, value=heading)
-            cell.data_type = "s"
+            cell = worksheet.cell(row, column)
+            cell.value, cell.kind = heading, TEXT
             cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
             # A heading may wrap, but never inside a word.
             longest = max((text_width(word) for word in heading.split()), default=0) + 2
+            longest = max(longest, min(text_width(heading) + 2, SHORT_HEADING))
             widths[column] = max(widths.get(column, 0), longest)
+            words[column] = max(words.get(column, 0), longest)
 
-    def section(self, worksheet: Worksheet, row: int, title: str) -> None:
-        cell = worksheet.cell(row=row, column=1, value=title)
-        cell.data_type = "s"
-        cell.font = SECTION_FONT
+    def section(self, worksheet: Grid, row: int, title: str) -> None:
+        """A table's title, above its header row (it runs across the columns: their widths ignore it)."""
+        cell = worksheet.cell(row, 1)
+        cell.value, cell.kind, cell.font = title, TEXT, SECTION_FONT
 
-    def text(self, worksheet: Worksheet, row: int, column: int, value: str) -> Cell:
+    def text(self, worksheet: Grid, row: int, column: int, value: str, alignment: Alignment | None = None) -> Out:
         """A text cell, whatever the text looks like ("=…" stays text, never a formula)."""
-        cell = worksheet.cell(row=row, column=column)
         text = ILLEGAL_CHARACTERS_RE.sub("", value or "")
-        if text:
-            cell.value = text
-            cell.data_type = "s"
+        if not text:
+            return Out()  # nothing to write
+        cell = worksheet.cell(row, column)
+        cell.value, cell.kind = text, TEXT
+        wrapped = WRAPPED_COLUMNS.get(worksheet.title, {}).get(column)
+        if wrapped:
+            cell.alignment = WRAPPED
             if row >= FIRST_ROW:
-                widths = self.widths[worksheet.title]
-                widths[column] = max(widths.get(column, 0), min(TEXT_WIDTH_LIMIT, text_width(text) + 2))
+                lines = wrapped_lines(text, wrapped - 1)
+                tall = self.tall[worksheet.title]
+                if lines > tall.get(row, 1):
+                    tall[row] = lines
+            return cell
+        cell.alignment = alignment
+        if row >= FIRST_ROW:
+            widths = self.widths[worksheet.title]
+            width = min(TEXT_WIDTH_LIMIT, text_width(text) + 2)
+            if width > widths.get(column, 0):
+                widths[column] = width
         return cell
 
-    def number(self, worksheet: Worksheet, row: int, column: int, value, number_format: str) -> Cell:
-        cell = worksheet.cell(row=row, column=column, value=value)
-        cell.number_format = number_format
+    def number(
+        self, worksheet: Grid, row: int, column: int, value, number_format: str, alignment: Alignment | None = None
+    ) -> Out:
+        """A number or a date; or a formula, as a str starting with "=" (never text the producer typed)."""
+        cell = worksheet.cell(row, column)
+        cell.value, cell.number_format, cell.alignment = value, number_format, alignment
+        if isinstance(value, str):
+            cell.kind = FORMULA
+        elif isinstance(value, dt.date):
+            cell.kind = DATE
         return cell
 
-    def formula(self, worksheet: Worksheet, row: int, column: int, formula: str, number_format: str) -> Cell:
-        cell = worksheet.cell(row=row, column=column, value=formula)
-        cell.number_format = number_format
-        return cell
+    formula = number
 
     def style_row(
         self,
-        worksheet: Worksheet,
+        worksheet: Grid,
         row: int,
         width: int,
         font: Font | None = None,
@@ -890,7 +820,7 @@ class BudgetBook:
         border: Border | None = None,
     ) -> None:
         for column in range(1, width + 1):
-            cell = worksheet.cell(row=row, column=column)
+            cell = worksheet.cell(row, column)
             if font is not None:
                 cell.font = font
             if fill is not None:
@@ -898,11 +828,29 @@ class BudgetBook:
             if border is not None:
                 cell.border = border
 
-    def set_widths(self, worksheet: Worksheet) -> None:
-        for column, width in self.widths[worksheet.title].items():
-            worksheet.column_dimensions[get_column_letter(column)].width = width
+    def set_widths(self, worksheet: Grid) -> dict[int, float]:
+        """Each column as wide as its widest text (within a limit) or its set width, and never narrower than
+        its heading's longest word; the header rows tall enough for their wrapped headings."""
+        title = worksheet.title
+        widths, wrapped = self.widths[title], WRAPPED_COLUMNS.get(title, {})
+        fixed = {**self.fixed[title], **wrapped}
+        final = {column: max(widths.get(column, 0), fixed.get(column, 0)) for column in {*widths, *fixed}}
+        for column, width in wrapped.items():
+            final[column] = max(width, self.heading_words[title].get(column, 0))
+        for row in self.header_rows[title]:
+            cells = worksheet.rows[row]
+            lines = [wrapped_lines(str(c.value), int(final.get(n, 10)) - 1) for n, c in cells.items() if c.value]
+            worksheet.heights[row] = 15 * max(lines, default=1) + 3
+        # Rows whose long text wraps: as tall as it (a spreadsheet does not grow a row as it opens a file),
+        # their figures beside the first line of the text.
+        for row, lines in self.tall[title].items():
+            worksheet.heights[row] = 15 * lines
+            for cell in worksheet.rows[row].values():
+                if cell.value is not None and cell.alignment is not WRAPPED:
+                    cell.alignment = TOP_ALIGNED[cell.alignment is CENTRED]
+        return final
 
-    def set_up_printing(self, worksheet: Worksheet, name: str) -> None:
+    def set_up_printing(self, worksheet: Grid, name: str) -> None:
         w = self.words
         header = self.layout.share_header if name == FRINGES else HEADER_ROW
         printed = PrintedPage(
@@ -918,6 +866,11 @@ class BudgetBook:
 def in_line_currency(cell: str, rate: str | None, digits: int) -> str:
     """A fringe's cap or flat amount in the line's currency: itself, or converted and rounded."""
     return cell if rate is None else f"ROUND({cell}*{rate},{digits})"
+
+
+def sheet_reference(name: str) -> str:
+    """A sheet's name as a formula writes it: quoted only when it must be ('Top Sheet'!A1, Detail!A1)."""
+    return name if name.isidentifier() else "'" + name.replace("'", "''") + "'"
 
 
 def money_format(currency: str) -> str:

@@ -1,0 +1,164 @@
+"""Budget targets (run: python3 dev.py bench budget).
+
+On the demo production grown to a 2,000-line budget (formulas over globals, fringes with caps, payees
+across several lines, lines in USD, CNY and JPY):
+- `main.py export budget` (the xlsx of live formulas), as a whole process: under 2 s.
+- Working the budget out again after one edit (`calculate` on the inputs in memory): under 50 ms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlmodel import select  # noqa: E402
+
+from studio.budget.calculation import calculate  # noqa: E402
+from studio.budget.totals import current_budget  # noqa: E402
+from studio.currencies import ensure_currency  # noqa: E402
+from studio.db import open_database  # noqa: E402
+from studio.demo import write_demo  # noqa: E402
+from studio.models import BudgetAccount, BudgetLine, BudgetLineFringe, ExchangeRate, Fringe  # noqa: E402
+from studio.models.enums import AccountGroup  # noqa: E402
+from studio.money import Money  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+LINES = 2000
+AMOUNTS = ["SHOOT_DAYS", "SHOOT_DAYS * 2", "EPISODES / 4", "(SHOOT_DAYS + 3) * OT_HOURS", "", "", ""]
+UNITS = ["DAY", "WEEK", "HOUR", "FLAT", "ALLOW", "EPISODE"]
+CURRENCIES = [("USD", 100, 900), ("CNY", 300, 5000), ("USD", 50, 400), ("JPY", 5000, 90000)]
+
+
+def budget_of_2000_lines(path: Path) -> int:
+    """The demo with lines added to 2,000: a third with a payee (150 people, so caps are crossed across
+    lines), most with fringes; returns how many lines the budget holds."""
+    write_demo(path)
+    database = open_database(path)
+    with database.transaction() as session:
+        ensure_currency(session, "JPY")
+        for target, rate in (("USD", Decimal("0.0067")), ("CNY", Decimal("0.048"))):
+            session.add(
+                ExchangeRate(
+                    production_id=1,
+                    from_currency="JPY",
+                    to_currency=target,
+                    rate=rate,
+                    effective_date=dt.date(2027, 1, 4),
+                )
+            )
+        accounts = [
+            row.id
+            for row in session.exec(select(BudgetAccount).where(BudgetAccount.production_id == 1))
+            if row.account_group != AccountGroup.TOTALS.value and not row.holds_fringes
+        ]
+        fringes = [row.id for row in session.exec(select(Fringe).where(Fringe.production_id == 1))]
+        stored = len(list(session.exec(select(BudgetLine.id))))
+        lines = []
+        for number in range(LINES - stored):
+            paid = number % 3 == 0  # a third name their payee: 150 people, several lines each
+            # A payee's lines are in one currency (the calculation refuses a cap across two).
+            currency, low, high = CURRENCIES[(number % 150 if paid else number) % len(CURRENCIES)]
+            formula = AMOUNTS[number % len(AMOUNTS)]
+            line = BudgetLine(
+                account_id=accounts[number % len(accounts)],
+                sort_order=1000 + number,
+                description=f"Benchmark line {number}",
+                amount=Decimal(1 + number % 12),
+                amount_formula=formula,
+                unit=UNITS[number % len(UNITS)],
+                multiplier=Decimal(1 + (number % 5 == 0) * 7),
+                payee=f"Person {number % 150}" if paid else "",
+                currency=currency,
+            )
+            line.rate = Money(Decimal(low + (number * 37) % (high - low)), currency)
+            lines.append(line)
+        session.add_all(lines)
+        session.flush()
+        for number, line in enumerate(lines):
+            if number % 4 != 3:
+                count = 2 + number % (len(fringes) - 1)
+                session.add_all(BudgetLineFringe(line_id=line.id, fringe_id=fid) for fid in fringes[:count])
+    with database.session() as session:
+        current = current_budget(session, 1)
+        assert current.calculation.grand is not None, current.calculation.problems[:1]
+        count = len(current.inputs.lines)
+    database.close()
+    return count
+
+
+def whole_process(*arguments: str) -> list[float]:
+    samples = []
+    for _run in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), *arguments], check=True, capture_output=True, cwd=ROOT)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def recalculation(path: Path, frozen: bool = False) -> tuple[list[float], int]:
+    """calculate() after changing one line's rate, on the inputs already in memory. `frozen`: with the
+    objects already loaded moved out of the garbage collector's way (gc.freeze), so that a full collection
+    during a calculation does not walk them (those collections are the slowest runs otherwise)."""
+    database = open_database(path)
+    with database.session() as session:
+        inputs = current_budget(session, 1).inputs
+    database.close()
+    if frozen:
+        gc.collect()
+        gc.freeze()
+    samples = []
+    line = inputs.ordered_lines()[LINES // 2]
+    for run in range(RUNS * 10):
+        line.rate += Decimal(run % 2 or -1)
+        start = time.perf_counter()
+        calculation = calculate(inputs)
+        samples.append(time.perf_counter() - start)
+        assert calculation.grand is not None
+    if frozen:
+        gc.unfreeze()
+    return samples, len(calculation.shares)
+
+
+def seconds(samples: list[float], target: float) -> str:
+    median = statistics.median(samples)
+    return f"median {median:.2f} s, target < {target} s  {'ok' if median < target else 'OVER TARGET'}"
+
+
+def milliseconds(samples: list[float], target_ms: float) -> str:
+    median, worst = statistics.median(samples) * 1000, max(samples) * 1000
+    verdict = "ok" if worst < target_ms else "OVER TARGET"
+    return f"median {median:.1f} ms, worst {worst:.1f} ms, target < {target_ms:.0f} ms  {verdict}"
+
+
+def main(folder: Path) -> None:
+    database = folder / "budget.sqlite"
+    lines = budget_of_2000_lines(database)
+    db = ["--db", str(database)]
+    start_up = whole_process("--help")
+    export = whole_process("export", "budget", *db, "--out", str(folder / "budget.xlsx"))
+    usd = whole_process("export", "budget", *db, "--out", str(folder / "budget-usd.xlsx"), "--currency", "USD")
+    recalculations, shares = recalculation(database)
+    frozen, _shares = recalculation(database, frozen=True)
+    size = (folder / "budget.xlsx").stat().st_size // 1024
+    print(f"Budget of {lines} lines ({shares} fringe rows), median of {RUNS}:")
+    print(f"  start-up of any command (main.py --help): {statistics.median(start_up):.2f} s")
+    print(f"  export budget (xlsx, {size} KB), whole process: {seconds(export, 2.0)}")
+    print(f"  export budget --currency USD, whole process: {seconds(usd, 2.0)}")
+    print(f"  work the budget out again after one edit: {milliseconds(recalculations, 50)}")
+    print(f"  the same, the loaded objects frozen out of the garbage collector: {milliseconds(frozen, 50)}")
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as scratch:
+        main(Path(scratch))
