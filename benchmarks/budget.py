@@ -9,7 +9,6 @@ across several lines, lines in USD, CNY and JPY):
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import statistics
 import subprocess
@@ -106,17 +105,13 @@ def whole_process(*arguments: str) -> list[float]:
     return samples
 
 
-def recalculation(path: Path, frozen: bool = False) -> tuple[list[float], int]:
-    """calculate() after changing one line's rate, on the inputs already in memory. `frozen`: with the
-    objects already loaded moved out of the garbage collector's way (gc.freeze), so that a full collection
-    during a calculation does not walk them (those collections are the slowest runs otherwise)."""
+def recalculation(path: Path) -> tuple[list[float], int]:
+    """calculate() after changing one line's rate, on the inputs already in memory (as the budget page
+    does after an edit)."""
     database = open_database(path)
     with database.session() as session:
         inputs = current_budget(session, 1).inputs
     database.close()
-    if frozen:
-        gc.collect()
-        gc.freeze()
     samples = []
     line = inputs.ordered_lines()[LINES // 2]
     for run in range(RUNS * 10):
@@ -125,8 +120,6 @@ def recalculation(path: Path, frozen: bool = False) -> tuple[list[float], int]:
         calculation = calculate(inputs)
         samples.append(time.perf_counter() - start)
         assert calculation.grand is not None
-    if frozen:
-        gc.unfreeze()
     return samples, len(calculation.shares)
 
 
@@ -149,14 +142,12 @@ def main(folder: Path) -> None:
     export = whole_process("export", "budget", *db, "--out", str(folder / "budget.xlsx"))
     usd = whole_process("export", "budget", *db, "--out", str(folder / "budget-usd.xlsx"), "--currency", "USD")
     recalculations, shares = recalculation(database)
-    frozen, _shares = recalculation(database, frozen=True)
     size = (folder / "budget.xlsx").stat().st_size // 1024
     print(f"Budget of {lines} lines ({shares} fringe rows), median of {RUNS}:")
     print(f"  start-up of any command (main.py --help): {statistics.median(start_up):.2f} s")
     print(f"  export budget (xlsx, {size} KB), whole process: {seconds(export, 2.0)}")
     print(f"  export budget --currency USD, whole process: {seconds(usd, 2.0)}")
     print(f"  work the budget out again after one edit: {milliseconds(recalculations, 50)}")
-    print(f"  the same, the loaded objects frozen out of the garbage collector: {milliseconds(frozen, 50)}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@ silently, and while there is one the budget has no grand total.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -189,7 +191,26 @@ def global_formula(item: Global) -> Formula | Decimal:
     return Decimal(item.formula) if item.formula.strip() else item.value
 
 
+@contextmanager
+def _without_cycle_collection():
+    """A calculation builds thousands of small objects and no reference cycles; a full pass of the cycle
+    collector started by those allocations would walk everything the app holds (50+ ms on a 2,000-line
+    budget). They are freed by reference counting as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def calculate(inputs: BudgetInputs) -> Calculation:
+    with _without_cycle_collection():
+        return _calculate(inputs)
+
+
+def _calculate(inputs: BudgetInputs) -> Calculation:
     result = Calculation(inputs.currency)
     result.globals, bad_globals = _globals(inputs, result)
     accounts = {account.id: account for account in inputs.accounts}
