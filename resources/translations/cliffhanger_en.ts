@@ -34,7 +34,7 @@
 <context>
     <name>BudgetTreeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="392"/>
+        <location filename="../../ui/budget_tree.py" line="413"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>

@@ -630,32 +630,32 @@ The details are in %2</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="271"/>
+        <location filename="../../ui/budget_tree.py" line="286"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="292"/>
+        <location filename="../../ui/budget_tree.py" line="307"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="321"/>
+        <location filename="../../ui/budget_tree.py" line="336"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="357"/>
+        <location filename="../../ui/budget_tree.py" line="378"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="389"/>
+        <location filename="../../ui/budget_tree.py" line="410"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="392"/>
+        <location filename="../../ui/budget_tree.py" line="413"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
