@@ -23,7 +23,7 @@ from studio.errors import UserError
 from studio.models.enums import AccountGroup, LineUnit
 from studio.money import Money
 from ui import labels
-from ui.i18n import money_text, number_text
+from ui.i18n import babel_locale, money_text, number_text
 
 ROOT = QModelIndex()
 GROUP_ORDER = [group.value for group in AccountGroup]
@@ -250,11 +250,16 @@ class BudgetTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @staticmethod
+    def _account_field_of_name() -> str:
+        """The name the producer reads (and edits): the Chinese one in a Chinese interface."""
+        return "name_zh" if babel_locale().startswith("zh") else "name"
+
     def _account_field(self, node: Node, column: int) -> str | None:
         """An account's name is edited in the first column; a totals account's percent in the amount's."""
         key = KEYS[column]
         if key == "name":
-            return "name"
+            return self._account_field_of_name()
         if key == "amount" and self._accounts_by_id[node.key].group == AccountGroup.TOTALS.value:
             return "percent"
         return None
@@ -362,13 +367,14 @@ class BudgetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             if key == "amount":
                 return "" if account.percent is None else f"{account.percent.normalize():f}"
-            return account.name if key == "name" else None
+            return getattr(account, self._account_field_of_name()) if key == "name" else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if key == "amount" and account.group == AccountGroup.TOTALS.value:
             return f"{number_text(account.percent or Decimal(0))}%"
         if key == "name":
-            name = f"{account.code} {account.name}"
+            chinese = babel_locale().startswith("zh") and account.name_zh
+            name = f"{account.code} {account.name_zh if chinese else account.name}"
             if account.percent is not None and account.group == AccountGroup.TOTALS.value:
                 name += f" ({number_text(account.percent)}%)"
             return name
