@@ -64,6 +64,7 @@ from studio.models import (
     Strip,
 )
 from studio.models.enums import (
+    AccountGroup,
     CostStatus,
     FringeKind,
     FringeScope,
@@ -285,6 +286,8 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "name": plain(required_text(200)),
             "name_zh": NAME_ZH,
             "percent": decimal_between(Decimal(0), Decimal(100)),
+            "account_group": one_of(AccountGroup, _("account group")),
+            "sort_order": required(whole_number(0, 100_000)),
         },
     ),
     "budget_line": (

@@ -184,6 +184,9 @@ class BudgetTreeModel(QAbstractItemModel):
     def node(self, index: QModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self._root
 
+    def account(self, account_id: int):
+        return self._accounts_by_id[account_id]
+
     def line(self, line_id: int) -> Line | None:
         if self.inputs is None:
             return None

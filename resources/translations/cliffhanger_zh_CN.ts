@@ -174,395 +174,427 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="96"/>
+        <location filename="../../ui/pages/budget.py" line="97"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="97"/>
+        <location filename="../../ui/pages/budget.py" line="98"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="98"/>
+        <location filename="../../ui/pages/budget.py" line="99"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="99"/>
+        <location filename="../../ui/pages/budget.py" line="100"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="100"/>
+        <location filename="../../ui/pages/budget.py" line="101"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="102"/>
+        <location filename="../../ui/pages/budget.py" line="103"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="116"/>
-        <location filename="../../ui/pages/budget.py" line="507"/>
+        <location filename="../../ui/pages/budget.py" line="117"/>
+        <location filename="../../ui/pages/budget.py" line="510"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="117"/>
+        <location filename="../../ui/pages/budget.py" line="118"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="118"/>
+        <location filename="../../ui/pages/budget.py" line="119"/>
+        <location filename="../../ui/pages/budget.py" line="539"/>
+        <source>Add account</source>
+        <translation>添加科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="120"/>
+        <source>Remove account</source>
+        <translation>删除科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="121"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="119"/>
+        <location filename="../../ui/pages/budget.py" line="122"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="123"/>
+        <location filename="../../ui/pages/budget.py" line="126"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="148"/>
-        <location filename="../../ui/pages/budget.py" line="178"/>
+        <location filename="../../ui/pages/budget.py" line="151"/>
+        <location filename="../../ui/pages/budget.py" line="181"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="151"/>
+        <location filename="../../ui/pages/budget.py" line="154"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="156"/>
+        <location filename="../../ui/pages/budget.py" line="159"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="160"/>
+        <location filename="../../ui/pages/budget.py" line="163"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="167"/>
+        <location filename="../../ui/pages/budget.py" line="170"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="168"/>
+        <location filename="../../ui/pages/budget.py" line="171"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="177"/>
+        <location filename="../../ui/pages/budget.py" line="180"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="181"/>
+        <location filename="../../ui/pages/budget.py" line="184"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="189"/>
+        <location filename="../../ui/pages/budget.py" line="192"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="197"/>
+        <location filename="../../ui/pages/budget.py" line="200"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="205"/>
+        <location filename="../../ui/pages/budget.py" line="208"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="211"/>
+        <location filename="../../ui/pages/budget.py" line="214"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="214"/>
+        <location filename="../../ui/pages/budget.py" line="217"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="227"/>
+        <location filename="../../ui/pages/budget.py" line="230"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="228"/>
+        <location filename="../../ui/pages/budget.py" line="231"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="237"/>
+        <location filename="../../ui/pages/budget.py" line="240"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="243"/>
+        <location filename="../../ui/pages/budget.py" line="246"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="249"/>
+        <location filename="../../ui/pages/budget.py" line="252"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="252"/>
+        <location filename="../../ui/pages/budget.py" line="255"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="262"/>
+        <location filename="../../ui/pages/budget.py" line="265"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="271"/>
+        <location filename="../../ui/pages/budget.py" line="274"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="272"/>
+        <location filename="../../ui/pages/budget.py" line="275"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="283"/>
-        <location filename="../../ui/pages/budget.py" line="304"/>
-        <location filename="../../ui/pages/budget.py" line="346"/>
+        <location filename="../../ui/pages/budget.py" line="286"/>
+        <location filename="../../ui/pages/budget.py" line="307"/>
+        <location filename="../../ui/pages/budget.py" line="349"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="285"/>
+        <location filename="../../ui/pages/budget.py" line="288"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="286"/>
+        <location filename="../../ui/pages/budget.py" line="289"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="287"/>
+        <location filename="../../ui/pages/budget.py" line="290"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="288"/>
+        <location filename="../../ui/pages/budget.py" line="291"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="289"/>
+        <location filename="../../ui/pages/budget.py" line="292"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="297"/>
+        <location filename="../../ui/pages/budget.py" line="300"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="310"/>
+        <location filename="../../ui/pages/budget.py" line="313"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="314"/>
+        <location filename="../../ui/pages/budget.py" line="317"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="317"/>
+        <location filename="../../ui/pages/budget.py" line="320"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="323"/>
+        <location filename="../../ui/pages/budget.py" line="326"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="324"/>
+        <location filename="../../ui/pages/budget.py" line="327"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="331"/>
+        <location filename="../../ui/pages/budget.py" line="334"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="332"/>
+        <location filename="../../ui/pages/budget.py" line="335"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="340"/>
+        <location filename="../../ui/pages/budget.py" line="343"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="340"/>
+        <location filename="../../ui/pages/budget.py" line="343"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="347"/>
+        <location filename="../../ui/pages/budget.py" line="350"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="348"/>
+        <location filename="../../ui/pages/budget.py" line="351"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="349"/>
+        <location filename="../../ui/pages/budget.py" line="352"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="356"/>
-        <location filename="../../ui/pages/budget.py" line="360"/>
+        <location filename="../../ui/pages/budget.py" line="359"/>
+        <location filename="../../ui/pages/budget.py" line="363"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="360"/>
+        <location filename="../../ui/pages/budget.py" line="363"/>
         <source>with</source>
         <translation>与</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="387"/>
+        <location filename="../../ui/pages/budget.py" line="390"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="388"/>
+        <location filename="../../ui/pages/budget.py" line="391"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="389"/>
+        <location filename="../../ui/pages/budget.py" line="392"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="448"/>
+        <location filename="../../ui/pages/budget.py" line="451"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="465"/>
+        <location filename="../../ui/pages/budget.py" line="468"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="469"/>
+        <location filename="../../ui/pages/budget.py" line="472"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="479"/>
+        <location filename="../../ui/pages/budget.py" line="482"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="502"/>
+        <location filename="../../ui/pages/budget.py" line="505"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="506"/>
+        <location filename="../../ui/pages/budget.py" line="509"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="516"/>
+        <location filename="../../ui/pages/budget.py" line="519"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="519"/>
-        <location filename="../../ui/pages/budget.py" line="573"/>
+        <location filename="../../ui/pages/budget.py" line="522"/>
+        <location filename="../../ui/pages/budget.py" line="561"/>
+        <location filename="../../ui/pages/budget.py" line="615"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="532"/>
+        <location filename="../../ui/pages/budget.py" line="528"/>
+        <source>Choose the account the new one goes after.</source>
+        <translation>请选择新科目要排在其后的科目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="536"/>
+        <source>New account</source>
+        <translation>新科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="552"/>
+        <source>Choose the account to remove.</source>
+        <translation>请选择要删除的科目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="558"/>
+        <source>%1 still has lines or actuals: move or remove them first.</source>
+        <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/budget.py" line="574"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="562"/>
+        <location filename="../../ui/pages/budget.py" line="604"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="580"/>
+        <location filename="../../ui/pages/budget.py" line="622"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="586"/>
+        <location filename="../../ui/pages/budget.py" line="628"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="586"/>
+        <location filename="../../ui/pages/budget.py" line="628"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="597"/>
+        <location filename="../../ui/pages/budget.py" line="639"/>
         <source>Saved version %1</source>
         <translation>已保存版本 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="617"/>
+        <location filename="../../ui/pages/budget.py" line="659"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="619"/>
+        <location filename="../../ui/pages/budget.py" line="661"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="158"/>
-        <location filename="../../ui/pages/budget.py" line="312"/>
+        <location filename="../../ui/pages/budget.py" line="161"/>
+        <location filename="../../ui/pages/budget.py" line="315"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="220"/>
+        <location filename="../../ui/pages/budget.py" line="223"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="95"/>
-        <location filename="../../ui/pages/budget.py" line="106"/>
-        <location filename="../../ui/pages/budget.py" line="284"/>
+        <location filename="../../ui/pages/budget.py" line="96"/>
+        <location filename="../../ui/pages/budget.py" line="107"/>
+        <location filename="../../ui/pages/budget.py" line="287"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -625,37 +657,37 @@ The details are in %2</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="237"/>
+        <location filename="../../ui/budget_tree.py" line="240"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="286"/>
+        <location filename="../../ui/budget_tree.py" line="294"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="307"/>
+        <location filename="../../ui/budget_tree.py" line="315"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="336"/>
+        <location filename="../../ui/budget_tree.py" line="344"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="378"/>
+        <location filename="../../ui/budget_tree.py" line="387"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="410"/>
+        <location filename="../../ui/budget_tree.py" line="419"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="413"/>
+        <location filename="../../ui/budget_tree.py" line="422"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>

@@ -91,3 +91,8 @@ def _lines(session: Session, account_ids: list[int]) -> list[Line]:
             )
         )
     return lines
+
+
+def account_order(session: Session, account_id: int) -> int:
+    """The place in the chart of an account (one added with the same place sorts right after it)."""
+    return session.get(BudgetAccount, account_id).sort_order

@@ -162,3 +162,21 @@ def test_contingency_is_a_percent_edited_on_its_account(demo_window, demo_path, 
     account = next(a for a in page.model.inputs.accounts if a.code == "9000")
     assert page.model.calculation.accounts[account.id] == (direct * Decimal("0.12")).quantize(Decimal("0.01"))
     assert query(demo_path, "select percent from budget_account where code = '9000'") == [(120000,)]
+
+
+def test_an_account_added_after_cast_takes_lines_and_one_with_lines_is_not_removed(demo_window, demo_path, settle):
+    page = show(demo_window, "budget")
+    cast = next(a for a in page.model.inputs.accounts if a.code == "1400")
+    page.tree.setCurrentIndex(page.model.index_of_account(cast.id))
+    page.add_account()
+    codes = [a.code for a in page.model.inputs.accounts]
+    assert codes[codes.index("1400") + 1] == "1410"
+    assert query(demo_path, "select account_group from budget_account where code = '1410'") == [("ATL",)]
+    page.tree.setCurrentIndex(page.model.index_of_account(cast.id))
+    page.remove_account()
+    assert "still has lines" in last_refusal(demo_window).text()
+    added = next(a for a in page.model.inputs.accounts if a.code == "1410")
+    page.tree.setCurrentIndex(page.model.index_of_account(added.id))
+    page.remove_account()
+    settle()
+    assert query(demo_path, "select count(*) from budget_account where code = '1410'") == [(0,)]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.budget.cost_report import cost_entries, cost_report, spend_by_day
+from studio.budget.inputs import account_order
 from studio.budget.listings import (
     actual_rows,
     comparison_rows,
@@ -115,6 +116,8 @@ class BudgetPage(Page):
             [
                 ("addLine", self.tr("Add line"), self.add_line),
                 ("removeLine", self.tr("Remove line"), self.remove_line),
+                ("addAccount", self.tr("Add account"), self.add_account),
+                ("removeAccount", self.tr("Remove account"), self.remove_account),
                 ("saveVersion", self.tr("Save version…"), self.save_version),
                 ("exportBudget", self.tr("Export to Excel…"), self.export_budget),
             ]
@@ -517,6 +520,45 @@ class BudgetPage(Page):
             return
         line = self.model.line(node.key)
         self.workspace.remove_row("budget_line", line.id, self.tr("Remove %1").replace("%1", line.description))
+
+    def add_account(self) -> None:
+        """A new account in the chart, right after the one selected (or the selected line's)."""
+        node = self._selected_line()
+        if node is None or node.kind not in ("account", "line"):
+            self.tell(self.tr("Choose the account the new one goes after."))
+            return
+        after = self.model.account(node.key if node.kind == "account" else self.model.line(node.key).account_id)
+        taken = {account.code for account in self.model.inputs.accounts}
+        code = int(after.code) + 10 if after.code.isdigit() else 1
+        while str(code) in taken:
+            code += 1
+        order = self.workspace.read(account_order, after.id)
+        values = {"code": str(code), "name": self.tr("New account"), "account_group": after.group, "sort_order": order}
+        try:
+            account_id = self.workspace.add_row(
+                "budget_account", {"production_id": self.workspace.production_id}, values, self.tr("Add account")
+            )
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self.refresh()
+        index = self.model.index_of_account(account_id)
+        self.tree.setCurrentIndex(index)
+        self.tree.edit(index)
+
+    def remove_account(self) -> None:
+        node = self._selected_line()
+        if node is None or node.kind != "account":
+            self.tell(self.tr("Choose the account to remove."))
+            return
+        account = self.model.account(node.key)
+        actuals = any(row["account_id"] == account.id for row in self.actuals.model.rows)
+        if node.children or actuals:
+            self.show_refusal(
+                self.tr("%1 still has lines or actuals: move or remove them first.").replace("%1", account.code)
+            )
+            return
+        self.workspace.remove_row("budget_account", account.id, self.tr("Remove %1").replace("%1", account.code))
 
     def add_global(self) -> None:
         self._add(self.globals, "budget_global", {"name": self._free_name(), "value_entry": "1"}, "name")
