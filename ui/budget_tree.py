@@ -46,6 +46,13 @@ COLUMNS = [
 ]
 KEYS = [key for key, _ in COLUMNS]
 TYPED_NUMBERS = {"amount_entry", "multiplier", "rate"}
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 @dataclass
@@ -273,6 +280,10 @@ class BudgetTreeModel(QAbstractItemModel):
         node, key = self.node(index), KEYS[index.column()]
         if node.kind == "line":
             return self._line_data(self.line(node.key), key, role)
+        if role == Qt.ItemDataRole.FontRole:  # totals rows: groups, accounts, the grand total
+            return _bold()
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "report":
+            return RIGHT
         if node.kind == "account":
             return self._account_data(self._accounts_by_id[node.key], key, role)
         if node.kind == "grand":
@@ -315,7 +326,7 @@ class BudgetTreeModel(QAbstractItemModel):
                 return self.tr("Follows the schedule: its amount and rate change when the schedule does.")
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "multiplier", "rate", "total", "report"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(line, key)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -361,12 +372,6 @@ class BudgetTreeModel(QAbstractItemModel):
         return str(self._line_data(line, key, Qt.ItemDataRole.DisplayRole) or "")
 
     def _account_data(self, account, key: str, role):
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "report":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.EditRole:
             if key == "amount":
                 return "" if account.percent is None else f"{account.percent.normalize():f}"
@@ -390,12 +395,6 @@ class BudgetTreeModel(QAbstractItemModel):
         return None
 
     def _group_data(self, group: str, key: str, role):
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "report":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if key == "name":
@@ -405,12 +404,6 @@ class BudgetTreeModel(QAbstractItemModel):
         return None
 
     def _grand_data(self, key: str, role):
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "report":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and self.calculation.grand is None and key == "report":
             return str(self.calculation.problems[0])
         if role != Qt.ItemDataRole.DisplayRole:
