@@ -9,16 +9,14 @@ from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.errors import UserError
 from studio.listings import availability_rows
-from ui.form_dialog import date_edit, form_with_buttons
+from ui.form_dialog import add_and_remove_buttons, date_edit, form_with_buttons
 from ui.i18n import day_text
 from ui.table import Column, RecordTable, RecordTableModel
 from ui.workspace import Workspace
@@ -63,16 +61,11 @@ class AvailabilityPanel(QWidget):
         )
         self.ranges.search.hide()
         self.ranges.model.editRefused.connect(self.refused)
-        self.add_button = QPushButton(self.tr("Add unavailable dates…"), self)
-        self.add_button.setObjectName("addUnavailable")
-        self.add_button.clicked.connect(self.ask_dates)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setObjectName("removeUnavailable")
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons, self.add_button, self.remove_button = add_and_remove_buttons(
+            self,
+            (self.tr("Add unavailable dates…"), "addUnavailable", self.ask_dates),
+            (self.tr("Remove"), "removeUnavailable", self.remove_selected),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from studio.budget.calculation import BudgetInputs, Calculation, Line, calculate
-from studio.budget.formulas import is_number
+from studio.budget.formulas import entry_of, is_number
 from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.models.enums import AccountGroup, LineUnit
@@ -78,6 +78,8 @@ class BudgetTreeModel(QAbstractItemModel):
         self.previewing = False
         self._root = Node("root", None)
         self._lines: dict[int, Node] = {}
+        self._line_by_id: dict[int, Line] = {}
+        self._fringe_codes: dict[int, str] = {}
         self._accounts_by_id = {}
         self._fringe_ids: dict[str, int] = {}
         self.headers = {
@@ -101,6 +103,8 @@ class BudgetTreeModel(QAbstractItemModel):
         self.inputs, self.calculation = inputs, calculation
         self._accounts_by_id = {account.id: account for account in inputs.accounts}
         self._fringe_ids = {fringe.code.upper(): fringe.id for fringe in inputs.fringes}
+        self._fringe_codes = {fringe.id: fringe.code for fringe in inputs.fringes}
+        self._line_by_id = {line.id: line for line in inputs.lines}
         self._root = Node("root", None)
         self._lines = {}
         groups: dict[str, Node] = {}
@@ -195,9 +199,7 @@ class BudgetTreeModel(QAbstractItemModel):
         return self._accounts_by_id[account_id]
 
     def line(self, line_id: int) -> Line | None:
-        if self.inputs is None:
-            return None
-        return next((line for line in self.inputs.lines if line.id == line_id), None)
+        return self._line_by_id.get(line_id)
 
     def parent_index(self, node: Node) -> QModelIndex:
         parent = node.parent
@@ -344,8 +346,7 @@ class BudgetTreeModel(QAbstractItemModel):
         if key == "currency":
             return line.currency
         if key == "fringes":
-            codes = {fringe.id: fringe.code for fringe in self.inputs.fringes}
-            return ", ".join(codes[f] for f in line.fringe_ids if f in codes)
+            return ", ".join(self._fringe_codes[f] for f in line.fringe_ids if f in self._fringe_codes)
         if key == "payee":
             return line.payee
         if key == "total":
@@ -360,7 +361,7 @@ class BudgetTreeModel(QAbstractItemModel):
 
     def _edit_text(self, line: Line, key: str) -> str:
         if key == "amount":
-            return line.formula or f"{line.amount.normalize():f}"
+            return entry_of(line.amount, line.formula)
         if key == "multiplier":
             return f"{line.multiplier.normalize():f}"
         if key == "rate":

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QPushButton, QWidget
 
 
 def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
@@ -26,3 +27,19 @@ def form_with_buttons(dialog: QDialog, rows: list[tuple[str, QWidget]]) -> QForm
         form.addRow(label, field)
     form.addRow(buttons)
     return form
+
+
+def add_and_remove_buttons(
+    parent: QWidget, add: tuple[str, str, Callable[[], None]], remove: tuple[str, str, Callable[[], None]]
+) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """An Add… and a Remove button, each (text, object name, slot), left-aligned in a row."""
+    row = QHBoxLayout()
+    buttons = []
+    for text, name, slot in (add, remove):
+        button = QPushButton(text, parent)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        buttons.append(button)
+    row.addStretch(1)
+    return row, buttons[0], buttons[1]

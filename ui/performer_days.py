@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from studio.errors import UserError
 from studio.listings import performer_day_rows, shoot_day_rows
 from studio.models.enums import PerformerDayKind, ShootDayKind
-from ui.form_dialog import date_edit, form_with_buttons
+from ui.form_dialog import add_and_remove_buttons, date_edit, form_with_buttons
 from ui.i18n import day_text
 from ui.table import Column, RecordTable, RecordTableModel
 from ui.workspace import Workspace
@@ -58,17 +56,12 @@ class PerformerDaysPanel(QWidget):
         self.table.view.setObjectName("performerDays")
         self.table.search.hide()
         self.table.model.editRefused.connect(self.refused)
-        self.add_button = QPushButton(self.tr("Add day…"), self)
-        self.add_button.setObjectName("addPerformerDay")
+        buttons, self.add_button, self.remove_button = add_and_remove_buttons(
+            self,
+            (self.tr("Add day…"), "addPerformerDay", self.ask_day),
+            (self.tr("Remove"), "removePerformerDay", self.remove_selected),
+        )
         self.add_button.setToolTip(self.tr("A day this performer travels, rehearses or has a fitting"))
-        self.add_button.clicked.connect(self.ask_day)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setObjectName("removePerformerDay")
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)

@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="390"/>
+        <location filename="../../ui/pages/budget.py" line="358"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="468"/>
+        <location filename="../../ui/pages/budget.py" line="425"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>BudgetTreeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="422"/>
+        <location filename="../../ui/budget_tree.py" line="416"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>

@@ -26,22 +26,22 @@ The details are in %2</source>
 <context>
     <name>AvailabilityPanel</name>
     <message>
-        <location filename="../../ui/availability.py" line="49"/>
+        <location filename="../../ui/availability.py" line="47"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="55"/>
+        <location filename="../../ui/availability.py" line="53"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="57"/>
+        <location filename="../../ui/availability.py" line="55"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="58"/>
+        <location filename="../../ui/availability.py" line="56"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -51,17 +51,17 @@ The details are in %2</source>
         <translation>添加不可用日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="69"/>
+        <location filename="../../ui/availability.py" line="67"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="123"/>
+        <location filename="../../ui/availability.py" line="116"/>
         <source>Add unavailable dates</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="130"/>
+        <location filename="../../ui/availability.py" line="123"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -174,427 +174,380 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="97"/>
+        <location filename="../../ui/pages/budget.py" line="93"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="98"/>
+        <location filename="../../ui/pages/budget.py" line="94"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="99"/>
+        <location filename="../../ui/pages/budget.py" line="95"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="100"/>
+        <location filename="../../ui/pages/budget.py" line="96"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="101"/>
+        <location filename="../../ui/pages/budget.py" line="100"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="103"/>
+        <location filename="../../ui/pages/budget.py" line="102"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="117"/>
-        <location filename="../../ui/pages/budget.py" line="510"/>
+        <location filename="../../ui/pages/budget.py" line="116"/>
+        <location filename="../../ui/pages/budget.py" line="467"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="118"/>
+        <location filename="../../ui/pages/budget.py" line="117"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="119"/>
-        <location filename="../../ui/pages/budget.py" line="539"/>
+        <location filename="../../ui/pages/budget.py" line="118"/>
+        <location filename="../../ui/pages/budget.py" line="496"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="120"/>
+        <location filename="../../ui/pages/budget.py" line="119"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="121"/>
+        <location filename="../../ui/pages/budget.py" line="120"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="122"/>
+        <location filename="../../ui/pages/budget.py" line="121"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="126"/>
+        <location filename="../../ui/pages/budget.py" line="125"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="151"/>
-        <location filename="../../ui/pages/budget.py" line="181"/>
+        <location filename="../../ui/pages/budget.py" line="150"/>
+        <location filename="../../ui/pages/budget.py" line="180"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="154"/>
+        <location filename="../../ui/pages/budget.py" line="153"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="159"/>
+        <location filename="../../ui/pages/budget.py" line="158"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="163"/>
+        <location filename="../../ui/pages/budget.py" line="162"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="170"/>
+        <location filename="../../ui/pages/budget.py" line="169"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="171"/>
+        <location filename="../../ui/pages/budget.py" line="170"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="180"/>
+        <location filename="../../ui/pages/budget.py" line="179"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="184"/>
+        <location filename="../../ui/pages/budget.py" line="183"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="192"/>
+        <location filename="../../ui/pages/budget.py" line="191"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="200"/>
+        <location filename="../../ui/pages/budget.py" line="199"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="208"/>
+        <location filename="../../ui/pages/budget.py" line="207"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="214"/>
+        <location filename="../../ui/pages/budget.py" line="213"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="217"/>
+        <location filename="../../ui/pages/budget.py" line="216"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="230"/>
+        <location filename="../../ui/pages/budget.py" line="229"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="231"/>
+        <location filename="../../ui/pages/budget.py" line="230"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="240"/>
+        <location filename="../../ui/pages/budget.py" line="239"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="246"/>
+        <location filename="../../ui/pages/budget.py" line="245"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="252"/>
+        <location filename="../../ui/pages/budget.py" line="251"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="255"/>
+        <location filename="../../ui/pages/budget.py" line="254"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="265"/>
+        <location filename="../../ui/pages/budget.py" line="264"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="274"/>
+        <location filename="../../ui/pages/budget.py" line="273"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="275"/>
+        <location filename="../../ui/pages/budget.py" line="274"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="286"/>
-        <location filename="../../ui/pages/budget.py" line="307"/>
-        <location filename="../../ui/pages/budget.py" line="349"/>
+        <location filename="../../ui/pages/budget.py" line="285"/>
+        <location filename="../../ui/pages/budget.py" line="306"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="288"/>
+        <location filename="../../ui/pages/budget.py" line="287"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="289"/>
+        <location filename="../../ui/pages/budget.py" line="288"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="290"/>
+        <location filename="../../ui/pages/budget.py" line="289"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="291"/>
+        <location filename="../../ui/pages/budget.py" line="290"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="292"/>
+        <location filename="../../ui/pages/budget.py" line="291"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="300"/>
+        <location filename="../../ui/pages/budget.py" line="299"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="313"/>
+        <location filename="../../ui/pages/budget.py" line="312"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="317"/>
+        <location filename="../../ui/pages/budget.py" line="316"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="320"/>
+        <location filename="../../ui/pages/budget.py" line="319"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="326"/>
+        <location filename="../../ui/pages/budget.py" line="325"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="327"/>
+        <location filename="../../ui/pages/budget.py" line="326"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="334"/>
+        <location filename="../../ui/pages/budget.py" line="333"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="335"/>
+        <location filename="../../ui/pages/budget.py" line="334"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="343"/>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="343"/>
-        <source>Saved</source>
-        <translation>保存时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="350"/>
-        <source>Left</source>
-        <translation>左侧</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="351"/>
-        <source>Right</source>
-        <translation>右侧</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="352"/>
-        <source>Difference</source>
-        <translation>差额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="359"/>
-        <location filename="../../ui/pages/budget.py" line="363"/>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="363"/>
-        <source>with</source>
-        <translation>与</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="390"/>
+        <location filename="../../ui/pages/budget.py" line="358"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="391"/>
+        <location filename="../../ui/pages/budget.py" line="359"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="392"/>
+        <location filename="../../ui/pages/budget.py" line="360"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="451"/>
-        <source>Now</source>
-        <translation>当前</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="468"/>
+        <location filename="../../ui/pages/budget.py" line="425"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="472"/>
+        <location filename="../../ui/pages/budget.py" line="429"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="482"/>
+        <location filename="../../ui/pages/budget.py" line="439"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="505"/>
+        <location filename="../../ui/pages/budget.py" line="462"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="509"/>
+        <location filename="../../ui/pages/budget.py" line="466"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="519"/>
+        <location filename="../../ui/pages/budget.py" line="476"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="522"/>
-        <location filename="../../ui/pages/budget.py" line="561"/>
-        <location filename="../../ui/pages/budget.py" line="615"/>
+        <location filename="../../ui/pages/budget.py" line="479"/>
+        <location filename="../../ui/pages/budget.py" line="518"/>
+        <location filename="../../ui/pages/budget.py" line="569"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="528"/>
+        <location filename="../../ui/pages/budget.py" line="485"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="536"/>
+        <location filename="../../ui/pages/budget.py" line="493"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="552"/>
+        <location filename="../../ui/pages/budget.py" line="509"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="558"/>
+        <location filename="../../ui/pages/budget.py" line="515"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="574"/>
+        <location filename="../../ui/pages/budget.py" line="528"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="604"/>
+        <location filename="../../ui/pages/budget.py" line="558"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="622"/>
+        <location filename="../../ui/pages/budget.py" line="576"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="628"/>
+        <location filename="../../ui/pages/budget.py" line="582"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="628"/>
+        <location filename="../../ui/pages/budget.py" line="582"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="639"/>
-        <source>Saved version %1</source>
-        <translation>已保存版本 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="659"/>
+        <location filename="../../ui/pages/budget.py" line="595"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="661"/>
+        <location filename="../../ui/pages/budget.py" line="597"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="161"/>
-        <location filename="../../ui/pages/budget.py" line="315"/>
+        <location filename="../../ui/pages/budget.py" line="160"/>
+        <location filename="../../ui/pages/budget.py" line="314"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="223"/>
+        <location filename="../../ui/pages/budget.py" line="222"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="96"/>
-        <location filename="../../ui/pages/budget.py" line="107"/>
-        <location filename="../../ui/pages/budget.py" line="287"/>
+        <location filename="../../ui/pages/budget.py" line="92"/>
+        <location filename="../../ui/pages/budget.py" line="106"/>
+        <location filename="../../ui/pages/budget.py" line="286"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -602,92 +555,92 @@ The details are in %2</source>
 <context>
     <name>BudgetTreeModel</name>
     <message>
-        <location filename="../../ui/budget_tree.py" line="77"/>
+        <location filename="../../ui/budget_tree.py" line="86"/>
         <source>Account / line</source>
         <translation>科目 / 明细</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="78"/>
+        <location filename="../../ui/budget_tree.py" line="87"/>
         <source>Amount</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="79"/>
+        <location filename="../../ui/budget_tree.py" line="88"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="80"/>
+        <location filename="../../ui/budget_tree.py" line="89"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="81"/>
+        <location filename="../../ui/budget_tree.py" line="90"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="82"/>
+        <location filename="../../ui/budget_tree.py" line="91"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="83"/>
+        <location filename="../../ui/budget_tree.py" line="92"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="84"/>
+        <location filename="../../ui/budget_tree.py" line="93"/>
         <source>Payee</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="85"/>
+        <location filename="../../ui/budget_tree.py" line="94"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="86"/>
+        <location filename="../../ui/budget_tree.py" line="95"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="87"/>
+        <location filename="../../ui/budget_tree.py" line="96"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="240"/>
+        <location filename="../../ui/budget_tree.py" line="249"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="294"/>
+        <location filename="../../ui/budget_tree.py" line="307"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="315"/>
+        <location filename="../../ui/budget_tree.py" line="328"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="344"/>
+        <location filename="../../ui/budget_tree.py" line="356"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="387"/>
+        <location filename="../../ui/budget_tree.py" line="393"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="419"/>
+        <location filename="../../ui/budget_tree.py" line="413"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="422"/>
+        <location filename="../../ui/budget_tree.py" line="416"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -2334,27 +2287,27 @@ The details are in %2</source>
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="148"/>
+        <location filename="../../ui/performer_days.py" line="141"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="155"/>
+        <location filename="../../ui/performer_days.py" line="148"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="157"/>
+        <location filename="../../ui/performer_days.py" line="150"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="157"/>
+        <location filename="../../ui/performer_days.py" line="150"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="157"/>
+        <location filename="../../ui/performer_days.py" line="150"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2362,17 +2315,17 @@ The details are in %2</source>
 <context>
     <name>PerformerDaysPanel</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="42"/>
+        <location filename="../../ui/performer_days.py" line="40"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="46"/>
+        <location filename="../../ui/performer_days.py" line="44"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="52"/>
+        <location filename="../../ui/performer_days.py" line="50"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2382,52 +2335,52 @@ The details are in %2</source>
         <translation>添加日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="63"/>
+        <location filename="../../ui/performer_days.py" line="64"/>
         <source>A day this performer travels, rehearses or has a fitting</source>
         <translation>该演员旅行、排练或试装的日子</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="65"/>
+        <location filename="../../ui/performer_days.py" line="62"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="82"/>
+        <location filename="../../ui/performer_days.py" line="75"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="83"/>
+        <location filename="../../ui/performer_days.py" line="76"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="84"/>
+        <location filename="../../ui/performer_days.py" line="77"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="127"/>
+        <location filename="../../ui/performer_days.py" line="120"/>
         <source>Add travel day</source>
         <translation>添加旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="128"/>
+        <location filename="../../ui/performer_days.py" line="121"/>
         <source>Add rehearsal</source>
         <translation>添加排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="129"/>
+        <location filename="../../ui/performer_days.py" line="122"/>
         <source>Add fitting</source>
         <translation>添加试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="130"/>
+        <location filename="../../ui/performer_days.py" line="123"/>
         <source>Add day</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="136"/>
+        <location filename="../../ui/performer_days.py" line="129"/>
         <source>Remove travel, rehearsal or fitting day</source>
         <translation>删除旅行、排练或试装日</translation>
     </message>
@@ -3100,29 +3053,83 @@ The details are in %2</source>
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/availability.py" line="137"/>
+        <location filename="../../ui/availability.py" line="130"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="142"/>
+        <location filename="../../ui/availability.py" line="135"/>
         <source>e.g. prior booking, travel, family event</source>
         <translation>如：已有档期、出行、家事</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="144"/>
+        <location filename="../../ui/availability.py" line="137"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="144"/>
+        <location filename="../../ui/availability.py" line="137"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="144"/>
+        <location filename="../../ui/availability.py" line="137"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsTab</name>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="23"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="23"/>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="29"/>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="30"/>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="31"/>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="32"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="39"/>
+        <location filename="../../ui/budget_versions.py" line="43"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="43"/>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="62"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="72"/>
+        <source>Saved version %1</source>
+        <translation>已保存版本 %1</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, cached_property
 
 from studio.budget.exchange import RateTable
 from studio.budget.formulas import Formula, evaluate_globals, is_number, parse
@@ -178,7 +178,11 @@ class Calculation:
     problems: list[Problem] = field(default_factory=list)
 
     def problem_of(self, entity: str, row_id: int) -> Problem | None:
-        return next((p for p in self.problems if p.entity == entity and p.row_id == row_id), None)
+        return self._problems_by_row.get((entity, row_id))
+
+    @cached_property  # asked for each row the app paints; built once the calculation is done
+    def _problems_by_row(self) -> dict[tuple[str, int], Problem]:
+        return {(p.entity, p.row_id): p for p in reversed(self.problems)}
 
 
 def line_formula(line: Line) -> Formula | None:

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from studio.budget.calculation import Calculation
 from studio.budget.cost_report import CostReport
+from studio.budget.formulas import entry_of
 from studio.budget.totals import CurrentBudget
 from studio.budget.versions import Comparison, list_versions
 from studio.models import ExchangeRate, Fringe
@@ -25,7 +26,7 @@ def global_rows(current: CurrentBudget) -> list[Row]:
             {
                 "id": item.id,
                 "name": item.name,
-                "entry": item.formula or f"{item.value.normalize():f}",
+                "entry": entry_of(item.value, item.formula),
                 "value": calculation.globals.get(item.name),
                 "description": item.description,
                 "linked": bool(item.source),

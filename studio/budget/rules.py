@@ -25,9 +25,9 @@ QUANTITY = decimal_between(Decimal(-1_000_000_000), Decimal(1_000_000_000), plac
 LINKED_SOURCES = ("cast:", "overtime:", "per-diem:", "crew:", "location:", "company-moves")
 
 
-def entry_of(number: Decimal, formula: str) -> str:
-    """What the producer sees and types in an amount cell: the formula, else the number."""
-    return formula or f"{number.normalize():f}"
+def is_linked(source: str) -> bool:
+    """A line the schedule keeps (schedule_links.py writes these sources)."""
+    return source.startswith(LINKED_SOURCES)
 
 
 def _production_of_line(line: BudgetLine) -> int:
@@ -45,7 +45,7 @@ class ScheduleOwned(RowRule):
     rule: Any
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        if row.source.startswith(LINKED_SOURCES):
+        if is_linked(row.source):
             raise InvalidInput(
                 _("this line follows the schedule: change the schedule or the deal, or unlink the line first")
             )

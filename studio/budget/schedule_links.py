@@ -27,8 +27,9 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from studio.budget.calculation import BudgetInputs, Global, Line
-from studio.budget.formulas import OT_HOURS
+from studio.budget.formulas import OT_HOURS, entry_of
 from studio.budget.inputs import load_inputs
+from studio.budget.rules import is_linked
 from studio.i18n import _
 from studio.models import (
     BudgetGlobal,
@@ -356,14 +357,11 @@ def apply_links(inputs: BudgetInputs, links: Links) -> LinkPlan:
             if before != _cost(line):
                 plan.changes.append(LinkChange("changed", wanted.description, before, _cost(line)))
     for line in stored.values():
-        if line.source.split(":")[0] in LINKED_KINDS:
+        if is_linked(line.source):
             inputs.lines.remove(line)
             plan.removed.append(line)
             plan.changes.append(LinkChange("removed", line.description, _cost(line), ""))
     return plan
-
-
-LINKED_KINDS = {"cast", "overtime", "per-diem", "crew", "location", "company-moves"}
 
 
 def _apply_globals(inputs: BudgetInputs, links: Links, plan: LinkPlan) -> None:
@@ -383,13 +381,13 @@ def _apply_globals(inputs: BudgetInputs, links: Links, plan: LinkPlan) -> None:
             new_id -= 1
             inputs.globals.append(item)
             plan.globals_added.append(item)
-            plan.changes.append(LinkChange("added", name, "", f"{value.normalize():f}"))
+            plan.changes.append(LinkChange("added", name, "", entry_of(value, "")))
         elif (item.value, item.formula, item.source) != (value, "", source) and source:
-            before = item.formula or f"{item.value.normalize():f}"
+            before = entry_of(item.value, item.formula)
             item.value, item.formula, item.source = value, "", source
             plan.globals_updated.append(item)
-            if before != f"{value.normalize():f}":
-                plan.changes.append(LinkChange("global", name, before, f"{value.normalize():f}"))
+            if before != entry_of(value, ""):
+                plan.changes.append(LinkChange("global", name, before, entry_of(value, "")))
 
 
 def _default_fringes(inputs: BudgetInputs, wanted: Linked) -> tuple[int, ...]:
@@ -412,14 +410,18 @@ def _take(line: Line, wanted: Linked) -> None:
 
 
 def _cost(line: Line) -> str:
-    amount = line.formula or f"{line.amount.normalize():f}"
+    amount = entry_of(line.amount, line.formula)
     return f"{amount} {line.unit.lower()} × {line.rate:f} {line.currency}"
 
 
 def sync_schedule_lines(session: Session, production_id: int) -> list[LinkChange]:
     """Store what the schedule changed in the budget's linked lines and globals; return the changes."""
     inputs = load_inputs(session, production_id)
-    plan = apply_links(inputs, schedule_links(session, production_id))
+    return store_plan(session, production_id, apply_links(inputs, schedule_links(session, production_id)))
+
+
+def store_plan(session: Session, production_id: int, plan: LinkPlan) -> list[LinkChange]:
+    """Store a plan `apply_links` made (for one already worked out in memory: no second look at the board)."""
     if not plan:
         return []
     for item in plan.globals_added:

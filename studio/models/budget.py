@@ -9,6 +9,7 @@ from sqlalchemy import Column, Text, UniqueConstraint
 from sqlalchemy.orm import object_session
 from sqlmodel import Field, SQLModel, select
 
+from studio.budget.formulas import entry_of
 from studio.models.base import checked, money_property, parent_fk, production_fk
 from studio.models.enums import AccountGroup, CostStatus, FringeKind, LineUnit
 from studio.models.types import ExactDecimal, UTCDateTime, utc_now
@@ -74,7 +75,7 @@ class BudgetGlobal(SQLModel, table=True):
     @property
     def value_entry(self) -> str:
         """The value as the producer types it: the formula, else the number."""
-        return self.formula or f"{self.value.normalize():f}"
+        return entry_of(self.value, self.formula)
 
 
 class Fringe(SQLModel, table=True):
@@ -129,7 +130,7 @@ class BudgetLine(SQLModel, table=True):
     @property
     def amount_entry(self) -> str:
         """The amount as the producer types it: the formula, else the number."""
-        return self.amount_formula or f"{self.amount.normalize():f}"
+        return entry_of(self.amount, self.amount_formula)
 
     @property
     def fringe_codes(self) -> str:

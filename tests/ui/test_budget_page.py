@@ -130,10 +130,11 @@ def test_the_cost_report_versions_and_charts_are_filled(demo_window, settle):
     assert report["6700 Insurance"]["variance"].amount < 0  # paid at an older rate than the budget's
     assert page.actuals.model.rowCount() == 9
     page.save_named_version("After the first days")
-    assert [row["name"] for row in page.versions.model.rows][-1] == "After the first days"
-    page.left.setCurrentIndex(page.left.findText("Approved before the shoot"))
-    page.compare()
-    assert page.comparison.model.rows[-1]["left"] == page.comparison.model.rows[-1]["right"]
+    versions = page.versions_tab
+    assert [row["name"] for row in versions.versions.model.rows][-1] == "After the first days"
+    versions.left.setCurrentIndex(versions.left.findText("Approved before the shoot"))
+    versions.compare()
+    assert versions.comparison.model.rows[-1]["left"] == versions.comparison.model.rows[-1]["right"]
     for view in (page.charts.by_group, page.charts.by_account, page.charts.over_days):
         assert view.chart().series()
 

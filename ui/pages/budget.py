@@ -15,10 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QPushButton,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -29,22 +27,20 @@ from studio.budget.cost_report import cost_entries, cost_report, spend_by_day
 from studio.budget.inputs import account_order
 from studio.budget.listings import (
     actual_rows,
-    comparison_rows,
     cost_report_rows,
     fringe_rows,
     global_rows,
     rate_rows,
-    version_rows,
 )
-from studio.budget.schedule_links import sync_schedule_lines
+from studio.budget.schedule_links import store_plan
 from studio.budget.totals import current_budget
-from studio.budget.versions import CURRENT, compare_versions, save_version
 from studio.errors import UserError
 from studio.models.enums import CostStatus, FringeKind, FringeScope
 from studio.money import Money
 from ui import labels
 from ui.budget_charts import BudgetCharts
 from ui.budget_tree import KEYS, BudgetDelegate, BudgetTreeModel
+from ui.budget_versions import VersionsTab
 from ui.i18n import babel_locale, day_text, money_text, number_text
 from ui.pages.base import Page
 from ui.table import Column
@@ -98,7 +94,10 @@ class BudgetPage(Page):
         self.tabs.addTab(self._fringes_tab(), self.tr("Fringes"))
         self.tabs.addTab(self._currencies_tab(), self.tr("Currencies"))
         self.tabs.addTab(self._cost_tab(), self.tr("Cost report"))
-        self.tabs.addTab(self._versions_tab(), self.tr("Versions"))
+        self.versions_tab = VersionsTab(workspace, self)
+        self.versions_tab.refused.connect(self.show_refusal)
+        self.versions_tab.told.connect(self.tell)
+        self.tabs.addTab(self.versions_tab, self.tr("Versions"))
         self.charts = BudgetCharts(self)
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.layout_.addWidget(self.tabs, 1)
@@ -338,38 +337,6 @@ class BudgetPage(Page):
         tab.layout().addWidget(self.splitter("costSplitter", Qt.Orientation.Vertical, self.report, self.actuals), 1)
         return tab
 
-    def _versions_tab(self) -> QWidget:
-        self.versions = self.table(
-            [Column("name", self.tr("Version")), Column("created_at", self.tr("Saved"), display=_saved_text)]
-        )
-        self.versions.view.setObjectName("versionsTable")
-        money = {"display": money_text, "align_right": True}
-        self.comparison = self.table(
-            [
-                Column("account", self.tr("Account")),
-                Column("left", self.tr("Left"), **money),
-                Column("right", self.tr("Right"), **money),
-                Column("difference", self.tr("Difference"), **money),
-            ]
-        )
-        self.comparison.view.setObjectName("comparisonTable")
-        self.left, self.right = QComboBox(self), QComboBox(self)
-        self.left.setObjectName("compareLeft")
-        self.right.setObjectName("compareRight")
-        compare = QPushButton(self.tr("Compare"), self)
-        compare.setObjectName("compareVersions")
-        compare.clicked.connect(self.compare)
-        row = QHBoxLayout()
-        for widget in (QLabel(self.tr("Compare"), self), self.left, QLabel(self.tr("with"), self), self.right, compare):
-            row.addWidget(widget)
-        row.addStretch(1)
-        tab = QWidget(self)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.versions, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.comparison, 2)
-        return tab
-
     def _tab(self, table, actions) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
@@ -382,7 +349,8 @@ class BudgetPage(Page):
     # Loading
 
     def load(self, production_id: int) -> None:
-        changes = self.workspace.write(sync_schedule_lines, production_id)
+        current = self.workspace.read(current_budget, production_id)
+        changes = self.workspace.write(store_plan, production_id, current.plan) if current.plan else []
         if changes:
             shown = "\n".join(str(change) for change in changes[:8])
             more = len(changes) - 8
@@ -392,7 +360,7 @@ class BudgetPage(Page):
             dismiss = self.tr("Dismiss")
             self.changes.setText(html.escape(text).replace("\n", "<br>") + f' <a href="dismiss">{dismiss}</a>')
             self.changes.show()
-        current = self.workspace.read(current_budget, production_id)
+            current = self.workspace.read(current_budget, production_id)  # with the new lines' ids
         report = cost_report(current, self.workspace.read(cost_entries, production_id))
         self.current = current
         self.model.load(current.inputs, current.calculation)
@@ -417,7 +385,7 @@ class BudgetPage(Page):
         self.actuals.set_rows(
             [{**row, "status_label": labels.cost_status(row["status"])} for row in actual_rows(report, accounts)]
         )
-        self._load_versions(production_id)
+        self.versions_tab.load(production_id)
         self._load_currencies(current)
         self.charts.show_budget(current, report, spend_by_day(current, report, current.links))
 
@@ -439,17 +407,6 @@ class BudgetPage(Page):
         for column, key in enumerate(KEYS):
             if key in samples:
                 self.tree.setColumnWidth(column, metrics.horizontalAdvance(samples[key]) + 24)
-
-    def _load_versions(self, production_id: int) -> None:
-        rows = self.workspace.read(version_rows, production_id)
-        self.versions.set_rows(rows)
-        for combo, default in ((self.left, rows[-1]["id"] if rows else CURRENT), (self.right, CURRENT)):
-            chosen = combo.currentData() if combo.count() else default
-            combo.clear()
-            for row in rows:
-                combo.addItem(row["name"], row["id"])
-            combo.addItem(self.tr("Now"), CURRENT)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def _load_currencies(self, current) -> None:
         codes = {current.inputs.currency, current.inputs.base_currency}
@@ -561,16 +518,13 @@ class BudgetPage(Page):
         self.workspace.remove_row("budget_account", account.id, self.tr("Remove %1").replace("%1", account.code))
 
     def add_global(self) -> None:
-        self._add(self.globals, "budget_global", {"name": self._free_name(), "value_entry": "1"}, "name")
-
-    def _free_name(self) -> str:
-        names = {row["name"] for row in self.globals.model.rows}
-        return next(f"NEW_{n}" for n in range(1, len(names) + 2) if f"NEW_{n}" not in names)
+        self._add(
+            self.globals, "budget_global", {"name": _free("NEW_", self.globals, "name"), "value_entry": "1"}, "name"
+        )
 
     def add_fringe(self) -> None:
         production = self.window().current_production()
-        codes = {row["code"] for row in self.fringes.model.rows}
-        code = next(f"NEW{n}" for n in range(1, len(codes) + 2) if f"NEW{n}" not in codes)
+        code = _free("NEW", self.fringes, "code")
         values = {"code": code, "name": self.tr("New fringe"), "currency": production.base_currency, "percent": "0"}
         self._add(self.fringes, "fringe", values, "code")
 
@@ -630,25 +584,7 @@ class BudgetPage(Page):
             self.save_named_version(name)
 
     def save_named_version(self, name: str) -> None:
-        try:
-            self.workspace.write(save_version, self.workspace.production_id, name)
-        except UserError as error:
-            self.show_refusal(str(error))
-            return
-        self._load_versions(self.workspace.production_id)
-        self.tell(self.tr("Saved version %1").replace("%1", name))
-
-    def compare(self) -> None:
-        left, right = self.left.currentData(), self.right.currentData()
-        try:
-            comparison = self.workspace.read(compare_versions, self.workspace.production_id, left, right)
-        except UserError as error:
-            self.show_refusal(str(error))
-            return
-        columns = self.comparison.model.columns
-        columns[1].header, columns[2].header = comparison.left_name, comparison.right_name
-        self.comparison.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 2)
-        self.comparison.set_rows(comparison_rows(comparison))
+        self.versions_tab.save(name)
 
     def export_budget(self) -> None:
         from studio.exports.budget_xlsx import write_budget
@@ -663,6 +599,7 @@ class BudgetPage(Page):
         )
 
 
-def _saved_text(moment) -> str:
-    local = moment.astimezone()
-    return day_text(local.date()) + local.strftime(" %H:%M")
+def _free(prefix: str, table, key: str) -> str:
+    """The first of prefix1, prefix2… that no row of the table has under `key`."""
+    taken = {row[key] for row in table.model.rows}
+    return next(f"{prefix}{n}" for n in range(1, len(taken) + 2) if f"{prefix}{n}" not in taken)
