@@ -491,13 +491,14 @@ def _hospitals(locations: list[Location]) -> list[Hospital]:
     return list(found.values())
 
 
-def call_sheet_id(session: Session, shoot_day_id: int) -> int:
-    """The id of a shoot day's call sheet, made (empty) the first time the day is opened."""
+def call_sheet_id(session: Session, shoot_day_id: int, make: bool = True) -> int | None:
+    """The id of a shoot day's call sheet, made (empty) the first time the day is opened; without
+    `make`, None for a day that has none yet."""
     if session.get(ShootDay, shoot_day_id) is None:
         raise UserError(_("this shoot day no longer exists: it was removed, perhaps in another window"))
     sheet = session.exec(select(CallSheet).where(CallSheet.shoot_day_id == shoot_day_id)).first()
-    if sheet is None:
+    if sheet is None and make:
         sheet = CallSheet(shoot_day_id=shoot_day_id)
         session.add(sheet)
         session.flush()
-    return sheet.id
+    return sheet.id if sheet is not None else None

@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     import_people.add_argument("--kind", required=True, choices=("cast", "crew"))
     import_people.add_argument("--json", action="store_true", help="print one JSON object")
 
+    backup = commands.add_parser("backup", parents=[common], help="back the database up now (beside it)")
+    backup.add_argument("--json", action="store_true", help="print one JSON object")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="list the database's backups, or put one in its place"
+    )
+    restore.add_argument("backup", nargs="?", help="a backup's number in the list (1: the newest) or its file")
+    restore.add_argument("--json", action="store_true", help="print one JSON object")
+
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
     shot.add_argument("--out", required=True, type=Path)
@@ -377,7 +385,82 @@ def run_budget(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database_file(args: argparse.Namespace) -> Path:
+    from studio.db import sqlite_path, to_url
+
+    path = sqlite_path(to_url(database_argument(args)))
+    if path is None:
+        raise UserError(_("backups are kept for database files only, not for a database server"))
+    if not path.is_file():
+        raise UserError(_("there is no database at {path}").format(path=path))
+    return path
+
+
+def _backup_json(backup) -> dict:
+    contents = backup.contents()
+    return {
+        "file": str(backup.path),
+        "taken_at": backup.taken_at.isoformat(timespec="seconds"),
+        "reason": backup.reason,
+        "bytes": backup.size,
+        "productions": None if contents is None else [vars(production) for production in contents],
+    }
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from studio.backups import take_backup
+
+    backup = take_backup(_database_file(args), "manual")
+    print(json.dumps(_backup_json(backup), ensure_ascii=False) if args.json else str(backup.path))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from studio.backups import list_backups, restore_backup
+    from studio.instance_lock import InstanceLock
+
+    path = _database_file(args)
+    backups = list_backups(path)
+    if args.backup is None:
+        if args.json:
+            print(json.dumps([_backup_json(backup) for backup in backups], ensure_ascii=False))
+        for number, backup in enumerate([] if args.json else backups, start=1):
+            contents = backup.contents()
+            described = (
+                _("unreadable")
+                if contents is None
+                else "; ".join(f"{p.title}: {p.episodes} episodes, {p.scenes} scenes" for p in contents)
+            )
+            print(f"{number:>3}  {backup.taken_at:%Y-%m-%d %H:%M:%S}  {backup.reason:<14} {described}")
+        if not backups and not args.json:
+            print(_("{path} has no backups yet").format(path=path))
+        return 0
+    chosen = _chosen_backup(args.backup, backups)
+    lock = InstanceLock(path)
+    if not lock.acquire():
+        raise UserError(_("{path} is open in Cliffhanger; close it there first").format(path=path))
+    try:
+        kept = restore_backup(path, chosen)
+    finally:
+        lock.release()
+    print(_("restored {backup}; the database as it was is kept in {kept}").format(backup=chosen.name, kept=kept))
+    return 0
+
+
+def _chosen_backup(choice: str, backups) -> Path:
+    if choice.isdigit():
+        if not 1 <= int(choice) <= len(backups):
+            raise UserError(_("there is no backup number {number}").format(number=choice))
+        return backups[int(choice) - 1].path
+    chosen = Path(choice).expanduser()
+    if not chosen.is_file():
+        raise UserError(_("there is no backup file {path}").format(path=chosen))
+    return chosen
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "backup": run_backup,
+    "restore": run_restore,
     "budget": run_budget,
     "export": run_export,
     "demo": run_demo,

@@ -1,11 +1,15 @@
 """Opening a production database: a SQLite path or any SQLAlchemy URL.
 
 Opening brings the schema to the app's version with Alembic. An older SQLite file is first copied
-beside itself (SQLite's online backup API), so an upgrade can always be undone by hand.
+beside itself (SQLite's online backup API), so an upgrade can always be undone by hand. A SQLite file
+is checked as it opens (`PRAGMA quick_check`), and what can go wrong with a file (damaged, locked by
+another program, read-only, a full disk) becomes its own `DatabaseProblem`, so the GUI can offer the
+way forward (a backup, opening read-only).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,12 +17,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlmodel import Session
 
-from studio.errors import DatabaseMissing, DatabaseProblem, NewerSchema, NotADatabase
+from studio.errors import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DatabaseMissing,
+    DatabaseProblem,
+    DatabaseReadOnly,
+    DiskFull,
+    NewerSchema,
+    NotADatabase,
+)
 from studio.i18n import _
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -43,6 +56,7 @@ def sqlite_path(url: str) -> Path | None:
 class Database:
     url: str
     engine: Engine
+    read_only: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -63,28 +77,39 @@ class Database:
         On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so a database busy in another
         program is waited for (busy timeout) instead of failing halfway through the work.
         """
+        if self.read_only:
+            raise DatabaseReadOnly(_("{path} is open read-only: nothing can be changed").format(path=self.describe()))
         try:
             with self.engine.connect() as connection:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                     yield session
-        except OperationalError as error:
-            raise DatabaseProblem(
-                _("cannot save to {path}: {reason}").format(path=self.describe(), reason=_reason(error))
-            ) from None
+        except DatabaseError as error:
+            problem = problem_of(error, self.describe(), _("cannot save to {path}: {reason}"))
+            if problem is None:
+                raise
+            raise problem from None
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(path_or_url: str | Path, *, create: bool = False, migrations_dir: Path = MIGRATIONS_DIR) -> Database:
-    """Open (or with `create`, make) a database and bring its schema up to date."""
+def open_database(
+    path_or_url: str | Path, *, create: bool = False, read_only: bool = False, migrations_dir: Path = MIGRATIONS_DIR
+) -> Database:
+    """Open (or with `create`, make) a database and bring its schema up to date.
+
+    `read_only` opens a SQLite file without ever writing to it (nor to its folder)."""
     url = to_url(path_or_url)
     path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path, create)
+        _check_sqlite_file(path, create and not read_only)
+        if not read_only and not _can_write(path):
+            raise DatabaseReadOnly(_read_only_message(path))
+    elif read_only:
+        raise DatabaseProblem(_("only a database file can be opened read-only"))
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=read_only)
     except ArgumentError as error:
         raise DatabaseProblem(
             _("{target} is neither a file path nor a database URL ({reason})").format(target=path_or_url, reason=error)
@@ -95,13 +120,70 @@ def open_database(path_or_url: str | Path, *, create: bool = False, migrations_d
                 url=make_url(url).render_as_string(hide_password=True), driver=error.name
             )
         ) from None
-    database = Database(url, engine)
+    database = Database(url, engine, read_only)
     try:
         _bring_schema_up_to_date(database, migrations_dir)
+        if path is not None:
+            _check_integrity(database)
     except Exception:
         engine.dispose()
         raise
     return database
+
+
+def _can_write(path: Path) -> bool:
+    """SQLite writes the file and, in WAL mode, files beside it in its folder."""
+    folder_writable = os.access(path.parent, os.W_OK)
+    return folder_writable and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _read_only_message(path: Path) -> str:
+    return _(
+        "{path} cannot be changed: the file or its folder is read-only. Open it read-only, "
+        "or copy it to a folder you can write to"
+    ).format(path=path)
+
+
+def _check_integrity(database: Database) -> None:
+    try:
+        with database.engine.connect() as connection:
+            verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+    except DatabaseError as error:
+        verdict = _reason(error)
+    if verdict != "ok":
+        raise DatabaseDamaged(_damaged_message(database.describe(), verdict))
+
+
+def _damaged_message(path: str, reason: str) -> str:
+    # quick_check reports "*** in database main ***" then one line per damaged page
+    reason = " ".join(reason.replace("*** in database main ***", "").split())
+    return _("{path} is damaged ({reason}); restore one of its backups").format(path=path, reason=reason)
+
+
+def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProblem | None:
+    """What a failed database call means for the user; None for a fault in the app itself.
+
+    `otherwise` is the message, with {path} and {reason}, for an operational error of no known kind."""
+    kind = getattr(error.orig, "sqlite_errorname", "") or ""
+    if kind.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseInUse(
+            _("{path} is in use by another program, which holds it locked; close that program and try again").format(
+                path=path
+            )
+        )
+    if kind.startswith("SQLITE_FULL"):
+        return DiskFull(
+            _("the disk holding {path} is full, so nothing was changed: free some space and try again").format(
+                path=path
+            )
+        )
+    if kind.startswith("SQLITE_READONLY"):
+        return DatabaseReadOnly(_read_only_message(Path(path)))
+    if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DatabaseDamaged(_damaged_message(path, _reason(error)))
+    if isinstance(error, OperationalError):
+        return DatabaseProblem(otherwise.format(path=path, reason=_reason(error)))
+    return None
 
 
 def is_sqlite_file(path: Path) -> bool:
@@ -126,10 +208,13 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         ) from None
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if read_only:
+        engine = create_engine("sqlite://", creator=_read_only_connector(sqlite_path(url)), poolclass=NullPool)
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _configure_sqlite(dbapi_connection, _record):
@@ -138,13 +223,35 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
         connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', 'DEFERRED')}")
 
     return engine
+
+
+def _read_only_connector(path: Path):
+    """Connections that never write: `mode=ro`, or where SQLite cannot even make its WAL index beside
+    the file (a read-only folder), `immutable=1`, which reads the file as it stands."""
+    uri = path.resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorname != "SQLITE_CANTOPEN":
+                raise
+            connection.close()
+            connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+        return connection
+
+    return connect
 
 
 def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
@@ -154,14 +261,15 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
         with database.engine.connect() as connection:
             current = migrations.current_revision(connection)
             has_other_tables = current is None and bool(inspect(connection).get_table_names())
-    except OperationalError as error:
-        raise DatabaseProblem(
-            _("cannot open {path}: {reason}").format(path=database.describe(), reason=_reason(error))
-        ) from None
     except DatabaseError as error:
-        raise NotADatabase(
-            _("{path} is not a Cliffhanger database ({reason})").format(path=database.describe(), reason=_reason(error))
-        ) from None
+        problem = problem_of(error, database.describe(), _("cannot open {path}: {reason}"))
+        if problem is None:
+            problem = NotADatabase(
+                _("{path} is not a Cliffhanger database ({reason})").format(
+                    path=database.describe(), reason=_reason(error)
+                )
+            )
+        raise problem from None
 
     if has_other_tables:
         raise NotADatabase(
@@ -176,16 +284,24 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
                 path=database.describe(), schema=current
             )
         )
+    if database.read_only:
+        raise DatabaseReadOnly(
+            _(
+                "{path} was written by an older Cliffhanger and must be updated before it can be read, "
+                "which cannot be done read-only: copy it to a folder you can write to"
+            ).format(path=database.describe())
+        )
     if current is not None and database.path is not None:
         backup_sqlite(
             database, unused_path(database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
         )
     try:
         migrations.upgrade(database.url, migrations_dir)
-    except OperationalError as error:
-        raise DatabaseProblem(
-            _("cannot update {path}: {reason}").format(path=database.describe(), reason=_reason(error))
-        ) from None
+    except DatabaseError as error:
+        problem = problem_of(error, database.describe(), _("cannot update {path}: {reason}"))
+        if problem is None:
+            raise
+        raise problem from None
 
 
 def backup_sqlite(database: Database, target: Path) -> Path:

@@ -25,5 +25,25 @@ class NewerSchema(DatabaseProblem):
     pass
 
 
+class DatabaseDamaged(DatabaseProblem):
+    """SQLite finds the file corrupt: a backup is the way forward."""
+
+
+class DatabaseInUse(DatabaseProblem):
+    """Another program holds the file locked."""
+
+
+class DatabaseReadOnly(DatabaseProblem):
+    """The file or its folder cannot be written (or the database was opened read-only)."""
+
+
+class DiskFull(DatabaseProblem):
+    pass
+
+
+class OpenElsewhere(DatabaseProblem):
+    """Another Cliffhanger window has the file open for editing."""
+
+
 class ProductionNotFound(UserError):
     pass

@@ -1,0 +1,80 @@
+"""Telling that a database file is open in another Cliffhanger window.
+
+SQLite keeps two programs writing one file safe, but two windows editing one production would each
+show stale data, and a restore must never swap the file under a window that still writes to it. So a
+window holds an operating-system lock on a small file beside the database for as long as it has it
+open for editing; the system lets go of it when the process ends, even by a crash, so a lock is
+never left stale.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+if os.name == "nt":
+    import msvcrt
+else:
+    import fcntl
+
+
+def lock_path(database_path: Path) -> Path:
+    return database_path.with_name(f".{database_path.name}.lock")
+
+
+class InstanceLock:
+    def __init__(self, database_path: Path):
+        self.path = lock_path(database_path)
+        self._handle = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False if another process holds it. A folder where no lock file can be made
+        (read-only) cannot be edited by anyone, so there is nothing to guard."""
+        if self._handle is not None:
+            return True
+        try:
+            handle = open(self.path, "a+")  # noqa: SIM115 - held open for as long as the lock
+        except OSError:
+            return True
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            return False
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()} {socket.gethostname()}\n")
+        handle.flush()
+        self._handle = handle
+        return True
+
+    def holder(self) -> str:
+        """Who holds the lock, as written in the file ("pid host"), for messages."""
+        try:
+            return self.path.read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        _unlock(self._handle)
+        self._handle.close()
+        self._handle = None
+
+
+def _lock(handle) -> None:
+    if os.name == "nt":
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock(handle) -> None:
+    if os.name == "nt":
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

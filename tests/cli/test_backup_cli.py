@@ -1,0 +1,43 @@
+"""`backup` and `restore` from the command line, and what a damaged file says there."""
+
+from __future__ import annotations
+
+import json
+
+from studio.instance_lock import InstanceLock
+from tests.cli.test_cli import assert_one_clear_line, run
+from tests.studio.test_backups import damage, title_of
+
+
+def test_back_up_list_and_restore_a_damaged_database(demo_path):
+    made = run("backup", "--db", str(demo_path), "--json")
+    assert made.returncode == 0, made.stderr
+    backup = json.loads(made.stdout)
+    assert backup["reason"] == "manual"
+    assert backup["productions"] == [{"title": "The Contract Bride", "episodes": 80, "scenes": 482}]
+    damage(demo_path)
+    assert_one_clear_line(run("info", "--db", str(demo_path)), "is damaged")
+    listed = run("restore", "--db", str(demo_path))
+    assert listed.returncode == 0 and "  1  " in listed.stdout and "80 episodes, 482 scenes" in listed.stdout
+    restored = run("restore", "1", "--db", str(demo_path))
+    assert restored.returncode == 0, restored.stderr
+    assert "demo.damaged-" in restored.stdout
+    assert title_of(demo_path) == "The Contract Bride"
+    assert run("info", "--db", str(demo_path)).returncode == 0
+
+
+def test_restore_refuses_while_a_window_has_the_file_open(demo_path):
+    assert run("backup", "--db", str(demo_path)).returncode == 0
+    window = InstanceLock(demo_path)
+    assert window.acquire()
+    try:
+        assert_one_clear_line(run("restore", "1", "--db", str(demo_path)), "is open in Cliffhanger")
+    finally:
+        window.release()
+
+
+def test_restore_names_what_it_cannot_find(demo_path, tmp_path):
+    assert_one_clear_line(run("restore", "3", "--db", str(demo_path)), "there is no backup number 3")
+    assert_one_clear_line(run("restore", str(tmp_path / "nope.sqlite"), "--db", str(demo_path)), "no backup file")
+    assert_one_clear_line(run("backup", "--db", "postgresql+psycopg://u@h/db"), "database files only")
+    assert_one_clear_line(run("backup", "--db", str(tmp_path / "missing.sqlite")), "there is no database")

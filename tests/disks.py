@@ -1,0 +1,65 @@
+"""Real disks for the tests that need one to fail: a small RAM disk that can be filled up or made
+read-only (Linux, as root: a tmpfs mount), or, for a user who is not root, a folder without write
+permission. Where neither works the test is skipped, saying why."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def _mount(folder: Path, size_kb: int) -> bool:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    command = ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)]
+    return subprocess.run(command, capture_output=True).returncode == 0
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size_kb: int = 4096) -> Iterator[Path]:
+    """A RAM disk of `size_kb` mounted on `folder`, unmounted afterwards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not _mount(folder, size_kb):
+        pytest.skip("a small disk needs a tmpfs mount (Linux, as root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def fill(folder: Path) -> Path:
+    """Write a file until the disk is full; returns it (delete it to free the space)."""
+    filler = folder / "filler"
+    with filler.open("wb") as handle, contextlib.suppress(OSError):
+        while True:
+            handle.write(b"\0" * 65536)
+            handle.flush()
+    return filler
+
+
+@contextlib.contextmanager
+def read_only_copy(source: Path, folder: Path) -> Iterator[Path]:
+    """`source` copied into `folder`, which then cannot be written: a read-only mount as root, the
+    write permission taken away otherwise."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        with small_disk(folder, 65536):
+            shutil.copyfile(source, folder / source.name)
+            remount = ["mount", "-o", "remount,ro", str(folder)]
+            if subprocess.run(remount, capture_output=True).returncode != 0:
+                pytest.skip("cannot remount the RAM disk read-only")
+            yield folder / source.name
+        return
+    shutil.copyfile(source, folder / source.name)
+    (folder / source.name).chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        yield folder / source.name
+    finally:
+        folder.chmod(0o755)

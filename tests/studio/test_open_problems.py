@@ -1,0 +1,136 @@
+"""What can go wrong with a database file — damaged, locked, read-only, a full disk, open in another
+window — is one clear error naming the way forward, and changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlalchemy import text
+
+from studio.db import open_database
+from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DiskFull
+from studio.instance_lock import InstanceLock
+from studio.productions import list_productions
+from tests.disks import fill, read_only_copy, small_disk
+from tests.studio.test_backups import damage
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_damaged_file_is_named_damaged_and_left_as_it_is(demo_path):
+    damage(demo_path)
+    before = digest(demo_path)
+    with pytest.raises(DatabaseDamaged, match="is damaged .*restore one of its backups"):
+        open_database(demo_path)
+    assert digest(demo_path) == before
+
+
+def test_a_file_whose_header_is_broken_is_damaged_too(demo_path):
+    data = bytearray(demo_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    demo_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamaged):
+        open_database(demo_path)
+
+
+def test_a_read_only_file_is_refused_for_editing_and_opens_read_only(demo_path, tmp_path):
+    with read_only_copy(demo_path, tmp_path / "ro") as path:
+        before = sorted(os.listdir(path.parent)), digest(path)
+        with pytest.raises(DatabaseReadOnly, match="read-only. Open it read-only, or copy it"):
+            open_database(path)
+        database = open_database(path, read_only=True)
+        with database.session() as session:
+            assert [p.title for p in list_productions(session)] == ["The Contract Bride"]
+        with pytest.raises(DatabaseReadOnly, match="open read-only: nothing can be changed"), database.transaction():
+            pass
+        database.close()
+        assert (sorted(os.listdir(path.parent)), digest(path)) == before
+
+
+def test_read_only_never_writes_even_where_it_could(demo_path):
+    database = open_database(demo_path, read_only=True)
+    with database.session() as session, pytest.raises(Exception, match="readonly"):
+        session.execute(text("UPDATE production SET title = 'x'"))
+    database.close()
+    open_database(demo_path).close()  # still an ordinary database afterwards
+
+
+def test_an_older_database_cannot_be_opened_read_only(demo_path):
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0006'")
+    with pytest.raises(DatabaseReadOnly, match="must be updated"):
+        open_database(demo_path, read_only=True)
+
+
+def test_a_full_disk_refuses_the_edit_and_keeps_the_data(demo_path, tmp_path):
+    with small_disk(tmp_path / "disk") as disk:
+        path = disk / "demo.sqlite"
+        shutil.copyfile(demo_path, path)
+        database = open_database(path)
+        filler = fill(disk)
+        with pytest.raises(DiskFull, match="is full, so nothing was changed"), database.transaction() as session:
+            session.execute(text("UPDATE scene SET synopsis = hex(randomblob(2000))"))
+        filler.unlink()
+        with database.session() as session:
+            assert session.execute(text("SELECT count(*) FROM scene WHERE length(synopsis) = 4000")).scalar() == 0
+        database.close()
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_file_another_program_holds_locked_is_named_in_use(demo_path):
+    holder = sqlite3.connect(demo_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseInUse, match="in use by another program"):
+            open_database(demo_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    open_database(demo_path).close()
+
+
+def test_one_window_at_a_time_holds_a_file_for_editing(demo_path):
+    first, second = InstanceLock(demo_path), InstanceLock(demo_path)
+    assert first.acquire()
+    assert not second.acquire()
+    assert first.holder().startswith(f"{os.getpid()} ")
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_a_crashed_window_leaves_no_lock_behind(demo_path):
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from studio.instance_lock import InstanceLock; "
+            "lock = InstanceLock(Path(sys.argv[1])); assert lock.acquire(); print('held', flush=True); time.sleep(60)",
+            str(demo_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    assert not InstanceLock(demo_path).acquire()
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    lock = InstanceLock(demo_path)
+    deadline = time.monotonic() + 5
+    while not lock.acquire() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert lock.acquire()
+    lock.release()
