@@ -110,7 +110,7 @@ def test(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "pytest", *arguments, env=environment)
 
 
-BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget")
+BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget", "backups")
 
 
 def translations() -> int:

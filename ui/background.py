@@ -47,12 +47,22 @@ def run_in_background(
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(0)
     progress.show()
-    job = _Job(work)
-    _running.add(job)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         progress.close()
         progress.deleteLater()
+        callback(value)
+
+    run_quietly(work, lambda result: finish(on_done, result), lambda error: finish(on_error, error))
+
+
+def run_quietly(work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
+    """Run `work()` on a worker thread while the user goes on working (a backup): no indicator, nothing
+    blocked; `on_done(result)` or `on_error(error)` runs on the GUI thread."""
+    job = _Job(work)
+    _running.add(job)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(job)
         callback(value)
 

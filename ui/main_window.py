@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,14 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from studio import __version__
-from studio.db import backup_sqlite
+from studio.db import backup_sqlite, sqlite_path, to_url
 from studio.demo import write_demo
-from studio.errors import DatabaseMissing, UserError
+from studio.errors import DatabaseMissing, OpenElsewhere, UserError
 from studio.exports.contacts import write_contact_sheet
+from studio.exports.files import write_atomically
+from studio.instance_lock import InstanceLock
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
 from ui.background import wait_for_background_work
+from ui.backup_keeper import BackupKeeper
+from ui.open_problems import way_forward_box
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
 from ui.pages.callsheets import CallSheetsPage
@@ -38,6 +41,7 @@ from ui.pages.locations import LocationsPage
 from ui.pages.schedule import SchedulePage
 from ui.pages.script import ScriptPage
 from ui.production_dialog import ProductionDialog
+from ui.restore_dialog import RestoreDialog
 from ui.script_import import ScriptImport
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
@@ -97,7 +101,18 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.statusBar()
+        self.backups = BackupKeeper(self.workspace, self.settings.backup_minutes(), self)
+        self.backups.backedUp.connect(self._backed_up)
+        self.backups.failed.connect(self._backup_failed)
+        self.backup_status = QLabel(self)
+        self.backup_status.setObjectName("backupStatus")
+        self.read_only_status = QLabel(self.tr("Read-only"), self)
+        self.read_only_status.setObjectName("readOnlyStatus")
+        self.read_only_status.setStyleSheet("QLabel { color: #9a5b00; font-weight: bold; }")
+        self.read_only_status.setToolTip(self.tr("This database is open read-only: nothing can be changed."))
+        self.statusBar().addPermanentWidget(self.read_only_status)
+        self.statusBar().addPermanentWidget(self.backup_status)
+        self.read_only_status.hide()
 
         self.workspace.productionsChanged.connect(self._refresh_productions)
         self.workspace.productionChanged.connect(self._show_production)
@@ -124,6 +139,8 @@ class MainWindow(QMainWindow):
             self.tr("&Import Script…"), lambda: self.script_import.choose_files(), "Ctrl+I"
         )
         self.export_copy_action = self._action(self.tr("Copy of the &Database…"), self.export_database_copy)
+        self.backup_now_action = self._action(self.tr("&Back Up Now"), lambda: self.backups.back_up("manual"))
+        self.restore_action = self._action(self.tr("&Restore from Backup…"), lambda: self.choose_backup())
         self.export_contacts_action = self._action(self.tr("&Contact Sheet (PDF or Excel)…"), self.export_contacts)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -148,6 +165,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.open_demo_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_now_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         export_menu = file_menu.addMenu(self.tr("&Export"))
@@ -186,26 +205,43 @@ class MainWindow(QMainWindow):
 
     # --- databases ----------------------------------------------------------------------------
 
-    def open_database(self, path_or_url: str, *, create: bool = False) -> bool:
-        """Open a database; on failure say why and keep what was open."""
+    def open_database(self, path_or_url: str, *, create: bool = False, read_only: bool = False) -> bool:
+        """Open a database; on failure say why, offer the way forward, and keep what was open."""
         try:
-            self.workspace.open(path_or_url, create=create)
+            self.workspace.open(path_or_url, create=create, read_only=read_only)
         except UserError as error:
-            self.show_error(self.tr("Cannot open the database"), str(error))
+            self.offer_way_forward(path_or_url, error, create=create)
             if isinstance(error, DatabaseMissing):
                 self.settings.forget_database(path_or_url)
             return False
         self.settings.remember_database(path_or_url)
         return True
 
+    def offer_way_forward(self, path_or_url: str, error: UserError, *, create: bool = False) -> None:
+        database_path = sqlite_path(to_url(path_or_url))
+        way_forward_box(
+            self,
+            error,
+            database_path,
+            open_read_only=lambda: self.open_database(path_or_url, read_only=True),
+            restore=lambda: self.choose_backup(database_path),
+            try_again=lambda: self.open_database(path_or_url, create=create),
+        ).open()
+
     def open_default_database(self) -> bool:
         return self.open_database(str(default_database_path()), create=True)
 
     def open_demo(self) -> bool:
-        """Write a fresh demo production and open it."""
+        """Write a fresh demo production and open it (never under another window that has it open)."""
         path = demo_database_path()
         if self.workspace.database is not None and self.workspace.database.path == path:
             self.workspace.close()
+        probe = InstanceLock(path)
+        if not probe.acquire():
+            message = self.tr("The demo production is open in another Cliffhanger window (process %1).")
+            self.offer_way_forward(str(path), OpenElsewhere(message.replace("%1", probe.holder() or "?")))
+            return False
+        probe.release()
         try:
             write_demo(path, force=True)
         except UserError as error:
@@ -251,15 +287,47 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
-        partial = Path(f"{target}.partial")
-        try:
-            backup_sqlite(database, partial)
-            os.replace(partial, target)
-        except (UserError, OSError) as error:
-            partial.unlink(missing_ok=True)
+        try:  # a temporary file beside the target, synced and renamed into place, like every export
+            write_atomically(Path(target), lambda path: backup_sqlite(database, path))
+        except UserError as error:
             self.show_error(self.tr("Cannot save the copy"), str(error))
             return
         self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", target), 5000)
+
+    def choose_backup(self, database_path: Path | None = None) -> None:
+        """Restore from Backup…: of the open database, or of one that would not open (damaged)."""
+        database = self.workspace.database
+        database_path = database_path or (database.path if database is not None else None)
+        if database_path is None:
+            return
+        dialog = RestoreDialog(database_path, self)
+        dialog.accepted.connect(lambda: self._restore(database_path, dialog.chosen()))
+        dialog.open()
+
+    def _restore(self, database_path: Path, backup: Path | None) -> None:
+        if backup is None:
+            return
+        wait_for_background_work()  # a backup being taken reads the file about to be replaced
+        try:
+            kept = self.workspace.restore_backup(database_path, backup)
+        except UserError as error:
+            self.show_error(self.tr("Cannot restore the backup"), str(error))
+            return
+        self.settings.remember_database(str(database_path))
+        message = self.tr("Restored %1. The database as it was is kept in %2.").replace("%1", backup.name)
+        self.statusBar().showMessage(message.replace("%2", str(kept)), 15000)
+
+    def _backed_up(self, backup) -> None:
+        self.backup_status.setStyleSheet("")
+        taken = QLocale().toString(backup.taken_at.time(), QLocale.FormatType.ShortFormat)
+        self.backup_status.setText(self.tr("Backed up %1").replace("%1", taken))
+        self.backup_status.setToolTip(str(backup.path))
+
+    def _backup_failed(self, message: str) -> None:
+        self.backup_status.setStyleSheet("QLabel { color: #b00020; }")
+        self.backup_status.setText(self.tr("Backup failed"))
+        self.backup_status.setToolTip(message)
+        self.statusBar().showMessage(message, 15000)
 
     def export_contacts(self) -> None:
         """Cast, crew and locations with their contacts (never rates), headed in English and Chinese."""
@@ -331,9 +399,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(has_production)
         self.details_action.setEnabled(has_production)
         self.export_contacts_action.setEnabled(has_production)
-        self.export_copy_action.setEnabled(
-            self.workspace.database is not None and self.workspace.database.path is not None
-        )
+        has_file = self.workspace.database is not None and self.workspace.database.path is not None
+        self.export_copy_action.setEnabled(has_file)
+        self.restore_action.setEnabled(has_file)
+        self.backup_now_action.setEnabled(has_file and not self.workspace.read_only)
+        self.read_only_status.setVisible(self.workspace.read_only)
+        if not has_file:
+            self.backup_status.clear()
         if has_production:
             self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
         else:
@@ -347,6 +419,8 @@ class MainWindow(QMainWindow):
             parts.append(self.production_switcher.itemText(index))
         if self.workspace.database is not None:
             parts.append(self.workspace.database.describe())
+        if self.workspace.read_only:
+            parts.append(self.tr("read-only"))
         self.setWindowTitle(" — ".join(parts))
 
     # --- pages, messages, layout ------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+BACKUP_MINUTES = 10
 
 
 class AppSettings:
@@ -34,6 +35,14 @@ class AppSettings:
 
     def forget_database(self, path: str) -> None:
         self.qsettings.setValue("recentDatabases", [p for p in self.recent_databases() if p != path])
+
+    def backup_minutes(self) -> float:
+        """How often to back up while edits are being made (the setting backupMinutes, else 10)."""
+        try:
+            minutes = float(self.qsettings.value("backupMinutes", BACKUP_MINUTES))
+        except (TypeError, ValueError):
+            return BACKUP_MINUTES
+        return minutes if minutes > 0 else BACKUP_MINUTES
 
     def layout(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(f"layout/{key}")

@@ -6,6 +6,7 @@ changed so each view refreshes only itself.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,10 +14,13 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from studio.backups import restore_backup
 from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
 from studio.casting import cast_role
-from studio.db import Database, open_database
+from studio.db import Database, open_database, sqlite_path, to_url
 from studio.edits import FieldChange, set_field, set_fields
+from studio.errors import OpenElsewhere, UserError
+from studio.instance_lock import InstanceLock
 from studio.productions import ProductionDetails, create_production, list_productions
 from studio.records import Removal, add_row, remove_row, restore
 from studio.schedule.strips import Placement, add_banner, apply_placements, move_strips, place_all, set_locked
@@ -45,28 +49,52 @@ class Workspace(QObject):
     operationFailed = Signal(str)  # an undo or redo that could not be carried out, and why
     # Strips dragged on the board: the board redraws itself in memory; pages not in view reload when shown.
     stripsMoved = Signal()
+    opened = Signal()  # a database was opened (or reopened after a restore)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.database: Database | None = None
         self.production_id: int | None = None
+        self._lock: InstanceLock | None = None
+        self._lock_path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(100)  # an import step holds two snapshots of the file
 
-    def open(self, path_or_url: str, *, create: bool = False) -> None:
-        """Open a database (raises studio.errors.UserError); keeps the old one if that fails."""
-        database = open_database(path_or_url, create=create)
-        if self.database is not None:
-            self.database.close()
+    def open(self, path_or_url: str, *, create: bool = False, read_only: bool = False) -> None:
+        """Open a database (raises studio.errors.UserError); keeps the old one if that fails.
+
+        A file opened for editing is locked against other Cliffhanger windows (OpenElsewhere)."""
+        path = sqlite_path(to_url(path_or_url))
+        lock = self._lock if self._lock is not None and self._lock_path == path else None
+        if path is not None and not read_only and lock is None:
+            lock = InstanceLock(path)
+            if not lock.acquire():
+                message = self.tr("%1 is open in another Cliffhanger window (process %2); you can open it read-only")
+                raise OpenElsewhere(message.replace("%1", str(path)).replace("%2", lock.holder() or "?"))
+        try:
+            database = open_database(path_or_url, create=create, read_only=read_only)
+        except Exception:
+            if lock is not None and lock is not self._lock:
+                lock.release()
+            raise
+        self.close()
         self.database = database
-        self.undo_stack.clear()
+        self._lock, self._lock_path = lock, path
         productions = self.read(list_productions)
         self.production_id = productions[0].id if productions else None
         self.productionsChanged.emit()
         self.productionChanged.emit()
+        self.opened.emit()
 
-    def close(self) -> None:
+    @property
+    def read_only(self) -> bool:
+        return self.database is not None and self.database.read_only
+
+    def close(self, *, keep_lock: bool = False) -> None:
         """Let go of the database; every view empties and the undo history goes with it."""
+        if self._lock is not None and not keep_lock:
+            self._lock.release()
+            self._lock = self._lock_path = None
         if self.database is None:
             return
         self.database.close()
@@ -75,6 +103,31 @@ class Workspace(QObject):
         self.undo_stack.clear()
         self.productionsChanged.emit()
         self.productionChanged.emit()
+
+    def restore_backup(self, database_path: Path, backup: Path) -> Path | None:
+        """Put a backup in a database file's place and open it; returns where the old state was kept.
+
+        The open database is closed first but its lock kept, so no other window slips in between."""
+        if self.database is not None and self.database.path == database_path:
+            read_only = self.database.read_only
+            self.close(keep_lock=True)
+        else:
+            read_only = False
+        if self._lock_path != database_path:
+            self.close()
+            lock = InstanceLock(database_path)
+            if not lock.acquire():
+                message = self.tr("%1 is open in another Cliffhanger window; close it there first")
+                raise OpenElsewhere(message.replace("%1", str(database_path)))
+            self._lock, self._lock_path = lock, database_path
+        try:
+            kept = restore_backup(database_path, backup)
+        except UserError:
+            with contextlib.suppress(UserError):
+                self.open(str(database_path), read_only=read_only)
+            raise
+        self.open(str(database_path), read_only=read_only)
+        return kept
 
     def set_production(self, production_id: int | None) -> None:
         if production_id != self.production_id:

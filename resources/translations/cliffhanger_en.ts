@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="358"/>
+        <location filename="../../ui/pages/budget.py" line="360"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="425"/>
+        <location filename="../../ui/pages/budget.py" line="427"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="239"/>
+        <location filename="../../ui/pages/callsheets.py" line="241"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -150,6 +150,25 @@
         <translation>
             <numerusform>%n preset added.</numerusform>
             <numerusform>%n presets added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/restore_dialog.py" line="78"/>
+        <source>%1: %n episode(s)</source>
+        <translation>
+            <numerusform>%1: %n episode</numerusform>
+            <numerusform>%1: %n episodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/restore_dialog.py" line="80"/>
+        <source>%n scene(s)</source>
+        <translation>
+            <numerusform>%n scene</numerusform>
+            <numerusform>%n scenes</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from ui.app import create_application
+from ui.background import wait_for_background_work
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 
@@ -24,6 +25,7 @@ def window(qtbot, settings):
     qtbot.addWidget(window)
     window.show()
     yield window
+    wait_for_background_work()  # a backup still being taken reports to the window
     window.workspace.close()
 
 

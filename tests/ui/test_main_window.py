@@ -153,7 +153,7 @@ def test_opening_a_bad_file_explains_and_keeps_the_open_database(demo_window, tm
     bad = tmp_path / "bad.sqlite"
     bad.write_text("not a database")
     assert not demo_window.open_database(str(bad))
-    box = demo_window.findChild(QMessageBox, "errorMessage")
+    box = demo_window.findChild(QMessageBox, "openProblem")
     assert box is not None and "not a Cliffhanger database" in box.text()
     assert demo_window.page("script").scenes.model.rowCount() > 400
     assert str(bad) not in demo_window.settings.recent_databases()

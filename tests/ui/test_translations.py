@@ -91,7 +91,7 @@ def test_the_window_speaks_chinese_including_domain_messages(chinese, settings, 
     assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())][:3] == ["剧本", "拆解", "演员"]
     assert not window.open_database(str(tmp_path / "missing.sqlite"))
-    box = window.findChild(QMessageBox, "errorMessage")
+    box = window.findChild(QMessageBox, "openProblem")
     assert box.windowTitle() == "无法打开数据库"
     assert "处没有数据库" in box.text()
     window.workspace.close()

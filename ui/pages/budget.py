@@ -350,7 +350,9 @@ class BudgetPage(Page):
 
     def load(self, production_id: int) -> None:
         current = self.workspace.read(current_budget, production_id)
-        changes = self.workspace.write(store_plan, production_id, current.plan) if current.plan else []
+        # The schedule's changes are stored as the page opens; read-only, they are only shown in the totals.
+        stored = current.plan and not self.workspace.read_only
+        changes = self.workspace.write(store_plan, production_id, current.plan) if stored else []
         if changes:
             shown = "\n".join(str(change) for change in changes[:8])
             more = len(changes) - 8

@@ -158,9 +158,11 @@ class CallSheetsPage(Page):
 
     def _selected(self, *_) -> None:
         day_id = self.shoot_day_id()
-        # Every shoot day has a call sheet to fill in; an empty one is made when the day is first opened.
+        # Every shoot day has a call sheet to fill in; an empty one is made when the day is first opened
+        # (read-only, a day never opened before shows its sheet as the schedule has it).
+        make = self.workspace.read if self.workspace.read_only else self.workspace.write
         try:
-            sheet_id = self.workspace.write(call_sheet_id, day_id) if day_id is not None else None
+            sheet_id = make(call_sheet_id, day_id, not self.workspace.read_only) if day_id is not None else None
         except UserError as error:
             self.show_refusal(str(error))
             sheet_id = None

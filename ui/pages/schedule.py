@@ -155,7 +155,7 @@ class SchedulePage(Page):
         return self.tr("Schedule")
 
     def load(self, production_id: int) -> None:
-        if self.workspace.read(scenes_without_strips, production_id):
+        if not self.workspace.read_only and self.workspace.read(scenes_without_strips, production_id):
             self.workspace.write(ensure_strips, production_id)
         self.show_board(self.workspace.read(load_board, production_id))
         rows = self.workspace.read(shoot_day_rows, production_id)
