@@ -39,7 +39,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.backups), 4, self)
         self.table.setObjectName("backups")
-        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("When"), self.tr("Size"), self.tr("Holds")])
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Taken"), self.tr("Size"), self.tr("Holds")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,7 +91,7 @@ class RestoreDialog(QDialog):
         return {
             "open": self.tr("on opening"),
             "editing": self.tr("while editing"),
-            "manual": self.tr("backed up by hand"),
+            "manual": self.tr("by hand"),
             "before-restore": self.tr("before a restore"),
         }[reason]
 

@@ -2552,11 +2552,6 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="42"/>
-        <source>When</source>
-        <translation>时机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/restore_dialog.py" line="42"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2564,6 +2559,11 @@ The details are in %2</source>
         <location filename="../../ui/restore_dialog.py" line="42"/>
         <source>Holds</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="42"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="57"/>
@@ -2611,8 +2611,8 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="94"/>
-        <source>backed up by hand</source>
-        <translation>手动备份</translation>
+        <source>by hand</source>
+        <translation>手动</translation>
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="95"/>

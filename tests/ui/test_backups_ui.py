@@ -59,7 +59,7 @@ def test_back_up_now_and_restore_from_the_dialog(demo_window, demo_path, qtbot):
     dialog = demo_window.findChild(RestoreDialog, "restoreDialog")
     assert dialog.table.rowCount() == 2
     assert "The Contract Bride: 80 episodes, 482 scenes" in dialog.table.item(1, 3).text()
-    assert dialog.table.item(0, 1).text() == "backed up by hand"
+    assert dialog.table.item(0, 1).text() == "by hand"
     assert not dialog.restore_button.isEnabled()
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
