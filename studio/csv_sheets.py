@@ -1,5 +1,6 @@
 """Reading a CSV sheet someone sends: a size limit, the encoding its spreadsheet saved it in, and the
-separator its locale uses; a file that is not such a sheet is refused rather than read as garbage."""
+separator its locale uses; a file that is not such a sheet is refused rather than read as garbage.
+And the rule for text that looks like a formula, both ways (`csv_text`, `from_csv_text`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from studio import validation
 from studio.errors import InvalidInput, UserError
 from studio.i18n import _
 
@@ -26,13 +28,52 @@ def read_records(text: str) -> list[list[str]]:
     if "\x00" in text:
         raise _not_text()
     try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+        sniffed = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+        delimiter, skip_space = sniffed.delimiter, sniffed.skipinitialspace
     except csv.Error:
-        dialect = csv.excel
+        delimiter, skip_space = ",", False
+    # Quoted as every spreadsheet quotes, with " (doubled inside): the sniffer may guess ' from cells such
+    # as '=1+1', and would then eat the mark that keeps them text.
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+        rows = csv.reader(io.StringIO(text, newline=""), "excel", delimiter=delimiter, skipinitialspace=skip_space)
+        return list(rows)
     except csv.Error as error:
         raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=error)) from None
+
+
+TEXT_MARK = "'"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> str:
+    """A value as a CSV cell that no spreadsheet runs as a formula.
+
+    Text a spreadsheet would take for a formula (=HYPERLINK(…), @SUM(…), +A1, a leading tab) gets the
+    leading ' that marks text (OWASP's advice against CSV injection), and so does text that already starts
+    with ' before one of = + - @ tab return, so that `from_csv_text` gives back exactly what was written.
+    Phone numbers and plain numbers (+1 310 555 0100, -5) are left as they are: digits, spaces and ()./-
+    call no function and refer to no cell, and a mark would spoil them for whoever reads the sheet.
+    """
+    text = "" if value is None else str(value)
+    return TEXT_MARK + text if _is_marked(text) or _runs_as_formula(text) else text
+
+
+def from_csv_text(cell: str) -> tuple[str, bool]:
+    """The cell's text without the mark `csv_text` (or a person) put before text that starts like a
+    formula, and whether it had one: marked text is text, whatever it looks like."""
+    return (cell[1:], True) if _is_marked(cell) else (cell, False)
+
+
+def _is_marked(text: str) -> bool:
+    return text.startswith(TEXT_MARK) and text.lstrip(TEXT_MARK).startswith(FORMULA_STARTS)
+
+
+def _runs_as_formula(text: str) -> bool:
+    try:
+        validation.not_formula(text)
+    except InvalidInput:
+        return True
+    return False
 
 
 def decode_sheet(data: bytes) -> str:

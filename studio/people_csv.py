@@ -18,7 +18,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from studio import validation
-from studio.csv_sheets import read_sheet_file
+from studio.csv_sheets import csv_text, from_csv_text, read_sheet_file
 from studio.edits import EDITABLE
 from studio.errors import InvalidInput
 from studio.exports.files import write_atomically
@@ -207,8 +207,10 @@ def _checked_row(number: int, present: dict[str, str], kind: str, base_currency:
             continue
         if key == "day_rate" and currency is None:
             continue  # the currency's own problem says enough
+        text, marked = from_csv_text(text)
         try:
-            validation.not_formula(text)
+            if not marked:  # marked text ('=…) is text: the column's own rule alone decides
+                validation.not_formula(text)
             row.values[key] = _clean(key, text, currency)
         except InvalidInput as error:
             problem(key, str(error))
@@ -455,7 +457,7 @@ def export_people(session: Session, production_id: int, kind: str, target: Path)
             writer = csv.writer(stream)
             writer.writerow(columns)
             for row in rows:
-                writer.writerow([validation.spreadsheet_text(row.get(column, "")) for column in columns])
+                writer.writerow([csv_text(row.get(column, "")) for column in columns])
 
     return write_atomically(target, write)
 

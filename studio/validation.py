@@ -252,15 +252,6 @@ def not_formula(text: str) -> str:
     return text
 
 
-def spreadsheet_text(value: object) -> str:
-    """Text for a CSV cell: a leading quote keeps a formula-like value (a name typed as =…) inert."""
-    text = "" if value is None else str(value)
-    try:
-        return not_formula(text)
-    except InvalidInput:
-        return "'" + text
-
-
 def choice(value: object, allowed: list[str], what: str) -> str:
     text = normalized_text(value).upper()
     if text not in allowed:

@@ -144,21 +144,23 @@ def _build(target: Path, production: Production, story_for, texts: list[str]) ->
     styles = _Styles(regular, bold)
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=LETTER,
-            leftMargin=0.7 * inch,
-            rightMargin=0.7 * inch,
-            topMargin=0.7 * inch,
-            bottomMargin=0.8 * inch,
-            title=production.display_title(),
-        )
-        try:
-            document.build(
-                story_for(styles), onFirstPage=_footer(production, regular), onLaterPages=_footer(production, regular)
+        # reportlab writes into a stream of ours, closed even when writing fails (its own file is left open).
+        with path.open("wb") as stream:
+            document = SimpleDocTemplate(
+                stream,
+                pagesize=LETTER,
+                leftMargin=0.7 * inch,
+                rightMargin=0.7 * inch,
+                topMargin=0.7 * inch,
+                bottomMargin=0.8 * inch,
+                title=production.display_title(),
             )
-        except LayoutError as error:
-            raise UserError(_("the document cannot be laid out: {reason}").format(reason=str(error)[:200])) from None
+            footer = _footer(production, regular)
+            try:
+                document.build(story_for(styles), onFirstPage=footer, onLaterPages=footer)
+            except LayoutError as error:
+                reason = str(error)[:200]
+                raise UserError(_("the document cannot be laid out: {reason}").format(reason=reason)) from None
 
     return write_atomically(target, write)
 

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from studio.exports.contacts import ContactSheet, Labels, Section, Translate, labels, sections
 from studio.exports.files import write_atomically
-from studio.exports.xlsx_pages import PrintedPage, set_up_printing
+from studio.exports.xlsx_pages import PrintedPage, set_up_printing, workbook_bytes
 from studio.scripts.eighths import columns as display_columns
 
 SHEET_NAMES = {"cast": "Cast", "crew": "Crew", "locations": "Locations"}
@@ -42,7 +42,7 @@ def write_xlsx(sheet: ContactSheet, translate: Translate, target: Path) -> Path:
             _fill(worksheet, section)
             _style(worksheet, section)
             _set_up_printing(worksheet, sheet, words)
-        workbook.save(path)
+        path.write_bytes(workbook_bytes(workbook))
 
     return write_atomically(target, write)
 

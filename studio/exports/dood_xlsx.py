@@ -30,7 +30,7 @@ from studio.exports.dood import (
     legend,
 )
 from studio.exports.files import write_atomically
-from studio.exports.xlsx_pages import PrintedPage, set_up_printing
+from studio.exports.xlsx_pages import PrintedPage, set_up_printing, workbook_bytes
 from studio.scripts.eighths import columns as display_columns
 
 TITLE_ROW, SUBTITLE_ROW = 1, 2
@@ -69,7 +69,7 @@ def write_dood_xlsx(sheet: DoodSheet, translate: Translate, target: Path) -> Pat
         _set_widths(worksheet, sheet, words)
         worksheet.freeze_panes = worksheet.cell(row=FIRST_LINE_ROW, column=FIRST_DAY_COLUMN).coordinate
         _set_up_printing(worksheet, sheet, words)
-        workbook.save(path)
+        path.write_bytes(workbook_bytes(workbook))
 
     return write_atomically(target, write)
 

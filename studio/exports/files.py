@@ -1,7 +1,8 @@
-"""Writing an export so that a crash or a full disk never leaves half a file under the final name."""
+"""Writing an export so that a crash, a power cut or a full disk never leaves half a file under the final name."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -21,7 +22,12 @@ _UMASK = _current_umask()
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
-    """Call `write(temporary_path)` beside `target`, then rename it into place."""
+    """Call `write(temporary_path)` beside `target`, then rename it into place.
+
+    `write` must close what it opens (so its data has left Python's buffers). The file is synced to the
+    disk before the rename and the folder after it: until the new file is whole on disk, the old one
+    stays under the name, and once this returns, a power cut cannot take the new one back.
+    """
     target = target.expanduser().resolve()
     if target.is_dir():
         raise UserError(_("{path} is a folder").format(path=target))
@@ -35,9 +41,34 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     try:
         write(scratch)
         os.chmod(scratch, 0o666 & ~_UMASK)  # mkstemp makes it private; an export is meant to be shared
+        _sync_file(scratch)
         os.replace(scratch, target)
+        _sync_folder(target.parent)
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=target, reason=error.strerror)) from None
     finally:
         scratch.unlink(missing_ok=True)
     return target
+
+
+def _sync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs only a file open to write
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a folder that cannot be opened (Windows) is left to the system."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError as error:
+        if error.errno != errno.EINVAL:  # a file system that cannot sync a folder
+            raise
+    finally:
+        os.close(descriptor)

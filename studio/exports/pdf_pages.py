@@ -45,20 +45,23 @@ def build_pdf(
     """Build `story` into `target`; `margins`: the top and bottom ones (the sides keep MARGIN)."""
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=size,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=margins[0],
-            bottomMargin=margins[1],
-            title=title,
-            author=author,
-        )
-        try:
-            document.build(story, onFirstPage=footer, onLaterPages=footer)
-        except LayoutError as error:
-            raise UserError(_("the document cannot be laid out: {reason}").format(reason=str(error)[:200])) from None
+        # reportlab writes into a stream of ours, closed even when writing fails (its own file is left open).
+        with path.open("wb") as stream:
+            document = SimpleDocTemplate(
+                stream,
+                pagesize=size,
+                leftMargin=MARGIN,
+                rightMargin=MARGIN,
+                topMargin=margins[0],
+                bottomMargin=margins[1],
+                title=title,
+                author=author,
+            )
+            try:
+                document.build(story, onFirstPage=footer, onLaterPages=footer)
+            except LayoutError as error:
+                reason = str(error)[:200]
+                raise UserError(_("the document cannot be laid out: {reason}").format(reason=reason)) from None
 
     return write_atomically(target, write)
 

@@ -20,6 +20,8 @@ from openpyxl.styles import DEFAULT_FONT, Alignment, Border, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from studio.exports.xlsx_pages import workbook_bytes
+
 TEXT, NUMBER, FORMULA, DATE = "s", "n", "f", "d"
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -126,8 +128,7 @@ def with_cells(sheet: str, cells: str, dimension: str) -> str:
 
 def save_with_cells(workbook: Workbook, cells: dict[str, tuple[str, str]], path: Path) -> None:
     """Save the workbook with each sheet's cells (by sheet title: its sheetData and its range) put in."""
-    package = io.BytesIO()
-    workbook.save(package)
+    package = io.BytesIO(workbook_bytes(workbook))
     parts = {worksheet.path.lstrip("/"): cells[worksheet.title] for worksheet in workbook}  # named on saving
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
