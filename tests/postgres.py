@@ -1,0 +1,89 @@
+"""A real PostgreSQL server for the tests: a throwaway cluster in a temporary folder, started once per
+test run on a free port (`python3 dev.py test` installs Debian's postgresql package when missing).
+Each test gets a database of its own."""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def server_programs() -> Path | None:
+    """The folder holding initdb and pg_ctl: on PATH, or Debian's versioned folder."""
+    found = shutil.which("pg_ctl")
+    if found and shutil.which("initdb"):
+        return Path(found).parent
+    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda name: int(Path(name).parent.name))
+    return Path(folders[-1]) if folders else None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    def __init__(self, programs: Path):
+        self.programs = programs
+        self.folder = Path(tempfile.mkdtemp(prefix="cliffhanger-pg-"))
+        self.port = free_port()
+        # initdb refuses to run as root: the cluster then belongs to the postgres user Debian makes.
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def run(self, program: str, *arguments: str) -> None:
+        subprocess.run([*self.as_user, str(self.programs / program), *arguments], check=True, capture_output=True)
+
+    def start(self) -> None:
+        if self.as_user:
+            shutil.chown(self.folder, "postgres")
+        data = self.folder / "data"
+        self.run("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8")
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        self.run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+
+    def stop(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def url(self, database: str = "postgres", user: str = "postgres", password: str | None = None) -> str:
+        credentials = user if password is None else f"{user}:{password}"
+        return f"postgresql+psycopg://{credentials}@127.0.0.1:{self.port}/{database}"
+
+    def execute(self, *statements: str, database: str = "postgres") -> None:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname={database}", autocommit=True) as c:
+            for statement in statements:
+                c.execute(statement)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    programs = server_programs()
+    if programs is None:
+        pytest.skip("no PostgreSQL server programs (python3 dev.py test installs Debian's postgresql)")
+    server = Server(programs)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Server) -> Iterator[str]:
+    """A new, empty database on the test server."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    postgres_server.execute(f"CREATE DATABASE {name}")
+    yield postgres_server.url(name)
+    postgres_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
