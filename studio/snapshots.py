@@ -8,6 +8,7 @@ can be snapshotted; elsewhere such operations are not undoable (the caller says 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -20,9 +21,34 @@ def can_snapshot(database: Database) -> bool:
 
 
 def take_snapshot(database: Database) -> Path:
-    descriptor, name = tempfile.mkstemp(prefix="cliffhanger-snapshot-", suffix=".sqlite")
+    descriptor, name = tempfile.mkstemp(prefix="snapshot-", suffix=".sqlite", dir=_snapshot_folder())
     os.close(descriptor)
     return backup_sqlite(database, Path(name))
+
+
+def _snapshot_folder() -> Path:
+    """This process's folder of snapshots. A process that was killed never discarded its own, so the
+    folders of processes no longer running are removed first (POSIX; elsewhere the system's clean-up
+    of its temporary folder does it)."""
+    root = Path(tempfile.gettempdir())
+    if os.name == "posix":
+        for folder in root.glob("cliffhanger-snapshots-*"):
+            pid = folder.name.rsplit("-", 1)[1]
+            if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+    folder = root / f"cliffhanger-snapshots-{os.getpid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def restore_snapshot(database: Database, snapshot: Path) -> None:

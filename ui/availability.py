@@ -119,8 +119,8 @@ class AvailabilityPanel(QWidget):
             self.refused.emit(str(error))
 
     def remove_selected(self) -> None:
-        for row in self.ranges.selected_rows():
-            self.workspace.remove_row("availability", row["id"], self.tr("Remove unavailable dates"))
+        label = self.tr("Remove unavailable dates")
+        self.workspace.remove_rows("availability", [(row["id"], label) for row in self.ranges.selected_rows()])
 
 
 class UnavailableDialog(QDialog):

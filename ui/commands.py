@@ -57,6 +57,24 @@ class AppliedCommand(QUndoCommand):
         raise NotImplementedError
 
 
+class StepCommand(AppliedCommand):
+    """Several commands made as one step (Workspace.one_step): undone and redone in one transaction."""
+
+    def __init__(self, workspace: Workspace, commands: list[AppliedCommand], label: str):
+        super().__init__(workspace, label)
+        self.commands = commands
+
+    def apply(self) -> None:
+        with self.workspace.together():
+            for command in self.commands:
+                command.apply()
+
+    def revert(self) -> None:
+        with self.workspace.together():
+            for command in reversed(self.commands):
+                command.revert()
+
+
 class EditFieldsCommand(AppliedCommand):
     """Fields of one row edited together (one cell, or a details dialog)."""
 

@@ -46,10 +46,8 @@ class PayPresetsDialog(RowListDialog):
     def add_standard(self) -> None:
         owner = {"production_id": self.workspace.production_id}
         missing = self.workspace.read(missing_pay_presets, self.workspace.production_id)
-        stack = self.workspace.undo_stack
-        stack.beginMacro(self.tr("Add standard pay presets"))
-        for preset in missing:
-            self.workspace.add_row("overtime_rule", owner, preset, self.tr("Add pay preset"))
-        stack.endMacro()
+        with self.workspace.one_step(self.tr("Add standard pay presets")):
+            for preset in missing:
+                self.workspace.add_row("overtime_rule", owner, preset, self.tr("Add pay preset"))
         self.reload()
         QMessageBox.information(self, self.tr("Pay presets"), self.tr("%n preset(s) added.", "", len(missing)))

@@ -127,11 +127,10 @@ class PerformerDaysPanel(QWidget):
 
     def remove_selected(self) -> None:
         label = self.tr("Remove travel, rehearsal or fitting day")
-        for row in self.table.selected_rows():
-            try:
-                self.workspace.remove_row("performer_day", row["id"], label)
-            except UserError as error:
-                self.refused.emit(str(error))
+        try:
+            self.workspace.remove_rows("performer_day", [(row["id"], label) for row in self.table.selected_rows()])
+        except UserError as error:
+            self.refused.emit(str(error))
 
 
 class PerformerDayDialog(QDialog):

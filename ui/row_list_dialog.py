@@ -99,8 +99,9 @@ class RowListDialog(QDialog):
         self.table.select_ids([row_id])
 
     def remove(self) -> None:
-        for row in self.table.selected_rows():
-            self.workspace.remove_row(self.entity, row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+        rows = self.table.selected_rows()
+        label = self.tr("Remove %1")
+        self.workspace.remove_rows(self.entity, [(row["id"], label.replace("%1", row["name"])) for row in rows])
         self.reload()
 
     def refuse(self, message: str) -> None:

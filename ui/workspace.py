@@ -7,12 +7,14 @@ changed so each view refreshes only itself.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from studio.backups import restore_backup
 from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
@@ -34,10 +36,22 @@ from ui.commands import (
     PlacementCommand,
     RowCommand,
     SnapshotCommand,
+    StepCommand,
     TagCommand,
 )
 
 T = TypeVar("T")
+
+
+@dataclass
+class _Step:
+    """Changes being made as one: their transaction, their undo commands and the signals held back."""
+
+    commands: list[QUndoCommand]
+    session: Any = None
+    signals: list[tuple[Any, tuple]] = field(default_factory=list)
+
+
 Snapshots = tuple[Path, Path] | None  # before and after an operation, when the database can snapshot
 
 
@@ -57,6 +71,7 @@ class Workspace(QObject):
         self.production_id: int | None = None
         self._lock: InstanceLock | None = None
         self._lock_path: Path | None = None
+        self._step: _Step | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(100)  # an import step holds two snapshots of the file
 
@@ -141,16 +156,65 @@ class Workspace(QObject):
             return query(session, *args)
 
     def write(self, operation: Callable[..., T], *args: Any) -> T:
-        """Run a studio operation in one transaction: operation(session, *args)."""
+        """Run a studio operation in one transaction: operation(session, *args) (inside `one_step`, in
+        the step's transaction)."""
         assert self.database is not None
+        if self._step is not None:
+            return operation(self._step.session, *args)
         with self.database.transaction() as session:
             return operation(session, *args)
+
+    @contextmanager
+    def one_step(self, label: str) -> Iterator[None]:
+        """Several changes made as one: one transaction (all saved, or none) and one undo step, whose
+        undo and redo are one transaction each too. Views hear of the changes once they are saved."""
+        commands: list[QUndoCommand] = []
+        with self.together(commands):
+            yield
+        if len(commands) == 1:
+            self.undo_stack.push(commands[0])
+        elif commands:
+            self.undo_stack.push(StepCommand(self, commands, label))
+
+    @contextmanager
+    def together(self, commands: list[QUndoCommand] | None = None) -> Iterator[None]:
+        """Every write inside in one transaction; commands pushed meanwhile are collected in `commands`."""
+        if self._step is not None:  # within a step already: part of it
+            yield
+            return
+        assert self.database is not None
+        step = _Step(commands if commands is not None else [])
+        try:
+            with self.database.transaction() as session:
+                step.session = session
+                self._step = step
+                try:
+                    yield
+                finally:
+                    self._step = None
+        except BaseException:
+            self.productionChanged.emit()  # what views were told may not have been saved: they reload
+            raise
+        for signal, arguments in step.signals:
+            signal.emit(*arguments)
+
+    def _push(self, command: QUndoCommand) -> None:
+        if self._step is not None:
+            self._step.commands.append(command)
+        else:
+            self.undo_stack.push(command)
+
+    def _emit(self, signal, *arguments: Any) -> None:
+        if self._step is not None:
+            self._step.signals.append((signal, arguments))
+        else:
+            signal.emit(*arguments)
 
     def edit_fields(self, entity: str, row_id: int, values: dict[str, Any], label: str) -> list[FieldChange]:
         """Apply an edit and put it on the undo stack as one step (raises InvalidInput, storing nothing)."""
         changes = self.write(set_fields, entity, row_id, values)
         if changes:
-            self.undo_stack.push(EditFieldsCommand(self, changes, label))
+            self._push(EditFieldsCommand(self, changes, label))
             self._announce(changes)
         return changes
 
@@ -165,8 +229,8 @@ class Workspace(QObject):
     def add_production(self, details: ProductionDetails, label: str) -> int:
         production_id = self.write(create_production, details).id
         previous = self.production_id
-        self.undo_stack.push(CreateProductionCommand(self, details, production_id, previous, label))
-        self.productionsChanged.emit()
+        self._push(CreateProductionCommand(self, details, production_id, previous, label))
+        self._emit(self.productionsChanged)
         self.set_production(production_id)
         return production_id
 
@@ -197,13 +261,13 @@ class Workspace(QObject):
 
     def push_snapshots(self, snapshots: Snapshots, label: str) -> None:
         if snapshots is not None:
-            self.undo_stack.push(SnapshotCommand(self, *snapshots, label))
+            self._push(SnapshotCommand(self, *snapshots, label))
 
     def imported(self, result: ImportResult, snapshots: Snapshots, label: str) -> None:
         """After an import (GUI thread): make it undoable and show the production it went into."""
         self.push_snapshots(snapshots, label)
         self.production_id = None
-        self.productionsChanged.emit()
+        self._emit(self.productionsChanged)
         self.set_production(result.production_id)
 
     def restore(self, snapshot: Path) -> None:
@@ -213,22 +277,22 @@ class Workspace(QObject):
         productions = [p.id for p in self.read(list_productions)]
         current = self.production_id if self.production_id in productions else (productions[0] if productions else None)
         self.production_id = None
-        self.productionsChanged.emit()
+        self._emit(self.productionsChanged)
         self.set_production(current)
 
     def tag_scene(self, scene_id: int, category_id: int, name: str, label: str) -> None:
         tag = self.write(tag_scene, scene_id, category_id, name)
-        self.undo_stack.push(TagCommand(self, tag, True, label))
-        self.entitiesChanged.emit({"breakdown"})
+        self._push(TagCommand(self, tag, True, label))
+        self._emit(self.entitiesChanged, {"breakdown"})
 
     def remove_tag(self, scene_id: int, element_id: int, label: str) -> None:
         tag = self.write(remove_tag, scene_id, element_id)
-        self.undo_stack.push(TagCommand(self, tag, False, label))
-        self.entitiesChanged.emit({"breakdown"})
+        self._push(TagCommand(self, tag, False, label))
+        self._emit(self.entitiesChanged, {"breakdown"})
 
     def apply_tag(self, tag: Tag, *, present: bool) -> None:
         self.write(retag_scene if present else untag_scene, tag)
-        self.entitiesChanged.emit({"breakdown"})
+        self._emit(self.entitiesChanged, {"breakdown"})
 
     def renumber_cast(self, label: str) -> int:
         """Cast IDs by number of scenes, as one undo step; returns how many IDs changed."""
@@ -238,84 +302,91 @@ class Workspace(QObject):
         """An operation on the production that edits fields (renumbering), as one undo step."""
         changes = self.write(operation, self.production_id)
         if changes:
-            self.undo_stack.push(EditFieldsCommand(self, changes, label))
+            self._push(EditFieldsCommand(self, changes, label))
             self._announce(changes)
         return changes
 
     def add_row(self, entity: str, owner: dict[str, int], values: dict[str, Any], label: str) -> int:
         """Add a row (a performer, an unavailable date…) as one undo step; return its id."""
         row_id = self.write(add_row, entity, owner, values)
-        self.undo_stack.push(RowCommand(self, entity, row_id, None, label))
-        self.entitiesChanged.emit({entity})
+        self._push(RowCommand(self, entity, row_id, None, label))
+        self._emit(self.entitiesChanged, {entity})
         return row_id
 
     def remove_row(self, entity: str, row_id: int, label: str) -> None:
         """Remove a row and what goes with it, as one undo step that puts it all back."""
         removal = self.write(remove_row, entity, row_id)
-        self.undo_stack.push(RowCommand(self, entity, row_id, removal, label))
-        self.entitiesChanged.emit(removal.tables)
+        self._push(RowCommand(self, entity, row_id, removal, label))
+        self._emit(self.entitiesChanged, removal.tables)
 
     def take_out(self, entity: str, row_id: int) -> Removal:
         removal = self.write(remove_row, entity, row_id)
-        self.entitiesChanged.emit(removal.tables)
+        self._emit(self.entitiesChanged, removal.tables)
         return removal
 
     def put_back(self, removal: Removal) -> None:
         self.write(restore, removal)
-        self.entitiesChanged.emit(removal.tables)
+        self._emit(self.entitiesChanged, removal.tables)
+
+    def remove_rows(self, entity: str, rows: list[tuple[int, str]]) -> None:
+        """Remove several rows as one step (one transaction, one undo step); `rows`: (id, label) pairs."""
+        if not rows:
+            return
+        label = rows[0][1] if len(rows) == 1 else self.tr("Remove %n row(s)", "", len(rows))
+        with self.one_step(label):
+            for row_id, row_label in rows:
+                self.remove_row(entity, row_id, row_label)
 
     def cast_role(self, character_id: int, performer_id: int, label: str) -> None:
         """Cast a performer in a role (a new deal, replacing the last performer's), as one undo step."""
-        casting = self.write(cast_role, character_id, performer_id)
-        if casting.added_deal_id is None:
-            return
-        self.undo_stack.beginMacro(label)
-        if casting.replaced is not None:
-            self.undo_stack.push(
-                RowCommand(self, "cast_assignment", casting.replaced.row[1]["id"], casting.replaced, label)
-            )
-        self.undo_stack.push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
-        self.undo_stack.endMacro()
-        self.entitiesChanged.emit({"cast_assignment"})
+        with self.one_step(label):
+            casting = self.write(cast_role, character_id, performer_id)
+            if casting.added_deal_id is None:
+                return
+            if casting.replaced is not None:
+                deal_id = casting.replaced.row[1]["id"]
+                self._push(RowCommand(self, "cast_assignment", deal_id, casting.replaced, label))
+            self._push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
+            self._emit(self.entitiesChanged, {"cast_assignment"})
 
     def move_strips(self, strip_ids: list[int], day_id: int | None, position: int, label: str) -> None:
         """Move strips on the board (or to the boneyard) as one undo step."""
         previous = self.write(move_strips, self.production_id, strip_ids, day_id, position)
         if previous:
-            self.undo_stack.push(PlacementCommand(self, previous, label))
-            self.stripsMoved.emit()
+            self._push(PlacementCommand(self, previous, label))
+            self._emit(self.stripsMoved)
 
     def place_all(self, placement: dict[int | None, list[int]], label: str) -> None:
         """A whole schedule (optimized, or days sorted) as one undo step."""
         previous = self.write(place_all, self.production_id, placement)
         if previous:
-            self.undo_stack.push(PlacementCommand(self, previous, label))
-            self.entitiesChanged.emit({"strip"})
+            self._push(PlacementCommand(self, previous, label))
+            self._emit(self.entitiesChanged, {"strip"})
 
     def add_banner(self, day_id: int | None, position: int, text: str, label: str) -> None:
         strip_id = self.write(add_banner, self.production_id, day_id, position, text)
-        self.undo_stack.push(RowCommand(self, "strip", strip_id, None, label))
-        self.entitiesChanged.emit({"strip"})
+        self._push(RowCommand(self, "strip", strip_id, None, label))
+        self._emit(self.entitiesChanged, {"strip"})
 
     def place_strips(self, placements: list[Placement]) -> list[Placement]:
         """Put strips back where they were (undo/redo of a move or a schedule); return what they replaced."""
         previous = self.write(apply_placements, self.production_id, placements)
-        self.entitiesChanged.emit({"strip"})
+        self._emit(self.entitiesChanged, {"strip"})
         return previous
 
     def lock_strips(self, strip_ids: list[int], locked: bool, label: str) -> None:
         changed = self.write(set_locked, strip_ids, locked)
         if changed:
-            self.undo_stack.push(LockCommand(self, changed, locked, label))
-            self.entitiesChanged.emit({"strip"})
+            self._push(LockCommand(self, changed, locked, label))
+            self._emit(self.entitiesChanged, {"strip"})
 
     def set_locks(self, strip_ids: list[int], locked: bool) -> None:
         self.write(set_locked, strip_ids, locked)
-        self.entitiesChanged.emit({"strip"})
+        self._emit(self.entitiesChanged, {"strip"})
 
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:
-            self.fieldChanged.emit(change)
-        self.entitiesChanged.emit({change.entity for change in changes})
+            self._emit(self.fieldChanged, change)
+        self._emit(self.entitiesChanged, {change.entity for change in changes})
         if any(change.entity == "production" for change in changes):
-            self.productionsChanged.emit()
+            self._emit(self.productionsChanged)

@@ -61,7 +61,7 @@ The details are in %2</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="123"/>
+        <location filename="../../ui/availability.py" line="122"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -174,251 +174,251 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="93"/>
+        <location filename="../../ui/pages/budget.py" line="92"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="94"/>
+        <location filename="../../ui/pages/budget.py" line="93"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="95"/>
+        <location filename="../../ui/pages/budget.py" line="94"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="96"/>
+        <location filename="../../ui/pages/budget.py" line="95"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="100"/>
+        <location filename="../../ui/pages/budget.py" line="99"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="102"/>
+        <location filename="../../ui/pages/budget.py" line="101"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="116"/>
-        <location filename="../../ui/pages/budget.py" line="469"/>
+        <location filename="../../ui/pages/budget.py" line="115"/>
+        <location filename="../../ui/pages/budget.py" line="468"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="117"/>
+        <location filename="../../ui/pages/budget.py" line="116"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="118"/>
-        <location filename="../../ui/pages/budget.py" line="498"/>
+        <location filename="../../ui/pages/budget.py" line="117"/>
+        <location filename="../../ui/pages/budget.py" line="497"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="119"/>
+        <location filename="../../ui/pages/budget.py" line="118"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="120"/>
+        <location filename="../../ui/pages/budget.py" line="119"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="121"/>
+        <location filename="../../ui/pages/budget.py" line="120"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="125"/>
+        <location filename="../../ui/pages/budget.py" line="124"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="150"/>
-        <location filename="../../ui/pages/budget.py" line="180"/>
+        <location filename="../../ui/pages/budget.py" line="149"/>
+        <location filename="../../ui/pages/budget.py" line="179"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="153"/>
+        <location filename="../../ui/pages/budget.py" line="152"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="158"/>
+        <location filename="../../ui/pages/budget.py" line="157"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="162"/>
+        <location filename="../../ui/pages/budget.py" line="161"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="169"/>
+        <location filename="../../ui/pages/budget.py" line="168"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="170"/>
+        <location filename="../../ui/pages/budget.py" line="169"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="179"/>
+        <location filename="../../ui/pages/budget.py" line="178"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="183"/>
+        <location filename="../../ui/pages/budget.py" line="182"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="191"/>
+        <location filename="../../ui/pages/budget.py" line="190"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="199"/>
+        <location filename="../../ui/pages/budget.py" line="198"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="207"/>
+        <location filename="../../ui/pages/budget.py" line="206"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="213"/>
+        <location filename="../../ui/pages/budget.py" line="212"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="216"/>
+        <location filename="../../ui/pages/budget.py" line="215"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="229"/>
+        <location filename="../../ui/pages/budget.py" line="228"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="230"/>
+        <location filename="../../ui/pages/budget.py" line="229"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="239"/>
+        <location filename="../../ui/pages/budget.py" line="238"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="245"/>
+        <location filename="../../ui/pages/budget.py" line="244"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="251"/>
+        <location filename="../../ui/pages/budget.py" line="250"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="254"/>
+        <location filename="../../ui/pages/budget.py" line="253"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="264"/>
+        <location filename="../../ui/pages/budget.py" line="263"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="273"/>
+        <location filename="../../ui/pages/budget.py" line="272"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="274"/>
+        <location filename="../../ui/pages/budget.py" line="273"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="285"/>
-        <location filename="../../ui/pages/budget.py" line="306"/>
+        <location filename="../../ui/pages/budget.py" line="284"/>
+        <location filename="../../ui/pages/budget.py" line="305"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="287"/>
+        <location filename="../../ui/pages/budget.py" line="286"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="288"/>
+        <location filename="../../ui/pages/budget.py" line="287"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="289"/>
+        <location filename="../../ui/pages/budget.py" line="288"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="290"/>
+        <location filename="../../ui/pages/budget.py" line="289"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="291"/>
+        <location filename="../../ui/pages/budget.py" line="290"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="299"/>
+        <location filename="../../ui/pages/budget.py" line="298"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="312"/>
+        <location filename="../../ui/pages/budget.py" line="311"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="316"/>
+        <location filename="../../ui/pages/budget.py" line="315"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="319"/>
+        <location filename="../../ui/pages/budget.py" line="318"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="325"/>
+        <location filename="../../ui/pages/budget.py" line="324"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="326"/>
+        <location filename="../../ui/pages/budget.py" line="325"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="333"/>
+        <location filename="../../ui/pages/budget.py" line="332"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="334"/>
+        <location filename="../../ui/pages/budget.py" line="333"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
@@ -440,114 +440,114 @@ The details are in %2</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="427"/>
+        <location filename="../../ui/pages/budget.py" line="426"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="431"/>
+        <location filename="../../ui/pages/budget.py" line="430"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="441"/>
+        <location filename="../../ui/pages/budget.py" line="440"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="464"/>
+        <location filename="../../ui/pages/budget.py" line="463"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="468"/>
+        <location filename="../../ui/pages/budget.py" line="467"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="478"/>
+        <location filename="../../ui/pages/budget.py" line="477"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="481"/>
-        <location filename="../../ui/pages/budget.py" line="520"/>
+        <location filename="../../ui/pages/budget.py" line="480"/>
+        <location filename="../../ui/pages/budget.py" line="519"/>
         <location filename="../../ui/pages/budget.py" line="571"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="487"/>
+        <location filename="../../ui/pages/budget.py" line="486"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="495"/>
+        <location filename="../../ui/pages/budget.py" line="494"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="511"/>
+        <location filename="../../ui/pages/budget.py" line="510"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="517"/>
+        <location filename="../../ui/pages/budget.py" line="516"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="530"/>
+        <location filename="../../ui/pages/budget.py" line="529"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="560"/>
+        <location filename="../../ui/pages/budget.py" line="559"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="578"/>
+        <location filename="../../ui/pages/budget.py" line="579"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="584"/>
+        <location filename="../../ui/pages/budget.py" line="585"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="584"/>
+        <location filename="../../ui/pages/budget.py" line="585"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="597"/>
+        <location filename="../../ui/pages/budget.py" line="598"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="599"/>
+        <location filename="../../ui/pages/budget.py" line="600"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="160"/>
-        <location filename="../../ui/pages/budget.py" line="314"/>
+        <location filename="../../ui/pages/budget.py" line="159"/>
+        <location filename="../../ui/pages/budget.py" line="313"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="222"/>
+        <location filename="../../ui/pages/budget.py" line="221"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="92"/>
-        <location filename="../../ui/pages/budget.py" line="106"/>
-        <location filename="../../ui/pages/budget.py" line="286"/>
+        <location filename="../../ui/pages/budget.py" line="91"/>
+        <location filename="../../ui/pages/budget.py" line="105"/>
+        <location filename="../../ui/pages/budget.py" line="285"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -2183,22 +2183,22 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="131"/>
+        <location filename="../../ui/pages/base.py" line="132"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="158"/>
+        <location filename="../../ui/pages/base.py" line="160"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="160"/>
+        <location filename="../../ui/pages/base.py" line="162"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="170"/>
+        <location filename="../../ui/pages/base.py" line="172"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2207,7 +2207,7 @@ The details are in %2</source>
     <name>PayPresetsDialog</name>
     <message>
         <location filename="../../ui/pay_presets.py" line="39"/>
-        <location filename="../../ui/pay_presets.py" line="55"/>
+        <location filename="../../ui/pay_presets.py" line="53"/>
         <source>Pay presets</source>
         <translation>薪酬预设</translation>
     </message>
@@ -2287,17 +2287,17 @@ The details are in %2</source>
         <translation>新预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="52"/>
+        <location filename="../../ui/pay_presets.py" line="51"/>
         <source>Add pay preset</source>
         <translation>添加薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="50"/>
+        <location filename="../../ui/pay_presets.py" line="49"/>
         <source>Add standard pay presets</source>
         <translation>添加标准薪酬预设</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="55"/>
+        <location filename="../../ui/pay_presets.py" line="53"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个预设。</numerusform>
@@ -2355,27 +2355,27 @@ The details are in %2</source>
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="141"/>
+        <location filename="../../ui/performer_days.py" line="140"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="148"/>
+        <location filename="../../ui/performer_days.py" line="147"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="150"/>
+        <location filename="../../ui/performer_days.py" line="149"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="150"/>
+        <location filename="../../ui/performer_days.py" line="149"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="150"/>
+        <location filename="../../ui/performer_days.py" line="149"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2643,7 +2643,7 @@ The details are in %2</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/row_list_dialog.py" line="107"/>
+        <location filename="../../ui/row_list_dialog.py" line="108"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2772,13 +2772,13 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="131"/>
-        <location filename="../../ui/pages/schedule.py" line="321"/>
+        <location filename="../../ui/pages/schedule.py" line="318"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="132"/>
-        <location filename="../../ui/pages/schedule.py" line="321"/>
+        <location filename="../../ui/pages/schedule.py" line="318"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -2898,7 +2898,7 @@ The details are in %2</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="381"/>
+        <location filename="../../ui/pages/schedule.py" line="378"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
@@ -2925,62 +2925,62 @@ The details are in %2</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="288"/>
+        <location filename="../../ui/pages/schedule.py" line="285"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="304"/>
+        <location filename="../../ui/pages/schedule.py" line="301"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="304"/>
+        <location filename="../../ui/pages/schedule.py" line="301"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="328"/>
-        <location filename="../../ui/pages/schedule.py" line="333"/>
+        <location filename="../../ui/pages/schedule.py" line="325"/>
+        <location filename="../../ui/pages/schedule.py" line="330"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="339"/>
-        <location filename="../../ui/pages/schedule.py" line="350"/>
+        <location filename="../../ui/pages/schedule.py" line="336"/>
+        <location filename="../../ui/pages/schedule.py" line="347"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="339"/>
+        <location filename="../../ui/pages/schedule.py" line="336"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
-        <location filename="../../ui/pages/schedule.py" line="372"/>
+        <location filename="../../ui/pages/schedule.py" line="353"/>
+        <location filename="../../ui/pages/schedule.py" line="369"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="353"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="373"/>
+        <location filename="../../ui/pages/schedule.py" line="370"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="373"/>
+        <location filename="../../ui/pages/schedule.py" line="370"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="375"/>
+        <location filename="../../ui/pages/schedule.py" line="372"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3318,14 +3318,21 @@ The details are in %2</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="72"/>
+        <location filename="../../ui/workspace.py" line="87"/>
         <source>%1 is open in another Cliffhanger window (process %2); you can open it read-only</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开（进程 %2）；您可以以只读方式打开它</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="120"/>
+        <location filename="../../ui/workspace.py" line="135"/>
         <source>%1 is open in another Cliffhanger window; close it there first</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace.py" line="335"/>
+        <source>Remove %n row(s)</source>
+        <translation>
+            <numerusform>删除 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

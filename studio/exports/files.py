@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +22,7 @@ def _current_umask() -> int:
 
 
 _UMASK = _current_umask()
+STALE_SCRATCH_SECONDS = 3600
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
@@ -33,6 +37,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         raise UserError(_("{path} is a folder").format(path=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_scratch(target)
         descriptor, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
         os.close(descriptor)
     except OSError as error:
@@ -49,6 +54,16 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     finally:
         scratch.unlink(missing_ok=True)
     return target
+
+
+def _remove_stale_scratch(target: Path) -> None:
+    """Temporary files an export killed midway left beside `target` (named as mkstemp names ours), once
+    they are an hour old: no export still running takes that long."""
+    stale_before = time.time() - STALE_SCRATCH_SECONDS
+    for path in target.parent.glob(f".{glob.escape(target.stem)}-????????{glob.escape(target.suffix)}"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_mtime < stale_before:
+                path.unlink()
 
 
 def _sync_file(path: Path) -> None:

@@ -15,6 +15,8 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,31 @@ def test_an_export_is_readable_by_everyone_the_umask_allows(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_temporary_files_a_killed_export_left_are_removed_once_stale(tmp_path):
+    stale, fresh, other = (
+        tmp_path / ".budget-k3j9x0_a.xlsx",
+        tmp_path / ".budget-p0q1r2s3.xlsx",
+        tmp_path / ".notes.xlsx",
+    )
+    for path in (stale, fresh, other):
+        path.write_bytes(b"PK\x03\x04 half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    write_atomically(tmp_path / "budget.xlsx", lambda path: path.write_bytes(b"whole"))
+    assert sorted(os.listdir(tmp_path)) == [".budget-p0q1r2s3.xlsx", ".notes.xlsx", "budget.xlsx"]
+
+
+def test_undo_snapshots_a_killed_app_left_are_removed_by_the_next_one(demo, tmp_path):
+    from studio.snapshots import take_snapshot
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = Path(tempfile.gettempdir()) / f"cliffhanger-snapshots-{dead.stdout.strip()}"
+    left.mkdir(exist_ok=True)
+    (left / "snapshot-x.sqlite").write_bytes(b"a database-sized file")
+    mine = take_snapshot(demo)
+    assert not left.exists()
+    assert mine.parent.name == f"cliffhanger-snapshots-{os.getpid()}"
+    mine.unlink()

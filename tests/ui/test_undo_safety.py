@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import event
 
 from studio.errors import InvalidInput
 from studio.productions import ProductionDetails
@@ -104,3 +105,35 @@ def test_a_database_that_fails_to_open_stays_in_recent_unless_it_is_gone(demo_wi
     demo_window.workspace.close()
     assert not demo_window.open_database(str(demo_path))
     assert str(demo_path) in demo_window.settings.recent_databases()
+
+
+def test_several_changes_made_as_one_are_one_transaction_and_one_undo_step(demo_window, demo_path):
+    workspace = demo_window.workspace
+    before = db_value(demo_path, "select count(*) from availability")
+    rows = [(row_id, "remove") for (row_id,) in sqlite3.connect(demo_path).execute("select id from availability")]
+    commits = []
+    event.listen(workspace.database.engine, "commit", lambda _connection: commits.append(1))
+    workspace.remove_rows("availability", rows)
+    assert len(commits) == 1
+    assert db_value(demo_path, "select count(*) from availability") == 0
+    assert workspace.undo_stack.count() == 1 and workspace.undo_stack.undoText() == f"Remove {len(rows)} rows"
+    demo_window.undo_action.trigger()
+    assert len(commits) == 2  # undone in one transaction too
+    assert db_value(demo_path, "select count(*) from availability") == before
+    demo_window.redo_action.trigger()
+    assert len(commits) == 3 and db_value(demo_path, "select count(*) from availability") == 0
+
+
+def test_when_one_change_of_a_step_fails_none_is_saved_and_the_views_reload(demo_window, demo_path, qtbot):
+    workspace = demo_window.workspace
+    crew = shown(demo_window, "crew")
+    shown_before = crew.crew.model.rowCount()
+    with sqlite3.connect(demo_path) as connection:
+        first, second = (row_id for (row_id,) in connection.execute("select id from crew_member limit 2"))
+    with sqlite3.connect(demo_path) as other_window:  # meanwhile, another window removes the second
+        other_window.execute("delete from crew_member where id = ?", (second,))
+    with pytest.raises(Exception, match="no longer exists|not found|no crew"):
+        workspace.remove_rows("crew_member", [(first, "remove"), (second, "remove")])
+    assert db_value(demo_path, f"select count(*) from crew_member where id = {first}") == 1
+    assert workspace.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: crew.crew.model.rowCount() == shown_before - 1)  # reloaded: the other window's removal

@@ -127,8 +127,10 @@ class Page(QWidget):
         details.edit(field)
 
     def remove_selected(self, table: RecordTable, entity: str) -> None:
-        for row in table.selected_rows():
-            self.workspace.remove_row(entity, row["id"], self.tr("Remove %1").replace("%1", row["name"]))
+        rows = table.selected_rows()
+        self.workspace.remove_rows(
+            entity, [(row["id"], self.tr("Remove %1").replace("%1", row["name"])) for row in rows]
+        )
 
     def splitter(self, name: str, orientation, *widgets: QWidget) -> QSplitter:
         splitter = QSplitter(orientation, self)

@@ -32,8 +32,7 @@ from studio.budget.listings import (
     global_rows,
     rate_rows,
 )
-from studio.budget.schedule_links import store_plan
-from studio.budget.totals import current_budget
+from studio.budget.totals import current_budget, synced_budget
 from studio.errors import UserError
 from studio.models.enums import CostStatus, FringeKind, FringeScope
 from studio.money import Money
@@ -349,10 +348,11 @@ class BudgetPage(Page):
     # Loading
 
     def load(self, production_id: int) -> None:
-        current = self.workspace.read(current_budget, production_id)
         # The schedule's changes are stored as the page opens; read-only, they are only shown in the totals.
-        stored = current.plan and not self.workspace.read_only
-        changes = self.workspace.write(store_plan, production_id, current.plan) if stored else []
+        if self.workspace.read_only:
+            current, changes = self.workspace.read(current_budget, production_id), []
+        else:
+            current, changes = self.workspace.write(synced_budget, production_id)
         if changes:
             shown = "\n".join(str(change) for change in changes[:8])
             more = len(changes) - 8
@@ -362,7 +362,6 @@ class BudgetPage(Page):
             dismiss = self.tr("Dismiss")
             self.changes.setText(html.escape(text).replace("\n", "<br>") + f' <a href="dismiss">{dismiss}</a>')
             self.changes.show()
-            current = self.workspace.read(current_budget, production_id)  # with the new lines' ids
         report = cost_report(current, self.workspace.read(cost_entries, production_id))
         self.current = current
         self.model.load(current.inputs, current.calculation)
@@ -566,9 +565,11 @@ class BudgetPage(Page):
         table.select_ids([row_id])
 
     def _remove(self, table, entity: str) -> None:
+        removed = []
         for row in table.selected_rows():
             name = row.get("name") or row.get("code") or row.get("vendor") or row.get("from_currency") or ""
-            self.workspace.remove_row(entity, row["id"], self.tr("Remove %1").replace("%1", str(name)))
+            removed.append((row["id"], self.tr("Remove %1").replace("%1", str(name))))
+        self.workspace.remove_rows(entity, removed)
 
     def _currency_chosen(self) -> None:
         code = self.currency.currentData()

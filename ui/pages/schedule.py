@@ -274,14 +274,11 @@ class SchedulePage(Page):
 
     @contextmanager
     def _one_step(self, label: str) -> Iterator[None]:
-        stack = self.workspace.undo_stack
-        stack.beginMacro(label)
         try:
-            yield
+            with self.workspace.one_step(label):
+                yield
         except UserError as error:
             self.show_refusal(str(error))
-        finally:
-            stack.endMacro()
 
     def move(self, strip_ids: list[int], day_id: int | None, position: int) -> None:
         """A drag: saved as one undo step; the board is recomputed in memory (no reload)."""
