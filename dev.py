@@ -37,8 +37,9 @@ DEBIAN_QT_PACKAGES = [
     "fonts-noto-cjk",  # Chinese on screen
     "fonts-wqy-microhei",  # Chinese in PDFs: reportlab embeds TrueType outlines only
 ]
-# The tests read exports back: pdftotext/pdffonts, and LibreOffice to recalculate spreadsheet formulas.
-DEBIAN_TEST_PACKAGES = ["poppler-utils", "libreoffice-calc"]
+# The tests read exports back: pdftotext/pdffonts, and LibreOffice to recalculate spreadsheet formulas;
+# the database tests run against a throwaway PostgreSQL server too (tests/postgres.py starts it).
+DEBIAN_TEST_PACKAGES = ["poppler-utils", "libreoffice-calc", "postgresql"]
 DEBIAN_X11_PACKAGES = [
     "libxcb-cursor0",
     "libxcb-icccm4",

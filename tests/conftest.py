@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.postgres import postgres_server, postgres_url  # noqa: F401 - fixtures for every test
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Fuzz tests: 200 generated inputs per property by default, 10,000 with HYPOTHESIS_PROFILE=extended.
