@@ -121,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", nargs="?", help="a backup's number in the list (1: the newest) or its file")
     restore.add_argument("--json", action="store_true", help="print one JSON object")
 
+    copy = commands.add_parser(
+        "copy-database", parents=[common], help="copy the whole database to a new file or an empty server database"
+    )
+    copy.add_argument("--to", required=True, metavar="PATH_OR_URL", help="the new file, or an empty database's URL")
+    copy.add_argument("--json", action="store_true", help="print one JSON object")
+
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
     shot.add_argument("--out", required=True, type=Path)
@@ -458,7 +464,41 @@ def _chosen_backup(choice: str, backups) -> Path:
     return chosen
 
 
+def run_copy_database(args: argparse.Namespace) -> int:
+    from studio.db import open_database, sqlite_path, to_url
+    from studio.transfer import copy_database
+
+    target_path = sqlite_path(to_url(args.to))
+    if target_path is not None and target_path.exists():
+        raise UserError(_("{path} already exists; copy into a new file").format(path=target_path))
+    source = open_database(database_argument(args))
+    try:
+        target = open_database(args.to, create=True)
+        try:
+            copied = copy_database(source, target)
+        finally:
+            target.close()
+    except UserError:
+        if target_path is not None:
+            for leftover in (target_path, *(target_path.with_name(target_path.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    if args.json:
+        print(json.dumps({"to": target.describe(), "tables": [table.to_json() for table in copied]}))
+        return 0
+    rows = sum(table.rows for table in copied)
+    print(
+        _("copied {rows} rows in {tables} tables to {target}; every count and total checked").format(
+            rows=rows, tables=len(copied), target=target.describe()
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "copy-database": run_copy_database,
     "backup": run_backup,
     "restore": run_restore,
     "budget": run_budget,
