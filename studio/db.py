@@ -20,9 +20,11 @@ from pathlib import Path
 from sqlalchemy import Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from studio.errors import (
+    ChangedElsewhere,
     DatabaseDamaged,
     DatabaseInUse,
     DatabaseMissing,
@@ -89,9 +91,18 @@ class Database:
             if problem is None:
                 raise
             raise problem from None
+        except StaleDataError:
+            raise changed_elsewhere() from None
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def changed_elsewhere() -> ChangedElsewhere:
+    """A save refused because someone else saved the same row first (the rows' versions differ)."""
+    return ChangedElsewhere(
+        _("someone else changed this meanwhile and their change is kept; make yours again if it still applies")
+    )
 
 
 def open_database(

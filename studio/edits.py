@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlmodel import Session, SQLModel, select
 
 from studio import validation
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
+from studio.db import changed_elsewhere
 from studio.edit_rules import (
     CurrencyOf,
     DateInRange,
@@ -379,12 +381,35 @@ class FieldChange:
     field: str
     old: Any
     new: Any
+    version: int | None = dataclass_field(default=None, compare=False)  # the row's version once changed
 
 
-def set_fields(session: Session, entity: str, row_id: int, values: dict[str, Any]) -> list[FieldChange]:
-    """Change several fields of one row together (e.g. a details dialog); only actual changes are returned."""
+def set_fields(
+    session: Session, entity: str, row_id: int, values: dict[str, Any], seen_version: int | None = None
+) -> list[FieldChange]:
+    """Change several fields of one row together (e.g. a details dialog); only actual changes are returned.
+
+    `seen_version` is the row's version as the person editing saw it: if someone else has saved the row
+    since, nothing is changed (ChangedElsewhere) rather than writing over their work."""
+    if seen_version is not None:
+        row = session.get(EDITABLE[entity][0], row_id) if entity in EDITABLE else None
+        if row is not None and row.version != seen_version:
+            raise changed_elsewhere()
     changes = [set_field(session, entity, row_id, field, value) for field, value in values.items()]
     return [change for change in changes if change.old != change.new]
+
+
+def put_back(session: Session, changes: list[FieldChange], *, to_new: bool) -> list[FieldChange]:
+    """Undo (or redo) edits: each field back to its old (or new) value, unless someone else has changed it
+    since, whose change is then kept (ChangedElsewhere)."""
+    for change in changes:
+        row = session.get(EDITABLE[change.entity][0], change.row_id)
+        if row is not None and getattr(row, change.field) != (change.old if to_new else change.new):
+            raise changed_elsewhere()
+    return [
+        set_field(session, change.entity, change.row_id, change.field, change.new if to_new else change.old)
+        for change in changes
+    ]
 
 
 def set_field(session: Session, entity: str, row_id: int, field: str, value: Any) -> FieldChange:
@@ -409,4 +434,4 @@ def set_field(session: Session, entity: str, row_id: int, field: str, value: Any
     except IntegrityError:
         setattr(row, field, old)
         raise InvalidInput(_("another entry already has the value {value}").format(value=repr(new))) from None
-    return FieldChange(entity, row_id, field, old, new)
+    return FieldChange(entity, row_id, field, old, new, row.version)

@@ -45,5 +45,9 @@ class OpenElsewhere(DatabaseProblem):
     """Another Cliffhanger window has the file open for editing."""
 
 
+class ChangedElsewhere(UserError):
+    """Someone else saved a change to the same row first (team mode); theirs is kept."""
+
+
 class ProductionNotFound(UserError):
     pass

@@ -64,6 +64,7 @@ def episode_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": e.id,
+            "versions": {"episode": e.version},
             "number": e.number,
             "title": e.title,
             "title_zh": e.title_zh,
@@ -89,6 +90,7 @@ def scene_rows(session: Session, production_id: int, episode_id: int | None = No
     return [
         {
             "id": scene.id,
+            "versions": {"scene": scene.version},
             "episode": episode_number,
             "number": scene.number,
             "int_ext": scene.int_ext,
@@ -135,6 +137,11 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
         rows.append(
             {
                 "id": character.id,
+                "versions": {
+                    "character": character.version,
+                    **({"cast_assignment": deal.version} if deal else {}),
+                    **({"performer": performer.version} if performer else {}),
+                },
                 "cast_number": character.cast_number,
                 "character": character.name,
                 "character_zh": character.name_zh,
@@ -168,6 +175,7 @@ def performer_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": performer.id,
+            "versions": {"performer": performer.version},
             "name": performer.legal_name,
             "professional_name": performer.professional_name,
             "name_zh": performer.name_zh,
@@ -199,6 +207,7 @@ def crew_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": member.id,
+            "versions": {"crew_member": member.version},
             "department_id": member.department_id,
             "department": department.name if department else "",
             "department_zh": department.name_zh if department else "",
@@ -223,7 +232,13 @@ def department_rows(session: Session, production_id: int) -> list[Row]:
         select(Department).where(Department.production_id == production_id).order_by(Department.sort_order)
     )
     return [
-        {"id": d.id, "name": d.name, "name_zh": d.name_zh, "call_offset": d.default_call_offset_minutes}
+        {
+            "id": d.id,
+            "versions": {"department": d.version},
+            "name": d.name,
+            "name_zh": d.name_zh,
+            "call_offset": d.default_call_offset_minutes,
+        }
         for d in departments
     ]
 
@@ -234,6 +249,7 @@ def location_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": location.id,
+            "versions": {"location": location.version},
             "name": location.name,
             "name_zh": location.name_zh,
             "address": location.address,
@@ -266,6 +282,7 @@ def set_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": film_set.id,
+            "versions": {"film_set": film_set.version},
             "name": film_set.name,
             "name_zh": film_set.name_zh,
             "location_id": film_set.location_id,
@@ -384,6 +401,7 @@ def shoot_day_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": day.id,
+            "versions": {"shoot_day": day.version},
             "day_number": day.day_number,
             "date": day.shoot_date,
             "kind": day.kind,

@@ -145,6 +145,8 @@ class BudgetTreeModel(QAbstractItemModel):
             line.fringe_ids = tuple(self._fringe_ids[code] for code in codes if code in self._fringe_ids)
         else:
             setattr(line, change.field, change.new)
+        if change.version is not None:
+            line.version = change.version
         self.recalculate()
         node = self._lines[line.id]
         self.dataChanged.emit(self.index(node.row(), 0, self.parent_index(node)), self._last(node))
@@ -305,8 +307,9 @@ class BudgetTreeModel(QAbstractItemModel):
             return False
         self.end_preview()
         label = self.tr("Edit %1").replace("%1", self.headers[KEYS[index.column()]])
+        seen = self.line(node.key).version if node.kind == "line" else None
         try:
-            self.workspace.edit_fields(entity, node.key, {field_name: value}, label)
+            self.workspace.edit_fields(entity, node.key, {field_name: value}, label, seen)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False

@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 
 from studio.edits import EDITABLE, FieldChange
-from studio.errors import UserError
+from studio.errors import ChangedElsewhere, UserError
 from studio.money import Money
 from ui.workspace import Workspace
 
@@ -97,12 +97,14 @@ class RecordForm(QScrollArea):
         self.row_id = row_id
         model = EDITABLE[self.entity][0]
         self.stored = {}
+        self.version = None  # the row's, as shown: an edit after a colleague's save is refused
         if row_id is not None and self.workspace.database is not None:
             row = self.workspace.read(lambda session: session.get(model, row_id))
             if row is None:
                 self.row_id = None
             else:
                 self.stored = {name: getattr(row, name) for name in self.fields}
+                self.version = row.version
         enabled = self.row_id is not None
         self.widget().setEnabled(enabled)
         for name, spec in self.fields.items():
@@ -120,8 +122,10 @@ class RecordForm(QScrollArea):
             return
         label = self.tr("Edit %1").replace("%1", self.fields[name].label)
         try:
-            self.workspace.edit_fields(self.entity, self.row_id, {name: value}, label)
+            self.workspace.edit_fields(self.entity, self.row_id, {name: value}, label, self.version)
         except UserError as error:
+            if isinstance(error, ChangedElsewhere):
+                self.show_record(self.row_id)  # the colleague's change
             self._show(name)
             self.refused.emit(str(error))
 

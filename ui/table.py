@@ -197,13 +197,15 @@ class RecordTableModel(QAbstractTableModel):
             else:
                 entity, id_key, field = column.source
                 label = self.tr("Edit %1").replace("%1", column.header)
-                self.workspace.edit_fields(entity, row[id_key], {field: value}, label)
+                seen = row.get("versions", {}).get(entity)
+                self.workspace.edit_fields(entity, row[id_key], {field: value}, label, seen)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False
         return True
 
     def _apply_change(self, change: FieldChange) -> None:
+        self._note_version(change)
         for column_number, column in enumerate(self.columns):
             if column.source is None or (column.source[0], column.source[2]) != (change.entity, change.field):
                 continue
@@ -217,6 +219,15 @@ class RecordTableModel(QAbstractTableModel):
                     self._search_texts.pop(id(row), None)
                     cell = self.index(row_number, column_number)
                     self.dataChanged.emit(cell, cell)
+
+    def _note_version(self, change: FieldChange) -> None:
+        """The row's new version after a change (ours or a colleague's), so that our next edit of it is
+        not taken for one made from an outdated view."""
+        keys = {column.source[1] for column in self.columns if column.source and column.source[0] == change.entity}
+        for row in self.rows:
+            versions = row.get("versions", {})
+            if change.entity in versions and any(row.get(key) == change.row_id for key in keys):
+                versions[change.entity] = change.version
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -20,8 +20,8 @@ from studio.backups import restore_backup
 from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
 from studio.casting import cast_role
 from studio.db import Database, open_database, sqlite_path, to_url
-from studio.edits import FieldChange, set_field, set_fields
-from studio.errors import OpenElsewhere, UserError
+from studio.edits import FieldChange, put_back, set_fields
+from studio.errors import ChangedElsewhere, OpenElsewhere, UserError
 from studio.instance_lock import InstanceLock
 from studio.productions import ProductionDetails, create_production, list_productions
 from studio.records import Removal, add_row, remove_row, restore
@@ -210,9 +210,18 @@ class Workspace(QObject):
         else:
             signal.emit(*arguments)
 
-    def edit_fields(self, entity: str, row_id: int, values: dict[str, Any], label: str) -> list[FieldChange]:
-        """Apply an edit and put it on the undo stack as one step (raises InvalidInput, storing nothing)."""
-        changes = self.write(set_fields, entity, row_id, values)
+    def edit_fields(
+        self, entity: str, row_id: int, values: dict[str, Any], label: str, seen_version: int | None = None
+    ) -> list[FieldChange]:
+        """Apply an edit and put it on the undo stack as one step (raises InvalidInput, storing nothing).
+
+        With the row's version as the view showed it, an edit made after someone else saved the row is
+        refused (ChangedElsewhere) and the views reload with their change."""
+        try:
+            changes = self.write(set_fields, entity, row_id, values, seen_version)
+        except ChangedElsewhere:
+            self._emit(self.entitiesChanged, {entity})
+            raise
         if changes:
             self._push(EditFieldsCommand(self, changes, label))
             self._announce(changes)
@@ -220,11 +229,7 @@ class Workspace(QObject):
 
     def restore_fields(self, changes: list[FieldChange], *, to_new: bool) -> None:
         """Undo or redo an edit: put every field back to its old (or new) value in one transaction."""
-
-        def put_back(session):
-            return [set_field(session, c.entity, c.row_id, c.field, c.new if to_new else c.old) for c in changes]
-
-        self._announce(self.write(put_back))
+        self._announce(self.write(lambda session: put_back(session, changes, to_new=to_new)))
 
     def add_production(self, details: ProductionDetails, label: str) -> int:
         production_id = self.write(create_production, details).id
@@ -349,9 +354,21 @@ class Workspace(QObject):
             self._push(RowCommand(self, "cast_assignment", casting.added_deal_id, None, label))
             self._emit(self.entitiesChanged, {"cast_assignment"})
 
-    def move_strips(self, strip_ids: list[int], day_id: int | None, position: int, label: str) -> None:
-        """Move strips on the board (or to the boneyard) as one undo step."""
-        previous = self.write(move_strips, self.production_id, strip_ids, day_id, position)
+    def move_strips(
+        self,
+        strip_ids: list[int],
+        day_id: int | None,
+        position: int,
+        label: str,
+        seen_days: dict[int, int | None] | None = None,
+    ) -> None:
+        """Move strips on the board (or to the boneyard) as one undo step; `seen_days`: where the board
+        showed them (a strip a colleague has moved since stays where they put it: ChangedElsewhere)."""
+        try:
+            previous = self.write(move_strips, self.production_id, strip_ids, day_id, position, seen_days)
+        except ChangedElsewhere:
+            self._emit(self.entitiesChanged, {"strip"})
+            raise
         if previous:
             self._push(PlacementCommand(self, previous, label))
             self._emit(self.stripsMoved)

@@ -79,6 +79,7 @@ class Line:
     source: str = ""
     notes: str = ""
     sort_order: int = 0
+    version: int = 0  # the stored row's, for telling a colleague's change from ours
 
 
 @dataclass

@@ -88,6 +88,7 @@ def _lines(session: Session, account_ids: list[int]) -> list[Line]:
                 source=row["source"],
                 notes=row["notes"],
                 sort_order=row["sort_order"],
+                version=row["version"],
             )
         )
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import CheckConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from studio.money import Money
@@ -17,6 +18,18 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class Versioned(SQLModel):
+    """A version per row, for two people working on one production (optimistic concurrency): every
+    update raises it, and an update made from an older version (someone else saved in between) matches
+    no row and is refused (SQLAlchemy's StaleDataError), never silently written over theirs."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - SQLAlchemy calls it on the class
+        return {"version_id_col": cls.__table__.c.version}
 
 
 def checked(condition: str) -> CheckConstraint:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from sqlalchemy import Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from studio.models.base import checked, parent_fk, production_fk
+from studio.models.base import Versioned, checked, parent_fk, production_fk
 
 
-class BreakdownCategory(SQLModel, table=True):
+class BreakdownCategory(Versioned, table=True):
     __tablename__ = "breakdown_category"
     __table_args__ = (UniqueConstraint("production_id", "key"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -20,7 +20,7 @@ class BreakdownCategory(SQLModel, table=True):
     sort_order: int = Field(default=0)
 
 
-class BreakdownElement(SQLModel, table=True):
+class BreakdownElement(Versioned, table=True):
     __tablename__ = "breakdown_element"
     __table_args__ = (UniqueConstraint("category_id", "name"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -31,7 +31,7 @@ class BreakdownElement(SQLModel, table=True):
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class SceneElement(SQLModel, table=True):
+class SceneElement(Versioned, table=True):
     __table_args__ = (checked("quantity >= 1"),)
     __tablename__ = "scene_element"
     scene_id: int = Field(foreign_key="scene.id", ondelete="CASCADE", primary_key=True)

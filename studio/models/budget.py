@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlalchemy.orm import object_session
-from sqlmodel import Field, SQLModel, select
+from sqlmodel import Field, select
 
 from studio.budget.formulas import entry_of
-from studio.models.base import checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
 from studio.models.enums import AccountGroup, CostStatus, FringeKind, LineUnit
 from studio.models.types import ExactDecimal, UTCDateTime, utc_now
 
@@ -19,13 +19,13 @@ RATE_OF_EXCHANGE = ExactDecimal(8)
 PERCENT = ExactDecimal(4)
 
 
-class Currency(SQLModel, table=True):
+class Currency(Versioned, table=True):
     code: str = Field(primary_key=True, max_length=3)
     name: str = Field(default="", max_length=80)
     symbol: str = Field(default="", max_length=8)
 
 
-class ExchangeRate(SQLModel, table=True):
+class ExchangeRate(Versioned, table=True):
     """1 unit of from_currency = rate units of to_currency, from effective_date on."""
 
     __tablename__ = "exchange_rate"
@@ -41,7 +41,7 @@ class ExchangeRate(SQLModel, table=True):
     effective_date: dt.date
 
 
-class BudgetAccount(SQLModel, table=True):
+class BudgetAccount(Versioned, table=True):
     __tablename__ = "budget_account"
     __table_args__ = (UniqueConstraint("production_id", "code"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -58,7 +58,7 @@ class BudgetAccount(SQLModel, table=True):
     percent: Decimal | None = Field(default=None, sa_type=PERCENT)
 
 
-class BudgetGlobal(SQLModel, table=True):
+class BudgetGlobal(Versioned, table=True):
     """A named value (shoot days, episodes, OT hours) that detail lines can use: a number, a formula over
     other globals, or (`source`) a figure the production keeps up to date, such as its shoot days."""
 
@@ -78,7 +78,7 @@ class BudgetGlobal(SQLModel, table=True):
         return entry_of(self.value, self.formula)
 
 
-class Fringe(SQLModel, table=True):
+class Fringe(Versioned, table=True):
     __table_args__ = (
         checked("percent >= 0"),
         checked("flat_minor >= 0"),
@@ -102,7 +102,7 @@ class Fringe(SQLModel, table=True):
     cap = money_property("cap_minor", "currency")
 
 
-class BudgetLine(SQLModel, table=True):
+class BudgetLine(Versioned, table=True):
     """description: amount (of units: days, weeks…) × multiplier × rate, in the line's currency.
 
     The amount is a number, or a formula over globals (`amount_formula`, e.g. "SHOOT_DAYS * 2").
@@ -147,13 +147,13 @@ class BudgetLine(SQLModel, table=True):
         return ", ".join(codes)
 
 
-class BudgetLineFringe(SQLModel, table=True):
+class BudgetLineFringe(Versioned, table=True):
     __tablename__ = "budget_line_fringe"
     line_id: int = Field(foreign_key="budget_line.id", ondelete="CASCADE", primary_key=True)
     fringe_id: int = Field(foreign_key="fringe.id", ondelete="CASCADE", primary_key=True, index=True)
 
 
-class CostEntry(SQLModel, table=True):
+class CostEntry(Versioned, table=True):
     """An actual: money spent or committed against an account."""
 
     __tablename__ = "cost_entry"
@@ -171,7 +171,7 @@ class CostEntry(SQLModel, table=True):
     amount = money_property("amount_minor", "currency")
 
 
-class BudgetVersion(SQLModel, table=True):
+class BudgetVersion(Versioned, table=True):
     """A named, frozen copy of the budget (its lines as JSON) for side-by-side comparison."""
 
     __tablename__ = "budget_version"

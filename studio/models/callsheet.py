@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import CheckConstraint, Column, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from studio.models.base import checked, parent_fk
+from studio.models.base import Versioned, checked, parent_fk
 
 
 def _text() -> Column:
     return Column(Text, nullable=False, default="")
 
 
-class CallSheet(SQLModel, table=True):
+class CallSheet(Versioned, table=True):
     __table_args__ = (checked("rain_chance_percent BETWEEN 0 AND 100"),)
     __tablename__ = "call_sheet"
     id: int | None = Field(default=None, primary_key=True)
@@ -36,7 +36,7 @@ class CallSheet(SQLModel, table=True):
     closed_set: bool = Field(default=False)
 
 
-class CallTime(SQLModel, table=True):
+class CallTime(Versioned, table=True):
     """One person's times on one call sheet (overrides the department default)."""
 
     __tablename__ = "call_time"

@@ -6,9 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from studio.models.base import checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
 from studio.models.enums import PerformerDayKind, RateBasis, UnionStatus
 from studio.models.types import ExactDecimal
 
@@ -16,7 +16,7 @@ HOURS = ExactDecimal(2)
 FACTOR = ExactDecimal(3)
 
 
-class Performer(SQLModel, table=True):
+class Performer(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     legal_name: str = Field(max_length=200)
@@ -33,7 +33,7 @@ class Performer(SQLModel, table=True):
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class OvertimeRule(SQLModel, table=True):
+class OvertimeRule(Versioned, table=True):
     """A pay preset: overtime (e.g. 1.5x after 8 hours, 2x after 12, counted in tenths of an hour) and,
     for union agreements, the minimums and pension & health rate. Presets are data the producer edits,
     never constants in code."""
@@ -64,7 +64,7 @@ class OvertimeRule(SQLModel, table=True):
     week_minimum = money_property("week_minimum_minor", "currency")
 
 
-class CastAssignment(SQLModel, table=True):
+class CastAssignment(Versioned, table=True):
     """A character cast to a performer, with the deal for that role."""
 
     __tablename__ = "cast_assignment"
@@ -89,7 +89,7 @@ class CastAssignment(SQLModel, table=True):
     per_diem = money_property("per_diem_minor", "currency")
 
 
-class Department(SQLModel, table=True):
+class Department(Versioned, table=True):
     __table_args__ = (UniqueConstraint("production_id", "name"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
@@ -99,7 +99,7 @@ class Department(SQLModel, table=True):
     default_call_offset_minutes: int = Field(default=0)
 
 
-class CrewMember(SQLModel, table=True):
+class CrewMember(Versioned, table=True):
     __table_args__ = (checked("rate_minor >= 0"),)
     __tablename__ = "crew_member"
     id: int | None = Field(default=None, primary_key=True)
@@ -121,7 +121,7 @@ class CrewMember(SQLModel, table=True):
     rate = money_property("rate_minor", "currency")
 
 
-class Availability(SQLModel, table=True):
+class Availability(Versioned, table=True):
     """A date range in which a performer, crew member or location is unavailable (or available)."""
 
     __table_args__ = (
@@ -143,7 +143,7 @@ class Availability(SQLModel, table=True):
     reason: str = Field(default="", max_length=400)
 
 
-class PerformerDay(SQLModel, table=True):
+class PerformerDay(Versioned, table=True):
     """A day a performer is called for something other than shooting: travel, rehearsal or a fitting
     (Day Out of Days shows T, R, F). A travel day keeps them from shooting."""
 

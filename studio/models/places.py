@@ -5,15 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from studio.models.base import checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
 from studio.models.types import ExactDecimal
 
 COORDINATE = ExactDecimal(7)
 
 
-class Location(SQLModel, table=True):
+class Location(Versioned, table=True):
     __table_args__ = (checked("fee_per_day_minor >= 0"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
@@ -39,7 +39,7 @@ class Location(SQLModel, table=True):
     fee_per_day = money_property("fee_per_day_minor", "fee_currency")
 
 
-class FilmSet(SQLModel, table=True):
+class FilmSet(Versioned, table=True):
     """A set as the script names it ("STERLING TOWER - CEO OFFICE"), mapped to a location."""
 
     __tablename__ = "film_set"

@@ -6,14 +6,14 @@ import datetime as dt
 from datetime import datetime
 
 from sqlalchemy import Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from studio.models.base import checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
 from studio.models.enums import IntExt, RevisionState, TimeOfDay
 from studio.models.types import UTCDateTime, utc_now
 
 
-class Production(SQLModel, table=True):
+class Production(Versioned, table=True):
     __table_args__ = (
         checked("max_eighths_per_day >= 0"),
         checked("max_minutes_per_day >= 0"),
@@ -52,7 +52,7 @@ class Production(SQLModel, table=True):
         return f"{self.title} / {self.title_zh}" if self.title_zh and self.title_zh != self.title else self.title
 
 
-class ScriptRevision(SQLModel, table=True):
+class ScriptRevision(Versioned, table=True):
     """One import of the script (a colour in the revision sequence)."""
 
     __tablename__ = "script_revision"
@@ -65,7 +65,7 @@ class ScriptRevision(SQLModel, table=True):
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class Episode(SQLModel, table=True):
+class Episode(Versioned, table=True):
     __table_args__ = (UniqueConstraint("production_id", "number"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
@@ -75,7 +75,7 @@ class Episode(SQLModel, table=True):
     synopsis: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class Scene(SQLModel, table=True):
+class Scene(Versioned, table=True):
     __table_args__ = (
         checked("page_eighths >= 0"),
         checked("estimated_minutes >= 0"),
@@ -98,7 +98,7 @@ class Scene(SQLModel, table=True):
     revision_id: int | None = parent_fk("script_revision", nullable=True, on_delete="SET NULL")
 
 
-class Character(SQLModel, table=True):
+class Character(Versioned, table=True):
     """A role in the script; its cast ID (1 = lead) is used on strips, DOOD and call sheets."""
 
     __table_args__ = (checked("cast_number >= 1"), UniqueConstraint("production_id", "name"))
@@ -113,7 +113,7 @@ class Character(SQLModel, table=True):
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class SceneCharacter(SQLModel, table=True):
+class SceneCharacter(Versioned, table=True):
     """Who appears in a scene (speaking or listed)."""
 
     __tablename__ = "scene_character"

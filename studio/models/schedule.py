@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from studio.models.base import checked, parent_fk, production_fk
+from studio.models.base import Versioned, checked, parent_fk, production_fk
 from studio.models.enums import ShootDayKind, StripKind
 
 
-class ShootDay(SQLModel, table=True):
+class ShootDay(Versioned, table=True):
     __tablename__ = "shoot_day"
     __table_args__ = (
         checked("unit >= 1"),
@@ -27,7 +27,7 @@ class ShootDay(SQLModel, table=True):
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class Strip(SQLModel, table=True):
+class Strip(Versioned, table=True):
     __table_args__ = (checked("estimated_minutes >= 0"),)
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()

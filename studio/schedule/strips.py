@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
+from studio.db import changed_elsewhere
 from studio.edits import FieldChange, set_field
 from studio.errors import InvalidInput
 from studio.i18n import _
@@ -83,15 +84,25 @@ def apply_placements(session: Session, production_id: int, placements: list[Plac
 
 
 def move_strips(
-    session: Session, production_id: int, strip_ids: list[int], day_id: int | None, position: int
+    session: Session,
+    production_id: int,
+    strip_ids: list[int],
+    day_id: int | None,
+    position: int,
+    seen_days: dict[int, int | None] | None = None,
 ) -> list[Placement]:
     """Move strips (in the order given) to `position` on a day or in the boneyard; the strips after
-    them shift down. Returns what it replaced."""
+    them shift down. Returns what it replaced.
+
+    `seen_days` is the day each strip was on as the person moving it saw the board: a strip someone
+    else has moved since is left where they put it (ChangedElsewhere)."""
     placement = current_placements(session, production_id)
     moving = set(strip_ids)
     before = {strip_id: (day, index) for day, ids in placement.items() for index, strip_id in enumerate(ids)}
     if not moving <= before.keys():
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    if seen_days is not None and any(before[s][0] != seen_days.get(s, before[s][0]) for s in strip_ids):
+        raise changed_elsewhere()
     touched = {day_id} | {before[strip_id][0] for strip_id in strip_ids}
     for day in touched:
         placement[day] = [s for s in placement.get(day, []) if s not in moving]

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from studio.db import open_database
-from studio.edits import set_field
+from studio.edits import set_field, set_fields
 from studio.errors import InvalidInput, UserError
 from studio.records import add_row, remove_row, restore
 from studio.summary import database_summary
@@ -116,3 +116,67 @@ def test_the_command_line_works_on_the_server_as_on_a_file(demo_path, postgres_u
         assert json.loads(on_file.stdout) == json.loads(on_server.stdout)
     assert_one_clear_line(run("copy-database", "--db", str(demo_path), "--to", postgres_url), "already holds")
     assert_one_clear_line(run("backup", "--db", postgres_url), "database files only")
+
+
+def second_client(database):
+    return open_database(database.url)
+
+
+def test_two_clients_edit_one_budget_line_one_wins_the_other_is_told(both):
+    from studio.budget.inputs import load_inputs
+    from studio.errors import ChangedElsewhere
+
+    other = second_client(both)
+    with both.session() as mine, other.session() as theirs:  # both see the line as it is now
+        line_id = next(line.id for line in load_inputs(mine, 1).lines if not line.source)  # typed by hand
+        my_view = next(line for line in load_inputs(mine, 1).lines if line.id == line_id)
+        their_view = next(line for line in load_inputs(theirs, 1).lines if line.id == line_id)
+    with other.transaction() as session:
+        set_fields(session, "budget_line", line_id, {"rate": "111"}, their_view.version)
+    with pytest.raises(ChangedElsewhere, match="someone else changed this"), both.transaction() as session:
+        set_fields(session, "budget_line", line_id, {"rate": "222"}, my_view.version)
+    with both.session() as session:
+        assert next(line for line in load_inputs(session, 1).lines if line.id == line_id).rate == 111
+    other.close()
+
+
+def test_two_clients_move_one_strip_one_wins_the_other_is_told(both):
+    from studio.errors import ChangedElsewhere
+    from studio.schedule.board import load_board
+    from studio.schedule.strips import move_strips
+
+    other = second_client(both)
+    with both.session() as session:
+        board = load_board(session, 1)
+    strip = board.placement[board.days[0].id][0]
+    seen = board.day_of()
+    with other.transaction() as session:
+        move_strips(session, 1, [strip], board.days[1].id, 0, {strip: seen[strip]})
+    with pytest.raises(ChangedElsewhere), both.transaction() as session:
+        move_strips(session, 1, [strip], None, 0, {strip: seen[strip]})
+    with both.session() as session:
+        assert load_board(session, 1).day_of()[strip] == board.days[1].id
+    other.close()
+
+
+def test_an_update_made_from_an_older_version_never_overwrites(both):
+    """Underneath every save: the row's version is part of the UPDATE, so of two clients that read the
+    same version only the first can write it (on a server; SQLite lets one writer at a time anyway)."""
+    from sqlalchemy.orm.exc import StaleDataError
+    from sqlmodel import Session
+
+    from studio.models import Character
+
+    if both.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serializes writers: two cannot hold the same version to write")
+    other = second_client(both)
+    with Session(both.engine) as mine:
+        mine_row = mine.get(Character, 1)
+        with other.transaction() as theirs:
+            theirs.get(Character, 1).name_zh = "他们的"
+        mine_row.name_zh = "我的"
+        with pytest.raises(StaleDataError):
+            mine.commit()
+    with both.session() as session:
+        assert session.get(Character, 1).name_zh == "他们的"
+    other.close()

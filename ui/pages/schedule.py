@@ -283,8 +283,9 @@ class SchedulePage(Page):
     def move(self, strip_ids: list[int], day_id: int | None, position: int) -> None:
         """A drag: saved as one undo step; the board is recomputed in memory (no reload)."""
         label = self.tr("Move %n strip(s)", "", len(strip_ids))
+        seen = self.board.day_of() if self.board is not None else {}
         try:
-            self.workspace.move_strips(strip_ids, day_id, position, label)
+            self.workspace.move_strips(strip_ids, day_id, position, label, {s: seen.get(s) for s in strip_ids})
         except UserError as error:
             self.show_refusal(str(error))
             return

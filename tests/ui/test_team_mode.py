@@ -1,0 +1,49 @@
+"""Two producers on one production through a PostgreSQL server: the second to save an edit of the same
+row is told, sees the first one's change, and nothing is silently written over."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.db import open_database
+from studio.transfer import copy_database
+from tests.ui.driving import last_refusal, show
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
+
+@pytest.fixture
+def server_demo(demo_path, postgres_url):
+    source, target = open_database(demo_path), open_database(postgres_url)
+    copy_database(source, target)
+    source.close()
+    target.close()
+    return postgres_url
+
+
+def window_on(qtbot, url):
+    window = MainWindow(AppSettings.ephemeral())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(url)
+    return window
+
+
+def column(table, key):
+    return next(i for i, c in enumerate(table.model.columns) if c.key == key)
+
+
+def test_the_second_of_two_edits_of_one_cell_is_refused_and_shows_the_first(qtbot, server_demo):
+    first, second = window_on(qtbot, server_demo), window_on(qtbot, server_demo)
+    tables = [show(window, "crew").crew for window in (first, second)]
+    cells = [table.model.index(0, column(table, "name")) for table in tables]
+    assert tables[0].model.setData(cells[0], "Ana Line Producer")
+    assert not tables[1].model.setData(cells[1], "Bo Head of Production")
+    assert "someone else changed this meanwhile" in last_refusal(second).text()
+    qtbot.waitUntil(lambda: tables[1].model.index(0, column(tables[1], "name")).data() == "Ana Line Producer")
+    # now that the second sees the first's change, the second's own edit goes through
+    cell = tables[1].model.index(0, column(tables[1], "name"))
+    assert tables[1].model.setData(cell, "Bo Head of Production")
+    assert tables[0].model.setData(cells[0], "Too late") is False  # the first one's view is the stale one now
+    for window in (first, second):
+        window.workspace.close()
