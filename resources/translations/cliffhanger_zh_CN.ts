@@ -610,37 +610,37 @@ The details are in %2</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="249"/>
+        <location filename="../../ui/budget_tree.py" line="251"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="307"/>
+        <location filename="../../ui/budget_tree.py" line="309"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="328"/>
+        <location filename="../../ui/budget_tree.py" line="331"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="356"/>
+        <location filename="../../ui/budget_tree.py" line="359"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="393"/>
+        <location filename="../../ui/budget_tree.py" line="396"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="413"/>
+        <location filename="../../ui/budget_tree.py" line="416"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="416"/>
+        <location filename="../../ui/budget_tree.py" line="419"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -2512,7 +2512,7 @@ The details are in %2</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="121"/>
+        <location filename="../../ui/record_form.py" line="123"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2520,7 +2520,7 @@ The details are in %2</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="313"/>
+        <location filename="../../ui/table.py" line="324"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -2772,13 +2772,13 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="131"/>
-        <location filename="../../ui/pages/schedule.py" line="318"/>
+        <location filename="../../ui/pages/schedule.py" line="319"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="132"/>
-        <location filename="../../ui/pages/schedule.py" line="318"/>
+        <location filename="../../ui/pages/schedule.py" line="319"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -2898,7 +2898,7 @@ The details are in %2</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="378"/>
+        <location filename="../../ui/pages/schedule.py" line="379"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
@@ -2932,55 +2932,55 @@ The details are in %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="301"/>
+        <location filename="../../ui/pages/schedule.py" line="302"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="301"/>
+        <location filename="../../ui/pages/schedule.py" line="302"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="325"/>
-        <location filename="../../ui/pages/schedule.py" line="330"/>
+        <location filename="../../ui/pages/schedule.py" line="326"/>
+        <location filename="../../ui/pages/schedule.py" line="331"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="336"/>
-        <location filename="../../ui/pages/schedule.py" line="347"/>
+        <location filename="../../ui/pages/schedule.py" line="337"/>
+        <location filename="../../ui/pages/schedule.py" line="348"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="336"/>
+        <location filename="../../ui/pages/schedule.py" line="337"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="353"/>
-        <location filename="../../ui/pages/schedule.py" line="369"/>
+        <location filename="../../ui/pages/schedule.py" line="354"/>
+        <location filename="../../ui/pages/schedule.py" line="370"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="353"/>
+        <location filename="../../ui/pages/schedule.py" line="354"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="370"/>
+        <location filename="../../ui/pages/schedule.py" line="371"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="370"/>
+        <location filename="../../ui/pages/schedule.py" line="371"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="372"/>
+        <location filename="../../ui/pages/schedule.py" line="373"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3328,7 +3328,7 @@ The details are in %2</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="335"/>
+        <location filename="../../ui/workspace.py" line="340"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
