@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, NullPool, create_engine, event, inspect
+from sqlalchemy import Engine, NullPool, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -37,6 +38,7 @@ from studio.errors import (
 from studio.i18n import _
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+CHANNEL = "cliffhanger_saves"  # PostgreSQL's LISTEN/NOTIFY channel for "someone saved"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -59,6 +61,10 @@ class Database:
     url: str
     engine: Engine
     read_only: bool = False
+    # Who this is among the clients of a server (its notices of saves carry it), and how many of its own
+    # transactions it has committed: together they tell another client's save from one's own.
+    sender: str = field(default_factory=lambda: uuid.uuid4().hex)
+    commits: int = 0
 
     @property
     def path(self) -> Path | None:
@@ -86,6 +92,11 @@ class Database:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                     yield session
+                    if connection.dialect.name == "postgresql":  # delivered to listeners on commit
+                        session.execute(
+                            text("SELECT pg_notify(:channel, :sender)"), {"channel": CHANNEL, "sender": self.sender}
+                        )
+            self.commits += 1
         except DatabaseError as error:
             problem = problem_of(error, self.describe(), _("cannot save to {path}: {reason}"))
             if problem is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_status)
         self.read_only_status.hide()
 
+        QApplication.instance().applicationStateChanged.connect(self._application_state_changed)
         self.workspace.productionsChanged.connect(self._refresh_productions)
         self.workspace.productionChanged.connect(self._show_production)
         self.workspace.operationFailed.connect(lambda message: self.show_error(self.tr("Not saved"), message))
@@ -316,6 +318,10 @@ class MainWindow(QMainWindow):
         self.settings.remember_database(str(database_path))
         message = self.tr("Restored %1. The database as it was is kept in %2.").replace("%1", backup.name)
         self.statusBar().showMessage(message.replace("%2", str(kept)), 15000)
+
+    def _application_state_changed(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self.workspace.database is not None:
+            self.workspace.look_for_changes()  # back at the window: what colleagues saved meanwhile
 
     def _backed_up(self, backup) -> None:
         self.backup_status.setStyleSheet("")

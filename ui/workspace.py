@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from studio.backups import restore_backup
 from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
 from studio.casting import cast_role
+from studio.change_watch import ChangeWatch
 from studio.db import Database, open_database, sqlite_path, to_url
 from studio.edits import FieldChange, put_back, set_fields
 from studio.errors import ChangedElsewhere, OpenElsewhere, UserError
@@ -41,6 +42,7 @@ from ui.commands import (
 )
 
 T = TypeVar("T")
+WATCH_MILLISECONDS = 2000
 
 
 @dataclass
@@ -64,6 +66,8 @@ class Workspace(QObject):
     # Strips dragged on the board: the board redraws itself in memory; pages not in view reload when shown.
     stripsMoved = Signal()
     opened = Signal()  # a database was opened (or reopened after a restore)
+    # Someone else (a colleague on the server, another window, the command line) saved: views reload.
+    changedElsewhere = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -72,6 +76,10 @@ class Workspace(QObject):
         self._lock: InstanceLock | None = None
         self._lock_path: Path | None = None
         self._step: _Step | None = None
+        self._watch: ChangeWatch | None = None
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MILLISECONDS)
+        self.watch_timer.timeout.connect(self.look_for_changes)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(100)  # an import step holds two snapshots of the file
 
@@ -95,6 +103,8 @@ class Workspace(QObject):
         self.close()
         self.database = database
         self._lock, self._lock_path = lock, path
+        self._watch = ChangeWatch(database)
+        self.watch_timer.start()
         productions = self.read(list_productions)
         self.production_id = productions[0].id if productions else None
         self.productionsChanged.emit()
@@ -112,6 +122,10 @@ class Workspace(QObject):
             self._lock = self._lock_path = None
         if self.database is None:
             return
+        self.watch_timer.stop()
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.database.close()
         self.database = None
         self.production_id = None
@@ -143,6 +157,17 @@ class Workspace(QObject):
             raise
         self.open(str(database_path), read_only=read_only)
         return kept
+
+    def look_for_changes(self) -> None:
+        """Every few seconds, and when the window comes back to the front: reload what others saved."""
+        if self._watch is None or self._step is not None or not self._watch.look():
+            return
+        productions = [p.id for p in self.read(list_productions)]
+        if self.production_id not in productions:
+            self.production_id = productions[0] if productions else None
+            self.productionChanged.emit()
+        self.productionsChanged.emit()
+        self.changedElsewhere.emit()
 
     def set_production(self, production_id: int | None) -> None:
         if production_id != self.production_id:

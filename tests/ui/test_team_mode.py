@@ -47,3 +47,25 @@ def test_the_second_of_two_edits_of_one_cell_is_refused_and_shows_the_first(qtbo
     assert tables[0].model.setData(cells[0], "Too late") is False  # the first one's view is the stale one now
     for window in (first, second):
         window.workspace.close()
+
+
+def test_a_colleagues_save_shows_without_restarting(qtbot, server_demo):
+    mine, theirs = window_on(qtbot, server_demo), window_on(qtbot, server_demo)
+    crew = show(mine, "crew").crew
+    theirs.workspace.edit_fields("crew_member", crew.model.rows[0]["id"], {"name": "Saved Elsewhere"}, "rename")
+    qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Saved Elsewhere", timeout=6000)
+    for window in (mine, theirs):
+        window.workspace.close()
+
+
+def test_a_read_only_window_follows_the_editing_one_on_a_file(qtbot, demo_path):
+    editing = window_on(qtbot, str(demo_path))
+    reading = MainWindow(AppSettings.ephemeral())
+    qtbot.addWidget(reading)
+    reading.show()
+    assert reading.open_database(str(demo_path), read_only=True)
+    crew = show(reading, "crew").crew
+    editing.workspace.edit_fields("crew_member", crew.model.rows[0]["id"], {"name": "Renamed"}, "rename")
+    qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Renamed", timeout=6000)
+    for window in (editing, reading):
+        window.workspace.close()

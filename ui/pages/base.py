@@ -47,6 +47,7 @@ class Page(QWidget):
         workspace.productionChanged.connect(self.mark_stale)
         workspace.entitiesChanged.connect(self._entities_changed)
         workspace.stripsMoved.connect(self._strips_moved)
+        workspace.changedElsewhere.connect(self._changed_elsewhere)
 
     def title(self) -> str:
         raise NotImplementedError
@@ -62,6 +63,10 @@ class Page(QWidget):
         if self.stale_on & entities:
             self._stale = True
             QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _changed_elsewhere(self) -> None:
+        self._stale = True
+        QTimer.singleShot(0, self._refresh_if_stale)
 
     def _strips_moved(self) -> None:
         if "strip" in self.stale_on and not self.isVisible():
