@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("--to", required=True, metavar="PATH_OR_URL", help="the new file, or an empty database's URL")
     copy.add_argument("--json", action="store_true", help="print one JSON object")
 
+    commands.add_parser(
+        "server-roles", parents=[common], help="on a PostgreSQL server: the producer and crew roles and their grants"
+    )
+
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
     shot.add_argument("--out", required=True, type=Path)
@@ -497,7 +501,25 @@ def run_copy_database(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_server_roles(args: argparse.Namespace) -> int:
+    from studio.db import open_database
+    from studio.server_roles import CREW, PRODUCER, set_up_roles
+
+    database = open_database(database_argument(args))
+    try:
+        readable = set_up_roles(database)
+    finally:
+        database.close()
+    print(
+        _("{producer} reads and writes everything; {crew} reads {tables} tables without their money columns").format(
+            producer=PRODUCER, crew=CREW, tables=len(readable)
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "server-roles": run_server_roles,
     "copy-database": run_copy_database,
     "backup": run_backup,
     "restore": run_restore,

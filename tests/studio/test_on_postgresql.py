@@ -180,3 +180,42 @@ def test_an_update_made_from_an_older_version_never_overwrites(both):
     with both.session() as session:
         assert session.get(Character, 1).name_zh == "他们的"
     other.close()
+
+
+def test_the_crew_role_reads_the_schedule_but_never_a_rate(demo_path, postgres_server, postgres_url):
+    import psycopg
+
+    from studio.server_roles import set_up_roles
+
+    server = open_database(postgres_url)
+    copy_database(open_database(demo_path), server)
+    assert "rate_minor" not in set_up_roles(server)["cast_assignment"]
+    database = postgres_url.rsplit("/", 1)[1]
+    postgres_server.execute(
+        "DROP ROLE IF EXISTS gaffer_test",
+        "CREATE ROLE gaffer_test LOGIN IN ROLE cliffhanger_crew",
+        "DROP ROLE IF EXISTS producer_test",
+        "CREATE ROLE producer_test LOGIN IN ROLE cliffhanger_producer",
+    )
+    address = f"host=127.0.0.1 port={postgres_server.port} dbname={database} user="
+    with psycopg.connect(address + "gaffer_test", autocommit=True) as crew:
+        assert crew.execute("SELECT count(*) FROM scene").fetchone()[0] == 482
+        assert crew.execute("SELECT count(*) FROM strip WHERE shoot_day_id IS NOT NULL").fetchone()[0] > 0
+        assert crew.execute("SELECT name, phone FROM crew_member LIMIT 1").fetchone()
+        for confidential in (
+            "SELECT rate_minor FROM cast_assignment",
+            "SELECT rate_minor FROM crew_member",
+            "SELECT fee_per_day_minor FROM location",
+            "SELECT * FROM budget_line",
+            "SELECT * FROM cost_entry",
+            "SELECT * FROM exchange_rate",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                crew.execute(confidential)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            crew.execute("UPDATE scene SET synopsis = 'x'")
+    with psycopg.connect(address + "producer_test", autocommit=True) as producer:
+        assert producer.execute("SELECT sum(rate_minor) FROM budget_line").fetchone()[0] > 0
+        producer.execute("UPDATE scene SET synopsis = 'edited by the producer' WHERE id = 1")
+    server.close()
+    assert_one_clear_line(run("server-roles", "--db", str(demo_path)), "PostgreSQL server")
