@@ -111,7 +111,7 @@ def test(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "pytest", *arguments, env=environment)
 
 
-BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget", "backups")
+BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget", "backups", "team")
 
 
 def translations() -> int:
