@@ -32,6 +32,7 @@ from studio.errors import (
     DatabaseProblem,
     DatabaseReadOnly,
     DiskFull,
+    LoginRefused,
     NewerSchema,
     NotADatabase,
 )
@@ -203,6 +204,10 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
         return DatabaseReadOnly(_read_only_message(Path(path)))
     if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DatabaseDamaged(_damaged_message(path, _reason(error)))
+    if getattr(error.orig, "sqlstate", None) in ("28P01", "28000") or "no password supplied" in str(error.orig):
+        return LoginRefused(
+            _("the server {path} refused the login: check the user name and the password").format(path=path)
+        )
     if isinstance(error, OperationalError):
         return DatabaseProblem(otherwise.format(path=path, reason=_reason(error)))
     return None
@@ -360,6 +365,14 @@ def unused_path(wanted: Path) -> Path:
 
 def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _is_login_refused(error: BaseException | None) -> bool:
+    """PostgreSQL's "invalid password" or "invalid authorization", also when only its message says so
+    (a refusal while connecting comes without an SQLSTATE)."""
+    message = str(error)
+    refusals = ("password authentication failed", "no password supplied")
+    return getattr(error, "sqlstate", None) in ("28P01", "28000") or any(text in message for text in refusals)
 
 
 def _reason(error: DatabaseError) -> str:

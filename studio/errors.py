@@ -41,6 +41,10 @@ class DiskFull(DatabaseProblem):
     pass
 
 
+class LoginRefused(DatabaseProblem):
+    """A server that wants another user name or password."""
+
+
 class OpenElsewhere(DatabaseProblem):
     """Another Cliffhanger window has the file open for editing."""
 

@@ -49,8 +49,13 @@ class Server:
             shutil.chown(self.folder, "postgres")
         data = self.folder / "data"
         self.run("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8")
+        # Everyone is trusted, but for members of password_users, who log in with a password as on a
+        # team's real server.
+        hba = data / "pg_hba.conf"
+        hba.write_text("host all +password_users 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
         self.run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self.execute("CREATE ROLE password_users NOLOGIN")
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):

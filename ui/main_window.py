@@ -19,19 +19,22 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from studio import __version__
 from studio.db import backup_sqlite, sqlite_path, to_url
 from studio.demo import write_demo
-from studio.errors import DatabaseMissing, OpenElsewhere, UserError
+from studio.errors import DatabaseMissing, LoginRefused, OpenElsewhere, UserError
 from studio.exports.contacts import write_contact_sheet
 from studio.exports.files import write_atomically
 from studio.instance_lock import InstanceLock
+from studio.passwords import may_need_password, remember_password, remembered_password, with_password, without_password
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
 from ui.background import wait_for_background_work
 from ui.backup_keeper import BackupKeeper
+from ui.connect_dialog import ConnectDialog
 from ui.open_problems import way_forward_box
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.open_database_action = self._action(
             self.tr("&Open Database…"), self.choose_database, QKeySequence.StandardKey.Open
         )
+        self.connect_action = self._action(self.tr("Connect to &Server…"), lambda: self.connect_to_server())
         self.open_demo_action = self._action(self.tr("Open the &Demo Production"), self.open_demo)
         self.import_action = self._action(
             self.tr("&Import Script…"), lambda: self.script_import.choose_files(), "Ctrl+I"
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.new_production_action, self.new_database_action, self.open_database_action])
+        file_menu.addAction(self.connect_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.open_demo_action)
@@ -208,16 +213,37 @@ class MainWindow(QMainWindow):
     # --- databases ----------------------------------------------------------------------------
 
     def open_database(self, path_or_url: str, *, create: bool = False, read_only: bool = False) -> bool:
-        """Open a database; on failure say why, offer the way forward, and keep what was open."""
+        """Open a database; on failure say why, offer the way forward, and keep what was open. A server
+        whose password is not in the keyring asks for it (Connect to Server, filled in)."""
+        asked = path_or_url
+        if may_need_password(path_or_url):
+            path_or_url = with_password(path_or_url, remembered_password(path_or_url))
         try:
             self.workspace.open(path_or_url, create=create, read_only=read_only)
+        except LoginRefused:
+            self.connect_to_server(asked)
+            return False
         except UserError as error:
             self.offer_way_forward(path_or_url, error, create=create)
             if isinstance(error, DatabaseMissing):
                 self.settings.forget_database(path_or_url)
             return False
-        self.settings.remember_database(path_or_url)
+        self.settings.remember_database(without_password(path_or_url))
         return True
+
+    def connect_to_server(self, url: str | None = None) -> None:
+        dialog = ConnectDialog(self, url)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._connect(dialog.url(), dialog.remember.isChecked()))
+        dialog.open()
+
+    def _connect(self, url: str, remember: bool) -> None:
+        if not self.open_database(url):
+            return
+        password = make_url(url).password
+        if remember and password and not remember_password(url, password):
+            message = self.tr("There is no system keyring here: the password will be asked for each time.")
+            self.statusBar().showMessage(message, 15000)
 
     def offer_way_forward(self, path_or_url: str, error: UserError, *, create: bool = False) -> None:
         database_path = sqlite_path(to_url(path_or_url))

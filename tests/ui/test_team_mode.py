@@ -3,11 +3,15 @@ row is told, sees the first one's change, and nothing is silently written over."
 
 from __future__ import annotations
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from sqlalchemy.engine import make_url
 
 from studio.db import open_database
 from studio.transfer import copy_database
 from tests.ui.driving import last_refusal, show
+from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 
@@ -69,3 +73,69 @@ def test_a_read_only_window_follows_the_editing_one_on_a_file(qtbot, demo_path):
     qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Renamed", timeout=6000)
     for window in (editing, reading):
         window.workspace.close()
+
+
+class MemoryKeyring(KeyringBackend):
+    """Stands in for the operating system's keyring, which a test machine does not have."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.passwords = {}
+
+    def get_password(self, service, username):
+        return self.passwords.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def connect(window, url, password, remember):
+    window.connect_action.trigger()
+    dialog = window.findChildren(ConnectDialog)[-1]
+    parsed = make_url(url)
+    dialog.host.setText(parsed.host)
+    dialog.port.setValue(parsed.port)
+    dialog.database.setText(parsed.database)
+    dialog.user.setText("producer")
+    dialog.password.setText(password)
+    dialog.remember.setChecked(remember)
+    dialog.accept()
+
+
+def test_connect_to_a_server_keeps_the_password_in_the_keyring_and_never_in_the_settings(
+    qtbot, server_demo, postgres_server, memory_keyring
+):
+    postgres_server.execute(
+        "DROP ROLE IF EXISTS producer",
+        "CREATE ROLE producer LOGIN SUPERUSER PASSWORD 's3cret' IN ROLE password_users",
+    )
+    window = MainWindow(AppSettings.ephemeral())
+    qtbot.addWidget(window)
+    window.show()
+    connect(window, server_demo, "s3cret", remember=True)
+    assert window.workspace.database is not None and window.page("script").scenes.model.rowCount() > 400
+    remembered = window.settings.recent_databases()[0]
+    assert "s3cret" not in remembered and remembered.startswith("postgresql+psycopg://producer@127.0.0.1:")
+    assert list(memory_keyring.passwords.values()) == ["s3cret"]
+    assert "s3cret" not in window.windowTitle()
+    window.workspace.close()
+    assert window.open_database(remembered)  # from Open Recent: the keyring has the password
+    window.workspace.close()
+    memory_keyring.passwords.clear()
+    assert not window.open_database(remembered)  # not in the keyring: asked for, the rest filled in
+    dialog = window.findChildren(ConnectDialog)[-1]
+    assert dialog.user.text() == "producer" and dialog.password.text() == "" and dialog.isVisible()
