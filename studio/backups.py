@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from studio.errors import DatabaseProblem
+from studio.errors import DatabaseDamaged, DatabaseProblem
 from studio.i18n import _
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
-REASONS = ("open", "editing", "manual", "before-restore")
+REASONS = ("open", "editing", "manual", "before-restore", "replaced")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
@@ -61,7 +61,8 @@ class Backup:
 
 
 def backup_folder(database_path: Path) -> Path:
-    return database_path.with_name(f"{database_path.stem} backups")
+    """`show.sqlite backups` beside `show.sqlite` (the whole name: `show.db` keeps its own)."""
+    return database_path.with_name(f"{database_path.name} backups")
 
 
 def list_backups(database_path: Path) -> list[Backup]:
@@ -98,9 +99,14 @@ def take_backup(database_path: Path, reason: str, *, now: datetime | None = None
     try:
         folder.mkdir(exist_ok=True)
         _copy_database(database_path, partial)
+        if _verdict(partial) != "ok":  # never rotate good backups out for copies of a damaged file
+            _remove(partial)
+            raise _not_backed_up(database_path)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
         _remove(partial)
+        if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            raise _not_backed_up(database_path) from None
         reason_text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatabaseProblem(
             _("cannot back up {path} into {folder}: {reason}").format(
@@ -109,6 +115,14 @@ def take_backup(database_path: Path, reason: str, *, now: datetime | None = None
         ) from None
     rotate(database_path, today=taken_at.date())
     return Backup(target, taken_at, reason, target.stat().st_size)
+
+
+def _not_backed_up(database_path: Path) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        _("{path} is damaged, so it was not backed up and its backups are kept; restore one of them").format(
+            path=database_path
+        )
+    )
 
 
 def rotate(database_path: Path, *, today: date) -> list[Path]:
@@ -129,19 +143,25 @@ def rotate(database_path: Path, *, today: date) -> list[Path]:
 
 
 def check_backup(backup_path: Path) -> None:
-    """Refuse a backup that SQLite finds damaged."""
+    """Refuse a backup that SQLite finds damaged, or that is not a Cliffhanger database."""
+    if _verdict(backup_path) != "ok":
+        raise DatabaseProblem(
+            _("{name} is damaged or is not a Cliffhanger database; choose another backup").format(name=backup_path.name)
+        )
+
+
+def _verdict(path: Path) -> str:
+    """ "ok" for a sound Cliffhanger database; else what is wrong, in SQLite's words."""
     try:
-        connection = _connect_read_only(backup_path)
+        connection = _connect_read_only(path)
         try:
             verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             connection.close()
     except sqlite3.Error as error:
-        verdict = str(error)
-    if verdict != "ok":
-        raise DatabaseProblem(
-            _("the backup {path} is damaged ({reason}); choose another").format(path=backup_path.name, reason=verdict)
-        )
+        return str(error)
+    return verdict if {"alembic_version", "production"} <= tables else "not a Cliffhanger database"
 
 
 def restore_backup(database_path: Path, backup_path: Path) -> Path | None:
@@ -150,6 +170,8 @@ def restore_backup(database_path: Path, backup_path: Path) -> Path | None:
     The database as it was is kept first: backed up like any other state if SQLite can read it, else
     (a damaged file) renamed aside. Returns where the old state went, or None if there was no file.
     """
+    if database_path.exists() and backup_path.resolve() == database_path.resolve():
+        raise DatabaseProblem(_("{name} is the database itself, not one of its backups").format(name=backup_path.name))
     check_backup(backup_path)
     kept = _keep_current(database_path)
     partial = database_path.with_name(f".{database_path.name}.restoring")
@@ -172,28 +194,37 @@ def restore_backup(database_path: Path, backup_path: Path) -> Path | None:
 def _keep_current(database_path: Path) -> Path | None:
     if not database_path.exists():
         return None
-    try:
-        check_backup(database_path)
+    if _verdict(database_path) == "ok":
         return take_backup(database_path, "before-restore").path
-    except DatabaseProblem:
-        aside = database_path.with_name(f"{database_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    aside = database_path.with_name(f"{database_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    try:
         os.replace(database_path, aside)
         for leftover in _journal_files(database_path):
             os.replace(leftover, Path(f"{aside}{leftover.name.removeprefix(database_path.name)}"))
-        return aside
+    except OSError as error:
+        raise DatabaseProblem(
+            _("cannot move the damaged {path} aside: {reason}").format(path=database_path, reason=error.strerror)
+        ) from None
+    return aside
 
 
 def _copy_database(source_path: Path, target: Path) -> None:
     """A consistent copy as one self-contained file: the copy leaves WAL mode, so reading it later
     (listing a backup's contents) never makes -wal and -shm files beside it."""
     source = _connect_read_only(source_path)
+    source.isolation_level = None
     try:
+        # A read transaction first: it waits for another program's lock as long as the busy timeout,
+        # then gives up, where the backup API alone would retry for as long as the lock is held.
+        source.execute("BEGIN")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)
             destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
+        source.execute("COMMIT")
     finally:
         source.close()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -395,13 +396,15 @@ def run_budget(args: argparse.Namespace) -> int:
     return 0
 
 
-def _database_file(args: argparse.Namespace) -> Path:
+def _database_file(args: argparse.Namespace, *, may_be_gone: bool = False) -> Path:
+    """The database file a backup command is about; `may_be_gone`: deleted, but its backups remain."""
+    from studio.backups import list_backups
     from studio.db import sqlite_path, to_url
 
     path = sqlite_path(to_url(database_argument(args)))
     if path is None:
         raise UserError(_("backups are kept for database files only, not for a database server"))
-    if not path.is_file():
+    if not path.is_file() and not (may_be_gone and list_backups(path)):
         raise UserError(_("there is no database at {path}").format(path=path))
     return path
 
@@ -429,7 +432,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from studio.backups import list_backups, restore_backup
     from studio.instance_lock import InstanceLock
 
-    path = _database_file(args)
+    path = _database_file(args, may_be_gone=True)
     backups = list_backups(path)
     if args.backup is None:
         if args.json:
@@ -453,7 +456,12 @@ def run_restore(args: argparse.Namespace) -> int:
         kept = restore_backup(path, chosen)
     finally:
         lock.release()
-    print(_("restored {backup}; the database as it was is kept in {kept}").format(backup=chosen.name, kept=kept))
+    if args.json:
+        print(json.dumps({"restored": str(chosen), "kept": str(kept) if kept else None}, ensure_ascii=False))
+    elif kept is None:
+        print(_("restored {backup}").format(backup=chosen.name))
+    else:
+        print(_("restored {backup}; the database as it was is kept in {kept}").format(backup=chosen.name, kept=kept))
     return 0
 
 
@@ -543,6 +551,9 @@ def guarded(action: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         print("cliffhanger: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`… | head`): nothing left to say to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback in the user's face
         from studio.crash_log import write_crash_log
 

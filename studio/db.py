@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
+from studio.backups import list_backups
 from studio.errors import (
     ChangedElsewhere,
     DatabaseDamaged,
@@ -66,6 +67,7 @@ class Database:
     # transactions it has committed: together they tell another client's save from one's own.
     sender: str = field(default_factory=lambda: uuid.uuid4().hex)
     commits: int = 0
+    file_identity: tuple[int, int] | None = None  # the SQLite file's device and inode when opened
 
     @property
     def path(self) -> Path | None:
@@ -88,6 +90,13 @@ class Database:
         """
         if self.read_only:
             raise DatabaseReadOnly(_("{path} is open read-only: nothing can be changed").format(path=self.describe()))
+        if self.file_identity is not None and _identity(self.path) != self.file_identity:
+            # SQLite would go on writing into the old, unlinked file, and every later edit would be lost.
+            raise DatabaseProblem(
+                _("{path} was moved or deleted while open, so nothing was saved: open it where it is now").format(
+                    path=self.describe()
+                )
+            )
         try:
             with self.engine.connect() as connection:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
@@ -148,10 +157,19 @@ def open_database(
         _bring_schema_up_to_date(database, migrations_dir)
         if path is not None:
             _check_integrity(database)
+            database.file_identity = _identity(path)
     except Exception:
         engine.dispose()
         raise
     return database
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _can_write(path: Path) -> bool:
@@ -174,13 +192,12 @@ def _check_integrity(database: Database) -> None:
     except DatabaseError as error:
         verdict = _reason(error)
     if verdict != "ok":
-        raise DatabaseDamaged(_damaged_message(database.describe(), verdict))
+        raise DatabaseDamaged(_damaged_message(database.describe()))
 
 
-def _damaged_message(path: str, reason: str) -> str:
-    # quick_check reports "*** in database main ***" then one line per damaged page
-    reason = " ".join(reason.replace("*** in database main ***", "").split())
-    return _("{path} is damaged ({reason}); restore one of its backups").format(path=path, reason=reason)
+def _damaged_message(path: str) -> str:
+    """SQLite's own account (damaged pages, cells, rowids) means nothing to a producer: the way forward does."""
+    return _("{path} is damaged; restore one of its backups").format(path=path)
 
 
 def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProblem | None:
@@ -203,7 +220,7 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
     if kind.startswith("SQLITE_READONLY"):
         return DatabaseReadOnly(_read_only_message(Path(path)))
     if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DatabaseDamaged(_damaged_message(path, _reason(error)))
+        return DatabaseDamaged(_damaged_message(path))
     if getattr(error.orig, "sqlstate", None) in ("28P01", "28000") or "no password supplied" in str(error.orig):
         return LoginRefused(
             _("the server {path} refused the login: check the user name and the password").format(path=path)
@@ -222,8 +239,11 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
     if path.is_dir():
         raise NotADatabase(_("{path} is a folder, not a database file").format(path=path))
     if path.exists():
-        if path.stat().st_size and not is_sqlite_file(path):
-            raise NotADatabase(_("{path} is not a Cliffhanger database (not an SQLite file)").format(path=path))
+        if not path.stat().st_size or not is_sqlite_file(path):
+            if list_backups(path):  # it was a database: its data is gone, its backups are the way back
+                raise DatabaseDamaged(_damaged_message(str(path)))
+            if path.stat().st_size:
+                raise NotADatabase(_("{path} is not a Cliffhanger database (not an SQLite file)").format(path=path))
         return
     if not create:
         raise DatabaseMissing(_("there is no database at {path}").format(path=path))
@@ -248,6 +268,9 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False)
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so DDL and DML
         # alike are all-or-nothing.
         dbapi_connection.isolation_level = None
+        # Text that is not valid UTF-8 (a damaged page, another program's write) reads with U+FFFD
+        # in its place instead of making every page and command that reads it fail.
+        dbapi_connection.text_factory = _lenient_text
         dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if not read_only:
@@ -258,6 +281,10 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False)
         connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get('sqlite_begin', 'DEFERRED')}")
 
     return engine
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
 
 
 def _read_only_connector(path: Path):

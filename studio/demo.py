@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from studio.backups import take_backup
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.versions import save_version
 from studio.currencies import ensure_currency
@@ -23,6 +24,7 @@ from studio.db import copy_sqlite, is_sqlite_file, open_database
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
+from studio.instance_lock import InstanceLock
 from studio.models import (
     Availability,
     BreakdownCategory,
@@ -72,6 +74,18 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
         raise UserError(_("{path} is a folder, not a database file").format(path=path))
     if path.exists() and not force:
         raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
+    lock = InstanceLock(path)
+    if not lock.acquire():
+        raise UserError(_("{path} is open in Cliffhanger; close it there first").format(path=path))
+    try:
+        if path.exists() and is_sqlite_file(path):
+            take_backup(path, "replaced")  # what --force replaces can be restored
+        return _write_demo(path, seed)
+    finally:
+        lock.release()
+
+
+def _write_demo(path: Path, seed: int) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, scratch_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite", dir=path.parent)

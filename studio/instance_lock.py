@@ -9,6 +9,7 @@ never left stale.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 from pathlib import Path
@@ -42,25 +43,20 @@ class InstanceLock:
         except OSError:
             handle.close()
             return False
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()} {socket.gethostname()}\n")
-        handle.flush()
+        with contextlib.suppress(OSError):  # who holds it, for a person looking: a full disk may not allow it
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()} {socket.gethostname()}\n")
+            handle.flush()
         self._handle = handle
         return True
-
-    def holder(self) -> str:
-        """Who holds the lock, as written in the file ("pid host"), for messages."""
-        try:
-            return self.path.read_text(encoding="utf-8").strip()
-        except OSError:
-            return ""
 
     def release(self) -> None:
         if self._handle is None:
             return
         _unlock(self._handle)
-        self._handle.close()
+        with contextlib.suppress(OSError):  # the holder's line may still wait for disk space
+            self._handle.close()
         self._handle = None
 
 

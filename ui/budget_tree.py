@@ -254,6 +254,8 @@ class BudgetTreeModel(QAbstractItemModel):
 
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.workspace.read_only:
+            return flags
         node = self.node(index)
         field_name = COLUMNS[index.column()][1]
         if node.kind == "line" and field_name is not None:

@@ -266,8 +266,8 @@ class MainWindow(QMainWindow):
             self.workspace.close()
         probe = InstanceLock(path)
         if not probe.acquire():
-            message = self.tr("The demo production is open in another Cliffhanger window (process %1).")
-            self.offer_way_forward(str(path), OpenElsewhere(message.replace("%1", probe.holder() or "?")))
+            message = self.tr("The demo production is open in another Cliffhanger window.")
+            self.offer_way_forward(str(path), OpenElsewhere(message))
             return False
         probe.release()
         try:
@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
             self.workspace.look_for_changes()  # back at the window: what colleagues saved meanwhile
 
     def _backed_up(self, backup) -> None:
+        if backup.reason == "manual":
+            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(backup.path)), 10000)
         self.backup_status.setStyleSheet("")
         taken = QLocale().toString(backup.taken_at.time(), QLocale.FormatType.ShortFormat)
         self.backup_status.setText(self.tr("Backed up %1").replace("%1", taken))
@@ -433,7 +435,8 @@ class MainWindow(QMainWindow):
         self.export_contacts_action.setEnabled(has_production)
         has_file = self.workspace.database is not None and self.workspace.database.path is not None
         self.export_copy_action.setEnabled(has_file)
-        self.restore_action.setEnabled(has_file)
+        # A read-only window (another has the file, or the folder is read-only) must not swap the file.
+        self.restore_action.setEnabled(has_file and not self.workspace.read_only)
         self.backup_now_action.setEnabled(has_file and not self.workspace.read_only)
         self.read_only_status.setVisible(self.workspace.read_only)
         if not has_file:

@@ -81,7 +81,9 @@ class RestoreDialog(QDialog):
                 for production in contents
             )
         return [
-            locale.toString(backup.taken_at, QLocale.FormatType.ShortFormat),
+            locale.toString(backup.taken_at.date(), QLocale.FormatType.ShortFormat)
+            + " "
+            + backup.taken_at.strftime("%H:%M:%S"),
             self._reason(backup.reason),
             locale.formattedDataSize(backup.size, 1),
             holds,
@@ -93,6 +95,7 @@ class RestoreDialog(QDialog):
             "editing": self.tr("while editing"),
             "manual": self.tr("by hand"),
             "before-restore": self.tr("before a restore"),
+            "replaced": self.tr("before it was replaced"),
         }[reason]
 
     def chosen(self) -> Path | None:

@@ -148,7 +148,8 @@ class RecordTableModel(QAbstractTableModel):
         flags = super().flags(index)
         column = self.columns[index.column()]
         row = self.rows[index.row()]
-        if column.editable and (column.commit or (column.source and row.get(column.source[1]) is not None)):
+        editable_here = column.commit or (column.source and row.get(column.source[1]) is not None)
+        if column.editable and editable_here and not self.workspace.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         if self.drag_type:
             flags |= Qt.ItemFlag.ItemIsDragEnabled

@@ -92,8 +92,8 @@ class Workspace(QObject):
         if path is not None and not read_only and lock is None:
             lock = InstanceLock(path)
             if not lock.acquire():
-                message = self.tr("%1 is open in another Cliffhanger window (process %2); you can open it read-only")
-                raise OpenElsewhere(message.replace("%1", str(path)).replace("%2", lock.holder() or "?"))
+                message = self.tr("%1 is open in another Cliffhanger window; you can open it read-only here")
+                raise OpenElsewhere(message.replace("%1", str(path)))
         try:
             database = open_database(path_or_url, create=create, read_only=read_only)
         except Exception:

@@ -34,7 +34,7 @@
 <context>
     <name>BudgetTreeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="419"/>
+        <location filename="../../ui/budget_tree.py" line="421"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -278,7 +278,7 @@
 <context>
     <name>Workspace</name>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="340"/>
+        <location filename="../../ui/workspace.py" line="365"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>Remove %n row</numerusform>

@@ -615,32 +615,32 @@ The details are in %2</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="309"/>
+        <location filename="../../ui/budget_tree.py" line="311"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="331"/>
+        <location filename="../../ui/budget_tree.py" line="333"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="359"/>
+        <location filename="../../ui/budget_tree.py" line="361"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="396"/>
+        <location filename="../../ui/budget_tree.py" line="398"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="416"/>
+        <location filename="../../ui/budget_tree.py" line="418"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="419"/>
+        <location filename="../../ui/budget_tree.py" line="421"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -1161,6 +1161,54 @@ The details are in %2</source>
         <location filename="../../ui/pages/cast.py" line="282"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="25"/>
+        <source>Connect to Server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="27"/>
+        <source>A PostgreSQL server your team shares. Ask its administrator for these.</source>
+        <translation>团队共用的 PostgreSQL 服务器。以下信息请向其管理员索取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="37"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="38"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="39"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="40"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="41"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="42"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="47"/>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -1867,254 +1915,269 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>Connect to &amp;Server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Contact Sheet (PDF or Excel)…</source>
         <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>There is no system keyring here: the password will be asked for each time.</source>
+        <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>The demo production is open in another Cliffhanger window.</source>
+        <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Restored %1. The database as it was is kept in %2.</source>
         <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Backed up %1</source>
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Export contact sheet</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
-        <source>The demo production is open in another Cliffhanger window (process %1).</source>
-        <translation>演示制作已在另一个 Cliffhanger 窗口中打开（进程 %1）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2183,22 +2246,22 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="132"/>
+        <location filename="../../ui/pages/base.py" line="137"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="160"/>
+        <location filename="../../ui/pages/base.py" line="165"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="162"/>
+        <location filename="../../ui/pages/base.py" line="167"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="172"/>
+        <location filename="../../ui/pages/base.py" line="177"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2520,7 +2583,7 @@ The details are in %2</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="324"/>
+        <location filename="../../ui/table.py" line="325"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -2528,7 +2591,7 @@ The details are in %2</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="199"/>
+        <location filename="../../ui/table.py" line="200"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2600,24 +2663,29 @@ The details are in %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="92"/>
+        <location filename="../../ui/restore_dialog.py" line="94"/>
         <source>on opening</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="93"/>
+        <location filename="../../ui/restore_dialog.py" line="95"/>
         <source>while editing</source>
         <translation>编辑期间</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="94"/>
+        <location filename="../../ui/restore_dialog.py" line="96"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_dialog.py" line="95"/>
+        <location filename="../../ui/restore_dialog.py" line="97"/>
         <source>before a restore</source>
         <translation>恢复之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="98"/>
+        <source>before it was replaced</source>
+        <translation>被替换之前</translation>
     </message>
 </context>
 <context>
@@ -3318,17 +3386,17 @@ The details are in %2</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="87"/>
-        <source>%1 is open in another Cliffhanger window (process %2); you can open it read-only</source>
-        <translation>%1 已在另一个 Cliffhanger 窗口中打开（进程 %2）；您可以以只读方式打开它</translation>
+        <location filename="../../ui/workspace.py" line="95"/>
+        <source>%1 is open in another Cliffhanger window; you can open it read-only here</source>
+        <translation>%1 已在另一个 Cliffhanger 窗口中打开；您可以在这里以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="135"/>
+        <location filename="../../ui/workspace.py" line="149"/>
         <source>%1 is open in another Cliffhanger window; close it there first</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="340"/>
+        <location filename="../../ui/workspace.py" line="365"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>

@@ -41,3 +41,38 @@ def test_restore_names_what_it_cannot_find(demo_path, tmp_path):
     assert_one_clear_line(run("restore", str(tmp_path / "nope.sqlite"), "--db", str(demo_path)), "no backup file")
     assert_one_clear_line(run("backup", "--db", "postgresql+psycopg://u@h/db"), "database files only")
     assert_one_clear_line(run("backup", "--db", str(tmp_path / "missing.sqlite")), "there is no database")
+
+
+def test_demo_force_keeps_what_it_replaces_and_never_replaces_an_open_file(demo_path):
+    from studio.backups import list_backups
+
+    window = InstanceLock(demo_path)
+    assert window.acquire()
+    try:
+        assert_one_clear_line(run("demo", "--db", str(demo_path), "--force"), "is open in Cliffhanger")
+    finally:
+        window.release()
+    assert run("demo", "--db", str(demo_path), "--force").returncode == 0
+    assert [b.reason for b in list_backups(demo_path)] == ["replaced"]
+
+
+def test_restore_speaks_json_and_brings_back_a_deleted_database(demo_path):
+    assert run("backup", "--db", str(demo_path)).returncode == 0
+    demo_path.unlink()
+    restored = run("restore", "1", "--db", str(demo_path), "--json")
+    assert restored.returncode == 0, restored.stderr
+    assert json.loads(restored.stdout)["kept"] is None
+    assert title_of(demo_path) == "The Contract Bride"
+
+
+def test_a_reader_that_goes_away_is_no_error(demo_path):
+    import subprocess
+    import sys
+
+    from tests.cli.test_cli import ROOT
+
+    pipeline = f"{sys.executable} {ROOT / 'main.py'} restore --db '{demo_path}' --json | head -c 1"
+    subprocess.run(["sh", "-c", f"{sys.executable} {ROOT / 'main.py'} backup --db '{demo_path}'"], check=True)
+    for _ in range(3):
+        done = subprocess.run(["sh", "-c", pipeline], capture_output=True, text=True)
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr

@@ -41,7 +41,7 @@ def title_of(path):
 
 def test_a_backup_is_a_whole_database_in_the_folder_beside_it_and_says_what_it_holds(demo_path):
     backup = take_backup(demo_path, "open")
-    assert backup.path.parent == demo_path.parent / "demo backups"
+    assert backup.path.parent == demo_path.parent / "demo.sqlite backups"
     assert backup.reason == "open" and backup.size == backup.path.stat().st_size
     [production] = backup.contents()
     assert (production.title, production.episodes, production.scenes) == ("The Contract Bride", 80, 482)
@@ -134,7 +134,7 @@ def test_a_backup_that_cannot_be_written_is_one_clear_error_and_leaves_no_partia
     backup_folder(demo_path).write_text("a file where the folder should be")
     with pytest.raises(DatabaseProblem, match="cannot back up"):
         take_backup(demo_path, "open")
-    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["demo backups", "demo.sqlite"]
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["demo.sqlite", "demo.sqlite backups"]
 
 
 def damage(path):
@@ -144,3 +144,47 @@ def damage(path):
     data = bytearray(path.read_bytes())
     data[8192 : 8192 + 8192] = os.urandom(8192)
     path.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_is_never_backed_up_so_its_good_backups_survive_the_rotation(demo_path):
+    good = take_backup(demo_path, "manual")
+    damage(demo_path)
+    for _ in range(KEEP_RECENT + 2):
+        with pytest.raises(DatabaseProblem, match="damaged, so it was not backed up"):
+            take_backup(demo_path, "editing")
+    assert [b.path for b in list_backups(demo_path)] == [good.path]
+
+
+def test_only_a_sound_cliffhanger_database_is_restored(demo_path, tmp_path):
+    before = demo_path.read_bytes()
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    for wrong in (other, empty):
+        with pytest.raises(DatabaseProblem, match="damaged or is not a Cliffhanger database"):
+            restore_backup(demo_path, wrong)
+    with pytest.raises(DatabaseProblem, match="the database itself"):
+        restore_backup(demo_path, demo_path)
+    assert demo_path.read_bytes() == before and list_backups(demo_path) == []
+
+
+def test_two_databases_of_one_name_keep_their_own_backups(demo_path):
+    other = demo_path.with_suffix(".db")
+    other.write_bytes(demo_path.read_bytes())
+    take_backup(demo_path, "manual")
+    assert list_backups(other) == []
+
+
+def test_a_backup_gives_up_on_a_file_another_program_keeps_locked(demo_path):
+    holder = sqlite3.connect(demo_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseProblem, match="cannot back up .*locked"):
+            take_backup(demo_path, "open")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

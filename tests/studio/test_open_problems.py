@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from studio.db import open_database
-from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DiskFull
+from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.instance_lock import InstanceLock
 from studio.productions import list_productions
 from tests.disks import fill, read_only_copy, small_disk
@@ -30,7 +30,7 @@ def digest(path) -> str:
 def test_a_damaged_file_is_named_damaged_and_left_as_it_is(demo_path):
     damage(demo_path)
     before = digest(demo_path)
-    with pytest.raises(DatabaseDamaged, match="is damaged .*restore one of its backups"):
+    with pytest.raises(DatabaseDamaged, match="is damaged; restore one of its backups"):
         open_database(demo_path)
     assert digest(demo_path) == before
 
@@ -106,7 +106,7 @@ def test_one_window_at_a_time_holds_a_file_for_editing(demo_path):
     first, second = InstanceLock(demo_path), InstanceLock(demo_path)
     assert first.acquire()
     assert not second.acquire()
-    assert first.holder().startswith(f"{os.getpid()} ")
+    assert first.path.read_text().startswith(f"{os.getpid()} ")
     first.release()
     assert second.acquire()
     second.release()
@@ -134,3 +134,31 @@ def test_a_crashed_window_leaves_no_lock_behind(demo_path):
         time.sleep(0.05)
     assert lock.acquire()
     lock.release()
+
+
+def test_an_emptied_or_overwritten_database_with_backups_is_damaged_not_new(demo_path):
+    from studio.backups import take_backup
+
+    take_backup(demo_path, "manual")
+    for ruin in (b"", b"a letter that was saved over the database"):
+        demo_path.write_bytes(ruin)
+        with pytest.raises(DatabaseDamaged):
+            open_database(demo_path)
+        assert demo_path.read_bytes() == ruin
+
+
+def test_a_file_moved_while_open_saves_nothing_and_says_so(demo_path):
+    database = open_database(demo_path)
+    demo_path.rename(demo_path.with_name("moved.sqlite"))
+    with pytest.raises(DatabaseProblem, match="moved or deleted while open"), database.transaction() as session:
+        session.execute(text("UPDATE production SET title = 'lost'"))
+    database.close()
+
+
+def test_text_that_is_not_utf8_reads_with_a_replacement_character(demo_path):
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("UPDATE scene SET synopsis = CAST(X'43686c6fc3a9ff' AS TEXT) WHERE id = 1")
+    database = open_database(demo_path)
+    with database.session() as session:
+        assert session.execute(text("SELECT synopsis FROM scene WHERE id = 1")).scalar() == "Chlo\u00e9\ufffd"
+    database.close()

@@ -74,6 +74,7 @@ def test_back_up_now_and_restore_from_the_dialog(demo_window, demo_path, qtbot):
 def test_a_second_window_on_the_same_file_is_offered_read_only(demo_window, demo_path, qtbot, settings):
     second = MainWindow(settings)
     qtbot.addWidget(second)
+    second.show()
     assert not second.open_database(str(demo_path))
     box = second.findChild(QMessageBox, "openProblem")
     assert "is open in another Cliffhanger window" in box.text()
@@ -82,6 +83,9 @@ def test_a_second_window_on_the_same_file_is_offered_read_only(demo_window, demo
     assert second.workspace.read_only
     assert second.windowTitle().endswith("read-only") and second.read_only_status.isVisibleTo(second)
     assert not second.backup_now_action.isEnabled()
+    assert not second.restore_action.isEnabled()  # never swap the file under the window editing it
+    crew = show(second, "crew").crew
+    assert not crew.model.flags(crew.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     for key in ("schedule", "budget", "callsheets"):  # pages that store what they derive, on opening
         show(second, key)
     assert second.findChild(QMessageBox, "refusal") is None
