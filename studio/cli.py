@@ -163,7 +163,7 @@ def run_info(args: argparse.Namespace) -> int:
 
     database = open_database(database_argument(args))
     try:
-        with database.session() as session:
+        with database.reading() as session:
             production_id = getattr(args, "production", None)
             if production_id is not None:
                 get_production(session, production_id)
@@ -303,7 +303,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = open_database(database_argument(args))
     try:
-        with database.session() as session:
+        with database.reading() as session:
             production = get_production(session, getattr(args, "production", None))
             written = EXPORTS[args.document](session, production.id, args)
     finally:

@@ -36,6 +36,7 @@ from studio.errors import (
     LoginRefused,
     NewerSchema,
     NotADatabase,
+    NotAllowed,
 )
 from studio.i18n import _
 
@@ -80,6 +81,19 @@ class Database:
     def session(self) -> Session:
         """For reading; writes go through `transaction()`."""
         return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading, whose failures a person can act on (no permission, the server gone)
+        are `DatabaseProblem`s like a save's."""
+        try:
+            with self.session() as session:
+                yield session
+        except DatabaseError as error:
+            problem = problem_of(error, self.describe(), _("cannot read {path}: {reason}"))
+            if problem is None:
+                raise
+            raise problem from None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -221,7 +235,11 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
         return DatabaseReadOnly(_read_only_message(Path(path)))
     if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DatabaseDamaged(_damaged_message(path))
-    if getattr(error.orig, "sqlstate", None) in ("28P01", "28000") or "no password supplied" in str(error.orig):
+    if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the server's grants
+        return NotAllowed(
+            _("your login on {path} may not read or change this: rates and budgets are for producers").format(path=path)
+        )
+    if _is_login_refused(error.orig):
         return LoginRefused(
             _("the server {path} refused the login: check the user name and the password").format(path=path)
         )

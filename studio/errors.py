@@ -45,6 +45,10 @@ class LoginRefused(DatabaseProblem):
     """A server that wants another user name or password."""
 
 
+class NotAllowed(DatabaseProblem):
+    """The server's grants keep this from the login (a crew member and a rate)."""
+
+
 class OpenElsewhere(DatabaseProblem):
     """Another Cliffhanger window has the file open for editing."""
 

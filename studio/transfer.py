@@ -29,7 +29,7 @@ class TableCopy:
 def copy_database(source: Database, target: Database) -> list[TableCopy]:
     """Copy every row of `source` into the empty `target` (same schema version), keeping the ids, in one
     transaction of the target's; the counts and totals are compared before it commits."""
-    with source.session() as reading, target.transaction() as writing:
+    with source.reading() as reading, target.transaction() as writing:
         if writing.execute(select(func.count()).select_from(metadata.tables["production"])).scalar():
             raise UserError(
                 _("{target} already holds productions; copy into a new, empty database").format(

@@ -36,6 +36,9 @@ def report_unexpected_errors() -> None:
     """An error no code expected (a bug) is logged and explained; the app keeps running."""
 
     def hook(kind, error, trace) -> None:
+        if issubclass(kind, UserError):  # reached no handler, but is a sentence for a person, not a fault
+            QMessageBox.warning(QApplication.activeWindow(), QCoreApplication.translate("App", "Not done"), str(error))
+            return
         log = write_crash_log("".join(traceback.format_exception(kind, error, trace)))
         QMessageBox.critical(
             QApplication.activeWindow(),

@@ -177,7 +177,7 @@ class Workspace(QObject):
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run a read-only studio query: query(session, *args)."""
         assert self.database is not None
-        with self.database.session() as session:
+        with self.database.reading() as session:
             return query(session, *args)
 
     def write(self, operation: Callable[..., T], *args: Any) -> T:
