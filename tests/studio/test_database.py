@@ -275,3 +275,30 @@ def test_a_release_one_database_upgrades_and_keeps_its_cast_ids(tmp_path):
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as backup:
         assert backup.execute("select cast_number from cast_assignment").fetchone()[0] == 7
+
+
+def test_a_server_database_of_the_last_release_upgrades_keeping_its_data(postgres_url, demo_path):
+    """A team's server at the previous schema (0007) gets row versions like a file does."""
+    from alembic import command
+
+    from studio.db import make_engine
+    from studio.migrations import config
+
+    engine = make_engine(postgres_url)
+    cfg = config(MIGRATIONS_DIR)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0007")
+        connection.exec_driver_sql(
+            "INSERT INTO production (title, title_zh, company, base_currency, reporting_currency, hq_timezone,"
+            " shoot_timezone, max_eighths_per_day, max_minutes_per_day, revision_color, created_at,"
+            " setup_minutes_per_scene, company_move_minutes, drop_pickup_min_gap_days, minutes_per_page,"
+            " company_move_cost_minor, default_crew_call)"
+            " VALUES ('Kept', '', '', 'USD', 'USD', 'Asia/Shanghai', 'America/Los_Angeles', 96, 720, 'White',"
+            " '2026-01-01 00:00:00+00', 3, 60, 10, 32, 0, '07:00')"
+        )
+    engine.dispose()
+    database = open_database(postgres_url)
+    with database.session() as session:
+        assert session.execute(text("SELECT title, version FROM production")).one() == ("Kept", 1)
+    database.close()
