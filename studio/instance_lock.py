@@ -34,15 +34,19 @@ class InstanceLock:
         (read-only) cannot be edited by anyone, so there is nothing to guard."""
         if self._handle is not None:
             return True
-        try:
-            handle = open(self.path, "a+")  # noqa: SIM115 - held open for as long as the lock
-        except OSError:
-            return True
-        try:
-            _lock(handle)
-        except OSError:
-            handle.close()
-            return False
+        while True:
+            try:
+                handle = open(self.path, "a+")  # noqa: SIM115 - held open for as long as the lock
+            except OSError:
+                return True
+            try:
+                _lock(handle)
+            except OSError:
+                handle.close()
+                return False
+            if _same_file(handle, self.path):
+                break
+            handle.close()  # its holder removed it as we opened it: lock the file now under the name
         with contextlib.suppress(OSError):  # who holds it, for a person looking: a full disk may not allow it
             handle.seek(0)
             handle.truncate()
@@ -52,12 +56,22 @@ class InstanceLock:
         return True
 
     def release(self) -> None:
+        """Let go, removing the lock file (still locked, so no one can be holding it meanwhile)."""
         if self._handle is None:
             return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
         _unlock(self._handle)
         with contextlib.suppress(OSError):  # the holder's line may still wait for disk space
             self._handle.close()
         self._handle = None
+
+
+def _same_file(handle, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), path.stat())
+    except OSError:
+        return False
 
 
 def _lock(handle) -> None:
