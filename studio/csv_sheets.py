@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -15,6 +16,7 @@ from studio import validation
 from studio.errors import InvalidInput, UserError
 from studio.i18n import _
 
+MAX_ROWS = 50_000  # below the header
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -24,7 +26,8 @@ def read_sheet_file(path: Path, max_bytes: int, too_large: str) -> list[list[str
 
 
 def read_records(text: str) -> list[list[str]]:
-    """Rows of cells, separated by commas, semicolons (European Excel) or tabs, whichever the text uses."""
+    """Rows of cells, separated by commas, semicolons (European Excel) or tabs, whichever the text uses: the
+    header and at most MAX_ROWS more (read no further: a few megabytes of line breaks are millions of rows)."""
     if "\x00" in text:
         raise _not_text()
     try:
@@ -36,9 +39,12 @@ def read_records(text: str) -> list[list[str]]:
     # as '=1+1', and would then eat the mark that keeps them text.
     try:
         rows = csv.reader(io.StringIO(text, newline=""), "excel", delimiter=delimiter, skipinitialspace=skip_space)
-        return list(rows)
+        records = list(itertools.islice(rows, MAX_ROWS + 2))
     except csv.Error as error:
         raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=error)) from None
+    if len(records) > MAX_ROWS + 1:
+        raise InvalidInput(_("the file has more than {count} rows").format(count=MAX_ROWS))
+    return records
 
 
 TEXT_MARK = "'"

@@ -54,21 +54,19 @@ def _is_cjk(token: str) -> bool:
 
 def _tokens(paragraph: str) -> list[str]:
     """Words, with each CJK glyph a word of its own (Chinese breaks between any two glyphs)."""
-    tokens, word = [], ""
+    tokens: list[str] = []
+    word: list[str] = []  # joined once: `+=` on a str is quadratic wherever CPython cannot grow it in place
     for char in paragraph:
-        if char.isspace():
+        if char.isspace() or columns(char) == 2:
             if word:
-                tokens.append(word)
-            word = ""
-        elif columns(char) == 2:
-            if word:
-                tokens.append(word)
-            tokens.append(char)
-            word = ""
+                tokens.append("".join(word))
+                word = []
+            if not char.isspace():
+                tokens.append(char)
         else:
-            word += char
+            word.append(char)
     if word:
-        tokens.append(word)
+        tokens.append("".join(word))
     return tokens
 
 

@@ -30,9 +30,12 @@ TITLE_OPENERS = {
     "format",
 }
 HEADING_START = re.compile(r"^(int\.?/ext|int/ext|i/e|int|ext|est)[.\s]", re.IGNORECASE)
-SCENE_NUMBER = re.compile(r"\s*#([A-Za-z0-9.\-]+)#\s*$")
+# Patterns here run on lines of any length a file may hold: none may try a match from every position of
+# a long run (a leading `\s*`, or `[^)]*` that also crosses an opening parenthesis), which takes quadratic time.
+SCENE_NUMBER = re.compile(r"#([A-Za-z0-9.\-]+)#\s*$")
 PAGE_BREAK = re.compile(r"^={3,}$")
-PARENTHESES = re.compile(r"\([^)]*\)")
+PARENTHESES = re.compile(r"\([^()]*\)")
+NOTE_OR_BONEYARD = re.compile(r"/\*|\[\[")
 
 
 def parse_fountain(text: str) -> Screenplay:
@@ -58,16 +61,14 @@ def _without_notes_and_boneyard(lines: list[str]) -> list[str]:
                     break
                 position, closer = end + 2, None
                 continue
-            starts = [(line.find(opener, position), opener) for opener in ("/*", "[[")]
-            starts = [(index, opener) for index, opener in starts if index >= 0]
-            if not starts:
+            opener = NOTE_OR_BONEYARD.search(line, position)
+            if opener is None:
                 remaining.append(line[position:])
                 break
-            index, opener = min(starts)
             removed = True
-            remaining.append(line[position:index])
-            closer = "*/" if opener == "/*" else "]]"
-            position = index + 2
+            remaining.append(line[position : opener.start()])
+            closer = "*/" if opener.group() == "/*" else "]]"
+            position = opener.end()
         text = "".join(remaining)
         if removed and not text.strip():
             continue
@@ -103,6 +104,9 @@ class _Body:
         self.start = start
         self.elements: list[Element] = []
         self.blank_run = 0  # blank lines since the last element, kept inside action
+        self.more_text: list[str] = []  # lines continuing the last element, joined once when it is complete
+        self.lyrics_checked_to = 0  # lines before this one share the answer of the last lyrics check
+        self.all_lyrics = False
 
     def parse(self) -> list[Element]:
         while self.index < len(self.lines):
@@ -113,6 +117,7 @@ class _Body:
                 continue
             self._element(line)
             self.index += 1
+        self._complete_last()
         return self.elements
 
     def _blank(self, offset: int) -> bool:
@@ -122,8 +127,15 @@ class _Body:
         return not self.lines[position].strip()
 
     def _add(self, kind: Kind, text: str, **details) -> None:
+        self._complete_last()
         self.elements.append(Element(kind, text, line=self.index + 1, **details))
         self.blank_run = 0
+
+    def _complete_last(self) -> None:
+        """One join, where adding each line to the text as it came would copy the text once per line."""
+        if self.more_text:
+            self.elements[-1].text += "".join(self.more_text)
+            self.more_text = []
 
     def _element(self, line: str) -> None:
         stripped = line.strip()
@@ -164,18 +176,21 @@ class _Body:
     def _action(self, line: str) -> None:
         last = self.elements[-1] if self.elements else None
         if last is not None and last.kind == Kind.ACTION:
-            last.text += "\n" * (self.blank_run + 1) + line
+            self.more_text.append("\n" * (self.blank_run + 1) + line)
             self.blank_run = 0
         else:
             self._add(Kind.ACTION, line)
 
     def _paragraph_all_lyrics(self) -> bool:
-        position = self.index
-        while position < len(self.lines) and self.lines[position].strip():
-            if not self.lines[position].strip().startswith("~"):
-                return False
-            position += 1
-        return True
+        """Whether every line from here to the paragraph's end starts with ~: each line of the paragraph
+        asks in turn, and the answer found for the first holds for the lines it looked at."""
+        if self.index >= self.lyrics_checked_to:
+            position = self.index
+            while position < len(self.lines) and self.lines[position].strip().startswith("~"):
+                position += 1
+            self.lyrics_checked_to = position
+            self.all_lyrics = position == len(self.lines) or not self.lines[position].strip()
+        return self.all_lyrics
 
     def _dialogue_block(self, character_line: str) -> None:
         name = character_line[1:] if character_line.startswith("@") else character_line
@@ -190,7 +205,7 @@ class _Body:
             if stripped.startswith("(") and stripped.endswith(")"):
                 self._add(Kind.PARENTHETICAL, stripped)
             elif self.elements[-1].kind == Kind.DIALOGUE:
-                self.elements[-1].text += "\n" + stripped
+                self.more_text.append("\n" + stripped)
             else:
                 self._add(Kind.DIALOGUE, stripped)
 

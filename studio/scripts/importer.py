@@ -365,11 +365,17 @@ def _content(heading: str, text: str) -> str:
     return f"{heading}\n{text}"
 
 
-def _similarity(stored: Scene, incoming: SceneOutline, floor: float) -> float:
-    """How alike two scenes read (heading and text), 0 to 1; 0 when below `floor` (cheap checks first)."""
-    matcher = SequenceMatcher(
-        None, _content(stored.heading, stored.text), _content(incoming.heading, incoming.text), autojunk=False
-    )
+def _matcher(incoming: SceneOutline) -> SequenceMatcher:
+    """A matcher holding the incoming scene: it indexes the scene once for all the stored scenes it meets."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(_content(incoming.heading, incoming.text))
+    return matcher
+
+
+def _similarity(stored: Scene, matcher: SequenceMatcher, floor: float) -> float:
+    """How alike a stored scene and the matcher's incoming one read (heading and text), 0 to 1; 0 when below
+    `floor` (cheap checks first)."""
+    matcher.set_seq1(_content(stored.heading, stored.text))
     if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
@@ -387,16 +393,16 @@ def _match_scenes(incoming: list[SceneOutline], existing: list[Scene]) -> dict[i
     matches: dict[int, Scene] = {}
     for scene in incoming:
         stored = by_number.get(scene.number)
-        if stored is not None and _similarity(stored, scene, SAME_SCENE) >= SAME_SCENE:
+        if stored is not None and _similarity(stored, _matcher(scene), SAME_SCENE) >= SAME_SCENE:
             matches[id(scene)] = stored
     used = {stored.id for stored in matches.values()}
     candidates = [stored for stored in existing if stored.id not in used]
     for scene in incoming:
         if id(scene) in matches or not candidates:
             continue
-        best, best_ratio = None, SIMILAR_ENOUGH
+        best, best_ratio, matcher = None, SIMILAR_ENOUGH, _matcher(scene)
         for candidate in candidates:
-            ratio = _similarity(candidate, scene, best_ratio)
+            ratio = _similarity(candidate, matcher, best_ratio)
             if ratio >= best_ratio:
                 best, best_ratio = candidate, ratio
         if best is not None:

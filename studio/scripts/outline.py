@@ -3,13 +3,16 @@
 Episodes start at an explicit marker (第12集, `# Episode 12`, `# EP 12`, a line `EPISODE 12`), or
 follow the episode part of a scene number (`#12-3#`, `12-3`). Characters are named without their
 extensions (V.O., O.S., CONT'D, OS, VO); people introduced in action as `NAME (30s)` who never speak
-are kept as silent; `…若干` ("several") is background.
+are kept as silent; `…若干` ("several") is background. Scripts with more episodes, scenes or names
+than the caps below are refused, at the element that goes over.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from studio.i18n import _
 from studio.models.enums import IntExt, TimeOfDay
@@ -25,10 +28,23 @@ SECTION_EPISODE = re.compile(
 )
 ACTION_EPISODE = re.compile(rf"^(?:EPISODE|EP\.?)\s*(\d{{1,4}})\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}")
 EPISODE_SCENE = re.compile(r"^(\d{1,4})-(\d{1,4}[A-Za-z]?)$")
-EXTENSION = re.compile(r"\s*[（(][^）)]*[）)]")
-INTRODUCTION = re.compile(r"\b([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)\s*\(([^)]*\d[^)]*)\)")
+# These run on text of any length a file may hold, so none may try a match from every position of a long
+# run (spaces, capitals, parentheses): that takes quadratic time. Spaces are taken from the start of a run
+# only, and an introduction is a name of up to six words of up to 20 letters (never given back: what follows
+# a word cannot be part of it) and a parenthesis of up to 200 characters.
+EXTENSION = re.compile(r"(?<!\s)\s*[（(][^（()）]*[）)]")
+INTRODUCTION = re.compile(
+    r"\b([A-Z][A-Z.'\-]{0,19}+(?: [A-Z][A-Z.'\-]{0,19}+){0,5}+)\s*+\(([^()\d]{0,100}\d[^()]{0,100})\)"
+)
 BACKGROUND_SUFFIX = "若干"
 NAME_LIMIT = 200  # what the database keeps of a name; names are cut here once so lookups agree
+HEADING_LIMIT = 400  # what the database keeps of a scene heading, and all of one that is taken apart
+# Beyond any real script (a 100-episode micro-drama has under a thousand scenes, a 40-episode drama under two
+# thousand, each a few hundred roles), and low enough that a small hostile file cannot make an import take
+# gigabytes, or a revision's matching (every new scene against every stored one) more than a minute or two.
+MAX_EPISODES = 1_000
+MAX_SCENES = 5_000
+MAX_CHARACTERS = 5_000
 
 
 @dataclass
@@ -88,7 +104,7 @@ def is_background(name: str) -> bool:
 
 
 def build_outline(screenplay: Screenplay, source: str) -> Outline:
-    builder = _Builder()
+    builder = _Builder(source)
     for element in screenplay.elements:
         builder.add(element)
     builder.finish_scene()
@@ -100,16 +116,25 @@ def build_outline(screenplay: Screenplay, source: str) -> Outline:
 
 
 class _Builder:
-    def __init__(self):
+    def __init__(self, source: str):
+        self.source = source
+        self.line = 0  # of the element being added, for messages
         self.episodes: dict[int, EpisodeOutline] = {}
         self.unnumbered: list[SceneOutline] = []
         self.episode: EpisodeOutline | None = None
         self.scene: SceneOutline | None = None
         self.scene_elements: list[Element] = []
+        # The scene's names in order, each once (dicts: a list's `in` would make a long scene quadratic).
+        self.speaking: dict[str, None] = {}
+        self.listed: dict[str, None] = {}
+        self.introduced: dict[str, None] = {}
+        self.names: set[str] = set()
+        self.scene_count = 0
         self.previous_time = TimeOfDay.DAY.value
         self.numbers: set[str] = set()
 
     def add(self, element: Element) -> None:
+        self.line = element.line
         if self._starts_episode(element):
             return
         if element.kind == Kind.HEADING:
@@ -120,17 +145,23 @@ class _Builder:
             return  # title matter before the first scene
         self.scene_elements.append(element)
         if element.kind == Kind.CHARACTER:
-            name = character_name(element.text)
-            if name and name not in self.scene.speaking:
-                self.scene.speaking.append(name)
+            self._note(self.speaking, [character_name(element.text)])
         elif element.kind == Kind.CAST_LIST:
-            self.scene.listed.extend(
-                n for n in (character_name(n) for n in element.names) if n not in self.scene.listed
-            )
+            self._note(self.listed, (character_name(name) for name in element.names))
         elif element.kind == Kind.SYNOPSIS and not self.scene.synopsis:
             self.scene.synopsis = element.text
         elif element.kind == Kind.ACTION:
-            self.scene.introduced.extend(match.group(1).strip() for match in INTRODUCTION.finditer(element.text))
+            self._note(self.introduced, (match.group(1).strip() for match in INTRODUCTION.finditer(element.text)))
+
+    def _note(self, names: dict[str, None], found: Iterable[str]) -> None:
+        for name in filter(None, found):
+            names[name] = None
+            self.names.add(name)
+        if len(self.names) > MAX_CHARACTERS:
+            self._refuse(_("scripts naming more than {count} characters are refused").format(count=MAX_CHARACTERS))
+
+    def _refuse(self, message: str) -> NoReturn:
+        raise ScriptError(self.source, message, self.line)
 
     def _starts_episode(self, element: Element) -> bool:
         if element.kind == Kind.EPISODE:
@@ -149,11 +180,16 @@ class _Builder:
     def _switch_episode(self, number: int, title: str = "") -> None:
         self.finish_scene()
         self.episode = self.episodes.setdefault(number, EpisodeOutline(number, title))
+        if len(self.episodes) > MAX_EPISODES:
+            self._refuse(_("scripts of more than {count} episodes are refused").format(count=MAX_EPISODES))
         if title and not self.episode.title:
             self.episode.title = title
 
     def _start_scene(self, element: Element) -> None:
-        heading = element.heading or parse_heading(element.text)
+        self.scene_count += 1
+        if self.scene_count > MAX_SCENES:
+            self._refuse(_("scripts of more than {count} scenes are refused").format(count=MAX_SCENES))
+        heading = element.heading or parse_heading(element.text[:HEADING_LIMIT])
         number = element.number or heading.number
         match = EPISODE_SCENE.match(number or "")
         if match and (self.episode is None or self.episode.number != int(match.group(1))):
@@ -179,6 +215,7 @@ class _Builder:
             line=element.line,
         )
         self.scene_elements = [element]
+        self.speaking, self.listed, self.introduced = {}, {}, {}
 
     def _next_free_number(self) -> str:
         count = len(self.episode.scenes) if self.episode else len(self.unnumbered)
@@ -193,7 +230,9 @@ class _Builder:
             return
         self.scene.text = _scene_text(self.scene_elements[1:])
         self.scene.eighths = eighths(self.scene_elements)
-        self.scene.listed = [name for name in self.scene.listed if name not in self.scene.speaking]
+        self.scene.speaking = list(self.speaking)
+        self.scene.listed = [name for name in self.listed if name not in self.speaking]
+        self.scene.introduced = list(self.introduced)
         (self.episode.scenes if self.episode else self.unnumbered).append(self.scene)
         self.scene = None
         self.scene_elements = []
@@ -201,26 +240,29 @@ class _Builder:
 
 def _scene_text(elements: list[Element]) -> str:
     """The scene as a reader sees it: screenplay-style plain text."""
-    blocks: list[str] = []
+    blocks: list[list[str]] = []  # each block's lines, joined once at the end
     for element in elements:
         if element.kind in (Kind.DIALOGUE, Kind.PARENTHETICAL) and blocks:
-            blocks[-1] += "\n" + element.text
+            blocks[-1].append(element.text)
         elif element.kind in (Kind.PAGE_BREAK, Kind.SECTION, Kind.SYNOPSIS):
             continue
         elif element.kind == Kind.CAST_LIST or element.kind == Kind.CHARACTER:
-            blocks.append(element.text)
+            blocks.append([element.text])
         else:
-            blocks.append(element.text.strip("\n"))
-    return "\n\n".join(block for block in blocks if block.strip())
+            blocks.append([element.text.strip("\n")])
+    texts = ("\n".join(block) for block in blocks)
+    return "\n\n".join(text for text in texts if text.strip())
 
 
 def _resolve_introductions(outline: Outline) -> None:
     """`ETHAN STERLING (30s)` is ETHAN when ETHAN speaks; `LEO (10)` who never speaks is silent."""
     speakers = {name for scene in outline.scenes for name in scene.speaking}
     for scene in outline.scenes:
+        present = {*scene.speaking, *scene.listed}
         for introduced in scene.introduced:
             first_word = introduced.split()[0]
             name = introduced if introduced in speakers else first_word if first_word in speakers else introduced
-            if name not in scene.speaking and name not in scene.listed:
+            if name not in present:
                 scene.listed.append(name)
+                present.add(name)
         scene.introduced = []

@@ -2,8 +2,10 @@
 
 Files are untrusted: a size cap, binary detection, encoding detection for text (UTF-8 with or
 without BOM, UTF-16, GB18030, then charset-normalizer's best guess), defusedxml for Final Draft
-(no DTDs, entities or external references), and a zip check for .docx (not a zip, a zip bomb, or
-a zip without a document are refused before python-docx sees it).
+(no DTDs, entities or external references), and checks for .docx before python-docx sees it (not a
+zip, a zip bomb, a zip without a document, members packed as Word never packs them, a DTD in any XML
+part). Caps on lines and XML elements here, and on scenes, episodes and characters in `outline`,
+keep a small hostile file from taking minutes or gigabytes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import codecs
 import io
 import unicodedata
 import zipfile
+import zlib
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from studio.i18n import _
@@ -22,6 +27,16 @@ FORMATS = ("auto", "fountain", "fdx", "zh", "docx")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_RATIO = 200
+# A feature runs to about 5,000 lines (6,000 XML elements as plain Final Draft), a 100-episode micro-drama
+# to 5,500 lines (40,000 elements as a plain Word document, a few times that with Word's own markup): the
+# caps are far beyond both, and the worst files at them are read or refused in seconds (tests/scripts/test_caps.py).
+MAX_LINES = 200_000
+MAX_XML_ELEMENTS = 1_000_000
+WORD_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# What zipfile raises for a damaged archive: a bad header, CRC or offset, a truncated or undecodable member,
+# an unknown version or feature, encryption.
+ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError)
+UNZIP_CHUNK = 1024 * 1024
 FDX_TYPES = {
     "Scene Heading": Kind.HEADING,
     "Action": Kind.ACTION,
@@ -71,9 +86,9 @@ def read_script(data: bytes, name: str, script_format: str = "auto") -> Screenpl
     if chosen == "fdx":
         return parse_fdx(data, name)
     if chosen == "docx":
-        text = docx_text(data, name)
+        text = _within_line_cap(docx_text(data, name), name)
         return parse_zh_layout(text) if looks_like_zh_layout(text) else parse_fountain(text)
-    text = decode_text(data, name)
+    text = _within_line_cap(decode_text(data, name), name)
     if chosen == "zh":
         return parse_zh_layout(text)
     if chosen == "fountain":
@@ -97,13 +112,19 @@ def looks_like_zh_layout(text: str) -> bool:
     from studio.scripts.zh_layout import EPISODE
     from studio.scripts.zh_layout import heading_of_line as zh_heading
 
-    lines = text.splitlines()[:5000]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 5000)[:5000]
     for index, line in enumerate(lines):
         stripped = unicodedata.normalize("NFKC", line.strip())
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if EPISODE.match(stripped) or zh_heading(stripped, following, None)[0] is not None:
             return True
     return False
+
+
+def _within_line_cap(text: str, name: str) -> str:
+    if max(text.count("\n"), text.count("\r")) >= MAX_LINES:
+        raise ScriptError(name, _("scripts of more than {count} lines are refused").format(count=MAX_LINES))
+    return text
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -168,14 +189,18 @@ def parse_fdx(data: bytes, name: str) -> Screenplay:
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    from defusedxml.ElementTree import iterparse
 
     try:
-        root = fromstring(data, forbid_dtd=True)
+        elements = iterparse(io.BytesIO(data), events=("start",), forbid_dtd=True)
+        for count, _element in enumerate(elements, start=1):
+            if count > MAX_XML_ELEMENTS:
+                raise ScriptError(name, _too_many_elements())
+        root = elements.root
     except DefusedXmlException:
         raise ScriptError(name, _("the Final Draft file declares entities or a DTD; it is refused as unsafe")) from None
-    except ParseError as error:
-        line = error.position[0] if error.position else None
+    except (ParseError, LookupError, ValueError) as error:  # the last two: an encoding the parser cannot read
+        line = error.position[0] if isinstance(error, ParseError) and error.position else None
         raise ScriptError(
             name, _("this is not a well-formed Final Draft file ({reason})").format(reason=error), line
         ) from None
@@ -204,30 +229,110 @@ def _fdx_text(paragraph) -> str:
     return "".join(text.text or "" for text in paragraph.iterfind("Text")).strip()
 
 
+def _too_many_elements() -> str:
+    return _("scripts of more than {count} XML elements are refused").format(count=MAX_XML_ELEMENTS)
+
+
 def docx_text(data: bytes, name: str) -> str:
+    """The paragraphs' text, read by python-docx from the document's parts once they passed the checks."""
+    import docx
+
+    checked = _checked_docx(data, name)
+    try:
+        return "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(checked)).paragraphs)
+    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for damaged files
+        raise _damaged(name, error) from None
+
+
+def _checked_docx(data: bytes, name: str) -> bytes:
+    """The Word document's parts, unpacked within the limits and packed again (stored, each name once) the
+    way python-docx will read them, so that what it reads is exactly what was checked."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise ScriptError(name, _("this is not a Word document (.docx): it is not a zip archive")) from None
+    except ZIP_DAMAGE as error:
+        raise _damaged(name, error) from None
     with archive:
-        entries = archive.infolist()
-        total = sum(entry.file_size for entry in entries)
-        packed = sum(entry.compress_size for entry in entries) or 1
-        if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
-            raise ScriptError(
-                name,
-                _("the Word document unpacks to {size} MB; it is refused as unsafe").format(
-                    size=total // (1024 * 1024)
-                ),
-            )
-        if "word/document.xml" not in archive.namelist():
-            raise ScriptError(name, _("this zip archive is not a Word document (.docx)"))
-    import docx
+        members = {entry.filename: entry for entry in archive.infolist()}  # a repeated name: the last counts
+        _check_members(members, name)
+        try:
+            parts = {member: _unpacked(archive, entry) for member, entry in members.items()}
+        except ZIP_DAMAGE as error:
+            raise _damaged(name, error) from None
+    _check_xml_parts(parts.values(), name)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as repacked:
+        for member, content in parts.items():
+            repacked.writestr(member, content)
+    return buffer.getvalue()
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for damaged files
+
+def _check_members(members: dict[str, zipfile.ZipInfo], name: str) -> None:
+    total = sum(entry.file_size for entry in members.values())
+    packed = sum(entry.compress_size for entry in members.values()) or 1
+    if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
         raise ScriptError(
-            name, _("the Word document is damaged ({reason})").format(reason=type(error).__name__)
-        ) from None
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+            name,
+            _("the Word document unpacks to {size} MB; it is refused as unsafe").format(size=total // (1024 * 1024)),
+        )
+    if "word/document.xml" not in members:
+        raise ScriptError(name, _("this zip archive is not a Word document (.docx)"))
+    if any(entry.compress_type not in WORD_COMPRESSIONS for entry in members.values()):
+        raise ScriptError(name, _("the Word document is packed in a way Word never uses; it is refused as unsafe"))
+
+
+def _unpacked(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    # In pieces: asked for a whole member, zipfile inflates all its packed data before cutting it to the
+    # size the archive declares, and a hostile archive declares a few bytes for gigabytes.
+    with archive.open(entry) as stream:
+        return b"".join(iter(partial(stream.read, UNZIP_CHUNK), b""))
+
+
+def _check_xml_parts(parts: Iterable[bytes], name: str) -> None:
+    """python-docx parses XML parts with lxml, which reads a DTD's entities (billion laughs, quadratic
+    blow-up) and would build a tree of any size: both are refused here, parsing without building a tree."""
+    from lxml import etree
+
+    census = _XmlCensus()
+    for content in parts:
+        try:
+            etree.fromstring(content, etree.XMLParser(target=census, resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            continue  # not XML: python-docx refuses it if it is a part it reads as XML
+        except _DocumentType:
+            raise ScriptError(
+                name, _("the Word document declares entities or a DTD; it is refused as unsafe")
+            ) from None
+        except _TooManyElements:
+            raise ScriptError(name, _too_many_elements()) from None
+
+
+class _DocumentType(Exception):
+    pass
+
+
+class _TooManyElements(Exception):
+    pass
+
+
+class _XmlCensus:
+    """An lxml parser target that refuses a document type declaration and counts elements across parts."""
+
+    def __init__(self):
+        self.elements = 0
+
+    def doctype(self, *_declaration) -> None:
+        raise _DocumentType
+
+    def start(self, *_element) -> None:
+        self.elements += 1
+        if self.elements > MAX_XML_ELEMENTS:
+            raise _TooManyElements
+
+    def close(self) -> None:
+        return None
+
+
+def _damaged(name: str, error: Exception) -> ScriptError:
+    return ScriptError(name, _("the Word document is damaged ({reason})").format(reason=type(error).__name__))

@@ -39,7 +39,8 @@ EPISODE = re.compile(rf"^第\s*({NUMBER})\s*集\s*(?:[:：\s]\s*(.*))?$")
 NUMBERED_HEADING = re.compile(r"^(?:#+\s*)?(?:场\s*)?(\d{1,4})\s*-\s*(\d{1,4}[A-Za-z]?)\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
 SCENE_OF_EPISODE = re.compile(rf"^(?:#+\s*)?第\s*({NUMBER})\s*场\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
 CAST_LIST = re.compile(r"^(?:出场)?人物\s*:\s*(.*)$")
-DIALOGUE = re.compile(r"^([^\s:()△【】,，。!！?？;；、\"“”]{1,16}?)\s*(?:\(([^()]*)\))?\s*:\s*(.*)$")
+# Spaces before the colon once, not `\s*(…)?\s*`: a long run of spaces could be split between the two every way.
+DIALOGUE = re.compile(r"^([^\s:()△【】,，。!！?？;；、\"“”]{1,16}?)\s*(?:\(([^()]*)\)\s*)?:\s*(.*)$")
 TIME_WORDS = {
     "清晨": TimeOfDay.MORNING,
     "早晨": TimeOfDay.MORNING,
@@ -62,7 +63,7 @@ TIME_AND_PLACE = re.compile(
 EXTENSIONS = {"OS", "VO", "O.S.", "V.O.", "画外音", "旁白", "内心", "心声"}
 TITLE_KEYS = {"编剧": "author", "作者": "author", "导演": "director", "制片": "producer", "出品": "company"}
 LIST_SEPARATORS = re.compile(r"[、,，/;；\s]+")
-BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # not across an opening one: quadratic on "(((("
 # Words before a colon that introduce directions, not speech.
 NOT_SPEAKERS = {
     "时间",

@@ -33,9 +33,9 @@ def database(tmp_path_factory):
     return path
 
 
-def zip_bytes(entries: dict[str, bytes]) -> bytes:
+def zip_bytes(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
         for name, data in entries.items():
             archive.writestr(name, data)
     return buffer.getvalue()
@@ -47,6 +47,24 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 <!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <FinalDraft><Content><Paragraph Type="Action"><Text>&secret;</Text></Paragraph></Content></FinalDraft>"""
+QUADRATIC_BLOWUP = (
+    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "' + b"a" * 50_000 + b'">]>'
+    b'<FinalDraft><Content><Paragraph Type="Action"><Text>'
+    + b"&a;" * 50_000
+    + b"</Text></Paragraph></Content></FinalDraft>"
+)
+PARAMETER_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE x [<!ENTITY % remote SYSTEM "file:///etc/passwd"> %remote;]>
+<FinalDraft><Content><Paragraph Type="Action"><Text>x</Text></Paragraph></Content></FinalDraft>"""
+WORD_NAMESPACE = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_document(final_draft: bytes, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A Word document with what comes before the Final Draft file's root (its DTD) and its paragraph's text."""
+    prologue, text = final_draft.split(b"<FinalDraft>")[0], final_draft.split(b"<Text>")[1].split(b"</Text>")[0]
+    body = b"<w:document " + WORD_NAMESPACE + b"><w:body><w:p><w:r><w:t>" + text + b"</w:t></w:r></w:p></w:body>"
+    return zip_bytes({"word/document.xml": prologue + body + b"</w:document>"}, compression)
+
 
 CASES = {
     "binary.txt": (bytes(range(256)) * 64, "binary data"),
@@ -57,6 +75,11 @@ CASES = {
     "broken.fdx": (b"<?xml version='1.0'?><FinalDraft><Content><Paragraph>", "not a well-formed Final Draft file"),
     "laughs.fdx": (BILLION_LAUGHS, "refused as unsafe"),
     "external.fdx": (EXTERNAL_ENTITY, "refused as unsafe"),
+    "quadratic.fdx": (QUADRATIC_BLOWUP, "refused as unsafe"),
+    "parameter.fdx": (PARAMETER_ENTITY, "refused as unsafe"),
+    "laughs.docx": (word_document(BILLION_LAUGHS), "declares entities or a DTD; it is refused as unsafe"),
+    "external.docx": (word_document(EXTERNAL_ENTITY), "declares entities or a DTD; it is refused as unsafe"),
+    "bzip2.docx": (word_document(b"<FinalDraft><Text>x</Text>", zipfile.ZIP_BZIP2), "packed in a way Word never uses"),
     "other.fdx": (b"<?xml version='1.0'?><html><body/></html>", "not a Final Draft script"),
     "fake.docx": (b"this is not a zip at all", "not a zip archive"),
     "bomb.docx": (zip_bytes({"word/document.xml": b"<" + b"a" * (120 * 1024 * 1024)}), "refused as unsafe"),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studio.csv_sheets import decode_sheet, read_records
@@ -16,14 +17,17 @@ CELLS = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["=cmd|' /C calc'!A0", "+1 310 555 0100", "-5", "1,200.50", "¥3000", "RMB", "SAG", "LEO", ""]),
 )
+DEADLINE = timedelta(seconds=5)  # an input that takes longer fails: a hang is found rather than waited for
 
 
+@settings(deadline=DEADLINE)
 @given(st.binary(max_size=2000), st.sampled_from(["cast", "crew"]))
 def test_any_bytes_are_read_or_refused(data, kind):
     with contextlib.suppress(InvalidInput):
         read_people_csv(read_records(decode_sheet(data)), kind, "USD")
 
 
+@settings(deadline=DEADLINE)
 @given(
     st.lists(st.sampled_from(HEADERS), min_size=1, max_size=8),
     st.lists(st.lists(CELLS, max_size=9), max_size=8),
