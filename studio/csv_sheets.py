@@ -36,12 +36,16 @@ def read_records(text: str) -> list[list[str]]:
     except csv.Error:
         delimiter, skip_space = ",", False
     # Quoted as every spreadsheet quotes, with " (doubled inside): the sniffer may guess ' from cells such
-    # as '=1+1', and would then eat the mark that keeps them text.
+    # as '=1+1', and would then eat the mark that keeps them text. Strict: a quote never closed would
+    # otherwise swallow every row after it into one cell.
+    rows = csv.reader(
+        io.StringIO(text, newline=""), "excel", delimiter=delimiter, skipinitialspace=skip_space, strict=True
+    )
     try:
-        rows = csv.reader(io.StringIO(text, newline=""), "excel", delimiter=delimiter, skipinitialspace=skip_space)
         records = list(itertools.islice(rows, MAX_ROWS + 2))
     except csv.Error as error:
-        raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=error)) from None
+        reason = f"line {rows.line_num}: {error}"
+        raise InvalidInput(_("the file is not a readable CSV sheet ({reason})").format(reason=reason)) from None
     if len(records) > MAX_ROWS + 1:
         raise InvalidInput(_("the file has more than {count} rows").format(count=MAX_ROWS))
     return records

@@ -245,3 +245,11 @@ def test_two_people_under_one_name_are_never_guessed_between(demo, tmp_path):
         session.exec(select(Performer).where(Performer.legal_name == "Kevin Lin")).one().legal_name = "Mia Tanaka"
     with pytest.raises(InvalidInput, match="row 2, name: 2 people are named 'Mia Tanaka'"):
         _import(demo, _write(tmp_path, "name,phone\nMia Tanaka,(310) 555-0999\n"), "cast")
+
+
+def test_a_quote_never_closed_is_refused_instead_of_swallowing_the_rows_after_it():
+    from studio.csv_sheets import read_records
+
+    sheet = 'Name,Notes\nAna,"fine"\nBob,"says ""hi\nCat,x\nDan,y\n'
+    with pytest.raises(InvalidInput, match="not a readable CSV sheet"):
+        read_records(sheet)
