@@ -10,6 +10,7 @@ way forward (a backup, opening read-only).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -43,6 +44,7 @@ from studio.i18n import _
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CHANNEL = "cliffhanger_saves"  # PostgreSQL's LISTEN/NOTIFY channel for "someone saved"
 BUSY_TIMEOUT_MS = 5000
+MIN_FREE_BYTES = 256 * 1024  # below this, opening for editing is refused as a full disk
 
 
 def to_url(path_or_url: str | Path) -> str:
@@ -152,6 +154,11 @@ def open_database(
         _check_sqlite_file(path, create and not read_only)
         if not read_only and not _can_write(path):
             raise DatabaseReadOnly(_read_only_message(path))
+        if not read_only and _disk_free(path) < MIN_FREE_BYTES:
+            # SQLite would fail to make its WAL index with a bare "disk I/O error"
+            raise DiskFull(
+                _("the disk holding {path} is full: free some space, or open it read-only").format(path=path)
+            )
     elif read_only:
         raise DatabaseProblem(_("only a database file can be opened read-only"))
     try:
@@ -184,6 +191,13 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return status.st_dev, status.st_ino
+
+
+def _disk_free(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return MIN_FREE_BYTES  # cannot tell: let SQLite try
 
 
 def _can_write(path: Path) -> bool:
@@ -307,7 +321,7 @@ def _lenient_text(data: bytes) -> str:
 
 def _read_only_connector(path: Path):
     """Connections that never write: `mode=ro`, or where SQLite cannot even make its WAL index beside
-    the file (a read-only folder), `immutable=1`, which reads the file as it stands."""
+    the file (a read-only folder, a full disk), `immutable=1`, which reads the file as it stands."""
     uri = path.resolve().as_uri()
 
     def connect() -> sqlite3.Connection:
@@ -317,7 +331,7 @@ def _read_only_connector(path: Path):
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as error:
-            if error.sqlite_errorname != "SQLITE_CANTOPEN":
+            if not error.sqlite_errorname.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
                 raise
             connection.close()
             connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)

@@ -162,3 +162,16 @@ def test_text_that_is_not_utf8_reads_with_a_replacement_character(demo_path):
     with database.session() as session:
         assert session.execute(text("SELECT synopsis FROM scene WHERE id = 1")).scalar() == "Chlo\u00e9\ufffd"
     database.close()
+
+
+def test_a_file_on_a_full_disk_is_refused_for_editing_and_opens_read_only(demo_path, tmp_path):
+    with small_disk(tmp_path / "full") as disk:
+        path = disk / "demo.sqlite"
+        shutil.copyfile(demo_path, path)
+        fill(disk)
+        with pytest.raises(DiskFull, match="is full: free some space, or open it read-only"):
+            open_database(path)
+        database = open_database(path, read_only=True)
+        with database.session() as session:
+            assert [p.title for p in list_productions(session)] == ["The Contract Bride"]
+        database.close()
