@@ -23,6 +23,7 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("connectDialog")
         self.setWindowTitle(self.tr("Connect to Server"))
+        self.setMinimumWidth(440)
         layout = QFormLayout(self)
         intro = QLabel(self.tr("A PostgreSQL server your team shares. Ask its administrator for these."), self)
         intro.setWordWrap(True)
