@@ -178,13 +178,7 @@ def test_two_databases_of_one_name_keep_their_own_backups(demo_path):
 
 
 def test_a_backup_gives_up_on_a_file_another_program_keeps_locked(demo_path):
-    holder = sqlite3.connect(demo_path, isolation_level=None)
-    holder.execute("PRAGMA journal_mode=DELETE")
-    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(DatabaseProblem, match="cannot back up .*locked"):
-            take_backup(demo_path, "open")
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    from tests.disks import locked_by_another_program
+
+    with locked_by_another_program(demo_path), pytest.raises(DatabaseProblem, match="cannot back up .*locked"):
+        take_backup(demo_path, "open")

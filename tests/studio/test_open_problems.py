@@ -19,7 +19,7 @@ from studio.db import open_database
 from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.instance_lock import InstanceLock
 from studio.productions import list_productions
-from tests.disks import fill, read_only_copy, small_disk
+from tests.disks import fill, locked_by_another_program, read_only_copy, small_disk
 from tests.studio.test_backups import damage
 
 
@@ -89,16 +89,8 @@ def test_a_full_disk_refuses_the_edit_and_keeps_the_data(demo_path, tmp_path):
 
 
 def test_a_file_another_program_holds_locked_is_named_in_use(demo_path):
-    holder = sqlite3.connect(demo_path, isolation_level=None)
-    holder.execute("PRAGMA journal_mode=DELETE")
-    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(DatabaseInUse, match="in use by another program"):
-            open_database(demo_path)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    with locked_by_another_program(demo_path), pytest.raises(DatabaseInUse, match="in use by another program"):
+        open_database(demo_path)
     open_database(demo_path).close()
 
 
