@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.crash.harness import DEFAULT_KILLS, SAMPLES
+from tests.crash.harness import DEFAULT_KILLS
+from tests.crash.scenarios import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20270111
