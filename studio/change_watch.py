@@ -16,9 +16,12 @@ class ChangeWatch:
         self.database = database
         self._commits = database.commits
         if database.path is not None:
-            self._sqlite = sqlite3.connect(f"{database.path.resolve().as_uri()}?mode=ro", uri=True)
-            self._version = self._data_version()
             self._listener = None
+            try:
+                self._sqlite = sqlite3.connect(f"{database.path.resolve().as_uri()}?mode=ro", uri=True)
+                self._version = self._data_version()
+            except sqlite3.Error:  # opened immutable (a read-only folder, a full disk): nothing to watch
+                self._sqlite = None
         else:
             import psycopg
 
@@ -31,6 +34,8 @@ class ChangeWatch:
         """True if another client (another window, the command line, a colleague) saved since the last look."""
         if self._listener is not None:
             return any(notice.payload != self.database.sender for notice in self._listener.notifies(timeout=0))
+        if self._sqlite is None:
+            return False
         version, commits = self._data_version(), self.database.commits
         # Our own saves change data_version too; when we saved meanwhile, theirs (if any) waits for the next look.
         changed = version != self._version and commits == self._commits

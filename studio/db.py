@@ -43,6 +43,7 @@ from studio.i18n import _
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CHANNEL = "cliffhanger_saves"  # PostgreSQL's LISTEN/NOTIFY channel for "someone saved"
+NOTIFY_IF_WRITTEN = text("SELECT pg_notify(:channel, :sender) WHERE txid_current_if_assigned() IS NOT NULL")
 BUSY_TIMEOUT_MS = 5000
 MIN_FREE_BYTES = 256 * 1024  # below this, opening for editing is refused as a full disk
 
@@ -119,9 +120,9 @@ class Database:
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                     yield session
                     if connection.dialect.name == "postgresql":  # delivered to listeners on commit
-                        session.execute(
-                            text("SELECT pg_notify(:channel, :sender)"), {"channel": CHANNEL, "sender": self.sender}
-                        )
+                        # Only from a transaction that wrote (the server gave it an id): a page that stores
+                        # nothing new as it opens must not make the other windows reload, and theirs this one.
+                        session.execute(NOTIFY_IF_WRITTEN, {"channel": CHANNEL, "sender": self.sender})
             self.commits += 1
         except DatabaseError as error:
             problem = problem_of(error, self.describe(), _("cannot save to {path}: {reason}"))

@@ -100,7 +100,7 @@ class Workspace(QObject):
             if lock is not None and lock is not self._lock:
                 lock.release()
             raise
-        self.close()
+        self.close(keep_lock=lock is not None and lock is self._lock)  # reopened after a restore: kept
         self.database = database
         self._lock, self._lock_path = lock, path
         self._watch = ChangeWatch(database)

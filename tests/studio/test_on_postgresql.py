@@ -221,3 +221,18 @@ def test_the_crew_role_reads_the_schedule_but_never_a_rate(demo_path, postgres_s
     crew_url = postgres_server.url(database, user="gaffer_test")
     assert_one_clear_line(run("info", "--db", crew_url), "may not read or change this")
     assert_one_clear_line(run("server-roles", "--db", str(demo_path)), "PostgreSQL server")
+
+
+def test_only_a_save_that_changed_something_tells_the_other_clients(both):
+    from studio.change_watch import ChangeWatch
+
+    other = second_client(both)
+    watch = ChangeWatch(both)
+    with other.transaction() as session:  # a page storing nothing new as it opens
+        session.execute(text("SELECT count(*) FROM scene"))
+    assert not watch.look()
+    with other.transaction() as session:
+        set_field(session, "character", 1, "name_zh", "变了")
+    assert watch.look()
+    watch.close()
+    other.close()

@@ -15,6 +15,7 @@ import time
 import pytest
 from sqlalchemy import text
 
+from studio.change_watch import ChangeWatch
 from studio.db import open_database
 from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.instance_lock import InstanceLock
@@ -53,6 +54,7 @@ def test_a_read_only_file_is_refused_for_editing_and_opens_read_only(demo_path, 
             assert [p.title for p in list_productions(session)] == ["The Contract Bride"]
         with pytest.raises(DatabaseReadOnly, match="open read-only: nothing can be changed"), database.transaction():
             pass
+        assert not ChangeWatch(database).look()  # nothing to watch, and no failure for trying
         database.close()
         assert (sorted(os.listdir(path.parent)), digest(path)) == before
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from studio.backups import list_backups, take_backup
+from studio.instance_lock import InstanceLock
 from tests.studio.test_backups import damage
 from tests.ui.driving import query, show
 from ui.main_window import MainWindow
@@ -67,6 +68,7 @@ def test_back_up_now_and_restore_from_the_dialog(demo_window, demo_path, qtbot):
     assert demo_window.production_switcher.currentText().startswith("Before the accident")
     assert "Restored" in demo_window.statusBar().currentMessage()
     assert not demo_window.workspace.undo_stack.canUndo()
+    assert not InstanceLock(demo_path).acquire()  # the window still holds the restored file
     kept = [b for b in list_backups(demo_path) if b.reason == "before-restore"]
     assert [b.contents()[0].title for b in kept] == ["The accident"]
 
