@@ -107,10 +107,9 @@ def take_backup(database_path: Path, reason: str, *, now: datetime | None = None
         _remove(partial)
         if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
             raise _not_backed_up(database_path) from None
-        reason_text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatabaseProblem(
             _("cannot back up {path} into {folder}: {reason}").format(
-                path=database_path, folder=folder, reason=reason_text
+                path=database_path, folder=folder, reason=_said(error)
             )
         ) from None
     rotate(database_path, today=taken_at.date())
@@ -182,10 +181,9 @@ def restore_backup(database_path: Path, backup_path: Path) -> Path | None:
         os.replace(partial, database_path)
     except (sqlite3.Error, OSError) as error:
         _remove(partial)
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatabaseProblem(
             _("cannot restore {backup} into {path}: {reason}").format(
-                backup=backup_path.name, path=database_path, reason=reason
+                backup=backup_path.name, path=database_path, reason=_said(error)
             )
         ) from None
     return kept
@@ -227,6 +225,11 @@ def _copy_database(source_path: Path, target: Path) -> None:
         source.execute("COMMIT")
     finally:
         source.close()
+
+
+def _said(error: sqlite3.Error | OSError) -> str:
+    """The system's words for a failed copy ("No space left on device"), without the error's number."""
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 
 def _remove(partial: Path) -> None:
