@@ -182,12 +182,16 @@ class Workspace(QObject):
 
     def write(self, operation: Callable[..., T], *args: Any) -> T:
         """Run a studio operation in one transaction: operation(session, *args) (inside `one_step`, in
-        the step's transaction)."""
+        the step's transaction). Refused because someone else saved first, the views reload."""
         assert self.database is not None
         if self._step is not None:
             return operation(self._step.session, *args)
-        with self.database.transaction() as session:
-            return operation(session, *args)
+        try:
+            with self.database.transaction() as session:
+                return operation(session, *args)
+        except ChangedElsewhere:
+            self.changedElsewhere.emit()  # refused for a colleague's save: the views show theirs
+            raise
 
     @contextmanager
     def one_step(self, label: str) -> Iterator[None]:
@@ -242,11 +246,7 @@ class Workspace(QObject):
 
         With the row's version as the view showed it, an edit made after someone else saved the row is
         refused (ChangedElsewhere) and the views reload with their change."""
-        try:
-            changes = self.write(set_fields, entity, row_id, values, seen_version)
-        except ChangedElsewhere:
-            self._emit(self.entitiesChanged, {entity})
-            raise
+        changes = self.write(set_fields, entity, row_id, values, seen_version)
         if changes:
             self._push(EditFieldsCommand(self, changes, label))
             self._announce(changes)
@@ -389,11 +389,7 @@ class Workspace(QObject):
     ) -> None:
         """Move strips on the board (or to the boneyard) as one undo step; `seen_days`: where the board
         showed them (a strip a colleague has moved since stays where they put it: ChangedElsewhere)."""
-        try:
-            previous = self.write(move_strips, self.production_id, strip_ids, day_id, position, seen_days)
-        except ChangedElsewhere:
-            self._emit(self.entitiesChanged, {"strip"})
-            raise
+        previous = self.write(move_strips, self.production_id, strip_ids, day_id, position, seen_days)
         if previous:
             self._push(PlacementCommand(self, previous, label))
             self._emit(self.stripsMoved)
