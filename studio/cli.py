@@ -177,13 +177,14 @@ def run_info(args: argparse.Namespace) -> int:
     if not summary["productions"]:
         print("No productions yet.")
     for production in summary["productions"]:
-        total = production["budget_total"]
+        total = production.get("budget_total")
         print(f"[{production['id']}] {production['title']} {production['title_zh']}".rstrip())
         print(
             f"    {production['episodes']} episodes, {production['scenes']} scenes, "
             f"{production['characters']} characters, {production['cast']} cast, {production['crew']} crew, "
             f"{production['locations']} locations, {production['shoot_days']} shoot days "
-            f"({production['scheduled_scenes']} scenes scheduled), budget {total['amount']} {total['currency']}"
+            f"({production['scheduled_scenes']} scenes scheduled)"
+            + (f", budget {total['amount']} {total['currency']}" if total else "")
         )
     return 0
 
@@ -303,6 +304,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = open_database(database_argument(args))
     try:
+        if args.document == "budget":
+            database.check_sees_money()
         with database.reading() as session:
             production = get_production(session, getattr(args, "production", None))
             written = EXPORTS[args.document](session, production.id, args)
@@ -387,6 +390,7 @@ def run_budget(args: argparse.Namespace) -> int:
 
     database = open_database(database_argument(args))
     try:
+        database.check_sees_money()
         with database.transaction() as session:
             production = get_production(session, getattr(args, "production", None))
             report, text = BUDGET_ACTIONS[args.action](session, production.id, args)
@@ -492,8 +496,7 @@ def run_copy_database(args: argparse.Namespace) -> int:
             target.close()
     except UserError:
         if target_path is not None:
-            for leftover in (target_path, *(target_path.with_name(target_path.name + s) for s in ("-wal", "-shm"))):
-                leftover.unlink(missing_ok=True)
+            _remove_database_file(target_path)
         raise
     finally:
         source.close()
@@ -507,6 +510,12 @@ def run_copy_database(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _remove_database_file(path: Path) -> None:
+    """A database file this command made, with SQLite's files beside it: a refused copy leaves nothing."""
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
 
 
 def run_server_roles(args: argparse.Namespace) -> int:

@@ -40,6 +40,7 @@ from studio.errors import (
     NotAllowed,
 )
 from studio.i18n import _
+from studio.withheld import WITHHOLD_MONEY
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CHANNEL = "cliffhanger_saves"  # PostgreSQL's LISTEN/NOTIFY channel for "someone saved"
@@ -72,6 +73,9 @@ class Database:
     sender: str = field(default_factory=lambda: uuid.uuid4().hex)
     commits: int = 0
     file_identity: tuple[int, int] | None = None  # the SQLite file's device and inode when opened
+    # On a server, a login whose grants keep money from it (a crew login, see server_roles); a login
+    # that may change nothing opens `read_only`.
+    sees_money: bool = True
 
     @property
     def path(self) -> Path | None:
@@ -83,7 +87,10 @@ class Database:
 
     def session(self) -> Session:
         """For reading; writes go through `transaction()`."""
-        return Session(self.engine, expire_on_commit=False)
+        return Session(self.engine, expire_on_commit=False, info=self._session_info())
+
+    def _session_info(self) -> dict[str, bool]:
+        return {} if self.sees_money else {WITHHOLD_MONEY: True}
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -105,6 +112,12 @@ class Database:
         On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so a database busy in another
         program is waited for (busy timeout) instead of failing halfway through the work.
         """
+        if self.read_only and self.path is None:
+            raise NotAllowed(
+                _("your login on {path} may read but not change: ask a producer to make this change").format(
+                    path=self.describe()
+                )
+            )
         if self.read_only:
             raise DatabaseReadOnly(_("{path} is open read-only: nothing can be changed").format(path=self.describe()))
         if self.file_identity is not None and _identity(self.path) != self.file_identity:
@@ -117,7 +130,10 @@ class Database:
         try:
             with self.engine.connect() as connection:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
-                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                with (
+                    Session(bind=connection, expire_on_commit=False, info=self._session_info()) as session,
+                    session.begin(),
+                ):
                     yield session
                     if connection.dialect.name == "postgresql":  # delivered to listeners on commit
                         # Only from a transaction that wrote (the server gave it an id): a page that stores
@@ -132,8 +148,19 @@ class Database:
         except StaleDataError:
             raise changed_elsewhere() from None
 
+    def check_sees_money(self) -> None:
+        """Refuse at once what only a login that reads rates and budgets may do."""
+        if not self.sees_money:
+            raise not_allowed(self.describe())
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def not_allowed(path: str) -> NotAllowed:
+    return NotAllowed(
+        _("your login on {path} may not read or change this: rates and budgets are for producers").format(path=path)
+    )
 
 
 def changed_elsewhere() -> ChangedElsewhere:
@@ -180,10 +207,24 @@ def open_database(
         if path is not None:
             _check_integrity(database)
             database.file_identity = _identity(path)
+        else:
+            _read_grants(database)
     except Exception:
         engine.dispose()
         raise
     return database
+
+
+def _read_grants(database: Database) -> None:
+    """What the server lets this login do, asked once: the pages leave out what it may not read, and
+    offer no edit it may not save."""
+    grants = text(
+        "SELECT has_column_privilege('production', 'company_move_cost_minor', 'SELECT'), "
+        "has_table_privilege('scene', 'UPDATE')"
+    )
+    with database.engine.connect() as connection:
+        database.sees_money, may_write = connection.execute(grants).one()
+    database.read_only = not may_write
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -251,9 +292,7 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
     if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DatabaseDamaged(_damaged_message(path))
     if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the server's grants
-        return NotAllowed(
-            _("your login on {path} may not read or change this: rates and budgets are for producers").format(path=path)
-        )
+        return not_allowed(path)
     if _is_login_refused(error.orig):
         return LoginRefused(
             _("the server {path} refused the login: check the user name and the password").format(path=path)

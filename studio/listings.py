@@ -39,6 +39,7 @@ from studio.models import (
 from studio.models.enums import RevisionState, ShootDayKind
 from studio.schedule.board import load_board
 from studio.schedule.timeline import DayTimes, clock, day_times
+from studio.withheld import visible_money
 
 Row = dict[str, object]
 
@@ -150,7 +151,7 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
                 "performer": performer.legal_name if performer else "",
                 "performer_zh": performer.name_zh if performer else "",
                 "union": performer.union_status if performer else "",
-                "rate": deal.rate if deal else None,
+                "rate": visible_money(session, deal, "rate"),
                 "scenes": scene_counts.get(character.id, 0),
                 "background": character.is_background,
             }
@@ -221,7 +222,7 @@ def crew_rows(session: Session, production_id: int) -> list[Row]:
             "union": member.union_status,
             "phone": member.phone,
             "email": member.email,
-            "rate": member.rate,
+            "rate": visible_money(session, member, "rate"),
         }
         for member, department in session.exec(statement)
     ]
@@ -256,7 +257,7 @@ def location_rows(session: Session, production_id: int) -> list[Row]:
             "contact": location.contact_name,
             "phone": location.contact_phone,
             "timezone": location.timezone,
-            "fee": location.fee_per_day,
+            "fee": visible_money(session, location, "fee_per_day"),
             "sets": set_counts.get(location.id, 0),
             "hospital": location.hospital_name,
         }

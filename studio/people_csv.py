@@ -27,6 +27,7 @@ from studio.i18n import _
 from studio.models import CastAssignment, Character, CrewMember, Department, Performer, Production
 from studio.models.enums import RateBasis, UnionStatus
 from studio.money import Money
+from studio.withheld import withholds_money
 
 KINDS = ("cast", "crew")
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,6 +49,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "languages": ("languages", "language", "语言"),
     "notes": ("notes", "备注"),
 }
+PAY_COLUMNS = frozenset({"day_rate", "rate_basis", "currency"})
 COLUMNS = {
     "cast": (
         "name",
@@ -452,7 +454,7 @@ def _department_names(*names: str) -> list[str]:
 def export_people(session: Session, production_id: int, kind: str, target: Path) -> Path:
     """Write the cast or crew list as CSV UTF-8 (with the BOM Excel needs to read Chinese)."""
     rows = cast_sheet_rows(session, production_id) if kind == "cast" else crew_sheet_rows(session, production_id)
-    columns = COLUMNS[kind]
+    columns = [c for c in COLUMNS[kind] if c not in PAY_COLUMNS or not withholds_money(session)]
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8-sig", newline="") as stream:
@@ -494,9 +496,7 @@ def cast_sheet_rows(session: Session, production_id: int) -> list[dict[str, str]
             row = dict(person)
             if character is not None:
                 row["character"] = character.name
-                row["rate_basis"] = deal.rate_basis
-                row["currency"] = deal.currency
-                row["day_rate"] = "" if deal.rate is None else str(deal.rate.amount)
+                row |= _pay(session, deal)
             rows.append(row)
     return rows
 
@@ -515,9 +515,7 @@ def crew_sheet_rows(session: Session, production_id: int) -> list[dict[str, str]
             "name": member.name,
             "name_zh": member.name_zh,
             "union": member.union_status,
-            "day_rate": "" if member.rate is None else str(member.rate.amount),
-            "rate_basis": member.rate_basis,
-            "currency": member.currency,
+            **_pay(session, member),
             "phone": member.phone,
             "email": member.email,
             "languages": member.languages,
@@ -525,3 +523,11 @@ def crew_sheet_rows(session: Session, production_id: int) -> list[dict[str, str]
         }
         for member, department in crew
     ]
+
+
+def _pay(session: Session, holder: CastAssignment | CrewMember) -> dict[str, str]:
+    """A deal's or a crew member's pay as the sheet states it; nothing for a login kept from rates."""
+    if withholds_money(session):
+        return {}
+    rate = "" if holder.rate is None else str(holder.rate.amount)
+    return {"day_rate": rate, "rate_basis": holder.rate_basis, "currency": holder.currency}

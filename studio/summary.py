@@ -20,6 +20,7 @@ from studio.models import (
 from studio.models.enums import RevisionState, ShootDayKind
 from studio.money import Money
 from studio.productions import list_productions
+from studio.withheld import withholds_money
 
 
 def _count(session: Session, statement) -> int:
@@ -27,9 +28,10 @@ def _count(session: Session, statement) -> int:
 
 
 def production_summary(session: Session, production: Production) -> dict:
+    """Counts, and the budget's total for a login that may read it."""
     pid = production.id
     live_scenes = (Scene.production_id == pid) & (Scene.revision_state != RevisionState.OMITTED.value)
-    return {
+    summary = {
         "id": pid,
         "title": production.title,
         "title_zh": production.title_zh,
@@ -52,8 +54,10 @@ def production_summary(session: Session, production: Production) -> dict:
                 Strip.production_id == pid, Strip.shoot_day_id.is_not(None), Strip.scene_id.is_not(None)
             ),
         ),
-        "budget_total": _budget_total(session, production.id),
     }
+    if not withholds_money(session):
+        summary["budget_total"] = _budget_total(session, production.id)
+    return summary
 
 
 def database_summary(session: Session, production_id: int | None = None) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.postgres import postgres_server, postgres_url  # noqa: F401 - fixtures for every test
+from tests.postgres import crew_login, postgres_server, postgres_url, server_demo  # noqa: F401 - fixtures for every test
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

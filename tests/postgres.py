@@ -66,6 +66,12 @@ class Server:
         credentials = user if password is None else f"{user}:{password}"
         return f"postgresql+psycopg://{credentials}@127.0.0.1:{self.port}/{database}"
 
+    def add_login(self, database_url: str, group: str) -> str:
+        """A new login in the role `group` (see server_roles); returns its URL for that database."""
+        name = f"login_{uuid.uuid4().hex[:12]}"
+        self.execute(f"CREATE ROLE {name} LOGIN IN ROLE {group}")
+        return self.url(database_url.rsplit("/", 1)[1], user=name)
+
     def execute(self, *statements: str, database: str = "postgres") -> None:
         import psycopg
 
@@ -92,3 +98,26 @@ def postgres_url(postgres_server: Server) -> Iterator[str]:
     postgres_server.execute(f"CREATE DATABASE {name}")
     yield postgres_server.url(name)
     postgres_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def server_demo(demo_path, postgres_url) -> str:
+    """The demo production copied onto the test server, with the team's roles set up."""
+    from studio.db import open_database
+    from studio.server_roles import set_up_roles
+    from studio.transfer import copy_database
+
+    source, target = open_database(demo_path), open_database(postgres_url)
+    copy_database(source, target)
+    set_up_roles(target)
+    source.close()
+    target.close()
+    return postgres_url
+
+
+@pytest.fixture
+def crew_login(server_demo, postgres_server) -> str:
+    """The URL of a crew member's login on the demo production."""
+    from studio.server_roles import CREW
+
+    return postgres_server.add_login(server_demo, CREW)

@@ -113,7 +113,6 @@ class MainWindow(QMainWindow):
         self.read_only_status = QLabel(self.tr("Read-only"), self)
         self.read_only_status.setObjectName("readOnlyStatus")
         self.read_only_status.setStyleSheet("QLabel { color: #9a5b00; font-weight: bold; }")
-        self.read_only_status.setToolTip(self.tr("This database is open read-only: nothing can be changed."))
         self.statusBar().addPermanentWidget(self.read_only_status)
         self.statusBar().addPermanentWidget(self.backup_status)
         self.read_only_status.hide()
@@ -188,10 +187,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.details_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.page_actions = []
         for number, page in enumerate(self.pages):
             action = view_menu.addAction(page.title())
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _checked=False, row=number: self.show_page(row))
+            self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -430,8 +431,11 @@ class MainWindow(QMainWindow):
         self.production_switcher.setCurrentIndex(self.production_switcher.findData(self.workspace.production_id))
         self.production_switcher.blockSignals(False)
         has_production = self.workspace.production_id is not None
+        editable = not self.workspace.read_only  # with no database open, these open the usual one first
         self.sidebar.setEnabled(has_production)
-        self.details_action.setEnabled(has_production)
+        self.details_action.setEnabled(has_production and editable)
+        self.new_production_action.setEnabled(editable)
+        self.import_action.setEnabled(editable)
         self.export_contacts_action.setEnabled(has_production)
         has_file = self.workspace.database is not None and self.workspace.database.path is not None
         self.export_copy_action.setEnabled(has_file)
@@ -439,6 +443,12 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(has_file and not self.workspace.read_only)
         self.backup_now_action.setEnabled(has_file and not self.workspace.read_only)
         self.read_only_status.setVisible(self.workspace.read_only)
+        self.read_only_status.setToolTip(
+            self.tr("This database is open read-only: nothing can be changed.")
+            if has_file or not self.workspace.read_only
+            else self.tr("Your login on this server may read but not change anything.")
+        )
+        self._offer_pages()
         if not has_file:
             self.backup_status.clear()
         if has_production:
@@ -446,6 +456,15 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
         self._update_title()
+
+    def _offer_pages(self) -> None:
+        """Leave out the pages of money for a login the server keeps from it (a crew member's)."""
+        for row, page in enumerate(self.pages):
+            hidden = page.all_money and not self.workspace.sees_money
+            self.sidebar.item(row).setHidden(hidden)
+            self.page_actions[row].setEnabled(not hidden)
+        if self.sidebar.currentItem() is None or self.sidebar.currentItem().isHidden():
+            self.sidebar.setCurrentRow(0)
 
     def _update_title(self) -> None:
         parts = ["Cliffhanger"]
@@ -461,7 +480,7 @@ class MainWindow(QMainWindow):
     # --- pages, messages, layout ------------------------------------------------------------
 
     def show_page(self, row: int) -> None:
-        if self.workspace.production_id is not None:
+        if self.workspace.production_id is not None and not self.sidebar.item(row).isHidden():
             self.sidebar.setCurrentRow(row)
 
     def page(self, key: str):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from studio.edits import EDITABLE, FieldChange
 from studio.errors import ChangedElsewhere, UserError
@@ -28,6 +28,7 @@ class FormField:
     kind: str = "text"  # text, notes or choice
     choices: Callable[[], list[tuple[Any, str]]] | None = None
     placeholder: str = ""
+    money: bool = False  # hidden from a login that may not read rates, and never read for it
 
 
 class NotesEdit(QPlainTextEdit):
@@ -65,8 +66,11 @@ class RecordForm(QScrollArea):
         self.stored: dict[str, Any] = {}
         self.editors: dict[str, QWidget] = {}
         body = QWidget(self)
-        layout = QFormLayout(body)
+        self.form_layout = layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        column = QVBoxLayout(body)  # the rows at the top, however tall the form is (a few, for the crew)
+        column.addLayout(layout)
+        column.addStretch(1)
         for spec in fields:
             editor = self._editor(spec)
             editor.setObjectName(spec.name)
@@ -103,16 +107,25 @@ class RecordForm(QScrollArea):
             if row is None:
                 self.row_id = None
             else:
-                self.stored = {name: getattr(row, name) for name in self.fields}
+                self.stored = {name: getattr(row, name) for name in self._shown_fields()}
                 self.version = row.version
         enabled = self.row_id is not None
         self.widget().setEnabled(enabled)
+        shown = self._shown_fields()
         for name, spec in self.fields.items():
             editor = self.editors[name]
+            self.form_layout.setRowVisible(editor, name in shown)
             if isinstance(editor, QLineEdit | QPlainTextEdit):
                 # A hint in an empty, disabled form would read as data.
-                editor.setPlaceholderText(spec.placeholder if enabled else "")
+                editor.setPlaceholderText(spec.placeholder if enabled and not self.workspace.read_only else "")
+                editor.setReadOnly(self.workspace.read_only)  # still selectable, to copy a phone number
+            else:
+                editor.setEnabled(not self.workspace.read_only)
             self._show(name)
+
+    def _shown_fields(self) -> list[str]:
+        sees_money = self.workspace.sees_money
+        return [name for name, spec in self.fields.items() if sees_money or not spec.money]
 
     def commit(self, name: str, value: Any) -> None:
         if self.row_id is None:

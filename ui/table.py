@@ -63,6 +63,7 @@ class Column:
     commit: Callable[[dict[str, Any], Any], None] | None = None
     # Rows for which this cell is shown as a warning (an uncast role).
     warn: Callable[[dict[str, Any]], bool] | None = None
+    money: bool = False  # hidden from a login that may not read rates (the rows hold None)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -149,9 +150,11 @@ class RecordTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         row = self.rows[index.row()]
         editable_here = column.commit or (column.source and row.get(column.source[1]) is not None)
-        if column.editable and editable_here and not self.workspace.read_only:
+        if self.workspace.read_only:
+            return flags
+        if column.editable and editable_here:
             flags |= Qt.ItemFlag.ItemIsEditable
-        if self.drag_type:
+        if self.drag_type:  # dragging a row drops it somewhere to change something (casting)
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         if self.drop_type:
             flags |= Qt.ItemFlag.ItemIsDropEnabled
@@ -352,6 +355,8 @@ class RecordTable(QWidget):
         scroll = self.view.verticalScrollBar().value()
         first_load = not self.model.rows
         self.model.set_rows(rows)
+        for number, column in enumerate(self.model.columns):
+            self.view.setColumnHidden(number, column.money and not self.model.workspace.sees_money)
         if self.proxy.sort_column >= 0:
             self.model.sort(self.proxy.sort_column, self.proxy.sort_order)
         if first_load:

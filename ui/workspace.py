@@ -115,6 +115,11 @@ class Workspace(QObject):
     def read_only(self) -> bool:
         return self.database is not None and self.database.read_only
 
+    @property
+    def sees_money(self) -> bool:
+        """False for a login the server keeps rates and budgets from: the views leave money out."""
+        return self.database is None or self.database.sees_money
+
     def close(self, *, keep_lock: bool = False) -> None:
         """Let go of the database; every view empties and the undo history goes with it."""
         if self._lock is not None and not keep_lock:

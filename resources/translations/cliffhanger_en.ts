@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="360"/>
+        <location filename="../../ui/pages/budget.py" line="362"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="426"/>
+        <location filename="../../ui/pages/budget.py" line="428"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="150"/>
+        <location filename="../../ui/pages/callsheets.py" line="151"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="241"/>
+        <location filename="../../ui/pages/callsheets.py" line="242"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="216"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="216"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="212"/>
+        <location filename="../../ui/pages/cast.py" line="218"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="138"/>
+        <location filename="../../ui/pages/crew.py" line="140"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="140"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="181"/>
+        <location filename="../../ui/pages/schedule.py" line="185"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <location filename="../../ui/pages/schedule.py" line="189"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -199,8 +199,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="188"/>
-        <location filename="../../ui/pages/schedule.py" line="195"/>
+        <location filename="../../ui/pages/schedule.py" line="196"/>
+        <location filename="../../ui/pages/schedule.py" line="203"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -208,7 +208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="197"/>
+        <location filename="../../ui/pages/schedule.py" line="205"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -216,7 +216,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="198"/>
+        <location filename="../../ui/pages/schedule.py" line="195"/>
+        <location filename="../../ui/pages/schedule.py" line="206"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -224,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="206"/>
+        <location filename="../../ui/pages/schedule.py" line="214"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -232,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="285"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>
@@ -240,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="379"/>
+        <location filename="../../ui/pages/schedule.py" line="387"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -278,7 +279,7 @@
 <context>
     <name>Workspace</name>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="365"/>
+        <location filename="../../ui/workspace.py" line="370"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>Remove %n row</numerusform>

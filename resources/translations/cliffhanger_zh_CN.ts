@@ -179,380 +179,380 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="92"/>
+        <location filename="../../ui/pages/budget.py" line="94"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="93"/>
+        <location filename="../../ui/pages/budget.py" line="95"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="94"/>
+        <location filename="../../ui/pages/budget.py" line="96"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="95"/>
+        <location filename="../../ui/pages/budget.py" line="97"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="99"/>
+        <location filename="../../ui/pages/budget.py" line="101"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="101"/>
+        <location filename="../../ui/pages/budget.py" line="103"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="115"/>
-        <location filename="../../ui/pages/budget.py" line="468"/>
+        <location filename="../../ui/pages/budget.py" line="117"/>
+        <location filename="../../ui/pages/budget.py" line="470"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="116"/>
+        <location filename="../../ui/pages/budget.py" line="118"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="117"/>
-        <location filename="../../ui/pages/budget.py" line="497"/>
+        <location filename="../../ui/pages/budget.py" line="119"/>
+        <location filename="../../ui/pages/budget.py" line="499"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="118"/>
+        <location filename="../../ui/pages/budget.py" line="120"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="119"/>
+        <location filename="../../ui/pages/budget.py" line="121"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="120"/>
+        <location filename="../../ui/pages/budget.py" line="122"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="124"/>
+        <location filename="../../ui/pages/budget.py" line="126"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="149"/>
-        <location filename="../../ui/pages/budget.py" line="179"/>
+        <location filename="../../ui/pages/budget.py" line="151"/>
+        <location filename="../../ui/pages/budget.py" line="181"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="152"/>
+        <location filename="../../ui/pages/budget.py" line="154"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="157"/>
+        <location filename="../../ui/pages/budget.py" line="159"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="161"/>
+        <location filename="../../ui/pages/budget.py" line="163"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="168"/>
+        <location filename="../../ui/pages/budget.py" line="170"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="169"/>
+        <location filename="../../ui/pages/budget.py" line="171"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="178"/>
+        <location filename="../../ui/pages/budget.py" line="180"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="182"/>
+        <location filename="../../ui/pages/budget.py" line="184"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="190"/>
+        <location filename="../../ui/pages/budget.py" line="192"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="198"/>
+        <location filename="../../ui/pages/budget.py" line="200"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="206"/>
+        <location filename="../../ui/pages/budget.py" line="208"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="212"/>
+        <location filename="../../ui/pages/budget.py" line="214"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="215"/>
+        <location filename="../../ui/pages/budget.py" line="217"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="228"/>
+        <location filename="../../ui/pages/budget.py" line="230"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="229"/>
+        <location filename="../../ui/pages/budget.py" line="231"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="238"/>
+        <location filename="../../ui/pages/budget.py" line="240"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="244"/>
+        <location filename="../../ui/pages/budget.py" line="246"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="250"/>
+        <location filename="../../ui/pages/budget.py" line="252"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="253"/>
+        <location filename="../../ui/pages/budget.py" line="255"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="263"/>
+        <location filename="../../ui/pages/budget.py" line="265"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="272"/>
+        <location filename="../../ui/pages/budget.py" line="274"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="273"/>
+        <location filename="../../ui/pages/budget.py" line="275"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="284"/>
-        <location filename="../../ui/pages/budget.py" line="305"/>
+        <location filename="../../ui/pages/budget.py" line="286"/>
+        <location filename="../../ui/pages/budget.py" line="307"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="286"/>
+        <location filename="../../ui/pages/budget.py" line="288"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="287"/>
+        <location filename="../../ui/pages/budget.py" line="289"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="288"/>
+        <location filename="../../ui/pages/budget.py" line="290"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="289"/>
+        <location filename="../../ui/pages/budget.py" line="291"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="290"/>
+        <location filename="../../ui/pages/budget.py" line="292"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="298"/>
+        <location filename="../../ui/pages/budget.py" line="300"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="311"/>
+        <location filename="../../ui/pages/budget.py" line="313"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="315"/>
+        <location filename="../../ui/pages/budget.py" line="317"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="318"/>
+        <location filename="../../ui/pages/budget.py" line="320"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="324"/>
+        <location filename="../../ui/pages/budget.py" line="326"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="325"/>
+        <location filename="../../ui/pages/budget.py" line="327"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="332"/>
+        <location filename="../../ui/pages/budget.py" line="334"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="333"/>
+        <location filename="../../ui/pages/budget.py" line="335"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="360"/>
+        <location filename="../../ui/pages/budget.py" line="362"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="361"/>
+        <location filename="../../ui/pages/budget.py" line="363"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="362"/>
+        <location filename="../../ui/pages/budget.py" line="364"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="426"/>
+        <location filename="../../ui/pages/budget.py" line="428"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="430"/>
+        <location filename="../../ui/pages/budget.py" line="432"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="440"/>
+        <location filename="../../ui/pages/budget.py" line="442"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="463"/>
+        <location filename="../../ui/pages/budget.py" line="465"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="467"/>
+        <location filename="../../ui/pages/budget.py" line="469"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="477"/>
+        <location filename="../../ui/pages/budget.py" line="479"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="480"/>
-        <location filename="../../ui/pages/budget.py" line="519"/>
-        <location filename="../../ui/pages/budget.py" line="571"/>
+        <location filename="../../ui/pages/budget.py" line="482"/>
+        <location filename="../../ui/pages/budget.py" line="521"/>
+        <location filename="../../ui/pages/budget.py" line="573"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="486"/>
+        <location filename="../../ui/pages/budget.py" line="488"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="494"/>
+        <location filename="../../ui/pages/budget.py" line="496"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="510"/>
+        <location filename="../../ui/pages/budget.py" line="512"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="516"/>
+        <location filename="../../ui/pages/budget.py" line="518"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="529"/>
+        <location filename="../../ui/pages/budget.py" line="531"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="559"/>
+        <location filename="../../ui/pages/budget.py" line="561"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="579"/>
+        <location filename="../../ui/pages/budget.py" line="581"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="585"/>
+        <location filename="../../ui/pages/budget.py" line="587"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="585"/>
+        <location filename="../../ui/pages/budget.py" line="587"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="598"/>
+        <location filename="../../ui/pages/budget.py" line="600"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="600"/>
+        <location filename="../../ui/pages/budget.py" line="602"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="159"/>
-        <location filename="../../ui/pages/budget.py" line="313"/>
+        <location filename="../../ui/pages/budget.py" line="161"/>
+        <location filename="../../ui/pages/budget.py" line="315"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="221"/>
+        <location filename="../../ui/pages/budget.py" line="223"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="91"/>
-        <location filename="../../ui/pages/budget.py" line="105"/>
-        <location filename="../../ui/pages/budget.py" line="285"/>
+        <location filename="../../ui/pages/budget.py" line="93"/>
+        <location filename="../../ui/pages/budget.py" line="107"/>
+        <location filename="../../ui/pages/budget.py" line="287"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -655,228 +655,228 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="56"/>
-        <location filename="../../ui/pages/callsheets.py" line="70"/>
+        <location filename="../../ui/pages/callsheets.py" line="57"/>
+        <location filename="../../ui/pages/callsheets.py" line="71"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="57"/>
+        <location filename="../../ui/pages/callsheets.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="58"/>
-        <location filename="../../ui/pages/callsheets.py" line="113"/>
+        <location filename="../../ui/pages/callsheets.py" line="59"/>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="59"/>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="60"/>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="60"/>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="61"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <location filename="../../ui/pages/callsheets.py" line="72"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="74"/>
+        <location filename="../../ui/pages/callsheets.py" line="75"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="74"/>
+        <location filename="../../ui/pages/callsheets.py" line="75"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="74"/>
+        <location filename="../../ui/pages/callsheets.py" line="75"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="78"/>
+        <location filename="../../ui/pages/callsheets.py" line="79"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="93"/>
+        <location filename="../../ui/pages/callsheets.py" line="94"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <location filename="../../ui/pages/callsheets.py" line="95"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="111"/>
+        <location filename="../../ui/pages/callsheets.py" line="112"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="113"/>
+        <location filename="../../ui/pages/callsheets.py" line="114"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="121"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="121"/>
+        <location filename="../../ui/pages/callsheets.py" line="122"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="122"/>
+        <location filename="../../ui/pages/callsheets.py" line="123"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="123"/>
+        <location filename="../../ui/pages/callsheets.py" line="124"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="124"/>
+        <location filename="../../ui/pages/callsheets.py" line="125"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="125"/>
+        <location filename="../../ui/pages/callsheets.py" line="126"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="126"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="134"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="136"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="136"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="144"/>
+        <location filename="../../ui/pages/callsheets.py" line="145"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="150"/>
+        <location filename="../../ui/pages/callsheets.py" line="151"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="175"/>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="177"/>
+        <location filename="../../ui/pages/callsheets.py" line="178"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="216"/>
+        <location filename="../../ui/pages/callsheets.py" line="217"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="221"/>
+        <location filename="../../ui/pages/callsheets.py" line="222"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="223"/>
+        <location filename="../../ui/pages/callsheets.py" line="224"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="230"/>
+        <location filename="../../ui/pages/callsheets.py" line="231"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="238"/>
+        <location filename="../../ui/pages/callsheets.py" line="239"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="241"/>
+        <location filename="../../ui/pages/callsheets.py" line="242"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -886,284 +886,284 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="90"/>
+        <location filename="../../ui/pages/cast.py" line="91"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="95"/>
+        <location filename="../../ui/pages/cast.py" line="96"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="96"/>
-        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="97"/>
+        <location filename="../../ui/pages/cast.py" line="117"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="99"/>
-        <location filename="../../ui/pages/cast.py" line="115"/>
+        <location filename="../../ui/pages/cast.py" line="100"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="109"/>
-        <location filename="../../ui/pages/cast.py" line="119"/>
-        <location filename="../../ui/pages/cast.py" line="132"/>
+        <location filename="../../ui/pages/cast.py" line="110"/>
+        <location filename="../../ui/pages/cast.py" line="120"/>
+        <location filename="../../ui/pages/cast.py" line="133"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="53"/>
-        <location filename="../../ui/pages/cast.py" line="277"/>
+        <location filename="../../ui/pages/cast.py" line="54"/>
+        <location filename="../../ui/pages/cast.py" line="283"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="63"/>
+        <location filename="../../ui/pages/cast.py" line="64"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="78"/>
+        <location filename="../../ui/pages/cast.py" line="79"/>
         <source>Travel, rehearsals, fittings</source>
         <translation>旅行、排练、试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="102"/>
-        <location filename="../../ui/pages/cast.py" line="194"/>
+        <location filename="../../ui/pages/cast.py" line="103"/>
+        <location filename="../../ui/pages/cast.py" line="200"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="108"/>
+        <location filename="../../ui/pages/cast.py" line="109"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="110"/>
-        <location filename="../../ui/pages/cast.py" line="148"/>
+        <location filename="../../ui/pages/cast.py" line="111"/>
+        <location filename="../../ui/pages/cast.py" line="149"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="117"/>
+        <location filename="../../ui/pages/cast.py" line="118"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="119"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="120"/>
-        <location filename="../../ui/pages/cast.py" line="136"/>
+        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="121"/>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="122"/>
+        <location filename="../../ui/pages/cast.py" line="138"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="122"/>
+        <location filename="../../ui/pages/cast.py" line="123"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="127"/>
+        <location filename="../../ui/pages/cast.py" line="128"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="128"/>
+        <location filename="../../ui/pages/cast.py" line="129"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="129"/>
+        <location filename="../../ui/pages/cast.py" line="130"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="140"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="140"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="142"/>
+        <location filename="../../ui/pages/cast.py" line="143"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="143"/>
+        <location filename="../../ui/pages/cast.py" line="144"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="151"/>
+        <location filename="../../ui/pages/cast.py" line="152"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="157"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="160"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="161"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="161"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="164"/>
+        <location filename="../../ui/pages/cast.py" line="170"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="170"/>
-        <location filename="../../ui/pages/cast.py" line="230"/>
+        <location filename="../../ui/pages/cast.py" line="176"/>
+        <location filename="../../ui/pages/cast.py" line="236"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="177"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="172"/>
+        <location filename="../../ui/pages/cast.py" line="178"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="173"/>
+        <location filename="../../ui/pages/cast.py" line="179"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="174"/>
+        <location filename="../../ui/pages/cast.py" line="180"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
-        <location filename="../../ui/pages/cast.py" line="252"/>
+        <location filename="../../ui/pages/cast.py" line="181"/>
+        <location filename="../../ui/pages/cast.py" line="258"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="179"/>
+        <location filename="../../ui/pages/cast.py" line="185"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="181"/>
+        <location filename="../../ui/pages/cast.py" line="187"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="189"/>
+        <location filename="../../ui/pages/cast.py" line="195"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="216"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="210"/>
+        <location filename="../../ui/pages/cast.py" line="216"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="212"/>
+        <location filename="../../ui/pages/cast.py" line="218"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="220"/>
+        <location filename="../../ui/pages/cast.py" line="226"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="223"/>
+        <location filename="../../ui/pages/cast.py" line="229"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="229"/>
+        <location filename="../../ui/pages/cast.py" line="235"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="244"/>
+        <location filename="../../ui/pages/cast.py" line="250"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="244"/>
+        <location filename="../../ui/pages/cast.py" line="250"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="279"/>
+        <location filename="../../ui/pages/cast.py" line="285"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="282"/>
+        <location filename="../../ui/pages/cast.py" line="288"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -1176,42 +1176,42 @@ The details are in %2</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="27"/>
+        <location filename="../../ui/connect_dialog.py" line="28"/>
         <source>A PostgreSQL server your team shares. Ask its administrator for these.</source>
         <translation>团队共用的 PostgreSQL 服务器。以下信息请向其管理员索取。</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="37"/>
+        <location filename="../../ui/connect_dialog.py" line="38"/>
         <source>Remember the password in the system keyring</source>
         <translation>在系统钥匙串中记住密码</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="38"/>
+        <location filename="../../ui/connect_dialog.py" line="39"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="39"/>
+        <location filename="../../ui/connect_dialog.py" line="40"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="40"/>
+        <location filename="../../ui/connect_dialog.py" line="41"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="41"/>
+        <location filename="../../ui/connect_dialog.py" line="42"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="42"/>
+        <location filename="../../ui/connect_dialog.py" line="43"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="47"/>
+        <location filename="../../ui/connect_dialog.py" line="48"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -1219,208 +1219,208 @@ The details are in %2</source>
 <context>
     <name>CrewPage</name>
     <message>
-        <location filename="../../ui/pages/crew.py" line="31"/>
-        <location filename="../../ui/pages/crew.py" line="60"/>
-        <location filename="../../ui/pages/crew.py" line="173"/>
+        <location filename="../../ui/pages/crew.py" line="32"/>
+        <location filename="../../ui/pages/crew.py" line="61"/>
+        <location filename="../../ui/pages/crew.py" line="175"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="37"/>
-        <location filename="../../ui/pages/crew.py" line="61"/>
+        <location filename="../../ui/pages/crew.py" line="38"/>
+        <location filename="../../ui/pages/crew.py" line="62"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="38"/>
-        <location filename="../../ui/pages/crew.py" line="58"/>
+        <location filename="../../ui/pages/crew.py" line="39"/>
+        <location filename="../../ui/pages/crew.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="39"/>
-        <location filename="../../ui/pages/crew.py" line="174"/>
+        <location filename="../../ui/pages/crew.py" line="40"/>
+        <location filename="../../ui/pages/crew.py" line="176"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="64"/>
+        <location filename="../../ui/pages/crew.py" line="65"/>
         <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="41"/>
-        <location filename="../../ui/pages/crew.py" line="62"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="40"/>
-        <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="42"/>
         <location filename="../../ui/pages/crew.py" line="63"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="41"/>
+        <source>Speaks</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="43"/>
+        <location filename="../../ui/pages/crew.py" line="64"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="43"/>
-        <location filename="../../ui/pages/crew.py" line="71"/>
+        <location filename="../../ui/pages/crew.py" line="44"/>
+        <location filename="../../ui/pages/crew.py" line="72"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="59"/>
+        <location filename="../../ui/pages/crew.py" line="60"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="64"/>
+        <location filename="../../ui/pages/crew.py" line="65"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="67"/>
+        <location filename="../../ui/pages/crew.py" line="68"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="74"/>
+        <location filename="../../ui/pages/crew.py" line="75"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="78"/>
+        <location filename="../../ui/pages/crew.py" line="80"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="81"/>
-        <location filename="../../ui/pages/crew.py" line="177"/>
+        <location filename="../../ui/pages/crew.py" line="83"/>
+        <location filename="../../ui/pages/crew.py" line="179"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="82"/>
+        <location filename="../../ui/pages/crew.py" line="84"/>
         <source>department default; -30 = 30 min before crew call</source>
         <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="84"/>
+        <location filename="../../ui/pages/crew.py" line="86"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="91"/>
-        <location filename="../../ui/pages/crew.py" line="169"/>
+        <location filename="../../ui/pages/crew.py" line="93"/>
+        <location filename="../../ui/pages/crew.py" line="171"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="92"/>
+        <location filename="../../ui/pages/crew.py" line="94"/>
         <source>Remove crew member</source>
         <translation>删除剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="93"/>
+        <location filename="../../ui/pages/crew.py" line="95"/>
         <source>Departments…</source>
         <translation>部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="94"/>
+        <location filename="../../ui/pages/crew.py" line="96"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="95"/>
+        <location filename="../../ui/pages/crew.py" line="97"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="103"/>
+        <location filename="../../ui/pages/crew.py" line="105"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="104"/>
+        <location filename="../../ui/pages/crew.py" line="106"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="105"/>
+        <location filename="../../ui/pages/crew.py" line="107"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="106"/>
+        <location filename="../../ui/pages/crew.py" line="108"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="107"/>
+        <location filename="../../ui/pages/crew.py" line="109"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="108"/>
+        <location filename="../../ui/pages/crew.py" line="110"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="119"/>
+        <location filename="../../ui/pages/crew.py" line="121"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="125"/>
+        <location filename="../../ui/pages/crew.py" line="127"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="138"/>
+        <location filename="../../ui/pages/crew.py" line="140"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="140"/>
+        <location filename="../../ui/pages/crew.py" line="142"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="149"/>
+        <location filename="../../ui/pages/crew.py" line="151"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="168"/>
+        <location filename="../../ui/pages/crew.py" line="170"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="188"/>
+        <location filename="../../ui/pages/crew.py" line="190"/>
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="193"/>
+        <location filename="../../ui/pages/crew.py" line="195"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="196"/>
+        <location filename="../../ui/pages/crew.py" line="198"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
     </message>
@@ -1920,234 +1920,234 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Connect to &amp;Server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Contact Sheet (PDF or Excel)…</source>
         <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>There is no system keyring here: the password will be asked for each time.</source>
         <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>The demo production is open in another Cliffhanger window.</source>
         <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Restored %1. The database as it was is kept in %2.</source>
         <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Backed up %1</source>
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Export contact sheet</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
-        <location filename="../../ui/main_window.py" line="387"/>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2157,32 +2157,37 @@ The details are in %2</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="449"/>
+        <source>Your login on this server may read but not change anything.</source>
+        <translation>您在此服务器上的账号只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2251,22 +2256,22 @@ The details are in %2</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="137"/>
+        <location filename="../../ui/pages/base.py" line="141"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="165"/>
+        <location filename="../../ui/pages/base.py" line="169"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="167"/>
+        <location filename="../../ui/pages/base.py" line="171"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="177"/>
+        <location filename="../../ui/pages/base.py" line="181"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2580,7 +2585,7 @@ The details are in %2</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="123"/>
+        <location filename="../../ui/record_form.py" line="136"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2588,7 +2593,7 @@ The details are in %2</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="325"/>
+        <location filename="../../ui/table.py" line="328"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -2596,7 +2601,7 @@ The details are in %2</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="200"/>
+        <location filename="../../ui/table.py" line="203"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2740,320 +2745,321 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="88"/>
-        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <location filename="../../ui/pages/schedule.py" line="89"/>
+        <location filename="../../ui/pages/schedule.py" line="148"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="89"/>
+        <location filename="../../ui/pages/schedule.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="90"/>
+        <location filename="../../ui/pages/schedule.py" line="91"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="91"/>
+        <location filename="../../ui/pages/schedule.py" line="92"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="92"/>
+        <location filename="../../ui/pages/schedule.py" line="93"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="93"/>
+        <location filename="../../ui/pages/schedule.py" line="94"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="94"/>
+        <location filename="../../ui/pages/schedule.py" line="95"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="95"/>
+        <location filename="../../ui/pages/schedule.py" line="96"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
-        <location filename="../../ui/pages/schedule.py" line="253"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="261"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
-        <location filename="../../ui/pages/schedule.py" line="261"/>
+        <location filename="../../ui/pages/schedule.py" line="105"/>
+        <location filename="../../ui/pages/schedule.py" line="269"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="105"/>
-        <location filename="../../ui/pages/schedule.py" line="269"/>
+        <location filename="../../ui/pages/schedule.py" line="106"/>
+        <location filename="../../ui/pages/schedule.py" line="277"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="115"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="116"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="117"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="125"/>
+        <location filename="../../ui/pages/schedule.py" line="126"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="126"/>
+        <location filename="../../ui/pages/schedule.py" line="127"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="127"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="128"/>
+        <location filename="../../ui/pages/schedule.py" line="129"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="129"/>
+        <location filename="../../ui/pages/schedule.py" line="130"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="130"/>
+        <location filename="../../ui/pages/schedule.py" line="131"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="131"/>
-        <location filename="../../ui/pages/schedule.py" line="319"/>
+        <location filename="../../ui/pages/schedule.py" line="132"/>
+        <location filename="../../ui/pages/schedule.py" line="327"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="132"/>
-        <location filename="../../ui/pages/schedule.py" line="319"/>
+        <location filename="../../ui/pages/schedule.py" line="133"/>
+        <location filename="../../ui/pages/schedule.py" line="327"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="133"/>
+        <location filename="../../ui/pages/schedule.py" line="134"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="137"/>
+        <location filename="../../ui/pages/schedule.py" line="138"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="143"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <location filename="../../ui/pages/schedule.py" line="148"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <location filename="../../ui/pages/schedule.py" line="148"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="155"/>
+        <location filename="../../ui/pages/schedule.py" line="156"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="179"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="181"/>
+        <location filename="../../ui/pages/schedule.py" line="185"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <location filename="../../ui/pages/schedule.py" line="189"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="188"/>
-        <location filename="../../ui/pages/schedule.py" line="195"/>
+        <location filename="../../ui/pages/schedule.py" line="196"/>
+        <location filename="../../ui/pages/schedule.py" line="203"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="193"/>
+        <location filename="../../ui/pages/schedule.py" line="201"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="197"/>
+        <location filename="../../ui/pages/schedule.py" line="205"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="198"/>
+        <location filename="../../ui/pages/schedule.py" line="195"/>
+        <location filename="../../ui/pages/schedule.py" line="206"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="206"/>
+        <location filename="../../ui/pages/schedule.py" line="214"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="213"/>
+        <location filename="../../ui/pages/schedule.py" line="221"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="229"/>
+        <location filename="../../ui/pages/schedule.py" line="237"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="379"/>
+        <location filename="../../ui/pages/schedule.py" line="387"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="230"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="230"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="244"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="285"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="302"/>
+        <location filename="../../ui/pages/schedule.py" line="310"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="302"/>
+        <location filename="../../ui/pages/schedule.py" line="310"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="326"/>
-        <location filename="../../ui/pages/schedule.py" line="331"/>
+        <location filename="../../ui/pages/schedule.py" line="334"/>
+        <location filename="../../ui/pages/schedule.py" line="339"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="337"/>
-        <location filename="../../ui/pages/schedule.py" line="348"/>
+        <location filename="../../ui/pages/schedule.py" line="345"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="337"/>
+        <location filename="../../ui/pages/schedule.py" line="345"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="354"/>
-        <location filename="../../ui/pages/schedule.py" line="370"/>
+        <location filename="../../ui/pages/schedule.py" line="362"/>
+        <location filename="../../ui/pages/schedule.py" line="378"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="354"/>
+        <location filename="../../ui/pages/schedule.py" line="362"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="371"/>
+        <location filename="../../ui/pages/schedule.py" line="379"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="371"/>
+        <location filename="../../ui/pages/schedule.py" line="379"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="373"/>
+        <location filename="../../ui/pages/schedule.py" line="381"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3396,12 +3402,12 @@ The details are in %2</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；您可以在这里以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="149"/>
+        <location filename="../../ui/workspace.py" line="154"/>
         <source>%1 is open in another Cliffhanger window; close it there first</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="365"/>
+        <location filename="../../ui/workspace.py" line="370"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>

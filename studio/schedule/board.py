@@ -34,6 +34,7 @@ from studio.models import (
 )
 from studio.models.enums import IntExt, PerformerDayKind, RateBasis, RevisionState, ShootDayKind, TimeOfDay
 from studio.schedule.daylight import sun_times
+from studio.withheld import visible_money, withholds_money
 
 NIGHT = {TimeOfDay.NIGHT.value, TimeOfDay.DUSK.value}
 EXTERIOR = {IntExt.EXT.value, IntExt.INT_EXT.value}
@@ -134,6 +135,7 @@ class Board:
     cast: dict[int, CastMember]
     places: dict[int, Place]
     limits: Limits
+    priced: bool = True  # False for a login that reads no rate: every cost on the board is nought
 
     def day_strips(self, day_id: int | None) -> list[StripCard]:
         return [self.strips[strip_id] for strip_id in self.placement.get(day_id, [])]
@@ -160,7 +162,8 @@ def estimated_minutes(eighths: int, production: Production) -> int:
 
 def load_board(session: Session, production_id: int) -> Board:
     production = session.get(Production, production_id)
-    rates = RateTable.for_production(session, production_id)
+    priced = not withholds_money(session)
+    rates = RateTable.for_production(session, production_id) if priced else RateTable([])
     days = _days(session, production)
     cast = _cast(session, production, rates)
     character_performer = _character_performers(session, production_id)
@@ -195,15 +198,16 @@ def load_board(session: Session, production_id: int) -> Board:
         target = day_id if day_id in day_ids else None  # a strip on a day off waits in the boneyard
         ordered[target].extend(strip_id for _, strip_id in sorted(entries))
     ordered[None].sort(key=lambda strip_id: strips[strip_id].sort_order)
+    move_cost = visible_money(session, production, "company_move_cost")
     limits = Limits(
         production.max_eighths_per_day,
         production.max_minutes_per_day,
         production.company_move_minutes,
-        production.company_move_cost.amount,
+        move_cost.amount if move_cost else Decimal(0),
         production.drop_pickup_min_gap_days,
         _minutes(production.default_crew_call),
     )
-    return Board(production_id, production.base_currency, days, strips, ordered, cast, places, limits)
+    return Board(production_id, production.base_currency, days, strips, ordered, cast, places, limits, priced)
 
 
 def _days(session: Session, production: Production) -> list[Day]:
@@ -293,7 +297,8 @@ def _cast(session: Session, production: Production, rates: RateTable) -> dict[in
             member = members[performer.id] = CastMember(performer.id, performer.legal_name, (), Decimal(0))
         if character.cast_number is not None:
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))
-        member.day_cost = max(member.day_cost, _day_cost(deal, production, rates))
+        if not withholds_money(session):
+            member.day_cost = max(member.day_cost, _day_cost(deal, production, rates))
     _unavailable(session, Availability.performer_id, members)
     _calls(session, members)
     return members
@@ -326,7 +331,8 @@ def _day_cost(deal: CastAssignment, production: Production, rates: RateTable) ->
 def _places(session: Session, production_id: int, rates: RateTable, currency: str) -> dict[int, Place]:
     places = {}
     for location in session.exec(select(Location).where(Location.production_id == production_id)):
-        fee = rates.convert(location.fee_per_day, currency).amount if location.fee_per_day else Decimal(0)
+        fee_per_day = visible_money(session, location, "fee_per_day")
+        fee = rates.convert(fee_per_day, currency).amount if fee_per_day else Decimal(0)
         places[location.id] = Place(location.id, location.name, fee)
     _unavailable(session, Availability.location_id, places)
     return places

@@ -6,10 +6,22 @@ import sqlite3
 
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
 
 def query(path, sql, *args):
     with sqlite3.connect(path) as connection:
         return connection.execute(sql, args).fetchall()
+
+
+def window_on(qtbot, path_or_url):
+    """A main window, shown, on a database file or server."""
+    window = MainWindow(AppSettings.ephemeral())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(str(path_or_url))
+    return window
 
 
 def show(window, key):

@@ -8,29 +8,10 @@ import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy.engine import make_url
 
-from studio.db import open_database
-from studio.transfer import copy_database
-from tests.ui.driving import last_refusal, show
+from tests.ui.driving import last_refusal, show, window_on
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
-
-
-@pytest.fixture
-def server_demo(demo_path, postgres_url):
-    source, target = open_database(demo_path), open_database(postgres_url)
-    copy_database(source, target)
-    source.close()
-    target.close()
-    return postgres_url
-
-
-def window_on(qtbot, url):
-    window = MainWindow(AppSettings.ephemeral())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_database(url)
-    return window
 
 
 def column(table, key):

@@ -31,6 +31,8 @@ class Page(QWidget):
     # Kinds of rows whose changes alter what this page derives from them (e.g. names joined into a
     # list, element counts): a change of one reloads the page (now if shown, else when next shown).
     stale_on: frozenset[str] = frozenset()
+    all_money = False  # a page of rates and costs only (the budget): not shown to a login kept from money
+    reading_actions: frozenset[str] = frozenset()  # toolbar actions that change nothing (exports)
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -83,6 +85,8 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        for name, action in self.buttons.items():  # a read-only window offers no change it would refuse
+            action.setEnabled(name in self.reading_actions or not self.workspace.read_only)
         if self.workspace.database is None or self.workspace.production_id is None:
             for table in self.tables:
                 table.set_rows([])

@@ -67,6 +67,8 @@ SCHEDULE_ENTITIES = frozenset(
 
 class BudgetPage(Page):
     key = "budget"
+    all_money = True
+    reading_actions = frozenset({"exportBudget"})
     stale_on = BUDGET_ENTITIES | SCHEDULE_ENTITIES | {"budget_line"}
 
     def __init__(self, workspace, parent=None):

@@ -29,6 +29,7 @@ def _clock(value) -> str:
 
 class CallSheetsPage(Page):
     key = "callsheets"
+    reading_actions = frozenset({"exportDay", "exportAll"})
     # Everything a call sheet shows: its own details, the schedule, the people and the places.
     stale_on = frozenset(
         {

@@ -36,6 +36,7 @@ PERFORMER_MIME = "application/x-cliffhanger-performer"
 
 class CastPage(Page):
     key = "cast"
+    reading_actions = frozenset({"exportCast"})
     stale_on = frozenset({"performer", "cast_assignment", "character"})
 
     def __init__(self, workspace, parent=None):
@@ -107,7 +108,7 @@ class CastPage(Page):
             ),
             Column("scenes", self.tr("Scenes"), align_right=True),
             Column("union", self.tr("Union"), display=labels.union_status),
-            Column("rate", self.tr("Rate"), display=money_text, align_right=True),
+            Column("rate", self.tr("Rate"), display=money_text, align_right=True, money=True),
         ]
 
     def _performer_columns(self) -> list[Column]:
@@ -145,21 +146,26 @@ class CastPage(Page):
 
     def _deal_fields(self) -> list[FormField]:
         return [
-            FormField("rate", self.tr("Rate")),
+            FormField("rate", self.tr("Rate"), money=True),
             FormField(
                 "rate_basis",
                 self.tr("Rate basis"),
                 "choice",
                 lambda: labels.choices_of([b.value for b in RateBasis], labels.rate_basis),
+                money=True,
             ),
-            FormField("currency", self.tr("Currency"), placeholder="USD"),
+            FormField("currency", self.tr("Currency"), placeholder="USD", money=True),
             FormField("guaranteed_days", self.tr("Guaranteed days")),
-            FormField("overtime_rule_id", self.tr("Overtime"), "choice", lambda: self.preset_choices),
-            FormField("per_diem", self.tr("Per diem")),
+            FormField("overtime_rule_id", self.tr("Overtime"), "choice", lambda: self.preset_choices, money=True),
+            FormField("per_diem", self.tr("Per diem"), money=True),
             FormField("travel_notes", self.tr("Travel"), "notes", placeholder=self.tr("flights, hotel, ground")),
         ]
 
     def _load_presets(self, production_id: int) -> None:
+        self.buttons["payPresets"].setVisible(self.workspace.sees_money)
+        if not self.workspace.sees_money:  # pay rules are for producers, like rates
+            self.preset_choices = []
+            return
         presets = self.workspace.read(pay_preset_rows, production_id)
         self.preset_choices = with_none([(row["id"], row["name"]) for row in presets], self.tr("No overtime"))
 
@@ -289,6 +295,6 @@ class CastPage(Page):
         photo = self.details.stored.get("photo_path") if performer_id else ""
         pixmap = QPixmap(photo) if photo else QPixmap()
         self.photo.setVisible(not pixmap.isNull())
-        self.photo_button.setEnabled(performer_id is not None)
+        self.photo_button.setEnabled(performer_id is not None and not self.workspace.read_only)
         if not pixmap.isNull():
             self.photo.setPixmap(pixmap.scaledToHeight(120, Qt.TransformationMode.SmoothTransformation))

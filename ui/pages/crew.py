@@ -19,6 +19,7 @@ from ui.table import Column
 
 class CrewPage(Page):
     key = "crew"
+    reading_actions = frozenset({"exportCrew"})
     stale_on = frozenset({"crew_member", "department"})
 
     def __init__(self, workspace, parent=None):
@@ -40,7 +41,7 @@ class CrewPage(Page):
                 Column("speaks", self.tr("Speaks")),
                 Column("phone", self.tr("Phone"), source=("crew_member", "id", "phone"), editable=True),
                 Column("email", self.tr("Email"), source=("crew_member", "id", "email"), editable=True),
-                Column("rate", self.tr("Rate"), display=money_text, align_right=True),
+                Column("rate", self.tr("Rate"), display=money_text, align_right=True, money=True),
             ]
         )
         self.crew.view.setObjectName("crewTable")
@@ -68,14 +69,15 @@ class CrewPage(Page):
                 "choice",
                 lambda: labels.choices_of([u.value for u in UnionStatus], labels.union_status),
             ),
-            FormField("rate", self.tr("Rate")),
+            FormField("rate", self.tr("Rate"), money=True),
             FormField(
                 "rate_basis",
                 self.tr("Rate basis"),
                 "choice",
                 lambda: labels.choices_of([b.value for b in RateBasis], labels.rate_basis),
+                money=True,
             ),
-            FormField("currency", self.tr("Currency"), placeholder="USD"),
+            FormField("currency", self.tr("Currency"), placeholder="USD", money=True),
             FormField(
                 "call_offset_minutes",
                 self.tr("Call offset (minutes)"),

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QColorDialog,
     QComboBox,
     QInputDialog,
@@ -155,6 +156,11 @@ class SchedulePage(Page):
         return self.tr("Schedule")
 
     def load(self, production_id: int) -> None:
+        self.view.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if self.workspace.read_only
+            else QAbstractItemView.DragDropMode.DragDrop
+        )
         if not self.workspace.read_only and self.workspace.read(scenes_without_strips, production_id):
             self.workspace.write(ensure_strips, production_id)
         self.show_board(self.workspace.read(load_board, production_id))
@@ -174,19 +180,21 @@ class SchedulePage(Page):
         dood = day_out_of_days(board)
         self._show_dood(dood)
         cost = schedule_cost(board, dood)
-        total = Money(cost.total, board.currency)
-        self.summary.setText(
-            self.tr("%n shoot day(s)", "", len(board.days))
-            + " · "
-            + self.tr("%n scene(s) scheduled", "", cost.scheduled_scenes)
-            + " · "
-            + self.tr("cost %1: cast %2, locations %3, %n company move(s)", "", cost.company_moves)
-            .replace("%1", money_text(total))
-            .replace("%2", money_text(Money(cost.cast, board.currency)))
-            .replace("%3", money_text(Money(cost.locations, board.currency)))
-            + " · "
-            + self.tr("%n conflict(s)", "", len(conflicts))
-        )
+        parts = [
+            self.tr("%n shoot day(s)", "", len(board.days)),
+            self.tr("%n scene(s) scheduled", "", cost.scheduled_scenes),
+        ]
+        if board.priced:
+            parts.append(
+                self.tr("cost %1: cast %2, locations %3, %n company move(s)", "", cost.company_moves)
+                .replace("%1", money_text(Money(cost.total, board.currency)))
+                .replace("%2", money_text(Money(cost.cast, board.currency)))
+                .replace("%3", money_text(Money(cost.locations, board.currency)))
+            )
+        else:
+            parts.append(self.tr("%n company move(s)", "", cost.company_moves))
+        parts.append(self.tr("%n conflict(s)", "", len(conflicts)))
+        self.summary.setText(" · ".join(parts))
 
     def _describe_day(self, row: BoardRow) -> str:
         totals, day, times = row.totals, row.day, row.times

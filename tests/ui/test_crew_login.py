@@ -1,0 +1,74 @@
+"""A crew member's login on the team's server: the schedule, the script, people and places and the
+call sheets open and read as for a producer, but no rate, fee or budget is shown or asked of the
+server (its grants would refuse them), and nothing offers a change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from tests.ui.driving import show, window_on
+
+
+def column_hidden(table, key) -> bool:
+    index = next(i for i, column in enumerate(table.model.columns) if column.key == key)
+    return table.view.isColumnHidden(index)
+
+
+def test_every_page_but_the_budget_opens_for_the_crew(qtbot, crew_login):
+    window = window_on(qtbot, crew_login)
+    for page in window.pages:
+        if page.key != "budget":
+            assert show(window, page.key).isVisible()
+            assert page.tables == [] or any(table.model.rows for table in page.tables), page.key
+    budget = [page.key for page in window.pages].index("budget")
+    assert window.sidebar.item(budget).isHidden() and not window.page_actions[budget].isEnabled()
+    window.show_page(budget)
+    assert not window.page("budget").isVisible()
+
+
+def test_the_crew_sees_people_and_the_schedule_without_a_rate(qtbot, crew_login):
+    window = window_on(qtbot, crew_login)
+    cast = show(window, "cast")
+    assert column_hidden(cast.roles, "rate") and not column_hidden(cast.roles, "performer")
+    assert cast.deal.row_id is not None  # the first role's deal: its days and travel, not its pay
+    shown = {name for name, editor in cast.deal.editors.items() if cast.deal.form_layout.isRowVisible(editor)}
+    assert shown == {"guaranteed_days", "travel_notes"}
+    assert not cast.buttons["payPresets"].isVisible()
+    crew = show(window, "crew")
+    assert column_hidden(crew.crew, "rate") and not column_hidden(crew.crew, "phone")
+    assert column_hidden(show(window, "locations").locations, "fee")
+    schedule = show(window, "schedule")
+    assert "cost" not in schedule.summary.text() and "482 scenes scheduled" in schedule.summary.text()
+
+
+def test_a_producer_on_the_same_server_sees_it_all(qtbot, server_demo, postgres_server):
+    window = window_on(qtbot, postgres_server.add_login(server_demo, "cliffhanger_producer"))
+    for page in window.pages:
+        assert show(window, page.key).isVisible()
+        assert page.tables == [] or any(table.model.rows for table in page.tables), page.key
+    cast = show(window, "cast")
+    assert not column_hidden(cast.roles, "rate") and cast.buttons["payPresets"].isVisible()
+    assert "cost" in show(window, "schedule").summary.text()
+    budget = show(window, "budget")
+    assert budget.isVisible() and budget.model.rowCount() > 0
+
+
+def test_nothing_offers_the_crew_a_change(qtbot, crew_login):
+    window = window_on(qtbot, crew_login)
+    assert window.read_only_status.isVisible() and "may read but not change" in window.read_only_status.toolTip()
+    assert not window.details_action.isEnabled() and not window.import_action.isEnabled()
+    cast = show(window, "cast")
+    assert not cast.buttons["addPerformer"].isEnabled() and cast.buttons["exportCast"].isEnabled()
+    model = cast.roles.model
+    assert not any(
+        model.flags(model.index(0, number)) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDropEnabled)
+        for number in range(len(model.columns))
+    )
+    name = cast.details.editors["legal_name"]
+    assert isinstance(name, QLineEdit) and name.isReadOnly() and name.text()
+    callsheets = show(window, "callsheets")
+    assert callsheets.buttons["exportDay"].isEnabled()
+    schedule = show(window, "schedule")
+    assert not schedule.buttons["optimize"].isEnabled() and not schedule.buttons["addDay"].isEnabled()
+    assert schedule.view.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop
