@@ -128,6 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("--to", required=True, metavar="PATH_OR_URL", help="the new file, or an empty database's URL")
     copy.add_argument("--json", action="store_true", help="print one JSON object")
 
+    one = commands.add_parser(
+        "copy-production",
+        parents=[common],
+        help="copy one production into another database file or server (which may hold others)",
+    )
+    one.add_argument("--to", required=True, metavar="PATH_OR_URL", help="a database file (made if new) or URL")
+    one.add_argument("--json", action="store_true", help="print one JSON object")
+
     commands.add_parser(
         "server-roles", parents=[common], help="on a PostgreSQL server: the producer and crew roles and their grants"
     )
@@ -512,6 +520,34 @@ def run_copy_database(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_copy_production(args: argparse.Namespace) -> int:
+    from studio.db import open_database, sqlite_path, to_url
+    from studio.transfer import copy_production
+
+    target_path = sqlite_path(to_url(args.to))
+    new_file = target_path is not None and not target_path.exists()
+    source = open_database(database_argument(args))
+    try:
+        target = open_database(args.to, create=True)
+        try:
+            copied = copy_production(source, getattr(args, "production", None), target)
+        finally:
+            target.close()
+    except UserError:
+        if new_file:
+            _remove_database_file(target_path)
+        raise
+    finally:
+        source.close()
+    if args.json:
+        print(json.dumps({"to": target.describe(), **copied.to_json()}))
+        return 0
+    message = _("copied to {target} as production {id}: {rows} rows in {tables} tables, every count and total checked")
+    rows = sum(table.rows for table in copied.tables)
+    print(message.format(target=target.describe(), id=copied.production_id, rows=rows, tables=len(copied.tables)))
+    return 0
+
+
 def _remove_database_file(path: Path) -> None:
     """A database file this command made, with SQLite's files beside it: a refused copy leaves nothing."""
     for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
@@ -538,6 +574,7 @@ def run_server_roles(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "server-roles": run_server_roles,
     "copy-database": run_copy_database,
+    "copy-production": run_copy_production,
     "backup": run_backup,
     "restore": run_restore,
     "budget": run_budget,

@@ -1,17 +1,20 @@
-"""Copying a whole database to another place — a file onto a team's server, a server into a file — and
-checking the copy: every table's row count and every money column's total must come out equal, or
-nothing is copied."""
+"""Copying to another place — a whole database, or one production into a database that may hold others
+(a laptop's series onto the company's server, a series from the server into a file) — and checking the
+copy: every table's row count and every money column's total must come out equal, or nothing is copied."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Integer, func, select, text
+from sqlalchemy import Integer, Table, func, or_, select, text
+from sqlalchemy.orm import Session
 
 from studio.db import Database
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import metadata
+from studio.productions import get_production
 
 BATCH = 1000
 
@@ -74,3 +77,118 @@ def _continue_numbering(session) -> None:
                     f"COALESCE((SELECT MAX({keys[0].name}) FROM {table.name}), 0) + 1, false)"
                 )
             )
+
+
+@dataclass(frozen=True)
+class ProductionCopy:
+    production_id: int  # in the target
+    tables: list[TableCopy]
+
+    def to_json(self) -> dict:
+        return {"production_id": self.production_id, "tables": [table.to_json() for table in self.tables]}
+
+
+def copy_production(source: Database, production_id: int | None, target: Database) -> ProductionCopy:
+    """Copy one production and everything that belongs to it into `target` (same schema version), which
+    may hold other productions: its rows take the target's next ids and every reference follows. One
+    transaction of the target's; each table's count and money totals are compared before it commits."""
+    with source.reading() as reading, target.transaction() as writing:
+        production = get_production(reading, production_id)
+        production_table = metadata.tables["production"]
+        already = writing.execute(
+            select(production_table.c.id).where(production_table.c.title == production.title)
+        ).first()
+        if already is not None:
+            raise UserError(
+                _("{target} already holds a production titled {title} (id {id}): rename one of them first").format(
+                    target=target.describe(), title=production.title, id=already.id
+                )
+            )
+        original = _production_rows(reading, production.id)
+        _add_missing_currencies(reading, writing)
+        new_ids: dict[str, dict[Any, Any]] = {}
+        for table in metadata.sorted_tables:
+            if table.name in original:
+                _insert_renumbered(writing, table, original[table.name], new_ids)
+        copied_id = new_ids["production"][production.id]
+        copy = _production_rows(writing, copied_id)
+        for table in original:
+            made, wanted = _tally(table, copy[table]), _tally(table, original[table])
+            if made.rows != wanted.rows or made.totals != wanted.totals:
+                raise UserError(
+                    _(
+                        "the copy of {table} does not match the original ({made} against {wanted}); nothing was copied"
+                    ).format(table=table, made=made.to_json(), wanted=wanted.to_json())
+                )
+    return ProductionCopy(copied_id, [_tally(table, rows) for table, rows in copy.items()])
+
+
+def _production_rows(session: Session, production_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row belonging to the production, table by table, parents first: a row with the production's
+    id, or one referring to a row already collected (a scene's characters, a call sheet's times)."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    ids: dict[str, list[Any]] = {}
+    for table in metadata.sorted_tables:
+        if table.name == "production":
+            condition = table.c.id == production_id
+        elif "production_id" in table.c:
+            condition = table.c.production_id == production_id
+        else:
+            parents = [key for key in table.foreign_keys if key.column.table.name in ids]
+            if not parents:
+                continue  # shared by every production (currencies)
+            condition = or_(*(key.parent.in_(ids[key.column.table.name]) for key in parents))
+        statement = select(table).where(condition).order_by(*table.primary_key)
+        found = rows[table.name] = [dict(row) for row in session.execute(statement).mappings()]
+        if "id" in table.c:
+            ids[table.name] = [row["id"] for row in found]
+    return rows
+
+
+def _add_missing_currencies(reading: Session, writing: Session) -> None:
+    currency = metadata.tables["currency"]
+    known = set(writing.execute(select(currency.c.code)).scalars())
+    missing = [dict(row) for row in reading.execute(select(currency)).mappings() if row["code"] not in known]
+    if missing:
+        writing.execute(currency.insert(), missing)
+
+
+def _insert_renumbered(
+    session: Session, table: Table, rows: list[dict[str, Any]], new_ids: dict[str, dict[Any, Any]]
+) -> None:
+    """Insert the rows under new ids (noted in `new_ids`: old id → new id), their references translated.
+    A table referring to itself (an account's parent account) goes in generations, parents first."""
+    references = {key.parent.name: key.column.table.name for key in table.foreign_keys}
+    own = {column for column, parent in references.items() if parent == table.name}
+    renumbered = "id" in table.c
+    mapping: dict[Any, Any] = new_ids.setdefault(table.name, {}) if renumbered else {}
+    waiting = rows
+    while waiting:
+        ready, later = [], []
+        for row in waiting:
+            parent_copied = all(row[column] is None or row[column] in mapping for column in own)
+            (ready if parent_copied else later).append(row)
+        if not ready:
+            raise UserError(_("{table} refers to rows that are not there; nothing was copied").format(table=table.name))
+        values = [_translated(row, references, new_ids) for row in ready]
+        if renumbered:
+            for row in values:
+                del row["id"]
+            made = session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), values)
+            mapping.update(zip((row["id"] for row in ready), made.scalars(), strict=True))
+        else:
+            session.execute(table.insert(), values)
+        waiting = later
+
+
+def _translated(row: dict[str, Any], references: dict[str, str], new_ids: dict[str, dict[Any, Any]]) -> dict[str, Any]:
+    translated = dict(row)
+    for column, parent in references.items():
+        if row[column] is not None and parent in new_ids:
+            translated[column] = new_ids[parent][row[column]]
+    return translated
+
+
+def _tally(table: str, rows: list[dict[str, Any]]) -> TableCopy:
+    money = [column.name for column in metadata.tables[table].columns if column.name.endswith("_minor")]
+    return TableCopy(table, len(rows), {name: sum(row[name] or 0 for row in rows) for name in money})
