@@ -7,6 +7,7 @@ written to a log file). main.py routes the GUI and `screenshot` to ui/ and the r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -526,6 +527,8 @@ def run_copy_production(args: argparse.Namespace) -> int:
 
     target_path = sqlite_path(to_url(args.to))
     new_file = target_path is not None and not target_path.exists()
+    if to_url(args.to) == to_url(database_argument(args)):
+        raise UserError(_("the source and the target are the same database"))
     source = open_database(database_argument(args))
     try:
         target = open_database(args.to, create=True)
@@ -551,7 +554,8 @@ def run_copy_production(args: argparse.Namespace) -> int:
 def _remove_database_file(path: Path) -> None:
     """A database file this command made, with SQLite's files beside it: a refused copy leaves nothing."""
     for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
-        leftover.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only disk refuses even to unlink what is not there
+            leftover.unlink(missing_ok=True)
 
 
 def run_server_roles(args: argparse.Namespace) -> int:

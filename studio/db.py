@@ -389,6 +389,13 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
             has_other_tables = current is None and bool(inspect(connection).get_table_names())
     except DatabaseError as error:
         problem = problem_of(error, database.describe(), _("cannot open {path}: {reason}"))
+        if isinstance(problem, NotAllowed):  # not even the schema's version: the login has no role there
+            problem = NotAllowed(
+                _(
+                    "your login may not open {path}: an administrator gives it the producer or the crew role "
+                    "there (server-roles)"
+                ).format(path=database.describe())
+            )
         if problem is None:
             problem = NotADatabase(
                 _("{path} is not a Cliffhanger database ({reason})").format(

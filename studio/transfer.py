@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Table, func, or_, select, text
+from sqlalchemy import Integer, Table, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from studio.budget.rules import renumbered_source
 from studio.db import Database
 from studio.errors import UserError
 from studio.i18n import _
@@ -92,8 +93,11 @@ def copy_production(source: Database, production_id: int | None, target: Databas
     """Copy one production and everything that belongs to it into `target` (same schema version), which
     may hold other productions: its rows take the target's next ids and every reference follows. One
     transaction of the target's; each table's count and money totals are compared before it commits."""
-    with source.reading() as reading, target.transaction() as writing:
+    with source.reading() as reading:  # read whole first: a refusal to read names the source
         production = get_production(reading, production_id)
+        original = _production_rows(reading, production.id)
+        currencies = [dict(row) for row in reading.execute(select(metadata.tables["currency"])).mappings()]
+    with target.transaction() as writing:
         production_table = metadata.tables["production"]
         already = writing.execute(
             select(production_table.c.id).where(production_table.c.title == production.title)
@@ -104,12 +108,12 @@ def copy_production(source: Database, production_id: int | None, target: Databas
                     target=target.describe(), title=production.title, id=already.id
                 )
             )
-        original = _production_rows(reading, production.id)
-        _add_missing_currencies(reading, writing)
+        _add_missing_currencies(writing, currencies)
         new_ids: dict[str, dict[Any, Any]] = {}
         for table in metadata.sorted_tables:
             if table.name in original:
                 _insert_renumbered(writing, table, original[table.name], new_ids)
+        _renumber_line_sources(writing, original["budget_line"], new_ids)
         copied_id = new_ids["production"][production.id]
         copy = _production_rows(writing, copied_id)
         for table in original:
@@ -145,10 +149,10 @@ def _production_rows(session: Session, production_id: int) -> dict[str, list[dic
     return rows
 
 
-def _add_missing_currencies(reading: Session, writing: Session) -> None:
+def _add_missing_currencies(writing: Session, currencies: list[dict[str, Any]]) -> None:
     currency = metadata.tables["currency"]
     known = set(writing.execute(select(currency.c.code)).scalars())
-    missing = [dict(row) for row in reading.execute(select(currency)).mappings() if row["code"] not in known]
+    missing = [row for row in currencies if row["code"] not in known]
     if missing:
         writing.execute(currency.insert(), missing)
 
@@ -179,6 +183,21 @@ def _insert_renumbered(
         else:
             session.execute(table.insert(), values)
         waiting = later
+
+
+def _renumber_line_sources(session: Session, lines: list[dict[str, Any]], new_ids: dict[str, dict[Any, Any]]) -> None:
+    """A linked budget line names its performer, crew member or location by id in text ("cast:12"), not
+    by a foreign key: it must name the copy's, or the schedule would see every link as new."""
+    table = metadata.tables["budget_line"]
+    changed = []
+    for line in lines:
+        source = renumbered_source(line["source"], new_ids)
+        if source != line["source"]:
+            changed.append({"line": new_ids["budget_line"][line["id"]], "source": source})
+    if changed:
+        session.execute(
+            table.update().where(table.c.id == bindparam("line")).values(source=bindparam("source")), changed
+        )
 
 
 def _translated(row: dict[str, Any], references: dict[str, str], new_ids: dict[str, dict[Any, Any]]) -> dict[str, Any]:

@@ -66,10 +66,10 @@ class Server:
         credentials = user if password is None else f"{user}:{password}"
         return f"postgresql+psycopg://{credentials}@127.0.0.1:{self.port}/{database}"
 
-    def add_login(self, database_url: str, group: str) -> str:
-        """A new login in the role `group` (see server_roles); returns its URL for that database."""
+    def add_login(self, database_url: str, group: str | None) -> str:
+        """A new login in the role `group` (see server_roles), or in none; returns its URL for that database."""
         name = f"login_{uuid.uuid4().hex[:12]}"
-        self.execute(f"CREATE ROLE {name} LOGIN IN ROLE {group}")
+        self.execute(f"CREATE ROLE {name} LOGIN" + (f" IN ROLE {group}" if group else ""))
         return self.url(database_url.rsplit("/", 1)[1], user=name)
 
     def execute(self, *statements: str, database: str = "postgres") -> None:

@@ -5,6 +5,7 @@ code, a currency with its row, and the schedule's hold on linked lines and globa
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,11 +24,28 @@ from studio.validation import currency, normalized_text
 
 QUANTITY = decimal_between(Decimal(-1_000_000_000), Decimal(1_000_000_000), places=4)
 LINKED_SOURCES = ("cast:", "overtime:", "per-diem:", "crew:", "location:", "company-moves")
+# The table whose row a linked source names by its id ("cast:12" is performer 12).
+SOURCE_TABLES = {
+    "cast": "performer",
+    "overtime": "performer",
+    "per-diem": "performer",
+    "crew": "crew_member",
+    "location": "location",
+}
 
 
 def is_linked(source: str) -> bool:
     """A line the schedule keeps (schedule_links.py writes these sources)."""
     return source.startswith(LINKED_SOURCES)
+
+
+def renumbered_source(source: str, new_ids: Mapping[str, Mapping[int, int]]) -> str:
+    """A linked line's source naming the same row in a copy whose rows took new ids (old → new by table)."""
+    kind, _colon, number = source.partition(":")
+    table = SOURCE_TABLES.get(kind)
+    if table is None or not number.isdigit() or int(number) not in new_ids.get(table, {}):
+        return source  # not a link to a row, or to one gone: the schedule drops it as it would have
+    return f"{kind}:{new_ids[table][int(number)]}"
 
 
 def _production_of_line(line: BudgetLine) -> int:

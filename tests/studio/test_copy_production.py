@@ -9,6 +9,7 @@ import json
 import pytest
 from sqlalchemy import text
 
+from studio.budget.schedule_links import sync_schedule_lines
 from studio.db import open_database
 from studio.errors import UserError
 from studio.summary import database_summary
@@ -47,12 +48,34 @@ def test_a_production_joins_a_server_that_holds_another(demo_path, server_with_a
     laptop.close()
 
 
+def test_the_copys_budget_still_follows_its_own_schedule(demo_path, server_with_another_production):
+    """Linked lines name their performer, crew member or location by id in text ("cast:12"): the copy's
+    must name the copy's, or the schedule would replace every one of them (and the producer's notes)."""
+    laptop, server = open_database(demo_path), server_with_another_production
+    with laptop.transaction() as session:
+        assert sync_schedule_lines(session, 1) == []
+    new_id = copy_production(laptop, 1, server).production_id
+    with server.transaction() as session:
+        assert sync_schedule_lines(session, new_id) == []
+        sources = session.execute(
+            text(
+                "SELECT l.source, p.production_id FROM budget_line l "
+                "JOIN budget_account a ON a.id = l.account_id "
+                "JOIN performer p ON l.source = 'cast:' || p.id WHERE a.production_id = :p"
+            ),
+            {"p": new_id},
+        ).all()
+    assert len(sources) >= 20 and {production for _source, production in sources} == {new_id}
+    laptop.close()
+
+
 def test_every_reference_of_the_copy_stays_inside_the_copy(demo_path, server_with_another_production):
     server, laptop = server_with_another_production, open_database(demo_path)
     with laptop.transaction() as session:  # an account under a parent made after it: parents go in first
         session.execute(
             text(
-                "INSERT INTO budget_account (production_id, code, name, name_zh, account_group, sort_order, version, holds_fringes) "
+                "INSERT INTO budget_account (production_id, code, name, name_zh, account_group, sort_order, version, "
+                "holds_fringes) "
                 "VALUES (1, '9900', 'Contingency group', '', 'OTHER', 9900, 1, false)"
             )
         )
@@ -116,7 +139,13 @@ def test_a_refused_copy_into_a_new_file_leaves_no_file(demo_path, tmp_path):
     assert not target.exists() and not target.with_name("new.sqlite-wal").exists()
 
 
+def test_a_copy_onto_itself_is_refused(demo_path):
+    assert_one_clear_line(run("copy-production", "--db", str(demo_path), "--to", str(demo_path)), "the same database")
+
+
 def test_a_crew_login_cannot_copy_a_series_and_its_rates_out(crew_login, tmp_path):
     target = tmp_path / "rates.sqlite"
-    assert_one_clear_line(run("copy-production", "--db", crew_login, "--to", str(target)), "may not read")
+    result = run("copy-production", "--db", crew_login, "--to", str(target))
+    assert_one_clear_line(result, "may not read")
+    assert crew_login.split("@")[1] in result.stderr  # the refusal names the server, not the new file
     assert not target.exists()

@@ -115,3 +115,9 @@ def test_on_the_command_line_the_crew_gets_call_sheets_and_schedules_but_no_budg
         assert_one_clear_line(run(*command, "--db", crew_login), "rates and budgets are for producers")
     assert not (tmp_path / "b.xlsx").exists()
     assert_one_clear_line(run("schedule", "auto", "--db", crew_login), "may read but not change")
+
+
+def test_a_login_with_no_role_is_told_an_administrator_gives_it_one(server_demo, postgres_server):
+    stranger = postgres_server.add_login(server_demo, None)
+    assert_one_clear_line(run("info", "--db", stranger), "an administrator gives it the producer or the crew role")
+

@@ -72,3 +72,14 @@ def test_nothing_offers_the_crew_a_change(qtbot, crew_login):
     schedule = show(window, "schedule")
     assert not schedule.buttons["optimize"].isEnabled() and not schedule.buttons["addDay"].isEnabled()
     assert schedule.view.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop
+
+
+def test_opening_a_file_after_a_crew_login_brings_the_money_back(qtbot, crew_login, demo_path):
+    window = window_on(qtbot, crew_login)
+    assert window.open_database(str(demo_path))
+    budget = [page.key for page in window.pages].index("budget")
+    assert not window.sidebar.item(budget).isHidden() and window.page_actions[budget].isEnabled()
+    cast = show(window, "cast")
+    assert not column_hidden(cast.roles, "rate") and cast.buttons["addPerformer"].isEnabled()
+    assert cast.deal.form_layout.isRowVisible(cast.deal.editors["rate"]) and cast.deal.stored["rate"] is not None
+    assert not window.read_only_status.isVisible() and show(window, "budget").isVisible()
