@@ -1,6 +1,7 @@
 """Team-mode targets on a local PostgreSQL server (run: python3 dev.py bench team).
 
-- opening the demo production from the server: under 2 s to an interactive window (whole process)
+- opening the demo production from the server: under 2 s to an interactive window (whole process),
+  as the owner and as a crew member's login (whose window leaves money out)
 - 20 concurrent clients each making 200 edits on one production: no lost update, no deadlock; edits
   per second. Each edit appends the client's mark to one of 10 shared budget lines' notes, reading
   the line's version first and saving with it (as the app does); a save refused because a colleague
@@ -103,6 +104,7 @@ def launch_to_ready(url: str, env: dict[str, str]) -> float:
 def main() -> None:
     from studio.db import open_database
     from studio.demo import write_demo
+    from studio.server_roles import CREW, set_up_roles
     from studio.transfer import copy_database
     from tests.postgres import Server, server_programs
 
@@ -118,6 +120,7 @@ def main() -> None:
             write_demo(demo)
             source, target = open_database(demo), open_database(server.url("demo"))
             copy_database(source, target)
+            set_up_roles(target)
             source.close()
             target.close()
             env = {
@@ -126,13 +129,14 @@ def main() -> None:
                 "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
                 "XDG_DATA_HOME": str(Path(scratch) / "data"),
             }
-            samples = [launch_to_ready(server.url("demo"), env) for _ in range(int(os.environ.get("BENCH_RUNS", "5")))]
-        median = statistics.median(samples)
-        verdict = "ok" if median < 2 else "OVER TARGET"
-        print(
-            f"demo from PostgreSQL to an interactive window   median {median:.2f} s  best {min(samples):.2f} s"
-            f"  target < 2 s  {verdict}"
-        )
+            runs = int(os.environ.get("BENCH_RUNS", "5"))
+            for who, url in (("", server.url("demo")), (" (crew login)", server.add_login(server.url("demo"), CREW))):
+                samples = [launch_to_ready(url, env) for _ in range(runs)]
+                median = statistics.median(samples)
+                print(
+                    f"demo from PostgreSQL to an interactive window{who}   median {median:.2f} s  "
+                    f"best {min(samples):.2f} s  target < 2 s  {'ok' if median < 2 else 'OVER TARGET'}"
+                )
         elapsed, retries, failures, lost = concurrent_edits(server.url("demo"))
         total = CLIENTS * EDITS
         print(
