@@ -2745,321 +2745,376 @@ The details are in %2</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="89"/>
-        <location filename="../../ui/pages/schedule.py" line="148"/>
+        <location filename="../../ui/pages/schedule.py" line="95"/>
+        <location filename="../../ui/pages/schedule.py" line="156"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="90"/>
+        <location filename="../../ui/pages/schedule.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="91"/>
+        <location filename="../../ui/pages/schedule.py" line="97"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="92"/>
+        <location filename="../../ui/pages/schedule.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="93"/>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="94"/>
+        <location filename="../../ui/pages/schedule.py" line="100"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="95"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="96"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
-        <location filename="../../ui/pages/schedule.py" line="261"/>
+        <location filename="../../ui/pages/schedule.py" line="110"/>
+        <location filename="../../ui/pages/schedule.py" line="306"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="105"/>
-        <location filename="../../ui/pages/schedule.py" line="269"/>
+        <location filename="../../ui/pages/schedule.py" line="111"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="106"/>
-        <location filename="../../ui/pages/schedule.py" line="277"/>
+        <location filename="../../ui/pages/schedule.py" line="112"/>
+        <location filename="../../ui/pages/schedule.py" line="322"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="121"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="122"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="117"/>
+        <location filename="../../ui/pages/schedule.py" line="123"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="126"/>
+        <location filename="../../ui/pages/schedule.py" line="132"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="127"/>
+        <location filename="../../ui/pages/schedule.py" line="133"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="128"/>
+        <location filename="../../ui/pages/schedule.py" line="134"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="129"/>
+        <location filename="../../ui/pages/schedule.py" line="135"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="130"/>
+        <location filename="../../ui/pages/schedule.py" line="136"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="131"/>
+        <location filename="../../ui/pages/schedule.py" line="137"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="132"/>
-        <location filename="../../ui/pages/schedule.py" line="327"/>
+        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="372"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="133"/>
-        <location filename="../../ui/pages/schedule.py" line="327"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="372"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="140"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="141"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="146"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="143"/>
+        <location filename="../../ui/pages/schedule.py" line="151"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="148"/>
+        <location filename="../../ui/pages/schedule.py" line="156"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="148"/>
+        <location filename="../../ui/pages/schedule.py" line="156"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="156"/>
+        <location filename="../../ui/pages/schedule.py" line="167"/>
+        <source>Shooting schedule (PDF)…</source>
+        <translation>拍摄计划（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="168"/>
+        <source>One-liner (PDF)…</source>
+        <translation>一行式计划（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="169"/>
+        <source>Day Out of Days (Excel or PDF)…</source>
+        <translation>演员工作日表（Excel 或 PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="170"/>
+        <source>Shoot calendar (.ics)…</source>
+        <translation>拍摄日历（.ics）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="181"/>
+        <source>Export Schedule</source>
+        <translation>导出拍摄计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="189"/>
+        <source>Export Day Out of Days</source>
+        <translation>导出演员工作日表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="191"/>
+        <source>Excel workbooks (*.xlsx);;PDF documents (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="197"/>
+        <source>Export Shoot Calendar</source>
+        <translation>导出拍摄日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="197"/>
+        <source>Calendars (*.ics)</source>
+        <translation>日历 (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="201"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="184"/>
+        <location filename="../../ui/pages/schedule.py" line="229"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="189"/>
+        <location filename="../../ui/pages/schedule.py" line="234"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="196"/>
-        <location filename="../../ui/pages/schedule.py" line="203"/>
+        <location filename="../../ui/pages/schedule.py" line="241"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="201"/>
+        <location filename="../../ui/pages/schedule.py" line="246"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="205"/>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="195"/>
-        <location filename="../../ui/pages/schedule.py" line="206"/>
+        <location filename="../../ui/pages/schedule.py" line="240"/>
+        <location filename="../../ui/pages/schedule.py" line="251"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="214"/>
+        <location filename="../../ui/pages/schedule.py" line="259"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="221"/>
+        <location filename="../../ui/pages/schedule.py" line="266"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="237"/>
+        <location filename="../../ui/pages/schedule.py" line="282"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="387"/>
+        <location filename="../../ui/pages/schedule.py" line="432"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="283"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="283"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="244"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="338"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="310"/>
+        <location filename="../../ui/pages/schedule.py" line="355"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="310"/>
+        <location filename="../../ui/pages/schedule.py" line="355"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="334"/>
-        <location filename="../../ui/pages/schedule.py" line="339"/>
+        <location filename="../../ui/pages/schedule.py" line="379"/>
+        <location filename="../../ui/pages/schedule.py" line="384"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="345"/>
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="390"/>
+        <location filename="../../ui/pages/schedule.py" line="401"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="345"/>
+        <location filename="../../ui/pages/schedule.py" line="390"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="362"/>
-        <location filename="../../ui/pages/schedule.py" line="378"/>
+        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="423"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="362"/>
+        <location filename="../../ui/pages/schedule.py" line="407"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="379"/>
+        <location filename="../../ui/pages/schedule.py" line="424"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="379"/>
+        <location filename="../../ui/pages/schedule.py" line="424"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="381"/>
+        <location filename="../../ui/pages/schedule.py" line="426"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>

@@ -4,8 +4,10 @@ server (its grants would refuse them), and nothing offers a change."""
 
 from __future__ import annotations
 
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit
 
 from tests.ui.driving import show, window_on
 
@@ -83,3 +85,27 @@ def test_opening_a_file_after_a_crew_login_brings_the_money_back(qtbot, crew_log
     assert not column_hidden(cast.roles, "rate") and cast.buttons["addPerformer"].isEnabled()
     assert cast.deal.form_layout.isRowVisible(cast.deal.editors["rate"]) and cast.deal.stored["rate"] is not None
     assert not window.read_only_status.isVisible() and show(window, "budget").isVisible()
+
+
+def test_the_crew_exports_the_schedule_one_liner_day_out_of_days_and_calendar(qtbot, crew_login, tmp_path, monkeypatch):
+    window = window_on(qtbot, crew_login)
+    page = show(window, "schedule")
+    assert page.buttons["exportSchedule"].isEnabled()
+    menu = {action.objectName(): action for action in page.buttons["exportSchedule"].menu().actions()}
+    written = {}
+    for name, file in (
+        ("exportSchedulePdf", "schedule.pdf"),
+        ("exportOneLiner", "one-liner.pdf"),
+        ("exportDood", "dood.xlsx"),
+        ("exportCalendar", "shoot.ics"),
+    ):
+        target = written[name] = tmp_path / file
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, target=target, **kwargs: (str(target), ""))
+        menu[name].trigger()
+        qtbot.waitUntil(target.exists, timeout=20000)
+    schedule = "".join(p.extract_text() for p in PdfReader(written["exportSchedulePdf"]).pages)
+    one_liner = "".join(p.extract_text() for p in PdfReader(written["exportOneLiner"]).pages)
+    assert "CHLOE'S APARTMENT" in schedule and "CHLOE'S APARTMENT" in one_liner and len(one_liner) < len(schedule)
+    names = {cell.value for row in load_workbook(written["exportDood"]).active.iter_rows() for cell in row}
+    assert "Daniel Hayes" in " ".join(str(name) for name in names)
+    assert written["exportCalendar"].read_text().count("BEGIN:VEVENT") == 9

@@ -15,15 +15,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.errors import UserError
+from studio.exports.calendar_ics import write_shoot_calendar
+from studio.exports.dood import write_dood
+from studio.exports.schedule_pdf import write_shooting_schedule
 from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
 from studio.models.enums import ShootDayKind
@@ -54,6 +59,7 @@ WORK_COLOUR = "#b7e4b7"
 
 class SchedulePage(Page):
     key = "schedule"
+    reading_actions = frozenset({"exportSchedule"})
     stale_on = frozenset(
         {
             "strip",
@@ -132,8 +138,10 @@ class SchedulePage(Page):
                 ("sortByLocation", self.tr("Sort by location"), lambda: self.sort_days(by_location=True)),
                 ("sortByScene", self.tr("Sort by scene"), lambda: self.sort_days(by_location=False)),
                 ("scheduleSettings", self.tr("Settings…"), self.edit_settings),
+                ("exportSchedule", self.tr("Export"), lambda: self.export_schedule("full")),
             ]
         )
+        self._export_menu(bar)
         self.buttons["optimize"].setToolTip(
             self.tr("Put every scene on a day at the lowest cost: cast days, location days and company moves")
         )
@@ -151,6 +159,43 @@ class SchedulePage(Page):
         bar.addWidget(self.search)
         bar.addWidget(self.time_filter)
         return bar
+
+    def _export_menu(self, bar: QToolBar) -> None:
+        """Export ▾: the documents a shoot runs on, headed in English and Chinese (a crew login may too)."""
+        menu = QMenu(self)
+        for name, text, slot in (
+            ("exportSchedulePdf", self.tr("Shooting schedule (PDF)…"), lambda: self.export_schedule("full")),
+            ("exportOneLiner", self.tr("One-liner (PDF)…"), lambda: self.export_schedule("one-liner")),
+            ("exportDood", self.tr("Day Out of Days (Excel or PDF)…"), self.export_dood),
+            ("exportCalendar", self.tr("Shoot calendar (.ics)…"), self.export_calendar),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+        self.buttons["exportSchedule"].setMenu(menu)
+        bar.widgetForAction(self.buttons["exportSchedule"]).setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def export_schedule(self, report: str) -> None:
+        name = "shooting-schedule.pdf" if report == "full" else "one-liner.pdf"
+        self.export_file(
+            self.tr("Export Schedule"),
+            name,
+            self.tr("PDF documents (*.pdf)"),
+            lambda session, production_id, path: write_shooting_schedule(session, production_id, path, report, "en+zh"),
+        )
+
+    def export_dood(self) -> None:
+        self.export_file(
+            self.tr("Export Day Out of Days"),
+            "day-out-of-days.xlsx",
+            self.tr("Excel workbooks (*.xlsx);;PDF documents (*.pdf)"),
+            lambda session, production_id, path: write_dood(session, production_id, path, "en+zh"),
+        )
+
+    def export_calendar(self) -> None:
+        self.export_file(
+            self.tr("Export Shoot Calendar"), "shoot-calendar.ics", self.tr("Calendars (*.ics)"), write_shoot_calendar
+        )
 
     def title(self) -> str:
         return self.tr("Schedule")
