@@ -536,8 +536,8 @@ def run_copy_production(args: argparse.Namespace) -> int:
             copied = copy_production(source, getattr(args, "production", None), target)
         finally:
             target.close()
-    except UserError:
-        if new_file:
+    except Exception:
+        if new_file:  # refused or failed, the copy leaves nothing behind
             _remove_database_file(target_path)
         raise
     finally:

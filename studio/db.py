@@ -224,7 +224,8 @@ def _read_grants(database: Database) -> None:
     )
     with database.engine.connect() as connection:
         database.sees_money, may_write = connection.execute(grants).one()
-    database.read_only = not may_write
+    # Changes derive costs from rates (a schedule's, a budget's): a login kept from money changes nothing.
+    database.read_only = not may_write or not database.sees_money
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

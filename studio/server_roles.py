@@ -15,6 +15,7 @@ from studio.db import Database
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import metadata
+from studio.withheld import is_money
 
 PRODUCER, CREW = "cliffhanger_producer", "cliffhanger_crew"
 CONFIDENTIAL_TABLES = frozenset(
@@ -35,7 +36,7 @@ CONFIDENTIAL_TABLES = frozenset(
 def crew_columns() -> dict[str, list[str]]:
     """The columns the crew may read, table by table."""
     return {
-        table.name: [column.name for column in table.columns if not column.name.endswith("_minor")]
+        table.name: [column.name for column in table.columns if not is_money(column)]
         for table in metadata.sorted_tables
         if table.name not in CONFIDENTIAL_TABLES
     }

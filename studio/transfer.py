@@ -16,6 +16,7 @@ from studio.errors import UserError
 from studio.i18n import _
 from studio.models import metadata
 from studio.productions import get_production
+from studio.withheld import is_money
 
 BATCH = 1000
 
@@ -34,6 +35,7 @@ def copy_database(source: Database, target: Database) -> list[TableCopy]:
     """Copy every row of `source` into the empty `target` (same schema version), keeping the ids, in one
     transaction of the target's; the counts and totals are compared before it commits."""
     with source.reading() as reading, target.transaction() as writing:
+        _one_snapshot(reading)
         if writing.execute(select(func.count()).select_from(metadata.tables["production"])).scalar():
             raise UserError(
                 _("{target} already holds productions; copy into a new, empty database").format(
@@ -58,8 +60,15 @@ def copy_database(source: Database, target: Database) -> list[TableCopy]:
     return copied
 
 
+def _one_snapshot(session: Session) -> None:
+    """Every read of a copy sees the source as it was at one moment, though others go on saving: on
+    PostgreSQL each statement would otherwise see the latest commits (a scene without its new set)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+
 def _count(session, table) -> TableCopy:
-    money = [column for column in table.columns if column.name.endswith("_minor")]
+    money = [column for column in table.columns if is_money(column)]
     values = session.execute(
         select(func.count(), *[func.coalesce(func.sum(column), 0) for column in money]).select_from(table)
     ).one()
@@ -94,6 +103,7 @@ def copy_production(source: Database, production_id: int | None, target: Databas
     may hold other productions: its rows take the target's next ids and every reference follows. One
     transaction of the target's; each table's count and money totals are compared before it commits."""
     with source.reading() as reading:  # read whole first: a refusal to read names the source
+        _one_snapshot(reading)
         production = get_production(reading, production_id)
         original = _production_rows(reading, production.id)
         currencies = [dict(row) for row in reading.execute(select(metadata.tables["currency"])).mappings()]
@@ -173,7 +183,7 @@ def _insert_renumbered(
             parent_copied = all(row[column] is None or row[column] in mapping for column in own)
             (ready if parent_copied else later).append(row)
         if not ready:
-            raise UserError(_("{table} refers to rows that are not there; nothing was copied").format(table=table.name))
+            raise _dangling(table.name)
         values = [_translated(row, references, new_ids) for row in ready]
         if renumbered:
             for row in values:
@@ -204,10 +214,16 @@ def _translated(row: dict[str, Any], references: dict[str, str], new_ids: dict[s
     translated = dict(row)
     for column, parent in references.items():
         if row[column] is not None and parent in new_ids:
+            if row[column] not in new_ids[parent]:
+                raise _dangling(parent)
             translated[column] = new_ids[parent][row[column]]
     return translated
 
 
+def _dangling(table: str) -> UserError:
+    return UserError(_("{table} refers to rows that are not there; nothing was copied").format(table=table))
+
+
 def _tally(table: str, rows: list[dict[str, Any]]) -> TableCopy:
-    money = [column.name for column in metadata.tables[table].columns if column.name.endswith("_minor")]
+    money = [column.name for column in metadata.tables[table].columns if is_money(column)]
     return TableCopy(table, len(rows), {name: sum(row[name] or 0 for row in rows) for name in money})

@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlalchemy import Column, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, defer
 
+from studio.money import Money
+
 WITHHOLD_MONEY = "withhold_money"  # the session.info key
 
 
@@ -26,7 +28,7 @@ def _leave_money_out(state: ORMExecuteState) -> None:
     if not state.is_select or not withholds_money(state.session):
         return
     options = []
-    for description in state.statement.column_descriptions:
+    for description in getattr(state.statement, "column_descriptions", ()):  # text() has none
         entity = description["expr"]
         if entity is not description.get("entity"):
             continue  # a column or an expression, not a whole row: the query names what it reads
@@ -40,7 +42,7 @@ def _leave_money_out(state: ORMExecuteState) -> None:
         state.statement = state.statement.options(*options)
 
 
-def visible_money(session: Session, row: object | None, name: str):
+def visible_money(session: Session, row: object | None, name: str) -> Money | None:
     """`row.<name>` (a Money or None), or None where the session withholds money."""
     if row is None or withholds_money(session):
         return None

@@ -78,6 +78,8 @@ class AvailabilityPanel(QWidget):
     def show_owner(self, owner_id: int | None) -> None:
         self.owner_id = owner_id
         self.setEnabled(owner_id is not None)
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(not self.workspace.read_only)
         self.reload()
 
     def reload(self) -> None:

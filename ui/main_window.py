@@ -434,8 +434,10 @@ class MainWindow(QMainWindow):
         editable = not self.workspace.read_only  # with no database open, these open the usual one first
         self.sidebar.setEnabled(has_production)
         self.details_action.setEnabled(has_production and editable)
-        self.new_production_action.setEnabled(editable)
-        self.import_action.setEnabled(editable)
+        for offer in (self.new_production_action, self.import_action):
+            offer.setEnabled(editable)
+        for button in (self.welcome.new_button, self.welcome.import_button):
+            button.setEnabled(editable)
         self.export_contacts_action.setEnabled(has_production)
         has_file = self.workspace.database is not None and self.workspace.database.path is not None
         self.export_copy_action.setEnabled(has_file)

@@ -83,6 +83,8 @@ class PerformerDaysPanel(QWidget):
     def show_owner(self, performer_id: int | None) -> None:
         self.performer_id = performer_id
         self.setEnabled(performer_id is not None)
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(not self.workspace.read_only)
         self.reload()
 
     def reload(self) -> None:

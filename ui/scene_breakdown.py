@@ -41,12 +41,13 @@ class SceneTextView(QPlainTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.categories: list[dict] = []
+        self.editable = True  # False in a read-only window: no tagging
         self.highlighter = ElementHighlighter(self.document())
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         menu = self.createStandardContextMenu()
         selected = self.textCursor().selectedText().strip()
-        if selected and self.categories:
+        if selected and self.categories and self.editable:
             menu.addSeparator()
             shown = selected if len(selected) <= 30 else selected[:29] + "…"
             tag_menu = QMenu(self.tr("Tag “%1” as").replace("%1", shown), menu)
@@ -68,6 +69,7 @@ class SceneElementsList(QListWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.editable = True  # False in a read-only window: no removing
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
@@ -82,7 +84,7 @@ class SceneElementsList(QListWidget):
 
     def _menu(self, position) -> None:
         item = self.itemAt(position)
-        if item is None:
+        if item is None or not self.editable:
             return
         menu = QMenu(self)
         menu.addAction(

@@ -252,7 +252,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="82"/>
+        <location filename="../../ui/pages/script.py" line="83"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="84"/>
+        <location filename="../../ui/pages/script.py" line="85"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="89"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

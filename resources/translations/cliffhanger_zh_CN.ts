@@ -61,12 +61,12 @@ The details are in %2</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="116"/>
+        <location filename="../../ui/availability.py" line="118"/>
         <source>Add unavailable dates</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="122"/>
+        <location filename="../../ui/availability.py" line="124"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -2157,7 +2157,7 @@ The details are in %2</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
@@ -2167,27 +2167,27 @@ The details are in %2</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Your login on this server may read but not change anything.</source>
         <translation>您在此服务器上的账号只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2428,27 +2428,27 @@ The details are in %2</source>
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="140"/>
+        <location filename="../../ui/performer_days.py" line="142"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="147"/>
+        <location filename="../../ui/performer_days.py" line="149"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="149"/>
+        <location filename="../../ui/performer_days.py" line="151"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="149"/>
+        <location filename="../../ui/performer_days.py" line="151"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="149"/>
+        <location filename="../../ui/performer_days.py" line="151"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2501,27 +2501,27 @@ The details are in %2</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="120"/>
+        <location filename="../../ui/performer_days.py" line="122"/>
         <source>Add travel day</source>
         <translation>添加旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="121"/>
+        <location filename="../../ui/performer_days.py" line="123"/>
         <source>Add rehearsal</source>
         <translation>添加排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="122"/>
+        <location filename="../../ui/performer_days.py" line="124"/>
         <source>Add fitting</source>
         <translation>添加试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="123"/>
+        <location filename="../../ui/performer_days.py" line="125"/>
         <source>Add day</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="129"/>
+        <location filename="../../ui/performer_days.py" line="131"/>
         <source>Remove travel, rehearsal or fitting day</source>
         <translation>删除旅行、排练或试装日</translation>
     </message>
@@ -2729,7 +2729,7 @@ The details are in %2</source>
 <context>
     <name>SceneElementsList</name>
     <message>
-        <location filename="../../ui/scene_breakdown.py" line="89"/>
+        <location filename="../../ui/scene_breakdown.py" line="91"/>
         <source>Remove from this scene</source>
         <translation>从本场移除</translation>
     </message>
@@ -2737,7 +2737,7 @@ The details are in %2</source>
 <context>
     <name>SceneTextView</name>
     <message>
-        <location filename="../../ui/scene_breakdown.py" line="52"/>
+        <location filename="../../ui/scene_breakdown.py" line="53"/>
         <source>Tag “%1” as</source>
         <translation>将“%1”标注为</translation>
     </message>
@@ -3303,38 +3303,38 @@ The details are in %2</source>
         <translation>剧本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="82"/>
+        <location filename="../../ui/pages/script.py" line="83"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="84"/>
+        <location filename="../../ui/pages/script.py" line="85"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="86"/>
+        <location filename="../../ui/pages/script.py" line="87"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="89"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="124"/>
+        <location filename="../../ui/pages/script.py" line="125"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="132"/>
+        <location filename="../../ui/pages/script.py" line="133"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
@@ -3342,27 +3342,27 @@ The details are in %2</source>
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/availability.py" line="130"/>
+        <location filename="../../ui/availability.py" line="132"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="135"/>
+        <location filename="../../ui/availability.py" line="137"/>
         <source>e.g. prior booking, travel, family event</source>
         <translation>如：已有档期、出行、家事</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="137"/>
+        <location filename="../../ui/availability.py" line="139"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="137"/>
+        <location filename="../../ui/availability.py" line="139"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="137"/>
+        <location filename="../../ui/availability.py" line="139"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>

@@ -23,7 +23,6 @@ from studio.models import BudgetAccount, BudgetGlobal, BudgetLine, BudgetLineFri
 from studio.validation import currency, normalized_text
 
 QUANTITY = decimal_between(Decimal(-1_000_000_000), Decimal(1_000_000_000), places=4)
-LINKED_SOURCES = ("cast:", "overtime:", "per-diem:", "crew:", "location:", "company-moves")
 # The table whose row a linked source names by its id ("cast:12" is performer 12).
 SOURCE_TABLES = {
     "cast": "performer",
@@ -32,6 +31,7 @@ SOURCE_TABLES = {
     "crew": "crew_member",
     "location": "location",
 }
+LINKED_SOURCES = (*(f"{kind}:" for kind in SOURCE_TABLES), "company-moves")
 
 
 def is_linked(source: str) -> bool:

@@ -165,7 +165,7 @@ def load_board(session: Session, production_id: int) -> Board:
     priced = not withholds_money(session)
     rates = RateTable.for_production(session, production_id) if priced else RateTable([])
     days = _days(session, production)
-    cast = _cast(session, production, rates)
+    cast = _cast(session, production, rates, priced)
     character_performer = _character_performers(session, production_id)
     scene_cast: dict[int, set[int]] = defaultdict(set)
     for scene_id, character_id in session.exec(
@@ -282,8 +282,8 @@ def _character_performers(session: Session, production_id: int) -> dict[int, int
     return dict(session.exec(statement).all())
 
 
-def _cast(session: Session, production: Production, rates: RateTable) -> dict[int, CastMember]:
-    """Every performer cast in a role, with what a day of theirs costs in the base currency."""
+def _cast(session: Session, production: Production, rates: RateTable, priced: bool) -> dict[int, CastMember]:
+    """Every performer cast in a role, with what a day of theirs costs in the base currency (if `priced`)."""
     members: dict[int, CastMember] = {}
     statement = (
         select(Performer, CastAssignment, Character)
@@ -297,7 +297,7 @@ def _cast(session: Session, production: Production, rates: RateTable) -> dict[in
             member = members[performer.id] = CastMember(performer.id, performer.legal_name, (), Decimal(0))
         if character.cast_number is not None:
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))
-        if not withholds_money(session):
+        if priced:
             member.day_cost = max(member.day_cost, _day_cost(deal, production, rates))
     _unavailable(session, Availability.performer_id, members)
     _calls(session, members)

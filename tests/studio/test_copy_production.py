@@ -149,3 +149,23 @@ def test_a_crew_login_cannot_copy_a_series_and_its_rates_out(crew_login, tmp_pat
     assert_one_clear_line(result, "may not read")
     assert crew_login.split("@")[1] in result.stderr  # the refusal names the server, not the new file
     assert not target.exists()
+
+
+def test_one_of_several_productions_goes_between_files_and_servers(demo_path, tmp_path, server_with_another_production):
+    """A file holding two series (the second copied in from another file) gives its second to a server
+    that holds a third: every count, the budget and its links come out as in the file."""
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(demo_path.read_bytes())
+    second_series = open_database(other)
+    with second_series.transaction() as session:
+        session.execute(text("UPDATE production SET title = 'Series Two'"))
+    laptop = open_database(demo_path)
+    assert copy_production(second_series, 1, laptop).production_id == 2
+    server = server_with_another_production
+    new_id = copy_production(laptop, 2, server).production_id
+    (on_laptop,) = [p for p in summaries(laptop) if p["id"] == 2]
+    (on_server,) = [p for p in summaries(server) if p["id"] == new_id]
+    assert on_server["title"] == "Series Two" and without_id(on_server) == without_id(on_laptop)
+    with server.transaction() as session:
+        assert sync_schedule_lines(session, new_id) == []
+    assert len(summaries(server)) == 2 and len(summaries(laptop)) == 2

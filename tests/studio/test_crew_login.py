@@ -1,6 +1,6 @@
 """A crew member's login on the team's server (the `cliffhanger_crew` role): it reads the script, the
-schedule, people and places and writes the call sheets and schedules, but every query it makes leaves
-the money columns out (the server's grants would refuse them), nothing shows a rate, fee or budget, and
+schedule, people and places and exports call sheets and schedules, but every query it makes leaves the
+money columns out (the server's grants would refuse them), nothing shows a rate, fee or budget, and
 nothing can be changed. The server itself refuses what it may not read (test_on_postgresql)."""
 
 from __future__ import annotations
@@ -120,4 +120,3 @@ def test_on_the_command_line_the_crew_gets_call_sheets_and_schedules_but_no_budg
 def test_a_login_with_no_role_is_told_an_administrator_gives_it_one(server_demo, postgres_server):
     stranger = postgres_server.add_login(server_demo, None)
     assert_one_clear_line(run("info", "--db", stranger), "an administrator gives it the producer or the crew role")
-

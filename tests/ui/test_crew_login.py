@@ -69,6 +69,11 @@ def test_nothing_offers_the_crew_a_change(qtbot, crew_login):
     )
     name = cast.details.editors["legal_name"]
     assert isinstance(name, QLineEdit) and name.isReadOnly() and name.text()
+    for panel in (cast.calendar, cast.performer_days):
+        assert not panel.add_button.isEnabled() and not panel.remove_button.isEnabled()
+    assert not window.welcome.new_button.isEnabled() and not window.welcome.import_button.isEnabled()
+    script = show(window, "script")
+    assert not script.scene_text.editable and not script.scene_elements.editable
     callsheets = show(window, "callsheets")
     assert callsheets.buttons["exportDay"].isEnabled()
     schedule = show(window, "schedule")

@@ -71,6 +71,7 @@ class ScriptPage(Page):
 
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
+        self.scene_text.editable = self.scene_elements.editable = not self.workspace.read_only
         episodes = self.workspace.read(episode_rows, production_id)
         scenes = self.workspace.read(scene_rows, production_id)
         self.episodes.set_rows(episodes)
