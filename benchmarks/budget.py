@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlmodel import select  # noqa: E402
 
+from benchmarks.callsheets import whole_process  # noqa: E402
+from benchmarks.people import milliseconds  # noqa: E402
+from benchmarks.people import verdict as seconds  # noqa: E402
 from studio.budget.calculation import calculate  # noqa: E402
 from studio.budget.totals import current_budget  # noqa: E402
 from studio.currencies import ensure_currency  # noqa: E402
@@ -96,15 +98,6 @@ def budget_of_2000_lines(path: Path) -> int:
     return count
 
 
-def whole_process(*arguments: str) -> list[float]:
-    samples = []
-    for _run in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "main.py"), *arguments], check=True, capture_output=True, cwd=ROOT)
-        samples.append(time.perf_counter() - start)
-    return samples
-
-
 def recalculation(path: Path) -> tuple[list[float], int]:
     """calculate() after changing one line's rate, on the inputs already in memory (as the budget page
     does after an edit)."""
@@ -121,17 +114,6 @@ def recalculation(path: Path) -> tuple[list[float], int]:
         samples.append(time.perf_counter() - start)
         assert calculation.grand is not None
     return samples, len(calculation.shares)
-
-
-def seconds(samples: list[float], target: float) -> str:
-    median = statistics.median(samples)
-    return f"median {median:.2f} s, target < {target} s  {'ok' if median < target else 'OVER TARGET'}"
-
-
-def milliseconds(samples: list[float], target_ms: float) -> str:
-    median, worst = statistics.median(samples) * 1000, max(samples) * 1000
-    verdict = "ok" if worst < target_ms else "OVER TARGET"
-    return f"median {median:.1f} ms, worst {worst:.1f} ms, target < {target_ms:.0f} ms  {verdict}"
 
 
 def main(folder: Path) -> None:

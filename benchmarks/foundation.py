@@ -26,10 +26,15 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def launch_to_ready(env: dict[str, str]) -> tuple[float, int]:
+def launch_to_ready(env: dict[str, str], *arguments: str) -> tuple[float, int]:
+    """Seconds from launch to an interactive window on the demo (or what `arguments` open), and peak RSS."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "benchmarks/launch_probe.py", "--demo"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        [sys.executable, "benchmarks/launch_probe.py", *(arguments or ("--demo",))],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     ready = None
     rss_kib = 0

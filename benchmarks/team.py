@@ -13,7 +13,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -83,25 +82,8 @@ def concurrent_edits(url: str) -> tuple[float, int, list[str], int]:
     return elapsed, retries, failures, lost
 
 
-def launch_to_ready(url: str, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "benchmarks/launch_probe.py", "--db", url],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    ready = None
-    for line in process.stdout:
-        if line.startswith("ready") and ready is None:
-            ready = time.perf_counter() - start
-    if process.wait() != 0 or ready is None:
-        raise SystemExit("the GUI did not start")
-    return ready
-
-
 def main() -> None:
+    from benchmarks.foundation import launch_to_ready
     from studio.db import open_database
     from studio.demo import write_demo
     from studio.server_roles import CREW, set_up_roles
@@ -131,7 +113,7 @@ def main() -> None:
             }
             runs = int(os.environ.get("BENCH_RUNS", "5"))
             for who, url in (("", server.url("demo")), (" (crew login)", server.add_login(server.url("demo"), CREW))):
-                samples = [launch_to_ready(url, env) for _ in range(runs)]
+                samples = [launch_to_ready(env, "--db", url)[0] for _ in range(runs)]
                 median = statistics.median(samples)
                 print(
                     f"demo from PostgreSQL to an interactive window{who}   median {median:.2f} s  "

@@ -96,14 +96,8 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A session for reading, whose failures a person can act on (no permission, the server gone)
         are `DatabaseProblem`s like a save's."""
-        try:
-            with self.session() as session:
-                yield session
-        except DatabaseError as error:
-            problem = problem_of(error, self.describe(), _("cannot read {path}: {reason}"))
-            if problem is None:
-                raise
-            raise problem from None
+        with failures_as_problems(self.describe(), _("cannot read {path}: {reason}")), self.session() as session:
+            yield session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -128,7 +122,10 @@ class Database:
                 )
             )
         try:
-            with self.engine.connect() as connection:
+            with (
+                failures_as_problems(self.describe(), _("cannot save to {path}: {reason}")),
+                self.engine.connect() as connection,
+            ):
                 connection.execution_options(sqlite_begin="IMMEDIATE")
                 with (
                     Session(bind=connection, expire_on_commit=False, info=self._session_info()) as session,
@@ -140,11 +137,6 @@ class Database:
                         # nothing new as it opens must not make the other windows reload, and theirs this one.
                         session.execute(NOTIFY_IF_WRITTEN, {"channel": CHANNEL, "sender": self.sender})
             self.commits += 1
-        except DatabaseError as error:
-            problem = problem_of(error, self.describe(), _("cannot save to {path}: {reason}"))
-            if problem is None:
-                raise
-            raise problem from None
         except StaleDataError:
             raise changed_elsewhere() from None
 
@@ -269,6 +261,18 @@ def _check_integrity(database: Database) -> None:
 def _damaged_message(path: str) -> str:
     """SQLite's own account (damaged pages, cells, rowids) means nothing to a producer: the way forward does."""
     return _("{path} is damaged; restore one of its backups").format(path=path)
+
+
+@contextmanager
+def failures_as_problems(path: str, otherwise: str) -> Iterator[None]:
+    """A failed database call a person can act on raises its `DatabaseProblem` (see problem_of)."""
+    try:
+        yield
+    except DatabaseError as error:
+        problem = problem_of(error, path, otherwise)
+        if problem is None:
+            raise
+        raise problem from None
 
 
 def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProblem | None:
@@ -429,13 +433,8 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
         backup_sqlite(
             database, unused_path(database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
         )
-    try:
+    with failures_as_problems(database.describe(), _("cannot update {path}: {reason}")):
         migrations.upgrade(database.url, migrations_dir)
-    except DatabaseError as error:
-        problem = problem_of(error, database.describe(), _("cannot update {path}: {reason}"))
-        if problem is None:
-            raise
-        raise problem from None
 
 
 def backup_sqlite(database: Database, target: Path) -> Path:

@@ -24,7 +24,7 @@ from studio.db import copy_sqlite, is_sqlite_file, open_database
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
-from studio.instance_lock import InstanceLock
+from studio.instance_lock import held_or_refused
 from studio.models import (
     Availability,
     BreakdownCategory,
@@ -74,15 +74,10 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
         raise UserError(_("{path} is a folder, not a database file").format(path=path))
     if path.exists() and not force:
         raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
-    lock = InstanceLock(path)
-    if not lock.acquire():
-        raise UserError(_("{path} is open in Cliffhanger; close it there first").format(path=path))
-    try:
+    with held_or_refused(path):
         if path.exists() and is_sqlite_file(path):
             take_backup(path, "replaced")  # what --force replaces can be restored
         return _write_demo(path, seed)
-    finally:
-        lock.release()
 
 
 def _write_demo(path: Path, seed: int) -> int:

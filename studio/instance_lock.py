@@ -12,7 +12,11 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
+
+from studio.errors import UserError
+from studio.i18n import _
 
 if os.name == "nt":
     import msvcrt
@@ -65,6 +69,18 @@ class InstanceLock:
         with contextlib.suppress(OSError):  # the holder's line may still wait for disk space
             self._handle.close()
         self._handle = None
+
+
+@contextlib.contextmanager
+def held_or_refused(database_path: Path) -> Iterator[InstanceLock]:
+    """The file's lock for a command that replaces the file, released after it; refused if a window has it."""
+    lock = InstanceLock(database_path)
+    if not lock.acquire():
+        raise UserError(_("{path} is open in Cliffhanger; close it there first").format(path=database_path))
+    try:
+        yield lock
+    finally:
+        lock.release()
 
 
 def _same_file(handle, path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
@@ -11,6 +12,11 @@ APP_NAME = "Cliffhanger"
 
 def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "cliffhanger.sqlite"
+
+
+def database_argument(args: argparse.Namespace) -> str:
+    """The database a command names (--db: a file or a server's URL), else the user's own."""
+    return getattr(args, "db", None) or str(default_database_path())
 
 
 def demo_database_path() -> Path:

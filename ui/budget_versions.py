@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -9,22 +11,23 @@ from studio.budget.listings import comparison_rows, version_rows
 from studio.budget.versions import CURRENT, compare_versions, save_version
 from studio.errors import UserError
 from ui.i18n import day_text, money_text
-from ui.table import Column, RecordTable, RecordTableModel
+from ui.table import Column, RecordTable
 
 
 class VersionsTab(QWidget):
     refused = Signal(str)  # why a version was not saved or compared
     told = Signal(str)  # what was done, for the status bar
 
-    def __init__(self, workspace, parent=None):
+    def __init__(self, workspace, make_table: Callable[[list[Column]], RecordTable], parent=None):
+        """`make_table`: the page's own (Page.table), so the page empties and refuses in them as in its others."""
         super().__init__(parent)
         self.workspace = workspace
-        self.versions = self._table(
+        self.versions = make_table(
             [Column("name", self.tr("Version")), Column("created_at", self.tr("Saved"), display=_saved_text)]
         )
         self.versions.view.setObjectName("versionsTable")
         money = {"display": money_text, "align_right": True}
-        self.comparison = self._table(
+        self.comparison = make_table(
             [
                 Column("account", self.tr("Account")),
                 Column("left", self.tr("Left"), **money),
@@ -47,9 +50,6 @@ class VersionsTab(QWidget):
         layout.addWidget(self.versions, 1)
         layout.addLayout(row)
         layout.addWidget(self.comparison, 2)
-
-    def _table(self, columns: list[Column]) -> RecordTable:
-        return RecordTable(RecordTableModel(self.workspace, columns, self), self)
 
     def load(self, production_id: int) -> None:
         rows = self.workspace.read(version_rows, production_id)

@@ -102,16 +102,16 @@ class RecordForm(QScrollArea):
         model = EDITABLE[self.entity][0]
         self.stored = {}
         self.version = None  # the row's, as shown: an edit after a colleague's save is refused
+        shown = self._shown_fields()
         if row_id is not None and self.workspace.database is not None:
             row = self.workspace.read(lambda session: session.get(model, row_id))
             if row is None:
                 self.row_id = None
             else:
-                self.stored = {name: getattr(row, name) for name in self._shown_fields()}
+                self.stored = {name: getattr(row, name) for name in shown}
                 self.version = row.version
         enabled = self.row_id is not None
         self.widget().setEnabled(enabled)
-        shown = self._shown_fields()
         for name, spec in self.fields.items():
             editor = self.editors[name]
             self.form_layout.setRowVisible(editor, name in shown)

@@ -13,7 +13,7 @@ SETTLE_SECONDS = 0.8
 
 def run_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from studio.cli import database_argument
+    from studio.paths import database_argument
     from studio.productions import get_production
     from ui.app import create_application
     from ui.main_window import MainWindow

@@ -147,11 +147,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
+        if self.workspace.read_only:
+            return flags
         column = self.columns[index.column()]
         row = self.rows[index.row()]
         editable_here = column.commit or (column.source and row.get(column.source[1]) is not None)
-        if self.workspace.read_only:
-            return flags
         if column.editable and editable_here:
             flags |= Qt.ItemFlag.ItemIsEditable
         if self.drag_type:  # dragging a row drops it somewhere to change something (casting)
@@ -228,6 +228,8 @@ class RecordTableModel(QAbstractTableModel):
         """The row's new version after a change (ours or a colleague's), so that our next edit of it is
         not taken for one made from an outdated view."""
         keys = {column.source[1] for column in self.columns if column.source and column.source[0] == change.entity}
+        if not keys:
+            return  # no column here shows that kind of row
         for row in self.rows:
             versions = row.get("versions", {})
             if change.entity in versions and any(row.get(key) == change.row_id for key in keys):

@@ -100,7 +100,8 @@ class Workspace(QObject):
             if lock is not None and lock is not self._lock:
                 lock.release()
             raise
-        self.close(keep_lock=lock is not None and lock is self._lock)  # reopened after a restore: kept
+        # Let go of the old one quietly: the views hear once, of the new one.
+        self._let_go(keep_lock=lock is not None and lock is self._lock)  # reopened after a restore: kept
         self.database = database
         self._lock, self._lock_path = lock, path
         self._watch = ChangeWatch(database)
@@ -122,11 +123,17 @@ class Workspace(QObject):
 
     def close(self, *, keep_lock: bool = False) -> None:
         """Let go of the database; every view empties and the undo history goes with it."""
+        if self._let_go(keep_lock=keep_lock):
+            self.productionsChanged.emit()
+            self.productionChanged.emit()
+
+    def _let_go(self, *, keep_lock: bool) -> bool:
+        """Release the lock (unless kept), the database and its undo history; False if none was open."""
         if self._lock is not None and not keep_lock:
             self._lock.release()
             self._lock = self._lock_path = None
         if self.database is None:
-            return
+            return False
         self.watch_timer.stop()
         if self._watch is not None:
             self._watch.close()
@@ -135,8 +142,7 @@ class Workspace(QObject):
         self.database = None
         self.production_id = None
         self.undo_stack.clear()
-        self.productionsChanged.emit()
-        self.productionChanged.emit()
+        return True
 
     def restore_backup(self, database_path: Path, backup: Path) -> Path | None:
         """Put a backup in a database file's place and open it; returns where the old state was kept.

@@ -2593,7 +2593,7 @@ The details are in %2</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="328"/>
+        <location filename="../../ui/table.py" line="330"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -3370,43 +3370,43 @@ The details are in %2</source>
 <context>
     <name>VersionsTab</name>
     <message>
-        <location filename="../../ui/budget_versions.py" line="23"/>
+        <location filename="../../ui/budget_versions.py" line="26"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="23"/>
+        <location filename="../../ui/budget_versions.py" line="26"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="29"/>
+        <location filename="../../ui/budget_versions.py" line="32"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="30"/>
+        <location filename="../../ui/budget_versions.py" line="33"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="31"/>
+        <location filename="../../ui/budget_versions.py" line="34"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="32"/>
+        <location filename="../../ui/budget_versions.py" line="35"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="39"/>
-        <location filename="../../ui/budget_versions.py" line="43"/>
+        <location filename="../../ui/budget_versions.py" line="42"/>
+        <location filename="../../ui/budget_versions.py" line="46"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="43"/>
+        <location filename="../../ui/budget_versions.py" line="46"/>
         <source>with</source>
         <translation>与</translation>
     </message>
@@ -3457,12 +3457,12 @@ The details are in %2</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；您可以在这里以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="154"/>
+        <location filename="../../ui/workspace.py" line="160"/>
         <source>%1 is open in another Cliffhanger window; close it there first</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="370"/>
+        <location filename="../../ui/workspace.py" line="376"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>

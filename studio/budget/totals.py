@@ -50,17 +50,21 @@ class CurrentBudget:
 
 
 def current_budget(session: Session, production_id: int, currency: str | None = None) -> CurrentBudget:
+    return _budget_with_links(session, production_id, schedule_links(session, production_id), currency)
+
+
+def _budget_with_links(
+    session: Session, production_id: int, links: Links, currency: str | None = None
+) -> CurrentBudget:
     inputs = load_inputs(session, production_id, currency)
-    links = schedule_links(session, production_id)
-    plan = apply_links(inputs, links)
-    return CurrentBudget(inputs, calculate(inputs), plan, links)
+    return CurrentBudget(inputs, calculate(inputs), apply_links(inputs, links), links)
 
 
 def synced_budget(session: Session, production_id: int) -> tuple[CurrentBudget, list[LinkChange]]:
     """The current budget after storing what the schedule changed, and those changes: in the caller's
     one transaction, so nothing another program writes can slip in between the reading and the storing."""
     current = current_budget(session, production_id)
-    changes = store_plan(session, production_id, current.plan) if current.plan else []
-    if changes:
-        current = current_budget(session, production_id)  # with the new lines' ids
+    changes = store_plan(session, production_id, current.plan)
+    if changes:  # the budget again, with the new lines' ids; the schedule's links are as they were
+        current = _budget_with_links(session, production_id, current.links)
     return current, changes

@@ -171,9 +171,7 @@ class BudgetBook:
         self.widths: dict[str, dict[int, float]] = defaultdict(dict)  # the widest text in each column
         self.fixed: dict[str, dict[int, float]] = defaultdict(dict)  # set widths: numbers, wrapped text
         self.header_rows: dict[str, list[int]] = defaultdict(list)
-        self.heading_words: dict[str, dict[int, float]] = defaultdict(dict)
         self.tall: dict[str, dict[int, int]] = defaultdict(dict)  # rows of wrapped text: how many lines
-        self.columns: dict[str, int] = defaultdict(int)  # how many columns a sheet's tables have
 
     # The workbook.
 
@@ -755,8 +753,7 @@ class BudgetBook:
 
     def header_row(self, worksheet: Grid, row: int, headings: list[str]) -> None:
         self.header_rows[worksheet.title].append(row)
-        self.columns[worksheet.title] = max(self.columns[worksheet.title], len(headings))
-        widths, words = self.widths[worksheet.title], self.heading_words[worksheet.title]
+        widths = self.widths[worksheet.title]
         for column, heading in enumerate(headings, start=1):
             cell = worksheet.cell(row, column)
             cell.value, cell.kind = heading, TEXT
@@ -764,8 +761,7 @@ class BudgetBook:
             # A heading may wrap, but never inside a word.
             longest = max((text_width(word) for word in heading.split()), default=0) + 2
             longest = max(longest, min(text_width(heading) + 2, SHORT_HEADING))
-            widths[column] = max(widths.get(column, 0), longest)
-            words[column] = max(words.get(column, 0), longest)
+            widths[column] = max(widths.get(column, 0), longest)  # a wrapped column's only width: its heading
 
     def section(self, worksheet: Grid, row: int, title: str) -> None:
         """A table's title, above its header row (it runs across the columns: their widths ignore it)."""
@@ -835,8 +831,6 @@ class BudgetBook:
         widths, wrapped = self.widths[title], WRAPPED_COLUMNS.get(title, {})
         fixed = {**self.fixed[title], **wrapped}
         final = {column: max(widths.get(column, 0), fixed.get(column, 0)) for column in {*widths, *fixed}}
-        for column, width in wrapped.items():
-            final[column] = max(width, self.heading_words[title].get(column, 0))
         for row in self.header_rows[title]:
             cells = worksheet.rows[row]
             lines = [wrapped_lines(str(c.value), int(final.get(n, 10)) - 1) for n, c in cells.items() if c.value]

@@ -95,7 +95,7 @@ class BudgetPage(Page):
         self.tabs.addTab(self._fringes_tab(), self.tr("Fringes"))
         self.tabs.addTab(self._currencies_tab(), self.tr("Currencies"))
         self.tabs.addTab(self._cost_tab(), self.tr("Cost report"))
-        self.versions_tab = VersionsTab(workspace, self)
+        self.versions_tab = VersionsTab(workspace, self.table, self)
         self.versions_tab.refused.connect(self.show_refusal)
         self.versions_tab.told.connect(self.tell)
         self.tabs.addTab(self.versions_tab, self.tr("Versions"))
