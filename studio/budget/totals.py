@@ -57,7 +57,8 @@ def _budget_with_links(
     session: Session, production_id: int, links: Links, currency: str | None = None
 ) -> CurrentBudget:
     inputs = load_inputs(session, production_id, currency)
-    return CurrentBudget(inputs, calculate(inputs), apply_links(inputs, links), links)
+    plan = apply_links(inputs, links)  # puts the schedule's figures into the inputs, before they are worked out
+    return CurrentBudget(inputs, calculate(inputs), plan, links)
 
 
 def synced_budget(session: Session, production_id: int) -> tuple[CurrentBudget, list[LinkChange]]:
