@@ -18,9 +18,9 @@ from pathlib import Path
 
 from tests.crash.children import Child, run_to_end, write_windows
 from tests.crash.inspection import copy_database, export_problem, file_fingerprint, normalized_export, pdf_pages
+from tests.fixture_files import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = Path(os.environ.get("CLIFFHANGER_SAMPLES", ROOT.parent / "shared" / "samples"))
 OPTIMIZER_SECONDS = 5.0  # `schedule auto --time-limit`: shorter limits often find no schedule at all on the demo
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Real files of every importer's format, made from the shared samples, and hypothesis strategies that
+"""Real files of every importer's format, made from the sample scripts, and hypothesis strategies that
 damage them: bytes flipped, inserted, deleted, repeated or cut off; a Word document's XML damaged and
 packed again (so the zip is sound and the XML parser is what meets the damage); its members tampered with.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import docx
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 
 from studio.scripts.elements import Kind
 from studio.scripts.fountain import parse_fountain
+from tests.fixture_files import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 FOUNTAIN = (SAMPLES / "contract-bride.fountain").read_bytes()
 CHINESE = (SAMPLES / "contract-bride.zh.txt").read_bytes()
 FDX_TYPES = {

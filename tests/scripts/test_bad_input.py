@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture_files import SAMPLE_ZH as SAMPLE
+
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT.parent / "shared" / "samples" / "contract-bride.zh.txt"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -10,8 +10,7 @@ import pytest
 from studio.scripts.elements import Kind
 from studio.scripts.outline import build_outline
 from studio.scripts.reader import read_script, read_script_file
-
-SAMPLE_ZH = Path(__file__).resolve().parents[3] / "shared" / "samples" / "contract-bride.zh.txt"
+from tests.fixture_files import SAMPLE_ZH
 
 FDX = """<?xml version="1.0" encoding="UTF-8" standalone="no" ?>
 <FinalDraft DocumentType="Script" Template="No" Version="5">

@@ -1,4 +1,4 @@
-"""An independent Fountain parser's test suite (../shared/conformance/fountain), every case.
+"""An independent Fountain parser's test suite (tests/fixtures/fountain-conformance), every case.
 
 Its README allows comparing action text with surrounding whitespace stripped; actions that are only
 blank lines carry nothing and are dropped from both sides.
@@ -6,15 +6,13 @@ blank lines carry nothing and are dropped from both sides.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
 from studio.scripts.elements import Kind
 from studio.scripts.fountain import parse_fountain
+from tests.fixture_files import FOUNTAIN_SUITE as SUITE
 
-SUITE = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "fountain"
 PREFIX = {
     Kind.HEADING: ".",
     Kind.ACTION: "!",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 from datetime import timedelta
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 from studio.errors import UserError
 from studio.scripts.outline import build_outline
 from studio.scripts.reader import parse_fdx, read_script
+from tests.fixture_files import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 REAL_LINES = [
     line
     for name in ("contract-bride.fountain", "contract-bride.zh.txt")

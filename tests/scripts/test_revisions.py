@@ -24,8 +24,7 @@ from studio.models import (
 )
 from studio.scripts.elements import ScriptError
 from studio.scripts.importer import import_outline, read_outline
-
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "contract-bride.zh.txt"
+from tests.fixture_files import SAMPLE_ZH as SAMPLE
 
 
 def import_file(database, path: Path, **options):

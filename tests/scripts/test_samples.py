@@ -1,8 +1,6 @@
-"""The shared sample scripts import exactly as ../shared/samples/EXPECTED.md describes."""
+"""The sample scripts import exactly as tests/fixtures/samples/EXPECTED.md describes."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -10,8 +8,8 @@ from sqlmodel import select
 from studio.db import open_database
 from studio.models import Character, FilmSet, Location, Scene, SceneCharacter
 from studio.scripts.importer import import_outline, read_outline
+from tests.fixture_files import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 EXPECTED = {
     "contract-bride.fountain": {
         "speaking": {"ETHAN", "GRACE", "CHLOE", "VIVIAN", "GRANDFATHER STERLING", "DR. OKAFOR"},

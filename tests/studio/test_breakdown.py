@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlmodel import select
 
@@ -11,8 +9,7 @@ from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BreakdownCategory, BreakdownElement, Character, Scene, SceneCharacter, SceneElement
 from studio.scripts.importer import import_outline, read_outline
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+from tests.fixture_files import SAMPLES
 
 
 @pytest.fixture

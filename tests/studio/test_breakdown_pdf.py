@@ -15,8 +15,7 @@ from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_r
 from studio.models import BreakdownCategory, Scene
 from studio.productions import ProductionDetails, create_production
 from studio.scripts.importer import import_outline, read_outline
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+from tests.fixture_files import SAMPLES
 
 
 def imported(tmp_path, sample: str):

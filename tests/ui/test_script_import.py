@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "contract-bride.zh.txt"
+from tests.fixture_files import SAMPLE_ZH as SAMPLE
 
 
 def scene_count(path) -> int:
