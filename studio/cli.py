@@ -126,13 +126,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from studio.demo import write_demo
+    from studio.db import sqlite_path, to_url
+    from studio.demo import demo_changes, write_demo, write_demo_on_server
 
     if not getattr(args, "db", None):
         raise UserError(_("demo needs --db FILE: the database file to write"))
-    path = Path(args.db)
+    path = sqlite_path(to_url(args.db))
+    if path is None:
+        from sqlalchemy.engine import make_url
+
+        production_id = write_demo_on_server(args.db, force=args.force)
+        server = make_url(args.db).render_as_string(hide_password=True)
+        print(_("wrote the demo production (id {id}) to {target}").format(id=production_id, target=server))
+        return 0
+    replaced = demo_changes(path) if path.exists() else None
     production_id = write_demo(path, force=args.force)
-    print(f"wrote the demo production (id {production_id}) to {path}")
+    print(_("wrote the demo production (id {id}) to {target}").format(id=production_id, target=path))
+    if replaced:
+        print(
+            _("it replaced {changes}; the file as it was is kept in its backups (restore --db {path})").format(
+                changes="; ".join(replaced), path=path
+            )
+        )
     return 0
 
 

@@ -6,10 +6,12 @@ seeded random generator, so the same seed always writes the same database.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import sqlite3
 import tempfile
+from contextlib import closing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +35,7 @@ from studio.models import (
     BudgetGlobal,
     BudgetLine,
     BudgetVersion,
+    CallSheet,
     CastAssignment,
     Character,
     CrewMember,
@@ -51,7 +54,7 @@ from studio.models import (
 )
 from studio.models.enums import ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
-from studio.productions import add_standard_templates
+from studio.productions import add_standard_templates, delete_production
 from studio.records import add_row
 from studio.resources import load_json
 from studio.schedule.board import load_board
@@ -59,6 +62,11 @@ from studio.schedule.packing import grouped_placement
 from studio.schedule.strips import ensure_strips, place_all
 
 DEMO_SEED = 2027
+# A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
+# older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
+DEMO_EDITION = 2
+STAMP_BITS = 24
+STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
 EIGHTHS_WEIGHTS = {1: 45, 2: 30, 3: 13, 4: 7, 6: 3, 8: 2}
 
@@ -80,6 +88,71 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
         return _write_demo(path, seed)
 
 
+def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED) -> int:
+    """Add the demo production to a server's database, which may hold other productions; with `force`, a
+    production of the demo's title there is replaced (in the same transaction). Returns its id."""
+    title = load_json("demo/contract_bride.json")["production"]["title"]
+    database = open_database(url, create=True)
+    try:
+        with database.transaction() as session:
+            existing = session.exec(select(Production).where(Production.title == title)).first()
+            if existing is not None and not force:
+                raise UserError(
+                    _("{database} already holds {title} (production {id}); use --force to replace it").format(
+                        database=database.describe(), title=title, id=existing.id
+                    )
+                )
+            if existing is not None:
+                delete_production(session, existing.id)
+            return build_demo(session, seed)
+    finally:
+        database.close()
+
+
+def demo_changes(path: Path) -> list[str] | None:
+    """What a demo file holds that the demo did not write: None when it is as written (or is no demo
+    file of this edition, which may be replaced without loss), else the changes, in words."""
+    if not is_sqlite_file(path):
+        return None
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        try:
+            written = connection.execute("PRAGMA user_version").fetchone()[0]
+            if written == 0:
+                return [_("it is not a demo file")]
+            if content_stamp(connection) == written & STAMP_MASK:
+                return None
+            demo_title = load_json("demo/contract_bride.json")["production"]["title"]
+            titles = [row[0] for row in connection.execute("SELECT title FROM production ORDER BY id")]
+        except sqlite3.DatabaseError:
+            return [_("it cannot be read")]
+    own = [_("a production of your own: {title}").format(title=title) for title in titles if title != demo_title]
+    return own or [_("changes to {title}").format(title=demo_title)]
+
+
+def demo_is_current(path: Path) -> bool:
+    """The file was written by this edition of the demo (an older one is written anew when untouched)."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return connection.execute("PRAGMA user_version").fetchone()[0] >> STAMP_BITS == DEMO_EDITION
+
+
+def content_stamp(connection: sqlite3.Connection) -> int:
+    """A hash of every row of every table, to tell a demo file as written from one somebody changed."""
+    digest = hashlib.blake2b(digest_size=8)
+    tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
+    for (table,) in tables:
+        digest.update(table.encode())
+        for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+            digest.update(repr(row).encode())
+    return int.from_bytes(digest.digest(), "big") & STAMP_MASK
+
+
+def _stamp_demo(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        stamp = DEMO_EDITION << STAMP_BITS | content_stamp(connection)
+        connection.execute(f"PRAGMA user_version = {stamp}")
+        connection.commit()
+
+
 def _write_demo(path: Path, seed: int) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,6 +169,7 @@ def _write_demo(path: Path, seed: int) -> int:
                 production_id = build_demo(session, seed)
         finally:
             database.close()
+        _stamp_demo(scratch)
         _put_in_place(scratch, path)
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
@@ -410,7 +484,10 @@ def _add_shoot_days(session: Session, pid: int, spec: dict) -> int:
     shot = 0
     while shot < spec["shoot_days"]:
         shot += 1
-        session.add(ShootDay(production_id=pid, shoot_date=current, day_number=shot))
+        day = ShootDay(production_id=pid, shoot_date=current, day_number=shot)
+        session.add(day)
+        session.flush()
+        session.add(CallSheet(shoot_day_id=day.id))  # each day's sheet, to fill in on the Call Sheets page
         current += timedelta(days=1)
         if shot in spec["days_off_after"]:
             session.add(ShootDay(production_id=pid, shoot_date=current, kind=ShootDayKind.OFF.value))

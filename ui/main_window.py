@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 
 from studio import __version__
 from studio.db import backup_sqlite, sqlite_path, to_url
-from studio.demo import write_demo
+from studio.demo import demo_changes, demo_is_current, write_demo
 from studio.errors import DatabaseMissing, LoginRefused, OpenElsewhere, UserError
 from studio.exports.contacts import write_contact_sheet
 from studio.exports.files import write_atomically
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         )
         self.connect_action = self._action(self.tr("Connect to &Server…"), lambda: self.connect_to_server())
         self.open_demo_action = self._action(self.tr("Open the &Demo Production"), self.open_demo)
+        self.reset_demo_action = self._action(self.tr("Reset the Demo Production…"), self.reset_demo)
         self.import_action = self._action(
             self.tr("&Import Script…"), lambda: self.script_import.choose_files(), "Ctrl+I"
         )
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.connect_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addAction(self.open_demo_action)
+        file_menu.addActions([self.open_demo_action, self.reset_demo_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_now_action, self.restore_action])
         file_menu.addSeparator()
@@ -261,8 +262,29 @@ class MainWindow(QMainWindow):
         return self.open_database(str(default_database_path()), create=True)
 
     def open_demo(self) -> bool:
-        """Write a fresh demo production and open it (never under another window that has it open)."""
+        """Open the demo production as it was left; it is written when missing, or when it is an older
+        edition nobody has changed."""
         path = demo_database_path()
+        if path.exists() and (demo_changes(path) is not None or demo_is_current(path)):
+            return self.open_database(str(path))
+        return self._write_and_open_demo(path)
+
+    def reset_demo(self) -> bool:
+        """Write a fresh demo production and open it, after asking if the file holds work of the user's."""
+        path = demo_database_path()
+        changes = demo_changes(path) if path.exists() else None
+        if changes:
+            question = self.tr(
+                "The demo file holds work the demo did not write: %1.\n\nReplace it with a fresh demo? "
+                "The file as it is now is kept as a backup (File → Restore from Backup)."
+            ).replace("%1", "; ".join(changes))
+            answer = QMessageBox.question(self, self.tr("Reset the Demo Production"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self._write_and_open_demo(path)
+
+    def _write_and_open_demo(self, path: Path) -> bool:
+        """Never under another window that has the demo open."""
         if self.workspace.database is not None and self.workspace.database.path == path:
             self.workspace.close()
         probe = InstanceLock(path)

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from studio.budget.totals import current_budget
 from studio.db import open_database
-from studio.demo import write_demo
+from studio.demo import demo_changes, demo_is_current, write_demo, write_demo_on_server
 from studio.errors import UserError
 from studio.models import (
     BudgetAccount,
@@ -27,6 +27,7 @@ from studio.models import (
     ShootDay,
 )
 from studio.models.enums import ShootDayKind
+from studio.productions import ProductionDetails, create_production, list_productions
 
 
 @pytest.fixture
@@ -137,3 +138,50 @@ def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(
     other_program.close()
     write_demo(tmp_path / "seed2.sqlite", seed=2)
     assert _contents(path) == _contents(tmp_path / "seed2.sqlite")
+
+
+def test_a_demo_file_knows_whether_anyone_changed_it(demo_template, tmp_path):
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(demo_template.read_bytes())
+    assert demo_changes(path) is None and demo_is_current(path)
+
+    database = open_database(path)
+    with database.transaction() as session:
+        create_production(session, ProductionDetails(title="My Own Show"))
+    database.close()
+    assert demo_changes(path) == ["a production of your own: My Own Show"]
+
+
+def test_an_edit_to_the_demo_itself_is_a_change(demo_template, tmp_path):
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(demo_template.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute("update scene set synopsis = 'my note' where id = 3")
+    assert demo_changes(path) == ["changes to The Contract Bride"]
+
+
+def test_a_file_the_demo_did_not_write_is_never_taken_for_an_untouched_demo(tmp_path):
+    path = tmp_path / "mine.sqlite"
+    open_database(path, create=True).close()
+    assert demo_changes(path) == ["it is not a demo file"]
+
+
+def test_the_demo_on_a_server_goes_to_the_server_beside_other_productions(postgres_url):
+    database = open_database(postgres_url, create=True)
+    with database.transaction() as session:
+        create_production(session, ProductionDetails(title="Another Series"))
+    database.close()
+
+    first = write_demo_on_server(postgres_url)
+    with pytest.raises(UserError, match="already holds The Contract Bride .* --force"):
+        write_demo_on_server(postgres_url)
+    second = write_demo_on_server(postgres_url, force=True)
+
+    database = open_database(postgres_url)
+    with database.reading() as session:
+        titles = {production.id: production.title for production in list_productions(session)}
+        scenes = session.exec(select(Scene)).all()
+    database.close()
+    assert sorted(titles.values()) == ["Another Series", "The Contract Bride"]
+    assert first not in titles and titles[second] == "The Contract Bride"
+    assert len({scene.episode_id for scene in scenes}) == 80

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from studio.cli import PAGES
+from studio.demo import demo_changes
+from studio.paths import demo_database_path
+from studio.productions import ProductionDetails, create_production
 
 
 def db_value(path, sql):
@@ -183,3 +186,27 @@ def test_the_demo_action_writes_and_opens_a_fresh_demo(window):
     assert window.open_demo()
     assert window.production_switcher.currentText() == "The Contract Bride / 契约新娘"
     assert window.page("script").scenes.model.rowCount() > 400
+
+
+def test_the_demo_opens_as_it_was_left_and_a_reset_asks_before_replacing_work(window, settle, monkeypatch):
+    assert window.open_demo()
+    for row in range(len(window.pages)):  # every page shown: showing a page writes nothing
+        window.show_page(row)
+        settle()
+    path = demo_database_path()
+    assert demo_changes(path) is None
+
+    window.workspace.write(create_production, ProductionDetails(title="My Own Show"))
+    window.workspace.close()
+    assert window.open_demo()  # opened again: the user's production is still there
+    assert "My Own Show" in [window.production_switcher.itemText(i) for i in range(window.production_switcher.count())]
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    assert not window.reset_demo()
+    assert "a production of your own: My Own Show" in asked[0]
+    assert demo_changes(path) == ["a production of your own: My Own Show"]
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    assert window.reset_demo()
+    assert demo_changes(path) is None and window.production_switcher.count() == 1
