@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from studio.errors import InvalidInput
+from studio.formatting import format_eighths
+from studio.i18n import _
 from studio.schedule.board import Board, load_board
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all
@@ -34,6 +37,14 @@ def board_for_scheduling(session: Session, production_id: int, days: int | None 
     return board, added
 
 
+def days_needed(board: Board) -> int:
+    """The fewest shoot days that can hold the board's scenes at the production's pages and hours a day."""
+    scenes = [strip for strip in board.strips.values() if not strip.is_banner]
+    eighths, minutes = sum(s.eighths for s in scenes), sum(s.minutes for s in scenes)
+    limits = board.limits
+    return max(1, -(-eighths // max(1, limits.eighths)), -(-minutes // max(1, limits.minutes)))
+
+
 def schedule_automatically(
     session: Session,
     production_id: int,
@@ -44,6 +55,13 @@ def schedule_automatically(
 ) -> SchedulingRun:
     """Optimize and apply in this transaction."""
     board, added = board_for_scheduling(session, production_id, days)
+    if not board.days:
+        raise InvalidInput(
+            _(
+                "the production has no shoot days yet: the script needs at least {days} at {pages} pages a day; "
+                "add them with --days {days}"
+            ).format(days=days_needed(board), pages=format_eighths(board.limits.eighths))
+        )
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
     result = optimize(board, time_limit, progress, cancelled)
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}

@@ -199,6 +199,19 @@ def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(d
         assert len(placed) == 482
 
 
+def test_scheduling_with_no_shoot_days_says_how_many_the_script_needs_and_how_to_add_them(demo):
+    with demo.transaction() as session:
+        for day in session.exec(select(ShootDay)).all():
+            session.delete(day)
+    with demo.transaction() as session, pytest.raises(InvalidInput) as refused:
+        schedule_automatically(session, 1, time_limit=2)
+    board = board_of(demo)
+    eighths = sum(strip.eighths for strip in board.strips.values() if not strip.is_banner)
+    needed = int(str(refused.value).split("at least ")[1].split()[0])
+    assert (needed - 1) * board.limits.eighths < eighths <= needed * board.limits.eighths
+    assert f"--days {needed}" in str(refused.value)
+
+
 def test_baseline_keeps_script_order_across_days(demo):
     board = board_of(demo)
     placement = baseline_placement(board)

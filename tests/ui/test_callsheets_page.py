@@ -6,7 +6,9 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 
+from studio.productions import ProductionDetails
 from tests.ui.driving import commit_line, last_refusal, query, show
+from ui.pages.callsheets import PREVIEW_DELAY_MS
 
 
 def preview_text(page) -> str:
@@ -73,3 +75,15 @@ def test_a_persons_call_time_is_entered_checked_and_undone(demo_window, demo_pat
     assert query(demo_path, "select count(*) from call_time") == [(0,)]
     crew = next(row for row in page.people.model.rows if row["id"].startswith("crew-"))
     assert crew["on_set"] and crew["role"]
+
+
+def test_a_new_productions_first_shoot_day_raises_no_error_from_the_last_productions_sheet(demo_window, qtbot):
+    show(demo_window, "callsheets")  # a day of the demo selected on the (then hidden) call-sheet page
+    page = show(demo_window, "schedule")
+    demo_window.workspace.add_production(ProductionDetails(title="Pilot"), "New production")
+    assert demo_window.production_switcher.currentText() == "Pilot"
+    page.add_day()
+    qtbot.wait(PREVIEW_DELAY_MS * 3)  # long enough for the sheet's preview to have been redrawn
+    assert last_refusal(demo_window) is None
+    sheets = show(demo_window, "callsheets")
+    assert [row["day_number"] for row in sheets.sheets.model.rows] == [1]

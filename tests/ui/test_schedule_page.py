@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 
 from tests.ui.driving import last_refusal, query
 from ui.optimize_dialog import OptimizeDialog
@@ -267,3 +270,37 @@ def test_schedule_settings_change_the_limits_and_the_clock_and_undo(demo_window,
     assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
         (720, "07:00:00.000000")
     ]
+
+
+def test_optimizing_a_board_without_shoot_days_offers_to_add_what_the_script_needs(
+    window, demo_path, settle, monkeypatch
+):
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("pragma foreign_keys = on")
+        connection.execute("delete from shoot_day")  # the strips wait in the boneyard
+    assert window.open_database(str(demo_path))
+    page = show_schedule(window)
+    asked = []
+
+    def answer(parent, title, label, value, *limits):
+        asked.append((label, value))
+        return (value, True) if len(asked) == 1 else (0, False)  # add the days offered, then stop
+
+    monkeypatch.setattr(QInputDialog, "getInt", answer)
+    page.optimize()
+    (question, offered), (time_question, _) = asked
+    scenes = [strip for strip in page.board.strips.values() if not strip.is_banner]
+    limits = page.board.limits
+
+    def holds(days: int) -> bool:
+        return (
+            sum(s.eighths for s in scenes) <= days * limits.eighths
+            and sum(s.minutes for s in scenes) <= days * limits.minutes
+        )
+
+    assert holds(offered) and not holds(offered - 1) and f"at least {offered}" in question
+    assert "seconds" in time_question  # the time limit is asked only once there are days
+    assert [n for (n,) in shoot_days(demo_path)] == list(range(1, offered + 1))
+    window.undo_action.trigger()
+    settle()
+    assert shoot_days(demo_path) == []

@@ -187,8 +187,12 @@ class CallSheetsPage(Page):
             self.show_refusal(str(error))
 
     def _edited(self, change) -> None:
-        if change.entity in self.stale_on:
+        if change.entity not in self.stale_on:
+            return
+        if self.isVisible():
             self.refresh_timer.start()
+        else:  # hidden, it may still hold another production's days: it reloads when next shown
+            self._stale = True
 
     def show_sheet(self) -> None:
         """The day's sheet, gathered once: its people's times in the table, its PDF in the preview."""

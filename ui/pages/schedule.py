@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -33,6 +34,7 @@ from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
 from studio.models.enums import ShootDayKind
 from studio.money import Money
+from studio.schedule.auto import days_needed
 from studio.schedule.board import Board, StripCard, load_board
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import schedule_cost
@@ -401,7 +403,7 @@ class SchedulePage(Page):
         self.workspace.add_banner(day_id, position, text, self.tr("Add banner"))
 
     def optimize(self) -> None:
-        if self.board is None:
+        if self.board is None or (not self.board.days and not self._add_days_to_optimize()):
             return
         limit, ok = QInputDialog.getInt(
             self, self.tr("Optimize the schedule"), self.tr("Search for up to (seconds):"), 30, 5, 600
@@ -415,6 +417,27 @@ class SchedulePage(Page):
             return
         if dialog.result is not None:
             self.apply_schedule(dialog.result)
+
+    def _add_days_to_optimize(self) -> bool:
+        """A board with no shoot days: offer to add as many as the script needs, as one undo step."""
+        needed = days_needed(self.board)
+        question = self.tr(
+            "The schedule has no shoot days yet. The script needs at least %1 at the production's pages a day.\n\n"
+            "Add how many shoot days, from the day after the last one?"
+        ).replace("%1", str(needed))
+        count, ok = QInputDialog.getInt(self, self.tr("Optimize the schedule"), question, needed, 1, 366)
+        if not ok:
+            return False
+        label = self.tr("Add shoot days")
+        production_id = self.workspace.production_id
+        with self._one_step(label):
+            first = self.workspace.read(next_free_date, production_id)
+            for offset in range(count):
+                values = {"shoot_date": first + dt.timedelta(days=offset)}
+                self.workspace.add_row("shoot_day", {"production_id": production_id}, values, label)
+            self.workspace.run_edits(renumber_days, label)
+        self.refresh()
+        return bool(self.board and self.board.days)
 
     def edit_settings(self) -> None:
         ScheduleSettingsDialog(self.workspace, self).exec()
