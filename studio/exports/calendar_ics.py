@@ -1,11 +1,15 @@
-"""The shoot days as an iCalendar file (RFC 5545), written by hand: one event per shoot day.
+"""The shoot days as an iCalendar file (RFC 5545, written with icalendar): one event per shoot day.
 
 An event runs from the day's crew call to its wrap as the schedule's clock has them (the call sheet's
-crew call when one is entered; in the production's shoot time zone, written in UTC); a day with no
-scenes yet lasts the production's longest day from its call. Each event is named "Day N of M —
-title", placed at the day's main location (the one with the most scenes, then the others in order)
-and described by its pages, scenes and sets. UIDs are stable per production and shoot day, so
-importing the file again updates the events rather than adding copies. Days off are not events.
+crew call when one is entered), in the production's shoot time zone: the times carry its TZID and the
+file carries its rules (a VTIMEZONE), so a calendar anywhere shows the day when it happens. The call is
+a time on that day's wall clock; the length is time worked, so the wrap is that long after the call
+even when the clocks change that night (a 12-hour day called at 18:00 the evening before the clocks go
+back wraps at 05:00, not 06:00). A day with no scenes yet lasts the production's longest day from its
+call. Each event is named "Day N of M — title", placed at the day's main location (the one with the
+most scenes, then the others in order) and described by its pages, scenes and sets. UIDs are stable
+per production and shoot day, so importing the file again updates the events rather than adding
+copies. Days off are not events.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from icalendar import Calendar, Event, Timezone
 from sqlmodel import Session, select
 
 from studio.errors import UserError
@@ -29,8 +34,8 @@ from studio.schedule.costs import day_totals
 from studio.schedule.timeline import DayTimes, day_times
 
 PRODID = "-//Cliffhanger//Shoot calendar//EN"
-LINE_OCTETS = 75  # the longest a content line may be, without its CRLF
-CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # not allowed in TEXT (a tab is)
+# Control characters iCalendar text may not hold (icalendar escapes line breaks and keeps a tab).
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def write_shoot_calendar(session: Session, production_id: int, target: Path, now: dt.datetime | None = None) -> Path:
@@ -39,12 +44,11 @@ def write_shoot_calendar(session: Session, production_id: int, target: Path, now
         raise UserError(
             _("cannot write a shoot calendar as {name}: choose a file ending in .ics").format(name=target.name)
         )
-    lines = calendar_lines(session, production_id, now or dt.datetime.now(dt.UTC))
-    data = "".join(f"{fold(line)}\r\n" for line in lines).encode("utf-8")
+    data = shoot_calendar(session, production_id, now or dt.datetime.now(dt.UTC)).to_ical()
     return write_atomically(target, lambda path: path.write_bytes(data))
 
 
-def calendar_lines(session: Session, production_id: int, now: dt.datetime) -> list[str]:
+def shoot_calendar(session: Session, production_id: int, now: dt.datetime) -> Calendar:
     production = get_production(session, production_id)
     board = load_board(session, production_id)
     if not board.days:
@@ -55,17 +59,20 @@ def calendar_lines(session: Session, production_id: int, now: dt.datetime) -> li
         location.id: location
         for location in session.exec(select(Location).where(Location.production_id == production_id))
     }
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(production.display_title())}",
-    ]
-    for day in board.days:
-        lines += event_lines(board, day, production, zone, times[day.id], places, now)
-    return [*lines, "END:VCALENDAR"]
+    events = [shoot_day_event(board, day, production, zone, times[day.id], places, now) for day in board.days]
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", plain(production.display_title()))
+    # The zone's rules over the days the calendar spans (a day either side), before the events using them.
+    first = min(event.decoded("dtstart") for event in events).date() - dt.timedelta(days=1)
+    last = max(event.decoded("dtend") for event in events).date() + dt.timedelta(days=1)
+    calendar.add_component(Timezone.from_tzinfo(zone, first_date=first, last_date=last))
+    for event in events:
+        calendar.add_component(event)
+    return calendar
 
 
 def shoot_zone(production: Production) -> ZoneInfo:
@@ -77,7 +84,7 @@ def shoot_zone(production: Production) -> ZoneInfo:
         ) from None
 
 
-def event_lines(
+def shoot_day_event(
     board: Board,
     day: Day,
     production: Production,
@@ -85,36 +92,48 @@ def event_lines(
     times: DayTimes,
     places: dict[int, Location],
     now: dt.datetime,
-) -> list[str]:
+) -> Event:
     unit_days = [other for other in board.days if other.unit == day.unit]  # "of M": the unit's days
     summary = _("Day {number} of {total} — {title}").format(
         number=day.number or unit_days.index(day) + 1, total=len(unit_days), title=production.display_title()
     )
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:shootday-{day.id}-production-{production.id}@cliffhanger",
-        f"DTSTAMP:{utc_stamp(now)}",
-        *timing_lines(day.date, times, zone, production.max_minutes_per_day),
-        f"SUMMARY:{escape_text(summary)}",
-    ]
+    start, end = call_and_wrap(day.date, times, zone, production.max_minutes_per_day)
+    event = Event()
+    event.add("uid", f"shootday-{day.id}-production-{production.id}@cliffhanger")
+    event.add("dtstamp", now.astimezone(dt.UTC))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", plain(summary))
     used = day_locations(board, day, places)
     if used:
         main, others = used[0], [location.name for location in used[1:]]
         where = ", ".join(part for part in (main.name, main.address) if part)
         if others:
             where += " " + _("(then {locations})").format(locations=", ".join(others))
-        lines.append(f"LOCATION:{escape_text(where)}")
-    lines.append(f"DESCRIPTION:{escape_text(description(board, day))}")
-    return [*lines, "END:VEVENT"]
+        event.add("location", plain(where))
+    event.add("description", plain(description(board, day)))
+    return event
 
 
-def timing_lines(date: dt.date, times: DayTimes, zone: ZoneInfo, longest_day: int) -> list[str]:
-    """DTSTART and DTEND: the day's call and wrap (a day without scenes: its call and the longest day)."""
-    midnight = dt.datetime.combine(date, dt.time(0), tzinfo=zone)
-    # Wall-clock minutes from the local midnight, so a daylight-saving change that night is honoured.
-    start = (midnight + dt.timedelta(minutes=times.call)).astimezone(dt.UTC)
+def call_and_wrap(date: dt.date, times: DayTimes, zone: ZoneInfo, longest_day: int) -> tuple[dt.datetime, dt.datetime]:
+    """DTSTART and DTEND: the day's call and wrap (a day without scenes: its call and the longest day).
+
+    The call is minutes after local midnight on the wall clock (aware arithmetic in one zone is wall-clock
+    arithmetic); a call the clocks skip in spring counts on from the clock before the change, as RFC 5545
+    reads such a time (02:30 is 03:30). The wrap is the day's length of work after the call in elapsed
+    time, whatever the clocks do in between."""
+    call = dt.datetime.combine(date, dt.time(0), tzinfo=zone) + dt.timedelta(minutes=times.call)
+    start = call.astimezone(dt.UTC)
     length = times.length if times.length > 0 else longest_day
-    return [f"DTSTART:{utc_stamp(start)}", f"DTEND:{utc_stamp(start + dt.timedelta(minutes=length))}"]
+    return on_shoot_clock(start, zone), on_shoot_clock(start + dt.timedelta(minutes=length), zone)
+
+
+def on_shoot_clock(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """`moment` as the shoot zone's clock shows it; in UTC when it falls in the hour the clocks go back
+    and the clock shows it the second time, which a time with a TZID cannot name (RFC 5545 reads such a
+    time as the first)."""
+    local = moment.astimezone(zone)
+    return moment if local.fold else local
 
 
 def day_locations(board: Board, day: Day, places: dict[int, Location]) -> list[Location]:
@@ -140,27 +159,6 @@ def description(board: Board, day: Day) -> str:
     return "\n".join(lines)
 
 
-def utc_stamp(moment: dt.datetime) -> str:
-    return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-
-
-def escape_text(text: str) -> str:
-    """A TEXT value: backslashes, semicolons and commas escaped, line breaks as \\n, other controls dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    return CONTROL.sub("", text)
-
-
-def fold(line: str) -> str:
-    """A content line folded so that no physical line is longer than 75 octets (UTF-8), never inside a
-    character; each continuation starts with a space."""
-    pieces, current, size = [], [], 0
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > LINE_OCTETS:
-            pieces.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += octets
-    pieces.append("".join(current))
-    return "\r\n".join(pieces)
+def plain(text: str) -> str:
+    """Text without the control characters iCalendar forbids (people's text may hold them)."""
+    return FORBIDDEN.sub("", text)

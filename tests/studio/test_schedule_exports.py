@@ -13,16 +13,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
+from studio.callsheet import call_sheet_id
+from studio.edits import set_fields
 from studio.errors import UserError
-from studio.exports.calendar_ics import escape_text, fold, write_shoot_calendar
+from studio.exports.calendar_ics import write_shoot_calendar
 from studio.exports.dood import KIND_COLORS, code_kind, write_dood
 from studio.exports.schedule_pdf import write_shooting_schedule
 from studio.formatting import format_eighths
-from studio.models import CallSheet, FilmSet, Location, Performer, PerformerDay, Scene
+from studio.models import FilmSet, Location, Performer, PerformerDay, Scene
 from studio.schedule.board import load_board
 from studio.schedule.costs import day_totals
 from studio.schedule.dood import day_out_of_days
@@ -434,7 +437,7 @@ def unfolded(data: bytes) -> list[str]:
 def test_calendar_has_an_event_per_shoot_day(demo, tmp_path):
     board = board_of(demo)
     with demo.transaction() as session:
-        session.add(CallSheet(shoot_day_id=board.days[0].id, crew_call=dt.time(7, 0)))
+        set_fields(session, "call_sheet", call_sheet_id(session, board.days[0].id), {"crew_call": "07:00"})
     now = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
     with demo.session() as session:
         path = write_shoot_calendar(session, 1, tmp_path / "shoot.ics", now=now)
@@ -448,15 +451,19 @@ def test_calendar_has_an_event_per_shoot_day(demo, tmp_path):
     assert len(events) == 9 == lines.count("END:VEVENT")  # the day off is no event
     assert len({line for line in lines if line.startswith("UID:")}) == 9
     assert "UID:shootday-1-production-1@cliffhanger" in lines and "DTSTAMP:20261201T093000Z" in lines
-    # Day 1: the crew call entered, 07:00 in Los Angeles (UTC-8 in January), to the wrap the clock has.
+    # Day 1: the crew call entered, 07:00 in Los Angeles, to the wrap the clock has (no clock change in
+    # January, so the wall clock moves as the work does).
     with demo.session() as session:
         times = day_times(load_board(session, 1))
     first, second = times[board.days[0].id], times[board.days[1].id]
-    wrap = dt.datetime(2027, 1, 11, 15, 0) + dt.timedelta(minutes=first.length)
-    assert "DTSTART:20270111T150000Z" in lines and f"DTEND:{wrap:%Y%m%dT%H%M%S}Z" in lines
+    wrap = dt.datetime(2027, 1, 11, 7, 0) + dt.timedelta(minutes=first.length)
+    assert "DTSTART;TZID=America/Los_Angeles:20270111T070000" in lines
+    assert f"DTEND;TZID=America/Los_Angeles:{wrap:%Y%m%dT%H%M%S}" in lines
+    assert lines.count("BEGIN:VTIMEZONE") == 1 and "TZID:America/Los_Angeles" in lines
     # Day 2: no call entered: the schedule's call, never an all-day event.
-    call = dt.datetime(2027, 1, 12, 8, 0) + dt.timedelta(minutes=second.call)
-    assert f"DTSTART:{call:%Y%m%dT%H%M%S}Z" in lines and not any("VALUE=DATE" in line for line in lines)
+    call = dt.datetime(2027, 1, 12, 0, 0) + dt.timedelta(minutes=second.call)
+    assert f"DTSTART;TZID=America/Los_Angeles:{call:%Y%m%dT%H%M%S}" in lines
+    assert not any("VALUE=DATE" in line for line in lines)
     assert "SUMMARY:Day 1 of 9 — The Contract Bride / 契约新娘" in lines
     locations = [line for line in lines if line.startswith("LOCATION:")]
     assert len(locations) == 9 and all("\\, " in line for line in locations)
@@ -469,13 +476,27 @@ def test_calendar_has_an_event_per_shoot_day(demo, tmp_path):
     )
 
 
-def test_calendar_text_escaping_and_folding():
-    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "SUMMARY:" + "契约新娘" * 30
-    folded = fold(line).encode("utf-8").split(b"\r\n")
-    assert all(len(part) <= 75 for part in folded) and all(part.startswith(b" ") for part in folded[1:])
-    assert [part.decode("utf-8") for part in folded]  # never split inside a character
-    assert fold(line).replace("\r\n ", "") == line
+def test_calendar_text_escaping_and_folding(demo, tmp_path):
+    # A location as people type it: the characters TEXT escapes, a line break, a control character
+    # iCalendar forbids, and a long Chinese address that has to be folded.
+    board = board_of(demo)
+    with demo.session() as session:
+        location_id = session.exec(select(Location.id).where(Location.name == "Chloe's apartment")).one()
+    address = "a,b;c\\d\ne\x07" + "契约新娘" * 30
+    with demo.transaction() as session:
+        set_fields(session, "location", location_id, {"name": "Chloe; 克洛伊", "address": address})
+    with demo.session() as session:
+        path = write_shoot_calendar(session, 1, tmp_path / "shoot.ics")
+    data = path.read_bytes()
+    physical = data.split(b"\r\n")[:-1]
+    assert max(len(line) for line in physical) <= 75  # octets
+    assert [line.decode("utf-8") for line in physical]  # never folded inside a character
+    lines = unfolded(data)
+    escaped = "LOCATION:Chloe\\; 克洛伊\\, a\\,b\\;c\\\\d\\ne" + "契约新娘" * 30
+    assert any(line.startswith(escaped) for line in lines)
+    uid = f"shootday-{board.days[0].id}-production-1@cliffhanger"
+    event = next(event for event in Calendar.from_ical(data).events if event["UID"] == uid)
+    assert str(event["LOCATION"]).startswith("Chloe; 克洛伊, a,b;c\\d\ne" + "契约新娘" * 30)
 
 
 # The commands.
