@@ -108,7 +108,8 @@ def test(arguments: list[str]) -> int:
     set_up()
     install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_TEST_PACKAGES)
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return run(PYTHON, "-m", "pytest", *arguments, env=environment)
+    # One test process per core (-n auto); a later -n among ARGS wins.
+    return run(PYTHON, "-m", "pytest", "-n", "auto", *arguments, env=environment)
 
 
 BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget", "backups", "team")
