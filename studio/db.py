@@ -429,12 +429,26 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
                 "which cannot be done read-only: copy it to a folder you can write to"
             ).format(path=database.describe())
         )
+    if current is None and migrations_dir == MIGRATIONS_DIR and _create_at_head(database):
+        return
     if current is not None and database.path is not None:
         backup_sqlite(
             database, unused_path(database.path.with_name(f"{database.path.stem}.before-{head}-{_stamp()}.sqlite"))
         )
     with failures_as_problems(database.describe(), _("cannot update {path}: {reason}")):
         migrations.upgrade(database.url, migrations_dir)
+
+
+def _create_at_head(database: Database) -> bool:
+    """A new, empty database gets the newest schema at once (see migrations.create_at_head)."""
+    from studio import migrations
+
+    with (
+        failures_as_problems(database.describe(), _("cannot create a database at {path}: {reason}")),
+        database.engine.connect() as connection,
+        connection.execution_options(sqlite_begin="IMMEDIATE").begin(),
+    ):
+        return migrations.create_at_head(connection)
 
 
 def backup_sqlite(database: Database, target: Path) -> Path:

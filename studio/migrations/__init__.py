@@ -1,20 +1,31 @@
 """Alembic migrations, run from code (there is no alembic.ini: the app owns its database).
 
 Alembic is imported only when a schema must change: opening an up-to-date database compares its
-stored revision with HEAD using plain SQL.
+stored revision with HEAD using plain SQL, and a new, empty database is made from the models at once
+and marked HEAD (`create_at_head`), which builds what running every migration would (a test compares
+the two, on SQLite and PostgreSQL) in a small fraction of the time.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, text
 
 from studio.errors import DatabaseProblem
 from studio.i18n import _
 
 # The newest revision in versions/ (a test keeps this in step with the files).
 HEAD = "0008"
+
+
+# Alembic's own table of the revision a database is at, as Alembic makes it (MigrationContext).
+VERSION_TABLE = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -48,6 +59,19 @@ def is_known(migrations_dir: Path, revision: str) -> bool:
         return load_scripts(migrations_dir).get_revision(revision) is not None
     except CommandError:
         return False
+
+
+def create_at_head(connection: Connection) -> bool:
+    """Make an empty database's whole schema from the models and mark it HEAD, in the connection's
+    transaction; False, making nothing, when it is empty no longer (another program got there first)."""
+    from studio.models import metadata
+
+    if inspect(connection).get_table_names():
+        return False
+    metadata.create_all(connection, checkfirst=False)
+    VERSION_TABLE.create(connection)
+    connection.execute(VERSION_TABLE.insert().values(version_num=HEAD))
+    return True
 
 
 def upgrade(url: str, migrations_dir: Path) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, false, true
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -38,6 +39,18 @@ def checked(condition: str) -> CheckConstraint:
     words = condition.lower().replace(">=", " at least ").replace(">", " above ")
     name = "".join(ch if ch.isalnum() else "_" for ch in words)
     return CheckConstraint(condition, name="_".join(part for part in name.split("_") if part))
+
+
+def filled(default: Any, **kwargs: Any) -> Any:
+    """A column a migration added to tables that already held rows, which the database fills with
+    `default`: the same server default on a database made from the models at once (see migrations)."""
+    if isinstance(default, bool):
+        server_default: Any = true() if default else false()
+    elif isinstance(default, time):
+        server_default = default.isoformat()
+    else:
+        server_default = str(default)
+    return Field(default=default, sa_column_kwargs={"server_default": server_default}, **kwargs)
 
 
 def production_fk(**kwargs: Any) -> Any:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import object_session
 from sqlmodel import Field, select
 
 from studio.budget.formulas import entry_of
-from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
 from studio.models.enums import AccountGroup, CostStatus, FringeKind, LineUnit
 from studio.models.types import ExactDecimal, UTCDateTime, utc_now
 
@@ -53,7 +53,7 @@ class BudgetAccount(Versioned, table=True):
     parent_id: int | None = parent_fk("budget_account", nullable=True)
     sort_order: int = Field(default=0)
     # A fringe account (1900 ATL Fringes…) collects the fringes of its group's lines.
-    holds_fringes: bool = Field(default=False)
+    holds_fringes: bool = filled(False)
     # A totals account (contingency, overhead) is this percent of the budget above the totals.
     percent: Decimal | None = Field(default=None, sa_type=PERCENT)
 
@@ -68,8 +68,8 @@ class BudgetGlobal(Versioned, table=True):
     production_id: int = production_fk()
     name: str = Field(max_length=60)
     value: Decimal = Field(default=Decimal(0), sa_type=QUANTITY)
-    formula: str = Field(default="", max_length=200)
-    source: str = Field(default="", max_length=40)
+    formula: str = filled("", max_length=200)
+    source: str = filled("", max_length=40)
     description: str = Field(default="", max_length=200)
 
     @property
@@ -96,7 +96,7 @@ class Fringe(Versioned, table=True):
     cap_minor: int | None = Field(default=None)  # the wage base per person: no fringe on pay above it
     # Which lines the budget's schedule-linked lines get it on: "" none, "wages" all cast and crew pay,
     # "union" union performers' pay (pension & health).
-    applies_to: str = Field(default="", max_length=8)
+    applies_to: str = filled("", max_length=8)
 
     flat_amount = money_property("flat_minor", "currency")
     cap = money_property("cap_minor", "currency")
@@ -116,13 +116,13 @@ class BudgetLine(Versioned, table=True):
     sort_order: int = Field(default=0)
     description: str = Field(max_length=400)
     amount: Decimal = Field(default=Decimal(1), sa_type=QUANTITY)
-    amount_formula: str = Field(default="", max_length=200)
+    amount_formula: str = filled("", max_length=200)
     unit: str = Field(default=LineUnit.FLAT.value, max_length=8)
     multiplier: Decimal = Field(default=Decimal(1), sa_type=QUANTITY)
     rate_minor: int = Field(default=0)
     currency: str = Field(default="USD", max_length=3)
     source: str = Field(default="", max_length=80)
-    payee: str = Field(default="", max_length=200)
+    payee: str = filled("", max_length=200)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
     rate = money_property("rate_minor", "currency")

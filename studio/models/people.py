@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
-from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
 from studio.models.enums import PerformerDayKind, RateBasis, UnionStatus
 from studio.models.types import ExactDecimal
 
@@ -53,12 +53,12 @@ class OvertimeRule(Versioned, table=True):
     first_factor: Decimal = Field(sa_type=FACTOR)
     second_threshold_hours: Decimal | None = Field(default=None, sa_type=HOURS)
     second_factor: Decimal | None = Field(default=None, sa_type=FACTOR)
-    increment_minutes: int = Field(default=6)
+    increment_minutes: int = filled(6)
     day_minimum_minor: int | None = Field(default=None)
     week_minimum_minor: int | None = Field(default=None)
-    currency: str = Field(default="USD", max_length=3)
+    currency: str = filled("USD", max_length=3)
     pension_health_percent: Decimal | None = Field(default=None, sa_type=FACTOR)
-    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
 
     day_minimum = money_property("day_minimum_minor", "currency")
     week_minimum = money_property("week_minimum_minor", "currency")

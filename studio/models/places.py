@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field
 
-from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
 from studio.models.types import ExactDecimal
 
 COORDINATE = ExactDecimal(7)
@@ -25,7 +25,7 @@ class Location(Versioned, table=True):
     timezone: str = Field(default="America/Los_Angeles", max_length=64)
     contact_name: str = Field(default="", max_length=200)
     contact_phone: str = Field(default="", max_length=40)
-    contact_email: str = Field(default="", max_length=200)
+    contact_email: str = filled("", max_length=200)
     fee_per_day_minor: int | None = Field(default=None)
     fee_currency: str = Field(default="USD", max_length=3)
     parking: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

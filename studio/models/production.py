@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field
 
-from studio.models.base import Versioned, checked, money_property, parent_fk, production_fk
+from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
 from studio.models.enums import IntExt, RevisionState, TimeOfDay
 from studio.models.types import UTCDateTime, utc_now
 
@@ -34,15 +34,15 @@ class Production(Versioned, table=True):
     max_eighths_per_day: int = Field(default=96)
     max_minutes_per_day: int = Field(default=720)
     # How long a scene takes when no estimate is entered: pages × minutes per page + a setup.
-    minutes_per_page: int = Field(default=32)
-    setup_minutes_per_scene: int = Field(default=3)
+    minutes_per_page: int = filled(32)
+    setup_minutes_per_scene: int = filled(3)
     # A company move costs time on the day and money (crew hours), in the base currency.
-    company_move_minutes: int = Field(default=60)
-    company_move_cost_minor: int = Field(default=100000)
+    company_move_minutes: int = filled(60)
+    company_move_cost_minor: int = filled(100000)
     # Day Out of Days drops a performer between two stretches of work only across a gap this long.
-    drop_pickup_min_gap_days: int = Field(default=10)
+    drop_pickup_min_gap_days: int = filled(10)
     # The earliest a day calls when its call sheet names no crew call (later after a night: turnaround).
-    default_crew_call: dt.time = Field(default=dt.time(7, 0))
+    default_crew_call: dt.time = filled(dt.time(7, 0))
     revision_color: str = Field(default="White", max_length=40)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 

@@ -4,18 +4,121 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlmodel import select
 
-from studio.db import MIGRATIONS_DIR, open_database
+from studio import migrations
+from studio.db import MIGRATIONS_DIR, make_engine, open_database
 from studio.errors import DatabaseMissing, NewerSchema, NotADatabase
 from studio.migrations import load_scripts
 from studio.models import metadata
+
+
+def migrated(url: str) -> str:
+    """An empty database given its schema by every migration in turn, as the app's first release's
+    database got its schema and then each update (a new one is made from the models at once)."""
+    migrations.upgrade(url, MIGRATIONS_DIR)
+    return url
+
+
+def schema(url: str) -> dict:
+    """Everything a database's schema holds, as the database itself reports it: each table's columns
+    (type, nullability, default; not their order: a migration appends a column, a model keeps it beside
+    its kin, and nothing reads columns by position), primary key, foreign keys with their actions,
+    indexes, unique and check constraints; views, triggers and sequences; the revision it is at."""
+    engine = make_engine(url)
+    try:
+        inspector = inspect(engine)
+        tables = {}
+        for table in inspector.get_table_names():
+            columns = {
+                column["name"]: (str(column["type"]), column["nullable"], column["default"])
+                for column in inspector.get_columns(table)
+            }
+            tables[table] = {
+                "columns": columns,
+                "primary key": inspector.get_pk_constraint(table),
+                "foreign keys": sorted(map(repr, inspector.get_foreign_keys(table))),
+                "indexes": sorted(map(repr, inspector.get_indexes(table))),
+                "unique": sorted(map(repr, inspector.get_unique_constraints(table))),
+                "checks": sorted(map(repr, inspector.get_check_constraints(table))),
+            }
+        with engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                triggers = connection.exec_driver_sql(
+                    "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+                ).all()
+                sequences = []
+            else:
+                triggers = connection.exec_driver_sql(
+                    "SELECT trigger_name, event_object_table, event_manipulation, action_statement"
+                    " FROM information_schema.triggers ORDER BY 1, 2, 3"
+                ).all()
+                sequences = sorted(inspector.get_sequence_names())
+            revision = migrations.current_revision(connection)
+        views = {view: inspector.get_view_definition(view) for view in inspector.get_view_names()}
+    finally:
+        engine.dispose()
+    return {"tables": tables, "views": views, "triggers": triggers, "sequences": sequences, "revision": revision}
+
+
+def assert_same_schema(made: dict, expected: dict) -> None:
+    """Table by table, so that a difference names its table."""
+    assert sorted(made["tables"]) == sorted(expected["tables"])
+    for table, description in expected["tables"].items():
+        assert made["tables"][table] == description, table
+    assert made == expected
+
+
+def test_a_new_database_is_made_at_once_exactly_as_every_migration_would_make_it(tmp_path):
+    database = open_database(tmp_path / "new.sqlite", create=True)
+    database.close()
+    made = schema(database.url)
+    assert_same_schema(made, schema(migrated(f"sqlite:///{tmp_path / 'migrated.sqlite'}")))
+    assert made["revision"] == migrations.HEAD
+    assert "alembic_version" in made["tables"] and set(metadata.tables) < set(made["tables"])
+
+
+def test_a_new_server_database_is_made_at_once_exactly_as_every_migration_would_make_it(postgres_url, postgres_server):
+    database = open_database(postgres_url)
+    database.close()
+    other = f"t_{uuid.uuid4().hex[:12]}"
+    postgres_server.execute(f"CREATE DATABASE {other}")
+    try:
+        expected = schema(migrated(postgres_server.url(other)))
+    finally:
+        postgres_server.execute(f"DROP DATABASE IF EXISTS {other} WITH (FORCE)")
+    assert_same_schema(schema(postgres_url), expected)
+    assert expected["revision"] == migrations.HEAD and expected["sequences"]
+
+
+def test_making_a_new_database_loads_no_alembic(tmp_path):
+    """Alembic (and the migrations) are for changing a schema, not for making one."""
+    code = (
+        "import sys; from studio.db import open_database; "
+        f"open_database({str(tmp_path / 'new.sqlite')!r}, create=True).close(); "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_a_database_made_meanwhile_by_another_program_is_left_to_the_migrations(tmp_path):
+    """The schema is made in the transaction that found the database empty; found full, nothing is made."""
+    url = migrated(f"sqlite:///{tmp_path / 'made.sqlite'}")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        assert migrations.create_at_head(connection) is False
+    engine.dispose()
+    assert schema(url) == schema(migrated(f"sqlite:///{tmp_path / 'migrated.sqlite'}"))
 
 
 def test_new_database_gets_the_whole_schema_at_head(tmp_path):
@@ -35,7 +138,7 @@ def test_the_head_the_app_checks_against_is_the_newest_migration():
 
 
 def test_migrations_build_exactly_what_the_models_describe(tmp_path):
-    database = open_database(tmp_path / "new.sqlite", create=True)
+    database = open_database(migrated(f"sqlite:///{tmp_path / 'new.sqlite'}"))
     with database.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     database.close()
@@ -43,7 +146,7 @@ def test_migrations_build_exactly_what_the_models_describe(tmp_path):
 
 
 def test_migrations_run_on_postgresql_exactly_as_on_sqlite(postgres_url):
-    database = open_database(postgres_url)
+    database = open_database(migrated(postgres_url))
     with database.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
@@ -226,7 +329,7 @@ def present_checks(database) -> set[tuple[str, str]]:
 
 
 def test_every_check_constraint_the_models_declare_is_in_the_migrated_database(tmp_path):
-    database = open_database(tmp_path / "new.sqlite", create=True)
+    database = open_database(migrated(f"sqlite:///{tmp_path / 'new.sqlite'}"))
     assert present_checks(database) == declared_checks()
     database.close()
 
