@@ -52,8 +52,10 @@ def schedule_automatically(
     time_limit: float = 30.0,
     progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    work: float | None = None,
 ) -> SchedulingRun:
-    """Optimize and apply in this transaction."""
+    """Optimize and apply in this transaction (`work`: a deterministic bound instead, as `optimize` has it)."""
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
         raise InvalidInput(
@@ -63,7 +65,7 @@ def schedule_automatically(
             ).format(days=days_needed(board), pages=format_eighths(board.limits.eighths))
         )
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
-    result = optimize(board, time_limit, progress, cancelled)
+    result = optimize(board, time_limit, progress, cancelled, work=work)
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
     previous = place_all(session, production_id, result.placement)
     return SchedulingRun(result, previous, added, len(waiting & placed))
