@@ -1,7 +1,8 @@
 """Hostile but small files: refused at a cap, or read, within seconds and without gigabytes of memory.
 
-Each case was a hang or a blow-up before its cap or fix; the time limits are several times what the cases
-take now, and far below what the old code took (minutes to hours, or gigabytes).
+Each case was a hang or a blow-up before its cap or fix (minutes to hours, or gigabytes). Memory is
+measured exactly (tracemalloc); time only as a guard against a hang, many times what a case takes even
+on a busy machine, never as a measure of speed (the benchmarks measure that).
 """
 
 from __future__ import annotations
@@ -28,24 +29,29 @@ MB = 1024 * 1024
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
+HANG_FACTOR = 12  # a case is a hang when it runs this many times its usual bound
+
+
 @contextmanager
 def within(seconds: float):
-    """Fails, rather than hangs, when the block runs longer (where a timer signal can interrupt it)."""
+    """Fails, rather than hangs, when the block is still running after HANG_FACTOR × `seconds` (where a
+    timer signal can interrupt it, else when it ends)."""
+    guard = seconds * HANG_FACTOR
     started = time.perf_counter()
     if hasattr(signal, "setitimer"):
 
         def expire(*_frame):
-            raise TimeoutError(f"still running after {seconds} s")
+            raise TimeoutError(f"still running after {guard} s: a hang")
 
         previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds * 3)
+        signal.setitimer(signal.ITIMER_REAL, guard)
     try:
         yield
     finally:
         if hasattr(signal, "setitimer"):
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    assert time.perf_counter() - started < seconds
+    assert time.perf_counter() - started < guard
 
 
 def outline(data: bytes, name: str):
