@@ -10,6 +10,7 @@ from studio.resources import RESOURCES_DIR
 
 LOCALE_DIR = RESOURCES_DIR / "locale"
 _messages: dict[str, str] = {}
+_language = ["en"]
 
 
 def catalogue_path(language: str):
@@ -19,6 +20,7 @@ def catalogue_path(language: str):
 def set_language(language: str) -> None:
     """Use `language`'s catalogue from now on ("en", or a language with a catalogue)."""
     _messages.clear()
+    _language[0] = language
     path = catalogue_path(language)
     if not path.exists():
         return
@@ -31,3 +33,8 @@ def set_language(language: str) -> None:
 
 def _(message: str) -> str:
     return _messages.get(message, message)
+
+
+def local_name(name: str, name_zh: str) -> str:
+    """A name in a message: the Chinese one when messages are in Chinese and there is one."""
+    return (name_zh or name) if _language[0].startswith("zh") else name

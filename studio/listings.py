@@ -11,6 +11,7 @@ from collections import defaultdict
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from studio import vocabulary
 from studio.day_sheet import DaySheet
 from studio.i18n import _
 from studio.languages import speaks_english, speaks_mandarin
@@ -78,7 +79,7 @@ def episode_rows(session: Session, production_id: int) -> list[Row]:
 
 def scene_rows(session: Session, production_id: int, episode_id: int | None = None) -> list[Row]:
     statement = (
-        select(Scene, Episode.number, FilmSet.name)
+        select(Scene, Episode.number, FilmSet.name, FilmSet.name_zh)
         .join(Episode, Scene.episode_id == Episode.id, isouter=True)
         .join(FilmSet, Scene.set_id == FilmSet.id, isouter=True)
         .where(Scene.production_id == production_id)
@@ -87,7 +88,7 @@ def scene_rows(session: Session, production_id: int, episode_id: int | None = No
     if episode_id is not None:
         statement = statement.where(Scene.episode_id == episode_id)
     rows = session.exec(statement).all()
-    characters = _scene_characters(session, [scene.id for scene, _, _ in rows])
+    characters = _scene_characters(session, [scene.id for scene, *_ in rows])
     return [
         {
             "id": scene.id,
@@ -97,28 +98,31 @@ def scene_rows(session: Session, production_id: int, episode_id: int | None = No
             "int_ext": scene.int_ext,
             "set_id": scene.set_id,
             "set": set_name or "",
+            "set_zh": set_name_zh or "",
             "time_of_day": scene.time_of_day,
             "eighths": scene.page_eighths,
-            "characters": ", ".join(characters.get(scene.id, [])),
+            "characters": ", ".join(name for name, _ in characters.get(scene.id, [])),
+            "characters_zh": ", ".join(name_zh or name for name, name_zh in characters.get(scene.id, [])),
             "synopsis": scene.synopsis,
             "text": scene.text,
             "heading": scene.heading,
             "revision": scene.revision_state,
         }
-        for scene, episode_number, set_name in rows
+        for scene, episode_number, set_name, set_name_zh in rows
     ]
 
 
-def _scene_characters(session: Session, scene_ids: list[int]) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = defaultdict(list)
+def _scene_characters(session: Session, scene_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each scene's characters: (name, Chinese name)."""
+    names: dict[int, list[tuple[str, str]]] = defaultdict(list)
     statement = (
-        select(SceneCharacter.scene_id, Character.name)
+        select(SceneCharacter.scene_id, Character.name, Character.name_zh)
         .join(Character)
         .where(SceneCharacter.scene_id.in_(scene_ids))
         .order_by(Character.id)
     )
-    for scene_id, name in session.exec(statement):
-        names[scene_id].append(name)
+    for scene_id, name, name_zh in session.exec(statement):
+        names[scene_id].append((name, name_zh))
     return names
 
 
@@ -161,15 +165,15 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
 
 
 def performer_rows(session: Session, production_id: int) -> list[Row]:
-    roles: dict[int, list[str]] = defaultdict(list)
+    roles: dict[int, list[tuple[str, str]]] = defaultdict(list)
     statement = (
-        select(CastAssignment.performer_id, Character.name)
+        select(CastAssignment.performer_id, Character.name, Character.name_zh)
         .join(Character)
         .where(Character.production_id == production_id)
         .order_by(Character.cast_number, Character.name)
     )
-    for performer_id, name in session.exec(statement):
-        roles[performer_id].append(name)
+    for performer_id, name, name_zh in session.exec(statement):
+        roles[performer_id].append((name, name_zh))
     performers = session.exec(
         select(Performer).where(Performer.production_id == production_id).order_by(Performer.legal_name)
     )
@@ -186,7 +190,8 @@ def performer_rows(session: Session, production_id: int) -> list[Row]:
             "agent": performer.agent_name,
             "languages": performer.languages,
             "speaks": _speaks(performer.languages),
-            "roles": ", ".join(roles.get(performer.id, [])),
+            "roles": ", ".join(name for name, _ in roles.get(performer.id, [])),
+            "roles_zh": ", ".join(name_zh or name for name, name_zh in roles.get(performer.id, [])),
         }
         for performer in performers
     ]
@@ -211,8 +216,9 @@ def crew_rows(session: Session, production_id: int) -> list[Row]:
             "versions": {"crew_member": member.version},
             "department_id": member.department_id,
             "department": department.name if department else "",
-            "department_zh": department.name_zh if department else "",
+            "department_zh": _department_zh(department) if department else "",
             "position": member.position,
+            "position_zh": vocabulary.chinese("positions", member.position),
             "name": member.name,
             "name_zh": member.name_zh,
             "languages": member.languages,
@@ -226,6 +232,11 @@ def crew_rows(session: Session, production_id: int) -> list[Row]:
         }
         for member, department in session.exec(statement)
     ]
+
+
+def _department_zh(department: Department) -> str:
+    """A department's Chinese name: its own, else the usual Chinese for its English one."""
+    return department.name_zh or vocabulary.chinese("departments", department.name)
 
 
 def department_rows(session: Session, production_id: int) -> list[Row]:
@@ -275,7 +286,7 @@ def pay_preset_rows(session: Session, production_id: int) -> list[Row]:
 def set_rows(session: Session, production_id: int) -> list[Row]:
     scene_counts = _count_by(session, Scene.set_id, Scene.production_id == production_id)
     statement = (
-        select(FilmSet, Location.name)
+        select(FilmSet, Location.name, Location.name_zh)
         .join(Location, FilmSet.location_id == Location.id, isouter=True)
         .where(FilmSet.production_id == production_id)
         .order_by(FilmSet.name)
@@ -288,9 +299,10 @@ def set_rows(session: Session, production_id: int) -> list[Row]:
             "name_zh": film_set.name_zh,
             "location_id": film_set.location_id,
             "location": location_name or "",
+            "location_zh": location_name_zh or "",
             "scenes": scene_counts.get(film_set.id, 0),
         }
-        for film_set, location_name in session.exec(statement)
+        for film_set, location_name, location_name_zh in session.exec(statement)
     ]
 
 
@@ -331,11 +343,8 @@ def element_rows(session: Session, production_id: int) -> list[Row]:
     for character in cast_rows(session, production_id):
         category = categories.get("background" if character["background"] else "cast")
         if category is not None:
-            name = (
-                f"{character['cast_number']}. {character['character']}"
-                if character["cast_number"]
-                else character["character"]
-            )
+            number = f"{character['cast_number']}. " if character["cast_number"] else ""
+            name_zh = character["character_zh"]
             rows.append(
                 _element_row(
                     category["id"],
@@ -343,8 +352,8 @@ def element_rows(session: Session, production_id: int) -> list[Row]:
                     category["name_zh"],
                     category["color"],
                     None,
-                    name,
-                    character["character_zh"],
+                    number + character["character"],
+                    number + name_zh if name_zh else "",
                     character["scenes"],
                 )
             )
@@ -378,6 +387,7 @@ def scene_element_rows(session: Session, scene_id: int) -> list[Row]:
         {
             "id": element.id,
             "name": element.name,
+            "name_zh": element.name_zh,
             "category": category.name,
             "category_zh": category.name_zh,
             "color": category.color,
@@ -483,7 +493,9 @@ def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
                 "owner": {"performer_id": line.performer_id},
                 "call_time_id": entered.get((line.performer_id, None)),
                 "who": ", ".join(map(str, line.cast_numbers)) + " " + line.performer,
+                "who_zh": ", ".join(map(str, line.cast_numbers)) + " " + (line.performer_zh or line.performer),
                 "role": line.character,
+                "role_zh": line.character_zh or line.character,
                 "status": line.status,
                 "pickup": _time_text(line.pickup),
                 "makeup": _time_text(line.makeup),
@@ -498,7 +510,16 @@ def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
                 "owner": {"crew_member_id": line.crew_member_id},
                 "call_time_id": entered.get((None, line.crew_member_id)),
                 "who": line.name,
+                "who_zh": line.name_zh or line.name,
                 "role": " · ".join(part for part in (line.department, line.position) if part),
+                "role_zh": " · ".join(
+                    part
+                    for part in (
+                        line.department_zh or vocabulary.in_language("departments", line.department, "zh"),
+                        vocabulary.in_language("positions", line.position, "zh"),
+                    )
+                    if part
+                ),
                 "status": "",
                 "pickup": "",
                 "makeup": "",

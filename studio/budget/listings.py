@@ -107,6 +107,7 @@ def cost_report_rows(report: CostReport) -> list[Row]:
             {
                 "id": line.account_id,
                 "account": f"{line.code} {line.name}".strip(),
+                "account_zh": f"{line.code} {line.name_zh or line.name}".strip(),
                 "budget": money(line.budget),
                 "paid": money(line.paid),
                 "committed": money(line.committed),
@@ -133,6 +134,7 @@ def comparison_rows(comparison: Comparison) -> list[Row]:
     rows = [
         {
             "account": f"{account.code} {account.name}",
+            "account_zh": f"{account.code} {account.name_zh or account.name}",
             "left": money(account.left),
             "right": money(account.right),
             "difference": money(account.difference),
@@ -143,6 +145,7 @@ def comparison_rows(comparison: Comparison) -> list[Row]:
     rows.append(
         {
             "account": "",
+            "account_zh": "",
             "left": money(comparison.left_total),
             "right": money(comparison.right_total),
             "difference": money(comparison.right_total - comparison.left_total),

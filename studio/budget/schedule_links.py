@@ -26,11 +26,12 @@ from decimal import Decimal
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
+from studio import vocabulary
 from studio.budget.calculation import BudgetInputs, Global, Line
 from studio.budget.formulas import OT_HOURS, entry_of
 from studio.budget.inputs import load_inputs
 from studio.budget.rules import is_linked
-from studio.i18n import _
+from studio.i18n import _, local_name
 from studio.models import (
     BudgetGlobal,
     BudgetLine,
@@ -65,6 +66,19 @@ LINKED_GLOBALS = {
     "script:episodes": (EPISODES, "Episodes (from the script)"),
 }
 DEFAULT_OT_HOURS = Decimal(2)
+OT_HOURS_DESCRIPTION = "Overtime hours a performer works a day, on average"
+
+
+def shown_description(description: str) -> str:
+    """A global's description as the schedule wrote it (stored in English), in the user's language."""
+    known = {
+        "Shoot days (from the schedule)": _("Shoot days (from the schedule)"),
+        "Episodes (from the script)": _("Episodes (from the script)"),
+        "Shoot days": _("Shoot days"),  # as the demo names them
+        "Episodes": _("Episodes"),
+        OT_HOURS_DESCRIPTION: _("Overtime hours a performer works a day, on average"),
+    }
+    return known.get(description, description)
 
 
 @dataclass
@@ -82,6 +96,13 @@ class Linked:
     payee: str = ""
     wages: bool = False  # pay that payroll fringes go on
     union: bool = False  # a union performer's pay (pension & health)
+    # The description and payee in the user's language, for screens (those stored are always the above).
+    shown: str = ""
+    shown_payee: str = ""
+
+    def __post_init__(self) -> None:
+        self.shown = self.shown or self.description
+        self.shown_payee = self.shown_payee or self.payee
 
     def owned(self) -> tuple:
         return (self.description, self.amount, self.formula, self.unit, self.rate, self.currency, self.payee)
@@ -150,6 +171,9 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
         work = row.work if row else 0
         name = performer.professional_name or performer.legal_name
         role = f"#{character.cast_number} {character.name}" if character.cast_number else character.name
+        local = local_name(name, performer.name_zh)
+        local_role = local_name(character.name, character.name_zh)
+        local_role = f"#{character.cast_number} {local_role}" if character.cast_number else local_role
         union = performer.union_status == UnionStatus.SAG_AFTRA.value
         counts = _day_counts(row, deal.guaranteed_days)
         unit, amount, formula = _cast_amount(deal.rate_basis, paid, board)
@@ -170,6 +194,10 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
                 payee=name,
                 wages=True,
                 union=union,
+                shown_payee=local,
+                shown=_("{name} as {role} ({days})").format(
+                    name=local, role=local_role, days=_day_counts_shown(row, deal.guaranteed_days)
+                ),
             )
         )
         if preset is not None and deal.rate_basis in (RateBasis.DAY.value, RateBasis.DAY_12H.value) and work:
@@ -188,6 +216,10 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
                     payee=name,
                     wages=True,
                     union=union,
+                    shown_payee=local,
+                    shown=_("{name}: overtime allowance, {work} work days × {hours} h at {factor}×").format(
+                        name=local, work=work, hours=OT_HOURS, factor=factor.normalize()
+                    ),
                 )
             )
         if deal.per_diem is not None and paid:
@@ -200,6 +232,8 @@ def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
                     rate=deal.per_diem.amount,
                     currency=deal.currency,
                     payee=name,
+                    shown_payee=local,
+                    shown=_("{name}: per diem, {days} days").format(name=local, days=paid),
                 )
             )
     return lines
@@ -215,6 +249,22 @@ def _day_counts(row, guaranteed: int) -> str:
     if guaranteed > row.paid:
         parts.append(f"{guaranteed} guaranteed")
     return ", ".join(parts)
+
+
+def _day_counts_shown(row, guaranteed: int) -> str:
+    """The days counted, in the user's language (the stored description has them in English)."""
+    if row is None:
+        return _("{count} guaranteed").format(count=guaranteed)
+    parts = [_("{count} work").format(count=row.work), _("{count} hold").format(count=row.hold)]
+    if row.travel:
+        parts.append(_("{count} travel").format(count=row.travel))
+    if row.rehearsal:
+        parts.append(_("{count} rehearsal").format(count=row.rehearsal))
+    if row.fitting:
+        parts.append(_("{count} fitting").format(count=row.fitting))
+    if guaranteed > row.paid:
+        parts.append(_("{count} guaranteed").format(count=guaranteed))
+    return _(", ").join(parts)
 
 
 def _cast_amount(basis: str, paid: int, board: Board) -> tuple[str, Decimal, str]:
@@ -247,6 +297,8 @@ def _crew_lines(session: Session, production: Production) -> list[Linked]:
             RateBasis.FLAT.value: (LineUnit.FLAT.value, ""),
         }.get(member.rate_basis, (LineUnit.DAY.value, SHOOT_DAYS))
         position = f"{member.position}: " if member.position else ""
+        local = local_name(member.name, member.name_zh)
+        local_position = local_name(member.position, vocabulary.chinese("positions", member.position))
         lines.append(
             Linked(
                 f"crew:{member.id}",
@@ -258,6 +310,8 @@ def _crew_lines(session: Session, production: Production) -> list[Linked]:
                 currency=member.currency,
                 payee=member.name,
                 wages=True,
+                shown_payee=local,
+                shown=_("{position}: {name}").format(position=local_position, name=local) if member.position else local,
             )
         )
     return lines
@@ -293,6 +347,9 @@ def _location_lines(session: Session, board: Board, production: Production, dail
                 Decimal(count),
                 rate=location.fee_per_day.amount,
                 currency=location.fee_currency,
+                shown=_("{location}: {count} days").format(
+                    location=local_name(location.name, location.name_zh), count=count
+                ),
             )
         )
     if moves:
@@ -305,6 +362,7 @@ def _location_lines(session: Session, board: Board, production: Production, dail
                 unit=LineUnit.ALLOW.value,
                 rate=production.company_move_cost.amount,
                 currency=production.base_currency,
+                shown=_("Company moves: {count}").format(count=moves),
             )
         )
     return lines
@@ -349,13 +407,13 @@ def apply_links(inputs: BudgetInputs, links: Links) -> LinkPlan:
             _take(line, wanted)
             inputs.lines.append(line)
             plan.added.append(line)
-            plan.changes.append(LinkChange("added", wanted.description, "", _cost(line)))
+            plan.changes.append(LinkChange("added", wanted.shown, "", _cost(line)))
         elif _owned(line) != wanted.owned():
             before = _cost(line)
             _take(line, wanted)
             plan.updated.append(line)
             if before != _cost(line):
-                plan.changes.append(LinkChange("changed", wanted.description, before, _cost(line)))
+                plan.changes.append(LinkChange("changed", wanted.shown, before, _cost(line)))
     for line in stored.values():
         if is_linked(line.source):
             inputs.lines.remove(line)
@@ -372,7 +430,7 @@ def _apply_globals(inputs: BudgetInputs, links: Links, plan: LinkPlan) -> None:
         source: (name, description, links.globals[source]) for source, (name, description) in LINKED_GLOBALS.items()
     }
     if OT_HOURS not in by_name:
-        wanted[""] = (OT_HOURS, "Overtime hours a performer works a day, on average", DEFAULT_OT_HOURS)
+        wanted[""] = (OT_HOURS, OT_HOURS_DESCRIPTION, DEFAULT_OT_HOURS)
     for source, (name, description, value) in wanted.items():
         item = by_source.get(source) if source else None
         item = item or by_name.get(name)

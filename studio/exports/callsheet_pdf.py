@@ -172,7 +172,8 @@ class Layout:
             )
             if people:
                 left.append(para(self.labelled(words.role(role), markup(people)), styles.cell))
-        left.append(para(self.labelled(words.revision, markup(sheet.revision_color)), styles.cell))
+        revision = markup(words.revision_color(sheet.revision_color))
+        left.append(para(self.labelled(words.revision, revision), styles.cell))
 
         middle = [text(words.crew_call, styles.call_label), text(words.clock(sheet.crew_call), styles.call)]
         middle.append(text(f"{words.shooting_call}  {words.clock(sheet.shooting_call)}", styles.shooting))
@@ -439,7 +440,7 @@ class Layout:
             name_cell = lines(markup(self.named(line.name, line.name_zh)), quiet(markup(line.remarks)))
             row = [
                 department,  # the group's name: the layout wraps it itself
-                short_or_wrapped(line.position, styles.cell),
+                short_or_wrapped(words.position_of(line.position), styles.cell),
                 para(name_cell, styles.cell),
                 line.phone,
                 words.clock(line.call),

@@ -7,6 +7,7 @@ import datetime as dt
 
 from babel.dates import format_date, get_timezone, get_timezone_location
 
+from studio import temperatures, vocabulary
 from studio.day_sheet import Note, Notice, Role
 from studio.exports.contacts import translator
 from studio.exports.dood import legend
@@ -126,6 +127,15 @@ class SheetWords:
     def named(self, name: str, name_zh: str) -> str:
         return named(self.lang, name, name_zh)
 
+    def revision_color(self, color: str) -> str:
+        """White, Blue… as the sheet's language has them (蓝 in Chinese, "Blue 蓝" in both)."""
+        return named(self.lang, color, vocabulary.revision_color_zh(color))
+
+    def position_of(self, position: str) -> str:
+        """A crew position as entered, in Chinese on a Chinese sheet where it is a usual one (in both
+        languages it stays as entered: the column is narrow)."""
+        return vocabulary.in_language("positions", position, self.lang)
+
     def pair(self, label: str, value: str) -> str:
         """ "Label: value" ("标签：值" on a Chinese sheet)."""
         return f"{label}{'：' if self.lang == 'zh' else ': '}{value}"
@@ -157,7 +167,11 @@ class SheetWords:
         return " / ".join(dict.fromkeys(names))
 
     def temperature(self, fahrenheit: int) -> str:
-        return f"{fahrenheit}°F ({round((fahrenheit - 32) * 5 / 9)}°C)"
+        """Stored in °F: a Chinese sheet reads °C first, an English one °F, a sheet in both shows both alike."""
+        celsius = temperatures.celsius(fahrenheit)
+        return {"zh": f"{celsius}°C ({fahrenheit}°F)", "en+zh": f"{fahrenheit}°F / {celsius}°C"}.get(
+            self.lang, f"{fahrenheit}°F ({celsius}°C)"
+        )
 
     def notice(self, note: Note) -> str:
         return self.notices[note.kind].format(location=note.location, zone=note.zone)

@@ -78,6 +78,7 @@ class StripCard:
     color: str = ""
     banner: str = ""
     sort_order: int = 0
+    version: int = 0  # the strip's row version as loaded: a move carries it (strips.move_strips)
 
     @property
     def is_banner(self) -> bool:
@@ -102,6 +103,7 @@ class CastMember:
     unavailable: set[dt.date] = field(default_factory=set)
     reasons: dict[dt.date, str] = field(default_factory=dict)
     calls: dict[dt.date, str] = field(default_factory=dict)  # travel, rehearsal and fitting days
+    name_zh: str = ""
 
 
 @dataclass
@@ -111,6 +113,7 @@ class Place:
     fee: Decimal  # per day, in the base currency
     unavailable: set[dt.date] = field(default_factory=set)
     reasons: dict[dt.date, str] = field(default_factory=dict)
+    name_zh: str = ""
 
 
 @dataclass
@@ -246,7 +249,9 @@ def _minutes(time: dt.time) -> int:
 
 def _card(strip, scene, episode, film_set, scene_cast, cast, places, production) -> StripCard:
     if scene is None:
-        return StripCard(strip.id, None, banner=strip.banner_text, color=strip.color, locked=strip.locked)
+        return StripCard(
+            strip.id, None, banner=strip.banner_text, color=strip.color, locked=strip.locked, version=strip.version
+        )
     performers = tuple(sorted(scene_cast.get(scene.id, ()), key=lambda p: min(cast[p].cast_numbers or (999,))))
     location_id = film_set.location_id if film_set else None
     minutes = strip.estimated_minutes or scene.estimated_minutes or estimated_minutes(scene.page_eighths, production)
@@ -269,6 +274,7 @@ def _card(strip, scene, episode, film_set, scene_cast, cast, places, production)
         locked=strip.locked,
         color=strip.color,
         sort_order=scene.sort_order,
+        version=strip.version,
     )
 
 
@@ -294,7 +300,9 @@ def _cast(session: Session, production: Production, rates: RateTable, priced: bo
     for performer, deal, character in session.exec(statement):
         member = members.get(performer.id)
         if member is None:
-            member = members[performer.id] = CastMember(performer.id, performer.legal_name, (), Decimal(0))
+            member = members[performer.id] = CastMember(
+                performer.id, performer.legal_name, (), Decimal(0), name_zh=performer.name_zh
+            )
         if character.cast_number is not None:
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))
         if priced:
@@ -333,7 +341,7 @@ def _places(session: Session, production_id: int, rates: RateTable, currency: st
     for location in session.exec(select(Location).where(Location.production_id == production_id)):
         fee_per_day = visible_money(session, location, "fee_per_day")
         fee = rates.convert(fee_per_day, currency).amount if fee_per_day else Decimal(0)
-        places[location.id] = Place(location.id, location.name, fee)
+        places[location.id] = Place(location.id, location.name, fee, name_zh=location.name_zh)
     _unavailable(session, Availability.location_id, places)
     return places
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from studio.formatting import format_eighths
-from studio.i18n import _
+from studio.i18n import _, local_name
 from studio.schedule.board import Board, Day
 from studio.schedule.costs import day_totals
 from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, day_times
@@ -54,7 +54,9 @@ def _availability(board: Board, day: Day) -> list[Conflict]:
                 f"{kind}_unavailable",
                 day.id,
                 tuple(strip_ids),
-                _("Day {day}: {name} is unavailable ({reason})").format(day=day.number, name=owner.name, reason=reason),
+                _("Day {day}: {name} is unavailable ({reason})").format(
+                    day=day.number, name=local_name(owner.name, owner.name_zh), reason=reason
+                ),
             )
         )
     return found
@@ -149,7 +151,8 @@ def _double_bookings(board: Board) -> list[Conflict]:
         for (kind, owner_id), per_day in used.items():
             if len(per_day) < 2:
                 continue
-            name = board.places[owner_id].name if kind == "location" else board.cast[owner_id].name
+            owner = board.places[owner_id] if kind == "location" else board.cast[owner_id]
+            name = local_name(owner.name, owner.name_zh)
             strip_ids = tuple(strip_id for ids in per_day.values() for strip_id in ids)
             found.append(
                 Conflict(

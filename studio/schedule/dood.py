@@ -42,6 +42,7 @@ class DoodRow:
     drops: int = 0
     first: dt.date | None = None  # the first and last work days
     last: dt.date | None = None
+    name_zh: str = ""
 
     @property
     def paid(self) -> int:
@@ -96,7 +97,7 @@ def day_out_of_days(board: Board) -> DayOutOfDays:
     for performer_id, member in sorted(
         board.cast.items(), key=lambda item: (item[1].cast_numbers or (999,), item[1].name)
     ):
-        row = DoodRow(performer_id, member.name, member.cast_numbers)
+        row = DoodRow(performer_id, member.name, member.cast_numbers, name_zh=member.name_zh)
         codes = _codes(shooting, worked[performer_id], board.limits.drop_gap_days)
         on_shoot_dates = dict(zip(shooting, codes, strict=True))
         row.codes = _with_calls(dates, on_shoot_dates, member.calls)

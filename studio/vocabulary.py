@@ -1,0 +1,60 @@
+"""Chinese for words a production stores in English without a Chinese name of their own: crew positions
+and departments as people usually write them, the templates' fringes and pay presets, and the script's
+revision colours (White, Blue… Double White…).
+
+The database keeps what was entered; a screen or document in Chinese shows these instead (ui.labels,
+studio.exports). A word nobody has a Chinese name for is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from studio.resources import load_json
+
+KINDS = ("positions", "departments", "fringes", "pay_presets", "revision_colors")
+
+
+def _key(word: str) -> str:
+    return " ".join(word.replace(".", "").casefold().split())
+
+
+@cache
+def _table(kind: str) -> dict[str, str]:
+    if kind == "revision_rounds":
+        entries = load_json("templates/chinese_words.json")["revision_rounds"]
+    elif kind == "fringes":
+        entries = load_json("templates/fringe_presets.json")["fringes"]
+    elif kind == "pay_presets":
+        entries = load_json("templates/pay_presets.json")["presets"]
+    else:
+        entries = load_json("templates/chinese_words.json")[kind]
+    return {_key(entry["name"]): entry["name_zh"] for entry in entries}
+
+
+def chinese(kind: str, word: str) -> str:
+    """The Chinese for `word` (one of KINDS), or "" when there is none."""
+    if kind == "revision_colors":
+        return revision_color_zh(word)
+    return _table(kind).get(_key(word), "") if word else ""
+
+
+ROUNDS = re.compile(r"^(?:(?P<word>double|triple|quadruple) |(?P<number>\d+)x )", re.IGNORECASE)
+
+
+def revision_color_zh(color: str) -> str:
+    """ "Blue" → 蓝, "Double Blue" → 双蓝, "5x White" → 5重白; "" for a colour it does not know."""
+    rounds = ROUNDS.match(color)
+    rest = color[rounds.end() :] if rounds else color
+    name = _table("revision_colors").get(_key(rest), "")
+    if not name or not rounds:
+        return name
+    if rounds["number"]:
+        return f"{rounds['number']}重{name}"
+    return _table("revision_rounds")[_key(rounds["word"])] + name
+
+
+def in_language(kind: str, word: str, language: str) -> str:
+    """`word` as a document or screen in `language` shows it ("zh": the Chinese where there is one)."""
+    return (chinese(kind, word) or word) if language.startswith("zh") else word
