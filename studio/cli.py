@@ -18,7 +18,7 @@ from studio.database_commands import DATABASE_COMMANDS, add_database_commands
 from studio.errors import UserError
 from studio.i18n import _
 from studio.paths import database_argument
-from studio.scripts.reader import FORMATS
+from studio.scripts import FORMATS
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
 

@@ -1,16 +1,17 @@
-"""Where the user's files live, per platform (platformdirs)."""
+"""Where the user's files live, per platform (platformdirs, imported when a folder is asked for: a
+command given --db never needs it)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_NAME = "Cliffhanger"
 
 
 def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / "cliffhanger.sqlite"
 
 
@@ -20,8 +21,12 @@ def database_argument(args: argparse.Namespace) -> str:
 
 
 def demo_database_path() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / "demo.sqlite"
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, appauthor=False)

@@ -20,10 +20,10 @@ from functools import partial
 from pathlib import Path
 
 from studio.i18n import _
+from studio.scripts import FORMATS  # noqa: F401 - the formats read here
 from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
 from studio.scripts.fountain import parse_fountain
 
-FORMATS = ("auto", "fountain", "fdx", "zh", "docx")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_RATIO = 200
