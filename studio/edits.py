@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import object_session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, select
 
 from studio import validation
@@ -390,30 +392,52 @@ def set_fields(
     """Change several fields of one row together (e.g. a details dialog); only actual changes are returned.
 
     `seen_version` is the row's version as the person editing saw it: if someone else has saved the row
-    since, nothing is changed (ChangedElsewhere) rather than writing over their work."""
-    if seen_version is not None:
-        row = session.get(EDITABLE[entity][0], row_id) if entity in EDITABLE else None
-        if row is not None and row.version != seen_version:
-            raise changed_elsewhere()
-    changes = [set_field(session, entity, row_id, field, value) for field, value in values.items()]
+    since, nothing is changed (ChangedElsewhere) rather than writing over their work. The UPDATE itself
+    carries it (see `set_field`)."""
+    changes = []
+    for field, value in values.items():
+        change = set_field(session, entity, row_id, field, value, seen_version)
+        if seen_version is not None:
+            seen_version = change.version  # the row as this save has left it
+        changes.append(change)
     return [change for change in changes if change.old != change.new]
 
 
 def put_back(session: Session, changes: list[FieldChange], *, to_new: bool) -> list[FieldChange]:
     """Undo (or redo) edits: each field back to its old (or new) value, unless someone else has changed it
-    since, whose change is then kept (ChangedElsewhere)."""
+    since, whose change is then kept (ChangedElsewhere).
+
+    Each row's version is taken as its field is checked, and the UPDATE carries that version: a
+    colleague's save between the check and the write makes it match no row (refused), never lost."""
+    seen: dict[tuple[str, int], int] = {}
     for change in changes:
         row = session.get(EDITABLE[change.entity][0], change.row_id)
-        if row is not None and getattr(row, change.field) != (change.old if to_new else change.new):
+        if row is None:
+            continue  # set_field says it is gone
+        if getattr(row, change.field) != (change.old if to_new else change.new):
             raise changed_elsewhere()
-    return [
-        set_field(session, change.entity, change.row_id, change.field, change.new if to_new else change.old)
-        for change in changes
-    ]
+        seen.setdefault((change.entity, change.row_id), row.version)
+    result = []
+    for change in changes:
+        key = (change.entity, change.row_id)
+        done = set_field(
+            session, change.entity, change.row_id, change.field, change.new if to_new else change.old, seen.get(key)
+        )
+        if key in seen:
+            seen[key] = done.version
+        result.append(done)
+    return result
 
 
-def set_field(session: Session, entity: str, row_id: int, field: str, value: Any) -> FieldChange:
-    """Change one field of one row; return what it was and what it is now."""
+def set_field(
+    session: Session, entity: str, row_id: int, field: str, value: Any, seen_version: int | None = None
+) -> FieldChange:
+    """Change one field of one row; return what it was and what it is now.
+
+    With `seen_version` (the row's version as the person saw it) the UPDATE is made from that version
+    (`... WHERE id = :id AND version = :seen`), whatever version this session holds or loads now: a row
+    someone else saved meanwhile, even between this read and the write, matches nothing and the save is
+    refused (ChangedElsewhere)."""
     try:
         model, rules = EDITABLE[entity]
         clean = rules[field]
@@ -422,6 +446,11 @@ def set_field(session: Session, entity: str, row_id: int, field: str, value: Any
     row = session.get(model, row_id)
     if row is None:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    if seen_version is not None:
+        if row.version != seen_version:
+            raise changed_elsewhere()  # already known: no need to try
+        # What the UPDATE's WHERE compares, kept even if the row was loaded before the check.
+        set_committed_value(row, "version", seen_version)
     old = getattr(row, field)
     if isinstance(clean, RowRule):
         clean.assign(row, field, value)
@@ -434,4 +463,6 @@ def set_field(session: Session, entity: str, row_id: int, field: str, value: Any
     except IntegrityError:
         setattr(row, field, old)
         raise InvalidInput(_("another entry already has the value {value}").format(value=repr(new))) from None
+    except StaleDataError:
+        raise changed_elsewhere() from None
     return FieldChange(entity, row_id, field, old, new, row.version)

@@ -15,6 +15,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
+from studio.db import changed_elsewhere
 from studio.edits import EDITABLE, RowRule
 from studio.errors import InvalidInput
 from studio.i18n import _
@@ -67,14 +68,27 @@ def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[s
     return row.id
 
 
-def remove_row(session: Session, entity: str, row_id: int) -> Removal:
+def remove_row(session: Session, entity: str, row_id: int, seen_version: int | None = None) -> Removal:
+    """Remove a row and what the database removes with it; return all of it (to put back: `restore`).
+
+    The rows are locked as they are read (on PostgreSQL), so what is kept for undo is what goes. The
+    DELETE carries the row's version, the one the person saw (`seen_version`) or else the one just
+    read: a row someone else saved meanwhile matches nothing and stays, with their change
+    (ChangedElsewhere)."""
     model = EDITABLE[entity][0]
     table: Table = model.__table__
     removal = Removal()
     _collect(session, table, [row_id], removal)
     if not removal.deleted:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-    session.execute(delete(table).where(table.c.id == row_id))
+    version = removal.row[1].get("version")
+    if seen_version is not None and version != seen_version:
+        raise changed_elsewhere()
+    condition = table.c.id == row_id
+    if version is not None:
+        condition = condition & (table.c.version == version)
+    if session.execute(delete(table).where(condition)).rowcount != 1:
+        raise changed_elsewhere()
     session.expire_all()
     return removal
 
@@ -93,11 +107,11 @@ def restore(session: Session, removal: Removal) -> None:
 def _collect(session: Session, table: Table, ids: list[Any], removal: Removal) -> None:
     if not ids:
         return
-    rows = session.execute(select(table).where(table.c.id.in_(ids))).mappings().all()
+    rows = session.execute(select(table).where(table.c.id.in_(ids)).order_by(table.c.id).with_for_update()).mappings().all()
     removal.deleted.extend((table.name, dict(row)) for row in rows)
     for child, column, on_delete in _references_to(table):
         key_columns = [c for c in child.primary_key.columns]
-        referencing = session.execute(select(child).where(child.c[column].in_(ids))).mappings().all()
+        referencing = session.execute(select(child).where(child.c[column].in_(ids)).with_for_update()).mappings().all()
         if on_delete == "CASCADE":
             if "id" in child.c and child.primary_key.columns.keys() == ["id"]:
                 _collect(session, child, [row["id"] for row in referencing], removal)
