@@ -396,14 +396,16 @@ class Workspace(QObject):
         day_id: int | None,
         position: int,
         label: str,
-        seen_days: dict[int, int | None] | None = None,
-    ) -> None:
-        """Move strips on the board (or to the boneyard) as one undo step; `seen_days`: where the board
-        showed them (a strip a colleague has moved since stays where they put it: ChangedElsewhere)."""
-        previous = self.write(move_strips, self.production_id, strip_ids, day_id, position, seen_days)
+        seen_versions: dict[int, int] | None = None,
+    ) -> list[Placement]:
+        """Move strips on the board (or to the boneyard) as one undo step; `seen_versions`: the strips'
+        versions as the board showed them (a strip a colleague has moved since stays where they put it:
+        ChangedElsewhere). Returns where the strips it moved were (each is one version newer now)."""
+        previous = self.write(move_strips, self.production_id, strip_ids, day_id, position, seen_versions)
         if previous:
             self._push(PlacementCommand(self, previous, label))
             self._emit(self.stripsMoved)
+        return previous
 
     def place_all(self, placement: dict[int | None, list[int]], label: str) -> None:
         """A whole schedule (optimized, or days sorted) as one undo step."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
 from studio.db import changed_elsewhere
@@ -50,12 +52,27 @@ def scenes_without_strips(session: Session, production_id: int) -> int:
     ).one()
 
 
-def current_placements(session: Session, production_id: int) -> dict[int | None, list[int]]:
-    placement: dict[int | None, list[tuple[int, int]]] = {}
-    rows = session.exec(
-        select(Strip.id, Strip.shoot_day_id, Strip.position).where(Strip.production_id == production_id)
+def current_placements(
+    session: Session, production_id: int, *, lock: bool = False
+) -> dict[int | None, list[int]]:
+    """Each day's strips in order (None: the boneyard); with `lock`, every strip of the production is
+    locked until the transaction ends (on PostgreSQL; SQLite's writer holds the whole file)."""
+    return _placement_of(_strip_rows(session, production_id, lock=lock))
+
+
+def _strip_rows(session: Session, production_id: int, *, lock: bool) -> dict[int, tuple[int | None, int, int]]:
+    """Strip id → (day, position, version) for every strip of the production."""
+    statement = select(Strip.id, Strip.shoot_day_id, Strip.position, Strip.version).where(
+        Strip.production_id == production_id
     )
-    for strip_id, day_id, position in rows:
+    if lock:  # in id order, so that two movers queue instead of deadlocking
+        statement = statement.order_by(Strip.id).with_for_update()
+    return {strip_id: (day_id, position, version) for strip_id, day_id, position, version in session.exec(statement)}
+
+
+def _placement_of(rows: dict[int, tuple[int | None, int, int]]) -> dict[int | None, list[int]]:
+    placement: dict[int | None, list[tuple[int, int]]] = {}
+    for strip_id, (day_id, position, _version) in rows.items():
         placement.setdefault(day_id, []).append((position, strip_id))
     return {day_id: [strip_id for _, strip_id in sorted(entries)] for day_id, entries in placement.items()}
 
@@ -67,7 +84,10 @@ def apply_placements(session: Session, production_id: int, placements: list[Plac
     strips = {
         strip.id: strip
         for strip in session.exec(
-            select(Strip).where(Strip.production_id == production_id, Strip.id.in_([p.strip_id for p in placements]))
+            select(Strip)
+            .where(Strip.production_id == production_id, Strip.id.in_([p.strip_id for p in placements]))
+            .order_by(Strip.id)
+            .with_for_update()
         )
     }
     days = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id)))
@@ -79,7 +99,11 @@ def apply_placements(session: Session, production_id: int, placements: list[Plac
     for placement in placements:
         strip = strips[placement.strip_id]
         strip.shoot_day_id, strip.position = placement.day_id, placement.position
-    session.flush()
+        flag_modified(strip, "position")  # written (a new version) even where the number was already that
+    try:
+        session.flush()
+    except StaleDataError:  # a strip saved by someone else since it was read
+        raise changed_elsewhere() from None
     return previous
 
 
@@ -89,24 +113,28 @@ def move_strips(
     strip_ids: list[int],
     day_id: int | None,
     position: int,
-    seen_days: dict[int, int | None] | None = None,
+    seen_versions: dict[int, int] | None = None,
 ) -> list[Placement]:
     """Move strips (in the order given) to `position` on a day or in the boneyard; the strips after
     them shift down. Returns what it replaced.
 
-    `seen_days` is the day each strip was on as the person moving it saw the board: a strip someone
-    else has moved since is left where they put it (ChangedElsewhere)."""
-    placement = current_placements(session, production_id)
+    `seen_versions` is each moving strip's version as the board the person moved it on was loaded: a
+    strip someone else has moved since (or shifted, by moving another strip before it on its day) has
+    a newer version and is left where they put it (ChangedElsewhere). The production's strips are
+    locked while this is decided and written, so two movers take turns: no check can pass on a
+    placement another transaction is changing."""
+    rows = _strip_rows(session, production_id, lock=True)
+    placement = _placement_of(rows)
     moving = set(strip_ids)
-    before = {strip_id: (day, index) for day, ids in placement.items() for index, strip_id in enumerate(ids)}
-    if not moving <= before.keys():
+    if not moving <= rows.keys():
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-    if seen_days is not None and any(before[s][0] != seen_days.get(s, before[s][0]) for s in strip_ids):
+    if seen_versions is not None and any(rows[s][2] != seen_versions.get(s, rows[s][2]) for s in strip_ids):
         raise changed_elsewhere()
+    before = {strip_id: (day, index) for day, ids in placement.items() for index, strip_id in enumerate(ids)}
     touched = {day_id} | {before[strip_id][0] for strip_id in strip_ids}
     for day in touched:
         placement[day] = [s for s in placement.get(day, []) if s not in moving]
-    target = placement[day_id]
+    target = placement.setdefault(day_id, [])
     position = max(0, min(position, len(target)))
     target[position:position] = strip_ids
     return apply_placements(session, production_id, changed_placements(placement, before, touched))
@@ -115,7 +143,7 @@ def move_strips(
 def place_all(session: Session, production_id: int, placement: dict[int | None, list[int]]) -> list[Placement]:
     """Put every strip named in `placement` in its day and order (the optimizer's schedule); return
     what it replaced."""
-    current = current_placements(session, production_id)
+    current = current_placements(session, production_id, lock=True)
     before = {strip_id: (day, index) for day, ids in current.items() for index, strip_id in enumerate(ids)}
     return apply_placements(session, production_id, changed_placements(placement, before, set(placement)))
 

@@ -150,11 +150,11 @@ def test_two_clients_move_one_strip_one_wins_the_other_is_told(both):
     with both.session() as session:
         board = load_board(session, 1)
     strip = board.placement[board.days[0].id][0]
-    seen = board.day_of()
+    seen = {strip: board.strips[strip].version}  # the strip's version as the board was loaded
     with other.transaction() as session:
-        move_strips(session, 1, [strip], board.days[1].id, 0, {strip: seen[strip]})
+        move_strips(session, 1, [strip], board.days[1].id, 0, seen)
     with pytest.raises(ChangedElsewhere), both.transaction() as session:
-        move_strips(session, 1, [strip], None, 0, {strip: seen[strip]})
+        move_strips(session, 1, [strip], None, 0, seen)
     with both.session() as session:
         assert load_board(session, 1).day_of()[strip] == board.days[1].id
     other.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -338,12 +339,17 @@ class SchedulePage(Page):
     def move(self, strip_ids: list[int], day_id: int | None, position: int) -> None:
         """A drag: saved as one undo step; the board is recomputed in memory (no reload)."""
         label = self.tr("Move %n strip(s)", "", len(strip_ids))
-        seen = self.board.day_of() if self.board is not None else {}
+        strips = self.board.strips if self.board is not None else {}
+        seen = {s: strips[s].version for s in strip_ids if s in strips}
         try:
-            self.workspace.move_strips(strip_ids, day_id, position, label, {s: seen.get(s) for s in strip_ids})
+            moved = self.workspace.move_strips(strip_ids, day_id, position, label, seen)
         except UserError as error:
             self.show_refusal(str(error))
             return
+        for placement in moved:  # our own save: the board keeps up with the strips' versions
+            if placement.strip_id in strips:
+                card = strips[placement.strip_id]
+                strips[placement.strip_id] = replace(card, version=card.version + 1)
         self.show_board(self.board.moved(strip_ids, day_id, position))
 
     def to_boneyard(self) -> None:

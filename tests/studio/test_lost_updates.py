@@ -1,0 +1,272 @@
+"""No save lost between several people: clients in processes of their own, each with its own
+connections, save the same budget line and drag the same strip, on a real PostgreSQL server and on
+one SQLite file.
+
+The clients are sequenced by a barrier, never by sleeps: in every round all of them read what they
+will save from (as a view would, or inside the saving transaction, the row object kept or dropped),
+wait for each other, then save. So every round is a race that only one save may win, however fast
+or slow the machine.
+
+What "no lost update" means here:
+- budget line: each client appends its mark to the line's notes as it read them, carrying the version
+  it read. Every accepted mark must be in the notes at the end (a save made from notes another save
+  had already replaced would drop that save's mark), and the line's version must have risen by exactly
+  the number of accepted saves (no save went in without the check).
+- strip: each client moves the strip from where its board (the strip's row as read) showed it,
+  carrying the version read. Every accepted move must find the strip where the mover saw it (the
+  placement it replaced, as the database had it under lock) and no two accepted moves may have been
+  made from the same version.
+
+CLIFFHANGER_AUDIT_SAVES=1000 gives each client the audit's 1,000 saves (the default is a short run).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections import Counter
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from studio.db import open_database
+from studio.edits import FieldChange, put_back, set_field, set_fields
+from studio.errors import ChangedElsewhere
+from studio.models import BudgetLine, ShootDay, Strip
+from studio.records import remove_row
+from studio.schedule.board import load_board
+from studio.schedule.strips import move_strips
+from studio.transfer import copy_database
+
+CLIENTS = 4
+SAVES = int(os.environ.get("CLIFFHANGER_AUDIT_SAVES", "24"))
+WAIT = 120  # seconds a client waits at the barrier before the test is taken to be stuck (a broken run)
+# How a client reads what it saves from: in a transaction of its own before saving (a view), or in the
+# saving transaction, the row object kept ("held") or dropped ("dropped") before the save.
+READS = ("view", "held", "dropped")
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+def shared(request, demo_path):
+    """The URL of the demo on the test server, or of the demo file, for several processes to open."""
+    if request.param == "sqlite":
+        return str(demo_path)
+    url = request.getfixturevalue("postgres_url")
+    source, target = open_database(demo_path), open_database(url)
+    copy_database(source, target)
+    source.close()
+    target.close()
+    return url
+
+
+def reads_for(url: str) -> tuple[str, ...]:
+    # SQLite's writer holds the whole file from its first statement: a reader waiting at the barrier
+    # inside a saving transaction would keep the others from theirs, so there the reads are views.
+    return READS if url.startswith("postgresql") else ("view",)
+
+
+def run_clients(target, url: str, *arguments) -> list[dict]:
+    # Processes of their own, started by a server process that has imported the app once (a fresh
+    # interpreter for each client would spend seconds importing it).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    barrier, results = context.Barrier(CLIENTS, timeout=WAIT), context.Queue()
+    clients = [
+        context.Process(target=target, args=(url, client, SAVES, barrier, results, *arguments))
+        for client in range(CLIENTS)
+    ]
+    for process in clients:
+        process.start()
+    reports = [results.get(timeout=WAIT * max(1, SAVES)) for _ in clients]
+    for process in clients:
+        process.join(WAIT)
+    failures = [report["error"] for report in reports if "error" in report]
+    assert not failures, failures[0]
+    return reports
+
+
+def line_client(url, client, saves, barrier, results, line_id, reads) -> None:
+    """Append this client's mark to the line's notes `saves` times, each from what it read."""
+    try:
+        database = open_database(url)
+        accepted, refused = [], 0
+        for number in range(saves):
+            mark = f"<{client}.{number}>"
+            read = reads[number % len(reads)]
+            try:
+                if read == "view":
+                    with database.session() as session:
+                        line = session.get(BudgetLine, line_id)
+                        notes, seen = line.notes, line.version
+                    barrier.wait()
+                    with database.transaction() as session:
+                        set_fields(session, "budget_line", line_id, {"notes": notes + mark}, seen)
+                else:
+                    with database.transaction() as session:
+                        line = session.get(BudgetLine, line_id)
+                        notes, seen = line.notes, line.version
+                        if read == "dropped":
+                            session.expunge(line)
+                            del line
+                        barrier.wait()
+                        set_fields(session, "budget_line", line_id, {"notes": notes + mark}, seen)
+                accepted.append(mark)
+            except ChangedElsewhere:
+                refused += 1
+        database.close()
+        results.put({"accepted": accepted, "refused": refused})
+    except Exception:
+        barrier.abort()
+        results.put({"error": traceback.format_exc()})
+
+
+def strip_client(url, client, saves, barrier, results, strip_id, day_ids, reads) -> None:
+    """Move the strip `saves` times, each from where this client last read it to be."""
+    try:
+        database = open_database(url)
+        accepted, refused = [], 0
+        for number in range(saves):
+            read = reads[number % len(reads)]
+
+            def target(seen, number=number):  # never where it was seen: a move is never a no-op
+                if number % 2:  # along its day
+                    return seen[0], 1 if seen[3] == 0 else 0
+                days = [day for day in day_ids if day != seen[0]]  # to another day
+                return days[(client + number) % len(days)], (client + number) % 3
+
+            try:
+                if read == "view":
+                    with database.session() as session:
+                        seen = where(session, strip_id)
+                    barrier.wait()
+                    with database.transaction() as session:
+                        replaced = move_strips(session, 1, [strip_id], *target(seen), {strip_id: seen[2]})
+                else:
+                    with database.transaction() as session:
+                        seen = where(session, strip_id)
+                        if read == "dropped":
+                            session.expunge(session.get(Strip, strip_id))
+                        barrier.wait()
+                        replaced = move_strips(session, 1, [strip_id], *target(seen), {strip_id: seen[2]})
+                was = [(p.day_id, p.position) for p in replaced if p.strip_id == strip_id]
+                accepted.append({"seen": seen, "was": was[0] if was else None})
+            except ChangedElsewhere:
+                refused += 1
+        database.close()
+        results.put({"accepted": accepted, "refused": refused})
+    except Exception:
+        barrier.abort()
+        results.put({"error": traceback.format_exc()})
+
+
+def where(session, strip_id: int) -> tuple[int | None, int, int, int]:
+    """Where a board shows the strip: its day, its position (as stored), its version and its place
+    among the strips of that day (as `current_placements` orders them)."""
+    strip = session.get(Strip, strip_id)
+    day = session.exec(
+        select(Strip.id)
+        .where(Strip.production_id == strip.production_id, Strip.shoot_day_id == strip.shoot_day_id)
+        .order_by(Strip.position, Strip.id)
+    ).all()
+    return strip.shoot_day_id, strip.position, strip.version, day.index(strip_id)
+
+
+def test_four_clients_saving_one_budget_line_lose_no_save(shared):
+    database = open_database(shared)
+    with database.session() as session:
+        line = session.exec(select(BudgetLine).order_by(BudgetLine.id)).first()
+        line_id, start_notes, start_version = line.id, line.notes, line.version
+    reports = run_clients(line_client, shared, line_id, reads_for(shared))
+    with database.session() as session:
+        line = session.get(BudgetLine, line_id)
+        notes, version = line.notes, line.version
+    database.close()
+    accepted = [mark for report in reports for mark in report["accepted"]]
+    refused = sum(report["refused"] for report in reports)
+    lost = [mark for mark in accepted if mark not in notes]
+    print(f"budget line: {len(accepted)} accepted, {refused} refused, {len(lost)} lost")
+    assert len(accepted) + refused == CLIENTS * SAVES
+    assert lost == []
+    assert version == start_version + len(accepted)
+    assert notes.startswith(start_notes) and len(notes) == len(start_notes) + sum(map(len, accepted))
+    # Every round all four read the same version before any saved: exactly one of them wins it.
+    assert len(accepted) == SAVES
+
+
+def test_four_clients_dragging_one_strip_move_it_only_from_where_it_was(shared):
+    database = open_database(shared)
+    with database.session() as session:
+        strip_id = session.exec(select(Strip.id).where(Strip.production_id == 1).order_by(Strip.id)).first()
+        day_ids = session.exec(
+            select(ShootDay.id).where(ShootDay.production_id == 1).order_by(ShootDay.shoot_date).limit(4)
+        ).all()
+        start = where(session, strip_id)
+    reports = run_clients(strip_client, shared, strip_id, list(day_ids), reads_for(shared))
+    with database.session() as session:
+        end = where(session, strip_id)
+    database.close()
+    accepted = [move for report in reports for move in report["accepted"]]
+    refused = sum(report["refused"] for report in reports)
+    # A move accepted from a board that no longer showed where the strip was: the placement it
+    # replaced (read under the move's lock) is not the one its mover saw.
+    stale = [move for move in accepted if move["was"] is not None and tuple(move["was"]) != tuple(move["seen"][:2])]
+    from_one_view = [version for version, count in Counter(m["seen"][2] for m in accepted).items() if count > 1]
+    print(f"strip: {len(accepted)} accepted, {refused} refused, {len(stale)} from a stale board")
+    assert len(accepted) + refused == CLIENTS * SAVES
+    assert stale == []
+    assert from_one_view == []
+    assert sorted(m["seen"][2] for m in accepted) == list(range(start[2], start[2] + len(accepted)))
+    assert end[2] == start[2] + len(accepted)
+    assert len(accepted) == SAVES
+
+
+def test_a_move_from_a_board_loaded_before_a_colleagues_move_is_refused(shared):
+    """The versions the board carries (as the schedule page passes them) and the page's own moves."""
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.session() as session:
+        board = load_board(session, 1)
+    day_id = board.days[0].id
+    strip_id = board.placement[day_id][0]
+    neighbour = board.placement[day_id][1]
+    with theirs.transaction() as session:  # a colleague moves the strip after our board was loaded
+        move_strips(session, 1, [strip_id], day_id, 3, {strip_id: board.strips[strip_id].version})
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        move_strips(session, 1, [strip_id], None, 0, {strip_id: board.strips[strip_id].version})
+    with mine.session() as session:  # reloaded, as the page does on a refusal
+        board = load_board(session, 1)
+    with mine.transaction() as session:
+        moved = move_strips(session, 1, [neighbour], None, 0, {neighbour: board.strips[neighbour].version})
+    # Each strip our move placed is exactly one version newer, so the page keeps its board up to date
+    # without a reload and the next drag of any of them is not taken for a colleague's.
+    with mine.session() as session:
+        for placement in moved:
+            assert session.get(Strip, placement.strip_id).version == board.strips[placement.strip_id].version + 1
+    mine.close()
+    theirs.close()
+
+
+def test_undo_and_removal_carry_the_version_they_saw(shared):
+    database = open_database(shared)
+    with database.session() as session:
+        line = session.exec(select(BudgetLine).where(BudgetLine.source == "").order_by(BudgetLine.id)).first()
+        line_id, seen = line.id, line.version
+    with database.transaction() as session:
+        change = set_field(session, "budget_line", line_id, "notes", "mine", seen)
+    with database.transaction() as session:  # a colleague edits another field of the line
+        set_field(session, "budget_line", line_id, "payee", "Someone Else", change.version)
+    # Removing the line from the view that showed it before the colleague's save is refused...
+    with pytest.raises(ChangedElsewhere), database.transaction() as session:
+        remove_row(session, "budget_line", line_id, change.version)
+    # ...and undoing our notes, whose field they did not touch, still goes (their payee stays).
+    with database.transaction() as session:
+        put_back(session, [change], to_new=False)
+    with database.session() as session:
+        assert session.execute(text(f"SELECT notes, payee FROM budget_line WHERE id = {line_id}")).one() == (
+            change.old,
+            "Someone Else",
+        )
+    with pytest.raises(ChangedElsewhere), database.transaction() as session:  # redo of a stale view
+        put_back(session, [FieldChange("budget_line", line_id, "payee", "x", "y")], to_new=True)
+    database.close()
