@@ -354,9 +354,10 @@ class Workspace(QObject):
         self._emit(self.entitiesChanged, {entity})
         return row_id
 
-    def remove_row(self, entity: str, row_id: int, label: str) -> None:
-        """Remove a row and what goes with it, as one undo step that puts it all back."""
-        removal = self.write(remove_row, entity, row_id)
+    def remove_row(self, entity: str, row_id: int, label: str, seen_version: int | None = None) -> None:
+        """Remove a row and what goes with it, as one undo step that puts it all back; with the row's
+        version as the view showed it, a row someone else has saved since stays (ChangedElsewhere)."""
+        removal = self.write(remove_row, entity, row_id, seen_version)
         self._push(RowCommand(self, entity, row_id, removal, label))
         self._emit(self.entitiesChanged, removal.tables)
 

@@ -479,7 +479,8 @@ class BudgetPage(Page):
             self.tell(self.tr("Choose the line to remove."))
             return
         line = self.model.line(node.key)
-        self.workspace.remove_row("budget_line", line.id, self.tr("Remove %1").replace("%1", line.description))
+        label = self.tr("Remove %1").replace("%1", line.description)
+        self.workspace.remove_row("budget_line", line.id, label, line.version)  # as the tree showed it
 
     def add_account(self) -> None:
         """A new account in the chart, right after the one selected (or the selected line's)."""
