@@ -12,13 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
+# As main.py imports them: the command line, then the GUI (which imports PySide6 after the domain).
 from studio.cli import build_parser  # noqa: E402
 from ui.app import run_app  # noqa: E402
 
 
 def on_ready(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
     print("ready", flush=True)
     for row in range(len(window.pages)):
         window.show_page(row)

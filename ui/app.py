@@ -9,6 +9,18 @@ import sys
 import traceback
 from collections.abc import Callable
 
+# The domain the window uses, before PySide6: PySide6's import hook reads the source of every module
+# imported after it (looking for its __feature__ switches), which made these imports ~40% slower.
+import studio.budget.cost_report  # noqa: F401
+import studio.callsheet  # noqa: F401
+import studio.casting  # noqa: F401
+import studio.demo  # noqa: F401
+import studio.exports.callsheet_words  # noqa: F401
+import studio.listings  # noqa: F401
+import studio.schedule.auto  # noqa: F401
+import studio.scripts.importer  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 

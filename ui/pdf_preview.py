@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -28,6 +27,8 @@ class PdfPreview(QScrollArea):
         self.setBackgroundRole(self.backgroundRole().Dark)
 
     def show_pdf(self, path: Path) -> None:
+        import pypdfium2  # when a page first shows a PDF, not as the window starts
+
         self.path = path
         document = pypdfium2.PdfDocument(str(path))
         try:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
 from studio.listings import category_rows, element_rows
+from ui.lazy import on_first_call
 from ui.pages.base import Page
 from ui.table import Column
+
+write_breakdown_sheets = on_first_call("studio.exports.breakdown_pdf", "write_breakdown_sheets")  # reportlab
+write_element_report = on_first_call("studio.exports.breakdown_pdf", "write_element_report")
 
 
 class BreakdownPage(Page):

@@ -11,15 +11,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTabWidget, QVB
 
 from studio.callsheet import call_sheet, call_sheet_id
 from studio.errors import UserError
-from studio.exports.callsheet_pdf import write_call_sheet, write_call_sheets, write_pdf
 from studio.exports.callsheet_words import SheetWords
 from studio.listings import call_sheet_rows, call_time_rows
 from ui.i18n import babel_locale, day_text
+from ui.lazy import on_first_call
 from ui.pages.base import Page
 from ui.pdf_preview import PdfPreview
 from ui.record_form import FormField, RecordForm
 from ui.table import Column
 
+write_call_sheet = on_first_call("studio.exports.callsheet_pdf", "write_call_sheet")  # reportlab
+write_call_sheets = on_first_call("studio.exports.callsheet_pdf", "write_call_sheets")
+write_pdf = on_first_call("studio.exports.callsheet_pdf", "write_pdf")
 PREVIEW_DELAY_MS = 250  # several edits in a row rewrite the preview once
 
 

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import UserError
-from studio.exports.calendar_ics import write_shoot_calendar
 from studio.exports.dood import write_dood
-from studio.exports.schedule_pdf import write_shooting_schedule
 from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
 from studio.models.enums import ShootDayKind
@@ -50,12 +48,15 @@ from studio.schedule.strips import (
 from studio.schedule.timeline import clock
 from ui import labels
 from ui.i18n import babel_locale, day_text, money_text
+from ui.lazy import on_first_call
 from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
 from ui.schedule_settings import ScheduleSettingsDialog
 from ui.stripboard import BoardRow, StripBoardModel, StripBoardView
 from ui.table import Column
 
+write_shoot_calendar = on_first_call("studio.exports.calendar_ics", "write_shoot_calendar")  # icalendar
+write_shooting_schedule = on_first_call("studio.exports.schedule_pdf", "write_shooting_schedule")  # reportlab
 CODE_COLOURS = {"H": "#ffe0a3", "D": "#e0e0e0"}
 WORK_COLOUR = "#b7e4b7"
 
