@@ -11,12 +11,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import sqlite3
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from studio.errors import DatabaseDamaged, DatabaseProblem
+from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem
 from studio.i18n import _
 
 KEEP_RECENT = 10
@@ -24,6 +27,12 @@ KEEP_DAYS = 7
 REASONS = ("open", "editing", "manual", "before-restore", "replaced")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
+_JOURNALS = ("-wal", "-shm", "-journal")
+WAIT_SECONDS = 5.0  # how long a restore waits for another program's write transaction
+# A half-written backup this old is a killed one's: the `backup` command takes one without the
+# instance lock, beside a window, so a younger one may still be being written.
+STALE_PARTIAL_SECONDS = 3600
+_LOCKED_REASONS = ("open", "editing", "before-restore")  # taken only by a holder of the instance lock
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,8 @@ def is_backed_up(database_path: Path) -> bool:
     return backups[0].path.stat().st_mtime >= changed
 
 
-def take_backup(database_path: Path, reason: str, *, now: datetime | None = None) -> Backup:
-    """Copy the database into its backup folder, then drop backups the rotation no longer keeps."""
+def take_backup(database_path: Path, reason: str, *, now: datetime | None = None, rotating: bool = True) -> Backup:
+    """Copy the database into its backup folder, then (`rotating`) drop backups the rotation no longer keeps."""
     taken_at = now or datetime.now()
     folder = backup_folder(database_path)
     target = folder / f"{database_path.stem}-{taken_at.strftime(_STAMP)}-{reason}.sqlite"
@@ -112,7 +121,8 @@ def take_backup(database_path: Path, reason: str, *, now: datetime | None = None
                 path=database_path, folder=folder, reason=_said(error)
             )
         ) from None
-    rotate(database_path, today=taken_at.date())
+    if rotating:
+        rotate(database_path, today=taken_at.date())
     return Backup(target, taken_at, reason, target.stat().st_size)
 
 
@@ -163,47 +173,313 @@ def _verdict(path: Path) -> str:
     return verdict if {"alembic_version", "production"} <= tables else "not a Cliffhanger database"
 
 
-def restore_backup(database_path: Path, backup_path: Path) -> Path | None:
-    """Put a backup in the database's place. Nothing may have the database open.
+def restore_backup(database_path: Path, backup_path: Path, *, wait_seconds: float = WAIT_SECONDS) -> Path | None:
+    """Put a backup's content in the database's place. The caller holds the file's instance lock (no
+    window has it open for editing), but another program may still be writing to the file.
 
-    The database as it was is kept first: backed up like any other state if SQLite can read it, else
-    (a damaged file) renamed aside. Returns where the old state went, or None if there was no file.
+    The content is written INTO the live file in one transaction holding SQLite's own write lock from
+    before the state it replaces is backed up until it commits: no other program's commit can fall
+    between the two, the file's write-ahead log is never touched, and other connections simply see
+    the restored state. Another program's write transaction is waited for (`wait_seconds`), then the
+    restore is refused, "in use by another program", with nothing changed. A damaged file (SQLite
+    cannot read it) is moved aside whole instead, and a copy of the backup renamed in under its name.
+    Returns where the replaced state went, or None if there was no file.
     """
     if database_path.exists() and backup_path.resolve() == database_path.resolve():
         raise DatabaseProblem(_("{name} is the database itself, not one of its backups").format(name=backup_path.name))
     check_backup(backup_path)
-    kept = _keep_current(database_path)
-    partial = database_path.with_name(f".{database_path.name}.restoring")
+    if not database_path.exists():
+        _restore_as_new_file(database_path, backup_path)
+        return None
     try:
-        _copy_database(backup_path, partial)
-        for leftover in _journal_files(database_path):
-            leftover.unlink(missing_ok=True)  # a WAL of the old file must never be replayed into the backup
-        os.replace(partial, database_path)
-    except (sqlite3.Error, OSError) as error:
-        _remove(partial)
-        raise DatabaseProblem(
-            _("cannot restore {backup} into {path}: {reason}").format(
-                backup=backup_path.name, path=database_path, reason=_said(error)
-            )
-        ) from None
+        live = sqlite3.connect(f"{database_path.resolve().as_uri()}?mode=rw", uri=True, timeout=wait_seconds)
+    except sqlite3.Error as error:
+        raise _cannot_restore(backup_path, database_path, error) from None
+    live.isolation_level = None
+    kept = None
+    try:
+        try:
+            live.execute("PRAGMA foreign_keys=OFF")  # tables are emptied and filled in any order
+            live.execute("ATTACH DATABASE ? AS restored", (f"{backup_path.resolve().as_uri()}?mode=ro",))
+            live.execute("BEGIN IMMEDIATE")  # SQLite's write lock, held until the restore commits
+            verdict = _verdict_of(live)
+        except sqlite3.Error as error:
+            if _in_use(error):
+                raise _in_use_by_another_program(database_path) from None
+            if not _damaged(error):
+                raise _cannot_restore(backup_path, database_path, error) from None
+            verdict = str(error)
+        if verdict == "ok":
+            # Read by a connection of its own: no one else can commit while this one holds the lock.
+            kept = take_backup(database_path, "before-restore", rotating=False).path
+            try:
+                _write_into(live, "restored")
+                live.execute("COMMIT")
+            except sqlite3.Error as error:
+                if _in_use(error):
+                    raise _in_use_by_another_program(database_path) from None
+                raise _cannot_restore(backup_path, database_path, error) from None
+    finally:
+        if live.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                live.execute("ROLLBACK")
+        live.close()
+    if kept is None:  # damaged, or not a Cliffhanger database: moved aside whole, never written into
+        return _replace_damaged(database_path, backup_path)
+    rotate(database_path, today=date.today())  # after: the backup being restored may be one it drops
     return kept
 
 
-def _keep_current(database_path: Path) -> Path | None:
-    if not database_path.exists():
-        return None
-    if _verdict(database_path) == "ok":
-        return take_backup(database_path, "before-restore").path
-    aside = database_path.with_name(f"{database_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+def _verdict_of(live: sqlite3.Connection) -> str:
+    verdict = live.execute("PRAGMA main.quick_check").fetchone()[0]
+    tables = {name for (name,) in live.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
+    return verdict if {"alembic_version", "production"} <= tables else "not a Cliffhanger database"
+
+
+def _write_into(live: sqlite3.Connection, source: str) -> None:
+    """Replace everything in `live`'s main database with the attached `source`'s, in the transaction
+    `live` holds: its objects dropped, the source's created, rows copied, then indexes, views and
+    triggers (after the rows, so no trigger fires), the header's numbers; each table's count checked."""
+    ours = " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    old = live.execute(f"SELECT type, name FROM main.sqlite_master WHERE type IN ('view', 'trigger', 'table'){ours}")
+    old = old.fetchall()
+    for kind in ("view", "trigger", "table"):
+        for found, name in old:
+            if found == kind:
+                live.execute(f"DROP {kind.upper()} IF EXISTS main.{_quoted(name)}")
+    objects = live.execute(
+        f"SELECT type, name, sql FROM {source}.sqlite_master WHERE sql IS NOT NULL{ours} ORDER BY rowid"
+    ).fetchall()
+    tables = [name for kind, name, _sql in objects if kind == "table"]
+    for kind, name, sql in objects:
+        if kind == "table":
+            live.execute(sql)
+            live.execute(f"INSERT INTO main.{_quoted(name)} SELECT * FROM {source}.{_quoted(name)}")
+    for kind, _name, sql in objects:
+        if kind != "table":
+            live.execute(sql)
+    special = {name for (name,) in live.execute(f"SELECT name FROM {source}.sqlite_master WHERE type = 'table'")}
+    if "sqlite_sequence" in special:
+        live.execute("DELETE FROM main.sqlite_sequence")
+        live.execute(f"INSERT INTO main.sqlite_sequence SELECT * FROM {source}.sqlite_sequence")
+    for number in ("user_version", "application_id"):
+        value = int(live.execute(f"PRAGMA {source}.{number}").fetchone()[0])
+        live.execute(f"PRAGMA main.{number} = {value}")
+    for name in tables:
+        counts = [
+            live.execute(f"SELECT count(*) FROM {schema}.{_quoted(name)}").fetchone()[0] for schema in ("main", source)
+        ]
+        if counts[0] != counts[1]:
+            raise sqlite3.DatabaseError(f"{name}: {counts[0]} rows written of {counts[1]}")
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _restore_as_new_file(database_path: Path, backup_path: Path) -> None:
+    """The database was deleted (its backups remain): a copy of the backup is made beside it under a
+    temporary name, then renamed to its name, so a half-made file never has it."""
+    scratch = scratch_beside(database_path)
     try:
-        os.replace(database_path, aside)
-        for leftover in _journal_files(database_path):
-            os.replace(leftover, Path(f"{aside}{leftover.name.removeprefix(database_path.name)}"))
+        _copy_database(backup_path, scratch)
+        put_new_file(scratch, database_path)
+    except (sqlite3.Error, OSError) as error:
+        raise _cannot_restore(backup_path, database_path, error) from None
+    finally:
+        remove_database_files(scratch)
+
+
+def _replace_damaged(database_path: Path, backup_path: Path) -> Path:
+    """A damaged file is never written into: the backup is copied beside it first, then the damaged
+    file is moved aside (its journals first, so nothing of it is ever left under the live name to
+    be replayed into the backup) and the copy renamed to its name."""
+    aside = database_path.with_name(f"{database_path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    scratch = scratch_beside(database_path)
+    try:
+        try:
+            _copy_database(backup_path, scratch)
+        except (sqlite3.Error, OSError) as error:
+            raise _cannot_restore(backup_path, database_path, error) from None
+        try:
+            for leftover in _journal_files(database_path):
+                os.replace(leftover, Path(f"{aside}{leftover.name.removeprefix(database_path.name)}"))
+            os.replace(database_path, aside)
+        except OSError as error:
+            raise DatabaseProblem(
+                _("cannot move the damaged {path} aside: {reason}").format(path=database_path, reason=error.strerror)
+            ) from None
+        try:
+            put_new_file(scratch, database_path)
+        except (sqlite3.Error, OSError) as error:
+            raise _cannot_restore(backup_path, database_path, error) from None
+    finally:
+        remove_database_files(scratch)
+    return aside
+
+
+def _in_use(error: sqlite3.Error) -> bool:
+    return getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def _damaged(error: sqlite3.Error) -> bool:
+    return getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
+def _in_use_by_another_program(database_path: Path) -> DatabaseInUse:
+    return DatabaseInUse(
+        _("{path} is in use by another program, which holds it locked; close that program and try again").format(
+            path=database_path
+        )
+    )
+
+
+def _cannot_restore(backup_path: Path, database_path: Path, error: sqlite3.Error | OSError) -> DatabaseProblem:
+    return DatabaseProblem(
+        _("cannot restore {backup} into {path}: {reason}").format(
+            backup=backup_path.name, path=database_path, reason=_said(error)
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# New database files: made under a temporary name beside their own, renamed to it only when whole.
+
+
+def scratch_beside(path: Path) -> Path:
+    """A temporary name in the same folder for a file being made: `.show.sqlite.<12 hex>.partial`."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.partial")
+
+
+@contextlib.contextmanager
+def new_database_file(path: Path) -> Iterator[Path]:
+    """For a command that makes the database file `path`: holds its instance lock, yields a scratch
+    name beside it to build the database under, and renames the scratch file to `path` when the block
+    ends without error (removes it otherwise). A killed command leaves only the scratch file, which
+    the next holder of the lock removes (`clean_leftovers`); `path` never holds half a database."""
+    from studio.instance_lock import held_or_refused
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseProblem(
-            _("cannot move the damaged {path} aside: {reason}").format(path=database_path, reason=error.strerror)
+            _("cannot create a database at {path}: {reason}").format(path=path, reason=error.strerror)
         ) from None
-    return aside
+    with held_or_refused(path):
+        if path.exists():
+            raise _made_meanwhile(path)
+        scratch = scratch_beside(path)
+        try:
+            yield scratch
+            try:
+                put_new_file(scratch, path)
+            except (sqlite3.Error, OSError) as error:
+                raise DatabaseProblem(
+                    _("cannot create a database at {path}: {reason}").format(path=path, reason=_said(error))
+                ) from None
+        finally:
+            remove_database_files(scratch)
+
+
+def put_new_file(scratch: Path, path: Path) -> None:
+    """Give the finished database at `scratch` the name `path`, which must not exist: made
+    self-contained first (its write-ahead log checkpointed in, rollback journal mode; opening it
+    for editing turns WAL on again), flushed to disk, then linked to its name, which fails rather
+    than replace a file another program made there meanwhile."""
+    with contextlib.closing(sqlite3.connect(f"{scratch.resolve().as_uri()}?mode=rw", uri=True)) as connection:
+        mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    if mode != "delete":
+        raise sqlite3.OperationalError(f"{scratch.name} is still open elsewhere (journal mode {mode})")
+    with open(scratch, "r+b") as handle:
+        os.fsync(handle.fileno())
+    _set_aside_stray_journals(path)
+    try:
+        os.link(scratch, path)
+    except FileExistsError:
+        raise _made_meanwhile(path) from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise _made_meanwhile(path) from None
+        os.replace(scratch, path)
+    else:
+        scratch.unlink()
+    _sync_folder(path.parent)
+
+
+def _made_meanwhile(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        _("{path} was made by another program meanwhile; nothing was written to it").format(path=path)
+    )
+
+
+def _set_aside_stray_journals(path: Path) -> None:
+    """Journals under the name of a database that is not there belong to no file, and SQLite would
+    replay them into the new one: the index (-shm) is removed, a log with content set aside."""
+    if path.exists():
+        return
+    for leftover in _journal_files(path):
+        if leftover.name.endswith("-shm") or not leftover.stat().st_size:
+            leftover.unlink(missing_ok=True)
+        else:
+            suffix = leftover.name.removeprefix(path.name)
+            os.replace(leftover, path.with_name(f"{path.name}.orphaned-{datetime.now():%Y%m%d-%H%M%S}{suffix}"))
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename itself on disk (POSIX; Windows has no handle on a folder to flush)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def remove_database_files(path: Path) -> None:
+    """A database file with SQLite's files beside it."""
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in _JOURNALS)):
+        _remove(leftover)
+
+
+def leftovers(database_path: Path) -> list[Path]:
+    """What killed commands left of ours beside the database: scratch files of a new database or a
+    restore (`.show.sqlite.<hex>.partial`, an older version's `.show.sqlite.restoring`, with their
+    journals) and half-written backups in its backup folder: those taken under the instance lock, others
+    once an hour old."""
+    name = re.escape(database_path.name)
+    journals = "(?:-wal|-shm|-journal)?"
+    beside = re.compile(rf"^\.{name}(?:\.[0-9a-f]{{12}}\.partial|\.restoring){journals}$")
+    found = []
+    with contextlib.suppress(OSError):
+        found += [path for path in database_path.parent.iterdir() if beside.match(path.name)]
+    folder = backup_folder(database_path)
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir() if folder.is_dir() else ():
+            partial = re.match(rf"^\.(?P<name>.+)\.partial{journals}$", path.name)
+            backup = partial and _NAME.match(partial["name"])
+            if (
+                backup
+                and backup["stem"] == database_path.stem
+                and (backup["reason"] in _LOCKED_REASONS or _stale(path))
+            ):
+                found.append(path)
+    return found
+
+
+def _stale(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > STALE_PARTIAL_SECONDS
+    except OSError:
+        return False
+
+
+def clean_leftovers(database_path: Path) -> None:
+    """Remove `leftovers`: only by the holder of the file's instance lock, as every command making a
+    scratch file beside the database holds it while it does (half-written backups: see `_stale`)."""
+    for path in leftovers(database_path):
+        _remove(path)
 
 
 def _copy_database(source_path: Path, target: Path) -> None:
@@ -238,7 +514,7 @@ def _remove(partial: Path) -> None:
 
 
 def _journal_files(database_path: Path) -> list[Path]:
-    return [path for suffix in ("-wal", "-shm", "-journal") if (path := Path(f"{database_path}{suffix}")).exists()]
+    return [path for suffix in _JOURNALS if (path := Path(f"{database_path}{suffix}")).exists()]
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -30,12 +30,15 @@ def lock_path(database_path: Path) -> Path:
 
 class InstanceLock:
     def __init__(self, database_path: Path):
+        self.database_path = database_path
         self.path = lock_path(database_path)
         self._handle = None
 
     def acquire(self) -> bool:
         """Take the lock; False if another process holds it. A folder where no lock file can be made
-        (read-only) cannot be edited by anyone, so there is nothing to guard."""
+        (read-only) cannot be edited by anyone, so there is nothing to guard. Whoever takes it removes
+        what killed commands left beside the file (`backups.clean_leftovers`): every command making
+        such files holds the lock while it does, so none is still being written."""
         if self._handle is not None:
             return True
         while True:
@@ -57,6 +60,9 @@ class InstanceLock:
             handle.write(f"{os.getpid()} {socket.gethostname()}\n")
             handle.flush()
         self._handle = handle
+        from studio.backups import clean_leftovers
+
+        clean_leftovers(self.database_path)
         return True
 
     def release(self) -> None:
