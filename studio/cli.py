@@ -185,24 +185,34 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_import_script(args: argparse.Namespace) -> int:
-    from studio.db import open_database
+    import contextlib
+
+    from studio.backups import new_database_file
+    from studio.db import open_database, sqlite_path, to_url
     from studio.formatting import format_eighths
     from studio.scripts.importer import import_outline, read_outline
 
     outline, fingerprint = read_outline(args.files, args.format)
-    database = open_database(database_argument(args), create=True)
-    try:
-        with database.transaction() as session:
-            result = import_outline(
-                session,
-                outline,
-                production_id=getattr(args, "production", None),
-                source_name=", ".join(path.name for path in args.files),
-                source_sha256=fingerprint,
-                color=args.color,
-            )
-    finally:
-        database.close()
+    target = database_argument(args)
+    new_file = sqlite_path(to_url(target))
+    with contextlib.ExitStack() as making:
+        if new_file is not None and not new_file.exists():
+            # made under a temporary name and renamed once the import has committed: a refused or
+            # killed import leaves no empty database under the name
+            target = making.enter_context(new_database_file(new_file))
+        database = open_database(target, create=True)
+        try:
+            with database.transaction() as session:
+                result = import_outline(
+                    session,
+                    outline,
+                    production_id=getattr(args, "production", None),
+                    source_name=", ".join(path.name for path in args.files),
+                    source_sha256=fingerprint,
+                    color=args.color,
+                )
+        finally:
+            database.close()
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return 0

@@ -4,7 +4,6 @@ production to another file or server, and a server's roles (see studio.cli for t
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -166,30 +165,31 @@ def run_copy_production(args: argparse.Namespace) -> int:
 
 
 def _copy_into(args: argparse.Namespace, copy: Callable[[Database, Database], T], *, new_file: bool) -> tuple[T, str]:
-    """Open the source (--db) and the target (--to; a file is made if new) and run `copy(source, target)`;
-    a file the copy made is removed again if it is refused or fails. Returns its result and the target."""
+    """Open the source (--db) and the target (--to) and run `copy(source, target)`. A new file is made
+    under a temporary name beside its own and renamed to it only once the copy has committed
+    (`backups.new_database_file`): a refused, failed or killed copy leaves nothing under the name.
+    Returns the copy's result and the target."""
+    from studio.backups import new_database_file
     from studio.db import open_database, sqlite_path, to_url
 
     source = open_database(database_argument(args))
     try:
-        target = open_database(args.to, create=True)
-        try:
-            return copy(source, target), target.describe()
-        finally:
-            target.close()
-    except Exception:
-        if new_file:
-            _remove_database_file(sqlite_path(to_url(args.to)))
-        raise
+        if not new_file:
+            target = open_database(args.to, create=True)
+            try:
+                return copy(source, target), target.describe()
+            finally:
+                target.close()
+        path = sqlite_path(to_url(args.to))
+        with new_database_file(path) as scratch:
+            target = open_database(scratch, create=True)
+            try:
+                copied = copy(source, target)
+            finally:
+                target.close()
+        return copied, str(path)
     finally:
         source.close()
-
-
-def _remove_database_file(path: Path) -> None:
-    """A database file this command made, with SQLite's files beside it: a refused copy leaves nothing."""
-    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
-        with contextlib.suppress(OSError):  # a read-only disk refuses even to unlink what is not there
-            leftover.unlink(missing_ok=True)
 
 
 def run_server_roles(args: argparse.Namespace) -> int:
