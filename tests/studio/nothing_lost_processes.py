@@ -285,7 +285,8 @@ def kills(work: Path, only: set[str]) -> dict:
     command(["demo", "--db", str(source)])
     source_print = file_fingerprint(source)[0]
 
-    # a database whose last commit is still in its write-ahead log, and a backup of an older state
+    # a database whose last commit is still in its write-ahead log, and a backup of an older state: the
+    # file without its log is neither (a change since the backup is checkpointed into it)
     restore_start = work / "restore-start" / "live.sqlite"
     restore_start.parent.mkdir()
     shutil.copyfile(source, restore_start)
@@ -293,14 +294,19 @@ def kills(work: Path, only: set[str]) -> dict:
     backup_print = file_fingerprint(backup)[0]
     with contextlib.closing(sqlite3.connect(restore_start, isolation_level=None)) as holder:
         holder.execute("PRAGMA journal_mode=WAL")
-        holder.execute("PRAGMA wal_autocheckpoint=0")
         holder.execute("UPDATE production SET title = 'Changed after the backup'")
+        holder.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        holder.execute("PRAGMA wal_autocheckpoint=0")
+        holder.execute("UPDATE production SET title_zh = 'Committed into the log only'")
         snapshot = work / "restore-start-with-wal"
         snapshot.mkdir()
         shutil.copyfile(restore_start, snapshot / "live.sqlite")
         shutil.copyfile(f"{restore_start}-wal", snapshot / "live.sqlite-wal")
         shutil.copytree(f"{restore_start} backups", snapshot / "live.sqlite backups")
-    changed_print = file_fingerprint(snapshot / "live.sqlite")[0]
+    reading = work / "restore-start-read"  # reading the snapshot itself would checkpoint its log away
+    shutil.copytree(snapshot, reading)
+    changed_print = file_fingerprint(reading / "live.sqlite")[0]
+    assert Path(f"{snapshot / 'live.sqlite'}-wal").stat().st_size, "the start state must keep its log"
 
     reference = work / "reference"
     reference.mkdir()
@@ -339,7 +345,11 @@ def kills(work: Path, only: set[str]) -> dict:
             problem = None
             visible = file_fingerprint(target)[0] if target.exists() else None
             if visible is not None and visible not in allowed:
-                problem = "a half-made or wrong database under the name"
+                problem = (
+                    "neither the state it replaces nor the backup: commits lost"
+                    if name == "restore"
+                    else "a half-made or wrong database under the name"
+                )
             elif name == "restore" and visible is None:
                 problem = "the database is gone"
             elif name == "restore" and visible == backup_print:
