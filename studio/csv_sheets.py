@@ -13,8 +13,9 @@ import unicodedata
 from pathlib import Path
 
 from studio import validation
-from studio.errors import InvalidInput, UserError
+from studio.errors import InvalidInput
 from studio.i18n import _
+from studio.user_files import FileTooLarge, read_user_file
 
 MAX_ROWS = 50_000  # below the header
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -136,15 +137,9 @@ def _as_windows_1252(data: bytes) -> str | None:
 
 def _read_bytes(path: Path, max_bytes: int, too_large: str) -> bytes:
     try:
-        if path.stat().st_size > max_bytes:
-            raise InvalidInput(too_large.format(name=path.name, limit=max_bytes // (1024 * 1024)))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(_("there is no file {path}").format(path=path)) from None
-    except IsADirectoryError:
-        raise UserError(_("{path} is a folder").format(path=path)) from None
-    except OSError as error:
-        raise UserError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror)) from None
+        return read_user_file(path, max_bytes)
+    except FileTooLarge:
+        raise InvalidInput(too_large.format(name=path.name, limit=max_bytes // (1024 * 1024))) from None
 
 
 def _not_text() -> InvalidInput:

@@ -117,9 +117,15 @@ def _chosen_backup(choice: str, backups) -> Path:
         if not 1 <= int(choice) <= len(backups):
             raise UserError(_("there is no backup number {number}").format(number=choice))
         return backups[int(choice) - 1].path
+    from studio.user_files import UnreadableFile, check_regular_file
+
     chosen = Path(choice).expanduser()
-    if not chosen.is_file():
+    if not chosen.exists():
         raise UserError(_("there is no backup file {path}").format(path=chosen))
+    try:
+        check_regular_file(chosen)  # SQLite would wait for ever on a pipe, read a device without end
+    except UnreadableFile as error:
+        raise UserError(_("{path} is not a backup: {reason}").format(path=chosen, reason=error.reason)) from None
     return chosen
 
 

@@ -25,7 +25,7 @@ from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
 from studio.scripts.elements import ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
-from studio.scripts.reader import read_script_file
+from studio.scripts.reader import read_script, read_script_bytes
 
 REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
 ROUND_PREFIXES = ["", "Double ", "Triple ", "Quadruple "]
@@ -66,25 +66,23 @@ class ImportResult:
 
 
 def read_outline(paths: list[Path], script_format: str = "auto") -> tuple[Outline, str]:
-    """Parse one script, or one file per episode (ordered by the number in each file name)."""
-    if len(paths) == 1:
-        screenplay = read_script_file(paths[0], script_format)
-        return build_outline(screenplay, paths[0].name), _fingerprint(paths)
-    ordered = sorted(paths, key=_file_number)
-    outlines = [(path, build_outline(read_script_file(path, script_format), path.name)) for path in ordered]
-    return _combine(outlines), _fingerprint(ordered)
+    """Parse one script, or one file per episode (ordered by the number in each file name); with the
+    fingerprint of the bytes read (each file is read once: what is parsed is what is fingerprinted)."""
+    ordered = paths if len(paths) == 1 else sorted(paths, key=_file_number)
+    digest = hashlib.sha256()
+    outlines = []
+    for path in ordered:
+        data = read_script_bytes(path)
+        digest.update(data)
+        outlines.append((path, build_outline(read_script(data, path.name, script_format), path.name)))
+    if len(outlines) == 1:
+        return outlines[0][1], digest.hexdigest()
+    return _combine(outlines), digest.hexdigest()
 
 
 def _file_number(path: Path) -> tuple[int, str]:
     match = FILE_NUMBER.search(path.stem)
     return (int(match.group(1)) if match else 1_000_000, path.name)
-
-
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _combine(outlines: list[tuple[Path, Outline]]) -> Outline:

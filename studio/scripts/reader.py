@@ -23,6 +23,7 @@ from studio.i18n import _
 from studio.scripts import FORMATS  # noqa: F401 - the formats read here
 from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
 from studio.scripts.fountain import parse_fountain
+from studio.user_files import FileTooLarge, UnreadableFile, read_user_file
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -53,24 +54,18 @@ FDX_TYPES = {
 
 
 def read_script_file(path: Path, script_format: str = "auto") -> Screenplay:
-    name = path.name
+    return read_script(read_script_bytes(path), path.name, script_format)
+
+
+def read_script_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file only (never a device or a pipe), and no more than MAX_BYTES."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ScriptError(
-                name,
-                _("the file is {size} MB; scripts over {limit} MB are refused").format(
-                    size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024)
-                ),
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ScriptError(name, _("there is no such file")) from None
-    except IsADirectoryError:
-        raise ScriptError(name, _("this is a folder, not a script")) from None
-    except OSError as error:
-        raise ScriptError(name, _("cannot read the file: {reason}").format(reason=error.strerror)) from None
-    return read_script(data, name, script_format)
+        return read_user_file(path, MAX_BYTES)
+    except FileTooLarge:
+        message = _("scripts over {limit} MB are refused").format(limit=MAX_BYTES // (1024 * 1024))
+        raise ScriptError(path.name, message) from None
+    except UnreadableFile as error:
+        raise ScriptError(path.name, error.reason) from None
 
 
 def read_script(data: bytes, name: str, script_format: str = "auto") -> Screenplay:
