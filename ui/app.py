@@ -29,6 +29,7 @@ from studio.crash_log import write_crash_log
 from studio.errors import UserError
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
+from ui.settings import AppSettings
 
 
 def check_display() -> None:
@@ -63,12 +64,13 @@ def report_unexpected_errors() -> None:
     sys.excepthook = hook
 
 
-def create_application(lang: str | None) -> QApplication:
+def create_application(lang: str | None, settings: AppSettings | None = None) -> QApplication:
+    """The application in `lang` (--lang), else in the language chosen in the app last time, else the system's."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Cliffhanger")
     app.setApplicationName("Cliffhanger")
     app.setApplicationVersion(__version__)
-    install_translators(app, lang)
+    install_translators(app, lang or (settings or AppSettings()).language())
     return app
 
 

@@ -53,7 +53,13 @@ class AvailabilityPanel(QWidget):
                         "end", self.tr("To"), source=("availability", "id", "end_date"), editable=True, display=day_text
                     ),
                     Column("days", self.tr("Days"), align_right=True),
-                    Column("reason", self.tr("Reason"), source=("availability", "id", "reason"), editable=True),
+                    Column(
+                        "reason",
+                        self.tr("Reason"),
+                        source=("availability", "id", "reason"),
+                        editable=True,
+                        free_text=True,
+                    ),
                 ],
                 self,
             ),

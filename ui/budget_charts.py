@@ -24,6 +24,7 @@ from studio.budget.cost_report import CostReport, SpendDay
 from studio.budget.totals import CurrentBudget
 from studio.models.enums import AccountGroup
 from ui import labels
+from ui.i18n import shown_name
 
 BUDGET, ACTUAL = QColor("#4a78b5"), QColor("#e08a2c")
 TOP_ACCOUNTS = 10  # the accounts with the largest budgets; the rest would be unreadable slivers
@@ -81,7 +82,7 @@ class BudgetCharts(QWidget):
         series.append(actual)
         chart.addSeries(series)
         names = QBarCategoryAxis()
-        names.append([_short(f"{line.code} {line.name}") for line in lines])
+        names.append([_short(f"{line.code} {shown_name(line.name, line.name_zh)}") for line in lines])
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
         amounts = QValueAxis()
@@ -109,7 +110,7 @@ class BudgetCharts(QWidget):
         chart.addSeries(planned)
         chart.addSeries(actual)
         dates = QDateTimeAxis()
-        dates.setFormat("MMM d")
+        dates.setFormat(self.tr("MMM d", "date format on the spend chart's axis (Qt: M月d日 in Chinese)"))
         dates.setTickCount(min(10, max(2, len(spend))))
         chart.addAxis(dates, Qt.AlignmentFlag.AlignBottom)
         amounts = QValueAxis()

@@ -82,6 +82,7 @@ class BudgetTreeModel(QAbstractItemModel):
         self._fringe_codes: dict[int, str] = {}
         self._accounts_by_id = {}
         self._fringe_ids: dict[str, int] = {}
+        self.shown_descriptions: dict[str, tuple[str, str]] = {}
         self.headers = {
             "name": self.tr("Account / line"),
             "amount": self.tr("Amount"),
@@ -98,9 +99,13 @@ class BudgetTreeModel(QAbstractItemModel):
 
     # Loading and recalculating
 
-    def load(self, inputs: BudgetInputs, calculation: Calculation) -> None:
+    def load(
+        self, inputs: BudgetInputs, calculation: Calculation, shown: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        """`shown`: the schedule-linked lines' description and payee in the user's language, by source."""
         self.beginResetModel()
         self.inputs, self.calculation = inputs, calculation
+        self.shown_descriptions = shown or {}
         self._accounts_by_id = {account.id: account for account in inputs.accounts}
         self._fringe_ids = {fringe.code.upper(): fringe.id for fringe in inputs.fringes}
         self._fringe_codes = {fringe.id: fringe.code for fringe in inputs.fringes}
@@ -252,6 +257,12 @@ class BudgetTreeModel(QAbstractItemModel):
             return text
         return None
 
+    def is_free_text(self, index: QModelIndex) -> bool:
+        """A line's description, payee and notes as the producer typed them (the schedule's lines excepted)."""
+        node = self.node(index)
+        line = self.line(node.key) if node.kind == "line" else None
+        return line is not None and not line.source and KEYS[index.column()] in ("name", "payee", "notes")
+
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.workspace.read_only:
@@ -338,8 +349,9 @@ class BudgetTreeModel(QAbstractItemModel):
             return self._edit_text(line, key)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        shown = self.shown_descriptions.get(line.source) if line.source else None
         if key == "name":
-            return line.description
+            return shown[0] if shown else line.description
         if key == "amount":
             return line.formula or number_text(line.amount)
         if key == "unit":
@@ -353,7 +365,7 @@ class BudgetTreeModel(QAbstractItemModel):
         if key == "fringes":
             return ", ".join(self._fringe_codes[f] for f in line.fringe_ids if f in self._fringe_codes)
         if key == "payee":
-            return line.payee
+            return shown[1] if shown else line.payee
         if key == "total":
             return "" if result is None else money_text(Money(result.total, line.currency))
         if key == "report":

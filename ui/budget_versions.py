@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from studio.budget.listings import comparison_rows, version_rows
 from studio.budget.versions import CURRENT, compare_versions, save_version
 from studio.errors import UserError
-from ui.i18n import day_text, money_text
+from ui.i18n import chinese, day_text, money_text
 from ui.table import Column, RecordTable
 
 
@@ -29,7 +29,7 @@ class VersionsTab(QWidget):
         money = {"display": money_text, "align_right": True}
         self.comparison = make_table(
             [
-                Column("account", self.tr("Account")),
+                Column("account_zh" if chinese() else "account", self.tr("Account")),
                 Column("left", self.tr("Left"), **money),
                 Column("right", self.tr("Right"), **money),
                 Column("difference", self.tr("Difference"), **money),

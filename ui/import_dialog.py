@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from studio.formatting import format_eighths
 from studio.scripts.importer import ImportResult
 from studio.scripts.outline import Outline, is_background
+from ui.labels import revision_color
 
 STATE_COLORS = {"added": "#2e7d32", "changed": "#ef6c00", "omitted": "#c62828"}
 
@@ -95,7 +96,7 @@ class ImportDialog(QDialog):
         preview = self.preview_for(self.new_production)
         self.changes.setText(
             self.tr("Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged")
-            .replace("%1", preview.revision)
+            .replace("%1", revision_color(preview.revision))
             .replace("%2", str(len(preview.added)))
             .replace("%3", str(len(preview.changed)))
             .replace("%4", str(len(preview.omitted)))

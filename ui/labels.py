@@ -1,8 +1,12 @@
-"""Display names for the stored vocabularies (studio.models.enums), in the UI language."""
+"""Display names for the stored vocabularies (studio.models.enums) and the English words a production keeps
+(positions, departments, revision colours, template names: studio.vocabulary), in the UI language."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+from studio import vocabulary
+from ui.i18n import chinese, shown_name
 
 
 def int_ext(value: str) -> str:
@@ -105,3 +109,36 @@ def rate_basis(value: str) -> str:
 def choices_of(values: list[str], label) -> list[tuple[str, str]]:
     """(stored value, display label) pairs for a drop-down list."""
     return [(value, label(value)) for value in values]
+
+
+def _known(kind: str, value: str) -> str:
+    return (vocabulary.chinese(kind, value) or value) if chinese() else value
+
+
+def position(value: str) -> str:
+    """A crew position as entered ("1st Assistant Director"), in Chinese where it is a usual one."""
+    return _known("positions", value)
+
+
+def department(name: str, name_zh: str = "") -> str:
+    """A department: its own Chinese name, else the usual Chinese for its English one."""
+    return shown_name(name, name_zh or vocabulary.chinese("departments", name))
+
+
+def revision_color(value: str) -> str:
+    """White, Blue, Pink… Double White…: 白、蓝、粉…双白… in Chinese."""
+    return _known("revision_colors", value)
+
+
+def fringe_name(value: str) -> str:
+    return _known("fringes", value)
+
+
+def pay_preset_name(value: str) -> str:
+    return _known("pay_presets", value)
+
+
+def speaks(value: str) -> str:
+    """ "中 · EN" at a glance: who speaks Mandarin and who English (studio.listings)."""
+    english = QCoreApplication.translate("Labels", "EN", "speaks English, in a few letters")
+    return value.replace("EN", english)

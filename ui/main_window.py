@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,6 +35,7 @@ from studio.resources import RESOURCES_DIR
 from ui.background import wait_for_background_work
 from ui.backup_keeper import BackupKeeper
 from ui.connect_dialog import ConnectDialog
+from ui.i18n import choose_language, current_language, install_translators, temperature_unit
 from ui.open_problems import way_forward_box
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
@@ -50,6 +51,9 @@ from ui.script_import import ScriptImport
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
 from ui.workspace import Workspace
+
+# Windows rebuilt in another language: kept here until closed (a top-level window needs a reference).
+REBUILT: set[MainWindow] = set()
 
 
 def icon(name: str) -> QIcon:
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.page("callsheets").set_temperature_unit(temperature_unit(self.settings))
         self.backups = BackupKeeper(self.workspace, self.settings.backup_minutes(), self)
         self.backups.backedUp.connect(self._backed_up)
         self.backups.failed.connect(self._backup_failed)
@@ -194,10 +199,105 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _checked=False, row=number: self.show_page(row))
             self.page_actions.append(action)
+        view_menu.addSeparator()
+        self._build_language_menu(view_menu)
+        self._build_temperature_menu(view_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         help_menu.addAction(self.tr("About &Qt"), lambda: QMessageBox.aboutQt(self))
+
+    def _build_language_menu(self, view_menu) -> None:
+        """View → Language: remembered for the next start; the window reopens in it at once."""
+        menu = view_menu.addMenu(self.tr("&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        chosen = self.settings.language()
+        self.language_actions: dict[str | None, QAction] = {}
+        for code, text, native in (
+            (None, self.tr("System language"), ""),
+            ("en", self.tr("English"), "English"),
+            ("zh_CN", self.tr("Simplified Chinese"), "简体中文"),
+        ):
+            # Each language also named in itself, so a person who cannot read this one finds their own.
+            action = menu.addAction(text if text == native or not native else f"{text} ({native})")
+            action.setProperty("nativeName", native)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            self.language_actions[code] = action
+
+    def _build_temperature_menu(self, view_menu) -> None:
+        """View → Temperatures: °C or °F on screen (stored in °F whatever is shown)."""
+        menu = view_menu.addMenu(self.tr("&Temperatures"))
+        menu.setObjectName("temperatureMenu")
+        group = QActionGroup(menu)
+        chosen = self.settings.temperature_unit()
+        for code, text in (
+            (None, self.tr("As the language has them (°C in Chinese, °F in English)")),
+            ("C", self.tr("Celsius (°C)")),
+            ("F", self.tr("Fahrenheit (°F)")),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"temperature_{code or 'language'}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_temperature_unit(code))
+
+    def choose_temperature_unit(self, unit: str | None) -> None:
+        self.settings.set_temperature_unit(unit)
+        self.page("callsheets").set_temperature_unit(temperature_unit(self.settings))
+
+    def choose_language(self, language: str | None) -> MainWindow | None:
+        """Remember the language (None: the system's) for the next start, and show it now: the window is
+        rebuilt in it on the same database, production and page. Returns the new window, if there is one."""
+        self.settings.set_language(language)
+        wanted = choose_language(language)
+        if wanted == current_language():
+            return None
+        return self.reopen_in(wanted)
+
+    def reopen_in(self, language: str) -> MainWindow | None:
+        """This window, rebuilt in `language` as a restart would: every edit is saved as it is made, so the
+        new window opens the same database (read-only if this one had it so), production and page, with
+        the same layout. Only the undo history is not carried over, and the user is asked first if
+        there is one."""
+        if self.workspace.undo_stack.count():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Change the language"),
+                self.tr(
+                    "The window reopens in the new language on the same page; everything is saved, but "
+                    "Undo will not go back past this point. Change the language now?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a field or cell being typed in is saved as leaving it would
+        wait_for_background_work()
+        database = self.workspace.database
+        opened = (database.url, database.read_only) if database is not None else None
+        production_id, row = self.workspace.production_id, self.sidebar.currentRow()
+        self.save_layout()
+        self.workspace.close()  # lets go of the file's lock for the new window
+        install_translators(QApplication.instance(), language)
+        window = MainWindow(self.settings)
+        REBUILT.add(window)
+        if opened is not None and window.open_database(opened[0], read_only=opened[1]):
+            if production_id is not None and production_id != window.workspace.production_id:
+                window.show_production(production_id)
+            window.show_page(row)
+        if self.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        self.close()
+        return window
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Production"), self)
@@ -550,3 +650,5 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.workspace.close()
         super().closeEvent(event)
+        if self in REBUILT:  # let go on the next turn of the event loop, not while Qt is still closing it
+            QTimer.singleShot(0, lambda: REBUILT.discard(self))

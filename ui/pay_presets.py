@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from studio.listings import pay_preset_rows
 from studio.productions import missing_pay_presets
+from ui import labels
 from ui.record_form import FormField
 from ui.row_list_dialog import RowListDialog
 from ui.table import Column
@@ -17,7 +18,15 @@ class PayPresetsDialog(RowListDialog):
         super().__init__(
             workspace,
             "overtime_rule",
-            [Column("name", self.tr("Preset"), source=("overtime_rule", "id", "name"), editable=True)],
+            [
+                Column(
+                    "name",
+                    self.tr("Preset"),
+                    source=("overtime_rule", "id", "name"),
+                    editable=True,
+                    display=labels.pay_preset_name,  # the standard ones in the user's language
+                )
+            ],
             pay_preset_rows,
             lambda: {"name": self.tr("New preset"), "first_threshold_hours": "8", "first_factor": "1.5"},
             [

@@ -29,6 +29,10 @@ class FormField:
     choices: Callable[[], list[tuple[Any, str]]] | None = None
     placeholder: str = ""
     money: bool = False  # hidden from a login that may not read rates, and never read for it
+    # A value shown in other units than it is stored in (temperatures): the text shown for the stored
+    # value, and the value to store for the text typed (may raise UserError).
+    shown: Callable[[Any], str] | None = None
+    entered: Callable[[str], Any] | None = None
 
 
 class NotesEdit(QPlainTextEdit):
@@ -130,11 +134,16 @@ class RecordForm(QScrollArea):
     def commit(self, name: str, value: Any) -> None:
         if self.row_id is None:
             return
-        current = self.stored.get(name)
-        if value == current or (isinstance(value, str) and value.strip() == field_text(current)):
+        current, spec = self.stored.get(name), self.fields[name]
+        if value == current or (isinstance(value, str) and value.strip() == self._text(name, current)):
             return
-        label = self.tr("Edit %1").replace("%1", self.fields[name].label)
+        label = self.tr("Edit %1").replace("%1", spec.label)
         try:
+            if spec.entered is not None:
+                value = spec.entered(value)
+                if value == current:  # "21°C" typed over 21: the same stored °F
+                    self._show(name)
+                    return
             self.workspace.edit_fields(self.entity, self.row_id, {name: value}, label, self.version)
         except UserError as error:
             if isinstance(error, ChangedElsewhere):
@@ -162,8 +171,21 @@ class RecordForm(QScrollArea):
             if editor.toPlainText() != field_text(value):
                 editor.setPlainText(field_text(value))
         else:
-            editor.setText(field_text(value))
+            editor.setText(self._text(name, value))
             editor.setCursorPosition(0)
+
+    def _text(self, name: str, value: Any) -> str:
+        shown = self.fields[name].shown
+        return shown(value) if shown is not None else field_text(value)
+
+    def relabel(self, name: str, label: str, **changes) -> None:
+        """Give a field another label (and `shown`/`entered`), showing its value again: e.g. °C for °F."""
+        spec = self.fields[name]
+        spec.label = label
+        for key, value in changes.items():
+            setattr(spec, key, value)
+        self.form_layout.labelForField(self.editors[name]).setText(label)
+        self._show(name)
 
 
 def with_none(choices: list[tuple[Any, str]], label: str) -> list[tuple[Any, str]]:

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QPlainTextEdit
 
+from ui.i18n import shown_name
+
 
 class ElementHighlighter(QSyntaxHighlighter):
     """Marks every occurrence of a tagged element's name, in a light tint of its category colour."""
@@ -19,11 +21,12 @@ class ElementHighlighter(QSyntaxHighlighter):
 
     def set_elements(self, elements: list[dict]) -> None:
         self.rules = []
-        for element in sorted(elements, key=lambda e: -len(e["name"])):
+        names = [(name, element) for element in elements for name in (element["name"], element.get("name_zh")) if name]
+        for name, element in sorted(names, key=lambda pair: -len(pair[0])):  # in an English or a Chinese script
             text_format = QTextCharFormat()
             text_format.setBackground(QColor(element["color"]).lighter(160))
             text_format.setFontWeight(QFont.Weight.DemiBold)
-            self.rules.append((re.compile(re.escape(element["name"]), re.IGNORECASE), text_format))
+            self.rules.append((re.compile(re.escape(name), re.IGNORECASE), text_format))
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
@@ -49,17 +52,21 @@ class SceneTextView(QPlainTextEdit):
         selected = self.textCursor().selectedText().strip()
         if selected and self.categories and self.editable:
             menu.addSeparator()
-            shown = selected if len(selected) <= 30 else selected[:29] + "…"
-            tag_menu = QMenu(self.tr("Tag “%1” as").replace("%1", shown), menu)
-            tag_menu.setObjectName("tagMenu")
-            for category in self.categories:
-                if category["key"] in ("cast", "background"):
-                    continue  # cast and background come from the scene's characters
-                action = tag_menu.addAction(category["name"])
-                action.setData(category["id"])
-                action.triggered.connect(lambda _=False, cid=category["id"]: self.tagRequested.emit(cid, selected))
-            menu.addMenu(tag_menu)
+            menu.addMenu(self.tag_menu(selected, menu))
         menu.exec(event.globalPos())
+
+    def tag_menu(self, selected: str, parent) -> QMenu:
+        """Tag “words” as ▸ the production's categories (in the interface's language)."""
+        shown = selected if len(selected) <= 30 else selected[:29] + "…"
+        tag_menu = QMenu(self.tr("Tag “%1” as").replace("%1", shown), parent)
+        tag_menu.setObjectName("tagMenu")
+        for category in self.categories:
+            if category["key"] in ("cast", "background"):
+                continue  # cast and background come from the scene's characters
+            action = tag_menu.addAction(shown_name(category["name"], category["name_zh"]))
+            action.setData(category["id"])
+            action.triggered.connect(lambda _=False, cid=category["id"]: self.tagRequested.emit(cid, selected))
+        return tag_menu
 
 
 class SceneElementsList(QListWidget):
@@ -73,11 +80,11 @@ class SceneElementsList(QListWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
-    def set_elements(self, elements: list[dict], chinese: bool) -> None:
+    def set_elements(self, elements: list[dict]) -> None:
         self.clear()
         for element in elements:
-            category = element["category_zh"] if chinese and element["category_zh"] else element["category"]
-            item = QListWidgetItem(f"{category}: {element['name']}")
+            category = shown_name(element["category"], element["category_zh"])
+            item = QListWidgetItem(f"{category}: {shown_name(element['name'], element['name_zh'])}")
             item.setData(Qt.ItemDataRole.UserRole, element["id"])
             item.setData(Qt.ItemDataRole.DecorationRole, QColor(element["color"]))
             self.addItem(item)

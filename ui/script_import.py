@@ -14,6 +14,7 @@ from studio.errors import UserError
 from studio.scripts.importer import preview_import, read_outline
 from ui.background import run_in_background
 from ui.import_dialog import ImportDialog
+from ui.labels import revision_color
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -83,7 +84,7 @@ class ScriptImport(QObject):
         self.window.show_page(0)
         self.window.statusBar().showMessage(
             self.tr("Imported revision %1: %2 new, %3 changed, %4 omitted")
-            .replace("%1", result.revision)
+            .replace("%1", revision_color(result.revision))
             .replace("%2", str(len(result.added)))
             .replace("%3", str(len(result.changed)))
             .replace("%4", str(len(result.omitted))),

@@ -1,4 +1,5 @@
-"""What the app remembers between runs (QSettings): recent databases, window and splitter layout."""
+"""What the app remembers between runs (QSettings): recent databases, window and splitter layout, the
+language and the temperature unit chosen."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
 BACKUP_MINUTES = 10
+LANGUAGES = ("en", "zh_CN")
+TEMPERATURE_UNITS = ("C", "F")
 
 
 class AppSettings:
@@ -50,3 +53,20 @@ class AppSettings:
 
     def save_layout(self, key: str, state: QByteArray) -> None:
         self.qsettings.setValue(f"layout/{key}", state)
+
+    def language(self) -> str | None:
+        """The language chosen in the app ("en", "zh_CN"), or None to follow the system's."""
+        value = self.qsettings.value("language", "")
+        return value if value in LANGUAGES else None
+
+    def set_language(self, language: str | None) -> None:
+        self.qsettings.setValue("language", language or "")
+        self.qsettings.sync()  # the next start reads it even if this one is killed
+
+    def temperature_unit(self) -> str | None:
+        """ "C" or "F" as chosen in the app, or None for the language's (°C in Chinese, °F in US English)."""
+        value = self.qsettings.value("temperatureUnit", "")
+        return value if value in TEMPERATURE_UNITS else None
+
+    def set_temperature_unit(self, unit: str | None) -> None:
+        self.qsettings.setValue("temperatureUnit", unit or "")

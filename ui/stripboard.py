@@ -21,6 +21,8 @@ from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.conflicts import Conflict
 from studio.schedule.costs import DayTotals, day_totals
 from studio.schedule.timeline import DayTimes, day_times
+from ui import labels
+from ui.i18n import chinese, shown_name
 
 MIME = "application/x-cliffhanger-strips"
 ROOT = QModelIndex()
@@ -162,8 +164,12 @@ def strip_text(strip: StripCard) -> str:
 
 
 def strip_heading(strip: StripCard) -> str:
+    """ "12-3  E12  INT STERLING TOWER - CEO OFFICE – DAY" (in Chinese: 内 斯特林大厦·总裁办公室 – 日)."""
     episode = f"E{strip.episode}" if strip.episode is not None else ""
-    return f"{strip.number}  {episode}  {strip.int_ext} {strip.set_name} – {strip.time_of_day}"
+    if not chinese():  # the script's own codes
+        return f"{strip.number}  {episode}  {strip.int_ext} {strip.set_name} – {strip.time_of_day}"
+    where = f"{labels.int_ext(strip.int_ext)} {shown_name(strip.set_name, strip.set_name_zh)}"
+    return f"{strip.number}  {episode}  {where} – {labels.time_of_day(strip.time_of_day)}"
 
 
 def strip_figures(strip: StripCard) -> str:

@@ -16,17 +16,21 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QColorDialog,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -39,9 +43,11 @@ from PySide6.QtWidgets import (
 from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.money import Money
+from ui.i18n import chinese
 from ui.workspace import Workspace
 
 ROOT = QModelIndex()
+FALLBACK_GREY = "#777777"
 
 
 @dataclass
@@ -64,6 +70,49 @@ class Column:
     # Rows for which this cell is shown as a warning (an uncast role).
     warn: Callable[[dict[str, Any]], bool] | None = None
     money: bool = False  # hidden from a login that may not read rates (the rows hold None)
+    # A Chinese name with nothing entered yet shows the row's `fallback_key` (the English name), in grey;
+    # editing starts from empty.
+    fallback_key: str | None = None
+    # The English original beside its Chinese name, on purpose (in a Chinese interface).
+    original: bool = False
+    swatch: bool = False  # a colour (#rrggbb) shown as a swatch, not as its code
+    free_text: bool = False  # what people type (notes, addresses, vendors), shown as typed in any language
+
+
+def name_columns(
+    header: str,
+    entity: str,
+    *,
+    id_key: str = "id",
+    keys: tuple[str, str] = ("name", "name_zh"),
+    fields: tuple[str, str] = ("name", "name_zh"),
+    **options,
+) -> list[Column]:
+    """A row's name and its Chinese name, both editable. In a Chinese interface the Chinese one comes first
+    under `header` (the English one shown where there is none yet), then the English one; in English the
+    other way round. `options` go to the first column."""
+    key, key_zh = keys
+    field, field_zh = fields
+    if chinese():
+        return [
+            Column(key_zh, header, source=(entity, id_key, field_zh), editable=True, fallback_key=key, **options),
+            Column(
+                key,
+                QCoreApplication.translate("RecordTable", "English name"),
+                source=(entity, id_key, field),
+                editable=True,
+                original=True,
+            ),
+        ]
+    return [
+        Column(key, header, source=(entity, id_key, field), editable=True, **options),
+        Column(
+            key_zh,
+            QCoreApplication.translate("RecordTable", "Chinese name"),
+            source=(entity, id_key, field_zh),
+            editable=True,
+        ),
+    ]
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -97,16 +146,21 @@ class RecordTableModel(QAbstractTableModel):
             shown = []
             for column in self.columns:
                 value = row.get(column.key)
+                if not value and column.fallback_key:
+                    value = row.get(column.fallback_key)
                 if value is not None:
                     shown.append(column.display(value) if column.display else str(value))
             text = self._search_texts[id(row)] = " ".join(" ".join(shown).casefold().split())
         return text
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        key = self.columns[column].key
+        key, fallback = self.columns[column].key, self.columns[column].fallback_key
         self.layoutAboutToBeChanged.emit()
         before = list(self.rows)
-        self.rows.sort(key=lambda row: _sort_key(row.get(key)), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows.sort(
+            key=lambda row: _sort_key(row.get(key) or (row.get(fallback) if fallback else row.get(key))),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
         position = {id(row): number for number, row in enumerate(self.rows)}
         for index in self.persistentIndexList():
             self.changePersistentIndex(index, self.index(position[id(before[index.row()])], index.column()))
@@ -114,6 +168,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def row(self, index: QModelIndex) -> dict[str, Any]:
         return self.rows[index.row()]
+
+    def is_free_text(self, index: QModelIndex) -> bool:
+        """Whether the cell shows text as people typed it (never translated), or words the app has names for."""
+        column = self.columns[index.column()]
+        return column.free_text or column.original
 
     def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -129,6 +188,14 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         column = self.columns[index.column()]
         value = self.rows[index.row()].get(column.key)
+        if column.swatch and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole):
+            return QColor(value) if role == Qt.ItemDataRole.DecorationRole and value else None
+        if column.fallback_key and not value and role != Qt.ItemDataRole.EditRole:
+            fallback = self.rows[index.row()].get(column.fallback_key)
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return "" if fallback is None else str(fallback)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(FALLBACK_GREY)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if value is None:
                 return ""
@@ -248,12 +315,24 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
         column = self._column(index)
+        if column.swatch:  # a colour is picked, not typed: the dialog opens once the view leaves editing
+            source = QPersistentModelIndex(index)
+            QTimer.singleShot(0, lambda: self._pick_colour(parent, source))
+            return None
         if column.choices is None:
             return super().createEditor(parent, option, index)
         editor = QComboBox(parent)
         for value, label in column.choices():
             editor.addItem(label, value)
         return editor
+
+    def _pick_colour(self, parent, index: QPersistentModelIndex) -> None:
+        if not index.isValid():
+            return
+        current = QColor(str(index.data(Qt.ItemDataRole.EditRole) or "#ffffff"))
+        chosen = QColorDialog.getColor(current, parent.window(), self.tr("Colour"))
+        if chosen.isValid() and index.isValid() and chosen.name() != current.name():
+            index.model().setData(QModelIndex(index), chosen.name(), Qt.ItemDataRole.EditRole)
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
         if not isinstance(editor, QComboBox):

@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="72"/>
+        <location filename="../../ui/pages/breakdown.py" line="71"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="362"/>
+        <location filename="../../ui/pages/budget.py" line="381"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="428"/>
+        <location filename="../../ui/pages/budget.py" line="448"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>BudgetTreeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="421"/>
+        <location filename="../../ui/budget_tree.py" line="433"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="151"/>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="246"/>
+        <location filename="../../ui/pages/callsheets.py" line="271"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="216"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="216"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="218"/>
+        <location filename="../../ui/pages/cast.py" line="222"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="140"/>
+        <location filename="../../ui/pages/crew.py" line="143"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="145"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="147"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>LocationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="105"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n location</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="105"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n set</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="107"/>
+        <location filename="../../ui/pages/locations.py" line="118"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n set not mapped to a location</numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>PayPresetsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="53"/>
+        <location filename="../../ui/pay_presets.py" line="62"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>%n preset added.</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="231"/>
+        <location filename="../../ui/pages/schedule.py" line="233"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="232"/>
+        <location filename="../../ui/pages/schedule.py" line="234"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -199,8 +199,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="243"/>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="245"/>
+        <location filename="../../ui/pages/schedule.py" line="252"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -208,7 +208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="254"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -216,8 +216,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="242"/>
-        <location filename="../../ui/pages/schedule.py" line="253"/>
+        <location filename="../../ui/pages/schedule.py" line="244"/>
+        <location filename="../../ui/pages/schedule.py" line="255"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -225,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="261"/>
+        <location filename="../../ui/pages/schedule.py" line="263"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -233,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="340"/>
+        <location filename="../../ui/pages/schedule.py" line="347"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="455"/>
+        <location filename="../../ui/pages/schedule.py" line="467"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="83"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="85"/>
+        <location filename="../../ui/pages/script.py" line="92"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="97"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>
@@ -279,7 +279,7 @@
 <context>
     <name>Workspace</name>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="376"/>
+        <location filename="../../ui/workspace.py" line="377"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>Remove %n row</numerusform>

@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="27"/>
+        <location filename="../../ui/app.py" line="40"/>
         <source>no display found: run Cliffhanger in a desktop session (or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)</source>
         <translation>找不到显示器：请在桌面会话中运行 Cliffhanger（或使用 xvfb-run，或设置 QT_QPA_PLATFORM=offscreen）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="40"/>
+        <location filename="../../ui/app.py" line="53"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="45"/>
+        <location filename="../../ui/app.py" line="58"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="46"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>Cliffhanger hit an internal error: %1
 
 The details are in %2</source>
@@ -46,27 +46,27 @@ The details are in %2</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="56"/>
+        <location filename="../../ui/availability.py" line="58"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="66"/>
+        <location filename="../../ui/availability.py" line="72"/>
         <source>Add unavailable dates…</source>
         <translation>添加不可用日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="67"/>
+        <location filename="../../ui/availability.py" line="73"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="118"/>
+        <location filename="../../ui/availability.py" line="124"/>
         <source>Add unavailable dates</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="124"/>
+        <location filename="../../ui/availability.py" line="130"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -74,66 +74,60 @@ The details are in %2</source>
 <context>
     <name>BreakdownPage</name>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="24"/>
-        <location filename="../../ui/pages/breakdown.py" line="38"/>
+        <location filename="../../ui/pages/breakdown.py" line="26"/>
+        <location filename="../../ui/pages/breakdown.py" line="37"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="39"/>
+        <location filename="../../ui/pages/breakdown.py" line="41"/>
         <source>Element</source>
         <translation>元素</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="30"/>
-        <location filename="../../ui/pages/breakdown.py" line="41"/>
-        <source>Chinese name</source>
-        <translation>中文名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/breakdown.py" line="32"/>
+        <location filename="../../ui/pages/breakdown.py" line="28"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="33"/>
+        <location filename="../../ui/pages/breakdown.py" line="30"/>
         <source>Elements</source>
         <translation>元素数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="43"/>
+        <location filename="../../ui/pages/breakdown.py" line="42"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="46"/>
+        <location filename="../../ui/pages/breakdown.py" line="45"/>
         <source>Export breakdown sheets…</source>
         <translation>导出拆解表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="48"/>
+        <location filename="../../ui/pages/breakdown.py" line="47"/>
         <source>Export element report…</source>
         <translation>导出元素报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="63"/>
+        <location filename="../../ui/pages/breakdown.py" line="62"/>
         <source>Breakdown</source>
         <translation>拆解</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="72"/>
+        <location filename="../../ui/pages/breakdown.py" line="71"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n 个元素</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="75"/>
+        <location filename="../../ui/pages/breakdown.py" line="74"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="75"/>
+        <location filename="../../ui/pages/breakdown.py" line="74"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -141,418 +135,424 @@ The details are in %2</source>
 <context>
     <name>BudgetCharts</name>
     <message>
-        <location filename="../../ui/budget_charts.py" line="57"/>
+        <location filename="../../ui/budget_charts.py" line="58"/>
         <source>Budget by group (%1)</source>
         <translation>预算构成（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_charts.py" line="71"/>
+        <location filename="../../ui/budget_charts.py" line="72"/>
         <source>Budget and actual, largest accounts (%1)</source>
         <translation>预算与实际支出：金额最大的科目（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_charts.py" line="73"/>
+        <location filename="../../ui/budget_charts.py" line="74"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_charts.py" line="73"/>
+        <location filename="../../ui/budget_charts.py" line="74"/>
         <source>Paid + committed</source>
         <translation>已付 + 已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_charts.py" line="96"/>
+        <location filename="../../ui/budget_charts.py" line="97"/>
         <source>Spend over the shoot, cumulative (%1)</source>
         <translation>拍摄期累计支出（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_charts.py" line="98"/>
+        <location filename="../../ui/budget_charts.py" line="99"/>
         <source>Planned: cast, crew and locations</source>
         <translation>计划：演员、剧组和场地</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_charts.py" line="99"/>
+        <location filename="../../ui/budget_charts.py" line="100"/>
         <source>Actual: paid + committed</source>
         <translation>实际：已付 + 已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_charts.py" line="113"/>
+        <source>MMM d</source>
+        <comment>date format on the spend chart&apos;s axis (Qt: M月d日 in Chinese)</comment>
+        <translation>M月d日</translation>
     </message>
 </context>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="94"/>
+        <location filename="../../ui/pages/budget.py" line="95"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="95"/>
+        <location filename="../../ui/pages/budget.py" line="96"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="96"/>
+        <location filename="../../ui/pages/budget.py" line="97"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="97"/>
+        <location filename="../../ui/pages/budget.py" line="98"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="101"/>
+        <location filename="../../ui/pages/budget.py" line="102"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="103"/>
+        <location filename="../../ui/pages/budget.py" line="104"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="117"/>
-        <location filename="../../ui/pages/budget.py" line="470"/>
+        <location filename="../../ui/pages/budget.py" line="118"/>
+        <location filename="../../ui/pages/budget.py" line="490"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="118"/>
+        <location filename="../../ui/pages/budget.py" line="119"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="119"/>
-        <location filename="../../ui/pages/budget.py" line="499"/>
+        <location filename="../../ui/pages/budget.py" line="120"/>
+        <location filename="../../ui/pages/budget.py" line="520"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="120"/>
+        <location filename="../../ui/pages/budget.py" line="121"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="121"/>
+        <location filename="../../ui/pages/budget.py" line="122"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="122"/>
+        <location filename="../../ui/pages/budget.py" line="123"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="126"/>
+        <location filename="../../ui/pages/budget.py" line="127"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="151"/>
-        <location filename="../../ui/pages/budget.py" line="181"/>
+        <location filename="../../ui/pages/budget.py" line="152"/>
+        <location filename="../../ui/pages/budget.py" line="187"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="154"/>
+        <location filename="../../ui/pages/budget.py" line="155"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="159"/>
+        <location filename="../../ui/pages/budget.py" line="160"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="163"/>
+        <location filename="../../ui/pages/budget.py" line="168"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="170"/>
+        <location filename="../../ui/pages/budget.py" line="175"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="171"/>
+        <location filename="../../ui/pages/budget.py" line="176"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="180"/>
+        <location filename="../../ui/pages/budget.py" line="185"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="184"/>
+        <location filename="../../ui/pages/budget.py" line="191"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="192"/>
+        <location filename="../../ui/pages/budget.py" line="199"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="200"/>
+        <location filename="../../ui/pages/budget.py" line="207"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="208"/>
+        <location filename="../../ui/pages/budget.py" line="215"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="214"/>
+        <location filename="../../ui/pages/budget.py" line="221"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="217"/>
+        <location filename="../../ui/pages/budget.py" line="224"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="230"/>
+        <location filename="../../ui/pages/budget.py" line="237"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="231"/>
+        <location filename="../../ui/pages/budget.py" line="238"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="240"/>
+        <location filename="../../ui/pages/budget.py" line="247"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="246"/>
+        <location filename="../../ui/pages/budget.py" line="253"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="252"/>
+        <location filename="../../ui/pages/budget.py" line="259"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="255"/>
+        <location filename="../../ui/pages/budget.py" line="262"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="265"/>
+        <location filename="../../ui/pages/budget.py" line="272"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="274"/>
+        <location filename="../../ui/pages/budget.py" line="281"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="275"/>
+        <location filename="../../ui/pages/budget.py" line="282"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="286"/>
-        <location filename="../../ui/pages/budget.py" line="307"/>
+        <location filename="../../ui/pages/budget.py" line="293"/>
+        <location filename="../../ui/pages/budget.py" line="314"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="288"/>
+        <location filename="../../ui/pages/budget.py" line="295"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="289"/>
+        <location filename="../../ui/pages/budget.py" line="296"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="290"/>
+        <location filename="../../ui/pages/budget.py" line="297"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="291"/>
+        <location filename="../../ui/pages/budget.py" line="298"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="292"/>
+        <location filename="../../ui/pages/budget.py" line="299"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="300"/>
+        <location filename="../../ui/pages/budget.py" line="307"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="313"/>
+        <location filename="../../ui/pages/budget.py" line="321"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="317"/>
+        <location filename="../../ui/pages/budget.py" line="330"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="320"/>
+        <location filename="../../ui/pages/budget.py" line="333"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="326"/>
+        <location filename="../../ui/pages/budget.py" line="341"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="327"/>
+        <location filename="../../ui/pages/budget.py" line="346"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="334"/>
+        <location filename="../../ui/pages/budget.py" line="353"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="335"/>
+        <location filename="../../ui/pages/budget.py" line="354"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="362"/>
+        <location filename="../../ui/pages/budget.py" line="381"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="363"/>
+        <location filename="../../ui/pages/budget.py" line="382"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="364"/>
+        <location filename="../../ui/pages/budget.py" line="383"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="428"/>
+        <location filename="../../ui/pages/budget.py" line="448"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="432"/>
+        <location filename="../../ui/pages/budget.py" line="452"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="442"/>
+        <location filename="../../ui/pages/budget.py" line="462"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="465"/>
+        <location filename="../../ui/pages/budget.py" line="485"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="469"/>
+        <location filename="../../ui/pages/budget.py" line="489"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="479"/>
+        <location filename="../../ui/pages/budget.py" line="499"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="482"/>
-        <location filename="../../ui/pages/budget.py" line="521"/>
-        <location filename="../../ui/pages/budget.py" line="573"/>
+        <location filename="../../ui/pages/budget.py" line="502"/>
+        <location filename="../../ui/pages/budget.py" line="542"/>
+        <location filename="../../ui/pages/budget.py" line="594"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="488"/>
+        <location filename="../../ui/pages/budget.py" line="509"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="496"/>
+        <location filename="../../ui/pages/budget.py" line="517"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="512"/>
+        <location filename="../../ui/pages/budget.py" line="533"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="518"/>
+        <location filename="../../ui/pages/budget.py" line="539"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="531"/>
+        <location filename="../../ui/pages/budget.py" line="552"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="561"/>
+        <location filename="../../ui/pages/budget.py" line="582"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="581"/>
+        <location filename="../../ui/pages/budget.py" line="602"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="587"/>
+        <location filename="../../ui/pages/budget.py" line="608"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="587"/>
+        <location filename="../../ui/pages/budget.py" line="608"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="600"/>
+        <location filename="../../ui/pages/budget.py" line="621"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="602"/>
+        <location filename="../../ui/pages/budget.py" line="623"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="161"/>
-        <location filename="../../ui/pages/budget.py" line="315"/>
+        <location filename="../../ui/pages/budget.py" line="163"/>
+        <location filename="../../ui/pages/budget.py" line="325"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="223"/>
+        <location filename="../../ui/pages/budget.py" line="230"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="93"/>
-        <location filename="../../ui/pages/budget.py" line="107"/>
-        <location filename="../../ui/pages/budget.py" line="287"/>
+        <location filename="../../ui/pages/budget.py" line="94"/>
+        <location filename="../../ui/pages/budget.py" line="108"/>
+        <location filename="../../ui/pages/budget.py" line="294"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -560,92 +560,92 @@ The details are in %2</source>
 <context>
     <name>BudgetTreeModel</name>
     <message>
-        <location filename="../../ui/budget_tree.py" line="86"/>
+        <location filename="../../ui/budget_tree.py" line="87"/>
         <source>Account / line</source>
         <translation>科目 / 明细</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="87"/>
+        <location filename="../../ui/budget_tree.py" line="88"/>
         <source>Amount</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="88"/>
+        <location filename="../../ui/budget_tree.py" line="89"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="89"/>
+        <location filename="../../ui/budget_tree.py" line="90"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="90"/>
+        <location filename="../../ui/budget_tree.py" line="91"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="91"/>
+        <location filename="../../ui/budget_tree.py" line="92"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="92"/>
+        <location filename="../../ui/budget_tree.py" line="93"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="93"/>
+        <location filename="../../ui/budget_tree.py" line="94"/>
         <source>Payee</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="94"/>
+        <location filename="../../ui/budget_tree.py" line="95"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="95"/>
+        <location filename="../../ui/budget_tree.py" line="96"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="96"/>
+        <location filename="../../ui/budget_tree.py" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="251"/>
+        <location filename="../../ui/budget_tree.py" line="256"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="311"/>
+        <location filename="../../ui/budget_tree.py" line="322"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="333"/>
+        <location filename="../../ui/budget_tree.py" line="344"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="361"/>
+        <location filename="../../ui/budget_tree.py" line="373"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="398"/>
+        <location filename="../../ui/budget_tree.py" line="410"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="418"/>
+        <location filename="../../ui/budget_tree.py" line="430"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="421"/>
+        <location filename="../../ui/budget_tree.py" line="433"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -655,228 +655,240 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="57"/>
-        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <location filename="../../ui/pages/callsheets.py" line="61"/>
+        <location filename="../../ui/pages/callsheets.py" line="75"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="58"/>
+        <location filename="../../ui/pages/callsheets.py" line="62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="59"/>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="63"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="60"/>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="64"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="61"/>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="65"/>
+        <location filename="../../ui/pages/callsheets.py" line="124"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="72"/>
+        <location filename="../../ui/pages/callsheets.py" line="76"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="75"/>
+        <location filename="../../ui/pages/callsheets.py" line="79"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="75"/>
+        <location filename="../../ui/pages/callsheets.py" line="79"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="75"/>
+        <location filename="../../ui/pages/callsheets.py" line="79"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="79"/>
+        <location filename="../../ui/pages/callsheets.py" line="83"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <location filename="../../ui/pages/callsheets.py" line="98"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="95"/>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="112"/>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="114"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="121"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="122"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="123"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="124"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="121"/>
+        <location filename="../../ui/pages/callsheets.py" line="125"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="122"/>
+        <location filename="../../ui/pages/callsheets.py" line="126"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="123"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="124"/>
+        <location filename="../../ui/pages/callsheets.py" line="128"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="125"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="126"/>
+        <location filename="../../ui/pages/callsheets.py" line="130"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="131"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <source>High (°C)</source>
+        <translation>最高气温（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <source>Low (°C)</source>
+        <translation>最低气温（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="160"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="141"/>
+        <location filename="../../ui/pages/callsheets.py" line="166"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="136"/>
+        <location filename="../../ui/pages/callsheets.py" line="161"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="162"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="163"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="164"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="165"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="145"/>
+        <location filename="../../ui/pages/callsheets.py" line="170"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="151"/>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="201"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="178"/>
+        <location filename="../../ui/pages/callsheets.py" line="203"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="221"/>
+        <location filename="../../ui/pages/callsheets.py" line="246"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="226"/>
+        <location filename="../../ui/pages/callsheets.py" line="251"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="228"/>
+        <location filename="../../ui/pages/callsheets.py" line="253"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="235"/>
+        <location filename="../../ui/pages/callsheets.py" line="260"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="243"/>
+        <location filename="../../ui/pages/callsheets.py" line="268"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="246"/>
+        <location filename="../../ui/pages/callsheets.py" line="271"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -896,27 +908,21 @@ The details are in %2</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="97"/>
-        <location filename="../../ui/pages/cast.py" line="117"/>
-        <source>Chinese name</source>
-        <translation>中文名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cast.py" line="100"/>
-        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="99"/>
+        <location filename="../../ui/pages/cast.py" line="115"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="110"/>
-        <location filename="../../ui/pages/cast.py" line="120"/>
-        <location filename="../../ui/pages/cast.py" line="133"/>
+        <location filename="../../ui/pages/cast.py" line="109"/>
+        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="131"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="54"/>
-        <location filename="../../ui/pages/cast.py" line="283"/>
+        <location filename="../../ui/pages/cast.py" line="287"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -931,142 +937,142 @@ The details are in %2</source>
         <translation>旅行、排练、试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="103"/>
-        <location filename="../../ui/pages/cast.py" line="200"/>
+        <location filename="../../ui/pages/cast.py" line="102"/>
+        <location filename="../../ui/pages/cast.py" line="204"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="109"/>
+        <location filename="../../ui/pages/cast.py" line="108"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="111"/>
-        <location filename="../../ui/pages/cast.py" line="149"/>
+        <location filename="../../ui/pages/cast.py" line="110"/>
+        <location filename="../../ui/pages/cast.py" line="147"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="118"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="119"/>
+        <location filename="../../ui/pages/cast.py" line="117"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="121"/>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="119"/>
+        <location filename="../../ui/pages/cast.py" line="135"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="122"/>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="120"/>
+        <location filename="../../ui/pages/cast.py" line="136"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="123"/>
+        <location filename="../../ui/pages/cast.py" line="121"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="128"/>
+        <location filename="../../ui/pages/cast.py" line="126"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="129"/>
+        <location filename="../../ui/pages/cast.py" line="127"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="130"/>
+        <location filename="../../ui/pages/cast.py" line="128"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="140"/>
+        <location filename="../../ui/pages/cast.py" line="138"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="142"/>
+        <location filename="../../ui/pages/cast.py" line="140"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="143"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="144"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="152"/>
+        <location filename="../../ui/pages/cast.py" line="150"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="156"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="157"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="160"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="161"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="161"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="170"/>
+        <location filename="../../ui/pages/cast.py" line="169"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="176"/>
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="240"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
@@ -1092,7 +1098,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="181"/>
-        <location filename="../../ui/pages/cast.py" line="258"/>
+        <location filename="../../ui/pages/cast.py" line="262"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
@@ -1112,60 +1118,68 @@ The details are in %2</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="216"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="216"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="218"/>
+        <location filename="../../ui/pages/cast.py" line="222"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="226"/>
+        <location filename="../../ui/pages/cast.py" line="230"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="229"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="235"/>
+        <location filename="../../ui/pages/cast.py" line="239"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="250"/>
+        <location filename="../../ui/pages/cast.py" line="254"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="250"/>
+        <location filename="../../ui/pages/cast.py" line="254"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="285"/>
+        <location filename="../../ui/pages/cast.py" line="289"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="288"/>
+        <location filename="../../ui/pages/cast.py" line="292"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <location filename="../../ui/table.py" line="333"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
     </message>
 </context>
 <context>
@@ -1220,207 +1234,201 @@ The details are in %2</source>
     <name>CrewPage</name>
     <message>
         <location filename="../../ui/pages/crew.py" line="32"/>
-        <location filename="../../ui/pages/crew.py" line="61"/>
-        <location filename="../../ui/pages/crew.py" line="175"/>
+        <location filename="../../ui/pages/crew.py" line="66"/>
+        <location filename="../../ui/pages/crew.py" line="178"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="38"/>
-        <location filename="../../ui/pages/crew.py" line="62"/>
+        <location filename="../../ui/pages/crew.py" line="40"/>
+        <location filename="../../ui/pages/crew.py" line="67"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="39"/>
-        <location filename="../../ui/pages/crew.py" line="59"/>
+        <location filename="../../ui/pages/crew.py" line="45"/>
+        <location filename="../../ui/pages/crew.py" line="64"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="40"/>
-        <location filename="../../ui/pages/crew.py" line="176"/>
-        <source>Chinese name</source>
-        <translation>中文名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="65"/>
+        <location filename="../../ui/pages/crew.py" line="70"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="42"/>
-        <location filename="../../ui/pages/crew.py" line="63"/>
+        <location filename="../../ui/pages/crew.py" line="47"/>
+        <location filename="../../ui/pages/crew.py" line="68"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="41"/>
+        <location filename="../../ui/pages/crew.py" line="46"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="43"/>
-        <location filename="../../ui/pages/crew.py" line="64"/>
+        <location filename="../../ui/pages/crew.py" line="48"/>
+        <location filename="../../ui/pages/crew.py" line="69"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="44"/>
-        <location filename="../../ui/pages/crew.py" line="72"/>
+        <location filename="../../ui/pages/crew.py" line="49"/>
+        <location filename="../../ui/pages/crew.py" line="77"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="60"/>
+        <location filename="../../ui/pages/crew.py" line="65"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="65"/>
+        <location filename="../../ui/pages/crew.py" line="70"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="68"/>
+        <location filename="../../ui/pages/crew.py" line="73"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="75"/>
+        <location filename="../../ui/pages/crew.py" line="80"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="80"/>
+        <location filename="../../ui/pages/crew.py" line="85"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="83"/>
-        <location filename="../../ui/pages/crew.py" line="179"/>
+        <location filename="../../ui/pages/crew.py" line="88"/>
+        <location filename="../../ui/pages/crew.py" line="181"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="84"/>
+        <location filename="../../ui/pages/crew.py" line="89"/>
         <source>department default; -30 = 30 min before crew call</source>
         <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="86"/>
+        <location filename="../../ui/pages/crew.py" line="91"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="93"/>
-        <location filename="../../ui/pages/crew.py" line="171"/>
+        <location filename="../../ui/pages/crew.py" line="98"/>
+        <location filename="../../ui/pages/crew.py" line="174"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="94"/>
+        <location filename="../../ui/pages/crew.py" line="99"/>
         <source>Remove crew member</source>
         <translation>删除剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="95"/>
+        <location filename="../../ui/pages/crew.py" line="100"/>
         <source>Departments…</source>
         <translation>部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="96"/>
+        <location filename="../../ui/pages/crew.py" line="101"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="97"/>
+        <location filename="../../ui/pages/crew.py" line="102"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="105"/>
+        <location filename="../../ui/pages/crew.py" line="110"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="106"/>
+        <location filename="../../ui/pages/crew.py" line="111"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="107"/>
+        <location filename="../../ui/pages/crew.py" line="112"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="108"/>
+        <location filename="../../ui/pages/crew.py" line="113"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="109"/>
+        <location filename="../../ui/pages/crew.py" line="114"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="110"/>
+        <location filename="../../ui/pages/crew.py" line="115"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="121"/>
+        <location filename="../../ui/pages/crew.py" line="126"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="127"/>
+        <location filename="../../ui/pages/crew.py" line="131"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="140"/>
+        <location filename="../../ui/pages/crew.py" line="143"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="142"/>
+        <location filename="../../ui/pages/crew.py" line="145"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="147"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="151"/>
+        <location filename="../../ui/pages/crew.py" line="154"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="170"/>
+        <location filename="../../ui/pages/crew.py" line="173"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="190"/>
+        <location filename="../../ui/pages/crew.py" line="192"/>
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="195"/>
+        <location filename="../../ui/pages/crew.py" line="197"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="198"/>
+        <location filename="../../ui/pages/crew.py" line="200"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
     </message>
@@ -1428,109 +1436,109 @@ The details are in %2</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="39"/>
+        <location filename="../../ui/import_dialog.py" line="40"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="50"/>
+        <location filename="../../ui/import_dialog.py" line="51"/>
         <source>%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages</source>
         <translation>%1 集 · %2 场 · %3 个场景 · %4 个角色 · %5 页</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Revise %1</source>
         <translation>修订《%1》</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Create a new production</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>Heading</source>
         <translation>场景标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
-        <location filename="../../ui/import_dialog.py" line="74"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="68"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="68"/>
         <source>Speaks</source>
         <translation>有台词</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="68"/>
         <source>Scenes</source>
-        <translation>场数</translation>
+        <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="70"/>
+        <location filename="../../ui/import_dialog.py" line="71"/>
         <source>Scenes</source>
         <comment>tab listing the script&apos;s scenes</comment>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="71"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="97"/>
+        <location filename="../../ui/import_dialog.py" line="98"/>
         <source>Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged</source>
         <translation>修订版 %1：新增 %2，改动 %3，删除 %4，未变 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="108"/>
+        <location filename="../../ui/import_dialog.py" line="109"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="108"/>
+        <location filename="../../ui/import_dialog.py" line="109"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="108"/>
+        <location filename="../../ui/import_dialog.py" line="109"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="113"/>
+        <location filename="../../ui/import_dialog.py" line="114"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="129"/>
+        <location filename="../../ui/import_dialog.py" line="130"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="129"/>
+        <location filename="../../ui/import_dialog.py" line="130"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="129"/>
+        <location filename="../../ui/import_dialog.py" line="130"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
@@ -1538,204 +1546,210 @@ The details are in %2</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="10"/>
+        <location filename="../../ui/labels.py" line="14"/>
         <source>INT</source>
         <translation>内</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="11"/>
+        <location filename="../../ui/labels.py" line="15"/>
         <source>EXT</source>
         <translation>外</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="12"/>
+        <location filename="../../ui/labels.py" line="16"/>
         <source>INT/EXT</source>
         <translation>内外</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Morning</source>
         <translation>晨</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Dawn</source>
         <translation>黎明</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Dusk</source>
         <translation>黄昏</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>SAG-AFTRA</source>
         <translation>SAG-AFTRA 工会</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Non-union</source>
         <translation>非工会</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Other union</source>
         <translation>其他工会</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Shoot day</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Travel day</source>
         <translation>旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Above the line</source>
         <translation>线上费用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Below the line</source>
         <translation>线下费用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Post-production</source>
         <translation>后期制作</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Contingency &amp; overhead</source>
         <translation>不可预见费与管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Allow</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Episodes</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Chosen by line</source>
         <translation>按明细指定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>All pay</source>
         <translation>全部薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Union pay</source>
         <translation>工会薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>12-hour day</source>
         <translation>12 小时工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="143"/>
+        <source>EN</source>
+        <comment>speaks English, in a few letters</comment>
+        <translation>英</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>Flat</source>
         <translation>包干</translation>
     </message>
@@ -1744,173 +1758,167 @@ The details are in %2</source>
     <name>LocationsPage</name>
     <message>
         <location filename="../../ui/pages/locations.py" line="24"/>
-        <location filename="../../ui/pages/locations.py" line="41"/>
+        <location filename="../../ui/pages/locations.py" line="49"/>
         <source>Location</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="25"/>
-        <location filename="../../ui/pages/locations.py" line="38"/>
-        <source>Chinese name</source>
-        <translation>中文名</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/locations.py" line="26"/>
-        <location filename="../../ui/pages/locations.py" line="74"/>
+        <location filename="../../ui/pages/locations.py" line="82"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="27"/>
-        <location filename="../../ui/pages/locations.py" line="78"/>
+        <location filename="../../ui/pages/locations.py" line="30"/>
+        <location filename="../../ui/pages/locations.py" line="86"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="28"/>
+        <location filename="../../ui/pages/locations.py" line="36"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="29"/>
-        <location filename="../../ui/pages/locations.py" line="81"/>
+        <location filename="../../ui/pages/locations.py" line="38"/>
+        <location filename="../../ui/pages/locations.py" line="89"/>
         <source>Fee per day</source>
         <translation>每日场租</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="30"/>
+        <location filename="../../ui/pages/locations.py" line="39"/>
         <source>Sets</source>
         <translation>场景数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="31"/>
-        <location filename="../../ui/pages/locations.py" line="85"/>
+        <location filename="../../ui/pages/locations.py" line="40"/>
+        <location filename="../../ui/pages/locations.py" line="93"/>
         <source>Nearest hospital</source>
         <translation>最近的医院</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="44"/>
-        <location filename="../../ui/pages/locations.py" line="98"/>
+        <location filename="../../ui/pages/locations.py" line="52"/>
+        <location filename="../../ui/pages/locations.py" line="107"/>
         <source>not mapped</source>
         <translation>未对应场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="72"/>
+        <location filename="../../ui/pages/locations.py" line="80"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="73"/>
+        <location filename="../../ui/pages/locations.py" line="81"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="75"/>
+        <location filename="../../ui/pages/locations.py" line="83"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="76"/>
+        <location filename="../../ui/pages/locations.py" line="84"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="77"/>
+        <location filename="../../ui/pages/locations.py" line="85"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="107"/>
+        <location filename="../../ui/pages/locations.py" line="118"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n 个场景未对应场地</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="112"/>
+        <location filename="../../ui/pages/locations.py" line="123"/>
         <source>New location</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="37"/>
+        <location filename="../../ui/pages/locations.py" line="46"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="49"/>
+        <location filename="../../ui/pages/locations.py" line="57"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="79"/>
+        <location filename="../../ui/pages/locations.py" line="87"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="80"/>
+        <location filename="../../ui/pages/locations.py" line="88"/>
         <source>Contact email</source>
         <translation>联系邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="82"/>
+        <location filename="../../ui/pages/locations.py" line="90"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="83"/>
+        <location filename="../../ui/pages/locations.py" line="91"/>
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="84"/>
+        <location filename="../../ui/pages/locations.py" line="92"/>
         <source>Basecamp</source>
         <translation>大本营</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="86"/>
+        <location filename="../../ui/pages/locations.py" line="94"/>
         <source>Hospital address</source>
         <translation>医院地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="87"/>
+        <location filename="../../ui/pages/locations.py" line="95"/>
         <source>Hospital phone</source>
         <translation>医院电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="88"/>
+        <location filename="../../ui/pages/locations.py" line="96"/>
         <source>Permits</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="89"/>
+        <location filename="../../ui/pages/locations.py" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="61"/>
-        <location filename="../../ui/pages/locations.py" line="115"/>
+        <location filename="../../ui/pages/locations.py" line="69"/>
+        <location filename="../../ui/pages/locations.py" line="126"/>
         <source>Add location</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="62"/>
+        <location filename="../../ui/pages/locations.py" line="70"/>
         <source>Remove location</source>
         <translation>删除场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="93"/>
+        <location filename="../../ui/pages/locations.py" line="101"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="105"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n 个场地</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="105"/>
+        <location filename="../../ui/pages/locations.py" line="116"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n 个场景</numerusform>
@@ -1920,137 +1928,187 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Connect to &amp;Server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Reset the Demo Production…</source>
         <translation>重置演示作品…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Contact Sheet (PDF or Excel)…</source>
         <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>&amp;Temperatures</source>
+        <translation>温度单位(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>As the language has them (°C in Chinese, °F in English)</source>
+        <translation>随界面语言（中文用 °C，英文用 °F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>Celsius (°C)</source>
+        <translation>摄氏度（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>Fahrenheit (°F)</source>
+        <translation>华氏度（°F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Change the language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>The window reopens in the new language on the same page; everything is saved, but Undo will not go back past this point. Change the language now?</source>
+        <translation>窗口将以新语言在同一页面重新打开；所有内容都已保存，但撤销无法退回到此刻之前。现在切换语言吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>There is no system keyring here: the password will be asked for each time.</source>
         <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The demo file holds work the demo did not write: %1.
 
 Replace it with a fresh demo? The file as it is now is kept as a backup (File → Restore from Backup).</source>
@@ -2059,154 +2117,154 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 用新的演示替换它吗？文件现在的样子会保存为备份（文件 → 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Reset the Demo Production</source>
         <translation>重置演示作品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>The demo production is open in another Cliffhanger window.</source>
         <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Restored %1. The database as it was is kept in %2.</source>
         <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Backed up %1</source>
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Export contact sheet</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
-        <location filename="../../ui/main_window.py" line="410"/>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Your login on this server may read but not change anything.</source>
         <translation>您在此服务器上的账号只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2298,98 +2356,98 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PayPresetsDialog</name>
     <message>
-        <location filename="../../ui/pay_presets.py" line="39"/>
-        <location filename="../../ui/pay_presets.py" line="53"/>
+        <location filename="../../ui/pay_presets.py" line="48"/>
+        <location filename="../../ui/pay_presets.py" line="62"/>
         <source>Pay presets</source>
         <translation>薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="20"/>
+        <location filename="../../ui/pay_presets.py" line="24"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="24"/>
+        <location filename="../../ui/pay_presets.py" line="33"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="25"/>
+        <location filename="../../ui/pay_presets.py" line="34"/>
         <source>Overtime after (hours)</source>
         <translation>超过多少小时算加班</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="26"/>
+        <location filename="../../ui/pay_presets.py" line="35"/>
         <source>Overtime rate (×)</source>
         <translation>加班倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="27"/>
+        <location filename="../../ui/pay_presets.py" line="36"/>
         <source>Double time after (hours)</source>
         <translation>超过多少小时算双倍</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="28"/>
+        <location filename="../../ui/pay_presets.py" line="37"/>
         <source>Double time rate (×)</source>
         <translation>双倍倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="29"/>
+        <location filename="../../ui/pay_presets.py" line="38"/>
         <source>Counted in steps of (minutes)</source>
         <translation>计时单位（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="30"/>
+        <location filename="../../ui/pay_presets.py" line="39"/>
         <source>Day minimum</source>
         <translation>日最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="31"/>
+        <location filename="../../ui/pay_presets.py" line="40"/>
         <source>Week minimum</source>
         <translation>周最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="32"/>
+        <location filename="../../ui/pay_presets.py" line="41"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="33"/>
+        <location filename="../../ui/pay_presets.py" line="42"/>
         <source>Pension &amp; health (%)</source>
         <translation>养老金与医疗（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="34"/>
+        <location filename="../../ui/pay_presets.py" line="43"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="42"/>
+        <location filename="../../ui/pay_presets.py" line="51"/>
         <source>Union minimums change every contract year: check these figures against the agreement in force.</source>
         <translation>工会最低标准每个合约年度都会变化：请对照现行协议核对这些数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="44"/>
+        <location filename="../../ui/pay_presets.py" line="53"/>
         <source>Add missing standard presets</source>
         <translation>补充缺少的标准预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="22"/>
+        <location filename="../../ui/pay_presets.py" line="31"/>
         <source>New preset</source>
         <translation>新预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="51"/>
+        <location filename="../../ui/pay_presets.py" line="60"/>
         <source>Add pay preset</source>
         <translation>添加薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="49"/>
+        <location filename="../../ui/pay_presets.py" line="58"/>
         <source>Add standard pay presets</source>
         <translation>添加标准薪酬预设</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="53"/>
+        <location filename="../../ui/pay_presets.py" line="62"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个预设。</numerusform>
@@ -2447,27 +2505,27 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="142"/>
+        <location filename="../../ui/performer_days.py" line="148"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="149"/>
+        <location filename="../../ui/performer_days.py" line="155"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="151"/>
+        <location filename="../../ui/performer_days.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="151"/>
+        <location filename="../../ui/performer_days.py" line="157"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="151"/>
+        <location filename="../../ui/performer_days.py" line="157"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2485,62 +2543,62 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="50"/>
+        <location filename="../../ui/performer_days.py" line="52"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="61"/>
+        <location filename="../../ui/performer_days.py" line="67"/>
         <source>Add day…</source>
         <translation>添加日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="64"/>
+        <location filename="../../ui/performer_days.py" line="70"/>
         <source>A day this performer travels, rehearses or has a fitting</source>
         <translation>该演员旅行、排练或试装的日子</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="62"/>
+        <location filename="../../ui/performer_days.py" line="68"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="75"/>
+        <location filename="../../ui/performer_days.py" line="81"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="76"/>
+        <location filename="../../ui/performer_days.py" line="82"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="77"/>
+        <location filename="../../ui/performer_days.py" line="83"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="122"/>
+        <location filename="../../ui/performer_days.py" line="128"/>
         <source>Add travel day</source>
         <translation>添加旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="123"/>
+        <location filename="../../ui/performer_days.py" line="129"/>
         <source>Add rehearsal</source>
         <translation>添加排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="124"/>
+        <location filename="../../ui/performer_days.py" line="130"/>
         <source>Add fitting</source>
         <translation>添加试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="125"/>
+        <location filename="../../ui/performer_days.py" line="131"/>
         <source>Add day</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="131"/>
+        <location filename="../../ui/performer_days.py" line="137"/>
         <source>Remove travel, rehearsal or fitting day</source>
         <translation>删除旅行、排练或试装日</translation>
     </message>
@@ -2604,7 +2662,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="136"/>
+        <location filename="../../ui/record_form.py" line="140"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2612,7 +2670,17 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="330"/>
+        <location filename="../../ui/table.py" line="101"/>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table.py" line="111"/>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table.py" line="409"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -2620,7 +2688,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="203"/>
+        <location filename="../../ui/table.py" line="270"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2748,7 +2816,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SceneElementsList</name>
     <message>
-        <location filename="../../ui/scene_breakdown.py" line="91"/>
+        <location filename="../../ui/scene_breakdown.py" line="98"/>
         <source>Remove from this scene</source>
         <translation>从本场移除</translation>
     </message>
@@ -2756,7 +2824,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SceneTextView</name>
     <message>
-        <location filename="../../ui/scene_breakdown.py" line="53"/>
+        <location filename="../../ui/scene_breakdown.py" line="61"/>
         <source>Tag “%1” as</source>
         <translation>将“%1”标注为</translation>
     </message>
@@ -2764,367 +2832,367 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="97"/>
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="160"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="98"/>
+        <location filename="../../ui/pages/schedule.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="100"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="105"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="112"/>
-        <location filename="../../ui/pages/schedule.py" line="308"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="323"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="324"/>
+        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="331"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="123"/>
+        <location filename="../../ui/pages/schedule.py" line="125"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="124"/>
+        <location filename="../../ui/pages/schedule.py" line="126"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="125"/>
+        <location filename="../../ui/pages/schedule.py" line="127"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="136"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="135"/>
+        <location filename="../../ui/pages/schedule.py" line="137"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="136"/>
+        <location filename="../../ui/pages/schedule.py" line="138"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="137"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="140"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="141"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="140"/>
-        <location filename="../../ui/pages/schedule.py" line="374"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="386"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="374"/>
+        <location filename="../../ui/pages/schedule.py" line="143"/>
+        <location filename="../../ui/pages/schedule.py" line="386"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="144"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="143"/>
+        <location filename="../../ui/pages/schedule.py" line="145"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="148"/>
+        <location filename="../../ui/pages/schedule.py" line="150"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="153"/>
+        <location filename="../../ui/pages/schedule.py" line="155"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="160"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="160"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="169"/>
+        <location filename="../../ui/pages/schedule.py" line="171"/>
         <source>Shooting schedule (PDF)…</source>
         <translation>拍摄计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="170"/>
+        <location filename="../../ui/pages/schedule.py" line="172"/>
         <source>One-liner (PDF)…</source>
         <translation>一行式计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="171"/>
+        <location filename="../../ui/pages/schedule.py" line="173"/>
         <source>Day Out of Days (Excel or PDF)…</source>
         <translation>演员工作日表（Excel 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="172"/>
+        <location filename="../../ui/pages/schedule.py" line="174"/>
         <source>Shoot calendar (.ics)…</source>
         <translation>拍摄日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <location filename="../../ui/pages/schedule.py" line="185"/>
         <source>Export Schedule</source>
         <translation>导出拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="187"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="191"/>
+        <location filename="../../ui/pages/schedule.py" line="193"/>
         <source>Export Day Out of Days</source>
         <translation>导出演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="193"/>
+        <location filename="../../ui/pages/schedule.py" line="195"/>
         <source>Excel workbooks (*.xlsx);;PDF documents (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="199"/>
+        <location filename="../../ui/pages/schedule.py" line="201"/>
         <source>Export Shoot Calendar</source>
         <translation>导出拍摄日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="199"/>
+        <location filename="../../ui/pages/schedule.py" line="201"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="203"/>
+        <location filename="../../ui/pages/schedule.py" line="205"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="231"/>
+        <location filename="../../ui/pages/schedule.py" line="233"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="232"/>
+        <location filename="../../ui/pages/schedule.py" line="234"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="243"/>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="245"/>
+        <location filename="../../ui/pages/schedule.py" line="252"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="254"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="242"/>
-        <location filename="../../ui/pages/schedule.py" line="253"/>
+        <location filename="../../ui/pages/schedule.py" line="244"/>
+        <location filename="../../ui/pages/schedule.py" line="255"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="261"/>
+        <location filename="../../ui/pages/schedule.py" line="263"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="268"/>
+        <location filename="../../ui/pages/schedule.py" line="270"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="284"/>
+        <location filename="../../ui/pages/schedule.py" line="290"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="455"/>
+        <location filename="../../ui/pages/schedule.py" line="467"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="283"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="285"/>
+        <location filename="../../ui/pages/schedule.py" line="291"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="285"/>
+        <location filename="../../ui/pages/schedule.py" line="291"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="291"/>
+        <location filename="../../ui/pages/schedule.py" line="297"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="340"/>
+        <location filename="../../ui/pages/schedule.py" line="347"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="357"/>
+        <location filename="../../ui/pages/schedule.py" line="369"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="357"/>
+        <location filename="../../ui/pages/schedule.py" line="369"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="381"/>
-        <location filename="../../ui/pages/schedule.py" line="386"/>
+        <location filename="../../ui/pages/schedule.py" line="393"/>
+        <location filename="../../ui/pages/schedule.py" line="398"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="392"/>
-        <location filename="../../ui/pages/schedule.py" line="403"/>
+        <location filename="../../ui/pages/schedule.py" line="404"/>
+        <location filename="../../ui/pages/schedule.py" line="415"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="392"/>
+        <location filename="../../ui/pages/schedule.py" line="404"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="409"/>
-        <location filename="../../ui/pages/schedule.py" line="428"/>
-        <location filename="../../ui/pages/schedule.py" line="446"/>
+        <location filename="../../ui/pages/schedule.py" line="421"/>
+        <location filename="../../ui/pages/schedule.py" line="440"/>
+        <location filename="../../ui/pages/schedule.py" line="458"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="409"/>
+        <location filename="../../ui/pages/schedule.py" line="421"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="425"/>
+        <location filename="../../ui/pages/schedule.py" line="437"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -3133,22 +3201,22 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="431"/>
+        <location filename="../../ui/pages/schedule.py" line="443"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="447"/>
+        <location filename="../../ui/pages/schedule.py" line="459"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="447"/>
+        <location filename="../../ui/pages/schedule.py" line="459"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="449"/>
+        <location filename="../../ui/pages/schedule.py" line="461"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3227,48 +3295,48 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptImport</name>
     <message>
-        <location filename="../../ui/script_import.py" line="30"/>
+        <location filename="../../ui/script_import.py" line="31"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="32"/>
+        <location filename="../../ui/script_import.py" line="33"/>
         <source>Scripts (*.fountain *.spmd *.fdx *.txt *.docx);;All files (*)</source>
         <translation>剧本 (*.fountain *.spmd *.fdx *.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="43"/>
+        <location filename="../../ui/script_import.py" line="44"/>
         <source>Reading the script…</source>
         <translation>正在读取剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="65"/>
-        <location filename="../../ui/script_import.py" line="99"/>
+        <location filename="../../ui/script_import.py" line="66"/>
+        <location filename="../../ui/script_import.py" line="100"/>
         <source>Cannot import the script</source>
         <translation>无法导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="70"/>
+        <location filename="../../ui/script_import.py" line="71"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="73"/>
+        <location filename="../../ui/script_import.py" line="74"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="85"/>
+        <location filename="../../ui/script_import.py" line="86"/>
         <source>Imported revision %1: %2 new, %3 changed, %4 omitted</source>
         <translation>已导入修订版 %1：新增 %2，改动 %3，删除 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="94"/>
+        <location filename="../../ui/script_import.py" line="95"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="94"/>
+        <location filename="../../ui/script_import.py" line="95"/>
         <source>This import cannot be undone: the database is on a server.</source>
         <translation>此次导入无法撤销：数据库位于服务器上。</translation>
     </message>
@@ -3287,7 +3355,7 @@ Add how many shoot days, from the day after the last one?</source>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="29"/>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="44"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
@@ -3307,68 +3375,68 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="37"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="43"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="40"/>
+        <location filename="../../ui/pages/script.py" line="45"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="41"/>
+        <location filename="../../ui/pages/script.py" line="46"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="42"/>
+        <location filename="../../ui/pages/script.py" line="48"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="70"/>
+        <location filename="../../ui/pages/script.py" line="77"/>
         <source>Script</source>
         <translation>剧本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="83"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="85"/>
+        <location filename="../../ui/pages/script.py" line="92"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="87"/>
+        <location filename="../../ui/pages/script.py" line="94"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="97"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="125"/>
+        <location filename="../../ui/pages/script.py" line="132"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="133"/>
+        <location filename="../../ui/pages/script.py" line="140"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
@@ -3376,27 +3444,27 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/availability.py" line="132"/>
+        <location filename="../../ui/availability.py" line="138"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="137"/>
+        <location filename="../../ui/availability.py" line="143"/>
         <source>e.g. prior booking, travel, family event</source>
         <translation>如：已有档期、出行、家事</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="139"/>
+        <location filename="../../ui/availability.py" line="145"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="139"/>
+        <location filename="../../ui/availability.py" line="145"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="139"/>
+        <location filename="../../ui/availability.py" line="145"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3496,7 +3564,7 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="376"/>
+        <location filename="../../ui/workspace.py" line="377"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from studio.listings import category_rows, element_rows
+from ui.i18n import chinese
 from ui.lazy import on_first_call
 from ui.pages.base import Page
-from ui.table import Column
+from ui.table import Column, name_columns
 
 write_breakdown_sheets = on_first_call("studio.exports.breakdown_pdf", "write_breakdown_sheets")  # reportlab
 write_element_report = on_first_call("studio.exports.breakdown_pdf", "write_element_report")
@@ -22,27 +23,22 @@ class BreakdownPage(Page):
         super().__init__(workspace, parent)
         self.categories = self.table(
             [
+                *name_columns(self.tr("Category"), "breakdown_category", color_key="color"),
                 Column(
-                    "name",
-                    self.tr("Category"),
-                    source=("breakdown_category", "id", "name"),
-                    editable=True,
-                    color_key="color",
+                    "color", self.tr("Colour"), source=("breakdown_category", "id", "color"), editable=True, swatch=True
                 ),
-                Column(
-                    "name_zh", self.tr("Chinese name"), source=("breakdown_category", "id", "name_zh"), editable=True
-                ),
-                Column("color", self.tr("Colour"), source=("breakdown_category", "id", "color"), editable=True),
                 Column("elements", self.tr("Elements"), align_right=True),
             ]
         )
         self.elements = self.table(
             [
-                Column("category", self.tr("Category"), color_key="color"),
-                Column("name", self.tr("Element"), source=("breakdown_element", "id", "name"), editable=True),
                 Column(
-                    "name_zh", self.tr("Chinese name"), source=("breakdown_element", "id", "name_zh"), editable=True
+                    "category_zh" if chinese() else "category",
+                    self.tr("Category"),
+                    color_key="color",
+                    fallback_key="category",
                 ),
+                *name_columns(self.tr("Element"), "breakdown_element"),
                 Column("scenes", self.tr("Scenes"), align_right=True),
             ]
         )

@@ -32,6 +32,7 @@ from studio.budget.listings import (
     global_rows,
     rate_rows,
 )
+from studio.budget.schedule_links import shown_description
 from studio.budget.totals import current_budget, synced_budget
 from studio.errors import UserError
 from studio.models.enums import CostStatus, FringeKind, FringeScope
@@ -40,7 +41,7 @@ from ui import labels
 from ui.budget_charts import BudgetCharts
 from ui.budget_tree import KEYS, BudgetDelegate, BudgetTreeModel
 from ui.budget_versions import VersionsTab
-from ui.i18n import babel_locale, day_text, money_text, number_text
+from ui.i18n import babel_locale, chinese, day_text, money_text, number_text, shown_name
 from ui.pages.base import Page
 from ui.table import Column
 
@@ -158,7 +159,11 @@ class BudgetPage(Page):
                 ),
                 Column("value", self.tr("Value"), display=number_text, align_right=True),
                 Column(
-                    "description", self.tr("Description"), source=("budget_global", "id", "description"), editable=True
+                    "description",
+                    self.tr("Description"),
+                    source=("budget_global", "id", "description"),
+                    editable=True,
+                    display=shown_description,  # the schedule's own, in the user's language
                 ),
                 Column("problem", self.tr("Problem"), warn=lambda row: True),
             ]
@@ -178,7 +183,9 @@ class BudgetPage(Page):
         self.fringes = self.table(
             [
                 Column("code", self.tr("Code"), source=("fringe", "id", "code"), editable=True),
-                Column("name", self.tr("Name"), source=("fringe", "id", "name"), editable=True),
+                Column(
+                    "name", self.tr("Name"), source=("fringe", "id", "name"), editable=True, display=labels.fringe_name
+                ),
                 Column(
                     "kind_label",
                     self.tr("Kind"),
@@ -283,7 +290,7 @@ class BudgetPage(Page):
         money = {"display": money_text, "align_right": True}
         self.report = self.table(
             [
-                Column("account", self.tr("Account")),
+                Column("account_zh" if chinese() else "account", self.tr("Account")),
                 Column("budget", self.tr("Budget"), **money),
                 Column("paid", self.tr("Paid"), **money),
                 Column("committed", self.tr("Committed"), **money),
@@ -310,9 +317,15 @@ class BudgetPage(Page):
                     choices=lambda: self.account_choices,
                     choice_key="account_id",
                 ),
-                Column("vendor", self.tr("Vendor"), source=("cost_entry", "id", "vendor"), editable=True),
                 Column(
-                    "description", self.tr("Description"), source=("cost_entry", "id", "description"), editable=True
+                    "vendor", self.tr("Vendor"), source=("cost_entry", "id", "vendor"), editable=True, free_text=True
+                ),
+                Column(
+                    "description",
+                    self.tr("Description"),
+                    source=("cost_entry", "id", "description"),
+                    editable=True,
+                    free_text=True,
                 ),
                 Column("amount", self.tr("Amount"), source=("cost_entry", "id", "amount"), editable=True, **money),
                 Column(
@@ -323,7 +336,13 @@ class BudgetPage(Page):
                     choices=lambda: statuses,
                     choice_key="status",
                 ),
-                Column("reference", self.tr("Reference"), source=("cost_entry", "id", "reference"), editable=True),
+                Column(
+                    "reference",
+                    self.tr("Reference"),
+                    source=("cost_entry", "id", "reference"),
+                    editable=True,
+                    free_text=True,
+                ),
                 Column("converted", self.tr("In report currency"), **money),
             ]
         )
@@ -366,11 +385,12 @@ class BudgetPage(Page):
             self.changes.show()
         report = cost_report(current, self.workspace.read(cost_entries, production_id))
         self.current = current
-        self.model.load(current.inputs, current.calculation)
+        shown = {line.source: (line.shown, line.shown_payee) for line in current.links.lines}
+        self.model.load(current.inputs, current.calculation, shown)
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
         self._size_columns()
-        accounts = {a.id: f"{a.code} {a.name}" for a in current.inputs.accounts}
+        accounts = {a.id: f"{a.code} {shown_name(a.name, a.name_zh)}" for a in current.inputs.accounts}
         self.account_choices = list(accounts.items())
         self.globals.set_rows(global_rows(current))
         self.fringes.set_rows(

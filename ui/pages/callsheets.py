@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
+from studio import temperatures
 from studio.callsheet import call_sheet, call_sheet_id
 from studio.errors import UserError
 from studio.exports.callsheet_words import SheetWords
 from studio.listings import call_sheet_rows, call_time_rows
-from ui.i18n import babel_locale, day_text
+from ui.i18n import babel_locale, chinese, day_text
 from ui.lazy import on_first_call
 from ui.pages.base import Page
 from ui.pdf_preview import PdfPreview
@@ -61,7 +62,7 @@ class CallSheetsPage(Page):
                 Column("date", self.tr("Date"), display=day_text),
                 Column("crew_call", self.tr("Crew call")),
                 Column("shooting_call", self.tr("Shooting call"), display=_clock),
-                Column("weather", self.tr("Weather")),
+                Column("weather", self.tr("Weather"), free_text=True),
             ]
         )
         self.sheets.view.setObjectName("callSheetDays")
@@ -121,7 +122,7 @@ class CallSheetsPage(Page):
             FormField("dinner", self.tr("Dinner"), placeholder=time_hint),
             FormField("background_call", self.tr("Background call"), placeholder=time_hint),
             FormField("weather_summary", self.tr("Weather"), placeholder=self.tr("as forecast, e.g. Sunny")),
-            FormField("temperature_high", self.tr("High (°F)")),
+            FormField("temperature_high", self.tr("High (°F)")),  # until set_temperature_unit
             FormField("temperature_low", self.tr("Low (°F)")),
             FormField("rain_chance_percent", self.tr("Chance of rain (%)")),
             FormField("safety_notes", self.tr("Safety notes"), kind="notes"),
@@ -130,18 +131,39 @@ class CallSheetsPage(Page):
             FormField("walkie_channels", self.tr("Walkie channels"), kind="notes"),
         ]
 
+    def set_temperature_unit(self, unit: str) -> None:
+        """Temperatures read and typed in °C or °F ("C", "F"); stored in °F either way (studio.temperatures)."""
+        self.temperature_unit = unit
+        labels = {
+            "temperature_high": self.tr("High (°C)") if unit == "C" else self.tr("High (°F)"),
+            "temperature_low": self.tr("Low (°C)") if unit == "C" else self.tr("Low (°F)"),
+        }
+        for name, label in labels.items():
+            self.form.relabel(
+                name,
+                label,
+                shown=lambda value, unit=unit: temperatures.shown(value, unit),
+                entered=lambda text, unit=unit: temperatures.entered(text, unit),
+            )
+
     def _time_columns(self) -> list[Column]:
         def person_column(key: str, header: str) -> Column:
-            return Column(key, header, editable=True, commit=lambda row, value: self.set_time(row, key, value))
+            return Column(
+                key,
+                header,
+                editable=True,
+                commit=lambda row, value: self.set_time(row, key, value),
+                free_text=key == "remarks",
+            )
 
         return [
-            Column("who", self.tr("Who")),
+            Column("who_zh" if chinese() else "who", self.tr("Who")),
             Column("status", self.tr("DOOD")),
             person_column("pickup", self.tr("Pickup")),
             person_column("makeup", self.tr("Hair & makeup")),
             person_column("on_set", self.tr("On set / call")),
             person_column("remarks", self.tr("Remarks")),
-            Column("role", self.tr("Role or position")),
+            Column("role_zh" if chinese() else "role", self.tr("Role or position")),
         ]
 
     def title(self) -> str:

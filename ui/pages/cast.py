@@ -22,14 +22,14 @@ from studio.errors import UserError
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
 from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
-from ui.i18n import money_text
+from ui.i18n import chinese, money_text, shown_name
 from ui.pages.base import Page
 from ui.pay_presets import PayPresetsDialog
 from ui.people_lists import PeopleLists
 from ui.performer_days import PerformerDaysPanel
 from ui.record_details import RecordDetails
 from ui.record_form import FormField, RecordForm, with_none
-from ui.table import Column
+from ui.table import Column, name_columns
 
 PERFORMER_MIME = "application/x-cliffhanger-performer"
 
@@ -93,8 +93,7 @@ class CastPage(Page):
                 editable=True,
                 align_right=True,
             ),
-            Column("character", self.tr("Character"), source=("character", "id", "name"), editable=True),
-            Column("character_zh", self.tr("Chinese name"), source=("character", "id", "name_zh"), editable=True),
+            *name_columns(self.tr("Character"), "character", keys=("character", "character_zh")),
             Column(
                 "performer",
                 self.tr("Performer"),
@@ -113,14 +112,13 @@ class CastPage(Page):
 
     def _performer_columns(self) -> list[Column]:
         return [
-            Column("name", self.tr("Performer"), source=("performer", "id", "legal_name"), editable=True),
-            Column("name_zh", self.tr("Chinese name"), source=("performer", "id", "name_zh"), editable=True),
-            Column("roles", self.tr("Roles")),
-            Column("speaks", self.tr("Speaks")),
+            *name_columns(self.tr("Performer"), "performer", fields=("legal_name", "name_zh")),
+            Column("roles_zh" if chinese() else "roles", self.tr("Roles")),
+            Column("speaks", self.tr("Speaks"), display=labels.speaks),
             Column("union", self.tr("Union"), display=labels.union_status),
-            Column("phone", self.tr("Phone"), source=("performer", "id", "phone"), editable=True),
-            Column("email", self.tr("Email"), source=("performer", "id", "email"), editable=True),
-            Column("agent", self.tr("Agent"), source=("performer", "id", "agent_name"), editable=True),
+            Column("phone", self.tr("Phone"), source=("performer", "id", "phone"), editable=True, free_text=True),
+            Column("email", self.tr("Email"), source=("performer", "id", "email"), editable=True, free_text=True),
+            Column("agent", self.tr("Agent"), source=("performer", "id", "agent_name"), editable=True, free_text=True),
         ]
 
     def _performer_fields(self) -> list[FormField]:
@@ -167,7 +165,9 @@ class CastPage(Page):
             self.preset_choices = []
             return
         presets = self.workspace.read(pay_preset_rows, production_id)
-        self.preset_choices = with_none([(row["id"], row["name"]) for row in presets], self.tr("No overtime"))
+        self.preset_choices = with_none(
+            [(row["id"], labels.pay_preset_name(row["name"])) for row in presets], self.tr("No overtime")
+        )
 
     def _toolbar(self) -> QToolBar:
         lists = PeopleLists(self, "cast")
@@ -197,7 +197,11 @@ class CastPage(Page):
     def load(self, production_id: int) -> None:
         roles = self.workspace.read(cast_rows, production_id)
         performers = self.workspace.read(performer_rows, production_id)
-        self.performer_choices = with_none([(row["id"], row["name"]) for row in performers], self.tr("not cast"))
+        for role in roles:  # who plays it, as the interface names people (the performers table has both names)
+            role["performer"] = shown_name(role["performer"], role["performer_zh"])
+            role["character_shown"] = shown_name(role["character"], role["character_zh"])
+        names = [(row["id"], shown_name(row["name"], row["name_zh"])) for row in performers]
+        self.performer_choices = with_none(names, self.tr("not cast"))
         self._load_presets(production_id)
         self._loading = True
         try:
@@ -223,10 +227,10 @@ class CastPage(Page):
         try:
             if performer_id is None:
                 if role["deal_id"] is not None:
-                    label = self.tr("Uncast %1").replace("%1", role["character"])
+                    label = self.tr("Uncast %1").replace("%1", role["character_shown"])
                     self.workspace.remove_row("cast_assignment", role["deal_id"], label)
                 return
-            label = self.tr("Cast %1").replace("%1", role["character"])
+            label = self.tr("Cast %1").replace("%1", role["character_shown"])
             self.workspace.cast_role(role["id"], performer_id, label)
         except UserError as error:
             self.show_refusal(str(error))
@@ -282,10 +286,10 @@ class CastPage(Page):
         if role is None:
             self.deal_box.setTitle(self.tr("Deal"))
         elif role["deal_id"] is None:
-            self.deal_box.setTitle(self.tr("Deal for %1: cast the role first").replace("%1", role["character"]))
+            self.deal_box.setTitle(self.tr("Deal for %1: cast the role first").replace("%1", role["character_shown"]))
         else:
             self.deal_box.setTitle(
-                self.tr("Deal for %1 (%2)").replace("%1", role["character"]).replace("%2", role["performer"])
+                self.tr("Deal for %1 (%2)").replace("%1", role["character_shown"]).replace("%2", role["performer"])
             )
 
     def _performer_selected(self) -> None:

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QComboBox, QToolBar
 from studio.listings import crew_rows, department_rows
 from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
-from ui.i18n import babel_locale, money_text
+from ui.i18n import money_text
 from ui.pages.base import Page
 from ui.people_lists import PeopleLists
 from ui.record_details import RecordDetails
 from ui.record_form import FormField, with_none
 from ui.row_list_dialog import RowListDialog
-from ui.table import Column
+from ui.table import Column, name_columns
 
 
 class CrewPage(Page):
@@ -35,12 +35,17 @@ class CrewPage(Page):
                     choices=lambda: self.departments,
                     choice_key="department_id",
                 ),
-                Column("position", self.tr("Position"), source=("crew_member", "id", "position"), editable=True),
-                Column("name", self.tr("Name"), source=("crew_member", "id", "name"), editable=True),
-                Column("name_zh", self.tr("Chinese name"), source=("crew_member", "id", "name_zh"), editable=True),
-                Column("speaks", self.tr("Speaks")),
-                Column("phone", self.tr("Phone"), source=("crew_member", "id", "phone"), editable=True),
-                Column("email", self.tr("Email"), source=("crew_member", "id", "email"), editable=True),
+                Column(
+                    "position",
+                    self.tr("Position"),
+                    source=("crew_member", "id", "position"),
+                    editable=True,
+                    display=labels.position,
+                ),
+                *name_columns(self.tr("Name"), "crew_member"),
+                Column("speaks", self.tr("Speaks"), display=labels.speaks),
+                Column("phone", self.tr("Phone"), source=("crew_member", "id", "phone"), editable=True, free_text=True),
+                Column("email", self.tr("Email"), source=("crew_member", "id", "email"), editable=True, free_text=True),
                 Column("rate", self.tr("Rate"), display=money_text, align_right=True, money=True),
             ]
         )
@@ -122,13 +127,11 @@ class CrewPage(Page):
 
     def load(self, production_id: int) -> None:
         departments = self.workspace.read(department_rows, production_id)
-        chinese = babel_locale().startswith("zh")
-        names = [(row["id"], (row["name_zh"] or row["name"]) if chinese else row["name"]) for row in departments]
+        names = [(row["id"], labels.department(row["name"], row["name_zh"])) for row in departments]
         self.departments = with_none(names, self.tr("No department"))
         rows = self.workspace.read(crew_rows, production_id)
         for row in rows:
-            if chinese and row["department_zh"]:
-                row["department"] = row["department_zh"]
+            row["department"] = labels.department(row["department"], row["department_zh"])
         self._fill_department_filter(names)
         self.crew.set_rows(rows)
         if not self.crew.selected_rows() and rows:
@@ -172,8 +175,7 @@ class CrewPage(Page):
 
     def edit_departments(self) -> None:
         columns = [
-            Column("name", self.tr("Department"), source=("department", "id", "name"), editable=True),
-            Column("name_zh", self.tr("Chinese name"), source=("department", "id", "name_zh"), editable=True),
+            *name_columns(self.tr("Department"), "department"),
             Column(
                 "call_offset",
                 self.tr("Call offset (minutes)"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from studio.listings import location_rows, set_rows
-from ui.i18n import money_text
+from ui.i18n import money_text, shown_name
 from ui.pages.base import Page
 from ui.record_details import RecordDetails
 from ui.record_form import FormField, with_none
-from ui.table import Column
+from ui.table import Column, name_columns
 
 
 class LocationsPage(Page):
@@ -21,21 +21,29 @@ class LocationsPage(Page):
         self.location_choices: list[tuple[int | None, str]] = []
         self.locations = self.table(
             [
-                Column("name", self.tr("Location"), source=("location", "id", "name"), editable=True),
-                Column("name_zh", self.tr("Chinese name"), source=("location", "id", "name_zh"), editable=True),
-                Column("address", self.tr("Address"), source=("location", "id", "address"), editable=True),
-                Column("contact", self.tr("Contact"), source=("location", "id", "contact_name"), editable=True),
-                Column("phone", self.tr("Phone"), source=("location", "id", "contact_phone"), editable=True),
+                *name_columns(self.tr("Location"), "location"),
+                Column(
+                    "address", self.tr("Address"), source=("location", "id", "address"), editable=True, free_text=True
+                ),
+                Column(
+                    "contact",
+                    self.tr("Contact"),
+                    source=("location", "id", "contact_name"),
+                    editable=True,
+                    free_text=True,
+                ),
+                Column(
+                    "phone", self.tr("Phone"), source=("location", "id", "contact_phone"), editable=True, free_text=True
+                ),
                 Column("fee", self.tr("Fee per day"), display=money_text, align_right=True, money=True),
                 Column("sets", self.tr("Sets"), align_right=True),
-                Column("hospital", self.tr("Nearest hospital")),
+                Column("hospital", self.tr("Nearest hospital"), free_text=True),
             ]
         )
         self.locations.view.setObjectName("locationsTable")
         self.sets = self.table(
             [
-                Column("name", self.tr("Set"), source=("film_set", "id", "name"), editable=True),
-                Column("name_zh", self.tr("Chinese name"), source=("film_set", "id", "name_zh"), editable=True),
+                *name_columns(self.tr("Set"), "film_set"),
                 Column(
                     "location",
                     self.tr("Location"),
@@ -95,7 +103,10 @@ class LocationsPage(Page):
     def load(self, production_id: int) -> None:
         locations = self.workspace.read(location_rows, production_id)
         sets = self.workspace.read(set_rows, production_id)
-        self.location_choices = with_none([(row["id"], row["name"]) for row in locations], self.tr("not mapped"))
+        names = [(row["id"], shown_name(row["name"], row["name_zh"])) for row in locations]
+        self.location_choices = with_none(names, self.tr("not mapped"))
+        for row in sets:  # the location each set is at, as the interface names places
+            row["location"] = shown_name(row["location"], row["location_zh"])
         self.locations.set_rows(locations)
         self.sets.set_rows(sets)
         if not self.locations.selected_rows() and locations:

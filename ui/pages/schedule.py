@@ -47,7 +47,7 @@ from studio.schedule.strips import (
 )
 from studio.schedule.timeline import clock
 from ui import labels
-from ui.i18n import babel_locale, day_text, money_text
+from ui.i18n import babel_locale, day_text, money_text, shown_name
 from ui.lazy import on_first_call
 from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
@@ -103,7 +103,7 @@ class SchedulePage(Page):
                 Column("unit", self.tr("Unit"), source=("shoot_day", "id", "unit"), editable=True, align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
-                Column("notes", self.tr("Notes"), source=("shoot_day", "id", "notes"), editable=True),
+                Column("notes", self.tr("Notes"), source=("shoot_day", "id", "notes"), editable=True, free_text=True),
             ]
         )
         days_tab = QWidget(self)
@@ -282,6 +282,10 @@ class SchedulePage(Page):
         """Codes by date (shoot dates, and the dates of travel, rehearsals and fittings: T, R, F) and totals;
         paid counts every day called or held."""
         colours = {**CODE_COLOURS, "T": "#b9d7f5", "R": "#dccbf2", "F": "#f7cde2"}
+        from studio.exports.dood import legend  # here: the exports load when first used
+        from studio.i18n import _ as in_user_language
+
+        meanings = dict(legend(in_user_language))
         totals = [self.tr("Work"), self.tr("Hold"), self.tr("Travel"), self.tr("Rehearsal"), self.tr("Fitting")]
         totals.append(self.tr("Paid"))
         headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
@@ -294,12 +298,13 @@ class SchedulePage(Page):
         self.dood.setRowCount(len(dood.rows))
         for r, row in enumerate(dood.rows):
             counts = [row.work, row.hold, row.travel, row.rehearsal, row.fitting, row.paid]
-            values = [",".join(map(str, row.cast_numbers)), row.name, *row.codes, *counts]
+            values = [",".join(map(str, row.cast_numbers)), shown_name(row.name, row.name_zh), *row.codes, *counts]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if 2 <= c < 2 + len(dood.dates) and value:
                     item.setBackground(QColor(WORK_COLOUR if value in WORK else colours.get(value, "#ffffff")))
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    item.setToolTip(meanings.get(value, ""))  # the industry's codes, explained in the user's language
                 self.dood.setItem(r, c, item)
         self.dood.resizeColumnsToContents()
 
@@ -493,6 +498,10 @@ def _matches(strip: StripCard, word: str, board: Board) -> bool:
         return int(word[1:]) in strip.cast_numbers
     if word.startswith("e") and word[1:].isdigit():
         return strip.episode == int(word[1:])
-    names = " ".join(board.cast[p].name for p in strip.cast)
-    haystack = f"{strip.number} {strip.set_name} {strip.location} {strip.heading} {names}".casefold()
+    names = " ".join(f"{board.cast[p].name} {board.cast[p].name_zh}" for p in strip.cast)
+    place = board.places.get(strip.location_id)
+    place_zh = place.name_zh if place is not None else ""
+    haystack = (
+        f"{strip.number} {strip.set_name} {strip.set_name_zh} {strip.location} {place_zh} {strip.heading} {names}"
+    ).casefold()
     return word in haystack

@@ -10,10 +10,10 @@ from studio.formatting import format_eighths
 from studio.listings import category_rows, episode_rows, scene_element_rows, scene_rows
 from studio.models.enums import RevisionState
 from ui import labels
-from ui.i18n import babel_locale
+from ui.i18n import chinese
 from ui.pages.base import Page
 from ui.scene_breakdown import SceneElementsList, SceneTextView
-from ui.table import Column
+from ui.table import Column, name_columns
 
 
 class ScriptPage(Page):
@@ -27,19 +27,26 @@ class ScriptPage(Page):
                 Column("number", self.tr("Episode"), align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
-                Column("title", self.tr("Title"), source=("episode", "id", "title"), editable=True),
+                *name_columns(self.tr("Title"), "episode", keys=("title", "title_zh"), fields=("title", "title_zh")),
             ]
         )
         self.scenes = self.table(
             [
                 Column("number", self.tr("Scene")),
                 Column("int_ext", self.tr("I/E"), display=labels.int_ext),
-                Column("set", self.tr("Set"), source=("film_set", "set_id", "name")),
+                Column(
+                    "set_zh" if chinese() else "set",
+                    self.tr("Set"),
+                    source=("film_set", "set_id", "name_zh" if chinese() else "name"),
+                    fallback_key="set",
+                ),
                 Column("time_of_day", self.tr("D/N"), display=labels.time_of_day),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
-                Column("characters", self.tr("Characters")),
+                Column("characters_zh" if chinese() else "characters", self.tr("Characters")),
                 Column("revision", self.tr("Revision"), display=labels.revision_state),
-                Column("synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True),
+                Column(
+                    "synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True, free_text=True
+                ),
             ]
         )
         self.scene_text = SceneTextView(self)
@@ -118,7 +125,7 @@ class ScriptPage(Page):
         if self.current_scene is None or self.workspace.database is None:
             return
         elements = self.workspace.read(scene_element_rows, self.current_scene["id"])
-        self.scene_elements.set_elements(elements, chinese=babel_locale().startswith("zh"))
+        self.scene_elements.set_elements(elements)
         self.scene_text.highlighter.set_elements(elements)
 
     def _tag(self, category_id: int, text: str) -> None:
