@@ -173,7 +173,9 @@ def _verdict(path: Path) -> str:
     return verdict if {"alembic_version", "production"} <= tables else "not a Cliffhanger database"
 
 
-def restore_backup(database_path: Path, backup_path: Path, *, wait_seconds: float = WAIT_SECONDS) -> Path | None:
+def restore_backup(
+    database_path: Path, backup_path: Path, *, wait_seconds: float = WAIT_SECONDS, reason: str = "before-restore"
+) -> Path | None:
     """Put a backup's content in the database's place. The caller holds the file's instance lock (no
     window has it open for editing), but another program may still be writing to the file.
 
@@ -183,7 +185,7 @@ def restore_backup(database_path: Path, backup_path: Path, *, wait_seconds: floa
     the restored state. Another program's write transaction is waited for (`wait_seconds`), then the
     restore is refused, "in use by another program", with nothing changed. A damaged file (SQLite
     cannot read it) is moved aside whole instead, and a copy of the backup renamed in under its name.
-    Returns where the replaced state went, or None if there was no file.
+    Returns where the replaced state went (a backup named for `reason`), or None if there was no file.
     """
     if database_path.exists() and backup_path.resolve() == database_path.resolve():
         raise DatabaseProblem(_("{name} is the database itself, not one of its backups").format(name=backup_path.name))
@@ -211,7 +213,7 @@ def restore_backup(database_path: Path, backup_path: Path, *, wait_seconds: floa
             verdict = str(error)
         if verdict == "ok":
             # Read by a connection of its own: no one else can commit while this one holds the lock.
-            kept = take_backup(database_path, "before-restore", rotating=False).path
+            kept = take_backup(database_path, reason, rotating=False).path
             try:
                 _write_into(live, "restored")
                 live.execute("COMMIT")

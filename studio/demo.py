@@ -7,10 +7,8 @@ seeded random generator, so the same seed always writes the same database.
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import sqlite3
-import tempfile
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -18,11 +16,11 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from studio.backups import take_backup
+from studio.backups import put_new_file, remove_database_files, restore_backup, scratch_beside
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.versions import save_version
 from studio.currencies import ensure_currency
-from studio.db import copy_sqlite, is_sqlite_file, open_database
+from studio.db import is_sqlite_file, open_database
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
@@ -83,8 +81,6 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
     if path.exists() and not force:
         raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     with held_or_refused(path):
-        if path.exists() and is_sqlite_file(path):
-            take_backup(path, "replaced")  # what --force replaces can be restored
         return _write_demo(path, seed)
 
 
@@ -154,14 +150,13 @@ def _stamp_demo(path: Path) -> None:
 
 
 def _write_demo(path: Path, seed: int) -> int:
+    """Built under a scratch name beside `path` (which the next holder of its lock removes if this is
+    killed), then put in its place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, scratch_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite", dir=path.parent)
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
-    os.close(handle)
-    scratch = Path(scratch_name)
-    scratch.unlink()
+    scratch = scratch_beside(path)
     try:
         database = open_database(scratch, create=True)
         try:
@@ -174,27 +169,19 @@ def _write_demo(path: Path, seed: int) -> int:
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
     finally:
-        for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_database_files(scratch)
     return production_id
 
 
 def _put_in_place(scratch: Path, path: Path) -> None:
-    """A new file is renamed into place; an existing database is overwritten through SQLite, so a
-    program that has it open (the app showing the last demo) sees a consistent change, not a
-    swapped file under its write-ahead log."""
-    if not path.exists():
-        os.replace(scratch, path)
+    """A new file is linked into place; an existing database is written into as a restore is, under
+    SQLite's own write lock with what it held kept as a backup first, so a program that has it open
+    (the app showing the last demo) sees a consistent change and no commit of its falls between."""
+    if path.exists() and is_sqlite_file(path):
+        restore_backup(path, scratch, reason="replaced")
         return
-    if not is_sqlite_file(path):
-        path.unlink()
-        os.replace(scratch, path)
-        return
-    source = sqlite3.connect(scratch)
-    try:
-        copy_sqlite(source, path)
-    finally:
-        source.close()
+    path.unlink(missing_ok=True)  # not a database (replaced with --force): nothing in it to keep
+    put_new_file(scratch, path)
 
 
 def build_demo(session: Session, seed: int = DEMO_SEED) -> int:

@@ -264,7 +264,7 @@ def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, int]
 
 
 def ours_left(folder: Path) -> list[str]:
-    """Scratch files of ours: `.name.<hex>.partial`, `.name.restoring`, half-written backups, the demo's."""
+    """Scratch files of ours: `.name.<hex>.partial`, `.name.restoring`, half-written backups."""
     names = [path.name for path in folder.rglob("*")]
     return sorted(
         name
@@ -272,7 +272,6 @@ def ours_left(folder: Path) -> list[str]:
         if name.endswith((".partial", ".restoring"))
         or ".partial-" in name
         or ".restoring-" in name
-        or name.startswith(".demo-")
     )
 
 
@@ -329,7 +328,7 @@ def kills(work: Path, only: set[str]) -> dict:
     for name, (argv_for, allowed) in scenarios.items():
         if only and name not in only:
             continue
-        kill_at, killed, leftovers_before_lock, demo_scratch = 1, 0, 0, 0
+        kill_at, killed, leftovers_before_lock = 1, 0, 0
         while True:
             folder = work / f"{name}-{kill_at}"
             if name == "restore":
@@ -367,11 +366,10 @@ def kills(work: Path, only: set[str]) -> dict:
                 elif name == "restore" and again != backup_print:
                     problem = "run again, the restore did not restore"
                 leftovers_before_lock += len(ours_left(folder))
-                demo_scratch += sum(1 for left in ours_left(folder) if left.startswith(".demo-"))
                 lock = InstanceLock(target)
                 lock.acquire()
                 lock.release()
-                if problem is None and [n for n in ours_left(folder) if not n.startswith(".demo-")]:
+                if problem is None and ours_left(folder):
                     problem = f"left beside it: {ours_left(folder)}"
             if problem:
                 failures.append({"scenario": name, "killed_at_step": kill_at, "of": steps, "problem": problem})
@@ -381,7 +379,6 @@ def kills(work: Path, only: set[str]) -> dict:
             "steps": kill_at - 1,
             "killed": killed,
             "scratch_files_until_the_lock_was_taken": leftovers_before_lock,
-            "demo_scratch_left": demo_scratch,  # studio.demo's own scratch file, which nothing removes yet
         }
     return {"scenarios": summary, "failures": failures}
 
