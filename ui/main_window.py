@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         if self.isMaximized():
             window.showMaximized()
         else:
+            window.setGeometry(self.geometry())  # where it was, exactly (the settings' copy is fitted to a screen)
             window.show()
         self.close()
         return window

@@ -103,7 +103,7 @@ def test_the_language_chosen_in_the_app_is_applied_at_once_and_at_the_next_start
     window.show_page(budget)
     settle()
     assert window.page("budget").summary.text().startswith("Grand total CN¥")
-    production = window.workspace.production_id
+    production, geometry = window.workspace.production_id, window.geometry()
 
     window.findChild(QAction, "language_zh_CN").trigger()
     (chinese,) = rebuilt
@@ -114,6 +114,7 @@ def test_the_language_chosen_in_the_app_is_applied_at_once_and_at_the_next_start
     assert [action.text() for action in chinese.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert chinese.workspace.database.path == demo_path and chinese.workspace.production_id == production
     assert chinese.sidebar.currentRow() == budget and chinese.stack.currentWidget() is chinese.page("budget")
+    assert chinese.geometry() == geometry
     assert chinese.findChild(QAction, "language_zh_CN").isChecked()
     assert settings.language() == "zh_CN"
     # Money and dates follow the language.
