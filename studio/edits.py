@@ -157,7 +157,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "reporting_currency": validation.currency,
         },
     ),
-    "episode": (Episode, {"title": optional_text(200), "title_zh": NAME_ZH, "synopsis": NOTES}),
+    "episode": (Episode, {"title": SHORT_TEXT, "title_zh": NAME_ZH, "synopsis": NOTES}),
     "scene": (Scene, {"synopsis": NOTES}),
     "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),
     "breakdown_category": (

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlmodel import Session, delete, select
 
 from studio.breakdown import number_new_cast
+from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, Location, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.enums import RevisionState
@@ -183,7 +184,10 @@ def _target_production(
         return get_production(session, production_id)
     title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem or _("Untitled")
     chinese = title if any(columns(char) == 2 for char in title) else ""
-    return create_production(session, ProductionDetails(title=title[:200], title_zh=chinese[:200]))
+    try:
+        return create_production(session, ProductionDetails(title=title[:200], title_zh=chinese[:200]))
+    except InvalidInput as error:  # the title page's title, checked as a typed title is
+        raise ScriptError(source, str(error)) from None
 
 
 def _next_color(session: Session, production_id: int) -> str:

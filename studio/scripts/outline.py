@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NoReturn
 
+from studio import validation
+from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models.enums import IntExt, TimeOfDay
 from studio.scripts.eighths import eighths
@@ -155,13 +157,21 @@ class _Builder:
 
     def _note(self, names: dict[str, None], found: Iterable[str]) -> None:
         for name in filter(None, found):
-            names[name] = None
+            names[self._plain(name)] = None
             self.names.add(name)
         if len(self.names) > MAX_CHARACTERS:
             self._refuse(_("scripts naming more than {count} characters are refused").format(count=MAX_CHARACTERS))
 
     def _refuse(self, message: str) -> NoReturn:
         raise ScriptError(self.source, message, self.line)
+
+    def _plain(self, text: str) -> str:
+        """A name as editing takes it: never one a spreadsheet would run as a formula (names reach exports)."""
+        try:
+            validation.not_formula(text.strip())
+            return text
+        except InvalidInput as error:
+            self._refuse(str(error))
 
     def _starts_episode(self, element: Element) -> bool:
         if element.kind == Kind.EPISODE:
@@ -179,6 +189,7 @@ class _Builder:
 
     def _switch_episode(self, number: int, title: str = "") -> None:
         self.finish_scene()
+        title = self._plain(title)
         self.episode = self.episodes.setdefault(number, EpisodeOutline(number, title))
         if len(self.episodes) > MAX_EPISODES:
             self._refuse(_("scripts of more than {count} episodes are refused").format(count=MAX_EPISODES))
@@ -201,7 +212,7 @@ class _Builder:
         self.numbers.add(number)
         time_of_day = heading.time_of_day or self.previous_time
         self.previous_time = time_of_day
-        set_name = (heading.set_name or element.text.strip())[:NAME_LIMIT]
+        set_name = self._plain((heading.set_name or element.text.strip())[:NAME_LIMIT])
         self.scene = SceneOutline(
             number=number,
             episode=self.episode.number if self.episode else None,
@@ -209,7 +220,7 @@ class _Builder:
             int_ext=heading.int_ext or IntExt.INT.value,
             time_of_day=time_of_day,
             set_name=set_name,
-            location=location_of(set_name)[:NAME_LIMIT],
+            location=self._plain(location_of(set_name)[:NAME_LIMIT]),
             text="",
             eighths=1,
             line=element.line,
