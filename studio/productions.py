@@ -9,12 +9,10 @@ from zoneinfo import available_timezones
 from sqlmodel import Session, delete, select
 
 from studio.currencies import ensure_currency
-from studio.edits import EDITABLE
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.i18n import _
 from studio.models import BreakdownCategory, BudgetAccount, Fringe, OvertimeRule, Production
 from studio.money import Money, check_currency
-from studio.records import add_row
 from studio.resources import load_json
 from studio.validation import timezone
 
@@ -42,6 +40,8 @@ class ProductionDetails:
     def validated(self) -> ProductionDetails:
         if not self.title.strip():
             raise InvalidInput(_("a production needs a title"))
+        from studio.edits import EDITABLE  # here: listing productions (info, the window) never needs it
+
         rules = EDITABLE["production"][1]
         return ProductionDetails(
             title=rules["title"](self.title),
@@ -128,6 +128,8 @@ def missing_pay_presets(session: Session, production_id: int) -> list[dict]:
 
 def add_pay_presets(session: Session, production_id: int) -> int:
     """Add the standard pay presets the production does not have yet; return how many."""
+    from studio.records import add_row  # here, like EDITABLE: listing productions never needs it
+
     missing = missing_pay_presets(session, production_id)
     for preset in missing:
         add_row(session, "overtime_rule", {"production_id": production_id}, preset)

@@ -1,0 +1,64 @@
+"""Starting imports only what is used: `info` and the window leave the libraries of exports (reportlab,
+openpyxl, icalendar, pdfium), schema changes (Alembic), the solver (OR-Tools), servers and keyrings to
+load when first needed. How long starting takes is the benchmarks' to measure (benchmarks/foundation.py);
+these keep such imports from creeping back into the start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LATER = (
+    "alembic",
+    "reportlab",
+    "openpyxl",
+    "icalendar",
+    "pypdfium2",
+    "PIL",
+    "ortools",
+    "psycopg",
+    "keyring",
+    "docx",
+    "defusedxml",
+    "charset_normalizer",
+)
+REPORT = "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules} & set(json.loads(sys.argv[1])))))"
+
+
+def loaded(code: str, *names: str) -> list[str]:
+    """Which of `names` are imported once `code` has run (in a process of its own)."""
+    run = subprocess.run(
+        [sys.executable, "-c", f"import json, sys\n{code}\n{REPORT}", json.dumps(names)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_info_loads_no_library_it_does_not_use(demo_path):
+    code = f"import main\nmain.main(['info', '--db', {str(demo_path)!r}, '--json'])"
+    assert loaded(code, *LATER, "PySide6", "shiboken6", "platformdirs") == []
+
+
+def test_the_window_opens_a_production_without_the_libraries_of_exports(demo_path):
+    code = f"""
+from studio.cli import build_parser
+from ui.app import run_app
+
+def ready(window):
+    from PySide6.QtWidgets import QApplication
+
+    shown.append(window.workspace.production_id)
+    window.close()
+    QApplication.quit()
+
+shown = []
+run_app(build_parser().parse_args(['--db', {str(demo_path)!r}]), on_ready=ready)
+assert shown == [1], shown
+"""
+    assert loaded(code, *LATER) == []
