@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,10 +132,10 @@ def run_demo(args: argparse.Namespace) -> int:
         raise UserError(_("demo needs --db FILE: the database file to write"))
     path = sqlite_path(to_url(args.db))
     if path is None:
-        from sqlalchemy.engine import make_url
+        from studio.passwords import without_password
 
         production_id = write_demo_on_server(args.db, force=args.force)
-        server = make_url(args.db).render_as_string(hide_password=True)
+        server = without_password(args.db)
         print(_("wrote the demo production (id {id}) to {target}").format(id=production_id, target=server))
         return 0
     replaced = demo_changes(path) if path.exists() else None
@@ -431,8 +430,8 @@ def guarded(action: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback in the user's face
-        from studio.crash_log import write_crash_log
+        from studio.crash_log import crash_summary, write_crash_log
 
-        log = write_crash_log(traceback.format_exc())
-        print(f"cliffhanger: internal error ({type(error).__name__}: {error}); details in {log}", file=sys.stderr)
+        log = write_crash_log(error)
+        print(f"cliffhanger: internal error ({crash_summary(error)}); details in {log}", file=sys.stderr)
         return 1

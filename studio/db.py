@@ -40,6 +40,7 @@ from studio.errors import (
     NotAllowed,
 )
 from studio.i18n import _
+from studio.passwords import without_password
 from studio.withheld import WITHHOLD_MONEY
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -83,7 +84,7 @@ class Database:
 
     def describe(self) -> str:
         """Where the data lives, for messages and titles (never shows a password)."""
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path else without_password(self.url)
 
     def session(self) -> Session:
         """For reading; writes go through `transaction()`."""
@@ -190,7 +191,7 @@ def open_database(
     except ImportError as error:
         raise DatabaseProblem(
             _("cannot connect to {url}: its database driver is not installed ({driver})").format(
-                url=make_url(url).render_as_string(hide_password=True), driver=error.name
+                url=without_password(url), driver=error.name
             )
         ) from None
     database = Database(url, engine, read_only)
@@ -333,12 +334,14 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
 
 
 def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    # hide_parameters: an error's text (which may reach a crash log) names the statement, never its values.
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if read_only:
-        engine = create_engine("sqlite://", creator=_read_only_connector(sqlite_path(url)), poolclass=NullPool)
+        connect = _read_only_connector(sqlite_path(url))
+        engine = create_engine("sqlite://", creator=connect, poolclass=NullPool, hide_parameters=True)
     else:
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _configure_sqlite(dbapi_connection, _record):

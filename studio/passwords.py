@@ -5,16 +5,23 @@ databases; without a keyring they are asked for each time."""
 from __future__ import annotations
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 SERVICE = "Cliffhanger"
+SECRET_PARAMETERS = {"password", "sslpassword"}  # libpq's, which psycopg takes from a URL's query too
 
 
 def without_password(url: str) -> str:
-    """The URL as it may be shown and remembered (a file's path as it is)."""
+    """The URL as it may be shown and remembered (a file's path as it is): no password, neither the one in
+    its user part (postgresql://u:secret@h/db) nor one given as a parameter (…/db?password=secret)."""
     if "://" not in url:
         return url
-    parsed = make_url(url)
-    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url  # not a URL anything could connect with
+    query = {key: value for key, value in parsed.query.items() if key.lower() not in SECRET_PARAMETERS}
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, query)
     return bare.render_as_string(hide_password=False)
 
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from studio.db import Database, backup_sqlite, copy_sqlite
+from studio.paths import private_folder, snapshot_dir
 
 
 def can_snapshot(database: Database) -> bool:
@@ -27,18 +28,16 @@ def take_snapshot(database: Database) -> Path:
 
 
 def _snapshot_folder() -> Path:
-    """This process's folder of snapshots. A process that was killed never discarded its own, so the
-    folders of processes no longer running are removed first (POSIX; elsewhere the system's clean-up
-    of its temporary folder does it)."""
-    root = Path(tempfile.gettempdir())
+    """This process's folder of snapshots, in the user's own private folder (never the shared temporary
+    folder: another user could have made the name first, open to all). A process that was killed never
+    discarded its own, so the folders of processes no longer running are removed first (POSIX)."""
+    root = private_folder(snapshot_dir())
     if os.name == "posix":
-        for folder in root.glob("cliffhanger-snapshots-*"):
+        for folder in root.glob("process-*"):
             pid = folder.name.rsplit("-", 1)[1]
             if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
                 shutil.rmtree(folder, ignore_errors=True)
-    folder = root / f"cliffhanger-snapshots-{os.getpid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+    return private_folder(root / f"process-{os.getpid()}")
 
 
 def _running(pid: int) -> bool:

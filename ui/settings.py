@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from studio.passwords import without_password
+
 MAX_RECENT = 8
 BACKUP_MINUTES = 10
 LANGUAGES = ("en", "zh_CN")
@@ -30,9 +32,11 @@ class AppSettings:
         value = self.qsettings.value("recentDatabases", [])
         if isinstance(value, str):
             value = [value]
-        return [path for path in value if path]
+        # Without passwords, also in a list written before a URL's ?password= was taken out.
+        return list(dict.fromkeys(without_password(path) for path in value if path))
 
     def remember_database(self, path: str) -> None:
+        path = without_password(path)  # a password stays in the keyring, never in this file
         recent = [path] + [p for p in self.recent_databases() if p != path]
         self.qsettings.setValue("recentDatabases", recent[:MAX_RECENT])
 

@@ -15,7 +15,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -193,13 +192,14 @@ def test_temporary_files_a_killed_export_left_are_removed_once_stale(tmp_path):
 
 
 def test_undo_snapshots_a_killed_app_left_are_removed_by_the_next_one(demo, tmp_path):
+    from studio.paths import snapshot_dir
     from studio.snapshots import take_snapshot
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    left = Path(tempfile.gettempdir()) / f"cliffhanger-snapshots-{dead.stdout.strip()}"
-    left.mkdir(exist_ok=True)
+    left = snapshot_dir() / f"process-{dead.stdout.strip()}"
+    left.mkdir(parents=True)
     (left / "snapshot-x.sqlite").write_bytes(b"a database-sized file")
     mine = take_snapshot(demo)
     assert not left.exists()
-    assert mine.parent.name == f"cliffhanger-snapshots-{os.getpid()}"
+    assert mine.parent == snapshot_dir() / f"process-{os.getpid()}"
     mine.unlink()
