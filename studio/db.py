@@ -97,7 +97,8 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A session for reading, whose failures a person can act on (no permission, the server gone)
         are `DatabaseProblem`s like a save's."""
-        with failures_as_problems(self.describe(), _("cannot read {path}: {reason}")), self.session() as session:
+        problems = failures_as_problems(self.describe(), _("cannot read {path}: {reason}"), self.engine)
+        with problems, self.session() as session:
             yield session
 
     @contextmanager
@@ -124,7 +125,7 @@ class Database:
             )
         try:
             with (
-                failures_as_problems(self.describe(), _("cannot save to {path}: {reason}")),
+                failures_as_problems(self.describe(), _("cannot save to {path}: {reason}"), self.engine),
                 self.engine.connect() as connection,
             ):
                 connection.execution_options(sqlite_begin="IMMEDIATE")
@@ -265,15 +266,27 @@ def _damaged_message(path: str) -> str:
 
 
 @contextmanager
-def failures_as_problems(path: str, otherwise: str) -> Iterator[None]:
-    """A failed database call a person can act on raises its `DatabaseProblem` (see problem_of)."""
+def failures_as_problems(path: str, otherwise: str, engine: Engine | None = None) -> Iterator[None]:
+    """A failed database call a person can act on raises its `DatabaseProblem` (see problem_of). Given the
+    `engine` of `path`, a failure of another database's (a copy's source, read inside the target's
+    transaction) is left to that database's own handler, so the message names the one that failed."""
     try:
         yield
     except DatabaseError as error:
+        origin = getattr(error, "cliffhanger_engine", None)
+        if engine is not None and origin is not None and origin is not engine:
+            raise
         problem = problem_of(error, path, otherwise)
         if problem is None:
             raise
         raise problem from None
+
+
+@event.listens_for(Engine, "handle_error")
+def _mark_origin(context) -> None:
+    """Every database error carries the engine it came from (see failures_as_problems)."""
+    if context.sqlalchemy_exception is not None and context.engine is not None:
+        context.sqlalchemy_exception.cliffhanger_engine = context.engine
 
 
 def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProblem | None:

@@ -120,3 +120,14 @@ def test_on_the_command_line_the_crew_gets_call_sheets_and_schedules_but_no_budg
 def test_a_login_with_no_role_is_told_an_administrator_gives_it_one(server_demo, postgres_server):
     stranger = postgres_server.add_login(server_demo, None)
     assert_one_clear_line(run("info", "--db", stranger), "an administrator gives it the producer or the crew role")
+
+
+def test_copy_database_names_the_server_that_refused_the_crew_login_not_the_target(crew_login, tmp_path):
+    """The refusal came from reading the source inside the target's transaction, whose handler named the
+    target file: "your login on /…/copy.sqlite may not read…"."""
+    from studio.passwords import without_password
+
+    target = tmp_path / "copy.sqlite"
+    result = run("copy-database", "--db", crew_login, "--to", str(target))
+    assert_one_clear_line(result, f"your login on {without_password(crew_login)} may not read")
+    assert str(target) not in result.stderr and not target.exists()
