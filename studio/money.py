@@ -16,6 +16,15 @@ from babel.numbers import get_currency_precision, list_currencies
 from studio.errors import InvalidInput
 from studio.i18n import _
 
+# The one limit on any amount of money, typed or worked out (a rate, a fee, a budget line, a total): at most
+# 15 significant digits in minor units, all a spreadsheet's number holds exactly (beyond, LibreOffice and
+# Excel round and would disagree with the app). It is stricter than what a 64-bit money column stores
+# (STORABLE_MINOR, on SQLite and PostgreSQL alike), so whatever passes it can be stored on any database.
+SIGNIFICANT_DIGITS = 15
+STORABLE_MINOR = 2**63 - 1
+MAX_MINOR = 10**SIGNIFICANT_DIGITS - 1
+assert MAX_MINOR < STORABLE_MINOR
+
 
 @cache
 def known_currencies() -> frozenset[str]:
@@ -35,6 +44,24 @@ def check_currency(code: str) -> str:
 @cache
 def minor_unit_digits(currency: str) -> int:
     return get_currency_precision(check_currency(currency))
+
+
+@cache
+def largest_amount(currency: str) -> Decimal:
+    """The largest amount of money in this currency anything may hold: MAX_MINOR of its minor unit."""
+    return Decimal(MAX_MINOR).scaleb(-minor_unit_digits(currency))
+
+
+def within_limit(amount: Decimal, currency: str) -> bool:
+    """Whether an amount (rounded to its minor unit) has at most SIGNIFICANT_DIGITS digits in minor units."""
+    return abs(amount) <= largest_amount(currency)
+
+
+def beyond_limit_message(amount: Decimal, currency: str) -> str:
+    """Why an amount is refused: it, and the largest allowed, both as a person reads them."""
+    return _(
+        "{amount} {currency} is more than any amount may be ({limit} {currency}: {digits} significant digits)"
+    ).format(amount=f"{amount:,}", currency=currency, limit=f"{largest_amount(currency):,}", digits=SIGNIFICANT_DIGITS)
 
 
 def round_to_currency(amount: Decimal, currency: str) -> Decimal:

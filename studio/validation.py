@@ -17,10 +17,11 @@ from babel.numbers import get_currency_symbol
 
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.money import check_currency, minor_unit_digits
+from studio.money import beyond_limit_message, check_currency, minor_unit_digits, within_limit
 
 # Larger than any day, week or flat fee a micro-drama pays in any currency; a bigger number is a typo
-# (a phone number pasted into the rate column, a missing decimal point).
+# (a phone number pasted into the rate column, a missing decimal point). Any amount must also be within
+# studio.money's one limit (MAX_MINOR: 15 significant digits), the same on every database.
 MAX_AMOUNT = Decimal(10_000_000)
 
 _PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?", re.IGNORECASE)
@@ -83,6 +84,8 @@ def amount(value: object, currency: str) -> Decimal | None:
             _("{value} is not an amount (expected a number such as 450 or 1,200.50)").format(value=repr(text))
         )
     number = Decimal(number_text.replace(",", "").replace(" ", ""))
+    if not within_limit(number, currency):
+        raise InvalidInput(beyond_limit_message(number, currency))
     if number > MAX_AMOUNT:
         raise InvalidInput(
             _("{value} is more than {limit}: check the amount").format(value=repr(text), limit=f"{MAX_AMOUNT:,}")

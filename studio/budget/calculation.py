@@ -17,7 +17,9 @@ The rules, in order (the xlsx export writes the same steps as formulas):
 6. The direct total is every account but the totals accounts. A totals account (contingency, overhead)
    adds its percent of the direct total, rounded. The grand total is the direct total plus those.
 A line that cannot be worked out (a missing rate, a broken formula) is a Problem: it is never left out
-silently, and while there is one the budget has no grand total.
+silently, and while there is one the budget has no grand total. So is any figure (a line, a fringe, an
+account, a group, the direct or grand total) beyond studio.money's limit of 15 significant digits: a
+spreadsheet could not hold it exactly (edits that would make one are refused: limits.py).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from studio.budget.formulas import Formula, evaluate_globals, is_number, parse
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models.enums import AccountGroup, FringeKind
-from studio.money import minor_unit_digits
+from studio.money import beyond_limit_message, minor_unit_digits, within_limit
 
 HUNDRED = Decimal(100)
 ONE = Decimal(1)
@@ -135,6 +137,7 @@ class Problem:
     row_id: int
     where: str
     message: str
+    too_large: bool = False  # a figure beyond the limit (or too large to work out): an edit may not make one
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -233,19 +236,26 @@ def _calculate(inputs: BudgetInputs) -> Calculation:
             quantity = _quantity(line, result.globals, bad_globals)
             total = rounded(quantity * line.multiplier * line.rate, line.currency)
             fx = inputs.rates.rate(line.currency, report)
-            converted = rounded(total * fx, report)
+            _check(total, line.currency)
+            converted = _check(rounded(total * fx, report), report)
             fringe_account = holders.get(account.group, account.id)
             shares = [
                 _share(line, total, fringes[fid], fringe_account, inputs.rates, used, flat_paid, fx, report)
                 for fid in line.fringe_ids
                 if fid in fringes
             ]
+            for share in shares:
+                _check(share.amount, line.currency)
+                _check(share.converted, report)
+        except TooLarge as error:
+            result.problems.append(Problem("budget_line", line.id, _where(account, line), str(error), too_large=True))
+            continue
         except InvalidInput as error:
             result.problems.append(Problem("budget_line", line.id, _where(account, line), str(error)))
             continue
         except ArithmeticError:  # a formula worth more than Decimal can round to a cent
             message = _("the amount is too large to work out")
-            result.problems.append(Problem("budget_line", line.id, _where(account, line), message))
+            result.problems.append(Problem("budget_line", line.id, _where(account, line), message, too_large=True))
             continue
         line_fringes = Decimal(0)
         for share in shares:
@@ -265,9 +275,35 @@ def _calculate(inputs: BudgetInputs) -> Calculation:
     result.fringes = {fringe.id: fringe_totals[fringe.id] for fringe in inputs.fringes}
     for account in inputs.accounts:
         result.groups[account.group] = result.groups.get(account.group, Decimal(0)) + totals[account.id]
+    _check_totals(inputs, result, fringe_totals)
     if not result.problems:
         result.grand = sum(result.accounts.values(), Decimal(0))
     return result
+
+
+class TooLarge(InvalidInput):
+    """A figure beyond studio.money's limit (15 significant digits)."""
+
+
+def _check(amount: Decimal, currency: str) -> Decimal:
+    if not within_limit(amount, currency):
+        raise TooLarge(beyond_limit_message(amount, currency))
+    return amount
+
+
+def _check_totals(inputs: BudgetInputs, result: Calculation, fringe_totals: dict[int, Decimal]) -> None:
+    """Each total beyond the limit is a problem naming it (then there is no grand total to be beyond it)."""
+    report = result.currency
+    figures = [("budget_account", a.id, f"{a.code} {a.name}", result.accounts[a.id]) for a in inputs.accounts]
+    figures += [("fringe", f.id, f.code, fringe_totals[f.id]) for f in inputs.fringes]
+    figures += [("budget", 0, group, amount) for group, amount in result.groups.items()]
+    figures += [("budget", 0, _("the direct total"), result.direct)]
+    if not result.problems:
+        figures += [("budget", 0, _("the grand total"), sum(result.accounts.values(), Decimal(0)))]
+    for entity, row_id, where, amount in figures:
+        if not within_limit(amount, report):
+            message = beyond_limit_message(amount, report)
+            result.problems.append(Problem(entity, row_id, where, message, too_large=True))
 
 
 def _globals(inputs: BudgetInputs, result: Calculation) -> tuple[dict[str, Decimal], set[str]]:

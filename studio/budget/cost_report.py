@@ -4,7 +4,7 @@ and the variance; and the spend over the shoot days.
 Actuals are converted at the rate effective on their own date (exchange.py). The estimate to complete
 is what is left of the budget once paid and committed are taken out, never below zero; the estimate at
 completion is paid + committed + to complete; the variance is budget - estimate at completion (below
-zero: over budget).
+zero: over budget). A figure beyond studio.money's limit (15 significant digits) is a problem naming it.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from studio.budget.calculation import Problem, rounded
 from studio.budget.schedule_links import Links
 from studio.budget.totals import CurrentBudget
 from studio.errors import InvalidInput
+from studio.i18n import _
 from studio.models import CostEntry
 from studio.models.enums import CostStatus
-from studio.money import Money
+from studio.money import Money, beyond_limit_message, within_limit
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ def cost_report(current: CurrentBudget, entries: list[CostEntry]) -> CostReport:
             problems.append(Problem("cost_entry", entry.id, where, str(error)))
             continue
         amount = rounded(entry.amount.amount * rate, currency)
+        if not within_limit(amount, currency):
+            where = f"{entry.entry_date.isoformat()} {entry.vendor or entry.description}".strip()
+            problems.append(Problem("cost_entry", entry.id, where, beyond_limit_message(amount, currency), True))
+            continue
         converted_entries.append(ConvertedEntry(entry, rate, amount))
         (paid if entry.status == CostStatus.PAID.value else committed)[entry.account_id] += amount
     lines = []
@@ -103,6 +108,15 @@ def cost_report(current: CurrentBudget, entries: list[CostEntry]) -> CostReport:
         return sum((getattr(line, name) for line in lines), Decimal(0))
 
     total = CostLine(None, "", "", "", "", *(summed(n) for n in ("budget", "paid", "committed", "to_complete")))
+    for line in [*lines, total]:
+        for name in ("budget", "paid", "committed", "to_complete", "at_completion", "variance"):
+            amount = getattr(line, name)
+            if not within_limit(amount, currency):
+                where = f"{line.code} {line.name}" if line.account_id else _("the cost report's total")
+                problems.append(
+                    Problem("budget_account", line.account_id or 0, where, beyond_limit_message(amount, currency), True)
+                )
+                break
     return CostReport(currency, lines, total, converted_entries, [*calculation.problems, *problems])
 
 
