@@ -393,14 +393,28 @@ def set_fields(
 
     `seen_version` is the row's version as the person editing saw it: if someone else has saved the row
     since, nothing is changed (ChangedElsewhere) rather than writing over their work. The UPDATE itself
-    carries it (see `set_field`)."""
-    changes = []
-    for field, value in values.items():
-        change = set_field(session, entity, row_id, field, value, seen_version)
-        if seen_version is not None:
-            seen_version = change.version  # the row as this save has left it
-        changes.append(change)
-    return [change for change in changes if change.old != change.new]
+    carries it (see `set_field`). Together they may not make a budget figure too large (budget.limits)."""
+
+    def apply() -> list[FieldChange]:
+        changes, version = [], seen_version
+        for field, value in values.items():
+            change = set_field(session, entity, row_id, field, value, version, within_limits=False)
+            if version is not None:
+                version = change.version  # the row as this save has left it
+            changes.append(change)
+        return [change for change in changes if change.old != change.new]
+
+    return _within_budget_limits(session, entity, row_id, values, apply)
+
+
+def _within_budget_limits(session: Session, entity: str, row_id: int, fields: Any, apply: Callable[[], Any]) -> Any:
+    """Run an edit, refused if it would make a budget figure beyond the limit of 15 significant digits."""
+    from studio.budget import limits  # here: only an edit of what the budget is worked out from needs it
+
+    row = session.get(EDITABLE[entity][0], row_id) if entity in EDITABLE else None
+    if row is None or not limits.watched(entity, fields):
+        return apply()
+    return limits.within_limits(session, limits.production_of(session, entity, row), apply)
 
 
 def put_back(session: Session, changes: list[FieldChange], *, to_new: bool) -> list[FieldChange]:
@@ -430,14 +444,25 @@ def put_back(session: Session, changes: list[FieldChange], *, to_new: bool) -> l
 
 
 def set_field(
-    session: Session, entity: str, row_id: int, field: str, value: Any, seen_version: int | None = None
+    session: Session,
+    entity: str,
+    row_id: int,
+    field: str,
+    value: Any,
+    seen_version: int | None = None,
+    *,
+    within_limits: bool = True,
 ) -> FieldChange:
     """Change one field of one row; return what it was and what it is now.
 
     With `seen_version` (the row's version as the person saw it) the UPDATE is made from that version
     (`... WHERE id = :id AND version = :seen`), whatever version this session holds or loads now: a row
     someone else saved meanwhile, even between this read and the write, matches nothing and the save is
-    refused (ChangedElsewhere)."""
+    refused (ChangedElsewhere). An edit that would make a budget figure too large is refused
+    (budget.limits); `within_limits=False` leaves that to the caller."""
+    if within_limits:
+        args = (session, entity, row_id, field, value, seen_version)
+        return _within_budget_limits(session, entity, row_id, [field], lambda: set_field(*args, within_limits=False))
     try:
         model, rules = EDITABLE[entity]
         clean = rules[field]

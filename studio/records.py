@@ -43,11 +43,21 @@ class Removal:
 
 
 def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:
-    """Create a row of `entity` belonging to `owner` (e.g. {"production_id": 1}); return its id."""
-    model, rules = EDITABLE[entity]
+    """Create a row of `entity` belonging to `owner` (e.g. {"production_id": 1}); return its id. A row
+    that would make a budget figure too large is refused (budget.limits)."""
     unknown = set(owner) - OWNER_COLUMNS
     if unknown:
         raise ValueError(f"not owner columns: {unknown}")
+    from studio.budget import limits  # here: only rows the budget is worked out from need it
+
+    if not limits.watched(entity, values):
+        return _add_row(session, entity, owner, values)
+    production_id = limits.production_of(session, entity, owner)
+    return limits.within_limits(session, production_id, lambda: _add_row(session, entity, owner, values))
+
+
+def _add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:
+    model, rules = EDITABLE[entity]
     row = model(**owner)
     with session.no_autoflush:
         session.add(row)
@@ -74,7 +84,18 @@ def remove_row(session: Session, entity: str, row_id: int, seen_version: int | N
     The rows are locked as they are read (on PostgreSQL), so what is kept for undo is what goes. The
     DELETE carries the row's version, the one the person saw (`seen_version`) or else the one just
     read: a row someone else saved meanwhile matches nothing and stays, with their change
-    (ChangedElsewhere)."""
+    (ChangedElsewhere). A removal that would make a budget figure too large (a negative line, the
+    latest rate of exchange) is refused (budget.limits)."""
+    from studio.budget import limits  # here: only rows the budget is worked out from need it
+
+    row = session.get(EDITABLE[entity][0], row_id)
+    if row is None or entity not in limits.WATCHED:
+        return _remove_row(session, entity, row_id, seen_version)
+    production_id = limits.production_of(session, entity, row)
+    return limits.within_limits(session, production_id, lambda: _remove_row(session, entity, row_id, seen_version))
+
+
+def _remove_row(session: Session, entity: str, row_id: int, seen_version: int | None) -> Removal:
     model = EDITABLE[entity][0]
     table: Table = model.__table__
     removal = Removal()
