@@ -21,10 +21,10 @@ from sqlmodel import select
 from studio import validation
 from studio.budget.calculation import Account, calculate
 from studio.budget.totals import current_budget
-from studio.edits import set_field, set_fields
+from studio.edits import put_back, set_field, set_fields
 from studio.errors import InvalidInput
 from studio.exports.budget_xlsx import Words
-from studio.models import BudgetAccount, ExchangeRate
+from studio.models import BudgetAccount, BudgetLine, ExchangeRate
 from studio.money import MAX_MINOR, SIGNIFICANT_DIGITS, STORABLE_MINOR, largest_amount, minor_unit_digits
 from studio.records import add_row
 from tests.studio.test_budget_calculation import CHART, FICA, FUTA, MEAL, budget, line, rate
@@ -69,7 +69,7 @@ def test_the_audit_case_a_formula_and_a_multiplier_are_refused_and_nothing_is_st
     assert_refused(
         demo, demo_path, lambda s: set_field(s, "budget_line", rights, "multiplier", "10000"), f"{TOO_LARGE}: 1100 "
     )
-    # Several fields at once are judged together, and undo (put_back) goes through the same rule.
+    # Several fields at once are judged together.
     assert_refused(
         demo,
         demo_path,
@@ -124,7 +124,7 @@ def test_an_exchange_rate_that_pushes_conversions_over_is_refused(demo, demo_pat
         lambda s: set_field(s, "exchange_rate", latest, "rate", "1000000000"),
         rf"{TOO_LARGE}: .* USD is more than any amount may be",
     )
-    # Nor may a new, later rate do it, nor removing a rate bring back one that did.
+    # Nor may a new, later rate do it.
     assert_refused(
         demo,
         demo_path,
@@ -138,13 +138,20 @@ def test_an_exchange_rate_that_pushes_conversions_over_is_refused(demo, demo_pat
     )
 
 
+def test_an_undo_that_would_go_beyond_the_limit_is_refused(demo, demo_path):
+    with demo.transaction() as session:
+        rights = line_id(session, RIGHTS)
+        set_field(session, "budget_line", rights, "multiplier", "10000")  # 200,000,000 CNY
+        lowered = set_field(session, "budget_line", rights, "multiplier", "1")
+        set_field(session, "budget_line", rights, "amount_entry", "1000000 * 37")  # 740,000,000,000 CNY
+    assert_refused(demo, demo_path, lambda s: put_back(s, [lowered], to_new=False), f"{TOO_LARGE}: 1100 ")
+
+
 def test_a_budget_already_beyond_the_limit_may_still_be_edited(demo):
     """Stored before this rule: an edit that makes it no worse is accepted (one that mends it, too)."""
     with demo.transaction() as session:
         rights = line_id(session, RIGHTS)
         set_field(session, "budget_line", rights, "amount_entry", "1000000 * 37")
-        from studio.models import BudgetLine
-
         session.get(BudgetLine, rights).multiplier = D(10000)  # written past the rules
     with demo.transaction() as session:
         set_field(session, "budget_line", rights, "notes", "too big, to be mended")
