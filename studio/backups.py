@@ -385,9 +385,9 @@ def new_database_file(path: Path) -> Iterator[Path]:
 
 def put_new_file(scratch: Path, path: Path) -> None:
     """Give the finished database at `scratch` the name `path`, which must not exist: made
-    self-contained first (its write-ahead log checkpointed in, rollback journal mode; opening it
-    for editing turns WAL on again), flushed to disk, then linked to its name, which fails rather
-    than replace a file another program made there meanwhile."""
+    self-contained first (its write-ahead log checkpointed in, rollback journal mode), flushed to
+    disk, then linked to its name, which fails rather than replace a file another program made there
+    meanwhile; then in WAL mode again, as every database is (a kill before that leaves it whole)."""
     with contextlib.closing(sqlite3.connect(f"{scratch.resolve().as_uri()}?mode=rw", uri=True)) as connection:
         mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     if mode != "delete":
@@ -406,6 +406,8 @@ def put_new_file(scratch: Path, path: Path) -> None:
     else:
         scratch.unlink()
     _sync_folder(path.parent)
+    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
 
 
 def _made_meanwhile(path: Path) -> DatabaseProblem:
