@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,6 +201,8 @@ def open_database(
         _bring_schema_up_to_date(database, migrations_dir)
         if path is not None:
             _check_integrity(database)
+            if not read_only:
+                _use_write_ahead_log(database)
             database.file_identity = _identity(path)
         else:
             _read_grants(database)
@@ -220,6 +223,27 @@ def _read_grants(database: Database) -> None:
         database.sees_money, may_write = connection.execute(grants).one()
     # Changes derive costs from rates (a schedule's, a budget's): a login kept from money changes nothing.
     database.read_only = not may_write or not database.sees_money
+
+
+def _use_write_ahead_log(database: Database) -> None:
+    """The file in WAL mode (reading never waits for a write), which SQLite keeps in the file: turned on
+    only once its schema is known to be ours, so a file refused (a newer schema, another program's) is left
+    as it was; a new file is made in rollback journal mode (see backups.put_new_file). SQLite does not
+    wait for another program's write to switch, so this waits for it as a write would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    with database.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        while True:
+            try:
+                driver.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.Error as error:
+                busy = getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY")
+                if not busy or time.monotonic() > deadline:
+                    failure = OperationalError("PRAGMA journal_mode=WAL", None, error)
+                    problem = problem_of(failure, database.describe(), _("cannot open {path}: {reason}"))
+                    raise (problem or failure) from None
+            time.sleep(0.05)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -366,8 +390,7 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False)
         dbapi_connection.text_factory = _lenient_text
         dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if not read_only:
-            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        # (WAL is turned on by open_database, once the file is known to be ours: _use_write_ahead_log.)
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
