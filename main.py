@@ -6,7 +6,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from studio.cli import COMMANDS, build_parser, guarded
+    from studio.cli import build_parser, guarded, run_command
 
     args = build_parser().parse_args(argv)
     if args.lang:
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.screenshot import run_screenshot
 
         return guarded(lambda: run_screenshot(args))
-    return guarded(lambda: COMMANDS[args.command](args))
+    return guarded(lambda: run_command(args))
 
 
 if __name__ == "__main__":

@@ -16,16 +16,26 @@ from pathlib import Path
 from studio.database_commands import DATABASE_COMMANDS, add_database_commands
 from studio.errors import UserError
 from studio.i18n import _
-from studio.paths import database_argument
+from studio.paths import database_argument, read_only_asked
 from studio.scripts import FORMATS
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # --db, --production and --json are accepted before or after the subcommand.
+    # --db, --read-only, --production and --json are accepted before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help="database file or SQLAlchemy URL")
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database file, SQLite file: URI (?mode=ro: read-only) or SQLAlchemy URL",
+    )
+    common.add_argument(
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="open the database without writing to it or beside it (reading commands only)",
+    )
     common.add_argument("--production", type=int, default=argparse.SUPPRESS, help="production id")
     parser = argparse.ArgumentParser(
         prog="cliffhanger", parents=[common], description="Cliffhanger: production manager for micro-dramas."
@@ -151,11 +161,11 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from studio.db import open_database
+    from studio.command_databases import open_to_read
     from studio.productions import get_production
     from studio.summary import database_summary
 
-    database = open_database(database_argument(args))
+    database = open_to_read(args)
     try:
         with database.reading() as session:
             production_id = getattr(args, "production", None)
@@ -303,10 +313,10 @@ EXPORTS = {
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from studio.db import open_database
+    from studio.command_databases import open_to_read
     from studio.productions import get_production
 
-    database = open_database(database_argument(args))
+    database = open_to_read(args)
     try:
         if args.document == "budget":
             database.check_sees_money()
@@ -387,15 +397,20 @@ def run_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+BUDGET_READING = ("total", "report", "compare")  # the budget actions that change nothing
+
+
 def run_budget(args: argparse.Namespace) -> int:
     from studio.budget.commands import BUDGET_ACTIONS
+    from studio.command_databases import open_to_read
     from studio.db import open_database
     from studio.productions import get_production
 
-    database = open_database(database_argument(args))
+    reads = args.action in BUDGET_READING
+    database = open_to_read(args) if reads else open_database(database_argument(args))
     try:
         database.check_sees_money()
-        with database.transaction() as session:
+        with database.reading() if reads else database.transaction() as session:
             production = get_production(session, getattr(args, "production", None))
             report, text = BUDGET_ACTIONS[args.action](session, production.id, args)
     finally:
@@ -414,6 +429,33 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-people": run_import_people,
     "schedule": run_schedule,
 }
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    """Whether the command changes nothing, neither the database nor anything beside it."""
+    if args.command == "budget":
+        return args.action in BUDGET_READING
+    if args.command == "restore":
+        return args.backup is None  # the list of backups
+    return args.command in ("info", "export", "copy-database", "copy-production")  # copies read their --db
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a command (not the GUI's, not `screenshot`): one that writes is refused up front if asked to
+    open its database read-only, and a file it cannot write is reported with the command line's way
+    forward (--read-only, for a reading command) instead of the window's."""
+    from studio.command_databases import command_line_way, refusal
+    from studio.errors import DatabaseReadOnly, DiskFull
+
+    if read_only_asked(args) and not reads_only(args):
+        named = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+        raise refusal(named)
+    try:
+        return COMMANDS[args.command](args)
+    except (DatabaseReadOnly, DiskFull) as problem:
+        if problem.opens_read_only is None:
+            raise
+        raise command_line_way(problem) from None
 
 
 def guarded(action: Callable[[], int]) -> int:

@@ -176,9 +176,10 @@ def _copy_into(args: argparse.Namespace, copy: Callable[[Database, Database], T]
     (`backups.new_database_file`): a refused, failed or killed copy leaves nothing under the name.
     Returns the copy's result and the target."""
     from studio.backups import new_database_file
+    from studio.command_databases import open_to_read
     from studio.db import open_database, sqlite_path, to_url
 
-    source = open_database(database_argument(args))
+    source = open_to_read(args)  # only read: a read-only file copies as well as any
     try:
         if not new_file:
             target = open_database(args.to, create=True)

@@ -176,12 +176,14 @@ def open_database(
     if path is not None:
         _check_sqlite_file(path, create and not read_only)
         if not read_only and not _can_write(path):
-            raise DatabaseReadOnly(_read_only_message(path))
+            raise _read_only_problem(str(path))
         if not read_only and _disk_free(path) < MIN_FREE_BYTES:
             # SQLite would fail to make its WAL index with a bare "disk I/O error"
-            raise DiskFull(
+            full = DiskFull(
                 _("the disk holding {path} is full: free some space, or open it read-only").format(path=path)
             )
+            full.opens_read_only = str(path)
+            raise full
     elif read_only:
         raise DatabaseProblem(_("only a database file can be opened read-only"))
     try:
@@ -267,11 +269,15 @@ def _can_write(path: Path) -> bool:
     return folder_writable and (not path.exists() or os.access(path, os.W_OK))
 
 
-def _read_only_message(path: Path) -> str:
-    return _(
-        "{path} cannot be changed: the file or its folder is read-only. Open it read-only, "
-        "or copy it to a folder you can write to"
-    ).format(path=path)
+def _read_only_problem(path: str) -> DatabaseReadOnly:
+    problem = DatabaseReadOnly(
+        _(
+            "{path} cannot be changed: the file or its folder is read-only. Open it read-only, "
+            "or copy it to a folder you can write to"
+        ).format(path=path)
+    )
+    problem.opens_read_only = path  # the command line words the way forward its own way
+    return problem
 
 
 def _check_integrity(database: Database) -> None:
@@ -331,7 +337,7 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
             )
         )
     if kind.startswith("SQLITE_READONLY"):
-        return DatabaseReadOnly(_read_only_message(Path(path)))
+        return _read_only_problem(path)
     if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DatabaseDamaged(_damaged_message(path))
     if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the server's grants

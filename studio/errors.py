@@ -10,7 +10,10 @@ class InvalidInput(UserError):
 
 
 class DatabaseProblem(UserError):
-    """The database cannot be opened or used as it is."""
+    """The database cannot be opened or used as it is. `opens_read_only`: the file, when opening it
+    read-only is the way forward the message offers (the command line offers its own way, --read-only)."""
+
+    opens_read_only: str | None = None
 
 
 class DatabaseMissing(DatabaseProblem):
