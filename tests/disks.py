@@ -78,3 +78,20 @@ def read_only_copy(source: Path, folder: Path) -> Iterator[Path]:
         yield folder / source.name
     finally:
         folder.chmod(0o755)
+
+
+@contextlib.contextmanager
+def unwritable_file(path: Path) -> Iterator[Path]:
+    """`path` made read-only where it lies (its folder stays writable): its write permission taken
+    away, and as root, whom that does not stop, marked immutable too (`chattr +i`, which stops root)."""
+    path.chmod(0o444)
+    immutable = hasattr(os, "geteuid") and os.geteuid() == 0
+    if immutable and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        path.chmod(0o644)
+        pytest.skip("root writes a file without write permission, and chattr +i is not available here")
+    try:
+        yield path
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+        path.chmod(0o644)
