@@ -75,10 +75,12 @@ def create_application(lang: str | None, settings: AppSettings | None = None) ->
 
 
 def open_start_database(window: MainWindow, args: argparse.Namespace) -> None:
+    from studio.paths import database_argument, read_only_asked
+
     if args.demo:
         opened = window.open_demo()
-    elif getattr(args, "db", None):
-        opened = window.open_database(args.db)
+    elif getattr(args, "db", None) or read_only_asked(args):  # --read-only, or a URI's mode=ro
+        opened = window.open_database(database_argument(args), read_only=read_only_asked(args))
     else:
         opened = window.open_default_database()
     production_id = getattr(args, "production", None)

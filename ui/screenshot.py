@@ -13,7 +13,7 @@ SETTLE_SECONDS = 0.8
 
 def run_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from studio.paths import database_argument
+    from studio.paths import database_argument, read_only_asked
     from studio.productions import get_production
     from ui.app import create_application
     from ui.main_window import MainWindow
@@ -24,7 +24,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     window.resize(1280, 800)
     window.show()
     try:
-        window.workspace.open(database_argument(args))
+        window.workspace.open(database_argument(args), read_only=read_only_asked(args))
         window.workspace.set_production(window.workspace.read(get_production, getattr(args, "production", None)).id)
         window.show_page(next(i for i, page in enumerate(window.pages) if page.key == args.page))
         settle_until = time.monotonic() + SETTLE_SECONDS  # reloads and previews wait for the event loop
