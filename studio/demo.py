@@ -126,9 +126,13 @@ def demo_changes(path: Path) -> list[str] | None:
 
 
 def demo_is_current(path: Path) -> bool:
-    """The file was written by this edition of the demo (an older one is written anew when untouched)."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        return connection.execute("PRAGMA user_version").fetchone()[0] >> STAMP_BITS == DEMO_EDITION
+    """The file was written by this edition of the demo (an older one is written anew when untouched);
+    False for a file SQLite cannot read."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            return connection.execute("PRAGMA user_version").fetchone()[0] >> STAMP_BITS == DEMO_EDITION
+    except sqlite3.DatabaseError:
+        return False
 
 
 def content_stamp(connection: sqlite3.Connection) -> int:

@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         """Open the demo production as it was left; it is written when missing, or when it is an older
         edition nobody has changed."""
         path = demo_database_path()
-        if path.exists() and (demo_changes(path) is not None or demo_is_current(path)):
+        if path.exists() and (demo_is_current(path) or demo_changes(path) is not None):
             return self.open_database(str(path))
         return self._write_and_open_demo(path)
 

@@ -185,3 +185,10 @@ def test_the_demo_on_a_server_goes_to_the_server_beside_other_productions(postgr
     assert sorted(titles.values()) == ["Another Series", "The Contract Bride"]
     assert first not in titles and titles[second] == "The Contract Bride"
     assert len({scene.episode_id for scene in scenes}) == 80
+
+
+def test_a_damaged_demo_file_is_not_current_and_its_changes_say_it_cannot_be_read(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    assert not demo_is_current(path)
+    assert demo_changes(path) == ["it cannot be read"]
