@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlalchemy.orm import object_session
 from sqlmodel import Field, select
 
@@ -91,9 +91,10 @@ class Fringe(Versioned, table=True):
     name: str = Field(max_length=120)
     kind: str = Field(default=FringeKind.PERCENT.value, max_length=8)
     percent: Decimal | None = Field(default=None, sa_type=PERCENT)
-    flat_minor: int | None = Field(default=None)
+    flat_minor: int | None = Field(default=None, sa_type=BigInteger)
     currency: str = Field(default="USD", max_length=3)
-    cap_minor: int | None = Field(default=None)  # the wage base per person: no fringe on pay above it
+    # the wage base per person: no fringe on pay above it
+    cap_minor: int | None = Field(default=None, sa_type=BigInteger)
     # Which lines the budget's schedule-linked lines get it on: "" none, "wages" all cast and crew pay,
     # "union" union performers' pay (pension & health).
     applies_to: str = filled("", max_length=8)
@@ -119,7 +120,7 @@ class BudgetLine(Versioned, table=True):
     amount_formula: str = filled("", max_length=200)
     unit: str = Field(default=LineUnit.FLAT.value, max_length=8)
     multiplier: Decimal = Field(default=Decimal(1), sa_type=QUANTITY)
-    rate_minor: int = Field(default=0)
+    rate_minor: int = Field(default=0, sa_type=BigInteger)
     currency: str = Field(default="USD", max_length=3)
     source: str = Field(default="", max_length=80)
     payee: str = filled("", max_length=200)
@@ -163,7 +164,7 @@ class CostEntry(Versioned, table=True):
     entry_date: dt.date
     vendor: str = Field(default="", max_length=200)
     description: str = Field(default="", max_length=400)
-    amount_minor: int
+    amount_minor: int = Field(sa_type=BigInteger)
     currency: str = Field(default="USD", max_length=3)
     status: str = Field(default=CostStatus.COMMITTED.value, max_length=10)
     reference: str = Field(default="", max_length=120)

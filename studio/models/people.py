@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
@@ -54,8 +54,8 @@ class OvertimeRule(Versioned, table=True):
     second_threshold_hours: Decimal | None = Field(default=None, sa_type=HOURS)
     second_factor: Decimal | None = Field(default=None, sa_type=FACTOR)
     increment_minutes: int = filled(6)
-    day_minimum_minor: int | None = Field(default=None)
-    week_minimum_minor: int | None = Field(default=None)
+    day_minimum_minor: int | None = Field(default=None, sa_type=BigInteger)
+    week_minimum_minor: int | None = Field(default=None, sa_type=BigInteger)
     currency: str = filled("USD", max_length=3)
     pension_health_percent: Decimal | None = Field(default=None, sa_type=FACTOR)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
@@ -77,12 +77,12 @@ class CastAssignment(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     character_id: int = parent_fk("character")
     performer_id: int = parent_fk("performer")
-    rate_minor: int | None = Field(default=None)
+    rate_minor: int | None = Field(default=None, sa_type=BigInteger)
     currency: str = Field(default="USD", max_length=3)
     rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)
     guaranteed_days: int = Field(default=0)
     overtime_rule_id: int | None = parent_fk("overtime_rule", nullable=True, on_delete="SET NULL")
-    per_diem_minor: int | None = Field(default=None)
+    per_diem_minor: int | None = Field(default=None, sa_type=BigInteger)
     travel_notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
     rate = money_property("rate_minor", "currency")
@@ -110,7 +110,7 @@ class CrewMember(Versioned, table=True):
     name_zh: str = Field(default="", max_length=200)
     phone: str = Field(default="", max_length=40)
     email: str = Field(default="", max_length=200)
-    rate_minor: int | None = Field(default=None)
+    rate_minor: int | None = Field(default=None, sa_type=BigInteger)
     currency: str = Field(default="USD", max_length=3)
     rate_basis: str = Field(default=RateBasis.DAY.value, max_length=12)
     union_status: str = Field(default=UnionStatus.NON_UNION.value, max_length=20)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
@@ -26,7 +26,7 @@ class Location(Versioned, table=True):
     contact_name: str = Field(default="", max_length=200)
     contact_phone: str = Field(default="", max_length=40)
     contact_email: str = filled("", max_length=200)
-    fee_per_day_minor: int | None = Field(default=None)
+    fee_per_day_minor: int | None = Field(default=None, sa_type=BigInteger)
     fee_currency: str = Field(default="USD", max_length=3)
     parking: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     basecamp: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
@@ -38,7 +38,7 @@ class Production(Versioned, table=True):
     setup_minutes_per_scene: int = filled(3)
     # A company move costs time on the day and money (crew hours), in the base currency.
     company_move_minutes: int = filled(60)
-    company_move_cost_minor: int = filled(100000)
+    company_move_cost_minor: int = filled(100000, sa_type=BigInteger)
     # Day Out of Days drops a performer between two stretches of work only across a gap this long.
     drop_pickup_min_gap_days: int = filled(10)
     # The earliest a day calls when its call sheet names no crew call (later after a night: turnaround).

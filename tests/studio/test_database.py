@@ -405,3 +405,48 @@ def test_a_server_database_of_the_last_release_upgrades_keeping_its_data(postgre
     with database.session() as session:
         assert session.execute(text("SELECT title, version FROM production")).one() == ("Kept", 1)
     database.close()
+
+
+def test_a_server_database_at_0008_gets_64_bit_money_keeping_its_rows(postgres_url):
+    """0009 widens every money column on a server that holds rows: the values stay, larger ones fit."""
+    from alembic import command
+
+    from studio.migrations import config
+
+    engine = make_engine(postgres_url)
+    cfg = config(MIGRATIONS_DIR)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0008")
+        connection.exec_driver_sql(
+            "INSERT INTO production (title, title_zh, company, base_currency, reporting_currency, hq_timezone,"
+            " shoot_timezone, max_eighths_per_day, max_minutes_per_day, revision_color, created_at,"
+            " setup_minutes_per_scene, company_move_minutes, drop_pickup_min_gap_days, minutes_per_page,"
+            " default_crew_call)"
+            " VALUES ('Kept', '', '', 'BHD', 'BHD', 'Asia/Bahrain', 'Asia/Bahrain', 96, 720, 'White',"
+            " '2026-01-01 00:00:00+00', 3, 60, 10, 32, '07:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO location (production_id, name, name_zh, address, contact_name, contact_phone, timezone,"
+            " fee_per_day_minor, fee_currency, parking, basecamp, hospital_name, hospital_address, hospital_phone,"
+            " permit_notes, notes) VALUES (1, 'Souq', '', '', '', '', 'Asia/Bahrain', 2147483647, 'BHD', '', '',"
+            " '', '', '', '', '')"
+        )
+    engine.dispose()
+    database = open_database(postgres_url)
+    with database.transaction() as session:
+        kept = session.execute(text("SELECT company_move_cost_minor, version FROM production")).one()
+        assert tuple(kept) == (100000, 1)
+        assert session.execute(text("SELECT fee_per_day_minor FROM location")).scalar() == 2147483647
+        session.execute(text("UPDATE location SET fee_per_day_minor = fee_per_day_minor + 1"))
+    with database.session() as session:
+        assert session.execute(text("SELECT fee_per_day_minor FROM location")).scalar() == 2147483648
+        types = session.execute(
+            text(
+                "SELECT DISTINCT data_type FROM information_schema.columns"
+                " WHERE table_schema = current_schema() AND column_name LIKE '%\\_minor'"
+            )
+        ).scalars()
+        assert set(types) == {"bigint"}
+        assert migrations.current_revision(session.connection()) == migrations.HEAD
+    database.close()

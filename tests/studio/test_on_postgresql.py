@@ -244,3 +244,43 @@ def test_only_a_save_that_changed_something_tells_the_other_clients(both):
     assert seen_within(5)
     watch.close()
     other.close()
+
+
+BEYOND_32_BITS = "2147483.648"  # BHD has three decimals: 2,147,483,648 minor units, one past 2^31 - 1
+
+
+def paid_in_dinars(session) -> None:
+    """The demo budgets in USD: a rate in BHD needs its rate of exchange."""
+    values = {"from_currency": "BHD", "to_currency": "USD", "rate": "2.65957447", "effective_date": "2020-01-01"}
+    add_row(session, "exchange_rate", {"production_id": 1}, values)
+
+
+def test_a_rate_beyond_32_bits_is_saved_and_read_back_alike(both):
+    """Money columns are 64-bit on the server too (0009): this rate failed there with an internal error."""
+    with both.transaction() as session:
+        paid_in_dinars(session)
+        set_fields(session, "cast_assignment", 1, {"currency": "BHD", "rate": BEYOND_32_BITS})
+    with both.session() as session:
+        stored = session.execute(text("SELECT rate_minor, currency FROM cast_assignment WHERE id = 1")).one()
+    assert tuple(stored) == (2_147_483_648, "BHD")
+
+
+def test_a_file_with_a_rate_beyond_32_bits_goes_to_a_server_with_its_totals(demo_path, postgres_url):
+    original = open_database(demo_path)
+    with original.transaction() as session:
+        paid_in_dinars(session)
+        set_fields(session, "cast_assignment", 1, {"currency": "BHD", "rate": BEYOND_32_BITS})
+        session.execute(text("UPDATE cost_entry SET amount_minor = 999999999999999 WHERE id = 1"))
+    with original.session() as session:
+        expected = session.execute(text("SELECT sum(rate_minor) FROM cast_assignment")).scalar()
+    original.close()
+    copied = run("copy-database", "--db", str(demo_path), "--to", postgres_url, "--json")
+    assert copied.returncode == 0, copied.stderr
+    tables = {table["table"]: table for table in json.loads(copied.stdout)["tables"]}
+    assert tables["cast_assignment"]["totals"]["rate_minor"] == expected > 2**31
+    server = open_database(postgres_url)
+    with server.session() as session:
+        assert session.execute(text("SELECT rate_minor FROM cast_assignment WHERE id = 1")).scalar() == 2_147_483_648
+        assert session.execute(text("SELECT sum(rate_minor) FROM cast_assignment")).scalar() == expected
+        assert session.execute(text("SELECT amount_minor FROM cost_entry WHERE id = 1")).scalar() == 999999999999999
+    server.close()
