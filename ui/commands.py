@@ -163,7 +163,9 @@ class RowCommand(AppliedCommand):
 
 
 class PlacementCommand(AppliedCommand):
-    """Strips moved (a drag, or a whole optimized schedule): undo puts each back where it was."""
+    """Strips moved (a drag, or a whole optimized schedule): undo puts each back where it was, and redo
+    where the move put it, each only from the version the last of them left (`Placement.version`): a
+    strip a colleague has moved since stays where they put it."""
 
     def __init__(self, workspace: Workspace, previous: list[Placement], label: str):
         super().__init__(workspace, label)
@@ -180,12 +182,15 @@ class PlacementCommand(AppliedCommand):
 
 
 class LockCommand(AppliedCommand):
-    def __init__(self, workspace: Workspace, strip_ids: list[int], locked: bool, label: str):
+    """Strips locked or unlocked; undo and redo are made only from the versions the last change left
+    (a strip someone else has saved since keeps their change)."""
+
+    def __init__(self, workspace: Workspace, versions: dict[int, int], locked: bool, label: str):
         super().__init__(workspace, label)
-        self.strip_ids, self.locked = strip_ids, locked
+        self.versions, self.locked = versions, locked
 
     def apply(self) -> None:
-        self.workspace.set_locks(self.strip_ids, self.locked)
+        self.versions = self.workspace.set_locks(self.versions, self.locked)
 
     def revert(self) -> None:
-        self.workspace.set_locks(self.strip_ids, not self.locked)
+        self.versions = self.workspace.set_locks(self.versions, not self.locked)

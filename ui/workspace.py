@@ -232,8 +232,10 @@ class Workspace(QObject):
                     yield
                 finally:
                     self._step = None
-        except BaseException:
+        except BaseException as error:
             self.productionChanged.emit()  # what views were told may not have been saved: they reload
+            if isinstance(error, ChangedElsewhere):
+                self.changedElsewhere.emit()  # refused for a colleague's save: the views show theirs
             raise
         for signal, arguments in step.signals:
             signal.emit(*arguments)
@@ -370,14 +372,16 @@ class Workspace(QObject):
         self.write(restore, removal)
         self._emit(self.entitiesChanged, removal.tables)
 
-    def remove_rows(self, entity: str, rows: list[tuple[int, str]]) -> None:
-        """Remove several rows as one step (one transaction, one undo step); `rows`: (id, label) pairs."""
+    def remove_rows(self, entity: str, rows: list[tuple[int, str] | tuple[int, str, int | None]]) -> None:
+        """Remove several rows as one step (one transaction, one undo step); `rows`: (id, label, version
+        as the view showed it); if someone else has saved any of them since, none goes (ChangedElsewhere).
+        A row given without a version is removed as it is now."""
         if not rows:
             return
         label = rows[0][1] if len(rows) == 1 else self.tr("Remove %n row(s)", "", len(rows))
         with self.one_step(label):
-            for row_id, row_label in rows:
-                self.remove_row(entity, row_id, row_label)
+            for row_id, row_label, *seen_version in rows:
+                self.remove_row(entity, row_id, row_label, seen_version[0] if seen_version else None)
 
     def cast_role(self, character_id: int, performer_id: int, label: str) -> None:
         """Cast a performer in a role (a new deal, replacing the last performer's), as one undo step."""
@@ -408,9 +412,12 @@ class Workspace(QObject):
             self._emit(self.stripsMoved)
         return previous
 
-    def place_all(self, placement: dict[int | None, list[int]], label: str) -> None:
-        """A whole schedule (optimized, or days sorted) as one undo step."""
-        previous = self.write(place_all, self.production_id, placement)
+    def place_all(
+        self, placement: dict[int | None, list[int]], label: str, seen_versions: dict[int, int] | None = None
+    ) -> None:
+        """A whole schedule (optimized, or days sorted) as one undo step; `seen_versions`: the strips'
+        versions on the board it was made from (a colleague's move since is kept: ChangedElsewhere)."""
+        previous = self.write(place_all, self.production_id, placement, seen_versions)
         if previous:
             self._push(PlacementCommand(self, previous, label))
             self._emit(self.entitiesChanged, {"strip"})
@@ -421,20 +428,28 @@ class Workspace(QObject):
         self._emit(self.entitiesChanged, {"strip"})
 
     def place_strips(self, placements: list[Placement]) -> list[Placement]:
-        """Put strips back where they were (undo/redo of a move or a schedule); return what they replaced."""
+        """Put strips back where they were (undo/redo of a move or a schedule), each only from the version
+        the move left it at (a strip a colleague has moved since stays: ChangedElsewhere); return what
+        they replaced, with the versions this left."""
         previous = self.write(apply_placements, self.production_id, placements)
         self._emit(self.entitiesChanged, {"strip"})
         return previous
 
-    def lock_strips(self, strip_ids: list[int], locked: bool, label: str) -> None:
-        changed = self.write(set_locked, strip_ids, locked)
+    def lock_strips(
+        self, strip_ids: list[int], locked: bool, label: str, seen_versions: dict[int, int] | None = None
+    ) -> None:
+        """Lock or unlock strips as one undo step; `seen_versions`: as the board showed them (a strip a
+        colleague has saved since keeps their change: ChangedElsewhere)."""
+        changed = self.write(set_locked, strip_ids, locked, seen_versions)
         if changed:
             self._push(LockCommand(self, changed, locked, label))
             self._emit(self.entitiesChanged, {"strip"})
 
-    def set_locks(self, strip_ids: list[int], locked: bool) -> None:
-        self.write(set_locked, strip_ids, locked)
+    def set_locks(self, versions: dict[int, int], locked: bool) -> dict[int, int]:
+        """Undo or redo a lock: only from the versions it left (`versions`); returns the new ones."""
+        changed = self.write(set_locked, list(versions), locked, versions)
         self._emit(self.entitiesChanged, {"strip"})
+        return changed
 
     def _announce(self, changes: list[FieldChange]) -> None:
         for change in changes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,6 +22,9 @@ class Placement:
     strip_id: int
     day_id: int | None  # None: the boneyard
     position: int
+    # The strip's version this placement is to be made from: a placement returned for undo carries the
+    # version the change left, so putting the strip back is refused once someone else has moved it since.
+    version: int | None = field(default=None, compare=False)
 
 
 def ensure_strips(session: Session, production_id: int) -> int:
@@ -77,25 +80,37 @@ def _placement_of(rows: dict[int, tuple[int | None, int, int]]) -> dict[int | No
     return {day_id: [strip_id for _, strip_id in sorted(entries)] for day_id, entries in placement.items()}
 
 
-def apply_placements(session: Session, production_id: int, placements: list[Placement]) -> list[Placement]:
-    """Put strips where `placements` say; return where they were (applying that undoes this)."""
-    if not placements:
-        return []
-    strips = {
+def _locked_strips(session: Session, production_id: int, strip_ids: list[int]) -> dict[int, Strip]:
+    """The strips, locked in id order (on PostgreSQL) and read afresh (not as this session last saw them)."""
+    return {
         strip.id: strip
         for strip in session.exec(
             select(Strip)
-            .where(Strip.production_id == production_id, Strip.id.in_([p.strip_id for p in placements]))
+            .where(Strip.production_id == production_id, Strip.id.in_(strip_ids))
             .order_by(Strip.id)
             .with_for_update()
+            .execution_options(populate_existing=True)
         )
     }
+
+
+def apply_placements(session: Session, production_id: int, placements: list[Placement]) -> list[Placement]:
+    """Put strips where `placements` say; return where they were (applying that undoes this), each with
+    the version this change left the strip at.
+
+    A placement carrying a version (an undo's, a redo's) is made only from that version: a strip moved
+    by someone else since (or shifted along its day) is left where they put it (ChangedElsewhere)."""
+    if not placements:
+        return []
+    strips = _locked_strips(session, production_id, [p.strip_id for p in placements])
     days = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id)))
     if len(strips) != len({p.strip_id for p in placements}) or any(
         p.day_id is not None and p.day_id not in days for p in placements
     ):
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-    previous = [Placement(s.id, s.shoot_day_id, s.position) for s in strips.values()]
+    if any(p.version is not None and strips[p.strip_id].version != p.version for p in placements):
+        raise changed_elsewhere()
+    previous = {s.id: (s.shoot_day_id, s.position) for s in strips.values()}
     for placement in placements:
         strip = strips[placement.strip_id]
         strip.shoot_day_id, strip.position = placement.day_id, placement.position
@@ -104,7 +119,7 @@ def apply_placements(session: Session, production_id: int, placements: list[Plac
         session.flush()
     except StaleDataError:  # a strip saved by someone else since it was read
         raise changed_elsewhere() from None
-    return previous
+    return [Placement(s.id, *previous[s.id], version=s.version) for s in strips.values()]
 
 
 def move_strips(
@@ -140,10 +155,23 @@ def move_strips(
     return apply_placements(session, production_id, changed_placements(placement, before, touched))
 
 
-def place_all(session: Session, production_id: int, placement: dict[int | None, list[int]]) -> list[Placement]:
+def place_all(
+    session: Session,
+    production_id: int,
+    placement: dict[int | None, list[int]],
+    seen_versions: dict[int, int] | None = None,
+) -> list[Placement]:
     """Put every strip named in `placement` in its day and order (the optimizer's schedule); return
-    what it replaced."""
-    current = current_placements(session, production_id, lock=True)
+    what it replaced. `seen_versions`: the strips' versions on the board the schedule was made from (a
+    strip someone else has moved since stays where they put it: ChangedElsewhere)."""
+    rows = _strip_rows(session, production_id, lock=True)
+    if seen_versions is not None and any(
+        strip_id in rows and rows[strip_id][2] != seen_versions.get(strip_id, rows[strip_id][2])
+        for ids in placement.values()
+        for strip_id in ids
+    ):
+        raise changed_elsewhere()
+    current = _placement_of(rows)
     before = {strip_id: (day, index) for day, ids in current.items() for index, strip_id in enumerate(ids)}
     return apply_placements(session, production_id, changed_placements(placement, before, set(placement)))
 
@@ -178,15 +206,33 @@ def changed_placements(
     ]
 
 
-def set_locked(session: Session, strip_ids: list[int], locked: bool) -> list[int]:
-    """Lock strips where they are (the optimizer leaves them); return the ids whose lock changed."""
+def set_locked(
+    session: Session, strip_ids: list[int], locked: bool, seen_versions: dict[int, int] | None = None
+) -> dict[int, int]:
+    """Lock strips where they are (the optimizer leaves them); return the strips whose lock changed,
+    each with the version that left it (to undo from).
+
+    `seen_versions`: the strips' versions as the board showed them (or as a lock being undone left
+    them); a strip someone else has saved since keeps their change (ChangedElsewhere)."""
+    strips = session.exec(
+        select(Strip)
+        .where(Strip.id.in_(strip_ids))
+        .order_by(Strip.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
+    if seen_versions is not None and any(s.version != seen_versions.get(s.id, s.version) for s in strips):
+        raise changed_elsewhere()
     changed = []
-    for strip in session.exec(select(Strip).where(Strip.id.in_(strip_ids))):
+    for strip in strips:
         if strip.locked != locked:
             strip.locked = locked
-            changed.append(strip.id)
-    session.flush()
-    return changed
+            changed.append(strip)
+    try:
+        session.flush()
+    except StaleDataError:
+        raise changed_elsewhere() from None
+    return {strip.id: strip.version for strip in changed}
 
 
 def add_banner(session: Session, production_id: int, day_id: int | None, position: int, text: str) -> int:

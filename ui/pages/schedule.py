@@ -53,7 +53,7 @@ from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
 from ui.schedule_settings import ScheduleSettingsDialog
 from ui.stripboard import BoardRow, StripBoardModel, StripBoardView
-from ui.table import Column
+from ui.table import Column, seen
 
 write_shoot_calendar = on_first_call("studio.exports.calendar_ics", "write_shoot_calendar")  # icalendar
 write_shooting_schedule = on_first_call("studio.exports.schedule_pdf", "write_shooting_schedule")  # reportlab
@@ -324,14 +324,14 @@ class SchedulePage(Page):
         with self._one_step(label):
             for row in self.days.selected_rows():
                 kind = ShootDayKind.OFF.value if row["kind"] == ShootDayKind.SHOOT.value else ShootDayKind.SHOOT.value
-                self.workspace.edit_fields("shoot_day", row["id"], {"kind": kind}, label)
+                self.workspace.edit_fields("shoot_day", row["id"], {"kind": kind}, label, seen(row, "shoot_day"))
             self.workspace.run_edits(renumber_days, label)
 
     def remove_days(self) -> None:
         label = self.tr("Remove day")
         with self._one_step(label):
             for row in self.days.selected_rows():
-                self.workspace.remove_row("shoot_day", row["id"], label)
+                self.workspace.remove_row("shoot_day", row["id"], label, seen(row, "shoot_day"))
             self.workspace.run_edits(renumber_days, label)
 
     @contextmanager
@@ -367,7 +367,9 @@ class SchedulePage(Page):
         strips = self.view.selected_strips()
         if strips:
             label = self.tr("Lock strips") if locked else self.tr("Unlock strips")
-            self.workspace.lock_strips([s.id for s in strips], locked, label)
+            seen_versions = {s.id: s.version for s in strips}  # as the board shows them
+            with self._one_step(label):
+                self.workspace.lock_strips([s.id for s in strips], locked, label, seen_versions)
 
     def sort_days(self, by_location: bool) -> None:
         """Reorder the days of the selected strips (all days when none is selected): by location in
@@ -383,7 +385,11 @@ class SchedulePage(Page):
             scenes = [s for s in strips if not s.is_banner]
             ordered = shooting_order(scenes) if by_location else sorted(scenes, key=lambda s: s.sort_order)
             placement[day_id] = banners + [s.id for s in ordered]
-        self.workspace.place_all(placement, self.tr("Sort by location") if by_location else self.tr("Sort by scene"))
+        label = self.tr("Sort by location") if by_location else self.tr("Sort by scene")
+        try:  # from the board as shown: a colleague's move since is kept
+            self.workspace.place_all(placement, label, {s.id: s.version for s in self.board.strips.values()})
+        except UserError as error:
+            self.show_refusal(str(error))
 
     def choose_colour(self) -> None:
         """Give the selected strips a colour of the producer's choosing (Cancel: back to the standard)."""
@@ -396,9 +402,11 @@ class SchedulePage(Page):
 
     def set_colour(self, strip_ids: list[int], value: str) -> None:
         label = self.tr("Strip colour")
+        strips = self.board.strips if self.board is not None else {}
         with self._one_step(label):
             for strip_id in strip_ids:
-                self.workspace.edit_fields("strip", strip_id, {"color": value}, label)
+                seen_version = strips[strip_id].version if strip_id in strips else None  # as the board shows it
+                self.workspace.edit_fields("strip", strip_id, {"color": value}, label, seen_version)
 
     def ask_banner(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add banner"), self.tr("Banner text (e.g. LUNCH, COMPANY MOVE):"))
@@ -422,13 +430,14 @@ class SchedulePage(Page):
         )
         if not ok:
             return
-        dialog = OptimizeDialog(self.board, limit, self)
+        board = self.board  # what the schedule is made from (the page may reload meanwhile)
+        dialog = OptimizeDialog(board, limit, self)
         dialog.exec()
         if dialog.error is not None:
             self._task_failed(dialog.error)
             return
         if dialog.result is not None:
-            self.apply_schedule(dialog.result)
+            self.apply_schedule(dialog.result, board)
 
     def _add_days_to_optimize(self) -> bool:
         """A board with no shoot days: offer to add as many as the script needs, as one undo step."""
@@ -454,8 +463,15 @@ class SchedulePage(Page):
     def edit_settings(self) -> None:
         ScheduleSettingsDialog(self.workspace, self).exec()
 
-    def apply_schedule(self, result) -> None:
-        self.workspace.place_all(result.placement, self.tr("Optimize the schedule"))
+    def apply_schedule(self, result, board: Board | None = None) -> None:
+        """Put the optimizer's schedule in place; made from `board`, a strip someone else has moved since
+        stays where they put it and nothing is placed (ChangedElsewhere)."""
+        seen_versions = {s.id: s.version for s in board.strips.values()} if board is not None else None
+        try:
+            self.workspace.place_all(result.placement, self.tr("Optimize the schedule"), seen_versions)
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
         kind = self.tr("the best possible") if result.status == "optimal" else self.tr("the best found in the time")
         self.tell(
             self.tr("Schedule optimized: cost %1 (%2), %3% below script order (%4).")
