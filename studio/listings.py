@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -280,7 +281,7 @@ def pay_preset_rows(session: Session, production_id: int) -> list[Row]:
     presets = session.exec(
         select(OvertimeRule).where(OvertimeRule.production_id == production_id).order_by(OvertimeRule.id)
     )
-    return [{"id": preset.id, "name": preset.name} for preset in presets]
+    return [{"id": preset.id, "versions": {"overtime_rule": preset.version}, "name": preset.name} for preset in presets]
 
 
 def set_rows(session: Session, production_id: int) -> list[Row]:
@@ -458,7 +459,16 @@ def performer_day_rows(session: Session, performer_id: int) -> list[Row]:
     entries = session.exec(
         select(PerformerDay).where(PerformerDay.performer_id == performer_id).order_by(PerformerDay.day)
     )
-    return [{"id": entry.id, "day": entry.day, "kind": entry.kind, "notes": entry.notes} for entry in entries]
+    return [
+        {
+            "id": entry.id,
+            "versions": {"performer_day": entry.version},
+            "day": entry.day,
+            "kind": entry.kind,
+            "notes": entry.notes,
+        }
+        for entry in entries
+    ]
 
 
 def availability_rows(session: Session, owner_column: str, owner_id: int) -> list[Row]:
@@ -468,6 +478,7 @@ def availability_rows(session: Session, owner_column: str, owner_id: int) -> lis
     return [
         {
             "id": entry.id,
+            "versions": {"availability": entry.version},
             "start": entry.start_date,
             "end": entry.end_date,
             "days": (entry.end_date - entry.start_date).days + 1,
@@ -482,16 +493,22 @@ def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
     """Who is called on a call sheet's day and when (pickup, hair & makeup, on set), as the sheet has it:
     the times entered for them, else the defaults (department offsets, the day's calls)."""
     entered = {
-        (entry.performer_id, entry.crew_member_id): entry.id
+        (entry.performer_id, entry.crew_member_id): entry
         for entry in session.exec(select(CallTime).join(CallSheet).where(CallSheet.shoot_day_id == sheet.shoot_day_id))
     }
+
+    def entered_ids(key: tuple[int | None, int | None]) -> dict[str, Any]:
+        """The times entered for them (an id, and the version as shown: a colleague's later save wins)."""
+        entry = entered.get(key)
+        return {"call_time_id": entry.id if entry else None, "versions": {"call_time": entry.version} if entry else {}}
+
     rows: list[Row] = []
     for line in sheet.cast:
         rows.append(
             {
                 "id": f"cast-{line.performer_id}",
                 "owner": {"performer_id": line.performer_id},
-                "call_time_id": entered.get((line.performer_id, None)),
+                **entered_ids((line.performer_id, None)),
                 "who": ", ".join(map(str, line.cast_numbers)) + " " + line.performer,
                 "who_zh": ", ".join(map(str, line.cast_numbers)) + " " + (line.performer_zh or line.performer),
                 "role": line.character,
@@ -508,7 +525,7 @@ def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
             {
                 "id": f"crew-{line.crew_member_id}",
                 "owner": {"crew_member_id": line.crew_member_id},
-                "call_time_id": entered.get((None, line.crew_member_id)),
+                **entered_ids((None, line.crew_member_id)),
                 "who": line.name,
                 "who_zh": line.name_zh or line.name,
                 "role": " · ".join(part for part in (line.department, line.position) if part),

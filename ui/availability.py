@@ -18,7 +18,7 @@ from studio.errors import UserError
 from studio.listings import availability_rows
 from ui.form_dialog import add_and_remove_buttons, date_edit, form_with_buttons
 from ui.i18n import day_text
-from ui.table import Column, RecordTable, RecordTableModel
+from ui.table import Column, RecordTable, RecordTableModel, seen
 from ui.workspace import Workspace
 
 UNAVAILABLE = QColor("#f4c7c3")
@@ -79,6 +79,7 @@ class AvailabilityPanel(QWidget):
         layout.addWidget(self.ranges)
         workspace.entitiesChanged.connect(lambda entities: "availability" in entities and self.reload())
         workspace.fieldChanged.connect(lambda change: change.entity == "availability" and self.reload())
+        workspace.changedElsewhere.connect(self.reload)  # a colleague's save (or ours refused for it)
         self.show_owner(None)
 
     def show_owner(self, owner_id: int | None) -> None:
@@ -128,7 +129,11 @@ class AvailabilityPanel(QWidget):
 
     def remove_selected(self) -> None:
         label = self.tr("Remove unavailable dates")
-        self.workspace.remove_rows("availability", [(row["id"], label) for row in self.ranges.selected_rows()])
+        rows = self.ranges.selected_rows()
+        try:
+            self.workspace.remove_rows("availability", [(row["id"], label, seen(row, "availability")) for row in rows])
+        except UserError as error:
+            self.refused.emit(str(error))
 
 
 class UnavailableDialog(QDialog):

@@ -19,7 +19,7 @@ from studio.listings import performer_day_rows, shoot_day_rows
 from studio.models.enums import PerformerDayKind, ShootDayKind
 from ui.form_dialog import add_and_remove_buttons, date_edit, form_with_buttons
 from ui.i18n import day_text
-from ui.table import Column, RecordTable, RecordTableModel
+from ui.table import Column, RecordTable, RecordTableModel, seen
 from ui.workspace import Workspace
 
 
@@ -74,6 +74,7 @@ class PerformerDaysPanel(QWidget):
         layout.addWidget(self.table)
         workspace.entitiesChanged.connect(lambda entities: "performer_day" in entities and self.reload())
         workspace.fieldChanged.connect(lambda change: change.entity == "performer_day" and self.reload())
+        workspace.changedElsewhere.connect(self.reload)  # a colleague's save (or ours refused for it)
         self.show_owner(None)
 
     def kind_label(self, kind: str) -> str:
@@ -136,7 +137,9 @@ class PerformerDaysPanel(QWidget):
     def remove_selected(self) -> None:
         label = self.tr("Remove travel, rehearsal or fitting day")
         try:
-            self.workspace.remove_rows("performer_day", [(row["id"], label) for row in self.table.selected_rows()])
+            rows = self.table.selected_rows()
+            removed = [(row["id"], label, seen(row, "performer_day")) for row in rows]
+            self.workspace.remove_rows("performer_day", removed)
         except UserError as error:
             self.refused.emit(str(error))
 

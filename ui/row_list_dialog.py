@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from studio.errors import UserError
+from studio.errors import ChangedElsewhere, UserError
 from ui.record_form import FormField, RecordForm
-from ui.table import Column, RecordTable, RecordTableModel
+from ui.table import Column, RecordTable, RecordTableModel, seen
 from ui.workspace import Workspace
 
 
@@ -101,7 +101,14 @@ class RowListDialog(QDialog):
     def remove(self) -> None:
         rows = self.table.selected_rows()
         label = self.tr("Remove %1")
-        self.workspace.remove_rows(self.entity, [(row["id"], label.replace("%1", row["name"])) for row in rows])
+        try:
+            self.workspace.remove_rows(
+                self.entity, [(row["id"], label.replace("%1", row["name"]), seen(row, self.entity)) for row in rows]
+            )
+        except ChangedElsewhere as error:
+            self.reload()  # the colleague's change
+            self.refuse(str(error))
+            return
         self.reload()
 
     def refuse(self, message: str) -> None:

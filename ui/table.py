@@ -115,6 +115,12 @@ def name_columns(
     ]
 
 
+def seen(row: dict[str, Any], entity: str) -> int | None:
+    """The version of a row's `entity` as the table shows it (an edit or removal of it made after a
+    colleague's save is refused); None where the listing gives none."""
+    return row.get("versions", {}).get(entity)
+
+
 class RecordTableModel(QAbstractTableModel):
     editRefused = Signal(str)
 
@@ -268,8 +274,7 @@ class RecordTableModel(QAbstractTableModel):
             else:
                 entity, id_key, field = column.source
                 label = self.tr("Edit %1").replace("%1", column.header)
-                seen = row.get("versions", {}).get(entity)
-                self.workspace.edit_fields(entity, row[id_key], {field: value}, label, seen)
+                self.workspace.edit_fields(entity, row[id_key], {field: value}, label, seen(row, entity))
         except UserError as error:
             self.editRefused.emit(str(error))
             return False

@@ -25,6 +25,7 @@ def global_rows(current: CurrentBudget) -> list[Row]:
         rows.append(
             {
                 "id": item.id,
+                "versions": {"budget_global": item.version},
                 "name": item.name,
                 "entry": entry_of(item.value, item.formula),
                 "value": calculation.globals.get(item.name),
@@ -41,6 +42,7 @@ def fringe_rows(session: Session, production_id: int, calculation: Calculation) 
     return [
         {
             "id": fringe.id,
+            "versions": {"fringe": fringe.version},
             "code": fringe.code,
             "name": fringe.name,
             "kind": fringe.kind,
@@ -64,6 +66,7 @@ def rate_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {
             "id": rate.id,
+            "versions": {"exchange_rate": rate.version},
             "from_currency": rate.from_currency,
             "to_currency": rate.to_currency,
             "rate": rate.rate,
@@ -81,6 +84,7 @@ def actual_rows(report: CostReport, accounts: dict[int, str]) -> list[Row]:
         rows.append(
             {
                 "id": entry.id,
+                "versions": {"cost_entry": entry.version},
                 "entry_date": entry.entry_date,
                 "account_id": entry.account_id,
                 "account": accounts.get(entry.account_id, ""),

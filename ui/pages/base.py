@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import UserError
 from ui.background import run_in_background
-from ui.table import Column, RecordTable, RecordTableModel
+from ui.table import Column, RecordTable, RecordTableModel, seen
 from ui.workspace import Workspace
 
 
@@ -137,8 +137,9 @@ class Page(QWidget):
 
     def remove_selected(self, table: RecordTable, entity: str) -> None:
         rows = table.selected_rows()
+        label = self.tr("Remove %1")
         self.workspace.remove_rows(
-            entity, [(row["id"], self.tr("Remove %1").replace("%1", row["name"])) for row in rows]
+            entity, [(row["id"], label.replace("%1", row["name"]), seen(row, entity)) for row in rows]
         )
 
     def splitter(self, name: str, orientation, *widgets: QWidget) -> QSplitter:

@@ -228,7 +228,8 @@ class CastPage(Page):
             if performer_id is None:
                 if role["deal_id"] is not None:
                     label = self.tr("Uncast %1").replace("%1", role["character_shown"])
-                    self.workspace.remove_row("cast_assignment", role["deal_id"], label)
+                    seen = role["versions"].get("cast_assignment")  # the deal as shown: a colleague's later save wins
+                    self.workspace.remove_row("cast_assignment", role["deal_id"], label, seen)
                 return
             label = self.tr("Cast %1").replace("%1", role["character_shown"])
             self.workspace.cast_role(role["id"], performer_id, label)
