@@ -320,7 +320,7 @@ class BudgetTreeModel(QAbstractItemModel):
             return False
         self.end_preview()
         label = self.tr("Edit %1").replace("%1", self.headers[KEYS[index.column()]])
-        seen = self.line(node.key).version if node.kind == "line" else None
+        seen = self.line(node.key).version if node.kind == "line" else self.account(node.key).version
         try:
             self.workspace.edit_fields(entity, node.key, {field_name: value}, label, seen)
         except UserError as error:

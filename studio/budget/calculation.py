@@ -61,6 +61,7 @@ class Account:
     group: str = AccountGroup.BELOW_THE_LINE.value
     holds_fringes: bool = False
     percent: Decimal | None = None
+    version: int = 0  # the stored row's, for telling a colleague's change from ours
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Global:
     formula: str = ""
     source: str = ""
     description: str = ""
+    version: int = 0  # the stored row's, for telling a colleague's change from ours
 
 
 @dataclass
@@ -116,6 +118,7 @@ class BudgetInputs:
     fringes: list[FringeRule]
     globals: list[Global]
     rates: RateTable
+    production_version: int = 0  # the production's as read (its reporting currency is changed from it)
 
     def ordered_lines(self) -> list[Line]:
         """Budget order: by account, then the line's place in it."""

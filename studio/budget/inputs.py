@@ -18,7 +18,7 @@ def load_inputs(session: Session, production_id: int, currency: str | None = Non
     """The budget as stored, in `currency` (default: the production's reporting currency)."""
     production = session.get(Production, production_id)
     accounts = [
-        Account(row.id, row.code, row.name, row.name_zh, row.account_group, row.holds_fringes, row.percent)
+        Account(row.id, row.code, row.name, row.name_zh, row.account_group, row.holds_fringes, row.percent, row.version)
         for row in _rows(session, BudgetAccount, BudgetAccount.production_id == production_id)
     ]
     return BudgetInputs(
@@ -28,10 +28,11 @@ def load_inputs(session: Session, production_id: int, currency: str | None = Non
         lines=_lines(session, [a.id for a in accounts]),
         fringes=[_fringe(row) for row in _rows(session, Fringe, Fringe.production_id == production_id)],
         globals=[
-            Global(row.id, row.name, row.value, row.formula, row.source, row.description)
+            Global(row.id, row.name, row.value, row.formula, row.source, row.description, row.version)
             for row in _rows(session, BudgetGlobal, BudgetGlobal.production_id == production_id)
         ],
         rates=RateTable.for_production(session, production_id),
+        production_version=production.version,
     )
 
 

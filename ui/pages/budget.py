@@ -43,7 +43,7 @@ from ui.budget_tree import KEYS, BudgetDelegate, BudgetTreeModel
 from ui.budget_versions import VersionsTab
 from ui.i18n import babel_locale, chinese, day_text, money_text, number_text, shown_name
 from ui.pages.base import Page
-from ui.table import Column
+from ui.table import Column, seen
 
 BUDGET_ENTITIES = frozenset({"budget_global", "fringe", "budget_account", "exchange_rate", "cost_entry"})
 # Rows the schedule-linked lines are worked out from.
@@ -539,7 +539,8 @@ class BudgetPage(Page):
                 self.tr("%1 still has lines or actuals: move or remove them first.").replace("%1", account.code)
             )
             return
-        self.workspace.remove_row("budget_account", account.id, self.tr("Remove %1").replace("%1", account.code))
+        label = self.tr("Remove %1").replace("%1", account.code)
+        self.workspace.remove_row("budget_account", account.id, label, account.version)  # as the tree showed it
 
     def add_global(self) -> None:
         self._add(
@@ -591,7 +592,7 @@ class BudgetPage(Page):
         removed = []
         for row in table.selected_rows():
             name = row.get("name") or row.get("code") or row.get("vendor") or row.get("from_currency") or ""
-            removed.append((row["id"], self.tr("Remove %1").replace("%1", str(name))))
+            removed.append((row["id"], self.tr("Remove %1").replace("%1", str(name)), seen(row, entity)))
         self.workspace.remove_rows(entity, removed)
 
     def _currency_chosen(self) -> None:
@@ -599,7 +600,11 @@ class BudgetPage(Page):
         if code and self.current is not None and code != self.current.inputs.currency:
             try:
                 self.workspace.edit_fields(
-                    "production", self.workspace.production_id, {"reporting_currency": code}, self.tr("Report currency")
+                    "production",
+                    self.workspace.production_id,
+                    {"reporting_currency": code},
+                    self.tr("Report currency"),
+                    self.current.inputs.production_version,  # as the page loaded it
                 )
             except UserError as error:
                 self.show_refusal(str(error))
