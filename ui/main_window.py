@@ -521,7 +521,9 @@ class MainWindow(QMainWindow):
         wanted = dialog.details().validated()
         values = {field: getattr(wanted, field) for field in ("title", "title_zh", "company")}
         try:
-            self.workspace.edit_fields("production", production.id, values, self.tr("Edit production details"))
+            # From the production as the dialog showed it: a colleague's save meanwhile is kept, not overwritten.
+            label = self.tr("Edit production details")
+            self.workspace.edit_fields("production", production.id, values, label, production.version)
         except UserError as error:
             self.show_error(self.tr("Not saved"), str(error))
 

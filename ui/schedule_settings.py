@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.errors import UserError
+from studio.errors import ChangedElsewhere, UserError
 from studio.models import Production
 from ui.workspace import Workspace
 
@@ -31,6 +31,7 @@ class ScheduleSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Schedule settings"))
         self.workspace = workspace
         production = workspace.read(lambda session: session.get(Production, workspace.production_id))
+        self.version = production.version  # as shown: a save after a colleague's is refused, not written over
         form = QFormLayout()
         self.pages = self._spin(1, 50, production.max_eighths_per_day // 8, self.tr(" pages"))
         self.pages.valueChanged.connect(lambda pages: self.save("max_eighths_per_day", pages * 8))
@@ -86,8 +87,34 @@ class ScheduleSettingsDialog(QDialog):
     def save(self, field: str, value: Any) -> None:
         label = self.tr("Schedule settings")
         try:
-            self.workspace.edit_fields("production", self.workspace.production_id, {field: value}, label)
+            production_id = self.workspace.production_id
+            changes = self.workspace.edit_fields("production", production_id, {field: value}, label, self.version)
         except UserError as error:
             production = self.workspace.read(lambda session: session.get(Production, self.workspace.production_id))
+            if isinstance(error, ChangedElsewhere):  # the colleague's settings, and their version
+                self.show_settings(production)
             self.move_cost.setText(str(production.company_move_cost.amount))  # the one field typed freely
             self.parent().show_refusal(str(error))
+            return
+        if changes and changes[-1].version is not None:
+            self.version = changes[-1].version  # our own save
+
+    def show_settings(self, production: Production) -> None:
+        """Show the production's settings as stored (without saving them again)."""
+        self.version = production.version
+        values = [
+            (self.pages, production.max_eighths_per_day // 8),
+            (self.hours, production.max_minutes_per_day / 60),
+            (self.per_page, production.minutes_per_page),
+            (self.setup, production.setup_minutes_per_scene),
+            (self.move_time, production.company_move_minutes),
+            (self.crew_call, QTime(production.default_crew_call.hour, production.default_crew_call.minute)),
+            (self.drop_gap, production.drop_pickup_min_gap_days),
+        ]
+        for editor, value in values:
+            editor.blockSignals(True)
+            if isinstance(editor, QTimeEdit):
+                editor.setTime(value)
+            else:
+                editor.setValue(value)
+            editor.blockSignals(False)

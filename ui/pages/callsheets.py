@@ -203,8 +203,11 @@ class CallSheetsPage(Page):
             self.show_refusal(self.tr("Crew have one call time: enter it under On set / call."))
             return
         try:
-            if row["call_time_id"] is not None:
-                self.workspace.edit_fields("call_time", row["call_time_id"], {field: value}, label)
+            if row["call_time_id"] is not None:  # from the version the table shows: a colleague's later save wins
+                seen = row["versions"].get("call_time")
+                changes = self.workspace.edit_fields("call_time", row["call_time_id"], {field: value}, label, seen)
+                if changes and changes[-1].version is not None:  # our own save, before the table reloads
+                    row["versions"]["call_time"] = changes[-1].version
             else:
                 owner = {"call_sheet_id": self.form.row_id, **row["owner"]}
                 self.workspace.add_row("call_time", owner, {field: value}, label)
