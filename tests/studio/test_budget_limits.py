@@ -264,3 +264,48 @@ def test_any_budget_that_totals_has_every_figure_within_15_significant_digits(ro
 def test_too_large_a_typed_amount_is_refused_in_any_currency():
     with pytest.raises(InvalidInput, match="more than any amount may be"):
         validation.amount("99999999999999999", "JPY")
+
+
+def test_an_ordinary_edit_is_proven_within_the_limit_without_working_the_budget_out(demo, monkeypatch):
+    """The cheap bound (limits.proven_within) keeps an ordinary edit from the full check (limits.too_large),
+    which still judges an edit the bound cannot prove: one near the limit."""
+    from studio.budget import limits
+
+    checks = []
+    full = limits.too_large
+    monkeypatch.setattr(limits, "too_large", lambda *args: checks.append(args) or full(*args))
+    with demo.transaction() as session:
+        rights = line_id(session, RIGHTS)
+        set_field(session, "budget_line", rights, "rate", "25000")
+        set_field(session, "budget_line", rights, "multiplier", "3")
+        set_field(session, "exchange_rate", 1, "rate", "0.15")
+    assert checks == []
+    # 600,000 × 10,000,000 CNY = 6 × 10^12 (the grand total about 6.9 × 10^12): within the limit, but not by
+    # the bound's margin, so the budget is worked out, and the edit kept.
+    with demo.transaction() as session:
+        set_field(session, "budget_line", rights, "multiplier", "1")
+        set_field(session, "budget_line", rights, "rate", "10000000")
+        set_field(session, "budget_line", rights, "amount_entry", "600000 * 1")
+    assert checks
+    with demo.session() as session:
+        calculation = current_budget(session, 1).calculation
+    assert calculation.problems == [] and calculation.lines[rights].total == D("6000000000000.00")
+
+
+def test_the_bound_never_proves_a_budget_with_a_figure_beyond_the_limit(demo):
+    """Whatever the size of a line, written past the rules: proven within ⇒ no figure beyond, in any currency."""
+    from studio.budget.limits import proven_within, too_large
+
+    proven = []
+    for exponent in range(4, 18):
+        with demo.transaction() as session:
+            rights = line_id(session, RIGHTS)
+            session.get(BudgetLine, rights).amount_formula = ""
+            session.get(BudgetLine, rights).amount = D(10) ** exponent / 20000  # × 20,000 CNY = 10^exponent
+            session.flush()
+            if proven_within(session, 1):
+                proven.append(exponent)
+                assert too_large(session, 1) == [], exponent
+            else:
+                assert exponent >= 11  # the bound has room to spare below 10^13 CNY
+    assert proven and max(proven) < 13
