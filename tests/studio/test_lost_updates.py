@@ -37,7 +37,7 @@ from studio.errors import ChangedElsewhere
 from studio.models import BudgetLine, ShootDay, Strip
 from studio.records import remove_row
 from studio.schedule.board import load_board
-from studio.schedule.strips import move_strips
+from studio.schedule.strips import apply_placements, move_strips, set_locked
 from studio.transfer import copy_database
 
 CLIENTS = 4
@@ -270,3 +270,76 @@ def test_undo_and_removal_carry_the_version_they_saw(shared):
     with pytest.raises(ChangedElsewhere), database.transaction() as session:  # redo of a stale view
         put_back(session, [FieldChange("budget_line", line_id, "payee", "x", "y")], to_new=True)
     database.close()
+
+
+def test_undoing_or_redoing_a_move_after_a_colleagues_move_is_refused(shared):
+    """Undo and redo are made from the versions the move left, not from what they read as they run."""
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.session() as session:
+        board = load_board(session, 1)
+    day_id = board.days[0].id
+    strip_id = board.placement[day_id][0]
+    with mine.transaction() as session:
+        undo = move_strips(session, 1, [strip_id], None, 0, {strip_id: board.strips[strip_id].version})
+    with mine.transaction() as session:  # undone and redone while nobody else moved it: both go
+        redo = apply_placements(session, 1, undo)
+    with mine.transaction() as session:
+        undo = apply_placements(session, 1, redo)
+    with theirs.session() as session:
+        version = session.get(Strip, strip_id).version
+    with theirs.transaction() as session:  # a colleague moves it to the end of the first day
+        move_strips(session, 1, [strip_id], day_id, 1000, {strip_id: version})
+    with theirs.session() as session:
+        theirs_placed = where(session, strip_id)
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        apply_placements(session, 1, undo)
+    with mine.session() as session:
+        assert where(session, strip_id) == theirs_placed  # where the colleague put it
+    mine.close()
+    theirs.close()
+
+
+def test_locking_strips_from_a_stale_board_or_undoing_a_lock_after_a_colleagues_save_is_refused(shared):
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.session() as session:
+        board = load_board(session, 1)
+    day_id = board.days[0].id
+    first, second = board.placement[day_id][:2]
+    seen = {s: board.strips[s].version for s in (first, second)}
+    with theirs.transaction() as session:  # a colleague gives the first strip a colour
+        set_field(session, "strip", first, "color", "#ff0000", seen[first])
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        set_locked(session, [first, second], True, seen)
+    with mine.session() as session:  # neither locked (one step), the colleague's colour kept
+        assert [session.get(Strip, s).locked for s in (first, second)] == [False, False]
+        assert session.get(Strip, first).color == "#ff0000"
+    with mine.transaction() as session:  # from the second's version as shown: it goes
+        locked = set_locked(session, [second], True, {second: seen[second]})
+    assert locked == {second: seen[second] + 1}
+    with theirs.transaction() as session:  # the colleague colours it after our lock
+        set_field(session, "strip", second, "color", "#00ff00", locked[second])
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:  # undo of our lock
+        set_locked(session, list(locked), False, locked)
+    with mine.session() as session:
+        strip = session.get(Strip, second)
+        assert (strip.locked, strip.color) == (True, "#00ff00")
+    mine.close()
+    theirs.close()
+
+
+def test_removing_from_a_list_shown_before_a_colleagues_save_is_refused(shared):
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.session() as session:
+        day = session.exec(select(ShootDay).order_by(ShootDay.id)).first()
+        day_id, seen = day.id, day.version
+    with theirs.transaction() as session:
+        set_field(session, "shoot_day", day_id, "notes", "their note", seen)
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        set_field(session, "shoot_day", day_id, "kind", "OFF", seen)  # the day-off toggle, as shown
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        remove_row(session, "shoot_day", day_id, seen)
+    with mine.session() as session:
+        day = session.get(ShootDay, day_id)
+        assert (day.kind, day.notes) == ("SHOOT", "their note")
+    mine.close()
+    theirs.close()
