@@ -151,12 +151,39 @@ def rotate(database_path: Path, *, today: date) -> list[Path]:
     return dropped
 
 
-def check_backup(backup_path: Path) -> None:
-    """Refuse a backup that SQLite finds damaged, or that is not a Cliffhanger database."""
+def check_backup(backup_path: Path) -> str:
+    """Refuse a backup that SQLite finds damaged, that is not a Cliffhanger database, that a newer
+    Cliffhanger wrote, or whose schema is not exactly the one Cliffhanger makes at its revision (a
+    trigger, a view, a table, column or index of its own: `schema_check`). Returns its revision."""
+    from studio import migrations, schema_check
+
     if _verdict(backup_path) != "ok":
         raise DatabaseProblem(
             _("{name} is damaged or is not a Cliffhanger database; choose another backup").format(name=backup_path.name)
         )
+    try:
+        with contextlib.closing(_connect_read_only(backup_path)) as connection:
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = revision[0] if revision else None
+            if revision != migrations.HEAD and not _known(revision):
+                raise DatabaseProblem(
+                    _(
+                        "{name} was written by a newer Cliffhanger (schema {schema}); update the app to restore it"
+                    ).format(name=backup_path.name, schema=revision)
+                )
+            schema_check.check_sqlite(connection, revision, backup_path.name)
+    except sqlite3.Error as error:
+        raise DatabaseProblem(
+            _("{name} is damaged or is not a Cliffhanger database; choose another backup").format(name=backup_path.name)
+        ) from error
+    return revision
+
+
+def _known(revision: str | None) -> bool:
+    from studio.db import MIGRATIONS_DIR
+    from studio.migrations import is_known
+
+    return revision is not None and is_known(MIGRATIONS_DIR, revision)
 
 
 def _verdict(path: Path) -> str:
@@ -189,7 +216,7 @@ def restore_backup(
     """
     if database_path.exists() and backup_path.resolve() == database_path.resolve():
         raise DatabaseProblem(_("{name} is the database itself, not one of its backups").format(name=backup_path.name))
-    check_backup(backup_path)
+    revision = check_backup(backup_path)
     if not database_path.exists():
         _restore_as_new_file(database_path, backup_path)
         return None
@@ -215,7 +242,7 @@ def restore_backup(
             # Read by a connection of its own: no one else can commit while this one holds the lock.
             kept = take_backup(database_path, reason, rotating=False).path
             try:
-                _write_into(live, "restored")
+                _write_into(live, "restored", revision)
                 live.execute("COMMIT")
             except sqlite3.Error as error:
                 if _in_use(error):
@@ -238,10 +265,15 @@ def _verdict_of(live: sqlite3.Connection) -> str:
     return verdict if {"alembic_version", "production"} <= tables else "not a Cliffhanger database"
 
 
-def _write_into(live: sqlite3.Connection, source: str) -> None:
+def _write_into(live: sqlite3.Connection, source: str, revision: str) -> None:
     """Replace everything in `live`'s main database with the attached `source`'s, in the transaction
-    `live` holds: its objects dropped, the source's created, rows copied, then indexes, views and
-    triggers (after the rows, so no trigger fires), the header's numbers; each table's count checked."""
+    `live` holds: its objects dropped, the tables of Cliffhanger's schema at `revision` created from its
+    own SQL (never the source's: check_backup found the source's schema to be that one, and a restore
+    runs none of a file's SQL), rows copied column by column, then the schema's indexes (after the rows),
+    the header's numbers; each table's count checked."""
+    from studio.schema_check import expected_sqlite
+
+    expected = expected_sqlite(revision)
     ours = " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
     old = live.execute(f"SELECT type, name FROM main.sqlite_master WHERE type IN ('view', 'trigger', 'table'){ours}")
     old = old.fetchall()
@@ -249,21 +281,21 @@ def _write_into(live: sqlite3.Connection, source: str) -> None:
         for found, name in old:
             if found == kind:
                 live.execute(f"DROP {kind.upper()} IF EXISTS main.{_quoted(name)}")
-    objects = live.execute(
-        f"SELECT type, name, sql FROM {source}.sqlite_master WHERE sql IS NOT NULL{ours} ORDER BY rowid"
-    ).fetchall()
+    objects = [(kind, name, sql) for kind, name, sql in expected.objects if not name.startswith("sqlite_")]
     tables = [name for kind, name, _sql in objects if kind == "table"]
     for kind, name, sql in objects:
         if kind == "table":
             live.execute(sql)
-            live.execute(f"INSERT INTO main.{_quoted(name)} SELECT * FROM {source}.{_quoted(name)}")
+            columns = ", ".join(_quoted(column) for column in expected.fingerprint["table"][name]["columns"])
+            live.execute(f"INSERT INTO main.{_quoted(name)} ({columns}) SELECT {columns} FROM {source}.{_quoted(name)}")
     for kind, _name, sql in objects:
         if kind != "table":
             live.execute(sql)
     special = {name for (name,) in live.execute(f"SELECT name FROM {source}.sqlite_master WHERE type = 'table'")}
-    if "sqlite_sequence" in special:
+    made = {name for (name,) in live.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
+    if "sqlite_sequence" in special & made:
         live.execute("DELETE FROM main.sqlite_sequence")
-        live.execute(f"INSERT INTO main.sqlite_sequence SELECT * FROM {source}.sqlite_sequence")
+        live.execute(f"INSERT INTO main.sqlite_sequence SELECT name, seq FROM {source}.sqlite_sequence")
     for number in ("user_version", "application_id"):
         value = int(live.execute(f"PRAGMA {source}.{number}").fetchone()[0])
         live.execute(f"PRAGMA main.{number} = {value}")

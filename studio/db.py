@@ -166,9 +166,15 @@ def changed_elsewhere() -> ChangedElsewhere:
 
 
 def open_database(
-    path_or_url: str | Path, *, create: bool = False, read_only: bool = False, migrations_dir: Path = MIGRATIONS_DIR
+    path_or_url: str | Path,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    migrations_dir: Path = MIGRATIONS_DIR,
+    check_schema: bool = True,
 ) -> Database:
-    """Open (or with `create`, make) a database and bring its schema up to date.
+    """Open (or with `create`, make) a database, check that its schema is exactly ours (`schema_check`;
+    `check_schema=False` only to store a new one's as the expected) and bring it up to date.
 
     `read_only` opens a SQLite file without ever writing to it (nor to its folder)."""
     url = to_url(path_or_url)
@@ -200,7 +206,7 @@ def open_database(
         ) from None
     database = Database(url, engine, read_only)
     try:
-        _bring_schema_up_to_date(database, migrations_dir)
+        _bring_schema_up_to_date(database, migrations_dir, check_schema and migrations_dir == MIGRATIONS_DIR)
         if path is not None:
             _check_integrity(database)
             if not read_only:
@@ -430,7 +436,7 @@ def _read_only_connector(path: Path):
     return connect
 
 
-def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
+def _bring_schema_up_to_date(database: Database, migrations_dir: Path, check_schema: bool = True) -> None:
     from studio import migrations
 
     try:
@@ -460,6 +466,8 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
         )
     head = migrations.HEAD if migrations_dir == MIGRATIONS_DIR else migrations.head_revision(migrations_dir)
     if current == head:
+        if check_schema:
+            _check_schema(database, current)  # before the app's first write runs a trigger it holds
         return
     if current is not None and not migrations.is_known(migrations_dir, current):
         raise NewerSchema(
@@ -474,6 +482,9 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
                 "which cannot be done read-only: copy it to a folder you can write to"
             ).format(path=database.describe())
         )
+    if current is not None and check_schema:
+        # Against its own revision's schema, before the upgrade runs in it (a trigger would run too).
+        _check_schema(database, current)
     if current is None and migrations_dir == MIGRATIONS_DIR and _create_at_head(database):
         return
     if current is not None and database.path is not None:
@@ -482,6 +493,21 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path) -> None:
         )
     with failures_as_problems(database.describe(), _("cannot update {path}: {reason}")):
         migrations.upgrade(database.url, migrations_dir)
+    if current is not None and check_schema and database.path is None:
+        _check_schema(database, head)  # a server's older schema was checked only for triggers, views, rules
+
+
+def _check_schema(database: Database, revision: str) -> None:
+    from studio import schema_check
+
+    with (
+        failures_as_problems(database.describe(), _("cannot open {path}: {reason}")),
+        database.engine.connect() as connection,
+    ):
+        if database.path is not None:
+            schema_check.check_sqlite(connection.connection.driver_connection, revision, database.describe())
+        else:
+            schema_check.check_postgresql(connection, revision, database.describe())
 
 
 def _create_at_head(database: Database) -> bool:
