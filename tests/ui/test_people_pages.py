@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
 
@@ -290,3 +292,12 @@ def test_choosing_a_photo_shows_it_beside_the_performers_details(demo_window, de
     page.photo_button.click()
     assert query(demo_path, "select photo_path from performer where legal_name = 'Daniel Hayes'") == [(str(photo),)]
     assert not page.photo.isHidden() and page.photo.pixmap().height() == 120
+
+
+def test_a_pipe_named_as_a_photo_shows_nothing_and_never_blocks_the_window(demo_window, tmp_path, monkeypatch):
+    pipe = tmp_path / "headshot.png"
+    os.mkfifo(pipe)  # opening a pipe to read waits for a writer: a window reading it so would freeze
+    page = show(demo_window, "cast")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(pipe), ""))
+    page.photo_button.click()
+    assert page.photo.isHidden()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from studio.errors import UserError
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
 from studio.models.enums import RateBasis, UnionStatus
+from studio.user_files import UnreadableFile, read_user_file
 from ui import labels
 from ui.i18n import chinese, money_text, shown_name
 from ui.pages.base import Page
@@ -30,6 +32,8 @@ from ui.performer_days import PerformerDaysPanel
 from ui.record_details import RecordDetails
 from ui.record_form import FormField, RecordForm, with_none
 from ui.table import Column, name_columns
+
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
 PERFORMER_MIME = "application/x-cliffhanger-performer"
 
@@ -298,8 +302,17 @@ class CastPage(Page):
         self.record.show_record(performer_id)
         self.performer_days.show_owner(performer_id)
         photo = self.details.stored.get("photo_path") if performer_id else ""
-        pixmap = QPixmap(photo) if photo else QPixmap()
+        pixmap = photo_pixmap(Path(photo)) if photo else QPixmap()
         self.photo.setVisible(not pixmap.isNull())
         self.photo_button.setEnabled(performer_id is not None and not self.workspace.read_only)
         if not pixmap.isNull():
             self.photo.setPixmap(pixmap.scaledToHeight(120, Qt.TransformationMode.SmoothTransformation))
+
+
+def photo_pixmap(path: Path) -> QPixmap:
+    """A performer's photo, read as any file a person names is (a regular file, within its limit: a
+    pipe or a device named as a photo must not freeze the window); empty if it cannot be read."""
+    pixmap = QPixmap()
+    with contextlib.suppress(UnreadableFile):  # a photo moved or unreadable is simply not shown
+        pixmap.loadFromData(read_user_file(path, MAX_PHOTO_BYTES))
+    return pixmap
