@@ -23,7 +23,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
 
 def time_backups(path: Path, runs: int) -> list[float]:
-    from studio.backups import take_backup
+    from studio.storage.backups import take_backup
 
     samples = []
     for _ in range(runs):

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studio.db import open_database  # noqa: E402
+from studio.storage.db import open_database  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))

@@ -28,7 +28,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 NEW_DATABASE = """
 import sys, time
 from pathlib import Path
-from studio.db import open_database
+from studio.storage.db import open_database
 import studio.models
 start = time.perf_counter()
 open_database(Path(sys.argv[1]), create=True).close()

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studio.db import open_database  # noqa: E402
+from studio.storage.db import open_database  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
 from studio.schedule.board import Board, load_board  # noqa: E402
 from studio.schedule.conflicts import find_conflicts  # noqa: E402

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from studio.database_commands import DATABASE_COMMANDS, add_database_commands
+from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 from studio.errors import UserError
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
@@ -135,14 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from studio.db import sqlite_path, to_url
+    from studio.storage.db import sqlite_path, to_url
     from studio.demo import demo_changes, write_demo, write_demo_on_server
 
     if not getattr(args, "db", None):
         raise UserError(_("demo needs --db FILE: the database file to write"))
     path = sqlite_path(to_url(args.db))
     if path is None:
-        from studio.passwords import without_password
+        from studio.storage.passwords import without_password
 
         production_id = write_demo_on_server(args.db, force=args.force)
         server = without_password(args.db)
@@ -161,7 +161,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from studio.command_databases import open_to_read
+    from studio.storage.command_databases import open_to_read
     from studio.productions import get_production
     from studio.summary import database_summary
 
@@ -196,8 +196,8 @@ def run_info(args: argparse.Namespace) -> int:
 def run_import_script(args: argparse.Namespace) -> int:
     import contextlib
 
-    from studio.backups import new_database_file
-    from studio.db import open_database, sqlite_path, to_url
+    from studio.storage.backups import new_database_file
+    from studio.storage.db import open_database, sqlite_path, to_url
     from studio.formatting import format_eighths
     from studio.scripts.importer import import_outline, read_outline
 
@@ -313,7 +313,7 @@ EXPORTS = {
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from studio.command_databases import open_to_read
+    from studio.storage.command_databases import open_to_read
     from studio.productions import get_production
 
     database = open_to_read(args)
@@ -333,7 +333,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import_people(args: argparse.Namespace) -> int:
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.people_csv import import_people
     from studio.productions import get_production
 
@@ -354,7 +354,7 @@ def run_import_people(args: argparse.Namespace) -> int:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.productions import get_production
     from studio.schedule.auto import result_json, schedule_automatically
 
@@ -402,8 +402,8 @@ BUDGET_READING = ("total", "report", "compare")  # the budget actions that chang
 
 def run_budget(args: argparse.Namespace) -> int:
     from studio.budget.commands import BUDGET_ACTIONS
-    from studio.command_databases import open_to_read
-    from studio.db import open_database
+    from studio.storage.command_databases import open_to_read
+    from studio.storage.db import open_database
     from studio.productions import get_production
 
     reads = args.action in BUDGET_READING
@@ -444,7 +444,7 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a command (not the GUI's, not `screenshot`): one that writes is refused up front if asked to
     open its database read-only, and a file it cannot write is reported with the command line's way
     forward (--read-only, for a reading command) instead of the window's."""
-    from studio.command_databases import command_line_way, refusal
+    from studio.storage.command_databases import command_line_way, refusal
     from studio.errors import DatabaseReadOnly, DiskFull
 
     if read_only_asked(args) and not reads_only(args):

@@ -16,15 +16,15 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from studio.backups import put_new_file, remove_database_files, restore_backup, scratch_beside
+from studio.storage.backups import put_new_file, remove_database_files, restore_backup, scratch_beside
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.versions import save_version
 from studio.currencies import ensure_currency
-from studio.db import is_sqlite_file, open_database
+from studio.storage.db import is_sqlite_file, open_database
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
-from studio.instance_lock import held_or_refused
+from studio.storage.instance_lock import held_or_refused
 from studio.models import (
     Availability,
     BreakdownCategory,

@@ -21,7 +21,7 @@ from sqlmodel import Session, SQLModel, select
 
 from studio import validation
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
-from studio.db import changed_elsewhere
+from studio.storage.db import changed_elsewhere
 from studio.edit_rules import (
     CurrencyOf,
     DateInRange,

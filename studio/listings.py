@@ -41,7 +41,7 @@ from studio.models import (
 from studio.models.enums import RevisionState, ShootDayKind
 from studio.schedule.board import load_board
 from studio.schedule.timeline import DayTimes, clock, day_times
-from studio.withheld import visible_money
+from studio.storage.withheld import visible_money
 
 Row = dict[str, object]
 

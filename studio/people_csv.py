@@ -27,7 +27,7 @@ from studio.i18n import _
 from studio.models import CastAssignment, Character, CrewMember, Department, Performer, Production
 from studio.models.enums import RateBasis, UnionStatus
 from studio.money import Money
-from studio.withheld import withholds_money
+from studio.storage.withheld import withholds_money
 
 KINDS = ("cast", "crew")
 MAX_BYTES = 5 * 1024 * 1024

@@ -15,7 +15,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
-from studio.db import changed_elsewhere
+from studio.storage.db import changed_elsewhere
 from studio.edits import EDITABLE, RowRule
 from studio.errors import InvalidInput
 from studio.i18n import _

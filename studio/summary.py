@@ -20,7 +20,7 @@ from studio.models import (
 from studio.models.enums import RevisionState, ShootDayKind
 from studio.money import Money
 from studio.productions import list_productions
-from studio.withheld import withholds_money
+from studio.storage.withheld import withholds_money
 
 
 def _count(session: Session, statement) -> int:

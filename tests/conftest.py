@@ -53,7 +53,7 @@ def demo_path(demo_template, tmp_path) -> Path:
 @pytest.fixture
 def demo(demo_path):
     """The demo production, open (a copy: each test may change it)."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
 
     database = open_database(demo_path)
     yield database

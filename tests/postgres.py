@@ -110,9 +110,9 @@ def postgres_url(postgres_server: Server) -> Iterator[str]:
 @pytest.fixture
 def server_demo(demo_path, postgres_url) -> str:
     """The demo production copied onto the test server, with the team's roles set up."""
-    from studio.db import open_database
-    from studio.server_roles import set_up_roles
-    from studio.transfer import copy_database
+    from studio.storage.db import open_database
+    from studio.storage.server_roles import set_up_roles
+    from studio.storage.transfer import copy_database
 
     source, target = open_database(demo_path), open_database(postgres_url)
     copy_database(source, target)
@@ -125,6 +125,6 @@ def server_demo(demo_path, postgres_url) -> str:
 @pytest.fixture
 def crew_login(server_demo, postgres_server) -> str:
     """The URL of a crew member's login on the demo production."""
-    from studio.server_roles import CREW
+    from studio.storage.server_roles import CREW
 
     return postgres_server.add_login(server_demo, CREW)

@@ -8,14 +8,14 @@ import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.backups import Backup, is_backed_up, take_backup
+from studio.storage.backups import Backup, is_backed_up, take_backup
 from studio.errors import UserError
 from ui.background import run_quietly
 from ui.workspace import Workspace
 
 
 class BackupKeeper(QObject):
-    backedUp = Signal(object)  # a studio.backups.Backup
+    backedUp = Signal(object)  # a studio.storage.backups.Backup
     failed = Signal(str)
 
     def __init__(self, workspace: Workspace, minutes: float, parent: QObject | None = None):

@@ -20,7 +20,7 @@ from studio.errors import UserError
 from studio.productions import ProductionDetails, create_production, delete_production
 from studio.records import Removal
 from studio.schedule.strips import Placement
-from studio.snapshots import discard_snapshot
+from studio.storage.snapshots import discard_snapshot
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace

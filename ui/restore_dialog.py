@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.backups import Backup, list_backups
+from studio.storage.backups import Backup, list_backups
 
 
 class RestoreDialog(QDialog):

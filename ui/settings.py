@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from studio.passwords import without_password
+from studio.storage.passwords import without_password
 
 MAX_RECENT = 8
 BACKUP_MINUTES = 10

@@ -69,7 +69,7 @@ from studio.models import (
 )
 from studio.models.enums import AccountGroup, ShootDayKind
 from studio.money import largest_amount, minor_unit_digits
-from studio.withheld import withholds_money
+from studio.storage.withheld import withholds_money
 
 T = TypeVar("T")
 EVERY = None

@@ -34,7 +34,7 @@ from studio.models import (
 )
 from studio.models.enums import IntExt, PerformerDayKind, RateBasis, RevisionState, ShootDayKind, TimeOfDay
 from studio.schedule.daylight import sun_times
-from studio.withheld import visible_money, withholds_money
+from studio.storage.withheld import visible_money, withholds_money
 
 NIGHT = {TimeOfDay.NIGHT.value, TimeOfDay.DUSK.value}
 EXTERIOR = {IntExt.EXT.value, IntExt.INT_EXT.value}

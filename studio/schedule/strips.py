@@ -9,7 +9,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
-from studio.db import changed_elsewhere
+from studio.storage.db import changed_elsewhere
 from studio.edits import FieldChange, set_field
 from studio.errors import InvalidInput
 from studio.i18n import _

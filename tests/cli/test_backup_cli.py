@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from studio.instance_lock import InstanceLock
+from studio.storage.instance_lock import InstanceLock
 from tests.cli.test_cli import assert_one_clear_line, run
 from tests.studio.test_backups import damage, title_of
 
@@ -44,7 +44,7 @@ def test_restore_names_what_it_cannot_find(demo_path, tmp_path):
 
 
 def test_demo_force_keeps_what_it_replaces_and_never_replaces_an_open_file(demo_path):
-    from studio.backups import list_backups
+    from studio.storage.backups import list_backups
 
     window = InstanceLock(demo_path)
     assert window.acquire()

@@ -25,7 +25,7 @@ child records the allowed states: the content's fingerprint before, and after ea
    half are aimed: wait for the child to start a write (its w or m on the pipe), then a random delay
    within 1.2 × that write's length; then SIGKILL, reap;
 4. checks: a fresh sqlite3 connection on a copy of the crashed files (it recovers the write-ahead log)
-   passes PRAGMA integrity_check and foreign_key_check; studio.db.open_database opens the crashed file
+   passes PRAGMA integrity_check and foreign_key_check; studio.storage.db.open_database opens the crashed file
    itself and lists the productions; the content's fingerprint (every table's rows in primary-key order,
    timestamp columns left out) is an allowed state: "the first k transactions and none of the k+1st"
    passes, anything else is a partial operation. The optimizer is not deterministic, so its child also
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     import studio.exports.dood_xlsx  # noqa: F401
     import studio.schedule.auto  # noqa: F401
     import studio.scripts.importer  # noqa: F401
-    import studio.snapshots  # noqa: F401
+    import studio.storage.snapshots  # noqa: F401
 
     assert "PySide6" not in sys.modules
     SKIPPED.update(timestamp_columns())

@@ -42,9 +42,9 @@ def op_cli_import(db: Path, script: Path, production: int | None = None) -> None
 def op_gui_import(db: Path, outline, fingerprint_: str, source: str, production_id: int | None = None) -> None:
     """File → Import Script: Workspace.import_script → Workspace.snapshotted (ui/workspace.py) without
     Qt: the write lock, a snapshot, the import in the same transaction, a snapshot after."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.scripts.importer import import_outline
-    from studio.snapshots import discard_snapshot, take_snapshot
+    from studio.storage.snapshots import discard_snapshot, take_snapshot
 
     database = open_database(db)
     try:
@@ -72,9 +72,9 @@ def op_gui_import(db: Path, outline, fingerprint_: str, source: str, production_
 def op_undo_import(db: Path, snapshot: Path) -> None:
     """Edit → Undo of an import: Workspace.restore → restore_snapshot, the snapshot copied back into the
     live database through SQLite's backup API; then the productions are listed again."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.productions import list_productions
-    from studio.snapshots import restore_snapshot
+    from studio.storage.snapshots import restore_snapshot
 
     database = open_database(db)
     try:
@@ -91,7 +91,7 @@ def op_undo_import(db: Path, snapshot: Path) -> None:
 
 def op_place(db: Path, placement: dict) -> None:
     """The Optimize dialog's result applied: Workspace.place_all → write(place_all, …)."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.schedule.strips import place_all
 
     database = open_database(db)
@@ -127,7 +127,7 @@ BUDGET_EDITS = [
 
 def op_budget_edits(db: Path) -> None:
     """Budget cells typed one after another: each Workspace.edit_fields → write(set_fields, …)."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.edits import set_fields
 
     database = open_database(db)
@@ -146,7 +146,7 @@ def op_strips_then_budget(db: Path) -> None:
     from studio.budget.schedule_links import store_plan
     from studio.budget.totals import current_budget
     from studio.cli import run_budget
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.schedule.strips import current_placements, move_strips
 
     database = open_database(db)
@@ -183,7 +183,7 @@ def op_export(db: Path, document: str, out: Path) -> None:
 def op_control_two_commits(db: Path, placement: dict) -> None:
     """CONTROL, not the app: a schedule applied in two transactions (half the days, a pause, the rest),
     declared as one operation. Kills between the two commits must be reported as partial operations."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
     from studio.schedule.strips import place_all
 
     days = [day for day in placement if day is not None]
@@ -201,7 +201,7 @@ def op_control_two_commits(db: Path, placement: dict) -> None:
 def op_control_export_in_place(db: Path, target: Path, data: bytes) -> None:
     """CONTROL, not the app: an export written straight under its final name, a piece at a time. Kills
     while it writes must be reported as bad exports."""
-    from studio.db import open_database
+    from studio.storage.db import open_database
 
     open_database(db).close()
     with target.open("wb") as stream:
@@ -365,8 +365,8 @@ def build_scenarios(work_dir: Path, log: Callable[[str], None]) -> list[Scenario
 
 
 def take_snapshot_of(db: Path, snapshot: Path) -> None:
-    from studio.db import open_database
-    from studio.snapshots import take_snapshot
+    from studio.storage.db import open_database
+    from studio.storage.snapshots import take_snapshot
 
     database = open_database(db)
     try:
@@ -407,7 +407,7 @@ def optimized_placement(demo: Path, work_dir: Path) -> tuple[dict, float]:
     copy_database(demo, db)
 
     def work():
-        from studio.db import open_database
+        from studio.storage.db import open_database
         from studio.errors import UserError
         from studio.schedule.auto import board_for_scheduling
         from studio.schedule.optimizer import optimize

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.models import (
     BreakdownCategory,
     BreakdownElement,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.models import Character, FilmSet, Location, Scene, SceneCharacter
 from studio.scripts.importer import import_outline, read_outline
 from tests.fixture_files import SAMPLES

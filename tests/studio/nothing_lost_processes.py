@@ -90,7 +90,7 @@ def wait_for(fd: int, code: bytes, received: bytearray) -> None:
 
 
 def concurrent(work: Path, runs: int, seed: int) -> dict:
-    from studio.backups import take_backup
+    from studio.storage.backups import take_backup
     from tests.crash.children import install_markers
 
     install_markers()
@@ -276,8 +276,8 @@ def ours_left(folder: Path) -> list[str]:
 
 
 def kills(work: Path, only: set[str]) -> dict:
-    from studio.backups import take_backup
-    from studio.instance_lock import InstanceLock
+    from studio.storage.backups import take_backup
+    from studio.storage.instance_lock import InstanceLock
 
     source = work / "source" / "demo.sqlite"
     source.parent.mkdir()
@@ -397,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     import studio.cli  # noqa: F401
     import studio.people_csv  # noqa: F401
     import studio.scripts.importer  # noqa: F401
-    import studio.transfer  # noqa: F401
+    import studio.storage.transfer  # noqa: F401
 
     SKIPPED.update(timestamp_columns())
     args.work.mkdir(parents=True, exist_ok=True)

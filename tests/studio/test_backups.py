@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from studio.backups import (
+from studio.storage.backups import (
     KEEP_DAYS,
     KEEP_RECENT,
     backup_folder,
@@ -18,7 +18,7 @@ from studio.backups import (
     restore_backup,
     take_backup,
 )
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.errors import DatabaseProblem
 
 

@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import select
 
 from studio.breakdown import remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BreakdownCategory, BreakdownElement, Character, Scene, SceneCharacter, SceneElement

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from studio.breakdown import tag_scene
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.errors import UserError
 from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
 from studio.models import BreakdownCategory, Scene

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.schedule.board import load_board
 from studio.schedule.strips import move_strips
 

@@ -23,7 +23,7 @@ from studio.budget.calculation import Calculation
 from studio.budget.cost_report import CostReport, cost_entries, cost_report
 from studio.budget.totals import CurrentBudget, current_budget
 from studio.currencies import ensure_currency
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.errors import InvalidInput, UserError
 from studio.exports.budget_xlsx import Words, write_budget
 from studio.models import BudgetAccount, CostEntry

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from studio.callsheet import call_sheet, call_sheet_id, call_sheets, map_url, numbered_day
 from studio.day_sheet import Notice, Role
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.edits import set_fields
 from studio.errors import InvalidInput, UserError
 from studio.models import (

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.errors import UserError
 from studio.exports.contacts import contact_sheet, write_contact_sheet
 from studio.models import CastAssignment, Character, CrewMember, Location, Performer

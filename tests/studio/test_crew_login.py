@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.edits import set_field
 from studio.errors import NotAllowed
 from studio.listings import cast_rows, crew_rows, location_rows
@@ -125,7 +125,7 @@ def test_a_login_with_no_role_is_told_an_administrator_gives_it_one(server_demo,
 def test_copy_database_names_the_server_that_refused_the_crew_login_not_the_target(crew_login, tmp_path):
     """The refusal came from reading the source inside the target's transaction, whose handler named the
     target file: "your login on /…/copy.sqlite may not read…"."""
-    from studio.passwords import without_password
+    from studio.storage.passwords import without_password
 
     target = tmp_path / "copy.sqlite"
     result = run("copy-database", "--db", crew_login, "--to", str(target))

@@ -15,10 +15,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import select
 
-from studio import migrations
-from studio.db import MIGRATIONS_DIR, make_engine, open_database
+from studio.storage import migrations
+from studio.storage.db import MIGRATIONS_DIR, make_engine, open_database
 from studio.errors import DatabaseMissing, NewerSchema, NotADatabase
-from studio.migrations import load_scripts
+from studio.storage.migrations import load_scripts
 from studio.models import metadata
 
 
@@ -103,7 +103,7 @@ def test_a_new_server_database_is_made_at_once_exactly_as_every_migration_would_
 def test_making_a_new_database_loads_no_alembic(tmp_path):
     """Alembic (and the migrations) are for changing a schema, not for making one."""
     code = (
-        "import sys; from studio.db import open_database; "
+        "import sys; from studio.storage.db import open_database; "
         f"open_database({str(tmp_path / 'new.sqlite')!r}, create=True).close(); "
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))"
     )
@@ -132,7 +132,7 @@ def test_new_database_gets_the_whole_schema_at_head(tmp_path):
 
 
 def test_the_head_the_app_checks_against_is_the_newest_migration():
-    from studio import migrations
+    from studio.storage import migrations
 
     assert load_scripts(MIGRATIONS_DIR).get_current_head() == migrations.HEAD
 
@@ -273,7 +273,7 @@ def test_a_write_waits_for_another_programs_lock_instead_of_failing(demo_path):
 
 
 def test_backups_never_overwrite_an_existing_file(tmp_path):
-    from studio.db import unused_path
+    from studio.storage.db import unused_path
 
     wanted = tmp_path / "prod.before-0002-20270101-090000.sqlite"
     assert unused_path(wanted) == wanted
@@ -282,7 +282,7 @@ def test_backups_never_overwrite_an_existing_file(tmp_path):
 
 
 def test_a_copy_that_cannot_be_written_is_a_user_error(demo_path, tmp_path):
-    from studio.db import backup_sqlite
+    from studio.storage.db import backup_sqlite
     from studio.errors import DatabaseProblem
 
     database = open_database(demo_path)
@@ -338,9 +338,9 @@ def test_a_release_one_database_upgrades_and_keeps_its_cast_ids(tmp_path):
     """0001 kept cast IDs on the casting deal; 0002 moves them to the character."""
     from alembic import command
 
-    from studio import migrations
-    from studio.db import make_engine
-    from studio.migrations import config
+    from studio.storage import migrations
+    from studio.storage.db import make_engine
+    from studio.storage.migrations import config
 
     path = tmp_path / "release1.sqlite"
     engine = make_engine(f"sqlite:///{path}", foreign_keys=False)
@@ -384,8 +384,8 @@ def test_a_server_database_of_the_last_release_upgrades_keeping_its_data(postgre
     """A team's server at the previous schema (0007) gets row versions like a file does."""
     from alembic import command
 
-    from studio.db import make_engine
-    from studio.migrations import config
+    from studio.storage.db import make_engine
+    from studio.storage.migrations import config
 
     engine = make_engine(postgres_url)
     cfg = config(MIGRATIONS_DIR)
@@ -411,7 +411,7 @@ def test_a_server_database_at_0008_gets_64_bit_money_keeping_its_rows(postgres_u
     """0009 widens every money column on a server that holds rows: the values stay, larger ones fit."""
     from alembic import command
 
-    from studio.migrations import config
+    from studio.storage.migrations import config
 
     engine = make_engine(postgres_url)
     cfg = config(MIGRATIONS_DIR)

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from studio.budget.totals import current_budget
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.demo import demo_changes, demo_is_current, write_demo, write_demo_on_server
 from studio.errors import UserError
 from studio.models import (

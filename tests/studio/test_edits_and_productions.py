@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.edits import set_field
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.models import BreakdownCategory, BudgetAccount, Character, Production

@@ -113,7 +113,7 @@ def test_a_database_copy_that_fails_midway_leaves_the_older_copy_whole(held_demo
         "import sys\n"
         "from pathlib import Path\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
-        "from studio.db import backup_sqlite, open_database\n"
+        "from studio.storage.db import backup_sqlite, open_database\n"
         "from studio.errors import UserError\n"
         "from studio.exports.files import write_atomically\n"
         f"database = open_database({str(held_demo)!r})\n"
@@ -193,7 +193,7 @@ def test_temporary_files_a_killed_export_left_are_removed_once_stale(tmp_path):
 
 def test_undo_snapshots_a_killed_app_left_are_removed_by_the_next_one(demo, tmp_path):
     from studio.paths import snapshot_dir
-    from studio.snapshots import take_snapshot
+    from studio.storage.snapshots import take_snapshot
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     left = snapshot_dir() / f"process-{dead.stdout.strip()}"

@@ -28,7 +28,7 @@ def test_importing_the_whole_domain_loads_no_qt():
     code = (
         "import pkgutil, importlib, sys, studio\n"
         "for info in pkgutil.walk_packages(studio.__path__, 'studio.'):\n"
-        "    if not info.name.startswith('studio.migrations.'):\n"
+        "    if not info.name.startswith('studio.storage.migrations.'):\n"
         "        importlib.import_module(info.name)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
     )

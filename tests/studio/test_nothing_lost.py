@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.backups import list_backups, restore_backup, take_backup
+from studio.storage.backups import list_backups, restore_backup, take_backup
 from studio.errors import DatabaseInUse
 from tests.studio.test_backups import title_of
 
@@ -159,8 +159,8 @@ def test_restoring_an_old_backup_the_rotation_would_drop_still_restores_it(demo_
 
 
 def test_what_killed_commands_left_is_removed_by_the_next_holder_of_the_files_lock(demo_path):
-    from studio.backups import backup_folder
-    from studio.instance_lock import InstanceLock
+    from studio.storage.backups import backup_folder
+    from studio.storage.instance_lock import InstanceLock
 
     folder = backup_folder(demo_path)
     folder.mkdir()

@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.edits import set_field, set_fields
 from studio.errors import InvalidInput, UserError
 from studio.records import add_row, remove_row, restore
 from studio.summary import database_summary
-from studio.transfer import copy_database
+from studio.storage.transfer import copy_database
 from tests.cli.test_cli import assert_one_clear_line, run
 
 
@@ -186,7 +186,7 @@ def test_an_update_made_from_an_older_version_never_overwrites(both):
 def test_the_crew_role_reads_the_schedule_but_never_a_rate(demo_path, postgres_server, postgres_url):
     import psycopg
 
-    from studio.server_roles import set_up_roles
+    from studio.storage.server_roles import set_up_roles
 
     server = open_database(postgres_url)
     copy_database(open_database(demo_path), server)
@@ -223,7 +223,7 @@ def test_the_crew_role_reads_the_schedule_but_never_a_rate(demo_path, postgres_s
 
 
 def test_only_a_save_that_changed_something_tells_the_other_clients(both):
-    from studio.change_watch import ChangeWatch
+    from studio.storage.change_watch import ChangeWatch
 
     other = second_client(both)
     watch = ChangeWatch(both)

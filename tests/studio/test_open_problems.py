@@ -15,10 +15,10 @@ import time
 import pytest
 from sqlalchemy import text
 
-from studio.change_watch import ChangeWatch
-from studio.db import open_database
+from studio.storage.change_watch import ChangeWatch
+from studio.storage.db import open_database
 from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
-from studio.instance_lock import InstanceLock
+from studio.storage.instance_lock import InstanceLock
 from studio.productions import list_productions
 from tests.disks import fill, locked_by_another_program, read_only_copy, small_disk
 from tests.studio.test_backups import damage
@@ -111,7 +111,7 @@ def test_a_crashed_window_leaves_no_lock_behind(demo_path):
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from studio.instance_lock import InstanceLock; "
+            "import sys, time; from pathlib import Path; from studio.storage.instance_lock import InstanceLock; "
             "lock = InstanceLock(Path(sys.argv[1])); assert lock.acquire(); print('held', flush=True); time.sleep(60)",
             str(demo_path),
         ],
@@ -131,7 +131,7 @@ def test_a_crashed_window_leaves_no_lock_behind(demo_path):
 
 
 def test_an_emptied_or_overwritten_database_with_backups_is_damaged_not_new(demo_path):
-    from studio.backups import take_backup
+    from studio.storage.backups import take_backup
 
     take_backup(demo_path, "manual")
     for ruin in (b"", b"a letter that was saved over the database"):

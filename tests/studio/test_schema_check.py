@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from studio import migrations, schema_check
-from studio.backups import _write_into, restore_backup
-from studio.db import MIGRATIONS_DIR, make_engine, open_database
+from studio.storage import migrations, schema_check
+from studio.storage.backups import _write_into, restore_backup
+from studio.storage.db import MIGRATIONS_DIR, make_engine, open_database
 from studio.edits import set_field
 from studio.errors import DatabaseProblem
 from tests.cli.test_cli import assert_one_clear_line, run
@@ -48,7 +48,7 @@ def crafted(path: Path, statement: str) -> Path:
 
 
 def test_the_stored_schema_is_the_one_a_new_database_gets(postgres_url):
-    """`python -m studio.schema_check URL` after a new revision keeps this true."""
+    """`python -m studio.storage.schema_check URL` after a new revision keeps this true."""
     assert schema_check.made_at_head(postgres_url) == schema_check.stored(migrations.HEAD)
 
 
@@ -125,7 +125,7 @@ def test_a_sound_backup_is_restored_into_tables_of_our_own_sql(demo_path, tmp_pa
 def test_an_older_file_is_checked_against_its_own_revision_before_the_upgrade(tmp_path):
     from alembic import command
 
-    from studio.migrations import config
+    from studio.storage.migrations import config
 
     path = tmp_path / "old.sqlite"
     engine = make_engine(f"sqlite:///{path}", foreign_keys=False)

@@ -13,9 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from studio.crash_log import crash_summary, write_crash_log
-from studio.db import make_engine
+from studio.storage.db import make_engine
 from studio.errors import UserError
-from studio.passwords import without_password
+from studio.storage.passwords import without_password
 from studio.paths import private_folder, snapshot_dir
 from tests.cli.test_cli import run
 
@@ -65,7 +65,7 @@ def test_a_crash_log_has_no_sql_parameters_and_is_private(tmp_path, isolated_use
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes and links")
 def test_private_folders_are_the_users_own_and_closed_to_others(tmp_path, demo):
-    from studio.snapshots import take_snapshot
+    from studio.storage.snapshots import take_snapshot
 
     snapshot = take_snapshot(demo)
     assert snapshot.parent.parent == snapshot_dir()  # the user's cache, not the shared temporary folder

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from studio.backups import list_backups, take_backup
-from studio.instance_lock import InstanceLock
+from studio.storage.backups import list_backups, take_backup
+from studio.storage.instance_lock import InstanceLock
 from tests.studio.test_backups import damage
 from tests.ui.driving import query, show
 from ui.main_window import MainWindow

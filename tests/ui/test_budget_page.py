@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from studio.budget.totals import current_budget
-from studio.db import open_database
+from studio.storage.db import open_database
 from studio.money import Money
 from tests.ui.driving import last_refusal, query, show
 from ui.budget_tree import KEYS

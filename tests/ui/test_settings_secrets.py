@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studio.passwords import without_password
+from studio.storage.passwords import without_password
 from tests.studio.test_secrets import SECRETS, URL
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from studio.backups import list_backups
+from studio.storage.backups import list_backups
 from studio.errors import (
     ChangedElsewhere,
     DatabaseDamaged,
@@ -41,8 +41,8 @@ from studio.errors import (
     NotAllowed,
 )
 from studio.i18n import _
-from studio.passwords import without_password
-from studio.withheld import WITHHOLD_MONEY
+from studio.storage.passwords import without_password
+from studio.storage.withheld import WITHHOLD_MONEY
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CHANNEL = "cliffhanger_saves"  # PostgreSQL's LISTEN/NOTIFY channel for "someone saved"
@@ -437,7 +437,7 @@ def _read_only_connector(path: Path):
 
 
 def _bring_schema_up_to_date(database: Database, migrations_dir: Path, check_schema: bool = True) -> None:
-    from studio import migrations
+    from studio.storage import migrations
 
     try:
         with database.engine.connect() as connection:
@@ -498,7 +498,7 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path, check_sch
 
 
 def _check_schema(database: Database, revision: str) -> None:
-    from studio import schema_check
+    from studio.storage import schema_check
 
     with (
         failures_as_problems(database.describe(), _("cannot open {path}: {reason}")),
@@ -512,7 +512,7 @@ def _check_schema(database: Database, revision: str) -> None:
 
 def _create_at_head(database: Database) -> bool:
     """A new, empty database gets the newest schema at once (see migrations.create_at_head)."""
-    from studio import migrations
+    from studio.storage import migrations
 
     with (
         failures_as_problems(database.describe(), _("cannot create a database at {path}: {reason}")),

@@ -82,7 +82,7 @@ def upgrade(url: str, migrations_dir: Path) -> None:
     """
     from alembic import command
 
-    from studio.db import make_engine
+    from studio.storage.db import make_engine
 
     engine = make_engine(url, foreign_keys=False)
     cfg = config(migrations_dir)

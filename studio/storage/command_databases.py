@@ -12,7 +12,7 @@ from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
 
 if TYPE_CHECKING:
-    from studio.db import Database
+    from studio.storage.db import Database
 
 READING_COMMANDS = "info, export, budget total|report|compare, restore (the list), copy-database, copy-production"
 
@@ -23,7 +23,7 @@ def open_to_read(args: argparse.Namespace) -> Database:
     that cannot be written (a read-only file or folder, a full disk) is opened read-only all the same:
     the command would write nothing, so refusing it would only be in the way. Opening for editing comes
     first otherwise, since it brings an older file's schema up to date, which read-only cannot."""
-    from studio.db import open_database, sqlite_path, to_url
+    from studio.storage.db import open_database, sqlite_path, to_url
 
     target = database_argument(args)
     is_file = sqlite_path(to_url(target)) is not None

@@ -13,7 +13,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from studio.db import Database, backup_sqlite, copy_sqlite
+from studio.storage.db import Database, backup_sqlite, copy_sqlite
 from studio.paths import private_folder, snapshot_dir
 
 

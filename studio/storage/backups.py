@@ -155,7 +155,7 @@ def check_backup(backup_path: Path) -> str:
     """Refuse a backup that SQLite finds damaged, that is not a Cliffhanger database, that a newer
     Cliffhanger wrote, or whose schema is not exactly the one Cliffhanger makes at its revision (a
     trigger, a view, a table, column or index of its own: `schema_check`). Returns its revision."""
-    from studio import migrations, schema_check
+    from studio.storage import migrations, schema_check
 
     if _verdict(backup_path) != "ok":
         raise DatabaseProblem(
@@ -180,8 +180,8 @@ def check_backup(backup_path: Path) -> str:
 
 
 def _known(revision: str | None) -> bool:
-    from studio.db import MIGRATIONS_DIR
-    from studio.migrations import is_known
+    from studio.storage.db import MIGRATIONS_DIR
+    from studio.storage.migrations import is_known
 
     return revision is not None and is_known(MIGRATIONS_DIR, revision)
 
@@ -271,7 +271,7 @@ def _write_into(live: sqlite3.Connection, source: str, revision: str) -> None:
     own SQL (never the source's: check_backup found the source's schema to be that one, and a restore
     runs none of a file's SQL), rows copied column by column, then the schema's indexes (after the rows),
     the header's numbers; each table's count checked."""
-    from studio.schema_check import expected_sqlite
+    from studio.storage.schema_check import expected_sqlite
 
     expected = expected_sqlite(revision)
     ours = " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
@@ -391,7 +391,7 @@ def new_database_file(path: Path) -> Iterator[Path]:
     name beside it to build the database under, and renames the scratch file to `path` when the block
     ends without error (removes it otherwise). A killed command leaves only the scratch file, which
     the next holder of the lock removes (`clean_leftovers`); `path` never holds half a database."""
-    from studio.instance_lock import held_or_refused
+    from studio.storage.instance_lock import held_or_refused
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ On PostgreSQL, the app's schema (`current_schema()`): tables, columns, indexes, 
 internal ones of foreign keys), views and rules.
 
 The expected schema at HEAD is stored (`migrations/schema-<HEAD>.json`, SQLite's and PostgreSQL's,
-written by `python -m studio.schema_check URL` from new databases; a test keeps it in step), so opening
+written by `python -m studio.storage.schema_check URL` from new databases; a test keeps it in step), so opening
 costs no schema made in memory: a file whose SQL text is the models' own (the demo, any file made at
 HEAD) is known by one hash of it, another (one made by the migrations) is compared piece by piece. At an
 older revision (a file the upgrade will bring up to date, a backup) the expected schema is made by every
@@ -146,7 +146,7 @@ def _clauses(sql: str) -> list[str]:
 def expected_sqlite(revision: str) -> Expected:
     """What Cliffhanger makes at `revision`: HEAD from the models (no Alembic), an older one from the
     migrations up to it."""
-    from studio import migrations
+    from studio.storage import migrations
 
     connection = sqlite3.connect(":memory:")
     try:
@@ -166,7 +166,7 @@ def expected_sqlite(revision: str) -> Expected:
 def _create_at_head(connection: sqlite3.Connection) -> None:
     from sqlalchemy import create_engine
 
-    from studio import migrations
+    from studio.storage import migrations
 
     engine = create_engine("sqlite://", creator=lambda: connection)
     with engine.begin() as sa_connection:
@@ -177,8 +177,8 @@ def _migrated_to(connection: sqlite3.Connection, revision: str) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
-    from studio.db import MIGRATIONS_DIR
-    from studio.migrations import config
+    from studio.storage.db import MIGRATIONS_DIR
+    from studio.storage.migrations import config
 
     engine = create_engine("sqlite://", creator=lambda: connection)
     cfg = config(MIGRATIONS_DIR)
@@ -345,8 +345,8 @@ def _quoted(name: str) -> str:
 def made_at_head(postgresql_url: str) -> dict:
     """The schema a new database gets (see `stored`): SQLite's in memory, PostgreSQL's in the new, empty
     database at `postgresql_url`, made by opening it."""
-    from studio import migrations
-    from studio.db import open_database
+    from studio.storage import migrations
+    from studio.storage.db import open_database
 
     connection = sqlite3.connect(":memory:")
     try:
@@ -365,9 +365,9 @@ def made_at_head(postgresql_url: str) -> dict:
 
 
 def main(arguments: list[str]) -> int:
-    """`python -m studio.schema_check URL`: store the schema of HEAD, SQLite's and PostgreSQL's (from the
+    """`python -m studio.storage.schema_check URL`: store the schema of HEAD, SQLite's and PostgreSQL's (from the
     new, empty database at URL), as the one every database at HEAD is checked against."""
-    from studio import migrations
+    from studio.storage import migrations
 
     (url,) = arguments
     path = stored_path(migrations.HEAD)

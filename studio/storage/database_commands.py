@@ -14,7 +14,7 @@ from studio.i18n import _
 from studio.paths import database_argument
 
 if TYPE_CHECKING:
-    from studio.db import Database
+    from studio.storage.db import Database
 
 T = TypeVar("T")
 
@@ -50,8 +50,8 @@ def add_database_commands(commands, common: argparse.ArgumentParser) -> None:
 
 def _database_file(args: argparse.Namespace, *, may_be_gone: bool = False) -> Path:
     """The database file a backup command is about; `may_be_gone`: deleted, but its backups remain."""
-    from studio.backups import list_backups
-    from studio.db import sqlite_path, to_url
+    from studio.storage.backups import list_backups
+    from studio.storage.db import sqlite_path, to_url
 
     path = sqlite_path(to_url(database_argument(args)))
     if path is None:
@@ -73,7 +73,7 @@ def _backup_json(backup) -> dict:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from studio.backups import take_backup
+    from studio.storage.backups import take_backup
 
     backup = take_backup(_database_file(args), "manual")
     print(json.dumps(_backup_json(backup), ensure_ascii=False) if args.json else str(backup.path))
@@ -81,8 +81,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from studio.backups import list_backups, restore_backup
-    from studio.instance_lock import held_or_refused
+    from studio.storage.backups import list_backups, restore_backup
+    from studio.storage.instance_lock import held_or_refused
 
     path = _database_file(args, may_be_gone=True)
     backups = list_backups(path)
@@ -130,8 +130,8 @@ def _chosen_backup(choice: str, backups) -> Path:
 
 
 def run_copy_database(args: argparse.Namespace) -> int:
-    from studio.db import sqlite_path, to_url
-    from studio.transfer import copy_database
+    from studio.storage.db import sqlite_path, to_url
+    from studio.storage.transfer import copy_database
 
     target_path = sqlite_path(to_url(args.to))
     if target_path is not None and target_path.exists():
@@ -150,8 +150,8 @@ def run_copy_database(args: argparse.Namespace) -> int:
 
 
 def run_copy_production(args: argparse.Namespace) -> int:
-    from studio.db import sqlite_path, to_url
-    from studio.transfer import copy_production
+    from studio.storage.db import sqlite_path, to_url
+    from studio.storage.transfer import copy_production
 
     if to_url(args.to) == to_url(database_argument(args)):
         raise UserError(_("the source and the target are the same database"))
@@ -175,9 +175,9 @@ def _copy_into(args: argparse.Namespace, copy: Callable[[Database, Database], T]
     under a temporary name beside its own and renamed to it only once the copy has committed
     (`backups.new_database_file`): a refused, failed or killed copy leaves nothing under the name.
     Returns the copy's result and the target."""
-    from studio.backups import new_database_file
-    from studio.command_databases import open_to_read
-    from studio.db import open_database, sqlite_path, to_url
+    from studio.storage.backups import new_database_file
+    from studio.storage.command_databases import open_to_read
+    from studio.storage.db import open_database, sqlite_path, to_url
 
     source = open_to_read(args)  # only read: a read-only file copies as well as any
     try:
@@ -200,8 +200,8 @@ def _copy_into(args: argparse.Namespace, copy: Callable[[Database, Database], T]
 
 
 def run_server_roles(args: argparse.Namespace) -> int:
-    from studio.db import open_database
-    from studio.server_roles import CREW, PRODUCER, set_up_roles
+    from studio.storage.db import open_database
+    from studio.storage.server_roles import CREW, PRODUCER, set_up_roles
 
     database = open_database(database_argument(args))
     try:

@@ -8,7 +8,7 @@ import sqlite3
 
 from sqlalchemy.engine import make_url
 
-from studio.db import CHANNEL, Database
+from studio.storage.db import CHANNEL, Database
 
 
 class ChangeWatch:

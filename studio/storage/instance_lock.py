@@ -60,7 +60,7 @@ class InstanceLock:
             handle.write(f"{os.getpid()} {socket.gethostname()}\n")
             handle.flush()
         self._handle = handle
-        from studio.backups import clean_leftovers
+        from studio.storage.backups import clean_leftovers
 
         clean_leftovers(self.database_path)
         return True
