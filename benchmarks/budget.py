@@ -30,12 +30,12 @@ from benchmarks.people import verdict as seconds  # noqa: E402
 from studio.budget.calculation import calculate  # noqa: E402
 from studio.budget.totals import current_budget  # noqa: E402
 from studio.currencies import ensure_currency  # noqa: E402
-from studio.storage.db import open_database  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
 from studio.edits import set_field  # noqa: E402
 from studio.models import BudgetAccount, BudgetLine, BudgetLineFringe, ExchangeRate, Fringe  # noqa: E402
 from studio.models.enums import AccountGroup  # noqa: E402
 from studio.money import Money  # noqa: E402
+from studio.storage.db import open_database  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LINES = 2000

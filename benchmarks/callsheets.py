@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studio.storage.db import open_database  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
+from studio.storage.db import open_database  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 DAY = "3"  # the demo's biggest day: 63 scenes, 21 cast, 30 crew

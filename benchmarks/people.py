@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studio.storage.db import open_database  # noqa: E402
 from studio.people_csv import import_people  # noqa: E402
 from studio.productions import ProductionDetails, create_production  # noqa: E402
+from studio.storage.db import open_database  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ROWS = 2000

@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studio.storage.db import open_database  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
 from studio.schedule.board import Board, load_board  # noqa: E402
 from studio.schedule.conflicts import find_conflicts  # noqa: E402
 from studio.schedule.costs import day_totals, schedule_cost  # noqa: E402
 from studio.schedule.dood import day_out_of_days  # noqa: E402
+from studio.storage.db import open_database  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TIME_LIMIT = 30

@@ -25,10 +25,10 @@ CLIENTS, EDITS, LINES = 20, 200, 10
 
 
 def client(url: str, number: int, line_ids: list[int], results) -> None:
-    from studio.storage.db import open_database
     from studio.edits import set_fields
     from studio.errors import ChangedElsewhere, UserError
     from studio.models import BudgetLine
+    from studio.storage.db import open_database
 
     database = open_database(url)
     retries, failures = 0, []
@@ -54,8 +54,8 @@ def client(url: str, number: int, line_ids: list[int], results) -> None:
 def concurrent_edits(url: str) -> tuple[float, int, list[str], int]:
     from sqlmodel import select
 
-    from studio.storage.db import open_database
     from studio.models import BudgetLine
+    from studio.storage.db import open_database
 
     database = open_database(url)
     with database.transaction() as session:
@@ -84,8 +84,8 @@ def concurrent_edits(url: str) -> tuple[float, int, list[str], int]:
 
 def main() -> None:
     from benchmarks.foundation import launch_to_ready
-    from studio.storage.db import open_database
     from studio.demo import write_demo
+    from studio.storage.db import open_database
     from studio.storage.server_roles import CREW, set_up_roles
     from studio.storage.transfer import copy_database
     from tests.postgres import Server, server_programs

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 from studio.errors import UserError
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
 from studio.scripts import FORMATS
+from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
 
@@ -135,8 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from studio.storage.db import sqlite_path, to_url
     from studio.demo import demo_changes, write_demo, write_demo_on_server
+    from studio.storage.db import sqlite_path, to_url
 
     if not getattr(args, "db", None):
         raise UserError(_("demo needs --db FILE: the database file to write"))
@@ -161,8 +161,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from studio.storage.command_databases import open_to_read
     from studio.productions import get_production
+    from studio.storage.command_databases import open_to_read
     from studio.summary import database_summary
 
     database = open_to_read(args)
@@ -196,10 +196,10 @@ def run_info(args: argparse.Namespace) -> int:
 def run_import_script(args: argparse.Namespace) -> int:
     import contextlib
 
-    from studio.storage.backups import new_database_file
-    from studio.storage.db import open_database, sqlite_path, to_url
     from studio.formatting import format_eighths
     from studio.scripts.importer import import_outline, read_outline
+    from studio.storage.backups import new_database_file
+    from studio.storage.db import open_database, sqlite_path, to_url
 
     outline, fingerprint = read_outline(args.files, args.format)
     target = database_argument(args)
@@ -313,8 +313,8 @@ EXPORTS = {
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from studio.storage.command_databases import open_to_read
     from studio.productions import get_production
+    from studio.storage.command_databases import open_to_read
 
     database = open_to_read(args)
     try:
@@ -333,9 +333,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import_people(args: argparse.Namespace) -> int:
-    from studio.storage.db import open_database
     from studio.people_csv import import_people
     from studio.productions import get_production
+    from studio.storage.db import open_database
 
     database = open_database(database_argument(args))
     try:
@@ -354,9 +354,9 @@ def run_import_people(args: argparse.Namespace) -> int:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    from studio.storage.db import open_database
     from studio.productions import get_production
     from studio.schedule.auto import result_json, schedule_automatically
+    from studio.storage.db import open_database
 
     if args.days is not None and not 1 <= args.days <= 366:
         raise UserError(_("--days must be from 1 to 366"))
@@ -402,9 +402,9 @@ BUDGET_READING = ("total", "report", "compare")  # the budget actions that chang
 
 def run_budget(args: argparse.Namespace) -> int:
     from studio.budget.commands import BUDGET_ACTIONS
+    from studio.productions import get_production
     from studio.storage.command_databases import open_to_read
     from studio.storage.db import open_database
-    from studio.productions import get_production
 
     reads = args.action in BUDGET_READING
     database = open_to_read(args) if reads else open_database(database_argument(args))
@@ -444,8 +444,8 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a command (not the GUI's, not `screenshot`): one that writes is refused up front if asked to
     open its database read-only, and a file it cannot write is reported with the command line's way
     forward (--read-only, for a reading command) instead of the window's."""
-    from studio.storage.command_databases import command_line_way, refusal
     from studio.errors import DatabaseReadOnly, DiskFull
+    from studio.storage.command_databases import command_line_way, refusal
 
     if read_only_asked(args) and not reads_only(args):
         named = " ".join(filter(None, (args.command, getattr(args, "action", None))))

@@ -16,15 +16,12 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from studio.storage.backups import put_new_file, remove_database_files, restore_backup, scratch_beside
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.versions import save_version
 from studio.currencies import ensure_currency
-from studio.storage.db import is_sqlite_file, open_database
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
-from studio.storage.instance_lock import held_or_refused
 from studio.models import (
     Availability,
     BreakdownCategory,
@@ -58,6 +55,9 @@ from studio.resources import load_json
 from studio.schedule.board import load_board
 from studio.schedule.packing import grouped_placement
 from studio.schedule.strips import ensure_strips, place_all
+from studio.storage.backups import put_new_file, remove_database_files, restore_backup, scratch_beside
+from studio.storage.db import is_sqlite_file, open_database
+from studio.storage.instance_lock import held_or_refused
 
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched

@@ -21,7 +21,6 @@ from sqlmodel import Session, SQLModel, select
 
 from studio import validation
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
-from studio.storage.db import changed_elsewhere
 from studio.edit_rules import (
     CurrencyOf,
     DateInRange,
@@ -78,6 +77,7 @@ from studio.models.enums import (
     ShootDayKind,
     UnionStatus,
 )
+from studio.storage.db import changed_elsewhere
 
 
 def _minutes_before(earlier: dt.time, later: dt.time) -> int:

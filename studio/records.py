@@ -15,10 +15,10 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
-from studio.storage.db import changed_elsewhere
 from studio.edits import EDITABLE, RowRule
 from studio.errors import InvalidInput
 from studio.i18n import _
+from studio.storage.db import changed_elsewhere
 
 # Columns that tie a new row to its owner; they are set by the operation, never typed by the user.
 OWNER_COLUMNS = frozenset(

@@ -8,8 +8,8 @@ import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.storage.backups import Backup, is_backed_up, take_backup
 from studio.errors import UserError
+from studio.storage.backups import Backup, is_backed_up, take_backup
 from ui.background import run_quietly
 from ui.workspace import Workspace
 

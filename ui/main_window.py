@@ -22,16 +22,22 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 from studio import __version__
-from studio.storage.db import backup_sqlite, sqlite_path, to_url
 from studio.demo import demo_changes, demo_is_current, write_demo
 from studio.errors import DatabaseMissing, LoginRefused, OpenElsewhere, UserError
 from studio.exports.contacts import write_contact_sheet
 from studio.exports.files import write_atomically
-from studio.storage.instance_lock import InstanceLock
-from studio.storage.passwords import may_need_password, remember_password, remembered_password, with_password, without_password
 from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
+from studio.storage.db import backup_sqlite, sqlite_path, to_url
+from studio.storage.instance_lock import InstanceLock
+from studio.storage.passwords import (
+    may_need_password,
+    remember_password,
+    remembered_password,
+    with_password,
+    without_password,
+)
 from ui.background import wait_for_background_work
 from ui.backup_keeper import BackupKeeper
 from ui.connect_dialog import ConnectDialog

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from studio.storage.backups import list_backups
 from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DiskFull, OpenElsewhere, UserError
+from studio.storage.backups import list_backups
 
 
 def way_forward_box(

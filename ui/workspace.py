@@ -16,19 +16,19 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from studio.storage.backups import restore_backup
 from studio.breakdown import Tag, remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
 from studio.casting import cast_role
-from studio.storage.change_watch import ChangeWatch
-from studio.storage.db import Database, open_database, sqlite_path, to_url
 from studio.edits import FieldChange, put_back, set_fields
 from studio.errors import ChangedElsewhere, OpenElsewhere, UserError
-from studio.storage.instance_lock import InstanceLock
 from studio.productions import ProductionDetails, create_production, list_productions
 from studio.records import Removal, add_row, remove_row, restore
 from studio.schedule.strips import Placement, add_banner, apply_placements, move_strips, place_all, set_locked
 from studio.scripts.importer import ImportResult, import_outline
 from studio.scripts.outline import Outline
+from studio.storage.backups import restore_backup
+from studio.storage.change_watch import ChangeWatch
+from studio.storage.db import Database, open_database, sqlite_path, to_url
+from studio.storage.instance_lock import InstanceLock
 from studio.storage.snapshots import can_snapshot, discard_snapshot, restore_snapshot, take_snapshot
 from ui.commands import (
     CreateProductionCommand,

@@ -9,12 +9,12 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
-from studio.storage.db import changed_elsewhere
 from studio.edits import FieldChange, set_field
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Scene, ShootDay, Strip
 from studio.models.enums import RevisionState, ShootDayKind, StripKind
+from studio.storage.db import changed_elsewhere
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from studio.storage.backups import list_backups
 from studio.errors import (
     ChangedElsewhere,
     DatabaseDamaged,
@@ -41,6 +40,7 @@ from studio.errors import (
     NotAllowed,
 )
 from studio.i18n import _
+from studio.storage.backups import list_backups
 from studio.storage.passwords import without_password
 from studio.storage.withheld import WITHHOLD_MONEY
 

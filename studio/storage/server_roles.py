@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from studio.storage.db import Database
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import metadata
+from studio.storage.db import Database
 from studio.storage.withheld import is_money
 
 PRODUCER, CREW = "cliffhanger_producer", "cliffhanger_crew"

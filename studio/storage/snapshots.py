@@ -13,8 +13,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from studio.storage.db import Database, backup_sqlite, copy_sqlite
 from studio.paths import private_folder, snapshot_dir
+from studio.storage.db import Database, backup_sqlite, copy_sqlite
 
 
 def can_snapshot(database: Database) -> bool:

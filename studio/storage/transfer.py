@@ -11,11 +11,11 @@ from sqlalchemy import Integer, Table, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from studio.budget.rules import renumbered_source
-from studio.storage.db import Database
 from studio.errors import UserError
 from studio.i18n import _
 from studio.models import metadata
 from studio.productions import get_production
+from studio.storage.db import Database
 from studio.storage.withheld import is_money
 
 BATCH = 1000

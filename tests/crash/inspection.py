@@ -142,8 +142,8 @@ def check_database(db: Path, aside: Path) -> tuple[list[str], str | None, dict[s
             connection.close()
     except sqlite3.Error as error:
         problems.append(f"sqlite3: {error}")
-    from studio.storage.db import open_database
     from studio.productions import list_productions
+    from studio.storage.db import open_database
 
     try:  # the app itself, on the crashed files (it recovers the write-ahead log)
         database = open_database(db)

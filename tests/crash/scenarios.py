@@ -42,8 +42,8 @@ def op_cli_import(db: Path, script: Path, production: int | None = None) -> None
 def op_gui_import(db: Path, outline, fingerprint_: str, source: str, production_id: int | None = None) -> None:
     """File → Import Script: Workspace.import_script → Workspace.snapshotted (ui/workspace.py) without
     Qt: the write lock, a snapshot, the import in the same transaction, a snapshot after."""
-    from studio.storage.db import open_database
     from studio.scripts.importer import import_outline
+    from studio.storage.db import open_database
     from studio.storage.snapshots import discard_snapshot, take_snapshot
 
     database = open_database(db)
@@ -72,8 +72,8 @@ def op_gui_import(db: Path, outline, fingerprint_: str, source: str, production_
 def op_undo_import(db: Path, snapshot: Path) -> None:
     """Edit → Undo of an import: Workspace.restore → restore_snapshot, the snapshot copied back into the
     live database through SQLite's backup API; then the productions are listed again."""
-    from studio.storage.db import open_database
     from studio.productions import list_productions
+    from studio.storage.db import open_database
     from studio.storage.snapshots import restore_snapshot
 
     database = open_database(db)
@@ -91,8 +91,8 @@ def op_undo_import(db: Path, snapshot: Path) -> None:
 
 def op_place(db: Path, placement: dict) -> None:
     """The Optimize dialog's result applied: Workspace.place_all → write(place_all, …)."""
-    from studio.storage.db import open_database
     from studio.schedule.strips import place_all
+    from studio.storage.db import open_database
 
     database = open_database(db)
     try:
@@ -127,8 +127,8 @@ BUDGET_EDITS = [
 
 def op_budget_edits(db: Path) -> None:
     """Budget cells typed one after another: each Workspace.edit_fields → write(set_fields, …)."""
-    from studio.storage.db import open_database
     from studio.edits import set_fields
+    from studio.storage.db import open_database
 
     database = open_database(db)
     try:
@@ -146,8 +146,8 @@ def op_strips_then_budget(db: Path) -> None:
     from studio.budget.schedule_links import store_plan
     from studio.budget.totals import current_budget
     from studio.cli import run_budget
-    from studio.storage.db import open_database
     from studio.schedule.strips import current_placements, move_strips
+    from studio.storage.db import open_database
 
     database = open_database(db)
     try:
@@ -183,8 +183,8 @@ def op_export(db: Path, document: str, out: Path) -> None:
 def op_control_two_commits(db: Path, placement: dict) -> None:
     """CONTROL, not the app: a schedule applied in two transactions (half the days, a pause, the rest),
     declared as one operation. Kills between the two commits must be reported as partial operations."""
-    from studio.storage.db import open_database
     from studio.schedule.strips import place_all
+    from studio.storage.db import open_database
 
     days = [day for day in placement if day is not None]
     database = open_database(db)
@@ -407,12 +407,12 @@ def optimized_placement(demo: Path, work_dir: Path) -> tuple[dict, float]:
     copy_database(demo, db)
 
     def work():
-        from studio.storage.db import open_database
         from studio.errors import UserError
         from studio.schedule.auto import board_for_scheduling
         from studio.schedule.optimizer import optimize
         from studio.schedule.packing import baseline_placement
         from studio.schedule.strips import current_placements
+        from studio.storage.db import open_database
 
         database = open_database(db)
         try:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from benchmarks.long_scripts import feature_fountain, series_zh
-from studio.storage.db import open_database
 from studio.scripts.importer import import_outline
 from studio.scripts.outline import build_outline
 from studio.scripts.reader import read_script
+from studio.storage.db import open_database
 
 
 def test_a_feature_length_fountain_screenplay():

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from studio.storage.db import open_database
 from studio.models import (
     BreakdownCategory,
     BreakdownElement,
@@ -24,6 +23,7 @@ from studio.models import (
 )
 from studio.scripts.elements import ScriptError
 from studio.scripts.importer import import_outline, read_outline
+from studio.storage.db import open_database
 from tests.fixture_files import SAMPLE_ZH as SAMPLE
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from studio.storage.db import open_database
 from studio.models import Character, FilmSet, Location, Scene, SceneCharacter
 from studio.scripts.importer import import_outline, read_outline
+from studio.storage.db import open_database
 from tests.fixture_files import SAMPLES
 
 EXPECTED = {

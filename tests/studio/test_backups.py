@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from studio.errors import DatabaseProblem
 from studio.storage.backups import (
     KEEP_DAYS,
     KEEP_RECENT,
@@ -19,7 +20,6 @@ from studio.storage.backups import (
     take_backup,
 )
 from studio.storage.db import open_database
-from studio.errors import DatabaseProblem
 
 
 def rename_production(path, title):

@@ -4,11 +4,11 @@ import pytest
 from sqlmodel import select
 
 from studio.breakdown import remove_tag, renumber_cast, retag_scene, tag_scene, untag_scene
-from studio.storage.db import open_database
 from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BreakdownCategory, BreakdownElement, Character, Scene, SceneCharacter, SceneElement
 from studio.scripts.importer import import_outline, read_outline
+from studio.storage.db import open_database
 from tests.fixture_files import SAMPLES
 
 

@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from studio.storage.db import open_database
 from studio.schedule.board import load_board
 from studio.schedule.strips import move_strips
+from studio.storage.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 APPROVED = "Approved before the shoot"

@@ -23,12 +23,12 @@ from studio.budget.calculation import Calculation
 from studio.budget.cost_report import CostReport, cost_entries, cost_report
 from studio.budget.totals import CurrentBudget, current_budget
 from studio.currencies import ensure_currency
-from studio.storage.db import open_database
 from studio.errors import InvalidInput, UserError
 from studio.exports.budget_xlsx import Words, write_budget
 from studio.models import BudgetAccount, CostEntry
 from studio.money import Money
 from studio.records import add_row
+from studio.storage.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 HYPERLINK = '=HYPERLINK("http://example.com/x","click")'

@@ -12,7 +12,6 @@ from sqlmodel import select
 
 from studio.callsheet import call_sheet, call_sheet_id, call_sheets, map_url, numbered_day
 from studio.day_sheet import Notice, Role
-from studio.storage.db import open_database
 from studio.edits import set_fields
 from studio.errors import InvalidInput, UserError
 from studio.models import (
@@ -41,6 +40,7 @@ from studio.schedule.board import load_board
 from studio.schedule.daylight import sun_times
 from studio.schedule.strips import move_strips
 from studio.schedule.timeline import day_times
+from studio.storage.db import open_database
 
 FIRST = dt.date(2027, 1, 11)  # a Monday; PST (UTC-8) in Los Angeles, so 07:00 there is 23:00 in Beijing
 RATES = ("1234", "1,234", "4321", "4,321", "9876", "9,876")

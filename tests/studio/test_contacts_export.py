@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
-from studio.storage.db import open_database
 from studio.errors import UserError
 from studio.exports.contacts import contact_sheet, write_contact_sheet
 from studio.models import CastAssignment, Character, CrewMember, Location, Performer
 from studio.productions import ProductionDetails, create_production
+from studio.storage.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 RATES = ("1800", "1,800", "1500.00", "4500", "4,500", "6000", "6,000", "USD", "CNY", "$")

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 
 from studio.budget.schedule_links import sync_schedule_lines
-from studio.storage.db import open_database
 from studio.errors import UserError
-from studio.summary import database_summary
+from studio.storage.db import open_database
 from studio.storage.transfer import copy_production
+from studio.summary import database_summary
 from tests.cli.test_cli import assert_one_clear_line, run
 
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from studio.storage.db import open_database
 from studio.edits import set_field
 from studio.errors import NotAllowed
 from studio.listings import cast_rows, crew_rows, location_rows
@@ -21,6 +20,7 @@ from studio.people_csv import export_people
 from studio.schedule.board import load_board
 from studio.schedule.costs import schedule_cost
 from studio.schedule.dood import day_out_of_days
+from studio.storage.db import open_database
 from studio.summary import database_summary
 from tests.cli.test_cli import assert_one_clear_line, run
 

@@ -15,11 +15,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import select
 
+from studio.errors import DatabaseMissing, NewerSchema, NotADatabase
+from studio.models import metadata
 from studio.storage import migrations
 from studio.storage.db import MIGRATIONS_DIR, make_engine, open_database
-from studio.errors import DatabaseMissing, NewerSchema, NotADatabase
 from studio.storage.migrations import load_scripts
-from studio.models import metadata
 
 
 def migrated(url: str) -> str:
@@ -282,8 +282,8 @@ def test_backups_never_overwrite_an_existing_file(tmp_path):
 
 
 def test_a_copy_that_cannot_be_written_is_a_user_error(demo_path, tmp_path):
-    from studio.storage.db import backup_sqlite
     from studio.errors import DatabaseProblem
+    from studio.storage.db import backup_sqlite
 
     database = open_database(demo_path)
     with pytest.raises(DatabaseProblem, match="cannot write a copy"):

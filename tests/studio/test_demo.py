@@ -9,7 +9,6 @@ import pytest
 from sqlmodel import select
 
 from studio.budget.totals import current_budget
-from studio.storage.db import open_database
 from studio.demo import demo_changes, demo_is_current, write_demo, write_demo_on_server
 from studio.errors import UserError
 from studio.models import (
@@ -28,6 +27,7 @@ from studio.models import (
 )
 from studio.models.enums import ShootDayKind
 from studio.productions import ProductionDetails, create_production, list_productions
+from studio.storage.db import open_database
 
 
 @pytest.fixture

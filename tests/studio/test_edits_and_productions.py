@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from studio.storage.db import open_database
 from studio.edits import set_field
 from studio.errors import InvalidInput, ProductionNotFound
 from studio.models import BreakdownCategory, BudgetAccount, Character, Production
 from studio.productions import ProductionDetails, create_production, delete_production, get_production
+from studio.storage.db import open_database
 
 
 @pytest.fixture

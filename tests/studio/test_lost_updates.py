@@ -31,13 +31,13 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from studio.storage.db import open_database
 from studio.edits import FieldChange, put_back, set_field, set_fields
 from studio.errors import ChangedElsewhere
 from studio.models import BudgetLine, ShootDay, Strip
 from studio.records import remove_row
 from studio.schedule.board import load_board
 from studio.schedule.strips import apply_placements, move_strips, set_locked
+from studio.storage.db import open_database
 from studio.storage.transfer import copy_database
 
 CLIENTS = 4

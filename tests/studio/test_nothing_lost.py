@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.storage.backups import list_backups, restore_backup, take_backup
 from studio.errors import DatabaseInUse
+from studio.storage.backups import list_backups, restore_backup, take_backup
 from tests.studio.test_backups import title_of
 
 ROOT = Path(__file__).resolve().parents[2]

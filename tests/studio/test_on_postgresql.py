@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from studio.storage.db import open_database
 from studio.edits import set_field, set_fields
 from studio.errors import InvalidInput, UserError
 from studio.records import add_row, remove_row, restore
-from studio.summary import database_summary
+from studio.storage.db import open_database
 from studio.storage.transfer import copy_database
+from studio.summary import database_summary
 from tests.cli.test_cli import assert_one_clear_line, run
 
 

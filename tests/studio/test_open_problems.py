@@ -15,11 +15,11 @@ import time
 import pytest
 from sqlalchemy import text
 
+from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
+from studio.productions import list_productions
 from studio.storage.change_watch import ChangeWatch
 from studio.storage.db import open_database
-from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.storage.instance_lock import InstanceLock
-from studio.productions import list_productions
 from tests.disks import fill, locked_by_another_program, read_only_copy, small_disk
 from tests.studio.test_backups import damage
 

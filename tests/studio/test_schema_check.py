@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from studio.edits import set_field
+from studio.errors import DatabaseProblem
 from studio.storage import migrations, schema_check
 from studio.storage.backups import _write_into, restore_backup
 from studio.storage.db import MIGRATIONS_DIR, make_engine, open_database
-from studio.edits import set_field
-from studio.errors import DatabaseProblem
 from tests.cli.test_cli import assert_one_clear_line, run
 
 TIMES_TEN = (

@@ -13,10 +13,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from studio.crash_log import crash_summary, write_crash_log
-from studio.storage.db import make_engine
 from studio.errors import UserError
-from studio.storage.passwords import without_password
 from studio.paths import private_folder, snapshot_dir
+from studio.storage.db import make_engine
+from studio.storage.passwords import without_password
 from tests.cli.test_cli import run
 
 URL = "postgresql+psycopg://crew:in-the-user-part@127.0.0.1:1/film?password=in-the-query&sslmode=disable"

@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from studio.budget.totals import current_budget
-from studio.storage.db import open_database
 from studio.money import Money
+from studio.storage.db import open_database
 from tests.ui.driving import last_refusal, query, show
 from ui.budget_tree import KEYS
 from ui.i18n import money_text
