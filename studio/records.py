@@ -128,7 +128,11 @@ def restore(session: Session, removal: Removal) -> None:
 def _collect(session: Session, table: Table, ids: list[Any], removal: Removal) -> None:
     if not ids:
         return
-    rows = session.execute(select(table).where(table.c.id.in_(ids)).order_by(table.c.id).with_for_update()).mappings().all()
+    rows = (
+        session.execute(select(table).where(table.c.id.in_(ids)).order_by(table.c.id).with_for_update())
+        .mappings()
+        .all()
+    )
     removal.deleted.extend((table.name, dict(row)) for row in rows)
     for child, column, on_delete in _references_to(table):
         key_columns = [c for c in child.primary_key.columns]

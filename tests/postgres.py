@@ -54,7 +54,9 @@ class Server:
         hba = data / "pg_hba.conf"
         hba.write_text("host all +password_users 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         for attempt in range(3):  # test workers start servers side by side: a port just found free may be taken
-            options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+            options = (
+                f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+            )
             try:
                 self.run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
                 break

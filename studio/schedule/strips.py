@@ -55,9 +55,7 @@ def scenes_without_strips(session: Session, production_id: int) -> int:
     ).one()
 
 
-def current_placements(
-    session: Session, production_id: int, *, lock: bool = False
-) -> dict[int | None, list[int]]:
+def current_placements(session: Session, production_id: int, *, lock: bool = False) -> dict[int | None, list[int]]:
     """Each day's strips in order (None: the boneyard); with `lock`, every strip of the production is
     locked until the transaction ends (on PostgreSQL; SQLite's writer holds the whole file)."""
     return _placement_of(_strip_rows(session, production_id, lock=lock))

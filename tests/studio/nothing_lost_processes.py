@@ -269,9 +269,7 @@ def ours_left(folder: Path) -> list[str]:
     return sorted(
         name
         for name in names
-        if name.endswith((".partial", ".restoring"))
-        or ".partial-" in name
-        or ".restoring-" in name
+        if name.endswith((".partial", ".restoring")) or ".partial-" in name or ".restoring-" in name
     )
 
 
