@@ -4,6 +4,9 @@
   limit, whole process, and its cast + location cost is at least 25% below the script-order baseline.
 - Dragging a strip on a 1,200-scene board recomputes day totals, conflicts and Day Out of Days (and
   the board's rows) in under 50 ms.
+- A strip dragged on a 1,200-strip board through the schedule page, as a person's drag goes (the drop on
+  the stripboard model, the move stored in a real SQLite file through the workspace, the board worked
+  out again and redrawn): under 30 ms median.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlmodel import select  # noqa: E402
+
 from studio.demo import write_demo  # noqa: E402
+from studio.models import Scene, SceneCharacter, Strip  # noqa: E402
 from studio.schedule.board import Board, load_board  # noqa: E402
 from studio.schedule.conflicts import find_conflicts  # noqa: E402
 from studio.schedule.costs import day_totals, schedule_cost  # noqa: E402
@@ -33,6 +39,7 @@ from studio.storage.db import open_database  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TIME_LIMIT = 30
+PAGE_STRIPS = 1200
 
 
 def optimizer(folder: Path) -> None:
@@ -135,7 +142,80 @@ def drag(folder: Path) -> None:
     app.processEvents()
 
 
+def demo_with_strips(path: Path, count: int) -> None:
+    """The demo with its scenes copied (cast, set, pages and all) until the board holds `count` strips,
+    each copy's strip at the end of its original's day (or in the boneyard)."""
+    write_demo(path)
+    database = open_database(path)
+    with database.transaction() as session:
+        strips = session.exec(select(Strip).where(Strip.production_id == 1).order_by(Strip.id)).all()
+        cast: dict[int, list[SceneCharacter]] = {}
+        for row in session.exec(select(SceneCharacter)):
+            cast.setdefault(row.scene_id, []).append(row)
+        ends: dict[int | None, int] = {}
+        for strip in strips:
+            ends[strip.shoot_day_id] = max(ends.get(strip.shoot_day_id, 0), strip.position + 1)
+        originals = [strip for strip in strips if strip.scene_id is not None]
+        for number in range(count - len(strips)):
+            strip = originals[number % len(originals)]
+            scene = session.get(Scene, strip.scene_id)
+            fields = scene.model_dump(exclude={"id", "version", "number"})
+            copy = Scene(**fields, number=f"{scene.number}.{number // len(originals) + 1}")
+            session.add(copy)
+            session.flush()
+            session.add_all(
+                SceneCharacter(scene_id=copy.id, character_id=row.character_id, speaking=row.speaking)
+                for row in cast.get(scene.id, [])
+            )
+            day = strip.shoot_day_id
+            session.add(Strip(production_id=1, scene_id=copy.id, shoot_day_id=day, position=ends.get(day, 0)))
+            ends[day] = ends.get(day, 0) + 1
+    database.close()
+
+
+def page_drag(folder: Path) -> None:
+    """Strips dragged from day to day on the schedule page, each drop timed until the page has redrawn."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from ui.app import create_application
+    from ui.pages.schedule import SchedulePage
+    from ui.workspace import Workspace
+
+    app = create_application("en")
+    path = folder / "page-drag.sqlite"
+    demo_with_strips(path, PAGE_STRIPS)
+    workspace = Workspace()
+    workspace.open(str(path))
+    page = SchedulePage(workspace)
+    page.resize(1400, 900)
+    page.show()
+    app.processEvents()
+    strips = sum(1 for row in page.model.rows if row.kind == "strip")
+    gc.freeze()  # as the app does once it has started (ui.app.run_app)
+    samples = []
+    for run in range(RUNS * 10):
+        days = [r for r, row in enumerate(page.model.rows) if row.kind == "day"]
+        source = page.model.index(days[run % len(days)] + 1)  # the first strip of a day
+        target = days[(run + 3) % len(days)] + 6  # among the strips of a day three on
+        start = time.perf_counter()
+        data = page.model.mimeData([source])
+        page.model.dropMimeData(data, Qt.DropAction.MoveAction, target, 0, QModelIndex())
+        app.processEvents()  # the redraw, and whatever the drop left for the event loop's next turn
+        samples.append(time.perf_counter() - start)
+    median, worst = statistics.median(samples) * 1000, max(samples) * 1000
+    print(
+        f"Drag on the schedule page, {strips} strips (drop, stored move, board worked out, redrawn): "
+        f"median {median:.1f} ms, worst {worst:.1f} ms, target < 30 ms median  "
+        f"{'ok' if median < 30 else 'OVER TARGET'}"
+    )
+    gc.unfreeze()
+    workspace.close()
+    page.deleteLater()
+    app.processEvents()
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as scratch:
+        page_drag(Path(scratch))
         drag(Path(scratch))
         optimizer(Path(scratch))
