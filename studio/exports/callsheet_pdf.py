@@ -14,7 +14,7 @@ both (`callsheet_words`), and the Chinese font is embedded (subset) only when th
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,10 +41,10 @@ from studio.exports.callsheet_style import (
 )
 from studio.exports.callsheet_words import SheetWords
 from studio.exports.fonts import fonts_for
+from studio.exports.line_breaks import unbroken
 from studio.exports.pdf_pages import SECONDARY, build_pdf, page_footer
 from studio.formatting import format_eighths
 from studio.i18n import _
-from studio.schedule.daylight import zone_or_none
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -55,6 +55,7 @@ WARNING = "#b71c1c"
 LINK = "#1a56a8"
 HOLD = "H"  # the Day Out of Days code of a performer on hold
 SHORT_CELL = 24  # characters a plain-string cell may hold; longer ones wrap
+NAME_IN_LIST = re.compile(r"[^,、\s](?:[^,、]*[^,、\s])?")  # one name of a list, without the spaces around it
 
 
 # Writing.
@@ -151,7 +152,8 @@ class Layout:
         return story
 
     def named(self, name: str, name_zh: str) -> str:
-        return self.words.named(name, name_zh)
+        """A name in the sheet's language, each name in it (a performer's roles are a list) never broken."""
+        return self.words.named(names_unbroken(name), names_unbroken(name_zh))
 
     def bold(self, markup_text: str) -> str:
         return f'<font name="{self.styles.bold}">{markup_text}</font>'
@@ -189,7 +191,7 @@ class Layout:
         meals_text = "  ·  ".join(f"{label} {words.clock(time)}" for label, time in meals if time is not None)
         if meals_text:
             right.append(text(meals_text, styles.right))
-        right.append(text(self.local_times(), styles.right))
+        right.append(text(words.local_times_of(sheet.zone, sheet.date), styles.right))
         table = Table([[left, middle, right]], colWidths=[WIDTH * 0.35, WIDTH * 0.25, WIDTH * 0.4])
         table.setStyle(
             TableStyle(
@@ -233,11 +235,6 @@ class Layout:
     def day_title(self) -> str:
         title = self.words.day_of.format(number=self.sheet.number, total=self.sheet.day_count)
         return title if self.sheet.unit == 1 else f"{title} · {self.words.unit.format(unit=self.sheet.unit)}"
-
-    def local_times(self) -> str:
-        zone = zone_or_none(self.sheet.zone)
-        abbreviation = dt.datetime.combine(self.sheet.date, dt.time(12), tzinfo=zone).tzname() if zone else ""
-        return self.words.pair(self.words.local_times, f"{self.words.place_of(self.sheet.zone)} ({abbreviation})")
 
     # Weather, sun and hospital; safety and notes.
 
@@ -503,6 +500,11 @@ SCENE_COLUMNS = (
     ("pages", 0.65),
     ("cast", 1.2),
 )
+
+
+def names_unbroken(names: str) -> str:
+    """Each name in a list of them ("ANNA, BELLE", "安娜、贝拉") unbroken; the list may break between them."""
+    return NAME_IN_LIST.sub(lambda name: unbroken(name[0]), names)
 
 
 def on_hold(line: CastCall) -> bool:

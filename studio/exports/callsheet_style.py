@@ -8,8 +8,6 @@ string (fast); a longer one becomes a wrapping Paragraph, so that no text ever l
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from itertools import combinations, groupby, pairwise
 from xml.sax.saxutils import escape
 
@@ -20,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
-from studio.exports.fonts import has_cjk
+from studio.exports.line_breaks import Wrapping, drawn, unit_widths, wrapping_style
 from studio.exports.pdf_pages import frame_width
 
 PAGE = LETTER
@@ -42,7 +40,7 @@ def markup(value: str) -> str:
     return "<br/>".join(escape(line) for line in value.strip().splitlines())
 
 
-LONG_WORD = re.compile(r"\S{24,}")  # longer than a narrow column holds
+LONG_WORD = 24  # characters: a word this long may be cut, as no narrow column holds it
 
 
 def text(value: str, style: ParagraphStyle) -> Paragraph:
@@ -50,22 +48,9 @@ def text(value: str, style: ParagraphStyle) -> Paragraph:
 
 
 def para(markup_text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph that can always be laid out: Chinese, and anything with a word too long for any
-    column (a 100-character position), may break between any two characters."""
-    plain = re.sub(r"<[^>]+>", "", markup_text)
-    if has_cjk(plain) or breakable(plain):
-        return Paragraph(markup_text, _breakable(style))
-    return Paragraph(markup_text, style)
-
-
-@lru_cache(maxsize=64)
-def _breakable(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-breakable", parent=style, wordWrap="CJK")
-
-
-def breakable(plain: str) -> bool:
-    """Text that may break between any two characters: Chinese, or a word too long for any column."""
-    return has_cjk(plain) or LONG_WORD.search(plain) is not None
+    """A paragraph broken into lines between words and Chinese characters, never inside a word or a name
+    (`line_breaks`)."""
+    return Wrapping(markup_text, wrapping_style(style))
 
 
 class Styles:
@@ -114,8 +99,8 @@ class Tables:
         if not isinstance(value, str):
             return value
         font = self.styles.bold if bold else self.styles.regular
-        if "\n" not in value and stringWidth(value, font, CELL_SIZE) <= width - 2 * SIDE_PADDING:
-            return value
+        if "\n" not in value and stringWidth(drawn(value), font, CELL_SIZE) <= width - 2 * SIDE_PADDING:
+            return drawn(value)
         return text(value, self.styles.strong if bold else self.styles.cell)
 
     def fonts(self, top: int, bold) -> list[tuple]:
@@ -130,9 +115,9 @@ class Tables:
         """A section: its title bar and column headings (repeated on a new page), then its rows; a row of one
         cell spans the table. `bold`: the columns set in bold."""
         columns = len(widths)
-        body = [[Paragraph(escape(title), self.styles.section)] + [""] * (columns - 1)]
+        body = [[text(title, self.styles.section)] + [""] * (columns - 1)]
         if headings:
-            body.append([Paragraph(escape(heading), self.styles.heading) for heading in headings])
+            body.append([text(heading, self.styles.heading) for heading in headings])
         top = len(body)
         widths = [WIDTH * width / sum(widths) for width in widths]
         body += [self.cells(row, widths, bold) for row in rows]
@@ -154,7 +139,7 @@ class Tables:
         as their text, the `fixed` ones (phone numbers, times) never wrapping. `grouped`: the rows' first
         cell names their group (a department), written once down the group's rows, and again at the top of
         a column that continues the group. No `headings`: the list has no row of column headings."""
-        heading_cells = [Paragraph(escape(heading), self.styles.heading) for heading in headings]
+        heading_cells = [text(heading, self.styles.heading) for heading in headings]
         groups = [row[0] for row in rows] if grouped else list(range(len(rows)))
         plain = [[""] + row[1:] for row in rows] if grouped else rows
         best = None
@@ -179,7 +164,7 @@ class Tables:
             body = [gapped([[table] for table in tables])]
             commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), *no_padding()]
             if number == 0:
-                body.insert(0, [Paragraph(escape(title), self.styles.section)] + [""] * (2 * count - 2))
+                body.insert(0, [text(title, self.styles.section)] + [""] * (2 * count - 2))
                 commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), DARK)]
                 commands += [("BOX", (0, 0), (-1, 0), 0.5, DARK), *tight_padding(rows=(0, 0)), *self.fonts(1, ())]
             outer = Table(body, colWidths=gapped([[sum(side)]] * count, COLUMN_GAP))
@@ -234,7 +219,7 @@ class Tables:
                     texts[column].append(self.natural(value, column in bold) + ROOM)
         natural = [max(cells, default=0.0) for cells in texts]
         for column, heading in enumerate(headings):  # the fixed columns' headings may wrap between words
-            word = self.longest_word(heading.text, True, self.styles.heading.fontSize)
+            word = self.longest_word(heading, True, self.styles.heading.fontSize)
             floors[column] = max(floors[column], word + ROOM)
             wanted = self.natural(heading, True) if column not in fixed else floors[column]
             natural[column] = max(natural[column], wanted + (0 if column in fixed else ROOM))
@@ -246,17 +231,13 @@ class Tables:
         return narrowed(natural, texts, floors, width, flexible), least <= width
 
     def longest_word(self, value, bold: bool, size: float = CELL_SIZE) -> float:
-        """The width of a value's longest word (where it cannot wrap; a paragraph that may break between
-        any two characters, about two of them)."""
-        if isinstance(value, Paragraph):
-            if value.style.wordWrap == "CJK":
-                return min(value.minWidth(), 2 * value.style.fontSize)
-            return value.minWidth()
-        font = self.styles.bold if bold else self.styles.regular
-        widths = [stringWidth(word, font, size) for word in str(value).split()]
-        if breakable(str(value)):  # laid out as a breakable paragraph (see cell)
-            widths = [min(width, 2 * size) for width in widths]
-        return max(widths, default=0.0)
+        """The width of a value's longest word or name (where it cannot wrap); one of LONG_WORD characters or
+        more, which no narrow column holds and is cut as a last resort, counts as about two characters."""
+        if isinstance(value, Wrapping):
+            pieces = value.unit_widths()
+        else:
+            pieces = unit_widths(str(value), self.styles.bold if bold else self.styles.regular, size)
+        return max((min(width, 2 * size) if length >= LONG_WORD else width for length, width in pieces), default=0.0)
 
     def natural(self, value, bold: bool) -> float:
         """The width of a value on one line (a Paragraph's longest line)."""
@@ -264,7 +245,7 @@ class Tables:
             value.wrap(10_000, 10_000)
             return max(value.getActualLineWidths0() or [0.0])
         font = self.styles.bold if bold else self.styles.regular
-        return max((stringWidth(line, font, CELL_SIZE) for line in str(value).splitlines()), default=0.0)
+        return max((stringWidth(drawn(line), font, CELL_SIZE) for line in str(value).splitlines()), default=0.0)
 
     def height(self, cells: list, widths: list[float]) -> float:
         """A row's height as a table lays it out: its tallest cell, padding included."""

@@ -12,6 +12,7 @@ from studio.day_sheet import Note, Notice, Role
 from studio.exports.contacts import translator
 from studio.exports.dood import legend
 from studio.exports.names import named, script_codes
+from studio.schedule.daylight import zone_or_none
 
 LOCALES_SHOWN = {"en": ("en_US",), "zh": ("zh_CN",), "en+zh": ("en_US", "zh_CN")}
 CHINA_ZONES = {"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC"}
@@ -165,6 +166,12 @@ class SheetWords:
         except LookupError:
             return zone
         return " / ".join(dict.fromkeys(names))
+
+    def local_times_of(self, zone: str, date: dt.date) -> str:
+        """ "Local time: Los Angeles (PST)": where the sheet's times are, and the zone's name that day."""
+        found = zone_or_none(zone)
+        abbreviation = dt.datetime.combine(date, dt.time(12), tzinfo=found).tzname() if found else ""
+        return self.pair(self.local_times, f"{self.place_of(zone)} ({abbreviation})")
 
     def temperature(self, fahrenheit: int) -> str:
         """Stored in °F: a Chinese sheet reads °C first, an English one °F, a sheet in both shows both alike."""

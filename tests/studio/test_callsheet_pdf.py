@@ -4,6 +4,7 @@ they carry, and sheets that stay right with bad or big input."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -69,7 +70,7 @@ def words_on_pages(path: Path) -> list[list[tuple[float, float, float, float, st
     for page in boxes.split("<page ")[1:]:
         pages.append(
             [
-                (float(a), float(b), float(c), float(d), word)
+                (float(a), float(b), float(c), float(d), html.unescape(word))
                 for a, b, c, d, word in re.findall(
                     r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
                 )
@@ -193,12 +194,16 @@ def expected_fields(sheet, words: SheetWords) -> list[str]:
     return fields
 
 
+def exported(demo, day_id: int, folder: Path, lang: str):
+    """The day's sheet written in `lang`: (its file, the sheet, its words)."""
+    path = export(demo, day_id, folder / f"day-{lang}.pdf", lang)
+    with demo.session() as session:
+        return path, call_sheet(session, 1, day_id), SheetWords(lang)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
 def test_every_field_with_data_is_on_the_sheet_in_its_language(demo, day_three, tmp_path, lang):
-    path = export(demo, day_three, tmp_path / f"day3-{lang}.pdf", lang)
-    with demo.session() as session:
-        sheet = call_sheet(session, 1, day_three)
-    words = SheetWords(lang)
+    path, sheet, words = exported(demo, day_three, tmp_path, lang)
     text = pdf_text(path)
     assert missing(text, *expected_fields(sheet, words)) == []
     assert not [rate for rate in ("1800", "1,800", "6000", "6,000", "4500", "4,500", "CNY", "$") if rate in text]
@@ -421,3 +426,28 @@ def test_names_with_no_place_to_break_still_wrap_inside_their_cells(demo, tmp_pa
     # All of it, wrapped: extraction reads a row's cells line by line, so the lines of the two may alternate.
     assert text.count("摄") >= 120 and (text.count("张") >= 200 or lang == "en")
     assert_laid_out_cleanly(path)
+
+
+def broken_latin_words(path: Path, *sources: str) -> list[str]:
+    """Latin words drawn on the sheet that are no whole word of its text: a word broken across lines
+    ("Makeu" "p"), read from the words pdftotext places."""
+    known = {token.casefold() for source in sources for token in re.findall(r"[A-Za-z]+", source)}
+    drawn = {
+        token.casefold()
+        for page in words_on_pages(path)
+        for *_box, word in page
+        for token in re.findall(r"[A-Za-z]+", word)
+    }
+    return sorted(drawn - known)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
+def test_no_latin_word_is_broken_across_lines_and_no_name_is_split(demo, day_three, tmp_path, lang):
+    path, sheet, words = exported(demo, day_three, tmp_path, lang)
+    dates = [words.date(sheet.date), words.date(sheet.date, "medium"), words.date(sheet.next_day.date, "medium")]
+    sources = [*sheet.texts(), *words.texts(), *dates, words.local_times_of(sheet.zone, sheet.date), "°C °F"]
+    assert broken_latin_words(path, *sources) == []
+    names = [line.performer_zh for line in sheet.cast] + [line.name_zh for line in sheet.crew]
+    lines = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    if lang != "en":
+        assert [name for name in names if name and name not in lines] == []  # each on one line, whole

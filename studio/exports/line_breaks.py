@@ -1,0 +1,221 @@
+"""Where a line of text in a PDF may break, for English, Chinese and both side by side.
+
+reportlab breaks Latin text between words but, given Chinese, breaks anywhere at all ("Hair & Makeu|p",
+"周艾|米"). Here a line may break after a space and between two Chinese characters, never inside a
+Latin word, never before closing punctuation (，。）) or after opening punctuation (（《), never
+between Chinese and a letter or digit written against it (第3天), and never inside a name marked
+`unbroken`. Only a unit wider than the whole line is cut between characters, as a last resort.
+
+`Wrapping` is a reportlab Paragraph laid out by these rules (its style's `wordWrap` is "CJK", the
+hook reportlab offers for a line breaker of one's own); `GLUE` (U+2060 WORD JOINER) marks the places
+a name must not break and is never drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
+from reportlab.rl_config import _FUZZ
+
+from studio.scripts.eighths import columns
+
+GLUE = "\u2060"
+SPACES = " \t\u3000"
+# Besides reportlab's lists (Japanese rules): Chinese full-width punctuation and the closing marks.
+CANNOT_START = ALL_CANNOT_START + "，。、：；！？）》」』】〉…—%％°℃"
+CANNOT_END = ALL_CANNOT_END + "（《「『【〈"
+
+
+def unbroken(name: str) -> str:
+    """A name that never breaks across lines ("Amy Zhou", "周艾米"): glued at every place it could break."""
+    glued = []
+    for index, char in enumerate(name):
+        if index and (char in SPACES or name[index - 1] in SPACES or wide(char) or wide(name[index - 1])):
+            glued.append(GLUE)
+        glued.append(char)
+    return "".join(glued)
+
+
+def drawn(text: str) -> str:
+    """The text as it is drawn (without the glue)."""
+    return text.replace(GLUE, "")
+
+
+@lru_cache(maxsize=4096)
+def wide(char: str) -> bool:
+    return columns(char) == 2
+
+
+def may_break(before: str, after: str) -> bool:
+    """Whether a line may break between two characters."""
+    if before == GLUE or after == GLUE or after in SPACES:
+        return False
+    if before in SPACES:
+        return True
+    if after in CANNOT_START or before in CANNOT_END:
+        return False
+    if wide(before) or wide(after):
+        # A letter or digit against Chinese stays with it (第3天, Ep.3集).
+        return not ((not wide(before) and before.isalnum()) or (not wide(after) and after.isalnum()))
+    return False
+
+
+def units(text: str) -> list[str]:
+    """The text cut where a line may break; each piece keeps the spaces that follow it."""
+    if not text:
+        return []
+    pieces, start = [], 0
+    for index in range(1, len(text)):
+        if may_break(text[index - 1], text[index]):
+            pieces.append(text[start:index])
+            start = index
+    pieces.append(text[start:])
+    return pieces
+
+
+def unit_widths(text: str, font: str, size: float) -> list[tuple[int, float]]:
+    """(characters, width) of each piece of `text` no line breaks inside, its trailing spaces left out."""
+    pieces = (drawn(piece).rstrip(SPACES) for piece in units(text))
+    return [(len(piece), stringWidth(piece, font, size)) for piece in pieces]
+
+
+class Wrapping(Paragraph):
+    """A paragraph broken into lines by this module's rules."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802 - reportlab's name
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):  # the first part of a split: kept
+            return self.blPara
+        if not self.frags:
+            return super().breakLinesCJK(maxWidths)
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]  # noqa: N806
+        self.height = 0
+        return ParaLines(kind=1, lines=_Breaker(self.frags).lines(maxWidths))
+
+    def minWidth(self) -> float:  # noqa: N802 - reportlab's name
+        return max((width for _length, width in self.unit_widths()), default=0.0)
+
+    def unit_widths(self) -> list[tuple[int, float]]:
+        """(characters, width) of each piece no line breaks inside, its trailing spaces left out."""
+        breaker = _Breaker(self.frags)
+        return [
+            (len(drawn(breaker.text[low:high]).rstrip(SPACES)), breaker.width(low, high, trailing=False))
+            for low, high in breaker.spans()
+        ]
+
+
+class _Breaker:
+    """A paragraph's fragments as one string of characters, each knowing its fragment."""
+
+    def __init__(self, frags):
+        self.frags = frags
+        texts = [getattr(frag, "text", "") or "" for frag in frags]
+        self.text = "".join(texts)
+        self.owner = [index for index, text in enumerate(texts) for _char in text]
+        # Forced breaks (<br/>) fall before the character at each of these offsets.
+        self.forced, offset = set(), 0
+        for frag, text in zip(frags, texts, strict=True):
+            if getattr(frag, "lineBreak", False):
+                self.forced.add(offset)
+            offset += len(text)
+
+    def spans(self, low: int = 0, high: int | None = None, glued: bool = True) -> list[tuple[int, int]]:
+        """(start, end) of each unit no line breaks inside, from `low` to `high`; not `glued`: as if the
+        names had no glue (for a name wider than the line)."""
+        text, high = self.text, len(self.text) if high is None else high
+        bounds, before = [low], text[low] if low < high else ""
+        for index in range(low + 1, high):
+            char = text[index]
+            if index in self.forced or (may_break(text[index - 1], char) if glued else may_break(before, char)):
+                bounds.append(index)
+            before = before if char == GLUE else char
+        bounds.append(high)
+        return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False) if end > start]
+
+    def runs(self, low: int, high: int):
+        """The characters low…high as (fragment, text) runs, without glue."""
+        start = low
+        for index in range(low + 1, high + 1):
+            if index == high or self.owner[index] != self.owner[start]:
+                piece = drawn(self.text[start:index])
+                if piece:
+                    yield self.frags[self.owner[start]], piece
+                start = index
+
+    def width(self, low: int, high: int, trailing: bool = True) -> float:
+        if not trailing:
+            while high > low and self.text[high - 1] in SPACES + GLUE:
+                high -= 1
+        return sum(stringWidth(piece, frag.fontName, frag.fontSize) for frag, piece in self.runs(low, high))
+
+    def lines(self, max_widths: list[float]) -> list[FragLine]:
+        lines: list[FragLine] = []
+        start = end = 0  # the line being filled: start…end, its trailing spaces included
+        used = 0.0
+
+        def limit() -> float:
+            return max_widths[min(len(lines), len(max_widths) - 1)]
+
+        def close(forced: bool) -> None:
+            nonlocal start, used
+            lines.append(self.line(start, end, limit(), forced))
+            start, used = end, 0.0
+
+        def place(low: int, high: int, level: int) -> None:
+            """Put a unit on the line, or on a new one; one wider than a line is broken where its names may
+            break (level 1), else between characters (level 2)."""
+            nonlocal end, used
+            width = self.width(low, high, trailing=False)
+            if end > start and used + width > limit() + _FUZZ:
+                close(False)
+            if end == start and width > limit() + _FUZZ and level < 2 and high - low > 1:
+                smaller = self.spans(low, high, glued=False) if level == 0 else [(i, i + 1) for i in range(low, high)]
+                for piece in smaller:
+                    place(*piece, level + 1)
+                return
+            end, used = high, used + self.width(low, high)
+
+        for low, high in self.spans():
+            if low in self.forced:
+                close(True)
+            place(low, high, 0)
+        if end > start or not lines:
+            close(False)
+        return lines
+
+    def line(self, low: int, high: int, max_width: float, forced: bool) -> FragLine:
+        while high > low and self.text[high - 1] in SPACES + GLUE:
+            high -= 1
+        words, size, ascent, descent = [], 0.0, 0.0, 0.0
+        for frag, piece in self.runs(low, high):
+            words.append(frag.clone(text=piece))
+            size = max(size, frag.fontSize)
+            up, down = getAscentDescent(frag.fontName, frag.fontSize)
+            ascent, descent = max(ascent, up), min(descent, down)
+        if not words:  # an empty line (two breaks in a row) still has the paragraph's height
+            size = self.frags[0].fontSize
+            ascent, descent = getAscentDescent(self.frags[0].fontName, size)
+        width = self.width(low, high)
+        return FragLine(
+            kind=1,
+            extraSpace=max_width - width,
+            wordCount=1 + len(re.findall(f"[{SPACES}]+", drawn(self.text[low:high]))),
+            words=words,
+            fontSize=size,
+            ascent=ascent,
+            descent=descent,
+            maxWidth=max_width,
+            currentWidth=width,
+            lineBreak=forced,
+        )
+
+
+@lru_cache(maxsize=64)
+def wrapping_style(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` laid out by this module's line breaker."""
+    return ParagraphStyle(f"{style.name}-wrapping", parent=style, wordWrap="CJK")
