@@ -43,6 +43,21 @@ EXTERIOR = {IntExt.EXT.value, IntExt.INT_EXT.value}
 # Where a production has no location with coordinates, the sun is taken to set at 18:00, dark at 18:30.
 UNKNOWN_SUNSET, UNKNOWN_DUSK = 18 * 60, 18 * 60 + 30
 
+# Where every strip is: day id (None: the boneyard) → its strips' ids in order.
+Layout = dict[int | None, list[int]]
+
+
+def spliced(layout: Layout, strip_ids: list[int], day_id: int | None, position: int) -> Layout:
+    """`layout` with the strips taken from wherever they are and put, in the order given, at `position`
+    on a day (None: the boneyard), counted among the strips that stay there and kept within them: the
+    one rule for a drag, whether the board shows it or the database stores it."""
+    moving = set(strip_ids)
+    result = {day: [s for s in ids if s not in moving] for day, ids in layout.items()}
+    target = result.setdefault(day_id, [])
+    position = max(0, min(position, len(target)))
+    target[position:position] = strip_ids
+    return result
+
 
 @dataclass
 class Day:
@@ -134,7 +149,7 @@ class Board:
     currency: str
     days: list[Day]
     strips: dict[int, StripCard]
-    placement: dict[int | None, list[int]]  # day id (None: boneyard) → strip ids in order
+    placement: Layout
     cast: dict[int, CastMember]
     places: dict[int, Place]
     limits: Limits
@@ -147,14 +162,10 @@ class Board:
         return {strip_id: day_id for day_id, ids in self.placement.items() for strip_id in ids}
 
     def moved(self, strip_ids: list[int], day_id: int | None, position: int) -> Board:
-        """A copy of the board with strips moved (a drag previewed without the database)."""
-        placement = {day: [s for s in ids if s not in strip_ids] for day, ids in self.placement.items()}
-        target = placement.setdefault(day_id, [])
-        position = max(0, min(position, len(target)))
-        target[position:position] = strip_ids
-        return self.placed(placement)
+        """A copy of the board with strips moved (a drag shown without reading the database)."""
+        return self.placed(spliced(self.placement, strip_ids, day_id, position))
 
-    def placed(self, placement: dict[int | None, list[int]]) -> Board:
+    def placed(self, placement: Layout) -> Board:
         """The same board with the strips placed otherwise (a schedule weighed before it is saved)."""
         return replace(self, placement=placement)
 
@@ -195,7 +206,7 @@ def load_board(session: Session, production_id: int) -> Board:
         strips[strip.id] = _card(strip, scene, episode, film_set, scene_cast, cast, places, production)
         placement[strip.shoot_day_id].append((strip.position, strip.id))
     day_ids = {day.id for day in days}
-    ordered: dict[int | None, list[int]] = {day.id: [] for day in days}
+    ordered: Layout = {day.id: [] for day in days}
     ordered[None] = []
     for day_id, entries in placement.items():
         target = day_id if day_id in day_ids else None  # a strip on a day off waits in the boneyard

@@ -27,10 +27,10 @@ from studio.errors import InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.money import Money
-from studio.schedule.board import Board, StripCard
+from studio.schedule.board import Board, Layout, StripCard
 from studio.schedule.conflicts import find_conflicts
 from studio.schedule.costs import ScheduleCost, schedule_cost
-from studio.schedule.packing import Placement, baseline_placement, grouped_placement, shooting_order
+from studio.schedule.packing import baseline_placement, grouped_placement, shooting_order
 from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES
 
 PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
@@ -52,7 +52,7 @@ class Progress:
 
 @dataclass(frozen=True)
 class OptimizeResult:
-    placement: Placement
+    placement: Layout
     cost: ScheduleCost
     baseline: ScheduleCost
     status: str  # "optimal": proven; "feasible": the best found in the time limit
@@ -132,19 +132,19 @@ def optimize(
     )
 
 
-def _fewest_conflicts(board: Board, candidates: list[Placement]) -> Placement:
+def _fewest_conflicts(board: Board, candidates: list[Layout]) -> Layout:
     """The search's best may still break more limits than the quick schedule it started from, or cost
     more than the schedule already on the board (a short search): keep whichever breaks the fewest,
     then the cheapest."""
 
-    def weight(placement: Placement) -> tuple[int, Decimal]:
+    def weight(placement: Layout) -> tuple[int, Decimal]:
         placed = board.placed(placement)
         return len(find_conflicts(placed)), schedule_cost(placed).total
 
     return min(candidates, key=weight)
 
 
-def _complete(board: Board, problem: _Problem) -> list[Placement]:
+def _complete(board: Board, problem: _Problem) -> list[Layout]:
     """The board's own schedule, if it already places every scene the search places and keeps the
     locked strips where they are (else it is not a candidate)."""
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
@@ -221,9 +221,9 @@ class _Problem:
         clock: _Clock,
         progress,
         cancelled,
-        hint: Placement,
+        hint: Layout,
         cost: bool,
-    ) -> tuple[str | None, Placement]:
+    ) -> tuple[str | None, Layout]:
         """One search from `hint`, for the cheapest schedule (`cost`) or only for one that keeps the
         limits, within `seconds` of the clock's budget (wall or deterministic); returns "optimal",
         "feasible" or None (nothing found), and the schedule found, leaving how far it breaks the
@@ -476,7 +476,7 @@ class _Problem:
             model.Add(sum(works) <= 1)
 
     def _completed(
-        self, cp_model, hard_limits: bool, placement: Placement, seconds: float, clock: _Clock
+        self, cp_model, hard_limits: bool, placement: Layout, seconds: float, clock: _Clock
     ) -> list[int] | None:
         """Every variable's value for `placement`, to start the search from. CP-SAT uses a hint best
         when it names every variable, so the rest (calls, wraps, moves, how far each limit is broken)
@@ -499,16 +499,16 @@ class _Problem:
             return None
         return [solver.Value(variable) for variable in self.created]
 
-    def _chosen(self, placement: Placement) -> set[tuple[int, int | None]]:
+    def _chosen(self, placement: Layout) -> set[tuple[int, int | None]]:
         day_index = {day.id: d for d, day in enumerate(self.days)}
         return {(strip_id, day_index.get(day_id)) for day_id, ids in placement.items() for strip_id in ids}
 
-    def placement(self, solver) -> Placement:
+    def placement(self, solver) -> Layout:
         chosen: dict[int, list[StripCard]] = defaultdict(list)
         for (strip_id, d), x in self.x.items():
             if solver.BooleanValue(x):
                 chosen[d].append(self.board.strips[strip_id])
-        placement: Placement = {None: []}
+        placement: Layout = {None: []}
         for d, day in enumerate(self.days):
             banners = [s for s in self.board.placement.get(day.id, []) if self.board.strips[s].is_banner]
             placement[day.id] = banners + [strip.id for strip in shooting_order(chosen.get(d, []))]

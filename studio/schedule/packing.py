@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from studio.schedule.board import Board, StripCard
+from studio.schedule.board import Board, Layout, StripCard
 from studio.schedule.timeline import DayTimes, rested_call, times_of
 
-Placement = dict[int | None, list[int]]
 
-
-def baseline_placement(board: Board) -> Placement:
+def baseline_placement(board: Board) -> Layout:
     """Script order packed into the same days: each day filled up to its pages and hours, then the next;
     each day then shot location by location."""
     scenes = sorted((s for s in board.strips.values() if not s.is_banner), key=lambda s: s.sort_order)
@@ -27,7 +25,7 @@ def baseline_placement(board: Board) -> Placement:
     return _in_shooting_order(board, placement)
 
 
-def grouped_placement(board: Board) -> Placement:
+def grouped_placement(board: Board) -> Layout:
     """A quick schedule to start the search from: scenes grouped by location, day scenes first on the
     days that do not end a stretch of consecutive dates, night scenes first on the days that do, each
     put on the first day where its cast is available and the day's clock still holds (hours, daylight,
@@ -77,8 +75,8 @@ def _night_days(board: Board, night_eighths: int) -> set[int]:
     return chosen
 
 
-def _empty(board: Board) -> Placement:
-    placement: Placement = {day.id: [] for day in board.days}
+def _empty(board: Board) -> Layout:
+    placement: Layout = {day.id: [] for day in board.days}
     placement[None] = [] if board.days else [s.id for s in board.strips.values() if not s.is_banner]
     return placement
 
@@ -140,7 +138,7 @@ class _Packer:
         ]
         return min(free or range(len(self.board.days)), key=lambda i: self.minutes[i])
 
-    def put(self, index: int, strip: StripCard, placement: Placement) -> None:
+    def put(self, index: int, strip: StripCard, placement: Layout) -> None:
         self.strips[index].append(strip)
         self.eighths[index] += strip.eighths
         self.minutes[index] += strip.minutes
@@ -150,7 +148,7 @@ class _Packer:
             index = self.following.get(index)
 
 
-def _in_shooting_order(board: Board, placement: Placement) -> Placement:
+def _in_shooting_order(board: Board, placement: Layout) -> Layout:
     for day in board.days:
         banners = [s for s in board.placement.get(day.id, []) if board.strips[s].is_banner]
         placement[day.id] = banners + [s.id for s in shooting_order([board.strips[s] for s in placement[day.id]])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
@@ -14,6 +14,7 @@ from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Scene, ShootDay, Strip
 from studio.models.enums import RevisionState, ShootDayKind, StripKind
+from studio.schedule.board import Layout, spliced
 from studio.storage.db import changed_elsewhere
 
 
@@ -55,41 +56,65 @@ def scenes_without_strips(session: Session, production_id: int) -> int:
     ).one()
 
 
-def current_placements(session: Session, production_id: int, *, lock: bool = False) -> dict[int | None, list[int]]:
+def current_placements(session: Session, production_id: int, *, lock: bool = False) -> Layout:
     """Each day's strips in order (None: the boneyard); with `lock`, every strip of the production is
     locked until the transaction ends (on PostgreSQL; SQLite's writer holds the whole file)."""
-    return _placement_of(_strip_rows(session, production_id, lock=lock))
+    return _layout_of(_strip_rows(session, production_id, lock=lock))
 
 
-def _strip_rows(session: Session, production_id: int, *, lock: bool) -> dict[int, tuple[int | None, int, int]]:
-    """Strip id → (day, position, version) for every strip of the production."""
+def _strip_rows(
+    session: Session, production_id: int, *, lock: bool, strip_ids: list[int] | None = None
+) -> dict[int, tuple[int | None, int, int]]:
+    """Strip id → (day, position, version) for every strip of the production (or those of `strip_ids`)."""
     statement = select(Strip.id, Strip.shoot_day_id, Strip.position, Strip.version).where(
         Strip.production_id == production_id
     )
+    if strip_ids is not None:
+        statement = statement.where(Strip.id.in_(strip_ids))
     if lock:  # in id order, so that two movers queue instead of deadlocking
         statement = statement.order_by(Strip.id).with_for_update()
     return {strip_id: (day_id, position, version) for strip_id, day_id, position, version in session.exec(statement)}
 
 
-def _placement_of(rows: dict[int, tuple[int | None, int, int]]) -> dict[int | None, list[int]]:
-    placement: dict[int | None, list[tuple[int, int]]] = {}
+def _layout_of(rows: dict[int, tuple[int | None, int, int]]) -> Layout:
+    layout: dict[int | None, list[tuple[int, int]]] = {}
     for strip_id, (day_id, position, _version) in rows.items():
-        placement.setdefault(day_id, []).append((position, strip_id))
-    return {day_id: [strip_id for _, strip_id in sorted(entries)] for day_id, entries in placement.items()}
+        layout.setdefault(day_id, []).append((position, strip_id))
+    return {day_id: [strip_id for _, strip_id in sorted(entries)] for day_id, entries in layout.items()}
 
 
-def _locked_strips(session: Session, production_id: int, strip_ids: list[int]) -> dict[int, Strip]:
-    """The strips, locked in id order (on PostgreSQL) and read afresh (not as this session last saw them)."""
-    return {
-        strip.id: strip
-        for strip in session.exec(
-            select(Strip)
-            .where(Strip.production_id == production_id, Strip.id.in_(strip_ids))
-            .order_by(Strip.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    }
+_STRIPS = Strip.__table__
+# One statement for every strip a change places (executemany), each made only from the version read
+# under the lock: the ORM would send one UPDATE per strip, and a drag on a long day shifts hundreds.
+_PLACE = (
+    update(_STRIPS)
+    .where(_STRIPS.c.id == bindparam("strip"), _STRIPS.c.version == bindparam("seen"))
+    .values(shoot_day_id=bindparam("day"), position=bindparam("at"), version=_STRIPS.c.version + 1)
+)
+
+
+def _place(
+    session: Session, production_id: int, placements: list[Placement], rows: dict[int, tuple[int | None, int, int]]
+) -> list[Placement]:
+    """Write `placements` over the strips as `rows` (read under the lock) has them; return where they were,
+    each with the version this change left it at."""
+    if not placements:
+        return []
+    days = {p.day_id for p in placements} - {None}
+    known = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id, ShootDay.id.in_(days))))
+    if days - known:
+        raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    result = session.connection().execute(
+        _PLACE,
+        [{"strip": p.strip_id, "seen": rows[p.strip_id][2], "day": p.day_id, "at": p.position} for p in placements],
+    )
+    if result.rowcount != len(placements):  # a strip saved by someone else since it was read
+        raise changed_elsewhere()
+    for placement in placements:  # the session's own copies are read again when next used
+        strip = session.identity_map.get(session.identity_key(Strip, placement.strip_id))
+        if strip is not None:
+            session.expire(strip)
+    return [Placement(p.strip_id, *rows[p.strip_id][:2], version=rows[p.strip_id][2] + 1) for p in placements]
 
 
 def apply_placements(session: Session, production_id: int, placements: list[Placement]) -> list[Placement]:
@@ -100,24 +125,12 @@ def apply_placements(session: Session, production_id: int, placements: list[Plac
     by someone else since (or shifted along its day) is left where they put it (ChangedElsewhere)."""
     if not placements:
         return []
-    strips = _locked_strips(session, production_id, [p.strip_id for p in placements])
-    days = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id)))
-    if len(strips) != len({p.strip_id for p in placements}) or any(
-        p.day_id is not None and p.day_id not in days for p in placements
-    ):
+    rows = _strip_rows(session, production_id, lock=True, strip_ids=[p.strip_id for p in placements])
+    if len(rows) != len({p.strip_id for p in placements}):
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-    if any(p.version is not None and strips[p.strip_id].version != p.version for p in placements):
+    if any(p.version is not None and rows[p.strip_id][2] != p.version for p in placements):
         raise changed_elsewhere()
-    previous = {s.id: (s.shoot_day_id, s.position) for s in strips.values()}
-    for placement in placements:
-        strip = strips[placement.strip_id]
-        strip.shoot_day_id, strip.position = placement.day_id, placement.position
-        flag_modified(strip, "position")  # written (a new version) even where the number was already that
-    try:
-        session.flush()
-    except StaleDataError:  # a strip saved by someone else since it was read
-        raise changed_elsewhere() from None
-    return [Placement(s.id, *previous[s.id], version=s.version) for s in strips.values()]
+    return _place(session, production_id, placements, rows)
 
 
 def move_strips(
@@ -137,41 +150,28 @@ def move_strips(
     locked while this is decided and written, so two movers take turns: no check can pass on a
     placement another transaction is changing."""
     rows = _strip_rows(session, production_id, lock=True)
-    placement = _placement_of(rows)
-    moving = set(strip_ids)
-    if not moving <= rows.keys():
+    if not set(strip_ids) <= rows.keys():
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     if seen_versions is not None and any(rows[s][2] != seen_versions.get(s, rows[s][2]) for s in strip_ids):
         raise changed_elsewhere()
-    before = {strip_id: (day, index) for day, ids in placement.items() for index, strip_id in enumerate(ids)}
-    touched = {day_id} | {before[strip_id][0] for strip_id in strip_ids}
-    for day in touched:
-        placement[day] = [s for s in placement.get(day, []) if s not in moving]
-    target = placement.setdefault(day_id, [])
-    position = max(0, min(position, len(target)))
-    target[position:position] = strip_ids
-    return apply_placements(session, production_id, changed_placements(placement, before, touched))
+    layout = _layout_of(rows)
+    moved = spliced(layout, strip_ids, day_id, position)
+    return _place(session, production_id, changed_placements(moved, layout), rows)
 
 
 def place_all(
-    session: Session,
-    production_id: int,
-    placement: dict[int | None, list[int]],
-    seen_versions: dict[int, int] | None = None,
+    session: Session, production_id: int, layout: Layout, seen_versions: dict[int, int] | None = None
 ) -> list[Placement]:
-    """Put every strip named in `placement` in its day and order (the optimizer's schedule); return
-    what it replaced. `seen_versions`: the strips' versions on the board the schedule was made from (a
-    strip someone else has moved since stays where they put it: ChangedElsewhere)."""
+    """Put every strip named in `layout` in its day and order (the optimizer's schedule); return what it
+    replaced. `seen_versions`: the strips' versions on the board the schedule was made from (a strip
+    someone else has moved since stays where they put it: ChangedElsewhere)."""
     rows = _strip_rows(session, production_id, lock=True)
-    if seen_versions is not None and any(
-        strip_id in rows and rows[strip_id][2] != seen_versions.get(strip_id, rows[strip_id][2])
-        for ids in placement.values()
-        for strip_id in ids
-    ):
+    named = [strip_id for ids in layout.values() for strip_id in ids]
+    if not set(named) <= rows.keys():
+        raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
+    if seen_versions is not None and any(rows[s][2] != seen_versions.get(s, rows[s][2]) for s in named):
         raise changed_elsewhere()
-    current = _placement_of(rows)
-    before = {strip_id: (day, index) for day, ids in current.items() for index, strip_id in enumerate(ids)}
-    return apply_placements(session, production_id, changed_placements(placement, before, set(placement)))
+    return _place(session, production_id, changed_placements(layout, _layout_of(rows)), rows)
 
 
 def ensure_shoot_days(session: Session, production_id: int, count: int) -> int:
@@ -193,14 +193,15 @@ def ensure_shoot_days(session: Session, production_id: int, count: int) -> int:
     return added
 
 
-def changed_placements(
-    placement: dict[int | None, list[int]], before: dict[int, tuple[int | None, int]], days: set[int | None]
-) -> list[Placement]:
+def changed_placements(layout: Layout, before: Layout) -> list[Placement]:
+    """Where `layout` puts a strip elsewhere than `before` had it (another day, or another place in its
+    day's order)."""
+    was = {strip_id: (day, index) for day, ids in before.items() for index, strip_id in enumerate(ids)}
     return [
         Placement(strip_id, day, index)
-        for day in days
-        for index, strip_id in enumerate(placement.get(day, []))
-        if before.get(strip_id) != (day, index)
+        for day, ids in layout.items()
+        for index, strip_id in enumerate(ids)
+        if was.get(strip_id) != (day, index)
     ]
 
 

@@ -160,6 +160,33 @@ def test_moving_strips_is_exact_and_returns_what_undoes_it(demo):
         assert again.placement[day1][:3] == moving and again.placement == board.placement
 
 
+def test_a_drag_shown_on_the_board_is_the_move_stored(demo):
+    """The board moves strips in memory as the database stores them: onto another day, up and down a
+    day, past its end, several at once from two days, and to the boneyard."""
+    with demo.transaction() as session:
+        board = load_board(session, 1)
+        day1, day2 = board.days[0].id, board.days[1].id
+        first, second = board.placement[day1], board.placement[day2]
+        held = session.exec(select(Strip)).all()  # rows a step of several operations may hold meanwhile
+        for strip_ids, day_id, position in (
+            (first[:2], day2, 3),
+            ([first[5]], day1, 0),
+            ([first[6]], day1, 9),
+            (first[7:9], day1, 999),
+            ([second[0], first[10]], day1, 2),
+            ([first[11]], None, 0),
+        ):
+            board = board.moved(strip_ids, day_id, position)
+            move_strips(session, 1, strip_ids, day_id, position)
+            stored = load_board(session, 1)  # in the same session, as a step of several operations reads it
+            assert {day: ids for day, ids in stored.placement.items() if day is not None} == {
+                day: ids for day, ids in board.placement.items() if day is not None
+            }
+            assert set(stored.placement[None]) == set(board.placement[None])  # the boneyard: in script order
+            for strip in held:
+                assert strip.shoot_day_id == stored.day_of().get(strip.id, strip.shoot_day_id)
+
+
 def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(demo):
     with demo.transaction() as session:
         board = load_board(session, 1)
