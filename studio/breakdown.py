@@ -6,7 +6,7 @@ is in it, and the breakdown views and reports read them from there (one truth, k
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -15,19 +15,24 @@ from studio.edits import FieldChange, required_text, set_field
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import BreakdownCategory, BreakdownElement, Character, Scene, SceneCharacter, SceneElement
+from studio.storage.db import changed_elsewhere
 
 ELEMENT_NAME = required_text(200)
 
 
 @dataclass(frozen=True)
 class Tag:
-    """One element tagged in one scene; enough to undo and redo it exactly."""
+    """One element tagged in one scene; enough to undo and redo it exactly. The versions are those the
+    tag left (of the scene's link to the element, and of the element the tag made): an undo after someone
+    else has changed either since is refused."""
 
     scene_id: int
     element_id: int
     category_id: int
     name: str
     created_element: bool
+    link_version: int | None = field(default=None, compare=False)
+    element_version: int | None = field(default=None, compare=False)
 
 
 def tag_scene(session: Session, scene_id: int, category_id: int, name: str) -> Tag:
@@ -49,25 +54,41 @@ def tag_scene(session: Session, scene_id: int, category_id: int, name: str) -> T
         raise InvalidInput(_("{name} is already tagged in scene {number}").format(name=name, number=scene.number))
     session.add(SceneElement(scene_id=scene_id, element_id=element.id))
     session.flush()
-    return Tag(scene_id, element.id, category_id, name, created)
+    return _with_versions(session, Tag(scene_id, element.id, category_id, name, created))
+
+
+def _with_versions(session: Session, tag: Tag) -> Tag:
+    link = session.get(SceneElement, (tag.scene_id, tag.element_id))
+    element = session.get(BreakdownElement, tag.element_id) if tag.created_element else None
+    return replace(
+        tag,
+        link_version=link.version if link is not None else None,
+        element_version=element.version if element is not None else None,
+    )
 
 
 def untag_scene(session: Session, tag: Tag) -> None:
-    """Undo a tag: remove the link, and the element too when the tag created it and nothing else uses it."""
+    """Undo a tag: remove the link, and the element too when the tag created it and nothing else uses it.
+    A link or element someone else has saved since the tag (their version is newer) stays: ChangedElsewhere."""
     link = session.get(SceneElement, (tag.scene_id, tag.element_id))
+    element = session.get(BreakdownElement, tag.element_id) if tag.created_element else None
+    if (link is not None and tag.link_version not in (None, link.version)) or (
+        element is not None and tag.element_version not in (None, element.version)
+    ):
+        raise changed_elsewhere()
     if link is not None:
         session.delete(link)
         session.flush()
-    if tag.created_element:
+    if element is not None:
         still_used = session.exec(select(SceneElement).where(SceneElement.element_id == tag.element_id)).first()
-        element = session.get(BreakdownElement, tag.element_id)
-        if element is not None and still_used is None:
+        if still_used is None:
             session.delete(element)
     session.flush()
 
 
-def retag_scene(session: Session, tag: Tag) -> None:
-    """Redo a tag exactly as it was, recreating its element under the same id if undo removed it."""
+def retag_scene(session: Session, tag: Tag) -> Tag:
+    """Redo a tag exactly as it was, recreating its element under the same id if undo removed it; returns
+    the tag with the versions this left."""
     scene = session.get(Scene, tag.scene_id)
     if scene is None:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
@@ -81,6 +102,7 @@ def retag_scene(session: Session, tag: Tag) -> None:
     if session.get(SceneElement, (tag.scene_id, tag.element_id)) is None:
         session.add(SceneElement(scene_id=tag.scene_id, element_id=tag.element_id))
     session.flush()
+    return _with_versions(session, tag)
 
 
 def remove_tag(session: Session, scene_id: int, element_id: int) -> Tag:

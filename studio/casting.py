@@ -24,16 +24,17 @@ def deal_for(session: Session, character_id: int) -> CastAssignment | None:
     return session.exec(select(CastAssignment).where(CastAssignment.character_id == character_id)).first()
 
 
-def cast_role(session: Session, character_id: int, performer_id: int) -> Casting:
+def cast_role(session: Session, character_id: int, performer_id: int, seen_version: int | None = None) -> Casting:
     """Cast `performer_id` as the character. A new performer gets a new deal: the rate, guarantee and
-    terms of the one they replace were that performer's, not theirs."""
+    terms of the one they replace were that performer's, not theirs. `seen_version`: the role's deal as
+    the person saw it (a deal someone else has saved since stays, with their change: ChangedElsewhere)."""
     character = session.get(Character, character_id)
     if character is None:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     deal = deal_for(session, character_id)
     if deal is not None and deal.performer_id == performer_id:
         return Casting()
-    replaced = remove_row(session, "cast_assignment", deal.id) if deal is not None else None
+    replaced = remove_row(session, "cast_assignment", deal.id, seen_version) if deal is not None else None
     currency = session.get(Production, character.production_id).base_currency
     deal_id = add_row(
         session, "cast_assignment", {"character_id": character_id}, {"currency": currency, "performer_id": performer_id}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +20,7 @@ from sqlmodel import Session, SQLModel, select
 
 from studio import validation
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
+from studio.changes import FieldChange
 from studio.edit_rules import (
     CurrencyOf,
     DateInRange,
@@ -374,16 +374,6 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         },
     ),
 }
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    entity: str
-    row_id: int
-    field: str
-    old: Any
-    new: Any
-    version: int | None = dataclass_field(default=None, compare=False)  # the row's version once changed
 
 
 def set_fields(

@@ -31,9 +31,22 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
+from studio import operations
+from studio.changes import run_steps
 from studio.edits import FieldChange, put_back, set_field, set_fields
 from studio.errors import ChangedElsewhere
-from studio.models import BudgetLine, ShootDay, Strip
+from studio.models import (
+    BreakdownCategory,
+    BreakdownElement,
+    BudgetLine,
+    CastAssignment,
+    CrewMember,
+    Performer,
+    Scene,
+    SceneElement,
+    ShootDay,
+    Strip,
+)
 from studio.records import remove_row
 from studio.schedule.board import load_board
 from studio.schedule.strips import apply_placements, move_strips, set_locked
@@ -341,5 +354,78 @@ def test_removing_from_a_list_shown_before_a_colleagues_save_is_refused(shared):
     with mine.session() as session:
         day = session.get(ShootDay, day_id)
         assert (day.kind, day.notes) == ("SHOOT", "their note")
+    mine.close()
+    theirs.close()
+
+
+def test_undoing_an_add_or_redoing_a_removal_after_a_colleagues_save_is_refused(shared):
+    """Undo and redo of rows are made from the versions the step left (or our own later steps did)."""
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.transaction() as session:
+        added = operations.add(session, "crew_member", {"production_id": 1}, {"name": "New Grip"})
+    (crew_id,) = added.ids("crew_member")
+    with mine.transaction() as session:  # our own edit since does not stop the undo...
+        mine_since = operations.edit(session, "crew_member", crew_id, {"position": "Grip"})
+    with theirs.transaction() as session:  # ...a colleague's does
+        set_field(session, "crew_member", crew_id, "phone", "+1 646 555 0123")
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        run_steps(session, added.undo, mine_since.rows)
+    with mine.session() as session:
+        assert session.get(CrewMember, crew_id).phone == "+1 646 555 0123"
+        seen = session.get(CrewMember, crew_id).version
+    with mine.transaction() as session:
+        removed = operations.remove(session, "crew_member", (crew_id,), {"crew_member": {crew_id: seen}})
+    with mine.transaction() as session:  # undone: back at the version it had
+        put_back = run_steps(session, removed.undo, removed.rows)
+    assert put_back.version("crew_member", crew_id) == seen
+    with theirs.transaction() as session:
+        set_field(session, "crew_member", crew_id, "name", "Renamed Elsewhere")
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:  # the redo of the removal
+        run_steps(session, put_back.undo, put_back.rows)
+    with mine.session() as session:
+        assert session.get(CrewMember, crew_id).name == "Renamed Elsewhere"
+    mine.close()
+    theirs.close()
+
+
+def test_recasting_from_a_stale_deal_or_undoing_it_after_a_colleague_changed_the_new_deal_is_refused(shared):
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.session() as session:
+        deal = session.exec(select(CastAssignment).order_by(CastAssignment.id)).first()
+        character_id, old_deal, seen = deal.character_id, deal.id, deal.version
+        other = session.exec(select(Performer).where(Performer.id != deal.performer_id)).first().id
+    with theirs.transaction() as session:
+        set_field(session, "cast_assignment", old_deal, "travel_notes", "Flies in Monday", seen)
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:  # the role as shown before
+        operations.cast(session, character_id, other, seen)
+    with mine.transaction() as session:  # from the deal as it is now
+        cast = operations.cast(session, character_id, other, seen + 1)
+    (new_deal,) = cast.ids("cast_assignment") - {old_deal}
+    with theirs.transaction() as session:
+        set_field(session, "cast_assignment", new_deal, "travel_notes", "Their notes")
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        run_steps(session, cast.undo, cast.rows)
+    with mine.session() as session:  # neither half of the undo went
+        assert session.get(CastAssignment, new_deal).travel_notes == "Their notes"
+        assert session.get(CastAssignment, old_deal) is None
+    mine.close()
+    theirs.close()
+
+
+def test_undoing_a_tag_after_a_colleague_changed_the_element_it_made_is_refused(shared):
+    mine, theirs = open_database(shared), open_database(shared)
+    with mine.session() as session:
+        scene = session.exec(select(Scene).order_by(Scene.id)).first().id
+        props = session.exec(select(BreakdownCategory).where(BreakdownCategory.key == "props")).first().id
+    with mine.transaction() as session:
+        tagged = operations.tag(session, scene, props, "Coin jar")
+    (element_id,) = tagged.ids("breakdown_element")
+    with theirs.transaction() as session:
+        set_field(session, "breakdown_element", element_id, "name_zh", "存钱罐")
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        run_steps(session, tagged.undo, tagged.rows)
+    with mine.session() as session:
+        assert session.get(BreakdownElement, element_id).name_zh == "存钱罐"
+        assert session.get(SceneElement, (scene, element_id)) is not None
     mine.close()
     theirs.close()

@@ -1,0 +1,266 @@
+"""The writes the window makes, each returning `Changes` (studio.changes): what it touched, and what undoes it.
+
+Each runs in its caller's one transaction, over the domain's own operations (edits, records, casting,
+breakdown, strips, productions), and says how to take itself back: an edit by putting each field back,
+an added row by removing it, a removal by putting back all it took, a move by putting each strip back.
+An undo that removes, moves or locks rows carries the versions the change left them at (`Step.seen`),
+so one made after someone else has changed a row since is refused (ChangedElsewhere) and their change
+kept; an edit's undo checks that each field is still what the edit left. An operation taking `seen`
+(each kind's id → version) makes its change only from those versions: the rows as a view showed them.
+A new undoable write is one more function here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlmodel import Session
+
+from studio import breakdown, casting, edits, productions, records
+from studio.budget.schedule_links import sync_schedule_lines
+from studio.changes import Changes, FieldChange, Rows, Step
+from studio.edits import EDITABLE
+from studio.models import Production
+from studio.productions import ProductionDetails
+from studio.schedule import strips
+from studio.schedule.strips import Placement
+from studio.storage.db import changed_elsewhere
+
+# What the budget's schedule-linked lines are worked out from (studio.budget.schedule_links): a change to
+# any of these is followed by storing what it changed in the budget (`store_schedule_lines`).
+SCHEDULE_KINDS = frozenset(
+    {
+        "strip",
+        "shoot_day",
+        "cast_assignment",
+        "performer",
+        "performer_day",
+        "crew_member",
+        "department",
+        "location",
+        "character",
+        "scene",
+        "episode",
+        "overtime_rule",
+        "production",
+    }
+)
+
+# Fields
+
+
+def edit(session: Session, entity: str, row_id: int, values: dict, seen_version: int | None = None) -> Changes:
+    """Fields of one row edited together (one cell, a details dialog); `seen_version`: the row as shown."""
+    return edited(edits.set_fields(session, entity, row_id, values, seen_version))
+
+
+def edit_back(session: Session, fields: tuple[FieldChange, ...]) -> Changes:
+    """Undo (or redo) an edit: each field from the value the edit left to the one it found; a field
+    someone else has changed since keeps their value (ChangedElsewhere)."""
+    return edited(edits.put_back(session, list(fields), to_new=True))
+
+
+def edited(fields: list[FieldChange]) -> Changes:
+    """Field edits as Changes, undone by putting each field back."""
+    return Changes(fields=tuple(fields), undo=(Step(edit_back, (tuple(f.reversed() for f in fields),)),))
+
+
+def number_cast_by_scenes(session: Session, production_id: int) -> Changes:
+    return edited(breakdown.renumber_cast(session, production_id))
+
+
+def number_shoot_days(session: Session, production_id: int) -> Changes:
+    return edited(strips.renumber_days(session, production_id))
+
+
+# Rows
+
+
+def add(session: Session, entity: str, owner: dict[str, int], values: dict) -> Changes:
+    """A row (a performer, an unavailable date…); undone by removing it, if no one has changed it since."""
+    return _added(session, entity, records.add_row(session, entity, owner, values))
+
+
+def _added(session: Session, entity: str, row_id: int) -> Changes:
+    left = {entity: {row_id: session.get(EDITABLE[entity][0], row_id).version}}
+    return Changes(left, undo=(Step(remove, (entity, (row_id,)), left),))
+
+
+def remove(session: Session, entity: str, ids: tuple[int, ...], seen: Rows | None = None) -> Changes:
+    """Rows of one kind and everything that goes with them, each from the version `seen` gives (as shown;
+    none: as it is now); if someone else has saved one since, none goes (ChangedElsewhere). Undone by
+    putting it all back."""
+    shown = (seen or {}).get(entity, {})
+    return _removed(tuple(records.remove_row(session, entity, row_id, shown.get(row_id)) for row_id in ids))
+
+
+def put_back(session: Session, removals: tuple[records.Removal, ...]) -> Changes:
+    """Rows removed, back under their ids with what went with them, at the versions they had; undone by
+    removing them again, if no one has changed them since."""
+    for removal in removals:
+        records.restore(session, removal)
+    rows = _rows_of(removals, lambda values: values.get("version"))
+    entity = removals[0].row[0] if removals else ""
+    again = {removal.row[1]["id"]: removal.row[1].get("version") for removal in removals}
+    return Changes(rows, undo=(Step(remove, (entity, tuple(again)), {entity: again}),))
+
+
+def _removed(removals: tuple[records.Removal, ...]) -> Changes:
+    if not removals:
+        return Changes()
+    return Changes(_rows_of(removals, lambda values: None), undo=(Step(put_back, (removals,)),))
+
+
+def _rows_of(removals: tuple[records.Removal, ...], version) -> dict[str, dict[int, int | None]]:
+    """The rows removals took (each at `version(values)`) and those whose link to them was cleared (at a
+    version not known here); rows without an id of their own by kind only."""
+    rows: dict[str, dict[int, int | None]] = {}
+    for table, values in (row for removal in removals for row in removal.deleted):
+        rows.setdefault(table, {}).update({values["id"]: version(values)} if "id" in values else {})
+    for table, key, _column, _value in (link for removal in removals for link in removal.unlinked):
+        rows.setdefault(table, {}).update({key["id"]: None} if "id" in key else {})
+    return rows
+
+
+def cast(session: Session, character_id: int, performer_id: int, seen_version: int | None = None) -> Changes:
+    """A performer cast in a role: a new deal, replacing the last performer's (`seen_version`: that deal as
+    shown). Undone by removing the new deal, if no one has changed it since, and putting the old one back."""
+    result = casting.cast_role(session, character_id, performer_id, seen_version)
+    if result.added_deal_id is None:
+        return Changes()
+    added = _added(session, "cast_assignment", result.added_deal_id)
+    return added if result.replaced is None else _removed((result.replaced,)).then(added)
+
+
+# The breakdown
+
+
+def tag(session: Session, scene_id: int, category_id: int, name: str) -> Changes:
+    """An element tagged in a scene (made if the category has none of that name); undone by untagging."""
+    return _tagged(breakdown.tag_scene(session, scene_id, category_id, name))
+
+
+def untag(session: Session, made: breakdown.Tag, seen: Rows | None = None) -> Changes:
+    """A tag taken out, with the element it made if nothing else uses it (from the version `seen` gives
+    it: an element someone else has saved since stays, ChangedElsewhere); undone by tagging again."""
+    if seen is not None:
+        made = replace(made, element_version=seen["breakdown_element"][made.element_id])
+    breakdown.untag_scene(session, made)
+    return Changes(_tag_rows(made), undo=(Step(retag, (made,)),))
+
+
+def remove_tag(session: Session, scene_id: int, element_id: int) -> Changes:
+    """An element taken out of a scene (it stays for other scenes); undone by tagging it again."""
+    removed = breakdown.remove_tag(session, scene_id, element_id)
+    return Changes(_tag_rows(removed), undo=(Step(retag, (removed,)),))
+
+
+def retag(session: Session, made: breakdown.Tag) -> Changes:
+    return _tagged(breakdown.retag_scene(session, made))
+
+
+def _tagged(made: breakdown.Tag) -> Changes:
+    rows = _tag_rows(made)
+    seen = {"breakdown_element": rows["breakdown_element"]} if made.created_element else None
+    return Changes(rows, undo=(Step(untag, (made,), seen),))
+
+
+def _tag_rows(made: breakdown.Tag) -> dict[str, dict[int, int | None]]:
+    rows: dict[str, dict[int, int | None]] = {"scene_element": {}}  # a scene's tags have no id of their own
+    if made.created_element:
+        rows["breakdown_element"] = {made.element_id: made.element_version}
+    return rows
+
+
+# The stripboard: strips' versions as `seen` = {"strip": {id: version}}
+
+
+def move_strips(
+    session: Session,
+    production_id: int,
+    strip_ids: list[int],
+    day_id: int | None,
+    position: int,
+    seen: Rows | None = None,
+) -> Changes:
+    """Strips moved on the board (or to the boneyard) from the versions the board showed; undone by
+    putting each back where it was, if no one has moved it since."""
+    moved = strips.move_strips(session, production_id, strip_ids, day_id, position, _strip_versions(seen))
+    return _placed(production_id, moved)
+
+
+def place_all(session: Session, production_id: int, placement: dict, seen: Rows | None = None) -> Changes:
+    """A whole schedule (optimized, or days sorted) made from the board as shown."""
+    return _placed(production_id, strips.place_all(session, production_id, placement, _strip_versions(seen)))
+
+
+def place_strips(
+    session: Session, production_id: int, placements: tuple[Placement, ...], seen: Rows | None = None
+) -> Changes:
+    """Strips put back where a move found them (undo, redo), each only from the version `seen` gives it."""
+    versions = _strip_versions(seen) or {}
+    placements = tuple(replace(p, version=versions.get(p.strip_id, p.version)) for p in placements)
+    return _placed(production_id, strips.apply_placements(session, production_id, list(placements)))
+
+
+def _placed(production_id: int, previous: list[Placement]) -> Changes:
+    if not previous:
+        return Changes()
+    left = {"strip": {placement.strip_id: placement.version for placement in previous}}
+    return Changes(left, undo=(Step(place_strips, (production_id, tuple(previous)), left),))
+
+
+def lock_strips(session: Session, strip_ids: tuple[int, ...], locked: bool, seen: Rows | None = None) -> Changes:
+    """Strips locked where they are (or unlocked), from the versions the board showed; undone from the
+    versions this left."""
+    changed = strips.set_locked(session, list(strip_ids), locked, _strip_versions(seen))
+    if not changed:
+        return Changes()
+    left = {"strip": changed}
+    return Changes(left, undo=(Step(lock_strips, (tuple(changed), not locked), left),))
+
+
+def add_banner(session: Session, production_id: int, day_id: int | None, position: int, text: str) -> Changes:
+    """A banner (LUNCH, COMPANY MOVE) on the board; undone by removing it, if no one has changed it since."""
+    return _added(session, "strip", strips.add_banner(session, production_id, day_id, position, text))
+
+
+def _strip_versions(seen: Rows | None) -> dict[int, int] | None:
+    if seen is None:
+        return None
+    return {strip_id: version for strip_id, version in seen.get("strip", {}).items() if version is not None}
+
+
+# Productions
+
+
+def create_production(session: Session, details: ProductionDetails, production_id: int | None = None) -> Changes:
+    """A new production (or one made again under its id: redo); undone by deleting it, if no one has
+    changed its details since."""
+    production = productions.create_production(session, details, production_id)
+    left = {"production": {production.id: production.version}}
+    return Changes(left, undo=(Step(delete_production, (production.id,), left),))
+
+
+def delete_production(session: Session, production_id: int, seen: Rows | None = None) -> Changes:
+    """A production and all it holds, from the version `seen` gives it; undone by making it again."""
+    production = session.get(Production, production_id)
+    version = (seen or {}).get("production", {}).get(production_id)
+    if production is None or version not in (None, production.version):
+        raise changed_elsewhere()
+    details = ProductionDetails.of(production)
+    productions.delete_production(session, production_id)
+    session.expire_all()
+    return Changes({"production": {production_id: None}}, undo=(Step(create_production, (details, production_id)),))
+
+
+# What follows a change
+
+
+def store_schedule_lines(session: Session, production_id: int) -> Changes:
+    """What the schedule changed in the budget's linked lines and globals, stored (not a step of its own
+    to undo: undoing the schedule's change changes them back)."""
+    stored = sync_schedule_lines(session, production_id)
+    if not stored:
+        return Changes()
+    return Changes({"budget_line": {}, "budget_global": {}}, notes=tuple(str(change) for change in stored))
