@@ -336,7 +336,7 @@ def _replace_damaged(database_path: Path, backup_path: Path) -> Path:
         except (sqlite3.Error, OSError) as error:
             raise _cannot_restore(backup_path, database_path, error) from None
         try:
-            for leftover in _journal_files(database_path):
+            for leftover in journal_files(database_path):
                 os.replace(leftover, Path(f"{aside}{leftover.name.removeprefix(database_path.name)}"))
             os.replace(database_path, aside)
         except OSError as error:
@@ -453,7 +453,7 @@ def _set_aside_stray_journals(path: Path) -> None:
     replay them into the new one: the index (-shm) is removed, a log with content set aside."""
     if path.exists():
         return
-    for leftover in _journal_files(path):
+    for leftover in journal_files(path):
         if leftover.name.endswith("-shm") or not leftover.stat().st_size:
             leftover.unlink(missing_ok=True)
         else:
@@ -549,7 +549,8 @@ def _remove(partial: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _journal_files(database_path: Path) -> list[Path]:
+def journal_files(database_path: Path) -> list[Path]:
+    """The database's -wal, -shm and -journal files that exist."""
     return [path for suffix in _JOURNALS if (path := Path(f"{database_path}{suffix}")).exists()]
 
 

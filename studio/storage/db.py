@@ -40,7 +40,7 @@ from studio.errors import (
     NotAllowed,
 )
 from studio.i18n import _
-from studio.storage.backups import list_backups
+from studio.storage.backups import journal_files, list_backups
 from studio.storage.passwords import without_password
 from studio.storage.withheld import WITHHOLD_MONEY
 
@@ -78,6 +78,8 @@ class Database:
     # On a server, a login whose grants keep money from it (a crew login, see server_roles); a login
     # that may change nothing opens `read_only`.
     sees_money: bool = True
+    # Opened read-only where no -wal or -shm was: SQLite's reading made them, and they go on closing.
+    removes_log: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -150,6 +152,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.removes_log:
+            _remove_log_made_by_reading(self.path)
 
 
 def not_allowed(path: str) -> NotAllowed:
@@ -205,6 +209,7 @@ def open_database(
             )
         ) from None
     database = Database(url, engine, read_only)
+    database.removes_log = read_only and path is not None and not journal_files(path)
     try:
         _bring_schema_up_to_date(database, migrations_dir, check_schema and migrations_dir == MIGRATIONS_DIR)
         if path is not None:
@@ -215,7 +220,7 @@ def open_database(
         else:
             _read_grants(database)
     except Exception:
-        engine.dispose()
+        database.close()
         raise
     return database
 
@@ -434,6 +439,25 @@ def _read_only_connector(path: Path):
         return connection
 
     return connect
+
+
+def _remove_log_made_by_reading(path: Path) -> None:
+    """Reading a file in WAL mode makes its -wal and -shm beside it where the folder allows, and a reading
+    connection, which may not write, leaves them as it closes. Found empty (no one has written since), they
+    go the way SQLite removes them: the last connection to close for writing checkpoints the log, which
+    holds nothing, so the file is not written, and deletes both. Another program with the file open keeps
+    them (SQLite sees it), as does a file that cannot be written: harmless, only not tidy."""
+    log = path.with_name(f"{path.name}-wal")
+    try:
+        if log.stat().st_size:
+            return  # a writer's commits, for it (or the next opening) to checkpoint
+        closing = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0)
+        try:
+            closing.execute("SELECT count(*) FROM sqlite_master").fetchone()  # joins the log, to close it
+        finally:
+            closing.close()
+    except (OSError, sqlite3.Error):
+        pass
 
 
 def _bring_schema_up_to_date(database: Database, migrations_dir: Path, check_schema: bool = True) -> None:

@@ -67,6 +67,50 @@ def test_read_only_never_writes_even_where_it_could(demo_path):
     open_database(demo_path).close()  # still an ordinary database afterwards
 
 
+def titles(database) -> list[str]:
+    with database.session() as session:
+        return [production.title for production in list_productions(session)]
+
+
+def retitled(database, title: str) -> None:
+    with database.transaction() as session:
+        session.execute(text("UPDATE production SET title = :title"), {"title": title})
+
+
+def test_reading_in_a_folder_that_could_be_written_leaves_nothing_beside_the_file(demo_path):
+    """SQLite's reading of a file in WAL mode makes its -wal and -shm, which a reader never removed."""
+    before = sorted(os.listdir(demo_path.parent)), digest(demo_path)
+    for _ in range(2):
+        database = open_database(demo_path, read_only=True)
+        assert titles(database) == ["The Contract Bride"]
+        database.close()
+        assert (sorted(os.listdir(demo_path.parent)), digest(demo_path)) == before
+    database = open_database(demo_path, read_only=True)  # a writer that comes and goes meanwhile
+    writer = open_database(demo_path)
+    retitled(writer, "Written while read")
+    writer.close()
+    assert titles(database) == ["Written while read"]
+    database.close()
+    assert sorted(os.listdir(demo_path.parent)) == before[0]
+
+
+def test_reading_beside_a_writer_sees_its_commits_and_leaves_it_its_log(demo_path):
+    writer = open_database(demo_path)
+    retitled(writer, "Before the reader")
+    reader = open_database(demo_path, read_only=True)
+    assert titles(reader) == ["Before the reader"]
+    retitled(writer, "While reading")
+    assert titles(reader) == ["While reading"]
+    reader.close()
+    retitled(writer, "After the reader")  # its -wal and -shm were its own: kept
+    assert titles(writer) == ["After the reader"]
+    writer.close()
+    assert sorted(os.listdir(demo_path.parent)) == [demo_path.name]
+    reader = open_database(demo_path, read_only=True)
+    assert titles(reader) == ["After the reader"]
+    reader.close()
+
+
 def test_an_older_database_cannot_be_opened_read_only(demo_path):
     with sqlite3.connect(demo_path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0006'")
