@@ -153,9 +153,10 @@ def rotate(database_path: Path, *, today: date) -> list[Path]:
 
 def check_backup(backup_path: Path) -> str:
     """Refuse a backup that SQLite finds damaged, that is not a Cliffhanger database, that a newer
-    Cliffhanger wrote, or whose schema is not exactly the one Cliffhanger makes at its revision (a
-    trigger, a view, a table, column or index of its own: `schema_check`). Returns its revision."""
-    from studio.storage import migrations, schema_check
+    Cliffhanger wrote, whose schema is not exactly the one Cliffhanger makes at its revision (a
+    trigger, a view, a table, column or index of its own: `schema_check`), or that holds a value no
+    column of it would (`value_check`). Returns its revision."""
+    from studio.storage import migrations, schema_check, value_check
 
     if _verdict(backup_path) != "ok":
         raise DatabaseProblem(
@@ -172,10 +173,17 @@ def check_backup(backup_path: Path) -> str:
                     ).format(name=backup_path.name, schema=revision)
                 )
             schema_check.check_sqlite(connection, revision, backup_path.name)
+            unexpected = value_check.first_unexpected_value(connection, revision)
     except sqlite3.Error as error:
         raise DatabaseProblem(
             _("{name} is damaged or is not a Cliffhanger database; choose another backup").format(name=backup_path.name)
         ) from error
+    if unexpected:
+        raise DatabaseProblem(
+            _("{name} holds a value Cliffhanger never writes ({value}); choose another backup").format(
+                name=backup_path.name, value=unexpected
+            )
+        )
     return revision
 
 

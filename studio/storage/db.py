@@ -211,9 +211,10 @@ def open_database(
     database = Database(url, engine, read_only)
     database.removes_log = read_only and path is not None and not journal_files(path)
     try:
-        _bring_schema_up_to_date(database, migrations_dir, check_schema and migrations_dir == MIGRATIONS_DIR)
+        ours = check_schema and migrations_dir == MIGRATIONS_DIR  # else a test's schema, or one in the making
+        _bring_schema_up_to_date(database, migrations_dir, ours)
         if path is not None:
-            _check_integrity(database)
+            _check_integrity(database, check_values=ours)
             if not read_only:
                 _use_write_ahead_log(database)
             database.file_identity = _identity(path)
@@ -291,14 +292,31 @@ def _read_only_problem(path: str) -> DatabaseReadOnly:
     return problem
 
 
-def _check_integrity(database: Database) -> None:
+def _check_integrity(database: Database, *, check_values: bool) -> None:
+    """SQLite's own check of the file, then of what it holds (value_check: 1e+20 in a rate)."""
+    from studio.storage import migrations, value_check
+
+    unexpected = None
     try:
         with database.engine.connect() as connection:
             verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+            if verdict == "ok" and check_values:
+                unexpected = value_check.first_unexpected_value(
+                    connection.connection.driver_connection, migrations.HEAD
+                )
     except DatabaseError as error:
         verdict = _reason(error)
+    except sqlite3.DatabaseError as error:  # the values' queries run on the driver's connection
+        verdict = str(error)
     if verdict != "ok":
         raise DatabaseDamaged(_damaged_message(database.describe()))
+    if unexpected:
+        raise DatabaseDamaged(
+            _(
+                "{path} holds a value Cliffhanger never writes ({value}): another program changed it; "
+                "restore one of its backups"
+            ).format(path=database.describe(), value=unexpected)
+        )
 
 
 def _damaged_message(path: str) -> str:

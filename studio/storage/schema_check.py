@@ -187,6 +187,12 @@ def _migrated_to(connection: sqlite3.Connection, revision: str) -> None:
         command.upgrade(cfg, revision)
 
 
+def expected_sqlite_fingerprint(revision: str) -> Fingerprint:
+    """The schema at `revision`: stored (HEAD's), else made by the migrations in memory."""
+    kept = stored(revision).get("sqlite")
+    return kept["fingerprint"] if kept else expected_sqlite(revision).fingerprint
+
+
 def sqlite_digest(connection: sqlite3.Connection, schema: str = "main") -> str:
     """A hash of the schema's SQL text as SQLite keeps it: equal to the models' own text (a file made
     at HEAD, the demo), the schema is theirs, with no need to compare it piece by piece."""
@@ -202,8 +208,9 @@ def check_sqlite(connection: sqlite3.Connection, revision: str, where: str, sche
     kept = stored(revision).get("sqlite")
     if kept and sqlite_digest(connection, schema) == kept["digest"]:
         return
-    expected = kept["fingerprint"] if kept else expected_sqlite(revision).fingerprint
-    difference = first_difference(sqlite_fingerprint(connection, schema), expected, _("the file"))
+    difference = first_difference(
+        sqlite_fingerprint(connection, schema), expected_sqlite_fingerprint(revision), _("the file")
+    )
     if difference:
         raise UnexpectedSchema(_("{path} was refused: {difference}").format(path=where, difference=difference))
 
@@ -338,7 +345,8 @@ def _kind_words() -> dict[str, str]:
     }
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
+    """An identifier as SQL names it."""
     return '"' + name.replace('"', '""') + '"'
 
 

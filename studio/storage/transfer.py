@@ -4,7 +4,7 @@ copy: every table's row count and every money column's total must come out equal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Integer, Table, bindparam, func, or_, select, text
@@ -15,6 +15,7 @@ from studio.errors import UserError
 from studio.i18n import _
 from studio.models import metadata
 from studio.productions import get_production
+from studio.storage import migrations, value_check
 from studio.storage.db import Database
 from studio.storage.withheld import is_money
 
@@ -48,6 +49,7 @@ def copy_database(source: Database, target: Database) -> list[TableCopy]:
                 writing.execute(table.insert(), [dict(row) for row in batch])
         if writing.get_bind().dialect.name == "postgresql":
             _continue_numbering(writing)
+        _refuse_what_a_file_would(writing, source, {})
         copied = [_count(writing, table) for table in metadata.sorted_tables]
         expected = [_count(reading, table) for table in metadata.sorted_tables]
         for made, wanted in zip(copied, expected, strict=True):
@@ -74,6 +76,25 @@ def _count(session, table) -> TableCopy:
     ).one()
     totals = {column.name: int(value) for column, value in zip(money, values[1:], strict=True)}
     return TableCopy(table.name, values[0], totals)
+
+
+def _refuse_what_a_file_would(writing: Session, source: Database, new_ids: dict[str, dict[Any, Any]]) -> None:
+    """A copy into a file must open: a server keeps an amount beyond money.MAX_MINOR that a file is refused
+    for (value_check), so the copy is refused before it commits, naming the source's row (`new_ids`: the
+    ids a production's copy gave its rows, old → new)."""
+    if writing.get_bind().dialect.name != "sqlite":
+        return
+    found = value_check.first_unexpected_value(writing.connection().connection.driver_connection, migrations.HEAD)
+    if found is None:
+        return
+    original = {new: old for old, new in new_ids.get(found.table, {}).items()}
+    if found.row.get("id") in original:
+        found = replace(found, row={"id": original[found.row["id"]]})
+    raise UserError(
+        _("{source} holds a value Cliffhanger never writes ({value}); nothing was copied").format(
+            source=source.describe(), value=found
+        )
+    )
 
 
 def _continue_numbering(session) -> None:
@@ -124,6 +145,7 @@ def copy_production(source: Database, production_id: int | None, target: Databas
             if table.name in original:
                 _insert_renumbered(writing, table, original[table.name], new_ids)
         _renumber_line_sources(writing, original["budget_line"], new_ids)
+        _refuse_what_a_file_would(writing, source, new_ids)
         copied_id = new_ids["production"][production.id]
         copy = _production_rows(writing, copied_id)
         for table in original:

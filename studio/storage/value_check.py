@@ -1,0 +1,107 @@
+"""Whether every value a SQLite file holds is one its column can hold, as Cliffhanger writes it.
+
+A column's type is only a preference to SQLite, which keeps whatever it is given: another program can
+leave 1e+20 in a rate (an integer beyond 64 bits, which SQLite keeps as REAL), text in a number, a day
+that is no date, a code longer than its column. Read back, such a value is a float among amounts that
+overflows when a total is stored, a crash deep in a page or an export, or a copy onto a server that the
+server refuses. So opening a file, and restoring a backup, look for one and name the first found: its
+table, row, column and value.
+
+What each column may hold comes from the schema Cliffhanger makes at the file's revision (schema_check
+has already found the file's to be exactly that): INTEGER and BOOLEAN an integer within PostgreSQL's
+32 bits (so every file can be copied onto a server), BIGINT an integer, a money column (`*_minor`, at
+any revision) one within `money.MAX_MINOR`; VARCHAR(n) text of at most n characters, TEXT text; DATE, TIME and
+DATETIME text naming a real day or time, as SQLAlchemy writes them. One query a table, each value
+looked at once in SQLite's own engine: a few milliseconds for the demo.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from studio.i18n import _
+from studio.money import MAX_MINOR
+from studio.storage.schema_check import expected_sqlite_fingerprint, quoted
+
+INTEGER_RANGE = (-(2**31), 2**31 - 1)  # PostgreSQL's INTEGER
+_LENGTH = re.compile(r"^VARCHAR\((\d+)\)$")
+SHOWN_CHARACTERS = 60  # of a value in a message
+
+
+@dataclass(frozen=True)
+class UnexpectedValue:
+    table: str
+    row: dict[str, object]  # its primary key
+    column: str
+    value: str  # as SQL writes it (quote()), cut short
+
+    def __str__(self) -> str:
+        where = ", ".join(f"{name} {part}" for name, part in self.row.items())
+        return _("{value} in {column} of {table}, row {row}").format(
+            value=self.value, column=self.column, table=self.table, row=where
+        )
+
+
+def first_unexpected_value(
+    connection: sqlite3.Connection, revision: str, schema: str = "main"
+) -> UnexpectedValue | None:
+    """The first value no column of Cliffhanger's would hold ("1.0e+20 in rate_minor of cast_assignment,
+    row id 2"); None if there is none."""
+    for table, key, refused, query in _queries(revision, schema):
+        found = connection.execute(query).fetchone()
+        if found is None:
+            continue
+        row = " AND ".join(f"{quoted(name)} IS ?" for name in key)
+        for column, condition in refused:
+            value = connection.execute(
+                f"SELECT quote({quoted(column)}) FROM {schema}.{quoted(table)} WHERE {row} AND {condition}", found
+            ).fetchone()
+            if value is not None:
+                shown = value[0] if len(value[0]) <= SHOWN_CHARACTERS else value[0][: SHOWN_CHARACTERS - 1] + "…"
+                return UnexpectedValue(table, dict(zip(key, found, strict=True)), column, shown)
+    return None
+
+
+@functools.cache
+def _queries(revision: str, schema: str) -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...], str], ...]:
+    """For each table: its primary key, each column's condition for a value it would not hold, and a query
+    for the first row holding one (its key; which column is asked only then: a CASE in every query would
+    cost half as much again to prepare on each opening)."""
+    queries = []
+    for table, description in expected_sqlite_fingerprint(revision)["table"].items():
+        if table == "alembic_version":
+            continue
+        columns = description["columns"]  # name → [type, not null, default, place in the primary key, hidden]
+        key = tuple(name for name, spec in sorted(columns.items(), key=lambda item: item[1][3]) if spec[3])
+        refused = tuple((name, _refused(name, spec[0])) for name, spec in columns.items())
+        keys = ", ".join(quoted(name) for name in key)
+        anywhere = " OR ".join(condition for _name, condition in refused)
+        queries.append((table, key, refused, f"SELECT {keys} FROM {schema}.{quoted(table)} WHERE {anywhere} LIMIT 1"))
+    return tuple(queries)
+
+
+def _refused(column: str, kind: str) -> str:
+    """The SQL condition under which a value of `column` (of declared type `kind`) is one we never write."""
+    value = quoted(column)
+    if column.endswith("_minor"):  # money (withheld.is_money), whatever its revision declared it
+        return f"(typeof({value}) NOT IN ('integer', 'null') OR {value} NOT BETWEEN {-MAX_MINOR} AND {MAX_MINOR})"
+    if kind in ("INTEGER", "BOOLEAN"):
+        low, high = INTEGER_RANGE
+        return f"(typeof({value}) NOT IN ('integer', 'null') OR {value} NOT BETWEEN {low} AND {high})"
+    if kind == "BIGINT":
+        return f"typeof({value}) NOT IN ('integer', 'null')"
+    if kind == "TEXT":
+        return f"typeof({value}) NOT IN ('text', 'null')"
+    if length := _LENGTH.match(kind):
+        return f"(typeof({value}) NOT IN ('text', 'null') OR length({value}) > {length[1]})"
+    # SQLite's date functions take 30 February as it stands, '+0 days' carries it over into March.
+    if kind == "DATE":
+        return f"(date({value}, '+0 days') IS NOT {value} OR {value} < '0001')"
+    if kind == "TIME":  # HH:MM:SS.ffffff
+        return f"time({value}) IS NOT substr({value}, 1, 8)"
+    if kind == "DATETIME":  # YYYY-MM-DD HH:MM:SS.ffffff
+        return f"(datetime({value}, '+0 days') IS NOT substr({value}, 1, 19) OR {value} < '0001')"
+    raise ValueError(f"no rule for a {kind} column ({column}): add one")
