@@ -1,8 +1,10 @@
 """What the app remembers between runs (QSettings): recent databases, window and splitter layout, the
-language and the temperature unit chosen."""
+language and the temperature unit chosen; in a file only this user may read (0600)."""
 
 from __future__ import annotations
 
+import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -19,6 +21,7 @@ TEMPERATURE_UNITS = ("C", "F")
 class AppSettings:
     def __init__(self, settings: QSettings | None = None):
         self.qsettings = settings or QSettings()
+        keep_private(Path(self.qsettings.fileName()))
 
     @classmethod
     def ephemeral(cls) -> AppSettings:
@@ -74,3 +77,18 @@ class AppSettings:
 
     def set_temperature_unit(self, unit: str | None) -> None:
         self.qsettings.setValue("temperatureUnit", unit or "")
+
+
+def keep_private(path: Path) -> None:
+    """The settings file readable by this user only (0600): the recent list names files and servers with
+    their user names. Made so before Qt first writes it, since Qt's atomic save keeps the mode of the file
+    it replaces; one an older version wrote (0644) is made private."""
+    if os.name != "posix":
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        if stat.S_IMODE(path.stat().st_mode) & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # a file or folder this user cannot write: Qt cannot keep the settings there either
