@@ -70,7 +70,7 @@ def gui_pauses(path: Path) -> tuple[float, float]:
     app = create_application("en")
     window = MainWindow(AppSettings.ephemeral())
     window.show()
-    window.open_database(str(path))
+    window.databases.open(str(path))
     wait_for_background_work()
     app.processEvents()
     quiet = longest_pause(app, 1.0)

@@ -110,7 +110,7 @@ def tables(folder: Path) -> None:
     app = create_application("en")
     window = MainWindow(AppSettings.ephemeral())
     window.show()
-    window.open_database(str(folder / "tables.sqlite"))
+    window.databases.open(str(folder / "tables.sqlite"))
     page = window.page("crew")
     window.show_page([p.key for p in window.pages].index("crew"))
     table = page.crew

@@ -78,11 +78,11 @@ def open_start_database(window: MainWindow, args: argparse.Namespace) -> None:
     from studio.paths import database_argument, read_only_asked
 
     if args.demo:
-        opened = window.open_demo()
+        opened = window.databases.open_demo()
     elif getattr(args, "db", None) or read_only_asked(args):  # --read-only, or a URI's mode=ro
-        opened = window.open_database(database_argument(args), read_only=read_only_asked(args))
+        opened = window.databases.open(database_argument(args), read_only=read_only_asked(args))
     else:
-        opened = window.open_default_database()
+        opened = window.databases.open_default()
     production_id = getattr(args, "production", None)
     if opened and production_id is not None:
         window.show_production(production_id)

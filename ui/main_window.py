@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -19,30 +16,16 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
 from studio import __version__
-from studio.demo import demo_changes, demo_is_current, write_demo
-from studio.errors import DatabaseMissing, LoginRefused, OpenElsewhere, UserError
+from studio.errors import UserError
 from studio.exports.contacts import write_contact_sheet
-from studio.exports.files import write_atomically
-from studio.paths import default_database_path, demo_database_path
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
-from studio.storage.db import backup_sqlite, sqlite_path, to_url
-from studio.storage.instance_lock import InstanceLock
-from studio.storage.passwords import (
-    may_need_password,
-    remember_password,
-    remembered_password,
-    with_password,
-    without_password,
-)
 from ui.background import wait_for_background_work
 from ui.backup_keeper import BackupKeeper
-from ui.connect_dialog import ConnectDialog
+from ui.database_actions import DatabaseActions
 from ui.i18n import choose_language, current_language, install_translators, temperature_unit
-from ui.open_problems import way_forward_box
 from ui.pages.breakdown import BreakdownPage
 from ui.pages.budget import BudgetPage
 from ui.pages.callsheets import CallSheetsPage
@@ -52,7 +35,6 @@ from ui.pages.locations import LocationsPage
 from ui.pages.schedule import SchedulePage
 from ui.pages.script import ScriptPage
 from ui.production_dialog import ProductionDialog
-from ui.restore_dialog import RestoreDialog
 from ui.script_import import ScriptImport
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
@@ -111,6 +93,9 @@ class MainWindow(QMainWindow):
         self.production_switcher.setObjectName("productionSwitcher")
         self.production_switcher.setMinimumContentsLength(28)
         self.production_switcher.currentIndexChanged.connect(self._switch_production)
+        self.databases = DatabaseActions(
+            self, self.workspace, self.settings, show_error=self.show_error, tell=self.statusBar().showMessage
+        )
         self.script_import = ScriptImport(self)
         self._build_actions()
         self._build_menus()
@@ -133,7 +118,7 @@ class MainWindow(QMainWindow):
         self.workspace.productionChanged.connect(self._show_production)
         self.workspace.operationFailed.connect(lambda message: self.show_error(self.tr("Not saved"), message))
         self.welcome.newProductionRequested.connect(self.new_production)
-        self.welcome.demoRequested.connect(self.open_demo)
+        self.welcome.demoRequested.connect(self.databases.open_demo)
         self.welcome.importRequested.connect(self.script_import.choose_files)
         self.resize(QSize(1280, 800))
         self._restore_layout()
@@ -143,21 +128,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_production_action = self._action(self.tr("New &Production…"), self.new_production, "Ctrl+Shift+N")
-        self.new_database_action = self._action(
-            self.tr("&New Database…"), self.new_database, QKeySequence.StandardKey.New
-        )
-        self.open_database_action = self._action(
-            self.tr("&Open Database…"), self.choose_database, QKeySequence.StandardKey.Open
-        )
-        self.connect_action = self._action(self.tr("Connect to &Server…"), lambda: self.connect_to_server())
-        self.open_demo_action = self._action(self.tr("Open the &Demo Production"), self.open_demo)
-        self.reset_demo_action = self._action(self.tr("Reset the Demo Production…"), self.reset_demo)
         self.import_action = self._action(
             self.tr("&Import Script…"), lambda: self.script_import.choose_files(), "Ctrl+I"
         )
-        self.export_copy_action = self._action(self.tr("Copy of the &Database…"), self.export_database_copy)
         self.backup_now_action = self._action(self.tr("&Back Up Now"), lambda: self.backups.back_up("manual"))
-        self.restore_action = self._action(self.tr("&Restore from Backup…"), lambda: self.choose_backup())
         self.export_contacts_action = self._action(self.tr("&Contact Sheet (PDF or Excel)…"), self.export_contacts)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -177,19 +151,19 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        databases = self.databases
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_production_action, self.new_database_action, self.open_database_action])
-        file_menu.addAction(self.connect_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addActions([self.open_demo_action, self.reset_demo_action])
+        file_menu.addAction(self.new_production_action)
+        file_menu.addActions([databases.new_database_action, databases.open_database_action, databases.connect_action])
+        databases.add_recent_menu(file_menu)
+        file_menu.addActions([databases.open_demo_action, databases.reset_demo_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.backup_now_action, self.restore_action])
+        file_menu.addActions([self.backup_now_action, databases.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.addAction(self.export_contacts_action)
-        export_menu.addAction(self.export_copy_action)
+        export_menu.addAction(databases.export_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -294,7 +268,7 @@ class MainWindow(QMainWindow):
         install_translators(QApplication.instance(), language)
         window = MainWindow(self.settings)
         REBUILT.add(window)
-        if opened is not None and window.open_database(opened[0], read_only=opened[1]):
+        if opened is not None and window.databases.open(opened[0], read_only=opened[1]):
             if production_id is not None and production_id != window.workspace.production_id:
                 window.show_production(production_id)
             window.show_page(row)
@@ -318,162 +292,6 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
         self.addToolBar(toolbar)
-
-    # --- databases ----------------------------------------------------------------------------
-
-    def open_database(self, path_or_url: str, *, create: bool = False, read_only: bool = False) -> bool:
-        """Open a database; on failure say why, offer the way forward, and keep what was open. A server
-        whose password is not in the keyring asks for it (Connect to Server, filled in)."""
-        asked = path_or_url
-        if may_need_password(path_or_url):
-            path_or_url = with_password(path_or_url, remembered_password(path_or_url))
-        try:
-            self.workspace.open(path_or_url, create=create, read_only=read_only)
-        except LoginRefused:
-            self.connect_to_server(asked)
-            return False
-        except UserError as error:
-            self.offer_way_forward(path_or_url, error, create=create)
-            if isinstance(error, DatabaseMissing):
-                self.settings.forget_database(path_or_url)
-            return False
-        self.settings.remember_database(without_password(path_or_url))
-        return True
-
-    def connect_to_server(self, url: str | None = None) -> None:
-        dialog = ConnectDialog(self, url)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._connect(dialog.url(), dialog.remember.isChecked()))
-        dialog.open()
-
-    def _connect(self, url: str, remember: bool) -> None:
-        if not self.open_database(url):
-            return
-        password = make_url(url).password
-        if remember and password and not remember_password(url, password):
-            message = self.tr("There is no system keyring here: the password will be asked for each time.")
-            self.statusBar().showMessage(message, 15000)
-
-    def offer_way_forward(self, path_or_url: str, error: UserError, *, create: bool = False) -> None:
-        database_path = sqlite_path(to_url(path_or_url))
-        way_forward_box(
-            self,
-            error,
-            database_path,
-            open_read_only=lambda: self.open_database(path_or_url, read_only=True),
-            restore=lambda: self.choose_backup(database_path),
-            try_again=lambda: self.open_database(path_or_url, create=create),
-        ).open()
-
-    def open_default_database(self) -> bool:
-        return self.open_database(str(default_database_path()), create=True)
-
-    def open_demo(self) -> bool:
-        """Open the demo production as it was left; it is written when missing, or when it is an older
-        edition nobody has changed."""
-        path = demo_database_path()
-        if path.exists() and (demo_is_current(path) or demo_changes(path) is not None):
-            return self.open_database(str(path))
-        return self._write_and_open_demo(path)
-
-    def reset_demo(self) -> bool:
-        """Write a fresh demo production and open it, after asking if the file holds work of the user's."""
-        path = demo_database_path()
-        changes = demo_changes(path) if path.exists() else None
-        if changes:
-            question = self.tr(
-                "The demo file holds work the demo did not write: %1.\n\nReplace it with a fresh demo? "
-                "The file as it is now is kept as a backup (File → Restore from Backup)."
-            ).replace("%1", "; ".join(changes))
-            answer = QMessageBox.question(self, self.tr("Reset the Demo Production"), question)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        return self._write_and_open_demo(path)
-
-    def _write_and_open_demo(self, path: Path) -> bool:
-        """Never under another window that has the demo open."""
-        if self.workspace.database is not None and self.workspace.database.path == path:
-            self.workspace.close()
-        probe = InstanceLock(path)
-        if not probe.acquire():
-            message = self.tr("The demo production is open in another Cliffhanger window.")
-            self.offer_way_forward(str(path), OpenElsewhere(message))
-            return False
-        probe.release()
-        try:
-            write_demo(path, force=True)
-        except UserError as error:
-            self.show_error(self.tr("Cannot create the demo production"), str(error))
-            return False
-        return self.open_database(str(path))
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(Path.home() / "production.sqlite"), self._database_filter()
-        )
-        if path:
-            if Path(path).exists():
-                self.show_error(self.tr("Cannot create the database"), self.tr("That file already exists."))
-                return
-            self.open_database(path, create=True)
-
-    def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(Path.home()), self._database_filter())
-        if path:
-            self.open_database(path)
-
-    def _database_filter(self) -> str:
-        return self.tr("Cliffhanger database (*.sqlite *.db);;All files (*)")
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_databases()
-        for path in recent:
-            self.recent_menu.addAction(path, lambda p=path: self.open_database(p))
-        if not recent:
-            self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
-
-    def export_database_copy(self) -> None:
-        database = self.workspace.database
-        if database is None or database.path is None:
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save a copy of the database"),
-            str(database.path.with_name("copy.sqlite")),
-            self._database_filter(),
-        )
-        if not target:
-            return
-        try:  # a temporary file beside the target, synced and renamed into place, like every export
-            write_atomically(Path(target), lambda path: backup_sqlite(database, path))
-        except UserError as error:
-            self.show_error(self.tr("Cannot save the copy"), str(error))
-            return
-        self.statusBar().showMessage(self.tr("Saved a copy to %1").replace("%1", target), 5000)
-
-    def choose_backup(self, database_path: Path | None = None) -> None:
-        """Restore from Backup…: of the open database, or of one that would not open (damaged)."""
-        database = self.workspace.database
-        database_path = database_path or (database.path if database is not None else None)
-        if database_path is None:
-            return
-        dialog = RestoreDialog(database_path, self)
-        dialog.accepted.connect(lambda: self._restore(database_path, dialog.chosen()))
-        dialog.open()
-
-    def _restore(self, database_path: Path, backup: Path | None) -> None:
-        if backup is None:
-            return
-        wait_for_background_work()  # a backup being taken reads the file about to be replaced
-        try:
-            kept = self.workspace.restore_backup(database_path, backup)
-        except UserError as error:
-            self.show_error(self.tr("Cannot restore the backup"), str(error))
-            return
-        self.settings.remember_database(str(database_path))
-        message = self.tr("Restored %1. The database as it was is kept in %2.").replace("%1", backup.name)
-        self.statusBar().showMessage(message.replace("%2", str(kept)), 15000)
 
     def _application_state_changed(self, state) -> None:
         if state == Qt.ApplicationState.ApplicationActive and self.workspace.database is not None:
@@ -505,7 +323,7 @@ class MainWindow(QMainWindow):
     # --- productions --------------------------------------------------------------------------
 
     def new_production(self) -> None:
-        if self.workspace.database is None and not self.open_default_database():
+        if not self.databases.ensure_open():
             return
         dialog = ProductionDialog(self)
         if not dialog.exec():
@@ -570,10 +388,8 @@ class MainWindow(QMainWindow):
         for button in (self.welcome.new_button, self.welcome.import_button):
             button.setEnabled(editable)
         self.export_contacts_action.setEnabled(has_production)
+        self.databases.offer_what_the_database_allows()
         has_file = self.workspace.database is not None and self.workspace.database.path is not None
-        self.export_copy_action.setEnabled(has_file)
-        # A read-only window (another has the file, or the folder is read-only) must not swap the file.
-        self.restore_action.setEnabled(has_file and not self.workspace.read_only)
         self.backup_now_action.setEnabled(has_file and not self.workspace.read_only)
         self.read_only_status.setVisible(self.workspace.read_only)
         self.read_only_status.setToolTip(

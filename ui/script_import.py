@@ -37,7 +37,7 @@ class ScriptImport(QObject):
 
     def import_files(self, paths: list[Path]) -> None:
         """Read the files in the background, show what importing them would do, then import."""
-        if self.window.workspace.database is None and not self.window.open_default_database():
+        if not self.window.databases.ensure_open():
             return
         run_in_background(
             self.window,

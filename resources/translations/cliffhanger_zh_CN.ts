@@ -61,12 +61,12 @@ The details are in %2</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="124"/>
+        <location filename="../../ui/availability.py" line="125"/>
         <source>Add unavailable dates</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="130"/>
+        <location filename="../../ui/availability.py" line="131"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -479,7 +479,7 @@ The details are in %2</source>
     <message>
         <location filename="../../ui/pages/budget.py" line="502"/>
         <location filename="../../ui/pages/budget.py" line="542"/>
-        <location filename="../../ui/pages/budget.py" line="594"/>
+        <location filename="../../ui/pages/budget.py" line="595"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -504,37 +504,37 @@ The details are in %2</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="552"/>
+        <location filename="../../ui/pages/budget.py" line="553"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="582"/>
+        <location filename="../../ui/pages/budget.py" line="583"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="602"/>
+        <location filename="../../ui/pages/budget.py" line="606"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="608"/>
+        <location filename="../../ui/pages/budget.py" line="613"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="608"/>
+        <location filename="../../ui/pages/budget.py" line="613"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="621"/>
+        <location filename="../../ui/pages/budget.py" line="626"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="623"/>
+        <location filename="../../ui/pages/budget.py" line="628"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -863,32 +863,32 @@ The details are in %2</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="246"/>
+        <location filename="../../ui/pages/callsheets.py" line="249"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="251"/>
+        <location filename="../../ui/pages/callsheets.py" line="254"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="253"/>
+        <location filename="../../ui/pages/callsheets.py" line="256"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="260"/>
+        <location filename="../../ui/pages/callsheets.py" line="263"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="268"/>
+        <location filename="../../ui/pages/callsheets.py" line="271"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="271"/>
+        <location filename="../../ui/pages/callsheets.py" line="274"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -898,278 +898,278 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="91"/>
+        <location filename="../../ui/pages/cast.py" line="95"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="96"/>
+        <location filename="../../ui/pages/cast.py" line="100"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="99"/>
-        <location filename="../../ui/pages/cast.py" line="115"/>
+        <location filename="../../ui/pages/cast.py" line="103"/>
+        <location filename="../../ui/pages/cast.py" line="119"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="109"/>
-        <location filename="../../ui/pages/cast.py" line="118"/>
-        <location filename="../../ui/pages/cast.py" line="131"/>
+        <location filename="../../ui/pages/cast.py" line="113"/>
+        <location filename="../../ui/pages/cast.py" line="122"/>
+        <location filename="../../ui/pages/cast.py" line="135"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="54"/>
-        <location filename="../../ui/pages/cast.py" line="287"/>
+        <location filename="../../ui/pages/cast.py" line="58"/>
+        <location filename="../../ui/pages/cast.py" line="292"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="64"/>
+        <location filename="../../ui/pages/cast.py" line="68"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="79"/>
+        <location filename="../../ui/pages/cast.py" line="83"/>
         <source>Travel, rehearsals, fittings</source>
         <translation>旅行、排练、试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="102"/>
-        <location filename="../../ui/pages/cast.py" line="204"/>
+        <location filename="../../ui/pages/cast.py" line="106"/>
+        <location filename="../../ui/pages/cast.py" line="208"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="108"/>
+        <location filename="../../ui/pages/cast.py" line="112"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="110"/>
-        <location filename="../../ui/pages/cast.py" line="147"/>
+        <location filename="../../ui/pages/cast.py" line="114"/>
+        <location filename="../../ui/pages/cast.py" line="151"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="120"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="117"/>
+        <location filename="../../ui/pages/cast.py" line="121"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="119"/>
-        <location filename="../../ui/pages/cast.py" line="135"/>
+        <location filename="../../ui/pages/cast.py" line="123"/>
+        <location filename="../../ui/pages/cast.py" line="139"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="120"/>
-        <location filename="../../ui/pages/cast.py" line="136"/>
+        <location filename="../../ui/pages/cast.py" line="124"/>
+        <location filename="../../ui/pages/cast.py" line="140"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="125"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="126"/>
+        <location filename="../../ui/pages/cast.py" line="130"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="127"/>
+        <location filename="../../ui/pages/cast.py" line="131"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="128"/>
+        <location filename="../../ui/pages/cast.py" line="132"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="138"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="143"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="140"/>
+        <location filename="../../ui/pages/cast.py" line="144"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="145"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="142"/>
+        <location filename="../../ui/pages/cast.py" line="146"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="150"/>
+        <location filename="../../ui/pages/cast.py" line="154"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="160"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="161"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="162"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="163"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="163"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="169"/>
+        <location filename="../../ui/pages/cast.py" line="173"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="176"/>
-        <location filename="../../ui/pages/cast.py" line="240"/>
+        <location filename="../../ui/pages/cast.py" line="180"/>
+        <location filename="../../ui/pages/cast.py" line="245"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="177"/>
+        <location filename="../../ui/pages/cast.py" line="181"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="178"/>
+        <location filename="../../ui/pages/cast.py" line="182"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="179"/>
+        <location filename="../../ui/pages/cast.py" line="183"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="180"/>
+        <location filename="../../ui/pages/cast.py" line="184"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="181"/>
-        <location filename="../../ui/pages/cast.py" line="262"/>
+        <location filename="../../ui/pages/cast.py" line="185"/>
+        <location filename="../../ui/pages/cast.py" line="267"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="185"/>
+        <location filename="../../ui/pages/cast.py" line="189"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="187"/>
+        <location filename="../../ui/pages/cast.py" line="191"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="195"/>
+        <location filename="../../ui/pages/cast.py" line="199"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="220"/>
+        <location filename="../../ui/pages/cast.py" line="224"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="220"/>
+        <location filename="../../ui/pages/cast.py" line="224"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="222"/>
+        <location filename="../../ui/pages/cast.py" line="226"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="230"/>
+        <location filename="../../ui/pages/cast.py" line="234"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="233"/>
+        <location filename="../../ui/pages/cast.py" line="238"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="239"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="254"/>
+        <location filename="../../ui/pages/cast.py" line="259"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="254"/>
+        <location filename="../../ui/pages/cast.py" line="259"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="289"/>
+        <location filename="../../ui/pages/cast.py" line="294"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="292"/>
+        <location filename="../../ui/pages/cast.py" line="297"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -1177,7 +1177,7 @@ The details are in %2</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../ui/table.py" line="333"/>
+        <location filename="../../ui/table.py" line="338"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -1431,6 +1431,133 @@ The details are in %2</source>
         <location filename="../../ui/pages/crew.py" line="200"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <location filename="../../ui/database_actions.py" line="54"/>
+        <source>&amp;New Database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="57"/>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="59"/>
+        <source>Connect to &amp;Server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="60"/>
+        <source>Open the &amp;Demo Production</source>
+        <translation>打开示例项目(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="61"/>
+        <source>Reset the Demo Production…</source>
+        <translation>重置演示作品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="62"/>
+        <source>Copy of the &amp;Database…</source>
+        <translation>数据库副本(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="63"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="74"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="84"/>
+        <source>No recent databases</source>
+        <translation>没有最近使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="125"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="129"/>
+        <source>Cannot create the database</source>
+        <translation>无法创建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="129"/>
+        <source>That file already exists.</source>
+        <translation>该文件已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="135"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="141"/>
+        <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
+        <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="154"/>
+        <source>There is no system keyring here: the password will be asked for each time.</source>
+        <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="183"/>
+        <source>The demo file holds work the demo did not write: %1.
+
+Replace it with a fresh demo? The file as it is now is kept as a backup (File → Restore from Backup).</source>
+        <translation>演示文件中有不是演示写入的内容：%1。
+
+用新的演示替换它吗？文件现在的样子会保存为备份（文件 → 从备份恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="186"/>
+        <source>Reset the Demo Production</source>
+        <translation>重置演示作品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="197"/>
+        <source>The demo production is open in another Cliffhanger window.</source>
+        <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="204"/>
+        <source>Cannot create the demo production</source>
+        <translation>无法创建示例项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="217"/>
+        <source>Save a copy of the database</source>
+        <translation>保存数据库副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="226"/>
+        <source>Cannot save the copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="228"/>
+        <source>Saved a copy to %1</source>
+        <translation>已将副本保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="247"/>
+        <source>Cannot restore the backup</source>
+        <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_actions.py" line="250"/>
+        <source>Restored %1. The database as it was is kept in %2.</source>
+        <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
     </message>
 </context>
 <context>
@@ -1928,343 +2055,219 @@ The details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <source>&amp;New Database…</source>
-        <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="144"/>
-        <source>&amp;Open Database…</source>
-        <translation>打开数据库(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <source>Connect to &amp;Server…</source>
-        <translation>连接服务器(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="147"/>
-        <source>Open the &amp;Demo Production</source>
-        <translation>打开示例项目(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <source>Reset the Demo Production…</source>
-        <translation>重置演示作品…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <source>Copy of the &amp;Database…</source>
-        <translation>数据库副本(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <source>&amp;Restore from Backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Contact Sheet (PDF or Excel)…</source>
         <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Temperatures</source>
         <translation>温度单位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>As the language has them (°C in Chinese, °F in English)</source>
         <translation>随界面语言（中文用 °C，英文用 °F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Celsius (°C)</source>
         <translation>摄氏度（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Fahrenheit (°F)</source>
         <translation>华氏度（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Change the language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>The window reopens in the new language on the same page; everything is saved, but Undo will not go back past this point. Change the language now?</source>
         <translation>窗口将以新语言在同一页面重新打开；所有内容都已保存，但撤销无法退回到此刻之前。现在切换语言吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <source>There is no system keyring here: the password will be asked for each time.</source>
-        <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="379"/>
-        <source>The demo file holds work the demo did not write: %1.
-
-Replace it with a fresh demo? The file as it is now is kept as a backup (File → Restore from Backup).</source>
-        <translation>演示文件中有不是演示写入的内容：%1。
-
-用新的演示替换它吗？文件现在的样子会保存为备份（文件 → 从备份恢复）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="382"/>
-        <source>Reset the Demo Production</source>
-        <translation>重置演示作品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="393"/>
-        <source>The demo production is open in another Cliffhanger window.</source>
-        <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="400"/>
-        <source>Cannot create the demo production</source>
-        <translation>无法创建示例项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="406"/>
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="410"/>
-        <source>Cannot create the database</source>
-        <translation>无法创建数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="410"/>
-        <source>That file already exists.</source>
-        <translation>该文件已存在。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="415"/>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
-        <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="428"/>
-        <source>No recent databases</source>
-        <translation>没有最近使用的数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="436"/>
-        <source>Save a copy of the database</source>
-        <translation>保存数据库副本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="445"/>
-        <source>Cannot save the copy</source>
-        <translation>无法保存副本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="447"/>
-        <source>Saved a copy to %1</source>
-        <translation>已将副本保存到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="466"/>
-        <source>Cannot restore the backup</source>
-        <translation>无法恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="469"/>
-        <source>Restored %1. The database as it was is kept in %2.</source>
-        <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Backed up %1</source>
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Export contact sheet</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="511"/>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Your login on this server may read but not change anything.</source>
         <translation>您在此服务器上的账号只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2333,22 +2336,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="141"/>
+        <location filename="../../ui/pages/base.py" line="140"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="169"/>
+        <location filename="../../ui/pages/base.py" line="170"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="171"/>
+        <location filename="../../ui/pages/base.py" line="172"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="181"/>
+        <location filename="../../ui/pages/base.py" line="182"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2505,27 +2508,27 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="148"/>
+        <location filename="../../ui/performer_days.py" line="151"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="155"/>
+        <location filename="../../ui/performer_days.py" line="158"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="157"/>
+        <location filename="../../ui/performer_days.py" line="160"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="157"/>
+        <location filename="../../ui/performer_days.py" line="160"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="157"/>
+        <location filename="../../ui/performer_days.py" line="160"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2563,42 +2566,42 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="81"/>
+        <location filename="../../ui/performer_days.py" line="82"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="82"/>
+        <location filename="../../ui/performer_days.py" line="83"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="83"/>
+        <location filename="../../ui/performer_days.py" line="84"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="128"/>
+        <location filename="../../ui/performer_days.py" line="129"/>
         <source>Add travel day</source>
         <translation>添加旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="129"/>
+        <location filename="../../ui/performer_days.py" line="130"/>
         <source>Add rehearsal</source>
         <translation>添加排练</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="130"/>
+        <location filename="../../ui/performer_days.py" line="131"/>
         <source>Add fitting</source>
         <translation>添加试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="131"/>
+        <location filename="../../ui/performer_days.py" line="132"/>
         <source>Add day</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="137"/>
+        <location filename="../../ui/performer_days.py" line="138"/>
         <source>Remove travel, rehearsal or fitting day</source>
         <translation>删除旅行、排练或试装日</translation>
     </message>
@@ -2680,7 +2683,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="409"/>
+        <location filename="../../ui/table.py" line="414"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -2688,7 +2691,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="270"/>
+        <location filename="../../ui/table.py" line="276"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2808,7 +2811,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/row_list_dialog.py" line="108"/>
+        <location filename="../../ui/row_list_dialog.py" line="115"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2937,13 +2940,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="142"/>
-        <location filename="../../ui/pages/schedule.py" line="386"/>
+        <location filename="../../ui/pages/schedule.py" line="388"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="143"/>
-        <location filename="../../ui/pages/schedule.py" line="386"/>
+        <location filename="../../ui/pages/schedule.py" line="388"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -3119,7 +3122,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="467"/>
+        <location filename="../../ui/pages/schedule.py" line="483"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
@@ -3163,36 +3166,36 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="393"/>
-        <location filename="../../ui/pages/schedule.py" line="398"/>
+        <location filename="../../ui/pages/schedule.py" line="399"/>
+        <location filename="../../ui/pages/schedule.py" line="404"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="404"/>
-        <location filename="../../ui/pages/schedule.py" line="415"/>
+        <location filename="../../ui/pages/schedule.py" line="412"/>
+        <location filename="../../ui/pages/schedule.py" line="423"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="404"/>
+        <location filename="../../ui/pages/schedule.py" line="412"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="421"/>
-        <location filename="../../ui/pages/schedule.py" line="440"/>
-        <location filename="../../ui/pages/schedule.py" line="458"/>
+        <location filename="../../ui/pages/schedule.py" line="429"/>
+        <location filename="../../ui/pages/schedule.py" line="449"/>
+        <location filename="../../ui/pages/schedule.py" line="471"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="421"/>
+        <location filename="../../ui/pages/schedule.py" line="429"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="437"/>
+        <location filename="../../ui/pages/schedule.py" line="446"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -3201,22 +3204,22 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="443"/>
+        <location filename="../../ui/pages/schedule.py" line="452"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="459"/>
+        <location filename="../../ui/pages/schedule.py" line="475"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="459"/>
+        <location filename="../../ui/pages/schedule.py" line="475"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="461"/>
+        <location filename="../../ui/pages/schedule.py" line="477"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3225,69 +3228,69 @@ Add how many shoot days, from the day after the last one?</source>
     <name>ScheduleSettingsDialog</name>
     <message>
         <location filename="../../ui/schedule_settings.py" line="31"/>
-        <location filename="../../ui/schedule_settings.py" line="87"/>
+        <location filename="../../ui/schedule_settings.py" line="88"/>
         <source>Schedule settings</source>
         <translation>排期设置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="35"/>
+        <location filename="../../ui/schedule_settings.py" line="36"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="41"/>
+        <location filename="../../ui/schedule_settings.py" line="42"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="45"/>
-        <location filename="../../ui/schedule_settings.py" line="47"/>
-        <location filename="../../ui/schedule_settings.py" line="49"/>
+        <location filename="../../ui/schedule_settings.py" line="46"/>
+        <location filename="../../ui/schedule_settings.py" line="48"/>
+        <location filename="../../ui/schedule_settings.py" line="50"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="57"/>
+        <location filename="../../ui/schedule_settings.py" line="58"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="60"/>
+        <location filename="../../ui/schedule_settings.py" line="61"/>
         <source>Most pages a day</source>
         <translation>每天最多页数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="61"/>
+        <location filename="../../ui/schedule_settings.py" line="62"/>
         <source>Most hours from call to wrap</source>
         <translation>集合到收工最多小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="62"/>
+        <location filename="../../ui/schedule_settings.py" line="63"/>
         <source>Minutes a page takes</source>
         <translation>每页所需分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="63"/>
+        <location filename="../../ui/schedule_settings.py" line="64"/>
         <source>Set-up time per scene</source>
         <translation>每场准备时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="64"/>
+        <location filename="../../ui/schedule_settings.py" line="65"/>
         <source>Company move takes</source>
         <translation>转场用时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="65"/>
+        <location filename="../../ui/schedule_settings.py" line="66"/>
         <source>Company move costs (%1)</source>
         <translation>转场费用（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="66"/>
+        <location filename="../../ui/schedule_settings.py" line="67"/>
         <source>Earliest crew call</source>
         <translation>最早集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <location filename="../../ui/schedule_settings.py" line="68"/>
         <source>Drop a performer across a gap of at least</source>
         <translation>演员空档至少多久才放人</translation>
     </message>
@@ -3444,27 +3447,27 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/availability.py" line="138"/>
+        <location filename="../../ui/availability.py" line="143"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="143"/>
+        <location filename="../../ui/availability.py" line="148"/>
         <source>e.g. prior booking, travel, family event</source>
         <translation>如：已有档期、出行、家事</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="145"/>
+        <location filename="../../ui/availability.py" line="150"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="145"/>
+        <location filename="../../ui/availability.py" line="150"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="145"/>
+        <location filename="../../ui/availability.py" line="150"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3564,7 +3567,7 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="377"/>
+        <location filename="../../ui/workspace.py" line="381"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>

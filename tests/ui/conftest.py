@@ -31,7 +31,7 @@ def window(qtbot, settings):
 
 @pytest.fixture
 def demo_window(window, demo_path):
-    assert window.open_database(str(demo_path))
+    assert window.databases.open(str(demo_path))
     return window
 
 

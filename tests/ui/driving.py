@@ -20,7 +20,7 @@ def window_on(qtbot, path_or_url):
     window = MainWindow(AppSettings.ephemeral())
     qtbot.addWidget(window)
     window.show()
-    assert window.open_database(str(path_or_url))
+    assert window.databases.open(str(path_or_url))
     return window
 
 

@@ -29,7 +29,7 @@ def test_opening_backs_up_once_in_the_background_and_the_status_bar_says_so(demo
     qtbot.waitUntil(lambda: demo_window.backup_status.text().startswith("Backed up"))
     assert demo_window.backup_status.toolTip() == str(backup.path)
     demo_window.workspace.close()
-    assert demo_window.open_database(str(demo_path))  # nothing changed since: no second backup
+    assert demo_window.databases.open(str(demo_path))  # nothing changed since: no second backup
     demo_window.statusBar()  # let the open's work finish
     qtbot.wait(200)
     assert len(list_backups(demo_path)) == 1
@@ -39,7 +39,7 @@ def test_editing_backs_up_every_few_minutes_only_when_something_changed(qtbot, s
     settings.qsettings.setValue("backupMinutes", 0.005)  # 0.3 s, for the test
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    assert window.open_database(str(demo_path))
+    assert window.databases.open(str(demo_path))
     wait_for_backups(qtbot, demo_path, 1)
     qtbot.wait(800)
     assert len(list_backups(demo_path)) == 1  # the timer ran, nothing was edited
@@ -56,7 +56,7 @@ def test_back_up_now_and_restore_from_the_dialog(demo_window, demo_path, qtbot):
     manual = wait_for_backups(qtbot, demo_path, 2)[0]
     assert manual.reason == "manual"
     rename(demo_window, "The accident")
-    demo_window.restore_action.trigger()
+    demo_window.databases.restore_action.trigger()
     dialog = demo_window.findChild(RestoreDialog, "restoreDialog")
     assert dialog.table.rowCount() == 2
     assert "The Contract Bride: 80 episodes, 482 scenes" in dialog.table.item(1, 3).text()
@@ -77,7 +77,7 @@ def test_a_second_window_on_the_same_file_is_offered_read_only(demo_window, demo
     second = MainWindow(settings)
     qtbot.addWidget(second)
     second.show()
-    assert not second.open_database(str(demo_path))
+    assert not second.databases.open(str(demo_path))
     box = second.findChild(QMessageBox, "openProblem")
     assert "is open in another Cliffhanger window" in box.text()
     read_only = next(b for b in box.findChildren(QPushButton) if b.text() == "Open Read-Only")
@@ -85,7 +85,7 @@ def test_a_second_window_on_the_same_file_is_offered_read_only(demo_window, demo
     assert second.workspace.read_only
     assert second.windowTitle().endswith("read-only") and second.read_only_status.isVisibleTo(second)
     assert not second.backup_now_action.isEnabled()
-    assert not second.restore_action.isEnabled()  # never swap the file under the window editing it
+    assert not second.databases.restore_action.isEnabled()  # never swap the file under the window editing it
     crew = show(second, "crew").crew
     assert not crew.model.flags(crew.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     for key in ("schedule", "budget", "callsheets"):  # pages that store what they derive, on opening
@@ -105,7 +105,7 @@ def test_a_second_window_on_the_same_file_is_offered_read_only(demo_window, demo
 def test_a_damaged_file_offers_its_backups(window, demo_path, qtbot):
     take_backup(demo_path, "manual")
     damage(demo_path)
-    assert not window.open_database(str(demo_path))
+    assert not window.databases.open(str(demo_path))
     box = window.findChild(QMessageBox, "openProblem")
     assert "is damaged" in box.text()
     next(b for b in box.findChildren(QPushButton) if b.text() == "Restore from Backup…").click()

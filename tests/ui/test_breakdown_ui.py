@@ -63,7 +63,7 @@ def test_number_cast_by_scenes_is_one_undo_step(demo_window, demo_path):
     with sqlite3.connect(demo_path) as connection:
         connection.execute("update character set cast_number = 30 + id where is_background = 0")
     demo_window.workspace.close()
-    demo_window.open_database(str(demo_path))
+    demo_window.databases.open(str(demo_path))
     demo_window.show_page(2)
     demo_window.page("cast").buttons["numberCast"].trigger()
     with sqlite3.connect(demo_path) as connection:

@@ -37,7 +37,7 @@ def open_window(qtbot, settings, path) -> MainWindow:
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.open_database(str(path))
+    assert window.databases.open(str(path))
     return window
 
 

@@ -83,7 +83,7 @@ def test_nothing_offers_the_crew_a_change(qtbot, crew_login):
 
 def test_opening_a_file_after_a_crew_login_brings_the_money_back(qtbot, crew_login, demo_path):
     window = window_on(qtbot, crew_login)
-    assert window.open_database(str(demo_path))
+    assert window.databases.open(str(demo_path))
     budget = [page.key for page in window.pages].index("budget")
     assert not window.sidebar.item(budget).isHidden() and window.page_actions[budget].isEnabled()
     cast = show(window, "cast")

@@ -116,7 +116,7 @@ def test_choosing_an_episode_shows_its_scenes_and_a_scene_its_text(demo_window, 
 
 
 def test_an_empty_database_opens_on_the_welcome_page_and_a_new_production_can_be_undone(window, tmp_path, qtbot):
-    assert window.open_database(str(tmp_path / "mine.sqlite"), create=True)
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
     assert window.stack.currentWidget() is window.welcome
     assert window.welcome.import_button.isEnabled()
 
@@ -155,7 +155,7 @@ def test_the_switcher_changes_the_production_every_page_shows(demo_window, qtbot
 def test_opening_a_bad_file_explains_and_keeps_the_open_database(demo_window, tmp_path):
     bad = tmp_path / "bad.sqlite"
     bad.write_text("not a database")
-    assert not demo_window.open_database(str(bad))
+    assert not demo_window.databases.open(str(bad))
     box = demo_window.findChild(QMessageBox, "openProblem")
     assert box is not None and "not a Cliffhanger database" in box.text()
     assert demo_window.page("script").scenes.model.rowCount() > 400
@@ -168,7 +168,7 @@ def test_layout_and_recent_databases_persist_between_runs(qtbot, settings, demo_
     first = MainWindow(settings)
     qtbot.addWidget(first)
     first.show()
-    first.open_database(str(demo_path))
+    first.databases.open(str(demo_path))
     first.resize(720, 540)
     first.splitter.setSizes([230, 490])
     first.close()
@@ -183,13 +183,13 @@ def test_layout_and_recent_databases_persist_between_runs(qtbot, settings, demo_
 
 
 def test_the_demo_action_writes_and_opens_a_fresh_demo(window):
-    assert window.open_demo()
+    assert window.databases.open_demo()
     assert window.production_switcher.currentText() == "The Contract Bride / 契约新娘"
     assert window.page("script").scenes.model.rowCount() > 400
 
 
 def test_the_demo_opens_as_it_was_left_and_a_reset_asks_before_replacing_work(window, settle, monkeypatch):
-    assert window.open_demo()
+    assert window.databases.open_demo()
     for row in range(len(window.pages)):  # every page shown: showing a page writes nothing
         window.show_page(row)
         settle()
@@ -198,15 +198,15 @@ def test_the_demo_opens_as_it_was_left_and_a_reset_asks_before_replacing_work(wi
 
     window.workspace.write(create_production, ProductionDetails(title="My Own Show"))
     window.workspace.close()
-    assert window.open_demo()  # opened again: the user's production is still there
+    assert window.databases.open_demo()  # opened again: the user's production is still there
     assert "My Own Show" in [window.production_switcher.itemText(i) for i in range(window.production_switcher.count())]
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
-    assert not window.reset_demo()
+    assert not window.databases.reset_demo()
     assert "a production of your own: My Own Show" in asked[0]
     assert demo_changes(path) == ["a production of your own: My Own Show"]
 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
-    assert window.reset_demo()
+    assert window.databases.reset_demo()
     assert demo_changes(path) is None and window.production_switcher.count() == 1

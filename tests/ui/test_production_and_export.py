@@ -66,7 +66,7 @@ def test_the_dialog_keeps_itself_open_and_explains_bad_input(qtbot):
 def test_export_a_copy_of_the_database(demo_window, tmp_path, monkeypatch):
     target = tmp_path / "for-the-line-producer.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    demo_window.export_copy_action.trigger()
+    demo_window.databases.export_copy_action.trigger()
     with sqlite3.connect(target) as copy:
         assert copy.execute("select count(*) from scene").fetchone()[0] > 400
         assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
@@ -77,7 +77,7 @@ def test_the_app_can_start_on_a_chosen_production(window, demo_path):
     from studio.productions import ProductionDetails
     from ui.app import open_start_database
 
-    assert window.open_database(str(demo_path))
+    assert window.databases.open(str(demo_path))
     second = window.workspace.add_production(ProductionDetails("Second Series"), "new")
     window.workspace.close()
 

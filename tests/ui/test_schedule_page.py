@@ -294,7 +294,7 @@ def test_optimizing_a_board_without_shoot_days_offers_to_add_what_the_script_nee
     with sqlite3.connect(demo_path) as connection:
         connection.execute("pragma foreign_keys = on")
         connection.execute("delete from shoot_day")  # the strips wait in the boneyard
-    assert window.open_database(str(demo_path))
+    assert window.databases.open(str(demo_path))
     page = show_schedule(window)
     asked = []
 

@@ -35,7 +35,7 @@ def import_and_answer(qtbot, window, paths, answer):
 
 def test_import_into_an_empty_database_then_undo_and_redo(window, tmp_path, qtbot):
     database = tmp_path / "mine.sqlite"
-    assert window.open_database(str(database), create=True)
+    assert window.databases.open(str(database), create=True)
     dialog = import_and_answer(qtbot, window, [SAMPLE], lambda d: d.accept())
     assert "3 episodes · 9 scenes · 8 sets" in dialog.summary.text()
     assert dialog.character_table.rowCount() == 8
@@ -52,7 +52,7 @@ def test_import_into_an_empty_database_then_undo_and_redo(window, tmp_path, qtbo
 
 
 def test_a_revision_is_previewed_and_marked_on_the_script_page(window, tmp_path, qtbot):
-    assert window.open_database(str(tmp_path / "mine.sqlite"), create=True)
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
     import_and_answer(qtbot, window, [SAMPLE], lambda d: d.accept())
     qtbot.waitUntil(lambda: window.page("script").scenes.model.rowCount() == 9, timeout=10000)
     text = SAMPLE.read_text(encoding="utf-8").replace("伊森：你是克洛伊？", "伊森：你就是克洛伊？")
@@ -73,7 +73,7 @@ def test_a_revision_is_previewed_and_marked_on_the_script_page(window, tmp_path,
 
 def test_cancelling_the_preview_changes_nothing(window, tmp_path, qtbot):
     database = tmp_path / "mine.sqlite"
-    assert window.open_database(str(database), create=True)
+    assert window.databases.open(str(database), create=True)
     import_and_answer(qtbot, window, [SAMPLE], lambda d: d.reject())
     qtbot.wait(100)
     assert scene_count(database) == 0 and window.workspace.undo_stack.count() == 0
@@ -81,7 +81,7 @@ def test_cancelling_the_preview_changes_nothing(window, tmp_path, qtbot):
 
 def test_a_bad_file_is_explained_and_nothing_changes(window, tmp_path, qtbot):
     database = tmp_path / "mine.sqlite"
-    assert window.open_database(str(database), create=True)
+    assert window.databases.open(str(database), create=True)
     bad = tmp_path / "letter.txt"
     bad.write_text("亲爱的制片人：\n这不是剧本。\n", encoding="utf-8")
     window.script_import.import_files([bad])

@@ -48,7 +48,7 @@ def test_a_read_only_window_follows_the_editing_one_on_a_file(qtbot, demo_path):
     reading = MainWindow(AppSettings.ephemeral())
     qtbot.addWidget(reading)
     reading.show()
-    assert reading.open_database(str(demo_path), read_only=True)
+    assert reading.databases.open(str(demo_path), read_only=True)
     crew = show(reading, "crew").crew
     editing.workspace.edit_fields("crew_member", crew.model.rows[0]["id"], {"name": "Renamed"}, "rename")
     qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Renamed", timeout=6000)
@@ -85,7 +85,7 @@ def memory_keyring():
 
 
 def connect(window, url, password, remember):
-    window.connect_action.trigger()
+    window.databases.connect_action.trigger()
     dialog = window.findChildren(ConnectDialog)[-1]
     parsed = make_url(url)
     dialog.host.setText(parsed.host)
@@ -114,9 +114,9 @@ def test_connect_to_a_server_keeps_the_password_in_the_keyring_and_never_in_the_
     assert list(memory_keyring.passwords.values()) == ["s3cret"]
     assert "s3cret" not in window.windowTitle()
     window.workspace.close()
-    assert window.open_database(remembered)  # from Open Recent: the keyring has the password
+    assert window.databases.open(remembered)  # from Open Recent: the keyring has the password
     window.workspace.close()
     memory_keyring.passwords.clear()
-    assert not window.open_database(remembered)  # not in the keyring: asked for, the rest filled in
+    assert not window.databases.open(remembered)  # not in the keyring: asked for, the rest filled in
     dialog = window.findChildren(ConnectDialog)[-1]
     assert dialog.user.text() == "producer" and dialog.password.text() == "" and dialog.isVisible()

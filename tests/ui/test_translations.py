@@ -90,7 +90,7 @@ def test_the_window_speaks_chinese_including_domain_messages(chinese, settings, 
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())][:3] == ["剧本", "拆解", "演员"]
-    assert not window.open_database(str(tmp_path / "missing.sqlite"))
+    assert not window.databases.open(str(tmp_path / "missing.sqlite"))
     box = window.findChild(QMessageBox, "openProblem")
     assert box.windowTitle() == "无法打开数据库"
     assert "处没有数据库" in box.text()

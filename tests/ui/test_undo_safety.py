@@ -103,7 +103,7 @@ def test_a_database_that_fails_to_open_stays_in_recent_unless_it_is_gone(demo_wi
     with sqlite3.connect(demo_path) as connection:
         connection.execute("update alembic_version set version_num = 'ffff'")
     demo_window.workspace.close()
-    assert not demo_window.open_database(str(demo_path))
+    assert not demo_window.databases.open(str(demo_path))
     assert str(demo_path) in demo_window.settings.recent_databases()
 
 
