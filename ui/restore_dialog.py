@@ -95,6 +95,7 @@ class RestoreDialog(QDialog):
             "editing": self.tr("while editing"),
             "manual": self.tr("by hand"),
             "before-restore": self.tr("before a restore"),
+            "before-undo": self.tr("before an undo"),
             "replaced": self.tr("before it was replaced"),
         }[reason]
 

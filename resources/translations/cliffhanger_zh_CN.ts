@@ -2784,6 +2784,11 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/restore_dialog.py" line="98"/>
+        <source>before an undo</source>
+        <translation>撤销之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_dialog.py" line="98"/>
         <source>before it was replaced</source>
         <translation>被替换之前</translation>
     </message>

@@ -24,7 +24,7 @@ from studio.i18n import _
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
-REASONS = ("open", "editing", "manual", "before-restore", "replaced")
+REASONS = ("open", "editing", "manual", "before-restore", "before-undo", "replaced")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _JOURNALS = ("-wal", "-shm", "-journal")
@@ -32,7 +32,7 @@ WAIT_SECONDS = 5.0  # how long a restore waits for another program's write trans
 # A half-written backup this old is a killed one's: the `backup` command takes one without the
 # instance lock, beside a window, so a younger one may still be being written.
 STALE_PARTIAL_SECONDS = 3600
-_LOCKED_REASONS = ("open", "editing", "before-restore")  # taken only by a holder of the instance lock
+_LOCKED_REASONS = ("open", "editing", "before-restore", "before-undo")  # taken only by a holder of the instance lock
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Whole-database snapshots, for undoing operations too large to reverse row by row (an import).
 
-A snapshot is an online-backup copy in a temporary file; restoring copies it back into the live
-database through SQLite, so open connections simply see the restored state. Only SQLite databases
+A snapshot is an online-backup copy in the user's private folder; restoring writes it back into the
+live database as a backup is restored, keeping the state it replaces, so open connections simply see
+the restored state and no other program's save since is lost. Only SQLite databases
 can be snapshotted; elsewhere such operations are not undoable (the caller says so).
 """
 
@@ -9,12 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
 from studio.paths import private_folder, snapshot_dir
-from studio.storage.db import Database, backup_sqlite, copy_sqlite
+from studio.storage.backups import restore_backup
+from studio.storage.db import Database, backup_sqlite
 
 
 def can_snapshot(database: Database) -> bool:
@@ -51,12 +52,14 @@ def _running(pid: int) -> bool:
 
 
 def restore_snapshot(database: Database, snapshot: Path) -> None:
+    """Put the database back as `snapshot` holds it (an import undone or redone) the way a backup is
+    restored (backups.restore_backup): the state it replaces is backed up ("before-undo") and the
+    snapshot written into the live file, under SQLite's write lock held from before the one until the
+    other commits. Copied over the file, as it once was, it replaced whatever another program (the
+    command line importing a cast list, say) had saved since the import, and kept it nowhere; now that
+    lands in the file before the undo, and so in its backup."""
     database.engine.dispose()  # no pooled connection may hold a stale view of the file
-    source = sqlite3.connect(snapshot)
-    try:
-        copy_sqlite(source, database.path)
-    finally:
-        source.close()
+    restore_backup(database.path, snapshot, reason="before-undo")
 
 
 def discard_snapshot(snapshot: Path | None) -> None:

@@ -70,8 +70,8 @@ def op_gui_import(db: Path, outline, fingerprint_: str, source: str, production_
 
 
 def op_undo_import(db: Path, snapshot: Path) -> None:
-    """Edit → Undo of an import: Workspace.restore → restore_snapshot, the snapshot copied back into the
-    live database through SQLite's backup API; then the productions are listed again."""
+    """Edit → Undo of an import: Workspace.restore → restore_snapshot, the state replaced backed up and the
+    snapshot written into the live database, as a backup is restored; then the productions are listed again."""
     from studio.productions import list_productions
     from studio.storage.db import open_database
     from studio.storage.snapshots import restore_snapshot

@@ -8,17 +8,22 @@ stay out of pytest's process). CLIFFHANGER_AUDIT_RUNS sets how many restores run
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from studio.errors import DatabaseInUse
 from studio.storage.backups import list_backups, restore_backup, take_backup
+from studio.storage.db import open_database
+from studio.storage.snapshots import restore_snapshot, take_snapshot
 from tests.studio.test_backups import title_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,6 +129,29 @@ def test_a_restore_that_cannot_wait_long_enough_is_refused_and_the_other_program
         holder.let_go()
     assert title_of(demo_path) == "Saved by another program"
     assert [b.reason for b in list_backups(demo_path)] == ["manual"]
+
+
+def test_undoing_an_import_keeps_what_another_program_saved_since(demo_path):
+    """Edit → Undo of an import copied its snapshot over the file: what the command line had saved since
+    (a cast list imported, here a new title) was then in neither the file nor anywhere else."""
+    database = open_database(demo_path)
+    before = take_snapshot(database)
+    with database.transaction() as session:  # the import
+        session.execute(text("UPDATE scene SET synopsis = 'Imported' WHERE id = 1"))
+    with Holder(demo_path, "commit") as holder:
+        undoing = threading.Thread(target=restore_snapshot, args=(database, before))
+        undoing.start()
+        holder.let_go()  # its commit lands before the undo takes the write lock, or the undo waits for it
+        undoing.join()
+    database.close()
+    assert title_of(demo_path) == "The Contract Bride" and synopsis_of(demo_path) != "Imported"
+    (kept,) = [backup.path for backup in list_backups(demo_path) if backup.reason == "before-undo"]
+    assert title_of(kept) == "Saved by another program" and synopsis_of(kept) == "Imported"
+
+
+def synopsis_of(path: Path) -> str:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return connection.execute("SELECT synopsis FROM scene WHERE id = 1").fetchone()[0]
 
 
 def test_a_file_another_program_holds_locked_is_in_use_not_damaged_and_is_left_untouched(demo_path):
