@@ -1,16 +1,18 @@
-"""File → Import Script: what the script holds, and what importing it would change, before committing."""
+"""File → Import Script: what the script holds, and what importing it would change, before committing.
+
+The dialog shows at once; what it shows is read and worked out off the GUI thread (`ui.script_import`),
+so meanwhile it says what it is doing, offers no Import, and can be cancelled."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,35 +29,24 @@ STATE_COLORS = {"added": "#2e7d32", "changed": "#ef6c00", "omitted": "#c62828"}
 
 
 class ImportDialog(QDialog):
-    def __init__(
-        self,
-        parent,
-        files: list[str],
-        outline: Outline,
-        current_production: str | None,
-        preview_for: Callable[[bool], ImportResult],
-    ):
+    targetChanged = Signal(bool)  # into a new production (True) or the current one
+
+    def __init__(self, parent, files: list[str], current_production: str | None):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import script"))
-        self.outline = outline
-        self.preview_for = preview_for
+        self.outline: Outline | None = None
         self.new_production = current_production is None
 
         heading = QLabel(", ".join(files), self)
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight: 600;")
-        scenes = outline.scenes
-        characters = outline.characters()
-        self.summary = QLabel(
-            self.tr("%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages")
-            .replace("%1", str(len(outline.episodes)))
-            .replace("%2", str(len(scenes)))
-            .replace("%3", str(len({s.set_name for s in scenes})))
-            .replace("%4", str(len(characters)))
-            .replace("%5", format_eighths(sum(s.eighths for s in scenes))),
-            self,
-        )
+        self.activity = QLabel(self)
+        self.activity.setObjectName("importActivity")
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # no end known: Qt shows it as busy
+        self.busy.setTextVisible(False)
+        self.summary = QLabel(self)
         self.into_current = QRadioButton(self.tr("Revise %1").replace("%1", current_production or ""), self)
         self.into_new = QRadioButton(self.tr("Create a new production"), self)
         self.into_current.setVisible(current_production is not None)
@@ -66,7 +57,6 @@ class ImportDialog(QDialog):
 
         self.scene_table = self._table([self.tr("Scene"), self.tr("Heading"), self.tr("Pages"), self.tr("Import")])
         self.character_table = self._table([self.tr("Character"), self.tr("Speaks"), self.tr("Scenes")])
-        self._fill_characters(characters)
         tabs = QTabWidget(self)
         tabs.addTab(self.scene_table, self.tr("Scenes", "tab listing the script's scenes"))
         tabs.addTab(self.character_table, self.tr("Characters"))
@@ -78,10 +68,10 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for widget in (heading, self.summary, self.into_current, self.into_new, self.changes, tabs, buttons):
+        widgets = (heading, self.activity, self.busy, self.summary, self.into_current, self.into_new, self.changes)
+        for widget in (*widgets, tabs, buttons):
             layout.addWidget(widget)
         self.resize(760, 560)
-        self._target_changed()
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -91,9 +81,35 @@ class ImportDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return table
 
+    def working(self, activity: str) -> None:
+        """Say what is being worked out; nothing can be imported or chosen until it is shown."""
+        self.activity.setText(activity)
+        for widget in (self.activity, self.busy):
+            widget.show()
+        for widget in (self.import_button, self.into_current, self.into_new):
+            widget.setEnabled(False)
+
     def _target_changed(self) -> None:
         self.new_production = self.into_new.isChecked()
-        preview = self.preview_for(self.new_production)
+        self.targetChanged.emit(self.new_production)
+
+    def show_outline(self, outline: Outline) -> None:
+        self.outline = outline
+        scenes = outline.scenes
+        characters = outline.characters()
+        self.summary.setText(
+            self.tr("%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages")
+            .replace("%1", str(len(outline.episodes)))
+            .replace("%2", str(len(scenes)))
+            .replace("%3", str(len({s.set_name for s in scenes})))
+            .replace("%4", str(len(characters)))
+            .replace("%5", format_eighths(sum(s.eighths for s in scenes)))
+        )
+        self._fill_characters(outline, characters)
+
+    def show_preview(self, preview: ImportResult) -> None:
+        """What importing into the chosen production would do; Import is offered from here."""
+        assert self.outline is not None
         self.changes.setText(
             self.tr("Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged")
             .replace("%1", revision_color(preview.revision))
@@ -102,12 +118,16 @@ class ImportDialog(QDialog):
             .replace("%4", str(len(preview.omitted)))
             .replace("%5", str(len(self.outline.scenes) - len(preview.added) - len(preview.changed)))
         )
-        self._fill_scenes(preview)
+        self._fill_scenes(self.outline, preview)
+        for widget in (self.activity, self.busy):
+            widget.hide()
+        for widget in (self.import_button, self.into_current, self.into_new):
+            widget.setEnabled(True)
 
-    def _fill_scenes(self, preview: ImportResult) -> None:
+    def _fill_scenes(self, outline: Outline, preview: ImportResult) -> None:
         states = {number: "added" for number in preview.added} | {number: "changed" for number in preview.changed}
         labels = {"added": self.tr("New"), "changed": self.tr("Changed"), "omitted": self.tr("Omitted")}
-        rows = [(s.number, s.heading, format_eighths(s.eighths), states.get(s.number, "")) for s in self.outline.scenes]
+        rows = [(s.number, s.heading, format_eighths(s.eighths), states.get(s.number, "")) for s in outline.scenes]
         rows += [(number, "", "", "omitted") for number in preview.omitted]
         self.scene_table.setRowCount(len(rows))
         for row, (number, heading, pages, state) in enumerate(rows):
@@ -120,9 +140,9 @@ class ImportDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.scene_table.setItem(row, column, item)
 
-    def _fill_characters(self, characters: dict[str, bool]) -> None:
+    def _fill_characters(self, outline: Outline, characters: dict[str, bool]) -> None:
         counts: dict[str, int] = {}
-        for scene in self.outline.scenes:
+        for scene in outline.scenes:
             for name in {*scene.speaking, *scene.listed}:
                 counts[name] = counts.get(name, 0) + 1
         self.character_table.setRowCount(len(characters))

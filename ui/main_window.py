@@ -35,7 +35,7 @@ from ui.pages.locations import LocationsPage
 from ui.pages.schedule import SchedulePage
 from ui.pages.script import ScriptPage
 from ui.production_dialog import ProductionDialog
-from ui.script_import import ScriptImport
+from ui.script_import import ImportHost, ScriptImport
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
 from ui.workspace import Workspace
@@ -96,7 +96,16 @@ class MainWindow(QMainWindow):
         self.databases = DatabaseActions(
             self, self.workspace, self.settings, show_error=self.show_error, tell=self.statusBar().showMessage
         )
-        self.script_import = ScriptImport(self)
+        self.script_import = ScriptImport(
+            ImportHost(
+                self,
+                self.workspace,
+                open_database=self.databases.ensure_open,
+                current_production=self.current_production,
+                show_error=self.show_error,
+                show_imported=self._show_imported,
+            )
+        )
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -434,6 +443,10 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str):
         return next(page for page in self.pages if page.key == key)
+
+    def _show_imported(self, message: str) -> None:
+        self.show_page(0)
+        self.statusBar().showMessage(message, 15000)
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)

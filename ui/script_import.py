@@ -1,33 +1,69 @@
-"""File → Import Script: read the files off the GUI thread, preview what importing them would change,
-then import in one transaction, as one undoable step where the database allows it."""
+"""File → Import Script: the dialog shows at once while the files are read and compared with the stored
+script off the GUI thread; then importing runs in one transaction, as one undoable step where the
+database allows it. The flow knows only its `ImportHost`, not the window."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.errors import UserError
-from studio.scripts.importer import preview_import, read_outline
-from ui.background import run_in_background
+from studio.models import Production
+from studio.scripts.importer import ImportResult, preview_import, read_outline
+from studio.scripts.outline import Outline
+from ui.background import run_in_background, run_quietly
 from ui.import_dialog import ImportDialog
 from ui.labels import revision_color
+from ui.workspace import Workspace
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+@dataclass(frozen=True)
+class ImportHost:
+    """What the import needs of the window, and no more."""
+
+    parent: QWidget  # of its dialogs
+    workspace: Workspace
+    open_database: Callable[[], bool]  # a database to import into: the open one, else the usual one
+    current_production: Callable[[], Production | None]
+    show_error: Callable[[str, str], None]
+    show_imported: Callable[[str], None]  # the script page, with this message in the status bar
+
+
+@dataclass
+class _Review:
+    """One import being reviewed: its files, its dialog and what was read. One worker at a time: the
+    dialog offers no other choice while it shows that it is working."""
+
+    paths: list[Path]
+    dialog: ImportDialog
+    production_id: int | None  # the production shown when it began: revised, unless a new one is chosen
+    outline: Outline | None = None
+    fingerprint: str = ""
+    closed: bool = False  # cancelled or closed: what the worker finds afterwards is not shown
+
+    def options(self, fingerprint: str, new_production: bool) -> dict:
+        """The import's arguments (`import_outline`'s, `preview_import`'s) beside the outline."""
+        return {
+            "production_id": None if new_production else self.production_id,
+            "new_production": new_production,
+            "source_name": ", ".join(path.name for path in self.paths),
+            "source_sha256": fingerprint,
+        }
 
 
 class ScriptImport(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: ImportHost):
+        super().__init__(host.parent)
+        self.host = host
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self.window,
+            self.host.parent,
             self.tr("Import script"),
             str(Path.home()),
             self.tr("Scripts (*.fountain *.spmd *.fdx *.txt *.docx);;All files (*)"),
@@ -35,68 +71,95 @@ class ScriptImport(QObject):
         if files:
             self.import_files([Path(name) for name in files])
 
-    def import_files(self, paths: list[Path]) -> None:
-        """Read the files in the background, show what importing them would do, then import."""
-        if not self.window.databases.ensure_open():
-            return
-        run_in_background(
-            self.window,
-            self.tr("Reading the script…"),
-            lambda: read_outline(paths),
-            lambda outcome: self._review_import(paths, *outcome),
-            self._import_failed,
-        )
+    def import_files(self, paths: list[Path]) -> ImportDialog | None:
+        """Show the import dialog at once, and read the files and preview the import in the background."""
+        if not self.host.open_database():
+            return None
+        production = self.host.current_production()
+        title = production.display_title() if production is not None else None
+        dialog = ImportDialog(self.host.parent, [path.name for path in paths], title)
+        review = _Review(paths, dialog, production.id if production is not None else None)
+        dialog.targetChanged.connect(lambda new_production: self._preview(review, new_production))
+        dialog.accepted.connect(lambda: self._import(review, dialog.new_production))
+        dialog.finished.connect(lambda _result: self._close(review))
+        dialog.open()
+        self._read(review)
+        return dialog
 
-    def _review_import(self, paths: list[Path], outline, fingerprint: str) -> None:
-        production = self.window.current_production()
-        options = {"source_name": ", ".join(path.name for path in paths), "source_sha256": fingerprint}
+    def _read(self, review: _Review) -> None:
+        new_production = review.dialog.new_production
+        review.dialog.working(self.tr("Reading the script…"))
 
-        def preview(new_production: bool):
-            target = None if new_production or production is None else production.id
-            return self.window.workspace.read(
-                lambda session: preview_import(
-                    session, outline, production_id=target, new_production=new_production, **options
-                )
-            )
+        def work() -> tuple[Outline, str, ImportResult | None]:
+            outline, fingerprint = read_outline(review.paths)
+            # Cancelled while reading: no preview, whose transaction would hold the file's write lock.
+            preview = None if review.closed else self._preview_of(outline, review.options(fingerprint, new_production))
+            return outline, fingerprint, preview
 
-        try:
-            current = production.display_title() if production else None
-            dialog = ImportDialog(self.window, [p.name for p in paths], outline, current, preview)
-        except UserError as error:
-            self.window.show_error(self.tr("Cannot import the script"), str(error))
+        def done(outcome: tuple[Outline, str, ImportResult | None]) -> None:
+            if review.closed:
+                return
+            review.outline, review.fingerprint, preview = outcome
+            review.dialog.show_outline(review.outline)
+            review.dialog.show_preview(preview)
+
+        run_quietly(work, done, lambda error: self._failed(review, error))
+
+    def _preview(self, review: _Review, new_production: bool) -> None:
+        """What importing into the production now chosen would do, worked out afresh."""
+        outline = review.outline
+        assert outline is not None  # the choice is offered once the script is read
+        review.dialog.working(self.tr("Comparing with the stored script…"))
+
+        def done(preview: ImportResult) -> None:
+            if not review.closed:
+                review.dialog.show_preview(preview)
+
+        options = review.options(review.fingerprint, new_production)
+        run_quietly(lambda: self._preview_of(outline, options), done, lambda error: self._failed(review, error))
+
+    def _preview_of(self, outline: Outline, options: dict) -> ImportResult:
+        """On a worker thread: the import made in a transaction that is rolled back."""
+        return self.host.workspace.read(lambda session: preview_import(session, outline, **options))
+
+    def _close(self, review: _Review) -> None:
+        review.closed = True
+        review.dialog.deleteLater()
+
+    def _failed(self, review: _Review, error: Exception) -> None:
+        if review.closed:
             return
-        if not dialog.exec():
-            return
-        target = None if dialog.new_production or production is None else production.id
+        review.dialog.reject()
+        self._import_failed(error)
+
+    def _import(self, review: _Review, new_production: bool) -> None:
+        outline, options = review.outline, review.options(review.fingerprint, new_production)
+        assert outline is not None
         label = self.tr("Import %1").replace("%1", options["source_name"])
         run_in_background(
-            self.window,
+            self.host.parent,
             self.tr("Importing…"),
-            lambda: self.window.workspace.import_script(
-                outline, production_id=target, new_production=dialog.new_production, **options
-            ),
+            lambda: self.host.workspace.import_script(outline, **options),
             lambda outcome: self._imported(*outcome, label),
             self._import_failed,
         )
 
     def _imported(self, result, snapshots, label: str) -> None:
-        self.window.workspace.imported(result, snapshots, label)
-        self.window.show_page(0)
-        self.window.statusBar().showMessage(
+        self.host.workspace.imported(result, snapshots, label)
+        self.host.show_imported(
             self.tr("Imported revision %1: %2 new, %3 changed, %4 omitted")
             .replace("%1", revision_color(result.revision))
             .replace("%2", str(len(result.added)))
             .replace("%3", str(len(result.changed)))
-            .replace("%4", str(len(result.omitted))),
-            15000,
+            .replace("%4", str(len(result.omitted)))
         )
         if snapshots is None:
-            self.window.show_error(
+            self.host.show_error(
                 self.tr("Imported"), self.tr("This import cannot be undone: the database is on a server.")
             )
 
     def _import_failed(self, error: Exception) -> None:
         if isinstance(error, UserError):
-            self.window.show_error(self.tr("Cannot import the script"), str(error))
+            self.host.show_error(self.tr("Cannot import the script"), str(error))
         else:
             sys.excepthook(type(error), error, error.__traceback__)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from shiboken6 import isValid
 
+from benchmarks.long_scripts import series_zh
+from studio.productions import list_productions
+from studio.scripts.importer import read_outline
 from tests.fixture_files import SAMPLE_ZH as SAMPLE
+from ui import script_import
+from ui.background import wait_for_background_work
+from ui.script_import import ImportHost, ScriptImport
+from ui.workspace import Workspace
 
 
 def scene_count(path) -> int:
@@ -15,30 +24,20 @@ def scene_count(path) -> int:
         return connection.execute("select count(*) from scene").fetchone()[0]
 
 
-def import_and_answer(qtbot, window, paths, answer):
-    """Import `paths`; `answer(dialog)` sees the preview dialog and accepts or rejects it."""
-    seen = {}
-
-    def respond():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog.objectName() != "importDialog":
-            QTimer.singleShot(20, respond)
-            return
-        seen["dialog"] = dialog
-        answer(dialog)
-
-    QTimer.singleShot(0, respond)
-    window.script_import.import_files(paths)
-    qtbot.waitUntil(lambda: "dialog" in seen, timeout=10000)
-    return seen["dialog"]
+def previewed(qtbot, window, paths):
+    """Import `paths`: the dialog, once it shows what importing them would do."""
+    dialog = window.script_import.import_files(paths)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
+    return dialog
 
 
 def test_import_into_an_empty_database_then_undo_and_redo(window, tmp_path, qtbot):
     database = tmp_path / "mine.sqlite"
     assert window.databases.open(str(database), create=True)
-    dialog = import_and_answer(qtbot, window, [SAMPLE], lambda d: d.accept())
+    dialog = previewed(qtbot, window, [SAMPLE])
     assert "3 episodes · 9 scenes · 8 sets" in dialog.summary.text()
     assert dialog.character_table.rowCount() == 8
+    dialog.import_button.click()
     qtbot.waitUntil(lambda: window.production_switcher.count() == 1, timeout=10000)
     assert window.production_switcher.currentText() == "契约新娘"
     assert window.page("script").scenes.model.rowCount() == 9 == scene_count(database)
@@ -53,15 +52,16 @@ def test_import_into_an_empty_database_then_undo_and_redo(window, tmp_path, qtbo
 
 def test_a_revision_is_previewed_and_marked_on_the_script_page(window, tmp_path, qtbot):
     assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
-    import_and_answer(qtbot, window, [SAMPLE], lambda d: d.accept())
+    previewed(qtbot, window, [SAMPLE]).import_button.click()
     qtbot.waitUntil(lambda: window.page("script").scenes.model.rowCount() == 9, timeout=10000)
     text = SAMPLE.read_text(encoding="utf-8").replace("伊森：你是克洛伊？", "伊森：你就是克洛伊？")
     revised = tmp_path / "revised.txt"
     revised.write_text(text[: text.index("3-3 日 内")], encoding="utf-8")
 
-    dialog = import_and_answer(qtbot, window, [revised], lambda d: d.accept())
+    dialog = previewed(qtbot, window, [revised])
     assert dialog.changes.text() == "Revision Blue: 0 new, 1 changed, 1 omitted, 7 unchanged"
     assert dialog.into_current.isChecked()
+    dialog.import_button.click()
     qtbot.waitUntil(
         lambda: {r["number"]: r["revision"] for r in window.page("script").scenes.model.rows}.get("3-3") == "OMITTED",
         timeout=10000,
@@ -74,8 +74,7 @@ def test_a_revision_is_previewed_and_marked_on_the_script_page(window, tmp_path,
 def test_cancelling_the_preview_changes_nothing(window, tmp_path, qtbot):
     database = tmp_path / "mine.sqlite"
     assert window.databases.open(str(database), create=True)
-    import_and_answer(qtbot, window, [SAMPLE], lambda d: d.reject())
-    qtbot.wait(100)
+    previewed(qtbot, window, [SAMPLE]).reject()
     assert scene_count(database) == 0 and window.workspace.undo_stack.count() == 0
 
 
@@ -84,7 +83,99 @@ def test_a_bad_file_is_explained_and_nothing_changes(window, tmp_path, qtbot):
     assert window.databases.open(str(database), create=True)
     bad = tmp_path / "letter.txt"
     bad.write_text("亲爱的制片人：\n这不是剧本。\n", encoding="utf-8")
-    window.script_import.import_files([bad])
+    dialog = window.script_import.import_files([bad])
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorMessage") is not None, timeout=10000)
-    assert "no scene headings" in window.findChild(QMessageBox, "errorMessage").text()
+    (message,) = window.findChildren(QMessageBox, "errorMessage")
+    assert "no scene headings" in message.text()
+    qtbot.waitUntil(lambda: not isValid(dialog))  # the dialog closed: the message is all that is left
     assert scene_count(database) == 0
+
+
+@pytest.fixture
+def held_reading(monkeypatch):
+    """The real reading of the files, held until the test lets it go; records the thread it ran on."""
+    release, threads = threading.Event(), []
+
+    def read(paths):
+        threads.append(threading.current_thread())
+        assert release.wait(30)
+        return read_outline(paths)
+
+    monkeypatch.setattr(script_import, "read_outline", read)
+    return release, threads
+
+
+def test_a_long_script_is_read_and_previewed_off_the_gui_thread(window, tmp_path, qtbot, held_reading):
+    release, threads = held_reading
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
+    series = tmp_path / "series.txt"
+    series.write_text(series_zh(), encoding="utf-8")
+
+    dialog = window.script_import.import_files([series])
+    # Shown at once, saying it is working, nothing to import yet; the reading runs on another thread.
+    assert dialog.isVisible() and dialog.busy.isVisible() and dialog.activity.text() == "Reading the script…"
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    release.set()
+
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=60000)
+    assert not dialog.busy.isVisible()
+    scenes = dialog.scene_table.rowCount()
+    assert "100 episodes" in dialog.summary.text() and 550 <= scenes <= 650
+    assert dialog.changes.text() == f"Revision White: {scenes} new, 0 changed, 0 omitted, 0 unchanged"
+
+
+def test_cancelling_while_the_script_is_read_shows_nothing_and_changes_nothing(window, tmp_path, qtbot, held_reading):
+    release, threads = held_reading
+    database = tmp_path / "mine.sqlite"
+    assert window.databases.open(str(database), create=True)
+    dialog = window.script_import.import_files([SAMPLE])
+    qtbot.waitUntil(lambda: bool(threads))
+    dialog.reject()  # Cancel, while the reading is still under way
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    release.set()
+    wait_for_background_work()
+    QApplication.processEvents()  # what the worker found comes back, to a dialog no longer there
+    assert window.findChild(QMessageBox, "errorMessage") is None
+    assert scene_count(database) == 0 and window.workspace.undo_stack.count() == 0
+    assert window.workspace.read(list_productions) == []
+
+
+def test_choosing_a_new_production_previews_again_in_the_background(window, tmp_path, qtbot):
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
+    previewed(qtbot, window, [SAMPLE]).import_button.click()
+    qtbot.waitUntil(lambda: window.page("script").scenes.model.rowCount() == 9, timeout=10000)
+
+    dialog = previewed(qtbot, window, [SAMPLE])
+    assert dialog.changes.text() == "Revision White: 0 new, 0 changed, 0 omitted, 9 unchanged"
+    dialog.into_new.setChecked(True)
+    assert dialog.activity.text() == "Comparing with the stored script…" and not dialog.import_button.isEnabled()
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
+    assert dialog.changes.text() == "Revision White: 9 new, 0 changed, 0 omitted, 0 unchanged"
+    dialog.reject()
+    assert len(window.workspace.read(list_productions)) == 1
+
+
+def test_the_import_needs_only_its_host(qtbot, tmp_path):
+    """No main window: a parent for the dialogs, the workspace, and what the host is asked for."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    workspace = Workspace(parent)
+    workspace.open(str(tmp_path / "mine.sqlite"), create=True)
+    errors, told = [], []
+    host = ImportHost(
+        parent,
+        workspace,
+        open_database=lambda: True,
+        current_production=lambda: None,
+        show_error=lambda title, message: errors.append(message),
+        show_imported=told.append,
+    )
+    dialog = ScriptImport(host).import_files([SAMPLE])
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert told == ["Imported revision White: 9 new, 0 changed, 0 omitted"] and errors == []
+    assert [p.title for p in workspace.read(list_productions)] == ["契约新娘"]
+    workspace.close()
