@@ -7,8 +7,12 @@ crew call once more in the production's HQ time zone. A call sheet goes to every
 carries a rate or fee; the cast version also leaves out the crew's phone numbers.
 
 Per-person times: each time a `CallTime` row gives overrides the default for that time. Crew are called
-at the crew call moved by their own offset, else their department's; cast who work that day go to hair
-and makeup at the crew call and to set at the shooting call, with no pickup unless one is entered.
+at the crew call moved by their own offset, else their department's; cast who work that day are called
+back from their first scene (`cast_calls`: on set when it starts, wardrobe, hair & makeup and pickup
+before it, each for their own duration, else the production's).
+
+Each scene carries its synopsis, the background its breakdown counts and the elements the day needs from
+it (`ELEMENT_CATEGORIES`: props, wardrobe, vehicles, effects, makeup, animals, stunts).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from urllib.parse import quote_plus
 
 from sqlmodel import Session, select
 
+from studio.cast_calls import Calls, Durations, scene_starts, staggered
 from studio.day_sheet import (
     BackgroundCall,
     Banner,
@@ -27,6 +32,8 @@ from studio.day_sheet import (
     Contact,
     CrewCall,
     DaySheet,
+    Element,
+    ElementGroup,
     Hospital,
     HqTime,
     Move,
@@ -67,6 +74,18 @@ from studio.schedule.dood import day_out_of_days
 from studio.schedule.timeline import day_times
 
 BACKGROUND_CATEGORY = "background"
+# The breakdown categories whose elements a call sheet lists under each scene, for the departments.
+ELEMENT_CATEGORIES = (
+    "stunts",
+    "special_effects",
+    "mechanical_effects",
+    "props",
+    "vehicles",
+    "animal_wrangler",
+    "wardrobe",
+    "makeup",
+    "special_equipment",
+)
 SHOOTING_CALL_AFTER = 60  # minutes after the crew call, when no shooting call is entered
 
 
@@ -142,11 +161,14 @@ class _Assembler:
         }
         dood = day_out_of_days(board)
         self.codes = {row.performer_id: dict(zip(dood.dates, row.codes, strict=True)) for row in dood.rows}
-        self.set_names_zh = dict(
-            session.exec(
-                select(Scene.id, FilmSet.name_zh).join(FilmSet).where(Scene.production_id == production_id)
-            ).all()
-        )
+        self.scene_texts = {
+            scene_id: (set_name_zh or "", synopsis)
+            for scene_id, set_name_zh, synopsis in session.exec(
+                select(Scene.id, FilmSet.name_zh, Scene.synopsis)
+                .join(FilmSet, isouter=True)
+                .where(Scene.production_id == production_id)
+            )
+        }
         self.performers = {
             performer.id: performer
             for performer in session.exec(select(Performer).where(Performer.production_id == production_id))
@@ -200,8 +222,8 @@ class _Assembler:
             walkie_channels=entered.walkie_channels,
             closed_set=entered.closed_set,
             places=[self._place(location) for location in used],
-            lines=self._lines(strips),
-            cast=self._cast(day, strips, times, crew_call, shooting_call),
+            lines=self._lines(strips, with_breakdown=True),
+            cast=self._cast(day, strips, times, shooting_call),
             background=self._background(strips, _or(minutes(entered.background_call), crew_call)),
             crew=self._crew_calls(day.date, times, crew_call),
             next_day=self._next_day(day),
@@ -253,7 +275,11 @@ class _Assembler:
 
     # The day's scenes.
 
-    def _lines(self, strips: list[StripCard]) -> list[SceneLine | Banner | Move]:
+    def _lines(self, strips: list[StripCard], with_breakdown: bool = False) -> list[SceneLine | Banner | Move]:
+        """The scenes in shooting order, company moves and banners between them; `with_breakdown`: each
+        scene with its background and elements."""
+        scenes = [strip.scene_id for strip in strips if not strip.is_banner]
+        background, elements = self._breakdown(scenes) if with_breakdown else ({}, {})
         lines: list[SceneLine | Banner | Move] = []
         here = None
         for strip in strips:
@@ -265,20 +291,52 @@ class _Assembler:
                     location = self.places[strip.location_id]
                     lines.append(Move(location.name, location.name_zh))
                 here = strip.location_id
-            lines.append(self._scene_line(strip))
+            set_name_zh, synopsis = self.scene_texts.get(strip.scene_id, ("", ""))
+            lines.append(
+                SceneLine(
+                    number=strip.number,
+                    episode=strip.episode,
+                    set_name=strip.set_name or strip.heading,
+                    set_name_zh=set_name_zh,
+                    int_ext=strip.int_ext,
+                    time_of_day=strip.time_of_day,
+                    eighths=strip.eighths,
+                    cast_numbers=strip.cast_numbers,
+                    synopsis=synopsis,
+                    background=background.get(strip.scene_id),
+                    elements=elements.get(strip.scene_id, ()),
+                )
+            )
         return lines
 
-    def _scene_line(self, strip: StripCard) -> SceneLine:
-        return SceneLine(
-            number=strip.number,
-            episode=strip.episode,
-            set_name=strip.set_name or strip.heading,
-            set_name_zh=self.set_names_zh.get(strip.scene_id) or "",
-            int_ext=strip.int_ext,
-            time_of_day=strip.time_of_day,
-            eighths=strip.eighths,
-            cast_numbers=strip.cast_numbers,
+    def _breakdown(self, scene_ids: list[int]) -> tuple[dict[int, int], dict[int, tuple[ElementGroup, ...]]]:
+        """The scenes' background counts (the tagged extras' quantities) and the elements they need, by
+        category in the breakdown's order."""
+        rows = self.session.exec(
+            select(SceneElement, BreakdownElement, BreakdownCategory)
+            .join(BreakdownElement, SceneElement.element_id == BreakdownElement.id)
+            .join(BreakdownCategory)
+            .where(
+                SceneElement.scene_id.in_(scene_ids),
+                BreakdownCategory.key.in_((BACKGROUND_CATEGORY, *ELEMENT_CATEGORIES)),
+            )
+            .order_by(BreakdownCategory.sort_order, BreakdownCategory.id, BreakdownElement.name)
         )
+        background: dict[int, int] = defaultdict(int)
+        grouped: dict[int, dict[int, tuple[BreakdownCategory, list[Element]]]] = defaultdict(dict)
+        for tag, element, category in rows:
+            if category.key == BACKGROUND_CATEGORY:
+                background[tag.scene_id] += tag.quantity
+                continue
+            group = grouped[tag.scene_id].setdefault(category.id, (category, []))
+            group[1].append(Element(element.name, element.name_zh, tag.quantity))
+        elements = {
+            scene_id: tuple(
+                ElementGroup(category.name, category.name_zh, tuple(found)) for category, found in groups.values()
+            )
+            for scene_id, groups in grouped.items()
+        }
+        return dict(background), elements
 
     def _next_day(self, day: Day) -> NextDay | None:
         later = [other for other in self.board.days if other.unit == day.unit and other.date > day.date]
@@ -300,9 +358,15 @@ class _Assembler:
             for row in rows
         }
 
-    def _cast(self, day, strips, times, crew_call: int, shooting_call: int) -> list[CastCall]:
-        """Everyone in the day's scenes, on hold or with times entered, by cast ID."""
-        working = {performer for strip in strips for performer in strip.cast}
+    def _cast(self, day, strips, times, shooting_call: int) -> list[CastCall]:
+        """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called
+        back from their first scene."""
+        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move_minutes)
+        first_scene: dict[int, int] = {}
+        for strip in strips:
+            for performer in strip.cast if strip.scene_id in starts else ():
+                first_scene[performer] = min(first_scene.get(performer, starts[strip.scene_id]), starts[strip.scene_id])
+        working = set(first_scene)
         # Another unit shooting the same date keeps its own cast: the date's codes speak of both units.
         elsewhere = {
             performer
@@ -320,8 +384,7 @@ class _Assembler:
         for performer_id in ids:
             performer, roles = self.performers[performer_id], characters.get(performer_id, [])
             entered = times.get(("cast", performer_id))
-            default = (None, crew_call, shooting_call) if performer_id in working else (None, None, None)
-            pickup, makeup, on_set = _overridden(entered, default)
+            calls = staggered(first_scene.get(performer_id), self._durations(performer), _typed(entered))
             lines.append(
                 CastCall(
                     performer_id=performer_id,
@@ -331,13 +394,22 @@ class _Assembler:
                     character=", ".join(c.name for c in roles),
                     character_zh="、".join(c.name_zh for c in roles if c.name_zh),
                     status=codes.get(performer_id, ""),
-                    pickup=pickup,
-                    makeup=makeup,
-                    on_set=on_set,
+                    pickup=calls.pickup,
+                    makeup=calls.makeup,
+                    wardrobe=calls.wardrobe,
+                    on_set=calls.on_set,
                     remarks=entered.remarks if entered else "",
                 )
             )
         return sorted(lines, key=lambda line: (line.cast_numbers or (10**6,), line.performer.casefold()))
+
+    def _durations(self, performer: Performer) -> Durations:
+        production = self.production
+        return Durations(
+            _or(performer.pickup_minutes, production.pickup_minutes),
+            _or(performer.makeup_minutes, production.makeup_minutes),
+            _or(performer.wardrobe_minutes, production.wardrobe_minutes),
+        )
 
     def _characters(self) -> dict[int, list[Character]]:
         roles: dict[int, list[Character]] = defaultdict(list)
@@ -430,7 +502,7 @@ class _Assembler:
             if offset is None:
                 offset = department.default_call_offset_minutes if department else 0
             entered = times.get(("crew", member.id))
-            (call,) = _overridden(entered, (crew_call + offset,), ("on_set",))
+            call = _or(minutes(entered.on_set) if entered else None, crew_call + offset)
             lines.append(
                 CrewCall(
                     crew_member_id=member.id,
@@ -459,17 +531,11 @@ class _Assembler:
         return contacts
 
 
-TIMES = ("pickup", "makeup", "on_set")
-
-
-def _overridden(entered: CallTime | None, default: tuple, names: tuple[str, ...] = TIMES) -> tuple:
-    """Each time the person's CallTime row gives, else the default."""
+def _typed(entered: CallTime | None) -> Calls:
+    """The times typed on the call sheet for a performer (None where nothing is)."""
     if entered is None:
-        return default
-    return tuple(
-        fallback if getattr(entered, name) is None else minutes(getattr(entered, name))
-        for name, fallback in zip(names, default, strict=True)
-    )
+        return Calls(None, None, None, None)
+    return Calls(minutes(entered.pickup), minutes(entered.makeup), minutes(entered.wardrobe), minutes(entered.on_set))
 
 
 def _or(value: int | None, default: int) -> int:

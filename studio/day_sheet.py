@@ -88,6 +88,22 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Element:
+    name: str
+    name_zh: str
+    quantity: int  # how many the scene needs (1 unless entered)
+
+
+@dataclass(frozen=True)
+class ElementGroup:
+    """A breakdown category's elements a scene needs (props, wardrobe, vehicles…)."""
+
+    category: str
+    category_zh: str
+    elements: tuple[Element, ...]
+
+
+@dataclass(frozen=True)
 class SceneLine:
     number: str
     episode: int | None
@@ -97,6 +113,9 @@ class SceneLine:
     time_of_day: str
     eighths: int
     cast_numbers: tuple[int, ...]
+    synopsis: str = ""
+    background: int | None = None  # the background the scene's breakdown counts (None: none counted)
+    elements: tuple[ElementGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +142,7 @@ class CastCall:
     status: str  # the Day Out of Days code for the date (SW, W, WF, H…)
     pickup: int | None  # minutes after the day's local midnight
     makeup: int | None
+    wardrobe: int | None
     on_set: int | None
     remarks: str
 

@@ -75,6 +75,7 @@ from studio.models.enums import (
     PerformerDayKind,
     RateBasis,
     ShootDayKind,
+    SmtpSecurity,
     UnionStatus,
 )
 from studio.storage.db import changed_elsewhere
@@ -135,6 +136,12 @@ SHORT_TEXT = plain(optional_text(200))
 NOTES = optional_text()
 RATE = MoneyAmount("currency")
 UNION = one_of(UnionStatus, _("union status"))
+DURATION = whole_number(0, 600)  # minutes a performer is driven, made up or dressed
+
+
+def document_language(value: Any) -> str:
+    """A document's language: en, zh or en+zh."""
+    return validation.choice(value, ["EN", "ZH", "EN+ZH"], _("language (en, zh or en+zh)")).lower()
 BASIS = one_of(RateBasis, _("rate basis"))
 CALL_OFFSET = whole_number(-600, 600)
 
@@ -155,6 +162,14 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "drop_pickup_min_gap_days": required(whole_number(1, 365)),
             "default_crew_call": required(validation.time_of_day),
             "reporting_currency": validation.currency,
+            # Call sheets: how long cast are driven, made up and dressed; their language; the mail account.
+            **dict.fromkeys(("pickup_minutes", "makeup_minutes", "wardrobe_minutes"), required(DURATION)),
+            "document_language": document_language,
+            "smtp_host": validation.host_name,
+            "smtp_port": required(whole_number(1, 65535)),
+            "smtp_security": one_of(SmtpSecurity, _("connection security")),
+            "smtp_login": optional_text(200),
+            "sender_address": validation.email,
         },
     ),
     "episode": (Episode, {"title": SHORT_TEXT, "title_zh": NAME_ZH, "synopsis": NOTES}),
@@ -179,6 +194,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "languages": SHORT_TEXT,
             "photo_path": optional_text(400),
             "notes": NOTES,
+            **dict.fromkeys(("pickup_minutes", "makeup_minutes", "wardrobe_minutes"), DURATION),
         },
     ),
     "cast_assignment": (
@@ -359,7 +375,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
     "call_time": (
         CallTime,
         {
-            **dict.fromkeys(("pickup", "makeup", "on_set"), validation.time_of_day),
+            **dict.fromkeys(("pickup", "makeup", "wardrobe", "on_set"), validation.time_of_day),
             "remarks": optional_text(400),
         },
     ),

@@ -39,8 +39,9 @@ from studio.models import (
     Strip,
 )
 from studio.models.enums import RevisionState, ShootDayKind
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import load_board
-from studio.schedule.timeline import DayTimes, clock, day_times
+from studio.schedule.timeline import DayTimes, clock
 from studio.storage.withheld import visible_money
 
 Row = dict[str, object]
@@ -433,7 +434,7 @@ def call_sheet_rows(session: Session, production_id: int) -> list[Row]:
         .where(ShootDay.production_id == production_id, ShootDay.kind == ShootDayKind.SHOOT.value)
         .order_by(ShootDay.shoot_date, ShootDay.unit)
     )
-    planned = day_times(load_board(session, production_id))
+    planned = BoardAnalysis(load_board(session, production_id)).times
     return [
         {
             "id": day.id,
@@ -490,8 +491,9 @@ def availability_rows(session: Session, owner_column: str, owner_id: int) -> lis
 
 
 def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
-    """Who is called on a call sheet's day and when (pickup, hair & makeup, on set), as the sheet has it:
-    the times entered for them, else the defaults (department offsets, the day's calls)."""
+    """Who is called on a call sheet's day and when (pickup, hair & makeup, wardrobe, on set), as the sheet
+    has it: the times entered for them, else the ones worked out (department offsets, the cast's calls
+    staggered from their first scene)."""
     entered = {
         (entry.performer_id, entry.crew_member_id): entry
         for entry in session.exec(select(CallTime).join(CallSheet).where(CallSheet.shoot_day_id == sheet.shoot_day_id))
@@ -516,6 +518,7 @@ def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
                 "status": line.status,
                 "pickup": _time_text(line.pickup),
                 "makeup": _time_text(line.makeup),
+                "wardrobe": _time_text(line.wardrobe),
                 "on_set": _time_text(line.on_set),
                 "remarks": line.remarks,
             }
@@ -540,6 +543,7 @@ def call_time_rows(session: Session, sheet: DaySheet) -> list[Row]:
                 "status": "",
                 "pickup": "",
                 "makeup": "",
+                "wardrobe": "",
                 "on_set": _time_text(line.call),
                 "remarks": line.remarks,
             }

@@ -60,6 +60,20 @@ def email(value: object) -> str:
     return text
 
 
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = re.compile(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*")
+
+
+def host_name(value: object) -> str:
+    """An optional server's name (smtp.example.com) or IPv4 address."""
+    text = normalized_text(value)
+    if text and not _HOST.fullmatch(text):
+        raise InvalidInput(
+            _("{value} is not a server's name (expected e.g. smtp.example.com)").format(value=repr(text))
+        )
+    return text
+
+
 def amount(value: object, currency: str) -> Decimal | None:
     """An optional amount of money in `currency`: not negative, not absurd, no finer than its minor unit.
 

@@ -1,6 +1,6 @@
 """Chinese for words a production stores in English without a Chinese name of their own: crew positions
-and departments as people usually write them, the templates' fringes and pay presets, and the script's
-revision colours (White, Blue… Double White…).
+and departments as people usually write them, the templates' fringes and pay presets, the script's
+revision colours (White, Blue… Double White…) and the words of a weather forecast ("Clear, light wind").
 
 The database keeps what was entered; a screen or document in Chinese shows these instead (ui.labels,
 studio.exports). A word nobody has a Chinese name for is shown as it is.
@@ -13,7 +13,7 @@ from functools import cache
 
 from studio.resources import load_json
 
-KINDS = ("positions", "departments", "fringes", "pay_presets", "revision_colors")
+KINDS = ("positions", "departments", "fringes", "pay_presets", "revision_colors", "weather")
 
 
 def _key(word: str) -> str:
@@ -53,6 +53,14 @@ def revision_color_zh(color: str) -> str:
     if rounds["number"]:
         return f"{rounds['number']}重{name}"
     return _table("revision_rounds")[_key(rounds["word"])] + name
+
+
+def weather_zh(summary: str) -> str:
+    """A forecast in Chinese, phrase by phrase ("Clear, light wind" → 晴朗，微风); "" unless every phrase
+    is known."""
+    phrases = [phrase.strip() for phrase in re.split(r"[,;，；]", summary)]
+    found = [_table("weather").get(_key(phrase), "") for phrase in phrases if phrase]
+    return "，".join(found) if found and all(found) else ""
 
 
 def in_language(kind: str, word: str, language: str) -> str:

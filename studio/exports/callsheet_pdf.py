@@ -22,15 +22,20 @@ from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from studio.callsheet import call_sheet, call_sheets
-from studio.day_sheet import CastCall, DaySheet, Move, Role, SceneLine
+from studio.day_sheet import CastCall, DaySheet, Element, Move, Role, SceneLine
 from studio.errors import UserError
 from studio.exports.callsheet_style import (
+    CELL_SIZE,
     DARK,
     GAP,
     PAGE,
+    ROOM,
+    SIDE_PADDING,
+    SMALL_SIZE,
     WIDTH,
     Styles,
     Tables,
@@ -40,9 +45,10 @@ from studio.exports.callsheet_style import (
     text,
 )
 from studio.exports.callsheet_words import SheetWords
+from studio.exports.files import safe_file_name
 from studio.exports.fonts import fonts_for
-from studio.exports.line_breaks import unbroken
-from studio.exports.pdf_pages import SECONDARY, build_pdf, page_footer
+from studio.exports.line_breaks import drawn, shortened, unbroken
+from studio.exports.pdf_pages import FRAME_PADDING, MARGIN, SECONDARY, build_pdf, fitted, page_footer
 from studio.formatting import format_eighths
 from studio.i18n import _
 
@@ -81,12 +87,20 @@ def write_call_sheets(
     sheets = call_sheets(session, production_id, cast_version)
     if not sheets:
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
-    return [write_pdf(sheet, words, folder / file_name(sheet)) for sheet in sheets]
+    return [write_pdf(sheet, words, folder / file_name(sheet, lang)) for sheet in sheets]
 
 
-def file_name(sheet: DaySheet) -> str:
-    unit = f"-unit-{sheet.unit}" if sheet.unit != 1 else ""
-    return f"call-sheet-day-{sheet.number:02d}{unit}.pdf"
+def file_name(sheet: DaySheet, lang: str, document: str = "call sheet") -> str:
+    """What the file holds, in its name: "The Contract Bride - Day 03 - 2027-01-13 - call sheet (EN+ZH).pdf";
+    a Chinese one in Chinese ("契约新娘 - 第03天 - 2027-01-13 - 通告单 (ZH).pdf"). `document`: "call sheet" or
+    "sides"."""
+    words = SheetWords("zh" if lang == "zh" else "en")
+    title = sheet.title_zh if lang == "zh" and sheet.title_zh else sheet.title
+    day = words.file_day.format(number=f"{sheet.number:02d}")
+    if sheet.unit != 1:
+        day = f"{day} {words.unit.format(unit=sheet.unit)}"
+    what = words.file_documents[document] + ((" " if lang != "zh" else "") + words.file_cast) * sheet.cast_version
+    return safe_file_name(f"{title} - {day} - {sheet.date.isoformat()} - {what} ({lang.upper()})") + ".pdf"
 
 
 def write_pdf(sheet: DaySheet, words: SheetWords, target: Path) -> Path:
@@ -99,13 +113,43 @@ def write_pdf(sheet: DaySheet, words: SheetWords, target: Path) -> Path:
     title = f"{sheet.title} — {document}"
     # The footer's middle is short (it must clear the title on its left): the date goes with the page number.
     footer = page_footer(title, day, f"{words.date(sheet.date, 'medium')} · {words.page}", regular, PAGE, FOOTER)
+    header = running_header(sheet, words, styles)
+
+    def furniture(canvas, document) -> None:
+        footer(canvas, document)
+        header(canvas, document)
+
     story = Layout(sheet, words, styles).story()
-    return build_pdf(target, story, f"{title} — {day}", sheet.company, footer, PAGE, MARGINS)
+    return build_pdf(target, story, f"{title} — {day}", sheet.company, furniture, PAGE, MARGINS)
 
 
-# The page's top and bottom margins, and the footer's baseline: less than other reports leave, for one page.
+def running_header(sheet: DaySheet, words: SheetWords, styles: Styles):
+    """Draws the sheet's header in one line atop every page after the first: the production, the document,
+    the day, its date and the crew call, so a loose second page still says what it belongs to."""
+    title = sheet.title if words.lang == "en" else words.named(sheet.title, sheet.title_zh)
+    document = words.document + (f" ({words.cast_version})" if sheet.cast_version else "")
+    day = words.day_of.format(number=sheet.number, total=sheet.day_count)
+    call = words.pair(words.crew_call, words.clock(sheet.crew_call))
+    parts = [title, document, day, words.date(sheet.date, "medium"), call]
+    line = "  ·  ".join(parts)
+
+    def draw(canvas, document_template) -> None:
+        if document_template.page == 1:
+            return
+        canvas.saveState()
+        canvas.setFont(styles.bold, HEADER_SIZE)
+        canvas.setFillColor(DARK)
+        canvas.drawString(MARGIN + FRAME_PADDING, PAGE[1] - HEADER, fitted(line, styles.bold, HEADER_SIZE, WIDTH))
+        canvas.restoreState()
+
+    return draw
+
+
+# The page's top and bottom margins, and the footer's baseline: less than other reports leave, for one page;
+# the running header's baseline from the top of later pages, above the frame.
 MARGINS = (0.35 * 72, 0.42 * 72)
 FOOTER = 0.3 * 72
+HEADER, HEADER_SIZE = 0.36 * 72, 7
 
 
 # Laying it out.
@@ -246,7 +290,7 @@ class Layout:
             words.pair(words.low, words.temperature(weather.low)) if weather.low is not None else "",
         ]
         rain = words.pair(words.rain, f"{weather.rain_percent}%") if weather.rain_percent is not None else ""
-        weather_lines = [markup(weather.summary), escape("  ·  ".join(filter(None, [*figures, rain])))]
+        weather_lines = [markup(words.weather(weather.summary)), escape("  ·  ".join(filter(None, [*figures, rain])))]
         weather_box = lines(*weather_lines) or quiet(escape(words.not_entered))
         sun_box = lines(
             f"{escape(words.sunrise)}  {self.bold(escape(words.clock(sheet.sunrise) or '—'))}",
@@ -256,7 +300,7 @@ class Layout:
             f"{self.bold(markup(h.name))}  {markup(h.phone)}  {quiet(markup(h.address))}" for h in sheet.hospitals
         ]
         cells = [
-            self.box(words.weather, weather_box),
+            self.box(words.weather_label, weather_box),
             self.box(words.sun, sun_box),
             self.box(words.hospital, "<br/>".join(hospitals) or "—"),
         ]
@@ -342,11 +386,12 @@ class Layout:
                     [
                         line.number,
                         "" if line.episode is None else str(line.episode),
-                        self.named(line.set_name, line.set_name_zh),
+                        self.scene_cell(line),
                         words.code(line.int_ext),
                         words.code(line.time_of_day),
                         format_eighths(line.eighths),
                         ranges(line.cast_numbers),
+                        "" if line.background is None else str(line.background),
                     ]
                 )
             elif isinstance(line, Move):
@@ -356,6 +401,42 @@ class Layout:
                 shaded.append((len(rows), BANNER_BACKGROUND))
                 rows.append([line.text])
         return rows, shaded
+
+    def scene_cell(self, line: SceneLine) -> str | Paragraph:
+        """The set and the scene's synopsis (its first line) after it; under them, in small type, what the
+        departments bring for it: "Props: Lantern ×2, Ledger · Wardrobe: Night coat"."""
+        set_name = self.named(line.set_name, line.set_name_zh)
+        synopsis = next(iter(line.synopsis.strip().splitlines()), "")
+        if not synopsis and not line.elements:
+            return set_name
+        words, styles = self.words, self.styles
+        groups = [
+            self.bold(escape(words.pair(self.named(group.category, group.category_zh), "")))
+            + escape(words.listed(self.element(element) for element in group.elements))
+            for group in line.elements
+        ]
+        elements = f'<font size="{SMALL_SIZE}">{"  ·  ".join(groups)}</font>' if groups else ""
+        return para(lines(self.set_and_synopsis(set_name, synopsis), elements), styles.cell)
+
+    def set_and_synopsis(self, set_name: str, synopsis: str) -> str:
+        """The set, then the synopsis shortened to the rest of the line (on a line of its own when the set
+        leaves too little room)."""
+        if not synopsis:
+            return markup(set_name)
+        font, width = self.styles.regular, self.scene_column_width()
+        room = width - stringWidth(drawn(set_name) + "  ", font, CELL_SIZE)
+        if room < width / 3:
+            return lines(markup(set_name), quiet(markup(shortened(synopsis, font, CELL_SIZE, width))))
+        return f"{markup(set_name)}  {quiet(markup(shortened(synopsis, font, CELL_SIZE, room)))}"
+
+    def scene_column_width(self) -> float:
+        """The room for text in the scenes table's set column."""
+        shares = dict(SCENE_COLUMNS)
+        return WIDTH * shares["set"] / sum(shares.values()) - 2 * SIDE_PADDING - ROOM
+
+    def element(self, element: Element) -> str:
+        name = self.named(element.name, element.name_zh)
+        return f"{name} ×{element.quantity}" if element.quantity > 1 else name
 
     def cast(self) -> Table | None:
         """A row per performer called; those only on hold (no times, no remarks) together in the last row."""
@@ -369,6 +450,7 @@ class Layout:
             words.status,
             words.pickup,
             words.makeup,
+            words.wardrobe,
             words.on_set,
             words.remarks,
         ]
@@ -378,8 +460,8 @@ class Layout:
         rows = [self.cast_row(line) for line in sheet.cast if not on_hold(line)]
         if held:
             rows.append([self.held(held)])
-        widths = [0.48, 1.75, 1.65, 0.66, 0.68, 1.27, 0.68, 1.13]
-        return self.tables.table(title, headings, rows, widths, bold=(0, 3, 6))
+        widths = [0.55, 1.6, 1.6, 0.75, 0.75, 0.95, 0.8, 0.75, 0.9]
+        return self.tables.table(title, headings, rows, widths, bold=(0, 3, 7))
 
     def cast_row(self, line: CastCall) -> list:
         words = self.words
@@ -390,6 +472,7 @@ class Layout:
             line.status,
             words.clock(line.pickup),
             words.clock(line.makeup),
+            words.clock(line.wardrobe),
             words.clock(line.on_set),
             line.remarks,
         ]
@@ -494,11 +577,12 @@ class Layout:
 SCENE_COLUMNS = (
     ("scene", 0.66),
     ("episode", 0.42),
-    ("set", 4.15),
+    ("set", 3.7),
     ("int_ext", 0.55),
     ("time_of_day", 0.62),
     ("pages", 0.65),
-    ("cast", 1.2),
+    ("cast", 1.1),
+    ("background", 0.55),
 )
 
 
@@ -509,7 +593,8 @@ def names_unbroken(names: str) -> str:
 
 def on_hold(line: CastCall) -> bool:
     """On hold and nothing else to say: no time, no remark."""
-    return line.status == HOLD and not line.remarks and (line.pickup, line.makeup, line.on_set) == (None, None, None)
+    times = (line.pickup, line.makeup, line.wardrobe, line.on_set)
+    return line.status == HOLD and not line.remarks and times == (None, None, None, None)
 
 
 def numbers(values) -> str:

@@ -26,6 +26,10 @@ class SheetWords:
         _ = translator(lang)
         self.lang = lang
         self.document = _("Call sheet")
+        # Words of a file's name (no "/" in them: a sheet in both languages is named in English).
+        self.file_day = _("Day {number}")
+        self.file_documents = {"call sheet": _("call sheet"), "sides": _("sides")}
+        self.file_cast = _("(cast)")
         self.cast_version = _("Cast version")
         self.page = _("Page {number}")
         self.day_of = _("Day {number} of {total}")
@@ -43,7 +47,7 @@ class SheetWords:
         self.episodes = _("Episodes")
         self.revision = _("Script revision")
         self.closed_set = _("Closed set")
-        self.weather = _("Weather")
+        self.weather_label = _("Weather")
         self.high = _("High")
         self.low = _("Low")
         self.rain = _("Chance of rain")
@@ -72,6 +76,7 @@ class SheetWords:
         self.character = _("Character")
         self.pickup = _("Pickup")
         self.makeup = _("Hair & makeup")
+        self.wardrobe = _("Wardrobe")
         self.on_set = _("On set")
         self.remarks = _("Remarks")
         self.background = _("Background")
@@ -97,6 +102,7 @@ class SheetWords:
             "pages": _("Pages"),
             "cast": _("Cast"),
             "cast_id": _("ID"),
+            "background": _("BG"),
         }
         self.roles = {
             Role.DIRECTOR: _("Director"),
@@ -137,6 +143,10 @@ class SheetWords:
         languages it stays as entered: the column is narrow)."""
         return vocabulary.in_language("positions", position, self.lang)
 
+    def listed(self, items) -> str:
+        """ "a, b" ("a、b" on a Chinese sheet)."""
+        return ("、" if self.lang == "zh" else ", ").join(items)
+
     def pair(self, label: str, value: str) -> str:
         """ "Label: value" ("标签：值" on a Chinese sheet)."""
         return f"{label}{'：' if self.lang == 'zh' else ': '}{value}"
@@ -174,11 +184,14 @@ class SheetWords:
         return self.pair(self.local_times, f"{self.place_of(zone)} ({abbreviation})")
 
     def temperature(self, fahrenheit: int) -> str:
-        """Stored in °F: a Chinese sheet reads °C first, an English one °F, a sheet in both shows both alike."""
+        """Stored in °F: a Chinese sheet reads °C, an English (US) one °F, a sheet in both shows both."""
         celsius = temperatures.celsius(fahrenheit)
-        return {"zh": f"{celsius}°C ({fahrenheit}°F)", "en+zh": f"{fahrenheit}°F / {celsius}°C"}.get(
-            self.lang, f"{fahrenheit}°F ({celsius}°C)"
-        )
+        return {"zh": f"{celsius}°C", "en+zh": f"{fahrenheit}°F / {celsius}°C"}.get(self.lang, f"{fahrenheit}°F")
+
+    def weather(self, summary: str) -> str:
+        """The forecast as entered, in Chinese on a Chinese sheet (and after it on one in both) when its words
+        are known ones."""
+        return named(self.lang, summary, vocabulary.weather_zh(summary))
 
     def notice(self, note: Note) -> str:
         return self.notices[note.kind].format(location=note.location, zone=note.zone)

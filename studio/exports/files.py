@@ -6,6 +6,7 @@ import contextlib
 import errno
 import glob
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -87,3 +88,13 @@ def _sync_folder(folder: Path) -> None:
             raise
     finally:
         os.close(descriptor)
+
+
+UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def safe_file_name(name: str) -> str:
+    """A file name made of `name` that every system accepts: no path separators, reserved or control
+    characters (each run becomes a space), no leading dot, no trailing dot or space, at most 200 characters."""
+    cleaned = " ".join(UNSAFE.sub(" ", name).split()).lstrip(".")
+    return cleaned[:200].rstrip(". ") or "untitled"

@@ -219,3 +219,15 @@ class _Breaker:
 def wrapping_style(style: ParagraphStyle) -> ParagraphStyle:
     """`style` laid out by this module's line breaker."""
     return ParagraphStyle(f"{style.name}-wrapping", parent=style, wordWrap="CJK")
+
+
+def shortened(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut after its last whole word (or Chinese character) that fits `width` with an ellipsis."""
+    if stringWidth(drawn(text), font, size) <= width:
+        return text
+    kept = ""
+    for piece in units(text):
+        if stringWidth(drawn(kept + piece).rstrip(SPACES) + "…", font, size) > width:
+            break
+        kept += piece
+    return drawn(kept).rstrip(SPACES + ",;:，、；：") + "…"

@@ -14,7 +14,7 @@ from studio.models.budget import (
     ExchangeRate,
     Fringe,
 )
-from studio.models.callsheet import CallSheet, CallTime
+from studio.models.callsheet import CallSheet, CallTime, SentCallSheet
 from studio.models.people import (
     Availability,
     CastAssignment,
@@ -60,6 +60,7 @@ __all__ = [
     "SceneCharacter",
     "SceneElement",
     "ScriptRevision",
+    "SentCallSheet",
     "ShootDay",
     "Strip",
     "metadata",

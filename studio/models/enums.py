@@ -89,3 +89,12 @@ class FringeScope(StrEnum):
 class CostStatus(StrEnum):
     COMMITTED = "COMMITTED"
     PAID = "PAID"
+
+
+class SmtpSecurity(StrEnum):
+    """How the connection to a mail server is protected: STARTTLS on the submission port (587), TLS from
+    the start (465), or nothing (a local relay)."""
+
+    STARTTLS = "STARTTLS"
+    SSL = "SSL"
+    NONE = "NONE"

@@ -17,6 +17,11 @@ FACTOR = ExactDecimal(3)
 
 
 class Performer(Versioned, table=True):
+    __table_args__ = (
+        checked("pickup_minutes >= 0"),
+        checked("makeup_minutes >= 0"),
+        checked("wardrobe_minutes >= 0"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     legal_name: str = Field(max_length=200)
@@ -31,6 +36,10 @@ class Performer(Versioned, table=True):
     languages: str = Field(default="", max_length=200)
     photo_path: str = Field(default="", max_length=400)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # Their own pickup, hair & makeup and wardrobe durations (None: the production's).
+    pickup_minutes: int | None = Field(default=None)
+    makeup_minutes: int | None = Field(default=None)
+    wardrobe_minutes: int | None = Field(default=None)
 
 
 class OvertimeRule(Versioned, table=True):

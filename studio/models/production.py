@@ -22,6 +22,10 @@ class Production(Versioned, table=True):
         checked("company_move_minutes >= 0"),
         checked("company_move_cost_minor >= 0"),
         checked("drop_pickup_min_gap_days >= 1"),
+        checked("pickup_minutes >= 0"),
+        checked("makeup_minutes >= 0"),
+        checked("wardrobe_minutes >= 0"),
+        checked("smtp_port BETWEEN 1 AND 65535"),
     )
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=200)
@@ -44,6 +48,19 @@ class Production(Versioned, table=True):
     # The earliest a day calls when its call sheet names no crew call (later after a night: turnaround).
     default_crew_call: dt.time = filled(dt.time(7, 0))
     revision_color: str = Field(default="White", max_length=40)
+    # How long a performer is driven to set, sits in hair & makeup and dresses, when their own times say
+    # nothing (call sheets stagger the cast's calls back from their first scene); no pickup when 0.
+    pickup_minutes: int = filled(0)
+    makeup_minutes: int = filled(60)
+    wardrobe_minutes: int = filled(15)
+    # The language of call sheets and their mail for someone whose own is not known: en, zh or en+zh.
+    document_language: str = filled("en", max_length=8)
+    # The producer's own mail account that sends call sheets (the password is in the system keyring).
+    smtp_host: str = filled("", max_length=200)
+    smtp_port: int = filled(587)
+    smtp_security: str = filled("STARTTLS", max_length=10)  # SmtpSecurity
+    smtp_login: str = filled("", max_length=200)
+    sender_address: str = filled("", max_length=200)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
     company_move_cost = money_property("company_move_cost_minor", "base_currency")

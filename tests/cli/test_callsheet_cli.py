@@ -31,8 +31,8 @@ def test_every_day_into_a_folder_as_the_cast_version(demo_path, tmp_path):
     result = run("export", "callsheet", "--db", str(demo_path), "--day", "all", "--out", str(folder), "--cast-version")
     assert result.returncode == 0, result.stderr
     written = sorted(path.name for path in folder.iterdir())
-    assert written == [f"call-sheet-day-{number:02d}.pdf" for number in range(1, 10)]
-    text = pdf_text(folder / "call-sheet-day-01.pdf")
+    assert len(written) == 9 and written[0] == "The Contract Bride - Day 01 - 2027-01-11 - call sheet (cast) (EN).pdf"
+    text = pdf_text(folder / written[0])
     assert "Day1of9" in text and "CASTVERSION" in text and "(323)555-02" not in text  # the crew are 555-02xx
 
 

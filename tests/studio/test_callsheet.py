@@ -39,6 +39,7 @@ from studio.productions import ProductionDetails, create_production
 from studio.schedule.board import load_board
 from studio.schedule.daylight import sun_times
 from studio.schedule.strips import move_strips
+from studio.schedule.timeline import clock as day_clock
 from studio.schedule.timeline import day_times
 from studio.storage.db import open_database
 
@@ -200,15 +201,43 @@ def test_crew_are_called_by_their_own_offset_else_their_department_and_a_call_ti
     assert [line.department for line in sheet_of(small, small.days[0]).crew] == ["Production"] * 3 + ["Camera"] * 2
 
 
-def test_cast_go_to_makeup_at_crew_call_and_to_set_at_shooting_call_unless_entered(small):
-    sheet_id = enter_sheet(small, small.days[0], crew_call=dt.time(6, 0))
-    add_call_time(small, sheet_id, performer_id=small.performers["Jane Doe"], pickup=dt.time(5, 15), remarks="Car 2")
-    sheet = sheet_of(small, small.days[0])
-    assert sheet.crew_call == 360 and sheet.shooting_call == 420  # an hour after the crew call when not entered
-    jane, john = sheet.cast
-    assert (jane.pickup, jane.makeup, jane.on_set, jane.remarks) == (315, 360, 420, "Car 2")
-    assert (john.pickup, john.makeup, john.on_set) == (None, 360, 420)
-    assert (jane.cast_numbers, jane.character, john.performer) == ((1,), "ROLE 1", "John Roe")
+def test_cast_calls_are_staggered_back_from_each_performers_first_scene_a_worked_example(tmp_path):
+    """Day 1 shoots 1-1 (50 min) and 1-2 (40 min) at the mill, then moves (60 min) to the dock for 1-3
+    (30 min); shooting call 07:00. Jane is in all three, the third performer only in 1-2, John only in
+    1-3. The production drives cast 30 min, makes them up 60 and dresses them 15; the third performer
+    takes 90 in makeup and drives herself."""
+    production = small_production(tmp_path, scenes_per_day=(3, 0, 1), cast=3)
+    with production.database.transaction() as session:
+        session.get(Production, 1).pickup_minutes = 30  # makeup 60 and wardrobe 15 are the defaults
+        third = session.get(Performer, production.performers["Extra Player 003"])
+        third.makeup_minutes, third.pickup_minutes = 90, 0
+        scenes = {scene.number: scene for scene in session.exec(select(Scene))}
+        for number, minutes in (("1-1", 50), ("1-2", 40), ("1-3", 30)):
+            scenes[number].estimated_minutes = minutes
+        scenes["1-3"].time_of_day = "DAY"
+        roles = {character.cast_number: character.id for character in session.exec(select(Character))}
+        for number, role in (("1-1", 2), ("1-2", 2), ("1-3", 3), ("1-1", 3)):
+            session.delete(session.get(SceneCharacter, (scenes[number].id, roles[role])))
+    sheet_id = enter_sheet(production, production.days[0], crew_call=dt.time(6, 0))
+    calls = {line.performer: line for line in sheet_of(production, production.days[0]).cast}
+    jane, john, third = calls["Jane Doe"], calls["John Roe"], calls["Extra Player 003"]
+
+    def clocks(line) -> tuple:
+        return tuple(
+            day_clock(time) if time is not None else None
+            for time in (line.pickup, line.makeup, line.wardrobe, line.on_set)
+        )
+
+    assert clocks(jane) == ("05:15", "05:45", "06:45", "07:00")  # 1-1 at 07:00
+    assert clocks(third) == (None, "06:05", "07:35", "07:50")  # 1-2 at 07:50
+    assert clocks(john) == ("07:45", "08:15", "09:15", "09:30")  # 1-3 at 08:30 + the move
+    # A typed time takes the place of the one worked out, and the earlier calls follow it.
+    add_call_time(production, sheet_id, performer_id=production.performers["John Roe"], on_set=dt.time(10, 0))
+    add_call_time(production, sheet_id, performer_id=production.performers["Jane Doe"], makeup=dt.time(5, 30))
+    calls = {line.performer: line for line in sheet_of(production, production.days[0]).cast}
+    assert clocks(calls["John Roe"]) == ("08:15", "08:45", "09:45", "10:00")
+    assert clocks(calls["Jane Doe"]) == ("05:00", "05:30", "06:45", "07:00")
+    production.database.close()
 
 
 def test_a_day_without_a_call_sheet_calls_when_the_schedule_does(small):
@@ -351,6 +380,55 @@ def test_background_from_roles_and_tagged_extras_with_the_most_one_scene_needs(s
         "Smart casual",
     )
     assert background["DOCK WORKERS"].count is None and background["DOCK WORKERS"].call == 6 * 60 + 45
+
+
+def test_each_scene_has_its_synopsis_background_count_and_the_elements_the_day_needs(small):
+    with small.database.transaction() as session:
+        first, second = session.exec(select(Scene).order_by(Scene.sort_order)).all()[:2]
+        first.synopsis = "Jane hides the ledger."
+        categories = {row.key: row for row in session.exec(select(BreakdownCategory))}
+        tagged = [
+            ("background", "Diners", "", 12, first),
+            ("background", "Porters", "", 3, first),
+            ("props", "Ledger", "账本", 1, first),
+            ("props", "Lantern", "灯笼", 2, first),
+            ("wardrobe", "Night coat", "", 1, first),
+            ("vehicles", "Forklift", "叉车", 1, second),
+            ("sound", "Playback", "", 1, first),  # not a department's on the sheet
+        ]
+        for key, name, name_zh, quantity, scene in tagged:
+            element = BreakdownElement(production_id=1, category_id=categories[key].id, name=name, name_zh=name_zh)
+            session.add(element)
+            session.flush()
+            session.add(SceneElement(scene_id=scene.id, element_id=element.id, quantity=quantity))
+    one, two = sheet_of(small, small.days[0]).scenes
+    assert (one.synopsis, one.background, two.background) == ("Jane hides the ledger.", 15, None)
+    assert [(group.category, [(e.name, e.name_zh, e.quantity) for e in group.elements]) for group in one.elements] == [
+        ("Props", [("Lantern", "灯笼", 2), ("Ledger", "账本", 1)]),
+        ("Wardrobe", [("Night coat", "", 1)]),
+    ]
+    assert [(group.category_zh, group.elements[0].name) for group in two.elements] == [("车辆/动物", "Forklift")]
+
+
+def test_call_sheet_settings_refuse_what_cannot_be_and_change_nothing(small):
+    with small.database.transaction() as session:
+        for entity, row_id, field, value in (
+            ("production", 1, "makeup_minutes", "-5"),
+            ("production", 1, "smtp_host", "smtp gmail com"),
+            ("production", 1, "smtp_port", "70000"),
+            ("production", 1, "smtp_security", "tls-ish"),
+            ("production", 1, "document_language", "fr"),
+            ("production", 1, "sender_address", "producer@"),
+            ("performer", small.performers["Jane Doe"], "wardrobe_minutes", "ten"),
+        ):
+            with pytest.raises(InvalidInput):
+                set_fields(session, entity, row_id, {field: value})
+        production = session.get(Production, 1)
+        assert (production.makeup_minutes, production.smtp_host, production.smtp_port) == (60, "", 587)
+        set_fields(session, "production", 1, {"smtp_host": "smtp.example.com", "smtp_security": "ssl", "document_language": "EN+zh"})
+        set_fields(session, "performer", small.performers["Jane Doe"], {"makeup_minutes": "90"})
+        assert session.get(Performer, small.performers["Jane Doe"]).makeup_minutes == 90
+        assert (production.smtp_security, production.document_language) == ("SSL", "en+zh")
 
 
 def test_crew_unavailable_that_day_are_left_out(small):

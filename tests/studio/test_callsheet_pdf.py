@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from studio.day_sheet import SceneLine
 from studio.errors import UserError
 from studio.exports.callsheet_pdf import (
     SCENE_COLUMNS,
+    file_name,
     ranges,
     write_call_sheet,
     write_call_sheets,
@@ -158,7 +160,7 @@ def expected_fields(sheet, words: SheetWords) -> list[str]:
         words.clock(sheet.dinner),
         words.pair(words.revision, words.revision_color("Blue")),
         words.pair(words.hq, words.place_of("Asia/Shanghai") + " 22:30"),
-        sheet.weather.summary,
+        words.weather(sheet.weather.summary),
         words.temperature(68),
         words.temperature(49),
         "10%",
@@ -178,10 +180,14 @@ def expected_fields(sheet, words: SheetWords) -> list[str]:
         fields += [place.contact_name, place.contact_phone]
     for line in sheet.scenes:
         fields += [line.number, named(line.set_name, line.set_name_zh), ranges(line.cast_numbers)]
+        for group in line.elements:
+            fields += [named(group.category, group.category_zh), *(named(e.name, e.name_zh) for e in group.elements)]
+    fields.append(sheet.scenes[0].synopsis)  # the others may be shortened to their line
     fields += [words.code("INT"), words.code("EXT"), words.code("DAY"), format_eighths(2)]
     for line in sheet.cast:
         fields += [named(line.performer, line.performer_zh), named(line.character, line.character_zh), line.status]
-        fields += [words.clock(line.pickup), words.clock(line.makeup), words.clock(line.on_set), line.remarks]
+        fields += [words.clock(line.pickup), words.clock(line.makeup), words.clock(line.wardrobe)]
+        fields += [words.clock(line.on_set), line.remarks]
     for line in sheet.background:
         fields += [named(line.name, line.name_zh), words.clock(line.call), ", ".join(line.scenes)]
     for line in sheet.crew:
@@ -208,30 +214,37 @@ def test_every_field_with_data_is_on_the_sheet_in_its_language(demo, day_three, 
     assert missing(text, *expected_fields(sheet, words)) == []
     assert not [rate for rate in ("1800", "1,800", "6000", "6,000", "4500", "4,500", "CNY", "$") if rate in text]
     labels = {
-        "en": ("Crew call", "Shooting call", "NEAREST HOSPITAL", "Zhang Wei", "Director: Zhang Wei", "68°F (20°C)"),
-        "zh": ("集合时间", "开拍时间", "最近的医院", "导演：张伟", "内", "日", "20°C (68°F)", "9°C (49°F)", "蓝"),
+        "en": ("Crew call", "Shooting call", "NEAREST HOSPITAL", "Zhang Wei", "Director: Zhang Wei", "68°F", "49°F"),
+        "zh": ("集合时间", "开拍时间", "最近的医院", "导演：张伟", "内", "日", "20°C", "9°C", "蓝")
+        + ("晴朗，微风", "道具："),
         "en+zh": (
             "Crew call / 集合时间",
             "Director / 导演: Zhang Wei 张伟",
             "Daniel Hayes 丹尼尔·海斯",
             "68°F / 20°C",
+            "Clear, light wind 晴朗，微风",
+            "Props 道具: Medical chart 病历",
         ),
     }[lang]
     assert missing(text, *labels) == []
     if lang == "en":
         assert "张伟" not in text and "丹尼尔" not in text  # Chinese names only on Chinese sheets
     if lang == "zh":
-        assert "CrewCall" not in text and "Director:" not in text
+        assert "CrewCall" not in text and "Director:" not in text and "°F" not in text
+    if lang == "en":
+        assert "°C" not in text
     assert_laid_out_cleanly(path)
 
 
-def test_a_demo_day_flows_onto_a_second_page_with_headings_repeated(demo, day_three, tmp_path):
+def test_a_demo_day_flows_onto_later_pages_with_the_header_and_headings_repeated(demo, day_three, tmp_path):
     path = export(demo, day_three, tmp_path / "day3.pdf", "en")
     reader = PdfReader(path)
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3  # 63 scenes, each with its synopsis and the elements it needs
     pages = [page.extract_text() for page in reader.pages]
-    assert "Scenes · " in pages[1] and "Ep." in pages[1]  # 63 scenes: the table's title and headings repeat
+    assert "Scenes · " in pages[1] and "Ep." in pages[1]  # the table's title and headings repeat
     assert all(f"Page {number}" in page for number, page in enumerate(pages, start=1))
+    header = "The Contract Bride · Call sheet · Day 3 of 9 · Jan 13, 2027 · Crew call: 06:30"
+    assert [header in " ".join(page.split()) for page in pages] == [False, True, True]
 
 
 def keep_first_scenes(demo, day_id: int, count: int) -> None:
@@ -243,28 +256,29 @@ def keep_first_scenes(demo, day_id: int, count: int) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
-def test_a_typical_day_fits_one_page(demo, day_three, tmp_path, lang):
-    """Twelve scenes at two locations, the cast of the day and those on hold, the demo's 30 crew, every note
-    filled in, the next day's 63 scenes in advance and the key contacts: one page, nothing left out."""
+def test_a_typical_day_fits_two_pages(demo, day_three, tmp_path, lang):
+    """Twelve scenes at two locations with their synopses and elements, the cast of the day and those on hold,
+    the demo's 30 crew, every note filled in, the next day's 63 scenes in advance and the key contacts: the
+    sheet and the start of a second page, nothing left out."""
     keep_first_scenes(demo, day_three, 12)
     path = export(demo, day_three, tmp_path / f"typical-{lang}.pdf", lang)
     with demo.session() as session:
         sheet = call_sheet(session, 1, day_three)
     assert len(sheet.scenes) == 12 and len(sheet.crew) == 30 and len(sheet.cast) >= 10 and sheet.next_day
-    assert len(PdfReader(path).pages) == 1
+    assert len(PdfReader(path).pages) <= 2
     assert missing(pdf_text(path), *expected_fields(sheet, SheetWords(lang))) == []
     assert_laid_out_cleanly(path)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
-def test_every_demo_day_fits_two_pages_in_type_no_smaller_than_six_and_a_half_points(demo, day_three, tmp_path, lang):
+def test_every_demo_day_fits_three_pages_in_type_no_smaller_than_six_and_a_half_points(demo, day_three, tmp_path, lang):
     with demo.session() as session:
         written = write_call_sheets(session, 1, tmp_path / lang, lang)
         scenes = [len(sheet.scenes) for sheet in call_sheets(session, 1)]
     assert len(written) == 9 and max(scenes) > 60  # the demo's days hold 41 to 63 scenes
     for path in written:
         reader = PdfReader(path)
-        assert len(reader.pages) <= 2, path.name
+        assert len(reader.pages) <= 3, path.name
         sizes = {
             float(size)
             for page in reader.pages
@@ -395,9 +409,20 @@ def test_eighty_cast_members_flow_onto_a_second_page(tmp_path):
 def test_every_day_in_one_go(demo, tmp_path):
     with demo.session() as session:
         written = write_call_sheets(session, 1, tmp_path / "sheets", "en+zh")
-    assert [path.name for path in written] == [f"call-sheet-day-{number:02d}.pdf" for number in range(1, 10)]
+    assert written[2].name == "The Contract Bride - Day 03 - 2027-01-13 - call sheet (EN+ZH).pdf"
+    assert [path.name[21:27] for path in written] == [f"Day {number:02d}" for number in range(1, 10)]
     assert "Day9of9/第9天（共9天）" in pdf_text(written[-1])
     assert "Advanceschedule/次日预告:nolatershootday/之后没有拍摄日" in pdf_text(written[-1])
+
+
+def test_file_names_say_what_the_file_holds_in_its_language(demo):
+    with demo.session() as session:
+        sheet = call_sheet(session, 1, 3, cast_version=True)
+    assert file_name(sheet, "en") == "The Contract Bride - Day 03 - 2027-01-13 - call sheet (cast) (EN).pdf"
+    assert file_name(sheet, "zh") == "契约新娘 - 第 03 天 - 2027-01-13 - 通告单（演员版） (ZH).pdf"
+    assert file_name(replace(sheet, title="AC/DC: Live?", unit=2, cast_version=False), "en+zh") == (
+        "AC DC Live - Day 03 Unit 2 - 2027-01-13 - call sheet (EN+ZH).pdf"
+    )
 
 
 def test_wrong_targets_are_refused_and_nothing_is_written(demo, tmp_path):
