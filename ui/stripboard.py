@@ -2,7 +2,8 @@
 
 A list model over the studio Board (plain data): rows are day breaks, strips and banners. Dragging
 strips emits `moveRequested(strip_ids, day_id, position)`; the page moves them in the database and
-recomputes the board in memory, so even a 1,200-strip board answers at once. Painting is done by a
+shows the board moved in memory with its analysis (studio.schedule.analysis) worked out afresh, so even
+a 1,200-strip board answers at once. Painting is done by a
 delegate with uniform row heights, so scrolling stays smooth.
 """
 
@@ -11,16 +12,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
 from studio.formatting import format_eighths
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard
-from studio.schedule.conflicts import Conflict
-from studio.schedule.costs import DayTotals, day_totals
-from studio.schedule.timeline import DayTimes, day_times
+from studio.schedule.costs import DayTotals
+from studio.schedule.timeline import DayTimes
 from ui import labels
 from ui.i18n import chinese, shown_name
 
@@ -35,6 +37,18 @@ COLOURS = {
     ("EXT", True): "#c6ecc6",
 }
 BREAK_COLOUR, BANNER_COLOUR, WARNING_COLOUR = "#2f3542", "#57606f", "#c0392b"
+# Made once: a drag repaints every visible row, and Qt's flags and colours cost a call each from Python.
+STRIP_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+BREAK_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+RIGHT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
+WHITE, BLACK, SELECTED = QColor("white"), QColor("black"), QColor(30, 90, 200, 70)
+RULE = QPen(QColor("#b0b0b0"))
 
 
 @dataclass
@@ -60,35 +74,33 @@ class StripBoardModel(QAbstractListModel):
     def __init__(self, describe_day: Callable[[BoardRow], str], describe_boneyard: Callable[[int], str], parent=None):
         super().__init__(parent)
         self.describe_day, self.describe_boneyard = describe_day, describe_boneyard
-        self.board: Board | None = None
+        self.analysis: BoardAnalysis | None = None
         self.rows: list[BoardRow] = []
-        self.conflicts: list[Conflict] = []
-        self.conflicted: set[int] = set()
         self.predicate: Callable[[StripCard], bool] | None = None
 
-    def set_board(self, board: Board, conflicts: list[Conflict]) -> None:
+    @property
+    def board(self) -> Board | None:
+        return self.analysis.board if self.analysis is not None else None
+
+    def set_board(self, analysis: BoardAnalysis) -> None:
         self.beginResetModel()
-        self.board, self.conflicts = board, conflicts
-        self.conflicted = {strip_id for conflict in conflicts for strip_id in conflict.strip_ids}
-        warnings: dict[int, int] = {}
-        for conflict in conflicts:
-            warnings[conflict.day_id] = warnings.get(conflict.day_id, 0) + 1
+        self.analysis = analysis
+        board, warnings = analysis.board, analysis.conflicts_by_day
         self.rows = []
-        times = day_times(board)
         for day in board.days:
-            totals = day_totals(board, day.id)
+            totals, times = analysis.totals[day.id], analysis.times[day.id]
             self.rows.append(
-                BoardRow("day", day.id, day=day, totals=totals, warnings=warnings.get(day.id, 0), times=times[day.id])
+                BoardRow("day", day.id, day=day, totals=totals, warnings=warnings.get(day.id, 0), times=times)
             )
             self.rows += [BoardRow("strip", day.id, strip) for strip in board.day_strips(day.id) if self._shown(strip)]
-        self.rows.append(BoardRow("boneyard", None, totals=day_totals(board, None)))
+        self.rows.append(BoardRow("boneyard", None, totals=analysis.totals[None]))
         self.rows += [BoardRow("strip", None, strip) for strip in board.day_strips(None) if self._shown(strip)]
         self.endResetModel()
 
     def set_filter(self, predicate: Callable[[StripCard], bool] | None) -> None:
         self.predicate = predicate
-        if self.board is not None:
-            self.set_board(self.board, self.conflicts)
+        if self.analysis is not None:
+            self.set_board(self.analysis)
 
     def _shown(self, strip: StripCard) -> bool:
         return self.predicate is None or strip.is_banner or self.predicate(strip)
@@ -111,10 +123,7 @@ class StripBoardModel(QAbstractListModel):
         return None
 
     def flags(self, index: QModelIndex):
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        if index.isValid() and self.rows[index.row()].kind == "strip":
-            flags |= Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return STRIP_FLAGS if index.isValid() and self.rows[index.row()].kind == "strip" else BREAK_FLAGS
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [MIME]
@@ -188,34 +197,39 @@ class StripDelegate(QStyledItemDelegate):
         model: StripBoardModel = index.model()
         rect = option.rect
         painter.save()
+        text_rect = rect.adjusted(10, 0, -6, 0)
         if row.kind in ("day", "boneyard"):
-            painter.fillRect(rect, QColor(WARNING_COLOUR if row.warnings else BREAK_COLOUR))
-            painter.setPen(QColor("white"))
+            painter.fillRect(rect, colour(WARNING_COLOUR if row.warnings else BREAK_COLOUR))
+            painter.setPen(WHITE)
             font = QFont(option.font)
             font.setBold(True)
             painter.setFont(font)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
         elif row.strip.is_banner:
-            painter.fillRect(rect, QColor(BANNER_COLOUR))
-            painter.setPen(QColor("white"))
+            painter.fillRect(rect, colour(BANNER_COLOUR))
+            painter.setPen(WHITE)
+            text = row.strip.banner
         else:
-            painter.fillRect(rect, QColor(strip_colour(row.strip)))
-            painter.setPen(QColor("black"))
+            painter.fillRect(rect, colour(strip_colour(row.strip)))
+            painter.setPen(BLACK)
             if option.state & QStyle.StateFlag.State_Selected:
-                painter.fillRect(rect, QColor(30, 90, 200, 70))
-            if row.strip.id in model.conflicted:
-                painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), QColor(WARNING_COLOUR))
-        text_rect = rect.adjusted(10, 0, -6, 0)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if row.kind == "strip" and not row.strip.is_banner:
+                painter.fillRect(rect, SELECTED)
+            if row.strip.id in model.analysis.conflicted:
+                painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), colour(WARNING_COLOUR))
             figures = strip_figures(row.strip)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), figures)
+            painter.drawText(text_rect, RIGHT, figures)
             text_rect.setRight(text_rect.right() - painter.fontMetrics().horizontalAdvance(figures) - 12)
             text = ("🔒 " if row.strip.locked else "") + strip_heading(row.strip)
         text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-        painter.setPen(QPen(QColor("#b0b0b0")))
+        painter.drawText(text_rect, LEFT, text)
+        painter.setPen(RULE)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+
+@cache
+def colour(name: str) -> QColor:
+    return QColor(name)
 
 
 class StripBoardView(QListView):

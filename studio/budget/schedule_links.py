@@ -49,9 +49,8 @@ from studio.models import (
 from studio.models.enums import LineUnit, RateBasis, UnionStatus
 from studio.money import Money, round_to_currency
 from studio.resources import load_json
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, load_board
-from studio.schedule.costs import moves_in
-from studio.schedule.dood import day_out_of_days
 
 CAST_ACCOUNT, TRAVEL_ACCOUNT, STAFF_ACCOUNT, TRANSPORT_ACCOUNT, LOCATION_ACCOUNT = (
     "1400",
@@ -138,9 +137,10 @@ def schedule_links(session: Session, production_id: int) -> Links:
     links.globals["schedule:shoot_days"] = Decimal(len(board.days))
     episodes = session.exec(select(func.count()).select_from(Episode).where(Episode.production_id == production_id))
     links.globals["script:episodes"] = Decimal(episodes.one())
-    links.lines += _cast_lines(session, board, links.daily)
+    analysis = BoardAnalysis(board)
+    links.lines += _cast_lines(session, analysis, links.daily)
     links.lines += _crew_lines(session, production)
-    links.lines += _location_lines(session, board, production, links.daily)
+    links.lines += _location_lines(session, analysis, production, links.daily)
     for line in links.lines:
         if line.source.startswith("crew:") and line.unit == LineUnit.DAY.value:
             for day in board.days:
@@ -148,8 +148,8 @@ def schedule_links(session: Session, production_id: int) -> Links:
     return links
 
 
-def _cast_lines(session: Session, board: Board, daily: dict) -> list[Linked]:
-    schedule = day_out_of_days(board)
+def _cast_lines(session: Session, analysis: BoardAnalysis, daily: dict) -> list[Linked]:
+    board, schedule = analysis.board, analysis.dood
     dood = {row.performer_id: row for row in schedule.rows}
     deals: dict[int, tuple[CastAssignment, Character, Performer, OvertimeRule | None]] = {}
     statement = (
@@ -325,14 +325,14 @@ def _crew_accounts() -> tuple[dict[str, str], dict[str, str]]:
     return positions, departments
 
 
-def _location_lines(session: Session, board: Board, production: Production, daily: dict) -> list[Linked]:
+def _location_lines(session: Session, analysis: BoardAnalysis, production: Production, daily: dict) -> list[Linked]:
     days: dict[int, list[dt.date]] = defaultdict(list)
     moves = 0
-    for day in board.days:
-        strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
-        for location_id in {strip.location_id for strip in strips if strip.location_id is not None}:
+    for day in analysis.board.days:
+        totals = analysis.totals[day.id]
+        for location_id in totals.locations:
             days[location_id].append(day.date)
-        moves += moves_in(strips)
+        moves += totals.moves
     lines = []
     paid_locations = select(Location).where(Location.id.in_(days), Location.fee_per_day_minor.is_not(None))
     for location in session.exec(paid_locations.order_by(Location.name)):

@@ -29,9 +29,10 @@ from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.models import Location, Production
 from studio.productions import get_production
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, load_board
-from studio.schedule.costs import day_totals
-from studio.schedule.timeline import DayTimes, day_times
+from studio.schedule.costs import DayTotals
+from studio.schedule.timeline import DayTimes
 
 PRODID = "-//Cliffhanger//Shoot calendar//EN"
 # Control characters iCalendar text may not hold (icalendar escapes line breaks and keeps a tab).
@@ -54,12 +55,12 @@ def shoot_calendar(session: Session, production_id: int, now: dt.datetime) -> Ca
     if not board.days:
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
     zone = shoot_zone(production)
-    times = day_times(board)
+    analysis = BoardAnalysis(board)
     places = {
         location.id: location
         for location in session.exec(select(Location).where(Location.production_id == production_id))
     }
-    events = [shoot_day_event(board, day, production, zone, times[day.id], places, now) for day in board.days]
+    events = [shoot_day_event(board, day, production, zone, analysis, places, now) for day in board.days]
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -89,7 +90,7 @@ def shoot_day_event(
     day: Day,
     production: Production,
     zone: ZoneInfo,
-    times: DayTimes,
+    analysis: BoardAnalysis,
     places: dict[int, Location],
     now: dt.datetime,
 ) -> Event:
@@ -97,7 +98,7 @@ def shoot_day_event(
     summary = _("Day {number} of {total} — {title}").format(
         number=day.number or unit_days.index(day) + 1, total=len(unit_days), title=production.display_title()
     )
-    start, end = call_and_wrap(day.date, times, zone, production.max_minutes_per_day)
+    start, end = call_and_wrap(day.date, analysis.times[day.id], zone, production.max_minutes_per_day)
     event = Event()
     event.add("uid", f"shootday-{day.id}-production-{production.id}@cliffhanger")
     event.add("dtstamp", now.astimezone(dt.UTC))
@@ -111,7 +112,7 @@ def shoot_day_event(
         if others:
             where += " " + _("(then {locations})").format(locations=", ".join(others))
         event.add("location", plain(where))
-    event.add("description", plain(description(board, day)))
+    event.add("description", plain(description(board, day, analysis.totals[day.id])))
     return event
 
 
@@ -146,9 +147,8 @@ def day_locations(board: Board, day: Day, places: dict[int, Location]) -> list[L
     return [places[main]] + [places[location_id] for location_id in dict.fromkeys(used) if location_id != main]
 
 
-def description(board: Board, day: Day) -> str:
+def description(board: Board, day: Day, totals: DayTotals) -> str:
     """The day's pages, scenes and sets (by name, in shooting order), a line each."""
-    totals = day_totals(board, day.id)
     lines = [
         _("Pages: {pages}").format(pages=format_eighths(totals.eighths)),
         _("Scenes: {scenes}").format(scenes=totals.scenes),

@@ -23,8 +23,9 @@ from studio.errors import UserError
 from studio.exports.contacts import Translate, translator
 from studio.i18n import _
 from studio.productions import get_production
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, load_board
-from studio.schedule.dood import CALL_CODES, WORK, DayOutOfDays, day_out_of_days
+from studio.schedule.dood import CALL_CODES, WORK, DayOutOfDays
 
 # The locale dates are written in, by the document's language.
 LOCALES = {"en": "en_US", "zh": "zh_CN", "en+zh": "en_US"}
@@ -131,7 +132,7 @@ class DoodLabels:
 def dood_sheet(session: Session, production_id: int, lang: str, today: dt.date | None = None) -> DoodSheet:
     production = get_production(session, production_id)
     board = load_board(session, production_id)
-    dood = day_out_of_days(board)
+    dood = BoardAnalysis(board).dood
     if not dood.shooting:
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
     locale = LOCALES[lang]

@@ -32,8 +32,9 @@ from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.models import Location
 from studio.productions import get_production
-from studio.schedule.board import Board, Day, StripCard, load_board
-from studio.schedule.costs import DayTotals, day_totals
+from studio.schedule.analysis import BoardAnalysis
+from studio.schedule.board import Day, StripCard, load_board
+from studio.schedule.costs import DayTotals
 
 HEADER_BACKGROUND = colors.HexColor("#37474f")
 BANNER_BACKGROUND = colors.HexColor("#dfe4e7")
@@ -94,6 +95,7 @@ class Schedule:
 def shooting_schedule(session: Session, production_id: int, lang: str, today: dt.date | None = None) -> Schedule:
     production = get_production(session, production_id)
     board = load_board(session, production_id)
+    analysis = BoardAnalysis(board)
     places = places_by_id(session, production_id)
     return Schedule(
         title=production.display_title(),
@@ -102,7 +104,7 @@ def shooting_schedule(session: Session, production_id: int, lang: str, today: dt
         locale=LOCALES[lang],
         max_eighths=board.limits.eighths,
         max_minutes=board.limits.minutes,
-        days=[schedule_day(board, index, day, places) for index, day in enumerate(board.days, start=1)],
+        days=[schedule_day(analysis, index, day, places) for index, day in enumerate(board.days, start=1)],
         boneyard=[strip for strip in board.day_strips(None) if not strip.is_banner],
         locations=places,
     )
@@ -113,12 +115,12 @@ def places_by_id(session: Session, production_id: int) -> dict[int, Place]:
     return {location.id: Place(location.name, location.address, location.name_zh) for location in locations}
 
 
-def schedule_day(board: Board, index: int, day: Day, places: dict[int, Place]) -> ScheduleDay:
+def schedule_day(analysis: BoardAnalysis, index: int, day: Day, places: dict[int, Place]) -> ScheduleDay:
     """A shoot day as the schedule shows it (numbered by its place when it has no number of its own)."""
-    strips = board.day_strips(day.id)
+    strips = analysis.board.day_strips(day.id)
     used = dict.fromkeys(strip.location_id for strip in strips if strip.location_id in places)
     return ScheduleDay(
-        day.number or index, day, strips, day_totals(board, day.id), [places[location_id] for location_id in used]
+        day.number or index, day, strips, analysis.totals[day.id], [places[location_id] for location_id in used]
     )
 
 

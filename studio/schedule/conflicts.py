@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from studio.formatting import format_eighths
 from studio.i18n import _, local_name
 from studio.schedule.board import Board, Day
-from studio.schedule.costs import day_totals
-from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, day_times
+from studio.schedule.costs import DayTotals
+from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, hours
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,12 @@ class Conflict:
         return {"kind": self.kind, "day_id": self.day_id, "strip_ids": list(self.strip_ids), "message": self.message}
 
 
-def find_conflicts(board: Board) -> list[Conflict]:
+def find_conflicts(board: Board, times: dict[int, DayTimes], totals: dict[int | None, DayTotals]) -> list[Conflict]:
+    """What is wrong with the board, from each shoot day's clock and totals (studio.schedule.analysis)."""
     conflicts: list[Conflict] = []
-    times = day_times(board)
     for day in board.days:
         conflicts += _availability(board, day)
-        conflicts += _limits(board, day, times[day.id])
+        conflicts += _limits(board, day, times[day.id], totals[day.id])
         conflicts += _clock(board, day, times[day.id])
     conflicts += _double_bookings(board)
     return conflicts
@@ -62,8 +62,7 @@ def _availability(board: Board, day: Day) -> list[Conflict]:
     return found
 
 
-def _limits(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
-    totals = day_totals(board, day.id)
+def _limits(board: Board, day: Day, times: DayTimes, totals: DayTotals) -> list[Conflict]:
     strip_ids = _scene_ids(board, day)
     found = []
     if totals.eighths > board.limits.eighths:
@@ -85,10 +84,10 @@ def _limits(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
                 strip_ids,
                 _("Day {day}: {hours} hours from call ({call}) to wrap ({wrap}), over the limit of {limit}").format(
                     day=day.number,
-                    hours=_hours(times.length),
+                    hours=hours(times.length),
                     call=clock(times.call),
                     wrap=clock(times.wrap),
-                    limit=_hours(board.limits.minutes),
+                    limit=hours(board.limits.minutes),
                 ),
             )
         )
@@ -120,16 +119,12 @@ def _clock(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
         message = _(
             "Day {day}: after the last wrap the crew rests until {rested}, too late to shoot the exteriors "
             "({hours} hours from call) before sunset at {sunset}"
-        ).format(day=day.number, rested=clock(rested), hours=_hours(times.work.daylight), sunset=clock(times.sunset))
+        ).format(day=day.number, rested=clock(rested), hours=hours(times.work.daylight), sunset=clock(times.sunset))
         return [Conflict("turnaround", day.id, outside, message)]
     message = _("Day {day}: exterior day scenes run until {end}, after sunset at {sunset}").format(
         day=day.number, end=clock(times.daylight_end), sunset=clock(times.sunset)
     )
     return [Conflict("daylight", day.id, outside, message)]
-
-
-def _hours(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def _double_bookings(board: Board) -> list[Conflict]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from studio.money import Money
 from studio.schedule.board import Board, StripCard
-from studio.schedule.dood import DayOutOfDays, day_out_of_days
+from studio.schedule.dood import DayOutOfDays
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class DayTotals:
     eighths: int
     minutes: int  # scene time plus company moves
     sets: int
-    locations: int
+    locations: frozenset[int]  # the locations its scenes use
     moves: int
 
 
@@ -65,31 +65,23 @@ def day_totals(board: Board, day_id: int | None) -> DayTotals:
         eighths=sum(strip.eighths for strip in scenes),
         minutes=sum(strip.minutes for strip in scenes) + moves * board.limits.move_minutes,
         sets=len({strip.set_name for strip in scenes}),
-        locations=len({strip.location_id for strip in scenes if strip.location_id is not None}),
+        locations=frozenset(strip.location_id for strip in scenes if strip.location_id is not None),
         moves=moves,
     )
 
 
-def schedule_cost(board: Board, dood: DayOutOfDays | None = None) -> ScheduleCost:
-    """`dood`, when the caller has the board's Day Out of Days already, saves working it out again."""
-    dood = dood or day_out_of_days(board)
-    cast = sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0))
-    location_days, location_cost, moves, scheduled = 0, Decimal(0), 0, 0
-    for day in board.days:
-        strips = board.day_strips(day.id)
-        used = {strip.location_id for strip in strips if not strip.is_banner and strip.location_id is not None}
-        location_days += len(used)
-        location_cost += sum((board.places[location].fee for location in used), Decimal(0))
-        moves += moves_in(strips)
-        scheduled += sum(1 for strip in strips if not strip.is_banner)
+def schedule_cost(board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals]) -> ScheduleCost:
+    """What the board's schedule costs, from its Day Out of Days and each shoot day's totals."""
+    days = [totals[day.id] for day in board.days]
+    moves = sum(day.moves for day in days)
     return ScheduleCost(
         currency=board.currency,
-        cast=cast,
-        locations=location_cost,
+        cast=sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0)),
+        locations=sum((board.places[location].fee for day in days for location in day.locations), Decimal(0)),
         moves=board.limits.move_cost * moves,
         cast_work_days=sum(row.work for row in dood.rows),
         cast_hold_days=sum(row.hold for row in dood.rows),
-        location_days=location_days,
+        location_days=sum(len(day.locations) for day in days),
         company_moves=moves,
-        scheduled_scenes=scheduled,
+        scheduled_scenes=sum(day.scenes for day in days),
     )

@@ -27,9 +27,9 @@ from studio.errors import InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.money import Money
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Layout, StripCard
-from studio.schedule.conflicts import find_conflicts
-from studio.schedule.costs import ScheduleCost, schedule_cost
+from studio.schedule.costs import ScheduleCost
 from studio.schedule.packing import baseline_placement, grouped_placement, shooting_order
 from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES
 
@@ -92,7 +92,7 @@ def optimize(
     started = time.perf_counter()
     if not board.days:
         raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
-    baseline = schedule_cost(board.placed(baseline_placement(board)))
+    baseline = BoardAnalysis(board.placed(baseline_placement(board))).cost
     problem = _Problem(board)
     problem.check_capacity()
     clock = _Clock(started, work)
@@ -121,14 +121,14 @@ def optimize(
                 seconds=round(time_limit if work is None else work)
             )
         )
-    scheduled = board.placed(placement)
+    scheduled = BoardAnalysis(board.placed(placement))
     return OptimizeResult(
         placement=placement,
-        cost=schedule_cost(scheduled),
+        cost=scheduled.cost,
         baseline=baseline,
         status=status,
         seconds=time.perf_counter() - started,
-        conflicts=len(find_conflicts(scheduled)),
+        conflicts=len(scheduled.conflicts),
     )
 
 
@@ -138,8 +138,8 @@ def _fewest_conflicts(board: Board, candidates: list[Layout]) -> Layout:
     then the cheapest."""
 
     def weight(placement: Layout) -> tuple[int, Decimal]:
-        placed = board.placed(placement)
-        return len(find_conflicts(placed)), schedule_cost(placed).total
+        placed = BoardAnalysis(board.placed(placement))
+        return len(placed.conflicts), placed.cost.total
 
     return min(candidates, key=weight)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, literal_column, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
@@ -56,6 +56,16 @@ def scenes_without_strips(session: Session, production_id: int) -> int:
     ).one()
 
 
+_STRIPS = Strip.__table__
+# One statement for every strip a change places (executemany), each made only from the version read
+# under the lock: the ORM would send one UPDATE per strip, and a drag on a long day shifts hundreds.
+_PLACE = (
+    update(_STRIPS)
+    .where(_STRIPS.c.id == bindparam("strip"), _STRIPS.c.version == bindparam("seen"))
+    .values(shoot_day_id=bindparam("day"), position=bindparam("at"), version=_STRIPS.c.version + literal_column("1"))
+)
+
+
 def current_placements(session: Session, production_id: int, *, lock: bool = False) -> Layout:
     """Each day's strips in order (None: the boneyard); with `lock`, every strip of the production is
     locked until the transaction ends (on PostgreSQL; SQLite's writer holds the whole file)."""
@@ -65,15 +75,19 @@ def current_placements(session: Session, production_id: int, *, lock: bool = Fal
 def _strip_rows(
     session: Session, production_id: int, *, lock: bool, strip_ids: list[int] | None = None
 ) -> dict[int, tuple[int | None, int, int]]:
-    """Strip id → (day, position, version) for every strip of the production (or those of `strip_ids`)."""
-    statement = select(Strip.id, Strip.shoot_day_id, Strip.position, Strip.version).where(
-        Strip.production_id == production_id
+    """Strip id → (day, position, version) for every strip of the production (or those of `strip_ids`),
+    read as plain rows: a board's worth of ORM rows costs more than the move."""
+    columns = _STRIPS.c
+    statement = select(columns.id, columns.shoot_day_id, columns.position, columns.version).where(
+        columns.production_id == production_id
     )
     if strip_ids is not None:
-        statement = statement.where(Strip.id.in_(strip_ids))
+        statement = statement.where(columns.id.in_(strip_ids))
     if lock:  # in id order, so that two movers queue instead of deadlocking
-        statement = statement.order_by(Strip.id).with_for_update()
-    return {strip_id: (day_id, position, version) for strip_id, day_id, position, version in session.exec(statement)}
+        statement = statement.order_by(columns.id).with_for_update()
+    session.flush()  # a plain statement does not flush the session's own changes first
+    rows = session.execute(statement).all()
+    return {strip_id: (day_id, position, version) for strip_id, day_id, position, version in rows}
 
 
 def _layout_of(rows: dict[int, tuple[int | None, int, int]]) -> Layout:
@@ -81,16 +95,6 @@ def _layout_of(rows: dict[int, tuple[int | None, int, int]]) -> Layout:
     for strip_id, (day_id, position, _version) in rows.items():
         layout.setdefault(day_id, []).append((position, strip_id))
     return {day_id: [strip_id for _, strip_id in sorted(entries)] for day_id, entries in layout.items()}
-
-
-_STRIPS = Strip.__table__
-# One statement for every strip a change places (executemany), each made only from the version read
-# under the lock: the ORM would send one UPDATE per strip, and a drag on a long day shifts hundreds.
-_PLACE = (
-    update(_STRIPS)
-    .where(_STRIPS.c.id == bindparam("strip"), _STRIPS.c.version == bindparam("seen"))
-    .values(shoot_day_id=bindparam("day"), position=bindparam("at"), version=_STRIPS.c.version + 1)
-)
 
 
 def _place(
@@ -104,17 +108,24 @@ def _place(
     known = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id, ShootDay.id.in_(days))))
     if days - known:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
-    result = session.connection().execute(
-        _PLACE,
-        [{"strip": p.strip_id, "seen": rows[p.strip_id][2], "day": p.day_id, "at": p.position} for p in placements],
-    )
-    if result.rowcount != len(placements):  # a strip saved by someone else since it was read
+    values = [{"strip": p.strip_id, "seen": rows[p.strip_id][2], "day": p.day_id, "at": p.position} for p in placements]
+    if _execute_many(session, _PLACE, values) != len(placements):  # a strip saved by someone else since it was read
         raise changed_elsewhere()
-    for placement in placements:  # the session's own copies are read again when next used
-        strip = session.identity_map.get(session.identity_key(Strip, placement.strip_id))
-        if strip is not None:
-            session.expire(strip)
+    placed = {p.strip_id for p in placements}
+    for row in list(session.identity_map.values()):  # the session's own copies are read again when next used
+        if isinstance(row, Strip) and row.id in placed:
+            session.expire(row)
     return [Placement(p.strip_id, *rows[p.strip_id][:2], version=rows[p.strip_id][2] + 1) for p in placements]
+
+
+def _execute_many(session: Session, statement, values: list[dict]) -> int:
+    """Run `statement` once for each of `values` in one call of the driver; how many rows it changed.
+    SQLAlchemy's own executemany works each row's parameters out in Python, as long as the writing."""
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    if compiled.positional:
+        values = [tuple(row[name] for name in compiled.positiontup) for row in values]
+    return connection.exec_driver_sql(compiled.string, values).rowcount
 
 
 def apply_placements(session: Session, production_id: int, placements: list[Placement]) -> list[Placement]:

@@ -114,6 +114,11 @@ def times_of(strips: list[StripCard], day: Day, limits: Limits, rested: int | No
     return DayTimes(call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, rested, work)
 
 
+def hours(minutes: int) -> str:
+    """ "11:30": a length of time in hours and minutes."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def clock(minutes: int) -> str:
     """ "07:30", or "02:15 (+1)" past midnight."""
     days, rest = divmod(minutes, DAY_MINUTES)

@@ -17,8 +17,8 @@ from studio.errors import NotAllowed
 from studio.listings import cast_rows, crew_rows, location_rows
 from studio.models import Scene
 from studio.people_csv import export_people
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import load_board
-from studio.schedule.costs import schedule_cost
 from studio.schedule.dood import day_out_of_days
 from studio.storage.db import open_database
 from studio.summary import database_summary
@@ -68,8 +68,8 @@ def test_the_board_is_the_same_without_its_costs(crew, producer):
     assert seen.days == full.days
     assert all(member.day_cost == 0 for member in seen.cast.values())
     assert seen.limits.move_cost == 0 and all(place.fee == 0 for place in seen.places.values())
-    assert schedule_cost(seen, day_out_of_days(seen)).total == 0
-    assert schedule_cost(full, day_out_of_days(full)).total > 0
+    assert BoardAnalysis(seen).cost.total == 0
+    assert BoardAnalysis(full).cost.total > 0
     assert day_out_of_days(seen) == day_out_of_days(full)
 
 

@@ -14,9 +14,8 @@ from studio.errors import InvalidInput
 from studio.listings import performer_day_rows
 from studio.models import Performer
 from studio.records import add_row, remove_row, restore
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, StripCard, load_board
-from studio.schedule.conflicts import find_conflicts
-from studio.schedule.costs import schedule_cost
 from studio.schedule.dood import day_out_of_days
 
 D = dt.date
@@ -90,7 +89,7 @@ def performer(session, name: str) -> Performer:
 def test_entered_days_show_in_the_dood_and_cost_and_one_date_each(demo):
     """Each operation in its own transaction, as the app runs them: a refused one changes nothing."""
     with demo.session() as session:
-        before = schedule_cost(load_board(session, 1))
+        before = BoardAnalysis(load_board(session, 1)).cost
         hayes = performer(session, "Daniel Hayes").id
     with demo.transaction() as session:
         add_row(session, "performer_day", {"performer_id": hayes}, {"day": "2027-01-10", "notes": "LAX"})
@@ -121,7 +120,7 @@ def test_entered_days_show_in_the_dood_and_cost_and_one_date_each(demo):
     lead = next(row for row in dood.rows if row.name == "Daniel Hayes")
     assert lead.codes[:3] == ["F", "T", "SW"] and (lead.travel, lead.fitting, lead.paid) == (1, 1, 11)
     assert all(row.codes[:2] == ["", ""] for row in dood.rows if row is not lead)
-    cost = schedule_cost(board, dood)
+    cost = BoardAnalysis(board).cost
     assert cost.cast == sum(board.cast[row.performer_id].day_cost * row.paid for row in dood.rows)
     assert cost.cast - before.cast == 2 * board.cast[lead.performer_id].day_cost
 
@@ -132,7 +131,7 @@ def test_a_travel_day_on_a_shoot_day_is_a_conflict_and_removal_is_undoable(demo)
         entry = add_row(session, "performer_day", {"performer_id": hayes.id}, {"day": "2027-01-12"})
     with demo.session() as session:
         board = load_board(session, 1)
-    assert any(c.kind == "cast_unavailable" and "Daniel Hayes" in c.message for c in find_conflicts(board))
+    assert any(c.kind == "cast_unavailable" and "Daniel Hayes" in c.message for c in BoardAnalysis(board).conflicts)
     with demo.transaction() as session:
         removal = remove_row(session, "performer_day", entry)
         assert performer_day_rows(session, hayes.id) == []

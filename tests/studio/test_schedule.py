@@ -10,10 +10,10 @@ from sqlmodel import select
 
 from studio.errors import InvalidInput
 from studio.models import Availability, Performer, ShootDay, Strip
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling, result_json, schedule_automatically
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
-from studio.schedule.conflicts import find_conflicts
-from studio.schedule.costs import day_totals, schedule_cost
+from studio.schedule.costs import day_totals
 from studio.schedule.dood import _codes, day_out_of_days
 from studio.schedule.optimizer import optimize
 from studio.schedule.packing import baseline_placement, shooting_order
@@ -56,7 +56,7 @@ def test_the_demo_starts_in_script_order_and_its_cost_adds_up(demo):
     board = board_of(demo)
     assert len(board.days) == 9 and sum(len(ids) for day, ids in board.placement.items() if day) == 482
     dood = day_out_of_days(board)
-    cost = schedule_cost(board)
+    cost = BoardAnalysis(board).cost
     assert cost.cast_work_days == sum(row.work for row in dood.rows)
     assert cost.cast == sum(board.cast[row.performer_id].day_cost * row.paid for row in dood.rows)
     lead = next(row for row in dood.rows if row.cast_numbers == (1,))
@@ -71,11 +71,11 @@ def test_conflicts_name_an_unavailable_performer_and_a_day_over_its_limits(demo)
     assert day4.date in chloe.unavailable
     hers = next(s for s in board.strips.values() if chloe.id in s.cast)
     board = board.moved([hers.id], day4.id, 0)
-    conflicts = find_conflicts(board)
+    conflicts = BoardAnalysis(board).conflicts
     unavailable = [c for c in conflicts if c.kind == "cast_unavailable" and c.day_id == day4.id]
     assert unavailable and "Mia Tanaka is unavailable (Prior booking: commercial shoot)" in unavailable[0].message
     crowded = board.moved([s for ids in board.placement.values() for s in ids][:200], board.days[0].id, 0)
-    kinds = {c.kind for c in find_conflicts(crowded) if c.day_id == board.days[0].id}
+    kinds = {c.kind for c in BoardAnalysis(crowded).conflicts if c.day_id == board.days[0].id}
     assert {"over_pages", "over_hours"} <= kinds
 
 
@@ -104,7 +104,7 @@ def clock_board(first: list[tuple[str, str, int]], second: list[tuple[str, str, 
 
 
 def kinds_on_second_day(board: Board) -> set[str]:
-    return {c.kind for c in find_conflicts(board) if c.day_id == 101}
+    return {c.kind for c in BoardAnalysis(board).conflicts if c.day_id == 101}
 
 
 def test_the_clock_calls_later_after_a_night_and_keeps_within_the_hours():
@@ -113,7 +113,7 @@ def test_the_clock_calls_later_after_a_night_and_keeps_within_the_hours():
     assert (first.night_start, first.wrap) == (17 * 60 + 30, 21 * 60 + 30)  # night waits for dark
     assert first.call == 9 * 60 + 30  # called late enough to stay within 12 hours
     assert second.rested_call == second.call == 9 * 60 + 30  # 12 hours after the wrap
-    assert not find_conflicts(board)
+    assert not BoardAnalysis(board).conflicts
 
 
 def test_a_short_rest_before_exteriors_is_a_turnaround_conflict():
@@ -200,7 +200,7 @@ def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(de
     scheduled = board.placed(result.placement)
     assert sum(len(ids) for day, ids in result.placement.items() if day) == 482
     hard = {"cast_unavailable", "location_unavailable", "over_pages"}
-    assert not [c.message for c in find_conflicts(scheduled) if c.kind in hard]
+    assert not [c.message for c in BoardAnalysis(scheduled).conflicts if c.kind in hard]
 
 
 def test_the_same_work_bound_gives_the_same_schedule(demo):
@@ -298,7 +298,7 @@ def test_on_a_small_board_the_optimum_is_proven_and_nights_come_last():
     result = optimize(board, work=WORK)
     assert result.status == "optimal"
     scheduled = board.placed(result.placement)
-    assert not find_conflicts(scheduled)  # turnaround included: no day call after a night wrap
+    assert not BoardAnalysis(scheduled).conflicts  # turnaround included: no day call after a night wrap
     for day in board.days:
         strips = scheduled.day_strips(day.id)
         assert [s.is_night for s in strips] == sorted(s.is_night for s in strips)

@@ -33,11 +33,10 @@ from studio.formatting import format_eighths, format_weekday
 from studio.listings import shoot_day_rows
 from studio.models.enums import ShootDayKind
 from studio.money import Money
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import days_needed
 from studio.schedule.board import Board, StripCard, load_board
-from studio.schedule.conflicts import find_conflicts
-from studio.schedule.costs import schedule_cost
-from studio.schedule.dood import WORK, DayOutOfDays, day_out_of_days
+from studio.schedule.dood import WORK, DayOutOfDays
 from studio.schedule.packing import shooting_order
 from studio.schedule.strips import (
     ensure_strips,
@@ -45,7 +44,7 @@ from studio.schedule.strips import (
     renumber_days,
     scenes_without_strips,
 )
-from studio.schedule.timeline import clock
+from studio.schedule.timeline import clock, hours
 from ui import labels
 from ui.i18n import babel_locale, day_text, money_text, shown_name
 from ui.lazy import on_first_call
@@ -57,7 +56,7 @@ from ui.table import Column, seen
 
 write_shoot_calendar = on_first_call("studio.exports.calendar_ics", "write_shoot_calendar")  # icalendar
 write_shooting_schedule = on_first_call("studio.exports.schedule_pdf", "write_shooting_schedule")  # reportlab
-CODE_COLOURS = {"H": "#ffe0a3", "D": "#e0e0e0"}
+CODE_COLOURS = {"H": "#ffe0a3", "D": "#e0e0e0", "T": "#b9d7f5", "R": "#dccbf2", "F": "#f7cde2"}
 WORK_COLOUR = "#b7e4b7"
 
 
@@ -94,6 +93,8 @@ class SchedulePage(Page):
         self.dood = QTableWidget(self)
         self.dood.setObjectName("dayOutOfDays")
         self.dood.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._dood_shape: tuple | None = None  # the dates and cast the table shows, and its cells' values
+        self._dood_cells: list[list] = []
         self.days = self.table(
             [
                 Column("day_number", self.tr("Day"), align_right=True),
@@ -221,14 +222,13 @@ class SchedulePage(Page):
     def show_board(self, board: Board) -> None:
         """Everything derived from the board: strips and day breaks, conflicts, Day Out of Days, cost."""
         self.board = board
-        conflicts = find_conflicts(board)
+        analysis = BoardAnalysis(board)
+        conflicts, cost = analysis.conflicts, analysis.cost
         scroll = self.view.verticalScrollBar().value()
-        self.model.set_board(board, conflicts)
+        self.model.set_board(analysis)
         self.view.verticalScrollBar().setValue(scroll)
         self._show_conflicts(conflicts)
-        dood = day_out_of_days(board)
-        self._show_dood(dood)
-        cost = schedule_cost(board, dood)
+        self._show_dood(analysis.dood)
         parts = [
             self.tr("%n shoot day(s)", "", len(board.days)),
             self.tr("%n scene(s) scheduled", "", cost.scheduled_scenes),
@@ -255,8 +255,7 @@ class SchedulePage(Page):
             self.tr("%n company move(s)", "", totals.moves),
         ]
         if times is not None and totals.scenes:
-            length = f"{times.length // 60}:{times.length % 60:02d}"
-            parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({length} h)")
+            parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({hours(times.length)} h)")
         return " · ".join(parts)
 
     def _describe_boneyard(self, count: int) -> str:
@@ -280,33 +279,38 @@ class SchedulePage(Page):
 
     def _show_dood(self, dood: DayOutOfDays) -> None:
         """Codes by date (shoot dates, and the dates of travel, rehearsals and fittings: T, R, F) and totals;
-        paid counts every day called or held."""
-        colours = {**CODE_COLOURS, "T": "#b9d7f5", "R": "#dccbf2", "F": "#f7cde2"}
+        paid counts every day called or held. Over the same dates and cast (a drag), only the cells that
+        changed are written again: the whole table and its column widths cost more than the drag."""
         from studio.exports.dood import legend  # here: the exports load when first used
         from studio.i18n import _ as in_user_language
 
         meanings = dict(legend(in_user_language))
-        totals = [self.tr("Work"), self.tr("Hold"), self.tr("Travel"), self.tr("Rehearsal"), self.tr("Fitting")]
-        totals.append(self.tr("Paid"))
-        headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
-        self.dood.clear()
-        self.dood.setColumnCount(len(headers))
-        self.dood.setHorizontalHeaderLabels(headers)
-        for c, date in enumerate(dood.dates, start=2):
-            if date not in dood.shooting:
-                self.dood.horizontalHeaderItem(c).setToolTip(self.tr("Not a shoot day"))
-        self.dood.setRowCount(len(dood.rows))
+        shape = (dood.dates, [row.performer_id for row in dood.rows])
+        rebuilt = shape != self._dood_shape
+        if rebuilt:
+            self._dood_shape, self._dood_cells = shape, []
+            totals = [self.tr("Work"), self.tr("Hold"), self.tr("Travel"), self.tr("Rehearsal"), self.tr("Fitting")]
+            totals.append(self.tr("Paid"))
+            headers = [self.tr("ID"), self.tr("Cast")] + [day_text(date) for date in dood.dates] + totals
+            self.dood.clear()
+            self.dood.setColumnCount(len(headers))
+            self.dood.setHorizontalHeaderLabels(headers)
+            for c, date in enumerate(dood.dates, start=2):
+                if date not in dood.shooting:
+                    self.dood.horizontalHeaderItem(c).setToolTip(self.tr("Not a shoot day"))
+            self.dood.setRowCount(len(dood.rows))
+        cells = []
         for r, row in enumerate(dood.rows):
             counts = [row.work, row.hold, row.travel, row.rehearsal, row.fitting, row.paid]
             values = [",".join(map(str, row.cast_numbers)), shown_name(row.name, row.name_zh), *row.codes, *counts]
+            shown = self._dood_cells[r] if not rebuilt else [None] * len(values)
             for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if 2 <= c < 2 + len(dood.dates) and value:
-                    item.setBackground(QColor(WORK_COLOUR if value in WORK else colours.get(value, "#ffffff")))
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    item.setToolTip(meanings.get(value, ""))  # the industry's codes, explained in the user's language
-                self.dood.setItem(r, c, item)
-        self.dood.resizeColumnsToContents()
+                if value != shown[c]:
+                    self.dood.setItem(r, c, _dood_item(value, 2 <= c < 2 + len(dood.dates), meanings))
+            cells.append(values)
+        self._dood_cells = cells
+        if rebuilt:
+            self.dood.resizeColumnsToContents()
 
     def add_day(self) -> None:
         """A shoot day after the last one (unit 1), numbered in order; one undo step."""
@@ -507,6 +511,16 @@ class SchedulePage(Page):
         window = self.window()
         window.show_page([page.key for page in window.pages].index("script"))
         window.page("script").show_scene(row.strip.scene_id)
+
+
+def _dood_item(value, is_code: bool, meanings: dict[str, str]) -> QTableWidgetItem:
+    item = QTableWidgetItem(str(value))
+    if is_code and value:
+        colour = WORK_COLOUR if value in WORK else CODE_COLOURS.get(value, "#ffffff")
+        item.setBackground(QColor(colour))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setToolTip(meanings.get(value, ""))  # the industry's codes, explained in the user's language
+    return item
 
 
 def _matches(strip: StripCard, word: str, board: Board) -> bool:
