@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language"
     )
     callsheet.add_argument("--cast-version", action="store_true", help="leave out the crew's phone numbers")
+    sides = export.add_parser("sides", parents=[common], help="a shoot day's scenes as script pages (PDF)")
+    sides.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
+    sides.add_argument("--out", required=True, type=Path, help="F.pdf")
+    sides.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its labels")
+    sides.add_argument("--watermark", default="", help="a name written across every page (the recipient's)")
     budget_book = export.add_parser("budget", parents=[common], help="the budget as an Excel workbook with formulas")
     budget_book.add_argument("--out", required=True, type=Path, help="F.xlsx")
     budget_book.add_argument("--currency", help="report currency (default: the production's)")
@@ -295,6 +300,14 @@ def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> 
     return write_call_sheet(session, production_id, day_id, args.out, args.document_lang, args.cast_version)
 
 
+def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.callsheet import numbered_day
+    from studio.exports.sides_pdf import write_sides
+
+    day_id = numbered_day(session, production_id, args.day)
+    return write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark)
+
+
 def _export_budget(session, production_id: int, args: argparse.Namespace) -> Path:
     from studio.exports.budget_xlsx import write_budget
 
@@ -309,6 +322,7 @@ EXPORTS = {
     "dood": _export_dood,
     "people": _export_people,
     "schedule": _export_schedule,
+    "sides": _export_sides,
 }
 
 

@@ -1,0 +1,192 @@
+"""Sides: a shoot day's scenes as script pages, in shooting order, for the cast and the director.
+
+Each scene is its own text as imported (English, Chinese, or both where the script has them), laid out
+as a screenplay: the heading with the scene number in both margins, action across the page, a speaker's
+name and their lines indented. Every page names the production and the day; a copy may carry its
+recipient's name across each page (a watermark), so a leaked page says whose it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
+from sqlmodel import select
+
+from studio.callsheet import day_number
+from studio.errors import UserError
+from studio.exports.callsheet_pdf import file_name
+from studio.exports.callsheet_style import para
+from studio.exports.callsheet_words import SheetWords
+from studio.exports.fonts import cjk_font, has_cjk
+from studio.exports.pdf_pages import FRAME_PADDING, MARGIN, build_pdf, fitted, frame_width, page_footer
+from studio.formatting import format_eighths
+from studio.i18n import _
+from studio.models import Scene
+from studio.productions import get_production
+from studio.schedule.board import load_board
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+PAGE = LETTER
+WIDTH = frame_width(PAGE)
+SCRIPT_FONTS = ("Courier", "Courier-Bold")  # a screenplay's type, for a script without Chinese
+CUE = re.compile(r"^[^\s:：。，！？!?.,]{1,12}$|^[A-Z0-9 .'’\-()]{1,40}$")  # a speaker's name on its own line
+WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.16)
+
+
+@dataclass(frozen=True)
+class SideScene:
+    number: str
+    episode: int | None
+    heading: str
+    eighths: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The day's scenes and what names the day (the same fields a call sheet's file name reads)."""
+
+    title: str
+    title_zh: str
+    company: str
+    number: int
+    day_count: int
+    unit: int
+    date: dt.date
+    scenes: list[SideScene]
+    cast_version: bool = False
+
+    def texts(self) -> list[str]:
+        return [self.title, self.company, *(part for scene in self.scenes for part in (scene.heading, scene.text))]
+
+
+def day_sides(session: Session, production_id: int, shoot_day_id: int) -> Sides:
+    """The scenes of one shoot day in shooting order, with their text (raises UserError for no such day)."""
+    board = load_board(session, production_id)
+    day = next((day for day in board.days if day.id == shoot_day_id), None)
+    if day is None:
+        raise UserError(_("there is no shoot day with id {id}").format(id=shoot_day_id))
+    strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
+    rows = {scene.id: scene for scene in session.exec(select(Scene).where(Scene.id.in_([s.scene_id for s in strips])))}
+    production = get_production(session, production_id)
+    number, count = day_number(board, day)
+    scenes = [
+        SideScene(
+            strip.number,
+            strip.episode,
+            rows[strip.scene_id].heading or strip.set_name,
+            strip.eighths,
+            rows[strip.scene_id].text,
+        )
+        for strip in strips
+    ]
+    return Sides(production.title, production.title_zh, production.company, number, count, day.unit, day.date, scenes)
+
+
+def write_sides(
+    session: Session, production_id: int, shoot_day_id: int, target: Path, lang: str = "en", watermark: str = ""
+) -> Path:
+    """Write one shoot day's sides as a PDF, its labels in English, Chinese or both; `watermark`: the name
+    written across every page (none when empty)."""
+    words = SheetWords(lang)
+    if target.suffix.lower() != ".pdf":
+        raise UserError(_("cannot write sides as {name}: choose a file ending in .pdf").format(name=target.name))
+    return write_sides_pdf(day_sides(session, production_id, shoot_day_id), words, target, watermark.strip())
+
+
+def sides_file_name(sides: Sides, lang: str) -> str:
+    return file_name(sides, lang, "sides")
+
+
+def write_sides_pdf(sides: Sides, words: SheetWords, target: Path, watermark: str = "") -> Path:
+    chinese = has_cjk(*sides.texts(), watermark) or (words.lang != "en" and bool(sides.title_zh))
+    regular, bold = (cjk_font(), cjk_font()) if chinese or words.lang != "en" else SCRIPT_FONTS
+    styles = SideStyles(regular, bold, chinese)
+    title = sides.title if words.lang == "en" else words.named(sides.title, sides.title_zh)
+    day = words.day_of.format(number=sides.number, total=sides.day_count)
+    header = "  ·  ".join([title, words.sides, day, words.date(sides.date, "medium")])
+    footer = page_footer(f"{sides.title} — {words.sides}", day, words.page, regular, PAGE)
+
+    def furniture(canvas, document) -> None:
+        footer(canvas, document)
+        canvas.saveState()
+        canvas.setFont(bold, 8)
+        canvas.drawString(MARGIN + FRAME_PADDING, PAGE[1] - 0.45 * inch, fitted(header, bold, 8, WIDTH))
+        if watermark:
+            canvas.setFont(bold, 54)
+            canvas.setFillColor(WATERMARK)
+            canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, 0, fitted(watermark, bold, 54, PAGE[1] * 0.9))
+        canvas.restoreState()
+
+    story: list = []
+    for scene in sides.scenes:
+        story += scene_flowables(scene, words, styles)
+    if not sides.scenes:
+        story.append(para(escape(words.no_scenes), styles.action))
+    return build_pdf(target, story, f"{header}", sides.company, furniture, PAGE, (0.75 * inch, 0.7 * inch))
+
+
+class SideStyles:
+    """A screenplay's paragraphs: action across the page, a speaker's name and their lines indented."""
+
+    def __init__(self, regular: str, bold: str, chinese: bool):
+        size, leading = (10.5, 15) if chinese else (11, 12.5)
+        self.bold = bold
+        self.action = ParagraphStyle("action", fontName=regular, fontSize=size, leading=leading, spaceAfter=leading)
+        self.heading = ParagraphStyle("heading", parent=self.action, fontName=bold, spaceAfter=0)
+        self.cue = ParagraphStyle("cue", parent=self.action, leftIndent=2.2 * inch, spaceAfter=0)
+        self.parenthetical = ParagraphStyle(
+            "parenthetical", parent=self.action, leftIndent=1.6 * inch, rightIndent=1.8 * inch, spaceAfter=0
+        )
+        self.dialogue = ParagraphStyle(
+            "dialogue", parent=self.action, leftIndent=1.0 * inch, rightIndent=1.4 * inch, spaceAfter=0
+        )
+        self.number = ParagraphStyle("number", parent=self.heading)
+        self.length = ParagraphStyle("length", parent=self.action, fontSize=size - 2, textColor=colors.grey)
+
+
+def scene_flowables(scene: SideScene, words: SheetWords, styles: SideStyles) -> list:
+    """The scene's heading between its numbers, then its text block by block."""
+    number = para(escape(scene.number), styles.number)
+    episode = words.pair(words.headings["episode"], str(scene.episode)) if scene.episode is not None else ""
+    length = "  ·  ".join(filter(None, [episode, words.pages.format(pages=format_eighths(scene.eighths))]))
+    heading = [para(escape(scene.heading), styles.heading), para(escape(length), styles.length)]
+    top = Table(
+        [[number, heading, para(escape(scene.number), styles.number)]], colWidths=[0.7 * inch, None, 0.7 * inch]
+    )
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (-1, 0), (-1, 0), "RIGHT")]))
+    blocks = [block_flowables(block, styles) for block in scene.text.split("\n\n") if block.strip()]
+    first = blocks[0] if blocks else []
+    # The heading never ends a page alone: it goes with the scene's first block.
+    return [
+        CondPageBreak(1.2 * inch),
+        KeepTogether([top, *first]),
+        *(flowable for block in blocks[1:] for flowable in block),
+    ]
+
+
+def block_flowables(block: str, styles: SideStyles) -> list:
+    """A block of the scene's text: a speaker's name and their lines, or action."""
+    lines = [line.strip() for line in block.strip().splitlines()]
+    if len(lines) > 1 and CUE.match(lines[0]):
+        flowables = [para(escape(lines[0]), styles.cue)]
+        for line in lines[1:]:
+            spoken = not line.startswith(("(", "（"))
+            flowables.append(para(escape(line), styles.dialogue if spoken else styles.parenthetical))
+        flowables.append(Spacer(1, styles.action.leading))
+        return [KeepTogether(flowables)]
+    return [para("<br/>".join(escape(line) for line in lines), styles.action)]
