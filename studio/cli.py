@@ -99,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     people.add_argument("--kind", required=True, choices=("cast", "crew"))
     people.add_argument("--out", required=True, type=Path, help="F.csv")
 
+    send = commands.add_parser("send", help="mail documents to the people on a day").add_subparsers(
+        dest="document", required=True
+    )
+    mail = send.add_parser("callsheet", parents=[common], help="each person their call sheet (and sides for cast)")
+    mail.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
+    mail.add_argument("--dry-run", action="store_true", help="say who would get what, and send nothing")
+    mail.add_argument("--everyone", action="store_true", help="also those whose call sheet is still true")
+    mail.add_argument("--json", action="store_true", help="print one JSON object")
+
     schedule = commands.add_parser("schedule", help="the shooting schedule").add_subparsers(
         dest="action", required=True
     )
@@ -411,6 +420,35 @@ def run_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_send(args: argparse.Namespace) -> int:
+    from studio.callsheet import numbered_day
+    from studio.productions import get_production
+    from studio.sending.day_mail import plan_day_mail, send_day_mail
+    from studio.storage.command_databases import open_to_read
+    from studio.storage.db import open_database
+
+    database = open_to_read(args) if args.dry_run else open_database(database_argument(args))
+    try:
+        with database.reading() as session:
+            production_id = get_production(session, getattr(args, "production", None)).id
+            day_id = numbered_day(session, production_id, args.day)
+            if args.dry_run:
+                outcome = plan_day_mail(session, production_id, day_id, args.everyone)
+        if not args.dry_run:
+            outcome = send_day_mail(database, production_id, day_id, args.everyone)
+    finally:
+        database.close()
+    report = outcome.to_json(args.dry_run)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    for message in report["messages"]:
+        where = message["email"] or "—"
+        print(f"{message['status']:>10}  {message['name']} <{where}> [{message['language']}]  {message['subject']}")
+    print(_("{sent} sent; not sent: {names}").format(sent=report["sent"], names=", ".join(report["not_sent"]) or "—"))
+    return 0
+
+
 BUDGET_READING = ("total", "report", "compare")  # the budget actions that change nothing
 
 
@@ -442,6 +480,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-script": run_import_script,
     "import-people": run_import_people,
     "schedule": run_schedule,
+    "send": run_send,
 }
 
 
@@ -451,6 +490,8 @@ def reads_only(args: argparse.Namespace) -> bool:
         return args.action in BUDGET_READING
     if args.command == "restore":
         return args.backup is None  # the list of backups
+    if args.command == "send":
+        return args.dry_run
     return args.command in ("info", "export", "copy-database", "copy-production")  # copies read their --db
 
 

@@ -3,9 +3,6 @@ row is told, sees the first one's change, and nothing is silently written over."
 
 from __future__ import annotations
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy.engine import make_url
 
 from tests.ui.driving import last_refusal, show, window_on
@@ -54,34 +51,6 @@ def test_a_read_only_window_follows_the_editing_one_on_a_file(qtbot, demo_path):
     qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Renamed", timeout=6000)
     for window in (editing, reading):
         window.workspace.close()
-
-
-class MemoryKeyring(KeyringBackend):
-    """Stands in for the operating system's keyring, which a test machine does not have."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.passwords = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.passwords.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def connect(window, url, password, remember):

@@ -1,0 +1,182 @@
+"""Who is on a shoot day and what they hold: each person's language, email, call and the facts their mail
+tells them (scenes, places, times), against the last call sheet they were sent.
+
+A person's facts and the sheet's version (a fingerprint of what the sheet says to everyone: the day, its
+calls, conditions, notes, places and scenes, but not the others' own calls) are stored with each mail
+sent. Later, a person whose facts or whose sheet's common part have changed holds an outdated version,
+and what changed is said in their words ("call 06:30, was 07:00"); a colleague's new call makes no one
+else's sheet outdated; one whose facts are the same is up to date and gets nothing again unless asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from sqlmodel import Session, select
+
+from studio.callsheet import call_sheet
+from studio.day_sheet import DaySheet
+from studio.languages import speaks_english, speaks_mandarin
+from studio.models import CrewMember, Performer, SentCallSheet
+from studio.productions import get_production
+from studio.schedule.timeline import clock
+
+
+class Standing(StrEnum):
+    """Where a person stands with this day's call sheet."""
+
+    NEW = "new"  # never sent
+    OUTDATED = "outdated"  # sent, and something has changed since
+    CURRENT = "current"  # sent, and still true
+    NO_EMAIL = "no_email"  # cannot be sent: no address
+
+
+@dataclass(frozen=True)
+class Recipient:
+    kind: str  # "cast" or "crew"
+    person_id: int
+    name: str
+    name_zh: str
+    email: str
+    language: str  # "en", "zh" or "en+zh"
+    role: str  # the character(s) played, or the position
+    facts: dict  # what their mail tells them (JSON-able): call, times, scenes, places, date
+    version: str  # a fingerprint of their version of the sheet
+    standing: Standing
+    changes: list[tuple[str, ...]] = field(default_factory=list)  # what changed: ("call", new, old)…
+    sent_at: str = ""  # when the last one was sent (ISO, UTC)
+
+    @property
+    def is_cast(self) -> bool:
+        return self.kind == "cast"
+
+    @property
+    def call(self) -> str:
+        return self.facts["call"]
+
+
+@dataclass(frozen=True)
+class DayRoster:
+    """A shoot day's sheets (the crew's and the cast's version) and everyone on it."""
+
+    sheet: DaySheet
+    cast_sheet: DaySheet
+    recipients: list[Recipient]
+
+
+def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRoster:
+    """Everyone on the day's call sheet, cast first by cast ID, then crew in department order."""
+    sheet = call_sheet(session, production_id, shoot_day_id)
+    cast_sheet = call_sheet(session, production_id, shoot_day_id, cast_version=True)
+    default = get_production(session, production_id).document_language
+    last = _last_sent(session, shoot_day_id)
+    people: list[Recipient] = []
+    performers = {p.id: p for p in session.exec(select(Performer).where(Performer.production_id == production_id))}
+    crew = {m.id: m for m in session.exec(select(CrewMember).where(CrewMember.production_id == production_id))}
+    cast_version, crew_version = fingerprint(cast_sheet), fingerprint(sheet)
+    for line in cast_sheet.cast:
+        performer = performers[line.performer_id]
+        times = {"pickup": line.pickup, "makeup": line.makeup, "wardrobe": line.wardrobe, "on_set": line.on_set}
+        numbers = set(line.cast_numbers)
+        scenes = [scene.number for scene in sheet.scenes if numbers & set(scene.cast_numbers)]
+        facts = _facts(sheet, times, scenes, line.status)
+        people.append(
+            _recipient(
+                "cast", performer, line.performer, line.performer_zh, line.character, facts, cast_version, default, last
+            )
+        )
+    every_scene = [scene.number for scene in sheet.scenes]
+    for line in sheet.crew:
+        facts = _facts(sheet, {"call": line.call}, every_scene, "")
+        member = crew[line.crew_member_id]
+        people.append(
+            _recipient("crew", member, line.name, line.name_zh, line.position, facts, crew_version, default, last)
+        )
+    return DayRoster(sheet, cast_sheet, people)
+
+
+def person_language(languages: str, default: str) -> str:
+    """The language someone reads their mail in: Chinese for a Mandarin speaker without English, English for
+    an English speaker without Mandarin, else the production's."""
+    mandarin, english = speaks_mandarin(languages), speaks_english(languages)
+    if mandarin != english:
+        return "zh" if mandarin else "en"
+    return default
+
+
+def fingerprint(sheet: DaySheet) -> str:
+    """A short fingerprint of what a sheet says to everyone (the people's own calls left out)."""
+    common = replace(sheet, cast=[], crew=[], contacts=[])
+    return hashlib.sha256(repr(common).encode()).hexdigest()[:16]
+
+
+def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], status: str) -> dict:
+    shown = {name: clock(minutes) for name, minutes in times.items() if minutes is not None}
+    first = min((minutes for minutes in times.values() if minutes is not None), default=None)
+    return {
+        "date": sheet.date.isoformat(),
+        "call": clock(first) if first is not None else "",
+        "times": shown,
+        "status": status,
+        "crew_call": clock(sheet.crew_call),
+        "scenes": scenes,
+        "places": [place.name for place in sheet.places],
+    }
+
+
+def _recipient(kind, person, name, name_zh, role, facts, version, default, last) -> Recipient:
+    email = person.email.strip()
+    sent = last.get((kind, person.id))
+    if not email:
+        standing, changes = Standing.NO_EMAIL, []
+    elif sent is None:
+        standing, changes = Standing.NEW, []
+    else:
+        changes = changed_facts(json.loads(sent.facts or "{}"), facts)
+        if not changes and sent.sheet_version != version:
+            changes = [("details",)]
+        standing = Standing.OUTDATED if changes else Standing.CURRENT
+    return Recipient(
+        kind=kind,
+        person_id=person.id,
+        name=name,
+        name_zh=name_zh,
+        email=email,
+        language=person_language(person.languages, default),
+        role=role,
+        facts=facts,
+        version=version,
+        standing=standing,
+        changes=changes,
+        sent_at=sent.sent_at.isoformat() if sent else "",
+    )
+
+
+def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
+    """What differs between the facts a person was sent and today's: ("call", new, old), ("date", new, old),
+    ("added", scenes), ("dropped", scenes), ("places", new, old)."""
+    changes: list[tuple[str, ...]] = []
+    for key in ("date", "call"):
+        if old.get(key) != new.get(key):
+            changes.append((key, new.get(key) or "", old.get(key) or ""))
+    before, after = old.get("scenes", []), new.get("scenes", [])
+    added = [scene for scene in after if scene not in before]
+    dropped = [scene for scene in before if scene not in after]
+    changes += [("added", ", ".join(added))] * bool(added) + [("dropped", ", ".join(dropped))] * bool(dropped)
+    if old.get("places") != new.get("places"):
+        changes.append(("places", ", ".join(new.get("places", [])), ", ".join(old.get("places", []))))
+    return changes
+
+
+def _last_sent(session: Session, shoot_day_id: int) -> dict[tuple[str, int], SentCallSheet]:
+    """Each person's latest mail for the day."""
+    rows = session.exec(
+        select(SentCallSheet).where(SentCallSheet.shoot_day_id == shoot_day_id).order_by(SentCallSheet.id)
+    )
+    return {
+        ("cast", row.performer_id) if row.performer_id is not None else ("crew", row.crew_member_id): row
+        for row in rows
+    }

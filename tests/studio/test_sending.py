@@ -1,0 +1,186 @@
+"""Sending each person on a day their call sheet, through a real SMTP server the tests start: the messages
+it took are read back (who, subject, language, the attached PDFs' pages), the log, revisions after the
+schedule changes, and what is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+from sqlmodel import select
+
+from studio.callsheet import numbered_day
+from studio.errors import UserError
+from studio.models import CallSheet, CrewMember, Performer, Production, SentCallSheet, ShootDay
+from studio.sending.day_mail import Status, plan_day_mail, send_day_mail
+from studio.sending.mail_server import mail_account, remember_password
+from tests.cli.test_cli import run
+from tests.mail_server import LocalMailServer
+
+SENDER = "producer@redline.example"
+
+
+def set_up_mail(database, port: int, login: str = "", security: str = "NONE") -> None:
+    with database.transaction() as session:
+        production = session.get(Production, 1)
+        production.smtp_host, production.smtp_port, production.smtp_security = "127.0.0.1", port, security
+        production.smtp_login, production.sender_address = login, SENDER
+
+
+def day_id(database, number: int = 3) -> int:
+    with database.session() as session:
+        return numbered_day(session, 1, number)
+
+
+def attachments(message) -> dict[str, str]:
+    """Each attached PDF's name → its text, read back page by page."""
+    return {
+        part.get_filename(): " ".join(page.extract_text() for page in PdfReader(io.BytesIO(part.get_content())).pages)
+        for part in message.iter_attachments()
+    }
+
+
+def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_the_log_says_so(demo, mail_server):
+    set_up_mail(demo, mail_server.port)
+    with demo.transaction() as session:
+        session.exec(select(Performer).where(Performer.legal_name == "Ethan Cole")).one().email = ""
+    day = day_id(demo)
+    result = send_day_mail(demo, 1, day)
+    inbox = mail_server.inbox
+    sent = [outcome for outcome in result.outcomes if outcome.status == Status.SENT]
+    assert len(inbox.messages) == len(sent) > 40  # the day's cast and the demo's 30 crew, one mail each
+    assert [outcome.recipient.name for outcome in result.outcomes if outcome.status == Status.NOT_SENT] == [
+        "Ethan Cole"
+    ]
+    by_name = {outcome.recipient.name: outcome for outcome in result.outcomes}
+
+    hayes = inbox.to("daniel.hayes@example.com")[0]
+    call = by_name["Daniel Hayes"].recipient.call
+    assert hayes["Subject"] == f"The Contract Bride · Day 3 of 9, Jan 13, 2027: your call {call}"
+    assert (
+        hayes["From"] == f"Redline Shorts LLC <{SENDER}>" and hayes["To"] == "Daniel Hayes <daniel.hayes@example.com>"
+    )
+    body = hayes.get_body().get_content()
+    assert "Hello Daniel Hayes," in body and f"Hair & makeup {call}" in body and "Your scenes: 3-1, 30-2" in body
+    files = attachments(hayes)
+    sheet_name = "The Contract Bride - Day 03 - 2027-01-13 - call sheet (cast) (EN).pdf"
+    sides_name = "The Contract Bride - Day 03 - 2027-01-13 - sides (EN).pdf"
+    assert list(files) == [sheet_name, sides_name]
+    assert "CAST VERSION" in files[sheet_name] and "(323) 555-0217" not in files[sheet_name]  # no crew phones
+    assert "INT. HOSPITAL - VIP ROOM - DAY" in files[sides_name] and "Sides" in files[sides_name]
+
+    director = inbox.to("zhang.wei@example.com")[0]  # speaks Mandarin only: all in Chinese
+    assert director["Subject"].startswith("契约新娘 · 第 3 天（共 9 天），2027年1月13日：您的集合时间")
+    assert "张伟，您好：" in director.get_body().get_content()
+    (crew_sheet,) = attachments(director).values()
+    assert "集合时间" in crew_sheet and "(323) 555-0217" in crew_sheet and "Crew call" not in crew_sheet
+
+    with demo.session() as session:
+        log = session.exec(select(SentCallSheet).where(SentCallSheet.shoot_day_id == day)).all()
+    assert len(log) == len(sent) and {row.language for row in log} == {"en", "zh"}
+    assert all(row.sheet_version and json.loads(row.facts)["date"] == "2027-01-13" for row in log)
+
+
+def test_after_a_change_only_those_it_touches_get_a_revision_saying_what_changed(demo, mail_server):
+    set_up_mail(demo, mail_server.port)
+    day = day_id(demo)
+    send_day_mail(demo, 1, day)
+    first = len(mail_server.inbox.messages)
+    with demo.session() as session:
+        assert {o.status for o in plan_day_mail(session, 1, day).outcomes} == {Status.UP_TO_DATE}
+    with demo.transaction() as session:  # the camera department is called half an hour earlier
+        camera = session.exec(select(CrewMember).where(CrewMember.name == "Luis Romero")).one()
+        was = camera.call_offset_minutes
+        camera.call_offset_minutes = (was or 0) - 30
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day)
+    outdated = [o for o in plan.outcomes if o.status == Status.WOULD_SEND]
+    assert [o.recipient.name for o in outdated] == ["Luis Romero"]
+    change = outdated[0].recipient.changes[0]
+    assert change[0] == "call"
+    result = send_day_mail(demo, 1, day)
+    assert sum(o.status == Status.SENT for o in result.outcomes) == 1 and len(mail_server.inbox.messages) == first + 1
+    revision = mail_server.inbox.messages[-1]
+    assert revision["Subject"] == f"Revised: The Contract Bride · Day 3 of 9: call {change[1]}, was {change[2]}"
+    assert f"- call {change[1]}, was {change[2]}" in revision.get_body().get_content()
+    with demo.session() as session:
+        assert {o.status for o in plan_day_mail(session, 1, day).outcomes} == {Status.UP_TO_DATE}
+
+
+def test_a_detail_and_a_moved_day_make_everyones_sheet_outdated(demo, mail_server):
+    set_up_mail(demo, mail_server.port)
+    day = day_id(demo, 9)
+    send_day_mail(demo, 1, day)
+    with demo.transaction() as session:
+        sheet = session.exec(select(CallSheet).where(CallSheet.shoot_day_id == day)).one()
+        sheet.weather_summary = "Rain"
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day)
+    assert {tuple(o.recipient.changes) for o in plan.outcomes if o.recipient.email} == {(("details",),)}
+    with demo.transaction() as session:
+        session.get(ShootDay, day).shoot_date = dt.date(2027, 1, 25)
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day)
+    changes = {o.recipient.changes[0] for o in plan.outcomes if o.recipient.email}
+    assert changes == {("date", "2027-01-25", "2027-01-20")}  # the demo's last day, moved
+
+
+def test_nothing_is_sent_or_logged_without_a_mail_account_or_a_server(demo, mail_server):
+    day = day_id(demo)
+    with pytest.raises(UserError, match="set up the mail account first"):
+        send_day_mail(demo, 1, day)
+    set_up_mail(demo, mail_server.port + 1 if mail_server.port < 65535 else 1)  # nothing listens there
+    with pytest.raises(UserError, match="cannot reach the mail server 127.0.0.1"):
+        send_day_mail(demo, 1, day)
+    set_up_mail(demo, mail_server.port, security="STARTTLS")  # the test server offers no STARTTLS
+    with pytest.raises(UserError, match="does not offer STARTTLS"):
+        send_day_mail(demo, 1, day)
+    with demo.session() as session:
+        assert session.exec(select(SentCallSheet)).all() == []
+    assert mail_server.inbox.messages == []
+
+
+def test_a_login_uses_the_password_in_the_keyring_and_a_wrong_one_is_refused(demo, memory_keyring):
+    with LocalMailServer(logins={"producer": "s3cret"}) as server:
+        set_up_mail(demo, server.port, login="producer")
+        day = day_id(demo, 1)
+        with pytest.raises(UserError, match="no password for producer"):
+            send_day_mail(demo, 1, day)
+        with demo.session() as session:
+            account = mail_account(session.get(Production, 1))
+        assert remember_password(account, "wrong")
+        with pytest.raises(UserError, match="refused the login producer"):
+            send_day_mail(demo, 1, day)
+        assert remember_password(account, "s3cret")
+        result = send_day_mail(demo, 1, day)
+        assert len(server.inbox.messages) == result.to_json(False)["sent"] > 30
+    assert list(memory_keyring.passwords.values()) == ["s3cret"]  # never in the production's settings
+
+
+def test_send_from_the_command_line_dry_run_then_for_real(demo_path, mail_server):
+    from studio.storage.db import open_database
+
+    database = open_database(demo_path)
+    set_up_mail(database, mail_server.port)
+    with database.transaction() as session:
+        session.exec(select(CrewMember).where(CrewMember.name == "Sun Li")).one().email = ""
+    database.close()
+    dry = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert report["dry_run"] and report["sent"] == 0 and report["not_sent"] == ["Sun Li"]
+    assert mail_server.inbox.messages == []
+    first = report["messages"][0]
+    assert {"name", "email", "language", "call", "subject", "attachments", "status"} <= set(first)
+    assert first["status"] == "would send" and first["subject"].endswith(first["call"])
+    real = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--json")
+    assert real.returncode == 0, real.stderr
+    sent = json.loads(real.stdout)
+    assert sent["sent"] == len(mail_server.inbox.messages) == len(report["messages"]) - 1
+    again = json.loads(run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--json").stdout)
+    assert again["sent"] == 0 and {m["status"] for m in again["messages"]} == {"up to date", "not sent"}
+    wrong = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--dry-run", "--read-only", "--json")
+    assert wrong.returncode == 0
