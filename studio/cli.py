@@ -196,7 +196,8 @@ def run_info(args: argparse.Namespace) -> int:
         print("No productions yet.")
     for production in summary["productions"]:
         total = production.get("budget_total")
-        print(f"[{production['id']}] {production['title']} {production['title_zh']}".rstrip())
+        chinese = production["title_zh"] if production["title_zh"] != production["title"] else ""
+        print(f"[{production['id']}] {production['title']} {chinese}".rstrip())
         print(
             f"    {production['episodes']} episodes, {production['scenes']} scenes, "
             f"{production['characters']} characters, {production['cast']} cast, {production['crew']} crew, "
@@ -236,8 +237,9 @@ def run_import_script(args: argparse.Namespace) -> int:
                 )
         finally:
             database.close()
+    guesses = [{"line": guess.line, "message": guess.message} for guess in outline.guesses]
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False))
+        print(json.dumps({**result.to_json(), "guesses": guesses}, ensure_ascii=False))
         return 0
     print(
         _(
@@ -254,6 +256,10 @@ def run_import_script(args: argparse.Namespace) -> int:
             omitted=len(result.omitted),
         )
     )
+    if guesses:
+        print(_("What the script does not say, and the import took it to mean:"))
+    for guess in guesses:
+        print("  " + _("line {line}: {message}").format(**guess))
     return 0
 
 

@@ -3,7 +3,9 @@
 US-Letter Courier 12 holds about 55 lines a page; action and headings wrap at 61 columns, dialogue
 at 35, parentheticals at 25. A CJK glyph takes two columns, so a Chinese script is measured the
 way it prints. Each element after the first is set off by a blank line, as screenplay format does
-(dialogue, parentheticals and the speaker's name run together). A scene is never shorter than 1/8.
+(dialogue, parentheticals and the speaker's name run together). Fountain's emphasis marks (`*`, `_`) are
+not printed, so not measured: a draft measures the same in Fountain and in Final Draft. A scene is never
+shorter than 1/8.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ WIDTHS = {
 DEFAULT_WIDTH = 61
 TIGHT = {Kind.DIALOGUE, Kind.PARENTHETICAL}  # no blank line before these
 NOT_PRINTED = {Kind.SECTION, Kind.SYNOPSIS, Kind.PAGE_BREAK, Kind.EPISODE}
+UNPRINTED = str.maketrans("", "", "*_")  # Fountain's emphasis marks
 
 
 def columns(char: str) -> int:
@@ -78,7 +81,7 @@ def formatted_lines(elements: list[Element]) -> int:
         if total and element.kind not in TIGHT:
             total += 1
         text = ", ".join(element.names) if element.kind == Kind.CAST_LIST else element.text
-        total += wrapped_lines(text, WIDTHS.get(element.kind, DEFAULT_WIDTH))
+        total += wrapped_lines(text.translate(UNPRINTED), WIDTHS.get(element.kind, DEFAULT_WIDTH))
     return total
 
 

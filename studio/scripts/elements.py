@@ -27,7 +27,10 @@ class Kind(StrEnum):
     SYNOPSIS = "synopsis"
     PAGE_BREAK = "page_break"
     EPISODE = "episode"  # an explicit episode start: 第12集, EPISODE 12
+    EPISODE_END = "episode_end"  # 第1集完, （本集完）, -完-
     CAST_LIST = "cast_list"  # 人物：A、B、C — who is in the scene, speaking or not
+    NOTE = "note"  # Fountain [[notes]], Final Draft outline paragraphs: the writer's, not the script's
+    BONEYARD = "boneyard"  # Fountain /* text taken out of the script */
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Heading:
     time_of_day: str | None = None
     set_name: str = ""
     number: str | None = None
+    same_time: bool = False  # CONTINUOUS, LATER, 同时: the previous scene's time of day, as written
 
 
 @dataclass
@@ -50,12 +54,28 @@ class Element:
     level: int = 0  # section depth (# = 1)
     heading: Heading | None = None  # parsed heading parts, when the format gives them
     names: list[str] = field(default_factory=list)  # CAST_LIST entries
+    last_line: int = 0  # the last source line the element takes, when it takes more than one
+
+    @property
+    def lines(self) -> range:
+        return range(self.line, max(self.line, self.last_line) + 1)
+
+
+@dataclass
+class Guess:
+    """Something the importer had to decide the script does not say, shown before importing."""
+
+    line: int
+    message: str
 
 
 @dataclass
 class Screenplay:
     title_page: dict[str, str] = field(default_factory=dict)
     elements: list[Element] = field(default_factory=list)
+    title_lines: list[int] = field(default_factory=list)  # the source lines the title page was read from
+    set_aside: list[Element] = field(default_factory=list)  # NOTE and BONEYARD: kept, never in a scene
+    guesses: list[Guess] = field(default_factory=list)
 
 
 class ScriptError(InvalidInput):

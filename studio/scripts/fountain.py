@@ -29,7 +29,8 @@ TITLE_OPENERS = {
     "episode",
     "format",
 }
-HEADING_START = re.compile(r"^(int\.?/ext|int/ext|i/e|int|ext|est)[.\s]", re.IGNORECASE)
+# `INT。` and `INT．` too: a Chinese writer's full stop after the prefix.
+HEADING_START = re.compile(r"^(int\.?/ext|int/ext|i/e|int|ext|est)[.\s。．]", re.IGNORECASE)
 # Patterns here run on lines of any length a file may hold: none may try a match from every position of
 # a long run (a leading `\s*`, or `[^)]*` that also crosses an opening parenthesis), which takes quadratic time.
 SCENE_NUMBER = re.compile(r"#([A-Za-z0-9.\-]+)#\s*$")
@@ -39,16 +40,26 @@ NOTE_OR_BONEYARD = re.compile(r"/\*|\[\[")
 
 
 def parse_fountain(text: str) -> Screenplay:
-    lines = _without_notes_and_boneyard(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"))
+    source = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    lines, numbers, set_aside = _without_notes_and_boneyard(source)
     title_page, first_body_line = _title_page(lines)
-    return Screenplay(title_page, _Body(lines, first_body_line).parse())
+    screenplay = Screenplay(title_page, _Body(lines, numbers, first_body_line).parse())
+    screenplay.title_lines = [
+        numbers[index] for index in range(min(first_body_line, len(lines))) if lines[index].strip()
+    ]
+    screenplay.set_aside = set_aside
+    return screenplay
 
 
-def _without_notes_and_boneyard(lines: list[str]) -> list[str]:
-    """Drop /* boneyard */ and [[notes]]; a line that held only those disappears with its newline."""
+def _without_notes_and_boneyard(lines: list[str]) -> tuple[list[str], list[int], list[Element]]:
+    """Drop /* boneyard */ and [[notes]]; a line that held only those disappears with its newline.
+
+    Returns the lines kept, the source line number (1-based) of each, and the passages taken out."""
     kept: list[str] = []
+    numbers: list[int] = []
+    passages: list[Element] = []
     closer: str | None = None
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         if closer == "]]" and not line.strip():
             closer = None  # a note cannot span a blank line: an unclosed [[ ends here
         remaining, position, removed = [], 0, False
@@ -56,9 +67,12 @@ def _without_notes_and_boneyard(lines: list[str]) -> list[str]:
             if closer is not None:
                 end = line.find(closer, position)
                 removed = True
+                passages[-1].last_line = number
                 if end < 0:
+                    passages[-1].text += line[position:] + "\n"
                     position = len(line)
                     break
+                passages[-1].text += line[position:end]
                 position, closer = end + 2, None
                 continue
             opener = NOTE_OR_BONEYARD.search(line, position)
@@ -68,12 +82,18 @@ def _without_notes_and_boneyard(lines: list[str]) -> list[str]:
             removed = True
             remaining.append(line[position : opener.start()])
             closer = "*/" if opener.group() == "/*" else "]]"
+            passages.append(Element(Kind.BONEYARD if closer == "*/" else Kind.NOTE, "", line=number))
             position = opener.end()
+        if closer is not None and position >= len(line) and not removed and passages:
+            passages[-1].text += "\n"  # a blank line inside a passage
         text = "".join(remaining)
         if removed and not text.strip():
             continue
         kept.append(text)
-    return kept
+        numbers.append(number)
+    for passage in passages:
+        passage.text = passage.text.strip()
+    return kept, numbers, passages
 
 
 def _title_page(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -98,8 +118,9 @@ def _title_page(lines: list[str]) -> tuple[dict[str, str], int]:
 
 
 class _Body:
-    def __init__(self, lines: list[str], start: int):
+    def __init__(self, lines: list[str], numbers: list[int], start: int):
         self.lines = lines
+        self.numbers = numbers  # each line's number in the source, notes and boneyard included
         self.index = start
         self.start = start
         self.elements: list[Element] = []
@@ -128,7 +149,7 @@ class _Body:
 
     def _add(self, kind: Kind, text: str, **details) -> None:
         self._complete_last()
-        self.elements.append(Element(kind, text, line=self.index + 1, **details))
+        self.elements.append(Element(kind, text, line=self.numbers[self.index], **details))
         self.blank_run = 0
 
     def _complete_last(self) -> None:
@@ -147,7 +168,7 @@ class _Body:
             self._add(Kind.SECTION, stripped[level:].strip(), level=level)
         elif stripped.startswith("=") and not stripped.startswith("=="):
             self._add(Kind.SYNOPSIS, stripped[1:].strip())
-        elif stripped.startswith(".") and not stripped.startswith("..") and before:
+        elif stripped[1:2].isalnum() and stripped.startswith(".") and before:  # `. x` and `...` are action
             self._heading(stripped[1:])
         elif before and HEADING_START.match(stripped):
             self._heading(stripped)
@@ -177,6 +198,7 @@ class _Body:
         last = self.elements[-1] if self.elements else None
         if last is not None and last.kind == Kind.ACTION:
             self.more_text.append("\n" * (self.blank_run + 1) + line)
+            last.last_line = self.numbers[self.index]
             self.blank_run = 0
         else:
             self._add(Kind.ACTION, line)
@@ -206,6 +228,7 @@ class _Body:
                 self._add(Kind.PARENTHETICAL, stripped)
             elif self.elements[-1].kind == Kind.DIALOGUE:
                 self.more_text.append("\n" + stripped)
+                self.elements[-1].last_line = self.numbers[self.index]
             else:
                 self._add(Kind.DIALOGUE, stripped)
 

@@ -24,15 +24,17 @@ from studio.models.enums import RevisionState
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
-from studio.scripts.elements import ScriptError
+from studio.scripts.elements import Guess, ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
 from studio.scripts.reader import read_script, read_script_bytes
+from studio.scripts.zh_text import fold
 
 REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
 ROUND_PREFIXES = ["", "Double ", "Triple ", "Quadruple "]
 SIMILAR_ENOUGH = 0.75  # a scene found elsewhere by its content
 SAME_SCENE = 0.5  # a scene under its old number that still reads like itself
 FILE_NUMBER = re.compile(r"(\d{1,4})")
+EMPHASIS = re.compile(r"[*_]+")
 
 
 @dataclass
@@ -98,6 +100,8 @@ def _combine(outlines: list[tuple[Path, Outline]]) -> Outline:
                 scene.number, scene.episode = f"{number}-{index}", number
                 episode.scenes.append(scene)
             episodes = [*episodes, episode]
+        combined.guesses += [Guess(guess.line, f"{path.name}: {guess.message}") for guess in outline.guesses]
+        combined.notes += outline.notes
         for episode in episodes:
             if episode.number in seen:
                 raise ScriptError(
@@ -183,11 +187,15 @@ def _target_production(
     if not new_production and (production_id is not None or list_productions(session)):
         return get_production(session, production_id)
     title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem or _("Untitled")
-    chinese = title if any(columns(char) == 2 for char in title) else ""
     try:
-        return create_production(session, ProductionDetails(title=title[:200], title_zh=chinese[:200]))
+        return create_production(session, ProductionDetails(title=title[:200], title_zh=_chinese(title)[:200]))
     except InvalidInput as error:  # the title page's title, checked as a typed title is
         raise ScriptError(source, str(error)) from None
+
+
+def _chinese(name: str) -> str:
+    """A name for the Chinese column: the script's own when it is written in Chinese (or Japanese, Korean)."""
+    return name if any(columns(char) == 2 for char in name) else ""
 
 
 def _next_color(session: Session, production_id: int) -> str:
@@ -285,13 +293,15 @@ class _Writer:
             scene.synopsis = incoming.synopsis
 
     def _differs(self, scene: Scene, incoming: SceneOutline) -> bool:
+        """Whether the revision changes the scene: its words, not their markup or spacing (the same draft in
+        Fountain and in Final Draft differs in `_emphasis_` and trailing spaces only)."""
         film_set = self.sets.get(incoming.set_name)
         episode = self.episodes.get(incoming.episode)
         return (
             scene.revision_state == RevisionState.OMITTED.value
             or scene.number != incoming.number
-            or scene.heading != incoming.heading[:400]
-            or scene.text != incoming.text
+            or _heading_words(scene.heading, scene.number) != _heading_words(incoming.heading[:400], incoming.number)
+            or words(scene.text) != words(incoming.text)
             or scene.int_ext != incoming.int_ext
             or scene.time_of_day != incoming.time_of_day
             or scene.page_eighths != incoming.eighths
@@ -340,11 +350,15 @@ class _Writer:
         if film_set is None:
             location = self.locations.get(location_name)
             if location is None:
-                location = Location(production_id=self.pid, name=location_name[:200])
+                location = Location(
+                    production_id=self.pid, name=location_name[:200], name_zh=_chinese(location_name)[:200]
+                )
                 self.session.add(location)
                 self.session.flush()
                 self.locations[location_name] = location
-            film_set = FilmSet(production_id=self.pid, name=name, script_name=name, location_id=location.id)
+            film_set = FilmSet(
+                production_id=self.pid, name=name, name_zh=_chinese(name), script_name=name, location_id=location.id
+            )
             self.session.add(film_set)
             self.session.flush()
             self.sets[name] = film_set
@@ -363,8 +377,20 @@ def _retired_number(number: str, taken: set[str]) -> str:
     return candidate[:20]
 
 
+def words(text: str) -> str:
+    """Text as a revision is compared: its words, without emphasis marks (`_I_`, `**`), spacing, case or the
+    width of its characters."""
+    return " ".join(fold(EMPHASIS.sub("", text)).casefold().split())
+
+
+def _heading_words(heading: str, number: str) -> str:
+    """A heading's words, without the scene number some layouts write first (`1-1 日 内 办公室`)."""
+    first, _space, rest = words(heading).partition(" ")
+    return rest if first.strip("#*【】[]场第") == number.casefold() else words(heading)
+
+
 def _content(heading: str, text: str) -> str:
-    return f"{heading}\n{text}"
+    return f"{words(heading)}\n{words(text)}"
 
 
 def _matcher(incoming: SceneOutline) -> SequenceMatcher:
@@ -374,10 +400,10 @@ def _matcher(incoming: SceneOutline) -> SequenceMatcher:
     return matcher
 
 
-def _similarity(stored: Scene, matcher: SequenceMatcher, floor: float) -> float:
-    """How alike a stored scene and the matcher's incoming one read (heading and text), 0 to 1; 0 when below
-    `floor` (cheap checks first)."""
-    matcher.set_seq1(_content(stored.heading, stored.text))
+def _similarity(stored: str, matcher: SequenceMatcher, floor: float) -> float:
+    """How alike a stored scene's content and the matcher's incoming scene read (heading and text), 0 to 1; 0
+    when below `floor` (cheap checks first)."""
+    matcher.set_seq1(stored)
     if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
@@ -392,10 +418,11 @@ def _match_scenes(incoming: list[SceneOutline], existing: list[Scene]) -> dict[i
     3. otherwise the same number after all: a scene rewritten in place is still that scene.
     """
     by_number = {scene.number: scene for scene in existing}
+    content = {stored.id: _content(stored.heading, stored.text) for stored in existing}  # once, not per pair
     matches: dict[int, Scene] = {}
     for scene in incoming:
         stored = by_number.get(scene.number)
-        if stored is not None and _similarity(stored, _matcher(scene), SAME_SCENE) >= SAME_SCENE:
+        if stored is not None and _similarity(content[stored.id], _matcher(scene), SAME_SCENE) >= SAME_SCENE:
             matches[id(scene)] = stored
     used = {stored.id for stored in matches.values()}
     candidates = [stored for stored in existing if stored.id not in used]
@@ -404,7 +431,7 @@ def _match_scenes(incoming: list[SceneOutline], existing: list[Scene]) -> dict[i
             continue
         best, best_ratio, matcher = None, SIMILAR_ENOUGH, _matcher(scene)
         for candidate in candidates:
-            ratio = _similarity(candidate, matcher, best_ratio)
+            ratio = _similarity(content[candidate.id], matcher, best_ratio)
             if ratio >= best_ratio:
                 best, best_ratio = candidate, ratio
         if best is not None:

@@ -1,10 +1,16 @@
 """Screenplay elements into episodes and scenes, whatever format they came from.
 
 Episodes start at an explicit marker (第12集, `# Episode 12`, `# EP 12`, a line `EPISODE 12`), or
-follow the episode part of a scene number (`#12-3#`, `12-3`). Characters are named without their
-extensions (V.O., O.S., CONT'D, OS, VO); people introduced in action as `NAME (30s)` who never speak
-are kept as silent; `…若干` ("several") is background. Scripts with more episodes, scenes or names
-than the caps below are refused, at the element that goes over.
+follow the episode part of a scene number (`#12-3#`, `12-3`); an end marker (第12集完) closes one.
+Characters are named without their extensions (V.O., O.S., CONT'D, OS, VO); names written in other
+case or spacing are one person (`names`); people introduced in action as `NAME (30s)` or `NAME, 30,`
+who never speak are kept as silent; groups (全员, 宾客若干, 保安2名) are background. Scripts with more
+episodes, scenes or names than the caps below are refused, at the element that goes over.
+
+Nothing read is dropped unsaid: every source line the parser read lands in one place (`places`: the
+title page, an episode marker, a scene, a note or the boneyard), and what the importer had to decide
+for itself (a heading without INT/EXT or a time of day, a cue read as action, a name merged, lines
+outside any scene) is listed in `guesses` for the import preview.
 """
 
 from __future__ import annotations
@@ -19,9 +25,11 @@ from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models.enums import IntExt, TimeOfDay
 from studio.scripts.eighths import eighths
-from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
-from studio.scripts.headings import location_of, parse_heading
-from studio.scripts.zh_layout import NUMBER, chinese_number
+from studio.scripts.elements import Element, Guess, Kind, Screenplay, ScriptError
+from studio.scripts.groups import is_group
+from studio.scripts.headings import HEADING_LIMIT, location_of, parse_heading
+from studio.scripts.names import Names, without_extensions
+from studio.scripts.zh_text import NUMBER, chinese_number
 
 CHINESE_EPISODE = rf"^第\s*({NUMBER})\s*集\s*(?:[:：]\s*(.*))?$"
 # `# Episode 12`, `# EP 12: title`, `# 第12集` as a section; in action only a line of its own in capitals.
@@ -30,23 +38,17 @@ SECTION_EPISODE = re.compile(
 )
 ACTION_EPISODE = re.compile(rf"^(?:EPISODE|EP\.?)\s*(\d{{1,4}})\s*(?:[:：.\-–—]\s*(.*))?$|{CHINESE_EPISODE}")
 EPISODE_SCENE = re.compile(r"^(\d{1,4})-(\d{1,4}[A-Za-z]?)$")
-# These run on text of any length a file may hold, so none may try a match from every position of a long
-# run (spaces, capitals, parentheses): that takes quadratic time. Spaces are taken from the start of a run
-# only, and an introduction is a name of up to six words of up to 20 letters (never given back: what follows
-# a word cannot be part of it) and a parenthesis of up to 200 characters.
-EXTENSION = re.compile(r"(?<!\s)\s*[（(][^（()）]*[）)]")
-INTRODUCTION = re.compile(
-    r"\b([A-Z][A-Z.'\-]{0,19}+(?: [A-Z][A-Z.'\-]{0,19}+){0,5}+)\s*+\(([^()\d]{0,100}\d[^()]{0,100})\)"
-)
-BACKGROUND_SUFFIX = "若干"
 NAME_LIMIT = 200  # what the database keeps of a name; names are cut here once so lookups agree
-HEADING_LIMIT = 400  # what the database keeps of a scene heading, and all of one that is taken apart
 # Beyond any real script (a 100-episode micro-drama has under a thousand scenes, a 40-episode drama under two
 # thousand, each a few hundred roles), and low enough that a small hostile file cannot make an import take
 # gigabytes, or a revision's matching (every new scene against every stored one) more than a minute or two.
 MAX_EPISODES = 1_000
 MAX_SCENES = 5_000
 MAX_CHARACTERS = 5_000
+# Where a source line went.
+TITLE, EPISODE, SCENE, NOTE, BONEYARD = "title", "episode", "scene", "note", "boneyard"
+# Set aside without a word in the preview: the writer's outline, and transitions or page breaks outside a scene.
+WORDLESS = {Kind.TRANSITION, Kind.PAGE_BREAK, Kind.SECTION, Kind.SYNOPSIS}
 
 
 @dataclass
@@ -79,6 +81,9 @@ class Outline:
     title_page: dict[str, str]
     episodes: list[EpisodeOutline]
     unnumbered: list[SceneOutline]  # scenes of a script with no episodes at all
+    notes: list[Element] = field(default_factory=list)  # notes, boneyard, sections, lines outside any scene
+    guesses: list[Guess] = field(default_factory=list)
+    places: dict[int, str] = field(default_factory=dict)  # each source line read: where it went
 
     @property
     def scenes(self) -> list[SceneOutline]:
@@ -97,28 +102,41 @@ class Outline:
 
 def character_name(text: str) -> str:
     """`CHLOE (V.O.)`, `@McCLANE`, `ETHAN (CONT'D)^`, `克洛伊 (OS)` → the character's name."""
-    name = text.strip().lstrip("@").rstrip("^").strip()
-    return EXTENSION.sub("", name).strip()[:NAME_LIMIT]
+    return without_extensions(text)[:NAME_LIMIT]
 
 
 def is_background(name: str) -> bool:
-    return name.endswith(BACKGROUND_SUFFIX)
+    return is_group(name)
 
 
 def build_outline(screenplay: Screenplay, source: str) -> Outline:
-    builder = _Builder(source)
+    builder = _Builder(source, screenplay)
     for element in screenplay.elements:
         builder.add(element)
     builder.finish_scene()
-    outline = Outline(screenplay.title_page, [e for e in builder.episodes.values() if e.scenes], builder.unnumbered)
+    outline = Outline(
+        screenplay.title_page,
+        [e for e in builder.episodes.values() if e.scenes],
+        builder.unnumbered,
+        notes=[*screenplay.set_aside, *builder.notes],
+        guesses=[*screenplay.guesses, *builder.guesses],
+        places=builder.places,
+    )
     if not outline.scenes:
         raise ScriptError(source, _("no scene headings found (is this a screenplay?)"))
-    _resolve_introductions(outline)
+    for line in screenplay.title_lines:
+        outline.places[line] = TITLE
+    for passage in screenplay.set_aside:
+        for line in passage.lines:
+            outline.places.setdefault(line, BONEYARD if passage.kind == Kind.BONEYARD else NOTE)
+    _number_the_unnumbered(outline, builder.explicit)
+    Names(outline).unify()
+    outline.guesses.sort(key=lambda guess: guess.line)
     return outline
 
 
 class _Builder:
-    def __init__(self, source: str):
+    def __init__(self, source: str, screenplay: Screenplay):
         self.source = source
         self.line = 0  # of the element being added, for messages
         self.episodes: dict[int, EpisodeOutline] = {}
@@ -130,30 +148,65 @@ class _Builder:
         self.speaking: dict[str, None] = {}
         self.listed: dict[str, None] = {}
         self.introduced: dict[str, None] = {}
+        self.synopses: list[str] = []
         self.names: set[str] = set()
         self.scene_count = 0
         self.previous_time = TimeOfDay.DAY.value
-        self.numbers: set[str] = set()
+        self.explicit: set[int] = set()  # ids of scenes whose number the script gives
+        self.notes: list[Element] = []
+        self.guesses: list[Guess] = []
+        self.places: dict[int, str] = {}
+        self.outside: list[Element] = []  # lines read outside any scene, not yet reported
+        self.last_kind: Kind | None = None
 
     def add(self, element: Element) -> None:
         self.line = element.line
-        if self._starts_episode(element):
-            return
-        if element.kind == Kind.HEADING:
+        sections_synopsis = element.kind == Kind.SYNOPSIS and self.last_kind == Kind.SECTION
+        self.last_kind = element.kind
+        if element.kind == Kind.EPISODE_END:
+            self.finish_scene()
+            self._place(element, EPISODE)
+        elif self._starts_episode(element):
+            self._place(element, EPISODE)
+        elif element.kind == Kind.HEADING:
             self.finish_scene()
             self._start_scene(element)
-            return
-        if self.scene is None:
-            return  # title matter before the first scene
+            self._place(element, SCENE)
+        elif element.kind == Kind.SECTION or self.scene is None or sections_synopsis:
+            self._set_aside(element)
+        else:
+            self._place(element, SCENE)
+            self._add_to_scene(element)
+
+    def _add_to_scene(self, element: Element) -> None:
         self.scene_elements.append(element)
         if element.kind == Kind.CHARACTER:
             self._note(self.speaking, [character_name(element.text)])
         elif element.kind == Kind.CAST_LIST:
             self._note(self.listed, (character_name(name) for name in element.names))
-        elif element.kind == Kind.SYNOPSIS and not self.scene.synopsis:
-            self.scene.synopsis = element.text
+        elif element.kind == Kind.SYNOPSIS:
+            self.synopses.append(element.text)
         elif element.kind == Kind.ACTION:
-            self._note(self.introduced, (match.group(1).strip() for match in INTRODUCTION.finditer(element.text)))
+            self._note(self.introduced, Names.introduced_in(element.text))
+
+    def _place(self, element: Element, place: str) -> None:
+        for line in element.lines:
+            self.places[line] = place
+
+    def _set_aside(self, element: Element) -> None:
+        """A section, or what stands outside any scene (before the first, after an episode's end): kept as a
+        note, and reported unless it is only a transition."""
+        self._place(element, NOTE)
+        self.notes.append(element)
+        if element.kind not in WORDLESS:
+            self.outside.append(element)
+
+    def _report_outside(self) -> None:
+        if self.outside:
+            first, last = self.outside[0].line, max(self.outside[-1].lines)
+            message = _("lines {first}–{last} are outside any scene: kept as notes, not imported")
+            self.guesses.append(Guess(first, message.format(first=first, last=last)))
+            self.outside = []
 
     def _note(self, names: dict[str, None], found: Iterable[str]) -> None:
         for name in filter(None, found):
@@ -197,6 +250,7 @@ class _Builder:
             self.episode.title = title
 
     def _start_scene(self, element: Element) -> None:
+        self._report_outside()
         self.scene_count += 1
         if self.scene_count > MAX_SCENES:
             self._refuse(_("scripts of more than {count} scenes are refused").format(count=MAX_SCENES))
@@ -207,46 +261,43 @@ class _Builder:
             self._switch_episode(int(match.group(1)))
         if number is not None and self.episode is not None and not EPISODE_SCENE.match(number):
             number = f"{self.episode.number}-{number}"  # `#3#` under Episode 12 is scene 12-3
-        if number is None:
-            number = self._next_free_number()
-        self.numbers.add(number)
-        time_of_day = heading.time_of_day or self.previous_time
-        self.previous_time = time_of_day
         set_name = self._plain((heading.set_name or element.text.strip())[:NAME_LIMIT])
         self.scene = SceneOutline(
-            number=number,
+            number=number or "",
             episode=self.episode.number if self.episode else None,
             heading=element.text.strip(),
             int_ext=heading.int_ext or IntExt.INT.value,
-            time_of_day=time_of_day,
+            time_of_day=heading.time_of_day or self.previous_time,
             set_name=set_name,
             location=self._plain(location_of(set_name)[:NAME_LIMIT]),
             text="",
             eighths=1,
             line=element.line,
         )
+        if number is not None:
+            self.explicit.add(id(self.scene))
+        if heading.int_ext is None:
+            self.guesses.append(Guess(element.line, _("no INT/EXT (内/外) in the heading: taken as INT")))
+        if heading.time_of_day is None and not heading.same_time:
+            message = _("no time of day in the heading: taken as {time}, as the scene before")
+            self.guesses.append(Guess(element.line, message.format(time=self.previous_time)))
+        self.previous_time = self.scene.time_of_day
         self.scene_elements = [element]
-        self.speaking, self.listed, self.introduced = {}, {}, {}
-
-    def _next_free_number(self) -> str:
-        count = len(self.episode.scenes) if self.episode else len(self.unnumbered)
-        while True:
-            count += 1
-            number = f"{self.episode.number}-{count}" if self.episode else str(count)
-            if number not in self.numbers:
-                return number
+        self.speaking, self.listed, self.introduced, self.synopses = {}, {}, {}, []
 
     def finish_scene(self) -> None:
         if self.scene is None:
             return
         self.scene.text = _scene_text(self.scene_elements[1:])
         self.scene.eighths = eighths(self.scene_elements)
+        self.scene.synopsis = "\n".join(self.synopses)
         self.scene.speaking = list(self.speaking)
         self.scene.listed = [name for name in self.listed if name not in self.speaking]
         self.scene.introduced = list(self.introduced)
         (self.episode.scenes if self.episode else self.unnumbered).append(self.scene)
         self.scene = None
         self.scene_elements = []
+        self._report_outside()
 
 
 def _scene_text(elements: list[Element]) -> str:
@@ -265,15 +316,23 @@ def _scene_text(elements: list[Element]) -> str:
     return "\n\n".join(text for text in texts if text.strip())
 
 
-def _resolve_introductions(outline: Outline) -> None:
-    """`ETHAN STERLING (30s)` is ETHAN when ETHAN speaks; `LEO (10)` who never speaks is silent."""
-    speakers = {name for scene in outline.scenes for name in scene.speaking}
-    for scene in outline.scenes:
-        present = {*scene.speaking, *scene.listed}
-        for introduced in scene.introduced:
-            first_word = introduced.split()[0]
-            name = introduced if introduced in speakers else first_word if first_word in speakers else introduced
-            if name not in present:
-                scene.listed.append(name)
-                present.add(name)
-        scene.introduced = []
+def _number_the_unnumbered(outline: Outline, explicit: set[int]) -> None:
+    """Number the scenes the script leaves unnumbered by counting up in each episode, skipping every number
+    the script gives a scene anywhere (a forced heading before `#3#` is not scene 3). In a script that
+    numbers some scenes, each number given this way is a guess the preview shows."""
+    taken = {scene.number for scene in outline.scenes if id(scene) in explicit}
+    containers = [(episode.scenes, f"{episode.number}-") for episode in outline.episodes]
+    for scenes, prefix in [*containers, (outline.unnumbered, "")]:
+        numbered = any(id(scene) in explicit for scene in scenes)
+        count = 0
+        for scene in scenes:
+            if id(scene) in explicit:
+                continue
+            count += 1
+            while f"{prefix}{count}" in taken:
+                count += 1
+            scene.number = f"{prefix}{count}"
+            taken.add(scene.number)
+            if numbered:
+                message = _("the script numbers other scenes but not this one: numbered {number}")
+                outline.guesses.append(Guess(scene.line, message.format(number=scene.number)))

@@ -1,7 +1,8 @@
 """Reading a script file of any supported format into a Screenplay, defensively.
 
-Files are untrusted: a size cap, binary detection, encoding detection for text (UTF-8 with or
-without BOM, UTF-16, GB18030, then charset-normalizer's best guess), defusedxml for Final Draft
+Files are untrusted: a size cap, binary detection, encoding detection for text (UTF-8 or UTF-16 with
+or without BOM; then GB18030, Big5-HKSCS and Windows-1252, told apart by which decoding reads scene
+headings, charset-normalizer deciding only between decodings that read as many), defusedxml for Final Draft
 (no DTDs, entities or external references), and checks for .docx before python-docx sees it (not a
 zip, a zip bomb, a zip without a document, members packed as Word never packs them, a DTD in any XML
 part). Caps on lines and XML elements here, and on scenes, episodes and characters in `outline`,
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from studio.i18n import _
 from studio.scripts import FORMATS  # noqa: F401 - the formats read here
-from studio.scripts.elements import Element, Kind, Screenplay, ScriptError
+from studio.scripts.elements import Element, Guess, Kind, Screenplay, ScriptError
 from studio.scripts.fountain import parse_fountain
 from studio.user_files import FileTooLarge, UnreadableFile, read_user_file
 
@@ -48,9 +48,27 @@ FDX_TYPES = {
     "Parenthetical": Kind.PARENTHETICAL,
     "Transition": Kind.TRANSITION,
     "Lyrics": Kind.LYRICS,
+    "Singing": Kind.LYRICS,
+    "Cast List": Kind.CAST_LIST,
     "New Act": Kind.SECTION,
     "End of Act": Kind.SECTION,
+    "Act Break": Kind.SECTION,
+    "Teaser/Act One": Kind.SECTION,
+    "End of Teaser/Act One": Kind.SECTION,
+    "Cold Opening": Kind.SECTION,
+    "End of Cold Opening": Kind.SECTION,
+    "Show/Ep. Title": Kind.SECTION,
+    "Outline Body": Kind.NOTE,
+    "Outline 1": Kind.NOTE,
+    "Outline 2": Kind.NOTE,
+    "Outline 3": Kind.NOTE,
+    "Outline 4": Kind.NOTE,
 }
+# What Final Draft shows in capitals when a file's ElementSettings do not say otherwise.
+FDX_ALL_CAPS = {"Scene Heading", "Character", "Transition", "Shot", "Cast List"}
+# Tried in this order when a file is not UTF-8 or UTF-16; the first of those reading the most headings wins.
+LEGACY_ENCODINGS = (("gb18030", "GB18030"), ("big5hkscs", "Big5-HKSCS"), ("cp1252", "Windows-1252"))
+HEADING_SAMPLE = 3000  # lines of each decoding looked at for headings
 
 
 def read_script_file(path: Path, script_format: str = "auto") -> Screenplay:
@@ -104,16 +122,29 @@ def detect_format(data: bytes, name: str) -> str:
 
 def looks_like_zh_layout(text: str) -> bool:
     """Chinese layout when an episode line or a Chinese scene heading (with 日/夜, 内/外) is there."""
-    from studio.scripts.zh_layout import EPISODE
-    from studio.scripts.zh_layout import heading_of_line as zh_heading
+    from studio.scripts.zh_layout import starts_scene_or_episode
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 5000)[:5000]
+    return any(starts_scene_or_episode(lines, index) for index in range(len(lines)))
+
+
+def _headings_read(text: str) -> tuple[int, int]:
+    """How many scene headings (and episode lines) a decoding reads, and how many of them state a time of
+    day, in its first lines: what tells one legacy encoding from another."""
+    from studio.scripts.fountain import HEADING_START
+    from studio.scripts.headings import HEADING_LIMIT, parse_heading
+    from studio.scripts.zh_layout import starts_scene_or_episode
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", HEADING_SAMPLE)[:HEADING_SAMPLE]
+    headings = timed = 0
     for index, line in enumerate(lines):
-        stripped = unicodedata.normalize("NFKC", line.strip())
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if EPISODE.match(stripped) or zh_heading(stripped, following, None)[0] is not None:
-            return True
-    return False
+        if HEADING_START.match(line.strip()):
+            headings += 1
+            timed += parse_heading(line[:HEADING_LIMIT]).time_of_day is not None
+        elif starts_scene_or_episode(lines, index):
+            headings += 1
+            timed += 1
+    return headings, timed
 
 
 def _within_line_cap(text: str, name: str) -> str:
@@ -132,17 +163,41 @@ def decode_text(data: bytes, name: str) -> str:
             return _checked(_decode(data, encoding, name), name)
     if b"\x00" in data[:4096]:
         return _utf16_without_bom(data, name)
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return _checked(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    return _checked(_legacy_decoding(data, name), name)
+
+
+def _legacy_decoding(data: bytes, name: str) -> str:
+    """The decoding that reads the most scene headings (then the most times of day) of those that decode
+    the file at all; a tie, as between GB18030 and Big5 on a file whose headings are all ASCII, goes to the
+    one charset-normalizer finds likelier."""
+    decoded = {}
+    for encoding, _label in LEGACY_ENCODINGS:
         try:
-            return _checked(data.decode(encoding), name)
+            decoded[encoding] = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    from charset_normalizer import from_bytes
+    if not decoded:
+        tried = ", ".join(["UTF-8", "UTF-16", *(label for _encoding, label in LEGACY_ENCODINGS)])
+        raise ScriptError(
+            name,
+            _(
+                "the text is in none of the encodings tried ({encodings}): save the script as UTF-8 and import it again"
+            ).format(encodings=tried),
+        )
+    scores = {encoding: _headings_read(text) for encoding, text in decoded.items()}
+    best = max(scores.values())
+    tied = [encoding for encoding, score in scores.items() if score == best]
+    if len(tied) > 1:
+        from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise ScriptError(name, _("the text encoding is unknown: save the script as UTF-8 and import it again"))
-    return _checked(str(best), name)
+        guess = from_bytes(data, cp_isolation=tied).best()
+        if guess is not None and guess.encoding in tied:
+            return decoded[guess.encoding]
+    return decoded[tied[0]]
 
 
 def _utf16_without_bom(data: bytes, name: str) -> str:
@@ -201,27 +256,78 @@ def parse_fdx(data: bytes, name: str) -> Screenplay:
         ) from None
     if root.tag != "FinalDraft":
         raise ScriptError(name, _("this XML file is not a Final Draft script"))
-    screenplay = Screenplay()
-    title_lines = [_fdx_text(p) for p in root.iterfind("./TitlePage/Content/Paragraph")]
-    title_lines = [line for line in title_lines if line]
-    if title_lines:
-        screenplay.title_page["title"] = title_lines[0]
-        if len(title_lines) > 1:
-            screenplay.title_page["notes"] = "\n".join(title_lines[1:])
-    for order, paragraph in enumerate(root.iterfind("./Content//Paragraph")):
-        kind = FDX_TYPES.get(paragraph.get("Type", ""))
-        if kind is None or paragraph.find("DualDialogue") is not None:
-            continue
-        text = _fdx_text(paragraph)
+    return _FinalDraft(root).screenplay()
+
+
+class _FinalDraft:
+    """A Final Draft document's paragraphs as elements, each numbered (the Content's first, then the title
+    page's) as the line it is, and its text as Final Draft shows it: in capitals where the file's styles
+    say so, which is how a writer typing `Albert` and `ALBERT` sees one name."""
+
+    def __init__(self, root):
+        self.root = root
+        self.all_caps = set(FDX_ALL_CAPS)
+        for settings in root.iterfind("./ElementSettings"):
+            font = settings.find("FontSpec")
+            if font is not None:
+                styled = "AllCaps" in font.get("Style", "").split("+")
+                (self.all_caps.add if styled else self.all_caps.discard)(settings.get("Type", ""))
+        self.count = 0
+
+    def screenplay(self) -> Screenplay:
+        screenplay = Screenplay()
+        for paragraph in self._content():
+            self.count += 1
+            self._paragraph(screenplay, paragraph)
+        title_lines = []
+        for paragraph in self.root.iterfind("./TitlePage/Content/Paragraph"):
+            self.count += 1
+            if text := self._text(paragraph):
+                title_lines.append(text)
+                screenplay.title_lines.append(self.count)
+        if title_lines:
+            screenplay.title_page["title"] = title_lines[0]
+            if len(title_lines) > 1:
+                screenplay.title_page["notes"] = "\n".join(title_lines[1:])
+        return screenplay
+
+    def _content(self):
+        """The Content's paragraphs in order, dual dialogue's in its wrapper's place."""
+        for paragraph in self.root.iterfind("./Content/Paragraph"):
+            dual = paragraph.find("DualDialogue")
+            yield from dual.iterfind("Paragraph") if dual is not None else (paragraph,)
+
+    def _paragraph(self, screenplay: Screenplay, paragraph) -> None:
+        kind_name = paragraph.get("Type") or "General"
+        kind = FDX_TYPES.get(kind_name)
+        text = self._text(paragraph)
+        if not text:
+            return  # an empty paragraph, an empty Scene Heading among them, holds nothing
+        if kind is None:
+            kind = Kind.ACTION
+            screenplay.guesses.append(
+                Guess(self.count, _("a “{kind}” paragraph read as action").format(kind=kind_name))
+            )
+        if kind == Kind.NOTE:
+            screenplay.set_aside.append(Element(kind, text, line=self.count))
+            return
+        element = Element(kind, text, line=self.count)
         if kind == Kind.HEADING:
-            screenplay.elements.append(Element(kind, text, line=order + 1, number=paragraph.get("Number") or None))
-        elif text:
-            screenplay.elements.append(Element(kind, text, line=order + 1))
-    return screenplay
+            element.number = paragraph.get("Number") or None
+        elif kind == Kind.CAST_LIST:
+            element.names = [name.strip() for name in text.strip("() ").split(",") if name.strip()]
+        screenplay.elements.append(element)
+        summary = [self._text(p) for p in paragraph.iterfind("./SceneProperties/Summary/Paragraph")]
+        if kind == Kind.HEADING and any(summary):
+            screenplay.elements.append(Element(Kind.SYNOPSIS, "\n".join(filter(None, summary)), line=self.count))
 
-
-def _fdx_text(paragraph) -> str:
-    return "".join(text.text or "" for text in paragraph.iterfind("Text")).strip()
+    def _text(self, paragraph) -> str:
+        capitals = paragraph.get("Type") in self.all_caps
+        runs = (
+            (run.text or "").upper() if capitals or "AllCaps" in run.get("Style", "").split("+") else run.text or ""
+            for run in paragraph.iterfind("Text")
+        )
+        return "".join(runs).strip()
 
 
 def _too_many_elements() -> str:

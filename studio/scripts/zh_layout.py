@@ -1,69 +1,72 @@
 """The Chinese micro-drama script layout into screenplay elements.
 
-    第1集 / 第一集 / 第1集：标题           an episode
-    1-1 日 内 地点, 场1-1 …, 第1场 …,       a scene heading (episode-scene, time, 内/外, set);
-    1-1 夜外 地点, 1-1、地点 日 内,          also `### 场1-1` with `日 内 地点` on the next line
-    人物：A、B、C / 出场人物：…              who is in the scene (若干 = background)
-    △动作 / 【闪回】                         action and bracketed directions
-    名字：台词 / 名字（情绪）：台词 / 名字（OS）：…   dialogue (OS/VO are extensions, not new people)
+    第1集 / 第一集 / 第1集：标题 / 第1集 1-1 夜 内 办公室      an episode (and its first heading, on one line)
+    第1集完 / （本集完） / -完- / 全剧终                         the end of an episode
+    1-1 日 内 地点, 1－1, 场1-1, 第1场, 1.1, 【1-1】, 1-1、   a scene heading: episode-scene, then 日/夜/晨/黄昏/
+    1-1 地点 夜/内, 1-1 场景：地点 日 外                        傍晚/深夜… and 内/外/内外 in any order, glued
+    ### 场1-1 / **1-1 日 外 篮球场**                            or not, with or without 场景：/地点：; Markdown
+    第1场 + 时间：日 + 地点：书房 on the lines after             marks around it; the rest on the next lines
+    人物：A、B、C / 出场人物：…                                  who is in the scene (groups are background)
+    △动作 / 【闪回】                                             action and bracketed directions
+    名字：台词 / 名字（情绪）：台词 / 名字VO（恭敬）：… / 名字（OS）：…   dialogue (VO/OS/画外音/内心独白 are
+                                                                 extensions, glued or in brackets)
 
-Full- and half-width punctuation are both accepted (lines are NFKC-normalised for matching; the
-text keeps what the writer typed).
+Full- and half-width punctuation and traditional characters are all accepted: lines are matched folded
+(`zh_text.fold`), and everything kept is cut from the line as the writer typed it.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from studio.models.enums import IntExt, TimeOfDay
-from studio.scripts.elements import Element, Heading, Kind, Screenplay
+from studio.i18n import _
+from studio.scripts.elements import Element, Guess, Heading, Kind, Screenplay
+from studio.scripts.groups import is_group
+from studio.scripts.headings import HEADING_LIMIT, ZH_SAME_TIME, zh_time_and_place
+from studio.scripts.zh_text import NUMBER, chinese_number, fold
 
-CHINESE_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-# An episode or scene number: up to four digits, or Chinese numerals (not a mixture).
-NUMBER = r"(?:[0-9]{1,4}|[零〇一二两三四五六七八九十百]{1,6})"
-EPISODE = re.compile(rf"^第\s*({NUMBER})\s*集\s*(?:[:：\s]\s*(.*))?$")
-NUMBERED_HEADING = re.compile(r"^(?:#+\s*)?(?:场\s*)?(\d{1,4})\s*-\s*(\d{1,4}[A-Za-z]?)\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
-SCENE_OF_EPISODE = re.compile(rf"^(?:#+\s*)?第\s*({NUMBER})\s*场\s*(?:[、,.:：]\s*|\s+|$)(.*)$")
-CAST_LIST = re.compile(r"^(?:出场)?人物\s*:\s*(.*)$")
-# Spaces before the colon once, not `\s*(…)?\s*`: a long run of spaces could be split between the two every way.
-DIALOGUE = re.compile(r"^([^\s:()△【】,，。!！?？;；、\"“”]{1,16}?)\s*(?:\(([^()]*)\)\s*)?:\s*(.*)$")
-TIME_WORDS = {
-    "清晨": TimeOfDay.MORNING,
-    "早晨": TimeOfDay.MORNING,
-    "晨": TimeOfDay.MORNING,
-    "早": TimeOfDay.MORNING,
-    "日": TimeOfDay.DAY,
-    "白天": TimeOfDay.DAY,
-    "午": TimeOfDay.DAY,
-    "黄昏": TimeOfDay.DUSK,
-    "傍晚": TimeOfDay.DUSK,
-    "夜": TimeOfDay.NIGHT,
-    "晚": TimeOfDay.NIGHT,
-    "夜晚": TimeOfDay.NIGHT,
-    "黎明": TimeOfDay.DAWN,
-}
-PLACE_WORDS = {"内外": IntExt.INT_EXT, "内": IntExt.INT, "外": IntExt.EXT}
-TIME_AND_PLACE = re.compile(
-    "^(" + "|".join(sorted(TIME_WORDS, key=len, reverse=True)) + ")?(" + "|".join(PLACE_WORDS) + ")?$"
+EPISODE = re.compile(rf"^第\s*({NUMBER})\s*集(?:\s*:\s*|\s+|(?=第)|$)(.*)$")
+EPISODE_END = re.compile(
+    rf"^[-—–~·*=_\s(\[【]*(?:第\s*{NUMBER}\s*集\s*)?[(\[【]?\s*(?:本集\s*)?(?:全剧\s*)?(?:完|终|剧终|完结)"
+    r"[-—–~·*=_\s)\]】!.。]*$"
 )
-EXTENSIONS = {"OS", "VO", "O.S.", "V.O.", "画外音", "旁白", "内心", "心声"}
+# `1-1`, `1.1`, `场1-1`, `场 1-1`, `【1-1】`, `[1-1]`, `1-1场`, then `、`, `:`, `.`, `,`, spaces or the end.
+NUMBERED_HEADING = re.compile(
+    r"^(?:场次?\s*)?([【\[]\s*)?(\d{1,4})\s*([-.])\s*(\d{1,4}[A-Za-z]?)\s*[】\]]?(?:\s*场)?(?:\s*[、,.:]\s*|\s+|$)"
+)
+SCENE_OF_EPISODE = re.compile(rf"^第\s*({NUMBER})\s*场(?:\s*[、,.:]\s*|\s+|$)")
+LABEL = re.compile(r"(场景|地点|时间|内外景?|景别)\s*:\s*")
+HEADING_WORD = re.compile(r"[^\s/|()\[\]【】、,:]+")
+SENTENCE = re.compile(r"[。!?！？；;，]")
+CAST_LIST = re.compile(r"^\*{0,2}(?:出场|主要|本场)?人物\*{0,2}\s*:\s*\*{0,2}\s*(.*)$")
+# Spaces before the colon once, not `\s*(…)?\s*`: a long run of spaces could be split between the two every way.
+DIALOGUE = re.compile(
+    r"^\*{0,2}([^\s:()\[\]【】△▲,。!?;、\"“”*]{1,16}?)\*{0,2}\s*((?:[(\[【][^()\[\]【】]{0,40}[)\]】]\s*){0,3})"
+    r"\*{0,2}:\*{0,2}\s*(.*)$"
+)
+BRACKET = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
+NOTE_PARTS = re.compile(r"[^,、/;\s]+")
+GLUED_EXTENSION = re.compile(r"(VO|OS|V\.O\.|O\.S\.|画外音|内心独白|独白|内心|心声)$", re.IGNORECASE)
+EXTENSIONS = {
+    "OS",
+    "VO",
+    "O.S.",
+    "V.O.",
+    "OFF",
+    "画外音",
+    "画外",
+    "旁白",
+    "内心",
+    "内心独白",
+    "独白",
+    "心声",
+    "电话",
+    "电话音",
+}
 TITLE_KEYS = {"编剧": "author", "作者": "author", "导演": "director", "制片": "producer", "出品": "company"}
-LIST_SEPARATORS = re.compile(r"[、,，/;；\s]+")
-BRACKETED = re.compile(r"[（(][^（()）]*[）)]")  # not across an opening one: quadratic on "(((("
+TITLE_NAME = re.compile(r"^(?:剧名|片名)\s*:\s*(.+)$")
+LIST_WORD = re.compile(r"[^、,/;\s]+")
+BRACKETED = re.compile(r"[(][^()]*[)]")  # not across an opening one: quadratic on "(((("
 # Words before a colon that introduce directions, not speech.
 NOT_SPEAKERS = {
     "时间",
@@ -81,150 +84,287 @@ NOT_SPEAKERS = {
     "环境",
     "音效",
     "镜头",
+    "特写",
+    "闪回",
+    "回忆",
+    "人物",
+    "预告",
+    "下集预告",
 }
 VOICES = {"旁白", "画外音", "广播", "电话", "众人"}
-
-
-def chinese_number(text: str) -> int:
-    """`12`, `十二`, `二十三`, `一百零五` → int."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = CHINESE_DIGITS[char]
-    return total + current
+MAX_HEADING_LINES = 3  # lines after `第1场` that may carry its time, place and set
+UNTIMED_SET = 30  # `1-1 办公室`, with no time and no 内/外, is a heading only when this short
 
 
 def parse_zh_layout(text: str) -> Screenplay:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    screenplay = Screenplay()
-    episode = None
-    scene_cast: set[str] | None = None  # the scene's 人物 list, once given
-    speakers: set[str] = set()  # everyone heard so far
-    index = 0
-    while index < len(lines):
-        raw = lines[index].strip()
-        line = unicodedata.normalize("NFKC", raw)
+    return _Reader(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")).read()
+
+
+class _Reader:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.screenplay = Screenplay()
+        self.episode: int | None = None
+        self.scene_cast: set[str] | None = None  # the scene's 人物 list, once given
+        self.speakers: set[str] = set()  # everyone heard so far
+
+    def read(self) -> Screenplay:
+        index = 0
+        while index < len(self.lines):
+            index = self._line(index)
+        return self.screenplay
+
+    def _add(self, kind: Kind, text: str, line: int, **details) -> Element:
+        element = Element(kind, text, line=line, **details)
+        self.screenplay.elements.append(element)
+        return element
+
+    def _line(self, index: int) -> int:
+        """Read the line at `index` (and any it takes with it); the index of the next line to read."""
+        raw = self.lines[index].strip()
+        folded = fold(raw)
         number = index + 1
-        index += 1
-        if not line:
-            continue
-        if match := EPISODE.match(line):
-            episode = chinese_number(match.group(1))
-            screenplay.elements.append(
-                Element(Kind.EPISODE, (match.group(2) or "").strip(), line=number, number=str(episode))
-            )
-            continue
-        heading, consumed = heading_of_line(line, lines[index] if index < len(lines) else "", episode)
-        if heading is not None:
-            index += consumed
-            scene_cast = None
-            screenplay.elements.append(Element(Kind.HEADING, raw, line=number, number=heading.number, heading=heading))
-            continue
-        if not screenplay.elements and _title_line(screenplay, raw, line):
-            continue
-        if match := CAST_LIST.match(line):
-            names = [name for name in LIST_SEPARATORS.split(BRACKETED.sub("", match.group(1))) if name]
-            scene_cast = set(names)
-            screenplay.elements.append(Element(Kind.CAST_LIST, raw, line=number, names=names))
-        elif line.startswith(("△", "▲")):
-            screenplay.elements.append(Element(Kind.ACTION, raw[1:].strip(), line=number))
-        elif (
-            (match := DIALOGUE.match(line))
-            and not line.startswith("【")
-            and _is_speaker(match.group(1), scene_cast, speakers)
-        ):
-            speakers.add(match.group(1))
-            _dialogue(screenplay, match, raw, number)
-        else:
-            screenplay.elements.append(Element(Kind.ACTION, raw, line=number))
-    return screenplay
+        if not raw:
+            return index + 1
+        start, end = unwrapped(folded)
+        plain, plain_raw = folded[start:end], raw[start:end]
+        if len(plain) > HEADING_LIMIT:  # no marker or heading is this long (and patterns need not try one)
+            self._body_line(raw, folded, number)
+            return index + 1
+        if EPISODE_END.match(plain):
+            self._add(Kind.EPISODE_END, plain_raw, number)
+            self.scene_cast = None
+            return index + 1
+        if match := EPISODE.match(plain):
+            self.episode = chinese_number(match.group(1))
+            rest = match.start(2)
+            if self._heading(plain[rest:], plain_raw[rest:], index, number, episode_title=True):
+                return self._after_heading(index)
+            self._add(Kind.EPISODE, plain_raw[rest:].strip(), number, number=str(self.episode))
+            return index + 1
+        if self._heading(plain, plain_raw, index, number):
+            return self._after_heading(index)
+        if not self.screenplay.elements and self._title_line(plain_raw, plain, number):
+            return index + 1
+        self._body_line(raw, folded, number)
+        return index + 1
 
+    def _after_heading(self, index: int) -> int:
+        return max(index, self.screenplay.elements[-1].last_line - 1) + 1
 
-def _is_speaker(name: str, scene_cast: set[str] | None, speakers: set[str]) -> bool:
-    """`名字：台词` is dialogue when 名字 is someone: listed in the scene, heard before, or a voice —
-    not a direction such as `时间：三年后` or `手机屏幕显示：未知来电`."""
-    if name in NOT_SPEAKERS or name.endswith(("显示", "画面", "字幕")):
-        return False
-    if scene_cast is None:
+    def _heading(self, plain: str, plain_raw: str, index: int, number: int, episode_title: bool = False) -> bool:
+        """Add the heading this line starts (with the episode marker before it, when the line has one)."""
+        found = heading_of(plain, plain_raw, self.lines[index + 1 : index + 1 + MAX_HEADING_LINES], self.episode)
+        if found is None:
+            return False
+        heading, text, taken = found
+        if episode_title:
+            self._add(Kind.EPISODE, "", number, number=str(self.episode))
+        self.scene_cast = None
+        self._add(Kind.HEADING, text, number, number=heading.number, heading=heading, last_line=number + taken)
         return True
-    # Writers do forget to list someone, so a short name still speaks; a long unlisted one is a label.
-    return name in scene_cast or name in speakers or name in VOICES or len(name) <= 4
 
-
-def heading_of_line(line: str, next_line: str, episode: int | None) -> tuple[Heading | None, int]:
-    """A heading from this line (and the next, when it holds only time, 内/外 and set)."""
-    if match := NUMBERED_HEADING.match(line):
-        number, rest = f"{int(match.group(1))}-{match.group(2)}", match.group(3)
-    elif match := SCENE_OF_EPISODE.match(line):
-        scene = chinese_number(match.group(1))
-        number, rest = (f"{episode}-{scene}" if episode is not None else str(scene)), match.group(2)
-    else:
-        return None, 0
-    heading = _time_place_set(rest)
-    consumed = 0
-    if heading is None and not rest.strip():
-        heading = _time_place_set(unicodedata.normalize("NFKC", next_line.strip()))
-        consumed = 1
-    if heading is None:
-        return None, 0
-    heading.number = number
-    return heading, consumed
-
-
-def _time_place_set(text: str) -> Heading | None:
-    """`日 内 地点`, `夜外 地点`, `地点 日 内` → Heading; None unless a time or 内/外 is there."""
-    heading = Heading()
-    set_words = []
-    for word in text.split():
-        match = TIME_AND_PLACE.match(word)
-        if (
-            word
-            and match
-            and (match.group(1) or match.group(2))
-            and (heading.time_of_day is None or not match.group(1))
-        ):
-            if match.group(1):
-                heading.time_of_day = TIME_WORDS[match.group(1)].value
-            if match.group(2):
-                heading.int_ext = PLACE_WORDS[match.group(2)].value
+    def _title_line(self, raw: str, folded: str, number: int) -> bool:
+        title_page = self.screenplay.title_page
+        if folded.startswith("《") and folded.endswith("》"):
+            title_page.setdefault("title", raw.strip("《》 "))
+        elif match := TITLE_NAME.match(folded):
+            title_page.setdefault("title", raw[match.start(1) :].strip("《》 "))
         else:
-            set_words.append(word)
-    if heading.time_of_day is None and heading.int_ext is None:
+            key, colon, value = folded.partition(":")
+            if not (colon and value.strip() and key.strip() in TITLE_KEYS):
+                return False
+            title_page[TITLE_KEYS[key.strip()]] = raw[len(key) + 1 :].strip()
+        self.screenplay.title_lines.append(number)
+        return True
+
+    def _body_line(self, raw: str, folded: str, number: int) -> None:
+        if match := CAST_LIST.match(folded):
+            listed = BRACKETED.sub(lambda bracket: " " * len(bracket.group()), match.group(1))
+            offset = match.start(1)
+            names = [raw[offset + word.start() : offset + word.end()] for word in LIST_WORD.finditer(listed)]
+            self.scene_cast = {fold(name) for name in names}
+            self._add(Kind.CAST_LIST, raw, number, names=names)
+        elif folded.startswith(("△", "▲")):
+            self._add(Kind.ACTION, raw[1:].strip(), number)
+        elif (match := DIALOGUE.match(folded)) and not folded.startswith("【"):
+            if self._is_speaker(match.group(1)):
+                self.speakers.add(match.group(1))
+                self._dialogue(match, raw, number)
+                return
+            if _could_be_a_name(match.group(1)):
+                self.screenplay.guesses.append(
+                    Guess(number, _("“{name}：” read as a direction, not a speaker").format(name=raw[: match.end(1)]))
+                )
+            self._add(Kind.ACTION, raw, number)
+        else:
+            self._add(Kind.ACTION, raw, number)
+
+    def _is_speaker(self, name: str) -> bool:
+        """`名字：台词` is dialogue when 名字 is someone: listed in the scene, heard before, a voice or a group —
+        not a direction such as `时间：三年后` or `手机屏幕显示：未知来电`."""
+        if name in NOT_SPEAKERS or name.endswith(("显示", "画面", "字幕")):
+            return False
+        if self.scene_cast is None:
+            return True
+        # Writers do forget to list someone, so a short name still speaks; a long unlisted one is a label.
+        return (
+            name in self.scene_cast
+            or name in self.speakers
+            or name in VOICES
+            or len(speaker_name(name)[0]) <= 4
+            or is_group(name)
+        )
+
+    def _dialogue(self, match: re.Match, raw: str, number: int) -> None:
+        name, extensions = speaker_name(raw[match.start(1) : match.end(1)])
+        notes = []
+        for bracket in BRACKET.finditer(match.group(2)):
+            start = match.start(2) + bracket.start(1)
+            kept = list(raw[start : start + len(bracket.group(1))])
+            for part in NOTE_PARTS.finditer(bracket.group(1)):
+                if part.group().upper() in EXTENSIONS:
+                    extensions.append(raw[start + part.start() : start + part.end()])
+                    kept[part.start() : part.end()] = [""] * (part.end() - part.start())
+            if note := "".join(kept).strip(" ,，、/;；"):
+                notes.append(note)
+        cue = f"{name} ({', '.join(extensions)})" if extensions else name
+        self._add(Kind.CHARACTER, cue, number)
+        for note in notes:
+            self._add(Kind.PARENTHETICAL, f"（{note}）", number)
+        self._add(Kind.DIALOGUE, raw[match.start(3) :].strip(), number)
+
+
+def starts_scene_or_episode(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is an episode line or a scene heading stating a time or 内/外."""
+    folded = fold(lines[index].strip())
+    start, end = unwrapped(folded)
+    plain = folded[start:end]
+    if len(plain) > HEADING_LIMIT:
+        return False
+    if EPISODE.match(plain):
+        return True
+    found = heading_of(plain, plain, lines[index + 1 : index + 2], None)
+    return found is not None and bool(found[0].time_of_day or found[0].int_ext)
+
+
+def unwrapped(folded: str) -> tuple[int, int]:
+    """Where the line's text lies inside Markdown heading marks and bold: `### **1-1 日 外 篮球场**`.
+
+    Counted, not matched: a pattern with spaces on both sides of the text is quadratic on a run of spaces."""
+    start, end = 0, len(folded)
+    hashes = len(folded) - len(folded.lstrip("#"))
+    if 0 < hashes <= 6:
+        start = hashes
+    for mark in ("**", "__", "*"):
+        inner = folded[start:end].strip()
+        if inner.startswith(mark) and inner.endswith(mark) and len(inner) > 2 * len(mark):
+            start = folded.index(mark, start) + len(mark)
+            end = folded.rindex(mark, start, end)
+            break
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def speaker_name(name: str) -> tuple[str, list[str]]:
+    """`周助理VO` → (`周助理`, [`VO`]); a name without a glued extension comes back as it is."""
+    match = GLUED_EXTENSION.search(fold(name))
+    if match is None or match.start() == 0:
+        return name, []
+    return name[: match.start()], [name[match.start() :]]
+
+
+def _could_be_a_name(name: str) -> bool:
+    return len(name) <= 6 and name not in NOT_SPEAKERS and not name.endswith(("显示", "画面", "字幕"))
+
+
+def heading_of(
+    plain: str, plain_raw: str, following: list[str], episode: int | None
+) -> tuple[Heading, str, int] | None:
+    """The heading this line (folded, without Markdown) starts, the heading as written (without its number),
+    and how many of the following lines it takes; None when the line is no heading."""
+    if match := NUMBERED_HEADING.match(plain):
+        if match.group(1) and not re.search(r"[】\]]", plain[: match.end()]):
+            return None
+        number = f"{int(match.group(2))}-{match.group(4)}"
+        dashed = match.group(3) == "-"
+    elif match := SCENE_OF_EPISODE.match(plain):
+        scene = chinese_number(match.group(1))
+        number, dashed = (f"{episode}-{scene}" if episode is not None else str(scene)), True
+    else:
         return None
-    heading.set_name = " ".join(set_words)
+    rest, rest_raw = plain[match.end() :], plain_raw[match.end() :].strip()
+    heading = time_place_set(rest, plain_raw[match.end() :])
+    pieces, taken = [rest_raw] if rest_raw else [], 0
+    for line in following:
+        if heading.set_name and (heading.time_of_day or heading.same_time) and heading.int_ext:
+            break
+        raw = line.strip()
+        folded = fold(raw)
+        if not folded or SENTENCE.search(folded) or len(folded) > 40:
+            break
+        more = time_place_set(folded, raw)
+        if not (more.time_of_day or more.int_ext or LABEL.match(folded)):
+            break
+        heading = _combined(heading, more)
+        pieces.append(raw)
+        taken += 1
+    if not (heading.time_of_day or heading.int_ext or heading.same_time):
+        untimed = dashed and heading.set_name and len(heading.set_name) <= UNTIMED_SET and not SENTENCE.search(rest)
+        if not untimed:
+            return None
+    heading.number = number
+    return heading, " ".join(pieces), taken
+
+
+def _combined(first: Heading, second: Heading) -> Heading:
+    first.time_of_day = first.time_of_day or second.time_of_day
+    first.same_time = first.same_time or second.same_time
+    first.int_ext = first.int_ext or second.int_ext
+    first.set_name = " ".join(part for part in (first.set_name, second.set_name) if part)
+    return first
+
+
+def time_place_set(folded: str, raw: str) -> Heading:
+    """`日 内 地点`, `夜外 地点`, `地点 日/内`, `场景：地点 日 外` → Heading, the set cut from `raw`."""
+    heading = Heading()
+    keep = [True] * len(folded)
+    for label in LABEL.finditer(folded):
+        keep[label.start() : label.end()] = [False] * (label.end() - label.start())
+    words = [word for word in HEADING_WORD.finditer(folded) if keep[word.start()]]
+    for word in words:
+        text = word.group()
+        found = zh_time_and_place(text)
+        if text in ZH_SAME_TIME and heading.time_of_day is None:
+            heading.same_time = True
+        elif found is None or (found[0] and heading.time_of_day) or (found[1] and heading.int_ext):
+            continue
+        else:
+            heading.time_of_day = heading.time_of_day or found[0]
+            heading.int_ext = heading.int_ext or found[1]
+        keep[word.start() : word.end()] = [False] * (word.end() - word.start())
+    if not (heading.time_of_day or heading.int_ext or heading.same_time) and words and not SENTENCE.search(folded):
+        _split_glued(words[0], heading, keep)
+    kept = "".join(char if keep[position] else " " for position, char in enumerate(raw[: len(folded)]))
+    heading.set_name = _tidy(kept)
     return heading
 
 
-def _title_line(screenplay: Screenplay, raw: str, line: str) -> bool:
-    if line.startswith("《") and line.endswith("》"):
-        screenplay.title_page.setdefault("title", raw.strip("《》 "))
-        return True
-    key, _, value = line.partition(":")
-    if value and key.strip() in TITLE_KEYS:
-        screenplay.title_page[TITLE_KEYS[key.strip()]] = value.strip()
-        return True
-    return False
+def _split_glued(word: re.Match, heading: Heading, keep: list[bool]) -> None:
+    """`日内办公室`: a time and a place glued to the set, both needed to tell it from a set that begins
+    with one (内蒙古草原)."""
+    for length in range(min(4, len(word.group())), 1, -1):
+        found = zh_time_and_place(word.group()[:length])
+        if found and found[0] and found[1]:
+            heading.time_of_day, heading.int_ext = found
+            keep[word.start() : word.start() + length] = [False] * length
+            return
 
 
-def _dialogue(screenplay: Screenplay, match: re.Match, raw: str, number: int) -> None:
-    name, note = match.group(1), (match.group(2) or "").strip()
-    # The match ran on the normalised line; the speech is cut from the line as typed.
-    closers = [position for position in (raw.find("）"), raw.find(")")) if position >= 0]
-    after_note = min(closers) + 1 if note and closers else 0
-    colon = re.search("[:：]", raw[after_note:])
-    speech = raw[after_note + colon.end() :].strip() if colon else match.group(3).strip()
-    if note.upper() in EXTENSIONS:
-        screenplay.elements.append(Element(Kind.CHARACTER, f"{name} ({note})", line=number))
-    else:
-        screenplay.elements.append(Element(Kind.CHARACTER, name, line=number))
-        if note:
-            screenplay.elements.append(Element(Kind.PARENTHETICAL, f"（{note}）", line=number))
-    screenplay.elements.append(Element(Kind.DIALOGUE, speech, line=number))
+def _tidy(text: str) -> str:
+    """The set as written, without the separators and empty brackets left where time and place were."""
+    text = re.sub(r"[(（\[【][/|、,，\s]*[)）\]】]", " ", text)
+    return " ".join(text.split()).strip(" /|、,，:：-")

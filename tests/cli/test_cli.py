@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture_files import REAL, SAMPLE_ZH
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -122,3 +124,21 @@ def test_the_gui_without_a_display_says_so_in_one_line(tmp_path):
     )
     assert_one_clear_line(result, "no display found")
     assert not (tmp_path / "mine.sqlite").exists()
+
+
+def test_info_names_a_chinese_title_once(tmp_path):
+    database = tmp_path / "zh.sqlite"
+    assert run("import-script", str(SAMPLE_ZH), "--db", str(database)).returncode == 0
+    result = run("info", "--db", str(database))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("契约新娘") == 1
+
+
+def test_import_script_lists_what_it_had_to_guess(tmp_path):
+    script = REAL / "en-time-notes.fountain"
+    result = run("import-script", str(script), "--db", str(tmp_path / "a.sqlite"), "--json")
+    assert result.returncode == 0, result.stderr
+    guesses = json.loads(result.stdout)["guesses"]
+    assert {"line": 30, "message": "no INT/EXT (内/外) in the heading: taken as INT"} in guesses
+    plain = run("import-script", str(script), "--db", str(tmp_path / "b.sqlite"))
+    assert "line 30: no time of day in the heading: taken as MORNING, as the scene before" in plain.stdout

@@ -1,4 +1,5 @@
-"""Arbitrary input never breaks a parser: it parses, or fails with the importer's own error.
+"""Arbitrary input never breaks a parser: it parses, or fails with the importer's own error; and what it
+parses loses nothing: every non-blank line lands somewhere in the outline.
 
 `HYPOTHESIS_PROFILE=extended` runs 10,000 inputs per property instead of 200; an input that takes longer than
 the deadline fails the test, so a hang is found rather than waited for.
@@ -16,6 +17,7 @@ from studio.errors import UserError
 from studio.scripts.outline import build_outline
 from studio.scripts.reader import parse_fdx, read_script
 from tests.fixture_files import SAMPLES
+from tests.scripts.source_lines import unplaced
 
 REAL_LINES = [
     line
@@ -51,7 +53,8 @@ DEADLINE = timedelta(seconds=5)
 
 def outline_or_own_error(data: bytes, name: str, script_format: str = "auto") -> None:
     with contextlib.suppress(UserError):
-        build_outline(read_script(data, name, script_format), name)
+        outline = build_outline(read_script(data, name, script_format), name)
+        assert unplaced(data, name, outline) == {}
 
 
 @settings(deadline=DEADLINE)
@@ -81,5 +84,7 @@ def test_any_bytes(data):
 def test_xml_like_text_for_final_draft(body):
     paragraph = f"<Paragraph Type='Action'><Text>{body}</Text></Paragraph>"
     document = f"<?xml version='1.0'?><FinalDraft><Content>{paragraph}</Content></FinalDraft>"
+    data = document.encode("utf-8", "surrogatepass")
     with contextlib.suppress(UserError):
-        parse_fdx(document.encode("utf-8", "surrogatepass"), "fuzz.fdx")
+        outline = build_outline(parse_fdx(data, "fuzz.fdx"), "fuzz.fdx")
+        assert unplaced(data, "fuzz.fdx", outline) == {}

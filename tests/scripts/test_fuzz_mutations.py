@@ -1,5 +1,6 @@
 """Real files of every format, damaged, never break the importer: each is read, or refused with the importer's
-own error — never another exception, and within the deadline (a hang fails the test).
+own error — never another exception, and within the deadline (a hang fails the test) — and what is read loses
+no line.
 
 `HYPOTHESIS_PROFILE=extended` runs 10,000 damaged files per property instead of 200.
 """
@@ -29,6 +30,7 @@ from tests.scripts.damaged_files import (
     docx_with_document,
     tampered_docx,
 )
+from tests.scripts.source_lines import unplaced
 
 DEADLINE = timedelta(seconds=5)
 
@@ -41,11 +43,12 @@ def needing_zip_version(archive: bytes, version: int) -> bytes:
 
 def outline_or_own_error(data: bytes, name: str, script_format: str = "auto") -> None:
     try:
-        build_outline(read_script(data, name, script_format), name)
+        outline = build_outline(read_script(data, name, script_format), name)
     except ScriptError:
         event("refused")
     else:
         event("read")
+        assert unplaced(data, name, outline) == {}
 
 
 def test_the_real_files_import_whole():

@@ -24,6 +24,7 @@ from studio.models import (
 from studio.scripts.elements import ScriptError
 from studio.scripts.importer import import_outline, read_outline
 from studio.storage.db import open_database
+from tests.fixture_files import REAL
 from tests.fixture_files import SAMPLE_ZH as SAMPLE
 
 
@@ -234,3 +235,28 @@ def test_renamed_roles_and_sets_keep_their_links_through_a_revision(database, tm
         ]
         assert scene(session, "2-1").set_id == office_id
         assert len(session.exec(select(FilmSet)).all()) == 8
+
+
+def test_the_same_draft_in_another_format_changes_no_scene(database):
+    import_file(database, REAL / "screenplay-tools-TestFDX-FD.fountain")
+    result = import_file(database, REAL / "screenplay-tools-TestFDX-FD.fdx")
+    assert (result.added, result.changed, result.omitted) == ([], [], [])
+
+
+def test_markup_and_spacing_are_no_change_and_a_word_is(database, tmp_path):
+    fountain = tmp_path / "draft.fountain"
+    fountain.write_text("INT. ROOM - DAY #1#\n\nShe says _no_.   \n\nANNA\nI **mean** it.  \n", encoding="utf-8")
+    import_file(database, fountain)
+    final_draft = (
+        '<?xml version="1.0"?><FinalDraft><Content>'
+        '<Paragraph Type="Scene Heading" Number="1"><Text>INT. ROOM - DAY</Text></Paragraph>'
+        '<Paragraph Type="Action"><Text>She says </Text><Text Style="Italic">no</Text><Text>.</Text></Paragraph>'
+        '<Paragraph Type="Character"><Text>Anna</Text></Paragraph>'
+        '<Paragraph Type="Dialogue"><Text>I </Text><Text Style="Bold">{word}</Text><Text> it.</Text></Paragraph>'
+        "</Content></FinalDraft>"
+    )
+    same, other = tmp_path / "same.fdx", tmp_path / "other.fdx"
+    same.write_text(final_draft.format(word="mean"), encoding="utf-8")
+    other.write_text(final_draft.format(word="meant"), encoding="utf-8")
+    assert import_file(database, same).changed == []
+    assert import_file(database, other).changed == ["1"]

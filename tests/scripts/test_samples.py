@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from studio.models import Character, FilmSet, Location, Scene, SceneCharacter
+from studio.models import Character, FilmSet, Location, Production, Scene, SceneCharacter
 from studio.scripts.importer import import_outline, read_outline
 from studio.storage.db import open_database
 from tests.fixture_files import SAMPLES
@@ -70,3 +70,19 @@ def test_speaking_silent_and_background_characters(imported):
     assert silent == EXPECTED[name]["silent"]
     background = {c.name for c in session.exec(select(Character).where(Character.is_background))}
     assert background == EXPECTED[name]["background"]
+
+
+def test_chinese_names_fill_the_chinese_columns(imported):
+    name, _result, session = imported
+    chinese = name.endswith(".zh.txt")
+    production = session.exec(select(Production)).one()
+    titles = ("契约新娘", "契约新娘") if chinese else ("The Contract Bride", "")
+    assert (production.title, production.title_zh) == titles
+    places = [*session.exec(select(FilmSet)), *session.exec(select(Location))]
+    assert [place.name_zh for place in places] == [place.name if chinese else "" for place in places]
+
+
+def test_scene_text_and_headings_do_not_repeat_the_scene_number(imported):
+    _name, _result, session = imported
+    for scene in session.exec(select(Scene)):
+        assert not scene.heading.startswith(scene.number) and not scene.text.startswith(scene.number)

@@ -1,0 +1,144 @@
+"""One name per person and per place, however the script writes it.
+
+A name written in other case, spacing or width (`Albert`, `ALBERT`, `ALBERT ` and `ＡＬＢＥＲＴ`) is one
+character, shown as the script writes it most often; so is a set. A person introduced in action by
+full name (`DR. JULIUS BENNETT, 50,` or `ETHAN STERLING (30s)`) is the speaker whose cue is part of
+that name (`DR. BENNETT`, `ETHAN`), and every speaker that name covers is one person (`BOB` and
+`CYBER BOB` after `CYBER BOB, 40,`). Each merge is listed among the outline's guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from studio.i18n import _
+from studio.scripts.elements import Guess
+from studio.scripts.headings import location_of
+from studio.scripts.zh_text import fold
+
+if TYPE_CHECKING:
+    from studio.scripts.outline import Outline
+
+# These run on text of any length a file may hold, so none may try a match from every position of a long
+# run (spaces, capitals, parentheses): that takes quadratic time. Spaces are taken from the start of a run
+# only, and an introduction is a name of up to six words of up to 20 letters (never given back: what follows
+# a word cannot be part of it) and then an age: in a parenthesis of up to 200 characters, or after a comma.
+EXTENSION = re.compile(r"(?<!\s)\s*[（(][^（()）]*[）)]")
+INTRODUCTION = re.compile(
+    r"\b([A-Z][A-Z.'\-]{0,19}+(?: [A-Z][A-Z.'\-]{0,19}+){0,5}+)\s*+"
+    r"(?:\(([^()\d]{0,100}\d[^()]{0,100})\)|,\s?\d{1,3}(?:s|'s)?\b)"
+)
+ARTICLES = {"A", "AN", "THE"}
+TITLES = {"DR.", "DR", "MR.", "MR", "MRS.", "MRS", "MS.", "MS", "MISS", "SIR", "OFFICER", "DETECTIVE", "AGENT"}
+SPACING = re.compile(r"[\s.]+")
+
+
+def without_extensions(text: str) -> str:
+    """`CHLOE (V.O.)`, `@McCLANE`, `ETHAN (CONT'D)^`, `克洛伊 (OS)` → the character's name."""
+    name = text.strip().lstrip("@").rstrip("^").strip()
+    return EXTENSION.sub("", name).strip()
+
+
+def key(name: str) -> str:
+    """What two ways of writing one name share: `Dr.  Bennett` and `DR. BENNETT` → `dr bennett`."""
+    return SPACING.sub(" ", fold(name).casefold()).strip()
+
+
+class Names:
+    def __init__(self, outline: Outline):
+        self.outline = outline
+
+    @staticmethod
+    def introduced_in(text: str) -> list[str]:
+        """The names introduced in a paragraph of action: `ETHAN STERLING (30s)`, `MARGARET, 37,`."""
+        found = []
+        for match in INTRODUCTION.finditer(text):
+            words = match.group(1).split()
+            while words and words[0] in ARTICLES:
+                words = words[1:]
+            if words:
+                found.append(" ".join(words))
+        return found
+
+    def unify(self) -> None:
+        scenes = self.outline.scenes
+        written = Counter(name for scene in scenes for name in (*scene.speaking, *scene.listed))
+        first_line = {}
+        for scene in scenes:
+            for name in (*scene.speaking, *scene.listed):
+                first_line.setdefault(key(name), scene.line)
+        shown = self._display(written, first_line, _("{names} are taken as one character: {name}"))
+        shown.update(self._introduced(written, shown))
+        for scene in scenes:
+            scene.speaking = list(dict.fromkeys(shown.get(key(name), name) for name in scene.speaking))
+            listed = (shown.get(key(name), name) for name in (*scene.listed, *scene.introduced))
+            scene.listed = [name for name in dict.fromkeys(listed) if name not in scene.speaking]
+            scene.introduced = []
+        self._unify_places()
+
+    def _display(self, written: Counter, first_line: dict[str, int], message: str) -> dict[str, str]:
+        """For each name's key, its most written form (the first written, when forms are as common); a key
+        written several ways is a guess the preview shows."""
+        forms: dict[str, list[str]] = {}
+        for name in written:  # in the order first written
+            forms.setdefault(key(name), []).append(name)
+        shown = {}
+        for name_key, names in forms.items():
+            shown[name_key] = max(names, key=lambda name: written[name])
+            if len(names) > 1:
+                text = message.format(names=", ".join(names), name=shown[name_key])
+                self.outline.guesses.append(Guess(first_line[name_key], text))
+        return shown
+
+    def _introduced(self, written: Counter, shown: dict[str, str]) -> dict[str, str]:
+        """Speakers an introduction's full name covers, as one person: the cue written most (the longer cue
+        when as common)."""
+        speakers = {key(name) for scene in self.outline.scenes for name in scene.speaking}
+        merged: dict[str, str] = {}
+        for scene in self.outline.scenes:
+            for introduced in scene.introduced:
+                covered = sorted(
+                    (speaker for speaker in speakers if _covers(key(introduced), speaker)),
+                    key=lambda speaker: (-written[shown[speaker]], -len(speaker)),
+                )
+                if not covered:
+                    continue
+                name = merged.get(covered[0], shown[covered[0]])
+                before = {merged.get(speaker, shown[speaker]) for speaker in covered}
+                merged.update(dict.fromkeys([*covered, key(introduced)], name))
+                if len(before) > 1:
+                    text = _("{names} are taken as one character, {name}, introduced as {full}")
+                    others = ", ".join(shown[speaker] for speaker in covered)
+                    self.outline.guesses.append(
+                        Guess(scene.line, text.format(names=others, name=name, full=introduced))
+                    )
+        return merged
+
+    def _unify_places(self) -> None:
+        scenes = self.outline.scenes
+        written = Counter(scene.set_name for scene in scenes)
+        first_line = {}
+        for scene in scenes:
+            first_line.setdefault(key(scene.set_name), scene.line)
+        shown = self._display(written, first_line, _("sets {names} are taken as one: {name}"))
+        locations = Counter(location_of(name) for name in shown.values())
+        places = {key(location): location for location, _count in locations.most_common()[::-1]}
+        for scene in scenes:
+            scene.set_name = shown[key(scene.set_name)]
+            scene.location = places[key(location_of(scene.set_name))]
+
+
+def _covers(introduced: str, speaker: str) -> bool:
+    """Whether a speaker's cue is part of an introduced full name: its words in order, with the name's
+    first or last word among them, and more than a title (`DR. BENNETT` in `DR. JULIUS BENNETT`)."""
+    full, cue = introduced.split(), speaker.split()
+    if cue == full:
+        return True
+    if not cue or all(word.upper() in TITLES or f"{word.upper()}." in TITLES for word in cue):
+        return False
+    if full[0] not in cue and full[-1] not in cue:
+        return False
+    words = iter(full)
+    return all(word in words for word in cue)
