@@ -14,7 +14,9 @@ a name must not break and is never drawn.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
@@ -95,7 +97,12 @@ class Wrapping(Paragraph):
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]  # noqa: N806
         self.height = 0
-        return ParaLines(kind=1, lines=_Breaker(self.frags).lines(maxWidths))
+        # A table wraps a cell several times at the same width: the lines are worked out once per width.
+        known = self.__dict__.setdefault("_lines_for", {})
+        key = tuple(maxWidths)
+        if key not in known:
+            known[key] = _Breaker(self.frags).lines(maxWidths)
+        return ParaLines(kind=1, lines=known[key])
 
     def minWidth(self) -> float:  # noqa: N802 - reportlab's name
         return max((width for _length, width in self.unit_widths()), default=0.0)
@@ -116,13 +123,11 @@ class _Breaker:
         self.frags = frags
         texts = [getattr(frag, "text", "") or "" for frag in frags]
         self.text = "".join(texts)
-        self.owner = [index for index, text in enumerate(texts) for _char in text]
+        self.starts = list(accumulate((len(text) for text in texts[:-1]), initial=0))  # each fragment's offset
         # Forced breaks (<br/>) fall before the character at each of these offsets.
-        self.forced, offset = set(), 0
-        for frag, text in zip(frags, texts, strict=True):
-            if getattr(frag, "lineBreak", False):
-                self.forced.add(offset)
-            offset += len(text)
+        self.forced = {
+            start for frag, start in zip(frags, self.starts, strict=True) if getattr(frag, "lineBreak", False)
+        }
 
     def spans(self, low: int = 0, high: int | None = None, glued: bool = True) -> list[tuple[int, int]]:
         """(start, end) of each unit no line breaks inside, from `low` to `high`; not `glued`: as if the
@@ -139,13 +144,13 @@ class _Breaker:
 
     def runs(self, low: int, high: int):
         """The characters low…high as (fragment, text) runs, without glue."""
-        start = low
-        for index in range(low + 1, high + 1):
-            if index == high or self.owner[index] != self.owner[start]:
-                piece = drawn(self.text[start:index])
-                if piece:
-                    yield self.frags[self.owner[start]], piece
-                start = index
+        index = bisect_right(self.starts, low) - 1
+        while index < len(self.frags) and self.starts[index] < high:
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            piece = drawn(self.text[max(low, self.starts[index]) : min(high, end)])
+            if piece:
+                yield self.frags[index], piece
+            index += 1
 
     def width(self, low: int, high: int, trailing: bool = True) -> float:
         if not trailing:
