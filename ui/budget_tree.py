@@ -1,15 +1,16 @@
 """The budget as a tree: account groups (the top sheet) → accounts → detail lines, with inline editing.
 
 The model keeps the budget's inputs and its calculation in memory. An edit goes through the workspace
-(one undoable step); when it comes back, the line is patched in memory and the budget recalculated, so
-totals follow at once without reading the database again. While a number is being typed, `preview`
-recalculates with the typed value and shows those totals until the edit is committed or cancelled.
+(one undoable step); when it comes back, the line is patched in memory (studio.budget.line_fields) and
+the budget recalculated, so totals follow at once without reading the database again. While a number is
+being typed, `preview` recalculates with the typed value and shows those totals until the edit is
+committed or cancelled.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
@@ -17,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from studio.budget.calculation import BudgetInputs, Calculation, Line, calculate
-from studio.budget.formulas import entry_of, is_number
+from studio.budget.line_fields import TYPED, patch, previewed, text_of
 from studio.edits import FieldChange
 from studio.errors import UserError
 from studio.models.enums import AccountGroup, LineUnit
@@ -45,7 +46,7 @@ COLUMNS = [
     ("notes", "notes"),
 ]
 KEYS = [key for key, _ in COLUMNS]
-TYPED_NUMBERS = {"amount_entry", "multiplier", "rate"}
+FIELD_OF = dict(COLUMNS)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -79,9 +80,7 @@ class BudgetTreeModel(QAbstractItemModel):
         self._root = Node("root", None)
         self._lines: dict[int, Node] = {}
         self._line_by_id: dict[int, Line] = {}
-        self._fringe_codes: dict[int, str] = {}
         self._accounts_by_id = {}
-        self._fringe_ids: dict[str, int] = {}
         self.shown_descriptions: dict[str, tuple[str, str]] = {}
         self.headers = {
             "name": self.tr("Account / line"),
@@ -107,8 +106,6 @@ class BudgetTreeModel(QAbstractItemModel):
         self.inputs, self.calculation = inputs, calculation
         self.shown_descriptions = shown or {}
         self._accounts_by_id = {account.id: account for account in inputs.accounts}
-        self._fringe_ids = {fringe.code.upper(): fringe.id for fringe in inputs.fringes}
-        self._fringe_codes = {fringe.id: fringe.code for fringe in inputs.fringes}
         self._line_by_id = {line.id: line for line in inputs.lines}
         self._root = Node("root", None)
         self._lines = {}
@@ -134,26 +131,13 @@ class BudgetTreeModel(QAbstractItemModel):
         self._totals_changed()
 
     def apply_change(self, change: FieldChange) -> bool:
-        """Patch a line edited (here, or by undo and redo) and recalculate; False if it needs a reload."""
-        line = self.line(change.row_id)
-        if change.entity != "budget_line" or line is None or change.field == "account_id":
+        """Follow a line edited (here, or by undo and redo) and recalculate; False if it needs a reload (a
+        line moved to another account moves in the tree)."""
+        if change.field == "account_id" or not patch(self.inputs, change):
             return False
-        if change.field == "amount_entry":
-            text = str(change.new)
-            line.amount, line.formula = (Decimal(text), "") if is_number(text) else (line.amount, text)
-        elif change.field == "rate":
-            line.rate = change.new.amount
-        elif change.field == "currency":
-            line.currency = change.new
-        elif change.field == "fringe_codes":
-            codes = [code.strip().upper() for code in str(change.new).split(",") if code.strip()]
-            line.fringe_ids = tuple(self._fringe_ids[code] for code in codes if code in self._fringe_ids)
-        else:
-            setattr(line, change.field, change.new)
-        if change.version is not None:
-            line.version = change.version
+        self._line_by_id = {line.id: line for line in self.inputs.lines}
         self.recalculate()
-        node = self._lines[line.id]
+        node = self._lines[change.row_id]
         self.dataChanged.emit(self.index(node.row(), 0, self.parent_index(node)), self._last(node))
         return True
 
@@ -161,15 +145,11 @@ class BudgetTreeModel(QAbstractItemModel):
         """Totals as if `text` were committed in the cell being edited (shown until the edit ends)."""
         node = self.node(index)
         field_name = COLUMNS[index.column()][1]
-        line = self.line(node.key) if node.kind == "line" else None
-        if line is None or field_name not in TYPED_NUMBERS:
+        inputs = previewed(self.inputs, node.key, field_name, text) if node.kind == "line" and field_name else None
+        if inputs is None:
             return
-        changed = _typed(line, field_name, text)
-        if changed is None:
-            return
-        lines = [changed if other.id == line.id else other for other in self.inputs.lines]
         self.previewing = True
-        self.calculation = calculate(replace(self.inputs, lines=lines))
+        self.calculation = calculate(inputs)
         self._totals_changed()
 
     def end_preview(self) -> None:
@@ -346,7 +326,7 @@ class BudgetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "multiplier", "rate", "total", "report"):
             return RIGHT
         if role == Qt.ItemDataRole.EditRole:
-            return self._edit_text(line, key)
+            return text_of(self.inputs, line, FIELD_OF[key]) if FIELD_OF[key] else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         shown = self.shown_descriptions.get(line.source) if line.source else None
@@ -363,7 +343,7 @@ class BudgetTreeModel(QAbstractItemModel):
         if key == "currency":
             return line.currency
         if key == "fringes":
-            return ", ".join(self._fringe_codes[f] for f in line.fringe_ids if f in self._fringe_codes)
+            return text_of(self.inputs, line, "fringe_codes")
         if key == "payee":
             return shown[1] if shown else line.payee
         if key == "total":
@@ -375,19 +355,6 @@ class BudgetTreeModel(QAbstractItemModel):
         if key == "notes":
             return line.notes
         return None
-
-    def _edit_text(self, line: Line, key: str) -> str:
-        if key == "amount":
-            return entry_of(line.amount, line.formula)
-        if key == "multiplier":
-            return f"{line.multiplier.normalize():f}"
-        if key == "rate":
-            return f"{line.rate:f}"
-        if key == "fringes":
-            return str(self._line_data(line, "fringes", Qt.ItemDataRole.DisplayRole))
-        if key == "unit":
-            return line.unit
-        return str(self._line_data(line, key, Qt.ItemDataRole.DisplayRole) or "")
 
     def _account_data(self, account, key: str, role):
         if role == Qt.ItemDataRole.EditRole:
@@ -435,22 +402,6 @@ class BudgetTreeModel(QAbstractItemModel):
         return None
 
 
-def _typed(line: Line, field_name: str, text: str) -> Line | None:
-    """The line as if `text` were in the field (None when it is not a number yet; formulas wait for the commit)."""
-    cleaned = text.replace(",", "").strip()
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not number.is_finite():
-        return None
-    if field_name == "amount_entry":
-        return replace(line, amount=number, formula="")
-    if field_name == "multiplier":
-        return replace(line, multiplier=number)
-    return replace(line, rate=number)
-
-
 class BudgetDelegate(QStyledItemDelegate):
     """Edits a line's cell: a list of units, else a text field whose numbers preview the totals as typed."""
 
@@ -465,7 +416,7 @@ class BudgetDelegate(QStyledItemDelegate):
                 editor.addItem(labels.line_unit(unit.value), unit.value)
             return editor
         editor = QLineEdit(parent)
-        if COLUMNS[index.column()][1] in TYPED_NUMBERS:
+        if COLUMNS[index.column()][1] in TYPED:
             editor.textEdited.connect(lambda text, index=index: self.model.preview(index, text))
         editor.destroyed.connect(self.model.end_preview)
         return editor

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
+from studio import vocabulary
 from studio.listings import pay_preset_rows
 from studio.productions import missing_pay_presets
 from ui import labels
@@ -30,7 +31,12 @@ class PayPresetsDialog(RowListDialog):
             pay_preset_rows,
             lambda: {"name": self.tr("New preset"), "first_threshold_hours": "8", "first_factor": "1.5"},
             [
-                FormField("name", self.tr("Name")),
+                FormField(
+                    "name",
+                    self.tr("Name"),
+                    shown=labels.pay_preset_name,
+                    entered=lambda text: vocabulary.from_chinese("pay_presets", text),
+                ),
                 FormField("first_threshold_hours", self.tr("Overtime after (hours)")),
                 FormField("first_factor", self.tr("Overtime rate (×)")),
                 FormField("second_threshold_hours", self.tr("Double time after (hours)")),
@@ -40,7 +46,13 @@ class PayPresetsDialog(RowListDialog):
                 FormField("week_minimum", self.tr("Week minimum")),
                 FormField("currency", self.tr("Currency")),
                 FormField("pension_health_percent", self.tr("Pension & health (%)")),
-                FormField("notes", self.tr("Notes"), "notes"),
+                FormField(
+                    "notes",
+                    self.tr("Notes"),
+                    "notes",
+                    shown=labels.pay_preset_notes,
+                    entered=lambda text: vocabulary.from_chinese("pay_preset_notes", text),
+                ),
             ],
             parent,
         )

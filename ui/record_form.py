@@ -29,8 +29,9 @@ class FormField:
     choices: Callable[[], list[tuple[Any, str]]] | None = None
     placeholder: str = ""
     money: bool = False  # hidden from a login that may not read rates, and never read for it
-    # A value shown in other units than it is stored in (temperatures): the text shown for the stored
-    # value, and the value to store for the text typed (may raise UserError).
+    # A value shown otherwise than it is stored (temperatures in other units, standard words and languages
+    # in Chinese): the text shown for the stored value, and the value to store for the text typed (may
+    # raise UserError).
     shown: Callable[[Any], str] | None = None
     entered: Callable[[str], Any] | None = None
 
@@ -168,15 +169,15 @@ class RecordForm(QScrollArea):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             editor.blockSignals(False)
         elif isinstance(editor, QPlainTextEdit):
-            if editor.toPlainText() != field_text(value):
-                editor.setPlainText(field_text(value))
+            if editor.toPlainText() != self._text(name, value):
+                editor.setPlainText(self._text(name, value))
         else:
             editor.setText(self._text(name, value))
             editor.setCursorPosition(0)
 
     def _text(self, name: str, value: Any) -> str:
         shown = self.fields[name].shown
-        return shown(value) if shown is not None else field_text(value)
+        return shown(value) if shown is not None and value is not None else field_text(value)
 
     def relabel(self, name: str, label: str, **changes) -> None:
         """Give a field another label (and `shown`/`entered`), showing its value again: e.g. °C for °F."""

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, cached_property
 
-from studio.budget.exchange import RateTable
 from studio.budget.formulas import Formula, evaluate_globals, is_number, parse
 from studio.errors import InvalidInput
+from studio.exchange import RateTable
 from studio.i18n import _
 from studio.models.enums import AccountGroup, FringeKind
 from studio.money import beyond_limit_message, minor_unit_digits, within_limit

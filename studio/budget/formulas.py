@@ -57,11 +57,6 @@ class Formula:
         return _written(self.tree, reference)
 
 
-def entry_of(number: Decimal, formula: str) -> str:
-    """A quantity as the producer types it and reads it: its formula, else its number (no trailing zeros)."""
-    return formula or f"{number.normalize():f}"
-
-
 def is_number(text: str) -> bool:
     return re.fullmatch(r"\s*-?(\d+(\.\d+)?|\.\d+)\s*", text) is not None
 

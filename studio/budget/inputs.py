@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from studio.budget.calculation import Account, BudgetInputs, FringeRule, Global, Line
-from studio.budget.exchange import RateTable
+from studio.budget.line_fields import line_of
+from studio.exchange import RateTable
 from studio.models import BudgetAccount, BudgetGlobal, BudgetLine, BudgetLineFringe, Fringe, Production
 from studio.money import Money, check_currency
 
@@ -71,28 +72,8 @@ def _lines(session: Session, account_ids: list[int]) -> list[Line]:
         .order_by(links.c.fringe_id)
     ):
         fringes[line_id].append(fringe_id)
-    lines = []
-    for row in session.execute(select(table).where(table.c.account_id.in_(account_ids))).mappings():
-        lines.append(
-            Line(
-                id=row["id"],
-                account_id=row["account_id"],
-                description=row["description"],
-                amount=row["amount"],
-                formula=row["amount_formula"],
-                unit=row["unit"],
-                multiplier=row["multiplier"],
-                rate=Money.from_minor(row["rate_minor"], row["currency"]).amount,
-                currency=row["currency"],
-                payee=row["payee"],
-                fringe_ids=tuple(fringes.get(row["id"], ())),
-                source=row["source"],
-                notes=row["notes"],
-                sort_order=row["sort_order"],
-                version=row["version"],
-            )
-        )
-    return lines
+    rows = session.execute(select(table).where(table.c.account_id.in_(account_ids))).mappings()
+    return [line_of(row, tuple(fringes.get(row["id"], ()))) for row in rows]
 
 
 def account_order(session: Session, account_id: int) -> int:

@@ -33,19 +33,19 @@ from studio.budget.calculation import (
     Calculation,
     FringeRule,
     Global,
-    Line,
     Problem,
     TooLarge,
     _globals,
     _quantity,
 )
 from studio.budget.cost_report import cost_entries, cost_report
-from studio.budget.exchange import RateTable, inverse_rate
 from studio.budget.formulas import OT_HOURS
+from studio.budget.line_fields import COLUMNS, FIGURES, line_of
 from studio.budget.rules import is_linked
 from studio.budget.schedule_links import SHOOT_DAYS, Links, apply_links, schedule_links
 from studio.budget.totals import _budget_with_links
 from studio.errors import InvalidInput
+from studio.exchange import RateTable, inverse_rate
 from studio.i18n import _
 from studio.models import (
     BudgetAccount,
@@ -75,9 +75,7 @@ T = TypeVar("T")
 EVERY = None
 # What the budget is worked out from: each entity, and its fields that count (EVERY: all of them).
 WATCHED: dict[str, frozenset[str] | None] = {
-    "budget_line": frozenset(
-        {"amount_entry", "unit", "multiplier", "rate", "currency", "payee", "fringe_codes", "account_id"}
-    ),
+    "budget_line": FIGURES,
     "budget_global": frozenset({"value_entry", "name"}),
     "fringe": frozenset({"kind", "percent", "flat_amount", "cap", "currency", "applies_to"}),
     "exchange_rate": EVERY,
@@ -306,33 +304,8 @@ def _stored(session: Session, production: Production) -> BudgetInputs:
     no accounts, so apply_links sets the schedule's globals only; the lines but the schedule's)."""
     line, account = BudgetLine.__table__.c, BudgetAccount.__table__.c
     accounts = select(account.id).where(account.production_id == production.id)
-    lines = [
-        Line(
-            row.id,
-            0,
-            "",
-            amount=row.amount,
-            formula=row.amount_formula,
-            multiplier=row.multiplier,
-            rate=Decimal(row.rate_minor).scaleb(-minor_unit_digits(row.currency)),
-            currency=row.currency,
-            payee=row.payee,
-            source=row.source,
-        )
-        for row in session.execute(
-            select(
-                line.id,
-                line.amount,
-                line.amount_formula,
-                line.multiplier,
-                line.rate_minor,
-                line.currency,
-                line.payee,
-                line.source,
-            ).where(line.account_id.in_(accounts))
-        )
-        if not is_linked(row.source)
-    ]
+    rows = session.execute(select(*(line[name] for name in COLUMNS)).where(line.account_id.in_(accounts))).mappings()
+    lines = [line_of(row) for row in rows if not is_linked(row["source"])]
     fringe, item = Fringe.__table__.c, BudgetGlobal.__table__.c
     fringes = [
         FringeRule(

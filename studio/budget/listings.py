@@ -8,10 +8,10 @@ from sqlmodel import Session, select
 
 from studio.budget.calculation import Calculation
 from studio.budget.cost_report import CostReport
-from studio.budget.formulas import entry_of
 from studio.budget.totals import CurrentBudget
 from studio.budget.versions import Comparison, list_versions
 from studio.models import ExchangeRate, Fringe
+from studio.models.budget import entry_of
 from studio.money import Money
 
 Row = dict

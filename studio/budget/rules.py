@@ -4,7 +4,6 @@ code, a currency with its row, and the schedule's hold on linked lines and globa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +14,7 @@ from sqlalchemy.orm import object_session
 from sqlmodel import SQLModel, select
 
 from studio.budget.formulas import MAX_LENGTH, OT_HOURS, evaluate_globals, global_name, is_number, parse
+from studio.budget.line_fields import fringe_codes_in
 from studio.currencies import ensure_currency
 from studio.edit_rules import RowRule, decimal_between
 from studio.errors import InvalidInput
@@ -173,7 +173,7 @@ class LineFringes(RowRule):
         session = object_session(row)
         production_id = _production_of_line(row)
         fringes = {f.code.upper(): f for f in session.exec(select(Fringe).where(Fringe.production_id == production_id))}
-        codes = [code for code in re.split(r"[\s,;、，]+", normalized_text(value).upper()) if code]
+        codes = fringe_codes_in(normalized_text(value))
         unknown = [code for code in codes if code not in fringes]
         if unknown:
             raise InvalidInput(
@@ -184,7 +184,7 @@ class LineFringes(RowRule):
         if row.id is None:  # a line being added: it needs its id first
             session.flush()
         session.execute(delete(BudgetLineFringe).where(BudgetLineFringe.line_id == row.id))
-        session.add_all(BudgetLineFringe(line_id=row.id, fringe_id=fringes[code].id) for code in dict.fromkeys(codes))
+        session.add_all(BudgetLineFringe(line_id=row.id, fringe_id=fringes[code].id) for code in codes)
 
 
 @dataclass(frozen=True)

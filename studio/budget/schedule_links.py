@@ -28,8 +28,9 @@ from sqlmodel import Session, select
 
 from studio import vocabulary
 from studio.budget.calculation import BudgetInputs, Global, Line
-from studio.budget.formulas import OT_HOURS, entry_of
+from studio.budget.formulas import OT_HOURS
 from studio.budget.inputs import load_inputs
+from studio.budget.line_fields import store
 from studio.budget.rules import is_linked
 from studio.i18n import _, local_name
 from studio.models import (
@@ -46,8 +47,9 @@ from studio.models import (
     Performer,
     Production,
 )
+from studio.models.budget import entry_of
 from studio.models.enums import LineUnit, RateBasis, UnionStatus
-from studio.money import Money, round_to_currency
+from studio.money import round_to_currency
 from studio.resources import load_json
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, load_board
@@ -496,10 +498,10 @@ def store_plan(session: Session, production_id: int, plan: LinkPlan) -> list[Lin
         row = session.get(BudgetGlobal, item.id)
         row.value, row.formula, row.source = item.value, item.formula, item.source
     for line in plan.updated:
-        _store(session.get(BudgetLine, line.id), line)
+        store(session.get(BudgetLine, line.id), line)
     for line in plan.added:
         row = BudgetLine(account_id=line.account_id, sort_order=line.sort_order, source=line.source, description="")
-        _store(row, line)
+        store(row, line)
         session.add(row)
         session.flush()
         session.add_all(BudgetLineFringe(line_id=row.id, fringe_id=fringe_id) for fringe_id in line.fringe_ids)
@@ -507,9 +509,3 @@ def store_plan(session: Session, production_id: int, plan: LinkPlan) -> list[Lin
         session.execute(delete(BudgetLine).where(BudgetLine.id.in_([line.id for line in plan.removed])))
     session.flush()
     return plan.changes
-
-
-def _store(row: BudgetLine, line: Line) -> None:
-    row.description, row.amount, row.amount_formula, row.unit = line.description, line.amount, line.formula, line.unit
-    row.multiplier, row.payee = line.multiplier, line.payee
-    row.rate = Money(line.rate, line.currency)

@@ -47,9 +47,9 @@ from studio.budget.calculation import (
     line_formula,
 )
 from studio.budget.cost_report import CostReport, cost_entries, cost_report
-from studio.budget.exchange import RATE_PLACES, RateUsed
 from studio.budget.totals import current_budget
 from studio.errors import InvalidInput, UserError
+from studio.exchange import RATE_PLACES, RateUsed
 from studio.exports.budget_words import GROUPS, SOURCES, UNITS, Words
 from studio.exports.files import write_atomically
 from studio.exports.names import named

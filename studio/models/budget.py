@@ -9,7 +9,6 @@ from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlalchemy.orm import object_session
 from sqlmodel import Field, select
 
-from studio.budget.formulas import entry_of
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
 from studio.models.enums import AccountGroup, CostStatus, FringeKind, LineUnit
 from studio.models.types import ExactDecimal, UTCDateTime, utc_now
@@ -17,6 +16,11 @@ from studio.models.types import ExactDecimal, UTCDateTime, utc_now
 QUANTITY = ExactDecimal(4)
 RATE_OF_EXCHANGE = ExactDecimal(8)
 PERCENT = ExactDecimal(4)
+
+
+def entry_of(number: Decimal, formula: str) -> str:
+    """A quantity as the producer types it and reads it: its formula, else its number (no trailing zeros)."""
+    return formula or f"{number.normalize():f}"
 
 
 class Currency(Versioned, table=True):

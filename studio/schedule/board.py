@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from studio.budget.exchange import RateTable
+from studio.exchange import RateTable
 from studio.i18n import _
 from studio.models import (
     Availability,

@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, literal_column, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
-from studio.edits import FieldChange, set_field
+from studio.changes import FieldChange
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Scene, ShootDay, Strip
@@ -254,20 +254,26 @@ def add_banner(session: Session, production_id: int, day_id: int | None, positio
 
 
 def renumber_days(session: Session, production_id: int) -> list[FieldChange]:
-    """Shoot days numbered 1, 2, 3… by date on each unit (days off and holidays get no number)."""
-    changes = []
+    """Shoot days numbered 1, 2, 3… by date on each unit (days off and holidays get no number). Each
+    number changed is returned as the edit that undoes it (studio.edits.put_back)."""
     days = session.exec(
         select(ShootDay).where(ShootDay.production_id == production_id).order_by(ShootDay.shoot_date)
     ).all()
     counters: dict[int, int] = {}
+    renumbered: list[tuple[ShootDay, int | None]] = []
     for day in days:
         number = None
         if day.kind == ShootDayKind.SHOOT.value:
             counters[day.unit] = counters.get(day.unit, 0) + 1
             number = counters[day.unit]
         if day.day_number != number:
-            changes.append(set_field(session, "shoot_day", day.id, "day_number", number))
-    return changes
+            renumbered.append((day, day.day_number))
+            day.day_number = number
+    try:
+        session.flush()
+    except StaleDataError:  # a day saved by someone else since it was read
+        raise changed_elsewhere() from None
+    return [FieldChange("shoot_day", day.id, "day_number", old, day.day_number, day.version) for day, old in renumbered]
 
 
 def next_free_date(session: Session, production_id: int, unit: int = 1) -> dt.date:

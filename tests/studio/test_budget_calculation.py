@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studio.budget.calculation import Account, BudgetInputs, FringeRule, Global, Line, calculate
-from studio.budget.exchange import RateTable
+from studio.exchange import RateTable
 from studio.models import ExchangeRate
 
 D = Decimal

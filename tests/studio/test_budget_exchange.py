@@ -1,4 +1,4 @@
-"""The RateTable rule (studio/budget/exchange.py): latest rate on or before a date, inverse to 8 places."""
+"""The RateTable rule (studio/exchange.py): latest rate on or before a date, inverse to 8 places."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studio.budget.exchange import RateTable, inverse_rate
 from studio.errors import InvalidInput
+from studio.exchange import RateTable, inverse_rate
 from studio.models import ExchangeRate
 from studio.money import Money
 

@@ -24,13 +24,24 @@ def test_no_module_under_studio_imports_qt_or_ui():
     assert offenders == []
 
 
-def test_importing_the_whole_domain_loads_no_qt():
+def loaded_by(package: str, prefixes: tuple[str, ...], skipping: str = "-") -> str:
+    """The modules starting with `prefixes` that importing every module of `package` loads (in a fresh
+    interpreter), but those of the subpackage `skipping`."""
     code = (
-        "import pkgutil, importlib, sys, studio\n"
-        "for info in pkgutil.walk_packages(studio.__path__, 'studio.'):\n"
-        "    if not info.name.startswith('studio.storage.migrations.'):\n"
+        f"import pkgutil, importlib, sys, {package}\n"
+        f"for info in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
+        f"    if not info.name.startswith('{skipping}'):\n"
         "        importlib.import_module(info.name)\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
+        f"print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def test_importing_the_whole_domain_loads_no_qt():
+    assert loaded_by("studio", ("PySide6", "shiboken6", "ui"), skipping="studio.storage.migrations.").strip() == "[]"
+
+
+def test_the_schedule_loads_neither_the_budget_nor_the_edits():
+    """The budget is worked out from the schedule (budget.schedule_links) and an edit is checked against the
+    budget (edits → budget.limits): the schedule importing either would close a circle of packages."""
+    assert loaded_by("studio.schedule", ("studio.budget", "studio.edits", "studio.operations")).strip() == "[]"

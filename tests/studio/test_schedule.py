@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
+from studio.edits import put_back, set_field
 from studio.errors import InvalidInput
 from studio.models import Availability, Performer, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
@@ -17,7 +18,7 @@ from studio.schedule.costs import day_totals
 from studio.schedule.dood import _codes, day_out_of_days
 from studio.schedule.optimizer import optimize
 from studio.schedule.packing import baseline_placement, shooting_order
-from studio.schedule.strips import move_strips, set_locked
+from studio.schedule.strips import move_strips, renumber_days, set_locked
 from studio.schedule.timeline import day_times
 
 D = dt.date
@@ -185,6 +186,28 @@ def test_a_drag_shown_on_the_board_is_the_move_stored(demo):
             assert set(stored.placement[None]) == set(board.placement[None])  # the boneyard: in script order
             for strip in held:
                 assert strip.shoot_day_id == stored.day_of().get(strip.id, strip.shoot_day_id)
+
+
+def test_days_are_numbered_by_date_on_each_unit_and_the_numbering_undoes(demo):
+    def numbers(session) -> list[tuple[str, int | None]]:
+        statement = select(ShootDay.kind, ShootDay.day_number).order_by(ShootDay.shoot_date, ShootDay.unit)
+        return list(session.exec(statement))
+
+    def numbered_in_order(days) -> bool:
+        shooting = [number for kind, number in days if kind == "SHOOT"]
+        return shooting == list(range(1, len(shooting) + 1)) and all(n is None for k, n in days if k != "SHOOT")
+
+    with demo.transaction() as session:
+        before = numbers(session)
+        assert numbered_in_order(before)
+        second = session.exec(select(ShootDay).where(ShootDay.day_number == 2)).one()
+        set_field(session, "shoot_day", second.id, "kind", "OFF")
+        changes = renumber_days(session, 1)
+        after = numbers(session)
+        assert numbered_in_order(after) and after != before
+        assert len(changes) == sum(1 for old, new in zip(before, after, strict=True) if old[1] != new[1])
+        put_back(session, changes, to_new=False)
+        assert [number for _kind, number in numbers(session)] == [number for _kind, number in before]
 
 
 def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(demo):

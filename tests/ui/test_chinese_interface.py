@@ -4,16 +4,24 @@ at the next start; temperatures in °C in Chinese, stored in °F."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
+from studio.money import Money
+from studio.schedule.optimizer import Progress
+from tests.fixture_files import SAMPLE_FOUNTAIN
 from tests.ui.driving import commit_line, query, show
 from tests.ui.reading import Reading, read_menu, read_widget, translatable
 from ui.app import create_application
 from ui.i18n import install_translators
 from ui.main_window import REBUILT, MainWindow
+from ui.optimize_dialog import OptimizeDialog
+from ui.pay_presets import PayPresetsDialog
+from ui.schedule_settings import ScheduleSettingsDialog
 
 
 @pytest.fixture
@@ -64,16 +72,46 @@ def english_shown(window: MainWindow, settle, demo_path) -> list[tuple[str, str,
     wanted = translatable(demo_path)
     # Not vacuous: every page, every kind of widget, thousands of texts were read.
     assert {page.key for page in window.pages} <= {where for where, _ in reading.texts}
-    assert {"menu", "tab", "button", "combo", "header", "cell", "chart", "label"} <= reading.kinds
+    assert {"menu", "tab", "button", "combo", "header", "cell", "chart", "label", "value"} <= reading.kinds
     assert reading.widgets > 500 and len(reading.texts) > 3000, (reading.widgets, len(reading.texts))
     assert len(wanted.texts) > 500 and len(wanted.words) > 150
-    return [(where, text, found) for where, text in reading.texts if (found := wanted.found_in(text))]
+    return reading.english(wanted)
 
 
 def test_everything_a_person_reads_in_the_chinese_interface_is_chinese(in_language, settings, qtbot, demo_path, settle):
     in_language("zh_CN")
     window = open_window(qtbot, settings, demo_path)
     assert english_shown(window, settle, demo_path) == []
+
+
+def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path, settle):
+    """Pay presets (a standard preset's name and notes, from the template), Schedule → Settings, Optimize
+    and the import preview: nothing in English that has a translation, but for the script's own words
+    (its set and character names, as the file has them)."""
+    in_language("zh_CN")
+    window = open_window(qtbot, settings, demo_path)
+    reading = Reading()
+    presets = PayPresetsDialog(window.workspace, show(window, "cast"))
+    presets.show()
+    presets.table.select_ids([presets.table.model.rows[-1]["id"]])  # Flat day, no overtime: its notes too
+    read_widget(presets, "pay presets", reading)
+    assert ("pay presets: notes", "包干日薪：当天的工时都已包含在内。") in reading.values
+    schedule = show(window, "schedule")
+    read_widget(ScheduleSettingsDialog(window.workspace, schedule), "schedule settings", reading)
+    optimizing = OptimizeDialog(schedule.board, 60, schedule)
+    optimizing.job.signals.progress.emit(Progress(3, Money(Decimal(9000), "USD"), Money(Decimal(8000), "USD")))
+    optimizing.cancel()
+    read_widget(optimizing, "optimize", reading)
+    qtbot.waitUntil(lambda: optimizing.result is not None or optimizing.error is not None, timeout=60000)
+    importing = window.script_import.import_files([SAMPLE_FOUNTAIN])
+    qtbot.waitUntil(importing.import_button.isEnabled, timeout=20000)
+    read_widget(importing, "import", reading)
+    script = importing.outline
+    own = {scene.set_name for scene in script.scenes} | set(script.characters())
+    wanted = translatable(demo_path)
+    assert {"pay presets", "schedule settings", "optimize", "import"} <= {where for where, _ in reading.texts}
+    assert len(reading.texts) > 150 and "value" in reading.kinds
+    assert [found for found in reading.english(wanted) if set(found[2]) - own] == []
 
 
 def test_the_same_reading_of_the_english_interface_finds_what_chinese_translates(settings, qtbot, demo_path, settle):
@@ -178,6 +216,26 @@ def test_temperatures_are_read_and_typed_in_celsius_in_chinese_and_stored_in_fah
     assert stored() == 71 and settings.temperature_unit() == "F"
     window.findChild(QAction, "temperature_language").trigger()
     assert form.editors["temperature_high"].text() == "22" and settings.temperature_unit() is None
+
+
+def test_a_persons_languages_read_and_typed_in_chinese_are_stored_in_english(
+    in_language, settings, qtbot, demo_path, settle
+):
+    in_language("zh_CN")
+    window = open_window(qtbot, settings, demo_path)
+    page = show(window, "cast")
+    settle()
+    form = page.details
+    performer = form.row_id
+
+    def stored():
+        return query(demo_path, "SELECT languages FROM performer WHERE id = ?", performer)[0][0]
+
+    assert stored() == "English" and form.editors["languages"].text() == "英语"
+    commit_line(form, "languages", "普通话、粤语")
+    assert stored() == "Mandarin, Cantonese" and form.editors["languages"].text() == "普通话、粤语"
+    commit_line(form, "languages", "普通话，粤语")  # the same languages: nothing saved
+    assert window.workspace.undo_stack.count() == 1
 
 
 def test_english_reads_temperatures_in_fahrenheit(settings, qtbot, demo_path):

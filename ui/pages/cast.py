@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import UserError
+from studio.languages import entered_languages
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
 from studio.models.enums import RateBasis, UnionStatus
 from studio.user_files import UnreadableFile, read_user_file
@@ -138,7 +139,13 @@ class CastPage(Page):
             ),
             FormField("phone", self.tr("Phone"), placeholder="+1 310 555 0100"),
             FormField("email", self.tr("Email"), placeholder="name@example.com"),
-            FormField("languages", self.tr("Languages"), placeholder=self.tr("e.g. English, Mandarin")),
+            FormField(
+                "languages",
+                self.tr("Languages"),
+                placeholder=self.tr("e.g. English, Mandarin"),
+                shown=labels.languages,
+                entered=entered_languages,
+            ),
             FormField("agent_name", self.tr("Agent / manager")),
             FormField("agent_phone", self.tr("Agent phone")),
             FormField("agent_email", self.tr("Agent email")),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QToolBar
 
+from studio import vocabulary
+from studio.languages import entered_languages
 from studio.listings import crew_rows, department_rows
 from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
@@ -64,10 +66,21 @@ class CrewPage(Page):
             FormField("name", self.tr("Name")),
             FormField("name_zh", self.tr("Name in Chinese")),
             FormField("department_id", self.tr("Department"), "choice", lambda: self.departments),
-            FormField("position", self.tr("Position")),
+            FormField(
+                "position",
+                self.tr("Position"),
+                shown=labels.position,
+                entered=lambda text: vocabulary.from_chinese("positions", text),
+            ),
             FormField("phone", self.tr("Phone"), placeholder="+1 323 555 0100"),
             FormField("email", self.tr("Email"), placeholder="name@example.com"),
-            FormField("languages", self.tr("Languages"), placeholder=self.tr("e.g. English, Mandarin")),
+            FormField(
+                "languages",
+                self.tr("Languages"),
+                placeholder=self.tr("e.g. English, Mandarin"),
+                shown=labels.languages,
+                entered=entered_languages,
+            ),
             FormField(
                 "union_status",
                 self.tr("Union"),
