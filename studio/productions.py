@@ -116,11 +116,11 @@ def add_standard_templates(session: Session, production_id: int) -> None:
 
 def missing_pay_presets(session: Session, production_id: int) -> list[dict]:
     """The standard pay presets (templates/pay_presets.json) the production has no preset of that name for
-    (their Chinese names are for display only: studio.vocabulary)."""
+    (their Chinese names and notes are for display only: studio.vocabulary)."""
     have = set(session.exec(select(OvertimeRule.name).where(OvertimeRule.production_id == production_id)))
     presets = load_json("templates/pay_presets.json")["presets"]
     return [
-        {key: value for key, value in preset.items() if key != "name_zh"}
+        {key: value for key, value in preset.items() if not key.endswith("_zh")}
         for preset in presets
         if preset["name"] not in have
     ]

@@ -1,9 +1,10 @@
 """Chinese for words a production stores in English without a Chinese name of their own: crew positions
-and departments as people usually write them, the templates' fringes and pay presets, the script's
+and departments as people usually write them, the templates' fringes and pay presets (their notes too), the script's
 revision colours (White, Blue… Double White…) and the words of a weather forecast ("Clear, light wind").
 
 The database keeps what was entered; a screen or document in Chinese shows these instead (ui.labels,
-studio.exports). A word nobody has a Chinese name for is shown as it is.
+studio.exports), and one typed as its Chinese is stored in English (`from_chinese`). A word nobody has a
+Chinese name for is shown as it is.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import cache
 
 from studio.resources import load_json
 
-KINDS = ("positions", "departments", "fringes", "pay_presets", "revision_colors", "weather")
+KINDS = ("positions", "departments", "fringes", "pay_presets", "pay_preset_notes", "revision_colors", "weather")
 
 
 def _key(word: str) -> str:
@@ -21,16 +22,25 @@ def _key(word: str) -> str:
 
 
 @cache
-def _table(kind: str) -> dict[str, str]:
+def _entries(kind: str) -> tuple[tuple[str, str], ...]:
+    """(English, Chinese) for every word of `kind`."""
     if kind == "revision_rounds":
         entries = load_json("templates/chinese_words.json")["revision_rounds"]
     elif kind == "fringes":
         entries = load_json("templates/fringe_presets.json")["fringes"]
     elif kind == "pay_presets":
         entries = load_json("templates/pay_presets.json")["presets"]
+    elif kind == "pay_preset_notes":
+        presets = load_json("templates/pay_presets.json")["presets"]
+        entries = [{"name": preset["notes"], "name_zh": preset["notes_zh"]} for preset in presets]
     else:
         entries = load_json("templates/chinese_words.json")[kind]
-    return {_key(entry["name"]): entry["name_zh"] for entry in entries}
+    return tuple((entry["name"], entry["name_zh"]) for entry in entries)
+
+
+@cache
+def _table(kind: str) -> dict[str, str]:
+    return {_key(english): chinese_word for english, chinese_word in _entries(kind)}
 
 
 def chinese(kind: str, word: str) -> str:
@@ -38,6 +48,17 @@ def chinese(kind: str, word: str) -> str:
     if kind == "revision_colors":
         return revision_color_zh(word)
     return _table(kind).get(_key(word), "") if word else ""
+
+
+@cache
+def _english(kind: str) -> dict[str, str]:
+    return {chinese_word: english for english, chinese_word in _entries(kind)}
+
+
+def from_chinese(kind: str, text: str) -> str:
+    """What to store for a word of `kind` typed as its Chinese is shown ("包日，无加班费" → "Flat day, no
+    overtime"), so the English interface still reads it in English; any other text as typed."""
+    return _english(kind).get(text.strip(), text)
 
 
 ROUNDS = re.compile(r"^(?:(?P<word>double|triple|quadruple) |(?P<number>\d+)x )", re.IGNORECASE)

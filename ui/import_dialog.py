@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from studio.formatting import format_eighths
 from studio.scripts.importer import ImportResult
 from studio.scripts.outline import Outline, is_background
-from ui.labels import revision_color
+from ui.labels import revision_color, scene_heading
 
 STATE_COLORS = {"added": "#2e7d32", "changed": "#ef6c00", "omitted": "#c62828"}
 
@@ -127,7 +127,15 @@ class ImportDialog(QDialog):
     def _fill_scenes(self, outline: Outline, preview: ImportResult) -> None:
         states = {number: "added" for number in preview.added} | {number: "changed" for number in preview.changed}
         labels = {"added": self.tr("New"), "changed": self.tr("Changed"), "omitted": self.tr("Omitted")}
-        rows = [(s.number, s.heading, format_eighths(s.eighths), states.get(s.number, "")) for s in outline.scenes]
+        rows = [
+            (
+                s.number,
+                scene_heading(s.int_ext, s.set_name, s.time_of_day),
+                format_eighths(s.eighths),
+                states.get(s.number, ""),
+            )
+            for s in outline.scenes
+        ]
         rows += [(number, "", "", "omitted") for number in preview.omitted]
         self.scene_table.setRowCount(len(rows))
         for row, (number, heading, pages, state) in enumerate(rows):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from studio import vocabulary
+from studio.languages import shown_languages
 from ui.i18n import chinese, shown_name
 
 
@@ -25,6 +26,11 @@ def time_of_day(value: str) -> str:
         "DAWN": QCoreApplication.translate("Labels", "Dawn"),
         "DUSK": QCoreApplication.translate("Labels", "Dusk"),
     }.get(value, value)
+
+
+def scene_heading(int_or_ext: str, set_name: str, day_or_night: str) -> str:
+    """A scene heading as the app reads it: its codes in the interface's language ("内 CHLOE'S APARTMENT – 夜")."""
+    return f"{int_ext(int_or_ext)} {set_name} – {time_of_day(day_or_night)}"
 
 
 def union_status(value: str) -> str:
@@ -142,3 +148,13 @@ def speaks(value: str) -> str:
     """ "中 · EN" at a glance: who speaks Mandarin and who English (studio.listings)."""
     english = QCoreApplication.translate("Labels", "EN", "speaks English, in a few letters")
     return value.replace("EN", english)
+
+
+def pay_preset_notes(value: str) -> str:
+    """A standard pay preset's notes as the template has them, in Chinese in a Chinese interface."""
+    return _known("pay_preset_notes", value)
+
+
+def languages(value: str) -> str:
+    """The languages a person lists, by their Chinese names in Chinese ("English, Japanese" → 英语、日语)."""
+    return shown_languages(value, "zh" if chinese() else "en")

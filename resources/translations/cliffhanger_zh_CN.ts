@@ -1616,7 +1616,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     <message>
         <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Scenes</source>
-        <translation>场次列表</translation>
+        <translation>场数</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="61"/>

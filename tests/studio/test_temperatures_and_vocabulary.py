@@ -48,5 +48,14 @@ def test_words_stored_in_english_have_their_chinese():
         "",
     ]
     assert vocabulary.in_language("positions", "Gaffer", "zh") == "灯光师"
+
+
+def test_a_word_typed_as_its_chinese_is_stored_in_english():
+    assert vocabulary.from_chinese("positions", "灯光师") == "Gaffer"
+    assert vocabulary.from_chinese("pay_presets", " 包日，无加班费 ") == "Flat day, no overtime"
+    notes = vocabulary.chinese("pay_preset_notes", "All-in day rate: the hours of the day are included.")
+    assert notes == "包干日薪：当天的工时都已包含在内。"
+    assert vocabulary.from_chinese("pay_preset_notes", notes) == "All-in day rate: the hours of the day are included."
+    assert vocabulary.from_chinese("positions", "龙语翻译") == "龙语翻译"  # none known: as typed
     assert vocabulary.in_language("positions", "Gaffer", "en+zh") == "Gaffer"
     assert SheetWords("en+zh").revision_color("Blue") == "Blue 蓝" and SheetWords("zh").revision_color("Blue") == "蓝"

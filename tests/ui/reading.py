@@ -1,7 +1,8 @@
 """Reading the window as a person sees it: every text shown on each page (labels, buttons, tabs, menus,
-combo boxes, table headers and cells, lists, charts), and what of it is English that has a Chinese
-translation (a source string of the catalogues, a stored vocabulary value with a Chinese label, a name
-with a Chinese name stored beside it)."""
+combo boxes, table headers and cells, lists, charts) and every value in a field, and what of it is
+English that has a Chinese translation (a source string of the catalogues, a stored vocabulary value with
+a Chinese label, a language's name, a name with a Chinese name stored beside it: in a field, where a name
+is what was typed, only the words the app translates)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.pofile import read_po
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
 from PySide6.QtCore import QModelIndex, Qt
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QStackedWidget,
     QTabBar,
     QToolBar,
@@ -58,16 +61,19 @@ class Translatable:
     texts: dict[str, str] = field(default_factory=dict)  # English → its Chinese
     words: dict[str, str] = field(default_factory=dict)
 
-    def found_in(self, text: str) -> list[str]:
-        """The translatable English in a shown text (empty when it reads as it should)."""
+    def found_in(self, text: str, *, names: bool = True) -> list[str]:
+        """The translatable English in a shown text (empty when it reads as it should). `names=False` for
+        a value in a field, where a name is what was typed: only whole words the app translates count."""
         text = MNEMONIC.sub("", text).strip()
         parts = {text, *(part for part in SEPARATORS.split(text) if part)}
         found = []
         for part in parts:
             if not latin_only(part):
                 continue
-            if part in self.texts or part.rstrip("…") in self.texts or part in self.words:
+            if part in self.texts or part.rstrip("…") in self.texts or (names and part in self.words):
                 found.append(part)
+                continue
+            if not names:
                 continue
             tokens = part.split()
             for size in range(1, min(len(tokens), 8) + 1):  # names and codes inside a longer text
@@ -101,6 +107,10 @@ def translatable(database: Path) -> Translatable:
     for template, key in (("fringe_presets", "fringes"), ("pay_presets", "presets")):
         for entry in load_json(f"templates/{template}.json")[key]:
             result.texts[entry["name"]] = entry["name_zh"]
+            if "notes_zh" in entry:
+                result.texts[entry["notes"]] = entry["notes_zh"]
+    english, chinese = Locale("en").languages, Locale.parse("zh_CN").languages
+    result.texts.update({english[code]: chinese[code] for code in english.keys() & chinese.keys()})
     names = {
         "location": ("name", "name_zh"),
         "film_set": ("name", "name_zh"),
@@ -124,11 +134,19 @@ def translatable(database: Path) -> Translatable:
 
 @dataclass
 class Reading:
-    """What was read: (where, text) for every text shown, and the widgets it came from."""
+    """What was read: (where, text) for every text shown and every value in a field, and the widgets it
+    came from."""
 
     texts: list[tuple[str, str]] = field(default_factory=list)
+    values: list[tuple[str, str]] = field(default_factory=list)
     widgets: int = 0
     kinds: set[str] = field(default_factory=set)
+
+    def english(self, wanted: Translatable) -> list[tuple[str, str, list[str]]]:
+        """What was read in English that has a translation: (where, text, the English in it)."""
+        shown = [(where, text, wanted.found_in(text)) for where, text in self.texts]
+        typed = [(where, text, wanted.found_in(text, names=False)) for where, text in self.values]
+        return [(where, text, found) for where, text, found in shown + typed if found]
 
     def add(self, where: str, kind: str, text) -> None:
         if text is not None and str(text):
@@ -181,6 +199,10 @@ def read_widget(top: QWidget, where: str, reading: Reading) -> None:
                 reading.add(where, "combo", widget.itemText(index))
         elif isinstance(widget, QLineEdit) and not widget.text():
             reading.add(where, "hint", widget.placeholderText() if widget.isEnabled() else "")
+        elif isinstance(widget, QLineEdit | QPlainTextEdit):
+            value = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+            reading.values.append((f"{where}: {widget.objectName() or type(widget).__name__}", value))
+            reading.kinds.add("value")
         elif isinstance(widget, QToolBar):
             for action in widget.actions():
                 if action.isVisible() and not action.isSeparator():
