@@ -187,13 +187,19 @@ def test_choosing_a_language_with_undo_history_asks_first(
     assert settings.language() is None and not rebuilt
 
 
+def shown_in_chinese(in_language, qtbot, settings, demo_path, settle, key: str):
+    """A window in Chinese on the demo, showing the page `key`: (the window, the page)."""
+    in_language("zh_CN")
+    window = open_window(qtbot, settings, demo_path)
+    page = show(window, key)
+    settle()
+    return window, page
+
+
 def test_temperatures_are_read_and_typed_in_celsius_in_chinese_and_stored_in_fahrenheit(
     in_language, settings, qtbot, demo_path, settle
 ):
-    in_language("zh_CN")
-    window = open_window(qtbot, settings, demo_path)
-    page = show(window, "callsheets")
-    settle()
+    window, page = shown_in_chinese(in_language, qtbot, settings, demo_path, settle, "callsheets")
     form, day_id = page.form, page.shoot_day_id()
     high = form.form_layout.labelForField(form.editors["temperature_high"])
     assert high.text() == "最高气温（°C）"
@@ -221,10 +227,7 @@ def test_temperatures_are_read_and_typed_in_celsius_in_chinese_and_stored_in_fah
 def test_a_persons_languages_read_and_typed_in_chinese_are_stored_in_english(
     in_language, settings, qtbot, demo_path, settle
 ):
-    in_language("zh_CN")
-    window = open_window(qtbot, settings, demo_path)
-    page = show(window, "cast")
-    settle()
+    window, page = shown_in_chinese(in_language, qtbot, settings, demo_path, settle, "cast")
     form = page.details
     performer = form.row_id
 
