@@ -17,7 +17,8 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from studio import breakdown, casting, edits, productions, records
-from studio.budget.schedule_links import sync_schedule_lines
+from studio.budget.inputs import load_inputs
+from studio.budget.schedule_links import LinkPlan, apply_links, schedule_links, store_plan
 from studio.changes import Changes, FieldChange, Rows, Step
 from studio.edits import EDITABLE
 from studio.models import Production
@@ -61,7 +62,9 @@ def edit_back(session: Session, fields: tuple[FieldChange, ...]) -> Changes:
 
 
 def edited(fields: list[FieldChange]) -> Changes:
-    """Field edits as Changes, undone by putting each field back."""
+    """Field edits as Changes, undone by putting each field back (none: nothing changed, nothing to undo)."""
+    if not fields:
+        return Changes()
     return Changes(fields=tuple(fields), undo=(Step(edit_back, (tuple(f.reversed() for f in fields),)),))
 
 
@@ -257,10 +260,18 @@ def delete_production(session: Session, production_id: int, seen: Rows | None = 
 # What follows a change
 
 
-def store_schedule_lines(session: Session, production_id: int) -> Changes:
-    """What the schedule changed in the budget's linked lines and globals, stored (not a step of its own
-    to undo: undoing the schedule's change changes them back)."""
-    stored = sync_schedule_lines(session, production_id)
+def schedule_lines_plan(session: Session, production_id: int) -> LinkPlan:
+    """What the schedule changes in the budget's stored linked lines and globals (only read: the whole
+    board is worked out, which may take a second on a long one)."""
+    return apply_links(load_inputs(session, production_id), schedule_links(session, production_id))
+
+
+def store_schedule_lines(session: Session, production_id: int, plan: LinkPlan | None = None) -> Changes:
+    """What the schedule changed in the budget's linked lines and globals (`plan`, else worked out now),
+    stored; not a step of its own to undo: undoing the schedule's change is followed in turn."""
+    stored = store_plan(
+        session, production_id, plan if plan is not None else schedule_lines_plan(session, production_id)
+    )
     if not stored:
         return Changes()
     return Changes({"budget_line": {}, "budget_global": {}}, notes=tuple(str(change) for change in stored))

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
 from studio.errors import UserError
 from studio.listings import availability_rows
 from ui.form_dialog import add_and_remove_buttons, date_edit, form_with_buttons
 from ui.i18n import day_text
-from ui.table import Column, RecordTable, RecordTableModel, seen
+from ui.table import Column, RecordTable, RecordTableModel, remove_rows, seen
 from ui.workspace import Workspace
 
 UNAVAILABLE = QColor("#f4c7c3")
@@ -77,8 +78,7 @@ class AvailabilityPanel(QWidget):
         layout.addWidget(self.calendar)
         layout.addLayout(buttons)
         layout.addWidget(self.ranges)
-        workspace.entitiesChanged.connect(lambda entities: "availability" in entities and self.reload())
-        workspace.fieldChanged.connect(lambda change: change.entity == "availability" and self.reload())
+        workspace.changed.connect(lambda changes: changes.touches({"availability"}) and self.reload())
         workspace.changedElsewhere.connect(self.reload)  # a colleague's save (or ours refused for it)
         self.show_owner(None)
 
@@ -123,7 +123,8 @@ class AvailabilityPanel(QWidget):
         values = {"start_date": start, "end_date": end, "reason": reason}
         try:
             label = self.tr("Add unavailable dates")
-            self.workspace.add_row("availability", {self.owner_column: self.owner_id}, values, label)
+            owner = {self.owner_column: self.owner_id}
+            self.workspace.apply(operations.add, "availability", owner, values, label=label)
         except UserError as error:
             self.refused.emit(str(error))
 
@@ -131,7 +132,7 @@ class AvailabilityPanel(QWidget):
         label = self.tr("Remove unavailable dates")
         rows = self.ranges.selected_rows()
         try:
-            self.workspace.remove_rows("availability", [(row["id"], label, seen(row, "availability")) for row in rows])
+            remove_rows(self.workspace, "availability", [(row["id"], seen(row, "availability")) for row in rows], label)
         except UserError as error:
             self.refused.emit(str(error))
 

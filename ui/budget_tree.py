@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
+from studio import operations
 from studio.budget.calculation import BudgetInputs, Calculation, Line, calculate
 from studio.budget.line_fields import TYPED, patch, previewed, text_of
 from studio.edits import FieldChange
@@ -302,7 +303,7 @@ class BudgetTreeModel(QAbstractItemModel):
         label = self.tr("Edit %1").replace("%1", self.headers[KEYS[index.column()]])
         seen = self.line(node.key).version if node.kind == "line" else self.account(node.key).version
         try:
-            self.workspace.edit_fields(entity, node.key, {field_name: value}, label, seen)
+            self.workspace.apply(operations.edit, entity, node.key, {field_name: value}, seen, label=label)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio import __version__
+from studio import __version__, operations
 from studio.errors import UserError
 from studio.exports.contacts import write_contact_sheet
 from studio.productions import ProductionDetails, get_production, list_productions
@@ -123,8 +123,10 @@ class MainWindow(QMainWindow):
         self.read_only_status.hide()
 
         QApplication.instance().applicationStateChanged.connect(self._application_state_changed)
-        self.workspace.productionsChanged.connect(self._refresh_productions)
-        self.workspace.productionChanged.connect(self._show_production)
+        # The list of productions, read again when the one shown changes and when any changes.
+        self.workspace.productionChanged.connect(self._refresh_productions)
+        self.workspace.changed.connect(lambda changes: changes.touches({"production"}) and self._refresh_productions())
+        self.workspace.changedElsewhere.connect(self._refresh_productions)
         self.workspace.operationFailed.connect(lambda message: self.show_error(self.tr("Not saved"), message))
         self.welcome.newProductionRequested.connect(self.new_production)
         self.welcome.demoRequested.connect(self.databases.open_demo)
@@ -339,7 +341,8 @@ class MainWindow(QMainWindow):
             return
         details = dialog.details().validated()
         try:
-            self.workspace.add_production(details, self.tr("New production %1").replace("%1", details.title))
+            label = self.tr("New production %1").replace("%1", details.title)
+            self.workspace.apply(operations.create_production, details, label=label)
         except UserError as error:
             self.show_error(self.tr("Not saved"), str(error))
 
@@ -356,7 +359,7 @@ class MainWindow(QMainWindow):
         try:
             # From the production as the dialog showed it: a colleague's save meanwhile is kept, not overwritten.
             label = self.tr("Edit production details")
-            self.workspace.edit_fields("production", production.id, values, label, production.version)
+            self.workspace.apply(operations.edit, "production", production.id, values, production.version, label=label)
         except UserError as error:
             self.show_error(self.tr("Not saved"), str(error))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from studio import vocabulary
+from studio import operations
 from studio.listings import pay_preset_rows
 from studio.productions import missing_pay_presets
 from ui import labels
@@ -69,6 +70,6 @@ class PayPresetsDialog(RowListDialog):
         missing = self.workspace.read(missing_pay_presets, self.workspace.production_id)
         with self.workspace.one_step(self.tr("Add standard pay presets")):
             for preset in missing:
-                self.workspace.add_row("overtime_rule", owner, preset, self.tr("Add pay preset"))
+                self.workspace.apply(operations.add, "overtime_rule", owner, preset, label=self.tr("Add pay preset"))
         self.reload()
         QMessageBox.information(self, self.tr("Pay presets"), self.tr("%n preset(s) added.", "", len(missing)))

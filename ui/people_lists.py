@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
+from studio.changes import Changes
 from studio.people_csv import export_people, import_people
 
 if TYPE_CHECKING:
     from ui.pages.base import Page
 
-CHANGED = {"performer", "cast_assignment", "character", "crew_member", "department"}
+# What an import of a cast or crew list writes (it is undone by a whole-database snapshot).
+IMPORTED = Changes({kind: {} for kind in ("performer", "cast_assignment", "character", "crew_member", "department")})
 
 
 class PeopleLists(QObject):
@@ -37,8 +39,7 @@ class PeopleLists(QObject):
 
         def imported(outcome) -> None:
             result, snapshots = outcome
-            workspace.push_snapshots(snapshots, label)
-            workspace.entitiesChanged.emit(CHANGED)
+            workspace.snapshotted_done(snapshots, label, IMPORTED)
             self.page.tell(
                 self.tr("%1: %2 added, %3 updated")
                 .replace("%1", path.name)

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
 from studio.errors import UserError
 from studio.listings import performer_day_rows, shoot_day_rows
 from studio.models.enums import PerformerDayKind, ShootDayKind
 from ui.form_dialog import add_and_remove_buttons, date_edit, form_with_buttons
 from ui.i18n import day_text
-from ui.table import Column, RecordTable, RecordTableModel, seen
+from ui.table import Column, RecordTable, RecordTableModel, remove_rows, seen
 from ui.workspace import Workspace
 
 
@@ -72,8 +73,7 @@ class PerformerDaysPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        workspace.entitiesChanged.connect(lambda entities: "performer_day" in entities and self.reload())
-        workspace.fieldChanged.connect(lambda change: change.entity == "performer_day" and self.reload())
+        workspace.changed.connect(lambda changes: changes.touches({"performer_day"}) and self.reload())
         workspace.changedElsewhere.connect(self.reload)  # a colleague's save (or ours refused for it)
         self.show_owner(None)
 
@@ -130,7 +130,8 @@ class PerformerDaysPanel(QWidget):
                 PerformerDayKind.REHEARSAL.value: self.tr("Add rehearsal"),
                 PerformerDayKind.FITTING.value: self.tr("Add fitting"),
             }.get(kind, self.tr("Add day"))
-            self.workspace.add_row("performer_day", {"performer_id": self.performer_id}, values, label)
+            owner = {"performer_id": self.performer_id}
+            self.workspace.apply(operations.add, "performer_day", owner, values, label=label)
         except UserError as error:
             self.refused.emit(str(error))
 
@@ -138,8 +139,9 @@ class PerformerDaysPanel(QWidget):
         label = self.tr("Remove travel, rehearsal or fitting day")
         try:
             rows = self.table.selected_rows()
-            removed = [(row["id"], label, seen(row, "performer_day")) for row in rows]
-            self.workspace.remove_rows("performer_day", removed)
+            remove_rows(
+                self.workspace, "performer_day", [(row["id"], seen(row, "performer_day")) for row in rows], label
+            )
         except UserError as error:
             self.refused.emit(str(error))
 

@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from studio.edits import EDITABLE, FieldChange
+from studio import operations
+from studio.changes import Changes
+from studio.edits import EDITABLE
 from studio.errors import ChangedElsewhere, UserError
 from studio.money import Money
 from ui.workspace import Workspace
@@ -85,7 +87,7 @@ class RecordForm(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.show_record(None)
-        workspace.fieldChanged.connect(self._follow)
+        workspace.changed.connect(self._follow)
 
     def _editor(self, spec: FormField) -> QWidget:
         if spec.kind == "choice":
@@ -145,15 +147,16 @@ class RecordForm(QScrollArea):
                 if value == current:  # "21°C" typed over 21: the same stored °F
                     self._show(name)
                     return
-            self.workspace.edit_fields(self.entity, self.row_id, {name: value}, label, self.version)
+            args = (self.entity, self.row_id, {name: value}, self.version)
+            self.workspace.apply(operations.edit, *args, label=label)
         except UserError as error:
             if isinstance(error, ChangedElsewhere):
                 self.show_record(self.row_id)  # the colleague's change
             self._show(name)
             self.refused.emit(str(error))
 
-    def _follow(self, change: FieldChange) -> None:
-        if change.entity == self.entity and change.row_id == self.row_id:
+    def _follow(self, changes: Changes) -> None:
+        if self.row_id in changes.ids(self.entity):
             self.show_record(self.row_id)  # all fields: a currency change re-states the amounts
 
     def _show(self, name: str) -> None:

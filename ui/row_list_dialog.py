@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from studio import operations
 from studio.errors import ChangedElsewhere, UserError
 from ui.record_form import FormField, RecordForm
-from ui.table import Column, RecordTable, RecordTableModel, seen
+from ui.table import Column, RecordTable, RecordTableModel, remove_rows, seen
 from ui.workspace import Workspace
 
 
@@ -89,22 +90,19 @@ class RowListDialog(QDialog):
     def add(self) -> None:
         owner = {"production_id": self.workspace.production_id}
         try:
-            row_id = self.workspace.add_row(
-                self.entity, owner, self.new_row(), self.tr("Add to %1").replace("%1", self.windowTitle())
-            )
+            label = self.tr("Add to %1").replace("%1", self.windowTitle())
+            changes = self.workspace.apply(operations.add, self.entity, owner, self.new_row(), label=label)
         except UserError as error:
             self.refuse(str(error))
             return
         self.reload()
-        self.table.select_ids([row_id])
+        self.table.select_ids(list(changes.ids(self.entity)))
 
     def remove(self) -> None:
         rows = self.table.selected_rows()
-        label = self.tr("Remove %1")
+        label = self.tr("Remove %1").replace("%1", rows[0]["name"]) if rows else ""
         try:
-            self.workspace.remove_rows(
-                self.entity, [(row["id"], label.replace("%1", row["name"]), seen(row, self.entity)) for row in rows]
-            )
+            remove_rows(self.workspace, self.entity, [(row["id"], seen(row, self.entity)) for row in rows], label)
         except ChangedElsewhere as error:
             self.reload()  # the colleague's change
             self.refuse(str(error))

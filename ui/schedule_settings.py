@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
 from studio.errors import ChangedElsewhere, UserError
 from studio.models import Production
 from ui.workspace import Workspace
@@ -88,7 +89,8 @@ class ScheduleSettingsDialog(QDialog):
         label = self.tr("Schedule settings")
         try:
             production_id = self.workspace.production_id
-            changes = self.workspace.edit_fields("production", production_id, {field: value}, label, self.version)
+            args = ("production", production_id, {field: value}, self.version)
+            changes = self.workspace.apply(operations.edit, *args, label=label)
         except UserError as error:
             production = self.workspace.read(lambda session: session.get(Production, self.workspace.production_id))
             if isinstance(error, ChangedElsewhere):  # the colleague's settings, and their version
@@ -96,8 +98,8 @@ class ScheduleSettingsDialog(QDialog):
             self.move_cost.setText(str(production.company_move_cost.amount))  # the one field typed freely
             self.parent().show_refusal(str(error))
             return
-        if changes and changes[-1].version is not None:
-            self.version = changes[-1].version  # our own save
+        if changes.version("production", production_id) is not None:
+            self.version = changes.version("production", production_id)  # our own save
 
     def show_settings(self, production: Production) -> None:
         """Show the production's settings as stored (without saving them again)."""

@@ -1,8 +1,8 @@
 """A table of studio rows: sortable, searchable, and editable in place through the undo stack.
 
-RecordTableModel is a thin Qt adapter over a list of row dicts (studio.listings); edits go to
-Workspace.edit_field and come back through Workspace.fieldChanged, so undo/redo update the cell
-wherever it is shown.
+RecordTableModel is a thin Qt adapter over a list of row dicts (studio.listings); edits go through
+Workspace.apply and come back in the Changes it announces (Workspace.changed), so undo and redo update
+the cell wherever it is shown.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.edits import FieldChange
+from studio import operations
+from studio.changes import Changes, FieldChange
 from studio.errors import UserError
 from studio.money import Money
 from ui.i18n import chinese
@@ -121,6 +122,17 @@ def seen(row: dict[str, Any], entity: str) -> int | None:
     return row.get("versions", {}).get(entity)
 
 
+def remove_rows(workspace: Workspace, entity: str, rows: list[tuple[int, int | None]], label: str) -> None:
+    """Rows (id, version as the view showed it: None, as they are now) removed as one undo step, named
+    `label` when it is one row: if someone else has saved any of them since, none goes (ChangedElsewhere)."""
+    if rows:
+        label = (
+            label if len(rows) == 1 else QCoreApplication.translate("RecordTable", "Remove %n row(s)", "", len(rows))
+        )
+        ids, seen = tuple(row_id for row_id, _ in rows), {entity: dict(rows)}
+        workspace.apply(operations.remove, entity, ids, seen, label=label)
+
+
 class RecordTableModel(QAbstractTableModel):
     editRefused = Signal(str)
 
@@ -136,7 +148,7 @@ class RecordTableModel(QAbstractTableModel):
         self.drag_key = "id"
         self.drop_type: str | None = None
         self.on_drop: Callable[[dict[str, Any], list[int]], None] | None = None
-        workspace.fieldChanged.connect(self._apply_change)
+        workspace.changed.connect(self._apply_changes)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -274,14 +286,21 @@ class RecordTableModel(QAbstractTableModel):
             else:
                 entity, id_key, field = column.source
                 label = self.tr("Edit %1").replace("%1", column.header)
-                self.workspace.edit_fields(entity, row[id_key], {field: value}, label, seen(row, entity))
+                args = (entity, row[id_key], {field: value}, seen(row, entity))
+                self.workspace.apply(operations.edit, *args, label=label)
         except UserError as error:
             self.editRefused.emit(str(error))
             return False
         return True
 
+    def _apply_changes(self, changes: Changes) -> None:
+        """Cells showing a field edited are redrawn at once, and rows keep the versions changes left."""
+        for kind, versions in changes.rows.items():
+            self._note_versions(kind, versions)
+        for change in changes.fields:
+            self._apply_change(change)
+
     def _apply_change(self, change: FieldChange) -> None:
-        self._note_version(change)
         for column_number, column in enumerate(self.columns):
             if column.source is None or (column.source[0], column.source[2]) != (change.entity, change.field):
                 continue
@@ -296,16 +315,20 @@ class RecordTableModel(QAbstractTableModel):
                     cell = self.index(row_number, column_number)
                     self.dataChanged.emit(cell, cell)
 
-    def _note_version(self, change: FieldChange) -> None:
-        """The row's new version after a change (ours or a colleague's), so that our next edit of it is
-        not taken for one made from an outdated view."""
-        keys = {column.source[1] for column in self.columns if column.source and column.source[0] == change.entity}
+    def _note_versions(self, entity: str, versions: dict[int, int | None]) -> None:
+        """Rows' new versions after a change made here, so that our next edit of one is not taken for one
+        made from an outdated view."""
+        keys = {column.source[1] for column in self.columns if column.source and column.source[0] == entity}
         if not keys:
             return  # no column here shows that kind of row
         for row in self.rows:
-            versions = row.get("versions", {})
-            if change.entity in versions and any(row.get(key) == change.row_id for key in keys):
-                versions[change.entity] = change.version
+            seen_versions = row.get("versions", {})
+            if entity not in seen_versions:
+                continue
+            for key in keys:
+                version = versions.get(row.get(key))
+                if version is not None:
+                    seen_versions[entity] = version
 
 
 class ChoiceDelegate(QStyledItemDelegate):

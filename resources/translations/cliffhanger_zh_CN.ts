@@ -1616,7 +1616,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     <message>
         <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Scenes</source>
-        <translation>场数</translation>
+        <translation>场次列表</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="61"/>
@@ -2687,6 +2687,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/table.py" line="130"/>
+        <source>Remove %n row(s)</source>
+        <translation>
+            <numerusform>删除 %n 行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -3574,13 +3581,6 @@ Add how many shoot days, from the day after the last one?</source>
         <location filename="../../ui/workspace.py" line="160"/>
         <source>%1 is open in another Cliffhanger window; close it there first</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="381"/>
-        <source>Remove %n row(s)</source>
-        <translation>
-            <numerusform>删除 %n 行</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

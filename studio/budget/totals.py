@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from studio.budget.calculation import BudgetInputs, Calculation, calculate
 from studio.budget.inputs import load_inputs
-from studio.budget.schedule_links import LinkChange, LinkPlan, Links, apply_links, schedule_links, store_plan
+from studio.budget.schedule_links import LinkPlan, Links, apply_links, schedule_links
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.money import Money
@@ -59,13 +59,3 @@ def _budget_with_links(
     inputs = load_inputs(session, production_id, currency)
     plan = apply_links(inputs, links)  # puts the schedule's figures into the inputs, before they are worked out
     return CurrentBudget(inputs, calculate(inputs), plan, links)
-
-
-def synced_budget(session: Session, production_id: int) -> tuple[CurrentBudget, list[LinkChange]]:
-    """The current budget after storing what the schedule changed, and those changes: in the caller's
-    one transaction, so nothing another program writes can slip in between the reading and the storing."""
-    current = current_budget(session, production_id)
-    changes = store_plan(session, production_id, current.plan)
-    if changes:  # the budget again, with the new lines' ids; the schedule's links are as they were
-        current = _budget_with_links(session, production_id, current.links)
-    return current, changes

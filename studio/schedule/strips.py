@@ -42,20 +42,6 @@ def ensure_strips(session: Session, production_id: int) -> int:
     return len(missing)
 
 
-def scenes_without_strips(session: Session, production_id: int) -> int:
-    """How many scenes still in the script have no strip yet (a database from before strips were made)."""
-    return session.exec(
-        select(func.count())
-        .select_from(Scene)
-        .outerjoin(Strip, Strip.scene_id == Scene.id)
-        .where(
-            Scene.production_id == production_id,
-            Scene.revision_state != RevisionState.OMITTED.value,
-            Strip.id.is_(None),
-        )
-    ).one()
-
-
 _STRIPS = Strip.__table__
 # One statement for every strip a change places (executemany), each made only from the version read
 # under the lock: the ORM would send one UPDATE per strip, and a drag on a long day shifts hundreds.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from studio import operations
 from studio.storage.backups import list_backups, take_backup
 from studio.storage.instance_lock import InstanceLock
 from tests.studio.test_backups import damage
@@ -15,7 +16,7 @@ from ui.restore_dialog import RestoreDialog
 
 
 def rename(window, title):
-    window.workspace.edit_fields("production", 1, {"title": title}, "rename")
+    window.workspace.apply(operations.edit, "production", 1, {"title": title}, label="rename")
 
 
 def wait_for_backups(qtbot, path, count):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
+from studio import operations
 from studio.budget.totals import current_budget
 from studio.money import Money
 from studio.storage.db import open_database
@@ -95,13 +96,13 @@ def test_a_line_that_follows_the_schedule_keeps_its_amount_but_takes_notes(demo_
     assert page.model.flags(notes) & Qt.ItemFlag.ItemIsEditable
 
 
-def test_a_schedule_change_updates_the_cast_lines_and_says_so(demo_window, demo_path, settle):
+def test_a_schedule_change_updates_the_cast_lines_and_says_so(demo_window, demo_path, qtbot):
     page = show(demo_window, "budget")
     assert page.changes.isHidden()
     last_day = query(demo_path, "select id from shoot_day where day_number = 9")[0][0]
     strips = [row[0] for row in query(demo_path, "select id from strip where shoot_day_id = ?", last_day)]
-    demo_window.workspace.place_all({None: strips}, "Unschedule the last day")
-    settle()
+    demo_window.workspace.apply(operations.place_all, 1, {None: strips}, label="Unschedule the last day")
+    qtbot.waitUntil(lambda: page.changes.isVisible())  # stored once the schedule has stopped changing
     assert page.changes.isVisible() and "schedule changed the budget" in page.changes.text()
     assert page.model.calculation.grand == _grand(demo_path)
 
@@ -110,13 +111,14 @@ def test_a_global_changes_every_line_that_uses_it_and_a_circle_is_refused(demo_w
     page = show(demo_window, "budget")
     before = page.model.calculation.grand
     ids = {row["name"]: row["id"] for row in page.globals.model.rows}
-    demo_window.workspace.edit_fields("budget_global", ids["OT_HOURS"], {"value_entry": "3"}, "OT")
+    demo_window.workspace.apply(operations.edit, "budget_global", ids["OT_HOURS"], {"value_entry": "3"}, label="OT")
     settle()
     assert page.model.calculation.grand > before
-    demo_window.workspace.add_row("budget_global", {"production_id": 1}, {"name": "PAD", "value_entry": "1"}, "Add")
+    values = {"name": "PAD", "value_entry": "1"}
+    demo_window.workspace.apply(operations.add, "budget_global", {"production_id": 1}, values, label="Add")
     settle()
     pad = next(row["id"] for row in page.globals.model.rows if row["name"] == "PAD")
-    demo_window.workspace.edit_fields("budget_global", pad, {"value_entry": "OT_HOURS + 1"}, "PAD")
+    demo_window.workspace.apply(operations.edit, "budget_global", pad, {"value_entry": "OT_HOURS + 1"}, label="PAD")
     index = page.globals.model.index(
         next(i for i, row in enumerate(page.globals.model.rows) if row["name"] == "OT_HOURS"), 1
     )
@@ -139,13 +141,14 @@ def test_the_cost_report_versions_and_charts_are_filled(demo_window, settle):
         assert view.chart().series()
 
 
-def test_a_strip_dragged_on_the_board_reaches_the_budget_when_it_is_next_shown(demo_window, demo_path):
+def test_a_strip_dragged_on_the_board_reaches_the_budget_when_it_is_next_shown(demo_window, demo_path, qtbot):
     show(demo_window, "budget")
     show(demo_window, "schedule")
     last_day = query(demo_path, "select id from shoot_day where day_number = 9")[0][0]
     strips = [row[0] for row in query(demo_path, "select id from strip where shoot_day_id = ?", last_day)]
-    demo_window.workspace.move_strips(strips, None, 0, "Drag to the boneyard")
+    demo_window.workspace.apply(operations.move_strips, 1, strips, None, 0, label="Drag to the boneyard")
     page = show(demo_window, "budget")
+    qtbot.waitUntil(lambda: page.changes.isVisible())  # stored once the schedule has stopped changing
     assert "schedule changed the budget" in page.changes.text()
     assert page.model.calculation.grand == _grand(demo_path)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 
+from studio import operations
 from studio.productions import ProductionDetails
 from tests.ui.driving import commit_line, last_refusal, query, show
 from ui.pages.callsheets import PREVIEW_DELAY_MS
@@ -80,7 +81,7 @@ def test_a_persons_call_time_is_entered_checked_and_undone(demo_window, demo_pat
 def test_a_new_productions_first_shoot_day_raises_no_error_from_the_last_productions_sheet(demo_window, qtbot):
     show(demo_window, "callsheets")  # a day of the demo selected on the (then hidden) call-sheet page
     page = show(demo_window, "schedule")
-    demo_window.workspace.add_production(ProductionDetails(title="Pilot"), "New production")
+    demo_window.workspace.apply(operations.create_production, ProductionDetails(title="Pilot"), label="New production")
     assert demo_window.production_switcher.currentText() == "Pilot"
     page.add_day()
     qtbot.wait(PREVIEW_DELAY_MS * 3)  # long enough for the sheet's preview to have been redrawn

@@ -142,10 +142,11 @@ def test_an_empty_database_opens_on_the_welcome_page_and_a_new_production_can_be
 
 
 def test_the_switcher_changes_the_production_every_page_shows(demo_window, qtbot):
+    from studio import operations
     from studio.productions import ProductionDetails
 
     workspace = demo_window.workspace
-    workspace.add_production(ProductionDetails("Second Series"), "new")
+    workspace.apply(operations.create_production, ProductionDetails("Second Series"), label="new")
     assert demo_window.page("script").scenes.model.rowCount() == 0
     demo_window.production_switcher.setCurrentIndex(demo_window.production_switcher.findData(1))
     assert workspace.production_id == 1

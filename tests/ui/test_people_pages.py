@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
 
+from studio import operations
 from tests.ui.driving import commit_line, last_refusal, query, show
+from ui.availability import AvailabilityPanel
 from ui.pages.cast import PERFORMER_MIME
 
 
@@ -301,3 +304,28 @@ def test_a_pipe_named_as_a_photo_shows_nothing_and_never_blocks_the_window(demo_
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(pipe), ""))
     page.photo_button.click()
     assert page.photo.isHidden()
+
+
+def test_an_edit_of_both_dates_of_a_range_reloads_each_calendar_once(demo_window, demo_path, settle, monkeypatch):
+    """One change, one announcement: the calendars reloaded three times for an edit of two dates (once
+    for each date, once for the row)."""
+    for key in ("cast", "crew", "locations"):
+        show(demo_window, key)
+    page = show(demo_window, "cast")
+    page.performers.select_ids([row["id"] for row in page.performers.model.rows if row["name"] == "Mia Tanaka"])
+    reloads = {}
+    for panel in demo_window.findChildren(AvailabilityPanel):
+        reload = panel.reload
+        monkeypatch.setattr(
+            panel, "reload", lambda panel=panel, reload=reload: (reloads.setdefault(panel, []).append(1), reload())
+        )
+    assert len(reloads) == 0 and len(demo_window.findChildren(AvailabilityPanel)) == 3
+    row = page.calendar.ranges.model.rows[0]
+    later = {"end_date": row["end"] + dt.timedelta(days=2), "start_date": row["start"] + dt.timedelta(days=1)}
+    seen = row["versions"]["availability"]
+    demo_window.workspace.apply(operations.edit, "availability", row["id"], later, seen, label="Edit dates")
+    settle()
+    assert [len(counted) for counted in reloads.values()] == [1, 1, 1]
+    assert [(r["start"], r["end"]) for r in page.calendar.ranges.model.rows] == [
+        (later["start_date"], later["end_date"])
+    ]

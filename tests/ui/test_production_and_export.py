@@ -73,12 +73,14 @@ def test_export_a_copy_of_the_database(demo_window, tmp_path, monkeypatch):
 
 
 def test_the_app_can_start_on_a_chosen_production(window, demo_path):
+    from studio import operations
     from studio.cli import build_parser
     from studio.productions import ProductionDetails
     from ui.app import open_start_database
 
     assert window.databases.open(str(demo_path))
-    second = window.workspace.add_production(ProductionDetails("Second Series"), "new")
+    made = window.workspace.apply(operations.create_production, ProductionDetails("Second Series"), label="new")
+    (second,) = made.ids("production")
     window.workspace.close()
 
     open_start_database(window, build_parser().parse_args(["--db", str(demo_path), "--production", "1"]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from studio import operations
 from studio.errors import ChangedElsewhere
 from studio.models import CrewMember, Production, ShootDay, Strip
 from tests.ui.driving import last_refusal, show, window_on
@@ -44,7 +45,7 @@ def test_the_day_off_toggle_from_a_stale_list_is_refused(qtbot, server_demo):
     pages = [show(window, "schedule") for window in (first, second)]
     row = pages[1].days.model.rows[0]
     seen = row["versions"]["shoot_day"]
-    first.workspace.edit_fields("shoot_day", row["id"], {"notes": "Their note"}, "note", seen)
+    first.workspace.apply(operations.edit, "shoot_day", row["id"], {"notes": "Their note"}, seen, label="note")
     pages[1].days.select_ids([row["id"]])
     pages[1].toggle_day_off()
     assert REFUSED in last_refusal(second).text()
@@ -59,7 +60,7 @@ def test_removing_a_row_a_colleague_has_changed_since_is_refused(qtbot, server_d
     first, second = window_on(qtbot, server_demo), window_on(qtbot, server_demo)
     crew = show(second, "crew")
     row = crew.crew.model.rows[0]
-    first.workspace.edit_fields("crew_member", row["id"], {"name": "Renamed Elsewhere"}, "rename")
+    first.workspace.apply(operations.edit, "crew_member", row["id"], {"name": "Renamed Elsewhere"}, label="rename")
     crew.crew.select_ids([row["id"]])
     with pytest.raises(ChangedElsewhere):
         crew.remove_selected(crew.crew, "crew_member")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import make_url
 
+from studio import operations
 from tests.ui.driving import last_refusal, show, window_on
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
@@ -34,7 +35,8 @@ def test_the_second_of_two_edits_of_one_cell_is_refused_and_shows_the_first(qtbo
 def test_a_colleagues_save_shows_without_restarting(qtbot, server_demo):
     mine, theirs = window_on(qtbot, server_demo), window_on(qtbot, server_demo)
     crew = show(mine, "crew").crew
-    theirs.workspace.edit_fields("crew_member", crew.model.rows[0]["id"], {"name": "Saved Elsewhere"}, "rename")
+    values = {"name": "Saved Elsewhere"}
+    theirs.workspace.apply(operations.edit, "crew_member", crew.model.rows[0]["id"], values, label="rename")
     qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Saved Elsewhere", timeout=6000)
     for window in (mine, theirs):
         window.workspace.close()
@@ -47,7 +49,8 @@ def test_a_read_only_window_follows_the_editing_one_on_a_file(qtbot, demo_path):
     reading.show()
     assert reading.databases.open(str(demo_path), read_only=True)
     crew = show(reading, "crew").crew
-    editing.workspace.edit_fields("crew_member", crew.model.rows[0]["id"], {"name": "Renamed"}, "rename")
+    row_id = crew.model.rows[0]["id"]
+    editing.workspace.apply(operations.edit, "crew_member", row_id, {"name": "Renamed"}, label="rename")
     qtbot.waitUntil(lambda: crew.model.index(0, column(crew, "name")).data() == "Renamed", timeout=6000)
     for window in (editing, reading):
         window.workspace.close()

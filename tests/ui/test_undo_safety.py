@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import event
 
+from studio import operations
 from studio.errors import InvalidInput
 from studio.productions import ProductionDetails
+from ui.table import remove_rows
 
 
 def db_value(path, sql):
@@ -44,13 +46,11 @@ def test_an_undo_that_can_no_longer_apply_explains_and_leaves_the_data_as_it_is(
 
 def test_production_details_with_no_change_add_no_undo_step_and_bad_ones_save_nothing(demo_window, demo_path):
     workspace = demo_window.workspace
-    assert (
-        workspace.edit_fields("production", 1, {"title": "The Contract Bride", "company": "Redline Shorts LLC"}, "")
-        == []
-    )
+    unchanged = {"title": "The Contract Bride", "company": "Redline Shorts LLC"}
+    assert not workspace.apply(operations.edit, "production", 1, unchanged, label="")
     assert workspace.undo_stack.count() == 0
     with pytest.raises(InvalidInput, match="at most 200"):
-        workspace.edit_fields("production", 1, {"title": "Shorter", "title_zh": "长" * 201}, "")
+        workspace.apply(operations.edit, "production", 1, {"title": "Shorter", "title_zh": "长" * 201}, label="")
     assert db_value(demo_path, "select title from production") == "The Contract Bride"
     assert workspace.undo_stack.count() == 0
 
@@ -110,10 +110,10 @@ def test_a_database_that_fails_to_open_stays_in_recent_unless_it_is_gone(demo_wi
 def test_several_changes_made_as_one_are_one_transaction_and_one_undo_step(demo_window, demo_path):
     workspace = demo_window.workspace
     before = db_value(demo_path, "select count(*) from availability")
-    rows = [(row_id, "remove") for (row_id,) in sqlite3.connect(demo_path).execute("select id from availability")]
+    rows = [(row_id, None) for (row_id,) in sqlite3.connect(demo_path).execute("select id from availability")]
     commits = []
     event.listen(workspace.database.engine, "commit", lambda _connection: commits.append(1))
-    workspace.remove_rows("availability", rows)
+    remove_rows(workspace, "availability", rows, "remove")
     assert len(commits) == 1
     assert db_value(demo_path, "select count(*) from availability") == 0
     assert workspace.undo_stack.count() == 1 and workspace.undo_stack.undoText() == f"Remove {len(rows)} rows"
@@ -133,7 +133,7 @@ def test_when_one_change_of_a_step_fails_none_is_saved_and_the_views_reload(demo
     with sqlite3.connect(demo_path) as other_window:  # meanwhile, another window removes the second
         other_window.execute("delete from crew_member where id = ?", (second,))
     with pytest.raises(Exception, match="no longer exists|not found|no crew"):
-        workspace.remove_rows("crew_member", [(first, "remove"), (second, "remove")])
+        remove_rows(workspace, "crew_member", [(first, None), (second, None)], "remove")
     assert db_value(demo_path, f"select count(*) from crew_member where id = {first}") == 1
     assert workspace.undo_stack.count() == 0
     qtbot.waitUntil(lambda: crew.crew.model.rowCount() == shown_before - 1)  # reloaded: the other window's removal

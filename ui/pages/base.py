@@ -1,4 +1,5 @@
-"""A sidebar page: loads its rows when first shown and again when the production changes."""
+"""A sidebar page: loads its rows when first shown and again when the production changes, and decides
+from what each change changed (studio.changes.Changes) what to redraw."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
+from studio.changes import Changes
 from studio.errors import UserError
 from ui.background import run_in_background
-from ui.table import Column, RecordTable, RecordTableModel, seen
+from ui.table import Column, RecordTable, RecordTableModel, remove_rows, seen
 from ui.workspace import Workspace
 
 
@@ -38,6 +41,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self._stale = True
+        self._pending: Changes | None = None  # changes announced since this turn of the event loop began
         self._refusal: QMessageBox | None = None
         self.buttons: dict[str, QAction] = {}
         self.summary = QLabel(self)
@@ -47,8 +51,7 @@ class Page(QWidget):
         self.layout_.addWidget(self.summary)
         self.tables: list[RecordTable] = []
         workspace.productionChanged.connect(self.mark_stale)
-        workspace.entitiesChanged.connect(self._entities_changed)
-        workspace.stripsMoved.connect(self._strips_moved)
+        workspace.changed.connect(self._changed)
         workspace.changedElsewhere.connect(self._changed_elsewhere)
 
     def title(self) -> str:
@@ -59,26 +62,37 @@ class Page(QWidget):
         if self.isVisible() or self.workspace.production_id is None:
             self.refresh()
 
-    def _entities_changed(self, entities: set[str]) -> None:
-        # Reload on the next event-loop turn: the change may come from inside one of this page's own
-        # models (a cell being committed), and several changes in a row then cost one reload.
-        if self.stale_on & entities:
+    def _changed(self, changes: Changes) -> None:
+        # Redrawn on the next event-loop turn, from every change made until then: the change may come
+        # from inside one of this page's own models (a cell being committed), and several cost one redraw.
+        if self._pending is None:
+            self._pending = changes
+            QTimer.singleShot(0, self._redraw_pending)
+        else:
+            self._pending = self._pending.then(changes)
+
+    def _redraw_pending(self) -> None:
+        changes, self._pending = self._pending, None
+        if changes is not None:
+            self.redraw(changes)
+
+    def redraw(self, changes: Changes) -> None:
+        """Show what `changes` changed: here, a reload (now if shown, else when next shown) when they touch
+        a kind of row the page derives what it shows from (`stale_on`)."""
+        if changes.touches(self.stale_on):
             self._stale = True
-            QTimer.singleShot(0, self._refresh_if_stale)
+            self._refresh_if_stale()
 
     def _changed_elsewhere(self) -> None:
         self._stale = True
         QTimer.singleShot(0, self._refresh_if_stale)
-
-    def _strips_moved(self) -> None:
-        if "strip" in self.stale_on and not self.isVisible():
-            self._stale = True
 
     def _refresh_if_stale(self) -> None:
         if self._stale and self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._redraw_pending()  # changes made just before it is shown are shown at once
         if self._stale:
             self.refresh()
         super().showEvent(event)
@@ -130,17 +144,17 @@ class Page(QWidget):
         self, table: RecordTable, details, entity: str, values: dict[str, Any], field: str, label: str
     ) -> None:
         """Add a row of the production, select it and put the cursor in its first field."""
-        row_id = self.workspace.add_row(entity, {"production_id": self.workspace.production_id}, values, label)
+        owner = {"production_id": self.workspace.production_id}
+        changes = self.workspace.apply(operations.add, entity, owner, values, label=label)
         self.refresh()
-        table.select_ids([row_id])
+        table.select_ids(list(changes.ids(entity)))
         details.edit(field)
 
     def remove_selected(self, table: RecordTable, entity: str) -> None:
         rows = table.selected_rows()
-        label = self.tr("Remove %1")
-        self.workspace.remove_rows(
-            entity, [(row["id"], label.replace("%1", row["name"]), seen(row, entity)) for row in rows]
-        )
+        if rows:
+            label = self.tr("Remove %1").replace("%1", rows[0]["name"])
+            remove_rows(self.workspace, entity, [(row["id"], seen(row, entity)) for row in rows], label)
 
     def splitter(self, name: str, orientation, *widgets: QWidget) -> QSplitter:
         splitter = QSplitter(orientation, self)

@@ -17,7 +17,7 @@ write_element_report = on_first_call("studio.exports.breakdown_pdf", "write_elem
 
 class BreakdownPage(Page):
     key = "breakdown"
-    stale_on = frozenset({"breakdown", "character", "breakdown_element"})
+    stale_on = frozenset({"scene_element", "character", "breakdown_element"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)

@@ -1,8 +1,9 @@
 """Budget: the top sheet with drill-down to accounts and lines, globals, fringes, currencies, the cost
 report with its actuals, versions and charts.
 
-When the page loads it first stores what the schedule changed in the budget's linked lines (cast days,
-crew days, location days) and says what changed.
+What the schedule changed in the budget's linked lines (cast days, crew days, location days) is stored
+after the change (Workspace.store_what_follows); the page says what changed when it next loads, and
+only reads.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
 from studio.budget.cost_report import cost_entries, cost_report, spend_by_day
 from studio.budget.inputs import account_order
 from studio.budget.listings import (
@@ -33,54 +35,37 @@ from studio.budget.listings import (
     rate_rows,
 )
 from studio.budget.schedule_links import shown_description
-from studio.budget.totals import current_budget, synced_budget
+from studio.budget.totals import current_budget
+from studio.changes import Changes
 from studio.errors import UserError
 from studio.models.enums import CostStatus, FringeKind, FringeScope
 from studio.money import Money
+from studio.operations import SCHEDULE_KINDS
 from ui import labels
 from ui.budget_charts import BudgetCharts
 from ui.budget_tree import KEYS, BudgetDelegate, BudgetTreeModel
 from ui.budget_versions import VersionsTab
 from ui.i18n import babel_locale, chinese, day_text, money_text, number_text, shown_name
 from ui.pages.base import Page
-from ui.table import Column, seen
+from ui.table import Column, remove_rows, seen
 
 BUDGET_ENTITIES = frozenset({"budget_global", "fringe", "budget_account", "exchange_rate", "cost_entry"})
-# Rows the schedule-linked lines are worked out from.
-SCHEDULE_ENTITIES = frozenset(
-    {
-        "strip",
-        "shoot_day",
-        "cast_assignment",
-        "performer",
-        "performer_day",
-        "crew_member",
-        "department",
-        "location",
-        "character",
-        "scene",
-        "episode",
-        "overtime_rule",
-        "production",
-    }
-)
 
 
 class BudgetPage(Page):
     key = "budget"
     all_money = True
     reading_actions = frozenset({"exportBudget"})
-    stale_on = BUDGET_ENTITIES | SCHEDULE_ENTITIES | {"budget_line"}
+    stale_on = BUDGET_ENTITIES | SCHEDULE_KINDS | {"budget_line"}
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
         self.current = None
-        self._patched = False
+        self.notes: tuple[str, ...] = ()  # what the schedule changed in the budget, to say when next loaded
         self.account_choices: list[tuple[int, str]] = []
         self.model = BudgetTreeModel(workspace, self)
         self.model.editRefused.connect(self.show_refusal)
         self.model.totalsChanged.connect(self._show_summary)
-        workspace.fieldChanged.connect(self._field_changed)
         self.changes = QLabel(self)
         self.changes.setObjectName("scheduleChanges")
         self.changes.setWordWrap(True)
@@ -369,14 +354,11 @@ class BudgetPage(Page):
     # Loading
 
     def load(self, production_id: int) -> None:
-        # The schedule's changes are stored as the page opens; read-only, they are only shown in the totals.
-        if self.workspace.read_only:
-            current, changes = self.workspace.read(current_budget, production_id), []
-        else:
-            current, changes = self.workspace.write(synced_budget, production_id)
-        if changes:
-            shown = "\n".join(str(change) for change in changes[:8])
-            more = len(changes) - 8
+        current = self.workspace.read(current_budget, production_id)  # the schedule's figures, stored or not
+        notes, self.notes = self.notes, ()
+        if notes:
+            shown = "\n".join(notes[:8])
+            more = len(notes) - 8
             if more > 0:
                 shown += "\n" + self.tr("and %n more", "", more)
             text = self.tr("The schedule changed the budget:") + "\n" + shown
@@ -462,15 +444,14 @@ class BudgetPage(Page):
                 text = self.tr("While typing: %1").replace("%1", text)
         self.summary.setText(text)
 
-    def _field_changed(self, change) -> None:
-        if self.current is not None and self.model.apply_change(change):
-            self._patched = True
-
-    def _entities_changed(self, entities: set[str]) -> None:
-        if entities == {"budget_line"} and self._patched:
-            self._patched = False
+    def redraw(self, changes: Changes) -> None:
+        """Lines edited (here, or by undo and redo) are patched in the tree, which works the budget out
+        again in memory; anything else the budget is worked out from reloads it."""
+        self.notes += changes.notes
+        lines_edited = changes.kinds == {"budget_line"} and changes.only_edits and self.current is not None
+        if lines_edited and all([self.model.apply_change(change) for change in changes.fields]):
             return
-        super()._entities_changed(entities)
+        super().redraw(changes)
 
     # Actions
 
@@ -487,9 +468,10 @@ class BudgetPage(Page):
         account_id = node.key if node.kind == "account" else self.model.line(node.key).account_id
         production = self.window().current_production()
         values = {"description": self.tr("New line"), "currency": production.base_currency, "rate": "0"}
-        line_id = self.workspace.add_row("budget_line", {"account_id": account_id}, values, self.tr("Add line"))
+        owner = {"account_id": account_id}
+        changes = self.workspace.apply(operations.add, "budget_line", owner, values, label=self.tr("Add line"))
         self.refresh()
-        index = self.model.index_of_line(line_id)
+        index = self.model.index_of_line(min(changes.ids("budget_line")))
         self.tree.setCurrentIndex(index)
         self.tree.edit(index)
 
@@ -500,7 +482,7 @@ class BudgetPage(Page):
             return
         line = self.model.line(node.key)
         label = self.tr("Remove %1").replace("%1", line.description)
-        self.workspace.remove_row("budget_line", line.id, label, line.version)  # as the tree showed it
+        remove_rows(self.workspace, "budget_line", [(line.id, line.version)], label)  # as the tree showed it
 
     def add_account(self) -> None:
         """A new account in the chart, right after the one selected (or the selected line's)."""
@@ -516,14 +498,15 @@ class BudgetPage(Page):
         order = self.workspace.read(account_order, after.id)
         values = {"code": str(code), "name": self.tr("New account"), "account_group": after.group, "sort_order": order}
         try:
-            account_id = self.workspace.add_row(
-                "budget_account", {"production_id": self.workspace.production_id}, values, self.tr("Add account")
+            owner = {"production_id": self.workspace.production_id}
+            changes = self.workspace.apply(
+                operations.add, "budget_account", owner, values, label=self.tr("Add account")
             )
         except UserError as error:
             self.show_refusal(str(error))
             return
         self.refresh()
-        index = self.model.index_of_account(account_id)
+        index = self.model.index_of_account(min(changes.ids("budget_account")))
         self.tree.setCurrentIndex(index)
         self.tree.edit(index)
 
@@ -540,7 +523,7 @@ class BudgetPage(Page):
             )
             return
         label = self.tr("Remove %1").replace("%1", account.code)
-        self.workspace.remove_row("budget_account", account.id, label, account.version)  # as the tree showed it
+        remove_rows(self.workspace, "budget_account", [(account.id, account.version)], label)  # as the tree showed it
 
     def add_global(self) -> None:
         self._add(
@@ -579,32 +562,33 @@ class BudgetPage(Page):
 
     def _add(self, table, entity: str, values: dict, field: str) -> None:
         try:
-            row_id = self.workspace.add_row(
-                entity, {"production_id": self.workspace.production_id}, values, self.tr("Add")
-            )
+            owner = {"production_id": self.workspace.production_id}
+            changes = self.workspace.apply(operations.add, entity, owner, values, label=self.tr("Add"))
         except UserError as error:
             self.show_refusal(str(error))
             return
         self.refresh()
-        table.select_ids([row_id])
+        table.select_ids(list(changes.ids(entity)))
 
     def _remove(self, table, entity: str) -> None:
-        removed = []
-        for row in table.selected_rows():
+        rows = table.selected_rows()
+        if rows:
+            row = rows[0]
             name = row.get("name") or row.get("code") or row.get("vendor") or row.get("from_currency") or ""
-            removed.append((row["id"], self.tr("Remove %1").replace("%1", str(name)), seen(row, entity)))
-        self.workspace.remove_rows(entity, removed)
+            label = self.tr("Remove %1").replace("%1", str(name))
+            remove_rows(self.workspace, entity, [(row["id"], seen(row, entity)) for row in rows], label)
 
     def _currency_chosen(self) -> None:
         code = self.currency.currentData()
         if code and self.current is not None and code != self.current.inputs.currency:
             try:
-                self.workspace.edit_fields(
+                self.workspace.apply(
+                    operations.edit,
                     "production",
                     self.workspace.production_id,
                     {"reporting_currency": code},
-                    self.tr("Report currency"),
                     self.current.inputs.production_version,  # as the page loaded it
+                    label=self.tr("Report currency"),
                 )
             except UserError as error:
                 self.show_refusal(str(error))

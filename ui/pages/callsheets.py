@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
-from studio import temperatures
+from studio import operations, temperatures
 from studio.callsheet import call_sheet, call_sheet_id
 from studio.errors import UserError
 from studio.exports.callsheet_words import SheetWords
@@ -24,6 +24,13 @@ from ui.table import Column
 write_call_sheet = on_first_call("studio.exports.callsheet_pdf", "write_call_sheet")  # reportlab
 write_call_sheets = on_first_call("studio.exports.callsheet_pdf", "write_call_sheets")
 write_pdf = on_first_call("studio.exports.callsheet_pdf", "write_pdf")
+sheet_file_name = on_first_call("studio.exports.callsheet_pdf", "file_name")
+write_sides = on_first_call("studio.exports.sides_pdf", "write_sides")
+day_sides = on_first_call("studio.exports.sides_pdf", "day_sides")
+sides_file_name = on_first_call("studio.exports.sides_pdf", "sides_file_name")
+# Mail builds PDFs: its dialogs load reportlab, so they are imported when first opened.
+SendDialog = on_first_call("ui.send_dialog", "SendDialog")
+MailSettingsDialog = on_first_call("ui.mail_settings", "MailSettingsDialog")
 PREVIEW_DELAY_MS = 250  # several edits in a row rewrite the preview once
 
 
@@ -33,7 +40,7 @@ def _clock(value) -> str:
 
 class CallSheetsPage(Page):
     key = "callsheets"
-    reading_actions = frozenset({"exportDay", "exportAll"})
+    reading_actions = frozenset({"exportDay", "exportAll", "exportSides"})
     # Everything a call sheet shows: its own details, the schedule, the people and the places.
     stale_on = frozenset(
         {
@@ -92,11 +99,13 @@ class CallSheetsPage(Page):
         self.refresh_timer.timeout.connect(self.show_sheet)
         self.language.currentIndexChanged.connect(self.refresh_timer.start)
         self.cast_version.toggled.connect(self.refresh_timer.start)
-        workspace.fieldChanged.connect(self._edited)
         bar = self.toolbar(
             [
                 ("exportDay", self.tr("Export this day…"), self.export_day),
                 ("exportAll", self.tr("Export all days…"), self.export_all),
+                ("exportSides", self.tr("Sides…"), self.export_sides),
+                ("sendDay", self.tr("Send…"), self.send_day),
+                ("mailSettings", self.tr("Mail settings…"), self.mail_settings),
             ]
         )
         self.add_spacer(bar)
@@ -161,6 +170,7 @@ class CallSheetsPage(Page):
             Column("status", self.tr("DOOD")),
             person_column("pickup", self.tr("Pickup")),
             person_column("makeup", self.tr("Hair & makeup")),
+            person_column("wardrobe", self.tr("Wardrobe")),
             person_column("on_set", self.tr("On set / call")),
             person_column("remarks", self.tr("Remarks")),
             Column("role_zh" if chinese() else "role", self.tr("Role or position")),
@@ -199,28 +209,22 @@ class CallSheetsPage(Page):
         """One person's time on this day: the first one entered makes their call-time row (undoing it
         brings the defaults back), later ones edit it."""
         label = self.tr("Edit call time")
-        if "crew_member_id" in row["owner"] and field in ("pickup", "makeup"):
+        if "crew_member_id" in row["owner"] and field in ("pickup", "makeup", "wardrobe"):
             self.show_refusal(self.tr("Crew have one call time: enter it under On set / call."))
             return
         try:
             if row["call_time_id"] is not None:  # from the version the table shows: a colleague's later save wins
                 seen = row["versions"].get("call_time")
-                changes = self.workspace.edit_fields("call_time", row["call_time_id"], {field: value}, label, seen)
-                if changes and changes[-1].version is not None:  # our own save, before the table reloads
-                    row["versions"]["call_time"] = changes[-1].version
+                args = ("call_time", row["call_time_id"], {field: value}, seen)
+                changes = self.workspace.apply(operations.edit, *args, label=label)
+                version = changes.version("call_time", row["call_time_id"])
+                if version is not None:  # our own save, before the table reloads
+                    row["versions"]["call_time"] = version
             else:
                 owner = {"call_sheet_id": self.form.row_id, **row["owner"]}
-                self.workspace.add_row("call_time", owner, {field: value}, label)
+                self.workspace.apply(operations.add, "call_time", owner, {field: value}, label=label)
         except UserError as error:
             self.show_refusal(str(error))
-
-    def _edited(self, change) -> None:
-        if change.entity not in self.stale_on:
-            return
-        if self.isVisible():
-            self.refresh_timer.start()
-        else:  # hidden, it may still hold another production's days: it reloads when next shown
-            self._stale = True
 
     def show_sheet(self) -> None:
         """The day's sheet, gathered once: its people's times in the table, its PDF in the preview."""
@@ -248,16 +252,46 @@ class CallSheetsPage(Page):
         if day_id is None:
             self.tell(self.tr("Pick a shoot day first"))
             return
-        rows = {row["id"]: row for row in self.sheets.model.rows}
         lang, cast_version = self.language.currentData(), self.cast_version.isChecked()
+        sheet = self.workspace.read(call_sheet, self.workspace.production_id, day_id, cast_version)
         self.export_file(
             self.tr("Export Call Sheet"),
-            f"call-sheet-day-{rows[day_id]['day_number'] or 1:02d}.pdf",
+            sheet_file_name(sheet, lang),
             self.tr("PDF (*.pdf)"),
             lambda session, production_id, path: write_call_sheet(
                 session, production_id, day_id, path, lang, cast_version
             ),
         )
+
+    def export_sides(self) -> None:
+        """The day's scenes as script pages, in the sheet's language."""
+        day_id = self.shoot_day_id()
+        if day_id is None:
+            self.tell(self.tr("Pick a shoot day first"))
+            return
+        lang = self.language.currentData()
+        sides = self.workspace.read(day_sides, self.workspace.production_id, day_id)
+        self.export_file(
+            self.tr("Export Sides"),
+            sides_file_name(sides, lang),
+            self.tr("PDF (*.pdf)"),
+            lambda session, production_id, path: write_sides(session, production_id, day_id, path, lang),
+        )
+
+    def send_day(self) -> None:
+        """Each person on the day their call sheet by mail, previewed first."""
+        day_id = self.shoot_day_id()
+        if day_id is None:
+            self.tell(self.tr("Pick a shoot day first"))
+            return
+        try:
+            SendDialog(self.workspace, day_id, self).exec()
+        except UserError as error:
+            self.show_refusal(str(error))
+
+    def mail_settings(self) -> None:
+        if MailSettingsDialog(self.workspace, self).exec():
+            self.show_sheet()  # the cast's durations may have changed their calls
 
     def export_all(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export Every Day's Call Sheet"), str(Path.home()))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
 from studio.errors import UserError
 from studio.languages import entered_languages
 from studio.listings import cast_rows, pay_preset_rows, performer_rows
@@ -32,7 +33,7 @@ from ui.people_lists import PeopleLists
 from ui.performer_days import PerformerDaysPanel
 from ui.record_details import RecordDetails
 from ui.record_form import FormField, RecordForm, with_none
-from ui.table import Column, name_columns
+from ui.table import Column, name_columns, remove_rows
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
@@ -240,10 +241,11 @@ class CastPage(Page):
                 if role["deal_id"] is not None:
                     label = self.tr("Uncast %1").replace("%1", role["character_shown"])
                     seen = role["versions"].get("cast_assignment")  # the deal as shown: a colleague's later save wins
-                    self.workspace.remove_row("cast_assignment", role["deal_id"], label, seen)
+                    remove_rows(self.workspace, "cast_assignment", [(role["deal_id"], seen)], label)
                 return
             label = self.tr("Cast %1").replace("%1", role["character_shown"])
-            self.workspace.cast_role(role["id"], performer_id, label)
+            seen = role["versions"].get("cast_assignment")  # the deal it replaces, as shown
+            self.workspace.apply(operations.cast, role["id"], performer_id, seen, label=label)
         except UserError as error:
             self.show_refusal(str(error))
 
@@ -271,7 +273,10 @@ class CastPage(Page):
 
     def number_by_scenes(self) -> None:
         try:
-            self.workspace.renumber_cast(self.tr("Number cast by scenes"))
+            production_id = self.workspace.production_id
+            self.workspace.apply(
+                operations.number_cast_by_scenes, production_id, label=self.tr("Number cast by scenes")
+            )
         except UserError as error:
             self.show_refusal(str(error))
 

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio import operations
+from studio.changes import Changes
 from studio.errors import UserError
 from studio.exports.dood import write_dood
 from studio.formatting import format_eighths, format_weekday
@@ -38,12 +40,7 @@ from studio.schedule.auto import days_needed
 from studio.schedule.board import Board, StripCard, load_board
 from studio.schedule.dood import WORK, DayOutOfDays
 from studio.schedule.packing import shooting_order
-from studio.schedule.strips import (
-    ensure_strips,
-    next_free_date,
-    renumber_days,
-    scenes_without_strips,
-)
+from studio.schedule.strips import next_free_date
 from studio.schedule.timeline import clock, hours
 from ui import labels
 from ui.i18n import babel_locale, day_text, money_text, shown_name
@@ -211,8 +208,6 @@ class SchedulePage(Page):
             if self.workspace.read_only
             else QAbstractItemView.DragDropMode.DragDrop
         )
-        if not self.workspace.read_only and self.workspace.read(scenes_without_strips, production_id):
-            self.workspace.write(ensure_strips, production_id)
         self.show_board(self.workspace.read(load_board, production_id))
         rows = self.workspace.read(shoot_day_rows, production_id)
         for row in rows:
@@ -262,10 +257,16 @@ class SchedulePage(Page):
         return self.tr("Boneyard (not scheduled): %n scene(s)", "", count)
 
     def _show_conflicts(self, conflicts) -> None:
-        self.conflicts.clear()
-        for conflict in conflicts:
-            item = QListWidgetItem(conflict.message, self.conflicts)
-            item.setData(Qt.ItemDataRole.UserRole, list(conflict.strip_ids))
+        """The list's items are kept and rewritten: a wrapped list built anew is laid out anew, which cost
+        more than the rest of a drag."""
+        while self.conflicts.count() > len(conflicts):
+            self.conflicts.takeItem(self.conflicts.count() - 1)
+        for row, conflict in enumerate(conflicts):
+            item = self.conflicts.item(row) or QListWidgetItem(self.conflicts)
+            if item.text() != conflict.message:
+                item.setText(conflict.message)
+            if item.data(Qt.ItemDataRole.UserRole) != list(conflict.strip_ids):
+                item.setData(Qt.ItemDataRole.UserRole, list(conflict.strip_ids))
         self.tabs.setTabText(0, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
 
     def _show_conflict(self, item: QListWidgetItem) -> None:
@@ -318,8 +319,10 @@ class SchedulePage(Page):
         date = self.workspace.read(next_free_date, production_id)
         label = self.tr("Add shoot day")
         with self._one_step(label):
-            self.workspace.add_row("shoot_day", {"production_id": production_id}, {"shoot_date": date}, label)
-            self.workspace.run_edits(renumber_days, label)
+            self.workspace.apply(
+                operations.add, "shoot_day", {"production_id": production_id}, {"shoot_date": date}, label=label
+            )
+            self.workspace.apply(operations.number_shoot_days, production_id, label=label)
 
     def toggle_day_off(self) -> None:
         """Selected shoot days become days off and days off shoot days; strips on a day off wait in the
@@ -328,15 +331,17 @@ class SchedulePage(Page):
         with self._one_step(label):
             for row in self.days.selected_rows():
                 kind = ShootDayKind.OFF.value if row["kind"] == ShootDayKind.SHOOT.value else ShootDayKind.SHOOT.value
-                self.workspace.edit_fields("shoot_day", row["id"], {"kind": kind}, label, seen(row, "shoot_day"))
-            self.workspace.run_edits(renumber_days, label)
+                args = ("shoot_day", row["id"], {"kind": kind}, seen(row, "shoot_day"))
+                self.workspace.apply(operations.edit, *args, label=label)
+            self.workspace.apply(operations.number_shoot_days, self.workspace.production_id, label=label)
 
     def remove_days(self) -> None:
         label = self.tr("Remove day")
+        rows = self.days.selected_rows()
         with self._one_step(label):
-            for row in self.days.selected_rows():
-                self.workspace.remove_row("shoot_day", row["id"], label, seen(row, "shoot_day"))
-            self.workspace.run_edits(renumber_days, label)
+            ids, shown = tuple(row["id"] for row in rows), {row["id"]: seen(row, "shoot_day") for row in rows}
+            self.workspace.apply(operations.remove, "shoot_day", ids, {"shoot_day": shown}, label=label)
+            self.workspace.apply(operations.number_shoot_days, self.workspace.production_id, label=label)
 
     @contextmanager
     def _one_step(self, label: str) -> Iterator[None]:
@@ -350,17 +355,28 @@ class SchedulePage(Page):
         """A drag: saved as one undo step; the board is recomputed in memory (no reload)."""
         label = self.tr("Move %n strip(s)", "", len(strip_ids))
         strips = self.board.strips if self.board is not None else {}
-        seen = {s: strips[s].version for s in strip_ids if s in strips}
+        seen = {"strip": {s: strips[s].version for s in strip_ids if s in strips}}
+        production_id = self.workspace.production_id
         try:
-            moved = self.workspace.move_strips(strip_ids, day_id, position, label, seen)
+            moved = self.workspace.apply(
+                operations.move_strips, production_id, strip_ids, day_id, position, seen, label=label
+            )
         except UserError as error:
             self.show_refusal(str(error))
             return
-        for placement in moved:  # our own save: the board keeps up with the strips' versions
-            if placement.strip_id in strips:
-                card = strips[placement.strip_id]
-                strips[placement.strip_id] = replace(card, version=card.version + 1)
+        for strip_id, version in moved.rows.get("strip", {}).items():  # our own save: the board keeps up
+            if strip_id in strips:
+                strips[strip_id] = replace(strips[strip_id], version=version)
         self.show_board(self.board.moved(strip_ids, day_id, position))
+
+    def redraw(self, changes: Changes) -> None:
+        """A move made here is on the board already (its strips at the versions it left); anything else the
+        board is made from reloads it."""
+        strips = self.board.strips if self.board is not None else {}
+        placed = changes.kinds == {"strip"} and not changes.everything and not changes.fields
+        if placed and all(i in strips and strips[i].version == v for i, v in changes.rows["strip"].items()):
+            return
+        super().redraw(changes)
 
     def to_boneyard(self) -> None:
         strips = self.view.selected_strips()
@@ -371,9 +387,9 @@ class SchedulePage(Page):
         strips = self.view.selected_strips()
         if strips:
             label = self.tr("Lock strips") if locked else self.tr("Unlock strips")
-            seen_versions = {s.id: s.version for s in strips}  # as the board shows them
+            seen = {"strip": {s.id: s.version for s in strips}}  # as the board shows them
             with self._one_step(label):
-                self.workspace.lock_strips([s.id for s in strips], locked, label, seen_versions)
+                self.workspace.apply(operations.lock_strips, tuple(s.id for s in strips), locked, seen, label=label)
 
     def sort_days(self, by_location: bool) -> None:
         """Reorder the days of the selected strips (all days when none is selected): by location in
@@ -391,7 +407,7 @@ class SchedulePage(Page):
             placement[day_id] = banners + [s.id for s in ordered]
         label = self.tr("Sort by location") if by_location else self.tr("Sort by scene")
         try:  # from the board as shown: a colleague's move since is kept
-            self.workspace.place_all(placement, label, {s.id: s.version for s in self.board.strips.values()})
+            self._place_all(placement, label, self.board)
         except UserError as error:
             self.show_refusal(str(error))
 
@@ -410,7 +426,7 @@ class SchedulePage(Page):
         with self._one_step(label):
             for strip_id in strip_ids:
                 seen_version = strips[strip_id].version if strip_id in strips else None  # as the board shows it
-                self.workspace.edit_fields("strip", strip_id, {"color": value}, label, seen_version)
+                self.workspace.apply(operations.edit, "strip", strip_id, {"color": value}, seen_version, label=label)
 
     def ask_banner(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add banner"), self.tr("Banner text (e.g. LUNCH, COMPANY MOVE):"))
@@ -424,7 +440,8 @@ class SchedulePage(Page):
             position = self.board.placement.get(day_id, []).index(selected[0].id)
         elif self.board is not None and self.board.days:
             day_id = self.board.days[0].id
-        self.workspace.add_banner(day_id, position, text, self.tr("Add banner"))
+        production_id = self.workspace.production_id
+        self.workspace.apply(operations.add_banner, production_id, day_id, position, text, label=self.tr("Add banner"))
 
     def optimize(self) -> None:
         if self.board is None or (not self.board.days and not self._add_days_to_optimize()):
@@ -459,8 +476,8 @@ class SchedulePage(Page):
             first = self.workspace.read(next_free_date, production_id)
             for offset in range(count):
                 values = {"shoot_date": first + dt.timedelta(days=offset)}
-                self.workspace.add_row("shoot_day", {"production_id": production_id}, values, label)
-            self.workspace.run_edits(renumber_days, label)
+                self.workspace.apply(operations.add, "shoot_day", {"production_id": production_id}, values, label=label)
+            self.workspace.apply(operations.number_shoot_days, production_id, label=label)
         self.refresh()
         return bool(self.board and self.board.days)
 
@@ -470,9 +487,8 @@ class SchedulePage(Page):
     def apply_schedule(self, result, board: Board | None = None) -> None:
         """Put the optimizer's schedule in place; made from `board`, a strip someone else has moved since
         stays where they put it and nothing is placed (ChangedElsewhere)."""
-        seen_versions = {s.id: s.version for s in board.strips.values()} if board is not None else None
         try:
-            self.workspace.place_all(result.placement, self.tr("Optimize the schedule"), seen_versions)
+            self._place_all(result.placement, self.tr("Optimize the schedule"), board)
         except UserError as error:
             self.show_refusal(str(error))
             return
@@ -489,6 +505,12 @@ class SchedulePage(Page):
                 else ""
             )
         )
+
+    def _place_all(self, placement: dict, label: str, board: Board | None) -> None:
+        """Every strip named in `placement` in its day and order, from `board` (a strip someone else has
+        moved since stays where they put it and nothing is placed: ChangedElsewhere)."""
+        seen = {"strip": {s.id: s.version for s in board.strips.values()}} if board is not None else None
+        self.workspace.apply(operations.place_all, self.workspace.production_id, placement, seen, label=label)
 
     def _filter(self) -> None:
         words = self.search.text().casefold().split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from studio import operations
 from studio.errors import UserError
 from studio.formatting import format_eighths
 from studio.listings import category_rows, episode_rows, scene_element_rows, scene_rows
@@ -14,6 +15,8 @@ from ui.i18n import chinese
 from ui.pages.base import Page
 from ui.scene_breakdown import SceneElementsList, SceneTextView
 from ui.table import Column, name_columns
+
+TAGS = frozenset({"scene_element", "breakdown_element"})  # what the scene's tags are made of
 
 
 class ScriptPage(Page):
@@ -57,7 +60,7 @@ class ScriptPage(Page):
         self.scene_elements.setMaximumHeight(110)
         self.scene_elements.removeRequested.connect(self._remove_tag)
         self.current_scene: dict | None = None
-        workspace.entitiesChanged.connect(lambda entities: "breakdown" in entities and self._show_elements())
+        workspace.changed.connect(lambda changes: changes.touches(TAGS) and self._show_elements())
         script_font = QFont()
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
@@ -131,12 +134,13 @@ class ScriptPage(Page):
     def _tag(self, category_id: int, text: str) -> None:
         label = self.tr("Tag %1").replace("%1", text)
         try:
-            self.workspace.tag_scene(self.current_scene["id"], category_id, text, label)
+            self.workspace.apply(operations.tag, self.current_scene["id"], category_id, text, label=label)
         except UserError as error:
             self.show_refusal(str(error))
 
     def _remove_tag(self, element_id: int) -> None:
         try:
-            self.workspace.remove_tag(self.current_scene["id"], element_id, self.tr("Remove tag"))
+            args = (self.current_scene["id"], element_id)
+            self.workspace.apply(operations.remove_tag, *args, label=self.tr("Remove tag"))
         except UserError as error:
             self.show_refusal(str(error))
