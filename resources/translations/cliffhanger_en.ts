@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="381"/>
+        <location filename="../../ui/pages/budget.py" line="363"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="448"/>
+        <location filename="../../ui/pages/budget.py" line="430"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>BudgetTreeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="433"/>
+        <location filename="../../ui/budget_tree.py" line="401"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="186"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="274"/>
+        <location filename="../../ui/pages/callsheets.py" line="308"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="224"/>
+        <location filename="../../ui/pages/cast.py" line="232"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="224"/>
+        <location filename="../../ui/pages/cast.py" line="232"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="226"/>
+        <location filename="../../ui/pages/cast.py" line="234"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="143"/>
+        <location filename="../../ui/pages/crew.py" line="156"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="145"/>
+        <location filename="../../ui/pages/crew.py" line="158"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="147"/>
+        <location filename="../../ui/pages/crew.py" line="160"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -145,11 +145,22 @@
 <context>
     <name>PayPresetsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="62"/>
+        <location filename="../../ui/pay_presets.py" line="75"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>%n preset added.</numerusform>
             <numerusform>%n presets added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message numerus="yes">
+        <location filename="../../ui/table.py" line="130"/>
+        <source>Remove %n row(s)</source>
+        <translation>
+            <numerusform>Remove %n row</numerusform>
+            <numerusform>Remove %n rows</numerusform>
         </translation>
     </message>
 </context>
@@ -175,7 +186,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="233"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -183,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="234"/>
+        <location filename="../../ui/pages/schedule.py" line="229"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -191,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="233"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -199,8 +210,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="245"/>
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="240"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -208,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="249"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -216,8 +227,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="244"/>
-        <location filename="../../ui/pages/schedule.py" line="255"/>
+        <location filename="../../ui/pages/schedule.py" line="239"/>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -225,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="263"/>
+        <location filename="../../ui/pages/schedule.py" line="257"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -233,7 +244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="347"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>
@@ -241,7 +252,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="483"/>
+        <location filename="../../ui/pages/schedule.py" line="503"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -252,7 +263,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="93"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -260,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="92"/>
+        <location filename="../../ui/pages/script.py" line="95"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -268,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="97"/>
+        <location filename="../../ui/pages/script.py" line="100"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>
@@ -277,13 +288,21 @@
     </message>
 </context>
 <context>
-    <name>Workspace</name>
+    <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/workspace.py" line="381"/>
-        <source>Remove %n row(s)</source>
+        <location filename="../../ui/send_dialog.py" line="107"/>
+        <source>%n mail(s) to send</source>
         <translation>
-            <numerusform>Remove %n row</numerusform>
-            <numerusform>Remove %n rows</numerusform>
+            <numerusform>%n mail to send</numerusform>
+            <numerusform>%n mails to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/send_dialog.py" line="109"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
         </translation>
     </message>
 </context>

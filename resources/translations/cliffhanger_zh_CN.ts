@@ -31,32 +31,32 @@ The details are in %2</source>
 <context>
     <name>AvailabilityPanel</name>
     <message>
-        <location filename="../../ui/availability.py" line="47"/>
+        <location filename="../../ui/availability.py" line="48"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="53"/>
+        <location filename="../../ui/availability.py" line="54"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="55"/>
+        <location filename="../../ui/availability.py" line="56"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="58"/>
+        <location filename="../../ui/availability.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="72"/>
+        <location filename="../../ui/availability.py" line="73"/>
         <source>Add unavailable dates…</source>
         <translation>添加不可用日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="73"/>
+        <location filename="../../ui/availability.py" line="74"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -66,7 +66,7 @@ The details are in %2</source>
         <translation>添加不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="131"/>
+        <location filename="../../ui/availability.py" line="132"/>
         <source>Remove unavailable dates</source>
         <translation>删除不可用日期</translation>
     </message>
@@ -179,380 +179,380 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="95"/>
+        <location filename="../../ui/pages/budget.py" line="80"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="96"/>
+        <location filename="../../ui/pages/budget.py" line="81"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="97"/>
+        <location filename="../../ui/pages/budget.py" line="82"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="98"/>
+        <location filename="../../ui/pages/budget.py" line="83"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="102"/>
+        <location filename="../../ui/pages/budget.py" line="87"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="104"/>
+        <location filename="../../ui/pages/budget.py" line="89"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="118"/>
-        <location filename="../../ui/pages/budget.py" line="490"/>
+        <location filename="../../ui/pages/budget.py" line="103"/>
+        <location filename="../../ui/pages/budget.py" line="472"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="119"/>
+        <location filename="../../ui/pages/budget.py" line="104"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="120"/>
-        <location filename="../../ui/pages/budget.py" line="520"/>
+        <location filename="../../ui/pages/budget.py" line="105"/>
+        <location filename="../../ui/pages/budget.py" line="503"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="121"/>
+        <location filename="../../ui/pages/budget.py" line="106"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="122"/>
+        <location filename="../../ui/pages/budget.py" line="107"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="123"/>
+        <location filename="../../ui/pages/budget.py" line="108"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="127"/>
+        <location filename="../../ui/pages/budget.py" line="112"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="152"/>
-        <location filename="../../ui/pages/budget.py" line="187"/>
+        <location filename="../../ui/pages/budget.py" line="137"/>
+        <location filename="../../ui/pages/budget.py" line="172"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="155"/>
+        <location filename="../../ui/pages/budget.py" line="140"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="160"/>
+        <location filename="../../ui/pages/budget.py" line="145"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="168"/>
+        <location filename="../../ui/pages/budget.py" line="153"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="175"/>
+        <location filename="../../ui/pages/budget.py" line="160"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="176"/>
+        <location filename="../../ui/pages/budget.py" line="161"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="185"/>
+        <location filename="../../ui/pages/budget.py" line="170"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="191"/>
+        <location filename="../../ui/pages/budget.py" line="176"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="199"/>
+        <location filename="../../ui/pages/budget.py" line="184"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="207"/>
+        <location filename="../../ui/pages/budget.py" line="192"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="215"/>
+        <location filename="../../ui/pages/budget.py" line="200"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="221"/>
+        <location filename="../../ui/pages/budget.py" line="206"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="224"/>
+        <location filename="../../ui/pages/budget.py" line="209"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="237"/>
+        <location filename="../../ui/pages/budget.py" line="222"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="238"/>
+        <location filename="../../ui/pages/budget.py" line="223"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="247"/>
+        <location filename="../../ui/pages/budget.py" line="232"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="253"/>
+        <location filename="../../ui/pages/budget.py" line="238"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="259"/>
+        <location filename="../../ui/pages/budget.py" line="244"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="262"/>
+        <location filename="../../ui/pages/budget.py" line="247"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="272"/>
+        <location filename="../../ui/pages/budget.py" line="257"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="281"/>
+        <location filename="../../ui/pages/budget.py" line="266"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="282"/>
+        <location filename="../../ui/pages/budget.py" line="267"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="293"/>
-        <location filename="../../ui/pages/budget.py" line="314"/>
+        <location filename="../../ui/pages/budget.py" line="278"/>
+        <location filename="../../ui/pages/budget.py" line="299"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="295"/>
+        <location filename="../../ui/pages/budget.py" line="280"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="296"/>
+        <location filename="../../ui/pages/budget.py" line="281"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="297"/>
+        <location filename="../../ui/pages/budget.py" line="282"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="298"/>
+        <location filename="../../ui/pages/budget.py" line="283"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="299"/>
+        <location filename="../../ui/pages/budget.py" line="284"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="307"/>
+        <location filename="../../ui/pages/budget.py" line="292"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="321"/>
+        <location filename="../../ui/pages/budget.py" line="306"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="330"/>
+        <location filename="../../ui/pages/budget.py" line="315"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="333"/>
+        <location filename="../../ui/pages/budget.py" line="318"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="341"/>
+        <location filename="../../ui/pages/budget.py" line="326"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="346"/>
+        <location filename="../../ui/pages/budget.py" line="331"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="353"/>
+        <location filename="../../ui/pages/budget.py" line="338"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="354"/>
+        <location filename="../../ui/pages/budget.py" line="339"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="381"/>
+        <location filename="../../ui/pages/budget.py" line="363"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="382"/>
+        <location filename="../../ui/pages/budget.py" line="364"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="383"/>
+        <location filename="../../ui/pages/budget.py" line="365"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="448"/>
+        <location filename="../../ui/pages/budget.py" line="430"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="452"/>
+        <location filename="../../ui/pages/budget.py" line="434"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="462"/>
+        <location filename="../../ui/pages/budget.py" line="444"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="485"/>
+        <location filename="../../ui/pages/budget.py" line="466"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="489"/>
+        <location filename="../../ui/pages/budget.py" line="470"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="499"/>
+        <location filename="../../ui/pages/budget.py" line="481"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="502"/>
-        <location filename="../../ui/pages/budget.py" line="542"/>
-        <location filename="../../ui/pages/budget.py" line="595"/>
+        <location filename="../../ui/pages/budget.py" line="484"/>
+        <location filename="../../ui/pages/budget.py" line="525"/>
+        <location filename="../../ui/pages/budget.py" line="578"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="509"/>
+        <location filename="../../ui/pages/budget.py" line="491"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="517"/>
+        <location filename="../../ui/pages/budget.py" line="499"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="533"/>
+        <location filename="../../ui/pages/budget.py" line="516"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="539"/>
+        <location filename="../../ui/pages/budget.py" line="522"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="553"/>
+        <location filename="../../ui/pages/budget.py" line="536"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="583"/>
+        <location filename="../../ui/pages/budget.py" line="566"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="606"/>
+        <location filename="../../ui/pages/budget.py" line="591"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="613"/>
+        <location filename="../../ui/pages/budget.py" line="597"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="613"/>
+        <location filename="../../ui/pages/budget.py" line="597"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="626"/>
+        <location filename="../../ui/pages/budget.py" line="610"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="628"/>
+        <location filename="../../ui/pages/budget.py" line="612"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="163"/>
-        <location filename="../../ui/pages/budget.py" line="325"/>
+        <location filename="../../ui/pages/budget.py" line="148"/>
+        <location filename="../../ui/pages/budget.py" line="310"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="230"/>
+        <location filename="../../ui/pages/budget.py" line="215"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="94"/>
-        <location filename="../../ui/pages/budget.py" line="108"/>
-        <location filename="../../ui/pages/budget.py" line="294"/>
+        <location filename="../../ui/pages/budget.py" line="79"/>
+        <location filename="../../ui/pages/budget.py" line="93"/>
+        <location filename="../../ui/pages/budget.py" line="279"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -615,37 +615,37 @@ The details are in %2</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="256"/>
+        <location filename="../../ui/budget_tree.py" line="237"/>
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="322"/>
+        <location filename="../../ui/budget_tree.py" line="303"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="344"/>
+        <location filename="../../ui/budget_tree.py" line="325"/>
         <source>Follows the schedule: its amount and rate change when the schedule does.</source>
         <translation>随拍摄计划联动：拍摄计划变动时，数量和单价随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="373"/>
+        <location filename="../../ui/budget_tree.py" line="354"/>
         <source>problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="410"/>
+        <location filename="../../ui/budget_tree.py" line="378"/>
         <source>fringes %1</source>
         <translation>附加费用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_tree.py" line="430"/>
+        <location filename="../../ui/budget_tree.py" line="398"/>
         <source>Grand total</source>
         <translation>总预算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/budget_tree.py" line="433"/>
+        <location filename="../../ui/budget_tree.py" line="401"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -655,240 +655,268 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="61"/>
-        <location filename="../../ui/pages/callsheets.py" line="75"/>
+        <location filename="../../ui/pages/callsheets.py" line="68"/>
+        <location filename="../../ui/pages/callsheets.py" line="82"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="62"/>
+        <location filename="../../ui/pages/callsheets.py" line="69"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="63"/>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="70"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="64"/>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <location filename="../../ui/pages/callsheets.py" line="128"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="65"/>
-        <location filename="../../ui/pages/callsheets.py" line="124"/>
+        <location filename="../../ui/pages/callsheets.py" line="72"/>
+        <location filename="../../ui/pages/callsheets.py" line="133"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="76"/>
+        <location filename="../../ui/pages/callsheets.py" line="83"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="79"/>
+        <location filename="../../ui/pages/callsheets.py" line="86"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="79"/>
+        <location filename="../../ui/pages/callsheets.py" line="86"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="79"/>
+        <location filename="../../ui/pages/callsheets.py" line="86"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="90"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="98"/>
+        <location filename="../../ui/pages/callsheets.py" line="104"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="99"/>
+        <location filename="../../ui/pages/callsheets.py" line="105"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="106"/>
+        <source>Sides…</source>
+        <translation>当日剧本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="107"/>
+        <source>Send…</source>
+        <translation>发送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="108"/>
+        <source>Mail settings…</source>
+        <translation>邮件设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="125"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="128"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="121"/>
+        <location filename="../../ui/pages/callsheets.py" line="130"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="122"/>
+        <location filename="../../ui/pages/callsheets.py" line="131"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="123"/>
+        <location filename="../../ui/pages/callsheets.py" line="132"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="124"/>
+        <location filename="../../ui/pages/callsheets.py" line="133"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="125"/>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="134"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="126"/>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="136"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="128"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="130"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="131"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
         <source>High (°C)</source>
         <translation>最高气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
         <source>Low (°C)</source>
         <translation>最低气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="160"/>
+        <location filename="../../ui/pages/callsheets.py" line="169"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="166"/>
+        <location filename="../../ui/pages/callsheets.py" line="173"/>
+        <source>Wardrobe</source>
+        <translation>服装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="161"/>
+        <location filename="../../ui/pages/callsheets.py" line="170"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="162"/>
+        <location filename="../../ui/pages/callsheets.py" line="171"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="163"/>
+        <location filename="../../ui/pages/callsheets.py" line="172"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="164"/>
+        <location filename="../../ui/pages/callsheets.py" line="174"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="165"/>
+        <location filename="../../ui/pages/callsheets.py" line="175"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="170"/>
+        <location filename="../../ui/pages/callsheets.py" line="180"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="186"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="201"/>
+        <location filename="../../ui/pages/callsheets.py" line="211"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="203"/>
+        <location filename="../../ui/pages/callsheets.py" line="213"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="249"/>
+        <location filename="../../ui/pages/callsheets.py" line="253"/>
+        <location filename="../../ui/pages/callsheets.py" line="270"/>
+        <location filename="../../ui/pages/callsheets.py" line="285"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="254"/>
+        <location filename="../../ui/pages/callsheets.py" line="258"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="256"/>
+        <location filename="../../ui/pages/callsheets.py" line="260"/>
+        <location filename="../../ui/pages/callsheets.py" line="277"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="263"/>
+        <location filename="../../ui/pages/callsheets.py" line="275"/>
+        <source>Export Sides</source>
+        <translation>导出当日剧本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="297"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="271"/>
+        <location filename="../../ui/pages/callsheets.py" line="305"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="274"/>
+        <location filename="../../ui/pages/callsheets.py" line="308"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -898,278 +926,278 @@ The details are in %2</source>
 <context>
     <name>CastPage</name>
     <message>
-        <location filename="../../ui/pages/cast.py" line="95"/>
+        <location filename="../../ui/pages/cast.py" line="97"/>
         <source>Cast ID</source>
         <translation>演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="100"/>
+        <location filename="../../ui/pages/cast.py" line="102"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="103"/>
-        <location filename="../../ui/pages/cast.py" line="119"/>
+        <location filename="../../ui/pages/cast.py" line="105"/>
+        <location filename="../../ui/pages/cast.py" line="121"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="113"/>
-        <location filename="../../ui/pages/cast.py" line="122"/>
-        <location filename="../../ui/pages/cast.py" line="135"/>
+        <location filename="../../ui/pages/cast.py" line="115"/>
+        <location filename="../../ui/pages/cast.py" line="124"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="58"/>
-        <location filename="../../ui/pages/cast.py" line="292"/>
+        <location filename="../../ui/pages/cast.py" line="60"/>
+        <location filename="../../ui/pages/cast.py" line="304"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="68"/>
+        <location filename="../../ui/pages/cast.py" line="70"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="83"/>
+        <location filename="../../ui/pages/cast.py" line="85"/>
         <source>Travel, rehearsals, fittings</source>
         <translation>旅行、排练、试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="106"/>
-        <location filename="../../ui/pages/cast.py" line="208"/>
+        <location filename="../../ui/pages/cast.py" line="108"/>
+        <location filename="../../ui/pages/cast.py" line="216"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="112"/>
+        <location filename="../../ui/pages/cast.py" line="114"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="114"/>
-        <location filename="../../ui/pages/cast.py" line="151"/>
+        <location filename="../../ui/pages/cast.py" line="116"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="120"/>
+        <location filename="../../ui/pages/cast.py" line="122"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="123"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="123"/>
-        <location filename="../../ui/pages/cast.py" line="139"/>
+        <location filename="../../ui/pages/cast.py" line="125"/>
+        <location filename="../../ui/pages/cast.py" line="141"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="124"/>
-        <location filename="../../ui/pages/cast.py" line="140"/>
+        <location filename="../../ui/pages/cast.py" line="126"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="125"/>
+        <location filename="../../ui/pages/cast.py" line="127"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="130"/>
+        <location filename="../../ui/pages/cast.py" line="132"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="131"/>
+        <location filename="../../ui/pages/cast.py" line="133"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="132"/>
+        <location filename="../../ui/pages/cast.py" line="134"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="145"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="146"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="142"/>
+        <location filename="../../ui/pages/cast.py" line="150"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="143"/>
+        <location filename="../../ui/pages/cast.py" line="151"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="144"/>
+        <location filename="../../ui/pages/cast.py" line="152"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="145"/>
+        <location filename="../../ui/pages/cast.py" line="153"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="146"/>
+        <location filename="../../ui/pages/cast.py" line="154"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="154"/>
+        <location filename="../../ui/pages/cast.py" line="162"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="167"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="160"/>
+        <location filename="../../ui/pages/cast.py" line="168"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="161"/>
+        <location filename="../../ui/pages/cast.py" line="169"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="162"/>
+        <location filename="../../ui/pages/cast.py" line="170"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="163"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="163"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="173"/>
+        <location filename="../../ui/pages/cast.py" line="181"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="180"/>
-        <location filename="../../ui/pages/cast.py" line="245"/>
+        <location filename="../../ui/pages/cast.py" line="188"/>
+        <location filename="../../ui/pages/cast.py" line="254"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="181"/>
+        <location filename="../../ui/pages/cast.py" line="189"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="182"/>
+        <location filename="../../ui/pages/cast.py" line="190"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="183"/>
+        <location filename="../../ui/pages/cast.py" line="191"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="184"/>
+        <location filename="../../ui/pages/cast.py" line="192"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="185"/>
-        <location filename="../../ui/pages/cast.py" line="267"/>
+        <location filename="../../ui/pages/cast.py" line="193"/>
+        <location filename="../../ui/pages/cast.py" line="278"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="189"/>
+        <location filename="../../ui/pages/cast.py" line="197"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="191"/>
+        <location filename="../../ui/pages/cast.py" line="199"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="199"/>
+        <location filename="../../ui/pages/cast.py" line="207"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="224"/>
+        <location filename="../../ui/pages/cast.py" line="232"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="224"/>
+        <location filename="../../ui/pages/cast.py" line="232"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="226"/>
+        <location filename="../../ui/pages/cast.py" line="234"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="242"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="238"/>
+        <location filename="../../ui/pages/cast.py" line="246"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="244"/>
+        <location filename="../../ui/pages/cast.py" line="253"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="259"/>
+        <location filename="../../ui/pages/cast.py" line="268"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="259"/>
+        <location filename="../../ui/pages/cast.py" line="268"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="294"/>
+        <location filename="../../ui/pages/cast.py" line="306"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="297"/>
+        <location filename="../../ui/pages/cast.py" line="309"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -1177,7 +1205,7 @@ The details are in %2</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../ui/table.py" line="338"/>
+        <location filename="../../ui/table.py" line="361"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -1233,202 +1261,202 @@ The details are in %2</source>
 <context>
     <name>CrewPage</name>
     <message>
-        <location filename="../../ui/pages/crew.py" line="32"/>
-        <location filename="../../ui/pages/crew.py" line="66"/>
-        <location filename="../../ui/pages/crew.py" line="178"/>
+        <location filename="../../ui/pages/crew.py" line="34"/>
+        <location filename="../../ui/pages/crew.py" line="68"/>
+        <location filename="../../ui/pages/crew.py" line="191"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="40"/>
-        <location filename="../../ui/pages/crew.py" line="67"/>
+        <location filename="../../ui/pages/crew.py" line="42"/>
+        <location filename="../../ui/pages/crew.py" line="71"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="45"/>
-        <location filename="../../ui/pages/crew.py" line="64"/>
+        <location filename="../../ui/pages/crew.py" line="47"/>
+        <location filename="../../ui/pages/crew.py" line="66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="70"/>
+        <location filename="../../ui/pages/crew.py" line="79"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="47"/>
-        <location filename="../../ui/pages/crew.py" line="68"/>
+        <location filename="../../ui/pages/crew.py" line="49"/>
+        <location filename="../../ui/pages/crew.py" line="75"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="46"/>
+        <location filename="../../ui/pages/crew.py" line="48"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="48"/>
-        <location filename="../../ui/pages/crew.py" line="69"/>
+        <location filename="../../ui/pages/crew.py" line="50"/>
+        <location filename="../../ui/pages/crew.py" line="76"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="49"/>
-        <location filename="../../ui/pages/crew.py" line="77"/>
+        <location filename="../../ui/pages/crew.py" line="51"/>
+        <location filename="../../ui/pages/crew.py" line="90"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="65"/>
+        <location filename="../../ui/pages/crew.py" line="67"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="70"/>
+        <location filename="../../ui/pages/crew.py" line="80"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="73"/>
+        <location filename="../../ui/pages/crew.py" line="86"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="80"/>
+        <location filename="../../ui/pages/crew.py" line="93"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="85"/>
+        <location filename="../../ui/pages/crew.py" line="98"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="88"/>
-        <location filename="../../ui/pages/crew.py" line="181"/>
+        <location filename="../../ui/pages/crew.py" line="101"/>
+        <location filename="../../ui/pages/crew.py" line="194"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="89"/>
+        <location filename="../../ui/pages/crew.py" line="102"/>
         <source>department default; -30 = 30 min before crew call</source>
         <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="91"/>
+        <location filename="../../ui/pages/crew.py" line="104"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="98"/>
-        <location filename="../../ui/pages/crew.py" line="174"/>
+        <location filename="../../ui/pages/crew.py" line="111"/>
+        <location filename="../../ui/pages/crew.py" line="187"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="99"/>
+        <location filename="../../ui/pages/crew.py" line="112"/>
         <source>Remove crew member</source>
         <translation>删除剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="100"/>
+        <location filename="../../ui/pages/crew.py" line="113"/>
         <source>Departments…</source>
         <translation>部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="101"/>
+        <location filename="../../ui/pages/crew.py" line="114"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="102"/>
+        <location filename="../../ui/pages/crew.py" line="115"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="110"/>
+        <location filename="../../ui/pages/crew.py" line="123"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="111"/>
+        <location filename="../../ui/pages/crew.py" line="124"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="112"/>
+        <location filename="../../ui/pages/crew.py" line="125"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="113"/>
+        <location filename="../../ui/pages/crew.py" line="126"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="114"/>
+        <location filename="../../ui/pages/crew.py" line="127"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="115"/>
+        <location filename="../../ui/pages/crew.py" line="128"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="126"/>
+        <location filename="../../ui/pages/crew.py" line="139"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="131"/>
+        <location filename="../../ui/pages/crew.py" line="144"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="143"/>
+        <location filename="../../ui/pages/crew.py" line="156"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="145"/>
+        <location filename="../../ui/pages/crew.py" line="158"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="147"/>
+        <location filename="../../ui/pages/crew.py" line="160"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="154"/>
+        <location filename="../../ui/pages/crew.py" line="167"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="173"/>
+        <location filename="../../ui/pages/crew.py" line="186"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="192"/>
+        <location filename="../../ui/pages/crew.py" line="205"/>
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="197"/>
+        <location filename="../../ui/pages/crew.py" line="210"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="200"/>
+        <location filename="../../ui/pages/crew.py" line="213"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
     </message>
@@ -1650,22 +1678,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/import_dialog.py" line="142"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="150"/>
+        <location filename="../../ui/import_dialog.py" line="158"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="150"/>
+        <location filename="../../ui/import_dialog.py" line="158"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="150"/>
+        <location filename="../../ui/import_dialog.py" line="158"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
@@ -1673,210 +1701,210 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
+        <location filename="../../ui/labels.py" line="15"/>
         <source>INT</source>
         <translation>内</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="16"/>
         <source>EXT</source>
         <translation>外</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="17"/>
         <source>INT/EXT</source>
         <translation>内外</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Morning</source>
         <translation>晨</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Dawn</source>
         <translation>黎明</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Dusk</source>
         <translation>黄昏</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>SAG-AFTRA</source>
         <translation>SAG-AFTRA 工会</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Non-union</source>
         <translation>非工会</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Other union</source>
         <translation>其他工会</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Shoot day</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Travel day</source>
         <translation>旅行日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Above the line</source>
         <translation>线上费用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Below the line</source>
         <translation>线下费用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Post-production</source>
         <translation>后期制作</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Contingency &amp; overhead</source>
         <translation>不可预见费与管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Allow</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Episodes</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Chosen by line</source>
         <translation>按明细指定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>All pay</source>
         <translation>全部薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Union pay</source>
         <translation>工会薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="100"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>12-hour day</source>
         <translation>12 小时工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>EN</source>
         <comment>speaks English, in a few letters</comment>
         <translation>英</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
-        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Flat</source>
         <translation>包干</translation>
     </message>
@@ -2053,181 +2081,306 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MailSettingsDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
-        <source>New &amp;Production…</source>
-        <translation>新建项目(&amp;P)…</translation>
+        <location filename="../../ui/mail_settings.py" line="30"/>
+        <source>Mail settings</source>
+        <translation>邮件设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <source>&amp;Import Script…</source>
-        <translation>导入剧本(&amp;I)…</translation>
+        <location filename="../../ui/mail_settings.py" line="35"/>
+        <source>e.g. smtp.gmail.com</source>
+        <translation>例如 smtp.gmail.com</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <source>&amp;Back Up Now</source>
-        <translation>立即备份(&amp;B)</translation>
+        <location filename="../../ui/mail_settings.py" line="39"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
-        <source>&amp;Contact Sheet (PDF or Excel)…</source>
-        <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
+        <location filename="../../ui/mail_settings.py" line="40"/>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../ui/mail_settings.py" line="41"/>
+        <source>None (a local relay only)</source>
+        <translation>不加密（仅限本地中继）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
+        <location filename="../../ui/mail_settings.py" line="48"/>
+        <source>kept in the system keyring; leave empty to keep the one kept</source>
+        <translation>保存在系统钥匙串中；留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
+        <location filename="../../ui/mail_settings.py" line="50"/>
+        <source>e.g. producer@example.com</source>
+        <translation>例如 producer@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <source>Production &amp;Details…</source>
-        <translation>项目信息(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="153"/>
-        <source>&amp;About Cliffhanger</source>
-        <translation>关于 Cliffhanger(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="179"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="195"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="197"/>
-        <source>About &amp;Qt</source>
-        <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/mail_settings.py" line="52"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/mail_settings.py" line="52"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="52"/>
+        <source>Both</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="55"/>
+        <location filename="../../ui/mail_settings.py" line="56"/>
+        <location filename="../../ui/mail_settings.py" line="57"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="60"/>
+        <source>Mail server</source>
+        <translation>邮件服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="61"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="62"/>
+        <source>Security</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="63"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="64"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="65"/>
+        <source>Sender&apos;s address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="70"/>
+        <source>Language when a person&apos;s is not known</source>
+        <translation>不知道某人语言时使用的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="71"/>
+        <source>Pickup before hair &amp; makeup (0: none)</source>
+        <translation>化妆前接送（0：不接送）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="72"/>
+        <source>Hair &amp; makeup</source>
+        <translation>化妆造型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="73"/>
+        <source>Wardrobe</source>
+        <translation>服装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="77"/>
+        <source>The producer&apos;s mail account</source>
+        <translation>制片的邮件账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="77"/>
+        <source>Call sheets</source>
+        <translation>通告单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_settings.py" line="130"/>
+        <source>This system has no keyring to keep the password in: it is asked for when sending.</source>
+        <translation>本系统没有可保存密码的钥匙串：发送时会询问密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>New &amp;Production…</source>
+        <translation>新建项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>&amp;Import Script…</source>
+        <translation>导入剧本(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>&amp;Contact Sheet (PDF or Excel)…</source>
+        <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Production &amp;Details…</source>
+        <translation>项目信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>&amp;About Cliffhanger</source>
+        <translation>关于 Cliffhanger(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Temperatures</source>
         <translation>温度单位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>As the language has them (°C in Chinese, °F in English)</source>
         <translation>随界面语言（中文用 °C，英文用 °F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Celsius (°C)</source>
         <translation>摄氏度（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Fahrenheit (°F)</source>
         <translation>华氏度（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Change the language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>The window reopens in the new language on the same page; everything is saved, but Undo will not go back past this point. Change the language now?</source>
         <translation>窗口将以新语言在同一页面重新打开；所有内容都已保存，但撤销无法退回到此刻之前。现在切换语言吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Backed up %1</source>
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Export contact sheet</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="344"/>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2237,37 +2390,37 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Your login on this server may read but not change anything.</source>
         <translation>您在此服务器上的账号只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2336,22 +2489,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="140"/>
+        <location filename="../../ui/pages/base.py" line="156"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="170"/>
+        <location filename="../../ui/pages/base.py" line="184"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="172"/>
+        <location filename="../../ui/pages/base.py" line="186"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="182"/>
+        <location filename="../../ui/pages/base.py" line="196"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2359,98 +2512,98 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PayPresetsDialog</name>
     <message>
-        <location filename="../../ui/pay_presets.py" line="48"/>
-        <location filename="../../ui/pay_presets.py" line="62"/>
+        <location filename="../../ui/pay_presets.py" line="61"/>
+        <location filename="../../ui/pay_presets.py" line="75"/>
         <source>Pay presets</source>
         <translation>薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="24"/>
+        <location filename="../../ui/pay_presets.py" line="26"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="33"/>
+        <location filename="../../ui/pay_presets.py" line="37"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="34"/>
+        <location filename="../../ui/pay_presets.py" line="41"/>
         <source>Overtime after (hours)</source>
         <translation>超过多少小时算加班</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="35"/>
+        <location filename="../../ui/pay_presets.py" line="42"/>
         <source>Overtime rate (×)</source>
         <translation>加班倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="36"/>
+        <location filename="../../ui/pay_presets.py" line="43"/>
         <source>Double time after (hours)</source>
         <translation>超过多少小时算双倍</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="37"/>
+        <location filename="../../ui/pay_presets.py" line="44"/>
         <source>Double time rate (×)</source>
         <translation>双倍倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="38"/>
+        <location filename="../../ui/pay_presets.py" line="45"/>
         <source>Counted in steps of (minutes)</source>
         <translation>计时单位（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="39"/>
+        <location filename="../../ui/pay_presets.py" line="46"/>
         <source>Day minimum</source>
         <translation>日最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="40"/>
+        <location filename="../../ui/pay_presets.py" line="47"/>
         <source>Week minimum</source>
         <translation>周最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="41"/>
+        <location filename="../../ui/pay_presets.py" line="48"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="42"/>
+        <location filename="../../ui/pay_presets.py" line="49"/>
         <source>Pension &amp; health (%)</source>
         <translation>养老金与医疗（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="43"/>
+        <location filename="../../ui/pay_presets.py" line="52"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="51"/>
+        <location filename="../../ui/pay_presets.py" line="64"/>
         <source>Union minimums change every contract year: check these figures against the agreement in force.</source>
         <translation>工会最低标准每个合约年度都会变化：请对照现行协议核对这些数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="53"/>
+        <location filename="../../ui/pay_presets.py" line="66"/>
         <source>Add missing standard presets</source>
         <translation>补充缺少的标准预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="31"/>
+        <location filename="../../ui/pay_presets.py" line="33"/>
         <source>New preset</source>
         <translation>新预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="60"/>
+        <location filename="../../ui/pay_presets.py" line="73"/>
         <source>Add pay preset</source>
         <translation>添加薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="58"/>
+        <location filename="../../ui/pay_presets.py" line="71"/>
         <source>Add standard pay presets</source>
         <translation>添加标准薪酬预设</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="62"/>
+        <location filename="../../ui/pay_presets.py" line="75"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个预设。</numerusform>
@@ -2460,47 +2613,47 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PeopleLists</name>
     <message>
-        <location filename="../../ui/people_lists.py" line="26"/>
+        <location filename="../../ui/people_lists.py" line="28"/>
         <source>Import cast list</source>
         <translation>导入演员名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="26"/>
+        <location filename="../../ui/people_lists.py" line="28"/>
         <source>Import crew list</source>
         <translation>导入剧组名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="28"/>
+        <location filename="../../ui/people_lists.py" line="30"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="36"/>
+        <location filename="../../ui/people_lists.py" line="38"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="43"/>
+        <location filename="../../ui/people_lists.py" line="44"/>
         <source>%1: %2 added, %3 updated</source>
         <translation>%1：新增 %2，更新 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="50"/>
+        <location filename="../../ui/people_lists.py" line="51"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="58"/>
+        <location filename="../../ui/people_lists.py" line="59"/>
         <source>Export cast list</source>
         <translation>导出演员名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="58"/>
+        <location filename="../../ui/people_lists.py" line="59"/>
         <source>Export crew list</source>
         <translation>导出剧组名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="60"/>
+        <location filename="../../ui/people_lists.py" line="61"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2508,27 +2661,27 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PerformerDayDialog</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="151"/>
+        <location filename="../../ui/performer_days.py" line="153"/>
         <source>Travel, rehearsal or fitting</source>
         <translation>旅行、排练或试装</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="158"/>
+        <location filename="../../ui/performer_days.py" line="160"/>
         <source>e.g. flight CA 983, 10:40 from Shanghai</source>
         <translation>例如 CA 983 航班，10:40 从上海出发</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="160"/>
+        <location filename="../../ui/performer_days.py" line="162"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="160"/>
+        <location filename="../../ui/performer_days.py" line="162"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="160"/>
+        <location filename="../../ui/performer_days.py" line="162"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2536,32 +2689,32 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PerformerDaysPanel</name>
     <message>
-        <location filename="../../ui/performer_days.py" line="40"/>
+        <location filename="../../ui/performer_days.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="44"/>
+        <location filename="../../ui/performer_days.py" line="45"/>
         <source>Called for</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="52"/>
+        <location filename="../../ui/performer_days.py" line="53"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="67"/>
+        <location filename="../../ui/performer_days.py" line="68"/>
         <source>Add day…</source>
         <translation>添加日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="70"/>
+        <location filename="../../ui/performer_days.py" line="71"/>
         <source>A day this performer travels, rehearses or has a fitting</source>
         <translation>该演员旅行、排练或试装的日子</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="68"/>
+        <location filename="../../ui/performer_days.py" line="69"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -2601,7 +2754,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/performer_days.py" line="138"/>
+        <location filename="../../ui/performer_days.py" line="139"/>
         <source>Remove travel, rehearsal or fitting day</source>
         <translation>删除旅行、排练或试装日</translation>
     </message>
@@ -2665,7 +2818,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="140"/>
+        <location filename="../../ui/record_form.py" line="143"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2673,17 +2826,17 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="101"/>
+        <location filename="../../ui/table.py" line="102"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="111"/>
+        <location filename="../../ui/table.py" line="112"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="414"/>
+        <location filename="../../ui/table.py" line="437"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
@@ -2698,7 +2851,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="276"/>
+        <location filename="../../ui/table.py" line="288"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -2803,12 +2956,12 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RowListDialog</name>
     <message>
-        <location filename="../../ui/row_list_dialog.py" line="50"/>
+        <location filename="../../ui/row_list_dialog.py" line="51"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/row_list_dialog.py" line="51"/>
+        <location filename="../../ui/row_list_dialog.py" line="52"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -2823,7 +2976,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/row_list_dialog.py" line="115"/>
+        <location filename="../../ui/row_list_dialog.py" line="113"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2847,257 +3000,257 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
-        <location filename="../../ui/pages/schedule.py" line="160"/>
+        <location filename="../../ui/pages/schedule.py" line="97"/>
+        <location filename="../../ui/pages/schedule.py" line="158"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="100"/>
+        <location filename="../../ui/pages/schedule.py" line="98"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="100"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="105"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="106"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="112"/>
+        <location filename="../../ui/pages/schedule.py" line="320"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
-        <location filename="../../ui/pages/schedule.py" line="323"/>
+        <location filename="../../ui/pages/schedule.py" line="113"/>
+        <location filename="../../ui/pages/schedule.py" line="330"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
-        <location filename="../../ui/pages/schedule.py" line="331"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="339"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="125"/>
+        <location filename="../../ui/pages/schedule.py" line="123"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="126"/>
+        <location filename="../../ui/pages/schedule.py" line="124"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="127"/>
+        <location filename="../../ui/pages/schedule.py" line="125"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="136"/>
+        <location filename="../../ui/pages/schedule.py" line="134"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="137"/>
+        <location filename="../../ui/pages/schedule.py" line="135"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="136"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="137"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="140"/>
+        <location filename="../../ui/pages/schedule.py" line="138"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="141"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
-        <location filename="../../ui/pages/schedule.py" line="388"/>
+        <location filename="../../ui/pages/schedule.py" line="140"/>
+        <location filename="../../ui/pages/schedule.py" line="408"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="143"/>
-        <location filename="../../ui/pages/schedule.py" line="388"/>
+        <location filename="../../ui/pages/schedule.py" line="141"/>
+        <location filename="../../ui/pages/schedule.py" line="408"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="144"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="145"/>
+        <location filename="../../ui/pages/schedule.py" line="143"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="150"/>
+        <location filename="../../ui/pages/schedule.py" line="148"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="155"/>
+        <location filename="../../ui/pages/schedule.py" line="153"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="160"/>
+        <location filename="../../ui/pages/schedule.py" line="158"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="160"/>
+        <location filename="../../ui/pages/schedule.py" line="158"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="171"/>
+        <location filename="../../ui/pages/schedule.py" line="169"/>
         <source>Shooting schedule (PDF)…</source>
         <translation>拍摄计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="172"/>
+        <location filename="../../ui/pages/schedule.py" line="170"/>
         <source>One-liner (PDF)…</source>
         <translation>一行式计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="173"/>
+        <location filename="../../ui/pages/schedule.py" line="171"/>
         <source>Day Out of Days (Excel or PDF)…</source>
         <translation>演员工作日表（Excel 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="174"/>
+        <location filename="../../ui/pages/schedule.py" line="172"/>
         <source>Shoot calendar (.ics)…</source>
         <translation>拍摄日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="183"/>
         <source>Export Schedule</source>
         <translation>导出拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="187"/>
+        <location filename="../../ui/pages/schedule.py" line="185"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="193"/>
+        <location filename="../../ui/pages/schedule.py" line="191"/>
         <source>Export Day Out of Days</source>
         <translation>导出演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="195"/>
+        <location filename="../../ui/pages/schedule.py" line="193"/>
         <source>Excel workbooks (*.xlsx);;PDF documents (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="201"/>
+        <location filename="../../ui/pages/schedule.py" line="199"/>
         <source>Export Shoot Calendar</source>
         <translation>导出拍摄日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="201"/>
+        <location filename="../../ui/pages/schedule.py" line="199"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="205"/>
+        <location filename="../../ui/pages/schedule.py" line="203"/>
         <source>Schedule</source>
         <translation>拍摄计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="233"/>
+        <location filename="../../ui/pages/schedule.py" line="228"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="234"/>
+        <location filename="../../ui/pages/schedule.py" line="229"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="233"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="245"/>
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="240"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="245"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="249"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="244"/>
-        <location filename="../../ui/pages/schedule.py" line="255"/>
+        <location filename="../../ui/pages/schedule.py" line="239"/>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="263"/>
+        <location filename="../../ui/pages/schedule.py" line="257"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
@@ -3109,105 +3262,105 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="289"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="289"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="289"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="289"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="290"/>
+        <location filename="../../ui/pages/schedule.py" line="294"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="483"/>
+        <location filename="../../ui/pages/schedule.py" line="503"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="289"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="291"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="291"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="297"/>
+        <location filename="../../ui/pages/schedule.py" line="301"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="347"/>
+        <location filename="../../ui/pages/schedule.py" line="356"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="369"/>
+        <location filename="../../ui/pages/schedule.py" line="389"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="369"/>
+        <location filename="../../ui/pages/schedule.py" line="389"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="399"/>
-        <location filename="../../ui/pages/schedule.py" line="404"/>
+        <location filename="../../ui/pages/schedule.py" line="419"/>
+        <location filename="../../ui/pages/schedule.py" line="424"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="412"/>
-        <location filename="../../ui/pages/schedule.py" line="423"/>
+        <location filename="../../ui/pages/schedule.py" line="432"/>
+        <location filename="../../ui/pages/schedule.py" line="444"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="412"/>
+        <location filename="../../ui/pages/schedule.py" line="432"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="429"/>
-        <location filename="../../ui/pages/schedule.py" line="449"/>
-        <location filename="../../ui/pages/schedule.py" line="471"/>
+        <location filename="../../ui/pages/schedule.py" line="450"/>
+        <location filename="../../ui/pages/schedule.py" line="470"/>
+        <location filename="../../ui/pages/schedule.py" line="491"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="429"/>
+        <location filename="../../ui/pages/schedule.py" line="450"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="446"/>
+        <location filename="../../ui/pages/schedule.py" line="467"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -3216,22 +3369,22 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="452"/>
+        <location filename="../../ui/pages/schedule.py" line="473"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="475"/>
+        <location filename="../../ui/pages/schedule.py" line="495"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="475"/>
+        <location filename="../../ui/pages/schedule.py" line="495"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="477"/>
+        <location filename="../../ui/pages/schedule.py" line="497"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3239,70 +3392,70 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScheduleSettingsDialog</name>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="31"/>
-        <location filename="../../ui/schedule_settings.py" line="88"/>
+        <location filename="../../ui/schedule_settings.py" line="32"/>
+        <location filename="../../ui/schedule_settings.py" line="89"/>
         <source>Schedule settings</source>
         <translation>排期设置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="36"/>
+        <location filename="../../ui/schedule_settings.py" line="37"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="42"/>
+        <location filename="../../ui/schedule_settings.py" line="43"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="46"/>
-        <location filename="../../ui/schedule_settings.py" line="48"/>
-        <location filename="../../ui/schedule_settings.py" line="50"/>
+        <location filename="../../ui/schedule_settings.py" line="47"/>
+        <location filename="../../ui/schedule_settings.py" line="49"/>
+        <location filename="../../ui/schedule_settings.py" line="51"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="58"/>
+        <location filename="../../ui/schedule_settings.py" line="59"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="61"/>
+        <location filename="../../ui/schedule_settings.py" line="62"/>
         <source>Most pages a day</source>
         <translation>每天最多页数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="62"/>
+        <location filename="../../ui/schedule_settings.py" line="63"/>
         <source>Most hours from call to wrap</source>
         <translation>集合到收工最多小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="63"/>
+        <location filename="../../ui/schedule_settings.py" line="64"/>
         <source>Minutes a page takes</source>
         <translation>每页所需分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="64"/>
+        <location filename="../../ui/schedule_settings.py" line="65"/>
         <source>Set-up time per scene</source>
         <translation>每场准备时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="65"/>
+        <location filename="../../ui/schedule_settings.py" line="66"/>
         <source>Company move takes</source>
         <translation>转场用时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="66"/>
+        <location filename="../../ui/schedule_settings.py" line="67"/>
         <source>Company move costs (%1)</source>
         <translation>转场费用（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <location filename="../../ui/schedule_settings.py" line="68"/>
         <source>Earliest crew call</source>
         <translation>最早集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <location filename="../../ui/schedule_settings.py" line="69"/>
         <source>Drop a performer across a gap of at least</source>
         <translation>演员空档至少多久才放人</translation>
     </message>
@@ -3363,127 +3516,284 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="27"/>
+        <location filename="../../ui/pages/script.py" line="30"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="28"/>
+        <location filename="../../ui/pages/script.py" line="31"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="29"/>
-        <location filename="../../ui/pages/script.py" line="44"/>
+        <location filename="../../ui/pages/script.py" line="32"/>
+        <location filename="../../ui/pages/script.py" line="47"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="30"/>
+        <location filename="../../ui/pages/script.py" line="33"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="38"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="36"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="42"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="43"/>
+        <location filename="../../ui/pages/script.py" line="46"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="45"/>
+        <location filename="../../ui/pages/script.py" line="48"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="46"/>
+        <location filename="../../ui/pages/script.py" line="49"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="48"/>
+        <location filename="../../ui/pages/script.py" line="51"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="77"/>
+        <location filename="../../ui/pages/script.py" line="80"/>
         <source>Script</source>
         <translation>剧本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="93"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="92"/>
+        <location filename="../../ui/pages/script.py" line="95"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="94"/>
+        <location filename="../../ui/pages/script.py" line="97"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="97"/>
+        <location filename="../../ui/pages/script.py" line="100"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="132"/>
+        <location filename="../../ui/pages/script.py" line="135"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="140"/>
+        <location filename="../../ui/pages/script.py" line="144"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="38"/>
+        <source>Send call sheets</source>
+        <translation>发送通告单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="41"/>
+        <source>Also those whose call sheet is still up to date</source>
+        <translation>也发给通告单仍是最新的人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="46"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="46"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="46"/>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="46"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="46"/>
+        <source>Call</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="47"/>
+        <source>Call sheet held</source>
+        <translation>所持通告单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="47"/>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="59"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="74"/>
+        <source>not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="75"/>
+        <source>up to date</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="76"/>
+        <source>outdated</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="77"/>
+        <source>no email</source>
+        <translation>没有邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="78"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="79"/>
+        <source>to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="80"/>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="81"/>
+        <source>not sent again</source>
+        <translation>不再发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="90"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="90"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="90"/>
+        <source>Both</source>
+        <translation>中英双语</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/send_dialog.py" line="107"/>
+        <source>%n mail(s) to send</source>
+        <translation>
+            <numerusform>%n 封邮件待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/send_dialog.py" line="109"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>已发送 %n 封</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="111"/>
+        <source>no email: %1</source>
+        <translation>没有邮箱：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="127"/>
+        <source>%1 has no email address: not sent.</source>
+        <translation>%1 没有电子邮箱：未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="131"/>
+        <source>To: %1 &lt;%2&gt;</source>
+        <translation>收件人：%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="132"/>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="133"/>
+        <source>Attached: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="149"/>
+        <source>Password for %1 on %2:</source>
+        <translation>%2 上 %1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="157"/>
+        <source>Sending call sheets…</source>
+        <translation>正在发送通告单…</translation>
+    </message>
+</context>
+<context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/availability.py" line="143"/>
+        <location filename="../../ui/availability.py" line="144"/>
         <source>Unavailable</source>
         <translation>不可用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="148"/>
+        <location filename="../../ui/availability.py" line="149"/>
         <source>e.g. prior booking, travel, family event</source>
         <translation>如：已有档期、出行、家事</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="150"/>
+        <location filename="../../ui/availability.py" line="151"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="150"/>
+        <location filename="../../ui/availability.py" line="151"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/availability.py" line="150"/>
+        <location filename="../../ui/availability.py" line="151"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3573,12 +3883,12 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="95"/>
+        <location filename="../../ui/workspace.py" line="86"/>
         <source>%1 is open in another Cliffhanger window; you can open it read-only here</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；您可以在这里以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="160"/>
+        <location filename="../../ui/workspace.py" line="156"/>
         <source>%1 is open in another Cliffhanger window; close it there first</source>
         <translation>%1 已在另一个 Cliffhanger 窗口中打开；请先在那里关闭它</translation>
     </message>

@@ -1,0 +1,86 @@
+"""The call-sheet page's mail: the settings (the password to the keyring, never the database), a preview of
+each person's mail, sending through a real local SMTP server, and the day's sides."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tests.ui.driving import query, show
+from ui.mail_settings import MailSettingsDialog
+from ui.send_dialog import SendDialog
+
+
+def settings_dialog(window, **values) -> MailSettingsDialog:
+    page = show(window, "callsheets")
+    dialog = MailSettingsDialog(page.workspace, page)
+    for name, value in values.items():
+        editor = getattr(dialog, name)
+        if hasattr(editor, "setValue"):
+            editor.setValue(value)
+        elif hasattr(editor, "findData"):
+            editor.setCurrentIndex(editor.findData(value))
+        else:
+            editor.setText(value)
+    return dialog
+
+
+def test_mail_settings_are_saved_together_and_the_password_goes_to_the_keyring(demo_window, demo_path, memory_keyring):
+    dialog = settings_dialog(demo_window, host="smtp gmail", sender="producer@example.com", makeup=75)
+    dialog.save()
+    assert "not a server's name" in dialog.findChild(QMessageBox, "refusal").text()
+    assert query(demo_path, "select smtp_host, makeup_minutes from production") == [("", 60)]  # nothing changed
+    dialog.host.setText("smtp.example.com")
+    dialog.login.setText("producer")
+    dialog.password.setText("s3cret")
+    dialog.security.setCurrentIndex(dialog.security.findData("SSL"))
+    dialog.save()
+    assert query(demo_path, "select smtp_host, smtp_security, smtp_login, makeup_minutes from production") == [
+        ("smtp.example.com", "SSL", "producer", 75)
+    ]
+    assert list(memory_keyring.passwords.values()) == ["s3cret"]
+    with open(demo_path, "rb") as handle:
+        assert b"s3cret" not in handle.read()
+
+
+def test_the_send_dialog_previews_each_mail_sends_and_says_who_got_it(demo_window, demo_path, mail_server, qtbot):
+    settings_dialog(
+        demo_window, host="127.0.0.1", port=mail_server.port, security="NONE", sender="p@example.com"
+    ).save()
+    page = show(demo_window, "callsheets")
+    dialog = SendDialog(page.workspace, page.shoot_day_id(), page)
+    rows = dialog.table.rowCount()
+    assert rows > 30 and dialog.send_button.isEnabled()  # the day's cast and the demo's 30 crew
+    dialog.table.selectRow(0)
+    preview = dialog.preview.toPlainText()
+    assert (
+        "To: Daniel Hayes <daniel.hayes@example.com>" in preview
+        and "Subject: The Contract Bride · Day 1 of 9" in preview
+    )
+    assert "call sheet (cast) (EN).pdf" in preview and "Hello Daniel Hayes," in preview
+    dialog.send_button.click()
+    qtbot.waitUntil(
+        lambda: len(mail_server.inbox.messages) == rows and not dialog.send_button.isEnabled(), timeout=30000
+    )
+    statuses = {dialog.table.item(row, 6).text() for row in range(rows)}
+    assert statuses == {"sent"}
+    assert query(demo_path, "select count(*) from sent_call_sheet") == [(rows,)]
+    again = SendDialog(page.workspace, page.shoot_day_id(), page)
+    assert {again.table.item(row, 5).text() for row in range(rows)} == {"up to date"}
+    assert not again.send_button.isEnabled()
+
+
+def test_the_days_sides_from_the_page(demo_window, tmp_path, qtbot, monkeypatch):
+    page = show(demo_window, "callsheets")
+    target = tmp_path / "sides.pdf"
+    suggested = []
+
+    def save_as(parent, title, path, *rest):
+        suggested.append(path)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    page.buttons["exportSides"].trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert suggested[0].endswith("The Contract Bride - Day 01 - 2027-01-11 - sides (EN).pdf")
+    assert "The Contract Bride · Sides · Day 1 of 9" in " ".join(PdfReader(target).pages[0].extract_text().split())
