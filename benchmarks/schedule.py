@@ -195,24 +195,26 @@ def page_drag(folder: Path) -> None:
     app.processEvents()
     strips = sum(1 for row in page.model.rows if row.kind == "strip")
     gc.freeze()  # as the app does once it has started (ui.app.run_app)
-    samples = []
+    samples, cpu = [], []
     for run in range(RUNS * 10):
         days = [r for r, row in enumerate(page.model.rows) if row.kind == "day"]
         source = page.model.index(days[run % len(days)] + 1)  # the first strip of a day
         target = days[(run + 3) % len(days)] + 6  # among the strips of a day three on
         strip_id, day_id = source.data(Qt.ItemDataRole.UserRole).strip.id, page.model.rows[target].day_id
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         data = page.model.mimeData([source])
         page.model.dropMimeData(data, Qt.DropAction.MoveAction, target, 0, QModelIndex())
         app.processEvents()  # the redraw, and whatever the drop left for the event loop's next turn
         samples.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         assert page.board.day_of()[strip_id] == day_id, "the drop did not move the strip"
         settle(app, 0.5)  # a person pauses between drags: what follows a change when idle runs untimed
     median, worst = statistics.median(samples) * 1000, max(samples) * 1000
+    # On a machine other work keeps busy the wall time counts their turns too; the CPU time is the drag's own.
     print(
         f"Drag on the schedule page, {strips} strips (drop, stored move, board worked out, redrawn): "
-        f"median {median:.1f} ms, worst {worst:.1f} ms, target < 30 ms median  "
-        f"{'ok' if median < 30 else 'OVER TARGET'}"
+        f"median {median:.1f} ms (CPU {statistics.median(cpu) * 1000:.1f} ms), worst {worst:.1f} ms, "
+        f"target < 30 ms median  {'ok' if median < 30 else 'OVER TARGET'}"
     )
     gc.unfreeze()
     workspace.close()

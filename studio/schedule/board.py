@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from sqlmodel import Session, select
 
@@ -95,15 +96,16 @@ class StripCard:
     sort_order: int = 0
     version: int = 0  # the strip's row version as loaded: a move carries it (strips.move_strips)
 
-    @property
+    # Each worked out once per card: a drag on a 1,200-strip board asks them thousands of times.
+    @cached_property
     def is_banner(self) -> bool:
         return self.scene_id is None
 
-    @property
+    @cached_property
     def is_night(self) -> bool:
         return self.time_of_day in NIGHT
 
-    @property
+    @cached_property
     def needs_daylight(self) -> bool:
         """An exterior day scene: an interior one can be lit after sunset, an exterior cannot."""
         return not self.is_night and self.int_ext in EXTERIOR

@@ -267,7 +267,9 @@ class SchedulePage(Page):
                 item.setText(conflict.message)
             if item.data(Qt.ItemDataRole.UserRole) != list(conflict.strip_ids):
                 item.setData(Qt.ItemDataRole.UserRole, list(conflict.strip_ids))
-        self.tabs.setTabText(0, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
+        title = self.tr("Conflicts (%1)").replace("%1", str(len(conflicts)))
+        if self.tabs.tabText(0) != title:  # the same title set again lays the tab bar out again
+            self.tabs.setTabText(0, title)
 
     def _show_conflict(self, item: QListWidgetItem) -> None:
         wanted = set(item.data(Qt.ItemDataRole.UserRole))
