@@ -92,6 +92,7 @@ NOT_SPEAKERS = {
     "下集预告",
 }
 VOICES = {"旁白", "画外音", "广播", "电话", "众人"}
+MARKS_BEGIN = set("第场【[-—–~·*=_(本全完终剧")  # what an episode or end marker or a heading may begin with
 MAX_HEADING_LINES = 3  # lines after `第1场` that may carry its time, place and set
 UNTIMED_SET = 30  # `1-1 办公室`, with no time and no 内/外, is a heading only when this short
 
@@ -128,29 +129,29 @@ class _Reader:
             return index + 1
         start, end = unwrapped(folded)
         plain, plain_raw = folded[start:end], raw[start:end]
-        if len(plain) > HEADING_LIMIT:  # no marker or heading is this long (and patterns need not try one)
-            self._body_line(raw, folded, number)
-            return index + 1
-        if EPISODE_END.match(plain):
-            self._add(Kind.EPISODE_END, plain_raw, number)
-            self.scene_cast = None
-            return index + 1
-        if match := EPISODE.match(plain):
-            self.episode = chinese_number(match.group(1))
-            rest = match.start(2)
-            if self._heading(plain[rest:], plain_raw[rest:], index, number, episode_title=True):
-                return self._after_heading(index)
-            self._add(Kind.EPISODE, plain_raw[rest:].strip(), number, number=str(self.episode))
-            return index + 1
-        if self._heading(plain, plain_raw, index, number):
-            return self._after_heading(index)
+        if may_mark(plain) and (taken := self._marker_or_heading(plain, plain_raw, index)):
+            return index + taken
         if not self.screenplay.elements and self._title_line(plain_raw, plain, number):
             return index + 1
         self._body_line(raw, folded, number)
         return index + 1
 
-    def _after_heading(self, index: int) -> int:
-        return max(index, self.screenplay.elements[-1].last_line - 1) + 1
+    def _marker_or_heading(self, plain: str, plain_raw: str, index: int) -> int:
+        """Add the episode or end marker, or the heading, the line is; how many lines it took (0: none)."""
+        number = index + 1
+        if EPISODE_END.match(plain):
+            self._add(Kind.EPISODE_END, plain_raw, number)
+            self.scene_cast = None
+            return 1
+        if match := EPISODE.match(plain):
+            self.episode = chinese_number(match.group(1))
+            rest = match.start(2)
+            if not self._heading(plain[rest:], plain_raw[rest:], index, number, episode_title=True):
+                self._add(Kind.EPISODE, plain_raw[rest:].strip(), number, number=str(self.episode))
+            return self.screenplay.elements[-1].lines.stop - index - 1
+        if self._heading(plain, plain_raw, index, number):
+            return self.screenplay.elements[-1].lines.stop - index - 1
+        return 0
 
     def _heading(self, plain: str, plain_raw: str, index: int, number: int, episode_title: bool = False) -> bool:
         """Add the heading this line starts (with the episode marker before it, when the line has one)."""
@@ -240,12 +241,18 @@ def starts_scene_or_episode(lines: list[str], index: int) -> bool:
     folded = fold(lines[index].strip())
     start, end = unwrapped(folded)
     plain = folded[start:end]
-    if len(plain) > HEADING_LIMIT:
+    if not may_mark(plain):
         return False
     if EPISODE.match(plain):
         return True
     found = heading_of(plain, plain, lines[index + 1 : index + 2], None)
     return found is not None and bool(found[0].time_of_day or found[0].int_ext)
+
+
+def may_mark(plain: str) -> bool:
+    """Whether a line could be an episode marker, an end marker or a heading: a cheap look at its first
+    character spares most lines (action and speech) the patterns; no marker or heading is that long."""
+    return (plain[:1] in MARKS_BEGIN or plain[:1].isdigit()) and len(plain) <= HEADING_LIMIT
 
 
 def unwrapped(folded: str) -> tuple[int, int]:
