@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.formatting import format_eighths
+from studio.scripts.groups import group_count
 from studio.scripts.importer import ImportResult
 from studio.scripts.outline import Outline, is_background
 from ui.labels import revision_color, scene_heading
@@ -57,9 +58,12 @@ class ImportDialog(QDialog):
 
         self.scene_table = self._table([self.tr("Scene"), self.tr("Heading"), self.tr("Pages"), self.tr("Import")])
         self.character_table = self._table([self.tr("Character"), self.tr("Speaks"), self.tr("Scenes")])
-        tabs = QTabWidget(self)
+        self.guess_table = self._table([self.tr("Line"), self.tr("What the script does not say, taken to mean")])
+        self.guess_table.setObjectName("importGuesses")
+        self.tabs = tabs = QTabWidget(self)
         tabs.addTab(self.scene_table, self.tr("Scenes", "tab listing the script's scenes"))
         tabs.addTab(self.character_table, self.tr("Characters"))
+        tabs.addTab(self.guess_table, self.tr("To check"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -106,6 +110,7 @@ class ImportDialog(QDialog):
             .replace("%5", format_eighths(sum(s.eighths for s in scenes)))
         )
         self._fill_characters(outline, characters)
+        self._fill_guesses(outline)
 
     def show_preview(self, preview: ImportResult) -> None:
         """What importing into the chosen production would do; Import is offered from here."""
@@ -155,6 +160,23 @@ class ImportDialog(QDialog):
                 counts[name] = counts.get(name, 0) + 1
         self.character_table.setRowCount(len(characters))
         for row, (name, speaks) in enumerate(sorted(characters.items(), key=lambda item: -counts.get(item[0], 0))):
-            speaking = self.tr("Background") if is_background(name) else self.tr("Yes") if speaks else self.tr("Silent")
+            speaking = (
+                self._background(name) if is_background(name) else self.tr("Yes") if speaks else self.tr("Silent")
+            )
             for column, value in enumerate((name, speaking, str(counts.get(name, 0)))):
                 self.character_table.setItem(row, column, QTableWidgetItem(value))
+
+    def _background(self, name: str) -> str:
+        count = group_count(name)
+        return self.tr("Background ×%1").replace("%1", str(count)) if count else self.tr("Background")
+
+    def _fill_guesses(self, outline: Outline) -> None:
+        """What the importer decided for itself (a heading without a time, a cue read as a direction, a name
+        merged), so the producer checks it before importing."""
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.guess_table), self.tr("To check (%1)").replace("%1", str(len(outline.guesses)))
+        )
+        self.guess_table.setRowCount(len(outline.guesses))
+        for row, guess in enumerate(outline.guesses):
+            for column, value in enumerate((str(guess.line), guess.message)):
+                self.guess_table.setItem(row, column, QTableWidgetItem(value))

@@ -12,6 +12,7 @@ from shiboken6 import isValid
 from benchmarks.long_scripts import series_zh
 from studio.productions import list_productions
 from studio.scripts.importer import read_outline
+from tests.fixture_files import REAL
 from tests.fixture_files import SAMPLE_ZH as SAMPLE
 from ui import script_import
 from ui.background import wait_for_background_work
@@ -179,3 +180,20 @@ def test_the_import_needs_only_its_host(qtbot, tmp_path):
     assert told == ["Imported revision White: 9 new, 0 changed, 0 omitted"] and errors == []
     assert [p.title for p in workspace.read(list_productions)] == ["契约新娘"]
     workspace.close()
+
+
+def test_the_preview_lists_what_the_script_does_not_say(window, tmp_path, qtbot):
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
+    dialog = previewed(qtbot, window, [REAL / "en-time-notes.fountain"])
+    table = dialog.guess_table
+    rows = [(table.item(row, 0).text(), table.item(row, 1).text()) for row in range(table.rowCount())]
+    assert ("30", "no INT/EXT (内/外) in the heading: taken as INT") in rows
+    assert ("4", "DR. BENNETT, DR BENNETT, DR.  BENNETT are taken as one character: DR. BENNETT") in rows
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(table)) == f"To check ({len(rows)})"
+
+
+def test_the_preview_shows_a_groups_count(window, tmp_path, qtbot):
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
+    table = previewed(qtbot, window, [REAL / "zh-groups.txt"]).character_table
+    speaks = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert (speaks["保安2名"], speaks["宾客若干"], speaks["顾辰"]) == ("Background ×2", "Background", "Yes")
