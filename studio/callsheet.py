@@ -72,6 +72,7 @@ from studio.schedule.board import Board, Day, StripCard, load_board
 from studio.schedule.daylight import sun_times, zone_or_none
 from studio.schedule.dood import day_out_of_days
 from studio.schedule.timeline import day_times
+from studio.scripts.groups import group_count
 
 BACKGROUND_CATEGORY = "background"
 # The breakdown categories whose elements a call sheet lists under each scene, for the departments.
@@ -424,7 +425,8 @@ class _Assembler:
         return roles
 
     def _background(self, strips: list[StripCard], call: int) -> list[BackgroundCall]:
-        """Background roles in the day's scenes and elements tagged Background: the most one scene needs."""
+        """Background roles in the day's scenes and elements tagged Background: the most one scene needs (a role
+        counts as many as its name says: 保安2名 is two)."""
         scenes = {strip.scene_id: strip.number for strip in strips if not strip.is_banner}
         found: dict[tuple[str, str], dict] = {}
 
@@ -439,7 +441,7 @@ class _Assembler:
         for scene_id, character in self.session.exec(
             extras.where(SceneCharacter.scene_id.in_(scenes), Character.is_background.is_(True))
         ):
-            add(character.name, character.name_zh, scene_id, None, character.notes)
+            add(character.name, character.name_zh, scene_id, group_count(character.name), character.notes)
         tagged = (
             select(SceneElement, BreakdownElement)
             .join(BreakdownElement)

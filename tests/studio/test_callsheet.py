@@ -382,6 +382,17 @@ def test_background_from_roles_and_tagged_extras_with_the_most_one_scene_needs(s
     assert background["DOCK WORKERS"].count is None and background["DOCK WORKERS"].call == 6 * 60 + 45
 
 
+def test_a_background_role_counts_as_many_as_its_name_says(small):
+    with small.database.transaction() as session:
+        scene = session.exec(select(Scene).order_by(Scene.sort_order)).first()
+        guards = Character(production_id=1, name="保安2名", is_background=True)
+        session.add(guards)
+        session.flush()
+        session.add(SceneCharacter(scene_id=scene.id, character_id=guards.id, speaking=True))
+    (line,) = [line for line in sheet_of(small, small.days[0]).background if line.name == "保安2名"]
+    assert (line.count, line.scenes) == (2, (scene.number,))
+
+
 def test_each_scene_has_its_synopsis_background_count_and_the_elements_the_day_needs(small):
     with small.database.transaction() as session:
         first, second = session.exec(select(Scene).order_by(Scene.sort_order)).all()[:2]
