@@ -17,10 +17,11 @@ connection or a thread when it forks (both are checked). For each scenario an un
 child records the allowed states: the content's fingerprint before, and after each commit. Each kill:
 1. copies the scenario's starting database (and, for an export, writes an older export at the final name);
 2. forks a child that opens the database itself and runs the operation through the code the command
-   line and the GUI use (studio.cli.run_*; Workspace.write/edit_fields/import_script/restore/place_all
-   reproduced without Qt). SQLAlchemy events and an audit hook in the child write a byte to a pipe when
-   a transaction begins (b), writes its first row (w), starts to commit (c) and has committed (C), and
-   when an export's scratch file is made (m) and renamed into place (n);
+   line and the GUI use (studio.cli.run_*; Workspace.write/apply/import_script/restore and the budget's
+   follow-up of a schedule change reproduced without Qt). SQLAlchemy events and an audit hook in the
+   child write a byte to a pipe when a transaction begins (b), writes its first row (w), starts to
+   commit (c) and has committed (C), and when an export's scratch file is made (m) and renamed into
+   place (n);
 3. half the kills: sleeps a random delay in [0, 1.2 × the operation's duration, fork to end]; the other
    half are aimed: wait for the child to start a write (its w or m on the pipe), then a random delay
    within 1.2 × that write's length; then SIGKILL, reap;

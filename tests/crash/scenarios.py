@@ -90,7 +90,7 @@ def op_undo_import(db: Path, snapshot: Path) -> None:
 
 
 def op_place(db: Path, placement: dict) -> None:
-    """The Optimize dialog's result applied: Workspace.place_all → write(place_all, …)."""
+    """The Optimize dialog's result applied: Workspace.apply(operations.place_all, …) → strips.place_all."""
     from studio.schedule.strips import place_all
     from studio.storage.db import open_database
 
@@ -126,7 +126,7 @@ BUDGET_EDITS = [
 
 
 def op_budget_edits(db: Path) -> None:
-    """Budget cells typed one after another: each Workspace.edit_fields → write(set_fields, …)."""
+    """Budget cells typed one after another: each Workspace.apply(operations.edit, …) → set_fields."""
     from studio.edits import set_fields
     from studio.storage.db import open_database
 
@@ -140,9 +140,10 @@ def op_budget_edits(db: Path) -> None:
 
 
 def op_strips_then_budget(db: Path) -> None:
-    """A day's strips dragged to the boneyard (Workspace.move_strips), the budget page loading (it stores
-    what the schedule changed: read current_budget, then write(store_plan)), another day's strips
-    dragged, then `cliffhanger budget sync`."""
+    """A day's strips dragged to the boneyard (Workspace.apply(operations.move_strips, …)), what the
+    schedule changed in the budget stored after it (Workspace.store_what_follows: the plan read in a
+    session of its own, then written with store_plan), another day's strips dragged, then `cliffhanger
+    budget sync`."""
     from studio.budget.schedule_links import store_plan
     from studio.budget.totals import current_budget
     from studio.cli import run_budget
