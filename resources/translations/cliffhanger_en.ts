@@ -64,7 +64,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="232"/>
+        <location filename="../../ui/pages/cast.py" line="236"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="232"/>
+        <location filename="../../ui/pages/cast.py" line="236"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="238"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -244,7 +244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="358"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>
@@ -252,7 +252,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="503"/>
+        <location filename="../../ui/pages/schedule.py" line="505"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>

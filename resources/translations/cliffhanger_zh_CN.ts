@@ -950,7 +950,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="60"/>
-        <location filename="../../ui/pages/cast.py" line="304"/>
+        <location filename="../../ui/pages/cast.py" line="308"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -966,7 +966,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="108"/>
-        <location filename="../../ui/pages/cast.py" line="216"/>
+        <location filename="../../ui/pages/cast.py" line="220"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
@@ -977,7 +977,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="116"/>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="163"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
@@ -1054,150 +1054,172 @@ The details are in %2</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="154"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
+        <source>Pickup (minutes)</source>
+        <translation>接送（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="157"/>
+        <source>as the production</source>
+        <translation>同作品设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="156"/>
+        <source>Hair &amp; makeup (minutes)</source>
+        <translation>化妆造型（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="157"/>
+        <source>Wardrobe (minutes)</source>
+        <translation>服装（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="162"/>
+        <location filename="../../ui/pages/cast.py" line="166"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="167"/>
+        <location filename="../../ui/pages/cast.py" line="171"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="168"/>
+        <location filename="../../ui/pages/cast.py" line="172"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="169"/>
+        <location filename="../../ui/pages/cast.py" line="173"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="170"/>
+        <location filename="../../ui/pages/cast.py" line="174"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="175"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="175"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="181"/>
+        <location filename="../../ui/pages/cast.py" line="185"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="188"/>
-        <location filename="../../ui/pages/cast.py" line="254"/>
+        <location filename="../../ui/pages/cast.py" line="192"/>
+        <location filename="../../ui/pages/cast.py" line="258"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="189"/>
+        <location filename="../../ui/pages/cast.py" line="193"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="190"/>
+        <location filename="../../ui/pages/cast.py" line="194"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="191"/>
+        <location filename="../../ui/pages/cast.py" line="195"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="192"/>
+        <location filename="../../ui/pages/cast.py" line="196"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="193"/>
-        <location filename="../../ui/pages/cast.py" line="278"/>
+        <location filename="../../ui/pages/cast.py" line="197"/>
+        <location filename="../../ui/pages/cast.py" line="282"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="197"/>
+        <location filename="../../ui/pages/cast.py" line="201"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="199"/>
+        <location filename="../../ui/pages/cast.py" line="203"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="207"/>
+        <location filename="../../ui/pages/cast.py" line="211"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="232"/>
+        <location filename="../../ui/pages/cast.py" line="236"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="232"/>
+        <location filename="../../ui/pages/cast.py" line="236"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="238"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="242"/>
+        <location filename="../../ui/pages/cast.py" line="246"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="246"/>
+        <location filename="../../ui/pages/cast.py" line="250"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="253"/>
+        <location filename="../../ui/pages/cast.py" line="257"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="268"/>
+        <location filename="../../ui/pages/cast.py" line="272"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="268"/>
+        <location filename="../../ui/pages/cast.py" line="272"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="306"/>
+        <location filename="../../ui/pages/cast.py" line="310"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="309"/>
+        <location filename="../../ui/pages/cast.py" line="313"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -3067,19 +3089,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="112"/>
-        <location filename="../../ui/pages/schedule.py" line="320"/>
+        <location filename="../../ui/pages/schedule.py" line="322"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="330"/>
+        <location filename="../../ui/pages/schedule.py" line="332"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="339"/>
+        <location filename="../../ui/pages/schedule.py" line="341"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -3130,13 +3152,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="140"/>
-        <location filename="../../ui/pages/schedule.py" line="408"/>
+        <location filename="../../ui/pages/schedule.py" line="410"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="408"/>
+        <location filename="../../ui/pages/schedule.py" line="410"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -3287,105 +3309,105 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="294"/>
+        <location filename="../../ui/pages/schedule.py" line="296"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="503"/>
+        <location filename="../../ui/pages/schedule.py" line="505"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="295"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="297"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="297"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="301"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="356"/>
+        <location filename="../../ui/pages/schedule.py" line="358"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="389"/>
+        <location filename="../../ui/pages/schedule.py" line="391"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="389"/>
+        <location filename="../../ui/pages/schedule.py" line="391"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="419"/>
-        <location filename="../../ui/pages/schedule.py" line="424"/>
+        <location filename="../../ui/pages/schedule.py" line="421"/>
+        <location filename="../../ui/pages/schedule.py" line="426"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="432"/>
-        <location filename="../../ui/pages/schedule.py" line="444"/>
+        <location filename="../../ui/pages/schedule.py" line="434"/>
+        <location filename="../../ui/pages/schedule.py" line="446"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="432"/>
+        <location filename="../../ui/pages/schedule.py" line="434"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="450"/>
-        <location filename="../../ui/pages/schedule.py" line="470"/>
-        <location filename="../../ui/pages/schedule.py" line="491"/>
+        <location filename="../../ui/pages/schedule.py" line="452"/>
+        <location filename="../../ui/pages/schedule.py" line="472"/>
+        <location filename="../../ui/pages/schedule.py" line="493"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="450"/>
+        <location filename="../../ui/pages/schedule.py" line="452"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="467"/>
+        <location filename="../../ui/pages/schedule.py" line="469"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -3394,22 +3416,22 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="473"/>
+        <location filename="../../ui/pages/schedule.py" line="475"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="495"/>
+        <location filename="../../ui/pages/schedule.py" line="497"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="495"/>
+        <location filename="../../ui/pages/schedule.py" line="497"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="497"/>
+        <location filename="../../ui/pages/schedule.py" line="499"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>

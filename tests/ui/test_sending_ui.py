@@ -6,7 +6,8 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.ui.driving import query, show
+from studio.callsheet import call_sheet
+from tests.ui.driving import commit_line, last_refusal, query, show
 from ui.mail_settings import MailSettingsDialog
 from ui.send_dialog import SendDialog
 
@@ -84,3 +85,16 @@ def test_the_days_sides_from_the_page(demo_window, tmp_path, qtbot, monkeypatch)
     qtbot.waitUntil(target.exists, timeout=10000)
     assert suggested[0].endswith("The Contract Bride - Day 01 - 2027-01-11 - sides (EN).pdf")
     assert "The Contract Bride · Sides · Day 1 of 9" in " ".join(PdfReader(target).pages[0].extract_text().split())
+
+
+def test_a_performers_own_makeup_time_moves_their_calls_on_the_sheet(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    page.performers.select_ids([1])
+    assert page.details.row_id == 1
+    commit_line(page.details, "makeup_minutes", "-3")
+    assert "not a whole number" in last_refusal(demo_window).text()
+    commit_line(page.details, "makeup_minutes", "90")
+    assert query(demo_path, "select makeup_minutes from performer where id = 1") == [(90,)]
+    with demo_window.workspace.database.reading() as session:
+        lead = next(line for line in call_sheet(session, 1, 1).cast if line.performer_id == 1)
+    assert lead.on_set - lead.wardrobe == 15 and lead.wardrobe - lead.makeup == 90  # the production's 15, hers 90

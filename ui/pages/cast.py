@@ -151,6 +151,10 @@ class CastPage(Page):
             FormField("agent_phone", self.tr("Agent phone")),
             FormField("agent_email", self.tr("Agent email")),
             FormField("photo_path", self.tr("Photo file")),
+            # Their own durations before their first scene on a call sheet (empty: the production's).
+            FormField("pickup_minutes", self.tr("Pickup (minutes)"), placeholder=self.tr("as the production")),
+            FormField("makeup_minutes", self.tr("Hair & makeup (minutes)"), placeholder=self.tr("as the production")),
+            FormField("wardrobe_minutes", self.tr("Wardrobe (minutes)"), placeholder=self.tr("as the production")),
             FormField("notes", self.tr("Notes"), "notes"),
         ]
 
