@@ -68,10 +68,9 @@ from studio.models import (
 )
 from studio.models.enums import ShootDayKind
 from studio.productions import get_production
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard, load_board
 from studio.schedule.daylight import sun_times, zone_or_none
-from studio.schedule.dood import day_out_of_days
-from studio.schedule.timeline import day_times
 from studio.scripts.groups import group_count
 
 BACKGROUND_CATEGORY = "background"
@@ -153,14 +152,15 @@ class _Assembler:
 
     def __init__(self, session: Session, board: Board, cast_version: bool):
         self.session, self.board, self.cast_version = session, board, cast_version
-        self.times = day_times(board)
+        analysis = BoardAnalysis(board)
+        self.times = analysis.times
         self.production = get_production(session, board.production_id)
         production_id = self.production.id
         self.places = {
             location.id: location
             for location in session.exec(select(Location).where(Location.production_id == production_id))
         }
-        dood = day_out_of_days(board)
+        dood = analysis.dood
         self.codes = {row.performer_id: dict(zip(dood.dates, row.codes, strict=True)) for row in dood.rows}
         self.scene_texts = {
             scene_id: (set_name_zh or "", synopsis)

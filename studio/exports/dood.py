@@ -4,8 +4,9 @@ hold, drop, pick-up, travel, rehearsal, fitting), with the totals a producer pay
 A date that is not a shoot date (a travel day before day 1) has no day number: its heading names what
 the cast is called for that day ("Travel"), or a dash when several things happen.
 
-The domain's `day_out_of_days` is gathered once into a `DoodSheet`; `dood_labels` and `legend` give the
-words around it in the language asked for (English, Chinese or both), and each writer lays them out.
+The board's Day Out of Days (`BoardAnalysis.dood`) is gathered once into a `DoodSheet`; `dood_labels` and
+`legend` give the words around it in the language asked for (English, Chinese or both), and each writer
+lays them out.
 No money appears: a DOOD counts days, the budget prices them.
 """
 
