@@ -29,6 +29,7 @@ from studio.scripts.elements import Element, Guess, Kind, Screenplay, ScriptErro
 from studio.scripts.groups import is_group
 from studio.scripts.headings import HEADING_LIMIT, location_of, parse_heading
 from studio.scripts.names import Names, without_extensions
+from studio.scripts.names import key as name_key
 from studio.scripts.zh_text import NUMBER, chinese_number
 
 CHINESE_EPISODE = rf"^第\s*({NUMBER})\s*集\s*(?:[:：]\s*(.*))?$"
@@ -131,6 +132,7 @@ def build_outline(screenplay: Screenplay, source: str) -> Outline:
             outline.places.setdefault(line, BONEYARD if passage.kind == Kind.BONEYARD else NOTE)
     _number_the_unnumbered(outline, builder.explicit)
     Names(outline).unify()
+    _report_cues_read_as_action(outline, builder.cue_like)
     outline.guesses.sort(key=lambda guess: guess.line)
     return outline
 
@@ -158,6 +160,7 @@ class _Builder:
         self.places: dict[int, str] = {}
         self.outside: list[Element] = []  # lines read outside any scene, not yet reported
         self.last_kind: Kind | None = None
+        self.cue_like: list[Element] = []  # one line of action in capitals: a cue with no speech after it?
 
     def add(self, element: Element) -> None:
         self.line = element.line
@@ -188,6 +191,8 @@ class _Builder:
             self.synopses.append(element.text)
         elif element.kind == Kind.ACTION:
             self._note(self.introduced, Names.introduced_in(element.text))
+            if looks_like_a_cue(element.text):
+                self.cue_like.append(element)
 
     def _place(self, element: Element, place: str) -> None:
         for line in element.lines:
@@ -314,6 +319,20 @@ def _scene_text(elements: list[Element]) -> str:
             blocks.append([element.text.strip("\n")])
     texts = ("\n".join(block) for block in blocks)
     return "\n\n".join(text for text in texts if text.strip())
+
+
+def looks_like_a_cue(text: str) -> bool:
+    return "\n" not in text and len(text) <= NAME_LIMIT and text.upper() == text != text.lower()
+
+
+def _report_cues_read_as_action(outline: Outline, cue_like: list[Element]) -> None:
+    """A line of action that is a speaker's name (`ALBERT`, with nothing said after it, or no blank line
+    before it) was read as action, as the format says; the preview asks whether it was meant as a cue."""
+    speakers = {name_key(name) for name, speaks in outline.characters().items() if speaks}
+    for element in cue_like:
+        if name_key(character_name(element.text)) in speakers:
+            message = _("“{line}” read as action, not as a cue")
+            outline.guesses.append(Guess(element.line, message.format(line=element.text.strip())))
 
 
 def _number_the_unnumbered(outline: Outline, explicit: set[int]) -> None:

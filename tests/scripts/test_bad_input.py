@@ -73,6 +73,7 @@ CASES = {
     "blank.txt": (b"\n\n   \n", "empty"),
     "huge.fountain": (b"INT. ROOM - DAY\n\n" + b"A" * (50 * 1024 * 1024), "over 20 MB"),
     "notes.txt": ("这只是一封信，没有任何场景。\n谢谢。".encode(), "no scene headings"),
+    "mystery.txt": (b"INT. ROOM - DAY\n\nCaf\x81\x8d\x80 noir.\n", "UTF-8, UTF-16, GB18030, Big5-HKSCS, Windows-1252"),
     "broken.fdx": (b"<?xml version='1.0'?><FinalDraft><Content><Paragraph>", "not a well-formed Final Draft file"),
     "laughs.fdx": (BILLION_LAUGHS, "refused as unsafe"),
     "external.fdx": (EXTERNAL_ENTITY, "refused as unsafe"),
