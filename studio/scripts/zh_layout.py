@@ -353,22 +353,9 @@ def time_place_set(folded: str, raw: str) -> Heading:
             heading.time_of_day = heading.time_of_day or found[0]
             heading.int_ext = heading.int_ext or found[1]
         keep[word.start() : word.end()] = [False] * (word.end() - word.start())
-    if not (heading.time_of_day or heading.int_ext or heading.same_time) and words and not SENTENCE.search(folded):
-        _split_glued(words[0], heading, keep)
     kept = "".join(char if keep[position] else " " for position, char in enumerate(raw[: len(folded)]))
     heading.set_name = _tidy(kept)
     return heading
-
-
-def _split_glued(word: re.Match, heading: Heading, keep: list[bool]) -> None:
-    """`日内办公室`: a time and a place glued to the set, both needed to tell it from a set that begins
-    with one (内蒙古草原)."""
-    for length in range(min(4, len(word.group())), 1, -1):
-        found = zh_time_and_place(word.group()[:length])
-        if found and found[0] and found[1]:
-            heading.time_of_day, heading.int_ext = found
-            keep[word.start() : word.start() + length] = [False] * length
-            return
 
 
 def _tidy(text: str) -> str:

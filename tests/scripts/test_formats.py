@@ -162,3 +162,9 @@ def test_an_unclosed_note_ends_at_a_blank_line():
     text = "INT. A - DAY\n\nShe waits. [[fix this\n\nINT. B - NIGHT\n\nHe leaves.\n"
     scenes = build_outline(read_script(text.encode(), "x.fountain"), "x").scenes
     assert [s.set_name for s in scenes] == ["A", "B"]
+
+
+def test_a_numbered_sentence_is_no_heading_and_a_glued_heading_is_read_with_guesses():
+    first, second = zh_scenes("1-1 日 内 办公室\n甲：好。\n3.5 日内必须交货，否则违约。\n1-2 日内办公室\n甲：嗯。\n")
+    assert "3.5 日内必须交货" in first.text
+    assert (second.number, second.set_name) == ("1-2", "日内办公室")  # time and place glued to the set: not split
