@@ -11,7 +11,10 @@ shorter than 1/8.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
+from functools import cache
+from itertools import groupby
 
 from studio.scripts.elements import Element, Kind
 
@@ -25,6 +28,8 @@ DEFAULT_WIDTH = 61
 TIGHT = {Kind.DIALOGUE, Kind.PARENTHETICAL}  # no blank line before these
 NOT_PRINTED = {Kind.SECTION, Kind.SYNOPSIS, Kind.PAGE_BREAK, Kind.EPISODE}
 UNPRINTED = str.maketrans("", "", "*_")  # Fountain's emphasis marks
+WORDS = re.compile(r"\S+")
+FIRST_WIDE = "\u1100"  # no character before it is wide
 
 
 def columns(char: str) -> int:
@@ -32,45 +37,44 @@ def columns(char: str) -> int:
 
 
 def wrapped_lines(text: str, width: int) -> int:
-    """How many lines `text` takes when word-wrapped at `width` columns (CJK breaks anywhere)."""
+    """How many lines `text` takes when word-wrapped at `width` columns (CJK breaks anywhere: each glyph is a
+    word of its own, and a run of them is laid out by arithmetic rather than glyph by glyph)."""
     total = 0
+    per_line = width // 2
     for paragraph in text.split("\n"):
         lines, used = 1, 0
-        for token in _tokens(paragraph):
-            size = sum(columns(ch) for ch in token)
-            gap = 1 if used and not _is_cjk(token) else 0
-            if used and used + gap + size > width:
-                lines += 1
-                used = 0
-                gap = 0
-            while size > width:  # a word longer than a line
-                lines += 1
-                size -= width
-            used += gap + size
+        for word in WORDS.findall(paragraph):
+            runs = [(False, len(word))] if max(word) < FIRST_WIDE else _runs(word)
+            for wide, size in runs:
+                if wide:  # `size` glyphs, two columns each, no space between them
+                    room = (width - used) // 2
+                    if size <= room:
+                        used += 2 * size
+                        continue
+                    size -= room
+                    lines += 1 + (size - 1) // per_line
+                    used = 2 * (size - (size - 1) // per_line * per_line)
+                    continue
+                gap = 1 if used else 0
+                if used and used + gap + size > width:
+                    lines += 1
+                    used = gap = 0
+                if size > width:  # a word longer than a line
+                    lines += (size - 1) // width
+                    size -= (size - 1) // width * width
+                used += gap + size
         total += lines
     return total
 
 
-def _is_cjk(token: str) -> bool:
-    return len(token) == 1 and columns(token) == 2
+def _runs(word: str) -> list[tuple[bool, int]]:
+    """A word's runs of wide and of narrow characters, each with its length."""
+    return [(wide, len(list(run))) for wide, run in groupby(word, _wide)]
 
 
-def _tokens(paragraph: str) -> list[str]:
-    """Words, with each CJK glyph a word of its own (Chinese breaks between any two glyphs)."""
-    tokens: list[str] = []
-    word: list[str] = []  # joined once: `+=` on a str is quadratic wherever CPython cannot grow it in place
-    for char in paragraph:
-        if char.isspace() or columns(char) == 2:
-            if word:
-                tokens.append("".join(word))
-                word = []
-            if not char.isspace():
-                tokens.append(char)
-        else:
-            word.append(char)
-    if word:
-        tokens.append("".join(word))
-    return tokens
+@cache
+def _wide(char: str) -> bool:
+    return columns(char) == 2
 
 
 def formatted_lines(elements: list[Element]) -> int:
