@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from studio.errors import UserError
 from studio.exports.contacts import Translate, translator
+from studio.exports.names import cast_list, with_roles
 from studio.i18n import _
 from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
@@ -138,6 +139,7 @@ def dood_sheet(session: Session, production_id: int, lang: str, today: dt.date |
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
     locale = LOCALES[lang]
     numbers = day_numbers(board)
+    cast = cast_list(session, production_id)
     return DoodSheet(
         title=production.display_title(),
         company=production.company,
@@ -147,7 +149,7 @@ def dood_sheet(session: Session, production_id: int, lang: str, today: dt.date |
         lines=[
             DoodLine(
                 cast_id=", ".join(str(number) for number in row.cast_numbers),
-                name=row.name,
+                name=with_roles(lang, cast[row.performer_id]) if row.performer_id in cast else row.name,
                 codes=tuple(row.codes),
                 work=row.work,
                 hold=row.hold,

@@ -26,7 +26,7 @@ from studio.errors import UserError
 from studio.exports.contacts import Translate, translator
 from studio.exports.dood import LOCALES
 from studio.exports.fonts import fonts_for
-from studio.exports.names import named, script_codes
+from studio.exports.names import Performing, cast_list, named, script_codes, with_roles
 from studio.exports.pdf_pages import FRAME_WIDTH, SECONDARY, build_pdf, front_matter, page_footer
 from studio.formatting import format_eighths
 from studio.i18n import _
@@ -77,6 +77,7 @@ class Schedule:
     days: list[ScheduleDay]
     boneyard: list[StripCard]  # scenes only
     locations: dict[int, Place]  # by location id: the places strips are at
+    cast: list[Performing]  # who plays which role, by cast ID
 
     def texts(self, chinese_names: bool = False) -> list[str]:
         """Every piece of text the schedule holds (to choose fonts); the Chinese names only when shown."""
@@ -85,10 +86,12 @@ class Schedule:
             texts += [text for place in day.places for text in (place.name, place.address)]
             texts += [text for strip in day.strips for text in (strip.set_name, strip.location, strip.banner)]
         texts += [text for strip in self.boneyard for text in (strip.set_name, strip.location)]
+        texts += [text for person in self.cast for text in (person.name, *(role for role, _zh in person.roles))]
         if chinese_names:
             texts += [place.name_zh for place in self.locations.values()]
             texts += [strip.set_name_zh for day in self.days for strip in day.strips]
             texts += [strip.set_name_zh for strip in self.boneyard]
+            texts += [text for person in self.cast for text in (person.name_zh, *(zh for _role, zh in person.roles))]
         return texts
 
 
@@ -107,6 +110,7 @@ def shooting_schedule(session: Session, production_id: int, lang: str, today: dt
         days=[schedule_day(analysis, index, day, places) for index, day in enumerate(board.days, start=1)],
         boneyard=[strip for strip in board.day_strips(None) if not strip.is_banner],
         locations=places,
+        cast=sorted(cast_list(session, production_id).values(), key=lambda person: person.cast_numbers or (10**6,)),
     )
 
 
@@ -142,7 +146,7 @@ def write_shooting_schedule(
     document = words.one_liner if one_liner else words.document
     styles = Styles(regular, bold, compact=one_liner)
     facts = [schedule.company, document, words.generated_on(schedule.generated)]
-    story = front_matter(schedule.title, facts, regular, bold)
+    story = front_matter(schedule.title, facts, regular, bold) + _cast_legend(schedule, words, styles, lang)
     columns = columns_for(report, lang)
     story += _one_liner(schedule, words, styles, columns) if one_liner else _full(schedule, words, styles, columns)
     title = f"{schedule.title} — {document}"
@@ -388,6 +392,18 @@ def _one_liner(schedule: Schedule, words: ScheduleWords, styles: Styles, columns
     story = [strips.table()] if schedule.days else []
     story += [Spacer(1, 10), Paragraph(_schedule_total(schedule, words, styles.bold), styles.note)]
     return story + _boneyard(schedule, columns, words, styles)
+
+
+def _cast_legend(schedule: Schedule, words: ScheduleWords, styles: Styles, lang: str) -> list:
+    """ "Cast: 1 Daniel Hayes (ETHAN) · 2 Mia Tanaka (CHLOE) …": who the strips' cast IDs are."""
+    if not schedule.cast:
+        return []
+
+    def bold(text: str) -> str:
+        return f'<font name="{styles.bold}">{escape(text)}</font>'
+
+    people = [f"{bold(', '.join(map(str, p.cast_numbers)))} {escape(with_roles(lang, p))}" for p in schedule.cast]
+    return [Paragraph(bold(words.headings["cast"]) + "  " + "  ·  ".join(people), styles.note), Spacer(1, 6)]
 
 
 def _places_table(places: list[Place], words: ScheduleWords, styles: Styles) -> Table:

@@ -91,13 +91,14 @@ def dood_workbook(database, tmp_path: Path, lang: str = "en"):
 
 
 def line_rows(worksheet) -> dict[str, int]:
-    """Cast member's name → their row: column B from below the headings down to the total row."""
+    """Cast member's name → their row: column B ("Daniel Hayes (ETHAN)") from below the headings down to the
+    total row."""
     rows = {}
     for row in range(7, worksheet.max_row + 1):
         name = worksheet.cell(row=row, column=2).value
         if name == "Total":
             return rows
-        rows[name] = row
+        rows[name.split(" (")[0]] = row
     raise AssertionError("no total row")
 
 
@@ -193,7 +194,7 @@ def test_dood_names_are_text_never_formulas(demo, tmp_path):
         performer.legal_name = FORMULA
     _path, worksheet = dood_workbook(demo, tmp_path)
     cell = worksheet.cell(row=line_rows(worksheet)[FORMULA], column=2)
-    assert cell.value == FORMULA and cell.data_type == "s"
+    assert cell.value == f"{FORMULA} (ETHAN)" and cell.data_type == "s"
 
 
 def test_dood_xlsx_totals_as_libreoffice_computes_them(demo, tmp_path):
@@ -220,7 +221,7 @@ def test_dood_xlsx_totals_as_libreoffice_computes_them(demo, tmp_path):
         timeout=120,
     )
     with (tmp_path / "dood.csv").open(encoding="utf-8", newline="") as handle:
-        computed = {row[1]: row for row in csv.reader(handle) if len(row) > 20}
+        computed = {row[1].split(" (")[0]: row for row in csv.reader(handle) if len(row) > 20}
     first = 2 + len(dood.dates)  # the first total column
     for line in dood.rows:
         assert [int(float(value)) for value in computed[line.name][first : first + 7]] == counts(line)
@@ -237,8 +238,8 @@ def test_dood_pdf_lists_names_codes_and_the_legend(demo, tmp_path):
         path = write_dood(session, 1, tmp_path / "dood.pdf")
     text = pdf_text(path)
     assert len(PdfReader(path).pages) == 1
-    names = ("Daniel Hayes", "Samuel Okoye", "Ethan Cole", "Day Out of Days", "Day 9", "Jan 20", "Page 1")
-    assert [name for name in names if name not in text] == []
+    names = ("Daniel Hayes (ETHAN)", "Samuel Okoye (DR. OKAFOR)", "Ethan Cole", "Day Out of Days", "Day 9", "Jan 20")
+    assert [name for name in names + ("Page 1",) if name not in text] == []
     assert {"SW", "W", "WF", "H"} <= set(text.split())
     assert [meaning for meaning in LEGEND if meaning not in text] == []
 
@@ -256,7 +257,7 @@ def test_dood_pdf_shows_travel_rehearsal_and_fitting(demo, tmp_path):
     assert heading.index("Travel") < heading.index("Day 1")  # the travel day's column comes first
     hayes = next(line for line in lines if "Daniel Hayes" in line).split()
     lead = next(line for line in dood.rows if line.name == "Daniel Hayes")
-    assert hayes[3:5] == ["T", "SW"] and hayes[-11:-4] == [str(count) for count in counts(lead)]  # then "Jan 11 Jan 20"
+    assert hayes[4:6] == ["T", "SW"] and hayes[-11:-4] == [str(count) for count in counts(lead)]  # then "Jan 11 Jan 20"
     total = next(line for line in lines if line.split()[:1] == ["Total"]).split()
     assert total[1:] == [str(sum(column)) for column in zip(*(counts(line) for line in dood.rows), strict=True)]
 
@@ -425,6 +426,21 @@ def test_full_schedule_in_chinese_names_the_day_s_locations(demo, tmp_path):
     assert "Chloe's apartment 克洛伊公寓 1822 N Highland Ave" in text
     assert {"INT 内", "EXT 外", "DAY 日", "NIGHT 夜", "Chloe's apartment 克洛伊公寓"} <= set(text.splitlines())
     assert "CHLOE'S APARTMENT - STAIRWELL 克洛伊公寓·楼梯间" in text
+
+
+@pytest.mark.parametrize(
+    "lang, lead",
+    [
+        ("en", "1 Daniel Hayes (ETHAN)"),
+        ("zh", "1 丹尼尔·海斯（伊森）"),
+        ("en+zh", "1 Daniel Hayes 丹尼尔·海斯 (ETHAN 伊森)"),
+    ],
+)
+def test_the_schedule_names_each_performer_with_their_roles(demo, tmp_path, lang, lead):
+    with demo.session() as session:
+        path = write_shooting_schedule(session, 1, tmp_path / "schedule.pdf", lang=lang)
+    first_page = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert lead in first_page and first_page.index(lead) < first_page.index("2 ")
 
 
 # The shoot calendar.
