@@ -31,7 +31,7 @@ INTRODUCTION = re.compile(
     r"(?:\(([^()\d]{0,100}\d[^()]{0,100})\)|,\s?\d{1,3}(?:s|'s)?\b)"
 )
 ARTICLES = {"A", "AN", "THE"}
-TITLES = {"DR.", "DR", "MR.", "MR", "MRS.", "MRS", "MS.", "MS", "MISS", "SIR", "OFFICER", "DETECTIVE", "AGENT"}
+TITLES = {"DR", "MR", "MRS", "MS", "MISS", "SIR", "OFFICER", "DETECTIVE", "AGENT"}  # as `words` gives them
 SPACING = re.compile(r"[\s.]+")
 
 
@@ -42,8 +42,14 @@ def without_extensions(text: str) -> str:
 
 
 def key(name: str) -> str:
-    """What two ways of writing one name share: `Dr.  Bennett` and `DR. BENNETT` → `dr bennett`."""
-    return SPACING.sub(" ", fold(name).casefold()).strip()
+    """What two ways of writing one name share: `Dr.  Bennett`, `DR. BENNETT` and `DR BENNETT` → `drbennett`;
+    `沈 念安` and `沈念安` → `沈念安`."""
+    return SPACING.sub("", fold(name).casefold())
+
+
+def words(name: str) -> list[str]:
+    """A name's words, compared as `key` compares names: `DR. JULIUS BENNETT` → [`dr`, `julius`, `bennett`]."""
+    return SPACING.sub(" ", fold(name).casefold()).split()
 
 
 class Names:
@@ -95,12 +101,12 @@ class Names:
     def _introduced(self, written: Counter, shown: dict[str, str]) -> dict[str, str]:
         """Speakers an introduction's full name covers, as one person: the cue written most (the longer cue
         when as common)."""
-        speakers = {key(name) for scene in self.outline.scenes for name in scene.speaking}
+        speakers = {key(name): name for scene in self.outline.scenes for name in scene.speaking}
         merged: dict[str, str] = {}
         for scene in self.outline.scenes:
             for introduced in scene.introduced:
                 covered = sorted(
-                    (speaker for speaker in speakers if _covers(key(introduced), speaker)),
+                    (speaker for speaker, cue in speakers.items() if _covers(words(introduced), words(cue))),
                     key=lambda speaker: (-written[shown[speaker]], -len(speaker)),
                 )
                 if not covered:
@@ -130,15 +136,16 @@ class Names:
             scene.location = places[key(location_of(scene.set_name))]
 
 
-def _covers(introduced: str, speaker: str) -> bool:
-    """Whether a speaker's cue is part of an introduced full name: its words in order, with the name's
-    first or last word among them, and more than a title (`DR. BENNETT` in `DR. JULIUS BENNETT`)."""
-    full, cue = introduced.split(), speaker.split()
+def _covers(full: list[str], cue: list[str]) -> bool:
+    """Whether a speaker's cue is part of an introduced full name (both as `words`): its words in order,
+    with the name's first or last word after any title among them, and more than a title (`DR. BENNETT` and
+    `JULIUS` in `DR. JULIUS BENNETT`)."""
     if cue == full:
         return True
-    if not cue or all(word.upper() in TITLES or f"{word.upper()}." in TITLES for word in cue):
+    if not cue or all(word.upper() in TITLES for word in cue):
         return False
-    if full[0] not in cue and full[-1] not in cue:
+    named = [word for word in full if word.upper() not in TITLES] or full
+    if named[0] not in cue and named[-1] not in cue:
         return False
-    words = iter(full)
-    return all(word in words for word in cue)
+    remaining = iter(full)
+    return all(word in remaining for word in cue)
