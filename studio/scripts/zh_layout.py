@@ -37,7 +37,7 @@ NUMBERED_HEADING = re.compile(
 SCENE_OF_EPISODE = re.compile(rf"^第\s*({NUMBER})\s*场(?:\s*[、,.:]\s*|\s+|$)")
 LABEL = re.compile(r"(场景|地点|时间|内外景?|景别)\s*:\s*")
 HEADING_WORD = re.compile(r"[^\s/|()\[\]【】、,:]+")
-SENTENCE = re.compile(r"[。!?！？；;，]")
+SENTENCE = re.compile(r"[。!?;]")  # on folded text: ！？； are !?; there (a comma separates words of a heading)
 CAST_LIST = re.compile(r"^\*{0,2}(?:出场|主要|本场)?人物\*{0,2}\s*:\s*\*{0,2}\s*(.*)$")
 # Spaces before the colon once, not `\s*(…)?\s*`: a long run of spaces could be split between the two every way.
 DIALOGUE = re.compile(
@@ -183,7 +183,8 @@ class _Reader:
         if match := CAST_LIST.match(folded):
             listed = BRACKETED.sub(lambda bracket: " " * len(bracket.group()), match.group(1))
             offset = match.start(1)
-            names = [raw[offset + word.start() : offset + word.end()] for word in LIST_WORD.finditer(listed)]
+            words = (raw[offset + word.start() : offset + word.end()].strip("*") for word in LIST_WORD.finditer(listed))
+            names = [name for name in words if name]  # `**人物：甲、乙**`: the bold marks are no name
             self.scene_cast = {fold(name) for name in names}
             self._add(Kind.CAST_LIST, raw, number, names=names)
         elif folded.startswith(("△", "▲")):

@@ -168,3 +168,8 @@ def test_a_numbered_sentence_is_no_heading_and_a_glued_heading_is_read_with_gues
     first, second = zh_scenes("1-1 日 内 办公室\n甲：好。\n3.5 日内必须交货，否则违约。\n1-2 日内办公室\n甲：嗯。\n")
     assert "3.5 日内必须交货" in first.text
     assert (second.number, second.set_name) == ("1-2", "日内办公室")  # time and place glued to the set: not split
+
+
+def test_a_bold_cast_list_lists_names_without_the_marks():
+    (scene,) = zh_scenes("1-1 日 内 办公室\n**人物：甲、陈默**\n甲：好。\n")
+    assert (scene.speaking, scene.listed) == (["甲"], ["陈默"])
