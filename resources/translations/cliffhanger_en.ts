@@ -45,7 +45,8 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="186"/>
+        <location filename="../../ui/pages/callsheets.py" line="187"/>
+        <location filename="../../ui/pages/callsheets.py" line="254"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -53,7 +54,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="308"/>
+        <location filename="../../ui/pages/callsheets.py" line="257"/>
+        <source>%n hold(s) an outdated call sheet: %1</source>
+        <translation>
+            <numerusform>%n holds an outdated call sheet: %1</numerusform>
+            <numerusform>%n hold an outdated call sheet: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/callsheets.py" line="318"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>

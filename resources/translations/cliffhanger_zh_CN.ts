@@ -655,268 +655,276 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="68"/>
-        <location filename="../../ui/pages/callsheets.py" line="82"/>
+        <location filename="../../ui/pages/callsheets.py" line="69"/>
+        <location filename="../../ui/pages/callsheets.py" line="83"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="69"/>
+        <location filename="../../ui/pages/callsheets.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="70"/>
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <location filename="../../ui/pages/callsheets.py" line="128"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="71"/>
-        <location filename="../../ui/pages/callsheets.py" line="128"/>
+        <location filename="../../ui/pages/callsheets.py" line="72"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="72"/>
-        <location filename="../../ui/pages/callsheets.py" line="133"/>
+        <location filename="../../ui/pages/callsheets.py" line="73"/>
+        <location filename="../../ui/pages/callsheets.py" line="134"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="84"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="86"/>
+        <location filename="../../ui/pages/callsheets.py" line="87"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="86"/>
+        <location filename="../../ui/pages/callsheets.py" line="87"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="86"/>
+        <location filename="../../ui/pages/callsheets.py" line="87"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="90"/>
+        <location filename="../../ui/pages/callsheets.py" line="91"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="104"/>
+        <location filename="../../ui/pages/callsheets.py" line="105"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="105"/>
+        <location filename="../../ui/pages/callsheets.py" line="106"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="106"/>
+        <location filename="../../ui/pages/callsheets.py" line="107"/>
         <source>Sides…</source>
         <translation>当日剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="107"/>
+        <location filename="../../ui/pages/callsheets.py" line="108"/>
         <source>Send…</source>
         <translation>发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="108"/>
+        <location filename="../../ui/pages/callsheets.py" line="109"/>
         <source>Mail settings…</source>
         <translation>邮件设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="125"/>
+        <location filename="../../ui/pages/callsheets.py" line="126"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="128"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="128"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="130"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="130"/>
+        <location filename="../../ui/pages/callsheets.py" line="131"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="131"/>
+        <location filename="../../ui/pages/callsheets.py" line="132"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="132"/>
+        <location filename="../../ui/pages/callsheets.py" line="133"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="133"/>
+        <location filename="../../ui/pages/callsheets.py" line="134"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="134"/>
-        <location filename="../../ui/pages/callsheets.py" line="147"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="136"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="136"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="147"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
         <source>High (°C)</source>
         <translation>最高气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>Low (°C)</source>
         <translation>最低气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="169"/>
+        <location filename="../../ui/pages/callsheets.py" line="170"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="173"/>
+        <location filename="../../ui/pages/callsheets.py" line="174"/>
         <source>Wardrobe</source>
         <translation>服装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="177"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="170"/>
+        <location filename="../../ui/pages/callsheets.py" line="171"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="171"/>
+        <location filename="../../ui/pages/callsheets.py" line="172"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="172"/>
+        <location filename="../../ui/pages/callsheets.py" line="173"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="174"/>
+        <location filename="../../ui/pages/callsheets.py" line="175"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="175"/>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="180"/>
+        <location filename="../../ui/pages/callsheets.py" line="181"/>
         <source>Call Sheets</source>
         <translation>通告单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="186"/>
+        <location filename="../../ui/pages/callsheets.py" line="187"/>
+        <location filename="../../ui/pages/callsheets.py" line="254"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="211"/>
+        <location filename="../../ui/pages/callsheets.py" line="212"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="213"/>
+        <location filename="../../ui/pages/callsheets.py" line="214"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/callsheets.py" line="257"/>
+        <source>%n hold(s) an outdated call sheet: %1</source>
+        <translation>
+            <numerusform>%n 人持有过时的通告单：%1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="253"/>
-        <location filename="../../ui/pages/callsheets.py" line="270"/>
-        <location filename="../../ui/pages/callsheets.py" line="285"/>
+        <location filename="../../ui/pages/callsheets.py" line="263"/>
+        <location filename="../../ui/pages/callsheets.py" line="280"/>
+        <location filename="../../ui/pages/callsheets.py" line="295"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="258"/>
+        <location filename="../../ui/pages/callsheets.py" line="268"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="260"/>
-        <location filename="../../ui/pages/callsheets.py" line="277"/>
+        <location filename="../../ui/pages/callsheets.py" line="270"/>
+        <location filename="../../ui/pages/callsheets.py" line="287"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="275"/>
+        <location filename="../../ui/pages/callsheets.py" line="285"/>
         <source>Export Sides</source>
         <translation>导出当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="297"/>
+        <location filename="../../ui/pages/callsheets.py" line="307"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="305"/>
+        <location filename="../../ui/pages/callsheets.py" line="315"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="308"/>
+        <location filename="../../ui/pages/callsheets.py" line="318"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>

@@ -98,6 +98,15 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
     return DayRoster(sheet, cast_sheet, people)
 
 
+def outdated(session: Session, production_id: int, shoot_day_id: int) -> list[Recipient]:
+    """Those who hold an outdated call sheet for the day (none at once when none was ever sent)."""
+    sent = select(SentCallSheet.id).where(SentCallSheet.shoot_day_id == shoot_day_id).limit(1)
+    if session.exec(sent).first() is None:
+        return []
+    roster = day_roster(session, production_id, shoot_day_id)
+    return [person for person in roster.recipients if person.standing == Standing.OUTDATED]
+
+
 def person_language(languages: str, default: str) -> str:
     """The language someone reads their mail in: Chinese for a Mandarin speaker without English, English for
     an English speaker without Mandarin, else the production's."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlmodel import select
 
 from studio.callsheet import call_sheet
+from studio.models import CrewMember
 from tests.ui.driving import commit_line, last_refusal, query, show
 from ui.mail_settings import MailSettingsDialog
 from ui.send_dialog import SendDialog
@@ -69,6 +71,11 @@ def test_the_send_dialog_previews_each_mail_sends_and_says_who_got_it(demo_windo
     again = SendDialog(page.workspace, page.shoot_day_id(), page)
     assert {again.table.item(row, 5).text() for row in range(rows)} == {"up to date"}
     assert not again.send_button.isEnabled()
+    with page.workspace.database.transaction() as session:  # the camera operator is called half an hour earlier
+        camera = session.exec(select(CrewMember).where(CrewMember.name == "Luis Romero")).one()
+        camera.call_offset_minutes = (camera.call_offset_minutes or 0) - 30
+    page.show_sheet()
+    assert "1 holds an outdated call sheet: Luis Romero" in page.summary.text()
 
 
 def test_the_days_sides_from_the_page(demo_window, tmp_path, qtbot, monkeypatch):

@@ -14,6 +14,7 @@ from studio.callsheet import call_sheet, call_sheet_id
 from studio.errors import UserError
 from studio.exports.callsheet_words import SheetWords
 from studio.listings import call_sheet_rows, call_time_rows
+from studio.sending.recipients import outdated
 from ui.i18n import babel_locale, chinese, day_text
 from ui.lazy import on_first_call
 from ui.pages.base import Page
@@ -246,6 +247,15 @@ class CallSheetsPage(Page):
             self.show_refusal(str(error))
             return
         self.preview.show_pdf(self.preview_file)
+        self.show_outdated(self.workspace.read(outdated, production_id, day_id))
+
+    def show_outdated(self, held: list) -> None:
+        """The days, and who holds an outdated call sheet for this one (send them the change)."""
+        text = self.tr("%n shoot day(s)", "", len(self.sheets.model.rows))
+        if held:
+            names = ", ".join(person.name for person in held)
+            text += " · " + self.tr("%n hold(s) an outdated call sheet: %1", "", len(held)).replace("%1", names)
+        self.summary.setText(text)
 
     def export_day(self) -> None:
         day_id = self.shoot_day_id()
