@@ -23,6 +23,7 @@ from typing import Any
 from sqlmodel import Session
 
 Rows = Mapping[str, Mapping[int, int | None]]  # kind of row → id → the version the change left it at
+SOMEONE_ELSES = -1  # no row's version: what one's own changes know of a row someone else has changed
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,17 @@ def run_steps(session: Session, steps: Iterable[Step], left: Rows | None = None)
 
 
 def remember(versions: dict[str, dict[int, int | None]], changes: Changes) -> None:
-    """Note the versions `changes` left rows at (one's own change: not someone else's)."""
+    """Note the versions one's own `changes` left rows at. A field edited from a version other than the
+    one one's own changes had left (someone else saved in between, and an edit's undo, which looks only
+    at its fields, keeps their save) is not one's own chain any more: the row is noted as someone else's,
+    so an undo made from one's own versions of it is refused from then on."""
+    found: dict[tuple[str, int], int] = {}
+    for change in changes.fields:
+        if change.version is not None:  # every save raises the version by one: the edit found one less
+            found.setdefault((change.entity, change.row_id), change.version - 1)
     for kind, ids in changes.rows.items():
-        versions.setdefault(kind, {}).update(ids)
+        known = versions.setdefault(kind, {})
+        for row_id, version in ids.items():
+            before = found.get((kind, row_id))
+            broken = before is not None and known.get(row_id, before) != before
+            known[row_id] = SOMEONE_ELSES if broken else version

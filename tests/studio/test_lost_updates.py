@@ -32,7 +32,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from studio import operations
-from studio.changes import run_steps
+from studio.changes import remember, run_steps
 from studio.edits import FieldChange, put_back, set_field, set_fields
 from studio.errors import ChangedElsewhere
 from studio.models import (
@@ -427,5 +427,30 @@ def test_undoing_a_tag_after_a_colleague_changed_the_element_it_made_is_refused(
     with mine.session() as session:
         assert session.get(BreakdownElement, element_id).name_zh == "存钱罐"
         assert session.get(SceneElement, (scene, element_id)) is not None
+    mine.close()
+    theirs.close()
+
+
+def test_an_edits_undo_that_kept_a_colleagues_save_does_not_make_their_change_ours(shared):
+    """An edit's undo looks only at its fields and keeps a colleague's save of another: the row is then
+    theirs too, and an undo made from our versions of it (removing the row we added) is refused."""
+    mine, theirs = open_database(shared), open_database(shared)
+    ours: dict = {}  # the versions our own changes left, as the window keeps them
+    with mine.transaction() as session:
+        added = operations.add(session, "crew_member", {"production_id": 1}, {"name": "New Grip"})
+    remember(ours, added)
+    (crew_id,) = added.ids("crew_member")
+    with mine.transaction() as session:
+        edited = operations.edit(session, "crew_member", crew_id, {"position": "Grip"}, ours["crew_member"][crew_id])
+    remember(ours, edited)
+    with theirs.transaction() as session:
+        set_field(session, "crew_member", crew_id, "phone", "+1 646 555 0123")
+    with mine.transaction() as session:  # our position goes back, their phone stays
+        remember(ours, run_steps(session, edited.undo, ours))
+    with pytest.raises(ChangedElsewhere), mine.transaction() as session:
+        run_steps(session, added.undo, ours)
+    with mine.session() as session:
+        member = session.get(CrewMember, crew_id)
+        assert (member.position, member.phone) == ("", "+1 646 555 0123")
     mine.close()
     theirs.close()

@@ -87,3 +87,24 @@ def test_undoing_a_strip_move_after_a_colleague_moved_the_strip_is_refused(qtbot
     assert (stored(first, Strip, strip_id, "shoot_day_id"), stored(first, Strip, strip_id, "position")) == where
     for window in (first, second):
         window.workspace.close()
+
+
+def test_undoing_an_added_row_after_a_colleague_changed_it_is_refused_and_the_step_leaves_the_stack(qtbot, server_demo):
+    first, second = window_on(qtbot, server_demo), window_on(qtbot, server_demo)
+    crew = show(first, "crew")
+    crew.add_member()
+    row_id = crew.crew.selected_rows()[0]["id"]
+    crew.details.commit("position", "Grip")  # our own edit since: not a colleague's
+    theirs = stored(second, CrewMember, row_id, "version")
+    second.workspace.apply(operations.edit, "crew_member", row_id, {"phone": "+1 646 555 0123"}, theirs, label="x")
+    failures = []
+    first.workspace.operationFailed.connect(failures.append)
+    stack = first.workspace.undo_stack
+    stack.undo()  # our edit of the position: its field is still ours, it goes
+    assert stored(first, CrewMember, row_id, "position") == ""
+    stack.undo()  # the row itself: a colleague has changed it since
+    assert failures and REFUSED in failures[0]
+    assert stored(first, CrewMember, row_id, "phone") == "+1 646 555 0123"
+    assert stack.count() == 1 and not stack.canUndo()  # the refused step has left the stack
+    for window in (first, second):
+        window.workspace.close()
