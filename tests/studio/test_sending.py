@@ -18,7 +18,7 @@ from studio.models import CallSheet, CrewMember, Performer, Production, SentCall
 from studio.sending.day_mail import Status, plan_day_mail, send_day_mail
 from studio.sending.mail_server import mail_account, remember_password
 from tests.cli.test_cli import run
-from tests.mail_server import LocalMailServer
+from tests.mail_server import LocalMailServer, self_signed_certificate
 
 SENDER = "producer@redline.example"
 
@@ -52,6 +52,7 @@ def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_t
     inbox = mail_server.inbox
     sent = [outcome for outcome in result.outcomes if outcome.status == Status.SENT]
     assert len(inbox.messages) == len(sent) > 40  # the day's cast and the demo's 30 crew, one mail each
+    assert not any(inbox.encrypted)  # the production asked for no encryption (a local relay)
     assert [outcome.recipient.name for outcome in result.outcomes if outcome.status == Status.NOT_SENT] == [
         "Ethan Cole"
     ]
@@ -184,3 +185,18 @@ def test_send_from_the_command_line_dry_run_then_for_real(demo_path, mail_server
     assert again["sent"] == 0 and {m["status"] for m in again["messages"]} == {"up to date", "not sent"}
     wrong = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--dry-run", "--read-only", "--json")
     assert wrong.returncode == 0
+
+
+@pytest.mark.parametrize("security", ["STARTTLS", "SSL"])
+def test_mail_goes_encrypted_and_an_untrusted_server_is_refused(demo, tmp_path, monkeypatch, security):
+    certificate = self_signed_certificate(tmp_path / "certificate")
+    with LocalMailServer(tls=security, certificate=certificate) as server:
+        set_up_mail(demo, server.port, security=security)
+        day = day_id(demo, 1)
+        with pytest.raises(UserError, match="cannot reach the mail server 127.0.0.1.*certificate verify failed"):
+            send_day_mail(demo, 1, day)  # a certificate no one vouches for
+        assert server.inbox.messages == []
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificate / "cert.pem"))  # this client trusts it
+        result = send_day_mail(demo, 1, day)
+        assert len(server.inbox.messages) == result.to_json(False)["sent"] > 30
+        assert all(server.inbox.encrypted)
