@@ -62,7 +62,7 @@ from studio.storage.instance_lock import held_or_refused
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
 # older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
-DEMO_EDITION = 3
+DEMO_EDITION = 4
 STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.

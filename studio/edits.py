@@ -21,6 +21,16 @@ from sqlmodel import Session, SQLModel, select
 from studio import validation
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
 from studio.changes import FieldChange
+from studio.day_reports.fields import (
+    CLOCK_TIME,
+    MEAL,
+    EighthsShot,
+    Outcome,
+    ReportDepartment,
+    SceneAdded,
+    delay_reason,
+    screen_seconds,
+)
 from studio.edit_rules import (
     CurrencyOf,
     DateInRange,
@@ -52,6 +62,10 @@ from studio.models import (
     Character,
     CostEntry,
     CrewMember,
+    DayReport,
+    DayReportNote,
+    DayReportScene,
+    DayReportTime,
     Department,
     Episode,
     ExchangeRate,
@@ -74,6 +88,7 @@ from studio.models.enums import (
     LineUnit,
     PerformerDayKind,
     RateBasis,
+    ReportNoteKind,
     ShootDayKind,
     SmtpSecurity,
     UnionStatus,
@@ -142,7 +157,10 @@ DURATION = whole_number(0, 600)  # minutes a performer is driven, made up or dre
 def document_language(value: Any) -> str:
     """A document's language: en, zh or en+zh."""
     return validation.choice(value, ["EN", "ZH", "EN+ZH"], _("language (en, zh or en+zh)")).lower()
+
+
 BASIS = one_of(RateBasis, _("rate basis"))
+MEAL_PENALTIES = ("meal_penalty_first", "meal_penalty_second", "meal_penalty_later")
 CALL_OFFSET = whole_number(-600, 600)
 
 EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRule]]] = {
@@ -221,9 +239,15 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "increment_minutes": required(whole_number(1, 60)),
             "day_minimum": MoneyAmount("currency"),
             "week_minimum": MoneyAmount("currency"),
-            "currency": CurrencyOf(("day_minimum", "week_minimum")),
+            "currency": CurrencyOf(("day_minimum", "week_minimum", *MEAL_PENALTIES)),
             "pension_health_percent": decimal_between(Decimal(0), Decimal(100), places=3),
             "notes": NOTES,
+            # Meal penalties and the rest between days (studio.day_reports.pay).
+            "meal_interval_minutes": required(whole_number(60, 24 * 60)),
+            "meal_penalty_step_minutes": required(whole_number(1, 240)),
+            **dict.fromkeys(MEAL_PENALTIES, MoneyAmount("currency")),
+            "rest_hours": decimal_between(Decimal(1), Decimal(24), places=2),
+            "forced_call_days": decimal_between(Decimal(0), Decimal(10), places=3),
         },
     ),
     "department": (
@@ -250,6 +274,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "languages": SHORT_TEXT,
             "call_offset_minutes": CALL_OFFSET,
             "notes": NOTES,
+            "overtime_rule_id": Reference(OvertimeRule),
         },
     ),
     "location": (
@@ -377,6 +402,49 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         {
             **dict.fromkeys(("pickup", "makeup", "wardrobe", "on_set"), validation.time_of_day),
             "remarks": optional_text(400),
+        },
+    ),
+    # The daily production report (studio.day_reports).
+    "day_report": (
+        DayReport,
+        {
+            **dict.fromkeys(
+                ("crew_call", "shooting_call", "first_shot", "first_shot_after_lunch", "camera_wrap", "last_out"),
+                CLOCK_TIME,
+            ),
+            **dict.fromkeys(("lunch", "second_meal"), MEAL),
+            "notes": NOTES,
+        },
+    ),
+    "day_report_time": (
+        DayReportTime,
+        {
+            **dict.fromkeys(("call", "makeup", "on_set", "wrap", "out"), CLOCK_TIME),
+            **dict.fromkeys(("first_meal", "second_meal"), MEAL),
+            "count": required(whole_number(0, 10_000)),
+            "travel_minutes": required(whole_number(0, 24 * 60)),
+            "remarks": optional_text(400),
+        },
+    ),
+    "day_report_scene": (
+        DayReportScene,
+        {
+            "scene_id": SceneAdded(),
+            "outcome": Outcome(),
+            "eighths_shot": EighthsShot(),
+            "screen_seconds": screen_seconds,
+            "setups": whole_number(0, 1000),
+            "remarks": optional_text(400),
+        },
+    ),
+    "day_report_note": (
+        DayReportNote,
+        {
+            "kind": one_of(ReportNoteKind, _("kind of note (delay, incident or department)")),
+            "reason": delay_reason,
+            "minutes": whole_number(0, 24 * 60),
+            "department_id": ReportDepartment(),
+            "text": NOTES,
         },
     ),
     "shoot_day": (

@@ -22,7 +22,17 @@ from studio.storage.db import changed_elsewhere
 
 # Columns that tie a new row to its owner; they are set by the operation, never typed by the user.
 OWNER_COLUMNS = frozenset(
-    {"production_id", "character_id", "performer_id", "crew_member_id", "location_id", "call_sheet_id", "account_id"}
+    {
+        "production_id",
+        "character_id",
+        "performer_id",
+        "crew_member_id",
+        "location_id",
+        "call_sheet_id",
+        "account_id",
+        "report_id",
+        "department_id",
+    }
 )
 
 

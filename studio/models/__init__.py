@@ -15,6 +15,7 @@ from studio.models.budget import (
     Fringe,
 )
 from studio.models.callsheet import CallSheet, CallTime, SentCallSheet
+from studio.models.day_report import DayReport, DayReportNote, DayReportScene, DayReportTime
 from studio.models.people import (
     Availability,
     CastAssignment,
@@ -46,6 +47,10 @@ __all__ = [
     "CostEntry",
     "Currency",
     "CrewMember",
+    "DayReport",
+    "DayReportNote",
+    "DayReportScene",
+    "DayReportTime",
     "Department",
     "Episode",
     "ExchangeRate",

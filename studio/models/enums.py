@@ -91,6 +91,28 @@ class CostStatus(StrEnum):
     PAID = "PAID"
 
 
+class SceneOutcome(StrEnum):
+    """What became of a scene on a reported day."""
+
+    COMPLETED = "COMPLETED"
+    PARTIAL = "PARTIAL"
+    NOT_SHOT = "NOT_SHOT"
+
+
+class ReportNoteKind(StrEnum):
+    DELAY = "DELAY"
+    INCIDENT = "INCIDENT"
+    DEPARTMENT = "DEPARTMENT"
+
+
+class DelayReason(StrEnum):
+    WEATHER = "WEATHER"
+    TALENT = "TALENT"
+    EQUIPMENT = "EQUIPMENT"
+    LOCATION = "LOCATION"
+    OTHER = "OTHER"
+
+
 class SmtpSecurity(StrEnum):
     """How the connection to a mail server is protected: STARTTLS on the submission port (587), TLS from
     the start (465), or nothing (a local relay)."""

@@ -43,9 +43,11 @@ class Performer(Versioned, table=True):
 
 
 class OvertimeRule(Versioned, table=True):
-    """A pay preset: overtime (e.g. 1.5x after 8 hours, 2x after 12, counted in tenths of an hour) and,
-    for union agreements, the minimums and pension & health rate. Presets are data the producer edits,
-    never constants in code."""
+    """A pay preset: overtime (e.g. 1.5x after 8 hours, 2x after 12, counted in tenths of an hour), meal
+    penalties (a meal due within so many minutes of the call and of the last meal; each step late costs
+    the first, second, then every later amount), the rest due between wrap and the next call (a forced
+    call costs so many days' pay) and, for union agreements, the minimums and pension & health rate.
+    Presets are data the producer edits, never constants in code."""
 
     __tablename__ = "overtime_rule"
     __table_args__ = (
@@ -54,6 +56,13 @@ class OvertimeRule(Versioned, table=True):
         checked("day_minimum_minor >= 0"),
         checked("week_minimum_minor >= 0"),
         checked("pension_health_percent >= 0"),
+        checked("meal_interval_minutes > 0"),
+        checked("meal_penalty_step_minutes > 0"),
+        checked("meal_penalty_first_minor >= 0"),
+        checked("meal_penalty_second_minor >= 0"),
+        checked("meal_penalty_later_minor >= 0"),
+        checked("rest_hours > 0"),
+        checked("forced_call_days >= 0"),
     )
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
@@ -68,9 +77,19 @@ class OvertimeRule(Versioned, table=True):
     currency: str = filled("USD", max_length=3)
     pension_health_percent: Decimal | None = Field(default=None, sa_type=FACTOR)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
+    meal_interval_minutes: int = filled(360)
+    meal_penalty_step_minutes: int = filled(30)
+    meal_penalty_first_minor: int | None = Field(default=None, sa_type=BigInteger)
+    meal_penalty_second_minor: int | None = Field(default=None, sa_type=BigInteger)
+    meal_penalty_later_minor: int | None = Field(default=None, sa_type=BigInteger)
+    rest_hours: Decimal | None = Field(default=None, sa_type=HOURS)
+    forced_call_days: Decimal | None = Field(default=None, sa_type=FACTOR)
 
     day_minimum = money_property("day_minimum_minor", "currency")
     week_minimum = money_property("week_minimum_minor", "currency")
+    meal_penalty_first = money_property("meal_penalty_first_minor", "currency")
+    meal_penalty_second = money_property("meal_penalty_second_minor", "currency")
+    meal_penalty_later = money_property("meal_penalty_later_minor", "currency")
 
 
 class CastAssignment(Versioned, table=True):
@@ -126,6 +145,7 @@ class CrewMember(Versioned, table=True):
     languages: str = Field(default="", max_length=200)
     call_offset_minutes: int | None = Field(default=None)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    overtime_rule_id: int | None = parent_fk("overtime_rule", nullable=True, on_delete="SET NULL")
 
     rate = money_property("rate_minor", "currency")
 

@@ -1,0 +1,123 @@
+"""The order a reported day's times keep, for the unit and for each person: the call before the wrap,
+the camera rolling after the call, meals inside the day and one after the other. A time out of order
+is refused with one message naming both times (and, for a time that looks like the next morning, how
+to write it), so nothing inconsistent is ever stored."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from studio.day_reports.clock import DAY, Span, clock, duration
+from studio.errors import InvalidInput
+from studio.i18n import _
+from studio.models.day_report import LAST_MINUTE
+
+# (earlier, later, strictly): each pair whose times are both known must be in this order.
+DAY_ORDER = (
+    ("crew_call", "shooting_call", False),
+    ("shooting_call", "first_shot", False),
+    ("crew_call", "first_shot", False),
+    ("crew_call", "camera_wrap", True),
+    ("first_shot", "camera_wrap", False),
+    ("first_shot_after_lunch", "camera_wrap", False),
+    ("camera_wrap", "last_out", False),
+    ("crew_call", "last_out", True),
+)
+PERSON_ORDER = (
+    ("call", "makeup", False),
+    ("makeup", "on_set", False),
+    ("call", "on_set", False),
+    ("call", "wrap", True),
+    ("on_set", "wrap", False),
+    ("wrap", "out", False),
+    ("call", "out", True),
+)
+
+
+def day_words() -> dict[str, str]:
+    return {
+        "crew_call": _("crew call"),
+        "shooting_call": _("shooting call"),
+        "first_shot": _("first shot"),
+        "lunch": _("lunch"),
+        "first_shot_after_lunch": _("first shot after lunch"),
+        "second_meal": _("second meal"),
+        "camera_wrap": _("camera wrap"),
+        "last_out": _("last person out"),
+    }
+
+
+def person_words() -> dict[str, str]:
+    return {
+        "call": _("call"),
+        "makeup": _("makeup"),
+        "on_set": _("on set"),
+        "first_meal": _("first meal"),
+        "second_meal": _("second meal"),
+        "wrap": _("wrap"),
+        "out": _("out"),
+    }
+
+
+def check_day(times: Mapping[str, int | None], lunch: Span | None, second_meal: Span | None) -> None:
+    """The unit's times, in order; lunch and the second meal within the crew call and the camera wrap."""
+    problem = _out_of_order(times, DAY_ORDER, day_words())
+    problem = problem or _meals_problem(
+        {"lunch": lunch, "second_meal": second_meal}, times.get("crew_call"), times.get("camera_wrap"), day_words()
+    )
+    after_lunch = times.get("first_shot_after_lunch")
+    if not problem and lunch is not None and after_lunch is not None and after_lunch < lunch.end:
+        problem = _("the first shot after lunch ({then}) is before the lunch ends ({end})").format(
+            then=clock(after_lunch), end=clock(lunch.end)
+        )
+    if problem:
+        raise InvalidInput(problem)
+
+
+def check_person(times: Mapping[str, int | None], first_meal: Span | None, second_meal: Span | None) -> None:
+    """One person's (or department's) times, in order; their own meals within their call and their out."""
+    problem = _out_of_order(times, PERSON_ORDER, person_words())
+    end = times.get("out") if times.get("out") is not None else times.get("wrap")
+    problem = problem or _meals_problem(
+        {"first_meal": first_meal, "second_meal": second_meal}, times.get("call"), end, person_words()
+    )
+    if problem:
+        raise InvalidInput(problem)
+
+
+def _out_of_order(times: Mapping[str, int | None], order, words: dict[str, str]) -> str | None:
+    for earlier, later, strictly in order:
+        first, then = times.get(earlier), times.get(later)
+        if first is None or then is None or then > first or (then == first and not strictly):
+            continue
+        return _before(words[later], then, words[earlier], first)
+
+
+def _before(later: str, then: int, earlier: str, first: int) -> str:
+    message = _("the {later} ({then}) is before the {earlier} ({first})").format(
+        later=later, then=clock(then), earlier=earlier, first=clock(first)
+    )
+    if then < DAY and first < then + DAY <= LAST_MINUTE:
+        message = _("{message}: a time after midnight is written past 24:00 ({time})").format(
+            message=message, time=clock(then + DAY)
+        )
+    return message
+
+
+def _meals_problem(meals: dict[str, Span | None], start: int | None, end: int | None, words: dict) -> str | None:
+    known = [(name, meal) for name, meal in meals.items() if meal is not None]
+    for name, meal in known:
+        if start is not None and end is not None and meal.minutes > end - start:
+            return _("the {meal} ({span}, {length}) is longer than the day ({start}–{end})").format(
+                meal=words[name], span=meal, length=duration(meal.minutes), start=clock(start), end=clock(end)
+            )
+        if (start is not None and meal.start < start) or (end is not None and meal.end > end):
+            return _("the {meal} ({span}) is not within the day ({start}–{end})").format(
+                meal=words[name], span=meal, start=clock(start), end=clock(end)
+            )
+    for (name, meal), (later, other) in zip(known, known[1:], strict=False):
+        if other.start < meal.end:
+            return _("the {later} ({other}) starts before the {meal} ends ({meal_span})").format(
+                later=words[later], other=other, meal=words[name], meal_span=meal
+            )
+    return None
