@@ -10,10 +10,10 @@ from studio.scripts.reader import decode_text, detect_format, docx_text
 PLACES = {TITLE, EPISODE, SCENE, NOTE, BONEYARD}
 
 
-def source_lines(data: bytes, name: str) -> dict[int, str]:
+def source_lines(data: bytes, name: str, script_format: str = "auto") -> dict[int, str]:
     """Text lines, or a Final Draft file's paragraphs (the Content's, dual dialogue's in place of their
-    wrapper, then the title page's), by number."""
-    kind = detect_format(data, name)
+    wrapper, then the title page's), by number; the format as the importer chooses it."""
+    kind = detect_format(data, name) if script_format == "auto" else script_format
     if kind == "fdx":
         root = ElementTree.fromstring(data)
         paragraphs = []
@@ -28,8 +28,8 @@ def source_lines(data: bytes, name: str) -> dict[int, str]:
     return {number: text for number, text in enumerate(texts, start=1) if text.strip()}
 
 
-def unplaced(data: bytes, name: str, outline: Outline) -> dict[int, str]:
+def unplaced(data: bytes, name: str, outline: Outline, script_format: str = "auto") -> dict[int, str]:
     """The non-blank lines the outline does not place (none, when nothing was lost)."""
     assert set(outline.places.values()) <= PLACES
-    lines = source_lines(data, name)
+    lines = source_lines(data, name, script_format)
     return {number: lines[number] for number in lines.keys() - outline.places.keys()}

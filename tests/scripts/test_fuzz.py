@@ -54,7 +54,7 @@ DEADLINE = timedelta(seconds=5)
 def outline_or_own_error(data: bytes, name: str, script_format: str = "auto") -> None:
     with contextlib.suppress(UserError):
         outline = build_outline(read_script(data, name, script_format), name)
-        assert unplaced(data, name, outline) == {}
+        assert unplaced(data, name, outline, script_format) == {}
 
 
 @settings(deadline=DEADLINE)
