@@ -19,12 +19,19 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from studio import operations
 from studio.callsheet import call_sheet_id
+from studio.changes import Changes
+from studio.day_reports.starting import start_day_report
+from studio.day_reports.summary import DaySummary, day_summary
 from studio.edits import set_fields
 from studio.models import (
     CastAssignment,
     Character,
     CrewMember,
+    DayReport,
+    DayReportScene,
+    DayReportTime,
     Department,
     Episode,
     FilmSet,
@@ -142,7 +149,52 @@ def night_desk(target: Path | str) -> NightDesk:
     return result
 
 
-def report_of(session: Session, day_id: int):
-    from studio.models import DayReport
-
+def report_of(session: Session, day_id: int) -> DayReport:
     return session.exec(select(DayReport).where(DayReport.shoot_day_id == day_id)).one()
+
+
+def start(desk: NightDesk, day: int, today: dt.date = WRAPPED) -> Changes:
+    with desk.database.transaction() as session:
+        return start_day_report(session, desk.days[day], today)
+
+
+def edit(desk: NightDesk, entity: str, row_id: int, **values) -> Changes:
+    with desk.database.transaction() as session:
+        return operations.edit(session, entity, row_id, values)
+
+
+def summary(desk: NightDesk, day: int) -> DaySummary:
+    with desk.database.session() as session:
+        return day_summary(session, desk.production_id, desk.days[day])
+
+
+def time_row(desk: NightDesk, day: int, **owner) -> int:
+    with desk.database.session() as session:
+        ((column, value),) = owner.items()
+        report = report_of(session, desk.days[day])
+        statement = select(DayReportTime.id).where(
+            DayReportTime.report_id == report.id, getattr(DayReportTime, column) == value
+        )
+        return session.exec(statement).one()
+
+
+def scene_row(desk: NightDesk, day: int, scene: int) -> int:
+    with desk.database.session() as session:
+        report = report_of(session, desk.days[day])
+        statement = select(DayReportScene.id).where(
+            DayReportScene.report_id == report.id, DayReportScene.scene_id == desk.scenes[scene - 1]
+        )
+        return session.exec(statement).one()
+
+
+def report_id(desk: NightDesk, day: int) -> int:
+    with desk.database.session() as session:
+        return report_of(session, desk.days[day]).id
+
+
+def two_hours_over_with_a_late_lunch(desk: NightDesk) -> Changes:
+    """Day 1 wraps at 19:00, not 17:00; lunch at 13:45, not 12:00; four commuters, not one."""
+    report = report_id(desk, 0)
+    edit(desk, "day_report", report, camera_wrap="19:00")
+    edit(desk, "day_report", report, lunch="13:45-14:15")
+    return edit(desk, "day_report_time", time_row(desk, 0, character_id=desk.commuters), count="4")

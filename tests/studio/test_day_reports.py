@@ -4,7 +4,6 @@ cost are the figures worked by hand below (the production: tests/studio/day_repo
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -12,67 +11,20 @@ from sqlmodel import select
 
 from studio import operations
 from studio.changes import run_steps
-from studio.day_reports.starting import start_day_report
-from studio.day_reports.summary import day_summary
 from studio.errors import InvalidInput
-from studio.models import DayReport, DayReportScene, DayReportTime, ShootDay
-from tests.studio.day_report_production import FIRST, WRAPPED, NightDesk, night_desk, report_of
+from studio.models import DayReport, DayReportTime, ShootDay
+from tests.studio.day_report_production import (
+    FIRST,
+    edit,
+    report_id,
+    scene_row,
+    start,
+    summary,
+    time_row,
+    two_hours_over_with_a_late_lunch,
+)
 
 D = Decimal
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def desk(request, tmp_path) -> NightDesk:
-    target = tmp_path / "desk.sqlite" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    production = night_desk(target)
-    yield production
-    production.database.close()
-
-
-@pytest.fixture
-def sqlite_desk(tmp_path) -> NightDesk:
-    production = night_desk(tmp_path / "desk.sqlite")
-    yield production
-    production.database.close()
-
-
-def start(desk: NightDesk, day: int, today: dt.date = WRAPPED):
-    with desk.database.transaction() as session:
-        return start_day_report(session, desk.days[day], today)
-
-
-def edit(desk: NightDesk, entity: str, row_id: int, **values):
-    with desk.database.transaction() as session:
-        return operations.edit(session, entity, row_id, values)
-
-
-def summary(desk: NightDesk, day: int):
-    with desk.database.session() as session:
-        return day_summary(session, desk.production_id, desk.days[day])
-
-
-def time_row(desk: NightDesk, day: int, **owner) -> int:
-    with desk.database.session() as session:
-        ((column, value),) = owner.items()
-        report = report_of(session, desk.days[day])
-        statement = select(DayReportTime.id).where(
-            DayReportTime.report_id == report.id, getattr(DayReportTime, column) == value
-        )
-        return session.exec(statement).one()
-
-
-def scene_row(desk: NightDesk, day: int, scene: int) -> int:
-    with desk.database.session() as session:
-        report = report_of(session, desk.days[day])
-        statement = select(DayReportScene.id).where(
-            DayReportScene.report_id == report.id, DayReportScene.scene_id == desk.scenes[scene - 1]
-        )
-        return session.exec(statement).one()
-
-
-def report_id(desk: NightDesk, day: int) -> int:
-    with desk.database.session() as session:
-        return report_of(session, desk.days[day]).id
 
 
 def costs(day_summary) -> dict[str, tuple[Decimal, Decimal]]:
@@ -106,13 +58,6 @@ def test_a_report_starts_as_the_day_was_planned_and_costs_its_plan(desk):
     assert (ava.worked_minutes, ava.counted_minutes, ava.overtime) == (615, 618, D("810.00"))
     assert (day.shot.planned, day.shot.completed, day.shot.shot.eighths) == (2, 2, 12)
     assert day.standing.remaining.eighths == 8 and day.standing.ahead_eighths == 0
-
-
-def two_hours_over_with_a_late_lunch(desk: NightDesk):
-    report = report_id(desk, 0)
-    edit(desk, "day_report", report, camera_wrap="19:00")
-    edit(desk, "day_report", report, lunch="13:45-14:15")
-    return edit(desk, "day_report_time", time_row(desk, 0, character_id=desk.commuters), count="4")
 
 
 def test_two_hours_over_with_a_late_lunch(desk):

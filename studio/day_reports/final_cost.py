@@ -1,0 +1,191 @@
+"""The estimated final cost (EFC): actuals to date plus what the remaining plan will cost, per account,
+against the budget, in the report currency; and what that makes an episode and a minute of screen time.
+
+For each account:
+- actual: the cost report's paid and committed (each at its date's rate), the production report's own
+  entries left out, plus the labour of every reported day as reported (the hot cost's cast, crew and
+  background pay, overtime and penalties, in the account `postings` posts them to), so the figure is
+  the same whether or not the days have been posted yet;
+- done: what the plans of the reported days had that labour cost, in the same accounts;
+- remaining: the budget less what is done and the other actuals, never below zero;
+- at completion: actual + remaining; variance: budget − at completion (below zero: over).
+So a reported day moves an account's final cost by what it cost beyond its plan, and an account the
+days do not touch finishes at its budget or its actuals, whichever is more. The budget follows the
+schedule (a re-planned shoot with a day more has that day in it). Per episode: its share of the final
+cost by its pages; per screen minute: at about a minute a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from studio.budget.cost_report import cost_entries, cost_report
+from studio.budget.totals import current_budget
+from studio.day_reports.hot_cost import DayCost
+from studio.day_reports.postings import Accounts, budget_accounts, by_account, is_posted
+from studio.day_reports.reading import SCREEN_SECONDS_PER_EIGHTH
+from studio.day_reports.summary import DayReports
+from studio.exchange import RateTable
+from studio.models import Episode, Scene
+from studio.models.enums import RevisionState, SceneOutcome
+from studio.money import Money
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class FinalCostLine:
+    account_id: int | None  # None: the total
+    code: str
+    name: str
+    name_zh: str
+    budget: Decimal
+    actual: Decimal
+    done: Decimal  # the reported days' planned labour
+    remaining: Decimal
+
+    @property
+    def at_completion(self) -> Decimal:
+        return self.actual + self.remaining
+
+    @property
+    def variance(self) -> Decimal:
+        return self.budget - self.at_completion
+
+
+@dataclass(frozen=True)
+class EpisodeCost:
+    number: int
+    scenes: int
+    completed: int
+    eighths: int
+    share: Decimal  # of the final cost, by pages
+
+    @property
+    def finished(self) -> bool:
+        return self.scenes > 0 and self.completed == self.scenes
+
+
+@dataclass(frozen=True)
+class FinalCost:
+    currency: str
+    lines: list[FinalCostLine]
+    total: FinalCostLine
+    episodes: list[EpisodeCost]
+    screen_seconds: int  # every scene's, at about a minute a page
+
+    @property
+    def per_episode(self) -> Decimal:
+        return self.total.at_completion / len(self.episodes) if self.episodes else ZERO
+
+    @property
+    def per_screen_minute(self) -> Decimal:
+        return self.total.at_completion * 60 / self.screen_seconds if self.screen_seconds else ZERO
+
+    def to_json(self) -> dict:
+        def money(amount: Decimal) -> str:
+            return str(Money(amount, self.currency).amount)
+
+        def row(line: FinalCostLine) -> dict:
+            figures = ("budget", "actual", "done", "remaining", "at_completion", "variance")
+            return {"code": line.code, "name": line.name, **{name: money(getattr(line, name)) for name in figures}}
+
+        return {
+            "currency": self.currency,
+            "total": row(self.total),
+            "accounts": [row(line) for line in self.lines],
+            "episodes": len(self.episodes),
+            "finished_episodes": sum(episode.finished for episode in self.episodes),
+            "per_episode": money(self.per_episode),
+            "per_screen_minute": money(self.per_screen_minute),
+            "by_episode": [
+                {
+                    "episode": episode.number,
+                    "scenes": episode.scenes,
+                    "completed": episode.completed,
+                    "finished": episode.finished,
+                    "at_completion": money(episode.share),
+                }
+                for episode in self.episodes
+            ],
+        }
+
+
+def final_cost(session: Session, production_id: int, currency: str | None = None) -> FinalCost:
+    current = current_budget(session, production_id, currency)
+    currency, rates = current.calculation.currency, current.inputs.rates
+    others = cost_report(current, [e for e in cost_entries(session, production_id) if not is_posted(e)])
+    reports = DayReports(session, production_id)
+    accounts = budget_accounts(current.inputs)
+    done: dict[int, Decimal] = defaultdict(Decimal)
+    worked: dict[int, Decimal] = defaultdict(Decimal)
+    for day, hot in reports.reported.values():
+        _add(done, hot.planned, accounts, rates, currency, day.date)
+        _add(worked, hot.actual, accounts, rates, currency, day.date)
+    lines = []
+    for line in others.lines:
+        other = line.paid + line.committed
+        remaining = max(ZERO, line.budget - done[line.account_id] - other)
+        lines.append(
+            FinalCostLine(
+                line.account_id,
+                line.code,
+                line.name,
+                line.name_zh,
+                line.budget,
+                other + worked[line.account_id],
+                done[line.account_id],
+                remaining,
+            )
+        )
+    total = FinalCostLine(
+        None,
+        "",
+        "",
+        "",
+        *(sum((getattr(line, n) for line in lines), ZERO) for n in ("budget", "actual", "done", "remaining")),
+    )
+    episodes, eighths = _episodes(session, production_id, reports, total.at_completion, currency)
+    return FinalCost(currency, lines, total, episodes, int(eighths * SCREEN_SECONDS_PER_EIGHTH))
+
+
+def _add(
+    totals: dict[int, Decimal], cost: DayCost, accounts: Accounts, rates: RateTable, currency: str, date: dt.date
+) -> None:
+    for (account, own, _part), amount in by_account(cost, accounts).items():
+        totals[account] += Money(amount * rates.rate(own, currency, date), currency).amount
+
+
+def _episodes(
+    session: Session, production_id: int, reports: DayReports, at_completion: Decimal, currency: str
+) -> tuple[list[EpisodeCost], int]:
+    completed = {
+        row.scene_id
+        for day, _hot in reports.reported.values()
+        for row in day.scenes
+        if row.outcome == SceneOutcome.COMPLETED.value
+    }
+    scenes = session.exec(
+        select(Episode.number, Scene.id, Scene.page_eighths)
+        .join(Scene, Scene.episode_id == Episode.id)
+        .where(Episode.production_id == production_id, Scene.revision_state != RevisionState.OMITTED.value)
+        .order_by(Episode.number)
+    ).all()
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for number, scene_id, eighths in scenes:
+        counts[number][0] += 1
+        counts[number][1] += scene_id in completed
+        counts[number][2] += eighths
+    pages = sum(count[2] for count in counts.values())
+    episodes = [
+        EpisodeCost(
+            number, scenes, done, eighths, Money(at_completion * eighths / pages, currency).amount if pages else ZERO
+        )
+        for number, (scenes, done, eighths) in sorted(counts.items())
+    ]
+    return episodes, pages

@@ -1,0 +1,113 @@
+"""A reported day in the budget: its labour posted as actuals (the cost report converts them at the day's
+rate), and the estimated final cost, worked by hand for The Night Desk's day 1 two hours over with a
+late lunch and four commuters (tests/studio/test_day_reports.py works the day itself)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlmodel import select
+
+from studio.budget.cost_report import cost_entries, cost_report
+from studio.budget.totals import current_budget
+from studio.day_reports.final_cost import final_cost
+from studio.day_reports.postings import VENDOR, post_day
+from studio.edits import set_field
+from studio.models import CostEntry
+from studio.records import add_row
+from tests.studio.day_report_production import edit, start, time_row, two_hours_over_with_a_late_lunch
+
+D = Decimal
+
+
+def by_code(lines) -> dict:
+    return {line.code: line for line in lines}
+
+
+def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(desk):
+    # The budget as the schedule has it: Cast (1400) pays Ava 2 days × 1800 and an overtime allowance of
+    # 2 days × 2 hours at 1800 / 8 × 1.5 = 337.50 (1350); Ben 1 day × 400 and 1 × 2 hours at 400 / 10 × 1.5
+    # = 60 (120): 5470. Camera (3300): Cora, 2 days × 300 = 600. Nothing for background (2100).
+    # Day 1's labour as planned: 1400: Ava 1800 + 810, Ben 400 = 3010; 2100: 150; 3300: 300.
+    # As reported: 1400: 1800 + 1710 + 110 + 400 = 4020; 2100: 600; 3300: 300 + 67.50 = 367.50.
+    # 1400: 5470 - 3010 left, 2460; at completion 4020 + 2460 = 6480, 1010 over.
+    # 2100: nothing left of nothing; at completion 600, 600 over. 3300: 300 left; 667.50, 67.50 over.
+    start(desk, 0)
+    two_hours_over_with_a_late_lunch(desk)
+    with desk.database.session() as session:
+        cost = final_cost(session, desk.production_id)
+    lines = by_code(cost.lines)
+    figures = ("budget", "actual", "done", "remaining", "at_completion", "variance")
+    assert [getattr(lines["1400"], name) for name in figures] == [
+        D("5470.00"),
+        D("4020.00"),
+        D("3010.00"),
+        D("2460.00"),
+        D("6480.00"),
+        D("-1010.00"),
+    ]
+    assert [getattr(lines["2100"], name) for name in figures] == [
+        0,
+        D("600.00"),
+        D("150.00"),
+        0,
+        D("600.00"),
+        D("-600.00"),
+    ]
+    assert (lines["3300"].at_completion, lines["3300"].variance) == (D("667.50"), D("-67.50"))
+    assert cost.total.variance == D("-1677.50")
+    assert cost.total.at_completion == cost.total.budget + D("1677.50")
+    # One episode of 20 eighths: 150 seconds of screen time at about a minute a page.
+    data = cost.to_json()
+    assert data["per_episode"] == str(cost.total.at_completion) and cost.screen_seconds == 150
+    assert D(data["per_screen_minute"]) == (cost.total.at_completion * 60 / 150).quantize(D("0.01"))
+    assert data["by_episode"] == [
+        {"episode": 1, "scenes": 4, "completed": 2, "finished": False, "at_completion": str(cost.total.at_completion)}
+    ]
+    with desk.database.transaction() as session:
+        post_day(session, desk.production_id, desk.days[0])
+    with desk.database.session() as session:
+        assert final_cost(session, desk.production_id).to_json() == data  # posted or not, the same figure
+
+
+def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
+    # Reported in CNY: 1 CNY = 0.125 USD from the first shoot day, so a dollar is 8 yuan that day.
+    start(desk, 0)
+    two_hours_over_with_a_late_lunch(desk)
+    with desk.database.transaction() as session:
+        rate = {"from_currency": "CNY", "to_currency": "USD", "rate": "0.125", "effective_date": "2027-01-11"}
+        add_row(session, "exchange_rate", {"production_id": desk.production_id}, rate)
+        set_field(session, "production", desk.production_id, "reporting_currency", "CNY")
+        assert post_day(session, desk.production_id, desk.days[0]) == 6
+    with desk.database.session() as session:
+        entries = session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()
+        posted = sorted((entry.description, entry.amount.amount, entry.status) for entry in entries)
+        report = by_code(
+            cost_report(current_budget(session, desk.production_id), cost_entries(session, desk.production_id)).lines
+        )
+    assert {entry.entry_date for entry in entries} == {dt.date(2027, 1, 11)}
+    # 1400: pay 1800 + 400, overtime 1710, penalties 110; 2100: four commuters; 3300 (Cora's line): 300, 67.50
+    assert posted == [
+        ("Day 1 (2027-01-11): overtime", D("67.50"), "COMMITTED"),
+        ("Day 1 (2027-01-11): overtime", D("1710.00"), "COMMITTED"),
+        ("Day 1 (2027-01-11): pay", D("300.00"), "COMMITTED"),
+        ("Day 1 (2027-01-11): pay", D("600.00"), "COMMITTED"),
+        ("Day 1 (2027-01-11): pay", D("2200.00"), "COMMITTED"),
+        ("Day 1 (2027-01-11): penalties", D("110.00"), "COMMITTED"),
+    ]
+    assert (report["1400"].committed, report["2100"].committed, report["3300"].committed) == (
+        D("32160.00"),  # 4020 × 8
+        D("4800.00"),
+        D("2940.00"),
+    )
+    # A correction on the report, posted again, replaces what the day posted
+    edit(desk, "day_report_time", time_row(desk, 0, character_id=desk.commuters), count="5")
+    with desk.database.transaction() as session:
+        post_day(session, desk.production_id, desk.days[0])
+    with desk.database.session() as session:
+        report = by_code(
+            cost_report(current_budget(session, desk.production_id), cost_entries(session, desk.production_id)).lines
+        )
+        assert len(session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()) == 6
+    assert report["2100"].committed == D("6000.00")  # 5 × 150 × 8
