@@ -21,7 +21,7 @@ def on_ready(window) -> None:
     from PySide6.QtWidgets import QApplication
 
     print("ready", flush=True)
-    for row in range(len(window.pages)):
+    for row in range(len(window.page_keys)):
         window.show_page(row)
         QApplication.processEvents()
     print(f"peak_rss_kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)

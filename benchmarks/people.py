@@ -112,7 +112,7 @@ def tables(folder: Path) -> None:
     window.show()
     window.databases.open(str(folder / "tables.sqlite"))
     page = window.page("crew")
-    window.show_page([p.key for p in window.pages].index("crew"))
+    window.show_page(window.page_keys.index("crew"))
     table = page.crew
     assert table.model.rowCount() == ROWS
     sorts, filters = [], []

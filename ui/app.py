@@ -9,16 +9,22 @@ import sys
 import traceback
 from collections.abc import Callable
 
-# The domain the window uses, before PySide6: PySide6's import hook reads the source of every module
-# imported after it (looking for its __feature__ switches), which made these imports ~40% slower.
-import studio.budget.cost_report  # noqa: F401
-import studio.callsheet  # noqa: F401
+# The domain a start uses (the window, the page it opens on, opening the database), before PySide6:
+# PySide6's import hook reads the source of every module imported after it (looking for its
+# __feature__ switches), which made these imports ~20-40% slower. The other pages' domain is imported
+# when a page is first shown (ui.page_stack).
 import studio.casting  # noqa: F401
+import studio.crash_log  # noqa: F401
 import studio.demo  # noqa: F401
-import studio.exports.callsheet_words  # noqa: F401
+import studio.exports.files  # noqa: F401
+import studio.formatting  # noqa: F401
 import studio.listings  # noqa: F401
-import studio.schedule.auto  # noqa: F401
 import studio.scripts.importer  # noqa: F401
+import studio.storage.change_watch  # noqa: F401
+import studio.storage.migrations  # noqa: F401
+import studio.storage.schema_check  # noqa: F401
+import studio.storage.snapshots  # noqa: F401
+import studio.storage.value_check  # noqa: F401
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QTimer

@@ -12,33 +12,28 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QWidget,
 )
 
 from studio import __version__, operations
 from studio.errors import UserError
-from studio.exports.contacts import write_contact_sheet
 from studio.productions import ProductionDetails, get_production, list_productions
 from studio.resources import RESOURCES_DIR
 from ui.background import wait_for_background_work
 from ui.backup_keeper import BackupKeeper
 from ui.database_actions import DatabaseActions
 from ui.i18n import choose_language, current_language, install_translators, temperature_unit
-from ui.pages.breakdown import BreakdownPage
-from ui.pages.budget import BudgetPage
-from ui.pages.callsheets import CallSheetsPage
-from ui.pages.cast import CastPage
-from ui.pages.crew import CrewPage
-from ui.pages.locations import LocationsPage
-from ui.pages.schedule import SchedulePage
-from ui.pages.script import ScriptPage
+from ui.lazy import on_first_call
+from ui.page_stack import PAGE_KEYS, PAGES, PageStack
+from ui.pages.base import Page
 from ui.production_dialog import ProductionDialog
 from ui.script_import import ImportHost, ScriptImport
 from ui.settings import AppSettings
 from ui.welcome import WelcomePage
 from ui.workspace import Workspace
+
+write_contact_sheet = on_first_call("studio.exports.contacts", "write_contact_sheet")  # reportlab, openpyxl
 
 # Windows rebuilt in another language: kept here until closed (a top-level window needs a reference).
 REBUILT: set[MainWindow] = set()
@@ -48,39 +43,26 @@ def icon(name: str) -> QIcon:
     return QIcon(str(RESOURCES_DIR / "icons" / f"{name}.svg"))
 
 
-PAGE_CLASSES = (
-    ScriptPage,
-    BreakdownPage,
-    CastPage,
-    CrewPage,
-    LocationsPage,
-    SchedulePage,
-    CallSheetsPage,
-    BudgetPage,
-)
-
-
 class MainWindow(QMainWindow):
+    page_keys = PAGE_KEYS  # the sidebar's pages, in order
+
     def __init__(self, settings: AppSettings | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
         self.workspace = Workspace(self)
-        self.pages = [page_class(self.workspace, self) for page_class in PAGE_CLASSES]
         self.welcome = WelcomePage(self)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.addItems([page.title() for page in self.pages])
+        self.sidebar.addItems([entry.title() for entry in PAGES])
         self.sidebar.setMinimumWidth(140)
         self.sidebar.setStyleSheet(
             "QListWidget#sidebar { font-size: 14px; } QListWidget#sidebar::item { padding: 8px 10px; }"
         )
-        self.stack = QStackedWidget(self)
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self.stack = PageStack(self.workspace, self._page_built, self)
         self.stack.addWidget(self.welcome)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self.stack.show_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -109,7 +91,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.page("callsheets").set_temperature_unit(temperature_unit(self.settings))
         self.backups = BackupKeeper(self.workspace, self.settings.backup_minutes(), self)
         self.backups.backedUp.connect(self._backed_up)
         self.backups.failed.connect(self._backup_failed)
@@ -185,8 +166,8 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.page_actions = []
-        for number, page in enumerate(self.pages):
-            action = view_menu.addAction(page.title())
+        for number, entry in enumerate(PAGES):
+            action = view_menu.addAction(entry.title())
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _checked=False, row=number: self.show_page(row))
             self.page_actions.append(action)
@@ -240,7 +221,9 @@ class MainWindow(QMainWindow):
 
     def choose_temperature_unit(self, unit: str | None) -> None:
         self.settings.set_temperature_unit(unit)
-        self.page("callsheets").set_temperature_unit(temperature_unit(self.settings))
+        for page in self.stack.built_pages():
+            if page.key == "callsheets":
+                page.set_temperature_unit(temperature_unit(self.settings))
 
     def choose_language(self, language: str | None) -> MainWindow | None:
         """Remember the language (None: the system's) for the next start, and show it now: the window is
@@ -413,15 +396,15 @@ class MainWindow(QMainWindow):
         if not has_file:
             self.backup_status.clear()
         if has_production:
-            self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+            self.stack.show_page(max(self.sidebar.currentRow(), 0))
         else:
             self.stack.setCurrentWidget(self.welcome)
         self._update_title()
 
     def _offer_pages(self) -> None:
         """Leave out the pages of money for a login the server keeps from it (a crew member's)."""
-        for row, page in enumerate(self.pages):
-            hidden = page.all_money and not self.workspace.sees_money
+        for row, entry in enumerate(PAGES):
+            hidden = entry.all_money and not self.workspace.sees_money
             self.sidebar.item(row).setHidden(hidden)
             self.page_actions[row].setEnabled(not hidden)
         if self.sidebar.currentItem() is None or self.sidebar.currentItem().isHidden():
@@ -444,8 +427,14 @@ class MainWindow(QMainWindow):
         if self.workspace.production_id is not None and not self.sidebar.item(row).isHidden():
             self.sidebar.setCurrentRow(row)
 
-    def page(self, key: str):
-        return next(page for page in self.pages if page.key == key)
+    def page(self, key: str) -> Page:
+        """The page, built the first time it is asked for (a start builds only the one it shows)."""
+        return self.stack.page(key)
+
+    def _page_built(self, page: Page) -> None:
+        self._restore_splitters(page)
+        if page.key == "callsheets":
+            page.set_temperature_unit(temperature_unit(self.settings))
 
     def _show_imported(self, message: str) -> None:
         self.show_page(0)
@@ -469,21 +458,22 @@ class MainWindow(QMainWindow):
             .replace("%2", database),
         )
 
-    def _splitters(self) -> list[QSplitter]:
-        return self.findChildren(QSplitter)
-
     def _restore_layout(self) -> None:
         geometry = self.settings.layout("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for splitter in self._splitters():
+        self._restore_splitters(self)
+
+    def _restore_splitters(self, widget: QWidget) -> None:
+        """As they were left (a page's when it is built)."""
+        for splitter in widget.findChildren(QSplitter):
             state = self.settings.layout(splitter.objectName())
             if state is not None:
                 splitter.restoreState(state)
 
     def save_layout(self) -> None:
         self.settings.save_layout("geometry", self.saveGeometry())
-        for splitter in self._splitters():
+        for splitter in self.findChildren(QSplitter):  # the pages built: the others' are kept as they were
             self.settings.save_layout(splitter.objectName(), splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

@@ -26,7 +26,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     try:
         window.workspace.open(database_argument(args), read_only=read_only_asked(args))
         window.workspace.set_production(window.workspace.read(get_production, getattr(args, "production", None)).id)
-        window.show_page(next(i for i, page in enumerate(window.pages) if page.key == args.page))
+        window.show_page(window.page_keys.index(args.page))
         settle_until = time.monotonic() + SETTLE_SECONDS  # reloads and previews wait for the event loop
         while time.monotonic() < settle_until:
             app.processEvents()

@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="71"/>
+        <location filename="../../ui/pages/breakdown.py" line="68"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="363"/>
+        <location filename="../../ui/pages/budget.py" line="359"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="430"/>
+        <location filename="../../ui/pages/budget.py" line="426"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>
@@ -45,8 +45,8 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="187"/>
-        <location filename="../../ui/pages/callsheets.py" line="254"/>
+        <location filename="../../ui/pages/callsheets.py" line="184"/>
+        <location filename="../../ui/pages/callsheets.py" line="251"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="257"/>
+        <location filename="../../ui/pages/callsheets.py" line="254"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n holds an outdated call sheet: %1</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="318"/>
+        <location filename="../../ui/pages/callsheets.py" line="315"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -73,7 +73,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="238"/>
+        <location filename="../../ui/pages/cast.py" line="235"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -100,7 +100,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="156"/>
+        <location filename="../../ui/pages/crew.py" line="153"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="158"/>
+        <location filename="../../ui/pages/crew.py" line="155"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="160"/>
+        <location filename="../../ui/pages/crew.py" line="157"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -127,7 +127,7 @@
 <context>
     <name>LocationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="113"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n location</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="113"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n set</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="118"/>
+        <location filename="../../ui/pages/locations.py" line="115"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n set not mapped to a location</numerusform>
@@ -195,7 +195,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="225"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -203,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="229"/>
+        <location filename="../../ui/pages/schedule.py" line="226"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="233"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -219,8 +219,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="240"/>
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="237"/>
+        <location filename="../../ui/pages/schedule.py" line="244"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -228,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="249"/>
+        <location filename="../../ui/pages/schedule.py" line="246"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -236,8 +236,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="239"/>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="257"/>
+        <location filename="../../ui/pages/schedule.py" line="254"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="358"/>
+        <location filename="../../ui/pages/schedule.py" line="355"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="505"/>
+        <location filename="../../ui/pages/schedule.py" line="502"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -272,7 +272,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="93"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="95"/>
+        <location filename="../../ui/pages/script.py" line="92"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -288,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="100"/>
+        <location filename="../../ui/pages/script.py" line="97"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="40"/>
+        <location filename="../../ui/app.py" line="46"/>
         <source>no display found: run Cliffhanger in a desktop session (or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)</source>
         <translation>找不到显示器：请在桌面会话中运行 Cliffhanger（或使用 xvfb-run，或设置 QT_QPA_PLATFORM=offscreen）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="53"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="65"/>
         <source>Cliffhanger hit an internal error: %1
 
 The details are in %2</source>
@@ -109,25 +109,20 @@ The details are in %2</source>
         <source>Export element report…</source>
         <translation>导出元素报表…</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/breakdown.py" line="62"/>
-        <source>Breakdown</source>
-        <translation>拆解</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/breakdown.py" line="71"/>
+        <location filename="../../ui/pages/breakdown.py" line="68"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n 个元素</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="74"/>
+        <location filename="../../ui/pages/breakdown.py" line="71"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breakdown.py" line="74"/>
+        <location filename="../../ui/pages/breakdown.py" line="71"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -179,380 +174,379 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="80"/>
+        <location filename="../../ui/pages/budget.py" line="79"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="81"/>
+        <location filename="../../ui/pages/budget.py" line="80"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="82"/>
+        <location filename="../../ui/pages/budget.py" line="81"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="83"/>
+        <location filename="../../ui/pages/budget.py" line="82"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="87"/>
+        <location filename="../../ui/pages/budget.py" line="86"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="89"/>
+        <location filename="../../ui/pages/budget.py" line="88"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="103"/>
-        <location filename="../../ui/pages/budget.py" line="472"/>
+        <location filename="../../ui/pages/budget.py" line="99"/>
+        <location filename="../../ui/pages/budget.py" line="468"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="104"/>
+        <location filename="../../ui/pages/budget.py" line="100"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="105"/>
-        <location filename="../../ui/pages/budget.py" line="503"/>
+        <location filename="../../ui/pages/budget.py" line="101"/>
+        <location filename="../../ui/pages/budget.py" line="499"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="106"/>
+        <location filename="../../ui/pages/budget.py" line="102"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="107"/>
+        <location filename="../../ui/pages/budget.py" line="103"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="108"/>
+        <location filename="../../ui/pages/budget.py" line="104"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="112"/>
+        <location filename="../../ui/pages/budget.py" line="108"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="137"/>
-        <location filename="../../ui/pages/budget.py" line="172"/>
+        <location filename="../../ui/pages/budget.py" line="133"/>
+        <location filename="../../ui/pages/budget.py" line="168"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="140"/>
+        <location filename="../../ui/pages/budget.py" line="136"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="145"/>
+        <location filename="../../ui/pages/budget.py" line="141"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="153"/>
+        <location filename="../../ui/pages/budget.py" line="149"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="160"/>
+        <location filename="../../ui/pages/budget.py" line="156"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="161"/>
+        <location filename="../../ui/pages/budget.py" line="157"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="170"/>
+        <location filename="../../ui/pages/budget.py" line="166"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="176"/>
+        <location filename="../../ui/pages/budget.py" line="172"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="184"/>
+        <location filename="../../ui/pages/budget.py" line="180"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="192"/>
+        <location filename="../../ui/pages/budget.py" line="188"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="200"/>
+        <location filename="../../ui/pages/budget.py" line="196"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="206"/>
+        <location filename="../../ui/pages/budget.py" line="202"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="209"/>
+        <location filename="../../ui/pages/budget.py" line="205"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="222"/>
+        <location filename="../../ui/pages/budget.py" line="218"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="223"/>
+        <location filename="../../ui/pages/budget.py" line="219"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="232"/>
+        <location filename="../../ui/pages/budget.py" line="228"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="238"/>
+        <location filename="../../ui/pages/budget.py" line="234"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="244"/>
+        <location filename="../../ui/pages/budget.py" line="240"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="247"/>
+        <location filename="../../ui/pages/budget.py" line="243"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="257"/>
+        <location filename="../../ui/pages/budget.py" line="253"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="266"/>
+        <location filename="../../ui/pages/budget.py" line="262"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="267"/>
+        <location filename="../../ui/pages/budget.py" line="263"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="278"/>
-        <location filename="../../ui/pages/budget.py" line="299"/>
+        <location filename="../../ui/pages/budget.py" line="274"/>
+        <location filename="../../ui/pages/budget.py" line="295"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="280"/>
+        <location filename="../../ui/pages/budget.py" line="276"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="281"/>
+        <location filename="../../ui/pages/budget.py" line="277"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="282"/>
+        <location filename="../../ui/pages/budget.py" line="278"/>
         <source>To complete</source>
         <translation>尚需支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="283"/>
+        <location filename="../../ui/pages/budget.py" line="279"/>
         <source>At completion</source>
         <translation>完工预计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="284"/>
+        <location filename="../../ui/pages/budget.py" line="280"/>
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="292"/>
+        <location filename="../../ui/pages/budget.py" line="288"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="306"/>
+        <location filename="../../ui/pages/budget.py" line="302"/>
         <source>Vendor</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="315"/>
+        <location filename="../../ui/pages/budget.py" line="311"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="318"/>
+        <location filename="../../ui/pages/budget.py" line="314"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="326"/>
+        <location filename="../../ui/pages/budget.py" line="322"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="331"/>
+        <location filename="../../ui/pages/budget.py" line="327"/>
         <source>In report currency</source>
         <translation>折合报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="338"/>
+        <location filename="../../ui/pages/budget.py" line="334"/>
         <source>Add actual</source>
         <translation>添加实际支出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="339"/>
+        <location filename="../../ui/pages/budget.py" line="335"/>
         <source>Remove actual</source>
         <translation>删除实际支出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="363"/>
+        <location filename="../../ui/pages/budget.py" line="359"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="364"/>
+        <location filename="../../ui/pages/budget.py" line="360"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="365"/>
+        <location filename="../../ui/pages/budget.py" line="361"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="430"/>
+        <location filename="../../ui/pages/budget.py" line="426"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="434"/>
+        <location filename="../../ui/pages/budget.py" line="430"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="444"/>
+        <location filename="../../ui/pages/budget.py" line="440"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="466"/>
+        <location filename="../../ui/pages/budget.py" line="462"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="470"/>
+        <location filename="../../ui/pages/budget.py" line="466"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="481"/>
+        <location filename="../../ui/pages/budget.py" line="477"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="484"/>
-        <location filename="../../ui/pages/budget.py" line="525"/>
-        <location filename="../../ui/pages/budget.py" line="578"/>
+        <location filename="../../ui/pages/budget.py" line="480"/>
+        <location filename="../../ui/pages/budget.py" line="521"/>
+        <location filename="../../ui/pages/budget.py" line="574"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="491"/>
+        <location filename="../../ui/pages/budget.py" line="487"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="499"/>
+        <location filename="../../ui/pages/budget.py" line="495"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="516"/>
+        <location filename="../../ui/pages/budget.py" line="512"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="522"/>
+        <location filename="../../ui/pages/budget.py" line="518"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="536"/>
+        <location filename="../../ui/pages/budget.py" line="532"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="566"/>
+        <location filename="../../ui/pages/budget.py" line="562"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="591"/>
+        <location filename="../../ui/pages/budget.py" line="587"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="597"/>
+        <location filename="../../ui/pages/budget.py" line="593"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="597"/>
+        <location filename="../../ui/pages/budget.py" line="593"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="610"/>
+        <location filename="../../ui/pages/budget.py" line="606"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="612"/>
+        <location filename="../../ui/pages/budget.py" line="608"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="148"/>
-        <location filename="../../ui/pages/budget.py" line="310"/>
+        <location filename="../../ui/pages/budget.py" line="144"/>
+        <location filename="../../ui/pages/budget.py" line="306"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="215"/>
+        <location filename="../../ui/pages/budget.py" line="211"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="79"/>
-        <location filename="../../ui/pages/budget.py" line="93"/>
-        <location filename="../../ui/pages/budget.py" line="279"/>
+        <location filename="../../ui/pages/budget.py" line="78"/>
+        <location filename="../../ui/pages/budget.py" line="275"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -860,71 +854,66 @@ The details are in %2</source>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/callsheets.py" line="181"/>
-        <source>Call Sheets</source>
-        <translation>通告单</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="187"/>
-        <location filename="../../ui/pages/callsheets.py" line="254"/>
+        <location filename="../../ui/pages/callsheets.py" line="184"/>
+        <location filename="../../ui/pages/callsheets.py" line="251"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="212"/>
+        <location filename="../../ui/pages/callsheets.py" line="209"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="214"/>
+        <location filename="../../ui/pages/callsheets.py" line="211"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="257"/>
+        <location filename="../../ui/pages/callsheets.py" line="254"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n 人持有过时的通告单：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="263"/>
-        <location filename="../../ui/pages/callsheets.py" line="280"/>
-        <location filename="../../ui/pages/callsheets.py" line="295"/>
+        <location filename="../../ui/pages/callsheets.py" line="260"/>
+        <location filename="../../ui/pages/callsheets.py" line="277"/>
+        <location filename="../../ui/pages/callsheets.py" line="292"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="268"/>
+        <location filename="../../ui/pages/callsheets.py" line="265"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="270"/>
-        <location filename="../../ui/pages/callsheets.py" line="287"/>
+        <location filename="../../ui/pages/callsheets.py" line="267"/>
+        <location filename="../../ui/pages/callsheets.py" line="284"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="285"/>
+        <location filename="../../ui/pages/callsheets.py" line="282"/>
         <source>Export Sides</source>
         <translation>导出当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="307"/>
+        <location filename="../../ui/pages/callsheets.py" line="304"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="315"/>
+        <location filename="../../ui/pages/callsheets.py" line="312"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="318"/>
+        <location filename="../../ui/pages/callsheets.py" line="315"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -958,7 +947,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="60"/>
-        <location filename="../../ui/pages/cast.py" line="308"/>
+        <location filename="../../ui/pages/cast.py" line="305"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -974,7 +963,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="108"/>
-        <location filename="../../ui/pages/cast.py" line="220"/>
+        <location filename="../../ui/pages/cast.py" line="217"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
@@ -1130,7 +1119,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="192"/>
-        <location filename="../../ui/pages/cast.py" line="258"/>
+        <location filename="../../ui/pages/cast.py" line="255"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
@@ -1156,7 +1145,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="197"/>
-        <location filename="../../ui/pages/cast.py" line="282"/>
+        <location filename="../../ui/pages/cast.py" line="279"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
@@ -1170,64 +1159,59 @@ The details are in %2</source>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/cast.py" line="211"/>
-        <source>Cast</source>
-        <translation>演员</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="233"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="238"/>
+        <location filename="../../ui/pages/cast.py" line="235"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="246"/>
+        <location filename="../../ui/pages/cast.py" line="243"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="250"/>
+        <location filename="../../ui/pages/cast.py" line="247"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="257"/>
+        <location filename="../../ui/pages/cast.py" line="254"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="272"/>
+        <location filename="../../ui/pages/cast.py" line="269"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="272"/>
+        <location filename="../../ui/pages/cast.py" line="269"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="310"/>
+        <location filename="../../ui/pages/cast.py" line="307"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="313"/>
+        <location filename="../../ui/pages/cast.py" line="310"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -1293,7 +1277,7 @@ The details are in %2</source>
     <message>
         <location filename="../../ui/pages/crew.py" line="34"/>
         <location filename="../../ui/pages/crew.py" line="68"/>
-        <location filename="../../ui/pages/crew.py" line="191"/>
+        <location filename="../../ui/pages/crew.py" line="188"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
@@ -1364,7 +1348,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="101"/>
-        <location filename="../../ui/pages/crew.py" line="194"/>
+        <location filename="../../ui/pages/crew.py" line="191"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
@@ -1380,7 +1364,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="111"/>
-        <location filename="../../ui/pages/crew.py" line="187"/>
+        <location filename="../../ui/pages/crew.py" line="184"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
@@ -1435,58 +1419,53 @@ The details are in %2</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="139"/>
-        <source>Crew</source>
-        <translation>剧组</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="144"/>
+        <location filename="../../ui/pages/crew.py" line="141"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="156"/>
+        <location filename="../../ui/pages/crew.py" line="153"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="158"/>
+        <location filename="../../ui/pages/crew.py" line="155"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="160"/>
+        <location filename="../../ui/pages/crew.py" line="157"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="167"/>
+        <location filename="../../ui/pages/crew.py" line="164"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="186"/>
+        <location filename="../../ui/pages/crew.py" line="183"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="205"/>
+        <location filename="../../ui/pages/crew.py" line="202"/>
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="210"/>
+        <location filename="../../ui/pages/crew.py" line="207"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="213"/>
+        <location filename="../../ui/pages/crew.py" line="210"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
     </message>
@@ -2008,7 +1987,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="52"/>
-        <location filename="../../ui/pages/locations.py" line="107"/>
+        <location filename="../../ui/pages/locations.py" line="104"/>
         <source>not mapped</source>
         <translation>未对应场地</translation>
     </message>
@@ -2038,14 +2017,14 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>时区</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="118"/>
+        <location filename="../../ui/pages/locations.py" line="115"/>
         <source>%n set(s) not mapped to a location</source>
         <translation>
             <numerusform>%n 个场景未对应场地</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/locations.py" line="123"/>
+        <location filename="../../ui/pages/locations.py" line="120"/>
         <source>New location</source>
         <translation>新场地</translation>
     </message>
@@ -2106,7 +2085,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/locations.py" line="69"/>
-        <location filename="../../ui/pages/locations.py" line="126"/>
+        <location filename="../../ui/pages/locations.py" line="123"/>
         <source>Add location</source>
         <translation>添加场地</translation>
     </message>
@@ -2115,20 +2094,15 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <source>Remove location</source>
         <translation>删除场地</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/locations.py" line="101"/>
-        <source>Locations</source>
-        <translation>场地</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="113"/>
         <source>%n location(s)</source>
         <translation>
             <numerusform>%n 个场地</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/locations.py" line="116"/>
+        <location filename="../../ui/pages/locations.py" line="113"/>
         <source>%n set(s)</source>
         <translation>
             <numerusform>%n 个场景</numerusform>
@@ -2263,219 +2237,219 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>New &amp;Production…</source>
         <translation>新建项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Import Script…</source>
         <translation>导入剧本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Contact Sheet (PDF or Excel)…</source>
         <translation>通讯录（PDF 或 Excel）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Production &amp;Details…</source>
         <translation>项目信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;About Cliffhanger</source>
         <translation>关于 Cliffhanger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Temperatures</source>
         <translation>温度单位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>As the language has them (°C in Chinese, °F in English)</source>
         <translation>随界面语言（中文用 °C，英文用 °F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Celsius (°C)</source>
         <translation>摄氏度（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Fahrenheit (°F)</source>
         <translation>华氏度（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Change the language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>The window reopens in the new language on the same page; everything is saved, but Undo will not go back past this point. Change the language now?</source>
         <translation>窗口将以新语言在同一页面重新打开；所有内容都已保存，但撤销无法退回到此刻之前。现在切换语言吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Production</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Production:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Backed up %1</source>
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Export contact sheet</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>PDF documents (*.pdf);;Excel workbooks (*.xlsx)</source>
         <translation>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>New production %1</source>
         <translation>新建项目 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Edit production details</source>
         <translation>编辑项目信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <location filename="../../ui/main_window.py" line="347"/>
-        <location filename="../../ui/main_window.py" line="364"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>This database is open read-only: nothing can be changed.</source>
         <translation>此数据库以只读方式打开：无法做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Cannot open the production</source>
         <translation>无法打开该项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Your login on this server may read but not change anything.</source>
         <translation>您在此服务器上的账号只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>About Cliffhanger</source>
         <translation>关于 Cliffhanger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;Production manager for micro-drama producers: scripts, cast, schedules, budgets and call sheets, in English and Chinese.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cliffhanger %1&lt;/h3&gt;&lt;p&gt;为短剧制片人打造的制片管理软件：剧本、演员、拍摄计划、预算和通告单，中英双语。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
@@ -2544,24 +2518,67 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="156"/>
+        <location filename="../../ui/pages/base.py" line="152"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="184"/>
+        <location filename="../../ui/pages/base.py" line="180"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="186"/>
+        <location filename="../../ui/pages/base.py" line="182"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="196"/>
+        <location filename="../../ui/pages/base.py" line="192"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../ui/page_stack.py" line="26"/>
+        <source>Script</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="27"/>
+        <source>Breakdown</source>
+        <translation>拆解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="28"/>
+        <source>Cast</source>
+        <translation>演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="29"/>
+        <source>Crew</source>
+        <translation>剧组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="30"/>
+        <source>Locations</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="31"/>
+        <source>Schedule</source>
+        <translation>拍摄计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="32"/>
+        <source>Call Sheets</source>
+        <translation>通告单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="33"/>
+        <source>Budget</source>
+        <translation>预算</translation>
     </message>
 </context>
 <context>
@@ -3097,19 +3114,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="112"/>
-        <location filename="../../ui/pages/schedule.py" line="322"/>
+        <location filename="../../ui/pages/schedule.py" line="319"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="332"/>
+        <location filename="../../ui/pages/schedule.py" line="329"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="341"/>
+        <location filename="../../ui/pages/schedule.py" line="338"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -3160,13 +3177,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="140"/>
-        <location filename="../../ui/pages/schedule.py" line="410"/>
+        <location filename="../../ui/pages/schedule.py" line="407"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="410"/>
+        <location filename="../../ui/pages/schedule.py" line="407"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -3250,172 +3267,167 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/schedule.py" line="203"/>
-        <source>Schedule</source>
-        <translation>拍摄计划</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="228"/>
+        <location filename="../../ui/pages/schedule.py" line="225"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="229"/>
+        <location filename="../../ui/pages/schedule.py" line="226"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="233"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="240"/>
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="237"/>
+        <location filename="../../ui/pages/schedule.py" line="244"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="245"/>
+        <location filename="../../ui/pages/schedule.py" line="242"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="249"/>
+        <location filename="../../ui/pages/schedule.py" line="246"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="239"/>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="257"/>
+        <location filename="../../ui/pages/schedule.py" line="254"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="270"/>
+        <location filename="../../ui/pages/schedule.py" line="267"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="292"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="292"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="292"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="292"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="296"/>
+        <location filename="../../ui/pages/schedule.py" line="293"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="505"/>
+        <location filename="../../ui/pages/schedule.py" line="502"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="295"/>
+        <location filename="../../ui/pages/schedule.py" line="292"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="297"/>
+        <location filename="../../ui/pages/schedule.py" line="294"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="297"/>
+        <location filename="../../ui/pages/schedule.py" line="294"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="303"/>
+        <location filename="../../ui/pages/schedule.py" line="300"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="358"/>
+        <location filename="../../ui/pages/schedule.py" line="355"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="391"/>
+        <location filename="../../ui/pages/schedule.py" line="388"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="391"/>
+        <location filename="../../ui/pages/schedule.py" line="388"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="421"/>
-        <location filename="../../ui/pages/schedule.py" line="426"/>
+        <location filename="../../ui/pages/schedule.py" line="418"/>
+        <location filename="../../ui/pages/schedule.py" line="423"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="434"/>
-        <location filename="../../ui/pages/schedule.py" line="446"/>
+        <location filename="../../ui/pages/schedule.py" line="431"/>
+        <location filename="../../ui/pages/schedule.py" line="443"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="434"/>
+        <location filename="../../ui/pages/schedule.py" line="431"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="452"/>
-        <location filename="../../ui/pages/schedule.py" line="472"/>
-        <location filename="../../ui/pages/schedule.py" line="493"/>
+        <location filename="../../ui/pages/schedule.py" line="449"/>
+        <location filename="../../ui/pages/schedule.py" line="469"/>
+        <location filename="../../ui/pages/schedule.py" line="490"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="452"/>
+        <location filename="../../ui/pages/schedule.py" line="449"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="469"/>
+        <location filename="../../ui/pages/schedule.py" line="466"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -3424,22 +3436,22 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="475"/>
+        <location filename="../../ui/pages/schedule.py" line="472"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="497"/>
+        <location filename="../../ui/pages/schedule.py" line="494"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="497"/>
+        <location filename="../../ui/pages/schedule.py" line="494"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="499"/>
+        <location filename="../../ui/pages/schedule.py" line="496"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
@@ -3626,52 +3638,41 @@ Add how many shoot days, from the day after the last one?</source>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/script.py" line="80"/>
-        <source>Script</source>
-        <translation>剧本</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="93"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="95"/>
+        <location filename="../../ui/pages/script.py" line="92"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="97"/>
+        <location filename="../../ui/pages/script.py" line="94"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="100"/>
+        <location filename="../../ui/pages/script.py" line="97"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="135"/>
+        <location filename="../../ui/pages/script.py" line="132"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="144"/>
+        <location filename="../../ui/pages/script.py" line="141"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
-        <location filename="../../ui/pages/script.py" line="52"/>
-        <source>Shots</source>
-        <translation>镜头数</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ def window_on(qtbot, path_or_url):
 
 
 def show(window, key):
-    window.show_page([page.key for page in window.pages].index(key))
+    window.show_page(window.page_keys.index(key))
     return window.page(key)
 
 

@@ -55,11 +55,11 @@ def read_everything(window: MainWindow, settle) -> Reading:
     reading = Reading()
     for action in window.menuBar().actions():
         read_menu(action.menu(), "menus", reading)
-    for row, page in enumerate(window.pages):
+    for row, key in enumerate(window.page_keys):
         window.show_page(row)
         settle()
-        assert window.stack.currentWidget() is page
-        read_widget(page, page.key, reading)
+        assert window.stack.currentWidget() is window.page(key)
+        read_widget(window.page(key), key, reading)
     read_widget(window.sidebar, "sidebar", reading)
     read_widget(window.findChild(type(window.addToolBar("probe")), "productionToolbar"), "toolbar", reading)
     script = window.page("script")
@@ -71,7 +71,7 @@ def english_shown(window: MainWindow, settle, demo_path) -> list[tuple[str, str,
     reading = read_everything(window, settle)
     wanted = translatable(demo_path)
     # Not vacuous: every page, every kind of widget, thousands of texts were read.
-    assert {page.key for page in window.pages} <= {where for where, _ in reading.texts}
+    assert set(window.page_keys) <= {where for where, _ in reading.texts}
     assert {"menu", "tab", "button", "combo", "header", "cell", "chart", "label", "value"} <= reading.kinds
     assert reading.widgets > 500 and len(reading.texts) > 3000, (reading.widgets, len(reading.texts))
     assert len(wanted.texts) > 500 and len(wanted.words) > 150
@@ -137,7 +137,7 @@ def test_the_language_chosen_in_the_app_is_applied_at_once_and_at_the_next_start
     in_language, rebuilt, settings, qtbot, demo_path, settle
 ):
     window = open_window(qtbot, settings, demo_path)
-    budget = [page.key for page in window.pages].index("budget")
+    budget = window.page_keys.index("budget")
     window.show_page(budget)
     settle()
     assert window.page("budget").summary.text().startswith("Grand total CN¥")

@@ -19,11 +19,12 @@ def column_hidden(table, key) -> bool:
 
 def test_every_page_but_the_budget_opens_for_the_crew(qtbot, crew_login):
     window = window_on(qtbot, crew_login)
-    for page in window.pages:
-        if page.key != "budget":
-            assert show(window, page.key).isVisible()
-            assert page.tables == [] or any(table.model.rows for table in page.tables), page.key
-    budget = [page.key for page in window.pages].index("budget")
+    for key in window.page_keys:
+        if key != "budget":
+            page = show(window, key)
+            assert page.isVisible()
+            assert page.tables == [] or any(table.model.rows for table in page.tables), key
+    budget = window.page_keys.index("budget")
     assert window.sidebar.item(budget).isHidden() and not window.page_actions[budget].isEnabled()
     window.show_page(budget)
     assert not window.page("budget").isVisible()
@@ -46,9 +47,10 @@ def test_the_crew_sees_people_and_the_schedule_without_a_rate(qtbot, crew_login)
 
 def test_a_producer_on_the_same_server_sees_it_all(qtbot, server_demo, postgres_server):
     window = window_on(qtbot, postgres_server.add_login(server_demo, "cliffhanger_producer"))
-    for page in window.pages:
-        assert show(window, page.key).isVisible()
-        assert page.tables == [] or any(table.model.rows for table in page.tables), page.key
+    for key in window.page_keys:
+        page = show(window, key)
+        assert page.isVisible()
+        assert page.tables == [] or any(table.model.rows for table in page.tables), key
     cast = show(window, "cast")
     assert not column_hidden(cast.roles, "rate") and cast.buttons["payPresets"].isVisible()
     assert "cost" in show(window, "schedule").summary.text()
@@ -84,7 +86,7 @@ def test_nothing_offers_the_crew_a_change(qtbot, crew_login):
 def test_opening_a_file_after_a_crew_login_brings_the_money_back(qtbot, crew_login, demo_path):
     window = window_on(qtbot, crew_login)
     assert window.databases.open(str(demo_path))
-    budget = [page.key for page in window.pages].index("budget")
+    budget = window.page_keys.index("budget")
     assert not window.sidebar.item(budget).isHidden() and window.page_actions[budget].isEnabled()
     cast = show(window, "cast")
     assert not column_hidden(cast.roles, "rate") and cast.buttons["addPerformer"].isEnabled()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QSplitter
 
 from studio.cli import PAGES
 from studio.demo import demo_changes
 from studio.paths import demo_database_path
 from studio.productions import ProductionDetails, create_production
+from ui.pages.base import Page
 
 
 def db_value(path, sql):
@@ -43,9 +44,10 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
         "callsheets": "sheets",
         "budget": "tree",
     }
-    assert [page.key for page in demo_window.pages] == list(PAGES)
-    for row, page in enumerate(demo_window.pages):
+    assert demo_window.page_keys == PAGES
+    for row, key in enumerate(PAGES):
         demo_window.sidebar.setCurrentRow(row)
+        page = demo_window.page(key)
         assert demo_window.stack.currentWidget() is page
         table = getattr(page, main_tables[page.key])
         view = getattr(table, "view", table)
@@ -53,6 +55,17 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
         assert page.summary.text()
     assert demo_window.page("locations").sets.model.rowCount() == db_value(demo_path, "select count(*) from film_set")
     assert "CN¥" in demo_window.page("budget").summary.text()  # the demo reports in CNY
+
+
+def test_a_page_is_built_when_first_shown(demo_window):
+    def built():
+        return {page.key for page in demo_window.findChildren(Page)}
+
+    assert built() == {"script"}  # the page the window opened on, and no other
+    demo_window.show_page(demo_window.page_keys.index("budget"))
+    assert built() == {"script", "budget"}
+    assert demo_window.stack.currentWidget() is demo_window.page("budget")
+    assert demo_window.page("budget").summary.text()  # loaded as it was shown
 
 
 def test_edit_in_place_then_undo_and_redo_from_the_edit_menu(demo_window, demo_path, qtbot):
@@ -131,7 +144,7 @@ def test_an_empty_database_opens_on_the_welcome_page_and_a_new_production_can_be
     QTimer.singleShot(0, fill_dialog)
     qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
     assert window.production_switcher.currentText() == "Midnight Heir / 午夜继承人"
-    assert window.stack.currentWidget() is window.pages[0]
+    assert window.stack.currentWidget() is window.page("script")
     assert "Midnight Heir" in window.windowTitle()
 
     window.undo_action.trigger()
@@ -172,6 +185,9 @@ def test_layout_and_recent_databases_persist_between_runs(qtbot, settings, demo_
     first.databases.open(str(demo_path))
     first.resize(720, 540)
     first.splitter.setSizes([230, 490])
+    crew = first.page("crew").findChild(QSplitter, "crewSplitter")
+    crew.setSizes([300, 150])
+    kept = crew.sizes()
     first.close()
 
     second = MainWindow(settings)
@@ -179,6 +195,8 @@ def test_layout_and_recent_databases_persist_between_runs(qtbot, settings, demo_
     second.show()
     assert (second.size().width(), second.size().height()) == (720, 540)
     assert second.splitter.sizes()[0] == 230
+    # A page's splitters as they were left, when the page is built (on its first showing)
+    assert second.page("crew").findChild(QSplitter, "crewSplitter").sizes() == kept
     assert settings.recent_databases()[0] == str(demo_path)
     second.workspace.close()
 
@@ -191,7 +209,7 @@ def test_the_demo_action_writes_and_opens_a_fresh_demo(window):
 
 def test_the_demo_opens_as_it_was_left_and_a_reset_asks_before_replacing_work(window, settle, monkeypatch):
     assert window.databases.open_demo()
-    for row in range(len(window.pages)):  # every page shown: showing a page writes nothing
+    for row in range(len(window.page_keys)):  # every page shown: showing a page writes nothing
         window.show_page(row)
         settle()
     path = demo_database_path()

@@ -26,7 +26,7 @@ def bounded_by_work(monkeypatch, work: float = WORK) -> None:
 
 
 def show_schedule(window):
-    window.show_page([page.key for page in window.pages].index("schedule"))
+    window.show_page(window.page_keys.index("schedule"))
     return window.page("schedule")
 
 

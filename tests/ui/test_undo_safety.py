@@ -20,7 +20,7 @@ def db_value(path, sql):
 
 
 def shown(window, key):
-    window.sidebar.setCurrentRow(next(i for i, page in enumerate(window.pages) if page.key == key))
+    window.sidebar.setCurrentRow(window.page_keys.index(key))
     return window.page(key)
 
 

@@ -34,7 +34,6 @@ class Page(QWidget):
     # Kinds of rows whose changes alter what this page derives from them (e.g. names joined into a
     # list, element counts): a change of one reloads the page (now if shown, else when next shown).
     stale_on: frozenset[str] = frozenset()
-    all_money = False  # a page of rates and costs only (the budget): not shown to a login kept from money
     reading_actions: frozenset[str] = frozenset()  # toolbar actions that change nothing (exports)
 
     def __init__(self, workspace: Workspace, parent=None):
@@ -53,9 +52,6 @@ class Page(QWidget):
         workspace.productionChanged.connect(self.mark_stale)
         workspace.changed.connect(self._changed)
         workspace.changedElsewhere.connect(self._changed_elsewhere)
-
-    def title(self) -> str:
-        raise NotImplementedError
 
     def mark_stale(self) -> None:
         self._stale = True

@@ -58,9 +58,6 @@ class BreakdownPage(Page):
         self.export_sheets.clicked.connect(lambda: self.export_pdf(write_breakdown_sheets, "breakdown-sheets.pdf"))
         self.export_report.clicked.connect(lambda: self.export_pdf(write_element_report, "breakdown-elements.pdf"))
 
-    def title(self) -> str:
-        return self.tr("Breakdown")
-
     def load(self, production_id: int) -> None:
         elements = self.workspace.read(element_rows, production_id)
         categories = self.workspace.read(category_rows, production_id)

@@ -54,7 +54,6 @@ BUDGET_ENTITIES = frozenset({"budget_global", "fringe", "budget_account", "excha
 
 class BudgetPage(Page):
     key = "budget"
-    all_money = True
     reading_actions = frozenset({"exportBudget"})
     stale_on = BUDGET_ENTITIES | SCHEDULE_KINDS | {"budget_line"}
 
@@ -88,9 +87,6 @@ class BudgetPage(Page):
         self.charts = BudgetCharts(self)
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.layout_.addWidget(self.tabs, 1)
-
-    def title(self) -> str:
-        return self.tr("Budget")
 
     # The tabs
 

@@ -177,9 +177,6 @@ class CallSheetsPage(Page):
             Column("role_zh" if chinese() else "role", self.tr("Role or position")),
         ]
 
-    def title(self) -> str:
-        return self.tr("Call Sheets")
-
     def load(self, production_id: int) -> None:
         shown = self.sheets_shown
         rows = self.workspace.read(call_sheet_rows, production_id)

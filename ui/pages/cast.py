@@ -207,9 +207,6 @@ class CastPage(Page):
         bar.addWidget(self.uncast_only)
         return bar
 
-    def title(self) -> str:
-        return self.tr("Cast")
-
     def load(self, production_id: int) -> None:
         roles = self.workspace.read(cast_rows, production_id)
         performers = self.workspace.read(performer_rows, production_id)

@@ -135,9 +135,6 @@ class CrewPage(Page):
         bar.addWidget(self.language_filter)
         return bar
 
-    def title(self) -> str:
-        return self.tr("Crew")
-
     def load(self, production_id: int) -> None:
         departments = self.workspace.read(department_rows, production_id)
         names = [(row["id"], labels.department(row["name"], row["name_zh"])) for row in departments]

@@ -97,9 +97,6 @@ class LocationsPage(Page):
             FormField("notes", self.tr("Notes"), "notes"),
         ]
 
-    def title(self) -> str:
-        return self.tr("Locations")
-
     def load(self, production_id: int) -> None:
         locations = self.workspace.read(location_rows, production_id)
         sets = self.workspace.read(set_rows, production_id)

@@ -199,9 +199,6 @@ class SchedulePage(Page):
             self.tr("Export Shoot Calendar"), "shoot-calendar.ics", self.tr("Calendars (*.ics)"), write_shoot_calendar
         )
 
-    def title(self) -> str:
-        return self.tr("Schedule")
-
     def load(self, production_id: int) -> None:
         self.view.setDragDropMode(
             QAbstractItemView.DragDropMode.NoDragDrop
@@ -533,7 +530,7 @@ class SchedulePage(Page):
         if row.kind != "strip" or row.strip.is_banner:
             return
         window = self.window()
-        window.show_page([page.key for page in window.pages].index("script"))
+        window.show_page(window.page_keys.index("script"))
         window.page("script").show_scene(row.strip.scene_id)
 
 

@@ -76,9 +76,6 @@ class ScriptPage(Page):
         self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
         self.scenes.view.selectionModel().currentRowChanged.connect(self._show_scene)
 
-    def title(self) -> str:
-        return self.tr("Script")
-
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
         self.scene_text.editable = self.scene_elements.editable = not self.workspace.read_only
