@@ -105,7 +105,7 @@ def big_board(board: Board, copies: int) -> Board:
 
 def recompute(board: Board, model) -> None:
     """What the schedule page does after a drop, minus the database write."""
-    analysis = BoardAnalysis(board)
+    analysis = BoardAnalysis(board, model.analysis)
     analysis.cost  # noqa: B018 - worked out as the page's summary reads it
     model.set_board(analysis)
 

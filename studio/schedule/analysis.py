@@ -2,40 +2,69 @@
 
 The one place these are worked out from a board, for the stripboard, the schedule page, the optimizer,
 the exports and the budget alike. Each is worked out when first asked for, once, from those it rests
-on (the conflicts from the clocks and totals, the cost from Day Out of Days and the totals), so a drag
-on a 1,200-strip board works the board out once, and an export reads only what it prints.
+on (the conflicts from the clocks and totals, the cost from Day Out of Days and the totals), so an
+export reads only what it prints. A board's analysis after a drag is made from the one before it
+(`earlier`): the days the drag left as they were keep their totals, their work and who they book on a
+day that person or place is unavailable, so a drag on a 1,200-strip board works out two days again.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from studio.schedule.board import Board
-from studio.schedule.conflicts import Conflict, find_conflicts
+from studio.schedule.conflicts import Conflict, find_conflicts, unavailable_on
 from studio.schedule.costs import DayTotals, ScheduleCost, day_totals, schedule_cost
 from studio.schedule.dood import DayOutOfDays, day_out_of_days
-from studio.schedule.timeline import DayTimes, day_times
+from studio.schedule.timeline import DayTimes, Parts, day_times, parts
+
+# What is worked out day by day, and so kept for the days a drag leaves alone.
+PER_DAY = ("totals", "worked", "unavailable")
 
 
 class BoardAnalysis:
     """The derived data of one board as it stands (a board placed otherwise is analysed anew)."""
 
-    def __init__(self, board: Board):
+    def __init__(self, board: Board, earlier: BoardAnalysis | None = None):
+        """`earlier`: the analysis of the board this one was moved from (`Board.moved`)."""
         self.board = board
+        self._kept: dict[str, dict] = {}  # per-day results the earlier analysis had, for the days still alike
+        if earlier is not None and _same_but_placement(earlier.board, board):
+            alike = {day.id for day in board.days if board.placement.get(day.id) == earlier.board.placement.get(day.id)}
+            for name in PER_DAY:
+                known: dict[Any, Any] = earlier.__dict__.get(name, {})  # only what it did work out
+                self._kept[name] = {day_id: value for day_id, value in known.items() if day_id in alike}
+
+    def _per_day(self, name: str, work_out) -> dict:
+        kept = self._kept.get(name, {})
+        return {day.id: kept[day.id] if day.id in kept else work_out(day) for day in self.board.days}
 
     @cached_property
     def totals(self) -> dict[int | None, DayTotals]:
         """Each shoot day's totals, and the boneyard's (None)."""
-        return {day_id: day_totals(self.board, day_id) for day_id in [*(day.id for day in self.board.days), None]}
+        totals: dict[int | None, DayTotals] = self._per_day("totals", lambda day: day_totals(self.board, day.id))
+        totals[None] = day_totals(self.board, None)
+        return totals
+
+    @cached_property
+    def worked(self) -> dict[int, Parts]:
+        """Each shoot day's work in its shooting order, company moves included."""
+        move = self.board.limits.move_minutes
+        return self._per_day("worked", lambda day: parts(self.board.day_strips(day.id), move))
 
     @cached_property
     def times(self) -> dict[int, DayTimes]:
         """Each shoot day's clock."""
-        return day_times(self.board)
+        return day_times(self.board, self.worked)
+
+    @cached_property
+    def unavailable(self) -> dict[int, list[Conflict]]:
+        return self._per_day("unavailable", lambda day: unavailable_on(self.board, day))
 
     @cached_property
     def conflicts(self) -> list[Conflict]:
-        return find_conflicts(self.board, self.times, self.totals)
+        return find_conflicts(self.board, self.times, self.totals, self.unavailable)
 
     @cached_property
     def dood(self) -> DayOutOfDays:
@@ -57,3 +86,15 @@ class BoardAnalysis:
     def conflicted(self) -> frozenset[int]:
         """The strips some conflict names."""
         return frozenset(strip_id for conflict in self.conflicts for strip_id in conflict.strip_ids)
+
+
+def _same_but_placement(earlier: Board, board: Board) -> bool:
+    """Whether `board` is `earlier` with its strips placed otherwise: the same strips, people, places,
+    limits and days."""
+    return (
+        earlier.strips is board.strips
+        and earlier.cast is board.cast
+        and earlier.places is board.places
+        and earlier.limits is board.limits
+        and earlier.days == board.days
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from studio.formatting import format_eighths
@@ -26,18 +27,25 @@ class Conflict:
         return {"kind": self.kind, "day_id": self.day_id, "strip_ids": list(self.strip_ids), "message": self.message}
 
 
-def find_conflicts(board: Board, times: dict[int, DayTimes], totals: dict[int | None, DayTotals]) -> list[Conflict]:
-    """What is wrong with the board, from each shoot day's clock and totals (studio.schedule.analysis)."""
+def find_conflicts(
+    board: Board,
+    times: dict[int, DayTimes],
+    totals: dict[int | None, DayTotals],
+    unavailable: Mapping[int, list[Conflict]],
+) -> list[Conflict]:
+    """What is wrong with the board, from each shoot day's clock, totals and who or where it books that
+    is unavailable then (`unavailable_on`), as studio.schedule.analysis works them out."""
     conflicts: list[Conflict] = []
     for day in board.days:
-        conflicts += _availability(board, day)
+        conflicts += unavailable[day.id]
         conflicts += _limits(board, day, times[day.id], totals[day.id])
         conflicts += _clock(board, day, times[day.id])
     conflicts += _double_bookings(board)
     return conflicts
 
 
-def _availability(board: Board, day: Day) -> list[Conflict]:
+def unavailable_on(board: Board, day: Day) -> list[Conflict]:
+    """The performers and locations a day's strips need on a date they are unavailable."""
     found = []
     needs: dict[tuple[str, int], list[int]] = defaultdict(list)
     for strip in board.day_strips(day.id):

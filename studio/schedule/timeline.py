@@ -14,6 +14,7 @@ midnight:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from studio.schedule.board import Board, Day, Limits, StripCard
@@ -76,8 +77,9 @@ def _move(place: int | None, next_place: int | None, move_minutes: int) -> int:
     return move_minutes if place is not None and next_place is not None and place != next_place else 0
 
 
-def day_times(board: Board) -> dict[int, DayTimes]:
-    """Shoot day id → its times, each unit's days in date order."""
+def day_times(board: Board, worked: Mapping[int, Parts] | None = None) -> dict[int, DayTimes]:
+    """Shoot day id → its times, each unit's days in date order. `worked`: each day's work as `parts`
+    has it, where it is known already (studio.schedule.analysis keeps the days a drag left alone)."""
     times: dict[int, DayTimes] = {}
     last_of_unit: dict[int, tuple[Day, DayTimes]] = {}
     for day in sorted(board.days, key=lambda d: (d.unit, d.date)):
@@ -85,7 +87,8 @@ def day_times(board: Board) -> dict[int, DayTimes]:
         rested = None
         if previous is not None:
             rested = rested_call(previous[1].wrap, (day.date - previous[0].date).days)
-        times[day.id] = times_of(board.day_strips(day.id), day, board.limits, rested)
+        work = worked[day.id] if worked is not None else parts(board.day_strips(day.id), board.limits.move_minutes)
+        times[day.id] = clock_of(work, day, board.limits, rested)
         last_of_unit[day.unit] = (day, times[day.id])
     return times
 
@@ -97,7 +100,11 @@ def rested_call(wrap: int, days_between: int) -> int:
 
 def times_of(strips: list[StripCard], day: Day, limits: Limits, rested: int | None) -> DayTimes:
     """A day's times with these strips in this order, `rested` the earliest call turnaround allows."""
-    work = parts(strips, limits.move_minutes)
+    return clock_of(parts(strips, limits.move_minutes), day, limits, rested)
+
+
+def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTimes:
+    """A day's times for this much work, `rested` the earliest call turnaround allows."""
     earliest = max(limits.first_call, rested if rested is not None else limits.first_call)
     if day.fixed_call is not None:
         call = day.fixed_call

@@ -93,3 +93,35 @@ def test_a_day_over_its_hours_names_the_clock_its_day_break_shows(demo):
     over = next(c for c in analysis.conflicts if c.kind == "over_hours" and c.day_id == day.id)
     assert f"({clock(times.call)})" in over.message and f"({clock(times.wrap)})" in over.message
     assert analysis.conflicts_by_day[day.id] == sum(1 for c in analysis.conflicts if c.day_id == day.id)
+
+
+def everything(analysis: BoardAnalysis) -> tuple:
+    return (analysis.totals, analysis.times, analysis.conflicts, analysis.dood, analysis.cost)
+
+
+def test_an_analysis_after_a_drag_works_out_again_only_the_days_it_changed(demo):
+    with demo.session() as session:
+        board = load_board(session, 1)
+    earlier = BoardAnalysis(board)
+    everything(earlier)
+    first, third = board.days[0].id, board.days[2].id
+    for strip_ids, day_id, position in (([board.placement[first][0]], third, 4), (board.placement[third][:3], None, 0)):
+        moved = board.moved(strip_ids, day_id, position)
+        analysis = BoardAnalysis(moved, earlier)
+        assert everything(analysis) == everything(BoardAnalysis(moved))  # as if worked out afresh
+        left_alone = board.days[1].id
+        assert analysis.totals[left_alone] is earlier.totals[left_alone]
+        assert analysis.worked[left_alone] is earlier.worked[left_alone]
+        assert analysis.totals[third] is not earlier.totals[third]
+        board, earlier = moved, analysis
+
+
+def test_an_analysis_of_another_board_keeps_nothing_of_the_one_before(demo):
+    with demo.session() as session:
+        board, reloaded = load_board(session, 1), load_board(session, 1)
+    earlier = BoardAnalysis(board)
+    everything(earlier)
+    day = board.days[1].id
+    assert BoardAnalysis(reloaded, earlier).totals[day] is not earlier.totals[day]
+    lazy = BoardAnalysis(board.moved([board.placement[day][0]], None, 0), BoardAnalysis(board))
+    assert everything(lazy) == everything(BoardAnalysis(lazy.board))  # the one before had worked nothing out

@@ -214,7 +214,7 @@ class SchedulePage(Page):
     def show_board(self, board: Board) -> None:
         """Everything derived from the board: strips and day breaks, conflicts, Day Out of Days, cost."""
         self.board = board
-        analysis = BoardAnalysis(board)
+        analysis = BoardAnalysis(board, self.model.analysis)  # after a drag, the days it left are kept
         conflicts, cost = analysis.conflicts, analysis.cost
         scroll = self.view.verticalScrollBar().value()
         self.model.set_board(analysis)
