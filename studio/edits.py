@@ -191,7 +191,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         },
     ),
     "episode": (Episode, {"title": SHORT_TEXT, "title_zh": NAME_ZH, "synopsis": NOTES}),
-    "scene": (Scene, {"synopsis": NOTES}),
+    "scene": (Scene, {"synopsis": NOTES, "shots": whole_number(0, 999)}),
     "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),
     "breakdown_category": (
         BreakdownCategory,

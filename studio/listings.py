@@ -57,9 +57,9 @@ def _count_by(session: Session, key, *conditions, join=None) -> dict:
 
 def episode_rows(session: Session, production_id: int) -> list[Row]:
     totals = {
-        episode_id: (count, eighths)
-        for episode_id, count, eighths in session.exec(
-            select(Scene.episode_id, func.count(), func.sum(Scene.page_eighths))
+        episode_id: (count, eighths, shots)
+        for episode_id, count, eighths, shots in session.exec(
+            select(Scene.episode_id, func.count(), func.sum(Scene.page_eighths), func.sum(Scene.shots))
             .where(Scene.production_id == production_id, Scene.revision_state != RevisionState.OMITTED.value)
             .group_by(Scene.episode_id)
         )
@@ -72,8 +72,9 @@ def episode_rows(session: Session, production_id: int) -> list[Row]:
             "number": e.number,
             "title": e.title,
             "title_zh": e.title_zh,
-            "scenes": totals.get(e.id, (0, 0))[0],
-            "eighths": totals.get(e.id, (0, 0))[1],
+            "scenes": totals.get(e.id, (0, 0, None))[0],
+            "eighths": totals.get(e.id, (0, 0, None))[1],
+            "shots": totals.get(e.id, (0, 0, None))[2],  # of the scenes whose shots are planned
         }
         for e in episodes
     ]
@@ -106,6 +107,7 @@ def scene_rows(session: Session, production_id: int, episode_id: int | None = No
             "characters": ", ".join(name for name, _ in characters.get(scene.id, [])),
             "characters_zh": ", ".join(name_zh or name for name, name_zh in characters.get(scene.id, [])),
             "synopsis": scene.synopsis,
+            "shots": scene.shots,
             "text": scene.text,
             "heading": scene.heading,
             "revision": scene.revision_state,

@@ -96,6 +96,7 @@ class Scene(Versioned, table=True):
     __table_args__ = (
         checked("page_eighths >= 0"),
         checked("estimated_minutes >= 0"),
+        checked("shots >= 0"),
         UniqueConstraint("production_id", "number"),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -111,6 +112,7 @@ class Scene(Versioned, table=True):
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     page_eighths: int = Field(default=1)
     estimated_minutes: int | None = Field(default=None)
+    shots: int | None = Field(default=None)  # planned, from the director's shot list; None: not planned yet
     revision_state: str = Field(default=RevisionState.NEW.value, max_length=12)
     revision_id: int | None = parent_fk("script_revision", nullable=True, on_delete="SET NULL")
 

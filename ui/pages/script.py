@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from studio import operations
+from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
 from studio.listings import category_rows, episode_rows, scene_element_rows, scene_rows
@@ -30,6 +31,7 @@ class ScriptPage(Page):
                 Column("number", self.tr("Episode"), align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
+                Column("shots", self.tr("Shots"), align_right=True),
                 *name_columns(self.tr("Title"), "episode", keys=("title", "title_zh"), fields=("title", "title_zh")),
             ]
         )
@@ -47,6 +49,7 @@ class ScriptPage(Page):
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("characters_zh" if chinese() else "characters", self.tr("Characters")),
                 Column("revision", self.tr("Revision"), display=labels.revision_state),
+                Column("shots", self.tr("Shots"), source=("scene", "id", "shots"), editable=True, align_right=True),
                 Column(
                     "synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True, free_text=True
                 ),
@@ -75,6 +78,11 @@ class ScriptPage(Page):
         self.layout_.addWidget(main)
         self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
         self.scenes.view.selectionModel().currentRowChanged.connect(self._show_scene)
+
+    def redraw(self, changes: Changes) -> None:
+        super().redraw(changes)
+        if any(change.entity == "scene" and change.field == "shots" for change in changes.fields):
+            self.episodes.set_rows(self.workspace.read(episode_rows, self.workspace.production_id))  # their totals
 
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
