@@ -3674,6 +3674,12 @@ Add how many shoot days, from the day after the last one?</source>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="31"/>
+        <location filename="../../ui/pages/script.py" line="49"/>
+        <source>Shots</source>
+        <translation>镜头数</translation>
+    </message>
 </context>
 <context>
     <name>SendDialog</name>
