@@ -284,7 +284,11 @@ class _Builder:
         if heading.int_ext is None:
             self.guesses.append(Guess(element.line, _("no INT/EXT (内/外) in the heading: taken as INT")))
         if heading.time_of_day is None and not heading.same_time:
-            message = _("no time of day in the heading: taken as {time}, as the scene before")
+            message = (
+                _("no time of day in the heading: taken as {time}, as the scene before")
+                if self.scene_count > 1
+                else _("no time of day in the first heading: taken as {time}")
+            )
             self.guesses.append(Guess(element.line, message.format(time=self.previous_time)))
         self.previous_time = self.scene.time_of_day
         self.scene_elements = [element]

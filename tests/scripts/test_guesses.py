@@ -29,6 +29,8 @@ def test_a_speakers_name_read_as_action_is_listed():
 def test_a_heading_without_a_time_is_listed_and_one_saying_the_same_time_is_not():
     text = "INT. ROOM - NIGHT\n\nA.\n\nEXT. YARD - CONTINUOUS\n\nB.\n\nEXT. ROAD\n\nC.\n"
     assert guesses(text, "x.fountain") == {9: "no time of day in the heading: taken as NIGHT, as the scene before"}
+    first = "INT. ROOM\n\nA.\n"
+    assert guesses(first, "x.fountain") == {1: "no time of day in the first heading: taken as DAY"}
 
 
 def test_a_final_draft_paragraph_of_a_type_it_does_not_know_is_read_as_action_and_listed():
