@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import bindparam, literal_column, update
 from sqlalchemy.orm.exc import StaleDataError
@@ -50,6 +51,7 @@ _PLACE = (
     .where(_STRIPS.c.id == bindparam("strip"), _STRIPS.c.version == bindparam("seen"))
     .values(shoot_day_id=bindparam("day"), position=bindparam("at"), version=_STRIPS.c.version + literal_column("1"))
 )
+_COMPILED: dict[tuple, Any] = {}  # a statement's SQL for each kind of database
 
 
 def current_placements(session: Session, production_id: int, *, lock: bool = False) -> Layout:
@@ -91,7 +93,12 @@ def _place(
     if not placements:
         return []
     days = {p.day_id for p in placements} - {None}
-    known = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id, ShootDay.id.in_(days))))
+    shoot_days = ShootDay.__table__.c
+    known = set(
+        session.execute(
+            select(shoot_days.id).where(shoot_days.production_id == production_id, shoot_days.id.in_(days))
+        ).scalars()
+    )
     if days - known:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     values = [{"strip": p.strip_id, "seen": rows[p.strip_id][2], "day": p.day_id, "at": p.position} for p in placements]
@@ -108,7 +115,11 @@ def _execute_many(session: Session, statement, values: list[dict]) -> int:
     """Run `statement` once for each of `values` in one call of the driver; how many rows it changed.
     SQLAlchemy's own executemany works each row's parameters out in Python, as long as the writing."""
     connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
+    dialect = connection.dialect
+    key = (statement, dialect.name, dialect.driver, dialect.paramstyle)
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        compiled = _COMPILED[key] = statement.compile(dialect=dialect)
     if compiled.positional:
         values = [tuple(row[name] for name in compiled.positiontup) for row in values]
     return connection.exec_driver_sql(compiled.string, values).rowcount
