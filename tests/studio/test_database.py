@@ -450,3 +450,32 @@ def test_a_server_database_at_0008_gets_64_bit_money_keeping_its_rows(postgres_u
         assert set(types) == {"bigint"}
         assert migrations.current_revision(session.connection()) == migrations.HEAD
     database.close()
+
+
+def test_a_file_whose_scenes_had_no_strips_gets_them_in_the_boneyard_on_upgrade(demo_path):
+    """Files from before imports made strips: the schedule page no longer writes as it loads, so 0013 does."""
+    with sqlite3.connect(demo_path) as connection:
+        scene_id = connection.execute(
+            "select scene_id from strip where scene_id is not null and shoot_day_id is not null limit 1"
+        ).fetchone()[0]
+        omitted = connection.execute("select id from scene where id != ? limit 1", (scene_id,)).fetchone()[0]
+        connection.execute("delete from strip where scene_id in (?, ?)", (scene_id, omitted))
+        connection.execute("update scene set revision_state = 'OMITTED' where id = ?", (omitted,))
+        connection.execute("update alembic_version set version_num = '0012'")
+    connection.close()
+
+    open_database(demo_path).close()
+
+    with sqlite3.connect(demo_path) as connection:
+        assert connection.execute("select version_num from alembic_version").fetchone()[0] == "0013"
+        placed = connection.execute("select shoot_day_id, kind, locked from strip where scene_id = ?", (scene_id,))
+        assert placed.fetchall() == [(None, "SCENE", 0)]
+        assert connection.execute("select count(*) from strip where scene_id = ?", (omitted,)).fetchone()[0] == 0
+        assert (
+            connection.execute(
+                "select count(*) from scene where revision_state != 'OMITTED'"
+                " and id not in (select scene_id from strip where scene_id is not null)"
+            ).fetchone()[0]
+            == 0
+        )
+    connection.close()
