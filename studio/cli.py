@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from studio.day_reports.commands import REPORT_READING, add_report_commands, export_dpr
 from studio.errors import UserError
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_people.add_argument("--json", action="store_true", help="print one JSON object")
 
     add_database_commands(commands, common)
+    add_report_commands(commands, export, common)
 
     shot = commands.add_parser("screenshot", parents=[common], help="render one page of the GUI to a PNG")
     shot.add_argument("--page", required=True, choices=PAGES)
@@ -337,6 +339,7 @@ EXPORTS = {
     "callsheet": _export_callsheet,
     "contacts": _export_contacts,
     "dood": _export_dood,
+    "dpr": export_dpr,
     "people": _export_people,
     "schedule": _export_schedule,
     "sides": _export_sides,
@@ -349,7 +352,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     database = open_to_read(args)
     try:
-        if args.document == "budget":
+        if args.document in ("budget", "dpr"):
             database.check_sees_money()
         with database.reading() as session:
             production = get_production(session, getattr(args, "production", None))
@@ -462,17 +465,30 @@ BUDGET_READING = ("total", "report", "compare")  # the budget actions that chang
 
 def run_budget(args: argparse.Namespace) -> int:
     from studio.budget.commands import BUDGET_ACTIONS
+
+    return run_money_action(args, BUDGET_ACTIONS, BUDGET_READING)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from studio.day_reports.commands import REPORT_ACTIONS
+
+    return run_money_action(args, REPORT_ACTIONS, REPORT_READING)
+
+
+def run_money_action(args: argparse.Namespace, actions: dict[str, Callable], reading: tuple[str, ...]) -> int:
+    """A `budget` or `report` action, each returning its JSON and its text: the reading ones on the database
+    opened to read, the others in one transaction; refused at once for a login that may not read money."""
     from studio.productions import get_production
     from studio.storage.command_databases import open_to_read
     from studio.storage.db import open_database
 
-    reads = args.action in BUDGET_READING
+    reads = args.action in reading
     database = open_to_read(args) if reads else open_database(database_argument(args))
     try:
         database.check_sees_money()
         with database.reading() if reads else database.transaction() as session:
             production = get_production(session, getattr(args, "production", None))
-            report, text = BUDGET_ACTIONS[args.action](session, production.id, args)
+            report, text = actions[args.action](session, production.id, args)
     finally:
         database.close()
     print(json.dumps(report, ensure_ascii=False) if getattr(args, "json", False) else text)
@@ -487,6 +503,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": run_info,
     "import-script": run_import_script,
     "import-people": run_import_people,
+    "report": run_report,
     "schedule": run_schedule,
     "send": run_send,
 }
@@ -500,6 +517,8 @@ def reads_only(args: argparse.Namespace) -> bool:
         return args.backup is None  # the list of backups
     if args.command == "send":
         return args.dry_run
+    if args.command == "report":
+        return args.action in REPORT_READING
     return args.command in ("info", "export", "copy-database", "copy-production")  # copies read their --db
 
 

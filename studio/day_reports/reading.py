@@ -351,15 +351,19 @@ def crew_departments(session: Session, production_id: int) -> dict[int, int | No
     return dict(session.exec(statement).all())
 
 
+def department_crew(day: ReportedDay, crew: dict[int, int | None], department: int) -> list[int]:
+    """The crew a department's row stands for: its members without a row of their own."""
+    own = {row.owner for row in day.rows if row.kind == CREW}
+    return sorted(member for member, of in crew.items() if of == department and member not in own)
+
+
 def worked_day(day: ReportedDay, crew: dict[int, int | None]) -> DayFacts:
     """The day as it happened (see the module's docstring)."""
     workers = []
-    own_rows = {row.owner for row in day.rows if row.kind == CREW}
     for row in day.rows:
         shift = _shift(row, day)
         if row.kind == DEPARTMENT:
-            members = [m for m, department in crew.items() if department == row.owner and m not in own_rows]
-            workers += [Worker(CREW, member, shift) for member in sorted(members)]
+            workers += [Worker(CREW, member, shift) for member in department_crew(day, crew, row.owner)]
         else:
             workers.append(Worker(row.kind, row.owner, shift, row.count))
     shot = [scene for scene in day.scenes if scene.outcome != SceneOutcome.NOT_SHOT.value]

@@ -48,10 +48,10 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     production = session.get(Production, day.production_id)
     today = today or dt.datetime.now(ZoneInfo(production.shoot_timezone)).date()
-    if day.shoot_date > today:
-        raise InvalidInput(_("{day} has not happened yet: a day is reported once it is shot").format(day=day_name(day)))
     if session.exec(select(DayReport.id).where(DayReport.shoot_day_id == day.id)).first() is not None:
         raise InvalidInput(_("{day} is already reported: change its report instead").format(day=day_name(day)))
+    if day.shoot_date > today:
+        raise InvalidInput(_("{day} has not happened yet: a day is reported once it is shot").format(day=day_name(day)))
     sheet = call_sheet(session, production.id, day.id)
     board = load_board(session, production.id)
     wrap = _planned_wrap(sheet, board)

@@ -20,10 +20,13 @@ from studio.day_reports.fields import day_name
 from studio.day_reports.hot_cost import HotCost, Prices, price_day
 from studio.day_reports.pay import DayPay
 from studio.day_reports.reading import (
+    DEPARTMENT,
     SCREEN_SECONDS_PER_EIGHTH,
     ReportedDay,
     SceneRow,
+    TimeRow,
     crew_departments,
+    department_crew,
     load_prices,
     read_report,
     rests_before,
@@ -85,6 +88,7 @@ class Standing:
 class DaySummary:
     day: ReportedDay
     names: dict[tuple[str, int], tuple[str, str]]  # each worker's name, and in Chinese
+    crew: dict[int, int | None]  # each crew member's department
     day_count: int
     worked: DayFacts
     hot: HotCost
@@ -97,6 +101,15 @@ class DaySummary:
 
     def pay_of(self, kind: str, owner: int) -> DayPay | None:
         return self.hot.actual.pay.get((kind, owner))
+
+    def pays_of(self, row: TimeRow) -> list[DayPay]:
+        """What a row's people earned: a department's crew without a row of their own, or its one person or
+        group (a group's pay once for each player)."""
+        if row.kind == DEPARTMENT:
+            pays = [self.pay_of(CREW, member) for member in department_crew(self.day, self.crew, row.owner)]
+        else:
+            pays = [self.pay_of(row.kind, row.owner)] * row.count
+        return [pay for pay in pays if pay is not None]
 
     def to_json(self) -> dict:
         def money(amount: Decimal) -> str:
@@ -247,7 +260,8 @@ class DayReports:
         self.reported[shoot_day_id] = (day, hot)
         earlier = [(d, h) for d, h in self.reported.values() if d.date <= day.date]
         worked = worked_day(day, self.crew)
-        return DaySummary(day, self.names, self.day_count, worked, hot, _shot(day), self._standing(earlier))
+        standing = self._standing(earlier)
+        return DaySummary(day, self.names, self.crew, self.day_count, worked, hot, _shot(day), standing)
 
     def _standing(self, days: list[tuple[ReportedDay, HotCost]]) -> Standing:
         planned = [scene for day, _hot in days for scene in day.plan.scenes]

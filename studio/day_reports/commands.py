@@ -1,0 +1,138 @@
+"""The command line's daily production reports: `report day|start|post|final-cost` and `export dpr`
+(their arguments join studio.cli's parser, which runs each action as it runs the budget's). Each action
+returns its JSON and its text; every figure is in the production's base currency unless a --currency asks
+for another."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from studio.i18n import _
+
+LANGUAGES = ("en", "zh", "en+zh")
+REPORT_READING = ("day", "final-cost")  # the report actions that change nothing
+
+
+def add_report_commands(commands, export, common: argparse.ArgumentParser) -> None:
+    """`report …` on the command line's subcommands, `dpr` among its exports; `common`: --db and the rest."""
+    report = commands.add_parser("report", help="daily production reports").add_subparsers(dest="action", required=True)
+    day = report.add_parser(
+        "day", parents=[common], help="a reported day: times, scenes shot, overtime, penalties, hot cost"
+    )
+    start = report.add_parser("start", parents=[common], help="start a shot day's report from its call sheet")
+    post = report.add_parser("post", parents=[common], help="post a reported day's labour to the budget as actuals")
+    for action in (day, start, post):
+        action.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
+        action.add_argument("--json", action="store_true", help="print one JSON object")
+    final = report.add_parser(
+        "final-cost", parents=[common], help="estimated final cost: actuals to date and the rest of the plan"
+    )
+    final.add_argument("--currency", help="report currency (default: the production's)")
+    final.add_argument("--json", action="store_true", help="print one JSON object")
+    dpr = export.add_parser("dpr", parents=[common], help="a reported day's production report (PDF or xlsx)")
+    dpr.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
+    dpr.add_argument("--out", required=True, type=Path, help="F.pdf or F.xlsx")
+    dpr.add_argument("--lang", dest="document_lang", choices=LANGUAGES, default="en", help="its language")
+
+
+def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
+    from studio.callsheet import numbered_day
+    from studio.day_reports.final_cost import final_cost
+    from studio.day_reports.summary import day_summary
+
+    summary = day_summary(session, production_id, numbered_day(session, production_id, args.day))
+    report = summary.to_json()
+    cost = final_cost(session, production_id, summary.currency).to_json()
+    report["final_cost"] = {
+        "currency": cost["currency"],
+        **{name: cost["total"][name] for name in ("budget", "at_completion", "variance")},
+        **{name: cost[name] for name in ("per_episode", "per_screen_minute", "finished_episodes")},
+    }
+    return report, day_text(report)
+
+
+def day_text(report: dict) -> str:
+    scenes, to_date, hot = report["scenes"], report["to_date"], report["hot_cost"]
+    currency = hot["currency"]
+    lines = [
+        _("Day {day} of {of} ({date}): crew call {call}, camera wrap {wrap}").format(
+            day=report["day"],
+            of=report["of"],
+            date=report["date"],
+            call=report["times"]["crew_call"] or "—",
+            wrap=report["times"]["camera_wrap"] or "—",
+        ),
+        _(
+            "Scenes: {completed} completed, {partial} partly shot, {not_shot} not shot, {added} added; {pages} pages, "
+            "{minutes} of screen time, {setups} setups"
+        ).format(**scenes, minutes=scenes["screen_minutes"]),
+        _("Overtime: {hours} hours, {amount} {currency}").format(**report["overtime"], currency=currency),
+        _("Penalties: {late} late meals, {forced} forced calls, {amount} {currency}").format(
+            late=report["penalties"]["late_meals"],
+            forced=report["penalties"]["forced_calls"],
+            amount=report["penalties"]["amount"],
+            currency=currency,
+        ),
+        _("Hot cost: {actual} {currency} against {planned} planned ({variance})").format(
+            **hot["total"], currency=currency
+        ),
+        _("To date: {shot} pages shot of {planned} planned ({ahead} eighths ahead); {left} pages left").format(
+            shot=to_date["shot"]["pages"],
+            planned=to_date["planned"]["pages"],
+            ahead=to_date["ahead_eighths"],
+            left=to_date["remaining"]["pages"],
+        ),
+    ]
+    final = report["final_cost"]
+    lines.append(
+        _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(**final)
+    )
+    return "\n".join(lines)
+
+
+def _start(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
+    from studio.callsheet import numbered_day
+    from studio.day_reports.starting import start_day_report
+
+    day_id = numbered_day(session, production_id, args.day)
+    start_day_report(session, day_id)
+    return {"day": args.day, "started": True}, _("Started the report of day {day}.").format(day=args.day)
+
+
+def _post(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
+    from studio.callsheet import numbered_day
+    from studio.day_reports.postings import post_day
+
+    entries = post_day(session, production_id, numbered_day(session, production_id, args.day))
+    text = _("Posted day {day}'s labour to the budget: {count} entries.").format(day=args.day, count=entries)
+    return {"day": args.day, "entries": entries}, text
+
+
+def _final_cost(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
+    from studio.day_reports.final_cost import final_cost
+
+    report = final_cost(session, production_id, args.currency).to_json()
+    rows = [
+        f"{a['code']} {a['name']}: budget {a['budget']}, at completion {a['at_completion']}, variance {a['variance']}"
+        for a in report["accounts"]
+        if a["at_completion"] != a["budget"]
+    ]
+    rows.append(
+        _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(
+            **report["total"], currency=report["currency"]
+        )
+    )
+    return report, "\n".join(rows)
+
+
+REPORT_ACTIONS: dict[str, Callable] = {"day": _day, "start": _start, "post": _post, "final-cost": _final_cost}
+
+
+def export_dpr(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.callsheet import numbered_day
+    from studio.exports.dpr import write_dpr
+
+    day_id = numbered_day(session, production_id, args.day)
+    return write_dpr(session, production_id, day_id, args.out, args.document_lang)

@@ -1,0 +1,138 @@
+"""`report day|start|post|final-cost` and `export dpr` from the command line, on The Night Desk with
+day 1 reported two hours over with a late lunch (its figures are worked by hand in
+tests/studio/test_day_reports.py and test_day_report_costs.py): the JSON, the PDF read back with
+pdftotext, the workbook read back with openpyxl and recalculated by LibreOffice, and bad input refused
+with one line and nothing written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import select
+
+from studio.models import CostEntry, DayReport
+from studio.storage.db import open_database
+from tests.cli.test_cli import assert_one_clear_line, run
+from tests.studio.day_report_production import night_desk, start, two_hours_over_with_a_late_lunch
+from tests.studio.test_budget_xlsx import recalculate
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("desk") / "desk.sqlite"
+    desk = night_desk(path)
+    start(desk, 0)
+    two_hours_over_with_a_late_lunch(desk)
+    desk.database.close()
+    return path
+
+
+@pytest.fixture
+def desk_path(reported, tmp_path) -> Path:
+    copy = tmp_path / "desk.sqlite"
+    copy.write_bytes(reported.read_bytes())
+    return copy
+
+
+def ok(*args: str) -> subprocess.CompletedProcess:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_report_day_json_says_what_the_day_did(desk_path):
+    report = json.loads(ok("report", "day", "--db", str(desk_path), "--day", "1", "--json").stdout)
+    assert (report["day"], report["of"], report["date"]) == (1, 2, "2027-01-11")
+    assert report["times"]["camera_wrap"] == "19:00" and report["times"]["lunch"] == "13:45–14:15"
+    assert report["hot_cost"]["total"] == {"planned": "4460.00", "actual": "5987.50", "variance": "1527.50"}
+    assert report["hot_cost"]["overtime"] == {"planned": "810.00", "actual": "1777.50", "variance": "967.50"}
+    assert report["overtime"] == {"hours": "5.8", "amount": "1777.50"}  # Ava 4.3 (12.3 - 8), Cora 1.5
+    assert report["penalties"]["amount"] == "110.00"
+    ava = next(person for person in report["people"] if person["name"] == "Ava Stone")
+    assert (ava["paid_hours"], ava["overtime"], ava["meal_penalties"], ava["late_meals"]) == (
+        "12.3",
+        "1710.00",
+        "110.00",
+        [3],
+    )
+    assert report["scenes"]["completed"] == 2 and report["to_date"]["remaining"]["pages"] == "1"
+    assert report["final_cost"]["variance"] == "-1677.50"
+    text = ok("report", "day", "--db", str(desk_path), "--day", "1").stdout
+    assert "Hot cost: 5987.50 USD against 4460.00 planned (1527.50)" in text
+
+
+def test_posting_and_the_final_cost(desk_path):
+    posted = json.loads(ok("report", "post", "--db", str(desk_path), "--day", "1", "--json").stdout)
+    assert posted == {"day": 1, "entries": 6}
+    cost = json.loads(ok("report", "final-cost", "--db", str(desk_path), "--json").stdout)
+    assert cost["total"]["variance"] == "-1677.50" and cost["currency"] == "USD"
+    cast = next(account for account in cost["accounts"] if account["code"] == "1400")
+    assert (cast["budget"], cast["at_completion"]) == ("5470.00", "6480.00")
+    database = open_database(desk_path)
+    with database.session() as session:
+        assert sum(entry.amount.amount for entry in session.exec(select(CostEntry)).all()) == Decimal("4987.50")
+    database.close()
+
+
+def test_the_dpr_as_a_pdf_in_both_languages(desk_path, tmp_path):
+    target = tmp_path / "day1.pdf"
+    ok("export", "dpr", "--db", str(desk_path), "--day", "1", "--lang", "en+zh", "--out", str(target))
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in (
+        "The Night Desk 夜班编辑部",
+        "Daily production report / 拍摄日报",
+        "Day 1 of 2 · 2027-01-11",
+        "Camera wrap / 摄影收工",
+        "13:45–14:15",
+        "Ava Stone",
+        "1,710.00",
+        "5,987.50",
+        "1,527.50",
+        "Hot cost / 当日成本",
+    ):
+        assert expected in text, expected
+    pages = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:" in pages
+
+
+def test_the_dpr_workbook_has_its_hot_cost_as_formulas(desk_path, tmp_path):
+    target = tmp_path / "day1.xlsx"
+    ok("export", "dpr", "--db", str(desk_path), "--day", "1", "--out", str(target))
+    sheet = load_workbook(target)["Hot cost"]
+    assert [cell.value for cell in sheet[1]] == ["Hot cost", "Planned (USD)", "Actual (USD)", "Variance (USD)"]
+    assert sheet["D2"].value == "=C2-B2" and sheet["B9"].value == "=SUM(B2:B8)"
+    recalculate([target], tmp_path / "recalculated")
+    values = load_workbook(tmp_path / "recalculated" / "day1.xlsx", data_only=True)["Hot cost"]
+    rows = {row[0]: row[1:] for row in values.iter_rows(min_row=2, values_only=True)}
+    assert rows["Total"] == (4460, 5987.5, 1527.5)
+    assert rows["Overtime"] == (810, 1777.5, 967.5)
+    assert load_workbook(target)["Cast"]["A2"].value == "Ava Stone"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("report", "day", "--day", "2"), "day 2 (2027-01-12) is not reported yet"),
+        (("report", "day", "--day", "7"), "there is no shoot day 7"),
+        (("report", "start", "--day", "2"), "day 2 (2027-01-12) has not happened yet"),
+        (("report", "start", "--day", "1"), "day 1 (2027-01-11) is already reported"),
+        (("export", "dpr", "--day", "1", "--out", "day1.docx"), "choose a file ending in .pdf or .xlsx"),
+        (("report", "post", "--day", "1", "--read-only"), "--read-only"),
+    ],
+)
+def test_bad_requests_get_one_line_and_change_nothing(desk_path, tmp_path, args, message):
+    before = desk_path.read_bytes()
+    command, action, *rest = args
+    result = run(command, action, "--db", str(desk_path), *rest)
+    assert_one_clear_line(result, message)
+    assert desk_path.read_bytes() == before
+    assert not (tmp_path / "day1.docx").exists()
+    database = open_database(desk_path)
+    with database.session() as session:
+        assert len(session.exec(select(DayReport)).all()) == 1
+    database.close()
