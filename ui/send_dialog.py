@@ -26,8 +26,10 @@ from studio.errors import UserError
 from studio.models import Production
 from studio.sending.day_mail import DayMail, Status, plan_day_mail, send_day_mail
 from studio.sending.mail_server import mail_account, remembered_password
+from studio.sending.messages import MailWords
 from studio.sending.recipients import Standing
 from ui.background import run_in_background
+from ui.i18n import chinese
 from ui.refusal_box import refuse
 
 
@@ -67,6 +69,7 @@ class SendDialog(QDialog):
         for widget in (self.everyone, split, self.summary, buttons):
             layout.addWidget(widget)
         self.plan: DayMail | None = None
+        self.change_words = MailWords("zh" if chinese() else "en")  # what changed, in the window's language
         self.show_plan()
 
     def words(self) -> dict[str, str]:
@@ -92,8 +95,8 @@ class SendDialog(QDialog):
         for row, outcome in enumerate(plan.outcomes):
             person = outcome.recipient
             held = words[person.standing]
-            if person.standing == Standing.OUTDATED and outcome.mail:
-                held = f"{held}: {outcome.mail.subject.rpartition(': ')[2]}"
+            if person.standing == Standing.OUTDATED:
+                held = f"{held}: {'; '.join(self.change_words.change(change) for change in person.changes)}"
             status = words[outcome.status] + (f" ({outcome.reason})" if outcome.reason else "")
             cells = [person.name, person.role, person.email, languages[person.language], person.call, held, status]
             for column, text in enumerate(cells):

@@ -76,6 +76,9 @@ def test_the_send_dialog_previews_each_mail_sends_and_says_who_got_it(demo_windo
         camera.call_offset_minutes = (camera.call_offset_minutes or 0) - 30
     page.show_sheet()
     assert "1 holds an outdated call sheet: Luis Romero" in page.summary.text()
+    revised = SendDialog(page.workspace, page.shoot_day_id(), page)
+    row = next(row for row in range(rows) if revised.table.item(row, 0).text() == "Luis Romero")
+    assert revised.table.item(row, 5).text().startswith("outdated: call ") and revised.send_button.isEnabled()
 
 
 def test_the_days_sides_from_the_page(demo_window, tmp_path, qtbot, monkeypatch):
