@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -21,6 +20,7 @@ from studio.errors import UserError
 from studio.models import Production
 from studio.sending.mail_server import mail_account, remember_password
 from ui.refusal_box import refuse
+from ui.spin_boxes import whole_number_box
 
 
 class MailSettingsDialog(QDialog):
@@ -33,7 +33,7 @@ class MailSettingsDialog(QDialog):
         self.version = production.version  # as shown: a save after a colleague's is refused, not written over
         self.host = QLineEdit(production.smtp_host, self)
         self.host.setPlaceholderText(self.tr("e.g. smtp.gmail.com"))
-        self.port = self._spin(1, 65535, production.smtp_port, "")
+        self.port = whole_number_box(self, 1, 65535, production.smtp_port, "")
         self.security = QComboBox(self)
         for code, label in (
             ("STARTTLS", self.tr("STARTTLS (port 587)")),
@@ -52,9 +52,9 @@ class MailSettingsDialog(QDialog):
         for code, label in (("en", self.tr("English")), ("zh", self.tr("Chinese")), ("en+zh", self.tr("Both"))):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(production.document_language)))
-        self.pickup = self._spin(0, 600, production.pickup_minutes, self.tr(" min"))
-        self.makeup = self._spin(0, 600, production.makeup_minutes, self.tr(" min"))
-        self.wardrobe = self._spin(0, 600, production.wardrobe_minutes, self.tr(" min"))
+        self.pickup = whole_number_box(self, 0, 600, production.pickup_minutes, self.tr(" min"))
+        self.makeup = whole_number_box(self, 0, 600, production.makeup_minutes, self.tr(" min"))
+        self.wardrobe = whole_number_box(self, 0, 600, production.wardrobe_minutes, self.tr(" min"))
         account = QFormLayout()
         for label, editor in (
             (self.tr("Mail server"), self.host),
@@ -85,13 +85,6 @@ class MailSettingsDialog(QDialog):
         for box in boxes:
             layout.addWidget(box)
         layout.addWidget(buttons)
-
-    def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setValue(value)
-        spin.setSuffix(suffix)
-        return spin
 
     def values(self) -> dict:
         """As typed (numbers as text, as the domain's rules read what people type)."""

@@ -7,13 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from studio import operations
 from studio.errors import ChangedElsewhere, UserError
 from studio.models import Production
+from ui.spin_boxes import whole_number_box
 from ui.workspace import Workspace
 
 
@@ -34,7 +33,7 @@ class ScheduleSettingsDialog(QDialog):
         production = workspace.read(lambda session: session.get(Production, workspace.production_id))
         self.version = production.version  # as shown: a save after a colleague's is refused, not written over
         form = QFormLayout()
-        self.pages = self._spin(1, 50, production.max_eighths_per_day // 8, self.tr(" pages"))
+        self.pages = whole_number_box(self, 1, 50, production.max_eighths_per_day // 8, self.tr(" pages"))
         self.pages.valueChanged.connect(lambda pages: self.save("max_eighths_per_day", pages * 8))
         self.hours = QDoubleSpinBox(self)
         self.hours.setRange(1, 24)
@@ -44,11 +43,11 @@ class ScheduleSettingsDialog(QDialog):
         self.hours.setValue(production.max_minutes_per_day / 60)
         self.hours.setKeyboardTracking(False)
         self.hours.valueChanged.connect(lambda hours: self.save("max_minutes_per_day", round(hours * 60)))
-        self.per_page = self._spin(1, 240, production.minutes_per_page, self.tr(" min"))
+        self.per_page = whole_number_box(self, 1, 240, production.minutes_per_page, self.tr(" min"))
         self.per_page.valueChanged.connect(lambda minutes: self.save("minutes_per_page", minutes))
-        self.setup = self._spin(0, 120, production.setup_minutes_per_scene, self.tr(" min"))
+        self.setup = whole_number_box(self, 0, 120, production.setup_minutes_per_scene, self.tr(" min"))
         self.setup.valueChanged.connect(lambda minutes: self.save("setup_minutes_per_scene", minutes))
-        self.move_time = self._spin(0, 600, production.company_move_minutes, self.tr(" min"))
+        self.move_time = whole_number_box(self, 0, 600, production.company_move_minutes, self.tr(" min"))
         self.move_time.valueChanged.connect(lambda minutes: self.save("company_move_minutes", minutes))
         self.move_cost = QLineEdit(str(production.company_move_cost.amount), self)
         self.move_cost.editingFinished.connect(lambda: self.save("company_move_cost", self.move_cost.text()))
@@ -56,7 +55,7 @@ class ScheduleSettingsDialog(QDialog):
         self.crew_call.setDisplayFormat("HH:mm")
         self.crew_call.setKeyboardTracking(False)
         self.crew_call.timeChanged.connect(lambda time: self.save("default_crew_call", time.toString("HH:mm")))
-        self.drop_gap = self._spin(1, 365, production.drop_pickup_min_gap_days, self.tr(" days"))
+        self.drop_gap = whole_number_box(self, 1, 365, production.drop_pickup_min_gap_days, self.tr(" days"))
         self.drop_gap.valueChanged.connect(lambda days: self.save("drop_pickup_min_gap_days", days))
         rows: list[tuple[str, QWidget]] = [
             (self.tr("Most pages a day"), self.pages),
@@ -75,15 +74,6 @@ class ScheduleSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-
-    def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setValue(value)
-        spin.setSuffix(suffix)
-        spin.setKeyboardTracking(False)  # one save when the typing is done, not one per digit
-        spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        return spin
 
     def save(self, field: str, value: Any) -> None:
         label = self.tr("Schedule settings")
