@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     auto = schedule.add_parser("auto", parents=[common], help="schedule every scene at the lowest cost (CP-SAT)")
     auto.add_argument("--days", type=int, help="shoot days to use (added after the last one when missing)")
     auto.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
+    auto.add_argument(
+        "--work",
+        type=float,
+        help="search this much work instead (CP-SAT's deterministic time): the same result anywhere",
+    )
     auto.add_argument("--json", action="store_true", help="print one JSON object")
 
     budget = commands.add_parser("budget", help="the budget").add_subparsers(dest="action", required=True)
@@ -396,11 +401,13 @@ def run_schedule(args: argparse.Namespace) -> int:
         raise UserError(_("--days must be from 1 to 366"))
     if not 1 <= args.time_limit <= 3600:
         raise UserError(_("--time-limit must be from 1 to 3600 seconds"))
+    if args.work is not None and not 0 < args.work <= 10000:
+        raise UserError(_("--work must be more than 0 and at most 10000"))
     database = open_database(database_argument(args))
     try:
         with database.transaction() as session:
             production = get_production(session, getattr(args, "production", None))
-            run = schedule_automatically(session, production.id, args.days, args.time_limit)
+            run = schedule_automatically(session, production.id, args.days, args.time_limit, work=args.work)
             days = len({day_id for day_id in run.result.placement if day_id is not None})
     finally:
         database.close()
@@ -408,20 +415,7 @@ def run_schedule(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    print(
-        _(
-            "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, "
-            "{saving}% below script order ({baseline} {currency})."
-        ).format(
-            scenes=report["scheduled_scenes"],
-            days=days,
-            status=run.result.status,
-            cost=report["cost"]["amount"],
-            baseline=report["baseline_cost"]["amount"],
-            currency=report["cost"]["currency"],
-            saving=report["saving_percent"],
-        )
-    )
+    print(_schedule_report(report, days, run.result.status))
     if run.days_added or run.from_boneyard or run.result.conflicts:
         print(
             _(
@@ -429,6 +423,38 @@ def run_schedule(args: argparse.Namespace) -> int:
             ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
         )
     return 0
+
+
+def _schedule_report(report: dict, days: int, status: str) -> str:
+    """What `schedule auto` did, in words: against the schedule the board had first, then script order,
+    then how far the bound leaves it."""
+    current = report["current_cost"]
+    fields = {
+        "scenes": report["scheduled_scenes"],
+        "days": days,
+        "status": status,
+        "cost": report["cost"]["amount"],
+        "currency": report["cost"]["currency"],
+        "script": report["baseline_saving_percent"],
+        "baseline": report["baseline_cost"]["amount"],
+    }
+    if not report["improved"]:
+        text = _("The current schedule ({cost} {currency}) is the best found: nothing changed.").format(**fields)
+    elif current is not None:
+        text = _(
+            "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, {saving}% below the current "
+            "schedule ({current} {currency}) and {script}% below script order ({baseline} {currency})."
+        ).format(saving=report["saving_percent"], current=current["amount"], **fields)
+    else:
+        text = _(
+            "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, "
+            "{script}% below script order ({baseline} {currency})."
+        ).format(**fields)
+    if report["gap_percent"] is not None:
+        text += " " + _("No schedule within the limits costs less than {bound} {currency} (a gap of {gap}%).").format(
+            bound=report["bound"], gap=report["gap_percent"], **fields
+        )
+    return text
 
 
 def run_send(args: argparse.Namespace) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
+from studio.money import Money
 from studio.schedule.board import Board
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from ui.i18n import money_text
@@ -82,14 +83,15 @@ class OptimizeDialog(QDialog):
         seconds = f"{progress.seconds:.0f}"
         if progress.cost is None:
             text = self.tr("Fitting every scene within the day limits… (%1 s)").replace("%1", seconds)
-        elif progress.bound is None:
+        elif progress.gap is None:
             text = self.tr("Best so far: %1 after %2 s").replace("%1", money_text(progress.cost)).replace("%2", seconds)
         else:
             text = (
-                self.tr("Best so far: %1 (at least %2 is needed) after %3 s")
+                self.tr("Best so far: %1 after %2 s. No schedule costs less than %3: at most %4% more to save.")
                 .replace("%1", money_text(progress.cost))
-                .replace("%2", money_text(progress.bound))
-                .replace("%3", seconds)
+                .replace("%2", seconds)
+                .replace("%3", money_text(progress.bound))
+                .replace("%4", f"{progress.gap * 100:.0f}")
             )
         self.best.setText(text)
 
@@ -102,3 +104,56 @@ class OptimizeDialog(QDialog):
         self.error = error
         self.timer.stop()
         self.done(QDialog.DialogCode.Rejected)
+
+
+def result_text(result: OptimizeResult) -> str:
+    """What the optimizer did, for the producer: the saving against the schedule the board had first,
+    then against script order, how far the proven bound leaves it, and any conflict left."""
+
+    def money(amount) -> str:
+        return money_text(Money(amount, result.cost.currency))
+
+    if not result.improved:
+        return QCoreApplication.translate(
+            "OptimizeDialog", "The current schedule (%1) is the best found: nothing changed."
+        ).replace("%1", money(result.cost.total))
+    if result.status == "optimal":
+        kind = QCoreApplication.translate("OptimizeDialog", "the best possible")
+    else:
+        kind = QCoreApplication.translate("OptimizeDialog", "the best found in the time")
+    if result.current is not None:
+        text = (
+            QCoreApplication.translate(
+                "OptimizeDialog",
+                "Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).",
+            )
+            .replace("%3", f"{result.saving * 100:.0f}")
+            .replace("%4", money(result.current.total))
+            .replace("%5", f"{result.script_saving * 100:.0f}")
+            .replace("%6", money(result.baseline.total))
+        )
+    else:
+        text = (
+            QCoreApplication.translate(
+                "OptimizeDialog", "Schedule optimized: cost %1 (%2), %3% below script order (%4)."
+            )
+            .replace("%3", f"{result.script_saving * 100:.0f}")
+            .replace("%4", money(result.baseline.total))
+        )
+    text = text.replace("%1", money(result.cost.total)).replace("%2", kind)
+    if result.gap is not None and result.status != "optimal":
+        text += " " + QCoreApplication.translate(
+            "OptimizeDialog", "No schedule costs less than %1: at most %2% more to save."
+        ).replace("%1", money(result.bound)).replace("%2", f"{result.gap * 100:.0f}")
+    if result.status == "impossible":
+        text += " " + QCoreApplication.translate(
+            "OptimizeDialog",
+            "No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).",
+            "",
+            result.conflicts,
+        )
+    elif result.conflicts:
+        text += " " + QCoreApplication.translate(
+            "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
+        )
+    return text

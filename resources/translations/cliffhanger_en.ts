@@ -152,6 +152,25 @@
     </message>
 </context>
 <context>
+    <name>OptimizeDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="149"/>
+        <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
+        <translation>
+            <numerusform>No schedule keeps every limit: this one breaks the fewest (%n conflict, see the list).</numerusform>
+            <numerusform>No schedule keeps every limit: this one breaks the fewest (%n conflicts, see the list).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="156"/>
+        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
+        <translation>
+            <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
+            <numerusform>%n conflicts remain: see the list; more time may clear them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PayPresetsDialog</name>
     <message numerus="yes">
         <location filename="../../ui/pay_presets.py" line="75"/>
@@ -260,19 +279,11 @@
             <numerusform>Move %n strips</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="502"/>
-        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
-        <translation>
-            <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
-            <numerusform>%n conflicts remain: see the list; more time may clear them.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="98"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -280,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="92"/>
+        <location filename="../../ui/pages/script.py" line="100"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -288,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="97"/>
+        <location filename="../../ui/pages/script.py" line="105"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>
@@ -299,7 +310,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="107"/>
+        <location filename="../../ui/send_dialog.py" line="110"/>
         <source>%n mail(s) to send</source>
         <translation>
             <numerusform>%n mail to send</numerusform>
@@ -307,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="109"/>
+        <location filename="../../ui/send_dialog.py" line="112"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n sent</numerusform>

@@ -2229,7 +2229,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="130"/>
+        <location filename="../../ui/mail_settings.py" line="123"/>
         <source>This system has no keyring to keep the password in: it is asked for when sending.</source>
         <translation>本系统没有可保存密码的钥匙串：发送时会询问密码。</translation>
     </message>
@@ -2480,39 +2480,83 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>OptimizeDialog</name>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="44"/>
+        <location filename="../../ui/optimize_dialog.py" line="45"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="50"/>
+        <location filename="../../ui/optimize_dialog.py" line="51"/>
         <source>Looking for the cheapest schedule…</source>
         <translation>正在寻找成本最低的拍摄计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="56"/>
+        <location filename="../../ui/optimize_dialog.py" line="57"/>
         <source>Stop and keep the best</source>
         <translation>停止并保留最优结果</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="73"/>
+        <location filename="../../ui/optimize_dialog.py" line="74"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="84"/>
+        <location filename="../../ui/optimize_dialog.py" line="85"/>
         <source>Fitting every scene within the day limits… (%1 s)</source>
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="86"/>
+        <location filename="../../ui/optimize_dialog.py" line="87"/>
         <source>Best so far: %1 after %2 s</source>
         <translation>目前最优：%1，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="89"/>
-        <source>Best so far: %1 (at least %2 is needed) after %3 s</source>
-        <translation>目前最优：%1（至少需要 %2），用时 %3 秒</translation>
+        <location filename="../../ui/optimize_dialog.py" line="90"/>
+        <source>Best so far: %1 after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
+        <translation>目前最优：%1，用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="117"/>
+        <source>The current schedule (%1) is the best found: nothing changed.</source>
+        <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="121"/>
+        <source>the best possible</source>
+        <translation>已证明最优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="123"/>
+        <source>the best found in the time</source>
+        <translation>限时内找到的最优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="126"/>
+        <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
+        <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="137"/>
+        <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
+        <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="145"/>
+        <source>No schedule costs less than %1: at most %2% more to save.</source>
+        <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="149"/>
+        <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
+        <translation>
+            <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="156"/>
+        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
+        <translation>
+            <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3353,13 +3397,6 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="502"/>
-        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
-        <translation>
-            <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="292"/>
         <source>Travel</source>
@@ -3417,7 +3454,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     <message>
         <location filename="../../ui/pages/schedule.py" line="449"/>
         <location filename="../../ui/pages/schedule.py" line="469"/>
-        <location filename="../../ui/pages/schedule.py" line="490"/>
+        <location filename="../../ui/pages/schedule.py" line="492"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
@@ -3440,89 +3477,74 @@ Add how many shoot days, from the day after the last one?</source>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/schedule.py" line="494"/>
-        <source>the best possible</source>
-        <translation>已证明最优</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/schedule.py" line="494"/>
-        <source>the best found in the time</source>
-        <translation>限时内找到的最优</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/schedule.py" line="496"/>
-        <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
-        <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
-    </message>
 </context>
 <context>
     <name>ScheduleSettingsDialog</name>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="32"/>
-        <location filename="../../ui/schedule_settings.py" line="89"/>
+        <location filename="../../ui/schedule_settings.py" line="31"/>
+        <location filename="../../ui/schedule_settings.py" line="79"/>
         <source>Schedule settings</source>
         <translation>排期设置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="37"/>
+        <location filename="../../ui/schedule_settings.py" line="36"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="43"/>
+        <location filename="../../ui/schedule_settings.py" line="42"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="47"/>
-        <location filename="../../ui/schedule_settings.py" line="49"/>
-        <location filename="../../ui/schedule_settings.py" line="51"/>
+        <location filename="../../ui/schedule_settings.py" line="46"/>
+        <location filename="../../ui/schedule_settings.py" line="48"/>
+        <location filename="../../ui/schedule_settings.py" line="50"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="59"/>
+        <location filename="../../ui/schedule_settings.py" line="58"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="62"/>
+        <location filename="../../ui/schedule_settings.py" line="61"/>
         <source>Most pages a day</source>
         <translation>每天最多页数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="63"/>
+        <location filename="../../ui/schedule_settings.py" line="62"/>
         <source>Most hours from call to wrap</source>
         <translation>集合到收工最多小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="64"/>
+        <location filename="../../ui/schedule_settings.py" line="63"/>
         <source>Minutes a page takes</source>
         <translation>每页所需分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="65"/>
+        <location filename="../../ui/schedule_settings.py" line="64"/>
         <source>Set-up time per scene</source>
         <translation>每场准备时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="66"/>
+        <location filename="../../ui/schedule_settings.py" line="65"/>
         <source>Company move takes</source>
         <translation>转场用时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <location filename="../../ui/schedule_settings.py" line="66"/>
         <source>Company move costs (%1)</source>
         <translation>转场费用（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <location filename="../../ui/schedule_settings.py" line="67"/>
         <source>Earliest crew call</source>
         <translation>最早集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="69"/>
+        <location filename="../../ui/schedule_settings.py" line="68"/>
         <source>Drop a performer across a gap of at least</source>
         <translation>演员空档至少多久才放人</translation>
     </message>
@@ -3583,100 +3605,100 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="30"/>
+        <location filename="../../ui/pages/script.py" line="31"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="31"/>
+        <location filename="../../ui/pages/script.py" line="32"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="32"/>
-        <location filename="../../ui/pages/script.py" line="47"/>
+        <location filename="../../ui/pages/script.py" line="33"/>
+        <location filename="../../ui/pages/script.py" line="49"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="33"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="40"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="41"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="42"/>
+        <location filename="../../ui/pages/script.py" line="44"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="46"/>
+        <location filename="../../ui/pages/script.py" line="48"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="48"/>
+        <location filename="../../ui/pages/script.py" line="50"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="49"/>
+        <location filename="../../ui/pages/script.py" line="51"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="51"/>
+        <location filename="../../ui/pages/script.py" line="54"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="98"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="92"/>
+        <location filename="../../ui/pages/script.py" line="100"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="94"/>
+        <location filename="../../ui/pages/script.py" line="102"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="97"/>
+        <location filename="../../ui/pages/script.py" line="105"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="132"/>
+        <location filename="../../ui/pages/script.py" line="140"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="141"/>
+        <location filename="../../ui/pages/script.py" line="149"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="31"/>
-        <location filename="../../ui/pages/script.py" line="49"/>
+        <location filename="../../ui/pages/script.py" line="34"/>
+        <location filename="../../ui/pages/script.py" line="52"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
@@ -3684,156 +3706,156 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/send_dialog.py" line="38"/>
+        <location filename="../../ui/send_dialog.py" line="40"/>
         <source>Send call sheets</source>
         <translation>发送通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="41"/>
+        <location filename="../../ui/send_dialog.py" line="43"/>
         <source>Also those whose call sheet is still up to date</source>
         <translation>也发给通告单仍是最新的人</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="46"/>
+        <location filename="../../ui/send_dialog.py" line="48"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="46"/>
+        <location filename="../../ui/send_dialog.py" line="48"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="46"/>
+        <location filename="../../ui/send_dialog.py" line="48"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="46"/>
+        <location filename="../../ui/send_dialog.py" line="48"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="46"/>
+        <location filename="../../ui/send_dialog.py" line="48"/>
         <source>Call</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="47"/>
+        <location filename="../../ui/send_dialog.py" line="49"/>
         <source>Call sheet held</source>
         <translation>所持通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="47"/>
+        <location filename="../../ui/send_dialog.py" line="49"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="59"/>
+        <location filename="../../ui/send_dialog.py" line="61"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="74"/>
+        <location filename="../../ui/send_dialog.py" line="77"/>
         <source>not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="75"/>
+        <location filename="../../ui/send_dialog.py" line="78"/>
         <source>up to date</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="76"/>
+        <location filename="../../ui/send_dialog.py" line="79"/>
         <source>outdated</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="77"/>
+        <location filename="../../ui/send_dialog.py" line="80"/>
         <source>no email</source>
         <translation>没有邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="78"/>
+        <location filename="../../ui/send_dialog.py" line="81"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="79"/>
+        <location filename="../../ui/send_dialog.py" line="82"/>
         <source>to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="80"/>
+        <location filename="../../ui/send_dialog.py" line="83"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="81"/>
+        <location filename="../../ui/send_dialog.py" line="84"/>
         <source>not sent again</source>
         <translation>不再发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="90"/>
+        <location filename="../../ui/send_dialog.py" line="93"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="90"/>
+        <location filename="../../ui/send_dialog.py" line="93"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="90"/>
+        <location filename="../../ui/send_dialog.py" line="93"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="107"/>
+        <location filename="../../ui/send_dialog.py" line="110"/>
         <source>%n mail(s) to send</source>
         <translation>
             <numerusform>%n 封邮件待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="109"/>
+        <location filename="../../ui/send_dialog.py" line="112"/>
         <source>%n sent</source>
         <translation>
             <numerusform>已发送 %n 封</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="111"/>
+        <location filename="../../ui/send_dialog.py" line="114"/>
         <source>no email: %1</source>
         <translation>没有邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="127"/>
+        <location filename="../../ui/send_dialog.py" line="130"/>
         <source>%1 has no email address: not sent.</source>
         <translation>%1 没有电子邮箱：未发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="131"/>
+        <location filename="../../ui/send_dialog.py" line="134"/>
         <source>To: %1 &lt;%2&gt;</source>
         <translation>收件人：%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="132"/>
+        <location filename="../../ui/send_dialog.py" line="135"/>
         <source>Subject: %1</source>
         <translation>主题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="133"/>
+        <location filename="../../ui/send_dialog.py" line="136"/>
         <source>Attached: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="149"/>
+        <location filename="../../ui/send_dialog.py" line="152"/>
         <source>Password for %1 on %2:</source>
         <translation>%2 上 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="157"/>
+        <location filename="../../ui/send_dialog.py" line="160"/>
         <source>Sending call sheets…</source>
         <translation>正在发送通告单…</translation>
     </message>

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from studio.errors import InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
+from studio.money import Money
 from studio.schedule.board import Board, load_board
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all
@@ -66,27 +67,42 @@ def schedule_automatically(
         )
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
     result = optimize(board, time_limit, progress, cancelled, work=work)
+    if not result.improved:  # the board's schedule stays as it is
+        return SchedulingRun(result, [], added, 0)
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
     previous = place_all(session, production_id, result.placement)
     return SchedulingRun(result, previous, added, len(waiting & placed))
 
 
 def result_json(run: SchedulingRun, board_days: int) -> dict:
+    """What `schedule auto --json` prints: the saving against the schedule the board had first (null when
+    it left scenes unscheduled), then against script order, and the bound no schedule can cost less than."""
     result = run.result
     cost = result.cost
     return {
         "days": board_days,
+        "improved": result.improved,
         "scheduled_scenes": cost.scheduled_scenes,
         "cast_work_days": cost.cast_work_days,
         "cast_hold_days": cost.cast_hold_days,
         "location_days": cost.location_days,
         "company_moves": cost.company_moves,
         "cost": cost.to_json(),
+        "current_cost": result.current.to_json() if result.current is not None else None,
+        "current_conflicts": result.current_conflicts,
+        "saving_percent": _percent(result.saving),
         "baseline_cost": result.baseline.to_json(),
-        "saving_percent": f"{result.saving * 100:.1f}",
+        "baseline_saving_percent": _percent(result.script_saving),
+        "bound": str(Money(result.bound, cost.currency).amount) if result.bound is not None else None,
+        "gap_percent": _percent(result.gap),
         "status": result.status,
         "conflicts": result.conflicts,
         "shoot_days_added": run.days_added,
         "scheduled_from_boneyard": run.from_boneyard,
+        "work": round(result.work, 2),
         "seconds": round(result.seconds, 1),
     }
+
+
+def _percent(share: float | None) -> str | None:
+    return None if share is None else f"{share * 100:.1f}"

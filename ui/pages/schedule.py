@@ -45,7 +45,7 @@ from studio.schedule.timeline import clock, hours
 from ui import labels
 from ui.i18n import babel_locale, day_text, money_text, shown_name
 from ui.lazy import on_first_call
-from ui.optimize_dialog import OptimizeDialog
+from ui.optimize_dialog import OptimizeDialog, result_text
 from ui.pages.base import Page
 from ui.schedule_settings import ScheduleSettingsDialog
 from ui.stripboard import BoardRow, StripBoardModel, StripBoardView
@@ -485,25 +485,15 @@ class SchedulePage(Page):
 
     def apply_schedule(self, result, board: Board | None = None) -> None:
         """Put the optimizer's schedule in place; made from `board`, a strip someone else has moved since
-        stays where they put it and nothing is placed (ChangedElsewhere)."""
-        try:
-            self._place_all(result.placement, self.tr("Optimize the schedule"), board)
-        except UserError as error:
-            self.show_refusal(str(error))
-            return
-        kind = self.tr("the best possible") if result.status == "optimal" else self.tr("the best found in the time")
-        self.tell(
-            self.tr("Schedule optimized: cost %1 (%2), %3% below script order (%4).")
-            .replace("%1", money_text(Money(result.cost.total, result.cost.currency)))
-            .replace("%2", kind)
-            .replace("%3", f"{result.saving * 100:.0f}")
-            .replace("%4", money_text(Money(result.baseline.total, result.baseline.currency)))
-            + (
-                " " + self.tr("%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts)
-                if result.conflicts
-                else ""
-            )
-        )
+        stays where they put it and nothing is placed (ChangedElsewhere). Nothing is placed either when the
+        board's own schedule was the best found."""
+        if result.improved:
+            try:
+                self._place_all(result.placement, self.tr("Optimize the schedule"), board)
+            except UserError as error:
+                self.show_refusal(str(error))
+                return
+        self.tell(result_text(result))
 
     def _place_all(self, placement: dict, label: str, board: Board | None) -> None:
         """Every strip named in `placement` in its day and order, from `board` (a strip someone else has

@@ -1,0 +1,127 @@
+"""A proven lower bound on what any schedule within the limits costs: how good a schedule found is.
+
+The cost is the cast's paid days, the locations' days and the company moves, and no schedule costs
+less than the least each part can cost on its own, so the bound is the sum of two relaxations:
+
+- Locations and moves: each location's pages split over days as if scenes could be cut anywhere, a
+  location's fee counted on each day it has any, a move for each location a day has after its first;
+  each day within its pages and its hours (a location's minutes counted at its quickest scene's
+  minutes per eighth, the moves at their time). CP-SAT solves this small model (a boolean per location
+  and day); what it proves, optimal or not, is the bound.
+- The cast: each performer is paid their travel, rehearsal and fitting dates, and at least the other
+  dates of the shortest run of shoot dates whose dates they are free on hold their pages and hours (or,
+  where a long gap can drop them, at least as many work dates as that takes).
+
+The search's model counts cost exactly so (`model`), so the gap between a schedule and this bound is
+at most what more searching could save.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import floor
+
+from studio.schedule.dood import CALL_CODES
+from studio.schedule.model import Scenes
+from studio.schedule.search import Budget
+
+BOUND_WORK = 1.0  # at most, of the search's work
+
+
+def lower_bound(cp_model, scenes: Scenes, budget: Budget) -> int | None:
+    """In minor units; None when the locations' relaxation proves nothing in its share of the work."""
+    places = _locations_and_moves(cp_model, scenes, budget)
+    return None if places is None else places + _cast(scenes)
+
+
+def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None:
+    board, limits = scenes.board, scenes.board.limits
+    eighths: dict[int, int] = {}
+    speed: dict[int, Fraction] = {}  # minutes per eighth of a location's quickest scene
+    days_of: dict[int, set[int]] = {}
+    for group in scenes.groups:
+        place = group.first.location_id
+        if place is None:
+            continue
+        eighths[place] = eighths.get(place, 0) + group.eighths * group.size
+        if group.eighths:
+            ratio = Fraction(group.minutes, group.eighths)
+            speed[place] = min(speed.get(place, ratio), ratio)
+        days_of.setdefault(place, set()).update(group.days)
+    model = cp_model.CpModel()
+    used, pages = {}, {}
+    for place, days in sorted(days_of.items()):
+        for d in sorted(days):
+            used[place, d] = model.NewBoolVar("")
+            pages[place, d] = model.NewIntVar(0, min(eighths[place], limits.eighths), "")
+            model.Add(pages[place, d] <= limits.eighths * used[place, d])
+        model.Add(sum(pages[place, d] for d in days) == eighths[place])
+    costs = []
+    for d in range(len(scenes.days)):
+        here = [place for place in days_of if (place, d) in used]
+        if not here:
+            continue
+        moves = model.NewIntVar(0, len(here), "")
+        model.Add(moves >= sum(used[place, d] for place in here) - 1)
+        model.Add(sum(pages[place, d] for place in here) <= limits.eighths)
+        # In eighths of a minute, rounded down: never more than the scenes really take.
+        model.Add(
+            sum(floor(8 * speed.get(place, 0)) * pages[place, d] for place in here) + 8 * limits.move_minutes * moves
+            <= 8 * limits.minutes
+        )
+        costs.append(scenes.cents(limits.move_cost) * moves)
+    for days in scenes.by_date().values():  # one unit at a location at a time
+        for place in days_of:
+            same = [used[place, d] for d in days if (place, d) in used]
+            if len(same) > 1:
+                model.AddAtMostOne(same)
+    costs += [scenes.cents(board.places[place].fee) * flag for (place, _), flag in used.items()]
+    model.Minimize(sum(costs))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = BOUND_WORK
+    status = solver.Solve(model)
+    budget.spent(solver)
+    if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
+        return None
+    return max(0, int(-(-solver.BestObjectiveBound() // 1)))
+
+
+def _cast(scenes: Scenes) -> int:
+    """What the cast is paid at least: each performer on their own."""
+    board, limits, dates = scenes.board, scenes.board.limits, scenes.dates
+    droppable = bool(dates) and (dates[-1] - dates[0]).days >= limits.drop_gap_days
+    needs: dict[int, list[int]] = {}  # performer → [eighths, minutes]
+    for strip in scenes.scenes:
+        for performer_id in strip.cast:
+            need = needs.setdefault(performer_id, [0, 0])
+            need[0] += strip.eighths
+            need[1] += strip.minutes
+    total = 0
+    for performer_id, member in board.cast.items():
+        called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
+        days = 0
+        if performer_id in needs:
+            least = max(-(-needs[performer_id][0] // limits.eighths), -(-needs[performer_id][1] // limits.minutes), 1)
+            free = [date not in member.unavailable for date in dates]
+            on_call = [date in called for date in dates]  # paid as calls whether they work or not
+            if droppable:
+                days = max(0, least - sum(1 for t in range(len(dates)) if free[t] and on_call[t]))
+            else:
+                days = _shortest_run(free, least, on_call)
+        total += scenes.cents(member.day_cost) * (days + len(called))
+    return total
+
+
+def _shortest_run(free: list[bool], least: int, called: list[bool]) -> int:
+    """The fewest paid dates (called ones aside) in a run of dates holding `least` free ones."""
+    best = None
+    for first in range(len(free)):
+        held = 0
+        for last in range(first, len(free)):
+            held += free[last]
+            if held >= least:
+                paid = sum(1 for t in range(first, last + 1) if not called[t])
+                best = paid if best is None else min(best, paid)
+                break
+    return best if best is not None else least

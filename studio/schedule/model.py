@@ -1,0 +1,533 @@
+"""The optimizer's CP-SAT model of a schedule: which scenes go on which shoot day, and what that costs.
+
+Scenes that are interchangeable (the same location, cast, day or night, exterior or not, pages and
+minutes, and the same lock) form one group with a count per day instead of a boolean per scene: the
+search never tries schedules that differ only in which of two identical scenes goes first.
+
+Per day: each location's use in the day part and in the night part (its fee counts once), the company
+moves its shooting order has (`packing.shooting_order`: each part visits each location once, and the
+night part starts where the day part ended when that location has night scenes too), the pages, and
+the clock as `timeline` has it (call and wrap in minutes; night scenes from dusk, exteriors by
+sunset, call to wrap within the day's hours, 12 hours' rest before the unit's next call). Per
+performer and shoot date: working, and paid (from first to last work date, holds included, except
+across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
+schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
+(fractions of a minor unit in a rate dropped), so the solver's bound is a bound on the real cost.
+
+With `hard` the limits (pages, hours, daylight, turnaround) are constraints; without, breaking one
+costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on.
+
+A model may leave only some days `free`, every other day's scenes held where `fixed` has them: what
+is held becomes constants before CP-SAT sees it, so such a model (a neighbourhood of the search) is
+small, and its objective still counts the whole schedule, held days included.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from studio.money import Money
+from studio.schedule.board import Board, Layout, StripCard
+from studio.schedule.dood import CALL_CODES
+from studio.schedule.packing import shooting_order
+from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES
+
+PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
+
+Counts = dict[tuple[int, int], int]  # (group, day index) → how many of the group's scenes are on that day
+
+
+@dataclass(frozen=True)
+class SceneGroup:
+    """Interchangeable scenes (in script order) and the indexes of the days they may go on."""
+
+    strips: tuple[StripCard, ...]
+    days: tuple[int, ...]
+
+    @property
+    def first(self) -> StripCard:
+        return self.strips[0]
+
+    @property
+    def size(self) -> int:
+        return len(self.strips)
+
+    @property
+    def eighths(self) -> int:
+        return self.first.eighths
+
+    @property
+    def minutes(self) -> int:
+        return self.first.minutes
+
+
+class Scenes:
+    """What the model schedules: the board's scenes in groups, and where each may go."""
+
+    def __init__(self, board: Board):
+        self.board = board
+        self.minor = Money.from_minor(1, board.currency).amount  # one cent (or fen, or yen) as a Decimal
+        self.days = board.days
+        self.dates = sorted({day.date for day in board.days})
+        self.date_of = [self.dates.index(day.date) for day in board.days]
+        day_index = {day.id: d for d, day in enumerate(board.days)}
+        day_of = board.day_of()
+        # A locked strip stays where it is: on its day, or (in the boneyard) out of the schedule.
+        self.locked: dict[int, int | None] = {
+            s.id: day_index.get(day_of.get(s.id)) for s in board.strips.values() if s.locked and not s.is_banner
+        }
+        self.scenes = [
+            s
+            for s in sorted(board.strips.values(), key=lambda s: s.sort_order)
+            if not s.is_banner and not (s.id in self.locked and self.locked[s.id] is None)
+        ]
+        grouped: dict[tuple, list[StripCard]] = defaultdict(list)
+        for strip in self.scenes:
+            grouped[_interchangeable(strip), self.locked.get(strip.id)].append(strip)
+        self.groups = [SceneGroup(tuple(strips), tuple(self.allowed(strips[0]))) for strips in grouped.values()]
+
+    def cents(self, amount: Decimal) -> int:
+        """An amount in whole minor units (a fraction of one dropped)."""
+        return int(amount / self.minor)
+
+    def by_date(self) -> dict[int, list[int]]:
+        """Date index → the days (one per unit) on it."""
+        days: dict[int, list[int]] = defaultdict(list)
+        for d, t in enumerate(self.date_of):
+            days[t].append(d)
+        return days
+
+    def allowed(self, strip: StripCard) -> list[int]:
+        """Indexes of the days this scene may go on."""
+        if strip.id in self.locked:
+            return [self.locked[strip.id]]
+        return [d for d, day in enumerate(self.days) if self.unavailable(strip, day.date) is None]
+
+    def unavailable(self, strip: StripCard, date) -> str | None:
+        """Who or what in the scene cannot be there on `date` (None: everyone can)."""
+        for performer_id in strip.cast:
+            if date in self.board.cast[performer_id].unavailable:
+                return self.board.cast[performer_id].name
+        if strip.location_id is not None and date in self.board.places[strip.location_id].unavailable:
+            return self.board.places[strip.location_id].name
+        return None
+
+    def counts(self, layout: Layout) -> Counts:
+        """How many of each group's scenes `layout` puts on each day."""
+        day_index = {day.id: d for d, day in enumerate(self.days)}
+        where = {
+            strip_id: day_index[day_id] for day_id, ids in layout.items() if day_id in day_index for strip_id in ids
+        }
+        counts: Counts = defaultdict(int)
+        for g, group in enumerate(self.groups):
+            for strip in group.strips:
+                if strip.id in where:
+                    counts[g, where[strip.id]] += 1
+        return dict(counts)
+
+    def complete(self, counts: Counts) -> bool:
+        """Whether `counts` puts every scene on a day it may go on."""
+        placed = (sum(counts.get((g, d), 0) for d in group.days) for g, group in enumerate(self.groups))
+        return all(count == group.size for count, group in zip(placed, self.groups, strict=True))
+
+    def repaired(self, counts: Counts) -> Counts:
+        """`counts` with every scene it leaves off a day it may go on put on the lightest such day."""
+        kept = {(g, d): n for (g, d), n in counts.items() if n and d in self.groups[g].days}
+        load: dict[int, int] = defaultdict(int)
+        for (g, d), n in kept.items():
+            load[d] += n * self.groups[g].eighths
+        for g, group in enumerate(self.groups):
+            for _ in range(group.size - sum(kept.get((g, d), 0) for d in group.days)):
+                d = min(group.days, key=lambda d: (load[d], d))
+                kept[g, d] = kept.get((g, d), 0) + 1
+                load[d] += group.eighths
+        return kept
+
+    def layout(self, counts: Counts) -> Layout:
+        """The schedule with these counts: each group's scenes to its days in script order, each day in
+        its shooting order, banners where they were and locked boneyard strips left there."""
+        chosen: dict[int, list[StripCard]] = defaultdict(list)
+        for g, group in enumerate(self.groups):
+            waiting = list(group.strips)
+            for d in group.days:
+                here = counts.get((g, d), 0)
+                chosen[d] += waiting[:here]
+                waiting = waiting[here:]
+        board = self.board
+        layout: Layout = {}
+        for d, day in enumerate(self.days):
+            banners = [s for s in board.placement.get(day.id, []) if board.strips[s].is_banner]
+            layout[day.id] = banners + [strip.id for strip in shooting_order(chosen.get(d, []))]
+        layout[None] = [s for s in board.placement.get(None, []) if board.strips[s].is_banner or s in self.locked]
+        return layout
+
+
+def _held(flag, value: int) -> bool:
+    """Whether a flag (0, 1 or a variable) is held at `value`."""
+    return isinstance(flag, int) and flag == value
+
+
+def _interchangeable(strip: StripCard) -> tuple:
+    return (strip.location_id, strip.cast, strip.is_night, strip.needs_daylight, strip.eighths, strip.minutes)
+
+
+class ScheduleModel:
+    """One CP-SAT model of the scenes' schedule: `count` holds each free (group, day)'s variable, `cost`
+    the schedule's cost and `broken` the penalties for limits broken (0 when they are hard).
+
+    Anything that `fixed` settles is a Python int rather than a variable, all the way through."""
+
+    def __init__(
+        self,
+        cp_model,
+        scenes: Scenes,
+        *,
+        hard: bool,
+        cost: bool = True,
+        free: Iterable[int] | None = None,
+        fixed: Counts | None = None,
+    ):
+        self.scenes, self.board, self.hard = scenes, scenes.board, hard
+        self.limits = scenes.board.limits
+        self.free = set(range(len(scenes.days)) if free is None else free)
+        self.fixed = fixed or {}
+        self.model = cp_model.CpModel()
+        self._violations: list = []
+        self.cents = scenes.cents
+        self.penalty = self._penalty()
+        self.by_date = scenes.by_date()
+        moving = 2 * len(self.board.places) * self.limits.move_minutes
+        self.longest = DAY_MINUTES + sum(s.minutes for s in scenes.scenes) + moving  # no day runs longer
+        self._scenes_on_days()
+        self._places()
+        self._days()
+        self._turnaround()
+        self.cost = sum(self._cast()) + sum(self._place_costs())
+        self.broken = sum(self._violations)
+        self.model.Minimize(self.broken + self.cost if cost else self.broken)
+
+    def _bool(self):
+        return self.model.NewBoolVar("")
+
+    def _any(self, flags: list):
+        """True exactly when one of `flags` is: a constant when one is 1 or all are 0, the flag itself
+        when only one is a variable."""
+        if any(_held(flag, 1) for flag in flags):
+            return 1
+        variables = [flag for flag in flags if not isinstance(flag, int)]
+        if len(variables) <= 1:
+            return variables[0] if variables else 0
+        some = self._bool()
+        for flag in variables:
+            self.model.AddImplication(flag, some)
+        self.model.AddBoolOr(variables).OnlyEnforceIf(some)
+        return some
+
+    def _at_most(self, amount, limit: int, per_unit: int, most: int) -> None:
+        """`amount` ≤ `limit`: a constraint when the limits are hard, else a penalty per unit over."""
+        if isinstance(amount, int):
+            over = max(0, amount - limit)
+            if over and self.hard:
+                self.model.AddBoolOr([])  # a held day already breaks it: nothing can keep it
+            self._violations.append(max(per_unit, 1) * over)
+            return
+        if self.hard:
+            self.model.Add(amount <= limit)
+            return
+        over = self.model.NewIntVar(0, max(most, 0), "")
+        self.model.Add(amount - over <= limit)
+        self._violations.append(max(per_unit, 1) * over)
+
+    def _penalty(self) -> int:
+        """A broken limit costs as much as two whole days of everyone and everywhere."""
+        board = self.board
+        day = (
+            sum((m.day_cost for m in board.cast.values()), Decimal(0))
+            + sum((place.fee for place in board.places.values()), Decimal(0))
+            + self.limits.move_cost * len(board.places)
+        )
+        return max(1, self.cents(PENALTY_DAYS * day))
+
+    def _scenes_on_days(self) -> None:
+        """`count[g, d]`: how many of group g's scenes are on day d; `there[g, d]`: whether any is."""
+        self.count: dict[tuple[int, int], object] = {}
+        self.there: dict[tuple[int, int], object] = {}
+        self.on_day: dict[int, list[int]] = defaultdict(list)  # day → groups that are or may be on it
+        for g, group in enumerate(self.scenes.groups):
+            held = {d: self.fixed.get((g, d), 0) for d in group.days if d not in self.free}
+            left = group.size - sum(held.values())
+            open_days = [d for d in group.days if d in self.free] if left else []
+            for d, count in held.items():
+                if count:
+                    self.count[g, d], self.there[g, d] = count, 1
+                    self.on_day[d].append(g)
+            for d in open_days:
+                if left == 1:
+                    self.count[g, d] = self.there[g, d] = self._bool()
+                else:
+                    self.count[g, d] = self.model.NewIntVar(0, left, "")
+                    self.there[g, d] = self._bool()
+                    self.model.Add(self.count[g, d] >= 1).OnlyEnforceIf(self.there[g, d])
+                    self.model.Add(self.count[g, d] == 0).OnlyEnforceIf(self.there[g, d].Not())
+                self.on_day[d].append(g)
+            if open_days:
+                self.model.Add(sum(self.count[g, d] for d in open_days) == left)
+            elif left:
+                self.model.AddBoolOr([])  # scenes with nowhere to go: no schedule
+        self.variables = {key: value for key, value in self.count.items() if not isinstance(value, int)}
+
+    def _places(self) -> None:
+        """`part[l, d, night]`: location l is used in that part of day d; `used[l, d]`: in either."""
+        groups = self.scenes.groups
+        self.part: dict[tuple[int, int, bool], object] = {}
+        for d in sorted(self.on_day):
+            by_part: dict[tuple[int, bool], list] = defaultdict(list)
+            for g in self.on_day[d]:
+                if groups[g].first.location_id is not None:
+                    by_part[groups[g].first.location_id, groups[g].first.is_night].append(self.there[g, d])
+            for (place, night), flags in sorted(by_part.items()):
+                self.part[place, d, night] = self._any(flags)
+        self.used: dict[tuple[int, int], object] = {}
+        for place, d, _ in sorted(self.part):
+            if (place, d) not in self.used:
+                parts = [self.part[key] for key in ((place, d, False), (place, d, True)) if key in self.part]
+                self.used[place, d] = self._any(parts)
+        for slots in self.by_date.values():  # two units on one date cannot both be at a location
+            if len(slots) > 1:
+                for place in sorted({p for p, d in self.used if d in slots}):
+                    self._at_most_one([self.used[p, d] for p, d in self.used if p == place and d in slots])
+        if self.hard:
+            self._location_capacity()
+
+    def _location_capacity(self) -> None:
+        """A location holds no scene on a day it is not used, and a day at most a day's pages and hours
+        (redundant, but it lets the solver's bound count location days)."""
+        groups, limits = self.scenes.groups, self.limits
+        for (place, d), used in self.used.items():
+            if isinstance(used, int):
+                continue
+            here = [g for g in self.on_day[d] if groups[g].first.location_id == place]
+            self.model.Add(sum(groups[g].eighths * self.count[g, d] for g in here) <= limits.eighths * used)
+            self.model.Add(sum(groups[g].minutes * self.count[g, d] for g in here) <= limits.minutes * used)
+
+    def _at_most_one(self, flags: list) -> None:
+        held = sum(flag for flag in flags if isinstance(flag, int))
+        variables = [flag for flag in flags if not isinstance(flag, int)]
+        if held > 1:
+            self.model.AddBoolOr([])
+        elif held == 1:
+            for flag in variables:
+                self.model.Add(flag == 0)
+        elif len(variables) > 1:
+            self.model.AddAtMostOne(variables)
+
+    def _days(self) -> None:
+        """Each day's pages, moves and clock."""
+        limits, groups, penalty = self.limits, self.scenes.groups, self.penalty
+        self.moves: list = []
+        self.call: list = []
+        self.wrap: list = []
+        longest = self.longest
+        for d, day in enumerate(self.scenes.days):
+            gs = self.on_day.get(d, [])
+            eighths = sum(groups[g].eighths * self.count[g, d] for g in gs)
+            self._at_most(eighths, limits.eighths, penalty // 8, sum(groups[g].eighths * groups[g].size for g in gs))
+            day_moves, night_moves = self._moves(d)
+            self.moves += [day_moves, night_moves]
+            day_part = limits.move_minutes * day_moves + sum(
+                groups[g].minutes * self.count[g, d] for g in gs if not groups[g].first.is_night
+            )
+            night_part = limits.move_minutes * night_moves + sum(
+                groups[g].minutes * self.count[g, d] for g in gs if groups[g].first.is_night
+            )
+            if day.fixed_call is not None:
+                call = day.fixed_call
+            else:
+                call = self.model.NewIntVar(min(limits.first_call, DAY_MINUTES), DAY_MINUTES, "")
+            wrap = self.model.NewIntVar(0, DAY_MINUTES + longest, "")
+            self.call.append(call)
+            self.wrap.append(wrap)
+            self.model.Add(wrap >= call + day_part + night_part)
+            nights = self._any([self.there[g, d] for g in gs if groups[g].first.is_night])
+            if not isinstance(nights, int):
+                self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
+            elif nights:
+                self.model.Add(wrap >= day.dusk + night_part)
+            self._at_most(wrap - call, limits.minutes, penalty // 60, longest)
+            # Exteriors by sunset: a day with any has its whole day part done by sunset, which holds
+            # whatever order the day's scenes are shot in.
+            exteriors = self._any([self.there[g, d] for g in gs if groups[g].first.needs_daylight])
+            if not isinstance(exteriors, int):
+                late = 0 if self.hard else self.model.NewIntVar(0, longest, "")
+                self.model.Add(call + day_part - late <= day.sunset).OnlyEnforceIf(exteriors)
+                self._violations.append(max(penalty // 60, 1) * late)
+            elif exteriors:
+                self._at_most(call + day_part, day.sunset, penalty // 60, longest)
+
+    def _moves(self, d: int) -> tuple:
+        """The day's company moves in its shooting order, (day part, night part): each part visits its
+        locations one after another, and the dusk costs a move too unless one location has scenes in
+        both parts."""
+        in_day = [v for (_, day, night), v in sorted(self.part.items()) if day == d and not night]
+        in_night = [v for (_, day, night), v in sorted(self.part.items()) if day == d and night]
+        located_day, located_night = self._any(in_day), self._any(in_night)
+        day_moves = self._count_at_least(sum(in_day) - located_day, len(in_day))
+        at_dusk = 0
+        if in_day and in_night:
+            shared = [
+                (self.part[p, d, False], self.part[p, d, True])
+                for p, day, night in sorted(self.part)
+                if day == d and night and (p, d, False) in self.part
+            ]
+            if isinstance(located_day, int) or isinstance(located_night, int):
+                both = located_night if _held(located_day, 1) else located_day if _held(located_night, 1) else 0
+            else:
+                both = self._bool()  # located scenes in both parts
+                self.model.Add(both >= located_day + located_night - 1)
+            at_dusk = both - self._stays(shared)
+        night_moves = self._count_at_least(sum(in_night) - located_night + at_dusk, len(in_night))
+        return day_moves, night_moves
+
+    def _stays(self, shared: list[tuple]):
+        """Whether some location has scenes in both parts of the day (the night then starts there)."""
+        if any(_held(a, 1) and _held(b, 1) for a, b in shared):
+            return 1
+        stays = []
+        for in_day, in_night in shared:
+            if _held(in_day, 0) or _held(in_night, 0):
+                continue
+            here = self._bool()
+            for flag in (in_day, in_night):
+                if not isinstance(flag, int):
+                    self.model.AddImplication(here, flag)
+            stays.append(here)
+        if not stays:
+            return 0
+        self.model.AddAtMostOne(stays)
+        return sum(stays)
+
+    def _count_at_least(self, amount, most: int):
+        """A count at least `amount` and never below nought (the minimisation keeps it there)."""
+        if isinstance(amount, int):
+            return max(0, amount)
+        counted = self.model.NewIntVar(0, max(most, 0), "")
+        self.model.Add(counted >= amount)
+        return counted
+
+    def _turnaround(self) -> None:
+        """12 hours' rest between a wrap and the unit's next call."""
+        days, last_of_unit = self.scenes.days, {}
+        for i, day in sorted(enumerate(days), key=lambda item: (item[1].unit, item[1].date)):
+            if day.unit in last_of_unit:
+                before = last_of_unit[day.unit]
+                gap = (day.date - days[before].date).days
+                rest = self.call[i] + gap * DAY_MINUTES - self.wrap[before]
+                self._at_most(-rest, -TURNAROUND_MINUTES, self.penalty // 60, self.longest + DAY_MINUTES)
+            last_of_unit[day.unit] = i
+
+    def _place_costs(self) -> list:
+        fees = [self.cents(self.board.places[place].fee) * used for (place, _), used in self.used.items()]
+        return fees + [self.cents(self.limits.move_cost) * moves for moves in self.moves]
+
+    def _cast(self) -> list:
+        """Each performer's paid dates × their day cost."""
+        scenes, groups = self.scenes, self.scenes.groups
+        dates = scenes.dates
+        droppable = bool(dates) and (dates[-1] - dates[0]).days >= self.limits.drop_gap_days
+        works_on: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))  # performer → day → flags
+        for (g, d), there in self.there.items():
+            for performer_id in groups[g].first.cast:
+                works_on[performer_id][d].append(there)
+        terms = []
+        for performer_id, member in sorted(self.board.cast.items()):
+            cost = self.cents(member.day_cost)
+            called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
+            terms.append(cost * len(called))
+            if performer_id not in works_on:
+                continue
+            worked = self._worked(performer_id, works_on[performer_id])
+            paid = self._paid_droppable(worked) if droppable else self._paid(worked)
+            terms += [cost * paid[t] for t in range(len(dates)) if dates[t] not in called]
+        return terms
+
+    def _worked(self, performer_id: int, days: dict[int, list]) -> list:
+        """Per shoot date, whether the performer works then; on one unit at a time."""
+        per_date: dict[int, list] = defaultdict(list)
+        for d, flags in sorted(days.items()):
+            per_date[self.scenes.date_of[d]].append(self._any(flags))
+        for flags in per_date.values():
+            if len(flags) > 1:
+                self._at_most_one(flags)
+        worked = [self._any(per_date[t]) if t in per_date else 0 for t in range(len(self.scenes.dates))]
+        if self.hard:
+            self._cast_capacity(performer_id, days, worked)
+        return worked
+
+    def _cast_capacity(self, performer_id: int, days: dict[int, list], worked: list) -> None:
+        """No scene of theirs on a date they do not work, and at most a day's pages then (redundant, but
+        it lets the solver's bound count their days)."""
+        groups = self.scenes.groups
+        for t, flag in enumerate(worked):
+            if isinstance(flag, int):
+                continue
+            theirs = [
+                groups[g].eighths * self.count[g, d]
+                for d in days
+                if self.scenes.date_of[d] == t
+                for g in self.on_day[d]
+                if performer_id in groups[g].first.cast
+            ]
+            self.model.Add(sum(theirs) <= self.limits.eighths * flag)
+
+    def _paid(self, worked: list) -> list:
+        """Paid from the first work date to the last: `started` turns true at the first and stays so,
+        `going` stays true until the last; a date is paid when both are."""
+        if all(isinstance(flag, int) for flag in worked):
+            on = [t for t, flag in enumerate(worked) if flag]
+            return [int(on[0] <= t <= on[-1]) if on else 0 for t in range(len(worked))]
+        count = len(worked)
+        started = [self._bool() for _ in range(count)]
+        going = [self._bool() for _ in range(count)]
+        for t in range(count):
+            self.model.Add(started[t] + going[t] - 1 >= worked[t])
+            self.model.Add(started[t] >= worked[t])
+            self.model.Add(going[t] >= worked[t])
+            self.model.Add(started[t] + going[t] >= 1)
+            if t:
+                self.model.Add(started[t] >= started[t - 1])
+                self.model.Add(going[t - 1] >= going[t])
+        return [started[t] + going[t] - 1 for t in range(count)]
+
+    def _paid_droppable(self, worked: list) -> list:
+        """Paid on each work date, and between two work dates less than the drop gap apart."""
+        dates, gap = self.scenes.dates, self.limits.drop_gap_days
+        paid = []
+        for t in range(len(dates)):
+            spans = [
+                (worked[a], worked[b])
+                for a in range(t)
+                for b in range(t + 1, len(dates))
+                if (dates[b] - dates[a]).days < gap and not _held(worked[a], 0) and not _held(worked[b], 0)
+            ]
+            if _held(worked[t], 1) or any(_held(a, 1) and _held(b, 1) for a, b in spans):
+                paid.append(1)
+                continue
+            flag = self._bool()
+            self.model.Add(flag >= worked[t])
+            for a, b in spans:
+                self.model.Add(flag >= a + b - 1)
+            paid.append(flag)
+        return paid
+
+    def hint(self, counts: Counts) -> None:
+        for key, variable in self.variables.items():
+            self.model.AddHint(variable, counts.get(key, 0))
+
+    def counts(self, solver) -> Counts:
+        """The schedule the solver found: every group's count on every day, held ones included."""
+        found = {key: value for key, value in self.count.items() if isinstance(value, int) and value}
+        found.update({key: value for key, variable in self.variables.items() if (value := solver.Value(variable))})
+        return found

@@ -1,0 +1,174 @@
+"""The optimizer's search: neighbourhoods of a few shoot days, each solved exactly by CP-SAT.
+
+From a complete schedule, the search frees the scenes of a few days at a time (every pair of days,
+then every three, and so on while no smaller set improves) and asks CP-SAT for the cheapest way to
+place them on those days, everything else held where it is. Held days become constants before CP-SAT
+sees them (`model.ScheduleModel` with `free`), so such a model is small and solved, or proven to hold
+nothing better, in hundredths of a second, where a model of the whole production took CP-SAT seconds to
+find even a schedule within the limits. A set of days proven to hold nothing better is skipped until
+the schedule changes; once the set of every day is proven so, the schedule is the cheapest there is.
+
+While the schedule breaks a limit, breaking it costs a penalty (per eighth, per minute) and the sets
+tried first are those holding a day with a conflict; once nothing is broken the limits are hard, and
+every later schedule keeps them.
+
+All of it is counted in work: CP-SAT's deterministic time plus a fixed charge for each model built
+and read, so a budget of work gives the same schedule on any machine, however busy, only sooner or
+later. A wall-clock deadline, when one is given, can only stop it sooner.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from math import comb
+
+from studio.schedule.model import Counts, Scenes, ScheduleModel
+
+SEED = 7
+STEP_WORK = 0.05  # CP-SAT's deterministic time for a neighbourhood, per day in it
+MODEL_WORK = 0.02  # charged for building a neighbourhood's model and reading its answer
+MOST_SETS = 600  # sets of days tried per size, drawn at random when there are more
+
+
+@dataclass(frozen=True)
+class Found:
+    """A schedule the search holds: its counts, its cost in minor units and the penalties for the
+    limits it breaks (0: none)."""
+
+    counts: Counts
+    cost: int
+    broken: int
+
+    @property
+    def objective(self) -> int:
+        return self.broken + self.cost
+
+
+class Budget:
+    """Work done and allowed; stops also at a wall-clock deadline or when cancelled."""
+
+    def __init__(self, work: float, deadline: float | None = None, cancelled: Callable[[], bool] | None = None):
+        self.work, self.deadline, self.cancelled = work, deadline, cancelled
+        self.used = 0.0
+
+    def spent(self, solver) -> None:
+        self.used += solver.deterministic_time + MODEL_WORK
+
+    def left(self) -> float:
+        return self.work - self.used
+
+    def seconds_left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.perf_counter()
+
+    def over(self) -> bool:
+        if self.used >= self.work or (self.cancelled is not None and self.cancelled()):
+            return True
+        seconds = self.seconds_left()
+        return seconds is not None and seconds <= 0
+
+
+class Search:
+    def __init__(
+        self,
+        cp_model,
+        scenes: Scenes,
+        budget: Budget,
+        improved: Callable[[Found], None] | None = None,
+        conflicted: Callable[[Counts], set[int]] | None = None,
+    ):
+        """`improved` hears of each better schedule; `conflicted` names the days a schedule breaks a
+        limit on (the sets tried first while the schedule breaks any)."""
+        self.cp_model, self.scenes, self.budget = cp_model, scenes, budget
+        self.improved, self.conflicted = improved, conflicted
+        self.random = random.Random(SEED)
+        self.days = len(scenes.days)
+        self.proven = False  # the set of every day held nothing better: the schedule is the cheapest
+        self.best: Found | None = None
+
+    def weigh(self, counts: Counts) -> Found | None:
+        """A complete schedule's cost and penalties (None if it puts a scene where it cannot go)."""
+        if not self.scenes.complete(counts):
+            return None
+        model = ScheduleModel(self.cp_model, self.scenes, hard=False, free=(), fixed=counts)
+        solver = self._solver(1.0)
+        status = solver.Solve(model.model)
+        self.budget.spent(solver)
+        if status not in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):
+            return None
+        return Found(counts, _value(solver, model.cost), _value(solver, model.broken))
+
+    def run(self, start: Found) -> Found:
+        """The best schedule found from `start` within the budget."""
+        self.best = start
+        tried: dict[tuple[int, ...], int] = {}  # a set of days → the schedule's version it held nothing better than
+        version, size = 0, min(2, self.days)
+        while not self.budget.over() and self.days:
+            better = False
+            for days in self._sets(size):
+                if self.budget.over():
+                    break
+                if tried.get(days) == version:
+                    continue
+                found, settled = self._solve(days)
+                if found is not None:
+                    self.best, version, better = found, version + 1, True
+                    if self.improved is not None:
+                        self.improved(found)
+                if settled:  # nothing better with only these days changed
+                    tried[days] = version
+                    if size == self.days:
+                        self.proven = True
+                        return self.best
+            if better:
+                size = min(2, self.days)
+            elif size < self.days:
+                size += 1
+            else:
+                break
+        return self.best
+
+    def _sets(self, size: int) -> Iterator[tuple[int, ...]]:
+        """Sets of `size` days, in a random order (fixed by the seed), those with a conflicted day first
+        while the schedule breaks a limit."""
+        if comb(self.days, size) <= MOST_SETS:
+            sets = list(itertools.combinations(range(self.days), size))
+            self.random.shuffle(sets)
+        else:
+            sets = [tuple(sorted(self.random.sample(range(self.days), size))) for _ in range(MOST_SETS)]
+        if self.best.broken and self.conflicted is not None:
+            bad = self.conflicted(self.best.counts)
+            sets.sort(key=lambda days: not bad & set(days))
+        yield from sets
+
+    def _solve(self, days: tuple[int, ...]) -> tuple[Found | None, bool]:
+        """A better schedule with only `days` changed (None if none was found), and whether none can be."""
+        best = self.best
+        model = ScheduleModel(self.cp_model, self.scenes, hard=best.broken == 0, free=days, fixed=best.counts)
+        model.hint(best.counts)
+        model.model.Add(model.broken + model.cost <= best.objective - 1)
+        whole = len(days) == self.days
+        solver = self._solver(self.budget.left() if whole else STEP_WORK * len(days))
+        status = solver.Solve(model.model)
+        self.budget.spent(solver)
+        if status in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):
+            found = Found(model.counts(solver), _value(solver, model.cost), _value(solver, model.broken))
+            return found, status == self.cp_model.OPTIMAL
+        return None, status == self.cp_model.INFEASIBLE
+
+    def _solver(self, work: float):
+        solver = self.cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = SEED
+        solver.parameters.max_deterministic_time = max(work, 0.01)
+        seconds = self.budget.seconds_left()
+        if seconds is not None:
+            solver.parameters.max_time_in_seconds = max(seconds, 0.01)
+        return solver
+
+
+def _value(solver, expression) -> int:
+    return expression if isinstance(expression, int) else int(solver.Value(expression))
