@@ -6,14 +6,18 @@ every page and prints the process's peak resident memory, then quits.
 
 from __future__ import annotations
 
+import gc
 import resource
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-# As main.py imports them: the command line, then the GUI (which imports PySide6 after the domain).
+# As main.py starts the GUI: the command line, then the GUI (which imports PySide6 after the domain)
+# with the cycle collector held off until the window is up.
 from studio.cli import build_parser  # noqa: E402
+
+gc.disable()
 from ui.app import run_app  # noqa: E402
 
 

@@ -103,8 +103,10 @@ def run_app(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | N
     window.show()
     open_start_database(window, args)
     # What start-up made (modules, Qt wrappers, the schema) lives as long as the app: kept out of the
-    # cycle collector's full passes, which otherwise pause a drag on a big stripboard for ~70 ms.
+    # cycle collector's full passes, which otherwise pause a drag on a big stripboard for ~70 ms. The
+    # collector, held off while the window started (main.py), runs again from here.
     gc.freeze()
+    gc.enable()
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(window))
     return app.exec()
