@@ -10,15 +10,19 @@ import hashlib
 import random
 import sqlite3
 from contextlib import closing
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.versions import save_version
+from studio.callsheet import call_sheet_id, numbered_day
 from studio.currencies import ensure_currency
+from studio.day_reports.postings import post_days
+from studio.day_reports.starting import start_day_report
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
@@ -34,6 +38,8 @@ from studio.models import (
     CastAssignment,
     Character,
     CrewMember,
+    DayReport,
+    DayReportScene,
     Department,
     Episode,
     ExchangeRate,
@@ -47,7 +53,7 @@ from studio.models import (
     SceneElement,
     ShootDay,
 )
-from studio.models.enums import ShootDayKind, TimeOfDay, UnionStatus
+from studio.models.enums import SceneOutcome, ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
 from studio.productions import add_standard_templates, delete_production
 from studio.records import add_row
@@ -62,7 +68,7 @@ from studio.storage.instance_lock import held_or_refused
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
 # older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
-DEMO_EDITION = 4
+DEMO_EDITION = 5
 STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
@@ -205,6 +211,7 @@ def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
     _add_budget_skeleton(session, pid, spec, shoot_days)
     _add_schedule(session, pid)
     _add_budget(session, pid, data["budget"])
+    _add_reports(session, pid, data["reports"])
     return pid
 
 
@@ -346,6 +353,11 @@ def _add_crew(session: Session, pid: int, departments: list[dict], crew: list[li
         session.add(department)
         by_name[row["name"]] = department
     session.flush()
+    # The local crew on a 12-hour day with overtime; the team from China on all-in day rates.
+    presets = {
+        rule.name: rule.id for rule in session.exec(select(OvertimeRule).where(OvertimeRule.production_id == pid))
+    }
+    deals = {"USD": presets["Non-union 12-hour day"], "CNY": presets["Flat day, no overtime"]}
     for number, (department, position, name, name_zh, languages, rate, currency) in enumerate(crew, start=1):
         slug = name.lower().replace(" ", ".")
         member = CrewMember(
@@ -357,6 +369,7 @@ def _add_crew(session: Session, pid: int, departments: list[dict], crew: list[li
             languages=languages,
             phone=f"(323) 555-{number + 200:04d}",
             email=f"{slug}@example.com",
+            overtime_rule_id=deals[currency],
         )
         member.rate = Money(Decimal(rate), currency)
         session.add(member)
@@ -469,6 +482,43 @@ def _add_budget(session: Session, pid: int, budget: dict) -> None:
         add_row(session, "cost_entry", {"production_id": pid}, {"account_id": accounts[code], **values})
     version = session.get(BudgetVersion, save_version(session, pid, budget["version"]))
     version.created_at = datetime.fromisoformat(budget["version_saved_at"])
+
+
+def _add_reports(session: Session, pid: int, spec: dict) -> None:
+    """The first days reported at wrap, each started from its call sheet (lunch as the spec has it) and
+    corrected where the day went otherwise: a later wrap, a late lunch, scenes not shot (the last of the
+    day's order), the setups of those shot, notes; then their labour posted to the budget. Day 1 ran as
+    planned, day 2 two hours over with a late lunch, day 3 left five scenes unshot."""
+    reported_on = date.fromisoformat(spec["reported_on"])
+    zone = ZoneInfo(session.get(Production, pid).shoot_timezone)
+    departments = {d.name: d.id for d in session.exec(select(Department).where(Department.production_id == pid))}
+    day_ids = [numbered_day(session, pid, entry["day"]) for entry in spec["days"]]
+    for day_id in day_ids:
+        set_field(session, "call_sheet", call_sheet_id(session, day_id), "lunch", spec["lunch"])
+    for entry, day_id in zip(spec["days"], day_ids, strict=True):
+        start_day_report(session, day_id, reported_on)
+        report = session.exec(select(DayReport).where(DayReport.shoot_day_id == day_id)).one()
+        report.started_at = datetime.combine(session.get(ShootDay, day_id).shoot_date, time(21, 0), tzinfo=zone)
+        if "later_wrap_minutes" in entry:
+            set_field(session, "day_report", report.id, "camera_wrap", report.camera_wrap + entry["later_wrap_minutes"])
+        if "lunch" in entry:
+            set_field(session, "day_report", report.id, "lunch", entry["lunch"])
+        planned = session.exec(
+            select(DayReportScene, Scene.page_eighths)
+            .join(Scene)
+            .where(DayReportScene.report_id == report.id)
+            .order_by(DayReportScene.position)
+        ).all()
+        shot = len(planned) - entry.get("not_shot", 0)
+        for row, eighths in planned[:shot]:
+            row.setups = max(1, round(eighths * spec["setups_per_page"] / 8))
+        for row, _eighths in planned[shot:]:
+            set_field(session, "day_report_scene", row.id, "outcome", SceneOutcome.NOT_SHOT.value)
+        for note in entry["notes"]:
+            values = {key: value for key, value in note.items() if key != "department"}
+            values["department_id"] = departments.get(note.get("department", ""))
+            add_row(session, "day_report_note", {"report_id": report.id}, values)
+    post_days(session, pid, day_ids)
 
 
 def _add_shoot_days(session: Session, pid: int, spec: dict) -> int:

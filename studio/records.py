@@ -66,6 +66,18 @@ def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[s
     return limits.within_limits(session, production_id, lambda: _add_row(session, entity, owner, values))
 
 
+def add_rows(session: Session, entity: str, owner: dict[str, int], rows: list[dict[str, Any]]) -> list[int]:
+    """Rows of one kind for one owner (a day's actuals), checked against the budget's limits once, together."""
+    from studio.budget import limits
+
+    def add() -> list[int]:
+        return [_add_row(session, entity, owner, values) for values in rows]
+
+    if not any(limits.watched(entity, values) for values in rows):
+        return add()
+    return limits.within_limits(session, limits.production_of(session, entity, owner), add)
+
+
 def _add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:
     model, rules = EDITABLE[entity]
     row = model(**owner)

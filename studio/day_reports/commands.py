@@ -54,6 +54,8 @@ def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, s
 
 
 def day_text(report: dict) -> str:
+    from studio.day_reports.summary import ahead_or_behind
+
     scenes, to_date, hot = report["scenes"], report["to_date"], report["hot_cost"]
     currency = hot["currency"]
     lines = [
@@ -78,10 +80,10 @@ def day_text(report: dict) -> str:
         _("Hot cost: {actual} {currency} against {planned} planned ({variance})").format(
             **hot["total"], currency=currency
         ),
-        _("To date: {shot} pages shot of {planned} planned ({ahead} eighths ahead); {left} pages left").format(
+        _("To date: {shot} pages shot of {planned} planned ({standing}); {left} pages left").format(
             shot=to_date["shot"]["pages"],
             planned=to_date["planned"]["pages"],
-            ahead=to_date["ahead_eighths"],
+            standing=ahead_or_behind(to_date["ahead_eighths"]),
             left=to_date["remaining"]["pages"],
         ),
     ]
@@ -103,9 +105,9 @@ def _start(session, production_id: int, args: argparse.Namespace) -> tuple[dict,
 
 def _post(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
     from studio.callsheet import numbered_day
-    from studio.day_reports.postings import post_day
+    from studio.day_reports.postings import post_days
 
-    entries = post_day(session, production_id, numbered_day(session, production_id, args.day))
+    entries = post_days(session, production_id, [numbered_day(session, production_id, args.day)])
     text = _("Posted day {day}'s labour to the budget: {count} entries.").format(day=args.day, count=entries)
     return {"day": args.day, "entries": entries}, text
 

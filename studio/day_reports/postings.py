@@ -27,7 +27,7 @@ from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import CostEntry, ShootDay
 from studio.models.enums import CostStatus
-from studio.records import add_row
+from studio.records import add_rows
 
 POSTED_KINDS = (CAST, CREW, BACKGROUND)
 EXTRA_TALENT_ACCOUNT = "2100"
@@ -82,28 +82,26 @@ def by_account(cost: DayCost, accounts: Accounts) -> dict[tuple[int, str, str], 
     return dict(totals)
 
 
-def post_day(session: Session, production_id: int, shoot_day_id: int) -> int:
-    """Post the reported day's labour (replacing what it posted before); returns the entries made."""
-    day = session.get(ShootDay, shoot_day_id)
-    summary = DayReports(session, production_id).summary(session, shoot_day_id)
-    if summary is None:
-        raise InvalidInput(_("{day} is not reported yet").format(day=day_name(day)))
+def post_days(session: Session, production_id: int, shoot_day_ids: list[int]) -> int:
+    """Post reported days' labour (each replacing what it posted before); returns the entries made."""
+    reports = DayReports(session, production_id)
     accounts = budget_accounts(current_budget(session, production_id).inputs)
     if not accounts.by_code:
         raise InvalidInput(_("the budget has no accounts to post the day's costs to"))
-    session.exec(
-        delete(CostEntry).where(
-            CostEntry.production_id == production_id,
-            CostEntry.vendor == VENDOR,
-            CostEntry.reference == reference(shoot_day_id),
+    entries: list[dict] = []
+    for shoot_day_id in shoot_day_ids:
+        day = session.get(ShootDay, shoot_day_id)
+        if shoot_day_id not in reports.reported:
+            raise InvalidInput(_("{day} is not reported yet").format(day=day_name(day)))
+        session.exec(
+            delete(CostEntry).where(
+                CostEntry.production_id == production_id,
+                CostEntry.vendor == VENDOR,
+                CostEntry.reference == reference(shoot_day_id),
+            )
         )
-    )
-    posted = by_account(summary.hot.actual, accounts)
-    for (account, currency, part), amount in sorted(posted.items()):
-        add_row(
-            session,
-            "cost_entry",
-            {"production_id": production_id},
+        posted = by_account(reports.reported[shoot_day_id][1].actual, accounts)
+        entries += [
             {
                 "account_id": account,
                 "entry_date": day.shoot_date,
@@ -113,9 +111,10 @@ def post_day(session: Session, production_id: int, shoot_day_id: int) -> int:
                 "amount": str(amount),
                 "status": CostStatus.COMMITTED.value,
                 "reference": reference(shoot_day_id),
-            },
-        )
-    return len(posted)
+            }
+            for (account, currency, part), amount in sorted(posted.items())
+        ]
+    return len(add_rows(session, "cost_entry", {"production_id": production_id}, entries))
 
 
 def _english_name(day: ShootDay) -> str:

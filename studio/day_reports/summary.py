@@ -8,6 +8,7 @@ departments, the other reported days), so a page recomputes a day after each edi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -82,6 +83,12 @@ class Standing:
     def ahead_eighths(self) -> int:
         """Pages shot beyond the plans (below zero: behind)."""
         return self.shot_to_date.eighths - self.planned_to_date.eighths
+
+
+def ahead_or_behind(eighths: int, _: Callable[[str], str] = _) -> str:
+    """Pages shot beyond the plans, or short of them, in the interface's language (or `_`'s)."""
+    words = _("{pages} pages ahead") if eighths >= 0 else _("{pages} pages behind")
+    return words.format(pages=format_eighths(abs(eighths)))
 
 
 @dataclass(frozen=True)

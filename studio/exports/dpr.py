@@ -21,7 +21,7 @@ from studio.day_reports.clock import clock, duration
 from studio.day_reports.facts import CREW
 from studio.day_reports.final_cost import FinalCost, final_cost
 from studio.day_reports.reading import DEPARTMENT, TimeRow
-from studio.day_reports.summary import DaySummary, day_summary
+from studio.day_reports.summary import DaySummary, ahead_or_behind, day_summary
 from studio.errors import UserError
 from studio.exports.contacts import Translate, translator
 from studio.exports.names import named
@@ -198,9 +198,7 @@ def _standing(summary: DaySummary, _: Translate) -> Table:
             (_("Left to shoot"), standing.remaining),
         )
     ]
-    ahead = standing.ahead_eighths
-    words = _("{pages} pages ahead") if ahead >= 0 else _("{pages} pages behind")
-    rows.append([_("Against the plan"), None, words.format(pages=format_eighths(abs(ahead))), ""])
+    rows.append([_("Against the plan"), None, ahead_or_behind(standing.ahead_eighths, _), ""])
     headings = [_("The shoot"), _("Scenes"), _("Pages"), _("Screen time")]
     return Table("standing", _("The shoot to date"), headings, rows)
 

@@ -16,6 +16,7 @@ from sqlmodel import select
 from studio.budget.cost_report import cost_entries, cost_report, spend_by_day
 from studio.budget.totals import current_budget
 from studio.budget.versions import CURRENT, compare_versions, list_versions, save_version
+from studio.day_reports.postings import VENDOR
 from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BudgetAccount, BudgetGlobal, BudgetVersion
@@ -54,11 +55,15 @@ def test_actuals_are_converted_at_the_rate_of_their_date(demo):
     assert insurance.at_completion == D("32397.41") and insurance.variance == D("-69.82")
     # Locations: 1850 USD on Jan 6 → 13318.93; 9000 USD on Jan 12 → 64655.17 (× 7.18390805 = 64655.17245)
     assert lines["3600"].paid == D("13318.93") + D("64655.17")
-    # Camera: 10800 USD committed on Jan 9 → 77753.78; what is left of the budget is to complete
+    # Camera: 10800 USD committed on Jan 9 → 77753.78, and the camera crew's days 1-3 as their production
+    # reports posted them; what is left of the budget is to complete
     camera = lines["3300"]
-    assert camera.committed == D("77753.78") and camera.paid == D(0)
+    reported = [e for e in report.entries if e.entry.account_id == camera.account_id and e.entry.vendor == VENDOR]
+    assert len(reported) == 6  # each day's pay and overtime
+    assert {e.entry.entry_date for e in reported} == {date(2027, 1, 11), date(2027, 1, 12), date(2027, 1, 13)}
+    assert camera.committed == D("77753.78") + sum(e.converted for e in reported) and camera.paid == D(0)
     assert camera.budget == current.calculation.accounts[camera.account_id]
-    assert camera.to_complete == camera.budget - D("77753.78") and camera.variance == D(0)
+    assert camera.to_complete == camera.budget - camera.committed and camera.variance == D(0)
     # Story & Rights: 16000 CNY paid, no conversion
     assert lines["1100"].paid == D("16000.00")
     rates = {(entry.entry.entry_date, entry.entry.currency): entry.rate for entry in report.entries}

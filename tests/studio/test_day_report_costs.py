@@ -12,7 +12,7 @@ from sqlmodel import select
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.totals import current_budget
 from studio.day_reports.final_cost import final_cost
-from studio.day_reports.postings import VENDOR, post_day
+from studio.day_reports.postings import VENDOR, post_days
 from studio.edits import set_field
 from studio.models import CostEntry
 from studio.records import add_row
@@ -66,7 +66,7 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
         {"episode": 1, "scenes": 4, "completed": 2, "finished": False, "at_completion": str(cost.total.at_completion)}
     ]
     with desk.database.transaction() as session:
-        post_day(session, desk.production_id, desk.days[0])
+        post_days(session, desk.production_id, [desk.days[0]])
     with desk.database.session() as session:
         assert final_cost(session, desk.production_id).to_json() == data  # posted or not, the same figure
 
@@ -79,7 +79,7 @@ def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
         rate = {"from_currency": "CNY", "to_currency": "USD", "rate": "0.125", "effective_date": "2027-01-11"}
         add_row(session, "exchange_rate", {"production_id": desk.production_id}, rate)
         set_field(session, "production", desk.production_id, "reporting_currency", "CNY")
-        assert post_day(session, desk.production_id, desk.days[0]) == 6
+        assert post_days(session, desk.production_id, [desk.days[0]]) == 6
     with desk.database.session() as session:
         entries = session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()
         posted = sorted((entry.description, entry.amount.amount, entry.status) for entry in entries)
@@ -104,7 +104,7 @@ def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
     # A correction on the report, posted again, replaces what the day posted
     edit(desk, "day_report_time", time_row(desk, 0, character_id=desk.commuters), count="5")
     with desk.database.transaction() as session:
-        post_day(session, desk.production_id, desk.days[0])
+        post_days(session, desk.production_id, [desk.days[0]])
     with desk.database.session() as session:
         report = by_code(
             cost_report(current_budget(session, desk.production_id), cost_entries(session, desk.production_id)).lines

@@ -126,11 +126,12 @@ def test_a_global_changes_every_line_that_uses_it_and_a_circle_is_refused(demo_w
     assert "uses itself" in last_refusal(demo_window).text()
 
 
-def test_the_cost_report_versions_and_charts_are_filled(demo_window, settle):
+def test_the_cost_report_versions_and_charts_are_filled(demo_window, demo_path, settle):
     page = show(demo_window, "budget")
     report = {row["account"]: row for row in page.report.model.rows}
     assert report["6700 Insurance"]["variance"].amount < 0  # paid at an older rate than the budget's
-    assert page.actuals.model.rowCount() == 9
+    posted = query(demo_path, "select count(*) from cost_entry where vendor = 'Production report'")[0][0]
+    assert posted and page.actuals.model.rowCount() == 9 + posted  # its invoices and its reported days' labour
     page.save_named_version("After the first days")
     versions = page.versions_tab
     assert [row["name"] for row in versions.versions.model.rows][-1] == "After the first days"

@@ -1,0 +1,79 @@
+"""The demo's first three shoot days, reported (resources/demo/contract_bride.json "reports"): day 1 as
+planned, day 2 two hours over with a late lunch, day 3 with five scenes not shot; their labour posted to
+the budget, and the estimated final cost above the budget by what they cost beyond their plans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlmodel import select
+
+from studio.callsheet import numbered_day
+from studio.day_reports.final_cost import final_cost
+from studio.day_reports.postings import POSTED_KINDS, VENDOR
+from studio.day_reports.summary import DayReports
+from studio.models import CostEntry, DayReport
+
+
+@pytest.fixture
+def days(demo):
+    with demo.session() as session:
+        reports = DayReports(session, 1)
+        summaries = [reports.summary(session, numbered_day(session, 1, number)) for number in (1, 2, 3, 4)]
+        cost = final_cost(session, 1, "USD")
+        posted = session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()
+        assert len(session.exec(select(DayReport)).all()) == 3
+    return summaries, cost, posted
+
+
+def test_the_first_day_ran_as_planned(days):
+    (first, *_), _cost, _posted = days
+    assert first.hot.variance == 0 and first.shot.not_shot == 0
+    assert first.day.lunch == (12 * 60 + 30, 13 * 60) and first.shot.setups > first.shot.completed
+    assert [note.kind for note in first.day.remarks] == ["DEPARTMENT"]
+
+
+def test_the_second_ran_two_hours_over_with_a_late_lunch(days):
+    (_first, second, *_), _cost, _posted = days
+    planned_wrap = max(worker.shift.end for worker in second.day.plan.workers if worker.shift is not None)
+    assert second.day.times["camera_wrap"] == planned_wrap + 120
+    assert second.day.lunch == (14 * 60, 14 * 60 + 30)
+    costs = {name: (planned, actual) for name, planned, actual, _v in second.hot.rows()}
+    assert costs["overtime"][1] > costs["overtime"][0] and costs["penalties"][1] > costs["penalties"][0]
+    assert costs["cast"][0] == costs["cast"][1]  # the same people, each paid their day
+    assert (
+        second.hot.variance
+        == costs["overtime"][1] - costs["overtime"][0] + costs["penalties"][1] - costs["penalties"][0]
+    )
+    delay = next(note for note in second.day.remarks if note.kind == "DELAY")
+    assert (delay.reason, delay.minutes) == ("EQUIPMENT", 75)
+
+
+def test_the_third_left_five_scenes_unshot_and_the_shoot_behind(days):
+    (_first, _second, third, fourth), _cost, _posted = days
+    assert third.shot.not_shot == 5 and third.shot.completed == third.shot.planned - 5
+    not_shot = [scene for scene in third.day.scenes if scene.outcome == "NOT_SHOT"]
+    assert sum(scene.eighths for scene in not_shot) == -third.standing.ahead_eighths > 0
+    # The late wrap of day 2 cut the rest before day 3's calls: forced calls for those whose preset pays them
+    assert third.to_json()["penalties"]["forced_calls"] > 0
+    assert fourth is None  # not reported yet
+
+
+def test_their_labour_is_in_the_budget_and_the_final_cost_above_it_by_what_it_cost_beyond_plan(days):
+    summaries, cost, posted = days
+    reported = summaries[:3]
+    assert {entry.reference for entry in posted} == {f"DPR #{s.day.shoot_day_id}" for s in reported}
+    assert all(entry.status == "COMMITTED" for entry in posted)
+
+    def labour(which: str, currency: str | None = None) -> Decimal:
+        charges = [c for s in reported for c in getattr(s.hot, which).charges if c.kind in POSTED_KINDS]
+        if currency is None:
+            return sum((c.base for c in charges), Decimal(0))
+        return sum((c.amount.amount for c in charges if c.amount.currency == currency), Decimal(0))
+
+    assert sum(entry.amount.amount for entry in posted if entry.currency == "USD") == labour("actual", "USD")
+    assert sum(entry.amount.amount for entry in posted if entry.currency == "CNY") == labour("actual", "CNY")
+    over = labour("actual") - labour("planned")
+    assert over > 0 and cost.total.variance == -over
+    assert cost.total.at_completion == cost.total.budget + over
