@@ -41,7 +41,7 @@ from studio.models import (
     ShootDay,
 )
 from studio.models.day_report import DAY_TIMES
-from studio.models.enums import SceneOutcome, ShootDayKind
+from studio.models.enums import SceneOutcome
 from studio.money import Money
 from studio.schedule.board import StripCard
 from studio.schedule.costs import moves_in
@@ -382,22 +382,10 @@ def _shift(row: TimeRow, day: ReportedDay) -> Shift | None:
     return Shift(row.call, end, tuple(own or unit), row.travel)
 
 
-def rests_before(session: Session, day: ReportedDay, production_id: int) -> dict[tuple[str, int], int]:
-    """Each worker's rest since the end of their work on the last reported day before this one."""
-    previous = session.exec(
-        select(ShootDay.id)
-        .join(DayReport, DayReport.shoot_day_id == ShootDay.id)
-        .where(
-            ShootDay.production_id == production_id,
-            ShootDay.kind == ShootDayKind.SHOOT.value,
-            ShootDay.shoot_date < day.date,
-        )
-        .order_by(ShootDay.shoot_date.desc())
-    ).first()
-    before = read_report(session, previous) if previous is not None else None
+def rests(day: ReportedDay, before: ReportedDay | None, crew: dict[int, int | None]) -> dict[tuple[str, int], int]:
+    """Each worker's rest since the end of their work on `before`, the last day reported before this one."""
     if before is None:
         return {}
-    crew = crew_departments(session, production_id)
     days_between = (day.date - before.date).days * 24 * 60
     ends = {w.key: w.shift.end for w in worked_day(before, crew).workers if w.shift is not None}
     return {

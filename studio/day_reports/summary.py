@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from studio.day_reports.clock import clock, duration
 from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
 from studio.day_reports.fields import day_name
-from studio.day_reports.hot_cost import HotCost, Prices, price_day
+from studio.day_reports.hot_cost import DayCost, HotCost, Prices, price_day
 from studio.day_reports.pay import DayPay
 from studio.day_reports.reading import (
     DEPARTMENT,
@@ -30,7 +30,7 @@ from studio.day_reports.reading import (
     department_crew,
     load_prices,
     read_report,
-    rests_before,
+    rests,
     worked_day,
 )
 from studio.errors import InvalidInput
@@ -248,22 +248,27 @@ class DayReports:
             .where(ShootDay.production_id == production_id)
             .order_by(ShootDay.shoot_date, ShootDay.unit)
         )
-        self.reported: dict[int, tuple[ReportedDay, HotCost]] = {}
+        self.reported: dict[int, tuple[ReportedDay, HotCost]] = {}  # in date order
+        self.planned: dict[int, DayCost] = {}  # each report's plan, priced
         for day_id in days:
             day = read_report(session, day_id)
-            self.reported[day_id] = (day, self.hot_cost(session, day))
+            self.reported[day_id] = (day, self.hot_cost(day))
 
-    def hot_cost(self, session: Session, day: ReportedDay) -> HotCost:
-        worked = worked_day(day, self.crew)
-        rests = rests_before(session, day, self.production_id)
-        return HotCost(day.date, price_day(day.plan, self.prices), price_day(worked, self.prices, rests))
+    def hot_cost(self, day: ReportedDay) -> HotCost:
+        """The day against its plan (priced once: a reported day's plan never changes), each worker's rest
+        counted from the last day reported before it."""
+        before = max((d for d, _hot in self.reported.values() if d.date < day.date), key=lambda d: d.date, default=None)
+        if day.report_id not in self.planned:
+            self.planned[day.report_id] = price_day(day.plan, self.prices)
+        worked = price_day(worked_day(day, self.crew), self.prices, rests(day, before, self.crew))
+        return HotCost(day.date, self.planned[day.report_id], worked)
 
     def summary(self, session: Session, shoot_day_id: int) -> DaySummary | None:
         """The day worked out from its rows as they are now; None if it is not reported."""
         day = read_report(session, shoot_day_id)
         if day is None:
             return None
-        hot = self.hot_cost(session, day)
+        hot = self.hot_cost(day)
         self.reported[shoot_day_id] = (day, hot)
         earlier = [(d, h) for d, h in self.reported.values() if d.date <= day.date]
         worked = worked_day(day, self.crew)
