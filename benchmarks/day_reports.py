@@ -3,6 +3,9 @@
 - Entering a day's report: each edit stored (one transaction, as the window makes it) and the day worked
   out again (each person's pay, overtime and penalties, the hot cost against the plan, where the shoot
   stands) in under 50 ms, on the demo's day 3 (63 scenes; its cast, crew and background, some 55 people).
+- Re-planning the demo's six remaining days (4-9, after days 1-3 reported, five scenes left unshot): a
+  schedule within the limits in under 10 s (the first the search finds that breaks none), and the whole
+  re-plan with its default 10 s of search.
 
 Given as the median and the slowest of the edits, wall clock and CPU seconds: on a machine others share,
 the CPU time says what the work costs when the wall clock says how busy it is.
@@ -25,6 +28,7 @@ from sqlmodel import select  # noqa: E402
 from studio import operations  # noqa: E402
 from studio.callsheet import numbered_day  # noqa: E402
 from studio.day_reports.clock import Span  # noqa: E402
+from studio.day_reports.replan import replan  # noqa: E402
 from studio.day_reports.summary import DayReports  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
 from studio.models import DayReport, DayReportScene, DayReportTime  # noqa: E402
@@ -32,6 +36,7 @@ from studio.storage.db import open_database  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_RUNS", "5"))
 TARGET = 0.050
+REPLAN_TARGET = 10.0
 
 
 def edits(session, day_id: int) -> list[tuple[str, int, dict]]:
@@ -94,7 +99,28 @@ def main() -> int:
         f"slowest {slowest * 1000:.1f} ms, over {len(walls)} edits; target {TARGET * 1000:.0f} ms: "
         + ("met" if median < TARGET else "NOT met")
     )
-    return 0 if median < TARGET else 1
+    return 0 if median < TARGET and replanning() < REPLAN_TARGET else 1
+
+
+def replanning() -> float:
+    """Seconds until the re-plan from day 4 first has a schedule within the limits."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.sqlite"
+        write_demo(path)
+        database = open_database(path)
+        within: list[float] = []
+        with database.transaction() as session:
+            start, cpu = time.perf_counter(), time.process_time()
+            plan = replan(session, 1, 4, progress=lambda found: within.append(found.seconds) if found.cost else None)
+            wall, cpus = time.perf_counter() - start, time.process_time() - cpu
+        database.close()
+    first = within[0] if within else float("inf")
+    print(
+        f"re-planning days 4-9 ({plan.result.status}, {plan.result.conflicts} limits broken): within the limits "
+        f"after {first:.1f} s; the whole re-plan {wall:.1f} s (CPU {cpus:.1f} s); target {REPLAN_TARGET:.0f} s: "
+        + ("met" if first < REPLAN_TARGET else "NOT met")
+    )
+    return first
 
 
 if __name__ == "__main__":

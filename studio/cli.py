@@ -14,7 +14,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from studio.day_reports.commands import REPORT_READING, add_report_commands, export_dpr
+from studio.day_reports.commands import (
+    REPORT_READING,
+    add_replan_command,
+    add_report_commands,
+    export_dpr,
+    run_replan,
+)
 from studio.errors import UserError
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
@@ -123,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="search this much work instead (CP-SAT's deterministic time): the same result anywhere",
     )
     auto.add_argument("--json", action="store_true", help="print one JSON object")
+    add_replan_command(schedule, common)
 
     budget = commands.add_parser("budget", help="the budget").add_subparsers(dest="action", required=True)
     total = budget.add_parser("total", parents=[common], help="the grand total and each account's")
@@ -397,6 +404,8 @@ def run_schedule(args: argparse.Namespace) -> int:
     from studio.schedule.auto import result_json, schedule_automatically
     from studio.storage.db import open_database
 
+    if args.action == "replan":
+        return run_replan(args)
     if args.days is not None and not 1 <= args.days <= 366:
         raise UserError(_("--days must be from 1 to 366"))
     if not 1 <= args.time_limit <= 3600:

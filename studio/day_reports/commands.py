@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from studio.errors import UserError
 from studio.i18n import _
 
 LANGUAGES = ("en", "zh", "en+zh")
@@ -35,6 +36,66 @@ def add_report_commands(commands, export, common: argparse.ArgumentParser) -> No
     dpr.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
     dpr.add_argument("--out", required=True, type=Path, help="F.pdf or F.xlsx")
     dpr.add_argument("--lang", dest="document_lang", choices=LANGUAGES, default="en", help="its language")
+
+
+def add_replan_command(schedule, common: argparse.ArgumentParser) -> None:
+    """`schedule replan`, among the schedule's actions."""
+    replan = schedule.add_parser(
+        "replan", parents=[common], help="re-plan the days from N on: scenes left unshot go back to be scheduled"
+    )
+    replan.add_argument("--from-day", required=True, type=int, help="the first day to re-plan (after the reported)")
+    replan.add_argument("--time-limit", type=float, default=10.0, help="seconds to search (default 10)")
+    replan.add_argument("--work", type=float, help="search this much work instead: the same schedule anywhere")
+    replan.add_argument("--dry-run", action="store_true", help="say what the slip costs and change nothing")
+    replan.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run_replan(args: argparse.Namespace) -> int:
+    import json
+
+    from studio.day_reports.replan import apply_replan, replan
+    from studio.paths import database_argument
+    from studio.productions import get_production
+    from studio.storage.db import open_database
+
+    if not 1 <= args.time_limit <= 3600:
+        raise UserError(_("--time-limit must be from 1 to 3600 seconds"))
+    database = open_database(database_argument(args))
+    try:
+        with database.transaction() as session:
+            production = get_production(session, getattr(args, "production", None))
+            trial = session.begin_nested()  # a day added to see whether the scenes fit is kept only if applied
+            plan = replan(session, production.id, args.from_day, args.time_limit, work=args.work)
+            if args.dry_run:
+                trial.rollback()
+            else:
+                trial.commit()
+                apply_replan(session, production.id, plan)
+    finally:
+        database.close()
+    report = plan.to_json() | {"applied": not args.dry_run}
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    change = report["change"]
+    print(
+        _(
+            "Re-planned from day {day}: {unshot} scenes left unshot scheduled again; the schedule costs {cost} "
+            "{currency}, {change} against before ({work} cast work days, {holds} hold days, {locations} location "
+            "days, {added} shoot days added)."
+        ).format(
+            day=args.from_day,
+            unshot=report["unshot_scenes"],
+            cost=report["cost"]["amount"],
+            currency=change["currency"],
+            change=change["amount"],
+            work=change["cast_work_days"],
+            holds=change["cast_hold_days"],
+            locations=change["location_days"],
+            added=change["shoot_days_added"],
+        )
+    )
+    return 0
 
 
 def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:

@@ -114,6 +114,15 @@ def test_the_dpr_workbook_has_its_hot_cost_as_formulas(desk_path, tmp_path):
     assert load_workbook(target)["Cast"]["A2"].value == "Ava Stone"
 
 
+def test_schedule_replan_dry_run_says_what_it_would_do_and_changes_nothing(desk_path):
+    before = desk_path.read_bytes()
+    args = ("schedule", "replan", "--db", str(desk_path), "--from-day", "2", "--work", "1", "--dry-run", "--json")
+    report = json.loads(ok(*args).stdout)
+    assert (report["applied"], report["unshot_scenes"], report["change"]["shoot_days_added"]) == (False, 0, 0)
+    assert report["conflicts"] == 0 and report["cost"]["currency"] == "USD"
+    assert desk_path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -123,6 +132,7 @@ def test_the_dpr_workbook_has_its_hot_cost_as_formulas(desk_path, tmp_path):
         (("report", "start", "--day", "1"), "day 1 (2027-01-11) is already reported"),
         (("export", "dpr", "--day", "1", "--out", "day1.docx"), "choose a file ending in .pdf or .xlsx"),
         (("report", "post", "--day", "1", "--read-only"), "--read-only"),
+        (("schedule", "replan", "--from-day", "1", "--work", "1"), "day 1 (2027-01-11) is reported: re-plan from"),
     ],
 )
 def test_bad_requests_get_one_line_and_change_nothing(desk_path, tmp_path, args, message):

@@ -1,0 +1,62 @@
+"""Re-planning after a reported day (studio.day_reports.replan) on The Night Desk
+(tests/studio/day_report_production.py): its day 1 leaves scene 1-2 (Ben's, 270 minutes) unshot."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from studio.day_reports.replan import apply_replan, replan
+from studio.errors import InvalidInput
+from studio.models import ShootDay, Strip
+from studio.schedule.analysis import BoardAnalysis
+from studio.schedule.board import load_board
+from tests.studio.day_report_production import edit, scene_row, start
+
+WORK = 2.0  # CP-SAT's deterministic time: the same schedule on any machine
+
+
+def layout(desk) -> dict[int, list[tuple[int, bool]]]:
+    """Each day's number → its scenes' numbers (1-4) and whether each is locked."""
+    with desk.database.session() as session:
+        rows = session.exec(
+            select(ShootDay.day_number, Strip.scene_id, Strip.locked)
+            .join(ShootDay, Strip.shoot_day_id == ShootDay.id)
+            .order_by(ShootDay.shoot_date, Strip.position)
+        ).all()
+    found: dict[int, list[tuple[int, bool]]] = {}
+    for number, scene, locked in rows:
+        found.setdefault(number, []).append((desk.scenes.index(scene) + 1, locked))
+    return found
+
+
+def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_they_cannot_hold_them(sqlite_desk):
+    # Day 2 holds scenes 1-3 and 1-4 (570 minutes); 1-2's 270 more would make 840, over the 720 a day may
+    # take: a third day is added. Before: Ava 2 days × 1800, Ben 1 × 400, the Tower 2 days × 1000 = 6000.
+    # After, the Tower a day more (3000), whichever day 1-2 goes on; the optimizer weighs the remaining
+    # days alone, so Ava's hold between day 1 and a later day of hers is in the change, not its choice.
+    desk = sqlite_desk
+    start(desk, 0)
+    edit(desk, "day_report_scene", scene_row(desk, 0, 2), outcome="NOT_SHOT")
+    with desk.database.transaction() as session:
+        plan = replan(session, desk.production_id, 2, work=WORK)
+        apply_replan(session, desk.production_id, plan)
+    placed = layout(desk)
+    assert placed[1] == [(1, True)]  # the reported day keeps what it shot, locked there
+    assert sorted(scene for day in (2, 3) for scene, _locked in placed[day]) == [2, 3, 4]
+    change = plan.to_json()["change"]
+    assert plan.before.total == 6000 and (change["location_days"], change["shoot_days_added"]) == (1, 1)
+    with desk.database.session() as session:
+        stored = BoardAnalysis(load_board(session, desk.production_id)).cost
+    assert stored == plan.after and change["amount"] == str(plan.after.total - 6000)
+    assert plan.result.conflicts == 0
+
+
+def test_a_reported_day_is_never_re_planned(sqlite_desk):
+    desk = sqlite_desk
+    start(desk, 0)
+    before = layout(desk)
+    refused = pytest.raises(InvalidInput, match=r"day 1 \(2027-01-11\) is reported: re-plan from a day after")
+    with refused, desk.database.transaction() as session:
+        replan(session, desk.production_id, 1, work=WORK)
+    assert layout(desk) == before
