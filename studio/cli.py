@@ -28,7 +28,7 @@ from studio.scripts import FORMATS
 from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 
 COLLECT_AFTER = 50_000  # allocations between the cycle collector's youngest passes (Python's default: 700)
-PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget")
+PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget", "reports")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,6 +31,12 @@ PAGES = (
     PageEntry("schedule", "SchedulePage", lambda: QCoreApplication.translate("Pages", "Schedule")),
     PageEntry("callsheets", "CallSheetsPage", lambda: QCoreApplication.translate("Pages", "Call Sheets")),
     PageEntry("budget", "BudgetPage", lambda: QCoreApplication.translate("Pages", "Budget"), all_money=True),
+    PageEntry(
+        "reports",
+        "ProductionReportPage",
+        lambda: QCoreApplication.translate("Pages", "Production Report"),
+        all_money=True,  # each day's hot cost and everyone's pay
+    ),
 )
 PAGE_KEYS = tuple(entry.key for entry in PAGES)
 

@@ -47,6 +47,13 @@ class PayPresetsDialog(RowListDialog):
                 FormField("week_minimum", self.tr("Week minimum")),
                 FormField("currency", self.tr("Currency")),
                 FormField("pension_health_percent", self.tr("Pension & health (%)")),
+                FormField("meal_interval_minutes", self.tr("Meal due within (minutes)")),
+                FormField("meal_penalty_step_minutes", self.tr("Meal penalty for each (minutes late)")),
+                FormField("meal_penalty_first", self.tr("First meal penalty")),
+                FormField("meal_penalty_second", self.tr("Second meal penalty")),
+                FormField("meal_penalty_later", self.tr("Each later meal penalty")),
+                FormField("rest_hours", self.tr("Rest between days (hours)")),
+                FormField("forced_call_days", self.tr("Forced call (days' pay)")),
                 FormField(
                     "notes",
                     self.tr("Notes"),

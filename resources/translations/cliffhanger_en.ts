@@ -100,7 +100,7 @@
 <context>
     <name>CrewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="153"/>
+        <location filename="../../ui/pages/crew.py" line="159"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n crew member</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="155"/>
+        <location filename="../../ui/pages/crew.py" line="161"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n speaks Mandarin</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="157"/>
+        <location filename="../../ui/pages/crew.py" line="163"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n speaks Mandarin and English</numerusform>
@@ -173,11 +173,22 @@
 <context>
     <name>PayPresetsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="75"/>
+        <location filename="../../ui/pay_presets.py" line="82"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>%n preset added.</numerusform>
             <numerusform>%n presets added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProductionReportPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports.py" line="369"/>
+        <source>Posted %n actual(s) to the budget</source>
+        <translation>
+            <numerusform>Posted %n actual to the budget</numerusform>
+            <numerusform>Posted %n actuals to the budget</numerusform>
         </translation>
     </message>
 </context>

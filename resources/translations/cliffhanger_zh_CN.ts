@@ -1275,197 +1275,207 @@ The details are in %2</source>
 <context>
     <name>CrewPage</name>
     <message>
-        <location filename="../../ui/pages/crew.py" line="34"/>
-        <location filename="../../ui/pages/crew.py" line="68"/>
-        <location filename="../../ui/pages/crew.py" line="188"/>
+        <location filename="../../ui/pages/crew.py" line="35"/>
+        <location filename="../../ui/pages/crew.py" line="69"/>
+        <location filename="../../ui/pages/crew.py" line="194"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="42"/>
-        <location filename="../../ui/pages/crew.py" line="71"/>
+        <location filename="../../ui/pages/crew.py" line="43"/>
+        <location filename="../../ui/pages/crew.py" line="72"/>
         <source>Position</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="47"/>
-        <location filename="../../ui/pages/crew.py" line="66"/>
+        <location filename="../../ui/pages/crew.py" line="48"/>
+        <location filename="../../ui/pages/crew.py" line="67"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="79"/>
+        <location filename="../../ui/pages/crew.py" line="80"/>
         <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="49"/>
-        <location filename="../../ui/pages/crew.py" line="75"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/crew.py" line="48"/>
-        <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
         <location filename="../../ui/pages/crew.py" line="50"/>
         <location filename="../../ui/pages/crew.py" line="76"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="49"/>
+        <source>Speaks</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="51"/>
+        <location filename="../../ui/pages/crew.py" line="77"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="51"/>
-        <location filename="../../ui/pages/crew.py" line="90"/>
+        <location filename="../../ui/pages/crew.py" line="52"/>
+        <location filename="../../ui/pages/crew.py" line="91"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="67"/>
+        <location filename="../../ui/pages/crew.py" line="68"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="80"/>
+        <location filename="../../ui/pages/crew.py" line="81"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="86"/>
+        <location filename="../../ui/pages/crew.py" line="87"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="93"/>
+        <location filename="../../ui/pages/crew.py" line="94"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="98"/>
+        <location filename="../../ui/pages/crew.py" line="99"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="101"/>
-        <location filename="../../ui/pages/crew.py" line="191"/>
+        <location filename="../../ui/pages/crew.py" line="100"/>
+        <source>Pay preset</source>
+        <translation>薪酬方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="103"/>
+        <location filename="../../ui/pages/crew.py" line="197"/>
         <source>Call offset (minutes)</source>
         <translation>通告时间偏移（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="102"/>
+        <location filename="../../ui/pages/crew.py" line="104"/>
         <source>department default; -30 = 30 min before crew call</source>
         <translation>部门默认；-30 = 比剧组通告早 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="104"/>
+        <location filename="../../ui/pages/crew.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="111"/>
-        <location filename="../../ui/pages/crew.py" line="184"/>
+        <location filename="../../ui/pages/crew.py" line="113"/>
+        <location filename="../../ui/pages/crew.py" line="190"/>
         <source>Add crew member</source>
         <translation>添加剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="112"/>
+        <location filename="../../ui/pages/crew.py" line="114"/>
         <source>Remove crew member</source>
         <translation>删除剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="113"/>
+        <location filename="../../ui/pages/crew.py" line="115"/>
         <source>Departments…</source>
         <translation>部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="114"/>
+        <location filename="../../ui/pages/crew.py" line="116"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="115"/>
+        <location filename="../../ui/pages/crew.py" line="117"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="123"/>
+        <location filename="../../ui/pages/crew.py" line="125"/>
         <source>Any language</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="124"/>
+        <location filename="../../ui/pages/crew.py" line="126"/>
         <source>Speaks Mandarin</source>
         <translation>会说普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="125"/>
+        <location filename="../../ui/pages/crew.py" line="127"/>
         <source>Speaks English</source>
         <translation>会说英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="126"/>
+        <location filename="../../ui/pages/crew.py" line="128"/>
         <source>Speaks both</source>
         <translation>两种都会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="127"/>
+        <location filename="../../ui/pages/crew.py" line="129"/>
         <source>Mandarin only</source>
         <translation>只会普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="128"/>
+        <location filename="../../ui/pages/crew.py" line="130"/>
         <source>English only</source>
         <translation>只会英语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="141"/>
+        <location filename="../../ui/pages/crew.py" line="143"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/crew.py" line="146"/>
+        <source>No overtime</source>
+        <translation>无加班规则</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="153"/>
+        <location filename="../../ui/pages/crew.py" line="159"/>
         <source>%n crew member(s)</source>
         <translation>
             <numerusform>%n 名剧组人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="155"/>
+        <location filename="../../ui/pages/crew.py" line="161"/>
         <source>%n speak(s) Mandarin</source>
         <translation>
             <numerusform>%n 人会说普通话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/crew.py" line="157"/>
+        <location filename="../../ui/pages/crew.py" line="163"/>
         <source>%n speak(s) Mandarin and English</source>
         <translation>
             <numerusform>%n 人会说普通话和英语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="164"/>
+        <location filename="../../ui/pages/crew.py" line="170"/>
         <source>All departments</source>
         <translation>所有部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="183"/>
+        <location filename="../../ui/pages/crew.py" line="189"/>
         <source>New crew member</source>
         <translation>新剧组成员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="202"/>
+        <location filename="../../ui/pages/crew.py" line="208"/>
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="207"/>
+        <location filename="../../ui/pages/crew.py" line="213"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/crew.py" line="210"/>
+        <location filename="../../ui/pages/crew.py" line="216"/>
         <source>Each department&apos;s call is the crew call plus its offset: -30 calls it half an hour early.</source>
         <translation>各部门的通告时间 = 剧组通告时间 + 偏移：-30 表示提前半小时。</translation>
     </message>
@@ -2624,12 +2634,17 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <source>Budget</source>
         <translation>预算</translation>
     </message>
+    <message>
+        <location filename="../../ui/page_stack.py" line="37"/>
+        <source>Production Report</source>
+        <translation>拍摄日报</translation>
+    </message>
 </context>
 <context>
     <name>PayPresetsDialog</name>
     <message>
-        <location filename="../../ui/pay_presets.py" line="61"/>
-        <location filename="../../ui/pay_presets.py" line="75"/>
+        <location filename="../../ui/pay_presets.py" line="68"/>
+        <location filename="../../ui/pay_presets.py" line="82"/>
         <source>Pay presets</source>
         <translation>薪酬预设</translation>
     </message>
@@ -2689,17 +2704,52 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>养老金与医疗（%）</translation>
     </message>
     <message>
+        <location filename="../../ui/pay_presets.py" line="50"/>
+        <source>Meal due within (minutes)</source>
+        <translation>开饭时限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="51"/>
+        <source>Meal penalty for each (minutes late)</source>
+        <translation>用餐罚金计算单位（延误分钟）</translation>
+    </message>
+    <message>
         <location filename="../../ui/pay_presets.py" line="52"/>
+        <source>First meal penalty</source>
+        <translation>第一次用餐罚金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="53"/>
+        <source>Second meal penalty</source>
+        <translation>第二次用餐罚金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="54"/>
+        <source>Each later meal penalty</source>
+        <translation>之后每次用餐罚金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="55"/>
+        <source>Rest between days (hours)</source>
+        <translation>两天之间休息（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="56"/>
+        <source>Forced call (days&apos; pay)</source>
+        <translation>强制提前开工（按日薪倍数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_presets.py" line="59"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="64"/>
+        <location filename="../../ui/pay_presets.py" line="71"/>
         <source>Union minimums change every contract year: check these figures against the agreement in force.</source>
         <translation>工会最低标准每个合约年度都会变化：请对照现行协议核对这些数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="66"/>
+        <location filename="../../ui/pay_presets.py" line="73"/>
         <source>Add missing standard presets</source>
         <translation>补充缺少的标准预设</translation>
     </message>
@@ -2709,17 +2759,17 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>新预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="73"/>
+        <location filename="../../ui/pay_presets.py" line="80"/>
         <source>Add pay preset</source>
         <translation>添加薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="71"/>
+        <location filename="../../ui/pay_presets.py" line="78"/>
         <source>Add standard pay presets</source>
         <translation>添加标准薪酬预设</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="75"/>
+        <location filename="../../ui/pay_presets.py" line="82"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个预设。</numerusform>
@@ -2916,6 +2966,436 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <location filename="../../ui/production_dialog.py" line="45"/>
         <source>Shoot time zone</source>
         <translation>拍摄地时区</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionReportPage</name>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="75"/>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="76"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="77"/>
+        <source>Reported</source>
+        <translation>已报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="77"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="94"/>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="95"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="96"/>
+        <source>Scenes</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="97"/>
+        <location filename="../../ui/pages/reports.py" line="140"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="98"/>
+        <location filename="../../ui/pages/reports.py" line="264"/>
+        <source>Hot cost</source>
+        <translation>当日成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="103"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="103"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="103"/>
+        <source>Both</source>
+        <translation>双语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="347"/>
+        <source>Start the report</source>
+        <translation>开始填写日报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="109"/>
+        <location filename="../../ui/pages/reports.py" line="358"/>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="110"/>
+        <source>Post to the budget</source>
+        <translation>记入预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="111"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="112"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="132"/>
+        <source>Crew call</source>
+        <translation>集合时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="133"/>
+        <source>Shooting call</source>
+        <translation>开拍时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="134"/>
+        <source>First shot</source>
+        <translation>第一个镜头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="135"/>
+        <source>Lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="136"/>
+        <source>First shot after lunch</source>
+        <translation>午餐后第一个镜头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="137"/>
+        <location filename="../../ui/pages/reports.py" line="155"/>
+        <source>Second meal</source>
+        <translation>第二餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="138"/>
+        <source>Camera wrap</source>
+        <translation>摄影收工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="139"/>
+        <source>Last person out</source>
+        <translation>最后离场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
+        <source>Cast</source>
+        <translation>演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
+        <source>Crew</source>
+        <translation>剧组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
+        <source>Background</source>
+        <translation>群演</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="147"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="233"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="220"/>
+        <location filename="../../ui/pages/reports.py" line="248"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="149"/>
+        <source>Role or position</source>
+        <translation>角色或职位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="150"/>
+        <source>Count</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="151"/>
+        <source>Call</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="152"/>
+        <source>Makeup</source>
+        <translation>化妆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="153"/>
+        <source>On set</source>
+        <translation>到片场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="154"/>
+        <source>First meal</source>
+        <translation>第一餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="156"/>
+        <source>Wrap</source>
+        <translation>收工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="157"/>
+        <source>Out</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="160"/>
+        <source>Travel (minutes)</source>
+        <translation>路程（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="165"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="166"/>
+        <source>Overtime hours</source>
+        <translation>加班工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="167"/>
+        <source>Late meals</source>
+        <translation>延误用餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="168"/>
+        <source>Rest</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="169"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
+        <source>Overtime</source>
+        <translation>加班费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="170"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
+        <source>Penalties</source>
+        <translation>罚金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="171"/>
+        <location filename="../../ui/pages/reports.py" line="212"/>
+        <source>Remarks</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="176"/>
+        <source>Completed</source>
+        <translation>拍完</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="177"/>
+        <source>Partly shot</source>
+        <translation>部分拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="178"/>
+        <source>Not shot</source>
+        <translation>未拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="184"/>
+        <source>Scene</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="185"/>
+        <source>Set</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="186"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="187"/>
+        <location filename="../../ui/pages/reports.py" line="265"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="187"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="190"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="198"/>
+        <source>Pages shot (part)</source>
+        <translation>已拍页数（部分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="206"/>
+        <source>Screen time</source>
+        <translation>成片时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="211"/>
+        <source>Setups</source>
+        <translation>机位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="218"/>
+        <source>Delay</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="219"/>
+        <source>Incident</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="224"/>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="225"/>
+        <source>Talent</source>
+        <translation>演员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="226"/>
+        <source>Equipment</source>
+        <translation>器材</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="227"/>
+        <source>Location</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="228"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="241"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="247"/>
+        <source>Time lost</source>
+        <translation>损失时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="249"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="257"/>
+        <source>Locations</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="258"/>
+        <source>Company moves</source>
+        <translation>转场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="261"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="266"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="267"/>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="306"/>
+        <source>Not reported yet: start its report at wrap.</source>
+        <translation>尚无日报：收工时开始填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="326"/>
+        <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
+        <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="333"/>
+        <source>hot cost %1 against %2 planned</source>
+        <translation>当日成本 %1，计划 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="357"/>
+        <source>New note</source>
+        <translation>新备注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports.py" line="369"/>
+        <source>Posted %n actual(s) to the budget</source>
+        <translation>
+            <numerusform>已记入预算 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="376"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="376"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="381"/>
+        <source>Export the production report</source>
+        <translation>导出拍摄日报</translation>
     </message>
 </context>
 <context>

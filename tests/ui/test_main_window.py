@@ -33,6 +33,7 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
         "callsheets": db_value(demo_path, "select count(*) from shoot_day where kind = 'SHOOT'"),
         # the top sheet: one row per account group, then the grand total
         "budget": db_value(demo_path, "select count(distinct account_group) from budget_account") + 1,
+        "reports": db_value(demo_path, "select count(*) from shoot_day where kind = 'SHOOT'"),
     }
     main_tables = {
         "script": "scenes",
@@ -43,6 +44,7 @@ def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qt
         "schedule": "days",
         "callsheets": "sheets",
         "budget": "tree",
+        "reports": "days",
     }
     assert demo_window.page_keys == PAGES
     for row, key in enumerate(PAGES):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QToolBar
 
 from studio import vocabulary
 from studio.languages import entered_languages
-from studio.listings import crew_rows, department_rows
+from studio.listings import crew_rows, department_rows, pay_preset_rows
 from studio.models.enums import RateBasis, UnionStatus
 from ui import labels
 from ui.i18n import money_text
@@ -27,6 +27,7 @@ class CrewPage(Page):
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
         self.departments: list[tuple[int | None, str]] = []
+        self.preset_choices: list[tuple[int | None, str]] = []  # pay presets: a producer's, like rates
         self.crew = self.table(
             [
                 Column(
@@ -96,6 +97,7 @@ class CrewPage(Page):
                 money=True,
             ),
             FormField("currency", self.tr("Currency"), placeholder="USD", money=True),
+            FormField("overtime_rule_id", self.tr("Pay preset"), "choice", lambda: self.preset_choices, money=True),
             FormField(
                 "call_offset_minutes",
                 self.tr("Call offset (minutes)"),
@@ -139,6 +141,10 @@ class CrewPage(Page):
         departments = self.workspace.read(department_rows, production_id)
         names = [(row["id"], labels.department(row["name"], row["name_zh"])) for row in departments]
         self.departments = with_none(names, self.tr("No department"))
+        presets = self.workspace.read(pay_preset_rows, production_id) if self.workspace.sees_money else []
+        self.preset_choices = with_none(
+            [(row["id"], labels.pay_preset_name(row["name"])) for row in presets], self.tr("No overtime")
+        )
         rows = self.workspace.read(crew_rows, production_id)
         for row in rows:
             row["department"] = labels.department(row["department"], row["department_zh"])

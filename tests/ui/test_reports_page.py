@@ -1,0 +1,74 @@
+"""The Production Report page on the demo (its days 1-3 reported): a day's times, people, scenes and hot
+cost; an edit of the unit's wrap worked out at once and undone; bad times and a day not yet shot
+refused with one message and nothing saved."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.ui.driving import last_refusal, query, show
+
+
+def day_row(page, number: int) -> None:
+    page.days.select_ids([row["id"] for row in page.days.model.rows if row["day_number"] == number])
+
+
+def total(page) -> dict:
+    return next(row for row in page.hot_cost.model.rows if row["category"] == "total")
+
+
+def column(table, key: str) -> int:
+    return next(number for number, column in enumerate(table.model.columns) if column.key == key)
+
+
+def test_a_reported_day_shows_its_times_people_scenes_and_hot_cost(demo_window, settle):
+    page = show(demo_window, "reports")
+    day_row(page, 2)
+    settle()
+    (unit,) = page.unit.model.rows
+    assert page.unit.model.data(page.unit.model.index(0, column(page.unit, "lunch"))) == "14:00–14:30"
+    assert any(row["kind"] == "cast" and row["overtime"].amount > 0 for row in page.people.model.rows)
+    assert {row["outcome"] for row in page.scenes.model.rows} == {"COMPLETED"}
+    assert total(page)["variance"].amount > 0  # two hours over with a late lunch
+    assert "hot cost" in page.summary.text()
+    day_row(page, 3)
+    settle()
+    assert sum(row["outcome"] == "NOT_SHOT" for row in page.scenes.model.rows) == 5
+    assert [row["kind"] for row in page.notes.model.rows] == ["DELAY", "INCIDENT"]
+
+
+def test_an_edit_is_worked_out_at_once_and_undone(demo_window, demo_path, settle):
+    page = show(demo_window, "reports")
+    day_row(page, 1)
+    settle()
+    before = total(page)["actual"].amount
+    assert total(page)["variance"].amount == 0  # day 1 ran as planned
+    wrap = page.unit.model.rows[0]["camera_wrap"]
+    index = page.unit.model.index(0, column(page.unit, "camera_wrap"))
+    later = f"{(wrap + 60) // 60:02d}:{(wrap + 60) % 60:02d}"
+    assert page.unit.model.setData(index, later)
+    settle()
+    assert total(page)["actual"].amount > before and page.unit.model.data(index) == later
+    assert query(demo_path, "select camera_wrap from day_report where id = ?", page.unit.model.rows[0]["id"]) == [
+        (wrap + 60,)
+    ]
+    demo_window.workspace.undo_stack.undo()
+    settle()
+    assert total(page)["actual"].amount == before and total(page)["variance"].amount == Decimal(0)
+
+
+def test_bad_times_and_a_day_not_yet_shot_are_refused(demo_window, demo_path, settle):
+    page = show(demo_window, "reports")
+    day_row(page, 1)
+    settle()
+    index = page.unit.model.index(0, column(page.unit, "camera_wrap"))
+    shown = page.unit.model.data(index)
+    assert not page.unit.model.setData(index, "06:00")
+    assert "is before the crew call" in last_refusal(demo_window).text()
+    assert page.unit.model.data(index) == shown
+    day_row(page, 4)
+    settle()
+    assert page.unit.model.rows == [] and page.buttons["startReport"].isEnabled()
+    page.start_report()
+    assert "has not happened yet" in last_refusal(demo_window).text()
+    assert query(demo_path, "select count(*) from day_report") == [(3,)]

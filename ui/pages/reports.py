@@ -1,0 +1,381 @@
+"""Production Report: pick a shoot day, start its report at wrap (prefilled as the day was planned), then
+correct it — the unit's times, each person's, the scenes' outcomes, notes — and watch each person's
+overtime and penalties and the day's hot cost follow each edit; post its labour to the budget, export it.
+
+The reports are read once (studio.day_reports.summary.DayReports) and a day is worked out again from its
+own rows after each edit of a report; a change to what they are priced by reads them again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTabWidget
+
+from studio import operations
+from studio.changes import Changes
+from studio.day_reports.clock import Span, clock, duration
+from studio.day_reports.facts import BACKGROUND, CAST, CREW
+from studio.day_reports.listings import (
+    hot_cost_rows,
+    note_rows,
+    people_rows,
+    scene_rows,
+    shoot_day_rows,
+    unit_rows,
+)
+from studio.day_reports.postings import post_days
+from studio.day_reports.starting import start_day_report
+from studio.day_reports.summary import DayReports, DaySummary, ahead_or_behind
+from studio.errors import UserError
+from studio.formatting import format_eighths
+from studio.models.enums import DelayReason, ReportNoteKind, SceneOutcome
+from ui.i18n import babel_locale, chinese, day_text, money_text
+from ui.lazy import on_first_call
+from ui.pages.base import Page
+from ui.table import Column
+
+write_dpr = on_first_call("studio.exports.dpr", "write_dpr")  # reportlab, openpyxl
+REPORT_KINDS = frozenset({"day_report", "day_report_time", "day_report_scene", "day_report_note"})
+
+
+def _span(value) -> str:
+    return str(Span(*value)) if value else ""
+
+
+def _minutes(value) -> str:
+    return duration(value) if value else ""
+
+
+class ProductionReportPage(Page):
+    key = "reports"
+    reading_actions = frozenset({"exportPdf", "exportXlsx"})
+    # What a day's report is priced by and planned from, besides the reports themselves.
+    stale_on = REPORT_KINDS | frozenset(
+        {
+            "shoot_day",
+            "cast_assignment",
+            "crew_member",
+            "department",
+            "performer",
+            "character",
+            "overtime_rule",
+            "location",
+            "exchange_rate",
+            "production",
+        }
+    )
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(workspace, parent)
+        self.reports: DayReports | None = None
+        self.shown: DaySummary | None = None
+        self.days = self.table(
+            [
+                Column("day_number", self.tr("Day"), align_right=True),
+                Column("date", self.tr("Date"), display=day_text),
+                Column("reported", self.tr("Reported"), display=lambda done: self.tr("Yes") if done else ""),
+            ]
+        )
+        self.days.view.setObjectName("reportDays")
+        self.days.view.selectionModel().selectionChanged.connect(lambda *_: self.show_day())
+        self.unit = self.table(self._unit_columns())
+        self.unit.view.setObjectName("reportUnit")
+        self.people = self.table(self._people_columns())
+        self.people.view.setObjectName("reportPeople")
+        self.scenes = self.table(self._scene_columns())
+        self.scenes.view.setObjectName("reportScenes")
+        self.notes = self.table(self._note_columns())
+        self.notes.view.setObjectName("reportNotes")
+        self.hot_cost = self.table(self._hot_cost_columns())
+        self.hot_cost.view.setObjectName("reportHotCost")
+        self.details = QTabWidget(self)
+        for table, title in (
+            (self.unit, self.tr("Times")),
+            (self.people, self.tr("People")),
+            (self.scenes, self.tr("Scenes")),
+            (self.notes, self.tr("Notes")),
+            (self.hot_cost, self.tr("Hot cost")),
+        ):
+            self.details.addTab(table, title)
+        self.language = QComboBox(self)
+        self.language.setObjectName("reportLanguage")
+        for code, label in (("en", self.tr("English")), ("zh", self.tr("Chinese")), ("en+zh", self.tr("Both"))):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(self.language.findData("en+zh" if babel_locale().startswith("zh") else "en"))
+        bar = self.toolbar(
+            [
+                ("startReport", self.tr("Start the report"), self.start_report),
+                ("addNote", self.tr("Add a note"), self.add_note),
+                ("postDay", self.tr("Post to the budget"), self.post_day),
+                ("exportPdf", self.tr("Export PDF…"), lambda: self.export("pdf")),
+                ("exportXlsx", self.tr("Export workbook…"), lambda: self.export("xlsx")),
+            ]
+        )
+        self.add_spacer(bar)
+        bar.addWidget(self.language)
+        self.layout_.addWidget(bar)
+        split = self.splitter("reportSplitter", Qt.Orientation.Horizontal, self.days, self.details)
+        split.setSizes([220, 780])
+        self.layout_.addWidget(split, 1)
+
+    # Columns.
+
+    def _clock_column(self, entity: str, key: str, header: str) -> Column:
+        return Column(key, header, source=(entity, "id", key), editable=True, display=clock)
+
+    def _meal_column(self, entity: str, key: str, header: str) -> Column:
+        return Column(key, header, source=(entity, "id", key), editable=True, display=_span)
+
+    def _unit_columns(self) -> list[Column]:
+        return [
+            self._clock_column("day_report", "crew_call", self.tr("Crew call")),
+            self._clock_column("day_report", "shooting_call", self.tr("Shooting call")),
+            self._clock_column("day_report", "first_shot", self.tr("First shot")),
+            self._meal_column("day_report", "lunch", self.tr("Lunch")),
+            self._clock_column("day_report", "first_shot_after_lunch", self.tr("First shot after lunch")),
+            self._meal_column("day_report", "second_meal", self.tr("Second meal")),
+            self._clock_column("day_report", "camera_wrap", self.tr("Camera wrap")),
+            self._clock_column("day_report", "last_out", self.tr("Last person out")),
+            Column("notes", self.tr("Notes"), source=("day_report", "id", "notes"), editable=True, free_text=True),
+        ]
+
+    def _people_columns(self) -> list[Column]:
+        kinds = {CAST: self.tr("Cast"), CREW: self.tr("Crew"), BACKGROUND: self.tr("Background")}
+        entity = "day_report_time"
+        return [
+            Column("name_zh" if chinese() else "name", self.tr("Name")),
+            Column("kind", self.tr("Kind"), display=lambda kind: kinds.get(kind, self.tr("Department"))),
+            Column("detail_zh" if chinese() else "detail", self.tr("Role or position")),
+            Column("count", self.tr("Count"), source=(entity, "id", "count"), editable=True, align_right=True),
+            self._clock_column(entity, "call", self.tr("Call")),
+            self._clock_column(entity, "makeup", self.tr("Makeup")),
+            self._clock_column(entity, "on_set", self.tr("On set")),
+            self._meal_column(entity, "first_meal", self.tr("First meal")),
+            self._meal_column(entity, "second_meal", self.tr("Second meal")),
+            self._clock_column(entity, "wrap", self.tr("Wrap")),
+            self._clock_column(entity, "out", self.tr("Out")),
+            Column(
+                "travel_minutes",
+                self.tr("Travel (minutes)"),
+                source=(entity, "id", "travel_minutes"),
+                editable=True,
+                align_right=True,
+            ),
+            Column("hours", self.tr("Hours"), align_right=True),
+            Column("overtime_hours", self.tr("Overtime hours"), align_right=True),
+            Column("late_meals", self.tr("Late meals"), align_right=True, display=lambda n: str(n or "")),
+            Column("rest", self.tr("Rest"), align_right=True),
+            Column("overtime", self.tr("Overtime"), display=money_text, align_right=True, money=True),
+            Column("penalties", self.tr("Penalties"), display=money_text, align_right=True, money=True),
+            Column("remarks", self.tr("Remarks"), source=(entity, "id", "remarks"), editable=True, free_text=True),
+        ]
+
+    def _outcomes(self) -> list[tuple[str, str]]:
+        return [
+            (SceneOutcome.COMPLETED.value, self.tr("Completed")),
+            (SceneOutcome.PARTIAL.value, self.tr("Partly shot")),
+            (SceneOutcome.NOT_SHOT.value, self.tr("Not shot")),
+        ]
+
+    def _scene_columns(self) -> list[Column]:
+        entity = "day_report_scene"
+        return [
+            Column("number", self.tr("Scene")),
+            Column("set_zh" if chinese() else "set", self.tr("Set")),
+            Column("pages", self.tr("Pages"), align_right=True),
+            Column("planned", self.tr("Planned"), display=lambda planned: "" if planned else self.tr("Added")),
+            Column(
+                "outcome_label",
+                self.tr("Outcome"),
+                source=(entity, "id", "outcome"),
+                editable=True,
+                choices=self._outcomes,
+                choice_key="outcome",
+            ),
+            Column(
+                "eighths_shot",
+                self.tr("Pages shot (part)"),
+                source=(entity, "id", "eighths_shot"),
+                editable=True,
+                align_right=True,
+                display=lambda eighths: format_eighths(eighths) if eighths else "",
+            ),
+            Column(
+                "screen_seconds",
+                self.tr("Screen time"),
+                source=(entity, "id", "screen_seconds"),
+                editable=True,
+                display=lambda seconds: duration(seconds) if seconds is not None else "",
+            ),
+            Column("setups", self.tr("Setups"), source=(entity, "id", "setups"), editable=True, align_right=True),
+            Column("remarks", self.tr("Remarks"), source=(entity, "id", "remarks"), editable=True, free_text=True),
+        ]
+
+    def _note_columns(self) -> list[Column]:
+        entity = "day_report_note"
+        self.note_kinds = [
+            (ReportNoteKind.DELAY.value, self.tr("Delay")),
+            (ReportNoteKind.INCIDENT.value, self.tr("Incident")),
+            (ReportNoteKind.DEPARTMENT.value, self.tr("Department")),
+        ]
+        self.delay_reasons = [
+            ("", ""),
+            (DelayReason.WEATHER.value, self.tr("Weather")),
+            (DelayReason.TALENT.value, self.tr("Talent")),
+            (DelayReason.EQUIPMENT.value, self.tr("Equipment")),
+            (DelayReason.LOCATION.value, self.tr("Location")),
+            (DelayReason.OTHER.value, self.tr("Other")),
+        ]
+        return [
+            Column(
+                "kind_label",
+                self.tr("Kind"),
+                source=(entity, "id", "kind"),
+                editable=True,
+                choices=lambda: self.note_kinds,
+                choice_key="kind",
+            ),
+            Column(
+                "reason_label",
+                self.tr("Reason"),
+                source=(entity, "id", "reason"),
+                editable=True,
+                choices=lambda: self.delay_reasons,
+                choice_key="reason",
+            ),
+            Column("minutes", self.tr("Time lost"), source=(entity, "id", "minutes"), editable=True, display=_minutes),
+            Column("department_zh" if chinese() else "department", self.tr("Department")),
+            Column("text", self.tr("Note"), source=(entity, "id", "text"), editable=True, free_text=True),
+        ]
+
+    def _hot_cost_columns(self) -> list[Column]:
+        names = {
+            "cast": self.tr("Cast"),
+            "crew": self.tr("Crew"),
+            "background": self.tr("Background"),
+            "locations": self.tr("Locations"),
+            "company_moves": self.tr("Company moves"),
+            "overtime": self.tr("Overtime"),
+            "penalties": self.tr("Penalties"),
+            "total": self.tr("Total"),
+        }
+        return [
+            Column("category", self.tr("Hot cost"), display=lambda name: names[name]),
+            Column("planned", self.tr("Planned"), display=money_text, align_right=True, money=True),
+            Column("actual", self.tr("Actual"), display=money_text, align_right=True, money=True),
+            Column("variance", self.tr("Variance"), display=money_text, align_right=True, money=True),
+        ]
+
+    # Loading and redrawing.
+
+    def load(self, production_id: int) -> None:
+        self.reports = self.workspace.read(DayReports, production_id)
+        rows = self.workspace.read(shoot_day_rows, production_id)
+        self.days.set_rows(rows)
+        if rows and not self.days.selected_rows():
+            reported = [row["id"] for row in rows if row["reported"]]
+            self.days.select_ids([reported[-1] if reported else rows[0]["id"]])  # the last day reported
+        self.show_day()
+
+    def redraw(self, changes: Changes) -> None:
+        """An edit of a report works the day out again from its rows; anything else it is priced or
+        planned by reads the reports again."""
+        if changes.touches(self.stale_on - REPORT_KINDS) or self.reports is None:
+            super().redraw(changes)
+        elif changes.touches(REPORT_KINDS):
+            self.show_day()
+
+    def shoot_day_id(self) -> int | None:
+        return self.selected_id(self.days)
+
+    def show_day(self) -> None:
+        day_id = self.shoot_day_id()
+        summary = None
+        if day_id is not None and self.reports is not None:
+            summary = self.workspace.read(self.reports.summary, day_id)
+        self.shown = summary
+        self.buttons["startReport"].setEnabled(summary is None and day_id is not None and not self.workspace.read_only)
+        for name in ("addNote", "postDay"):
+            self.buttons[name].setEnabled(summary is not None and not self.workspace.read_only)
+        for name in ("exportPdf", "exportXlsx"):
+            self.buttons[name].setEnabled(summary is not None)
+        if summary is None:
+            for table in (self.unit, self.people, self.scenes, self.notes, self.hot_cost):
+                table.set_rows([])
+            self.summary.setText(self.tr("Not reported yet: start its report at wrap.") if day_id else "")
+            return
+        outcomes = dict(self._outcomes())
+        scenes = [{**row, "outcome_label": outcomes[row["outcome"]]} for row in scene_rows(summary)]
+        notes = note_rows(summary)
+        kinds = dict(self._note_columns()[0].choices())
+        reasons = dict(self._note_columns()[1].choices())
+        notes = [
+            {**row, "kind_label": kinds[row["kind"]], "reason_label": reasons.get(row["reason"], "")} for row in notes
+        ]
+        self.unit.set_rows(unit_rows(summary))
+        self.people.set_rows(people_rows(summary))
+        self.scenes.set_rows(scenes)
+        self.notes.set_rows(notes)
+        self.hot_cost.set_rows(hot_cost_rows(summary))
+        self.summary.setText(self._summary_text(summary))
+
+    def _summary_text(self, summary: DaySummary) -> str:
+        shot, total = summary.shot, hot_cost_rows(summary)[-1]
+        return (
+            self.tr("%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added")
+            .replace("%1", str(shot.completed))
+            .replace("%2", str(shot.planned))
+            .replace("%3", str(shot.partial))
+            .replace("%4", str(shot.not_shot))
+            .replace("%5", str(shot.added))
+            + " · "
+            + self.tr("hot cost %1 against %2 planned")
+            .replace("%1", money_text(total["actual"]))
+            .replace("%2", money_text(total["planned"]))
+            + " · "
+            + ahead_or_behind(summary.standing.ahead_eighths)
+        )
+
+    # Actions.
+
+    def start_report(self) -> None:
+        day_id = self.shoot_day_id()
+        if day_id is None:
+            return
+        try:
+            self.workspace.apply(start_day_report, day_id, label=self.tr("Start the report"))
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self.mark_stale()
+
+    def add_note(self) -> None:
+        if self.shown is None:
+            return
+        owner = {"report_id": self.shown.day.report_id}
+        values = {"kind": ReportNoteKind.DELAY.value, "text": self.tr("New note")}
+        self.workspace.apply(operations.add, "day_report_note", owner, values, label=self.tr("Add a note"))
+
+    def post_day(self) -> None:
+        if self.shown is None:
+            return
+        production_id, day_id = self.workspace.production_id, self.shown.day.shoot_day_id
+        try:
+            count = self.workspace.write(post_days, production_id, [day_id])
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self.tell(self.tr("Posted %n actual(s) to the budget", "", count))
+
+    def export(self, suffix: str) -> None:
+        if self.shown is None:
+            return
+        day_id, lang = self.shown.day.shoot_day_id, self.language.currentData()
+        name = f"Day {self.shown.day.number:02d} - production report.{suffix}"
+        file_filter = self.tr("PDF (*.pdf)") if suffix == "pdf" else self.tr("Excel workbook (*.xlsx)")
+
+        def writer(session, production_id: int, path: Path) -> Path:
+            return write_dpr(session, production_id, day_id, path, lang)
+
+        self.export_file(self.tr("Export the production report"), name, file_filter, writer)
