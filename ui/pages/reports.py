@@ -127,6 +127,13 @@ class ProductionReportPage(Page):
     def _meal_column(self, entity: str, key: str, header: str) -> Column:
         return Column(key, header, source=(entity, "id", key), editable=True, display=_span)
 
+    @staticmethod
+    def _choice_column(entity: str, field: str, header: str, choices) -> Column:
+        """A field picked from a list, shown by its label (the row's `<field>_label`)."""
+        return Column(
+            f"{field}_label", header, source=(entity, "id", field), editable=True, choices=choices, choice_key=field
+        )
+
     def _unit_columns(self) -> list[Column]:
         return [
             self._clock_column("day_report", "crew_call", self.tr("Crew call")),
@@ -185,14 +192,7 @@ class ProductionReportPage(Page):
             Column("set_zh" if chinese() else "set", self.tr("Set")),
             Column("pages", self.tr("Pages"), align_right=True),
             Column("planned", self.tr("Planned"), display=lambda planned: "" if planned else self.tr("Added")),
-            Column(
-                "outcome_label",
-                self.tr("Outcome"),
-                source=(entity, "id", "outcome"),
-                editable=True,
-                choices=self._outcomes,
-                choice_key="outcome",
-            ),
+            self._choice_column(entity, "outcome", self.tr("Outcome"), self._outcomes),
             Column(
                 "eighths_shot",
                 self.tr("Pages shot (part)"),
@@ -228,22 +228,8 @@ class ProductionReportPage(Page):
             (DelayReason.OTHER.value, self.tr("Other")),
         ]
         return [
-            Column(
-                "kind_label",
-                self.tr("Kind"),
-                source=(entity, "id", "kind"),
-                editable=True,
-                choices=lambda: self.note_kinds,
-                choice_key="kind",
-            ),
-            Column(
-                "reason_label",
-                self.tr("Reason"),
-                source=(entity, "id", "reason"),
-                editable=True,
-                choices=lambda: self.delay_reasons,
-                choice_key="reason",
-            ),
+            self._choice_column(entity, "kind", self.tr("Kind"), lambda: self.note_kinds),
+            self._choice_column(entity, "reason", self.tr("Reason"), lambda: self.delay_reasons),
             Column("minutes", self.tr("Time lost"), source=(entity, "id", "minutes"), editable=True, display=_minutes),
             Column("department_zh" if chinese() else "department", self.tr("Department")),
             Column("text", self.tr("Note"), source=(entity, "id", "text"), editable=True, free_text=True),
