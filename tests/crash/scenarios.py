@@ -108,7 +108,7 @@ def op_schedule_auto(db: Path) -> None:
     from studio.errors import UserError
 
     try:
-        run_schedule(_namespace(db, days=None, time_limit=OPTIMIZER_SECONDS, json=True))
+        run_schedule(_namespace(db, action="auto", days=None, time_limit=OPTIMIZER_SECONDS, work=None, json=True))
     except UserError:  # no schedule found in the time: nothing changed, which the check also sees
         Child.mark(b"u")
 

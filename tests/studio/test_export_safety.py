@@ -45,7 +45,11 @@ EXPORTS = {
     "element report": (("breakdown", "--report", "elements"), "elements.pdf", False),
     "budget": (("budget",), "budget.xlsx", False),
     "call sheet": (("callsheet", "--day", "1"), "call-sheet.pdf", False),
-    "every call sheet": (("callsheet", "--day", "all"), "call-sheet-day-01.pdf", True),
+    "every call sheet": (
+        ("callsheet", "--day", "all"),
+        "The Contract Bride - Day 01 - 2027-01-11 - call sheet (EN).pdf",
+        True,
+    ),
     "contact sheet pdf": (("contacts",), "contacts.pdf", False),
     "contact sheet xlsx": (("contacts",), "contacts.xlsx", False),
     "dood xlsx": (("dood",), "dood.xlsx", False),

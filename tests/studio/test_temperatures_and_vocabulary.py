@@ -28,8 +28,9 @@ def test_fahrenheit_is_stored_as_typed_and_celsius_rounds_half_away_from_zero():
 
 
 def test_a_call_sheet_reads_temperatures_in_its_language():
-    assert SheetWords("en").temperature(68) == "68°F (20°C)"
-    assert SheetWords("zh").temperature(68) == "20°C (68°F)"
+    """Issue 22: °F on an English sheet, °C on a Chinese one, both on a bilingual one."""
+    assert SheetWords("en").temperature(68) == "68°F"
+    assert SheetWords("zh").temperature(68) == "20°C"
     assert SheetWords("en+zh").temperature(68) == "68°F / 20°C"
 
 
