@@ -436,7 +436,12 @@ def test_call_sheet_settings_refuse_what_cannot_be_and_change_nothing(small):
                 set_fields(session, entity, row_id, {field: value})
         production = session.get(Production, 1)
         assert (production.makeup_minutes, production.smtp_host, production.smtp_port) == (60, "", 587)
-        set_fields(session, "production", 1, {"smtp_host": "smtp.example.com", "smtp_security": "ssl", "document_language": "EN+zh"})
+        set_fields(
+            session,
+            "production",
+            1,
+            {"smtp_host": "smtp.example.com", "smtp_security": "ssl", "document_language": "EN+zh"},
+        )
         set_fields(session, "performer", small.performers["Jane Doe"], {"makeup_minutes": "90"})
         assert session.get(Performer, small.performers["Jane Doe"]).makeup_minutes == 90
         assert (production.smtp_security, production.document_language) == ("SSL", "en+zh")
