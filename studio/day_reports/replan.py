@@ -6,8 +6,8 @@ The optimizer sees only the remaining days (studio.schedule.optimizer over a boa
 unshot scenes among its unscheduled ones), so it does not weigh a performer's hold between their last
 reported day and a later day of theirs (the change below counts it); when the days cannot hold the
 scenes, a shoot day is added after the last and it tries again (up to MAX_DAYS_ADDED). A scene
-partly shot keeps its reported day (what is left of it is the producer's to place). What the slip costs is the whole schedule after against the
-whole schedule before (`change`: cost, cast work and hold days, location days, days added): the days
+partly shot keeps its reported day (what is left of it is the producer's to place). What the slip
+costs is the whole schedule after against the whole schedule before (`change`: cost, cast work and hold days, location days, days added): the days
 the unshot scenes take and what placing the rest again saves, together.
 """
 
