@@ -7,7 +7,8 @@ unshot scenes among its unscheduled ones), so it does not weigh a performer's ho
 reported day and a later day of theirs (the change below counts it); when the days cannot hold the
 scenes, a shoot day is added after the last and it tries again (up to MAX_DAYS_ADDED). A scene
 partly shot keeps its reported day (what is left of it is the producer's to place). What the slip
-costs is the whole schedule after against the whole schedule before (`change`: cost, cast work and hold days, location days, days added): the days
+costs is the whole schedule after against the whole schedule before (`change`: cost, cast work and
+hold days, location days, days added): the days
 the unshot scenes take and what placing the rest again saves, together.
 """
 
