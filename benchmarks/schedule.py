@@ -1,7 +1,11 @@
 """Schedule targets (run: python3 dev.py bench schedule).
 
-- On the demo (80 episodes, ~480 scenes, 9 days), `schedule auto --time-limit 30` finishes within the
-  limit, whole process, and its cast + location cost is at least 25% below the script-order baseline.
+- `schedule auto` on the demo (80 episodes, ~480 scenes, 9 days) and the larger production (`demo --size
+  large`: 100 episodes, ~600 scenes, 12 days, 11 locations), each alone and beside one other CPU-bound
+  process, whole process within its time limit: with --time-limit 30, no conflict, never above the
+  board's schedule, within 3% (demo) or 5% (larger) of the best schedule known and at most 1.3 × the
+  proven bound; with 10, the same and within 5% of the 30 s result. The larger production's first
+  schedule within every limit comes within 5 s.
 - Dragging a strip on a 1,200-scene board recomputes day totals, conflicts and Day Out of Days (and
   the board's rows) in under 50 ms.
 - A strip dragged on a 1,200-strip board through the schedule page, as a person's drag goes (the drop on
@@ -40,42 +44,92 @@ TIME_LIMIT = 30
 PAGE_STRIPS = 1200
 
 
+# The cheapest schedule any run has found, each a whole-production search far longer than the targets
+# allow (`schedule auto --work N` from the production as `demo` writes it); a cheaper one found later
+# replaces it here.
+BEST_KNOWN = {"standard": Decimal("104830.00"), "large": Decimal("138460.00")}
+
+
 def optimizer(folder: Path) -> None:
-    for run in range(RUNS):
-        database = folder / f"demo{run}.sqlite"
-        write_demo(database)
+    """`schedule auto` as a producer runs it (whole process, wall clock), on the demo and the larger
+    production, alone and beside one other CPU-bound process: no conflict, never above the board's
+    schedule, near the best known, the bound and the gap."""
+    results: dict[tuple[str, int, bool], dict] = {}
+    for size in ("standard", "large"):
+        for busy in (False, True):
+            for seconds in (TIME_LIMIT, 10):
+                database = folder / f"{size}-{seconds}-{busy}.sqlite"
+                write_demo(database, size=size)
+                report, wall = schedule_auto(database, seconds, busy)
+                results[size, seconds, busy] = report
+                cost = Decimal(report["cost"]["amount"])
+                best = BEST_KNOWN[size]
+                current = report["current_cost"]
+                targets = [
+                    _target(wall <= seconds, f"{wall:.1f} s whole process"),
+                    _target(report["conflicts"] == 0, f"{report['conflicts']} conflicts"),
+                    _target(
+                        current is None or cost <= Decimal(current["amount"]), f"board {current and current['amount']}"
+                    ),
+                    _target(
+                        cost <= best * Decimal("1.03" if size == "standard" else "1.05"),
+                        f"{cost / best:.3f} × best known {best}",
+                    ),
+                    _target(
+                        report["bound"] is not None and cost <= Decimal(report["bound"]) * Decimal("1.3"),
+                        f"bound {report['bound']} (gap {report['gap_percent']}%)",
+                    ),
+                ]
+                if seconds != TIME_LIMIT:
+                    full = Decimal(results[size, TIME_LIMIT, busy]["cost"]["amount"])
+                    targets.append(
+                        _target(cost <= full * Decimal("1.05"), f"{cost / full:.3f} × the {TIME_LIMIT} s result")
+                    )
+                print(
+                    f"{size} production, --time-limit {seconds}{' beside a busy core' if busy else ''}: "
+                    f"{report['cost']['amount']} {report['cost']['currency']}, {report['status']}, "
+                    f"work {report['work']}; " + "; ".join(targets)
+                )
+    first_schedule(folder)
+
+
+def _target(met: bool, what: str) -> str:
+    return f"{what} {'ok' if met else 'MISSED'}"
+
+
+def schedule_auto(database: Path, seconds: int, busy: bool) -> tuple[dict, float]:
+    """`schedule auto --time-limit` on `database`: its JSON report and the whole process's wall time,
+    with (`busy`) another process keeping a core busy meanwhile."""
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if busy else None
+    try:
         start = time.perf_counter()
+        command = [sys.executable, str(ROOT / "main.py"), "schedule", "auto", "--db", str(database)]
         result = subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "main.py"),
-                "schedule",
-                "auto",
-                "--db",
-                str(database),
-                "--time-limit",
-                str(TIME_LIMIT),
-                "--json",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
+            [*command, "--time-limit", str(seconds), "--json"], capture_output=True, text=True, check=True
         )
-        seconds = time.perf_counter() - start
-        report = json.loads(result.stdout)
-        cost, baseline = report["cost"], report["baseline_cost"]
-        ours = Decimal(cost["cast"]) + Decimal(cost["locations"])
-        theirs = Decimal(baseline["cast"]) + Decimal(baseline["locations"])
-        saving = 1 - ours / theirs
-        conflicts = BoardAnalysis(read_board(database)).conflicts
-        print(
-            f"schedule auto --time-limit {TIME_LIMIT}: {seconds:.1f} s whole process "
-            f"({'ok' if seconds <= TIME_LIMIT else 'OVER THE LIMIT'}); status {report['status']}; "
-            f"cast + locations {ours} vs script order {theirs} {cost['currency']}: {saving * 100:.1f}% lower "
-            f"({'ok' if saving >= Decimal('0.25') else 'UNDER 25%'}); total {cost['amount']} vs {baseline['amount']}; "
-            f"{report['cast_work_days']} work + {report['cast_hold_days']} hold days, "
-            f"{report['location_days']} location days, {report['company_moves']} moves; {len(conflicts)} conflicts"
-        )
+        return json.loads(result.stdout), time.perf_counter() - start
+    finally:
+        if hog is not None:
+            hog.kill()
+            hog.wait()
+
+
+def first_schedule(folder: Path) -> None:
+    """How soon the larger production has a first schedule within every limit (target: 5 s)."""
+    from studio.schedule.optimizer import optimize
+
+    database = folder / "large-first.sqlite"
+    write_demo(database, size="large")
+    board = read_board(database)
+    found: list[float] = []
+    start = time.perf_counter()
+    optimize(board, TIME_LIMIT, lambda progress: progress.cost is not None and found.append(progress.seconds))
+    first = found[0] if found else None
+    print(
+        "large production, first schedule within every limit: "
+        + (_target(first <= 5, f"{first:.1f} s") if first is not None else "none MISSED")
+        + f" (whole search {time.perf_counter() - start:.1f} s)"
+    )
 
 
 def read_board(path: Path) -> Board:
@@ -224,6 +278,7 @@ def page_drag(folder: Path) -> None:
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as scratch:
+        optimizer(Path(scratch))
         page_drag(Path(scratch))
         drag(Path(scratch))
         optimizer(Path(scratch))

@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help="write the demo production into a database file")
     demo.add_argument("--force", action="store_true", help="replace the file if it exists")
+    demo.add_argument(
+        "--size",
+        choices=("standard", "large"),
+        default="standard",
+        help="large: 100 episodes, 12 shoot days and 11 locations (the optimizer's benchmark)",
+    )
 
     info = commands.add_parser("info", parents=[common], help="what the database holds")
     info.add_argument("--json", action="store_true", help="print one JSON object")
@@ -174,12 +180,12 @@ def run_demo(args: argparse.Namespace) -> int:
     if path is None:
         from studio.storage.passwords import without_password
 
-        production_id = write_demo_on_server(args.db, force=args.force)
+        production_id = write_demo_on_server(args.db, force=args.force, size=args.size)
         server = without_password(args.db)
         print(_("wrote the demo production (id {id}) to {target}").format(id=production_id, target=server))
         return 0
     replaced = demo_changes(path) if path.exists() else None
-    production_id = write_demo(path, force=args.force)
+    production_id = write_demo(path, force=args.force, size=args.size)
     print(_("wrote the demo production (id {id}) to {target}").format(id=production_id, target=path))
     if replaced:
         print(

@@ -73,9 +73,28 @@ STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
 EIGHTHS_WEIGHTS = {1: 45, 2: 30, 3: 13, 4: 7, 6: 3, 8: 2}
+# What `demo --size` writes: the demo, or a larger production for the optimizer's benchmark, whose file
+# extends the demo's (100 episodes, 12 days, 11 locations, more gaps in who and where is free).
+SIZES = {"standard": "demo/contract_bride.json", "large": "demo/contract_bride_large.json"}
 
 
-def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int:
+def demo_data(size: str = "standard") -> dict:
+    """The production's data: a file that extends another adds its locations, sets, characters, action
+    and cast's unavailable days to that one's, and its production settings replace that one's."""
+    data = load_json(SIZES[size])
+    if "extends" not in data:
+        return data
+    merged = load_json(data["extends"])
+    merged["production"] = merged["production"] | data["production"]
+    for key in ("locations", "sets", "characters"):
+        merged[key] = merged[key] + data[key]
+    merged["action"] = merged["action"] | data["action"]
+    for row in merged["characters"]:
+        row["unavailable"] = row.get("unavailable", []) + data["unavailable"].get(row["name"], [])
+    return merged
+
+
+def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED, size: str = "standard") -> int:
     """Write the demo production into a new database file; return the production id.
 
     The file is built beside its final name and renamed into place, so a failure never leaves a
@@ -87,13 +106,13 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED) -> int
     if path.exists() and not force:
         raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     with held_or_refused(path):
-        return _write_demo(path, seed)
+        return _write_demo(path, seed, size)
 
 
-def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED) -> int:
+def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED, size: str = "standard") -> int:
     """Add the demo production to a server's database, which may hold other productions; with `force`, a
     production of the demo's title there is replaced (in the same transaction). Returns its id."""
-    title = load_json("demo/contract_bride.json")["production"]["title"]
+    title = demo_data(size)["production"]["title"]
     database = open_database(url, create=True)
     try:
         with database.transaction() as session:
@@ -106,7 +125,7 @@ def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED
                 )
             if existing is not None:
                 delete_production(session, existing.id)
-            return build_demo(session, seed)
+            return build_demo(session, seed, size)
     finally:
         database.close()
 
@@ -159,7 +178,7 @@ def _stamp_demo(path: Path) -> None:
         connection.commit()
 
 
-def _write_demo(path: Path, seed: int) -> int:
+def _write_demo(path: Path, seed: int, size: str) -> int:
     """Built under a scratch name beside `path` (which the next holder of its lock removes if this is
     killed), then put in its place."""
     try:
@@ -171,7 +190,7 @@ def _write_demo(path: Path, seed: int) -> int:
         database = open_database(scratch, create=True)
         try:
             with database.transaction() as session:
-                production_id = build_demo(session, seed)
+                production_id = build_demo(session, seed, size)
         finally:
             database.close()
         _stamp_demo(scratch)
@@ -194,14 +213,14 @@ def _put_in_place(scratch: Path, path: Path) -> None:
     put_new_file(scratch, path)
 
 
-def build_demo(session: Session, seed: int = DEMO_SEED) -> int:
-    data = load_json("demo/contract_bride.json")
+def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") -> int:
+    data = demo_data(size)
     rng = random.Random(seed)
     spec = data["production"]
     production = _add_production(session, spec)
     pid = production.id
     add_standard_templates(session, pid)
-    locations = _add_locations(session, pid, data["locations"])
+    locations = _add_locations(session, pid, data["locations"], date.fromisoformat(spec["first_shoot_date"]))
     sets = _add_sets(session, pid, data["sets"], locations)
     characters = _add_cast(session, pid, data["characters"], date.fromisoformat(spec["first_shoot_date"]))
     _add_crew(session, pid, data["departments"], data["crew"])
@@ -242,7 +261,7 @@ def _add_production(session: Session, spec: dict) -> Production:
     return production
 
 
-def _add_locations(session: Session, pid: int, rows: list[dict]) -> dict[str, Location]:
+def _add_locations(session: Session, pid: int, rows: list[dict], first_day: date) -> dict[str, Location]:
     locations = {}
     for row in rows:
         hospital_name, hospital_address, hospital_phone = row["hospital"]
@@ -267,7 +286,16 @@ def _add_locations(session: Session, pid: int, rows: list[dict]) -> dict[str, Lo
         locations[row["key"]] = location
     session.add_all(locations.values())
     session.flush()
+    for row in rows:
+        _add_unavailable(session, first_day, row.get("unavailable", []), location_id=locations[row["key"]].id)
     return locations
+
+
+def _add_unavailable(session: Session, first_day: date, days: list, **owner: int) -> None:
+    """Days (counted from the first shoot date) someone or somewhere is not free, with why."""
+    for offset, reason in days:
+        day = first_day + timedelta(days=offset)
+        session.add(Availability(**owner, start_date=day, end_date=day, reason=reason))
 
 
 def _add_sets(
@@ -332,9 +360,7 @@ def _add_cast(session: Session, pid: int, rows: list[dict], first_day: date) -> 
         if union:
             deal.per_diem = Money(Decimal(60), "USD")
         session.add(deal)
-        for offset, reason in row.get("unavailable", []):
-            day = first_day + timedelta(days=offset)
-            session.add(Availability(performer_id=performer.id, start_date=day, end_date=day, reason=reason))
+        _add_unavailable(session, first_day, row.get("unavailable", []), performer_id=performer.id)
         characters[row["name"]] = character
     session.flush()
     return characters

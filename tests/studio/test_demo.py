@@ -192,3 +192,28 @@ def test_a_damaged_demo_file_is_not_current_and_its_changes_say_it_cannot_be_rea
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
     assert not demo_is_current(path)
     assert demo_changes(path) == ["it cannot be read"]
+
+
+def test_the_larger_production_extends_the_demo_for_the_optimizer(tmp_path):
+    """`demo --size large`: the demo's series with 100 episodes, about 600 scenes, 12 shoot days and 11
+    locations around Los Angeles, and more days someone or somewhere is not free."""
+    from studio.models import Availability, Episode
+
+    path = tmp_path / "large.sqlite"
+    write_demo(path, size="large")
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            assert session.exec(select(Production)).one().title == "The Contract Bride: Extended Season"
+            assert len(session.exec(select(Episode)).all()) == 100
+            assert 550 <= len(session.exec(select(Scene)).all()) <= 650
+            shooting = session.exec(select(ShootDay).where(ShootDay.kind == ShootDayKind.SHOOT.value)).all()
+            assert len(shooting) == 12
+            locations = session.exec(select(Location)).all()
+            assert len(locations) == 11
+            assert all(Decimal("33.5") < place.latitude < Decimal("34.5") for place in locations)
+            unavailable = session.exec(select(Availability)).all()
+            assert len({row.performer_id for row in unavailable if row.performer_id}) >= 8
+            assert len({row.location_id for row in unavailable if row.location_id}) == 2
+    finally:
+        database.close()
