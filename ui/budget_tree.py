@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 from studio import operations
 from studio.budget.calculation import BudgetInputs, Calculation, Line, calculate
 from studio.budget.line_fields import TYPED, patch, previewed, text_of
-from studio.edits import FieldChange
+from studio.changes import FieldChange
 from studio.errors import UserError
 from studio.models.enums import AccountGroup, LineUnit
 from studio.money import Money

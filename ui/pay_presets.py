@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from studio import vocabulary
-from studio import operations
+from studio import operations, vocabulary
 from studio.listings import pay_preset_rows
 from studio.productions import missing_pay_presets
 from ui import labels
