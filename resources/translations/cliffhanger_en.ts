@@ -173,7 +173,7 @@
 <context>
     <name>PayPresetsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="82"/>
+        <location filename="../../ui/pay_presets.py" line="81"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>%n preset added.</numerusform>
@@ -184,7 +184,7 @@
 <context>
     <name>ProductionReportPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="355"/>
+        <location filename="../../ui/pages/reports.py" line="369"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>Posted %n actual to the budget</numerusform>

@@ -1663,7 +1663,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     <message>
         <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Scenes</source>
-        <translation>场次列表</translation>
+        <translation>场数</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="61"/>
@@ -2643,133 +2643,133 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PayPresetsDialog</name>
     <message>
-        <location filename="../../ui/pay_presets.py" line="68"/>
-        <location filename="../../ui/pay_presets.py" line="82"/>
+        <location filename="../../ui/pay_presets.py" line="67"/>
+        <location filename="../../ui/pay_presets.py" line="81"/>
         <source>Pay presets</source>
         <translation>薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="26"/>
+        <location filename="../../ui/pay_presets.py" line="25"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="37"/>
+        <location filename="../../ui/pay_presets.py" line="36"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="41"/>
+        <location filename="../../ui/pay_presets.py" line="40"/>
         <source>Overtime after (hours)</source>
         <translation>超过多少小时算加班</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="42"/>
+        <location filename="../../ui/pay_presets.py" line="41"/>
         <source>Overtime rate (×)</source>
         <translation>加班倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="43"/>
+        <location filename="../../ui/pay_presets.py" line="42"/>
         <source>Double time after (hours)</source>
         <translation>超过多少小时算双倍</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="44"/>
+        <location filename="../../ui/pay_presets.py" line="43"/>
         <source>Double time rate (×)</source>
         <translation>双倍倍率（×）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="45"/>
+        <location filename="../../ui/pay_presets.py" line="44"/>
         <source>Counted in steps of (minutes)</source>
         <translation>计时单位（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="46"/>
+        <location filename="../../ui/pay_presets.py" line="45"/>
         <source>Day minimum</source>
         <translation>日最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="47"/>
+        <location filename="../../ui/pay_presets.py" line="46"/>
         <source>Week minimum</source>
         <translation>周最低薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="48"/>
+        <location filename="../../ui/pay_presets.py" line="47"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="49"/>
+        <location filename="../../ui/pay_presets.py" line="48"/>
         <source>Pension &amp; health (%)</source>
         <translation>养老金与医疗（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="50"/>
+        <location filename="../../ui/pay_presets.py" line="49"/>
         <source>Meal due within (minutes)</source>
         <translation>开饭时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="51"/>
+        <location filename="../../ui/pay_presets.py" line="50"/>
         <source>Meal penalty for each (minutes late)</source>
         <translation>用餐罚金计算单位（延误分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="52"/>
+        <location filename="../../ui/pay_presets.py" line="51"/>
         <source>First meal penalty</source>
         <translation>第一次用餐罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="53"/>
+        <location filename="../../ui/pay_presets.py" line="52"/>
         <source>Second meal penalty</source>
         <translation>第二次用餐罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="54"/>
+        <location filename="../../ui/pay_presets.py" line="53"/>
         <source>Each later meal penalty</source>
         <translation>之后每次用餐罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="55"/>
+        <location filename="../../ui/pay_presets.py" line="54"/>
         <source>Rest between days (hours)</source>
         <translation>两天之间休息（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="56"/>
+        <location filename="../../ui/pay_presets.py" line="55"/>
         <source>Forced call (days&apos; pay)</source>
         <translation>强制提前开工（按日薪倍数）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="59"/>
+        <location filename="../../ui/pay_presets.py" line="58"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="71"/>
+        <location filename="../../ui/pay_presets.py" line="70"/>
         <source>Union minimums change every contract year: check these figures against the agreement in force.</source>
         <translation>工会最低标准每个合约年度都会变化：请对照现行协议核对这些数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="73"/>
+        <location filename="../../ui/pay_presets.py" line="72"/>
         <source>Add missing standard presets</source>
         <translation>补充缺少的标准预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="33"/>
+        <location filename="../../ui/pay_presets.py" line="32"/>
         <source>New preset</source>
         <translation>新预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="80"/>
+        <location filename="../../ui/pay_presets.py" line="79"/>
         <source>Add pay preset</source>
         <translation>添加薪酬预设</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_presets.py" line="78"/>
+        <location filename="../../ui/pay_presets.py" line="77"/>
         <source>Add standard pay presets</source>
         <translation>添加标准薪酬预设</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pay_presets.py" line="82"/>
+        <location filename="../../ui/pay_presets.py" line="81"/>
         <source>%n preset(s) added.</source>
         <translation>
             <numerusform>已添加 %n 个预设。</numerusform>
@@ -3007,13 +3007,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="97"/>
-        <location filename="../../ui/pages/reports.py" line="147"/>
+        <location filename="../../ui/pages/reports.py" line="140"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="98"/>
-        <location filename="../../ui/pages/reports.py" line="250"/>
+        <location filename="../../ui/pages/reports.py" line="264"/>
         <source>Hot cost</source>
         <translation>当日成本</translation>
     </message>
@@ -3034,13 +3034,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="108"/>
-        <location filename="../../ui/pages/reports.py" line="333"/>
+        <location filename="../../ui/pages/reports.py" line="347"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="109"/>
-        <location filename="../../ui/pages/reports.py" line="344"/>
+        <location filename="../../ui/pages/reports.py" line="358"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
@@ -3060,208 +3060,208 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="139"/>
+        <location filename="../../ui/pages/reports.py" line="132"/>
         <source>Crew call</source>
         <translation>集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="140"/>
+        <location filename="../../ui/pages/reports.py" line="133"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="141"/>
+        <location filename="../../ui/pages/reports.py" line="134"/>
         <source>First shot</source>
         <translation>第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="142"/>
+        <location filename="../../ui/pages/reports.py" line="135"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="143"/>
+        <location filename="../../ui/pages/reports.py" line="136"/>
         <source>First shot after lunch</source>
         <translation>午餐后第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="137"/>
+        <location filename="../../ui/pages/reports.py" line="155"/>
         <source>Second meal</source>
         <translation>第二餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="145"/>
+        <location filename="../../ui/pages/reports.py" line="138"/>
         <source>Camera wrap</source>
         <translation>摄影收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="146"/>
+        <location filename="../../ui/pages/reports.py" line="139"/>
         <source>Last person out</source>
         <translation>最后离场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
-        <location filename="../../ui/pages/reports.py" line="240"/>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
-        <location filename="../../ui/pages/reports.py" line="241"/>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
-        <location filename="../../ui/pages/reports.py" line="242"/>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="147"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="155"/>
-        <location filename="../../ui/pages/reports.py" line="231"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="233"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="155"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <location filename="../../ui/pages/reports.py" line="220"/>
-        <location filename="../../ui/pages/reports.py" line="234"/>
+        <location filename="../../ui/pages/reports.py" line="248"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="156"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="157"/>
+        <location filename="../../ui/pages/reports.py" line="150"/>
         <source>Count</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="158"/>
+        <location filename="../../ui/pages/reports.py" line="151"/>
         <source>Call</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="152"/>
         <source>Makeup</source>
         <translation>化妆</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="153"/>
         <source>On set</source>
         <translation>到片场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="161"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
         <source>First meal</source>
         <translation>第一餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
+        <location filename="../../ui/pages/reports.py" line="156"/>
         <source>Wrap</source>
         <translation>收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="164"/>
+        <location filename="../../ui/pages/reports.py" line="157"/>
         <source>Out</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
         <source>Travel (minutes)</source>
         <translation>路程（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="172"/>
+        <location filename="../../ui/pages/reports.py" line="165"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="173"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>Overtime hours</source>
         <translation>加班工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="174"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Late meals</source>
         <translation>延误用餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="168"/>
         <source>Rest</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="176"/>
-        <location filename="../../ui/pages/reports.py" line="245"/>
+        <location filename="../../ui/pages/reports.py" line="169"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>Overtime</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="177"/>
-        <location filename="../../ui/pages/reports.py" line="246"/>
+        <location filename="../../ui/pages/reports.py" line="170"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
         <source>Penalties</source>
         <translation>罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
+        <location filename="../../ui/pages/reports.py" line="171"/>
         <location filename="../../ui/pages/reports.py" line="212"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="183"/>
+        <location filename="../../ui/pages/reports.py" line="176"/>
         <source>Completed</source>
         <translation>拍完</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="184"/>
+        <location filename="../../ui/pages/reports.py" line="177"/>
         <source>Partly shot</source>
         <translation>部分拍摄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="185"/>
+        <location filename="../../ui/pages/reports.py" line="178"/>
         <source>Not shot</source>
         <translation>未拍</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="191"/>
+        <location filename="../../ui/pages/reports.py" line="184"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="192"/>
+        <location filename="../../ui/pages/reports.py" line="185"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="193"/>
+        <location filename="../../ui/pages/reports.py" line="186"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="194"/>
-        <location filename="../../ui/pages/reports.py" line="251"/>
+        <location filename="../../ui/pages/reports.py" line="187"/>
+        <location filename="../../ui/pages/reports.py" line="265"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="194"/>
+        <location filename="../../ui/pages/reports.py" line="187"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="195"/>
+        <location filename="../../ui/pages/reports.py" line="190"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -3316,84 +3316,84 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="232"/>
+        <location filename="../../ui/pages/reports.py" line="241"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="233"/>
+        <location filename="../../ui/pages/reports.py" line="247"/>
         <source>Time lost</source>
         <translation>损失时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="235"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="243"/>
+        <location filename="../../ui/pages/reports.py" line="257"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="244"/>
+        <location filename="../../ui/pages/reports.py" line="258"/>
         <source>Company moves</source>
         <translation>转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="247"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="252"/>
+        <location filename="../../ui/pages/reports.py" line="266"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="253"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>Variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="306"/>
         <source>Not reported yet: start its report at wrap.</source>
         <translation>尚无日报：收工时开始填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="312"/>
+        <location filename="../../ui/pages/reports.py" line="326"/>
         <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
         <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="319"/>
+        <location filename="../../ui/pages/reports.py" line="333"/>
         <source>hot cost %1 against %2 planned</source>
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="343"/>
+        <location filename="../../ui/pages/reports.py" line="357"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="355"/>
+        <location filename="../../ui/pages/reports.py" line="369"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="362"/>
+        <location filename="../../ui/pages/reports.py" line="376"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="362"/>
+        <location filename="../../ui/pages/reports.py" line="376"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="367"/>
+        <location filename="../../ui/pages/reports.py" line="381"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>
@@ -4101,6 +4101,12 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>页数</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/script.py" line="34"/>
+        <location filename="../../ui/pages/script.py" line="52"/>
+        <source>Shots</source>
+        <translation>镜头数</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/script.py" line="35"/>
         <source>Title</source>
         <translation>标题</translation>
@@ -4175,12 +4181,6 @@ Add how many shoot days, from the day after the last one?</source>
         <location filename="../../ui/pages/script.py" line="149"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
-        <location filename="../../ui/pages/script.py" line="52"/>
-        <source>Shots</source>
-        <translation>镜头数</translation>
     </message>
 </context>
 <context>
