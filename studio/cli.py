@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
 from studio.scripts import FORMATS
 from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
+
+STARTED = time.monotonic()  # about when the process started: main.py imports this first
 
 COLLECT_AFTER = 50_000  # allocations between the cycle collector's youngest passes (Python's default: 700)
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget", "reports")
@@ -422,7 +425,11 @@ def run_schedule(args: argparse.Namespace) -> int:
     try:
         with database.transaction() as session:
             production = get_production(session, getattr(args, "production", None))
-            run = schedule_automatically(session, production.id, args.days, args.time_limit, work=args.work)
+            # The time limit is the whole command's, from the process's start to its report.
+            started = time.monotonic() - STARTED
+            run = schedule_automatically(
+                session, production.id, args.days, args.time_limit, work=args.work, spent=started
+            )
             days = len({day_id for day_id in run.result.placement if day_id is not None})
     finally:
         database.close()

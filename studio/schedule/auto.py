@@ -55,8 +55,9 @@ def schedule_automatically(
     cancelled: Callable[[], bool] | None = None,
     *,
     work: float | None = None,
+    spent: float = 0.0,
 ) -> SchedulingRun:
-    """Optimize and apply in this transaction (`work`: a deterministic bound instead, as `optimize` has it)."""
+    """Optimize and apply in this transaction (`work` and `spent` as `optimize` has them)."""
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
         raise InvalidInput(
@@ -66,7 +67,7 @@ def schedule_automatically(
             ).format(days=days_needed(board), pages=format_eighths(board.limits.eighths))
         )
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
-    result = optimize(board, time_limit, progress, cancelled, work=work)
+    result = optimize(board, time_limit, progress, cancelled, work=work, spent=spent)
     if not result.improved:  # the board's schedule stays as it is
         return SchedulingRun(result, [], added, 0)
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}

@@ -81,7 +81,7 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = BOUND_WORK
     status = solver.Solve(model)
-    budget.spent(solver)
+    budget.spent(solver, model)
     if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
         return None
     return max(0, int(-(-solver.BestObjectiveBound() // 1)))

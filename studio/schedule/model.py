@@ -165,6 +165,10 @@ class Scenes:
         return layout
 
 
+def _not(flag):
+    return 1 - flag if isinstance(flag, int) else flag.Not()
+
+
 def _held(flag, value: int) -> bool:
     """Whether a flag (0, 1 or a variable) is held at `value`."""
     return isinstance(flag, int) and flag == value
@@ -226,19 +230,25 @@ class ScheduleModel:
         self.model.AddBoolOr(variables).OnlyEnforceIf(some)
         return some
 
-    def _at_most(self, amount, limit: int, per_unit: int, most: int) -> None:
-        """`amount` ≤ `limit`: a constraint when the limits are hard, else a penalty per unit over."""
-        if isinstance(amount, int):
+    def _at_most(self, amount, limit: int, per_unit: int, most: int, when=1) -> None:
+        """`amount` ≤ `limit` (where `when` holds): a constraint when the limits are hard, else a penalty
+        per unit over."""
+        if _held(when, 0):
+            return
+        if isinstance(amount, int) and isinstance(when, int):
             over = max(0, amount - limit)
             if over and self.hard:
                 self.model.AddBoolOr([])  # a held day already breaks it: nothing can keep it
             self._violations.append(max(per_unit, 1) * over)
             return
-        if self.hard:
-            self.model.Add(amount <= limit)
+        if isinstance(amount, int) and self.hard:
+            if amount > limit:
+                self.model.Add(when == 0)
             return
-        over = self.model.NewIntVar(0, max(most, 0), "")
-        self.model.Add(amount - over <= limit)
+        over = 0 if self.hard else self.model.NewIntVar(0, max(most, 0), "")
+        kept = self.model.Add(amount - over <= limit)
+        if not isinstance(when, int):
+            kept.OnlyEnforceIf(when)
         self._violations.append(max(per_unit, 1) * over)
 
     def _penalty(self) -> int:
@@ -357,15 +367,56 @@ class ScheduleModel:
             elif nights:
                 self.model.Add(wrap >= day.dusk + night_part)
             self._at_most(wrap - call, limits.minutes, penalty // 60, longest)
-            # Exteriors by sunset: a day with any has its whole day part done by sunset, which holds
-            # whatever order the day's scenes are shot in.
-            exteriors = self._any([self.there[g, d] for g in gs if groups[g].first.needs_daylight])
-            if not isinstance(exteriors, int):
-                late = 0 if self.hard else self.model.NewIntVar(0, longest, "")
-                self.model.Add(call + day_part - late <= day.sunset).OnlyEnforceIf(exteriors)
-                self._violations.append(max(penalty // 60, 1) * late)
-            elif exteriors:
-                self._at_most(call + day_part, day.sunset, penalty // 60, longest)
+            self._daylight(d, day, call)
+
+    def _daylight(self, d: int, day, call) -> None:
+        """Exteriors by sunset, in the day part's shooting order (`packing.shooting_order`): its locations
+        by name, those with night scenes too last, and at each its exteriors first; so a location's
+        exteriors end after the day scenes of every location before it (and a move from each), those
+        without a location counted first, and must end by sunset."""
+        groups, limits = self.scenes.groups, self.limits
+        at: dict[int | None, list[int]] = defaultdict(list)  # location → its day scenes' groups
+        for g in self.on_day.get(d, []):
+            if not groups[g].first.is_night:
+                at[groups[g].first.location_id].append(g)
+        minutes = {place: sum(groups[g].minutes * self.count[g, d] for g in gs) for place, gs in at.items()}
+        placeless = minutes.pop(None, 0)
+        night = {place: self.part.get((place, d, True), 0) for place in minutes}
+        name = {place: self.board.places[place].name for place in minutes}
+        for place in sorted(minutes):
+            exterior = [g for g in at[place] if groups[g].first.needs_daylight]
+            outside = self._any([self.there[g, d] for g in exterior])
+            if _held(outside, 0):
+                continue
+            ends = call + placeless + sum(groups[g].minutes * self.count[g, d] for g in exterior)
+            for other in sorted(minutes):
+                if other != place:
+                    stay = minutes[other] + limits.move_minutes * self.part[other, d, False]
+                    ends += self._if_before(
+                        stay, night[other], night[place], (name[other], other) < (name[place], place)
+                    )
+            self._at_most(ends, day.sunset, self.penalty // 60, self.longest, when=outside)
+
+    def _if_before(self, minutes, other_night, night, named_before: bool):
+        """`minutes` when another location comes before this one in the day part, else nought: one named
+        before comes before unless it has night scenes and this one has none; one named after comes
+        before only if this one has night scenes and it has none."""
+        if isinstance(minutes, int) and minutes == 0:
+            return 0
+        # Named before: either makes it come before; named after: both must.
+        conditions = [[_not(other_night)], [night]] if named_before else [[_not(other_night), night]]
+        settled = [c for c in conditions if all(_held(flag, 1) for flag in c)]
+        if settled:
+            return minutes
+        open_ = [
+            [flag for flag in c if not isinstance(flag, int)] for c in conditions if not any(_held(f, 0) for f in c)
+        ]
+        if not open_:
+            return 0
+        before = self.model.NewIntVar(0, self.longest, "")
+        for flags in open_:
+            self.model.Add(before >= minutes).OnlyEnforceIf(flags)
+        return before
 
     def _moves(self, d: int) -> tuple:
         """The day's company moves in its shooting order, (day part, night part): each part visits its
@@ -484,21 +535,26 @@ class ScheduleModel:
 
     def _paid(self, worked: list) -> list:
         """Paid from the first work date to the last: `started` turns true at the first and stays so,
-        `going` stays true until the last; a date is paid when both are."""
-        if all(isinstance(flag, int) for flag in worked):
-            on = [t for t, flag in enumerate(worked) if flag]
-            return [int(on[0] <= t <= on[-1]) if on else 0 for t in range(len(worked))]
+        `going` stays true until the last; a date is paid when both are. Dates a held day settles (from a
+        held work date on, the run has started; up to one, it is still going) are constants."""
+        held = [t for t, flag in enumerate(worked) if _held(flag, 1)]
         count = len(worked)
-        started = [self._bool() for _ in range(count)]
-        going = [self._bool() for _ in range(count)]
+        if held and all(isinstance(flag, int) for flag in worked):
+            return [int(held[0] <= t <= held[-1]) for t in range(count)]
+        started = [1 if held and t >= held[0] else self._bool() for t in range(count)]
+        going = [1 if held and t <= held[-1] else self._bool() for t in range(count)]
         for t in range(count):
-            self.model.Add(started[t] + going[t] - 1 >= worked[t])
-            self.model.Add(started[t] >= worked[t])
-            self.model.Add(going[t] >= worked[t])
-            self.model.Add(started[t] + going[t] >= 1)
-            if t:
-                self.model.Add(started[t] >= started[t - 1])
-                self.model.Add(going[t - 1] >= going[t])
+            for flag in (started[t], going[t]):
+                if not isinstance(flag, int) and not isinstance(worked[t], int):
+                    self.model.AddImplication(worked[t], flag)
+            if isinstance(started[t], int) and isinstance(going[t], int):
+                continue
+            if not held:  # with a held work date, one of the two is already true
+                self.model.AddBoolOr([started[t], going[t]])
+            if t and not isinstance(started[t], int):
+                self.model.AddImplication(started[t - 1], started[t])
+            if t and not isinstance(going[t - 1], int):
+                self.model.AddImplication(going[t], going[t - 1])
         return [started[t] + going[t] - 1 for t in range(count)]
 
     def _paid_droppable(self, worked: list) -> list:

@@ -35,11 +35,12 @@ from studio.schedule.model import Counts, Scenes
 from studio.schedule.packing import baseline_placement, grouped_placement
 from studio.schedule.search import Budget, Found, Search
 
-WRAP_UP = 1.5  # seconds kept back from the time limit for starting up and saving the result
-# The work a second of the time limit buys: a unit is about a second of one core's CPU (2-core machine,
-# 2020s), so this leaves room for starting up, the bound and a busy machine, and the search ends on its
-# work (the same schedule every time) before the clock.
-WORK_PER_SECOND = 0.6
+WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)
+# The work a time limit buys: a unit is about 1.3-1.5 s of one core of the 2-core machine the benchmark
+# runs on, and 2-3 s of any limit go to starting up, the bound and saving the result, so the search ends
+# on its work (the same schedule every time) before the clock: 30 s buy 16.7 units, 10 s 4.3.
+WORK_PER_SECOND = 0.62
+SETUP_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -103,13 +104,15 @@ def optimize(
     cancelled: Callable[[], bool] | None = None,
     *,
     work: float | None = None,
+    spent: float = 0.0,
 ) -> OptimizeResult:
     """The cheapest schedule found (raises InvalidInput, naming the limit, if none can keep the limits).
 
     The search is bounded by work (CP-SAT's deterministic time, and a charge per model), so the same
     board gives the same schedule on any machine, however busy: `work` when given (tests), else
-    `time_limit` seconds' worth (WORK_PER_SECOND), with `time_limit` itself as a deadline that only a
-    machine far slower or busier than a laptop's core reaches. Cancelling stops it with the best found.
+    `time_limit` seconds' worth (WORK_PER_SECOND), with `time_limit` itself, less the `spent` seconds
+    before the call (a command's start-up), as a deadline that only a machine far slower or busier than
+    a laptop's core reaches. Cancelling stops it with the best found.
     """
     from ortools.sat.python import cp_model
 
@@ -119,7 +122,8 @@ def optimize(
     scenes = Scenes(board)
     check_capacity(scenes)
     if work is None:
-        budget = Budget(max(1.0, time_limit * WORK_PER_SECOND), started + time_limit - WRAP_UP, cancelled)
+        deadline = started + time_limit - spent - WRAP_UP
+        budget = Budget(max(1.0, (time_limit - SETUP_SECONDS) * WORK_PER_SECOND), deadline, cancelled)
     else:
         budget = Budget(work, None, cancelled)
     currency = board.currency

@@ -121,7 +121,7 @@ class _Packer:
             return False
         if not self.realistic:
             return self.minutes[index] + strip.minutes <= limits.minutes
-        if any(day.date in self.board.cast[p].unavailable for p in strip.cast):
+        if not self.free(day, strip):
             return False
         times = self._times(index, [*self.strips[index], strip])
         if not times.keeps(limits):
@@ -129,13 +129,17 @@ class _Packer:
         after = self.following.get(index)
         return after is None or self._times(after, self.strips[after], times.wrap).keeps(limits)
 
+    def free(self, day, strip: StripCard) -> bool:
+        """Whether the scene's cast and location are free on the day."""
+        board = self.board
+        if any(day.date in board.cast[p].unavailable for p in strip.cast):
+            return False
+        return strip.location_id is None or day.date not in board.places[strip.location_id].unavailable
+
     def least_loaded(self, strip: StripCard) -> int:
-        """Where a scene that fits nowhere breaks the fewest rules: the lightest day its cast can work."""
-        free = [
-            i
-            for i, day in enumerate(self.board.days)
-            if not any(day.date in self.board.cast[p].unavailable for p in strip.cast)
-        ]
+        """Where a scene that fits nowhere breaks the fewest rules: the lightest day its cast and location
+        are free on."""
+        free = [i for i, day in enumerate(self.board.days) if self.free(day, strip)]
         return min(free or range(len(self.board.days)), key=lambda i: self.minutes[i])
 
     def put(self, index: int, strip: StripCard, placement: Layout) -> None:

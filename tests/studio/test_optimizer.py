@@ -75,12 +75,13 @@ def test_interchangeable_scenes_are_one_group_placed_in_script_order(demo):
 
 
 def small_board(seed: int, days: int = 3, scenes: int = 6) -> Board:
-    """Interior scenes at three locations, some at night, two performers and a guest; turnaround, hours
-    and pages all bind on some seeds."""
+    """Scenes at three locations, some at night, some exteriors, two performers and a guest; turnaround,
+    hours, daylight and pages all bind on some seeds."""
     rng = random.Random(seed)
     first = D(2027, 3, 1)
     dates = [first + dt.timedelta(days=i + (i >= 2)) for i in range(days)]  # a day off after the second
-    board_days = [Day(100 + i, i + 1, date, 1, sunset=17 * 60, dusk=17 * 60 + 30) for i, date in enumerate(dates)]
+    sunset = 17 * 60 if seed % 2 else 13 * 60  # a short winter day far north on even seeds: daylight binds
+    board_days = [Day(100 + i, i + 1, date, 1, sunset=sunset, dusk=sunset + 30) for i, date in enumerate(dates)]
     strips = {}
     for i in range(scenes):
         place = rng.randint(1, 3)
@@ -93,7 +94,7 @@ def small_board(seed: int, days: int = 3, scenes: int = 6) -> Board:
             location_id=place,
             location=f"L{place}",
             set_name=f"S{place}",
-            int_ext="INT",
+            int_ext="EXT" if rng.random() < 0.6 else "INT",
             time_of_day="NIGHT" if rng.random() < 0.35 else "DAY",
             eighths=eighths,
             minutes=eighths * 15,
@@ -130,7 +131,7 @@ def cheapest_by_hand(board: Board) -> Decimal | None:
     return min(costs, default=None)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(16))
 def test_on_small_boards_the_proven_optimum_is_the_cheapest_schedule_and_the_bound_is_below_it(seed):
     board = small_board(seed)
     best = cheapest_by_hand(board)
@@ -162,7 +163,7 @@ def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(demo):
     assert result.current == before.cost and result.cost.total < before.cost.total * Decimal("0.7")
     assert result.saving > 0.3 and result.script_saving > result.saving
     assert result.bound is not None and result.bound < result.cost.total
-    assert 0 < result.gap < 0.4
+    assert 0 < result.gap < 0.35
     assert not BoardAnalysis(board.placed(result.placement)).conflicts
 
 

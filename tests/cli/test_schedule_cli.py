@@ -1,0 +1,47 @@
+"""`schedule auto` run as a user runs it, bounded by work so every machine gets the same schedule."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+
+from tests.cli.test_cli import assert_one_clear_line, run
+
+
+def placements(path) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("select id, shoot_day_id, position from strip order by id").fetchall()
+
+
+def test_the_report_puts_the_saving_against_the_current_schedule_first_and_gives_the_bound(demo_path):
+    result = run("schedule", "auto", "--db", str(demo_path), "--work", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["improved"] and report["conflicts"] == 0 and report["current_conflicts"] > 0
+    cost, current = Decimal(report["cost"]["amount"]), Decimal(report["current_cost"]["amount"])
+    assert cost < current < Decimal(report["baseline_cost"]["amount"])
+    assert Decimal(report["saving_percent"]) == round(100 * (1 - cost / current), 1)
+    assert Decimal(report["baseline_saving_percent"]) > Decimal(report["saving_percent"])
+    assert Decimal(report["bound"]) < cost and Decimal(report["gap_percent"]) > 0
+    again = run("schedule", "auto", "--db", str(demo_path), "--work", "1")
+    assert again.returncode == 0, again.stderr
+    assert "below the current schedule" in again.stdout or "is the best found: nothing changed" in again.stdout
+    assert "No schedule within the limits costs less than" in again.stdout or "nothing changed" in again.stdout
+
+
+def test_a_bad_work_bound_is_one_clear_line_and_changes_nothing(demo_path):
+    before = placements(demo_path)
+    assert_one_clear_line(run("schedule", "auto", "--db", str(demo_path), "--work", "0"), "--work")
+    assert placements(demo_path) == before
+
+
+def test_the_larger_production_is_written_and_scheduled_within_every_limit(tmp_path):
+    path = tmp_path / "large.sqlite"
+    written = run("demo", "--db", str(path), "--size", "large")
+    assert written.returncode == 0, written.stderr
+    result = run("schedule", "auto", "--db", str(path), "--work", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["days"] == 12 and report["scheduled_scenes"] == 597 and report["conflicts"] == 0
+    assert Decimal(report["cost"]["amount"]) < Decimal(report["current_cost"]["amount"])
