@@ -167,6 +167,15 @@ def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(demo):
     assert not BoardAnalysis(board.placed(result.placement)).conflicts
 
 
+def test_a_deadline_already_past_still_gives_the_better_of_the_board_and_the_grouped_schedule(demo):
+    board = board_of(demo)  # a command whose start-up took longer than its whole time limit
+    result = optimize(board, time_limit=1.0, spent=5.0)
+    starts = [BoardAnalysis(board), BoardAnalysis(board.placed(grouped_placement(board)))]
+    best = min((len(start.conflicts), start.cost.total) for start in starts)
+    assert (result.conflicts, result.cost.total) <= best
+    assert result.current == starts[0].cost and result.status == "feasible"
+
+
 def test_the_optimizer_never_moves_a_locked_strip_or_books_someone_unavailable(demo):
     with demo.transaction() as session:
         board = load_board(session, 1)
