@@ -51,10 +51,9 @@ def locked_by_another_program(database: Path) -> Iterator[None]:
 def fill(folder: Path) -> Path:
     """Write a file until the disk is full; returns it (delete it to free the space)."""
     filler = folder / "filler"
-    with filler.open("wb") as handle, contextlib.suppress(OSError):
-        while True:
-            handle.write(b"\0" * 65536)
-            handle.flush()
+    with filler.open("wb", buffering=0) as handle, contextlib.suppress(OSError):  # nothing left to flush on close
+        while handle.write(b"\0" * 65536):
+            pass
     return filler
 
 

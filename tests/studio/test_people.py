@@ -16,6 +16,7 @@ from studio.models import (
     CastAssignment,
     Character,
     CrewMember,
+    DayReportTime,
     FilmSet,
     Location,
     OvertimeRule,
@@ -100,17 +101,30 @@ def test_invalid_values_are_refused_and_nothing_is_stored(demo, entity, field, v
         assert getattr(session.get(model, row.id), field) == before
 
 
-def test_removing_a_performer_takes_their_deals_and_dates_and_restore_puts_all_back(demo):
+def test_removing_a_performer_takes_their_deals_dates_and_reported_times_and_restore_puts_all_back(demo):
+    def reported_times(session, performer_id):
+        rows = session.exec(select(DayReportTime).where(DayReportTime.performer_id == performer_id)).all()
+        return sorted((row.report_id, row.call, row.wrap) for row in rows)
+
     with demo.transaction() as session:
         chloe_id = _performer(session, "Mia Tanaka").id
+        times = reported_times(session, chloe_id)
+        assert len(times) == 3  # the demo's three reported days
         removal = remove_row(session, "performer", chloe_id)
         assert session.exec(select(CastAssignment).where(CastAssignment.performer_id == chloe_id)).all() == []
         assert session.exec(select(Availability).where(Availability.performer_id == chloe_id)).all() == []
-    assert sorted(table for table, _ in removal.deleted) == ["availability", "cast_assignment", "performer"]
+        assert reported_times(session, chloe_id) == []
+    assert sorted(table for table, _ in removal.deleted) == [
+        "availability",
+        "cast_assignment",
+        *["day_report_time"] * 3,
+        "performer",
+    ]
     with demo.transaction() as session:
         restore(session, removal)
     with demo.session() as session:
         chloe = _performer(session, "Mia Tanaka")
+        assert reported_times(session, chloe.id) == times
         assert deal_for(session, _character(session, "CHLOE").id).performer_id == chloe.id
         assert deal_for(session, _character(session, "CHLOE").id).rate == Money(Decimal(1500), "USD")
         dates = session.exec(select(Availability).where(Availability.performer_id == chloe.id)).all()

@@ -17,7 +17,7 @@ from studio.errors import UserError
 from studio.models import CallSheet, CrewMember, Performer, Production, SentCallSheet, ShootDay
 from studio.sending.day_mail import Status, plan_day_mail, send_day_mail
 from studio.sending.mail_server import mail_account, remember_password
-from tests.cli.test_cli import run
+from tests.command_line import run
 from tests.mail_server import LocalMailServer, self_signed_certificate
 
 SENDER = "producer@redline.example"
@@ -181,7 +181,9 @@ def test_send_from_the_command_line_dry_run_then_for_real(demo_path, mail_server
     assert real.returncode == 0, real.stderr
     sent = json.loads(real.stdout)
     assert sent["sent"] == len(mail_server.inbox.messages) == len(report["messages"]) - 1
-    again = json.loads(run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--json").stdout)
+    again_run = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--json")
+    assert again_run.returncode == 0, again_run.stderr
+    again = json.loads(again_run.stdout)
     assert again["sent"] == 0 and {m["status"] for m in again["messages"]} == {"up to date", "not sent"}
     wrong = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--dry-run", "--read-only", "--json")
     assert wrong.returncode == 0
