@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from studio.storage.instance_lock import InstanceLock
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 from tests.studio.test_backups import damage, title_of
 
 
@@ -69,7 +69,7 @@ def test_a_reader_that_goes_away_is_no_error(demo_path):
     import subprocess
     import sys
 
-    from tests.cli.test_cli import ROOT
+    from tests.command_line import ROOT
 
     pipeline = f"{sys.executable} {ROOT / 'main.py'} restore --db '{demo_path}' --json | head -c 1"
     subprocess.run(["sh", "-c", f"{sys.executable} {ROOT / 'main.py'} backup --db '{demo_path}'"], check=True)

@@ -8,7 +8,7 @@ import sys
 
 from pypdf import PdfReader
 
-from tests.cli.test_cli import ROOT, assert_one_clear_line, run
+from tests.command_line import ROOT, assert_one_clear_line, run
 
 
 def pdf_text(path) -> str:

@@ -1,4 +1,4 @@
-"""The command-line contract, run as a user runs it: `python main.py …` in a subprocess."""
+"""The command-line contract: what `python main.py …` prints and exits with (tests/command_line.py)."""
 
 from __future__ import annotations
 
@@ -8,33 +8,18 @@ import sqlite3
 import subprocess
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from tests.command_line import ROOT, assert_one_clear_line, run, run_process
 from tests.fixture_files import REAL, SAMPLE_ZH
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
-    )
-
-
-def assert_one_clear_line(result: subprocess.CompletedProcess, fragment: str, code: int = 2) -> None:
-    assert result.returncode == code, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and fragment in lines[0], result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_demo_then_info_json_reports_the_demo(tmp_path):
+    """In processes of their own, as a user runs them (elsewhere `run` calls main in the test's process)."""
     database = tmp_path / "demo.sqlite"
-    assert run("demo", "--db", str(database)).returncode == 0
-    result = run("info", "--db", str(database), "--json")
+    assert run_process("demo", "--db", str(database)).returncode == 0
+    result = run_process("info", "--db", str(database), "--json")
     assert result.returncode == 0, result.stderr
     (production,) = json.loads(result.stdout)["productions"]
     assert production["title"] == "The Contract Bride" and production["title_zh"] == "契约新娘"

@@ -17,7 +17,7 @@ from sqlmodel import select
 
 from studio.models import CostEntry, DayReport
 from studio.storage.db import open_database
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 from tests.studio.day_report_production import night_desk, start, two_hours_over_with_a_late_lunch
 from tests.studio.test_budget_xlsx import recalculate
 

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 from tests.disks import fill, read_only_copy, small_disk, unwritable_file
 
 ASKING = {

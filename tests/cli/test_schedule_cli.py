@@ -6,7 +6,7 @@ import json
 import sqlite3
 from decimal import Decimal
 
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 
 
 def placements(path) -> list[tuple]:

@@ -13,7 +13,7 @@ from studio.errors import InvalidInput
 from studio.scripts.elements import ScriptError
 from studio.scripts.outline import build_outline
 from studio.scripts.reader import read_script
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 from tests.scripts.damaged_files import final_draft_of
 
 FOUNTAIN = """Title: The Safe Script

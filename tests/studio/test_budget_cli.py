@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,20 +12,14 @@ from pathlib import Path
 from studio.schedule.board import load_board
 from studio.schedule.strips import move_strips
 from studio.storage.db import open_database
+from tests.command_line import run
 
 ROOT = Path(__file__).resolve().parents[2]
 APPROVED = "Approved before the shoot"
 
 
 def budget(database: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "budget", *args, "--db", str(database)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run("budget", *args, "--db", str(database))
 
 
 def ok_json(result: subprocess.CompletedProcess) -> dict:

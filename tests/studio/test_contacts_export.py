@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from studio.exports.contacts import contact_sheet, write_contact_sheet
 from studio.models import CastAssignment, Character, CrewMember, Location, Performer
 from studio.productions import ProductionDetails, create_production
 from studio.storage.db import open_database
+from tests.command_line import run
 
-ROOT = Path(__file__).resolve().parents[2]
 RATES = ("1800", "1,800", "1500.00", "4500", "4,500", "6000", "6,000", "USD", "CNY", "$")
 FORMULA = '=HYPERLINK("http://x","y")'
 
@@ -156,7 +155,6 @@ def test_an_unknown_language_is_refused(demo, tmp_path):
 @pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
 def test_cli_writes_the_contact_sheet(demo_path, tmp_path, suffix):
     out = tmp_path / f"contacts{suffix}"
-    command = [sys.executable, "main.py", "export", "contacts", "--db", str(demo_path), "--out", str(out)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = run("export", "contacts", "--db", str(demo_path), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 1000 and str(out) in result.stdout

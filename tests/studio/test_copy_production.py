@@ -14,7 +14,7 @@ from studio.errors import UserError
 from studio.storage.db import open_database
 from studio.storage.transfer import copy_production
 from studio.summary import database_summary
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 
 
 def summaries(database) -> list[dict]:

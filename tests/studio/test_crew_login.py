@@ -22,7 +22,7 @@ from studio.schedule.board import load_board
 from studio.schedule.dood import day_out_of_days
 from studio.storage.db import open_database
 from studio.summary import database_summary
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 
 
 @pytest.fixture

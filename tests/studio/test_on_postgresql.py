@@ -16,7 +16,7 @@ from studio.records import add_row, remove_row, restore
 from studio.storage.db import open_database
 from studio.storage.transfer import copy_database
 from studio.summary import database_summary
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +15,7 @@ from studio.errors import InvalidInput
 from studio.models import Character, CrewMember, Department, Performer
 from studio.money import Money
 from studio.people_csv import export_people, import_people
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.command_line import run
 
 CAST_ZH = (
     "姓名,中文名,角色,工会,日薪,币种,电话,邮箱,经纪人\n"
@@ -187,23 +184,13 @@ def test_exported_lists_import_back_unchanged(demo, tmp_path):
 
 def test_import_people_on_the_command_line(demo_path, tmp_path):
     good = _write(tmp_path, CAST_ZH, "gb18030")
-    run = subprocess.run(
-        [sys.executable, "main.py", "import-people", str(good), "--kind", "cast", "--db", str(demo_path), "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)["added"] == 2
+    result = run("import-people", str(good), "--kind", "cast", "--db", str(demo_path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["added"] == 2
     bad = _write(tmp_path, "name,character,day_rate\nA,LEO,-5\n", name="bad.csv")
-    run = subprocess.run(
-        [sys.executable, "main.py", "import-people", str(bad), "--kind", "cast", "--db", str(demo_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 2 and run.stdout == ""
-    assert run.stderr.strip().count("\n") == 0 and "row 2, day_rate" in run.stderr
+    result = run("import-people", str(bad), "--kind", "cast", "--db", str(demo_path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0 and "row 2, day_rate" in result.stderr
 
 
 def test_gbk_names_beyond_gb2312_and_currency_words_are_read_right(demo, tmp_path):

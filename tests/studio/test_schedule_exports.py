@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +29,7 @@ from studio.schedule.costs import day_totals
 from studio.schedule.dood import day_out_of_days
 from studio.schedule.strips import add_banner, ensure_shoot_days, move_strips, place_all
 from studio.schedule.timeline import day_times
+from tests.command_line import run
 
 ROOT = Path(__file__).resolve().parents[2]
 DATES = [dt.date(2027, 1, day) for day in (11, 12, 13, 14, 15, 16, 18, 19, 20)]
@@ -516,13 +515,6 @@ def test_calendar_text_escaping_and_folding(demo, tmp_path):
 
 
 # The commands.
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
-    )
 
 
 @pytest.mark.parametrize(

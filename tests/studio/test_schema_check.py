@@ -16,7 +16,7 @@ from studio.errors import DatabaseProblem
 from studio.storage import migrations, schema_check
 from studio.storage.backups import _write_into, restore_backup
 from studio.storage.db import MIGRATIONS_DIR, make_engine, open_database
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 
 TIMES_TEN = (
     "CREATE TRIGGER rates_times_ten AFTER UPDATE ON cast_assignment WHEN new.rate_minor = old.rate_minor"

@@ -17,7 +17,7 @@ from studio.errors import UserError
 from studio.paths import private_folder, snapshot_dir
 from studio.storage.db import make_engine
 from studio.storage.passwords import without_password
-from tests.cli.test_cli import run
+from tests.command_line import run
 
 URL = "postgresql+psycopg://crew:in-the-user-part@127.0.0.1:1/film?password=in-the-query&sslmode=disable"
 SECRETS = ("in-the-user-part", "in-the-query")

@@ -14,7 +14,7 @@ from studio.callsheet import call_sheet, numbered_day
 from studio.errors import UserError
 from studio.exports.sides_pdf import day_sides, sides_file_name, write_sides
 from studio.models import Scene
-from tests.cli.test_cli import run
+from tests.command_line import run
 from tests.studio.test_callsheet import small_production
 
 

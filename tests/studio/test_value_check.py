@@ -18,7 +18,7 @@ from studio.money import MAX_MINOR
 from studio.storage.backups import restore_backup
 from studio.storage.db import open_database
 from studio.storage.transfer import copy_database, copy_production
-from tests.cli.test_cli import assert_one_clear_line, run
+from tests.command_line import assert_one_clear_line, run
 from tests.studio.test_schema_check import digest
 
 # kind → (the UPDATE another program makes, what the refusal names)
