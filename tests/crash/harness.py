@@ -86,7 +86,7 @@ from tests.crash.inspection import (  # noqa: E402
 )
 from tests.crash.scenarios import Scenario, build_scenarios  # noqa: E402
 
-DEFAULT_KILLS = 110
+DEFAULT_KILLS = 50
 CONTROL_KILLS = 10  # kills of each deliberately unsafe control operation, on top of the others
 AIMED_SHARE = 0.5  # kills whose moment is drawn from the writes seen in a timed run, not the whole run
 

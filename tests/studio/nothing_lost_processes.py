@@ -12,8 +12,10 @@ committed), never by a clock. Whatever each reported, the importer's rows must b
 in the state the restore kept aside, never in neither.
 
 `kills`: each file-making command (copy-database, import-script into a new file, demo, restore) is
-stopped at every step of its own (a SQLite connection made, a transaction begun, its first write, a
-commit, a rename, a link, a removal), one step further each run, and killed there (SIGKILL). No name
+stopped at steps of its own (a SQLite connection made, a transaction begun, its first write, a
+commit, a rename, a link, a removal), and killed there (SIGKILL): at every rename, link, removal and
+scratch file, and at the first, last and a spread of the others (all of them with --every-step or
+CLIFFHANGER_EVERY_STEP=1). No name
 may then hold a half-made database; the same command run again succeeds, and once the file's lock is
 taken (as a window does on opening) no scratch file of ours is left beside it.
 
@@ -228,9 +230,9 @@ class Steps:
             cls.stop(b"s")
 
 
-def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, int]:
-    """Run the command in a child, stopped at each of its steps; killed at step `kill_at`.
-    Returns "killed" or "finished", and the steps seen."""
+def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, bytes]:
+    """Run the command in a child, stopped at each of its steps; killed at step `kill_at` (0: never).
+    Returns "killed" or "finished", and the markers of the steps seen."""
     go_read, go_write = os.pipe()
 
     def work():
@@ -239,7 +241,7 @@ def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, int]
         return command(argv)
 
     pid, fd = fork(work)
-    steps = 0
+    steps = b""
     outcome = "finished"
     while True:
         byte = os.read(fd, 1)
@@ -250,8 +252,8 @@ def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, int]
             break
         if byte == b"d":
             continue
-        steps += 1
-        if steps == kill_at:
+        steps += byte
+        if len(steps) == kill_at:
             os.kill(pid, signal.SIGKILL)
             read_all(fd)
             outcome = "killed"
@@ -261,6 +263,21 @@ def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, int]
     os.close(go_read)
     os.close(go_write)
     return outcome, steps
+
+
+FILE_STEPS = b"ntx"  # a rename or link, a removal, a scratch file made: where a name can go wrong
+SPREAD = 4  # connections and statements killed at, spread over the run, besides every file step
+
+
+def steps_to_kill(markers: bytes, every: bool) -> list[int]:
+    """The steps (1-based) to kill at: every one, or every file step and the first, last and SPREAD
+    others of the SQLite steps between (the same kinds again and again in a long run such as the demo's)."""
+    if every:
+        return list(range(1, len(markers) + 1))
+    files = [n for n, marker in enumerate(markers, 1) if marker in FILE_STEPS]
+    others = [n for n, marker in enumerate(markers, 1) if marker not in FILE_STEPS]
+    spread = {others[round(i * (len(others) - 1) / (SPREAD + 1))] for i in range(SPREAD + 2)} if others else set()
+    return sorted(set(files) | spread)
 
 
 def ours_left(folder: Path) -> list[str]:
@@ -273,7 +290,17 @@ def ours_left(folder: Path) -> list[str]:
     )
 
 
-def kills(work: Path, only: set[str]) -> dict:
+def fresh(work: Path, name: str, run: str, snapshot: Path) -> tuple[Path, Path]:
+    """A folder for one run of command `name`, and the database it makes or restores."""
+    folder = work / f"{name}-{run}"
+    if name == "restore":
+        shutil.copytree(snapshot, folder)
+        return folder, folder / "live.sqlite"
+    folder.mkdir()
+    return folder, folder / ("demo.sqlite" if name == "demo" else "new.sqlite")
+
+
+def kills(work: Path, only: set[str], every_step: bool) -> dict:
     from studio.storage.backups import take_backup
     from studio.storage.instance_lock import InstanceLock
 
@@ -327,18 +354,18 @@ def kills(work: Path, only: set[str]) -> dict:
     for name, (argv_for, allowed) in scenarios.items():
         if only and name not in only:
             continue
-        kill_at, killed, leftovers_before_lock = 1, 0, 0
-        while True:
-            folder = work / f"{name}-{kill_at}"
-            if name == "restore":
-                shutil.copytree(snapshot, folder)
-                target = folder / "live.sqlite"
-            else:
-                folder.mkdir()
-                target = folder / ("demo.sqlite" if name == "demo" else "new.sqlite")
-            outcome, steps = run_stopping(argv_for(target), folder, kill_at)
-            if outcome == "finished":
-                break
+
+        folder, target = fresh(work, name, "whole", snapshot)
+        _outcome, markers = run_stopping(argv_for(target), folder, 0)
+        shutil.rmtree(folder)
+        chosen = steps_to_kill(markers, every_step)
+        killed, leftovers_before_lock = 0, 0
+        for kill_at in chosen:
+            folder, target = fresh(work, name, str(kill_at), snapshot)
+            outcome, _steps = run_stopping(argv_for(target), folder, kill_at)
+            if outcome == "finished":  # a restore may take fewer steps than the first run (no checkpoint)
+                shutil.rmtree(folder)
+                continue
             killed += 1
             problem = None
             visible = file_fingerprint(target)[0] if target.exists() else None
@@ -371,11 +398,12 @@ def kills(work: Path, only: set[str]) -> dict:
                 if problem is None and ours_left(folder):
                     problem = f"left beside it: {ours_left(folder)}"
             if problem:
-                failures.append({"scenario": name, "killed_at_step": kill_at, "of": steps, "problem": problem})
+                failures.append({"scenario": name, "killed_at_step": kill_at, "of": len(markers), "problem": problem})
             shutil.rmtree(folder)
-            kill_at += 1
         summary[name] = {
-            "steps": kill_at - 1,
+            "steps": len(markers),
+            "file_steps": sum(marker in FILE_STEPS for marker in markers),
+            "chosen": len(chosen),
             "killed": killed,
             "scratch_files_until_the_lock_was_taken": leftovers_before_lock,
         }
@@ -388,6 +416,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=int(os.environ.get("CLIFFHANGER_AUDIT_RUNS", 10)))
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument(
+        "--every-step",
+        action="store_true",
+        default=bool(os.environ.get("CLIFFHANGER_EVERY_STEP")),
+        help="kills: at every step, not every file step and a spread of the others",
+    )
     parser.add_argument("--only", help="kills: comma-separated commands (copy-database, import-script, demo, restore)")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 32)
@@ -404,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = {"seed": seed, **concurrent(args.work, args.runs, seed)}
         ok = not summary["lost"]
     else:
-        summary = kills(args.work, set(args.only.split(",")) if args.only else set())
+        summary = kills(args.work, set(args.only.split(",")) if args.only else set(), args.every_step)
         ok = not summary["failures"]
     summary["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(summary, indent=2))

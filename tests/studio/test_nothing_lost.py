@@ -61,7 +61,7 @@ def test_a_command_killed_at_any_step_leaves_no_half_made_file(command, tmp_path
     summary = processes("kills", "--only", command, "--work", str(tmp_path), timeout=600)
     assert summary["failures"] == [], json.dumps(summary["failures"], indent=2)[:5000]
     scenario = summary["scenarios"][command]
-    assert scenario["killed"] == scenario["steps"] >= 5, scenario
+    assert scenario["killed"] >= scenario["file_steps"] >= 1 and scenario["killed"] >= 5, scenario
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def test_a_file_another_program_holds_locked_is_in_use_not_damaged_and_is_left_u
 
 
 def test_restoring_from_the_command_line_beside_a_locked_file_says_in_use(demo_path):
-    from tests.cli.test_cli import assert_one_clear_line, run
+    from tests.command_line import assert_one_clear_line, run
 
     backup = take_backup(demo_path, "manual")
     with Holder(demo_path, "exclusive") as holder:
@@ -219,7 +219,7 @@ def test_what_killed_commands_left_is_removed_by_the_next_holder_of_the_files_lo
 
 
 def test_a_refused_import_into_a_new_file_leaves_nothing(tmp_path):
-    from tests.cli.test_cli import run
+    from tests.command_line import run
 
     script = tmp_path / "script.fountain"
     script.write_text("INT. ROOM - DAY\n\nNothing.\n")
