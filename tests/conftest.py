@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 
 from tests.keyrings import memory_keyring  # noqa: F401 - fixtures for every test
 from tests.mail_server import mail_server  # noqa: F401
-from tests.postgres import crew_login, postgres_server, postgres_url, server_demo  # noqa: F401
+from tests.postgres import crew_login, postgres_server, postgres_url, server_demo, server_demo_template  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

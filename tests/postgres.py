@@ -109,19 +109,31 @@ def postgres_url(postgres_server: Server) -> Iterator[str]:
     postgres_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.fixture
-def server_demo(demo_path, postgres_url) -> str:
-    """The demo production copied onto the test server, with the team's roles set up."""
+@pytest.fixture(scope="session")
+def server_demo_template(demo_template, postgres_server) -> str:
+    """The demo production copied onto the test server once, with the team's roles set up: the database
+    each test's server_demo is made from (CREATE DATABASE … TEMPLATE, a file copy on the server)."""
     from studio.storage.db import open_database
     from studio.storage.server_roles import set_up_roles
     from studio.storage.transfer import copy_database
 
-    source, target = open_database(demo_path), open_database(postgres_url)
+    name = f"demo_{uuid.uuid4().hex[:12]}"
+    postgres_server.execute(f"CREATE DATABASE {name}")
+    source, target = open_database(demo_template, read_only=True), open_database(postgres_server.url(name))
     copy_database(source, target)
     set_up_roles(target)
     source.close()
     target.close()
-    return postgres_url
+    return name
+
+
+@pytest.fixture
+def server_demo(server_demo_template, postgres_server) -> Iterator[str]:
+    """The demo production on the test server, with the team's roles set up: a database of its own."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    postgres_server.execute(f"CREATE DATABASE {name} TEMPLATE {server_demo_template}")
+    yield postgres_server.url(name)
+    postgres_server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

@@ -51,7 +51,6 @@ from studio.records import remove_row
 from studio.schedule.board import load_board
 from studio.schedule.strips import apply_placements, move_strips, set_locked
 from studio.storage.db import open_database
-from studio.storage.transfer import copy_database
 
 CLIENTS = 4
 SAVES = int(os.environ.get("CLIFFHANGER_AUDIT_SAVES", "24"))
@@ -66,12 +65,7 @@ def shared(request, demo_path):
     """The URL of the demo on the test server, or of the demo file, for several processes to open."""
     if request.param == "sqlite":
         return str(demo_path)
-    url = request.getfixturevalue("postgres_url")
-    source, target = open_database(demo_path), open_database(url)
-    copy_database(source, target)
-    source.close()
-    target.close()
-    return url
+    return request.getfixturevalue("server_demo")
 
 
 def reads_for(url: str) -> tuple[str, ...]:

@@ -25,10 +25,7 @@ def both(request, demo_path):
     if request.param == "sqlite":
         database = open_database(demo_path)
     else:
-        database = open_database(request.getfixturevalue("postgres_url"))
-        source = open_database(demo_path)
-        copy_database(source, database)
-        source.close()
+        database = open_database(request.getfixturevalue("server_demo"))
     yield database
     database.close()
 
