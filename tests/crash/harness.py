@@ -22,9 +22,10 @@ child records the allowed states: the content's fingerprint before, and after ea
    child write a byte to a pipe when a transaction begins (b), writes its first row (w), starts to
    commit (c) and has committed (C), and when an export's scratch file is made (m) and renamed into
    place (n);
-3. half the kills: sleeps a random delay in [0, 1.2 × the operation's duration, fork to end]; the other
-   half are aimed: wait for the child to start a write (its w or m on the pipe), then a random delay
-   within 1.2 × that write's length; then SIGKILL, reap;
+3. half the kills are aimed: wait for the child to start a write (its w or m on the pipe), then a
+   random delay within 1.2 × that write's length; a tenth wait for its last commit (C) or rename (n),
+   as it closes; the others sleep a random delay in [0, 1.2 × the operation's duration, fork to end];
+   then SIGKILL, reap;
 4. checks: a fresh sqlite3 connection on a copy of the crashed files (it recovers the write-ahead log)
    passes PRAGMA integrity_check and foreign_key_check; studio.storage.db.open_database opens the crashed file
    itself and lists the productions; the content's fingerprint (every table's rows in primary-key order,
@@ -89,6 +90,7 @@ from tests.crash.scenarios import Scenario, build_scenarios  # noqa: E402
 DEFAULT_KILLS = 50
 CONTROL_KILLS = 10  # kills of each deliberately unsafe control operation, on top of the others
 AIMED_SHARE = 0.5  # kills whose moment is drawn from the writes seen in a timed run, not the whole run
+LAST_SHARE = 0.1  # kills the moment its last commit (an export: its rename) is reported, as it closes
 
 
 @dataclass
@@ -143,7 +145,13 @@ def kill_once(
 
     started = time.monotonic()
     pid, fd = fork(work, log=work_dir / "child.log")
-    if scenario.windows and rng.random() < AIMED_SHARE:
+    draw = rng.random()
+    if draw < LAST_SHARE:
+        # At its end: the child reported its last commit (or rename into place) and is closing
+        last = ("n", 1) if scenario.export else ("C", scenario.commits if scenario.deterministic else 1)
+        received = wait_for_marker(fd, *last, started + 10 * scenario.duration + 5)
+        delay = time.monotonic() - started
+    elif scenario.windows and draw < LAST_SHARE + AIMED_SHARE:
         # Aimed: wait for the child to start the j-th write (its marker on the pipe), then kill it a
         # random moment later, within 1.2 × that write's length in the timed run
         lengths = [end - start for start, end in scenario.windows]
