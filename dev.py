@@ -108,8 +108,13 @@ def test(arguments: list[str]) -> int:
     set_up()
     install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_TEST_PACKAGES)
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    # One test process per core (-n auto); a later -n among ARGS wins.
-    return run(PYTHON, "-m", "pytest", "-n", "auto", *arguments, env=environment)
+    # Compiled modules kept: the tests start the command line in processes of their own, which would
+    # otherwise compile the studio from source each time.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    # One test process per core (-n auto), each taking tests from the other's queue when its own runs
+    # dry (worksteal: the few long kill tests would otherwise leave a core idle at the end); a later -n
+    # or --dist among ARGS wins.
+    return run(PYTHON, "-m", "pytest", "-n", "auto", "--dist", "worksteal", *arguments, env=environment)
 
 
 BENCHMARKS = ("foundation", "scripts", "people", "schedule", "callsheets", "budget", "backups", "team")
