@@ -565,4 +565,6 @@ def journal_files(database_path: Path) -> list[Path]:
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise sqlite3.OperationalError(_("there is no file {path}").format(path=path))
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    from studio.storage import db  # here: db imports this module
+
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=db.BUSY_TIMEOUT_MS / 1000)

@@ -266,7 +266,7 @@ def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, byte
 
 
 FILE_STEPS = b"ntx"  # a rename or link, a removal, a scratch file made: where a name can go wrong
-SPREAD = 4  # connections and statements killed at, spread over the run, besides every file step
+SPREAD = 2  # connections and statements killed at, spread over the run, besides every file step
 
 
 def steps_to_kill(markers: bytes, every: bool) -> list[int]:

@@ -177,7 +177,8 @@ def test_two_databases_of_one_name_keep_their_own_backups(demo_path):
     assert list_backups(other) == []
 
 
-def test_a_backup_gives_up_on_a_file_another_program_keeps_locked(demo_path):
+def test_a_backup_gives_up_on_a_file_another_program_keeps_locked(demo_path, monkeypatch):
+    monkeypatch.setattr("studio.storage.db.BUSY_TIMEOUT_MS", 300)  # the wait for a lock, shortened
     from tests.disks import locked_by_another_program
 
     with locked_by_another_program(demo_path), pytest.raises(DatabaseProblem, match="cannot back up .*locked"):

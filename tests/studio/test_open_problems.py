@@ -134,7 +134,8 @@ def test_a_full_disk_refuses_the_edit_and_keeps_the_data(demo_path, tmp_path):
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_a_file_another_program_holds_locked_is_named_in_use(demo_path):
+def test_a_file_another_program_holds_locked_is_named_in_use(demo_path, monkeypatch):
+    monkeypatch.setattr("studio.storage.db.BUSY_TIMEOUT_MS", 300)  # the wait for a lock, shortened
     with locked_by_another_program(demo_path), pytest.raises(DatabaseInUse, match="in use by another program"):
         open_database(demo_path)
     open_database(demo_path).close()
