@@ -39,6 +39,7 @@ class Child:
     wrote = False
     committing = False
     timeline: list[tuple[float, str]] | None = None  # reference runs: (time.monotonic() - hook_seconds, marker)
+    hold: tuple[str, int] | None = None  # (marker, n): stop at its n-th, where the parent kills it
 
     @classmethod
     def mark(cls, code: bytes) -> None:
@@ -46,6 +47,10 @@ class Child:
             cls.timeline.append((time.monotonic() - cls.hook_seconds, code[:1].decode()))
         if cls.fd is not None:
             os.write(cls.fd, code)
+        if cls.hold is not None and code[:1].decode() == cls.hold[0]:
+            cls.hold = (cls.hold[0], cls.hold[1] - 1)
+            while cls.hold[1] == 0:
+                time.sleep(60)
 
 
 def install_markers() -> None:
@@ -129,13 +134,16 @@ def parse_report(data: bytes) -> Report:
     return report
 
 
-def landed(markers: list[str], commits_expected: int) -> str:
-    """Where in the operation the kill landed."""
+def landed(markers: list[str], commits_expected: int, export: bool = False) -> str:
+    """Where in the operation the kill landed (an export writes from its scratch file's making to its
+    rename into place)."""
     if "d" in markers:
         return DONE
     state, commits = BEFORE, 0
     for code in markers:
-        if code == "b":
+        if export and code in "mn":
+            state = WRITE if code == "m" else AFTER
+        elif code == "b":
             state = OPEN
         elif code == "w" and state == OPEN:
             state = WRITE

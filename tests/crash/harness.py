@@ -22,8 +22,9 @@ child records the allowed states: the content's fingerprint before, and after ea
    child write a byte to a pipe when a transaction begins (b), writes its first row (w), starts to
    commit (c) and has committed (C), and when an export's scratch file is made (m) and renamed into
    place (n);
-3. half the kills are aimed: wait for the child to start a write (its w or m on the pipe), then a
-   random delay within 1.2 × that write's length; a tenth wait for its last commit (C) or rename (n),
+3. half the kills are aimed: wait for the child to start a write (its w or m on the pipe), then kill
+   it there (half of them: the child holds at that marker until killed) or a random delay within 1.2 ×
+   that write's length later; a tenth wait for its last commit (C) or rename (n),
    as it closes; the others sleep a random delay in [0, 1.2 × the operation's duration, fork to end];
    then SIGKILL, reap;
 4. checks: a fresh sqlite3 connection on a copy of the crashed files (it recovers the write-ahead log)
@@ -91,6 +92,7 @@ DEFAULT_KILLS = 50
 CONTROL_KILLS = 10  # kills of each deliberately unsafe control operation, on top of the others
 AIMED_SHARE = 0.5  # kills whose moment is drawn from the writes seen in a timed run, not the whole run
 LAST_SHARE = 0.1  # kills the moment its last commit (an export: its rename) is reported, as it closes
+HELD_SHARE = 0.5  # of the aimed kills: the child stopped at the write's first row (scratch file) itself
 
 
 @dataclass
@@ -138,26 +140,33 @@ def kill_once(
         target = out_dir / scenario.export
         target.write_bytes(scenario.old_bytes)
 
+    draw = rng.random()
+    aimed = scenario.windows and LAST_SHARE <= draw < LAST_SHARE + AIMED_SHARE
+    marker = "m" if scenario.export else "w"
+    if aimed:
+        lengths = [end - start for start, end in scenario.windows]
+        j = rng.choices(range(len(lengths)), weights=[max(length, 1e-4) for length in lengths])[0]
+        held = rng.random() < HELD_SHARE
+        offset = 0.0 if held else rng.uniform(0, 1.2 * lengths[j])
+
     def work():
         tempfile.tempdir = str(temp)  # snapshots and scratch files stay in the work folder
         Child.send_pending = not scenario.deterministic
+        if aimed and held:
+            Child.hold = (marker, j + 1)
         scenario.operation(db)
 
     started = time.monotonic()
     pid, fd = fork(work, log=work_dir / "child.log")
-    draw = rng.random()
     if draw < LAST_SHARE:
         # At its end: the child reported its last commit (or rename into place) and is closing
         last = ("n", 1) if scenario.export else ("C", scenario.commits if scenario.deterministic else 1)
         received = wait_for_marker(fd, *last, started + 10 * scenario.duration + 5)
         delay = time.monotonic() - started
-    elif scenario.windows and draw < LAST_SHARE + AIMED_SHARE:
-        # Aimed: wait for the child to start the j-th write (its marker on the pipe), then kill it a
-        # random moment later, within 1.2 × that write's length in the timed run
-        lengths = [end - start for start, end in scenario.windows]
-        j = rng.choices(range(len(lengths)), weights=[max(length, 1e-4) for length in lengths])[0]
-        offset = rng.uniform(0, 1.2 * lengths[j])
-        received = wait_for_marker(fd, "m" if scenario.export else "w", j + 1, started + 10 * scenario.duration + 5)
+    elif aimed:
+        # Aimed: at the j-th write's start (the child holds there), or a random moment later, within
+        # 1.2 × that write's length in the timed run
+        received = wait_for_marker(fd, marker, j + 1, started + 10 * scenario.duration + 5)
         time.sleep(offset)
         tally.aimed += 1
         delay = time.monotonic() - started
@@ -173,7 +182,7 @@ def kill_once(
         tally.child_errors += 1
         failures.append({"kill": number, "scenario": scenario.name, "child_error": report.error[-2000:]})
     markers, pending = [code for code in report.markers if code != "u"], report.pending
-    where = landed(markers, scenario.commits if scenario.deterministic else 1)
+    where = landed(markers, scenario.commits if scenario.deterministic else 1, bool(scenario.export))
     failure: dict = {}
 
     problems, digest, tables = check_database(db, work_dir / "check.sqlite")
