@@ -16,14 +16,15 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from studio import vocabulary
 from studio.errors import InvalidInput, UserError
 from studio.i18n import _, catalogue_path
+from studio.languages import shown_languages
 from studio.models import CastAssignment, Character, CrewMember, Department, Location, Performer
 from studio.models.enums import UnionStatus
 from studio.productions import get_production
 
 LANGUAGES = ("en", "zh", "en+zh")
-Translate = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -217,21 +218,34 @@ class Labels:
     no_department: str
 
 
+@dataclass(frozen=True)
+class Translate:
+    """The sheet's language, whatever the interface's: called like `_` for its headings (en+zh gives
+    "Phone / 电话"), and `word`/`languages` for what people typed in English that has a Chinese name
+    (positions, departments, the languages someone speaks)."""
+
+    lang: str
+    messages: dict[str, str]
+
+    def __call__(self, message: str) -> str:
+        return self._both(message, self.messages.get(message, message))
+
+    def word(self, kind: str, text: str, stored_chinese: str = "") -> str:
+        return self._both(text, stored_chinese or vocabulary.chinese(kind, text) or text)
+
+    def languages(self, text: str) -> str:
+        return self._both(text, shown_languages(text, "zh"))
+
+    def _both(self, english: str, chinese: str) -> str:
+        if self.lang == "en" or chinese == english:
+            return english
+        return chinese if self.lang == "zh" else f"{english} / {chinese}"
+
+
 def translator(lang: str) -> Translate:
-    """Messages in the export's language, whatever the interface's: en+zh gives "Phone / 电话"."""
     if lang not in LANGUAGES:
         raise InvalidInput(_("unknown language {lang}: choose en, zh or en+zh").format(lang=lang))
-    if lang == "en":
-        return lambda message: message
-    chinese = _chinese_messages()
-    if lang == "zh":
-        return lambda message: chinese.get(message, message)
-
-    def both(message: str) -> str:
-        translated = chinese.get(message, message)
-        return message if translated == message else f"{message} / {translated}"
-
-    return both
+    return Translate(lang, {} if lang == "en" else _chinese_messages())
 
 
 @lru_cache(maxsize=1)
@@ -286,7 +300,7 @@ def cast_columns(_: Translate) -> list[Column]:
         _field("agent_name", _("Agent")),
         _field("agent_phone", _("Agent phone")),
         _field("agent_email", _("Agent email")),
-        _field("languages", _("Languages")),
+        Column("languages", _("Languages"), lambda line: _.languages(line.languages)),
     ]
 
 
@@ -296,14 +310,14 @@ def union_text(status: str, _: Translate) -> str:
 
 def crew_columns(_: Translate) -> list[Column]:
     return [
-        _field("department", _("Department")),
+        Column("department", _("Department"), lambda line: _.word("departments", line.department, line.department_zh)),
         _field("department_zh", _("Department (Chinese)")),
-        _field("position", _("Position")),
+        Column("position", _("Position"), lambda line: _.word("positions", line.position)),
         _field("name", _("Name")),
         _field("name_zh", _("Name (Chinese)")),
         _field("phone", _("Phone")),
         _field("email", _("Email")),
-        _field("languages", _("Languages")),
+        Column("languages", _("Languages"), lambda line: _.languages(line.languages)),
     ]
 
 

@@ -134,6 +134,32 @@ def test_xlsx_sheets_headers_and_text_cells(demo, tmp_path):
         assert not [name for name in archive.namelist() if b"<f>" in archive.read(name)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "department", "position", "languages", "speaks"),
+    [
+        ("zh", "制片", "第一副导演", "英语、西班牙语", "英语、日语"),
+        (
+            "en+zh",
+            "Production / 制片",
+            "1st Assistant Director / 第一副导演",
+            "English, Spanish / 英语、西班牙语",
+            None,
+        ),
+        ("en", "Production", "1st Assistant Director", "English, Spanish", "English, Japanese"),
+    ],
+)
+def test_positions_departments_and_languages_in_the_sheets_language(
+    demo, tmp_path, lang, department, position, languages, speaks
+):
+    workbook = load_workbook(export(demo, tmp_path / "contacts.xlsx", lang=lang))
+    cast, crew, _locations = (workbook[name] for name in workbook.sheetnames)
+    jason = next(row for row in crew.iter_rows(min_row=2) if row[3].value == "Jason Ortiz")
+    assert (jason[0].value, jason[2].value, jason[7].value) == (department, position, languages)
+    if speaks:
+        mia = next(row for row in cast.iter_rows(min_row=2) if row[3].value == "Mia Tanaka")
+        assert mia[12].value == speaks
+
+
 def test_bilingual_xlsx_headings(demo, tmp_path):
     workbook = load_workbook(export(demo, tmp_path / "contacts.xlsx"))
     assert workbook["Locations"]["A1"].value == "Location / 场地"
