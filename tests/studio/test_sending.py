@@ -72,6 +72,16 @@ def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_t
     assert list(files) == [sheet_name, sides_name]
     assert "CAST VERSION" in files[sheet_name] and "(323) 555-0217" not in files[sheet_name]  # no crew phones
     assert "INT. HOSPITAL - VIP ROOM - DAY" in files[sides_name] and "Sides" in files[sides_name]
+    assert "Daniel Hayes" in files[sides_name]  # each performer's sides carry their name across each page
+    others = [
+        outcome.recipient for outcome in sent if outcome.recipient.is_cast and outcome.recipient.name != "Daniel Hayes"
+    ]
+    their_sides = attachments(inbox.to(others[0].email)[0])
+    assert [
+        text
+        for name, text in their_sides.items()
+        if "sides" in name and others[0].name in text and "Daniel Hayes" not in text
+    ]
 
     director = inbox.to("zhang.wei@example.com")[0]  # speaks Mandarin only: all in Chinese
     assert director["Subject"].startswith("契约新娘 · 第 3 天（共 9 天），2027年1月13日：您的集合时间")
