@@ -107,8 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     sides.add_argument("--out", required=True, type=Path, help="F.pdf")
     sides.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its labels")
     sides.add_argument("--watermark", default="", help="a name written across every page (the recipient's)")
-    budget_book = export.add_parser("budget", parents=[common], help="the budget as an Excel workbook with formulas")
-    budget_book.add_argument("--out", required=True, type=Path, help="F.xlsx")
+    budget_book = export.add_parser(
+        "budget",
+        parents=[common],
+        help="the budget as an Excel workbook with formulas, or for head office as a PDF: the top sheet, "
+        "the cost report and the estimated final cost",
+    )
+    budget_book.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
     budget_book.add_argument("--currency", help="report currency (default: the production's)")
     budget_book.add_argument(
         "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="headings' language"
@@ -349,6 +354,10 @@ def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path
 
 
 def _export_budget(session, production_id: int, args: argparse.Namespace) -> Path:
+    if args.out.suffix.lower() == ".pdf":
+        from studio.exports.head_office import write_head_office
+
+        return write_head_office(session, production_id, args.out, args.currency, args.document_lang)
     from studio.exports.budget_xlsx import write_budget
 
     return write_budget(session, production_id, args.out, args.currency, args.document_lang)

@@ -146,3 +146,39 @@ def test_bad_requests_get_one_line_and_change_nothing(desk_path, tmp_path, args,
     with database.session() as session:
         assert len(session.exec(select(DayReport)).all()) == 1
     database.close()
+
+
+def test_head_office_gets_the_budget_the_cost_report_and_the_final_cost_in_both_currencies(demo_path, tmp_path):
+    """The demo reports in CNY and shoots in USD: each table's total is the command line's own figure."""
+    target = tmp_path / "head office.pdf"
+    ok("export", "budget", "--db", str(demo_path), "--lang", "en+zh", "--out", str(target))
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    totals = [line.split() for line in text.splitlines() if "Total / 合计" in line]
+    final = {
+        currency: json.loads(
+            ok("report", "final-cost", "--db", str(demo_path), "--currency", currency, "--json").stdout
+        )
+        for currency in ("CNY", "USD")
+    }
+    budget = json.loads(ok("budget", "total", "--db", str(demo_path), "--json").stdout)
+
+    def shown(amount: str) -> str:
+        return f"{Decimal(amount):,}"
+
+    top, costs, efc = totals
+    assert final["CNY"]["currency"] == "CNY" and budget["currency"] == "CNY"
+    assert top[3:] == [shown(budget["amount"]), shown(final["USD"]["total"]["budget"]), "USD"]
+    assert costs[3] == shown(final["CNY"]["total"]["budget"]) and len(costs) == 3 + 6
+    cny, usd = final["CNY"]["total"], final["USD"]["total"]
+    assert efc[3:] == [
+        *(shown(cny[figure]) for figure in ("budget", "actual", "remaining", "at_completion", "variance")),
+        shown(usd["at_completion"]),
+        "USD",
+    ]
+    for heading in (
+        "Budget top sheet / 预算汇总表",
+        "Estimated final cost (CNY) / 预计最终成本（CNY）",
+        "Per episode / 每集",
+    ):
+        assert heading in text, heading
+    assert f"{shown(final['CNY']['per_episode'])} {shown(final['USD']['per_episode'])} USD" in " ".join(text.split())
