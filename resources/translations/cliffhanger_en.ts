@@ -184,7 +184,7 @@
 <context>
     <name>ProductionReportPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="355"/>
+        <location filename="../../ui/pages/reports.py" line="395"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>Posted %n actual to the budget</numerusform>

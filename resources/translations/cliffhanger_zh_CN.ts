@@ -2971,429 +2971,465 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>ProductionReportPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="75"/>
+        <location filename="../../ui/pages/reports.py" line="76"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="76"/>
+        <location filename="../../ui/pages/reports.py" line="77"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="77"/>
+        <location filename="../../ui/pages/reports.py" line="78"/>
         <source>Reported</source>
         <translation>已报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="77"/>
+        <location filename="../../ui/pages/reports.py" line="78"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="94"/>
+        <location filename="../../ui/pages/reports.py" line="95"/>
         <source>Times</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="95"/>
+        <location filename="../../ui/pages/reports.py" line="96"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="96"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>Scenes</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="97"/>
-        <location filename="../../ui/pages/reports.py" line="147"/>
+        <location filename="../../ui/pages/reports.py" line="98"/>
+        <location filename="../../ui/pages/reports.py" line="150"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="98"/>
-        <location filename="../../ui/pages/reports.py" line="250"/>
+        <location filename="../../ui/pages/reports.py" line="99"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>Hot cost</source>
         <translation>当日成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>Both</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
-        <location filename="../../ui/pages/reports.py" line="333"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
+        <location filename="../../ui/pages/reports.py" line="336"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="109"/>
-        <location filename="../../ui/pages/reports.py" line="344"/>
+        <location filename="../../ui/pages/reports.py" line="110"/>
+        <location filename="../../ui/pages/reports.py" line="347"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
+        <source>Add a scene shot…</source>
+        <translation>添加已拍场次…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="112"/>
+        <location filename="../../ui/pages/reports.py" line="384"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="113"/>
         <source>Post to the budget</source>
         <translation>记入预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
+        <location filename="../../ui/pages/reports.py" line="115"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="139"/>
+        <location filename="../../ui/pages/reports.py" line="142"/>
         <source>Crew call</source>
         <translation>集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="140"/>
+        <location filename="../../ui/pages/reports.py" line="143"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="141"/>
+        <location filename="../../ui/pages/reports.py" line="144"/>
         <source>First shot</source>
         <translation>第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="142"/>
+        <location filename="../../ui/pages/reports.py" line="145"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="143"/>
+        <location filename="../../ui/pages/reports.py" line="146"/>
         <source>First shot after lunch</source>
         <translation>午餐后第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="147"/>
+        <location filename="../../ui/pages/reports.py" line="165"/>
         <source>Second meal</source>
         <translation>第二餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="145"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <source>Camera wrap</source>
         <translation>摄影收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="146"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>Last person out</source>
         <translation>最后离场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
-        <location filename="../../ui/pages/reports.py" line="240"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="243"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
-        <location filename="../../ui/pages/reports.py" line="241"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="244"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
-        <location filename="../../ui/pages/reports.py" line="242"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="245"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="157"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="155"/>
-        <location filename="../../ui/pages/reports.py" line="231"/>
+        <location filename="../../ui/pages/reports.py" line="158"/>
+        <location filename="../../ui/pages/reports.py" line="234"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="155"/>
-        <location filename="../../ui/pages/reports.py" line="220"/>
-        <location filename="../../ui/pages/reports.py" line="234"/>
+        <location filename="../../ui/pages/reports.py" line="158"/>
+        <location filename="../../ui/pages/reports.py" line="223"/>
+        <location filename="../../ui/pages/reports.py" line="237"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="156"/>
+        <location filename="../../ui/pages/reports.py" line="159"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="157"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
         <source>Count</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="158"/>
+        <location filename="../../ui/pages/reports.py" line="161"/>
         <source>Call</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>Makeup</source>
         <translation>化妆</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="163"/>
         <source>On set</source>
         <translation>到片场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="161"/>
+        <location filename="../../ui/pages/reports.py" line="164"/>
         <source>First meal</source>
         <translation>第一餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>Wrap</source>
         <translation>收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="164"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Out</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167"/>
+        <location filename="../../ui/pages/reports.py" line="170"/>
         <source>Travel (minutes)</source>
         <translation>路程（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="172"/>
+        <location filename="../../ui/pages/reports.py" line="175"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="173"/>
+        <location filename="../../ui/pages/reports.py" line="176"/>
         <source>Overtime hours</source>
         <translation>加班工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="174"/>
+        <location filename="../../ui/pages/reports.py" line="177"/>
         <source>Late meals</source>
         <translation>延误用餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="178"/>
         <source>Rest</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="176"/>
-        <location filename="../../ui/pages/reports.py" line="245"/>
+        <location filename="../../ui/pages/reports.py" line="179"/>
+        <location filename="../../ui/pages/reports.py" line="248"/>
         <source>Overtime</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="177"/>
-        <location filename="../../ui/pages/reports.py" line="246"/>
+        <location filename="../../ui/pages/reports.py" line="180"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>Penalties</source>
         <translation>罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
-        <location filename="../../ui/pages/reports.py" line="212"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
+        <location filename="../../ui/pages/reports.py" line="215"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="183"/>
+        <location filename="../../ui/pages/reports.py" line="186"/>
         <source>Completed</source>
         <translation>拍完</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="184"/>
+        <location filename="../../ui/pages/reports.py" line="187"/>
         <source>Partly shot</source>
         <translation>部分拍摄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="185"/>
+        <location filename="../../ui/pages/reports.py" line="188"/>
         <source>Not shot</source>
         <translation>未拍</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="191"/>
+        <location filename="../../ui/pages/reports.py" line="194"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="192"/>
+        <location filename="../../ui/pages/reports.py" line="195"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="193"/>
+        <location filename="../../ui/pages/reports.py" line="196"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="194"/>
-        <location filename="../../ui/pages/reports.py" line="251"/>
+        <location filename="../../ui/pages/reports.py" line="197"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="194"/>
+        <location filename="../../ui/pages/reports.py" line="197"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="195"/>
+        <location filename="../../ui/pages/reports.py" line="198"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="198"/>
+        <location filename="../../ui/pages/reports.py" line="201"/>
         <source>Pages shot (part)</source>
         <translation>已拍页数（部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="206"/>
+        <location filename="../../ui/pages/reports.py" line="209"/>
         <source>Screen time</source>
         <translation>成片时长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="211"/>
+        <location filename="../../ui/pages/reports.py" line="214"/>
         <source>Setups</source>
         <translation>机位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="218"/>
+        <location filename="../../ui/pages/reports.py" line="221"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="219"/>
+        <location filename="../../ui/pages/reports.py" line="222"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="224"/>
+        <location filename="../../ui/pages/reports.py" line="227"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="225"/>
+        <location filename="../../ui/pages/reports.py" line="228"/>
         <source>Talent</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="226"/>
+        <location filename="../../ui/pages/reports.py" line="229"/>
         <source>Equipment</source>
         <translation>器材</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="227"/>
+        <location filename="../../ui/pages/reports.py" line="230"/>
         <source>Location</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="228"/>
+        <location filename="../../ui/pages/reports.py" line="231"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="232"/>
+        <location filename="../../ui/pages/reports.py" line="235"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="233"/>
+        <location filename="../../ui/pages/reports.py" line="236"/>
         <source>Time lost</source>
         <translation>损失时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="235"/>
+        <location filename="../../ui/pages/reports.py" line="238"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="243"/>
+        <location filename="../../ui/pages/reports.py" line="246"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="244"/>
+        <location filename="../../ui/pages/reports.py" line="247"/>
         <source>Company moves</source>
         <translation>转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="247"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="252"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="253"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>Variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="295"/>
         <source>Not reported yet: start its report at wrap.</source>
         <translation>尚无日报：收工时开始填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="312"/>
+        <location filename="../../ui/pages/reports.py" line="315"/>
         <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
         <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="319"/>
+        <location filename="../../ui/pages/reports.py" line="322"/>
         <source>hot cost %1 against %2 planned</source>
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="343"/>
+        <location filename="../../ui/pages/reports.py" line="346"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="358"/>
+        <source>Every scene of the script is on this report.</source>
+        <translation>剧本的每一场都已在本报告中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="360"/>
+        <source>Add a scene shot</source>
+        <translation>添加已拍场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="361"/>
+        <source>Scene shot on this day:</source>
+        <translation>本日拍摄的场次：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="378"/>
+        <source>Choose the notes, or scenes added on the day, to remove.</source>
+        <translation>请选择要删除的备注，或当天添加的场次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="382"/>
+        <source>A scene planned for the day stays on its report: mark it not shot instead.</source>
+        <translation>当天计划的场次保留在报告中：请改为标记为未拍摄。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="355"/>
+        <location filename="../../ui/pages/reports.py" line="395"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="362"/>
+        <location filename="../../ui/pages/reports.py" line="402"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="362"/>
+        <location filename="../../ui/pages/reports.py" line="402"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="367"/>
+        <location filename="../../ui/pages/reports.py" line="407"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

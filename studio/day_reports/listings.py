@@ -14,9 +14,9 @@ from studio.day_reports.clock import duration
 from studio.day_reports.reading import DEPARTMENT
 from studio.day_reports.summary import DaySummary
 from studio.formatting import format_eighths
-from studio.models import DayReport, ShootDay
+from studio.models import DayReport, DayReportScene, FilmSet, Scene, ShootDay
 from studio.models.day_report import DAY_TIMES
-from studio.models.enums import ShootDayKind
+from studio.models.enums import RevisionState, SceneOutcome, ShootDayKind
 from studio.money import Money
 
 Row = dict[str, Any]
@@ -32,6 +32,33 @@ def shoot_day_rows(session: Session, production_id: int) -> list[Row]:
     return [
         {"id": day.id, "day_number": day.day_number, "date": day.shoot_date, "reported": report is not None}
         for day, report in session.exec(statement)
+    ]
+
+
+def scenes_to_add(session: Session, report_id: int, production_id: int) -> list[Row]:
+    """The scenes a report can add, in script order: the production's, but those omitted, those already
+    on it and those completed on another day."""
+    on_report = select(DayReportScene.scene_id).where(DayReportScene.report_id == report_id)
+    completed = select(DayReportScene.scene_id).where(DayReportScene.outcome == SceneOutcome.COMPLETED.value)
+    statement = (
+        select(Scene, FilmSet)
+        .join(FilmSet, Scene.set_id == FilmSet.id, isouter=True)
+        .where(
+            Scene.production_id == production_id,
+            Scene.revision_state != RevisionState.OMITTED.value,
+            Scene.id.not_in(on_report),
+            Scene.id.not_in(completed),
+        )
+        .order_by(Scene.sort_order, Scene.id)
+    )
+    return [
+        {
+            "id": scene.id,
+            "number": scene.number,
+            "set": film_set.name if film_set else "",
+            "set_zh": film_set.name_zh if film_set else "",
+        }
+        for scene, film_set in session.exec(statement)
     ]
 
 

@@ -72,3 +72,57 @@ def test_bad_times_and_a_day_not_yet_shot_are_refused(demo_window, demo_path, se
     page.start_report()
     assert "has not happened yet" in last_refusal(demo_window).text()
     assert query(demo_path, "select count(*) from day_report") == [(3,)]
+
+
+def test_a_scene_shot_unplanned_is_added_and_removed_and_a_note_removed_each_one_undo_step(
+    demo_window, demo_path, settle, monkeypatch
+):
+    page = show(demo_window, "reports")
+    day_row(page, 1)
+    settle()
+    planned = [row["number"] for row in page.scenes.model.rows]
+    report_id = page.shown.day.report_id
+    chosen = []
+
+    def choose(_parent, _title, _label, items, *_args):
+        offered = {item.split()[0] for item in items}
+        assert not offered & set(planned) and "80-1" not in offered  # on this report; completed on day 2
+        chosen.append(next(item for item in items if item.startswith("80-")))  # the last episode: not shot yet
+        return chosen[0], True
+
+    monkeypatch.setattr("ui.pages.reports.QInputDialog.getItem", choose)
+    page.add_scene()
+    settle()
+    number = chosen[0].split()[0]
+    added = next(row for row in page.scenes.model.rows if row["number"] == number)
+    assert not added["planned"] and added["outcome"] == "COMPLETED" and "1 added" in page.summary.text()
+    assert query(demo_path, "select count(*) from day_report_scene where report_id = ? and planned = 0", report_id) == [
+        (1,)
+    ]
+
+    page.details.setCurrentWidget(page.scenes)
+    page.scenes.select_ids([next(row["id"] for row in page.scenes.model.rows if row["planned"])])
+    page.remove_row()
+    assert "mark it not shot" in last_refusal(demo_window).text()
+    page.scenes.select_ids([added["id"]])
+    page.remove_row()
+    settle()
+    assert [row["number"] for row in page.scenes.model.rows] == planned
+    demo_window.workspace.undo_stack.undo()  # the removal
+    settle()
+    assert number in [row["number"] for row in page.scenes.model.rows]
+    demo_window.workspace.undo_stack.undo()  # the addition
+    settle()
+    assert [row["number"] for row in page.scenes.model.rows] == planned
+
+    day_row(page, 3)
+    settle()
+    notes = [row["kind"] for row in page.notes.model.rows]
+    page.details.setCurrentWidget(page.notes)
+    page.notes.select_ids([page.notes.model.rows[0]["id"]])
+    page.remove_row()
+    settle()
+    assert [row["kind"] for row in page.notes.model.rows] == notes[1:]
+    demo_window.workspace.undo_stack.undo()
+    settle()
+    assert [row["kind"] for row in page.notes.model.rows] == notes

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QTabWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QTabWidget
 
 from studio import operations
 from studio.changes import Changes
@@ -21,6 +21,7 @@ from studio.day_reports.listings import (
     note_rows,
     people_rows,
     scene_rows,
+    scenes_to_add,
     shoot_day_rows,
     unit_rows,
 )
@@ -33,7 +34,7 @@ from studio.models.enums import DelayReason, ReportNoteKind, SceneOutcome
 from ui.i18n import babel_locale, chinese, day_text, money_text
 from ui.lazy import on_first_call
 from ui.pages.base import Page
-from ui.table import Column
+from ui.table import Column, remove_rows, seen
 
 write_dpr = on_first_call("studio.exports.dpr", "write_dpr")  # reportlab, openpyxl
 REPORT_KINDS = frozenset({"day_report", "day_report_time", "day_report_scene", "day_report_note"})
@@ -107,6 +108,8 @@ class ProductionReportPage(Page):
             [
                 ("startReport", self.tr("Start the report"), self.start_report),
                 ("addNote", self.tr("Add a note"), self.add_note),
+                ("addScene", self.tr("Add a scene shot…"), self.add_scene),
+                ("removeRow", self.tr("Remove"), self.remove_row),
                 ("postDay", self.tr("Post to the budget"), self.post_day),
                 ("exportPdf", self.tr("Export PDF…"), lambda: self.export("pdf")),
                 ("exportXlsx", self.tr("Export workbook…"), lambda: self.export("xlsx")),
@@ -282,7 +285,7 @@ class ProductionReportPage(Page):
             summary = self.workspace.read(self.reports.summary, day_id)
         self.shown = summary
         self.buttons["startReport"].setEnabled(summary is None and day_id is not None and not self.workspace.read_only)
-        for name in ("addNote", "postDay"):
+        for name in ("addNote", "addScene", "removeRow", "postDay"):
             self.buttons[name].setEnabled(summary is not None and not self.workspace.read_only)
         for name in ("exportPdf", "exportXlsx"):
             self.buttons[name].setEnabled(summary is not None)
@@ -342,6 +345,43 @@ class ProductionReportPage(Page):
         owner = {"report_id": self.shown.day.report_id}
         values = {"kind": ReportNoteKind.DELAY.value, "text": self.tr("New note")}
         self.workspace.apply(operations.add, "day_report_note", owner, values, label=self.tr("Add a note"))
+
+    def add_scene(self) -> None:
+        """A scene shot that was not planned for the day, chosen from the script's (one undo step)."""
+        if self.shown is None:
+            return
+        report_id = self.shown.day.report_id
+        scenes = self.workspace.read(scenes_to_add, report_id, self.workspace.production_id)
+        set_key = "set_zh" if chinese() else "set"
+        labels = [f"{scene['number']}  {scene[set_key] or scene['set']}".rstrip() for scene in scenes]
+        if not labels:
+            self.tell(self.tr("Every scene of the script is on this report."))
+            return
+        title = self.tr("Add a scene shot")
+        label, ok = QInputDialog.getItem(self, title, self.tr("Scene shot on this day:"), labels, 0, False)
+        if not ok:
+            return
+        values = {"scene_id": scenes[labels.index(label)]["id"]}
+        try:
+            self.workspace.apply(operations.add, "day_report_scene", {"report_id": report_id}, values, label=title)
+        except UserError as error:
+            self.show_refusal(str(error))
+
+    def remove_row(self) -> None:
+        """The selected notes, or scenes added on the day, removed (one undo step); a planned scene stays
+        on its day's report, marked not shot."""
+        if self.details.currentWidget() is self.notes:
+            table, entity = self.notes, "day_report_note"
+        elif self.details.currentWidget() is self.scenes:
+            table, entity = self.scenes, "day_report_scene"
+        else:
+            self.show_refusal(self.tr("Choose the notes, or scenes added on the day, to remove."))
+            return
+        rows = table.selected_rows()
+        if any(row.get("planned") for row in rows):
+            self.show_refusal(self.tr("A scene planned for the day stays on its report: mark it not shot instead."))
+            return
+        remove_rows(self.workspace, entity, [(row["id"], seen(row, entity)) for row in rows], self.tr("Remove"))
 
     def post_day(self) -> None:
         if self.shown is None:
