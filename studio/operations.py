@@ -13,19 +13,23 @@ A new undoable write is one more function here.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from studio import breakdown, casting, edits, productions, records
 from studio.budget.inputs import load_inputs
 from studio.budget.schedule_links import LinkPlan, apply_links, schedule_links, store_plan
-from studio.changes import Changes, FieldChange, Rows, Step
+from studio.changes import Changes, FieldChange, Rows, Step, combined
 from studio.edits import EDITABLE
-from studio.models import Production
+from studio.models import Production, ShootDay
 from studio.productions import ProductionDetails
 from studio.schedule import strips
 from studio.schedule.strips import Placement
 from studio.storage.db import changed_elsewhere
+
+if TYPE_CHECKING:
+    from studio.day_reports.replan import Replan
 
 # What the budget's schedule-linked lines are worked out from (studio.budget.schedule_links): a change to
 # any of these is followed by storing what it changed in the budget (`store_schedule_lines`).
@@ -221,6 +225,25 @@ def lock_strips(session: Session, strip_ids: tuple[int, ...], locked: bool, seen
         return Changes()
     left = {"strip": changed}
     return Changes(left, undo=(Step(lock_strips, (tuple(changed), not locked), left),))
+
+
+def apply_replan(session: Session, production_id: int, plan: Replan) -> Changes:
+    """A re-plan worked out beforehand (studio.day_reports.replan.preview_replan) stored as one step: the
+    shoot days it needed added, the unshot scenes unlocked and every strip where it says, the reported
+    days' shot scenes locked there; undone in the reverse order."""
+    from studio.day_reports.replan import stored_layout  # here: the optimizer's modules only when re-planning
+
+    existing = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id)))
+    layout = stored_layout(session, production_id, plan)
+    new_days = sorted(set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id))) - existing)
+    return combined(
+        [
+            *(_added(session, "shoot_day", day_id) for day_id in new_days),
+            lock_strips(session, tuple(plan.unshot), False),
+            place_all(session, production_id, layout),
+            lock_strips(session, tuple(plan.shot), True),
+        ]
+    )
 
 
 def add_banner(session: Session, production_id: int, day_id: int | None, position: int, text: str) -> Changes:

@@ -1,10 +1,11 @@
-"""Schedule → Optimize: CP-SAT runs on a worker thread; the dialog shows time and the best cost so far,
-and Cancel keeps the best schedule found (or nothing, if none was found yet)."""
+"""Schedule → Optimize (and Production Report → Re-plan): CP-SAT runs on a worker thread; the dialog shows
+time and the best cost so far, and Cancel keeps the best schedule found (or nothing, if none was found yet)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
@@ -21,17 +22,20 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+Search = Callable[[Callable[[Progress], None], Callable[[], bool]], object]  # (progress, cancelled) → result
+
+
 class _Run:
     """The search, on a Python thread of its own: CP-SAT crashed (OR-Tools 9.15) when a second search
     ran on a reused Qt pool thread."""
 
-    def __init__(self, board: Board, time_limit: float, stop: threading.Event):
-        self.board, self.time_limit, self.stop = board, time_limit, stop
+    def __init__(self, search: Search, stop: threading.Event):
+        self.search, self.stop = search, stop
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
-            result = optimize(self.board, self.time_limit, self.signals.progress.emit, self.stop.is_set)
+            result = self.search(self.signals.progress.emit, self.stop.is_set)
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.signals.failed.emit(error)
             return
@@ -39,12 +43,15 @@ class _Run:
 
 
 class OptimizeDialog(QDialog):
-    def __init__(self, board: Board, time_limit: float, parent=None):
+    def __init__(
+        self, board: Board | None, time_limit: float, parent=None, *, search: Search | None = None, title: str = ""
+    ):
+        """Optimize `board`, or run `search` (another optimizing: a re-plan) under `title`."""
         super().__init__(parent)
         self.setObjectName("optimizeDialog")
-        self.setWindowTitle(self.tr("Optimize the schedule"))
+        self.setWindowTitle(title or self.tr("Optimize the schedule"))
         self.time_limit = time_limit
-        self.result: OptimizeResult | None = None
+        self.result = None
         self.error: Exception | None = None
         self.stop = threading.Event()
         self.started = time.monotonic()
@@ -62,7 +69,12 @@ class OptimizeDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.timer.start(200)
-        self.job = _Run(board, time_limit, self.stop)
+        if search is None:
+
+            def search(progress, cancelled) -> OptimizeResult:
+                return optimize(board, time_limit, progress, cancelled)
+
+        self.job = _Run(search, self.stop)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.done.connect(self._done)
         self.job.signals.failed.connect(self._failed)
@@ -95,7 +107,7 @@ class OptimizeDialog(QDialog):
             )
         self.best.setText(text)
 
-    def _done(self, result: OptimizeResult) -> None:
+    def _done(self, result) -> None:
         self.result = result
         self.timer.stop()
         self.accept()

@@ -154,7 +154,7 @@
 <context>
     <name>OptimizeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="149"/>
+        <location filename="../../ui/optimize_dialog.py" line="161"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>No schedule keeps every limit: this one breaks the fewest (%n conflict, see the list).</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="156"/>
+        <location filename="../../ui/optimize_dialog.py" line="168"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -184,11 +184,19 @@
 <context>
     <name>ProductionReportPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="395"/>
+        <location filename="../../ui/pages/reports.py" line="402"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>Posted %n actual to the budget</numerusform>
             <numerusform>Posted %n actuals to the budget</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports.py" line="459"/>
+        <source>%n conflict(s) remain: see the schedule.</source>
+        <translation>
+            <numerusform>%n conflict remains: see the schedule.</numerusform>
+            <numerusform>%n conflicts remain: see the schedule.</numerusform>
         </translation>
     </message>
 </context>

@@ -2490,79 +2490,79 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>OptimizeDialog</name>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="45"/>
+        <location filename="../../ui/optimize_dialog.py" line="52"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="51"/>
+        <location filename="../../ui/optimize_dialog.py" line="58"/>
         <source>Looking for the cheapest schedule…</source>
         <translation>正在寻找成本最低的拍摄计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="57"/>
+        <location filename="../../ui/optimize_dialog.py" line="64"/>
         <source>Stop and keep the best</source>
         <translation>停止并保留最优结果</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="74"/>
+        <location filename="../../ui/optimize_dialog.py" line="86"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="85"/>
+        <location filename="../../ui/optimize_dialog.py" line="97"/>
         <source>Fitting every scene within the day limits… (%1 s)</source>
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="87"/>
+        <location filename="../../ui/optimize_dialog.py" line="99"/>
         <source>Best so far: %1 after %2 s</source>
         <translation>目前最优：%1，用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="90"/>
+        <location filename="../../ui/optimize_dialog.py" line="102"/>
         <source>Best so far: %1 after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
         <translation>目前最优：%1，用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="117"/>
+        <location filename="../../ui/optimize_dialog.py" line="129"/>
         <source>The current schedule (%1) is the best found: nothing changed.</source>
         <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="121"/>
+        <location filename="../../ui/optimize_dialog.py" line="133"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="123"/>
+        <location filename="../../ui/optimize_dialog.py" line="135"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="126"/>
+        <location filename="../../ui/optimize_dialog.py" line="138"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="137"/>
+        <location filename="../../ui/optimize_dialog.py" line="149"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="145"/>
+        <location filename="../../ui/optimize_dialog.py" line="157"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="149"/>
+        <location filename="../../ui/optimize_dialog.py" line="161"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="156"/>
+        <location filename="../../ui/optimize_dialog.py" line="168"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
@@ -2971,465 +2971,507 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>ProductionReportPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="76"/>
+        <location filename="../../ui/pages/reports.py" line="80"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="77"/>
+        <location filename="../../ui/pages/reports.py" line="81"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="78"/>
+        <location filename="../../ui/pages/reports.py" line="82"/>
         <source>Reported</source>
         <translation>已报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="78"/>
+        <location filename="../../ui/pages/reports.py" line="82"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="95"/>
+        <location filename="../../ui/pages/reports.py" line="99"/>
         <source>Times</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="96"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="97"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
         <source>Scenes</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="98"/>
-        <location filename="../../ui/pages/reports.py" line="150"/>
+        <location filename="../../ui/pages/reports.py" line="102"/>
+        <location filename="../../ui/pages/reports.py" line="155"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="99"/>
-        <location filename="../../ui/pages/reports.py" line="253"/>
+        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="258"/>
         <source>Hot cost</source>
         <translation>当日成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
         <source>Both</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="109"/>
-        <location filename="../../ui/pages/reports.py" line="336"/>
+        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="343"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
-        <location filename="../../ui/pages/reports.py" line="347"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="354"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="115"/>
         <source>Add a scene shot…</source>
         <translation>添加已拍场次…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
-        <location filename="../../ui/pages/reports.py" line="384"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
+        <location filename="../../ui/pages/reports.py" line="391"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>Post to the budget</source>
         <translation>记入预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="118"/>
+        <source>Re-plan the remaining days…</source>
+        <translation>重新安排剩余拍摄日…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="119"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="115"/>
+        <location filename="../../ui/pages/reports.py" line="120"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="142"/>
+        <location filename="../../ui/pages/reports.py" line="147"/>
         <source>Crew call</source>
         <translation>集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="143"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>First shot</source>
         <translation>第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="145"/>
+        <location filename="../../ui/pages/reports.py" line="150"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="146"/>
+        <location filename="../../ui/pages/reports.py" line="151"/>
         <source>First shot after lunch</source>
         <translation>午餐后第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="147"/>
-        <location filename="../../ui/pages/reports.py" line="165"/>
+        <location filename="../../ui/pages/reports.py" line="152"/>
+        <location filename="../../ui/pages/reports.py" line="170"/>
         <source>Second meal</source>
         <translation>第二餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="153"/>
         <source>Camera wrap</source>
         <translation>摄影收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="149"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
         <source>Last person out</source>
         <translation>最后离场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
-        <location filename="../../ui/pages/reports.py" line="243"/>
+        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="248"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
-        <location filename="../../ui/pages/reports.py" line="244"/>
+        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
-        <location filename="../../ui/pages/reports.py" line="245"/>
+        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="157"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="158"/>
-        <location filename="../../ui/pages/reports.py" line="234"/>
+        <location filename="../../ui/pages/reports.py" line="163"/>
+        <location filename="../../ui/pages/reports.py" line="239"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="158"/>
-        <location filename="../../ui/pages/reports.py" line="223"/>
-        <location filename="../../ui/pages/reports.py" line="237"/>
+        <location filename="../../ui/pages/reports.py" line="163"/>
+        <location filename="../../ui/pages/reports.py" line="228"/>
+        <location filename="../../ui/pages/reports.py" line="242"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
+        <location filename="../../ui/pages/reports.py" line="164"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="165"/>
         <source>Count</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="161"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>Call</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Makeup</source>
         <translation>化妆</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
+        <location filename="../../ui/pages/reports.py" line="168"/>
         <source>On set</source>
         <translation>到片场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="164"/>
+        <location filename="../../ui/pages/reports.py" line="169"/>
         <source>First meal</source>
         <translation>第一餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="166"/>
+        <location filename="../../ui/pages/reports.py" line="171"/>
         <source>Wrap</source>
         <translation>收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167"/>
+        <location filename="../../ui/pages/reports.py" line="172"/>
         <source>Out</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="170"/>
+        <location filename="../../ui/pages/reports.py" line="175"/>
         <source>Travel (minutes)</source>
         <translation>路程（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="180"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="176"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>Overtime hours</source>
         <translation>加班工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="177"/>
+        <location filename="../../ui/pages/reports.py" line="182"/>
         <source>Late meals</source>
         <translation>延误用餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
+        <location filename="../../ui/pages/reports.py" line="183"/>
         <source>Rest</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="179"/>
-        <location filename="../../ui/pages/reports.py" line="248"/>
+        <location filename="../../ui/pages/reports.py" line="184"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>Overtime</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="180"/>
-        <location filename="../../ui/pages/reports.py" line="249"/>
+        <location filename="../../ui/pages/reports.py" line="185"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>Penalties</source>
         <translation>罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="181"/>
-        <location filename="../../ui/pages/reports.py" line="215"/>
+        <location filename="../../ui/pages/reports.py" line="186"/>
+        <location filename="../../ui/pages/reports.py" line="220"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="186"/>
+        <location filename="../../ui/pages/reports.py" line="191"/>
         <source>Completed</source>
         <translation>拍完</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="187"/>
+        <location filename="../../ui/pages/reports.py" line="192"/>
         <source>Partly shot</source>
         <translation>部分拍摄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="188"/>
+        <location filename="../../ui/pages/reports.py" line="193"/>
         <source>Not shot</source>
         <translation>未拍</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="194"/>
+        <location filename="../../ui/pages/reports.py" line="199"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="195"/>
+        <location filename="../../ui/pages/reports.py" line="200"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="196"/>
+        <location filename="../../ui/pages/reports.py" line="201"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="197"/>
-        <location filename="../../ui/pages/reports.py" line="254"/>
+        <location filename="../../ui/pages/reports.py" line="202"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="197"/>
+        <location filename="../../ui/pages/reports.py" line="202"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="198"/>
+        <location filename="../../ui/pages/reports.py" line="203"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="201"/>
+        <location filename="../../ui/pages/reports.py" line="206"/>
         <source>Pages shot (part)</source>
         <translation>已拍页数（部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="209"/>
+        <location filename="../../ui/pages/reports.py" line="214"/>
         <source>Screen time</source>
         <translation>成片时长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="214"/>
+        <location filename="../../ui/pages/reports.py" line="219"/>
         <source>Setups</source>
         <translation>机位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="221"/>
+        <location filename="../../ui/pages/reports.py" line="226"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="222"/>
+        <location filename="../../ui/pages/reports.py" line="227"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="227"/>
+        <location filename="../../ui/pages/reports.py" line="232"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="228"/>
+        <location filename="../../ui/pages/reports.py" line="233"/>
         <source>Talent</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="229"/>
+        <location filename="../../ui/pages/reports.py" line="234"/>
         <source>Equipment</source>
         <translation>器材</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="230"/>
+        <location filename="../../ui/pages/reports.py" line="235"/>
         <source>Location</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="231"/>
+        <location filename="../../ui/pages/reports.py" line="236"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="235"/>
+        <location filename="../../ui/pages/reports.py" line="240"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="236"/>
+        <location filename="../../ui/pages/reports.py" line="241"/>
         <source>Time lost</source>
         <translation>损失时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="238"/>
+        <location filename="../../ui/pages/reports.py" line="243"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="246"/>
+        <location filename="../../ui/pages/reports.py" line="251"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="247"/>
+        <location filename="../../ui/pages/reports.py" line="252"/>
         <source>Company moves</source>
         <translation>转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="250"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="255"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="256"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>Variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="295"/>
+        <location filename="../../ui/pages/reports.py" line="302"/>
         <source>Not reported yet: start its report at wrap.</source>
         <translation>尚无日报：收工时开始填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="315"/>
+        <location filename="../../ui/pages/reports.py" line="322"/>
         <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
         <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="322"/>
+        <location filename="../../ui/pages/reports.py" line="329"/>
         <source>hot cost %1 against %2 planned</source>
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="346"/>
+        <location filename="../../ui/pages/reports.py" line="353"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="358"/>
+        <location filename="../../ui/pages/reports.py" line="365"/>
         <source>Every scene of the script is on this report.</source>
         <translation>剧本的每一场都已在本报告中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="360"/>
+        <location filename="../../ui/pages/reports.py" line="367"/>
         <source>Add a scene shot</source>
         <translation>添加已拍场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="361"/>
+        <location filename="../../ui/pages/reports.py" line="368"/>
         <source>Scene shot on this day:</source>
         <translation>本日拍摄的场次：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="378"/>
+        <location filename="../../ui/pages/reports.py" line="385"/>
         <source>Choose the notes, or scenes added on the day, to remove.</source>
         <translation>请选择要删除的备注，或当天添加的场次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="382"/>
+        <location filename="../../ui/pages/reports.py" line="389"/>
         <source>A scene planned for the day stays on its report: mark it not shot instead.</source>
         <translation>当天计划的场次保留在报告中：请改为标记为未拍摄。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="395"/>
+        <location filename="../../ui/pages/reports.py" line="402"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="402"/>
+        <location filename="../../ui/pages/reports.py" line="409"/>
+        <source>Re-plan the remaining days</source>
+        <translation>重新安排剩余拍摄日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="411"/>
+        <source>Re-planning needs a reported day and a day after it to plan.</source>
+        <translation>重新安排需要一个已报的拍摄日，以及其后可安排的拍摄日。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="414"/>
+        <source>Re-plan from day:</source>
+        <translation>从第几天起重新安排：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="439"/>
+        <source>Re-planned from day %1</source>
+        <translation>已从第 %1 天起重新安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="446"/>
+        <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3, %4 against now: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
+        <translation>从第 %1 天起：%2 场未拍场次重新排入。整个拍摄计划将花费 %3，比现在 %4：演员工作日 %5，待命日 %6，场地日 %7，新增拍摄日 %8 天。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports.py" line="459"/>
+        <source>%n conflict(s) remain: see the schedule.</source>
+        <translation>
+            <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="460"/>
+        <source>Store this schedule?</source>
+        <translation>保存这个拍摄计划吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="467"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="402"/>
+        <location filename="../../ui/pages/reports.py" line="467"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="407"/>
+        <location filename="../../ui/pages/reports.py" line="472"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

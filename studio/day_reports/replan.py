@@ -14,23 +14,25 @@ the unshot scenes take and what placing the rest again saves, together.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from studio.callsheet import numbered_day
 from studio.day_reports.fields import day_name
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import DayReport, DayReportScene, ShootDay
-from studio.models.enums import SceneOutcome
+from studio.models.enums import SceneOutcome, ShootDayKind
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling
 from studio.schedule.board import Board, Layout
 from studio.schedule.costs import ScheduleCost
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from studio.schedule.strips import ensure_shoot_days, place_all, set_locked
+from studio.storage.db import Database
 
 MAX_DAYS_ADDED = 3
 
@@ -44,6 +46,7 @@ class Replan:
     unshot: list[int]  # strips of scenes left unshot on reported days, now scheduled again
     shot: list[int]  # strips of scenes shot on reported days, locked there
     days_added: int
+    dates: dict[int, dt.date]  # each day of the layout's date (a day added to look is known by it)
 
     def to_json(self) -> dict:
         before, after = self.before, self.after
@@ -72,6 +75,7 @@ def replan(
     from_day: int,
     time_limit: float = 10.0,
     progress: Callable[[Progress], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
     *,
     work: float | None = None,
 ) -> Replan:
@@ -95,7 +99,7 @@ def replan(
         unshot = [strip_of[scene] for scene in sorted(unshot_scenes) if scene in strip_of]
         shot = [s for day in reported for s in board.placement.get(day, []) if s not in unshot]
         try:
-            result = optimize(_remaining_board(board, remaining, unshot), time_limit, progress, work=work)
+            result = optimize(_remaining_board(board, remaining, unshot), time_limit, progress, cancelled, work=work)
             break
         except InvalidInput:
             if days_added == MAX_DAYS_ADDED:
@@ -114,7 +118,47 @@ def replan(
         unshot,
         [s for s in shot if not board.strips[s].is_banner],
         days_added,
+        {day.id: day.date for day in board.days},
     )
+
+
+def preview_replan(
+    database: Database,
+    production_id: int,
+    from_day: int,
+    time_limit: float = 10.0,
+    progress: Callable[[Progress], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    work: float | None = None,
+) -> Replan:
+    """The re-plan worked out and nothing kept, the shoot days it adds to see whether the scenes fit
+    included (store it with operations.apply_replan, which adds them again)."""
+    with database.session() as session:
+        plan = replan(session, production_id, from_day, time_limit, progress, cancelled, work=work)
+        session.rollback()
+    return plan
+
+
+def stored_layout(session: Session, production_id: int, plan: Replan) -> Layout:
+    """The plan's layout on the shoot days as stored, the days it added to look made again (on the same
+    dates, after the last)."""
+    if plan.days_added:
+        units = session.exec(
+            select(func.count()).where(
+                ShootDay.production_id == production_id,
+                ShootDay.unit == 1,
+                ShootDay.kind == ShootDayKind.SHOOT.value,
+            )
+        ).one()
+        ensure_shoot_days(session, production_id, units + plan.days_added)
+    days = session.exec(select(ShootDay).where(ShootDay.production_id == production_id)).all()
+    by_date = {(day.shoot_date, day.unit): day.id for day in days}
+    units_of = {day.id: day.unit for day in days}
+    return {
+        (by_date[(plan.dates[day_id], units_of.get(day_id, 1))] if day_id is not None else None): strips
+        for day_id, strips in plan.layout.items()
+    }
 
 
 def _outcomes(session: Session, production_id: int) -> tuple[dict[int, ShootDay], list[tuple[int, str]]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtWidgets import QMessageBox
+
 from tests.ui.driving import last_refusal, query, show
 
 
@@ -126,3 +128,39 @@ def test_a_scene_shot_unplanned_is_added_and_removed_and_a_note_removed_each_one
     demo_window.workspace.undo_stack.undo()
     settle()
     assert [row["kind"] for row in page.notes.model.rows] == notes
+
+
+def test_re_planning_the_remaining_days_shows_the_slip_then_stores_it_as_one_undo_step(
+    demo_window, demo_path, settle, monkeypatch, qtbot
+):
+    import functools
+
+    from studio.day_reports import replan
+
+    page = show(demo_window, "reports")
+    settle()
+    placement = "select id, shoot_day_id, position, locked from strip order by id"
+    before = query(demo_path, placement)
+    unshot = query(
+        demo_path,
+        "select st.id from strip st join day_report_scene s on s.scene_id = st.scene_id where s.outcome = 'NOT_SHOT'",
+    )
+    asked = []
+    monkeypatch.setattr("ui.pages.reports.preview_replan", functools.partial(replan.preview_replan, work=2.0))
+    monkeypatch.setattr("ui.pages.reports.QInputDialog.getInt", lambda _p, _t, _l, value, low, high: (value, True))
+    monkeypatch.setattr(
+        "ui.pages.reports.QMessageBox.question",
+        lambda _parent, _title, text: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    page.replan()
+    settle()
+    (text,) = asked
+    assert text.startswith("From day 4: 5 scene(s) left unshot are scheduled again.") and "Store this schedule?" in text
+    after = {row[0]: row for row in query(demo_path, placement)}
+    days = dict(query(demo_path, "select id, day_number from shoot_day"))
+    assert all(days[after[strip][1]] >= 4 and not after[strip][3] for (strip,) in unshot)
+    shot = [row for row in before if row[1] is not None and days[row[1]] <= 3 and (row[0],) not in unshot]
+    assert shot and all(after[row[0]][1] == row[1] and after[row[0]][3] for row in shot)  # kept there, locked
+    demo_window.workspace.undo_stack.undo()
+    settle()
+    assert query(demo_path, placement) == before

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog, QTabWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox, QTabWidget
 
 from studio import operations
 from studio.changes import Changes
@@ -26,17 +26,21 @@ from studio.day_reports.listings import (
     unit_rows,
 )
 from studio.day_reports.postings import post_days
+from studio.day_reports.replan import Replan, preview_replan
 from studio.day_reports.starting import start_day_report
 from studio.day_reports.summary import DayReports, DaySummary, ahead_or_behind
 from studio.errors import UserError
 from studio.formatting import format_eighths
 from studio.models.enums import DelayReason, ReportNoteKind, SceneOutcome
+from studio.money import Money
 from ui.i18n import babel_locale, chinese, day_text, money_text
 from ui.lazy import on_first_call
+from ui.optimize_dialog import OptimizeDialog
 from ui.pages.base import Page
 from ui.table import Column, remove_rows, seen
 
 write_dpr = on_first_call("studio.exports.dpr", "write_dpr")  # reportlab, openpyxl
+REPLAN_SECONDS = 10  # as `schedule replan` searches by default
 REPORT_KINDS = frozenset({"day_report", "day_report_time", "day_report_scene", "day_report_note"})
 
 
@@ -111,6 +115,7 @@ class ProductionReportPage(Page):
                 ("addScene", self.tr("Add a scene shot…"), self.add_scene),
                 ("removeRow", self.tr("Remove"), self.remove_row),
                 ("postDay", self.tr("Post to the budget"), self.post_day),
+                ("replan", self.tr("Re-plan the remaining days…"), self.replan),
                 ("exportPdf", self.tr("Export PDF…"), lambda: self.export("pdf")),
                 ("exportXlsx", self.tr("Export workbook…"), lambda: self.export("xlsx")),
             ]
@@ -289,6 +294,8 @@ class ProductionReportPage(Page):
             self.buttons[name].setEnabled(summary is not None and not self.workspace.read_only)
         for name in ("exportPdf", "exportXlsx"):
             self.buttons[name].setEnabled(summary is not None)
+        reported = any(row["reported"] for row in self.days.model.rows)
+        self.buttons["replan"].setEnabled(reported and not self.workspace.read_only)
         if summary is None:
             for table in (self.unit, self.people, self.scenes, self.notes, self.hot_cost):
                 table.set_rows([])
@@ -393,6 +400,64 @@ class ProductionReportPage(Page):
             self.show_refusal(str(error))
             return
         self.tell(self.tr("Posted %n actual(s) to the budget", "", count))
+
+    def replan(self) -> None:
+        """The days after the last reported re-planned with the scenes left unshot; what the slip costs is
+        shown before it is stored, as one undo step."""
+        numbers = [row["day_number"] for row in self.days.model.rows]
+        reported = [row["day_number"] for row in self.days.model.rows if row["reported"]]
+        title = self.tr("Re-plan the remaining days")
+        if not reported or max(reported) >= max(numbers):
+            self.show_refusal(self.tr("Re-planning needs a reported day and a day after it to plan."))
+            return
+        first, ok = QInputDialog.getInt(
+            self, title, self.tr("Re-plan from day:"), max(reported) + 1, max(reported) + 1, max(numbers)
+        )
+        if not ok:
+            return
+        database, production_id = self.workspace.database, self.workspace.production_id
+
+        def search(progress, cancelled) -> Replan:
+            return preview_replan(database, production_id, first, REPLAN_SECONDS, progress, cancelled)
+
+        dialog = OptimizeDialog(None, REPLAN_SECONDS, self, search=search, title=title)
+        dialog.exec()
+        if dialog.error is not None:
+            self._task_failed(dialog.error)
+            return
+        plan = dialog.result
+        if plan is None:
+            return
+        answer = QMessageBox.question(self, title, self._replan_text(plan, first))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.apply(operations.apply_replan, production_id, plan, label=title)
+        except UserError as error:
+            self.show_refusal(str(error))
+            return
+        self.tell(self.tr("Re-planned from day %1").replace("%1", str(first)))
+
+    def _replan_text(self, plan: Replan, first: int) -> str:
+        change = plan.to_json()["change"]
+        currency = plan.after.currency
+        text = (
+            self.tr(
+                "From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3, "
+                "%4 against now: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added."
+            )
+            .replace("%1", str(first))
+            .replace("%2", str(len(plan.unshot)))
+            .replace("%3", money_text(Money(plan.after.total, currency)))
+            .replace("%4", money_text(Money(plan.after.total - plan.before.total, currency)))
+            .replace("%5", f"{change['cast_work_days']:+d}")
+            .replace("%6", f"{change['cast_hold_days']:+d}")
+            .replace("%7", f"{change['location_days']:+d}")
+            .replace("%8", str(plan.days_added))
+        )
+        if plan.result.conflicts:
+            text += " " + self.tr("%n conflict(s) remain: see the schedule.", "", plan.result.conflicts)
+        return text + "\n\n" + self.tr("Store this schedule?")
 
     def export(self, suffix: str) -> None:
         if self.shown is None:
