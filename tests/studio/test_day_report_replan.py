@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from studio.day_reports.replan import apply_replan, replan
+from studio import operations
+from studio.changes import run_steps
+from studio.day_reports.replan import apply_replan, preview_replan, replan
 from studio.errors import InvalidInput
 from studio.models import ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
@@ -50,6 +52,25 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
         stored = BoardAnalysis(load_board(session, desk.production_id)).cost
     assert stored == plan.after and change["amount"] == str(plan.after.total - 6000)
     assert plan.result.conflicts == 0
+
+
+def test_a_preview_keeps_nothing_and_its_plan_stored_adds_its_day_again_and_is_undone_whole(desk):
+    # The window's way: worked out first (on another thread), shown, then stored as one undo step. On a
+    # server the day the preview added and gave back has an id no longer used: it is found by its date.
+    start(desk, 0)
+    edit(desk, "day_report_scene", scene_row(desk, 0, 2), outcome="NOT_SHOT")
+    before = layout(desk)
+    plan = preview_replan(desk.database, desk.production_id, 2, work=WORK)
+    assert plan.days_added == 1 and layout(desk) == before
+    with desk.database.transaction() as session:
+        changes = operations.apply_replan(session, desk.production_id, plan)
+    placed = layout(desk)
+    assert placed[1] == [(1, True)] and sorted(scene for day in (2, 3) for scene, _ in placed[day]) == [2, 3, 4]
+    with desk.database.session() as session:
+        assert BoardAnalysis(load_board(session, desk.production_id)).cost == plan.after
+    with desk.database.transaction() as session:
+        run_steps(session, changes.undo)
+    assert layout(desk) == before
 
 
 def test_a_reported_day_is_never_re_planned(sqlite_desk):
