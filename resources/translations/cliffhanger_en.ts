@@ -184,7 +184,7 @@
 <context>
     <name>ProductionReportPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="369"/>
+        <location filename="../../ui/pages/reports.py" line="355"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>Posted %n actual to the budget</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="265"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="355"/>
+        <location filename="../../ui/pages/schedule.py" line="366"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

@@ -3007,13 +3007,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="97"/>
-        <location filename="../../ui/pages/reports.py" line="140"/>
+        <location filename="../../ui/pages/reports.py" line="147"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="98"/>
-        <location filename="../../ui/pages/reports.py" line="264"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>Hot cost</source>
         <translation>当日成本</translation>
     </message>
@@ -3034,13 +3034,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="108"/>
-        <location filename="../../ui/pages/reports.py" line="347"/>
+        <location filename="../../ui/pages/reports.py" line="333"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="109"/>
-        <location filename="../../ui/pages/reports.py" line="358"/>
+        <location filename="../../ui/pages/reports.py" line="344"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
@@ -3060,208 +3060,208 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="132"/>
+        <location filename="../../ui/pages/reports.py" line="139"/>
         <source>Crew call</source>
         <translation>集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="133"/>
+        <location filename="../../ui/pages/reports.py" line="140"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="134"/>
+        <location filename="../../ui/pages/reports.py" line="141"/>
         <source>First shot</source>
         <translation>第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="135"/>
+        <location filename="../../ui/pages/reports.py" line="142"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="136"/>
+        <location filename="../../ui/pages/reports.py" line="143"/>
         <source>First shot after lunch</source>
         <translation>午餐后第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="137"/>
-        <location filename="../../ui/pages/reports.py" line="155"/>
+        <location filename="../../ui/pages/reports.py" line="144"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>Second meal</source>
         <translation>第二餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="138"/>
+        <location filename="../../ui/pages/reports.py" line="145"/>
         <source>Camera wrap</source>
         <translation>摄影收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="139"/>
+        <location filename="../../ui/pages/reports.py" line="146"/>
         <source>Last person out</source>
         <translation>最后离场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
-        <location filename="../../ui/pages/reports.py" line="254"/>
+        <location filename="../../ui/pages/reports.py" line="151"/>
+        <location filename="../../ui/pages/reports.py" line="240"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
-        <location filename="../../ui/pages/reports.py" line="255"/>
+        <location filename="../../ui/pages/reports.py" line="151"/>
+        <location filename="../../ui/pages/reports.py" line="241"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="144"/>
-        <location filename="../../ui/pages/reports.py" line="256"/>
+        <location filename="../../ui/pages/reports.py" line="151"/>
+        <location filename="../../ui/pages/reports.py" line="242"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="147"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="148"/>
-        <location filename="../../ui/pages/reports.py" line="233"/>
+        <location filename="../../ui/pages/reports.py" line="155"/>
+        <location filename="../../ui/pages/reports.py" line="231"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="155"/>
         <location filename="../../ui/pages/reports.py" line="220"/>
-        <location filename="../../ui/pages/reports.py" line="248"/>
+        <location filename="../../ui/pages/reports.py" line="234"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="149"/>
+        <location filename="../../ui/pages/reports.py" line="156"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="150"/>
+        <location filename="../../ui/pages/reports.py" line="157"/>
         <source>Count</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
+        <location filename="../../ui/pages/reports.py" line="158"/>
         <source>Call</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="152"/>
+        <location filename="../../ui/pages/reports.py" line="159"/>
         <source>Makeup</source>
         <translation>化妆</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="153"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
         <source>On set</source>
         <translation>到片场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="161"/>
         <source>First meal</source>
         <translation>第一餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="156"/>
+        <location filename="../../ui/pages/reports.py" line="163"/>
         <source>Wrap</source>
         <translation>收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="157"/>
+        <location filename="../../ui/pages/reports.py" line="164"/>
         <source>Out</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Travel (minutes)</source>
         <translation>路程（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="165"/>
+        <location filename="../../ui/pages/reports.py" line="172"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="166"/>
+        <location filename="../../ui/pages/reports.py" line="173"/>
         <source>Overtime hours</source>
         <translation>加班工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167"/>
+        <location filename="../../ui/pages/reports.py" line="174"/>
         <source>Late meals</source>
         <translation>延误用餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="168"/>
+        <location filename="../../ui/pages/reports.py" line="175"/>
         <source>Rest</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="169"/>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="176"/>
+        <location filename="../../ui/pages/reports.py" line="245"/>
         <source>Overtime</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="170"/>
-        <location filename="../../ui/pages/reports.py" line="260"/>
+        <location filename="../../ui/pages/reports.py" line="177"/>
+        <location filename="../../ui/pages/reports.py" line="246"/>
         <source>Penalties</source>
         <translation>罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="171"/>
+        <location filename="../../ui/pages/reports.py" line="178"/>
         <location filename="../../ui/pages/reports.py" line="212"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="176"/>
+        <location filename="../../ui/pages/reports.py" line="183"/>
         <source>Completed</source>
         <translation>拍完</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="177"/>
+        <location filename="../../ui/pages/reports.py" line="184"/>
         <source>Partly shot</source>
         <translation>部分拍摄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="178"/>
+        <location filename="../../ui/pages/reports.py" line="185"/>
         <source>Not shot</source>
         <translation>未拍</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="184"/>
+        <location filename="../../ui/pages/reports.py" line="191"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="185"/>
+        <location filename="../../ui/pages/reports.py" line="192"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="186"/>
+        <location filename="../../ui/pages/reports.py" line="193"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="187"/>
-        <location filename="../../ui/pages/reports.py" line="265"/>
+        <location filename="../../ui/pages/reports.py" line="194"/>
+        <location filename="../../ui/pages/reports.py" line="251"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="187"/>
+        <location filename="../../ui/pages/reports.py" line="194"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="190"/>
+        <location filename="../../ui/pages/reports.py" line="195"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -3316,84 +3316,84 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="241"/>
+        <location filename="../../ui/pages/reports.py" line="232"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="247"/>
+        <location filename="../../ui/pages/reports.py" line="233"/>
         <source>Time lost</source>
         <translation>损失时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="249"/>
+        <location filename="../../ui/pages/reports.py" line="235"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="257"/>
+        <location filename="../../ui/pages/reports.py" line="243"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="258"/>
+        <location filename="../../ui/pages/reports.py" line="244"/>
         <source>Company moves</source>
         <translation>转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="247"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="266"/>
+        <location filename="../../ui/pages/reports.py" line="252"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>Variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="306"/>
+        <location filename="../../ui/pages/reports.py" line="292"/>
         <source>Not reported yet: start its report at wrap.</source>
         <translation>尚无日报：收工时开始填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="326"/>
+        <location filename="../../ui/pages/reports.py" line="312"/>
         <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
         <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="333"/>
+        <location filename="../../ui/pages/reports.py" line="319"/>
         <source>hot cost %1 against %2 planned</source>
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="357"/>
+        <location filename="../../ui/pages/reports.py" line="343"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="369"/>
+        <location filename="../../ui/pages/reports.py" line="355"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="376"/>
+        <location filename="../../ui/pages/reports.py" line="362"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="376"/>
+        <location filename="../../ui/pages/reports.py" line="362"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="381"/>
+        <location filename="../../ui/pages/reports.py" line="367"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>
@@ -3638,19 +3638,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="112"/>
-        <location filename="../../ui/pages/schedule.py" line="319"/>
+        <location filename="../../ui/pages/schedule.py" line="330"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="329"/>
+        <location filename="../../ui/pages/schedule.py" line="340"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="338"/>
+        <location filename="../../ui/pages/schedule.py" line="349"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -3701,13 +3701,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="140"/>
-        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="418"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="418"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -3841,110 +3841,125 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="265"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="267"/>
+        <location filename="../../ui/pages/schedule.py" line="278"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="304"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="294"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <source>Sunset %1 · dark %2</source>
+        <translation>日落 %1 · 天黑 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="258"/>
+        <source>(assumed: no location has coordinates and no base city is set)</source>
+        <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="260"/>
+        <source>(%1, the base city: no location has coordinates)</source>
+        <translation>（按基地城市 %1：没有场地有坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="305"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="294"/>
+        <location filename="../../ui/pages/schedule.py" line="305"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="300"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="355"/>
+        <location filename="../../ui/pages/schedule.py" line="366"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="388"/>
+        <location filename="../../ui/pages/schedule.py" line="399"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="388"/>
+        <location filename="../../ui/pages/schedule.py" line="399"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="418"/>
-        <location filename="../../ui/pages/schedule.py" line="423"/>
+        <location filename="../../ui/pages/schedule.py" line="429"/>
+        <location filename="../../ui/pages/schedule.py" line="434"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="431"/>
-        <location filename="../../ui/pages/schedule.py" line="443"/>
+        <location filename="../../ui/pages/schedule.py" line="442"/>
+        <location filename="../../ui/pages/schedule.py" line="454"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="431"/>
+        <location filename="../../ui/pages/schedule.py" line="442"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="449"/>
-        <location filename="../../ui/pages/schedule.py" line="469"/>
-        <location filename="../../ui/pages/schedule.py" line="492"/>
+        <location filename="../../ui/pages/schedule.py" line="460"/>
+        <location filename="../../ui/pages/schedule.py" line="480"/>
+        <location filename="../../ui/pages/schedule.py" line="503"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="449"/>
+        <location filename="../../ui/pages/schedule.py" line="460"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="466"/>
+        <location filename="../../ui/pages/schedule.py" line="477"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -3953,7 +3968,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="472"/>
+        <location filename="../../ui/pages/schedule.py" line="483"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
@@ -3961,72 +3976,107 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScheduleSettingsDialog</name>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="31"/>
-        <location filename="../../ui/schedule_settings.py" line="79"/>
+        <location filename="../../ui/schedule_settings.py" line="32"/>
+        <location filename="../../ui/schedule_settings.py" line="98"/>
         <source>Schedule settings</source>
         <translation>排期设置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="36"/>
+        <location filename="../../ui/schedule_settings.py" line="37"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="42"/>
+        <location filename="../../ui/schedule_settings.py" line="43"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="46"/>
-        <location filename="../../ui/schedule_settings.py" line="48"/>
-        <location filename="../../ui/schedule_settings.py" line="50"/>
+        <location filename="../../ui/schedule_settings.py" line="47"/>
+        <location filename="../../ui/schedule_settings.py" line="49"/>
+        <location filename="../../ui/schedule_settings.py" line="51"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="58"/>
+        <location filename="../../ui/schedule_settings.py" line="59"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="61"/>
+        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <source>e.g. Los Angeles</source>
+        <translation>例如 洛杉矶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <source>e.g. 34.0522</source>
+        <translation>例如 34.0522</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="69"/>
+        <source>e.g. -118.2437</source>
+        <translation>例如 -118.2437</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="71"/>
+        <source>A location without coordinates takes its sunrise, sunset and dusk from the base city</source>
+        <translation>没有坐标的场地按基地城市计算日出、日落和天黑时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="77"/>
         <source>Most pages a day</source>
         <translation>每天最多页数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="62"/>
+        <location filename="../../ui/schedule_settings.py" line="78"/>
         <source>Most hours from call to wrap</source>
         <translation>集合到收工最多小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="63"/>
+        <location filename="../../ui/schedule_settings.py" line="79"/>
         <source>Minutes a page takes</source>
         <translation>每页所需分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="64"/>
+        <location filename="../../ui/schedule_settings.py" line="80"/>
         <source>Set-up time per scene</source>
         <translation>每场准备时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="65"/>
+        <location filename="../../ui/schedule_settings.py" line="81"/>
         <source>Company move takes</source>
         <translation>转场用时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="66"/>
+        <location filename="../../ui/schedule_settings.py" line="82"/>
         <source>Company move costs (%1)</source>
         <translation>转场费用（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <location filename="../../ui/schedule_settings.py" line="83"/>
         <source>Earliest crew call</source>
         <translation>最早集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <location filename="../../ui/schedule_settings.py" line="84"/>
         <source>Drop a performer across a gap of at least</source>
         <translation>演员空档至少多久才放人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="85"/>
+        <source>Base city</source>
+        <translation>基地城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="86"/>
+        <source>Base city latitude</source>
+        <translation>基地城市纬度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="87"/>
+        <source>Base city longitude</source>
+        <translation>基地城市经度</translation>
     </message>
 </context>
 <context>
