@@ -1,7 +1,8 @@
 """One shoot day's call sheet, gathered from the database as plain data (the PDF lays it out).
 
 Everything is filled from what was entered or can be worked out, never invented: weather only as
-entered, sunrise and sunset computed for the day's main location (its first scene's), times of day
+entered, sunrise and sunset computed for the day's main location (its first scene's; the production's
+base city, saying so, when it has no coordinates or no scene is on a location), times of day
 local to that location (in minutes after its midnight, so a call can fall on the day before), and the
 crew call once more in the production's HQ time zone. A call sheet goes to everyone on set, so it never
 carries a rate or fee; the cast version also leaves out the crew's phone numbers.
@@ -192,7 +193,7 @@ class _Assembler:
         shooting_call = _or(minutes(entered.shooting_call), crew_call + SHOOTING_CALL_AFTER)
         # The sun where the day shoots: its first location that has coordinates (the same city).
         located = next((place for place in used if place.latitude is not None and place.longitude is not None), main)
-        sunrise, sunset, sun_notes = self._sun(day.date, located, zone)
+        sunrise, sunset, sun_city, sun_notes = self._sun(day.date, located, zone)
         number, count = day_number(self.board, day)
         return DaySheet(
             shoot_day_id=day.id,
@@ -216,6 +217,7 @@ class _Assembler:
             ),
             sunrise=sunrise,
             sunset=sunset,
+            sun_city=sun_city,
             hospitals=_hospitals(used),
             safety_notes=entered.safety_notes,
             general_notes=entered.general_notes,
@@ -242,15 +244,24 @@ class _Assembler:
             return (main.timezone if main else fallback), []
         return fallback, [Note(Notice.NO_TIMEZONE, main.name, fallback)]
 
-    def _sun(self, date: dt.date, main: Location | None, zone: str) -> tuple[int | None, int | None, list[Note]]:
-        if main is None:
-            return None, None, [Note(Notice.NO_LOCATION)]
-        if main.latitude is None or main.longitude is None:
-            return None, None, [Note(Notice.NO_COORDINATES, main.name)]
-        sun = sun_times(date, main.latitude, main.longitude, zone)
+    def _sun(self, date: dt.date, main: Location | None, zone: str) -> tuple[int | None, int | None, str, list[Note]]:
+        """Sunrise, sunset, the base city they are for ("" when they are the location's) and what to note."""
+        production = self.production
+        if main is not None and main.latitude is not None and main.longitude is not None:
+            latitude, longitude, city, notes = main.latitude, main.longitude, "", []
+        elif production.base_latitude is None or production.base_longitude is None:
+            note = Note(Notice.NO_LOCATION) if main is None else Note(Notice.NO_COORDINATES, main.name)
+            return None, None, "", [note]
+        else:
+            latitude, longitude = production.base_latitude, production.base_longitude
+            city = production.base_city or _("the production's base city")
+            kind = Notice.BASE_CITY_NO_LOCATION if main is None else Notice.BASE_CITY_NO_COORDINATES
+            notes = [Note(kind, main.name if main else "", city=city)]
+        sun = sun_times(date, latitude, longitude, zone)
         if sun is None:  # a zone that is no zone is already noted
-            return None, None, [Note(Notice.NO_SUN, main.name)] if zone_or_none(zone) else []
-        return _clock_minutes(sun.sunrise, date), _clock_minutes(sun.sunset, date), []
+            where = main.name if main is not None else city
+            return None, None, "", [Note(Notice.NO_SUN, where)] if zone_or_none(zone) else []
+        return _clock_minutes(sun.sunrise, date), _clock_minutes(sun.sunset, date), city, notes
 
     def _hq(self, date: dt.date, crew_call: int, zone: str) -> HqTime | None:
         local, hq = zone_or_none(zone), zone_or_none(self.production.hq_timezone)

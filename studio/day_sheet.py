@@ -42,6 +42,9 @@ class Notice(StrEnum):
     NO_COORDINATES = "no_coordinates"
     NO_SUN = "no_sun"  # the sun does not rise or set there that day
     NO_TIMEZONE = "no_timezone"  # the location's zone is missing: the production's shoot zone is used
+    # The sun times are the production's base city's: no scene is on a location, or it has no coordinates.
+    BASE_CITY_NO_LOCATION = "base_city_no_location"
+    BASE_CITY_NO_COORDINATES = "base_city_no_coordinates"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Note:
     kind: Notice
     location: str = ""
     zone: str = ""
+    city: str = ""  # the production's base city, where the sun times are from
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ class DaySheet:
     weather: Weather
     sunrise: int | None
     sunset: int | None
+    sun_city: str  # the base city the sun times are for, when the day's location gives none ("": the location's)
     hospitals: list[Hospital]
     safety_notes: str
     general_notes: str

@@ -68,7 +68,7 @@ from studio.storage.instance_lock import held_or_refused
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
 # older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
-DEMO_EDITION = 5
+DEMO_EDITION = 6
 STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
@@ -252,6 +252,9 @@ def _add_production(session: Session, spec: dict) -> Production:
         reporting_currency=spec["reporting_currency"],
         hq_timezone=spec["hq_timezone"],
         shoot_timezone=spec["shoot_timezone"],
+        base_city=spec["base_city"]["name"],
+        base_latitude=Decimal(spec["base_city"]["latitude"]),
+        base_longitude=Decimal(spec["base_city"]["longitude"]),
         max_eighths_per_day=spec["max_pages_per_day"] * 8,
         pickup_minutes=spec["pickup_minutes"],  # the cast are driven from their hotel
         created_at=datetime.fromisoformat(spec["created_at"]),

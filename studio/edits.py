@@ -179,6 +179,10 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "company_move_cost": MoneyAmount("base_currency", required=True),
             "drop_pickup_min_gap_days": required(whole_number(1, 365)),
             "default_crew_call": required(validation.time_of_day),
+            # Where a location without coordinates takes its sun times from.
+            "base_city": optional_text(200),
+            "base_latitude": validation.latitude,
+            "base_longitude": validation.longitude,
             "reporting_currency": validation.currency,
             # Call sheets: how long cast are driven, made up and dressed; their language; the mail account.
             **dict.fromkeys(("pickup_minutes", "makeup_minutes", "wardrobe_minutes"), required(DURATION)),

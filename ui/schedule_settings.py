@@ -1,5 +1,6 @@
 """Schedule → Settings: the production's day limits, how long scenes and moves take, what a move costs,
-when days call and when a performer is dropped. Each change is checked, saved and undoable."""
+when days call, when a performer is dropped, and the base city whose sun times a location without
+coordinates takes. Each change is checked, saved and undoable."""
 
 from __future__ import annotations
 
@@ -57,6 +58,21 @@ class ScheduleSettingsDialog(QDialog):
         self.crew_call.timeChanged.connect(lambda time: self.save("default_crew_call", time.toString("HH:mm")))
         self.drop_gap = whole_number_box(self, 1, 365, production.drop_pickup_min_gap_days, self.tr(" days"))
         self.drop_gap.valueChanged.connect(lambda days: self.save("drop_pickup_min_gap_days", days))
+        # Typed freely, saved when left: the city's name and its coordinates.
+        self.typed = {
+            "base_city": QLineEdit(self),
+            "base_latitude": QLineEdit(self),
+            "base_longitude": QLineEdit(self),
+        }
+        self.typed["base_city"].setPlaceholderText(self.tr("e.g. Los Angeles"))
+        self.typed["base_latitude"].setPlaceholderText(self.tr("e.g. 34.0522"))
+        self.typed["base_longitude"].setPlaceholderText(self.tr("e.g. -118.2437"))
+        self.typed["base_city"].setToolTip(
+            self.tr("A location without coordinates takes its sunrise, sunset and dusk from the base city")
+        )
+        for field, editor in self.typed.items():
+            editor.editingFinished.connect(lambda field=field, editor=editor: self._typed(field, editor))
+        self._show_typed(production)
         rows: list[tuple[str, QWidget]] = [
             (self.tr("Most pages a day"), self.pages),
             (self.tr("Most hours from call to wrap"), self.hours),
@@ -66,6 +82,9 @@ class ScheduleSettingsDialog(QDialog):
             (self.tr("Company move costs (%1)").replace("%1", production.base_currency), self.move_cost),
             (self.tr("Earliest crew call"), self.crew_call),
             (self.tr("Drop a performer across a gap of at least"), self.drop_gap),
+            (self.tr("Base city"), self.typed["base_city"]),
+            (self.tr("Base city latitude"), self.typed["base_latitude"]),
+            (self.tr("Base city longitude"), self.typed["base_longitude"]),
         ]
         for label, editor in rows:
             form.addRow(label, editor)
@@ -85,15 +104,28 @@ class ScheduleSettingsDialog(QDialog):
             production = self.workspace.read(lambda session: session.get(Production, self.workspace.production_id))
             if isinstance(error, ChangedElsewhere):  # the colleague's settings, and their version
                 self.show_settings(production)
-            self.move_cost.setText(str(production.company_move_cost.amount))  # the one field typed freely
+            self.move_cost.setText(str(production.company_move_cost.amount))  # the fields typed freely
+            self._show_typed(production)
             self.parent().show_refusal(str(error))
             return
         if changes.version("production", production_id) is not None:
             self.version = changes.version("production", production_id)  # our own save
 
+    def _typed(self, field: str, editor: QLineEdit) -> None:
+        if editor.isModified():  # left without a change: nothing to save
+            editor.setModified(False)
+            self.save(field, editor.text())
+
+    def _show_typed(self, production: Production) -> None:
+        for field, editor in self.typed.items():
+            value = getattr(production, field)
+            editor.setText("" if value is None else str(value))
+            editor.setModified(False)
+
     def show_settings(self, production: Production) -> None:
         """Show the production's settings as stored (without saving them again)."""
         self.version = production.version
+        self._show_typed(production)
         values = [
             (self.pages, production.max_eighths_per_day // 8),
             (self.hours, production.max_minutes_per_day / 60),

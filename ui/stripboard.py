@@ -71,9 +71,16 @@ def strip_colour(strip: StripCard) -> str:
 class StripBoardModel(QAbstractListModel):
     moveRequested = Signal(list, object, int)  # strip ids, day id (None: boneyard), position on that day
 
-    def __init__(self, describe_day: Callable[[BoardRow], str], describe_boneyard: Callable[[int], str], parent=None):
+    def __init__(
+        self,
+        describe_day: Callable[[BoardRow], str],
+        describe_boneyard: Callable[[int], str],
+        describe_sun: Callable[[BoardRow], str],
+        parent=None,
+    ):
         super().__init__(parent)
         self.describe_day, self.describe_boneyard = describe_day, describe_boneyard
+        self.describe_sun = describe_sun  # a day header's tooltip: its sunset and dark, and where they are from
         self.analysis: BoardAnalysis | None = None
         self.rows: list[BoardRow] = []
         self.predicate: Callable[[StripCard], bool] | None = None
@@ -118,6 +125,8 @@ class StripBoardModel(QAbstractListModel):
             return row.strip.banner if row.strip.is_banner else strip_text(row.strip)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "strip" and not row.strip.is_banner:
             return row.strip.heading
+        if role == Qt.ItemDataRole.ToolTipRole and row.kind == "day":
+            return self.describe_sun(row)
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None

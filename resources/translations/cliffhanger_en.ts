@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="265"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="355"/>
+        <location filename="../../ui/pages/schedule.py" line="366"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

@@ -3716,19 +3716,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="112"/>
-        <location filename="../../ui/pages/schedule.py" line="319"/>
+        <location filename="../../ui/pages/schedule.py" line="330"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="329"/>
+        <location filename="../../ui/pages/schedule.py" line="340"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="338"/>
+        <location filename="../../ui/pages/schedule.py" line="349"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -3779,13 +3779,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="140"/>
-        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="418"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="418"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -3919,110 +3919,125 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="265"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="267"/>
+        <location filename="../../ui/pages/schedule.py" line="278"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="293"/>
+        <location filename="../../ui/pages/schedule.py" line="304"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="292"/>
+        <location filename="../../ui/pages/schedule.py" line="303"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="294"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <source>Sunset %1 · dark %2</source>
+        <translation>日落 %1 · 天黑 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="258"/>
+        <source>(assumed: no location has coordinates and no base city is set)</source>
+        <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="260"/>
+        <source>(%1, the base city: no location has coordinates)</source>
+        <translation>（按基地城市 %1：没有场地有坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="305"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="294"/>
+        <location filename="../../ui/pages/schedule.py" line="305"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="300"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="355"/>
+        <location filename="../../ui/pages/schedule.py" line="366"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="388"/>
+        <location filename="../../ui/pages/schedule.py" line="399"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="388"/>
+        <location filename="../../ui/pages/schedule.py" line="399"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="418"/>
-        <location filename="../../ui/pages/schedule.py" line="423"/>
+        <location filename="../../ui/pages/schedule.py" line="429"/>
+        <location filename="../../ui/pages/schedule.py" line="434"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="431"/>
-        <location filename="../../ui/pages/schedule.py" line="443"/>
+        <location filename="../../ui/pages/schedule.py" line="442"/>
+        <location filename="../../ui/pages/schedule.py" line="454"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="431"/>
+        <location filename="../../ui/pages/schedule.py" line="442"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="449"/>
-        <location filename="../../ui/pages/schedule.py" line="469"/>
-        <location filename="../../ui/pages/schedule.py" line="492"/>
+        <location filename="../../ui/pages/schedule.py" line="460"/>
+        <location filename="../../ui/pages/schedule.py" line="480"/>
+        <location filename="../../ui/pages/schedule.py" line="503"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="449"/>
+        <location filename="../../ui/pages/schedule.py" line="460"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="466"/>
+        <location filename="../../ui/pages/schedule.py" line="477"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -4031,7 +4046,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="472"/>
+        <location filename="../../ui/pages/schedule.py" line="483"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
@@ -4039,72 +4054,107 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScheduleSettingsDialog</name>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="31"/>
-        <location filename="../../ui/schedule_settings.py" line="79"/>
+        <location filename="../../ui/schedule_settings.py" line="32"/>
+        <location filename="../../ui/schedule_settings.py" line="98"/>
         <source>Schedule settings</source>
         <translation>排期设置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="36"/>
+        <location filename="../../ui/schedule_settings.py" line="37"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="42"/>
+        <location filename="../../ui/schedule_settings.py" line="43"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="46"/>
-        <location filename="../../ui/schedule_settings.py" line="48"/>
-        <location filename="../../ui/schedule_settings.py" line="50"/>
+        <location filename="../../ui/schedule_settings.py" line="47"/>
+        <location filename="../../ui/schedule_settings.py" line="49"/>
+        <location filename="../../ui/schedule_settings.py" line="51"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="58"/>
+        <location filename="../../ui/schedule_settings.py" line="59"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="61"/>
+        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <source>e.g. Los Angeles</source>
+        <translation>例如 洛杉矶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <source>e.g. 34.0522</source>
+        <translation>例如 34.0522</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="69"/>
+        <source>e.g. -118.2437</source>
+        <translation>例如 -118.2437</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="71"/>
+        <source>A location without coordinates takes its sunrise, sunset and dusk from the base city</source>
+        <translation>没有坐标的场地按基地城市计算日出、日落和天黑时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="77"/>
         <source>Most pages a day</source>
         <translation>每天最多页数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="62"/>
+        <location filename="../../ui/schedule_settings.py" line="78"/>
         <source>Most hours from call to wrap</source>
         <translation>集合到收工最多小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="63"/>
+        <location filename="../../ui/schedule_settings.py" line="79"/>
         <source>Minutes a page takes</source>
         <translation>每页所需分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="64"/>
+        <location filename="../../ui/schedule_settings.py" line="80"/>
         <source>Set-up time per scene</source>
         <translation>每场准备时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="65"/>
+        <location filename="../../ui/schedule_settings.py" line="81"/>
         <source>Company move takes</source>
         <translation>转场用时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="66"/>
+        <location filename="../../ui/schedule_settings.py" line="82"/>
         <source>Company move costs (%1)</source>
         <translation>转场费用（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <location filename="../../ui/schedule_settings.py" line="83"/>
         <source>Earliest crew call</source>
         <translation>最早集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <location filename="../../ui/schedule_settings.py" line="84"/>
         <source>Drop a performer across a gap of at least</source>
         <translation>演员空档至少多久才放人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="85"/>
+        <source>Base city</source>
+        <translation>基地城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="86"/>
+        <source>Base city latitude</source>
+        <translation>基地城市纬度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="87"/>
+        <source>Base city longitude</source>
+        <translation>基地城市经度</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,7 @@ class Layout:
         sun_box = lines(
             f"{escape(words.sunrise)}  {self.bold(escape(words.clock(sheet.sunrise) or '—'))}",
             f"{escape(words.sunset)}  {self.bold(escape(words.clock(sheet.sunset) or '—'))}",
+            quiet(markup(sheet.sun_city)) if sheet.sun_city else "",
         )
         hospitals = [
             f"{self.bold(markup(h.name))}  {markup(h.phone)}  {quiet(markup(h.address))}" for h in sheet.hospitals

@@ -121,6 +121,8 @@ class SheetWords:
             Notice.NO_COORDINATES: _("{location} has no coordinates: sunrise and sunset are not shown."),
             Notice.NO_SUN: _("The sun does not rise or set at {location} on this date."),
             Notice.NO_TIMEZONE: _("{location} has no time zone: times are in {zone}."),
+            Notice.BASE_CITY_NO_LOCATION: _("No scene is on a location: sunrise and sunset are for {city}."),
+            Notice.BASE_CITY_NO_COORDINATES: _("{location} has no coordinates: sunrise and sunset are for {city}."),
         }
         self.legend = dict(legend(_))
         # The script's codes in Chinese only on a Chinese sheet: in both languages they stay short.
@@ -195,7 +197,7 @@ class SheetWords:
         return named(self.lang, summary, vocabulary.weather_zh(summary))
 
     def notice(self, note: Note) -> str:
-        return self.notices[note.kind].format(location=note.location, zone=note.zone)
+        return self.notices[note.kind].format(location=note.location, zone=note.zone, city=note.city)
 
     def role(self, role: Role) -> str:
         return self.roles[role]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
 from studio.models.enums import IntExt, RevisionState, TimeOfDay
+from studio.models.places import COORDINATE
 from studio.models.types import UTCDateTime, utc_now
 
 
@@ -47,6 +49,11 @@ class Production(Versioned, table=True):
     drop_pickup_min_gap_days: int = filled(10)
     # The earliest a day calls when its call sheet names no crew call (later after a night: turnaround).
     default_crew_call: dt.time = filled(dt.time(7, 0))
+    # The city the production shoots in: a location without coordinates takes its sunrise, sunset and
+    # dusk from here (the call sheet says so), and so does the schedule when no location has any.
+    base_city: str = filled("", max_length=200)
+    base_latitude: Decimal | None = Field(default=None, sa_type=COORDINATE)
+    base_longitude: Decimal | None = Field(default=None, sa_type=COORDINATE)
     revision_color: str = Field(default="White", max_length=40)
     # How long a performer is driven to set, sits in hair & makeup and dresses, when their own times say
     # nothing (call sheets stagger the cast's calls back from their first scene); no pickup when 0.

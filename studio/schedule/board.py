@@ -41,7 +41,8 @@ NIGHT = {TimeOfDay.NIGHT.value, TimeOfDay.DUSK.value}
 EXTERIOR = {IntExt.EXT.value, IntExt.INT_EXT.value}
 
 
-# Where a production has no location with coordinates, the sun is taken to set at 18:00, dark at 18:30.
+# Where a production has neither a location with coordinates nor a base city, the sun is taken to set
+# at 18:00, dark at 18:30.
 UNKNOWN_SUNSET, UNKNOWN_DUSK = 18 * 60, 18 * 60 + 30
 
 # Where every strip is: day id (None: the boneyard) → its strips' ids in order.
@@ -156,6 +157,10 @@ class Board:
     places: dict[int, Place]
     limits: Limits
     priced: bool = True  # False for a login that reads no rate: every cost on the board is nought
+    # Where the days' sun times are from: the production's located locations, else its base city (named
+    # here), else nowhere (`sun_known` False: sunset taken as 18:00).
+    sun_city: str = ""
+    sun_known: bool = True
 
     def day_strips(self, day_id: int | None) -> list[StripCard]:
         return [self.strips[strip_id] for strip_id in self.placement.get(day_id, [])]
@@ -180,7 +185,8 @@ def load_board(session: Session, production_id: int) -> Board:
     production = session.get(Production, production_id)
     priced = not withholds_money(session)
     rates = RateTable.for_production(session, production_id) if priced else RateTable([])
-    days = _days(session, production)
+    latitude, longitude, sun_city = _shooting_area(session, production)
+    days = _days(session, production, latitude, longitude)
     cast = _cast(session, production, rates, priced)
     character_performer = _character_performers(session, production_id)
     scene_cast: dict[int, set[int]] = defaultdict(set)
@@ -223,10 +229,12 @@ def load_board(session: Session, production_id: int) -> Board:
         production.drop_pickup_min_gap_days,
         _minutes(production.default_crew_call),
     )
-    return Board(production_id, production.base_currency, days, strips, ordered, cast, places, limits, priced)
+    known = latitude is not None and longitude is not None
+    currency = production.base_currency
+    return Board(production_id, currency, days, strips, ordered, cast, places, limits, priced, sun_city, known)
 
 
-def _days(session: Session, production: Production) -> list[Day]:
+def _days(session: Session, production: Production, latitude: Decimal | None, longitude: Decimal | None) -> list[Day]:
     """The shoot days with their sunset and dusk where the production shoots, and any crew call fixed."""
     statement = (
         select(ShootDay, CallSheet.crew_call)
@@ -234,7 +242,6 @@ def _days(session: Session, production: Production) -> list[Day]:
         .where(ShootDay.production_id == production.id, ShootDay.kind == ShootDayKind.SHOOT.value)
         .order_by(ShootDay.shoot_date, ShootDay.unit)
     )
-    latitude, longitude = _shooting_area(session, production.id)
     days = []
     for day, crew_call in session.exec(statement):
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
@@ -244,16 +251,17 @@ def _days(session: Session, production: Production) -> list[Day]:
     return days
 
 
-def _shooting_area(session: Session, production_id: int) -> tuple[Decimal | None, Decimal | None]:
-    """The middle of the production's locations that have coordinates (a series shoots in one city)."""
+def _shooting_area(session: Session, production: Production) -> tuple[Decimal | None, Decimal | None, str]:
+    """The middle of the production's locations that have coordinates (a series shoots in one city),
+    else its base city's, named (None where it has none)."""
     located = session.exec(
         select(Location.latitude, Location.longitude).where(
-            Location.production_id == production_id, Location.latitude.is_not(None), Location.longitude.is_not(None)
+            Location.production_id == production.id, Location.latitude.is_not(None), Location.longitude.is_not(None)
         )
     ).all()
     if not located:
-        return None, None
-    return sum(lat for lat, _ in located) / len(located), sum(long for _, long in located) / len(located)
+        return production.base_latitude, production.base_longitude, production.base_city
+    return sum(lat for lat, _ in located) / len(located), sum(long for _, long in located) / len(located), ""
 
 
 def _minutes(time: dt.time) -> int:

@@ -6,8 +6,11 @@ midnight:
   since the last wrap of the unit needs a later one (12 hours' turnaround).
 - Day scenes are shot first; exterior day scenes must be done by sunset (interiors can be lit after
   it); night scenes start once it is dark (dusk).
-- A day with night scenes calls later, as late as the exteriors' light allows, so call to wrap stays
-  within the production's hours.
+- A day with night scenes is called for the night: as late as lets its day scenes (if any: a split
+  day) run straight into the dark, so no hour of it waits for dusk; a day of night scenes alone calls
+  at dusk. Never later than its exterior day scenes allow (done by sunset), nor earlier than the
+  production's first call or the rest allows. Its wrap is then the earliest its work allows, and call
+  to wrap the shortest: the 12-hour day and the next day's turnaround follow from it.
 - Each part of the day visits its locations one after another; moving between them takes the
   production's company-move time, and so does moving at dusk to a night location elsewhere.
 """
@@ -110,8 +113,8 @@ def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTi
         call = day.fixed_call
     else:
         call = earliest
-        if work.night:  # later, to keep within the hours; never so late the night starts after dusk
-            call = max(call, min(day.dusk + work.night - limits.minutes, day.dusk - work.day))
+        if work.night:  # called for the night: the day scenes end as it gets dark
+            call = max(earliest, day.dusk - work.day)
         if work.daylight is not None:
             call = min(call, max(earliest, day.sunset - work.daylight))
     day_end = call + work.day

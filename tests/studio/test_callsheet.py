@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from studio.callsheet import call_sheet, call_sheet_id, call_sheets, map_url, numbered_day
-from studio.day_sheet import Notice, Role
+from studio.day_sheet import Note, Notice, Role
 from studio.edits import set_fields
 from studio.errors import InvalidInput, UserError
 from studio.models import (
@@ -338,6 +338,38 @@ def test_sun_times_at_the_main_location_and_what_is_said_when_they_cannot_be(sma
     assert (sheet.sunrise, sheet.sunset) == (None, None)
     assert [(note.kind, note.location) for note in sheet.notes] == [(Notice.NO_COORDINATES, "Old Mill")]
     assert [note.kind for note in sheet_of(small, small.days[1]).notes] == [Notice.NO_LOCATION]
+
+
+def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_called_at_dusk(small):
+    """Los Angeles (34.0522, -118.2437) on 11 January 2027: sunrise 06:59, sunset 17:03 (PST, as the
+    almanacs have it); on the 13th sunset 17:05 and dark (civil dusk) 17:32."""
+    with small.database.transaction() as session:
+        city = {"base_city": "Los Angeles", "base_latitude": "34.0522", "base_longitude": "-118.2437"}
+        set_fields(session, "production", 1, city)
+        mill = session.get(Location, small.locations["mill"])
+        mill.latitude = mill.longitude = None  # the dock has none either: no location has coordinates
+        session.exec(select(Scene).where(Scene.number == "1-3")).one().time_of_day = "NIGHT"  # all of day 3
+    first = sheet_of(small, small.days[0])
+    assert (first.sunrise, first.sunset, first.sun_city) == (6 * 60 + 59, 17 * 60 + 3, "Los Angeles")
+    assert first.notes == [Note(Notice.BASE_CITY_NO_COORDINATES, "Old Mill", city="Los Angeles")]
+    assert sheet_of(small, small.days[1]).notes == [Note(Notice.BASE_CITY_NO_LOCATION, city="Los Angeles")]
+    with small.database.session() as session:
+        board = load_board(session, 1)
+    day3 = next(day for day in board.days if day.id == small.days[2])
+    assert (day3.sunset, day3.dusk) == (17 * 60 + 5, 17 * 60 + 32)  # the schedule's clock: the city's sun
+    assert (board.sun_city, board.sun_known) == ("Los Angeles", True)  # the stripboard says so
+    night = sheet_of(small, small.days[2])
+    assert night.sunset == 17 * 60 + 5 and night.crew_call == day_times(board)[day3.id].call == 17 * 60 + 32
+    with small.database.transaction() as session:
+        set_fields(session, "production", 1, {"base_city": ""})  # coordinates without a name
+    assert sheet_of(small, small.days[0]).notes[0].city == "the production's base city"
+    with small.database.transaction() as session:
+        with pytest.raises(InvalidInput, match="'95' is not a latitude"):
+            set_fields(session, "production", 1, {"base_latitude": "95"})
+        set_fields(session, "production", 1, {"base_latitude": "", "base_longitude": ""})  # no base city
+    assert (sheet_of(small, small.days[0]).sunrise, sheet_of(small, small.days[2]).crew_call) == (None, 18 * 60 + 30)
+    with small.database.session() as session:
+        assert not load_board(session, 1).sun_known  # dark assumed at 18:30, and the stripboard says so
 
 
 def test_a_location_without_a_time_zone_uses_the_productions_and_says_so(small):

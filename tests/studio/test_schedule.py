@@ -114,8 +114,40 @@ def test_the_clock_calls_later_after_a_night_and_keeps_within_the_hours():
     board = clock_board([("INT", "DAY", 300), ("EXT", "NIGHT", 240)], [("INT", "DAY", 300)])
     first, second = (day_times(board)[day_id] for day_id in (100, 101))
     assert (first.night_start, first.wrap) == (17 * 60 + 30, 21 * 60 + 30)  # night waits for dark
-    assert first.call == 9 * 60 + 30  # called late enough to stay within 12 hours
+    assert first.call == 12 * 60 + 30  # a split day: five hours of day scenes end as it gets dark
+    assert first.length == 9 * 60  # no hour waits for dusk (a 09:30 call waited three)
     assert second.rested_call == second.call == 9 * 60 + 30  # 12 hours after the wrap
+    assert not BoardAnalysis(board).conflicts
+
+
+@pytest.mark.parametrize(
+    ("scenes", "call", "wrap"),
+    [
+        # Night scenes alone: called at dusk (17:30), not at the first call, 07:00, to wait ten hours.
+        ([("INT", "NIGHT", 60), ("EXT", "NIGHT", 30)], (17, 30), (19, 0)),
+        # Ten hours of night: called at dusk, wrapped at 03:30 the next morning, within 12 hours.
+        ([("EXT", "NIGHT", 600)], (17, 30), (27, 30)),
+        # Mostly night: the hour of day scenes runs into the dark.
+        ([("INT", "DAY", 60), ("INT", "NIGHT", 300)], (16, 30), (22, 30)),
+        # An exterior day scene must end by sunset (17:00), half an hour before dark: called for it.
+        ([("INT", "DAY", 60), ("EXT", "DAY", 120), ("INT", "NIGHT", 60)], (14, 0), (18, 30)),
+    ],
+)
+def test_a_day_of_night_scenes_is_called_for_the_night(scenes, call, wrap):
+    board = clock_board([], scenes)
+    times = day_times(board)[101]
+    assert (times.call, times.wrap) == (call[0] * 60 + call[1], wrap[0] * 60 + wrap[1])
+    assert times.night_start == 17 * 60 + 30 and not BoardAnalysis(board).conflicts
+
+
+def test_a_night_call_follows_the_rest_after_a_late_wrap():
+    """The day before wraps at 05:30: twelve hours' rest calls at 17:30, not 17:00 (dusk less the day
+    scene), and the night waits for the day scene."""
+    board = clock_board([("INT", "NIGHT", 720)], [("INT", "DAY", 30), ("INT", "NIGHT", 60)])
+    first, second = (day_times(board)[day_id] for day_id in (100, 101))
+    assert (first.call, first.wrap) == (17 * 60 + 30, 29 * 60 + 30)
+    assert second.rested_call == second.call == 17 * 60 + 30
+    assert (second.night_start, second.wrap) == (18 * 60, 19 * 60)
     assert not BoardAnalysis(board).conflicts
 
 

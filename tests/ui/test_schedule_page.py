@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 from PySide6.QtCore import Qt
@@ -279,13 +280,45 @@ def test_schedule_settings_change_the_limits_and_the_clock_and_undo(demo_window,
     assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
         (780, "06:00:00.000000")
     ]
-    first = next(row for row in page.model.rows if row.kind == "day")
-    assert first.times.call == 6 * 60  # the board's clock follows
+    first = next(row for row in page.model.rows if row.kind == "day" and not row.times.work.night)
+    assert first.times.call == 6 * 60  # the board's clock follows (a day with night scenes calls for the night)
     demo_window.undo_action.trigger()
     demo_window.undo_action.trigger()
     assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
         (720, "07:00:00.000000")
     ]
+
+
+def test_the_base_city_is_typed_in_the_schedule_settings_and_refused_with_one_message(demo_window, demo_path, settle):
+    from ui.schedule_settings import ScheduleSettingsDialog
+
+    page = show_schedule(demo_window)
+    day = next(row for row in page.model.rows if row.kind == "day")
+    assert page.model.data(page.model.index(0), Qt.ItemDataRole.ToolTipRole) == page._describe_sun(day)
+    assert page._describe_sun(day) == "Sunset 17:03 · dark 17:31"  # 11 January, where the locations are
+    page.show_board(dataclasses.replace(page.board, sun_city="Los Angeles"))  # as if none had coordinates
+    said = "Sunset 17:03 · dark 17:31 (Los Angeles, the base city: no location has coordinates)"
+    assert page.model.data(page.model.index(0), Qt.ItemDataRole.ToolTipRole) == said
+    page.show_board(dataclasses.replace(page.board, sun_city="", sun_known=False))
+    assert "(assumed: no location has coordinates and no base city is set)" in page._describe_sun(day)
+    dialog = ScheduleSettingsDialog(demo_window.workspace, page)
+    city, latitude = dialog.typed["base_city"], dialog.typed["base_latitude"]
+    assert (city.text(), latitude.text()) == ("Los Angeles", "34.0522000")  # the demo's
+    latitude.setText("134")
+    latitude.setModified(True)
+    latitude.editingFinished.emit()
+    assert "'134' is not a latitude" in last_refusal(demo_window).text() and latitude.text() == "34.0522000"
+    city.setText("Pasadena")
+    city.setModified(True)
+    city.editingFinished.emit()
+    latitude.setText("34.1478")
+    latitude.setModified(True)
+    latitude.editingFinished.emit()
+    settle()
+    assert query(demo_path, "select base_city, base_latitude from production") == [("Pasadena", 341478000)]
+    demo_window.undo_action.trigger()
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select base_city, base_latitude from production") == [("Los Angeles", 340522000)]
 
 
 def test_optimizing_a_board_without_shoot_days_offers_to_add_what_the_script_needs(

@@ -78,7 +78,7 @@ class SchedulePage(Page):
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
         self.board: Board | None = None
-        self.model = StripBoardModel(self._describe_day, self._describe_boneyard, self)
+        self.model = StripBoardModel(self._describe_day, self._describe_boneyard, self._describe_sun, self)
         self.model.moveRequested.connect(self.move)
         self.view = StripBoardView(self)
         self.view.setModel(self.model)
@@ -249,6 +249,17 @@ class SchedulePage(Page):
         if times is not None and totals.scenes:
             parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({hours(times.length)} h)")
         return " · ".join(parts)
+
+    def _describe_sun(self, row: BoardRow) -> str:
+        """Sunset and dark on the day, and where they are from when no location says."""
+        board, day = self.model.board, row.day
+        text = self.tr("Sunset %1 · dark %2").replace("%1", clock(day.sunset)).replace("%2", clock(day.dusk))
+        if not board.sun_known:
+            return text + " " + self.tr("(assumed: no location has coordinates and no base city is set)")
+        if board.sun_city:
+            where = self.tr("(%1, the base city: no location has coordinates)")
+            return text + " " + where.replace("%1", board.sun_city)
+        return text
 
     def _describe_boneyard(self, count: int) -> str:
         return self.tr("Boneyard (not scheduled): %n scene(s)", "", count)
