@@ -60,8 +60,8 @@ def _without_notes_and_boneyard(lines: list[str]) -> tuple[list[str], list[int],
     passages: list[Element] = []
     closer: str | None = None
     for number, line in enumerate(lines, start=1):
-        if closer == "]]" and not line.strip():
-            closer = None  # a note cannot span a blank line: an unclosed [[ ends here
+        if closer == "]]" and not line.strip() and line != "  ":
+            closer = None  # a note spans no blank line (one of two spaces keeps it open): an unclosed [[ ends here
         remaining, position, removed = [], 0, False
         while position < len(line):
             if closer is not None:
@@ -92,7 +92,7 @@ def _without_notes_and_boneyard(lines: list[str]) -> tuple[list[str], list[int],
         kept.append(text)
         numbers.append(number)
     for passage in passages:
-        passage.text = passage.text.strip()
+        passage.text = "\n".join(line if line.strip() else "" for line in passage.text.split("\n")).strip()
     return kept, numbers, passages
 
 

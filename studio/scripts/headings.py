@@ -81,6 +81,14 @@ _ZH_PLACE = "|".join(sorted(ZH_PLACES, key=len, reverse=True))
 ZH_TIME_AND_PLACE = re.compile(
     rf"^(?:(?P<time>{_ZH_TIME})\s*/?\s*(?P<place>{_ZH_PLACE})?|(?P<place2>{_ZH_PLACE})\s*/?\s*(?P<time2>{_ZH_TIME})?)$"
 )
+# Time and place glued onto the set, both of them, in either order: `日内办公室`, `夜外街道`, `内景夜车库`. A time
+# alone is never cut from a set (`夜店` is a nightclub, `日料店` a restaurant), nor a place alone (`外滩`); nor
+# `日内瓦` (Geneva).
+ZH_GLUED = re.compile(
+    rf"^(?:(?P<time>{_ZH_TIME})(?P<place>{_ZH_PLACE})|(?P<place2>{_ZH_PLACE})(?P<time2>{_ZH_TIME}))(?!瓦)(?=.)"
+)
+# What a Chinese time or place word begins with: a scene number glued to one (`1-2日内`) is still a heading.
+ZH_TIME_OR_PLACE_START = "".join(sorted({word[0] for word in (*ZH_TIMES, *ZH_PLACES)}))
 # Between the set and the time: ` - `, `--` (spaces or not), an en or em dash.
 SET_TIME_SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*-{2,}\s*|\s*[–—]+\s*")
 SET_SEPARATORS = re.compile(r"\s+-+\s+|\s*[·•・]\s*")
@@ -98,6 +106,15 @@ def zh_time_and_place(word: str) -> tuple[str | None, str | None] | None:
         return None
     time, place = match.group("time") or match.group("time2"), match.group("place") or match.group("place2")
     return (ZH_TIMES[time].value if time else None), (ZH_PLACES[place].value if place else None)
+
+
+def zh_glued(word: str) -> tuple[str, str, int] | None:
+    """`日内办公室` → (DAY, INT, 2): the time and place glued before a set, and where the set starts."""
+    match = ZH_GLUED.match(word)
+    if match is None:
+        return None
+    time, place = match.group("time") or match.group("time2"), match.group("place") or match.group("place2")
+    return ZH_TIMES[time].value, ZH_PLACES[place].value, match.end()
 
 
 def parse_heading(text: str) -> Heading:

@@ -24,7 +24,7 @@ from studio.models.enums import RevisionState
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
-from studio.scripts.elements import Guess, ScriptError
+from studio.scripts.elements import Guess, Kind, ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
 from studio.scripts.reader import read_script, read_script_bytes
 from studio.scripts.zh_text import fold
@@ -148,6 +148,7 @@ def import_outline(
         color=color or _next_color(session, pid),
         source_name=source_name[:400],
         source_sha256=source_sha256,
+        notes=script_notes(outline),
     )
     session.add(revision)
     production.revision_color = revision.color
@@ -157,6 +158,26 @@ def import_outline(
     number_new_cast(session, pid)
     ensure_strips(session, pid)  # new scenes wait in the boneyard
     return result
+
+
+def script_notes(outline: Outline) -> str:
+    """The writer's notes (`[[…]]`, Final Draft's ScriptNotes) and boneyard (`/* … */`) as the revision keeps them:
+    each under the number of the scene it was written in (`—` outside any scene), in the script's order.
+
+    On the revision, not the scene: a scene has no column for them yet."""
+    kept = []
+    for scene in outline.scenes:
+        kept += [(scene.number, passage) for passage in scene.notes]
+    placed = {id(passage) for _number, passage in kept}
+    kept += [
+        ("—", passage)
+        for passage in outline.notes
+        if passage.kind in (Kind.NOTE, Kind.BONEYARD) and id(passage) not in placed
+    ]
+    marks = {Kind.NOTE: ("[[", "]]"), Kind.BONEYARD: ("/* ", " */")}
+    return "\n\n".join(
+        f"{number}  {marks[passage.kind][0]}{passage.text}{marks[passage.kind][1]}" for number, passage in kept
+    )
 
 
 def preview_import(session: Session, outline: Outline, **options) -> ImportResult:

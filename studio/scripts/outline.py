@@ -16,6 +16,7 @@ outside any scene) is listed in `guesses` for the import preview.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NoReturn
@@ -68,6 +69,7 @@ class SceneOutline:
     speaking: list[str] = field(default_factory=list)
     listed: list[str] = field(default_factory=list)  # in the scene, not speaking
     introduced: list[str] = field(default_factory=list)  # NAME (30s) in action, resolved at the end
+    notes: list[Element] = field(default_factory=list)  # the writer's notes and boneyard written in the scene
 
 
 @dataclass
@@ -130,6 +132,8 @@ def build_outline(screenplay: Screenplay, source: str) -> Outline:
     for passage in screenplay.set_aside:
         for line in passage.lines:
             outline.places.setdefault(line, BONEYARD if passage.kind == Kind.BONEYARD else NOTE)
+        if (scene := builder.scene_at(passage.line)) is not None:
+            scene.notes.append(passage)
     _number_the_unnumbered(outline, builder.explicit)
     Names(outline).unify()
     _report_cues_read_as_action(outline, builder.cue_like)
@@ -161,6 +165,8 @@ class _Builder:
         self.outside: list[Element] = []  # lines read outside any scene, not yet reported
         self.last_kind: Kind | None = None
         self.cue_like: list[Element] = []  # one line of action in capitals: a cue with no speech after it?
+        # Where each scene starts, and where an episode marker or end leaves the scene before: (line, scene).
+        self.starts: list[tuple[int, SceneOutline | None]] = []
 
     def add(self, element: Element) -> None:
         self.line = element.line
@@ -169,12 +175,15 @@ class _Builder:
         if element.kind == Kind.EPISODE_END:
             self.finish_scene()
             self._place(element, EPISODE)
+            self.starts.append((element.line, None))
         elif self._starts_episode(element):
             self._place(element, EPISODE)
+            self.starts.append((element.line, None))
         elif element.kind == Kind.HEADING:
             self.finish_scene()
             self._start_scene(element)
             self._place(element, SCENE)
+            self.starts.append((element.line, self.scene))
         elif element.kind == Kind.SECTION or self.scene is None or sections_synopsis:
             self._set_aside(element)
         else:
@@ -193,6 +202,12 @@ class _Builder:
             self._note(self.introduced, Names.introduced_in(element.text))
             if looks_like_a_cue(element.text):
                 self.cue_like.append(element)
+
+    def scene_at(self, line: int) -> SceneOutline | None:
+        """The scene a source line was written in (the last started at or before it); None before the first
+        scene or after an episode's end."""
+        index = bisect_right(self.starts, line, key=lambda start: start[0])
+        return self.starts[index - 1][1] if index else None
 
     def _place(self, element: Element, place: str) -> None:
         for line in element.lines:

@@ -15,6 +15,7 @@ import codecs
 import io
 import zipfile
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -279,6 +280,7 @@ class _FinalDraft:
         for paragraph in self._content():
             self.count += 1
             self._paragraph(screenplay, paragraph)
+        screenplay.set_aside += self._script_notes()
         title_lines = []
         for paragraph in self.root.iterfind("./TitlePage/Content/Paragraph"):
             self.count += 1
@@ -290,6 +292,39 @@ class _FinalDraft:
             if len(title_lines) > 1:
                 screenplay.title_page["notes"] = "\n".join(title_lines[1:])
         return screenplay
+
+    def _script_notes(self) -> list[Element]:
+        """Final Draft's ScriptNotes, each at the paragraph its Range starts in (a note the Range does not place
+        is kept at the script's start, outside any scene); a note inside a paragraph, at that paragraph."""
+        anchors = self._anchors()
+        notes = []
+        for note in self.root.iterfind("./ScriptNotes/ScriptNote"):
+            start = _range_start(note.get("Range", ""))
+            placed = start is not None and start <= anchors[-1][0]  # not past the script's end: a stale Range
+            at = bisect_right(anchors, start, key=lambda anchor: anchor[0]) if placed else 0
+            notes.append((anchors[at - 1][1] if at else 0, note))
+        for line, paragraph in enumerate(self._content(), start=1):
+            notes += [(line, note) for note in paragraph.iterfind("ScriptNote")]
+        found = []
+        for line, note in sorted(notes, key=lambda found: found[0]):
+            text = "\n".join(self._text(paragraph) for paragraph in note.iterfind("Paragraph")).strip()
+            if text:
+                found.append(Element(Kind.NOTE, text, line=line))
+        return found
+
+    def _anchors(self) -> list[tuple[int, int]]:
+        """Where each paragraph of the Content starts in the character offsets a ScriptNote's Range counts (its
+        text and a break; a block inside it — dual dialogue, an omitted scene — two more), and its line; last, where
+        the script ends."""
+        anchors, offset, line = [], 0, 1
+        for paragraph in self.root.iterfind("./Content/Paragraph"):
+            anchors.append((offset, line))
+            dual = paragraph.find("DualDialogue")
+            line += len(dual.findall("Paragraph")) if dual is not None else 1
+            offset += sum(len(run.text or "") for run in paragraph.iterfind("Text")) + 1
+            offset += 2 * sum(1 for child in paragraph if child.tag in ("DualDialogue", "OmittedScene"))
+        anchors.append((offset, line))
+        return anchors
 
     def _content(self):
         """The Content's paragraphs in order, dual dialogue's in its wrapper's place."""
@@ -328,6 +363,12 @@ class _FinalDraft:
             for run in paragraph.iterfind("Text")
         )
         return "".join(runs).strip()
+
+
+def _range_start(text: str) -> int | None:
+    """`Range="120,180"` → 120; None when it is missing or unreadable."""
+    start = text.split(",")[0].strip()
+    return int(start) if start.isdigit() and len(start) < 12 else None
 
 
 def _too_many_elements() -> str:

@@ -22,7 +22,7 @@ import re
 from studio.i18n import _
 from studio.scripts.elements import Element, Guess, Heading, Kind, Screenplay
 from studio.scripts.groups import is_group
-from studio.scripts.headings import HEADING_LIMIT, ZH_SAME_TIME, zh_time_and_place
+from studio.scripts.headings import HEADING_LIMIT, ZH_SAME_TIME, ZH_TIME_OR_PLACE_START, zh_glued, zh_time_and_place
 from studio.scripts.zh_text import NUMBER, chinese_number, fold
 
 EPISODE = re.compile(rf"^第\s*({NUMBER})\s*集(?:\s*:\s*|\s+|(?=第)|$)(.*)$")
@@ -30,20 +30,59 @@ EPISODE_END = re.compile(
     rf"^[-—–~·*=_\s(\[【]*(?:第\s*{NUMBER}\s*集\s*)?[(\[【]?\s*(?:本集\s*)?(?:全剧\s*)?(?:完|终|剧终|完结)"
     r"[-—–~·*=_\s)\]】!.。]*$"
 )
-# `1-1`, `1.1`, `场1-1`, `场 1-1`, `【1-1】`, `[1-1]`, `1-1场`, then `、`, `:`, `.`, `,`, spaces or the end.
+# `1-1`, `1.1`, `场1-1`, `场 1-1`, `【1-1】`, `[1-1]`, `1-1场`, then `、`, `:`, `.`, `,`, spaces or the end; or glued to
+# the time or place that follows (`1-2日内 办公室`: group `glued`), a heading then only if that word states one.
 NUMBERED_HEADING = re.compile(
-    r"^(?:场次?\s*)?([【\[]\s*)?(\d{1,4})\s*([-.])\s*(\d{1,4}[A-Za-z]?)\s*[】\]]?(?:\s*场)?(?:\s*[、,.:]\s*|\s+|$)"
+    r"^(?:场次?\s*)?([【\[]\s*)?(\d{1,4})\s*([-.])\s*(\d{1,4}[A-Za-z]?)\s*[】\]]?(?:\s*场)?"
+    rf"(?:\s*[、,.:]\s*|\s+|$|(?P<glued>(?=[{ZH_TIME_OR_PLACE_START}])))"
 )
 SCENE_OF_EPISODE = re.compile(rf"^第\s*({NUMBER})\s*场(?:\s*[、,.:]\s*|\s+|$)")
 LABEL = re.compile(r"(场景|地点|时间|内外景?|景别)\s*:\s*")
 HEADING_WORD = re.compile(r"[^\s/|()\[\]【】、,:]+")
-SENTENCE = re.compile(r"[。!?;]")  # on folded text: ！？； are !?; there (a comma separates words of a heading)
+SENTENCE = re.compile(r"[。!?;]")
+CLAUSE = re.compile(r"[。!?;,]")  # a sentence's marks and its comma
 CAST_LIST = re.compile(r"^\*{0,2}(?:出场|主要|本场)?人物\*{0,2}\s*:\s*\*{0,2}\s*(.*)$")
 # Spaces before the colon once, not `\s*(…)?\s*`: a long run of spaces could be split between the two every way.
 DIALOGUE = re.compile(
     r"^\*{0,2}([^\s:()\[\]【】△▲,。!?;、\"“”*]{1,16}?)\*{0,2}\s*((?:[(\[【][^()\[\]【】]{0,40}[)\]】]\s*){0,3})"
     r"\*{0,2}:\*{0,2}\s*(.*)$"
 )
+# A name written with spaces inside (`沈 念安`, `沈　念安`, `林  晚` spaced to line up with three-character names), then
+# what a cue may have before its colon. Only Chinese characters (and an extension glued at the end).
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+SPACED_CUE = re.compile(
+    rf"^\*{{0,2}}((?:{_HAN}{{1,3}}[ \t]+){{1,3}}{_HAN}{{1,3}}(?:VO|OS|V\.O\.|O\.S\.)?)\*{{0,2}}[ \t]*"
+    r"((?:[(\[【][^()\[\]【】]{0,40}[)\]】][ \t]*){0,3})\*{0,2}:\*{0,2}\s*(.*)$",
+    re.IGNORECASE,
+)
+SPACES = re.compile(r"[ \t]+")
+# Surnames a spaced name may start with (`沈 念安`): the common ones, the compound ones, and 小/老/阿. An unknown
+# spaced name that starts otherwise (`门 开了：`) is a direction; so is one ending as a verb phrase does (`车 停了`).
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文"
+    "牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛"
+    "曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席"
+    "卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封蔺慕容楚傅萧厉凤"
+    "小老阿"
+) | {
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "慕容",
+    "令狐",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "独孤",
+}
+NOT_NAME_ENDINGS = set("了着过的地得吗呢吧啊呀嘛么")
 BRACKET = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 NOTE_PARTS = re.compile(r"[^,、/;\s]+")
 GLUED_EXTENSION = re.compile(r"(VO|OS|V\.O\.|O\.S\.|画外音|内心独白|独白|内心|心声)$", re.IGNORECASE)
@@ -65,7 +104,7 @@ EXTENSIONS = {
 }
 TITLE_KEYS = {"编剧": "author", "作者": "author", "导演": "director", "制片": "producer", "出品": "company"}
 TITLE_NAME = re.compile(r"^(?:剧名|片名)\s*:\s*(.+)$")
-LIST_WORD = re.compile(r"[^、,/;\s]+")
+LIST_ITEM = re.compile(r"[^、,/;]+")
 BRACKETED = re.compile(r"[(][^()]*[)]")  # not across an opening one: quadratic on "(((("
 # Words before a colon that introduce directions, not speech.
 NOT_SPEAKERS = {
@@ -108,6 +147,7 @@ class _Reader:
         self.episode: int | None = None
         self.scene_cast: set[str] | None = None  # the scene's 人物 list, once given
         self.speakers: set[str] = set()  # everyone heard so far
+        self.known: set[str] | None = None  # every name listed or heard anywhere, once a spaced name needs it
 
     def read(self) -> Screenplay:
         index = 0
@@ -182,9 +222,7 @@ class _Reader:
     def _body_line(self, raw: str, folded: str, number: int) -> None:
         if match := CAST_LIST.match(folded):
             listed = BRACKETED.sub(lambda bracket: " " * len(bracket.group()), match.group(1))
-            offset = match.start(1)
-            words = (raw[offset + word.start() : offset + word.end()].strip("*") for word in LIST_WORD.finditer(listed))
-            names = [name for name in words if name]  # `**人物：甲、乙**`: the bold marks are no name
+            names = listed_names(listed, raw[match.start(1) :])
             self.scene_cast = {fold(name) for name in names}
             self._add(Kind.CAST_LIST, raw, number, names=names)
         elif folded.startswith(("△", "▲")):
@@ -199,8 +237,49 @@ class _Reader:
                     Guess(number, _("“{name}：” read as a direction, not a speaker").format(name=raw[: match.end(1)]))
                 )
             self._add(Kind.ACTION, raw, number)
+        elif " " in folded and (match := SPACED_CUE.match(folded)) and not folded.startswith("【"):
+            self._spaced_cue(match, raw, number)
         else:
             self._add(Kind.ACTION, raw, number)
+
+    def _spaced_cue(self, match: re.Match, raw: str, number: int) -> None:
+        """`沈 念安：台词` is 沈念安 speaking when that name is listed or heard anywhere in the script, or when it
+        starts with a surname, is two to four characters long and does not end as a verb phrase (`车 停了：`)."""
+        written = raw[match.start(1) : match.end(1)]
+        joined = SPACES.sub("", match.group(1))
+        name = speaker_name(joined)[0]
+        first = SPACES.split(match.group(1))[0]
+        cue = raw[: match.end(1)].strip("*")
+        if not 2 <= len(name) <= 4 or name in NOT_SPEAKERS or not self._is_speaker(name):
+            pass
+        elif name in self.speakers or name in self._known():
+            self.speakers.add(name)
+            self._dialogue(match, raw, number, name="".join(written.split()))
+            return
+        elif first in SURNAMES and name[-1] not in NOT_NAME_ENDINGS:
+            self.speakers.add(name)
+            message = _("“{cue}：” read as {name} speaking: a name written with a space")
+            self.screenplay.guesses.append(Guess(number, message.format(cue=cue, name=name)))
+            self._dialogue(match, raw, number, name="".join(written.split()))
+            return
+        if _could_be_a_name(name):
+            message = _("“{name}：” read as a direction, not a speaker")
+            self.screenplay.guesses.append(Guess(number, message.format(name=cue)))
+        self._add(Kind.ACTION, raw, number)
+
+    def _known(self) -> set[str]:
+        """The names the whole script lists (人物：) or gives a cue without spaces, folded; read once, when first
+        needed."""
+        if self.known is None:
+            self.known = set()
+            for line in self.lines:
+                folded = fold(line.strip())
+                if match := CAST_LIST.match(folded):
+                    listed = BRACKETED.sub(lambda bracket: " " * len(bracket.group()), match.group(1))
+                    self.known.update(fold(name) for name in listed_names(listed, listed))
+                elif (match := DIALOGUE.match(folded)) and not folded.startswith("【"):
+                    self.known.add(speaker_name(match.group(1))[0])
+        return self.known
 
     def _is_speaker(self, name: str) -> bool:
         """`名字：台词` is dialogue when 名字 is someone: listed in the scene, heard before, a voice or a group —
@@ -218,8 +297,8 @@ class _Reader:
             or is_group(name)
         )
 
-    def _dialogue(self, match: re.Match, raw: str, number: int) -> None:
-        name, extensions = speaker_name(raw[match.start(1) : match.end(1)])
+    def _dialogue(self, match: re.Match, raw: str, number: int, name: str | None = None) -> None:
+        name, extensions = speaker_name(raw[match.start(1) : match.end(1)] if name is None else name)
         notes = []
         for bracket in BRACKET.finditer(match.group(2)):
             start = match.start(2) + bracket.start(1)
@@ -235,6 +314,35 @@ class _Reader:
         for note in notes:
             self._add(Kind.PARENTHETICAL, f"（{note}）", number)
         self._add(Kind.DIALOGUE, raw[match.start(3) :].strip(), number)
+
+
+def listed_names(listed: str, raw: str) -> list[str]:
+    """The names of a 人物 list (`listed` folded, its brackets blanked; `raw` as typed, as long): separated by
+    `、`, `,`, `/`, `;` or spaces, a name written with a space inside (`沈 念安`, `林 晚`, `欧阳 明月`) being one."""
+    names = []
+    for item in LIST_ITEM.finditer(listed):
+        # `**人物：甲、乙**`: the bold marks are no name
+        pieces = [piece.strip("*") for piece in raw[item.start() : item.end()].split()]
+        pieces = [piece for piece in pieces if piece]
+        index = 0
+        while index < len(pieces):
+            piece = pieces[index]
+            if all(len(one) == 1 and _is_han(one) for one in pieces[index:]) and 1 < len(pieces) - index <= 4:
+                names.append("".join(pieces[index:]))  # `林 晚`, `沈 念 安`
+                break
+            after = pieces[index + 1] if index + 1 < len(pieces) else ""
+            surname = len(piece) == 1 or fold(piece) in SURNAMES
+            if after and surname and _is_han(piece + after) and len(piece + after) <= 4:
+                names.append(piece + after)  # `沈 念安`, `欧阳 明月`
+                index += 2
+            else:
+                names.append(piece)
+                index += 1
+    return names
+
+
+def _is_han(text: str) -> bool:
+    return all("\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def starts_scene_or_episode(lines: list[str], index: int) -> bool:
@@ -299,13 +407,19 @@ def heading_of(
             return None
         number = f"{int(match.group(2))}-{match.group(4)}"
         dashed = match.group(3) == "-"
+        glued = match.group("glued") is not None
     elif match := SCENE_OF_EPISODE.match(plain):
         scene = chinese_number(match.group(1))
         number, dashed = (f"{episode}-{scene}" if episode is not None else str(scene)), True
+        glued = False
     else:
         return None
     rest, rest_raw = plain[match.end() :], plain_raw[match.end() :].strip()
-    heading = time_place_set(rest, plain_raw[match.end() :])
+    # Time and place glued to the set only after an episode-scene number, on a line that is no sentence: `3.5
+    # 日内必须交货，否则违约。` ("within 3.5 days") stays action.
+    heading = time_place_set(rest, plain_raw[match.end() :], glued_set=dashed and not CLAUSE.search(rest))
+    if glued and not (heading.time_of_day or heading.int_ext):
+        return None  # `1-2日后…`: a number glued to words that state no time or place
     pieces, taken = [rest_raw] if rest_raw else [], 0
     for line in following:
         if heading.set_name and (heading.time_of_day or heading.same_time) and heading.int_ext:
@@ -336,8 +450,9 @@ def _combined(first: Heading, second: Heading) -> Heading:
     return first
 
 
-def time_place_set(folded: str, raw: str) -> Heading:
-    """`日 内 地点`, `夜外 地点`, `地点 日/内`, `场景：地点 日 外` → Heading, the set cut from `raw`."""
+def time_place_set(folded: str, raw: str, glued_set: bool = False) -> Heading:
+    """`日 内 地点`, `夜外 地点`, `地点 日/内`, `场景：地点 日 外` → Heading, the set cut from `raw`; with `glued_set`,
+    also `日内办公室` (time and place glued before the set)."""
     heading = Heading()
     keep = [True] * len(folded)
     for label in LABEL.finditer(folded):
@@ -348,6 +463,11 @@ def time_place_set(folded: str, raw: str) -> Heading:
         found = zh_time_and_place(text)
         if text in ZH_SAME_TIME and heading.time_of_day is None:
             heading.same_time = True
+        elif glued_set and found is None and not (heading.time_of_day or heading.int_ext) and (glued := zh_glued(text)):
+            heading.time_of_day, heading.int_ext, cut = glued  # `日内办公室`: the set is what follows
+            end = word.start() + cut
+            keep[word.start() : end] = [False] * cut
+            continue
         elif found is None or (found[0] and heading.time_of_day) or (found[1] and heading.int_ext):
             continue
         else:

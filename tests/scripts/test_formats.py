@@ -167,9 +167,39 @@ def test_an_unclosed_note_ends_at_a_blank_line():
 def test_a_numbered_sentence_is_no_heading_and_a_glued_heading_is_read_with_guesses():
     first, second = zh_scenes("1-1 日 内 办公室\n甲：好。\n3.5 日内必须交货，否则违约。\n1-2 日内办公室\n甲：嗯。\n")
     assert "3.5 日内必须交货" in first.text
-    assert (second.number, second.set_name) == ("1-2", "日内办公室")  # time and place glued to the set: not split
+    # Time and place glued to the set (issue 20): DAY, INT, 办公室.
+    assert (second.number, second.time_of_day, second.int_ext, second.set_name) == ("1-2", "DAY", "INT", "办公室")
 
 
 def test_a_bold_cast_list_lists_names_without_the_marks():
     (scene,) = zh_scenes("1-1 日 内 办公室\n**人物：甲、陈默**\n甲：好。\n")
     assert (scene.speaking, scene.listed) == (["甲"], ["陈默"])
+
+
+def test_a_name_with_a_space_inside_is_one_character_and_an_action_line_with_a_colon_stays_action():
+    text = (
+        "1-1 夜 内 书房\n人物：沈 念安、林　晚、欧阳 明月、周助理\n沈 念安：你来了。\n林  晚（低声）：嗯。\n"
+        "欧阳 明月VO：我在。\n门 开了：\n车 停了：\n沈 念安:\n1-2 日 外 花园\n人物：沈念安 林晚\n林 晚：走吧。\n"
+    )
+    first, second = zh_scenes(text)
+    assert first.speaking == ["沈念安", "林晚", "欧阳明月"] and first.listed == ["周助理"]
+    assert "门 开了：" in first.text and "车 停了：" in first.text
+    assert (second.speaking, second.listed) == (["林晚"], ["沈念安"])
+
+
+def test_glued_time_and_place_headings_with_or_without_spaces():
+    text = "1-1 日内办公室\n甲：好。\n1-2日内 办公室\n甲：好。\n1-3 夜外 街道\n甲：好。\n1-4夜外街道\n甲：好。\n"
+    scenes = [(s.number, s.time_of_day, s.int_ext, s.set_name) for s in zh_scenes(text)]
+    assert scenes == [
+        ("1-1", "DAY", "INT", "办公室"),
+        ("1-2", "DAY", "INT", "办公室"),
+        ("1-3", "NIGHT", "EXT", "街道"),
+        ("1-4", "NIGHT", "EXT", "街道"),
+    ]
+    # A number glued to words that state no time or place, a time alone before a set, Geneva: not split.
+    (scene,) = zh_scenes("1-1 日 内 办公室\n甲：3-5天后再说。\n1-2日后，他走了。\n")
+    assert "1-2日后" in scene.text
+    assert [s.set_name for s in zh_scenes("1-1 夜 内 夜店\n甲：好。\n1-2 日 外 日内瓦湖畔\n甲：好。\n")] == [
+        "夜店",
+        "日内瓦湖畔",
+    ]

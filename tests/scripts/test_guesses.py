@@ -48,3 +48,11 @@ def test_a_final_draft_paragraph_of_a_type_it_does_not_know_is_read_as_action_an
 def test_a_chinese_label_that_could_be_a_name_is_listed_when_not_taken_as_a_speaker():
     text = "1-1 日 内 办公室\n人物：伊森\n伊森：喂？\n公司前台小姐：这边请。\n时间：三年后\n"
     assert guesses(text, "x.txt") == {4: "“公司前台小姐：” read as a direction, not a speaker"}
+
+
+def test_a_spaced_chinese_name_is_one_speaker_and_the_preview_says_so_when_no_list_names_it():
+    text = "1-1 日 内 办公室\n人物：沈 念安\n沈　念安：坐。\n李 四：来了。\n门 开了：\n风灌进来。\n"
+    assert guesses(text, "x.txt") == {
+        4: "“李 四：” read as 李四 speaking: a name written with a space",
+        5: "“门 开了：” read as a direction, not a speaker",
+    }

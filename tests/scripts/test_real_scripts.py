@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from studio.scripts.elements import Kind
 from studio.scripts.groups import group_count, is_group
 from studio.scripts.outline import Outline, build_outline
 from studio.scripts.reader import read_script, read_script_bytes
@@ -70,6 +71,12 @@ def test_a_real_script_reads_as_counted(path):
         assert outline.title_page["title"] == want["title"]
     for parenthetical in want.get("parentheticals", []):
         assert any(parenthetical in scene.text for scene in outline.scenes), parenthetical
+    if "notes" in want:
+        marks = {Kind.NOTE: "[[{}]]", Kind.BONEYARD: "/* {} */"}
+        notes = {scene.number: [marks[note.kind].format(note.text) for note in scene.notes] for scene in outline.scenes}
+        assert {number: kept for number, kept in notes.items() if kept} == {
+            str(number): kept for number, kept in want["notes"].items()
+        }
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda path: path.name)
