@@ -1,10 +1,12 @@
 """A file holding a value no column of Cliffhanger's would (another program's 1e+20 in a rate, text in a
 number, a day that is no date) is refused on opening, read-only too, and as a backup, naming the table,
 row, column and value, and is left as it was; a copy made of it (or into a file from a server holding
-such an amount) is refused with nothing copied."""
+such an amount) is refused with nothing copied. Backing one up keeps it only as a rescue copy, apart from
+its backups."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -15,7 +17,7 @@ from sqlalchemy import func, select, update
 from studio.errors import DatabaseDamaged, DatabaseProblem, UserError
 from studio.models import Production
 from studio.money import MAX_MINOR
-from studio.storage.backups import restore_backup
+from studio.storage.backups import KEEP_RECENT, list_backups, restore_backup, take_backup
 from studio.storage.db import open_database
 from studio.storage.transfer import copy_database, copy_production
 from tests.command_line import assert_one_clear_line, run
@@ -145,3 +147,43 @@ def test_a_server_amount_no_file_may_hold_is_not_copied_into_one(server_demo, po
     source.close()
     target.close()
     open_database(tmp_path / "copy.sqlite").close()  # the file still opens
+
+
+def rate_of_cast_deal_2(path: Path) -> str:
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+        return connection.execute("SELECT quote(rate_minor) FROM cast_assignment WHERE id = 2").fetchone()[0]
+
+
+def test_backing_up_a_file_holding_one_keeps_a_rescue_copy_apart_and_every_good_backup(demo_path):
+    """Such a file is no backup (a restore refuses it), so it never rotates a good one out; but the work it
+    holds is kept, as a rescue copy named for what it is, which the one-line refusal names."""
+    statement, named = HOSTILE["an integer beyond 64 bits, kept as REAL"]
+    good = take_backup(demo_path, "manual")
+    written_by_another_program(demo_path, statement)
+    rescued = []
+    for _ in range(KEEP_RECENT + 2):
+        with pytest.raises(DatabaseDamaged, match="so it was not backed up and its backups are kept") as refused:
+            take_backup(demo_path, "editing")
+        assert named in str(refused.value)
+        rescued.append(Path(str(refused.value).rsplit(" to ", 1)[1]))
+    made = run("backup", "--db", str(demo_path))
+    assert_one_clear_line(made, "it was copied as it is to")
+    rescued.append(Path(made.stderr.strip().rsplit(" to ", 1)[1]))
+    assert [backup.path for backup in list_backups(demo_path)] == [good.path]
+    assert all(path.name.endswith(("-editing.damaged.sqlite", "-manual.damaged.sqlite")) for path in rescued)
+    assert {rate_of_cast_deal_2(path) for path in rescued} == {"1.0e+20"}
+
+    kept = restore_backup(demo_path, good.path)  # the way forward; the state it replaces is kept as it was
+    assert kept.name.endswith("-before-restore.damaged.sqlite") and rate_of_cast_deal_2(kept) == "1.0e+20"
+    open_database(demo_path).close()
+    assert [backup.path for backup in list_backups(demo_path)] == [good.path]
+
+
+def test_backing_up_a_file_with_a_schema_of_its_own_keeps_it_apart_too(demo_path):
+    connection = sqlite3.connect(demo_path)
+    connection.execute("CREATE TRIGGER rates_times_ten AFTER UPDATE ON cast_assignment BEGIN SELECT 1; END")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseDamaged, match="holds a trigger `rates_times_ten` Cliffhanger does not make, so it"):
+        take_backup(demo_path, "manual")
+    assert list_backups(demo_path) == []
