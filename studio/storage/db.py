@@ -220,6 +220,8 @@ def open_database(
             database.file_identity = _identity(path)
         else:
             _read_grants(database)
+            if ours:
+                _check_server_values(database)
     except Exception:
         database.close()
         raise
@@ -315,6 +317,26 @@ def _check_integrity(database: Database, *, check_values: bool) -> None:
             _(
                 "{path} holds a value Cliffhanger never writes ({value}): another program changed it; "
                 "restore one of its backups"
+            ).format(path=database.describe(), value=unexpected)
+        )
+
+
+def _check_server_values(database: Database) -> None:
+    """What a server database holds, as a file's is checked on opening (value_check), what this login may read."""
+    from studio.storage import migrations, value_check
+
+    with (
+        failures_as_problems(database.describe(), _("cannot open {path}: {reason}")),
+        database.engine.connect() as connection,
+    ):
+        unexpected = value_check.first_unexpected_server_value(
+            connection, migrations.HEAD, sees_money=database.sees_money
+        )
+    if unexpected:
+        raise DatabaseDamaged(
+            _(
+                "{path} holds a value Cliffhanger never writes ({value}): another program changed it; "
+                "have it corrected on the server"
             ).format(path=database.describe(), value=unexpected)
         )
 

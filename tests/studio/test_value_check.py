@@ -187,3 +187,44 @@ def test_backing_up_a_file_with_a_schema_of_its_own_keeps_it_apart_too(demo_path
     with pytest.raises(DatabaseDamaged, match="holds a trigger `rates_times_ten` Cliffhanger does not make, so it"):
         take_backup(demo_path, "manual")
     assert list_backups(demo_path) == []
+
+
+# kind → (the UPDATE another program makes on the server, what the refusal names)
+HOSTILE_ON_A_SERVER = {
+    "money beyond 15 digits": (
+        f"UPDATE cast_assignment SET rate_minor = {MAX_MINOR + 1} WHERE id = 2",
+        f"{MAX_MINOR + 1} in rate_minor of cast_assignment, row id 2",
+    ),
+    "a day beyond year 9999": (
+        "UPDATE shoot_day SET shoot_date = 'infinity' WHERE id = 1",
+        "'infinity' in shoot_date of shoot_day, row id 1",
+    ),
+    "a time past midnight": (
+        "UPDATE production SET default_crew_call = '24:00:00' WHERE id = 1",
+        "'24:00:00' in default_crew_call of production, row id 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE_ON_A_SERVER)
+def test_a_server_database_holding_a_value_we_never_write_is_refused_on_opening_and_left_alone(
+    server_demo, postgres_server, crew_login, kind
+):
+    statement, named = HOSTILE_ON_A_SERVER[kind]
+    postgres_server.execute(statement, database=server_demo.rsplit("/", 1)[1])
+    with pytest.raises(DatabaseDamaged, match="holds a value Cliffhanger never writes") as refused:
+        open_database(server_demo)
+    assert named in str(refused.value)
+    assert_one_clear_line(run("info", "--db", server_demo), named)
+    if kind == "money beyond 15 digits":  # a crew login never reads it: it opens, money left out
+        open_database(crew_login).close()
+    else:
+        with pytest.raises(DatabaseDamaged, match=named):
+            open_database(crew_login)
+    postgres_server.execute(  # put right on the server (the refusals changed nothing), it opens
+        "UPDATE cast_assignment SET rate_minor = 100 WHERE id = 2",
+        "UPDATE shoot_day SET shoot_date = '2027-01-11' WHERE id = 1",
+        "UPDATE production SET default_crew_call = '07:00:00' WHERE id = 1",
+        database=server_demo.rsplit("/", 1)[1],
+    )
+    open_database(server_demo).close()
