@@ -403,6 +403,10 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
 
 
 def is_sqlite_file(path: Path) -> bool:
+    """Whether `path` is a regular file starting as SQLite's do: a folder, device or pipe is never opened
+    (opening a FIFO would wait for a writer for ever)."""
+    if not path.is_file():
+        return False
     with path.open("rb") as handle:
         return handle.read(16) == b"SQLite format 3\x00"
 
