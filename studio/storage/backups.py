@@ -126,6 +126,7 @@ def _copy_into_folder(database_path: Path, reason: str, taken_at: datetime) -> t
     folder = backup_folder(database_path)
     target = folder / f"{database_path.stem}-{taken_at.strftime(_STAMP)}-{reason}.sqlite"
     partial = target.with_name(f".{target.name}.partial")
+    made = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
         _copy_database(database_path, partial)
@@ -145,6 +146,10 @@ def _copy_into_folder(database_path: Path, reason: str, taken_at: datetime) -> t
                 path=database_path, folder=folder, reason=_said(error)
             )
         ) from None
+    finally:
+        if made and not target.exists():  # no folder of backups left beside a file that has none
+            with contextlib.suppress(OSError):
+                folder.rmdir()
     return target, refused
 
 
@@ -170,6 +175,10 @@ def _refused_as_a_backup(copy: Path, database_path: Path) -> str | None:
 
 
 def _not_backed_up(database_path: Path) -> DatabaseDamaged:
+    if not list_backups(database_path):  # nothing to restore: perhaps it never was a Cliffhanger database
+        return DatabaseDamaged(
+            _("{path} is damaged or is not a Cliffhanger database, so it was not backed up").format(path=database_path)
+        )
     return DatabaseDamaged(
         _("{path} is damaged, so it was not backed up and its backups are kept; restore one of them").format(
             path=database_path
