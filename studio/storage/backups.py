@@ -9,6 +9,7 @@ newest of each of the `KEEP_DAYS` days before them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem
+from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.i18n import _
 
 KEEP_RECENT = 10
@@ -466,7 +467,13 @@ def new_database_file(path: Path) -> Iterator[Path]:
             raise _made_meanwhile(path)
         scratch = scratch_beside(path)
         try:
-            yield scratch
+            try:
+                yield scratch
+            except (DiskFull, DatabaseReadOnly) as problem:  # it named the scratch file, and read-only as a way out
+                cause = errno.ENOSPC if isinstance(problem, DiskFull) else errno.EACCES
+                raise DatabaseProblem(
+                    _("cannot create a database at {path}: {reason}").format(path=path, reason=os.strerror(cause))
+                ) from None
             try:
                 put_new_file(scratch, path)
             except (sqlite3.Error, OSError) as error:
