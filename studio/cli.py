@@ -238,6 +238,22 @@ def run_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_an_unrelated_script(session, result, files: list[Path]) -> None:
+    """A script sharing no scene with the production it went into unasked (the file's only one) is
+    another show's, not a revision: importing it would omit every scene the production had, and cost
+    its schedule's lines. Refused (the transaction rolls back) unless --production names it."""
+    from studio.models import Production
+
+    if result.omitted and not result.changed and len(result.added) == result.scenes:
+        production = session.get(Production, result.production_id)
+        raise UserError(
+            _(
+                "{file} shares no scene with production {id}, {title}, and would omit all {count} of its scenes: "
+                "give --production {id} to revise it so, or --db a new file"
+            ).format(file=files[0].name, id=production.id, title=production.title, count=len(result.omitted))
+        )
+
+
 def run_import_script(args: argparse.Namespace) -> int:
     import contextlib
 
@@ -265,6 +281,8 @@ def run_import_script(args: argparse.Namespace) -> int:
                     source_sha256=fingerprint,
                     color=args.color,
                 )
+                if getattr(args, "production", None) is None:
+                    _refuse_an_unrelated_script(session, result, args.files)
         finally:
             database.close()
     guesses = [{"line": guess.line, "message": guess.message} for guess in outline.guesses]

@@ -103,6 +103,8 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED, size: 
     path = path.expanduser().resolve()
     if path.is_dir():
         raise UserError(_("{path} is a folder, not a database file").format(path=path))
+    if path.exists() and not path.is_file():
+        raise UserError(_("{path} is a device, a pipe or a socket, not a database file").format(path=path))
     if path.exists() and not force:
         raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     with held_or_refused(path):

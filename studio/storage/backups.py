@@ -9,6 +9,7 @@ newest of each of the `KEEP_DAYS` days before them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem
+from studio.errors import DatabaseDamaged, DatabaseInUse, DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.i18n import _
 
 KEEP_RECENT = 10
@@ -100,17 +101,42 @@ def is_backed_up(database_path: Path) -> bool:
 
 
 def take_backup(database_path: Path, reason: str, *, now: datetime | None = None, rotating: bool = True) -> Backup:
-    """Copy the database into its backup folder, then (`rotating`) drop backups the rotation no longer keeps."""
+    """Copy the database into its backup folder, then (`rotating`) drop backups the rotation no longer keeps.
+
+    A file a restore would refuse for what it holds (a value Cliffhanger never writes, a schema not its
+    own: `check_backup`) is not backed up: its backups are kept, never rotated out for a copy no restore
+    takes, and DatabaseDamaged says why. It is still copied as it is, a rescue copy of the work it holds
+    (`show-<stamp>-manual.damaged.sqlite` in the folder: never listed, rotated or restored), which the
+    message names."""
     taken_at = now or datetime.now()
+    target, refused = _copy_into_folder(database_path, reason, taken_at)
+    if refused is not None:
+        raise DatabaseDamaged(
+            _("{problem}, so it was not backed up and its backups are kept; it was copied as it is to {copy}").format(
+                problem=refused, copy=target
+            )
+        )
+    if rotating:
+        rotate(database_path, today=taken_at.date())
+    return Backup(target, taken_at, reason, target.stat().st_size)
+
+
+def _copy_into_folder(database_path: Path, reason: str, taken_at: datetime) -> tuple[Path, str | None]:
+    """A copy of the database in its backup folder, written under a temporary name and renamed: a backup,
+    or a rescue copy of a file a restore would refuse (see take_backup), with why it would."""
     folder = backup_folder(database_path)
     target = folder / f"{database_path.stem}-{taken_at.strftime(_STAMP)}-{reason}.sqlite"
     partial = target.with_name(f".{target.name}.partial")
+    made = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
         _copy_database(database_path, partial)
         if _verdict(partial) != "ok":  # never rotate good backups out for copies of a damaged file
             _remove(partial)
             raise _not_backed_up(database_path)
+        refused = _refused_as_a_backup(partial, database_path)
+        if refused is not None:
+            target = target.with_name(f"{target.stem}.damaged.sqlite")
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
         _remove(partial)
@@ -121,12 +147,39 @@ def take_backup(database_path: Path, reason: str, *, now: datetime | None = None
                 path=database_path, folder=folder, reason=_said(error)
             )
         ) from None
-    if rotating:
-        rotate(database_path, today=taken_at.date())
-    return Backup(target, taken_at, reason, target.stat().st_size)
+    finally:
+        if made and not target.exists():  # no folder of backups left beside a file that has none
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+    return target, refused
+
+
+def _refused_as_a_backup(copy: Path, database_path: Path) -> str | None:
+    """Why `check_backup` would refuse the copy for what it holds, naming the database: its schema is not
+    Cliffhanger's, or it holds a value Cliffhanger never writes; None if it would take it (a newer
+    Cliffhanger's file too: what that one writes is not this one's to judge)."""
+    from studio.storage import migrations, schema_check, value_check
+
+    with contextlib.closing(_connect_read_only(copy)) as connection:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = revision[0] if revision else None
+        if revision != migrations.HEAD and not _known(revision):
+            return None
+        try:
+            schema_check.check_sqlite(connection, revision, database_path.name)
+        except schema_check.UnexpectedSchema as refusal:
+            return str(refusal)
+        unexpected = value_check.first_unexpected_value(connection, revision)
+    if unexpected is None:
+        return None
+    return _("{path} holds a value Cliffhanger never writes ({value})").format(path=database_path, value=unexpected)
 
 
 def _not_backed_up(database_path: Path) -> DatabaseDamaged:
+    if not list_backups(database_path):  # nothing to restore: perhaps it never was a Cliffhanger database
+        return DatabaseDamaged(
+            _("{path} is damaged or is not a Cliffhanger database, so it was not backed up").format(path=database_path)
+        )
     return DatabaseDamaged(
         _("{path} is damaged, so it was not backed up and its backups are kept; restore one of them").format(
             path=database_path
@@ -220,7 +273,8 @@ def restore_backup(
     the restored state. Another program's write transaction is waited for (`wait_seconds`), then the
     restore is refused, "in use by another program", with nothing changed. A damaged file (SQLite
     cannot read it) is moved aside whole instead, and a copy of the backup renamed in under its name.
-    Returns where the replaced state went (a backup named for `reason`), or None if there was no file.
+    Returns where the replaced state went (a backup named for `reason`, or a rescue copy of a file holding
+    what Cliffhanger never writes: see take_backup), or None if there was no file.
     """
     if database_path.exists() and backup_path.resolve() == database_path.resolve():
         raise DatabaseProblem(_("{name} is the database itself, not one of its backups").format(name=backup_path.name))
@@ -247,8 +301,9 @@ def restore_backup(
                 raise _cannot_restore(backup_path, database_path, error) from None
             verdict = str(error)
         if verdict == "ok":
-            # Read by a connection of its own: no one else can commit while this one holds the lock.
-            kept = take_backup(database_path, reason, rotating=False).path
+            # Read by a connection of its own: no one else can commit while this one holds the lock. A
+            # file holding a value Cliffhanger never writes is kept as a rescue copy: restoring is its way out.
+            kept = _copy_into_folder(database_path, reason, datetime.now())[0]
             try:
                 _write_into(live, "restored", revision)
                 live.execute("COMMIT")
@@ -412,7 +467,13 @@ def new_database_file(path: Path) -> Iterator[Path]:
             raise _made_meanwhile(path)
         scratch = scratch_beside(path)
         try:
-            yield scratch
+            try:
+                yield scratch
+            except (DiskFull, DatabaseReadOnly) as problem:  # it named the scratch file, and read-only as a way out
+                cause = errno.ENOSPC if isinstance(problem, DiskFull) else errno.EACCES
+                raise DatabaseProblem(
+                    _("cannot create a database at {path}: {reason}").format(path=path, reason=os.strerror(cause))
+                ) from None
             try:
                 put_new_file(scratch, path)
             except (sqlite3.Error, OSError) as error:

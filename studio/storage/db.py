@@ -220,6 +220,8 @@ def open_database(
             database.file_identity = _identity(path)
         else:
             _read_grants(database)
+            if ours:
+                _check_server_values(database)
     except Exception:
         database.close()
         raise
@@ -319,6 +321,26 @@ def _check_integrity(database: Database, *, check_values: bool) -> None:
         )
 
 
+def _check_server_values(database: Database) -> None:
+    """What a server database holds, as a file's is checked on opening (value_check), what this login may read."""
+    from studio.storage import migrations, value_check
+
+    with (
+        failures_as_problems(database.describe(), _("cannot open {path}: {reason}")),
+        database.engine.connect() as connection,
+    ):
+        unexpected = value_check.first_unexpected_server_value(
+            connection, migrations.HEAD, sees_money=database.sees_money
+        )
+    if unexpected:
+        raise DatabaseDamaged(
+            _(
+                "{path} holds a value Cliffhanger never writes ({value}): another program changed it; "
+                "have it corrected on the server"
+            ).format(path=database.describe(), value=unexpected)
+        )
+
+
 def _damaged_message(path: str) -> str:
     """SQLite's own account (damaged pages, cells, rowids) means nothing to a producer: the way forward does."""
     return _("{path} is damaged; restore one of its backups").format(path=path)
@@ -381,6 +403,10 @@ def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProbl
 
 
 def is_sqlite_file(path: Path) -> bool:
+    """Whether `path` is a regular file starting as SQLite's do: a folder, device or pipe is never opened
+    (opening a FIFO would wait for a writer for ever)."""
+    if not path.is_file():
+        return False
     with path.open("rb") as handle:
         return handle.read(16) == b"SQLite format 3\x00"
 

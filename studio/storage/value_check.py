@@ -105,3 +105,75 @@ def _refused(column: str, kind: str) -> str:
     if kind == "DATETIME":  # YYYY-MM-DD HH:MM:SS.ffffff
         return f"(datetime({value}, '+0 days') IS NOT substr({value}, 1, 19) OR {value} < '0001')"
     raise ValueError(f"no rule for a {kind} column ({column}): add one")
+
+
+def first_unexpected_server_value(connection, revision: str, *, sees_money: bool = True) -> UnexpectedValue | None:
+    """The same check on a PostgreSQL server (`connection`: SQLAlchemy's), for what the server's own types
+    let in: it keeps integers within their bits, text within its length and only real days itself, but
+    not money within `money.MAX_MINOR` (a BIGINT holds more), nor only the days and times Python reads (a
+    year beyond 9999 or before 1, 'infinity', 24:00:00), which would fail deep in a page or a total. One
+    query, a row at most. A login kept from money (`sees_money` False: a crew member's) is asked only
+    about what it may read."""
+    query = _server_query(revision, sees_money)
+    found = connection.exec_driver_sql(query).first() if query else None
+    if found is None:
+        return None
+    table, key, column, value = found
+    names = _server_keys(revision)[table]
+    shown = value if len(value) <= SHOWN_CHARACTERS else value[: SHOWN_CHARACTERS - 1] + "…"
+    return UnexpectedValue(table, dict(zip(names, key, strict=True)), column, shown)
+
+
+@functools.cache
+def _server_keys(revision: str) -> dict[str, tuple[str, ...]]:
+    keys = {}
+    for table, description in expected_sqlite_fingerprint(revision)["table"].items():
+        columns = description["columns"]
+        keys[table] = tuple(name for name, spec in sorted(columns.items(), key=lambda item: item[1][3]) if spec[3])
+    return keys
+
+
+@functools.cache
+def _server_query(revision: str, sees_money: bool) -> str | None:
+    """A UNION of one branch a table, each the first row of it holding a value refused, with its key,
+    the column and the value as text."""
+    from studio.storage.server_roles import CONFIDENTIAL_TABLES
+
+    branches = []
+    for table, description in expected_sqlite_fingerprint(revision)["table"].items():
+        if table == "alembic_version" or (not sees_money and table in CONFIDENTIAL_TABLES):
+            continue
+        refused = [
+            (name, condition, shown)
+            for name, spec in description["columns"].items()
+            if (sees_money or not name.endswith("_minor"))
+            for condition, shown in [_refused_on_server(name, spec[0])]
+            if condition
+        ]
+        if not refused:
+            continue
+        key = ", ".join(quoted(name) for name in _server_keys(revision)[table])
+        which = " ".join(f"WHEN {condition} THEN '{name}'" for name, condition, _shown in refused)
+        value = " ".join(f"WHEN {condition} THEN {shown}" for _name, condition, shown in refused)
+        anywhere = " OR ".join(condition for _name, condition, _shown in refused)
+        branches.append(
+            f"(SELECT '{table}'::text, json_build_array({key}), CASE {which} END, CASE {value} END"
+            f" FROM {quoted(table)} WHERE {anywhere} LIMIT 1)"
+        )
+    return " UNION ALL ".join(branches) + " LIMIT 1" if branches else None
+
+
+def _refused_on_server(column: str, kind: str) -> tuple[str | None, str]:
+    """The condition under which the server's value of `column` is one we never write (None: its type
+    keeps every such value out itself), and the value as the message shows it."""
+    value = quoted(column)
+    if column.endswith("_minor"):
+        return f"{value} NOT BETWEEN {-MAX_MINOR} AND {MAX_MINOR}", f"{value}::text"
+    if kind == "DATE":
+        return f"{value} NOT BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'", f"quote_literal({value})"
+    if kind == "DATETIME":
+        latest = "TIMESTAMP '9999-12-31 23:59:59.999999'"
+        return f"{value} NOT BETWEEN TIMESTAMP '0001-01-01' AND {latest}", f"quote_literal({value})"
+    if kind == "TIME":
+        return f"{value} > TIME '23:59:59.999999'", f"quote_literal({value})"
+    return None, ""

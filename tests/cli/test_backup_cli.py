@@ -76,3 +76,13 @@ def test_a_reader_that_goes_away_is_no_error(demo_path):
     for _ in range(3):
         done = subprocess.run(["sh", "-c", pipeline], capture_output=True, text=True)
         assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_backing_up_a_file_that_is_no_database_says_so_and_leaves_no_folder_beside_it(tmp_path):
+    """It said "damaged; restore one of them" of a text file with no backups, and left an empty
+    "notes.txt backups" folder beside it."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("call the location manager\n")
+    result = run("backup", "--db", str(notes))
+    assert_one_clear_line(result, "is damaged or is not a Cliffhanger database, so it was not backed up")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]

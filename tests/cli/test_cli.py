@@ -127,3 +127,15 @@ def test_import_script_lists_what_it_had_to_guess(tmp_path):
     assert {"line": 30, "message": "no INT/EXT (内/外) in the heading: taken as INT"} in guesses
     plain = run("import-script", str(script), "--db", str(tmp_path / "b.sqlite"))
     assert "line 30: no time of day in the heading: taken as MORNING, as the scene before" in plain.stdout
+
+
+def test_a_script_sharing_no_scene_with_the_files_production_is_not_taken_for_its_revision(demo_path):
+    """Found trying the command line from outside: another show's script imported into the demo's file
+    became the demo's new revision, its 482 scenes omitted and half its budget's schedule lines gone."""
+    script = REAL / "cyber-bob-ep1.fountain"
+    before = run("info", "--db", str(demo_path), "--json").stdout
+    result = run("import-script", str(script), "--db", str(demo_path))
+    assert_one_clear_line(result, "shares no scene with production 1, The Contract Bride, and would omit all 482")
+    assert run("info", "--db", str(demo_path), "--json").stdout == before
+    asked = run("import-script", str(script), "--db", str(demo_path), "--production", "1", "--json")
+    assert asked.returncode == 0 and json.loads(asked.stdout)["omitted"] == 482

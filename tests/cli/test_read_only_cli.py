@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,19 @@ def test_a_server_asked_read_only_reads_and_refuses_writes(server_demo):
     total = run("budget", "total", "--db", server_demo, "--read-only", "--json")
     assert total.returncode == 0, total.stderr
     assert_one_clear_line(run("budget", "save-version", "v1", "--db", server_demo, "--read-only"), "--read-only")
+
+
+def test_a_new_file_on_a_full_disk_is_named_not_its_scratch_file_and_read_only_is_not_offered(demo_path, tmp_path):
+    """copy-database and import-script into a new file on a full disk named the hidden scratch file and
+    offered --read-only, which makes nothing."""
+    script = Path(__file__).parents[1] / "fixtures" / "real" / "ascent-to-guru-peak.fountain"
+    with small_disk(tmp_path / "full") as disk:
+        fill(disk)
+        for command in (
+            ("copy-database", "--db", str(demo_path), "--to", str(disk / "copy.sqlite")),
+            ("import-script", str(script), "--db", str(disk / "new.sqlite")),
+        ):
+            result = run(*command)
+            assert_one_clear_line(result, f"cannot create a database at {disk / command[-1].split('/')[-1]}")
+            assert "partial" not in result.stderr and "--read-only" not in result.stderr
+        assert sorted(path.name for path in disk.iterdir()) == ["filler"]

@@ -40,3 +40,16 @@ def test_restore_refuses_a_fifo_as_its_backup(fifo, demo_path):
     result = run("restore", str(fifo), "--db", str(demo_path))
     assert_one_clear_line(result, "is not a backup: it is a device, a pipe or a socket")
     assert run("info", "--db", str(demo_path)).returncode == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+@pytest.mark.parametrize("force", [False, True], ids=["", "force"])
+def test_demo_refuses_to_write_over_what_is_not_a_file(kind, force, fifo, tmp_path):
+    """`demo --db FOLDER` ended in an internal error and `demo --db FIFO` waited for ever, reading what
+    the file held to say what the demo would replace."""
+    path = {"fifo": fifo, "folder": tmp_path / "folder"}[kind]
+    if kind == "folder":
+        path.mkdir()
+    result = run("demo", "--db", str(path), *(["--force"] if force else []))
+    assert_one_clear_line(result, "a folder, not a database file" if kind == "folder" else "a pipe or a socket, not")
+    assert path.is_dir() if kind == "folder" else path.is_fifo()

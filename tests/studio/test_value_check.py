@@ -1,10 +1,12 @@
 """A file holding a value no column of Cliffhanger's would (another program's 1e+20 in a rate, text in a
 number, a day that is no date) is refused on opening, read-only too, and as a backup, naming the table,
 row, column and value, and is left as it was; a copy made of it (or into a file from a server holding
-such an amount) is refused with nothing copied."""
+such an amount) is refused with nothing copied. Backing one up keeps it only as a rescue copy, apart from
+its backups."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -15,7 +17,7 @@ from sqlalchemy import func, select, update
 from studio.errors import DatabaseDamaged, DatabaseProblem, UserError
 from studio.models import Production
 from studio.money import MAX_MINOR
-from studio.storage.backups import restore_backup
+from studio.storage.backups import KEEP_RECENT, list_backups, restore_backup, take_backup
 from studio.storage.db import open_database
 from studio.storage.transfer import copy_database, copy_production
 from tests.command_line import assert_one_clear_line, run
@@ -145,3 +147,84 @@ def test_a_server_amount_no_file_may_hold_is_not_copied_into_one(server_demo, po
     source.close()
     target.close()
     open_database(tmp_path / "copy.sqlite").close()  # the file still opens
+
+
+def rate_of_cast_deal_2(path: Path) -> str:
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+        return connection.execute("SELECT quote(rate_minor) FROM cast_assignment WHERE id = 2").fetchone()[0]
+
+
+def test_backing_up_a_file_holding_one_keeps_a_rescue_copy_apart_and_every_good_backup(demo_path):
+    """Such a file is no backup (a restore refuses it), so it never rotates a good one out; but the work it
+    holds is kept, as a rescue copy named for what it is, which the one-line refusal names."""
+    statement, named = HOSTILE["an integer beyond 64 bits, kept as REAL"]
+    good = take_backup(demo_path, "manual")
+    written_by_another_program(demo_path, statement)
+    rescued = []
+    for _ in range(KEEP_RECENT + 2):
+        with pytest.raises(DatabaseDamaged, match="so it was not backed up and its backups are kept") as refused:
+            take_backup(demo_path, "editing")
+        assert named in str(refused.value)
+        rescued.append(Path(str(refused.value).rsplit(" to ", 1)[1]))
+    made = run("backup", "--db", str(demo_path))
+    assert_one_clear_line(made, "it was copied as it is to")
+    rescued.append(Path(made.stderr.strip().rsplit(" to ", 1)[1]))
+    assert [backup.path for backup in list_backups(demo_path)] == [good.path]
+    assert all(path.name.endswith(("-editing.damaged.sqlite", "-manual.damaged.sqlite")) for path in rescued)
+    assert {rate_of_cast_deal_2(path) for path in rescued} == {"1.0e+20"}
+
+    kept = restore_backup(demo_path, good.path)  # the way forward; the state it replaces is kept as it was
+    assert kept.name.endswith("-before-restore.damaged.sqlite") and rate_of_cast_deal_2(kept) == "1.0e+20"
+    open_database(demo_path).close()
+    assert [backup.path for backup in list_backups(demo_path)] == [good.path]
+
+
+def test_backing_up_a_file_with_a_schema_of_its_own_keeps_it_apart_too(demo_path):
+    connection = sqlite3.connect(demo_path)
+    connection.execute("CREATE TRIGGER rates_times_ten AFTER UPDATE ON cast_assignment BEGIN SELECT 1; END")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseDamaged, match="holds a trigger `rates_times_ten` Cliffhanger does not make, so it"):
+        take_backup(demo_path, "manual")
+    assert list_backups(demo_path) == []
+
+
+# kind → (the UPDATE another program makes on the server, what the refusal names)
+HOSTILE_ON_A_SERVER = {
+    "money beyond 15 digits": (
+        f"UPDATE cast_assignment SET rate_minor = {MAX_MINOR + 1} WHERE id = 2",
+        f"{MAX_MINOR + 1} in rate_minor of cast_assignment, row id 2",
+    ),
+    "a day beyond year 9999": (
+        "UPDATE shoot_day SET shoot_date = 'infinity' WHERE id = 1",
+        "'infinity' in shoot_date of shoot_day, row id 1",
+    ),
+    "a time past midnight": (
+        "UPDATE production SET default_crew_call = '24:00:00' WHERE id = 1",
+        "'24:00:00' in default_crew_call of production, row id 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE_ON_A_SERVER)
+def test_a_server_database_holding_a_value_we_never_write_is_refused_on_opening_and_left_alone(
+    server_demo, postgres_server, crew_login, kind
+):
+    statement, named = HOSTILE_ON_A_SERVER[kind]
+    postgres_server.execute(statement, database=server_demo.rsplit("/", 1)[1])
+    with pytest.raises(DatabaseDamaged, match="holds a value Cliffhanger never writes") as refused:
+        open_database(server_demo)
+    assert named in str(refused.value)
+    assert_one_clear_line(run("info", "--db", server_demo), named)
+    if kind == "money beyond 15 digits":  # a crew login never reads it: it opens, money left out
+        open_database(crew_login).close()
+    else:
+        with pytest.raises(DatabaseDamaged, match=named):
+            open_database(crew_login)
+    postgres_server.execute(  # put right on the server (the refusals changed nothing), it opens
+        "UPDATE cast_assignment SET rate_minor = 100 WHERE id = 2",
+        "UPDATE shoot_day SET shoot_date = '2027-01-11' WHERE id = 1",
+        "UPDATE production SET default_crew_call = '07:00:00' WHERE id = 1",
+        database=server_demo.rsplit("/", 1)[1],
+    )
+    open_database(server_demo).close()
