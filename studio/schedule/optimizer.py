@@ -35,12 +35,15 @@ from studio.schedule.model import Counts, Scenes
 from studio.schedule.packing import baseline_placement, grouped_placement
 from studio.schedule.search import Budget, Found, Search
 
-WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)
-# The work a time limit buys: a unit is about 1.3-1.5 s of one core of the 2-core machine the benchmark
-# runs on, and 2-3 s of any limit go to starting up, the bound and saving the result, so the search ends
-# on its work (the same schedule every time) before the clock: 30 s buy 16.7 units, 10 s 4.3.
-WORK_PER_SECOND = 0.62
-SETUP_SECONDS = 3.0
+WRAP_UP = 1.5  # seconds kept back from the time limit for saving the result (idle: under 0.5)
+# The work a time limit buys, so that on an idle 2-core machine the search ends on its work (the same
+# schedule every time) just before the clock, using the time it was given: measured on the benchmark's
+# machine, `schedule auto` takes about 0.9 s besides the search, and the search about 1.06 s of one core
+# per unit while limits are broken and 1.2-1.25 s once they are hard (bigger neighbourhoods, CPU that
+# CP-SAT's deterministic time leaves out). So (limit - 2.5 s) × 0.8: 10 s buy 6.0 units (about 8.3 s
+# whole process), 30 s 22.0 (about 28 s); a busier machine reaches the deadline first.
+WORK_PER_SECOND = 0.8
+SETUP_SECONDS = 2.5
 
 
 @dataclass(frozen=True)
