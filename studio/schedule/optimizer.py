@@ -36,11 +36,15 @@ from studio.schedule.packing import baseline_placement, grouped_placement
 from studio.schedule.search import Budget, Found, Search
 
 WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)
-# The work a time limit buys: a unit is about 1.3-1.5 s of one core of the 2-core machine the benchmark
-# runs on, and 2-3 s of any limit go to starting up, the bound and saving the result, so the search ends
-# on its work (the same schedule every time) before the clock: 30 s buy 16.7 units, 10 s 4.3.
-WORK_PER_SECOND = 0.62
-SETUP_SECONDS = 3.0
+# The work a time limit buys, so that on an idle 2-core machine the search ends on its work (the same
+# schedule every time) before the deadline, using most of the time it was given. On the benchmark's
+# idle machine 4.34 units took 6.2 s whole process and 16.75 took 21.4 s: about 0.9 s besides the search
+# (some 0.5 before it), and about 1.2-1.25 s of one core per unit (CPU that CP-SAT's deterministic time
+# leaves out) once past the first few. So
+# (limit - 3.2 s) × 0.8: 10 s buy 5.4 units (the search ending about 7.2 s into the command, before the
+# deadline at 7.5), 30 s 21.4 (about 26.8 s, deadline 27.5); a busier machine reaches the deadline first.
+WORK_PER_SECOND = 0.8
+SETUP_SECONDS = 3.2
 
 
 @dataclass(frozen=True)
