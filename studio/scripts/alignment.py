@@ -339,7 +339,14 @@ def _reused_numbers(sides: tuple[_Side, _Side]) -> list[str]:
 
 
 def _unpaired_episodes(sides: tuple[_Side, _Side]) -> list[str]:
-    original, adaptation = sides[0].episodes.keys(), sides[1].episodes.keys()
+    original, adaptation = (set(side.episodes) - {None} for side in sides)
+    if bool(original) != bool(adaptation):
+        message = (
+            _("the adaptation is not divided into episodes: mark them (# Episode 1) to pair its scenes")
+            if original
+            else _("the original is not divided into episodes: mark them (第1集) to pair its scenes")
+        )
+        return [message]
     messages = (
         _("episodes {numbers} of the original are not in the adaptation: their scenes are listed as cut"),
         _("episodes {numbers} of the adaptation are not in the original: their scenes are listed as added"),
@@ -347,6 +354,5 @@ def _unpaired_episodes(sides: tuple[_Side, _Side]) -> list[str]:
     found = []
     for message, alone in zip(messages, (original - adaptation, adaptation - original), strict=True):
         if alone:
-            numbers = ", ".join("—" if n is None else str(n) for n in sorted(alone, key=_episode_order))
-            found.append(message.format(numbers=numbers))
+            found.append(message.format(numbers=", ".join(str(number) for number in sorted(alone))))
     return found

@@ -191,6 +191,15 @@ def test_an_episode_on_one_side_only_is_said_and_its_scenes_listed_as_added():
     assert any("episodes 3 of the adaptation" in message for message in result.ambiguities)
 
 
+def test_an_adaptation_without_episodes_is_told_to_mark_them():
+    unmarked = ADAPTATION.replace("# Episode 1\n", "").replace("# Episode 2\n", "")
+    result = align(outline_of(ORIGINAL, "original.txt"), outline_of(unmarked, "adaptation.fountain"))
+    assert result.ambiguities == [
+        "the adaptation is not divided into episodes: mark them (# Episode 1) to pair its scenes"
+    ]
+    assert (len(result.pairs), len(result.cut), len(result.added)) == (0, 7, 7)
+
+
 def test_a_scene_number_used_twice_is_listed_and_not_used_to_pair():
     twice = ORIGINAL.replace("2-3 夜 内 苏家客厅", "2-1 夜 内 苏家客厅")
     result = align(outline_of(twice, "original.txt"), outline_of(ADAPTATION, "adaptation.fountain"))
