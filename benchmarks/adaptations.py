@@ -3,7 +3,8 @@ alignment's benchmark and tests.
 
 Every character and set is renamed consistently (ROLE 1, SET 1: another language as far as the alignment
 can tell), each scene's length changes by up to a quarter, and a share of the scenes is cut, has a new
-scene added after it, or swaps places with the next; the adaptation's scenes are numbered afresh.
+scene added after it, or swaps places with the next; the adaptation's scenes are numbered afresh, or keep
+the original's numbers (an added scene numbered after the one before it: 12-3A).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ class Adaptation:
     added: set[int]  # ids of the adaptation's
 
 
-def adapt(original: Outline, seed: int = 1, changes: float = 0.1) -> Adaptation:
+def adapt(original: Outline, seed: int = 1, changes: float = 0.1, renumber: bool = True) -> Adaptation:
     rng = random.Random(seed)
     names = _renaming(sorted(original.characters()), "ROLE")
     sets = _renaming(sorted({scene.set_name for scene in original.scenes}), "SET")
@@ -39,11 +40,13 @@ def adapt(original: Outline, seed: int = 1, changes: float = 0.1) -> Adaptation:
             adaptation.pairs.add((id(scene), id(adapted)))
             scenes.append(adapted)
             if change == "add":
-                scenes.append(_new_scene(episode.number, list(names.values()), list(sets.values()), rng))
+                scenes.append(
+                    _new_scene(f"{adapted.number}A", episode.number, list(names.values()), list(sets.values()), rng)
+                )
                 adaptation.added.add(id(scenes[-1]))
             elif change == "swap" and len(scenes) > 1:
                 scenes[-2], scenes[-1] = scenes[-1], scenes[-2]
-        for index, scene in enumerate(scenes, start=1):
+        for index, scene in enumerate(scenes if renumber else [], start=1):
             scene.number = f"{episode.number}-{index}"
         adaptation.outline.episodes.append(EpisodeOutline(episode.number, episode.title, scenes))
     return adaptation
@@ -63,10 +66,10 @@ def _renamed(scene: SceneOutline, names: dict[str, str], sets: dict[str, str], r
     )
 
 
-def _new_scene(episode: int, names: list[str], sets: list[str], rng: random.Random) -> SceneOutline:
+def _new_scene(number: str, episode: int, names: list[str], sets: list[str], rng: random.Random) -> SceneOutline:
     set_name = rng.choice(sets)
     return SceneOutline(
-        number="",
+        number=number,
         episode=episode,
         heading=set_name,
         int_ext=rng.choice((IntExt.INT.value, IntExt.EXT.value)),

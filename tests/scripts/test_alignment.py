@@ -224,10 +224,11 @@ def test_two_people_merged_into_one_are_listed_as_ambiguous():
     assert result.ambiguities == ["GUARD may be 保安乙 or 保安甲: both are there in the same scenes"]
 
 
+@pytest.mark.parametrize("renumber", [True, False], ids=["numbered afresh", "numbers kept"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_a_generated_adaptation_pairs_right_and_lists_every_wrong_pair_as_doubtful(seed):
+def test_a_generated_adaptation_pairs_right_and_lists_every_wrong_pair_as_doubtful(seed, renumber):
     original = outline_of(series_zh(100), "series.txt")
-    adaptation = adapt(original, seed)
+    adaptation = adapt(original, seed, renumber=renumber)
     result = align(original, adaptation.outline)
     found = {(id(pair.original), id(pair.adaptation)) for pair in result.pairs}
     right = (
