@@ -74,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("--color", help="revision colour to record (default: the next in the sequence)")
     script.add_argument("--json", action="store_true", help="print one JSON object")
 
+    scripts = commands.add_parser("script", help="scripts read without storing them").add_subparsers(
+        dest="action", required=True
+    )
+    align = scripts.add_parser(
+        "align", help="pair an original's scenes with its adaptation's, and propose the names' map"
+    )
+    align.add_argument("original", type=Path, metavar="ORIGINAL", help="the original script (any format)")
+    align.add_argument("adaptation", type=Path, metavar="ADAPTATION", help="its adaptation (any format)")
+    align.add_argument("--format", choices=FORMATS, default="auto", help="both files' format (default: detect)")
+    align.add_argument("--json", action="store_true", help="print one JSON object")
+
     export = commands.add_parser("export", help="write a document").add_subparsers(dest="document", required=True)
     breakdown = export.add_parser("breakdown", parents=[common], help="breakdown sheets or element report (PDF)")
     breakdown.add_argument("--out", required=True, type=Path)
@@ -309,6 +320,41 @@ def run_import_script(args: argparse.Namespace) -> int:
     for guess in guesses:
         print("  " + _("line {line}: {message}").format(**guess))
     return 0
+
+
+def run_script(args: argparse.Namespace) -> int:
+    """`script align`: both files read as import-script reads them; nothing stored."""
+    from studio.scripts.alignment import align
+    from studio.scripts.importer import read_outline
+
+    original, _fingerprint = read_outline([args.original], args.format)
+    adaptation, _fingerprint = read_outline([args.adaptation], args.format)
+    alignment = align(original, adaptation)
+    print(json.dumps(alignment.to_json(), ensure_ascii=False) if args.json else _alignment_report(alignment.to_json()))
+    return 0
+
+
+def _alignment_report(report: dict) -> str:
+    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved")}
+    lines = [
+        _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
+            pairs=len(report["pairs"]),
+            doubtful=len(report["doubtful"]),
+            cut=len(report["cut"]),
+            added=len(report["added"]),
+        )
+    ]
+    for pair in report["pairs"]:
+        mark = "?" if pair["doubtful"] else " "
+        lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
+    lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
+    lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
+    lines.append(_("Characters (pairs in which both speak):"))
+    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["characters"]]
+    lines.append(_("Sets (pairs in which both are the set):"))
+    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["sets"]]
+    lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
+    return "\n".join(lines)
 
 
 def _export_breakdown(session, production_id: int, args: argparse.Namespace) -> Path:
@@ -580,6 +626,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import-people": run_import_people,
     "report": run_report,
     "schedule": run_schedule,
+    "script": run_script,
     "send": run_send,
 }
 
@@ -594,7 +641,7 @@ def reads_only(args: argparse.Namespace) -> bool:
         return args.dry_run
     if args.command == "report":
         return args.action in REPORT_READING
-    return args.command in ("info", "export", "copy-database", "copy-production")  # copies read their --db
+    return args.command in ("info", "export", "script", "copy-database", "copy-production")  # copies read their --db
 
 
 def run_command(args: argparse.Namespace) -> int:

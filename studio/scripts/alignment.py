@@ -1,0 +1,358 @@
+"""Two scripts of one show, the original and its adaptation, paired scene by scene; their names mapped.
+
+Episodes pair by number. Within a pair of episodes the scenes are aligned in order, as a diff aligns
+lines: a monotone alignment (dynamic programming) that pairs two scenes only when they look alike, a
+shared scene number counting in favour. How alike two scenes are cannot rest on their words (they are
+in two languages), so it rests on what translation keeps: who speaks, the set, INT/EXT, day or night,
+the scene's share of its script's length. Who speaks and where are compared through the character and
+set maps, which come from the pairs themselves: a first alignment without names, the maps proposed from
+who speaks in both scenes of its pairs, an alignment through them, the maps proposed again, until they settle.
+
+A scene that finds no counterpart in order is cut (original only) or added (adaptation only); a cut and
+an added scene that look alike in the same or a neighbouring episode are paired as moved, and so are two
+neighbours that swapped places (in order they pair crosswise, if they look alike enough). A pair that
+looks less alike than `CONFIDENT`, and every moved one, is doubtful: shown for confirmation. Nothing is
+paired silently: every scene is in exactly one pair, or cut, or added. Pure: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from studio.i18n import _
+from studio.scripts.outline import Outline, SceneOutline
+
+ALIKE = 0.55  # below this two scenes are never paired in order: two gaps are better
+CONFIDENT = 0.8  # a pair less alike than this is doubtful
+SAME_NUMBER = 0.15  # how much a shared scene number counts towards pairing in order
+SWAPPED = 0.1  # how much more alike two pairs must be crosswise to be taken as swapped
+RIVAL = 0.9  # a name there with another nearly as often (this share of its match's score) as with its match: ambiguous
+# Weights of what two scenes share, before and after the names are mapped (each set sums to 1).
+UNMAPPED = {"speakers": 0.3, "int_ext": 0.2, "time": 0.2, "length": 0.3}
+MAPPED = {"speakers": 0.45, "set": 0.2, "int_ext": 0.1, "time": 0.1, "length": 0.15}
+# Alignments through the maps, each proposing them again, until they settle: a first alignment without names
+# can pair a moved scene's place with another that happens to look like it and so map two sets wrongly.
+ROUNDS = 4
+NUMBER, ORDER, MOVED = "number", "order", "moved"
+
+
+@dataclass
+class Pair:
+    original: SceneOutline
+    adaptation: SceneOutline
+    score: float  # how alike, 0 to 1
+    by: str  # NUMBER (paired in order, same number), ORDER (in order, other number) or MOVED
+
+    @property
+    def doubtful(self) -> bool:
+        return self.by == MOVED or self.score < CONFIDENT
+
+
+@dataclass
+class NameMatch:
+    original: str
+    adaptation: str
+    scenes: int  # pairs in which both are there
+
+
+@dataclass
+class Alignment:
+    pairs: list[Pair]
+    cut: list[SceneOutline]  # the original's scenes with no counterpart
+    added: list[SceneOutline]  # the adaptation's
+    characters: list[NameMatch]
+    sets: list[NameMatch]
+    original_episodes: list[int]  # episodes the adaptation does not have
+    adaptation_episodes: list[int]  # and the other way round
+    ambiguities: list[str] = field(default_factory=list)
+
+    @property
+    def doubtful(self) -> list[Pair]:
+        return [pair for pair in self.pairs if pair.doubtful]
+
+    def to_json(self) -> dict:
+        return {
+            "pairs": [_pair_json(pair) for pair in self.pairs],
+            "doubtful": [_pair_json(pair) for pair in self.doubtful],
+            "cut": [_scene_json(scene) for scene in self.cut],
+            "added": [_scene_json(scene) for scene in self.added],
+            "episodes_unpaired": {"original": self.original_episodes, "adaptation": self.adaptation_episodes},
+            "characters": [vars(match) for match in self.characters],
+            "sets": [vars(match) for match in self.sets],
+            "ambiguities": self.ambiguities,
+        }
+
+
+def _scene_json(scene: SceneOutline) -> dict:
+    return {"number": scene.number, "episode": scene.episode, "set": scene.set_name}
+
+
+def _pair_json(pair: Pair) -> dict:
+    return {
+        "original": pair.original.number,
+        "adaptation": pair.adaptation.number,
+        "score": round(pair.score, 2),
+        "by": pair.by,
+        "doubtful": pair.doubtful,
+    }
+
+
+def align(original: Outline, adaptation: Outline) -> Alignment:
+    """Pair the scenes of an original and its adaptation, and propose the names' and sets' maps."""
+    sides = _Side(original), _Side(adaptation)
+    pairs = _pairs(sides, _Likeness(sides, {}, {}))
+    characters, sets = _name_map(pairs, _speakers), _name_map(pairs, _set)
+    for _round in range(ROUNDS):
+        pairs = _pairs(sides, _Likeness(sides, _as_dict(characters[0]), _as_dict(sets[0])))
+        maps = characters, sets
+        characters, sets = _name_map(pairs, _speakers), _name_map(pairs, _set)
+        if (characters, sets) == maps:
+            break
+    paired = {id(scene) for pair in pairs for scene in (pair.original, pair.adaptation)}
+    return Alignment(
+        pairs=sorted(pairs, key=lambda pair: sides[0].position[id(pair.original)]),
+        cut=[scene for scene in original.scenes if id(scene) not in paired],
+        added=[scene for scene in adaptation.scenes if id(scene) not in paired],
+        characters=characters[0],
+        sets=sets[0],
+        original_episodes=sorted(sides[0].episodes.keys() - sides[1].episodes.keys(), key=_episode_order),
+        adaptation_episodes=sorted(sides[1].episodes.keys() - sides[0].episodes.keys(), key=_episode_order),
+        ambiguities=[*_reused_numbers(sides), *_unpaired_episodes(sides), *characters[1], *sets[1]],
+    )
+
+
+class _Side:
+    """One script as the alignment reads it: scenes by episode, each scene's place and share of the length."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.episodes: dict[int | None, list[SceneOutline]] = {e.number: e.scenes for e in outline.episodes}
+        if outline.unnumbered:
+            self.episodes[None] = outline.unnumbered
+        scenes = outline.scenes
+        self.position = {id(scene): index for index, scene in enumerate(scenes)}
+        mean = sum(scene.eighths for scene in scenes) / len(scenes) if scenes else 1
+        self.length = {id(scene): scene.eighths / mean for scene in scenes}
+        counts = Counter(scene.number for scene in scenes)
+        self.reused = {number for number, count in counts.items() if count > 1}
+
+
+class _Likeness:
+    """How alike a scene of the original and one of the adaptation are, 0 to 1: through the maps once there
+    are any (names not mapped never match), else on what needs no names."""
+
+    def __init__(self, sides: tuple[_Side, _Side], characters: dict[str, str], sets: dict[str, str]):
+        self.sides = sides
+        self.characters = characters
+        self.sets = sets
+        self.adaptation_sets = set(sets.values())
+        self.reused = sides[0].reused | sides[1].reused
+
+    def __call__(self, original: SceneOutline, adaptation: SceneOutline) -> float:
+        shared = {
+            "int_ext": float(original.int_ext == adaptation.int_ext),
+            "time": float(original.time_of_day == adaptation.time_of_day),
+            "length": _ratio(self.sides[0].length[id(original)], self.sides[1].length[id(adaptation)]),
+        }
+        if not self.characters:
+            shared["speakers"] = _ratio(len(original.speaking), len(adaptation.speaking))
+            return sum(UNMAPPED[what] * value for what, value in shared.items())
+        shared["speakers"] = _overlap(
+            {self.characters.get(name, "") for name in original.speaking} - {""},
+            set(adaptation.speaking),
+            len(original.speaking),
+        )
+        shared["set"] = self._same_set(original.set_name, adaptation.set_name)
+        return sum(MAPPED[what] * value for what, value in shared.items())
+
+    def _same_set(self, original: str, adaptation: str) -> float:
+        """1 if the map pairs them, 0 if it pairs either with another, a half if it knows neither."""
+        if original in self.sets or adaptation in self.adaptation_sets:
+            return float(self.sets.get(original) == adaptation)
+        return 0.5
+
+    def in_order(self, original: SceneOutline, adaptation: SceneOutline) -> tuple[float, float]:
+        """The likeness, and what pairing them in order gains (a shared number unique on both sides counts)."""
+        score = self(original, adaptation)
+        return score, score + (SAME_NUMBER if self.same_number(original, adaptation) else 0.0) - ALIKE
+
+    def same_number(self, original: SceneOutline, adaptation: SceneOutline) -> bool:
+        """Whether they share a number each side gives one scene only."""
+        return original.number == adaptation.number and original.number not in self.reused
+
+
+def _ratio(a: float, b: float) -> float:
+    return 1.0 if a == b else min(a, b) / max(a, b)
+
+
+def _overlap(mapped: set[str], speaking: set[str], speakers: int) -> float:
+    """Who speaks in both, over who speaks in either (an original speaker not mapped counts on its own)."""
+    union = len(speaking) + speakers - len(mapped & speaking)
+    return len(mapped & speaking) / union if union else 1.0
+
+
+def _pairs(sides: tuple[_Side, _Side], likeness: _Likeness) -> list[Pair]:
+    pairs = []
+    for number in sides[0].episodes.keys() & sides[1].episodes.keys():
+        pairs += _unswapped(_in_order(sides[0].episodes[number], sides[1].episodes[number], likeness), likeness)
+    moved = _moved(sides, pairs, likeness)
+    taken = {id(scene) for pair in moved for scene in (pair.original, pair.adaptation)}
+    return [p for p in pairs if id(p.original) not in taken and id(p.adaptation) not in taken] + moved
+
+
+def _in_order(originals: list[SceneOutline], adaptations: list[SceneOutline], likeness: _Likeness) -> list[Pair]:
+    """The pairs, in order, whose gains add up to the most (Needleman–Wunsch; a gap costs nothing)."""
+    rows, columns = len(originals), len(adaptations)
+    scored = [[likeness.in_order(o, a) for a in adaptations] for o in originals]
+    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        for j in range(1, columns + 1):
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + scored[i - 1][j - 1][1])
+    pairs = []
+    i, j = rows, columns
+    while i and j:
+        score, gain = scored[i - 1][j - 1]
+        if gain > 0 and best[i][j] == best[i - 1][j - 1] + gain:
+            o, a = originals[i - 1], adaptations[j - 1]
+            pairs.append(Pair(o, a, score, NUMBER if likeness.same_number(o, a) else ORDER))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
+
+
+def _unswapped(pairs: list[Pair], likeness: _Likeness) -> list[Pair]:
+    """Two scenes that swapped places in adaptation, paired crosswise in order because they look alike (the
+    same people on the same set), paired again the right way round when that is clearly better, as moved."""
+    for index in range(len(pairs) - 1):
+        first, second = pairs[index], pairs[index + 1]
+        crosswise = likeness(first.original, second.adaptation), likeness(second.original, first.adaptation)
+        if sum(crosswise) > first.score + second.score + SWAPPED:
+            pairs[index] = Pair(first.original, second.adaptation, crosswise[0], MOVED)
+            pairs[index + 1] = Pair(second.original, first.adaptation, crosswise[1], MOVED)
+    return pairs
+
+
+def _moved(sides: tuple[_Side, _Side], pairs: list[Pair], likeness: _Likeness) -> list[Pair]:
+    """Scenes left over in order, or only weakly paired there (a moved scene's place may hold another that
+    barely looks like it), paired when confidently alike, in the same or a neighbouring episode, the most
+    alike first."""
+    firm = {id(scene) for pair in pairs if pair.score >= CONFIDENT for scene in (pair.original, pair.adaptation)}
+    cut = [s for s in sides[0].outline.scenes if id(s) not in firm]
+    added = [s for s in sides[1].outline.scenes if id(s) not in firm]
+    candidates = sorted(
+        ((likeness(o, a), i, j) for i, o in enumerate(cut) for j, a in enumerate(added) if _near(o, a)),
+        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    )
+    taken_cut, taken_added, moved = set(), set(), []
+    for score, i, j in candidates:
+        if score >= CONFIDENT and i not in taken_cut and j not in taken_added:
+            taken_cut.add(i)
+            taken_added.add(j)
+            moved.append(Pair(cut[i], added[j], score, MOVED))
+    return moved
+
+
+def _near(original: SceneOutline, adaptation: SceneOutline) -> bool:
+    if original.episode is None or adaptation.episode is None:
+        return original.episode == adaptation.episode
+    return abs(original.episode - adaptation.episode) <= 1
+
+
+def _speakers(scene: SceneOutline) -> Iterable[str]:
+    return scene.speaking
+
+
+def _set(scene: SceneOutline) -> Iterable[str]:
+    return (scene.set_name,)
+
+
+def _name_map(pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]]) -> tuple[list[NameMatch], list[str]]:
+    """Each name of the original matched with the adaptation's that is there in the same alike pairs most,
+    each name once, the strongest first; and the ambiguities, seen in every pair, doubtful ones too (two
+    people merged into one make their pairs look less alike)."""
+    dice, together = _cooccurrence([pair for pair in pairs if pair.score >= CONFIDENT], names)
+    matches, seen_original, seen_adaptation = [], set(), set()
+    for (o, a), _score in sorted(dice.items(), key=lambda item: (-item[1], -together[item[0]], item[0])):
+        if o not in seen_original and a not in seen_adaptation:
+            seen_original.add(o)
+            seen_adaptation.add(a)
+            matches.append(NameMatch(o, a, together[o, a]))
+    return matches, _rivals(matches, *_cooccurrence(pairs, names))
+
+
+def _cooccurrence(
+    pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]]
+) -> tuple[dict[tuple[str, str], float], Counter[tuple[str, str]]]:
+    """How strongly each name of the original goes with each of the adaptation's (Dice's coefficient: pairs
+    with both, over pairs with either, counted twice), and in how many pairs they are together."""
+    together: Counter[tuple[str, str]] = Counter()
+    originals: Counter[str] = Counter()
+    adaptations: Counter[str] = Counter()
+    for pair in pairs:
+        ours, theirs = set(names(pair.original)), set(names(pair.adaptation))
+        originals.update(ours)
+        adaptations.update(theirs)
+        together.update((o, a) for o in ours for a in theirs)
+    return {(o, a): 2 * count / (originals[o] + adaptations[a]) for (o, a), count in together.items()}, together
+
+
+def _rivals(matches: list[NameMatch], dice: dict[tuple[str, str], float], together: Counter) -> list[str]:
+    """Two names not matched that are there together nearly as strongly as each is with its own counterpart
+    (or one has none): a name split in two, or two merged into one."""
+    forward = {match.original: match.adaptation for match in matches}
+    backward = {match.adaptation: match.original for match in matches}
+    message = _("{name} may be {first} or {second}: both are there in the same scenes")
+    found = []
+    for (o, a), score in sorted(dice.items()):
+        if together[o, a] < 2 or forward.get(o) == a or (o not in forward and a not in backward):
+            continue
+        own = max(dice.get((o, forward.get(o, "")), 0), dice.get((backward.get(a, ""), a), 0))
+        if score >= RIVAL * own:
+            named = (
+                dict(name=o, first=forward[o], second=a) if o in forward else dict(name=a, first=backward[a], second=o)
+            )
+            found.append(message.format(**named))
+    return found
+
+
+def _as_dict(matches: list[NameMatch]) -> dict[str, str]:
+    return {match.original: match.adaptation for match in matches}
+
+
+def _episode_order(number: int | None) -> int:
+    return -1 if number is None else number
+
+
+def _reused_numbers(sides: tuple[_Side, _Side]) -> list[str]:
+    messages = (
+        _("scene {number} is numbered twice in the original: its number is not used to pair it"),
+        _("scene {number} is numbered twice in the adaptation: its number is not used to pair it"),
+    )
+    return [
+        message.format(number=n) for side, message in zip(sides, messages, strict=True) for n in sorted(side.reused)
+    ]
+
+
+def _unpaired_episodes(sides: tuple[_Side, _Side]) -> list[str]:
+    original, adaptation = (set(side.episodes) - {None} for side in sides)
+    if bool(original) != bool(adaptation):
+        message = (
+            _("the adaptation is not divided into episodes: mark them (# Episode 1) to pair its scenes")
+            if original
+            else _("the original is not divided into episodes: mark them (第1集) to pair its scenes")
+        )
+        return [message]
+    messages = (
+        _("episodes {numbers} of the original are not in the adaptation: their scenes are listed as cut"),
+        _("episodes {numbers} of the adaptation are not in the original: their scenes are listed as added"),
+    )
+    found = []
+    for message, alone in zip(messages, (original - adaptation, adaptation - original), strict=True):
+        if alone:
+            found.append(message.format(numbers=", ".join(str(number) for number in sorted(alone))))
+    return found
