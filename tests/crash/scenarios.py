@@ -171,7 +171,7 @@ def op_strips_then_budget(db: Path) -> None:
 
 def op_export(db: Path, document: str, out: Path) -> None:
     """`cliffhanger export …`: read in one session, write beside the final name, rename into place."""
-    from studio.cli import run_export
+    from studio.export_commands import run_export
 
     options = {
         "budget": {"currency": None, "document_lang": "en"},
