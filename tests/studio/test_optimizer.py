@@ -168,7 +168,9 @@ def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(demo):
 
 
 def test_a_deadline_already_past_still_gives_the_better_of_the_board_and_the_grouped_schedule(demo):
-    board = board_of(demo)  # a command whose start-up took longer than its whole time limit
+    # A command whose start-up took longer than its whole time limit: the deadline has passed before the
+    # search starts, on any machine, so no search runs and what is asserted does not depend on speed.
+    board = board_of(demo)
     result = optimize(board, time_limit=1.0, spent=5.0)
     starts = [BoardAnalysis(board), BoardAnalysis(board.placed(grouped_placement(board)))]
     best = min((len(start.conflicts), start.cost.total) for start in starts)

@@ -272,7 +272,7 @@ def test_the_optimizer_explains_a_schedule_that_cannot_fit(demo):
         for day in session.exec(select(ShootDay)).all()[4:]:
             session.delete(day)
     with pytest.raises(InvalidInput, match="pages but 4 shoot days hold"):
-        optimize(board_of(demo), time_limit=2)
+        optimize(board_of(demo), work=WORK)
 
 
 def test_a_scene_whose_performer_is_never_available_is_named(demo):
@@ -280,7 +280,7 @@ def test_a_scene_whose_performer_is_never_available_is_named(demo):
         daniel = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
         session.add(Availability(performer_id=daniel.id, start_date=D(2027, 1, 1), end_date=D(2027, 2, 28)))
     with pytest.raises(InvalidInput, match="cannot go on any shoot day"):
-        optimize(board_of(demo), time_limit=2)
+        optimize(board_of(demo), work=WORK)
 
 
 def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(demo):
@@ -304,7 +304,7 @@ def test_scheduling_with_no_shoot_days_says_how_many_the_script_needs_and_how_to
         for day in session.exec(select(ShootDay)).all():
             session.delete(day)
     with demo.transaction() as session, pytest.raises(InvalidInput) as refused:
-        schedule_automatically(session, 1, time_limit=2)
+        schedule_automatically(session, 1, work=WORK)
     board = board_of(demo)
     eighths = sum(strip.eighths for strip in board.strips.values() if not strip.is_banner)
     needed = int(str(refused.value).split("at least ")[1].split()[0])
