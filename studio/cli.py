@@ -224,8 +224,8 @@ def run_import_script(args: argparse.Namespace) -> int:
 
     from studio.formatting import format_eighths
     from studio.scripts.importer import import_outline, read_outline
-    from studio.storage.backups import new_database_file
     from studio.storage.db import open_database, sqlite_path, to_url
+    from studio.storage.new_files import new_database_file
 
     outline, fingerprint = read_outline(args.files, args.format)
     target = database_argument(args)

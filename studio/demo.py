@@ -61,9 +61,10 @@ from studio.resources import load_json
 from studio.schedule.board import load_board
 from studio.schedule.packing import grouped_placement
 from studio.schedule.strips import ensure_strips, place_all
-from studio.storage.backups import put_new_file, remove_database_files, restore_backup, scratch_beside
+from studio.storage.backups import restore_backup
 from studio.storage.db import is_sqlite_file, open_database
 from studio.storage.instance_lock import held_or_refused
+from studio.storage.new_files import put_new_file, remove_database_files, scratch_beside
 
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched

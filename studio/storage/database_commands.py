@@ -173,11 +173,11 @@ def run_copy_production(args: argparse.Namespace) -> int:
 def _copy_into(args: argparse.Namespace, copy: Callable[[Database, Database], T], *, new_file: bool) -> tuple[T, str]:
     """Open the source (--db) and the target (--to) and run `copy(source, target)`. A new file is made
     under a temporary name beside its own and renamed to it only once the copy has committed
-    (`backups.new_database_file`): a refused, failed or killed copy leaves nothing under the name.
+    (`new_files.new_database_file`): a refused, failed or killed copy leaves nothing under the name.
     Returns the copy's result and the target."""
-    from studio.storage.backups import new_database_file
     from studio.storage.command_databases import open_to_read
     from studio.storage.db import open_database, sqlite_path, to_url
+    from studio.storage.new_files import new_database_file
 
     source = open_to_read(args)  # only read: a read-only file copies as well as any
     try:

@@ -40,7 +40,8 @@ from studio.errors import (
     NotAllowed,
 )
 from studio.i18n import _
-from studio.storage.backups import journal_files, list_backups
+from studio.storage.backups import list_backups
+from studio.storage.new_files import journal_files
 from studio.storage.passwords import without_password
 from studio.storage.withheld import WITHHOLD_MONEY
 
@@ -244,7 +245,7 @@ def _read_grants(database: Database) -> None:
 def _use_write_ahead_log(database: Database) -> None:
     """The file in WAL mode (reading never waits for a write), which SQLite keeps in the file: turned on
     only once its schema is known to be ours, so a file refused (a newer schema, another program's) is left
-    as it was; a new file is made in rollback journal mode (see backups.put_new_file). SQLite does not
+    as it was; a new file is made in rollback journal mode (see new_files.put_new_file). SQLite does not
     wait for another program's write to switch, so this waits for it as a write would."""
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     with database.engine.connect() as connection:
