@@ -29,18 +29,24 @@ from sqlmodel import Session
 from studio.errors import (
     ChangedElsewhere,
     DatabaseDamaged,
-    DatabaseInUse,
     DatabaseMissing,
     DatabaseProblem,
     DatabaseReadOnly,
     DiskFull,
-    LoginRefused,
     NewerSchema,
     NotADatabase,
     NotAllowed,
 )
 from studio.i18n import _
 from studio.storage.backups import list_backups
+from studio.storage.database_problems import (
+    damaged_message,
+    failures_as_problems,
+    not_allowed,
+    problem_of,
+    read_only_problem,
+    reason_of,
+)
 from studio.storage.new_files import journal_files
 from studio.storage.passwords import without_password
 from studio.storage.withheld import WITHHOLD_MONEY
@@ -157,12 +163,6 @@ class Database:
             _remove_log_made_by_reading(self.path)
 
 
-def not_allowed(path: str) -> NotAllowed:
-    return NotAllowed(
-        _("your login on {path} may not read or change this: rates and budgets are for producers").format(path=path)
-    )
-
-
 def changed_elsewhere() -> ChangedElsewhere:
     """A save refused because someone else saved the same row first (the rows' versions differ)."""
     return ChangedElsewhere(
@@ -187,7 +187,7 @@ def open_database(
     if path is not None:
         _check_sqlite_file(path, create and not read_only)
         if not read_only and not _can_write(path):
-            raise _read_only_problem(str(path))
+            raise read_only_problem(str(path))
         if not read_only and _disk_free(path) < MIN_FREE_BYTES:
             # SQLite would fail to make its WAL index with a bare "disk I/O error"
             full = DiskFull(
@@ -284,17 +284,6 @@ def _can_write(path: Path) -> bool:
     return folder_writable and (not path.exists() or os.access(path, os.W_OK))
 
 
-def _read_only_problem(path: str) -> DatabaseReadOnly:
-    problem = DatabaseReadOnly(
-        _(
-            "{path} cannot be changed: the file or its folder is read-only. Open it read-only, "
-            "or copy it to a folder you can write to"
-        ).format(path=path)
-    )
-    problem.opens_read_only = path  # the command line words the way forward its own way
-    return problem
-
-
 def _check_integrity(database: Database, *, check_values: bool) -> None:
     """SQLite's own check of the file, then of what it holds (value_check: 1e+20 in a rate)."""
     from studio.storage import migrations, value_check
@@ -308,11 +297,11 @@ def _check_integrity(database: Database, *, check_values: bool) -> None:
                     connection.connection.driver_connection, migrations.HEAD
                 )
     except DatabaseError as error:
-        verdict = _reason(error)
+        verdict = reason_of(error)
     except sqlite3.DatabaseError as error:  # the values' queries run on the driver's connection
         verdict = str(error)
     if verdict != "ok":
-        raise DatabaseDamaged(_damaged_message(database.describe()))
+        raise DatabaseDamaged(damaged_message(database.describe()))
     if unexpected:
         raise DatabaseDamaged(
             _(
@@ -342,67 +331,6 @@ def _check_server_values(database: Database) -> None:
         )
 
 
-def _damaged_message(path: str) -> str:
-    """SQLite's own account (damaged pages, cells, rowids) means nothing to a producer: the way forward does."""
-    return _("{path} is damaged; restore one of its backups").format(path=path)
-
-
-@contextmanager
-def failures_as_problems(path: str, otherwise: str, engine: Engine | None = None) -> Iterator[None]:
-    """A failed database call a person can act on raises its `DatabaseProblem` (see problem_of). Given the
-    `engine` of `path`, a failure of another database's (a copy's source, read inside the target's
-    transaction) is left to that database's own handler, so the message names the one that failed."""
-    try:
-        yield
-    except DatabaseError as error:
-        origin = getattr(error, "cliffhanger_engine", None)
-        if engine is not None and origin is not None and origin is not engine:
-            raise
-        problem = problem_of(error, path, otherwise)
-        if problem is None:
-            raise
-        raise problem from None
-
-
-@event.listens_for(Engine, "handle_error")
-def _mark_origin(context) -> None:
-    """Every database error carries the engine it came from (see failures_as_problems)."""
-    if context.sqlalchemy_exception is not None and context.engine is not None:
-        context.sqlalchemy_exception.cliffhanger_engine = context.engine
-
-
-def problem_of(error: DatabaseError, path: str, otherwise: str) -> DatabaseProblem | None:
-    """What a failed database call means for the user; None for a fault in the app itself.
-
-    `otherwise` is the message, with {path} and {reason}, for an operational error of no known kind."""
-    kind = getattr(error.orig, "sqlite_errorname", "") or ""
-    if kind.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return DatabaseInUse(
-            _("{path} is in use by another program, which holds it locked; close that program and try again").format(
-                path=path
-            )
-        )
-    if kind.startswith("SQLITE_FULL"):
-        return DiskFull(
-            _("the disk holding {path} is full, so nothing was changed: free some space and try again").format(
-                path=path
-            )
-        )
-    if kind.startswith("SQLITE_READONLY"):
-        return _read_only_problem(path)
-    if kind.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DatabaseDamaged(_damaged_message(path))
-    if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the server's grants
-        return not_allowed(path)
-    if _is_login_refused(error.orig):
-        return LoginRefused(
-            _("the server {path} refused the login: check the user name and the password").format(path=path)
-        )
-    if isinstance(error, OperationalError):
-        return DatabaseProblem(otherwise.format(path=path, reason=_reason(error)))
-    return None
-
-
 def is_sqlite_file(path: Path) -> bool:
     """Whether `path` is a regular file starting as SQLite's do: a folder, device or pipe is never opened
     (opening a FIFO would wait for a writer for ever)."""
@@ -418,7 +346,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
     if path.exists():
         if not path.stat().st_size or not is_sqlite_file(path):
             if list_backups(path):  # it was a database: its data is gone, its backups are the way back
-                raise DatabaseDamaged(_damaged_message(str(path)))
+                raise DatabaseDamaged(damaged_message(str(path)))
             if path.stat().st_size:
                 raise NotADatabase(_("{path} is not a Cliffhanger database (not an SQLite file)").format(path=path))
         return
@@ -524,7 +452,7 @@ def _bring_schema_up_to_date(database: Database, migrations_dir: Path, check_sch
         if problem is None:
             problem = NotADatabase(
                 _("{path} is not a Cliffhanger database ({reason})").format(
-                    path=database.describe(), reason=_reason(error)
+                    path=database.describe(), reason=reason_of(error)
                 )
             )
         raise problem from None
@@ -625,15 +553,3 @@ def unused_path(wanted: Path) -> Path:
 
 def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
-
-
-def _is_login_refused(error: BaseException | None) -> bool:
-    """PostgreSQL's "invalid password" or "invalid authorization", also when only its message says so
-    (a refusal while connecting comes without an SQLSTATE)."""
-    message = str(error)
-    refusals = ("password authentication failed", "no password supplied")
-    return getattr(error, "sqlstate", None) in ("28P01", "28000") or any(text in message for text in refusals)
-
-
-def _reason(error: DatabaseError) -> str:
-    return str(error.orig) if error.orig is not None else str(error)
