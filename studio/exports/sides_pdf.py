@@ -9,7 +9,9 @@ recipient's name across each page (a watermark), so a leaked page says whose it 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from sqlmodel import select
 
@@ -27,6 +30,7 @@ from studio.errors import UserError
 from studio.exports.callsheet_pdf import file_name
 from studio.exports.callsheet_style import para
 from studio.exports.callsheet_words import SheetWords
+from studio.exports.files import write_atomically
 from studio.exports.fonts import cjk_font, has_cjk
 from studio.exports.pdf_pages import FRAME_PADDING, MARGIN, build_pdf, fitted, frame_width, page_footer
 from studio.formatting import format_eighths
@@ -111,7 +115,40 @@ def sides_file_name(sides: Sides, lang: str) -> str:
 
 
 def write_sides_pdf(sides: Sides, words: SheetWords, target: Path, watermark: str = "") -> Path:
-    chinese = has_cjk(*sides.texts(), watermark) or (words.lang != "en" and bool(sides.title_zh))
+    """The sides as a PDF at `target`; `watermark`: a name across every page (stamped on the pages laid
+    out without it, as each recipient's copy of one day's sides is)."""
+    if not watermark:
+        return _build_sides(sides, words, target)
+    with tempfile.TemporaryDirectory(prefix="cliffhanger-sides-") as folder:
+        laid_out = _build_sides(sides, words, Path(folder) / "sides.pdf").read_bytes()
+    stamped = watermarked(laid_out, watermark)
+    return write_atomically(target, lambda path: path.write_bytes(stamped))
+
+
+def watermarked(pdf: bytes, name: str) -> bytes:
+    """`pdf` with `name` written large and faint across every page."""
+    from pypdf import PdfReader, PdfWriter  # here: only a watermark needs it
+
+    overlay = io.BytesIO()
+    font = cjk_font() if has_cjk(name) else SCRIPT_FONTS[1]
+    canvas = Canvas(overlay, pagesize=PAGE)
+    canvas.setFont(font, 54)
+    canvas.setFillColor(WATERMARK)
+    canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, 0, fitted(name, font, 54, PAGE[1] * 0.9))
+    canvas.save()
+    stamp = PdfReader(overlay).pages[0]
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        page.merge_page(stamp)
+    result = io.BytesIO()
+    writer.write(result)
+    return result.getvalue()
+
+
+def _build_sides(sides: Sides, words: SheetWords, target: Path) -> Path:
+    chinese = has_cjk(*sides.texts()) or (words.lang != "en" and bool(sides.title_zh))
     regular, bold = (cjk_font(), cjk_font()) if chinese or words.lang != "en" else SCRIPT_FONTS
     styles = SideStyles(regular, bold, chinese)
     title = sides.title if words.lang == "en" else words.named(sides.title, sides.title_zh)
@@ -124,12 +161,6 @@ def write_sides_pdf(sides: Sides, words: SheetWords, target: Path, watermark: st
         canvas.saveState()
         canvas.setFont(bold, 8)
         canvas.drawString(MARGIN + FRAME_PADDING, PAGE[1] - 0.45 * inch, fitted(header, bold, 8, WIDTH))
-        if watermark:
-            canvas.setFont(bold, 54)
-            canvas.setFillColor(WATERMARK)
-            canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
-            canvas.rotate(45)
-            canvas.drawCentredString(0, 0, fitted(watermark, bold, 54, PAGE[1] * 0.9))
         canvas.restoreState()
 
     story: list = []

@@ -20,7 +20,7 @@ from babel.dates import format_date
 from studio.exports.callsheet_pdf import file_name, write_pdf
 from studio.exports.callsheet_words import LOCALES_SHOWN, SheetWords
 from studio.exports.contacts import translator
-from studio.exports.sides_pdf import Sides, sides_file_name, write_sides_pdf
+from studio.exports.sides_pdf import Sides, sides_file_name, watermarked, write_sides_pdf
 from studio.sending.recipients import DayRoster, Recipient, Standing
 
 
@@ -135,28 +135,28 @@ def sides_named(roster: DayRoster) -> Sides:
 
 
 class Attachments:
-    """The PDFs mails carry, each written once (per language and version) into a folder of its own; the
-    sides once per performer, their name across each page (a leaked page says whose it was)."""
+    """The PDFs mails carry, each written once (per language and version) into a folder of its own; each
+    performer's sides stamped with their name across each page (a leaked page says whose it was)."""
 
     def __init__(self, roster: DayRoster, sides: Sides):
         self.roster, self.sides = roster, sides
         self.folder = tempfile.TemporaryDirectory(prefix="cliffhanger-mail-")
-        self.written: dict[tuple[str, str, str], bytes] = {}
+        self.written: dict[tuple[str, str], bytes] = {}
 
     def files(self, mail: Mail) -> list[tuple[str, bytes]]:
         recipient, lang = mail.recipient, mail.recipient.language
-        files = [(mail.attachments[0], self.pdf(("sheet-cast" if recipient.is_cast else "sheet", lang, "")))]
+        files = [(mail.attachments[0], self.pdf(("sheet-cast" if recipient.is_cast else "sheet", lang)))]
         if recipient.is_cast:
-            files.append((mail.attachments[1], self.pdf(("sides", lang, recipient.name))))
+            files.append((mail.attachments[1], watermarked(self.pdf(("sides", lang)), recipient.name)))
         return files
 
-    def pdf(self, key: tuple[str, str, str]) -> bytes:
+    def pdf(self, key: tuple[str, str]) -> bytes:
         if key not in self.written:
-            what, lang, watermark = key
-            target = Path(self.folder.name) / f"{what}-{lang}-{len(self.written)}.pdf"
+            what, lang = key
+            target = Path(self.folder.name) / f"{what}-{lang}.pdf"
             words = SheetWords(lang)
             if what == "sides":
-                write_sides_pdf(self.sides, words, target, watermark)
+                write_sides_pdf(self.sides, words, target)
             else:
                 write_pdf(self.roster.cast_sheet if what == "sheet-cast" else self.roster.sheet, words, target)
             self.written[key] = target.read_bytes()
