@@ -102,9 +102,11 @@ def call_sheet(session: Session, production_id: int, shoot_day_id: int, cast_ver
     return _Assembler(session, board, cast_version).sheet(day)
 
 
-def call_sheets(session: Session, production_id: int, cast_version: bool = False) -> list[DaySheet]:
-    """Every shoot day's call sheet, in shooting order (the schedule is read once)."""
-    assembler = _Assembler(session, load_board(session, production_id), cast_version)
+def call_sheets(
+    session: Session, production_id: int, cast_version: bool = False, board: Board | None = None
+) -> list[DaySheet]:
+    """Every shoot day's call sheet, in shooting order (the schedule is read once, or given)."""
+    assembler = _Assembler(session, board or load_board(session, production_id), cast_version)
     return [assembler.sheet(day) for day in assembler.board.days]
 
 

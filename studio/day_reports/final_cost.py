@@ -7,7 +7,10 @@ For each account:
   background pay, overtime and penalties, in the account `postings` posts them to), so the figure is
   the same whether or not the days have been posted yet;
 - done: what the plans of the reported days had that labour cost, in the same accounts;
-- remaining: the budget less what is done and the other actuals, never below zero;
+- remaining: the budget less what is done and the other actuals, never below zero, and never below what
+  the days not reported yet will cost in labour as they are planned now (`remaining_plan`: their call
+  sheets' calls to the planned wrap, priced as a report of them would be): the budget's overtime is an
+  allowance, the plan's long days and late meals are what it will be;
 - at completion: actual + remaining; variance: budget − at completion (below zero: over).
 So a reported day moves an account's final cost by what it cost beyond its plan, and an account the
 days do not touch finishes at its budget or its actuals, whichever is more. The budget follows the
@@ -26,9 +29,10 @@ from sqlmodel import Session, select
 
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.totals import current_budget
-from studio.day_reports.hot_cost import DayCost
+from studio.day_reports.hot_cost import DayCost, price_day
 from studio.day_reports.postings import Accounts, budget_accounts, by_account, is_posted
 from studio.day_reports.reading import SCREEN_SECONDS_PER_EIGHTH
+from studio.day_reports.starting import remaining_plans
 from studio.day_reports.summary import DayReports
 from studio.exchange import RateTable
 from studio.models import Episode, Scene
@@ -46,8 +50,10 @@ class FinalCostLine:
     name_zh: str
     budget: Decimal
     actual: Decimal
+    entered: Decimal  # of the actual, what the cost report has beyond the production reports' labour
     done: Decimal  # the reported days' planned labour
     remaining: Decimal
+    remaining_plan: Decimal  # the days not reported yet: their planned labour
 
     @property
     def at_completion(self) -> Decimal:
@@ -92,7 +98,7 @@ class FinalCost:
             return str(Money(amount, self.currency).amount)
 
         def row(line: FinalCostLine) -> dict:
-            figures = ("budget", "actual", "done", "remaining", "at_completion", "variance")
+            figures = ("budget", "actual", "done", "remaining", "remaining_plan", "at_completion", "variance")
             return {"code": line.code, "name": line.name, **{name: money(getattr(line, name)) for name in figures}}
 
         return {
@@ -124,13 +130,16 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
     accounts = budget_accounts(current.inputs)
     done: dict[int, Decimal] = defaultdict(Decimal)
     worked: dict[int, Decimal] = defaultdict(Decimal)
+    planned: dict[int, Decimal] = defaultdict(Decimal)
     for day, hot in reports.reported.values():
         _add(done, hot.planned, accounts, rates, currency, day.date)
         _add(worked, hot.actual, accounts, rates, currency, day.date)
+    for plan in remaining_plans(session, production_id, set(reports.reported)):
+        _add(planned, price_day(plan, reports.prices), accounts, rates, currency, plan.date)
     lines = []
     for line in others.lines:
         other = line.paid + line.committed
-        remaining = max(ZERO, line.budget - done[line.account_id] - other)
+        remaining = max(ZERO, line.budget - done[line.account_id] - other, planned[line.account_id])
         lines.append(
             FinalCostLine(
                 line.account_id,
@@ -139,8 +148,10 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
                 line.name_zh,
                 line.budget,
                 other + worked[line.account_id],
+                other,
                 done[line.account_id],
                 remaining,
+                planned[line.account_id],
             )
         )
     total = FinalCostLine(
@@ -148,7 +159,10 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
         "",
         "",
         "",
-        *(sum((getattr(line, n) for line in lines), ZERO) for n in ("budget", "actual", "done", "remaining")),
+        *(
+            sum((getattr(line, n) for line in lines), ZERO)
+            for n in ("budget", "actual", "entered", "done", "remaining", "remaining_plan")
+        ),
     )
     episodes, eighths = _episodes(session, production_id, reports, total.at_completion, currency)
     return FinalCost(currency, lines, total, episodes, int(eighths * SCREEN_SECONDS_PER_EIGHTH))

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from studio import operations
-from studio.callsheet import call_sheet
+from studio.callsheet import call_sheet, call_sheets
 from studio.cast_calls import scene_starts
 from studio.changes import Changes, Step
 from studio.day_reports.clock import Span
@@ -54,12 +54,19 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
         raise InvalidInput(_("{day} has not happened yet: a day is reported once it is shot").format(day=day_name(day)))
     sheet = call_sheet(session, production.id, day.id)
     board = load_board(session, production.id)
-    wrap = _planned_wrap(sheet, board)
-    meals = _planned_meals(sheet, wrap)
+    wrap, meals = _planned_clock(sheet, board)
     plan = planned_day(session, sheet, board, wrap, meals)
     report = _prefilled(session, sheet, plan, wrap, meals)
     left = {"day_report": {report.id: report.version}}
     return Changes(left, undo=(Step(operations.remove, ("day_report", (report.id,)), left),))
+
+
+def remaining_plans(session: Session, production_id: int, reported: set[int]) -> list[DayFacts]:
+    """The shoot days not reported yet as their call sheets and the schedule plan them now (as their
+    reports would start)."""
+    board = load_board(session, production_id)
+    sheets = [s for s in call_sheets(session, production_id, board=board) if s.shoot_day_id not in reported]
+    return [planned_day(session, sheet, board, *_planned_clock(sheet, board)) for sheet in sheets]
 
 
 def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meals: list[Span]) -> DayFacts:
@@ -93,6 +100,12 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
     ]
     locations = tuple(dict.fromkeys(s.location_id for s in strips if s.location_id is not None))
     return DayFacts(sheet.date, tuple(workers), locations, moves_in(strips), tuple(s.scene_id for s in strips))
+
+
+def _planned_clock(sheet: DaySheet, board: Board) -> tuple[int, list[Span]]:
+    """The planned wrap and meals."""
+    wrap = _planned_wrap(sheet, board)
+    return wrap, _planned_meals(sheet, wrap)
 
 
 def _planned_wrap(sheet: DaySheet, board: Board) -> int:

@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.totals import current_budget
+from studio.callsheet import call_sheet_id
 from studio.day_reports.final_cost import final_cost
 from studio.day_reports.postings import VENDOR, post_days
 from studio.edits import set_field
@@ -31,33 +32,43 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
     # = 60 (120): 5470. Camera (3300): Cora, 2 days × 300 = 600. Nothing for background (2100).
     # Day 1's labour as planned: 1400: Ava 1800 + 810, Ben 400 = 3010; 2100: 150; 3300: 300.
     # As reported: 1400: 1800 + 1710 + 110 + 400 = 4020; 2100: 600; 3300: 300 + 67.50 = 367.50.
-    # 1400: 5470 - 3010 left, 2460; at completion 4020 + 2460 = 6480, 1010 over.
+    # Day 2, not reported, as planned: Ava 06:15–17:00 less lunch, 10.25 h: 1800 and 2 h at 1.5× and
+    # 0.3 h (tenths, rounded up) at 2× of 225 = 810, 2610 in 1400; Cora 07:00–17:00 less lunch, 9.5 h of
+    # her 10-hour day: 300 in 3300.
+    # 1400: 5470 - 3010 left, 2460, but day 2 as planned costs 2610 (its overtime beyond the allowance):
+    # at completion 4020 + 2610 = 6630, 1160 over.
     # 2100: nothing left of nothing; at completion 600, 600 over. 3300: 300 left; 667.50, 67.50 over.
     start(desk, 0)
     two_hours_over_with_a_late_lunch(desk)
     with desk.database.session() as session:
         cost = final_cost(session, desk.production_id)
     lines = by_code(cost.lines)
-    figures = ("budget", "actual", "done", "remaining", "at_completion", "variance")
+    figures = ("budget", "actual", "done", "remaining", "remaining_plan", "at_completion", "variance")
     assert [getattr(lines["1400"], name) for name in figures] == [
         D("5470.00"),
         D("4020.00"),
         D("3010.00"),
-        D("2460.00"),
-        D("6480.00"),
-        D("-1010.00"),
+        D("2610.00"),
+        D("2610.00"),
+        D("6630.00"),
+        D("-1160.00"),
     ]
     assert [getattr(lines["2100"], name) for name in figures] == [
         0,
         D("600.00"),
         D("150.00"),
         0,
+        0,
         D("600.00"),
         D("-600.00"),
     ]
-    assert (lines["3300"].at_completion, lines["3300"].variance) == (D("667.50"), D("-67.50"))
-    assert cost.total.variance == D("-1677.50")
-    assert cost.total.at_completion == cost.total.budget + D("1677.50")
+    assert (lines["3300"].remaining_plan, lines["3300"].at_completion, lines["3300"].variance) == (
+        D("300.00"),
+        D("667.50"),
+        D("-67.50"),
+    )
+    assert cost.total.variance == D("-1827.50")
+    assert cost.total.at_completion == cost.total.budget + D("1827.50")
     # One episode of 20 eighths: 150 seconds of screen time at about a minute a page.
     data = cost.to_json()
     assert data["per_episode"] == str(cost.total.at_completion) and cost.screen_seconds == 150
@@ -69,6 +80,27 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
         post_days(session, desk.production_id, [desk.days[0]])
     with desk.database.session() as session:
         assert final_cost(session, desk.production_id).to_json() == data  # posted or not, the same figure
+
+
+def test_a_remaining_day_planned_longer_costs_its_overtime_in_the_final_cost(desk):
+    # Day 1 reported as planned. Cora (Non-union 10-hour day, 300) on day 2 as planned: 07:00–17:00 less
+    # lunch, 9.5 h, no overtime. Called at 05:00 instead: 11.5 h, 1.5 h at 300 / 10 × 1.5 = 67.50 more than
+    # the budget's 300 for the day. Ava's and Ben's calls do not follow the crew call.
+    start(desk, 0)
+    with desk.database.session() as session:
+        before = by_code(final_cost(session, desk.production_id).lines)
+    assert (before["3300"].remaining_plan, before["3300"].variance) == (D("300.00"), 0)
+    with desk.database.session() as session:
+        sheet = call_sheet_id(session, desk.days[1], make=False)
+    edit(desk, "call_sheet", sheet, crew_call="05:00")
+    with desk.database.session() as session:
+        after = by_code(final_cost(session, desk.production_id).lines)
+    assert (after["3300"].remaining_plan, after["3300"].at_completion, after["3300"].variance) == (
+        D("367.50"),
+        D("667.50"),
+        D("-67.50"),
+    )
+    assert after["1400"] == before["1400"]
 
 
 def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
