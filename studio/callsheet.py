@@ -37,6 +37,7 @@ from studio.day_sheet import (
     ElementGroup,
     Hospital,
     HqTime,
+    MinorOnSet,
     Move,
     NextDay,
     Note,
@@ -49,6 +50,7 @@ from studio.day_sheet import (
 )
 from studio.errors import UserError
 from studio.i18n import _
+from studio.minors import limits_on
 from studio.models import (
     Availability,
     BreakdownCategory,
@@ -197,6 +199,7 @@ class _Assembler:
         located = next((place for place in used if place.latitude is not None and place.longitude is not None), main)
         sunrise, sunset, sun_city, sun_notes = self._sun(day.date, located, zone)
         number, count = day_number(self.board, day)
+        cast = self._cast(day, strips, times, shooting_call)
         return DaySheet(
             shoot_day_id=day.id,
             title=production.title,
@@ -228,14 +231,28 @@ class _Assembler:
             closed_set=entered.closed_set,
             places=[self._place(location) for location in used],
             lines=self._lines(strips, with_breakdown=True),
-            cast=self._cast(day, strips, times, shooting_call),
+            cast=cast,
             background=self._background(strips, _or(minutes(entered.background_call), crew_call)),
             crew=self._crew_calls(day.date, times, crew_call),
             next_day=self._next_day(day),
             contacts=self._contacts(used),
             notes=notes + sun_notes,
             cast_version=self.cast_version,
+            minors=self._minors(day, cast),
         )
+
+    def _minors(self, day: Day, cast: list[CastCall]) -> list[MinorOnSet]:
+        """The performers working that day who are under 18 then."""
+        found = []
+        for line in cast:
+            performer = self.performers[line.performer_id]
+            limits = limits_on(performer.date_of_birth, day.date) if line.on_set is not None else None
+            if limits is not None:
+                name = performer.professional_name or performer.legal_name
+                found.append(
+                    MinorOnSet(name, performer.name_zh, limits.age_months, limits.work_minutes, limits.on_set_minutes)
+                )
+        return found
 
     # Time and place.
 

@@ -4,7 +4,7 @@ minutes after the day's local midnight), for the PDF to lay out; who plays which
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from enum import StrEnum
 
 
@@ -188,6 +188,17 @@ class HqTime:
 
 
 @dataclass(frozen=True)
+class MinorOnSet:
+    """A performer under 18 working that day, and what their age allows (studio.minors)."""
+
+    performer: str
+    performer_zh: str
+    age_months: int
+    work_minutes: int
+    on_set_minutes: int
+
+
+@dataclass(frozen=True)
 class DaySheet:
     """Everything one shoot day's call sheet says."""
 
@@ -226,6 +237,7 @@ class DaySheet:
     contacts: list[Contact]
     notes: list[Note]
     cast_version: bool
+    minors: list[MinorOnSet] = field(default_factory=list)
 
     @property
     def scenes(self) -> list[SceneLine]:

@@ -3,6 +3,7 @@ currencies, links to other rows and date ranges. studio.edits lists which rule e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +58,16 @@ def colour(value: Any) -> str:
     if not re.fullmatch(r"#[0-9a-f]{6}", text):
         raise InvalidInput(_("{value} is not a colour (expected #rrggbb)").format(value=repr(text)))
     return text
+
+
+def date_of_birth(value: Any) -> dt.date | None:
+    """A date of birth, or none; never after today (a shoot is planned for people already born)."""
+    if not normalized_text(value):
+        return None
+    born = validation.date(value)
+    if born > dt.date.today():
+        raise InvalidInput(_("{value} is in the future: a date of birth is a day past").format(value=born.isoformat()))
+    return born
 
 
 def whole_number(low: int, high: int) -> Callable[[Any], int | None]:

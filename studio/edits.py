@@ -38,6 +38,7 @@ from studio.edit_rules import (
     Reference,
     RowRule,
     colour,
+    date_of_birth,
     decimal_between,
     one_of,
     optional_positive_number,
@@ -217,6 +218,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "photo_path": optional_text(400),
             "notes": NOTES,
             **dict.fromkeys(("pickup_minutes", "makeup_minutes", "wardrobe_minutes"), DURATION),
+            "date_of_birth": date_of_birth,
         },
     ),
     "cast_assignment": (

@@ -947,7 +947,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="60"/>
-        <location filename="../../ui/pages/cast.py" line="305"/>
+        <location filename="../../ui/pages/cast.py" line="306"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -963,7 +963,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="108"/>
-        <location filename="../../ui/pages/cast.py" line="217"/>
+        <location filename="../../ui/pages/cast.py" line="218"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
@@ -974,7 +974,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="116"/>
-        <location filename="../../ui/pages/cast.py" line="163"/>
+        <location filename="../../ui/pages/cast.py" line="164"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
@@ -1051,167 +1051,172 @@ The details are in %2</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
+        <location filename="../../ui/pages/cast.py" line="154"/>
+        <source>Date of birth (minors)</source>
+        <translation>出生日期（未成年人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="156"/>
         <source>Pickup (minutes)</source>
         <translation>接送（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="155"/>
         <location filename="../../ui/pages/cast.py" line="156"/>
         <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>as the production</source>
         <translation>同作品设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="157"/>
         <source>Hair &amp; makeup (minutes)</source>
         <translation>化妆造型（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="158"/>
         <source>Wardrobe (minutes)</source>
         <translation>服装（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="159"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="166"/>
+        <location filename="../../ui/pages/cast.py" line="167"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="171"/>
+        <location filename="../../ui/pages/cast.py" line="172"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="172"/>
+        <location filename="../../ui/pages/cast.py" line="173"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="173"/>
+        <location filename="../../ui/pages/cast.py" line="174"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="174"/>
+        <location filename="../../ui/pages/cast.py" line="175"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="176"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="176"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="185"/>
+        <location filename="../../ui/pages/cast.py" line="186"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="192"/>
-        <location filename="../../ui/pages/cast.py" line="255"/>
+        <location filename="../../ui/pages/cast.py" line="193"/>
+        <location filename="../../ui/pages/cast.py" line="256"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="193"/>
+        <location filename="../../ui/pages/cast.py" line="194"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="194"/>
+        <location filename="../../ui/pages/cast.py" line="195"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="195"/>
+        <location filename="../../ui/pages/cast.py" line="196"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="196"/>
+        <location filename="../../ui/pages/cast.py" line="197"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="197"/>
-        <location filename="../../ui/pages/cast.py" line="279"/>
+        <location filename="../../ui/pages/cast.py" line="198"/>
+        <location filename="../../ui/pages/cast.py" line="280"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="201"/>
+        <location filename="../../ui/pages/cast.py" line="202"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="203"/>
+        <location filename="../../ui/pages/cast.py" line="204"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="233"/>
+        <location filename="../../ui/pages/cast.py" line="234"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="233"/>
+        <location filename="../../ui/pages/cast.py" line="234"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="235"/>
+        <location filename="../../ui/pages/cast.py" line="236"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="243"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="247"/>
+        <location filename="../../ui/pages/cast.py" line="248"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="254"/>
+        <location filename="../../ui/pages/cast.py" line="255"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="269"/>
+        <location filename="../../ui/pages/cast.py" line="270"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="269"/>
+        <location filename="../../ui/pages/cast.py" line="270"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="307"/>
+        <location filename="../../ui/pages/cast.py" line="308"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="310"/>
+        <location filename="../../ui/pages/cast.py" line="311"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>

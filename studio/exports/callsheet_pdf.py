@@ -313,13 +313,17 @@ class Layout:
         return [para(escape(label.upper()), self.styles.heading), para(markup_text, self.styles.cell)]
 
     def notes(self) -> Table | None:
-        """Safety, the day's notes and what could not be worked out on the left; the departments' notes and
-        the walkie channels on the right: a line each, its label in bold."""
+        """Safety, the minors working, the day's notes and what could not be worked out on the left; the
+        departments' notes and the walkie channels on the right: a line each, its label in bold."""
         sheet, words, styles = self.sheet, self.words, self.styles
         left = []
         if sheet.safety_notes.strip():
             label = f'<font name="{styles.bold}" color="{WARNING}">{escape(words.safety)}</font>'
             left.append(para(f"{label}  {markup(sheet.safety_notes)}", styles.cell))
+        if sheet.minors:
+            label = f'<font name="{styles.bold}" color="{WARNING}">{escape(words.minors)}</font>'
+            text = words.listed(words.minor(minor) for minor in sheet.minors)
+            left.append(para(f"{label}  {escape(text)} {escape(words.studio_teacher)}", styles.cell))
         if sheet.general_notes.strip():
             left.append(para(f"{self.bold(escape(words.notes))}  {markup(sheet.general_notes)}", styles.cell))
         left += [para(quiet(f"<i>{escape(words.notice(note))}</i>"), styles.small) for note in sheet.notes]

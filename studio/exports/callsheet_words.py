@@ -8,11 +8,13 @@ import datetime as dt
 from babel.dates import format_date, get_timezone, get_timezone_location
 
 from studio import temperatures, vocabulary
-from studio.day_sheet import Note, Notice, Role
+from studio.day_sheet import MinorOnSet, Note, Notice, Role
 from studio.exports.contacts import translator
 from studio.exports.dood import legend
 from studio.exports.names import named, script_codes
+from studio.minors import age_words
 from studio.schedule.daylight import zone_or_none
+from studio.schedule.timeline import hours
 
 LOCALES_SHOWN = {"en": ("en_US",), "zh": ("zh_CN",), "en+zh": ("en_US", "zh_CN")}
 CHINA_ZONES = {"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC"}
@@ -58,6 +60,8 @@ class SheetWords:
         self.sunset = _("Sunset")
         self.hospital = _("Nearest hospital")
         self.safety = _("Safety")
+        self.minors = _("Minors")
+        self.studio_teacher = _("A studio teacher is on set whenever they are.")
         self.notes = _("Notes")
         self.locations = _("Locations")
         self.location = _("Location")
@@ -195,6 +199,21 @@ class SheetWords:
         """The forecast as entered, in Chinese on a Chinese sheet (and after it on one in both) when its words
         are known ones."""
         return named(self.lang, summary, vocabulary.weather_zh(summary))
+
+    def minor(self, minor: MinorOnSet) -> str:
+        """ "Kevin Lin, age 5: works 3:00 at most, at work 6:00 at most", each language in turn on a sheet
+        in both (an age reads differently in each)."""
+
+        def said(lang: str) -> str:
+            _ = translator(lang)
+            return _("{name}, {age}: works {work} at most, at work {at_work} at most").format(
+                name=named(lang, minor.performer, minor.performer_zh),
+                age=age_words(minor.age_months, _),
+                work=hours(minor.work_minutes),
+                at_work=hours(minor.on_set_minutes),
+            )
+
+        return " / ".join(said(lang) for lang in self.lang.split("+"))
 
     def notice(self, note: Note) -> str:
         return self.notices[note.kind].format(location=note.location, zone=note.zone, city=note.city)

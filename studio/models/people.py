@@ -40,6 +40,8 @@ class Performer(Versioned, table=True):
     pickup_minutes: int | None = Field(default=None)
     makeup_minutes: int | None = Field(default=None)
     wardrobe_minutes: int | None = Field(default=None)
+    # Known for a minor: the hours they may work on a day follow their age that day (studio.minors).
+    date_of_birth: dt.date | None = Field(default=None)
 
 
 class OvertimeRule(Versioned, table=True):

@@ -122,6 +122,7 @@ class CastMember:
     reasons: dict[dt.date, str] = field(default_factory=dict)
     calls: dict[dt.date, str] = field(default_factory=dict)  # travel, rehearsal and fitting days
     name_zh: str = ""
+    born: dt.date | None = None  # known for a minor (studio.minors)
 
 
 @dataclass
@@ -322,7 +323,12 @@ def _cast(session: Session, production: Production, rates: RateTable, priced: bo
         member = members.get(performer.id)
         if member is None:
             member = members[performer.id] = CastMember(
-                performer.id, performer.legal_name, (), Decimal(0), name_zh=performer.name_zh
+                performer.id,
+                performer.legal_name,
+                (),
+                Decimal(0),
+                name_zh=performer.name_zh,
+                born=performer.date_of_birth,
             )
         if character.cast_number is not None:
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))

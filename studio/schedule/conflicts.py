@@ -1,5 +1,6 @@
 """What is wrong with a schedule: performers or locations booked when unavailable, a location on two
-units at once, a day over its page or hour limit, a call too soon after the last wrap, exteriors after sunset."""
+units at once, a day over its page or hour limit, a call too soon after the last wrap, exteriors after sunset,
+a minor working or at work longer than their age allows."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from studio.cast_calls import scene_starts
 from studio.formatting import format_eighths
 from studio.i18n import _, local_name
+from studio.minors import age_words, limits_on
 from studio.schedule.board import Board, Day
 from studio.schedule.costs import DayTotals
 from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, hours
@@ -18,7 +21,7 @@ from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, hours
 @dataclass(frozen=True)
 class Conflict:
     kind: str  # cast_unavailable, location_unavailable, location_double_booked, cast_double_booked,
-    #            over_pages, over_hours, turnaround, daylight
+    #            over_pages, over_hours, turnaround, daylight, minor_hours
     day_id: int
     strip_ids: tuple[int, ...]
     message: str
@@ -40,6 +43,7 @@ def find_conflicts(
         conflicts += unavailable[day.id]
         conflicts += _limits(board, day, times[day.id], totals[day.id])
         conflicts += _clock(board, day, times[day.id])
+        conflicts += _minors(board, day, times[day.id])
     conflicts += _double_bookings(board)
     return conflicts
 
@@ -133,6 +137,45 @@ def _clock(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
         day=day.number, end=clock(times.daylight_end), sunset=clock(times.sunset)
     )
     return [Conflict("daylight", day.id, outside, message)]
+
+
+def _minors(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
+    """A minor's scenes that day longer than the work their age allows, spread from the start of their
+    first to the end of their last over more than the time at work it allows (the least they are there:
+    hair, makeup and school come on top), or outside the hours of the day a minor may work."""
+    found = []
+    strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
+    starts = scene_starts(strips, times.call, times.dusk, board.limits.move_minutes)
+    for performer_id, member in board.cast.items():
+        limits = limits_on(member.born, day.date)
+        theirs = [strip for strip in strips if performer_id in strip.cast]
+        if limits is None or not theirs:
+            continue
+        work = sum(strip.minutes for strip in theirs)
+        start = min(starts[s.scene_id] for s in theirs)
+        end = max(starts[s.scene_id] + s.minutes for s in theirs)
+        said = {"day": day.number, "name": local_name(member.name, member.name_zh), "age": age_words(limits.age_months)}
+        if work > limits.work_minutes:
+            message = _("Day {day}: {name} ({age}) works {hours}, over the {limit} a day a minor that age may work")
+            said.update(hours=hours(work), limit=hours(limits.work_minutes))
+        elif end - start > limits.on_set_minutes:
+            message = _(
+                "Day {day}: {name} ({age}) is needed from {start} to {end}, over the {limit} a minor that age may be "
+                "at work"
+            )
+            said.update(start=clock(start), end=clock(end), limit=hours(limits.on_set_minutes))
+        elif start < limits.earliest or end > limits.latest:
+            message = _(
+                "Day {day}: {name} ({age}) is needed from {start} to {end}; a minor may work from {earliest} to "
+                "{latest}"
+            )
+            said.update(
+                start=clock(start), end=clock(end), earliest=clock(limits.earliest), latest=clock(limits.latest)
+            )
+        else:
+            continue
+        found.append(Conflict("minor_hours", day.id, tuple(strip.id for strip in theirs), message.format(**said)))
+    return found
 
 
 def _double_bookings(board: Board) -> list[Conflict]:

@@ -8,7 +8,8 @@ Per day: each location's use in the day part and in the night part (its fee coun
 moves its shooting order has (`packing.shooting_order`: each part visits each location once, and the
 night part starts where the day part ended when that location has night scenes too), the pages, and
 the clock as `timeline` has it (call and wrap in minutes; night scenes from dusk, exteriors by
-sunset, call to wrap within the day's hours, 12 hours' rest before the unit's next call). Per
+sunset, call to wrap within the day's hours, 12 hours' rest before the unit's next call, a minor's
+scenes within the work their age allows). Per
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
@@ -29,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from studio.minors import limits_on
 from studio.money import Money
 from studio.schedule.board import Board, Layout, StripCard
 from studio.schedule.dood import CALL_CODES
@@ -209,6 +211,7 @@ class ScheduleModel:
         self._places()
         self._days()
         self._turnaround()
+        self._minors()
         self.cost = sum(self._cast()) + sum(self._place_costs())
         self.broken = sum(self._violations)
         self.model.Minimize(self.broken + self.cost if cost else self.broken)
@@ -478,6 +481,20 @@ class ScheduleModel:
                 rest = self.call[i] + gap * DAY_MINUTES - self.wrap[before]
                 self._at_most(-rest, -TURNAROUND_MINUTES, self.penalty // 60, self.longest + DAY_MINUTES)
             last_of_unit[day.unit] = i
+
+    def _minors(self) -> None:
+        """A minor's scenes on a day within the work their age allows that day (studio.minors)."""
+        groups = self.scenes.groups
+        for performer_id, member in self.board.cast.items():
+            if member.born is None:
+                continue
+            for d, day in enumerate(self.scenes.days):
+                limits = limits_on(member.born, day.date)
+                theirs = [g for g in self.on_day.get(d, []) if performer_id in groups[g].first.cast]
+                if limits is not None and theirs:
+                    work = sum(groups[g].minutes * self.count[g, d] for g in theirs)
+                    most = sum(groups[g].minutes * groups[g].size for g in theirs)
+                    self._at_most(work, limits.work_minutes, self.penalty // 60, most)
 
     def _place_costs(self) -> list:
         fees = [self.cents(self.board.places[place].fee) * used for (place, _), used in self.used.items()]

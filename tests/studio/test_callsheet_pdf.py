@@ -288,6 +288,25 @@ def test_every_demo_day_fits_three_pages_in_type_no_smaller_than_six_and_a_half_
     assert_laid_out_cleanly(written[2])  # day 3, filled in
 
 
+@pytest.mark.parametrize(
+    ("lang", "fragments"),
+    [
+        ("en", ["Minors Kevin Lin, age 5: works 3:00 at most, at work 6:00 at most", "A studio teacher is on set"]),
+        ("zh", ["未成年人 林凯文，5 岁：最多工作 3:00，最多在场 6:00", "须有片场教师"]),
+        ("en+zh", ["Kevin Lin, age 5: works 3:00 at most", "林凯文，5 岁：最多工作 3:00"]),
+    ],
+)
+def test_a_minor_working_is_named_with_what_their_age_allows(demo, tmp_path, lang, fragments):
+    # Kevin Lin (LEO) works on day 9; born 1 June 2021, he is 5 then: 3 hours of work, 6 at work.
+    with demo.transaction() as session:
+        kevin = session.exec(select(Performer).where(Performer.legal_name == "Kevin Lin")).one()
+        kevin.date_of_birth = dt.date(2021, 6, 1)
+        day = session.exec(select(ShootDay).where(ShootDay.day_number == 9)).one().id
+        other = session.exec(select(ShootDay).where(ShootDay.day_number == 4)).one().id
+    assert missing(pdf_text(export(demo, day, tmp_path / "day9.pdf", lang)), *fragments) == []
+    assert "Minors" not in pdf_text(export(demo, other, tmp_path / "day4.pdf", "en"))  # he does not work on day 4
+
+
 def test_the_crew_reads_down_each_column_by_department(demo, tmp_path):
     """The crew in department order down the left column, then down the right one."""
     path = export(demo, 1, tmp_path / "day1.pdf")

@@ -131,6 +131,21 @@ def test_adding_a_performer_with_details_and_unavailable_dates(demo_window, demo
     ]
 
 
+def test_a_minors_date_of_birth_is_typed_in_the_form_and_the_board_names_their_long_day(demo_window, demo_path):
+    # Kevin Lin plays LEO; at 5 on the shoot dates he may work 3 hours a day; on day 9 his scenes run 3:46.
+    page = show(demo_window, "cast")
+    page.performers.select_ids([row["id"] for row in page.performers.model.rows if row["name"] == "Kevin Lin"])
+    commit_line(page.details, "date_of_birth", (dt.date.today() + dt.timedelta(days=30)).isoformat())
+    assert "in the future" in last_refusal(demo_window).text()
+    commit_line(page.details, "date_of_birth", "2021-06-01")
+    assert query(demo_path, "select date_of_birth from performer where legal_name = 'Kevin Lin'") == [("2021-06-01",)]
+    schedule = show(demo_window, "schedule")
+    messages = [conflict.message for conflict in schedule.model.analysis.conflicts if conflict.kind == "minor_hours"]
+    assert "Day 9: Kevin Lin (age 5) works 3:46, over the 3:00 a day a minor that age may work" in messages
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select date_of_birth from performer where legal_name = 'Kevin Lin'") == [(None,)]
+
+
 def _dates(start, end):
     import datetime as dt
 

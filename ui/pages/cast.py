@@ -151,6 +151,7 @@ class CastPage(Page):
             FormField("agent_phone", self.tr("Agent phone")),
             FormField("agent_email", self.tr("Agent email")),
             FormField("photo_path", self.tr("Photo file")),
+            FormField("date_of_birth", self.tr("Date of birth (minors)"), placeholder="YYYY-MM-DD"),
             # Their own durations before their first scene on a call sheet (empty: the production's).
             FormField("pickup_minutes", self.tr("Pickup (minutes)"), placeholder=self.tr("as the production")),
             FormField("makeup_minutes", self.tr("Hair & makeup (minutes)"), placeholder=self.tr("as the production")),
