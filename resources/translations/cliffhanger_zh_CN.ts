@@ -3039,13 +3039,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="113"/>
-        <location filename="../../ui/pages/reports.py" line="343"/>
+        <location filename="../../ui/pages/reports.py" line="344"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="114"/>
-        <location filename="../../ui/pages/reports.py" line="354"/>
+        <location filename="../../ui/pages/reports.py" line="355"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
@@ -3056,7 +3056,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="116"/>
-        <location filename="../../ui/pages/reports.py" line="391"/>
+        <location filename="../../ui/pages/reports.py" line="392"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -3392,91 +3392,91 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="353"/>
+        <location filename="../../ui/pages/reports.py" line="354"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="365"/>
+        <location filename="../../ui/pages/reports.py" line="366"/>
         <source>Every scene of the script is on this report.</source>
         <translation>剧本的每一场都已在本报告中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="367"/>
+        <location filename="../../ui/pages/reports.py" line="368"/>
         <source>Add a scene shot</source>
         <translation>添加已拍场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="368"/>
+        <location filename="../../ui/pages/reports.py" line="369"/>
         <source>Scene shot on this day:</source>
         <translation>本日拍摄的场次：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="385"/>
+        <location filename="../../ui/pages/reports.py" line="386"/>
         <source>Choose the notes, or scenes added on the day, to remove.</source>
         <translation>请选择要删除的备注，或当天添加的场次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="389"/>
+        <location filename="../../ui/pages/reports.py" line="390"/>
         <source>A scene planned for the day stays on its report: mark it not shot instead.</source>
         <translation>当天计划的场次保留在报告中：请改为标记为未拍摄。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="402"/>
+        <location filename="../../ui/pages/reports.py" line="403"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="409"/>
+        <location filename="../../ui/pages/reports.py" line="410"/>
         <source>Re-plan the remaining days</source>
         <translation>重新安排剩余拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="411"/>
+        <location filename="../../ui/pages/reports.py" line="412"/>
         <source>Re-planning needs a reported day and a day after it to plan.</source>
         <translation>重新安排需要一个已报的拍摄日，以及其后可安排的拍摄日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="414"/>
+        <location filename="../../ui/pages/reports.py" line="415"/>
         <source>Re-plan from day:</source>
         <translation>从第几天起重新安排：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="439"/>
+        <location filename="../../ui/pages/reports.py" line="440"/>
         <source>Re-planned from day %1</source>
         <translation>已从第 %1 天起重新安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="446"/>
+        <location filename="../../ui/pages/reports.py" line="447"/>
         <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3, %4 against now: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
         <translation>从第 %1 天起：%2 场未拍场次重新排入。整个拍摄计划将花费 %3，比现在 %4：演员工作日 %5，待命日 %6，场地日 %7，新增拍摄日 %8 天。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="459"/>
+        <location filename="../../ui/pages/reports.py" line="460"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="460"/>
+        <location filename="../../ui/pages/reports.py" line="461"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="467"/>
+        <location filename="../../ui/pages/reports.py" line="468"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="467"/>
+        <location filename="../../ui/pages/reports.py" line="468"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="472"/>
+        <location filename="../../ui/pages/reports.py" line="473"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

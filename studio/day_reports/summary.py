@@ -8,8 +8,9 @@ departments, the other reported days), so a page recomputes a day after each edi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import func
@@ -34,8 +35,10 @@ from studio.day_reports.reading import (
     worked_day,
 )
 from studio.errors import InvalidInput
+from studio.exports.names import named
 from studio.formatting import format_eighths
-from studio.i18n import _
+from studio.i18n import _, local_name
+from studio.minors import age_words, limits_on
 from studio.models import Character, CrewMember, DayReport, Performer, Scene, ShootDay, Strip
 from studio.models.enums import RevisionState, SceneOutcome, ShootDayKind
 from studio.money import Money
@@ -101,6 +104,7 @@ class DaySummary:
     hot: HotCost
     shot: Shot
     standing: Standing
+    born: dict[int, dt.date] = field(default_factory=dict)  # the performers whose date of birth is known
 
     @property
     def currency(self) -> str:
@@ -117,6 +121,36 @@ class DaySummary:
         else:
             pays = [self.pay_of(row.kind, row.owner)] * row.count
         return [pay for pay in pays if pay is not None]
+
+    def minors(self, lang: str | None = None, _: Callable[[str], str] = _) -> list[str]:
+        """Each minor who was at work longer than their age allows, or outside the hours a minor may work,
+        said in the interface's language, or a document's (`lang` and its translator `_`). The report has
+        their time in and out, not how much of it was work: their work is the call sheet's and the board's
+        to keep."""
+        found = []
+        for worker in self.worked.workers:
+            shift = worker.shift
+            limits = limits_on(self.born.get(worker.id), self.day.date) if worker.kind == CAST and shift else None
+            if limits is None:
+                continue
+            name, name_zh = self.names.get(worker.key, ("", ""))
+            said = {
+                "name": named(lang, name, name_zh) if lang else local_name(name, name_zh),
+                "age": age_words(limits.age_months, _),
+                "start": clock(shift.call),
+                "end": clock(shift.end),
+            }
+            if shift.end - shift.call > limits.on_set_minutes:
+                message = _(
+                    "{name} ({age}) was at work from {start} to {end}, over the {limit} a minor that age may be"
+                )
+                found.append(message.format(**said, limit=duration(limits.on_set_minutes)))
+            elif shift.call < limits.earliest or shift.end > limits.latest:
+                message = _(
+                    "{name} ({age}) was at work from {start} to {end}; a minor may work from {earliest} to {latest}"
+                )
+                found.append(message.format(**said, earliest=clock(limits.earliest), latest=clock(limits.latest)))
+        return found
 
     def to_json(self) -> dict:
         def money(amount: Decimal) -> str:
@@ -183,6 +217,7 @@ class DaySummary:
                 {"kind": note.kind, "reason": note.reason or None, "minutes": note.minutes, "text": note.text}
                 for note in day.remarks
             ],
+            "minors": self.minors(),
         }
 
 
@@ -222,6 +257,13 @@ class DayReports:
         self.prices: Prices = load_prices(session, production_id)
         self.crew = crew_departments(session, production_id)
         self.names = _names(session, production_id)
+        self.born: dict[int, dt.date] = dict(
+            session.exec(
+                select(Performer.id, Performer.date_of_birth).where(
+                    Performer.production_id == production_id, Performer.date_of_birth.is_not(None)
+                )
+            ).all()
+        )
         self.eighths: dict[int, int] = dict(
             session.exec(select(Scene.id, Scene.page_eighths).where(Scene.production_id == production_id)).all()
         )
@@ -273,7 +315,7 @@ class DayReports:
         earlier = [(d, h) for d, h in self.reported.values() if d.date <= day.date]
         worked = worked_day(day, self.crew)
         standing = self._standing(earlier)
-        return DaySummary(day, self.names, self.crew, self.day_count, worked, hot, _shot(day), standing)
+        return DaySummary(day, self.names, self.crew, self.day_count, worked, hot, _shot(day), standing, self.born)
 
     def _standing(self, days: list[tuple[ReportedDay, HotCost]]) -> Standing:
         planned = [scene for day, _hot in days for scene in day.plan.scenes]

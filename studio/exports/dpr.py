@@ -317,5 +317,8 @@ def _notes(summary: DaySummary, lang: str, _: Translate) -> Table:
     ]
     if summary.day.notes:
         rows.append([_("Notes"), "", "", "", summary.day.notes])
+    # Each language in turn on a report in both: an age reads differently in each.
+    said = [summary.minors(one, translator(one)) for one in lang.split("+")]
+    rows += [[_("Minors"), "", "", "", " / ".join(problem)] for problem in zip(*said, strict=True)]
     headings = [_("Kind"), _("Reason"), _("Time lost"), _("Department"), _("Note")]
     return Table("notes", _("Notes"), headings, rows, widths=(1, 1, 0.8, 1.2, 6))

@@ -6,17 +6,20 @@ Ava plays scenes 1, 3 and 4, Ben scene 2; the shoot days are 11 and 12 January 2
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 import pytest
 
 from studio import operations
 from studio.errors import InvalidInput
+from studio.exports.dpr import write_dpr
 from studio.minors import age_in_months, age_words, limits_on
 from studio.models import Performer, Scene
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import load_board
 from studio.schedule.optimizer import optimize
 from studio.schedule.strips import place_all
+from tests.studio.day_report_production import edit, report_id, start, summary, time_row
 
 D = dt.date
 FIRST_DAY = D(2027, 1, 11)
@@ -159,3 +162,24 @@ def strips_of(session, desk) -> list[int]:
     board = load_board(session, desk.production_id)
     strips = {strip.scene_id: strip.id for day in board.days for strip in board.day_strips(day.id)}
     return [strips[scene] for scene in desk.scenes]
+
+
+def test_the_production_report_names_a_minor_at_work_longer_than_their_age_allows(desk, tmp_path):
+    # Day 1 as planned: Ben called at 11:15 (on set 12:30), the unit wraps at 17:00: 5:45 at work. At 18
+    # months he may be at work 4 hours; at 16, 10 hours, but only from 05:00 to 22:00.
+    start(desk, 0)
+    born(desk, "Ben Cole", "2025-07-11")
+    assert summary(desk, 0).minors() == [
+        "Ben Cole (age 18 months) was at work from 11:15 to 17:00, over the 4:00 a minor that age may be"
+    ]
+    born(desk, "Ben Cole", "2010-07-11")
+    assert summary(desk, 0).minors() == []
+    edit(desk, "day_report", report_id(desk, 0), camera_wrap="23:00")
+    ben = time_row(desk, 0, performer_id=desk.performers["Ben Cole"])
+    edit(desk, "day_report_time", ben, on_set="14:30", makeup="14:00", call="14:00")
+    problem = "Ben Cole (age 16) was at work from 14:00 to 23:00; a minor may work from 05:00 to 22:00"
+    assert summary(desk, 0).to_json()["minors"] == [problem]
+    with desk.database.session() as session:
+        target = write_dpr(session, desk.production_id, desk.days[0], tmp_path / "day1.pdf", "en+zh")
+    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout.split())
+    assert "Minors" in text and "at work from 14:00 to 23:00" in text and "16 岁" in text

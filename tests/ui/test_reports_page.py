@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.driving import last_refusal, query, show
+from tests.ui.driving import commit_line, last_refusal, query, show
 
 
 def day_row(page, number: int) -> None:
@@ -164,3 +164,18 @@ def test_re_planning_the_remaining_days_shows_the_slip_then_stores_it_as_one_und
     demo_window.workspace.undo_stack.undo()
     settle()
     assert query(demo_path, placement) == before
+
+
+def test_a_minor_at_work_longer_than_their_age_allows_is_named_under_the_day(demo_window, demo_path, settle):
+    # Kevin Lin (LEO) works on day 1 from his call to the wrap; at 5 he may be at work 6 hours.
+    page = show(demo_window, "reports")
+    day_row(page, 1)
+    settle()
+    assert "⚠" not in page.summary.text()
+    cast = show(demo_window, "cast")
+    cast.performers.select_ids([row["id"] for row in cast.performers.model.rows if row["name"] == "Kevin Lin"])
+    commit_line(cast.details, "date_of_birth", "2021-06-01")
+    page = show(demo_window, "reports")
+    settle()
+    assert "⚠ Kevin Lin (age 5) was at work from" in page.summary.text()
+    assert "over the 6:00 a minor that age may be" in page.summary.text()

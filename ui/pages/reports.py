@@ -331,6 +331,7 @@ class ProductionReportPage(Page):
             .replace("%2", money_text(total["planned"]))
             + " · "
             + ahead_or_behind(summary.standing.ahead_eighths)
+            + "".join(f"\n⚠ {problem}" for problem in summary.minors())
         )
 
     # Actions.
