@@ -6,6 +6,9 @@ import json
 import sqlite3
 from decimal import Decimal
 
+from studio.minors import limits_on
+from studio.schedule.board import load_board
+from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
 
 
@@ -45,3 +48,14 @@ def test_the_larger_production_is_written_and_scheduled_within_every_limit(tmp_p
     report = json.loads(result.stdout)
     assert report["days"] == 12 and report["scheduled_scenes"] == 597 and report["conflicts"] == 0
     assert Decimal(report["cost"]["amount"]) < Decimal(report["current_cost"]["amount"])
+    # Its two minors (10 and 7) work no longer on any day than their ages allow (5 and 4 hours).
+    database = open_database(path)
+    with database.session() as session:
+        board = load_board(session, 1)
+    database.close()
+    minors = {member.name: member for member in board.cast.values() if member.born is not None}
+    assert sorted(minors) == ["Ava Chen", "Lucas Park"]
+    for member in minors.values():
+        for day in board.days:
+            work = sum(strip.minutes for strip in board.day_strips(day.id) if member.id in strip.cast)
+            assert work <= limits_on(member.born, day.date).work_minutes
