@@ -19,6 +19,9 @@ recalculated by Excel or LibreOffice shows the app's totals to the cent.
 
 A budget that cannot be totalled (a line without a rate, a broken formula) is refused, never written
 wrong. Every piece of text the producer typed is a text cell, so "=HYPERLINK(…)" stays text.
+
+Writing cells and their styles is `budget_cells`'; the Top Sheet, Actuals and Cost Report are
+`budget_totals_xlsx`'; the book here plans where everything is and writes the other sheets.
 """
 
 from __future__ import annotations
@@ -30,8 +33,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from sqlmodel import Session
@@ -50,63 +51,43 @@ from studio.budget.cost_report import CostReport, cost_entries, cost_report
 from studio.budget.totals import current_budget
 from studio.errors import InvalidInput, UserError
 from studio.exchange import RATE_PLACES, RateUsed
-from studio.exports.budget_words import GROUPS, SOURCES, UNITS, Words
+from studio.exports.budget_cells import (
+    ACTUALS,
+    BOLD,
+    CENTRED,
+    COST_REPORT,
+    CURRENCIES,
+    DATE_FORMAT,
+    DETAIL,
+    FIRST_ROW,
+    FRINGES,
+    GLOBALS,
+    GRAND_BORDER,
+    GROUP_FILL,
+    HEADER_ROW,
+    NUMBER_WIDTH,
+    PERCENT_FORMAT,
+    QUANTITY_FORMAT,
+    RATE_FORMAT,
+    SHEETS,
+    TOP,
+    TOTAL_FILL,
+    money_format,
+    sheet_reference,
+)
+from studio.exports.budget_totals_xlsx import TotalsSheets
+from studio.exports.budget_words import SOURCES, UNITS, Words
 from studio.exports.files import write_atomically
 from studio.exports.names import named
-from studio.exports.xlsx_cells import DATE, FORMULA, TEXT, Grid, Out, Styles, save_with_cells
+from studio.exports.xlsx_cells import Grid, Out, Styles, save_with_cells
 from studio.exports.xlsx_pages import PrintedPage, set_up_printing
 from studio.i18n import _
 from studio.models import Production
-from studio.models.enums import AccountGroup, CostStatus, FringeKind
+from studio.models.enums import FringeKind
 from studio.money import minor_unit_digits
-from studio.scripts.eighths import columns as display_columns
-from studio.scripts.eighths import wrapped_lines
 
 LANGUAGES = ("en", "zh", "en+zh")
-TOP, DETAIL, FRINGES, GLOBALS, CURRENCIES, COST_REPORT, ACTUALS = (
-    "Top Sheet",
-    "Detail",
-    "Fringes",
-    "Globals",
-    "Currencies",
-    "Cost Report",
-    "Actuals",
-)
-SHEETS = (TOP, DETAIL, FRINGES, GLOBALS, CURRENCIES, COST_REPORT, ACTUALS)
-TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
-GROUP_ORDER = (
-    AccountGroup.ABOVE_THE_LINE.value,
-    AccountGroup.BELOW_THE_LINE.value,
-    AccountGroup.POST.value,
-    AccountGroup.OTHER.value,
-)
-TOTALS = AccountGroup.TOTALS.value
 FREEZE_FRINGE_TABLE_UP_TO = 12  # more fringes than this: the calculation's headings are not frozen below them
-
-FONT = "Calibri"  # the default font: a font without a name prints in the reader's default, often serif
-HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", start_color="37474F")
-HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
-SECTION_FONT = Font(name=FONT, bold=True, size=12)
-BOLD = Font(name=FONT, bold=True)
-GROUP_FILL = PatternFill("solid", start_color="CFD8DC")
-TOTAL_FILL = PatternFill("solid", start_color="ECEFF1")
-GRAND_BORDER = Border(top=Side(style="thin", color="263238"), bottom=Side(style="double", color="263238"))
-NOTE_FONT = Font(name=FONT, italic=True, color="546E7A")
-GRAND_FONT = Font(name=FONT, bold=True, size=12)
-TITLE_FONT = Font(name=FONT, bold=True, size=14)
-CENTRED = Alignment(horizontal="center")
-WRAPPED = Alignment(vertical="top", wrap_text=True)
-RATE_FORMAT = "0.0000####"
-QUANTITY_FORMAT = "General"
-PERCENT_FORMAT = "0.00##"
-DATE_FORMAT = "yyyy-mm-dd"
-TEXT_WIDTH_LIMIT = 48
-# Columns of long text: a set width, the text wraps (descriptions, notes, the fringes on a line).
-WRAPPED_COLUMNS = {GLOBALS: {3: 40}, DETAIL: {3: 42, 14: 30, 15: 24}, FRINGES: {2: 24}, ACTUALS: {4: 30}}
-TOP_ALIGNED = {False: Alignment(vertical="top"), True: Alignment(horizontal="center", vertical="top")}
-NUMBER_WIDTH = 13
-SHORT_HEADING = 12  # a heading this wide stays on one line
 
 
 def write_budget(session: Session, production_id: int, out: Path, currency: str | None, lang: str) -> Path:
@@ -144,7 +125,7 @@ class Layout:
     actuals: tuple[int, int] = (0, 0)
 
 
-class BudgetBook:
+class BudgetBook(TotalsSheets):
     def __init__(
         self,
         production: Production,
@@ -547,303 +528,6 @@ class BudgetBook:
             return None
         return f"{sheet_reference(CURRENCIES)}!$D${self.layout.other_rates[fringe.currency, line.currency]}"
 
-    # The Top Sheet.
-
-    def write_top_sheet(self, worksheet: Grid) -> None:
-        w, report = self.words, self.currency
-        with_zh = "zh" in self.lang
-        headings = [w("Code"), w("Account")]
-        if with_zh:
-            headings.append(w("Chinese name"))
-        headings += [w("Percent"), w("Total in {currency}", currency=report)]
-        self.heading(worksheet, TOP, headings)
-        percent_column = len(headings) - 1
-        total_column = len(headings)
-        total = get_column_letter(total_column)
-        percent = get_column_letter(percent_column)
-        width = len(headings)
-        groups: dict[str, list[Account]] = defaultdict(list)
-        for account in self.inputs.accounts:
-            groups[account.group].append(account)
-        order = [g for g in GROUP_ORDER if g in groups] + [g for g in groups if g not in GROUP_ORDER and g != TOTALS]
-        # Rows first: a totals account refers to the direct total, below the groups.
-        row = FIRST_ROW
-        plan: list[tuple[str, int, object]] = []
-        group_totals = []
-        for group in order:
-            plan.append(("group", row, group))
-            row += 1
-            first = row
-            for account in groups[group]:
-                self.layout.account_rows[account.id] = row
-                plan.append(("account", row, account))
-                row += 1
-            plan.append(("subtotal", row, (group, first, row - 1)))
-            group_totals.append(row)
-            row += 1
-        direct_row = row
-        row += 1
-        totals_rows = []
-        for account in groups.get(TOTALS, []):
-            self.layout.account_rows[account.id] = row
-            totals_rows.append(row)
-            plan.append(("account", row, account))
-            row += 1
-        grand_row = row
-        receivers = {share.account_id for share in self.calculation.shares}
-        lines_in = {line.account_id for line in self.ordered}
-        for kind, row, item in plan:
-            if kind == "group":
-                self.text(worksheet, row, 1, w(GROUPS.get(item, "Other")))
-                self.style_row(worksheet, row, width, font=BOLD, fill=GROUP_FILL)
-            elif kind == "subtotal":
-                group, first, last = item
-                self.text(worksheet, row, 2, f"{w('Total')} — {w(GROUPS.get(group, 'Other'))}")
-                formula = f"=SUM({total}{first}:{total}{last})" if last >= first else "=0"
-                self.formula(worksheet, row, total_column, formula, self.money_format)
-                self.style_row(worksheet, row, width, font=BOLD, fill=TOTAL_FILL)
-            else:
-                account = item
-                self.text(worksheet, row, 1, account.code)
-                self.text(worksheet, row, 2, account.name)
-                if with_zh:
-                    self.text(worksheet, row, 3, account.name_zh)
-                terms = []
-                if account.group != TOTALS or account.id in lines_in:
-                    terms.append(self.detail_sum(row))
-                if account.holds_fringes or account.id in receivers:
-                    terms.append(self.fringe_sum(row))
-                if account.group == TOTALS and account.percent:
-                    self.number(worksheet, row, percent_column, account.percent, PERCENT_FORMAT)
-                    terms.append(f"ROUND(${total}${direct_row}*{percent}{row}/100,{self.digits})")
-                terms = [term for term in terms if term] or ["0"]
-                self.formula(worksheet, row, total_column, "=" + "+".join(terms), self.money_format)
-        self.text(worksheet, direct_row, 2, w("Direct total"))
-        direct = "+".join(f"{total}{r}" for r in group_totals) or "0"
-        self.formula(worksheet, direct_row, total_column, f"={direct}", self.money_format)
-        self.style_row(worksheet, direct_row, width, font=BOLD, fill=TOTAL_FILL, border=GRAND_BORDER)
-        self.text(worksheet, grand_row, 2, w("Grand total"))
-        grand = f"={total}{direct_row}" + "".join(f"+{total}{r}" for r in totals_rows)
-        self.formula(worksheet, grand_row, total_column, grand, self.money_format)
-        self.style_row(worksheet, grand_row, width, font=GRAND_FONT, border=GRAND_BORDER)
-        self.fixed[worksheet.title].update({1: 8, percent_column: 10, total_column: NUMBER_WIDTH + 5})
-        worksheet.freeze_panes = f"A{FIRST_ROW}"
-
-    def detail_sum(self, row: int) -> str:
-        first, last = self.layout.lines
-        if not self.ordered:
-            return ""
-        sheet = sheet_reference(DETAIL)
-        return f"SUMIFS({sheet}!$L${first}:$L${last},{sheet}!$B${first}:$B${last},$A{row})"
-
-    def fringe_sum(self, row: int) -> str:
-        first, last = self.layout.share_rows
-        if last < first:
-            return ""
-        sheet = sheet_reference(FRINGES)
-        return f"SUMIFS({sheet}!$M${first}:$M${last},{sheet}!$N${first}:$N${last},$A{row})"
-
-    # Actuals and the cost report.
-
-    def write_actuals(self, worksheet: Grid) -> None:
-        w, report = self.words, self.currency
-        self.heading(
-            worksheet,
-            ACTUALS,
-            [
-                w("Date"),
-                w("Account"),
-                w("Vendor"),
-                w("Description"),
-                w("Reference"),
-                w("Status"),
-                w("Amount"),
-                w("Currency"),
-                w("Rate to {currency}", currency=report),
-                w("In {currency}", currency=report),
-            ],
-        )
-        rates = self.inputs.rates
-        row = FIRST_ROW
-        for converted in self.report.entries:
-            entry = converted.entry
-            self.number(worksheet, row, 1, entry.entry_date, DATE_FORMAT)
-            self.text(worksheet, row, 2, self.accounts[entry.account_id].code, CENTRED)
-            self.text(worksheet, row, 3, entry.vendor)
-            self.text(worksheet, row, 4, entry.description)
-            self.text(worksheet, row, 5, entry.reference)
-            self.text(worksheet, row, 6, self.status(entry.status))
-            self.number(worksheet, row, 7, entry.amount.amount, money_format(entry.currency))
-            self.text(worksheet, row, 8, entry.currency)
-            self.rate_cell(worksheet, row, 9, rates.lookup(entry.currency, report, entry.entry_date))
-            self.formula(worksheet, row, 10, f"=ROUND(G{row}*I{row},{self.digits})", self.money_format)
-            row += 1
-        self.layout.actuals = (FIRST_ROW, row - 1)
-        if row > FIRST_ROW:
-            self.text(worksheet, row, 4, w("Total"))
-            self.formula(worksheet, row, 10, f"=SUM(J{FIRST_ROW}:J{row - 1})", self.money_format)
-            self.style_row(worksheet, row, 10, font=BOLD, border=GRAND_BORDER)
-        self.fixed[worksheet.title].update({1: 11, 2: 8, 7: NUMBER_WIDTH, 9: 12, 10: NUMBER_WIDTH + 1})
-        worksheet.freeze_panes = f"A{FIRST_ROW}"
-
-    def status(self, status: str) -> str:
-        return self.words("Paid") if status == CostStatus.PAID.value else self.words("Committed")
-
-    def write_cost_report(self, worksheet: Grid) -> None:
-        w = self.words
-        headings = [
-            w("Code"),
-            w("Account"),
-            w("Budget"),
-            w("Paid"),
-            w("Committed"),
-            w("To complete"),
-            w("At completion"),
-            w("Variance"),
-        ]
-        self.heading(worksheet, COST_REPORT, headings)
-        top = sheet_reference(TOP)
-        total_column = get_column_letter(5 if "zh" in self.lang else 4)
-        first, last = self.layout.actuals
-        sheet = sheet_reference(ACTUALS)
-        row = FIRST_ROW
-        for account in self.inputs.accounts:
-            self.text(worksheet, row, 1, account.code)
-            self.text(worksheet, row, 2, named(self.lang, account.name, account.name_zh))
-            self.formula(
-                worksheet, row, 3, f"={top}!${total_column}${self.layout.account_rows[account.id]}", self.money_format
-            )
-            for column, status in ((4, CostStatus.PAID.value), (5, CostStatus.COMMITTED.value)):
-                if last >= first:
-                    formula = (
-                        f"=SUMIFS({sheet}!$J${first}:$J${last},{sheet}!$B${first}:$B${last},$A{row},"
-                        f'{sheet}!$F${first}:$F${last},"{self.status(status)}")'
-                    )
-                else:
-                    formula = "=0"
-                self.formula(worksheet, row, column, formula, self.money_format)
-            self.formula(worksheet, row, 6, f"=MAX(0,C{row}-D{row}-E{row})", self.money_format)
-            self.formula(worksheet, row, 7, f"=D{row}+E{row}+F{row}", self.money_format)
-            self.formula(worksheet, row, 8, f"=C{row}-G{row}", self.money_format)
-            row += 1
-        self.text(worksheet, row, 2, w("Total"))
-        for column in range(3, 9):
-            letter = get_column_letter(column)
-            formula = f"=SUM({letter}{FIRST_ROW}:{letter}{row - 1})" if row > FIRST_ROW else "=0"
-            self.formula(worksheet, row, column, formula, self.money_format)
-        self.style_row(worksheet, row, len(headings), font=BOLD, border=GRAND_BORDER)
-        self.fixed[worksheet.title].update({1: 8, **{column: NUMBER_WIDTH + 2 for column in range(3, 9)}})
-        worksheet.freeze_panes = f"C{FIRST_ROW}"
-
-    # Cells.
-
-    def heading(self, worksheet: Grid, sheet: str, headings: list[str], note: str = "") -> None:
-        """The title rows and the header row of a sheet."""
-        self.text(worksheet, TITLE_ROW, 1, self.title).font = TITLE_FONT
-        facts = [
-            self.production.company,
-            f"{self.words('Budget')} — {sheet}",
-            f"{self.words('Report currency')}: {self.currency}",
-            f"{self.words('Generated')} {self.generated.isoformat()}",
-        ]
-        self.text(worksheet, SUBTITLE_ROW, 1, "  ·  ".join(fact for fact in facts if fact)).font = NOTE_FONT
-        if note:
-            self.text(worksheet, HEADER_ROW - 1, 1, note).font = NOTE_FONT
-        self.header_row(worksheet, HEADER_ROW, headings)
-
-    def header_row(self, worksheet: Grid, row: int, headings: list[str]) -> None:
-        self.header_rows[worksheet.title].append(row)
-        widths = self.widths[worksheet.title]
-        for column, heading in enumerate(headings, start=1):
-            cell = worksheet.cell(row, column)
-            cell.value, cell.kind = heading, TEXT
-            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
-            # A heading may wrap, but never inside a word.
-            longest = max((text_width(word) for word in heading.split()), default=0) + 2
-            longest = max(longest, min(text_width(heading) + 2, SHORT_HEADING))
-            widths[column] = max(widths.get(column, 0), longest)  # a wrapped column's only width: its heading
-
-    def section(self, worksheet: Grid, row: int, title: str) -> None:
-        """A table's title, above its header row (it runs across the columns: their widths ignore it)."""
-        cell = worksheet.cell(row, 1)
-        cell.value, cell.kind, cell.font = title, TEXT, SECTION_FONT
-
-    def text(self, worksheet: Grid, row: int, column: int, value: str, alignment: Alignment | None = None) -> Out:
-        """A text cell, whatever the text looks like ("=…" stays text, never a formula)."""
-        text = ILLEGAL_CHARACTERS_RE.sub("", value or "")
-        if not text:
-            return Out()  # nothing to write
-        cell = worksheet.cell(row, column)
-        cell.value, cell.kind = text, TEXT
-        wrapped = WRAPPED_COLUMNS.get(worksheet.title, {}).get(column)
-        if wrapped:
-            cell.alignment = WRAPPED
-            if row >= FIRST_ROW:
-                lines = wrapped_lines(text, wrapped - 1)
-                tall = self.tall[worksheet.title]
-                if lines > tall.get(row, 1):
-                    tall[row] = lines
-            return cell
-        cell.alignment = alignment
-        if row >= FIRST_ROW:
-            widths = self.widths[worksheet.title]
-            width = min(TEXT_WIDTH_LIMIT, text_width(text) + 2)
-            if width > widths.get(column, 0):
-                widths[column] = width
-        return cell
-
-    def number(
-        self, worksheet: Grid, row: int, column: int, value, number_format: str, alignment: Alignment | None = None
-    ) -> Out:
-        """A number or a date; or a formula, as a str starting with "=" (never text the producer typed)."""
-        cell = worksheet.cell(row, column)
-        cell.value, cell.number_format, cell.alignment = value, number_format, alignment
-        if isinstance(value, str):
-            cell.kind = FORMULA
-        elif isinstance(value, dt.date):
-            cell.kind = DATE
-        return cell
-
-    formula = number
-
-    def style_row(
-        self,
-        worksheet: Grid,
-        row: int,
-        width: int,
-        font: Font | None = None,
-        fill: PatternFill | None = None,
-        border: Border | None = None,
-    ) -> None:
-        for column in range(1, width + 1):
-            cell = worksheet.cell(row, column)
-            if font is not None:
-                cell.font = font
-            if fill is not None:
-                cell.fill = fill
-            if border is not None:
-                cell.border = border
-
-    def set_widths(self, worksheet: Grid) -> dict[int, float]:
-        """Each column as wide as its widest text (within a limit) or its set width, and never narrower than
-        its heading's longest word; the header rows tall enough for their wrapped headings."""
-        title = worksheet.title
-        widths, wrapped = self.widths[title], WRAPPED_COLUMNS.get(title, {})
-        fixed = {**self.fixed[title], **wrapped}
-        final = {column: max(widths.get(column, 0), fixed.get(column, 0)) for column in {*widths, *fixed}}
-        for row in self.header_rows[title]:
-            cells = worksheet.rows[row]
-            lines = [wrapped_lines(str(c.value), int(final.get(n, 10)) - 1) for n, c in cells.items() if c.value]
-            worksheet.heights[row] = 15 * max(lines, default=1) + 3
-        # Rows whose long text wraps: as tall as it (a spreadsheet does not grow a row as it opens a file),
-        # their figures beside the first line of the text.
-        for row, lines in self.tall[title].items():
-            worksheet.heights[row] = 15 * lines
-            for cell in worksheet.rows[row].values():
-                if cell.value is not None and cell.alignment is not WRAPPED:
-                    cell.alignment = TOP_ALIGNED[cell.alignment is CENTRED]
-        return final
-
     def set_up_printing(self, worksheet: Grid, name: str) -> None:
         w = self.words
         header = self.layout.share_header if name == FRINGES else HEADER_ROW
@@ -860,18 +544,3 @@ class BudgetBook:
 def in_line_currency(cell: str, rate: str | None, digits: int) -> str:
     """A fringe's cap or flat amount in the line's currency: itself, or converted and rounded."""
     return cell if rate is None else f"ROUND({cell}*{rate},{digits})"
-
-
-def sheet_reference(name: str) -> str:
-    """A sheet's name as a formula writes it: quoted only when it must be ('Top Sheet'!A1, Detail!A1)."""
-    return name if name.isidentifier() else "'" + name.replace("'", "''") + "'"
-
-
-def money_format(currency: str) -> str:
-    digits = minor_unit_digits(currency)
-    return "#,##0" if digits == 0 else "#,##0." + "0" * digits
-
-
-def text_width(text: str) -> int:
-    """Columns the text takes (a Chinese character counts two), its longest line."""
-    return max((sum(display_columns(char) for char in line) for line in text.splitlines()), default=0)
