@@ -62,6 +62,20 @@ class DayFacts:
         )
 
 
+def rests_since(day: DayFacts, before: DayFacts | None) -> dict[tuple[str, int], int]:
+    """Each worker's minutes of rest since the end of their work on `before`, an earlier day (planned or
+    worked, as `day` is), for those who worked on both."""
+    if before is None:
+        return {}
+    days_between = (day.date - before.date).days * 24 * 60
+    ends = {worker.key: worker.shift.end for worker in before.workers if worker.shift is not None}
+    return {
+        worker.key: days_between + worker.shift.call - ends[worker.key]
+        for worker in day.workers
+        if worker.shift is not None and worker.key in ends
+    }
+
+
 def _worker_json(worker: Worker) -> dict:
     entry = {"kind": worker.kind, "id": worker.id, "count": worker.count}
     if worker.shift is not None:

@@ -9,8 +9,9 @@ For each account:
 - done: what the plans of the reported days had that labour cost, in the same accounts;
 - remaining: the budget less what is done and the other actuals, never below zero, and never below what
   the days not reported yet will cost in labour as they are planned now (`remaining_plan`: their call
-  sheets' calls to the planned wrap, priced as a report of them would be): the budget's overtime is an
-  allowance, the plan's long days and late meals are what it will be;
+  sheets' calls to the planned wrap, priced as a report of them would be, a forced call included where
+  the rest since the day before — as planned, or as it happened for a reported day — is short): the
+  budget's overtime is an allowance, the plan's long days, late meals and short rests are what it will be;
 - at completion: actual + remaining; variance: budget − at completion (below zero: over).
 So a reported day moves an account's final cost by what it cost beyond its plan, and an account the
 days do not touch finishes at its budget or its actuals, whichever is more. The budget follows the
@@ -29,9 +30,10 @@ from sqlmodel import Session, select
 
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.totals import current_budget
+from studio.day_reports.facts import DayFacts, rests_since
 from studio.day_reports.hot_cost import DayCost, price_day
 from studio.day_reports.postings import Accounts, budget_accounts, by_account, is_posted
-from studio.day_reports.reading import SCREEN_SECONDS_PER_EIGHTH
+from studio.day_reports.reading import SCREEN_SECONDS_PER_EIGHTH, worked_day
 from studio.day_reports.starting import remaining_plans
 from studio.day_reports.summary import DayReports
 from studio.exchange import RateTable
@@ -134,8 +136,8 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
     for day, hot in reports.reported.values():
         _add(done, hot.planned, accounts, rates, currency, day.date)
         _add(worked, hot.actual, accounts, rates, currency, day.date)
-    for plan in remaining_plans(session, production_id, set(reports.reported)):
-        _add(planned, price_day(plan, reports.prices), accounts, rates, currency, plan.date)
+    for plan, cost in _priced_plans(remaining_plans(session, production_id, set(reports.reported)), reports):
+        _add(planned, cost, accounts, rates, currency, plan.date)
     lines = []
     for line in others.lines:
         other = line.paid + line.committed
@@ -166,6 +168,17 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
     )
     episodes, eighths = _episodes(session, production_id, reports, total.at_completion, currency)
     return FinalCost(currency, lines, total, episodes, int(eighths * SCREEN_SECONDS_PER_EIGHTH))
+
+
+def _priced_plans(plans: list[DayFacts], reports: DayReports) -> list[tuple[DayFacts, DayCost]]:
+    """The days not reported yet, priced as planned: each worker's rest counted from the day before, as
+    planned, or as it happened when that day is reported."""
+    days = [worked_day(day, reports.crew) for day, _hot in reports.reported.values()] + plans
+    priced = []
+    for plan in plans:
+        before = max((day for day in days if day.date < plan.date), key=lambda day: day.date, default=None)
+        priced.append((plan, price_day(plan, reports.prices, rests_since(plan, before))))
+    return priced
 
 
 def _add(

@@ -3,8 +3,10 @@
 Both are priced the same way (`price_day`): each worker's day under their deal and pay preset
 (studio.day_reports.pay) — the pay in its category (cast, crew, background), overtime and penalties
 (meals, forced calls) each in their own — each location paid for at its fee and each company move at the
-production's cost. Each charge is converted into the production's base currency at the rate of the day's
-date and rounded once. A worker without a rate is paid nothing here.
+production's cost. The plan's rests are counted from the plan of the day before, the actual ones from
+the day as it happened (studio.day_reports.summary), so a forced call the plan already had is no
+variance. Each charge is converted into the production's base currency at the rate of the day's date
+and rounded once. A worker without a rate is paid nothing here.
 """
 
 from __future__ import annotations

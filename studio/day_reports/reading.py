@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from studio.day_reports.clock import Span
-from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
+from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker, rests_since
 from studio.day_reports.hot_cost import Prices
 from studio.day_reports.pay import NO_RULES, Band, Deal, PayRules, Shift
 from studio.exchange import RateTable
@@ -384,12 +384,4 @@ def _shift(row: TimeRow, day: ReportedDay) -> Shift | None:
 
 def rests(day: ReportedDay, before: ReportedDay | None, crew: dict[int, int | None]) -> dict[tuple[str, int], int]:
     """Each worker's rest since the end of their work on `before`, the last day reported before this one."""
-    if before is None:
-        return {}
-    days_between = (day.date - before.date).days * 24 * 60
-    ends = {w.key: w.shift.end for w in worked_day(before, crew).workers if w.shift is not None}
-    return {
-        worker.key: days_between + worker.shift.call - ends[worker.key]
-        for worker in worked_day(day, crew).workers
-        if worker.shift is not None and worker.key in ends
-    }
+    return rests_since(worked_day(day, crew), None if before is None else worked_day(before, crew))

@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from studio.day_reports.clock import clock, duration
-from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
+from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker, rests_since
 from studio.day_reports.fields import day_name
 from studio.day_reports.hot_cost import DayCost, HotCost, Prices, price_day
 from studio.day_reports.pay import DayPay
@@ -291,19 +291,25 @@ class DayReports:
             .order_by(ShootDay.shoot_date, ShootDay.unit)
         )
         self.reported: dict[int, tuple[ReportedDay, HotCost]] = {}  # in date order
-        self.planned: dict[int, DayCost] = {}  # each report's plan, priced
+        self.planned: dict[tuple[int, int | None], DayCost] = {}  # each report's plan, priced after the one before
         for day_id in days:
             day = read_report(session, day_id)
             self.reported[day_id] = (day, self.hot_cost(day))
 
+    def last_reported_before(self, date: dt.date) -> ReportedDay | None:
+        return max((d for d, _hot in self.reported.values() if d.date < date), key=lambda d: d.date, default=None)
+
     def hot_cost(self, day: ReportedDay) -> HotCost:
-        """The day against its plan (priced once: a reported day's plan never changes), each worker's rest
-        counted from the last day reported before it."""
-        before = max((d for d, _hot in self.reported.values() if d.date < day.date), key=lambda d: d.date, default=None)
-        if day.report_id not in self.planned:
-            self.planned[day.report_id] = price_day(day.plan, self.prices)
+        """The day against its plan, each worker's rest counted from the last day reported before it: the
+        planned rest from that day's plan, the actual from its report. A reported day's plan never
+        changes, so it is priced once."""
+        before = self.last_reported_before(day.date)
+        key = (day.report_id, None if before is None else before.report_id)
+        if key not in self.planned:
+            planned_rests = rests_since(day.plan, None if before is None else before.plan)
+            self.planned[key] = price_day(day.plan, self.prices, planned_rests)
         worked = price_day(worked_day(day, self.crew), self.prices, rests(day, before, self.crew))
-        return HotCost(day.date, self.planned[day.report_id], worked)
+        return HotCost(day.date, self.planned[key], worked)
 
     def summary(self, session: Session, shoot_day_id: int) -> DaySummary | None:
         """The day worked out from its rows as they are now; None if it is not reported."""

@@ -61,7 +61,8 @@ def test_report_day_json_says_what_the_day_did(desk_path):
         [3],
     )
     assert report["scenes"]["completed"] == 2 and report["to_date"]["remaining"]["pages"] == "1"
-    assert report["final_cost"]["variance"] == "-1827.50"  # day 2's planned overtime beyond the allowance too
+    # day 2's planned overtime beyond the allowance and Ava's forced call after day 1's late wrap too
+    assert report["final_cost"]["variance"] == "-3627.50"
     text = ok("report", "day", "--db", str(desk_path), "--day", "1").stdout
     assert "Hot cost: 5987.50 USD against 4460.00 planned (1527.50)" in text
 
@@ -70,9 +71,9 @@ def test_posting_and_the_final_cost(desk_path):
     posted = json.loads(ok("report", "post", "--db", str(desk_path), "--day", "1", "--json").stdout)
     assert posted == {"day": 1, "entries": 6}
     cost = json.loads(ok("report", "final-cost", "--db", str(desk_path), "--json").stdout)
-    assert cost["total"]["variance"] == "-1827.50" and cost["currency"] == "USD"
+    assert cost["total"]["variance"] == "-3627.50" and cost["currency"] == "USD"
     cast = next(account for account in cost["accounts"] if account["code"] == "1400")
-    assert (cast["budget"], cast["remaining_plan"], cast["at_completion"]) == ("5470.00", "2610.00", "6630.00")
+    assert (cast["budget"], cast["remaining_plan"], cast["at_completion"]) == ("5470.00", "4410.00", "8430.00")
     database = open_database(desk_path)
     with database.session() as session:
         assert sum(entry.amount.amount for entry in session.exec(select(CostEntry)).all()) == Decimal("4987.50")

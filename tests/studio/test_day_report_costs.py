@@ -17,7 +17,7 @@ from studio.day_reports.postings import VENDOR, post_days
 from studio.edits import set_field
 from studio.models import CostEntry
 from studio.records import add_row
-from tests.studio.day_report_production import edit, start, time_row, two_hours_over_with_a_late_lunch
+from tests.studio.day_report_production import edit, start, summary, time_row, two_hours_over_with_a_late_lunch
 
 D = Decimal
 
@@ -33,10 +33,11 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
     # Day 1's labour as planned: 1400: Ava 1800 + 810, Ben 400 = 3010; 2100: 150; 3300: 300.
     # As reported: 1400: 1800 + 1710 + 110 + 400 = 4020; 2100: 600; 3300: 300 + 67.50 = 367.50.
     # Day 2, not reported, as planned: Ava 06:15–17:00 less lunch, 10.25 h: 1800 and 2 h at 1.5× and
-    # 0.3 h (tenths, rounded up) at 2× of 225 = 810, 2610 in 1400; Cora 07:00–17:00 less lunch, 9.5 h of
+    # 0.3 h (tenths, rounded up) at 2× of 225 = 810, and a forced call (11 h 15 min since day 1's 19:00
+    # wrap, where 12 are due: a day's pay, 1800): 4410 in 1400; Cora 07:00–17:00 less lunch, 9.5 h of
     # her 10-hour day: 300 in 3300.
-    # 1400: 5470 - 3010 left, 2460, but day 2 as planned costs 2610 (its overtime beyond the allowance):
-    # at completion 4020 + 2610 = 6630, 1160 over.
+    # 1400: 5470 - 3010 left, 2460, but day 2 as planned costs 4410 (its overtime beyond the allowance and
+    # the forced call): at completion 4020 + 4410 = 8430, 2960 over.
     # 2100: nothing left of nothing; at completion 600, 600 over. 3300: 300 left; 667.50, 67.50 over.
     start(desk, 0)
     two_hours_over_with_a_late_lunch(desk)
@@ -48,10 +49,10 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
         D("5470.00"),
         D("4020.00"),
         D("3010.00"),
-        D("2610.00"),
-        D("2610.00"),
-        D("6630.00"),
-        D("-1160.00"),
+        D("4410.00"),
+        D("4410.00"),
+        D("8430.00"),
+        D("-2960.00"),
     ]
     assert [getattr(lines["2100"], name) for name in figures] == [
         0,
@@ -67,8 +68,8 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
         D("667.50"),
         D("-67.50"),
     )
-    assert cost.total.variance == D("-1827.50")
-    assert cost.total.at_completion == cost.total.budget + D("1827.50")
+    assert cost.total.variance == D("-3627.50")
+    assert cost.total.at_completion == cost.total.budget + D("3627.50")
     # One episode of 20 eighths: 150 seconds of screen time at about a minute a page.
     data = cost.to_json()
     assert data["per_episode"] == str(cost.total.at_completion) and cost.screen_seconds == 150
@@ -101,6 +102,33 @@ def test_a_remaining_day_planned_longer_costs_its_overtime_in_the_final_cost(des
         D("-67.50"),
     )
     assert after["1400"] == before["1400"]
+
+
+def test_a_forced_call_the_plan_itself_has_is_planned_not_a_variance(desk):
+    # Day 1's call sheet four hours later (crew call 11:00, shooting call 11:30, lunch 16:00): its scenes
+    # run 11:30-21:00, Ava called 10:15, everyone to 21:00. Day 2 as before: Ava called 06:15, 9 h 15 min
+    # after her planned wrap where her preset wants 12 hours: a forced call, a day's pay (1800), in the
+    # plan itself. Cora's 10 hours (21:00-07:00) keep her preset's 10.
+    # Day 1 reported as planned; day 2, not reported, as planned: Ava 1800 + 810 overtime (as on day 1)
+    # + 1800 = 4410 in 1400, above the 5470 - 3010 the budget has left.
+    with desk.database.session() as session:
+        sheet = call_sheet_id(session, desk.days[0], make=False)
+    edit(desk, "call_sheet", sheet, lunch="16:00", shooting_call="11:30", crew_call="11:00")
+    start(desk, 0)
+    with desk.database.session() as session:
+        cast = by_code(final_cost(session, desk.production_id).lines)["1400"]
+    assert (cast.remaining_plan, cast.at_completion) == (D("4410.00"), D("7420.00"))
+    # Day 2 reported as planned: its plan has the forced call the day had, so it costs nothing beyond it.
+    # Planned and actual: Ava 1800, Cora 300, the Tower 1000, overtime 810, the forced call 1800: 5710.
+    start(desk, 1)
+    day = summary(desk, 1)
+    assert day.pay_of("cast", desk.performers["Ava Stone"]).rest_minutes == 555
+    assert {name: (planned, actual) for name, planned, actual, _v in day.hot.rows()}["penalties"] == (
+        D("1800.00"),
+        D("1800.00"),
+    )
+    assert (day.hot.planned.total, day.hot.variance) == (D("5710.00"), 0)
+    assert day.hot.planned.pay[("cast", desk.performers["Ava Stone"])].rest_minutes == 555
 
 
 def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
