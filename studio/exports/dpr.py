@@ -45,6 +45,7 @@ class Table:
     # money columns' difference
     total_row: int | None = None
     variance_column: int | None = None
+    note: str = ""  # under the title: what the figures are, where a heading cannot say it
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class DprDocument:
         """Every piece of text it holds (to choose fonts)."""
         yield from (self.title, self.company, self.document, self.day, self.generated, self.page)
         for table in self.tables:
-            yield table.title
+            yield from (table.title, table.note)
             yield from table.headings
             yield from (cell for row in table.rows for cell in row if isinstance(cell, str))
 

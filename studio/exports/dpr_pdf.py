@@ -27,6 +27,7 @@ RULE = colors.HexColor("#b0bec5")
 class _Styles:
     def __init__(self, regular: str, bold: str):
         self.section = ParagraphStyle("section", fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4)
+        self.note = wrapping_style(ParagraphStyle("note", fontName=regular, fontSize=7.5, leading=9.5, spaceAfter=4))
         self.header = wrapping_style(
             ParagraphStyle("header", fontName=bold, fontSize=7, leading=8.5, textColor=colors.white)
         )
@@ -43,11 +44,10 @@ def write_pdf(document: DprDocument, target: Path) -> Path:
     for table in document.tables:
         if not table.rows:
             continue
-        story += [
-            CondPageBreak(1.2 * inch),
-            Paragraph(escape(table.title), styles.section),
-            _table(table, styles, document.currency),
-        ]
+        story += [CondPageBreak(1.2 * inch), Paragraph(escape(table.title), styles.section)]
+        if table.note:
+            story.append(Wrapping(escape(table.note), styles.note))
+        story.append(_table(table, styles, document.currency))
     title = f"{document.title} — {document.document} — {document.day}"
     return build_pdf(
         target, story, title, document.company, page_footer(title, document.generated, document.page, regular)

@@ -101,7 +101,14 @@ def _cost_report(costs: CostReport, lang: str, _: Translate) -> Table:
         [*_account(line, lang), *(getattr(line, name) for name in figures)] for line in costs.lines
     ]
     rows.append(["", _("Total"), *(getattr(costs.total, name) for name in figures)])
-    headings = [_("Budget"), _("Paid"), _("Committed"), _("To complete"), _("At completion"), _("Variance")]
+    headings = [
+        _("Budget"),
+        _("Paid"),
+        _("Committed"),
+        _("Budget left"),
+        _("At completion, by the budget"),
+        _("Variance"),
+    ]
     return Table(
         "cost_report",
         _("Cost report ({currency})").format(currency=costs.currency),
@@ -109,25 +116,44 @@ def _cost_report(costs: CostReport, lang: str, _: Translate) -> Table:
         rows,
         money=tuple(range(2, 8)),
         widths=(1, 4, 2, 2, 2, 2, 2, 2),
+        note=_(
+            "The budget's view: what is paid and committed, plus what is left of each account's budget, as if "
+            "the rest of the shoot spends no more than that. The estimated final cost below weighs the days "
+            "reported against their plans and prices the days left as planned now."
+        ),
     )
 
 
 def _final_cost(final: FinalCost, in_shoot: FinalCost, lang: str, _: Translate) -> Table:
-    figures = ("budget", "actual", "remaining", "at_completion", "variance")
+    figures = ("budget", "actual", "remaining_plan", "remaining", "at_completion", "variance")
 
     def row(line, other, name: list[Cell]) -> list[Cell]:
         return [*name, *(getattr(line, figure) for figure in figures), _in(other.at_completion, in_shoot.currency)]
 
     rows = [row(line, other, _account(line, lang)) for line, other in zip(final.lines, in_shoot.lines, strict=True)]
     rows.append(row(final.total, in_shoot.total, ["", _("Total")]))
-    headings = [_("Budget"), _("Actual to date"), _("Remaining plan"), _("At completion"), _("Variance")]
+    headings = [
+        _("Budget"),
+        _("Actual to date"),
+        _("Days left, as planned"),
+        _("To complete"),
+        _("At completion, estimated"),
+        _("Variance"),
+        _("At completion, estimated ({currency})").format(currency=in_shoot.currency),
+    ]
     return Table(
         "final_cost",
         _("Estimated final cost ({currency})").format(currency=final.currency),
-        [_("Account"), _("Name"), *headings, _("At completion ({currency})").format(currency=in_shoot.currency)],
+        [_("Account"), _("Name"), *headings],
         rows,
-        money=tuple(range(2, 8)),
-        widths=(1, 4, 2, 2, 2, 2, 2, 2),
+        money=tuple(range(2, 9)),
+        widths=(1, 4, 2, 2, 2, 2, 2, 2, 2),
+        note=_(
+            "Actual to date: the cost report's entries and the labour of the days reported, as reported. Days "
+            "left, as planned: the labour of the days not reported yet, as planned now. To complete: what is "
+            "left of the budget once the days reported are taken out as planned, or the days left as planned, "
+            "whichever is more. At completion: actual to date and to complete."
+        ),
     )
 
 
@@ -141,7 +167,7 @@ def _per_episode(final: FinalCost, in_shoot: FinalCost, _: Translate) -> Table:
     return Table(
         "per_episode",
         _("What an episode costs"),
-        [_("At completion"), final.currency, in_shoot.currency],
+        [_("At completion, estimated"), final.currency, in_shoot.currency],
         rows,
         money=(1, 2),
         widths=(4, 2, 2),

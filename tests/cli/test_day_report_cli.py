@@ -171,11 +171,9 @@ def test_head_office_gets_the_budget_the_cost_report_and_the_final_cost_in_both_
     assert top[3:] == [shown(budget["amount"]), shown(final["USD"]["total"]["budget"]), "USD"]
     assert costs[3] == shown(final["CNY"]["total"]["budget"]) and len(costs) == 3 + 6
     cny, usd = final["CNY"]["total"], final["USD"]["total"]
-    assert efc[3:] == [
-        *(shown(cny[figure]) for figure in ("budget", "actual", "remaining", "at_completion", "variance")),
-        shown(usd["at_completion"]),
-        "USD",
-    ]
+    figures = ("budget", "actual", "remaining_plan", "remaining", "at_completion", "variance")
+    assert efc[3:] == [*(shown(cny[figure]) for figure in figures), shown(usd["at_completion"]), "USD"]
+    assert cny["remaining_plan"] != cny["remaining"]  # so the columns are told apart
     for heading in (
         "Budget top sheet / 预算汇总表",
         "Estimated final cost (CNY) / 预计最终成本（CNY）",
@@ -183,3 +181,43 @@ def test_head_office_gets_the_budget_the_cost_report_and_the_final_cost_in_both_
     ):
         assert heading in text, heading
     assert f"{shown(final['CNY']['per_episode'])} {shown(final['USD']['per_episode'])} USD" in " ".join(text.split())
+
+
+def test_head_office_says_which_at_completion_is_the_budgets_and_which_the_estimate(demo_path, tmp_path):
+    """Each column's heading names its figure, in the order the totals above are checked in; the cost
+    report's at completion (what is left of the budget) and the estimated final cost's (the days reported
+    and the days left as planned) are told apart, each table saying what its figures are."""
+    target = tmp_path / "head office.pdf"
+    ok("export", "budget", "--db", str(demo_path), "--lang", "en", "--out", str(target))
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    lines = text.splitlines()
+
+    def heading_after(title: str) -> list[str]:
+        """A table's header, its two lines cut at their wide gaps (a heading's later words wrap below)."""
+        at = next(n for n in range(lines.index(title), len(lines)) if lines[n].startswith("Account"))
+        return [part.strip() for line in lines[at : at + 2] for part in line.split("  ") if part.strip()]
+
+    assert heading_after("Cost report (CNY)")[2:] == [
+        "Budget",
+        "Paid",
+        "Committed",
+        "Budget left",
+        "At completion, by the",
+        "Variance",
+        "budget",
+    ]
+    assert heading_after("Estimated final cost (CNY)")[2:] == [
+        "Budget",
+        "Actual to date",
+        "Days left, as",
+        "To complete",
+        "At completion,",
+        "Variance",
+        "At completion,",
+        "planned",
+        "estimated",
+        "estimated (USD)",
+    ]
+    words = " ".join(text.split())
+    assert "The budget's view: what is paid and committed, plus what is left of each account's budget" in words
+    assert "To complete: what is left of the budget once the days reported are taken out as planned" in words
