@@ -12,7 +12,7 @@ from studio.i18n import _
 from studio.models.day_report import LAST_MINUTE
 
 DAY = 24 * 60
-_PAST_MIDNIGHT = re.compile(r"(2[4-9]|3[0-9]|4[0-7])[:.h]([0-5][0-9])")
+_PAST_MIDNIGHT = re.compile(r"(2[4-9]|[3-9][0-9])[:.h]([0-5][0-9])")  # beyond 47:59: refused, as off the clock
 _NEXT_DAY = re.compile(r"(.*?)\s*\+\s*1")
 
 

@@ -1,7 +1,7 @@
 """The order a reported day's times keep, for the unit and for each person: the call before the wrap,
 the camera rolling after the call, meals inside the day and one after the other. A time out of order
-is refused with one message naming both times (and, for a time that looks like the next morning, how
-to write it), so nothing inconsistent is ever stored."""
+is refused with one message naming both times (and, for an end of work typed as a morning time, how to
+write it as the next morning), so nothing inconsistent is ever stored."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ PERSON_ORDER = (
     ("wrap", "out", False),
     ("call", "out", True),
 )
+# The times that may run past midnight; one typed before noon may be the next morning's.
+ENDS_OF_WORK = frozenset({"camera_wrap", "last_out", "wrap", "out"})
+NOON = 12 * 60
 
 
 def day_words() -> dict[str, str]:
@@ -63,7 +66,7 @@ def check_day(times: Mapping[str, int | None], lunch: Span | None, second_meal: 
     """The unit's times, in order; lunch and the second meal within the crew call and the camera wrap."""
     problem = _out_of_order(times, DAY_ORDER, day_words())
     problem = problem or _meals_problem(
-        {"lunch": lunch, "second_meal": second_meal}, times.get("crew_call"), times.get("camera_wrap"), day_words()
+        {"lunch": lunch, "second_meal": second_meal}, times, ("crew_call", "camera_wrap"), day_words()
     )
     after_lunch = times.get("first_shot_after_lunch")
     if not problem and lunch is not None and after_lunch is not None and after_lunch < lunch.end:
@@ -77,9 +80,9 @@ def check_day(times: Mapping[str, int | None], lunch: Span | None, second_meal: 
 def check_person(times: Mapping[str, int | None], first_meal: Span | None, second_meal: Span | None) -> None:
     """One person's (or department's) times, in order; their own meals within their call and their out."""
     problem = _out_of_order(times, PERSON_ORDER, person_words())
-    end = times.get("out") if times.get("out") is not None else times.get("wrap")
+    end = "out" if times.get("out") is not None else "wrap"
     problem = problem or _meals_problem(
-        {"first_meal": first_meal, "second_meal": second_meal}, times.get("call"), end, person_words()
+        {"first_meal": first_meal, "second_meal": second_meal}, times, ("call", end), person_words()
     )
     if problem:
         raise InvalidInput(problem)
@@ -90,30 +93,40 @@ def _out_of_order(times: Mapping[str, int | None], order, words: dict[str, str])
         first, then = times.get(earlier), times.get(later)
         if first is None or then is None or then > first or (then == first and not strictly):
             continue
-        return _before(words[later], then, words[earlier], first)
-
-
-def _before(later: str, then: int, earlier: str, first: int) -> str:
-    message = _("the {later} ({then}) is before the {earlier} ({first})").format(
-        later=later, then=clock(then), earlier=earlier, first=clock(first)
-    )
-    if then < DAY and first < then + DAY <= LAST_MINUTE:
-        message = _("{message}: a time after midnight is written past 24:00 ({time})").format(
-            message=message, time=clock(then + DAY)
+        message = _("the {later} ({then}) is before the {earlier} ({first})").format(
+            later=words[later], then=clock(then), earlier=words[earlier], first=clock(first)
         )
-    return message
+        if later in ENDS_OF_WORK and then < NOON and first < then + DAY <= LAST_MINUTE:
+            message = _("{message}: a time after midnight is written past 24:00 ({time})").format(
+                message=message, time=clock(then + DAY)
+            )
+        return message
 
 
-def _meals_problem(meals: dict[str, Span | None], start: int | None, end: int | None, words: dict) -> str | None:
+def _meals_problem(
+    meals: dict[str, Span | None], times: Mapping[str, int | None], bounds: tuple[str, str], words: dict
+) -> str | None:
+    """The meals within the day (`bounds`: the times it runs between) and one after the other."""
+    start, end = (times.get(bound) for bound in bounds)
     known = [(name, meal) for name, meal in meals.items() if meal is not None]
     for name, meal in known:
         if start is not None and end is not None and meal.minutes > end - start:
             return _("the {meal} ({span}, {length}) is longer than the day ({start}–{end})").format(
                 meal=words[name], span=meal, length=duration(meal.minutes), start=clock(start), end=clock(end)
             )
-        if (start is not None and meal.start < start) or (end is not None and meal.end > end):
+        starts_early, ends_late = start is not None and meal.start < start, end is not None and meal.end > end
+        if (starts_early or ends_late) and start is not None and end is not None:
             return _("the {meal} ({span}) is not within the day ({start}–{end})").format(
                 meal=words[name], span=meal, start=clock(start), end=clock(end)
+            )
+        # one end of the day not known yet: the meal against the other
+        if starts_early:
+            return _("the {meal} ({span}) starts before the {start_name} ({start})").format(
+                meal=words[name], span=meal, start_name=words[bounds[0]], start=clock(start)
+            )
+        if ends_late:
+            return _("the {meal} ({span}) ends after the {end_name} ({end})").format(
+                meal=words[name], span=meal, end_name=words[bounds[1]], end=clock(end)
             )
     for (name, meal), (later, other) in zip(known, known[1:], strict=False):
         if other.start < meal.end:

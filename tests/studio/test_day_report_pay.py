@@ -134,7 +134,10 @@ def test_times_after_midnight_are_written_past_24():
     assert clock_minutes("25:30") == clock_minutes("01:30+1") == 25 * 60 + 30
     assert clock_minutes("7:30 pm") == 19 * 60 + 30 and clock_minutes("") is None
     assert span("13:00 – 13:30") == Span(780, 810)
-    for bad, message in (("48:00", "not a time of day"), ("13:30-13:00", "ends \\(13:00\\) before it starts")):
+    for bad, message in (
+        ("48:00", "not a time on the day's clock"),
+        ("13:30-13:00", "ends \\(13:00\\) before it starts"),
+    ):
         with pytest.raises(InvalidInput, match=message):
             span(bad) if "-" in bad else clock_minutes(bad)
 
