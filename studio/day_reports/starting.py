@@ -47,7 +47,7 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
     if day is None or day.kind != ShootDayKind.SHOOT.value:
         raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
     production = session.get(Production, day.production_id)
-    today = today or dt.datetime.now(ZoneInfo(production.shoot_timezone)).date()
+    today = today or today_where_shot(session, production.id)
     if session.exec(select(DayReport.id).where(DayReport.shoot_day_id == day.id)).first() is not None:
         raise InvalidInput(_("{day} is already reported: change its report instead").format(day=day_name(day)))
     if day.shoot_date > today:
@@ -59,6 +59,12 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
     report = _prefilled(session, sheet, plan, wrap, meals)
     left = {"day_report": {report.id: report.version}}
     return Changes(left, undo=(Step(operations.remove, ("day_report", (report.id,)), left),))
+
+
+def today_where_shot(session: Session, production_id: int) -> dt.date:
+    """Today's date where the production shoots (in its shoot time zone): a day is reported from then."""
+    production = session.get(Production, production_id)
+    return dt.datetime.now(ZoneInfo(production.shoot_timezone)).date()
 
 
 def remaining_plans(session: Session, production_id: int, reported: set[int]) -> list[DayFacts]:

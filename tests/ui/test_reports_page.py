@@ -4,11 +4,13 @@ refused with one message and nothing saved."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.driving import commit_line, last_refusal, query, show
+from ui.i18n import day_text
 
 
 def day_row(page, number: int) -> None:
@@ -59,7 +61,9 @@ def test_an_edit_is_worked_out_at_once_and_undone(demo_window, demo_path, settle
     assert total(page)["actual"].amount == before and total(page)["variance"].amount == Decimal(0)
 
 
-def test_bad_times_and_a_day_not_yet_shot_are_refused(demo_window, demo_path, settle):
+def test_bad_times_and_a_day_not_yet_shot_are_refused(demo_window, demo_path, settle, monkeypatch):
+    # Today where the demo shoots: day 3's date, 2027-01-13; day 4 is shot on 2027-01-14
+    monkeypatch.setattr("ui.pages.reports.today_where_shot", lambda *_: dt.date(2027, 1, 13))
     page = show(demo_window, "reports")
     day_row(page, 1)
     settle()
@@ -70,10 +74,20 @@ def test_bad_times_and_a_day_not_yet_shot_are_refused(demo_window, demo_path, se
     assert page.unit.model.data(index) == shown
     day_row(page, 4)
     settle()
-    assert page.unit.model.rows == [] and page.buttons["startReport"].isEnabled()
-    page.start_report()
+    start = page.buttons["startReport"]
+    assert page.unit.model.rows == [] and not start.isEnabled()
+    assert start.toolTip() == f"Its report can be started on {day_text(dt.date(2027, 1, 14))}, at wrap."
+    assert "Not shot yet" in page.summary.text()
+    page.start_report()  # were it asked all the same
     assert "has not happened yet" in last_refusal(demo_window).text()
     assert query(demo_path, "select count(*) from day_report") == [(3,)]
+    # The next day, it can be started
+    monkeypatch.setattr("ui.pages.reports.today_where_shot", lambda *_: dt.date(2027, 1, 14))
+    day_row(page, 3)
+    day_row(page, 4)
+    settle()
+    assert start.isEnabled() and "can be started on" not in start.toolTip()
+    assert "Not reported yet" in page.summary.text()
 
 
 def test_a_scene_shot_unplanned_is_added_and_removed_and_a_note_removed_each_one_undo_step(

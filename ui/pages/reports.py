@@ -7,6 +7,7 @@ own rows after each edit of a report; a change to what they are priced by reads 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ from studio.day_reports.listings import (
 )
 from studio.day_reports.postings import post_days
 from studio.day_reports.replan import Replan, preview_replan
-from studio.day_reports.starting import start_day_report
+from studio.day_reports.starting import start_day_report, today_where_shot
 from studio.day_reports.summary import DayReports, DaySummary, ahead_or_behind
 from studio.errors import UserError
 from studio.formatting import format_eighths
@@ -289,7 +290,12 @@ class ProductionReportPage(Page):
         if day_id is not None and self.reports is not None:
             summary = self.workspace.read(self.reports.summary, day_id)
         self.shown = summary
-        self.buttons["startReport"].setEnabled(summary is None and day_id is not None and not self.workspace.read_only)
+        not_shot = self._not_shot_yet(day_id)
+        startable = summary is None and day_id is not None and not not_shot and not self.workspace.read_only
+        self.buttons["startReport"].setEnabled(startable)
+        self.buttons["startReport"].setToolTip(
+            self.tr("Its report can be started on %1, at wrap.").replace("%1", not_shot) if not_shot else ""
+        )
         for name in ("addNote", "addScene", "removeRow", "postDay"):
             self.buttons[name].setEnabled(summary is not None and not self.workspace.read_only)
         for name in ("exportPdf", "exportXlsx"):
@@ -299,7 +305,10 @@ class ProductionReportPage(Page):
         if summary is None:
             for table in (self.unit, self.people, self.scenes, self.notes, self.hot_cost):
                 table.set_rows([])
-            self.summary.setText(self.tr("Not reported yet: start its report at wrap.") if day_id else "")
+            text = self.tr("Not reported yet: start its report at wrap.") if day_id else ""
+            if not_shot:
+                text = self.tr("Not shot yet: its report can be started on %1, at wrap.").replace("%1", not_shot)
+            self.summary.setText(text)
             return
         outcomes = dict(self._outcomes())
         scenes = [{**row, "outcome_label": outcomes[row["outcome"]]} for row in scene_rows(summary)]
@@ -315,6 +324,16 @@ class ProductionReportPage(Page):
         self.notes.set_rows(notes)
         self.hot_cost.set_rows(hot_cost_rows(summary))
         self.summary.setText(self._summary_text(summary))
+
+    def _not_shot_yet(self, day_id: int | None) -> str:
+        """The day's date, shown, when it is still to come where the production shoots; else ""."""
+        row = next((row for row in self.days.model.rows if row["id"] == day_id), None)
+        if row is None or row["date"] <= self.today():
+            return ""
+        return day_text(row["date"])
+
+    def today(self) -> dt.date:
+        return self.workspace.read(today_where_shot, self.workspace.production_id)
 
     def _summary_text(self, summary: DaySummary) -> str:
         shot, total = summary.shot, hot_cost_rows(summary)[-1]
@@ -341,7 +360,7 @@ class ProductionReportPage(Page):
         if day_id is None:
             return
         try:
-            self.workspace.apply(start_day_report, day_id, label=self.tr("Start the report"))
+            self.workspace.apply(start_day_report, day_id, self.today(), label=self.tr("Start the report"))
         except UserError as error:
             self.show_refusal(str(error))
             return
