@@ -89,8 +89,13 @@ class Standing:
 
 
 def ahead_or_behind(eighths: int, _: Callable[[str], str] = _) -> str:
-    """Pages shot beyond the plans, or short of them, in the interface's language (or `_`'s)."""
-    words = _("{pages} pages ahead") if eighths >= 0 else _("{pages} pages behind")
+    """Pages shot beyond the plans, or short of them, in the interface's language (or `_`'s): a page or
+    part of one is singular ("1 page behind", "3/8 page ahead")."""
+    one = 0 < abs(eighths) <= 8
+    if eighths >= 0:
+        words = _("{pages} page ahead") if one else _("{pages} pages ahead")
+    else:
+        words = _("{pages} page behind") if one else _("{pages} pages behind")
     return words.format(pages=format_eighths(abs(eighths)))
 
 

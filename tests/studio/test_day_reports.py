@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from studio import operations
 from studio.changes import run_steps
+from studio.day_reports.summary import ahead_or_behind
 from studio.errors import InvalidInput
 from studio.models import DayReport, DayReportTime, ShootDay
 from tests.studio.day_report_production import (
@@ -142,9 +143,22 @@ def test_scenes_not_shot_partly_shot_and_added_and_where_the_shoot_stands(sqlite
     standing = day.standing
     assert (standing.planned_to_date.eighths, standing.shot_to_date.eighths, standing.ahead_eighths) == (20, 19, -1)
     assert (standing.remaining.scenes, standing.remaining.eighths) == (1, 1)
+    assert ahead_or_behind(standing.ahead_eighths) == "1/8 page behind"
     assert standing.shot_to_date.scenes == 3
     data = day.to_json()
     assert data["scenes"]["pages"] == "1 3/8" and data["to_date"]["remaining"]["pages"] == "1/8"
+
+
+def test_a_page_or_part_of_one_ahead_or_behind_is_singular():
+    said = {eighths: ahead_or_behind(eighths) for eighths in (-9, -8, -1, 0, 3, 16)}
+    assert said == {
+        -9: "1 1/8 pages behind",
+        -8: "1 page behind",
+        -1: "1/8 page behind",
+        0: "0 pages ahead",
+        3: "3/8 page ahead",
+        16: "2 pages ahead",
+    }
 
 
 @pytest.mark.parametrize(
