@@ -94,7 +94,7 @@ def people_rows(summary: DaySummary) -> list[Row]:
                 "travel_minutes": row.travel,
                 "hours": duration(first.worked_minutes) if first and row.call is not None else "",
                 "overtime_hours": duration(first.overtime_minutes) if first and first.overtime_minutes else "",
-                "late_meals": sum(meal.steps for meal in first.late_meals) if first else 0,
+                "late_meals": len(first.late_meals) if first else 0,
                 "rest": duration(first.rest_minutes) if first and first.rest_minutes is not None else "",
                 **money,
             }

@@ -361,7 +361,7 @@ def worked_day(day: ReportedDay, crew: dict[int, int | None]) -> DayFacts:
     """The day as it happened (see the module's docstring)."""
     workers = []
     for row in day.rows:
-        shift = _shift(row, day)
+        shift = shift_of(row, day)
         if row.kind == DEPARTMENT:
             workers += [Worker(CREW, member, shift) for member in department_crew(day, crew, row.owner)]
         else:
@@ -373,7 +373,8 @@ def worked_day(day: ReportedDay, crew: dict[int, int | None]) -> DayFacts:
     return DayFacts(day.date, tuple(workers), locations, moves_in(cards))
 
 
-def _shift(row: TimeRow, day: ReportedDay) -> Shift | None:
+def shift_of(row: TimeRow, day: ReportedDay) -> Shift | None:
+    """A row's worked day (see the module's docstring); None: paid without working."""
     end = row.end if row.end is not None else day.times["camera_wrap"]
     if row.call is None or end is None:
         return None

@@ -20,7 +20,7 @@ from studio import vocabulary
 from studio.day_reports.clock import clock, duration
 from studio.day_reports.facts import CREW
 from studio.day_reports.final_cost import FinalCost, final_cost
-from studio.day_reports.reading import DEPARTMENT, TimeRow
+from studio.day_reports.reading import DEPARTMENT, SCREEN_SECONDS_PER_EIGHTH, SceneRow, TimeRow, shift_of
 from studio.day_reports.summary import DaySummary, ahead_or_behind, day_summary
 from studio.errors import UserError
 from studio.exports.contacts import Translate, translator
@@ -154,7 +154,7 @@ def _scenes(summary: DaySummary, lang: str, _: Translate) -> Table:
                 format_eighths(scene.eighths),
                 _outcome(scene.outcome, _),
                 format_eighths(scene.shot_eighths) if scene.shot_eighths else "",
-                duration(scene.screen_seconds) if scene.screen_seconds is not None else "",
+                _screen_time(scene),
                 scene.setups,
                 remarks,
             ]
@@ -170,7 +170,7 @@ def _scenes(summary: DaySummary, lang: str, _: Translate) -> Table:
             format_eighths(sum(scene.eighths for scene in summary.day.scenes if scene.planned)),
             "",
             format_eighths(shot.shot.eighths),
-            duration(shot.shot.seconds),
+            _shown_total(summary.day.scenes, shot.shot.seconds),
             shot.setups,
             "",
         ]
@@ -186,7 +186,29 @@ def _scenes(summary: DaySummary, lang: str, _: Translate) -> Table:
         _("Setups"),
         _("Remarks"),
     ]
-    return Table("scenes", _("Scenes"), headings, rows, widths=(0.7, 0.6, 2.2, 0.6, 1.0, 0.7, 0.8, 0.6, 2.2))
+    return Table(
+        "scenes",
+        _("The day's scenes"),
+        headings,
+        rows,
+        widths=(0.7, 0.6, 2.2, 0.6, 1.0, 0.7, 0.8, 0.6, 2.2),
+        note=_("Screen time marked ≈ is estimated, at about a minute a page shot, where none was entered."),
+    )
+
+
+def _shown_total(scenes: list[SceneRow], seconds: int) -> str:
+    """The day's screen time, ≈ when a scene shot has none entered."""
+    estimated = any(scene.shot_eighths and scene.screen_seconds is None for scene in scenes)
+    return f"{'≈' if estimated else ''}{duration(seconds)}"
+
+
+def _screen_time(scene: SceneRow) -> str:
+    """The screen time entered, else ≈ an estimate from the pages shot (m:ss)."""
+    if scene.screen_seconds is not None:
+        return duration(scene.screen_seconds)
+    if not scene.shot_eighths:
+        return ""
+    return f"≈{duration(int(scene.shot_eighths * SCREEN_SECONDS_PER_EIGHTH))}"
 
 
 def _standing(summary: DaySummary, _: Translate) -> Table:
@@ -229,7 +251,8 @@ def _people(summary: DaySummary, lang: str, _: Translate) -> list[Table]:
         group = {"cast": "cast", "background": "background"}.get(row.kind, "crew")
         groups[group].append(_person(summary, row, lang, _))
     titles = {"cast": _("Cast"), "crew": _("Crew"), "background": _("Background")}
-    widths = (1.9, 1.5, 0.5, 0.55, 0.55, 0.55, 1.1, 0.55, 0.55, 0.5, 0.55, 0.7, 0.6, 0.55, 0.8, 0.8)
+    # each heading's longest word fits its column (Makeup, 7 pt bold, wants 0.65 of 12.25)
+    widths = (1.9, 1.4, 0.5, 0.55, 0.65, 0.55, 1.1, 0.55, 0.55, 0.5, 0.55, 0.7, 0.6, 0.55, 0.8, 0.8)
     return [
         Table(key, titles[key], headings, rows, money=(14, 15), widths=widths) for key, rows in groups.items() if rows
     ]
@@ -238,9 +261,8 @@ def _people(summary: DaySummary, lang: str, _: Translate) -> list[Table]:
 def _person(summary: DaySummary, row: TimeRow, lang: str, _: Translate) -> list[Cell]:
     pays = summary.pays_of(row)
     first = pays[0] if pays else None
-    meals = [meal for meal in (row.first_meal, row.second_meal) if meal] or [
-        meal for meal in (summary.day.lunch, summary.day.second_meal) if meal and row.call is not None
-    ]
+    shift = shift_of(row, summary.day)
+    meals = shift.meals_taken() if shift else []  # the unit's outside their own day were not theirs
     detail_zh = row.detail_zh or (vocabulary.chinese("positions", row.detail) if row.kind == CREW else "")
     role = named(lang, row.detail, detail_zh)
     count = len(pays) if row.kind == DEPARTMENT else row.count
@@ -258,7 +280,7 @@ def _person(summary: DaySummary, row: TimeRow, lang: str, _: Translate) -> list[
         duration(row.travel) if row.travel else "",
         duration(first.worked_minutes) if first and row.call is not None else "",
         duration(first.overtime_minutes) if first and first.overtime_minutes else "",
-        sum(meal.steps for meal in first.late_meals) if first and first.late_meals else None,
+        len(first.late_meals) if first and first.late_meals else None,
         duration(first.rest_minutes) if first and first.rest_minutes is not None else "",
         sum((pay.overtime for pay in pays), Decimal(0)),
         sum((pay.penalties for pay in pays), Decimal(0)),

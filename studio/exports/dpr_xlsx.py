@@ -4,6 +4,7 @@ is written as text cells, never run as a formula; money as numbers in the report
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,16 +22,8 @@ from studio.money import minor_unit_digits
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", start_color="37474F")
-SHEET_NAMES = {
-    "times": "Times",
-    "scenes": "Scenes",
-    "standing": "To date",
-    "cast": "Cast",
-    "crew": "Crew",
-    "background": "Background",
-    "hot_cost": "Hot cost",
-    "notes": "Notes",
-}
+NOT_IN_SHEET_NAMES = re.compile(r"[\\/?*\[\]:]")
+SHEET_NAME_LENGTH = 31  # Excel's limit
 
 
 def write_xlsx(document: DprDocument, target: Path) -> Path:
@@ -43,7 +36,7 @@ def write_xlsx(document: DprDocument, target: Path) -> Path:
             "." + "0" * minor_unit_digits(document.currency) if minor_unit_digits(document.currency) else ""
         )
         for table in document.tables:
-            worksheet = workbook.create_sheet(SHEET_NAMES[table.key])
+            worksheet = workbook.create_sheet(sheet_name(table.title))
             _fill(worksheet, table, money_format)
             printed = PrintedPage(
                 document.title,
@@ -56,6 +49,11 @@ def write_xlsx(document: DprDocument, target: Path) -> Path:
         path.write_bytes(workbook_bytes(workbook))
 
     return write_atomically(target, write)
+
+
+def sheet_name(title: str) -> str:
+    """A table's title as a sheet's tab, in the document's language ("Hot cost / 当日成本": "Hot cost · 当日成本")."""
+    return NOT_IN_SHEET_NAMES.sub("·", title.replace(" / ", " · "))[:SHEET_NAME_LENGTH]
 
 
 def _fill(worksheet: Worksheet, table: DprTable, money_format: str) -> None:

@@ -95,6 +95,8 @@ def test_the_dpr_as_a_pdf_in_both_languages(desk_path, tmp_path):
         "5,987.50",
         "1,527.50",
         "Hot cost / 当日成本",
+        "Makeup /",  # a word never broken in a heading
+        "≈1:00",  # scene 1-1's screen time, none entered: estimated
     ):
         assert expected in text, expected
     pages = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
