@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from studio.errors import UserError
-from studio.i18n import _
+from studio.i18n import _, local_name
 
 LANGUAGES = ("en", "zh", "en+zh")
 REPORT_READING = ("day", "final-cost")  # the report actions that change nothing
@@ -178,9 +178,11 @@ def _final_cost(session, production_id: int, args: argparse.Namespace) -> tuple[
 
     report = final_cost(session, production_id, args.currency).to_json()
     rows = [
-        f"{a['code']} {a['name']}: budget {a['budget']}, at completion {a['at_completion']}, variance {a['variance']}"
-        for a in report["accounts"]
-        if a["at_completion"] != a["budget"]
+        _("{code} {name}: budget {budget}, at completion {at_completion}, variance {variance}").format(
+            **{**account, "name": local_name(account["name"], account["name_zh"])}
+        )
+        for account in report["accounts"]
+        if account["at_completion"] != account["budget"]
     ]
     rows.append(
         _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(

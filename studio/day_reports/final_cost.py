@@ -101,7 +101,8 @@ class FinalCost:
 
         def row(line: FinalCostLine) -> dict:
             figures = ("budget", "actual", "done", "remaining", "remaining_plan", "at_completion", "variance")
-            return {"code": line.code, "name": line.name, **{name: money(getattr(line, name)) for name in figures}}
+            named = {"code": line.code, "name": line.name, "name_zh": line.name_zh}
+            return {**named, **{name: money(getattr(line, name)) for name in figures}}
 
         return {
             "currency": self.currency,

@@ -74,6 +74,9 @@ def test_posting_and_the_final_cost(desk_path):
     assert cost["total"]["variance"] == "-3627.50" and cost["currency"] == "USD"
     cast = next(account for account in cost["accounts"] if account["code"] == "1400")
     assert (cast["budget"], cast["remaining_plan"], cast["at_completion"]) == ("5470.00", "4410.00", "8430.00")
+    assert (cast["name"], cast["name_zh"]) == ("Cast", "演员")
+    said = ok("--lang", "zh_CN", "report", "final-cost", "--db", str(desk_path)).stdout
+    assert said.startswith("1400 演员") and "Cast" not in said  # each account by its Chinese name
     database = open_database(desk_path)
     with database.session() as session:
         assert sum(entry.amount.amount for entry in session.exec(select(CostEntry)).all()) == Decimal("4987.50")
