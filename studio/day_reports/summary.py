@@ -128,10 +128,10 @@ class DaySummary:
         return [pay for pay in pays if pay is not None]
 
     def minors(self, lang: str | None = None, _: Callable[[str], str] = _) -> list[str]:
-        """Each minor who was at work longer than their age allows, or outside the hours a minor may work,
-        said in the interface's language, or a document's (`lang` and its translator `_`). The report has
-        their time in and out, not how much of it was work: their work is the call sheet's and the board's
-        to keep."""
+        """Each minor who was at work longer than their age allows, and each outside the hours a minor may
+        work (both, for one who was), said in the interface's language, or a document's (`lang` and its
+        translator `_`). The report has their time in and out, not how much of it was work: their work is
+        the call sheet's and the board's to keep."""
         found = []
         for worker in self.worked.workers:
             shift = worker.shift
@@ -150,7 +150,7 @@ class DaySummary:
                     "{name} ({age}) was at work from {start} to {end}, over the {limit} a minor that age may be"
                 )
                 found.append(message.format(**said, limit=duration(limits.on_set_minutes)))
-            elif shift.call < limits.earliest or shift.end > limits.latest:
+            if shift.call < limits.earliest or shift.end > limits.latest:
                 message = _(
                     "{name} ({age}) was at work from {start} to {end}; a minor may work from {earliest} to {latest}"
                 )

@@ -179,7 +179,13 @@ def test_the_production_report_names_a_minor_at_work_longer_than_their_age_allow
     edit(desk, "day_report_time", ben, on_set="14:30", makeup="14:00", call="14:00")
     problem = "Ben Cole (age 16) was at work from 14:00 to 23:00; a minor may work from 05:00 to 22:00"
     assert summary(desk, 0).to_json()["minors"] == [problem]
+    # Called at 11:15 again: 11:45 at work, over his 10 hours, and past 22:00: each said
+    edit(desk, "day_report_time", ben, call="11:15", makeup="11:15", on_set="12:30")
+    assert summary(desk, 0).minors() == [
+        "Ben Cole (age 16) was at work from 11:15 to 23:00, over the 10:00 a minor that age may be",
+        "Ben Cole (age 16) was at work from 11:15 to 23:00; a minor may work from 05:00 to 22:00",
+    ]
     with desk.database.session() as session:
         target = write_dpr(session, desk.production_id, desk.days[0], tmp_path / "day1.pdf", "en+zh")
     text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout.split())
-    assert "Minors" in text and "at work from 14:00 to 23:00" in text and "16 岁" in text
+    assert "Minors" in text and "over the 10:00" in text and "a minor may work from 05:00" in text and "16 岁" in text
