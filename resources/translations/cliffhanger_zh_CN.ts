@@ -2976,507 +2976,517 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>ProductionReportPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="80"/>
+        <location filename="../../ui/pages/reports.py" line="81"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="81"/>
+        <location filename="../../ui/pages/reports.py" line="82"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="82"/>
+        <location filename="../../ui/pages/reports.py" line="83"/>
         <source>Reported</source>
         <translation>已报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="82"/>
+        <location filename="../../ui/pages/reports.py" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="99"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
         <source>Times</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="102"/>
         <source>Scenes</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="102"/>
-        <location filename="../../ui/pages/reports.py" line="155"/>
+        <location filename="../../ui/pages/reports.py" line="103"/>
+        <location filename="../../ui/pages/reports.py" line="156"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="103"/>
-        <location filename="../../ui/pages/reports.py" line="258"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>Hot cost</source>
         <translation>当日成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <source>Both</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
-        <location filename="../../ui/pages/reports.py" line="344"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="363"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114"/>
-        <location filename="../../ui/pages/reports.py" line="355"/>
+        <location filename="../../ui/pages/reports.py" line="115"/>
+        <location filename="../../ui/pages/reports.py" line="374"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="115"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>Add a scene shot…</source>
         <translation>添加已拍场次…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116"/>
-        <location filename="../../ui/pages/reports.py" line="392"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
+        <location filename="../../ui/pages/reports.py" line="411"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="117"/>
+        <location filename="../../ui/pages/reports.py" line="118"/>
         <source>Post to the budget</source>
         <translation>记入预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="118"/>
+        <location filename="../../ui/pages/reports.py" line="119"/>
         <source>Re-plan the remaining days…</source>
         <translation>重新安排剩余拍摄日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="119"/>
+        <location filename="../../ui/pages/reports.py" line="120"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="120"/>
+        <location filename="../../ui/pages/reports.py" line="121"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="147"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <source>Crew call</source>
         <translation>集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="149"/>
+        <location filename="../../ui/pages/reports.py" line="150"/>
         <source>First shot</source>
         <translation>第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="150"/>
+        <location filename="../../ui/pages/reports.py" line="151"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="151"/>
+        <location filename="../../ui/pages/reports.py" line="152"/>
         <source>First shot after lunch</source>
         <translation>午餐后第一个镜头</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="152"/>
-        <location filename="../../ui/pages/reports.py" line="170"/>
+        <location filename="../../ui/pages/reports.py" line="153"/>
+        <location filename="../../ui/pages/reports.py" line="171"/>
         <source>Second meal</source>
         <translation>第二餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="153"/>
+        <location filename="../../ui/pages/reports.py" line="154"/>
         <source>Camera wrap</source>
         <translation>摄影收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="154"/>
+        <location filename="../../ui/pages/reports.py" line="155"/>
         <source>Last person out</source>
         <translation>最后离场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
-        <location filename="../../ui/pages/reports.py" line="248"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
-        <location filename="../../ui/pages/reports.py" line="249"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>Crew</source>
         <translation>剧组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="159"/>
-        <location filename="../../ui/pages/reports.py" line="250"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="251"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="163"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
-        <location filename="../../ui/pages/reports.py" line="239"/>
+        <location filename="../../ui/pages/reports.py" line="164"/>
+        <location filename="../../ui/pages/reports.py" line="240"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
-        <location filename="../../ui/pages/reports.py" line="228"/>
-        <location filename="../../ui/pages/reports.py" line="242"/>
+        <location filename="../../ui/pages/reports.py" line="164"/>
+        <location filename="../../ui/pages/reports.py" line="229"/>
+        <location filename="../../ui/pages/reports.py" line="243"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="164"/>
+        <location filename="../../ui/pages/reports.py" line="165"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="165"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>Count</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="166"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Call</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167"/>
+        <location filename="../../ui/pages/reports.py" line="168"/>
         <source>Makeup</source>
         <translation>化妆</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="168"/>
+        <location filename="../../ui/pages/reports.py" line="169"/>
         <source>On set</source>
         <translation>到片场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="169"/>
+        <location filename="../../ui/pages/reports.py" line="170"/>
         <source>First meal</source>
         <translation>第一餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="171"/>
+        <location filename="../../ui/pages/reports.py" line="172"/>
         <source>Wrap</source>
         <translation>收工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="172"/>
+        <location filename="../../ui/pages/reports.py" line="173"/>
         <source>Out</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="176"/>
         <source>Travel (minutes)</source>
         <translation>路程（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="180"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="181"/>
+        <location filename="../../ui/pages/reports.py" line="182"/>
         <source>Overtime hours</source>
         <translation>加班工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="182"/>
+        <location filename="../../ui/pages/reports.py" line="183"/>
         <source>Late meals</source>
         <translation>延误用餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="183"/>
+        <location filename="../../ui/pages/reports.py" line="184"/>
         <source>Rest</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="184"/>
-        <location filename="../../ui/pages/reports.py" line="253"/>
+        <location filename="../../ui/pages/reports.py" line="185"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>Overtime</source>
         <translation>加班费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="185"/>
-        <location filename="../../ui/pages/reports.py" line="254"/>
+        <location filename="../../ui/pages/reports.py" line="186"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
         <source>Penalties</source>
         <translation>罚金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="186"/>
-        <location filename="../../ui/pages/reports.py" line="220"/>
+        <location filename="../../ui/pages/reports.py" line="187"/>
+        <location filename="../../ui/pages/reports.py" line="221"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="191"/>
+        <location filename="../../ui/pages/reports.py" line="192"/>
         <source>Completed</source>
         <translation>拍完</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="192"/>
+        <location filename="../../ui/pages/reports.py" line="193"/>
         <source>Partly shot</source>
         <translation>部分拍摄</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="193"/>
+        <location filename="../../ui/pages/reports.py" line="194"/>
         <source>Not shot</source>
         <translation>未拍</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="199"/>
+        <location filename="../../ui/pages/reports.py" line="200"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="200"/>
+        <location filename="../../ui/pages/reports.py" line="201"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="201"/>
+        <location filename="../../ui/pages/reports.py" line="202"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="202"/>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="203"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="202"/>
+        <location filename="../../ui/pages/reports.py" line="203"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="203"/>
+        <location filename="../../ui/pages/reports.py" line="204"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="206"/>
+        <location filename="../../ui/pages/reports.py" line="207"/>
         <source>Pages shot (part)</source>
         <translation>已拍页数（部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="214"/>
+        <location filename="../../ui/pages/reports.py" line="215"/>
         <source>Screen time</source>
         <translation>成片时长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="219"/>
+        <location filename="../../ui/pages/reports.py" line="220"/>
         <source>Setups</source>
         <translation>机位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="226"/>
+        <location filename="../../ui/pages/reports.py" line="227"/>
         <source>Delay</source>
         <translation>延误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="227"/>
+        <location filename="../../ui/pages/reports.py" line="228"/>
         <source>Incident</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="232"/>
+        <location filename="../../ui/pages/reports.py" line="233"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="233"/>
+        <location filename="../../ui/pages/reports.py" line="234"/>
         <source>Talent</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="234"/>
+        <location filename="../../ui/pages/reports.py" line="235"/>
         <source>Equipment</source>
         <translation>器材</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="235"/>
+        <location filename="../../ui/pages/reports.py" line="236"/>
         <source>Location</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="236"/>
+        <location filename="../../ui/pages/reports.py" line="237"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="240"/>
+        <location filename="../../ui/pages/reports.py" line="241"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="241"/>
+        <location filename="../../ui/pages/reports.py" line="242"/>
         <source>Time lost</source>
         <translation>损失时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="243"/>
+        <location filename="../../ui/pages/reports.py" line="244"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="251"/>
+        <location filename="../../ui/pages/reports.py" line="252"/>
         <source>Locations</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="252"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>Company moves</source>
         <translation>转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="255"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="260"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="262"/>
         <source>Variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="302"/>
+        <location filename="../../ui/pages/reports.py" line="297"/>
+        <source>Its report can be started on %1, at wrap.</source>
+        <translation>可于 %1 收工时开始填写日报。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="308"/>
         <source>Not reported yet: start its report at wrap.</source>
         <translation>尚无日报：收工时开始填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="322"/>
+        <location filename="../../ui/pages/reports.py" line="310"/>
+        <source>Not shot yet: its report can be started on %1, at wrap.</source>
+        <translation>尚未拍摄：可于 %1 收工时开始填写日报。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="341"/>
         <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
         <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="329"/>
+        <location filename="../../ui/pages/reports.py" line="348"/>
         <source>hot cost %1 against %2 planned</source>
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="354"/>
+        <location filename="../../ui/pages/reports.py" line="373"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="366"/>
+        <location filename="../../ui/pages/reports.py" line="385"/>
         <source>Every scene of the script is on this report.</source>
         <translation>剧本的每一场都已在本报告中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="368"/>
+        <location filename="../../ui/pages/reports.py" line="387"/>
         <source>Add a scene shot</source>
         <translation>添加已拍场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="369"/>
+        <location filename="../../ui/pages/reports.py" line="388"/>
         <source>Scene shot on this day:</source>
         <translation>本日拍摄的场次：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="386"/>
+        <location filename="../../ui/pages/reports.py" line="405"/>
         <source>Choose the notes, or scenes added on the day, to remove.</source>
         <translation>请选择要删除的备注，或当天添加的场次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="390"/>
+        <location filename="../../ui/pages/reports.py" line="409"/>
         <source>A scene planned for the day stays on its report: mark it not shot instead.</source>
         <translation>当天计划的场次保留在报告中：请改为标记为未拍摄。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="403"/>
+        <location filename="../../ui/pages/reports.py" line="422"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="410"/>
+        <location filename="../../ui/pages/reports.py" line="429"/>
         <source>Re-plan the remaining days</source>
         <translation>重新安排剩余拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="412"/>
+        <location filename="../../ui/pages/reports.py" line="431"/>
         <source>Re-planning needs a reported day and a day after it to plan.</source>
         <translation>重新安排需要一个已报的拍摄日，以及其后可安排的拍摄日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="415"/>
+        <location filename="../../ui/pages/reports.py" line="434"/>
         <source>Re-plan from day:</source>
         <translation>从第几天起重新安排：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="440"/>
+        <location filename="../../ui/pages/reports.py" line="459"/>
         <source>Re-planned from day %1</source>
         <translation>已从第 %1 天起重新安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="447"/>
+        <location filename="../../ui/pages/reports.py" line="466"/>
         <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3, %4 against now: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
         <translation>从第 %1 天起：%2 场未拍场次重新排入。整个拍摄计划将花费 %3，比现在 %4：演员工作日 %5，待命日 %6，场地日 %7，新增拍摄日 %8 天。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="460"/>
+        <location filename="../../ui/pages/reports.py" line="479"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="461"/>
+        <location filename="../../ui/pages/reports.py" line="480"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="468"/>
+        <location filename="../../ui/pages/reports.py" line="487"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="468"/>
+        <location filename="../../ui/pages/reports.py" line="487"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="473"/>
+        <location filename="../../ui/pages/reports.py" line="492"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>
