@@ -69,5 +69,5 @@ def test_screen_time_not_entered_is_estimated_and_marked(desk):
 
 def test_the_sheets_of_a_chinese_report_are_named_in_chinese(desk):
     start(desk, 0)
-    assert [sheet_name(table.title) for table in document(desk, "zh").tables][0] == "时间"
+    assert [sheet_name(table.title) for table in document(desk, "zh").tables][:2] == ["时间", "当日场次"]
     assert sheet_name(table(document(desk, "en+zh"), "hot_cost").title) == "Hot cost · 当日成本"
