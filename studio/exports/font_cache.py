@@ -1,22 +1,15 @@
-"""A TrueType font's parsed tables, kept in the user's cache folder so that a process reads them rather
-than parsing the font again.
+"""A TrueType font with its parsed tables read from the user's cache (`studio.parsed_cache`) rather than
+parsed again.
 
 reportlab parses a font's tables in Python (names, metrics, the character map, every glyph's width and
 place): about a tenth of a second for a CJK font, paid by every process that writes a document in
-Chinese. What it parses is stored here, pickled, under the font file's SHA-256 (with the subfont, the
-reportlab version and this format's), and read back through an unpickler that makes nothing but
-reportlab's name strings: a changed font or reportlab is a new key; a file that cannot be read back as a
-face (truncated, damaged, another key's) is parsed again and stored anew. A stored face is written
-under a name of its own and renamed, so processes storing at once each leave a whole file. The cache is
-only ever a shortcut: a folder that cannot be made or written leaves the font parsed as before.
+Chinese. Reading them back pickled takes half that. The key is the font file's SHA-256 with the
+subfont, the reportlab version and this format's, so a changed font or reportlab is parsed anew.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from fnmatch import fnmatch
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -25,23 +18,14 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, unShapedFontGlob
 
-from studio.errors import UserError
+from studio import parsed_cache
 
+KIND = "fonts"
 FORMAT = 1
-SUFFIX = ".face"
-UNREADABLE = (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError)
-# Not pickled: the font file's bytes (read again, and hashed for the key) and a lambda (made from unitsPerEm).
+# Not stored: the font file's bytes (read again, and hashed for the key) and a lambda (made from unitsPerEm).
 NOT_STORED = ("_ttf_data", "_pdfScale")
 # What reportlab's parsing sets and drawing and subsetting read: a stored face without these is no face.
 NEEDED = ("name", "unitsPerEm", "charToGlyph", "charWidths", "defaultWidth", "hmetrics", "glyphPos", "table")
-
-
-def cache_folder() -> Path:
-    from platformdirs import user_cache_path
-
-    from studio.paths import APP_NAME
-
-    return user_cache_path(APP_NAME, appauthor=False) / "fonts"
 
 
 def key_of(data: bytes, subfont: int) -> str:
@@ -59,47 +43,16 @@ def load_font(name: str, path: Path, subfont: int = 0) -> TTFont:
         return _font(name, _face(state, data, path))
     font = TTFont(name, str(path), subfontIndex=subfont)
     if font.face._ttf_data == data:  # the file did not change between the two reads
-        store_face(key, font.face)
+        state = {attribute: value for attribute, value in vars(font.face).items() if attribute not in NOT_STORED}
+        parsed_cache.store(KIND, key, state)
     return font
 
 
 def stored_face(key: str) -> dict | None:
-    """The face stored under `key`, or None when there is none or it cannot be read back as one."""
-    try:
-        with (cache_folder() / (key + SUFFIX)).open("rb") as handle:
-            stored = _FaceUnpickler(handle).load()
-    except (OSError, *UNREADABLE):
-        return None
-    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], dict)):
-        return None
-    state = stored[1]
-    return state if all(attribute in state for attribute in NEEDED) else None
-
-
-def store_face(key: str, face: TTFontFace) -> None:
-    """Store `face` under `key` (the only face kept: another font's, or an older reportlab's, goes)."""
-    from studio.paths import private_folder
-
-    state = {attribute: value for attribute, value in vars(face).items() if attribute not in NOT_STORED}
-    try:
-        folder = private_folder(cache_folder())
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".", suffix=".partial", delete=False) as handle:
-            pickle.dump((key, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / (key + SUFFIX))
-        for other in folder.glob("*" + SUFFIX):
-            if other.name != key + SUFFIX:
-                other.unlink(missing_ok=True)
-    except (OSError, UserError):
-        return
-
-
-class _FaceUnpickler(pickle.Unpickler):
-    """Makes reportlab's name strings and the built-in containers, never any other object."""
-
-    def find_class(self, module: str, name: str):
-        if (module, name) == (TTFNameBytes.__module__, TTFNameBytes.__name__):
-            return TTFNameBytes
-        raise pickle.UnpicklingError(f"a stored font face holds no {module}.{name}")
+    state = parsed_cache.stored(KIND, key, (TTFNameBytes,))
+    if isinstance(state, dict) and all(attribute in state for attribute in NEEDED):
+        return state
+    return None
 
 
 def _face(state: dict, data: bytes, path: Path) -> TTFontFace:

@@ -16,8 +16,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from studio.exports import font_cache, fonts
-from studio.exports.font_cache import cache_folder, key_of, load_font, stored_face
+from studio import parsed_cache
+from studio.exports import fonts
+from studio.exports.font_cache import KIND, key_of, load_font, stored_face
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "契约新娘 The Contract Bride 第3天"
@@ -39,8 +40,12 @@ def _parses(path: Path) -> bool:
         return False
 
 
+def cache_folder() -> Path:
+    return parsed_cache.cache_folder(KIND)
+
+
 def stored_file(font: Path) -> Path:
-    return cache_folder() / (key_of(font.read_bytes(), 0) + font_cache.SUFFIX)
+    return cache_folder() / (key_of(font.read_bytes(), 0) + parsed_cache.SUFFIX)
 
 
 def pdf_with(font: TTFont, target: Path) -> bytes:
@@ -109,7 +114,7 @@ def test_a_damaged_cache_file_is_parsed_past_and_stored_anew(font_file, capsys, 
 def test_an_unwritable_cache_leaves_the_font_parsed(font_file, monkeypatch, tmp_path):
     blocker = tmp_path / "not a folder"
     blocker.write_text("a file where the cache folder would be")
-    monkeypatch.setattr(font_cache, "cache_folder", lambda: blocker / "fonts")
+    monkeypatch.setattr(parsed_cache, "cache_folder", lambda kind: blocker / kind)
     assert load_font("CacheProbe", font_file).face.charToGlyph.get(ord("剧"))
 
 
