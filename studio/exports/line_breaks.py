@@ -33,6 +33,7 @@ CANNOT_START = ALL_CANNOT_START + "，。、：；！？）》」』】〉…—
 CANNOT_END = ALL_CANNOT_END + "（《「『【〈"
 
 
+@lru_cache(maxsize=4096)  # the same names on every page and every day's sheet
 def unbroken(name: str) -> str:
     """A name that never breaks across lines ("Amy Zhou", "周艾米"): glued at every place it could break."""
     glued = []
@@ -53,6 +54,7 @@ def wide(char: str) -> bool:
     return columns(char) == 2
 
 
+@lru_cache(maxsize=65_536)  # asked of every pair of characters in every cell, of the same few pairs
 def may_break(before: str, after: str) -> bool:
     """Whether a line may break between two characters."""
     if before == GLUE or after == GLUE or after in SPACES:
@@ -170,8 +172,12 @@ class _Breaker:
             if not trailing:
                 while high > low and self.text[high - 1] in SPACES + GLUE:
                     high -= 1
-            runs = self.runs(low, high)
-            self.widths[key] = sum(stringWidth(piece, frag.fontName, frag.fontSize) for frag, piece in runs)
+            if len(self.frags) == 1:  # most cells: one run, measured without the generator's round trip
+                frag, piece = self.frags[0], drawn(self.text[low:high])
+                self.widths[key] = stringWidth(piece, frag.fontName, frag.fontSize) if piece else 0
+            else:
+                runs = self.runs(low, high)
+                self.widths[key] = sum(stringWidth(piece, frag.fontName, frag.fontSize) for frag, piece in runs)
         return self.widths[key]
 
     def lines(self, max_widths: list[float]) -> list[FragLine]:
