@@ -33,11 +33,14 @@ def cache_folder(kind: str) -> Path:
 
 def stored(kind: str, key: str, classes: tuple[type, ...] = ()) -> object | None:
     """The value stored under `key`, or None when there is none or it cannot be read back whole.
-    `classes`: the classes beyond the built-in ones the value may hold."""
+    `classes`: the classes beyond the built-in ones the value may hold. Only the user's own private folder
+    is read (`paths.private_folder`), never one another user could have written."""
+    from studio.paths import private_folder
+
     try:
-        with (cache_folder(kind) / (key + SUFFIX)).open("rb") as handle:
+        with (private_folder(cache_folder(kind)) / (key + SUFFIX)).open("rb") as handle:
             entry = _Unpickler(handle, classes).load()
-    except (OSError, *UNREADABLE):
+    except (OSError, UserError, *UNREADABLE):
         return None
     if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key):
         return None

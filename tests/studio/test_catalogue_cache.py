@@ -3,6 +3,7 @@ back the same, and parsed anew when the catalogue changes or its entry cannot be
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -63,5 +64,20 @@ def test_an_entry_that_holds_more_than_text_is_refused(tmp_path, monkeypatch):
     i18n.translations("xx")
     [entry] = entries("messages-xx")
     parsed_cache.store("messages-xx", entry.stem, {"wrote {path}": Path("a path is no message")})
+    assert parsed_cache.stored("messages-xx", entry.stem) is None
+    assert i18n.translations("xx") == {"wrote {path}": "写入了 {path}"}
+
+
+def test_a_cache_folder_that_is_a_link_is_never_read(tmp_path, monkeypatch):
+    """An entry is read only from the user's own private folder: one reached through a link (another user's
+    folder, say) is no entry, whatever it holds."""
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    write_catalogue(tmp_path / "locale", "写入了 {path}")
+    i18n.translations("xx")
+    [entry] = entries("messages-xx")
+    elsewhere = tmp_path / "elsewhere"
+    entry.parent.rename(elsewhere)
+    parsed_cache.cache_folder("messages-xx").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / entry.name).write_bytes(pickle.dumps((entry.stem, {"wrote {path}": "planted"})))
     assert parsed_cache.stored("messages-xx", entry.stem) is None
     assert i18n.translations("xx") == {"wrote {path}": "写入了 {path}"}
