@@ -119,7 +119,18 @@ def test(arguments: list[str]) -> int:
     return run(PYTHON, "-m", "pytest", "-n", "auto", "--dist", "worksteal", *arguments, env=environment)
 
 
-BENCHMARKS = ("foundation", "scripts", "alignment", "people", "schedule", "callsheets", "budget", "backups", "team")
+BENCHMARKS = (
+    "foundation",
+    "commands",
+    "scripts",
+    "alignment",
+    "people",
+    "schedule",
+    "callsheets",
+    "budget",
+    "backups",
+    "team",
+)
 
 
 def translations() -> int:

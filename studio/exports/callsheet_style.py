@@ -79,6 +79,9 @@ class Tables:
 
     def __init__(self, styles: Styles):
         self.styles = styles
+        # A value's widths, measured once: a list tries two and three columns of the same cells, and names
+        # recur from section to section. Keyed by the text, or by the Paragraph itself (kept alive so).
+        self.measured: dict[tuple, float] = {}
 
     def cells(self, row: list, widths: list[float], bold=()) -> list:
         """A row's cells: a plain value that fits its column on one line stays a string (drawn fast, in the
@@ -233,19 +236,28 @@ class Tables:
     def longest_word(self, value, bold: bool, size: float = CELL_SIZE) -> float:
         """The width of a value's longest word or name (where it cannot wrap); one of LONG_WORD characters or
         more, which no narrow column holds and is cut as a last resort, counts as about two characters."""
-        if isinstance(value, Wrapping):
-            pieces = value.unit_widths()
-        else:
-            pieces = unit_widths(str(value), self.styles.bold if bold else self.styles.regular, size)
-        return max((min(width, 2 * size) if length >= LONG_WORD else width for length, width in pieces), default=0.0)
+        key = ("word", value, bold, size)
+        if key not in self.measured:
+            if isinstance(value, Wrapping):
+                pieces = value.unit_widths()
+            else:
+                pieces = unit_widths(str(value), self.styles.bold if bold else self.styles.regular, size)
+            widths = (min(width, 2 * size) if length >= LONG_WORD else width for length, width in pieces)
+            self.measured[key] = max(widths, default=0.0)
+        return self.measured[key]
 
     def natural(self, value, bold: bool) -> float:
         """The width of a value on one line (a Paragraph's longest line)."""
-        if isinstance(value, Paragraph):
-            value.wrap(10_000, 10_000)
-            return max(value.getActualLineWidths0() or [0.0])
-        font = self.styles.bold if bold else self.styles.regular
-        return max((stringWidth(drawn(line), font, CELL_SIZE) for line in str(value).splitlines()), default=0.0)
+        key = ("line", value, bold)
+        if key not in self.measured:
+            if isinstance(value, Paragraph):
+                value.wrap(10_000, 10_000)
+                self.measured[key] = max(value.getActualLineWidths0() or [0.0])
+            else:
+                font = self.styles.bold if bold else self.styles.regular
+                lines = str(value).splitlines()
+                self.measured[key] = max((stringWidth(drawn(line), font, CELL_SIZE) for line in lines), default=0.0)
+        return self.measured[key]
 
     def height(self, cells: list, widths: list[float]) -> float:
         """A row's height as a table lays it out: its tallest cell, padding included."""

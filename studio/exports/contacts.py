@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 
 from studio import vocabulary
 from studio.errors import InvalidInput, UserError
-from studio.i18n import _, catalogue_path
+from studio.i18n import _, translations
 from studio.languages import shown_languages
 from studio.models import CastAssignment, Character, CrewMember, Department, Location, Performer
 from studio.models.enums import UnionStatus
@@ -250,10 +250,7 @@ def translator(lang: str) -> Translate:
 
 @lru_cache(maxsize=1)
 def _chinese_messages() -> dict[str, str]:
-    from babel.messages.pofile import read_po  # here: an English export never reads a catalogue
-
-    with catalogue_path("zh_CN").open("rb") as handle:
-        return {message.id: message.string for message in read_po(handle) if message.id and message.string}
+    return translations("zh_CN")  # here: an English export never reads a catalogue
 
 
 # In the functions below `_` is the translator for the sheet's language, not the interface's; it is

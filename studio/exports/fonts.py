@@ -3,7 +3,8 @@
 reportlab embeds (and subsets) TrueType outlines only, not CFF/OpenType ones such as Noto CJK, so the
 CJK font is looked for the way a desktop app would: one bundled under resources/fonts, then the
 system's font folders, trying known TrueType CJK fonts first; a document with Chinese and no such
-font fails with a message naming what to install.
+font fails with a message naming what to install. The font's parsed tables are kept in the user's cache
+(`font_cache`), so a process reads them rather than parsing the font again.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from studio.errors import UserError
+from studio.exports.font_cache import load_font
 from studio.i18n import _
 from studio.resources import RESOURCES_DIR
 from studio.scripts.eighths import columns
@@ -66,7 +68,7 @@ def cjk_font() -> str:
     """Register and return the CJK font's name (raises UserError if the system has none)."""
     for path in candidates():
         try:
-            font = TTFont(CJK_NAME, str(path), subfontIndex=0)
+            font = load_font(CJK_NAME, path)
         except (TTFError, OSError, ValueError):
             continue
         if font.face.charToGlyph.get(ord("剧")) and font.face.charToGlyph.get(ord("A")):

@@ -33,6 +33,7 @@ CANNOT_START = ALL_CANNOT_START + "，。、：；！？）》」』】〉…—
 CANNOT_END = ALL_CANNOT_END + "（《「『【〈"
 
 
+@lru_cache(maxsize=4096)  # the same names on every page and every day's sheet
 def unbroken(name: str) -> str:
     """A name that never breaks across lines ("Amy Zhou", "周艾米"): glued at every place it could break."""
     glued = []
@@ -53,6 +54,7 @@ def wide(char: str) -> bool:
     return columns(char) == 2
 
 
+@lru_cache(maxsize=65_536)  # asked of every pair of characters in every cell, of the same few pairs
 def may_break(before: str, after: str) -> bool:
     """Whether a line may break between two characters."""
     if before == GLUE or after == GLUE or after in SPACES:
@@ -101,15 +103,23 @@ class Wrapping(Paragraph):
         known = self.__dict__.setdefault("_lines_for", {})
         key = tuple(maxWidths)
         if key not in known:
-            known[key] = _Breaker(self.frags).lines(maxWidths)
+            known[key] = self.breaker().lines(maxWidths)
         return ParaLines(kind=1, lines=known[key])
+
+    def breaker(self) -> _Breaker:
+        """The paragraph's text as units and their widths, worked out once however many widths it is tried
+        at (a table measures a cell, then wraps it; a list in columns tries two and three of them)."""
+        kept = self.__dict__.get("_breaker")
+        if kept is None or kept.frags is not self.frags:
+            kept = self.__dict__["_breaker"] = _Breaker(self.frags)
+        return kept
 
     def minWidth(self) -> float:  # noqa: N802 - reportlab's name
         return max((width for _length, width in self.unit_widths()), default=0.0)
 
     def unit_widths(self) -> list[tuple[int, float]]:
         """(characters, width) of each piece no line breaks inside, its trailing spaces left out."""
-        breaker = _Breaker(self.frags)
+        breaker = self.breaker()
         return [
             (len(drawn(breaker.text[low:high]).rstrip(SPACES)), breaker.width(low, high, trailing=False))
             for low, high in breaker.spans()
@@ -128,10 +138,14 @@ class _Breaker:
         self.forced = {
             start for frag, start in zip(frags, self.starts, strict=True) if getattr(frag, "lineBreak", False)
         }
+        self.units = self.spans(0, len(self.text))
+        self.widths: dict[tuple[int, int, bool], float] = {}
 
     def spans(self, low: int = 0, high: int | None = None, glued: bool = True) -> list[tuple[int, int]]:
         """(start, end) of each unit no line breaks inside, from `low` to `high`; not `glued`: as if the
         names had no glue (for a name wider than the line)."""
+        if low == 0 and high is None and glued:
+            return self.units
         text, high = self.text, len(self.text) if high is None else high
         bounds, before = [low], text[low] if low < high else ""
         for index in range(low + 1, high):
@@ -153,10 +167,18 @@ class _Breaker:
             index += 1
 
     def width(self, low: int, high: int, trailing: bool = True) -> float:
-        if not trailing:
-            while high > low and self.text[high - 1] in SPACES + GLUE:
-                high -= 1
-        return sum(stringWidth(piece, frag.fontName, frag.fontSize) for frag, piece in self.runs(low, high))
+        key = (low, high, trailing)
+        if key not in self.widths:
+            if not trailing:
+                while high > low and self.text[high - 1] in SPACES + GLUE:
+                    high -= 1
+            if len(self.frags) == 1:  # most cells: one run, measured without the generator's round trip
+                frag, piece = self.frags[0], drawn(self.text[low:high])
+                self.widths[key] = stringWidth(piece, frag.fontName, frag.fontSize) if piece else 0
+            else:
+                runs = self.runs(low, high)
+                self.widths[key] = sum(stringWidth(piece, frag.fontName, frag.fontSize) for frag, piece in runs)
+        return self.widths[key]
 
     def lines(self, max_widths: list[float]) -> list[FragLine]:
         lines: list[FragLine] = []

@@ -71,3 +71,23 @@ assert shown == [(1, True)], shown
 """
     other_pages = [f"ui.pages.{key}" for key in PAGES if key != "script"]
     assert loaded(code, *LATER, *other_pages, "ui.pages.script") == ["ui.pages.script"]
+
+
+def test_a_catalogue_and_a_font_read_before_are_not_parsed_again(demo_path, tmp_path):
+    """Chinese messages and a Chinese export read the catalogue and the CJK font's tables as the user's cache
+    keeps them: babel's parser and reportlab's run only the first time."""
+    sheet = tmp_path / "day1.pdf"
+    code = (
+        f"import main\nmain.main(['--lang', 'zh_CN', 'info', '--db', {str(demo_path)!r}])\n"
+        f"main.main(['export', 'callsheet', '--db', {str(demo_path)!r}, '--day', '1', '--lang', 'zh', "
+        f"'--out', {str(sheet)!r}])\n"
+    )
+    assert loaded(code, "babel.messages") == ["babel.messages"]  # the first time: parsed, and kept
+    sheet.unlink()
+    parsing_refused = (
+        "from reportlab.pdfbase.ttfonts import TTFontFile\n"
+        "def refused(*args):\n    raise AssertionError('the font was parsed again')\n"
+        "TTFontFile.extractInfo = refused\n"
+    )
+    assert loaded(parsing_refused + code, "babel.messages") == []
+    assert sheet.exists()
