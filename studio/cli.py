@@ -72,16 +72,25 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("files", nargs="+", type=Path, metavar="FILE")
     script.add_argument("--format", choices=FORMATS, default="auto", help="the files' format (default: detect)")
     script.add_argument("--color", help="revision colour to record (default: the next in the sequence)")
+    script.add_argument(
+        "--side",
+        choices=("shooting", "original"),
+        default="shooting",
+        help="the shooting script (its scenes are scheduled; the default) or the original it adapts",
+    )
     script.add_argument("--json", action="store_true", help="print one JSON object")
 
-    scripts = commands.add_parser("script", help="scripts read without storing them").add_subparsers(
-        dest="action", required=True
-    )
+    scripts = commands.add_parser(
+        "script", help="a show's two scripts, the original and its adaptation"
+    ).add_subparsers(dest="action", required=True)
     align = scripts.add_parser(
-        "align", help="pair an original's scenes with its adaptation's, and propose the names' map"
+        "align",
+        parents=[common],
+        help="pair an original's scenes with its adaptation's and propose the names' map (nothing stored); "
+        "without files, the production's stored pairing",
     )
-    align.add_argument("original", type=Path, metavar="ORIGINAL", help="the original script (any format)")
-    align.add_argument("adaptation", type=Path, metavar="ADAPTATION", help="its adaptation (any format)")
+    align.add_argument("original", nargs="?", type=Path, metavar="ORIGINAL", help="the original script (any format)")
+    align.add_argument("adaptation", nargs="?", type=Path, metavar="ADAPTATION", help="its adaptation (any format)")
     align.add_argument("--format", choices=FORMATS, default="auto", help="both files' format (default: detect)")
     align.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -245,6 +254,7 @@ def run_import_script(args: argparse.Namespace) -> int:
                     source_name=", ".join(path.name for path in args.files),
                     source_sha256=fingerprint,
                     color=args.color,
+                    side=args.side.upper(),
                 )
                 if getattr(args, "production", None) is None:
                     _refuse_an_unrelated_script(session, result, args.files)
@@ -277,15 +287,42 @@ def run_import_script(args: argparse.Namespace) -> int:
 
 
 def run_script(args: argparse.Namespace) -> int:
-    """`script align`: both files read as import-script reads them; nothing stored."""
-    from studio.scripts.alignment import align
-    from studio.scripts.importer import read_outline
+    """`script align`: both files read as import-script reads them, nothing stored; or, without files, the
+    production's two scripts as stored."""
+    if args.original is None:
+        report = _stored_alignment(args)
+    elif args.adaptation is None:
+        raise UserError(_("script align needs two files, the original and its adaptation, or none (the stored ones)"))
+    else:
+        from studio.scripts.alignment import align
+        from studio.scripts.importer import read_outline
 
-    original, _fingerprint = read_outline([args.original], args.format)
-    adaptation, _fingerprint = read_outline([args.adaptation], args.format)
-    alignment = align(original, adaptation)
-    print(json.dumps(alignment.to_json(), ensure_ascii=False) if args.json else _alignment_report(alignment.to_json()))
+        original, _fingerprint = read_outline([args.original], args.format)
+        adaptation, _fingerprint = read_outline([args.adaptation], args.format)
+        report = align(original, adaptation).to_json()
+    print(json.dumps(report, ensure_ascii=False) if args.json else _alignment_report(report))
     return 0
+
+
+def _stored_alignment(args: argparse.Namespace) -> dict:
+    from studio.productions import get_production
+    from studio.scripts.pairing import stored_alignment
+    from studio.storage.command_databases import open_to_read
+
+    database = open_to_read(args)
+    try:
+        with database.reading() as session:
+            production = get_production(session, getattr(args, "production", None))
+            report = stored_alignment(session, production.id)
+    finally:
+        database.close()
+    if not report["pairs"] and not report["cut"]:
+        raise UserError(
+            _("{title} has no original script: import one with import-script FILE --side original").format(
+                title=production.title
+            )
+        )
+    return report
 
 
 def _alignment_report(report: dict) -> str:
