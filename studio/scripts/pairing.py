@@ -247,13 +247,23 @@ def stored_alignment(session: Session, production_id: int) -> dict:
     characters = _rows(session, Character, production_id)
     film_sets = _rows(session, FilmSet, production_id)
     spoken = Counter(name for o in originals for name in set(names_in(o.speaking) + names_in(o.listed)))
-    report["characters"], character_problems = _stored_map(characters, spoken, _("character"))
-    report["sets"], set_problems = _stored_map(film_sets, Counter(o.set_name for o in originals), _("set"))
+    report["characters"], character_problems = _stored_map(
+        characters,
+        spoken,
+        _("{original} is the Chinese name of {names}: one character of the original mapped to {count}"),
+        _("{original} of the original is no character's Chinese name yet"),
+    )
+    report["sets"], set_problems = _stored_map(
+        film_sets,
+        Counter(o.set_name for o in originals),
+        _("{original} is the Chinese name of {names}: one set of the original mapped to {count}"),
+        _("{original} of the original is no set's Chinese name yet"),
+    )
     report["ambiguities"] = character_problems + set_problems
     return report
 
 
-def _stored_map(rows: list, counts: Counter, what: str) -> tuple[list[dict], list[str]]:
+def _stored_map(rows: list, counts: Counter, shared: str, unmapped: str) -> tuple[list[dict], list[str]]:
     by_zh: dict[str, list] = {}
     for row in rows:
         if row.name_zh in counts:
@@ -264,17 +274,11 @@ def _stored_map(rows: list, counts: Counter, what: str) -> tuple[list[dict], lis
         for row in owners
     ]
     problems = [
-        _("{original} is the Chinese name of {names}: one {what} of the original mapped to {count}").format(
-            original=zh, names=", ".join(row.name for row in owners), what=what, count=len(owners)
-        )
+        shared.format(original=zh, names=", ".join(row.name for row in owners), count=len(owners))
         for zh, owners in by_zh.items()
         if len(owners) > 1
     ]
-    problems += [
-        _("{original} of the original is no {what}'s Chinese name yet").format(original=name, what=what)
-        for name in sorted(counts.keys() - by_zh.keys())
-        if name
-    ]
+    problems += [unmapped.format(original=name) for name in sorted(counts.keys() - by_zh.keys()) if name]
     return matches, problems
 
 
