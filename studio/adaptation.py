@@ -144,3 +144,27 @@ def _script_order(pairs: list[SidePair]):
         pair.scene.sort_order if pair.scene else place[id(pair)],
         pair.original.sort_order if pair.original else 0,
     )
+
+
+def adaptation_rows(session: Session, production_id: int) -> dict[int, dict]:
+    """Each shooting scene's adaptation as the Script page shows it, by scene id (empty: no original)."""
+    rows = {}
+    for pair in side_by_side(session, production_id):
+        if pair.scene is None:
+            continue
+        original = pair.original
+        rows[pair.scene.id] = {
+            "id": pair.adaptation_id,
+            "version": pair.version,
+            "status": pair.status,
+            "shown_status": "CHANGED_SINCE" if pair.original_changed else pair.status,
+            "approved": pair.approved,
+            "confirmed": pair.confirmed or original is None,
+            "original_changed": pair.original_changed,
+            "original_number": original.number if original else "",
+            "original_heading": original.heading if original else "",
+            "original_text": original.text if original else "",
+            "adapter_note": pair.adapter_note,
+            "cultural_note": pair.cultural_note,
+        }
+    return rows
