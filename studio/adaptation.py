@@ -8,6 +8,7 @@ the original that changes them shows the pair as "the original changed since thi
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -144,6 +145,34 @@ def _script_order(pairs: list[SidePair]):
         pair.scene.sort_order if pair.scene else place[id(pair)],
         pair.original.sort_order if pair.original else 0,
     )
+
+
+def episode_progress(rows: list, episodes: dict[int, int]) -> list[dict]:
+    """Per episode, its scenes (paired, cut or added) by the adaptation's status; an approved one whose
+    original changed since counts as changed, not approved."""
+    counts: dict[int | None, Counter] = {}
+    for row in rows:
+        episode = episodes.get(row.scene.episode_id) if row.scene is not None else row.original.episode_number
+        counts.setdefault(episode, Counter())["CHANGED_SINCE" if row.original_changed else row.status] += 1
+    return [
+        {
+            "episode": episode,
+            "scenes": sum(count.values()),
+            **{status.value.lower(): count[status.value] for status in AdaptationStatus},
+            "changed_since_approval": count["CHANGED_SINCE"],
+        }
+        for episode, count in sorted(counts.items(), key=lambda item: -1 if item[0] is None else item[0])
+    ]
+
+
+def episode_adaptation(session: Session, production_id: int) -> dict[int | None, dict]:
+    """How far each episode's adaptation has come, by episode number (empty: no original)."""
+    from studio.models import Episode
+
+    episodes = dict(
+        session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
+    )
+    return {row["episode"]: row for row in episode_progress(side_by_side(session, production_id), episodes)}
 
 
 def adaptation_rows(session: Session, production_id: int) -> dict[int, dict]:

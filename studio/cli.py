@@ -25,6 +25,7 @@ from studio.errors import UserError
 from studio.export_commands import add_export_commands, run_export
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
+from studio.script_commands import add_script_commands, run_script
 from studio.scripts import FORMATS
 from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 
@@ -80,19 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     script.add_argument("--json", action="store_true", help="print one JSON object")
 
-    scripts = commands.add_parser(
-        "script", help="a show's two scripts, the original and its adaptation"
-    ).add_subparsers(dest="action", required=True)
-    align = scripts.add_parser(
-        "align",
-        parents=[common],
-        help="pair an original's scenes with its adaptation's and propose the names' map (nothing stored); "
-        "without files, the production's stored pairing",
-    )
-    align.add_argument("original", nargs="?", type=Path, metavar="ORIGINAL", help="the original script (any format)")
-    align.add_argument("adaptation", nargs="?", type=Path, metavar="ADAPTATION", help="its adaptation (any format)")
-    align.add_argument("--format", choices=FORMATS, default="auto", help="both files' format (default: detect)")
-    align.add_argument("--json", action="store_true", help="print one JSON object")
+    add_script_commands(commands, common)
 
     export = add_export_commands(commands, common)
 
@@ -284,68 +273,6 @@ def run_import_script(args: argparse.Namespace) -> int:
     for guess in guesses:
         print("  " + _("line {line}: {message}").format(**guess))
     return 0
-
-
-def run_script(args: argparse.Namespace) -> int:
-    """`script align`: both files read as import-script reads them, nothing stored; or, without files, the
-    production's two scripts as stored."""
-    if args.original is None:
-        report = _stored_alignment(args)
-    elif args.adaptation is None:
-        raise UserError(_("script align needs two files, the original and its adaptation, or none (the stored ones)"))
-    else:
-        from studio.scripts.alignment import align
-        from studio.scripts.importer import read_outline
-
-        original, _fingerprint = read_outline([args.original], args.format)
-        adaptation, _fingerprint = read_outline([args.adaptation], args.format)
-        report = align(original, adaptation).to_json()
-    print(json.dumps(report, ensure_ascii=False) if args.json else _alignment_report(report))
-    return 0
-
-
-def _stored_alignment(args: argparse.Namespace) -> dict:
-    from studio.productions import get_production
-    from studio.scripts.pairing import stored_alignment
-    from studio.storage.command_databases import open_to_read
-
-    database = open_to_read(args)
-    try:
-        with database.reading() as session:
-            production = get_production(session, getattr(args, "production", None))
-            report = stored_alignment(session, production.id)
-    finally:
-        database.close()
-    if not report["pairs"] and not report["cut"]:
-        raise UserError(
-            _("{title} has no original script: import one with import-script FILE --side original").format(
-                title=production.title
-            )
-        )
-    return report
-
-
-def _alignment_report(report: dict) -> str:
-    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved")}
-    lines = [
-        _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
-            pairs=len(report["pairs"]),
-            doubtful=len(report["doubtful"]),
-            cut=len(report["cut"]),
-            added=len(report["added"]),
-        )
-    ]
-    for pair in report["pairs"]:
-        mark = "?" if pair["doubtful"] else " "
-        lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
-    lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
-    lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
-    lines.append(_("Characters (pairs in which both speak):"))
-    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["characters"]]
-    lines.append(_("Sets (pairs in which both are the set):"))
-    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["sets"]]
-    lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
-    return "\n".join(lines)
 
 
 def run_import_people(args: argparse.Namespace) -> int:

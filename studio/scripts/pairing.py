@@ -219,8 +219,9 @@ def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> s
 
 def stored_alignment(session: Session, production_id: int) -> dict:
     """The stored pairing as `script align --json` reports it: pairs (each with its status), those to
-    confirm, scenes cut and added in adaptation, the names' map and what in it is ambiguous."""
-    from studio.adaptation import side_by_side
+    confirm, scenes cut and added in adaptation, how far each episode's adaptation has come, the names'
+    map and what in it is ambiguous."""
+    from studio.adaptation import episode_progress, side_by_side
 
     rows = side_by_side(session, production_id)
     pairs = [row for row in rows if row.scene is not None and row.original is not None]
@@ -243,6 +244,7 @@ def stored_alignment(session: Session, production_id: int) -> dict:
             if row.original is None
         ],
         "changed_since_approval": [_pair_json(row) for row in pairs if row.original_changed],
+        "episodes": episode_progress(rows, episodes),
     }
     characters = _rows(session, Character, production_id)
     film_sets = _rows(session, FilmSet, production_id)

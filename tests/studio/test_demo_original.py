@@ -23,6 +23,10 @@ def test_the_demo_has_its_chinese_original_aligned_and_its_names_mapped(demo_pat
     assert statuses["approved"] > 300 and statuses["not_started"] > 0 and statuses["translated"] > 0
     assert [pair["adaptation"] for pair in report["changed_since_approval"]] == ["5-2", "40-3"]
     assert report["ambiguities"] == []
+    by_episode = {row["episode"]: row for row in report["episodes"]}
+    assert by_episode[5]["changed_since_approval"] == 1 and by_episode[5]["approved"] == by_episode[5]["scenes"] - 1
+    assert by_episode[80]["not_started"] == by_episode[80]["scenes"] and by_episode[3]["approved"] >= 5
+    assert sum(row["scenes"] for row in report["episodes"]) == 478 + 6 + 4  # pairs, cut, added
 
 
 def test_the_demo_bilingual_script_carries_the_cultural_notes(demo_path, tmp_path):

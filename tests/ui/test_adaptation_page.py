@@ -41,6 +41,10 @@ def test_a_scenes_original_is_beside_it_and_its_status_and_notes_are_edited_and_
     form.cultural_note.editingFinished.emit()
     assert adaptation_of(demo_path, "75-1")[1].startswith("The proposal on one knee")
 
+    episode = next(row for row in page.episodes.model.rows if row["number"] == 75)
+    waiting = query(demo_path, "SELECT count(*) FROM scene WHERE number LIKE '75-%'")[0][0]
+    qtbot.waitUntil(lambda: episode["approved"] == f"1/{waiting}")  # of the episode's scenes, now approved
+
     window.workspace.undo_stack.undo()
     window.workspace.undo_stack.undo()
     assert adaptation_of(demo_path, "75-1") == ("TRANSLATED", "", 1, 0)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
 
 from studio import operations
-from studio.adaptation import adaptation_rows
+from studio.adaptation import adaptation_rows, episode_adaptation
 from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
@@ -35,6 +35,7 @@ class ScriptPage(Page):
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("shots", self.tr("Shots"), align_right=True),
+                Column("approved", self.tr("Approved"), align_right=True),  # of its scenes' adaptations
                 *name_columns(self.tr("Title"), "episode", keys=("title", "title_zh"), fields=("title", "title_zh")),
             ]
         )
@@ -95,19 +96,22 @@ class ScriptPage(Page):
 
     def redraw(self, changes: Changes) -> None:
         super().redraw(changes)
-        if changes.touches({"scene_adaptation"}) and not self._stale:
-            self._load_adaptations(self.workspace.production_id, self.scenes.model.rows)
-            self.scenes.set_rows(self.scenes.model.rows)
-            self._show_adaptation()
-        if any(change.entity == "scene" and change.field == "shots" for change in changes.fields):
-            self.episodes.set_rows(self.workspace.read(episode_rows, self.workspace.production_id))  # their totals
+        shots = any(change.entity == "scene" and change.field == "shots" for change in changes.fields)
+        if self._stale or not (shots or changes.touches({"scene_adaptation"})):
+            return
+        production_id = self.workspace.production_id
+        episodes = self.workspace.read(episode_rows, production_id) if shots else self.episodes.model.rows  # totals
+        self._load_adaptations(production_id, self.scenes.model.rows, episodes)
+        self.scenes.set_rows(self.scenes.model.rows)
+        self.episodes.set_rows(episodes)
+        self._show_adaptation()
 
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
         self.scene_text.editable = self.scene_elements.editable = not self.workspace.read_only
         episodes = self.workspace.read(episode_rows, production_id)
         scenes = self.workspace.read(scene_rows, production_id)
-        self._load_adaptations(production_id, scenes)
+        self._load_adaptations(production_id, scenes, episodes)
         self.episodes.set_rows(episodes)
         self.scenes.set_rows(scenes)
         if scenes:
@@ -124,18 +128,23 @@ class ScriptPage(Page):
             text += " · " + self.tr("%n omitted", "", len(scenes) - len(live))
         self.summary.setText(text)
 
-    def _load_adaptations(self, production_id: int, scenes: list[dict]) -> None:
-        """Each scene's adaptation into its row (the Adaptation column and the filter read it); the
-        original's side shown only for a production that has one."""
+    def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> None:
+        """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
+        of each episode's are approved; the original's side shown only for a production that has one."""
         self.adaptations = self.workspace.read(adaptation_rows, production_id)
+        progress = self.workspace.read(episode_adaptation, production_id) if self.adaptations else {}
+        for row in episodes:
+            done = progress.get(row["number"])
+            row["approved"] = f"{done['approved']}/{done['scenes']}" if done else ""
         for row in scenes:
             adaptation = self.adaptations.get(row["id"])
             row["adaptation"] = adaptation["shown_status"] if adaptation else ""
             row["approved"] = adaptation is None or adaptation["approved"]
         for widget in (self.original, self.adaptation, self.not_approved):
             widget.setVisible(bool(self.adaptations))
-        column = next(n for n, c in enumerate(self.scenes.model.columns) if c.key == "adaptation")
-        self.scenes.view.setColumnHidden(column, not self.adaptations)
+        for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
+            column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
+            table.view.setColumnHidden(column, not self.adaptations)
 
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}
