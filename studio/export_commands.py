@@ -46,6 +46,12 @@ def add_export_commands(commands, common: argparse.ArgumentParser):
     sides.add_argument("--out", required=True, type=Path, help="F.pdf")
     sides.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its labels")
     sides.add_argument("--watermark", default="", help="a name written across every page (the recipient's)")
+    sides.add_argument(
+        "--script",
+        choices=("shooting", "original", "both"),
+        default="shooting",
+        help="the scenes as the shooting script has them (default), as the original does, or both side by side",
+    )
     script = export.add_parser(
         "script", parents=[common], help="the original and its adaptation in two columns, scene by scene (PDF)"
     )
@@ -128,7 +134,7 @@ def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path
     from studio.exports.sides_pdf import write_sides
 
     day_id = numbered_day(session, production_id, args.day)
-    return write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark)
+    return write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark, args.script)
 
 
 def _export_script(session, production_id: int, args: argparse.Namespace) -> Path:

@@ -27,7 +27,7 @@ from studio.exports.callsheet_style import para
 from studio.exports.contacts import Translate, translator
 from studio.exports.fonts import LATIN, cjk_font, has_cjk
 from studio.exports.pdf_pages import build_pdf, frame_width, front_matter, page_footer
-from studio.exports.sides_pdf import CUE
+from studio.exports.sides_pdf import CUE, Sides
 from studio.i18n import _
 from studio.models import Episode
 from studio.productions import get_production
@@ -53,7 +53,10 @@ def status_words(_: Translate) -> dict[str, str]:  # `_`: the document's transla
 class ScriptWords:
     def __init__(self, lang: str):
         _ = translator(lang)
+        self.lang = lang
         self.document = _("Bilingual script")
+        self.sides = _("Sides")
+        self.day_of = _("Day {number} of {total}")
         self.page = _("Page {number}")
         self.original = _("Original")
         self.adaptation = _("Adaptation")
@@ -70,31 +73,58 @@ class ScriptWords:
 
 def write_bilingual_script(session: Session, production_id: int, target: Path, lang: str = "en+zh") -> Path:
     """The production's original and shooting script side by side, as a PDF at `target`."""
-    if target.suffix.lower() != ".pdf":
-        raise UserError(_("cannot write the script as {name}: choose a file ending in .pdf").format(name=target.name))
-    words = ScriptWords(lang)
-    production = get_production(session, production_id)
+    words = _words_for(target, lang)
     pairs = side_by_side(session, production_id)
     if not any(pair.original for pair in pairs):
         raise UserError(words.no_original)
     episodes = dict(session.exec(select_episodes(production_id)).all())
+    production = get_production(session, production_id)
+    return _write(production, pairs, words, target, [production.company, words.document], episodes)
+
+
+def write_bilingual_sides(
+    session: Session, production_id: int, sides: Sides, scene_ids: list[int], target: Path, lang: str
+) -> Path:
+    """A shoot day's sides (`sides`, its scenes' ids in shooting order) with each scene's original beside it."""
+    words = _words_for(target, lang)
+    pairs = {pair.scene.id: pair for pair in side_by_side(session, production_id) if pair.scene is not None}
+    if not pairs:
+        raise UserError(words.no_original)
+    day = words.day_of.format(number=sides.number, total=sides.day_count)
+    facts = [words.sides, day, sides.date.isoformat()]
+    production = get_production(session, production_id)
+    return _write(production, [pairs[scene_id] for scene_id in scene_ids if scene_id in pairs], words, target, facts)
+
+
+def _words_for(target: Path, lang: str) -> ScriptWords:
+    if target.suffix.lower() != ".pdf":
+        raise UserError(_("cannot write the script as {name}: choose a file ending in .pdf").format(name=target.name))
+    return ScriptWords(lang)
+
+
+def _write(
+    production, pairs: list[SidePair], words: ScriptWords, target: Path, facts: list[str], episodes=None
+) -> Path:
+    """The pairs as scene tables under the production's title and `facts`; with `episodes` (id → number)
+    each episode's first scene under its number."""
     texts = [t for pair in pairs for scene in (pair.scene, pair.original) if scene for t in (scene.heading, scene.text)]
-    chinese = has_cjk(*texts, production.title_zh) or lang != "en"
+    chinese = has_cjk(*texts, production.title_zh) or words.lang != "en"
     regular, bold = (cjk_font(), cjk_font()) if chinese else LATIN
     styles = _Styles(regular, bold)
     title = production.display_title()
-    story = front_matter(title, [production.company, words.document], regular, bold)
+    story = front_matter(title, facts, regular, bold)
     header = ParagraphStyle("columns", fontName=bold, fontSize=9, leading=11, textColor=colors.grey)
     story.append(_columns([para(escape(words.original), header)], [para(escape(words.adaptation), header)]))
     shown_episode = object()
     for pair in pairs:
-        episode = _episode_of(pair, episodes)
+        episode = _episode_of(pair, episodes) if episodes is not None else None
         if episode != shown_episode and episode is not None:
             story.append(para(escape(words.episode.format(number=episode)), styles.episode))
         shown_episode = episode
         story += [KeepTogether(_scene_table(pair, words, styles)), Spacer(1, 8)]
-    footer = page_footer(f"{production.title} — {words.document}", "", words.page, regular, PAGE)
-    return build_pdf(target, story, f"{title} — {words.document}", production.company, footer, PAGE)
+    document = " · ".join(facts[1:]) if episodes is None else words.document
+    footer = page_footer(f"{production.title} — {document}", "", words.page, regular, PAGE)
+    return build_pdf(target, story, f"{title} — {document}", production.company, footer, PAGE)
 
 
 def select_episodes(production_id: int):

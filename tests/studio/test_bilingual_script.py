@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
+from pypdf import PdfReader
 from sqlmodel import select
 
 from studio import operations
@@ -77,3 +78,18 @@ def test_without_an_original_or_a_pdf_it_says_so_and_writes_nothing(tmp_path):
     assert_one_clear_line(run("export", "script", "--bilingual", "--db", db, "--out", str(out)), "--side original")
     assert_one_clear_line(run("export", "script", "--db", db, "--out", str(out)), "--bilingual")
     assert not out.exists()
+
+
+def test_a_days_sides_in_the_original_or_beside_it(demo_path, tmp_path):
+    """Day 2 of the demo opens on Malibu scenes added in adaptation, then scenes the original has."""
+    texts = {}
+    for script in ("shooting", "original", "both"):
+        out = tmp_path / f"{script}.pdf"
+        command = ("export", "sides", "--day", "2", "--db", str(demo_path), "--out", str(out), "--script", script)
+        assert run(*command, "--watermark", "Mia Tanaka").returncode == 0
+        texts[script] = "\n".join(pages(out))
+        assert "Mia Tanaka" in PdfReader(out).pages[0].extract_text()  # the watermark, as test_sides reads it
+    original_heading = "日 外 马里布海滩"  # 29-4's, in the original
+    assert original_heading not in texts["shooting"]
+    assert original_heading in texts["original"] and "EXT. MALIBU BEACH - DAY" in texts["original"]  # 6-1: added
+    assert original_heading in texts["both"] and "Added in adaptation" in texts["both"]
