@@ -197,3 +197,13 @@ def adaptation_rows(session: Session, production_id: int) -> dict[int, dict]:
             "cultural_note": pair.cultural_note,
         }
     return rows
+
+
+def unpaired_originals(session: Session, production_id: int) -> list[dict]:
+    """The original's live scenes no shooting scene adapts (cut in adaptation), in the original's order:
+    what a scene can be paired with by hand."""
+    alone = [pair.original for pair in side_by_side(session, production_id) if pair.scene is None]
+    return [
+        {"id": scene.id, "number": scene.number, "heading": scene.heading}
+        for scene in sorted(alone, key=lambda scene: scene.sort_order)
+    ]

@@ -49,6 +49,7 @@ class AdaptationForm(QWidget):
     """Status, notes and the pairing's confirmation; `edited` carries (field, value) to store."""
 
     edited = Signal(str, object)
+    pairRequested = Signal()  # pair the scene by hand with another original scene, or none
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,6 +65,9 @@ class AdaptationForm(QWidget):
         self.confirm = QPushButton(self.tr("Confirm the pairing"), self)
         self.confirm.setObjectName("confirmPairing")
         self.confirm.clicked.connect(lambda: self._edit("confirmed", True))
+        self.pair = QPushButton(self.tr("Pair with…"), self)
+        self.pair.setObjectName("pairByHand")
+        self.pair.clicked.connect(self.pairRequested)
         self.adapter_note = self._note("adapterNote", self.tr("Adapter's note"), "adapter_note")
         self.cultural_note = self._note(
             "culturalNote", self.tr("Cultural note: what was changed and why"), "cultural_note"
@@ -74,6 +78,7 @@ class AdaptationForm(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.flag, 1)
         top.addWidget(self.confirm)
+        top.addWidget(self.pair)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -17,6 +17,7 @@ from collections import Counter
 
 from sqlmodel import Session, select
 
+from studio.errors import UserError
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, SceneAdaptation, SceneCharacter
 from studio.models.enums import RevisionState
@@ -298,3 +299,55 @@ def _pair_json(row) -> dict:
 
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
     return {"number": scene.number, "episode": episode, "set": set_name}
+
+
+ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it
+
+
+def pair_by_hand(session: Session, production_id: int, scene_id: int, original_id: int | None) -> tuple[list, list]:
+    """Pair a shooting scene with an original scene (None: with none, added in adaptation), confirmed: a
+    scene or original it leaves, or whose partner it takes, is left alone in a row of its own. The
+    scene's row keeps its status and notes. Returns the rows touched as they were, and their ids now."""
+    rows = {row.id: row for row in _rows(session, SceneAdaptation, production_id)}
+    mine = next((row for row in rows.values() if row.scene_id == scene_id), None)
+    theirs = next(
+        (row for row in rows.values() if original_id is not None and row.original_scene_id == original_id), None
+    )
+    if mine is None or (original_id is not None and theirs is None):
+        raise UserError(_("this scene or original scene is no longer there (another window may have changed it)"))
+    touched = {row.id: row for row in (mine, theirs) if row is not None}
+    before = [_values(row) for row in touched.values()]
+    left_original = mine.original_scene_id
+    if theirs is not None and theirs is not mine:
+        if theirs.scene_id is None:
+            session.delete(theirs)
+        else:
+            theirs.original_scene_id = None
+        session.flush()
+    mine.original_scene_id, mine.paired_by, mine.score, mine.confirmed = original_id, "hand", 100, True
+    session.add(mine)
+    session.flush()
+    if left_original is not None and left_original != original_id:
+        alone = SceneAdaptation(production_id=production_id, original_scene_id=left_original)
+        session.add(alone)
+        session.flush()
+        touched[alone.id] = alone
+    return before, [row.id for row in touched.values() if row in session]
+
+
+def put_pairings(session: Session, production_id: int, rows: tuple[dict, ...], replacing: tuple[int, ...]) -> list:
+    """The rows `replacing` names taken out and `rows` put back as they were (undoing or redoing a pairing
+    by hand); returns the rows taken out, as they were."""
+    found = [session.get(SceneAdaptation, row_id) for row_id in replacing]
+    taken = [_values(row) for row in found if row is not None and row.production_id == production_id]
+    for row in found:
+        if row is not None:
+            session.delete(row)
+    session.flush()
+    session.add_all(SceneAdaptation(**values) for values in rows)
+    session.flush()
+    return taken
+
+
+def _values(row: SceneAdaptation) -> dict:
+    return {column: getattr(row, column) for column in ADAPTATION_COLUMNS}

@@ -96,3 +96,40 @@ def test_a_production_without_an_original_shows_no_adaptation(qtbot, tmp_path):
     window = window_on(qtbot, db)
     page = show(window, "script")
     assert not page.original.isVisibleTo(page) and not page.not_approved.isVisibleTo(page)
+
+
+def pairing(path) -> list[tuple]:
+    return query(
+        path,
+        "SELECT s.number, o.number, a.status, a.confirmed FROM scene_adaptation a"
+        " LEFT JOIN scene s ON s.id = a.scene_id LEFT JOIN original_scene o ON o.id = a.original_scene_id"
+        " ORDER BY s.number, o.number",
+    )
+
+
+def test_a_scene_paired_by_hand_and_unpaired_and_both_undone(qtbot, demo_path, monkeypatch):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    before = pairing(demo_path)
+    assert ("6-1", None, "APPROVED", 1) in before and (None, "3-3", "APPROVED", 1) in before
+
+    def choose(_parent, _title, _question, choices, *_args):
+        wanted = answers.pop(0)
+        return next(choice for choice in choices if choice.startswith(wanted)), True
+
+    answers = ["3-3 ", "None"]
+    monkeypatch.setattr("ui.pages.script.QInputDialog.getItem", choose)
+    select_scene(page, "6-1")  # added in adaptation: paired with the original's cut 3-3
+    page.adaptation.pair.click()
+    select_scene(page, "1-1")  # and 1-1 unpaired
+    page.adaptation.pair.click()
+    after = pairing(demo_path)
+    assert ("6-1", "3-3", "APPROVED", 1) in after and (None, "3-3", "APPROVED", 1) not in after
+    assert ("1-1", None, "APPROVED", 1) in after and (None, "1-1", "NOT_STARTED", 1) in after
+    qtbot.waitUntil(lambda: page.original.title.text() == "Original: none (added in adaptation)")
+
+    window.workspace.undo_stack.undo()
+    window.workspace.undo_stack.undo()
+    assert pairing(demo_path) == before
+    window.workspace.undo_stack.redo()
+    assert ("6-1", "3-3", "APPROVED", 1) in pairing(demo_path)

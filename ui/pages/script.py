@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QInputDialog
 
 from studio import operations
-from studio.adaptation import adaptation_rows, episode_adaptation
+from studio.adaptation import adaptation_rows, episode_adaptation, unpaired_originals
 from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
@@ -74,6 +74,7 @@ class ScriptPage(Page):
         self.original = OriginalView(self)
         self.adaptation = AdaptationForm(self)
         self.adaptation.edited.connect(self._edit_adaptation)
+        self.adaptation.pairRequested.connect(self._pair_by_hand)
         self.not_approved = QCheckBox(self.tr("Not yet approved"), self)
         self.not_approved.setObjectName("notYetApproved")
         self.not_approved.toggled.connect(self._filter_scenes)
@@ -182,6 +183,23 @@ class ScriptPage(Page):
         row = self.adaptations.get(self.current_scene["id"]) if self.current_scene else None
         self.original.show_row(row)
         self.adaptation.show_row(row, not self.workspace.read_only)
+
+    def _pair_by_hand(self) -> None:
+        """Pair the scene with an original scene no scene adapts yet, or with none (added in adaptation)."""
+        scene = self.current_scene
+        originals = self.workspace.read(unpaired_originals, self.workspace.production_id)
+        choices = [self.tr("None: added in adaptation")] + [f"{o['number']}  {o['heading']}" for o in originals]
+        question = self.tr("The original scene scene %1 adapts:").replace("%1", scene["number"])
+        chosen, ok = QInputDialog.getItem(self, self.tr("Pair with an original scene"), question, choices, 0, False)
+        if not ok:
+            return
+        original_id = originals[choices.index(chosen) - 1]["id"] if chosen != choices[0] else None
+        label = self.tr("Pair scene %1 by hand").replace("%1", scene["number"])
+        try:
+            args = (self.workspace.production_id, scene["id"], original_id)
+            self.workspace.apply(operations.pair_scene, *args, label=label)
+        except UserError as error:
+            self.show_refusal(str(error))
 
     def _edit_adaptation(self, field: str, value) -> None:
         row = self.adaptations[self.current_scene["id"]]
