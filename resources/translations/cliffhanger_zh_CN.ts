@@ -4,32 +4,37 @@
 <context>
     <name>AdaptationForm</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="64"/>
+        <location filename="../../ui/adaptation_panel.py" line="65"/>
         <source>Confirm the pairing</source>
         <translation>确认配对</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="67"/>
+        <location filename="../../ui/adaptation_panel.py" line="68"/>
+        <source>Pair with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="71"/>
         <source>Adapter&apos;s note</source>
         <translation>改编说明</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="69"/>
+        <location filename="../../ui/adaptation_panel.py" line="73"/>
         <source>Cultural note: what was changed and why</source>
         <translation>文化注释：改了什么、为什么改</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="73"/>
+        <location filename="../../ui/adaptation_panel.py" line="77"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="106"/>
+        <location filename="../../ui/adaptation_panel.py" line="111"/>
         <source>The original changed since this was approved</source>
         <translation>审定后原文已改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="108"/>
+        <location filename="../../ui/adaptation_panel.py" line="113"/>
         <source>Paired by the alignment: to confirm</source>
         <translation>由自动对齐配对：待确认</translation>
     </message>
@@ -4436,48 +4441,68 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="77"/>
+        <location filename="../../ui/pages/script.py" line="78"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="121"/>
+        <location filename="../../ui/pages/script.py" line="122"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="123"/>
+        <location filename="../../ui/pages/script.py" line="124"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="125"/>
+        <location filename="../../ui/pages/script.py" line="126"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="128"/>
+        <location filename="../../ui/pages/script.py" line="129"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="188"/>
+        <location filename="../../ui/pages/script.py" line="191"/>
+        <source>None: added in adaptation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="192"/>
+        <source>The original scene scene %1 adapts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="193"/>
+        <source>Pair with an original scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="197"/>
+        <source>Pair scene %1 by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="206"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="203"/>
+        <location filename="../../ui/pages/script.py" line="221"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="212"/>
+        <location filename="../../ui/pages/script.py" line="230"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>

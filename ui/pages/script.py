@@ -189,7 +189,7 @@ class ScriptPage(Page):
         scene = self.current_scene
         originals = self.workspace.read(unpaired_originals, self.workspace.production_id)
         choices = [self.tr("None: added in adaptation")] + [f"{o['number']}  {o['heading']}" for o in originals]
-        question = self.tr("The original scene scene %1 adapts:").replace("%1", scene["number"])
+        question = self.tr("The original scene that scene %1 adapts:").replace("%1", scene["number"])
         chosen, ok = QInputDialog.getItem(self, self.tr("Pair with an original scene"), question, choices, 0, False)
         if not ok:
             return
