@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from studio.errors import UserError
@@ -42,24 +43,28 @@ def realign(session: Session, production_id: int) -> dict | None:
     alone_scene = {row.scene_id: row for row in rows if row.original_scene_id is None}
     alone_original = {row.original_scene_id: row for row in rows if row.scene_id is None}
     taken = {row.scene_id for row in kept}, {row.original_scene_id for row in kept}
+    fresh: list[dict] = []  # new rows, inserted at once (a first import pairs hundreds)
     paired = 0
     for pair in alignment.pairs:
         scene_id, original_id = scene_ids[id(pair.adaptation)], original_ids[id(pair.original)]
         if scene_id in taken[0] or original_id in taken[1]:
             continue
+        values = {"scene_id": scene_id, "original_scene_id": original_id, "paired_by": pair.by}
+        values |= {"score": round(pair.score * 100), "confirmed": not pair.doubtful}
         row, other = alone_scene.pop(scene_id, None), alone_original.pop(original_id, None)
         if row is None:
             row, other = other, None
         if other is not None:  # the scene's row takes the original: the adaptation's work is on the scene
             session.delete(other)
             session.flush()
-        row = row or SceneAdaptation(production_id=production_id)
-        row.scene_id, row.original_scene_id = scene_id, original_id
-        row.paired_by, row.score, row.confirmed = pair.by, round(pair.score * 100), not pair.doubtful
-        session.add(row)
+        if row is None:
+            fresh.append({"production_id": production_id, **values})
+        else:
+            for field, value in values.items():
+                setattr(row, field, value)
         paired += 1
     session.flush()
-    _add_alone(session, production_id, scenes, originals)
+    _insert_alone(session, production_id, fresh, scenes, originals)
     mapped, problems = _map_names(session, production_id, alignment, originals)
     report = stored_alignment(session, production_id)
     report["newly_paired"] = paired
@@ -101,18 +106,24 @@ def _rows_of_live(session: Session, production_id: int, scenes: set[int], origin
     return left
 
 
-def _add_alone(session: Session, production_id: int, scenes: list[Scene], originals: list[OriginalScene]) -> None:
-    rows = session.exec(select(SceneAdaptation).where(SceneAdaptation.production_id == production_id)).all()
-    in_rows = {row.scene_id for row in rows}, {row.original_scene_id for row in rows}
-    session.add_all(
-        SceneAdaptation(production_id=production_id, scene_id=s.id) for s in scenes if s.id not in in_rows[0]
+def _insert_alone(
+    session: Session, production_id: int, fresh: list[dict], scenes: list[Scene], originals: list[OriginalScene]
+) -> None:
+    """The new pairs, then a row of its own for every live scene of either script still in none."""
+    stored = session.exec(
+        select(SceneAdaptation.scene_id, SceneAdaptation.original_scene_id).where(
+            SceneAdaptation.production_id == production_id
+        )
+    ).all()
+    in_rows = (
+        {row[0] for row in [*stored, *((v["scene_id"], 0) for v in fresh)]},
+        {row[1] for row in [*stored, *((0, v["original_scene_id"]) for v in fresh)]},
     )
-    session.add_all(
-        SceneAdaptation(production_id=production_id, original_scene_id=o.id)
-        for o in originals
-        if o.id not in in_rows[1]
-    )
-    session.flush()
+    empty = {"production_id": production_id, "scene_id": None, "original_scene_id": None}
+    rows = fresh + [{**empty, "scene_id": s.id} for s in scenes if s.id not in in_rows[0]]
+    rows += [{**empty, "original_scene_id": o.id} for o in originals if o.id not in in_rows[1]]
+    if rows:
+        session.execute(insert(SceneAdaptation), rows)
 
 
 def _outline(scenes: list[SceneOutline]) -> Outline:
