@@ -25,7 +25,7 @@ from studio.errors import UserError
 from studio.export_commands import add_export_commands, run_export
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
-from studio.script_commands import add_script_commands, run_script
+from studio.script_commands import add_script_commands, paired_report, run_script
 from studio.scripts import FORMATS
 from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 
@@ -272,6 +272,8 @@ def run_import_script(args: argparse.Namespace) -> int:
         print(_("What the script does not say, and the import took it to mean:"))
     for guess in guesses:
         print("  " + _("line {line}: {message}").format(**guess))
+    if result.alignment is not None:
+        print(paired_report(result.alignment))
     return 0
 
 

@@ -95,3 +95,21 @@ def _alignment_report(report: dict) -> str:
             for row in report["episodes"]
         ]
     return "\n".join(lines)
+
+
+def paired_report(alignment: dict) -> str:
+    """After an import, how the two scripts now pair, and what is left to confirm or check."""
+    lines = [
+        _(
+            "The two scripts: {pairs} scenes paired ({doubtful} to confirm: script align --db), "
+            "{cut} cut and {added} added in adaptation."
+        ).format(
+            pairs=len(alignment["pairs"]),
+            doubtful=len(alignment["doubtful"]),
+            cut=len(alignment["cut"]),
+            added=len(alignment["added"]),
+        )
+    ]
+    lines += [_("Chinese name given: {adaptation} {original}").format(**name) for name in alignment["names_mapped"]]
+    lines += [_("To check: {message}").format(message=message) for message in alignment["ambiguities"]]
+    return "\n".join(lines)

@@ -75,6 +75,14 @@ def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_name
     database.close()
 
 
+def test_the_import_says_how_the_two_scripts_now_pair(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    text = run("import-script", str(scripts[0]), "--db", db, "--side", "original").stdout
+    assert "6 scenes paired (1 to confirm: script align --db), 1 cut and 1 added in adaptation." in text
+    assert "Chinese name given: SOPHIE 苏晚" in text
+
+
 def test_either_side_may_come_first(scripts, tmp_path):
     db = str(tmp_path / "show.sqlite")
     assert "alignment" not in imported(db, scripts[0], "original")
