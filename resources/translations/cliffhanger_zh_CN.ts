@@ -11,7 +11,7 @@
     <message>
         <location filename="../../ui/adaptation_panel.py" line="68"/>
         <source>Pair with…</source>
-        <translation type="unfinished"></translation>
+        <translation>配对到…</translation>
     </message>
     <message>
         <location filename="../../ui/adaptation_panel.py" line="71"/>
@@ -4474,22 +4474,22 @@ Add how many shoot days, from the day after the last one?</source>
     <message>
         <location filename="../../ui/pages/script.py" line="191"/>
         <source>None: added in adaptation</source>
-        <translation type="unfinished"></translation>
+        <translation>无：改编中新增</translation>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="192"/>
-        <source>The original scene scene %1 adapts:</source>
-        <translation type="unfinished"></translation>
+        <source>The original scene that scene %1 adapts:</source>
+        <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="193"/>
         <source>Pair with an original scene</source>
-        <translation type="unfinished"></translation>
+        <translation>与原剧本的场次配对</translation>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="197"/>
         <source>Pair scene %1 by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动配对第 %1 场</translation>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="206"/>
