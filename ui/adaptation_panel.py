@@ -62,6 +62,7 @@ class AdaptationForm(QWidget):
         self.flag = QLabel(self)
         self.flag.setObjectName("adaptationFlag")
         self.flag.setStyleSheet("color: #c62828;")
+        self.flag.setWordWrap(True)
         self.confirm = QPushButton(self.tr("Confirm the pairing"), self)
         self.confirm.setObjectName("confirmPairing")
         self.confirm.clicked.connect(lambda: self._edit("confirmed", True))
@@ -72,16 +73,21 @@ class AdaptationForm(QWidget):
         self.cultural_note = self._note(
             "culturalNote", self.tr("Cultural note: what was changed and why"), "cultural_note"
         )
+        # Two short rows, not one long one: the page must fit beside the sidebar in a narrow window.
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(QLabel(self.tr("Adaptation"), self))
         top.addWidget(self.status)
-        top.addWidget(self.flag, 1)
-        top.addWidget(self.confirm)
+        top.addStretch(1)
         top.addWidget(self.pair)
+        flagged = QHBoxLayout()
+        flagged.setContentsMargins(0, 0, 0, 0)
+        flagged.addWidget(self.flag, 1)
+        flagged.addWidget(self.confirm)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(flagged)
         layout.addWidget(self.adapter_note)
         layout.addWidget(self.cultural_note)
 

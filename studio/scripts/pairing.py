@@ -31,10 +31,9 @@ LIVE = RevisionState.OMITTED.value  # compared with !=: a scene not omitted
 
 def realign(session: Session, production_id: int) -> dict | None:
     """Align the stored scripts again and store the pairs (None: the production has not both scripts yet)."""
-    originals = _live(session, OriginalScene, production_id)
     if not _has(session, OriginalScene, production_id) or not _has(session, Scene, production_id):
         return None
-    scenes = _live(session, Scene, production_id)
+    originals, scenes = _live(session, OriginalScene, production_id), _live(session, Scene, production_id)
     rows = _rows_of_live(session, production_id, {s.id for s in scenes}, {o.id for o in originals})
     original_outline, original_ids = _original_outline(originals)
     shooting_outline, scene_ids = _shooting_outline(session, production_id, scenes)
@@ -115,13 +114,12 @@ def _insert_alone(
             SceneAdaptation.production_id == production_id
         )
     ).all()
-    in_rows = (
-        {row[0] for row in [*stored, *((v["scene_id"], 0) for v in fresh)]},
-        {row[1] for row in [*stored, *((0, v["original_scene_id"]) for v in fresh)]},
-    )
-    empty = {"production_id": production_id, "scene_id": None, "original_scene_id": None}
-    rows = fresh + [{**empty, "scene_id": s.id} for s in scenes if s.id not in in_rows[0]]
-    rows += [{**empty, "original_scene_id": o.id} for o in originals if o.id not in in_rows[1]]
+    paired_scenes = {scene for scene, _original in stored} | {values["scene_id"] for values in fresh}
+    paired_originals = {original for _scene, original in stored} | {values["original_scene_id"] for values in fresh}
+    # every row with the same keys: one statement for them all
+    alone = {"production_id": production_id, "paired_by": "", "score": 100, "confirmed": True}
+    rows = fresh + [{**alone, "scene_id": s.id, "original_scene_id": None} for s in scenes if s.id not in paired_scenes]
+    rows += [{**alone, "scene_id": None, "original_scene_id": o.id} for o in originals if o.id not in paired_originals]
     if rows:
         session.execute(insert(SceneAdaptation), rows)
 
