@@ -25,6 +25,7 @@ from studio.errors import UserError
 from studio.export_commands import add_export_commands, run_export
 from studio.i18n import _
 from studio.paths import database_argument, read_only_asked
+from studio.script_commands import add_script_commands, paired_report, run_script
 from studio.scripts import FORMATS
 from studio.storage.database_commands import DATABASE_COMMANDS, add_database_commands
 
@@ -72,18 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("files", nargs="+", type=Path, metavar="FILE")
     script.add_argument("--format", choices=FORMATS, default="auto", help="the files' format (default: detect)")
     script.add_argument("--color", help="revision colour to record (default: the next in the sequence)")
+    script.add_argument(
+        "--side",
+        choices=("shooting", "original"),
+        default="shooting",
+        help="the shooting script (its scenes are scheduled; the default) or the original it adapts",
+    )
     script.add_argument("--json", action="store_true", help="print one JSON object")
 
-    scripts = commands.add_parser("script", help="scripts read without storing them").add_subparsers(
-        dest="action", required=True
-    )
-    align = scripts.add_parser(
-        "align", help="pair an original's scenes with its adaptation's, and propose the names' map"
-    )
-    align.add_argument("original", type=Path, metavar="ORIGINAL", help="the original script (any format)")
-    align.add_argument("adaptation", type=Path, metavar="ADAPTATION", help="its adaptation (any format)")
-    align.add_argument("--format", choices=FORMATS, default="auto", help="both files' format (default: detect)")
-    align.add_argument("--json", action="store_true", help="print one JSON object")
+    add_script_commands(commands, common)
 
     export = add_export_commands(commands, common)
 
@@ -245,6 +243,7 @@ def run_import_script(args: argparse.Namespace) -> int:
                     source_name=", ".join(path.name for path in args.files),
                     source_sha256=fingerprint,
                     color=args.color,
+                    side=args.side.upper(),
                 )
                 if getattr(args, "production", None) is None:
                     _refuse_an_unrelated_script(session, result, args.files)
@@ -273,42 +272,9 @@ def run_import_script(args: argparse.Namespace) -> int:
         print(_("What the script does not say, and the import took it to mean:"))
     for guess in guesses:
         print("  " + _("line {line}: {message}").format(**guess))
+    if result.alignment is not None:
+        print(paired_report(result.alignment))
     return 0
-
-
-def run_script(args: argparse.Namespace) -> int:
-    """`script align`: both files read as import-script reads them; nothing stored."""
-    from studio.scripts.alignment import align
-    from studio.scripts.importer import read_outline
-
-    original, _fingerprint = read_outline([args.original], args.format)
-    adaptation, _fingerprint = read_outline([args.adaptation], args.format)
-    alignment = align(original, adaptation)
-    print(json.dumps(alignment.to_json(), ensure_ascii=False) if args.json else _alignment_report(alignment.to_json()))
-    return 0
-
-
-def _alignment_report(report: dict) -> str:
-    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved")}
-    lines = [
-        _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
-            pairs=len(report["pairs"]),
-            doubtful=len(report["doubtful"]),
-            cut=len(report["cut"]),
-            added=len(report["added"]),
-        )
-    ]
-    for pair in report["pairs"]:
-        mark = "?" if pair["doubtful"] else " "
-        lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
-    lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
-    lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
-    lines.append(_("Characters (pairs in which both speak):"))
-    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["characters"]]
-    lines.append(_("Sets (pairs in which both are the set):"))
-    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["sets"]]
-    lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
-    return "\n".join(lines)
 
 
 def run_import_people(args: argparse.Namespace) -> int:

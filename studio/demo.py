@@ -23,6 +23,7 @@ from studio.callsheet import call_sheet_id, numbered_day
 from studio.currencies import ensure_currency
 from studio.day_reports.postings import post_days
 from studio.day_reports.starting import start_day_report
+from studio.demo_original import add_original
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
@@ -234,6 +235,8 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
     _add_schedule(session, pid)
     _add_budget(session, pid, data["budget"])
     _add_reports(session, pid, data["reports"])
+    if size == "standard":
+        add_original(session, pid, data["action"])
     return pid
 
 
@@ -447,11 +450,16 @@ def _add_script(session, pid, data, sets, characters, rng) -> list[tuple[Scene, 
     session.add_all(scene for scene, _ in scenes)
     session.flush()
     session.add_all(
-        SceneCharacter(scene_id=scene.id, character_id=character.id, speaking=not character.is_background)
+        SceneCharacter(scene_id=scene.id, character_id=character.id, speaking=_speaks(scene, character))
         for scene, character in appearances
     )
     session.flush()
     return scenes
+
+
+def _speaks(scene: Scene, character: Character) -> bool:
+    """Whether the character has a line in the scene (a cue of their name), as an import would read it."""
+    return f"\n\n{character.name}\n" in f"\n\n{scene.text}"
 
 
 def _scene_cast(rng, leads, set_row, characters) -> list[Character]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, select
 
 from studio import validation
+from studio.adaptation import Status, yes_or_no
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
 from studio.changes import FieldChange
 from studio.day_reports.fields import (
@@ -78,6 +79,7 @@ from studio.models import (
     PerformerDay,
     Production,
     Scene,
+    SceneAdaptation,
     ShootDay,
     Strip,
 )
@@ -197,6 +199,10 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
     ),
     "episode": (Episode, {"title": SHORT_TEXT, "title_zh": NAME_ZH, "synopsis": NOTES}),
     "scene": (Scene, {"synopsis": NOTES, "shots": whole_number(0, 999)}),
+    "scene_adaptation": (
+        SceneAdaptation,
+        {"status": Status(), "adapter_note": NOTES, "cultural_note": NOTES, "confirmed": yes_or_no},
+    ),
     "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),
     "breakdown_category": (
         BreakdownCategory,

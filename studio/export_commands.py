@@ -46,6 +46,20 @@ def add_export_commands(commands, common: argparse.ArgumentParser):
     sides.add_argument("--out", required=True, type=Path, help="F.pdf")
     sides.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its labels")
     sides.add_argument("--watermark", default="", help="a name written across every page (the recipient's)")
+    sides.add_argument(
+        "--script",
+        choices=("shooting", "original", "both"),
+        default="shooting",
+        help="the scenes as the shooting script has them (default), as the original does, or both side by side",
+    )
+    script = export.add_parser(
+        "script", parents=[common], help="the original and its adaptation in two columns, scene by scene (PDF)"
+    )
+    script.add_argument("--bilingual", action="store_true", help="both scripts side by side (the one layout so far)")
+    script.add_argument("--out", required=True, type=Path, help="F.pdf")
+    script.add_argument(
+        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en+zh", help="its labels"
+    )
     budget_book = export.add_parser(
         "budget",
         parents=[common],
@@ -120,7 +134,15 @@ def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path
     from studio.exports.sides_pdf import write_sides
 
     day_id = numbered_day(session, production_id, args.day)
-    return write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark)
+    return write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark, args.script)
+
+
+def _export_script(session, production_id: int, args: argparse.Namespace) -> Path:
+    from studio.exports.script_pdf import write_bilingual_script
+
+    if not args.bilingual:
+        raise UserError(_("export script writes the two scripts side by side: give --bilingual"))
+    return write_bilingual_script(session, production_id, args.out, args.document_lang)
 
 
 def _export_budget(session, production_id: int, args: argparse.Namespace) -> Path:
@@ -142,6 +164,7 @@ EXPORTS = {
     "dpr": export_dpr,
     "people": _export_people,
     "schedule": _export_schedule,
+    "script": _export_script,
     "sides": _export_sides,
 }
 

@@ -139,6 +139,32 @@ def cast(session: Session, character_id: int, performer_id: int, seen_version: i
     return added if result.replaced is None else _removed((result.replaced,)).then(added)
 
 
+# A show's two scripts
+
+
+def pair_scene(session: Session, production_id: int, scene_id: int, original_id: int | None) -> Changes:
+    """A shooting scene paired by hand with an original scene, or with none; undone by putting the rows it
+    touched back as they were."""
+    from studio.scripts.pairing import pair_by_hand
+
+    before, now = pair_by_hand(session, production_id, scene_id, original_id)
+    return _pairings(production_id, before, now)
+
+
+def put_pairings(session: Session, production_id: int, rows: tuple[dict, ...], replacing: tuple[int, ...]) -> Changes:
+    from studio.scripts import pairing
+
+    taken = pairing.put_pairings(session, production_id, rows, replacing)
+    return _pairings(production_id, taken, [row["id"] for row in rows])
+
+
+def _pairings(production_id: int, before: list[dict], now: list[int]) -> Changes:
+    touched = {row["id"]: None for row in before} | dict.fromkeys(now)
+    return Changes(
+        {"scene_adaptation": touched}, undo=(Step(put_pairings, (production_id, tuple(before), tuple(now))),)
+    )
+
+
 # The breakdown
 
 

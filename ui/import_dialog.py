@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from studio.formatting import format_eighths
+from studio.models.enums import ScriptSide
 from studio.scripts.groups import group_count
 from studio.scripts.importer import ImportResult
 from studio.scripts.outline import Outline, is_background
@@ -30,7 +33,7 @@ STATE_COLORS = {"added": "#2e7d32", "changed": "#ef6c00", "omitted": "#c62828"}
 
 
 class ImportDialog(QDialog):
-    targetChanged = Signal(bool)  # into a new production (True) or the current one
+    targetChanged = Signal(bool)  # into a new production (True) or the current one; or the side changed
 
     def __init__(self, parent, files: list[str], current_production: str | None):
         super().__init__(parent)
@@ -51,8 +54,18 @@ class ImportDialog(QDialog):
         self.into_current = QRadioButton(self.tr("Revise %1").replace("%1", current_production or ""), self)
         self.into_new = QRadioButton(self.tr("Create a new production"), self)
         self.into_current.setVisible(current_production is not None)
+        # Which of the show's two scripts this is: the shooting script (its scenes are scheduled) or the original.
+        self.as_shooting = QRadioButton(self.tr("The shooting script"), self)
+        self.as_original = QRadioButton(self.tr("The original it is adapted from (kept beside it, paired)"), self)
+        self.as_original.setObjectName("importAsOriginal")
+        for pair in ((self.into_current, self.into_new), (self.as_shooting, self.as_original)):
+            group = QButtonGroup(self)  # two choices, each its own: radio buttons of one parent exclude each other
+            for button in pair:
+                group.addButton(button)
         (self.into_new if self.new_production else self.into_current).setChecked(True)
+        self.as_shooting.setChecked(True)
         self.into_new.toggled.connect(self._target_changed)
+        self.as_original.toggled.connect(self._target_changed)
         self.changes = QLabel(self)
         self.changes.setObjectName("importChanges")
 
@@ -60,10 +73,23 @@ class ImportDialog(QDialog):
         self.character_table = self._table([self.tr("Character"), self.tr("Speaks"), self.tr("Scenes")])
         self.guess_table = self._table([self.tr("Line"), self.tr("What the script does not say, taken to mean")])
         self.guess_table.setObjectName("importGuesses")
+        self.pair_table = self._table(
+            [self.tr("Original"), self.tr("Adaptation"), self.tr("Paired"), self.tr("Status")]
+        )
+        self.pair_table.setObjectName("importPairs")
+        self.alignment_notes = QLabel(self)
+        self.alignment_notes.setObjectName("importAlignmentNotes")
+        self.alignment_notes.setWordWrap(True)
+        self.pairs = QWidget(self)
+        pairs_layout = QVBoxLayout(self.pairs)
+        pairs_layout.addWidget(self.alignment_notes)
+        pairs_layout.addWidget(self.pair_table)
         self.tabs = tabs = QTabWidget(self)
         tabs.addTab(self.scene_table, self.tr("Scenes", "tab listing the script's scenes"))
         tabs.addTab(self.character_table, self.tr("Characters"))
         tabs.addTab(self.guess_table, self.tr("To check"))
+        tabs.addTab(self.pairs, self.tr("Pairs"))
+        tabs.setTabVisible(tabs.indexOf(self.pairs), False)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -72,7 +98,17 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        widgets = (heading, self.activity, self.busy, self.summary, self.into_current, self.into_new, self.changes)
+        widgets = (
+            heading,
+            self.activity,
+            self.busy,
+            self.summary,
+            self.into_current,
+            self.into_new,
+            self.as_shooting,
+            self.as_original,
+            self.changes,
+        )
         for widget in (*widgets, tabs, buttons):
             layout.addWidget(widget)
         self.resize(760, 560)
@@ -90,8 +126,15 @@ class ImportDialog(QDialog):
         self.activity.setText(activity)
         for widget in (self.activity, self.busy):
             widget.show()
-        for widget in (self.import_button, self.into_current, self.into_new):
+        for widget in self._choices():
             widget.setEnabled(False)
+
+    def _choices(self) -> tuple:
+        return self.import_button, self.into_current, self.into_new, self.as_shooting, self.as_original
+
+    @property
+    def side(self) -> str:
+        return (ScriptSide.ORIGINAL if self.as_original.isChecked() else ScriptSide.SHOOTING).value
 
     def _target_changed(self) -> None:
         self.new_production = self.into_new.isChecked()
@@ -126,8 +169,9 @@ class ImportDialog(QDialog):
         self._fill_scenes(self.outline, preview)
         for widget in (self.activity, self.busy):
             widget.hide()
-        for widget in (self.import_button, self.into_current, self.into_new):
+        for widget in self._choices():
             widget.setEnabled(True)
+        self._fill_pairs(preview.alignment)
 
     def _fill_scenes(self, outline: Outline, preview: ImportResult) -> None:
         states = {number: "added" for number in preview.added} | {number: "changed" for number in preview.changed}
@@ -152,6 +196,36 @@ class ImportDialog(QDialog):
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.scene_table.setItem(row, column, item)
+
+    def _fill_pairs(self, alignment: dict | None) -> None:
+        """How the two scripts pair once this is imported, for confirmation before anything is stored: a
+        pair the alignment is not sure of is marked (stored, but to confirm on the Script page), scenes cut
+        and added in adaptation listed, the names it maps and what it found ambiguous said above."""
+        index = self.tabs.indexOf(self.pairs)
+        self.tabs.setTabVisible(index, alignment is not None)
+        if alignment is None:
+            return
+        doubtful = len(alignment["doubtful"])
+        self.tabs.setTabText(index, self.tr("Pairs (%1 to confirm)").replace("%1", str(doubtful)))
+        ways = {"number": self.tr("same number"), "order": self.tr("in order"), "moved": self.tr("moved")}
+        rows = [
+            (pair["original"], pair["adaptation"], ways.get(pair["by"], pair["by"]), pair["doubtful"])
+            for pair in alignment["pairs"]
+        ]
+        rows += [(scene["number"], "—", self.tr("cut in adaptation"), False) for scene in alignment["cut"]]
+        rows += [("—", scene["number"], self.tr("added in adaptation"), False) for scene in alignment["added"]]
+        self.pair_table.setRowCount(len(rows))
+        for row, (original, adaptation, way, unsure) in enumerate(rows):
+            status = self.tr("To confirm") if unsure else ""
+            for column, value in enumerate((original, adaptation, way, status)):
+                item = QTableWidgetItem(value)
+                if unsure:
+                    item.setForeground(QBrush(QColor(STATE_COLORS["changed"])))
+                self.pair_table.setItem(row, column, item)
+        names = [f"{name['original']} ↔ {name['adaptation']}" for name in alignment["names_mapped"]]
+        notes = [self.tr("Names mapped: %1").replace("%1", ", ".join(names))] if names else []
+        notes += [self.tr("To check: %1").replace("%1", message) for message in alignment["ambiguities"]]
+        self.alignment_notes.setText("\n".join(notes))
 
     def _fill_characters(self, outline: Outline, characters: dict[str, bool]) -> None:
         counts: dict[str, int] = {}

@@ -102,6 +102,17 @@ def revision_state(value: str) -> str:
     }.get(value, value)
 
 
+def adaptation_status(value: str) -> str:
+    return {
+        "NOT_STARTED": QCoreApplication.translate("Labels", "Not started"),
+        "TRANSLATED": QCoreApplication.translate("Labels", "Translated"),
+        "ADAPTED": QCoreApplication.translate("Labels", "Adapted"),
+        "APPROVED": QCoreApplication.translate("Labels", "Approved"),
+        "CHANGED_SINCE": QCoreApplication.translate("Labels", "Original changed"),
+        "": "",
+    }.get(value, value)
+
+
 def rate_basis(value: str) -> str:
     return {
         "DAY": QCoreApplication.translate("Labels", "Day"),

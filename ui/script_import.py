@@ -46,9 +46,10 @@ class _Review:
     fingerprint: str = ""
     closed: bool = False  # cancelled or closed: what the worker finds afterwards is not shown
 
-    def options(self, fingerprint: str, new_production: bool) -> dict:
+    def options(self, fingerprint: str, new_production: bool, side: str) -> dict:
         """The import's arguments (`import_outline`'s, `preview_import`'s) beside the outline."""
         return {
+            "side": side,
             "production_id": None if new_production else self.production_id,
             "new_production": new_production,
             "source_name": ", ".join(path.name for path in self.paths),
@@ -87,13 +88,14 @@ class ScriptImport(QObject):
         return dialog
 
     def _read(self, review: _Review) -> None:
-        new_production = review.dialog.new_production
+        new_production, side = review.dialog.new_production, review.dialog.side
         review.dialog.working(self.tr("Reading the script…"))
 
         def work() -> tuple[Outline, str, ImportResult | None]:
             outline, fingerprint = read_outline(review.paths)
             # Cancelled while reading: no preview, whose transaction would hold the file's write lock.
-            preview = None if review.closed else self._preview_of(outline, review.options(fingerprint, new_production))
+            options = review.options(fingerprint, new_production, side)
+            preview = None if review.closed else self._preview_of(outline, options)
             return outline, fingerprint, preview
 
         def done(outcome: tuple[Outline, str, ImportResult | None]) -> None:
@@ -115,7 +117,7 @@ class ScriptImport(QObject):
             if not review.closed:
                 review.dialog.show_preview(preview)
 
-        options = review.options(review.fingerprint, new_production)
+        options = review.options(review.fingerprint, new_production, review.dialog.side)
         run_quietly(lambda: self._preview_of(outline, options), done, lambda error: self._failed(review, error))
 
     def _preview_of(self, outline: Outline, options: dict) -> ImportResult:
@@ -133,7 +135,7 @@ class ScriptImport(QObject):
         self._import_failed(error)
 
     def _import(self, review: _Review, new_production: bool) -> None:
-        outline, options = review.outline, review.options(review.fingerprint, new_production)
+        outline, options = review.outline, review.options(review.fingerprint, new_production, review.dialog.side)
         assert outline is not None
         label = self.tr("Import %1").replace("%1", options["source_name"])
         run_in_background(

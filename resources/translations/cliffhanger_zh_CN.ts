@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdaptationForm</name>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="66"/>
+        <source>Confirm the pairing</source>
+        <translation>确认配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="69"/>
+        <source>Pair with…</source>
+        <translation>配对到…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="72"/>
+        <source>Adapter&apos;s note</source>
+        <translation>改编说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="74"/>
+        <source>Cultural note: what was changed and why</source>
+        <translation>文化注释：改了什么、为什么改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="79"/>
+        <source>Adaptation</source>
+        <translation>改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="117"/>
+        <source>The original changed since this was approved</source>
+        <translation>审定后原文已改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="119"/>
+        <source>Paired by the alignment: to confirm</source>
+        <translation>由自动对齐配对：待确认</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="46"/>
@@ -1615,134 +1653,214 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="38"/>
+        <location filename="../../ui/import_dialog.py" line="41"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="105"/>
+        <location filename="../../ui/import_dialog.py" line="148"/>
         <source>%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages</source>
         <translation>%1 集 · %2 场 · %3 个场景 · %4 个角色 · %5 页</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="51"/>
+        <location filename="../../ui/import_dialog.py" line="54"/>
         <source>Revise %1</source>
         <translation>修订《%1》</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="52"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Create a new production</source>
         <translation>新建项目</translation>
     </message>
     <message>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <source>The shooting script</source>
+        <translation>拍摄剧本</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_dialog.py" line="59"/>
+        <source>The original it is adapted from (kept beside it, paired)</source>
+        <translation>改编所依据的原剧本（与拍摄剧本并存并逐场配对）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Heading</source>
         <translation>场景标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
-        <location filename="../../ui/import_dialog.py" line="69"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="95"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Speaks</source>
         <translation>有台词</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>What the script does not say, taken to mean</source>
         <translation>剧本没有写明，导入时认定为</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="64"/>
+        <location filename="../../ui/import_dialog.py" line="77"/>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="77"/>
+        <source>Adaptation</source>
+        <translation>改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="77"/>
+        <source>Paired</source>
+        <translation>配对方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="77"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="88"/>
         <source>Scenes</source>
         <comment>tab listing the script&apos;s scenes</comment>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="65"/>
+        <location filename="../../ui/import_dialog.py" line="89"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="90"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="119"/>
+        <location filename="../../ui/import_dialog.py" line="91"/>
+        <source>Pairs</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="162"/>
         <source>Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged</source>
         <translation>修订版 %1：新增 %2，改动 %3，删除 %4，未变 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/import_dialog.py" line="178"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/import_dialog.py" line="178"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="134"/>
+        <location filename="../../ui/import_dialog.py" line="178"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="147"/>
+        <location filename="../../ui/import_dialog.py" line="191"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="171"/>
+        <location filename="../../ui/import_dialog.py" line="209"/>
+        <source>Pairs (%1 to confirm)</source>
+        <translation>配对（%1 处待确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="210"/>
+        <source>same number</source>
+        <translation>场号相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="210"/>
+        <source>in order</source>
+        <translation>按顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="210"/>
+        <source>moved</source>
+        <translation>位置移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="215"/>
+        <source>cut in adaptation</source>
+        <translation>改编中删去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="216"/>
+        <source>added in adaptation</source>
+        <translation>改编中新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="219"/>
+        <source>To confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="226"/>
+        <source>Names mapped: %1</source>
+        <translation>名字对应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="227"/>
+        <source>To check: %1</source>
+        <translation>待核对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="245"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="171"/>
+        <location filename="../../ui/import_dialog.py" line="245"/>
         <source>Background ×%1</source>
         <translation>群演 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="177"/>
+        <location filename="../../ui/import_dialog.py" line="251"/>
         <source>To check (%1)</source>
         <translation>待核对（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="164"/>
+        <location filename="../../ui/import_dialog.py" line="238"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="164"/>
+        <location filename="../../ui/import_dialog.py" line="238"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
@@ -1766,7 +1884,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/labels.py" line="23"/>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -1931,29 +2049,54 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>已删</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="107"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="108"/>
+        <source>Translated</source>
+        <translation>已翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109"/>
+        <source>Adapted</source>
+        <translation>已改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110"/>
+        <source>Approved</source>
+        <translation>已审定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="111"/>
+        <source>Original changed</source>
+        <translation>原文已改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>12-hour day</source>
         <translation>12 小时工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>EN</source>
         <comment>speaks English, in a few letters</comment>
         <translation>英</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>Flat</source>
         <translation>包干</translation>
     </message>
@@ -2572,6 +2715,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OriginalView</name>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="41"/>
+        <source>Original: none (added in adaptation)</source>
+        <translation>原文：无（改编中新增）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="44"/>
+        <source>Original %1</source>
+        <translation>原文 %1</translation>
     </message>
 </context>
 <context>
@@ -4175,52 +4331,52 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptImport</name>
     <message>
-        <location filename="../../ui/script_import.py" line="67"/>
+        <location filename="../../ui/script_import.py" line="68"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="69"/>
+        <location filename="../../ui/script_import.py" line="70"/>
         <source>Scripts (*.fountain *.spmd *.fdx *.txt *.docx);;All files (*)</source>
         <translation>剧本 (*.fountain *.spmd *.fdx *.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="91"/>
+        <location filename="../../ui/script_import.py" line="92"/>
         <source>Reading the script…</source>
         <translation>正在读取剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="163"/>
+        <location filename="../../ui/script_import.py" line="165"/>
         <source>Cannot import the script</source>
         <translation>无法导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="138"/>
+        <location filename="../../ui/script_import.py" line="140"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="112"/>
+        <location filename="../../ui/script_import.py" line="114"/>
         <source>Comparing with the stored script…</source>
         <translation>正在与已存的剧本比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="141"/>
+        <location filename="../../ui/script_import.py" line="143"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="150"/>
+        <location filename="../../ui/script_import.py" line="152"/>
         <source>Imported revision %1: %2 new, %3 changed, %4 omitted</source>
         <translation>已导入修订版 %1：新增 %2，改动 %3，删除 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="158"/>
+        <location filename="../../ui/script_import.py" line="160"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="158"/>
+        <location filename="../../ui/script_import.py" line="160"/>
         <source>This import cannot be undone: the database is on a server.</source>
         <translation>此次导入无法撤销：数据库位于服务器上。</translation>
     </message>
@@ -4228,100 +4384,140 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="31"/>
+        <location filename="../../ui/pages/script.py" line="34"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="32"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="33"/>
-        <location filename="../../ui/pages/script.py" line="49"/>
+        <location filename="../../ui/pages/script.py" line="36"/>
+        <location filename="../../ui/pages/script.py" line="53"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
-        <location filename="../../ui/pages/script.py" line="52"/>
+        <location filename="../../ui/pages/script.py" line="37"/>
+        <location filename="../../ui/pages/script.py" line="57"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="38"/>
+        <source>Approved</source>
+        <translation>已审定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="40"/>
+        <location filename="../../ui/pages/script.py" line="44"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="41"/>
+        <location filename="../../ui/pages/script.py" line="45"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="44"/>
+        <location filename="../../ui/pages/script.py" line="48"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="48"/>
+        <location filename="../../ui/pages/script.py" line="52"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="50"/>
+        <location filename="../../ui/pages/script.py" line="54"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="51"/>
+        <location filename="../../ui/pages/script.py" line="55"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="54"/>
+        <location filename="../../ui/pages/script.py" line="56"/>
+        <source>Adaptation</source>
+        <translation>改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="59"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="78"/>
+        <source>Not yet approved</source>
+        <translation>尚未审定</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="98"/>
+        <location filename="../../ui/pages/script.py" line="122"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="100"/>
+        <location filename="../../ui/pages/script.py" line="124"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="102"/>
+        <location filename="../../ui/pages/script.py" line="126"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="105"/>
+        <location filename="../../ui/pages/script.py" line="129"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="140"/>
+        <location filename="../../ui/pages/script.py" line="191"/>
+        <source>None: added in adaptation</source>
+        <translation>无：改编中新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="192"/>
+        <source>The original scene that scene %1 adapts:</source>
+        <translation>第 %1 场改编自原剧本的哪一场：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="193"/>
+        <source>Pair with an original scene</source>
+        <translation>与原剧本的场次配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="197"/>
+        <source>Pair scene %1 by hand</source>
+        <translation>手动配对第 %1 场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="206"/>
+        <source>Edit the adaptation of scene %1</source>
+        <translation>编辑第 %1 场的改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="221"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="149"/>
+        <location filename="../../ui/pages/script.py" line="230"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>

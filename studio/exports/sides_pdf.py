@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -56,6 +56,7 @@ class SideScene:
     heading: str
     eighths: int
     text: str
+    scene_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def day_sides(session: Session, production_id: int, shoot_day_id: int) -> Sides:
             rows[strip.scene_id].heading or strip.set_name,
             strip.eighths,
             rows[strip.scene_id].text,
+            strip.scene_id,
         )
         for strip in strips
     ]
@@ -100,14 +102,52 @@ def day_sides(session: Session, production_id: int, shoot_day_id: int) -> Sides:
 
 
 def write_sides(
-    session: Session, production_id: int, shoot_day_id: int, target: Path, lang: str = "en", watermark: str = ""
+    session: Session,
+    production_id: int,
+    shoot_day_id: int,
+    target: Path,
+    lang: str = "en",
+    watermark: str = "",
+    script: str = "shooting",
 ) -> Path:
     """Write one shoot day's sides as a PDF, its labels in English, Chinese or both; `watermark`: the name
-    written across every page (none when empty)."""
+    written across every page (none when empty); `script`: the shooting script's scenes, the original's
+    (a scene added in adaptation as the shooting script has it) or both side by side."""
     words = SheetWords(lang)
     if target.suffix.lower() != ".pdf":
         raise UserError(_("cannot write sides as {name}: choose a file ending in .pdf").format(name=target.name))
-    return write_sides_pdf(day_sides(session, production_id, shoot_day_id), words, target, watermark.strip())
+    sides = day_sides(session, production_id, shoot_day_id)
+    if script == "both":
+        from studio.exports.script_pdf import write_bilingual_sides
+
+        scene_ids = [scene.scene_id for scene in sides.scenes]
+        written = write_bilingual_sides(session, production_id, sides, scene_ids, target, lang)
+        if watermark.strip():
+            stamped = watermarked(written.read_bytes(), watermark.strip())
+            write_atomically(target, lambda path: path.write_bytes(stamped))
+        return written
+    if script == "original":
+        sides = _as_in_the_original(session, sides)
+    return write_sides_pdf(sides, words, target, watermark.strip())
+
+
+def _as_in_the_original(session: Session, sides: Sides) -> Sides:
+    """The day's scenes with the original's heading and text where a scene adapts one."""
+    from studio.models import OriginalScene, SceneAdaptation
+
+    rows = session.exec(
+        select(SceneAdaptation.scene_id, OriginalScene)
+        .join(OriginalScene, OriginalScene.id == SceneAdaptation.original_scene_id)
+        .where(SceneAdaptation.scene_id.in_([scene.scene_id for scene in sides.scenes]))
+    ).all()
+    originals = dict(rows)
+    scenes = [
+        replace(scene, heading=original.heading, text=original.text)
+        if (original := originals.get(scene.scene_id))
+        else scene
+        for scene in sides.scenes
+    ]
+    return replace(sides, scenes=scenes)
 
 
 def sides_file_name(sides: Sides, lang: str) -> str:

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from studio.models.adaptation import OriginalScene, SceneAdaptation
 from studio.models.breakdown import BreakdownCategory, BreakdownElement, SceneElement
 from studio.models.budget import (
     BudgetAccount,
@@ -57,11 +58,13 @@ __all__ = [
     "FilmSet",
     "Fringe",
     "Location",
+    "OriginalScene",
     "OvertimeRule",
     "Performer",
     "PerformerDay",
     "Production",
     "Scene",
+    "SceneAdaptation",
     "SceneCharacter",
     "SceneElement",
     "ScriptRevision",

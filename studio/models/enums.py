@@ -24,6 +24,20 @@ class RevisionState(StrEnum):
     OMITTED = "OMITTED"
 
 
+class ScriptSide(StrEnum):
+    """Which of a show's two scripts: the English shooting script (the scenes) or the original it adapts."""
+
+    SHOOTING = "SHOOTING"
+    ORIGINAL = "ORIGINAL"
+
+
+class AdaptationStatus(StrEnum):
+    NOT_STARTED = "NOT_STARTED"
+    TRANSLATED = "TRANSLATED"
+    ADAPTED = "ADAPTED"
+    APPROVED = "APPROVED"
+
+
 class UnionStatus(StrEnum):
     SAG_AFTRA = "SAG-AFTRA"
     NON_UNION = "NON-UNION"

@@ -10,7 +10,7 @@ from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
-from studio.models.enums import IntExt, RevisionState, TimeOfDay
+from studio.models.enums import IntExt, RevisionState, ScriptSide, TimeOfDay
 from studio.models.places import COORDINATE
 from studio.models.types import UTCDateTime, utc_now
 
@@ -83,6 +83,7 @@ class ScriptRevision(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     color: str = Field(default="White", max_length=40)
+    side: str = filled(ScriptSide.SHOOTING.value, max_length=10)  # the shooting script's, or the original's
     source_name: str = Field(default="", max_length=400)
     source_sha256: str = Field(default="", max_length=64)
     imported_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

@@ -67,6 +67,7 @@ class Alignment:
     original_episodes: list[int]  # episodes the adaptation does not have
     adaptation_episodes: list[int]  # and the other way round
     ambiguities: list[str] = field(default_factory=list)
+    ambiguous_names: set[str] = field(default_factory=set)  # on either side: not to be mapped unconfirmed
 
     @property
     def doubtful(self) -> list[Pair]:
@@ -119,7 +120,12 @@ def align(original: Outline, adaptation: Outline) -> Alignment:
         sets=sets[0],
         original_episodes=sorted(sides[0].episodes.keys() - sides[1].episodes.keys(), key=_episode_order),
         adaptation_episodes=sorted(sides[1].episodes.keys() - sides[0].episodes.keys(), key=_episode_order),
-        ambiguities=[*_reused_numbers(sides), *_unpaired_episodes(sides), *characters[1], *sets[1]],
+        ambiguities=[
+            *_reused_numbers(sides),
+            *_unpaired_episodes(sides),
+            *(message for message, _names in characters[1] + sets[1]),
+        ],
+        ambiguous_names={name for _message, names in characters[1] + sets[1] for name in names},
     )
 
 
@@ -271,7 +277,9 @@ def _set(scene: SceneOutline) -> Iterable[str]:
     return (scene.set_name,)
 
 
-def _name_map(pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]]) -> tuple[list[NameMatch], list[str]]:
+def _name_map(
+    pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]]
+) -> tuple[list[NameMatch], list[tuple[str, tuple[str, ...]]]]:
     """Each name of the original matched with the adaptation's that is there in the same alike pairs most,
     each name once, the strongest first; and the ambiguities, seen in every pair, doubtful ones too (two
     people merged into one make their pairs look less alike)."""
@@ -301,9 +309,11 @@ def _cooccurrence(
     return {(o, a): 2 * count / (originals[o] + adaptations[a]) for (o, a), count in together.items()}, together
 
 
-def _rivals(matches: list[NameMatch], dice: dict[tuple[str, str], float], together: Counter) -> list[str]:
+def _rivals(
+    matches: list[NameMatch], dice: dict[tuple[str, str], float], together: Counter
+) -> list[tuple[str, tuple[str, ...]]]:
     """Two names not matched that are there together nearly as strongly as each is with its own counterpart
-    (or one has none): a name split in two, or two merged into one."""
+    (or one has none): a name split in two, or two merged into one; each with the names it is about."""
     forward = {match.original: match.adaptation for match in matches}
     backward = {match.adaptation: match.original for match in matches}
     message = _("{name} may be {first} or {second}: both are there in the same scenes")
@@ -316,7 +326,7 @@ def _rivals(matches: list[NameMatch], dice: dict[tuple[str, str], float], togeth
             named = (
                 dict(name=o, first=forward[o], second=a) if o in forward else dict(name=a, first=backward[a], second=o)
             )
-            found.append(message.format(**named))
+            found.append((message.format(**named), tuple(named.values())))
     return found
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, delete, select
 
@@ -20,7 +22,7 @@ from studio.breakdown import number_new_cast
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, Location, Production, Scene, SceneCharacter, ScriptRevision
-from studio.models.enums import RevisionState
+from studio.models.enums import RevisionState, ScriptSide
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
@@ -49,6 +51,8 @@ class ImportResult:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)
+    side: str = ScriptSide.SHOOTING.value
+    alignment: dict | None = None  # how the two scripts pair, once the production has an original
 
     def to_json(self) -> dict:
         return {
@@ -65,6 +69,8 @@ class ImportResult:
             "added_scenes": self.added,
             "changed_scenes": self.changed,
             "omitted_scenes": self.omitted,
+            "side": self.side.lower(),
+            **({"alignment": self.alignment} if self.alignment is not None else {}),
         }
 
 
@@ -124,12 +130,18 @@ def import_outline(
     source_name: str = "",
     source_sha256: str = "",
     color: str | None = None,
+    side: str = ScriptSide.SHOOTING.value,
 ) -> ImportResult:
-    """Import or re-import the outline into one transaction's session."""
+    """Import or re-import the outline into one transaction's session: the shooting script (its scenes are
+    the production's) or the original it adapts (kept apart); either realigns the two once both are there."""
+    from studio.scripts.original import write_original
+    from studio.scripts.pairing import realign
+
     _check_unique_numbers(outline, source_name)
     production = _target_production(session, outline, production_id, new_production, source_name)
     pid = production.id
     result = ImportResult(
+        side=side,
         production_id=pid,
         revision=production.revision_color,
         episodes=len(outline.episodes),
@@ -138,26 +150,35 @@ def import_outline(
         sets=len({scene.set_name for scene in outline.scenes}),
         pages_eighths=sum(scene.eighths for scene in outline.scenes),
     )
-    latest = session.exec(
-        select(ScriptRevision).where(ScriptRevision.production_id == pid).order_by(ScriptRevision.id.desc())
-    ).first()
+    revisions = _revisions(pid, side)
+    latest = session.exec(revisions.order_by(ScriptRevision.id.desc())).first()
     if latest is not None and source_sha256 and latest.source_sha256 == source_sha256:
+        result.revision = latest.color
         return result  # the very file imported last: nothing to revise
     revision = ScriptRevision(
         production_id=pid,
-        color=color or _next_color(session, pid),
+        side=side,
+        color=color or _next_color(session, revisions),
         source_name=source_name[:400],
         source_sha256=source_sha256,
         notes=script_notes(outline),
     )
     session.add(revision)
-    production.revision_color = revision.color
     session.flush()
     result.revision = revision.color
-    _Writer(session, pid, revision.id).write(outline, result)
-    number_new_cast(session, pid)
-    ensure_strips(session, pid)  # new scenes wait in the boneyard
+    if side == ScriptSide.ORIGINAL.value:
+        write_original(session, pid, revision.id, outline, result)
+    else:
+        production.revision_color = revision.color
+        _Writer(session, pid, revision.id).write(outline, result)
+        number_new_cast(session, pid)
+        ensure_strips(session, pid)  # new scenes wait in the boneyard
+    result.alignment = realign(session, pid)
     return result
+
+
+def _revisions(production_id: int, side: str):
+    return select(ScriptRevision).where(ScriptRevision.production_id == production_id, ScriptRevision.side == side)
 
 
 def script_notes(outline: Outline) -> str:
@@ -219,9 +240,9 @@ def _chinese(name: str) -> str:
     return name if any(columns(char) == 2 for char in name) else ""
 
 
-def _next_color(session: Session, production_id: int) -> str:
-    """White, Blue, Pink … Cherry, then Double White, Double Blue …, Triple White …"""
-    earlier = len(session.exec(select(ScriptRevision.id).where(ScriptRevision.production_id == production_id)).all())
+def _next_color(session: Session, revisions) -> str:
+    """White, Blue, Pink … Cherry, then Double White, Double Blue …, Triple White … (each script its own)."""
+    earlier = len(session.exec(revisions).all())
     rounds, index = divmod(earlier, len(REVISION_COLORS))
     prefix = ROUND_PREFIXES[rounds] if rounds < len(ROUND_PREFIXES) else f"{rounds + 1}x "
     return prefix + REVISION_COLORS[index]
@@ -248,25 +269,16 @@ class _Writer:
         for name in outline.characters():
             self._character(name)
         existing = self.session.exec(select(Scene).where(Scene.production_id == self.pid)).all()
-        matches = _match_scenes(outline.scenes, existing)
+        matches = match_scenes(outline.scenes, existing)
         matched_ids = {scene.id for scene in matches.values()}
-        revised = {key for key, scene in matches.items() if self._differs(scene, _by_key(outline, key))}
+        revised = {key for key, scene in matches.items() if self._differs(scene, by_key(outline, key))}
         cut = [s for s in existing if s.id not in matched_ids and s.revision_state != RevisionState.OMITTED.value]
         result.omitted.extend(scene.number for scene in cut)
-        self._free_numbers(outline, existing, matches)
+        free_numbers(self.session, outline, existing, matches)
         written: list[tuple[Scene, SceneOutline]] = []
-        for order, incoming in enumerate(outline.scenes, start=1):
-            scene = matches.get(id(incoming))
-            if scene is None:
-                scene = Scene(production_id=self.pid, number=incoming.number, revision_state=RevisionState.NEW.value)
-                result.added.append(incoming.number)
-            elif id(incoming) in revised:
-                scene.revision_state = RevisionState.CHANGED.value
-                result.changed.append(incoming.number)
-            else:
-                scene.sort_order = order
-                scene.revision_state = RevisionState.UNCHANGED.value
-                continue
+        for scene, incoming, order in rows_to_write(
+            outline, matches, revised, lambda incoming: Scene(production_id=self.pid, number=incoming.number), result
+        ):
             self._fill(scene, incoming, order)
             scene.revision_id = self.revision_id
             self.session.add(scene)
@@ -276,29 +288,6 @@ class _Writer:
             scene.revision_id = self.revision_id
         self.session.flush()
         self._cast(written, matched_ids)
-
-    def _free_numbers(self, outline: Outline, existing: list[Scene], matches: dict[int, Scene]) -> None:
-        """Give every stored scene its number for this revision without ever holding two equal numbers:
-        matched scenes take the revision's number; an unmatched (omitted) scene keeps its own unless a
-        scene of the revision now uses it, in which case it is kept as "12-3 (omitted)"."""
-        final = {scene.id: incoming.number for incoming in outline.scenes if (scene := matches.get(id(incoming)))}
-        live = {scene.number for scene in outline.scenes}
-        taken = set(live)
-        for scene in existing:
-            if scene.id not in final:
-                number = scene.number
-                if number in live:
-                    number = _retired_number(scene.number, taken)
-                final[scene.id] = number
-                taken.add(number)
-        moving = [scene for scene in existing if final[scene.id] != scene.number]
-        for scene in moving:
-            scene.number = f"~{scene.id}"
-        self.session.flush()
-        for scene in moving:
-            if not any(scene is matched for matched in matches.values()):
-                scene.number = final[scene.id]
-        self.session.flush()
 
     def _fill(self, scene: Scene, incoming: SceneOutline, order: int) -> None:
         scene.number = incoming.number
@@ -386,7 +375,59 @@ class _Writer:
         return film_set
 
 
-def _by_key(outline: Outline, key: int) -> SceneOutline:
+def rows_to_write(
+    outline: Outline,
+    matches: dict[int, Any],
+    revised: set[int],
+    new: Callable[[SceneOutline], Any],
+    result: ImportResult,
+) -> list[tuple[Any, SceneOutline, int]]:
+    """Each scene of the revision that must be written, with its row (`new` for a scene not stored yet) and
+    its place; rows are marked NEW, CHANGED (`revised`: ids of the outline's scenes) or UNCHANGED, and an
+    unchanged one only takes its place."""
+    written = []
+    for order, incoming in enumerate(outline.scenes, start=1):
+        row = matches.get(id(incoming))
+        if row is None:
+            row = new(incoming)
+            row.revision_state = RevisionState.NEW.value
+            result.added.append(incoming.number)
+        elif id(incoming) in revised:
+            row.revision_state = RevisionState.CHANGED.value
+            result.changed.append(incoming.number)
+        else:
+            row.sort_order = order
+            row.revision_state = RevisionState.UNCHANGED.value
+            continue
+        written.append((row, incoming, order))
+    return written
+
+
+def free_numbers(session: Session, outline: Outline, existing: list, matches: dict[int, Any]) -> None:
+    """Give every stored scene its number for this revision without ever holding two equal numbers:
+    matched scenes take the revision's number; an unmatched (omitted) scene keeps its own unless a
+    scene of the revision now uses it, in which case it is kept as "12-3 (omitted)"."""
+    final = {scene.id: incoming.number for incoming in outline.scenes if (scene := matches.get(id(incoming)))}
+    live = {scene.number for scene in outline.scenes}
+    taken = set(live)
+    for scene in existing:
+        if scene.id not in final:
+            number = scene.number
+            if number in live:
+                number = _retired_number(scene.number, taken)
+            final[scene.id] = number
+            taken.add(number)
+    moving = [scene for scene in existing if final[scene.id] != scene.number]
+    for scene in moving:
+        scene.number = f"~{scene.id}"
+    session.flush()
+    for scene in moving:
+        if not any(scene is matched for matched in matches.values()):
+            scene.number = final[scene.id]
+    session.flush()
+
+
+def by_key(outline: Outline, key: int) -> SceneOutline:
     return next(scene for scene in outline.scenes if id(scene) == key)
 
 
@@ -430,7 +471,7 @@ def _similarity(stored: str, matcher: SequenceMatcher, floor: float) -> float:
     return matcher.ratio()
 
 
-def _match_scenes(incoming: list[SceneOutline], existing: list[Scene]) -> dict[int, Scene]:
+def match_scenes(incoming: list[SceneOutline], existing: list) -> dict[int, Any]:
     """Pair each incoming scene with the stored one it revises.
 
     1. The same number, when the scene still reads like itself (a renumbering script does not

@@ -36,7 +36,9 @@ def op_cli_import(db: Path, script: Path, production: int | None = None) -> None
     """`cliffhanger import-script FILE --db DB [--production N]`: into the (first) production, as a revision."""
     from studio.cli import run_import_script
 
-    run_import_script(_namespace(db, files=[script], format="auto", color=None, json=True, production=production))
+    run_import_script(
+        _namespace(db, files=[script], format="auto", color=None, side="shooting", json=True, production=production)
+    )
 
 
 def op_gui_import(db: Path, outline, fingerprint_: str, source: str, production_id: int | None = None) -> None:

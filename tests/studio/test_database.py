@@ -463,6 +463,9 @@ def test_a_file_whose_scenes_had_no_strips_gets_them_in_the_boneyard_on_upgrade(
         connection.execute("update scene set revision_state = 'OMITTED' where id = ?", (omitted,))
         for column in ("base_city", "base_latitude", "base_longitude"):  # what 0014 adds
             connection.execute(f"alter table production drop column {column}")
+        connection.execute("drop table scene_adaptation")  # and what 0017 adds
+        connection.execute("drop table original_scene")
+        connection.execute("alter table script_revision drop column side")
         connection.execute("alter table performer drop column date_of_birth")  # what 0018 adds
         connection.execute("update alembic_version set version_num = '0012'")
     connection.close()

@@ -133,7 +133,7 @@ def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(
     write_demo(path, force=True, seed=2)
     with sqlite3.connect(path) as fresh:
         assert fresh.execute("pragma integrity_check").fetchone()[0] == "ok"
-        assert fresh.execute("select name_zh from character where id = 1").fetchone()[0] == "伊森"
+        assert fresh.execute("select name_zh from character where id = 1").fetchone()[0] == "顾景深"
     assert _contents(path)["scene"] != []
     other_program.close()
     write_demo(tmp_path / "seed2.sqlite", seed=2)

@@ -73,7 +73,7 @@ def test_set_field_cleans_the_value_and_reports_the_change(demo_path):
     database = open_database(demo_path)
     with database.transaction() as session:
         change = set_field(session, "character", 1, "name_zh", "  伊森·斯特林  ")
-    assert (change.old, change.new) == ("伊森", "伊森·斯特林")
+    assert (change.old, change.new) == ("顾景深", "伊森·斯特林")
     with database.session() as session:
         assert session.get(Character, 1).name_zh == "伊森·斯特林"
     database.close()

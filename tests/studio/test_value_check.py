@@ -62,6 +62,14 @@ HOSTILE = {
         "UPDATE production SET created_at = 'yesterday' WHERE id = 1",
         "'yesterday' in created_at of production, row id 1",
     ),
+    "text in the original's length": (
+        "UPDATE original_scene SET page_eighths = 'many' WHERE id = 1",
+        "'many' in page_eighths of original_scene, row id 1",
+    ),
+    "a fingerprint longer than its column": (
+        f"UPDATE scene_adaptation SET approved_original = '{'f' * 65}' WHERE id = 1",
+        "… in approved_original of scene_adaptation, row id 1",  # a long value shown cut
+    ),
     "a row of two keys": (
         "UPDATE scene_character SET speaking = 7.5 WHERE rowid = (SELECT min(rowid) FROM scene_character)",
         "7.5 in speaking of scene_character, row ",

@@ -75,7 +75,7 @@ def test_edit_in_place_then_undo_and_redo_from_the_edit_menu(demo_window, demo_p
     table = demo_window.page("cast").roles
     column = next(i for i, c in enumerate(table.model.columns) if c.key == "character_zh")
     index = table.proxy.index(0, column)
-    assert index.data() == "伊森"
+    assert index.data() == "顾景深"
 
     table.view.setCurrentIndex(index)
     table.view.edit(index)
@@ -88,8 +88,8 @@ def test_edit_in_place_then_undo_and_redo_from_the_edit_menu(demo_window, demo_p
     assert demo_window.undo_action.isEnabled()
 
     demo_window.undo_action.trigger()
-    assert db_value(demo_path, "select name_zh from character where id = 1") == "伊森"
-    assert table.proxy.index(0, column).data() == "伊森"
+    assert db_value(demo_path, "select name_zh from character where id = 1") == "顾景深"
+    assert table.proxy.index(0, column).data() == "顾景深"
 
     demo_window.redo_action.trigger()
     assert db_value(demo_path, "select name_zh from character where id = 1") == "伊森·斯特林"

@@ -197,3 +197,44 @@ def test_the_preview_shows_a_groups_count(window, tmp_path, qtbot):
     table = previewed(qtbot, window, [REAL / "zh-groups.txt"]).character_table
     speaks = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
     assert (speaks["保安2名"], speaks["宾客若干"], speaks["顾辰"]) == ("Background ×2", "Background", "Yes")
+
+
+def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside_the_script(window, tmp_path, qtbot):
+    from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+
+    database = tmp_path / "mine.sqlite"
+    (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
+    (tmp_path / "original.txt").write_text(ORIGINAL, encoding="utf-8")
+    assert window.databases.open(str(database), create=True)
+    first = previewed(qtbot, window, [tmp_path / "adaptation.fountain"])
+    assert not first.tabs.isTabVisible(first.tabs.indexOf(first.pairs))  # one script: nothing to pair
+    first.import_button.click()
+    qtbot.waitUntil(lambda: window.page("script").scenes.model.rowCount() == 7, timeout=10000)
+
+    dialog = previewed(qtbot, window, [tmp_path / "original.txt"])
+    dialog.as_original.setChecked(True)  # the preview is worked out again, as the original
+    qtbot.waitUntil(lambda: dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.pairs)), timeout=10000)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(dialog.pairs)) == "Pairs (1 to confirm)"
+    rows = [
+        tuple(dialog.pair_table.item(row, column).text() for column in range(4))
+        for row in range(dialog.pair_table.rowCount())
+    ]
+    assert ("2-2", "2-4", "moved", "To confirm") in rows
+    assert ("1-4", "—", "cut in adaptation", "") in rows and ("—", "2-2", "added in adaptation", "") in rows
+    assert "苏晚 ↔ SOPHIE" in dialog.alignment_notes.text()
+    with sqlite3.connect(database) as connection:  # previewed, nothing stored
+        assert connection.execute("select count(*) from original_scene").fetchone()[0] == 0
+    connection.close()
+
+    dialog.import_button.click()
+    page = window.page("script")
+    qtbot.waitUntil(lambda: bool(page.adaptations), timeout=10000)
+    assert scene_count(database) == 7  # the scenes stay the shooting script's
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("select count(*) from original_scene").fetchone()[0] == 7
+    connection.close()
+    window.undo_action.trigger()
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("select count(*) from original_scene").fetchone()[0] == 0
+    connection.close()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QInputDialog
 
 from studio import operations
+from studio.adaptation import adaptation_rows, episode_adaptation, unpaired_originals
 from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
 from studio.listings import category_rows, episode_rows, scene_element_rows, scene_rows
 from studio.models.enums import RevisionState
 from ui import labels
+from ui.adaptation_panel import AdaptationForm, OriginalView
 from ui.i18n import chinese
 from ui.pages.base import Page
 from ui.scene_breakdown import SceneElementsList, SceneTextView
@@ -32,6 +35,7 @@ class ScriptPage(Page):
                 Column("scenes", self.tr("Scenes"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("shots", self.tr("Shots"), align_right=True),
+                Column("approved", self.tr("Approved"), align_right=True),  # of its scenes' adaptations
                 *name_columns(self.tr("Title"), "episode", keys=("title", "title_zh"), fields=("title", "title_zh")),
             ]
         )
@@ -49,6 +53,7 @@ class ScriptPage(Page):
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("characters_zh" if chinese() else "characters", self.tr("Characters")),
                 Column("revision", self.tr("Revision"), display=labels.revision_state),
+                Column("adaptation", self.tr("Adaptation"), display=labels.adaptation_status),
                 Column("shots", self.tr("Shots"), source=("scene", "id", "shots"), editable=True, align_right=True),
                 Column(
                     "synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True, free_text=True
@@ -64,31 +69,50 @@ class ScriptPage(Page):
         self.scene_elements.removeRequested.connect(self._remove_tag)
         self.current_scene: dict | None = None
         workspace.changed.connect(lambda changes: changes.touches(TAGS) and self._show_elements())
+        # The original a show was adapted from, beside the scene's text, when the production has one.
+        self.adaptations: dict[int, dict] = {}
+        self.original = OriginalView(self)
+        self.adaptation = AdaptationForm(self)
+        self.adaptation.edited.connect(self._edit_adaptation)
+        self.adaptation.pairRequested.connect(self._pair_by_hand)
+        self.not_approved = QCheckBox(self.tr("Not yet approved"), self)
+        self.not_approved.setObjectName("notYetApproved")
+        self.not_approved.toggled.connect(self._filter_scenes)
         script_font = QFont()
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
         self.scene_text.setFont(script_font)
+        texts = self.splitter("scriptTextsSplitter", Qt.Orientation.Horizontal, self.original, self.scene_text)
         right = self.splitter(
-            "scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, self.scene_text, self.scene_elements
+            "scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, texts, self.adaptation, self.scene_elements
         )
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
+        for index, stretch in enumerate((3, 2, 0, 1)):  # scenes, texts, the adaptation's form, tags
+            right.setStretchFactor(index, stretch)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
         main.setStretchFactor(1, 3)
+        self.layout_.addWidget(self.not_approved)
         self.layout_.addWidget(main)
         self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
         self.scenes.view.selectionModel().currentRowChanged.connect(self._show_scene)
 
     def redraw(self, changes: Changes) -> None:
         super().redraw(changes)
-        if any(change.entity == "scene" and change.field == "shots" for change in changes.fields):
-            self.episodes.set_rows(self.workspace.read(episode_rows, self.workspace.production_id))  # their totals
+        shots = any(change.entity == "scene" and change.field == "shots" for change in changes.fields)
+        if self._stale or not (shots or changes.touches({"scene_adaptation"})):
+            return
+        production_id = self.workspace.production_id
+        episodes = self.workspace.read(episode_rows, production_id) if shots else self.episodes.model.rows  # totals
+        self._load_adaptations(production_id, self.scenes.model.rows, episodes)
+        self.scenes.set_rows(self.scenes.model.rows)
+        self.episodes.set_rows(episodes)
+        self._show_adaptation()
 
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
         self.scene_text.editable = self.scene_elements.editable = not self.workspace.read_only
         episodes = self.workspace.read(episode_rows, production_id)
         scenes = self.workspace.read(scene_rows, production_id)
+        self._load_adaptations(production_id, scenes, episodes)
         self.episodes.set_rows(episodes)
         self.scenes.set_rows(scenes)
         if scenes:
@@ -105,9 +129,33 @@ class ScriptPage(Page):
             text += " · " + self.tr("%n omitted", "", len(scenes) - len(live))
         self.summary.setText(text)
 
+    def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> None:
+        """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
+        of each episode's are approved; the original's side shown only for a production that has one."""
+        self.adaptations = self.workspace.read(adaptation_rows, production_id)
+        progress = self.workspace.read(episode_adaptation, production_id) if self.adaptations else {}
+        for row in episodes:
+            done = progress.get(row["number"])
+            row["approved"] = f"{done['approved']}/{done['scenes']}" if done else ""
+        for row in scenes:
+            adaptation = self.adaptations.get(row["id"])
+            row["adaptation"] = adaptation["shown_status"] if adaptation else ""
+            row["approved"] = adaptation is None or adaptation["approved"]
+        for widget in (self.original, self.adaptation, self.not_approved):
+            widget.setVisible(bool(self.adaptations))
+        for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
+            column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
+            table.view.setColumnHidden(column, not self.adaptations)
+
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}
-        self.scenes.proxy.set_predicate((lambda row: row["episode"] in chosen) if chosen else None)
+        pending = self.not_approved.isChecked()
+        if not chosen and not pending:
+            self.scenes.proxy.set_predicate(None)
+            return
+        self.scenes.proxy.set_predicate(
+            lambda row: (not chosen or row["episode"] in chosen) and not (pending and row["approved"])
+        )
 
     def show_scene(self, scene_id: int) -> None:
         """Select a scene (e.g. from a strip on the schedule) and show its text."""
@@ -123,11 +171,44 @@ class ScriptPage(Page):
             self.current_scene = None
             self.scene_text.clear()
             self.scene_elements.clear()
+            self._show_adaptation()
             return
         self.current_scene = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
         row = self.current_scene
         self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
         self._show_elements()
+        self._show_adaptation()
+
+    def _show_adaptation(self) -> None:
+        row = self.adaptations.get(self.current_scene["id"]) if self.current_scene else None
+        self.original.show_row(row)
+        self.adaptation.show_row(row, not self.workspace.read_only)
+
+    def _pair_by_hand(self) -> None:
+        """Pair the scene with an original scene no scene adapts yet, or with none (added in adaptation)."""
+        scene = self.current_scene
+        originals = self.workspace.read(unpaired_originals, self.workspace.production_id)
+        choices = [self.tr("None: added in adaptation")] + [f"{o['number']}  {o['heading']}" for o in originals]
+        question = self.tr("The original scene that scene %1 adapts:").replace("%1", scene["number"])
+        chosen, ok = QInputDialog.getItem(self, self.tr("Pair with an original scene"), question, choices, 0, False)
+        if not ok:
+            return
+        original_id = originals[choices.index(chosen) - 1]["id"] if chosen != choices[0] else None
+        label = self.tr("Pair scene %1 by hand").replace("%1", scene["number"])
+        try:
+            args = (self.workspace.production_id, scene["id"], original_id)
+            self.workspace.apply(operations.pair_scene, *args, label=label)
+        except UserError as error:
+            self.show_refusal(str(error))
+
+    def _edit_adaptation(self, field: str, value) -> None:
+        row = self.adaptations[self.current_scene["id"]]
+        label = self.tr("Edit the adaptation of scene %1").replace("%1", self.current_scene["number"])
+        try:
+            args = ("scene_adaptation", row["id"], {field: value}, row["version"])
+            self.workspace.apply(operations.edit, *args, label=label)
+        except UserError as error:
+            self.show_refusal(str(error))
 
     def _show_elements(self) -> None:
         if self.current_scene is None or self.workspace.database is None:

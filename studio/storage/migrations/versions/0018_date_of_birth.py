@@ -3,14 +3,14 @@
 None for every performer made before (an adult, as everyone was taken to be).
 
 Revision ID: 0018
-Revises: 0014
+Revises: 0017
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0014"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

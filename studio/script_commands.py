@@ -1,0 +1,115 @@
+"""`script`: a show's two scripts, the original and its adaptation: `script align` pairs two files without
+storing anything, or reports the production's stored pairing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from studio.errors import UserError
+from studio.i18n import _
+from studio.scripts import FORMATS
+
+
+def add_script_commands(commands, common: argparse.ArgumentParser) -> None:
+    scripts = commands.add_parser(
+        "script", help="a show's two scripts, the original and its adaptation"
+    ).add_subparsers(dest="action", required=True)
+    align = scripts.add_parser(
+        "align",
+        parents=[common],
+        help="pair an original's scenes with its adaptation's and propose the names' map (nothing stored); "
+        "without files, the production's stored pairing",
+    )
+    align.add_argument("original", nargs="?", type=Path, metavar="ORIGINAL", help="the original script (any format)")
+    align.add_argument("adaptation", nargs="?", type=Path, metavar="ADAPTATION", help="its adaptation (any format)")
+    align.add_argument("--format", choices=FORMATS, default="auto", help="both files' format (default: detect)")
+    align.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run_script(args: argparse.Namespace) -> int:
+    """`script align`: both files read as import-script reads them, nothing stored; or, without files, the
+    production's two scripts as stored."""
+    if args.original is None:
+        report = _stored_alignment(args)
+    elif args.adaptation is None:
+        raise UserError(_("script align needs two files, the original and its adaptation, or none (the stored ones)"))
+    else:
+        from studio.scripts.alignment import align
+        from studio.scripts.importer import read_outline
+
+        original, _fingerprint = read_outline([args.original], args.format)
+        adaptation, _fingerprint = read_outline([args.adaptation], args.format)
+        report = align(original, adaptation).to_json()
+    print(json.dumps(report, ensure_ascii=False) if args.json else _alignment_report(report))
+    return 0
+
+
+def _stored_alignment(args: argparse.Namespace) -> dict:
+    from studio.productions import get_production
+    from studio.scripts.pairing import stored_alignment
+    from studio.storage.command_databases import open_to_read
+
+    database = open_to_read(args)
+    try:
+        with database.reading() as session:
+            production = get_production(session, getattr(args, "production", None))
+            report = stored_alignment(session, production.id)
+    finally:
+        database.close()
+    if not report["pairs"] and not report["cut"]:
+        raise UserError(
+            _("{title} has no original script: import one with import-script FILE --side original").format(
+                title=production.title
+            )
+        )
+    return report
+
+
+def _alignment_report(report: dict) -> str:
+    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved")}
+    lines = [
+        _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
+            pairs=len(report["pairs"]),
+            doubtful=len(report["doubtful"]),
+            cut=len(report["cut"]),
+            added=len(report["added"]),
+        )
+    ]
+    for pair in report["pairs"]:
+        mark = "?" if pair["doubtful"] else " "
+        lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
+    lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
+    lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
+    lines.append(_("Characters (pairs in which both speak):"))
+    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["characters"]]
+    lines.append(_("Sets (pairs in which both are the set):"))
+    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["sets"]]
+    lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
+    if "episodes" in report:  # the stored pairing: how far each episode's adaptation has come
+        lines.append(_("Adaptation by episode (approved of scenes; adapted, translated, not started, changed since):"))
+        lines += [
+            f"  {row['episode'] or '—':>4}  {row['approved']}/{row['scenes']}  "
+            f"{row['adapted']}, {row['translated']}, {row['not_started']}, {row['changed_since_approval']}"
+            for row in report["episodes"]
+        ]
+    return "\n".join(lines)
+
+
+def paired_report(alignment: dict) -> str:
+    """After an import, how the two scripts now pair, and what is left to confirm or check."""
+    lines = [
+        _(
+            "The two scripts: {pairs} scenes paired ({doubtful} to confirm: script align --db), "
+            "{cut} cut and {added} added in adaptation."
+        ).format(
+            pairs=len(alignment["pairs"]),
+            doubtful=len(alignment["doubtful"]),
+            cut=len(alignment["cut"]),
+            added=len(alignment["added"]),
+        )
+    ]
+    lines += [_("Chinese name given: {adaptation} {original}").format(**name) for name in alignment["names_mapped"]]
+    lines += [_("To check: {message}").format(message=message) for message in alignment["ambiguities"]]
+    return "\n".join(lines)

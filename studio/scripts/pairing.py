@@ -1,0 +1,362 @@
+"""A production's two scripts paired and stored, and the pairing as stored read back.
+
+After either script is imported (first draft or revision) the two are aligned again (`alignment.align`)
+over their live scenes. A stored pair whose scenes are both still there is kept as it is, with its
+status and notes, whatever the alignment proposes now (a person may have confirmed it); the alignment
+pairs only the scenes left unpaired, and every live scene ends in exactly one row, paired or alone (cut
+or added in adaptation). A doubtful pair is stored unconfirmed and listed until someone confirms it.
+
+The names' map is the characters' and sets' `name_zh`: a proposed match is stored there only when it is
+certain (no ambiguity on either name) and takes nothing from anyone (a Chinese name already another
+character's, or one already the original's name for this one, is listed, never overwritten).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import insert
+from sqlmodel import Session, select
+
+from studio.errors import UserError
+from studio.i18n import _
+from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, SceneAdaptation, SceneCharacter
+from studio.models.enums import RevisionState
+from studio.scripts.alignment import Alignment, NameMatch, align
+from studio.scripts.original import names_in
+from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline
+
+LIVE = RevisionState.OMITTED.value  # compared with !=: a scene not omitted
+
+
+def realign(session: Session, production_id: int) -> dict | None:
+    """Align the stored scripts again and store the pairs (None: the production has not both scripts yet)."""
+    if not _has(session, OriginalScene, production_id) or not _has(session, Scene, production_id):
+        return None
+    originals, scenes = _live(session, OriginalScene, production_id), _live(session, Scene, production_id)
+    rows = _rows_of_live(session, production_id, {s.id for s in scenes}, {o.id for o in originals})
+    original_outline, original_ids = _original_outline(originals)
+    shooting_outline, scene_ids = _shooting_outline(session, production_id, scenes)
+    alignment = align(original_outline, shooting_outline)
+    kept = [row for row in rows if row.scene_id is not None and row.original_scene_id is not None]
+    alone_scene = {row.scene_id: row for row in rows if row.original_scene_id is None}
+    alone_original = {row.original_scene_id: row for row in rows if row.scene_id is None}
+    taken = {row.scene_id for row in kept}, {row.original_scene_id for row in kept}
+    fresh: list[dict] = []  # new rows, inserted at once (a first import pairs hundreds)
+    paired = 0
+    for pair in alignment.pairs:
+        scene_id, original_id = scene_ids[id(pair.adaptation)], original_ids[id(pair.original)]
+        if scene_id in taken[0] or original_id in taken[1]:
+            continue
+        values = {"scene_id": scene_id, "original_scene_id": original_id, "paired_by": pair.by}
+        values |= {"score": round(pair.score * 100), "confirmed": not pair.doubtful}
+        row, other = alone_scene.pop(scene_id, None), alone_original.pop(original_id, None)
+        if row is None:
+            row, other = other, None
+        if other is not None:  # the scene's row takes the original: the adaptation's work is on the scene
+            session.delete(other)
+            session.flush()
+        if row is None:
+            fresh.append({"production_id": production_id, **values})
+        else:
+            for field, value in values.items():
+                setattr(row, field, value)
+        paired += 1
+    session.flush()
+    _insert_alone(session, production_id, fresh, scenes, originals)
+    mapped, problems = _map_names(session, production_id, alignment, originals)
+    report = stored_alignment(session, production_id)
+    report["newly_paired"] = paired
+    report["names_mapped"] = mapped
+    report["ambiguities"] = list(dict.fromkeys([*alignment.ambiguities, *problems, *report["ambiguities"]]))
+    return report
+
+
+def _rows(session: Session, model, production_id: int) -> list:
+    return session.exec(select(model).where(model.production_id == production_id)).all()
+
+
+def _has(session: Session, model, production_id: int) -> bool:
+    return session.exec(select(model.id).where(model.production_id == production_id)).first() is not None
+
+
+def _live(session: Session, model, production_id: int) -> list:
+    return session.exec(
+        select(model)
+        .where(model.production_id == production_id, model.revision_state != LIVE)
+        .order_by(model.sort_order, model.id)
+    ).all()
+
+
+def _rows_of_live(session: Session, production_id: int, scenes: set[int], originals: set[int]) -> list[SceneAdaptation]:
+    """The stored rows, each side a revision omitted let go (a row left with neither side goes)."""
+    rows = session.exec(select(SceneAdaptation).where(SceneAdaptation.production_id == production_id)).all()
+    left = []
+    for row in rows:
+        if row.scene_id not in scenes:
+            row.scene_id = None
+        if row.original_scene_id not in originals:
+            row.original_scene_id = None
+        if row.scene_id is None and row.original_scene_id is None:
+            session.delete(row)
+        else:
+            left.append(row)
+    session.flush()
+    return left
+
+
+def _insert_alone(
+    session: Session, production_id: int, fresh: list[dict], scenes: list[Scene], originals: list[OriginalScene]
+) -> None:
+    """The new pairs, then a row of its own for every live scene of either script still in none."""
+    stored = session.exec(
+        select(SceneAdaptation.scene_id, SceneAdaptation.original_scene_id).where(
+            SceneAdaptation.production_id == production_id
+        )
+    ).all()
+    paired_scenes = {scene for scene, _original in stored} | {values["scene_id"] for values in fresh}
+    paired_originals = {original for _scene, original in stored} | {values["original_scene_id"] for values in fresh}
+    # every row with the same keys: one statement for them all
+    alone = {"production_id": production_id, "paired_by": "", "score": 100, "confirmed": True}
+    rows = fresh + [{**alone, "scene_id": s.id, "original_scene_id": None} for s in scenes if s.id not in paired_scenes]
+    rows += [{**alone, "scene_id": None, "original_scene_id": o.id} for o in originals if o.id not in paired_originals]
+    if rows:
+        session.execute(insert(SceneAdaptation), rows)
+
+
+def _outline(scenes: list[SceneOutline]) -> Outline:
+    episodes: dict[int, EpisodeOutline] = {}
+    unnumbered = []
+    for scene in scenes:
+        if scene.episode is None:
+            unnumbered.append(scene)
+        else:
+            episodes.setdefault(scene.episode, EpisodeOutline(scene.episode)).scenes.append(scene)
+    return Outline({}, sorted(episodes.values(), key=lambda episode: episode.number), unnumbered)
+
+
+def _scene_outline(row, episode: int | None, set_name: str, speaking: list[str], listed: list[str]) -> SceneOutline:
+    return SceneOutline(
+        number=row.number,
+        episode=episode,
+        heading=row.heading,
+        int_ext=row.int_ext,
+        time_of_day=row.time_of_day,
+        set_name=set_name,
+        location="",
+        text=row.text,
+        eighths=row.page_eighths,
+        line=0,
+        speaking=speaking,
+        listed=listed,
+    )
+
+
+def _original_outline(originals: list[OriginalScene]) -> tuple[Outline, dict[int, int]]:
+    outlines = [
+        _scene_outline(o, o.episode_number, o.set_name, names_in(o.speaking), names_in(o.listed)) for o in originals
+    ]
+    return _outline(outlines), {id(outline): o.id for outline, o in zip(outlines, originals, strict=True)}
+
+
+def _shooting_outline(session: Session, production_id: int, scenes: list[Scene]) -> tuple[Outline, dict[int, int]]:
+    """The shooting script's live scenes as its script names them (characters' and sets' script names)."""
+    episodes = dict(
+        session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
+    )
+    sets = {
+        s.id: s.script_name or s.name
+        for s in session.exec(select(FilmSet).where(FilmSet.production_id == production_id))
+    }
+    names: dict[int, tuple[list[str], list[str]]] = {scene.id: ([], []) for scene in scenes}
+    appearances = session.exec(
+        select(SceneCharacter.scene_id, SceneCharacter.speaking, Character.script_name, Character.name)
+        .join(Character, Character.id == SceneCharacter.character_id)
+        .where(Character.production_id == production_id)
+        .order_by(SceneCharacter.scene_id, Character.id)
+    ).all()
+    for scene_id, speaking, script_name, name in appearances:
+        if scene_id in names:
+            names[scene_id][0 if speaking else 1].append(script_name or name)
+    outlines = [_scene_outline(s, episodes.get(s.episode_id), sets.get(s.set_id, ""), *names[s.id]) for s in scenes]
+    return _outline(outlines), {id(outline): s.id for outline, s in zip(outlines, scenes, strict=True)}
+
+
+def _map_names(
+    session: Session, production_id: int, alignment: Alignment, originals: list[OriginalScene]
+) -> tuple[list[dict], list[str]]:
+    """Store the certain matches as the characters' and sets' Chinese names: what was stored, and why
+    others were not."""
+    in_original = {name for o in originals for name in names_in(o.speaking) + names_in(o.listed)}
+    in_original |= {o.set_name for o in originals}
+    mapped: list[dict] = []
+    problems: list[str] = []
+    for kind, model, matches in (("character", Character, alignment.characters), ("set", FilmSet, alignment.sets)):
+        rows = _rows(session, model, production_id)
+        by_script = {row.script_name or row.name: row for row in rows}
+        for match in matches:
+            row = by_script.get(match.adaptation)
+            if (
+                row is None
+                or row.name_zh == match.original
+                or {match.original, match.adaptation} & alignment.ambiguous_names
+            ):
+                continue
+            problem = _refused_name(match, row, rows, in_original)
+            if problem:
+                problems.append(problem)
+                continue
+            mapped.append(
+                {"kind": kind, "original": match.original, "adaptation": match.adaptation, "was": row.name_zh}
+            )
+            row.name_zh = match.original
+    session.flush()
+    return mapped, problems
+
+
+def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> str | None:
+    owner = next((other for other in rows if other.name_zh == match.original and other is not row), None)
+    if owner is not None:
+        return _("{original} is already the Chinese name of {owner}: not given to {name} too").format(
+            original=match.original, owner=owner.name, name=row.name
+        )
+    if row.name_zh and row.name_zh in in_original:
+        return _("{name} is {current} in the original already: {original} left to map by hand").format(
+            name=row.name, current=row.name_zh, original=match.original
+        )
+    return None
+
+
+def stored_alignment(session: Session, production_id: int) -> dict:
+    """The stored pairing as `script align --json` reports it: pairs (each with its status), those to
+    confirm, scenes cut and added in adaptation, how far each episode's adaptation has come, the names'
+    map and what in it is ambiguous."""
+    from studio.adaptation import episode_progress, side_by_side
+
+    rows = side_by_side(session, production_id)
+    pairs = [row for row in rows if row.scene is not None and row.original is not None]
+    originals = [row.original for row in pairs]  # a scene cut in adaptation needs no names mapped
+    episodes = dict(
+        session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
+    )
+    sets = {s.id: s.script_name or s.name for s in _rows(session, FilmSet, production_id)}
+    report = {
+        "pairs": [_pair_json(row) for row in pairs],
+        "doubtful": [_pair_json(row) for row in pairs if not row.confirmed],
+        "cut": [
+            _scene_json(row.original, row.original.episode_number, row.original.set_name)
+            for row in rows
+            if row.scene is None
+        ],
+        "added": [
+            _scene_json(row.scene, episodes.get(row.scene.episode_id), sets.get(row.scene.set_id, ""))
+            for row in rows
+            if row.original is None
+        ],
+        "changed_since_approval": [_pair_json(row) for row in pairs if row.original_changed],
+        "episodes": episode_progress(rows, episodes),
+    }
+    characters = _rows(session, Character, production_id)
+    film_sets = _rows(session, FilmSet, production_id)
+    spoken = Counter(name for o in originals for name in set(names_in(o.speaking) + names_in(o.listed)))
+    report["characters"], character_problems = _stored_map(
+        characters,
+        spoken,
+        _("{original} is the Chinese name of {names}: one character of the original mapped to {count}"),
+        _("{original} of the original is no character's Chinese name yet"),
+    )
+    report["sets"], set_problems = _stored_map(
+        film_sets,
+        Counter(o.set_name for o in originals),
+        _("{original} is the Chinese name of {names}: one set of the original mapped to {count}"),
+        _("{original} of the original is no set's Chinese name yet"),
+    )
+    report["ambiguities"] = character_problems + set_problems
+    return report
+
+
+def _stored_map(rows: list, counts: Counter, shared: str, unmapped: str) -> tuple[list[dict], list[str]]:
+    by_zh: dict[str, list] = {}
+    for row in rows:
+        if row.name_zh in counts:
+            by_zh.setdefault(row.name_zh, []).append(row)
+    matches = [
+        {"original": zh, "adaptation": row.script_name or row.name, "scenes": counts[zh]}
+        for zh, owners in by_zh.items()
+        for row in owners
+    ]
+    problems = [
+        shared.format(original=zh, names=", ".join(row.name for row in owners), count=len(owners))
+        for zh, owners in by_zh.items()
+        if len(owners) > 1
+    ]
+    problems += [unmapped.format(original=name) for name in sorted(counts.keys() - by_zh.keys()) if name]
+    return matches, problems
+
+
+def _pair_json(row) -> dict:
+    return {
+        "original": row.original.number,
+        "adaptation": row.scene.number,
+        "score": row.score / 100,
+        "by": row.paired_by,
+        "doubtful": not row.confirmed,
+        "status": row.status.lower(),
+        "original_changed": row.original_changed,
+    }
+
+
+def _scene_json(scene, episode: int | None, set_name: str) -> dict:
+    return {"number": scene.number, "episode": episode, "set": set_name}
+
+
+ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it
+
+
+def pair_by_hand(session: Session, production_id: int, scene_id: int, original_id: int | None) -> tuple[list, list]:
+    """Pair a shooting scene with an original scene (None: with none, added in adaptation), confirmed: a
+    scene or original it leaves, or whose partner it takes, is left alone in a row of its own. The
+    scene's row keeps its status and notes. Returns the rows touched as they were, and their ids now."""
+    rows = {row.id: row for row in _rows(session, SceneAdaptation, production_id)}
+    mine = next((row for row in rows.values() if row.scene_id == scene_id), None)
+    theirs = next(
+        (row for row in rows.values() if original_id is not None and row.original_scene_id == original_id), None
+    )
+    if mine is None or (original_id is not None and theirs is None):
+        raise UserError(_("this scene or original scene is no longer there (another window may have changed it)"))
+    touched = {row.id: row for row in (mine, theirs) if row is not None}
+    before = [_values(row) for row in touched.values()]
+    left_original = mine.original_scene_id
+    if theirs is not None and theirs is not mine:
+        if theirs.scene_id is None:
+            session.delete(theirs)
+        else:
+            theirs.original_scene_id = None
+        session.flush()
+    mine.original_scene_id, mine.paired_by, mine.score, mine.confirmed = original_id, "hand", 100, True
+    session.add(mine)
+    session.flush()
+    if left_original is not None and left_original != original_id:
+        alone = SceneAdaptation(production_id=production_id, original_scene_id=left_original)
+        session.add(alone)
+        session.flush()
+        touched[alone.id] = alone
+    return before, [row.id for row in touched.values() if row in session]
+
+
+def put_pairings(session: Session, production_id: int, rows: tuple[dict, ...], replacing: tuple[int, ...]) -> list:
+    """The rows `replacing` names taken out and `rows` put back as they were (undoing or redoing a pairing
+    by hand); returns the rows taken out, as they were."""
+    found = [session.get(SceneAdaptation, row_id) for row_id in replacing]
+    taken = [_values(row) for row in found if row is not None and row.production_id == production_id]
+    for row in found:
+        if row is not None:
+            session.delete(row)
+    session.flush()
+    session.add_all(SceneAdaptation(**values) for values in rows)
+    session.flush()
+    return taken
+
+
+def _values(row: SceneAdaptation) -> dict:
+    return {column: getattr(row, column) for column in ADAPTATION_COLUMNS}

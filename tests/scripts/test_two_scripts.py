@@ -1,0 +1,199 @@
+"""A show's two scripts on one production: the original kept beside the shooting script, paired scene by
+scene, its names mapped; statuses and notes kept across revisions of either; on a SQLite file and on
+PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import select
+
+from studio import operations
+from studio.models import Character, FilmSet, OriginalScene, Scene, SceneAdaptation, Strip
+from studio.scripts.pairing import stored_alignment
+from studio.storage.db import open_database
+from tests.command_line import assert_one_clear_line, run
+from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+
+
+@pytest.fixture
+def scripts(tmp_path):
+    (tmp_path / "original.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
+    return tmp_path / "original.txt", tmp_path / "adaptation.fountain"
+
+
+def imported(db: str, path, side: str = "shooting") -> dict:
+    result = run("import-script", str(path), "--db", db, "--side", side, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def pairs_of(report: dict) -> list[tuple[str, str, bool]]:
+    return sorted((pair["original"], pair["adaptation"], pair["doubtful"]) for pair in report["pairs"])
+
+
+HAND_CHECKED = [
+    ("1-1", "1-1", False),
+    ("1-2", "1-2", False),
+    ("1-3", "1-3", False),
+    ("2-1", "2-1", False),
+    ("2-2", "2-4", True),  # moved to the end of its episode: stored, but to confirm
+    ("2-3", "2-3", False),
+]
+
+
+def session_of(db: str):
+    database = open_database(db)
+    return database, database.transaction()
+
+
+def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_names_mapped(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    report = imported(db, scripts[0], "original")["alignment"]
+    assert pairs_of(report) == HAND_CHECKED
+    assert [scene["number"] for scene in report["cut"]] == ["1-4"]
+    assert [(scene["number"], scene["set"]) for scene in report["added"]] == [("2-2", "MALIBU BEACH")]
+    assert {(name["original"], name["adaptation"]) for name in report["names_mapped"]} >= {
+        ("苏晚", "SOPHIE"),
+        ("顾景深", "ETHAN"),
+        ("总裁办公室", "CEO'S OFFICE"),
+    }
+    stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
+    assert pairs_of(stored) == HAND_CHECKED and stored["cut"] == report["cut"]
+    database = open_database(db)
+    with database.reading() as session:
+        names = {c.name: c.name_zh for c in session.exec(select(Character))}
+        assert names["SOPHIE"] == "苏晚" and names["MRS. WAN"] == "苏母"
+        assert session.exec(select(FilmSet).where(FilmSet.name == "CEO'S OFFICE")).one().name_zh == "总裁办公室"
+        # the scenes stay the shooting script's: one strip each, none for the original
+        assert len(session.exec(select(Strip)).all()) == len(session.exec(select(Scene)).all()) == 7
+        assert len(session.exec(select(OriginalScene)).all()) == 7
+        assert len(session.exec(select(SceneAdaptation)).all()) == 8  # 6 pairs, 1 cut, 1 added
+    database.close()
+
+
+def test_the_import_says_how_the_two_scripts_now_pair(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    text = run("import-script", str(scripts[0]), "--db", db, "--side", "original").stdout
+    assert "6 scenes paired (1 to confirm: script align --db), 1 cut and 1 added in adaptation." in text
+    assert "Chinese name given: SOPHIE 苏晚" in text
+
+
+def test_either_side_may_come_first(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    assert "alignment" not in imported(db, scripts[0], "original")
+    report = imported(db, scripts[1])["alignment"]
+    assert pairs_of(report) == HAND_CHECKED
+
+
+def test_statuses_and_notes_survive_revisions_of_either_side_and_a_changed_original_is_flagged(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    imported(db, scripts[0], "original")
+    database = open_database(db)
+    with database.transaction() as session:
+        rows = {
+            (row.original_scene_id and session.get(OriginalScene, row.original_scene_id).number): row
+            for row in session.exec(select(SceneAdaptation))
+        }
+        operations.edit(
+            session, "scene_adaptation", rows["1-1"].id, {"status": "APPROVED", "cultural_note": "合同→contract"}
+        )
+        operations.edit(session, "scene_adaptation", rows["1-2"].id, {"status": "approved"})
+        operations.edit(session, "scene_adaptation", rows["2-2"].id, {"confirmed": True})
+        with pytest.raises(Exception, match="adaptation status"):
+            operations.edit(session, "scene_adaptation", rows["1-3"].id, {"status": "DONE"})
+    database.close()
+    # The original revised: 1-1's words change, 1-2 only its spacing; the adaptation revised: a line in 2-1.
+    scripts[0].write_text(
+        ORIGINAL.replace("签了它，", "签了它吧，").replace("我自己走。", "我自己走。   "), encoding="utf-8"
+    )
+    scripts[1].write_text(ADAPTATION.replace("Let them.", "Let them know."), encoding="utf-8")
+    revised = imported(db, scripts[0], "original")
+    assert revised["revision"] == "Blue" and revised["changed_scenes"] == ["1-1"]
+    report = imported(db, scripts[1])["alignment"]
+    assert pairs_of(report) == [(o, a, False) for o, a, _doubtful in HAND_CHECKED]  # confirmed stays confirmed
+    statuses = {pair["original"]: (pair["status"], pair["original_changed"]) for pair in report["pairs"]}
+    assert statuses["1-1"] == ("approved", True) and statuses["1-2"] == ("approved", False)
+    assert statuses["2-1"] == ("not_started", False)
+    assert [pair["original"] for pair in report["changed_since_approval"]] == ["1-1"]
+    database = open_database(db)
+    with database.reading() as session:
+        note = session.exec(select(SceneAdaptation.cultural_note).where(SceneAdaptation.cultural_note != "")).one()
+        assert note == "合同→contract"
+    database.close()
+
+
+def test_a_scene_number_used_twice_in_the_original_is_refused_and_nothing_stored(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    scripts[0].write_text(ORIGINAL.replace("2-3 夜 内 苏家客厅", "2-1 夜 内 苏家客厅"), encoding="utf-8")
+    result = run("import-script", str(scripts[0]), "--db", db, "--side", "original")
+    assert_one_clear_line(result, "scene 2-1 appears twice")
+    database = open_database(db)
+    with database.reading() as session:
+        assert session.exec(select(OriginalScene)).all() == [] and session.exec(select(SceneAdaptation)).all() == []
+    database.close()
+
+
+def test_different_episode_counts_are_listed_not_paired_silently(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    scripts[1].write_text(
+        ADAPTATION + "\n# Episode 3\n\nINT. PENTHOUSE - NIGHT\n\nETHAN\nGood night.\n", encoding="utf-8"
+    )
+    imported(db, scripts[1])
+    report = imported(db, scripts[0], "original")["alignment"]
+    assert any("episodes 3 of the adaptation are not in the original" in message for message in report["ambiguities"])
+    assert ("3-1", 3) in {(scene["number"], scene["episode"]) for scene in report["added"]}
+
+
+def test_a_chinese_name_already_anothers_is_listed_and_not_given_twice(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    database = open_database(db)
+    with database.transaction() as session:
+        max_ = session.exec(select(Character).where(Character.name == "MAX")).one()
+        operations.edit(session, "character", max_.id, {"name_zh": "苏晚"})
+    database.close()
+    report = imported(db, scripts[0], "original")["alignment"]
+    assert "苏晚 is already the Chinese name of MAX: not given to SOPHIE too" in report["ambiguities"]
+    assert ("苏晚", "SOPHIE") not in {(n["original"], n["adaptation"]) for n in report["names_mapped"]}
+    database = open_database(db)
+    with database.reading() as session:
+        assert session.exec(select(Character).where(Character.name == "SOPHIE")).one().name_zh == ""
+    database.close()
+
+
+def test_two_characters_with_one_chinese_name_are_listed_in_the_stored_alignment(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    imported(db, scripts[0], "original")
+    database = open_database(db)
+    with database.transaction() as session:
+        max_ = session.exec(select(Character).where(Character.name == "MAX")).one()
+        operations.edit(session, "character", max_.id, {"name_zh": "苏晚"})
+        report = stored_alignment(session, max_.production_id)
+    database.close()
+    assert any(message.startswith("苏晚 is the Chinese name of ") for message in report["ambiguities"])
+    assert "林助理 of the original is no character's Chinese name yet" in report["ambiguities"]
+
+
+def test_script_align_on_a_production_without_an_original_says_how_to_add_one(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    assert_one_clear_line(run("script", "align", "--db", db), "import-script FILE --side original")
+    assert_one_clear_line(run("script", "align", str(scripts[0]), "--db", db), "two files")
+
+
+def test_two_scripts_on_postgresql_and_copied_to_a_file(scripts, postgres_url, tmp_path):
+    imported(postgres_url, scripts[1])
+    report = imported(postgres_url, scripts[0], "original")["alignment"]
+    assert pairs_of(report) == HAND_CHECKED
+    copy = tmp_path / "copy.sqlite"
+    assert run("copy-production", "--db", postgres_url, "--to", str(copy), "--json").returncode == 0
+    copied = json.loads(run("script", "align", "--db", str(copy), "--json").stdout)
+    assert pairs_of(copied) == HAND_CHECKED and copied["characters"] == report["characters"]

@@ -1,0 +1,95 @@
+"""The bilingual script PDF read back (pdftotext): the original and its adaptation side by side, scene by
+scene, each scene on one page when it fits, the state of each pair said."""
+
+from __future__ import annotations
+
+import subprocess
+
+from pypdf import PdfReader
+from sqlmodel import select
+
+from studio import operations
+from studio.models import OriginalScene, SceneAdaptation
+from studio.storage.db import open_database
+from tests.command_line import assert_one_clear_line, run
+from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+
+LONG_LINE = "她把合同一页一页地读完，一句话也没有说。"
+
+
+def pages(path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+def two_scripts(tmp_path, original: str = ORIGINAL) -> str:
+    db = str(tmp_path / "show.sqlite")
+    (tmp_path / "original.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
+    assert run("import-script", str(tmp_path / "adaptation.fountain"), "--db", db).returncode == 0
+    assert run("import-script", str(tmp_path / "original.txt"), "--db", db, "--side", "original").returncode == 0
+    return db
+
+
+def test_each_scene_is_its_original_beside_its_adaptation_on_one_page(tmp_path):
+    db = two_scripts(tmp_path)
+    database = open_database(db)
+    with database.transaction() as session:
+        first = session.exec(select(SceneAdaptation).join(OriginalScene).where(OriginalScene.number == "1-1")).one()
+        operations.edit(
+            session, "scene_adaptation", first.id, {"status": "APPROVED", "cultural_note": "手术费: surgery"}
+        )
+    database.close()
+    out = tmp_path / "script.pdf"
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out)).returncode == 0
+    read = pages(out)
+    whole = "\n".join(read)
+    # side by side: a heading of the original on the same line as its adaptation's
+    assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in whole.splitlines())
+    assert "签了它，你弟弟的手术费我来出。" in whole and "surgery is paid for" in whole
+    for words in ("Approved / 已审定", "Cultural note / 文化注释", "手术费: surgery", "Cut in adaptation / 改编中删去"):
+        assert words in whole, words
+    assert "Added in adaptation / 改编中新增" in whole and "Pairing to confirm / 配对待确认" in whole
+    # a scene that fits on a page is never split: its heading and its last line are on the same page
+    for heading, last in (
+        ("夜 外 医院门口", "不用了，我自己走。"),
+        ("夜 内 酒吧", "跟你没关系。"),
+        ("夜 内 苏家客厅", "谁是你的妻子？"),
+    ):
+        assert any(heading in page and last in page for page in read), heading
+
+
+def test_a_scene_longer_than_a_page_goes_on_over_the_next(tmp_path):
+    long_scene = "1-3 日 内 苏家客厅\n人物：苏母、苏晚\n" + "".join(f"△{LONG_LINE}{n}\n\n" for n in range(120))
+    db = two_scripts(tmp_path, ORIGINAL.replace("1-3 日 内 苏家客厅\n人物：苏母、苏晚\n", long_scene))
+    out = tmp_path / "script.pdf"
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out), "--lang", "zh").returncode == 0
+    read = pages(out)
+    holding = [index for index, page in enumerate(read) if LONG_LINE in page]
+    assert len(holding) >= 2 and f"{LONG_LINE}119" in read[holding[-1]]
+    assert "原文" in read[0] and "改编" in read[0]
+
+
+def test_without_an_original_or_a_pdf_it_says_so_and_writes_nothing(tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
+    run("import-script", str(tmp_path / "adaptation.fountain"), "--db", db)
+    out = tmp_path / "script.pdf"
+    assert_one_clear_line(run("export", "script", "--bilingual", "--db", db, "--out", str(out)), "--side original")
+    assert_one_clear_line(run("export", "script", "--db", db, "--out", str(out)), "--bilingual")
+    assert not out.exists()
+
+
+def test_a_days_sides_in_the_original_or_beside_it(demo_path, tmp_path):
+    """Day 2 of the demo opens on Malibu scenes added in adaptation, then scenes the original has."""
+    texts = {}
+    for script in ("shooting", "original", "both"):
+        out = tmp_path / f"{script}.pdf"
+        command = ("export", "sides", "--day", "2", "--db", str(demo_path), "--out", str(out), "--script", script)
+        assert run(*command, "--watermark", "Mia Tanaka").returncode == 0
+        texts[script] = "\n".join(pages(out))
+        assert "Mia Tanaka" in PdfReader(out).pages[0].extract_text()  # the watermark, as test_sides reads it
+    original_heading = "日 外 马里布海滩"  # 29-4's, in the original
+    assert original_heading not in texts["shooting"]
+    assert original_heading in texts["original"] and "EXT. MALIBU BEACH - DAY" in texts["original"]  # 6-1: added
+    assert original_heading in texts["both"] and "Added in adaptation" in texts["both"]

@@ -1,0 +1,135 @@
+"""The Script page with the demo's Chinese original: a scene's original beside its adaptation, its status
+and notes edited (undoably) there, the scenes not yet approved filtered, a pairing confirmed, a changed
+original flagged."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.ui.driving import query, show, window_on
+
+
+def select_scene(page, number: str) -> None:
+    row = next(n for n, scene in enumerate(page.scenes.model.rows) if scene["number"] == number)
+    page.scenes.view.setCurrentIndex(page.scenes.proxy.mapFromSource(page.scenes.model.index(row, 0)))
+
+
+def adaptation_of(path, number: str) -> tuple:
+    return query(
+        path,
+        "SELECT a.status, a.cultural_note, a.confirmed, a.approved_original != '' FROM scene_adaptation a"
+        " JOIN scene s ON s.id = a.scene_id WHERE s.number = ?",
+        number,
+    )[0]
+
+
+def test_a_scenes_original_is_beside_it_and_its_status_and_notes_are_edited_and_undone(qtbot, demo_path):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    select_scene(page, "75-1")
+    assert page.original.isVisible() and page.original.title.text() == "Original 75-1"
+    assert "人物：" in page.original.text.toPlainText()
+    assert adaptation_of(demo_path, "75-1")[0] == "TRANSLATED"
+
+    form = page.adaptation
+    form.status.setCurrentIndex(form.status.findData("APPROVED"))
+    form.status.activated.emit(form.status.currentIndex())
+    qtbot.waitUntil(lambda: adaptation_of(demo_path, "75-1")[:1] == ("APPROVED",))
+    assert adaptation_of(demo_path, "75-1")[3] == 1  # the original's words kept as approved
+    qtbot.waitUntil(lambda: form.row["status"] == "APPROVED")  # the page shows the row as now stored
+    form.cultural_note.setText("The proposal on one knee stays: it plays the same in LA.")
+    form.cultural_note.editingFinished.emit()
+    assert adaptation_of(demo_path, "75-1")[1].startswith("The proposal on one knee")
+
+    episode = next(row for row in page.episodes.model.rows if row["number"] == 75)
+    waiting = query(demo_path, "SELECT count(*) FROM scene WHERE number LIKE '75-%'")[0][0]
+    qtbot.waitUntil(lambda: episode["approved"] == f"1/{waiting}")  # of the episode's scenes, now approved
+
+    window.workspace.undo_stack.undo()
+    window.workspace.undo_stack.undo()
+    assert adaptation_of(demo_path, "75-1") == ("TRANSLATED", "", 1, 0)
+    qtbot.waitUntil(lambda: form.status.currentData() == "TRANSLATED" and form.cultural_note.text() == "")
+
+
+def test_not_yet_approved_shows_only_the_scenes_whose_adaptation_is_not_approved(qtbot, demo_path):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    page.not_approved.setChecked(True)
+    shown = {page.scenes.proxy.index(row, 0).data() for row in range(page.scenes.proxy.rowCount())}
+    waiting = {
+        number
+        for (number,) in query(
+            demo_path,
+            "SELECT s.number FROM scene_adaptation a JOIN scene s ON s.id = a.scene_id WHERE a.status != 'APPROVED'",
+        )
+    }
+    assert waiting < shown  # and the two approved scenes whose original changed since, and those added
+    assert {"5-2", "40-3"} <= shown and "1-1" not in shown
+    page.not_approved.setChecked(False)
+    assert page.scenes.proxy.rowCount() == len(page.scenes.model.rows)
+
+
+def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, demo_path):
+    with sqlite3.connect(demo_path) as connection:  # as the alignment leaves a pair it is not sure of
+        connection.execute(
+            "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = '2-1')"
+        )
+    connection.close()
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    select_scene(page, "5-2")
+    assert page.adaptation.flag.text() == "The original changed since this was approved"
+    assert not page.adaptation.confirm.isVisibleTo(page)
+    select_scene(page, "2-1")
+    assert "to confirm" in page.adaptation.flag.text() and page.adaptation.confirm.isVisibleTo(page)
+    page.adaptation.confirm.click()
+    assert adaptation_of(demo_path, "2-1")[2] == 1
+    qtbot.waitUntil(lambda: not page.adaptation.confirm.isVisibleTo(page))
+
+
+def test_a_production_without_an_original_shows_no_adaptation(qtbot, tmp_path):
+    from tests.command_line import run
+    from tests.fixture_files import SAMPLE_FOUNTAIN
+
+    db = tmp_path / "show.sqlite"
+    assert run("import-script", str(SAMPLE_FOUNTAIN), "--db", str(db)).returncode == 0
+    window = window_on(qtbot, db)
+    page = show(window, "script")
+    assert not page.original.isVisibleTo(page) and not page.not_approved.isVisibleTo(page)
+
+
+def pairing(path) -> list[tuple]:
+    return query(
+        path,
+        "SELECT s.number, o.number, a.status, a.confirmed FROM scene_adaptation a"
+        " LEFT JOIN scene s ON s.id = a.scene_id LEFT JOIN original_scene o ON o.id = a.original_scene_id"
+        " ORDER BY s.number, o.number",
+    )
+
+
+def test_a_scene_paired_by_hand_and_unpaired_and_both_undone(qtbot, demo_path, monkeypatch):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    before = pairing(demo_path)
+    assert ("6-1", None, "APPROVED", 1) in before and (None, "3-3", "APPROVED", 1) in before
+
+    def choose(_parent, _title, _question, choices, *_args):
+        wanted = answers.pop(0)
+        return next(choice for choice in choices if choice.startswith(wanted)), True
+
+    answers = ["3-3 ", "None"]
+    monkeypatch.setattr("ui.pages.script.QInputDialog.getItem", choose)
+    select_scene(page, "6-1")  # added in adaptation: paired with the original's cut 3-3
+    page.adaptation.pair.click()
+    select_scene(page, "1-1")  # and 1-1 unpaired
+    page.adaptation.pair.click()
+    after = pairing(demo_path)
+    assert ("6-1", "3-3", "APPROVED", 1) in after and (None, "3-3", "APPROVED", 1) not in after
+    assert ("1-1", None, "APPROVED", 1) in after and (None, "1-1", "NOT_STARTED", 1) in after
+    qtbot.waitUntil(lambda: page.original.title.text() == "Original: none (added in adaptation)")
+
+    window.workspace.undo_stack.undo()
+    window.workspace.undo_stack.undo()
+    assert pairing(demo_path) == before
+    window.workspace.undo_stack.redo()
+    assert ("6-1", "3-3", "APPROVED", 1) in pairing(demo_path)
