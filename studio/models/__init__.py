@@ -25,7 +25,7 @@ from studio.models.people import (
     Performer,
     PerformerDay,
 )
-from studio.models.places import FilmSet, Location
+from studio.models.places import FilmSet, Location, LocationDrive
 from studio.models.production import Character, Episode, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.schedule import ShootDay, Strip
 
@@ -57,6 +57,7 @@ __all__ = [
     "FilmSet",
     "Fringe",
     "Location",
+    "LocationDrive",
     "OvertimeRule",
     "Performer",
     "PerformerDay",
