@@ -373,7 +373,7 @@ class _Assembler:
     def _cast(self, day, strips, times, shooting_call: int) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called
         back from their first scene."""
-        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move_minutes)
+        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move)
         first_scene: dict[int, int] = {}
         for strip in strips:
             for performer in strip.cast if strip.scene_id in starts else ():

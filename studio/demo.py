@@ -45,6 +45,7 @@ from studio.models import (
     ExchangeRate,
     FilmSet,
     Location,
+    LocationDrive,
     OvertimeRule,
     Performer,
     Production,
@@ -69,7 +70,7 @@ from studio.storage.new_files import put_new_file, remove_database_files, scratc
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
 # older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
-DEMO_EDITION = 6
+DEMO_EDITION = 7
 STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
@@ -224,6 +225,15 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
     pid = production.id
     add_standard_templates(session, pid)
     locations = _add_locations(session, pid, data["locations"], date.fromisoformat(spec["first_shoot_date"]))
+    session.add_all(
+        LocationDrive(
+            production_id=pid,
+            from_location_id=locations[row["from"]].id,
+            to_location_id=locations[row["to"]].id,
+            minutes=row["minutes"],
+        )
+        for row in data["drives"]
+    )
     sets = _add_sets(session, pid, data["sets"], locations)
     characters = _add_cast(session, pid, data["characters"], date.fromisoformat(spec["first_shoot_date"]))
     _add_crew(session, pid, data["departments"], data["crew"])

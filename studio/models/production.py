@@ -45,8 +45,9 @@ class Production(Versioned, table=True):
     # How long a scene takes when no estimate is entered: pages × minutes per page + a setup.
     minutes_per_page: int = filled(32)
     setup_minutes_per_scene: int = filled(3)
-    # A company move costs time on the day and money (crew hours), in the base currency.
-    company_move_minutes: int = filled(60)
+    # A company move costs time on the day and money (crew hours), in the base currency: wrapping and
+    # setting up again (30 minutes in a production made since the drive came on top: 0016).
+    company_move_minutes: int = filled(30)
     company_move_cost_minor: int = filled(100000, sa_type=BigInteger)
     # Besides, a move drives from one location to the next (studio.schedule.drives): the straight line
     # between their coordinates × the roads' detour (140: 40% longer, a metro area's usual) at an average

@@ -2,7 +2,9 @@
 
 The road percent (140: the roads 40% longer than the straight line), the average speed (40 km/h) and
 what an hour of driving costs (250.00 in the base currency) for every production; a table of the
-minutes typed for a pair of locations, which win over the minutes worked out from coordinates.
+minutes typed for a pair of locations, which win over the minutes worked out from coordinates. A
+company move's own minutes are now its wrapping and setting up again, the drive on top: 30 in a new
+production (those of a production made before stay as they were).
 
 Revision ID: 0016
 Revises: 0014
@@ -21,6 +23,11 @@ COLUMNS = (("production_id", "production"), ("from_location_id", "location"), ("
 
 def upgrade() -> None:
     with op.batch_alter_table("production") as batch_op:
+        # A move's own minutes are now its wrapping and setting up, the drive on top: a new production's
+        # are 30 (a production's own stay as they are).
+        batch_op.alter_column(
+            "company_move_minutes", existing_type=sa.Integer(), existing_nullable=False, server_default="30"
+        )
         batch_op.add_column(sa.Column("road_percent", sa.Integer(), nullable=False, server_default="140"))
         batch_op.add_column(sa.Column("drive_speed_kmh", sa.Integer(), nullable=False, server_default="40"))
         batch_op.add_column(
@@ -61,5 +68,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("location_drive")
     with op.batch_alter_table("production") as batch_op:
+        batch_op.alter_column(
+            "company_move_minutes", existing_type=sa.Integer(), existing_nullable=False, server_default="60"
+        )
         for column in ("drive_cost_per_hour_minor", "drive_speed_kmh", "road_percent"):
             batch_op.drop_column(column)
