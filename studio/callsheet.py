@@ -300,8 +300,12 @@ class _Assembler:
                 continue
             if strip.location_id in self.places:
                 if here is not None and strip.location_id != here:
-                    location = self.places[strip.location_id]
-                    lines.append(Move(location.name, location.name_zh))
+                    location, drive = (
+                        self.places[strip.location_id],
+                        self.board.limits.drives.of(here, strip.location_id),
+                    )
+                    city = self.board.limits.drives.base_city if drive.stand_ins else ""
+                    lines.append(Move(location.name, location.name_zh, drive.minutes if drive.known else None, city))
                 here = strip.location_id
             set_name_zh, synopsis = self.scene_texts.get(strip.scene_id, ("", ""))
             lines.append(

@@ -215,7 +215,7 @@ def load_board(session: Session, production_id: int) -> Board:
         if performer is not None:
             scene_cast[scene_id].add(performer)
     places = _places(session, production_id, rates, production.base_currency)
-    routes = _drives(session, production)
+    routes = production_drives(session, production)
     strips: dict[int, StripCard] = {}
     placement: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
     statement = (
@@ -282,7 +282,7 @@ def _shooting_area(session: Session, production: Production) -> tuple[Decimal | 
     return sum(lat for lat, _ in located) / len(located), sum(long for _, long in located) / len(located), ""
 
 
-def _drives(session: Session, production: Production) -> Drives:
+def production_drives(session: Session, production: Production) -> Drives:
     """Every pair of the production's locations: the drive between them, and the route through them."""
     per_hour = visible_money(session, production, "drive_cost_per_hour")
     roads = Roads(
@@ -302,7 +302,8 @@ def _drives(session: Session, production: Production) -> Drives:
             LocationDrive.production_id == production.id
         )
     )
-    return drives(sorted(place for place, _, _ in located), where, {(a, b): m for a, b, m in typed}, roads)
+    places = sorted(place for place, _, _ in located)
+    return drives(places, where, {(a, b): m for a, b, m in typed}, roads, production.base_city)
 
 
 def _minutes(time: dt.time) -> int:

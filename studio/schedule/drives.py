@@ -26,6 +26,7 @@ from decimal import Decimal
 from studio.money import round_to_currency
 
 EARTH_RADIUS_KM = 6371.0  # the mean radius
+LONGEST_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Drive:
     # The locations of the pair without coordinates, at the base city for the drive (ids).
     stand_ins: tuple[int, ...] = ()
     known: bool = True  # False: neither typed nor any coordinates, base city's or own
+    mapped: int | None = None  # the minutes the coordinates give, typed or not (None: not known)
 
 
 NO_DRIVE = Drive()
@@ -66,6 +68,7 @@ class Drives:
 
     between: Mapping[tuple[int, int], Drive] = field(default_factory=dict)
     route: Mapping[int, int] = field(default_factory=dict)
+    base_city: str = ""  # where a location without coordinates is taken to be
 
     def of(self, a: int | None, b: int | None) -> Drive:
         if a is None or b is None or a == b:
@@ -87,8 +90,9 @@ def distance_km(a: Spot, b: Spot) -> float:
 
 
 def drive_minutes(km: float, roads: Roads) -> int:
-    """The straight line's kilometres driven on roads at the average speed, in whole minutes (half up)."""
-    return math.floor(km * roads.percent / 100 / roads.speed_kmh * 60 + 0.5)
+    """The straight line's kilometres driven on roads at the average speed, in whole minutes (half up);
+    never more than a day (coordinates on two continents are no company move)."""
+    return min(LONGEST_MINUTES, math.floor(km * roads.percent / 100 / roads.speed_kmh * 60 + 0.5))
 
 
 def drive_cost(minutes: int, roads: Roads) -> Decimal:
@@ -109,25 +113,30 @@ def spots(
 
 
 def drives(
-    locations: list[int], where: Mapping[int, Spot], typed: Mapping[tuple[int, int], int], roads: Roads
+    locations: list[int],
+    where: Mapping[int, Spot],
+    typed: Mapping[tuple[int, int], int],
+    roads: Roads,
+    base_city: str = "",
 ) -> Drives:
-    """Every pair's drive: `typed` minutes (a pair in either order) first, else from `where` they are."""
+    """Every pair's drive: `typed` minutes (a pair in either order) first, else from `where` they are
+    (`base_city` names where those without coordinates stand)."""
     between: dict[tuple[int, int], Drive] = {}
     for a in locations:
         for b in locations:
             if a >= b:
                 continue
+            mapped = drive_minutes(distance_km(where[a], where[b]), roads) if a in where and b in where else None
             minutes = typed.get((a, b), typed.get((b, a)))
             if minutes is not None:
-                drive = Drive(minutes, drive_cost(minutes, roads), typed=True)
-            elif a in where and b in where:
-                minutes = drive_minutes(distance_km(where[a], where[b]), roads)
+                drive = Drive(minutes, drive_cost(minutes, roads), typed=True, mapped=mapped)
+            elif mapped is not None:
                 stand_ins = tuple(place for place in (a, b) if where[place].stand_in)
-                drive = Drive(minutes, drive_cost(minutes, roads), stand_ins=stand_ins)
+                drive = Drive(mapped, drive_cost(mapped, roads), stand_ins=stand_ins, mapped=mapped)
             else:
                 drive = Drive(known=False)
             between[a, b] = between[b, a] = drive
-    return Drives(between, _route(locations, between))
+    return Drives(between, _route(locations, between), base_city)
 
 
 def _route(locations: list[int], between: Mapping[tuple[int, int], Drive]) -> dict[int, int]:

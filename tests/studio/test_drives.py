@@ -11,11 +11,16 @@ from decimal import Decimal
 
 import pytest
 
+from studio import operations
+from studio.drive_times import drive_rows
+from studio.errors import InvalidInput
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
+from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.drives import Roads, Spot, distance_km, drive_minutes, drives, spots
 from studio.schedule.optimizer import optimize
-from tests.studio.test_optimizer import all_layouts, cheapest_by_hand, model_cost
+from tests.studio.test_callsheet import small_production
+from tests.studio.test_callsheet_pdf import export, pdf_text
+from tests.studio.test_optimizer import all_layouts, cheapest_by_hand, model_cost, small_board
 
 ROADS = Roads(140, 40, Decimal(300), "USD")  # 1.4 × the straight line at 40 km/h, 300.00 an hour
 
@@ -57,42 +62,9 @@ COORDINATES = {1: Spot(34.05, -118.25), 2: Spot(34.09, -118.28), 3: Spot(34.04, 
 
 
 def driving_board(seed: int, days: int = 3, scenes: int = 6) -> Board:
-    """Scenes at four Los Angeles locations, near and far (the third is Malibu, 80 min from the first;
-    the fourth's drive from the second is typed), some at night, some exteriors."""
-    rng = random.Random(seed)
-    first = dt.date(2027, 3, 1)
-    board_days = [Day(100 + i, i + 1, first + dt.timedelta(days=i), 1, 17 * 60, 17 * 60 + 30) for i in range(days)]
-    routes = drives([1, 2, 3, 4], COORDINATES, {(4, 2): 15}, ROADS)
-    strips = {}
-    for i in range(scenes):
-        place = rng.randint(1, 4)
-        cast = tuple(sorted({rng.choice((1, 2)), *(() if rng.random() < 0.6 else (3,))}))
-        eighths = rng.choice((4, 8, 12))
-        strips[i + 1] = StripCard(
-            i + 1,
-            1000 + i,
-            number=str(i + 1),
-            location_id=place,
-            location=f"L{place}",
-            set_name=f"S{place}",
-            int_ext="EXT" if rng.random() < 0.5 else "INT",
-            time_of_day="NIGHT" if rng.random() < 0.35 else "DAY",
-            eighths=eighths,
-            minutes=eighths * 12,
-            cast=cast,
-            cast_numbers=cast,
-            sort_order=i,
-            route=routes.route[place],
-        )
-    cast = {
-        1: CastMember(1, "Lead", (1,), Decimal(900)),
-        2: CastMember(2, "Second", (2,), Decimal(500)),
-        3: CastMember(3, "Guest", (3,), Decimal(700)),
-    }
-    places = {p: Place(p, f"L{p}", Decimal(300 * p)) for p in (1, 2, 3, 4)}
-    limits = Limits(40, 660, 30, Decimal(250), 10, drives=routes)
-    layout = {day.id: [] for day in board_days} | {None: list(strips)}
-    return Board(1, "USD", board_days, strips, layout, cast, places, limits)
+    """The optimizer's small boards at four Los Angeles locations, near and far (the third is Malibu,
+    81 min from the first; the fourth's drive from the second is typed)."""
+    return small_board(seed, days, scenes, drives([1, 2, 3, 4], COORDINATES, {(4, 2): 15}, ROADS))
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -144,11 +116,11 @@ def test_the_optimizer_charges_a_far_move_more_than_a_near_one():
     boards = [two_locations(far=False), two_locations(far=True)]
     near, far = (optimize(board, work=5) for board in boards)
     assert [board.limits.drives.of(1, other).minutes for board, other in zip(boards, (2, 3), strict=True)] == [11, 81]
-    # One cast day and one move each: the far location's fee is 300.00 more, and its drive 70 minutes
+    # One cast day and one move each: the far location's fee is 400.00 more, and its drive 70 minutes
     # longer, at 300.00 an hour 350.00 more.
     assert near.cost.company_moves == far.cost.company_moves == 1
     assert far.cost.moves - near.cost.moves == Decimal("350.00")
-    assert far.cost.total - near.cost.total == Decimal("300.00") + Decimal("350.00")
+    assert far.cost.total - near.cost.total == Decimal("400.00") + Decimal("350.00")
     (near_day,), (far_day,) = (
         BoardAnalysis(board.placed(result.placement)).times.values()
         for board, result in zip(boards, (near, far), strict=True)
@@ -170,3 +142,51 @@ def test_a_drive_too_long_for_the_day_is_left_off_it():
     result = optimize(board, work=5)
     assert result.conflicts == 0 and result.cost.company_moves == 0
     assert [len(result.placement[day.id]) for day in board.days] == [1, 1] and not result.placement[None]
+
+
+def test_the_call_sheet_says_how_long_each_company_move_drives(tmp_path):
+    """The small production's first day moves from the Old Mill (Pasadena, 34.1478 -118.1445) to Dock 9,
+    which has no coordinates: with Los Angeles as the base city (City Hall, 34.0522 -118.2437) the
+    drive is 14.02 km of straight line, 19.62 of road, 29.4 minutes at 40 km/h: 29, as from Los
+    Angeles. Minutes typed for the pair win, either way round."""
+    production = small_production(tmp_path)
+    with production.database.transaction() as session:
+        city = {"base_city": "Los Angeles", "base_latitude": "34.0522", "base_longitude": "-118.2437"}
+        operations.edit(session, "production", 1, city)
+    day = production.days[0]
+    english = pdf_text(export(production.database, day, tmp_path / "en.pdf"))
+    assert "Companymove:Dock9,29mindrive,asfromLosAngeles" in english
+    with production.database.transaction() as session:
+        mill, dock = production.locations["mill"], production.locations["dock"]
+        values = {"from_location_id": dock, "to_location_id": mill, "minutes": 45}
+        operations.add(session, "location_drive", {"production_id": 1}, values)
+    assert "Companymove:Dock9,45mindrive" in pdf_text(export(production.database, day, tmp_path / "typed.pdf"))
+    chinese = pdf_text(export(production.database, day, tmp_path / "zh.pdf", "zh"))
+    assert "车程45分钟" in chinese
+    production.database.close()
+
+
+def test_a_drive_typed_twice_or_to_its_own_location_is_refused_and_nothing_changes(tmp_path):
+    production = small_production(tmp_path)
+    mill, dock = production.locations["mill"], production.locations["dock"]
+    with production.database.transaction() as session:
+        operations.add(
+            session,
+            "location_drive",
+            {"production_id": 1},
+            {"from_location_id": mill, "to_location_id": dock, "minutes": 40},
+        )
+    for first, second, message in ((dock, mill, "typed already"), (mill, mill, "two different locations")):
+        with pytest.raises(InvalidInput, match=message), production.database.transaction() as session:
+            values = {"from_location_id": first, "to_location_id": second, "minutes": 50}
+            operations.add(session, "location_drive", {"production_id": 1}, values)
+    with pytest.raises(InvalidInput), production.database.transaction() as session:
+        operations.add(
+            session,
+            "location_drive",
+            {"production_id": 1},
+            {"from_location_id": dock, "to_location_id": mill, "minutes": 900},
+        )
+    with production.database.session() as session:
+        assert [(row["minutes"], row["mapped"]) for row in drive_rows(session, 1)] == [(40, None)]
+    production.database.close()
