@@ -14,10 +14,13 @@ import pytest
 from studio import operations
 from studio.drive_times import drive_rows
 from studio.errors import InvalidInput
+from studio.models import Production
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.drives import Roads, Spot, distance_km, drive_minutes, drives, spots
 from studio.schedule.optimizer import optimize
+from studio.storage.backups import restore_backup, take_backup
+from studio.storage.db import open_database
 from tests.studio.test_callsheet import small_production
 from tests.studio.test_callsheet_pdf import export, pdf_text
 from tests.studio.test_optimizer import all_layouts, cheapest_by_hand, model_cost, small_board
@@ -190,3 +193,21 @@ def test_a_drive_typed_twice_or_to_its_own_location_is_refused_and_nothing_chang
     with production.database.session() as session:
         assert [(row["minutes"], row["mapped"]) for row in drive_rows(session, 1)] == [(40, None)]
     production.database.close()
+
+
+def test_a_backup_restored_brings_back_the_typed_drives_and_the_roads(demo_path):
+    backup = take_backup(demo_path, "open")
+    database = open_database(demo_path)
+    with database.transaction() as session:
+        operations.edit(session, "production", 1, {"road_percent": 180, "drive_speed_kmh": 25})
+        operations.remove(session, "location_drive", (1,))
+    database.close()
+    restore_backup(demo_path, backup.path)
+    database = open_database(demo_path)  # the restored file passes its schema and value checks
+    with database.session() as session:
+        assert [(row["from"], row["to"], row["minutes"]) for row in drive_rows(session, 1)] == [
+            ("Sterling Tower", "The Vista rooftop bar", 10)
+        ]
+        production = session.get(Production, 1)
+        assert (production.road_percent, production.drive_speed_kmh) == (140, 40)
+    database.close()

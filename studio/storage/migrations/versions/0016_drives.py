@@ -18,6 +18,11 @@ down_revision = "0014"
 branch_labels = None
 depends_on = None
 
+CHECKS = (
+    ("road_percent_between_100_and_500", "road_percent BETWEEN 100 AND 500"),
+    ("drive_speed_kmh_between_1_and_200", "drive_speed_kmh BETWEEN 1 AND 200"),
+    ("drive_cost_per_hour_minor_at_least_0", "drive_cost_per_hour_minor >= 0"),
+)
 COLUMNS = (("production_id", "production"), ("from_location_id", "location"), ("to_location_id", "location"))
 
 
@@ -33,11 +38,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("drive_cost_per_hour_minor", sa.BigInteger(), nullable=False, server_default="25000")
         )
-        for name, condition in (
-            ("road_percent_between_100_and_500", "road_percent BETWEEN 100 AND 500"),
-            ("drive_speed_kmh_between_1_and_200", "drive_speed_kmh BETWEEN 1 AND 200"),
-            ("drive_cost_per_hour_minor_at_least_0", "drive_cost_per_hour_minor >= 0"),
-        ):
+        for name, condition in CHECKS:
             batch_op.create_check_constraint(op.f(f"ck_production_{name}"), condition)
     op.create_table(
         "location_drive",
@@ -71,5 +72,7 @@ def downgrade() -> None:
         batch_op.alter_column(
             "company_move_minutes", existing_type=sa.Integer(), existing_nullable=False, server_default="60"
         )
+        for name, _ in CHECKS:
+            batch_op.drop_constraint(op.f(f"ck_production_{name}"), type_="check")
         for column in ("drive_cost_per_hour_minor", "drive_speed_kmh", "road_percent"):
             batch_op.drop_column(column)
