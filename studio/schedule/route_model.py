@@ -54,6 +54,8 @@ class RouteModel:
             return DayDrives()
         day_part = {p: part.get((p, d, False), 0) for p in places}
         night_part = {p: part.get((p, d, True), 0) for p in places}
+        if all(isinstance(flag, int) for flag in (*day_part.values(), *night_part.values())):
+            return self._held(places, day_part, night_part)
         a = {p: self._both(day_part[p], negated(night_part[p])) for p in places}
         b = {p: self._both(day_part[p], night_part[p]) for p in places}
         later = {p: places[i + 1 :] for i, p in enumerate(places)}
@@ -79,6 +81,25 @@ class RouteModel:
                 result.day += drive.minutes * sum(day_moves)
                 result.night += drive.minutes * sum(night_moves)
                 result.cost += self.cents(drive.cost) * (sum(day_moves) + sum(night_moves))
+        return result
+
+    def _held(self, places: list, day_part: dict, night_part: dict) -> DayDrives:
+        """A held day's drives, its stops known: A, then B, then the night's but B's last."""
+        stops = [p for p in places if day_part[p] and not night_part[p]]
+        stops += [p for p in places if day_part[p] and night_part[p]]
+        stay = stops[-1] if stops and night_part[stops[-1]] else None
+        night = [p for p in places if night_part[p] and p != stay]
+        night = stops[-1:] + night  # from the day's last stop (where the night starts, if it can)
+        result = DayDrives(into={p: 0 for p in places})
+        for first, second in zip(stops, stops[1:], strict=False):
+            drive = self.drives.of(first, second)
+            result.day += drive.minutes
+            result.into[second] += drive.minutes
+            result.cost += self.cents(drive.cost)
+        for first, second in zip(night, night[1:], strict=False):
+            drive = self.drives.of(first, second)
+            result.night += drive.minutes
+            result.cost += self.cents(drive.cost)
         return result
 
     def _day_moves(self, i: int, j: int, a: dict, b: dict, places: list) -> list:
