@@ -319,8 +319,12 @@ class _Assembler:
                 continue
             if strip.location_id in self.places:
                 if here is not None and strip.location_id != here:
-                    location = self.places[strip.location_id]
-                    lines.append(Move(location.name, location.name_zh))
+                    location, drive = (
+                        self.places[strip.location_id],
+                        self.board.limits.drives.of(here, strip.location_id),
+                    )
+                    city = self.board.limits.drives.base_city if drive.stand_ins else ""
+                    lines.append(Move(location.name, location.name_zh, drive.minutes if drive.known else None, city))
                 here = strip.location_id
             set_name_zh, synopsis = self.scene_texts.get(strip.scene_id, ("", ""))
             lines.append(
@@ -392,7 +396,7 @@ class _Assembler:
     def _cast(self, day, strips, times, shooting_call: int) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called
         back from their first scene."""
-        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move_minutes)
+        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move)
         first_scene: dict[int, int] = {}
         for strip in strips:
             for performer in strip.cast if strip.scene_id in starts else ():

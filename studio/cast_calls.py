@@ -10,6 +10,7 @@ time moves their wardrobe, makeup and pickup with it. A duration of 0 means no s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from studio.schedule.board import StripCard
@@ -34,9 +35,12 @@ class Calls:
     on_set: int | None
 
 
-def scene_starts(strips: list[StripCard], shooting_call: int, dusk: int, move_minutes: int) -> dict[int, int]:
+def scene_starts(
+    strips: list[StripCard], shooting_call: int, dusk: int, move: Callable[[int | None, int | None], int]
+) -> dict[int, int]:
     """Scene id → when it starts: the day scenes from the shooting call in order, the night scenes after
-    them once it is dark (dusk), a company move between two locations."""
+    them once it is dark (dusk), a company move between two locations (`move`: its minutes, as
+    `board.Limits.move` has them)."""
     starts: dict[int, int] = {}
     clock, place = shooting_call, None
     scenes = [strip for strip in strips if not strip.is_banner]
@@ -45,8 +49,7 @@ def scene_starts(strips: list[StripCard], shooting_call: int, dusk: int, move_mi
         if night and part:
             clock = max(clock, dusk)
         for strip in part:
-            if place is not None and strip.location_id is not None and strip.location_id != place:
-                clock += move_minutes
+            clock += move(place, strip.location_id)
             place = strip.location_id if strip.location_id is not None else place
             starts[strip.scene_id] = clock
             clock += strip.minutes

@@ -133,6 +133,8 @@ class Move:
 
     location: str
     location_zh: str
+    drive: int | None = None  # its minutes of driving (None: not known)
+    stand_in: str = ""  # the base city the drive is worked out from, a location having no coordinates
 
 
 @dataclass(frozen=True)

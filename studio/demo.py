@@ -46,6 +46,7 @@ from studio.models import (
     ExchangeRate,
     FilmSet,
     Location,
+    LocationDrive,
     OvertimeRule,
     Performer,
     Production,
@@ -225,6 +226,15 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
     pid = production.id
     add_standard_templates(session, pid)
     locations = _add_locations(session, pid, data["locations"], date.fromisoformat(spec["first_shoot_date"]))
+    session.add_all(
+        LocationDrive(
+            production_id=pid,
+            from_location_id=locations[row["from"]].id,
+            to_location_id=locations[row["to"]].id,
+            minutes=row["minutes"],
+        )
+        for row in data["drives"]
+    )
     sets = _add_sets(session, pid, data["sets"], locations)
     characters = _add_cast(session, pid, data["characters"], date.fromisoformat(spec["first_shoot_date"]))
     _add_crew(session, pid, data["departments"], data["crew"])

@@ -32,6 +32,7 @@ from studio.day_reports.fields import (
     delay_reason,
     screen_seconds,
 )
+from studio.drive_times import LOCATION_DRIVE
 from studio.edit_rules import (
     CurrencyOf,
     DateInRange,
@@ -74,6 +75,7 @@ from studio.models import (
     FilmSet,
     Fringe,
     Location,
+    LocationDrive,
     OvertimeRule,
     Performer,
     PerformerDay,
@@ -180,6 +182,10 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "setup_minutes_per_scene": required(whole_number(0, 120)),
             "company_move_minutes": required(whole_number(0, 600)),
             "company_move_cost": MoneyAmount("base_currency", required=True),
+            # A move's drive (studio.schedule.drives): the roads' detour, the speed, an hour's cost.
+            "road_percent": required(whole_number(100, 500)),
+            "drive_speed_kmh": required(whole_number(1, 200)),
+            "drive_cost_per_hour": MoneyAmount("base_currency", required=True),
             "drop_pickup_min_gap_days": required(whole_number(1, 365)),
             "default_crew_call": required(validation.time_of_day),
             # Where a location without coordinates takes its sun times from.
@@ -312,6 +318,8 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "notes": NOTES,
         },
     ),
+    # The minutes typed for the drive between two locations (studio.drive_times).
+    "location_drive": (LocationDrive, {**LOCATION_DRIVE, "minutes": required(whole_number(0, 600))}),
     "film_set": (FilmSet, {"name": NAME, "name_zh": NAME_ZH, "location_id": Reference(Location)}),
     "availability": (
         Availability,

@@ -43,6 +43,7 @@ SCHEDULE_KINDS = frozenset(
         "crew_member",
         "department",
         "location",
+        "location_drive",
         "character",
         "scene",
         "episode",

@@ -1,6 +1,7 @@
 """Schedule → Settings: the production's day limits, how long scenes and moves take, what a move costs,
-when days call, when a performer is dropped, and the base city whose sun times a location without
-coordinates takes. Each change is checked, saved and undoable."""
+how its drives are worked out (roads, speed, cost an hour, minutes typed for a pair of locations), when
+days call, when a performer is dropped, and the base city whose sun times (and place on the map) a
+location without coordinates takes. Each change is checked, saved and undoable."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QTimeEdit,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from studio import operations
 from studio.errors import ChangedElsewhere, UserError
 from studio.models import Production
+from ui.drive_table import DriveTable
 from ui.spin_boxes import whole_number_box
 from ui.workspace import Workspace
 
@@ -52,6 +55,14 @@ class ScheduleSettingsDialog(QDialog):
         self.move_time.valueChanged.connect(lambda minutes: self.save("company_move_minutes", minutes))
         self.move_cost = QLineEdit(str(production.company_move_cost.amount), self)
         self.move_cost.editingFinished.connect(lambda: self.save("company_move_cost", self.move_cost.text()))
+        self.roads = whole_number_box(self, 100, 500, production.road_percent, self.tr(" % of the straight line"))
+        self.roads.valueChanged.connect(lambda percent: self.save("road_percent", percent))
+        self.speed = whole_number_box(self, 1, 200, production.drive_speed_kmh, self.tr(" km/h"))
+        self.speed.valueChanged.connect(lambda speed: self.save("drive_speed_kmh", speed))
+        self.drive_cost = QLineEdit(str(production.drive_cost_per_hour.amount), self)
+        self.drive_cost.editingFinished.connect(lambda: self.save("drive_cost_per_hour", self.drive_cost.text()))
+        self.drives = DriveTable(workspace, self)
+        self.drives.refused.connect(lambda message: self.parent().show_refusal(message))
         self.crew_call = QTimeEdit(QTime(production.default_crew_call.hour, production.default_crew_call.minute), self)
         self.crew_call.setDisplayFormat("HH:mm")
         self.crew_call.setKeyboardTracking(False)
@@ -78,8 +89,11 @@ class ScheduleSettingsDialog(QDialog):
             (self.tr("Most hours from call to wrap"), self.hours),
             (self.tr("Minutes a page takes"), self.per_page),
             (self.tr("Set-up time per scene"), self.setup),
-            (self.tr("Company move takes"), self.move_time),
+            (self.tr("Company move: wrapping and setting up again"), self.move_time),
             (self.tr("Company move costs (%1)").replace("%1", production.base_currency), self.move_cost),
+            (self.tr("Roads between locations"), self.roads),
+            (self.tr("Average driving speed"), self.speed),
+            (self.tr("Driving costs an hour (%1)").replace("%1", production.base_currency), self.drive_cost),
             (self.tr("Earliest crew call"), self.crew_call),
             (self.tr("Drop a performer across a gap of at least"), self.drop_gap),
             (self.tr("Base city"), self.typed["base_city"]),
@@ -92,6 +106,8 @@ class ScheduleSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Drives typed for a pair of locations (they win over the map)"), self))
+        layout.addWidget(self.drives)
         layout.addWidget(buttons)
 
     def save(self, field: str, value: Any) -> None:
@@ -105,6 +121,7 @@ class ScheduleSettingsDialog(QDialog):
             if isinstance(error, ChangedElsewhere):  # the colleague's settings, and their version
                 self.show_settings(production)
             self.move_cost.setText(str(production.company_move_cost.amount))  # the fields typed freely
+            self.drive_cost.setText(str(production.drive_cost_per_hour.amount))
             self._show_typed(production)
             self.parent().show_refusal(str(error))
             return
@@ -132,6 +149,8 @@ class ScheduleSettingsDialog(QDialog):
             (self.per_page, production.minutes_per_page),
             (self.setup, production.setup_minutes_per_scene),
             (self.move_time, production.company_move_minutes),
+            (self.roads, production.road_percent),
+            (self.speed, production.drive_speed_kmh),
             (self.crew_call, QTime(production.default_crew_call.hour, production.default_crew_call.minute)),
             (self.drop_gap, production.drop_pickup_min_gap_days),
         ]

@@ -36,7 +36,7 @@ COLOURS = {
     ("INT", True): "#c9dcff",
     ("EXT", True): "#c6ecc6",
 }
-BREAK_COLOUR, BANNER_COLOUR, WARNING_COLOUR = "#2f3542", "#57606f", "#c0392b"
+BREAK_COLOUR, BANNER_COLOUR, WARNING_COLOUR, MOVE_COLOUR = "#2f3542", "#57606f", "#c0392b", "#e8e8e8"
 # Made once: a drag repaints every visible row, and Qt's flags and colours cost a call each from Python.
 STRIP_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
@@ -53,13 +53,14 @@ RULE = QPen(QColor("#b0b0b0"))
 
 @dataclass
 class BoardRow:
-    kind: str  # "day", "strip" or "boneyard"
+    kind: str  # "day", "strip", "move" (a company move, before the strip it moves to) or "boneyard"
     day_id: int | None
     strip: StripCard | None = None
     day: Day | None = None
     totals: DayTotals | None = None
     warnings: int = 0
     times: DayTimes | None = None
+    moved_from: int | None = None  # a move's: the location it leaves
 
 
 def strip_colour(strip: StripCard) -> str:
@@ -99,10 +100,50 @@ class StripBoardModel(QAbstractListModel):
             self.rows.append(
                 BoardRow("day", day.id, day=day, totals=totals, warnings=warnings.get(day.id, 0), times=times)
             )
-            self.rows += [BoardRow("strip", day.id, strip) for strip in board.day_strips(day.id) if self._shown(strip)]
+            self.rows += self._day_rows(day.id)
         self.rows.append(BoardRow("boneyard", None, totals=analysis.totals[None]))
         self.rows += [BoardRow("strip", None, strip) for strip in board.day_strips(None) if self._shown(strip)]
         self.endResetModel()
+
+    def _day_rows(self, day_id: int) -> list[BoardRow]:
+        """A day's strips that are shown, with a row for each company move before the strip it moves to."""
+        rows, place = [], None
+        for strip in self.board.day_strips(day_id):
+            if not strip.is_banner and strip.location_id is not None:
+                if place is not None and place != strip.location_id:
+                    rows.append(BoardRow("move", day_id, strip, moved_from=place))
+                place = strip.location_id
+            if self._shown(strip):
+                rows.append(BoardRow("strip", day_id, strip))
+        return rows
+
+    def describe_move(self, row: BoardRow) -> str:
+        """ "Company move → Malibu beach house, 80 min drive"."""
+        place = self.board.places[row.strip.location_id]
+        drive = self.board.limits.drives.of(row.moved_from, place.id)
+        where = shown_name(place.name, place.name_zh)
+        if not drive.known:
+            return self.tr("Company move → %1, drive not known").replace("%1", where)
+        return self.tr("Company move → %1, %2 min drive").replace("%1", where).replace("%2", str(drive.minutes))
+
+    def explain_move(self, row: BoardRow) -> str:
+        """A move's tooltip: its whole time, and where its drive comes from."""
+        board = self.board
+        drive = board.limits.drives.of(row.moved_from, row.strip.location_id)
+        minutes = board.limits.move(row.moved_from, row.strip.location_id)
+        lines = [self.tr("%1 min with wrapping and setting up again").replace("%1", str(minutes))]
+        if drive.typed:
+            lines.append(self.tr("The drive's minutes are typed for these two locations"))
+        names = [shown_name(board.places[p].name, board.places[p].name_zh) for p in drive.stand_ins]
+        if names:
+            lines.append(
+                self.tr("%1 has no coordinates: the drive is worked out from %2")
+                .replace("%1", ", ".join(names))
+                .replace("%2", board.limits.drives.base_city)
+            )
+        if not drive.known:
+            lines.append(self.tr("No coordinates for a location, and no base city: the drive is left out"))
+        return "\n".join(lines)
 
     def set_filter(self, predicate: Callable[[StripCard], bool] | None) -> None:
         self.predicate = predicate
@@ -122,9 +163,13 @@ class StripBoardModel(QAbstractListModel):
                 return self.describe_day(row)
             if row.kind == "boneyard":
                 return self.describe_boneyard(row.totals.scenes)
+            if row.kind == "move":
+                return self.describe_move(row)
             return row.strip.banner if row.strip.is_banner else strip_text(row.strip)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "strip" and not row.strip.is_banner:
             return row.strip.heading
+        if role == Qt.ItemDataRole.ToolTipRole and row.kind == "move":
+            return self.explain_move(row)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "day":
             return self.describe_sun(row)
         if role == Qt.ItemDataRole.UserRole:
@@ -212,6 +257,13 @@ class StripDelegate(QStyledItemDelegate):
             painter.setPen(WHITE)
             font = QFont(option.font)
             font.setBold(True)
+            painter.setFont(font)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+        elif row.kind == "move":
+            painter.fillRect(rect, colour(MOVE_COLOUR))
+            painter.setPen(BLACK)
+            font = QFont(option.font)
+            font.setItalic(True)
             painter.setFont(font)
             text = index.data(Qt.ItemDataRole.DisplayRole)
         elif row.strip.is_banner:

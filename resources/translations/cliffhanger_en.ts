@@ -45,8 +45,8 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="184"/>
-        <location filename="../../ui/pages/callsheets.py" line="251"/>
+        <location filename="../../ui/pages/callsheets.py" line="185"/>
+        <location filename="../../ui/pages/callsheets.py" line="252"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="254"/>
+        <location filename="../../ui/pages/callsheets.py" line="255"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n holds an outdated call sheet: %1</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="315"/>
+        <location filename="../../ui/pages/callsheets.py" line="316"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -233,7 +233,7 @@
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="225"/>
+        <location filename="../../ui/pages/schedule.py" line="226"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="226"/>
+        <location filename="../../ui/pages/schedule.py" line="227"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>%n scene scheduled</numerusform>
@@ -249,7 +249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="230"/>
+        <location filename="../../ui/pages/schedule.py" line="231"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
@@ -257,8 +257,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="237"/>
-        <location filename="../../ui/pages/schedule.py" line="244"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="245"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -266,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="246"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -274,8 +274,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="236"/>
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="237"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="265"/>
+        <location filename="../../ui/pages/schedule.py" line="268"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="366"/>
+        <location filename="../../ui/pages/schedule.py" line="369"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

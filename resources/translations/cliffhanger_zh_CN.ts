@@ -687,271 +687,271 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="69"/>
-        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="70"/>
+        <location filename="../../ui/pages/callsheets.py" line="84"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="70"/>
+        <location filename="../../ui/pages/callsheets.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="71"/>
-        <location filename="../../ui/pages/callsheets.py" line="128"/>
+        <location filename="../../ui/pages/callsheets.py" line="72"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="72"/>
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="73"/>
+        <location filename="../../ui/pages/callsheets.py" line="130"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="73"/>
-        <location filename="../../ui/pages/callsheets.py" line="134"/>
+        <location filename="../../ui/pages/callsheets.py" line="74"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="84"/>
+        <location filename="../../ui/pages/callsheets.py" line="85"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="87"/>
+        <location filename="../../ui/pages/callsheets.py" line="88"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="87"/>
+        <location filename="../../ui/pages/callsheets.py" line="88"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="87"/>
+        <location filename="../../ui/pages/callsheets.py" line="88"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="91"/>
+        <location filename="../../ui/pages/callsheets.py" line="92"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="105"/>
+        <location filename="../../ui/pages/callsheets.py" line="106"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="106"/>
+        <location filename="../../ui/pages/callsheets.py" line="107"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="107"/>
+        <location filename="../../ui/pages/callsheets.py" line="108"/>
         <source>Sides…</source>
         <translation>当日剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="108"/>
+        <location filename="../../ui/pages/callsheets.py" line="109"/>
         <source>Send…</source>
         <translation>发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="109"/>
+        <location filename="../../ui/pages/callsheets.py" line="110"/>
         <source>Mail settings…</source>
         <translation>邮件设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="126"/>
+        <location filename="../../ui/pages/callsheets.py" line="127"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="128"/>
+        <location filename="../../ui/pages/callsheets.py" line="129"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="130"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="130"/>
+        <location filename="../../ui/pages/callsheets.py" line="131"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="131"/>
+        <location filename="../../ui/pages/callsheets.py" line="132"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="132"/>
+        <location filename="../../ui/pages/callsheets.py" line="133"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="133"/>
+        <location filename="../../ui/pages/callsheets.py" line="134"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="134"/>
+        <location filename="../../ui/pages/callsheets.py" line="135"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="136"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="136"/>
-        <location filename="../../ui/pages/callsheets.py" line="149"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="150"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="138"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="141"/>
+        <location filename="../../ui/pages/callsheets.py" line="142"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>High (°C)</source>
         <translation>最高气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="149"/>
+        <location filename="../../ui/pages/callsheets.py" line="150"/>
         <source>Low (°C)</source>
         <translation>最低气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="170"/>
+        <location filename="../../ui/pages/callsheets.py" line="171"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="174"/>
+        <location filename="../../ui/pages/callsheets.py" line="175"/>
         <source>Wardrobe</source>
         <translation>服装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="177"/>
+        <location filename="../../ui/pages/callsheets.py" line="178"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="171"/>
+        <location filename="../../ui/pages/callsheets.py" line="172"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="172"/>
+        <location filename="../../ui/pages/callsheets.py" line="173"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="173"/>
+        <location filename="../../ui/pages/callsheets.py" line="174"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="175"/>
+        <location filename="../../ui/pages/callsheets.py" line="176"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="177"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="184"/>
-        <location filename="../../ui/pages/callsheets.py" line="251"/>
+        <location filename="../../ui/pages/callsheets.py" line="185"/>
+        <location filename="../../ui/pages/callsheets.py" line="252"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="209"/>
+        <location filename="../../ui/pages/callsheets.py" line="210"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="211"/>
+        <location filename="../../ui/pages/callsheets.py" line="212"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="254"/>
+        <location filename="../../ui/pages/callsheets.py" line="255"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n 人持有过时的通告单：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="260"/>
-        <location filename="../../ui/pages/callsheets.py" line="277"/>
-        <location filename="../../ui/pages/callsheets.py" line="292"/>
+        <location filename="../../ui/pages/callsheets.py" line="261"/>
+        <location filename="../../ui/pages/callsheets.py" line="278"/>
+        <location filename="../../ui/pages/callsheets.py" line="293"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="265"/>
+        <location filename="../../ui/pages/callsheets.py" line="266"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="267"/>
-        <location filename="../../ui/pages/callsheets.py" line="284"/>
+        <location filename="../../ui/pages/callsheets.py" line="268"/>
+        <location filename="../../ui/pages/callsheets.py" line="285"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="282"/>
+        <location filename="../../ui/pages/callsheets.py" line="283"/>
         <source>Export Sides</source>
         <translation>导出当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="304"/>
+        <location filename="../../ui/pages/callsheets.py" line="305"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="312"/>
+        <location filename="../../ui/pages/callsheets.py" line="313"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="315"/>
+        <location filename="../../ui/pages/callsheets.py" line="316"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -1648,6 +1648,55 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <location filename="../../ui/database_actions.py" line="250"/>
         <source>Restored %1. The database as it was is kept in %2.</source>
         <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>DriveTable</name>
+    <message>
+        <location filename="../../ui/drive_table.py" line="29"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="30"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="33"/>
+        <source>Minutes typed</source>
+        <translation>填写的分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="38"/>
+        <source>From the map</source>
+        <translation>按地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="46"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="48"/>
+        <location filename="../../ui/drive_table.py" line="101"/>
+        <source>Type a drive</source>
+        <translation>填写车程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="51"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="69"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drive_table.py" line="108"/>
+        <source>Remove a typed drive</source>
+        <translation>删除填写的车程</translation>
     </message>
 </context>
 <context>
@@ -3845,370 +3894,375 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="97"/>
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="98"/>
+        <location filename="../../ui/pages/schedule.py" line="159"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="98"/>
+        <location filename="../../ui/pages/schedule.py" line="99"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="100"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="100"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="105"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="112"/>
-        <location filename="../../ui/pages/schedule.py" line="330"/>
+        <location filename="../../ui/pages/schedule.py" line="113"/>
+        <location filename="../../ui/pages/schedule.py" line="333"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="340"/>
+        <location filename="../../ui/pages/schedule.py" line="114"/>
+        <location filename="../../ui/pages/schedule.py" line="343"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="349"/>
+        <location filename="../../ui/pages/schedule.py" line="115"/>
+        <location filename="../../ui/pages/schedule.py" line="352"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="123"/>
+        <location filename="../../ui/pages/schedule.py" line="124"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="124"/>
+        <location filename="../../ui/pages/schedule.py" line="125"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="125"/>
+        <location filename="../../ui/pages/schedule.py" line="126"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="134"/>
+        <location filename="../../ui/pages/schedule.py" line="135"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="135"/>
+        <location filename="../../ui/pages/schedule.py" line="136"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="136"/>
+        <location filename="../../ui/pages/schedule.py" line="137"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="137"/>
+        <location filename="../../ui/pages/schedule.py" line="138"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="140"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="140"/>
-        <location filename="../../ui/pages/schedule.py" line="418"/>
+        <location filename="../../ui/pages/schedule.py" line="141"/>
+        <location filename="../../ui/pages/schedule.py" line="421"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="418"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="421"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="143"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="143"/>
+        <location filename="../../ui/pages/schedule.py" line="144"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="148"/>
+        <location filename="../../ui/pages/schedule.py" line="149"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="153"/>
+        <location filename="../../ui/pages/schedule.py" line="154"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="159"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="158"/>
+        <location filename="../../ui/pages/schedule.py" line="159"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="169"/>
+        <location filename="../../ui/pages/schedule.py" line="170"/>
         <source>Shooting schedule (PDF)…</source>
         <translation>拍摄计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="170"/>
+        <location filename="../../ui/pages/schedule.py" line="171"/>
         <source>One-liner (PDF)…</source>
         <translation>一行式计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="171"/>
+        <location filename="../../ui/pages/schedule.py" line="172"/>
         <source>Day Out of Days (Excel or PDF)…</source>
         <translation>演员工作日表（Excel 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="172"/>
+        <location filename="../../ui/pages/schedule.py" line="173"/>
         <source>Shoot calendar (.ics)…</source>
         <translation>拍摄日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="183"/>
+        <location filename="../../ui/pages/schedule.py" line="184"/>
         <source>Export Schedule</source>
         <translation>导出拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="185"/>
+        <location filename="../../ui/pages/schedule.py" line="186"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="191"/>
+        <location filename="../../ui/pages/schedule.py" line="192"/>
         <source>Export Day Out of Days</source>
         <translation>导出演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="193"/>
+        <location filename="../../ui/pages/schedule.py" line="194"/>
         <source>Excel workbooks (*.xlsx);;PDF documents (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="199"/>
+        <location filename="../../ui/pages/schedule.py" line="200"/>
         <source>Export Shoot Calendar</source>
         <translation>导出拍摄日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="199"/>
+        <location filename="../../ui/pages/schedule.py" line="200"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="225"/>
+        <location filename="../../ui/pages/schedule.py" line="226"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="226"/>
+        <location filename="../../ui/pages/schedule.py" line="227"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="230"/>
+        <location filename="../../ui/pages/schedule.py" line="231"/>
         <source>cost %1: cast %2, locations %3, %n company move(s)</source>
         <translation>
             <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="237"/>
-        <location filename="../../ui/pages/schedule.py" line="244"/>
+        <location filename="../../ui/pages/schedule.py" line="238"/>
+        <location filename="../../ui/pages/schedule.py" line="245"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="242"/>
+        <location filename="../../ui/pages/schedule.py" line="243"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="246"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="236"/>
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="237"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="265"/>
+        <location filename="../../ui/pages/schedule.py" line="268"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="278"/>
+        <location filename="../../ui/pages/schedule.py" line="281"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="303"/>
+        <location filename="../../ui/pages/schedule.py" line="306"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="303"/>
+        <location filename="../../ui/pages/schedule.py" line="306"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="303"/>
+        <location filename="../../ui/pages/schedule.py" line="306"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="303"/>
+        <location filename="../../ui/pages/schedule.py" line="306"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="304"/>
+        <location filename="../../ui/pages/schedule.py" line="307"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="303"/>
+        <location filename="../../ui/pages/schedule.py" line="306"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="251"/>
+        <source>(%1 min driving)</source>
+        <translation>（车程 %1 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schedule.py" line="259"/>
         <source>Sunset %1 · dark %2</source>
         <translation>日落 %1 · 天黑 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="258"/>
+        <location filename="../../ui/pages/schedule.py" line="261"/>
         <source>(assumed: no location has coordinates and no base city is set)</source>
         <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="260"/>
+        <location filename="../../ui/pages/schedule.py" line="263"/>
         <source>(%1, the base city: no location has coordinates)</source>
         <translation>（按基地城市 %1：没有场地有坐标）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="305"/>
+        <location filename="../../ui/pages/schedule.py" line="308"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="305"/>
+        <location filename="../../ui/pages/schedule.py" line="308"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="366"/>
+        <location filename="../../ui/pages/schedule.py" line="369"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="399"/>
+        <location filename="../../ui/pages/schedule.py" line="402"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="399"/>
+        <location filename="../../ui/pages/schedule.py" line="402"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="429"/>
-        <location filename="../../ui/pages/schedule.py" line="434"/>
+        <location filename="../../ui/pages/schedule.py" line="432"/>
+        <location filename="../../ui/pages/schedule.py" line="437"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="442"/>
-        <location filename="../../ui/pages/schedule.py" line="454"/>
+        <location filename="../../ui/pages/schedule.py" line="445"/>
+        <location filename="../../ui/pages/schedule.py" line="457"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="442"/>
+        <location filename="../../ui/pages/schedule.py" line="445"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="460"/>
-        <location filename="../../ui/pages/schedule.py" line="480"/>
-        <location filename="../../ui/pages/schedule.py" line="503"/>
+        <location filename="../../ui/pages/schedule.py" line="463"/>
+        <location filename="../../ui/pages/schedule.py" line="483"/>
+        <location filename="../../ui/pages/schedule.py" line="506"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="460"/>
+        <location filename="../../ui/pages/schedule.py" line="463"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="477"/>
+        <location filename="../../ui/pages/schedule.py" line="480"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -4217,7 +4271,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="483"/>
+        <location filename="../../ui/pages/schedule.py" line="486"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
@@ -4225,105 +4279,135 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScheduleSettingsDialog</name>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="32"/>
-        <location filename="../../ui/schedule_settings.py" line="98"/>
+        <location filename="../../ui/schedule_settings.py" line="35"/>
+        <location filename="../../ui/schedule_settings.py" line="114"/>
         <source>Schedule settings</source>
         <translation>排期设置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="37"/>
+        <location filename="../../ui/schedule_settings.py" line="40"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="43"/>
+        <location filename="../../ui/schedule_settings.py" line="46"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="47"/>
-        <location filename="../../ui/schedule_settings.py" line="49"/>
-        <location filename="../../ui/schedule_settings.py" line="51"/>
+        <location filename="../../ui/schedule_settings.py" line="50"/>
+        <location filename="../../ui/schedule_settings.py" line="52"/>
+        <location filename="../../ui/schedule_settings.py" line="54"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="59"/>
+        <location filename="../../ui/schedule_settings.py" line="58"/>
+        <source> % of the straight line</source>
+        <translation> %（相对直线距离）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="60"/>
+        <source> km/h</source>
+        <translation> 公里/小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="70"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="67"/>
+        <location filename="../../ui/schedule_settings.py" line="78"/>
         <source>e.g. Los Angeles</source>
         <translation>例如 洛杉矶</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="68"/>
+        <location filename="../../ui/schedule_settings.py" line="79"/>
         <source>e.g. 34.0522</source>
         <translation>例如 34.0522</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="69"/>
+        <location filename="../../ui/schedule_settings.py" line="80"/>
         <source>e.g. -118.2437</source>
         <translation>例如 -118.2437</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="71"/>
+        <location filename="../../ui/schedule_settings.py" line="82"/>
         <source>A location without coordinates takes its sunrise, sunset and dusk from the base city</source>
         <translation>没有坐标的场地按基地城市计算日出、日落和天黑时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="77"/>
+        <location filename="../../ui/schedule_settings.py" line="88"/>
         <source>Most pages a day</source>
         <translation>每天最多页数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="78"/>
+        <location filename="../../ui/schedule_settings.py" line="89"/>
         <source>Most hours from call to wrap</source>
         <translation>集合到收工最多小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="79"/>
+        <location filename="../../ui/schedule_settings.py" line="90"/>
         <source>Minutes a page takes</source>
         <translation>每页所需分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="80"/>
+        <location filename="../../ui/schedule_settings.py" line="91"/>
         <source>Set-up time per scene</source>
         <translation>每场准备时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="81"/>
-        <source>Company move takes</source>
-        <translation>转场用时</translation>
+        <location filename="../../ui/schedule_settings.py" line="92"/>
+        <source>Company move: wrapping and setting up again</source>
+        <translation>转场：收工与重新布置</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="82"/>
+        <location filename="../../ui/schedule_settings.py" line="109"/>
+        <source>Drives typed for a pair of locations (they win over the map)</source>
+        <translation>两个地点之间填写的车程（优先于按地图计算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="93"/>
         <source>Company move costs (%1)</source>
         <translation>转场费用（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="83"/>
+        <location filename="../../ui/schedule_settings.py" line="94"/>
+        <source>Roads between locations</source>
+        <translation>地点之间的道路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="95"/>
+        <source>Average driving speed</source>
+        <translation>平均车速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="96"/>
+        <source>Driving costs an hour (%1)</source>
+        <translation>每小时车程费用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_settings.py" line="97"/>
         <source>Earliest crew call</source>
         <translation>最早集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="84"/>
+        <location filename="../../ui/schedule_settings.py" line="98"/>
         <source>Drop a performer across a gap of at least</source>
         <translation>演员空档至少多久才放人</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="85"/>
+        <location filename="../../ui/schedule_settings.py" line="99"/>
         <source>Base city</source>
         <translation>基地城市</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="86"/>
+        <location filename="../../ui/schedule_settings.py" line="100"/>
         <source>Base city latitude</source>
         <translation>基地城市纬度</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_settings.py" line="87"/>
+        <location filename="../../ui/schedule_settings.py" line="101"/>
         <source>Base city longitude</source>
         <translation>基地城市经度</translation>
     </message>
@@ -4677,6 +4761,39 @@ Add how many shoot days, from the day after the last one?</source>
         <location filename="../../ui/send_dialog.py" line="160"/>
         <source>Sending call sheets…</source>
         <translation>正在发送通告单…</translation>
+    </message>
+</context>
+<context>
+    <name>StripBoardModel</name>
+    <message>
+        <location filename="../../ui/stripboard.py" line="126"/>
+        <source>Company move → %1, drive not known</source>
+        <translation>转场 → %1，车程未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stripboard.py" line="127"/>
+        <source>Company move → %1, %2 min drive</source>
+        <translation>转场 → %1，车程 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stripboard.py" line="134"/>
+        <source>%1 min with wrapping and setting up again</source>
+        <translation>含收工与重新布置共 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stripboard.py" line="136"/>
+        <source>The drive&apos;s minutes are typed for these two locations</source>
+        <translation>这两个地点之间的车程是填写的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stripboard.py" line="140"/>
+        <source>%1 has no coordinates: the drive is worked out from %2</source>
+        <translation>%1 没有坐标：车程按%2计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stripboard.py" line="145"/>
+        <source>No coordinates for a location, and no base city: the drive is left out</source>
+        <translation>有地点没有坐标，也没有设定基地城市：不计车程</translation>
     </message>
 </context>
 <context>

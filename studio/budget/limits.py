@@ -72,6 +72,7 @@ from studio.money import largest_amount, minor_unit_digits
 from studio.storage.withheld import withholds_money
 
 T = TypeVar("T")
+LONGEST_DRIVE_HOURS = 24  # no drive is worked out longer (studio.schedule.drives)
 EVERY = None
 # What the budget is worked out from: each entity, and its fields that count (EVERY: all of them).
 WATCHED: dict[str, frozenset[str] | None] = {
@@ -81,7 +82,7 @@ WATCHED: dict[str, frozenset[str] | None] = {
     "exchange_rate": EVERY,
     "budget_account": frozenset({"percent", "account_group"}),
     "cost_entry": frozenset({"account_id", "entry_date", "amount", "currency"}),
-    "production": frozenset({"reporting_currency", "company_move_cost"}),
+    "production": frozenset({"reporting_currency", "company_move_cost", "drive_cost_per_hour"}),
     "cast_assignment": frozenset({"rate", "per_diem", "currency", "rate_basis", "guaranteed_days"}),
     "crew_member": frozenset({"rate", "currency", "rate_basis"}),
     "location": frozenset({"fee_per_day", "fee_currency"}),
@@ -398,7 +399,8 @@ def _schedule_stand_ins(
     stand_ins += [(c, shoot_days * _amount(minor, c), one) for minor, c in session.execute(places)]
     strips = counts["strips"]
     move = _amount(production.company_move_cost_minor, production.base_currency)
-    stand_ins.append((production.base_currency, strips * move, one))
+    drive = _amount(production.drive_cost_per_hour_minor, production.base_currency) * LONGEST_DRIVE_HOURS
+    stand_ins.append((production.base_currency, strips * (move + drive), one))
     return stand_ins
 
 

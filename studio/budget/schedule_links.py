@@ -329,12 +329,13 @@ def _crew_accounts() -> tuple[dict[str, str], dict[str, str]]:
 
 def _location_lines(session: Session, analysis: BoardAnalysis, production: Production, daily: dict) -> list[Linked]:
     days: dict[int, list[dt.date]] = defaultdict(list)
-    moves = 0
+    moves = driving = 0
     for day in analysis.board.days:
         totals = analysis.totals[day.id]
         for location_id in totals.locations:
             days[location_id].append(day.date)
         moves += totals.moves
+        driving += totals.driving
     lines = []
     paid_locations = select(Location).where(Location.id.in_(days), Location.fee_per_day_minor.is_not(None))
     for location in session.exec(paid_locations.order_by(Location.name)):
@@ -365,6 +366,20 @@ def _location_lines(session: Session, analysis: BoardAnalysis, production: Produ
                 rate=production.company_move_cost.amount,
                 currency=production.base_currency,
                 shown=_("Company moves: {count}").format(count=moves),
+            )
+        )
+    if driving:  # each move's drive at the hour's cost, rounded per move as the schedule counts it
+        drives = analysis.cost.moves - moves * production.company_move_cost.amount
+        lines.append(
+            Linked(
+                "company-drives",
+                TRANSPORT_ACCOUNT,
+                f"Company moves: {driving} min driving",
+                Decimal(1),
+                unit=LineUnit.ALLOW.value,
+                rate=drives,
+                currency=production.base_currency,
+                shown=_("Company moves: {minutes} min driving").format(minutes=driving),
             )
         )
     return lines

@@ -118,7 +118,7 @@ def _planned_wrap(sheet: DaySheet, board: Board) -> int:
     """When the call sheet's shooting order ends: the last scene's start (from the shooting call) and length."""
     strips = [strip for strip in board.day_strips(sheet.shoot_day_id) if not strip.is_banner]
     dusk = next(day.dusk for day in board.days if day.id == sheet.shoot_day_id)
-    starts = scene_starts(strips, sheet.shooting_call, dusk, board.limits.move_minutes)
+    starts = scene_starts(strips, sheet.shooting_call, dusk, board.limits.move)
     return min(max((starts[s.scene_id] + s.minutes for s in strips), default=sheet.shooting_call), LAST_MINUTE)
 
 

@@ -401,7 +401,8 @@ class Layout:
                 )
             elif isinstance(line, Move):
                 shaded.append((len(rows), MOVE_BACKGROUND))
-                rows.append([words.pair(words.move, self.named(line.location, line.location_zh))])
+                where = self.named(line.location, line.location_zh)
+                rows.append([words.company_move(where, line.drive, line.stand_in)])
             else:
                 shaded.append((len(rows), BANNER_BACKGROUND))
                 rows.append([line.text])

@@ -73,6 +73,8 @@ class SheetWords:
         self.scenes = _("Scenes")
         self.no_scenes = _("No scenes are scheduled on this day.")
         self.move = _("Company move")
+        self.drive = _("{minutes} min drive")
+        self.drive_stand_in = _("{minutes} min drive, as from {city}")
         self.day_total = _("{scenes} scenes, {pages} pages")
         self.pages = _("Pages: {pages}")
         self.cast = _("Cast")
@@ -157,6 +159,15 @@ class SheetWords:
     def pair(self, label: str, value: str) -> str:
         """ "Label: value" ("标签：值" on a Chinese sheet)."""
         return f"{label}{'：' if self.lang == 'zh' else ': '}{value}"
+
+    def company_move(self, location: str, drive: int | None, stand_in: str) -> str:
+        """ "Company move: Venice Beach, 35 min drive" (", as from Los Angeles" where a location has no
+        coordinates; no drive where none is known). No arrow: a Latin font has none."""
+        text = self.pair(self.move, location)
+        if drive is None:
+            return text
+        minutes = (self.drive_stand_in if stand_in else self.drive).format(minutes=drive, city=stand_in)
+        return f"{text}{'，' if self.lang == 'zh' else ', '}{minutes}"
 
     def clock(self, minutes: int | None) -> str:
         """ "07:30"; "23:30 (-1 day)" for a time before the day's midnight; "" for none."""

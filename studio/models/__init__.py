@@ -26,7 +26,7 @@ from studio.models.people import (
     Performer,
     PerformerDay,
 )
-from studio.models.places import FilmSet, Location
+from studio.models.places import FilmSet, Location, LocationDrive
 from studio.models.production import Character, Episode, Production, Scene, SceneCharacter, ScriptRevision
 from studio.models.schedule import ShootDay, Strip
 
@@ -58,6 +58,7 @@ __all__ = [
     "FilmSet",
     "Fringe",
     "Location",
+    "LocationDrive",
     "OriginalScene",
     "OvertimeRule",
     "Performer",

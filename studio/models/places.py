@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field
 
 from studio.models.base import Versioned, checked, filled, money_property, parent_fk, production_fk
@@ -51,3 +51,21 @@ class FilmSet(Versioned, table=True):
     # The set as the script's headings name it: re-imports match on it, whatever the producer renames it to.
     script_name: str | None = Field(default=None, max_length=200)
     location_id: int | None = parent_fk("location", nullable=True, on_delete="SET NULL")
+
+
+class LocationDrive(Versioned, table=True):
+    """The minutes a company move drives between two locations, typed by the producer: they win over the
+    minutes worked out from coordinates. One row a pair, in either order (the drive is the same both
+    ways)."""
+
+    __tablename__ = "location_drive"
+    __table_args__ = (
+        checked("minutes BETWEEN 0 AND 600"),
+        CheckConstraint("from_location_id <> to_location_id", name="two_locations"),
+        UniqueConstraint("from_location_id", "to_location_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    production_id: int = production_fk()
+    from_location_id: int = parent_fk("location")
+    to_location_id: int = parent_fk("location")
+    minutes: int

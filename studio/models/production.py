@@ -23,6 +23,9 @@ class Production(Versioned, table=True):
         checked("setup_minutes_per_scene >= 0"),
         checked("company_move_minutes >= 0"),
         checked("company_move_cost_minor >= 0"),
+        checked("road_percent BETWEEN 100 AND 500"),
+        checked("drive_speed_kmh BETWEEN 1 AND 200"),
+        checked("drive_cost_per_hour_minor >= 0"),
         checked("drop_pickup_min_gap_days >= 1"),
         checked("pickup_minutes >= 0"),
         checked("makeup_minutes >= 0"),
@@ -42,9 +45,17 @@ class Production(Versioned, table=True):
     # How long a scene takes when no estimate is entered: pages × minutes per page + a setup.
     minutes_per_page: int = filled(32)
     setup_minutes_per_scene: int = filled(3)
-    # A company move costs time on the day and money (crew hours), in the base currency.
-    company_move_minutes: int = filled(60)
+    # A company move costs time on the day and money (crew hours), in the base currency: wrapping and
+    # setting up again (30 minutes in a production made since the drive came on top: 0016).
+    company_move_minutes: int = filled(30)
     company_move_cost_minor: int = filled(100000, sa_type=BigInteger)
+    # Besides, a move drives from one location to the next (studio.schedule.drives): the straight line
+    # between their coordinates × the roads' detour (140: 40% longer, a metro area's usual) at an average
+    # speed, unless the minutes are typed for the pair; the drive is on the day's clock and costs this
+    # much an hour (vans and trucks, their drivers).
+    road_percent: int = filled(140)
+    drive_speed_kmh: int = filled(40)
+    drive_cost_per_hour_minor: int = filled(25000, sa_type=BigInteger)
     # Day Out of Days drops a performer between two stretches of work only across a gap this long.
     drop_pickup_min_gap_days: int = filled(10)
     # The earliest a day calls when its call sheet names no crew call (later after a night: turnaround).
@@ -71,6 +82,7 @@ class Production(Versioned, table=True):
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
     company_move_cost = money_property("company_move_cost_minor", "base_currency")
+    drive_cost_per_hour = money_property("drive_cost_per_hour_minor", "base_currency")
 
     def display_title(self) -> str:
         return f"{self.title} / {self.title_zh}" if self.title_zh and self.title_zh != self.title else self.title

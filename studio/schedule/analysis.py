@@ -50,8 +50,8 @@ class BoardAnalysis:
     @cached_property
     def worked(self) -> dict[int, Parts]:
         """Each shoot day's work in its shooting order, company moves included."""
-        move = self.board.limits.move_minutes
-        return self._per_day("worked", lambda day: parts(self.board.day_strips(day.id), move))
+        limits = self.board.limits
+        return self._per_day("worked", lambda day: parts(self.board.day_strips(day.id), limits))
 
     @cached_property
     def times(self) -> dict[int, DayTimes]:

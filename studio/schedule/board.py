@@ -25,6 +25,7 @@ from studio.models import (
     Episode,
     FilmSet,
     Location,
+    LocationDrive,
     Performer,
     PerformerDay,
     Production,
@@ -35,6 +36,7 @@ from studio.models import (
 )
 from studio.models.enums import IntExt, PerformerDayKind, RateBasis, RevisionState, ShootDayKind, TimeOfDay
 from studio.schedule.daylight import sun_times
+from studio.schedule.drives import Drives, Roads, drives, spots
 from studio.storage.withheld import visible_money, withholds_money
 
 NIGHT = {TimeOfDay.NIGHT.value, TimeOfDay.DUSK.value}
@@ -95,6 +97,7 @@ class StripCard:
     color: str = ""
     banner: str = ""
     sort_order: int = 0
+    route: int = 0  # its location's place on the production's route (drives.Drives.route)
     version: int = 0  # the strip's row version as loaded: a move carries it (strips.move_strips)
 
     # Each worked out once per card: a drag on a 1,200-strip board asks them thousands of times.
@@ -139,10 +142,23 @@ class Place:
 class Limits:
     eighths: int
     minutes: int
-    move_minutes: int
-    move_cost: Decimal
+    move_minutes: int  # a company move's wrapping and setting up again, besides the drive
+    move_cost: Decimal  # a company move's, besides the drive
     drop_gap_days: int
     first_call: int = 7 * 60  # the earliest crew call, minutes after midnight
+    drives: Drives = field(default_factory=Drives)
+
+    def move(self, place: int | None, next_place: int | None) -> int:
+        """The minutes a company move takes from one location to another (none without one)."""
+        if place is None or next_place is None or place == next_place:
+            return 0
+        return self.move_minutes + self.drives.of(place, next_place).minutes
+
+    def move_price(self, place: int | None, next_place: int | None) -> Decimal:
+        """What a company move from one location to another costs (nothing without one)."""
+        if place is None or next_place is None or place == next_place:
+            return Decimal(0)
+        return self.move_cost + self.drives.of(place, next_place).cost
 
 
 @dataclass
@@ -200,6 +216,7 @@ def load_board(session: Session, production_id: int) -> Board:
         if performer is not None:
             scene_cast[scene_id].add(performer)
     places = _places(session, production_id, rates, production.base_currency)
+    routes = production_drives(session, production)
     strips: dict[int, StripCard] = {}
     placement: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
     statement = (
@@ -212,7 +229,7 @@ def load_board(session: Session, production_id: int) -> Board:
     for strip, scene, episode, film_set in session.exec(statement):
         if scene is not None and scene.revision_state == RevisionState.OMITTED.value:
             continue
-        strips[strip.id] = _card(strip, scene, episode, film_set, scene_cast, cast, places, production)
+        strips[strip.id] = _card(strip, scene, episode, film_set, scene_cast, cast, places, production, routes.route)
         placement[strip.shoot_day_id].append((strip.position, strip.id))
     day_ids = {day.id for day in days}
     ordered: Layout = {day.id: [] for day in days}
@@ -229,6 +246,7 @@ def load_board(session: Session, production_id: int) -> Board:
         move_cost.amount if move_cost else Decimal(0),
         production.drop_pickup_min_gap_days,
         _minutes(production.default_crew_call),
+        routes,
     )
     known = latitude is not None and longitude is not None
     currency = production.base_currency
@@ -265,11 +283,35 @@ def _shooting_area(session: Session, production: Production) -> tuple[Decimal | 
     return sum(lat for lat, _ in located) / len(located), sum(long for _, long in located) / len(located), ""
 
 
+def production_drives(session: Session, production: Production) -> Drives:
+    """Every pair of the production's locations: the drive between them, and the route through them."""
+    per_hour = visible_money(session, production, "drive_cost_per_hour")
+    roads = Roads(
+        production.road_percent,
+        production.drive_speed_kmh,
+        per_hour.amount if per_hour else Decimal(0),
+        production.base_currency,
+    )
+    located = session.exec(
+        select(Location.id, Location.latitude, Location.longitude).where(Location.production_id == production.id)
+    ).all()
+    where = spots(
+        {place: (lat, long) for place, lat, long in located}, (production.base_latitude, production.base_longitude)
+    )
+    typed = session.exec(
+        select(LocationDrive.from_location_id, LocationDrive.to_location_id, LocationDrive.minutes).where(
+            LocationDrive.production_id == production.id
+        )
+    )
+    places = sorted(place for place, _, _ in located)
+    return drives(places, where, {(a, b): m for a, b, m in typed}, roads, production.base_city)
+
+
 def _minutes(time: dt.time) -> int:
     return time.hour * 60 + time.minute
 
 
-def _card(strip, scene, episode, film_set, scene_cast, cast, places, production) -> StripCard:
+def _card(strip, scene, episode, film_set, scene_cast, cast, places, production, route) -> StripCard:
     if scene is None:
         return StripCard(
             strip.id, None, banner=strip.banner_text, color=strip.color, locked=strip.locked, version=strip.version
@@ -296,6 +338,7 @@ def _card(strip, scene, episode, film_set, scene_cast, cast, places, production)
         locked=strip.locked,
         color=strip.color,
         sort_order=scene.sort_order,
+        route=route.get(location_id, 0),
         version=strip.version,
     )
 

@@ -6,8 +6,9 @@ less than the least each part can cost on its own, so the bound is the sum of tw
 - Locations and moves: each location's pages split over days as if scenes could be cut anywhere, a
   location's fee counted on each day it has any, a move for each location a day has after its first;
   each day within its pages and its hours (a location's minutes counted at its quickest scene's
-  minutes per eighth, the moves at their time). CP-SAT solves this small model (a boolean per location
-  and day); what it proves, optimal or not, is the bound.
+  minutes per eighth, the moves at their time: at least the production's move and the shortest drive
+  between two of its locations). CP-SAT solves this small model (a boolean per location and day); what
+  it proves, optimal or not, is the bound.
 - The cast: each performer is paid their travel, rehearsal and fitting dates, and at least the other
   dates of the shortest run of shoot dates whose dates they are free on hold their pages and hours (or,
   where a long gap can drop them, at least as many work dates as that takes).
@@ -48,6 +49,10 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None
             ratio = Fraction(group.minutes, group.eighths)
             speed[place] = min(speed.get(place, ratio), ratio)
         days_of.setdefault(place, set()).update(group.days)
+    # A move costs at least the production's move and the shortest drive between two of its locations.
+    drives = [limits.drives.of(a, b) for a in days_of for b in days_of if a != b]
+    move_minutes = limits.move_minutes + min((drive.minutes for drive in drives), default=0)
+    move_cost = limits.move_cost + min((drive.cost for drive in drives), default=0)
     model = cp_model.CpModel()
     used, pages = {}, {}
     for place, days in sorted(days_of.items()):
@@ -66,10 +71,10 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None
         model.Add(sum(pages[place, d] for place in here) <= limits.eighths)
         # In eighths of a minute, rounded down: never more than the scenes really take.
         model.Add(
-            sum(floor(8 * speed.get(place, 0)) * pages[place, d] for place in here) + 8 * limits.move_minutes * moves
+            sum(floor(8 * speed.get(place, 0)) * pages[place, d] for place in here) + 8 * move_minutes * moves
             <= 8 * limits.minutes
         )
-        costs.append(scenes.cents(limits.move_cost) * moves)
+        costs.append(scenes.cents(move_cost) * moves)
     for days in scenes.by_date().values():  # one unit at a location at a time
         for place in days_of:
             same = [used[place, d] for d in days if (place, d) in used]

@@ -145,7 +145,7 @@ def _minors(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
     hair, makeup and school come on top), or outside the hours of the day a minor may work."""
     found = []
     strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
-    starts = scene_starts(strips, times.call, times.dusk, board.limits.move_minutes)
+    starts = scene_starts(strips, times.call, times.dusk, board.limits.move)
     for performer_id, member in board.cast.items():
         limits = limits_on(member.born, day.date)
         theirs = [strip for strip in strips if performer_id in strip.cast]

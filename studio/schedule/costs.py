@@ -1,6 +1,6 @@
 """What a schedule costs: cast days paid (work, hold, travel, rehearsal, fitting: Day Out of Days' paid
-days) at their day rates, location days at their fees, and company moves; and each day's totals for the
-day breaks on the board."""
+days) at their day rates, location days at their fees, and company moves (each the production's move
+cost and its drive's: `drives`); and each day's totals for the day breaks on the board."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ class DayTotals:
     sets: int
     locations: frozenset[int]  # the locations its scenes use
     moves: int
+    driving: int = 0  # the minutes its moves drive (within `minutes`)
+    move_cost: Decimal = Decimal(0)  # what its moves cost, drives included
 
 
 @dataclass(frozen=True)
@@ -51,22 +53,29 @@ class ScheduleCost:
         }
 
 
-def moves_in(strips: list[StripCard]) -> int:
-    """Company moves in a day's shooting order: each change of location between scenes."""
+def company_moves(strips: list[StripCard]) -> list[tuple[int, int]]:
+    """A day's company moves in its shooting order, (from, to): each change of location between scenes."""
     locations = [strip.location_id for strip in strips if not strip.is_banner and strip.location_id is not None]
-    return sum(1 for a, b in zip(locations, locations[1:], strict=False) if a != b)
+    return [(a, b) for a, b in zip(locations, locations[1:], strict=False) if a != b]
+
+
+def moves_in(strips: list[StripCard]) -> int:
+    """How many company moves a day's shooting order has."""
+    return len(company_moves(strips))
 
 
 def day_totals(board: Board, day_id: int | None) -> DayTotals:
     scenes = [strip for strip in board.day_strips(day_id) if not strip.is_banner]
-    moves = moves_in(scenes)
+    moves, limits = company_moves(scenes), board.limits
     return DayTotals(
         scenes=len(scenes),
         eighths=sum(strip.eighths for strip in scenes),
-        minutes=sum(strip.minutes for strip in scenes) + moves * board.limits.move_minutes,
+        minutes=sum(strip.minutes for strip in scenes) + sum(limits.move(a, b) for a, b in moves),
         sets=len({strip.set_name for strip in scenes}),
         locations=frozenset(strip.location_id for strip in scenes if strip.location_id is not None),
-        moves=moves,
+        moves=len(moves),
+        driving=sum(limits.drives.of(a, b).minutes for a, b in moves),
+        move_cost=sum((limits.move_price(a, b) for a, b in moves), Decimal(0)),
     )
 
 
@@ -78,7 +87,7 @@ def schedule_cost(board: Board, dood: DayOutOfDays, totals: dict[int | None, Day
         currency=board.currency,
         cast=sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0)),
         locations=sum((board.places[location].fee for day in days for location in day.locations), Decimal(0)),
-        moves=board.limits.move_cost * moves,
+        moves=sum((day.move_cost for day in days), Decimal(0)),
         cast_work_days=sum(row.work for row in dood.rows),
         cast_hold_days=sum(row.hold for row in dood.rows),
         location_days=sum(len(day.locations) for day in days),

@@ -35,6 +35,9 @@ from studio.money import Money
 from studio.schedule.board import Board, Layout, StripCard
 from studio.schedule.dood import CALL_CODES
 from studio.schedule.packing import shooting_order
+from studio.schedule.route_model import DayDrives, RouteModel
+from studio.schedule.route_model import held as _held
+from studio.schedule.route_model import negated as _not
 from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES
 
 PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
@@ -167,15 +170,6 @@ class Scenes:
         return layout
 
 
-def _not(flag):
-    return 1 - flag if isinstance(flag, int) else flag.Not()
-
-
-def _held(flag, value: int) -> bool:
-    """Whether a flag (0, 1 or a variable) is held at `value`."""
-    return isinstance(flag, int) and flag == value
-
-
 def _interchangeable(strip: StripCard) -> tuple:
     return (strip.location_id, strip.cast, strip.is_night, strip.needs_daylight, strip.eighths, strip.minutes)
 
@@ -205,7 +199,7 @@ class ScheduleModel:
         self.cents = scenes.cents
         self.penalty = self._penalty()
         self.by_date = scenes.by_date()
-        moving = 2 * len(self.board.places) * self.limits.move_minutes
+        moving = 2 * len(self.board.places) * (self.limits.move_minutes + self.limits.drives.longest)
         self.longest = DAY_MINUTES + sum(s.minutes for s in scenes.scenes) + moving  # no day runs longer
         self._scenes_on_days()
         self._places()
@@ -341,6 +335,8 @@ class ScheduleModel:
         """Each day's pages, moves and clock."""
         limits, groups, penalty = self.limits, self.scenes.groups, self.penalty
         self.moves: list = []
+        self.driving: list = []  # each day's drives' cost
+        self.route = RouteModel(self, self.scenes)
         self.call: list = []
         self.wrap: list = []
         longest = self.longest
@@ -350,11 +346,17 @@ class ScheduleModel:
             self._at_most(eighths, limits.eighths, penalty // 8, sum(groups[g].eighths * groups[g].size for g in gs))
             day_moves, night_moves = self._moves(d)
             self.moves += [day_moves, night_moves]
-            day_part = limits.move_minutes * day_moves + sum(
-                groups[g].minutes * self.count[g, d] for g in gs if not groups[g].first.is_night
+            drives = self.route.day(d, self.part)
+            self.driving.append(drives.cost)
+            day_part = (
+                limits.move_minutes * day_moves
+                + drives.day
+                + sum(groups[g].minutes * self.count[g, d] for g in gs if not groups[g].first.is_night)
             )
-            night_part = limits.move_minutes * night_moves + sum(
-                groups[g].minutes * self.count[g, d] for g in gs if groups[g].first.is_night
+            night_part = (
+                limits.move_minutes * night_moves
+                + drives.night
+                + sum(groups[g].minutes * self.count[g, d] for g in gs if groups[g].first.is_night)
             )
             if day.fixed_call is not None:
                 call = day.fixed_call
@@ -370,13 +372,13 @@ class ScheduleModel:
             elif nights:
                 self.model.Add(wrap >= day.dusk + night_part)
             self._at_most(wrap - call, limits.minutes, penalty // 60, longest)
-            self._daylight(d, day, call)
+            self._daylight(d, day, call, drives)
 
-    def _daylight(self, d: int, day, call) -> None:
+    def _daylight(self, d: int, day, call, drives: DayDrives) -> None:
         """Exteriors by sunset, in the day part's shooting order (`packing.shooting_order`): its locations
-        by name, those with night scenes too last, and at each its exteriors first; so a location's
-        exteriors end after the day scenes of every location before it (and a move from each), those
-        without a location counted first, and must end by sunset."""
+        along the route, those with night scenes too last, and at each its exteriors first; so a
+        location's exteriors end after the day scenes of every location before it (and a move and the
+        drive into each, and into it), those without a location counted first, and must end by sunset."""
         groups, limits = self.scenes.groups, self.limits
         at: dict[int | None, list[int]] = defaultdict(list)  # location → its day scenes' groups
         for g in self.on_day.get(d, []):
@@ -385,19 +387,18 @@ class ScheduleModel:
         minutes = {place: sum(groups[g].minutes * self.count[g, d] for g in gs) for place, gs in at.items()}
         placeless = minutes.pop(None, 0)
         night = {place: self.part.get((place, d, True), 0) for place in minutes}
-        name = {place: self.board.places[place].name for place in minutes}
+        key = self.route.key
         for place in sorted(minutes):
             exterior = [g for g in at[place] if groups[g].first.needs_daylight]
             outside = self._any([self.there[g, d] for g in exterior])
             if _held(outside, 0):
                 continue
-            ends = call + placeless + sum(groups[g].minutes * self.count[g, d] for g in exterior)
+            ends = call + placeless + drives.into.get(place, 0)
+            ends += sum(groups[g].minutes * self.count[g, d] for g in exterior)
             for other in sorted(minutes):
                 if other != place:
-                    stay = minutes[other] + limits.move_minutes * self.part[other, d, False]
-                    ends += self._if_before(
-                        stay, night[other], night[place], (name[other], other) < (name[place], place)
-                    )
+                    stay = minutes[other] + limits.move_minutes * self.part[other, d, False] + drives.into.get(other, 0)
+                    ends += self._if_before(stay, night[other], night[place], key[other] < key[place])
             self._at_most(ends, day.sunset, self.penalty // 60, self.longest, when=outside)
 
     def _if_before(self, minutes, other_night, night, named_before: bool):
@@ -498,7 +499,7 @@ class ScheduleModel:
 
     def _place_costs(self) -> list:
         fees = [self.cents(self.board.places[place].fee) * used for (place, _), used in self.used.items()]
-        return fees + [self.cents(self.limits.move_cost) * moves for moves in self.moves]
+        return fees + [self.cents(self.limits.move_cost) * moves for moves in self.moves] + self.driving
 
     def _cast(self) -> list:
         """Each performer's paid dates × their day cost."""

@@ -160,21 +160,27 @@ def _in_shooting_order(board: Board, placement: Layout) -> Layout:
 
 
 def shooting_order(strips: list[StripCard]) -> list[StripCard]:
-    """A day's scenes: day scenes, then night scenes; each part visits each location once, and the
-    night part starts where the day part ended when that location has night scenes too (no move at dusk).
-    At each location the exteriors come first, while the light lasts."""
+    """A day's scenes: day scenes, then night scenes; each part visits each location once, along the
+    production's route (`drives`: short to drive), and the night part starts where the day part ended
+    when that location has night scenes too (no move at dusk). At each location the exteriors come
+    first, while the light lasts."""
     day_part = [s for s in strips if not s.is_night]
     night_part = [s for s in strips if s.is_night]
     night_locations = {s.location_id for s in night_part}
     day_part.sort(
         key=lambda s: (
             s.location_id in night_locations,
-            s.location or "",
+            *_along_route(s),
             not s.needs_daylight,
             s.set_name,
             s.sort_order,
         )
     )
     stay = day_part[-1].location_id if day_part and day_part[-1].location_id in night_locations else None
-    night_part.sort(key=lambda s: (s.location_id != stay, s.location or "", s.set_name, s.sort_order))
+    night_part.sort(key=lambda s: (s.location_id != stay, *_along_route(s), s.set_name, s.sort_order))
     return day_part + night_part
+
+
+def _along_route(strip: StripCard) -> tuple:
+    """Where a scene's location comes on the route (those without a location first)."""
+    return (strip.location_id is not None, strip.route, strip.location, strip.location_id or 0)

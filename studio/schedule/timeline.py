@@ -12,7 +12,8 @@ midnight:
   production's first call or the rest allows. Its wrap is then the earliest its work allows, and call
   to wrap the shortest: the 12-hour day and the next day's turnaround follow from it.
 - Each part of the day visits its locations one after another; moving between them takes the
-  production's company-move time, and so does moving at dusk to a night location elsewhere.
+  production's company-move time and the drive between the two (`drives`), and so does moving at dusk
+  to a night location elsewhere.
 """
 
 from __future__ import annotations
@@ -60,24 +61,20 @@ class Parts:
     night: int  # the night scenes, with the move at dusk if there is one
 
 
-def parts(strips: list[StripCard], move_minutes: int) -> Parts:
+def parts(strips: list[StripCard], limits: Limits) -> Parts:
     day_part = [s for s in strips if not s.is_banner and not s.is_night]
     night_part = [s for s in strips if not s.is_banner and s.is_night]
     elapsed, daylight, place = 0, None, None
     for strip in day_part:
-        elapsed += _move(place, strip.location_id, move_minutes) + strip.minutes
+        elapsed += limits.move(place, strip.location_id) + strip.minutes
         place = strip.location_id if strip.location_id is not None else place
         if strip.needs_daylight:
             daylight = elapsed
     night = 0
     for strip in night_part:
-        night += _move(place, strip.location_id, move_minutes) + strip.minutes
+        night += limits.move(place, strip.location_id) + strip.minutes
         place = strip.location_id if strip.location_id is not None else place
     return Parts(elapsed, daylight, night)
-
-
-def _move(place: int | None, next_place: int | None, move_minutes: int) -> int:
-    return move_minutes if place is not None and next_place is not None and place != next_place else 0
 
 
 def day_times(board: Board, worked: Mapping[int, Parts] | None = None) -> dict[int, DayTimes]:
@@ -90,7 +87,7 @@ def day_times(board: Board, worked: Mapping[int, Parts] | None = None) -> dict[i
         rested = None
         if previous is not None:
             rested = rested_call(previous[1].wrap, (day.date - previous[0].date).days)
-        work = worked[day.id] if worked is not None else parts(board.day_strips(day.id), board.limits.move_minutes)
+        work = worked[day.id] if worked is not None else parts(board.day_strips(day.id), board.limits)
         times[day.id] = clock_of(work, day, board.limits, rested)
         last_of_unit[day.unit] = (day, times[day.id])
     return times
@@ -103,7 +100,7 @@ def rested_call(wrap: int, days_between: int) -> int:
 
 def times_of(strips: list[StripCard], day: Day, limits: Limits, rested: int | None) -> DayTimes:
     """A day's times with these strips in this order, `rested` the earliest call turnaround allows."""
-    return clock_of(parts(strips, limits.move_minutes), day, limits, rested)
+    return clock_of(parts(strips, limits), day, limits, rested)
 
 
 def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTimes:

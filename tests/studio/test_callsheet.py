@@ -202,13 +202,15 @@ def test_crew_are_called_by_their_own_offset_else_their_department_and_a_call_ti
 
 
 def test_cast_calls_are_staggered_back_from_each_performers_first_scene_a_worked_example(tmp_path):
-    """Day 1 shoots 1-1 (50 min) and 1-2 (40 min) at the mill, then moves (60 min) to the dock for 1-3
-    (30 min); shooting call 07:00. Jane is in all three, the third performer only in 1-2, John only in
-    1-3. The production drives cast 30 min, makes them up 60 and dresses them 15; the third performer
-    takes 90 in makeup and drives herself."""
+    """Day 1 shoots 1-1 (50 min) and 1-2 (40 min) at the mill, then moves (60 min: no drive, the dock
+    having no coordinates nor the production a base city) to the dock for 1-3 (30 min); shooting call
+    07:00. Jane is in all three, the third performer only in 1-2, John only in 1-3. The production
+    drives cast 30 min, makes them up 60 and dresses them 15; the third performer takes 90 in makeup
+    and drives herself."""
     production = small_production(tmp_path, scenes_per_day=(3, 0, 1), cast=3)
     with production.database.transaction() as session:
         session.get(Production, 1).pickup_minutes = 30  # makeup 60 and wardrobe 15 are the defaults
+        session.get(Production, 1).company_move_minutes = 60
         third = session.get(Performer, production.performers["Extra Player 003"])
         third.makeup_minutes, third.pickup_minutes = 90, 0
         scenes = {scene.number: scene for scene in session.exec(select(Scene))}

@@ -98,6 +98,9 @@ def test_every_reference_of_the_copy_stays_inside_the_copy(demo_path, server_wit
         "call sheet → day": "SELECT count(*) FROM call_time t JOIN call_sheet c ON c.id = t.call_sheet_id "
         "JOIN shoot_day d ON d.id = c.shoot_day_id JOIN performer p ON p.id = t.performer_id "
         "WHERE p.production_id = :p AND d.production_id <> :p",
+        "drive → locations": "SELECT count(*) FROM location_drive d JOIN location a ON a.id = d.from_location_id "
+        "JOIN location b ON b.id = d.to_location_id "
+        "WHERE d.production_id = :p AND (a.production_id <> :p OR b.production_id <> :p)",
     }
     with server.reading() as session:
         for name, query in crossings.items():
@@ -109,7 +112,15 @@ def test_every_reference_of_the_copy_stays_inside_the_copy(demo_path, server_wit
             ),
             {"p": new_id},
         ).all()
+        drives = session.execute(
+            text(
+                "SELECT a.name, b.name, d.minutes FROM location_drive d JOIN location a ON a.id = d.from_location_id "
+                "JOIN location b ON b.id = d.to_location_id WHERE d.production_id = :p"
+            ),
+            {"p": new_id},
+        ).all()
     assert parents == [("9900",)]
+    assert drives == [("Sterling Tower", "The Vista rooftop bar", 10)]  # the demo's typed drive, its ends renumbered
 
 
 def test_a_series_comes_from_the_server_into_a_new_file_and_back_unchanged(demo_path, server_demo, tmp_path):

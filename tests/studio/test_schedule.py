@@ -175,7 +175,8 @@ def test_day_totals_count_pages_hours_sets_and_moves(demo):
     totals = day_totals(board, day.id)
     strips = board.day_strips(day.id)
     assert totals.eighths == sum(s.eighths for s in strips)
-    assert totals.minutes == sum(s.minutes for s in strips) + totals.moves * board.limits.move_minutes
+    assert totals.driving > 0  # the demo's first day moves across Los Angeles
+    assert totals.minutes == sum(s.minutes for s in strips) + totals.moves * board.limits.move_minutes + totals.driving
     ordered = shooting_order(strips)
     assert totals.moves >= len({s.location_id for s in ordered}) - 1
 

@@ -65,7 +65,9 @@ def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_t
         hayes["From"] == f"Redline Shorts LLC <{SENDER}>" and hayes["To"] == "Daniel Hayes <daniel.hayes@example.com>"
     )
     body = hayes.get_body().get_content()
-    assert "Hello Daniel Hayes," in body and f"Pickup {call}" in body and "Your scenes: 3-1, 30-2" in body
+    assert (
+        "Hello Daniel Hayes," in body and f"Pickup {call}" in body and "Your scenes: 53-8, 58-2" in body
+    )  # in shooting order
     files = attachments(hayes)
     sheet_name = "The Contract Bride - Day 03 - 2027-01-13 - call sheet (cast) (EN).pdf"
     sides_name = "The Contract Bride - Day 03 - 2027-01-13 - sides (EN).pdf"

@@ -51,6 +51,7 @@ class CallSheetsPage(Page):
             "strip",
             "scene",
             "location",
+            "location_drive",
             "film_set",
             "crew_member",
             "department",

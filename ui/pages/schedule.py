@@ -69,6 +69,7 @@ class SchedulePage(Page):
             "availability",
             "performer_day",
             "location",
+            "location_drive",  # a drive typed for a pair of locations: the moves' minutes and cost
             "film_set",
             "call_sheet",  # a crew call entered there moves the day's clock
             "production",
@@ -246,6 +247,8 @@ class SchedulePage(Page):
             self.tr("%1 pages · %n set(s)", "", totals.sets).replace("%1", format_eighths(totals.eighths)),
             self.tr("%n company move(s)", "", totals.moves),
         ]
+        if totals.driving:
+            parts[-1] += " " + self.tr("(%1 min driving)").replace("%1", str(totals.driving))
         if times is not None and totals.scenes:
             parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({hours(times.length)} h)")
         return " · ".join(parts)

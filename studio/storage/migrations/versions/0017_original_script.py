@@ -6,14 +6,14 @@ pairs a shooting scene with the original scene it adapts (either missing: added 
 adaptation), with the adaptation's status, notes and the original's words as approved.
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0016
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0014"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
