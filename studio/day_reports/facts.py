@@ -37,6 +37,7 @@ class DayFacts:
     locations: tuple[int, ...]  # the locations paid for the day
     moves: int
     scenes: tuple[int, ...] = ()  # the scenes planned, in order (a plan's)
+    drives: tuple[tuple[int, int], ...] = ()  # each move's (from, to) locations (none in a plan stored before)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -46,6 +47,7 @@ class DayFacts:
                 "locations": list(self.locations),
                 "moves": self.moves,
                 "scenes": list(self.scenes),
+                "drives": [list(pair) for pair in self.drives],
             },
             separators=(",", ":"),
         )
@@ -59,6 +61,7 @@ class DayFacts:
             tuple(data["locations"]),
             data["moves"],
             tuple(data["scenes"]),
+            tuple((a, b) for a, b in data.get("drives", [])),
         )
 
 

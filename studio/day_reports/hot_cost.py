@@ -19,6 +19,7 @@ from studio.day_reports.facts import DayFacts
 from studio.day_reports.pay import DayPay, Deal, day_pay
 from studio.exchange import RateTable
 from studio.money import Money
+from studio.schedule.drives import Drives
 
 CATEGORIES = ("cast", "crew", "background", "locations", "company_moves", "overtime", "penalties")
 PAY, OVERTIME, PENALTY = "pay", "overtime", "penalty"
@@ -34,6 +35,7 @@ class Prices:
     fees: dict[int, Money]  # location → its fee per day
     move_cost: Money
     rates: RateTable
+    drives: Drives | None = None  # what driving between two locations costs, in the base currency
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class DayCost:
 
 def price_day(facts: DayFacts, prices: Prices, rests: dict[tuple[str, int], int] | None = None) -> DayCost:
     """What a day costs: its workers (`rests`: each one's minutes of rest before the call, when known),
-    its locations and its company moves."""
+    its locations and its company moves (each at the production's cost, and its drive at the driving cost)."""
     rests = rests or {}
     charges: list[Charge] = []
     pays: dict[tuple[str, int], DayPay] = {}
@@ -96,6 +98,9 @@ def price_day(facts: DayFacts, prices: Prices, rests: dict[tuple[str, int], int]
         if fee is not None:
             charge("location", location, PAY, fee.amount, fee.currency)
     charge("moves", None, PAY, prices.move_cost.amount, prices.move_cost.currency, facts.moves)
+    if prices.drives is not None:
+        driving = sum((prices.drives.of(a, b).cost for a, b in facts.drives), Decimal(0))
+        charge("moves", None, PAY, driving, prices.currency)
     return DayCost(prices.currency, tuple(charges), pays)
 
 

@@ -43,8 +43,8 @@ from studio.models import (
 from studio.models.day_report import DAY_TIMES
 from studio.models.enums import SceneOutcome
 from studio.money import Money
-from studio.schedule.board import StripCard
-from studio.schedule.costs import moves_in
+from studio.schedule.board import StripCard, production_drives
+from studio.schedule.costs import company_moves
 
 DEPARTMENT = "department"
 SCREEN_SECONDS_PER_EIGHTH = Decimal("7.5")  # about a minute of screen time a page
@@ -111,7 +111,8 @@ def load_prices(session: Session, production_id: int) -> Prices:
         for location in session.exec(select(Location).where(Location.production_id == production_id))
         if location.fee_per_day is not None
     }
-    return Prices(production.base_currency, deals, fees, production.company_move_cost, rates)
+    drives = production_drives(session, production)
+    return Prices(production.base_currency, deals, fees, production.company_move_cost, rates, drives)
 
 
 @dataclass(frozen=True)
@@ -370,7 +371,8 @@ def worked_day(day: ReportedDay, crew: dict[int, int | None]) -> DayFacts:
     added = [scene.location_id for scene in shot if not scene.planned and scene.location_id is not None]
     cards = [StripCard(scene.id, scene.scene_id, location_id=scene.location_id) for scene in shot]
     locations = tuple(dict.fromkeys([*day.plan.locations, *added]))
-    return DayFacts(day.date, tuple(workers), locations, moves_in(cards))
+    moves = company_moves(cards)
+    return DayFacts(day.date, tuple(workers), locations, len(moves), drives=tuple(moves))
 
 
 def shift_of(row: TimeRow, day: ReportedDay) -> Shift | None:

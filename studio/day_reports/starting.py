@@ -34,7 +34,7 @@ from studio.models import Character, CrewMember, DayReport, DayReportScene, DayR
 from studio.models.day_report import DAY_TIMES, LAST_MINUTE
 from studio.models.enums import ShootDayKind
 from studio.schedule.board import Board, load_board
-from studio.schedule.costs import moves_in
+from studio.schedule.costs import company_moves
 
 MEAL_MINUTES = 30
 MEAL_DUE = 6 * 60
@@ -105,7 +105,8 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
         if extra.name in roles
     ]
     locations = tuple(dict.fromkeys(s.location_id for s in strips if s.location_id is not None))
-    return DayFacts(sheet.date, tuple(workers), locations, moves_in(strips), tuple(s.scene_id for s in strips))
+    moves = company_moves(strips)
+    return DayFacts(sheet.date, tuple(workers), locations, len(moves), tuple(s.scene_id for s in strips), tuple(moves))
 
 
 def _planned_clock(sheet: DaySheet, board: Board) -> tuple[int, list[Span]]:

@@ -59,11 +59,6 @@ def company_moves(strips: list[StripCard]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(locations, locations[1:], strict=False) if a != b]
 
 
-def moves_in(strips: list[StripCard]) -> int:
-    """How many company moves a day's shooting order has."""
-    return len(company_moves(strips))
-
-
 def day_totals(board: Board, day_id: int | None) -> DayTotals:
     scenes = [strip for strip in board.day_strips(day_id) if not strip.is_banner]
     moves, limits = company_moves(scenes), board.limits

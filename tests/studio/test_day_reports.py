@@ -13,7 +13,8 @@ from studio import operations
 from studio.changes import run_steps
 from studio.day_reports.summary import ahead_or_behind
 from studio.errors import InvalidInput
-from studio.models import DayReport, DayReportTime, ShootDay
+from studio.models import DayReport, DayReportTime, FilmSet, Location, Scene, ShootDay
+from studio.records import add_row
 from tests.studio.day_report_production import (
     FIRST,
     edit,
@@ -59,6 +60,25 @@ def test_a_report_starts_as_the_day_was_planned_and_costs_its_plan(desk):
     assert (ava.worked_minutes, ava.counted_minutes, ava.overtime) == (615, 618, D("810.00"))
     assert (day.shot.planned, day.shot.completed, day.shot.shot.eighths) == (2, 2, 12)
     assert day.standing.remaining.eighths == 8 and day.standing.ahead_eighths == 0
+
+
+def test_a_company_move_costs_the_move_and_its_drive_as_planned_and_as_shot(desk):
+    # Scene 2 on a second location, the Annex, a drive of 30 minutes typed for the pair: day 1 moves once,
+    # 1000.00 for the move and 30 minutes at the production's 250.00 an hour, 125.00, for the drive.
+    with desk.database.transaction() as session:
+        annex = Location(production_id=desk.production_id, name="Annex")
+        session.add(annex)
+        session.flush()
+        annex = annex.id
+        film_set = session.exec(select(FilmSet).where(FilmSet.production_id == desk.production_id)).one()
+        second = FilmSet(production_id=desk.production_id, name="ANNEX", location_id=annex)
+        session.add(second)
+        session.flush()
+        session.get(Scene, desk.scenes[1]).set_id = second.id
+        drive = {"from_location_id": film_set.location_id, "to_location_id": annex, "minutes": "30"}
+        add_row(session, "location_drive", {"production_id": desk.production_id}, drive)
+    start(desk, 0)
+    assert costs(summary(desk, 0))["company_moves"] == (D("1125.00"), D("1125.00"))
 
 
 def test_two_hours_over_with_a_late_lunch(desk):
