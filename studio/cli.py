@@ -74,9 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("--color", help="revision colour to record (default: the next in the sequence)")
     script.add_argument("--json", action="store_true", help="print one JSON object")
 
-    scripts = commands.add_parser("script", help="scripts read without storing them").add_subparsers(
-        dest="action", required=True
-    )
+    scripts = commands.add_parser(
+        "script", help="the stored script's scenes, and scripts read without storing them"
+    ).add_subparsers(dest="action", required=True)
+    scenes = scripts.add_parser("scenes", parents=[common], help="the production's scenes with the writer's notes")
+    scenes.add_argument("--episode", type=int, help="only this episode's scenes")
+    scenes.add_argument("--json", action="store_true", help="print one JSON object")
     align = scripts.add_parser(
         "align", help="pair an original's scenes with its adaptation's, and propose the names' map"
     )
@@ -277,7 +280,10 @@ def run_import_script(args: argparse.Namespace) -> int:
 
 
 def run_script(args: argparse.Namespace) -> int:
-    """`script align`: both files read as import-script reads them; nothing stored."""
+    """`script scenes`: the stored scenes; `script align`: both files read as import-script reads them, nothing
+    stored."""
+    if args.action == "scenes":
+        return _list_scenes(args)
     from studio.scripts.alignment import align
     from studio.scripts.importer import read_outline
 
@@ -285,6 +291,32 @@ def run_script(args: argparse.Namespace) -> int:
     adaptation, _fingerprint = read_outline([args.adaptation], args.format)
     alignment = align(original, adaptation)
     print(json.dumps(alignment.to_json(), ensure_ascii=False) if args.json else _alignment_report(alignment.to_json()))
+    return 0
+
+
+def _list_scenes(args: argparse.Namespace) -> int:
+    from studio.listings import scene_rows
+    from studio.productions import get_production
+    from studio.storage.command_databases import open_to_read
+
+    database = open_to_read(args)
+    try:
+        with database.reading() as session:
+            production_id = get_production(session, getattr(args, "production", None)).id
+            rows = scene_rows(session, production_id)
+    finally:
+        database.close()
+    scenes = [
+        {key: value for key, value in row.items() if key != "versions"}
+        for row in rows
+        if args.episode is None or row["episode"] == args.episode
+    ]
+    if args.json:
+        print(json.dumps({"production_id": production_id, "scenes": scenes}, ensure_ascii=False))
+        return 0
+    for scene in scenes:
+        print(f"{scene['number']:>8}  {scene['heading']}  [{scene['revision']}]")
+        print("".join(f"{'':10}{line}\n" for line in scene["notes"].splitlines()), end="")
     return 0
 
 

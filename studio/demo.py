@@ -69,7 +69,7 @@ from studio.storage.new_files import put_new_file, remove_database_files, scratc
 DEMO_SEED = 2027
 # A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
 # older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
-DEMO_EDITION = 6
+DEMO_EDITION = 7
 STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.

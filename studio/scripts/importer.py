@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -24,7 +25,7 @@ from studio.models.enums import RevisionState
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
-from studio.scripts.elements import Guess, Kind, ScriptError
+from studio.scripts.elements import Element, Guess, Kind, ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
 from studio.scripts.reader import read_script, read_script_bytes
 from studio.scripts.zh_text import fold
@@ -35,6 +36,7 @@ SIMILAR_ENOUGH = 0.75  # a scene found elsewhere by its content
 SAME_SCENE = 0.5  # a scene under its old number that still reads like itself
 FILE_NUMBER = re.compile(r"(\d{1,4})")
 EMPHASIS = re.compile(r"[*_]+")
+NOTE_MARKS = {Kind.NOTE: ("[[", "]]"), Kind.BONEYARD: ("/* ", " */")}
 
 
 @dataclass
@@ -161,22 +163,21 @@ def import_outline(
 
 
 def script_notes(outline: Outline) -> str:
-    """The writer's notes (`[[…]]`, Final Draft's ScriptNotes) and boneyard (`/* … */`) as the revision keeps them:
-    each under the number of the scene it was written in (`—` outside any scene), in the script's order.
+    """The writer's notes (`[[…]]`) and boneyard (`/* … */`) written outside any scene, as the revision keeps
+    them, in the script's order (those written in a scene are the scene's: `scene_notes`)."""
+    placed = {id(passage) for scene in outline.scenes for passage in scene.notes}
+    return _passages(passage for passage in outline.notes if passage.kind in NOTE_MARKS and id(passage) not in placed)
 
-    On the revision, not the scene: a scene has no column for them yet."""
-    kept = []
-    for scene in outline.scenes:
-        kept += [(scene.number, passage) for passage in scene.notes]
-    placed = {id(passage) for _number, passage in kept}
-    kept += [
-        ("—", passage)
-        for passage in outline.notes
-        if passage.kind in (Kind.NOTE, Kind.BONEYARD) and id(passage) not in placed
-    ]
-    marks = {Kind.NOTE: ("[[", "]]"), Kind.BONEYARD: ("/* ", " */")}
+
+def scene_notes(scene: SceneOutline) -> str:
+    """The notes and boneyard written in a scene (Final Draft's ScriptNotes among them), as its notes column
+    keeps them."""
+    return _passages(scene.notes)
+
+
+def _passages(passages: Iterable[Element]) -> str:
     return "\n\n".join(
-        f"{number}  {marks[passage.kind][0]}{passage.text}{marks[passage.kind][1]}" for number, passage in kept
+        f"{NOTE_MARKS[passage.kind][0]}{passage.text}{NOTE_MARKS[passage.kind][1]}" for passage in passages
     )
 
 
@@ -263,9 +264,10 @@ class _Writer:
             elif id(incoming) in revised:
                 scene.revision_state = RevisionState.CHANGED.value
                 result.changed.append(incoming.number)
-            else:
+            else:  # the same words: its notes may still be new (they are not what "changed" means)
                 scene.sort_order = order
                 scene.revision_state = RevisionState.UNCHANGED.value
+                scene.notes = scene_notes(incoming)
                 continue
             self._fill(scene, incoming, order)
             scene.revision_id = self.revision_id
@@ -309,6 +311,7 @@ class _Writer:
         scene.time_of_day = incoming.time_of_day
         scene.set_id = self._set(incoming.set_name, incoming.location).id
         scene.text = incoming.text
+        scene.notes = scene_notes(incoming)
         scene.page_eighths = incoming.eighths
         if incoming.synopsis:
             scene.synopsis = incoming.synopsis

@@ -197,3 +197,24 @@ def test_the_preview_shows_a_groups_count(window, tmp_path, qtbot):
     table = previewed(qtbot, window, [REAL / "zh-groups.txt"]).character_table
     speaks = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
     assert (speaks["保安2名"], speaks["宾客若干"], speaks["顾辰"]) == ("Background ×2", "Background", "Yes")
+
+
+def test_the_script_page_shows_a_scenes_notes_apart_from_its_text(window, tmp_path, qtbot):
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
+    previewed(qtbot, window, [REAL / "en-notes-boneyard.fountain"]).import_button.click()
+    page = window.page("script")
+    qtbot.waitUntil(lambda: page.scenes.model.rowCount() == 3, timeout=10000)
+    numbers = {row["heading"]: row["id"] for row in page.scenes.model.rows}
+
+    page.show_scene(numbers["EXT. PRECINCT - PARKING LOT - CONTINUOUS"])
+    assert page.scene_notes.isVisibleTo(page)
+    assert page.scene_notes.toPlainText().startswith(
+        "[[Location: the lot must allow a night shoot\nwith rain towers.]]"
+    )
+    assert page.scene_notes.toPlainText().endswith(
+        "/* INT. ROSA'S APARTMENT - NIGHT\n\nShe pours a drink she won't finish.\n\nROSA\nNot tonight. */"
+    )
+    assert "rain towers" not in page.scene_text.toPlainText()
+
+    page.show_scene(numbers["INT. DINER - DAWN"])
+    assert not page.scene_notes.isVisibleTo(page) and page.scene_notes.toPlainText() == ""

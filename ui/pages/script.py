@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QPlainTextEdit
 
 from studio import operations
 from studio.changes import Changes
@@ -58,6 +59,13 @@ class ScriptPage(Page):
         self.scene_text = SceneTextView(self)
         self.scene_text.setObjectName("sceneText")
         self.scene_text.tagRequested.connect(self._tag)
+        # The writer's notes and boneyard, apart from the text: they are no words to tag, to shoot or to send.
+        self.scene_notes = QPlainTextEdit(self)
+        self.scene_notes.setObjectName("sceneNotes")
+        self.scene_notes.setReadOnly(True)
+        self.scene_notes.setToolTip(self.tr("The writer's notes in this scene: never on sides or call sheets"))
+        self.scene_notes.setMaximumHeight(90)
+        self.scene_notes.hide()
         self.scene_elements = SceneElementsList(self)
         self.scene_elements.setObjectName("sceneElements")
         self.scene_elements.setMaximumHeight(110)
@@ -68,8 +76,14 @@ class ScriptPage(Page):
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
         self.scene_text.setFont(script_font)
+        self.scene_notes.setFont(script_font)
         right = self.splitter(
-            "scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, self.scene_text, self.scene_elements
+            "scriptRightSplitter",
+            Qt.Orientation.Vertical,
+            self.scenes,
+            self.scene_text,
+            self.scene_notes,
+            self.scene_elements,
         )
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -122,11 +136,15 @@ class ScriptPage(Page):
         if not current.isValid():
             self.current_scene = None
             self.scene_text.clear()
+            self.scene_notes.clear()
+            self.scene_notes.hide()
             self.scene_elements.clear()
             return
         self.current_scene = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
         row = self.current_scene
         self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
+        self.scene_notes.setPlainText(row["notes"])
+        self.scene_notes.setVisible(bool(row["notes"]))
         self._show_elements()
 
     def _show_elements(self) -> None:
