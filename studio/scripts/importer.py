@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlmodel import Session, delete, select
 
 from studio.breakdown import number_new_cast
@@ -244,8 +245,9 @@ class _Writer:
         return {key(row): row for row in rows}
 
     def write(self, outline: Outline, result: ImportResult) -> None:
-        for episode in outline.episodes:
+        for episode in outline.episodes:  # every scene's episode is among them
             self._episode(episode.number, episode.title)
+        self.session.flush()  # the new ones in one statement, and their ids for the scenes
         for name in outline.characters():
             self._character(name)
         existing = self.session.exec(select(Scene).where(Scene.production_id == self.pid)).all()
@@ -255,29 +257,44 @@ class _Writer:
         cut = [s for s in existing if s.id not in matched_ids and s.revision_state != RevisionState.OMITTED.value]
         result.omitted.extend(scene.number for scene in cut)
         self._free_numbers(outline, existing, matches)
-        written: list[tuple[Scene, SceneOutline]] = []
+        written: list[tuple[int, SceneOutline]] = []  # each scene written: its id, what it now holds
+        added: list[tuple[int, SceneOutline]] = []  # new scenes: their place in the script, what they hold
         for order, incoming in enumerate(outline.scenes, start=1):
             scene = matches.get(id(incoming))
             if scene is None:
-                scene = Scene(production_id=self.pid, number=incoming.number, revision_state=RevisionState.NEW.value)
+                added.append((order, incoming))
                 result.added.append(incoming.number)
             elif id(incoming) in revised:
                 scene.revision_state = RevisionState.CHANGED.value
                 result.changed.append(incoming.number)
+                values = self._values(incoming, order)
+                if not values["synopsis"]:
+                    del values["synopsis"]  # a revision without one keeps the synopsis typed
+                for name, value in values.items():
+                    setattr(scene, name, value)
+                scene.revision_id = self.revision_id
+                written.append((scene.id, incoming))
             else:  # the same words: its notes may still be new (they are not what "changed" means)
                 scene.sort_order = order
                 scene.revision_state = RevisionState.UNCHANGED.value
                 scene.notes = scene_notes(incoming)
-                continue
-            self._fill(scene, incoming, order)
-            scene.revision_id = self.revision_id
-            self.session.add(scene)
-            written.append((scene, incoming))
         for scene in cut:
             scene.revision_state = RevisionState.OMITTED.value
             scene.revision_id = self.revision_id
         self.session.flush()
+        written += zip(self._add_scenes(added), [incoming for _order, incoming in added], strict=True)
         self._cast(written, matched_ids)
+
+    def _add_scenes(self, added: list[tuple[int, SceneOutline]]) -> list[int]:
+        """Insert the new scenes in one statement (no ORM objects: a whole series is new at its first import);
+        their ids, in order."""
+        if not added:
+            return []
+        new = {"production_id": self.pid, "revision_state": RevisionState.NEW.value, "revision_id": self.revision_id}
+        rows = [{**new, **self._values(incoming, order)} for order, incoming in added]
+        return list(
+            self.session.execute(insert(Scene).returning(Scene.id, sort_by_parameter_order=True), rows).scalars()
+        )
 
     def _free_numbers(self, outline: Outline, existing: list[Scene], matches: dict[int, Scene]) -> None:
         """Give every stored scene its number for this revision without ever holding two equal numbers:
@@ -302,19 +319,21 @@ class _Writer:
                 scene.number = final[scene.id]
         self.session.flush()
 
-    def _fill(self, scene: Scene, incoming: SceneOutline, order: int) -> None:
-        scene.number = incoming.number
-        scene.sort_order = order
-        scene.episode_id = self._episode(incoming.episode).id if incoming.episode is not None else None
-        scene.heading = incoming.heading[:400]
-        scene.int_ext = incoming.int_ext
-        scene.time_of_day = incoming.time_of_day
-        scene.set_id = self._set(incoming.set_name, incoming.location).id
-        scene.text = incoming.text
-        scene.notes = scene_notes(incoming)
-        scene.page_eighths = incoming.eighths
-        if incoming.synopsis:
-            scene.synopsis = incoming.synopsis
+    def _values(self, incoming: SceneOutline, order: int) -> dict:
+        """What a written scene holds, by column."""
+        return {
+            "number": incoming.number,
+            "sort_order": order,
+            "episode_id": self._episode(incoming.episode).id if incoming.episode is not None else None,
+            "heading": incoming.heading[:400],
+            "int_ext": incoming.int_ext,
+            "time_of_day": incoming.time_of_day,
+            "set_id": self._set(incoming.set_name, incoming.location).id,
+            "text": incoming.text,
+            "notes": scene_notes(incoming),
+            "page_eighths": incoming.eighths,
+            "synopsis": incoming.synopsis,
+        }
 
     def _differs(self, scene: Scene, incoming: SceneOutline) -> bool:
         """Whether the revision changes the scene: its words, not their markup or spacing (the same draft in
@@ -334,25 +353,26 @@ class _Writer:
             or (episode.id if episode else None) != scene.episode_id
         )
 
-    def _cast(self, written: list[tuple[Scene, SceneOutline]], matched_ids: set[int]) -> None:
+    def _cast(self, written: list[tuple[int, SceneOutline]], matched_ids: set[int]) -> None:
         """Who is in each written scene: replaced for revised scenes, other breakdown tags untouched."""
-        revised = [scene.id for scene, _incoming in written if scene.id in matched_ids]
+        revised = [scene_id for scene_id, _incoming in written if scene_id in matched_ids]
         if revised:
             self.session.exec(delete(SceneCharacter).where(SceneCharacter.scene_id.in_(revised)))
-        self.session.add_all(
-            SceneCharacter(scene_id=scene.id, character_id=self._character(name).id, speaking=speaking)
-            for scene, incoming in written
+        rows = [
+            {"scene_id": scene_id, "character_id": self._character(name).id, "speaking": speaking}
+            for scene_id, incoming in written
             for names, speaking in ((incoming.speaking, True), (incoming.listed, False))
             for name in names
-        )
-        self.session.flush()
+        ]
+        if rows:  # one statement, no ORM objects: a long series links a few thousand
+            self.session.execute(insert(SceneCharacter), rows)
 
     def _episode(self, number: int, title: str = "") -> Episode:
+        """The production's episode `number`; a new one is inserted at the next flush."""
         episode = self.episodes.get(number)
         if episode is None:
             episode = Episode(production_id=self.pid, number=number, title=title[:200])
             self.session.add(episode)
-            self.session.flush()
             self.episodes[number] = episode
         elif title and not episode.title:
             episode.title = title[:200]
