@@ -64,7 +64,6 @@ class ScriptPage(Page):
         self.scene_notes.setObjectName("sceneNotes")
         self.scene_notes.setReadOnly(True)
         self.scene_notes.setToolTip(self.tr("The writer's notes in this scene: never on sides or call sheets"))
-        self.scene_notes.setMaximumHeight(90)
         self.scene_notes.hide()
         self.scene_elements = SceneElementsList(self)
         self.scene_elements.setObjectName("sceneElements")
@@ -86,7 +85,8 @@ class ScriptPage(Page):
             self.scene_elements,
         )
         right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(1, 2)
+        right.setStretchFactor(2, 1)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
         main.setStretchFactor(1, 3)
         self.layout_.addWidget(main)
