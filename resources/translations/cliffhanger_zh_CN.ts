@@ -4213,100 +4213,105 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="31"/>
+        <location filename="../../ui/pages/script.py" line="32"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="32"/>
+        <location filename="../../ui/pages/script.py" line="33"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="33"/>
-        <location filename="../../ui/pages/script.py" line="49"/>
+        <location filename="../../ui/pages/script.py" line="34"/>
+        <location filename="../../ui/pages/script.py" line="50"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
-        <location filename="../../ui/pages/script.py" line="52"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="53"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="36"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="40"/>
+        <location filename="../../ui/pages/script.py" line="41"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="41"/>
+        <location filename="../../ui/pages/script.py" line="42"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="44"/>
+        <location filename="../../ui/pages/script.py" line="45"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="48"/>
+        <location filename="../../ui/pages/script.py" line="49"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="50"/>
+        <location filename="../../ui/pages/script.py" line="51"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="51"/>
+        <location filename="../../ui/pages/script.py" line="52"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="54"/>
+        <location filename="../../ui/pages/script.py" line="55"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="66"/>
+        <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
+        <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="98"/>
+        <location filename="../../ui/pages/script.py" line="112"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="100"/>
+        <location filename="../../ui/pages/script.py" line="114"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="102"/>
+        <location filename="../../ui/pages/script.py" line="116"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="105"/>
+        <location filename="../../ui/pages/script.py" line="119"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="140"/>
+        <location filename="../../ui/pages/script.py" line="158"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="149"/>
+        <location filename="../../ui/pages/script.py" line="167"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
