@@ -109,6 +109,7 @@ def scene_rows(session: Session, production_id: int, episode_id: int | None = No
             "synopsis": scene.synopsis,
             "shots": scene.shots,
             "text": scene.text,
+            "notes": scene.notes,
             "heading": scene.heading,
             "revision": scene.revision_state,
         }

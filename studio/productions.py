@@ -128,11 +128,11 @@ def missing_pay_presets(session: Session, production_id: int) -> list[dict]:
 
 def add_pay_presets(session: Session, production_id: int) -> int:
     """Add the standard pay presets the production does not have yet; return how many."""
-    from studio.records import add_row  # here, like EDITABLE: listing productions never needs it
+    from studio.records import add_rows  # here, like EDITABLE: listing productions never needs it
 
     missing = missing_pay_presets(session, production_id)
-    for preset in missing:
-        add_row(session, "overtime_rule", {"production_id": production_id}, preset)
+    if missing:  # the budget's limits checked once for them all
+        add_rows(session, "overtime_rule", {"production_id": production_id}, missing)
     return len(missing)
 
 

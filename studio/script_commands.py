@@ -1,5 +1,6 @@
-"""`script`: a show's two scripts, the original and its adaptation: `script align` pairs two files without
-storing anything, or reports the production's stored pairing."""
+"""`script`: the stored scenes with the writer's notes (`script scenes`), and a show's two scripts, the
+original and its adaptation: `script align` pairs two files without storing anything, or reports the
+production's stored pairing."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ from studio.scripts import FORMATS
 
 def add_script_commands(commands, common: argparse.ArgumentParser) -> None:
     scripts = commands.add_parser(
-        "script", help="a show's two scripts, the original and its adaptation"
+        "script", help="the stored scenes, and a show's two scripts: the original and its adaptation"
     ).add_subparsers(dest="action", required=True)
+    scenes = scripts.add_parser("scenes", parents=[common], help="the production's scenes with the writer's notes")
+    scenes.add_argument("--episode", type=int, help="only this episode's scenes")
+    scenes.add_argument("--json", action="store_true", help="print one JSON object")
     align = scripts.add_parser(
         "align",
         parents=[common],
@@ -29,8 +33,10 @@ def add_script_commands(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run_script(args: argparse.Namespace) -> int:
-    """`script align`: both files read as import-script reads them, nothing stored; or, without files, the
-    production's two scripts as stored."""
+    """`script scenes`: the stored scenes; `script align`: both files read as import-script reads them,
+    nothing stored, or, without files, the production's two scripts as stored."""
+    if args.action == "scenes":
+        return _list_scenes(args)
     if args.original is None:
         report = _stored_alignment(args)
     elif args.adaptation is None:
@@ -43,6 +49,32 @@ def run_script(args: argparse.Namespace) -> int:
         adaptation, _fingerprint = read_outline([args.adaptation], args.format)
         report = align(original, adaptation).to_json()
     print(json.dumps(report, ensure_ascii=False) if args.json else _alignment_report(report))
+    return 0
+
+
+def _list_scenes(args: argparse.Namespace) -> int:
+    from studio.listings import scene_rows
+    from studio.productions import get_production
+    from studio.storage.command_databases import open_to_read
+
+    database = open_to_read(args)
+    try:
+        with database.reading() as session:
+            production_id = get_production(session, getattr(args, "production", None)).id
+            rows = scene_rows(session, production_id)
+    finally:
+        database.close()
+    scenes = [
+        {key: value for key, value in row.items() if key != "versions"}
+        for row in rows
+        if args.episode is None or row["episode"] == args.episode
+    ]
+    if args.json:
+        print(json.dumps({"production_id": production_id, "scenes": scenes}, ensure_ascii=False))
+        return 0
+    for scene in scenes:
+        print(f"{scene['number']:>8}  {scene['heading']}  [{scene['revision']}]")
+        print("".join(f"{'':10}{line}\n" for line in scene["notes"].splitlines()), end="")
     return 0
 
 

@@ -4540,68 +4540,73 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="78"/>
+        <location filename="../../ui/pages/script.py" line="70"/>
+        <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
+        <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="84"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="122"/>
+        <location filename="../../ui/pages/script.py" line="137"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="124"/>
+        <location filename="../../ui/pages/script.py" line="139"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="126"/>
+        <location filename="../../ui/pages/script.py" line="141"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="129"/>
+        <location filename="../../ui/pages/script.py" line="144"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="191"/>
+        <location filename="../../ui/pages/script.py" line="210"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="192"/>
+        <location filename="../../ui/pages/script.py" line="211"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="193"/>
+        <location filename="../../ui/pages/script.py" line="212"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="197"/>
+        <location filename="../../ui/pages/script.py" line="216"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="206"/>
+        <location filename="../../ui/pages/script.py" line="225"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="221"/>
+        <location filename="../../ui/pages/script.py" line="240"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="230"/>
+        <location filename="../../ui/pages/script.py" line="249"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>

@@ -130,6 +130,9 @@ class Scene(Versioned, table=True):
     set_id: int | None = parent_fk("film_set", nullable=True, on_delete="SET NULL")
     synopsis: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # The writer's notes and boneyard written in the scene (`[[…]]`, `/* … */`, Final Draft's ScriptNotes):
+    # never part of its text, so sides, call sheets and a revision's comparison leave them out.
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
     page_eighths: int = Field(default=1)
     estimated_minutes: int | None = Field(default=None)
     shots: int | None = Field(default=None)  # planned, from the director's shot list; None: not planned yet

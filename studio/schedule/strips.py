@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, literal_column, update
+from sqlalchemy import bindparam, insert, literal_column, update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
@@ -38,8 +38,8 @@ def ensure_strips(session: Session, production_id: int) -> int:
         )
     ).all()
     missing = [scene_id for scene_id in scenes if scene_id not in have]
-    session.add_all(Strip(production_id=production_id, scene_id=scene_id) for scene_id in missing)
-    session.flush()
+    if missing:  # one statement, no ORM objects: a whole series' scenes are new at its first import
+        session.execute(insert(Strip), [{"production_id": production_id, "scene_id": scene_id} for scene_id in missing])
     return len(missing)
 
 

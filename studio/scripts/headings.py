@@ -68,6 +68,7 @@ ZH_SAME_TIME = {"同时", "接上场", "续", "连续"}
 ZH_PLACES = {
     "内外": IntExt.INT_EXT,
     "内外景": IntExt.INT_EXT,
+    "外内": IntExt.INT_EXT,
     "内": IntExt.INT,
     "内景": IntExt.INT,
     "室内": IntExt.INT,

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, delete, select
 
 from studio.breakdown import number_new_cast
@@ -26,7 +28,7 @@ from studio.models.enums import RevisionState, ScriptSide
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
-from studio.scripts.elements import Guess, Kind, ScriptError
+from studio.scripts.elements import Element, Guess, Kind, ScriptError
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
 from studio.scripts.reader import read_script, read_script_bytes
 from studio.scripts.zh_text import fold
@@ -37,6 +39,7 @@ SIMILAR_ENOUGH = 0.75  # a scene found elsewhere by its content
 SAME_SCENE = 0.5  # a scene under its old number that still reads like itself
 FILE_NUMBER = re.compile(r"(\d{1,4})")
 EMPHASIS = re.compile(r"[*_]+")
+NOTE_MARKS = {Kind.NOTE: ("[[", "]]"), Kind.BONEYARD: ("/* ", " */")}
 
 
 @dataclass
@@ -182,22 +185,21 @@ def _revisions(production_id: int, side: str):
 
 
 def script_notes(outline: Outline) -> str:
-    """The writer's notes (`[[…]]`, Final Draft's ScriptNotes) and boneyard (`/* … */`) as the revision keeps them:
-    each under the number of the scene it was written in (`—` outside any scene), in the script's order.
+    """The writer's notes (`[[…]]`) and boneyard (`/* … */`) written outside any scene, as the revision keeps
+    them, in the script's order (those written in a scene are the scene's: `scene_notes`)."""
+    placed = {id(passage) for scene in outline.scenes for passage in scene.notes}
+    return _passages(passage for passage in outline.notes if passage.kind in NOTE_MARKS and id(passage) not in placed)
 
-    On the revision, not the scene: a scene has no column for them yet."""
-    kept = []
-    for scene in outline.scenes:
-        kept += [(scene.number, passage) for passage in scene.notes]
-    placed = {id(passage) for _number, passage in kept}
-    kept += [
-        ("—", passage)
-        for passage in outline.notes
-        if passage.kind in (Kind.NOTE, Kind.BONEYARD) and id(passage) not in placed
-    ]
-    marks = {Kind.NOTE: ("[[", "]]"), Kind.BONEYARD: ("/* ", " */")}
+
+def scene_notes(scene: SceneOutline) -> str:
+    """The notes and boneyard written in a scene (Final Draft's ScriptNotes among them), as its notes column
+    keeps them."""
+    return _passages(scene.notes)
+
+
+def _passages(passages: Iterable[Element]) -> str:
     return "\n\n".join(
-        f"{number}  {marks[passage.kind][0]}{passage.text}{marks[passage.kind][1]}" for number, passage in kept
+        f"{NOTE_MARKS[passage.kind][0]}{passage.text}{NOTE_MARKS[passage.kind][1]}" for passage in passages
     )
 
 
@@ -264,8 +266,9 @@ class _Writer:
         return {key(row): row for row in rows}
 
     def write(self, outline: Outline, result: ImportResult) -> None:
-        for episode in outline.episodes:
+        for episode in outline.episodes:  # every scene's episode is among them
             self._episode(episode.number, episode.title)
+        self.session.flush()  # the new ones in one statement, and their ids for the scenes
         for name in outline.characters():
             self._character(name)
         existing = self.session.exec(select(Scene).where(Scene.production_id == self.pid)).all()
@@ -275,32 +278,52 @@ class _Writer:
         cut = [s for s in existing if s.id not in matched_ids and s.revision_state != RevisionState.OMITTED.value]
         result.omitted.extend(scene.number for scene in cut)
         free_numbers(self.session, outline, existing, matches)
-        written: list[tuple[Scene, SceneOutline]] = []
-        for scene, incoming, order in rows_to_write(
-            outline, matches, revised, lambda incoming: Scene(production_id=self.pid, number=incoming.number), result
-        ):
-            self._fill(scene, incoming, order)
+        written: list[tuple[int, SceneOutline]] = []  # each scene written: its id, what it now holds
+        added: list[tuple[int, SceneOutline]] = []  # new scenes: their place in the script, what they hold
+        for scene, incoming, order in rows_to_write(outline, matches, revised, result, _renew_notes):
+            if scene is None:
+                added.append((order, incoming))
+                continue
+            values = self._values(incoming, order)
+            if not values["synopsis"]:
+                del values["synopsis"]  # a revision without one keeps the synopsis typed
+            for name, value in values.items():
+                setattr(scene, name, value)
             scene.revision_id = self.revision_id
-            self.session.add(scene)
-            written.append((scene, incoming))
+            written.append((scene.id, incoming))
         for scene in cut:
             scene.revision_state = RevisionState.OMITTED.value
             scene.revision_id = self.revision_id
         self.session.flush()
+        written += zip(self._add_scenes(added), [incoming for _order, incoming in added], strict=True)
         self._cast(written, matched_ids)
 
-    def _fill(self, scene: Scene, incoming: SceneOutline, order: int) -> None:
-        scene.number = incoming.number
-        scene.sort_order = order
-        scene.episode_id = self._episode(incoming.episode).id if incoming.episode is not None else None
-        scene.heading = incoming.heading[:400]
-        scene.int_ext = incoming.int_ext
-        scene.time_of_day = incoming.time_of_day
-        scene.set_id = self._set(incoming.set_name, incoming.location).id
-        scene.text = incoming.text
-        scene.page_eighths = incoming.eighths
-        if incoming.synopsis:
-            scene.synopsis = incoming.synopsis
+    def _add_scenes(self, added: list[tuple[int, SceneOutline]]) -> list[int]:
+        """Insert the new scenes in one statement (no ORM objects: a whole series is new at its first import);
+        their ids, in order."""
+        if not added:
+            return []
+        new = {"production_id": self.pid, "revision_state": RevisionState.NEW.value, "revision_id": self.revision_id}
+        rows = [{**new, **self._values(incoming, order)} for order, incoming in added]
+        return list(
+            self.session.execute(insert(Scene).returning(Scene.id, sort_by_parameter_order=True), rows).scalars()
+        )
+
+    def _values(self, incoming: SceneOutline, order: int) -> dict:
+        """What a written scene holds, by column."""
+        return {
+            "number": incoming.number,
+            "sort_order": order,
+            "episode_id": self._episode(incoming.episode).id if incoming.episode is not None else None,
+            "heading": incoming.heading[:400],
+            "int_ext": incoming.int_ext,
+            "time_of_day": incoming.time_of_day,
+            "set_id": self._set(incoming.set_name, incoming.location).id,
+            "text": incoming.text,
+            "notes": scene_notes(incoming),
+            "page_eighths": incoming.eighths,
+            "synopsis": incoming.synopsis,
+        }
 
     def _differs(self, scene: Scene, incoming: SceneOutline) -> bool:
         """Whether the revision changes the scene: its words, not their markup or spacing (the same draft in
@@ -320,25 +343,26 @@ class _Writer:
             or (episode.id if episode else None) != scene.episode_id
         )
 
-    def _cast(self, written: list[tuple[Scene, SceneOutline]], matched_ids: set[int]) -> None:
+    def _cast(self, written: list[tuple[int, SceneOutline]], matched_ids: set[int]) -> None:
         """Who is in each written scene: replaced for revised scenes, other breakdown tags untouched."""
-        revised = [scene.id for scene, _incoming in written if scene.id in matched_ids]
+        revised = [scene_id for scene_id, _incoming in written if scene_id in matched_ids]
         if revised:
             self.session.exec(delete(SceneCharacter).where(SceneCharacter.scene_id.in_(revised)))
-        self.session.add_all(
-            SceneCharacter(scene_id=scene.id, character_id=self._character(name).id, speaking=speaking)
-            for scene, incoming in written
+        rows = [
+            {"scene_id": scene_id, "character_id": self._character(name).id, "speaking": speaking}
+            for scene_id, incoming in written
             for names, speaking in ((incoming.speaking, True), (incoming.listed, False))
             for name in names
-        )
-        self.session.flush()
+        ]
+        if rows:  # one statement, no ORM objects: a long series links a few thousand
+            self.session.execute(insert(SceneCharacter), rows)
 
     def _episode(self, number: int, title: str = "") -> Episode:
+        """The production's episode `number`; a new one is inserted at the next flush."""
         episode = self.episodes.get(number)
         if episode is None:
             episode = Episode(production_id=self.pid, number=number, title=title[:200])
             self.session.add(episode)
-            self.session.flush()
             self.episodes[number] = episode
         elif title and not episode.title:
             episode.title = title[:200]
@@ -379,18 +403,16 @@ def rows_to_write(
     outline: Outline,
     matches: dict[int, Any],
     revised: set[int],
-    new: Callable[[SceneOutline], Any],
     result: ImportResult,
-) -> list[tuple[Any, SceneOutline, int]]:
-    """Each scene of the revision that must be written, with its row (`new` for a scene not stored yet) and
-    its place; rows are marked NEW, CHANGED (`revised`: ids of the outline's scenes) or UNCHANGED, and an
-    unchanged one only takes its place."""
+    unchanged: Callable[[Any, SceneOutline], None] | None = None,
+) -> list[tuple[Any | None, SceneOutline, int]]:
+    """Each scene of the revision that must be written, with its stored row (None for a scene not stored
+    yet: the caller makes it NEW) and its place; stored rows are marked CHANGED (`revised`: ids of the
+    outline's scenes) or UNCHANGED, and an unchanged one only takes its place (and what `unchanged` gives it)."""
     written = []
     for order, incoming in enumerate(outline.scenes, start=1):
         row = matches.get(id(incoming))
         if row is None:
-            row = new(incoming)
-            row.revision_state = RevisionState.NEW.value
             result.added.append(incoming.number)
         elif id(incoming) in revised:
             row.revision_state = RevisionState.CHANGED.value
@@ -398,9 +420,16 @@ def rows_to_write(
         else:
             row.sort_order = order
             row.revision_state = RevisionState.UNCHANGED.value
+            if unchanged is not None:
+                unchanged(row, incoming)
             continue
         written.append((row, incoming, order))
     return written
+
+
+def _renew_notes(scene: Scene, incoming: SceneOutline) -> None:
+    """The same words: the scene's notes may still be new (they are not what "changed" means)."""
+    scene.notes = scene_notes(incoming)
 
 
 def free_numbers(session: Session, outline: Outline, existing: list, matches: dict[int, Any]) -> None:
@@ -451,23 +480,38 @@ def _heading_words(heading: str, number: str) -> str:
     return rest if first.strip("#*【】[]场第") == number.casefold() else words(heading)
 
 
-def _content(heading: str, text: str) -> str:
-    return f"{words(heading)}\n{words(text)}"
+@dataclass(frozen=True)
+class _Content:
+    """A scene's heading and text as compared, with how often each character occurs in them."""
+
+    text: str
+    counts: Counter
+
+    @classmethod
+    def of(cls, heading: str, text: str) -> _Content:
+        compared = f"{words(heading)}\n{words(text)}"
+        return cls(compared, Counter(compared))
 
 
-def _matcher(incoming: SceneOutline) -> SequenceMatcher:
+def _matcher(incoming: _Content) -> SequenceMatcher:
     """A matcher holding the incoming scene: it indexes the scene once for all the stored scenes it meets."""
     matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(_content(incoming.heading, incoming.text))
+    matcher.set_seq2(incoming.text)
     return matcher
 
 
-def _similarity(stored: str, matcher: SequenceMatcher, floor: float) -> float:
+def _similarity(stored: _Content, incoming: _Content, matcher: SequenceMatcher, floor: float) -> float:
     """How alike a stored scene's content and the matcher's incoming scene read (heading and text), 0 to 1; 0
-    when below `floor` (cheap checks first)."""
-    matcher.set_seq1(stored)
-    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+    when below `floor`. Cheap bounds first, as difflib's quick ratios, but from character counts made once per
+    scene: difflib counts the stored scene's characters again for every pair, seconds for a script against a
+    long series it does not revise."""
+    total = len(stored.text) + len(incoming.text)
+    if 2 * min(len(stored.text), len(incoming.text)) < floor * total:
         return 0.0
+    small, large = sorted((stored.counts, incoming.counts), key=len)
+    if 2 * sum(min(count, large[char]) for char, count in small.items()) < floor * total:
+        return 0.0
+    matcher.set_seq1(stored.text)
     return matcher.ratio()
 
 
@@ -480,20 +524,22 @@ def match_scenes(incoming: list[SceneOutline], existing: list) -> dict[int, Any]
     3. otherwise the same number after all: a scene rewritten in place is still that scene.
     """
     by_number = {scene.number: scene for scene in existing}
-    content = {stored.id: _content(stored.heading, stored.text) for stored in existing}  # once, not per pair
+    content = {stored.id: _Content.of(stored.heading, stored.text) for stored in existing}  # once, not per pair
+    arriving = {id(scene): _Content.of(scene.heading, scene.text) for scene in incoming}
     matches: dict[int, Scene] = {}
     for scene in incoming:
-        stored = by_number.get(scene.number)
-        if stored is not None and _similarity(content[stored.id], _matcher(scene), SAME_SCENE) >= SAME_SCENE:
+        stored, new = by_number.get(scene.number), arriving[id(scene)]
+        if stored is not None and _similarity(content[stored.id], new, _matcher(new), SAME_SCENE) >= SAME_SCENE:
             matches[id(scene)] = stored
     used = {stored.id for stored in matches.values()}
     candidates = [stored for stored in existing if stored.id not in used]
     for scene in incoming:
         if id(scene) in matches or not candidates:
             continue
-        best, best_ratio, matcher = None, SIMILAR_ENOUGH, _matcher(scene)
+        new = arriving[id(scene)]
+        best, best_ratio, matcher = None, SIMILAR_ENOUGH, _matcher(new)
         for candidate in candidates:
-            ratio = _similarity(content[candidate.id], matcher, best_ratio)
+            ratio = _similarity(content[candidate.id], new, matcher, best_ratio)
             if ratio >= best_ratio:
                 best, best_ratio = candidate, ratio
         if best is not None:

@@ -24,9 +24,8 @@ def write_original(
     matched = {scene.id for scene in matches.values()}
     revised = {key for key, scene in matches.items() if _differs(scene, by_key(outline, key))}
     free_numbers(session, outline, existing, matches)
-    for scene, incoming, order in rows_to_write(
-        outline, matches, revised, lambda _incoming: OriginalScene(production_id=production_id), result
-    ):
+    for stored, incoming, order in rows_to_write(outline, matches, revised, result):
+        scene = stored or OriginalScene(production_id=production_id, revision_state=RevisionState.NEW.value)
         _fill(scene, incoming, order)
         scene.revision_id = revision_id
         session.add(scene)

@@ -3,8 +3,8 @@
     第1集 / 第一集 / 第1集：标题 / 第1集 1-1 夜 内 办公室      an episode (and its first heading, on one line)
     第1集完 / （本集完） / -完- / 全剧终                         the end of an episode
     1-1 日 内 地点, 1－1, 场1-1, 第1场, 1.1, 【1-1】, 1-1、   a scene heading: episode-scene, then 日/夜/晨/黄昏/
-    1-1 地点 夜/内, 1-1 场景：地点 日 外                        傍晚/深夜… and 内/外/内外 in any order, glued
-    ### 场1-1 / **1-1 日 外 篮球场**                            or not, with or without 场景：/地点：; Markdown
+    1-1 地点 夜/内, 1-1 场景：地点 日 外                        傍晚/深夜… and 内/外/内外 (外内, 内/外) in any order,
+    ### 场1-1 / **1-1 日 外 篮球场**                            glued or not, with or without 场景：/地点：; Markdown
     第1场 + 时间：日 + 地点：书房 on the lines after             marks around it; the rest on the next lines
     人物：A、B、C / 出场人物：…                                  who is in the scene (groups are background)
     △动作 / 【闪回】                                             action and bracketed directions
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from studio.i18n import _
+from studio.models.enums import IntExt
 from studio.scripts.elements import Element, Guess, Heading, Kind, Screenplay
 from studio.scripts.groups import is_group
 from studio.scripts.headings import HEADING_LIMIT, ZH_SAME_TIME, ZH_TIME_OR_PLACE_START, zh_glued, zh_time_and_place
@@ -458,10 +459,18 @@ def time_place_set(folded: str, raw: str, glued_set: bool = False) -> Heading:
     for label in LABEL.finditer(folded):
         keep[label.start() : label.end()] = [False] * (label.end() - label.start())
     words = [word for word in HEADING_WORD.finditer(folded) if keep[word.start()]]
+    place_end = None  # where the word stating inside or outside ended
     for word in words:
         text = word.group()
         found = zh_time_and_place(text)
-        if text in ZH_SAME_TIME and heading.time_of_day is None:
+        if (
+            found
+            and place_end is not None
+            and _the_other_place(heading.int_ext, found[1], folded[place_end : word.start()])
+        ):
+            heading.int_ext = IntExt.INT_EXT.value  # `内/外`, `外 内`: both
+            heading.time_of_day = heading.time_of_day or found[0]
+        elif text in ZH_SAME_TIME and heading.time_of_day is None:
             heading.same_time = True
         elif glued_set and found is None and not (heading.time_of_day or heading.int_ext) and (glued := zh_glued(text)):
             heading.time_of_day, heading.int_ext, cut = glued  # `日内办公室`: the set is what follows
@@ -473,10 +482,17 @@ def time_place_set(folded: str, raw: str, glued_set: bool = False) -> Heading:
         else:
             heading.time_of_day = heading.time_of_day or found[0]
             heading.int_ext = heading.int_ext or found[1]
+            place_end = word.end() if found[1] else place_end
         keep[word.start() : word.end()] = [False] * (word.end() - word.start())
     kept = "".join(char if keep[position] else " " for position, char in enumerate(raw[: len(folded)]))
     heading.set_name = _tidy(kept)
     return heading
+
+
+def _the_other_place(stated: str | None, place: str | None, between: str) -> bool:
+    """Whether a place word right after the one stated (a slash or spaces between) is the other one: inside and
+    outside written one after the other."""
+    return {stated, place} == {IntExt.INT.value, IntExt.EXT.value} and between.strip() in ("", "/")
 
 
 def _tidy(text: str) -> str:

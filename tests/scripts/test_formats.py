@@ -203,3 +203,16 @@ def test_glued_time_and_place_headings_with_or_without_spaces():
         "夜店",
         "日内瓦湖畔",
     ]
+
+
+def test_inside_and_outside_in_either_order_or_with_a_slash_is_both():
+    headings = ["1-1 黄昏 外内 江边", "1-2 内/外 车内 夜", "1-3 日 外/内 门口", "1-4 外内夜 车库", "1-5 夜 内 外 桥"]
+    text = "".join(f"{heading}\n甲：好。\n" for heading in headings)
+    scenes = [(s.number, s.time_of_day, s.int_ext, s.set_name) for s in zh_scenes(text)]
+    assert scenes == [
+        ("1-1", "DUSK", "INT/EXT", "江边"),
+        ("1-2", "NIGHT", "INT/EXT", "车内"),
+        ("1-3", "DAY", "INT/EXT", "门口"),
+        ("1-4", "NIGHT", "INT/EXT", "车库"),
+        ("1-5", "NIGHT", "INT/EXT", "桥"),
+    ]

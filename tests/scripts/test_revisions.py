@@ -260,16 +260,3 @@ def test_markup_and_spacing_are_no_change_and_a_word_is(database, tmp_path):
     other.write_text(final_draft.format(word="meant"), encoding="utf-8")
     assert import_file(database, same).changed == []
     assert import_file(database, other).changed == ["1"]
-
-
-def test_the_writers_notes_and_boneyard_are_kept_on_the_revision_under_their_scenes(database):
-    import_file(database, REAL / "en-script-notes.fdx")
-    with database.transaction() as session:
-        (revision,) = session.exec(select(ScriptRevision)).all()
-    assert revision.notes == (
-        "1  [[Casting: Kim needs conversational Korean for episode 2.]]\n\n"
-        "2  [[Wardrobe: Okafor's pyjamas match scene 1's laundry cart.]]\n\n"
-        "2  [[Overlap these two lines; record both wild.]]\n\n"
-        "3  [[Roof access only before 6 a.m.\nSafety rail needed for the shot.]]\n\n"
-        "—  [[Cut the pharmacy scene?]]"
-    )

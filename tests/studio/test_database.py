@@ -476,6 +476,7 @@ def test_a_file_whose_scenes_had_no_strips_gets_them_in_the_boneyard_on_upgrade(
         connection.execute("update scene set revision_state = 'OMITTED' where id = ?", (omitted,))
         for column in ("base_city", "base_latitude", "base_longitude"):  # what 0014 adds
             connection.execute(f"alter table production drop column {column}")
+        connection.execute("alter table scene drop column notes")  # what 0015 adds
         connection.execute("update alembic_version set version_num = '0012'")
     connection.close()
 

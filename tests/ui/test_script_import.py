@@ -238,3 +238,24 @@ def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside
     with sqlite3.connect(database) as connection:
         assert connection.execute("select count(*) from original_scene").fetchone()[0] == 0
     connection.close()
+
+
+def test_the_script_page_shows_a_scenes_notes_apart_from_its_text(window, tmp_path, qtbot):
+    assert window.databases.open(str(tmp_path / "mine.sqlite"), create=True)
+    previewed(qtbot, window, [REAL / "en-notes-boneyard.fountain"]).import_button.click()
+    page = window.page("script")
+    qtbot.waitUntil(lambda: page.scenes.model.rowCount() == 3, timeout=10000)
+    numbers = {row["heading"]: row["id"] for row in page.scenes.model.rows}
+
+    page.show_scene(numbers["EXT. PRECINCT - PARKING LOT - CONTINUOUS"])
+    assert page.scene_notes.isVisibleTo(page)
+    assert page.scene_notes.toPlainText().startswith(
+        "[[Location: the lot must allow a night shoot\nwith rain towers.]]"
+    )
+    assert page.scene_notes.toPlainText().endswith(
+        "/* INT. ROSA'S APARTMENT - NIGHT\n\nShe pours a drink she won't finish.\n\nROSA\nNot tonight. */"
+    )
+    assert "rain towers" not in page.scene_text.toPlainText()
+
+    page.show_scene(numbers["INT. DINER - DAWN"])
+    assert not page.scene_notes.isVisibleTo(page) and page.scene_notes.toPlainText() == ""

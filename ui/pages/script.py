@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QInputDialog
+from PySide6.QtWidgets import QCheckBox, QInputDialog, QPlainTextEdit
 
 from studio import operations
 from studio.adaptation import adaptation_rows, episode_adaptation, unpaired_originals
@@ -63,6 +63,12 @@ class ScriptPage(Page):
         self.scene_text = SceneTextView(self)
         self.scene_text.setObjectName("sceneText")
         self.scene_text.tagRequested.connect(self._tag)
+        # The writer's notes and boneyard, apart from the text: they are no words to tag, to shoot or to send.
+        self.scene_notes = QPlainTextEdit(self)
+        self.scene_notes.setObjectName("sceneNotes")
+        self.scene_notes.setReadOnly(True)
+        self.scene_notes.setToolTip(self.tr("The writer's notes in this scene: never on sides or call sheets"))
+        self.scene_notes.hide()
         self.scene_elements = SceneElementsList(self)
         self.scene_elements.setObjectName("sceneElements")
         self.scene_elements.setMaximumHeight(110)
@@ -82,11 +88,20 @@ class ScriptPage(Page):
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
         self.scene_text.setFont(script_font)
+        self.scene_notes.setFont(script_font)
         texts = self.splitter("scriptTextsSplitter", Qt.Orientation.Horizontal, self.original, self.scene_text)
         right = self.splitter(
-            "scriptRightSplitter", Qt.Orientation.Vertical, self.scenes, texts, self.adaptation, self.scene_elements
+            "scriptRightSplitter",
+            Qt.Orientation.Vertical,
+            self.scenes,
+            texts,
+            self.scene_notes,
+            self.adaptation,
+            self.scene_elements,
         )
-        for index, stretch in enumerate((3, 2, 0, 1)):  # scenes, texts, the adaptation's form, tags
+        for index, stretch in enumerate(
+            (3, 2, 1, 0, 1)
+        ):  # scenes, texts, the writer's notes, the adaptation's form, tags
             right.setStretchFactor(index, stretch)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
         main.setStretchFactor(1, 3)
@@ -170,12 +185,16 @@ class ScriptPage(Page):
         if not current.isValid():
             self.current_scene = None
             self.scene_text.clear()
+            self.scene_notes.clear()
+            self.scene_notes.hide()
             self.scene_elements.clear()
             self._show_adaptation()
             return
         self.current_scene = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
         row = self.current_scene
         self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
+        self.scene_notes.setPlainText(row["notes"])
+        self.scene_notes.setVisible(bool(row["notes"]))
         self._show_elements()
         self._show_adaptation()
 

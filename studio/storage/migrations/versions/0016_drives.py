@@ -7,14 +7,14 @@ company move's own minutes are now its wrapping and setting up again, the drive 
 production (those of a production made before stay as they were).
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
