@@ -22,6 +22,7 @@ from studio.storage.db import open_database
 from studio.storage.transfer import copy_production
 from tests.command_line import run
 from tests.fixture_files import REAL
+from tests.migrated import downgraded
 from tests.scripts.test_revisions import import_file
 
 FOUNTAIN = REAL / "en-notes-boneyard.fountain"
@@ -131,10 +132,10 @@ def test_sides_and_call_sheets_leave_the_notes_out(tmp_path):
 
 
 def test_a_file_made_before_the_notes_gets_an_empty_notes_column(demo_path):
+    downgraded(demo_path, "0014")
     with sqlite3.connect(demo_path) as connection:
         scenes = connection.execute("select count(*) from scene").fetchone()[0]
-        connection.execute("alter table scene drop column notes")
-        connection.execute("update alembic_version set version_num = '0014'")
+        assert "notes" not in [column[1] for column in connection.execute("pragma table_info(scene)")]
     connection.close()
 
     open_database(demo_path).close()
@@ -147,11 +148,10 @@ def test_a_file_made_before_the_notes_gets_an_empty_notes_column(demo_path):
 
 def test_a_server_made_before_the_notes_gets_an_empty_notes_column(server_demo):
     database = open_database(server_demo)
-    with database.transaction() as session:
+    with database.session() as session:
         scenes = session.execute(text("select count(*) from scene")).scalar()
-        session.execute(text("alter table scene drop column notes"))
-        session.execute(text("update alembic_version set version_num = '0014'"))
     database.close()
+    downgraded(server_demo, "0014")
 
     database = open_database(server_demo)
     with database.session() as session:

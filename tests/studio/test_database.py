@@ -20,6 +20,7 @@ from studio.models import metadata
 from studio.storage import migrations
 from studio.storage.db import MIGRATIONS_DIR, make_engine, open_database
 from studio.storage.migrations import load_scripts
+from tests.migrated import downgraded
 
 
 def migrated(url: str) -> str:
@@ -452,18 +453,6 @@ def test_a_server_database_at_0008_gets_64_bit_money_keeping_its_rows(postgres_u
     database.close()
 
 
-def downgraded(path, revision: str) -> None:
-    """The file taken back to an older revision by the migrations' own downgrades."""
-    from alembic import command
-
-    engine = make_engine(f"sqlite:///{path}", foreign_keys=False)
-    cfg = migrations.config(MIGRATIONS_DIR)
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.downgrade(cfg, revision)
-    engine.dispose()
-
-
 def test_a_file_whose_scenes_had_no_strips_gets_them_in_the_boneyard_on_upgrade(demo_path):
     """Files from before imports made strips: the schedule page no longer writes as it loads, so 0013 does."""
     downgraded(demo_path, "0014")  # what 0016-0018 add goes as their downgrades take it
@@ -476,7 +465,6 @@ def test_a_file_whose_scenes_had_no_strips_gets_them_in_the_boneyard_on_upgrade(
         connection.execute("update scene set revision_state = 'OMITTED' where id = ?", (omitted,))
         for column in ("base_city", "base_latitude", "base_longitude"):  # what 0014 adds
             connection.execute(f"alter table production drop column {column}")
-        connection.execute("alter table scene drop column notes")  # what 0015 adds
         connection.execute("update alembic_version set version_num = '0012'")
     connection.close()
 
