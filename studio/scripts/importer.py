@@ -372,7 +372,11 @@ class _Writer:
         character = self.characters.get(name)
         if character is None:
             character = Character(
-                production_id=self.pid, name=name, script_name=name, is_background=is_background(name)
+                production_id=self.pid,
+                name=name,
+                name_zh=_chinese(name)[:200],
+                script_name=name,
+                is_background=is_background(name),
             )
             self.session.add(character)
             self.session.flush()

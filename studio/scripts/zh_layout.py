@@ -104,6 +104,8 @@ EXTENSIONS = {
     "电话音",
 }
 TITLE_KEYS = {"编剧": "author", "作者": "author", "导演": "director", "制片": "producer", "出品": "company"}
+MAX_BARE_TITLE = 30
+SENTENCE_MARKS = set("。，,！!？?：:；;")
 TITLE_NAME = re.compile(r"^(?:剧名|片名)\s*:\s*(.+)$")
 LIST_ITEM = re.compile(r"[^、,/;]+")
 BRACKETED = re.compile(r"[(][^()]*[)]")  # not across an opening one: quadratic on "(((("
@@ -172,7 +174,9 @@ class _Reader:
         plain, plain_raw = folded[start:end], raw[start:end]
         if may_mark(plain) and (taken := self._marker_or_heading(plain, plain_raw, index)):
             return index + taken
-        if not self.screenplay.elements and self._title_line(plain_raw, plain, number):
+        if not self.screenplay.elements and (
+            self._title_line(plain_raw, plain, number) or self._bare_title(plain_raw, plain, index)
+        ):
             return index + 1
         self._body_line(raw, folded, number)
         return index + 1
@@ -218,6 +222,21 @@ class _Reader:
                 return False
             title_page[TITLE_KEYS[key.strip()]] = raw[len(key) + 1 :].strip()
         self.screenplay.title_lines.append(number)
+        return True
+
+    def _bare_title(self, raw: str, folded: str, index: int) -> bool:
+        """The script's first line, a short name without a sentence's punctuation, just before its first
+        episode or scene: its title, as writers head a script (契约新娘)."""
+        title_page = self.screenplay.title_page
+        if "title" in title_page or self.screenplay.title_lines or any(line.strip() for line in self.lines[:index]):
+            return False
+        if len(folded) > MAX_BARE_TITLE or any(mark in folded for mark in SENTENCE_MARKS):
+            return False
+        following = next((i for i in range(index + 1, len(self.lines)) if self.lines[i].strip()), None)
+        if following is None or not starts_scene_or_episode(self.lines, following):
+            return False
+        title_page["title"] = raw.strip()
+        self.screenplay.title_lines.append(index + 1)
         return True
 
     def _body_line(self, raw: str, folded: str, number: int) -> None:

@@ -216,3 +216,18 @@ def test_inside_and_outside_in_either_order_or_with_a_slash_is_both():
         ("1-4", "NIGHT", "INT/EXT", "车库"),
         ("1-5", "NIGHT", "INT/EXT", "桥"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "title"),
+    [
+        ("契约新娘\n\n第一集\n1-1 夜 内 办公室\n", "契约新娘"),  # a bare name before the first episode
+        ("契约新娘\n1-1 夜 内 办公室\n", "契约新娘"),  # or the first scene
+        ("《契约新娘》\n第一集\n1-1 夜 内 办公室\n", "契约新娘"),
+        ("顾景深推门而入。\n1-1 夜 内 办公室\n", None),  # a sentence: kept as a note, not a title
+        ("契约新娘\n顾景深推门而入。\n1-1 夜 内 办公室\n", None),  # not just before a scene
+    ],
+)
+def test_a_chinese_scripts_first_line_is_its_title_when_it_names_it(first_lines, title):
+    screenplay = read_script((first_lines + "顾景深：人呢？\n").encode(), "x.txt")
+    assert screenplay.title_page.get("title") == title

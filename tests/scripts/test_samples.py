@@ -80,6 +80,8 @@ def test_chinese_names_fill_the_chinese_columns(imported):
     assert (production.title, production.title_zh) == titles
     places = [*session.exec(select(FilmSet)), *session.exec(select(Location))]
     assert [place.name_zh for place in places] == [place.name if chinese else "" for place in places]
+    people = session.exec(select(Character)).all()
+    assert [person.name_zh for person in people] == [person.name if chinese else "" for person in people]
 
 
 def test_scene_text_and_headings_do_not_repeat_the_scene_number(imported):
