@@ -92,12 +92,14 @@ def test_a_date_of_birth_is_typed_or_cleared_and_never_in_the_future(desk):
 
 
 def conflicts_of(desk) -> list:
+    """The board's conflicts about minors (the board's own rules: the board tests use one database)."""
     with desk.database.session() as session:
         board = load_board(session, desk.production_id)
     return [c for c in BoardAnalysis(board).conflicts if c.kind == "minor_hours"]
 
 
-def test_the_board_names_a_minor_working_longer_than_their_age_allows(desk):
+def test_the_board_names_a_minor_working_longer_than_their_age_allows(sqlite_desk):
+    desk = sqlite_desk
     # Day 1: Ben's scene 2 runs 4:30. At 7 he may work 4:00; at 9, 5:00.
     born(desk, "Ben Cole", "2019-06-01")
     (conflict,) = conflicts_of(desk)
@@ -107,7 +109,8 @@ def test_the_board_names_a_minor_working_longer_than_their_age_allows(desk):
     assert conflicts_of(desk) == []
 
 
-def test_the_board_names_a_minor_needed_longer_than_they_may_be_at_work(desk):
+def test_the_board_names_a_minor_needed_longer_than_they_may_be_at_work(sqlite_desk):
+    desk = sqlite_desk
     # Ava, 10, in scenes 1 and 3 of an hour each with Ben's 8-hour scene 2 between them: 2 hours of work
     # (she may work 5) but needed from the board's call, 07:00, to 17:00, 10 hours, over the 9 she may be at work.
     with desk.database.transaction() as session:
@@ -122,7 +125,8 @@ def test_the_board_names_a_minor_needed_longer_than_they_may_be_at_work(desk):
     ]
 
 
-def test_the_board_names_a_minor_needed_outside_the_hours_a_minor_may_work(desk):
+def test_the_board_names_a_minor_needed_outside_the_hours_a_minor_may_work(sqlite_desk):
+    desk = sqlite_desk
     # Scene 1 stretched to 15 hours: Ben's scene 2, within the 5 hours a 10-year-old may work, runs from
     # 22:00, when a minor's working day ends.
     with desk.database.transaction() as session:

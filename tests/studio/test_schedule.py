@@ -263,7 +263,8 @@ def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(de
 
 def test_the_same_work_bound_gives_the_same_schedule(demo):
     board = board_of(demo)
-    first, second = optimize(board, work=WORK), optimize(board, work=WORK)
+    work = WORK / 2  # the same schedule twice, not the best one: less work shows it as well
+    first, second = optimize(board, work=work), optimize(board, work=work)
     assert first.placement == second.placement and first.cost == second.cost
     assert (first.status, first.conflicts) == (second.status, second.conflicts)
 
