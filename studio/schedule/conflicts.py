@@ -143,13 +143,20 @@ def _minors(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
     """A minor's scenes that day longer than the work their age allows, spread from the start of their
     first to the end of their last over more than the time at work it allows (the least they are there:
     hair, makeup and school come on top), or outside the hours of the day a minor may work."""
+    minors = [
+        (performer_id, limits)
+        for performer_id, member in board.cast.items()
+        if (limits := limits_on(member.born, day.date))
+    ]
+    if not minors:  # most productions: nothing to lay out on a board redrawn at every drag
+        return []
     found = []
     strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
     starts = scene_starts(strips, times.call, times.dusk, board.limits.move)
-    for performer_id, member in board.cast.items():
-        limits = limits_on(member.born, day.date)
+    for performer_id, limits in minors:
+        member = board.cast[performer_id]
         theirs = [strip for strip in strips if performer_id in strip.cast]
-        if limits is None or not theirs:
+        if not theirs:
             continue
         work = sum(strip.minutes for strip in theirs)
         start = min(starts[s.scene_id] for s in theirs)
