@@ -72,12 +72,12 @@ def test_private_folders_are_the_users_own_and_closed_to_others(tmp_path, demo):
     for folder in (snapshot.parent, snapshot_dir()):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     snapshot.unlink()
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    os.chmod(shared, 0o777)
+    open_to_all = tmp_path / "open-to-all"
+    open_to_all.mkdir()
+    os.chmod(open_to_all, 0o777)
     made_by_another = tmp_path / "cache" / "snapshots"
     made_by_another.parent.mkdir()
-    made_by_another.symlink_to(shared)  # a name someone else put there first
+    made_by_another.symlink_to(open_to_all)  # a name someone else put there first
     with pytest.raises(UserError, match="not a private folder"):
         private_folder(made_by_another)
     loose = tmp_path / "loose"
