@@ -57,7 +57,8 @@ def in_process(database_path: Path, folder: Path) -> tuple[float, float, float]:
     """CPU seconds of a sheet read and written in process (after a first one), of reportlab building
     the same flowables alone, and the first sheet of a process (which registers the Chinese font)."""
     from studio.callsheet import call_sheet, numbered_day
-    from studio.exports.callsheet_pdf import Layout, write_call_sheet
+    from studio.exports.callsheet_layout import Layout
+    from studio.exports.callsheet_pdf import write_call_sheet
     from studio.exports.callsheet_style import PAGE, Styles
     from studio.exports.callsheet_words import SheetWords
     from studio.exports.fonts import fonts_for

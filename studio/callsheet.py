@@ -37,7 +37,6 @@ from studio.day_sheet import (
     ElementGroup,
     Hospital,
     HqTime,
-    MinorOnSet,
     Move,
     NextDay,
     Note,
@@ -50,7 +49,7 @@ from studio.day_sheet import (
 )
 from studio.errors import UserError
 from studio.i18n import _
-from studio.minors import limits_on
+from studio.minors import minors_working
 from studio.models import (
     Availability,
     BreakdownCategory,
@@ -238,21 +237,8 @@ class _Assembler:
             contacts=self._contacts(used),
             notes=notes + sun_notes,
             cast_version=self.cast_version,
-            minors=self._minors(day, cast),
+            minors=minors_working(cast, self.performers, day.date),
         )
-
-    def _minors(self, day: Day, cast: list[CastCall]) -> list[MinorOnSet]:
-        """The performers working that day who are under 18 then."""
-        found = []
-        for line in cast:
-            performer = self.performers[line.performer_id]
-            limits = limits_on(performer.date_of_birth, day.date) if line.on_set is not None else None
-            if limits is not None:
-                name = performer.professional_name or performer.legal_name
-                found.append(
-                    MinorOnSet(name, performer.name_zh, limits.age_months, limits.work_minutes, limits.on_set_minutes)
-                )
-        return found
 
     # Time and place.
 

@@ -142,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from studio.demo import demo_changes, write_demo, write_demo_on_server
+    from studio.demo import write_demo, write_demo_on_server
+    from studio.demo_stamp import demo_changes
     from studio.storage.db import sqlite_path, to_url
 
     if not getattr(args, "db", None):

@@ -6,10 +6,7 @@ seeded random generator, so the same seed always writes the same database.
 
 from __future__ import annotations
 
-import hashlib
 import random
-import sqlite3
-from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +21,7 @@ from studio.currencies import ensure_currency
 from studio.day_reports.postings import post_days
 from studio.day_reports.starting import start_day_report
 from studio.demo_original import add_original
+from studio.demo_stamp import stamp_demo
 from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
@@ -69,11 +67,6 @@ from studio.storage.instance_lock import held_or_refused
 from studio.storage.new_files import put_new_file, remove_database_files, scratch_beside
 
 DEMO_SEED = 2027
-# A demo file's SQLite user_version: the demo's edition (raised when the demo gains data, so an untouched
-# older demo is written anew) above a stamp of its contents (so a changed one is never replaced unasked).
-DEMO_EDITION = 7
-STAMP_BITS = 24
-STAMP_MASK = (1 << STAMP_BITS) - 1
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
 EIGHTHS_WEIGHTS = {1: 45, 2: 30, 3: 13, 4: 7, 6: 3, 8: 2}
 # What `demo --size` writes: the demo, or a larger production for the optimizer's benchmark, whose file
@@ -135,54 +128,6 @@ def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED
         database.close()
 
 
-def demo_changes(path: Path) -> list[str] | None:
-    """What a demo file holds that the demo did not write: None when it is as written (or is no demo
-    file of this edition, which may be replaced without loss), else the changes, in words."""
-    if not is_sqlite_file(path):
-        return None
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        try:
-            written = connection.execute("PRAGMA user_version").fetchone()[0]
-            if written == 0:
-                return [_("it is not a demo file")]
-            if content_stamp(connection) == written & STAMP_MASK:
-                return None
-            demo_title = load_json("demo/contract_bride.json")["production"]["title"]
-            titles = [row[0] for row in connection.execute("SELECT title FROM production ORDER BY id")]
-        except sqlite3.DatabaseError:
-            return [_("it cannot be read")]
-    own = [_("a production of your own: {title}").format(title=title) for title in titles if title != demo_title]
-    return own or [_("changes to {title}").format(title=demo_title)]
-
-
-def demo_is_current(path: Path) -> bool:
-    """The file was written by this edition of the demo (an older one is written anew when untouched);
-    False for a file SQLite cannot read."""
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-            return connection.execute("PRAGMA user_version").fetchone()[0] >> STAMP_BITS == DEMO_EDITION
-    except sqlite3.DatabaseError:
-        return False
-
-
-def content_stamp(connection: sqlite3.Connection) -> int:
-    """A hash of every row of every table, to tell a demo file as written from one somebody changed."""
-    digest = hashlib.blake2b(digest_size=8)
-    tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
-    for (table,) in tables:
-        digest.update(table.encode())
-        for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-            digest.update(repr(row).encode())
-    return int.from_bytes(digest.digest(), "big") & STAMP_MASK
-
-
-def _stamp_demo(path: Path) -> None:
-    with closing(sqlite3.connect(path)) as connection:
-        stamp = DEMO_EDITION << STAMP_BITS | content_stamp(connection)
-        connection.execute(f"PRAGMA user_version = {stamp}")
-        connection.commit()
-
-
 def _write_demo(path: Path, seed: int, size: str) -> int:
     """Built under a scratch name beside `path` (which the next holder of its lock removes if this is
     killed), then put in its place."""
@@ -198,7 +143,7 @@ def _write_demo(path: Path, seed: int, size: str) -> int:
                 production_id = build_demo(session, seed, size)
         finally:
             database.close()
-        _stamp_demo(scratch)
+        stamp_demo(scratch)
         _put_in_place(scratch, path)
     except OSError as error:
         raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None

@@ -16,6 +16,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from studio.day_sheet import CastCall, MinorOnSet
 from studio.i18n import _
 from studio.resources import load_json
 
@@ -62,6 +63,20 @@ def limits_on(born: dt.date | None, on: dt.date) -> MinorLimits | None:
         rules["jurisdiction"],
         rules["jurisdiction_zh"],
     )
+
+
+def minors_working(cast: list[CastCall], performers: dict, on: dt.date) -> list[MinorOnSet]:
+    """The performers a call sheet calls to set (`performers`: by id) who are under 18 on its date."""
+    found = []
+    for line in cast:
+        performer = performers[line.performer_id]
+        limits = limits_on(performer.date_of_birth, on) if line.on_set is not None else None
+        if limits is not None:
+            name = performer.professional_name or performer.legal_name
+            found.append(
+                MinorOnSet(name, performer.name_zh, limits.age_months, limits.work_minutes, limits.on_set_minutes)
+            )
+    return found
 
 
 @functools.cache

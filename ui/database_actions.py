@@ -13,7 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 
-from studio.demo import demo_changes, demo_is_current, write_demo
+from studio.demo import write_demo
+from studio.demo_stamp import demo_changes, demo_is_current
 from studio.errors import DatabaseMissing, LoginRefused, OpenElsewhere, UserError
 from studio.exports.files import write_atomically
 from studio.paths import default_database_path, demo_database_path

@@ -23,7 +23,7 @@ from fractions import Fraction
 from math import floor
 
 from studio.schedule.dood import CALL_CODES
-from studio.schedule.model import Scenes
+from studio.schedule.scene_groups import Scenes
 from studio.schedule.search import Budget
 
 BOUND_WORK = 1.0  # at most, of the search's work

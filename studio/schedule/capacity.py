@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from studio.errors import InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _, local_name
-from studio.schedule.model import Scenes
+from studio.schedule.scene_groups import Scenes
 from studio.schedule.timeline import hours
 
 

@@ -31,8 +31,8 @@ from studio.schedule.board import Board, Layout
 from studio.schedule.bound import lower_bound
 from studio.schedule.capacity import check_capacity
 from studio.schedule.costs import ScheduleCost
-from studio.schedule.model import Counts, Scenes
 from studio.schedule.packing import baseline_placement, grouped_placement
+from studio.schedule.scene_groups import Counts, Scenes
 from studio.schedule.search import Budget, Found, Search
 
 WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from math import comb
 
-from studio.schedule.model import Counts, Scenes, ScheduleModel
+from studio.schedule.model import ScheduleModel
+from studio.schedule.scene_groups import Counts, Scenes
 
 SEED = 7
 STEP_WORK = 0.05  # CP-SAT's deterministic time for a neighbourhood, per day in it

@@ -17,13 +17,8 @@ from sqlmodel import select
 from studio.callsheet import call_sheet, call_sheets
 from studio.day_sheet import SceneLine
 from studio.errors import UserError
-from studio.exports.callsheet_pdf import (
-    SCENE_COLUMNS,
-    file_name,
-    ranges,
-    write_call_sheet,
-    write_call_sheets,
-)
+from studio.exports.callsheet_layout import SCENE_COLUMNS, ranges
+from studio.exports.callsheet_pdf import file_name, write_call_sheet, write_call_sheets
 from studio.exports.callsheet_style import PAGE
 from studio.exports.callsheet_words import SheetWords
 from studio.exports.pdf_pages import FRAME_PADDING, MARGIN, frame_width

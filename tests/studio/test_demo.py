@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import select
 
 from studio.budget.totals import current_budget
-from studio.demo import demo_changes, demo_is_current, write_demo, write_demo_on_server
+from studio.demo import write_demo, write_demo_on_server
+from studio.demo_stamp import demo_changes, demo_is_current
 from studio.errors import UserError
 from studio.models import (
     BudgetAccount,

@@ -19,8 +19,9 @@ from studio.models import Production
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.drives import Roads, Spot, distance_km, drive_minutes, drives, spots
-from studio.schedule.model import Scenes, ScheduleModel
+from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
+from studio.schedule.scene_groups import Scenes
 from studio.storage.backups import restore_backup, take_backup
 from studio.storage.db import open_database
 from tests.studio.test_callsheet import small_production

@@ -23,9 +23,10 @@ from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
 from studio.schedule.bound import lower_bound
 from studio.schedule.drives import Drives
-from studio.schedule.model import Scenes, ScheduleModel
+from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
 from studio.schedule.packing import grouped_placement
+from studio.schedule.scene_groups import Scenes
 from studio.schedule.search import Budget
 from studio.schedule.strips import place_all, set_locked
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QSplitter
 
 from studio.cli import PAGES
-from studio.demo import demo_changes
+from studio.demo_stamp import demo_changes
 from studio.paths import demo_database_path
 from studio.productions import ProductionDetails, create_production
 from ui.pages.base import Page
