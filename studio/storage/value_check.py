@@ -100,11 +100,22 @@ def _refused(column: str, kind: str) -> str:
     # SQLite's date functions take 30 February as it stands, '+0 days' carries it over into March.
     if kind == "DATE":
         return f"(date({value}, '+0 days') IS NOT {value} OR {value} < '0001')"
+    # The whole seconds are checked apart from their fraction: SQLite rounds a time to the millisecond,
+    # so 12:00:59.9996 would read as 12:01:00.
     if kind == "TIME":  # HH:MM:SS.ffffff
-        return f"time({value}) IS NOT substr({value}, 1, 8)"
+        return f"(time(substr({value}, 1, 8)) IS NOT substr({value}, 1, 8) OR {_no_fraction(value, 9)})"
     if kind == "DATETIME":  # YYYY-MM-DD HH:MM:SS.ffffff
-        return f"(datetime({value}, '+0 days') IS NOT substr({value}, 1, 19) OR {value} < '0001')"
+        seconds = f"substr({value}, 1, 19)"
+        return f"(datetime({seconds}, '+0 days') IS NOT {seconds} OR {value} < '0001' OR {_no_fraction(value, 20)})"
     raise ValueError(f"no rule for a {kind} column ({column}): add one")
+
+
+def _no_fraction(value: str, start: int) -> str:
+    """The condition that what follows the whole seconds (from character `start`) is neither nothing nor a
+    point and one to six digits."""
+    rest = f"substr({value}, {start})"
+    digits = f"({rest} GLOB '.[0-9]*' AND length({rest}) <= 7 AND substr({rest}, 2) NOT GLOB '*[^0-9]*')"
+    return f"NOT ({rest} = '' OR {digits})"
 
 
 def first_unexpected_server_value(connection, revision: str, *, sees_money: bool = True) -> UnexpectedValue | None:

@@ -62,6 +62,14 @@ HOSTILE = {
         "UPDATE production SET created_at = 'yesterday' WHERE id = 1",
         "'yesterday' in created_at of production, row id 1",
     ),
+    "no timestamp after its whole seconds": (
+        "UPDATE production SET created_at = '2026-12-06 20:19:59.9996x' WHERE id = 1",
+        "'2026-12-06 20:19:59.9996x' in created_at of production, row id 1",
+    ),
+    "no time after its whole seconds": (
+        "UPDATE production SET default_crew_call = '07:00:00 pm' WHERE id = 1",
+        "'07:00:00 pm' in default_crew_call of production, row id 1",
+    ),
     "text in the original's length": (
         "UPDATE original_scene SET page_eighths = 'many' WHERE id = 1",
         "'many' in page_eighths of original_scene, row id 1",
@@ -99,6 +107,16 @@ def test_a_file_holding_a_value_we_never_write_is_refused_naming_it_and_left_alo
     assert named in str(refused.value)
     assert digest(demo_path) == before
     assert sorted(path.name for path in demo_path.parent.iterdir()) == [demo_path.name]
+
+
+def test_a_moment_a_fraction_of_a_second_before_the_minute_is_no_damage(demo_path):
+    """SQLite rounds a time to the millisecond: read whole, 20:19:59.999600 is 20:20:00, and the
+    production made then was refused as damaged."""
+    written_by_another_program(
+        demo_path,
+        "UPDATE production SET created_at = '2026-12-06 20:19:59.999600', default_crew_call = '06:59:59.999900'",
+    )
+    open_database(demo_path).close()
 
 
 def test_a_backup_holding_one_is_refused_and_the_file_kept(demo_path, tmp_path):
