@@ -175,20 +175,25 @@ def episode_adaptation(session: Session, production_id: int) -> dict[int | None,
     return {row["episode"]: row for row in episode_progress(side_by_side(session, production_id), episodes)}
 
 
-def adaptation_rows(session: Session, production_id: int) -> dict[int, dict]:
-    """Each shooting scene's adaptation as the Script page shows it, by scene id (empty: no original)."""
+def cut_key(original_id: int) -> str:
+    """The Script page's key for an original scene cut in adaptation (a shooting scene's is its id)."""
+    return f"original:{original_id}"
+
+
+def adaptation_rows(session: Session, production_id: int) -> dict[int | str, dict]:
+    """Each scene's adaptation as the Script page shows it, by scene id, or by `cut_key` for an original
+    scene cut in adaptation (empty: no original)."""
     rows = {}
     for pair in side_by_side(session, production_id):
-        if pair.scene is None:
-            continue
         original = pair.original
-        rows[pair.scene.id] = {
+        rows[pair.scene.id if pair.scene else cut_key(original.id)] = {
             "id": pair.adaptation_id,
             "version": pair.version,
             "status": pair.status,
             "shown_status": "CHANGED_SINCE" if pair.original_changed else pair.status,
             "approved": pair.approved,
             "confirmed": pair.confirmed or original is None,
+            "cut": pair.scene is None,
             "original_changed": pair.original_changed,
             "original_number": original.number if original else "",
             "original_heading": original.heading if original else "",
@@ -199,11 +204,64 @@ def adaptation_rows(session: Session, production_id: int) -> dict[int, dict]:
     return rows
 
 
-def unpaired_originals(session: Session, production_id: int) -> list[dict]:
-    """The original's live scenes no shooting scene adapts (cut in adaptation), in the original's order:
-    what a scene can be paired with by hand."""
-    alone = [pair.original for pair in side_by_side(session, production_id) if pair.scene is None]
+def cut_scene_rows(session: Session, production_id: int) -> list[dict]:
+    """The original scenes cut in adaptation as rows of the Script page's scenes, each after the shooting
+    scene it follows in script order (`after`: None, first). Names and set as the production maps them
+    (`name_zh`), in English where the map knows them, as the original writes them in `*_zh`."""
+    from studio.models import Character, FilmSet
+    from studio.scripts.original import names_in
+
+    characters = {zh: name for name, zh in session.exec(_names(Character, production_id)) if zh}
+    sets = {zh: name for name, zh in session.exec(_names(FilmSet, production_id)) if zh}
+    rows, after = [], None
+    for pair in side_by_side(session, production_id):
+        if pair.scene is not None:
+            after = pair.scene.id
+            continue
+        original = pair.original
+        names = list(dict.fromkeys(names_in(original.speaking) + names_in(original.listed)))
+        rows.append(
+            {
+                "id": cut_key(original.id),
+                "scene_id": None,
+                "after": after,
+                "versions": {},
+                "episode": original.episode_number,
+                "number": original.number,
+                "int_ext": original.int_ext,
+                "set_id": None,
+                "set": sets.get(original.set_name, original.set_name),
+                "set_zh": original.set_name,
+                "time_of_day": original.time_of_day,
+                "eighths": original.page_eighths,
+                "characters": ", ".join(characters.get(name, name) for name in names),
+                "characters_zh": ", ".join(names),
+                "synopsis": "",
+                "shots": "",
+                "text": "",
+                "notes": "",
+                "heading": original.heading,
+                "revision": "CUT",
+            }
+        )
+    return rows
+
+
+def _names(model, production_id: int):
+    return select(model.name, model.name_zh).where(model.production_id == production_id)
+
+
+def original_choices(session: Session, production_id: int) -> list[dict]:
+    """The original's live scenes in its order, each with the shooting scene that adapts it (if any): what
+    a scene can be paired with by hand."""
+    pairs = [pair for pair in side_by_side(session, production_id) if pair.original is not None]
     return [
-        {"id": scene.id, "number": scene.number, "heading": scene.heading}
-        for scene in sorted(alone, key=lambda scene: scene.sort_order)
+        {
+            "id": pair.original.id,
+            "number": pair.original.number,
+            "heading": pair.original.heading,
+            "scene_id": pair.scene.id if pair.scene else None,
+            "scene_number": pair.scene.number if pair.scene else "",
+        }
+        for pair in sorted(pairs, key=lambda pair: pair.original.sort_order)
     ]

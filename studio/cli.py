@@ -222,7 +222,8 @@ def run_import_script(args: argparse.Namespace) -> int:
     import contextlib
 
     from studio.formatting import format_eighths
-    from studio.scripts.importer import import_outline, read_outline
+    from studio.scripts.importer import import_outline
+    from studio.scripts.script_files import read_outline
     from studio.storage.db import open_database, sqlite_path, to_url
     from studio.storage.new_files import new_database_file
 

@@ -87,6 +87,7 @@ def demo_data(size: str = "standard") -> dict:
     merged["action"] = merged["action"] | data["action"]
     for row in merged["characters"]:
         row["unavailable"] = row.get("unavailable", []) + data["unavailable"].get(row["name"], [])
+    merged["original"] = data["original"]  # what its Chinese original adds to the demo's
     return merged
 
 
@@ -190,8 +191,7 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
     _add_schedule(session, pid)
     _add_budget(session, pid, data["budget"])
     _add_reports(session, pid, data["reports"])
-    if size == "standard":
-        add_original(session, pid, data["action"])
+    add_original(session, pid, data["action"], data.get("original", {}))
     return pid
 
 

@@ -35,10 +35,17 @@ from studio.scripts.reader import read_script
 INT_EXT = {"INT": "内", "EXT": "外", "INT/EXT": "内外"}
 
 
-def add_original(session: Session, pid: int, action: dict[str, list[str]]) -> None:
+def add_original(session: Session, pid: int, action: dict[str, list[str]], extension: dict) -> None:
     """Write the original (White), align it with the scenes, set the adaptation's statuses and notes, then
-    revise the original (Blue)."""
+    revise the original (Blue). A larger production's `extension` adds its sets' words and cut scenes and
+    sets its own statuses by episode."""
     spec = load_json("demo/contract_bride_original.json")
+    if extension:
+        spec = spec | {
+            "sets": spec["sets"] | extension["sets"],
+            "cut": spec["cut"] + extension["cut"],
+            "statuses": extension["statuses"],
+        }
     scenes = _english_scenes(session, pid)
     text = _original_text(spec, scenes, action)
     _import(session, pid, spec, text, "White")

@@ -143,12 +143,15 @@ def cast(session: Session, character_id: int, performer_id: int, seen_version: i
 # A show's two scripts
 
 
-def pair_scene(session: Session, production_id: int, scene_id: int, original_id: int | None) -> Changes:
-    """A shooting scene paired by hand with an original scene, or with none; undone by putting the rows it
-    touched back as they were."""
+def pair_scene(
+    session: Session, production_id: int, scene_id: int, original_id: int | None, swap: bool = False
+) -> Changes:
+    """A shooting scene paired by hand with an original scene, or with none; the scene that original was
+    paired with left unpaired, or with `swap` given the first scene's original; undone by putting the rows
+    it touched back as they were."""
     from studio.scripts.pairing import pair_by_hand
 
-    before, now = pair_by_hand(session, production_id, scene_id, original_id)
+    before, now = pair_by_hand(session, production_id, scene_id, original_id, swap)
     return _pairings(production_id, before, now)
 
 

@@ -43,7 +43,7 @@ def run_script(args: argparse.Namespace) -> int:
         raise UserError(_("script align needs two files, the original and its adaptation, or none (the stored ones)"))
     else:
         from studio.scripts.alignment import align
-        from studio.scripts.importer import read_outline
+        from studio.scripts.script_files import read_outline
 
         original, _fingerprint = read_outline([args.original], args.format)
         adaptation, _fingerprint = read_outline([args.adaptation], args.format)

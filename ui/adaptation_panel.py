@@ -119,5 +119,6 @@ class AdaptationForm(QWidget):
             flags.append(self.tr("Paired by the alignment: to confirm"))
         self.flag.setText(" · ".join(flags))
         self.confirm.setVisible(not row["confirmed"])
+        self.pair.setVisible(not row["cut"])  # pairing starts from the shooting scene
         self.adapter_note.setText(row["adapter_note"])
         self.cultural_note.setText(row["cultural_note"])

@@ -99,6 +99,7 @@ def revision_state(value: str) -> str:
         "CHANGED": QCoreApplication.translate("Labels", "Changed"),
         "UNCHANGED": QCoreApplication.translate("Labels", "Unchanged"),
         "OMITTED": QCoreApplication.translate("Labels", "Omitted"),
+        "CUT": QCoreApplication.translate("Labels", "Cut in adaptation"),  # an original scene's row
     }.get(value, value)
 
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.errors import UserError
 from studio.models import Production
-from studio.scripts.importer import ImportResult, preview_import, read_outline
+from studio.scripts.importer import ImportResult, preview_import
 from studio.scripts.outline import Outline
+from studio.scripts.script_files import read_outline
 from ui.background import run_in_background, run_quietly
 from ui.import_dialog import ImportDialog
 from ui.labels import revision_color

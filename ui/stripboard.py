@@ -167,7 +167,7 @@ class StripBoardModel(QAbstractListModel):
                 return self.describe_move(row)
             return row.strip.banner if row.strip.is_banner else strip_text(row.strip)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "strip" and not row.strip.is_banner:
-            return row.strip.heading
+            return strip_tooltip(row.strip)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "move":
             return self.explain_move(row)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "day":
@@ -233,6 +233,14 @@ def strip_heading(strip: StripCard) -> str:
         return f"{strip.number}  {episode}  {strip.int_ext} {strip.set_name} – {strip.time_of_day}"
     where = f"{labels.int_ext(strip.int_ext)} {shown_name(strip.set_name, strip.set_name_zh)}"
     return f"{strip.number}  {episode}  {where} – {labels.time_of_day(strip.time_of_day)}"
+
+
+def strip_tooltip(strip: StripCard) -> str:
+    """The heading as the shooting script writes it, and the set's Chinese name beside it: a strip shows the
+    set in the interface's language, its tooltip in both."""
+    if not strip.set_name_zh or strip.set_name_zh == strip.set_name:
+        return strip.heading
+    return f"{strip.heading}\n{strip.set_name_zh}"
 
 
 def strip_figures(strip: StripCard) -> str:

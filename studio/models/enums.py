@@ -2,19 +2,9 @@
 
 from enum import StrEnum
 
-
-class IntExt(StrEnum):
-    INT = "INT"
-    EXT = "EXT"
-    INT_EXT = "INT/EXT"
-
-
-class TimeOfDay(StrEnum):
-    DAY = "DAY"
-    NIGHT = "NIGHT"
-    MORNING = "MORNING"
-    DAWN = "DAWN"
-    DUSK = "DUSK"
+# A scene heading's words, stored as a script states them: the parsers' own vocabulary, kept where reading
+# a script needs no database (`script align` on two files never loads the tables).
+from studio.scripts.elements import IntExt, TimeOfDay  # noqa: F401
 
 
 class RevisionState(StrEnum):

@@ -14,6 +14,20 @@ from studio.errors import InvalidInput
 from studio.i18n import _
 
 
+class IntExt(StrEnum):
+    INT = "INT"
+    EXT = "EXT"
+    INT_EXT = "INT/EXT"
+
+
+class TimeOfDay(StrEnum):
+    DAY = "DAY"
+    NIGHT = "NIGHT"
+    MORNING = "MORNING"
+    DAWN = "DAWN"
+    DUSK = "DUSK"
+
+
 class Kind(StrEnum):
     HEADING = "heading"
     ACTION = "action"

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from studio.models.enums import IntExt, TimeOfDay
-from studio.scripts.elements import Heading
+from studio.scripts.elements import Heading, IntExt, TimeOfDay
 
 HEADING_LIMIT = 400  # what the database keeps of a scene heading, and all of one that is taken apart
 PREFIXES = [

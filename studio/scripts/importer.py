@@ -8,7 +8,6 @@ added, and scenes the revision no longer has are marked OMITTED with their numbe
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -28,16 +27,14 @@ from studio.models.enums import RevisionState, ScriptSide
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
-from studio.scripts.elements import Element, Guess, Kind, ScriptError
-from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline, build_outline, is_background
-from studio.scripts.reader import read_script, read_script_bytes
+from studio.scripts.elements import Element, Kind, ScriptError
+from studio.scripts.outline import Outline, SceneOutline, is_background
 from studio.scripts.zh_text import fold
 
 REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
 ROUND_PREFIXES = ["", "Double ", "Triple ", "Quadruple "]
 SIMILAR_ENOUGH = 0.75  # a scene found elsewhere by its content
 SAME_SCENE = 0.5  # a scene under its old number that still reads like itself
-FILE_NUMBER = re.compile(r"(\d{1,4})")
 EMPHASIS = re.compile(r"[*_]+")
 NOTE_MARKS = {Kind.NOTE: ("[[", "]]"), Kind.BONEYARD: ("/* ", " */")}
 
@@ -75,53 +72,6 @@ class ImportResult:
             "side": self.side.lower(),
             **({"alignment": self.alignment} if self.alignment is not None else {}),
         }
-
-
-def read_outline(paths: list[Path], script_format: str = "auto") -> tuple[Outline, str]:
-    """Parse one script, or one file per episode (ordered by the number in each file name); with the
-    fingerprint of the bytes read (each file is read once: what is parsed is what is fingerprinted)."""
-    ordered = paths if len(paths) == 1 else sorted(paths, key=_file_number)
-    digest = hashlib.sha256()
-    outlines = []
-    for path in ordered:
-        data = read_script_bytes(path)
-        digest.update(data)
-        outlines.append((path, build_outline(read_script(data, path.name, script_format), path.name)))
-    if len(outlines) == 1:
-        return outlines[0][1], digest.hexdigest()
-    return _combine(outlines), digest.hexdigest()
-
-
-def _file_number(path: Path) -> tuple[int, str]:
-    match = FILE_NUMBER.search(path.stem)
-    return (int(match.group(1)) if match else 1_000_000, path.name)
-
-
-def _combine(outlines: list[tuple[Path, Outline]]) -> Outline:
-    combined = Outline(outlines[0][1].title_page, [], [])
-    seen: dict[int, Path] = {}
-    for position, (path, outline) in enumerate(outlines, start=1):
-        episodes = outline.episodes
-        if outline.unnumbered:
-            number = _file_number(path)[0] if FILE_NUMBER.search(path.stem) else position
-            episode = EpisodeOutline(number)
-            for index, scene in enumerate(outline.unnumbered, start=1):
-                scene.number, scene.episode = f"{number}-{index}", number
-                episode.scenes.append(scene)
-            episodes = [*episodes, episode]
-        combined.guesses += [Guess(guess.line, f"{path.name}: {guess.message}") for guess in outline.guesses]
-        combined.notes += outline.notes
-        for episode in episodes:
-            if episode.number in seen:
-                raise ScriptError(
-                    path.name,
-                    _("episode {number} is also in {other}").format(
-                        number=episode.number, other=seen[episode.number].name
-                    ),
-                )
-            seen[episode.number] = path
-            combined.episodes.append(episode)
-    return combined
 
 
 def import_outline(

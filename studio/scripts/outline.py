@@ -24,9 +24,8 @@ from typing import NoReturn
 from studio import validation
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.models.enums import IntExt, TimeOfDay
 from studio.scripts.eighths import eighths
-from studio.scripts.elements import Element, Guess, Kind, Screenplay, ScriptError
+from studio.scripts.elements import Element, Guess, IntExt, Kind, Screenplay, ScriptError, TimeOfDay
 from studio.scripts.groups import is_group
 from studio.scripts.headings import HEADING_LIMIT, location_of, parse_heading
 from studio.scripts.names import Names, without_extensions

@@ -313,9 +313,12 @@ def _scene_json(scene, episode: int | None, set_name: str) -> dict:
 ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it
 
 
-def pair_by_hand(session: Session, production_id: int, scene_id: int, original_id: int | None) -> tuple[list, list]:
-    """Pair a shooting scene with an original scene (None: with none, added in adaptation), confirmed: a
-    scene or original it leaves, or whose partner it takes, is left alone in a row of its own. The
+def pair_by_hand(
+    session: Session, production_id: int, scene_id: int, original_id: int | None, swap: bool = False
+) -> tuple[list, list]:
+    """Pair a shooting scene with an original scene (None: with none, added in adaptation), confirmed. The
+    scene another scene's original is taken from is left unpaired, or with `swap` takes this scene's
+    original in exchange (confirmed too); an original left by both is alone in a row of its own. Each
     scene's row keeps its status and notes. Returns the rows touched as they were, and their ids now."""
     rows = {row.id: row for row in _rows(session, SceneAdaptation, production_id)}
     mine = next((row for row in rows.values() if row.scene_id == scene_id), None)
@@ -327,21 +330,29 @@ def pair_by_hand(session: Session, production_id: int, scene_id: int, original_i
     touched = {row.id: row for row in (mine, theirs) if row is not None}
     before = [_values(row) for row in touched.values()]
     left_original = mine.original_scene_id
+    swapped = None
     if theirs is not None and theirs is not mine:
         if theirs.scene_id is None:
             session.delete(theirs)
         else:
             theirs.original_scene_id = None
+            swapped = theirs if swap and left_original is not None else None
         session.flush()
-    mine.original_scene_id, mine.paired_by, mine.score, mine.confirmed = original_id, "hand", 100, True
-    session.add(mine)
+    _by_hand(mine, original_id)
     session.flush()
-    if left_original is not None and left_original != original_id:
+    if swapped is not None:
+        _by_hand(swapped, left_original)
+        session.flush()
+    elif left_original is not None and left_original != original_id:
         alone = SceneAdaptation(production_id=production_id, original_scene_id=left_original)
         session.add(alone)
         session.flush()
         touched[alone.id] = alone
     return before, [row.id for row in touched.values() if row in session]
+
+
+def _by_hand(row: SceneAdaptation, original_id: int | None) -> None:
+    row.original_scene_id, row.paired_by, row.score, row.confirmed = original_id, "hand", 100, True
 
 
 def put_pairings(session: Session, production_id: int, rows: tuple[dict, ...], replacing: tuple[int, ...]) -> list:

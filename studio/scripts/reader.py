@@ -88,8 +88,8 @@ def read_script_bytes(path: Path) -> bytes:
 
 
 def read_script(data: bytes, name: str, script_format: str = "auto") -> Screenplay:
-    # Here, not at the top: the Chinese layout's parser loads the database models, which the command line's
-    # start-up (it reads FORMATS) does without.
+    # Here, not at the top: the command line's start-up (it reads FORMATS) does without the Chinese layout's
+    # parser and its patterns.
     from studio.scripts.zh_layout import parse_zh_layout
 
     if len(data) > MAX_BYTES:

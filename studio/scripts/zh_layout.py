@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 
 from studio.i18n import _
-from studio.models.enums import IntExt
-from studio.scripts.elements import Element, Guess, Heading, Kind, Screenplay
+from studio.scripts.elements import Element, Guess, Heading, IntExt, Kind, Screenplay
 from studio.scripts.groups import is_group
 from studio.scripts.headings import HEADING_LIMIT, ZH_SAME_TIME, ZH_TIME_OR_PLACE_START, zh_glued, zh_time_and_place
 from studio.scripts.zh_text import NUMBER, chinese_number, fold

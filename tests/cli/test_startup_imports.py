@@ -91,3 +91,12 @@ def test_a_catalogue_and_a_font_read_before_are_not_parsed_again(demo_path, tmp_
     )
     assert loaded(parsing_refused + code, "babel.messages") == []
     assert sheet.exists()
+
+
+def test_aligning_two_files_loads_no_database_library():
+    """`script align ORIGINAL ADAPTATION` stores nothing: reading and pairing two scripts never loads the
+    tables (SQLAlchemy and SQLModel were half of the command's time)."""
+    from tests.fixture_files import SAMPLE_FOUNTAIN, SAMPLE_ZH
+
+    code = f"import main\nmain.main(['script', 'align', {str(SAMPLE_ZH)!r}, {str(SAMPLE_FOUNTAIN)!r}, '--json'])"
+    assert loaded(code, "sqlalchemy", "sqlmodel", *LATER) == []

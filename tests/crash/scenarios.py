@@ -314,7 +314,7 @@ def revised_script(original: Path, target: Path) -> Path:
 
 def build_scenarios(work_dir: Path, log: Callable[[str], None]) -> list[Scenario]:
     from studio.demo import write_demo
-    from studio.scripts.importer import read_outline
+    from studio.scripts.script_files import read_outline
 
     started = time.perf_counter()
     demo = work_dir / "demo.sqlite"

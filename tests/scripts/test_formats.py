@@ -146,7 +146,7 @@ def test_scene_of_episode_headings_without_an_episode_and_two_line_headings(tmp_
     for number, body in ((3, "第1场 日 内 书房\n甲：好。\n"), (4, "### 场1-1\n日 内 书房\n甲：好。\n")):
         path = tmp_path / f"ep{number}.txt"
         path.write_text(body, encoding="utf-8")
-    from studio.scripts.importer import read_outline
+    from studio.scripts.script_files import read_outline
 
     outline, _ = read_outline(sorted(tmp_path.glob("ep*.txt")))
     assert [(s.number, s.set_name) for s in outline.scenes] == [("3-1", "书房"), ("1-1", "书房")]

@@ -22,7 +22,8 @@ from studio.models import (
     Strip,
 )
 from studio.scripts.elements import ScriptError
-from studio.scripts.importer import import_outline, read_outline
+from studio.scripts.importer import import_outline
+from studio.scripts.script_files import read_outline
 from studio.storage.db import open_database
 from tests.fixture_files import REAL
 from tests.fixture_files import SAMPLE_ZH as SAMPLE

@@ -6,7 +6,8 @@ import pytest
 from sqlmodel import select
 
 from studio.models import Character, FilmSet, Location, Production, Scene, SceneCharacter
-from studio.scripts.importer import import_outline, read_outline
+from studio.scripts.importer import import_outline
+from studio.scripts.script_files import read_outline
 from studio.storage.db import open_database
 from tests.fixture_files import SAMPLES
 

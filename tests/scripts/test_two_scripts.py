@@ -52,6 +52,10 @@ def session_of(db: str):
 def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_names_mapped(scripts, tmp_path):
     db = str(tmp_path / "show.sqlite")
     imported(db, scripts[1])
+    database = open_database(db)
+    with database.reading() as session:
+        characters = {c.id: c.name for c in session.exec(select(Character))}
+    database.close()
     report = imported(db, scripts[0], "original")["alignment"]
     assert pairs_of(report) == HAND_CHECKED
     assert [scene["number"] for scene in report["cut"]] == ["1-4"]
@@ -67,6 +71,9 @@ def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_name
     with database.reading() as session:
         names = {c.name: c.name_zh for c in session.exec(select(Character))}
         assert names["SOPHIE"] == "苏晚" and names["MRS. WAN"] == "苏母"
+        # one character whatever side names them: the original's names are the same rows' Chinese names,
+        # so their cast, rates and tags are theirs
+        assert {c.id: c.name for c in session.exec(select(Character))} == characters
         assert session.exec(select(FilmSet).where(FilmSet.name == "CEO'S OFFICE")).one().name_zh == "总裁办公室"
         # the scenes stay the shooting script's: one strip each, none for the original
         assert len(session.exec(select(Strip)).all()) == len(session.exec(select(Scene)).all()) == 7

@@ -7,7 +7,8 @@ from studio.breakdown import remove_tag, renumber_cast, retag_scene, tag_scene, 
 from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BreakdownCategory, BreakdownElement, Character, Scene, SceneCharacter, SceneElement
-from studio.scripts.importer import import_outline, read_outline
+from studio.scripts.importer import import_outline
+from studio.scripts.script_files import read_outline
 from studio.storage.db import open_database
 from tests.fixture_files import SAMPLES
 

@@ -13,7 +13,8 @@ from studio.errors import UserError
 from studio.exports.breakdown_pdf import write_breakdown_sheets, write_element_report
 from studio.models import BreakdownCategory, Scene
 from studio.productions import ProductionDetails, create_production
-from studio.scripts.importer import import_outline, read_outline
+from studio.scripts.importer import import_outline
+from studio.scripts.script_files import read_outline
 from studio.storage.db import open_database
 from tests.fixture_files import SAMPLES
 

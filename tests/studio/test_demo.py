@@ -199,6 +199,7 @@ def test_the_larger_production_extends_the_demo_for_the_optimizer(tmp_path):
     """`demo --size large`: the demo's series with 100 episodes, about 600 scenes, 12 shoot days and 11
     locations around Los Angeles, and more days someone or somewhere is not free."""
     from studio.models import Availability, Episode
+    from studio.scripts.pairing import stored_alignment
 
     path = tmp_path / "large.sqlite"
     write_demo(path, size="large")
@@ -216,5 +217,15 @@ def test_the_larger_production_extends_the_demo_for_the_optimizer(tmp_path):
             unavailable = session.exec(select(Availability)).all()
             assert len({row.performer_id for row in unavailable if row.performer_id}) >= 8
             assert len({row.location_id for row in unavailable if row.location_id}) == 2
+            aligned = stored_alignment(session, 1)
     finally:
         database.close()
+    # its Chinese original, aligned: its own cut beats past the demo's 80 episodes, its own sets in Chinese
+    assert {row["episode"] for row in aligned["cut"]} > {86, 95} and len(aligned["added"]) == 4
+    assert {"帕萨迪纳小学·教室", "港口仓库"} <= {row["set"] for row in aligned["cut"]}
+    assert aligned["ambiguities"] == [] and len(aligned["pairs"]) >= 550
+    progress = {row["episode"]: row for row in aligned["episodes"]}
+    assert (
+        progress[60]["approved"] == progress[60]["scenes"] and progress[100]["not_started"] == progress[100]["scenes"]
+    )
+    assert progress[81]["translated"] == progress[81]["scenes"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Qt
+
 from tests.ui.driving import query, show, window_on
 
 
@@ -133,3 +135,112 @@ def test_a_scene_paired_by_hand_and_unpaired_and_both_undone(qtbot, demo_path, m
     assert pairing(demo_path) == before
     window.workspace.undo_stack.redo()
     assert ("6-1", "3-3", "APPROVED", 1) in pairing(demo_path)
+
+
+CUT = (  # an original scene's adaptation, cut: no shooting scene
+    "SELECT a.status, a.cultural_note FROM scene_adaptation a JOIN original_scene o ON o.id = a.original_scene_id"
+    " WHERE o.number = ? AND a.scene_id IS NULL"
+)
+
+
+def cut_adaptation(path, number: str) -> tuple:
+    return query(path, CUT, number)[0]
+
+
+def test_a_scene_cut_in_adaptation_is_listed_in_its_place_and_its_notes_edited_and_undone(qtbot, demo_path):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    numbers = [row["number"] for row in page.scenes.model.rows]
+    cut = query(
+        demo_path,
+        "SELECT o.number FROM scene_adaptation a JOIN original_scene o ON o.id = a.original_scene_id"
+        " WHERE a.scene_id IS NULL",
+    )
+    assert {f"Original {number}" for (number,) in cut} <= set(numbers)
+    place = numbers.index("Original 3-3")  # the slap, cut: after 3-2, whose original comes before it
+    assert numbers[place - 1] == "3-2" and page.scenes.model.rows[place]["episode"] == 3
+    model = page.scenes.model
+    column = {column.key: n for n, column in enumerate(model.columns)}
+    assert model.index(place, column["revision"]).data() == "Cut in adaptation"
+    assert "CHLOE" in model.rows[place]["characters"] and "苏晚" in model.rows[place]["characters_zh"]
+
+    select_scene(page, "Original 3-3")
+    assert page.original.title.text() == "Original 3-3" and "耳光" in page.original.text.toPlainText()
+    assert page.scene_text.toPlainText().startswith("Cut in adaptation") and not page.scene_text.editable
+    assert not page.adaptation.pair.isVisibleTo(page) and page.adaptation.isEnabled()
+    assert page.adaptation.cultural_note.text().startswith("The slap plays as abuse")
+    assert not model.flags(model.index(place, column["shots"])) & Qt.ItemFlag.ItemIsEditable
+
+    before = cut_adaptation(demo_path, "3-3")
+    form = page.adaptation
+    form.status.setCurrentIndex(form.status.findData("ADAPTED"))
+    form.status.activated.emit(form.status.currentIndex())
+    qtbot.waitUntil(lambda: form.row["status"] == "ADAPTED")
+    form.cultural_note.setText("Cut: a slap reads as abuse here.")
+    form.cultural_note.editingFinished.emit()
+    assert cut_adaptation(demo_path, "3-3") == ("ADAPTED", "Cut: a slap reads as abuse here.")
+    window.workspace.undo_stack.undo()
+    window.workspace.undo_stack.undo()
+    assert cut_adaptation(demo_path, "3-3") == before
+    qtbot.waitUntil(lambda: form.cultural_note.text() == before[1])
+
+    page.not_approved.setChecked(True)  # approved up to episode 60 in the demo, cut scenes too
+    shown = {page.scenes.proxy.index(row, 0).data() for row in range(page.scenes.proxy.rowCount())}
+    assert {number for number in shown if number.startswith("Original")} == {"Original 68-2"}
+
+
+def answer(monkeypatch, button_text: str) -> list[str]:
+    """The question about another scene's original answered by clicking the button so named; returns the
+    buttons it offered once asked."""
+    offered: list[str] = []
+
+    def click(box):
+        offered.extend(button.text() for button in box.buttons())
+        next(button for button in box.buttons() if button.text() == button_text).click()
+        return 0
+
+    monkeypatch.setattr("ui.pages.script.QMessageBox.exec", click)
+    return offered
+
+
+def test_pairing_with_another_scenes_original_swaps_or_leaves_it_unpaired_in_one_undo_step(
+    qtbot, demo_path, monkeypatch
+):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    before = pairing(demo_path)
+    assert ("2-1", "2-1", "APPROVED", 1) in before and ("2-2", "2-2", "APPROVED", 1) in before
+    monkeypatch.setattr(
+        "ui.pages.script.QInputDialog.getItem",
+        lambda _parent, _title, _question, choices, *_args: (
+            next(choice for choice in choices if choice.startswith("2-2 ")),
+            True,
+        ),
+    )
+    answer(monkeypatch, "Swap")
+    select_scene(page, "2-1")
+    page.adaptation.pair.click()
+    swapped = pairing(demo_path)
+    assert ("2-1", "2-2", "APPROVED", 1) in swapped and ("2-2", "2-1", "APPROVED", 1) in swapped
+    assert len(swapped) == len(before)
+    assert window.workspace.undo_stack.undoText() == "Swap the originals of scenes 2-1 and 2-2"
+    window.workspace.undo_stack.undo()
+    assert pairing(demo_path) == before
+
+    answer(monkeypatch, "Leave scene 2-2 unpaired")
+    page.adaptation.pair.click()
+    left = pairing(demo_path)
+    assert ("2-1", "2-2", "APPROVED", 1) in left and ("2-2", None, "APPROVED", 1) in left
+    assert (None, "2-1", "NOT_STARTED", 1) in left  # 2-1's old original, alone
+    window.workspace.undo_stack.undo()
+    assert pairing(demo_path) == before
+
+    answer(monkeypatch, "Cancel")
+    page.adaptation.pair.click()
+    assert pairing(demo_path) == before and not window.workspace.undo_stack.canUndo()
+
+    offered = answer(monkeypatch, "Leave scene 2-2 unpaired")
+    select_scene(page, "6-1")  # added in adaptation: no original of its own to give 2-2 in exchange
+    page.adaptation.pair.click()
+    assert "Swap" not in offered and "Cancel" in offered
+    assert ("6-1", "2-2", "APPROVED", 1) in pairing(demo_path) and ("2-2", None, "APPROVED", 1) in pairing(demo_path)

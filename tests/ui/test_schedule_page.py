@@ -65,6 +65,12 @@ def test_the_board_shows_days_strips_and_their_totals(demo_window):
     listed = [page.conflicts.item(i).text() for i in range(page.conflicts.count())]
     assert listed and any("hours from call" in text for text in listed)
     assert page.dood.rowCount() == 21 and page.dood.item(0, 1).text() == "Daniel Hayes"
+    office = next(
+        r for r, row in enumerate(page.model.rows) if row.kind == "strip" and row.strip.set_name.endswith("CEO OFFICE")
+    )  # shown by its English set, and both names when pointed at
+    assert "STERLING TOWER - CEO OFFICE" in page.model.index(office).data()
+    heading, set_zh = page.model.index(office).data(Qt.ItemDataRole.ToolTipRole).split("\n")
+    assert heading.startswith("INT. STERLING TOWER - CEO OFFICE") and set_zh == "顾氏集团·总裁办公室"
 
 
 def test_dragging_a_strip_to_another_day_saves_recomputes_and_undoes(demo_window, demo_path, settle):

@@ -11,7 +11,7 @@ from shiboken6 import isValid
 
 from benchmarks.long_scripts import series_zh
 from studio.productions import list_productions
-from studio.scripts.importer import read_outline
+from studio.scripts.script_files import read_outline
 from tests.fixture_files import REAL
 from tests.fixture_files import SAMPLE_ZH as SAMPLE
 from ui import script_import

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QInputDialog, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QInputDialog, QMessageBox, QPlainTextEdit
 
 from studio import operations
-from studio.adaptation import adaptation_rows, episode_adaptation, unpaired_originals
+from studio.adaptation import adaptation_rows, cut_scene_rows, episode_adaptation, original_choices
 from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
@@ -54,9 +54,15 @@ class ScriptPage(Page):
                 Column("characters_zh" if chinese() else "characters", self.tr("Characters")),
                 Column("revision", self.tr("Revision"), display=labels.revision_state),
                 Column("adaptation", self.tr("Adaptation"), display=labels.adaptation_status),
-                Column("shots", self.tr("Shots"), source=("scene", "id", "shots"), editable=True, align_right=True),
                 Column(
-                    "synopsis", self.tr("Synopsis"), source=("scene", "id", "synopsis"), editable=True, free_text=True
+                    "shots", self.tr("Shots"), source=("scene", "scene_id", "shots"), editable=True, align_right=True
+                ),
+                Column(
+                    "synopsis",
+                    self.tr("Synopsis"),
+                    source=("scene", "scene_id", "synopsis"),
+                    editable=True,
+                    free_text=True,
                 ),
             ]
         )
@@ -117,8 +123,8 @@ class ScriptPage(Page):
             return
         production_id = self.workspace.production_id
         episodes = self.workspace.read(episode_rows, production_id) if shots else self.episodes.model.rows  # totals
-        self._load_adaptations(production_id, self.scenes.model.rows, episodes)
-        self.scenes.set_rows(self.scenes.model.rows)
+        scenes = [row for row in self.scenes.model.rows if row["scene_id"] is not None]
+        self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
         self.episodes.set_rows(episodes)
         self._show_adaptation()
 
@@ -127,9 +133,10 @@ class ScriptPage(Page):
         self.scene_text.editable = self.scene_elements.editable = not self.workspace.read_only
         episodes = self.workspace.read(episode_rows, production_id)
         scenes = self.workspace.read(scene_rows, production_id)
-        self._load_adaptations(production_id, scenes, episodes)
+        for row in scenes:
+            row["scene_id"] = row["id"]  # what the scene's own cells edit; a cut original's row has none
         self.episodes.set_rows(episodes)
-        self.scenes.set_rows(scenes)
+        self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
         if scenes:
             self.scenes.view.setCurrentIndex(self.scenes.proxy.index(0, 0))
         live = [scene for scene in scenes if scene["revision"] != RevisionState.OMITTED.value]
@@ -144,11 +151,13 @@ class ScriptPage(Page):
             text += " · " + self.tr("%n omitted", "", len(scenes) - len(live))
         self.summary.setText(text)
 
-    def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> None:
+    def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> list[dict]:
         """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
-        of each episode's are approved; the original's side shown only for a production that has one."""
+        of each episode's are approved; the original's side shown only for a production that has one.
+        Returns the scenes' rows with the original's scenes cut in adaptation among them, in script order."""
         self.adaptations = self.workspace.read(adaptation_rows, production_id)
         progress = self.workspace.read(episode_adaptation, production_id) if self.adaptations else {}
+        scenes = self._with_cut(production_id, scenes) if self.adaptations else scenes
         for row in episodes:
             done = progress.get(row["number"])
             row["approved"] = f"{done['approved']}/{done['scenes']}" if done else ""
@@ -161,6 +170,18 @@ class ScriptPage(Page):
         for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
             column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
             table.view.setColumnHidden(column, not self.adaptations)
+        return scenes
+
+    def _with_cut(self, production_id: int, scenes: list[dict]) -> list[dict]:
+        """The original's scenes cut in adaptation, each after the shooting scene it follows."""
+        after: dict[int | None, list[dict]] = {}
+        for row in self.workspace.read(cut_scene_rows, production_id):
+            row["number"] = self.tr("Original %1").replace("%1", row["number"])
+            after.setdefault(row["after"], []).append(row)
+        merged = list(after.get(None, []))
+        for row in scenes:
+            merged += [row, *after.get(row["id"], [])]
+        return merged
 
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}
@@ -192,7 +213,12 @@ class ScriptPage(Page):
             return
         self.current_scene = self.scenes.model.rows[self.scenes.proxy.mapToSource(current).row()]
         row = self.current_scene
-        self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
+        cut = row["scene_id"] is None
+        self.scene_text.editable = self.scene_elements.editable = not (self.workspace.read_only or cut)
+        if cut:
+            self.scene_text.setPlainText(self.tr("Cut in adaptation: no scene of the shooting script adapts it"))
+        else:
+            self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
         self.scene_notes.setPlainText(row["notes"])
         self.scene_notes.setVisible(bool(row["notes"]))
         self._show_elements()
@@ -204,21 +230,59 @@ class ScriptPage(Page):
         self.adaptation.show_row(row, not self.workspace.read_only)
 
     def _pair_by_hand(self) -> None:
-        """Pair the scene with an original scene no scene adapts yet, or with none (added in adaptation)."""
+        """Pair the scene with another original scene, or with none (added in adaptation); taking another
+        scene's original offers to swap the two scenes' originals or to leave the other scene unpaired."""
         scene = self.current_scene
-        originals = self.workspace.read(unpaired_originals, self.workspace.production_id)
-        choices = [self.tr("None: added in adaptation")] + [f"{o['number']}  {o['heading']}" for o in originals]
+        originals = [
+            choice
+            for choice in self.workspace.read(original_choices, self.workspace.production_id)
+            if choice["scene_id"] != scene["scene_id"]
+        ]
+        choices = [self.tr("None: added in adaptation")] + [self._choice(original) for original in originals]
         question = self.tr("The original scene that scene %1 adapts:").replace("%1", scene["number"])
         chosen, ok = QInputDialog.getItem(self, self.tr("Pair with an original scene"), question, choices, 0, False)
         if not ok:
             return
-        original_id = originals[choices.index(chosen) - 1]["id"] if chosen != choices[0] else None
+        original = originals[choices.index(chosen) - 1] if chosen != choices[0] else None
+        swap = original is not None and original["scene_id"] is not None and self._swap(scene, original)
+        if swap is None:
+            return
         label = self.tr("Pair scene %1 by hand").replace("%1", scene["number"])
+        if swap:
+            label = self.tr("Swap the originals of scenes %1 and %2")
+            label = label.replace("%1", scene["number"]).replace("%2", original["scene_number"])
         try:
-            args = (self.workspace.production_id, scene["id"], original_id)
+            args = (self.workspace.production_id, scene["scene_id"], original and original["id"], swap)
             self.workspace.apply(operations.pair_scene, *args, label=label)
         except UserError as error:
             self.show_refusal(str(error))
+
+    def _choice(self, original: dict) -> str:
+        text = f"{original['number']}  {original['heading']}"
+        if original["scene_id"] is None:
+            return text
+        return text + self.tr(" · paired with scene %1").replace("%1", original["scene_number"])
+
+    def _swap(self, scene: dict, original: dict) -> bool | None:
+        """Asked when the original chosen is another scene's: swap (True), leave that scene unpaired (False),
+        or cancel (None). A scene added in adaptation has no original to swap."""
+        mine = self.adaptations[scene["id"]]["original_number"]
+        other = original["scene_number"]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Pair with an original scene"), "", parent=self)
+        if mine:
+            text = self.tr("Original %1 is scene %2's. Swap, so that scene %2 adapts original %3 instead?")
+            box.setText(text.replace("%1", original["number"]).replace("%2", other).replace("%3", mine))
+            swap = box.addButton(self.tr("Swap"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            text = self.tr("Original %1 is scene %2's: scene %2 will be left unpaired.")
+            box.setText(text.replace("%1", original["number"]).replace("%2", other))
+            swap = None
+        leave = box.addButton(self.tr("Leave scene %1 unpaired").replace("%1", other), QMessageBox.ButtonRole.NoRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(swap or leave)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is swap and swap is not None else False if clicked is leave else None
 
     def _edit_adaptation(self, field: str, value) -> None:
         row = self.adaptations[self.current_scene["id"]]
@@ -232,7 +296,8 @@ class ScriptPage(Page):
     def _show_elements(self) -> None:
         if self.current_scene is None or self.workspace.database is None:
             return
-        elements = self.workspace.read(scene_element_rows, self.current_scene["id"])
+        scene_id = self.current_scene["scene_id"]
+        elements = self.workspace.read(scene_element_rows, scene_id) if scene_id is not None else []
         self.scene_elements.set_elements(elements)
         self.scene_text.highlighter.set_elements(elements)
 
