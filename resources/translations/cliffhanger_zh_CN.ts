@@ -1526,82 +1526,82 @@ The details are in %2</source>
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../ui/database_actions.py" line="54"/>
+        <location filename="../../ui/database_actions.py" line="55"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="57"/>
+        <location filename="../../ui/database_actions.py" line="58"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="59"/>
+        <location filename="../../ui/database_actions.py" line="60"/>
         <source>Connect to &amp;Server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="60"/>
+        <location filename="../../ui/database_actions.py" line="61"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="61"/>
+        <location filename="../../ui/database_actions.py" line="62"/>
         <source>Reset the Demo Production…</source>
         <translation>重置演示作品…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="62"/>
+        <location filename="../../ui/database_actions.py" line="63"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="63"/>
+        <location filename="../../ui/database_actions.py" line="64"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="74"/>
+        <location filename="../../ui/database_actions.py" line="75"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="84"/>
+        <location filename="../../ui/database_actions.py" line="85"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="125"/>
+        <location filename="../../ui/database_actions.py" line="126"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="129"/>
+        <location filename="../../ui/database_actions.py" line="130"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="129"/>
+        <location filename="../../ui/database_actions.py" line="130"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="135"/>
+        <location filename="../../ui/database_actions.py" line="136"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="141"/>
+        <location filename="../../ui/database_actions.py" line="142"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="154"/>
+        <location filename="../../ui/database_actions.py" line="155"/>
         <source>There is no system keyring here: the password will be asked for each time.</source>
         <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="183"/>
+        <location filename="../../ui/database_actions.py" line="184"/>
         <source>The demo file holds work the demo did not write: %1.
 
 Replace it with a fresh demo? The file as it is now is kept as a backup (File → Restore from Backup).</source>
@@ -1610,42 +1610,42 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 用新的演示替换它吗？文件现在的样子会保存为备份（文件 → 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="186"/>
+        <location filename="../../ui/database_actions.py" line="187"/>
         <source>Reset the Demo Production</source>
         <translation>重置演示作品</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="197"/>
+        <location filename="../../ui/database_actions.py" line="198"/>
         <source>The demo production is open in another Cliffhanger window.</source>
         <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="204"/>
+        <location filename="../../ui/database_actions.py" line="205"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="217"/>
+        <location filename="../../ui/database_actions.py" line="218"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="226"/>
+        <location filename="../../ui/database_actions.py" line="227"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="228"/>
+        <location filename="../../ui/database_actions.py" line="229"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="247"/>
+        <location filename="../../ui/database_actions.py" line="248"/>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="250"/>
+        <location filename="../../ui/database_actions.py" line="251"/>
         <source>Restored %1. The database as it was is kept in %2.</source>
         <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
     </message>
@@ -1933,7 +1933,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/labels.py" line="23"/>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -2098,54 +2098,59 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="102"/>
+        <source>Cut in adaptation</source>
+        <translation>改编时删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Translated</source>
         <translation>已翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Adapted</source>
         <translation>已改编</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Approved</source>
         <translation>已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Original changed</source>
         <translation>原文已改</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>12-hour day</source>
         <translation>12 小时工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>EN</source>
         <comment>speaks English, in a few letters</comment>
         <translation>英</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>Flat</source>
         <translation>包干</translation>
     </message>
@@ -4415,52 +4420,52 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptImport</name>
     <message>
-        <location filename="../../ui/script_import.py" line="68"/>
+        <location filename="../../ui/script_import.py" line="69"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="70"/>
+        <location filename="../../ui/script_import.py" line="71"/>
         <source>Scripts (*.fountain *.spmd *.fdx *.txt *.docx);;All files (*)</source>
         <translation>剧本 (*.fountain *.spmd *.fdx *.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="92"/>
+        <location filename="../../ui/script_import.py" line="93"/>
         <source>Reading the script…</source>
         <translation>正在读取剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="165"/>
+        <location filename="../../ui/script_import.py" line="166"/>
         <source>Cannot import the script</source>
         <translation>无法导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="140"/>
+        <location filename="../../ui/script_import.py" line="141"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="114"/>
+        <location filename="../../ui/script_import.py" line="115"/>
         <source>Comparing with the stored script…</source>
         <translation>正在与已存的剧本比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="143"/>
+        <location filename="../../ui/script_import.py" line="144"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="152"/>
+        <location filename="../../ui/script_import.py" line="153"/>
         <source>Imported revision %1: %2 new, %3 changed, %4 omitted</source>
         <translation>已导入修订版 %1：新增 %2，改动 %3，删除 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="160"/>
+        <location filename="../../ui/script_import.py" line="161"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="160"/>
+        <location filename="../../ui/script_import.py" line="161"/>
         <source>This import cannot be undone: the database is on a server.</source>
         <translation>此次导入无法撤销：数据库位于服务器上。</translation>
     </message>
@@ -4485,7 +4490,7 @@ Add how many shoot days, from the day after the last one?</source>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="37"/>
-        <location filename="../../ui/pages/script.py" line="57"/>
+        <location filename="../../ui/pages/script.py" line="58"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
@@ -4535,78 +4540,119 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="59"/>
+        <location filename="../../ui/pages/script.py" line="62"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="70"/>
+        <location filename="../../ui/pages/script.py" line="76"/>
         <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
         <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="84"/>
+        <location filename="../../ui/pages/script.py" line="90"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="137"/>
+        <location filename="../../ui/pages/script.py" line="144"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="139"/>
+        <location filename="../../ui/pages/script.py" line="146"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="141"/>
+        <location filename="../../ui/pages/script.py" line="148"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="144"/>
+        <location filename="../../ui/pages/script.py" line="151"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="210"/>
+        <location filename="../../ui/pages/script.py" line="179"/>
+        <source>Original %1</source>
+        <translation>原文 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="219"/>
+        <source>Cut in adaptation: no scene of the shooting script adapts it</source>
+        <translation>改编时已删：拍摄剧本中没有对应的场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="241"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="211"/>
+        <location filename="../../ui/pages/script.py" line="242"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="212"/>
+        <location filename="../../ui/pages/script.py" line="243"/>
+        <location filename="../../ui/pages/script.py" line="271"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="216"/>
+        <location filename="../../ui/pages/script.py" line="250"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="225"/>
+        <location filename="../../ui/pages/script.py" line="252"/>
+        <source>Swap the originals of scenes %1 and %2</source>
+        <translation>互换 %1 场与 %2 场的原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="264"/>
+        <source> · paired with scene %1</source>
+        <translation> · 已与 %1 场配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="273"/>
+        <source>Original %1 is scene %2&apos;s. Swap, so that scene %2 adapts original %3 instead?</source>
+        <translation>原文 %1 已与 %2 场配对。是否互换，让 %2 场改为对应原文 %3？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="275"/>
+        <source>Swap</source>
+        <translation>互换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="277"/>
+        <source>Original %1 is scene %2&apos;s: scene %2 will be left unpaired.</source>
+        <translation>原文 %1 已与 %2 场配对：%2 场将不再有对应原文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="280"/>
+        <source>Leave scene %1 unpaired</source>
+        <translation>让 %1 场不配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="289"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="240"/>
+        <location filename="../../ui/pages/script.py" line="305"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="249"/>
+        <location filename="../../ui/pages/script.py" line="314"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
