@@ -94,9 +94,12 @@ SHOOTING_CALL_AFTER = 60  # minutes after the crew call, when no shooting call i
 # Assembly.
 
 
-def call_sheet(session: Session, production_id: int, shoot_day_id: int, cast_version: bool = False) -> DaySheet:
-    """The call sheet of one shoot day (raises UserError for a day that is not a shoot day)."""
-    board = load_board(session, production_id)
+def call_sheet(
+    session: Session, production_id: int, shoot_day_id: int, cast_version: bool = False, board: Board | None = None
+) -> DaySheet:
+    """The call sheet of one shoot day (raises UserError for a day that is not a shoot day); the schedule
+    is read, or given."""
+    board = board or load_board(session, production_id)
     day = next((day for day in board.days if day.id == shoot_day_id), None)
     if day is None:
         raise UserError(_("there is no shoot day with id {id}").format(id=shoot_day_id))

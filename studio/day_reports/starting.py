@@ -52,8 +52,8 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
         raise InvalidInput(_("{day} is already reported: change its report instead").format(day=day_name(day)))
     if day.shoot_date > today:
         raise InvalidInput(_("{day} has not happened yet: a day is reported once it is shot").format(day=day_name(day)))
-    sheet = call_sheet(session, production.id, day.id)
     board = load_board(session, production.id)
+    sheet = call_sheet(session, production.id, day.id, board=board)
     wrap, meals = _planned_clock(sheet, board)
     plan = planned_day(session, sheet, board, wrap, meals)
     report = _prefilled(session, sheet, plan, wrap, meals)

@@ -22,6 +22,7 @@ from studio.day_sheet import DaySheet
 from studio.languages import speaks_english, speaks_mandarin
 from studio.models import CrewMember, Performer, SentCallSheet
 from studio.productions import get_production
+from studio.schedule.board import load_board
 from studio.schedule.timeline import clock
 
 
@@ -69,8 +70,9 @@ class DayRoster:
 
 def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRoster:
     """Everyone on the day's call sheet, cast first by cast ID, then crew in department order."""
-    sheet = call_sheet(session, production_id, shoot_day_id)
-    cast_sheet = call_sheet(session, production_id, shoot_day_id, cast_version=True)
+    board = load_board(session, production_id)
+    sheet = call_sheet(session, production_id, shoot_day_id, board=board)
+    cast_sheet = call_sheet(session, production_id, shoot_day_id, cast_version=True, board=board)
     default = get_production(session, production_id).document_language
     last = _last_sent(session, shoot_day_id)
     people: list[Recipient] = []

@@ -2,7 +2,7 @@
 the demo database: a refused import leaves every table exactly as it was, and nothing else goes wrong.
 
 Slower than the parsers' properties (each example copies, opens and writes a real database), so fewer
-examples: 50 by default, 1,000 with `HYPOTHESIS_PROFILE=extended`.
+examples: 30 by default, 1,000 with `HYPOTHESIS_PROFILE=extended`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from tests.scripts.damaged_files import (
     tampered_docx,
 )
 
-EXAMPLES = max(50, settings.default.max_examples // 10)
+EXAMPLES = max(30, settings.default.max_examples // 10)
 DEADLINE = timedelta(seconds=30)  # an import takes under a second; the margin is for a machine under load
 SCRIPTS = st.one_of(
     st.tuples(st.just("script.fountain"), damaged(FOUNTAIN)),

@@ -104,12 +104,13 @@ def _contents(path) -> dict[str, list[tuple]]:
         return {table: sorted(connection.execute(f'select * from "{table}"').fetchall(), key=repr) for table in tables}
 
 
-def test_same_seed_writes_the_same_database(tmp_path):
-    write_demo(tmp_path / "a.sqlite", seed=7)
-    write_demo(tmp_path / "b.sqlite", seed=7)
-    write_demo(tmp_path / "c.sqlite", seed=8)
-    assert _contents(tmp_path / "a.sqlite") == _contents(tmp_path / "b.sqlite")
-    assert _contents(tmp_path / "a.sqlite")["scene"] != _contents(tmp_path / "c.sqlite")["scene"]
+def test_same_seed_writes_the_same_database(demo_template, tmp_path):
+    """The session's demo (the default seed) written again, at another moment, is the same file's rows;
+    another seed gives other scenes."""
+    write_demo(tmp_path / "again.sqlite")
+    write_demo(tmp_path / "other.sqlite", seed=8)
+    assert _contents(tmp_path / "again.sqlite") == _contents(demo_template)
+    assert _contents(demo_template)["scene"] != _contents(tmp_path / "other.sqlite")["scene"]
 
 
 def test_demo_refuses_to_overwrite_without_force_and_replaces_with_it(tmp_path):
@@ -123,7 +124,7 @@ def test_demo_refuses_to_overwrite_without_force_and_replaces_with_it(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["mine.sqlite"]
 
 
-def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(tmp_path):
+def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(demo_template, tmp_path):
     path = tmp_path / "demo.sqlite"
     write_demo(path, seed=1)
     other_program = sqlite3.connect(path)
@@ -131,14 +132,13 @@ def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(
     other_program.execute("update character set name_zh = 'edited' where id = 1")
     other_program.commit()  # the edit sits in the write-ahead log while the program stays open
 
-    write_demo(path, force=True, seed=2)
+    write_demo(path, force=True)
     with sqlite3.connect(path) as fresh:
         assert fresh.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert fresh.execute("select name_zh from character where id = 1").fetchone()[0] == "顾景深"
     assert _contents(path)["scene"] != []
     other_program.close()
-    write_demo(tmp_path / "seed2.sqlite", seed=2)
-    assert _contents(path) == _contents(tmp_path / "seed2.sqlite")
+    assert _contents(path) == _contents(demo_template)  # the new demo whole, nothing of the old one's log
 
 
 def test_a_demo_file_knows_whether_anyone_changed_it(demo_template, tmp_path):
