@@ -7,6 +7,7 @@ the original that changes them shows the pair as "the original changed since thi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
@@ -75,7 +76,7 @@ class SidePair:
     cultural_note: str
     approved_original: str
 
-    @property
+    @functools.cached_property  # a pair is read, never changed: its fingerprint is worked out once
     def original_changed(self) -> bool:
         """Approved, and the original's words are no longer those approved."""
         return (
@@ -165,14 +166,31 @@ def episode_progress(rows: list, episodes: dict[int, int]) -> list[dict]:
     ]
 
 
-def episode_adaptation(session: Session, production_id: int) -> dict[int | None, dict]:
-    """How far each episode's adaptation has come, by episode number (empty: no original)."""
+@dataclass(frozen=True)
+class ScriptPageAdaptation:
+    """What the Script page shows of the adaptation, read in one pass over the pairs (all empty: no
+    original): each scene's adaptation (`adaptation_rows`), each episode's progress by number, and the
+    original's scenes cut in adaptation as rows (`cut_scene_rows`)."""
+
+    rows: dict[int | str, dict]
+    episodes: dict[int | None, dict]
+    cut: list[dict]
+
+
+def script_page_adaptation(session: Session, production_id: int) -> ScriptPageAdaptation:
     from studio.models import Episode
 
+    pairs = side_by_side(session, production_id)
+    if not pairs:
+        return ScriptPageAdaptation({}, {}, [])
     episodes = dict(
         session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
     )
-    return {row["episode"]: row for row in episode_progress(side_by_side(session, production_id), episodes)}
+    return ScriptPageAdaptation(
+        adaptation_rows(pairs),
+        {row["episode"]: row for row in episode_progress(pairs, episodes)},
+        cut_scene_rows(session, production_id, pairs),
+    )
 
 
 def cut_key(original_id: int) -> str:
@@ -180,11 +198,11 @@ def cut_key(original_id: int) -> str:
     return f"original:{original_id}"
 
 
-def adaptation_rows(session: Session, production_id: int) -> dict[int | str, dict]:
+def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
     """Each scene's adaptation as the Script page shows it, by scene id, or by `cut_key` for an original
-    scene cut in adaptation (empty: no original)."""
+    scene cut in adaptation."""
     rows = {}
-    for pair in side_by_side(session, production_id):
+    for pair in pairs:
         original = pair.original
         rows[pair.scene.id if pair.scene else cut_key(original.id)] = {
             "id": pair.adaptation_id,
@@ -204,7 +222,7 @@ def adaptation_rows(session: Session, production_id: int) -> dict[int | str, dic
     return rows
 
 
-def cut_scene_rows(session: Session, production_id: int) -> list[dict]:
+def cut_scene_rows(session: Session, production_id: int, pairs: list[SidePair]) -> list[dict]:
     """The original scenes cut in adaptation as rows of the Script page's scenes, each after the shooting
     scene it follows in script order (`after`: None, first). Names and set as the production maps them
     (`name_zh`), in English where the map knows them, as the original writes them in `*_zh`."""
@@ -214,7 +232,7 @@ def cut_scene_rows(session: Session, production_id: int) -> list[dict]:
     characters = {zh: name for name, zh in session.exec(_names(Character, production_id)) if zh}
     sets = {zh: name for name, zh in session.exec(_names(FilmSet, production_id)) if zh}
     rows, after = [], None
-    for pair in side_by_side(session, production_id):
+    for pair in pairs:
         if pair.scene is not None:
             after = pair.scene.id
             continue

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QMessageBox, QPlainTextEdit
 
 from studio import operations
-from studio.adaptation import adaptation_rows, cut_scene_rows, episode_adaptation, original_choices
+from studio.adaptation import original_choices, script_page_adaptation
 from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
@@ -155,9 +155,9 @@ class ScriptPage(Page):
         """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
         of each episode's are approved; the original's side shown only for a production that has one.
         Returns the scenes' rows with the original's scenes cut in adaptation among them, in script order."""
-        self.adaptations = self.workspace.read(adaptation_rows, production_id)
-        progress = self.workspace.read(episode_adaptation, production_id) if self.adaptations else {}
-        scenes = self._with_cut(production_id, scenes) if self.adaptations else scenes
+        adaptation = self.workspace.read(script_page_adaptation, production_id)
+        self.adaptations, progress = adaptation.rows, adaptation.episodes
+        scenes = self._with_cut(adaptation.cut, scenes)
         for row in episodes:
             done = progress.get(row["number"])
             row["approved"] = f"{done['approved']}/{done['scenes']}" if done else ""
@@ -172,10 +172,10 @@ class ScriptPage(Page):
             table.view.setColumnHidden(column, not self.adaptations)
         return scenes
 
-    def _with_cut(self, production_id: int, scenes: list[dict]) -> list[dict]:
-        """The original's scenes cut in adaptation, each after the shooting scene it follows."""
+    def _with_cut(self, cut: list[dict], scenes: list[dict]) -> list[dict]:
+        """The original's scenes cut in adaptation (`cut`), each after the shooting scene it follows."""
         after: dict[int | None, list[dict]] = {}
-        for row in self.workspace.read(cut_scene_rows, production_id):
+        for row in cut:
             row["number"] = self.tr("Original %1").replace("%1", row["number"])
             after.setdefault(row["after"], []).append(row)
         merged = list(after.get(None, []))
