@@ -131,6 +131,30 @@ def write_sides(
     return write_sides_pdf(sides, words, target, watermark.strip())
 
 
+def sides_beside_the_original(
+    session: Session, production_id: int, sides: Sides, languages: set[str]
+) -> dict[str, bytes]:
+    """The day's sides for readers of Chinese (`languages` among "zh" and "en+zh"): each scene's original
+    beside the words they play, as PDF bytes by language; none when the production has no original (the
+    shooting script's sides serve every reader then)."""
+    from studio.exports.script_pdf import write_bilingual_sides
+    from studio.models import SceneAdaptation
+
+    wanted = sorted(languages & {"zh", "en+zh"})
+    stored = select(SceneAdaptation.id).where(
+        SceneAdaptation.production_id == production_id, SceneAdaptation.original_scene_id.is_not(None)
+    )
+    if not wanted or session.exec(stored).first() is None:
+        return {}
+    scene_ids = [scene.scene_id for scene in sides.scenes]
+    written = {}
+    with tempfile.TemporaryDirectory(prefix="cliffhanger-sides-") as folder:
+        for lang in wanted:
+            target = write_bilingual_sides(session, production_id, sides, scene_ids, Path(folder) / "sides.pdf", lang)
+            written[lang] = target.read_bytes()
+    return written
+
+
 def _as_in_the_original(session: Session, sides: Sides) -> Sides:
     """The day's scenes with the original's heading and text where a scene adapts one."""
     from studio.models import OriginalScene, SceneAdaptation

@@ -96,16 +96,18 @@ def send_day_mail(
 ) -> DayMail:
     """Send the day's mail through the production's account, logging each mail as it is sent; the
     password is the one given, else the remembered one."""
-    from studio.exports.sides_pdf import day_sides
+    from studio.exports.sides_pdf import day_sides, sides_beside_the_original
 
     with database.reading() as session:
         account = mail_account(session.get(Production, production_id))
         plan = plan_day_mail(session, production_id, shoot_day_id, everyone)
+        waiting = [outcome for outcome in plan.outcomes if outcome.status == Status.WOULD_SEND]
+        if not waiting:
+            return plan
         sides = day_sides(session, production_id, shoot_day_id)
-    waiting = [outcome for outcome in plan.outcomes if outcome.status == Status.WOULD_SEND]
-    if not waiting:
-        return plan
-    attachments = Attachments(plan.roster, sides)
+        readers = {outcome.recipient.language for outcome in waiting if outcome.recipient.reads_sides}
+        beside = sides_beside_the_original(session, production_id, sides, readers)
+    attachments = Attachments(plan.roster, sides, beside)
     try:
         with MailServer(account, password or remembered_password(account)) as server:
             for outcome in waiting:

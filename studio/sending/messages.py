@@ -1,6 +1,6 @@
 """Each person's mail about a shoot day, in their language: their call in the subject; in the body their
 times, scenes and places, or — for a revision — only what changed ("call 06:30, was 07:00"); attached,
-the call sheet (the cast version for cast) and, for cast, the day's sides.
+the call sheet (the cast version for cast) and, for cast and the director, the day's sides.
 
 Composing needs no PDF: a preview lists the files by name, and they are written only when sent
 (`attachments`, once per language and version however many people get them).
@@ -123,9 +123,8 @@ def details(recipient: Recipient, words: MailWords) -> list[str]:
 
 def attachment_names(roster: DayRoster, recipient: Recipient) -> list[str]:
     lang = recipient.language
-    if recipient.is_cast:
-        return [file_name(roster.cast_sheet, lang), sides_file_name(sides_named(roster), lang)]
-    return [file_name(roster.sheet, lang)]
+    sheet = file_name(roster.cast_sheet if recipient.is_cast else roster.sheet, lang)
+    return [sheet, sides_file_name(sides_named(roster), lang)] if recipient.reads_sides else [sheet]
 
 
 def sides_named(roster: DayRoster) -> Sides:
@@ -136,17 +135,19 @@ def sides_named(roster: DayRoster) -> Sides:
 
 class Attachments:
     """The PDFs mails carry, each written once (per language and version) into a folder of its own; each
-    performer's sides stamped with their name across each page (a leaked page says whose it was)."""
+    performer's sides stamped with their name across each page (a leaked page says whose it was). A reader
+    of Chinese gets the sides written beside the original (`beside`, by language) where the production has
+    one: the words they play, and the original's they understand."""
 
-    def __init__(self, roster: DayRoster, sides: Sides):
+    def __init__(self, roster: DayRoster, sides: Sides, beside: dict[str, bytes] | None = None):
         self.roster, self.sides = roster, sides
         self.folder = tempfile.TemporaryDirectory(prefix="cliffhanger-mail-")
-        self.written: dict[tuple[str, str], bytes] = {}
+        self.written: dict[tuple[str, str], bytes] = {("sides", lang): pdf for lang, pdf in (beside or {}).items()}
 
     def files(self, mail: Mail) -> list[tuple[str, bytes]]:
         recipient, lang = mail.recipient, mail.recipient.language
         files = [(mail.attachments[0], self.pdf(("sheet-cast" if recipient.is_cast else "sheet", lang)))]
-        if recipient.is_cast:
+        if recipient.reads_sides:
             files.append((mail.attachments[1], watermarked(self.pdf(("sides", lang)), recipient.name)))
         return files
 

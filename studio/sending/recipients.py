@@ -35,6 +35,9 @@ class Standing(StrEnum):
     NO_EMAIL = "no_email"  # cannot be sent: no address
 
 
+DIRECTORS = {"director", "导演"}  # a crew position, as typed in either language
+
+
 @dataclass(frozen=True)
 class Recipient:
     kind: str  # "cast" or "crew"
@@ -53,6 +56,11 @@ class Recipient:
     @property
     def is_cast(self) -> bool:
         return self.kind == "cast"
+
+    @property
+    def reads_sides(self) -> bool:
+        """The cast and the director get the day's sides."""
+        return self.is_cast or self.role.strip().casefold() in DIRECTORS
 
     @property
     def call(self) -> str:

@@ -14,7 +14,16 @@ from sqlmodel import select
 
 from studio.callsheet import numbered_day
 from studio.errors import UserError
-from studio.models import CallSheet, CrewMember, Performer, Production, SentCallSheet, ShootDay
+from studio.models import (
+    CallSheet,
+    CrewMember,
+    OriginalScene,
+    Performer,
+    Production,
+    SceneAdaptation,
+    SentCallSheet,
+    ShootDay,
+)
 from studio.sending.day_mail import Status, plan_day_mail, send_day_mail
 from studio.sending.mail_server import mail_account, remember_password
 from tests.command_line import run
@@ -33,6 +42,21 @@ def set_up_mail(database, port: int, login: str = "", security: str = "NONE") ->
 def day_id(database, number: int = 3) -> int:
     with database.session() as session:
         return numbered_day(session, 1, number)
+
+
+def first_scene_and_its_original(database, shoot_day_id: int) -> tuple[str, str]:
+    """The first line of the day's first scene with an original, and of its original."""
+    from studio.exports.sides_pdf import day_sides
+
+    with database.session() as session:
+        paired = session.exec(
+            select(SceneAdaptation.scene_id, OriginalScene.text)
+            .join(OriginalScene, OriginalScene.id == SceneAdaptation.original_scene_id)
+            .where(SceneAdaptation.scene_id.is_not(None))
+        ).all()
+        originals = dict(paired)
+        scene = next(s for s in day_sides(session, 1, shoot_day_id).scenes if s.scene_id in originals)
+        return scene.text.strip().splitlines()[0], originals[scene.scene_id].strip().splitlines()[0]
 
 
 def attachments(message) -> dict[str, str]:
@@ -88,8 +112,13 @@ def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_t
     director = inbox.to("zhang.wei@example.com")[0]  # speaks Mandarin only: all in Chinese
     assert director["Subject"].startswith("契约新娘 · 第 3 天（共 9 天），2027年1月13日：您的集合时间")
     assert "张伟，您好：" in director.get_body().get_content()
-    (crew_sheet,) = attachments(director).values()
+    crew_sheet, sides = attachments(director).values()
     assert "集合时间" in crew_sheet and "(323) 555-0217" in crew_sheet and "Crew call" not in crew_sheet
+    # the director's sides: each scene's original, in Chinese, beside the English the cast plays
+    first_scene, original = first_scene_and_its_original(demo, day)
+    words = "".join(sides.split())
+    assert "".join(original.split())[:12] in words and "".join(first_scene.split())[:12] in words
+    assert "Zhang Wei" in sides  # their own copy
 
     with demo.session() as session:
         log = session.exec(select(SentCallSheet).where(SentCallSheet.shoot_day_id == day)).all()
