@@ -275,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: a random one (printed)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     parser.add_argument("--only", help="comma-separated scenario names")
+    parser.add_argument("--demo", type=Path, help="a demo database to copy rather than write one")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 32)
     rng = random.Random(seed)
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work_dir = args.keep or Path(tempfile.mkdtemp(prefix="cliffhanger-crash-"))
     work_dir.mkdir(parents=True, exist_ok=True)
-    scenarios = build_scenarios(work_dir, log)
+    scenarios = build_scenarios(work_dir, log, args.demo)
     if args.only:
         wanted = set(args.only.split(","))
         scenarios = [s for s in scenarios if s.name in wanted]

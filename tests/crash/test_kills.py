@@ -28,9 +28,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_killed_operations_leave_sound_databases_whole_operations_and_whole_exports(tmp_path):
+def test_killed_operations_leave_sound_databases_whole_operations_and_whole_exports(demo_template, tmp_path):
     kills = int(os.environ.get("CLIFFHANGER_KILLS", DEFAULT_KILLS))
     command = [sys.executable, "-m", "tests.crash.harness", "--seed", str(SEED), "--kills", str(kills)]
+    command += ["--demo", str(demo_template)]
     result = subprocess.run(
         [*command, "--keep", str(tmp_path / "crash")],
         cwd=ROOT,

@@ -91,13 +91,22 @@ def wait_for(fd: int, code: bytes, received: bytearray) -> None:
         received += chunk
 
 
-def concurrent(work: Path, runs: int, seed: int) -> dict:
+def a_demo(target: Path, made: Path | None) -> None:
+    """The demo database at `target`: a copy of one `made` already (the tests': the demo command's own,
+    run once a session), else made here by the demo command."""
+    if made is None:
+        command(["demo", "--db", str(target)])
+    else:
+        shutil.copyfile(made, target)
+
+
+def concurrent(work: Path, runs: int, seed: int, demo: Path | None) -> dict:
     from studio.storage.backups import take_backup
     from tests.crash.children import install_markers
 
     install_markers()
     start = work / "start.sqlite"
-    command(["demo", "--db", str(start)])
+    a_demo(start, demo)
     backup = work / "chosen-backup.sqlite"
     shutil.copyfile(take_backup(start, "manual").path, backup)
     shutil.rmtree(work / "start.sqlite backups")
@@ -300,13 +309,13 @@ def fresh(work: Path, name: str, run: str, snapshot: Path) -> tuple[Path, Path]:
     return folder, folder / ("demo.sqlite" if name == "demo" else "new.sqlite")
 
 
-def kills(work: Path, only: set[str], every_step: bool) -> dict:
+def kills(work: Path, only: set[str], every_step: bool, demo: Path | None) -> dict:
     from studio.storage.backups import take_backup
     from studio.storage.instance_lock import InstanceLock
 
     source = work / "source" / "demo.sqlite"
     source.parent.mkdir()
-    command(["demo", "--db", str(source)])
+    a_demo(source, demo)
     source_print = file_fingerprint(source)[0]
 
     # a database whose last commit is still in its write-ahead log, and a backup of an older state: the
@@ -423,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         help="kills: at every step, not every file step and a spread of the others",
     )
     parser.add_argument("--only", help="kills: comma-separated commands (copy-database, import-script, demo, restore)")
+    parser.add_argument("--demo", type=Path, help="a demo database to copy rather than make one with the demo command")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 32)
     import main as entry  # noqa: F401  (the children start warm)
@@ -435,10 +445,10 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if args.mode == "concurrent":
-        summary = {"seed": seed, **concurrent(args.work, args.runs, seed)}
+        summary = {"seed": seed, **concurrent(args.work, args.runs, seed, args.demo)}
         ok = not summary["lost"]
     else:
-        summary = kills(args.work, set(args.only.split(",")) if args.only else set(), args.every_step)
+        summary = kills(args.work, set(args.only.split(",")) if args.only else set(), args.every_step, args.demo)
         ok = not summary["failures"]
     summary["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(summary, indent=2))

@@ -47,8 +47,17 @@ def processes(*arguments: str, timeout: float) -> dict:
 
 
 @forks
-def test_a_restore_beside_another_process_importing_never_loses_its_rows(tmp_path):
-    summary = processes("concurrent", "--runs", str(RUNS), "--work", str(tmp_path), timeout=120 + 10 * RUNS)
+def test_a_restore_beside_another_process_importing_never_loses_its_rows(demo_template, tmp_path):
+    summary = processes(
+        "concurrent",
+        "--runs",
+        str(RUNS),
+        "--work",
+        str(tmp_path),
+        "--demo",
+        str(demo_template),
+        timeout=120 + 10 * RUNS,
+    )
     assert summary["runs"] == RUNS
     assert summary["lost"] == [], json.dumps(summary, indent=2)[:5000]
     # the runs let the restore go at every moment of the import, so both orders happened
@@ -57,8 +66,10 @@ def test_a_restore_beside_another_process_importing_never_loses_its_rows(tmp_pat
 
 @forks
 @pytest.mark.parametrize("command", ["copy-database", "import-script", "restore", "demo"])
-def test_a_command_killed_at_any_step_leaves_no_half_made_file(command, tmp_path):
-    summary = processes("kills", "--only", command, "--work", str(tmp_path), timeout=600)
+def test_a_command_killed_at_any_step_leaves_no_half_made_file(command, demo_template, tmp_path):
+    """The demo the scenarios start from is the session's: the `demo` scenario's whole runs must make
+    exactly that file (less its timestamps), as the demo command writes it."""
+    summary = processes("kills", "--only", command, "--work", str(tmp_path), "--demo", str(demo_template), timeout=600)
     assert summary["failures"] == [], json.dumps(summary["failures"], indent=2)[:5000]
     scenario = summary["scenarios"][command]
     assert scenario["killed"] >= scenario["file_steps"] >= 1 and scenario["killed"] >= 3, scenario
