@@ -15,6 +15,7 @@ from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling, result_json, schedule_automatically
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
 from studio.schedule.costs import day_totals
+from studio.schedule.daylight import sun_times
 from studio.schedule.dood import _codes, day_out_of_days
 from studio.schedule.optimizer import optimize
 from studio.schedule.packing import baseline_placement, shooting_order
@@ -167,6 +168,24 @@ def test_exteriors_after_sunset_and_long_days_are_conflicts():
     assert times.daylight_end == 7 * 60 + 620 and "daylight" in kinds_on_second_day(board)
     long_day = clock_board([], [("INT", "DAY", 500), ("INT", "NIGHT", 300)])
     assert {"over_hours"} == kinds_on_second_day(long_day)
+
+
+def test_a_day_with_night_exteriors_wraps_before_dawn():
+    # Los Angeles on 12 January 2027: civil twilight begins at 06:31 (an almanac's, and the sun 6 degrees
+    # below the horizon worked out by hand), 30:31 after the midnight that starts the 11th.
+    sun = sun_times(D(2027, 1, 12), Decimal("34.0522"), Decimal("-118.2437"), "America/Los_Angeles")
+    assert sun.dawn_after(D(2027, 1, 11)) == (24 + 6) * 60 + 31
+    # Dark at 17:30, a night of 11 hours wraps at 04:30 the next morning: before a dawn at 05:30, not 04:00.
+    night = [("INT", "DAY", 60), ("EXT", "NIGHT", 660)]
+    assert not kinds_on_second_day(clock_board([], night))
+    early = clock_board([], night)
+    early.days[1].dawn = (24 + 4) * 60
+    (conflict,) = BoardAnalysis(early).conflicts
+    assert conflict.kind == "dawn" and conflict.strip_ids == (2,)
+    assert conflict.message == "Day 2: exterior night scenes, but the day wraps at 04:30 (+1), after dawn at 04:00 (+1)"
+    indoors = clock_board([], [("INT", "DAY", 60), ("INT", "NIGHT", 660)])
+    indoors.days[1].dawn = (24 + 4) * 60
+    assert not kinds_on_second_day(indoors)  # interiors can be lit as day breaks
 
 
 def test_day_totals_count_pages_hours_sets_and_moves(demo):
