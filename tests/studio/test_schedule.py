@@ -14,7 +14,7 @@ from studio.models import Availability, Performer, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling, result_json, schedule_automatically
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
-from studio.schedule.costs import day_totals
+from studio.schedule.costs import company_moves, day_totals
 from studio.schedule.daylight import sun_times
 from studio.schedule.dood import _codes, day_out_of_days
 from studio.schedule.optimizer import optimize
@@ -318,6 +318,13 @@ def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(d
     with demo.session() as session:
         placed = session.exec(select(Strip).where(Strip.shoot_day_id.is_not(None))).all()
         assert len(placed) == 482
+        board = load_board(session, 1)
+    # Each day's driving, as the board applied has it: every move's drive between its two locations.
+    driven = []
+    for day in board.days:
+        moves = company_moves(board.day_strips(day.id))
+        driven.append({"day": day.number, "minutes": sum(board.limits.drives.of(a, b).minutes for a, b in moves)})
+    assert report["driving_minutes"] == driven and any(day["minutes"] for day in driven)
 
 
 def test_scheduling_with_no_shoot_days_says_how_many_the_script_needs_and_how_to_add_them(demo):
