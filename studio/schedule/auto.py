@@ -88,6 +88,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "cast_hold_days": cost.cast_hold_days,
         "location_days": cost.location_days,
         "company_moves": cost.company_moves,
+        "driving_minutes": [{"day": number, "minutes": minutes} for number, minutes in result.driving],
         "cost": cost.to_json(),
         "current_cost": result.current.to_json() if result.current is not None else None,
         "current_conflicts": result.current_conflicts,

@@ -44,8 +44,8 @@ EXTERIOR = {IntExt.EXT.value, IntExt.INT_EXT.value}
 
 
 # Where a production has neither a location with coordinates nor a base city, the sun is taken to set
-# at 18:00, dark at 18:30.
-UNKNOWN_SUNSET, UNKNOWN_DUSK = 18 * 60, 18 * 60 + 30
+# at 18:00, dark at 18:30, and light again at 05:30 the next morning.
+UNKNOWN_SUNSET, UNKNOWN_DUSK, UNKNOWN_DAWN = 18 * 60, 18 * 60 + 30, (24 + 5) * 60 + 30
 
 # Where every strip is: day id (None: the boneyard) → its strips' ids in order.
 Layout = dict[int | None, list[int]]
@@ -72,6 +72,7 @@ class Day:
     sunset: int = UNKNOWN_SUNSET  # minutes after the day's local midnight
     dusk: int = UNKNOWN_DUSK  # night scenes start when it is dark
     fixed_call: int | None = None  # the crew call its call sheet names, if any
+    dawn: int = UNKNOWN_DAWN  # the next morning's: night exteriors wrap while it is still dark
 
 
 @dataclass
@@ -113,6 +114,11 @@ class StripCard:
     def needs_daylight(self) -> bool:
         """An exterior day scene: an interior one can be lit after sunset, an exterior cannot."""
         return not self.is_night and self.int_ext in EXTERIOR
+
+    @cached_property
+    def needs_dark(self) -> bool:
+        """An exterior night scene: done before dawn."""
+        return self.is_night and self.int_ext in EXTERIOR
 
 
 @dataclass
@@ -254,7 +260,8 @@ def load_board(session: Session, production_id: int) -> Board:
 
 
 def _days(session: Session, production: Production, latitude: Decimal | None, longitude: Decimal | None) -> list[Day]:
-    """The shoot days with their sunset and dusk where the production shoots, and any crew call fixed."""
+    """The shoot days with their sunset, dusk and next dawn where the production shoots, and any crew call
+    fixed."""
     statement = (
         select(ShootDay, CallSheet.crew_call)
         .join(CallSheet, CallSheet.shoot_day_id == ShootDay.id, isouter=True)
@@ -265,8 +272,10 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
     for day, crew_call in session.exec(statement):
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
         sunset, dusk = sun.minutes(day.shoot_date) if sun else (UNKNOWN_SUNSET, UNKNOWN_DUSK)
+        morning = sun_times(day.shoot_date + dt.timedelta(days=1), latitude, longitude, production.shoot_timezone)
+        dawn = morning.dawn_after(day.shoot_date) if morning else UNKNOWN_DAWN
         fixed = _minutes(crew_call) if crew_call is not None else None
-        days.append(Day(day.id, day.day_number or 0, day.shoot_date, day.unit, sunset, dusk, fixed))
+        days.append(Day(day.id, day.day_number or 0, day.shoot_date, day.unit, sunset, dusk, fixed, dawn))
     return days
 
 

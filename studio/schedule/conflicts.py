@@ -1,6 +1,6 @@
 """What is wrong with a schedule: performers or locations booked when unavailable, a location on two
-units at once, a day over its page or hour limit, a call too soon after the last wrap, exteriors after sunset,
-a minor working or at work longer than their age allows."""
+units at once, a day over its page or hour limit, a call too soon after the last wrap, exteriors after sunset or
+(at night) after dawn, a minor working or at work longer than their age allows."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, clock, hours
 @dataclass(frozen=True)
 class Conflict:
     kind: str  # cast_unavailable, location_unavailable, location_double_booked, cast_double_booked,
-    #            over_pages, over_hours, turnaround, daylight, minor_hours
+    #            over_pages, over_hours, turnaround, daylight, dawn, minor_hours
     day_id: int
     strip_ids: tuple[int, ...]
     message: str
@@ -43,6 +43,7 @@ def find_conflicts(
         conflicts += unavailable[day.id]
         conflicts += _limits(board, day, times[day.id], totals[day.id])
         conflicts += _clock(board, day, times[day.id])
+        conflicts += _dawn(board, day, times[day.id])
         conflicts += _minors(board, day, times[day.id])
     conflicts += _double_bookings(board)
     return conflicts
@@ -137,6 +138,17 @@ def _clock(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
         day=day.number, end=clock(times.daylight_end), sunset=clock(times.sunset)
     )
     return [Conflict("daylight", day.id, outside, message)]
+
+
+def _dawn(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
+    """Exterior night scenes on a day that wraps after the next civil dawn."""
+    if not times.past_dawn:
+        return []
+    outside = tuple(s.id for s in board.day_strips(day.id) if s.needs_dark)
+    message = _("Day {day}: exterior night scenes, but the day wraps at {wrap}, after dawn at {dawn}").format(
+        day=day.number, wrap=clock(times.wrap), dawn=clock(times.dawn)
+    )
+    return [Conflict("dawn", day.id, outside, message)]
 
 
 def _minors(board: Board, day: Day, times: DayTimes) -> list[Conflict]:

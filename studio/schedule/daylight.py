@@ -1,6 +1,7 @@
-"""Sunrise, sunset and dusk for a place and date, in the place's own time zone (astral).
+"""Sunrise, sunset, dusk and dawn for a place and date, in the place's own time zone (astral).
 
-Night scenes start at dusk (civil twilight's end), day scenes finish by sunset. Where the sun does not
+Night scenes start at dusk (civil twilight's end), day scenes finish by sunset, and a night of exteriors
+wraps by the next civil dawn (civil twilight's start). Where the sun does not
 set or rise that day (far north or south), or the place has no coordinates, there are no sun times:
 callers say so rather than guess.
 """
@@ -21,6 +22,7 @@ class SunTimes:
     sunrise: dt.datetime
     sunset: dt.datetime
     dusk: dt.datetime
+    dawn: dt.datetime
 
     def minutes(self, date: dt.date) -> tuple[int, int]:
         """(sunset, dusk) in minutes after the local midnight that starts `date`."""
@@ -28,6 +30,11 @@ class SunTimes:
         sunset, dusk = _minutes_since(midnight, self.sunset), _minutes_since(midnight, self.dusk)
         # Far north in summer astral gives the dusk of the small hours: it is dark after midnight.
         return sunset, dusk + 24 * 60 if dusk < sunset else dusk
+
+    def dawn_after(self, date: dt.date) -> int:
+        """This dawn in minutes after the local midnight that starts `date`, the day before (25:00 past it)."""
+        midnight = dt.datetime.combine(date, dt.time(0), tzinfo=self.dawn.tzinfo)
+        return _minutes_since(midnight, self.dawn)
 
 
 def _minutes_since(start: dt.datetime, moment: dt.datetime) -> int:
@@ -52,4 +59,4 @@ def sun_times(
         times = sun(Observer(float(latitude), float(longitude)), date=date, tzinfo=zone)
     except ValueError:  # the sun stays up, or down, all day
         return None
-    return SunTimes(times["sunrise"], times["sunset"], times["dusk"])
+    return SunTimes(times["sunrise"], times["sunset"], times["dusk"], times["dawn"])

@@ -6,8 +6,8 @@ Per day: each location's use in the day part and in the night part (its fee coun
 moves its shooting order has (`packing.shooting_order`: each part visits each location once, and the
 night part starts where the day part ended when that location has night scenes too), the pages, and
 the clock as `timeline` has it (call and wrap in minutes; night scenes from dusk, exteriors by
-sunset, call to wrap within the day's hours, 12 hours' rest before the unit's next call, a minor's
-scenes within the work their age allows). Per
+sunset, a day with night exteriors wrapped by dawn, call to wrap within the day's hours, 12 hours'
+rest before the unit's next call, a minor's scenes within the work their age allows). Per
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
@@ -236,6 +236,11 @@ class ScheduleModel:
             elif nights:
                 self.model.Add(wrap >= day.dusk + night_part)
             self._at_most(wrap - call, limits.minutes, penalty // 60, longest)
+            outside = self._any([self.there[g, d] for g in gs if groups[g].first.needs_dark])
+            # While limits are broken only a night too long for the dark is penalised, and the wrap, which a
+            # late call can push past dawn too, is held to it once they are kept: penalised from the start,
+            # the demo's search needed 4 units of work rather than 3 to keep every limit.
+            self._at_most(wrap if self.hard else day.dusk + night_part, day.dawn, penalty // 60, longest, when=outside)
             self._daylight(d, day, call, drives)
 
     def _daylight(self, d: int, day, call, drives: DayDrives) -> None:

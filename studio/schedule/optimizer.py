@@ -77,6 +77,7 @@ class OptimizeResult:
     bound: Decimal | None = None  # no schedule within the limits costs less
     improved: bool = True  # False: the board's schedule was the best found, and nothing changes
     work: float = 0.0  # the search's work done (CP-SAT's deterministic time and a charge per model)
+    driving: tuple[tuple[int, int], ...] = ()  # each shoot day's number and the minutes its moves drive
 
     @property
     def saving(self) -> float | None:
@@ -163,6 +164,7 @@ def optimize(
         bound=bound_money.amount if bound_money is not None else None,
         improved=better,
         work=budget.used,
+        driving=tuple((day.number, chosen.totals[day.id].driving) for day in board.days),
     )
 
 

@@ -5,7 +5,8 @@ midnight:
 - A day calls at the production's first call, unless its call sheet names a crew call, or the rest
   since the last wrap of the unit needs a later one (12 hours' turnaround).
 - Day scenes are shot first; exterior day scenes must be done by sunset (interiors can be lit after
-  it); night scenes start once it is dark (dusk).
+  it); night scenes start once it is dark (dusk), and a day with exterior night scenes wraps before the
+  next civil dawn.
 - A day with night scenes is called for the night: as late as lets its day scenes (if any: a split
   day) run straight into the dark, so no hour of it waits for dusk; a day of night scenes alone calls
   at dusk. Never later than its exterior day scenes allow (done by sunset), nor earlier than the
@@ -36,6 +37,7 @@ class DayTimes:
     wrap: int
     sunset: int
     dusk: int
+    dawn: int
     rested_call: int | None  # the earliest call 12 hours after the previous wrap (None: no day before)
     work: Parts
 
@@ -43,11 +45,17 @@ class DayTimes:
     def length(self) -> int:
         return self.wrap - self.call
 
+    @property
+    def past_dawn(self) -> bool:
+        """Exterior night scenes on a day that wraps after dawn."""
+        return self.work.outside_at_night and self.wrap > self.dawn
+
     def keeps(self, limits: Limits) -> bool:
-        """Within the hours, the exteriors in daylight, the call rested."""
+        """Within the hours, the exteriors in daylight and the dark, the call rested."""
         return (
             self.length <= limits.minutes
             and (self.daylight_end is None or self.daylight_end <= self.sunset)
+            and not self.past_dawn
             and (self.rested_call is None or self.call >= self.rested_call)
         )
 
@@ -59,6 +67,7 @@ class Parts:
     day: int
     daylight: int | None  # from the call to the end of the last exterior day scene
     night: int  # the night scenes, with the move at dusk if there is one
+    outside_at_night: bool = False  # some night scene is an exterior
 
 
 def parts(strips: list[StripCard], limits: Limits) -> Parts:
@@ -74,7 +83,7 @@ def parts(strips: list[StripCard], limits: Limits) -> Parts:
     for strip in night_part:
         night += limits.move(place, strip.location_id) + strip.minutes
         place = strip.location_id if strip.location_id is not None else place
-    return Parts(elapsed, daylight, night)
+    return Parts(elapsed, daylight, night, any(strip.needs_dark for strip in night_part))
 
 
 def day_times(board: Board, worked: Mapping[int, Parts] | None = None) -> dict[int, DayTimes]:
@@ -118,7 +127,7 @@ def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTi
     night_start = max(day_end, day.dusk) if work.night else None
     wrap = night_start + work.night if night_start is not None else day_end
     daylight_end = call + work.daylight if work.daylight is not None else None
-    return DayTimes(call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, rested, work)
+    return DayTimes(call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, day.dawn, rested, work)
 
 
 def hours(minutes: int) -> str:

@@ -259,3 +259,47 @@ def test_the_bound_counts_travel_days_and_a_drop_as_the_cost_does():
     best = cheapest_by_hand(board)
     bound = lower_bound(cp_model, Scenes(board), Budget(5))
     assert best is not None and bound is not None and bound <= cents(best)
+
+
+def one_location_board(scenes: list[tuple], born: dt.date | None = None, dawn: int = (24 + 5) * 60 + 30) -> Board:
+    """Two consecutive days at one location (sunset 17:00, dark 17:30), a lead (1) and a second (2) who
+    is `born` then; `scenes` as (INT/EXT, DAY/NIGHT, minutes, cast, set), in script order."""
+    days = [Day(100 + i, i + 1, D(2027, 1, 11 + i), 1, 17 * 60, 17 * 60 + 30, dawn=dawn) for i in range(2)]
+    strips = {
+        i: StripCard(
+            i,
+            i,
+            str(i),
+            location_id=1,
+            location="L1",
+            set_name=set_name,
+            int_ext=int_ext,
+            time_of_day=time_of_day,
+            eighths=8,
+            minutes=minutes,
+            cast=cast,
+            cast_numbers=cast,
+            sort_order=i,
+        )
+        for i, (int_ext, time_of_day, minutes, cast, set_name) in enumerate(scenes, start=1)
+    }
+    cast = {1: CastMember(1, "Lead", (1,), Decimal(900)), 2: CastMember(2, "Kid", (2,), Decimal(500), born=born)}
+    limits = Limits(200, 720, 60, Decimal(400), 10, first_call=7 * 60)
+    layout = {day.id: [] for day in days} | {None: list(strips)}
+    return Board(1, "USD", days, strips, layout, cast, {1: Place(1, "L1", Decimal(1000))}, limits)
+
+
+def scenes_per_day(board: Board, result) -> list[list[int]]:
+    return [sorted(result.placement[day.id]) for day in board.days]
+
+
+def test_night_exteriors_are_split_over_days_rather_than_shot_past_dawn():
+    # Dark at 17:30 and light again at 01:00: two nights of five hours outside each wrap at 22:30; on one
+    # day (a day's fee and pay saved) they would run to 03:30.
+    board = one_location_board([("EXT", "NIGHT", 300, (1,), "S1"), ("EXT", "NIGHT", 300, (1,), "S2")], dawn=25 * 60)
+    result = optimize(board, work=1.0)
+    assert result.status == "optimal" and result.conflicts == 0
+    assert sorted(scenes_per_day(board, result)) == [[1], [2]]
+    together = board.placed({100: [1, 2], 101: [], None: []})
+    assert [c.kind for c in BoardAnalysis(together).conflicts] == ["dawn"]
+    assert model_cost(board, together.placement)[1] > 0  # the model counts it broken too

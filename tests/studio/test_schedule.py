@@ -14,7 +14,8 @@ from studio.models import Availability, Performer, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling, result_json, schedule_automatically
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
-from studio.schedule.costs import day_totals
+from studio.schedule.costs import company_moves, day_totals
+from studio.schedule.daylight import sun_times
 from studio.schedule.dood import _codes, day_out_of_days
 from studio.schedule.optimizer import optimize
 from studio.schedule.packing import baseline_placement, shooting_order
@@ -169,6 +170,24 @@ def test_exteriors_after_sunset_and_long_days_are_conflicts():
     assert {"over_hours"} == kinds_on_second_day(long_day)
 
 
+def test_a_day_with_night_exteriors_wraps_before_dawn():
+    # Los Angeles on 12 January 2027: civil twilight begins at 06:31 (an almanac's, and the sun 6 degrees
+    # below the horizon worked out by hand), 30:31 after the midnight that starts the 11th.
+    sun = sun_times(D(2027, 1, 12), Decimal("34.0522"), Decimal("-118.2437"), "America/Los_Angeles")
+    assert sun.dawn_after(D(2027, 1, 11)) == (24 + 6) * 60 + 31
+    # Dark at 17:30, a night of 11 hours wraps at 04:30 the next morning: before a dawn at 05:30, not 04:00.
+    night = [("INT", "DAY", 60), ("EXT", "NIGHT", 660)]
+    assert not kinds_on_second_day(clock_board([], night))
+    early = clock_board([], night)
+    early.days[1].dawn = (24 + 4) * 60
+    (conflict,) = BoardAnalysis(early).conflicts
+    assert conflict.kind == "dawn" and conflict.strip_ids == (2,)
+    assert conflict.message == "Day 2: exterior night scenes, but the day wraps at 04:30 (+1), after dawn at 04:00 (+1)"
+    indoors = clock_board([], [("INT", "DAY", 60), ("INT", "NIGHT", 660)])
+    indoors.days[1].dawn = (24 + 4) * 60
+    assert not kinds_on_second_day(indoors)  # interiors can be lit as day breaks
+
+
 def test_day_totals_count_pages_hours_sets_and_moves(demo):
     board = board_of(demo)
     day = board.days[0]
@@ -299,6 +318,13 @@ def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(d
     with demo.session() as session:
         placed = session.exec(select(Strip).where(Strip.shoot_day_id.is_not(None))).all()
         assert len(placed) == 482
+        board = load_board(session, 1)
+    # Each day's driving, as the board applied has it: every move's drive between its two locations.
+    driven = []
+    for day in board.days:
+        moves = company_moves(board.day_strips(day.id))
+        driven.append({"day": day.number, "minutes": sum(board.limits.drives.of(a, b).minutes for a, b in moves)})
+    assert report["driving_minutes"] == driven and any(day["minutes"] for day in driven)
 
 
 def test_scheduling_with_no_shoot_days_says_how_many_the_script_needs_and_how_to_add_them(demo):
