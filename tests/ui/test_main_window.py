@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 from PySide6.QtCore import Qt
@@ -209,12 +210,16 @@ def test_the_demo_action_writes_and_opens_a_fresh_demo(window):
     assert window.page("script").scenes.model.rowCount() > 400
 
 
-def test_the_demo_opens_as_it_was_left_and_a_reset_asks_before_replacing_work(window, settle, monkeypatch):
+def test_the_demo_opens_as_it_was_left_and_a_reset_asks_before_replacing_work(
+    window, settle, monkeypatch, demo_template
+):
+    path = demo_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(demo_template, path)  # written by an earlier run
     assert window.databases.open_demo()
     for row in range(len(window.page_keys)):  # every page shown: showing a page writes nothing
         window.show_page(row)
         settle()
-    path = demo_database_path()
     assert demo_changes(path) is None
 
     window.workspace.write(create_production, ProductionDetails(title="My Own Show"))
