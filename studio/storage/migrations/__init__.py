@@ -3,32 +3,40 @@
 Alembic is imported only when a schema must change: opening an up-to-date database compares its
 stored revision with HEAD using plain SQL, and a new, empty database is made from the models at once
 and marked HEAD (`create_at_head`), which builds what running every migration would (a test compares
-the two, on SQLite and PostgreSQL) in a small fraction of the time.
+the two, on SQLite and PostgreSQL) in a small fraction of the time. The package itself imports no
+SQLAlchemy, so reading HEAD costs nothing (`info`'s stored summary reads it without the ORM).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, text
+from typing import TYPE_CHECKING
 
 from studio.errors import DatabaseProblem
 from studio.i18n import _
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Table
+
 # The newest revision in versions/ (a test keeps this in step with the files).
-HEAD = "0018"
+HEAD = "0019"
 
 
-# Alembic's own table of the revision a database is at, as Alembic makes it (MigrationContext).
-VERSION_TABLE = Table(
-    "alembic_version",
-    MetaData(),
-    Column("version_num", String(32), nullable=False),
-    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
-)
+def version_table() -> Table:
+    """Alembic's own table of the revision a database is at, as Alembic makes it (MigrationContext)."""
+    from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table
+
+    return Table(
+        "alembic_version",
+        MetaData(),
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+    )
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("select version_num from alembic_version")).scalar()
@@ -64,13 +72,20 @@ def is_known(migrations_dir: Path, revision: str) -> bool:
 def create_at_head(connection: Connection) -> bool:
     """Make an empty database's whole schema from the models and mark it HEAD, in the connection's
     transaction; False, making nothing, when it is empty no longer (another program got there first)."""
+    from sqlalchemy import inspect
+
     from studio.models import metadata
+    from studio.storage import stored_summary
 
     if inspect(connection).get_table_names():
         return False
     metadata.create_all(connection, checkfirst=False)
-    VERSION_TABLE.create(connection)
-    connection.execute(VERSION_TABLE.insert().values(version_num=HEAD))
+    if connection.dialect.name == "sqlite":
+        for statement in stored_summary.schema(table.name for table in metadata.sorted_tables):
+            connection.exec_driver_sql(statement)
+    versions = version_table()
+    versions.create(connection)
+    connection.execute(versions.insert().values(version_num=HEAD))
     return True
 
 
@@ -81,6 +96,7 @@ def upgrade(url: str, migrations_dir: Path) -> None:
     the migration connection has them off and `PRAGMA foreign_key_check` decides before commit.
     """
     from alembic import command
+    from sqlalchemy import text
 
     from studio.storage.db import make_engine
 
