@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 TABLE = "change_count"
+FIRST_ROW = f"INSERT INTO {TABLE} (id, changes) VALUES (1, 0)"
 WAIT_SECONDS = 5  # for another program's write, as the app's own connections do (db.BUSY_TIMEOUT_MS)
 
 
@@ -39,7 +40,7 @@ def schema(tables: Iterable[str]) -> list[str]:
         f"CREATE TABLE {TABLE} ("
         "id INTEGER NOT NULL, changes BIGINT NOT NULL, summary_at BIGINT, summary_by VARCHAR(64), summary TEXT, "
         f"CONSTRAINT pk_{TABLE} PRIMARY KEY (id))",
-        f"INSERT INTO {TABLE} (id, changes) VALUES (1, 0)",
+        FIRST_ROW,
         *triggers(tables),
     ]
 

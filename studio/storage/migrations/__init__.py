@@ -69,24 +69,39 @@ def is_known(migrations_dir: Path, revision: str) -> bool:
         return False
 
 
-def create_at_head(connection: Connection) -> bool:
-    """Make an empty database's whole schema from the models and mark it HEAD, in the connection's
-    transaction; False, making nothing, when it is empty no longer (another program got there first)."""
+def create_at_head(connection: Connection, *, from_models: bool = False) -> bool:
+    """Make an empty database's whole schema and mark it HEAD, in the connection's transaction; False,
+    making nothing, when it is empty no longer (another program got there first). A SQLite file runs the
+    SQL stored for HEAD (`schema_check.stored`: the models' own, a test keeps it so), a server the models'
+    DDL as SQLAlchemy writes it; `from_models` makes SQLite's that way too (what is stored)."""
     from sqlalchemy import inspect
 
-    from studio.models import metadata
-    from studio.storage import stored_summary
+    from studio.storage import schema_check, stored_summary
 
     if inspect(connection).get_table_names():
         return False
+    stored = schema_check.stored(HEAD).get("sqlite", {}).get("objects")
+    if connection.dialect.name == "sqlite" and stored and not from_models:
+        driver = connection.connection.driver_connection  # in the transaction begun: the SQL as it stands
+        for _kind, name, sql in stored:
+            if not name.startswith("sqlite_"):  # SQLite makes its own (sqlite_sequence) as it needs them
+                driver.execute(sql)
+        driver.execute(stored_summary.FIRST_ROW)
+    else:
+        _create_from_models(connection)
+    connection.exec_driver_sql(f"INSERT INTO alembic_version (version_num) VALUES ('{HEAD}')")
+    return True
+
+
+def _create_from_models(connection: Connection) -> None:
+    from studio.models import metadata
+    from studio.storage import stored_summary
+
     metadata.create_all(connection, checkfirst=False)
     if connection.dialect.name == "sqlite":
         for statement in stored_summary.schema(table.name for table in metadata.sorted_tables):
             connection.exec_driver_sql(statement)
-    versions = version_table()
-    versions.create(connection)
-    connection.execute(versions.insert().values(version_num=HEAD))
-    return True
+    version_table().create(connection)
 
 
 def upgrade(url: str, migrations_dir: Path) -> None:
