@@ -12,10 +12,10 @@ from collections.abc import Callable
 # The domain a start uses (the window, the page it opens on, opening the database), before PySide6:
 # PySide6's import hook reads the source of every module imported after it (looking for its
 # __feature__ switches), which made these imports ~20-40% slower. The other pages' domain is imported
-# when a page is first shown (ui.page_stack).
+# when a page is first shown (ui.page_stack), the demo's making when the demo file is written (a start on
+# the demo as it was left does without: 0.1 s).
 import studio.casting  # noqa: F401
 import studio.crash_log  # noqa: F401
-import studio.demo  # noqa: F401
 import studio.exports.files  # noqa: F401
 import studio.formatting  # noqa: F401
 import studio.listings  # noqa: F401
