@@ -165,20 +165,28 @@ def episode_progress(rows: list, episodes: dict[int, int]) -> list[dict]:
     ]
 
 
-def episode_adaptation(session: Session, production_id: int) -> dict[int | None, dict]:
-    """How far each episode's adaptation has come, by episode number (empty: no original)."""
+def _by_episode(session: Session, production_id: int, pairs: list[SidePair]) -> dict[int | None, dict]:
+    """Each episode's progress (`episode_progress`) by its number."""
     from studio.models import Episode
 
     episodes = dict(
         session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
     )
-    return {row["episode"]: row for row in episode_progress(side_by_side(session, production_id), episodes)}
+    return {row["episode"]: row for row in episode_progress(pairs, episodes)}
 
 
-def adaptation_rows(session: Session, production_id: int) -> dict[int, dict]:
-    """Each shooting scene's adaptation as the Script page shows it, by scene id (empty: no original)."""
+def script_page_adaptation(session: Session, production_id: int) -> tuple[dict[int, dict], dict[int | None, dict]]:
+    """What the Script page shows of the adaptation, from one reading of the pairs (it was read twice, a
+    tenth of opening the page): each shooting scene's by scene id, and how far each episode's has come by
+    episode number; both empty with no original."""
+    pairs = side_by_side(session, production_id)
+    return _rows_of(pairs), (_by_episode(session, production_id, pairs) if pairs else {})
+
+
+def _rows_of(pairs: list[SidePair]) -> dict[int, dict]:
+    """Each shooting scene's adaptation as the Script page shows it, by scene id."""
     rows = {}
-    for pair in side_by_side(session, production_id):
+    for pair in pairs:
         if pair.scene is None:
             continue
         original = pair.original

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QPlainTextEdit
 
 from studio import operations
-from studio.adaptation import adaptation_rows, episode_adaptation, unpaired_originals
+from studio.adaptation import script_page_adaptation, unpaired_originals
 from studio.changes import Changes
 from studio.errors import UserError
 from studio.formatting import format_eighths
@@ -147,8 +147,7 @@ class ScriptPage(Page):
     def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> None:
         """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
         of each episode's are approved; the original's side shown only for a production that has one."""
-        self.adaptations = self.workspace.read(adaptation_rows, production_id)
-        progress = self.workspace.read(episode_adaptation, production_id) if self.adaptations else {}
+        self.adaptations, progress = self.workspace.read(script_page_adaptation, production_id)
         for row in episodes:
             done = progress.get(row["number"])
             row["approved"] = f"{done['approved']}/{done['scenes']}" if done else ""
