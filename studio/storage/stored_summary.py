@@ -103,7 +103,13 @@ def changes(session: Session) -> int:
 
 def store(path: Path, summary_at: int, summary: dict) -> None:
     """Keep `summary`, made from the file as it was at `summary_at` changes; left unkept when the file
-    cannot take it at once (another program writing, a full disk): the next `info` works it out again."""
+    cannot take it at once (another program writing, a full disk): the next `info` works it out again.
+    Nor while a window has the file open (its lock file is there): it would take the write for a
+    colleague's save and reload its pages, and the window's next edit would make the summary old anyway."""
+    from studio.storage.instance_lock import lock_path
+
+    if lock_path(path).exists():
+        return
     with (
         suppress(sqlite3.Error),
         closing(sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=0, isolation_level=None)) as connection,

@@ -13,6 +13,7 @@ import sys
 from studio import operations
 from studio.storage import stored_summary
 from studio.storage.db import open_database
+from studio.storage.instance_lock import InstanceLock
 from studio.summary import database_summary
 from tests.command_line import ROOT, run
 from tests.migrated import downgraded
@@ -141,6 +142,17 @@ def test_a_file_opened_read_only_keeps_nothing(demo_path):
     result = run("info", "--db", str(demo_path), "--read-only", "--json")
     assert result.returncode == 0, result.stderr
     assert kept(demo_path) is None
+
+
+def test_a_file_open_in_a_window_keeps_nothing_the_window_would_take_for_a_colleagues_save(demo_path):
+    window = InstanceLock(demo_path)
+    assert window.acquire()
+    try:
+        assert info(demo_path) == worked_out(demo_path)
+        assert kept(demo_path) is None
+    finally:
+        window.release()
+    assert kept(demo_path) is None and info(demo_path) == kept(demo_path)
 
 
 def test_a_kept_summary_is_read_without_the_orm(demo_path):
