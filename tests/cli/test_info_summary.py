@@ -97,6 +97,22 @@ def test_info_keeps_what_it_worked_out_and_shows_it_until_anything_is_changed(de
     assert follows(demo_path, another_program)["productions"][0]["title_zh"] == "契约新娘 第二季"
 
 
+def test_a_write_committed_while_info_works_it_out_leaves_that_summary_unshown(demo_path, monkeypatch):
+    store = stored_summary.store
+
+    def another_program_first(*args):
+        with sqlite3.connect(demo_path) as connection:
+            connection.execute("UPDATE production SET title = 'Saved meanwhile'")
+        connection.close()
+        store(*args)
+
+    monkeypatch.setattr(stored_summary, "store", another_program_first)
+    assert info(demo_path)["productions"][0]["title"] == "The Contract Bride"  # as it read it
+    assert kept(demo_path) is None
+    monkeypatch.setattr(stored_summary, "store", store)
+    assert info(demo_path)["productions"][0]["title"] == "Saved meanwhile"
+
+
 def test_a_restored_backup_shows_its_own_summary(demo_path):
     before = info(demo_path)
     assert run("backup", "--db", str(demo_path)).returncode == 0
