@@ -169,23 +169,46 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
+    """What the database holds: a file's summary as it keeps it while no change has been made since it was
+    stored (no ORM imported: `stored_summary`), else worked out, and kept for the next time."""
+    from studio.storage import stored_summary
+
+    production_id = getattr(args, "production", None)
+    kept = None if read_only_asked(args) else stored_summary.read(database_argument(args))
+    if kept is not None:
+        where, summary = kept
+        productions = [p for p in summary["productions"] if production_id in (None, p["id"])]
+        if productions or production_id is None:
+            return _print_info({"productions": productions}, str(where), args.json)
+    return _print_info(*_worked_out_info(args, production_id), args.json)
+
+
+def _worked_out_info(args: argparse.Namespace, production_id: int | None) -> tuple[dict, str]:
     from studio.productions import get_production
+    from studio.storage import stored_summary
     from studio.storage.command_databases import open_to_read
     from studio.summary import database_summary
 
     database = open_to_read(args)
+    keeps = database.path is not None and not database.read_only and production_id is None
     try:
         with database.reading() as session:
-            production_id = getattr(args, "production", None)
+            changes = stored_summary.changes(session) if keeps else None
             if production_id is not None:
                 get_production(session, production_id)
             summary = database_summary(session, production_id)
     finally:
         database.close()
-    if args.json:
+    if changes is not None:
+        stored_summary.store(database.path, changes, summary)
+    return summary, database.describe()
+
+
+def _print_info(summary: dict, where: str, as_json: bool) -> int:
+    if as_json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
-    print(f"Database: {database.describe()}")
+    print(f"Database: {where}")
     if not summary["productions"]:
         print("No productions yet.")
     for production in summary["productions"]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from studio.i18n import _
 from studio.resources import load_json
+from studio.storage import stored_summary
 from studio.storage.db import is_sqlite_file
 
 DEMO_EDITION = 7
@@ -49,9 +50,12 @@ def demo_is_current(path: Path) -> bool:
 
 
 def content_stamp(connection: sqlite3.Connection) -> int:
-    """A hash of every row of every table, to tell a demo file as written from one somebody changed."""
+    """A hash of every row of every table, to tell a demo file as written from one somebody changed (not
+    the count of changes and `info`'s summary, which `info` stores as it reads)."""
     digest = hashlib.blake2b(digest_size=8)
-    tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
+    tables = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name != ? ORDER BY name", (stored_summary.TABLE,)
+    ).fetchall()
     for (table,) in tables:
         digest.update(table.encode())
         for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):

@@ -12,15 +12,22 @@ from collections.abc import Callable
 # The domain a start uses (the window, the page it opens on, opening the database), before PySide6:
 # PySide6's import hook reads the source of every module imported after it (looking for its
 # __feature__ switches), which made these imports ~20-40% slower. The other pages' domain is imported
-# when a page is first shown (ui.page_stack).
+# when a page is first shown (ui.page_stack), the demo's making when the demo file is written (a start on
+# the demo as it was left does without: 0.1 s).
+import platformdirs  # noqa: F401
+import sqlalchemy.dialects.sqlite  # noqa: F401  (what opening a file loads)
+
 import studio.casting  # noqa: F401
 import studio.crash_log  # noqa: F401
-import studio.demo  # noqa: F401
+import studio.demo_stamp  # noqa: F401
 import studio.exports.files  # noqa: F401
 import studio.formatting  # noqa: F401
 import studio.listings  # noqa: F401
+import studio.operations  # noqa: F401
+import studio.parsed_cache  # noqa: F401
 import studio.scripts.importer  # noqa: F401
 import studio.storage.change_watch  # noqa: F401
+import studio.storage.instance_lock  # noqa: F401
 import studio.storage.migrations  # noqa: F401
 import studio.storage.schema_check  # noqa: F401
 import studio.storage.snapshots  # noqa: F401

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 
-from studio.demo import write_demo
 from studio.demo_stamp import demo_changes, demo_is_current
 from studio.errors import DatabaseMissing, LoginRefused, OpenElsewhere, UserError
 from studio.exports.files import write_atomically
@@ -199,6 +198,8 @@ class DatabaseActions(QObject):
             self._offer_way_forward(str(path), OpenElsewhere(message))
             return False
         probe.release()
+        from studio.demo import write_demo  # only to write it: a start on the demo as left does without
+
         try:
             write_demo(path, force=True)
         except UserError as error:

@@ -155,22 +155,29 @@ def expected_sqlite(revision: str) -> Expected:
         else:
             _migrated_to(connection, revision)
         fingerprint = sqlite_fingerprint(connection)
-        objects = connection.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
-        ).fetchall()
+        objects = sqlite_objects(connection)
     finally:
         connection.close()
     return Expected(fingerprint, tuple(objects))
 
 
+def sqlite_objects(connection: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """The SQL that makes each object, tables first (the order SQLAlchemy makes a table's indexes in
+    varies from process to process)."""
+    return connection.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type != 'table', type, name"
+    ).fetchall()
+
+
 def _create_at_head(connection: sqlite3.Connection) -> None:
+    """The schema at HEAD as the models make it (not from the stored SQL, which is what this makes)."""
     from sqlalchemy import create_engine
 
     from studio.storage import migrations
 
     engine = create_engine("sqlite://", creator=lambda: connection)
     with engine.begin() as sa_connection:
-        migrations.create_at_head(sa_connection)
+        migrations.create_at_head(sa_connection, from_models=True)
 
 
 def _migrated_to(connection: sqlite3.Connection, revision: str) -> None:
@@ -272,7 +279,8 @@ def stored_path(revision: str) -> Path:
 
 @functools.cache
 def stored(revision: str) -> dict:
-    """The schema stored for `revision` ({} if none is): {"sqlite": {"digest", "fingerprint"}, "postgresql": …}."""
+    """The schema stored for `revision` ({} if none is): {"sqlite": {"digest", "fingerprint", "objects"},
+    "postgresql": …}; SQLite's objects are the SQL a new file is made with (`migrations.create_at_head`)."""
     path = stored_path(revision)
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
@@ -359,7 +367,13 @@ def made_at_head(postgresql_url: str) -> dict:
     connection = sqlite3.connect(":memory:")
     try:
         _create_at_head(connection)
-        made = {"sqlite": {"digest": sqlite_digest(connection), "fingerprint": sqlite_fingerprint(connection)}}
+        made = {
+            "sqlite": {
+                "digest": sqlite_digest(connection),
+                "fingerprint": sqlite_fingerprint(connection),
+                "objects": sqlite_objects(connection),
+            }
+        }
     finally:
         connection.close()
     database = open_database(postgresql_url, check_schema=False)

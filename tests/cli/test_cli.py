@@ -46,9 +46,20 @@ def test_info_in_plain_text(demo_path):
     assert "The Contract Bride 契约新娘" in result.stdout and "80 episodes" in result.stdout
 
 
-def test_demo_refuses_to_overwrite_then_force_replaces(demo_path):
+def test_demo_refuses_to_overwrite_then_force_replaces_saying_what_it_replaced(demo_path):
     assert_one_clear_line(run("demo", "--db", str(demo_path)), "--force")
-    assert run("demo", "--db", str(demo_path), "--force").returncode == 0
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("UPDATE scene SET synopsis = 'my own' WHERE id = 1")
+    connection.close()
+    replaced = run("demo", "--db", str(demo_path), "--force")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "it replaced changes to The Contract Bride; the file as it was is kept in its backups" in replaced.stdout
+
+
+def test_demo_on_a_server_url_goes_to_the_server(server_demo, tmp_path):
+    """A URL is a URL: the server's demo is refused without --force, and no folder is made named after it."""
+    assert_one_clear_line(run("demo", "--db", server_demo, cwd=tmp_path), "already holds The Contract Bride")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

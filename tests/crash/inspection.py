@@ -12,6 +12,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+from studio.storage import stored_summary
+
 # ---------------------------------------------------------------------------------------------------
 # Fingerprints
 
@@ -35,13 +37,16 @@ SKIPPED: set[tuple[str, str]] = set()  # filled by main()
 
 
 def fingerprint(connection: sqlite3.Connection) -> tuple[str, dict[str, str]]:
-    """A digest of the whole content (and of each table): rows in primary-key order, timestamps left out."""
+    """A digest of the whole content (and of each table): rows in primary-key order, timestamps left out,
+    and the count of changes and `info`'s summary (stored_summary), which say how a file was written, not
+    what it holds: a copy's count is the rows it was written with."""
     whole = hashlib.sha256()
     tables = {}
     schema = connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
     whole.update(repr(schema).encode())
     for (name,) in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != ? ORDER BY name",
+        (stored_summary.TABLE,),
     ).fetchall():
         info = connection.execute(f'PRAGMA table_info("{name}")').fetchall()
         kept = [row[1] for row in info if (name, row[1]) not in SKIPPED]

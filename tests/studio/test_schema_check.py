@@ -104,7 +104,8 @@ def test_a_backup_with_its_own_trigger_never_multiplies_a_rate(demo_path, tmp_pa
     database = open_database(demo_path)  # the schema written in is Cliffhanger's: it opens
     with database.session() as session:
         rates = dict(session.execute(text("SELECT id, rate_minor FROM cast_assignment")).all())
-        assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar() == 0
+        triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'rates_times_ten'"
+        assert session.execute(text(triggers)).scalar() == 0
     with database.transaction() as session:
         set_field(session, "cast_assignment", 1, "guaranteed_days", "9")
     with database.session() as session:
