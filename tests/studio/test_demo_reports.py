@@ -9,11 +9,13 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
+from studio.budget.totals import current_budget
 from studio.callsheet import numbered_day
 from studio.day_reports.final_cost import final_cost
-from studio.day_reports.postings import POSTED_KINDS, VENDOR
+from studio.day_reports.postings import VENDOR, budget_accounts, by_account
 from studio.day_reports.summary import DayReports
 from studio.models import CostEntry, DayReport
+from studio.money import Money
 
 
 @pytest.fixture
@@ -24,18 +26,19 @@ def days(demo):
         cost = final_cost(session, 1, "USD")
         posted = session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()
         assert len(session.exec(select(DayReport)).all()) == 3
-    return summaries, cost, posted
+        budget = current_budget(session, 1, "USD")
+    return summaries, cost, posted, budget
 
 
 def test_the_first_day_ran_as_planned(days):
-    (first, *_), _cost, _posted = days
+    (first, *_), _cost, _posted, _budget = days
     assert first.hot.variance == 0 and first.shot.not_shot == 0
     assert first.day.lunch == (12 * 60 + 30, 13 * 60) and first.shot.setups > first.shot.completed
     assert [note.kind for note in first.day.remarks] == ["DEPARTMENT"]
 
 
 def test_the_second_ran_two_hours_over_with_a_late_lunch(days):
-    (_first, second, *_), _cost, _posted = days
+    (_first, second, *_), _cost, _posted, _budget = days
     planned_wrap = max(worker.shift.end for worker in second.day.plan.workers if worker.shift is not None)
     assert second.day.times["camera_wrap"] == planned_wrap + 120
     assert second.day.lunch == (14 * 60, 14 * 60 + 30)
@@ -51,7 +54,7 @@ def test_the_second_ran_two_hours_over_with_a_late_lunch(days):
 
 
 def test_the_third_left_five_scenes_unshot_and_the_shoot_behind(days):
-    (_first, _second, third, fourth), _cost, _posted = days
+    (_first, _second, third, fourth), _cost, _posted, _budget = days
     assert third.shot.not_shot == 5 and third.shot.completed == third.shot.planned - 5
     not_shot = [scene for scene in third.day.scenes if scene.outcome == "NOT_SHOT"]
     assert sum(scene.eighths for scene in not_shot) == -third.standing.ahead_eighths > 0
@@ -61,17 +64,24 @@ def test_the_third_left_five_scenes_unshot_and_the_shoot_behind(days):
 
 
 def test_their_labour_is_in_the_budget_and_the_final_cost_above_it_by_what_it_cost_beyond_plan(days):
-    summaries, cost, posted = days
+    summaries, cost, posted, budget = days
     reported = summaries[:3]
     assert {entry.reference for entry in posted} == {f"DPR #{s.day.shoot_day_id}" for s in reported}
     assert all(entry.status == "COMMITTED" for entry in posted)
+    accounts, rates = budget_accounts(budget), budget.inputs.rates
 
     def labour(which: str, currency: str | None = None) -> Decimal:
-        charges = [c for s in reported for c in getattr(s.hot, which).charges if c.kind in POSTED_KINDS]
-        if currency is None:
-            return sum((c.base for c in charges), Decimal(0))
-        return sum((c.amount.amount for c in charges if c.amount.currency == currency), Decimal(0))
+        """The days' pay, overtime, penalties and their fringes, in the currency or converted to USD."""
+        total = Decimal(0)
+        for summary in reported:
+            for (_account, own, _part), amount in by_account(getattr(summary.hot, which), accounts).items():
+                if currency is None:
+                    total += Money(amount * rates.rate(own, "USD", summary.day.date), "USD").amount
+                elif own == currency:
+                    total += amount
+        return total
 
+    assert any(entry.description.endswith("fringes") for entry in posted)
     assert sum(entry.amount.amount for entry in posted if entry.currency == "USD") == labour("actual", "USD")
     assert sum(entry.amount.amount for entry in posted if entry.currency == "CNY") == labour("actual", "CNY")
     over = labour("actual") - labour("planned")
