@@ -129,6 +129,10 @@ def test_schedule_replan_dry_run_says_what_it_would_do_and_changes_nothing(desk_
     report = json.loads(ok(*args).stdout)
     assert (report["applied"], report["unshot_scenes"], report["change"]["shoot_days_added"]) == (False, 0, 0)
     assert report["conflicts"] == 0 and report["cost"]["currency"] == "USD"
+    # nothing left unshot: the slip costs nothing, and whatever the re-plan changes is its improvement
+    assert report["change"]["amount"] == "0.00" and report["change"]["location_days"] == 0
+    saved = Decimal(report["current_cost"]["amount"]) - Decimal(report["cost"]["amount"])
+    assert Decimal(report["improvement"]["amount"]) == saved
     assert desk_path.read_bytes() == before
 
 
