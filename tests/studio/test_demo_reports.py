@@ -11,11 +11,16 @@ from sqlmodel import select
 
 from studio.budget.totals import current_budget
 from studio.callsheet import numbered_day
+from studio.day_reports.facts import rests_since
 from studio.day_reports.final_cost import final_cost
+from studio.day_reports.hot_cost import price_day
 from studio.day_reports.postings import VENDOR, budget_accounts, by_account
+from studio.day_reports.starting import remaining_plans
 from studio.day_reports.summary import DayReports
 from studio.models import CostEntry, DayReport
 from studio.money import Money
+from studio.schedule.analysis import BoardAnalysis
+from studio.schedule.board import load_board
 
 
 @pytest.fixture
@@ -33,7 +38,8 @@ def days(demo):
 def test_the_first_day_ran_as_planned(days):
     (first, *_), _cost, _posted, _budget = days
     assert first.hot.variance == 0 and first.shot.not_shot == 0
-    assert first.day.lunch == (12 * 60 + 30, 13 * 60) and first.shot.setups > first.shot.completed
+    # lunch 4:30 after the 07:00 crew call: within six hours of the earliest calls, 05:30
+    assert first.day.lunch == (11 * 60 + 30, 12 * 60) and first.shot.setups > first.shot.completed
     assert [note.kind for note in first.day.remarks] == ["DEPARTMENT"]
 
 
@@ -86,9 +92,11 @@ def test_their_labour_is_in_the_budget_and_the_final_cost_above_it_by_what_it_co
     assert sum(entry.amount.amount for entry in posted if entry.currency == "CNY") == labour("actual", "CNY")
     over = labour("actual") - labour("planned")
     assert over > 0
-    # Where the six days left, as planned, cost no more than the budget has left, an account finishes over
-    # its budget by what the reported days cost beyond their plans; where they cost more (the crew's long
-    # days: the budget pays the crew their day rate, with no overtime allowance), by that as well.
+    # The six days left, as planned, cost no more than the budget has left in any account their labour is
+    # in (the plan keeps its hours, rests and meals, and the cast's overtime within its allowance: see
+    # below), so the final cost is over the budget by what the reported days cost beyond their plans, and
+    # where the cost report's own entries are already beyond an account's budget (the wardrobe purchases),
+    # by that too.
     lines = {line.code: line for line in cost.lines}
 
     def budget_left(line) -> Decimal:
@@ -96,10 +104,29 @@ def test_their_labour_is_in_the_budget_and_the_final_cost_above_it_by_what_it_co
 
     within = [line for line in lines.values() if line.remaining_plan <= budget_left(line)]
     beyond = [line for line in lines.values() if line.remaining_plan > budget_left(line)]
-    assert {line.code for line in beyond} >= {"1400", "2000"} and "3600" in {line.code for line in within}
+    labour = {"1400", "1900", "2000", "2200", "3100", "3200", "3300", "3400", "4900"}
+    assert labour <= {line.code for line in within} and "3600" in {line.code for line in within}
     for line in within:
         assert line.remaining == budget_left(line)
     for line in beyond:
         assert line.remaining == line.remaining_plan
     excess = sum((line.remaining_plan - budget_left(line) for line in beyond), Decimal(0))
-    assert cost.total.at_completion == cost.total.budget + over + excess
+    assert cost.total.at_completion == cost.total.budget + over + excess and excess < over
+
+
+def test_the_plan_itself_keeps_rests_and_meals_and_its_overtime_modest(demo):
+    # Every day as its call sheet plans it (the reported days' plans too), each rest counted from the plan
+    # of the day before: within the schedule's limits, no forced call, lunch within six hours for everyone
+    # called before it, no crew overtime (their 12-hour day rates), at most 2.5 hours' for anyone.
+    with demo.session() as session:
+        prices = DayReports(session, 1).prices
+        plans = remaining_plans(session, 1, set())
+        conflicts = BoardAnalysis(load_board(session, 1)).conflicts
+    assert len(plans) == 9 and conflicts == []
+    for before, plan in zip([None, *plans], plans, strict=False):
+        shifts = {worker.key: worker.shift for worker in plan.workers if worker.shift is not None}
+        lunch = min(meal.start for shift in shifts.values() for meal in shift.meals)
+        for key, pay in price_day(plan, prices, rests_since(plan, before)).pay.items():
+            assert pay.rest_minutes is None and pay.forced_call == 0, (plan.date, key)
+            assert not pay.late_meals or shifts[key].call > lunch, (plan.date, key)
+            assert pay.overtime_minutes <= 150 and (key[0] != "crew" or pay.overtime == 0), (plan.date, key)
