@@ -206,8 +206,8 @@ def _add_schedule(session: Session, pid: int) -> None:
 
 
 def _plan_lunches(session: Session, pid: int, after_call: int) -> None:
-    """Each day's lunch called so far after the crew call that those called earliest (90 minutes before
-    it) eat within six hours; the days are short enough that none needs a second meal."""
+    """Each day's lunch called so far after the crew call that those called earliest (an hour before it)
+    eat within six hours; the days are short enough that none needs a second meal."""
     for sheet in call_sheets(session, pid):
         lunch = clock((sheet.crew_call + after_call) % (24 * 60))
         set_field(session, "call_sheet", call_sheet_id(session, sheet.shoot_day_id), "lunch", lunch)
