@@ -65,6 +65,15 @@ class Difference:
             one.location_days - other.location_days,
         )
 
+    @property
+    def saves(self) -> bool:
+        """Below zero (a slip saves when the scenes left unshot, shot later, spare holds their day made)."""
+        return self.amount.amount < 0
+
+    @property
+    def size(self) -> Money:
+        return Money(abs(self.amount.amount), self.amount.currency)
+
     def to_json(self) -> dict:
         return {
             "amount": str(self.amount.amount),

@@ -461,15 +461,21 @@ class ProductionReportPage(Page):
     def _replan_text(self, plan: Replan, first: int) -> str:
         slip, improvement = plan.slip, plan.improvement
         currency = plan.after.currency
-        text = (
-            self.tr(
+        if slip.saves:
+            words = self.tr(
+                "From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. "
+                "The slip saves %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added."
+            )
+        else:
+            words = self.tr(
                 "From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. "
                 "The slip costs %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added."
             )
-            .replace("%1", str(first))
+        text = (
+            words.replace("%1", str(first))
             .replace("%2", str(len(plan.unshot)))
             .replace("%3", money_text(Money(plan.after.total, currency)))
-            .replace("%4", money_text(slip.amount))
+            .replace("%4", money_text(slip.size))
             .replace("%5", f"{slip.cast_work_days:+d}")
             .replace("%6", f"{slip.cast_hold_days:+d}")
             .replace("%7", f"{slip.location_days:+d}")
