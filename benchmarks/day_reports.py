@@ -7,12 +7,16 @@
   schedule within the limits in under 10 s (the first the search finds that breaks none), and the whole
   re-plan with its default 10 s of search.
 
-Given as the median and the slowest of the edits, wall clock and CPU seconds: on a machine others share,
-the CPU time says what the work costs when the wall clock says how busy it is.
+Given as the median, the 95th percentile and the slowest of the edits, wall clock and CPU seconds: on a
+machine others share, the CPU time says what the work costs when the wall clock says how busy it is.
+What start-up made is kept out of the cycle collector's full passes, as the app does once its window is
+up (ui.app.run_app): without that, the one or two full passes a run of edits meets walk the whole
+process (writing the demo included) and take 100-200 ms each.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -71,6 +75,8 @@ def main() -> int:
         path = Path(folder) / "demo.sqlite"
         write_demo(path)
         database = open_database(path)
+        gc.collect()
+        gc.freeze()  # as the app does once it has started
         with database.session() as session:
             day_id = numbered_day(session, 1, 3)
             start = time.perf_counter()
@@ -91,13 +97,14 @@ def main() -> int:
                 cpus.append(time.process_time() - cpu)
         database.close()
     median, slowest = statistics.median(walls), max(walls)
+    p95 = statistics.quantiles(walls, n=20)[-1]
     rows, scenes = len(day.day.rows), len(day.day.scenes)
     print(f"day 3: {scenes} scenes, {people} people ({rows} rows); reading the reports: {opened * 1000:.0f} ms")
     print(
         f"an edit and the day worked out again: median {median * 1000:.1f} ms "
-        f"(CPU {statistics.median(cpus) * 1000:.1f} ms), "
-        f"slowest {slowest * 1000:.1f} ms, over {len(walls)} edits; target {TARGET * 1000:.0f} ms: "
-        + ("met" if median < TARGET else "NOT met")
+        f"(CPU {statistics.median(cpus) * 1000:.1f} ms), 95th percentile {p95 * 1000:.1f} ms, "
+        f"slowest {slowest * 1000:.1f} ms (CPU {max(cpus) * 1000:.1f} ms), over {len(walls)} edits; "
+        f"target {TARGET * 1000:.0f} ms: " + ("met" if median < TARGET else "NOT met")
     )
     return 0 if median < TARGET and replanning() < REPLAN_TARGET else 1
 

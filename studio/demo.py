@@ -16,8 +16,9 @@ from sqlmodel import Session, select
 
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.versions import save_version
-from studio.callsheet import call_sheet_id, numbered_day
+from studio.callsheet import call_sheet_id, call_sheets, numbered_day
 from studio.currencies import ensure_currency
+from studio.day_reports.clock import clock
 from studio.day_reports.postings import post_days
 from studio.day_reports.starting import start_day_report
 from studio.demo_original import add_original
@@ -53,7 +54,7 @@ from studio.models import (
     SceneElement,
     ShootDay,
 )
-from studio.models.enums import SceneOutcome, ShootDayKind, TimeOfDay, UnionStatus
+from studio.models.enums import RateBasis, SceneOutcome, ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
 from studio.productions import add_standard_templates, delete_production
 from studio.records import add_row
@@ -189,6 +190,7 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
     shoot_days = _add_shoot_days(session, pid, spec)
     _add_budget_skeleton(session, pid, spec, shoot_days)
     _add_schedule(session, pid)
+    _plan_lunches(session, pid, spec["lunch_after_crew_call_minutes"])
     _add_budget(session, pid, data["budget"])
     _add_reports(session, pid, data["reports"])
     add_original(session, pid, data["action"], data.get("original", {}))
@@ -197,9 +199,18 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
 
 def _add_schedule(session: Session, pid: int) -> None:
     """A first schedule made by hand, as a producer would before optimizing: day scenes first, nights at
-    the end of each stretch, grouped by location (a few long days left in it to find)."""
+    the end of each stretch, grouped by location, each day within the production's hours and the next
+    call rested (cast days and company moves left in it to save)."""
     ensure_strips(session, pid)
     place_all(session, pid, grouped_placement(load_board(session, pid)))
+
+
+def _plan_lunches(session: Session, pid: int, after_call: int) -> None:
+    """Each day's lunch called so far after the crew call that those called earliest (an hour before it)
+    eat within six hours; the days are short enough that none needs a second meal."""
+    for sheet in call_sheets(session, pid):
+        lunch = clock((sheet.crew_call + after_call) % (24 * 60))
+        set_field(session, "call_sheet", call_sheet_id(session, sheet.shoot_day_id), "lunch", lunch)
 
 
 def _add_production(session: Session, spec: dict) -> Production:
@@ -217,6 +228,9 @@ def _add_production(session: Session, spec: dict) -> Production:
         base_latitude=Decimal(spec["base_city"]["latitude"]),
         base_longitude=Decimal(spec["base_city"]["longitude"]),
         max_eighths_per_day=spec["max_pages_per_day"] * 8,
+        max_minutes_per_day=spec["max_hours_per_day"] * 60,
+        minutes_per_page=spec["minutes_per_page"],
+        makeup_minutes=spec["makeup_minutes"],
         pickup_minutes=spec["pickup_minutes"],  # the cast are driven from their hotel
         created_at=datetime.fromisoformat(spec["created_at"]),
     )
@@ -344,7 +358,8 @@ def _add_crew(session: Session, pid: int, departments: list[dict], crew: list[li
         session.add(department)
         by_name[row["name"]] = department
     session.flush()
-    # The local crew on a 12-hour day with overtime; the team from China on all-in day rates.
+    # The local crew on a 12-hour day rate (its first hours' overtime in it), more beyond; the team from
+    # China on all-in day rates.
     presets = {
         rule.name: rule.id for rule in session.exec(select(OvertimeRule).where(OvertimeRule.production_id == pid))
     }
@@ -361,6 +376,7 @@ def _add_crew(session: Session, pid: int, departments: list[dict], crew: list[li
             phone=f"(323) 555-{number + 200:04d}",
             email=f"{slug}@example.com",
             overtime_rule_id=deals[currency],
+            rate_basis=RateBasis.DAY_12H.value if currency == "USD" else RateBasis.DAY.value,
         )
         member.rate = Money(Decimal(rate), currency)
         session.add(member)
@@ -481,7 +497,7 @@ def _add_budget(session: Session, pid: int, budget: dict) -> None:
 
 
 def _add_reports(session: Session, pid: int, spec: dict) -> None:
-    """The first days reported at wrap, each started from its call sheet (lunch as the spec has it) and
+    """The first days reported at wrap, each started from its call sheet and
     corrected where the day went otherwise: a later wrap, a late lunch, scenes not shot (the last of the
     day's order), the setups of those shot, notes; then their labour posted to the budget. Day 1 ran as
     planned, day 2 two hours over with a late lunch, day 3 left five scenes unshot."""
@@ -489,8 +505,6 @@ def _add_reports(session: Session, pid: int, spec: dict) -> None:
     zone = ZoneInfo(session.get(Production, pid).shoot_timezone)
     departments = {d.name: d.id for d in session.exec(select(Department).where(Department.production_id == pid))}
     day_ids = [numbered_day(session, pid, entry["day"]) for entry in spec["days"]]
-    for day_id in day_ids:
-        set_field(session, "call_sheet", call_sheet_id(session, day_id), "lunch", spec["lunch"])
     for entry, day_id in zip(spec["days"], day_ids, strict=True):
         start_day_report(session, day_id, reported_on)
         report = session.exec(select(DayReport).where(DayReport.shoot_day_id == day_id)).one()

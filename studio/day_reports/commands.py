@@ -81,8 +81,8 @@ def run_replan(args: argparse.Namespace) -> int:
     print(
         _(
             "Re-planned from day {day}: {unshot} scenes left unshot scheduled again; the schedule costs {cost} "
-            "{currency}, {change} against before ({work} cast work days, {holds} hold days, {locations} location "
-            "days, {added} shoot days added)."
+            "{currency}. The slip costs {change} ({work} cast work days, {holds} hold days, {locations} location "
+            "days, {added} shoot days added); placing the remaining days again saves {saved} besides."
         ).format(
             day=args.from_day,
             unshot=report["unshot_scenes"],
@@ -93,6 +93,7 @@ def run_replan(args: argparse.Namespace) -> int:
             holds=change["cast_hold_days"],
             locations=change["location_days"],
             added=change["shoot_days_added"],
+            saved=report["improvement"]["amount"],
         )
     )
     return 0

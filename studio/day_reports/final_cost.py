@@ -4,8 +4,9 @@ against the budget, in the report currency; and what that makes an episode and a
 For each account:
 - actual: the cost report's paid and committed (each at its date's rate), the production report's own
   entries left out, plus the labour of every reported day as reported (the hot cost's cast, crew and
-  background pay, overtime and penalties, in the account `postings` posts them to), so the figure is
-  the same whether or not the days have been posted yet;
+  background pay, overtime and penalties, in the account `postings` posts them to, and the fringes the
+  budget puts on them in its fringe accounts), so the figure is the same whether or not the days have
+  been posted yet; every labour figure below carries its fringes so, as the budget's do;
 - done: what the plans of the reported days had that labour cost, in the same accounts;
 - remaining: the budget less what is done and the other actuals, never below zero, and never below what
   the days not reported yet will cost in labour as they are planned now (`remaining_plan`: their call
@@ -130,7 +131,7 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
     currency, rates = current.calculation.currency, current.inputs.rates
     others = cost_report(current, [e for e in cost_entries(session, production_id) if not is_posted(e)])
     reports = DayReports(session, production_id)
-    accounts = budget_accounts(current.inputs)
+    accounts = budget_accounts(current)
     done: dict[int, Decimal] = defaultdict(Decimal)
     worked: dict[int, Decimal] = defaultdict(Decimal)
     planned: dict[int, Decimal] = defaultdict(Decimal)

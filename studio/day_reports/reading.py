@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from studio.day_reports.clock import Span
-from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker, rests_since
+from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
 from studio.day_reports.hot_cost import Prices
 from studio.day_reports.pay import NO_RULES, Band, Deal, PayRules, Shift
 from studio.exchange import RateTable
@@ -227,8 +227,27 @@ def read_report(session: Session, shoot_day_id: int) -> ReportedDay | None:
 
 def _time_rows(session: Session, report_id: int) -> list[TimeRow]:
     rows = []
+    # Only the columns a row shows: whole people and roles, read as objects after every edit, were most of
+    # the time it took to work a day out again.
     statement = (
-        select(DayReportTime, Performer, Department, CrewMember, Character)
+        select(
+            DayReportTime,
+            Performer.id,
+            Performer.professional_name,
+            Performer.legal_name,
+            Performer.name_zh,
+            Department.id,
+            Department.name,
+            Department.name_zh,
+            Department.sort_order,
+            CrewMember.id,
+            CrewMember.name,
+            CrewMember.name_zh,
+            CrewMember.position,
+            Character.id,
+            Character.name,
+            Character.name_zh,
+        )
         .join(Performer, DayReportTime.performer_id == Performer.id, isouter=True)
         .join(Department, DayReportTime.department_id == Department.id, isouter=True)
         .join(CrewMember, DayReportTime.crew_member_id == CrewMember.id, isouter=True)
@@ -236,20 +255,24 @@ def _time_rows(session: Session, report_id: int) -> list[TimeRow]:
         .where(DayReportTime.report_id == report_id)
     )
     roles = _roles(session, report_id)
-    for row, performer, department, member, character in session.exec(statement):
+    for row, *columns in session.exec(statement):
+        performer, professional, legal, performer_zh = columns[0:4]
+        department, department_name, department_zh, department_order = columns[4:8]
+        member, member_name, member_zh, position = columns[8:12]
+        character, character_name, character_zh = columns[12:15]
         if performer is not None:
-            numbers, role, role_zh = roles.get(performer.id, ((), "", ""))
-            owner = (CAST, performer.id, performer.professional_name or performer.legal_name, performer.name_zh)
+            numbers, role, role_zh = roles.get(performer, ((), "", ""))
+            owner = (CAST, performer, professional or legal, performer_zh)
             detail, order = (role, role_zh), (0, numbers or (10**6,), owner[2].casefold())
         elif department is not None:
-            owner = (DEPARTMENT, department.id, department.name, department.name_zh)
-            detail, order = ("", ""), (1, department.sort_order, department.id)
+            owner = (DEPARTMENT, department, department_name, department_zh)
+            detail, order = ("", ""), (1, department_order, department)
         elif member is not None:
-            owner = (CREW, member.id, member.name, member.name_zh)
-            detail, order = (member.position, ""), (2, member.id)
+            owner = (CREW, member, member_name, member_zh)
+            detail, order = (position, ""), (2, member)
         else:
-            owner = (BACKGROUND, character.id, character.name, character.name_zh)
-            detail, order = ("", ""), (3, character.name.casefold())
+            owner = (BACKGROUND, character, character_name, character_zh)
+            detail, order = ("", ""), (3, character_name.casefold())
         rows.append(
             TimeRow(
                 row.id,
@@ -295,7 +318,16 @@ def _roles(session: Session, report_id: int) -> dict[int, tuple[tuple[int, ...],
 
 def _scene_rows(session: Session, report_id: int) -> list[SceneRow]:
     statement = (
-        select(DayReportScene, Scene, Episode.number, FilmSet)
+        select(
+            DayReportScene,
+            Scene.id,
+            Scene.number,
+            Episode.number,
+            FilmSet.name,
+            FilmSet.name_zh,
+            FilmSet.location_id,
+            Scene.page_eighths,
+        )
         .join(Scene, DayReportScene.scene_id == Scene.id)
         .join(Episode, Scene.episode_id == Episode.id, isouter=True)
         .join(FilmSet, Scene.set_id == FilmSet.id, isouter=True)
@@ -306,13 +338,13 @@ def _scene_rows(session: Session, report_id: int) -> list[SceneRow]:
         SceneRow(
             row.id,
             row.version,
-            scene.id,
-            scene.number,
+            scene,
+            number,
             episode,
-            film_set.name if film_set else "",
-            film_set.name_zh if film_set else "",
-            film_set.location_id if film_set else None,
-            scene.page_eighths,
+            set_name or "",
+            set_zh or "",
+            location,
+            eighths,
             row.planned,
             row.outcome,
             row.eighths_shot,
@@ -320,7 +352,7 @@ def _scene_rows(session: Session, report_id: int) -> list[SceneRow]:
             row.setups,
             row.remarks,
         )
-        for row, scene, episode, film_set in session.exec(statement)
+        for row, scene, number, episode, set_name, set_zh, location, eighths in session.exec(statement)
     ]
 
 
@@ -383,8 +415,3 @@ def shift_of(row: TimeRow, day: ReportedDay) -> Shift | None:
     own = [meal for meal in (row.first_meal, row.second_meal) if meal is not None]
     unit = [meal for meal in (day.lunch, day.second_meal) if meal is not None]
     return Shift(row.call, end, tuple(own or unit), row.travel)
-
-
-def rests(day: ReportedDay, before: ReportedDay | None, crew: dict[int, int | None]) -> dict[tuple[str, int], int]:
-    """Each worker's rest since the end of their work on `before`, the last day reported before this one."""
-    return rests_since(worked_day(day, crew), None if before is None else worked_day(before, crew))

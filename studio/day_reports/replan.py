@@ -6,10 +6,15 @@ The optimizer sees only the remaining days (studio.schedule.optimizer over a boa
 unshot scenes among its unscheduled ones), so it does not weigh a performer's hold between their last
 reported day and a later day of theirs (the change below counts it); when the days cannot hold the
 scenes, a shoot day is added after the last and it tries again (up to MAX_DAYS_ADDED). A scene
-partly shot keeps its reported day (what is left of it is the producer's to place). What the slip
-costs is the whole schedule after against the whole schedule before (`change`: cost, cast work and
-hold days, location days, days added): the days
-the unshot scenes take and what placing the rest again saves, together.
+partly shot keeps its reported day (what is left of it is the producer's to place).
+
+Placing the rest again may also better days the optimizer could have bettered with every scene shot, so
+the whole schedule after against the whole schedule before mixes two things. They are told apart by the
+rest as it would be re-planned with nothing left unshot (`anyway`): the unshot scenes back on their
+reported days, the remaining days as the re-plan has them without those scenes or as they are, whichever
+costs less, searched again from there on the remaining days alone. What the slip costs (`slip`: cost,
+cast work and hold days, location days, days added) is the schedule after against that; what placing
+the rest again saves (`improvement`) is the schedule before against it. The two add up to the change.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
@@ -26,15 +32,56 @@ from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import DayReport, DayReportScene, ShootDay
 from studio.models.enums import SceneOutcome, ShootDayKind
+from studio.money import Money
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling
 from studio.schedule.board import Board, Layout
 from studio.schedule.costs import ScheduleCost
-from studio.schedule.optimizer import OptimizeResult, Progress, optimize
+from studio.schedule.optimizer import WORK_PER_SECOND, OptimizeResult, Progress, optimize
 from studio.schedule.strips import ensure_shoot_days, place_all, set_locked
 from studio.storage.db import Database
 
 MAX_DAYS_ADDED = 3
+# Of the re-plan's time (or, bounded by work, besides its work), spent on the rest with nothing left unshot:
+# the time limit is the whole re-plan's, as the command and the window promise.
+ANYWAY_SHARE = 0.15
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One schedule's cost and days less another's."""
+
+    amount: Money
+    cast_work_days: int
+    cast_hold_days: int
+    location_days: int
+
+    @classmethod
+    def between(cls, one: ScheduleCost, other: ScheduleCost) -> Difference:
+        return cls(
+            Money(one.total - other.total, one.currency),
+            one.cast_work_days - other.cast_work_days,
+            one.cast_hold_days - other.cast_hold_days,
+            one.location_days - other.location_days,
+        )
+
+    @property
+    def saves(self) -> bool:
+        """Below zero (a slip saves when the scenes left unshot, shot later, spare holds their day made)."""
+        return self.amount.amount < 0
+
+    @property
+    def size(self) -> Money:
+        return Money(abs(self.amount.amount), self.amount.currency)
+
+    def to_json(self) -> dict:
+        return {
+            "amount": str(self.amount.amount),
+            "currency": self.amount.currency,
+            "cast_work_days": self.cast_work_days,
+            "cast_hold_days": self.cast_hold_days,
+            "location_days": self.location_days,
+        }
 
 
 @dataclass(frozen=True)
@@ -43,26 +90,30 @@ class Replan:
     layout: Layout  # the whole board's
     before: ScheduleCost
     after: ScheduleCost
+    anyway: ScheduleCost  # the rest re-planned with every scene shot as planned
     unshot: list[int]  # strips of scenes left unshot on reported days, now scheduled again
     shot: list[int]  # strips of scenes shot on reported days, locked there
     days_added: int
     dates: dict[int, dt.date]  # each day of the layout's date (a day added to look is known by it)
 
+    @property
+    def slip(self) -> Difference:
+        """What the scenes left unshot cost: the schedule after against the rest re-planned anyway."""
+        return Difference.between(self.after, self.anyway)
+
+    @property
+    def improvement(self) -> Difference:
+        """What placing the rest again saves whatever was shot: before against the rest re-planned anyway."""
+        return Difference.between(self.before, self.anyway)
+
     def to_json(self) -> dict:
-        before, after = self.before, self.after
         return {
-            "cost": after.to_json(),
-            "current_cost": before.to_json(),
-            "change": {
-                "amount": str(after.total - before.total),
-                "currency": after.currency,
-                "cast_work_days": after.cast_work_days - before.cast_work_days,
-                "cast_hold_days": after.cast_hold_days - before.cast_hold_days,
-                "location_days": after.location_days - before.location_days,
-                "shoot_days_added": self.days_added,
-            },
+            "cost": self.after.to_json(),
+            "current_cost": self.before.to_json(),
+            "change": self.slip.to_json() | {"shoot_days_added": self.days_added},
+            "improvement": self.improvement.to_json(),
             "unshot_scenes": len(self.unshot),
-            "scheduled_scenes": after.scheduled_scenes,
+            "scheduled_scenes": self.after.scheduled_scenes,
             "status": self.result.status,
             "conflicts": self.result.conflicts,
             "seconds": round(self.result.seconds, 1),
@@ -99,7 +150,8 @@ def replan(
         unshot = [strip_of[scene] for scene in sorted(unshot_scenes) if scene in strip_of]
         shot = [s for day in reported for s in board.placement.get(day, []) if s not in unshot]
         try:
-            result = optimize(_remaining_board(board, remaining, unshot), time_limit, progress, cancelled, work=work)
+            board_left = _remaining_board(board, remaining, unshot)
+            result = optimize(board_left, time_limit * (1 - ANYWAY_SHARE), progress, cancelled, work=work)
             break
         except InvalidInput:
             if days_added == MAX_DAYS_ADDED:
@@ -110,11 +162,13 @@ def replan(
         day.id: [s for s in board.placement[day.id] if s not in unshot] for day in board.days if day not in remaining
     }
     layout = {**kept, **result.placement}
+    spared = work * ANYWAY_SHARE if work is not None else time_limit * ANYWAY_SHARE * WORK_PER_SECOND
     return Replan(
         result,
         layout,
         BoardAnalysis(board).cost,
         BoardAnalysis(board.placed(layout)).cost,
+        _anyway(board, remaining, result.placement, unshot, days_added, spared, cancelled),
         unshot,
         [s for s in shot if not board.strips[s].is_banner],
         days_added,
@@ -159,6 +213,40 @@ def stored_layout(session: Session, production_id: int, plan: Replan) -> Layout:
         (by_date[(plan.dates[day_id], units_of.get(day_id, 1))] if day_id is not None else None): strips
         for day_id, strips in plan.layout.items()
     }
+
+
+def _anyway(
+    board: Board,
+    remaining: list,
+    replanned: Layout,
+    unshot: list[int],
+    days_added: int,
+    work: float,
+    cancelled: Callable[[], bool] | None,
+) -> ScheduleCost:
+    """The whole schedule with the unshot scenes where they were planned and the rest re-planned anyway:
+    started from the cheaper of the remaining days as they are and as re-planned without the unshot scenes
+    (when the days added are left empty), and searched again from there (never worse than its start)."""
+    reported = {day.id: board.placement.get(day.id, []) for day in board.days if day not in remaining}
+    if not unshot:  # the re-plan is the rest re-planned anyway
+        return BoardAnalysis(board.placed({**reported, **replanned})).cost
+    days = remaining[: len(remaining) - days_added]
+    now = _remaining_board(board, days, [])
+    starts = [now]
+    without = {day.id: [s for s in replanned.get(day.id, []) if s not in unshot] for day in remaining}
+    if not any(without[day.id] for day in remaining[len(days) :]):
+        boneyard = [s for s in replanned.get(None, []) if s not in unshot]
+        starts.append(now.placed({**{day.id: without[day.id] for day in days}, None: boneyard}))
+    start = min(starts, key=lambda start: _weight(BoardAnalysis(start)))
+    try:
+        placement = optimize(start, cancelled=cancelled, work=work).placement
+    except InvalidInput:  # the rest as it is breaks a limit no schedule can keep: left as it is
+        placement = start.placement
+    return BoardAnalysis(board.placed({**reported, **placement})).cost
+
+
+def _weight(analysis: BoardAnalysis) -> tuple[int, Decimal]:
+    return len(analysis.conflicts), analysis.cost.total
 
 
 def _outcomes(session: Session, production_id: int) -> tuple[dict[int, ShootDay], list[tuple[int, str]]]:

@@ -31,7 +31,6 @@ from studio.day_reports.reading import (
     department_crew,
     load_prices,
     read_report,
-    rests,
     worked_day,
 )
 from studio.errors import InvalidInput
@@ -297,6 +296,7 @@ class DayReports:
         )
         self.reported: dict[int, tuple[ReportedDay, HotCost]] = {}  # in date order
         self.planned: dict[tuple[int, int | None], DayCost] = {}  # each report's plan, priced after the one before
+        self._worked: dict[int, tuple[ReportedDay, DayFacts]] = {}  # each report as last read, as it happened
         for day_id in days:
             day = read_report(session, day_id)
             self.reported[day_id] = (day, self.hot_cost(day))
@@ -313,8 +313,16 @@ class DayReports:
         if key not in self.planned:
             planned_rests = rests_since(day.plan, None if before is None else before.plan)
             self.planned[key] = price_day(day.plan, self.prices, planned_rests)
-        worked = price_day(worked_day(day, self.crew), self.prices, rests(day, before, self.crew))
-        return HotCost(day.date, self.planned[key], worked)
+        worked = self.worked(day)
+        rested = rests_since(worked, None if before is None else self.worked(before))
+        return HotCost(day.date, self.planned[key], price_day(worked, self.prices, rested))
+
+    def worked(self, day: ReportedDay) -> DayFacts:
+        """The day as it happened, worked out once for each reading of its report."""
+        kept = self._worked.get(day.report_id)
+        if kept is None or kept[0] is not day:
+            kept = self._worked[day.report_id] = (day, worked_day(day, self.crew))
+        return kept[1]
 
     def summary(self, session: Session, shoot_day_id: int) -> DaySummary | None:
         """The day worked out from its rows as they are now; None if it is not reported."""
@@ -324,7 +332,7 @@ class DayReports:
         hot = self.hot_cost(day)
         self.reported[shoot_day_id] = (day, hot)
         earlier = [(d, h) for d, h in self.reported.values() if d.date <= day.date]
-        worked = worked_day(day, self.crew)
+        worked = self.worked(day)
         standing = self._standing(earlier)
         return DaySummary(day, self.names, self.crew, self.day_count, worked, hot, _shot(day), standing, self.born)
 

@@ -61,17 +61,18 @@ def test_report_day_json_says_what_the_day_did(desk_path):
         [3],
     )
     assert report["scenes"]["completed"] == 2 and report["to_date"]["remaining"]["pages"] == "1"
-    # day 2's planned overtime beyond the allowance and Ava's forced call after day 1's late wrap too
-    assert report["final_cost"]["variance"] == "-3627.50"
+    # day 2's planned overtime beyond the allowance and Ava's forced call after day 1's late wrap too, and
+    # their fringes (tests/studio/test_day_report_costs.py works them)
+    assert report["final_cost"]["variance"] == "-4750.62"
     text = ok("report", "day", "--db", str(desk_path), "--day", "1").stdout
     assert "Hot cost: 5987.50 USD against 4460.00 planned (1527.50)" in text
 
 
 def test_posting_and_the_final_cost(desk_path):
     posted = json.loads(ok("report", "post", "--db", str(desk_path), "--day", "1", "--json").stdout)
-    assert posted == {"day": 1, "entries": 6}
+    assert posted == {"day": 1, "entries": 8}  # pay, overtime, penalties and fringes by account
     cost = json.loads(ok("report", "final-cost", "--db", str(desk_path), "--json").stdout)
-    assert cost["total"]["variance"] == "-3627.50" and cost["currency"] == "USD"
+    assert cost["total"]["variance"] == "-4750.62" and cost["currency"] == "USD"
     cast = next(account for account in cost["accounts"] if account["code"] == "1400")
     assert (cast["budget"], cast["remaining_plan"], cast["at_completion"]) == ("5470.00", "4410.00", "8430.00")
     assert (cast["name"], cast["name_zh"]) == ("Cast", "演员")
@@ -79,7 +80,9 @@ def test_posting_and_the_final_cost(desk_path):
     assert said.startswith("1400 演员") and "Cast" not in said  # each account by its Chinese name
     database = open_database(desk_path)
     with database.session() as session:
-        assert sum(entry.amount.amount for entry in session.exec(select(CostEntry)).all()) == Decimal("4987.50")
+        assert sum(entry.amount.amount for entry in session.exec(select(CostEntry)).all()) == Decimal(
+            "6446.42"
+        )  # 4987.50 + 1458.92 fringes
     database.close()
 
 
@@ -126,6 +129,10 @@ def test_schedule_replan_dry_run_says_what_it_would_do_and_changes_nothing(desk_
     report = json.loads(ok(*args).stdout)
     assert (report["applied"], report["unshot_scenes"], report["change"]["shoot_days_added"]) == (False, 0, 0)
     assert report["conflicts"] == 0 and report["cost"]["currency"] == "USD"
+    # nothing left unshot: the slip costs nothing, and whatever the re-plan changes is its improvement
+    assert report["change"]["amount"] == "0.00" and report["change"]["location_days"] == 0
+    saved = Decimal(report["current_cost"]["amount"]) - Decimal(report["cost"]["amount"])
+    assert Decimal(report["improvement"]["amount"]) == saved
     assert desk_path.read_bytes() == before
 
 

@@ -15,7 +15,7 @@ from studio.callsheet import call_sheet_id
 from studio.day_reports.final_cost import final_cost
 from studio.day_reports.postings import VENDOR, post_days
 from studio.edits import set_field
-from studio.models import CostEntry
+from studio.models import CostEntry, Fringe
 from studio.records import add_row
 from tests.studio.day_report_production import edit, start, summary, time_row, two_hours_over_with_a_late_lunch
 
@@ -39,6 +39,15 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
     # 1400: 5470 - 3010 left, 2460, but day 2 as planned costs 4410 (its overtime beyond the allowance and
     # the forced call): at completion 4020 + 4410 = 8430, 2960 over.
     # 2100: nothing left of nothing; at completion 600, 600 over. 3300: 300 left; 667.50, 67.50 over.
+    # Fringes, at the percents the budget puts on each line (no wage base reached: Ava's 4950 and Ben's 520
+    # are under 7000): Ava's lines 36.75% (the payroll 16.75% and pension & health 20%), Ben's and Cora's
+    # 16.75%, in ATL Fringes (1900) and Production Fringes (4900); none on the background, whose account
+    # has no line. 1900's budget: Ava 1323 + 496.13 (each fringe rounded on her allowance's 1350), Ben 67 +
+    # 20.10: 1906.23. Day 1 planned: 1800, 810 and 400 fringed: 661.50 + 297.68 + 67 = 1026.18; reported:
+    # 661.50 + 628.43 (1710) + 40.43 (110) + 67 = 1397.36. Day 2 planned: 661.50 + 297.68 + 661.50 (the
+    # forced call) = 1620.68, above the 880.05 left: at completion 3018.04, 1111.81 over. 4900: budget
+    # 100.50 (600); day 1 planned 50.25, reported 50.25 + 11.31 (67.50); 50.25 left for day 2: at
+    # completion 111.81, 11.31 over.
     start(desk, 0)
     two_hours_over_with_a_late_lunch(desk)
     with desk.database.session() as session:
@@ -68,8 +77,22 @@ def test_the_final_cost_moves_by_what_the_reported_days_cost_beyond_their_plans(
         D("667.50"),
         D("-67.50"),
     )
-    assert cost.total.variance == D("-3627.50")
-    assert cost.total.at_completion == cost.total.budget + D("3627.50")
+    assert [getattr(lines["1900"], name) for name in figures] == [
+        D("1906.23"),
+        D("1397.36"),
+        D("1026.18"),
+        D("1620.68"),
+        D("1620.68"),
+        D("3018.04"),
+        D("-1111.81"),
+    ]
+    assert (lines["4900"].budget, lines["4900"].actual, lines["4900"].at_completion) == (
+        D("100.50"),
+        D("61.56"),
+        D("111.81"),
+    )
+    assert cost.total.variance == D("-4750.62")  # 2960 + 600 + 67.50 + 1111.81 + 11.31
+    assert cost.total.at_completion == cost.total.budget + D("4750.62")
     # One episode of 20 eighths: 150 seconds of screen time at about a minute a page.
     data = cost.to_json()
     assert data["per_episode"] == str(cost.total.at_completion) and cost.screen_seconds == 150
@@ -139,7 +162,7 @@ def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
         rate = {"from_currency": "CNY", "to_currency": "USD", "rate": "0.125", "effective_date": "2027-01-11"}
         add_row(session, "exchange_rate", {"production_id": desk.production_id}, rate)
         set_field(session, "production", desk.production_id, "reporting_currency", "CNY")
-        assert post_days(session, desk.production_id, [desk.days[0]]) == 6
+        assert post_days(session, desk.production_id, [desk.days[0]]) == 8
     with desk.database.session() as session:
         entries = session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()
         posted = sorted((entry.description, entry.amount.amount, entry.status) for entry in entries)
@@ -147,8 +170,11 @@ def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
             cost_report(current_budget(session, desk.production_id), cost_entries(session, desk.production_id)).lines
         )
     assert {entry.entry_date for entry in entries} == {dt.date(2027, 1, 11)}
-    # 1400: pay 1800 + 400, overtime 1710, penalties 110; 2100: four commuters; 3300 (Cora's line): 300, 67.50
+    # 1400: pay 1800 + 400, overtime 1710, penalties 110; 2100: four commuters; 3300 (Cora's line): 300,
+    # 67.50; their fringes (see above): 1900 1397.36, 4900 61.56
     assert posted == [
+        ("Day 1 (2027-01-11): fringes", D("61.56"), "COMMITTED"),
+        ("Day 1 (2027-01-11): fringes", D("1397.36"), "COMMITTED"),
         ("Day 1 (2027-01-11): overtime", D("67.50"), "COMMITTED"),
         ("Day 1 (2027-01-11): overtime", D("1710.00"), "COMMITTED"),
         ("Day 1 (2027-01-11): pay", D("300.00"), "COMMITTED"),
@@ -161,6 +187,7 @@ def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
         D("4800.00"),
         D("2940.00"),
     )
+    assert (report["1900"].committed, report["4900"].committed) == (D("11178.88"), D("492.48"))
     # A correction on the report, posted again, replaces what the day posted
     edit(desk, "day_report_time", time_row(desk, 0, character_id=desk.commuters), count="5")
     with desk.database.transaction() as session:
@@ -169,5 +196,20 @@ def test_posting_a_day_puts_its_labour_in_the_budget_at_the_days_rate(desk):
         report = by_code(
             cost_report(current_budget(session, desk.production_id), cost_entries(session, desk.production_id)).lines
         )
-        assert len(session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()) == 6
+        assert len(session.exec(select(CostEntry).where(CostEntry.vendor == VENDOR)).all()) == 8
     assert report["2100"].committed == D("6000.00")  # 5 × 150 × 8
+
+
+def test_a_wage_base_the_budgets_own_pay_has_used_up_carries_no_more_of_that_fringe(desk):
+    # California unemployment (3.4%) capped at 3600, exactly Ava's two days: her cast line has it on all
+    # of its pay, her overtime allowance, after it in budget order, on none. So her day 1 overtime of 1710
+    # carries 36.75% - 3.4% = 33.35%: 570.29, where it carried 628.43; her pay and penalties, on her cast
+    # line, still 36.75%: 661.50 and 40.43; Ben 67. Day 1 reported, in 1900: 1339.22.
+    with desk.database.session() as session:
+        sui = session.exec(select(Fringe.id).where(Fringe.production_id == desk.production_id, Fringe.code == "CA-SUI"))
+        sui = sui.one()
+    edit(desk, "fringe", sui, cap="3600")
+    start(desk, 0)
+    two_hours_over_with_a_late_lunch(desk)
+    with desk.database.session() as session:
+        assert by_code(final_cost(session, desk.production_id).lines)["1900"].actual == D("1339.22")

@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import delete
 from sqlmodel import select
 
 from studio import operations
 from studio.changes import run_steps
 from studio.day_reports.replan import apply_replan, preview_replan, replan
 from studio.errors import InvalidInput
-from studio.models import ShootDay, Strip
+from studio.models import SceneCharacter, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import load_board
+from studio.schedule.strips import ensure_shoot_days, place_all
 from tests.studio.day_report_production import edit, scene_row, start
 
 WORK = 2.0  # CP-SAT's deterministic time: the same schedule on any machine
@@ -52,6 +54,50 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
         stored = BoardAnalysis(load_board(session, desk.production_id)).cost
     assert stored == plan.after and change["amount"] == str(plan.after.total - 6000)
     assert plan.result.conflicts == 0
+
+
+def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_anyway(sqlite_desk):
+    # Three days, the rest made by hand badly: day 1 scenes 1-1 (the commuters alone here) and 1-2 (Ben),
+    # day 2 1-3, day 3 1-4 (Ava's). Before: Ava 2 days (3600), Ben 1 (400), the Tower 3 days (3000): 7000
+    # (the schedule prices no background). Day 1 leaves 1-1 unshot. With every scene shot, re-planning
+    # days 2-3 would put 1-3 and 1-4 (570 minutes) on one day: Ava 1 day, the Tower 2: 4200, a saving of
+    # 1800 + 1000 (a work day and a location day) the slip has no part in. With 1-1 to place too (870
+    # minutes: two days), the cheapest is 1-3 and 1-4 on one day and 1-1 on the other: the Tower 3 days,
+    # 5200. The slip costs 1000, a location day; the whole schedule, 1800 less than before, would have
+    # said it saved money.
+    desk = sqlite_desk
+    with desk.database.transaction() as session:
+        session.exec(
+            delete(SceneCharacter).where(
+                SceneCharacter.scene_id == desk.scenes[0], SceneCharacter.character_id != desk.commuters
+            )
+        )
+        ensure_shoot_days(session, desk.production_id, 3)
+        days = [day.id for day in session.exec(select(ShootDay).order_by(ShootDay.shoot_date)).all()]
+        strips = dict(session.exec(select(Strip.scene_id, Strip.id)).all())
+        ids = [strips[scene] for scene in desk.scenes]
+        place_all(session, desk.production_id, {days[0]: ids[:2], days[1]: [ids[2]], days[2]: [ids[3]], None: []})
+    start(desk, 0)
+    edit(desk, "day_report_scene", scene_row(desk, 0, 1), outcome="NOT_SHOT")
+    with desk.database.transaction() as session:
+        plan = replan(session, desk.production_id, 2, work=WORK)
+    data = plan.to_json()
+    assert (plan.before.total, plan.anyway.total, plan.after.total) == (7000, 4200, 5200)
+    assert data["change"] == {
+        "amount": "1000.00",
+        "currency": "USD",
+        "cast_work_days": 0,
+        "cast_hold_days": 0,
+        "location_days": 1,
+        "shoot_days_added": 0,
+    }
+    assert data["improvement"] == {
+        "amount": "2800.00",
+        "currency": "USD",
+        "cast_work_days": 1,
+        "cast_hold_days": 0,
+        "location_days": 1,
+    }
 
 
 def test_a_preview_keeps_nothing_and_its_plan_stored_adds_its_day_again_and_is_undone_whole(desk):

@@ -13,7 +13,7 @@ from studio import operations
 from studio.changes import run_steps
 from studio.day_reports.summary import ahead_or_behind
 from studio.errors import InvalidInput
-from studio.models import DayReport, DayReportTime, FilmSet, Location, Scene, ShootDay
+from studio.models import DayReport, DayReportTime, FilmSet, Location, OvertimeRule, Scene, ShootDay
 from studio.records import add_row
 from tests.studio.day_report_production import (
     FIRST,
@@ -111,6 +111,24 @@ def test_two_hours_over_with_a_late_lunch(desk):
     assert data["hot_cost"]["total"] == {"planned": "4460.00", "actual": "5987.50", "variance": "1527.50"}
     assert data["penalties"] == {"late_meals": 3, "meal_steps": 7, "forced_calls": 0, "amount": "110.00"}
     assert data["times"]["camera_wrap"] == "19:00" and data["times"]["lunch"] == "13:45–14:15"
+
+
+def test_the_pay_rules_are_the_presets_data_and_an_edit_of_it_prices_the_day_again(sqlite_desk):
+    # Day 1 two hours over as above, then SAG-AFTRA Verticals edited: 1.5× from the tenth hour, not the
+    # ninth, and a first late step of 30, not 25. Ava's 1800 now buys 9 hours (200 an hour): hour 10 at
+    # 1.5 × 200 = 300, 2.3 hours at 2 × 200 = 920: overtime 1220; her late lunch 30 + 35 + 50 = 115.
+    desk = sqlite_desk
+    start(desk, 0)
+    two_hours_over_with_a_late_lunch(desk)
+    with desk.database.session() as session:
+        preset = session.exec(
+            select(OvertimeRule.id).where(
+                OvertimeRule.production_id == desk.production_id, OvertimeRule.name == "SAG-AFTRA Verticals"
+            )
+        ).one()
+    edit(desk, "overtime_rule", preset, first_threshold_hours="9", meal_penalty_first="30")
+    ava = summary(desk, 0).pay_of("cast", desk.performers["Ava Stone"])
+    assert (ava.overtime, ava.meal_penalties) == (D("1220.00"), D("115.00"))
 
 
 def test_every_edit_of_a_report_is_undone_and_redone(sqlite_desk):

@@ -164,9 +164,9 @@ def test_a_schedule_already_the_cheapest_is_left_as_it_is():
 def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(demo):
     board = board_of(demo)
     before = BoardAnalysis(board)
-    assert before.conflicts  # the demo's first schedule, made by hand, has days too long
+    assert not before.conflicts  # the demo's first schedule, made by hand, keeps the limits but costs more
     result = optimize(board, work=WORK)
-    assert result.improved and result.conflicts == 0 and result.current_conflicts == len(before.conflicts)
+    assert result.improved and result.conflicts == 0 and result.current_conflicts == 0
     assert result.current == before.cost and result.cost.total < before.cost.total * Decimal("0.7")
     assert result.saving > 0.3 and result.script_saving > result.saving
     assert result.bound is not None and result.bound < result.cost.total

@@ -132,7 +132,8 @@ def test_adding_a_performer_with_details_and_unavailable_dates(demo_window, demo
 
 
 def test_a_minors_date_of_birth_is_typed_in_the_form_and_the_board_names_their_long_day(demo_window, demo_path):
-    # Kevin Lin plays LEO; at 5 on the shoot dates he may work 3 hours a day; on day 9 his scenes run 3:46.
+    # Kevin Lin plays LEO; at 5 on the shoot dates he may work from 05:00 to 22:00; day 9, a night, needs him
+    # from 17:47 (hair and makeup, 45 minutes, and wardrobe, 15, before his first scene at 18:47) to 22:41.
     page = show(demo_window, "cast")
     page.performers.select_ids([row["id"] for row in page.performers.model.rows if row["name"] == "Kevin Lin"])
     commit_line(page.details, "date_of_birth", (dt.date.today() + dt.timedelta(days=30)).isoformat())
@@ -141,7 +142,7 @@ def test_a_minors_date_of_birth_is_typed_in_the_form_and_the_board_names_their_l
     assert query(demo_path, "select date_of_birth from performer where legal_name = 'Kevin Lin'") == [("2021-06-01",)]
     schedule = show(demo_window, "schedule")
     messages = [conflict.message for conflict in schedule.model.analysis.conflicts if conflict.kind == "minor_hours"]
-    assert "Day 9: Kevin Lin (age 5) works 3:46, over the 3:00 a day a minor that age may work" in messages
+    assert "Day 9: Kevin Lin (age 5) is needed from 17:47 to 22:41; a minor may work from 05:00 to 22:00" in messages
     demo_window.undo_action.trigger()
     assert query(demo_path, "select date_of_birth from performer where legal_name = 'Kevin Lin'") == [(None,)]
 

@@ -32,7 +32,7 @@ def test_mail_settings_are_saved_together_and_the_password_goes_to_the_keyring(d
     dialog = settings_dialog(demo_window, host="smtp gmail", sender="producer@example.com", makeup=75)
     dialog.save()
     assert "not a server's name" in dialog.findChild(QMessageBox, "refusal").text()
-    assert query(demo_path, "select smtp_host, makeup_minutes from production") == [("", 60)]  # nothing changed
+    assert query(demo_path, "select smtp_host, makeup_minutes from production") == [("", 45)]  # nothing changed
     dialog.host.setText("smtp.example.com")
     dialog.login.setText("producer")
     dialog.password.setText("s3cret")

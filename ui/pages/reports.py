@@ -459,22 +459,32 @@ class ProductionReportPage(Page):
         self.tell(self.tr("Re-planned from day %1").replace("%1", str(first)))
 
     def _replan_text(self, plan: Replan, first: int) -> str:
-        change = plan.to_json()["change"]
+        slip, improvement = plan.slip, plan.improvement
         currency = plan.after.currency
-        text = (
-            self.tr(
-                "From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3, "
-                "%4 against now: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added."
+        if slip.saves:
+            words = self.tr(
+                "From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. "
+                "The slip saves %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added."
             )
-            .replace("%1", str(first))
+        else:
+            words = self.tr(
+                "From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. "
+                "The slip costs %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added."
+            )
+        text = (
+            words.replace("%1", str(first))
             .replace("%2", str(len(plan.unshot)))
             .replace("%3", money_text(Money(plan.after.total, currency)))
-            .replace("%4", money_text(Money(plan.after.total - plan.before.total, currency)))
-            .replace("%5", f"{change['cast_work_days']:+d}")
-            .replace("%6", f"{change['cast_hold_days']:+d}")
-            .replace("%7", f"{change['location_days']:+d}")
+            .replace("%4", money_text(slip.size))
+            .replace("%5", f"{slip.cast_work_days:+d}")
+            .replace("%6", f"{slip.cast_hold_days:+d}")
+            .replace("%7", f"{slip.location_days:+d}")
             .replace("%8", str(plan.days_added))
         )
+        if improvement.amount.amount > 0:
+            text += " " + self.tr(
+                "Placing the remaining days again also saves %1, as it would with every scene shot."
+            ).replace("%1", money_text(improvement.amount))
         if plan.result.conflicts:
             text += " " + self.tr("%n conflict(s) remain: see the schedule.", "", plan.result.conflicts)
         return text + "\n\n" + self.tr("Store this schedule?")
