@@ -192,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="479"/>
+        <location filename="../../ui/pages/reports.py" line="489"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>%n conflict remains: see the schedule.</numerusform>

@@ -42,22 +42,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="46"/>
+        <location filename="../../ui/app.py" line="53"/>
         <source>no display found: run Cliffhanger in a desktop session (or under xvfb-run, or with QT_QPA_PLATFORM=offscreen)</source>
         <translation>找不到显示器：请在桌面会话中运行 Cliffhanger（或使用 xvfb-run，或设置 QT_QPA_PLATFORM=offscreen）</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="66"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="64"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="65"/>
+        <location filename="../../ui/app.py" line="72"/>
         <source>Cliffhanger hit an internal error: %1
 
 The details are in %2</source>
@@ -1526,82 +1526,82 @@ The details are in %2</source>
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../ui/database_actions.py" line="55"/>
+        <location filename="../../ui/database_actions.py" line="54"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="58"/>
+        <location filename="../../ui/database_actions.py" line="57"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="60"/>
+        <location filename="../../ui/database_actions.py" line="59"/>
         <source>Connect to &amp;Server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="61"/>
+        <location filename="../../ui/database_actions.py" line="60"/>
         <source>Open the &amp;Demo Production</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="62"/>
+        <location filename="../../ui/database_actions.py" line="61"/>
         <source>Reset the Demo Production…</source>
         <translation>重置演示作品…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="63"/>
+        <location filename="../../ui/database_actions.py" line="62"/>
         <source>Copy of the &amp;Database…</source>
         <translation>数据库副本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="64"/>
+        <location filename="../../ui/database_actions.py" line="63"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="75"/>
+        <location filename="../../ui/database_actions.py" line="74"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="85"/>
+        <location filename="../../ui/database_actions.py" line="84"/>
         <source>No recent databases</source>
         <translation>没有最近使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="126"/>
+        <location filename="../../ui/database_actions.py" line="125"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="130"/>
+        <location filename="../../ui/database_actions.py" line="129"/>
         <source>Cannot create the database</source>
         <translation>无法创建数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="130"/>
+        <location filename="../../ui/database_actions.py" line="129"/>
         <source>That file already exists.</source>
         <translation>该文件已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="136"/>
+        <location filename="../../ui/database_actions.py" line="135"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="142"/>
+        <location filename="../../ui/database_actions.py" line="141"/>
         <source>Cliffhanger database (*.sqlite *.db);;All files (*)</source>
         <translation>Cliffhanger 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="155"/>
+        <location filename="../../ui/database_actions.py" line="154"/>
         <source>There is no system keyring here: the password will be asked for each time.</source>
         <translation>这里没有系统钥匙串：每次都会询问密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="184"/>
+        <location filename="../../ui/database_actions.py" line="183"/>
         <source>The demo file holds work the demo did not write: %1.
 
 Replace it with a fresh demo? The file as it is now is kept as a backup (File → Restore from Backup).</source>
@@ -1610,42 +1610,42 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 用新的演示替换它吗？文件现在的样子会保存为备份（文件 → 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="187"/>
+        <location filename="../../ui/database_actions.py" line="186"/>
         <source>Reset the Demo Production</source>
         <translation>重置演示作品</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="198"/>
+        <location filename="../../ui/database_actions.py" line="197"/>
         <source>The demo production is open in another Cliffhanger window.</source>
         <translation>演示制作已在另一个 Cliffhanger 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="205"/>
+        <location filename="../../ui/database_actions.py" line="206"/>
         <source>Cannot create the demo production</source>
         <translation>无法创建示例项目</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="218"/>
+        <location filename="../../ui/database_actions.py" line="219"/>
         <source>Save a copy of the database</source>
         <translation>保存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="227"/>
+        <location filename="../../ui/database_actions.py" line="228"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="229"/>
+        <location filename="../../ui/database_actions.py" line="230"/>
         <source>Saved a copy to %1</source>
         <translation>已将副本保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="248"/>
+        <location filename="../../ui/database_actions.py" line="249"/>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/database_actions.py" line="251"/>
+        <location filename="../../ui/database_actions.py" line="252"/>
         <source>Restored %1. The database as it was is kept in %2.</source>
         <translation>已恢复 %1。恢复前的数据库保存在 %2。</translation>
     </message>
@@ -3670,33 +3670,43 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="466"/>
-        <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3, %4 against now: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
-        <translation>从第 %1 天起：%2 场未拍场次重新排入。整个拍摄计划将花费 %3，比现在 %4：演员工作日 %5，待命日 %6，场地日 %7，新增拍摄日 %8 天。</translation>
+        <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. The slip saves %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
+        <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误反而节省 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="471"/>
+        <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. The slip costs %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
+        <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误多花 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="486"/>
+        <source>Placing the remaining days again also saves %1, as it would with every scene shot.</source>
+        <translation>重新安排剩余拍摄日另外还能节省 %1，即使所有戏都按计划拍完也一样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="479"/>
+        <location filename="../../ui/pages/reports.py" line="489"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="480"/>
+        <location filename="../../ui/pages/reports.py" line="490"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="487"/>
+        <location filename="../../ui/pages/reports.py" line="497"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="487"/>
+        <location filename="../../ui/pages/reports.py" line="497"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="492"/>
+        <location filename="../../ui/pages/reports.py" line="502"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>
