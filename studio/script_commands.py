@@ -100,7 +100,7 @@ def _stored_alignment(args: argparse.Namespace) -> dict:
 
 
 def _alignment_report(report: dict) -> str:
-    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved")}
+    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved"), "hand": _("by hand")}
     lines = [
         _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
             pairs=len(report["pairs"]),

@@ -207,7 +207,12 @@ class ImportDialog(QDialog):
             return
         doubtful = len(alignment["doubtful"])
         self.tabs.setTabText(index, self.tr("Pairs (%1 to confirm)").replace("%1", str(doubtful)))
-        ways = {"number": self.tr("same number"), "order": self.tr("in order"), "moved": self.tr("moved")}
+        ways = {
+            "number": self.tr("same number"),
+            "order": self.tr("in order"),
+            "moved": self.tr("moved"),
+            "hand": self.tr("by hand"),
+        }
         rows = [
             (pair["original"], pair["adaptation"], ways.get(pair["by"], pair["by"]), pair["doubtful"])
             for pair in alignment["pairs"]

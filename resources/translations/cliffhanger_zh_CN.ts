@@ -1849,67 +1849,72 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>配对（%1 处待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="210"/>
+        <location filename="../../ui/import_dialog.py" line="211"/>
         <source>same number</source>
         <translation>场号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="210"/>
+        <location filename="../../ui/import_dialog.py" line="212"/>
         <source>in order</source>
         <translation>按顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="210"/>
+        <location filename="../../ui/import_dialog.py" line="213"/>
         <source>moved</source>
         <translation>位置移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="215"/>
+        <location filename="../../ui/import_dialog.py" line="214"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="220"/>
         <source>cut in adaptation</source>
         <translation>改编中删去</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="216"/>
+        <location filename="../../ui/import_dialog.py" line="221"/>
         <source>added in adaptation</source>
         <translation>改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="219"/>
+        <location filename="../../ui/import_dialog.py" line="224"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="226"/>
+        <location filename="../../ui/import_dialog.py" line="231"/>
         <source>Names mapped: %1</source>
         <translation>名字对应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="227"/>
+        <location filename="../../ui/import_dialog.py" line="232"/>
         <source>To check: %1</source>
         <translation>待核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="245"/>
+        <location filename="../../ui/import_dialog.py" line="250"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="245"/>
+        <location filename="../../ui/import_dialog.py" line="250"/>
         <source>Background ×%1</source>
         <translation>群演 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="251"/>
+        <location filename="../../ui/import_dialog.py" line="256"/>
         <source>To check (%1)</source>
         <translation>待核对（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="238"/>
+        <location filename="../../ui/import_dialog.py" line="243"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="238"/>
+        <location filename="../../ui/import_dialog.py" line="243"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>

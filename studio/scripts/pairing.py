@@ -22,7 +22,7 @@ from studio.errors import UserError
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, SceneAdaptation, SceneCharacter
 from studio.models.enums import RevisionState
-from studio.scripts.alignment import Alignment, NameMatch, align
+from studio.scripts.alignment import HAND, Alignment, NameMatch, align
 from studio.scripts.original import names_in
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline
 
@@ -352,7 +352,7 @@ def pair_by_hand(
 
 
 def _by_hand(row: SceneAdaptation, original_id: int | None) -> None:
-    row.original_scene_id, row.paired_by, row.score, row.confirmed = original_id, "hand", 100, True
+    row.original_scene_id, row.paired_by, row.score, row.confirmed = original_id, HAND, 100, True
 
 
 def put_pairings(session: Session, production_id: int, rows: tuple[dict, ...], replacing: tuple[int, ...]) -> list:

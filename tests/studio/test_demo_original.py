@@ -4,8 +4,13 @@ or added in adaptation, the later episodes not yet approved, two scenes changed 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
+from sqlmodel import select
+
+from studio.models import OriginalScene, Scene
+from studio.scripts.pairing import pair_by_hand
 from tests.command_line import run
 
 
@@ -37,3 +42,14 @@ def test_the_demo_bilingual_script_carries_the_cultural_notes(demo_path, tmp_pat
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "The slap plays as abuse to an American audience" in "".join(text.split("\n"))
     assert "顾景深" in text and "ETHAN" in text
+
+
+def test_a_pair_made_by_hand_is_reported_as_such(demo):
+    """The audit's crash: `script align --db` in words failed on a pair made on the Script page."""
+    with demo.transaction() as session:
+        scene = session.exec(select(Scene).where(Scene.number == "1-1")).one()
+        original = session.exec(select(OriginalScene).where(OriginalScene.number == "1-2")).one()
+        pair_by_hand(session, 1, scene.id, original.id, swap=True)
+    text = run("script", "align", "--db", str(demo.path))
+    assert text.returncode == 0, text.stderr
+    assert re.search(r"1-2 ↔ 1-1\s+1\.00\s+by hand", text.stdout), text.stdout
