@@ -22,7 +22,13 @@ def db_value(path, sql):
 
 def test_every_page_shows_the_rows_the_database_holds(demo_window, demo_path, qtbot):
     expected = {
-        "script": db_value(demo_path, "select count(*) from scene"),
+        # every scene, and each scene of the original cut in adaptation in its place among them
+        "script": db_value(
+            demo_path,
+            "select (select count(*) from scene) + (select count(*) from scene_adaptation"
+            " join original_scene on original_scene.id = original_scene_id"
+            " where scene_id is null and original_scene.revision_state != 'OMITTED')",
+        ),
         # stored elements, plus every role (cast and background come from the scenes' characters)
         "breakdown": db_value(
             demo_path, "select (select count(*) from breakdown_element) + (select count(*) from character)"
