@@ -14,8 +14,8 @@ in the state the restore kept aside, never in neither.
 `kills`: each file-making command (copy-database, import-script into a new file, demo, restore) is
 stopped at steps of its own (a SQLite connection made, a transaction begun, its first write, a
 commit, a rename, a link, a removal), and killed there (SIGKILL): at every rename, link, removal and
-scratch file, and at the first, last and a spread of the others (all of them with --every-step or
-CLIFFHANGER_EVERY_STEP=1). No name
+scratch file (the first and last of several removals in a row), and at the first, last and a spread of
+the others (all of them with --every-step or CLIFFHANGER_EVERY_STEP=1). No name
 may then hold a half-made database; the same command run again succeeds, and once the file's lock is
 taken (as a window does on opening) no scratch file of ours is left beside it.
 
@@ -279,11 +279,16 @@ SPREAD = 2  # connections and statements killed at, spread over the run, besides
 
 
 def steps_to_kill(markers: bytes, every: bool) -> list[int]:
-    """The steps (1-based) to kill at: every one, or every file step and the first, last and SPREAD
+    """The steps (1-based) to kill at: every one, or every file step (of a run of the same one after
+    another — the scratch files removed at the end — its first and last) and the first, last and SPREAD
     others of the SQLite steps between (the same kinds again and again in a long run such as the demo's)."""
     if every:
         return list(range(1, len(markers) + 1))
-    files = [n for n, marker in enumerate(markers, 1) if marker in FILE_STEPS]
+    files = [
+        n
+        for n, marker in enumerate(markers, 1)
+        if marker in FILE_STEPS and not (n > 1 and n < len(markers) and markers[n - 2] == marker == markers[n])
+    ]
     others = [n for n, marker in enumerate(markers, 1) if marker not in FILE_STEPS]
     spread = {others[round(i * (len(others) - 1) / (SPREAD + 1))] for i in range(SPREAD + 2)} if others else set()
     return sorted(set(files) | spread)
@@ -412,6 +417,7 @@ def kills(work: Path, only: set[str], every_step: bool, demo: Path | None) -> di
         summary[name] = {
             "steps": len(markers),
             "file_steps": sum(marker in FILE_STEPS for marker in markers),
+            "file_steps_chosen": sum(markers[n - 1] in FILE_STEPS for n in chosen),
             "chosen": len(chosen),
             "killed": killed,
             "scratch_files_until_the_lock_was_taken": leftovers_before_lock,
