@@ -136,6 +136,14 @@ class ImportDialog(QDialog):
     def side(self) -> str:
         return (ScriptSide.ORIGINAL if self.as_original.isChecked() else ScriptSide.SHOOTING).value
 
+    def offer_side(self, side: str) -> None:
+        """Choose which of the show's two scripts this is, as worked out from the script (no new preview:
+        the one shown next is of this side)."""
+        button = self.as_original if side == ScriptSide.ORIGINAL.value else self.as_shooting
+        blocked = self.as_original.blockSignals(True)
+        button.setChecked(True)
+        self.as_original.blockSignals(blocked)
+
     def _target_changed(self) -> None:
         self.new_production = self.into_new.isChecked()
         self.targetChanged.emit(self.new_production)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from studio.errors import UserError
 from studio.models import Production
 from studio.scripts.importer import ImportResult, preview_import
+from studio.scripts.original import likely_side
 from studio.scripts.outline import Outline
 from studio.scripts.script_files import read_outline
 from ui.background import run_in_background, run_quietly
@@ -89,20 +90,24 @@ class ScriptImport(QObject):
         return dialog
 
     def _read(self, review: _Review) -> None:
-        new_production, side = review.dialog.new_production, review.dialog.side
+        new_production = review.dialog.new_production
+        production_id = None if new_production else review.production_id
         review.dialog.working(self.tr("Reading the script…"))
 
-        def work() -> tuple[Outline, str, ImportResult | None]:
+        def work() -> tuple[Outline, str, str, ImportResult | None]:
             outline, fingerprint = read_outline(review.paths)
+            # The side offered first: a Chinese script read for a show shot in English is its original.
+            side = self.host.workspace.read(lambda session: likely_side(session, production_id, outline))
             # Cancelled while reading: no preview, whose transaction would hold the file's write lock.
             options = review.options(fingerprint, new_production, side)
             preview = None if review.closed else self._preview_of(outline, options)
-            return outline, fingerprint, preview
+            return outline, fingerprint, side, preview
 
-        def done(outcome: tuple[Outline, str, ImportResult | None]) -> None:
+        def done(outcome: tuple[Outline, str, str, ImportResult | None]) -> None:
             if review.closed:
                 return
-            review.outline, review.fingerprint, preview = outcome
+            review.outline, review.fingerprint, side, preview = outcome
+            review.dialog.offer_side(side)
             review.dialog.show_outline(review.outline)
             review.dialog.show_preview(preview)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from studio.models import OriginalScene
-from studio.models.enums import RevisionState
+from studio.models import OriginalScene, Scene
+from studio.models.enums import RevisionState, ScriptSide
 from studio.scripts.importer import ImportResult, by_key, free_numbers, match_scenes, rows_to_write, words
 from studio.scripts.outline import Outline, SceneOutline
 
@@ -68,3 +68,23 @@ def _differs(scene: OriginalScene, incoming: SceneOutline) -> bool:
 def names_in(column: str) -> list[str]:
     """The names an original scene's `speaking` or `listed` holds (one a line)."""
     return [name for name in column.split("\n") if name]
+
+
+def likely_side(session: Session, production_id: int | None, outline: Outline) -> str:
+    """Which of a show's two scripts one read for this production most likely is, to offer first: the
+    original when it is written in Chinese and the production's shooting script is not (a Chinese script
+    adapted to be shot in English); else the shooting script, as always for a new production."""
+    if production_id is None:
+        return ScriptSide.SHOOTING.value
+    stored = session.exec(select(Scene.text).where(Scene.production_id == production_id).limit(50)).all()
+    incoming = [scene.text for scene in outline.scenes[:50]]
+    if stored and _mostly_chinese(incoming) and not _mostly_chinese(stored):
+        return ScriptSide.ORIGINAL.value
+    return ScriptSide.SHOOTING.value
+
+
+def _mostly_chinese(texts: list[str]) -> bool:
+    """More Chinese characters than Latin letters (names and places in the other script do not count)."""
+    text = "".join(texts)
+    chinese = sum("\u4e00" <= char <= "\u9fff" for char in text)
+    return chinese > sum(char.isascii() and char.isalpha() for char in text)

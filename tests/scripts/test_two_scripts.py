@@ -204,3 +204,24 @@ def test_two_scripts_on_postgresql_and_copied_to_a_file(scripts, postgres_url, t
     assert run("copy-production", "--db", postgres_url, "--to", str(copy), "--json").returncode == 0
     copied = json.loads(run("script", "align", "--db", str(copy), "--json").stdout)
     assert pairs_of(copied) == HAND_CHECKED and copied["characters"] == report["characters"]
+
+
+def test_a_chinese_script_is_offered_as_the_original_of_an_english_show_only(scripts, tmp_path):
+    from studio.scripts.original import likely_side
+    from studio.scripts.script_files import read_outline
+
+    original_file, adaptation_file = scripts
+    original, adaptation = read_outline([original_file])[0], read_outline([adaptation_file])[0]
+    english, chinese = str(tmp_path / "english.sqlite"), str(tmp_path / "chinese.sqlite")
+    imported(english, adaptation_file)
+    imported(chinese, original_file)  # a show written and shot in Chinese
+    for db, outline, side in (
+        (english, original, "ORIGINAL"),
+        (english, adaptation, "SHOOTING"),  # its own revision
+        (chinese, original, "SHOOTING"),
+    ):
+        database = open_database(db)
+        with database.session() as session:
+            assert likely_side(session, 1, outline) == side, (db, side)
+            assert likely_side(session, None, outline) == "SHOOTING"  # a new production's first script
+        database.close()

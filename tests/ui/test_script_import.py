@@ -208,11 +208,14 @@ def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside
     assert window.databases.open(str(database), create=True)
     first = previewed(qtbot, window, [tmp_path / "adaptation.fountain"])
     assert not first.tabs.isTabVisible(first.tabs.indexOf(first.pairs))  # one script: nothing to pair
+    assert first.as_shooting.isChecked()  # a new show's first script is the one it shoots
     first.import_button.click()
     qtbot.waitUntil(lambda: window.page("script").scenes.model.rowCount() == 7, timeout=10000)
 
     dialog = previewed(qtbot, window, [tmp_path / "original.txt"])
-    dialog.as_original.setChecked(True)  # the preview is worked out again, as the original
+    # A Chinese script read for a show written in English: offered, and previewed, as its original (one
+    # click on Import revised the English script with it)
+    assert dialog.as_original.isChecked()
     qtbot.waitUntil(lambda: dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.pairs)), timeout=10000)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
     assert dialog.tabs.tabText(dialog.tabs.indexOf(dialog.pairs)) == "Pairs (1 to confirm)"
