@@ -8,6 +8,7 @@ added, and scenes the revision no longer has are marked OMITTED with their numbe
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -446,12 +447,15 @@ class _Content:
 
     text: str
     counts: Counter
-    pairs: Counter
 
     @classmethod
     def of(cls, heading: str, text: str) -> _Content:
         compared = f"{words(heading)}\n{words(text)}"
-        return cls(compared, Counter(compared), Counter(compared[i : i + 2] for i in range(len(compared) - 1)))
+        return cls(compared, Counter(compared))
+
+    @functools.cached_property  # only when a scene is looked for by its content, not on every import
+    def pairs(self) -> Counter:
+        return Counter(self.text[i : i + 2] for i in range(len(self.text) - 1))
 
     def shared_pairs(self, other: _Content) -> int:
         small, large = sorted((self.pairs, other.pairs), key=len)
