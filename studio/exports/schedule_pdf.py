@@ -19,6 +19,7 @@ from babel.dates import format_date, format_skeleton
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session, select
 
@@ -38,6 +39,7 @@ from studio.schedule.costs import DayTotals
 
 HEADER_BACKGROUND = colors.HexColor("#37474f")
 BANNER_BACKGROUND = colors.HexColor("#dfe4e7")
+CELL_SIDE_PADDING = 3
 RULE = colors.HexColor("#b0bec5")
 OVER_LIMIT = "#ffd180"  # on the dark day-break bar
 # INT DAY white, EXT DAY yellow, INT NIGHT blue, EXT NIGHT green: the stripboard's colours, made light.
@@ -307,6 +309,8 @@ class StripTable:
         above: list = (),
     ):
         self.columns, self.words, self.styles, self.locations = columns, words, styles, locations
+        total = sum(width for _key, width in columns)
+        self.widths = [FRAME_WIDTH * width / total for _key, width in columns]
         self.rows: list[list] = [[flowable] + [""] * (len(columns) - 1) for flowable in above]
         self.header = len(self.rows)
         self.repeat = (0, self.header) if above else (0,)
@@ -319,7 +323,17 @@ class StripTable:
             return
         values = strip_values(strip, self.words, self.locations)
         self.commands.append(("BACKGROUND", (0, len(self.rows)), (-1, len(self.rows)), strip_color(strip)))
-        self.rows.append([Paragraph(escape(values[key]), self.styles.cell) for key, _width in self.columns])
+        self.rows.append(
+            [self.cell(values[key], width) for (key, _), width in zip(self.columns, self.widths, strict=True)]
+        )
+
+    def cell(self, value: str, width: float) -> str | Paragraph:
+        """The value as a string when it fits on one line (drawn at once, where a Paragraph is laid out
+        word by word: a 500-scene schedule's cells took most of its time), else as a wrapping Paragraph."""
+        style = self.styles.cell
+        if stringWidth(value, style.fontName, style.fontSize) <= width - 2 * CELL_SIDE_PADDING:
+            return value
+        return Paragraph(escape(value), style)
 
     def add_full_width(self, markup_text: str, style: ParagraphStyle, background, keep_with_previous=False) -> None:
         row = len(self.rows)
@@ -332,18 +346,17 @@ class StripTable:
         self.add_full_width(markup_text, self.styles.summary, HEADER_BACKGROUND, keep_with_previous=True)
 
     def table(self) -> Table:
-        total = sum(width for _key, width in self.columns)
-        widths = [FRAME_WIDTH * width / total for _key, width in self.columns]
-        table = Table(self.rows, colWidths=widths, repeatRows=self.repeat)
+        table = Table(self.rows, colWidths=self.widths, repeatRows=self.repeat)
         padding = 1.5 if self.styles.size < 8 else 2.5
         first = (0, self.header)
         style = [
             ("BACKGROUND", first, (-1, self.header), HEADER_BACKGROUND),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", first, (-1, -1), self.styles.regular, self.styles.size, self.styles.cell.leading),
             ("LINEBELOW", first, (-1, -1), 0.25, RULE),
             ("BOX", first, (-1, -1), 0.5, HEADER_BACKGROUND),
-            ("LEFTPADDING", first, (-1, -1), 3),
-            ("RIGHTPADDING", first, (-1, -1), 3),
+            ("LEFTPADDING", first, (-1, -1), CELL_SIDE_PADDING),
+            ("RIGHTPADDING", first, (-1, -1), CELL_SIDE_PADDING),
             ("TOPPADDING", first, (-1, -1), padding),
             ("BOTTOMPADDING", first, (-1, -1), padding + 0.5),
         ]
