@@ -9,11 +9,7 @@ import sys
 from pypdf import PdfReader
 
 from tests.command_line import ROOT, assert_one_clear_line, run
-
-
-def pdf_text(path) -> str:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return "".join(text.split())
+from tests.pdf_text import pdf_text_squeezed
 
 
 def test_one_day_in_both_languages(demo_path, tmp_path):
@@ -21,7 +17,7 @@ def test_one_day_in_both_languages(demo_path, tmp_path):
     result = run("export", "callsheet", "--db", str(demo_path), "--day", "3", "--out", str(target), "--lang", "en+zh")
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout
-    text = pdf_text(target)
+    text = pdf_text_squeezed(target)
     assert "Day3of9/第3天（共9天）" in text and "Crewcall/集合时间" in text and "ZhangWei张伟" in text
     assert "(323)555-0201" in text and len(PdfReader(target).pages) >= 2
 
@@ -32,7 +28,7 @@ def test_every_day_into_a_folder_as_the_cast_version(demo_path, tmp_path):
     assert result.returncode == 0, result.stderr
     written = sorted(path.name for path in folder.iterdir())
     assert len(written) == 9 and written[0] == "The Contract Bride - Day 01 - 2027-01-11 - call sheet (cast) (EN).pdf"
-    text = pdf_text(folder / written[0])
+    text = pdf_text_squeezed(folder / written[0])
     assert "Day1of9" in text and "CASTVERSION" in text and "(323)555-02" not in text  # the crew are 555-02xx
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import subprocess
 
 import pytest
 from sqlalchemy import text
@@ -23,6 +22,7 @@ from studio.storage.transfer import copy_production
 from tests.command_line import run
 from tests.fixture_files import REAL
 from tests.migrated import downgraded
+from tests.pdf_text import pdf_text_spaced
 from tests.scripts.test_revisions import import_file
 
 FOUNTAIN = REAL / "en-notes-boneyard.fountain"
@@ -106,12 +106,6 @@ def test_the_scene_listing_shows_the_notes(tmp_path):
     ]
 
 
-def pdf_text(path) -> str:
-    return " ".join(
-        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
-    )
-
-
 def test_sides_and_call_sheets_leave_the_notes_out(tmp_path):
     database = open_database(tmp_path / "p.sqlite", create=True)
     import_file(database, FOUNTAIN)
@@ -122,11 +116,11 @@ def test_sides_and_call_sheets_leave_the_notes_out(tmp_path):
         for position, strip in enumerate(session.exec(select(Strip)), start=1):
             strip.shoot_day_id, strip.position = day.id, position
     with database.session() as session:
-        sides = pdf_text(write_sides(session, 1, day.id, tmp_path / "sides.pdf"))
+        sides = pdf_text_spaced(write_sides(session, 1, day.id, tmp_path / "sides.pdf"))
         sheet = write_call_sheet(session, 1, day.id, tmp_path / "sheet.pdf")
     database.close()
     assert "Where's the coroner's report?" in sides and "Danny waits in a booth" in sides
-    for written in (sides, pdf_text(sheet)):
+    for written in (sides, pdf_text_spaced(sheet)):
         for note in ("Casting", "date stamp", "table read", "rain towers", "They always lose it", "won't finish"):
             assert note not in written
 

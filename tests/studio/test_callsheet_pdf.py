@@ -34,15 +34,10 @@ from studio.models import (
     ShootDay,
     Strip,
 )
+from tests.pdf_text import pdf_text_squeezed
 from tests.studio.test_callsheet import RATES, small_production
 
 LATIN = {"/Helvetica", "/Helvetica-Bold"}
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text with all white space removed (extraction spaces Chinese and table cells its own way)."""
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return "".join(text.split())
 
 
 def missing(text: str, *fragments: str) -> list[str]:
@@ -205,7 +200,7 @@ def exported(demo, day_id: int, folder: Path, lang: str):
 @pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
 def test_every_field_with_data_is_on_the_sheet_in_its_language(demo, day_three, tmp_path, lang):
     path, sheet, words = exported(demo, day_three, tmp_path, lang)
-    text = pdf_text(path)
+    text = pdf_text_squeezed(path)
     assert missing(text, *expected_fields(sheet, words)) == []
     assert not [rate for rate in ("1800", "1,800", "6000", "6,000", "4500", "4,500", "CNY", "$") if rate in text]
     labels = {
@@ -261,7 +256,7 @@ def test_a_typical_day_fits_two_pages(demo, day_three, tmp_path, lang):
         sheet = call_sheet(session, 1, day_three)
     assert len(sheet.scenes) == 12 and len(sheet.crew) == 30 and len(sheet.cast) >= 10 and sheet.next_day
     assert len(PdfReader(path).pages) <= 2
-    assert missing(pdf_text(path), *expected_fields(sheet, SheetWords(lang))) == []
+    assert missing(pdf_text_squeezed(path), *expected_fields(sheet, SheetWords(lang))) == []
     assert_laid_out_cleanly(path)
 
 
@@ -298,8 +293,10 @@ def test_a_minor_working_is_named_with_what_their_age_allows(demo, tmp_path, lan
         kevin.date_of_birth = dt.date(2021, 6, 1)
         day = session.exec(select(ShootDay).where(ShootDay.day_number == 9)).one().id
         other = session.exec(select(ShootDay).where(ShootDay.day_number == 4)).one().id
-    assert missing(pdf_text(export(demo, day, tmp_path / "day9.pdf", lang)), *fragments) == []
-    assert "Minors" not in pdf_text(export(demo, other, tmp_path / "day4.pdf", "en"))  # he does not work on day 4
+    assert missing(pdf_text_squeezed(export(demo, day, tmp_path / "day9.pdf", lang)), *fragments) == []
+    assert "Minors" not in pdf_text_squeezed(
+        export(demo, other, tmp_path / "day4.pdf", "en")
+    )  # he does not work on day 4
 
 
 def test_the_crew_reads_down_each_column_by_department(demo, tmp_path):
@@ -341,33 +338,35 @@ def test_chinese_text_is_embedded_as_a_subset_and_an_english_only_sheet_has_no_c
     chinese = export(production.database, production.days[0], tmp_path / "zh.pdf", "zh")
     fonts = pdf_fonts(chinese) - LATIN
     assert fonts and all(re.fullmatch(r"/[A-Z]{6}\+\S+", font) for font in fonts)  # a subset tag
-    assert missing(pdf_text(chinese), "集合时间", "第1天（共3天）", "摄影") == []
+    assert missing(pdf_text_squeezed(chinese), "集合时间", "第1天（共3天）", "摄影") == []
     production.database.close()
 
 
 def test_an_english_sheet_of_a_production_with_a_chinese_title_carries_no_chinese_font(tmp_path):
     production = small_production(tmp_path, director="Director")
     path = export(production.database, production.days[0], tmp_path / "en.pdf")
-    assert pdf_fonts(path) <= LATIN and "NightShift" in pdf_text(path) and "夜班" not in pdf_text(path)
+    assert (
+        pdf_fonts(path) <= LATIN and "NightShift" in pdf_text_squeezed(path) and "夜班" not in pdf_text_squeezed(path)
+    )
     both = export(production.database, production.days[0], tmp_path / "both.pdf", "en+zh")
-    assert missing(pdf_text(both), "NightShift", "夜班") == []
+    assert missing(pdf_text_squeezed(both), "NightShift", "夜班") == []
     production.database.close()
 
 
 def test_the_cast_version_has_no_crew_phones(tmp_path):
     production = small_production(tmp_path)
     path = export(production.database, production.days[0], tmp_path / "cast.pdf", "en", cast_version=True)
-    text = pdf_text(path)
+    text = pdf_text_squeezed(path)
     assert "(323)555-" not in text and missing(text, "CASTVERSION", "(626)555-0100", "Huntington Hospital") == []
     assert not [rate for rate in RATES if rate in text]
-    full = pdf_text(export(production.database, production.days[0], tmp_path / "full.pdf"))
+    full = pdf_text_squeezed(export(production.database, production.days[0], tmp_path / "full.pdf"))
     assert "(323)555-0002" in full and not [rate for rate in RATES if rate in full]
     production.database.close()
 
 
 def test_a_day_with_no_scenes_and_a_location_without_coordinates_or_time_zone(tmp_path):
     production = small_production(tmp_path)
-    empty = pdf_text(export(production.database, production.days[1], tmp_path / "empty.pdf"))
+    empty = pdf_text_squeezed(export(production.database, production.days[1], tmp_path / "empty.pdf"))
     notice = "No scene is on a location: sunrise and sunset are not shown."
     assert missing(empty, "No scenes are scheduled on this day.", "Sunrise —", "Sunset —", notice) == []
     with production.database.transaction() as session:
@@ -375,7 +374,7 @@ def test_a_day_with_no_scenes_and_a_location_without_coordinates_or_time_zone(tm
         mill.latitude = mill.longitude = None
         mill.timezone = ""
     path = export(production.database, production.days[0], tmp_path / "bad.pdf", "en+zh")
-    text = pdf_text(path)
+    text = pdf_text_squeezed(path)
     assert (
         missing(
             text,
@@ -395,7 +394,7 @@ def test_a_300_character_set_name_wraps_inside_its_column(tmp_path):
     assert len(name) == 300
     production = small_production(tmp_path, set_name=name)
     path = export(production.database, production.days[0], tmp_path / "long.pdf")
-    assert name.replace(" ", "") in pdf_text(path)
+    assert name.replace(" ", "") in pdf_text_squeezed(path)
     # The set's column: after the scene and episode columns, as wide as its share of the frame.
     width = frame_width(PAGE)
     total = sum(share for _key, share in SCENE_COLUMNS)
@@ -412,7 +411,7 @@ def test_eighty_cast_members_flow_onto_a_second_page(tmp_path):
     production = small_production(tmp_path, cast=80)
     path = export(production.database, production.days[0], tmp_path / "crowd.pdf", "en+zh")
     assert len(PdfReader(path).pages) == 2
-    text = pdf_text(path)
+    text = pdf_text_squeezed(path)
     assert missing(text, "Extra Player 080", "ROLE 80", "Extra Player 003") == []
     second = PdfReader(path).pages[1].extract_text()
     assert "Cast / 演员" in second and "Performer / 演员" in second  # the headings repeat
@@ -425,8 +424,8 @@ def test_every_day_in_one_go(demo, tmp_path):
         written = write_call_sheets(session, 1, tmp_path / "sheets", "en+zh")
     assert written[2].name == "The Contract Bride - Day 03 - 2027-01-13 - call sheet (EN+ZH).pdf"
     assert [path.name[21:27] for path in written] == [f"Day {number:02d}" for number in range(1, 10)]
-    assert "Day9of9/第9天（共9天）" in pdf_text(written[-1])
-    assert "Advanceschedule/次日预告:nolatershootday/之后没有拍摄日" in pdf_text(written[-1])
+    assert "Day9of9/第9天（共9天）" in pdf_text_squeezed(written[-1])
+    assert "Advanceschedule/次日预告:nolatershootday/之后没有拍摄日" in pdf_text_squeezed(written[-1])
 
 
 def test_file_names_say_what_the_file_holds_in_its_language(demo):
@@ -461,7 +460,7 @@ def test_names_with_no_place_to_break_still_wrap_inside_their_cells(demo, tmp_pa
         member.position, member.name_zh = "摄" * 120, "张" * 200
     path = export(demo, 1, tmp_path / f"unbroken-{lang}.pdf", lang)
     assert len(PdfReader(path).pages) <= 3
-    text = pdf_text(path)
+    text = pdf_text_squeezed(path)
     # All of it, wrapped: extraction reads a row's cells line by line, so the lines of the two may alternate.
     assert text.count("摄") >= 120 and (text.count("张") >= 200 or lang == "en")
     assert_laid_out_cleanly(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,15 +16,10 @@ from studio.models import CastAssignment, Character, CrewMember, Location, Perfo
 from studio.productions import ProductionDetails, create_production
 from studio.storage.db import open_database
 from tests.command_line import run
+from tests.pdf_text import pdf_text_squeezed
 
 RATES = ("1800", "1,800", "1500.00", "4500", "4,500", "6000", "6,000", "USD", "CNY", "$")
 FORMULA = '=HYPERLINK("http://x","y")'
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text with all white space removed (extraction spaces Chinese and table cells its own way)."""
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return "".join(text.split())
 
 
 def squeezed(*fragments: str) -> list[str]:
@@ -50,7 +44,7 @@ def performer(session, legal_name: str) -> Performer:
 
 
 def test_bilingual_pdf_lists_cast_crew_and_locations_without_rates(demo, tmp_path):
-    text = pdf_text(export(demo, tmp_path / "contacts.pdf"))
+    text = pdf_text_squeezed(export(demo, tmp_path / "contacts.pdf"))
     expected = squeezed(
         *("The Contract Bride / 契约新娘", "Redline Shorts LLC", "Cast / 演员", "Page 1 / 第 1 页"),
         *("ETHAN", "伊森", "Daniel Hayes", "丹尼尔·海斯", "(310) 555-0101", "Bright Talent Agency"),
@@ -63,7 +57,7 @@ def test_bilingual_pdf_lists_cast_crew_and_locations_without_rates(demo, tmp_pat
 
 
 def test_chinese_headings(demo, tmp_path):
-    text = pdf_text(export(demo, tmp_path / "contacts.pdf", lang="zh"))
+    text = pdf_text_squeezed(export(demo, tmp_path / "contacts.pdf", lang="zh"))
     assert "演员" in text and "第1页" in text and "克洛伊" in text and "田中米娅" in text
     assert "Cast/演员" not in text and "Page1" not in text
 
@@ -98,7 +92,7 @@ def test_english_production_pdf_carries_no_chinese_font_and_long_notes_wrap(tmp_
         session.add(Location(production_id=1, name="Old Mill", parking=parking, hospital_name="St Luke's"))
     target = export(database, tmp_path / "contacts.pdf", lang="en")
     assert pdf_fonts(target) <= {"/Helvetica", "/Helvetica-Bold"}
-    text = pdf_text(target)
+    text = pdf_text_squeezed(target)
     expected = squeezed("Jane Doe", "+1 555 0100", "Sam Grip", "No department", "Bay0 behind", "Bay399 behind")
     assert [fragment for fragment in expected if fragment not in text] == []
     assert len(PdfReader(target).pages) >= 3
