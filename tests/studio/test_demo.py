@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from decimal import Decimal
 
@@ -126,7 +127,7 @@ def test_demo_refuses_to_overwrite_without_force_and_replaces_with_it(tmp_path):
 
 def test_replacing_a_demo_that_another_program_has_open_leaves_a_sound_database(demo_template, tmp_path):
     path = tmp_path / "demo.sqlite"
-    write_demo(path, seed=1)
+    shutil.copyfile(demo_template, path)
     other_program = sqlite3.connect(path)
     other_program.execute("pragma journal_mode=wal")
     other_program.execute("update character set name_zh = 'edited' where id = 1")
@@ -167,18 +168,20 @@ def test_a_file_the_demo_did_not_write_is_never_taken_for_an_untouched_demo(tmp_
     assert demo_changes(path) == ["it is not a demo file"]
 
 
-def test_the_demo_on_a_server_goes_to_the_server_beside_other_productions(postgres_url):
-    database = open_database(postgres_url, create=True)
+def test_the_demo_on_a_server_goes_to_the_server_beside_other_productions(server_demo):
+    """The server starts with the session's demo (copied there): another production is added beside it,
+    the demo is refused without --force, then replaced beside the other production."""
+    database = open_database(server_demo)
     with database.transaction() as session:
+        first = session.exec(select(Production).where(Production.title == "The Contract Bride")).one().id
         create_production(session, ProductionDetails(title="Another Series"))
     database.close()
 
-    first = write_demo_on_server(postgres_url)
     with pytest.raises(UserError, match="already holds The Contract Bride .* --force"):
-        write_demo_on_server(postgres_url)
-    second = write_demo_on_server(postgres_url, force=True)
+        write_demo_on_server(server_demo)
+    second = write_demo_on_server(server_demo, force=True)
 
-    database = open_database(postgres_url)
+    database = open_database(server_demo)
     with database.reading() as session:
         titles = {production.id: production.title for production in list_productions(session)}
         scenes = session.exec(select(Scene)).all()
