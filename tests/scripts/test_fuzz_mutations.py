@@ -35,8 +35,8 @@ from tests.scripts.source_lines import unplaced
 
 DEADLINE = timedelta(seconds=5)
 # A Word document is checked part by part before it is read (0.1 s each, twenty times a text script's),
-# so its properties try half as many: 100 by default, 5,000 extended.
-DOCX_EXAMPLES = settings.default.max_examples // 2
+# so its properties try a quarter as many: 50 by default, 2,500 extended.
+DOCX_EXAMPLES = settings.default.max_examples // 4
 
 
 def needing_zip_version(archive: bytes, version: int) -> bytes:
