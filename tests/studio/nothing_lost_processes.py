@@ -14,8 +14,8 @@ in the state the restore kept aside, never in neither.
 `kills`: each file-making command (copy-database, import-script into a new file, demo, restore) is
 stopped at steps of its own (a SQLite connection made, a transaction begun, its first write, a
 commit, a rename, a link, a removal), and killed there (SIGKILL): at every rename, link, removal and
-scratch file (the first and last of several removals in a row), and at the first, last and a spread of
-the others (all of them with --every-step or CLIFFHANGER_EVERY_STEP=1). No name
+scratch file (the first and last of several removals in a row), and at the first, the last and one
+between of the others (all of them with --every-step or CLIFFHANGER_EVERY_STEP=1). No name
 may then hold a half-made database; the same command run again succeeds, and once the file's lock is
 taken (as a window does on opening) no scratch file of ours is left beside it.
 
@@ -275,13 +275,13 @@ def run_stopping(argv: list[str], folder: Path, kill_at: int) -> tuple[str, byte
 
 
 FILE_STEPS = b"ntx"  # a rename or link, a removal, a scratch file made: where a name can go wrong
-SPREAD = 2  # connections and statements killed at, spread over the run, besides every file step
+SPREAD = 1  # connections and statements killed at between the first and the last, besides every file step
 
 
 def steps_to_kill(markers: bytes, every: bool) -> list[int]:
     """The steps (1-based) to kill at: every one, or every file step (of a run of the same one after
     another — the scratch files removed at the end — its first and last) and the first, last and SPREAD
-    others of the SQLite steps between (the same kinds again and again in a long run such as the demo's)."""
+    others of the SQLite steps (the same kinds again and again in a long run such as the demo's)."""
     if every:
         return list(range(1, len(markers) + 1))
     files = [
