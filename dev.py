@@ -75,17 +75,16 @@ def set_up(extras: str = "test") -> None:
     if stamp.exists() and stamp.read_text() == fingerprint:
         return
     say("installing Cliffhanger and its dependencies into .venv")
-    if run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip") != 0:
-        sys.exit("dev.py: could not upgrade pip in .venv")
     if run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]") != 0:
         sys.exit("dev.py: installing the dependencies failed (see pip's message above)")
     stamp.write_text(fingerprint)
 
 
-def install_system_packages(packages: list[str]) -> None:
-    """On Debian/Ubuntu, install what is missing (as root or through sudo); elsewhere, say what is needed."""
+def install_system_packages(packages: list[str]) -> subprocess.Popen | None:
+    """On Debian/Ubuntu, start installing what is missing (as root or through sudo), to be waited for with
+    `finish_installing` (Python's packages install meanwhile); elsewhere, say what is needed."""
     if not shutil.which("dpkg-query") or not shutil.which("apt-get"):
-        return
+        return None
     missing = [
         package
         for package in packages
@@ -93,23 +92,26 @@ def install_system_packages(packages: list[str]) -> None:
         != "install ok installed"
     ]
     if not missing:
-        return
+        return None
     prefix = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
     if prefix is None:
         say(f"please install these Debian packages: {' '.join(missing)}")
-        return
+        return None
     say(f"installing Debian packages: {' '.join(missing)}")
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.call([*prefix, "apt-get", "update", "-qq"], env=environment)
-    if subprocess.call(
-        [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=environment
-    ):
+    apt = " ".join([*prefix, "apt-get"])
+    steps = f"{apt} update -qq; {apt} install -y -qq --no-install-recommends {' '.join(missing)}"
+    return subprocess.Popen(["sh", "-c", steps], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def finish_installing(installing: subprocess.Popen | None) -> None:
+    if installing is not None and installing.wait() != 0:
         say("some packages could not be installed; tests that need them will say so")
 
 
 def test(arguments: list[str]) -> int:
+    installing = install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_TEST_PACKAGES)
     set_up()
-    install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_TEST_PACKAGES)
+    finish_installing(installing)
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # Compiled modules kept (the tests' own, their asserts rewritten, for the processes a test starts)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -166,8 +168,9 @@ def translations() -> int:
 def main(arguments: list[str]) -> int:
     command, rest = (arguments[0], arguments[1:]) if arguments else ("help", [])
     if command == "demo":
+        installing = install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_X11_PACKAGES)
         set_up()
-        install_system_packages(DEBIAN_QT_PACKAGES + DEBIAN_X11_PACKAGES)
+        finish_installing(installing)
         return run(PYTHON, "main.py", "--demo", *rest)
     if command == "run":
         set_up()
