@@ -24,8 +24,9 @@ from studio.schedule.optimizer import optimize
 from studio.schedule.scene_groups import Scenes
 from studio.storage.backups import restore_backup, take_backup
 from studio.storage.db import open_database
+from tests.pdf_text import pdf_text_squeezed
 from tests.studio.test_callsheet import small_production
-from tests.studio.test_callsheet_pdf import export, pdf_text
+from tests.studio.test_callsheet_pdf import export
 from tests.studio.test_optimizer import all_layouts, cheapest_by_hand, model_cost, small_board
 
 ROADS = Roads(140, 40, Decimal(300), "USD")  # 1.4 × the straight line at 40 km/h, 300.00 an hour
@@ -174,14 +175,14 @@ def test_the_call_sheet_says_how_long_each_company_move_drives(tmp_path):
         city = {"base_city": "Los Angeles", "base_latitude": "34.0522", "base_longitude": "-118.2437"}
         operations.edit(session, "production", 1, city)
     day = production.days[0]
-    english = pdf_text(export(production.database, day, tmp_path / "en.pdf"))
+    english = pdf_text_squeezed(export(production.database, day, tmp_path / "en.pdf"))
     assert "Companymove:Dock9,29mindrive,asfromLosAngeles" in english
     with production.database.transaction() as session:
         mill, dock = production.locations["mill"], production.locations["dock"]
         values = {"from_location_id": dock, "to_location_id": mill, "minutes": 45}
         operations.add(session, "location_drive", {"production_id": 1}, values)
-    assert "Companymove:Dock9,45mindrive" in pdf_text(export(production.database, day, tmp_path / "typed.pdf"))
-    chinese = pdf_text(export(production.database, day, tmp_path / "zh.pdf", "zh"))
+    assert "Companymove:Dock9,45mindrive" in pdf_text_squeezed(export(production.database, day, tmp_path / "typed.pdf"))
+    chinese = pdf_text_squeezed(export(production.database, day, tmp_path / "zh.pdf", "zh"))
     assert "车程45分钟" in chinese
     production.database.close()
 

@@ -282,7 +282,7 @@ def test_the_optimizer_beats_script_order_and_respects_availability_and_locks(de
 
 def test_the_same_work_bound_gives_the_same_schedule(demo):
     board = board_of(demo)
-    work = WORK / 2  # the same schedule twice, not the best one: less work shows it as well
+    work = WORK / 6  # the same schedule twice, not the best one: less work shows it as well
     first, second = optimize(board, work=work), optimize(board, work=work)
     assert first.placement == second.placement and first.cost == second.cost
     assert (first.status, first.conflicts) == (second.status, second.conflicts)
@@ -306,7 +306,7 @@ def test_a_scene_whose_performer_is_never_available_is_named(demo):
 
 def test_schedule_automatically_adds_shoot_days_and_applies_in_one_transaction(demo):
     with demo.transaction() as session:
-        run = schedule_automatically(session, 1, days=10, work=WORK)
+        run = schedule_automatically(session, 1, days=10, work=WORK / 3)  # how it applies, not how well
         board, added = board_for_scheduling(session, 1, 10)
         assert len(board.days) == 10 and added == 0 and run.days_added == 1
     assert run.previous and run.result.cost.scheduled_scenes == 482
