@@ -70,7 +70,7 @@ def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_name
     database = open_database(db)
     with database.reading() as session:
         names = {c.name: c.name_zh for c in session.exec(select(Character))}
-        assert names["SOPHIE"] == "苏晚" and names["MRS. WAN"] == "苏母"
+        assert names["SOPHIE"] == "苏晚" and names["MAX"] == "林助理"
         # one character whatever side names them: the original's names are the same rows' Chinese names,
         # so their cast, rates and tags are theirs
         assert {c.id: c.name for c in session.exec(select(Character))} == characters
@@ -225,3 +225,45 @@ def test_a_chinese_script_is_offered_as_the_original_of_an_english_show_only(scr
             assert likely_side(session, 1, outline) == side, (db, side)
             assert likely_side(session, None, outline) == "SHOOTING"  # a new production's first script
         database.close()
+
+
+def test_the_names_map_rests_on_the_sure_pairs_and_grows_as_doubtful_ones_are_confirmed(scripts, tmp_path):
+    """苏母 ↔ MRS. WAN is in 1-3, sure, and in the moved pair 2-2 ↔ 2-4, to confirm: one sure scene only, so
+    listed as doubtful and given no Chinese name; confirming 2-2 makes it sure (and undoing takes it back)."""
+    from studio.changes import run_steps
+
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    report = imported(db, scripts[0], "original")["alignment"]
+    assert {(name["original"], name["adaptation"]) for name in report["names_mapped"]} == {
+        ("苏晚", "SOPHIE"),
+        ("顾景深", "ETHAN"),
+        ("林助理", "MAX"),
+        ("总裁办公室", "CEO'S OFFICE"),
+        ("苏家客厅", "WAN HOUSE - LIVING ROOM"),
+    }
+    stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
+    shown = {(name["original"], name["adaptation"], name["doubtful"]) for name in stored["characters"]}
+    assert ("苏母", "MRS. WAN", True) in shown and ("苏晚", "SOPHIE", False) in shown
+    database = open_database(db)
+    with database.transaction() as session:
+        mrs_wan = session.exec(select(Character).where(Character.name == "MRS. WAN")).one()
+        assert mrs_wan.name_zh == ""
+        moved = session.exec(select(SceneAdaptation).where(~SceneAdaptation.confirmed)).one()
+        changes = operations.confirm_pairing(session, mrs_wan.production_id, moved.id, moved.version)
+        assert mrs_wan.name_zh == "苏母"
+        coffee_shop = session.exec(select(FilmSet).where(FilmSet.name == "COFFEE SHOP")).one()
+        assert coffee_shop.name_zh == ""  # its one scene is sure now, but one scene is not enough
+    database.close()
+    stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
+    assert stored["doubtful"] == []
+    assert {"original": "苏母", "adaptation": "MRS. WAN", "scenes": 2, "doubt": "", "doubtful": False} in stored[
+        "characters"
+    ]
+    assert ("咖啡馆", "COFFEE SHOP", True) in {(n["original"], n["adaptation"], n["doubtful"]) for n in stored["sets"]}
+    database = open_database(db)
+    with database.transaction() as session:
+        run_steps(session, changes.undo)
+        assert session.exec(select(Character.name_zh).where(Character.name == "MRS. WAN")).one() == ""
+        assert not session.get(SceneAdaptation, moved.id).confirmed
+    database.close()

@@ -288,6 +288,10 @@ class ScriptPage(Page):
         row = self.adaptations[self.current_scene["id"]]
         label = self.tr("Edit the adaptation of scene %1").replace("%1", self.current_scene["number"])
         try:
+            if field == "confirmed":  # and the names' map proposed again from one more sure pair
+                args = (self.workspace.production_id, row["id"], row["version"])
+                self.workspace.apply(operations.confirm_pairing, *args, label=label)
+                return
             args = ("scene_adaptation", row["id"], {field: value}, row["version"])
             self.workspace.apply(operations.edit, *args, label=label)
         except UserError as error:
