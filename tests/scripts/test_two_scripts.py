@@ -182,7 +182,8 @@ def test_two_characters_with_one_chinese_name_are_listed_in_the_stored_alignment
     database = open_database(db)
     with database.transaction() as session:
         max_ = session.exec(select(Character).where(Character.name == "MAX")).one()
-        operations.edit(session, "character", max_.id, {"name_zh": "苏晚"})
+        max_.name_zh = "苏晚"  # as a file from before such an edit was refused may hold
+        session.flush()
         report = stored_alignment(session, max_.production_id)
     database.close()
     assert any(message.startswith("苏晚 is the Chinese name of ") for message in report["ambiguities"])
@@ -266,4 +267,38 @@ def test_the_names_map_rests_on_the_sure_pairs_and_grows_as_doubtful_ones_are_co
         run_steps(session, changes.undo)
         assert session.exec(select(Character.name_zh).where(Character.name == "MRS. WAN")).one() == ""
         assert not session.get(SceneAdaptation, moved.id).confirmed
+    database.close()
+
+
+def test_a_chinese_name_already_another_characters_or_performers_is_refused_and_nothing_changed(scripts, tmp_path):
+    from studio.errors import InvalidInput
+    from studio.models import Performer
+
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    imported(db, scripts[0], "original")  # SOPHIE is 苏晚
+    database = open_database(db)
+    with database.reading() as session:
+        max_ = session.exec(select(Character).where(Character.name == "MAX")).one()
+    production = {"production_id": max_.production_id}
+    with database.transaction() as session:
+        operations.edit(session, "character", max_.id, {"name_zh": "林助理"})  # its own already: not refused
+        assert operations.edit(session, "character", max_.id, {"name_zh": "马克斯"}).fields
+        operations.add(session, "performer", production, {"legal_name": "Ava Chen", "name_zh": "陈艾娃"})
+        eva = operations.add(session, "performer", production, {"legal_name": "Eva Chan"}).ids("performer").pop()
+    refusals = [
+        ("character", max_.id, {"name_zh": "苏 晚"}, "^苏 晚 is already the Chinese name of SOPHIE: one Chinese name"),
+        ("performer", eva, {"name_zh": "陈艾娃"}, "^陈艾娃 is already the Chinese name of Ava Chen"),
+    ]
+    for kind, row_id, values, message in refusals:
+        with pytest.raises(InvalidInput, match=message), database.transaction() as session:
+            operations.edit(session, kind, row_id, values)
+    with pytest.raises(InvalidInput, match="already the Chinese name of Ava Chen"), database.transaction() as session:
+        operations.add(session, "performer", production, {"legal_name": "Ava C.", "name_zh": "陈艾娃"})
+    with database.reading() as session:
+        assert session.exec(select(Character.name_zh).where(Character.name == "MAX")).one() == "马克斯"
+        assert sorted(session.exec(select(Performer.legal_name, Performer.name_zh))) == [
+            ("Ava Chen", "陈艾娃"),
+            ("Eva Chan", ""),
+        ]
     database.close()
