@@ -302,3 +302,18 @@ def test_a_chinese_name_already_another_characters_or_performers_is_refused_and_
             ("Eva Chan", ""),
         ]
     database.close()
+
+
+def test_the_original_imported_first_is_counted_as_the_original_and_names_the_show_in_chinese_only(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[0], "original")
+    (show,) = json.loads(run("info", "--db", db, "--json").stdout)["productions"]
+    assert (show["title"], show["title_zh"]) == ("Untitled", "契约总裁")
+    assert (show["episodes"], show["scenes"], show["original"]) == (0, 0, {"episodes": 2, "scenes": 7})
+    assert "the original it is adapted from: 2 episodes, 7 scenes" in run("info", "--db", db).stdout
+    imported(db, scripts[1])  # the shooting script names the show in English
+    (show,) = json.loads(run("info", "--db", db, "--json").stdout)["productions"]
+    assert (show["title"], show["title_zh"], show["episodes"], show["scenes"]) == ("The Contract CEO", "契约总裁", 2, 7)
+    scripts[1].write_text(ADAPTATION.replace("The Contract CEO", "The Contract Wife"), encoding="utf-8")
+    imported(db, scripts[1])  # a revision's title page does not rename it
+    assert json.loads(run("info", "--db", db, "--json").stdout)["productions"][0]["title"] == "The Contract CEO"
