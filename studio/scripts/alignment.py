@@ -327,17 +327,21 @@ def _name_map(
     rivals = _rivals(matches, *_cooccurrence(pairs, names, taken))
     ambiguous = {name for _message, named in rivals for name in named}
     problems = list(dict.fromkeys(message for message, _named in rivals))
-    one_scene = _(
-        "{original} ↔ {adaptation} rests on one scene only: give {adaptation} the Chinese name {original} "
-        "by hand if it is right"
-    )
     for match in matches:
         if {match.original, match.adaptation} & ambiguous:
             match.doubt = AMBIGUOUS
         elif match.scenes < SUPPORT:
             match.doubt = ONE_SCENE
-            problems.append(one_scene.format(original=match.original, adaptation=match.adaptation))
+            problems.append(one_scene(match))
     return matches, problems
+
+
+def one_scene(match: NameMatch) -> str:
+    message = _(
+        "{original} ↔ {adaptation} rests on one scene only: give {adaptation} the Chinese name {original} "
+        "by hand if it is right"
+    )
+    return message.format(original=match.original, adaptation=match.adaptation)
 
 
 def _cooccurrence(

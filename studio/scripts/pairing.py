@@ -25,7 +25,17 @@ from studio.errors import UserError
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, SceneAdaptation, SceneCharacter
 from studio.models.enums import RevisionState
-from studio.scripts.alignment import HAND, NameMatch, Pair, align, character_map, match_json, set_map
+from studio.scripts.alignment import (
+    HAND,
+    ONE_SCENE,
+    NameMatch,
+    Pair,
+    align,
+    character_map,
+    match_json,
+    one_scene,
+    set_map,
+)
 from studio.scripts.original import names_in
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline
 
@@ -314,14 +324,14 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
         proposal = _stored_proposal(session, production_id, originals) or (([], []), ([], []))
     report["characters"], character_problems = _stored_map(
         characters,
-        proposal[0][0],
+        proposal[0],
         spoken,
         _("{original} is the Chinese name of {names}: one character of the original mapped to {count}"),
         _("{original} of the original is no character's Chinese name yet"),
     )
     report["sets"], set_problems = _stored_map(
         film_sets,
-        proposal[1][0],
+        proposal[1],
         Counter(o.set_name for o in originals),
         _("{original} is the Chinese name of {names}: one set of the original mapped to {count}"),
         _("{original} of the original is no set's Chinese name yet"),
@@ -331,9 +341,10 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
 
 
 def _stored_map(
-    rows: list, proposed: list[NameMatch], counts: Counter, shared: str, unmapped: str
+    rows: list, proposal: tuple[list[NameMatch], list[str]], counts: Counter, shared: str, unmapped: str
 ) -> tuple[list[dict], list[str]]:
-    """The Chinese names stored, then the doubtful matches proposed for names of the original no one has."""
+    """The Chinese names stored, then the doubtful matches proposed for names of the original no one has,
+    each with why it is doubtful; the names left with neither."""
     by_zh: dict[str, list] = {}
     for row in rows:
         if row.name_zh in counts:
@@ -349,14 +360,21 @@ def _stored_map(
         for zh, owners in by_zh.items()
         for row in owners
     ]
-    matches += [match_json(match) for match in proposed if match.doubtful and match.original not in by_zh]
+    doubtful = [match for match in proposal[0] if match.doubtful and match.original not in by_zh]
+    matches += [match_json(match) for match in doubtful]
     problems = [
         shared.format(original=zh, names=", ".join(row.name for row in owners), count=len(owners))
         for zh, owners in by_zh.items()
         if len(owners) > 1
     ]
-    problems += [unmapped.format(original=name) for name in sorted(counts.keys() - by_zh.keys()) if name]
-    return matches, problems
+    for match in doubtful:
+        if match.doubt == ONE_SCENE:
+            problems.append(one_scene(match))
+        else:  # the rivals' messages name it
+            problems += [message for message in proposal[1] if match.original in message]
+    left = counts.keys() - by_zh.keys() - {match.original for match in doubtful}
+    problems += [unmapped.format(original=name) for name in sorted(left) if name]
+    return matches, list(dict.fromkeys(problems))
 
 
 def _pair_json(row) -> dict:
