@@ -76,6 +76,7 @@ def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, d
         connection.execute(
             "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = '2-1')"
         )
+        connection.execute("UPDATE character SET name_zh = '' WHERE name = 'ETHAN'")  # not yet mapped
     connection.close()
     window = window_on(qtbot, demo_path)
     page = show(window, "script")
@@ -87,6 +88,11 @@ def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, d
     page.adaptation.confirm.click()
     assert adaptation_of(demo_path, "2-1")[2] == 1
     qtbot.waitUntil(lambda: not page.adaptation.confirm.isVisibleTo(page))
+    # the names' map proposed again from the sure pairs: ETHAN is 顾景深 in them; undone with the confirmation
+    ethan = "SELECT name_zh FROM character WHERE name = 'ETHAN'"
+    assert query(demo_path, ethan) == [("顾景深",)]
+    window.workspace.undo_stack.undo()
+    assert query(demo_path, ethan) == [("",)] and adaptation_of(demo_path, "2-1")[2] == 0
 
 
 def test_a_production_without_an_original_shows_no_adaptation(qtbot, tmp_path):
