@@ -185,12 +185,15 @@ def _target_production(
     session: Session, outline: Outline, production_id: int | None, new_production: bool, source: str, side: str
 ) -> Production:
     """The production the script goes into, made for it if there is none. The original names the show in
-    Chinese only (`title_zh`): it is untitled in English until its shooting script comes with a title."""
+    Chinese only (`title_zh`, when it has none yet): it is untitled in English until its shooting script
+    comes with a title."""
     title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem
     if not new_production and (production_id is not None or list_productions(session)):
         production = get_production(session, production_id)
         if side == ScriptSide.SHOOTING.value and title and not _chinese(title) and _untitled(session, production):
             production.title = title[:200]
+        if side == ScriptSide.ORIGINAL.value and not production.title_zh:
+            production.title_zh = _chinese(title)[:200]
         return production
     details = ProductionDetails(title=title[:200] or _("Untitled"), title_zh=_chinese(title)[:200])
     if side == ScriptSide.ORIGINAL.value:

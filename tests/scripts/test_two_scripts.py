@@ -95,6 +95,11 @@ def test_either_side_may_come_first(scripts, tmp_path):
     assert "alignment" not in imported(db, scripts[0], "original")
     report = imported(db, scripts[1])["alignment"]
     assert pairs_of(report) == HAND_CHECKED
+    other = str(tmp_path / "other.sqlite")
+    imported(other, scripts[1])
+    imported(other, scripts[0], "original")  # its title is the show's Chinese one, the English one kept
+    (show,) = json.loads(run("info", "--db", other, "--json").stdout)["productions"]
+    assert (show["title"], show["title_zh"]) == ("The Contract CEO", "契约总裁")
 
 
 def test_statuses_and_notes_survive_revisions_of_either_side_and_a_changed_original_is_flagged(scripts, tmp_path):
