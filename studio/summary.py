@@ -37,7 +37,7 @@ def production_summary(session: Session, production: Production) -> dict:
         "title": production.title,
         "title_zh": production.title_zh,
         "episodes": _count(session, select(func.count()).where(Episode.production_id == pid)),
-        "original": _original(session, pid),
+        "original": original_counts(session, pid),
         "scenes": _count(session, select(func.count()).select_from(Scene).where(live_scenes)),
         "characters": _count(session, select(func.count()).where(Character.production_id == pid)),
         "cast": _count(
@@ -62,7 +62,7 @@ def production_summary(session: Session, production: Production) -> dict:
     return summary
 
 
-def _original(session: Session, production_id: int) -> dict:
+def original_counts(session: Session, production_id: int) -> dict:
     """The original the show is adapted from, counted apart: its scenes are not the production's."""
     live = (OriginalScene.production_id == production_id) & (
         OriginalScene.revision_state != RevisionState.OMITTED.value

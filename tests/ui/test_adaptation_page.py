@@ -250,3 +250,16 @@ def test_pairing_with_another_scenes_original_swaps_or_leaves_it_unpaired_in_one
     page.adaptation.pair.click()
     assert "Swap" not in offered and "Cancel" in offered
     assert ("6-1", "2-2", "APPROVED", 1) in pairing(demo_path) and ("2-2", None, "APPROVED", 1) in pairing(demo_path)
+
+
+def test_an_original_imported_first_is_said_on_the_script_page_and_in_the_title(qtbot, tmp_path):
+    from tests.command_line import run
+    from tests.scripts.test_alignment import ORIGINAL
+
+    original, db = tmp_path / "original.txt", tmp_path / "show.sqlite"
+    original.write_text(ORIGINAL, encoding="utf-8")
+    assert run("import-script", str(original), "--side", "original", "--db", str(db)).returncode == 0
+    window = window_on(qtbot, db)
+    page = show(window, "script")
+    assert page.summary.text().endswith("Original: 2 episodes, 7 scenes; import the shooting script to pair them")
+    assert "Untitled / 契约总裁" in window.windowTitle()
