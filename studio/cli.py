@@ -222,6 +222,9 @@ def _print_info(summary: dict, where: str, as_json: bool) -> int:
             f"({production['scheduled_scenes']} scenes scheduled)"
             + (f", budget {total['amount']} {total['currency']}" if total else "")
         )
+        original = production.get("original")  # a summary kept by an older version has none
+        if original and original["scenes"]:
+            print(f"    the original it is adapted from: {original['episodes']} episodes, {original['scenes']} scenes")
     return 0
 
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import object_session
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from studio import validation
 from studio.errors import InvalidInput
@@ -177,6 +177,36 @@ class Reference(RowRule):
         if target is None or target.production_id != _production_of(row):
             raise InvalidInput(_("this entry no longer exists (another window may have removed it)"))
         setattr(row, field, target.id)
+
+
+@dataclass(frozen=True)
+class OwnChineseName(RowRule):
+    """A character's or performer's Chinese name, no other one's of the production (however spaced or
+    cased): the original's names are mapped to the shooting script's through it, so one name is one person."""
+
+    clean: Callable[[Any], str]
+    shown: str  # the field that names the other one in the refusal
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        name = self.clean(value)
+        if name:
+            model = type(row)
+            others = select(model).where(model.production_id == _production_of(row))
+            if row.id is not None:  # a row being added has none yet
+                others = others.where(model.id != row.id)
+            wanted = _name_key(name)
+            owner = next((o for o in object_session(row).exec(others) if _name_key(getattr(o, field)) == wanted), None)
+            if owner is not None:
+                raise InvalidInput(
+                    _("{name} is already the Chinese name of {owner}: one Chinese name is one person's").format(
+                        name=name, owner=getattr(owner, self.shown)
+                    )
+                )
+        setattr(row, field, name)
+
+
+def _name_key(name: str) -> str:
+    return "".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)

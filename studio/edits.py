@@ -37,6 +37,7 @@ from studio.edit_rules import (
     CurrencyOf,
     DateInRange,
     MoneyAmount,
+    OwnChineseName,
     Reference,
     RowRule,
     colour,
@@ -209,7 +210,10 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         SceneAdaptation,
         {"status": Status(), "adapter_note": NOTES, "cultural_note": NOTES, "confirmed": yes_or_no},
     ),
-    "character": (Character, {"name": NAME, "name_zh": NAME_ZH, "cast_number": optional_positive_number}),
+    "character": (
+        Character,
+        {"name": NAME, "name_zh": OwnChineseName(NAME_ZH, "name"), "cast_number": optional_positive_number},
+    ),
     "breakdown_category": (
         BreakdownCategory,
         {"name": required_text(120), "name_zh": optional_text(120), "color": colour},
@@ -219,7 +223,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         {
             "legal_name": NAME,
             "professional_name": SHORT_TEXT,
-            "name_zh": NAME_ZH,
+            "name_zh": OwnChineseName(NAME_ZH, "legal_name"),
             "union_status": UNION,
             "agent_name": SHORT_TEXT,
             "agent_phone": validation.phone,

@@ -152,7 +152,29 @@ def pair_scene(
     from studio.scripts.pairing import pair_by_hand
 
     before, now = pair_by_hand(session, production_id, scene_id, original_id, swap)
-    return _pairings(production_id, before, now)
+    return _pairings(production_id, before, now).then(_names_proposed(session, production_id))
+
+
+def confirm_pairing(
+    session: Session, production_id: int, adaptation_id: int, seen_version: int | None = None
+) -> Changes:
+    """A pairing confirmed, and the names' map proposed again from the sure pairs, now one more; one undo
+    step for both."""
+    fields = edits.set_fields(session, "scene_adaptation", adaptation_id, {"confirmed": True}, seen_version)
+    return edited(fields).then(_names_proposed(session, production_id)) if fields else Changes()
+
+
+def _names_proposed(session: Session, production_id: int) -> Changes:
+    """Each match the names' map now makes sure given as a Chinese name, undone as an edit is."""
+    from studio.scripts.pairing import propose_names
+
+    fields = []
+
+    def give(kind: str, row_id: int, name_zh: str) -> None:
+        fields.extend(edits.set_fields(session, kind, row_id, {"name_zh": name_zh}))
+
+    propose_names(session, production_id, give)
+    return edited(fields)
 
 
 def put_pairings(session: Session, production_id: int, rows: tuple[dict, ...], replacing: tuple[int, ...]) -> Changes:

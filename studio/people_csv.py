@@ -255,7 +255,7 @@ def _word(vocabulary: dict[str, str], text: str, what: str) -> str:
 _PERFORMER = EDITABLE["performer"][1]
 _TEXT_RULES: dict[str, Callable[[Any], Any]] = {
     "name": _PERFORMER["legal_name"],
-    "name_zh": _PERFORMER["name_zh"],
+    "name_zh": _PERFORMER["name_zh"].clean,  # the one for a row, without asking the database
     "character": EDITABLE["character"][1]["name"],
     "department": EDITABLE["department"][1]["name"],
     "position": EDITABLE["crew_member"][1]["position"],

@@ -114,10 +114,10 @@ def _alignment_report(report: dict) -> str:
         lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
     lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
     lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
-    lines.append(_("Characters (pairs in which both speak):"))
-    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["characters"]]
-    lines.append(_("Sets (pairs in which both are the set):"))
-    lines += [f"  {match['original']} ↔ {match['adaptation']} ({match['scenes']})" for match in report["sets"]]
+    lines.append(_("Characters (pairs in which both are there; ? doubtful, to map by hand):"))
+    lines += [_name_line(match) for match in report["characters"]]
+    lines.append(_("Sets (pairs in which both are the set; ? doubtful, to map by hand):"))
+    lines += [_name_line(match) for match in report["sets"]]
     lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
     if "episodes" in report:  # the stored pairing: how far each episode's adaptation has come
         lines.append(_("Adaptation by episode (approved of scenes; adapted, translated, not started, changed since):"))
@@ -127,6 +127,11 @@ def _alignment_report(report: dict) -> str:
             for row in report["episodes"]
         ]
     return "\n".join(lines)
+
+
+def _name_line(match: dict) -> str:
+    mark = "?" if match["doubtful"] else " "
+    return f"{mark} {match['original']} ↔ {match['adaptation']} ({match['scenes']})"
 
 
 def paired_report(alignment: dict) -> str:

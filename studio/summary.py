@@ -12,6 +12,7 @@ from studio.models import (
     CrewMember,
     Episode,
     Location,
+    OriginalScene,
     Production,
     Scene,
     ShootDay,
@@ -36,6 +37,7 @@ def production_summary(session: Session, production: Production) -> dict:
         "title": production.title,
         "title_zh": production.title_zh,
         "episodes": _count(session, select(func.count()).where(Episode.production_id == pid)),
+        "original": original_counts(session, pid),
         "scenes": _count(session, select(func.count()).select_from(Scene).where(live_scenes)),
         "characters": _count(session, select(func.count()).where(Character.production_id == pid)),
         "cast": _count(
@@ -58,6 +60,17 @@ def production_summary(session: Session, production: Production) -> dict:
     if not withholds_money(session):
         summary["budget_total"] = _budget_total(session, production.id)
     return summary
+
+
+def original_counts(session: Session, production_id: int) -> dict:
+    """The original the show is adapted from, counted apart: its scenes are not the production's."""
+    live = (OriginalScene.production_id == production_id) & (
+        OriginalScene.revision_state != RevisionState.OMITTED.value
+    )
+    episodes, scenes = session.exec(
+        select(func.count(distinct(OriginalScene.episode_number)), func.count()).select_from(OriginalScene).where(live)
+    ).one()
+    return {"episodes": episodes, "scenes": scenes}
 
 
 def database_summary(session: Session, production_id: int | None = None) -> dict:

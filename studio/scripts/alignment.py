@@ -7,6 +7,9 @@ in two languages), so it rests on what translation keeps: who speaks, the set, I
 the scene's share of its script's length. Who speaks and where are compared through the character and
 set maps, which come from the pairs themselves: a first alignment without names, the maps proposed from
 who speaks in both scenes of its pairs, an alignment through them, the maps proposed again, until they settle.
+A character who speaks on neither side is matched by who is there (listed, or introduced in action).
+A match is sure only when it rests on `SUPPORT` pairs and no other name is there as often: one scene, or
+two people always together, cannot tell who is whom, so such a match is doubtful, listed to be made by hand.
 
 A scene that finds no counterpart in order is cut (original only) or added (adaptation only); a cut and
 an added scene that look alike in the same or a neighbouring episode are paired as moved, and so are two
@@ -29,6 +32,7 @@ CONFIDENT = 0.8  # a pair less alike than this is doubtful
 SAME_NUMBER = 0.15  # how much a shared scene number counts towards pairing in order
 SWAPPED = 0.1  # how much more alike two pairs must be crosswise to be taken as swapped
 RIVAL = 0.9  # a name there with another nearly as often (this share of its match's score) as with its match: ambiguous
+SUPPORT = 2  # pairs a name's match must rest on to be sure: in one scene any two names there may be the pair
 # Weights of what two scenes share, before and after the names are mapped (each set sums to 1).
 UNMAPPED = {"speakers": 0.3, "int_ext": 0.2, "time": 0.2, "length": 0.3}
 MAPPED = {"speakers": 0.45, "set": 0.2, "int_ext": 0.1, "time": 0.1, "length": 0.15}
@@ -51,11 +55,19 @@ class Pair:
         return self.by == MOVED or self.score < CONFIDENT
 
 
+ONE_SCENE, AMBIGUOUS = "one_scene", "ambiguous"  # why a name's match is doubtful
+
+
 @dataclass
 class NameMatch:
     original: str
     adaptation: str
     scenes: int  # pairs in which both are there
+    doubt: str = ""  # "" (sure), ONE_SCENE or AMBIGUOUS
+
+    @property
+    def doubtful(self) -> bool:
+        return bool(self.doubt)
 
 
 @dataclass
@@ -68,7 +80,7 @@ class Alignment:
     original_episodes: list[int]  # episodes the adaptation does not have
     adaptation_episodes: list[int]  # and the other way round
     ambiguities: list[str] = field(default_factory=list)
-    ambiguous_names: set[str] = field(default_factory=set)  # on either side: not to be mapped unconfirmed
+    numbering: list[str] = field(default_factory=list)  # those about numbers and episodes, not names
 
     @property
     def doubtful(self) -> list[Pair]:
@@ -81,10 +93,14 @@ class Alignment:
             "cut": [_scene_json(scene) for scene in self.cut],
             "added": [_scene_json(scene) for scene in self.added],
             "episodes_unpaired": {"original": self.original_episodes, "adaptation": self.adaptation_episodes},
-            "characters": [vars(match) for match in self.characters],
-            "sets": [vars(match) for match in self.sets],
+            "characters": [match_json(match) for match in self.characters],
+            "sets": [match_json(match) for match in self.sets],
             "ambiguities": self.ambiguities,
         }
+
+
+def match_json(match: NameMatch) -> dict:
+    return {**vars(match), "doubtful": match.doubtful}
 
 
 def _scene_json(scene: SceneOutline) -> dict:
@@ -105,14 +121,15 @@ def align(original: Outline, adaptation: Outline) -> Alignment:
     """Pair the scenes of an original and its adaptation, and propose the names' and sets' maps."""
     sides = _Side(original), _Side(adaptation)
     pairs = _pairs(sides, _Likeness(sides, {}, {}))
-    characters, sets = _name_map(pairs, _speakers), _name_map(pairs, _set)
+    characters, sets = character_map(pairs), set_map(pairs)
     for _round in range(ROUNDS):
         pairs = _pairs(sides, _Likeness(sides, _as_dict(characters[0]), _as_dict(sets[0])))
         maps = characters, sets
-        characters, sets = _name_map(pairs, _speakers), _name_map(pairs, _set)
+        characters, sets = character_map(pairs), set_map(pairs)
         if (characters, sets) == maps:
             break
     paired = {id(scene) for pair in pairs for scene in (pair.original, pair.adaptation)}
+    numbering = [*_reused_numbers(sides), *_unpaired_episodes(sides)]
     return Alignment(
         pairs=sorted(pairs, key=lambda pair: sides[0].position[id(pair.original)]),
         cut=[scene for scene in original.scenes if id(scene) not in paired],
@@ -121,12 +138,8 @@ def align(original: Outline, adaptation: Outline) -> Alignment:
         sets=sets[0],
         original_episodes=sorted(sides[0].episodes.keys() - sides[1].episodes.keys(), key=_episode_order),
         adaptation_episodes=sorted(sides[1].episodes.keys() - sides[0].episodes.keys(), key=_episode_order),
-        ambiguities=[
-            *_reused_numbers(sides),
-            *_unpaired_episodes(sides),
-            *(message for message, _names in characters[1] + sets[1]),
-        ],
-        ambiguous_names={name for _message, names in characters[1] + sets[1] for name in names},
+        ambiguities=[*numbering, *characters[1], *sets[1]],
+        numbering=numbering,
     )
 
 
@@ -274,28 +287,65 @@ def _speakers(scene: SceneOutline) -> Iterable[str]:
     return scene.speaking
 
 
+def _present(scene: SceneOutline) -> Iterable[str]:
+    return (*scene.speaking, *scene.listed)
+
+
 def _set(scene: SceneOutline) -> Iterable[str]:
     return (scene.set_name,)
 
 
+def character_map(pairs: list[Pair]) -> tuple[list[NameMatch], list[str]]:
+    """The characters matched by who speaks in both scenes of the pairs, then those left by who is there;
+    and what is doubtful or ambiguous in it."""
+    spoken, problems = _name_map(pairs, _speakers)
+    taken = {match.original for match in spoken}, {match.adaptation for match in spoken}
+    present, more = _name_map(pairs, _present, taken)
+    return spoken + present, problems + more
+
+
+def set_map(pairs: list[Pair]) -> tuple[list[NameMatch], list[str]]:
+    return _name_map(pairs, _set)
+
+
 def _name_map(
-    pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]]
-) -> tuple[list[NameMatch], list[tuple[str, tuple[str, ...]]]]:
+    pairs: list[Pair],
+    names: Callable[[SceneOutline], Iterable[str]],
+    taken: tuple[set[str], set[str]] = (set(), set()),
+) -> tuple[list[NameMatch], list[str]]:
     """Each name of the original matched with the adaptation's that is there in the same alike pairs most,
-    each name once, the strongest first; and the ambiguities, seen in every pair, doubtful ones too (two
-    people merged into one make their pairs look less alike)."""
-    dice, together = _cooccurrence([pair for pair in pairs if pair.score >= CONFIDENT], names)
+    each name once, the strongest first (names `taken` left out); and what makes a match doubtful: one
+    scene only, or a rival, seen in every pair, doubtful ones too (two people merged into one make their
+    pairs look less alike)."""
+    dice, together = _cooccurrence([pair for pair in pairs if pair.score >= CONFIDENT], names, taken)
     matches, seen_original, seen_adaptation = [], set(), set()
     for (o, a), _score in sorted(dice.items(), key=lambda item: (-item[1], -together[item[0]], item[0])):
         if o not in seen_original and a not in seen_adaptation:
             seen_original.add(o)
             seen_adaptation.add(a)
             matches.append(NameMatch(o, a, together[o, a]))
-    return matches, _rivals(matches, *_cooccurrence(pairs, names))
+    rivals = _rivals(matches, *_cooccurrence(pairs, names, taken))
+    ambiguous = {name for _message, named in rivals for name in named}
+    problems = list(dict.fromkeys(message for message, _named in rivals))
+    for match in matches:
+        if {match.original, match.adaptation} & ambiguous:
+            match.doubt = AMBIGUOUS
+        elif match.scenes < SUPPORT:
+            match.doubt = ONE_SCENE
+            problems.append(one_scene(match))
+    return matches, problems
+
+
+def one_scene(match: NameMatch) -> str:
+    message = _(
+        "{original} ↔ {adaptation} rests on one scene only: give {adaptation} the Chinese name {original} "
+        "by hand if it is right"
+    )
+    return message.format(original=match.original, adaptation=match.adaptation)
 
 
 def _cooccurrence(
-    pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]]
+    pairs: list[Pair], names: Callable[[SceneOutline], Iterable[str]], taken: tuple[set[str], set[str]]
 ) -> tuple[dict[tuple[str, str], float], Counter[tuple[str, str]]]:
     """How strongly each name of the original goes with each of the adaptation's (Dice's coefficient: pairs
     with both, over pairs with either, counted twice), and in how many pairs they are together."""
@@ -303,7 +353,7 @@ def _cooccurrence(
     originals: Counter[str] = Counter()
     adaptations: Counter[str] = Counter()
     for pair in pairs:
-        ours, theirs = set(names(pair.original)), set(names(pair.adaptation))
+        ours, theirs = set(names(pair.original)) - taken[0], set(names(pair.adaptation)) - taken[1]
         originals.update(ours)
         adaptations.update(theirs)
         together.update((o, a) for o in ours for a in theirs)
@@ -314,13 +364,14 @@ def _rivals(
     matches: list[NameMatch], dice: dict[tuple[str, str], float], together: Counter
 ) -> list[tuple[str, tuple[str, ...]]]:
     """Two names not matched that are there together nearly as strongly as each is with its own counterpart
-    (or one has none): a name split in two, or two merged into one; each with the names it is about."""
+    (or one has none): a name split in two, or two merged into one, or two people always together; each
+    with the names it is about."""
     forward = {match.original: match.adaptation for match in matches}
     backward = {match.adaptation: match.original for match in matches}
     message = _("{name} may be {first} or {second}: both are there in the same scenes")
     found = []
     for (o, a), score in sorted(dice.items()):
-        if together[o, a] < 2 or forward.get(o) == a or (o not in forward and a not in backward):
+        if together[o, a] < SUPPORT or forward.get(o) == a or (o not in forward and a not in backward):
             continue
         own = max(dice.get((o, forward.get(o, "")), 0), dice.get((backward.get(a, ""), a), 0))
         if score >= RIVAL * own:

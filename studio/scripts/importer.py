@@ -97,7 +97,7 @@ def import_outline(
     from studio.scripts.pairing import realign
 
     _check_unique_numbers(outline, source_name)
-    production = _target_production(session, outline, production_id, new_production, source_name)
+    production = _target_production(session, outline, production_id, new_production, source_name, side)
     pid = production.id
     result = ImportResult(
         side=side,
@@ -182,15 +182,35 @@ def _check_unique_numbers(outline: Outline, source: str) -> None:
 
 
 def _target_production(
-    session: Session, outline: Outline, production_id: int | None, new_production: bool, source: str
+    session: Session, outline: Outline, production_id: int | None, new_production: bool, source: str, side: str
 ) -> Production:
+    """The production the script goes into, made for it if there is none. The original names the show in
+    Chinese only (`title_zh`, when it has none yet): it is untitled in English until its shooting script
+    comes with a title."""
+    title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem
     if not new_production and (production_id is not None or list_productions(session)):
-        return get_production(session, production_id)
-    title = outline.title_page.get("title", "").split("\n")[0].strip(" *_") or Path(source).stem or _("Untitled")
+        production = get_production(session, production_id)
+        if side == ScriptSide.SHOOTING.value and title and not _chinese(title) and _untitled(session, production):
+            production.title = title[:200]
+        if side == ScriptSide.ORIGINAL.value and not production.title_zh:
+            production.title_zh = _chinese(title)[:200]
+        return production
+    details = ProductionDetails(title=title[:200] or _("Untitled"), title_zh=_chinese(title)[:200])
+    if side == ScriptSide.ORIGINAL.value:
+        details = ProductionDetails(title=_("Untitled"), title_zh=details.title_zh)
     try:
-        return create_production(session, ProductionDetails(title=title[:200], title_zh=_chinese(title)[:200]))
+        return create_production(session, details)
     except InvalidInput as error:  # the title page's title, checked as a typed title is
         raise ScriptError(source, str(error)) from None
+
+
+def _untitled(session: Session, production: Production) -> bool:
+    """Whether the production is still untitled in English as its original's import made it: no shooting
+    script yet."""
+    return (
+        production.title in ("Untitled", _("Untitled"))
+        and not session.exec(_revisions(production.id, ScriptSide.SHOOTING.value)).first()
+    )
 
 
 def _chinese(name: str) -> str:

@@ -4,7 +4,10 @@ A name written in other case, spacing or width (`Albert`, `ALBERT`, `ALBERT ` an
 character, shown as the script writes it most often; so is a set. A person introduced in action by
 full name (`DR. JULIUS BENNETT, 50,` or `ETHAN STERLING (30s)`) is the speaker whose cue is part of
 that name (`DR. BENNETT`, `ETHAN`), and every speaker that name covers is one person (`BOB` and
-`CYBER BOB` after `CYBER BOB, 40,`). Each merge is listed among the outline's guesses.
+`CYBER BOB` after `CYBER BOB, 40,`). A cue that starts one longer cue and no other (`ETHAN` and
+`ETHAN GU`: real scripts shorten a name after its first scenes) is that person too, unless the longer
+one is someone else by its words (`YOUNG ETHAN`, `ETHAN AND SOPHIE`). Each merge is listed among the
+outline's guesses.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ INTRODUCTION = re.compile(
 ARTICLES = {"A", "AN", "THE"}
 TITLES = {"DR", "MR", "MRS", "MS", "MISS", "SIR", "OFFICER", "DETECTIVE", "AGENT"}  # as `words` gives them
 SPACING = re.compile(r"[\s.]+")
+# Words that make a longer cue another person than the cue it starts with (as `words` gives them).
+OTHER_PERSON = {"young", "younger", "old", "older", "little", "teen", "teenage", "baby", "kid", "child", "adult"}
+OTHER_PERSON |= {"and", "&", "jr", "sr", "ii", "iii"}
 
 
 def without_extensions(text: str) -> str:
@@ -77,6 +83,7 @@ class Names:
                 first_line.setdefault(key(name), scene.line)
         shown = self._display(written, first_line, _("{names} are taken as one character: {name}"))
         shown.update(self._introduced(written, shown))
+        shown.update(self._shortened(written, shown))
         for scene in scenes:
             scene.speaking = list(dict.fromkeys(shown.get(key(name), name) for name in scene.speaking))
             listed = (shown.get(key(name), name) for name in (*scene.listed, *scene.introduced))
@@ -122,6 +129,28 @@ class Names:
                     )
         return merged
 
+    def _shortened(self, written: Counter, shown: dict[str, str]) -> dict[str, str]:
+        """A speaker's cue that is the start of exactly one longer cue, and starts no other (`ETHAN` of
+        `ETHAN GU`), with it as one person: the cue written most (the longer when as common)."""
+        cues: dict[str, list[str]] = {}
+        for scene in self.outline.scenes:
+            for name in scene.speaking:
+                display = shown.get(key(name), name)
+                cues.setdefault(display, words(display))
+        found: dict[str, str] = {}
+        for short, start in cues.items():
+            if all(word.upper() in TITLES for word in start):
+                continue
+            longer = [name for name, full in cues.items() if len(full) > len(start) and full[: len(start)] == start]
+            if len(longer) != 1 or set(cues[longer[0]]) & OTHER_PERSON or _numbered(cues[longer[0]]):
+                continue
+            name = max((longer[0], short), key=lambda cue: (written[cue], len(cue)))
+            found.update(dict.fromkeys((key(short), key(longer[0])), name))
+            text = _("{names} are taken as one character: {name}").format(names=f"{short}, {longer[0]}", name=name)
+            line = next(scene.line for scene in self.outline.scenes if short in scene.speaking)
+            self.outline.guesses.append(Guess(line, text))
+        return found
+
     def _unify_places(self) -> None:
         scenes = self.outline.scenes
         written = Counter(scene.set_name for scene in scenes)
@@ -134,6 +163,11 @@ class Names:
         for scene in scenes:
             scene.set_name = shown[key(scene.set_name)]
             scene.location = places[key(location_of(scene.set_name))]
+
+
+def _numbered(name: list[str]) -> bool:
+    """`GUARD 2`, `COP #1`: one of several, not a person's full name."""
+    return any(character.isdigit() for word in name for character in word)
 
 
 def _covers(full: list[str], cue: list[str]) -> bool:

@@ -6,14 +6,17 @@ status and notes, whatever the alignment proposes now (a person may have confirm
 pairs only the scenes left unpaired, and every live scene ends in exactly one row, paired or alone (cut
 or added in adaptation). A doubtful pair is stored unconfirmed and listed until someone confirms it.
 
-The names' map is the characters' and sets' `name_zh`: a proposed match is stored there only when it is
-certain (no ambiguity on either name) and takes nothing from anyone (a Chinese name already another
-character's, or one already the original's name for this one, is listed, never overwritten).
+The names' map is the characters' and sets' `name_zh`, proposed from the stored pairs that are sure (the
+alignment's, and those confirmed or made by hand: `propose_names`), so it is there while other pairs wait
+for confirmation and grows as they are confirmed. A match is stored only when it is sure (`NameMatch.doubt`)
+and takes nothing from anyone (a Chinese name already another character's, or one already the original's
+name for this one, is listed, never overwritten); a doubtful one is listed, to be made by hand.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from sqlalchemy import insert
 from sqlmodel import Session, select
@@ -22,10 +25,21 @@ from studio.errors import UserError
 from studio.i18n import _
 from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, SceneAdaptation, SceneCharacter
 from studio.models.enums import RevisionState
-from studio.scripts.alignment import HAND, Alignment, NameMatch, align
+from studio.scripts.alignment import (
+    HAND,
+    ONE_SCENE,
+    NameMatch,
+    Pair,
+    align,
+    character_map,
+    match_json,
+    one_scene,
+    set_map,
+)
 from studio.scripts.original import names_in
 from studio.scripts.outline import EpisodeOutline, Outline, SceneOutline
 
+KINDS = {"character": "character", "film_set": "set"}  # the table's kind → the report's word
 LIVE = RevisionState.OMITTED.value  # compared with !=: a scene not omitted
 
 
@@ -64,12 +78,58 @@ def realign(session: Session, production_id: int) -> dict | None:
         paired += 1
     session.flush()
     _insert_alone(session, production_id, fresh, scenes, originals)
-    mapped, problems = _map_names(session, production_id, alignment, originals)
-    report = stored_alignment(session, production_id)
+    proposal = _proposal(session, production_id, (original_outline, original_ids), (shooting_outline, scene_ids))
+    mapped, problems = _map_names(session, production_id, proposal, originals)
+    report = stored_alignment(session, production_id, proposal)
     report["newly_paired"] = paired
     report["names_mapped"] = mapped
-    report["ambiguities"] = list(dict.fromkeys([*alignment.ambiguities, *problems, *report["ambiguities"]]))
+    report["ambiguities"] = list(dict.fromkeys([*alignment.numbering, *problems, *report["ambiguities"]]))
     return report
+
+
+Proposal = tuple[tuple[list[NameMatch], list[str]], tuple[list[NameMatch], list[str]]]  # characters, sets
+Give = Callable[[str, int, str], None]
+
+
+def propose_names(session: Session, production_id: int, give: Give) -> list[dict]:
+    """The names' map proposed again from the stored pairs that are sure (after a pairing is confirmed or
+    made by hand): each sure match not yet stored given through `give` (the row's kind — `character`,
+    `film_set` — its id and its Chinese name), returned as `realign` reports them."""
+    originals = _live(session, OriginalScene, production_id)
+    proposal = _stored_proposal(session, production_id, originals)
+    return _map_names(session, production_id, proposal, originals, give)[0] if proposal else []
+
+
+def _stored_proposal(session: Session, production_id: int, originals: list[OriginalScene]) -> Proposal | None:
+    scenes = _live(session, Scene, production_id)
+    if not originals or not scenes:
+        return None
+    return _proposal(
+        session, production_id, _original_outline(originals), _shooting_outline(session, production_id, scenes)
+    )
+
+
+def _proposal(
+    session: Session,
+    production_id: int,
+    originals: tuple[Outline, dict[int, int]],
+    scenes: tuple[Outline, dict[int, int]],
+) -> Proposal:
+    """The characters' and sets' maps proposed from the stored pairs that are confirmed (sure when aligned,
+    confirmed or made by hand since)."""
+    by_original = {originals[1][id(outline)]: outline for outline in originals[0].scenes}
+    by_scene = {scenes[1][id(outline)]: outline for outline in scenes[0].scenes}
+    rows = session.exec(
+        select(SceneAdaptation.original_scene_id, SceneAdaptation.scene_id, SceneAdaptation.paired_by).where(
+            SceneAdaptation.production_id == production_id, SceneAdaptation.confirmed
+        )
+    ).all()
+    pairs = [
+        Pair(by_original[original], by_scene[scene], 1.0, by)
+        for original, scene, by in rows
+        if original in by_original and scene in by_scene
+    ]
+    return character_map(pairs), set_map(pairs)
 
 
 def _rows(session: Session, model, production_id: int) -> list:
@@ -183,33 +243,33 @@ def _shooting_outline(session: Session, production_id: int, scenes: list[Scene])
 
 
 def _map_names(
-    session: Session, production_id: int, alignment: Alignment, originals: list[OriginalScene]
+    session: Session, production_id: int, proposal: Proposal, originals: list[OriginalScene], give: Give | None = None
 ) -> tuple[list[dict], list[str]]:
-    """Store the certain matches as the characters' and sets' Chinese names: what was stored, and why
-    others were not."""
+    """Store the sure matches proposed as the characters' and sets' Chinese names: what was stored, and why
+    others were not (doubtful, or taken)."""
     in_original = {name for o in originals for name in names_in(o.speaking) + names_in(o.listed)}
     in_original |= {o.set_name for o in originals}
     mapped: list[dict] = []
-    problems: list[str] = []
-    for kind, model, matches in (("character", Character, alignment.characters), ("set", FilmSet, alignment.sets)):
+    characters, sets = proposal
+    problems: list[str] = characters[1] + sets[1]
+    for kind, model, matches in (("character", Character, characters[0]), ("film_set", FilmSet, sets[0])):
         rows = _rows(session, model, production_id)
         by_script = {row.script_name or row.name: row for row in rows}
         for match in matches:
             row = by_script.get(match.adaptation)
-            if (
-                row is None
-                or row.name_zh == match.original
-                or {match.original, match.adaptation} & alignment.ambiguous_names
-            ):
+            if row is None or row.name_zh == match.original or match.doubtful:
                 continue
             problem = _refused_name(match, row, rows, in_original)
             if problem:
                 problems.append(problem)
                 continue
             mapped.append(
-                {"kind": kind, "original": match.original, "adaptation": match.adaptation, "was": row.name_zh}
+                {"kind": KINDS[kind], "original": match.original, "adaptation": match.adaptation, "was": row.name_zh}
             )
-            row.name_zh = match.original
+            if give is None:
+                row.name_zh = match.original
+            else:
+                give(kind, row.id, match.original)
     session.flush()
     return mapped, problems
 
@@ -227,10 +287,11 @@ def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> s
     return None
 
 
-def stored_alignment(session: Session, production_id: int) -> dict:
+def stored_alignment(session: Session, production_id: int, proposal: Proposal | None = None) -> dict:
     """The stored pairing as `script align --json` reports it: pairs (each with its status), those to
     confirm, scenes cut and added in adaptation, how far each episode's adaptation has come, the names'
-    map and what in it is ambiguous."""
+    map — the Chinese names stored, and the doubtful matches `proposal` (else proposed here) makes for
+    names no one has yet — and what in it is ambiguous."""
     from studio.adaptation import episode_progress, side_by_side
 
     rows = side_by_side(session, production_id)
@@ -259,14 +320,18 @@ def stored_alignment(session: Session, production_id: int) -> dict:
     characters = _rows(session, Character, production_id)
     film_sets = _rows(session, FilmSet, production_id)
     spoken = Counter(name for o in originals for name in set(names_in(o.speaking) + names_in(o.listed)))
+    if proposal is None:
+        proposal = _stored_proposal(session, production_id, originals) or (([], []), ([], []))
     report["characters"], character_problems = _stored_map(
         characters,
+        proposal[0],
         spoken,
         _("{original} is the Chinese name of {names}: one character of the original mapped to {count}"),
         _("{original} of the original is no character's Chinese name yet"),
     )
     report["sets"], set_problems = _stored_map(
         film_sets,
+        proposal[1],
         Counter(o.set_name for o in originals),
         _("{original} is the Chinese name of {names}: one set of the original mapped to {count}"),
         _("{original} of the original is no set's Chinese name yet"),
@@ -275,23 +340,41 @@ def stored_alignment(session: Session, production_id: int) -> dict:
     return report
 
 
-def _stored_map(rows: list, counts: Counter, shared: str, unmapped: str) -> tuple[list[dict], list[str]]:
+def _stored_map(
+    rows: list, proposal: tuple[list[NameMatch], list[str]], counts: Counter, shared: str, unmapped: str
+) -> tuple[list[dict], list[str]]:
+    """The Chinese names stored, then the doubtful matches proposed for names of the original no one has,
+    each with why it is doubtful; the names left with neither."""
     by_zh: dict[str, list] = {}
     for row in rows:
         if row.name_zh in counts:
             by_zh.setdefault(row.name_zh, []).append(row)
     matches = [
-        {"original": zh, "adaptation": row.script_name or row.name, "scenes": counts[zh]}
+        {
+            "original": zh,
+            "adaptation": row.script_name or row.name,
+            "scenes": counts[zh],
+            "doubt": "",
+            "doubtful": False,
+        }
         for zh, owners in by_zh.items()
         for row in owners
     ]
+    doubtful = [match for match in proposal[0] if match.doubtful and match.original not in by_zh]
+    matches += [match_json(match) for match in doubtful]
     problems = [
         shared.format(original=zh, names=", ".join(row.name for row in owners), count=len(owners))
         for zh, owners in by_zh.items()
         if len(owners) > 1
     ]
-    problems += [unmapped.format(original=name) for name in sorted(counts.keys() - by_zh.keys()) if name]
-    return matches, problems
+    for match in doubtful:
+        if match.doubt == ONE_SCENE:
+            problems.append(one_scene(match))
+        else:  # the rivals' messages name it
+            problems += [message for message in proposal[1] if match.original in message]
+    left = counts.keys() - by_zh.keys() - {match.original for match in doubtful}
+    problems += [unmapped.format(original=name) for name in sorted(left) if name]
+    return matches, list(dict.fromkeys(problems))
 
 
 def _pair_json(row) -> dict:

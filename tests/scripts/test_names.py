@@ -31,3 +31,23 @@ def test_an_introduced_full_name_is_the_speaker_whose_cue_is_part_of_it_but_a_ti
 def test_sets_written_in_other_case_are_one_set():
     fountain = "INT. ANNA'S FLAT - DAY\n\nA.\n\nint. Anna's Flat - NIGHT\n\nB.\n\nINT. ANNA'S FLAT - DAY\n\nC.\n"
     assert {scene.set_name for scene in outline_of(fountain, "x.fountain").scenes} == {"ANNA'S FLAT"}
+
+
+def test_a_cue_shortened_from_one_longer_cue_is_that_character_but_not_another_persons():
+    fountain = (
+        "INT. OFFICE - DAY\n\nETHAN GU\nSign it.\n\nETHAN (CONT'D)\nNow.\n\nETHAN (V.O.)\nPlease.\n\n"
+        "YOUNG SOPHIE\nMom?\n\nSOPHIE\nYes.\n\nGUARD 2\nStop.\n\nGUARD\nStop!\n\n"
+        "MAX\nHi.\n\nMAX WAN\nHi.\n\nMAX STERLING\nHello.\n\nINT. CAR - NIGHT\n\nETHAN\nGo.\n"
+    )
+    outline = outline_of(fountain, "x.fountain")
+    assert set(outline.characters()) == {
+        "ETHAN",  # and ETHAN GU: written most as ETHAN
+        "YOUNG SOPHIE",
+        "SOPHIE",
+        "GUARD 2",
+        "GUARD",
+        "MAX",  # MAX WAN or MAX STERLING: not told which
+        "MAX WAN",
+        "MAX STERLING",
+    }
+    assert "ETHAN, ETHAN GU are taken as one character: ETHAN" in [guess.message for guess in outline.guesses]

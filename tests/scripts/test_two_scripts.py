@@ -70,7 +70,7 @@ def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_name
     database = open_database(db)
     with database.reading() as session:
         names = {c.name: c.name_zh for c in session.exec(select(Character))}
-        assert names["SOPHIE"] == "苏晚" and names["MRS. WAN"] == "苏母"
+        assert names["SOPHIE"] == "苏晚" and names["MAX"] == "林助理"
         # one character whatever side names them: the original's names are the same rows' Chinese names,
         # so their cast, rates and tags are theirs
         assert {c.id: c.name for c in session.exec(select(Character))} == characters
@@ -95,6 +95,11 @@ def test_either_side_may_come_first(scripts, tmp_path):
     assert "alignment" not in imported(db, scripts[0], "original")
     report = imported(db, scripts[1])["alignment"]
     assert pairs_of(report) == HAND_CHECKED
+    other = str(tmp_path / "other.sqlite")
+    imported(other, scripts[1])
+    imported(other, scripts[0], "original")  # its title is the show's Chinese one, the English one kept
+    (show,) = json.loads(run("info", "--db", other, "--json").stdout)["productions"]
+    assert (show["title"], show["title_zh"]) == ("The Contract CEO", "契约总裁")
 
 
 def test_statuses_and_notes_survive_revisions_of_either_side_and_a_changed_original_is_flagged(scripts, tmp_path):
@@ -182,7 +187,8 @@ def test_two_characters_with_one_chinese_name_are_listed_in_the_stored_alignment
     database = open_database(db)
     with database.transaction() as session:
         max_ = session.exec(select(Character).where(Character.name == "MAX")).one()
-        operations.edit(session, "character", max_.id, {"name_zh": "苏晚"})
+        max_.name_zh = "苏晚"  # as a file from before such an edit was refused may hold
+        session.flush()
         report = stored_alignment(session, max_.production_id)
     database.close()
     assert any(message.startswith("苏晚 is the Chinese name of ") for message in report["ambiguities"])
@@ -225,3 +231,94 @@ def test_a_chinese_script_is_offered_as_the_original_of_an_english_show_only(scr
             assert likely_side(session, 1, outline) == side, (db, side)
             assert likely_side(session, None, outline) == "SHOOTING"  # a new production's first script
         database.close()
+
+
+def test_the_names_map_rests_on_the_sure_pairs_and_grows_as_doubtful_ones_are_confirmed(scripts, tmp_path):
+    """苏母 ↔ MRS. WAN is in 1-3, sure, and in the moved pair 2-2 ↔ 2-4, to confirm: one sure scene only, so
+    listed as doubtful and given no Chinese name; confirming 2-2 makes it sure (and undoing takes it back)."""
+    from studio.changes import run_steps
+
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    report = imported(db, scripts[0], "original")["alignment"]
+    assert {(name["original"], name["adaptation"]) for name in report["names_mapped"]} == {
+        ("苏晚", "SOPHIE"),
+        ("顾景深", "ETHAN"),
+        ("林助理", "MAX"),
+        ("总裁办公室", "CEO'S OFFICE"),
+        ("苏家客厅", "WAN HOUSE - LIVING ROOM"),
+    }
+    stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
+    shown = {(name["original"], name["adaptation"], name["doubtful"]) for name in stored["characters"]}
+    assert ("苏母", "MRS. WAN", True) in shown and ("苏晚", "SOPHIE", False) in shown
+    database = open_database(db)
+    with database.transaction() as session:
+        mrs_wan = session.exec(select(Character).where(Character.name == "MRS. WAN")).one()
+        assert mrs_wan.name_zh == ""
+        moved = session.exec(select(SceneAdaptation).where(~SceneAdaptation.confirmed)).one()
+        changes = operations.confirm_pairing(session, mrs_wan.production_id, moved.id, moved.version)
+        assert mrs_wan.name_zh == "苏母"
+        coffee_shop = session.exec(select(FilmSet).where(FilmSet.name == "COFFEE SHOP")).one()
+        assert coffee_shop.name_zh == ""  # its one scene is sure now, but one scene is not enough
+    database.close()
+    stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
+    assert stored["doubtful"] == []
+    assert {"original": "苏母", "adaptation": "MRS. WAN", "scenes": 2, "doubt": "", "doubtful": False} in stored[
+        "characters"
+    ]
+    assert ("咖啡馆", "COFFEE SHOP", True) in {(n["original"], n["adaptation"], n["doubtful"]) for n in stored["sets"]}
+    database = open_database(db)
+    with database.transaction() as session:
+        run_steps(session, changes.undo)
+        assert session.exec(select(Character.name_zh).where(Character.name == "MRS. WAN")).one() == ""
+        assert not session.get(SceneAdaptation, moved.id).confirmed
+    database.close()
+
+
+def test_a_chinese_name_already_another_characters_or_performers_is_refused_and_nothing_changed(scripts, tmp_path):
+    from studio.errors import InvalidInput
+    from studio.models import Performer
+
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[1])
+    imported(db, scripts[0], "original")  # SOPHIE is 苏晚
+    database = open_database(db)
+    with database.reading() as session:
+        max_ = session.exec(select(Character).where(Character.name == "MAX")).one()
+    production = {"production_id": max_.production_id}
+    with database.transaction() as session:
+        operations.edit(session, "character", max_.id, {"name_zh": "林助理"})  # its own already: not refused
+        assert operations.edit(session, "character", max_.id, {"name_zh": "马克斯"}).fields
+        operations.add(session, "performer", production, {"legal_name": "Ava Chen", "name_zh": "陈艾娃"})
+        eva = operations.add(session, "performer", production, {"legal_name": "Eva Chan"}).ids("performer").pop()
+    refusals = [
+        ("character", max_.id, {"name_zh": "苏 晚"}, "^苏 晚 is already the Chinese name of SOPHIE: one Chinese name"),
+        ("performer", eva, {"name_zh": "陈艾娃"}, "^陈艾娃 is already the Chinese name of Ava Chen"),
+    ]
+    for kind, row_id, values, message in refusals:
+        with pytest.raises(InvalidInput, match=message), database.transaction() as session:
+            operations.edit(session, kind, row_id, values)
+    with pytest.raises(InvalidInput, match="already the Chinese name of Ava Chen"), database.transaction() as session:
+        operations.add(session, "performer", production, {"legal_name": "Ava C.", "name_zh": "陈艾娃"})
+    with database.reading() as session:
+        assert session.exec(select(Character.name_zh).where(Character.name == "MAX")).one() == "马克斯"
+        assert sorted(session.exec(select(Performer.legal_name, Performer.name_zh))) == [
+            ("Ava Chen", "陈艾娃"),
+            ("Eva Chan", ""),
+        ]
+    database.close()
+
+
+def test_the_original_imported_first_is_counted_as_the_original_and_names_the_show_in_chinese_only(scripts, tmp_path):
+    db = str(tmp_path / "show.sqlite")
+    imported(db, scripts[0], "original")
+    (show,) = json.loads(run("info", "--db", db, "--json").stdout)["productions"]
+    assert (show["title"], show["title_zh"]) == ("Untitled", "契约总裁")
+    assert (show["episodes"], show["scenes"], show["original"]) == (0, 0, {"episodes": 2, "scenes": 7})
+    assert "the original it is adapted from: 2 episodes, 7 scenes" in run("info", "--db", db).stdout
+    imported(db, scripts[1])  # the shooting script names the show in English
+    (show,) = json.loads(run("info", "--db", db, "--json").stdout)["productions"]
+    assert (show["title"], show["title_zh"], show["episodes"], show["scenes"]) == ("The Contract CEO", "契约总裁", 2, 7)
+    scripts[1].write_text(ADAPTATION.replace("The Contract CEO", "The Contract Wife"), encoding="utf-8")
+    imported(db, scripts[1])  # a revision's title page does not rename it
+    assert json.loads(run("info", "--db", db, "--json").stdout)["productions"][0]["title"] == "The Contract CEO"

@@ -76,6 +76,7 @@ def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, d
         connection.execute(
             "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = '2-1')"
         )
+        connection.execute("UPDATE character SET name_zh = '' WHERE name = 'ETHAN'")  # not yet mapped
     connection.close()
     window = window_on(qtbot, demo_path)
     page = show(window, "script")
@@ -87,6 +88,11 @@ def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, d
     page.adaptation.confirm.click()
     assert adaptation_of(demo_path, "2-1")[2] == 1
     qtbot.waitUntil(lambda: not page.adaptation.confirm.isVisibleTo(page))
+    # the names' map proposed again from the sure pairs: ETHAN is 顾景深 in them; undone with the confirmation
+    ethan = "SELECT name_zh FROM character WHERE name = 'ETHAN'"
+    assert query(demo_path, ethan) == [("顾景深",)]
+    window.workspace.undo_stack.undo()
+    assert query(demo_path, ethan) == [("",)] and adaptation_of(demo_path, "2-1")[2] == 0
 
 
 def test_a_production_without_an_original_shows_no_adaptation(qtbot, tmp_path):
@@ -244,3 +250,16 @@ def test_pairing_with_another_scenes_original_swaps_or_leaves_it_unpaired_in_one
     page.adaptation.pair.click()
     assert "Swap" not in offered and "Cancel" in offered
     assert ("6-1", "2-2", "APPROVED", 1) in pairing(demo_path) and ("2-2", None, "APPROVED", 1) in pairing(demo_path)
+
+
+def test_an_original_imported_first_is_said_on_the_script_page_and_in_the_title(qtbot, tmp_path):
+    from tests.command_line import run
+    from tests.scripts.test_alignment import ORIGINAL
+
+    original, db = tmp_path / "original.txt", tmp_path / "show.sqlite"
+    original.write_text(ORIGINAL, encoding="utf-8")
+    assert run("import-script", str(original), "--side", "original", "--db", str(db)).returncode == 0
+    window = window_on(qtbot, db)
+    page = show(window, "script")
+    assert page.summary.text().endswith("Original: 2 episodes, 7 scenes; import the shooting script to pair them")
+    assert "Untitled / 契约总裁" in window.windowTitle()

@@ -13,6 +13,7 @@ from studio.errors import UserError
 from studio.formatting import format_eighths
 from studio.listings import category_rows, episode_rows, scene_element_rows, scene_rows
 from studio.models.enums import RevisionState
+from studio.summary import original_counts
 from ui import labels
 from ui.adaptation_panel import AdaptationForm, OriginalView
 from ui.i18n import chinese
@@ -149,6 +150,10 @@ class ScriptPage(Page):
         )
         if len(live) < len(scenes):
             text += " · " + self.tr("%n omitted", "", len(scenes) - len(live))
+        original = self.workspace.read(original_counts, production_id) if not scenes else None
+        if original and original["scenes"]:  # the original came first: it is in, with nothing to pair yet
+            waiting = self.tr("Original: %1 episodes, %2 scenes; import the shooting script to pair them")
+            text += " · " + waiting.replace("%1", str(original["episodes"])).replace("%2", str(original["scenes"]))
         self.summary.setText(text)
 
     def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> list[dict]:
@@ -288,6 +293,10 @@ class ScriptPage(Page):
         row = self.adaptations[self.current_scene["id"]]
         label = self.tr("Edit the adaptation of scene %1").replace("%1", self.current_scene["number"])
         try:
+            if field == "confirmed":  # and the names' map proposed again from one more sure pair
+                args = (self.workspace.production_id, row["id"], row["version"])
+                self.workspace.apply(operations.confirm_pairing, *args, label=label)
+                return
             args = ("scene_adaptation", row["id"], {field: value}, row["version"])
             self.workspace.apply(operations.edit, *args, label=label)
         except UserError as error:
