@@ -302,7 +302,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="144"/>
+        <location filename="../../ui/pages/script.py" line="145"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="146"/>
+        <location filename="../../ui/pages/script.py" line="147"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="151"/>
+        <location filename="../../ui/pages/script.py" line="152"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

@@ -1707,7 +1707,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="148"/>
+        <location filename="../../ui/import_dialog.py" line="156"/>
         <source>%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages</source>
         <translation>%1 集 · %2 场 · %3 个场景 · %4 个角色 · %5 页</translation>
     </message>
@@ -1819,102 +1819,102 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="162"/>
+        <location filename="../../ui/import_dialog.py" line="170"/>
         <source>Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged</source>
         <translation>修订版 %1：新增 %2，改动 %3，删除 %4，未变 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="178"/>
+        <location filename="../../ui/import_dialog.py" line="186"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="178"/>
+        <location filename="../../ui/import_dialog.py" line="186"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="178"/>
+        <location filename="../../ui/import_dialog.py" line="186"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="191"/>
+        <location filename="../../ui/import_dialog.py" line="199"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="209"/>
+        <location filename="../../ui/import_dialog.py" line="217"/>
         <source>Pairs (%1 to confirm)</source>
         <translation>配对（%1 处待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="211"/>
+        <location filename="../../ui/import_dialog.py" line="219"/>
         <source>same number</source>
         <translation>场号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="212"/>
+        <location filename="../../ui/import_dialog.py" line="220"/>
         <source>in order</source>
         <translation>按顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="213"/>
+        <location filename="../../ui/import_dialog.py" line="221"/>
         <source>moved</source>
         <translation>位置移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="214"/>
+        <location filename="../../ui/import_dialog.py" line="222"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="220"/>
+        <location filename="../../ui/import_dialog.py" line="228"/>
         <source>cut in adaptation</source>
         <translation>改编中删去</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="221"/>
+        <location filename="../../ui/import_dialog.py" line="229"/>
         <source>added in adaptation</source>
         <translation>改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="224"/>
+        <location filename="../../ui/import_dialog.py" line="232"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="231"/>
+        <location filename="../../ui/import_dialog.py" line="239"/>
         <source>Names mapped: %1</source>
         <translation>名字对应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="232"/>
+        <location filename="../../ui/import_dialog.py" line="240"/>
         <source>To check: %1</source>
         <translation>待核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="250"/>
+        <location filename="../../ui/import_dialog.py" line="258"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="250"/>
+        <location filename="../../ui/import_dialog.py" line="258"/>
         <source>Background ×%1</source>
         <translation>群演 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="256"/>
+        <location filename="../../ui/import_dialog.py" line="264"/>
         <source>To check (%1)</source>
         <translation>待核对（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="243"/>
+        <location filename="../../ui/import_dialog.py" line="251"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="243"/>
+        <location filename="../../ui/import_dialog.py" line="251"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
@@ -4435,52 +4435,52 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptImport</name>
     <message>
-        <location filename="../../ui/script_import.py" line="69"/>
+        <location filename="../../ui/script_import.py" line="70"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="71"/>
+        <location filename="../../ui/script_import.py" line="72"/>
         <source>Scripts (*.fountain *.spmd *.fdx *.txt *.docx);;All files (*)</source>
         <translation>剧本 (*.fountain *.spmd *.fdx *.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="93"/>
+        <location filename="../../ui/script_import.py" line="95"/>
         <source>Reading the script…</source>
         <translation>正在读取剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="166"/>
+        <location filename="../../ui/script_import.py" line="171"/>
         <source>Cannot import the script</source>
         <translation>无法导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="141"/>
+        <location filename="../../ui/script_import.py" line="146"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="115"/>
+        <location filename="../../ui/script_import.py" line="120"/>
         <source>Comparing with the stored script…</source>
         <translation>正在与已存的剧本比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="144"/>
+        <location filename="../../ui/script_import.py" line="149"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="153"/>
+        <location filename="../../ui/script_import.py" line="158"/>
         <source>Imported revision %1: %2 new, %3 changed, %4 omitted</source>
         <translation>已导入修订版 %1：新增 %2，改动 %3，删除 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="161"/>
+        <location filename="../../ui/script_import.py" line="166"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/script_import.py" line="161"/>
+        <location filename="../../ui/script_import.py" line="166"/>
         <source>This import cannot be undone: the database is on a server.</source>
         <translation>此次导入无法撤销：数据库位于服务器上。</translation>
     </message>
@@ -4488,186 +4488,191 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="34"/>
+        <location filename="../../ui/pages/script.py" line="35"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="36"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="36"/>
-        <location filename="../../ui/pages/script.py" line="53"/>
+        <location filename="../../ui/pages/script.py" line="37"/>
+        <location filename="../../ui/pages/script.py" line="54"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="37"/>
-        <location filename="../../ui/pages/script.py" line="58"/>
+        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="59"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>Approved</source>
         <translation>已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="40"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="44"/>
+        <location filename="../../ui/pages/script.py" line="45"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="45"/>
+        <location filename="../../ui/pages/script.py" line="46"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="48"/>
+        <location filename="../../ui/pages/script.py" line="49"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="52"/>
+        <location filename="../../ui/pages/script.py" line="53"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="54"/>
+        <location filename="../../ui/pages/script.py" line="55"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="55"/>
+        <location filename="../../ui/pages/script.py" line="56"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="56"/>
+        <location filename="../../ui/pages/script.py" line="57"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="62"/>
+        <location filename="../../ui/pages/script.py" line="63"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="76"/>
+        <location filename="../../ui/pages/script.py" line="77"/>
         <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
         <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="90"/>
+        <location filename="../../ui/pages/script.py" line="91"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="144"/>
+        <location filename="../../ui/pages/script.py" line="145"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="146"/>
+        <location filename="../../ui/pages/script.py" line="147"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="148"/>
+        <location filename="../../ui/pages/script.py" line="149"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="151"/>
+        <location filename="../../ui/pages/script.py" line="152"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="179"/>
+        <location filename="../../ui/pages/script.py" line="155"/>
+        <source>Original: %1 episodes, %2 scenes; import the shooting script to pair them</source>
+        <translation>原版剧本：%1 集，%2 场；导入拍摄剧本后即可逐场对照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="184"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="219"/>
+        <location filename="../../ui/pages/script.py" line="224"/>
         <source>Cut in adaptation: no scene of the shooting script adapts it</source>
         <translation>改编时已删：拍摄剧本中没有对应的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="241"/>
+        <location filename="../../ui/pages/script.py" line="246"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="242"/>
+        <location filename="../../ui/pages/script.py" line="247"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="243"/>
-        <location filename="../../ui/pages/script.py" line="271"/>
+        <location filename="../../ui/pages/script.py" line="248"/>
+        <location filename="../../ui/pages/script.py" line="276"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="250"/>
+        <location filename="../../ui/pages/script.py" line="255"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="252"/>
+        <location filename="../../ui/pages/script.py" line="257"/>
         <source>Swap the originals of scenes %1 and %2</source>
         <translation>互换 %1 场与 %2 场的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="264"/>
+        <location filename="../../ui/pages/script.py" line="269"/>
         <source> · paired with scene %1</source>
         <translation> · 已与 %1 场配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="273"/>
+        <location filename="../../ui/pages/script.py" line="278"/>
         <source>Original %1 is scene %2&apos;s. Swap, so that scene %2 adapts original %3 instead?</source>
         <translation>原文 %1 已与 %2 场配对。是否互换，让 %2 场改为对应原文 %3？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="275"/>
+        <location filename="../../ui/pages/script.py" line="280"/>
         <source>Swap</source>
         <translation>互换</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="277"/>
+        <location filename="../../ui/pages/script.py" line="282"/>
         <source>Original %1 is scene %2&apos;s: scene %2 will be left unpaired.</source>
         <translation>原文 %1 已与 %2 场配对：%2 场将不再有对应原文。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="280"/>
+        <location filename="../../ui/pages/script.py" line="285"/>
         <source>Leave scene %1 unpaired</source>
         <translation>让 %1 场不配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="289"/>
+        <location filename="../../ui/pages/script.py" line="294"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="305"/>
+        <location filename="../../ui/pages/script.py" line="314"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="314"/>
+        <location filename="../../ui/pages/script.py" line="323"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
