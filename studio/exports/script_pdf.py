@@ -118,10 +118,11 @@ def _write(
     shown_episode = object()
     for pair in pairs:
         episode = _episode_of(pair, episodes) if episodes is not None else None
-        if episode != shown_episode and episode is not None:
-            story.append(para(escape(words.episode.format(number=episode)), styles.episode))
+        scene = [_scene_table(pair, words, styles)]
+        if episode != shown_episode and episode is not None:  # never alone at a page's foot: with its first scene
+            scene.insert(0, para(escape(words.episode.format(number=episode)), styles.episode))
         shown_episode = episode
-        story += [KeepTogether(_scene_table(pair, words, styles)), Spacer(1, 8)]
+        story += [KeepTogether(scene), Spacer(1, 8)]
     document = " · ".join(facts[1:]) if episodes is None else words.document
     footer = page_footer(f"{production.title} — {document}", "", words.page, regular, PAGE)
     return build_pdf(target, story, f"{title} — {document}", production.company, footer, PAGE)

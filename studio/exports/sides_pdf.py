@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 PAGE = LETTER
 WIDTH = frame_width(PAGE)
 SCRIPT_FONTS = ("Courier", "Courier-Bold")  # a screenplay's type, for a script without Chinese
-CUE = re.compile(r"^[^\s:：。，！？!?.,]{1,12}$|^[A-Z0-9 .'’\-()]{1,40}$")  # a speaker's name on its own line
+# A speaker's name on its own line: a Chinese name, with its extension if any (克洛伊 (OS), 克洛伊（画外音）),
+# or a name in capitals.
+CUE = re.compile(r"^[^\s:：。，！？!?.,()（）]{1,12}(?:\s*[(（][^()（）]{1,12}[)）])?$|^[A-Z0-9 .'’\-()]{1,40}$")
 WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.16)
 
 
