@@ -229,8 +229,8 @@ def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> s
 
 def stored_alignment(session: Session, production_id: int) -> dict:
     """The stored pairing as `script align --json` reports it: pairs (each with its status), those to
-    confirm, scenes cut and added in adaptation, how far each episode's adaptation has come, the names'
-    map and what in it is ambiguous."""
+    confirm, scenes cut and added in adaptation, those not yet adapted, how far each episode's adaptation
+    has come, the names' map and what in it is ambiguous."""
     from studio.adaptation import episode_progress, side_by_side
 
     rows = side_by_side(session, production_id)
@@ -246,7 +246,12 @@ def stored_alignment(session: Session, production_id: int) -> dict:
         "cut": [
             _scene_json(row.original, row.original.episode_number, row.original.set_name)
             for row in rows
-            if row.scene is None
+            if row.scene is None and not row.not_yet_adapted
+        ],
+        "not_yet_adapted": [  # past the last episode the shooting script reaches: not cut
+            _scene_json(row.original, row.original.episode_number, row.original.set_name)
+            for row in rows
+            if row.not_yet_adapted
         ],
         "added": [
             _scene_json(row.scene, episodes.get(row.scene.episode_id), sets.get(row.scene.set_id, ""))

@@ -5,6 +5,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from sqlmodel import select
@@ -225,3 +226,29 @@ def test_a_chinese_script_is_offered_as_the_original_of_an_english_show_only(scr
             assert likely_side(session, 1, outline) == side, (db, side)
             assert likely_side(session, None, outline) == "SHOOTING"  # a new production's first script
         database.close()
+
+
+EPISODE_3 = (
+    "\n第3集\n\n3-1 日 内 总裁办公室\n人物：顾景深\n顾景深：开会。\n\n3-2 夜 外 医院门口\n人物：苏晚\n苏晚：我等你。\n"
+)
+
+
+def test_an_unfinished_adaptation_leaves_the_later_episodes_not_yet_adapted_not_cut(scripts, tmp_path):
+    """The English script so far covers episodes 1-2 of the original's 3: the bar scene 1-4, skipped inside
+    the adapted episodes, is cut; episode 3's scenes are not yet adapted."""
+    db, out = str(tmp_path / "show.sqlite"), tmp_path / "script.pdf"
+    scripts[0].write_text(ORIGINAL + EPISODE_3, encoding="utf-8")
+    imported(db, scripts[1])
+    imported(db, scripts[0], "original")
+    files = run("script", "align", str(scripts[0]), str(scripts[1]), "--json")
+    stored = run("script", "align", "--db", db, "--json")
+    for report in (json.loads(files.stdout), json.loads(stored.stdout)):
+        assert [scene["number"] for scene in report["cut"]] == ["1-4"]
+        assert [scene["number"] for scene in report["not_yet_adapted"]] == ["3-1", "3-2"]
+    episodes = {row["episode"]: row for row in json.loads(stored.stdout)["episodes"]}
+    assert (episodes[3]["scenes"], episodes[3]["not_yet_adapted"], episodes[1]["not_yet_adapted"]) == (2, 2, 0)
+    text = run("script", "align", "--db", db).stdout
+    assert "1 cut" in text and "not yet adapted: 3-2" in text and "cut: 3-" not in text
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out), "--lang", "en").returncode == 0
+    whole = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert whole.count("Cut in adaptation") == 1 and whole.count("Not yet adapted") == 2

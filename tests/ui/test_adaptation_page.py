@@ -244,3 +244,23 @@ def test_pairing_with_another_scenes_original_swaps_or_leaves_it_unpaired_in_one
     page.adaptation.pair.click()
     assert "Swap" not in offered and "Cancel" in offered
     assert ("6-1", "2-2", "APPROVED", 1) in pairing(demo_path) and ("2-2", None, "APPROVED", 1) in pairing(demo_path)
+
+
+def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qtbot, tmp_path):
+    from tests.command_line import run
+    from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+    from tests.scripts.test_two_scripts import EPISODE_3
+
+    db = tmp_path / "show.sqlite"
+    (tmp_path / "original.txt").write_text(ORIGINAL + EPISODE_3, encoding="utf-8")
+    (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
+    assert run("import-script", str(tmp_path / "adaptation.fountain"), "--db", str(db)).returncode == 0
+    assert run("import-script", str(tmp_path / "original.txt"), "--db", str(db), "--side", "original").returncode == 0
+    page = show(window_on(qtbot, db), "script")
+    model = page.scenes.model
+    column = next(n for n, column in enumerate(model.columns) if column.key == "revision")
+    shown = {row["number"]: model.index(n, column).data() for n, row in enumerate(model.rows)}
+    assert shown["Original 1-4"] == "Cut in adaptation"  # the bar, skipped inside the adapted episodes
+    assert shown["Original 3-1"] == shown["Original 3-2"] == "Not yet adapted"
+    select_scene(page, "Original 3-1")
+    assert page.scene_text.toPlainText().startswith("Not yet adapted")

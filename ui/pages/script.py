@@ -215,7 +215,9 @@ class ScriptPage(Page):
         row = self.current_scene
         cut = row["scene_id"] is None
         self.scene_text.editable = self.scene_elements.editable = not (self.workspace.read_only or cut)
-        if cut:
+        if row["revision"] == "NOT_YET_ADAPTED":
+            self.scene_text.setPlainText(self.tr("Not yet adapted: the shooting script does not reach this episode"))
+        elif cut:
             self.scene_text.setPlainText(self.tr("Cut in adaptation: no scene of the shooting script adapts it"))
         else:
             self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
