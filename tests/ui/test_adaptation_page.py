@@ -264,3 +264,22 @@ def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qt
     assert shown["Original 3-1"] == shown["Original 3-2"] == "Not yet adapted"
     select_scene(page, "Original 3-1")
     assert page.scene_text.toPlainText().startswith("Not yet adapted")
+
+
+def test_a_cut_originals_row_paired_since_leaves_nothing_of_it_shown(qtbot, demo_path, monkeypatch):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    monkeypatch.setattr(
+        "ui.pages.script.QInputDialog.getItem",
+        lambda _parent, _title, _question, choices, *_args: (next(c for c in choices if c.startswith("3-3 ")), True),
+    )
+    select_scene(page, "6-1")  # added in adaptation, paired with the original's cut 3-3
+    page.adaptation.pair.click()
+    window.workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: any(row["number"] == "Original 3-3" for row in page.scenes.model.rows))
+    select_scene(page, "Original 3-3")
+    assert page.scene_text.toPlainText().startswith("Cut in adaptation")
+    window.workspace.undo_stack.redo()  # 3-3 is 6-1's again: its row of its own is gone
+    qtbot.waitUntil(lambda: all(row["number"] != "Original 3-3" for row in page.scenes.model.rows))
+    assert page.scene_text.toPlainText() == "" and page.original.title.text() == ""
+    assert page.current_scene is None and not page.adaptation.isEnabled()

@@ -126,7 +126,11 @@ class ScriptPage(Page):
         scenes = [row for row in self.scenes.model.rows if row["scene_id"] is not None]
         self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
         self.episodes.set_rows(episodes)
-        self._show_adaptation()
+        current = self.scenes.view.currentIndex()
+        if current.isValid():
+            self._show_adaptation()
+        else:  # the row shown is gone (an original cut, now paired): its text and notes with it
+            self._show_scene(current, None)
 
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
