@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,25 @@ class Status(RowRule):
         original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
         approved = status == AdaptationStatus.APPROVED.value and original
         row.approved_original = original_fingerprint(original) if approved else ""
+
+
+REVIEWED = "reviewed"  # the approved original's words taken as they are now
+
+
+class ApprovedOriginal(RowRule):
+    """The original's words as approved: `REVIEWED` takes them as they are now — an approved scene whose
+    original changed since, reviewed and still approved; a fingerprint as stored (undo puts one back)."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        if value != REVIEWED:
+            if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}|", value):
+                raise InvalidInput(_("{value} is not the fingerprint of an original scene").format(value=repr(value)))
+            setattr(row, field, value)
+            return
+        original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
+        if row.status != AdaptationStatus.APPROVED.value or not original:
+            raise InvalidInput(_("only an approved scene paired with an original can be marked as reviewed"))
+        setattr(row, field, original_fingerprint(original))
 
 
 def yes_or_no(value: Any) -> bool:

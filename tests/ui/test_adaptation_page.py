@@ -71,12 +71,18 @@ def test_not_yet_approved_shows_only_the_scenes_whose_adaptation_is_not_approved
     assert page.scenes.proxy.rowCount() == len(page.scenes.model.rows)
 
 
-def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, demo_path):
-    with sqlite3.connect(demo_path) as connection:  # as the alignment leaves a pair it is not sure of
+def doubt(path, number: str) -> None:
+    """The scene's pair left unconfirmed, as the alignment leaves a pair it is not sure of."""
+    with sqlite3.connect(path) as connection:
         connection.execute(
-            "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = '2-1')"
+            "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = ?)",
+            (number,),
         )
     connection.close()
+
+
+def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, demo_path):
+    doubt(demo_path, "2-1")
     window = window_on(qtbot, demo_path)
     page = show(window, "script")
     select_scene(page, "5-2")
@@ -283,3 +289,39 @@ def test_a_cut_originals_row_paired_since_leaves_nothing_of_it_shown(qtbot, demo
     qtbot.waitUntil(lambda: all(row["number"] != "Original 3-3" for row in page.scenes.model.rows))
     assert page.scene_text.toPlainText() == "" and page.original.title.text() == ""
     assert page.current_scene is None and not page.adaptation.isEnabled()
+
+
+def test_a_changed_original_is_marked_as_reviewed_beside_its_flag_and_undone(qtbot, demo_path):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    select_scene(page, "5-2")  # approved, then its original changed
+    form = page.adaptation
+    assert form.reviewed.isVisibleTo(page) and "original changed" in form.flag.text()
+    fingerprint = (
+        "SELECT approved_original FROM scene_adaptation WHERE scene_id = (SELECT id FROM scene WHERE number = ?)"
+    )
+    before = query(demo_path, fingerprint, "5-2")
+    form.reviewed.click()
+    assert query(demo_path, fingerprint, "5-2") != before and adaptation_of(demo_path, "5-2")[0] == "APPROVED"
+    qtbot.waitUntil(lambda: form.flag.text() == "" and not form.reviewed.isVisibleTo(page))
+    assert window.workspace.undo_stack.undoText() == "Mark scene 5-2 as reviewed"
+    window.workspace.undo_stack.undo()
+    assert query(demo_path, fingerprint, "5-2") == before
+    qtbot.waitUntil(lambda: form.reviewed.isVisibleTo(page))
+    select_scene(page, "75-1")  # translated: nothing to review
+    assert not form.reviewed.isVisibleTo(page)
+
+
+def test_to_confirm_shows_only_doubtful_pairs_and_changed_originals(qtbot, demo_path):
+    doubt(demo_path, "2-1")
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    page.to_confirm.setChecked(True)
+    shown = {page.scenes.proxy.index(row, 0).data() for row in range(page.scenes.proxy.rowCount())}
+    assert shown == {"2-1", "5-2", "40-3"}  # the doubtful pair, and the two approved originals changed since
+    page.not_approved.setChecked(True)  # both: what is to confirm and not approved (2-1 is approved)
+    shown = {page.scenes.proxy.index(row, 0).data() for row in range(page.scenes.proxy.rowCount())}
+    assert shown == {"5-2", "40-3"}
+    page.to_confirm.setChecked(False)
+    page.not_approved.setChecked(False)
+    assert page.scenes.proxy.rowCount() == len(page.scenes.model.rows)

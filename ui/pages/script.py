@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QInputDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QMessageBox, QPlainTextEdit
 
 from studio import operations
 from studio.adaptation import original_choices, script_page_adaptation
@@ -90,6 +90,10 @@ class ScriptPage(Page):
         self.not_approved = QCheckBox(self.tr("Not yet approved"), self)
         self.not_approved.setObjectName("notYetApproved")
         self.not_approved.toggled.connect(self._filter_scenes)
+        self.to_confirm = QCheckBox(self.tr("To confirm"), self)
+        self.to_confirm.setObjectName("toConfirm")
+        self.to_confirm.setToolTip(self.tr("Pairs the alignment was not sure of, and originals changed since approval"))
+        self.to_confirm.toggled.connect(self._filter_scenes)
         script_font = QFont()
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
@@ -111,7 +115,11 @@ class ScriptPage(Page):
             right.setStretchFactor(index, stretch)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
         main.setStretchFactor(1, 3)
-        self.layout_.addWidget(self.not_approved)
+        filters = QHBoxLayout()
+        filters.addWidget(self.not_approved)
+        filters.addWidget(self.to_confirm)
+        filters.addStretch(1)
+        self.layout_.addLayout(filters)
         self.layout_.addWidget(main)
         self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
         self.scenes.view.selectionModel().currentRowChanged.connect(self._show_scene)
@@ -169,7 +177,10 @@ class ScriptPage(Page):
             adaptation = self.adaptations.get(row["id"])
             row["adaptation"] = adaptation["shown_status"] if adaptation else ""
             row["approved"] = adaptation is None or adaptation["approved"]
-        for widget in (self.original, self.adaptation, self.not_approved):
+            row["to_confirm"] = adaptation is not None and (
+                not adaptation["confirmed"] or adaptation["original_changed"]
+            )
+        for widget in (self.original, self.adaptation, self.not_approved, self.to_confirm):
             widget.setVisible(bool(self.adaptations))
         for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
             column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
@@ -189,12 +200,16 @@ class ScriptPage(Page):
 
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}
-        pending = self.not_approved.isChecked()
-        if not chosen and not pending:
+        pending, doubtful = self.not_approved.isChecked(), self.to_confirm.isChecked()
+        if not chosen and not pending and not doubtful:
             self.scenes.proxy.set_predicate(None)
             return
         self.scenes.proxy.set_predicate(
-            lambda row: (not chosen or row["episode"] in chosen) and not (pending and row["approved"])
+            lambda row: (
+                (not chosen or row["episode"] in chosen)
+                and not (pending and row["approved"])
+                and (not doubtful or row["to_confirm"])
+            )
         )
 
     def show_scene(self, scene_id: int) -> None:
@@ -292,7 +307,10 @@ class ScriptPage(Page):
 
     def _edit_adaptation(self, field: str, value) -> None:
         row = self.adaptations[self.current_scene["id"]]
-        label = self.tr("Edit the adaptation of scene %1").replace("%1", self.current_scene["number"])
+        label = self.tr("Edit the adaptation of scene %1")
+        if field == "approved_original":
+            label = self.tr("Mark scene %1 as reviewed")
+        label = label.replace("%1", self.current_scene["number"])
         try:
             args = ("scene_adaptation", row["id"], {field: value}, row["version"])
             self.workspace.apply(operations.edit, *args, label=label)
