@@ -138,7 +138,7 @@ def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path
     added = without_original(session, day_id) if args.script == "original" else []
     if added:
         print(
-            _("scenes {numbers} were added in adaptation: no original, their sides are the shooting script's").format(
+            _("added in adaptation, with no original (their sides are the shooting script's): {numbers}").format(
                 numbers=", ".join(added)
             )
         )

@@ -5,10 +5,14 @@ original flagged."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
-from tests.ui.driving import query, show, window_on
+from tests.command_line import run
+from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+from tests.ui.driving import last_refusal, query, show, window_on
 
 
 def select_scene(page, number: str) -> None:
@@ -104,6 +108,7 @@ def test_a_production_without_an_original_shows_no_adaptation(qtbot, tmp_path):
     window = window_on(qtbot, db)
     page = show(window, "script")
     assert not page.original.isVisibleTo(page) and not page.not_approved.isVisibleTo(page)
+    assert not page.exports.isVisibleTo(page)  # no bilingual script to export
 
 
 def pairing(path) -> list[tuple]:
@@ -252,17 +257,20 @@ def test_pairing_with_another_scenes_original_swaps_or_leaves_it_unpaired_in_one
     assert ("6-1", "2-2", "APPROVED", 1) in pairing(demo_path) and ("2-2", None, "APPROVED", 1) in pairing(demo_path)
 
 
-def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qtbot, tmp_path):
-    from tests.command_line import run
-    from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
-    from tests.scripts.test_two_scripts import EPISODE_3
-
+def two_scripts(tmp_path, original: str = ORIGINAL):
+    """A show of the test scripts: the English shooting script, then its Chinese original."""
     db = tmp_path / "show.sqlite"
-    (tmp_path / "original.txt").write_text(ORIGINAL + EPISODE_3, encoding="utf-8")
+    (tmp_path / "original.txt").write_text(original, encoding="utf-8")
     (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
     assert run("import-script", str(tmp_path / "adaptation.fountain"), "--db", str(db)).returncode == 0
     assert run("import-script", str(tmp_path / "original.txt"), "--db", str(db), "--side", "original").returncode == 0
-    page = show(window_on(qtbot, db), "script")
+    return db
+
+
+def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qtbot, tmp_path):
+    from tests.scripts.test_two_scripts import EPISODE_3
+
+    page = show(window_on(qtbot, two_scripts(tmp_path, ORIGINAL + EPISODE_3)), "script")
     model = page.scenes.model
     column = next(n for n, column in enumerate(model.columns) if column.key == "revision")
     shown = {row["number"]: model.index(n, column).data() for n, row in enumerate(model.rows)}
@@ -325,3 +333,19 @@ def test_to_confirm_shows_only_doubtful_pairs_and_changed_originals(qtbot, demo_
     page.to_confirm.setChecked(False)
     page.not_approved.setChecked(False)
     assert page.scenes.proxy.rowCount() == len(page.scenes.model.rows)
+
+
+def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused(qtbot, tmp_path, monkeypatch):
+    window = window_on(qtbot, two_scripts(tmp_path))
+    page = show(window, "script")
+    action = page.buttons["exportBilingual"]
+    target, wrong = tmp_path / "script.pdf", tmp_path / "script.txt"
+    chosen = iter([target, wrong])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(chosen)), ""))
+    action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in text.splitlines())
+    action.trigger()
+    qtbot.waitUntil(lambda: last_refusal(window) is not None, timeout=10000)
+    assert "choose a file ending in .pdf" in last_refusal(window).text() and not wrong.exists()

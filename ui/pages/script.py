@@ -16,16 +16,19 @@ from studio.models.enums import RevisionState
 from ui import labels
 from ui.adaptation_panel import AdaptationForm, OriginalView
 from ui.i18n import chinese
+from ui.lazy import on_first_call
 from ui.pages.base import Page
 from ui.scene_breakdown import SceneElementsList, SceneTextView
 from ui.table import Column, name_columns
 
+write_bilingual_script = on_first_call("studio.exports.script_pdf", "write_bilingual_script")  # reportlab
 TAGS = frozenset({"scene_element", "breakdown_element"})  # what the scene's tags are made of
 
 
 class ScriptPage(Page):
     key = "script"
     stale_on = frozenset({"character"})
+    reading_actions = frozenset({"exportBilingual"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
@@ -115,10 +118,14 @@ class ScriptPage(Page):
             right.setStretchFactor(index, stretch)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
         main.setStretchFactor(1, 3)
+        self.exports = self.toolbar(
+            [("exportBilingual", self.tr("Bilingual Script (PDF)…"), self.export_bilingual_script)]
+        )
         filters = QHBoxLayout()
         filters.addWidget(self.not_approved)
         filters.addWidget(self.to_confirm)
         filters.addStretch(1)
+        filters.addWidget(self.exports)
         self.layout_.addLayout(filters)
         self.layout_.addWidget(main)
         self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
@@ -180,7 +187,7 @@ class ScriptPage(Page):
             row["to_confirm"] = adaptation is not None and (
                 not adaptation["confirmed"] or adaptation["original_changed"]
             )
-        for widget in (self.original, self.adaptation, self.not_approved, self.to_confirm):
+        for widget in (self.original, self.adaptation, self.not_approved, self.to_confirm, self.exports):
             widget.setVisible(bool(self.adaptations))
         for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
             column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
@@ -197,6 +204,15 @@ class ScriptPage(Page):
         for row in scenes:
             merged += [row, *after.get(row["id"], [])]
         return merged
+
+    def export_bilingual_script(self) -> None:
+        """The original and its adaptation side by side, scene by scene, as `export script --bilingual`."""
+        self.export_file(
+            self.tr("Export Bilingual Script"),
+            "bilingual-script.pdf",
+            self.tr("PDF documents (*.pdf)"),
+            lambda session, production_id, path: write_bilingual_script(session, production_id, path, "en+zh"),
+        )
 
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}
