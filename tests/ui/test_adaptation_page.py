@@ -7,12 +7,14 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.command_line import run
 from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
 from tests.ui.driving import last_refusal, query, show, window_on
+from ui.i18n import install_translators
 
 
 def select_scene(page, number: str) -> None:
@@ -349,3 +351,20 @@ def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused
     action.trigger()
     qtbot.waitUntil(lambda: last_refusal(window) is not None, timeout=10000)
     assert "choose a file ending in .pdf" in last_refusal(window).text() and not wrong.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, language):
+    install_translators(qapp, language)
+    try:
+        window = window_on(qtbot, demo_path)
+        window.resize(1280, 800)
+        page = show(window, "script")
+        qtbot.waitUntil(lambda: page.episodes.view.viewport().width() > 0)
+        view = page.episodes.view
+        column = next(n for n, c in enumerate(page.episodes.model.columns) if c.key == "approved")
+        needed = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
+        assert view.columnWidth(column) >= needed  # its heading and its counts (e.g. 7/8) whole
+        assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width()
+    finally:
+        install_translators(qapp, "en")

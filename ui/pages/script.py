@@ -36,9 +36,10 @@ class ScriptPage(Page):
             [
                 Column("number", self.tr("Episode"), align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
+                # Of its scenes' adaptations, beside their count: within the narrow pane's first columns.
+                Column("approved", self.tr("Approved"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("shots", self.tr("Shots"), align_right=True),
-                Column("approved", self.tr("Approved"), align_right=True),  # of its scenes' adaptations
                 *name_columns(self.tr("Title"), "episode", keys=("title", "title_zh"), fields=("title", "title_zh")),
             ]
         )
@@ -139,8 +140,7 @@ class ScriptPage(Page):
         production_id = self.workspace.production_id
         episodes = self.workspace.read(episode_rows, production_id) if shots else self.episodes.model.rows  # totals
         scenes = [row for row in self.scenes.model.rows if row["scene_id"] is not None]
-        self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
-        self.episodes.set_rows(episodes)
+        self._set_rows(production_id, scenes, episodes)
         current = self.scenes.view.currentIndex()
         if current.isValid():
             self._show_adaptation()
@@ -154,8 +154,7 @@ class ScriptPage(Page):
         scenes = self.workspace.read(scene_rows, production_id)
         for row in scenes:
             row["scene_id"] = row["id"]  # what the scene's own cells edit; a cut original's row has none
-        self.episodes.set_rows(episodes)
-        self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
+        self._set_rows(production_id, scenes, episodes)
         if scenes:
             self.scenes.view.setCurrentIndex(self.scenes.proxy.index(0, 0))
         live = [scene for scene in scenes if scene["revision"] != RevisionState.OMITTED.value]
@@ -169,6 +168,16 @@ class ScriptPage(Page):
         if len(live) < len(scenes):
             text += " · " + self.tr("%n omitted", "", len(scenes) - len(live))
         self.summary.setText(text)
+
+    def _set_rows(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> None:
+        """The episodes and scenes shown with their adaptation: filled in before the tables take them, whose
+        first rows size the columns (an Approved column sized without its counts cut them off)."""
+        scenes = self._load_adaptations(production_id, scenes, episodes)
+        self.episodes.set_rows(episodes)
+        self.scenes.set_rows(scenes)
+        for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
+            column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
+            table.view.setColumnHidden(column, not self.adaptations)  # after set_rows, which shows every column
 
     def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> list[dict]:
         """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
@@ -189,9 +198,6 @@ class ScriptPage(Page):
             )
         for widget in (self.original, self.adaptation, self.not_approved, self.to_confirm, self.exports):
             widget.setVisible(bool(self.adaptations))
-        for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
-            column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
-            table.view.setColumnHidden(column, not self.adaptations)
         return scenes
 
     def _with_cut(self, cut: list[dict], scenes: list[dict]) -> list[dict]:
