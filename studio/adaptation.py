@@ -160,7 +160,8 @@ def side_by_side(session: Session, production_id: int) -> list[SidePair]:
 
 
 def _script_order(pairs: list[SidePair]):
-    """A shooting scene's place, and a cut original scene just after the pair before it in the original."""
+    """A shooting scene's place, a cut original scene just after the pair before it in the original, and
+    the scenes not yet adapted last."""
     by_original = sorted((pair for pair in pairs if pair.original), key=lambda pair: pair.original.sort_order)
     place: dict[int, float] = {}
     last = 0.0
@@ -171,6 +172,7 @@ def _script_order(pairs: list[SidePair]):
             last += 0.001
         place[id(pair)] = last if pair.scene is None else pair.scene.sort_order
     return lambda pair: (
+        pair.not_yet_adapted,  # past the shooting script's end: after all of it, in the original's order
         pair.scene.sort_order if pair.scene else place[id(pair)],
         pair.original.sort_order if pair.original else 0,
     )

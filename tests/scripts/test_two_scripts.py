@@ -252,3 +252,4 @@ def test_an_unfinished_adaptation_leaves_the_later_episodes_not_yet_adapted_not_
     assert run("export", "script", "--bilingual", "--db", db, "--out", str(out), "--lang", "en").returncode == 0
     whole = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert whole.count("Cut in adaptation") == 1 and whole.count("Not yet adapted") == 2
+    assert whole.index("How can I not?") < whole.index("开会。")  # after the shooting script's last scene (2-4)
