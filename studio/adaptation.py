@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,25 @@ class Status(RowRule):
         original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
         approved = status == AdaptationStatus.APPROVED.value and original
         row.approved_original = original_fingerprint(original) if approved else ""
+
+
+REVIEWED = "reviewed"  # the approved original's words taken as they are now
+
+
+class ApprovedOriginal(RowRule):
+    """The original's words as approved: `REVIEWED` takes them as they are now — an approved scene whose
+    original changed since, reviewed and still approved; a fingerprint as stored (undo puts one back)."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        if value != REVIEWED:
+            if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}|", value):
+                raise InvalidInput(_("{value} is not the fingerprint of an original scene").format(value=repr(value)))
+            setattr(row, field, value)
+            return
+        original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
+        if row.status != AdaptationStatus.APPROVED.value or not original:
+            raise InvalidInput(_("only an approved scene paired with an original can be marked as reviewed"))
+        setattr(row, field, original_fingerprint(original))
 
 
 def yes_or_no(value: Any) -> bool:
@@ -75,6 +95,7 @@ class SidePair:
     adapter_note: str
     cultural_note: str
     approved_original: str
+    not_yet_adapted: bool = False  # an original scene past the last episode the adaptation reaches: not cut
 
     @functools.cached_property  # a pair is read, never changed: its fingerprint is worked out once
     def original_changed(self) -> bool:
@@ -92,7 +113,11 @@ class SidePair:
 
 def side_by_side(session: Session, production_id: int) -> list[SidePair]:
     """Every pairing in script order: the shooting script's order, an original scene cut in adaptation
-    after the scene its predecessor in the original went to."""
+    after the scene its predecessor in the original went to. An original scene no scene adapts is cut
+    only up to the last episode the shooting script reaches; past it, it is not yet adapted (an
+    adaptation still being written)."""
+    from studio.models import Episode
+
     scenes = {
         scene.id: scene
         for scene in session.exec(
@@ -111,6 +136,8 @@ def side_by_side(session: Session, production_id: int) -> list[SidePair]:
         )
     }
     rows = session.exec(select(SceneAdaptation).where(SceneAdaptation.production_id == production_id)).all()
+    numbers = dict(session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all())
+    reach = max((numbers.get(scene.episode_id) or 0 for scene in scenes.values()), default=0)
     pairs = [
         SidePair(
             row.id,
@@ -124,6 +151,7 @@ def side_by_side(session: Session, production_id: int) -> list[SidePair]:
             row.adapter_note,
             row.cultural_note,
             row.approved_original,
+            row.scene_id not in scenes and (originals[row.original_scene_id].episode_number or 0) > reach,
         )
         for row in rows
         if row.scene_id in scenes or row.original_scene_id in originals
@@ -132,7 +160,8 @@ def side_by_side(session: Session, production_id: int) -> list[SidePair]:
 
 
 def _script_order(pairs: list[SidePair]):
-    """A shooting scene's place, and a cut original scene just after the pair before it in the original."""
+    """A shooting scene's place, a cut original scene just after the pair before it in the original, and
+    the scenes not yet adapted last."""
     by_original = sorted((pair for pair in pairs if pair.original), key=lambda pair: pair.original.sort_order)
     place: dict[int, float] = {}
     last = 0.0
@@ -143,24 +172,29 @@ def _script_order(pairs: list[SidePair]):
             last += 0.001
         place[id(pair)] = last if pair.scene is None else pair.scene.sort_order
     return lambda pair: (
+        pair.not_yet_adapted,  # past the shooting script's end: after all of it, in the original's order
         pair.scene.sort_order if pair.scene else place[id(pair)],
         pair.original.sort_order if pair.original else 0,
     )
 
 
 def episode_progress(rows: list, episodes: dict[int, int]) -> list[dict]:
-    """Per episode, its scenes (paired, cut or added) by the adaptation's status; an approved one whose
-    original changed since counts as changed, not approved."""
+    """Per episode, its scenes (paired, cut, added or not yet adapted) by the adaptation's status; an
+    approved one whose original changed since counts as changed, not approved; and how many of its
+    original's scenes the adaptation has not reached yet."""
     counts: dict[int | None, Counter] = {}
     for row in rows:
         episode = episodes.get(row.scene.episode_id) if row.scene is not None else row.original.episode_number
-        counts.setdefault(episode, Counter())["CHANGED_SINCE" if row.original_changed else row.status] += 1
+        count = counts.setdefault(episode, Counter())
+        count["CHANGED_SINCE" if row.original_changed else row.status] += 1
+        count["NOT_YET"] += row.not_yet_adapted
     return [
         {
             "episode": episode,
-            "scenes": sum(count.values()),
+            "scenes": sum(count.values()) - count["NOT_YET"],
             **{status.value.lower(): count[status.value] for status in AdaptationStatus},
             "changed_since_approval": count["CHANGED_SINCE"],
+            "not_yet_adapted": count["NOT_YET"],
         }
         for episode, count in sorted(counts.items(), key=lambda item: -1 if item[0] is None else item[0])
     ]
@@ -212,6 +246,7 @@ def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
             "approved": pair.approved,
             "confirmed": pair.confirmed or original is None,
             "cut": pair.scene is None,
+            "not_yet_adapted": pair.not_yet_adapted,
             "original_changed": pair.original_changed,
             "original_number": original.number if original else "",
             "original_heading": original.heading if original else "",
@@ -259,7 +294,7 @@ def cut_scene_rows(session: Session, production_id: int, pairs: list[SidePair]) 
                 "text": "",
                 "notes": "",
                 "heading": original.heading,
-                "revision": "CUT",
+                "revision": "NOT_YET_ADAPTED" if pair.not_yet_adapted else "CUT",
             }
         )
     return rows

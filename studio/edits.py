@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, select
 
 from studio import validation
-from studio.adaptation import Status, yes_or_no
+from studio.adaptation import ApprovedOriginal, Status, yes_or_no
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
 from studio.changes import FieldChange
 from studio.day_reports.fields import (
@@ -208,7 +208,13 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
     "scene": (Scene, {"synopsis": NOTES, "shots": whole_number(0, 999)}),
     "scene_adaptation": (
         SceneAdaptation,
-        {"status": Status(), "adapter_note": NOTES, "cultural_note": NOTES, "confirmed": yes_or_no},
+        {
+            "status": Status(),
+            "adapter_note": NOTES,
+            "cultural_note": NOTES,
+            "confirmed": yes_or_no,
+            "approved_original": ApprovedOriginal(),
+        },
     ),
     "character": (
         Character,

@@ -131,10 +131,18 @@ def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> 
 
 def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path:
     from studio.callsheet import numbered_day
-    from studio.exports.sides_pdf import write_sides
+    from studio.exports.sides_pdf import without_original, write_sides
 
     day_id = numbered_day(session, production_id, args.day)
-    return write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark, args.script)
+    written = write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark, args.script)
+    added = without_original(session, day_id) if args.script == "original" else []
+    if added:
+        print(
+            _("added in adaptation, with no original (their sides are the shooting script's): {numbers}").format(
+                numbers=", ".join(added)
+            )
+        )
+    return written
 
 
 def _export_script(session, production_id: int, args: argparse.Namespace) -> Path:

@@ -48,8 +48,17 @@ def run_script(args: argparse.Namespace) -> int:
         original, _fingerprint = read_outline([args.original], args.format)
         adaptation, _fingerprint = read_outline([args.adaptation], args.format)
         report = align(original, adaptation).to_json()
+        _not_yet_adapted(report, max((scene.episode or 0 for scene in adaptation.scenes), default=0))
     print(json.dumps(report, ensure_ascii=False) if args.json else _alignment_report(report))
     return 0
+
+
+def _not_yet_adapted(report: dict, reach: int) -> None:
+    """The original's scenes past the last episode the adaptation reaches moved from `cut` to
+    `not_yet_adapted`: an adaptation still being written has cut none of them."""
+    cut = report.pop("cut")
+    report["cut"] = [scene for scene in cut if (scene["episode"] or 0) <= reach]
+    report["not_yet_adapted"] = [scene for scene in cut if (scene["episode"] or 0) > reach]
 
 
 def _list_scenes(args: argparse.Namespace) -> int:
@@ -90,7 +99,7 @@ def _stored_alignment(args: argparse.Namespace) -> dict:
             report = stored_alignment(session, production.id)
     finally:
         database.close()
-    if not report["pairs"] and not report["cut"]:
+    if not report["pairs"] and not report["cut"] and not report["not_yet_adapted"]:
         raise UserError(
             _("{title} has no original script: import one with import-script FILE --side original").format(
                 title=production.title
@@ -114,6 +123,7 @@ def _alignment_report(report: dict) -> str:
         lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
     lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
     lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
+    lines += [_("not yet adapted: {number} {set}").format(**scene) for scene in report["not_yet_adapted"]]
     lines.append(_("Characters (pairs in which both are there; ? doubtful, to map by hand):"))
     lines += [_name_line(match) for match in report["characters"]]
     lines.append(_("Sets (pairs in which both are the set; ? doubtful, to map by hand):"))
@@ -124,6 +134,11 @@ def _alignment_report(report: dict) -> str:
         lines += [
             f"  {row['episode'] or '—':>4}  {row['approved']}/{row['scenes']}  "
             f"{row['adapted']}, {row['translated']}, {row['not_started']}, {row['changed_since_approval']}"
+            + (
+                "  " + _("{count} not yet adapted").format(count=row["not_yet_adapted"])
+                if row["not_yet_adapted"]
+                else ""
+            )
             for row in report["episodes"]
         ]
     return "\n".join(lines)
@@ -147,6 +162,12 @@ def paired_report(alignment: dict) -> str:
             added=len(alignment["added"]),
         )
     ]
+    if alignment["not_yet_adapted"]:
+        lines.append(
+            _(
+                "{count} scenes of the original not yet adapted: the shooting script stops before their episodes."
+            ).format(count=len(alignment["not_yet_adapted"]))
+        )
     lines += [_("Chinese name given: {adaptation} {original}").format(**name) for name in alignment["names_mapped"]]
     lines += [_("To check: {message}").format(message=message) for message in alignment["ambiguities"]]
     return "\n".join(lines)

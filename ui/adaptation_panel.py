@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.adaptation import REVIEWED
 from studio.models.enums import AdaptationStatus
 from ui import labels
 
@@ -66,6 +67,10 @@ class AdaptationForm(QWidget):
         self.confirm = QPushButton(self.tr("Confirm the pairing"), self)
         self.confirm.setObjectName("confirmPairing")
         self.confirm.clicked.connect(lambda: self._edit("confirmed", True))
+        self.reviewed = QPushButton(self.tr("Mark as reviewed"), self)
+        self.reviewed.setObjectName("markReviewed")
+        self.reviewed.setToolTip(self.tr("The changed original is reviewed: the adaptation stays approved"))
+        self.reviewed.clicked.connect(lambda: self._edit("approved_original", REVIEWED))
         self.pair = QPushButton(self.tr("Pair with…"), self)
         self.pair.setObjectName("pairByHand")
         self.pair.clicked.connect(self.pairRequested)
@@ -83,6 +88,7 @@ class AdaptationForm(QWidget):
         flagged = QHBoxLayout()
         flagged.setContentsMargins(0, 0, 0, 0)
         flagged.addWidget(self.flag, 1)
+        flagged.addWidget(self.reviewed)
         flagged.addWidget(self.confirm)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +114,7 @@ class AdaptationForm(QWidget):
         if row is None:
             self.flag.clear()
             self.confirm.hide()
+            self.reviewed.hide()
             for note in (self.adapter_note, self.cultural_note):
                 note.clear()
             return
@@ -119,6 +126,7 @@ class AdaptationForm(QWidget):
             flags.append(self.tr("Paired by the alignment: to confirm"))
         self.flag.setText(" · ".join(flags))
         self.confirm.setVisible(not row["confirmed"])
+        self.reviewed.setVisible(row["original_changed"])
         self.pair.setVisible(not row["cut"])  # pairing starts from the shooting scene
         self.adapter_note.setText(row["adapter_note"])
         self.cultural_note.setText(row["cultural_note"])

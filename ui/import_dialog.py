@@ -208,7 +208,8 @@ class ImportDialog(QDialog):
     def _fill_pairs(self, alignment: dict | None) -> None:
         """How the two scripts pair once this is imported, for confirmation before anything is stored: a
         pair the alignment is not sure of is marked (stored, but to confirm on the Script page), scenes cut
-        and added in adaptation listed, the names it maps and what it found ambiguous said above."""
+        and added in adaptation and those not yet adapted listed, the names it maps and what it found
+        ambiguous said above."""
         index = self.tabs.indexOf(self.pairs)
         self.tabs.setTabVisible(index, alignment is not None)
         if alignment is None:
@@ -227,6 +228,7 @@ class ImportDialog(QDialog):
         ]
         rows += [(scene["number"], "—", self.tr("cut in adaptation"), False) for scene in alignment["cut"]]
         rows += [("—", scene["number"], self.tr("added in adaptation"), False) for scene in alignment["added"]]
+        rows += [(scene["number"], "—", self.tr("not yet adapted"), False) for scene in alignment["not_yet_adapted"]]
         self.pair_table.setRowCount(len(rows))
         for row, (original, adaptation, way, unsure) in enumerate(rows):
             status = self.tr("To confirm") if unsure else ""

@@ -100,6 +100,7 @@ def revision_state(value: str) -> str:
         "UNCHANGED": QCoreApplication.translate("Labels", "Unchanged"),
         "OMITTED": QCoreApplication.translate("Labels", "Omitted"),
         "CUT": QCoreApplication.translate("Labels", "Cut in adaptation"),  # an original scene's row
+        "NOT_YET_ADAPTED": QCoreApplication.translate("Labels", "Not yet adapted"),  # past the adaptation's end
     }.get(value, value)
 
 

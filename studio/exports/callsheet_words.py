@@ -29,6 +29,7 @@ class SheetWords:
         self.lang = lang
         self.document = _("Call sheet")
         self.sides = _("Sides")
+        self.no_original = _("Added in adaptation — no original")
         # Words of a file's name (no "/" in them: a sheet in both languages is named in English).
         self.file_day = _("Day {number}")
         self.file_documents = {"call sheet": _("call sheet"), "sides": _("sides")}

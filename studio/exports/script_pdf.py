@@ -3,9 +3,9 @@
 Each scene is a table: its numbers on both sides and how far its adaptation has come above, the two
 headings, then the text block by block (a speaker and their lines, or action), the adapter's and
 cultural notes below. A scene is kept on one page when it fits on one, so pages break at scene
-boundaries where they can; a longer scene breaks between its blocks. A scene cut in adaptation has
-its original only, an added one its adaptation only; a pair still to confirm, or whose original
-changed since it was approved, says so.
+boundaries where they can; a longer scene breaks between its blocks. A scene cut in adaptation, or not
+yet adapted (past the last episode the adaptation reaches), has its original only, an added one its
+adaptation only; a pair still to confirm, or whose original changed since it was approved, says so.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class ScriptWords:
         self.adaptation = _("Adaptation")
         self.episode = _("Episode {number}")
         self.cut = _("Cut in adaptation")
+        self.not_yet = _("Not yet adapted")
         self.added = _("Added in adaptation")
         self.to_confirm = _("Pairing to confirm")
         self.changed = _("The original changed since this was approved")
@@ -118,10 +119,11 @@ def _write(
     shown_episode = object()
     for pair in pairs:
         episode = _episode_of(pair, episodes) if episodes is not None else None
-        if episode != shown_episode and episode is not None:
-            story.append(para(escape(words.episode.format(number=episode)), styles.episode))
+        scene = [_scene_table(pair, words, styles)]
+        if episode != shown_episode and episode is not None:  # never alone at a page's foot: with its first scene
+            scene.insert(0, para(escape(words.episode.format(number=episode)), styles.episode))
         shown_episode = episode
-        story += [KeepTogether(_scene_table(pair, words, styles)), Spacer(1, 8)]
+        story += [KeepTogether(scene), Spacer(1, 8)]
     document = " · ".join(facts[1:]) if episodes is None else words.document
     footer = page_footer(f"{production.title} — {document}", "", words.page, regular, PAGE)
     return build_pdf(target, story, f"{title} — {document}", production.company, footer, PAGE)
@@ -167,7 +169,8 @@ def _scene_table(pair: SidePair, words: ScriptWords, styles: _Styles) -> Table:
     flags = [
         text
         for text, shown in (
-            (words.cut, pair.scene is None),
+            (words.cut, pair.scene is None and not pair.not_yet_adapted),
+            (words.not_yet, pair.not_yet_adapted),
             (words.added, pair.original is None),
             (words.to_confirm, not pair.confirmed and pair.scene is not None and pair.original is not None),
             (words.changed, pair.original_changed),

@@ -45,7 +45,10 @@ if TYPE_CHECKING:
 PAGE = LETTER
 WIDTH = frame_width(PAGE)
 SCRIPT_FONTS = ("Courier", "Courier-Bold")  # a screenplay's type, for a script without Chinese
-CUE = re.compile(r"^[^\s:：。，！？!?.,]{1,12}$|^[A-Z0-9 .'’\-()]{1,40}$")  # a speaker's name on its own line
+# A speaker's name on its own line: a Chinese name, with its extension if any (克洛伊 (OS), 克洛伊（画外音）),
+# or a name in capitals.
+CUE = re.compile(r"^[^\s:：。，！？!?.,()（）]{1,12}(?:\s*[(（][^()（）]{1,12}[)）])?$|^[A-Z0-9 .'’\-()]{1,40}$")
+FLAG = "#c62828"  # what the reader must notice, in red
 WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.16)
 
 
@@ -57,6 +60,7 @@ class SideScene:
     eighths: int
     text: str
     scene_id: int | None = None
+    no_original: bool = False  # sides in the original's words: a scene added in adaptation, in the shooting script's
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,7 @@ def write_sides(
             write_atomically(target, lambda path: path.write_bytes(stamped))
         return written
     if script == "original":
-        sides = _as_in_the_original(session, sides)
+        sides = _as_in_the_original(session, production_id, sides)
     return write_sides_pdf(sides, words, target, watermark.strip())
 
 
@@ -138,13 +142,9 @@ def sides_beside_the_original(
     beside the words they play, as PDF bytes by language; none when the production has no original (the
     shooting script's sides serve every reader then)."""
     from studio.exports.script_pdf import write_bilingual_sides
-    from studio.models import SceneAdaptation
 
     wanted = sorted(languages & {"zh", "en+zh"})
-    stored = select(SceneAdaptation.id).where(
-        SceneAdaptation.production_id == production_id, SceneAdaptation.original_scene_id.is_not(None)
-    )
-    if not wanted or session.exec(stored).first() is None:
+    if not wanted or not has_original(session, production_id):
         return {}
     scene_ids = [scene.scene_id for scene in sides.scenes]
     written = {}
@@ -155,10 +155,38 @@ def sides_beside_the_original(
     return written
 
 
-def _as_in_the_original(session: Session, sides: Sides) -> Sides:
-    """The day's scenes with the original's heading and text where a scene adapts one."""
+def has_original(session: Session, production_id: int) -> bool:
+    """Whether any scene of the production is paired with a scene of its original."""
+    from studio.models import SceneAdaptation
+
+    stored = select(SceneAdaptation.id).where(
+        SceneAdaptation.production_id == production_id, SceneAdaptation.original_scene_id.is_not(None)
+    )
+    return session.exec(stored).first() is not None
+
+
+def without_original(session: Session, shoot_day_id: int) -> list[str]:
+    """The numbers of the day's scenes that adapt no scene of the original (added in adaptation)."""
+    from studio.models import SceneAdaptation, Strip
+
+    return list(
+        session.exec(
+            select(Scene.number)
+            .join(Strip, Strip.scene_id == Scene.id)
+            .outerjoin(SceneAdaptation, SceneAdaptation.scene_id == Scene.id)
+            .where(Strip.shoot_day_id == shoot_day_id, SceneAdaptation.original_scene_id.is_(None))
+            .order_by(Strip.position)
+        )
+    )
+
+
+def _as_in_the_original(session: Session, production_id: int, sides: Sides) -> Sides:
+    """The day's scenes with the original's heading and text where a scene adapts one; one added in
+    adaptation as the shooting script has it, marked as having no original."""
     from studio.models import OriginalScene, SceneAdaptation
 
+    if not has_original(session, production_id):
+        raise UserError(_("This production has no original script: import one with --side original"))
     rows = session.exec(
         select(SceneAdaptation.scene_id, OriginalScene)
         .join(OriginalScene, OriginalScene.id == SceneAdaptation.original_scene_id)
@@ -168,7 +196,7 @@ def _as_in_the_original(session: Session, sides: Sides) -> Sides:
     scenes = [
         replace(scene, heading=original.heading, text=original.text)
         if (original := originals.get(scene.scene_id))
-        else scene
+        else replace(scene, no_original=True)
         for scene in sides.scenes
     ]
     return replace(sides, scenes=scenes)
@@ -259,7 +287,10 @@ def scene_flowables(scene: SideScene, words: SheetWords, styles: SideStyles) -> 
     number = para(escape(scene.number), styles.number)
     episode = words.pair(words.headings["episode"], str(scene.episode)) if scene.episode is not None else ""
     length = "  ·  ".join(filter(None, [episode, words.pages.format(pages=format_eighths(scene.eighths))]))
-    heading = [para(escape(scene.heading), styles.heading), para(escape(length), styles.length)]
+    length = escape(length)
+    if scene.no_original:
+        length += f'  ·  <font color="{FLAG}">{escape(words.no_original)}</font>'
+    heading = [para(escape(scene.heading), styles.heading), para(length, styles.length)]
     top = Table(
         [[number, heading, para(escape(scene.number), styles.number)]], colWidths=[0.7 * inch, None, 0.7 * inch]
     )

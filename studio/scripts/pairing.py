@@ -289,9 +289,9 @@ def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> s
 
 def stored_alignment(session: Session, production_id: int, proposal: Proposal | None = None) -> dict:
     """The stored pairing as `script align --json` reports it: pairs (each with its status), those to
-    confirm, scenes cut and added in adaptation, how far each episode's adaptation has come, the names'
-    map — the Chinese names stored, and the doubtful matches `proposal` (else proposed here) makes for
-    names no one has yet — and what in it is ambiguous."""
+    confirm, scenes cut and added in adaptation, those not yet adapted, how far each episode's adaptation
+    has come, the names' map — the Chinese names stored, and the doubtful matches `proposal` (else proposed
+    here) makes for names no one has yet — and what in it is ambiguous."""
     from studio.adaptation import episode_progress, side_by_side
 
     rows = side_by_side(session, production_id)
@@ -307,7 +307,12 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
         "cut": [
             _scene_json(row.original, row.original.episode_number, row.original.set_name)
             for row in rows
-            if row.scene is None
+            if row.scene is None and not row.not_yet_adapted
+        ],
+        "not_yet_adapted": [  # past the last episode the shooting script reaches: not cut
+            _scene_json(row.original, row.original.episode_number, row.original.set_name)
+            for row in rows
+            if row.not_yet_adapted
         ],
         "added": [
             _scene_json(row.scene, episodes.get(row.scene.episode_id), sets.get(row.scene.set_id, ""))

@@ -5,6 +5,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from sqlmodel import select
@@ -322,3 +323,30 @@ def test_the_original_imported_first_is_counted_as_the_original_and_names_the_sh
     scripts[1].write_text(ADAPTATION.replace("The Contract CEO", "The Contract Wife"), encoding="utf-8")
     imported(db, scripts[1])  # a revision's title page does not rename it
     assert json.loads(run("info", "--db", db, "--json").stdout)["productions"][0]["title"] == "The Contract CEO"
+
+
+EPISODE_3 = (
+    "\n第3集\n\n3-1 日 内 总裁办公室\n人物：顾景深\n顾景深：开会。\n\n3-2 夜 外 医院门口\n人物：苏晚\n苏晚：我等你。\n"
+)
+
+
+def test_an_unfinished_adaptation_leaves_the_later_episodes_not_yet_adapted_not_cut(scripts, tmp_path):
+    """The English script so far covers episodes 1-2 of the original's 3: the bar scene 1-4, skipped inside
+    the adapted episodes, is cut; episode 3's scenes are not yet adapted."""
+    db, out = str(tmp_path / "show.sqlite"), tmp_path / "script.pdf"
+    scripts[0].write_text(ORIGINAL + EPISODE_3, encoding="utf-8")
+    imported(db, scripts[1])
+    imported(db, scripts[0], "original")
+    files = run("script", "align", str(scripts[0]), str(scripts[1]), "--json")
+    stored = run("script", "align", "--db", db, "--json")
+    for report in (json.loads(files.stdout), json.loads(stored.stdout)):
+        assert [scene["number"] for scene in report["cut"]] == ["1-4"]
+        assert [scene["number"] for scene in report["not_yet_adapted"]] == ["3-1", "3-2"]
+    episodes = {row["episode"]: row for row in json.loads(stored.stdout)["episodes"]}
+    assert (episodes[3]["scenes"], episodes[3]["not_yet_adapted"], episodes[1]["not_yet_adapted"]) == (2, 2, 0)
+    text = run("script", "align", "--db", db).stdout
+    assert "1 cut" in text and "not yet adapted: 3-2" in text and "cut: 3-" not in text
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out), "--lang", "en").returncode == 0
+    whole = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert whole.count("Cut in adaptation") == 1 and whole.count("Not yet adapted") == 2
+    assert whole.index("How can I not?") < whole.index("开会。")  # after the shooting script's last scene (2-4)

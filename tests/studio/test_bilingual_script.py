@@ -93,3 +93,66 @@ def test_a_days_sides_in_the_original_or_beside_it(demo_path, tmp_path):
     assert original_heading not in texts["shooting"]
     assert original_heading in texts["original"] and "EXT. MALIBU BEACH - DAY" in texts["original"]  # 6-1: added
     assert original_heading in texts["both"] and "Added in adaptation" in texts["both"]
+
+
+def test_a_chinese_cue_with_an_extension_is_a_cue(tmp_path):
+    extended = "林助理：董事会那边已经知道了。\n林助理 (OS)：顾总，他们到了。\n林助理（画外音）：在会议室等您。\n"
+    db = two_scripts(tmp_path, ORIGINAL.replace("林助理：董事会那边已经知道了。\n", extended))
+    out = tmp_path / "script.pdf"
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out)).returncode == 0
+    lines = "\n".join(pages(out)).splitlines()
+
+    def indent(text: str) -> int:  # where the line holding `text` starts it, in the left column
+        return next(line.index(text) for line in lines if text in line and line.lstrip().startswith(text))
+
+    plain = next(line.index("林助理") for line in lines if line.split()[:1] == ["林助理"] and "(" not in line)
+    assert indent("林助理 (OS)") == plain and indent("林助理 (画外音)") == plain  # set as the plain cue is
+    assert indent("顾总，他们到了。") == indent("董事会那边已经知道了。")  # the lines as dialogue
+
+
+def scripts_of(episodes: int) -> tuple[str, str]:
+    """An original and its adaptation of `episodes` episodes, three scenes each, of one to eleven lines."""
+    original, adaptation = ["《契约总裁》", ""], ["Title: The Contract CEO", ""]
+    for episode in range(1, episodes + 1):
+        original += [f"第{episode}集", ""]
+        adaptation += [f"# Episode {episode}", ""]
+        for scene in range(1, 4):
+            original += [f"{episode}-{scene} 日 内 总裁办公室", "人物：苏晚、顾景深"]
+            adaptation += ["INT. CEO'S OFFICE - DAY", ""]
+            for line in range((episode * 7 + scene * 3) % 11 + 1):
+                original.append(f"顾景深：第{line}句，签了它。")
+                adaptation += ["ETHAN", f"Line {line}: sign it.", ""]
+            original.append("")
+    return "\n".join(original), "\n".join(adaptation)
+
+
+def test_an_episodes_heading_never_ends_a_page_alone(tmp_path):
+    original, adaptation = scripts_of(5)
+    (tmp_path / "original.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "adaptation.fountain").write_text(adaptation, encoding="utf-8")
+    db, out = str(tmp_path / "show.sqlite"), tmp_path / "script.pdf"
+    assert run("import-script", str(tmp_path / "adaptation.fountain"), "--db", db).returncode == 0
+    assert run("import-script", str(tmp_path / "original.txt"), "--db", db, "--side", "original").returncode == 0
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out)).returncode == 0
+    read = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages(out)]
+    headed = [page for page in read if any(line.startswith("Episode ") for line in page)]
+    assert len(headed) >= 3  # the scenes run over several pages, some of them with an episode's start
+    for page in filter(None, read):
+        body = [line for line in page if "Page " not in line]  # the footer aside
+        assert body and not body[-1].startswith("Episode "), body[-3:]
+
+
+def test_sides_in_the_original_say_which_scenes_have_none(demo_path, tmp_path):
+    """Day 2 of the demo holds three Malibu scenes added in adaptation, among scenes the original has."""
+    out = tmp_path / "original.pdf"
+    result = run("export", "sides", "--day", "2", "--db", str(demo_path), "--out", str(out), "--script", "original")
+    assert (
+        result.returncode == 0
+        and "no original (their sides are the shooting script's): 6-5, 17-2, 21-6" in result.stdout
+    )
+    text = "\n".join(pages(out))
+    assert text.count("Added in adaptation — no original") == 3
+    for number in ("6-5", "17-2", "21-6"):  # said under the scene's own heading, English as the shooting script's
+        heading = next(n for n, line in enumerate(text.splitlines()) if line.split()[:1] == [number])
+        assert "Added in adaptation — no original" in text.splitlines()[heading + 1]
+    assert "日 外 银湖咖啡车" in text  # and the scenes the original has, in its words

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+from sqlmodel import select
+
+from studio import operations
+from studio.adaptation import REVIEWED, side_by_side
+from studio.changes import run_steps
+from studio.errors import InvalidInput
+from studio.models import Scene, SceneAdaptation
 from studio.storage.backups import restore_backup, take_backup
 
 
@@ -43,3 +51,27 @@ def test_deleting_the_production_takes_its_original_and_pairing_with_it(demo_pat
         connection.execute("DELETE FROM production")
     connection.close()
     assert counts(demo_path) == (0, 0, 0)
+
+
+def test_a_changed_original_marked_as_reviewed_stays_approved_and_undoes(demo):
+    """5-2 was approved before its original changed; 75-1 is translated, not approved."""
+
+    def row_of(session, number: str) -> SceneAdaptation:
+        return session.exec(select(SceneAdaptation).join(Scene).where(Scene.number == number)).one()
+
+    def changed(session, number: str) -> bool:
+        return next(p for p in side_by_side(session, 1) if p.scene and p.scene.number == number).original_changed
+
+    with demo.transaction() as session:
+        assert changed(session, "5-2")
+        reviewed = operations.edit(
+            session, "scene_adaptation", row_of(session, "5-2").id, {"approved_original": REVIEWED}
+        )
+        assert not changed(session, "5-2") and row_of(session, "5-2").status == "APPROVED"
+        for value, number in ((REVIEWED, "75-1"), ("not a fingerprint", "5-2")):
+            before = row_of(session, number).approved_original
+            with pytest.raises(InvalidInput):
+                operations.edit(session, "scene_adaptation", row_of(session, number).id, {"approved_original": value})
+            assert row_of(session, number).approved_original == before
+        run_steps(session, reviewed.undo)
+        assert changed(session, "5-2")

@@ -5,10 +5,16 @@ original flagged."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
-from tests.ui.driving import query, show, window_on
+from tests.command_line import run
+from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+from tests.ui.driving import last_refusal, query, show, window_on
+from ui.i18n import install_translators
 
 
 def select_scene(page, number: str) -> None:
@@ -71,13 +77,19 @@ def test_not_yet_approved_shows_only_the_scenes_whose_adaptation_is_not_approved
     assert page.scenes.proxy.rowCount() == len(page.scenes.model.rows)
 
 
-def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, demo_path):
-    with sqlite3.connect(demo_path) as connection:  # as the alignment leaves a pair it is not sure of
+def doubt(path, number: str) -> None:
+    """The scene's pair left unconfirmed, as the alignment leaves a pair it is not sure of."""
+    with sqlite3.connect(path) as connection:
         connection.execute(
-            "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = '2-1')"
+            "UPDATE scene_adaptation SET confirmed = 0 WHERE scene_id = (SELECT id FROM scene WHERE number = ?)",
+            (number,),
         )
         connection.execute("UPDATE character SET name_zh = '' WHERE name = 'ETHAN'")  # not yet mapped
     connection.close()
+
+
+def test_a_changed_original_is_flagged_and_a_doubtful_pairing_confirmed(qtbot, demo_path):
+    doubt(demo_path, "2-1")
     window = window_on(qtbot, demo_path)
     page = show(window, "script")
     select_scene(page, "5-2")
@@ -104,6 +116,7 @@ def test_a_production_without_an_original_shows_no_adaptation(qtbot, tmp_path):
     window = window_on(qtbot, db)
     page = show(window, "script")
     assert not page.original.isVisibleTo(page) and not page.not_approved.isVisibleTo(page)
+    assert not page.exports.isVisibleTo(page)  # no bilingual script to export
 
 
 def pairing(path) -> list[tuple]:
@@ -263,3 +276,114 @@ def test_an_original_imported_first_is_said_on_the_script_page_and_in_the_title(
     page = show(window, "script")
     assert page.summary.text().endswith("Original: 2 episodes, 7 scenes; import the shooting script to pair them")
     assert "Untitled / 契约总裁" in window.windowTitle()
+
+
+def two_scripts(tmp_path, original: str = ORIGINAL):
+    """A show of the test scripts: the English shooting script, then its Chinese original."""
+    db = tmp_path / "show.sqlite"
+    (tmp_path / "original.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
+    assert run("import-script", str(tmp_path / "adaptation.fountain"), "--db", str(db)).returncode == 0
+    assert run("import-script", str(tmp_path / "original.txt"), "--db", str(db), "--side", "original").returncode == 0
+    return db
+
+
+def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qtbot, tmp_path):
+    from tests.scripts.test_two_scripts import EPISODE_3
+
+    page = show(window_on(qtbot, two_scripts(tmp_path, ORIGINAL + EPISODE_3)), "script")
+    model = page.scenes.model
+    column = next(n for n, column in enumerate(model.columns) if column.key == "revision")
+    shown = {row["number"]: model.index(n, column).data() for n, row in enumerate(model.rows)}
+    assert shown["Original 1-4"] == "Cut in adaptation"  # the bar, skipped inside the adapted episodes
+    assert shown["Original 3-1"] == shown["Original 3-2"] == "Not yet adapted"
+    select_scene(page, "Original 3-1")
+    assert page.scene_text.toPlainText().startswith("Not yet adapted")
+
+
+def test_a_cut_originals_row_paired_since_leaves_nothing_of_it_shown(qtbot, demo_path, monkeypatch):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    monkeypatch.setattr(
+        "ui.pages.script.QInputDialog.getItem",
+        lambda _parent, _title, _question, choices, *_args: (next(c for c in choices if c.startswith("3-3 ")), True),
+    )
+    select_scene(page, "6-1")  # added in adaptation, paired with the original's cut 3-3
+    page.adaptation.pair.click()
+    window.workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: any(row["number"] == "Original 3-3" for row in page.scenes.model.rows))
+    select_scene(page, "Original 3-3")
+    assert page.scene_text.toPlainText().startswith("Cut in adaptation")
+    window.workspace.undo_stack.redo()  # 3-3 is 6-1's again: its row of its own is gone
+    qtbot.waitUntil(lambda: all(row["number"] != "Original 3-3" for row in page.scenes.model.rows))
+    assert page.scene_text.toPlainText() == "" and page.original.title.text() == ""
+    assert page.current_scene is None and not page.adaptation.isEnabled()
+
+
+def test_a_changed_original_is_marked_as_reviewed_beside_its_flag_and_undone(qtbot, demo_path):
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    select_scene(page, "5-2")  # approved, then its original changed
+    form = page.adaptation
+    assert form.reviewed.isVisibleTo(page) and "original changed" in form.flag.text()
+    fingerprint = (
+        "SELECT approved_original FROM scene_adaptation WHERE scene_id = (SELECT id FROM scene WHERE number = ?)"
+    )
+    before = query(demo_path, fingerprint, "5-2")
+    form.reviewed.click()
+    assert query(demo_path, fingerprint, "5-2") != before and adaptation_of(demo_path, "5-2")[0] == "APPROVED"
+    qtbot.waitUntil(lambda: form.flag.text() == "" and not form.reviewed.isVisibleTo(page))
+    assert window.workspace.undo_stack.undoText() == "Mark scene 5-2 as reviewed"
+    window.workspace.undo_stack.undo()
+    assert query(demo_path, fingerprint, "5-2") == before
+    qtbot.waitUntil(lambda: form.reviewed.isVisibleTo(page))
+    select_scene(page, "75-1")  # translated: nothing to review
+    assert not form.reviewed.isVisibleTo(page)
+
+
+def test_to_confirm_shows_only_doubtful_pairs_and_changed_originals(qtbot, demo_path):
+    doubt(demo_path, "2-1")
+    window = window_on(qtbot, demo_path)
+    page = show(window, "script")
+    page.to_confirm.setChecked(True)
+    shown = {page.scenes.proxy.index(row, 0).data() for row in range(page.scenes.proxy.rowCount())}
+    assert shown == {"2-1", "5-2", "40-3"}  # the doubtful pair, and the two approved originals changed since
+    page.not_approved.setChecked(True)  # both: what is to confirm and not approved (2-1 is approved)
+    shown = {page.scenes.proxy.index(row, 0).data() for row in range(page.scenes.proxy.rowCount())}
+    assert shown == {"5-2", "40-3"}
+    page.to_confirm.setChecked(False)
+    page.not_approved.setChecked(False)
+    assert page.scenes.proxy.rowCount() == len(page.scenes.model.rows)
+
+
+def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused(qtbot, tmp_path, monkeypatch):
+    window = window_on(qtbot, two_scripts(tmp_path))
+    page = show(window, "script")
+    action = page.buttons["exportBilingual"]
+    target, wrong = tmp_path / "script.pdf", tmp_path / "script.txt"
+    chosen = iter([target, wrong])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(chosen)), ""))
+    action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in text.splitlines())
+    action.trigger()
+    qtbot.waitUntil(lambda: last_refusal(window) is not None, timeout=10000)
+    assert "choose a file ending in .pdf" in last_refusal(window).text() and not wrong.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, language):
+    install_translators(qapp, language)
+    try:
+        window = window_on(qtbot, demo_path)
+        window.resize(1280, 800)
+        page = show(window, "script")
+        qtbot.waitUntil(lambda: page.episodes.view.viewport().width() > 0)
+        view = page.episodes.view
+        column = next(n for n, c in enumerate(page.episodes.model.columns) if c.key == "approved")
+        needed = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
+        assert view.columnWidth(column) >= needed  # its heading and its counts (e.g. 7/8) whole
+        assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width()
+    finally:
+        install_translators(qapp, "en")

@@ -4,6 +4,7 @@ and export one day or all of them."""
 from __future__ import annotations
 
 from pypdf import PdfReader
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from studio import operations
@@ -88,3 +89,21 @@ def test_a_new_productions_first_shoot_day_raises_no_error_from_the_last_product
     assert last_refusal(demo_window) is None
     sheets = show(demo_window, "callsheets")
     assert [row["day_number"] for row in sheets.sheets.model.rows] == [1]
+
+
+def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot, monkeypatch):
+    page = show(demo_window, "callsheets")
+    # day 1, shown first: 6-1, added in adaptation, among scenes the original has
+    targets = iter(tmp_path / f"{name}.pdf" for name in ("original", "both"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(targets)), ""))
+    menu = page.buttons["exportSides"].menu()  # the button itself writes the shooting script's
+    assert [action.text() for action in menu.actions()][0] == "Shooting script…"
+    for name in ("sidesOriginal", "sidesBoth"):
+        menu.findChild(QAction, name).trigger()
+    texts = {}
+    for name in ("original", "both"):
+        qtbot.waitUntil((tmp_path / f"{name}.pdf").exists, timeout=10000)
+        texts[name] = " ".join(page.extract_text() for page in PdfReader(tmp_path / f"{name}.pdf").pages)
+    assert "人物：" in texts["original"] and "Added in adaptation — no original" in texts["original"]
+    assert "EXT. MALIBU BEACH" in texts["original"]  # an added scene: the shooting script's words
+    assert "人物：" in texts["both"] and "Adaptation" in texts["both"] and "Original" in texts["both"]

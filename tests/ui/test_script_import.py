@@ -201,10 +201,11 @@ def test_the_preview_shows_a_groups_count(window, tmp_path, qtbot):
 
 def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside_the_script(window, tmp_path, qtbot):
     from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
+    from tests.scripts.test_two_scripts import EPISODE_3
 
     database = tmp_path / "mine.sqlite"
     (tmp_path / "adaptation.fountain").write_text(ADAPTATION, encoding="utf-8")
-    (tmp_path / "original.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "original.txt").write_text(ORIGINAL + EPISODE_3, encoding="utf-8")  # episode 3 not yet adapted
     assert window.databases.open(str(database), create=True)
     first = previewed(qtbot, window, [tmp_path / "adaptation.fountain"])
     assert not first.tabs.isTabVisible(first.tabs.indexOf(first.pairs))  # one script: nothing to pair
@@ -225,6 +226,7 @@ def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside
     ]
     assert ("2-2", "2-4", "moved", "To confirm") in rows
     assert ("1-4", "—", "cut in adaptation", "") in rows and ("—", "2-2", "added in adaptation", "") in rows
+    assert ("3-1", "—", "not yet adapted", "") in rows and ("3-1", "—", "cut in adaptation", "") not in rows
     assert "苏晚 ↔ SOPHIE" in dialog.alignment_notes.text()
     with sqlite3.connect(database) as connection:  # previewed, nothing stored
         assert connection.execute("select count(*) from original_scene").fetchone()[0] == 0
@@ -235,7 +237,7 @@ def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside
     qtbot.waitUntil(lambda: bool(page.adaptations), timeout=10000)
     assert scene_count(database) == 7  # the scenes stay the shooting script's
     with sqlite3.connect(database) as connection:
-        assert connection.execute("select count(*) from original_scene").fetchone()[0] == 7
+        assert connection.execute("select count(*) from original_scene").fetchone()[0] == 9
     connection.close()
     window.undo_action.trigger()
     with sqlite3.connect(database) as connection:

@@ -7,7 +7,16 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QMenu,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio import operations, temperatures
 from studio.callsheet import call_sheet, call_sheet_id
@@ -105,11 +114,12 @@ class CallSheetsPage(Page):
             [
                 ("exportDay", self.tr("Export this day…"), self.export_day),
                 ("exportAll", self.tr("Export all days…"), self.export_all),
-                ("exportSides", self.tr("Sides…"), self.export_sides),
+                ("exportSides", self.tr("Sides…"), lambda: self.export_sides("shooting")),
                 ("sendDay", self.tr("Send…"), self.send_day),
                 ("mailSettings", self.tr("Mail settings…"), self.mail_settings),
             ]
         )
+        self._sides_menu(bar)
         self.add_spacer(bar)
         bar.addWidget(self.language)
         bar.addWidget(self.cast_version)
@@ -271,8 +281,23 @@ class CallSheetsPage(Page):
             ),
         )
 
-    def export_sides(self) -> None:
-        """The day's scenes as script pages, in the sheet's language."""
+    def _sides_menu(self, bar) -> None:
+        """Sides… writes the shooting script's; its menu also offers the original's, or both side by side."""
+        menu = QMenu(self)
+        for name, text, script in (
+            ("sidesShooting", self.tr("Shooting script…"), "shooting"),
+            ("sidesOriginal", self.tr("Original…"), "original"),
+            ("sidesBoth", self.tr("Original and shooting script side by side…"), "both"),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, script=script: self.export_sides(script))
+        self.buttons["exportSides"].setMenu(menu)
+        bar.widgetForAction(self.buttons["exportSides"]).setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+
+    def export_sides(self, script: str) -> None:
+        """The day's scenes as script pages, in the sheet's language: the shooting script's (`script`), the
+        original's, or both side by side."""
         day_id = self.shoot_day_id()
         if day_id is None:
             self.tell(self.tr("Pick a shoot day first"))
@@ -283,7 +308,7 @@ class CallSheetsPage(Page):
             self.tr("Export Sides"),
             sides_file_name(sides, lang),
             self.tr("PDF (*.pdf)"),
-            lambda session, production_id, path: write_sides(session, production_id, day_id, path, lang),
+            lambda session, production_id, path: write_sides(session, production_id, day_id, path, lang, script=script),
         )
 
     def send_day(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QInputDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QMessageBox, QPlainTextEdit
 
 from studio import operations
 from studio.adaptation import original_choices, script_page_adaptation
@@ -17,16 +17,19 @@ from studio.summary import original_counts
 from ui import labels
 from ui.adaptation_panel import AdaptationForm, OriginalView
 from ui.i18n import chinese
+from ui.lazy import on_first_call
 from ui.pages.base import Page
 from ui.scene_breakdown import SceneElementsList, SceneTextView
 from ui.table import Column, name_columns
 
+write_bilingual_script = on_first_call("studio.exports.script_pdf", "write_bilingual_script")  # reportlab
 TAGS = frozenset({"scene_element", "breakdown_element"})  # what the scene's tags are made of
 
 
 class ScriptPage(Page):
     key = "script"
     stale_on = frozenset({"character"})
+    reading_actions = frozenset({"exportBilingual"})
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
@@ -34,9 +37,10 @@ class ScriptPage(Page):
             [
                 Column("number", self.tr("Episode"), align_right=True),
                 Column("scenes", self.tr("Scenes"), align_right=True),
+                # Of its scenes' adaptations, beside their count: within the narrow pane's first columns.
+                Column("approved", self.tr("Approved"), align_right=True),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 Column("shots", self.tr("Shots"), align_right=True),
-                Column("approved", self.tr("Approved"), align_right=True),  # of its scenes' adaptations
                 *name_columns(self.tr("Title"), "episode", keys=("title", "title_zh"), fields=("title", "title_zh")),
             ]
         )
@@ -91,6 +95,10 @@ class ScriptPage(Page):
         self.not_approved = QCheckBox(self.tr("Not yet approved"), self)
         self.not_approved.setObjectName("notYetApproved")
         self.not_approved.toggled.connect(self._filter_scenes)
+        self.to_confirm = QCheckBox(self.tr("To confirm"), self)
+        self.to_confirm.setObjectName("toConfirm")
+        self.to_confirm.setToolTip(self.tr("Pairs the alignment was not sure of, and originals changed since approval"))
+        self.to_confirm.toggled.connect(self._filter_scenes)
         script_font = QFont()
         script_font.setFamilies(["Courier Prime", "Courier New", "Courier", "Noto Sans Mono CJK SC", "monospace"])
         script_font.setStyleHint(QFont.StyleHint.Monospace)
@@ -112,7 +120,15 @@ class ScriptPage(Page):
             right.setStretchFactor(index, stretch)
         main = self.splitter("scriptSplitter", Qt.Orientation.Horizontal, self.episodes, right)
         main.setStretchFactor(1, 3)
-        self.layout_.addWidget(self.not_approved)
+        self.exports = self.toolbar(
+            [("exportBilingual", self.tr("Bilingual Script (PDF)…"), self.export_bilingual_script)]
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(self.not_approved)
+        filters.addWidget(self.to_confirm)
+        filters.addStretch(1)
+        filters.addWidget(self.exports)
+        self.layout_.addLayout(filters)
         self.layout_.addWidget(main)
         self.episodes.view.selectionModel().selectionChanged.connect(self._filter_scenes)
         self.scenes.view.selectionModel().currentRowChanged.connect(self._show_scene)
@@ -125,9 +141,12 @@ class ScriptPage(Page):
         production_id = self.workspace.production_id
         episodes = self.workspace.read(episode_rows, production_id) if shots else self.episodes.model.rows  # totals
         scenes = [row for row in self.scenes.model.rows if row["scene_id"] is not None]
-        self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
-        self.episodes.set_rows(episodes)
-        self._show_adaptation()
+        self._set_rows(production_id, scenes, episodes)
+        current = self.scenes.view.currentIndex()
+        if current.isValid():
+            self._show_adaptation()
+        else:  # the row shown is gone (an original cut, now paired): its text and notes with it
+            self._show_scene(current, None)
 
     def load(self, production_id: int) -> None:
         self.scene_text.categories = self.workspace.read(category_rows, production_id)
@@ -136,8 +155,7 @@ class ScriptPage(Page):
         scenes = self.workspace.read(scene_rows, production_id)
         for row in scenes:
             row["scene_id"] = row["id"]  # what the scene's own cells edit; a cut original's row has none
-        self.episodes.set_rows(episodes)
-        self.scenes.set_rows(self._load_adaptations(production_id, scenes, episodes))
+        self._set_rows(production_id, scenes, episodes)
         if scenes:
             self.scenes.view.setCurrentIndex(self.scenes.proxy.index(0, 0))
         live = [scene for scene in scenes if scene["revision"] != RevisionState.OMITTED.value]
@@ -156,6 +174,16 @@ class ScriptPage(Page):
             text += " · " + waiting.replace("%1", str(original["episodes"])).replace("%2", str(original["scenes"]))
         self.summary.setText(text)
 
+    def _set_rows(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> None:
+        """The episodes and scenes shown with their adaptation: filled in before the tables take them, whose
+        first rows size the columns (an Approved column sized without its counts cut them off)."""
+        scenes = self._load_adaptations(production_id, scenes, episodes)
+        self.episodes.set_rows(episodes)
+        self.scenes.set_rows(scenes)
+        for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
+            column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
+            table.view.setColumnHidden(column, not self.adaptations)  # after set_rows, which shows every column
+
     def _load_adaptations(self, production_id: int, scenes: list[dict], episodes: list[dict]) -> list[dict]:
         """Each scene's adaptation into its row (the Adaptation column and the filter read it), and how many
         of each episode's are approved; the original's side shown only for a production that has one.
@@ -170,11 +198,11 @@ class ScriptPage(Page):
             adaptation = self.adaptations.get(row["id"])
             row["adaptation"] = adaptation["shown_status"] if adaptation else ""
             row["approved"] = adaptation is None or adaptation["approved"]
-        for widget in (self.original, self.adaptation, self.not_approved):
+            row["to_confirm"] = adaptation is not None and (
+                not adaptation["confirmed"] or adaptation["original_changed"]
+            )
+        for widget in (self.original, self.adaptation, self.not_approved, self.to_confirm, self.exports):
             widget.setVisible(bool(self.adaptations))
-        for table, key in ((self.scenes, "adaptation"), (self.episodes, "approved")):
-            column = next(n for n, c in enumerate(table.model.columns) if c.key == key)
-            table.view.setColumnHidden(column, not self.adaptations)
         return scenes
 
     def _with_cut(self, cut: list[dict], scenes: list[dict]) -> list[dict]:
@@ -188,14 +216,27 @@ class ScriptPage(Page):
             merged += [row, *after.get(row["id"], [])]
         return merged
 
+    def export_bilingual_script(self) -> None:
+        """The original and its adaptation side by side, scene by scene, as `export script --bilingual`."""
+        self.export_file(
+            self.tr("Export Bilingual Script"),
+            "bilingual-script.pdf",
+            self.tr("PDF documents (*.pdf)"),
+            lambda session, production_id, path: write_bilingual_script(session, production_id, path, "en+zh"),
+        )
+
     def _filter_scenes(self) -> None:
         chosen = {row["number"] for row in self.episodes.selected_rows()}
-        pending = self.not_approved.isChecked()
-        if not chosen and not pending:
+        pending, doubtful = self.not_approved.isChecked(), self.to_confirm.isChecked()
+        if not chosen and not pending and not doubtful:
             self.scenes.proxy.set_predicate(None)
             return
         self.scenes.proxy.set_predicate(
-            lambda row: (not chosen or row["episode"] in chosen) and not (pending and row["approved"])
+            lambda row: (
+                (not chosen or row["episode"] in chosen)
+                and not (pending and row["approved"])
+                and (not doubtful or row["to_confirm"])
+            )
         )
 
     def show_scene(self, scene_id: int) -> None:
@@ -220,7 +261,9 @@ class ScriptPage(Page):
         row = self.current_scene
         cut = row["scene_id"] is None
         self.scene_text.editable = self.scene_elements.editable = not (self.workspace.read_only or cut)
-        if cut:
+        if row["revision"] == "NOT_YET_ADAPTED":
+            self.scene_text.setPlainText(self.tr("Not yet adapted: the shooting script does not reach this episode"))
+        elif cut:
             self.scene_text.setPlainText(self.tr("Cut in adaptation: no scene of the shooting script adapts it"))
         else:
             self.scene_text.setPlainText(f"{row['number']}  {row['heading']}\n\n{row['text']}")
@@ -291,7 +334,10 @@ class ScriptPage(Page):
 
     def _edit_adaptation(self, field: str, value) -> None:
         row = self.adaptations[self.current_scene["id"]]
-        label = self.tr("Edit the adaptation of scene %1").replace("%1", self.current_scene["number"])
+        label = self.tr("Edit the adaptation of scene %1")
+        if field == "approved_original":
+            label = self.tr("Mark scene %1 as reviewed")
+        label = label.replace("%1", self.current_scene["number"])
         try:
             if field == "confirmed":  # and the names' map proposed again from one more sure pair
                 args = (self.workspace.production_id, row["id"], row["version"])
