@@ -45,8 +45,8 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="185"/>
-        <location filename="../../ui/pages/callsheets.py" line="252"/>
+        <location filename="../../ui/pages/callsheets.py" line="195"/>
+        <location filename="../../ui/pages/callsheets.py" line="262"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="255"/>
+        <location filename="../../ui/pages/callsheets.py" line="265"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n holds an outdated call sheet: %1</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="316"/>
+        <location filename="../../ui/pages/callsheets.py" line="341"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>
@@ -302,7 +302,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="145"/>
+        <location filename="../../ui/pages/script.py" line="163"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="147"/>
+        <location filename="../../ui/pages/script.py" line="165"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="152"/>
+        <location filename="../../ui/pages/script.py" line="170"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

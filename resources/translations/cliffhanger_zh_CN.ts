@@ -4,37 +4,47 @@
 <context>
     <name>AdaptationForm</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="66"/>
+        <location filename="../../ui/adaptation_panel.py" line="67"/>
         <source>Confirm the pairing</source>
         <translation>确认配对</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="69"/>
+        <location filename="../../ui/adaptation_panel.py" line="70"/>
+        <source>Mark as reviewed</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="72"/>
+        <source>The changed original is reviewed: the adaptation stays approved</source>
+        <translation>原文改动已复核：改编保持已审定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="74"/>
         <source>Pair with…</source>
         <translation>配对到…</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="72"/>
+        <location filename="../../ui/adaptation_panel.py" line="77"/>
         <source>Adapter&apos;s note</source>
         <translation>改编说明</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="74"/>
+        <location filename="../../ui/adaptation_panel.py" line="79"/>
         <source>Cultural note: what was changed and why</source>
         <translation>文化注释：改了什么、为什么改</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="79"/>
+        <location filename="../../ui/adaptation_panel.py" line="84"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="117"/>
+        <location filename="../../ui/adaptation_panel.py" line="124"/>
         <source>The original changed since this was approved</source>
         <translation>审定后原文已改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="119"/>
+        <location filename="../../ui/adaptation_panel.py" line="126"/>
         <source>Paired by the alignment: to confirm</source>
         <translation>由自动对齐配对：待确认</translation>
     </message>
@@ -687,271 +697,286 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="70"/>
-        <location filename="../../ui/pages/callsheets.py" line="84"/>
+        <location filename="../../ui/pages/callsheets.py" line="79"/>
+        <location filename="../../ui/pages/callsheets.py" line="93"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="71"/>
+        <location filename="../../ui/pages/callsheets.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="72"/>
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="81"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="73"/>
-        <location filename="../../ui/pages/callsheets.py" line="130"/>
+        <location filename="../../ui/pages/callsheets.py" line="82"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="74"/>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="145"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="85"/>
+        <location filename="../../ui/pages/callsheets.py" line="94"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="88"/>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="88"/>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="88"/>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="92"/>
+        <location filename="../../ui/pages/callsheets.py" line="101"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="106"/>
+        <location filename="../../ui/pages/callsheets.py" line="115"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="107"/>
+        <location filename="../../ui/pages/callsheets.py" line="116"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="108"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>Sides…</source>
         <translation>当日剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="109"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>Send…</source>
         <translation>发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="110"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Mail settings…</source>
         <translation>邮件设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="127"/>
+        <location filename="../../ui/pages/callsheets.py" line="137"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="129"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="130"/>
+        <location filename="../../ui/pages/callsheets.py" line="140"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="131"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="132"/>
+        <location filename="../../ui/pages/callsheets.py" line="142"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="133"/>
+        <location filename="../../ui/pages/callsheets.py" line="143"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="134"/>
+        <location filename="../../ui/pages/callsheets.py" line="144"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="135"/>
+        <location filename="../../ui/pages/callsheets.py" line="145"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="136"/>
-        <location filename="../../ui/pages/callsheets.py" line="149"/>
+        <location filename="../../ui/pages/callsheets.py" line="146"/>
+        <location filename="../../ui/pages/callsheets.py" line="159"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
-        <location filename="../../ui/pages/callsheets.py" line="150"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
+        <location filename="../../ui/pages/callsheets.py" line="160"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="138"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="150"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="141"/>
+        <location filename="../../ui/pages/callsheets.py" line="151"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="142"/>
+        <location filename="../../ui/pages/callsheets.py" line="152"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="149"/>
+        <location filename="../../ui/pages/callsheets.py" line="159"/>
         <source>High (°C)</source>
         <translation>最高气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="150"/>
+        <location filename="../../ui/pages/callsheets.py" line="160"/>
         <source>Low (°C)</source>
         <translation>最低气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="171"/>
+        <location filename="../../ui/pages/callsheets.py" line="181"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="175"/>
+        <location filename="../../ui/pages/callsheets.py" line="185"/>
         <source>Wardrobe</source>
         <translation>服装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="178"/>
+        <location filename="../../ui/pages/callsheets.py" line="188"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="172"/>
+        <location filename="../../ui/pages/callsheets.py" line="182"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="173"/>
+        <location filename="../../ui/pages/callsheets.py" line="183"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="174"/>
+        <location filename="../../ui/pages/callsheets.py" line="184"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="176"/>
+        <location filename="../../ui/pages/callsheets.py" line="186"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="177"/>
+        <location filename="../../ui/pages/callsheets.py" line="187"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="185"/>
-        <location filename="../../ui/pages/callsheets.py" line="252"/>
+        <location filename="../../ui/pages/callsheets.py" line="195"/>
+        <location filename="../../ui/pages/callsheets.py" line="262"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="210"/>
+        <location filename="../../ui/pages/callsheets.py" line="220"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="212"/>
+        <location filename="../../ui/pages/callsheets.py" line="222"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="255"/>
+        <location filename="../../ui/pages/callsheets.py" line="265"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n 人持有过时的通告单：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="261"/>
-        <location filename="../../ui/pages/callsheets.py" line="278"/>
-        <location filename="../../ui/pages/callsheets.py" line="293"/>
+        <location filename="../../ui/pages/callsheets.py" line="271"/>
+        <location filename="../../ui/pages/callsheets.py" line="303"/>
+        <location filename="../../ui/pages/callsheets.py" line="318"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="266"/>
+        <location filename="../../ui/pages/callsheets.py" line="276"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="268"/>
-        <location filename="../../ui/pages/callsheets.py" line="285"/>
+        <location filename="../../ui/pages/callsheets.py" line="278"/>
+        <location filename="../../ui/pages/callsheets.py" line="310"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="283"/>
+        <location filename="../../ui/pages/callsheets.py" line="288"/>
+        <source>Shooting script…</source>
+        <translation>拍摄剧本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="289"/>
+        <source>Original…</source>
+        <translation>原文剧本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="290"/>
+        <source>Original and shooting script side by side…</source>
+        <translation>原文与拍摄剧本对照…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/callsheets.py" line="308"/>
         <source>Export Sides</source>
         <translation>导出当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="305"/>
+        <location filename="../../ui/pages/callsheets.py" line="330"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="313"/>
+        <location filename="../../ui/pages/callsheets.py" line="338"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="316"/>
+        <location filename="../../ui/pages/callsheets.py" line="341"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -1844,77 +1869,82 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="217"/>
+        <location filename="../../ui/import_dialog.py" line="218"/>
         <source>Pairs (%1 to confirm)</source>
         <translation>配对（%1 处待确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="219"/>
+        <location filename="../../ui/import_dialog.py" line="220"/>
         <source>same number</source>
         <translation>场号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="220"/>
+        <location filename="../../ui/import_dialog.py" line="221"/>
         <source>in order</source>
         <translation>按顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="221"/>
+        <location filename="../../ui/import_dialog.py" line="222"/>
         <source>moved</source>
         <translation>位置移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="222"/>
+        <location filename="../../ui/import_dialog.py" line="223"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="228"/>
+        <location filename="../../ui/import_dialog.py" line="229"/>
         <source>cut in adaptation</source>
         <translation>改编中删去</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="229"/>
+        <location filename="../../ui/import_dialog.py" line="230"/>
         <source>added in adaptation</source>
         <translation>改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="232"/>
+        <location filename="../../ui/import_dialog.py" line="231"/>
+        <source>not yet adapted</source>
+        <translation>尚未改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="234"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="239"/>
+        <location filename="../../ui/import_dialog.py" line="241"/>
         <source>Names mapped: %1</source>
         <translation>名字对应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="240"/>
+        <location filename="../../ui/import_dialog.py" line="242"/>
         <source>To check: %1</source>
         <translation>待核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="258"/>
+        <location filename="../../ui/import_dialog.py" line="260"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="258"/>
+        <location filename="../../ui/import_dialog.py" line="260"/>
         <source>Background ×%1</source>
         <translation>群演 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="264"/>
+        <location filename="../../ui/import_dialog.py" line="266"/>
         <source>To check (%1)</source>
         <translation>待核对（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="251"/>
+        <location filename="../../ui/import_dialog.py" line="253"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="251"/>
+        <location filename="../../ui/import_dialog.py" line="253"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
@@ -1938,7 +1968,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/labels.py" line="23"/>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -2108,54 +2138,59 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>改编时删除</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>Not yet adapted</source>
+        <translation>尚未改编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Translated</source>
         <translation>已翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>Adapted</source>
         <translation>已改编</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Approved</source>
         <translation>已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>Original changed</source>
         <translation>原文已改</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>12-hour day</source>
         <translation>12 小时工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>EN</source>
         <comment>speaks English, in a few letters</comment>
         <translation>英</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="124"/>
         <source>Flat</source>
         <translation>包干</translation>
     </message>
@@ -2779,12 +2814,12 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>OriginalView</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="41"/>
+        <location filename="../../ui/adaptation_panel.py" line="42"/>
         <source>Original: none (added in adaptation)</source>
         <translation>原文：无（改编中新增）</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="44"/>
+        <location filename="../../ui/adaptation_panel.py" line="45"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
@@ -4488,191 +4523,226 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="35"/>
+        <location filename="../../ui/pages/script.py" line="38"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="36"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="37"/>
-        <location filename="../../ui/pages/script.py" line="54"/>
+        <location filename="../../ui/pages/script.py" line="42"/>
+        <location filename="../../ui/pages/script.py" line="58"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
-        <location filename="../../ui/pages/script.py" line="59"/>
+        <location filename="../../ui/pages/script.py" line="43"/>
+        <location filename="../../ui/pages/script.py" line="63"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="41"/>
         <source>Approved</source>
         <translation>已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="40"/>
+        <location filename="../../ui/pages/script.py" line="44"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="45"/>
+        <location filename="../../ui/pages/script.py" line="49"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="46"/>
+        <location filename="../../ui/pages/script.py" line="50"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="49"/>
+        <location filename="../../ui/pages/script.py" line="53"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="53"/>
+        <location filename="../../ui/pages/script.py" line="57"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="55"/>
+        <location filename="../../ui/pages/script.py" line="59"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="56"/>
+        <location filename="../../ui/pages/script.py" line="60"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="57"/>
+        <location filename="../../ui/pages/script.py" line="61"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="63"/>
+        <location filename="../../ui/pages/script.py" line="67"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="77"/>
+        <location filename="../../ui/pages/script.py" line="81"/>
         <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
         <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="91"/>
+        <location filename="../../ui/pages/script.py" line="95"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="98"/>
+        <source>To confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="100"/>
+        <source>Pairs the alignment was not sure of, and originals changed since approval</source>
+        <translation>对齐时没把握的配对，以及审定后原文有改动的场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="124"/>
+        <source>Bilingual Script (PDF)…</source>
+        <translation>双语剧本（PDF）…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="145"/>
+        <location filename="../../ui/pages/script.py" line="163"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="147"/>
+        <location filename="../../ui/pages/script.py" line="165"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="149"/>
+        <location filename="../../ui/pages/script.py" line="167"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="152"/>
+        <location filename="../../ui/pages/script.py" line="170"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="155"/>
+        <location filename="../../ui/pages/script.py" line="173"/>
         <source>Original: %1 episodes, %2 scenes; import the shooting script to pair them</source>
         <translation>原版剧本：%1 集，%2 场；导入拍摄剧本后即可逐场对照</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="184"/>
+        <location filename="../../ui/pages/script.py" line="212"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/script.py" line="222"/>
+        <source>Export Bilingual Script</source>
+        <translation>导出双语剧本</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/script.py" line="224"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="265"/>
+        <source>Not yet adapted: the shooting script does not reach this episode</source>
+        <translation>尚未改编：拍摄剧本还没写到这一集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="267"/>
         <source>Cut in adaptation: no scene of the shooting script adapts it</source>
         <translation>改编时已删：拍摄剧本中没有对应的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="246"/>
+        <location filename="../../ui/pages/script.py" line="289"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="247"/>
+        <location filename="../../ui/pages/script.py" line="290"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="248"/>
-        <location filename="../../ui/pages/script.py" line="276"/>
+        <location filename="../../ui/pages/script.py" line="291"/>
+        <location filename="../../ui/pages/script.py" line="319"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="255"/>
+        <location filename="../../ui/pages/script.py" line="298"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="257"/>
+        <location filename="../../ui/pages/script.py" line="300"/>
         <source>Swap the originals of scenes %1 and %2</source>
         <translation>互换 %1 场与 %2 场的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="269"/>
+        <location filename="../../ui/pages/script.py" line="312"/>
         <source> · paired with scene %1</source>
         <translation> · 已与 %1 场配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="278"/>
+        <location filename="../../ui/pages/script.py" line="321"/>
         <source>Original %1 is scene %2&apos;s. Swap, so that scene %2 adapts original %3 instead?</source>
         <translation>原文 %1 已与 %2 场配对。是否互换，让 %2 场改为对应原文 %3？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="280"/>
+        <location filename="../../ui/pages/script.py" line="323"/>
         <source>Swap</source>
         <translation>互换</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="282"/>
+        <location filename="../../ui/pages/script.py" line="325"/>
         <source>Original %1 is scene %2&apos;s: scene %2 will be left unpaired.</source>
         <translation>原文 %1 已与 %2 场配对：%2 场将不再有对应原文。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="285"/>
+        <location filename="../../ui/pages/script.py" line="328"/>
         <source>Leave scene %1 unpaired</source>
         <translation>让 %1 场不配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="294"/>
+        <location filename="../../ui/pages/script.py" line="337"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="314"/>
+        <location filename="../../ui/pages/script.py" line="339"/>
+        <source>Mark scene %1 as reviewed</source>
+        <translation>标记第 %1 场已复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="360"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="323"/>
+        <location filename="../../ui/pages/script.py" line="369"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
