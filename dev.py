@@ -75,7 +75,9 @@ def set_up(extras: str = "test") -> None:
     if stamp.exists() and stamp.read_text() == fingerprint:
         return
     say("installing Cliffhanger and its dependencies into .venv")
-    if run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]") != 0:
+    # --no-compile: pip would compile every module of every package (20 s of CPU, most never imported);
+    # Python compiles and keeps those imported, the first time they are.
+    if run(PYTHON, "-m", "pip", "install", "--quiet", "--no-compile", "-e", f".[{extras}]") != 0:
         sys.exit("dev.py: installing the dependencies failed (see pip's message above)")
     stamp.write_text(fingerprint)
 
