@@ -409,12 +409,20 @@ def _unpaired_episodes(sides: tuple[_Side, _Side]) -> list[str]:
             else _("the original is not divided into episodes: mark them (第1集) to pair its scenes")
         )
         return [message]
+    last = max(adaptation, key=_episode_order)
+    beyond = {number for number in original - adaptation if _episode_order(number) > _episode_order(last)}
     messages = (
         _("episodes {numbers} of the original are not in the adaptation: their scenes are listed as cut"),
+        _(
+            "episodes {numbers} of the original come after the adaptation's last, {last}: their scenes are listed"
+            " as not yet adapted"
+        ),
         _("episodes {numbers} of the adaptation are not in the original: their scenes are listed as added"),
     )
     found = []
-    for message, alone in zip(messages, (original - adaptation, adaptation - original), strict=True):
+    groups = (original - adaptation - beyond, beyond, adaptation - original)
+    for message, alone in zip(messages, groups, strict=True):
         if alone:
-            found.append(message.format(numbers=", ".join(str(number) for number in sorted(alone))))
+            numbers = ", ".join(str(number) for number in sorted(alone, key=_episode_order))
+            found.append(message.format(numbers=numbers, last=last))
     return found

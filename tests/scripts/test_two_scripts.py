@@ -342,6 +342,8 @@ def test_an_unfinished_adaptation_leaves_the_later_episodes_not_yet_adapted_not_
     for report in (json.loads(files.stdout), json.loads(stored.stdout)):
         assert [scene["number"] for scene in report["cut"]] == ["1-4"]
         assert [scene["number"] for scene in report["not_yet_adapted"]] == ["3-1", "3-2"]
+    (message,) = [m for m in json.loads(files.stdout)["ambiguities"] if m.startswith("episodes 3 of the original")]
+    assert message.endswith("come after the adaptation's last, 2: their scenes are listed as not yet adapted")
     episodes = {row["episode"]: row for row in json.loads(stored.stdout)["episodes"]}
     assert (episodes[3]["scenes"], episodes[3]["not_yet_adapted"], episodes[1]["not_yet_adapted"]) == (2, 2, 0)
     text = run("script", "align", "--db", db).stdout
