@@ -46,9 +46,8 @@ PAGE_STRIPS = 1200
 
 # The cheapest schedule any run has found, each a whole-production search far longer than the targets
 # allow (`schedule auto --work N` from the production as `demo` writes it); a cheaper one found later
-# replaces it here (the demo's: 104,440 with --work 22, what a 30 s limit buys since the search runs light
-# while limits are broken).
-BEST_KNOWN = {"standard": Decimal("104440.00"), "large": Decimal("138460.00")}
+# replaces it here (the demo's: 104,147.50 with --work 30, and --work 60 finds no cheaper).
+BEST_KNOWN = {"standard": Decimal("104147.50"), "large": Decimal("138460.00")}
 
 
 def optimizer(folder: Path) -> None:

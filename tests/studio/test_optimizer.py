@@ -289,6 +289,15 @@ def one_location_board(scenes: list[tuple], born: dt.date | None = None, dawn: i
     return Board(1, "USD", days, strips, layout, cast, {1: Place(1, "L1", Decimal(1000))}, limits)
 
 
+def test_the_bound_is_the_cheapest_schedule_when_the_hours_alone_decide_it():
+    """Three 5-hour interiors with the lead at one location, 12-hour days: two days' fees and two days'
+    pay are what every schedule within the limits costs at least, and what the cheapest costs."""
+    board = one_location_board([("INT", "DAY", 300, (1,), f"S{i}") for i in range(3)])
+    best = cheapest_by_hand(board)
+    assert best == 2 * Decimal(1000) + 2 * Decimal(900)
+    assert lower_bound(cp_model, Scenes(board), Budget(5)) == cents(best)
+
+
 def scenes_per_day(board: Board, result) -> list[list[int]]:
     return [sorted(result.placement[day.id]) for day in board.days]
 
