@@ -44,10 +44,17 @@ LIVE = RevisionState.OMITTED.value  # compared with !=: a scene not omitted
 
 
 def realign(session: Session, production_id: int) -> dict | None:
-    """Align the stored scripts again and store the pairs (None: the production has not both scripts yet)."""
-    if not _has(session, OriginalScene, production_id) or not _has(session, Scene, production_id):
+    """Align the stored scripts again and store the pairs (None: the production has not both scripts yet;
+    an original alone is stored as scenes of its own, not yet adapted, for the Script page and the
+    bilingual script to show until the shooting script comes)."""
+    if not _has(session, OriginalScene, production_id):
         return None
-    originals, scenes = _live(session, OriginalScene, production_id), _live(session, Scene, production_id)
+    originals = _live(session, OriginalScene, production_id)
+    if not _has(session, Scene, production_id):
+        _rows_of_live(session, production_id, set(), {original.id for original in originals})
+        _insert_alone(session, production_id, [], [], originals)
+        return None
+    scenes = _live(session, Scene, production_id)
     rows = _rows_of_live(session, production_id, {s.id for s in scenes}, {o.id for o in originals})
     original_outline, original_ids = _original_outline(originals)
     shooting_outline, scene_ids = _shooting_outline(session, production_id, scenes)

@@ -15,6 +15,7 @@ from studio.models import Character, FilmSet, OriginalScene, Scene, SceneAdaptat
 from studio.scripts.pairing import stored_alignment
 from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
+from tests.pdf_text import pdf_text
 from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
 
 
@@ -317,6 +318,11 @@ def test_the_original_imported_first_is_counted_as_the_original_and_names_the_sh
     assert (show["title"], show["title_zh"]) == ("Untitled", "契约总裁")
     assert (show["episodes"], show["scenes"], show["original"]) == (0, 0, {"episodes": 2, "scenes": 7})
     assert "the original it is adapted from: 2 episodes, 7 scenes" in run("info", "--db", db).stdout
+    waiting = json.loads(run("script", "align", "--db", db, "--json").stdout)  # its scenes, none adapted yet
+    assert (waiting["pairs"], waiting["cut"], len(waiting["not_yet_adapted"])) == ([], [], 7)
+    out = tmp_path / "original.pdf"
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out)).returncode == 0
+    assert pdf_text(out).count("Not yet adapted") == 7
     imported(db, scripts[1])  # the shooting script names the show in English
     (show,) = json.loads(run("info", "--db", db, "--json").stdout)["productions"]
     assert (show["title"], show["title_zh"], show["episodes"], show["scenes"]) == ("The Contract CEO", "契约总裁", 2, 7)
