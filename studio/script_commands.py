@@ -109,7 +109,13 @@ def _stored_alignment(args: argparse.Namespace) -> dict:
 
 
 def _alignment_report(report: dict) -> str:
-    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved"), "hand": _("by hand")}
+    ways = {
+        "number": _("same number"),
+        "renumbered": _("renumbered since paired"),
+        "order": _("in order"),
+        "moved": _("moved"),
+        "hand": _("by hand"),
+    }
     lines = [
         _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
             pairs=len(report["pairs"]),

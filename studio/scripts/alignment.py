@@ -40,6 +40,7 @@ MAPPED = {"speakers": 0.45, "set": 0.2, "int_ext": 0.1, "time": 0.1, "length": 0
 # can pair a moved scene's place with another that happens to look like it and so map two sets wrongly.
 ROUNDS = 4
 NUMBER, ORDER, MOVED = "number", "order", "moved"
+RENUMBERED = "renumbered"  # a stored pair paired by its shared number that a revision has numbered apart since
 HAND = "hand"  # a pair the producer made on the Script page, which no alignment undoes
 
 

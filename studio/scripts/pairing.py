@@ -27,7 +27,9 @@ from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, Sce
 from studio.models.enums import RevisionState
 from studio.scripts.alignment import (
     HAND,
+    NUMBER,
     ONE_SCENE,
+    RENUMBERED,
     NameMatch,
     Pair,
     align,
@@ -387,7 +389,7 @@ def _pair_json(row) -> dict:
         "original": row.original.number,
         "adaptation": row.scene.number,
         "score": row.score / 100,
-        "by": row.paired_by,
+        "by": _paired_by(row),
         "doubtful": not row.confirmed,
         "status": row.status.lower(),
         "original_changed": row.original_changed,
@@ -396,6 +398,14 @@ def _pair_json(row) -> dict:
 
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
     return {"number": scene.number, "episode": episode, "set": set_name}
+
+def _paired_by(row) -> str:
+    """How the pair was made, as it reads now: paired by a shared number that a revision has changed since
+    on one side is renumbered, never "same number" for two numbers."""
+    if row.paired_by == NUMBER and row.original.number != row.scene.number:
+        return RENUMBERED
+    return row.paired_by
+
 
 
 ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it
