@@ -254,11 +254,14 @@ def _map_names(
     mapped: list[dict] = []
     characters, sets = proposal
     problems: list[str] = characters[1] + sets[1]
+    settled: set[str] = set()  # a doubtful match someone has made by hand since is no longer to check
     for kind, model, matches in (("character", Character, characters[0]), ("film_set", FilmSet, sets[0])):
         rows = _rows(session, model, production_id)
         by_script = {row.script_name or row.name: row for row in rows}
         for match in matches:
             row = by_script.get(match.adaptation)
+            if row is not None and row.name_zh == match.original and match.doubt == ONE_SCENE:
+                settled.add(one_scene(match))
             if row is None or row.name_zh == match.original or match.doubtful:
                 continue
             problem = _refused_name(match, row, rows, in_original)
@@ -273,7 +276,7 @@ def _map_names(
             else:
                 give(kind, row.id, match.original)
     session.flush()
-    return mapped, problems
+    return mapped, [problem for problem in problems if problem not in settled]
 
 
 def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> str | None:
@@ -394,6 +397,14 @@ def _pair_json(row) -> dict:
         "status": row.status.lower(),
         "original_changed": row.original_changed,
     }
+
+
+def _paired_by(row) -> str:
+    """How the pair was made, as it reads now: paired by a shared number that a revision has changed since
+    on one side is renumbered, never "same number" for two numbers."""
+    if row.paired_by == NUMBER and row.original.number != row.scene.number:
+        return RENUMBERED
+    return row.paired_by
 
 
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
