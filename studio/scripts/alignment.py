@@ -63,7 +63,7 @@ ONE_SCENE, AMBIGUOUS = "one_scene", "ambiguous"  # why a name's match is doubtfu
 class NameMatch:
     original: str
     adaptation: str
-    scenes: int  # pairs in which both are there
+    scenes: int  # sure pairs (sure when aligned, or confirmed) in which both are there
     doubt: str = ""  # "" (sure), ONE_SCENE or AMBIGUOUS
 
     @property
@@ -314,11 +314,12 @@ def _name_map(
     names: Callable[[SceneOutline], Iterable[str]],
     taken: tuple[set[str], set[str]] = (set(), set()),
 ) -> tuple[list[NameMatch], list[str]]:
-    """Each name of the original matched with the adaptation's that is there in the same alike pairs most,
+    """Each name of the original matched with the adaptation's that is there in the same sure pairs most (a
+    moved pair, however alike, is to confirm: it counts once confirmed, as the stored map counts it),
     each name once, the strongest first (names `taken` left out); and what makes a match doubtful: one
     scene only, or a rival, seen in every pair, doubtful ones too (two people merged into one make their
     pairs look less alike)."""
-    dice, together = _cooccurrence([pair for pair in pairs if pair.score >= CONFIDENT], names, taken)
+    dice, together = _cooccurrence([pair for pair in pairs if not pair.doubtful], names, taken)
     matches, seen_original, seen_adaptation = [], set(), set()
     for (o, a), _score in sorted(dice.items(), key=lambda item: (-item[1], -together[item[0]], item[0])):
         if o not in seen_original and a not in seen_adaptation:

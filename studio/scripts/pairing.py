@@ -29,6 +29,7 @@ from studio.scripts.alignment import (
     HAND,
     NUMBER,
     ONE_SCENE,
+    ORDER,
     RENUMBERED,
     NameMatch,
     Pair,
@@ -122,13 +123,15 @@ def _proposal(
     by_original = {originals[1][id(outline)]: outline for outline in originals[0].scenes}
     by_scene = {scenes[1][id(outline)]: outline for outline in scenes[0].scenes}
     rows = session.exec(
-        select(SceneAdaptation.original_scene_id, SceneAdaptation.scene_id, SceneAdaptation.paired_by).where(
-            SceneAdaptation.production_id == production_id, SceneAdaptation.confirmed
+        select(SceneAdaptation.original_scene_id, SceneAdaptation.scene_id, SceneAdaptation.confirmed).where(
+            SceneAdaptation.production_id == production_id
         )
     ).all()
+    # the alignment's rule on the stored pairs: a confirmed one is sure (a moved one too, once confirmed),
+    # one to confirm doubtful, still seen by the rivals' check as the alignment's doubtful pairs are
     pairs = [
-        Pair(by_original[original], by_scene[scene], 1.0, by)
-        for original, scene, by in rows
+        Pair(by_original[original], by_scene[scene], 1.0 if confirmed else 0.0, HAND if confirmed else ORDER)
+        for original, scene, confirmed in rows
         if original in by_original and scene in by_scene
     ]
     return character_map(pairs), set_map(pairs)
@@ -359,11 +362,13 @@ def _stored_map(
     for row in rows:
         if row.name_zh in counts:
             by_zh.setdefault(row.name_zh, []).append(row)
+    # counted as the alignment counts them (sure or confirmed pairs with both there), else the pairs with it
+    proposed = {(match.original, match.adaptation): match.scenes for match in proposal[0]}
     matches = [
         {
             "original": zh,
             "adaptation": row.script_name or row.name,
-            "scenes": counts[zh],
+            "scenes": proposed.get((zh, row.script_name or row.name), counts[zh]),
             "doubt": "",
             "doubtful": False,
         }
@@ -410,13 +415,13 @@ def _paired_by(row) -> str:
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
     return {"number": scene.number, "episode": episode, "set": set_name}
 
+
 def _paired_by(row) -> str:
     """How the pair was made, as it reads now: paired by a shared number that a revision has changed since
     on one side is renumbered, never "same number" for two numbers."""
     if row.paired_by == NUMBER and row.original.number != row.scene.number:
         return RENUMBERED
     return row.paired_by
-
 
 
 ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it

@@ -61,3 +61,34 @@ def test_a_doubtful_match_given_by_hand_or_stored_before_is_no_longer_to_check(t
     text = imported(db, adaptation)
     assert "MRS. WAN" not in text and "MAX" not in text and "CEO'S OFFICE" not in text
     assert "To check: 医院门口 ↔ HOSPITAL ENTRANCE rests on one scene only" in text  # not stored: still to check
+
+
+def names_of(report: dict) -> dict[str, set[tuple]]:
+    return {
+        kind: {(name["original"], name["adaptation"], name["scenes"], name["doubtful"]) for name in report[kind]}
+        for kind in ("characters", "sets")
+    }
+
+
+def test_the_two_file_preview_and_the_stored_import_map_the_names_alike(tmp_path):
+    """The preview (`script align` on the two files) and the stored map after importing them rest on the
+    same pairs, the sure ones, counted alike: the moved 2-2 ↔ 2-4 is to confirm in both, so 苏母 ↔ MRS. WAN
+    rests on 1-3 only and the coffee shop on nothing yet; 苏晚 ↔ SOPHIE on four sure pairs (checked by hand:
+    1-1, 1-2, 1-3, 2-3)."""
+    db, adaptation = two_scripts(tmp_path)
+    preview = json.loads(run("script", "align", str(tmp_path / "original.txt"), str(adaptation), "--json").stdout)
+    stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
+    assert names_of(preview) == names_of(stored)
+    assert names_of(stored) == {
+        "characters": {
+            ("苏晚", "SOPHIE", 4, False),
+            ("顾景深", "ETHAN", 3, False),
+            ("林助理", "MAX", 2, False),
+            ("苏母", "MRS. WAN", 1, True),
+        },
+        "sets": {
+            ("总裁办公室", "CEO'S OFFICE", 2, False),
+            ("苏家客厅", "WAN HOUSE - LIVING ROOM", 2, False),
+            ("医院门口", "HOSPITAL ENTRANCE", 1, True),
+        },
+    }
