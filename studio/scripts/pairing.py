@@ -349,8 +349,31 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
         _("{original} is the Chinese name of {names}: one set of the original mapped to {count}"),
         _("{original} of the original is no set's Chinese name yet"),
     )
-    report["ambiguities"] = character_problems + set_problems
+    report["ambiguities"] = character_problems + set_problems + _missing_cast(session, pairs, characters)
     return report
+
+
+def _missing_cast(session: Session, pairs: list, characters: list[Character]) -> list[str]:
+    """Each confirmed pair whose original lists a character (speaking or there) whose Chinese name is one of
+    ours, though the shooting scene's cast has them not (seen only in action, say): to add to its cast."""
+    by_zh = {row.name_zh: row for row in characters if row.name_zh}
+    cast = set(
+        session.exec(
+            select(SceneCharacter.scene_id, SceneCharacter.character_id).where(
+                SceneCharacter.scene_id.in_([row.scene.id for row in pairs])
+            )
+        ).all()
+    )
+    message = _("{scene}: the original lists {original} ({name}) but the shooting script's scene has no {name}")
+    found = []
+    for row in pairs:
+        if not row.confirmed:
+            continue
+        for zh in dict.fromkeys(names_in(row.original.speaking) + names_in(row.original.listed)):
+            character = by_zh.get(zh)
+            if character is not None and (row.scene.id, character.id) not in cast:
+                found.append(message.format(scene=row.scene.number, original=zh, name=character.name))
+    return found
 
 
 def _stored_map(
