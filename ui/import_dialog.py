@@ -218,6 +218,7 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(index, self.tr("Pairs (%1 to confirm)").replace("%1", str(doubtful)))
         ways = {
             "number": self.tr("same number"),
+            "renumbered": self.tr("renumbered since paired"),
             "order": self.tr("in order"),
             "moved": self.tr("moved"),
             "hand": self.tr("by hand"),
