@@ -1880,71 +1880,76 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="221"/>
+        <source>renumbered since paired</source>
+        <translation>配对后已重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="222"/>
         <source>in order</source>
         <translation>按顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="222"/>
+        <location filename="../../ui/import_dialog.py" line="223"/>
         <source>moved</source>
         <translation>位置移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="223"/>
+        <location filename="../../ui/import_dialog.py" line="224"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="229"/>
+        <location filename="../../ui/import_dialog.py" line="230"/>
         <source>cut in adaptation</source>
         <translation>改编中删去</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="230"/>
+        <location filename="../../ui/import_dialog.py" line="231"/>
         <source>added in adaptation</source>
         <translation>改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="231"/>
+        <location filename="../../ui/import_dialog.py" line="232"/>
         <source>not yet adapted</source>
         <translation>尚未改编</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="234"/>
+        <location filename="../../ui/import_dialog.py" line="235"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="241"/>
+        <location filename="../../ui/import_dialog.py" line="242"/>
         <source>Names mapped: %1</source>
         <translation>名字对应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="242"/>
+        <location filename="../../ui/import_dialog.py" line="243"/>
         <source>To check: %1</source>
         <translation>待核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="260"/>
+        <location filename="../../ui/import_dialog.py" line="261"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="260"/>
+        <location filename="../../ui/import_dialog.py" line="261"/>
         <source>Background ×%1</source>
         <translation>群演 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="266"/>
+        <location filename="../../ui/import_dialog.py" line="267"/>
         <source>To check (%1)</source>
         <translation>待核对（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="253"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="253"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
