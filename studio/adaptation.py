@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,9 +28,89 @@ STATUS = one_of(AdaptationStatus, _("adaptation status"))
 
 def original_fingerprint(scene: OriginalScene) -> str:
     """The original scene's words (heading and text, markup and spacing aside), as approval keeps them."""
+    return fingerprint(scene.heading, scene.text)
+
+
+def fingerprint(heading: str, text: str) -> str:
     from studio.scripts.importer import words  # the importer's own comparison of a scene's words
 
-    return hashlib.sha256(f"{words(scene.heading)}\n{words(scene.text)}".encode()).hexdigest()
+    return hashlib.sha256(f"{words(heading)}\n{words(text)}".encode()).hexdigest()
+
+
+# Approval keeps a fingerprint only; the words approved are kept by the revision of the original that
+# replaces them, in its notes after this mark (JSON: original scene id → [heading, text]), so the Script
+# page can show what changed since approval without a column of its own.
+APPROVED_WORDS = "\n\n-- The original's words as approved, replaced by this revision: "
+
+
+def keep_approved_words(session: Session, revision_id: int, revised: dict[int, Any]) -> list[dict]:
+    """Of the stored original scenes a revision changes (`revised`: id → the revision's scene), those an
+    approved adaptation was approved on: their words as approved kept in the revision's notes, and the
+    pairs returned — what the revision flags as "the original changed since this was approved"."""
+    from studio.models import ScriptRevision
+
+    if not revised:
+        return []
+    rows = session.exec(
+        select(SceneAdaptation, OriginalScene, Scene.number)
+        .join(OriginalScene, OriginalScene.id == SceneAdaptation.original_scene_id)
+        .outerjoin(Scene, Scene.id == SceneAdaptation.scene_id)
+        .where(
+            SceneAdaptation.original_scene_id.in_(list(revised)),
+            SceneAdaptation.status == AdaptationStatus.APPROVED.value,
+        )
+        .order_by(OriginalScene.sort_order)
+    ).all()
+    kept, flagged = {}, []
+    for row, original, number in rows:
+        incoming = revised[original.id]
+        if row.approved_original != original_fingerprint(original):
+            continue  # flagged already, by an earlier revision
+        if fingerprint(incoming.heading[:400], incoming.text) == row.approved_original:
+            continue  # its markup or its reading changed, not its words
+        kept[str(original.id)] = [original.heading, original.text]
+        flagged.append({"original": incoming.number, "adaptation": number or ""})
+    if kept:
+        revision = session.get(ScriptRevision, revision_id)
+        revision.notes += APPROVED_WORDS + json.dumps(kept, ensure_ascii=False)
+    return flagged
+
+
+def flagged_scene(pair: dict) -> str:
+    """A pair `keep_approved_words` returns, as the import reports it: the shooting scene and its original."""
+    if not pair["adaptation"]:
+        return _("original {number} (cut)").format(number=pair["original"])
+    return _("{scene} (original {number})").format(scene=pair["adaptation"], number=pair["original"])
+
+
+def approved_words(session: Session, production_id: int, pairs: list[SidePair]) -> dict[int, tuple[str, str]]:
+    """The original's words as approved (heading, text) by original scene id, for the pairs whose original
+    changed since: from the revisions that replaced them, newest first, where the approval's fingerprint is
+    theirs. One approved before the words were kept has none."""
+    from studio.models import ScriptRevision
+
+    wanted = {pair.original.id: pair.approved_original for pair in pairs if pair.original_changed}
+    if not wanted:
+        return {}
+    notes = session.exec(
+        select(ScriptRevision.notes)
+        .where(
+            ScriptRevision.production_id == production_id,
+            ScriptRevision.notes.contains(APPROVED_WORDS, autoescape=True),
+        )
+        .order_by(ScriptRevision.id.desc())
+    )
+    found: dict[int, tuple[str, str]] = {}
+    for text in notes:
+        for key, (heading, words) in json.loads(text.split(APPROVED_WORDS, 1)[1]).items():
+            original_id = int(key)
+            if (
+                original_id in wanted
+                and original_id not in found
+                and fingerprint(heading, words) == wanted[original_id]
+            ):
+                found[original_id] = (heading, words)
+    return found
 
 
 class Status(RowRule):
@@ -221,7 +302,7 @@ def script_page_adaptation(session: Session, production_id: int) -> ScriptPageAd
         session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
     )
     return ScriptPageAdaptation(
-        adaptation_rows(pairs),
+        adaptation_rows(pairs, approved_words(session, production_id, pairs)),
         {row["episode"]: row for row in episode_progress(pairs, episodes)},
         cut_scene_rows(session, production_id, pairs),
     )
@@ -232,12 +313,14 @@ def cut_key(original_id: int) -> str:
     return f"original:{original_id}"
 
 
-def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
+def adaptation_rows(pairs: list[SidePair], approved: dict[int, tuple[str, str]]) -> dict[int | str, dict]:
     """Each scene's adaptation as the Script page shows it, by scene id, or by `cut_key` for an original
-    scene cut in adaptation."""
+    scene cut in adaptation; one whose original changed since approval with the words approved, where
+    they are kept (`approved_words`; else None)."""
     rows = {}
     for pair in pairs:
         original = pair.original
+        was = approved.get(original.id) if original else None
         rows[pair.scene.id if pair.scene else cut_key(original.id)] = {
             "id": pair.adaptation_id,
             "version": pair.version,
@@ -251,6 +334,8 @@ def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
             "original_number": original.number if original else "",
             "original_heading": original.heading if original else "",
             "original_text": original.text if original else "",
+            "approved_heading": was[0] if was else None,
+            "approved_text": was[1] if was else None,
             "adapter_note": pair.adapter_note,
             "cultural_note": pair.cultural_note,
         }
@@ -318,3 +403,19 @@ def original_choices(session: Session, production_id: int) -> list[dict]:
         }
         for pair in sorted(pairs, key=lambda pair: pair.original.sort_order)
     ]
+
+
+def changes_since_approval(approved: str, now: str) -> list[tuple[str, str]]:
+    """The original's text as approved against it now, line by line: ("", line) the same, ("-", line) as
+    approved only, ("+", line) now only — removed lines before the lines that replace them."""
+    import difflib
+
+    before, after = approved.splitlines(), now.splitlines()
+    lines: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            lines += [("", line) for line in before[i1:i2]]
+            continue
+        lines += [("-", line) for line in before[i1:i2]]
+        lines += [("+", line) for line in after[j1:j2]]
+    return lines

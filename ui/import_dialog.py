@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.adaptation import flagged_scene
 from studio.formatting import format_eighths
 from studio.models.enums import ScriptSide
 from studio.scripts.groups import group_count
@@ -174,6 +175,14 @@ class ImportDialog(QDialog):
             .replace("%4", str(len(preview.omitted)))
             .replace("%5", str(len(self.outline.scenes) - len(preview.added) - len(preview.changed)))
         )
+        if preview.flagged:  # an approved adaptation's original revised: it will be flagged for review
+            self.changes.setText(
+                self.changes.text()
+                + "\n"
+                + self.tr("Approved, to be flagged as the original changed since: %1").replace(
+                    "%1", ", ".join(flagged_scene(pair) for pair in preview.flagged)
+                )
+            )
         self._fill_scenes(self.outline, preview)
         for widget in (self.activity, self.busy):
             widget.hide()

@@ -341,6 +341,41 @@ def test_a_changed_original_is_marked_as_reviewed_beside_its_flag_and_undone(qtb
     assert not form.reviewed.isVisibleTo(page)
 
 
+def test_a_changed_original_shows_what_changed_since_approval(qtbot, demo_path):
+    page = show(window_on(qtbot, demo_path), "script")
+    select_scene(page, "5-2")  # approved, then the revision added a line to its original
+    view = page.original
+    assert view.changes.isVisibleTo(page) and "changes since approval" in view.title.text()
+    lines = view.text.toPlainText().split("\n")
+    changed = [line for line in lines if line[:1] in "−+"]
+    assert changed == ["+ （补一句）我只给你一次机会。"]  # the line the revision added, alone marked
+    assert len(view.text.extraSelections()) == 1
+    assert view.text.textCursor().block().text() == changed[0]  # scrolled to it
+    view.changes.setChecked(False)  # the original as it is now, unmarked
+    assert view.text.toPlainText().endswith("我只给你一次机会。") and not view.text.extraSelections()
+    select_scene(page, "75-1")  # nothing changed since approval: nothing to show
+    assert not view.changes.isVisibleTo(page) and not view.text.extraSelections()
+
+
+def test_the_import_preview_names_the_approved_scenes_a_revised_original_flags(qtbot, tmp_path):
+    from studio import operations
+    from studio.storage.db import open_database
+
+    db = two_scripts(tmp_path)
+    database = open_database(str(db))
+    with database.transaction() as session:
+        for (adaptation_id,) in query(db, "SELECT id FROM scene_adaptation WHERE original_scene_id IN (1, 2)"):
+            operations.edit(session, "scene_adaptation", adaptation_id, {"status": "APPROVED"})
+    database.close()
+    revised = tmp_path / "original.txt"  # 1-1's words revised; 1-2 approved, left alone
+    revised.write_text(ORIGINAL.replace("签了它，", "签了它吧，"), encoding="utf-8")
+    window = window_on(qtbot, db)
+    dialog = window.script_import.import_files([revised])
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
+    assert dialog.changes.text().endswith("Approved, to be flagged as the original changed since: 1-1 (original 1-1)")
+    dialog.reject()
+
+
 def test_to_confirm_shows_only_doubtful_pairs_and_changed_originals(qtbot, demo_path):
     doubt(demo_path, "2-1")
     window = window_on(qtbot, demo_path)
