@@ -386,6 +386,8 @@ def _pair_json(row) -> dict:
     return {
         "original": row.original.number,
         "adaptation": row.scene.number,
+        "original_heading": row.original.heading,  # to judge the pair by: each side's heading and set
+        "adaptation_heading": row.scene.heading,
         "score": row.score / 100,
         "by": row.paired_by,
         "doubtful": not row.confirmed,
@@ -395,7 +397,7 @@ def _pair_json(row) -> dict:
 
 
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
-    return {"number": scene.number, "episode": episode, "set": set_name}
+    return {"number": scene.number, "episode": episode, "set": set_name, "heading": scene.heading}
 
 
 ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it
