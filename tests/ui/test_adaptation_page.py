@@ -301,6 +301,24 @@ def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qt
     assert page.scene_text.toPlainText().startswith("Not yet adapted")
 
 
+def test_each_episodes_approved_counts_its_scenes_and_the_originals_own_episodes_are_listed(qtbot, tmp_path):
+    from tests.scripts.test_two_scripts import EPISODE_3
+
+    page = show(window_on(qtbot, two_scripts(tmp_path, ORIGINAL + EPISODE_3)), "script")
+    model = page.episodes.model
+    cells = {row["number"]: (row["scenes"], row["approved"]) for row in model.rows}
+    assert cells[1] == (3, "0/3")  # the original's 1-4, cut, is not one of its scenes
+    assert cells[3] == (0, "—")  # only in the original: listed, not yet adapted
+    third = next(n for n, row in enumerate(model.rows) if row["number"] == 3)
+    title = next(n for n, column in enumerate(model.columns) if column.key == "title")
+    assert model.index(third, title).data() == "Not yet adapted · scenes in the original: 2"
+    assert not model.flags(model.index(third, title)) & Qt.ItemFlag.ItemIsEditable  # no episode to edit
+    assert page.summary.text().startswith("2 episodes")
+    page.episodes.view.selectRow(page.episodes.proxy.mapFromSource(model.index(third, 0)).row())
+    shown = {page.scenes.proxy.index(n, 0).data() for n in range(page.scenes.proxy.rowCount())}
+    assert shown == {"Original 3-1", "Original 3-2"}
+
+
 def test_a_cut_originals_row_paired_since_leaves_nothing_of_it_shown(qtbot, demo_path, monkeypatch):
     window = window_on(qtbot, demo_path)
     page = show(window, "script")
