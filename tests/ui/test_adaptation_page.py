@@ -414,10 +414,15 @@ def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused
     page = show(window, "script")
     action = page.buttons["exportBilingual"]
     target, wrong = tmp_path / "script.pdf", tmp_path / "script.txt"
-    chosen = iter([target, wrong])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(chosen)), ""))
+    chosen, suggested = iter([target, wrong]), []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _parent, _title, name, *args, **kwargs: (suggested.append(name), str(next(chosen)), "")[1:],
+    )
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
+    assert suggested[0].endswith("/The Contract CEO - bilingual script.pdf")  # under the show's title, as other exports
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
     assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in text.splitlines())
     action.trigger()

@@ -23,6 +23,7 @@ from ui.scene_breakdown import SceneElementsList, SceneTextView
 from ui.table import Column, name_columns
 
 write_bilingual_script = on_first_call("studio.exports.script_pdf", "write_bilingual_script")  # reportlab
+bilingual_script_file_name = on_first_call("studio.exports.script_pdf", "bilingual_script_file_name")
 TAGS = frozenset({"scene_element", "breakdown_element"})  # what the scene's tags are made of
 
 
@@ -245,7 +246,7 @@ class ScriptPage(Page):
         """The original and its adaptation side by side, scene by scene, as `export script --bilingual`."""
         self.export_file(
             self.tr("Export Bilingual Script"),
-            "bilingual-script.pdf",
+            self.workspace.read(bilingual_script_file_name, self.workspace.production_id),
             self.tr("PDF documents (*.pdf)"),
             lambda session, production_id, path: write_bilingual_script(session, production_id, path, "en+zh"),
         )
