@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -37,22 +36,33 @@ def fingerprint(heading: str, text: str) -> str:
     return hashlib.sha256(f"{words(heading)}\n{words(text)}".encode()).hexdigest()
 
 
-# Approval keeps a fingerprint only; the words approved are kept by the revision of the original that
-# replaces them, in its notes after this mark (JSON: original scene id → [heading, text]), so the Script
-# page can show what changed since approval without a column of its own.
-APPROVED_WORDS = "\n\n-- The original's words as approved, replaced by this revision: "
+def approved_words(original: OriginalScene) -> str:
+    """The original scene's words as approval keeps them (`approved_text`): its heading, then its text."""
+    return f"{original.heading}\n{original.text}"
 
 
-def keep_approved_words(session: Session, revision_id: int, revised: dict[int, Any]) -> list[dict]:
+def heading_and_text(kept: str) -> tuple[str, str] | None:
+    """`approved_text` as (heading, text); None when the words were not kept (approved before they were)."""
+    if not kept:
+        return None
+    heading, _line, text = kept.partition("\n")
+    return heading, text
+
+
+def _approve(row: SceneAdaptation, original: OriginalScene | None) -> None:
+    """The original's words taken as approved as they are now (None: none approved)."""
+    row.approved_original = original_fingerprint(original) if original else ""
+    row.approved_text = approved_words(original) if original else ""
+
+
+def flagged_by(session: Session, revised: dict[int, Any]) -> list[dict]:
     """Of the stored original scenes a revision changes (`revised`: id → the revision's scene), those an
-    approved adaptation was approved on: their words as approved kept in the revision's notes, and the
-    pairs returned — what the revision flags as "the original changed since this was approved"."""
-    from studio.models import ScriptRevision
-
+    approved adaptation was approved on and whose words it changes: what the revision flags as "the
+    original changed since this was approved", as {original, adaptation} numbers."""
     if not revised:
         return []
     rows = session.exec(
-        select(SceneAdaptation, OriginalScene, Scene.number)
+        select(SceneAdaptation.approved_original, OriginalScene, Scene.number)
         .join(OriginalScene, OriginalScene.id == SceneAdaptation.original_scene_id)
         .outerjoin(Scene, Scene.id == SceneAdaptation.scene_id)
         .where(
@@ -61,67 +71,35 @@ def keep_approved_words(session: Session, revision_id: int, revised: dict[int, A
         )
         .order_by(OriginalScene.sort_order)
     ).all()
-    kept, flagged = {}, []
-    for row, original, number in rows:
+    flagged = []
+    for approved, original, number in rows:
         incoming = revised[original.id]
-        if row.approved_original != original_fingerprint(original):
+        if approved != original_fingerprint(original):
             continue  # flagged already, by an earlier revision
-        if fingerprint(incoming.heading[:400], incoming.text) == row.approved_original:
+        if fingerprint(incoming.heading[:400], incoming.text) == approved:
             continue  # its markup or its reading changed, not its words
-        kept[str(original.id)] = [original.heading, original.text]
         flagged.append({"original": incoming.number, "adaptation": number or ""})
-    if kept:
-        revision = session.get(ScriptRevision, revision_id)
-        revision.notes += APPROVED_WORDS + json.dumps(kept, ensure_ascii=False)
     return flagged
 
 
 def flagged_scene(pair: dict) -> str:
-    """A pair `keep_approved_words` returns, as the import reports it: the shooting scene and its original."""
+    """A pair `flagged_by` returns, as the import reports it: the shooting scene and its original."""
     if not pair["adaptation"]:
         return _("original {number} (cut)").format(number=pair["original"])
     return _("{scene} (original {number})").format(scene=pair["adaptation"], number=pair["original"])
 
 
-def approved_words(session: Session, production_id: int, pairs: list[SidePair]) -> dict[int, tuple[str, str]]:
-    """The original's words as approved (heading, text) by original scene id, for the pairs whose original
-    changed since: from the revisions that replaced them, newest first, where the approval's fingerprint is
-    theirs. One approved before the words were kept has none."""
-    from studio.models import ScriptRevision
-
-    wanted = {pair.original.id: pair.approved_original for pair in pairs if pair.original_changed}
-    if not wanted:
-        return {}
-    notes = session.exec(
-        select(ScriptRevision.notes)
-        .where(
-            ScriptRevision.production_id == production_id,
-            ScriptRevision.notes.contains(APPROVED_WORDS, autoescape=True),
-        )
-        .order_by(ScriptRevision.id.desc())
-    )
-    found: dict[int, tuple[str, str]] = {}
-    for text in notes:
-        for key, (heading, words) in json.loads(text.split(APPROVED_WORDS, 1)[1]).items():
-            original_id = int(key)
-            if (
-                original_id in wanted
-                and original_id not in found
-                and fingerprint(heading, words) == wanted[original_id]
-            ):
-                found[original_id] = (heading, words)
-    return found
-
-
 class Status(RowRule):
-    """The adaptation's status; approving keeps the original's words as they are now."""
+    """The adaptation's status; approving keeps the original's words as they are now (their fingerprint
+    and the words), any other status none."""
+
+    also = ("approved_original", "approved_text")
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         status = STATUS(value)
         setattr(row, field, status)
         original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
-        approved = status == AdaptationStatus.APPROVED.value and original
-        row.approved_original = original_fingerprint(original) if approved else ""
+        _approve(row, original if status == AdaptationStatus.APPROVED.value and original else None)
 
 
 REVIEWED = "reviewed"  # the approved original's words taken as they are now
@@ -129,7 +107,10 @@ REVIEWED = "reviewed"  # the approved original's words taken as they are now
 
 class ApprovedOriginal(RowRule):
     """The original's words as approved: `REVIEWED` takes them as they are now — an approved scene whose
-    original changed since, reviewed and still approved; a fingerprint as stored (undo puts one back)."""
+    original changed since, reviewed and still approved; a fingerprint as stored (undo puts one back, then
+    the words with it: `ApprovedText`)."""
+
+    also = ("approved_text",)
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         if value != REVIEWED:
@@ -140,7 +121,23 @@ class ApprovedOriginal(RowRule):
         original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
         if row.status != AdaptationStatus.APPROVED.value or not original:
             raise InvalidInput(_("only an approved scene paired with an original can be marked as reviewed"))
-        setattr(row, field, original_fingerprint(original))
+        _approve(row, original)
+
+
+class ApprovedText(RowRule):
+    """The original's words as approved, as stored: undo puts them back after their fingerprint
+    (`ApprovedOriginal`), so they must be the words of the fingerprint the row holds, or none."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        if not isinstance(value, str) or not _words_of(row, value):
+            raise InvalidInput(_("these are not the words of the original as approved"))
+        setattr(row, field, value)
+
+
+def _words_of(row: SQLModel, kept: str) -> bool:
+    """Whether `kept` are the words the row's fingerprint is of, or none."""
+    parts = heading_and_text(kept)
+    return parts is None or fingerprint(*parts) == row.approved_original
 
 
 def yes_or_no(value: Any) -> bool:
@@ -176,6 +173,7 @@ class SidePair:
     adapter_note: str
     cultural_note: str
     approved_original: str
+    approved_text: str  # the original's words as approved ("": none kept)
     not_yet_adapted: bool = False  # an original scene past the last episode the adaptation reaches: not cut
 
     @functools.cached_property  # a pair is read, never changed: its fingerprint is worked out once
@@ -232,6 +230,7 @@ def side_by_side(session: Session, production_id: int) -> list[SidePair]:
             row.adapter_note,
             row.cultural_note,
             row.approved_original,
+            row.approved_text,
             row.scene_id not in scenes and (originals[row.original_scene_id].episode_number or 0) > reach,
         )
         for row in rows
@@ -302,7 +301,7 @@ def script_page_adaptation(session: Session, production_id: int) -> ScriptPageAd
         session.exec(select(Episode.id, Episode.number).where(Episode.production_id == production_id)).all()
     )
     return ScriptPageAdaptation(
-        adaptation_rows(pairs, approved_words(session, production_id, pairs)),
+        adaptation_rows(pairs),
         {row["episode"]: row for row in episode_progress(pairs, episodes)},
         cut_scene_rows(session, production_id, pairs),
     )
@@ -313,14 +312,14 @@ def cut_key(original_id: int) -> str:
     return f"original:{original_id}"
 
 
-def adaptation_rows(pairs: list[SidePair], approved: dict[int, tuple[str, str]]) -> dict[int | str, dict]:
+def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
     """Each scene's adaptation as the Script page shows it, by scene id, or by `cut_key` for an original
     scene cut in adaptation; one whose original changed since approval with the words approved, where
-    they are kept (`approved_words`; else None)."""
+    they are kept (`approved_text`; else None)."""
     rows = {}
     for pair in pairs:
         original = pair.original
-        was = approved.get(original.id) if original else None
+        was = heading_and_text(pair.approved_text) if pair.original_changed else None
         rows[pair.scene.id if pair.scene else cut_key(original.id)] = {
             "id": pair.adaptation_id,
             "version": pair.version,

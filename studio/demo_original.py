@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from types import SimpleNamespace
 
 from sqlmodel import Session, select
 
-from studio.adaptation import keep_approved_words, original_fingerprint
+from studio.adaptation import approved_words, original_fingerprint
 from studio.models import (
     Character,
     Episode,
@@ -176,12 +175,6 @@ def _revise(session: Session, pid: int, spec: dict, color: str) -> None:
         .join(Scene, Scene.id == SceneAdaptation.scene_id)
         .where(OriginalScene.production_id == pid, Scene.number.in_(list(revised)))
     ).all()
-    # The words approved kept as importing the revision keeps them: the Script page shows what changed.
-    keep_approved_words(
-        session,
-        revision.id,
-        {o.id: SimpleNamespace(heading=o.heading, text=f"{o.text}\n{revised[n]}", number=o.number) for n, o in rows},
-    )
     for number, original in rows:
         original.revision_state = RevisionState.CHANGED.value
         original.text += "\n" + revised[number]
@@ -212,4 +205,5 @@ def _set_statuses(session: Session, pid: int, spec: dict) -> None:
             row.adapter_note = spec["adapter_notes"].get(scene.number, "")
         if row.status == AdaptationStatus.APPROVED.value and original is not None:
             row.approved_original = original_fingerprint(original)
+            row.approved_text = approved_words(original)
     session.flush()

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from studio import operations
 from studio.adaptation import script_page_adaptation
-from studio.models import Character, FilmSet, OriginalScene, Scene, SceneAdaptation, Strip
+from studio.models import Character, FilmSet, OriginalScene, Scene, SceneAdaptation, ScriptRevision, Strip
 from studio.scripts.pairing import stored_alignment
 from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
@@ -142,6 +142,9 @@ def test_statuses_and_notes_survive_revisions_of_either_side_and_a_changed_origi
         assert note == "合同→contract"
         shown = next(row for row in script_page_adaptation(session, 1).rows.values() if row["original_changed"])
         assert "签了它，" in shown["approved_text"] and "签了它吧，" in shown["original_text"]  # what changed
+        kept = session.exec(select(SceneAdaptation.approved_text).where(SceneAdaptation.id == shown["id"])).one()
+        assert kept == f"{shown['approved_heading']}\n{shown['approved_text']}"  # in its column, not the notes
+        assert "签了它，" not in "".join(session.exec(select(ScriptRevision.notes)))
     database.close()
 
 
