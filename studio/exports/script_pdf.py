@@ -24,7 +24,9 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from studio.adaptation import SidePair, side_by_side
 from studio.errors import UserError
 from studio.exports.callsheet_style import para
+from studio.exports.callsheet_words import SheetWords
 from studio.exports.contacts import Translate, translator
+from studio.exports.files import safe_file_name
 from studio.exports.fonts import LATIN, cjk_font, has_cjk
 from studio.exports.pdf_pages import build_pdf, frame_width, front_matter, page_footer
 from studio.exports.sides_pdf import CUE, Sides
@@ -93,9 +95,17 @@ def write_bilingual_sides(
     if not pairs:
         raise UserError(words.no_original)
     day = words.day_of.format(number=sides.number, total=sides.day_count)
-    facts = [words.sides, day, sides.date.isoformat()]
+    facts = [words.sides, day, SheetWords(lang).date(sides.date, "medium")]  # as the shooting script's sides
     production = get_production(session, production_id)
     return _write(production, [pairs[scene_id] for scene_id in scene_ids if scene_id in pairs], words, target, facts)
+
+
+def bilingual_script_file_name(session: Session, production_id: int, lang: str = "en+zh") -> str:
+    """The bilingual script's file name under the show's title, as the other exports name theirs."""
+    production = get_production(session, production_id)
+    title = production.title_zh if lang == "zh" and production.title_zh else production.title
+    document = ScriptWords("zh" if lang == "zh" else "en").document.lower()
+    return safe_file_name(f"{title} - {document}") + ".pdf"
 
 
 def _words_for(target: Path, lang: str) -> ScriptWords:

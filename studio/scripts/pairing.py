@@ -426,6 +426,8 @@ def _pair_json(row) -> dict:
     return {
         "original": row.original.number,
         "adaptation": row.scene.number,
+        "original_heading": row.original.heading,  # to judge the pair by: each side's heading and set
+        "adaptation_heading": row.scene.heading,
         "score": row.score / 100,
         "by": _paired_by(row),
         "doubtful": not row.confirmed,
@@ -443,7 +445,7 @@ def _paired_by(row) -> str:
 
 
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
-    return {"number": scene.number, "episode": episode, "set": set_name}
+    return {"number": scene.number, "episode": episode, "set": set_name, "heading": scene.heading}
 
 
 def _paired_by(row) -> str:
