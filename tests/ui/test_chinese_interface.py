@@ -109,7 +109,8 @@ def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path
     read_widget(importing, "import", reading)
     script = importing.outline
     own = {scene.set_name for scene in script.scenes} | set(script.characters())
-    own |= {name for (name,) in query(demo_path, "SELECT name FROM character")}
+    stored = "SELECT name FROM character UNION SELECT name FROM film_set UNION SELECT time_of_day FROM scene"
+    own |= {name for (name,) in query(demo_path, stored)}  # the pairs' headings: the shooting script's words
     wanted = translatable(demo_path)
     assert {"pay presets", "schedule settings", "optimize", "import"} <= {where for where, _ in reading.texts}
     assert len(reading.texts) > 150 and "value" in reading.kinds

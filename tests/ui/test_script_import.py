@@ -227,7 +227,7 @@ def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside
         for row in range(dialog.pair_table.rowCount())
     ]
     # Each pair judged by its two headings (set, where, when) and how alike the scenes are
-    assert ("2-2  日 外 咖啡馆", "2-4  EXT. COFFEE SHOP - DAY", "moved, 99% alike", "To confirm") in rows
+    assert ("2-2  日 外 咖啡馆", "2-4  EXT. COFFEE SHOP - DAY", "moved, 89% alike", "To confirm") in rows
     assert ("1-4  夜 内 酒吧", "—", "cut in adaptation", "") in rows
     assert ("—", "2-2  EXT. MALIBU BEACH - DAY", "added in adaptation", "") in rows
     assert ("3-1  日 内 总裁办公室", "—", "not yet adapted", "") in rows
