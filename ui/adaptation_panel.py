@@ -42,13 +42,16 @@ class OriginalView(QWidget):
         self.changes.setObjectName("originalChanges")
         self.changes.setChecked(True)
         self.changes.toggled.connect(lambda _checked: self.show_row(self.row))
+        self.changes.hide()  # until a scene whose original changed is shown
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("originalText")
         self.text.setReadOnly(True)
+        heading = QHBoxLayout()  # the box beside the title: the page no taller for it
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.changes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.changes)
+        layout.addLayout(heading)
         layout.addWidget(self.text)
 
     def show_row(self, row: dict | None) -> None:
