@@ -78,6 +78,8 @@ class Column:
     original: bool = False
     swatch: bool = False  # a colour (#rrggbb) shown as a swatch, not as its code
     free_text: bool = False  # what people type (notes, addresses, vendors), shown as typed in any language
+    # The most a column takes when first fitted to its cells: what is longer is elided, whole in its tooltip.
+    widest: int = 320
 
 
 def name_columns(
@@ -474,8 +476,8 @@ class RecordTable(QWidget):
         if first_load:
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
-            for column in range(self.model.columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), 320))
+            for number, column in enumerate(self.model.columns):
+                header.resizeSection(number, min(header.sectionSize(number), column.widest))
         if selected:
             self.select_ids(selected)
         self.view.verticalScrollBar().setValue(scroll)
