@@ -47,10 +47,10 @@ class ScriptPage(Page):
         )
         self.scenes = self.table(
             [
-                Column("number", self.tr("Scene")),
+                Column("number", self.tr("Scene"), whole=True),
                 # What the page is for when adapting: beside the scene, in view at 1280 px (hidden without an
                 # original, which leaves a shooting script alone as it was).
-                Column("adaptation", self.tr("Adaptation"), display=labels.adaptation_status),
+                Column("adaptation", self.tr("Adaptation"), display=labels.adaptation_status, whole=True),
                 Column("int_ext", self.tr("I/E"), display=labels.int_ext),
                 Column(
                     "set_zh" if chinese() else "set",
@@ -62,7 +62,7 @@ class ScriptPage(Page):
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
                 # A scene with many (ETHAN, CHLOE, DR. OKAFOR, NURSE KIM…) elided, all of them in its tooltip.
                 Column("characters_zh" if chinese() else "characters", self.tr("Characters"), widest=240),
-                Column("revision", self.tr("Revision"), display=labels.revision_state),
+                Column("revision", self.tr("Revision"), display=labels.revision_state, whole=True),
                 Column(
                     "shots", self.tr("Shots"), source=("scene", "scene_id", "shots"), editable=True, align_right=True
                 ),
