@@ -445,3 +445,23 @@ def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, l
         assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width()
     finally:
         install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_scenes_adaptation_column_is_in_view_and_a_cut_rows_cells_read_whole(qtbot, demo_path, qapp, language):
+    install_translators(qapp, language)
+    try:
+        window = window_on(qtbot, demo_path)
+        window.resize(1280, 800)
+        page = show(window, "script")
+        view, model = page.scenes.view, page.scenes.model
+        qtbot.waitUntil(lambda: view.viewport().width() > 0)
+        column = {c.key: n for n, c in enumerate(model.columns)}
+        adaptation = column["adaptation"]
+        assert view.columnViewportPosition(adaptation) + view.columnWidth(adaptation) <= view.viewport().width()
+        cut = [n for n, row in enumerate(model.rows) if row["scene_id"] is None]  # Original 3-3 … 68-2
+        for key in ("number", "revision", "adaptation"):  # none elided, far down the script too
+            needed = max(view.sizeHintForIndex(page.scenes.proxy.index(row, column[key])).width() for row in cut)
+            assert view.columnWidth(column[key]) >= needed, key
+    finally:
+        install_translators(qapp, "en")
