@@ -4,6 +4,7 @@ original flagged."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import subprocess
 
@@ -430,30 +431,32 @@ def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused
     assert "choose a file ending in .pdf" in last_refusal(window).text() and not wrong.exists()
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, language):
+@contextlib.contextmanager
+def script_page_in(qtbot, qapp, path, language: str):
+    """The Script page of a 1280×800 window on `path`, in `language` (English again after)."""
     install_translators(qapp, language)
     try:
-        window = window_on(qtbot, demo_path)
+        window = window_on(qtbot, path)
         window.resize(1280, 800)
-        page = show(window, "script")
+        yield show(window, "script")
+    finally:
+        install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, language):
+    with script_page_in(qtbot, qapp, demo_path, language) as page:
         qtbot.waitUntil(lambda: page.episodes.view.viewport().width() > 0)
         view = page.episodes.view
         column = next(n for n, c in enumerate(page.episodes.model.columns) if c.key == "approved")
         needed = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
         assert view.columnWidth(column) >= needed  # its heading and its counts (e.g. 7/8) whole
         assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width()
-    finally:
-        install_translators(qapp, "en")
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_scenes_adaptation_column_is_in_view_and_a_cut_rows_cells_read_whole(qtbot, demo_path, qapp, language):
-    install_translators(qapp, language)
-    try:
-        window = window_on(qtbot, demo_path)
-        window.resize(1280, 800)
-        page = show(window, "script")
+    with script_page_in(qtbot, qapp, demo_path, language) as page:
         view, model = page.scenes.view, page.scenes.model
         qtbot.waitUntil(lambda: view.viewport().width() > 0)
         column = {c.key: n for n, c in enumerate(model.columns)}
@@ -463,5 +466,3 @@ def test_the_scenes_adaptation_column_is_in_view_and_a_cut_rows_cells_read_whole
         for key in ("number", "revision", "adaptation"):  # none elided, far down the script too
             needed = max(view.sizeHintForIndex(page.scenes.proxy.index(row, column[key])).width() for row in cut)
             assert view.columnWidth(column[key]) >= needed, key
-    finally:
-        install_translators(qapp, "en")
