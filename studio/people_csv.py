@@ -284,7 +284,6 @@ class _People:
     may put 林凯文 in the name column). Two people under one name are never guessed between."""
 
     def __init__(self, people: list, names: Callable[[Any], tuple[str, ...]], chinese: Callable[[Any], str]):
-        self.names = names
         self.by_name: dict[str, list] = {}
         self.by_chinese: dict[str, list] = {}
         for person in people:
@@ -298,8 +297,7 @@ class _People:
 
     def find(self, row: PersonRow):
         found = self.by_name.get(row.key) or self.by_chinese.get(row.key)
-        by_chinese_column = not found and bool(row.values.get("name_zh"))
-        if by_chinese_column:
+        if not found and row.values.get("name_zh"):
             found = self.by_chinese.get(name_key(row.values["name_zh"]))
         if found and len({id(person) for person in found}) > 1:
             raise InvalidInput(
@@ -307,18 +305,7 @@ class _People:
                     row=row.line, count=len(found), name=repr(row.values["name"])
                 )
             )
-        if found and by_chinese_column:  # the name column names someone else: never update them unasked
-            raise InvalidInput(
-                _(
-                    "row {row}: {chinese} is the Chinese name of {owner}, but the row names {name}; correct one of them"
-                ).format(
-                    row=row.line, chinese=row.values["name_zh"], owner=self.name_of(found[0]), name=row.values["name"]
-                )
-            )
         return found[0] if found else None
-
-    def name_of(self, person) -> str:
-        return next(name for name in self.names(person) if name)
 
 
 def _set_columns(target, values: dict[str, Any], columns: dict[str, str]) -> None:

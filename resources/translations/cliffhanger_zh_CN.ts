@@ -4,47 +4,47 @@
 <context>
     <name>AdaptationForm</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="120"/>
+        <location filename="../../ui/adaptation_panel.py" line="117"/>
         <source>Confirm the pairing</source>
         <translation>确认配对</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="123"/>
+        <location filename="../../ui/adaptation_panel.py" line="120"/>
         <source>Mark as reviewed</source>
         <translation>标记为已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="125"/>
+        <location filename="../../ui/adaptation_panel.py" line="122"/>
         <source>The changed original is reviewed: the adaptation stays approved</source>
         <translation>原文改动已复核：改编保持已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="127"/>
+        <location filename="../../ui/adaptation_panel.py" line="124"/>
         <source>Pair with…</source>
         <translation>配对到…</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="130"/>
+        <location filename="../../ui/adaptation_panel.py" line="127"/>
         <source>Adapter&apos;s note</source>
         <translation>改编说明</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="132"/>
+        <location filename="../../ui/adaptation_panel.py" line="129"/>
         <source>Cultural note: what was changed and why</source>
         <translation>文化注释：改了什么、为什么改</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="137"/>
+        <location filename="../../ui/adaptation_panel.py" line="134"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="177"/>
+        <location filename="../../ui/adaptation_panel.py" line="174"/>
         <source>The original changed since this was approved</source>
         <translation>审定后原文已改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="179"/>
+        <location filename="../../ui/adaptation_panel.py" line="176"/>
         <source>Paired by the alignment: to confirm</source>
         <translation>由自动对齐配对：待确认</translation>
     </message>
@@ -1287,7 +1287,7 @@ The details are in %2</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../ui/table.py" line="366"/>
+        <location filename="../../ui/table.py" line="361"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -2834,22 +2834,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>显示审定后的改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="62"/>
+        <location filename="../../ui/adaptation_panel.py" line="59"/>
         <source>Original: none (added in adaptation)</source>
         <translation>原文：无（改编中新增）</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="65"/>
+        <location filename="../../ui/adaptation_panel.py" line="62"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="72"/>
+        <location filename="../../ui/adaptation_panel.py" line="69"/>
         <source>Original %1: the words as approved were not kept; as it is now</source>
         <translation>原文 %1：未保留审定时的原文，以下为现在的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="79"/>
+        <location filename="../../ui/adaptation_panel.py" line="76"/>
         <source>Original %1: changes since approval (− as approved, + now)</source>
         <translation>原文 %1：审定后的改动（− 审定时，+ 现在）</translation>
     </message>
@@ -3805,22 +3805,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="107"/>
+        <location filename="../../ui/table.py" line="102"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="117"/>
+        <location filename="../../ui/table.py" line="112"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="442"/>
+        <location filename="../../ui/table.py" line="437"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/table.py" line="135"/>
+        <location filename="../../ui/table.py" line="130"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
@@ -3830,7 +3830,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="293"/>
+        <location filename="../../ui/table.py" line="288"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -4564,13 +4564,13 @@ Add how many shoot days, from the day after the last one?</source>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="43"/>
-        <location filename="../../ui/pages/script.py" line="62"/>
+        <location filename="../../ui/pages/script.py" line="59"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="44"/>
-        <location filename="../../ui/pages/script.py" line="67"/>
+        <location filename="../../ui/pages/script.py" line="64"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
@@ -4590,194 +4590,194 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="54"/>
+        <location filename="../../ui/pages/script.py" line="51"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="57"/>
+        <location filename="../../ui/pages/script.py" line="54"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="61"/>
+        <location filename="../../ui/pages/script.py" line="58"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="64"/>
+        <location filename="../../ui/pages/script.py" line="60"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="65"/>
+        <location filename="../../ui/pages/script.py" line="61"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="53"/>
+        <location filename="../../ui/pages/script.py" line="62"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="71"/>
+        <location filename="../../ui/pages/script.py" line="68"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="85"/>
+        <location filename="../../ui/pages/script.py" line="82"/>
         <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
         <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="99"/>
+        <location filename="../../ui/pages/script.py" line="96"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="102"/>
+        <location filename="../../ui/pages/script.py" line="99"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="104"/>
+        <location filename="../../ui/pages/script.py" line="101"/>
         <source>Pairs the alignment was not sure of, and originals changed since approval</source>
         <translation>对齐时没把握的配对，以及审定后原文有改动的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="128"/>
+        <location filename="../../ui/pages/script.py" line="125"/>
         <source>Bilingual Script (PDF)…</source>
         <translation>双语剧本（PDF）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="167"/>
+        <location filename="../../ui/pages/script.py" line="164"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="169"/>
+        <location filename="../../ui/pages/script.py" line="166"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="171"/>
+        <location filename="../../ui/pages/script.py" line="168"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="174"/>
+        <location filename="../../ui/pages/script.py" line="171"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="177"/>
+        <location filename="../../ui/pages/script.py" line="174"/>
         <source>Original: %1 episodes, %2 scenes; import the shooting script to pair them</source>
         <translation>原版剧本：%1 集，%2 场；导入拍摄剧本后即可逐场对照</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="224"/>
+        <location filename="../../ui/pages/script.py" line="221"/>
         <source>Not yet adapted · scenes in the original: %1</source>
         <translation>尚未改编 · 原文场次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="241"/>
+        <location filename="../../ui/pages/script.py" line="238"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="251"/>
+        <location filename="../../ui/pages/script.py" line="248"/>
         <source>Export Bilingual Script</source>
         <translation>导出双语剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="253"/>
+        <location filename="../../ui/pages/script.py" line="250"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="294"/>
+        <location filename="../../ui/pages/script.py" line="291"/>
         <source>Not yet adapted: the shooting script does not reach this episode</source>
         <translation>尚未改编：拍摄剧本还没写到这一集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="296"/>
+        <location filename="../../ui/pages/script.py" line="293"/>
         <source>Cut in adaptation: no scene of the shooting script adapts it</source>
         <translation>改编时已删：拍摄剧本中没有对应的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="318"/>
+        <location filename="../../ui/pages/script.py" line="315"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="319"/>
+        <location filename="../../ui/pages/script.py" line="316"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="320"/>
-        <location filename="../../ui/pages/script.py" line="348"/>
+        <location filename="../../ui/pages/script.py" line="317"/>
+        <location filename="../../ui/pages/script.py" line="345"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="327"/>
+        <location filename="../../ui/pages/script.py" line="324"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="329"/>
+        <location filename="../../ui/pages/script.py" line="326"/>
         <source>Swap the originals of scenes %1 and %2</source>
         <translation>互换 %1 场与 %2 场的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="341"/>
+        <location filename="../../ui/pages/script.py" line="338"/>
         <source> · paired with scene %1</source>
         <translation> · 已与 %1 场配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="350"/>
+        <location filename="../../ui/pages/script.py" line="347"/>
         <source>Original %1 is scene %2&apos;s. Swap, so that scene %2 adapts original %3 instead?</source>
         <translation>原文 %1 已与 %2 场配对。是否互换，让 %2 场改为对应原文 %3？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="352"/>
+        <location filename="../../ui/pages/script.py" line="349"/>
         <source>Swap</source>
         <translation>互换</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="354"/>
+        <location filename="../../ui/pages/script.py" line="351"/>
         <source>Original %1 is scene %2&apos;s: scene %2 will be left unpaired.</source>
         <translation>原文 %1 已与 %2 场配对：%2 场将不再有对应原文。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="357"/>
+        <location filename="../../ui/pages/script.py" line="354"/>
         <source>Leave scene %1 unpaired</source>
         <translation>让 %1 场不配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="366"/>
+        <location filename="../../ui/pages/script.py" line="363"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="368"/>
+        <location filename="../../ui/pages/script.py" line="365"/>
         <source>Mark scene %1 as reviewed</source>
         <translation>标记第 %1 场已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="389"/>
+        <location filename="../../ui/pages/script.py" line="386"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="398"/>
+        <location filename="../../ui/pages/script.py" line="395"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>

@@ -234,25 +234,6 @@ def test_two_people_under_one_name_are_never_guessed_between(demo, tmp_path):
         _import(demo, _write(tmp_path, "name,phone\nMia Tanaka,(310) 555-0999\n"), "cast")
 
 
-def test_a_row_whose_chinese_name_is_someone_elses_is_refused_and_nothing_changes(demo, tmp_path):
-    """Dan Smith with Daniel Hayes's Chinese name: matched by it, Daniel Hayes would be updated under a name
-    the file never gives him. A row naming him in both columns, or by his Chinese name alone, updates him."""
-    performers = _count(demo, Performer)
-    sheet = "name,name_zh,phone\nAna Park,,(310) 555-0100\nDan Smith,丹尼尔·海斯,(310) 555-0999\n"
-    with pytest.raises(
-        InvalidInput, match="^row 3: 丹尼尔·海斯 is the Chinese name of Daniel Hayes, but the row names Dan Smith"
-    ):
-        _import(demo, _write(tmp_path, sheet), "cast")
-    with demo.session() as session:
-        assert (
-            session.exec(select(Performer.phone).where(Performer.legal_name == "Daniel Hayes")).one()
-            != "(310) 555-0999"
-        )
-        assert session.exec(select(Performer).where(Performer.legal_name == "Ana Park")).first() is None
-    both = "name,name_zh,phone\nDaniel Hayes,丹尼尔·海斯,(310) 555-0999\n"
-    assert (_import(demo, _write(tmp_path, both), "cast").updated, _count(demo, Performer)) == (1, performers)
-
-
 def test_a_quote_never_closed_is_refused_instead_of_swallowing_the_rows_after_it():
     from studio.csv_sheets import read_records
 
