@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.command_line import run
+from tests.pdf_text import pdf_text
 from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
 from tests.ui.driving import last_refusal, query, show, window_on
 from ui.i18n import install_translators
@@ -424,7 +424,7 @@ def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     assert suggested[0].endswith("/The Contract CEO - bilingual script.pdf")  # under the show's title, as other exports
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(target, "-layout")
     assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in text.splitlines())
     action.trigger()
     qtbot.waitUntil(lambda: last_refusal(window) is not None, timeout=10000)
