@@ -68,11 +68,14 @@ class People:
         if not found:
             return None, None
         if len({id(person) for person in found}) > 1:
-            raise InvalidInput(
-                _("row {row}, name: {count} people are named {name}; make their names different first").format(
-                    row=row.line, count=len(found), name=repr(row.values["name"])
+            if by_chinese_column:
+                message = _(
+                    "row {row}, name_zh: {count} people have the Chinese name {name}; make them different first"
                 )
-            )
+            else:
+                message = _("row {row}, name: {count} people are named {name}; make their names different first")
+            name = row.values["name_zh" if by_chinese_column else "name"]
+            raise InvalidInput(message.format(row=row.line, count=len(found), name=repr(name)))
         person = found[0]
         if not by_chinese_column:
             return person, None

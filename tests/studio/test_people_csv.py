@@ -277,6 +277,10 @@ def test_two_people_under_one_name_are_never_guessed_between(demo, tmp_path):
         session.exec(select(Performer).where(Performer.legal_name == "Kevin Lin")).one().legal_name = "Mia Tanaka"
     with pytest.raises(InvalidInput, match="row 2, name: 2 people are named 'Mia Tanaka'"):
         _import(demo, _write(tmp_path, "name,phone\nMia Tanaka,(310) 555-0999\n"), "cast")
+    with demo.transaction() as session:
+        session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one().name_zh = "林凯文"
+    with pytest.raises(InvalidInput, match="row 2, name_zh: 2 people have the Chinese name '林凯文'"):
+        _import(demo, _write(tmp_path, "name,name_zh\nKevin Lam,林凯文\n"), "cast")
 
 
 def test_a_quote_never_closed_is_refused_instead_of_swallowing_the_rows_after_it():
