@@ -328,6 +328,8 @@ def run_import_people(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return 0
     print(_("{added} added, {updated} updated").format(added=result.added, updated=result.updated))
+    for match in result.chinese_name_matches:
+        print(match)
     if result.ignored_columns:
         print(_("columns not read: {columns}").format(columns=", ".join(result.ignored_columns)))
     return 0

@@ -2,7 +2,8 @@
 
 Import reads the whole file and checks every cell before writing anything: one bad cell refuses the
 file with a message naming its row and column. Headers are matched case-insensitively, in English or
-Chinese. People already in the production (matched by name) are updated, never duplicated.
+Chinese. People already in the production (matched by name, or by Chinese name: `people_match`) are
+updated, never duplicated; a row taken as someone by its Chinese name alone is named in the result.
 Export writes the same columns, so a list can go out to payroll and come back.
 """
 
@@ -27,6 +28,7 @@ from studio.i18n import _
 from studio.models import CastAssignment, Character, CrewMember, Department, Performer, Production
 from studio.models.enums import RateBasis, UnionStatus
 from studio.money import Money
+from studio.people_match import ChineseNameMatch, People, name_key
 from studio.storage.withheld import withholds_money
 
 KINDS = ("cast", "crew")
@@ -112,13 +114,15 @@ class PeopleImport:
     added: int = 0
     updated: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+    chinese_name_matches: list[ChineseNameMatch] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"added": self.added, "updated": self.updated, "ignored_columns": self.ignored_columns}
-
-
-def name_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "ignored_columns": self.ignored_columns,
+            "chinese_name_matches": [match.to_json() for match in self.chinese_name_matches],
+        }
 
 
 def import_people(session: Session, production_id: int, path: Path, kind: str) -> PeopleImport:
@@ -128,12 +132,15 @@ def import_people(session: Session, production_id: int, path: Path, kind: str) -
     writer = _CastWriter(session, production_id) if kind == "cast" else _CrewWriter(session, production_id)
     writer.check(rows)
     result = PeopleImport(ignored_columns=ignored)
-    seen: set[str] = set()
+    seen: set[int] = set()  # people counted, by identity: two rows may name one person two ways
     for row in rows:
-        existed = writer.find(row) is not None
-        writer.write(row)
-        if row.key not in seen:
-            seen.add(row.key)
+        person, match = writer.find(row)
+        if match is not None:
+            result.chinese_name_matches.append(match)
+        existed = person is not None
+        person = writer.write(row, person)
+        if id(person) not in seen:
+            seen.add(id(person))
             if existed:
                 result.updated += 1
             else:
@@ -279,35 +286,6 @@ def _clean(key: str, text: str, currency: str) -> Any:
     return _TEXT_RULES[key](text)
 
 
-class _People:
-    """People of one kind found by name: their name as typed, or their Chinese name (a Chinese office
-    may put 林凯文 in the name column). Two people under one name are never guessed between."""
-
-    def __init__(self, people: list, names: Callable[[Any], tuple[str, ...]], chinese: Callable[[Any], str]):
-        self.by_name: dict[str, list] = {}
-        self.by_chinese: dict[str, list] = {}
-        for person in people:
-            self.add(person, names(person), chinese(person))
-
-    def add(self, person, names: tuple[str, ...], chinese: str = "") -> None:
-        for name in {name_key(name) for name in names if name}:
-            self.by_name.setdefault(name, []).append(person)
-        if chinese:
-            self.by_chinese.setdefault(name_key(chinese), []).append(person)
-
-    def find(self, row: PersonRow):
-        found = self.by_name.get(row.key) or self.by_chinese.get(row.key)
-        if not found and row.values.get("name_zh"):
-            found = self.by_chinese.get(name_key(row.values["name_zh"]))
-        if found and len({id(person) for person in found}) > 1:
-            raise InvalidInput(
-                _("row {row}, name: {count} people are named {name}; make their names different first").format(
-                    row=row.line, count=len(found), name=repr(row.values["name"])
-                )
-            )
-        return found[0] if found else None
-
-
 def _set_columns(target, values: dict[str, Any], columns: dict[str, str]) -> None:
     for column, attribute in columns.items():
         if column in values:
@@ -329,7 +307,7 @@ class _CastWriter:
         self.session = session
         self.production = session.get(Production, production_id)
         performers = session.exec(select(Performer).where(Performer.production_id == production_id)).all()
-        self.performers = _People(performers, lambda p: (p.legal_name, p.professional_name), lambda p: p.name_zh)
+        self.performers = People(performers, lambda p: (p.legal_name, p.professional_name), lambda p: p.name_zh)
         characters = session.exec(select(Character).where(Character.production_id == production_id)).all()
         self.characters: dict[str, Character] = {}
         for character in characters:
@@ -353,12 +331,12 @@ class _CastWriter:
             ]
         )
 
-    def find(self, row: PersonRow) -> Performer | None:
+    def find(self, row: PersonRow) -> tuple[Performer | None, ChineseNameMatch | None]:
         return self.performers.find(row)
 
-    def write(self, row: PersonRow) -> None:
+    def write(self, row: PersonRow, performer: Performer | None) -> Performer:
+        """The row written onto the performer it was found to name, or onto a new one."""
         values = row.values
-        performer = self.find(row)
         if performer is None:
             performer = Performer(production_id=self.production.id, legal_name=values["name"])
             self.session.add(performer)
@@ -366,6 +344,7 @@ class _CastWriter:
         _set_columns(performer, values, self.COLUMNS)
         if values.get("character"):
             self._deal(values, performer)
+        return performer
 
     def _deal(self, values: dict[str, Any], performer: Performer) -> None:
         character = self.characters[name_key(values["character"])]
@@ -403,7 +382,7 @@ class _CrewWriter:
         self.session = session
         self.production_id = production_id
         crew = session.exec(select(CrewMember).where(CrewMember.production_id == production_id)).all()
-        self.crew = _People(crew, lambda member: (member.name,), lambda member: member.name_zh)
+        self.crew = People(crew, lambda member: (member.name,), lambda member: member.name_zh)
         departments = session.exec(select(Department).where(Department.production_id == production_id)).all()
         self.departments: dict[str, Department] = {}
         for department in departments:
@@ -414,12 +393,12 @@ class _CrewWriter:
     def check(self, rows: list[PersonRow]) -> None:
         pass
 
-    def find(self, row: PersonRow) -> CrewMember | None:
+    def find(self, row: PersonRow) -> tuple[CrewMember | None, ChineseNameMatch | None]:
         return self.crew.find(row)
 
-    def write(self, row: PersonRow) -> None:
+    def write(self, row: PersonRow, member: CrewMember | None) -> CrewMember:
+        """The row written onto the crew member it was found to name, or onto a new one."""
         values = row.values
-        member = self.find(row)
         if member is None:
             member = CrewMember(production_id=self.production_id, name=values["name"])
             self.session.add(member)
@@ -428,6 +407,7 @@ class _CrewWriter:
         _set_columns(member, values, self.COLUMNS)
         if values.get("day_rate") is not None:
             member.rate = Money(values["day_rate"], values["currency"])
+        return member
 
     def _department(self, name: str) -> Department:
         for key in _department_names(name):

@@ -5,17 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from studio.changes import Changes
-from studio.people_csv import export_people, import_people
+from studio.people_csv import PeopleImport, export_people, import_people
 
 if TYPE_CHECKING:
     from ui.pages.base import Page
 
 # What an import of a cast or crew list writes (it is undone by a whole-database snapshot).
 IMPORTED = Changes({kind: {} for kind in ("performer", "cast_assignment", "character", "crew_member", "department")})
+SHOWN_MATCHES = 10  # in the box itself; all of them behind Show Details
 
 
 class PeopleLists(QObject):
@@ -46,12 +47,30 @@ class PeopleLists(QObject):
                 .replace("%2", str(result.added))
                 .replace("%3", str(result.updated))
             )
+            if result.chinese_name_matches:
+                self.show_chinese_name_matches(label, result)
 
         self.page.run_task(
             self.tr("Importing %1…").replace("%1", path.name),
             lambda: workspace.snapshotted(import_people, production_id, path, kind),
             imported,
         )
+
+    def show_chinese_name_matches(self, title: str, result: PeopleImport) -> None:
+        """Rows written onto someone their name does not name: the producer checks they are that person."""
+        matches = [str(match) for match in result.chinese_name_matches]
+        box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok, self.page)
+        box.setObjectName("chineseNameMatches")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setText(
+            self.tr("%n row(s) taken as someone already in the production by the Chinese name:", "", len(matches))
+        )
+        shown = matches[:SHOWN_MATCHES]
+        if len(matches) > SHOWN_MATCHES:
+            shown.append(self.tr("(and %n more)", "", len(matches) - SHOWN_MATCHES))
+            box.setDetailedText("\n".join(matches))
+        box.setInformativeText("\n".join(shown))
+        box.open()
 
     def export(self) -> None:
         kind = self.kind

@@ -15,6 +15,7 @@ from studio.errors import InvalidInput
 from studio.models import Character, CrewMember, Department, Performer
 from studio.money import Money
 from studio.people_csv import export_people, import_people
+from studio.people_match import ChineseNameMatch
 from tests.command_line import run
 
 CAST_ZH = (
@@ -187,6 +188,19 @@ def test_import_people_on_the_command_line(demo_path, tmp_path):
     result = run("import-people", str(good), "--kind", "cast", "--db", str(demo_path), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["added"] == 2
+    romanized = _write(tmp_path, ROMANIZED, name="romanized.csv")
+    result = run("import-people", str(romanized), "--kind", "cast", "--db", str(demo_path), "--json")
+    assert json.loads(result.stdout)["chinese_name_matches"][1] == {
+        "row": 5,
+        "name": "Dan Smith",
+        "person": "Alan Whitford",
+        "name_zh": "艾伦·惠特福德",
+    }
+    result = run("import-people", str(romanized), "--kind", "cast", "--db", str(demo_path))
+    assert result.stdout.splitlines()[1:] == [
+        "row 2, Kevin Lam: taken as Kevin Lin (林凯文) by the Chinese name; the name Kevin Lin is kept",
+        "row 5, Dan Smith: taken as Alan Whitford (艾伦·惠特福德) by the Chinese name; the name Alan Whitford is kept",
+    ]
     bad = _write(tmp_path, "name,character,day_rate\nA,LEO,-5\n", name="bad.csv")
     result = run("import-people", str(bad), "--kind", "cast", "--db", str(demo_path))
     assert result.returncode == 2 and result.stdout == ""
@@ -227,11 +241,46 @@ def test_people_are_matched_by_chinese_name_and_departments_by_their_usual_varia
     assert _count(demo, Department) == departments
 
 
+ROMANIZED = (
+    "name,name_zh,phone\n"
+    "Kevin Lam,林凯文,(310) 555-0999\n"  # 林 is Lin in Mandarin, Lam in Cantonese: the stored Kevin Lin
+    "Daniel Hayes,丹尼尔·海斯,(310) 555-0998\n"
+    "艾伦·惠特福德,,(310) 555-0997\n"
+    "Dan Smith,艾伦·惠特福德,\n"
+)
+
+
+def test_a_row_taken_as_someone_by_its_chinese_name_alone_is_named_and_their_stored_name_kept(demo, tmp_path):
+    performers = _count(demo, Performer)
+    result = _import(demo, _write(tmp_path, ROMANIZED), "cast")
+    assert result.chinese_name_matches == [
+        ChineseNameMatch(2, "Kevin Lam", "Kevin Lin", "林凯文"),
+        ChineseNameMatch(5, "Dan Smith", "Alan Whitford", "艾伦·惠特福德"),
+    ]
+    assert str(result.chinese_name_matches[0]) == (
+        "row 2, Kevin Lam: taken as Kevin Lin (林凯文) by the Chinese name; the name Kevin Lin is kept"
+    )
+    # Alan Whitford, named two ways on rows 4 and 5, is one person updated
+    assert (result.added, result.updated) == (0, 3) and _count(demo, Performer) == performers
+    with demo.session() as session:
+        kevin = session.exec(select(Performer).where(Performer.name_zh == "林凯文")).one()
+        assert (kevin.legal_name, kevin.phone) == ("Kevin Lin", "(310) 555-0999")
+
+
+def test_a_crew_member_taken_by_the_chinese_name_is_named_too(demo, tmp_path):
+    result = _import(demo, _write(tmp_path, "department,name,name_zh\nProduction,Mei Lam,林梅\n"), "crew")
+    assert result.chinese_name_matches == [ChineseNameMatch(2, "Mei Lam", "Lin Mei", "林梅")]
+
+
 def test_two_people_under_one_name_are_never_guessed_between(demo, tmp_path):
     with demo.transaction() as session:
         session.exec(select(Performer).where(Performer.legal_name == "Kevin Lin")).one().legal_name = "Mia Tanaka"
     with pytest.raises(InvalidInput, match="row 2, name: 2 people are named 'Mia Tanaka'"):
         _import(demo, _write(tmp_path, "name,phone\nMia Tanaka,(310) 555-0999\n"), "cast")
+    with demo.transaction() as session:
+        session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one().name_zh = "林凯文"
+    with pytest.raises(InvalidInput, match="row 2, name_zh: 2 people have the Chinese name '林凯文'"):
+        _import(demo, _write(tmp_path, "name,name_zh\nKevin Lam,林凯文\n"), "cast")
 
 
 def test_a_quote_never_closed_is_refused_instead_of_swallowing_the_rows_after_it():

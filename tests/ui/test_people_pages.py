@@ -223,6 +223,28 @@ def test_crew_list_import_is_one_undo_step(demo_window, demo_path, tmp_path, qtb
     assert query(demo_path, "select count(*) from crew_member where name = 'Yun Zhao'") == [(0,)]
 
 
+def test_rows_taken_by_the_chinese_name_alone_are_shown_after_a_cast_list_import(
+    demo_window, demo_path, tmp_path, qtbot
+):
+    page = show(demo_window, "cast")
+    others = query(demo_path, "select name_zh from performer where name_zh not in ('', '林凯文') order by id limit 10")
+    assert len(others) == 10
+    rows = ["Kevin Lam,林凯文"] + [f"Someone {number},{name}" for number, (name,) in enumerate(others)]
+    sheet = tmp_path / "cast.csv"
+    sheet.write_text("name,name_zh\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    from ui.people_lists import PeopleLists
+
+    PeopleLists(page, "cast").import_file(sheet)
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "chineseNameMatches") is not None, timeout=10000)
+    box = page.findChild(QMessageBox, "chineseNameMatches")
+    shown = box.informativeText().splitlines()
+    assert shown[0] == "row 2, Kevin Lam: taken as Kevin Lin (林凯文) by the Chinese name; the name Kevin Lin is kept"
+    assert len(shown) == 11 and "1 more" in shown[-1]
+    assert len(box.detailedText().splitlines()) == 11
+    assert query(demo_path, "select count(*) from performer where legal_name like 'Someone %'") == [(0,)]
+    box.accept()
+
+
 def test_a_bad_crew_list_is_refused_with_the_row_named(demo_window, tmp_path, qtbot):
     page = show(demo_window, "crew")
     sheet = tmp_path / "crew.csv"
