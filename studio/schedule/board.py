@@ -15,6 +15,7 @@ from functools import cached_property
 
 from sqlmodel import Session, select
 
+from studio.day_reports.pay import Deal, rules_of
 from studio.exchange import RateTable
 from studio.i18n import _
 from studio.models import (
@@ -26,6 +27,7 @@ from studio.models import (
     FilmSet,
     Location,
     LocationDrive,
+    OvertimeRule,
     Performer,
     PerformerDay,
     Production,
@@ -132,6 +134,7 @@ class CastMember:
     calls: dict[dt.date, str] = field(default_factory=dict)  # travel, rehearsal and fitting days
     name_zh: str = ""
     born: dt.date | None = None  # known for a minor (studio.minors)
+    deal: Deal | None = None  # the deal paying their day cost, in the base currency: its overtime and meals
 
 
 @dataclass
@@ -365,6 +368,9 @@ def _character_performers(session: Session, production_id: int) -> dict[int, int
 def _cast(session: Session, production: Production, rates: RateTable, priced: bool) -> dict[int, CastMember]:
     """Every performer cast in a role, with what a day of theirs costs in the base currency (if `priced`)."""
     members: dict[int, CastMember] = {}
+    presets = {
+        rule.id: rule for rule in session.exec(select(OvertimeRule).where(OvertimeRule.production_id == production.id))
+    }
     statement = (
         select(Performer, CastAssignment, Character)
         .join(CastAssignment, CastAssignment.performer_id == Performer.id)
@@ -384,8 +390,10 @@ def _cast(session: Session, production: Production, rates: RateTable, priced: bo
             )
         if character.cast_number is not None:
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))
-        if priced:
-            member.day_cost = max(member.day_cost, _day_cost(deal, production, rates))
+        cost = _day_cost(deal, production, rates) if priced else Decimal(0)
+        if priced and (cost > member.day_cost or (cost == member.day_cost and member.deal is None)):
+            member.day_cost = cost
+            member.deal = _deal(deal, presets.get(deal.overtime_rule_id), production.base_currency, rates)
     _unavailable(session, Availability.performer_id, members)
     _calls(session, members)
     return members
@@ -413,6 +421,14 @@ def _day_cost(deal: CastAssignment, production: Production, rates: RateTable) ->
         RateBasis.FLAT.value: Decimal(0),
     }[deal.rate_basis]
     return rates.convert(deal.rate.times(daily), production.base_currency).amount
+
+
+def _deal(deal: CastAssignment, preset: OvertimeRule | None, currency: str, rates: RateTable) -> Deal | None:
+    """A deal in the base currency under its pay preset. An hourly one has none: its day cost already pays
+    every hour of the day's limit."""
+    if deal.rate is None or deal.rate_basis == RateBasis.HOUR.value:
+        return None
+    return Deal(rates.convert(deal.rate, currency).amount, currency, deal.rate_basis, rules_of(preset, currency, rates))
 
 
 def _places(session: Session, production_id: int, rates: RateTable, currency: str) -> dict[int, Place]:

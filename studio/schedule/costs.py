@@ -1,5 +1,7 @@
 """What a schedule costs: cast days paid (work, hold, travel, rehearsal, fitting: Day Out of Days' paid
-days) at their day rates, location days at their fees, and company moves (each the production's move
+days) at their day rates, each work day's overtime and late meals under the performer's pay preset
+(`labour`: the day's clock from call to wrap with its meals, priced as a production report prices a day,
+by studio.day_reports.pay), location days at their fees, and company moves (each the production's move
 cost and its drive's: `drives`); and each day's totals for the day breaks on the board."""
 
 from __future__ import annotations
@@ -7,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from studio.day_reports.pay import Deal, Shift, day_pay
 from studio.money import Money
 from studio.schedule.board import Board, StripCard
 from studio.schedule.dood import DayOutOfDays
+from studio.schedule.timeline import DayTimes, planned_meals
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,12 @@ class ScheduleCost:
     location_days: int
     company_moves: int
     scheduled_scenes: int
+    overtime: Decimal = Decimal(0)
+    meal_penalties: Decimal = Decimal(0)
 
     @property
     def total(self) -> Decimal:
-        return self.cast + self.locations + self.moves
+        return self.cast + self.overtime + self.meal_penalties + self.locations + self.moves
 
     def to_json(self) -> dict:
         def money(amount: Decimal) -> str:
@@ -48,6 +54,8 @@ class ScheduleCost:
             "amount": money(self.total),
             "currency": self.currency,
             "cast": money(self.cast),
+            "overtime": money(self.overtime),
+            "meal_penalties": money(self.meal_penalties),
             "locations": money(self.locations),
             "company_moves": money(self.moves),
         }
@@ -74,10 +82,27 @@ def day_totals(board: Board, day_id: int | None) -> DayTotals:
     )
 
 
-def schedule_cost(board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals]) -> ScheduleCost:
-    """What the board's schedule costs, from its Day Out of Days and each shoot day's totals."""
+def labour(deal: Deal, length: int) -> tuple[Decimal, Decimal]:
+    """A performer's overtime and late meals on a day `length` minutes from call to wrap, with the meals
+    the day takes (`timeline.planned_meals`)."""
+    pay = day_pay(deal, Shift(0, length, planned_meals(0, length)))
+    return pay.overtime, pay.meal_penalties
+
+
+def schedule_cost(
+    board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals], times: dict[int, DayTimes]
+) -> ScheduleCost:
+    """What the board's schedule costs, from its Day Out of Days and each shoot day's totals and clock."""
     days = [totals[day.id] for day in board.days]
     moves = sum(day.moves for day in days)
+    overtime, meals = Decimal(0), Decimal(0)
+    for day in board.days:
+        working = {performer for strip in board.day_strips(day.id) for performer in strip.cast}
+        for performer in sorted(working):
+            deal = board.cast[performer].deal
+            if deal is not None:
+                paid = labour(deal, times[day.id].length)
+                overtime, meals = overtime + paid[0], meals + paid[1]
     return ScheduleCost(
         currency=board.currency,
         cast=sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0)),
@@ -88,4 +113,6 @@ def schedule_cost(board: Board, dood: DayOutOfDays, totals: dict[int | None, Day
         location_days=sum(len(day.locations) for day in days),
         company_moves=moves,
         scheduled_scenes=sum(day.scenes for day in days),
+        overtime=overtime,
+        meal_penalties=meals,
     )

@@ -12,6 +12,9 @@ midnight:
   at dusk. Never later than its exterior day scenes allow (done by sunset), nor earlier than the
   production's first call or the rest allows. Its wrap is then the earliest its work allows, and call
   to wrap the shortest: the 12-hour day and the next day's turnaround follow from it.
+- Meals (`planned_meals`): half an hour, due six hours after the call and six after the meal before, laid
+  over the day's work as a production report's plan lays them (studio.day_reports.starting); one that
+  would end after the wrap is not taken, and the pay presets price it as late.
 - Each part of the day visits its locations one after another; moving between them takes the
   production's company-move time and the drive between the two (`drives`), and so does moving at dusk
   to a night location elsewhere.
@@ -22,10 +25,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from studio.day_reports.clock import Span
 from studio.schedule.board import Board, Day, Limits, StripCard
 
 DAY_MINUTES = 24 * 60
 TURNAROUND_MINUTES = 12 * 60
+MEAL_DUE = 6 * 60  # after the call, and after the end of the meal before
+MEAL_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,15 @@ def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTi
     wrap = night_start + work.night if night_start is not None else day_end
     daylight_end = call + work.daylight if work.daylight is not None else None
     return DayTimes(call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, day.dawn, rested, work)
+
+
+def planned_meals(call: int, wrap: int) -> tuple[Span, ...]:
+    """The meals a day from `call` to `wrap` takes: each when due, if it ends by the wrap."""
+    meals, start = [], call + MEAL_DUE
+    while start + MEAL_MINUTES <= wrap:
+        meals.append(Span(start, start + MEAL_MINUTES))
+        start += MEAL_MINUTES + MEAL_DUE
+    return tuple(meals)
 
 
 def hours(minutes: int) -> str:
