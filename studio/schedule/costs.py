@@ -43,8 +43,13 @@ class ScheduleCost:
     meal_penalties: Decimal = Decimal(0)
 
     @property
+    def labour(self) -> Decimal:
+        """The cast's overtime and late meals."""
+        return self.overtime + self.meal_penalties
+
+    @property
     def total(self) -> Decimal:
-        return self.cast + self.overtime + self.meal_penalties + self.locations + self.moves
+        return self.cast + self.labour + self.locations + self.moves
 
     def to_json(self) -> dict:
         def money(amount: Decimal) -> str:
@@ -54,6 +59,7 @@ class ScheduleCost:
             "amount": money(self.total),
             "currency": self.currency,
             "cast": money(self.cast),
+            "labour": money(self.labour),
             "overtime": money(self.overtime),
             "meal_penalties": money(self.meal_penalties),
             "locations": money(self.locations),

@@ -11,7 +11,9 @@ rest before the unit's next call, a minor's scenes within the work their age all
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
-(fractions of a minor unit in a rate dropped), so the solver's bound is a bound on the real cost.
+(fractions of a minor unit in a rate dropped), so the solver's bound is a bound on the real cost; the
+overtime and late meals it counts (by each performer's pay preset, on the day's call to wrap as the
+board clocks it) only in a complete schedule, every day held, and so as numbers.
 
 With `hard` the limits (pages, hours, daylight, turnaround) are constraints; without, breaking one
 costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on.
@@ -36,7 +38,6 @@ from studio.schedule.scene_groups import Counts, Scenes
 from studio.schedule.timeline import DAY_MINUTES, TURNAROUND_MINUTES
 
 PENALTY_DAYS = 2  # a broken limit costs as much as this many days of everyone and everywhere
-SOFT_HOURS_OVER = 6 * 60  # how far past its hours a day's overtime is priced while limits may be broken
 
 
 class ScheduleModel:
@@ -59,12 +60,11 @@ class ScheduleModel:
         self.limits = scenes.board.limits
         self.free = set(range(len(scenes.days)) if free is None else free)
         self.fixed = fixed or {}
-        # Overtime and late meals are priced where the limits are kept (a neighbourhood of a schedule
-        # within them) and in a complete schedule weighed; not in a search still fitting scenes within
-        # the limits, whose models they would make larger and slower (priced there, the demo's search
-        # still broke limits after 4 units of work).
-        self.priced = hard or not self.free
-        self._lengths: list[int] | None = None
+        # Overtime and late meals are priced in a complete schedule (every day held), as numbers from the
+        # board's clock. Not in the search's neighbourhoods: priced there (commit 396b9b8) each model grew by
+        # half and cost twice the work, and the search ended dearer, labour included, on the larger
+        # production and on the demo at 3 units of work.
+        self.priced = not self.free
         self.model = cp_model.CpModel()
         self._violations: list = []
         self.cents = scenes.cents
@@ -211,7 +211,6 @@ class ScheduleModel:
         self.route = RouteModel(self, self.scenes)
         self.call: list = []
         self.wrap: list = []
-        self.length: list = []  # call to wrap: a number where the day settles it
         longest = self.longest
         for d, day in enumerate(self.scenes.days):
             gs = self.on_day.get(d, [])
@@ -238,10 +237,12 @@ class ScheduleModel:
             wrap = self.model.NewIntVar(0, DAY_MINUTES + longest, "")
             self.call.append(call)
             self.wrap.append(wrap)
+            self.model.Add(wrap >= call + day_part + night_part)
             nights = self._any([self.there[g, d] for g in gs if groups[g].first.is_night])
-            self._wrap(day, call, wrap, day_part, night_part, nights)
-            if self.priced:
-                self.length.append(self._length(d, day_part, night_part, nights, wrap - call))
+            if not isinstance(nights, int):
+                self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
+            elif nights:
+                self.model.Add(wrap >= day.dusk + night_part)
             self._at_most(wrap - call, limits.minutes, penalty // 60, longest)
             outside = self._any([self.there[g, d] for g in gs if groups[g].first.needs_dark])
             # While limits are broken only a night too long for the dark is penalised, and the wrap, which a
@@ -249,38 +250,6 @@ class ScheduleModel:
             # the demo's search needed 4 units of work rather than 3 to keep every limit.
             self._at_most(wrap if self.hard else day.dusk + night_part, day.dawn, penalty // 60, longest, when=outside)
             self._daylight(d, day, call, drives)
-
-    def _length(self, d: int, day_part, night_part, nights, length):
-        """Call to wrap as overtime and meals are priced by: a held day's as the board clocks it (the
-        model's call is free, and an earlier one could lengthen a night day to fit a meal), so a number;
-        a free day's `length`, or its work where it has no night scenes."""
-        if d not in self.free:
-            if not self.free:  # a complete schedule: the board's clock, rests and all
-                if self._lengths is None:
-                    self._lengths = self.scenes.lengths(self.fixed)
-                return self._lengths[d]
-            return self.scenes.held_length(d, tuple(sorted((g, self.count[g, d]) for g in self.on_day.get(d, []))))
-        if isinstance(day_part, int) and isinstance(night_part, int) and _held(nights, 0):
-            return day_part + night_part
-        return length
-
-    def _wrap(self, day, call, wrap, day_part, night_part, nights) -> None:
-        """The wrap after the work, the night part from dusk if there is one. Where overtime and meals are
-        priced it is the earliest the work allows (a later one could dodge a late meal); elsewhere at least
-        that, which the minimisation brings down to it, with fewer variables."""
-        if not self.priced:
-            self.model.Add(wrap >= call + day_part + night_part)
-            if not isinstance(nights, int):
-                self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
-            elif nights:
-                self.model.Add(wrap >= day.dusk + night_part)
-            return
-        after_dusk = day.dusk + night_part if _held(nights, 1) else 0
-        if not isinstance(nights, int):
-            after_dusk = self.model.NewIntVar(0, DAY_MINUTES + self.longest, "")
-            self.model.Add(after_dusk == day.dusk + night_part).OnlyEnforceIf(nights)
-            self.model.Add(after_dusk == 0).OnlyEnforceIf(nights.Not())
-        self.model.AddMaxEquality(wrap, [call + day_part + night_part, after_dusk])
 
     def _daylight(self, d: int, day, call, drives: DayDrives) -> None:
         """Exteriors by sunset, in the day part's shooting order (`packing.shooting_order`): its locations
@@ -406,60 +375,15 @@ class ScheduleModel:
                     self._at_most(work, limits.work_minutes, self.penalty // 60, most)
 
     def _labour(self) -> list:
-        """Each performer's overtime and late meals on each day they work, by the day's length from call to
-        wrap (`Scenes.labour`: their deal's, tabled). A day's length is a number where its work settles it;
-        else the table changes value only at a few lengths (whole increments of overtime, a meal due or
-        fitting), so a deal's price is its value at none plus, for each such length the day reaches, the
-        change there. Within the hours when the limits are kept; in a schedule weighed while one is broken
-        a day far beyond its hours (by more than six) is priced as at that length."""
-        groups = self.scenes.groups
-        most = self.limits.minutes + (0 if self.hard else SOFT_HOURS_OVER)
+        """Each performer's overtime and late meals on each day they work (`Scenes.labour`), by the day's
+        call to wrap as the board clocks it: every day is held, so each is a number."""
+        groups, cast = self.scenes.groups, self.board.cast
+        lengths = self.scenes.lengths(self.fixed)
         terms = []
         for d in range(len(self.scenes.days)):
-            working: dict[int, list] = defaultdict(list)
-            for g in self.on_day.get(d, []):
-                for performer_id in groups[g].first.cast:
-                    working[performer_id].append(self.there[g, d])
-            works = {p: self._any(flags) for p, flags in sorted(working.items()) if self.board.cast[p].deal}
-            deals = {p: self.board.cast[p].deal for p, flag in works.items() if not _held(flag, 0)}
-            length = self.length[d]
-            if isinstance(length, int):
-                terms += [
-                    self._paid_if(self.scenes.labour(deal, length)[length], works[p]) for p, deal in deals.items()
-                ]
-                continue
-            tables = {deal: self.scenes.labour(deal, most) for deal in set(deals.values())}
-            steps = _steps(tables.values(), most)
-            reached = self._reached(length, steps)
-            for performer_id, deal in deals.items():
-                table = tables[deal]
-                changes = [table[t] - table[before] for t, before in zip(steps, [0, *steps[:-1]], strict=True)]
-                price = table[0] + sum(change * flag for change, flag in zip(changes, reached, strict=True) if change)
-                terms.append(self._paid_if(price, works[performer_id], max(table)))
+            working = {p for g in self.on_day.get(d, []) if _held(self.there[g, d], 1) for p in groups[g].first.cast}
+            terms += [self.scenes.labour(deal, lengths[d]) for p in sorted(working) if (deal := cast[p].deal)]
         return terms
-
-    def _paid_if(self, price, works, most: int | None = None):
-        """`price` (at most `most`) when the performer `works`, else nought."""
-        if _held(works, 1) or (isinstance(price, int) and price == 0):
-            return price if _held(works, 1) else 0
-        most = price if most is None else most
-        if most <= 0:
-            return 0
-        paid = self.model.NewIntVar(0, most, "")
-        self.model.Add(paid >= price - most * (1 - works))
-        return paid
-
-    def _reached(self, length, steps: list[int]) -> list:
-        """For each of `steps`, whether the day is at least that long."""
-        reached = []
-        for t in steps:
-            flag = self._bool()
-            self.model.Add(length >= t).OnlyEnforceIf(flag)
-            self.model.Add(length <= t - 1).OnlyEnforceIf(flag.Not())
-            if reached:
-                self.model.AddImplication(flag, reached[-1])
-            reached.append(flag)
-        return reached
 
     def _place_costs(self) -> list:
         fees = [self.cents(self.board.places[place].fee) * used for (place, _), used in self.used.items()]
@@ -569,8 +493,3 @@ class ScheduleModel:
         found = {key: value for key, value in self.count.items() if isinstance(value, int) and value}
         found.update({key: value for key, variable in self.variables.items() if (value := solver.Value(variable))})
         return found
-
-
-def _steps(tables, most: int) -> list[int]:
-    """The lengths at which any of the tables changes value."""
-    return sorted({t for table in tables for t in range(1, most + 1) if table[t] != table[t - 1]})

@@ -15,7 +15,7 @@ from studio.money import Money
 from studio.schedule.board import Board, Layout, StripCard
 from studio.schedule.costs import labour
 from studio.schedule.packing import shooting_order
-from studio.schedule.timeline import clock_of, day_times, parts
+from studio.schedule.timeline import day_times
 
 Counts = dict[tuple[int, int], int]  # (group, day index) → how many of the group's scenes are on that day
 
@@ -49,8 +49,7 @@ class Scenes:
 
     def __init__(self, board: Board):
         self.board = board
-        self._labour: dict[Deal, list[int]] = {}
-        self._lengths: dict[tuple, int] = {}
+        self._labour: dict[tuple[Deal, int], int] = {}
         self.minor = Money.from_minor(1, board.currency).amount  # one cent (or fen, or yen) as a Decimal
         self.days = board.days
         self.dates = sorted({day.date for day in board.days})
@@ -71,42 +70,18 @@ class Scenes:
             grouped[_interchangeable(strip), self.locked.get(strip.id)].append(strip)
         self.groups = [SceneGroup(tuple(strips), tuple(self.allowed(strips[0]))) for strips in grouped.values()]
 
-    def labour(self, deal: Deal, longest: int) -> list[int]:
-        """A deal's overtime and late meals (`costs.labour`) in minor units on a day of each length up to
-        `longest` minutes, worked out once for every model of the search."""
-        table = self._labour.setdefault(deal, [])
-        table += [self.cents(sum(labour(deal, length))) for length in range(len(table), longest + 1)]
-        return table[: longest + 1]
-
-    def held_length(self, d: int, on_day: tuple[tuple[int, int], ...]) -> int:
-        """Call to wrap of day `d` holding these (group, count)s, as `timeline` clocks it: exact for a
-        schedule within the limits, where the rest before the call never makes a day longer."""
-        key = (d, on_day)
-        if key not in self._lengths:
-            strips = [strip for g, n in on_day for strip in self.groups[g].strips[:n]]
-            work = parts(shooting_order(strips), self.board.limits)
-            self._lengths[key] = clock_of(work, self.days[d], self.board.limits, None).length
-        return self._lengths[key]
+    def labour(self, deal: Deal, length: int) -> int:
+        """A deal's overtime and late meals (`costs.labour`) in minor units on a day `length` minutes from
+        call to wrap, worked out once for every model of the search."""
+        key = (deal, length)
+        if key not in self._labour:
+            self._labour[key] = self.cents(sum(labour(deal, length)))
+        return self._labour[key]
 
     def lengths(self, counts: Counts) -> list[int]:
-        """Each day's call to wrap in this schedule, as the board clocks it (the rest before each call too)."""
+        """Each day's call to wrap in this schedule, as the board clocks it."""
         times = day_times(self.board.placed(self.layout(counts)))
         return [times[day.id].length for day in self.days]
-
-    def labour_cost(self, counts: Counts) -> int:
-        """The schedule's overtime and late meals in minor units, as `costs.schedule_cost` counts them."""
-        lengths = self.lengths(counts)
-        working: dict[int, set[int]] = defaultdict(set)
-        for (g, d), n in counts.items():
-            if n:
-                working[d].update(self.groups[g].first.cast)
-        cast = self.board.cast
-        return sum(
-            self.labour(deal, lengths[d])[lengths[d]]
-            for d, performers in working.items()
-            for p in performers
-            if (deal := cast[p].deal) is not None
-        )
 
     def cents(self, amount: Decimal) -> int:
         """An amount in whole minor units (a fraction of one dropped)."""

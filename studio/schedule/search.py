@@ -10,10 +10,10 @@ the schedule changes; once the set of every day is proven so, the schedule is th
 
 While the schedule breaks a limit, breaking it costs a penalty (per eighth, per minute) and the sets
 tried first are those holding a day with a conflict; once nothing is broken the limits are hard, and
-every later schedule keeps them. Overtime and late meals (`model.ScheduleModel._labour`) are priced only
-then: in the neighbourhoods within the limits and in the cost of the first schedule within them
-(`weigh`), so fitting the scenes within the limits is as quick as without them, and every later
-improvement weighs the hours it asks of the cast.
+every later schedule keeps them. Overtime and late meals are left out of the search's cost (`weigh`
+takes them off): priced in the neighbourhoods, the models grew by half and cost twice the work, and the
+search ended dearer with them than without (commit 396b9b8 has the numbers). The optimizer still
+compares what it found with the board's schedule by the full cost, labour included.
 
 All of it is counted in work: CP-SAT's deterministic time plus a fixed charge for each model built
 and read, so a budget of work gives the same schedule on any machine, however busy, only sooner or
@@ -101,9 +101,8 @@ class Search:
         self.best: Found | None = None
 
     def weigh(self, counts: Counts) -> Found | None:
-        """A complete schedule's cost and penalties (None if it puts a scene where it cannot go): its
-        overtime and late meals included when it keeps every limit, left out, as the neighbourhoods
-        searched then leave them out, when it breaks one."""
+        """A complete schedule's cost and penalties (None if it puts a scene where it cannot go), without
+        its overtime and late meals, as the neighbourhoods count it."""
         if not self.scenes.complete(counts):
             return None
         model = ScheduleModel(self.cp_model, self.scenes, hard=False, free=(), fixed=counts)
@@ -112,9 +111,7 @@ class Search:
         self.budget.spent(solver, model.model)
         if status not in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):
             return None
-        broken = _value(solver, model.broken)
-        labour = _value(solver, model.labour) if broken else 0
-        return Found(counts, _value(solver, model.cost) - labour, broken)
+        return Found(counts, _value(solver, model.cost) - _value(solver, model.labour), _value(solver, model.broken))
 
     def run(self, start: Found) -> Found:
         """The best schedule found from `start` within the budget."""
@@ -200,15 +197,6 @@ class Search:
         self.budget.spent(solver, model.model, light=True)
         if status in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):
             found = Found(model.counts(solver), _value(solver, model.cost), _value(solver, model.broken))
-            if best.broken and not found.broken:  # the first within the limits: its labour counted from now on
-                found = self.weigh(found.counts) or found
-            elif model.priced:
-                # A free day with night scenes is priced by the model's call, which could come earlier than
-                # the board's to fit a meal: its labour as the board clocks it.
-                labour = self.scenes.labour_cost(found.counts) - _value(solver, model.labour)
-                if labour and found.objective + labour >= best.objective:
-                    return None, False
-                found = Found(found.counts, found.cost + labour, found.broken)
             return found, status == self.cp_model.OPTIMAL
         return None, status == self.cp_model.INFEASIBLE
 

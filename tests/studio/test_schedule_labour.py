@@ -1,7 +1,8 @@
 """Labour rules in the plan: a planned day's overtime by each performer's pay preset and its late meals,
-priced as a production report prices a day (studio.day_reports.pay), by the board's cost and by the
-optimizer's model alike. Worked by hand on a day rate of 800 USD under 1.5× after 8 hours, 2× after 10,
-in tenths of an hour, meals due within 6 hours, late ones 25, 35, then 50 a half hour."""
+priced as a production report prices a day (studio.day_reports.pay), by the board's cost, the optimizer's
+model of a complete schedule and the optimizer's result alike. Worked by hand on a day rate of 800 USD
+under 1.5× after 8 hours, 2× after 10, in tenths of an hour, meals due within 6 hours, late ones 25, 35,
+then 50 a half hour."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from studio.day_reports.pay import Band, Deal, PayRules
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
 from studio.schedule.model import ScheduleModel
+from studio.schedule.optimizer import optimize
 from studio.schedule.scene_groups import Scenes
 from studio.schedule.timeline import clock
 
@@ -65,3 +67,12 @@ def test_a_day_whose_meal_cannot_fit_pays_its_penalty():
     assert model_cost(board) == 92_500
     fits = BoardAnalysis(one_day([390]))  # to 13:30: lunch 13:00-13:30 ends at the wrap
     assert fits.cost.meal_penalties == 0 and fits.cost.total == Decimal(900)
+
+
+def test_the_optimizers_cost_and_its_json_count_the_labour():
+    result = optimize(one_day([300, 360]), work=0.5)  # one day: the only schedule there is
+    assert result.conflicts == 0
+    assert (result.cost.overtime, result.cost.meal_penalties, result.cost.labour) == (400, 0, 400)
+    assert result.cost.total == Decimal(800 + 400 + 100)
+    reported = result.cost.to_json()
+    assert (reported["labour"], reported["overtime"], reported["amount"]) == ("400.00", "400.00", "1300.00")
