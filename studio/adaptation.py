@@ -27,20 +27,79 @@ STATUS = one_of(AdaptationStatus, _("adaptation status"))
 
 def original_fingerprint(scene: OriginalScene) -> str:
     """The original scene's words (heading and text, markup and spacing aside), as approval keeps them."""
+    return fingerprint(scene.heading, scene.text)
+
+
+def fingerprint(heading: str, text: str) -> str:
     from studio.scripts.importer import words  # the importer's own comparison of a scene's words
 
-    return hashlib.sha256(f"{words(scene.heading)}\n{words(scene.text)}".encode()).hexdigest()
+    return hashlib.sha256(f"{words(heading)}\n{words(text)}".encode()).hexdigest()
+
+
+def approved_words(original: OriginalScene) -> str:
+    """The original scene's words as approval keeps them (`approved_text`): its heading, then its text."""
+    return f"{original.heading}\n{original.text}"
+
+
+def heading_and_text(kept: str) -> tuple[str, str] | None:
+    """`approved_text` as (heading, text); None when the words were not kept (approved before they were)."""
+    if not kept:
+        return None
+    heading, _line, text = kept.partition("\n")
+    return heading, text
+
+
+def _approve(row: SceneAdaptation, original: OriginalScene | None) -> None:
+    """The original's words taken as approved as they are now (None: none approved)."""
+    row.approved_original = original_fingerprint(original) if original else ""
+    row.approved_text = approved_words(original) if original else ""
+
+
+def flagged_by(session: Session, revised: dict[int, Any]) -> list[dict]:
+    """Of the stored original scenes a revision changes (`revised`: id → the revision's scene), those an
+    approved adaptation was approved on and whose words it changes: what the revision flags as "the
+    original changed since this was approved", as {original, adaptation} numbers."""
+    if not revised:
+        return []
+    rows = session.exec(
+        select(SceneAdaptation.approved_original, OriginalScene, Scene.number)
+        .join(OriginalScene, OriginalScene.id == SceneAdaptation.original_scene_id)
+        .outerjoin(Scene, Scene.id == SceneAdaptation.scene_id)
+        .where(
+            SceneAdaptation.original_scene_id.in_(list(revised)),
+            SceneAdaptation.status == AdaptationStatus.APPROVED.value,
+        )
+        .order_by(OriginalScene.sort_order)
+    ).all()
+    flagged = []
+    for approved, original, number in rows:
+        incoming = revised[original.id]
+        if approved != original_fingerprint(original):
+            continue  # flagged already, by an earlier revision
+        if fingerprint(incoming.heading[:400], incoming.text) == approved:
+            continue  # its markup or its reading changed, not its words
+        flagged.append({"original": incoming.number, "adaptation": number or ""})
+    return flagged
+
+
+def flagged_scene(pair: dict) -> str:
+    """A pair `flagged_by` returns, as the import reports it: the shooting scene and its original."""
+    if not pair["adaptation"]:
+        return _("original {number} (cut)").format(number=pair["original"])
+    return _("{scene} (original {number})").format(scene=pair["adaptation"], number=pair["original"])
 
 
 class Status(RowRule):
-    """The adaptation's status; approving keeps the original's words as they are now."""
+    """The adaptation's status; approving keeps the original's words as they are now (their fingerprint
+    and the words), any other status none."""
+
+    also = ("approved_original", "approved_text")
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         status = STATUS(value)
         setattr(row, field, status)
         original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
-        approved = status == AdaptationStatus.APPROVED.value and original
-        row.approved_original = original_fingerprint(original) if approved else ""
+        _approve(row, original if status == AdaptationStatus.APPROVED.value and original else None)
 
 
 REVIEWED = "reviewed"  # the approved original's words taken as they are now
@@ -48,7 +107,10 @@ REVIEWED = "reviewed"  # the approved original's words taken as they are now
 
 class ApprovedOriginal(RowRule):
     """The original's words as approved: `REVIEWED` takes them as they are now — an approved scene whose
-    original changed since, reviewed and still approved; a fingerprint as stored (undo puts one back)."""
+    original changed since, reviewed and still approved; a fingerprint as stored (undo puts one back, then
+    the words with it: `ApprovedText`)."""
+
+    also = ("approved_text",)
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         if value != REVIEWED:
@@ -59,7 +121,23 @@ class ApprovedOriginal(RowRule):
         original = row.original_scene_id and _session(row).get(OriginalScene, row.original_scene_id)
         if row.status != AdaptationStatus.APPROVED.value or not original:
             raise InvalidInput(_("only an approved scene paired with an original can be marked as reviewed"))
-        setattr(row, field, original_fingerprint(original))
+        _approve(row, original)
+
+
+class ApprovedText(RowRule):
+    """The original's words as approved, as stored: undo puts them back after their fingerprint
+    (`ApprovedOriginal`), so they must be the words of the fingerprint the row holds, or none."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        if not isinstance(value, str) or not _words_of(row, value):
+            raise InvalidInput(_("these are not the words of the original as approved"))
+        setattr(row, field, value)
+
+
+def _words_of(row: SQLModel, kept: str) -> bool:
+    """Whether `kept` are the words the row's fingerprint is of, or none."""
+    parts = heading_and_text(kept)
+    return parts is None or fingerprint(*parts) == row.approved_original
 
 
 def yes_or_no(value: Any) -> bool:
@@ -95,6 +173,7 @@ class SidePair:
     adapter_note: str
     cultural_note: str
     approved_original: str
+    approved_text: str  # the original's words as approved ("": none kept)
     not_yet_adapted: bool = False  # an original scene past the last episode the adaptation reaches: not cut
 
     @functools.cached_property  # a pair is read, never changed: its fingerprint is worked out once
@@ -151,6 +230,7 @@ def side_by_side(session: Session, production_id: int) -> list[SidePair]:
             row.adapter_note,
             row.cultural_note,
             row.approved_original,
+            row.approved_text,
             row.scene_id not in scenes and (originals[row.original_scene_id].episode_number or 0) > reach,
         )
         for row in rows
@@ -234,10 +314,12 @@ def cut_key(original_id: int) -> str:
 
 def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
     """Each scene's adaptation as the Script page shows it, by scene id, or by `cut_key` for an original
-    scene cut in adaptation."""
+    scene cut in adaptation; one whose original changed since approval with the words approved, where
+    they are kept (`approved_text`; else None)."""
     rows = {}
     for pair in pairs:
         original = pair.original
+        was = heading_and_text(pair.approved_text) if pair.original_changed else None
         rows[pair.scene.id if pair.scene else cut_key(original.id)] = {
             "id": pair.adaptation_id,
             "version": pair.version,
@@ -251,6 +333,8 @@ def adaptation_rows(pairs: list[SidePair]) -> dict[int | str, dict]:
             "original_number": original.number if original else "",
             "original_heading": original.heading if original else "",
             "original_text": original.text if original else "",
+            "approved_heading": was[0] if was else None,
+            "approved_text": was[1] if was else None,
             "adapter_note": pair.adapter_note,
             "cultural_note": pair.cultural_note,
         }
@@ -318,3 +402,19 @@ def original_choices(session: Session, production_id: int) -> list[dict]:
         }
         for pair in sorted(pairs, key=lambda pair: pair.original.sort_order)
     ]
+
+
+def changes_since_approval(approved: str, now: str) -> list[tuple[str, str]]:
+    """The original's text as approved against it now, line by line: ("", line) the same, ("-", line) as
+    approved only, ("+", line) now only — removed lines before the lines that replace them."""
+    import difflib
+
+    before, after = approved.splitlines(), now.splitlines()
+    lines: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            lines += [("", line) for line in before[i1:i2]]
+            continue
+        lines += [("-", line) for line in before[i1:i2]]
+        lines += [("+", line) for line in after[j1:j2]]
+    return lines

@@ -247,6 +247,7 @@ def _refuse_an_unrelated_script(session, result, files: list[Path]) -> None:
 def run_import_script(args: argparse.Namespace) -> int:
     import contextlib
 
+    from studio.adaptation import flagged_scene
     from studio.formatting import format_eighths
     from studio.scripts.importer import import_outline
     from studio.scripts.script_files import read_outline
@@ -296,6 +297,12 @@ def run_import_script(args: argparse.Namespace) -> int:
             omitted=len(result.omitted),
         )
     )
+    if result.flagged:
+        print(
+            _("Approved, now flagged as the original changed since: {scenes}").format(
+                scenes=", ".join(flagged_scene(pair) for pair in result.flagged)
+            )
+        )
     if guesses:
         print(_("What the script does not say, and the import took it to mean:"))
     for guess in guesses:

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from studio.adaptation import original_fingerprint
+from studio.adaptation import approved_words, original_fingerprint
 from studio.models import (
     Character,
     Episode,
@@ -205,4 +205,5 @@ def _set_statuses(session: Session, pid: int, spec: dict) -> None:
             row.adapter_note = spec["adapter_notes"].get(scene.number, "")
         if row.status == AdaptationStatus.APPROVED.value and original is not None:
             row.approved_original = original_fingerprint(original)
+            row.approved_text = approved_words(original)
     session.flush()

@@ -14,7 +14,7 @@ from studio.resources import load_json
 from studio.storage import stored_summary
 from studio.storage.db import is_sqlite_file
 
-DEMO_EDITION = 8
+DEMO_EDITION = 9
 STAMP_BITS = 24
 STAMP_MASK = (1 << STAMP_BITS) - 1
 

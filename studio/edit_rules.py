@@ -123,7 +123,11 @@ def one_of(enum: type[StrEnum], what: str) -> Callable[[Any], str]:
 
 
 class RowRule:
-    """A rule that needs the row itself (its currency, its other date, its production)."""
+    """A rule that needs the row itself (its currency, its other date, its production). `also`: the fields
+    it sets besides its own, which an edit records with it, so undoing it puts back what they held rather
+    than what the rule would now make of the old value."""
+
+    also: tuple[str, ...] = ()
 
     def assign(self, row: SQLModel, field: str, value: Any) -> None:
         raise NotImplementedError

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, select
 
 from studio import validation
-from studio.adaptation import ApprovedOriginal, Status, yes_or_no
+from studio.adaptation import ApprovedOriginal, ApprovedText, Status, yes_or_no
 from studio.budget.rules import AmountEntry, GlobalName, GlobalValue, LineFringes, ScheduleOwned, StoredCurrency
 from studio.changes import FieldChange
 from studio.day_reports.fields import (
@@ -214,6 +214,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
             "cultural_note": NOTES,
             "confirmed": yes_or_no,
             "approved_original": ApprovedOriginal(),
+            "approved_text": ApprovedText(),  # set with the status or the fingerprint; here for undo
         },
     ),
     "character": (
@@ -493,7 +494,8 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
 def set_fields(
     session: Session, entity: str, row_id: int, values: dict[str, Any], seen_version: int | None = None
 ) -> list[FieldChange]:
-    """Change several fields of one row together (e.g. a details dialog); only actual changes are returned.
+    """Change several fields of one row together (e.g. a details dialog); only actual changes are returned,
+    each with the fields its rule sets besides (`RowRule.also`), changed or not, to be put back with it.
 
     `seen_version` is the row's version as the person editing saw it: if someone else has saved the row
     since, nothing is changed (ChangedElsewhere) rather than writing over their work. The UPDATE itself
@@ -502,13 +504,25 @@ def set_fields(
     def apply() -> list[FieldChange]:
         changes, version = [], seen_version
         for field, value in values.items():
+            row, also = session.get(EDITABLE[entity][0], row_id), _also_set(entity, field)
+            before = {name: getattr(row, name) for name in also} if row is not None else {}
             change = set_field(session, entity, row_id, field, value, version, within_limits=False)
             if version is not None:
                 version = change.version  # the row as this save has left it
-            changes.append(change)
-        return [change for change in changes if change.old != change.new]
+            side = [
+                FieldChange(entity, row_id, name, old, getattr(row, name), change.version)
+                for name, old in before.items()
+            ]
+            if any(done.old != done.new for done in (change, *side)):
+                changes += [change, *side]
+        return changes
 
     return _within_budget_limits(session, entity, row_id, values, apply)
+
+
+def _also_set(entity: str, field: str) -> tuple[str, ...]:
+    rule = EDITABLE[entity][1].get(field) if entity in EDITABLE else None
+    return rule.also if isinstance(rule, RowRule) else ()
 
 
 def _within_budget_limits(session: Session, entity: str, row_id: int, fields: Any, apply: Callable[[], Any]) -> Any:
@@ -543,7 +557,8 @@ def put_back(session: Session, changes: list[FieldChange], *, to_new: bool) -> l
         )
         if key in seen:
             seen[key] = done.version
-        result.append(done)
+        # From what the field held before this step, not after a rule set it on the way (`RowRule.also`).
+        result.append(replace(done, old=change.old if to_new else change.new))
     return result
 
 

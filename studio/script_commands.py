@@ -109,7 +109,13 @@ def _stored_alignment(args: argparse.Namespace) -> dict:
 
 
 def _alignment_report(report: dict) -> str:
-    ways = {"number": _("same number"), "order": _("in order"), "moved": _("moved"), "hand": _("by hand")}
+    ways = {
+        "number": _("same number"),
+        "renumbered": _("renumbered since paired"),
+        "order": _("in order"),
+        "moved": _("moved"),
+        "hand": _("by hand"),
+    }
     lines = [
         _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
             pairs=len(report["pairs"]),
@@ -124,9 +130,9 @@ def _alignment_report(report: dict) -> str:
     lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
     lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
     lines += [_("not yet adapted: {number} {set}").format(**scene) for scene in report["not_yet_adapted"]]
-    lines.append(_("Characters (pairs in which both are there; ? doubtful, to map by hand):"))
+    lines.append(_("Characters (sure or confirmed pairs in which both are there; ? doubtful, to map by hand):"))
     lines += [_name_line(match) for match in report["characters"]]
-    lines.append(_("Sets (pairs in which both are the set; ? doubtful, to map by hand):"))
+    lines.append(_("Sets (sure or confirmed pairs in which both are the set; ? doubtful, to map by hand):"))
     lines += [_name_line(match) for match in report["sets"]]
     lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
     if "episodes" in report:  # the stored pairing: how far each episode's adaptation has come

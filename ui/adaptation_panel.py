@@ -5,45 +5,98 @@ undoable `operations.edit` of the scene's `scene_adaptation` row, with the versi
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.adaptation import REVIEWED
+from studio.adaptation import REVIEWED, changes_since_approval
 from studio.models.enums import AdaptationStatus
 from ui import labels
 
+MARKS = {"": " ", "-": "−", "+": "+"}
+CHANGE_COLORS = {"-": "#ffd7d5", "+": "#ccf0d4"}  # as approved only, now only: red and green, as diffs are
+
 
 class OriginalView(QWidget):
-    """The original scene's heading and text, read-only."""
+    """The original scene's heading and text, read-only; one whose original changed since approval shows
+    what changed (the words as approved struck out in red, those now in green), unless unticked."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.row: dict | None = None
         self.title = QLabel(self)
         self.title.setObjectName("originalTitle")
         self.title.setStyleSheet("font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.changes = QCheckBox(self.tr("Show changes since approval"), self)
+        self.changes.setObjectName("originalChanges")
+        self.changes.setChecked(True)
+        self.changes.toggled.connect(lambda _checked: self.show_row(self.row))
+        self.changes.hide()  # until a scene whose original changed is shown
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("originalText")
         self.text.setReadOnly(True)
+        heading = QHBoxLayout()  # the box beside the title: the page no taller for it
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.changes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.text)
 
     def show_row(self, row: dict | None) -> None:
+        self.row = row
+        self.changes.setVisible(bool(row and row["original_changed"]))
+        self.text.setExtraSelections([])
         if row is None or not row["original_number"]:
             self.title.setText(self.tr("Original: none (added in adaptation)") if row else "")
             self.text.clear()
             return
         self.title.setText(self.tr("Original %1").replace("%1", row["original_number"]))
-        self.text.setPlainText(f"{row['original_heading']}\n\n{row['original_text']}")
+        now = f"{row['original_heading']}\n\n{row['original_text']}"
+        if not (row["original_changed"] and self.changes.isChecked()):
+            self.text.setPlainText(now)
+            return
+        if row["approved_text"] is None:  # approved before the words approved were kept
+            self.title.setText(
+                self.tr("Original %1: the words as approved were not kept; as it is now").replace(
+                    "%1", row["original_number"]
+                )
+            )
+            self.text.setPlainText(now)
+            return
+        self.title.setText(
+            self.tr("Original %1: changes since approval (− as approved, + now)").replace("%1", row["original_number"])
+        )
+        self._show_changes(changes_since_approval(f"{row['approved_heading']}\n\n{row['approved_text']}", now))
+
+    def _show_changes(self, lines: list[tuple[str, str]]) -> None:
+        """The lines marked and coloured, scrolled to the first change."""
+        self.text.setPlainText("\n".join(f"{MARKS[mark]} {line}" for mark, line in lines))
+        selections = []
+        block = self.text.document().firstBlock()
+        for mark, _line in lines:
+            if mark:
+                selection = QTextEdit.ExtraSelection()
+                selection.format.setBackground(QColor(CHANGE_COLORS[mark]))
+                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                selection.cursor = QTextCursor(block)
+                selections.append(selection)
+            block = block.next()
+        self.text.setExtraSelections(selections)
+        if selections:
+            self.text.setTextCursor(selections[0].cursor)
+            self.text.centerCursor()
 
 
 class AdaptationForm(QWidget):

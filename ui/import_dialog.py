@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.adaptation import flagged_scene
 from studio.formatting import format_eighths
 from studio.models.enums import ScriptSide
 from studio.scripts.groups import group_count
@@ -174,6 +175,14 @@ class ImportDialog(QDialog):
             .replace("%4", str(len(preview.omitted)))
             .replace("%5", str(len(self.outline.scenes) - len(preview.added) - len(preview.changed)))
         )
+        if preview.flagged:  # an approved adaptation's original revised: it will be flagged for review
+            self.changes.setText(
+                self.changes.text()
+                + "\n"
+                + self.tr("Approved, to be flagged as the original changed since: %1").replace(
+                    "%1", ", ".join(flagged_scene(pair) for pair in preview.flagged)
+                )
+            )
         self._fill_scenes(self.outline, preview)
         for widget in (self.activity, self.busy):
             widget.hide()
@@ -214,29 +223,53 @@ class ImportDialog(QDialog):
         self.tabs.setTabVisible(index, alignment is not None)
         if alignment is None:
             return
-        doubtful = len(alignment["doubtful"])
-        self.tabs.setTabText(index, self.tr("Pairs (%1 to confirm)").replace("%1", str(doubtful)))
+        doubtful, to_check = len(alignment["doubtful"]), len(alignment["ambiguities"])
+        self.tabs.setTabText(
+            index,
+            self.tr("Pairs (%1 to confirm, %2 to check)").replace("%1", str(doubtful)).replace("%2", str(to_check)),
+        )
         ways = {
             "number": self.tr("same number"),
+            "renumbered": self.tr("renumbered since paired"),
             "order": self.tr("in order"),
             "moved": self.tr("moved"),
             "hand": self.tr("by hand"),
         }
         rows = [
-            (pair["original"], pair["adaptation"], ways.get(pair["by"], pair["by"]), pair["doubtful"])
+            (
+                _scene(pair["original"], pair["original_heading"]),
+                _scene(pair["adaptation"], pair["adaptation_heading"]),
+                self.tr("%1, %2% alike")
+                .replace("%1", ways.get(pair["by"], pair["by"]))
+                .replace("%2", str(round(pair["score"] * 100))),
+                pair["doubtful"],
+            )
             for pair in alignment["pairs"]
         ]
-        rows += [(scene["number"], "—", self.tr("cut in adaptation"), False) for scene in alignment["cut"]]
-        rows += [("—", scene["number"], self.tr("added in adaptation"), False) for scene in alignment["added"]]
-        rows += [(scene["number"], "—", self.tr("not yet adapted"), False) for scene in alignment["not_yet_adapted"]]
+        rows += [
+            (_scene(s["number"], s["heading"]), "—", self.tr("cut in adaptation"), False) for s in alignment["cut"]
+        ]
+        rows += [
+            ("—", _scene(s["number"], s["heading"]), self.tr("added in adaptation"), False) for s in alignment["added"]
+        ]
+        rows += [
+            (_scene(s["number"], s["heading"]), "—", self.tr("not yet adapted"), False)
+            for s in alignment["not_yet_adapted"]
+        ]
         self.pair_table.setRowCount(len(rows))
         for row, (original, adaptation, way, unsure) in enumerate(rows):
             status = self.tr("To confirm") if unsure else ""
             for column, value in enumerate((original, adaptation, way, status)):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if unsure:
                     item.setForeground(QBrush(QColor(STATE_COLORS["changed"])))
                 self.pair_table.setItem(row, column, item)
+        header = self.pair_table.horizontalHeader()
+        for column in (0, 1):  # the two scenes share the width; how and whether to confirm as wide as they say
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         names = [f"{name['original']} ↔ {name['adaptation']}" for name in alignment["names_mapped"]]
         notes = [self.tr("Names mapped: %1").replace("%1", ", ".join(names))] if names else []
         notes += [self.tr("To check: %1").replace("%1", message) for message in alignment["ambiguities"]]
@@ -269,3 +302,8 @@ class ImportDialog(QDialog):
         for row, guess in enumerate(outline.guesses):
             for column, value in enumerate((str(guess.line), guess.message)):
                 self.guess_table.setItem(row, column, QTableWidgetItem(value))
+
+
+def _scene(number: str, heading: str) -> str:
+    """A scene of a pair as the preview shows it: its number and heading (its set, where, when)."""
+    return f"{number}  {heading}" if heading and not heading.startswith(number) else heading or number

@@ -302,7 +302,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="163"/>
+        <location filename="../../ui/pages/script.py" line="164"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="165"/>
+        <location filename="../../ui/pages/script.py" line="166"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -318,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="170"/>
+        <location filename="../../ui/pages/script.py" line="171"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

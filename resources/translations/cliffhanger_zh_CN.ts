@@ -4,47 +4,47 @@
 <context>
     <name>AdaptationForm</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="67"/>
+        <location filename="../../ui/adaptation_panel.py" line="117"/>
         <source>Confirm the pairing</source>
         <translation>确认配对</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="70"/>
+        <location filename="../../ui/adaptation_panel.py" line="120"/>
         <source>Mark as reviewed</source>
         <translation>标记为已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="72"/>
+        <location filename="../../ui/adaptation_panel.py" line="122"/>
         <source>The changed original is reviewed: the adaptation stays approved</source>
         <translation>原文改动已复核：改编保持已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="74"/>
+        <location filename="../../ui/adaptation_panel.py" line="124"/>
         <source>Pair with…</source>
         <translation>配对到…</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="77"/>
+        <location filename="../../ui/adaptation_panel.py" line="127"/>
         <source>Adapter&apos;s note</source>
         <translation>改编说明</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="79"/>
+        <location filename="../../ui/adaptation_panel.py" line="129"/>
         <source>Cultural note: what was changed and why</source>
         <translation>文化注释：改了什么、为什么改</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="84"/>
+        <location filename="../../ui/adaptation_panel.py" line="134"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="124"/>
+        <location filename="../../ui/adaptation_panel.py" line="174"/>
         <source>The original changed since this was approved</source>
         <translation>审定后原文已改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="126"/>
+        <location filename="../../ui/adaptation_panel.py" line="176"/>
         <source>Paired by the alignment: to confirm</source>
         <translation>由自动对齐配对：待确认</translation>
     </message>
@@ -1727,224 +1727,239 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="41"/>
+        <location filename="../../ui/import_dialog.py" line="42"/>
         <source>Import script</source>
         <translation>导入剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="156"/>
+        <location filename="../../ui/import_dialog.py" line="157"/>
         <source>%1 episodes · %2 scenes · %3 sets · %4 characters · %5 pages</source>
         <translation>%1 集 · %2 场 · %3 个场景 · %4 个角色 · %5 页</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Revise %1</source>
         <translation>修订《%1》</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Create a new production</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>The shooting script</source>
         <translation>拍摄剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>The original it is adapted from (kept beside it, paired)</source>
         <translation>改编所依据的原剧本（与拍摄剧本并存并逐场配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Heading</source>
         <translation>场景标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
-        <location filename="../../ui/import_dialog.py" line="95"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="96"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Character</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Speaks</source>
         <translation>有台词</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>What the script does not say, taken to mean</source>
         <translation>剧本没有写明，导入时认定为</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
         <source>Paired</source>
         <translation>配对方式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="88"/>
+        <location filename="../../ui/import_dialog.py" line="89"/>
         <source>Scenes</source>
         <comment>tab listing the script&apos;s scenes</comment>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="89"/>
+        <location filename="../../ui/import_dialog.py" line="90"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="90"/>
+        <location filename="../../ui/import_dialog.py" line="91"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="91"/>
+        <location filename="../../ui/import_dialog.py" line="92"/>
         <source>Pairs</source>
         <translation>配对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="170"/>
+        <location filename="../../ui/import_dialog.py" line="171"/>
         <source>Revision %1: %2 new, %3 changed, %4 omitted, %5 unchanged</source>
         <translation>修订版 %1：新增 %2，改动 %3，删除 %4，未变 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="186"/>
+        <location filename="../../ui/import_dialog.py" line="182"/>
+        <source>Approved, to be flagged as the original changed since: %1</source>
+        <translation>已审定、将标为“审定后原文已改动”的场次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="195"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="186"/>
+        <location filename="../../ui/import_dialog.py" line="195"/>
         <source>Changed</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="186"/>
+        <location filename="../../ui/import_dialog.py" line="195"/>
         <source>Omitted</source>
         <translation>已删</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="199"/>
+        <location filename="../../ui/import_dialog.py" line="208"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="218"/>
-        <source>Pairs (%1 to confirm)</source>
-        <translation>配对（%1 处待确认）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="220"/>
+        <location filename="../../ui/import_dialog.py" line="232"/>
         <source>same number</source>
         <translation>场号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="221"/>
+        <location filename="../../ui/import_dialog.py" line="233"/>
+        <source>renumbered since paired</source>
+        <translation>配对后已重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="234"/>
         <source>in order</source>
         <translation>按顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="222"/>
+        <location filename="../../ui/import_dialog.py" line="235"/>
         <source>moved</source>
         <translation>位置移动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="223"/>
+        <location filename="../../ui/import_dialog.py" line="236"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="229"/>
+        <location filename="../../ui/import_dialog.py" line="242"/>
+        <source>%1, %2% alike</source>
+        <translation>%1，相似度 %2%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="250"/>
         <source>cut in adaptation</source>
         <translation>改编中删去</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="230"/>
+        <location filename="../../ui/import_dialog.py" line="253"/>
         <source>added in adaptation</source>
         <translation>改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="231"/>
+        <location filename="../../ui/import_dialog.py" line="256"/>
         <source>not yet adapted</source>
         <translation>尚未改编</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="234"/>
+        <location filename="../../ui/import_dialog.py" line="261"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="241"/>
+        <location filename="../../ui/import_dialog.py" line="274"/>
         <source>Names mapped: %1</source>
         <translation>名字对应：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="242"/>
+        <location filename="../../ui/import_dialog.py" line="275"/>
         <source>To check: %1</source>
         <translation>待核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="260"/>
+        <location filename="../../ui/import_dialog.py" line="293"/>
         <source>Background</source>
         <translation>群演</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="260"/>
+        <location filename="../../ui/import_dialog.py" line="293"/>
         <source>Background ×%1</source>
         <translation>群演 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="266"/>
+        <location filename="../../ui/import_dialog.py" line="299"/>
         <source>To check (%1)</source>
         <translation>待核对（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="253"/>
+        <location filename="../../ui/import_dialog.py" line="286"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="253"/>
+        <location filename="../../ui/import_dialog.py" line="229"/>
+        <source>Pairs (%1 to confirm, %2 to check)</source>
+        <translation>配对（%1 待确认，%2 待核对）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="286"/>
         <source>Silent</source>
         <translation>无台词</translation>
     </message>
@@ -2814,14 +2829,29 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>OriginalView</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="42"/>
+        <location filename="../../ui/adaptation_panel.py" line="41"/>
+        <source>Show changes since approval</source>
+        <translation>显示审定后的改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="59"/>
         <source>Original: none (added in adaptation)</source>
         <translation>原文：无（改编中新增）</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="45"/>
+        <location filename="../../ui/adaptation_panel.py" line="62"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="69"/>
+        <source>Original %1: the words as approved were not kept; as it is now</source>
+        <translation>原文 %1：未保留审定时的原文，以下为现在的原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adaptation_panel.py" line="76"/>
+        <source>Original %1: changes since approval (− as approved, + now)</source>
+        <translation>原文 %1：审定后的改动（− 审定时，+ 现在）</translation>
     </message>
 </context>
 <context>
@@ -4523,226 +4553,231 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>ScriptPage</name>
     <message>
-        <location filename="../../ui/pages/script.py" line="38"/>
+        <location filename="../../ui/pages/script.py" line="39"/>
         <source>Episode</source>
         <translation>集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="39"/>
+        <location filename="../../ui/pages/script.py" line="40"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="42"/>
-        <location filename="../../ui/pages/script.py" line="58"/>
+        <location filename="../../ui/pages/script.py" line="43"/>
+        <location filename="../../ui/pages/script.py" line="59"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="43"/>
-        <location filename="../../ui/pages/script.py" line="63"/>
+        <location filename="../../ui/pages/script.py" line="44"/>
+        <location filename="../../ui/pages/script.py" line="64"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="41"/>
+        <location filename="../../ui/pages/script.py" line="42"/>
         <source>Approved</source>
         <translation>已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="44"/>
+        <location filename="../../ui/pages/script.py" line="45"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="49"/>
+        <location filename="../../ui/pages/script.py" line="50"/>
         <source>Scene</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="50"/>
+        <location filename="../../ui/pages/script.py" line="51"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="53"/>
+        <location filename="../../ui/pages/script.py" line="54"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="57"/>
+        <location filename="../../ui/pages/script.py" line="58"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="59"/>
+        <location filename="../../ui/pages/script.py" line="60"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="60"/>
+        <location filename="../../ui/pages/script.py" line="61"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="61"/>
+        <location filename="../../ui/pages/script.py" line="62"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="67"/>
+        <location filename="../../ui/pages/script.py" line="68"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="81"/>
+        <location filename="../../ui/pages/script.py" line="82"/>
         <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
         <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="95"/>
+        <location filename="../../ui/pages/script.py" line="96"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="98"/>
+        <location filename="../../ui/pages/script.py" line="99"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="100"/>
+        <location filename="../../ui/pages/script.py" line="101"/>
         <source>Pairs the alignment was not sure of, and originals changed since approval</source>
         <translation>对齐时没把握的配对，以及审定后原文有改动的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="124"/>
+        <location filename="../../ui/pages/script.py" line="125"/>
         <source>Bilingual Script (PDF)…</source>
         <translation>双语剧本（PDF）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="163"/>
+        <location filename="../../ui/pages/script.py" line="164"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="165"/>
+        <location filename="../../ui/pages/script.py" line="166"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="167"/>
+        <location filename="../../ui/pages/script.py" line="168"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="170"/>
+        <location filename="../../ui/pages/script.py" line="171"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="173"/>
+        <location filename="../../ui/pages/script.py" line="174"/>
         <source>Original: %1 episodes, %2 scenes; import the shooting script to pair them</source>
         <translation>原版剧本：%1 集，%2 场；导入拍摄剧本后即可逐场对照</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="212"/>
+        <location filename="../../ui/pages/script.py" line="221"/>
+        <source>Not yet adapted · scenes in the original: %1</source>
+        <translation>尚未改编 · 原文场次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/script.py" line="238"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="222"/>
+        <location filename="../../ui/pages/script.py" line="248"/>
         <source>Export Bilingual Script</source>
         <translation>导出双语剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="224"/>
+        <location filename="../../ui/pages/script.py" line="250"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="265"/>
+        <location filename="../../ui/pages/script.py" line="291"/>
         <source>Not yet adapted: the shooting script does not reach this episode</source>
         <translation>尚未改编：拍摄剧本还没写到这一集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="267"/>
+        <location filename="../../ui/pages/script.py" line="293"/>
         <source>Cut in adaptation: no scene of the shooting script adapts it</source>
         <translation>改编时已删：拍摄剧本中没有对应的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="289"/>
+        <location filename="../../ui/pages/script.py" line="315"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="290"/>
+        <location filename="../../ui/pages/script.py" line="316"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="291"/>
-        <location filename="../../ui/pages/script.py" line="319"/>
+        <location filename="../../ui/pages/script.py" line="317"/>
+        <location filename="../../ui/pages/script.py" line="345"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="298"/>
+        <location filename="../../ui/pages/script.py" line="324"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="300"/>
+        <location filename="../../ui/pages/script.py" line="326"/>
         <source>Swap the originals of scenes %1 and %2</source>
         <translation>互换 %1 场与 %2 场的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="312"/>
+        <location filename="../../ui/pages/script.py" line="338"/>
         <source> · paired with scene %1</source>
         <translation> · 已与 %1 场配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="321"/>
+        <location filename="../../ui/pages/script.py" line="347"/>
         <source>Original %1 is scene %2&apos;s. Swap, so that scene %2 adapts original %3 instead?</source>
         <translation>原文 %1 已与 %2 场配对。是否互换，让 %2 场改为对应原文 %3？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="323"/>
+        <location filename="../../ui/pages/script.py" line="349"/>
         <source>Swap</source>
         <translation>互换</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="325"/>
+        <location filename="../../ui/pages/script.py" line="351"/>
         <source>Original %1 is scene %2&apos;s: scene %2 will be left unpaired.</source>
         <translation>原文 %1 已与 %2 场配对：%2 场将不再有对应原文。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="328"/>
+        <location filename="../../ui/pages/script.py" line="354"/>
         <source>Leave scene %1 unpaired</source>
         <translation>让 %1 场不配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="337"/>
+        <location filename="../../ui/pages/script.py" line="363"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="339"/>
+        <location filename="../../ui/pages/script.py" line="365"/>
         <source>Mark scene %1 as reviewed</source>
         <translation>标记第 %1 场已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="360"/>
+        <location filename="../../ui/pages/script.py" line="386"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="369"/>
+        <location filename="../../ui/pages/script.py" line="395"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>

@@ -32,7 +32,12 @@ class SheetWords:
         self.no_original = _("Added in adaptation — no original")
         # Words of a file's name (no "/" in them: a sheet in both languages is named in English).
         self.file_day = _("Day {number}")
-        self.file_documents = {"call sheet": _("call sheet"), "sides": _("sides")}
+        self.file_documents = {
+            "call sheet": _("call sheet"),
+            "sides": _("sides"),
+            "original sides": _("sides of the original"),
+            "both sides": _("sides, original and shooting script"),
+        }
         self.file_cast = _("(cast)")
         self.cast_version = _("Cast version")
         self.page = _("Page {number}")

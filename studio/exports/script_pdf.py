@@ -24,7 +24,9 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from studio.adaptation import SidePair, side_by_side
 from studio.errors import UserError
 from studio.exports.callsheet_style import para
+from studio.exports.callsheet_words import SheetWords
 from studio.exports.contacts import Translate, translator
+from studio.exports.files import safe_file_name
 from studio.exports.fonts import LATIN, cjk_font, has_cjk
 from studio.exports.pdf_pages import build_pdf, frame_width, front_matter, page_footer
 from studio.exports.sides_pdf import CUE, Sides
@@ -80,21 +82,30 @@ def write_bilingual_script(session: Session, production_id: int, target: Path, l
         raise UserError(words.no_original)
     episodes = dict(session.exec(select_episodes(production_id)).all())
     production = get_production(session, production_id)
-    return _write(production, pairs, words, target, [production.company, words.document], episodes)
+    return _write(production, pairs, words, target, [production.company, words.document], episodes, working=True)
 
 
 def write_bilingual_sides(
     session: Session, production_id: int, sides: Sides, scene_ids: list[int], target: Path, lang: str
 ) -> Path:
-    """A shoot day's sides (`sides`, its scenes' ids in shooting order) with each scene's original beside it."""
+    """A shoot day's sides (`sides`, its scenes' ids in shooting order) with each scene's original beside it:
+    the words alone, for the cast and the director, without the adaptation's status, flags and notes."""
     words = _words_for(target, lang)
     pairs = {pair.scene.id: pair for pair in side_by_side(session, production_id) if pair.scene is not None}
     if not pairs:
         raise UserError(words.no_original)
     day = words.day_of.format(number=sides.number, total=sides.day_count)
-    facts = [words.sides, day, sides.date.isoformat()]
+    facts = [words.sides, day, SheetWords(lang).date(sides.date, "medium")]  # as the shooting script's sides
     production = get_production(session, production_id)
     return _write(production, [pairs[scene_id] for scene_id in scene_ids if scene_id in pairs], words, target, facts)
+
+
+def bilingual_script_file_name(session: Session, production_id: int, lang: str = "en+zh") -> str:
+    """The bilingual script's file name under the show's title, as the other exports name theirs."""
+    production = get_production(session, production_id)
+    title = production.title_zh if lang == "zh" and production.title_zh else production.title
+    document = ScriptWords("zh" if lang == "zh" else "en").document.lower()
+    return safe_file_name(f"{title} - {document}") + ".pdf"
 
 
 def _words_for(target: Path, lang: str) -> ScriptWords:
@@ -104,10 +115,17 @@ def _words_for(target: Path, lang: str) -> ScriptWords:
 
 
 def _write(
-    production, pairs: list[SidePair], words: ScriptWords, target: Path, facts: list[str], episodes=None
+    production,
+    pairs: list[SidePair],
+    words: ScriptWords,
+    target: Path,
+    facts: list[str],
+    episodes=None,
+    working: bool = False,
 ) -> Path:
     """The pairs as scene tables under the production's title and `facts`; with `episodes` (id → number)
-    each episode's first scene under its number."""
+    each episode's first scene under its number; `working`: with each scene's adaptation status, flags and
+    notes (the adapters' copy; sides go to performers, who get the words alone)."""
     texts = [t for pair in pairs for scene in (pair.scene, pair.original) if scene for t in (scene.heading, scene.text)]
     chinese = has_cjk(*texts, production.title_zh) or words.lang != "en"
     regular, bold = (cjk_font(), cjk_font()) if chinese else LATIN
@@ -119,7 +137,7 @@ def _write(
     shown_episode = object()
     for pair in pairs:
         episode = _episode_of(pair, episodes) if episodes is not None else None
-        scene = [_scene_table(pair, words, styles)]
+        scene = [_scene_table(pair, words, styles, working)]
         if episode != shown_episode and episode is not None:  # never alone at a page's foot: with its first scene
             scene.insert(0, para(escape(words.episode.format(number=episode)), styles.episode))
         shown_episode = episode
@@ -161,11 +179,11 @@ def _columns(left: list, right: list, style: list | None = None) -> Table:
     return table
 
 
-def _scene_table(pair: SidePair, words: ScriptWords, styles: _Styles) -> Table:
-    """The scene as rows of the two columns: numbers and state, headings, blocks side by side, notes."""
+def _scene_table(pair: SidePair, words: ScriptWords, styles: _Styles, working: bool) -> Table:
+    """The scene as rows of the two columns: numbers (and, `working`, its status), headings, blocks side
+    by side, then (`working`) its flags and notes; a scene with no original says so either way."""
     sides = (pair.original, pair.scene)
     numbers = [para(escape(scene.number) if scene else "—", styles.heading) for scene in sides]
-    state = [words.status[pair.status]]
     flags = [
         text
         for text, shown in (
@@ -175,10 +193,11 @@ def _scene_table(pair: SidePair, words: ScriptWords, styles: _Styles) -> Table:
             (words.to_confirm, not pair.confirmed and pair.scene is not None and pair.original is not None),
             (words.changed, pair.original_changed),
         )
-        if shown
+        if shown and (working or text == words.added)
     ]
+    state = [numbers[1], para(escape(words.status[pair.status]), styles.state)] if working else numbers[1]
     rows = [
-        [numbers[0], [numbers[1], para(escape("  ·  ".join(state)), styles.state)]],
+        [numbers[0], state],
         [para(escape(scene.heading), styles.heading) if scene else "" for scene in sides],
     ]
     blocks = [_blocks(scene.text, styles) if scene else [] for scene in sides]
@@ -187,7 +206,8 @@ def _scene_table(pair: SidePair, words: ScriptWords, styles: _Styles) -> Table:
     for text in flags:
         rows.append([para(escape(text), styles.flag), ""])
         spans.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
-    for label, note in ((words.adapter_note, pair.adapter_note), (words.cultural_note, pair.cultural_note)):
+    notes = ((words.adapter_note, pair.adapter_note), (words.cultural_note, pair.cultural_note)) if working else ()
+    for label, note in notes:
         if note.strip():
             rows.append(
                 [para(f"<b>{escape(label)}</b>: " + "<br/>".join(map(escape, note.splitlines())), styles.note), ""]

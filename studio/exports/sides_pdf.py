@@ -202,8 +202,9 @@ def _as_in_the_original(session: Session, production_id: int, sides: Sides) -> S
     return replace(sides, scenes=scenes)
 
 
-def sides_file_name(sides: Sides, lang: str) -> str:
-    return file_name(sides, lang, "sides")
+def sides_file_name(sides: Sides, lang: str, script: str = "shooting") -> str:
+    """The sides' file name, saying which script they are of (`script`: shooting, original or both)."""
+    return file_name(sides, lang, {"original": "original sides", "both": "both sides"}.get(script, "sides"))
 
 
 def write_sides_pdf(sides: Sides, words: SheetWords, target: Path, watermark: str = "") -> Path:

@@ -5,7 +5,8 @@ them, so an aligned pair is one strip, never two. The original (usually the Chin
 apart, scene by scene, with its own revisions (`script_revision.side`). A `scene_adaptation` pairs a
 shooting scene with the original scene it adapts; either may be missing (a scene added or cut in
 adaptation). It carries the adaptation's status and notes, and the original's words as they were when
-it was approved, so a later revision of the original shows as changed since.
+it was approved (a fingerprint, and the words themselves), so a later revision of the original shows as
+changed since, and what changed.
 """
 
 from __future__ import annotations
@@ -66,5 +67,7 @@ class SceneAdaptation(Versioned, table=True):
     status: str = Field(default=AdaptationStatus.NOT_STARTED.value, max_length=12)
     adapter_note: str = Field(default="", sa_column=_text())
     cultural_note: str = Field(default="", sa_column=_text())
-    # A fingerprint of the original's words when the adaptation was approved ("" until then).
+    # A fingerprint of the original's words when the adaptation was approved ("" until then), and those
+    # words: its heading, then its text ("" until then, or approved before they were kept, migration 0020).
     approved_original: str = Field(default="", max_length=64)
+    approved_text: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))

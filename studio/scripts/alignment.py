@@ -14,8 +14,12 @@ two people always together, cannot tell who is whom, so such a match is doubtful
 A scene that finds no counterpart in order is cut (original only) or added (adaptation only); a cut and
 an added scene that look alike in the same or a neighbouring episode are paired as moved, and so are two
 neighbours that swapped places (in order they pair crosswise, if they look alike enough). A pair that
-looks less alike than `CONFIDENT`, and every moved one, is doubtful: shown for confirmation. Nothing is
-paired silently: every scene is in exactly one pair, or cut, or added. Pure: no database, no Qt.
+looks less alike than `CONFIDENT`, every moved one, and one on a set the map gives another, is doubtful:
+shown for confirmation. Two scenes of one episode left over that are alike but for a speaker no name is
+surely matched with (renamed, or one actor in two parts) are paired as moved, to confirm, not cut and
+added; a name there with another's in most of its scenes and never with that one's match is listed as
+maybe two people, and matched, doubtful. Nothing is paired silently: every scene is in exactly one pair,
+or cut, or added. Pure: no database, no Qt.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ MAPPED = {"speakers": 0.45, "set": 0.2, "int_ext": 0.1, "time": 0.1, "length": 0
 # can pair a moved scene's place with another that happens to look like it and so map two sets wrongly.
 ROUNDS = 4
 NUMBER, ORDER, MOVED = "number", "order", "moved"
+RENUMBERED = "renumbered"  # a stored pair paired by its shared number that a revision has numbered apart since
 HAND = "hand"  # a pair the producer made on the Script page, which no alignment undoes
 
 
@@ -49,10 +54,11 @@ class Pair:
     adaptation: SceneOutline
     score: float  # how alike, 0 to 1
     by: str  # NUMBER (paired in order, same number), ORDER (in order, other number) or MOVED
+    other_set: bool = False  # the set map pairs either scene's set with another set
 
     @property
     def doubtful(self) -> bool:
-        return self.by == MOVED or self.score < CONFIDENT
+        return self.by == MOVED or self.score < CONFIDENT or self.other_set
 
 
 ONE_SCENE, AMBIGUOUS = "one_scene", "ambiguous"  # why a name's match is doubtful
@@ -62,7 +68,7 @@ ONE_SCENE, AMBIGUOUS = "one_scene", "ambiguous"  # why a name's match is doubtfu
 class NameMatch:
     original: str
     adaptation: str
-    scenes: int  # pairs in which both are there
+    scenes: int  # sure pairs (sure when aligned, or confirmed) in which both are there
     doubt: str = ""  # "" (sure), ONE_SCENE or AMBIGUOUS
 
     @property
@@ -123,7 +129,7 @@ def align(original: Outline, adaptation: Outline) -> Alignment:
     pairs = _pairs(sides, _Likeness(sides, {}, {}))
     characters, sets = character_map(pairs), set_map(pairs)
     for _round in range(ROUNDS):
-        pairs = _pairs(sides, _Likeness(sides, _as_dict(characters[0]), _as_dict(sets[0])))
+        pairs = _pairs(sides, _Likeness(sides, characters[0], _as_dict(sets[0])))
         maps = characters, sets
         characters, sets = character_map(pairs), set_map(pairs)
         if (characters, sets) == maps:
@@ -163,14 +169,18 @@ class _Likeness:
     """How alike a scene of the original and one of the adaptation are, 0 to 1: through the maps once there
     are any (names not mapped never match), else on what needs no names."""
 
-    def __init__(self, sides: tuple[_Side, _Side], characters: dict[str, str], sets: dict[str, str]):
+    def __init__(self, sides: tuple[_Side, _Side], characters: list[NameMatch], sets: dict[str, str]):
         self.sides = sides
-        self.characters = characters
+        self.characters: dict[str, str] = {}  # one to one: a name's second match, for the producer, is not used
+        for match in characters:
+            if match.original not in self.characters and match.adaptation not in self.characters.values():
+                self.characters[match.original] = match.adaptation
+        self.sure = {match.adaptation for match in characters if not match.doubtful}
         self.sets = sets
         self.adaptation_sets = set(sets.values())
         self.reused = sides[0].reused | sides[1].reused
 
-    def __call__(self, original: SceneOutline, adaptation: SceneOutline) -> float:
+    def __call__(self, original: SceneOutline, adaptation: SceneOutline, renamed: bool = False) -> float:
         shared = {
             "int_ext": float(original.int_ext == adaptation.int_ext),
             "time": float(original.time_of_day == adaptation.time_of_day),
@@ -179,15 +189,24 @@ class _Likeness:
         if not self.characters:
             shared["speakers"] = _ratio(len(original.speaking), len(adaptation.speaking))
             return sum(UNMAPPED[what] * value for what, value in shared.items())
-        shared["speakers"] = _overlap(
-            {self.characters.get(name, "") for name in original.speaking} - {""},
-            set(adaptation.speaking),
-            len(original.speaking),
-        )
-        shared["set"] = self._same_set(original.set_name, adaptation.set_name)
+        both = self._both(original, adaptation, renamed)
+        shared["speakers"] = _overlap(both, set(adaptation.speaking), original)
+        shared["set"] = self.same_set(original.set_name, adaptation.set_name)
         return sum(MAPPED[what] * value for what, value in shared.items())
 
-    def _same_set(self, original: str, adaptation: str) -> float:
+    def _both(self, original: SceneOutline, adaptation: SceneOutline, renamed: bool = False) -> int:
+        """Who speaks in both scenes through the map; `renamed`: and as many more as there are speakers of the
+        original whose match is not there and of the adaptation's no name is surely matched with (one may be
+        the other renamed, or a second part for one actor)."""
+        speaking = set(adaptation.speaking)
+        mapped = [self.characters.get(name, "") for name in original.speaking]
+        both = sum(name in speaking for name in mapped)
+        if renamed:
+            unknown = speaking - set(mapped) - self.sure
+            both += min(len(original.speaking) - both, len(unknown))
+        return both
+
+    def same_set(self, original: str, adaptation: str) -> float:
         """1 if the map pairs them, 0 if it pairs either with another, a half if it knows neither."""
         if original in self.sets or adaptation in self.adaptation_sets:
             return float(self.sets.get(original) == adaptation)
@@ -207,10 +226,11 @@ def _ratio(a: float, b: float) -> float:
     return 1.0 if a == b else min(a, b) / max(a, b)
 
 
-def _overlap(mapped: set[str], speaking: set[str], speakers: int) -> float:
-    """Who speaks in both, over who speaks in either (an original speaker not mapped counts on its own)."""
-    union = len(speaking) + speakers - len(mapped & speaking)
-    return len(mapped & speaking) / union if union else 1.0
+def _overlap(both: int, speaking: set[str], original: SceneOutline) -> float:
+    """Who speaks in both (`both`: those of the original whose match speaks here), over who speaks in either
+    (an original speaker not mapped counts on its own)."""
+    union = len(speaking) + len(original.speaking) - both
+    return both / union if union else 1.0
 
 
 def _pairs(sides: tuple[_Side, _Side], likeness: _Likeness) -> list[Pair]:
@@ -219,7 +239,10 @@ def _pairs(sides: tuple[_Side, _Side], likeness: _Likeness) -> list[Pair]:
         pairs += _unswapped(_in_order(sides[0].episodes[number], sides[1].episodes[number], likeness), likeness)
     moved = _moved(sides, pairs, likeness)
     taken = {id(scene) for pair in moved for scene in (pair.original, pair.adaptation)}
-    return [p for p in pairs if id(p.original) not in taken and id(p.adaptation) not in taken] + moved
+    pairs = [p for p in pairs if id(p.original) not in taken and id(p.adaptation) not in taken] + moved
+    for pair in pairs:  # alike in all else, yet on a set the map gives another: to confirm, never sure
+        pair.other_set = bool(likeness.sets) and not likeness.same_set(pair.original.set_name, pair.adaptation.set_name)
+    return pairs
 
 
 def _in_order(originals: list[SceneOutline], adaptations: list[SceneOutline], likeness: _Likeness) -> list[Pair]:
@@ -268,13 +291,24 @@ def _moved(sides: tuple[_Side, _Side], pairs: list[Pair], likeness: _Likeness) -
         ((likeness(o, a), i, j) for i, o in enumerate(cut) for j, a in enumerate(added) if _near(o, a)),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )
+    # then those of one episode alike but for a speaker renamed (or a second part for one actor): to confirm
+    candidates += sorted(
+        ((likeness(o, a, renamed=True), i, j) for i, o in enumerate(cut) for j, a in enumerate(added) if _same(o, a)),
+        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    )
+    weak = {(id(pair.original), id(pair.adaptation)): pair for pair in pairs}  # paired in order already
     taken_cut, taken_added, moved = set(), set(), []
     for score, i, j in candidates:
         if score >= CONFIDENT and i not in taken_cut and j not in taken_added:
             taken_cut.add(i)
             taken_added.add(j)
-            moved.append(Pair(cut[i], added[j], score, MOVED))
+            kept = weak.get((id(cut[i]), id(added[j])))
+            moved.append(kept or Pair(cut[i], added[j], likeness(cut[i], added[j]), MOVED))
     return moved
+
+
+def _same(original: SceneOutline, adaptation: SceneOutline) -> bool:
+    return original.episode == adaptation.episode and original.speaking != [] != adaptation.speaking
 
 
 def _near(original: SceneOutline, adaptation: SceneOutline) -> bool:
@@ -313,20 +347,26 @@ def _name_map(
     names: Callable[[SceneOutline], Iterable[str]],
     taken: tuple[set[str], set[str]] = (set(), set()),
 ) -> tuple[list[NameMatch], list[str]]:
-    """Each name of the original matched with the adaptation's that is there in the same alike pairs most,
+    """Each name of the original matched with the adaptation's that is there in the same sure pairs most (a
+    moved pair, however alike, is to confirm: it counts once confirmed, as the stored map counts it),
     each name once, the strongest first (names `taken` left out); and what makes a match doubtful: one
     scene only, or a rival, seen in every pair, doubtful ones too (two people merged into one make their
     pairs look less alike)."""
-    dice, together = _cooccurrence([pair for pair in pairs if pair.score >= CONFIDENT], names, taken)
+    dice, together = _cooccurrence([pair for pair in pairs if not pair.doubtful], names, taken)
     matches, seen_original, seen_adaptation = [], set(), set()
     for (o, a), _score in sorted(dice.items(), key=lambda item: (-item[1], -together[item[0]], item[0])):
         if o not in seen_original and a not in seen_adaptation:
             seen_original.add(o)
             seen_adaptation.add(a)
             matches.append(NameMatch(o, a, together[o, a]))
-    rivals = _rivals(matches, *_cooccurrence(pairs, names, taken))
+    scenes = (
+        [set(names(pair.original)) - taken[0] for pair in pairs],
+        [set(names(pair.adaptation)) - taken[1] for pair in pairs],
+    )
+    rivals, unmatched = _rivals(matches, *_cooccurrence(pairs, names, taken), scenes)
     ambiguous = {name for _message, named in rivals for name in named}
     problems = list(dict.fromkeys(message for message, _named in rivals))
+    matches += unmatched
     for match in matches:
         if {match.original, match.adaptation} & ambiguous:
             match.doubt = AMBIGUOUS
@@ -361,25 +401,46 @@ def _cooccurrence(
 
 
 def _rivals(
-    matches: list[NameMatch], dice: dict[tuple[str, str], float], together: Counter
-) -> list[tuple[str, tuple[str, ...]]]:
+    matches: list[NameMatch],
+    dice: dict[tuple[str, str], float],
+    together: Counter,
+    scenes: tuple[list[set[str]], list[set[str]]],
+) -> tuple[list[tuple[str, tuple[str, ...]]], list[NameMatch]]:
     """Two names not matched that are there together nearly as strongly as each is with its own counterpart
     (or one has none): a name split in two, or two merged into one, or two people always together; each
-    with the names it is about."""
+    with the names it is about. A name with no match of its own that is there with another's name in most
+    of its scenes, and never in one scene with that name's match, may be the same person as that match (one
+    actor for two roles, a character renamed from an episode on): listed, and matched, doubtful, so it is
+    in the map to be made by hand, never dropped."""
     forward = {match.original: match.adaptation for match in matches}
     backward = {match.adaptation: match.original for match in matches}
-    message = _("{name} may be {first} or {second}: both are there in the same scenes")
-    found = []
+    counts = Counter(name for scene in scenes[0] for name in scene), Counter(n for s in scenes[1] for n in s)
+    rival = _("{name} may be {first} or {second}: both are there in the same scenes")
+    two_people = (
+        _("{name} may be two people of the original ({first}, {second}): they are never in one scene together"),
+        _("{name} may be two people of the adaptation ({first}, {second}): they are never in one scene together"),
+    )
+    found, unmatched = [], []
     for (o, a), score in sorted(dice.items()):
         if together[o, a] < SUPPORT or forward.get(o) == a or (o not in forward and a not in backward):
             continue
+        side, name, first, second = (1, o, forward[o], a) if o in forward else (0, a, backward[a], o)
+        alone = not any(  # no match, or a doubtful one only
+            not match.doubtful for match in matches if second == (match.original, match.adaptation)[side]
+        )
+        if alone and 2 * together[o, a] > counts[side][second] and _apart(scenes[side], first, second):
+            first, second = sorted((first, second))
+            found.append((two_people[side].format(name=name, first=first, second=second), (name, first, second)))
+            unmatched.append(NameMatch(o, a, together[o, a], AMBIGUOUS))
+            continue
         own = max(dice.get((o, forward.get(o, "")), 0), dice.get((backward.get(a, ""), a), 0))
         if score >= RIVAL * own:
-            named = (
-                dict(name=o, first=forward[o], second=a) if o in forward else dict(name=a, first=backward[a], second=o)
-            )
-            found.append((message.format(**named), tuple(named.values())))
-    return found
+            found.append((rival.format(name=name, first=first, second=second), (name, first, second)))
+    return found, unmatched
+
+
+def _apart(scenes: list[set[str]], first: str, second: str) -> bool:
+    return not any(first in scene and second in scene for scene in scenes)
 
 
 def _as_dict(matches: list[NameMatch]) -> dict[str, str]:

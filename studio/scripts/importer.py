@@ -57,6 +57,7 @@ class ImportResult:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)
+    flagged: list[dict] = field(default_factory=list)  # approved pairs whose original this revision changes
     side: str = ScriptSide.SHOOTING.value
     alignment: dict | None = None  # how the two scripts pair, once the production has an original
 
@@ -75,6 +76,7 @@ class ImportResult:
             "added_scenes": self.added,
             "changed_scenes": self.changed,
             "omitted_scenes": self.omitted,
+            "flagged_since_approval": self.flagged,
             "side": self.side.lower(),
             **({"alignment": self.alignment} if self.alignment is not None else {}),
         }

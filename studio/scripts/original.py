@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from studio.adaptation import flagged_by
 from studio.models import OriginalScene, Scene
 from studio.models.enums import RevisionState, ScriptSide
 from studio.scripts.importer import ImportResult, by_key, free_numbers, match_scenes, rows_to_write, words
@@ -24,6 +25,9 @@ def write_original(
     matched = {scene.id for scene in matches.values()}
     revised = {key for key, scene in matches.items() if _differs(scene, by_key(outline, key))}
     free_numbers(session, outline, existing, matches)
+    result.flagged = flagged_by(
+        session, {scene.id: by_key(outline, key) for key, scene in matches.items() if key in revised}
+    )
     for stored, incoming, order in rows_to_write(outline, matches, revised, result):
         scene = stored or OriginalScene(production_id=production_id, revision_state=RevisionState.NEW.value)
         _fill(scene, incoming, order)

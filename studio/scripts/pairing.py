@@ -27,7 +27,10 @@ from studio.models import Character, Episode, FilmSet, OriginalScene, Scene, Sce
 from studio.models.enums import RevisionState
 from studio.scripts.alignment import (
     HAND,
+    NUMBER,
     ONE_SCENE,
+    ORDER,
+    RENUMBERED,
     NameMatch,
     Pair,
     align,
@@ -44,10 +47,17 @@ LIVE = RevisionState.OMITTED.value  # compared with !=: a scene not omitted
 
 
 def realign(session: Session, production_id: int) -> dict | None:
-    """Align the stored scripts again and store the pairs (None: the production has not both scripts yet)."""
-    if not _has(session, OriginalScene, production_id) or not _has(session, Scene, production_id):
+    """Align the stored scripts again and store the pairs (None: the production has not both scripts yet;
+    an original alone is stored as scenes of its own, not yet adapted, for the Script page and the
+    bilingual script to show until the shooting script comes)."""
+    if not _has(session, OriginalScene, production_id):
         return None
-    originals, scenes = _live(session, OriginalScene, production_id), _live(session, Scene, production_id)
+    originals = _live(session, OriginalScene, production_id)
+    if not _has(session, Scene, production_id):
+        _rows_of_live(session, production_id, set(), {original.id for original in originals})
+        _insert_alone(session, production_id, [], [], originals)
+        return None
+    scenes = _live(session, Scene, production_id)
     rows = _rows_of_live(session, production_id, {s.id for s in scenes}, {o.id for o in originals})
     original_outline, original_ids = _original_outline(originals)
     shooting_outline, scene_ids = _shooting_outline(session, production_id, scenes)
@@ -120,13 +130,15 @@ def _proposal(
     by_original = {originals[1][id(outline)]: outline for outline in originals[0].scenes}
     by_scene = {scenes[1][id(outline)]: outline for outline in scenes[0].scenes}
     rows = session.exec(
-        select(SceneAdaptation.original_scene_id, SceneAdaptation.scene_id, SceneAdaptation.paired_by).where(
-            SceneAdaptation.production_id == production_id, SceneAdaptation.confirmed
+        select(SceneAdaptation.original_scene_id, SceneAdaptation.scene_id, SceneAdaptation.confirmed).where(
+            SceneAdaptation.production_id == production_id
         )
     ).all()
+    # the alignment's rule on the stored pairs: a confirmed one is sure (a moved one too, once confirmed),
+    # one to confirm doubtful, still seen by the rivals' check as the alignment's doubtful pairs are
     pairs = [
-        Pair(by_original[original], by_scene[scene], 1.0, by)
-        for original, scene, by in rows
+        Pair(by_original[original], by_scene[scene], 1.0 if confirmed else 0.0, HAND if confirmed else ORDER)
+        for original, scene, confirmed in rows
         if original in by_original and scene in by_scene
     ]
     return character_map(pairs), set_map(pairs)
@@ -252,11 +264,14 @@ def _map_names(
     mapped: list[dict] = []
     characters, sets = proposal
     problems: list[str] = characters[1] + sets[1]
+    settled: set[str] = set()  # a doubtful match someone has made by hand since is no longer to check
     for kind, model, matches in (("character", Character, characters[0]), ("film_set", FilmSet, sets[0])):
         rows = _rows(session, model, production_id)
         by_script = {row.script_name or row.name: row for row in rows}
         for match in matches:
             row = by_script.get(match.adaptation)
+            if row is not None and row.name_zh == match.original and match.doubt == ONE_SCENE:
+                settled.add(one_scene(match))
             if row is None or row.name_zh == match.original or match.doubtful:
                 continue
             problem = _refused_name(match, row, rows, in_original)
@@ -271,7 +286,7 @@ def _map_names(
             else:
                 give(kind, row.id, match.original)
     session.flush()
-    return mapped, problems
+    return mapped, [problem for problem in problems if problem not in settled]
 
 
 def _refused_name(match: NameMatch, row, rows: list, in_original: set[str]) -> str | None:
@@ -341,8 +356,31 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
         _("{original} is the Chinese name of {names}: one set of the original mapped to {count}"),
         _("{original} of the original is no set's Chinese name yet"),
     )
-    report["ambiguities"] = character_problems + set_problems
+    report["ambiguities"] = character_problems + set_problems + _missing_cast(session, pairs, characters)
     return report
+
+
+def _missing_cast(session: Session, pairs: list, characters: list[Character]) -> list[str]:
+    """Each confirmed pair whose original lists a character (speaking or there) whose Chinese name is one of
+    ours, though the shooting scene's cast has them not (seen only in action, say): to add to its cast."""
+    by_zh = {row.name_zh: row for row in characters if row.name_zh}
+    cast = set(
+        session.exec(
+            select(SceneCharacter.scene_id, SceneCharacter.character_id).where(
+                SceneCharacter.scene_id.in_([row.scene.id for row in pairs])
+            )
+        ).all()
+    )
+    message = _("{scene}: the original lists {original} ({name}) but the shooting script's scene has no {name}")
+    found = []
+    for row in pairs:
+        if not row.confirmed:
+            continue
+        for zh in dict.fromkeys(names_in(row.original.speaking) + names_in(row.original.listed)):
+            character = by_zh.get(zh)
+            if character is not None and (row.scene.id, character.id) not in cast:
+                found.append(message.format(scene=row.scene.number, original=zh, name=character.name))
+    return found
 
 
 def _stored_map(
@@ -354,11 +392,13 @@ def _stored_map(
     for row in rows:
         if row.name_zh in counts:
             by_zh.setdefault(row.name_zh, []).append(row)
+    # counted as the alignment counts them (sure or confirmed pairs with both there), else the pairs with it
+    proposed = {(match.original, match.adaptation): match.scenes for match in proposal[0]}
     matches = [
         {
             "original": zh,
             "adaptation": row.script_name or row.name,
-            "scenes": counts[zh],
+            "scenes": proposed.get((zh, row.script_name or row.name), counts[zh]),
             "doubt": "",
             "doubtful": False,
         }
@@ -386,16 +426,34 @@ def _pair_json(row) -> dict:
     return {
         "original": row.original.number,
         "adaptation": row.scene.number,
+        "original_heading": row.original.heading,  # to judge the pair by: each side's heading and set
+        "adaptation_heading": row.scene.heading,
         "score": row.score / 100,
-        "by": row.paired_by,
+        "by": _paired_by(row),
         "doubtful": not row.confirmed,
         "status": row.status.lower(),
         "original_changed": row.original_changed,
     }
 
 
+def _paired_by(row) -> str:
+    """How the pair was made, as it reads now: paired by a shared number that a revision has changed since
+    on one side is renumbered, never "same number" for two numbers."""
+    if row.paired_by == NUMBER and row.original.number != row.scene.number:
+        return RENUMBERED
+    return row.paired_by
+
+
 def _scene_json(scene, episode: int | None, set_name: str) -> dict:
-    return {"number": scene.number, "episode": episode, "set": set_name}
+    return {"number": scene.number, "episode": episode, "set": set_name, "heading": scene.heading}
+
+
+def _paired_by(row) -> str:
+    """How the pair was made, as it reads now: paired by a shared number that a revision has changed since
+    on one side is renumbered, never "same number" for two numbers."""
+    if row.paired_by == NUMBER and row.original.number != row.scene.number:
+        return RENUMBERED
+    return row.paired_by
 
 
 ADAPTATION_COLUMNS = tuple(SceneAdaptation.model_fields)  # a row as undo keeps it

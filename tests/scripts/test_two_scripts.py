@@ -11,10 +11,12 @@ import pytest
 from sqlmodel import select
 
 from studio import operations
-from studio.models import Character, FilmSet, OriginalScene, Scene, SceneAdaptation, Strip
+from studio.adaptation import script_page_adaptation
+from studio.models import Character, FilmSet, OriginalScene, Scene, SceneAdaptation, ScriptRevision, Strip
 from studio.scripts.pairing import stored_alignment
 from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
+from tests.pdf_text import pdf_text
 from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
 
 
@@ -128,6 +130,7 @@ def test_statuses_and_notes_survive_revisions_of_either_side_and_a_changed_origi
     scripts[1].write_text(ADAPTATION.replace("Let them.", "Let them know."), encoding="utf-8")
     revised = imported(db, scripts[0], "original")
     assert revised["revision"] == "Blue" and revised["changed_scenes"] == ["1-1"]
+    assert revised["flagged_since_approval"] == [{"original": "1-1", "adaptation": "1-1"}]  # 1-2: spacing only
     report = imported(db, scripts[1])["alignment"]
     assert pairs_of(report) == [(o, a, False) for o, a, _doubtful in HAND_CHECKED]  # confirmed stays confirmed
     statuses = {pair["original"]: (pair["status"], pair["original_changed"]) for pair in report["pairs"]}
@@ -138,6 +141,11 @@ def test_statuses_and_notes_survive_revisions_of_either_side_and_a_changed_origi
     with database.reading() as session:
         note = session.exec(select(SceneAdaptation.cultural_note).where(SceneAdaptation.cultural_note != "")).one()
         assert note == "合同→contract"
+        shown = next(row for row in script_page_adaptation(session, 1).rows.values() if row["original_changed"])
+        assert "签了它，" in shown["approved_text"] and "签了它吧，" in shown["original_text"]  # what changed
+        kept = session.exec(select(SceneAdaptation.approved_text).where(SceneAdaptation.id == shown["id"])).one()
+        assert kept == f"{shown['approved_heading']}\n{shown['approved_text']}"  # in its column, not the notes
+        assert "签了它，" not in "".join(session.exec(select(ScriptRevision.notes)))
     database.close()
 
 
@@ -317,6 +325,11 @@ def test_the_original_imported_first_is_counted_as_the_original_and_names_the_sh
     assert (show["title"], show["title_zh"]) == ("Untitled", "契约总裁")
     assert (show["episodes"], show["scenes"], show["original"]) == (0, 0, {"episodes": 2, "scenes": 7})
     assert "the original it is adapted from: 2 episodes, 7 scenes" in run("info", "--db", db).stdout
+    waiting = json.loads(run("script", "align", "--db", db, "--json").stdout)  # its scenes, none adapted yet
+    assert (waiting["pairs"], waiting["cut"], len(waiting["not_yet_adapted"])) == ([], [], 7)
+    out = tmp_path / "original.pdf"
+    assert run("export", "script", "--bilingual", "--db", db, "--out", str(out)).returncode == 0
+    assert pdf_text(out).count("Not yet adapted") == 7
     imported(db, scripts[1])  # the shooting script names the show in English
     (show,) = json.loads(run("info", "--db", db, "--json").stdout)["productions"]
     assert (show["title"], show["title_zh"], show["episodes"], show["scenes"]) == ("The Contract CEO", "契约总裁", 2, 7)

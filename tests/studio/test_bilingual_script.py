@@ -93,6 +93,8 @@ def test_a_days_sides_in_the_original_or_beside_it(demo_path, tmp_path):
     assert original_heading not in texts["shooting"]
     assert original_heading in texts["original"] and "EXT. MALIBU BEACH - DAY" in texts["original"]  # 6-1: added
     assert original_heading in texts["both"] and "Added in adaptation" in texts["both"]
+    # what the adapters note for each other is not the cast's: 6-5, 17-2 and 21-6 carry an adapter's note
+    assert not [word for word in ("Adapter's note", "Approved", "Translated") if word in texts["both"]]
 
 
 def test_a_chinese_cue_with_an_extension_is_a_cue(tmp_path):

@@ -301,6 +301,24 @@ def test_an_unfinished_adaptations_later_episodes_are_not_yet_adapted_not_cut(qt
     assert page.scene_text.toPlainText().startswith("Not yet adapted")
 
 
+def test_each_episodes_approved_counts_its_scenes_and_the_originals_own_episodes_are_listed(qtbot, tmp_path):
+    from tests.scripts.test_two_scripts import EPISODE_3
+
+    page = show(window_on(qtbot, two_scripts(tmp_path, ORIGINAL + EPISODE_3)), "script")
+    model = page.episodes.model
+    cells = {row["number"]: (row["scenes"], row["approved"]) for row in model.rows}
+    assert cells[1] == (3, "0/3")  # the original's 1-4, cut, is not one of its scenes
+    assert cells[3] == (0, "—")  # only in the original: listed, not yet adapted
+    third = next(n for n, row in enumerate(model.rows) if row["number"] == 3)
+    title = next(n for n, column in enumerate(model.columns) if column.key == "title")
+    assert model.index(third, title).data() == "Not yet adapted · scenes in the original: 2"
+    assert not model.flags(model.index(third, title)) & Qt.ItemFlag.ItemIsEditable  # no episode to edit
+    assert page.summary.text().startswith("2 episodes")
+    page.episodes.view.selectRow(page.episodes.proxy.mapFromSource(model.index(third, 0)).row())
+    shown = {page.scenes.proxy.index(n, 0).data() for n in range(page.scenes.proxy.rowCount())}
+    assert shown == {"Original 3-1", "Original 3-2"}
+
+
 def test_a_cut_originals_row_paired_since_leaves_nothing_of_it_shown(qtbot, demo_path, monkeypatch):
     window = window_on(qtbot, demo_path)
     page = show(window, "script")
@@ -341,6 +359,41 @@ def test_a_changed_original_is_marked_as_reviewed_beside_its_flag_and_undone(qtb
     assert not form.reviewed.isVisibleTo(page)
 
 
+def test_a_changed_original_shows_what_changed_since_approval(qtbot, demo_path):
+    page = show(window_on(qtbot, demo_path), "script")
+    select_scene(page, "5-2")  # approved, then the revision added a line to its original
+    view = page.original
+    assert view.changes.isVisibleTo(page) and "changes since approval" in view.title.text()
+    lines = view.text.toPlainText().split("\n")
+    changed = [line for line in lines if line[:1] in "−+"]
+    assert changed == ["+ （补一句）我只给你一次机会。"]  # the line the revision added, alone marked
+    assert len(view.text.extraSelections()) == 1
+    assert view.text.textCursor().block().text() == changed[0]  # scrolled to it
+    view.changes.setChecked(False)  # the original as it is now, unmarked
+    assert view.text.toPlainText().endswith("我只给你一次机会。") and not view.text.extraSelections()
+    select_scene(page, "75-1")  # nothing changed since approval: nothing to show
+    assert not view.changes.isVisibleTo(page) and not view.text.extraSelections()
+
+
+def test_the_import_preview_names_the_approved_scenes_a_revised_original_flags(qtbot, tmp_path):
+    from studio import operations
+    from studio.storage.db import open_database
+
+    db = two_scripts(tmp_path)
+    database = open_database(str(db))
+    with database.transaction() as session:
+        for (adaptation_id,) in query(db, "SELECT id FROM scene_adaptation WHERE original_scene_id IN (1, 2)"):
+            operations.edit(session, "scene_adaptation", adaptation_id, {"status": "APPROVED"})
+    database.close()
+    revised = tmp_path / "original.txt"  # 1-1's words revised; 1-2 approved, left alone
+    revised.write_text(ORIGINAL.replace("签了它，", "签了它吧，"), encoding="utf-8")
+    window = window_on(qtbot, db)
+    dialog = window.script_import.import_files([revised])
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
+    assert dialog.changes.text().endswith("Approved, to be flagged as the original changed since: 1-1 (original 1-1)")
+    dialog.reject()
+
+
 def test_to_confirm_shows_only_doubtful_pairs_and_changed_originals(qtbot, demo_path):
     doubt(demo_path, "2-1")
     window = window_on(qtbot, demo_path)
@@ -361,10 +414,15 @@ def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused
     page = show(window, "script")
     action = page.buttons["exportBilingual"]
     target, wrong = tmp_path / "script.pdf", tmp_path / "script.txt"
-    chosen = iter([target, wrong])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(chosen)), ""))
+    chosen, suggested = iter([target, wrong]), []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _parent, _title, name, *args, **kwargs: (suggested.append(name), str(next(chosen)), "")[1:],
+    )
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
+    assert suggested[0].endswith("/The Contract CEO - bilingual script.pdf")  # under the show's title, as other exports
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
     assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in text.splitlines())
     action.trigger()

@@ -94,8 +94,12 @@ def test_a_new_productions_first_shoot_day_raises_no_error_from_the_last_product
 def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot, monkeypatch):
     page = show(demo_window, "callsheets")
     # day 1, shown first: 6-1, added in adaptation, among scenes the original has
-    targets = iter(tmp_path / f"{name}.pdf" for name in ("original", "both"))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(targets)), ""))
+    targets, suggested = iter(tmp_path / f"{name}.pdf" for name in ("original", "both")), []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _parent, _title, name, *args, **kwargs: (suggested.append(name), str(next(targets)), "")[1:],
+    )
     menu = page.buttons["exportSides"].menu()  # the button itself writes the shooting script's
     assert [action.text() for action in menu.actions()][0] == "Shooting script…"
     for name in ("sidesOriginal", "sidesBoth"):
@@ -107,3 +111,6 @@ def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot
     assert "人物：" in texts["original"] and "Added in adaptation — no original" in texts["original"]
     assert "EXT. MALIBU BEACH" in texts["original"]  # an added scene: the shooting script's words
     assert "人物：" in texts["both"] and "Adaptation" in texts["both"] and "Original" in texts["both"]
+    assert suggested[0].endswith(" - sides of the original (EN).pdf")  # which script the sides are of
+    assert suggested[1].endswith(" - sides, original and shooting script (EN).pdf")
+    assert "Jan 11, 2027" in texts["both"] and "2027-01-11" not in texts["both"]  # dated as the other sides

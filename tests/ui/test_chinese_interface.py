@@ -86,8 +86,9 @@ def test_everything_a_person_reads_in_the_chinese_interface_is_chinese(in_langua
 
 def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path, settle):
     """Pay presets (a standard preset's name and notes, from the template), Schedule → Settings, Optimize
-    and the import preview: nothing in English that has a translation, but for the script's own words
-    (its set and character names, as the file has them)."""
+    and the import preview: nothing in English that has a translation, but for the scripts' own words
+    (the set and character names as the file has them, and as the shooting script stored has them: the
+    preview names a character the shooting script's scene lacks as its cue)."""
     in_language("zh_CN")
     window = open_window(qtbot, settings, demo_path)
     reading = Reading()
@@ -108,6 +109,8 @@ def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path
     read_widget(importing, "import", reading)
     script = importing.outline
     own = {scene.set_name for scene in script.scenes} | set(script.characters())
+    stored = "SELECT name FROM character UNION SELECT name FROM film_set UNION SELECT time_of_day FROM scene"
+    own |= {name for (name,) in query(demo_path, stored)}  # the pairs' headings: the shooting script's words
     wanted = translatable(demo_path)
     assert {"pay presets", "schedule settings", "optimize", "import"} <= {where for where, _ in reading.texts}
     assert len(reading.texts) > 150 and "value" in reading.kinds

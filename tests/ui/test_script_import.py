@@ -219,14 +219,18 @@ def test_an_original_is_previewed_with_its_pairs_to_confirm_then_imported_beside
     assert dialog.as_original.isChecked()
     qtbot.waitUntil(lambda: dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.pairs)), timeout=10000)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
-    assert dialog.tabs.tabText(dialog.tabs.indexOf(dialog.pairs)) == "Pairs (1 to confirm)"
+    assert (
+        dialog.tabs.tabText(dialog.tabs.indexOf(dialog.pairs)) == "Pairs (1 to confirm, 4 to check)"
+    )  # the four "To check:" lines in it
     rows = [
         tuple(dialog.pair_table.item(row, column).text() for column in range(4))
         for row in range(dialog.pair_table.rowCount())
     ]
-    assert ("2-2", "2-4", "moved", "To confirm") in rows
-    assert ("1-4", "—", "cut in adaptation", "") in rows and ("—", "2-2", "added in adaptation", "") in rows
-    assert ("3-1", "—", "not yet adapted", "") in rows and ("3-1", "—", "cut in adaptation", "") not in rows
+    # Each pair judged by its two headings (set, where, when) and how alike the scenes are
+    assert ("2-2  日 外 咖啡馆", "2-4  EXT. COFFEE SHOP - DAY", "moved, 89% alike", "To confirm") in rows
+    assert ("1-4  夜 内 酒吧", "—", "cut in adaptation", "") in rows
+    assert ("—", "2-2  EXT. MALIBU BEACH - DAY", "added in adaptation", "") in rows
+    assert ("3-1  日 内 总裁办公室", "—", "not yet adapted", "") in rows
     assert "苏晚 ↔ SOPHIE" in dialog.alignment_notes.text()
     with sqlite3.connect(database) as connection:  # previewed, nothing stored
         assert connection.execute("select count(*) from original_scene").fetchone()[0] == 0

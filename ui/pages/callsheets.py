@@ -306,7 +306,7 @@ class CallSheetsPage(Page):
         sides = self.workspace.read(day_sides, self.workspace.production_id, day_id)
         self.export_file(
             self.tr("Export Sides"),
-            sides_file_name(sides, lang),
+            sides_file_name(sides, lang, script),
             self.tr("PDF (*.pdf)"),
             lambda session, production_id, path: write_sides(session, production_id, day_id, path, lang, script=script),
         )

@@ -23,6 +23,7 @@ from ui.scene_breakdown import SceneElementsList, SceneTextView
 from ui.table import Column, name_columns
 
 write_bilingual_script = on_first_call("studio.exports.script_pdf", "write_bilingual_script")  # reportlab
+bilingual_script_file_name = on_first_call("studio.exports.script_pdf", "bilingual_script_file_name")
 TAGS = frozenset({"scene_element", "breakdown_element"})  # what the scene's tags are made of
 
 
@@ -160,7 +161,7 @@ class ScriptPage(Page):
             self.scenes.view.setCurrentIndex(self.scenes.proxy.index(0, 0))
         live = [scene for scene in scenes if scene["revision"] != RevisionState.OMITTED.value]
         text = (
-            self.tr("%n episode(s)", "", len(episodes))
+            self.tr("%n episode(s)", "", sum(row["id"] is not None for row in episodes))
             + " · "
             + self.tr("%n scene(s)", "", len(live))
             + " · "
@@ -191,9 +192,7 @@ class ScriptPage(Page):
         adaptation = self.workspace.read(script_page_adaptation, production_id)
         self.adaptations, progress = adaptation.rows, adaptation.episodes
         scenes = self._with_cut(adaptation.cut, scenes)
-        for row in episodes:
-            done = progress.get(row["number"])
-            row["approved"] = f"{done['approved']}/{done['scenes']}" if done else ""
+        approved: dict[int | None, list[bool]] = {}  # per episode, its shooting scenes' approval
         for row in scenes:
             adaptation = self.adaptations.get(row["id"])
             row["adaptation"] = adaptation["shown_status"] if adaptation else ""
@@ -201,9 +200,36 @@ class ScriptPage(Page):
             row["to_confirm"] = adaptation is not None and (
                 not adaptation["confirmed"] or adaptation["original_changed"]
             )
+            if row["scene_id"] is not None and row["revision"] != RevisionState.OMITTED.value:
+                approved.setdefault(row["episode"], []).append(row["approved"])
+        episodes[:] = [row for row in episodes if row["id"] is not None]  # the original's own: made again below
+        for row in episodes:  # of the scenes the Scenes column counts: the shooting script's
+            done = approved.get(row["number"], [])
+            row["approved"] = f"{sum(done)}/{len(done)}" if self.adaptations else ""
+        shown = {row["number"] for row in episodes}
+        episodes += [
+            self._original_only(number, done["not_yet_adapted"])
+            for number, done in progress.items()
+            if number is not None and number not in shown and done["not_yet_adapted"]
+        ]
         for widget in (self.original, self.adaptation, self.not_approved, self.to_confirm, self.exports):
             widget.setVisible(bool(self.adaptations))
         return scenes
+
+    def _original_only(self, number: int, scenes: int) -> dict:
+        """An episode of the original the shooting script does not reach yet: listed, read-only (no id)."""
+        said = self.tr("Not yet adapted · scenes in the original: %1").replace("%1", str(scenes))
+        return {
+            "id": None,
+            "versions": {},
+            "number": number,
+            "title": said,
+            "title_zh": said,
+            "scenes": 0,
+            "eighths": 0,
+            "shots": None,
+            "approved": "—",
+        }
 
     def _with_cut(self, cut: list[dict], scenes: list[dict]) -> list[dict]:
         """The original's scenes cut in adaptation (`cut`), each after the shooting scene it follows."""
@@ -220,7 +246,7 @@ class ScriptPage(Page):
         """The original and its adaptation side by side, scene by scene, as `export script --bilingual`."""
         self.export_file(
             self.tr("Export Bilingual Script"),
-            "bilingual-script.pdf",
+            self.workspace.read(bilingual_script_file_name, self.workspace.production_id),
             self.tr("PDF documents (*.pdf)"),
             lambda session, production_id, path: write_bilingual_script(session, production_id, path, "en+zh"),
         )
