@@ -57,7 +57,7 @@ from studio.models import (
 from studio.models.enums import RateBasis, SceneOutcome, ShootDayKind, TimeOfDay, UnionStatus
 from studio.money import Money
 from studio.productions import add_standard_templates, delete_production
-from studio.records import add_row
+from studio.records import add_row, add_together
 from studio.resources import load_json
 from studio.schedule.board import load_board
 from studio.schedule.packing import grouped_placement
@@ -485,13 +485,15 @@ def _add_budget(session: Session, pid: int, budget: dict) -> None:
     accounts = {a.code: a.id for a in session.exec(select(BudgetAccount).where(BudgetAccount.production_id == pid))}
     for code, percent in budget["percents"].items():
         set_field(session, "budget_account", accounts[code], "percent", percent)
-    for rate in budget["rates"]:
-        add_row(session, "exchange_rate", {"production_id": pid}, rate)
-    for order, (code, values) in enumerate(budget["lines"], start=100):
-        line_id = add_row(session, "budget_line", {"account_id": accounts[code]}, values)
+    rates = [("exchange_rate", {"production_id": pid}, rate) for rate in budget["rates"]]
+    lines = [("budget_line", {"account_id": accounts[code]}, values) for code, values in budget["lines"]]
+    actuals = [
+        ("cost_entry", {"production_id": pid}, {"account_id": accounts[code], **values})
+        for code, values in budget["actuals"]
+    ]
+    ids = add_together(session, rates + lines + actuals)
+    for order, line_id in enumerate(ids[len(rates) : len(rates) + len(lines)], start=100):
         session.get(BudgetLine, line_id).sort_order = order
-    for code, values in budget["actuals"]:
-        add_row(session, "cost_entry", {"production_id": pid}, {"account_id": accounts[code], **values})
     version = session.get(BudgetVersion, save_version(session, pid, budget["version"]))
     version.created_at = datetime.fromisoformat(budget["version_saved_at"])
 

@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, select
 from studio import validation
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.models import BudgetAccount, Character
+from studio.models import BudgetAccount, Character, PerformerDay
 from studio.money import Money
 from studio.validation import normalized_text
 
@@ -246,3 +246,47 @@ def plain(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return validation.not_formula(rule(value))
 
     return clean
+
+
+def _minutes_before(earlier: dt.time, later: dt.time) -> int:
+    """How long before `later` `earlier` is, on the same day (0 if it is not before it)."""
+    return max(0, (later.hour * 60 + later.minute) - (earlier.hour * 60 + earlier.minute))
+
+
+@dataclass(frozen=True)
+class CallOrder(RowRule):
+    """The crew call and the shooting call: the camera cannot roll before the crew is called (a shooting
+    call more than 12 hours "before" it is taken as after midnight: a night shoot)."""
+
+    crew_call: bool  # the field is the crew call (else the shooting call)
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        time = validation.time_of_day(value)
+        crew, shooting = (time, row.shooting_call) if self.crew_call else (row.crew_call, time)
+        if crew is not None and shooting is not None and 0 < _minutes_before(shooting, crew) <= 12 * 60:
+            raise InvalidInput(
+                _("the shooting call ({shooting}) is before the crew call ({crew})").format(
+                    shooting=shooting.strftime("%H:%M"), crew=crew.strftime("%H:%M")
+                )
+            )
+        setattr(row, field, time)
+
+
+@dataclass(frozen=True)
+class PerformerDate(RowRule):
+    """The date of a performer's travel, rehearsal or fitting: one entry per performer and date."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        day = validation.date(value)
+        session = object_session(row)
+        with session.no_autoflush:
+            taken = session.exec(
+                select(PerformerDay.id).where(
+                    PerformerDay.performer_id == row.performer_id, PerformerDay.day == day, PerformerDay.id != row.id
+                )
+            ).first()
+        if taken is not None:
+            raise InvalidInput(
+                _("this performer is already called on {date}: change that entry instead").format(date=day.isoformat())
+            )
+        setattr(row, field, day)

@@ -6,17 +6,15 @@ refuses it with a clear message, so nothing invalid is ever stored.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import object_session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
 from studio import validation
 from studio.adaptation import ApprovedOriginal, ApprovedText, Status, yes_or_no
@@ -34,10 +32,12 @@ from studio.day_reports.fields import (
 )
 from studio.drive_times import LOCATION_DRIVE
 from studio.edit_rules import (
+    CallOrder,
     CurrencyOf,
     DateInRange,
     MoneyAmount,
     OwnChineseName,
+    PerformerDate,
     Reference,
     RowRule,
     colour,
@@ -100,50 +100,6 @@ from studio.models.enums import (
     UnionStatus,
 )
 from studio.storage.db import changed_elsewhere
-
-
-def _minutes_before(earlier: dt.time, later: dt.time) -> int:
-    """How long before `later` `earlier` is, on the same day (0 if it is not before it)."""
-    return max(0, (later.hour * 60 + later.minute) - (earlier.hour * 60 + earlier.minute))
-
-
-@dataclass(frozen=True)
-class CallOrder(RowRule):
-    """The crew call and the shooting call: the camera cannot roll before the crew is called (a shooting
-    call more than 12 hours "before" it is taken as after midnight: a night shoot)."""
-
-    crew_call: bool  # the field is the crew call (else the shooting call)
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        time = validation.time_of_day(value)
-        crew, shooting = (time, row.shooting_call) if self.crew_call else (row.crew_call, time)
-        if crew is not None and shooting is not None and 0 < _minutes_before(shooting, crew) <= 12 * 60:
-            raise InvalidInput(
-                _("the shooting call ({shooting}) is before the crew call ({crew})").format(
-                    shooting=shooting.strftime("%H:%M"), crew=crew.strftime("%H:%M")
-                )
-            )
-        setattr(row, field, time)
-
-
-@dataclass(frozen=True)
-class PerformerDate(RowRule):
-    """The date of a performer's travel, rehearsal or fitting: one entry per performer and date."""
-
-    def assign(self, row: SQLModel, field: str, value: Any) -> None:
-        day = validation.date(value)
-        session = object_session(row)
-        with session.no_autoflush:
-            taken = session.exec(
-                select(PerformerDay.id).where(
-                    PerformerDay.performer_id == row.performer_id, PerformerDay.day == day, PerformerDay.id != row.id
-                )
-            ).first()
-        if taken is not None:
-            raise InvalidInput(
-                _("this performer is already called on {date}: change that entry instead").format(date=day.isoformat())
-            )
-        setattr(row, field, day)
 
 
 def optional_colour(value: Any) -> str:

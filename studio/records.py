@@ -55,27 +55,30 @@ class Removal:
 def add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:
     """Create a row of `entity` belonging to `owner` (e.g. {"production_id": 1}); return its id. A row
     that would make a budget figure too large is refused (budget.limits)."""
-    unknown = set(owner) - OWNER_COLUMNS
-    if unknown:
-        raise ValueError(f"not owner columns: {unknown}")
-    from studio.budget import limits  # here: only rows the budget is worked out from need it
-
-    if not limits.watched(entity, values):
-        return _add_row(session, entity, owner, values)
-    production_id = limits.production_of(session, entity, owner)
-    return limits.within_limits(session, production_id, lambda: _add_row(session, entity, owner, values))
+    return add_together(session, [(entity, owner, values)])[0]
 
 
 def add_rows(session: Session, entity: str, owner: dict[str, int], rows: list[dict[str, Any]]) -> list[int]:
     """Rows of one kind for one owner (a day's actuals), checked against the budget's limits once, together."""
-    from studio.budget import limits
+    return add_together(session, [(entity, owner, values) for values in rows])
+
+
+def add_together(session: Session, rows: list[tuple[str, dict[str, int], dict[str, Any]]]) -> list[int]:
+    """Rows of any kinds (entity, owner, values) of one production, in order, checked against the budget's
+    limits once, together (each alone would work the budget out again)."""
+    from studio.budget import limits  # here: only rows the budget is worked out from need it
+
+    unknown = {column for _entity, owner, _values in rows for column in owner} - OWNER_COLUMNS
+    if unknown:
+        raise ValueError(f"not owner columns: {unknown}")
 
     def add() -> list[int]:
-        return [_add_row(session, entity, owner, values) for values in rows]
+        return [_add_row(session, entity, owner, values) for entity, owner, values in rows]
 
-    if not any(limits.watched(entity, values) for values in rows):
+    watched = next(((entity, owner) for entity, owner, values in rows if limits.watched(entity, values)), None)
+    if watched is None:
         return add()
-    return limits.within_limits(session, limits.production_of(session, entity, owner), add)
+    return limits.within_limits(session, limits.production_of(session, *watched), add)
 
 
 def _add_row(session: Session, entity: str, owner: dict[str, int], values: dict[str, Any]) -> int:

@@ -78,6 +78,11 @@ class Column:
     original: bool = False
     swatch: bool = False  # a colour (#rrggbb) shown as a swatch, not as its code
     free_text: bool = False  # what people type (notes, addresses, vendors), shown as typed in any language
+    # The most a column takes when first fitted to its cells: what is longer is elided, whole in its tooltip.
+    widest: int = 320
+    # Short cells every one of which should read whole (a scene's number, its status): fitted to all the rows,
+    # not only the first 50 that fit the others (an "Original 68-2" far down was elided).
+    whole: bool = False
 
 
 def name_columns(
@@ -474,11 +479,24 @@ class RecordTable(QWidget):
         if first_load:
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
-            for column in range(self.model.columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), 320))
+            for number, column in enumerate(self.model.columns):
+                size = min(header.sectionSize(number), column.widest)
+                if column.whole and self.proxy.rowCount():
+                    size = max(size, self._widest_cell(number))
+                header.resizeSection(number, size)
         if selected:
             self.select_ids(selected)
         self.view.verticalScrollBar().setValue(scroll)
+
+    def _widest_cell(self, column: int) -> int:
+        """The width the column's widest cell asks for, measured once per distinct text (cheap for all rows)."""
+        metrics = self.view.fontMetrics()
+        rows = {}
+        for row in range(self.proxy.rowCount()):
+            rows.setdefault(self.proxy.index(row, column).data() or "", row)
+        widest = max(rows, key=metrics.horizontalAdvance)
+        grid = 1 if self.view.showGrid() else 0
+        return self.view.sizeHintForIndex(self.proxy.index(rows[widest], column)).width() + grid
 
     def select_ids(self, ids: list[Any]) -> None:
         wanted = set(ids)

@@ -5,7 +5,6 @@ PostgreSQL."""
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 from sqlmodel import select
@@ -362,6 +361,6 @@ def test_an_unfinished_adaptation_leaves_the_later_episodes_not_yet_adapted_not_
     text = run("script", "align", "--db", db).stdout
     assert "1 cut" in text and "not yet adapted: 3-2" in text and "cut: 3-" not in text
     assert run("export", "script", "--bilingual", "--db", db, "--out", str(out), "--lang", "en").returncode == 0
-    whole = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    whole = pdf_text(out)
     assert whole.count("Cut in adaptation") == 1 and whole.count("Not yet adapted") == 2
     assert whole.index("How can I not?") < whole.index("开会。")  # after the shooting script's last scene (2-4)

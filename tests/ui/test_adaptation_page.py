@@ -4,14 +4,15 @@ original flagged."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.command_line import run
+from tests.pdf_text import pdf_text
 from tests.scripts.test_alignment import ADAPTATION, ORIGINAL
 from tests.ui.driving import last_refusal, query, show, window_on
 from ui.i18n import install_translators
@@ -423,25 +424,45 @@ def test_the_bilingual_script_is_exported_from_the_page_and_a_wrong_file_refused
     action.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     assert suggested[0].endswith("/The Contract CEO - bilingual script.pdf")  # under the show's title, as other exports
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(target, "-layout")
     assert any("日 内 总裁办公室" in line and "INT. CEO'S OFFICE - DAY" in line for line in text.splitlines())
     action.trigger()
     qtbot.waitUntil(lambda: last_refusal(window) is not None, timeout=10000)
     assert "choose a file ending in .pdf" in last_refusal(window).text() and not wrong.exists()
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, language):
+@contextlib.contextmanager
+def script_page_in(qtbot, qapp, path, language: str):
+    """The Script page of a 1280×800 window on `path`, in `language` (English again after)."""
     install_translators(qapp, language)
     try:
-        window = window_on(qtbot, demo_path)
+        window = window_on(qtbot, path)
         window.resize(1280, 800)
-        page = show(window, "script")
+        yield show(window, "script")
+    finally:
+        install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_episodes_approved_column_is_in_view_whole(qtbot, demo_path, qapp, language):
+    with script_page_in(qtbot, qapp, demo_path, language) as page:
         qtbot.waitUntil(lambda: page.episodes.view.viewport().width() > 0)
         view = page.episodes.view
         column = next(n for n, c in enumerate(page.episodes.model.columns) if c.key == "approved")
         needed = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
         assert view.columnWidth(column) >= needed  # its heading and its counts (e.g. 7/8) whole
         assert view.columnViewportPosition(column) + view.columnWidth(column) <= view.viewport().width()
-    finally:
-        install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_scenes_adaptation_column_is_in_view_and_a_cut_rows_cells_read_whole(qtbot, demo_path, qapp, language):
+    with script_page_in(qtbot, qapp, demo_path, language) as page:
+        view, model = page.scenes.view, page.scenes.model
+        qtbot.waitUntil(lambda: view.viewport().width() > 0)
+        column = {c.key: n for n, c in enumerate(model.columns)}
+        adaptation = column["adaptation"]
+        assert view.columnViewportPosition(adaptation) + view.columnWidth(adaptation) <= view.viewport().width()
+        cut = [n for n, row in enumerate(model.rows) if row["scene_id"] is None]  # Original 3-3 … 68-2
+        for key in ("number", "revision", "adaptation"):  # none elided, far down the script too
+            needed = max(view.sizeHintForIndex(page.scenes.proxy.index(row, column[key])).width() for row in cut)
+            assert view.columnWidth(column[key]) >= needed, key

@@ -47,7 +47,10 @@ class ScriptPage(Page):
         )
         self.scenes = self.table(
             [
-                Column("number", self.tr("Scene")),
+                Column("number", self.tr("Scene"), whole=True),
+                # What the page is for when adapting: beside the scene, in view at 1280 px (hidden without an
+                # original, which leaves a shooting script alone as it was).
+                Column("adaptation", self.tr("Adaptation"), display=labels.adaptation_status, whole=True),
                 Column("int_ext", self.tr("I/E"), display=labels.int_ext),
                 Column(
                     "set_zh" if chinese() else "set",
@@ -57,9 +60,9 @@ class ScriptPage(Page):
                 ),
                 Column("time_of_day", self.tr("D/N"), display=labels.time_of_day),
                 Column("eighths", self.tr("Pages"), display=format_eighths, align_right=True),
-                Column("characters_zh" if chinese() else "characters", self.tr("Characters")),
-                Column("revision", self.tr("Revision"), display=labels.revision_state),
-                Column("adaptation", self.tr("Adaptation"), display=labels.adaptation_status),
+                # A scene with many (ETHAN, CHLOE, DR. OKAFOR, NURSE KIM…) elided, all of them in its tooltip.
+                Column("characters_zh" if chinese() else "characters", self.tr("Characters"), widest=240),
+                Column("revision", self.tr("Revision"), display=labels.revision_state, whole=True),
                 Column(
                     "shots", self.tr("Shots"), source=("scene", "scene_id", "shots"), editable=True, align_right=True
                 ),
