@@ -1,17 +1,19 @@
 """What a schedule costs: cast days paid (work, hold, travel, rehearsal, fitting: Day Out of Days' paid
 days) at their day rates, each work day's overtime and late meals under the performer's pay preset
-(`labour`: the day's clock from call to wrap with its meals, priced as a production report prices a day,
-by studio.day_reports.pay), location days at their fees, and company moves (each the production's move
-cost and its drive's: `drives`); and each day's totals for the day breaks on the board."""
+(`day_labour`: each performer's own call to the wrap with the day's meals, priced as a production
+report prices the day, by studio.day_reports.pay), location days at their fees, and company moves
+(each the production's move cost and its drive's: `drives`); and each day's totals for the day breaks
+on the board."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from studio.day_reports.pay import Deal, Shift, day_pay
+from studio.cast_calls import NO_CALLS, first_scenes, scene_starts, staggered
+from studio.day_reports.pay import Shift, day_pay
 from studio.money import Money
-from studio.schedule.board import Board, StripCard
+from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.dood import DayOutOfDays
 from studio.schedule.timeline import DayTimes, planned_meals
 
@@ -88,11 +90,23 @@ def day_totals(board: Board, day_id: int | None) -> DayTotals:
     )
 
 
-def labour(deal: Deal, length: int) -> tuple[Decimal, Decimal]:
-    """A performer's overtime and late meals on a day `length` minutes from call to wrap, with the meals
-    the day takes (`timeline.planned_meals`)."""
-    pay = day_pay(deal, Shift(0, length, planned_meals(0, length)))
-    return pay.overtime, pay.meal_penalties
+def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decimal]:
+    """A shoot day's overtime and late meals for its cast, as planned: each performer from their own call
+    (hair & makeup, wardrobe or on set, staggered back from their first scene as the call sheet has them:
+    `cast_calls`) to the wrap, with the day's planned meals, under their pay preset; the day a
+    production report of it starts from (studio.day_reports.starting), priced as the report prices it."""
+    strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
+    firsts = first_scenes(strips, scene_starts(strips, times.shooting_call, times.dusk, board.limits.move))
+    meals = planned_meals(times.call, times.wrap, day.lunch, day.dinner)
+    overtime, late_meals = Decimal(0), Decimal(0)
+    for performer in sorted(firsts):
+        member = board.cast.get(performer)
+        if member is None or member.deal is None:
+            continue
+        calls = staggered(firsts[performer], member.durations, day.typed.get(performer, NO_CALLS))
+        pay = day_pay(member.deal, Shift(max(0, calls.at_work), times.wrap, meals))
+        overtime, late_meals = overtime + pay.overtime, late_meals + pay.meal_penalties
+    return overtime, late_meals
 
 
 def schedule_cost(
@@ -101,14 +115,7 @@ def schedule_cost(
     """What the board's schedule costs, from its Day Out of Days and each shoot day's totals and clock."""
     days = [totals[day.id] for day in board.days]
     moves = sum(day.moves for day in days)
-    overtime, meals = Decimal(0), Decimal(0)
-    for day in board.days:
-        working = {performer for strip in board.day_strips(day.id) for performer in strip.cast}
-        for performer in sorted(working):
-            deal = board.cast[performer].deal
-            if deal is not None:
-                paid = labour(deal, times[day.id].length)
-                overtime, meals = overtime + paid[0], meals + paid[1]
+    labour = [day_labour(board, day, times[day.id]) for day in board.days]
     return ScheduleCost(
         currency=board.currency,
         cast=sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0)),
@@ -119,6 +126,6 @@ def schedule_cost(
         location_days=sum(len(day.locations) for day in days),
         company_moves=moves,
         scheduled_scenes=sum(day.scenes for day in days),
-        overtime=overtime,
-        meal_penalties=meals,
+        overtime=sum((overtime for overtime, _ in labour), Decimal(0)),
+        meal_penalties=sum((meals for _, meals in labour), Decimal(0)),
     )

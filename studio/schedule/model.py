@@ -11,9 +11,9 @@ rest before the unit's next call, a minor's scenes within the work their age all
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
-(fractions of a minor unit in a rate dropped), so the solver's bound is a bound on the real cost; the
-overtime and late meals it counts (by each performer's pay preset, on the day's call to wrap as the
-board clocks it) only in a complete schedule, every day held, and so as numbers.
+(fractions of a minor unit in a rate dropped) less the overtime and late meals, which only a whole
+day's clock and shooting order settle (`costs.day_labour`): the solver's bound is a bound on the real
+cost, and the optimizer weighs what it found by the real cost, labour included.
 
 With `hard` the limits (pages, hours, daylight, turnaround) are constraints; without, breaking one
 costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on.
@@ -60,11 +60,6 @@ class ScheduleModel:
         self.limits = scenes.board.limits
         self.free = set(range(len(scenes.days)) if free is None else free)
         self.fixed = fixed or {}
-        # Overtime and late meals are priced in a complete schedule (every day held), as numbers from the
-        # board's clock. Not in the search's neighbourhoods: priced there (commit 396b9b8) each model grew by
-        # half and cost twice the work, and the search ended dearer, labour included, on the larger
-        # production and on the demo at 3 units of work.
-        self.priced = not self.free
         self.model = cp_model.CpModel()
         self._violations: list = []
         self.cents = scenes.cents
@@ -77,8 +72,7 @@ class ScheduleModel:
         self._days()
         self._turnaround()
         self._minors()
-        self.labour = sum(self._labour()) if self.priced else 0
-        self.cost = sum(self._cast()) + self.labour + sum(self._place_costs())
+        self.cost = sum(self._cast()) + sum(self._place_costs())
         self.broken = sum(self._violations)
         self.model.Minimize(self.broken + self.cost if cost else self.broken)
 
@@ -190,7 +184,8 @@ class ScheduleModel:
                 continue
             here = [g for g in self.on_day[d] if groups[g].first.location_id == place]
             self.model.Add(sum(groups[g].eighths * self.count[g, d] for g in here) <= limits.eighths * used)
-            self.model.Add(sum(groups[g].minutes * self.count[g, d] for g in here) <= limits.minutes * used)
+            shooting = limits.minutes - self.scenes.days[d].lead
+            self.model.Add(sum(groups[g].minutes * self.count[g, d] for g in here) <= shooting * used)
 
     def _at_most_one(self, flags: list) -> None:
         held = sum(flag for flag in flags if isinstance(flag, int))
@@ -237,7 +232,7 @@ class ScheduleModel:
             wrap = self.model.NewIntVar(0, DAY_MINUTES + longest, "")
             self.call.append(call)
             self.wrap.append(wrap)
-            self.model.Add(wrap >= call + day_part + night_part)
+            self.model.Add(wrap >= call + day.lead + day_part + night_part)
             nights = self._any([self.there[g, d] for g in gs if groups[g].first.is_night])
             if not isinstance(nights, int):
                 self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
@@ -270,7 +265,7 @@ class ScheduleModel:
             outside = self._any([self.there[g, d] for g in exterior])
             if _held(outside, 0):
                 continue
-            ends = call + placeless + drives.into.get(place, 0)
+            ends = call + day.lead + placeless + drives.into.get(place, 0)
             ends += sum(groups[g].minutes * self.count[g, d] for g in exterior)
             for other in sorted(minutes):
                 if other != place:
@@ -373,17 +368,6 @@ class ScheduleModel:
                     work = sum(groups[g].minutes * self.count[g, d] for g in theirs)
                     most = sum(groups[g].minutes * groups[g].size for g in theirs)
                     self._at_most(work, limits.work_minutes, self.penalty // 60, most)
-
-    def _labour(self) -> list:
-        """Each performer's overtime and late meals on each day they work (`Scenes.labour`), by the day's
-        call to wrap as the board clocks it: every day is held, so each is a number."""
-        groups, cast = self.scenes.groups, self.board.cast
-        lengths = self.scenes.lengths(self.fixed)
-        terms = []
-        for d in range(len(self.scenes.days)):
-            working = {p for g in self.on_day.get(d, []) if _held(self.there[g, d], 1) for p in groups[g].first.cast}
-            terms += [self.scenes.labour(deal, lengths[d]) for p in sorted(working) if (deal := cast[p].deal)]
-        return terms
 
     def _place_costs(self) -> list:
         fees = [self.cents(self.board.places[place].fee) * used for (place, _), used in self.used.items()]

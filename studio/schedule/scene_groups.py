@@ -10,12 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from studio.day_reports.pay import Deal
 from studio.money import Money
 from studio.schedule.board import Board, Layout, StripCard
-from studio.schedule.costs import labour
 from studio.schedule.packing import shooting_order
-from studio.schedule.timeline import day_times
 
 Counts = dict[tuple[int, int], int]  # (group, day index) → how many of the group's scenes are on that day
 
@@ -49,7 +46,6 @@ class Scenes:
 
     def __init__(self, board: Board):
         self.board = board
-        self._labour: dict[tuple[Deal, int], int] = {}
         self.minor = Money.from_minor(1, board.currency).amount  # one cent (or fen, or yen) as a Decimal
         self.days = board.days
         self.dates = sorted({day.date for day in board.days})
@@ -69,19 +65,6 @@ class Scenes:
         for strip in self.scenes:
             grouped[_interchangeable(strip), self.locked.get(strip.id)].append(strip)
         self.groups = [SceneGroup(tuple(strips), tuple(self.allowed(strips[0]))) for strips in grouped.values()]
-
-    def labour(self, deal: Deal, length: int) -> int:
-        """A deal's overtime and late meals (`costs.labour`) in minor units on a day `length` minutes from
-        call to wrap, worked out once for every model of the search."""
-        key = (deal, length)
-        if key not in self._labour:
-            self._labour[key] = self.cents(sum(labour(deal, length)))
-        return self._labour[key]
-
-    def lengths(self, counts: Counts) -> list[int]:
-        """Each day's call to wrap in this schedule, as the board clocks it."""
-        times = day_times(self.board.placed(self.layout(counts)))
-        return [times[day.id].length for day in self.days]
 
     def cents(self, amount: Decimal) -> int:
         """An amount in whole minor units (a fraction of one dropped)."""

@@ -10,10 +10,10 @@ the schedule changes; once the set of every day is proven so, the schedule is th
 
 While the schedule breaks a limit, breaking it costs a penalty (per eighth, per minute) and the sets
 tried first are those holding a day with a conflict; once nothing is broken the limits are hard, and
-every later schedule keeps them. Overtime and late meals are left out of the search's cost (`weigh`
-takes them off): priced in the neighbourhoods, the models grew by half and cost twice the work, and the
-search ended dearer with them than without (commit 396b9b8 has the numbers). The optimizer still
-compares what it found with the board's schedule by the full cost, labour included.
+every later schedule keeps them. Overtime and late meals are left out of the search's cost: priced in
+the neighbourhoods, the models grew by half and cost twice the work, and the search ended dearer with
+them than without (commit 396b9b8 has the numbers). The optimizer compares what it found with the
+board's schedule by the full cost, labour included.
 
 All of it is counted in work: CP-SAT's deterministic time plus a fixed charge for each model built
 and read, so a budget of work gives the same schedule on any machine, however busy, only sooner or
@@ -111,7 +111,7 @@ class Search:
         self.budget.spent(solver, model.model)
         if status not in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):
             return None
-        return Found(counts, _value(solver, model.cost) - _value(solver, model.labour), _value(solver, model.broken))
+        return Found(counts, _value(solver, model.cost), _value(solver, model.broken))
 
     def run(self, start: Found) -> Found:
         """The best schedule found from `start` within the budget."""
