@@ -4,8 +4,8 @@
   large`: 100 episodes, ~600 scenes, 12 days, 11 locations), each alone and beside one other CPU-bound
   process, whole process within its time limit: with --time-limit 30, no conflict, never above the
   board's schedule, within 3% (demo) or 5% (larger) of the best schedule known and at most 1.3 × the
-  proven bound; with 10, the same and within 5% of the 30 s result. The larger production's first
-  schedule within every limit comes within 5 s.
+  proven bound (these two without the labour the search leaves out); with 10, the same and within 5% of
+  the 30 s result. The larger production's first schedule within every limit comes within 5 s.
 - Dragging a strip on a 1,200-scene board recomputes day totals, conflicts and Day Out of Days (and
   the board's rows) in under 50 ms.
 - A strip dragged on a 1,200-strip board through the schedule page, as a person's drag goes (the drop on
@@ -46,7 +46,11 @@ PAGE_STRIPS = 1200
 
 # The cheapest schedule any run has found, each a whole-production search far longer than the targets
 # allow (`schedule auto --work N` from the production as `demo` writes it); a cheaper one found later
-# replaces it here (the demo's: 104,147.50 with --work 30, and --work 60 finds no cheaper).
+# replaces it here (the demo's: 104,147.50 with --work 30, and --work 60 finds no cheaper). Without
+# labour (overtime and late meals): they were measured before the reported cost counted it, and the search
+# still leaves it out (studio.schedule.search), so a run is held to them, and to the proven bound (which
+# leaves it out too), by its cost less its labour: like with like. The board and the 30 s run are
+# compared by the full cost, as the optimizer compares.
 BEST_KNOWN = {"standard": Decimal("104147.50"), "large": Decimal("138460.00")}
 
 
@@ -63,6 +67,7 @@ def optimizer(folder: Path) -> None:
                 report, wall = schedule_auto(database, seconds, busy)
                 results[size, seconds, busy] = report
                 cost = Decimal(report["cost"]["amount"])
+                searched = cost - Decimal(report["cost"]["labour"])  # as the search and the bound count it
                 best = BEST_KNOWN[size]
                 current = report["current_cost"]
                 targets = [
@@ -72,12 +77,12 @@ def optimizer(folder: Path) -> None:
                         current is None or cost <= Decimal(current["amount"]), f"board {current and current['amount']}"
                     ),
                     _target(
-                        cost <= best * Decimal("1.03" if size == "standard" else "1.05"),
-                        f"{cost / best:.3f} × best known {best}",
+                        searched <= best * Decimal("1.03" if size == "standard" else "1.05"),
+                        f"{searched} without labour, {searched / best:.3f} × best known {best}",
                     ),
                     _target(
-                        report["bound"] is not None and cost <= Decimal(report["bound"]) * Decimal("1.3"),
-                        f"bound {report['bound']} (gap {report['gap_percent']}%)",
+                        report["bound"] is not None and searched <= Decimal(report["bound"]) * Decimal("1.3"),
+                        f"bound {report['bound']} (gap {report['gap_percent']}%, labour in the cost)",
                     ),
                 ]
                 if seconds != TIME_LIMIT:
@@ -87,7 +92,8 @@ def optimizer(folder: Path) -> None:
                     )
                 print(
                     f"{size} production, --time-limit {seconds}{' beside a busy core' if busy else ''}: "
-                    f"{report['cost']['amount']} {report['cost']['currency']}, {report['status']}, "
+                    f"{report['cost']['amount']} {report['cost']['currency']} (labour {report['cost']['labour']}), "
+                    f"{report['status']}, "
                     f"work {report['work']}; " + "; ".join(targets)
                 )
     first_schedule(folder)

@@ -25,7 +25,7 @@ from urllib.parse import quote_plus
 
 from sqlmodel import Session, select
 
-from studio.cast_calls import Calls, Durations, scene_starts, staggered
+from studio.cast_calls import NO_CALLS, first_scenes, scene_starts, staggered
 from studio.day_sheet import (
     BackgroundCall,
     Banner,
@@ -71,7 +71,7 @@ from studio.models import (
 from studio.models.enums import ShootDayKind
 from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, Day, StripCard, load_board
+from studio.schedule.board import Board, Day, StripCard, durations, load_board, minutes_of
 from studio.schedule.daylight import sun_times, zone_or_none
 from studio.scripts.groups import group_count
 
@@ -88,7 +88,6 @@ ELEMENT_CATEGORIES = (
     "makeup",
     "special_equipment",
 )
-SHOOTING_CALL_AFTER = 60  # minutes after the crew call, when no shooting call is entered
 
 
 # Assembly.
@@ -137,10 +136,6 @@ def day_number(board: Board, day: Day) -> tuple[int, int]:
     """(N, M) for "Day N of M": the day's number (its place in its unit when it has none) of the unit's days."""
     unit_days = [other for other in board.days if other.unit == day.unit]
     return day.number or unit_days.index(day) + 1, len(unit_days)
-
-
-def minutes(time: dt.time | None) -> int | None:
-    return None if time is None else time.hour * 60 + time.minute
 
 
 def map_url(location: Location) -> str:
@@ -193,10 +188,9 @@ class _Assembler:
         used = [self.places[i] for i in dict.fromkeys(s.location_id for s in strips) if i in self.places]
         main = next((self.places[s.location_id] for s in strips if s.location_id in self.places), None)
         zone, notes = self._zone(main)
-        # The clock's call is the crew call entered, else the schedule's (later after a late wrap, or for
-        # night work).
-        crew_call = self.times[day.id].call
-        shooting_call = _or(minutes(entered.shooting_call), crew_call + SHOOTING_CALL_AFTER)
+        # The schedule's clock has the calls entered, else works them out (a crew call later after a late
+        # wrap, or for night work; the shooting call the day's lead after it).
+        crew_call, shooting_call = self.times[day.id].call, self.times[day.id].shooting_call
         # The sun where the day shoots: its first location that has coordinates (the same city).
         located = next((place for place in used if place.latitude is not None and place.longitude is not None), main)
         sunrise, sunset, sun_city, sun_notes = self._sun(day.date, located, zone)
@@ -215,9 +209,9 @@ class _Assembler:
             zone=zone,
             crew_call=crew_call,
             shooting_call=shooting_call,
-            breakfast=minutes(entered.breakfast),
-            lunch=minutes(entered.lunch),
-            dinner=minutes(entered.dinner),
+            breakfast=minutes_of(entered.breakfast),
+            lunch=minutes_of(entered.lunch),
+            dinner=minutes_of(entered.dinner),
             hq=self._hq(day.date, crew_call, zone),
             weather=Weather(
                 entered.weather_summary, entered.temperature_high, entered.temperature_low, entered.rain_chance_percent
@@ -234,7 +228,7 @@ class _Assembler:
             places=[self._place(location) for location in used],
             lines=self._lines(strips, with_breakdown=True),
             cast=cast,
-            background=self._background(strips, _or(minutes(entered.background_call), crew_call)),
+            background=self._background(strips, _or(minutes_of(entered.background_call), crew_call)),
             crew=self._crew_calls(day.date, times, crew_call),
             next_day=self._next_day(day),
             contacts=self._contacts(used),
@@ -385,11 +379,7 @@ class _Assembler:
     def _cast(self, day, strips, times, shooting_call: int) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called
         back from their first scene."""
-        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move)
-        first_scene: dict[int, int] = {}
-        for strip in strips:
-            for performer in strip.cast if strip.scene_id in starts else ():
-                first_scene[performer] = min(first_scene.get(performer, starts[strip.scene_id]), starts[strip.scene_id])
+        first_scene = first_scenes(strips, scene_starts(strips, shooting_call, day.dusk, self.board.limits.move))
         working = set(first_scene)
         # Another unit shooting the same date keeps its own cast: the date's codes speak of both units.
         elsewhere = {
@@ -408,7 +398,8 @@ class _Assembler:
         for performer_id in ids:
             performer, roles = self.performers[performer_id], characters.get(performer_id, [])
             entered = times.get(("cast", performer_id))
-            calls = staggered(first_scene.get(performer_id), self._durations(performer), _typed(entered))
+            typed = day.typed.get(performer_id, NO_CALLS)
+            calls = staggered(first_scene.get(performer_id), durations(performer, self.production), typed)
             lines.append(
                 CastCall(
                     performer_id=performer_id,
@@ -426,14 +417,6 @@ class _Assembler:
                 )
             )
         return sorted(lines, key=lambda line: (line.cast_numbers or (10**6,), line.performer.casefold()))
-
-    def _durations(self, performer: Performer) -> Durations:
-        production = self.production
-        return Durations(
-            _or(performer.pickup_minutes, production.pickup_minutes),
-            _or(performer.makeup_minutes, production.makeup_minutes),
-            _or(performer.wardrobe_minutes, production.wardrobe_minutes),
-        )
 
     def _characters(self) -> dict[int, list[Character]]:
         roles: dict[int, list[Character]] = defaultdict(list)
@@ -527,7 +510,7 @@ class _Assembler:
             if offset is None:
                 offset = department.default_call_offset_minutes if department else 0
             entered = times.get(("crew", member.id))
-            call = _or(minutes(entered.on_set) if entered else None, crew_call + offset)
+            call = _or(minutes_of(entered.on_set) if entered else None, crew_call + offset)
             lines.append(
                 CrewCall(
                     crew_member_id=member.id,
@@ -554,13 +537,6 @@ class _Assembler:
             if location.contact_name or location.contact_phone
         ]
         return contacts
-
-
-def _typed(entered: CallTime | None) -> Calls:
-    """The times typed on the call sheet for a performer (None where nothing is)."""
-    if entered is None:
-        return Calls(None, None, None, None)
-    return Calls(minutes(entered.pickup), minutes(entered.makeup), minutes(entered.wardrobe), minutes(entered.on_set))
 
 
 def _or(value: int | None, default: int) -> int:

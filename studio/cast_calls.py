@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from studio.schedule.board import StripCard
+if TYPE_CHECKING:
+    from studio.schedule.board import StripCard
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,15 @@ class Calls:
     makeup: int | None
     wardrobe: int | None
     on_set: int | None
+
+    @property
+    def at_work(self) -> int | None:
+        """When their paid day starts: their first call on the set's side (a pickup is travel to it)."""
+        return min((time for time in (self.makeup, self.wardrobe, self.on_set) if time is not None), default=None)
+
+
+NO_DURATIONS = Durations(0, 0, 0)
+NO_CALLS = Calls(None, None, None, None)
 
 
 def scene_starts(
@@ -54,6 +65,16 @@ def scene_starts(
             starts[strip.scene_id] = clock
             clock += strip.minutes
     return starts
+
+
+def first_scenes(strips: list[StripCard], starts: dict[int, int]) -> dict[int, int]:
+    """Performer id → when their first scene of the day starts (`starts`: `scene_starts`)."""
+    first: dict[int, int] = {}
+    for strip in strips:
+        if strip.scene_id in starts:
+            for performer in strip.cast:
+                first[performer] = min(first.get(performer, starts[strip.scene_id]), starts[strip.scene_id])
+    return first
 
 
 def staggered(first_scene: int | None, durations: Durations, entered: Calls) -> Calls:

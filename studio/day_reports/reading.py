@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from studio.day_reports.clock import Span
 from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
 from studio.day_reports.hot_cost import Prices
-from studio.day_reports.pay import NO_RULES, Band, Deal, PayRules, Shift
+from studio.day_reports.pay import Deal, Shift, rules_of
 from studio.exchange import RateTable
 from studio.models import (
     CastAssignment,
@@ -48,30 +48,6 @@ from studio.schedule.costs import company_moves
 
 DEPARTMENT = "department"
 SCREEN_SECONDS_PER_EIGHTH = Decimal("7.5")  # about a minute of screen time a page
-
-
-def rules_of(preset: OvertimeRule | None, currency: str, rates: RateTable) -> PayRules:
-    """A pay preset as data, its penalties in the deal's currency (at the latest rate, if it has its own)."""
-    if preset is None:
-        return NO_RULES
-    bands = [Band(preset.first_threshold_hours, preset.first_factor)]
-    if preset.second_threshold_hours is not None and preset.second_factor is not None:
-        bands.append(Band(preset.second_threshold_hours, preset.second_factor))
-    ladder: list[Decimal] = []
-    for amount in (preset.meal_penalty_first, preset.meal_penalty_second, preset.meal_penalty_later):
-        if amount is not None:
-            ladder.append(rates.convert(amount, currency).amount)
-        elif ladder:
-            ladder.append(ladder[-1])
-    return PayRules(
-        bands=tuple(sorted(bands, key=lambda band: band.after_hours)),
-        increment=preset.increment_minutes,
-        meal_interval=preset.meal_interval_minutes,
-        meal_step=preset.meal_penalty_step_minutes,
-        meal_penalties=tuple(ladder),
-        rest_minutes=int(preset.rest_hours * 60) if preset.rest_hours else None,
-        forced_call_days=preset.forced_call_days,
-    )
 
 
 def load_prices(session: Session, production_id: int) -> Prices:

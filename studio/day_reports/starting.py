@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 
 from studio import operations
 from studio.callsheet import call_sheet, call_sheets
-from studio.cast_calls import scene_starts
+from studio.cast_calls import Calls, scene_starts
 from studio.changes import Changes, Step
 from studio.day_reports.clock import Span
 from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
@@ -35,9 +35,7 @@ from studio.models.day_report import DAY_TIMES, LAST_MINUTE
 from studio.models.enums import ShootDayKind
 from studio.schedule.board import Board, load_board
 from studio.schedule.costs import company_moves
-
-MEAL_MINUTES = 30
-MEAL_DUE = 6 * 60
+from studio.schedule.timeline import planned_meals
 
 
 def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None = None) -> Changes:
@@ -84,8 +82,8 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
 
     workers = []
     for cast in sheet.cast:
-        called = [time for time in (cast.makeup, cast.wardrobe, cast.on_set) if time is not None]
-        workers.append(Worker(CAST, cast.performer_id, shift(min(called)) if cast.on_set is not None else None))
+        calls = Calls(cast.pickup, cast.makeup, cast.wardrobe, cast.on_set)
+        workers.append(Worker(CAST, cast.performer_id, shift(calls.at_work) if cast.on_set is not None else None))
     paid = set(session.exec(select(CrewMember.id).where(CrewMember.rate_minor.is_not(None))))
     departments = crew_departments(session, board.production_id)
     called: dict[int | None, int] = {}  # a department's crew are called together, at its earliest call
@@ -112,7 +110,7 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
 def _planned_clock(sheet: DaySheet, board: Board) -> tuple[int, list[Span]]:
     """The planned wrap and meals."""
     wrap = _planned_wrap(sheet, board)
-    return wrap, _planned_meals(sheet, wrap)
+    return wrap, list(planned_meals(sheet.crew_call, wrap, sheet.lunch, sheet.dinner))
 
 
 def _planned_wrap(sheet: DaySheet, board: Board) -> int:
@@ -121,13 +119,6 @@ def _planned_wrap(sheet: DaySheet, board: Board) -> int:
     dusk = next(day.dusk for day in board.days if day.id == sheet.shoot_day_id)
     starts = scene_starts(strips, sheet.shooting_call, dusk, board.limits.move)
     return min(max((starts[s.scene_id] + s.minutes for s in strips), default=sheet.shooting_call), LAST_MINUTE)
-
-
-def _planned_meals(sheet: DaySheet, wrap: int) -> list[Span]:
-    """The call sheet's lunch (else six hours after the crew call) and dinner, those within the day."""
-    starts = [sheet.lunch if sheet.lunch is not None else sheet.crew_call + MEAL_DUE, sheet.dinner]
-    meals = [Span(start, start + MEAL_MINUTES) for start in starts if start is not None]
-    return [meal for meal in meals if sheet.crew_call <= meal.start and meal.end <= wrap]
 
 
 def _background_roles(session: Session, production_id: int) -> dict[str, int]:

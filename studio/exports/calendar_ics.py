@@ -125,7 +125,7 @@ def call_and_wrap(date: dt.date, times: DayTimes, zone: ZoneInfo, longest_day: i
     time, whatever the clocks do in between."""
     call = dt.datetime.combine(date, dt.time(0), tzinfo=zone) + dt.timedelta(minutes=times.call)
     start = call.astimezone(dt.UTC)
-    length = times.length if times.length > 0 else longest_day
+    length = times.length if times.length > times.lead else longest_day
     return on_shoot_clock(start, zone), on_shoot_clock(start + dt.timedelta(minutes=length), zone)
 
 

@@ -72,7 +72,7 @@ class BoardAnalysis:
 
     @cached_property
     def cost(self) -> ScheduleCost:
-        return schedule_cost(self.board, self.dood, self.totals)
+        return schedule_cost(self.board, self.dood, self.totals, self.times)
 
     @cached_property
     def conflicts_by_day(self) -> dict[int, int]:

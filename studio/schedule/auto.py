@@ -43,7 +43,7 @@ def days_needed(board: Board) -> int:
     scenes = [strip for strip in board.strips.values() if not strip.is_banner]
     eighths, minutes = sum(s.eighths for s in scenes), sum(s.minutes for s in scenes)
     limits = board.limits
-    return max(1, -(-eighths // max(1, limits.eighths)), -(-minutes // max(1, limits.minutes)))
+    return max(1, -(-eighths // max(1, limits.eighths)), -(-minutes // max(1, board.shooting_minutes())))
 
 
 def schedule_automatically(

@@ -15,17 +15,21 @@ from functools import cached_property
 
 from sqlmodel import Session, select
 
+from studio.cast_calls import NO_DURATIONS, Calls, Durations
+from studio.day_reports.pay import Deal, rules_of
 from studio.exchange import RateTable
 from studio.i18n import _
 from studio.models import (
     Availability,
     CallSheet,
+    CallTime,
     CastAssignment,
     Character,
     Episode,
     FilmSet,
     Location,
     LocationDrive,
+    OvertimeRule,
     Performer,
     PerformerDay,
     Production,
@@ -63,6 +67,9 @@ def spliced(layout: Layout, strip_ids: list[int], day_id: int | None, position: 
     return result
 
 
+SHOOTING_LEAD = 60  # minutes from the crew call to the first scene, when the call sheet names no shooting call
+
+
 @dataclass
 class Day:
     id: int
@@ -73,6 +80,12 @@ class Day:
     dusk: int = UNKNOWN_DUSK  # night scenes start when it is dark
     fixed_call: int | None = None  # the crew call its call sheet names, if any
     dawn: int = UNKNOWN_DAWN  # the next morning's: night exteriors wrap while it is still dark
+    # Minutes from the crew call to the shooting call, when the first scene starts: its call sheet's, else
+    # SHOOTING_LEAD (a board built by hand in a test may leave it nought: scenes from the call).
+    lead: int = 0
+    lunch: int | None = None  # as its call sheet names them (None: lunch when due, no dinner)
+    dinner: int | None = None
+    typed: dict[int, Calls] = field(default_factory=dict)  # performer → calls typed on its call sheet
 
 
 @dataclass
@@ -132,6 +145,8 @@ class CastMember:
     calls: dict[dt.date, str] = field(default_factory=dict)  # travel, rehearsal and fitting days
     name_zh: str = ""
     born: dt.date | None = None  # known for a minor (studio.minors)
+    durations: Durations = NO_DURATIONS  # their pickup, hair & makeup and wardrobe (else the production's)
+    deal: Deal | None = None  # the deal paying their day cost, in the base currency: its overtime and meals
 
 
 @dataclass
@@ -199,6 +214,12 @@ class Board:
         """The same board with the strips placed otherwise (a schedule weighed before it is saved)."""
         return replace(self, placement=placement)
 
+    def shooting_minutes(self, day: Day | None = None) -> int:
+        """The minutes of scenes and moves a day's hours hold after its lead; without a day, the most any
+        of the board's days holds."""
+        leads = [day.lead] if day is not None else [d.lead for d in self.days]
+        return self.limits.minutes - min(leads, default=SHOOTING_LEAD)
+
 
 def estimated_minutes(eighths: int, production: Production) -> int:
     return round(eighths * production.minutes_per_page / 8) + production.setup_minutes_per_scene
@@ -251,7 +272,7 @@ def load_board(session: Session, production_id: int) -> Board:
         production.company_move_minutes,
         move_cost.amount if move_cost else Decimal(0),
         production.drop_pickup_min_gap_days,
-        _minutes(production.default_crew_call),
+        minutes_of(production.default_crew_call),
         routes,
     )
     known = latitude is not None and longitude is not None
@@ -260,23 +281,61 @@ def load_board(session: Session, production_id: int) -> Board:
 
 
 def _days(session: Session, production: Production, latitude: Decimal | None, longitude: Decimal | None) -> list[Day]:
-    """The shoot days with their sunset, dusk and next dawn where the production shoots, and any crew call
-    fixed."""
+    """The shoot days with their sunset, dusk and next dawn where the production shoots, and the crew and
+    shooting calls their call sheets fix (a shooting call alone fixes the crew call SHOOTING_LEAD before it)."""
     statement = (
-        select(ShootDay, CallSheet.crew_call)
+        select(ShootDay, CallSheet)
         .join(CallSheet, CallSheet.shoot_day_id == ShootDay.id, isouter=True)
         .where(ShootDay.production_id == production.id, ShootDay.kind == ShootDayKind.SHOOT.value)
         .order_by(ShootDay.shoot_date, ShootDay.unit)
     )
     days = []
-    for day, crew_call in session.exec(statement):
+    typed = _typed_calls(session, production.id)
+    for day, sheet in session.exec(statement):
+        crew_call, shooting_call = (sheet.crew_call, sheet.shooting_call) if sheet else (None, None)
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
         sunset, dusk = sun.minutes(day.shoot_date) if sun else (UNKNOWN_SUNSET, UNKNOWN_DUSK)
         morning = sun_times(day.shoot_date + dt.timedelta(days=1), latitude, longitude, production.shoot_timezone)
         dawn = morning.dawn_after(day.shoot_date) if morning else UNKNOWN_DAWN
-        fixed = _minutes(crew_call) if crew_call is not None else None
-        days.append(Day(day.id, day.day_number or 0, day.shoot_date, day.unit, sunset, dusk, fixed, dawn))
+        fixed, shooting = minutes_of(crew_call), minutes_of(shooting_call)
+        lead = SHOOTING_LEAD
+        if shooting is not None:
+            fixed = fixed if fixed is not None else shooting - SHOOTING_LEAD
+            lead = max(0, shooting - fixed)
+        lunch, dinner = (minutes_of(sheet.lunch), minutes_of(sheet.dinner)) if sheet else (None, None)
+        days.append(
+            Day(
+                day.id,
+                day.day_number or 0,
+                day.shoot_date,
+                day.unit,
+                sunset,
+                dusk,
+                fixed,
+                dawn,
+                lead,
+                lunch,
+                dinner,
+                typed.get(day.id, {}),
+            )
+        )
     return days
+
+
+def _typed_calls(session: Session, production_id: int) -> dict[int, dict[int, Calls]]:
+    """Shoot day id → performer → the calls typed on its call sheet."""
+    statement = (
+        select(CallSheet.shoot_day_id, CallTime)
+        .join(CallTime, CallTime.call_sheet_id == CallSheet.id)
+        .join(ShootDay, ShootDay.id == CallSheet.shoot_day_id)
+        .where(ShootDay.production_id == production_id, CallTime.performer_id.is_not(None))
+    )
+    typed: dict[int, dict[int, Calls]] = defaultdict(dict)
+    for day_id, row in session.exec(statement):
+        typed[day_id][row.performer_id] = Calls(
+            minutes_of(row.pickup), minutes_of(row.makeup), minutes_of(row.wardrobe), minutes_of(row.on_set)
+        )
+    return typed
 
 
 def _shooting_area(session: Session, production: Production) -> tuple[Decimal | None, Decimal | None, str]:
@@ -316,8 +375,9 @@ def production_drives(session: Session, production: Production) -> Drives:
     return drives(places, where, {(a, b): m for a, b, m in typed}, roads, production.base_city)
 
 
-def _minutes(time: dt.time) -> int:
-    return time.hour * 60 + time.minute
+def minutes_of(time: dt.time | None) -> int | None:
+    """A time of day as minutes after midnight."""
+    return None if time is None else time.hour * 60 + time.minute
 
 
 def _card(strip, scene, episode, film_set, scene_cast, cast, places, production, route) -> StripCard:
@@ -365,6 +425,14 @@ def _character_performers(session: Session, production_id: int) -> dict[int, int
 def _cast(session: Session, production: Production, rates: RateTable, priced: bool) -> dict[int, CastMember]:
     """Every performer cast in a role, with what a day of theirs costs in the base currency (if `priced`)."""
     members: dict[int, CastMember] = {}
+    presets = (
+        {
+            rule.id: rule
+            for rule in session.exec(select(OvertimeRule).where(OvertimeRule.production_id == production.id))
+        }
+        if priced  # a pay preset is a budget's: a login that reads no rate reads none
+        else {}
+    )
     statement = (
         select(Performer, CastAssignment, Character)
         .join(CastAssignment, CastAssignment.performer_id == Performer.id)
@@ -381,14 +449,30 @@ def _cast(session: Session, production: Production, rates: RateTable, priced: bo
                 Decimal(0),
                 name_zh=performer.name_zh,
                 born=performer.date_of_birth,
+                durations=durations(performer, production),
             )
         if character.cast_number is not None:
             member.cast_numbers = tuple(sorted((*member.cast_numbers, character.cast_number)))
-        if priced:
-            member.day_cost = max(member.day_cost, _day_cost(deal, production, rates))
+        cost = _day_cost(deal, production, rates) if priced else Decimal(0)
+        if priced and (cost > member.day_cost or (cost == member.day_cost and member.deal is None)):
+            member.day_cost = cost
+            member.deal = _deal(deal, presets.get(deal.overtime_rule_id), production.base_currency, rates)
     _unavailable(session, Availability.performer_id, members)
     _calls(session, members)
     return members
+
+
+def durations(performer: Performer, production: Production) -> Durations:
+    """A performer's pickup, hair & makeup and wardrobe minutes, else the production's."""
+    return Durations(
+        _or(performer.pickup_minutes, production.pickup_minutes),
+        _or(performer.makeup_minutes, production.makeup_minutes),
+        _or(performer.wardrobe_minutes, production.wardrobe_minutes),
+    )
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
 
 
 def _calls(session: Session, members: dict[int, CastMember]) -> None:
@@ -413,6 +497,14 @@ def _day_cost(deal: CastAssignment, production: Production, rates: RateTable) ->
         RateBasis.FLAT.value: Decimal(0),
     }[deal.rate_basis]
     return rates.convert(deal.rate.times(daily), production.base_currency).amount
+
+
+def _deal(deal: CastAssignment, preset: OvertimeRule | None, currency: str, rates: RateTable) -> Deal | None:
+    """A deal in the base currency under its pay preset. An hourly one has none: its day cost already pays
+    every hour of the day's limit."""
+    if deal.rate is None or deal.rate_basis == RateBasis.HOUR.value:
+        return None
+    return Deal(rates.convert(deal.rate, currency).amount, currency, deal.rate_basis, rules_of(preset, currency, rates))
 
 
 def _places(session: Session, production_id: int, rates: RateTable, currency: str) -> dict[int, Place]:

@@ -72,7 +72,7 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None
         # In eighths of a minute, rounded down: never more than the scenes really take.
         model.Add(
             sum(floor(8 * speed.get(place, 0)) * pages[place, d] for place in here) + 8 * move_minutes * moves
-            <= 8 * limits.minutes
+            <= 8 * board.shooting_minutes(scenes.days[d])
         )
         costs.append(scenes.cents(move_cost) * moves)
     for days in scenes.by_date().values():  # one unit at a location at a time
@@ -102,12 +102,12 @@ def _cast(scenes: Scenes) -> int:
             need = needs.setdefault(performer_id, [0, 0])
             need[0] += strip.eighths
             need[1] += strip.minutes
-    total = 0
+    total, shooting = 0, max(1, board.shooting_minutes())
     for performer_id, member in board.cast.items():
         called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
         days = 0
         if performer_id in needs:
-            least = max(-(-needs[performer_id][0] // limits.eighths), -(-needs[performer_id][1] // limits.minutes), 1)
+            least = max(-(-needs[performer_id][0] // limits.eighths), -(-needs[performer_id][1] // shooting), 1)
             free = [date not in member.unavailable for date in dates]
             on_call = [date in called for date in dates]  # paid as calls whether they work or not
             if droppable:

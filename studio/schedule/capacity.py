@@ -34,15 +34,17 @@ def _problems(scenes: Scenes) -> Iterator[str]:
             "add shoot days or raise the pages per day"
         ).format(pages=format_eighths(eighths), days=days, limit=format_eighths(limits.eighths * days))
     minutes = sum(s.minutes for s in scenes.scenes)
-    if minutes > limits.minutes * days:
+    held = sum(scenes.board.shooting_minutes(day) for day in scenes.days)
+    if minutes > held:
         yield _(
             "the scenes need {hours} hours but {days} shoot days hold {limit}: "
             "add shoot days or raise the hours per day"
-        ).format(hours=minutes // 60, days=days, limit=limits.minutes * days // 60)
+        ).format(hours=minutes // 60, days=days, limit=held // 60)
+    shooting = scenes.board.shooting_minutes()
     for strip in scenes.scenes:
-        if strip.minutes > limits.minutes:
+        if strip.minutes > shooting:
             yield _("scene {number} takes {hours} hours, more than a shoot day's {limit}").format(
-                number=strip.number, hours=hours(strip.minutes), limit=hours(limits.minutes)
+                number=strip.number, hours=hours(strip.minutes), limit=hours(shooting)
             )
         if not scenes.allowed(strip):
             yield _("scene {number} cannot go on any shoot day: someone or somewhere in it is unavailable").format(
@@ -68,6 +70,7 @@ def _locked_days(scenes: Scenes) -> Iterator[str]:
 def _whose_scenes_do_not_fit(scenes: Scenes) -> Iterator[str]:
     """Each performer's and location's scenes against the pages and hours of the dates they are free."""
     board, limits = scenes.board, scenes.board.limits
+    shooting = board.shooting_minutes()
     owners: dict[tuple[str, int], list] = defaultdict(list)
     for strip in scenes.scenes:
         for performer_id in strip.cast:
@@ -83,7 +86,7 @@ def _whose_scenes_do_not_fit(scenes: Scenes) -> Iterator[str]:
             yield _(
                 "{name}'s scenes need {days} shoot days at {pages} pages a day; {name} is available on {free}"
             ).format(name=name, days=-(-eighths // limits.eighths), pages=format_eighths(limits.eighths), free=free)
-        elif minutes > limits.minutes * free:
+        elif minutes > shooting * free:
             yield _(
                 "{name}'s scenes need {days} shoot days at {hours} hours a day; {name} is available on {free}"
-            ).format(name=name, days=-(-minutes // limits.minutes), hours=hours(limits.minutes), free=free)
+            ).format(name=name, days=-(-minutes // shooting), hours=hours(shooting), free=free)

@@ -128,11 +128,12 @@ def _clock(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
     if times.daylight_end is None or times.daylight_end <= times.sunset:
         return []
     outside = tuple(s.id for s in board.day_strips(day.id) if s.needs_daylight)
-    if rested is not None and rested + times.work.daylight > times.sunset and rested > board.limits.first_call:
+    daylight = times.lead + times.work.daylight  # from the call
+    if rested is not None and rested + daylight > times.sunset and rested > board.limits.first_call:
         message = _(
             "Day {day}: after the last wrap the crew rests until {rested}, too late to shoot the exteriors "
             "({hours} hours from call) before sunset at {sunset}"
-        ).format(day=day.number, rested=clock(rested), hours=hours(times.work.daylight), sunset=clock(times.sunset))
+        ).format(day=day.number, rested=clock(rested), hours=hours(daylight), sunset=clock(times.sunset))
         return [Conflict("turnaround", day.id, outside, message)]
     message = _("Day {day}: exterior day scenes run until {end}, after sunset at {sunset}").format(
         day=day.number, end=clock(times.daylight_end), sunset=clock(times.sunset)
@@ -164,7 +165,7 @@ def _minors(board: Board, day: Day, times: DayTimes) -> list[Conflict]:
         return []
     found = []
     strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
-    starts = scene_starts(strips, times.call, times.dusk, board.limits.move)
+    starts = scene_starts(strips, times.shooting_call, times.dusk, board.limits.move)
     for performer_id, limits in minors:
         member = board.cast[performer_id]
         theirs = [strip for strip in strips if performer_id in strip.cast]

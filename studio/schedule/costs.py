@@ -1,15 +1,21 @@
 """What a schedule costs: cast days paid (work, hold, travel, rehearsal, fitting: Day Out of Days' paid
-days) at their day rates, location days at their fees, and company moves (each the production's move
-cost and its drive's: `drives`); and each day's totals for the day breaks on the board."""
+days) at their day rates, each work day's overtime and late meals under the performer's pay preset
+(`day_labour`: each performer's own call to the wrap with the day's meals, priced as a production
+report prices the day, by studio.day_reports.pay), location days at their fees, and company moves
+(each the production's move cost and its drive's: `drives`); and each day's totals for the day breaks
+on the board."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from studio.cast_calls import NO_CALLS, first_scenes, scene_starts, staggered
+from studio.day_reports.pay import Shift, day_pay
 from studio.money import Money
-from studio.schedule.board import Board, StripCard
+from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.dood import DayOutOfDays
+from studio.schedule.timeline import DayTimes, planned_meals
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,17 @@ class ScheduleCost:
     location_days: int
     company_moves: int
     scheduled_scenes: int
+    overtime: Decimal = Decimal(0)
+    meal_penalties: Decimal = Decimal(0)
+
+    @property
+    def labour(self) -> Decimal:
+        """The cast's overtime and late meals."""
+        return self.overtime + self.meal_penalties
 
     @property
     def total(self) -> Decimal:
-        return self.cast + self.locations + self.moves
+        return self.cast + self.labour + self.locations + self.moves
 
     def to_json(self) -> dict:
         def money(amount: Decimal) -> str:
@@ -48,6 +61,9 @@ class ScheduleCost:
             "amount": money(self.total),
             "currency": self.currency,
             "cast": money(self.cast),
+            "labour": money(self.labour),
+            "overtime": money(self.overtime),
+            "meal_penalties": money(self.meal_penalties),
             "locations": money(self.locations),
             "company_moves": money(self.moves),
         }
@@ -74,10 +90,32 @@ def day_totals(board: Board, day_id: int | None) -> DayTotals:
     )
 
 
-def schedule_cost(board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals]) -> ScheduleCost:
-    """What the board's schedule costs, from its Day Out of Days and each shoot day's totals."""
+def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decimal]:
+    """A shoot day's overtime and late meals for its cast, as planned: each performer from their own call
+    (hair & makeup, wardrobe or on set, staggered back from their first scene as the call sheet has them:
+    `cast_calls`) to the wrap, with the day's planned meals, under their pay preset; the day a
+    production report of it starts from (studio.day_reports.starting), priced as the report prices it."""
+    strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
+    firsts = first_scenes(strips, scene_starts(strips, times.shooting_call, times.dusk, board.limits.move))
+    meals = planned_meals(times.call, times.wrap, day.lunch, day.dinner)
+    overtime, late_meals = Decimal(0), Decimal(0)
+    for performer in sorted(firsts):
+        member = board.cast.get(performer)
+        if member is None or member.deal is None:
+            continue
+        calls = staggered(firsts[performer], member.durations, day.typed.get(performer, NO_CALLS))
+        pay = day_pay(member.deal, Shift(max(0, calls.at_work), times.wrap, meals))
+        overtime, late_meals = overtime + pay.overtime, late_meals + pay.meal_penalties
+    return overtime, late_meals
+
+
+def schedule_cost(
+    board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals], times: dict[int, DayTimes]
+) -> ScheduleCost:
+    """What the board's schedule costs, from its Day Out of Days and each shoot day's totals and clock."""
     days = [totals[day.id] for day in board.days]
     moves = sum(day.moves for day in days)
+    labour = [day_labour(board, day, times[day.id]) for day in board.days]
     return ScheduleCost(
         currency=board.currency,
         cast=sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0)),
@@ -88,4 +126,6 @@ def schedule_cost(board: Board, dood: DayOutOfDays, totals: dict[int | None, Day
         location_days=sum(len(day.locations) for day in days),
         company_moves=moves,
         scheduled_scenes=sum(day.scenes for day in days),
+        overtime=sum((overtime for overtime, _ in labour), Decimal(0)),
+        meal_penalties=sum((meals for _, meals in labour), Decimal(0)),
     )

@@ -11,7 +11,9 @@ rest before the unit's next call, a minor's scenes within the work their age all
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
-(fractions of a minor unit in a rate dropped), so the solver's bound is a bound on the real cost.
+(fractions of a minor unit in a rate dropped) less the overtime and late meals, which only a whole
+day's clock and shooting order settle (`costs.day_labour`): the solver's bound is a bound on the real
+cost, and the optimizer weighs what it found by the real cost, labour included.
 
 With `hard` the limits (pages, hours, daylight, turnaround) are constraints; without, breaking one
 costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on.
@@ -182,7 +184,8 @@ class ScheduleModel:
                 continue
             here = [g for g in self.on_day[d] if groups[g].first.location_id == place]
             self.model.Add(sum(groups[g].eighths * self.count[g, d] for g in here) <= limits.eighths * used)
-            self.model.Add(sum(groups[g].minutes * self.count[g, d] for g in here) <= limits.minutes * used)
+            shooting = limits.minutes - self.scenes.days[d].lead
+            self.model.Add(sum(groups[g].minutes * self.count[g, d] for g in here) <= shooting * used)
 
     def _at_most_one(self, flags: list) -> None:
         held = sum(flag for flag in flags if isinstance(flag, int))
@@ -229,7 +232,7 @@ class ScheduleModel:
             wrap = self.model.NewIntVar(0, DAY_MINUTES + longest, "")
             self.call.append(call)
             self.wrap.append(wrap)
-            self.model.Add(wrap >= call + day_part + night_part)
+            self.model.Add(wrap >= call + day.lead + day_part + night_part)
             nights = self._any([self.there[g, d] for g in gs if groups[g].first.is_night])
             if not isinstance(nights, int):
                 self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
@@ -262,7 +265,7 @@ class ScheduleModel:
             outside = self._any([self.there[g, d] for g in exterior])
             if _held(outside, 0):
                 continue
-            ends = call + placeless + drives.into.get(place, 0)
+            ends = call + day.lead + placeless + drives.into.get(place, 0)
             ends += sum(groups[g].minutes * self.count[g, d] for g in exterior)
             for other in sorted(minutes):
                 if other != place:

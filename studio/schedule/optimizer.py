@@ -1,12 +1,13 @@
 """The schedule optimizer: every scene on a shoot day at the lowest real cost, never worse than the board.
 
 Cost (in the base currency): each performer is paid from their first work day to their last (work +
-holds) at their day rate, each location for every day it is used at its fee, and each company move at
-the production's move cost. Limits: every scene on one day; nobody and nowhere booked on a date they
-are unavailable; each day within its pages; each day's clock as `timeline` has it (day scenes by
-sunset, night scenes from dusk, call to wrap within the day's hours, company moves taking time, 12
-hours' rest between a wrap and the unit's next call); locked strips stay on their day; a performer is
-on one unit at a time.
+holds) at their day rate, and each work day's overtime and late meals under their pay preset
+(`costs.day_labour`); each location for every day it is used at its fee, and each company move at the
+production's move cost. Limits: every scene on one day; nobody and nowhere booked on a date they are
+unavailable; each day within its pages; each day's clock as `timeline` has it (day scenes by sunset,
+night scenes from dusk, call to wrap within the day's hours, company moves taking time, 12 hours' rest
+between a wrap and the unit's next call); locked strips stay on their day; a performer is on one unit
+at a time.
 
 The search (`search`, over the CP-SAT model in `model`) starts from the schedule on the board when it
 places every scene (else from a quick grouped one) and only ever accepts a cheaper schedule, or one
@@ -31,6 +32,7 @@ from studio.schedule.board import Board, Layout
 from studio.schedule.bound import lower_bound
 from studio.schedule.capacity import check_capacity
 from studio.schedule.costs import ScheduleCost
+from studio.schedule.day_swaps import swap_days
 from studio.schedule.packing import baseline_placement, grouped_placement
 from studio.schedule.scene_groups import Counts, Scenes
 from studio.schedule.search import Budget, Found, Search
@@ -149,7 +151,7 @@ def optimize(
     improved(start)
     best = search.run(start)
     layout = scenes.layout(best.counts)
-    found = BoardAnalysis(board.placed(layout))
+    layout, found = swap_days(board, layout, BoardAnalysis(board.placed(layout)))
     better = current is None or (len(found.conflicts), found.cost.total) < (len(current.conflicts), current.cost.total)
     chosen = found if better else current
     return OptimizeResult(
@@ -157,7 +159,7 @@ def optimize(
         cost=chosen.cost,
         baseline=BoardAnalysis(board.placed(baseline_placement(board))).cost,
         current=current.cost if current is not None else None,
-        status=("impossible" if best.broken else "optimal") if search.proven else "feasible",
+        status=_status(search.proven, best.broken, chosen.cost),
         seconds=time.perf_counter() - started,
         conflicts=len(chosen.conflicts),
         current_conflicts=len(current.conflicts) if current is not None else 0,
@@ -166,6 +168,16 @@ def optimize(
         work=budget.used,
         driving=tuple((day.number, chosen.totals[day.id].driving) for day in board.days),
     )
+
+
+def _status(proven: bool, broken: int, cost: ScheduleCost) -> str:
+    """ "optimal" only when the search proved it and no overtime or late meal, which it leaves out, is in
+    the cost: then nothing can cost less."""
+    if not proven:
+        return "feasible"
+    if broken:
+        return "impossible"
+    return "optimal" if cost.labour == 0 else "feasible"
 
 
 def _places_every_scene(board: Board, scenes: Scenes) -> bool:

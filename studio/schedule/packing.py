@@ -120,7 +120,7 @@ class _Packer:
         if self.eighths[index] + strip.eighths > limits.eighths:
             return False
         if not self.realistic:
-            return self.minutes[index] + strip.minutes <= limits.minutes
+            return self.minutes[index] + strip.minutes <= self.board.shooting_minutes(day)
         if not self.free(day, strip):
             return False
         times = self._times(index, [*self.strips[index], strip])

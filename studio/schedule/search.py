@@ -10,7 +10,10 @@ the schedule changes; once the set of every day is proven so, the schedule is th
 
 While the schedule breaks a limit, breaking it costs a penalty (per eighth, per minute) and the sets
 tried first are those holding a day with a conflict; once nothing is broken the limits are hard, and
-every later schedule keeps them.
+every later schedule keeps them. Overtime and late meals are left out of the search's cost: priced in
+the neighbourhoods, the models grew by half and cost twice the work, and the search ended dearer with
+them than without (commit 396b9b8 has the numbers). The optimizer compares what it found with the
+board's schedule by the full cost, labour included.
 
 All of it is counted in work: CP-SAT's deterministic time plus a fixed charge for each model built
 and read, so a budget of work gives the same schedule on any machine, however busy, only sooner or
@@ -98,7 +101,8 @@ class Search:
         self.best: Found | None = None
 
     def weigh(self, counts: Counts) -> Found | None:
-        """A complete schedule's cost and penalties (None if it puts a scene where it cannot go)."""
+        """A complete schedule's cost and penalties (None if it puts a scene where it cannot go), without
+        its overtime and late meals, as the neighbourhoods count it."""
         if not self.scenes.complete(counts):
             return None
         model = ScheduleModel(self.cp_model, self.scenes, hard=False, free=(), fixed=counts)

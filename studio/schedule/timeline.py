@@ -1,17 +1,24 @@
-"""Each shoot day's clock: crew call, when the day scenes are done, when the night scenes start, wrap.
+"""Each shoot day's clock: crew call, shooting call, when the day scenes are done, when the night scenes
+start, wrap.
 
 The rules the optimizer keeps and the conflict check reports on, in minutes after each day's local
 midnight:
 - A day calls at the production's first call, unless its call sheet names a crew call, or the rest
   since the last wrap of the unit needs a later one (12 hours' turnaround).
+- The first scene starts at the shooting call, the day's lead after the crew call (its call sheet's
+  shooting call, else an hour: `board.SHOOTING_LEAD`), as the call sheet and the production report
+  have it; the hours from call to wrap count that lead.
 - Day scenes are shot first; exterior day scenes must be done by sunset (interiors can be lit after
   it); night scenes start once it is dark (dusk), and a day with exterior night scenes wraps before the
   next civil dawn.
 - A day with night scenes is called for the night: as late as lets its day scenes (if any: a split
   day) run straight into the dark, so no hour of it waits for dusk; a day of night scenes alone calls
-  at dusk. Never later than its exterior day scenes allow (done by sunset), nor earlier than the
+  its lead before dusk. Never later than its exterior day scenes allow (done by sunset), nor earlier than the
   production's first call or the rest allows. Its wrap is then the earliest its work allows, and call
   to wrap the shortest: the 12-hour day and the next day's turnaround follow from it.
+- Meals (`planned_meals`): half an hour, the lunch the call sheet names, else six hours after the call,
+  and its dinner, laid over the day's work as a production report's plan lays them; one that would end
+  after the wrap is not taken, and the pay presets price it as late.
 - Each part of the day visits its locations one after another; moving between them takes the
   production's company-move time and the drive between the two (`drives`), and so does moving at dusk
   to a night location elsewhere.
@@ -22,10 +29,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from studio.day_reports.clock import Span
 from studio.schedule.board import Board, Day, Limits, StripCard
 
 DAY_MINUTES = 24 * 60
 TURNAROUND_MINUTES = 12 * 60
+MEAL_DUE = 6 * 60  # after the call, and after the end of the meal before
+MEAL_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -40,10 +50,16 @@ class DayTimes:
     dawn: int
     rested_call: int | None  # the earliest call 12 hours after the previous wrap (None: no day before)
     work: Parts
+    lead: int = 0  # from the crew call to the shooting call (`board.Day.lead`)
 
     @property
     def length(self) -> int:
         return self.wrap - self.call
+
+    @property
+    def shooting_call(self) -> int:
+        """When the first scene starts."""
+        return self.call + self.lead
 
     @property
     def past_dawn(self) -> bool:
@@ -120,14 +136,24 @@ def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTi
     else:
         call = earliest
         if work.night:  # called for the night: the day scenes end as it gets dark
-            call = max(earliest, day.dusk - work.day)
+            call = max(earliest, day.dusk - day.lead - work.day)
         if work.daylight is not None:
-            call = min(call, max(earliest, day.sunset - work.daylight))
-    day_end = call + work.day
+            call = min(call, max(earliest, day.sunset - day.lead - work.daylight))
+    day_end = call + day.lead + work.day
     night_start = max(day_end, day.dusk) if work.night else None
     wrap = night_start + work.night if night_start is not None else day_end
-    daylight_end = call + work.daylight if work.daylight is not None else None
-    return DayTimes(call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, day.dawn, rested, work)
+    daylight_end = call + day.lead + work.daylight if work.daylight is not None else None
+    return DayTimes(
+        call, day_end, daylight_end, night_start, wrap, day.sunset, day.dusk, day.dawn, rested, work, day.lead
+    )
+
+
+def planned_meals(call: int, wrap: int, lunch: int | None = None, dinner: int | None = None) -> tuple[Span, ...]:
+    """A day's planned meals, half an hour each: the lunch its call sheet names, else six hours after the
+    crew call, and the dinner it names; those within the day."""
+    starts = [lunch if lunch is not None else call + MEAL_DUE, dinner]
+    meals = [Span(start, start + MEAL_MINUTES) for start in starts if start is not None]
+    return tuple(meal for meal in meals if call <= meal.start and meal.end <= wrap)
 
 
 def hours(minutes: int) -> str:

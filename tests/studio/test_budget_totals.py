@@ -304,7 +304,7 @@ def test_moving_a_line_to_another_account(demo):
     ("basis", "unit", "amount", "total"),
     [
         ("WEEK", "WEEK", D("0.4"), D("72.00")),  # 2 paid days / 5 = 0.4 week × 180
-        ("HOUR", "HOUR", D(20), D("3600.00")),  # 2 days × the demo's 600 min / 60 = 20 h × 180
+        ("HOUR", "HOUR", D(22), D("3960.00")),  # 2 days × the demo's 660 min / 60 = 22 h × 180
         ("FLAT", "FLAT", D(1), D("180.00")),
     ],
 )
@@ -363,8 +363,8 @@ def test_crew_by_the_hour_work_the_productions_day(demo):
             session, "crew_member", {"production_id": 1}, {"name": "Sam Hour", "rate": "50", "rate_basis": "HOUR"}
         )
         line = linked(current_budget(session, 1))[f"crew:{crew}"]
-        assert (line.formula, line.unit) == ("SHOOT_DAYS * 600 / 60", "HOUR")  # the demo's 600-minute days
-        assert current_budget(session, 1).calculation.lines[line.id].total == D("4500.00")  # 9 × 10 × 50
+        assert (line.formula, line.unit) == ("SHOOT_DAYS * 660 / 60", "HOUR")  # the demo's 660-minute days
+        assert current_budget(session, 1).calculation.lines[line.id].total == D("4950.00")  # 9 × 11 × 50
 
 
 def test_crew_by_the_hour_on_days_that_are_not_whole_hours(demo):

@@ -342,9 +342,10 @@ def test_sun_times_at_the_main_location_and_what_is_said_when_they_cannot_be(sma
     assert [note.kind for note in sheet_of(small, small.days[1]).notes] == [Notice.NO_LOCATION]
 
 
-def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_called_at_dusk(small):
+def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_called_for_the_dark(small):
     """Los Angeles (34.0522, -118.2437) on 11 January 2027: sunrise 06:59, sunset 17:03 (PST, as the
-    almanacs have it); on the 13th sunset 17:05 and dark (civil dusk) 17:32."""
+    almanacs have it); on the 13th sunset 17:05 and dark (civil dusk) 17:32, so a night is called at
+    16:32, an hour before (the crew call's lead to the shooting call), and shoots from 17:32."""
     with small.database.transaction() as session:
         city = {"base_city": "Los Angeles", "base_latitude": "34.0522", "base_longitude": "-118.2437"}
         set_fields(session, "production", 1, city)
@@ -361,7 +362,8 @@ def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_
     assert (day3.sunset, day3.dusk) == (17 * 60 + 5, 17 * 60 + 32)  # the schedule's clock: the city's sun
     assert (board.sun_city, board.sun_known) == ("Los Angeles", True)  # the stripboard says so
     night = sheet_of(small, small.days[2])
-    assert night.sunset == 17 * 60 + 5 and night.crew_call == day_times(board)[day3.id].call == 17 * 60 + 32
+    assert night.sunset == 17 * 60 + 5 and night.crew_call == day_times(board)[day3.id].call == 16 * 60 + 32
+    assert night.shooting_call == 17 * 60 + 32
     with small.database.transaction() as session:
         set_fields(session, "production", 1, {"base_city": ""})  # coordinates without a name
     assert sheet_of(small, small.days[0]).notes[0].city == "the production's base city"
@@ -369,7 +371,7 @@ def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_
         with pytest.raises(InvalidInput, match="'95' is not a latitude"):
             set_fields(session, "production", 1, {"base_latitude": "95"})
         set_fields(session, "production", 1, {"base_latitude": "", "base_longitude": ""})  # no base city
-    assert (sheet_of(small, small.days[0]).sunrise, sheet_of(small, small.days[2]).crew_call) == (None, 18 * 60 + 30)
+    assert (sheet_of(small, small.days[0]).sunrise, sheet_of(small, small.days[2]).crew_call) == (None, 17 * 60 + 30)
     with small.database.session() as session:
         assert not load_board(session, 1).sun_known  # dark assumed at 18:30, and the stripboard says so
 

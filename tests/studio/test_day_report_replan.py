@@ -36,9 +36,20 @@ def layout(desk) -> dict[int, list[tuple[int, bool]]]:
 
 def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_they_cannot_hold_them(sqlite_desk):
     # Day 2 holds scenes 1-3 and 1-4 (570 minutes); 1-2's 270 more would make 840, over the 720 a day may
-    # take: a third day is added. Before: Ava 2 days × 1800, Ben 1 × 400, the Tower 2 days × 1000 = 6000.
-    # After, the Tower a day more (3000), whichever day 1-2 goes on; the optimizer weighs the remaining
-    # days alone, so Ava's hold between day 1 and a later day of hers is in the change, not its choice.
+    # take: a third day is added. Each call sheet calls the crew at 07:00, shoots from 07:30 and has lunch
+    # at 12:00-12:30; the day added has none yet: crew call 07:00, the hour's lead, lunch when due, at
+    # 13:00. Ava is on set at her first scene, in wardrobe 15 and hair & makeup 60 minutes before, and,
+    # like everyone planned, works to the wrap; a report of the day would start from the same clock.
+    # Before: each day's 570 minutes from 07:30 wrap at 17:00. Ava, 06:15 to 17:00 less lunch (due by 12:15:
+    # on time), works 615 minutes, 618 in tenths of an hour. Her 1800 buys 8 hours (225 an hour): the 9th
+    # and 10th at 1.5× (180 weighted minutes), the 18 after at 2× (36): 216 × 225 / 60 = 810 a day, 1620 for
+    # two. Ben (11:15 to 17:00 less lunch, 315 minutes) is within his preset's 10 hours. Ava 2 × 1800, Ben
+    # 400, the Tower 2 × 1000: 6000, and 1620: 7620.
+    # After: the Tower a day more (3000). Day 1 keeps 1-1 alone (07:30 to 12:30: Ava 345 minutes, no
+    # overtime). 1-3 and 1-4 go on day 2, Ava's 810 again, and 1-2 on the day added (Ben from 06:45, 08:00
+    # to 12:30, no meal due): 4000 + 3000 + 810 = 7810. The other way round, Ava's lunch on the day added
+    # would be at 13:00, 15 minutes after it was due (25), and she would be held on day 2 (1800).
+    # The change is against the days as planned (nothing left unshot, the schedule before): 190.
     desk = sqlite_desk
     start(desk, 0)
     edit(desk, "day_report_scene", scene_row(desk, 0, 2), outcome="NOT_SHOT")
@@ -49,22 +60,30 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
     assert placed[1] == [(1, True)]  # the reported day keeps what it shot, locked there
     assert sorted(scene for day in (2, 3) for scene, _locked in placed[day]) == [2, 3, 4]
     change = plan.to_json()["change"]
-    assert plan.before.total == 6000 and (change["location_days"], change["shoot_days_added"]) == (1, 1)
+    assert plan.before.total == 7620 and plan.before.overtime == 1620 and plan.before.meal_penalties == 0
+    assert (change["location_days"], change["shoot_days_added"]) == (1, 1)
     with desk.database.session() as session:
         stored = BoardAnalysis(load_board(session, desk.production_id)).cost
-    assert stored == plan.after and change["amount"] == str(plan.after.total - 6000)
+    assert stored == plan.after and plan.after.total == 7810 and change["amount"] == "190.00"
+    assert plan.after.overtime == 810 and plan.after.meal_penalties == 0
     assert plan.result.conflicts == 0
 
 
 def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_anyway(sqlite_desk):
     # Three days, the rest made by hand badly: day 1 scenes 1-1 (the commuters alone here) and 1-2 (Ben),
-    # day 2 1-3, day 3 1-4 (Ava's). Before: Ava 2 days (3600), Ben 1 (400), the Tower 3 days (3000): 7000
-    # (the schedule prices no background). Day 1 leaves 1-1 unshot. With every scene shot, re-planning
-    # days 2-3 would put 1-3 and 1-4 (570 minutes) on one day: Ava 1 day, the Tower 2: 4200, a saving of
-    # 1800 + 1000 (a work day and a location day) the slip has no part in. With 1-1 to place too (870
-    # minutes: two days), the cheapest is 1-3 and 1-4 on one day and 1-1 on the other: the Tower 3 days,
-    # 5200. The slip costs 1000, a location day; the whole schedule, 1800 less than before, would have
-    # said it saved money.
+    # day 2 1-3, day 3 1-4 (Ava's). Days 1 and 2 have their call sheets (crew 07:00, shooting 07:30, lunch
+    # 12:00), day 3 none (crew 07:00, the hour's lead, lunch due at 13:00). Before: Ava 2 days (3600), Ben
+    # 1 (400), the Tower 3 days (3000): 7000 (the schedule prices no background), and no overtime: Ben,
+    # 11:15 to 17:00 less lunch, works 315 minutes, within his preset's 10 hours; Ava, 06:15 to 12:30 less
+    # lunch on day 2 and 06:45 to 12:30 on day 3 (no meal due by then), 345 minutes, within her 8.
+    # Day 1 leaves 1-1 unshot. With every scene shot, re-planning days 2-3 would put 1-3 and 1-4 (570
+    # minutes) on day 2: Ava 1 day, the Tower 2: 4200, and Ava's overtime that day (06:15 to 17:00 less
+    # lunch: 615 minutes, 618 in tenths of an hour; 9th and 10th hours at 1.5×, 18 minutes at 2×, of her
+    # 225 an hour) 810: 5010 (on day 3 she would be 15 minutes late for lunch: 25 more). That saves 1800 +
+    # 1000 (a work day and a location day) less that 810, 1990, the slip has no part in. With 1-1 to place
+    # too (870 minutes: two days), the cheapest is 1-3 and 1-4 on day 2 and 1-1 on day 3: the Tower 3
+    # days, 5200, and the same 810: 6010 (1-1 with 1-3 instead would pay Ava a day more, 1800). The slip
+    # costs 1000, a location day; the whole schedule, 990 less than before, would have said it saved money.
     desk = sqlite_desk
     with desk.database.transaction() as session:
         session.exec(
@@ -82,7 +101,8 @@ def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_
     with desk.database.transaction() as session:
         plan = replan(session, desk.production_id, 2, work=WORK)
     data = plan.to_json()
-    assert (plan.before.total, plan.anyway.total, plan.after.total) == (7000, 4200, 5200)
+    assert (plan.before.total, plan.anyway.total, plan.after.total) == (7000, 5010, 6010)
+    assert (plan.before.overtime, plan.anyway.overtime, plan.after.overtime) == (0, 810, 810)
     assert data["change"] == {
         "amount": "1000.00",
         "currency": "USD",
@@ -92,7 +112,7 @@ def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_
         "shoot_days_added": 0,
     }
     assert data["improvement"] == {
-        "amount": "2800.00",
+        "amount": "1990.00",
         "currency": "USD",
         "cast_work_days": 1,
         "cast_hold_days": 0,

@@ -112,7 +112,7 @@ def test_the_board_names_a_minor_working_longer_than_their_age_allows(sqlite_des
 def test_the_board_names_a_minor_needed_longer_than_they_may_be_at_work(sqlite_desk):
     desk = sqlite_desk
     # Ava, 10, in scenes 1 and 3 of an hour each with Ben's 8-hour scene 2 between them: 2 hours of work
-    # (she may work 5) but needed from the board's call, 07:00, to 17:00, 10 hours, over the 9 she may be at work.
+    # (she may work 5) but needed from the shooting call, 07:30, to 17:30, 10 hours, over the 9 she may be at work.
     with desk.database.transaction() as session:
         for scene_id, minutes in zip(desk.scenes[:3], (60, 480, 60), strict=True):
             session.get(Scene, scene_id).estimated_minutes = minutes
@@ -121,19 +121,19 @@ def test_the_board_names_a_minor_needed_longer_than_they_may_be_at_work(sqlite_d
     born(desk, "Ava Stone", "2016-06-01")
     messages = [c.message for c in conflicts_of(desk)]
     assert messages == [
-        "Day 1: Ava Stone (age 10) is needed from 07:00 to 17:00, over the 9:00 a minor that age may be at work"
+        "Day 1: Ava Stone (age 10) is needed from 07:30 to 17:30, over the 9:00 a minor that age may be at work"
     ]
 
 
 def test_the_board_names_a_minor_needed_outside_the_hours_a_minor_may_work(sqlite_desk):
     desk = sqlite_desk
-    # Scene 1 stretched to 15 hours: Ben's scene 2, within the 5 hours a 10-year-old may work, runs from
-    # 22:00, when a minor's working day ends.
+    # Scene 1 stretched to 15 hours from the shooting call, 07:30: Ben's scene 2, within the 5 hours a
+    # 10-year-old may work, runs from 22:30, after a minor's working day ends at 22:00.
     with desk.database.transaction() as session:
         session.get(Scene, desk.scenes[0]).estimated_minutes = 900
     born(desk, "Ben Cole", "2016-06-01")
     assert [c.message for c in conflicts_of(desk)] == [
-        "Day 1: Ben Cole (age 10) is needed from 22:00 to 02:30 (+1); a minor may work from 05:00 to 22:00"
+        "Day 1: Ben Cole (age 10) is needed from 22:30 to 03:00 (+1); a minor may work from 05:00 to 22:00"
     ]
 
 

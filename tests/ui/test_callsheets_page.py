@@ -93,7 +93,7 @@ def test_a_new_productions_first_shoot_day_raises_no_error_from_the_last_product
 
 def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot, monkeypatch):
     page = show(demo_window, "callsheets")
-    # day 1, shown first: 6-1, added in adaptation, among scenes the original has
+    page.sheets.select_ids([page.sheets.model.rows[1]["id"]])  # day 2: 6-1, added in adaptation, among others
     targets, suggested = iter(tmp_path / f"{name}.pdf" for name in ("original", "both")), []
     monkeypatch.setattr(
         QFileDialog,
@@ -113,4 +113,4 @@ def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot
     assert "人物：" in texts["both"] and "Adaptation" in texts["both"] and "Original" in texts["both"]
     assert suggested[0].endswith(" - sides of the original (EN).pdf")  # which script the sides are of
     assert suggested[1].endswith(" - sides, original and shooting script (EN).pdf")
-    assert "Jan 11, 2027" in texts["both"] and "2027-01-11" not in texts["both"]  # dated as the other sides
+    assert "Jan 12, 2027" in texts["both"] and "2027-01-12" not in texts["both"]  # dated as the other sides

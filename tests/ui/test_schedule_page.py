@@ -290,7 +290,7 @@ def test_schedule_settings_change_the_limits_and_the_clock_and_undo(demo_window,
     demo_window.undo_action.trigger()
     demo_window.undo_action.trigger()
     assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
-        (600, "07:00:00.000000")  # the demo's 10-hour days
+        (660, "07:00:00.000000")  # the demo's 11-hour days
     ]
 
 

@@ -1,0 +1,142 @@
+"""Labour rules in the plan: a planned day's overtime by each performer's pay preset and its late meals,
+priced as a production report prices a day (studio.day_reports.pay), by the board's cost and the
+optimizer's result alike; the optimizer's model leaves them out (only a whole day's clock settles
+them). Worked by hand on a day rate of 800 USD under 1.5× after 8 hours, 2× after 10, in tenths of an
+hour, meals due within 6 hours, late ones 25, 35, then 50 a half hour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+from ortools.sat.python import cp_model
+
+from studio.callsheet import call_sheet, call_sheet_id
+from studio.day_reports.hot_cost import price_day
+from studio.day_reports.pay import Band, Deal, PayRules
+from studio.day_reports.reading import load_prices
+from studio.day_reports.starting import remaining_plans
+from studio.edits import set_fields
+from studio.schedule.analysis import BoardAnalysis
+from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
+from studio.schedule.costs import day_labour
+from studio.schedule.day_swaps import swap_days
+from studio.schedule.model import ScheduleModel
+from studio.schedule.optimizer import optimize
+from studio.schedule.scene_groups import Scenes
+from studio.schedule.timeline import clock
+
+VERTICALS = PayRules(
+    bands=(Band(Decimal(8), Decimal("1.5")), Band(Decimal(10), Decimal(2))),
+    increment=6,
+    meal_penalties=(Decimal(25), Decimal(35), Decimal(50)),
+)
+
+
+def one_day(minutes: list[int]) -> Board:
+    """One performer at one location (100 a day) on one day called at 07:00, in scenes of these lengths."""
+    day = Day(10, 1, dt.date(2027, 3, 1), 1, sunset=18 * 60, dusk=18 * 60 + 30)
+    strips = {
+        i + 1: StripCard(i + 1, 100 + i, location_id=1, int_ext="INT", time_of_day="DAY", minutes=m, cast=(1,))
+        for i, m in enumerate(minutes)
+    }
+    lead = CastMember(1, "Lead", (1,), Decimal(800), deal=Deal(Decimal(800), "USD", "day", VERTICALS))
+    limits = Limits(eighths=200, minutes=720, move_minutes=30, move_cost=Decimal(0), drop_gap_days=10)
+    return Board(
+        1, "USD", [day], strips, {10: list(strips), None: []}, {1: lead}, {1: Place(1, "L", Decimal(100))}, limits
+    )
+
+
+def model_cost(board: Board) -> int:
+    scenes = Scenes(board)
+    model = ScheduleModel(cp_model, scenes, hard=False, free=(), fixed=scenes.counts(board.placement))
+    solver = cp_model.CpSolver()
+    assert solver.Solve(model.model) == cp_model.OPTIMAL and solver.Value(model.broken) == 0
+    return solver.Value(model.cost)
+
+
+def test_an_eleven_hour_day_pays_its_overtime_by_the_performers_preset():
+    board = one_day([300, 360])  # 07:00 to 18:00, lunch 13:00-13:30: 10.5 hours worked
+    analysis = BoardAnalysis(board)
+    times = analysis.times[10]
+    assert (clock(times.call), clock(times.wrap)) == ("07:00", "18:00")
+    # 100 an hour (800 for 8 hours): the 9th and 10th at 1.5× (300), the half hour after at 2× (100)
+    assert analysis.cost.overtime == Decimal(400) and analysis.cost.meal_penalties == 0
+    assert analysis.cost.total == Decimal(800 + 400 + 100)
+    assert model_cost(board) == 90_000  # the model: the day and the location, without the labour
+
+
+def test_a_day_whose_meal_cannot_fit_pays_its_penalty():
+    board = one_day([375])  # 07:00 to 13:15: lunch at 13:00 would end after the wrap, so none is taken
+    analysis = BoardAnalysis(board)
+    assert analysis.cost.meal_penalties == Decimal(25) and analysis.cost.overtime == 0
+    assert analysis.cost.total == Decimal(800 + 25 + 100)
+    assert model_cost(board) == 90_000
+    fits = BoardAnalysis(one_day([390]))  # to 13:30: lunch 13:00-13:30 ends at the wrap
+    assert fits.cost.meal_penalties == 0 and fits.cost.total == Decimal(900)
+
+
+def test_the_optimizers_cost_and_its_json_count_the_labour():
+    result = optimize(one_day([300, 360]), work=0.5)  # one day: the only schedule there is
+    assert result.conflicts == 0
+    assert (result.cost.overtime, result.cost.meal_penalties, result.cost.labour) == (400, 0, 400)
+    assert result.cost.total == Decimal(800 + 400 + 100)
+    reported = result.cost.to_json()
+    assert (reported["labour"], reported["overtime"], reported["amount"]) == ("400.00", "400.00", "1300.00")
+
+
+def test_the_schedule_prices_each_day_as_a_report_of_it_would_start(sqlite_desk):
+    # The Night Desk's two days, each 570 minutes of scenes from its shooting call, 07:30, to 17:00, with
+    # lunch at 12:00: Ava, in hair & makeup from 06:15, works 615 minutes, 618 in tenths of an hour:
+    # 216 weighted minutes of overtime at her 225 an hour, 810 a day. Ben and Cora are within their 10 hours.
+    desk = sqlite_desk
+    with desk.database.session() as session:
+        board = load_board(session, desk.production_id)
+        analysis = BoardAnalysis(board)
+        prices = load_prices(session, desk.production_id)
+        plans = remaining_plans(session, desk.production_id, set())
+    for day, plan in zip(board.days, plans, strict=True):
+        assert plan.date == day.date
+        assert day_labour(board, day, analysis.times[day.id]) == (Decimal(810), Decimal(0))
+        planned = price_day(plan, prices).by_category()
+        assert (planned["overtime"], planned["penalties"]) == (Decimal(810), Decimal(0))
+    assert (analysis.cost.overtime, analysis.cost.meal_penalties) == (Decimal(1620), Decimal(0))
+
+
+def test_a_day_called_an_hour_before_its_first_scene_counts_that_hour(sqlite_desk):
+    # The call sheet's shooting call is the board's: the crew called at 07:00 for 07:30 (the Night Desk's),
+    # for 08:30 once the shooting call is moved; without either typed, an hour's lead from the first call.
+    desk = sqlite_desk
+    with desk.database.transaction() as session:
+        set_fields(session, "call_sheet", call_sheet_id(session, desk.days[0]), {"shooting_call": "08:30"})
+        set_fields(session, "call_sheet", call_sheet_id(session, desk.days[1]), {"crew_call": "", "shooting_call": ""})
+    with desk.database.session() as session:
+        board = load_board(session, desk.production_id)
+        times = BoardAnalysis(board).times
+        sheets = [call_sheet(session, desk.production_id, day.id, board=board) for day in board.days]
+    first, second = (times[day.id] for day in board.days)
+    assert (clock(first.call), clock(first.shooting_call), clock(first.wrap)) == ("07:00", "08:30", "18:00")
+    assert (sheets[0].crew_call, sheets[0].shooting_call) == (first.call, first.shooting_call)
+    assert (clock(second.call), clock(second.shooting_call), clock(second.wrap)) == ("07:00", "08:00", "17:30")
+    assert (sheets[1].crew_call, sheets[1].shooting_call) == (second.call, second.shooting_call)
+
+
+def test_two_days_scenes_are_swapped_when_a_days_own_lunch_makes_it_cheaper():
+    # Two days of the Lead alone (800 a day): a long one (360 + 300 minutes, 07:00 to 18:00) and a short one
+    # (120, to 09:00). Day 1's call sheet names lunch at 14:00, an hour after it is due (25 + 35 on the long
+    # day; the short one ends before a meal is due); day 2 names none, so lunch at 13:00, on time. The long
+    # day's 10.5 hours worked cost 400 of overtime on either day: swapped, only the late lunch is saved.
+    board = one_day([360, 300])
+    late = Day(11, 2, dt.date(2027, 3, 2), 1, sunset=18 * 60, dusk=18 * 60 + 30)
+    board.days = [replace(board.days[0], lunch=14 * 60), late]
+    board.strips[3] = StripCard(3, 102, location_id=1, int_ext="INT", time_of_day="DAY", minutes=120, cast=(1,))
+    board.placement = {10: [1, 2], 11: [3], None: []}
+    analysis = BoardAnalysis(board)
+    assert analysis.cost.meal_penalties == Decimal(60) and analysis.cost.overtime == Decimal(400)
+    layout, swapped = swap_days(board, board.placement, analysis)
+    assert layout == {10: [3], 11: [1, 2], None: []}
+    assert swapped.cost.meal_penalties == 0 and swapped.cost.total == analysis.cost.total - 60
+    locked = board.placed(board.placement)
+    locked.strips = {**board.strips, 3: replace(board.strips[3], locked=True)}
+    assert swap_days(locked, locked.placement, BoardAnalysis(locked))[0] == board.placement  # a locked day stays
