@@ -182,6 +182,25 @@
     </message>
 </context>
 <context>
+    <name>PeopleLists</name>
+    <message numerus="yes">
+        <location filename="../../ui/people_lists.py" line="66"/>
+        <source>%n row(s) taken as someone already in the production by the Chinese name:</source>
+        <translation>
+            <numerusform>%n row taken as someone already in the production by the Chinese name:</numerusform>
+            <numerusform>%n rows taken as someone already in the production by the Chinese name:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/people_lists.py" line="70"/>
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProductionReportPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/reports.py" line="422"/>
@@ -203,7 +222,7 @@
 <context>
     <name>RecordTable</name>
     <message numerus="yes">
-        <location filename="../../ui/table.py" line="130"/>
+        <location filename="../../ui/table.py" line="135"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>Remove %n row</numerusform>
@@ -302,7 +321,7 @@
 <context>
     <name>ScriptPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="164"/>
+        <location filename="../../ui/pages/script.py" line="167"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n episode</numerusform>
@@ -310,7 +329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="166"/>
+        <location filename="../../ui/pages/script.py" line="169"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n scene</numerusform>
@@ -318,7 +337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="171"/>
+        <location filename="../../ui/pages/script.py" line="174"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>%n omitted</numerusform>

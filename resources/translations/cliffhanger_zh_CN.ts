@@ -4,47 +4,47 @@
 <context>
     <name>AdaptationForm</name>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="117"/>
+        <location filename="../../ui/adaptation_panel.py" line="120"/>
         <source>Confirm the pairing</source>
         <translation>确认配对</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="120"/>
+        <location filename="../../ui/adaptation_panel.py" line="123"/>
         <source>Mark as reviewed</source>
         <translation>标记为已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="122"/>
+        <location filename="../../ui/adaptation_panel.py" line="125"/>
         <source>The changed original is reviewed: the adaptation stays approved</source>
         <translation>原文改动已复核：改编保持已审定</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="124"/>
+        <location filename="../../ui/adaptation_panel.py" line="127"/>
         <source>Pair with…</source>
         <translation>配对到…</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="127"/>
+        <location filename="../../ui/adaptation_panel.py" line="130"/>
         <source>Adapter&apos;s note</source>
         <translation>改编说明</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="129"/>
+        <location filename="../../ui/adaptation_panel.py" line="132"/>
         <source>Cultural note: what was changed and why</source>
         <translation>文化注释：改了什么、为什么改</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="134"/>
+        <location filename="../../ui/adaptation_panel.py" line="137"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="174"/>
+        <location filename="../../ui/adaptation_panel.py" line="177"/>
         <source>The original changed since this was approved</source>
         <translation>审定后原文已改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="176"/>
+        <location filename="../../ui/adaptation_panel.py" line="179"/>
         <source>Paired by the alignment: to confirm</source>
         <translation>由自动对齐配对：待确认</translation>
     </message>
@@ -1287,7 +1287,7 @@ The details are in %2</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../ui/table.py" line="361"/>
+        <location filename="../../ui/table.py" line="366"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -2834,22 +2834,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>显示审定后的改动</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="59"/>
+        <location filename="../../ui/adaptation_panel.py" line="62"/>
         <source>Original: none (added in adaptation)</source>
         <translation>原文：无（改编中新增）</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="62"/>
+        <location filename="../../ui/adaptation_panel.py" line="65"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="69"/>
+        <location filename="../../ui/adaptation_panel.py" line="72"/>
         <source>Original %1: the words as approved were not kept; as it is now</source>
         <translation>原文 %1：未保留审定时的原文，以下为现在的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/adaptation_panel.py" line="76"/>
+        <location filename="../../ui/adaptation_panel.py" line="79"/>
         <source>Original %1: changes since approval (− as approved, + now)</source>
         <translation>原文 %1：审定后的改动（− 审定时，+ 现在）</translation>
     </message>
@@ -3064,47 +3064,61 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>PeopleLists</name>
     <message>
-        <location filename="../../ui/people_lists.py" line="28"/>
+        <location filename="../../ui/people_lists.py" line="29"/>
         <source>Import cast list</source>
         <translation>导入演员名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="28"/>
+        <location filename="../../ui/people_lists.py" line="29"/>
         <source>Import crew list</source>
         <translation>导入剧组名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="30"/>
+        <location filename="../../ui/people_lists.py" line="31"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="38"/>
+        <location filename="../../ui/people_lists.py" line="39"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="44"/>
+        <location filename="../../ui/people_lists.py" line="45"/>
         <source>%1: %2 added, %3 updated</source>
         <translation>%1：新增 %2，更新 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="51"/>
+        <location filename="../../ui/people_lists.py" line="54"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/people_lists.py" line="66"/>
+        <source>%n row(s) taken as someone already in the production by the Chinese name:</source>
+        <translation>
+            <numerusform>有 %n 行按中文名对应到了剧组已有人员：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/people_lists.py" line="70"/>
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>（另有 %n 行）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="59"/>
+        <location filename="../../ui/people_lists.py" line="78"/>
         <source>Export cast list</source>
         <translation>导出演员名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="59"/>
+        <location filename="../../ui/people_lists.py" line="78"/>
         <source>Export crew list</source>
         <translation>导出剧组名单</translation>
     </message>
     <message>
-        <location filename="../../ui/people_lists.py" line="61"/>
+        <location filename="../../ui/people_lists.py" line="80"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3805,22 +3819,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="102"/>
+        <location filename="../../ui/table.py" line="107"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="112"/>
+        <location filename="../../ui/table.py" line="117"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="437"/>
+        <location filename="../../ui/table.py" line="442"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/table.py" line="130"/>
+        <location filename="../../ui/table.py" line="135"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
@@ -3830,7 +3844,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="288"/>
+        <location filename="../../ui/table.py" line="293"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
@@ -4564,13 +4578,13 @@ Add how many shoot days, from the day after the last one?</source>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="43"/>
-        <location filename="../../ui/pages/script.py" line="59"/>
+        <location filename="../../ui/pages/script.py" line="62"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
         <location filename="../../ui/pages/script.py" line="44"/>
-        <location filename="../../ui/pages/script.py" line="64"/>
+        <location filename="../../ui/pages/script.py" line="67"/>
         <source>Shots</source>
         <translation>镜头数</translation>
     </message>
@@ -4590,194 +4604,194 @@ Add how many shoot days, from the day after the last one?</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="51"/>
+        <location filename="../../ui/pages/script.py" line="54"/>
         <source>I/E</source>
         <translation>内/外</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="54"/>
+        <location filename="../../ui/pages/script.py" line="57"/>
         <source>Set</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="58"/>
+        <location filename="../../ui/pages/script.py" line="61"/>
         <source>D/N</source>
         <translation>日/夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="60"/>
+        <location filename="../../ui/pages/script.py" line="64"/>
         <source>Characters</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="61"/>
+        <location filename="../../ui/pages/script.py" line="65"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="62"/>
+        <location filename="../../ui/pages/script.py" line="53"/>
         <source>Adaptation</source>
         <translation>改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="68"/>
+        <location filename="../../ui/pages/script.py" line="71"/>
         <source>Synopsis</source>
         <translation>梗概</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="82"/>
+        <location filename="../../ui/pages/script.py" line="85"/>
         <source>The writer&apos;s notes in this scene: never on sides or call sheets</source>
         <translation>编剧在本场写的备注：不会出现在当日剧本和通告单上</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="96"/>
+        <location filename="../../ui/pages/script.py" line="99"/>
         <source>Not yet approved</source>
         <translation>尚未审定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="99"/>
+        <location filename="../../ui/pages/script.py" line="102"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="101"/>
+        <location filename="../../ui/pages/script.py" line="104"/>
         <source>Pairs the alignment was not sure of, and originals changed since approval</source>
         <translation>对齐时没把握的配对，以及审定后原文有改动的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="125"/>
+        <location filename="../../ui/pages/script.py" line="128"/>
         <source>Bilingual Script (PDF)…</source>
         <translation>双语剧本（PDF）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="164"/>
+        <location filename="../../ui/pages/script.py" line="167"/>
         <source>%n episode(s)</source>
         <translation>
             <numerusform>%n 集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="166"/>
+        <location filename="../../ui/pages/script.py" line="169"/>
         <source>%n scene(s)</source>
         <translation>
             <numerusform>%n 场戏</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="168"/>
+        <location filename="../../ui/pages/script.py" line="171"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/script.py" line="171"/>
+        <location filename="../../ui/pages/script.py" line="174"/>
         <source>%n omitted</source>
         <translation>
             <numerusform>已删 %n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="174"/>
+        <location filename="../../ui/pages/script.py" line="177"/>
         <source>Original: %1 episodes, %2 scenes; import the shooting script to pair them</source>
         <translation>原版剧本：%1 集，%2 场；导入拍摄剧本后即可逐场对照</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="221"/>
+        <location filename="../../ui/pages/script.py" line="224"/>
         <source>Not yet adapted · scenes in the original: %1</source>
         <translation>尚未改编 · 原文场次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="238"/>
+        <location filename="../../ui/pages/script.py" line="241"/>
         <source>Original %1</source>
         <translation>原文 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="248"/>
+        <location filename="../../ui/pages/script.py" line="251"/>
         <source>Export Bilingual Script</source>
         <translation>导出双语剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="250"/>
+        <location filename="../../ui/pages/script.py" line="253"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="291"/>
+        <location filename="../../ui/pages/script.py" line="294"/>
         <source>Not yet adapted: the shooting script does not reach this episode</source>
         <translation>尚未改编：拍摄剧本还没写到这一集</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="293"/>
+        <location filename="../../ui/pages/script.py" line="296"/>
         <source>Cut in adaptation: no scene of the shooting script adapts it</source>
         <translation>改编时已删：拍摄剧本中没有对应的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="315"/>
+        <location filename="../../ui/pages/script.py" line="318"/>
         <source>None: added in adaptation</source>
         <translation>无：改编中新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="316"/>
+        <location filename="../../ui/pages/script.py" line="319"/>
         <source>The original scene that scene %1 adapts:</source>
         <translation>第 %1 场改编自原剧本的哪一场：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="317"/>
-        <location filename="../../ui/pages/script.py" line="345"/>
+        <location filename="../../ui/pages/script.py" line="320"/>
+        <location filename="../../ui/pages/script.py" line="348"/>
         <source>Pair with an original scene</source>
         <translation>与原剧本的场次配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="324"/>
+        <location filename="../../ui/pages/script.py" line="327"/>
         <source>Pair scene %1 by hand</source>
         <translation>手动配对第 %1 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="326"/>
+        <location filename="../../ui/pages/script.py" line="329"/>
         <source>Swap the originals of scenes %1 and %2</source>
         <translation>互换 %1 场与 %2 场的原文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="338"/>
+        <location filename="../../ui/pages/script.py" line="341"/>
         <source> · paired with scene %1</source>
         <translation> · 已与 %1 场配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="347"/>
+        <location filename="../../ui/pages/script.py" line="350"/>
         <source>Original %1 is scene %2&apos;s. Swap, so that scene %2 adapts original %3 instead?</source>
         <translation>原文 %1 已与 %2 场配对。是否互换，让 %2 场改为对应原文 %3？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="349"/>
+        <location filename="../../ui/pages/script.py" line="352"/>
         <source>Swap</source>
         <translation>互换</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="351"/>
+        <location filename="../../ui/pages/script.py" line="354"/>
         <source>Original %1 is scene %2&apos;s: scene %2 will be left unpaired.</source>
         <translation>原文 %1 已与 %2 场配对：%2 场将不再有对应原文。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="354"/>
+        <location filename="../../ui/pages/script.py" line="357"/>
         <source>Leave scene %1 unpaired</source>
         <translation>让 %1 场不配对</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="363"/>
+        <location filename="../../ui/pages/script.py" line="366"/>
         <source>Edit the adaptation of scene %1</source>
         <translation>编辑第 %1 场的改编</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="365"/>
+        <location filename="../../ui/pages/script.py" line="368"/>
         <source>Mark scene %1 as reviewed</source>
         <translation>标记第 %1 场已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="386"/>
+        <location filename="../../ui/pages/script.py" line="389"/>
         <source>Tag %1</source>
         <translation>标注 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/script.py" line="395"/>
+        <location filename="../../ui/pages/script.py" line="398"/>
         <source>Remove tag</source>
         <translation>移除标注</translation>
     </message>
