@@ -37,15 +37,15 @@ def _problems(scenes: Scenes) -> Iterator[str]:
     held = sum(scenes.board.shooting_minutes(day) for day in scenes.days)
     if minutes > held:
         yield _(
-            "the scenes need {hours} hours but {days} shoot days hold {limit}: "
+            "the scenes need {hours} hours of shooting but {days} shoot days hold {limit} from their shooting calls: "
             "add shoot days or raise the hours per day"
         ).format(hours=minutes // 60, days=days, limit=held // 60)
     shooting = scenes.board.shooting_minutes()
     for strip in scenes.scenes:
         if strip.minutes > shooting:
-            yield _("scene {number} takes {hours} hours, more than a shoot day's {limit}").format(
-                number=strip.number, hours=hours(strip.minutes), limit=hours(shooting)
-            )
+            yield _(
+                "scene {number} takes {hours} hours, more than a shoot day's {limit} from its shooting call"
+            ).format(number=strip.number, hours=hours(strip.minutes), limit=hours(shooting))
         if not scenes.allowed(strip):
             yield _("scene {number} cannot go on any shoot day: someone or somewhere in it is unavailable").format(
                 number=strip.number
@@ -88,5 +88,6 @@ def _whose_scenes_do_not_fit(scenes: Scenes) -> Iterator[str]:
             ).format(name=name, days=-(-eighths // limits.eighths), pages=format_eighths(limits.eighths), free=free)
         elif minutes > shooting * free:
             yield _(
-                "{name}'s scenes need {days} shoot days at {hours} hours a day; {name} is available on {free}"
+                "{name}'s scenes need {days} shoot days at {hours} hours of shooting a day; "
+                "{name} is available on {free}"
             ).format(name=name, days=-(-minutes // shooting), hours=hours(shooting), free=free)
