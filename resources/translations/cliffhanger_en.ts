@@ -268,16 +268,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="231"/>
-        <source>cost %1: cast %2, locations %3, %n company move(s)</source>
-        <translation>
-            <numerusform>cost %1: cast %2, locations %3, %n company move</numerusform>
-            <numerusform>cost %1: cast %2, locations %3, %n company moves</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="238"/>
-        <location filename="../../ui/pages/schedule.py" line="245"/>
+        <location filename="../../ui/pages/schedule.py" line="243"/>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -285,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="252"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -293,8 +285,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="237"/>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="242"/>
+        <location filename="../../ui/pages/schedule.py" line="253"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -302,7 +294,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="268"/>
+        <location filename="../../ui/pages/schedule.py" line="232"/>
+        <source>cost %1: cast %2, overtime and late meals %4, locations %3, %n company move(s)</source>
+        <translation>
+            <numerusform>cost %1: cast %2, overtime and late meals %4, locations %3, %n company move</numerusform>
+            <numerusform>cost %1: cast %2, overtime and late meals %4, locations %3, %n company moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="273"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="369"/>
+        <location filename="../../ui/pages/schedule.py" line="374"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

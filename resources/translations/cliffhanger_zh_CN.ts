@@ -4035,19 +4035,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="333"/>
+        <location filename="../../ui/pages/schedule.py" line="338"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="343"/>
+        <location filename="../../ui/pages/schedule.py" line="348"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="115"/>
-        <location filename="../../ui/pages/schedule.py" line="352"/>
+        <location filename="../../ui/pages/schedule.py" line="357"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -4098,13 +4098,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="421"/>
+        <location filename="../../ui/pages/schedule.py" line="426"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="142"/>
-        <location filename="../../ui/pages/schedule.py" line="421"/>
+        <location filename="../../ui/pages/schedule.py" line="426"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -4203,165 +4203,165 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="231"/>
-        <source>cost %1: cast %2, locations %3, %n company move(s)</source>
-        <translation>
-            <numerusform>成本 %1：演员 %2，场地 %3，%n 次转场</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="238"/>
-        <location filename="../../ui/pages/schedule.py" line="245"/>
+        <location filename="../../ui/pages/schedule.py" line="243"/>
+        <location filename="../../ui/pages/schedule.py" line="250"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="243"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="252"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="237"/>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="242"/>
+        <location filename="../../ui/pages/schedule.py" line="253"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="268"/>
+        <location filename="../../ui/pages/schedule.py" line="273"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="281"/>
+        <location filename="../../ui/pages/schedule.py" line="286"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="306"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="306"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="306"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="306"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="307"/>
+        <location filename="../../ui/pages/schedule.py" line="312"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="306"/>
+        <location filename="../../ui/pages/schedule.py" line="311"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="232"/>
+        <source>cost %1: cast %2, overtime and late meals %4, locations %3, %n company move(s)</source>
+        <translation>
+            <numerusform>成本 %1：演员 %2，加班与误餐罚金 %4，场地 %3，%n 次转场</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="251"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
         <source>(%1 min driving)</source>
         <translation>（车程 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="259"/>
+        <location filename="../../ui/pages/schedule.py" line="264"/>
         <source>Sunset %1 · dark %2</source>
         <translation>日落 %1 · 天黑 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="261"/>
+        <location filename="../../ui/pages/schedule.py" line="266"/>
         <source>(assumed: no location has coordinates and no base city is set)</source>
         <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="263"/>
+        <location filename="../../ui/pages/schedule.py" line="268"/>
         <source>(%1, the base city: no location has coordinates)</source>
         <translation>（按基地城市 %1：没有场地有坐标）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="308"/>
+        <location filename="../../ui/pages/schedule.py" line="313"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="308"/>
+        <location filename="../../ui/pages/schedule.py" line="313"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="319"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="369"/>
+        <location filename="../../ui/pages/schedule.py" line="374"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="402"/>
+        <location filename="../../ui/pages/schedule.py" line="407"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="402"/>
+        <location filename="../../ui/pages/schedule.py" line="407"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="432"/>
         <location filename="../../ui/pages/schedule.py" line="437"/>
+        <location filename="../../ui/pages/schedule.py" line="442"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="445"/>
-        <location filename="../../ui/pages/schedule.py" line="457"/>
+        <location filename="../../ui/pages/schedule.py" line="450"/>
+        <location filename="../../ui/pages/schedule.py" line="462"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="445"/>
+        <location filename="../../ui/pages/schedule.py" line="450"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="463"/>
-        <location filename="../../ui/pages/schedule.py" line="483"/>
-        <location filename="../../ui/pages/schedule.py" line="506"/>
+        <location filename="../../ui/pages/schedule.py" line="468"/>
+        <location filename="../../ui/pages/schedule.py" line="488"/>
+        <location filename="../../ui/pages/schedule.py" line="511"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="463"/>
+        <location filename="../../ui/pages/schedule.py" line="468"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="480"/>
+        <location filename="../../ui/pages/schedule.py" line="485"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -4370,7 +4370,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="486"/>
+        <location filename="../../ui/pages/schedule.py" line="491"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>

@@ -8,8 +8,11 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
+from studio.money import Money
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.optimizer import optimize
 from tests.ui.driving import last_refusal, query
+from ui.i18n import money_text
 from ui.optimize_dialog import OptimizeDialog
 from ui.stripboard import MIME
 
@@ -62,6 +65,8 @@ def test_the_board_shows_days_strips_and_their_totals(demo_window):
     first = page.model.index(0).data()
     assert first.startswith("Day 1 · ") and "pages" in first and "company move" in first
     assert "482 scenes scheduled" in page.summary.text() and "0 conflicts" in page.summary.text()
+    labour = BoardAnalysis(page.board).cost.labour  # the cast's overtime and late meals, named in the cost
+    assert labour > 0 and f"overtime and late meals {money_text(Money(labour, 'USD'))}," in page.summary.text()
     assert page.conflicts.count() == 0  # the demo's hand-made schedule keeps every limit
     assert page.dood.rowCount() == 21 and page.dood.item(0, 1).text() == "Daniel Hayes"
     office = next(

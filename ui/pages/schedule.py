@@ -228,10 +228,15 @@ class SchedulePage(Page):
         ]
         if board.priced:
             parts.append(
-                self.tr("cost %1: cast %2, locations %3, %n company move(s)", "", cost.company_moves)
+                self.tr(
+                    "cost %1: cast %2, overtime and late meals %4, locations %3, %n company move(s)",
+                    "",
+                    cost.company_moves,
+                )
                 .replace("%1", money_text(Money(cost.total, board.currency)))
                 .replace("%2", money_text(Money(cost.cast, board.currency)))
                 .replace("%3", money_text(Money(cost.locations, board.currency)))
+                .replace("%4", money_text(Money(cost.labour, board.currency)))
             )
         else:
             parts.append(self.tr("%n company move(s)", "", cost.company_moves))
