@@ -2772,54 +2772,54 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="99"/>
-        <source>Best so far: %1 after %2 s</source>
-        <translation>目前最优：%1，用时 %2 秒</translation>
+        <location filename="../../ui/optimize_dialog.py" line="100"/>
+        <source>Best so far: %1 before overtime and late meals, after %2 s</source>
+        <translation>目前最优：%1（未计加班与误餐罚金），用时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="102"/>
-        <source>Best so far: %1 after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
-        <translation>目前最优：%1，用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
+        <location filename="../../ui/optimize_dialog.py" line="107"/>
+        <source>Best so far: %1 before overtime and late meals, after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
+        <translation>目前最优：%1（未计加班与误餐罚金），用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="129"/>
+        <location filename="../../ui/optimize_dialog.py" line="136"/>
         <source>The current schedule (%1) is the best found: nothing changed.</source>
         <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="133"/>
+        <location filename="../../ui/optimize_dialog.py" line="140"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="135"/>
+        <location filename="../../ui/optimize_dialog.py" line="142"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="138"/>
+        <location filename="../../ui/optimize_dialog.py" line="145"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="149"/>
+        <location filename="../../ui/optimize_dialog.py" line="156"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="157"/>
+        <location filename="../../ui/optimize_dialog.py" line="164"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="161"/>
+        <location filename="../../ui/optimize_dialog.py" line="168"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="168"/>
+        <location filename="../../ui/optimize_dialog.py" line="175"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
