@@ -37,6 +37,7 @@ from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling
 from studio.schedule.board import Board, Layout
 from studio.schedule.costs import ScheduleCost
+from studio.schedule.day_swaps import swap_days
 from studio.schedule.optimizer import WORK_PER_SECOND, OptimizeResult, Progress, optimize
 from studio.schedule.strips import ensure_shoot_days, place_all, set_locked
 from studio.storage.db import Database
@@ -161,13 +162,13 @@ def replan(
     kept = {
         day.id: [s for s in board.placement[day.id] if s not in unshot] for day in board.days if day not in remaining
     }
-    layout = {**kept, **result.placement}
+    layout, after = _whole(board, kept, result.placement)
     spared = work * ANYWAY_SHARE if work is not None else time_limit * ANYWAY_SHARE * WORK_PER_SECOND
     return Replan(
         result,
         layout,
         BoardAnalysis(board).cost,
-        BoardAnalysis(board.placed(layout)).cost,
+        after.cost,
         _anyway(board, remaining, result.placement, unshot, days_added, spared, cancelled),
         unshot,
         [s for s in shot if not board.strips[s].is_banner],
@@ -229,7 +230,7 @@ def _anyway(
     (when the days added are left empty), and searched again from there (never worse than its start)."""
     reported = {day.id: board.placement.get(day.id, []) for day in board.days if day not in remaining}
     if not unshot:  # the re-plan is the rest re-planned anyway
-        return BoardAnalysis(board.placed({**reported, **replanned})).cost
+        return _whole(board, reported, replanned)[1].cost
     days = remaining[: len(remaining) - days_added]
     now = _remaining_board(board, days, [])
     starts = [now]
@@ -242,7 +243,15 @@ def _anyway(
         placement = optimize(start, cancelled=cancelled, work=work).placement
     except InvalidInput:  # the rest as it is breaks a limit no schedule can keep: left as it is
         placement = start.placement
-    return BoardAnalysis(board.placed({**reported, **placement})).cost
+    return _whole(board, reported, placement)[1].cost
+
+
+def _whole(board: Board, reported: Layout, placement: Layout) -> tuple[Layout, BoardAnalysis]:
+    """The reported days as they are and the rest as placed, with every swap of two of the rest's days
+    that makes the whole schedule cheaper (`day_swaps`): the search weighed the rest alone, blind to a
+    performer held between a reported day and theirs."""
+    layout = {**reported, **placement}
+    return swap_days(board, layout, BoardAnalysis(board.placed(layout)), kept=set(reported))
 
 
 def _weight(analysis: BoardAnalysis) -> tuple[int, Decimal]:

@@ -108,9 +108,11 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
 
 
 def _planned_clock(sheet: DaySheet, board: Board) -> tuple[int, list[Span]]:
-    """The planned wrap and meals."""
+    """The planned wrap and meals (lunch when due for the first of the cast called, as the schedule has it)."""
     wrap = _planned_wrap(sheet, board)
-    return wrap, list(planned_meals(sheet.crew_call, wrap, sheet.lunch, sheet.dinner))
+    calls = [Calls(c.pickup, c.makeup, c.wardrobe, c.on_set).at_work for c in sheet.cast if c.on_set is not None]
+    first = min((max(0, call) for call in calls if call is not None), default=None)
+    return wrap, list(planned_meals(sheet.crew_call, wrap, sheet.lunch, sheet.dinner, first))
 
 
 def _planned_wrap(sheet: DaySheet, board: Board) -> int:

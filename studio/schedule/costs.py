@@ -97,15 +97,18 @@ def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decima
     production report of it starts from (studio.day_reports.starting), priced as the report prices it."""
     strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
     firsts = first_scenes(strips, scene_starts(strips, times.shooting_call, times.dusk, board.limits.move))
-    meals = planned_meals(times.call, times.wrap, day.lunch, day.dinner)
+    at_work = {
+        performer: max(0, staggered(first, member.durations, day.typed.get(performer, NO_CALLS)).at_work)
+        for performer, first in firsts.items()
+        if (member := board.cast.get(performer)) is not None
+    }
+    meals = planned_meals(times.call, times.wrap, day.lunch, day.dinner, min(at_work.values(), default=None))
     overtime, late_meals = Decimal(0), Decimal(0)
-    for performer in sorted(firsts):
-        member = board.cast.get(performer)
-        if member is None or member.deal is None:
-            continue
-        calls = staggered(firsts[performer], member.durations, day.typed.get(performer, NO_CALLS))
-        pay = day_pay(member.deal, Shift(max(0, calls.at_work), times.wrap, meals))
-        overtime, late_meals = overtime + pay.overtime, late_meals + pay.meal_penalties
+    for performer, call in sorted(at_work.items()):
+        deal = board.cast[performer].deal
+        if deal is not None:
+            pay = day_pay(deal, Shift(call, times.wrap, meals))
+            overtime, late_meals = overtime + pay.overtime, late_meals + pay.meal_penalties
     return overtime, late_meals
 
 

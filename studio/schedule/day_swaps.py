@@ -4,21 +4,29 @@ included.
 The search weighs schedules without overtime and late meals (`search` says why), so of two schedules
 alike but for which day holds which scenes it cannot prefer the one the days' own clocks make cheaper:
 a day whose call sheet names an earlier lunch or a shorter lead to the shooting call, a day after a
-late wrap. A swap keeps every scene on a day and each day's shooting order; it is kept only if it
-breaks no more limits and costs less. Days holding a locked strip stay as they are.
+late wrap; nor, re-planning the days left, a performer held between a reported day and theirs. A swap
+keeps every scene on a day and each day's shooting order; it is kept only if it breaks no more limits
+and costs less. Days holding a locked strip, and those `kept`, stay as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from itertools import combinations
 
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Layout
 
 
-def swap_days(board: Board, layout: Layout, analysis: BoardAnalysis) -> tuple[Layout, BoardAnalysis]:
+def swap_days(
+    board: Board, layout: Layout, analysis: BoardAnalysis, kept: Collection[int] = ()
+) -> tuple[Layout, BoardAnalysis]:
     """The schedule with every swap of two days' scenes that makes it cheaper made, and its analysis."""
-    movable = [day.id for day in board.days if not any(board.strips[s].locked for s in layout.get(day.id, []))]
+    movable = [
+        day.id
+        for day in board.days
+        if day.id not in kept and not any(board.strips[s].locked for s in layout.get(day.id, []))
+    ]
     swapped = True
     while swapped:
         swapped = False

@@ -148,12 +148,21 @@ def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTi
     )
 
 
-def planned_meals(call: int, wrap: int, lunch: int | None = None, dinner: int | None = None) -> tuple[Span, ...]:
-    """A day's planned meals, half an hour each: the lunch its call sheet names, else six hours after the
-    crew call, and the dinner it names; those within the day."""
-    starts = [lunch if lunch is not None else call + MEAL_DUE, dinner]
-    meals = [Span(start, start + MEAL_MINUTES) for start in starts if start is not None]
-    return tuple(meal for meal in meals if call <= meal.start and meal.end <= wrap)
+def planned_meals(
+    call: int, wrap: int, lunch: int | None = None, dinner: int | None = None, first: int | None = None
+) -> tuple[Span, ...]:
+    """A day's planned meals, half an hour each, those within the day (from the crew call to the wrap):
+    the lunch its call sheet names, else (or if it falls outside the day: a sheet typed before the
+    schedule moved the day) six hours after the day's first call — `first`, the earliest anyone at
+    work is called, a performer's hair & makeup before the crew call — so nobody's is late; and the
+    dinner it names."""
+
+    def within(start: int) -> bool:
+        return call <= start and start + MEAL_MINUTES <= wrap
+
+    if lunch is None or not within(lunch):
+        lunch = min(call, call if first is None else first) + MEAL_DUE
+    return tuple(Span(start, start + MEAL_MINUTES) for start in (lunch, dinner) if start is not None and within(start))
 
 
 def hours(minutes: int) -> str:

@@ -37,9 +37,10 @@ def layout(desk) -> dict[int, list[tuple[int, bool]]]:
 def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_they_cannot_hold_them(sqlite_desk):
     # Day 2 holds scenes 1-3 and 1-4 (570 minutes); 1-2's 270 more would make 840, over the 720 a day may
     # take: a third day is added. Each call sheet calls the crew at 07:00, shoots from 07:30 and has lunch
-    # at 12:00-12:30; the day added has none yet: crew call 07:00, the hour's lead, lunch when due, at
-    # 13:00. Ava is on set at her first scene, in wardrobe 15 and hair & makeup 60 minutes before, and,
-    # like everyone planned, works to the wrap; a report of the day would start from the same clock.
+    # at 12:00-12:30; the day added has none yet: crew call 07:00, the hour's lead, lunch when due, six
+    # hours after the first call. Ava is on set at her first scene, in wardrobe 15 and hair & makeup 60
+    # minutes before, and, like everyone planned, works to the wrap; a report of the day would start from
+    # the same clock.
     # Before: each day's 570 minutes from 07:30 wrap at 17:00. Ava, 06:15 to 17:00 less lunch (due by 12:15:
     # on time), works 615 minutes, 618 in tenths of an hour. Her 1800 buys 8 hours (225 an hour): the 9th
     # and 10th at 1.5× (180 weighted minutes), the 18 after at 2× (36): 216 × 225 / 60 = 810 a day, 1620 for
@@ -47,8 +48,9 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
     # 400, the Tower 2 × 1000: 6000, and 1620: 7620.
     # After: the Tower a day more (3000). Day 1 keeps 1-1 alone (07:30 to 12:30: Ava 345 minutes, no
     # overtime). 1-3 and 1-4 go on day 2, Ava's 810 again, and 1-2 on the day added (Ben from 06:45, 08:00
-    # to 12:30, no meal due): 4000 + 3000 + 810 = 7810. The other way round, Ava's lunch on the day added
-    # would be at 13:00, 15 minutes after it was due (25), and she would be held on day 2 (1800).
+    # to 12:30, no meal due): 4000 + 3000 + 810 = 7810. The other way round costs the remaining days the
+    # same, but holds Ava on day 2 (1800): the days left are searched alone, and then two of them swapped
+    # when the whole schedule is cheaper for it.
     # The change is against the days as planned (nothing left unshot, the schedule before): 190.
     desk = sqlite_desk
     start(desk, 0)
@@ -72,14 +74,14 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
 def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_anyway(sqlite_desk):
     # Three days, the rest made by hand badly: day 1 scenes 1-1 (the commuters alone here) and 1-2 (Ben),
     # day 2 1-3, day 3 1-4 (Ava's). Days 1 and 2 have their call sheets (crew 07:00, shooting 07:30, lunch
-    # 12:00), day 3 none (crew 07:00, the hour's lead, lunch due at 13:00). Before: Ava 2 days (3600), Ben
-    # 1 (400), the Tower 3 days (3000): 7000 (the schedule prices no background), and no overtime: Ben,
+    # 12:00), day 3 none (crew 07:00, the hour's lead, lunch six hours after the first call). Before: Ava 2
+    # days (3600), Ben 1 (400), the Tower 3 days (3000): 7000 (the schedule prices no background), and no overtime: Ben,
     # 11:15 to 17:00 less lunch, works 315 minutes, within his preset's 10 hours; Ava, 06:15 to 12:30 less
     # lunch on day 2 and 06:45 to 12:30 on day 3 (no meal due by then), 345 minutes, within her 8.
     # Day 1 leaves 1-1 unshot. With every scene shot, re-planning days 2-3 would put 1-3 and 1-4 (570
     # minutes) on day 2: Ava 1 day, the Tower 2: 4200, and Ava's overtime that day (06:15 to 17:00 less
     # lunch: 615 minutes, 618 in tenths of an hour; 9th and 10th hours at 1.5×, 18 minutes at 2×, of her
-    # 225 an hour) 810: 5010 (on day 3 she would be 15 minutes late for lunch: 25 more). That saves 1800 +
+    # 225 an hour) 810: 5010 (on day 3, from 06:45 to 17:30, the same). That saves 1800 +
     # 1000 (a work day and a location day) less that 810, 1990, the slip has no part in. With 1-1 to place
     # too (870 minutes: two days), the cheapest is 1-3 and 1-4 on day 2 and 1-1 on day 3: the Tower 3
     # days, 5200, and the same 810: 6010 (1-1 with 1-3 instead would pay Ava a day more, 1800). The slip

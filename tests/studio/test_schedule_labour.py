@@ -13,6 +13,7 @@ from decimal import Decimal
 from ortools.sat.python import cp_model
 
 from studio.callsheet import call_sheet, call_sheet_id
+from studio.day_reports.clock import Span
 from studio.day_reports.hot_cost import price_day
 from studio.day_reports.pay import Band, Deal, PayRules
 from studio.day_reports.reading import load_prices
@@ -25,7 +26,7 @@ from studio.schedule.day_swaps import swap_days
 from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
 from studio.schedule.scene_groups import Scenes
-from studio.schedule.timeline import clock
+from studio.schedule.timeline import clock, planned_meals
 
 VERTICALS = PayRules(
     bands=(Band(Decimal(8), Decimal("1.5")), Band(Decimal(10), Decimal(2))),
@@ -140,3 +141,13 @@ def test_two_days_scenes_are_swapped_when_a_days_own_lunch_makes_it_cheaper():
     locked = board.placed(board.placement)
     locked.strips = {**board.strips, 3: replace(board.strips[3], locked=True)}
     assert swap_days(locked, locked.placement, BoardAnalysis(locked))[0] == board.placement  # a locked day stays
+
+
+def test_lunch_is_the_one_typed_within_the_day_else_six_hours_after_the_first_call():
+    assert planned_meals(7 * 60, 17 * 60, first=6 * 60 + 15) == (Span(12 * 60 + 15, 12 * 60 + 45),)  # makeup at 06:15
+    typed = planned_meals(7 * 60, 17 * 60, lunch=13 * 60 + 30, first=6 * 60)
+    assert typed == (Span(13 * 60 + 30, 14 * 60),)  # as typed, late or not
+    # typed for a morning call, the day since moved to the evening: when due
+    assert planned_meals(13 * 60, 22 * 60, lunch=12 * 60) == (Span(19 * 60, 19 * 60 + 30),)
+    assert planned_meals(7 * 60, 12 * 60) == ()  # the day ends before lunch is due
+    assert planned_meals(7 * 60, 21 * 60, dinner=19 * 60) == (Span(13 * 60, 13 * 60 + 30), Span(19 * 60, 19 * 60 + 30))
