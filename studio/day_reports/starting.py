@@ -3,7 +3,8 @@ for the 2nd AD to correct where the day went otherwise.
 
 The plan kept with the report: the cast called (from their hair & makeup, wardrobe or on-set call) and
 those held, each department's crew from its earliest call, the background called, all to the wrap
-with the lunch the call sheet names (else six hours after the crew call, half an hour) and its dinner;
+with the day's planned meals as the schedule has them (`schedule.timeline.planned_meals`: the lunch the
+call sheet names within the day, else six hours after the first of the cast is called, and its dinner);
 the locations of the day's scenes and the company moves between them. The wrap is when the call sheet's
 shooting order ends (its scenes one after another from the shooting call). The report starts as that plan:
 the unit's and everyone's times, each planned scene completed. A day not yet shot cannot be reported,

@@ -303,21 +303,9 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
             fixed = fixed if fixed is not None else shooting - SHOOTING_LEAD
             lead = max(0, shooting - fixed)
         lunch, dinner = (minutes_of(sheet.lunch), minutes_of(sheet.dinner)) if sheet else (None, None)
+        number, date = day.day_number or 0, day.shoot_date
         days.append(
-            Day(
-                day.id,
-                day.day_number or 0,
-                day.shoot_date,
-                day.unit,
-                sunset,
-                dusk,
-                fixed,
-                dawn,
-                lead,
-                lunch,
-                dinner,
-                typed.get(day.id, {}),
-            )
+            Day(day.id, number, date, day.unit, sunset, dusk, fixed, dawn, lead, lunch, dinner, typed.get(day.id, {}))
         )
     return days
 
