@@ -229,6 +229,7 @@ def _add_production(session: Session, spec: dict) -> Production:
         base_longitude=Decimal(spec["base_city"]["longitude"]),
         max_eighths_per_day=spec["max_pages_per_day"] * 8,
         max_minutes_per_day=spec["max_hours_per_day"] * 60,
+        default_crew_call=time.fromisoformat(spec["crew_call"]),
         minutes_per_page=spec["minutes_per_page"],
         makeup_minutes=spec["makeup_minutes"],
         pickup_minutes=spec["pickup_minutes"],  # the cast are driven from their hotel

@@ -38,8 +38,8 @@ def days(demo):
 def test_the_first_day_ran_as_planned(days):
     (first, *_), _cost, _posted, _budget = days
     assert first.hot.variance == 0 and first.shot.not_shot == 0
-    # lunch 5 hours after the 07:00 crew call: six hours after the earliest calls, 06:00
-    assert first.day.lunch == (12 * 60, 12 * 60 + 30) and first.shot.setups > first.shot.completed
+    # lunch 5 hours after the 06:00 crew call: six hours after the earliest calls, 05:00
+    assert first.day.lunch == (11 * 60, 11 * 60 + 30) and first.shot.setups > first.shot.completed
     assert [note.kind for note in first.day.remarks] == ["DEPARTMENT"]
 
 

@@ -95,8 +95,8 @@ def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_t
     )
     body = hayes.get_body().get_content()
     assert (
-        "Hello Daniel Hayes," in body and f"Pickup {call}" in body and "Your scenes: 68-3, 68-5, 78-7, 80-3," in body
-    )  # in shooting order (the day's first four of his 50)
+        "Hello Daniel Hayes," in body and f"Pickup {call}" in body and "Your scenes: 68-5, 78-7, 80-3, 3-1," in body
+    )  # in shooting order (the day's first four of his 49)
     files = attachments(hayes)
     sheet_name = "The Contract Bride - Day 03 - 2027-01-13 - call sheet (cast) (EN).pdf"
     sides_name = "The Contract Bride - Day 03 - 2027-01-13 - sides (EN).pdf"

@@ -64,7 +64,7 @@ def test_a_persons_call_time_is_entered_checked_and_undone(demo_window, demo_pat
     page = show(demo_window, "callsheets")
     page.details.setCurrentIndex(1)
     lead = next(row for row in page.people.model.rows if row["id"] == "cast-1")
-    assert lead["on_set"] == "08:00" and lead["call_time_id"] is None  # the day's shooting call by default
+    assert lead["on_set"] == "07:00" and lead["call_time_id"] is None  # the day's shooting call by default
     column = next(i for i, c in enumerate(page.people.model.columns) if c.key == "pickup")
     row = next(i for i, r in enumerate(page.people.model.rows) if r["id"] == "cast-1")
     assert page.people.model.setData(page.people.model.index(row, column), "6:15")
@@ -93,7 +93,7 @@ def test_a_new_productions_first_shoot_day_raises_no_error_from_the_last_product
 
 def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot, monkeypatch):
     page = show(demo_window, "callsheets")
-    page.sheets.select_ids([page.sheets.model.rows[1]["id"]])  # day 2: 6-1, added in adaptation, among others
+    # day 1, shown first: 6-1, added in adaptation, among scenes the original has
     targets, suggested = iter(tmp_path / f"{name}.pdf" for name in ("original", "both")), []
     monkeypatch.setattr(
         QFileDialog,
@@ -113,4 +113,4 @@ def test_sides_in_the_original_or_both_side_by_side(demo_window, tmp_path, qtbot
     assert "人物：" in texts["both"] and "Adaptation" in texts["both"] and "Original" in texts["both"]
     assert suggested[0].endswith(" - sides of the original (EN).pdf")  # which script the sides are of
     assert suggested[1].endswith(" - sides, original and shooting script (EN).pdf")
-    assert "Jan 12, 2027" in texts["both"] and "2027-01-12" not in texts["both"]  # dated as the other sides
+    assert "Jan 11, 2027" in texts["both"] and "2027-01-11" not in texts["both"]  # dated as the other sides

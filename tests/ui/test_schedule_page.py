@@ -284,20 +284,20 @@ def test_schedule_settings_change_the_limits_and_the_clock_and_undo(demo_window,
     page = show_schedule(demo_window)
     dialog = ScheduleSettingsDialog(demo_window.workspace, page)
     dialog.hours.setValue(13)
-    dialog.crew_call.setTime(dialog.crew_call.time().addSecs(-3600))  # 06:00
+    dialog.crew_call.setTime(dialog.crew_call.time().addSecs(-3600))  # 05:00
     dialog.move_cost.setText("abc")
     dialog.move_cost.editingFinished.emit()
     assert "abc" in last_refusal(demo_window).text() and dialog.move_cost.text() == "1000.00"
     settle()
     assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
-        (780, "06:00:00.000000")
+        (780, "05:00:00.000000")
     ]
     first = next(row for row in page.model.rows if row.kind == "day" and not row.times.work.night)
-    assert first.times.call == 6 * 60  # the board's clock follows (a day with night scenes calls for the night)
+    assert first.times.call == 5 * 60  # the board's clock follows (a day with night scenes calls for the night)
     demo_window.undo_action.trigger()
     demo_window.undo_action.trigger()
     assert query(demo_path, "select max_minutes_per_day, default_crew_call from production") == [
-        (660, "07:00:00.000000")  # the demo's 11-hour days
+        (660, "06:00:00.000000")  # the demo's 11-hour days from a 06:00 call
     ]
 
 
