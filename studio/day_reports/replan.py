@@ -162,7 +162,7 @@ def replan(
     kept = {
         day.id: [s for s in board.placement[day.id] if s not in unshot] for day in board.days if day not in remaining
     }
-    layout, after = _whole(board, kept, result.placement)
+    layout, after = _whole(board, kept, result.placement, cancelled)
     spared = work * ANYWAY_SHARE if work is not None else time_limit * ANYWAY_SHARE * WORK_PER_SECOND
     return Replan(
         result,
@@ -230,7 +230,7 @@ def _anyway(
     (when the days added are left empty), and searched again from there (never worse than its start)."""
     reported = {day.id: board.placement.get(day.id, []) for day in board.days if day not in remaining}
     if not unshot:  # the re-plan is the rest re-planned anyway
-        return _whole(board, reported, replanned)[1].cost
+        return _whole(board, reported, replanned, cancelled)[1].cost
     days = remaining[: len(remaining) - days_added]
     now = _remaining_board(board, days, [])
     starts = [now]
@@ -243,15 +243,18 @@ def _anyway(
         placement = optimize(start, cancelled=cancelled, work=work).placement
     except InvalidInput:  # the rest as it is breaks a limit no schedule can keep: left as it is
         placement = start.placement
-    return _whole(board, reported, placement)[1].cost
+    return _whole(board, reported, placement, cancelled)[1].cost
 
 
-def _whole(board: Board, reported: Layout, placement: Layout) -> tuple[Layout, BoardAnalysis]:
+def _whole(
+    board: Board, reported: Layout, placement: Layout, cancelled: Callable[[], bool] | None
+) -> tuple[Layout, BoardAnalysis]:
     """The reported days as they are and the rest as placed, with every swap of two of the rest's days
     that makes the whole schedule cheaper (`day_swaps`): the search weighed the rest alone, blind to a
     performer held between a reported day and theirs."""
     layout = {**reported, **placement}
-    return swap_days(board, layout, BoardAnalysis(board.placed(layout)), kept=set(reported))
+    analysis = BoardAnalysis(board.placed(layout))
+    return swap_days(board, layout, analysis, kept=set(reported), stopped=cancelled or (lambda: False))
 
 
 def _weight(analysis: BoardAnalysis) -> tuple[int, Decimal]:

@@ -455,7 +455,9 @@ def _day_summary(schedule: Schedule, day: ScheduleDay, words: ScheduleWords) -> 
         _flagged(words.pages.format(pages=format_eighths(totals.eighths)), totals.eighths, schedule.max_eighths),
         escape(words.scenes.format(scenes=totals.scenes)),
         _flagged(
-            words.estimated.format(time=words.duration_text(totals.minutes)), totals.minutes, schedule.max_minutes
+            words.estimated.format(time=words.duration_text(totals.minutes)),
+            totals.minutes,
+            schedule.max_minutes - day.day.lead,  # the scenes' and moves' time, after the lead to the first shot
         ),
         escape(words.sets.format(sets=totals.sets)),
         escape(words.moves.format(moves=totals.moves)),

@@ -300,7 +300,7 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
         fixed, shooting = minutes_of(crew_call), minutes_of(shooting_call)
         lead = SHOOTING_LEAD
         if shooting is not None:
-            fixed = fixed if fixed is not None else shooting - SHOOTING_LEAD
+            fixed = fixed if fixed is not None else max(0, shooting - SHOOTING_LEAD)
             lead = max(0, shooting - fixed)
         lunch, dinner = (minutes_of(sheet.lunch), minutes_of(sheet.dinner)) if sheet else (None, None)
         number, date = day.day_number or 0, day.shoot_date
@@ -488,9 +488,8 @@ def _day_cost(deal: CastAssignment, production: Production, rates: RateTable) ->
 
 
 def _deal(deal: CastAssignment, preset: OvertimeRule | None, currency: str, rates: RateTable) -> Deal | None:
-    """A deal in the base currency under its pay preset. An hourly one has none: its day cost already pays
-    every hour of the day's limit."""
-    if deal.rate is None or deal.rate_basis == RateBasis.HOUR.value:
+    """A deal in the base currency under its pay preset."""
+    if deal.rate is None:
         return None
     return Deal(rates.convert(deal.rate, currency).amount, currency, deal.rate_basis, rules_of(preset, currency, rates))
 

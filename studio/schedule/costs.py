@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from studio.cast_calls import NO_CALLS, first_scenes, scene_starts, staggered
 from studio.day_reports.pay import Shift, day_pay
+from studio.models.enums import RateBasis
 from studio.money import Money
 from studio.schedule.board import Board, Day, StripCard
 from studio.schedule.dood import DayOutOfDays
@@ -108,7 +109,10 @@ def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decima
         deal = board.cast[performer].deal
         if deal is not None:
             pay = day_pay(deal, Shift(call, times.wrap, meals))
-            overtime, late_meals = overtime + pay.overtime, late_meals + pay.meal_penalties
+            # An hourly deal's day cost is already every hour of the day's limit at its rate (what the
+            # budget books), so only its late meals are added: its overtime premium is left out.
+            paid = pay.overtime if deal.basis != RateBasis.HOUR.value else Decimal(0)
+            overtime, late_meals = overtime + paid, late_meals + pay.meal_penalties
     return overtime, late_meals
 
 

@@ -5,13 +5,14 @@ The search weighs schedules without overtime and late meals (`search` says why),
 alike but for which day holds which scenes it cannot prefer the one the days' own clocks make cheaper:
 a day whose call sheet names an earlier lunch or a shorter lead to the shooting call, a day after a
 late wrap; nor, re-planning the days left, a performer held between a reported day and theirs. A swap
-keeps every scene on a day and each day's shooting order; it is kept only if it breaks no more limits
-and costs less. Days holding a locked strip, and those `kept`, stay as they are.
+moves the two days' scenes, each in its shooting order, and leaves their banners where they are; it is
+kept if it breaks fewer limits, or as many and costs less. Days holding a locked strip, and those
+`kept`, stay as they are; `stopped` (a deadline, a cancel) ends the swapping with what it has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import combinations
 
 from studio.schedule.analysis import BoardAnalysis
@@ -19,7 +20,11 @@ from studio.schedule.board import Board, Layout
 
 
 def swap_days(
-    board: Board, layout: Layout, analysis: BoardAnalysis, kept: Collection[int] = ()
+    board: Board,
+    layout: Layout,
+    analysis: BoardAnalysis,
+    kept: Collection[int] = (),
+    stopped: Callable[[], bool] = lambda: False,
 ) -> tuple[Layout, BoardAnalysis]:
     """The schedule with every swap of two days' scenes that makes it cheaper made, and its analysis."""
     movable = [
@@ -31,10 +36,26 @@ def swap_days(
     while swapped:
         swapped = False
         for first, second in combinations(movable, 2):
-            if layout.get(first, []) == layout.get(second, []):
+            if stopped():
+                return layout, analysis
+            ones, others = _scenes(board, layout, first), _scenes(board, layout, second)
+            if ones == others:
                 continue
-            trial = {**layout, first: layout.get(second, []), second: layout.get(first, [])}
+            trial = {**layout, first: _with(board, layout, first, others), second: _with(board, layout, second, ones)}
             weighed = BoardAnalysis(board.placed(trial), earlier=analysis)
             if (len(weighed.conflicts), weighed.cost.total) < (len(analysis.conflicts), analysis.cost.total):
                 layout, analysis, swapped = trial, weighed, True
     return layout, analysis
+
+
+def _scenes(board: Board, layout: Layout, day_id: int) -> list[int]:
+    return [s for s in layout.get(day_id, []) if not board.strips[s].is_banner]
+
+
+def _with(board: Board, layout: Layout, day_id: int, scenes: list[int]) -> list[int]:
+    """The day's strips with `scenes` in place of its own, each banner kept at its place in the day."""
+    placed = list(scenes)
+    for index, strip in enumerate(layout.get(day_id, [])):
+        if board.strips[strip].is_banner:
+            placed.insert(min(index, len(placed)), strip)
+    return placed

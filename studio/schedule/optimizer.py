@@ -151,7 +151,7 @@ def optimize(
     improved(start)
     best = search.run(start)
     layout = scenes.layout(best.counts)
-    layout, found = swap_days(board, layout, BoardAnalysis(board.placed(layout)))
+    layout, found = swap_days(board, layout, BoardAnalysis(board.placed(layout)), stopped=budget.stopped)
     better = current is None or (len(found.conflicts), found.cost.total) < (len(current.conflicts), current.cost.total)
     chosen = found if better else current
     return OptimizeResult(
@@ -159,7 +159,7 @@ def optimize(
         cost=chosen.cost,
         baseline=BoardAnalysis(board.placed(baseline_placement(board))).cost,
         current=current.cost if current is not None else None,
-        status=_status(search.proven, best.broken, chosen.cost),
+        status=_status(search.proven, best.broken, found.cost if better else None),
         seconds=time.perf_counter() - started,
         conflicts=len(chosen.conflicts),
         current_conflicts=len(current.conflicts) if current is not None else 0,
@@ -170,14 +170,14 @@ def optimize(
     )
 
 
-def _status(proven: bool, broken: int, cost: ScheduleCost) -> str:
-    """ "optimal" only when the search proved it and no overtime or late meal, which it leaves out, is in
-    the cost: then nothing can cost less."""
+def _status(proven: bool, broken: int, found: ScheduleCost | None) -> str:
+    """ "optimal" only for the schedule the search proved (`found`; None when the board's own is kept) and
+    only when it pays no overtime or late meal, which the search leaves out: then nothing costs less."""
     if not proven:
         return "feasible"
     if broken:
         return "impossible"
-    return "optimal" if cost.labour == 0 else "feasible"
+    return "optimal" if found is not None and found.labour == 0 else "feasible"
 
 
 def _places_every_scene(board: Board, scenes: Scenes) -> bool:

@@ -76,7 +76,11 @@ class Budget:
         return None if self.deadline is None else self.deadline - time.perf_counter()
 
     def over(self) -> bool:
-        if self.used >= self.work or (self.cancelled is not None and self.cancelled()):
+        return self.used >= self.work or self.stopped()
+
+    def stopped(self) -> bool:
+        """Cancelled, or past the deadline, whatever work is left."""
+        if self.cancelled is not None and self.cancelled():
             return True
         seconds = self.seconds_left()
         return seconds is not None and seconds <= 0

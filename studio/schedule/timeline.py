@@ -16,9 +16,10 @@ midnight:
   its lead before dusk. Never later than its exterior day scenes allow (done by sunset), nor earlier than the
   production's first call or the rest allows. Its wrap is then the earliest its work allows, and call
   to wrap the shortest: the 12-hour day and the next day's turnaround follow from it.
-- Meals (`planned_meals`): half an hour, the lunch the call sheet names, else six hours after the call,
-  and its dinner, laid over the day's work as a production report's plan lays them; one that would end
-  after the wrap is not taken, and the pay presets price it as late.
+- Meals (`planned_meals`): half an hour, the lunch the call sheet names within the day, else six hours
+  after the day's first call (a performer's hair & makeup), and its dinner, laid over the day's work as
+  a production report's plan lays them; one that would end after the wrap is not taken, and the pay
+  presets price it as late.
 - Each part of the day visits its locations one after another; moving between them takes the
   production's company-move time and the drive between the two (`drives`), and so does moving at dusk
   to a night location elsewhere.
@@ -34,7 +35,7 @@ from studio.schedule.board import Board, Day, Limits, StripCard
 
 DAY_MINUTES = 24 * 60
 TURNAROUND_MINUTES = 12 * 60
-MEAL_DUE = 6 * 60  # after the call, and after the end of the meal before
+MEAL_DUE = 6 * 60  # a lunch not typed: after the day's first call
 MEAL_MINUTES = 30
 
 

@@ -35,12 +35,12 @@ def layout(desk) -> dict[int, list[tuple[int, bool]]]:
 
 
 def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_they_cannot_hold_them(sqlite_desk):
-    # Day 2 holds scenes 1-3 and 1-4 (570 minutes); 1-2's 270 more would make 840, over the 720 a day may
-    # take: a third day is added. Each call sheet calls the crew at 07:00, shoots from 07:30 and has lunch
-    # at 12:00-12:30; the day added has none yet: crew call 07:00, the hour's lead, lunch when due, six
-    # hours after the first call. Ava is on set at her first scene, in wardrobe 15 and hair & makeup 60
-    # minutes before, and, like everyone planned, works to the wrap; a report of the day would start from
-    # the same clock.
+    # Day 2 holds scenes 1-3 and 1-4 (570 minutes); 1-2's 270 more would make 840, over the 690 a day holds
+    # after its 30-minute lead (720 from call to wrap): a third day is added. Each call sheet calls the crew
+    # at 07:00, shoots from 07:30 and has lunch at 12:00-12:30; the day added has none yet: crew call 07:00,
+    # the hour's lead, lunch when due, six hours after the first call. Ava is on set at her first scene, in
+    # wardrobe 15 and hair & makeup 60 minutes before, and, like everyone planned, works to the wrap; a
+    # report of the day would start from the same clock.
     # Before: each day's 570 minutes from 07:30 wrap at 17:00. Ava, 06:15 to 17:00 less lunch (due by 12:15:
     # on time), works 615 minutes, 618 in tenths of an hour. Her 1800 buys 8 hours (225 an hour): the 9th
     # and 10th at 1.5× (180 weighted minutes), the 18 after at 2× (36): 216 × 225 / 60 = 810 a day, 1620 for

@@ -19,6 +19,7 @@ from studio.day_reports.pay import Band, Deal, PayRules
 from studio.day_reports.reading import load_prices
 from studio.day_reports.starting import remaining_plans
 from studio.edits import set_fields
+from studio.models.enums import RateBasis
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
 from studio.schedule.costs import day_labour
@@ -132,11 +133,12 @@ def test_two_days_scenes_are_swapped_when_a_days_own_lunch_makes_it_cheaper():
     late = Day(11, 2, dt.date(2027, 3, 2), 1, sunset=18 * 60, dusk=18 * 60 + 30)
     board.days = [replace(board.days[0], lunch=14 * 60), late]
     board.strips[3] = StripCard(3, 102, location_id=1, int_ext="INT", time_of_day="DAY", minutes=120, cast=(1,))
-    board.placement = {10: [1, 2], 11: [3], None: []}
+    board.strips[9] = StripCard(9, None, banner="Generator on the truck")
+    board.placement = {10: [9, 1, 2], 11: [3], None: []}
     analysis = BoardAnalysis(board)
     assert analysis.cost.meal_penalties == Decimal(60) and analysis.cost.overtime == Decimal(400)
     layout, swapped = swap_days(board, board.placement, analysis)
-    assert layout == {10: [3], 11: [1, 2], None: []}
+    assert layout == {10: [9, 3], 11: [1, 2], None: []}  # the banner stays with its day
     assert swapped.cost.meal_penalties == 0 and swapped.cost.total == analysis.cost.total - 60
     locked = board.placed(board.placement)
     locked.strips = {**board.strips, 3: replace(board.strips[3], locked=True)}
@@ -151,3 +153,13 @@ def test_lunch_is_the_one_typed_within_the_day_else_six_hours_after_the_first_ca
     assert planned_meals(13 * 60, 22 * 60, lunch=12 * 60) == (Span(19 * 60, 19 * 60 + 30),)
     assert planned_meals(7 * 60, 12 * 60) == ()  # the day ends before lunch is due
     assert planned_meals(7 * 60, 21 * 60, dinner=19 * 60) == (Span(13 * 60, 13 * 60 + 30), Span(19 * 60, 19 * 60 + 30))
+
+
+def test_an_hourly_deal_adds_its_late_meals_its_hours_being_in_its_day_cost():
+    hourly = Deal(Decimal(100), "USD", RateBasis.HOUR.value, VERTICALS)
+    late = one_day([375])  # 07:00 to 13:15: no lunch by 13:00
+    late.cast[1] = replace(late.cast[1], deal=hourly)
+    assert (BoardAnalysis(late).cost.meal_penalties, BoardAnalysis(late).cost.overtime) == (Decimal(25), 0)
+    long = one_day([300, 360])  # 10.5 hours worked: every hour of the day's limit is in the day cost
+    long.cast[1] = replace(long.cast[1], deal=hourly)
+    assert BoardAnalysis(long).cost.labour == 0

@@ -72,6 +72,9 @@ class SchedulePage(Page):
             "location_drive",  # a drive typed for a pair of locations: the moves' minutes and cost
             "film_set",
             "call_sheet",  # a crew call entered there moves the day's clock
+            "call_time",  # a performer's typed call, their durations and pay preset: the overtime and meals
+            "performer",
+            "overtime_rule",
             "production",
         }
     )
