@@ -179,7 +179,7 @@ def drag(folder: Path) -> None:
     write_demo(database)
     board = big_board(read_board(database), 3)
     scenes = sum(1 for strip in board.strips.values() if not strip.is_banner)
-    model = StripBoardModel(lambda row: "day", lambda count: "boneyard")
+    model = StripBoardModel(lambda row: "day", lambda count: "boneyard", lambda row: "sun")
     gc.freeze()  # as the app does once it has started (ui.app.run_app)
     samples = []
     days = [day.id for day in board.days]
@@ -287,4 +287,3 @@ if __name__ == "__main__":
         optimizer(Path(scratch))
         page_drag(Path(scratch))
         drag(Path(scratch))
-        optimizer(Path(scratch))

@@ -4,23 +4,26 @@ The one place these are worked out from a board, for the stripboard, the schedul
 the exports and the budget alike. Each is worked out when first asked for, once, from those it rests
 on (the conflicts from the clocks and totals, the cost from Day Out of Days and the totals), so an
 export reads only what it prints. A board's analysis after a drag is made from the one before it
-(`earlier`): the days the drag left as they were keep their totals, their work and who they book on a
-day that person or place is unavailable, so a drag on a 1,200-strip board works out two days again.
+(`earlier`): the days the drag left as they were keep their totals, their work, who they book on a
+day that person or place is unavailable and, while their clock is the same, their cast's overtime and
+late meals, so a drag on a 1,200-strip board works out two days again.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
 from studio.schedule.board import Board
 from studio.schedule.conflicts import Conflict, find_conflicts, unavailable_on
-from studio.schedule.costs import DayTotals, ScheduleCost, day_totals, schedule_cost
+from studio.schedule.costs import DayTotals, ScheduleCost, day_labour, day_totals, schedule_cost
 from studio.schedule.dood import DayOutOfDays, day_out_of_days
 from studio.schedule.timeline import DayTimes, Parts, day_times, parts
 
-# What is worked out day by day, and so kept for the days a drag leaves alone.
-PER_DAY = ("totals", "worked", "unavailable")
+# What is worked out day by day, and so kept for the days a drag leaves alone (a day's labour only while
+# its clock is the same too: a drag can move the next day's call).
+PER_DAY = ("totals", "worked", "unavailable", "labour")
 
 
 class BoardAnalysis:
@@ -71,8 +74,21 @@ class BoardAnalysis:
         return day_out_of_days(self.board)
 
     @cached_property
+    def labour(self) -> dict[int, tuple[tuple[int, ...], tuple[Decimal, Decimal]]]:
+        """Each shoot day's cast overtime and late meals (`costs.day_labour`), with the times they rest on:
+        the calls, the wrap and dusk (a later day's rested call may move without moving them)."""
+        kept: dict[int, tuple[tuple[int, ...], tuple[Decimal, Decimal]]] = self._kept.get("labour", {})
+        found = {}
+        for day in self.board.days:
+            times = self.times[day.id]
+            clock = (times.call, times.shooting_call, times.wrap, times.dusk)
+            earlier = kept.get(day.id)
+            found[day.id] = earlier if earlier and earlier[0] == clock else (clock, day_labour(self.board, day, times))
+        return found
+
+    @cached_property
     def cost(self) -> ScheduleCost:
-        return schedule_cost(self.board, self.dood, self.totals, self.times)
+        return schedule_cost(self.board, self.dood, self.totals, [paid for _times, paid in self.labour.values()])
 
     @cached_property
     def conflicts_by_day(self) -> dict[int, int]:

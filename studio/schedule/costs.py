@@ -117,12 +117,12 @@ def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decima
 
 
 def schedule_cost(
-    board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals], times: dict[int, DayTimes]
+    board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals], labour: list[tuple[Decimal, Decimal]]
 ) -> ScheduleCost:
-    """What the board's schedule costs, from its Day Out of Days and each shoot day's totals and clock."""
+    """What the board's schedule costs, from its Day Out of Days, each shoot day's totals and each one's
+    overtime and late meals (`day_labour`)."""
     days = [totals[day.id] for day in board.days]
     moves = sum(day.moves for day in days)
-    labour = [day_labour(board, day, times[day.id]) for day in board.days]
     return ScheduleCost(
         currency=board.currency,
         cast=sum((board.cast[row.performer_id].day_cost * row.paid for row in dood.rows), Decimal(0)),
