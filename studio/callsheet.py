@@ -25,7 +25,7 @@ from urllib.parse import quote_plus
 
 from sqlmodel import Session, select
 
-from studio.cast_calls import NO_CALLS, first_scenes, scene_starts, staggered
+from studio.cast_calls import NO_CALLS, first_at_work, first_scenes, scene_starts, staggered
 from studio.day_sheet import (
     BackgroundCall,
     Banner,
@@ -73,6 +73,7 @@ from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard, durations, load_board, minutes_of
 from studio.schedule.daylight import sun_times, zone_or_none
+from studio.schedule.timeline import planned_lunch
 from studio.scripts.groups import group_count
 
 BACKGROUND_CATEGORY = "background"
@@ -210,7 +211,8 @@ class _Assembler:
             crew_call=crew_call,
             shooting_call=shooting_call,
             breakfast=minutes_of(entered.breakfast),
-            lunch=minutes_of(entered.lunch),
+            # the lunch typed, while the day still holds it, else when it is due (`timeline.planned_lunch`)
+            lunch=planned_lunch(crew_call, self.times[day.id].wrap, minutes_of(entered.lunch), first_at_work(cast)),
             dinner=minutes_of(entered.dinner),
             hq=self._hq(day.date, crew_call, zone),
             weather=Weather(

@@ -10,7 +10,7 @@ time moves their wardrobe, makeup and pickup with it. A duration of 0 means no s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -95,3 +95,10 @@ def _before(typed: int | None, later: int | None, minutes: int) -> int | None:
 
 def _first(*times: int | None) -> int | None:
     return next((time for time in times if time is not None), None)
+
+
+def first_at_work(lines: Iterable) -> int | None:
+    """The earliest a day's cast is at work (`Calls.at_work`) of those called to the set (an on-set time):
+    `lines` have pickup, makeup, wardrobe and on_set (a call sheet's cast lines)."""
+    calls = [Calls(c.pickup, c.makeup, c.wardrobe, c.on_set).at_work for c in lines if c.on_set is not None]
+    return min((max(0, call) for call in calls if call is not None), default=None)

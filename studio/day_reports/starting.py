@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from studio import operations
 from studio.callsheet import call_sheet, call_sheets
-from studio.cast_calls import Calls, scene_starts
+from studio.cast_calls import Calls, first_at_work, scene_starts
 from studio.changes import Changes, Step
 from studio.day_reports.clock import Span
 from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
@@ -111,9 +111,7 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
 def _planned_clock(sheet: DaySheet, board: Board) -> tuple[int, list[Span]]:
     """The planned wrap and meals (lunch when due for the first of the cast called, as the schedule has it)."""
     wrap = _planned_wrap(sheet, board)
-    calls = [Calls(c.pickup, c.makeup, c.wardrobe, c.on_set).at_work for c in sheet.cast if c.on_set is not None]
-    first = min((max(0, call) for call in calls if call is not None), default=None)
-    return wrap, list(planned_meals(sheet.crew_call, wrap, sheet.lunch, sheet.dinner, first))
+    return wrap, list(planned_meals(sheet.crew_call, wrap, sheet.lunch, sheet.dinner, first_at_work(sheet.cast)))
 
 
 def _planned_wrap(sheet: DaySheet, board: Board) -> int:

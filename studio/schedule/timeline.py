@@ -158,12 +158,21 @@ def planned_meals(
     work is called, a performer's hair & makeup before the crew call — so nobody's is late; and the
     dinner it names."""
 
-    def within(start: int) -> bool:
-        return call <= start and start + MEAL_MINUTES <= wrap
+    starts = (planned_lunch(call, wrap, lunch, first), dinner)
+    return tuple(
+        Span(start, start + MEAL_MINUTES) for start in starts if start is not None and _within(start, call, wrap)
+    )
 
-    if lunch is None or not within(lunch):
+
+def planned_lunch(call: int, wrap: int, lunch: int | None = None, first: int | None = None) -> int | None:
+    """When a day's lunch starts as `planned_meals` has it (None: the day ends before one is due)."""
+    if lunch is None or not _within(lunch, call, wrap):
         lunch = min(call, call if first is None else first) + MEAL_DUE
-    return tuple(Span(start, start + MEAL_MINUTES) for start in (lunch, dinner) if start is not None and within(start))
+    return lunch if _within(lunch, call, wrap) else None
+
+
+def _within(start: int, call: int, wrap: int) -> bool:
+    return call <= start and start + MEAL_MINUTES <= wrap
 
 
 def hours(minutes: int) -> str:

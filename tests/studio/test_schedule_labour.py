@@ -163,3 +163,19 @@ def test_an_hourly_deal_adds_its_late_meals_its_hours_being_in_its_day_cost():
     long = one_day([300, 360])  # 10.5 hours worked: every hour of the day's limit is in the day cost
     long.cast[1] = replace(long.cast[1], deal=hourly)
     assert BoardAnalysis(long).cost.labour == 0
+
+
+def test_the_call_sheet_prints_the_lunch_the_day_holds(sqlite_desk):
+    # The Night Desk's day 1: lunch typed at 12:00. Typed at 05:00, before the 07:00 call (a sheet typed
+    # before the schedule moved the day), or not typed, it is due six hours after Ava's 06:15 makeup call.
+    desk = sqlite_desk
+
+    def lunch() -> int | None:
+        with desk.database.session() as session:
+            return call_sheet(session, desk.production_id, desk.days[0]).lunch
+
+    assert lunch() == 12 * 60
+    for typed in ("05:00", ""):
+        with desk.database.transaction() as session:
+            set_fields(session, "call_sheet", call_sheet_id(session, desk.days[0]), {"lunch": typed})
+        assert lunch() == 12 * 60 + 15
