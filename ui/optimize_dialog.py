@@ -97,14 +97,14 @@ class OptimizeDialog(QDialog):
             text = self.tr("Fitting every scene within the day limits… (%1 s)").replace("%1", seconds)
         elif progress.gap is None:
             text = (
-                self.tr("Best so far: %1 before overtime and late meals, after %2 s")
+                self.tr("Best so far: %1 before overtime and penalties, after %2 s")
                 .replace("%1", money_text(progress.cost))
                 .replace("%2", seconds)
             )
         else:
             text = (
                 self.tr(
-                    "Best so far: %1 before overtime and late meals, after %2 s. "
+                    "Best so far: %1 before overtime and penalties, after %2 s. "
                     "No schedule costs less than %3: at most %4% more to save."
                 )
                 .replace("%1", money_text(progress.cost))

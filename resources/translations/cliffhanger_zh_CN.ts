@@ -2773,13 +2773,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/optimize_dialog.py" line="100"/>
-        <source>Best so far: %1 before overtime and late meals, after %2 s</source>
-        <translation>目前最优：%1（未计加班与误餐罚金），用时 %2 秒</translation>
+        <source>Best so far: %1 before overtime and penalties, after %2 s</source>
+        <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒</translation>
     </message>
     <message>
         <location filename="../../ui/optimize_dialog.py" line="107"/>
-        <source>Best so far: %1 before overtime and late meals, after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
-        <translation>目前最优：%1（未计加班与误餐罚金），用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
+        <source>Best so far: %1 before overtime and penalties, after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
+        <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
     </message>
     <message>
         <location filename="../../ui/optimize_dialog.py" line="136"/>
@@ -3993,375 +3993,375 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="98"/>
-        <location filename="../../ui/pages/schedule.py" line="159"/>
+        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="162"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="99"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="100"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="105"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="106"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="107"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="105"/>
+        <location filename="../../ui/pages/schedule.py" line="108"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="113"/>
-        <location filename="../../ui/pages/schedule.py" line="338"/>
+        <location filename="../../ui/pages/schedule.py" line="116"/>
+        <location filename="../../ui/pages/schedule.py" line="341"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="114"/>
-        <location filename="../../ui/pages/schedule.py" line="348"/>
+        <location filename="../../ui/pages/schedule.py" line="117"/>
+        <location filename="../../ui/pages/schedule.py" line="351"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="115"/>
-        <location filename="../../ui/pages/schedule.py" line="357"/>
+        <location filename="../../ui/pages/schedule.py" line="118"/>
+        <location filename="../../ui/pages/schedule.py" line="360"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="124"/>
+        <location filename="../../ui/pages/schedule.py" line="127"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="125"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="126"/>
+        <location filename="../../ui/pages/schedule.py" line="129"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="135"/>
+        <location filename="../../ui/pages/schedule.py" line="138"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="136"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="137"/>
+        <location filename="../../ui/pages/schedule.py" line="140"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="141"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="140"/>
+        <location filename="../../ui/pages/schedule.py" line="143"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="141"/>
-        <location filename="../../ui/pages/schedule.py" line="426"/>
+        <location filename="../../ui/pages/schedule.py" line="144"/>
+        <location filename="../../ui/pages/schedule.py" line="429"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
-        <location filename="../../ui/pages/schedule.py" line="426"/>
+        <location filename="../../ui/pages/schedule.py" line="145"/>
+        <location filename="../../ui/pages/schedule.py" line="429"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="143"/>
+        <location filename="../../ui/pages/schedule.py" line="146"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="144"/>
+        <location filename="../../ui/pages/schedule.py" line="147"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="149"/>
+        <location filename="../../ui/pages/schedule.py" line="152"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="154"/>
+        <location filename="../../ui/pages/schedule.py" line="157"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="159"/>
+        <location filename="../../ui/pages/schedule.py" line="162"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="159"/>
+        <location filename="../../ui/pages/schedule.py" line="162"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="170"/>
+        <location filename="../../ui/pages/schedule.py" line="173"/>
         <source>Shooting schedule (PDF)…</source>
         <translation>拍摄计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="171"/>
+        <location filename="../../ui/pages/schedule.py" line="174"/>
         <source>One-liner (PDF)…</source>
         <translation>一行式计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="172"/>
+        <location filename="../../ui/pages/schedule.py" line="175"/>
         <source>Day Out of Days (Excel or PDF)…</source>
         <translation>演员工作日表（Excel 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="173"/>
+        <location filename="../../ui/pages/schedule.py" line="176"/>
         <source>Shoot calendar (.ics)…</source>
         <translation>拍摄日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="184"/>
+        <location filename="../../ui/pages/schedule.py" line="187"/>
         <source>Export Schedule</source>
         <translation>导出拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="186"/>
+        <location filename="../../ui/pages/schedule.py" line="189"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="192"/>
+        <location filename="../../ui/pages/schedule.py" line="195"/>
         <source>Export Day Out of Days</source>
         <translation>导出演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="194"/>
+        <location filename="../../ui/pages/schedule.py" line="197"/>
         <source>Excel workbooks (*.xlsx);;PDF documents (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="200"/>
+        <location filename="../../ui/pages/schedule.py" line="203"/>
         <source>Export Shoot Calendar</source>
         <translation>导出拍摄日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="200"/>
+        <location filename="../../ui/pages/schedule.py" line="203"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="226"/>
+        <location filename="../../ui/pages/schedule.py" line="229"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="227"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="243"/>
-        <location filename="../../ui/pages/schedule.py" line="250"/>
+        <location filename="../../ui/pages/schedule.py" line="235"/>
+        <source>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s)</source>
+        <translation>
+            <numerusform>成本 %1：演员 %2，加班费与罚金 %4，场地 %3，%n 次转场</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/schedule.py" line="246"/>
+        <location filename="../../ui/pages/schedule.py" line="253"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="251"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="255"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="242"/>
-        <location filename="../../ui/pages/schedule.py" line="253"/>
+        <location filename="../../ui/pages/schedule.py" line="245"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="273"/>
+        <location filename="../../ui/pages/schedule.py" line="276"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="286"/>
+        <location filename="../../ui/pages/schedule.py" line="289"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="312"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="311"/>
+        <location filename="../../ui/pages/schedule.py" line="314"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="232"/>
-        <source>cost %1: cast %2, overtime and late meals %4, locations %3, %n company move(s)</source>
-        <translation>
-            <numerusform>成本 %1：演员 %2，加班与误餐罚金 %4，场地 %3，%n 次转场</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="259"/>
         <source>(%1 min driving)</source>
         <translation>（车程 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="264"/>
+        <location filename="../../ui/pages/schedule.py" line="267"/>
         <source>Sunset %1 · dark %2</source>
         <translation>日落 %1 · 天黑 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="266"/>
+        <location filename="../../ui/pages/schedule.py" line="269"/>
         <source>(assumed: no location has coordinates and no base city is set)</source>
         <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="268"/>
+        <location filename="../../ui/pages/schedule.py" line="271"/>
         <source>(%1, the base city: no location has coordinates)</source>
         <translation>（按基地城市 %1：没有场地有坐标）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="313"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="313"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="319"/>
+        <location filename="../../ui/pages/schedule.py" line="322"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="374"/>
+        <location filename="../../ui/pages/schedule.py" line="377"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="410"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="407"/>
+        <location filename="../../ui/pages/schedule.py" line="410"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="437"/>
-        <location filename="../../ui/pages/schedule.py" line="442"/>
+        <location filename="../../ui/pages/schedule.py" line="440"/>
+        <location filename="../../ui/pages/schedule.py" line="445"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="450"/>
-        <location filename="../../ui/pages/schedule.py" line="462"/>
+        <location filename="../../ui/pages/schedule.py" line="453"/>
+        <location filename="../../ui/pages/schedule.py" line="465"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="450"/>
+        <location filename="../../ui/pages/schedule.py" line="453"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="468"/>
-        <location filename="../../ui/pages/schedule.py" line="488"/>
-        <location filename="../../ui/pages/schedule.py" line="511"/>
+        <location filename="../../ui/pages/schedule.py" line="471"/>
+        <location filename="../../ui/pages/schedule.py" line="491"/>
+        <location filename="../../ui/pages/schedule.py" line="514"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="468"/>
+        <location filename="../../ui/pages/schedule.py" line="471"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="485"/>
+        <location filename="../../ui/pages/schedule.py" line="488"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -4370,7 +4370,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="491"/>
+        <location filename="../../ui/pages/schedule.py" line="494"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>

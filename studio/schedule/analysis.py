@@ -11,13 +11,13 @@ late meals, so a drag on a 1,200-strip board works out two days again.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime as dt
 from functools import cached_property
 from typing import Any
 
-from studio.schedule.board import Board
+from studio.schedule.board import Board, Day
 from studio.schedule.conflicts import Conflict, find_conflicts, unavailable_on
-from studio.schedule.costs import DayTotals, ScheduleCost, day_labour, day_totals, schedule_cost
+from studio.schedule.costs import DayLabour, DayTotals, ScheduleCost, day_labour, day_totals, schedule_cost
 from studio.schedule.dood import DayOutOfDays, day_out_of_days
 from studio.schedule.timeline import DayTimes, Parts, day_times, parts
 
@@ -74,21 +74,28 @@ class BoardAnalysis:
         return day_out_of_days(self.board)
 
     @cached_property
-    def labour(self) -> dict[int, tuple[tuple[int, ...], tuple[Decimal, Decimal]]]:
-        """Each shoot day's cast overtime and late meals (`costs.day_labour`), with the times they rest on:
-        the calls, the wrap and dusk (a later day's rested call may move without moving them)."""
-        kept: dict[int, tuple[tuple[int, ...], tuple[Decimal, Decimal]]] = self._kept.get("labour", {})
-        found = {}
-        for day in self.board.days:
+    def labour(self) -> dict[int, tuple[tuple, DayLabour]]:
+        """Each shoot day's cast overtime, late meals and forced calls (`costs.day_labour`), with what they
+        rest on: its calls, wrap and dusk, and the wrap and cast of the shoot day before (a later day's
+        rested call may move without moving them)."""
+        kept: dict[int, tuple[tuple, DayLabour]] = self._kept.get("labour", {})
+        found: dict[int, tuple[tuple, DayLabour]] = {}
+        on_date: dict[dt.date, tuple[Day, DayLabour]] = {}  # the last day worked out on each date
+        for day in sorted(self.board.days, key=lambda day: day.date):
             times = self.times[day.id]
-            clock = (times.call, times.shooting_call, times.wrap, times.dusk)
-            earlier = kept.get(day.id)
-            found[day.id] = earlier if earlier and earlier[0] == clock else (clock, day_labour(self.board, day, times))
-        return found
+            before = on_date[max(earlier)] if (earlier := [d for d in on_date if d < day.date]) else None
+            previous = (before[0].date, before[1].wrap, tuple(before[1].at_work)) if before else None
+            rests_on = (times.call, times.shooting_call, times.wrap, times.dusk, previous)
+            kept_here = kept.get(day.id)
+            if not (kept_here and kept_here[0] == rests_on):
+                kept_here = (rests_on, day_labour(self.board, day, times, before))
+            found[day.id] = kept_here
+            on_date[day.date] = (day, kept_here[1])
+        return {day.id: found[day.id] for day in self.board.days}
 
     @cached_property
     def cost(self) -> ScheduleCost:
-        return schedule_cost(self.board, self.dood, self.totals, [paid for _times, paid in self.labour.values()])
+        return schedule_cost(self.board, self.dood, self.totals, [paid for _rests_on, paid in self.labour.values()])
 
     @cached_property
     def conflicts_by_day(self) -> dict[int, int]:

@@ -1,9 +1,9 @@
 """What a schedule costs: cast days paid (work, hold, travel, rehearsal, fitting: Day Out of Days' paid
-days) at their day rates, each work day's overtime and late meals under the performer's pay preset
-(`day_labour`: each performer's own call to the wrap with the day's meals, priced as a production
-report prices the day, by studio.day_reports.pay), location days at their fees, and company moves
-(each the production's move cost and its drive's: `drives`); and each day's totals for the day breaks
-on the board."""
+days) at their day rates, each work day's overtime, late meals and forced calls under the performer's
+pay preset (`day_labour`: each performer's own call to the wrap with the day's meals and their rest
+since the day before, priced as a production report prices the day, by studio.day_reports.pay),
+location days at their fees, and company moves (each the production's move cost and its drive's:
+`drives`); and each day's totals for the day breaks on the board."""
 
 from __future__ import annotations
 
@@ -44,11 +44,12 @@ class ScheduleCost:
     scheduled_scenes: int
     overtime: Decimal = Decimal(0)
     meal_penalties: Decimal = Decimal(0)
+    forced_calls: Decimal = Decimal(0)  # a performer called back before their pay preset's rest
 
     @property
     def labour(self) -> Decimal:
-        """The cast's overtime and late meals."""
-        return self.overtime + self.meal_penalties
+        """The cast's overtime, late meals and forced calls."""
+        return self.overtime + self.meal_penalties + self.forced_calls
 
     @property
     def total(self) -> Decimal:
@@ -65,6 +66,7 @@ class ScheduleCost:
             "labour": money(self.labour),
             "overtime": money(self.overtime),
             "meal_penalties": money(self.meal_penalties),
+            "forced_calls": money(self.forced_calls),
             "locations": money(self.locations),
             "company_moves": money(self.moves),
         }
@@ -91,11 +93,23 @@ def day_totals(board: Board, day_id: int | None) -> DayTotals:
     )
 
 
-def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decimal]:
-    """A shoot day's overtime and late meals for its cast, as planned: each performer from their own call
-    (hair & makeup, wardrobe or on set, staggered back from their first scene as the call sheet has them:
-    `cast_calls`) to the wrap, with the day's planned meals, under their pay preset; the day a
-    production report of it starts from (studio.day_reports.starting), priced as the report prices it."""
+@dataclass(frozen=True)
+class DayLabour:
+    """A shoot day's cast overtime, late meals and forced calls, and when each performer is at work."""
+
+    overtime: Decimal
+    meal_penalties: Decimal
+    forced_calls: Decimal
+    wrap: int
+    at_work: dict[int, int]
+
+
+def day_labour(board: Board, day: Day, times: DayTimes, before: tuple[Day, DayLabour] | None = None) -> DayLabour:
+    """A shoot day's overtime, late meals and forced calls for its cast, as planned: each performer from
+    their own call (hair & makeup, wardrobe or on set, staggered back from their first scene as the call
+    sheet has them: `cast_calls`) to the wrap, with the day's planned meals, under their pay preset, their
+    rest counted from the wrap of the shoot day `before` if they worked it; the day a production report of
+    it starts from (studio.day_reports.starting), priced as the report prices it."""
     strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
     firsts = first_scenes(strips, scene_starts(strips, times.shooting_call, times.dusk, board.limits.move))
     at_work = {
@@ -104,23 +118,30 @@ def day_labour(board: Board, day: Day, times: DayTimes) -> tuple[Decimal, Decima
         if (member := board.cast.get(performer)) is not None
     }
     meals = planned_meals(times.call, times.wrap, day.lunch, day.dinner, min(at_work.values(), default=None))
-    overtime, late_meals = Decimal(0), Decimal(0)
+    overtime, late_meals, forced = Decimal(0), Decimal(0), Decimal(0)
     for performer, call in sorted(at_work.items()):
         deal = board.cast[performer].deal
         if deal is not None:
-            pay = day_pay(deal, Shift(call, times.wrap, meals))
+            pay = day_pay(deal, Shift(call, times.wrap, meals), _rest(day, call, before, performer))
             # An hourly deal's day cost is already every hour of the day's limit at its rate (what the
             # budget books), so only its late meals are added: its overtime premium is left out.
             paid = pay.overtime if deal.basis != RateBasis.HOUR.value else Decimal(0)
-            overtime, late_meals = overtime + paid, late_meals + pay.meal_penalties
-    return overtime, late_meals
+            overtime, late_meals, forced = overtime + paid, late_meals + pay.meal_penalties, forced + pay.forced_call
+    return DayLabour(overtime, late_meals, forced, times.wrap, at_work)
+
+
+def _rest(day: Day, call: int, before: tuple[Day, DayLabour] | None, performer: int) -> int | None:
+    """A performer's minutes of rest since the wrap of the shoot day before, if they worked it."""
+    if before is None or performer not in before[1].at_work:
+        return None
+    return (day.date - before[0].date).days * 24 * 60 + call - before[1].wrap
 
 
 def schedule_cost(
-    board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals], labour: list[tuple[Decimal, Decimal]]
+    board: Board, dood: DayOutOfDays, totals: dict[int | None, DayTotals], labour: list[DayLabour]
 ) -> ScheduleCost:
     """What the board's schedule costs, from its Day Out of Days, each shoot day's totals and each one's
-    overtime and late meals (`day_labour`)."""
+    overtime, late meals and forced calls (`day_labour`)."""
     days = [totals[day.id] for day in board.days]
     moves = sum(day.moves for day in days)
     return ScheduleCost(
@@ -133,6 +154,7 @@ def schedule_cost(
         location_days=sum(len(day.locations) for day in days),
         company_moves=moves,
         scheduled_scenes=sum(day.scenes for day in days),
-        overtime=sum((overtime for overtime, _ in labour), Decimal(0)),
-        meal_penalties=sum((meals for _, meals in labour), Decimal(0)),
+        overtime=sum((day.overtime for day in labour), Decimal(0)),
+        meal_penalties=sum((day.meal_penalties for day in labour), Decimal(0)),
+        forced_calls=sum((day.forced_calls for day in labour), Decimal(0)),
     )

@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 
 from studio.callsheet import call_sheet, call_sheet_id
 from studio.day_reports.clock import Span
+from studio.day_reports.facts import rests_since
 from studio.day_reports.hot_cost import price_day
 from studio.day_reports.pay import Band, Deal, PayRules
 from studio.day_reports.reading import load_prices
@@ -22,7 +23,6 @@ from studio.edits import set_fields
 from studio.models.enums import RateBasis
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
-from studio.schedule.costs import day_labour
 from studio.schedule.day_swaps import swap_days
 from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
@@ -92,18 +92,39 @@ def test_the_schedule_prices_each_day_as_a_report_of_it_would_start(sqlite_desk)
     # The Night Desk's two days, each 570 minutes of scenes from its shooting call, 07:30, to 17:00, with
     # lunch at 12:00: Ava, in hair & makeup from 06:15, works 615 minutes, 618 in tenths of an hour:
     # 216 weighted minutes of overtime at her 225 an hour, 810 a day. Ben and Cora are within their 10 hours.
+    # Then day 2 called at 04:00 for 04:30: Ava in makeup at 03:15, 10:15 after day 1's wrap, short of her
+    # preset's 12 hours' rest: a forced call, a day's pay (1800); her lunch at 12:00, due by 09:15, is 2:45
+    # late, six half hours: 25 + 35 + 4 × 50 = 260; her day still 615 minutes to the 14:00 wrap: 810.
     desk = sqlite_desk
-    with desk.database.session() as session:
-        board = load_board(session, desk.production_id)
-        analysis = BoardAnalysis(board)
-        prices = load_prices(session, desk.production_id)
-        plans = remaining_plans(session, desk.production_id, set())
-    for day, plan in zip(board.days, plans, strict=True):
-        assert plan.date == day.date
-        assert day_labour(board, day, analysis.times[day.id]) == (Decimal(810), Decimal(0))
-        planned = price_day(plan, prices).by_category()
-        assert (planned["overtime"], planned["penalties"]) == (Decimal(810), Decimal(0))
-    assert (analysis.cost.overtime, analysis.cost.meal_penalties) == (Decimal(1620), Decimal(0))
+
+    def both_sides() -> list[tuple[tuple[Decimal, Decimal], tuple[Decimal, Decimal]]]:
+        with desk.database.session() as session:
+            board = load_board(session, desk.production_id)
+            analysis = BoardAnalysis(board)
+            prices = load_prices(session, desk.production_id)
+            plans = remaining_plans(session, desk.production_id, set())
+        sides, before = [], None
+        for day, plan in zip(board.days, plans, strict=True):
+            labour = analysis.labour[day.id][1]
+            planned = price_day(plan, prices, rests_since(plan, before)).by_category()
+            sides.append(
+                (
+                    (labour.overtime, labour.meal_penalties + labour.forced_calls),
+                    (planned["overtime"], planned["penalties"]),
+                )
+            )
+            before = plan
+        return sides
+
+    assert both_sides() == [((810, 0), (810, 0))] * 2
+    with desk.database.transaction() as session:
+        set_fields(
+            session,
+            "call_sheet",
+            call_sheet_id(session, desk.days[1]),
+            {"crew_call": "04:00", "shooting_call": "04:30"},
+        )
+    assert both_sides() == [((810, 0), (810, 0)), ((810, 2060), (810, 2060))]
 
 
 def test_a_day_called_an_hour_before_its_first_scene_counts_that_hour(sqlite_desk):

@@ -65,8 +65,8 @@ def test_the_board_shows_days_strips_and_their_totals(demo_window):
     first = page.model.index(0).data()
     assert first.startswith("Day 1 · ") and "pages" in first and "company move" in first
     assert "482 scenes scheduled" in page.summary.text() and "0 conflicts" in page.summary.text()
-    labour = BoardAnalysis(page.board).cost.labour  # the cast's overtime and late meals, named in the cost
-    assert labour > 0 and f"overtime and late meals {money_text(Money(labour, 'USD'))}," in page.summary.text()
+    labour = BoardAnalysis(page.board).cost.labour  # the cast's overtime, late meals and forced calls
+    assert labour > 0 and f"overtime and penalties {money_text(Money(labour, 'USD'))}," in page.summary.text()
     assert page.conflicts.count() == 0  # the demo's hand-made schedule keeps every limit
     assert page.dood.rowCount() == 21 and page.dood.item(0, 1).text() == "Daniel Hayes"
     office = next(
@@ -180,7 +180,7 @@ def test_stopping_the_optimizer_keeps_the_best_found(demo_window, qtbot, monkeyp
     dialog = OptimizeDialog(page.board, 60, page)
     qtbot.waitUntil(lambda: dialog.best.text() != "", timeout=120000)
     # the search's cost leaves the labour out, and says so (the result counts it)
-    assert "Fitting every scene" in dialog.best.text() or "before overtime and late meals" in dialog.best.text()
+    assert "Fitting every scene" in dialog.best.text() or "before overtime and penalties" in dialog.best.text()
     dialog.cancel()
     qtbot.waitUntil(lambda: dialog.result is not None or dialog.error is not None, timeout=120000)
     assert dialog.error is None and dialog.result.status == "feasible"

@@ -232,7 +232,7 @@ class SchedulePage(Page):
         if board.priced:
             parts.append(
                 self.tr(
-                    "cost %1: cast %2, overtime and late meals %4, locations %3, %n company move(s)",
+                    "cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s)",
                     "",
                     cost.company_moves,
                 )
