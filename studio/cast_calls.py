@@ -98,7 +98,7 @@ def _first(*times: int | None) -> int | None:
 
 
 def first_at_work(lines: Iterable) -> int | None:
-    """The earliest a day's cast is at work (`Calls.at_work`) of those called to the set (an on-set time):
-    `lines` have pickup, makeup, wardrobe and on_set (a call sheet's cast lines)."""
-    calls = [Calls(c.pickup, c.makeup, c.wardrobe, c.on_set).at_work for c in lines if c.on_set is not None]
+    """The earliest a day's cast is at work of those called to the set (an on-set time): `lines` are a
+    call sheet's cast lines, each with its `at_work`."""
+    calls = [line.at_work for line in lines if line.on_set is not None]
     return min((max(0, call) for call in calls if call is not None), default=None)

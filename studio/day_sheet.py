@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from enum import StrEnum
 
+from studio.cast_calls import Calls
+
 
 class Role(StrEnum):
     """The people a call sheet names in its header and key contacts, found by their position."""
@@ -151,6 +153,11 @@ class CastCall:
     wardrobe: int | None
     on_set: int | None
     remarks: str
+
+    @property
+    def at_work(self) -> int | None:
+        """When their paid day starts (`cast_calls.Calls.at_work`)."""
+        return Calls(self.pickup, self.makeup, self.wardrobe, self.on_set).at_work
 
 
 @dataclass(frozen=True)

@@ -70,13 +70,18 @@ def rests_since(day: DayFacts, before: DayFacts | None) -> dict[tuple[str, int],
     worked, as `day` is), for those who worked on both."""
     if before is None:
         return {}
-    days_between = (day.date - before.date).days * 24 * 60
     ends = {worker.key: worker.shift.end for worker in before.workers if worker.shift is not None}
     return {
-        worker.key: days_between + worker.shift.call - ends[worker.key]
+        worker.key: rest_minutes(before.date, ends[worker.key], day.date, worker.shift.call)
         for worker in day.workers
         if worker.shift is not None and worker.key in ends
     }
+
+
+def rest_minutes(ended_on: dt.date, end: int, called_on: dt.date, call: int) -> int:
+    """The minutes from the end of work on one date to a call on a later one (each in minutes after its
+    date's midnight)."""
+    return (called_on - ended_on).days * 24 * 60 + call - end
 
 
 def _worker_json(worker: Worker) -> dict:

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from studio import operations
 from studio.callsheet import call_sheet, call_sheets
-from studio.cast_calls import Calls, first_at_work, scene_starts
+from studio.cast_calls import first_at_work, scene_starts
 from studio.changes import Changes, Step
 from studio.day_reports.clock import Span
 from studio.day_reports.facts import BACKGROUND, CAST, CREW, DayFacts, Worker
@@ -83,8 +83,7 @@ def planned_day(session: Session, sheet: DaySheet, board: Board, wrap: int, meal
 
     workers = []
     for cast in sheet.cast:
-        calls = Calls(cast.pickup, cast.makeup, cast.wardrobe, cast.on_set)
-        workers.append(Worker(CAST, cast.performer_id, shift(calls.at_work) if cast.on_set is not None else None))
+        workers.append(Worker(CAST, cast.performer_id, shift(cast.at_work) if cast.on_set is not None else None))
     paid = set(session.exec(select(CrewMember.id).where(CrewMember.rate_minor.is_not(None))))
     departments = crew_departments(session, board.production_id)
     called: dict[int | None, int] = {}  # a department's crew are called together, at its earliest call

@@ -11,11 +11,10 @@ late meals, so a drag on a 1,200-strip board works out two days again.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cached_property
 from typing import Any
 
-from studio.schedule.board import Board, Day
+from studio.schedule.board import Board
 from studio.schedule.conflicts import Conflict, find_conflicts, unavailable_on
 from studio.schedule.costs import DayLabour, DayTotals, ScheduleCost, day_labour, day_totals, schedule_cost
 from studio.schedule.dood import DayOutOfDays, day_out_of_days
@@ -80,17 +79,18 @@ class BoardAnalysis:
         rested call may move without moving them)."""
         kept: dict[int, tuple[tuple, DayLabour]] = self._kept.get("labour", {})
         found: dict[int, tuple[tuple, DayLabour]] = {}
-        on_date: dict[dt.date, tuple[Day, DayLabour]] = {}  # the last day worked out on each date
+        before = latest = None  # the last day worked out on an earlier date, and the last one of all
         for day in sorted(self.board.days, key=lambda day: day.date):
+            if latest is not None and latest[0].date < day.date:
+                before = latest
             times = self.times[day.id]
-            before = on_date[max(earlier)] if (earlier := [d for d in on_date if d < day.date]) else None
             previous = (before[0].date, before[1].wrap, tuple(before[1].at_work)) if before else None
             rests_on = (times.call, times.shooting_call, times.wrap, times.dusk, previous)
             kept_here = kept.get(day.id)
             if not (kept_here and kept_here[0] == rests_on):
                 kept_here = (rests_on, day_labour(self.board, day, times, before))
             found[day.id] = kept_here
-            on_date[day.date] = (day, kept_here[1])
+            latest = (day, kept_here[1])
         return {day.id: found[day.id] for day in self.board.days}
 
     @cached_property

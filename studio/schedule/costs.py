@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from studio.cast_calls import NO_CALLS, first_scenes, scene_starts, staggered
+from studio.day_reports.facts import rest_minutes
 from studio.day_reports.pay import Shift, day_pay
 from studio.models.enums import RateBasis
 from studio.money import Money
@@ -134,7 +135,7 @@ def _rest(day: Day, call: int, before: tuple[Day, DayLabour] | None, performer: 
     """A performer's minutes of rest since the wrap of the shoot day before, if they worked it."""
     if before is None or performer not in before[1].at_work:
         return None
-    return (day.date - before[0].date).days * 24 * 60 + call - before[1].wrap
+    return rest_minutes(before[0].date, before[1].wrap, day.date, call)
 
 
 def schedule_cost(

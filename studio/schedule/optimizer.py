@@ -1,8 +1,8 @@
 """The schedule optimizer: every scene on a shoot day at the lowest real cost, never worse than the board.
 
 Cost (in the base currency): each performer is paid from their first work day to their last (work +
-holds) at their day rate, and each work day's overtime and late meals under their pay preset
-(`costs.day_labour`); each location for every day it is used at its fee, and each company move at the
+holds) at their day rate, and each work day's overtime, late meals and forced calls under their pay
+preset (`costs.day_labour`); each location for every day it is used at its fee, and each company move at the
 production's move cost. Limits: every scene on one day; nobody and nowhere booked on a date they are
 unavailable; each day within its pages; each day's clock as `timeline` has it (day scenes by sunset,
 night scenes from dusk, call to wrap within the day's hours, company moves taking time, 12 hours' rest

@@ -154,10 +154,9 @@ def planned_meals(
 ) -> tuple[Span, ...]:
     """A day's planned meals, half an hour each, those within the day (from the crew call to the wrap):
     the lunch its call sheet names, else (or if it falls outside the day: a sheet typed before the
-    schedule moved the day) six hours after the day's first call — `first`, the earliest anyone at
-    work is called, a performer's hair & makeup before the crew call — so nobody's is late; and the
-    dinner it names."""
-
+    schedule moved the day) six hours after the day's first call — `first`, the earliest a performer is
+    at work, their hair & makeup before the crew call — so no performer's is late; and the dinner it
+    names."""
     starts = (planned_lunch(call, wrap, lunch, first), dinner)
     return tuple(
         Span(start, start + MEAL_MINUTES) for start in starts if start is not None and _within(start, call, wrap)
