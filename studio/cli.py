@@ -336,6 +336,7 @@ def run_import_people(args: argparse.Namespace) -> int:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
+    from studio.callsheet import store_meals
     from studio.productions import get_production
     from studio.schedule.auto import result_json, schedule_automatically
     from studio.storage.db import open_database
@@ -357,6 +358,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             run = schedule_automatically(
                 session, production.id, args.days, args.time_limit, work=args.work, spent=started
             )
+            store_meals(session, run.result.meals)
             days = len({day_id for day_id in run.result.placement if day_id is not None})
     finally:
         database.close()
@@ -371,6 +373,9 @@ def run_schedule(args: argparse.Namespace) -> int:
                 "Shoot days added: {days}; scenes taken from the boneyard: {scenes}; conflicts left: {conflicts}."
             ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
         )
+    if report["meals_moved"]:
+        days = _(", ").join(str(number) for number in sorted({move["day"] for move in report["meals_moved"]}))
+        print(_("Meals typed on the call sheets follow the new calls (days {days}).").format(days=days))
     return 0
 
 

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from studio import breakdown, casting, edits, productions, records
 from studio.budget.inputs import load_inputs
 from studio.budget.schedule_links import LinkPlan, apply_links, schedule_links, store_plan
+from studio.callsheet import store_meals
 from studio.changes import Changes, FieldChange, Rows, Step, combined
 from studio.edits import EDITABLE
 from studio.models import Production, ShootDay
@@ -251,6 +252,14 @@ def move_strips(
 def place_all(session: Session, production_id: int, placement: dict, seen: Rows | None = None) -> Changes:
     """A whole schedule (optimized, or days sorted) made from the board as shown."""
     return _placed(production_id, strips.place_all(session, production_id, placement, _strip_versions(seen)))
+
+
+def place_optimized(
+    session: Session, production_id: int, placement: dict, meals: tuple, seen: Rows | None = None
+) -> Changes:
+    """The optimizer's schedule made from the board as shown, and the typed meals it moved with their
+    days' calls (studio.schedule.meals)."""
+    return combined([place_all(session, production_id, placement, seen), edited(store_meals(session, meals))])
 
 
 def place_strips(

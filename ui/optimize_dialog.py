@@ -175,4 +175,10 @@ def result_text(result: OptimizeResult) -> str:
         text += " " + QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
         )
+    if result.meals:
+        separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
+        days = separator.join(str(number) for number in sorted({move.day_number for move in result.meals}))
+        text += " " + QCoreApplication.translate(
+            "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
+        ).replace("%1", days)
     return text

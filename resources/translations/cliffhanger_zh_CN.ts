@@ -2825,6 +2825,17 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="179"/>
+        <source>, </source>
+        <comment>between the day numbers of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="181"/>
+        <source>Meals typed on the call sheets follow the new calls (days %1).</source>
+        <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
+    </message>
 </context>
 <context>
     <name>OriginalView</name>
@@ -4351,7 +4362,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     <message>
         <location filename="../../ui/pages/schedule.py" line="471"/>
         <location filename="../../ui/pages/schedule.py" line="491"/>
-        <location filename="../../ui/pages/schedule.py" line="514"/>
+        <location filename="../../ui/pages/schedule.py" line="513"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>

@@ -57,7 +57,9 @@ def schedule_automatically(
     work: float | None = None,
     spent: float = 0.0,
 ) -> SchedulingRun:
-    """Optimize and apply in this transaction (`work` and `spent` as `optimize` has them)."""
+    """Optimize and put the strips where it says in this transaction (`work` and `spent` as `optimize` has
+    them); the typed meals it moved with their days' calls are the caller's to store with them
+    (`callsheet.store_meals`: the call sheets' edits are above the schedule's layer)."""
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
         raise InvalidInput(
@@ -89,6 +91,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "location_days": cost.location_days,
         "company_moves": cost.company_moves,
         "driving_minutes": [{"day": number, "minutes": minutes} for number, minutes in result.driving],
+        "meals_moved": [{"day": move.day_number, "meal": move.meal, "time": move.time} for move in result.meals],
         "cost": cost.to_json(),
         "current_cost": result.current.to_json() if result.current is not None else None,
         "current_conflicts": result.current_conflicts,

@@ -86,6 +86,18 @@ class Day:
     lunch: int | None = None  # as its call sheet names them (None: lunch when due, no dinner)
     dinner: int | None = None
     typed: dict[int, Calls] = field(default_factory=dict)  # performer → calls typed on its call sheet
+    # While the optimizer moves days (`meals.following`): the typed lunch and dinner as minutes after the
+    # crew call, which they follow (`lunch` and `dinner` are then None).
+    meals_after: tuple[int | None, int | None] = (None, None)
+
+    def meals_at(self, call: int) -> tuple[int | None, int | None]:
+        """The lunch and dinner its call sheet names for the day called at `call`: typed, or moved with
+        the call (one past midnight, which a sheet cannot name, as none: then lunch when due)."""
+        lunch, dinner = (
+            typed if after is None else call + after if call + after < 24 * 60 else None
+            for typed, after in zip((self.lunch, self.dinner), self.meals_after, strict=True)
+        )
+        return lunch, dinner
 
 
 @dataclass

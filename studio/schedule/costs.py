@@ -118,7 +118,7 @@ def day_labour(board: Board, day: Day, times: DayTimes, before: tuple[Day, DayLa
         for performer, first in firsts.items()
         if (member := board.cast.get(performer)) is not None
     }
-    meals = planned_meals(times.call, times.wrap, day.lunch, day.dinner, min(at_work.values(), default=None))
+    meals = planned_meals(times.call, times.wrap, *day.meals_at(times.call), min(at_work.values(), default=None))
     overtime, late_meals, forced = Decimal(0), Decimal(0), Decimal(0)
     for performer, call in sorted(at_work.items()):
         deal = board.cast[performer].deal

@@ -11,9 +11,10 @@ rest before the unit's next call, a minor's scenes within the work their age all
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
-(fractions of a minor unit in a rate dropped) less the overtime and late meals, which only a whole
-day's clock and shooting order settle (`costs.day_labour`): the solver's bound is a bound on the real
-cost, and the optimizer weighs what it found by the real cost, labour included.
+(fractions of a minor unit in a rate dropped) less the overtime, late meals and forced calls, which
+only a whole day's clock and shooting order settle (`costs.day_labour`); with `labour`, plus the
+overtime and late second meals as `labour_model` estimates them (`labour`, apart from `cost`). The
+optimizer weighs what it found by the real cost, labour included.
 
 With `hard` the limits (pages, hours, daylight, turnaround) are constraints; without, breaking one
 costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on.
@@ -31,6 +32,7 @@ from decimal import Decimal
 
 from studio.minors import limits_on
 from studio.schedule.dood import CALL_CODES
+from studio.schedule.labour_model import LabourModel
 from studio.schedule.route_model import DayDrives, RouteModel
 from studio.schedule.route_model import held as _held
 from studio.schedule.route_model import negated as _not
@@ -55,6 +57,7 @@ class ScheduleModel:
         cost: bool = True,
         free: Iterable[int] | None = None,
         fixed: Counts | None = None,
+        labour: bool = False,
     ):
         self.scenes, self.board, self.hard = scenes, scenes.board, hard
         self.limits = scenes.board.limits
@@ -72,9 +75,11 @@ class ScheduleModel:
         self._days()
         self._turnaround()
         self._minors()
+        self.works: dict[tuple[int, int], object] = {}  # (performer, day) → whether they work on it
         self.cost = sum(self._cast()) + sum(self._place_costs())
+        self.labour = sum(LabourModel(self).terms) if labour else 0
         self.broken = sum(self._violations)
-        self.model.Minimize(self.broken + self.cost if cost else self.broken)
+        self.model.Minimize(self.broken + self.cost + self.labour if cost else self.broken)
 
     def _bool(self):
         return self.model.NewBoolVar("")
@@ -206,6 +211,7 @@ class ScheduleModel:
         self.route = RouteModel(self, self.scenes)
         self.call: list = []
         self.wrap: list = []
+        self.work: list = []  # each day's minutes from the crew call when it wraps, waiting for dusk aside
         longest = self.longest
         for d, day in enumerate(self.scenes.days):
             gs = self.on_day.get(d, [])
@@ -232,7 +238,8 @@ class ScheduleModel:
             wrap = self.model.NewIntVar(0, DAY_MINUTES + longest, "")
             self.call.append(call)
             self.wrap.append(wrap)
-            self.model.Add(wrap >= call + day.lead + day_part + night_part)
+            self.work.append(day.lead + day_part + night_part)
+            self.model.Add(wrap >= call + self.work[d])
             nights = self._any([self.there[g, d] for g in gs if groups[g].first.is_night])
             if not isinstance(nights, int):
                 self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
@@ -398,7 +405,8 @@ class ScheduleModel:
         """Per shoot date, whether the performer works then; on one unit at a time."""
         per_date: dict[int, list] = defaultdict(list)
         for d, flags in sorted(days.items()):
-            per_date[self.scenes.date_of[d]].append(self._any(flags))
+            self.works[performer_id, d] = self._any(flags)
+            per_date[self.scenes.date_of[d]].append(self.works[performer_id, d])
         for flags in per_date.values():
             if len(flags) > 1:
                 self._at_most_one(flags)

@@ -33,19 +33,19 @@ from studio.schedule.bound import lower_bound
 from studio.schedule.capacity import check_capacity
 from studio.schedule.costs import ScheduleCost
 from studio.schedule.day_swaps import swap_days
+from studio.schedule.meals import MealMove, following, moved_meals
 from studio.schedule.packing import baseline_placement, grouped_placement
 from studio.schedule.scene_groups import Counts, Scenes
 from studio.schedule.search import Budget, Found, Search
 
 WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)
-# The work a time limit buys, so that on an idle 2-core machine the search ends on its work (the same
-# schedule every time) before the deadline, using most of the time it was given. On the benchmark's
-# idle machine 4.34 units took 6.2 s whole process and 16.75 took 21.4 s: about 0.9 s besides the search
-# (some 0.5 before it), and about 1.2-1.25 s of one core per unit (CPU that CP-SAT's deterministic time
-# leaves out) once past the first few. So
-# (limit - 3.2 s) × 0.8: 10 s buy 5.4 units (the search ending about 7.2 s into the command, before the
-# deadline at 7.5), 30 s 21.4 (about 26.8 s, deadline 27.5); a busier machine reaches the deadline first.
-WORK_PER_SECOND = 0.8
+# The work a time limit buys, so that on an idle 2-core machine the demo's search ends on its work (the
+# same schedule every time) before the deadline. Measured idle, `schedule auto` whole process: a unit
+# costs 1.3 s of one core while labour is left out (1.7 on the larger production) and 2.05 once it is
+# priced, the second half of a 30 s run; a 30 s run reached 16.0 units (demo) and 12.2 (larger) by the
+# deadline. So (limit - 3.2 s) × 0.54: 30 s buy 14.5 units (the demo ending about 24 s in, the larger
+# production at its deadline), 10 s 3.7 (both ending on their work).
+WORK_PER_SECOND = 0.54
 SETUP_SECONDS = 3.2
 
 
@@ -80,6 +80,7 @@ class OptimizeResult:
     improved: bool = True  # False: the board's schedule was the best found, and nothing changes
     work: float = 0.0  # the search's work done (CP-SAT's deterministic time and a charge per model)
     driving: tuple[tuple[int, int], ...] = ()  # each shoot day's number and the minutes its moves drive
+    meals: tuple[MealMove, ...] = ()  # typed meals moved with their day's call (`meals`), to store with it
 
     @property
     def saving(self) -> float | None:
@@ -126,6 +127,8 @@ def optimize(
     started = time.perf_counter()
     if not board.days:
         raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
+    own = BoardAnalysis(board)
+    typed, board = board, following(board, own.times)
     scenes = Scenes(board)
     check_capacity(scenes)
     if work is None:
@@ -143,11 +146,11 @@ def optimize(
             progress(Progress(time.perf_counter() - started, cost, bound_money))
 
     search = Search(cp_model, scenes, budget, improved, lambda counts: _conflicted_days(board, scenes, counts))
-    current = BoardAnalysis(board) if _places_every_scene(board, scenes) else None
+    current = own if _places_every_scene(board, scenes) else None  # the same clock: its meals where typed
     starts = [scenes.counts(board.placement)] if current is not None else []
     starts.append(scenes.counts(grouped_placement(board)))
     weighed = [found for counts in starts if (found := search.weigh(scenes.repaired(counts))) is not None]
-    start = min(weighed, key=lambda found: (found.broken, found.cost))
+    start = min(weighed, key=lambda found: (found.broken, found.cost + found.labour))
     improved(start)
     best = search.run(start)
     layout = scenes.layout(best.counts)
@@ -167,6 +170,7 @@ def optimize(
         improved=better,
         work=budget.used,
         driving=tuple((day.number, chosen.totals[day.id].driving) for day in board.days),
+        meals=moved_meals(typed, board, found.times) if better else (),
     )
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from decimal import Decimal
 
 from studio.minors import limits_on
+from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import load_board
 from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
@@ -27,6 +28,16 @@ def test_the_report_puts_the_saving_against_the_current_schedule_first_and_gives
     assert Decimal(report["saving_percent"]) == round(100 * (1 - cost / current), 1)
     assert Decimal(report["baseline_saving_percent"]) > Decimal(report["saving_percent"])
     assert Decimal(report["bound"]) < cost and Decimal(report["gap_percent"]) > 0
+    # The demo's lunches, typed five hours after each day's call, follow the calls the optimizer gave.
+    assert report["meals_moved"]
+    database = open_database(demo_path)
+    with database.session() as session:
+        board = load_board(session, 1)
+    database.close()
+    times = BoardAnalysis(board).times
+    for day in board.days:
+        call = times[day.id].call
+        assert day.lunch == (call + 300 if call + 300 < 24 * 60 else None)
     again = run("schedule", "auto", "--db", str(demo_path), "--work", "1")
     assert again.returncode == 0, again.stderr
     assert "below the current schedule" in again.stdout or "is the best found: nothing changed" in again.stdout

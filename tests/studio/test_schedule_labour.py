@@ -1,8 +1,8 @@
 """Labour rules in the plan: a planned day's overtime by each performer's pay preset and its late meals,
 priced as a production report prices a day (studio.day_reports.pay), by the board's cost and the
-optimizer's result alike; the optimizer's model leaves them out (only a whole day's clock settles
-them). Worked by hand on a day rate of 800 USD under 1.5× after 8 hours, 2× after 10, in tenths of an
-hour, meals due within 6 hours, late ones 25, 35, then 50 a half hour."""
+optimizer's result alike; the optimizer's model estimates them (studio.schedule.labour_model) once its
+search prices them. Worked by hand on a day rate of 800 USD under 1.5× after 8 hours, 2× after 10, in
+tenths of an hour, meals due within 6 hours, late ones 25, 35, then 50 a half hour."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from studio.models.enums import RateBasis
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
 from studio.schedule.day_swaps import swap_days
+from studio.schedule.meals import MealMove, following, moved_meals
 from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
 from studio.schedule.scene_groups import Scenes
@@ -50,12 +51,13 @@ def one_day(minutes: list[int]) -> Board:
     )
 
 
-def model_cost(board: Board) -> int:
+def model_cost(board: Board, labour: bool = False) -> int:
+    """The model's cost of the board's schedule, in cents; with `labour`, its estimated labour instead."""
     scenes = Scenes(board)
-    model = ScheduleModel(cp_model, scenes, hard=False, free=(), fixed=scenes.counts(board.placement))
+    model = ScheduleModel(cp_model, scenes, hard=False, free=(), fixed=scenes.counts(board.placement), labour=labour)
     solver = cp_model.CpSolver()
     assert solver.Solve(model.model) == cp_model.OPTIMAL and solver.Value(model.broken) == 0
-    return solver.Value(model.cost)
+    return solver.Value(model.labour if labour else model.cost)
 
 
 def test_an_eleven_hour_day_pays_its_overtime_by_the_performers_preset():
@@ -67,6 +69,36 @@ def test_an_eleven_hour_day_pays_its_overtime_by_the_performers_preset():
     assert analysis.cost.overtime == Decimal(400) and analysis.cost.meal_penalties == 0
     assert analysis.cost.total == Decimal(800 + 400 + 100)
     assert model_cost(board) == 90_000  # the model: the day and the location, without the labour
+
+
+def test_the_models_estimate_of_a_days_labour_is_the_exact_one_for_a_performer_in_the_first_scene():
+    # 100 an hour: 2.50 a minute from 8 hours' work (8:30 of the day, with lunch), 0.83 more from 10 (the
+    # rates per minute in whole cents). 11 hours, 07:00 to 18:00: 400 of overtime, estimated 399.90.
+    assert model_cost(one_day([300, 360]), labour=True) == 250 * 150 + 83 * 30
+    # 13 hours, to 20:00, lunch 13:00-13:30: the second meal due at 19:30 is half an hour late (25), and
+    # 12.5 hours worked are 800 of overtime: estimated 25/30 a minute past 12:30 of the day, 824.40.
+    long = one_day([300, 360, 120])
+    long.limits = replace(long.limits, minutes=15 * 60)
+    assert BoardAnalysis(long).cost.labour == Decimal(825)
+    assert model_cost(long, labour=True) == 250 * 270 + 83 * 150 + 83 * 30
+    assert model_cost(one_day([300, 150]), labour=True) == 0  # 7.5 hours: nothing
+
+
+def test_the_optimizer_prices_labour_once_its_search_has_placed_the_scenes():
+    # Two performers of 800 a day, each with 330 minutes of scenes at one location (100 a day), two days.
+    # On one day the first works 11 hours, 400 of overtime (the second, called for 12:30, 5.5 hours):
+    # 1600 + 100 + 400 = 2100. On a day each: 1600 + 200 = 1800. Without labour, one day is cheaper.
+    board = one_day([330, 330])
+    board.cast[2] = replace(board.cast[1], id=2, name="Second", cast_numbers=(2,))
+    board.strips[2] = replace(board.strips[2], cast=(2,))
+    board.days.append(Day(11, 2, dt.date(2027, 3, 2), 1, sunset=18 * 60, dusk=18 * 60 + 30))
+    board.placement = {10: [1, 2], 11: [], None: []}
+    assert BoardAnalysis(board).cost.total == Decimal(2100)
+    result = optimize(board, work=2)
+    assert result.cost.total == Decimal(1800) and result.cost.labour == 0
+    assert sorted(len(strips) for day, strips in result.placement.items() if day is not None) == [1, 1]
+    # What a search leaving labour out would keep: the one day, cheaper by the location's day.
+    assert model_cost(board) == 170_000 and model_cost(board.placed(result.placement)) == 180_000
 
 
 def test_a_day_whose_meal_cannot_fit_pays_its_penalty():
@@ -174,6 +206,23 @@ def test_lunch_is_the_one_typed_within_the_day_else_six_hours_after_the_first_ca
     assert planned_meals(13 * 60, 22 * 60, lunch=12 * 60) == (Span(19 * 60, 19 * 60 + 30),)
     assert planned_meals(7 * 60, 12 * 60) == ()  # the day ends before lunch is due
     assert planned_meals(7 * 60, 21 * 60, dinner=19 * 60) == (Span(13 * 60, 13 * 60 + 30), Span(19 * 60, 19 * 60 + 30))
+
+
+def test_a_typed_lunch_follows_the_call_while_the_optimizer_moves_the_day():
+    board = one_day([300, 360])  # called at 07:00, lunch typed at 11:00
+    board.days = [replace(board.days[0], lunch=11 * 60)]
+    times = BoardAnalysis(board).times
+    followed = following(board, times)
+    day = followed.days[0]
+    assert (day.lunch, day.meals_after) == (None, (4 * 60, None))
+    assert day.meals_at(10 * 60) == (14 * 60, None)
+    assert day.meals_at(21 * 60) == (None, None)  # 01:00 the next day, which a sheet cannot name: when due
+    assert BoardAnalysis(followed).cost == BoardAnalysis(board).cost  # on the same call, the lunch typed
+    later = {10: replace(times[10], call=10 * 60)}
+    assert moved_meals(board, followed, later) == (MealMove(10, 1, "lunch", 14 * 60),)
+    assert moved_meals(board, followed, times) == ()
+    called = replace(board, days=[replace(board.days[0], fixed_call=7 * 60)])
+    assert following(called, times).days == called.days  # a typed call does not move, nor its lunch
 
 
 def test_an_hourly_deal_adds_its_late_meals_its_hours_being_in_its_day_cost():

@@ -163,6 +163,8 @@ def test_optimizing_from_the_page_is_one_undo_step(demo_window, demo_path, qtbot
     bounded_by_work(monkeypatch)
     page = show_schedule(demo_window)
     before = query(demo_path, "select id, shoot_day_id, position from strip order by id")
+    lunches = "select shoot_day_id, lunch from call_sheet order by shoot_day_id"
+    typed = query(demo_path, lunches)
     dialog = OptimizeDialog(page.board, 5, page)
     qtbot.waitUntil(lambda: dialog.result is not None or dialog.error is not None, timeout=120000)
     assert dialog.error is None and dialog.result.cost.total < dialog.result.baseline.total
@@ -170,8 +172,13 @@ def test_optimizing_from_the_page_is_one_undo_step(demo_window, demo_path, qtbot
     settle()
     placed = {strip_id: day_id for day_id, ids in dialog.result.placement.items() for strip_id in ids}
     assert dict(query(demo_path, "select id, shoot_day_id from strip where kind = 'SCENE'")) == placed
+    # The lunches typed on the sheets moved with the new calls, and the report says on which days.
+    moved = {move.day_id for move in dialog.result.meals}
+    assert moved and {day for day, lunch in query(demo_path, lunches) if (day, lunch) not in typed} == moved
+    assert "follow the new calls" in page.window().statusBar().currentMessage()
     demo_window.undo_action.trigger()
     assert query(demo_path, "select id, shoot_day_id, position from strip order by id") == before
+    assert query(demo_path, lunches) == typed
 
 
 def test_stopping_the_optimizer_keeps_the_best_found(demo_window, qtbot, monkeypatch):

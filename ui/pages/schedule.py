@@ -510,8 +510,11 @@ class SchedulePage(Page):
         stays where they put it and nothing is placed (ChangedElsewhere). Nothing is placed either when the
         board's own schedule was the best found."""
         if result.improved:
+            production_id, label = self.workspace.production_id, self.tr("Optimize the schedule")
             try:
-                self._place_all(result.placement, self.tr("Optimize the schedule"), board)
+                self.workspace.apply(
+                    operations.place_optimized, production_id, result.placement, result.meals, _seen(board), label=label
+                )
             except UserError as error:
                 self.show_refusal(str(error))
                 return
@@ -520,8 +523,7 @@ class SchedulePage(Page):
     def _place_all(self, placement: dict, label: str, board: Board | None) -> None:
         """Every strip named in `placement` in its day and order, from `board` (a strip someone else has
         moved since stays where they put it and nothing is placed: ChangedElsewhere)."""
-        seen = {"strip": {s.id: s.version for s in board.strips.values()}} if board is not None else None
-        self.workspace.apply(operations.place_all, self.workspace.production_id, placement, seen, label=label)
+        self.workspace.apply(operations.place_all, self.workspace.production_id, placement, _seen(board), label=label)
 
     def _filter(self) -> None:
         words = self.search.text().casefold().split()
@@ -568,3 +570,8 @@ def _matches(strip: StripCard, word: str, board: Board) -> bool:
         f"{strip.number} {strip.set_name} {strip.set_name_zh} {strip.location} {place_zh} {strip.heading} {names}"
     ).casefold()
     return word in haystack
+
+
+def _seen(board: Board | None) -> dict | None:
+    """The board's strips at the versions it shows (None: no board, placed whatever they are now)."""
+    return {"strip": {s.id: s.version for s in board.strips.values()}} if board is not None else None

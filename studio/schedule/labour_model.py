@@ -1,0 +1,113 @@
+"""The cast's overtime and late second meals, estimated on the optimizer model's clock.
+
+`costs.day_labour` prices a day exactly, from each performer's own call (staggered back from their first
+scene) to the wrap; the model knows only the day's crew call and wrap. So it counts each performer as
+called for the day's first scene: at work from the crew call plus the lead less their hair & makeup
+and wardrobe, to the wrap, less the half-hour lunch. A performer whose first scene is later is counted
+dearer than they are, never cheaper, and the optimizer weighs what it found by the exact cost. Without
+this the search packs days to the hour limit that pays the whole cast overtime (on the larger production
+overtime, late meals and forced calls were a quarter of the cost of the schedule it found).
+
+A performer's overtime and late second meal are a convex piecewise-linear cost of the day's length,
+so each is a sum of the day's minutes beyond a few lengths (`_past`, kept per day and length), each at
+a rate. The second meal is due the meal interval after the lunch: the one typed, following the call
+(`meals`), else six hours after the first call (`timeline.planned_lunch`); its late steps cost the
+preset's ladder, spread over each step.
+
+A day's length here is its work from the crew call (the lead, scenes and moves), waiting for dusk
+aside: tied to the call and wrap variables instead, every neighbourhood had to settle each day's clock
+for its cost, and the search did a third less in the same time. Forced calls are left to the exact
+count: the board's clock calls a day at the unit's turnaround, which the model does not pin its call
+to, so the model could not tell a forced call the clock would make from one a later call avoids.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from studio.models.enums import RateBasis
+from studio.schedule.board import CastMember, Day
+from studio.schedule.route_model import held
+from studio.schedule.timeline import DAY_MINUTES, MEAL_DUE, MEAL_MINUTES
+
+Segments = list[tuple[int, Decimal]]  # (a day length in minutes, the money each minute past it adds)
+
+
+def offset(member: CastMember, lead: int) -> int:
+    """When a performer called for the day's first scene is at work, in minutes after the crew call."""
+    return lead - member.durations.makeup - member.durations.wardrobe
+
+
+def lunch_after(day: Day) -> int | None:
+    """When the day's typed lunch is, in minutes after its crew call (None: not typed, or the call not
+    known before the schedule settles it)."""
+    if day.meals_after[0] is not None:
+        return day.meals_after[0]
+    return day.lunch - day.fixed_call if day.lunch is not None and day.fixed_call is not None else None
+
+
+def day_segments(member: CastMember, day: Day) -> Segments:
+    """A performer's overtime and late second meal as a function of the day's length (crew call to wrap)."""
+    deal = member.deal
+    if deal is None:
+        return []
+    rules, start = deal.rules, offset(member, day.lead)
+    segments: Segments = []
+    if rules.bands and deal.basis not in (RateBasis.HOUR.value, RateBasis.FLAT.value):
+        covered = deal.covered_minutes
+        per_minute = deal.daily / rules.weighted_minutes(covered)
+        factor = max((band.factor for band in rules.bands if band.after_hours * 60 <= covered), default=Decimal(1))
+        worked_to_length = start + MEAL_MINUTES
+        segments.append((int(covered) + worked_to_length, factor * per_minute))
+        for band in rules.bands:
+            if band.after_hours * 60 > covered:
+                segments.append((int(band.after_hours * 60) + worked_to_length, (band.factor - factor) * per_minute))
+                factor = band.factor
+    if rules.meal_penalties and rules.meal_step:
+        lunch = lunch_after(day)
+        due = (start + MEAL_DUE if lunch is None else lunch) + MEAL_MINUTES + rules.meal_interval
+        slope = Decimal(0)
+        for step, penalty in enumerate(rules.meal_penalties):
+            rate = max(slope, penalty / rules.meal_step)
+            segments.append((due + step * rules.meal_step, rate - slope))
+            slope = rate
+    return segments
+
+
+class LabourModel:
+    """Builds the estimated labour into a ScheduleModel (`owner`: its model, clock, `works` flags and
+    `cents`): `terms`, to add to its cost."""
+
+    def __init__(self, owner):
+        self.owner, self.model = owner, owner.model
+        self.board = owner.board
+        self._excess: dict[tuple[int, int], object] = {}
+        self.terms: list = []
+        for d, day in enumerate(owner.scenes.days):
+            self._day(d, day)
+
+    def _day(self, d: int, day: Day) -> None:
+        for performer_id, member in sorted(self.board.cast.items()):
+            works = self.owner.works.get((performer_id, d), 0)
+            if held(works, 0):
+                continue
+            rated = [(length, self.owner.cents(rate)) for length, rate in day_segments(member, day)]
+            rated = [(length, rate) for length, rate in rated if rate > 0]
+            if not rated:
+                continue
+            cost = sum(rate * self._past(d, length) for length, rate in rated)
+            if held(works, 1):
+                self.terms.append(cost)
+                continue
+            paid = self.model.NewIntVar(0, sum(rate for _, rate in rated) * self.owner.longest, "")
+            self.model.Add(paid >= cost).OnlyEnforceIf(works)
+            self.terms.append(paid)
+
+    def _past(self, d: int, length: int):
+        """Day `d`'s minutes beyond `length` from its crew call (0 when shorter)."""
+        if (d, length) not in self._excess:
+            owner = self.owner
+            past = self.model.NewIntVar(0, owner.longest + DAY_MINUTES, "")
+            self.model.Add(past >= owner.work[d] - length)
+            self._excess[d, length] = past
+        return self._excess[d, length]
