@@ -26,7 +26,6 @@ from urllib.parse import quote_plus
 from sqlmodel import Session, select
 
 from studio.cast_calls import NO_CALLS, first_at_work, first_scenes, scene_starts, staggered
-from studio.changes import FieldChange
 from studio.day_sheet import (
     BackgroundCall,
     Banner,
@@ -48,7 +47,6 @@ from studio.day_sheet import (
     Weather,
     role_of,
 )
-from studio.edits import set_field
 from studio.errors import UserError
 from studio.i18n import _
 from studio.minors import minors_working
@@ -75,7 +73,6 @@ from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard, durations, load_board, minutes_of
 from studio.schedule.daylight import sun_times, zone_or_none
-from studio.schedule.meals import MealMove
 from studio.schedule.timeline import planned_lunch
 from studio.scripts.groups import group_count
 
@@ -561,14 +558,6 @@ def _hospitals(locations: list[Location]) -> list[Hospital]:
             hospital = Hospital(location.hospital_name, location.hospital_address, location.hospital_phone)
             found.setdefault(hospital.name.casefold() or hospital.address, hospital)
     return list(found.values())
-
-
-def store_meals(session: Session, moves: tuple[MealMove, ...]) -> list[FieldChange]:
-    """Typed meals the optimizer moved with their days' calls (studio.schedule.meals) written on the days'
-    call sheets."""
-    return [
-        set_field(session, "call_sheet", call_sheet_id(session, move.day_id), move.meal, move.time) for move in moves
-    ]
 
 
 def call_sheet_id(session: Session, shoot_day_id: int, make: bool = True) -> int | None:

@@ -336,7 +336,7 @@ def run_import_people(args: argparse.Namespace) -> int:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    from studio.callsheet import store_meals
+    from studio.operations import store_meals
     from studio.productions import get_production
     from studio.schedule.auto import result_json, schedule_automatically
     from studio.storage.db import open_database

@@ -20,12 +20,14 @@ from sqlmodel import Session, select
 from studio import breakdown, casting, edits, productions, records
 from studio.budget.inputs import load_inputs
 from studio.budget.schedule_links import LinkPlan, apply_links, schedule_links, store_plan
-from studio.callsheet import store_meals
+from studio.callsheet import call_sheet_id
 from studio.changes import Changes, FieldChange, Rows, Step, combined
 from studio.edits import EDITABLE
-from studio.models import Production, ShootDay
+from studio.models import CallSheet, Production, ShootDay
 from studio.productions import ProductionDetails
 from studio.schedule import strips
+from studio.schedule.board import minutes_of
+from studio.schedule.meals import MealMove
 from studio.schedule.strips import Placement
 from studio.storage.db import changed_elsewhere
 
@@ -260,6 +262,18 @@ def place_optimized(
     """The optimizer's schedule made from the board as shown, and the typed meals it moved with their
     days' calls (studio.schedule.meals)."""
     return combined([place_all(session, production_id, placement, seen), edited(store_meals(session, meals))])
+
+
+def store_meals(session: Session, moves: tuple[MealMove, ...]) -> list[FieldChange]:
+    """Typed meals the optimizer moved with their days' calls written on the days' call sheets, each only
+    while its sheet still names the meal it moved and no crew call (ChangedElsewhere: typed meanwhile)."""
+    changes = []
+    for move in moves:
+        sheet = session.get(CallSheet, call_sheet_id(session, move.day_id))
+        if minutes_of(getattr(sheet, move.meal)) != move.was or sheet.crew_call is not None:
+            raise changed_elsewhere()
+        changes.append(edits.set_field(session, "call_sheet", sheet.id, move.meal, move.time))
+    return changes
 
 
 def place_strips(

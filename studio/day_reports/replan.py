@@ -152,7 +152,10 @@ def replan(
         shot = [s for day in reported for s in board.placement.get(day, []) if s not in unshot]
         try:
             board_left = _remaining_board(board, remaining, unshot)
-            result = optimize(board_left, time_limit * (1 - ANYWAY_SHARE), progress, cancelled, work=work)
+            # Its lunches stay as typed: the re-plan prices and stores the days as the sheets have them.
+            result = optimize(
+                board_left, time_limit * (1 - ANYWAY_SHARE), progress, cancelled, work=work, follow_meals=False
+            )
             break
         except InvalidInput:
             if days_added == MAX_DAYS_ADDED:
@@ -240,7 +243,7 @@ def _anyway(
         starts.append(now.placed({**{day.id: without[day.id] for day in days}, None: boneyard}))
     start = min(starts, key=lambda start: _weight(BoardAnalysis(start)))
     try:
-        placement = optimize(start, cancelled=cancelled, work=work).placement
+        placement = optimize(start, cancelled=cancelled, work=work, follow_meals=False).placement
     except InvalidInput:  # the rest as it is breaks a limit no schedule can keep: left as it is
         placement = start.placement
     return _whole(board, reported, placement, cancelled)[1].cost

@@ -59,7 +59,7 @@ def schedule_automatically(
 ) -> SchedulingRun:
     """Optimize and put the strips where it says in this transaction (`work` and `spent` as `optimize` has
     them); the typed meals it moved with their days' calls are the caller's to store with them
-    (`callsheet.store_meals`: the call sheets' edits are above the schedule's layer)."""
+    (`operations.store_meals`: the call sheets' edits are above the schedule's layer)."""
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
         raise InvalidInput(

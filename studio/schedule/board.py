@@ -87,14 +87,14 @@ class Day:
     dinner: int | None = None
     typed: dict[int, Calls] = field(default_factory=dict)  # performer → calls typed on its call sheet
     # While the optimizer moves days (`meals.following`): the typed lunch and dinner as minutes after the
-    # crew call, which they follow (`lunch` and `dinner` are then None).
+    # crew call, each that follows it (its `lunch` or `dinner` then None).
     meals_after: tuple[int | None, int | None] = (None, None)
 
     def meals_at(self, call: int) -> tuple[int | None, int | None]:
         """The lunch and dinner its call sheet names for the day called at `call`: typed, or moved with
-        the call (one past midnight, which a sheet cannot name, as none: then lunch when due)."""
+        the call (one before or past midnight, which a sheet cannot name, as none: then lunch when due)."""
         lunch, dinner = (
-            typed if after is None else call + after if call + after < 24 * 60 else None
+            typed if after is None else call + after if 0 <= call + after < 24 * 60 else None
             for typed, after in zip((self.lunch, self.dinner), self.meals_after, strict=True)
         )
         return lunch, dinner

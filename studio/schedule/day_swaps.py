@@ -1,8 +1,9 @@
 """Two shoot days' scenes swapped, whole, when the schedule then costs less, overtime and late meals
 included.
 
-The search weighs schedules without overtime and late meals (`search` says why), so of two schedules
-alike but for which day holds which scenes it cannot prefer the one the days' own clocks make cheaper:
+The search weighs schedules without overtime and late meals, or, in its second half, by an estimate of
+them that counts each performer from the day's first scene (`labour_model`), so of two schedules alike
+but for which day holds which scenes it cannot always prefer the one the days' own clocks make cheaper:
 a day whose call sheet names an earlier lunch or a shorter lead to the shooting call, a day after a
 late wrap; nor, re-planning the days left, a performer held between a reported day and theirs. A swap
 moves the two days' scenes, each in its shooting order, and leaves their banners where they are; it is

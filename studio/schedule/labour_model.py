@@ -3,8 +3,10 @@
 `costs.day_labour` prices a day exactly, from each performer's own call (staggered back from their first
 scene) to the wrap; the model knows only the day's crew call and wrap. So it counts each performer as
 called for the day's first scene: at work from the crew call plus the lead less their hair & makeup
-and wardrobe, to the wrap, less the half-hour lunch. A performer whose first scene is later is counted
-dearer than they are, never cheaper, and the optimizer weighs what it found by the exact cost. Without
+and wardrobe, to the wrap, less the half-hour lunch, minute by minute: a performer whose first scene
+is later is counted dearer than they are; the preset's increment (worked time counted in whole tenths
+or quarters of an hour) and a late meal's whole step (a minute late pays the step's penalty) count a
+little cheaper. The optimizer weighs what it found by the exact cost. Without
 this the search packs days to the hour limit that pays the whole cast overtime (on the larger production
 overtime, late meals and forced calls were a quarter of the cost of the schedule it found).
 
@@ -46,8 +48,9 @@ def lunch_after(day: Day) -> int | None:
     return day.lunch - day.fixed_call if day.lunch is not None and day.fixed_call is not None else None
 
 
-def day_segments(member: CastMember, day: Day) -> Segments:
-    """A performer's overtime and late second meal as a function of the day's length (crew call to wrap)."""
+def day_segments(member: CastMember, day: Day, first: int) -> Segments:
+    """A performer's overtime and late second meal as a function of the day's length (crew call to wrap),
+    the day's first performer at work `first` minutes after the crew call (its lunch due six hours on)."""
     deal = member.deal
     if deal is None:
         return []
@@ -65,7 +68,7 @@ def day_segments(member: CastMember, day: Day) -> Segments:
                 factor = band.factor
     if rules.meal_penalties and rules.meal_step:
         lunch = lunch_after(day)
-        due = (start + MEAL_DUE if lunch is None else lunch) + MEAL_MINUTES + rules.meal_interval
+        due = (first + MEAL_DUE if lunch is None else lunch) + MEAL_MINUTES + rules.meal_interval
         slope = Decimal(0)
         for step, penalty in enumerate(rules.meal_penalties):
             rate = max(slope, penalty / rules.meal_step)
@@ -87,11 +90,15 @@ class LabourModel:
             self._day(d, day)
 
     def _day(self, d: int, day: Day) -> None:
-        for performer_id, member in sorted(self.board.cast.items()):
-            works = self.owner.works.get((performer_id, d), 0)
-            if held(works, 0):
-                continue
-            rated = [(length, self.owner.cents(rate)) for length, rate in day_segments(member, day)]
+        cast = {
+            performer_id: (member, works)
+            for performer_id, member in sorted(self.board.cast.items())
+            if not held(works := self.owner.works.get((performer_id, d), 0), 0)
+        }
+        # The lunch as early as any of them may make it: the second meal due no later than it is.
+        first = min((offset(member, day.lead) for member, _ in cast.values()), default=0)
+        for member, works in cast.values():
+            rated = [(length, self.owner.cents(rate)) for length, rate in day_segments(member, day, first)]
             rated = [(length, rate) for length, rate in rated if rate > 0]
             if not rated:
                 continue
@@ -105,6 +112,9 @@ class LabourModel:
 
     def _past(self, d: int, length: int):
         """Day `d`'s minutes beyond `length` from its crew call (0 when shorter)."""
+        work = self.owner.work[d]
+        if isinstance(work, int):  # a held day's
+            return max(0, work - length)
         if (d, length) not in self._excess:
             owner = self.owner
             past = self.model.NewIntVar(0, owner.longest + DAY_MINUTES, "")

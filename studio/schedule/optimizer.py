@@ -113,6 +113,7 @@ def optimize(
     *,
     work: float | None = None,
     spent: float = 0.0,
+    follow_meals: bool = True,
 ) -> OptimizeResult:
     """The cheapest schedule found (raises InvalidInput, naming the limit, if none can keep the limits).
 
@@ -120,7 +121,9 @@ def optimize(
     board gives the same schedule on any machine, however busy: `work` when given (tests), else
     `time_limit` seconds' worth (WORK_PER_SECOND), with `time_limit` itself, less the `spent` seconds
     before the call (a command's start-up), as a deadline that only a machine far slower or busier than
-    a laptop's core reaches. Cancelling stops it with the best found.
+    a laptop's core reaches. Cancelling stops it with the best found. With `follow_meals` the lunches
+    typed on the days' sheets follow the calls it gives them (`meals`, the result's `meals` to store);
+    without (a re-plan, which prices and stores the days as their sheets have them), they stay as typed.
     """
     from ortools.sat.python import cp_model
 
@@ -128,7 +131,7 @@ def optimize(
     if not board.days:
         raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
     own = BoardAnalysis(board)
-    typed, board = board, following(board, own.times)
+    typed, board = board, following(board, own.times) if follow_meals else board
     scenes = Scenes(board)
     check_capacity(scenes)
     if work is None:
@@ -153,8 +156,13 @@ def optimize(
     start = min(weighed, key=lambda found: (found.broken, found.cost + found.labour))
     improved(start)
     best = search.run(start)
-    layout = scenes.layout(best.counts)
-    layout, found = swap_days(board, layout, BoardAnalysis(board.placed(layout)), stopped=budget.stopped)
+    # The estimate of labour may rank the search's last schedule cheaper than the exact count does the
+    # one it held when it began pricing labour: the cheaper of the two, exactly, then days swapped.
+    held = [scenes.layout(found.counts) for found in (best, search.unpriced) if found is not None]
+    weighed_exactly = [(layout, BoardAnalysis(board.placed(layout))) for layout in held]
+    layout, analysis = min(weighed_exactly, key=lambda pair: (len(pair[1].conflicts), pair[1].cost.total))
+    layout, found = swap_days(board, layout, analysis, stopped=budget.stopped)
+    proven = search.proven_unpriced and layout == held[-1]  # the schedule proven cheapest without labour
     better = current is None or (len(found.conflicts), found.cost.total) < (len(current.conflicts), current.cost.total)
     chosen = found if better else current
     return OptimizeResult(
@@ -162,7 +170,7 @@ def optimize(
         cost=chosen.cost,
         baseline=BoardAnalysis(board.placed(baseline_placement(board))).cost,
         current=current.cost if current is not None else None,
-        status=_status(search.proven, best.broken, found.cost if better else None),
+        status=_status(search.proven and best.broken > 0, better and proven, found.cost),
         seconds=time.perf_counter() - started,
         conflicts=len(chosen.conflicts),
         current_conflicts=len(current.conflicts) if current is not None else 0,
@@ -174,14 +182,14 @@ def optimize(
     )
 
 
-def _status(proven: bool, broken: int, found: ScheduleCost | None) -> str:
-    """ "optimal" only for the schedule the search proved (`found`; None when the board's own is kept) and
-    only when it pays no overtime or late meal, which the search leaves out: then nothing costs less."""
-    if not proven:
-        return "feasible"
-    if broken:
+def _status(impossible: bool, proven: bool, found: ScheduleCost) -> str:
+    """ "impossible" when the search proved no schedule keeps every limit; "optimal" only for a schedule
+    put in place that it proved the cheapest without labour (`proven`) and only when it pays no overtime,
+    late meal or forced call: then nothing costs less. A schedule proven the cheapest with labour priced
+    is proven so only by the estimate of it."""
+    if impossible:
         return "impossible"
-    return "optimal" if found is not None and found.labour == 0 else "feasible"
+    return "optimal" if proven and found.labour == 0 else "feasible"
 
 
 def _places_every_scene(board: Board, scenes: Scenes) -> bool:

@@ -6,7 +6,8 @@ place them on those days, everything else held where it is. Held days become con
 sees them (`model.ScheduleModel` with `free`), so such a model is small and solved, or proven to hold
 nothing better, in hundredths of a second, where a model of the whole production took CP-SAT seconds to
 find even a schedule within the limits. A set of days proven to hold nothing better is skipped until
-the schedule changes; once the set of every day is proven so, the schedule is the cheapest there is.
+the schedule changes; once the set of every day is proven so, the schedule is the cheapest there is,
+as the search counts cost (without labour, then with its estimate: see below).
 
 While the schedule breaks a limit, breaking it costs a penalty (per eighth, per minute) and the sets
 tried first are those holding a day with a conflict; once nothing is broken the limits are hard, and
@@ -15,8 +16,8 @@ neighbourhoods leave the cast's overtime and late meals out: a model without the
 and a short run gets further fitting scenes and merging days. After that they are priced as
 `labour_model` estimates them, with CP-SAT's linear relaxation on (its bound on linear costs is what
 lets a neighbourhood be proved to hold nothing better). Measured at 30 s with four seeds on each
-production, by the exact cost: the demo's mean went from 117,376 (labour left out throughout) to
-116,297 and the larger production's from 187,683 to 182,453; priced from the start, labour made the
+production, by the exact cost: the demo's mean went from 118,668 (labour left out throughout) to
+117,551 and the larger production's from 183,844 to 180,418; priced from the start, labour made the
 10 s runs 7% dearer.
 The optimizer compares what it found with the board's schedule by the exact cost, labour included.
 
@@ -44,7 +45,7 @@ MODEL_WORK = 0.01  # charged for building a model and reading its answer
 # deterministic time leaves out: measured on the demo, CPU seconds per unit of work stay about alike.
 PRESOLVE_WORK = {True: 0.02, False: 0.05}
 PRICE_AFTER_WORK = 6.0  # labour priced in the neighbourhoods only after this much work (a 10 s run: never)
-PRICE_AFTER_SHARE = 0.5  # and after this share of the work or of the time
+PRICE_AFTER_SHARE = 0.5  # and after this share of the budget
 MOST_SETS = 600  # sets of days tried per size, drawn at random when there are more
 
 
@@ -70,7 +71,6 @@ class Budget:
     def __init__(self, work: float, deadline: float | None = None, cancelled: Callable[[], bool] | None = None):
         self.work, self.deadline, self.cancelled = work, deadline, cancelled
         self.used = 0.0
-        self.started = time.perf_counter()
 
     def spent(self, solver, model=None, light: bool = False) -> None:
         """Charge a solve: CP-SAT's deterministic time, and for a `model` building and presolving it."""
@@ -81,13 +81,6 @@ class Budget:
 
     def left(self) -> float:
         return self.work - self.used
-
-    def share_used(self) -> float:
-        """How much of the work, or of the time to the deadline, is used."""
-        share = self.used / self.work if self.work > 0 else 1.0
-        if self.deadline is not None and self.deadline > self.started:
-            share = max(share, (time.perf_counter() - self.started) / (self.deadline - self.started))
-        return share
 
     def seconds_left(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.perf_counter()
@@ -118,9 +111,12 @@ class Search:
         self.improved, self.conflicted = improved, conflicted
         self.random = random.Random(SEED)
         self.days = len(scenes.days)
-        self.proven = False  # the set of every day held nothing better: the schedule is the cheapest
+        self.proven = False  # the set of every day held nothing better, labour priced or limits broken
         self.best: Found | None = None
         self.pricing = False  # labour in the neighbourhoods' cost
+        # The schedule held when pricing began, and whether it was proven the cheapest without labour.
+        self.unpriced: Found | None = None
+        self.proven_unpriced = False
 
     def weigh(self, counts: Counts) -> Found | None:
         """A complete schedule's cost, estimated labour and penalties (None if it puts a scene where it
@@ -162,8 +158,11 @@ class Search:
                 self.proven = True
                 return self.best
             if settled_all:  # the cheapest without labour: on to pricing it
+                self.proven_unpriced = True
                 self._price()
                 version, size = version + 1, min(2, self.days)
+            elif self._time_to_price():
+                continue
             elif better:
                 size = min(2, self.days)
             elif size < self.days:
@@ -173,20 +172,18 @@ class Search:
         return self.best
 
     def _price(self) -> None:
-        """Labour priced from now on, the schedule held weighed with it."""
-        self.pricing = True
+        """Labour priced from now on, the schedule held weighed with it (and kept: the estimate may rank a
+        later one cheaper than the exact count does)."""
+        self.pricing, self.unpriced = True, self.best
         self.best = self.weigh(self.best.counts) or self.best
 
     def _time_to_price(self) -> bool:
-        """Whether to price labour from now on: once the schedule keeps the limits, half the budget is
-        used, and at least PRICE_AFTER_WORK (or, `run` sees to it, the cheapest without labour is found)."""
-        budget = self.budget
-        return (
-            not self.pricing
-            and not self.best.broken
-            and budget.used >= PRICE_AFTER_WORK
-            and budget.share_used() >= PRICE_AFTER_SHARE
-        )
+        """Whether to price labour from now on: once the schedule keeps the limits and the work is past
+        `_price_at` (or, `run` sees to it, the cheapest schedule without labour is found)."""
+        return not self.pricing and not self.best.broken and self.budget.used >= self._price_at()
+
+    def _price_at(self) -> float:
+        return max(PRICE_AFTER_WORK, PRICE_AFTER_SHARE * self.budget.work)
 
     def _sets(self, size: int) -> Iterator[tuple[int, ...]]:
         """Sets of `size` days: while the schedule breaks a limit, those with a conflicted day first, else
@@ -238,8 +235,13 @@ class Search:
         )
         model.hint(best.counts)
         model.model.Add(model.broken + model.cost + model.labour <= best.objective - 1)
-        whole = len(days) == self.days
-        solver = self._solver(self.budget.left() if whole else STEP_WORK * len(days), light=True)
+        if len(days) < self.days:
+            work = STEP_WORK * len(days)
+        elif self.pricing or best.broken:
+            work = self.budget.left()
+        else:  # the whole schedule without labour: not past the point of pricing it
+            work = min(self.budget.left(), max(self._price_at() - self.budget.used, STEP_WORK))
+        solver = self._solver(work, light=True)
         status = solver.Solve(model.model)
         self.budget.spent(solver, model.model, light=True)
         if status not in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):

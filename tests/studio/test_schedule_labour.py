@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
 from ortools.sat.python import cp_model
 
 from studio.callsheet import call_sheet, call_sheet_id
@@ -20,7 +21,10 @@ from studio.day_reports.pay import Band, Deal, PayRules
 from studio.day_reports.reading import load_prices
 from studio.day_reports.starting import remaining_plans
 from studio.edits import set_fields
+from studio.errors import ChangedElsewhere
+from studio.models import CallSheet
 from studio.models.enums import RateBasis
+from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
 from studio.schedule.day_swaps import swap_days
@@ -219,10 +223,37 @@ def test_a_typed_lunch_follows_the_call_while_the_optimizer_moves_the_day():
     assert day.meals_at(21 * 60) == (None, None)  # 01:00 the next day, which a sheet cannot name: when due
     assert BoardAnalysis(followed).cost == BoardAnalysis(board).cost  # on the same call, the lunch typed
     later = {10: replace(times[10], call=10 * 60)}
-    assert moved_meals(board, followed, later) == (MealMove(10, 1, "lunch", 14 * 60),)
+    assert moved_meals(board, followed, later) == (MealMove(10, 1, "lunch", 14 * 60, 11 * 60),)
     assert moved_meals(board, followed, times) == ()
     called = replace(board, days=[replace(board.days[0], fixed_call=7 * 60)])
     assert following(called, times).days == called.days  # a typed call does not move, nor its lunch
+    # Typed outside the day as it is now (05:00, before the 07:00 call), a lunch is passed over (lunch
+    # falls when due) and stays as typed; one moved before midnight is cleared.
+    early = replace(board, days=[replace(board.days[0], lunch=5 * 60)])
+    assert following(early, times).days == early.days
+    assert replace(day, meals_after=(-8 * 60, None)).meals_at(7 * 60) == (None, None)
+
+
+def test_a_moved_lunch_is_stored_only_while_its_sheet_says_what_it_was_moved_from(sqlite_desk):
+    desk = sqlite_desk  # day 1's sheet: crew call 07:00, lunch 12:00
+    day = desk.days[0]
+
+    def sheet() -> tuple:
+        with desk.database.session() as session:
+            stored = session.get(CallSheet, call_sheet_id(session, day))
+            return stored.crew_call, stored.lunch
+
+    typed = sheet()
+    for refused in (MealMove(day, 1, "lunch", 15 * 60, 12 * 60), MealMove(day, 1, "lunch", 15 * 60, 11 * 60)):
+        with pytest.raises(ChangedElsewhere), desk.database.transaction() as session:
+            if refused.was == 11 * 60:  # the crew call cleared, but the lunch typed since is not 11:00
+                set_fields(session, "call_sheet", call_sheet_id(session, day), {"crew_call": ""})
+            store_meals(session, (refused,))
+        assert sheet() == typed
+    with desk.database.transaction() as session:
+        set_fields(session, "call_sheet", call_sheet_id(session, day), {"crew_call": ""})
+        store_meals(session, (MealMove(day, 1, "lunch", 15 * 60, 12 * 60),))
+    assert sheet() == (None, dt.time(15, 0))
 
 
 def test_an_hourly_deal_adds_its_late_meals_its_hours_being_in_its_day_cost():

@@ -506,8 +506,9 @@ class SchedulePage(Page):
         ScheduleSettingsDialog(self.workspace, self).exec()
 
     def apply_schedule(self, result, board: Board | None = None) -> None:
-        """Put the optimizer's schedule in place; made from `board`, a strip someone else has moved since
-        stays where they put it and nothing is placed (ChangedElsewhere). Nothing is placed either when the
+        """Put the optimizer's schedule in place, and the typed meals it moved with the days' calls; made
+        from `board`, a strip someone else has moved since, or a sheet's meal or crew call typed since,
+        stays as they left it and nothing is placed (ChangedElsewhere). Nothing is placed either when the
         board's own schedule was the best found."""
         if result.improved:
             production_id, label = self.workspace.production_id, self.tr("Optimize the schedule")
