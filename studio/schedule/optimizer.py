@@ -39,13 +39,12 @@ from studio.schedule.scene_groups import Counts, Scenes
 from studio.schedule.search import Budget, Found, Search
 
 WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)
-# The work a time limit buys, so that on an idle 2-core machine the demo's search ends on its work (the
-# same schedule every time) before the deadline. Measured idle, `schedule auto` whole process: a unit
-# costs 1.3 s of one core while labour is left out (1.7 on the larger production) and 2.05 once it is
-# priced, the second half of a 30 s run; a 30 s run reached 16.0 units (demo) and 12.2 (larger) by the
-# deadline. So (limit - 3.2 s) × 0.54: 30 s buy 14.5 units (the demo ending about 24 s in, the larger
-# production at its deadline), 10 s 3.7 (both ending on their work).
-WORK_PER_SECOND = 0.54
+# The work a time limit buys, so that on an idle 2-core machine the search ends on its work (the same
+# schedule every time) before the deadline. Measured idle, `schedule auto` whole process, labour priced
+# in the second half: the demo's 14.5 units took 18.0 s and the larger production's 20.6 s, some 2 s of
+# it before and after the search. So (limit - 3.2 s) × 0.7: 30 s buy 18.8 units (the demo ending about
+# 23 s in, the larger production about 27 s, at its deadline), 10 s 4.8 (5.5 s and 7.5 s).
+WORK_PER_SECOND = 0.7
 SETUP_SECONDS = 3.2
 
 
