@@ -42,9 +42,10 @@ WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a 
 # The work a time limit buys, so that on an idle 2-core machine the search ends on its work (the same
 # schedule every time) before the deadline. Measured idle, `schedule auto` whole process, labour priced
 # in the second half: the demo's 14.5 units took 18.0 s and the larger production's 20.6 s, some 2 s of
-# it before and after the search. So (limit - 3.2 s) × 0.7: 30 s buy 18.8 units (the demo ending about
-# 23 s in, the larger production about 27 s, at its deadline), 10 s 4.8 (5.5 s and 7.5 s).
-WORK_PER_SECOND = 0.7
+# it before and after the search; at 0.7 a unit the larger production's 30 s run was cut at 18.6 of
+# 18.8 units. So (limit - 3.2 s) × 0.65: 30 s buy 17.4 units (both ending about 25 s in, beside a busy
+# core too), 10 s 4.4 (6 to 7 s).
+WORK_PER_SECOND = 0.65
 SETUP_SECONDS = 3.2
 
 
