@@ -32,6 +32,7 @@ from studio.schedule.meals import MealMove, following, moved_meals
 from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
 from studio.schedule.scene_groups import Scenes
+from studio.schedule.search import Budget, Search
 from studio.schedule.timeline import clock, planned_meals
 
 VERTICALS = PayRules(
@@ -88,21 +89,41 @@ def test_the_models_estimate_of_a_days_labour_is_the_exact_one_for_a_performer_i
     assert model_cost(one_day([300, 150]), labour=True) == 0  # 7.5 hours: nothing
 
 
-def test_the_optimizer_prices_labour_once_its_search_has_placed_the_scenes():
-    # Two performers of 800 a day, each with 330 minutes of scenes at one location (100 a day), two days.
-    # On one day the first works 11 hours, 400 of overtime (the second, called for 12:30, 5.5 hours):
-    # 1600 + 100 + 400 = 2100. On a day each: 1600 + 200 = 1800. Without labour, one day is cheaper.
+def two_performers_on_one_day() -> Board:
+    """Two performers of 800 a day, each with 330 minutes of scenes at one location, both on the first
+    of two days."""
     board = one_day([330, 330])
     board.cast[2] = replace(board.cast[1], id=2, name="Second", cast_numbers=(2,))
     board.strips[2] = replace(board.strips[2], cast=(2,))
     board.days.append(Day(11, 2, dt.date(2027, 3, 2), 1, sunset=18 * 60, dusk=18 * 60 + 30))
     board.placement = {10: [1, 2], 11: [], None: []}
+    return board
+
+
+def test_the_optimizer_prices_labour_once_its_search_has_placed_the_scenes():
+    # Two performers of 800 a day, each with 330 minutes of scenes at one location (100 a day), two days.
+    # On one day the first works 11 hours, 400 of overtime (the second, called for 12:30, 5.5 hours):
+    # 1600 + 100 + 400 = 2100. On a day each: 1600 + 200 = 1800. Without labour, one day is cheaper.
+    board = two_performers_on_one_day()
     assert BoardAnalysis(board).cost.total == Decimal(2100)
     result = optimize(board, work=2)
     assert result.cost.total == Decimal(1800) and result.cost.labour == 0
     assert sorted(len(strips) for day, strips in result.placement.items() if day is not None) == [1, 1]
     # What a search leaving labour out would keep: the one day, cheaper by the location's day.
     assert model_cost(board) == 170_000 and model_cost(board.placed(result.placement)) == 180_000
+
+
+def test_labour_is_priced_once_the_search_has_done_its_share_of_the_work(monkeypatch):
+    board = two_performers_on_one_day()
+    scenes = Scenes(board)
+    search = Search(cp_model, scenes, Budget(work=1.0))
+    start = search.weigh(scenes.counts(board.placement))
+    assert (start.cost, start.labour) == (170_000, 0)  # not priced yet
+    monkeypatch.setattr("studio.schedule.search.PRICE_AFTER_WORK", 0.0)
+    monkeypatch.setattr("studio.schedule.search.PRICE_AFTER_SHARE", 0.0)
+    found = search.run(start)  # priced from its first step: the held schedule weighed with labour first
+    assert search.pricing and search.unpriced == start and search.proven and not search.proven_unpriced
+    assert (found.cost, found.labour) == (180_000, 0)
 
 
 def test_a_day_whose_meal_cannot_fit_pays_its_penalty():
