@@ -160,6 +160,19 @@ class CastMember:
     durations: Durations = NO_DURATIONS  # their pickup, hair & makeup and wardrobe (else the production's)
     deal: Deal | None = None  # the deal paying their day cost, in the base currency: its overtime and meals
 
+    def at_work_after_call(self, lead: int) -> int:
+        """When they are at work, called for the first scene of a day with this lead, in minutes after
+        the crew call (before it, negative: hair & makeup and wardrobe take longer than the lead)."""
+        return lead - self.durations.makeup - self.durations.wardrobe
+
+    def rest_before_call(self, lead: int) -> int | None:
+        """The minutes their pay preset's rest asks from the wrap before to such a day's crew call, if
+        short rest is a forced call for them."""
+        rules = self.deal.rules if self.deal is not None else None
+        if rules is None or not rules.rest_minutes or not rules.forced_call_days:
+            return None
+        return rules.rest_minutes - self.at_work_after_call(lead)
+
 
 @dataclass
 class Place:

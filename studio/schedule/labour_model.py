@@ -18,9 +18,9 @@ preset's ladder, spread over each step.
 
 A day's length here is its work from the crew call (the lead, scenes and moves), waiting for dusk
 aside: tied to the call and wrap variables instead, every neighbourhood had to settle each day's clock
-for its cost, and the search did a third less in the same time. Forced calls are left to the exact
-count: the board's clock calls a day at the unit's turnaround, which the model does not pin its call
-to, so the model could not tell a forced call the clock would make from one a later call avoids.
+for its cost, and the search did a third less in the same time. Forced calls are none of its business:
+the clock calls a day late enough for the returning cast's rest (`timeline.rest_needed`), the model
+keeps the same limit, and a plan has one only where a call is typed.
 """
 
 from __future__ import annotations
@@ -33,11 +33,6 @@ from studio.schedule.route_model import held
 from studio.schedule.timeline import DAY_MINUTES, MEAL_DUE, MEAL_MINUTES
 
 Segments = list[tuple[int, Decimal]]  # (a day length in minutes, the money each minute past it adds)
-
-
-def offset(member: CastMember, lead: int) -> int:
-    """When a performer called for the day's first scene is at work, in minutes after the crew call."""
-    return lead - member.durations.makeup - member.durations.wardrobe
 
 
 def lunch_after(day: Day) -> int | None:
@@ -54,7 +49,7 @@ def day_segments(member: CastMember, day: Day, first: int) -> Segments:
     deal = member.deal
     if deal is None:
         return []
-    rules, start = deal.rules, offset(member, day.lead)
+    rules, start = deal.rules, member.at_work_after_call(day.lead)
     segments: Segments = []
     if rules.bands and deal.basis not in (RateBasis.HOUR.value, RateBasis.FLAT.value):
         covered = deal.covered_minutes
@@ -96,7 +91,7 @@ class LabourModel:
             if not held(works := self.owner.works.get((performer_id, d), 0), 0)
         }
         # The lunch as early as any of them may make it: the second meal due no later than it is.
-        first = min((offset(member, day.lead) for member, _ in cast.values()), default=0)
+        first = min((member.at_work_after_call(day.lead) for member, _ in cast.values()), default=0)
         for member, works in cast.values():
             rated = [(length, self.owner.cents(rate)) for length, rate in day_segments(member, day, first)]
             rated = [(length, rate) for length, rate in rated if rate > 0]

@@ -7,7 +7,8 @@ moves its shooting order has (`packing.shooting_order`: each part visits each lo
 night part starts where the day part ended when that location has night scenes too), the pages, and
 the clock as `timeline` has it (call and wrap in minutes; night scenes from dusk, exteriors by
 sunset, a day with night exteriors wrapped by dawn, call to wrap within the day's hours, 12 hours'
-rest before the unit's next call, a minor's scenes within the work their age allows). Per
+rest before the unit's next call, and a performer on both days their pay preset's rest before their own
+call, a minor's scenes within the work their age allows). Per
 performer and shoot date: working, and paid (from first to last work date, holds included, except
 across a gap long enough to drop them; a travel, rehearsal or fitting date is paid whatever the
 schedule). The objective is the schedule's cost in minor units as `costs.schedule_cost` counts it
@@ -77,6 +78,7 @@ class ScheduleModel:
         self._minors()
         self.works: dict[tuple[int, int], object] = {}  # (performer, day) → whether they work on it
         self.cost = sum(self._cast()) + sum(self._place_costs())
+        self._cast_rest()
         self.labour = sum(LabourModel(self).terms) if labour else 0
         self.broken = sum(self._violations)
         self.model.Minimize(self.broken + self.cost + self.labour if cost else self.broken)
@@ -354,13 +356,41 @@ class ScheduleModel:
     def _turnaround(self) -> None:
         """12 hours' rest between a wrap and the unit's next call."""
         days, last_of_unit = self.scenes.days, {}
+        self.pairs: list[tuple[int, int, int]] = []  # each unit's days in a row: before, day, days between
         for i, day in sorted(enumerate(days), key=lambda item: (item[1].unit, item[1].date)):
             if day.unit in last_of_unit:
                 before = last_of_unit[day.unit]
                 gap = (day.date - days[before].date).days
                 rest = self.call[i] + gap * DAY_MINUTES - self.wrap[before]
                 self._at_most(-rest, -TURNAROUND_MINUTES, self.penalty // 60, self.longest + DAY_MINUTES)
+                self.pairs.append((before, i, gap))
             last_of_unit[day.unit] = i
+
+    def _cast_rest(self) -> None:
+        """A performer on two days in a row with their pay preset's rest before their own call, as the clock
+        calls a day (`timeline.rest_needed`): more than the unit's 12 hours for one in hair & makeup before
+        the crew call. A day whose call is typed is called then, whatever the rest."""
+        for before, d, gap in self.pairs:
+            day = self.scenes.days[d]
+            if day.fixed_call is not None:
+                continue
+            rest = self.call[d] + gap * DAY_MINUTES - self.wrap[before]
+            for performer_id, member in sorted(self.board.cast.items()):
+                need = member.rest_before_call(day.lead)
+                both = [self.works.get((performer_id, before), 0), self.works.get((performer_id, d), 0)]
+                if need is not None and need > TURNAROUND_MINUTES and not any(_held(flag, 0) for flag in both):
+                    self._at_most(-rest, -need, self.penalty // 60, self.longest + DAY_MINUTES, when=self._all(both))
+
+    def _all(self, flags: list):
+        """True exactly when every one of `flags` is (each 0, 1 or a variable)."""
+        variables = [flag for flag in flags if not isinstance(flag, int)]
+        if len(variables) <= 1:
+            return variables[0] if variables else 1
+        every = self._bool()
+        for flag in variables:
+            self.model.AddImplication(every, flag)
+        self.model.AddBoolOr([every, *(flag.Not() for flag in variables)])
+        return every
 
     def _minors(self) -> None:
         """A minor's scenes on a day within the work their age allows that day (studio.minors)."""

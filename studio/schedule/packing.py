@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from studio.schedule.board import Board, Layout, StripCard
-from studio.schedule.timeline import DayTimes, rested_call, times_of
+from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, rest_needed, rested_call, times_of
 
 
 def baseline_placement(board: Board) -> Layout:
@@ -104,16 +104,18 @@ class _Packer:
             for index in chain:
                 self.times[index] = self._times(index, [])
 
-    def _rested(self, index: int, wrap_before: int | None = None) -> int | None:
-        before = self.previous.get(index)
-        if before is None:
-            return None
-        wrap = self.times[before].wrap if wrap_before is None else wrap_before
-        return rested_call(wrap, (self.board.days[index].date - self.board.days[before].date).days)
-
-    def _times(self, index: int, strips: list[StripCard], wrap_before: int | None = None) -> DayTimes:
-        rested = self._rested(index, wrap_before)
-        return times_of(shooting_order(strips), self.board.days[index], self.board.limits, rested)
+    def _times(
+        self, index: int, strips: list[StripCard], before: tuple[int, list[StripCard]] | None = None
+    ) -> DayTimes:
+        """A day's times with these strips, rested after the day before as packed (or as `before` has
+        it: its wrap and strips)."""
+        day, previous = self.board.days[index], self.previous.get(index)
+        rested = cast_rested = None
+        if previous is not None:
+            wrap, strips_before = before or (self.times[previous].wrap, self.strips[previous])
+            rested = rested_call(wrap, (day.date - self.board.days[previous].date).days)
+            cast_rested = rested + rest_needed(self.board, strips_before, strips, day) - TURNAROUND_MINUTES
+        return times_of(shooting_order(strips), day, self.board.limits, rested, cast_rested)
 
     def fits(self, index: int, strip: StripCard) -> bool:
         day, limits = self.board.days[index], self.board.limits
@@ -123,11 +125,12 @@ class _Packer:
             return self.minutes[index] + strip.minutes <= self.board.shooting_minutes(day)
         if not self.free(day, strip):
             return False
-        times = self._times(index, [*self.strips[index], strip])
+        strips = [*self.strips[index], strip]
+        times = self._times(index, strips)
         if not times.keeps(limits):
             return False
         after = self.following.get(index)
-        return after is None or self._times(after, self.strips[after], times.wrap).keeps(limits)
+        return after is None or self._times(after, self.strips[after], (times.wrap, strips)).keeps(limits)
 
     def free(self, day, strip: StripCard) -> bool:
         """Whether the scene's cast and location are free on the day."""

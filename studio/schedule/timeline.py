@@ -110,13 +110,24 @@ def day_times(board: Board, worked: Mapping[int, Parts] | None = None) -> dict[i
     last_of_unit: dict[int, tuple[Day, DayTimes]] = {}
     for day in sorted(board.days, key=lambda d: (d.unit, d.date)):
         previous = last_of_unit.get(day.unit)
-        rested = None
+        rested = cast_rested = None
         if previous is not None:
             rested = rested_call(previous[1].wrap, (day.date - previous[0].date).days)
+            rest = rest_needed(board, board.day_strips(previous[0].id), board.day_strips(day.id), day)
+            cast_rested = rested + rest - TURNAROUND_MINUTES
         work = worked[day.id] if worked is not None else parts(board.day_strips(day.id), board.limits)
-        times[day.id] = clock_of(work, day, board.limits, rested)
+        times[day.id] = clock_of(work, day, board.limits, rested, cast_rested)
         last_of_unit[day.unit] = (day, times[day.id])
     return times
+
+
+def rest_needed(board: Board, before: list[StripCard], strips: list[StripCard], day: Day) -> int:
+    """The rest a day's crew call leaves after the wrap before: 12 hours, or more where a performer on
+    both days is called before the crew for hair & makeup and their pay preset asks as much rest to
+    their own call (short, a forced call: a day's pay)."""
+    returning = {p for s in before for p in s.cast} & {p for s in strips for p in s.cast}
+    needs = (board.cast[p].rest_before_call(day.lead) for p in sorted(returning) if p in board.cast)
+    return max([TURNAROUND_MINUTES, *(need for need in needs if need is not None)])
 
 
 def rested_call(wrap: int, days_between: int) -> int:
@@ -124,14 +135,17 @@ def rested_call(wrap: int, days_between: int) -> int:
     return wrap + TURNAROUND_MINUTES - DAY_MINUTES * days_between
 
 
-def times_of(strips: list[StripCard], day: Day, limits: Limits, rested: int | None) -> DayTimes:
+def times_of(
+    strips: list[StripCard], day: Day, limits: Limits, rested: int | None, cast_rested: int | None = None
+) -> DayTimes:
     """A day's times with these strips in this order, `rested` the earliest call turnaround allows."""
-    return clock_of(parts(strips, limits), day, limits, rested)
+    return clock_of(parts(strips, limits), day, limits, rested, cast_rested)
 
 
-def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None) -> DayTimes:
-    """A day's times for this much work, `rested` the earliest call turnaround allows."""
-    earliest = max(limits.first_call, rested if rested is not None else limits.first_call)
+def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None, cast_rested: int | None = None) -> DayTimes:
+    """A day's times for this much work, `rested` the earliest call the unit's turnaround allows and
+    `cast_rested` the one its returning cast's (`rest_needed`), the earliest it is called at."""
+    earliest = max([limits.first_call, *(call for call in (rested, cast_rested) if call is not None)])
     if day.fixed_call is not None:
         call = day.fixed_call
     else:

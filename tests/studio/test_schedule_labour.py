@@ -14,6 +14,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from studio.callsheet import call_sheet, call_sheet_id
+from studio.cast_calls import Durations
 from studio.day_reports.clock import Span
 from studio.day_reports.facts import rests_since
 from studio.day_reports.hot_cost import price_day
@@ -275,6 +276,29 @@ def test_a_moved_lunch_is_stored_only_while_its_sheet_says_what_it_was_moved_fro
         set_fields(session, "call_sheet", call_sheet_id(session, day), {"crew_call": ""})
         store_meals(session, (MealMove(day, 1, "lunch", 15 * 60, 12 * 60),))
     assert sheet() == (None, dt.time(15, 0))
+
+
+def test_the_day_after_is_called_late_enough_for_the_returning_casts_rest():
+    # The Lead, in hair & makeup an hour before the crew call, under a preset of 12 hours' rest to her own
+    # call (short of it, a forced call: a day's pay, 800). Day 1 wraps at 18:40: day 2's crew call is
+    # 07:40, not the 07:00 the unit's 12 hours allow, so her makeup call at 06:40 is 12 hours on.
+    board = one_day([700])
+    rules = replace(VERTICALS, rest_minutes=720, forced_call_days=Decimal(1))
+    lead = board.cast[1]
+    board.cast[1] = replace(lead, deal=replace(lead.deal, rules=rules), durations=Durations(0, 60, 0))
+    board.days.append(Day(11, 2, dt.date(2027, 3, 2), 1, sunset=18 * 60, dusk=18 * 60 + 30))
+    board.strips[2] = StripCard(2, 101, location_id=1, int_ext="INT", time_of_day="DAY", minutes=120, cast=(1,))
+    board.placement = {10: [1], 11: [2], None: []}
+    analysis = BoardAnalysis(board)
+    assert (clock(analysis.times[10].wrap), clock(analysis.times[11].call)) == ("18:40", "07:40")
+    assert analysis.cost.forced_calls == 0 and not analysis.conflicts
+    assert model_cost(board) == 2 * 80_000 + 2 * 10_000  # the model keeps the same rest, breaking nothing
+    called = board.placed(board.placement)
+    called.days = [board.days[0], replace(board.days[1], fixed_call=7 * 60)]  # typed: called then, forced
+    assert BoardAnalysis(called).cost.forced_calls == Decimal(800)
+    alone = board.placed(board.placement)
+    alone.strips = {**board.strips, 2: replace(board.strips[2], cast=())}  # not on day 2: the unit's 12 hours
+    assert clock(BoardAnalysis(alone).times[11].call) == "07:00"
 
 
 def test_an_hourly_deal_adds_its_late_meals_its_hours_being_in_its_day_cost():
