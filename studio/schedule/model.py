@@ -382,15 +382,8 @@ class ScheduleModel:
                     self._at_most(-rest, -need, self.penalty // 60, self.longest + DAY_MINUTES, when=self._all(both))
 
     def _all(self, flags: list):
-        """True exactly when every one of `flags` is (each 0, 1 or a variable)."""
-        variables = [flag for flag in flags if not isinstance(flag, int)]
-        if len(variables) <= 1:
-            return variables[0] if variables else 1
-        every = self._bool()
-        for flag in variables:
-            self.model.AddImplication(every, flag)
-        self.model.AddBoolOr([every, *(flag.Not() for flag in variables)])
-        return every
+        """True exactly when every one of `flags` is: none of them false."""
+        return _not(self._any([_not(flag) for flag in flags]))
 
     def _minors(self) -> None:
         """A minor's scenes on a day within the work their age allows that day (studio.minors)."""
