@@ -40,12 +40,13 @@ from studio.schedule.search import Budget, Found, Search
 
 WRAP_UP = 2.5  # seconds kept back from the time limit for saving the result (a busy machine takes 2)
 # The work a time limit buys, so that on an idle 2-core machine the search ends on its work (the same
-# schedule every time) before the deadline. Measured idle, `schedule auto` whole process, labour priced
-# in the second half: the demo's 14.5 units took 18.0 s and the larger production's 20.6 s, some 2 s of
-# it before and after the search; at 0.7 a unit the larger production's 30 s run was cut at 18.6 of
-# 18.8 units. So (limit - 3.2 s) × 0.65: 30 s buy 17.4 units (both ending about 25 s in, beside a busy
-# core too), 10 s 4.4 (6 to 7 s).
-WORK_PER_SECOND = 0.65
+# schedule every time) before the deadline. Measured, `schedule auto` whole process, labour priced in
+# the second half and the returning cast's rest kept: a unit takes 1.2-1.7 s of a core (this machine's
+# speed varied by a fifth within the hour), and at 0.6 a unit the larger production's 30 s run ended
+# at its deadline, 15.9 of 16.1 units. So (limit - 3.2 s) × 0.55: 30 s buy 14.7 units (both
+# productions ending 21 to 25 s in), 10 s 3.7 (the demo about 6 s in; the larger production, slower
+# to set up, at its deadline).
+WORK_PER_SECOND = 0.55
 SETUP_SECONDS = 3.2
 
 
