@@ -373,8 +373,8 @@ def run_schedule(args: argparse.Namespace) -> int:
                 "Shoot days added: {days}; scenes taken from the boneyard: {scenes}; conflicts left: {conflicts}."
             ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
         )
-    if report["meals_moved"]:
-        days = _(", ").join(str(number) for number in sorted({move["day"] for move in report["meals_moved"]}))
+    if run.result.meals:
+        days = _(", ").join(str(number) for number in run.result.meal_days)
         print(_("Meals typed on the call sheets follow the new calls (days {days}).").format(days=days))
     return 0
 

@@ -177,7 +177,7 @@ def result_text(result: OptimizeResult) -> str:
         )
     if result.meals:
         separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
-        days = separator.join(str(number) for number in sorted({move.day_number for move in result.meals}))
+        days = separator.join(str(number) for number in result.meal_days)
         text += " " + QCoreApplication.translate(
             "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
         ).replace("%1", days)

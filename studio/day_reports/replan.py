@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
@@ -241,7 +240,7 @@ def _anyway(
     if not any(without[day.id] for day in remaining[len(days) :]):
         boneyard = [s for s in replanned.get(None, []) if s not in unshot]
         starts.append(now.placed({**{day.id: without[day.id] for day in days}, None: boneyard}))
-    start = min(starts, key=lambda start: _weight(BoardAnalysis(start)))
+    start = min(starts, key=lambda start: BoardAnalysis(start).standing)
     try:
         placement = optimize(start, cancelled=cancelled, work=work, follow_meals=False).placement
     except InvalidInput:  # the rest as it is breaks a limit no schedule can keep: left as it is
@@ -258,10 +257,6 @@ def _whole(
     layout = {**reported, **placement}
     analysis = BoardAnalysis(board.placed(layout))
     return swap_days(board, layout, analysis, kept=set(reported), stopped=cancelled or (lambda: False))
-
-
-def _weight(analysis: BoardAnalysis) -> tuple[int, Decimal]:
-    return len(analysis.conflicts), analysis.cost.total
 
 
 def _outcomes(session: Session, production_id: int) -> tuple[dict[int, ShootDay], list[tuple[int, str]]]:

@@ -11,6 +11,7 @@ late meals, so a drag on a 1,200-strip board works out two days again.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
@@ -92,6 +93,11 @@ class BoardAnalysis:
             found[day.id] = kept_here
             latest = (day, kept_here[1])
         return {day.id: found[day.id] for day in self.board.days}
+
+    @property
+    def standing(self) -> tuple[int, Decimal]:
+        """How schedules are ranked: fewer conflicts first, then the lower cost."""
+        return len(self.conflicts), self.cost.total
 
     @cached_property
     def cost(self) -> ScheduleCost:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from sqlmodel import Session, select
 
-from studio.cast_calls import NO_DURATIONS, Calls, Durations
+from studio.cast_calls import NO_CALLS, NO_DURATIONS, Calls, Durations, staggered
 from studio.day_reports.pay import Deal, rules_of
 from studio.exchange import RateTable
 from studio.i18n import _
@@ -163,7 +163,7 @@ class CastMember:
     def at_work_after_call(self, lead: int) -> int:
         """When they are at work, called for the first scene of a day with this lead, in minutes after
         the crew call (before it, negative: hair & makeup and wardrobe take longer than the lead)."""
-        return lead - self.durations.makeup - self.durations.wardrobe
+        return staggered(lead, self.durations, NO_CALLS).at_work
 
     def rest_before_call(self, lead: int) -> int | None:
         """The minutes their pay preset's rest asks from the wrap before to such a day's crew call, if

@@ -44,7 +44,7 @@ def swap_days(
                 continue
             trial = {**layout, first: _with(board, layout, first, others), second: _with(board, layout, second, ones)}
             weighed = BoardAnalysis(board.placed(trial), earlier=analysis)
-            if (len(weighed.conflicts), weighed.cost.total) < (len(analysis.conflicts), analysis.cost.total):
+            if weighed.standing < analysis.standing:
                 layout, analysis, swapped = trial, weighed, True
     return layout, analysis
 

@@ -84,6 +84,11 @@ class OptimizeResult:
     meals: tuple[MealMove, ...] = ()  # typed meals moved with their day's call (`meals`), to store with it
 
     @property
+    def meal_days(self) -> list[int]:
+        """The numbers of the days whose typed meals moved with their calls."""
+        return sorted({move.day_number for move in self.meals})
+
+    @property
     def saving(self) -> float | None:
         """Against the board's own schedule (None when it left scenes unscheduled)."""
         return _saving(self.cost.total, self.current.total) if self.current is not None else None
@@ -161,10 +166,10 @@ def optimize(
     # one it held when it began pricing labour: the cheaper of the two, exactly, then days swapped.
     held = [scenes.layout(found.counts) for found in (best, search.unpriced) if found is not None]
     weighed_exactly = [(layout, BoardAnalysis(board.placed(layout))) for layout in held]
-    layout, analysis = min(weighed_exactly, key=lambda pair: (len(pair[1].conflicts), pair[1].cost.total))
+    layout, analysis = min(weighed_exactly, key=lambda pair: pair[1].standing)
     layout, found = swap_days(board, layout, analysis, stopped=budget.stopped)
     proven = search.proven_unpriced and layout == held[-1]  # the schedule proven cheapest without labour
-    better = current is None or (len(found.conflicts), found.cost.total) < (len(current.conflicts), current.cost.total)
+    better = current is None or found.standing < current.standing
     chosen = found if better else current
     return OptimizeResult(
         placement=layout if better else board.placement,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from studio.schedule.board import Board, Layout, StripCard
-from studio.schedule.timeline import TURNAROUND_MINUTES, DayTimes, rest_needed, rested_call, times_of
+from studio.schedule.timeline import DayTimes, rest_needed, rested_call, times_of
 
 
 def baseline_placement(board: Board) -> Layout:
@@ -113,8 +113,9 @@ class _Packer:
         rested = cast_rested = None
         if previous is not None:
             wrap, strips_before = before or (self.times[previous].wrap, self.strips[previous])
-            rested = rested_call(wrap, (day.date - self.board.days[previous].date).days)
-            cast_rested = rested + rest_needed(self.board, strips_before, strips, day) - TURNAROUND_MINUTES
+            days_between = (day.date - self.board.days[previous].date).days
+            rest = rest_needed(self.board, strips_before, strips, day)
+            rested, cast_rested = rested_call(wrap, days_between), rested_call(wrap, days_between, rest)
         return times_of(shooting_order(strips), day, self.board.limits, rested, cast_rested)
 
     def fits(self, index: int, strip: StripCard) -> bool:

@@ -112,9 +112,9 @@ def day_times(board: Board, worked: Mapping[int, Parts] | None = None) -> dict[i
         previous = last_of_unit.get(day.unit)
         rested = cast_rested = None
         if previous is not None:
-            rested = rested_call(previous[1].wrap, (day.date - previous[0].date).days)
+            wrap, days_between = previous[1].wrap, (day.date - previous[0].date).days
             rest = rest_needed(board, board.day_strips(previous[0].id), board.day_strips(day.id), day)
-            cast_rested = rested + rest - TURNAROUND_MINUTES
+            rested, cast_rested = rested_call(wrap, days_between), rested_call(wrap, days_between, rest)
         work = worked[day.id] if worked is not None else parts(board.day_strips(day.id), board.limits)
         times[day.id] = clock_of(work, day, board.limits, rested, cast_rested)
         last_of_unit[day.unit] = (day, times[day.id])
@@ -130,9 +130,9 @@ def rest_needed(board: Board, before: list[StripCard], strips: list[StripCard], 
     return max([TURNAROUND_MINUTES, *(need for need in needs if need is not None)])
 
 
-def rested_call(wrap: int, days_between: int) -> int:
-    """The earliest call `days_between` days after a wrap that leaves 12 hours' rest."""
-    return wrap + TURNAROUND_MINUTES - DAY_MINUTES * days_between
+def rested_call(wrap: int, days_between: int, rest: int = TURNAROUND_MINUTES) -> int:
+    """The earliest call `days_between` days after a wrap that leaves `rest` (12 hours)."""
+    return wrap + rest - DAY_MINUTES * days_between
 
 
 def times_of(
