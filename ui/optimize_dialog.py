@@ -94,23 +94,20 @@ class OptimizeDialog(QDialog):
     def _progress(self, progress: Progress) -> None:
         seconds = f"{progress.seconds:.0f}"
         if progress.cost is None:
-            text = self.tr("Fitting every scene within the day limits… (%1 s)").replace("%1", seconds)
-        elif progress.gap is None:
-            text = (
-                self.tr("Best so far: %1 before overtime and penalties, after %2 s")
-                .replace("%1", money_text(progress.cost))
-                .replace("%2", seconds)
-            )
+            self.best.setText(self.tr("Fitting every scene within the day limits… (%1 s)").replace("%1", seconds))
+            return
+        if progress.labour is None:
+            text = self.tr("Best so far: %1 before overtime and penalties, after %2 s.")
         else:
-            text = (
-                self.tr(
-                    "Best so far: %1 before overtime and penalties, after %2 s. "
-                    "No schedule costs less than %3: at most %4% more to save."
-                )
-                .replace("%1", money_text(progress.cost))
-                .replace("%2", seconds)
-                .replace("%3", money_text(progress.bound))
-                .replace("%4", f"{progress.gap * 100:.0f}")
+            text = self.tr("Best so far: %1 with overtime and late meals estimated at %3, after %2 s.").replace(
+                "%3", money_text(progress.labour)
+            )
+        text = text.replace("%1", money_text(progress.cost)).replace("%2", seconds)
+        if progress.gap is not None:
+            text += " " + (
+                self.tr("No schedule costs less than %1: at most %2% more to save.")
+                .replace("%1", money_text(progress.bound))
+                .replace("%2", f"{progress.gap * 100:.0f}")
             )
         self.best.setText(text)
 
@@ -175,10 +172,16 @@ def result_text(result: OptimizeResult) -> str:
         text += " " + QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
         )
-    if result.meals:
-        separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
+    separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
+    if result.meal_days:
         days = separator.join(str(number) for number in result.meal_days)
         text += " " + QCoreApplication.translate(
             "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
+        ).replace("%1", days)
+    if result.cleared_meal_days:
+        days = separator.join(str(number) for number in result.cleared_meal_days)
+        text += " " + QCoreApplication.translate(
+            "OptimizeDialog",
+            "Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).",
         ).replace("%1", days)
     return text

@@ -2772,69 +2772,75 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="100"/>
-        <source>Best so far: %1 before overtime and penalties, after %2 s</source>
-        <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/optimize_dialog.py" line="107"/>
-        <source>Best so far: %1 before overtime and penalties, after %2 s. No schedule costs less than %3: at most %4% more to save.</source>
-        <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒。任何计划的成本都不会低于 %3：最多还能再省 %4%。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/optimize_dialog.py" line="136"/>
+        <location filename="../../ui/optimize_dialog.py" line="133"/>
         <source>The current schedule (%1) is the best found: nothing changed.</source>
         <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="140"/>
+        <location filename="../../ui/optimize_dialog.py" line="137"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="142"/>
+        <location filename="../../ui/optimize_dialog.py" line="139"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="145"/>
+        <location filename="../../ui/optimize_dialog.py" line="142"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="156"/>
+        <location filename="../../ui/optimize_dialog.py" line="153"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="164"/>
+        <location filename="../../ui/optimize_dialog.py" line="108"/>
+        <location filename="../../ui/optimize_dialog.py" line="161"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="100"/>
+        <source>Best so far: %1 before overtime and penalties, after %2 s.</source>
+        <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="103"/>
+        <source>Best so far: %1 with overtime and late meals estimated at %3, after %2 s.</source>
+        <translation>目前最优：%1（含估算的加班费与餐补罚金 %3），用时 %2 秒。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="168"/>
+        <location filename="../../ui/optimize_dialog.py" line="165"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="175"/>
+        <location filename="../../ui/optimize_dialog.py" line="172"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="179"/>
+        <location filename="../../ui/optimize_dialog.py" line="175"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="181"/>
+        <location filename="../../ui/optimize_dialog.py" line="178"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="183"/>
+        <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
+        <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>
 </context>
 <context>
@@ -4362,7 +4368,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     <message>
         <location filename="../../ui/pages/schedule.py" line="471"/>
         <location filename="../../ui/pages/schedule.py" line="491"/>
-        <location filename="../../ui/pages/schedule.py" line="513"/>
+        <location filename="../../ui/pages/schedule.py" line="514"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>

@@ -52,12 +52,15 @@ SETUP_SECONDS = 3.2
 
 @dataclass(frozen=True)
 class Progress:
-    """A better schedule found after `seconds`: its cost (None while it still breaks a limit: the
-    search is fitting every scene within the limits), and the bound no schedule can cost less than."""
+    """A better schedule found after `seconds`: its cost as the search counts it (None while it still
+    breaks a limit: the search is fitting every scene within the limits), and the bound no schedule can
+    cost less than. The cost leaves the cast's overtime and late meals out until the search prices them;
+    from then on it includes them as estimated, `labour`."""
 
     seconds: float
     cost: Money | None
     bound: Money | None
+    labour: Money | None = None
 
     @property
     def gap(self) -> float | None:
@@ -86,7 +89,13 @@ class OptimizeResult:
     @property
     def meal_days(self) -> list[int]:
         """The numbers of the days whose typed meals moved with their calls."""
-        return sorted({move.day_number for move in self.meals})
+        return sorted({move.day_number for move in self.meals if move.minutes is not None})
+
+    @property
+    def cleared_meal_days(self) -> list[int]:
+        """The numbers of the days whose typed meal the new call would put past midnight (or before it):
+        cleared, to fall when due."""
+        return sorted({move.day_number for move in self.meals if move.minutes is None})
 
     @property
     def saving(self) -> float | None:
@@ -151,8 +160,9 @@ def optimize(
 
     def improved(found: Found) -> None:
         if progress is not None:
-            cost = None if found.broken else Money.from_minor(found.cost, currency)
-            progress(Progress(time.perf_counter() - started, cost, bound_money))
+            cost = None if found.broken else Money.from_minor(found.cost + found.labour, currency)
+            labour = Money.from_minor(found.labour, currency) if search.pricing and cost is not None else None
+            progress(Progress(time.perf_counter() - started, cost, bound_money, labour))
 
     search = Search(cp_model, scenes, budget, improved, lambda counts: _conflicted_days(board, scenes, counts))
     current = own if _places_every_scene(board, scenes) else None  # the same clock: its meals where typed

@@ -256,6 +256,14 @@ def test_a_typed_lunch_follows_the_call_while_the_optimizer_moves_the_day():
     assert replace(day, meals_after=(-8 * 60, None)).meals_at(7 * 60) == (None, None)
 
 
+def test_a_meal_cleared_because_its_call_moved_it_past_midnight_is_reported_as_cleared_not_moved():
+    result = replace(
+        optimize(one_day([300, 360]), work=0.5),
+        meals=(MealMove(10, 1, "lunch", 14 * 60, 11 * 60), MealMove(11, 2, "dinner", None, 20 * 60)),
+    )
+    assert (result.meal_days, result.cleared_meal_days) == ([1], [2])
+
+
 def test_a_moved_lunch_is_stored_only_while_its_sheet_says_what_it_was_moved_from(sqlite_desk):
     desk = sqlite_desk  # day 1's sheet: crew call 07:00, lunch 12:00
     day = desk.days[0]

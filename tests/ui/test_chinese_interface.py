@@ -100,7 +100,8 @@ def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path
     schedule = show(window, "schedule")
     read_widget(ScheduleSettingsDialog(window.workspace, schedule), "schedule settings", reading)
     optimizing = OptimizeDialog(schedule.board, 60, schedule)
-    optimizing.job.signals.progress.emit(Progress(3, Money(Decimal(9000), "USD"), Money(Decimal(8000), "USD")))
+    usd = [Money(Decimal(amount), "USD") for amount in (9000, 8000, 1500)]
+    optimizing.job.signals.progress.emit(Progress(3, *usd))  # labour priced: the estimate named
     optimizing.cancel()
     read_widget(optimizing, "optimize", reading)
     qtbot.waitUntil(lambda: optimizing.result is not None or optimizing.error is not None, timeout=60000)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from studio.money import Money
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.optimizer import optimize
+from studio.schedule.meals import MealMove
+from studio.schedule.optimizer import Progress, optimize
 from tests.ui.driving import last_refusal, query
 from ui.i18n import money_text
-from ui.optimize_dialog import OptimizeDialog
+from ui.optimize_dialog import OptimizeDialog, result_text
 from ui.stripboard import MIME
 
 WORK = 1.0  # the optimizer's deterministic bound here: the same schedule on any machine, however busy
@@ -179,6 +181,37 @@ def test_optimizing_from_the_page_is_one_undo_step(demo_window, demo_path, qtbot
     demo_window.undo_action.trigger()
     assert query(demo_path, "select id, shoot_day_id, position from strip order by id") == before
     assert query(demo_path, lunches) == typed
+
+
+def test_the_result_says_which_days_meals_followed_the_call_and_which_were_cleared(demo_window):
+    board = show_schedule(demo_window).board
+    result = optimize(board, work=0.2)
+    day_1, day_2 = (day.id for day in board.days[:2])
+    moves = (MealMove(day_1, 1, "lunch", 14 * 60, 11 * 60), MealMove(day_2, 2, "dinner", None, 20 * 60))
+    text = result_text(dataclasses.replace(result, meals=moves))
+    assert "follow the new calls (days 1)" in text
+    assert "past midnight are cleared from the call sheets and fall when due (days 2)" in text
+    assert "follow the new calls" not in result_text(dataclasses.replace(result, meals=moves[1:]))
+
+
+def test_the_best_so_far_says_whether_it_counts_overtime_yet(demo_window, qtbot, monkeypatch):
+    # Once the search prices overtime and late meals, its cost includes them as estimated and says so: the
+    # cost before them may rise while the whole falls.
+    bounded_by_work(monkeypatch, work=10_000)
+    dialog = OptimizeDialog(show_schedule(demo_window).board, 60, demo_window)
+    usd = lambda amount: Money(Decimal(amount), "USD")  # noqa: E731
+    dialog.job.signals.progress.emit(Progress(3, usd(9000), usd(8000)))
+    assert dialog.best.text() == (
+        "Best so far: $9,000.00 before overtime and penalties, after 3 s. "
+        "No schedule costs less than $8,000.00: at most 11% more to save."
+    )
+    dialog.job.signals.progress.emit(Progress(9, usd(10000), usd(8000), usd(1500)))
+    assert dialog.best.text() == (
+        "Best so far: $10,000.00 with overtime and late meals estimated at $1,500.00, after 9 s. "
+        "No schedule costs less than $8,000.00: at most 20% more to save."
+    )
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog.result is not None or dialog.error is not None, timeout=120000)
 
 
 def test_stopping_the_optimizer_keeps_the_best_found(demo_window, qtbot, monkeypatch):
