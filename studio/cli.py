@@ -339,6 +339,7 @@ def run_schedule(args: argparse.Namespace) -> int:
     from studio.operations import store_meals
     from studio.productions import get_production
     from studio.schedule.auto import result_json, schedule_automatically
+    from studio.schedule.meals import meals_report
     from studio.storage.db import open_database
 
     if args.action == "replan":
@@ -373,17 +374,8 @@ def run_schedule(args: argparse.Namespace) -> int:
                 "Shoot days added: {days}; scenes taken from the boneyard: {scenes}; conflicts left: {conflicts}."
             ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
         )
-    if run.result.meal_days:
-        days = _(", ").join(str(number) for number in run.result.meal_days)
-        print(_("Meals typed on the call sheets follow the new calls (days {days}).").format(days=days))
-    if run.result.cleared_meal_days:
-        days = _(", ").join(str(number) for number in run.result.cleared_meal_days)
-        print(
-            _(
-                "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
-                "due (days {days})."
-            ).format(days=days)
-        )
+    for line in meals_report(run.result.meals):
+        print(line)
     return 0
 
 

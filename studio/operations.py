@@ -305,7 +305,8 @@ def lock_strips(session: Session, strip_ids: tuple[int, ...], locked: bool, seen
 def apply_replan(session: Session, production_id: int, plan: Replan) -> Changes:
     """A re-plan worked out beforehand (studio.day_reports.replan.preview_replan) stored as one step: the
     shoot days it needed added, the unshot scenes unlocked and every strip where it says, the reported
-    days' shot scenes locked there; undone in the reverse order."""
+    days' shot scenes locked there, the typed meals moved with their days' calls; undone in the reverse
+    order."""
     from studio.day_reports.replan import stored_layout  # here: the optimizer's modules only when re-planning
 
     existing = set(session.exec(select(ShootDay.id).where(ShootDay.production_id == production_id)))
@@ -317,6 +318,7 @@ def apply_replan(session: Session, production_id: int, plan: Replan) -> Changes:
             lock_strips(session, tuple(plan.unshot), False),
             place_all(session, production_id, layout),
             lock_strips(session, tuple(plan.shot), True),
+            edited(store_meals(session, plan.meals)),
         ]
     )
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, Q
 
 from studio.money import Money
 from studio.schedule.board import Board
+from studio.schedule.meals import days_cleared, days_followed
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from ui.i18n import money_text
 
@@ -172,16 +173,26 @@ def result_text(result: OptimizeResult) -> str:
         text += " " + QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
         )
+    return " ".join([text, *meals_text(result.meals)])
+
+
+def meals_text(moves) -> list[str]:
+    """What a schedule put in place does to the meals typed on its days' sheets: a sentence for those
+    that follow the new calls, one for those cleared (studio.schedule.meals)."""
     separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
-    if result.meal_days:
-        days = separator.join(str(number) for number in result.meal_days)
-        text += " " + QCoreApplication.translate(
-            "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
-        ).replace("%1", days)
-    if result.cleared_meal_days:
-        days = separator.join(str(number) for number in result.cleared_meal_days)
-        text += " " + QCoreApplication.translate(
-            "OptimizeDialog",
-            "Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).",
-        ).replace("%1", days)
-    return text
+    sentences = []
+    if followed := days_followed(moves):
+        sentences.append(
+            QCoreApplication.translate(
+                "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
+            ).replace("%1", separator.join(map(str, followed)))
+        )
+    if cleared := days_cleared(moves):
+        sentences.append(
+            QCoreApplication.translate(
+                "OptimizeDialog",
+                "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
+                "due (days %1).",
+            ).replace("%1", separator.join(map(str, cleared)))
+        )
+    return sentences

@@ -2747,63 +2747,63 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>OptimizeDialog</name>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="52"/>
+        <location filename="../../ui/optimize_dialog.py" line="53"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="58"/>
+        <location filename="../../ui/optimize_dialog.py" line="59"/>
         <source>Looking for the cheapest schedule…</source>
         <translation>正在寻找成本最低的拍摄计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="64"/>
+        <location filename="../../ui/optimize_dialog.py" line="65"/>
         <source>Stop and keep the best</source>
         <translation>停止并保留最优结果</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="86"/>
+        <location filename="../../ui/optimize_dialog.py" line="87"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="97"/>
+        <location filename="../../ui/optimize_dialog.py" line="98"/>
         <source>Fitting every scene within the day limits… (%1 s)</source>
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="133"/>
+        <location filename="../../ui/optimize_dialog.py" line="134"/>
         <source>The current schedule (%1) is the best found: nothing changed.</source>
         <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="137"/>
+        <location filename="../../ui/optimize_dialog.py" line="138"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="139"/>
+        <location filename="../../ui/optimize_dialog.py" line="140"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="142"/>
+        <location filename="../../ui/optimize_dialog.py" line="143"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="153"/>
+        <location filename="../../ui/optimize_dialog.py" line="154"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="108"/>
-        <location filename="../../ui/optimize_dialog.py" line="161"/>
+        <location filename="../../ui/optimize_dialog.py" line="109"/>
+        <location filename="../../ui/optimize_dialog.py" line="162"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="100"/>
+        <location filename="../../ui/optimize_dialog.py" line="101"/>
         <source>Best so far: %1 before overtime and penalties, after %2 s.</source>
         <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒。</translation>
     </message>
@@ -2813,32 +2813,32 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>目前最优：%1（含估算的加班费与餐补罚金 %3），用时 %2 秒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="165"/>
+        <location filename="../../ui/optimize_dialog.py" line="166"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="172"/>
+        <location filename="../../ui/optimize_dialog.py" line="173"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="175"/>
+        <location filename="../../ui/optimize_dialog.py" line="182"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="178"/>
+        <location filename="../../ui/optimize_dialog.py" line="186"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="183"/>
+        <location filename="../../ui/optimize_dialog.py" line="192"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>
@@ -3792,22 +3792,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="490"/>
+        <location filename="../../ui/pages/reports.py" line="491"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="497"/>
+        <location filename="../../ui/pages/reports.py" line="498"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="497"/>
+        <location filename="../../ui/pages/reports.py" line="498"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="502"/>
+        <location filename="../../ui/pages/reports.py" line="503"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

@@ -56,6 +56,7 @@ def run_replan(args: argparse.Namespace) -> int:
     from studio.day_reports.replan import apply_replan, replan
     from studio.paths import database_argument
     from studio.productions import get_production
+    from studio.schedule.meals import meals_report
     from studio.storage.db import open_database
 
     if not 1 <= args.time_limit <= 3600:
@@ -96,6 +97,8 @@ def run_replan(args: argparse.Namespace) -> int:
             saved=report["improvement"]["amount"],
         )
     )
+    for line in meals_report(plan.meals):
+        print(line)
     return 0
 
 

@@ -32,11 +32,13 @@ from studio.i18n import _
 from studio.models import DayReport, DayReportScene, ShootDay
 from studio.models.enums import SceneOutcome, ShootDayKind
 from studio.money import Money
+from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling
 from studio.schedule.board import Board, Layout
 from studio.schedule.costs import ScheduleCost
 from studio.schedule.day_swaps import swap_days
+from studio.schedule.meals import MealMove, following, moved_meals, moves_json
 from studio.schedule.optimizer import WORK_PER_SECOND, OptimizeResult, Progress, optimize
 from studio.schedule.strips import ensure_shoot_days, place_all, set_locked
 from studio.storage.db import Database
@@ -95,6 +97,7 @@ class Replan:
     shot: list[int]  # strips of scenes shot on reported days, locked there
     days_added: int
     dates: dict[int, dt.date]  # each day of the layout's date (a day added to look is known by it)
+    meals: tuple[MealMove, ...] = ()  # the remaining days' typed meals moved with their calls, to store
 
     @property
     def slip(self) -> Difference:
@@ -117,6 +120,7 @@ class Replan:
             "status": self.result.status,
             "conflicts": self.result.conflicts,
             "seconds": round(self.result.seconds, 1),
+            "meals_moved": moves_json(self.meals),
         }
 
 
@@ -144,17 +148,17 @@ def replan(
     unshot_scenes = {scene for scene, outcome in outcomes if outcome == SceneOutcome.NOT_SHOT.value} - completed
     days_added = 0
     while True:
-        board, _added = board_for_scheduling(session, production_id)
+        typed, _added = board_for_scheduling(session, production_id)
+        remaining = [day for day in typed.days if day.date >= start.shoot_date]
+        # The remaining days' typed meals follow the calls the re-plan gives them, as Optimize's do.
+        board = following(typed, BoardAnalysis(typed).times, {day.id for day in remaining})
         remaining = [day for day in board.days if day.date >= start.shoot_date]
         strip_of = {card.scene_id: card.id for card in board.strips.values() if not card.is_banner}
         unshot = [strip_of[scene] for scene in sorted(unshot_scenes) if scene in strip_of]
         shot = [s for day in reported for s in board.placement.get(day, []) if s not in unshot]
         try:
             board_left = _remaining_board(board, remaining, unshot)
-            # Its lunches stay as typed: the re-plan prices and stores the days as the sheets have them.
-            result = optimize(
-                board_left, time_limit * (1 - ANYWAY_SHARE), progress, cancelled, work=work, follow_meals=False
-            )
+            result = optimize(board_left, time_limit * (1 - ANYWAY_SHARE), progress, cancelled, work=work)
             break
         except InvalidInput:
             if days_added == MAX_DAYS_ADDED:
@@ -176,6 +180,7 @@ def replan(
         [s for s in shot if not board.strips[s].is_banner],
         days_added,
         {day.id: day.date for day in board.days},
+        moved_meals(typed, board, after.times),
     )
 
 
@@ -242,7 +247,7 @@ def _anyway(
         starts.append(now.placed({**{day.id: without[day.id] for day in days}, None: boneyard}))
     start = min(starts, key=lambda start: BoardAnalysis(start).standing)
     try:
-        placement = optimize(start, cancelled=cancelled, work=work, follow_meals=False).placement
+        placement = optimize(start, cancelled=cancelled, work=work).placement
     except InvalidInput:  # the rest as it is breaks a limit no schedule can keep: left as it is
         placement = start.placement
     return _whole(board, reported, placement, cancelled)[1].cost
@@ -280,7 +285,9 @@ def _remaining_board(board: Board, remaining: list, unshot: list[int]) -> Board:
 
 
 def apply_replan(session: Session, production_id: int, plan: Replan) -> None:
-    """The re-planned schedule stored: every strip where it says, the reported days' shot scenes locked."""
+    """The re-planned schedule stored: every strip where it says, the reported days' shot scenes locked,
+    the typed meals moved with their days' calls."""
     set_locked(session, plan.unshot, False)
     place_all(session, production_id, plan.layout)
     set_locked(session, plan.shot, True)
+    store_meals(session, plan.meals)

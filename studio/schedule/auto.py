@@ -12,6 +12,7 @@ from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.money import Money
 from studio.schedule.board import Board, load_board
+from studio.schedule.meals import moves_json
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all
 
@@ -91,7 +92,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "location_days": cost.location_days,
         "company_moves": cost.company_moves,
         "driving_minutes": [{"day": number, "minutes": minutes} for number, minutes in result.driving],
-        "meals_moved": [{"day": move.day_number, "meal": move.meal, "time": move.time} for move in result.meals],
+        "meals_moved": moves_json(result.meals),
         "cost": cost.to_json(),
         "current_cost": result.current.to_json() if result.current is not None else None,
         "current_conflicts": result.current_conflicts,

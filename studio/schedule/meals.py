@@ -11,9 +11,10 @@ is cleared: the lunch then falls when due.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from studio.i18n import _
 from studio.schedule.board import Board
 from studio.schedule.timeline import MEAL_MINUTES, DayTimes, clock
 
@@ -37,19 +38,53 @@ class MealMove:
         return None if self.minutes is None else clock(self.minutes)
 
 
-def following(board: Board, times: Mapping[int, DayTimes]) -> Board:
+def following(board: Board, times: Mapping[int, DayTimes], days: Collection[int] | None = None) -> Board:
     """The board with each typed meal within its day, on a day not called at a typed time, following the
-    day's crew call (as `times` has it now)."""
-    days = []
+    day's crew call (as `times` has it now); only on the days of ids `days`, when given."""
+    followed = []
     for day in board.days:
         now, typed = times[day.id], (day.lunch, day.dinner)
         follows = [meal is not None and now.call <= meal and meal + MEAL_MINUTES <= now.wrap for meal in typed]
-        if day.fixed_call is None and any(follows):
+        if day.fixed_call is None and any(follows) and (days is None or day.id in days):
             after = tuple(meal - now.call if moves else None for meal, moves in zip(typed, follows, strict=True))
             lunch, dinner = (None if moves else meal for meal, moves in zip(typed, follows, strict=True))
             day = replace(day, lunch=lunch, dinner=dinner, meals_after=after)
-        days.append(day)
-    return replace(board, days=days)
+        followed.append(day)
+    return replace(board, days=followed)
+
+
+def days_followed(moves: Iterable[MealMove]) -> list[int]:
+    """The numbers of the days whose typed meals moved with their calls."""
+    return sorted({move.day_number for move in moves if move.minutes is not None})
+
+
+def days_cleared(moves: Iterable[MealMove]) -> list[int]:
+    """The numbers of the days whose typed meal the new call would put past midnight (or before it):
+    cleared, to fall when due."""
+    return sorted({move.day_number for move in moves if move.minutes is None})
+
+
+def meals_report(moves: Iterable[MealMove]) -> list[str]:
+    """What a command says of the typed meals its schedule moves: a line for those that follow the new
+    calls, one for those cleared."""
+    moves = tuple(moves)
+    lines = []
+    if followed := days_followed(moves):
+        days = _(", ").join(map(str, followed))
+        lines.append(_("Meals typed on the call sheets follow the new calls (days {days}).").format(days=days))
+    if cleared := days_cleared(moves):
+        days = _(", ").join(map(str, cleared))
+        lines.append(
+            _(
+                "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
+                "due (days {days})."
+            ).format(days=days)
+        )
+    return lines
+
+
+def moves_json(moves: Iterable[MealMove]) -> list[dict]:
+    return [{"day": move.day_number, "meal": move.meal, "time": move.time} for move in moves]
 
 
 def moved_meals(board: Board, followed: Board, times: Mapping[int, DayTimes]) -> tuple[MealMove, ...]:

@@ -87,17 +87,6 @@ class OptimizeResult:
     meals: tuple[MealMove, ...] = ()  # typed meals moved with their day's call (`meals`), to store with it
 
     @property
-    def meal_days(self) -> list[int]:
-        """The numbers of the days whose typed meals moved with their calls."""
-        return sorted({move.day_number for move in self.meals if move.minutes is not None})
-
-    @property
-    def cleared_meal_days(self) -> list[int]:
-        """The numbers of the days whose typed meal the new call would put past midnight (or before it):
-        cleared, to fall when due."""
-        return sorted({move.day_number for move in self.meals if move.minutes is None})
-
-    @property
     def saving(self) -> float | None:
         """Against the board's own schedule (None when it left scenes unscheduled)."""
         return _saving(self.cost.total, self.current.total) if self.current is not None else None
@@ -128,7 +117,6 @@ def optimize(
     *,
     work: float | None = None,
     spent: float = 0.0,
-    follow_meals: bool = True,
 ) -> OptimizeResult:
     """The cheapest schedule found (raises InvalidInput, naming the limit, if none can keep the limits).
 
@@ -136,9 +124,8 @@ def optimize(
     board gives the same schedule on any machine, however busy: `work` when given (tests), else
     `time_limit` seconds' worth (WORK_PER_SECOND), with `time_limit` itself, less the `spent` seconds
     before the call (a command's start-up), as a deadline that only a machine far slower or busier than
-    a laptop's core reaches. Cancelling stops it with the best found. With `follow_meals` the lunches
-    typed on the days' sheets follow the calls it gives them (`meals`, the result's `meals` to store);
-    without (a re-plan, which prices and stores the days as their sheets have them), they stay as typed.
+    a laptop's core reaches. Cancelling stops it with the best found. The meals typed on the days' sheets
+    follow the calls it gives them (`meals`: the result's `meals`, to store with the schedule).
     """
     from ortools.sat.python import cp_model
 
@@ -146,7 +133,7 @@ def optimize(
     if not board.days:
         raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
     own = BoardAnalysis(board)
-    typed, board = board, following(board, own.times) if follow_meals else board
+    typed, board = board, following(board, own.times)
     scenes = Scenes(board)
     check_capacity(scenes)
     if work is None:

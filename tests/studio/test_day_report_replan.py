@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlmodel import select
 
 from studio import operations
@@ -149,3 +149,48 @@ def test_a_reported_day_is_never_re_planned(sqlite_desk):
     with refused, desk.database.transaction() as session:
         replan(session, desk.production_id, 1, work=WORK)
     assert layout(desk) == before
+
+
+@pytest.mark.parametrize("way", ["window", "command"])
+def test_the_remaining_days_typed_lunches_follow_the_calls_the_re_plan_gives_them(demo, way):
+    # The demo types each day's lunch five hours after its call and types no crew call. Days 1 to 3 are
+    # reported: the re-plan calls the days from 4 on anew, their lunches follow (or are cleared past
+    # midnight), the reported days' stay as typed. The window's way (a preview, then stored as one undo
+    # step) and the command's (worked out and stored in one transaction) store the same; undoing puts
+    # every lunch back.
+    lunches = "select shoot_day_id, lunch from call_sheet order by shoot_day_id"
+
+    def typed() -> dict:
+        with demo.session() as session:
+            return dict(session.exec(text(lunches)).all())
+
+    with demo.session() as session:
+        board = load_board(session, 1)
+    before = typed()
+    if way == "window":
+        plan = preview_replan(demo, 1, 4, work=1.0)
+        with demo.transaction() as session:
+            changes = operations.apply_replan(session, 1, plan)
+    else:
+        with demo.transaction() as session:
+            plan = replan(session, 1, 4, work=1.0)
+            apply_replan(session, 1, plan)
+    assert plan.meals and {move.day_number for move in plan.meals} <= set(range(4, 10))
+    assert plan.to_json()["meals_moved"] == [
+        {"day": move.day_number, "meal": move.meal, "time": move.time} for move in plan.meals
+    ]
+    with demo.session() as session:
+        stored = load_board(session, 1)
+    times = BoardAnalysis(stored).times
+    moved = {move.day_id for move in plan.meals}
+    for day, was in zip(stored.days, board.days, strict=True):
+        call = times[day.id].call
+        if day.id in moved:  # typed within its day as it was, five hours after its call
+            assert day.lunch == (call + 300 if call + 300 < 24 * 60 else None)
+        else:  # reported, or typed outside its day as it was (passed over: lunch when due)
+            assert day.lunch == was.lunch
+    assert BoardAnalysis(stored).cost == plan.after
+    if way == "window":
+        with demo.transaction() as session:
+            run_steps(session, changes.undo)
+        assert typed() == before

@@ -29,7 +29,7 @@ from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
 from studio.schedule.day_swaps import swap_days
-from studio.schedule.meals import MealMove, following, moved_meals
+from studio.schedule.meals import MealMove, following, meals_report, moved_meals, moves_json
 from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
 from studio.schedule.scene_groups import Scenes
@@ -257,11 +257,14 @@ def test_a_typed_lunch_follows_the_call_while_the_optimizer_moves_the_day():
 
 
 def test_a_meal_cleared_because_its_call_moved_it_past_midnight_is_reported_as_cleared_not_moved():
-    result = replace(
-        optimize(one_day([300, 360]), work=0.5),
-        meals=(MealMove(10, 1, "lunch", 14 * 60, 11 * 60), MealMove(11, 2, "dinner", None, 20 * 60)),
-    )
-    assert (result.meal_days, result.cleared_meal_days) == ([1], [2])
+    moves = (MealMove(10, 1, "lunch", 14 * 60, 11 * 60), MealMove(11, 2, "dinner", None, 20 * 60))
+    assert meals_report(moves) == [
+        "Meals typed on the call sheets follow the new calls (days 1).",
+        "Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days 2).",
+    ]
+    assert meals_report(moves[1:]) == [meals_report(moves)[1]] and meals_report(()) == []
+    lunch, dinner = {"day": 1, "meal": "lunch", "time": "14:00"}, {"day": 2, "meal": "dinner", "time": None}
+    assert moves_json(moves) == [lunch, dinner]
 
 
 def test_a_moved_lunch_is_stored_only_while_its_sheet_says_what_it_was_moved_from(sqlite_desk):

@@ -36,7 +36,7 @@ from studio.models.enums import DelayReason, ReportNoteKind, SceneOutcome
 from studio.money import Money
 from ui.i18n import babel_locale, chinese, day_text, money_text
 from ui.lazy import on_first_call
-from ui.optimize_dialog import OptimizeDialog
+from ui.optimize_dialog import OptimizeDialog, meals_text
 from ui.pages.base import Page
 from ui.table import Column, remove_rows, seen
 
@@ -487,6 +487,7 @@ class ProductionReportPage(Page):
             ).replace("%1", money_text(improvement.amount))
         if plan.result.conflicts:
             text += " " + self.tr("%n conflict(s) remain: see the schedule.", "", plan.result.conflicts)
+        text = " ".join([text, *meals_text(plan.meals)])
         return text + "\n\n" + self.tr("Store this schedule?")
 
     def export(self, suffix: str) -> None:
