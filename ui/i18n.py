@@ -62,6 +62,14 @@ def babel_locale() -> str:
     return "zh_CN" if chinese() else "en_US"
 
 
+def sentences(*parts: str) -> str:
+    """Sentences in a row: a space between two, but after a Chinese full stop, which carries its own."""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text.endswith(("。", "！", "？", "）")) else " " + part
+    return text
+
+
 def money_text(money: Money | None) -> str:
     return format_money(money, babel_locale())
 

@@ -14,7 +14,7 @@ from studio.money import Money
 from studio.schedule.board import Board
 from studio.schedule.meals import days_cleared, days_followed
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
-from ui.i18n import money_text
+from ui.i18n import money_text, sentences
 
 
 class _Signals(QObject):
@@ -105,10 +105,11 @@ class OptimizeDialog(QDialog):
             )
         text = text.replace("%1", money_text(progress.cost)).replace("%2", seconds)
         if progress.gap is not None:
-            text += " " + (
+            text = sentences(
+                text,
                 self.tr("No schedule costs less than %1: at most %2% more to save.")
                 .replace("%1", money_text(progress.bound))
-                .replace("%2", f"{progress.gap * 100:.0f}")
+                .replace("%2", f"{progress.gap * 100:.0f}"),
             )
         self.best.setText(text)
 
@@ -158,22 +159,25 @@ def result_text(result: OptimizeResult) -> str:
             .replace("%4", money(result.baseline.total))
         )
     text = text.replace("%1", money(result.cost.total)).replace("%2", kind)
+    bound = conflicts = ""
     if result.gap is not None and result.status != "optimal":
-        text += " " + QCoreApplication.translate(
-            "OptimizeDialog", "No schedule costs less than %1: at most %2% more to save."
-        ).replace("%1", money(result.bound)).replace("%2", f"{result.gap * 100:.0f}")
+        bound = (
+            QCoreApplication.translate("OptimizeDialog", "No schedule costs less than %1: at most %2% more to save.")
+            .replace("%1", money(result.bound))
+            .replace("%2", f"{result.gap * 100:.0f}")
+        )
     if result.status == "impossible":
-        text += " " + QCoreApplication.translate(
+        conflicts = QCoreApplication.translate(
             "OptimizeDialog",
             "No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).",
             "",
             result.conflicts,
         )
     elif result.conflicts:
-        text += " " + QCoreApplication.translate(
+        conflicts = QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
         )
-    return " ".join([text, *meals_text(result.meals)])
+    return sentences(text, bound, conflicts, *meals_text(result.meals))
 
 
 def meals_text(moves) -> list[str]:

@@ -102,6 +102,7 @@ def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path
     optimizing = OptimizeDialog(schedule.board, 60, schedule)
     usd = [Money(Decimal(amount), "USD") for amount in (9000, 8000, 1500)]
     optimizing.job.signals.progress.emit(Progress(3, *usd))  # labour priced: the estimate named
+    assert "。任何计划的成本都不会低于" in optimizing.best.text()  # no space after a Chinese full stop
     optimizing.cancel()
     read_widget(optimizing, "optimize", reading)
     qtbot.waitUntil(lambda: optimizing.result is not None or optimizing.error is not None, timeout=60000)

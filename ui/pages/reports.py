@@ -34,7 +34,7 @@ from studio.errors import UserError
 from studio.formatting import format_eighths
 from studio.models.enums import DelayReason, ReportNoteKind, SceneOutcome
 from studio.money import Money
-from ui.i18n import babel_locale, chinese, day_text, money_text
+from ui.i18n import babel_locale, chinese, day_text, money_text, sentences
 from ui.lazy import on_first_call
 from ui.optimize_dialog import OptimizeDialog, meals_text
 from ui.pages.base import Page
@@ -481,13 +481,14 @@ class ProductionReportPage(Page):
             .replace("%7", f"{slip.location_days:+d}")
             .replace("%8", str(plan.days_added))
         )
+        saved = conflicts = ""
         if improvement.amount.amount > 0:
-            text += " " + self.tr(
+            saved = self.tr(
                 "Placing the remaining days again also saves %1, as it would with every scene shot."
             ).replace("%1", money_text(improvement.amount))
         if plan.result.conflicts:
-            text += " " + self.tr("%n conflict(s) remain: see the schedule.", "", plan.result.conflicts)
-        text = " ".join([text, *meals_text(plan.meals)])
+            conflicts = self.tr("%n conflict(s) remain: see the schedule.", "", plan.result.conflicts)
+        text = sentences(text, saved, conflicts, *meals_text(plan.meals))
         return text + "\n\n" + self.tr("Store this schedule?")
 
     def export(self, suffix: str) -> None:
