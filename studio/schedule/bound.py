@@ -14,11 +14,13 @@ less than the least each part can cost on its own, so the bound is the sum of tw
   where a long gap can drop them, at least as many work dates as that takes).
 
 The search's model counts cost exactly so (`model`), so the gap between a schedule and this bound is
-at most what more searching could save.
+at most what more searching could save. The locations' relaxation, solved, also says which days each
+location would have: the optimizer starts from a schedule packed on them too (`packing.planned_placement`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
 
@@ -29,13 +31,22 @@ from studio.schedule.search import Budget
 BOUND_WORK = 1.0  # at most, of the search's work
 
 
-def lower_bound(cp_model, scenes: Scenes, budget: Budget) -> int | None:
-    """In minor units; None when the locations' relaxation proves nothing in its share of the work."""
-    places = _locations_and_moves(cp_model, scenes, budget)
-    return None if places is None else places + _cast(scenes)
+@dataclass(frozen=True)
+class Bound:
+    """What no schedule within the limits costs less than, in minor units (None when the locations'
+    relaxation proves nothing in its share of the work), and the days the relaxation's best solution
+    gives each location (by its index: the day indexes, fullest first), where the search may start."""
+
+    amount: int | None
+    location_days: dict[int, list[int]]
 
 
-def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None:
+def lower_bound(cp_model, scenes: Scenes, budget: Budget) -> Bound:
+    places, location_days = _locations_and_moves(cp_model, scenes, budget)
+    return Bound(None if places is None else places + _cast(scenes), location_days)
+
+
+def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int | None, dict[int, list[int]]]:
     board, limits = scenes.board, scenes.board.limits
     eighths: dict[int, int] = {}
     speed: dict[int, Fraction] = {}  # minutes per eighth of a location's quickest scene
@@ -88,8 +99,13 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> int | None
     status = solver.Solve(model)
     budget.spent(solver, model)
     if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
-        return None
-    return max(0, int(-(-solver.BestObjectiveBound() // 1)))
+        return None, {}
+    location_days: dict[int, list[int]] = {}
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        for (place, d), flag in sorted(used.items(), key=lambda item: -solver.Value(pages[item[0]])):
+            if solver.Value(flag):
+                location_days.setdefault(place, []).append(d)
+    return max(0, int(-(-solver.BestObjectiveBound() // 1))), location_days
 
 
 def _cast(scenes: Scenes) -> int:

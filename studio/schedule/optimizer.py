@@ -9,8 +9,11 @@ night scenes from dusk, call to wrap within the day's hours, company moves takin
 between a wrap and the unit's next call); locked strips stay on their day; a performer is on one unit
 at a time.
 
-The search (`search`, over the CP-SAT model in `model`) starts from the schedule on the board when it
-places every scene (else from a quick grouped one) and only ever accepts a cheaper schedule, or one
+The search (`search`, over the CP-SAT model in `model`) starts from the cheapest of the schedule on the
+board (when it places every scene) and two quick ones: scenes grouped by location, and scenes packed on
+the days the bound's relaxation gives their location (`packing.planned_placement`: locations on as few
+days as can be, which the search otherwise had to merge a pair of days at a time: the demo's 10 s run
+went from 124,454 to 109,412). It only ever accepts a cheaper schedule, or one
 breaking fewer limits; what it hands back is put in place only if it breaks no more limits than the
 board's own schedule and costs less, or breaks fewer. The result says what it saves against the
 board's schedule first and against script order second, and what no schedule can cost less than
@@ -34,7 +37,7 @@ from studio.schedule.capacity import check_capacity
 from studio.schedule.costs import ScheduleCost
 from studio.schedule.day_swaps import swap_days
 from studio.schedule.meals import MealMove, following, moved_meals
-from studio.schedule.packing import baseline_placement, grouped_placement
+from studio.schedule.packing import baseline_placement, grouped_placement, planned_placement
 from studio.schedule.scene_groups import Counts, Scenes
 from studio.schedule.search import Budget, Found, Search
 
@@ -143,7 +146,7 @@ def optimize(
         budget = Budget(work, None, cancelled)
     currency = board.currency
     bound = lower_bound(cp_model, scenes, budget)
-    bound_money = Money.from_minor(bound, currency) if bound is not None else None
+    bound_money = Money.from_minor(bound.amount, currency) if bound.amount is not None else None
 
     def improved(found: Found) -> None:
         if progress is not None:
@@ -155,6 +158,8 @@ def optimize(
     current = own if _places_every_scene(board, scenes) else None  # the same clock: its meals where typed
     starts = [scenes.counts(board.placement)] if current is not None else []
     starts.append(scenes.counts(grouped_placement(board)))
+    if bound.location_days:  # locations on as few days as the bound's relaxation found
+        starts.append(scenes.counts(planned_placement(board, bound.location_days)))
     weighed = [found for counts in starts if (found := search.weigh(scenes.repaired(counts))) is not None]
     start = min(weighed, key=lambda found: (found.broken, found.cost + found.labour))
     improved(start)

@@ -1,6 +1,7 @@
 """Quick schedules, made without a solver: script order packed into the days (the baseline the
 optimizer is measured against), scenes grouped by location where everyone is free and each day's clock
-holds (where the optimizer starts), and the order a day's scenes are shot in."""
+holds, and scenes on the days a plan gives their location (the optimizer starts from the cheaper), and
+the order a day's scenes are shot in."""
 
 from __future__ import annotations
 
@@ -33,26 +34,43 @@ def grouped_placement(board: Board) -> Layout:
     placement = _empty(board)
     if not board.days:
         return placement
+    packer, scenes = _locked_packed(board, placement)
+    scenes.sort(key=lambda s: (s.location or "", s.set_name, s.sort_order))
+    night_days = _night_days(board, sum(s.eighths for s in scenes if s.is_night))
+    mixed = {i - 1 for i in night_days if i - 1 >= 0 and i - 1 not in night_days}
+    day_order = [i for i in range(len(board.days)) if i not in night_days]
+    night_order = sorted(night_days, reverse=True) + sorted(mixed, reverse=True)
+    for night, preferred in ((False, day_order), (True, night_order)):
+        for strip in (s for s in scenes if s.is_night == night):
+            packer.put_first(preferred, strip, placement)
+    return _in_shooting_order(board, placement)
+
+
+def planned_placement(board: Board, location_days: dict[int, list[int]]) -> Layout:
+    """A quick schedule on the days a plan gives each location (`location_days`: day indexes, fullest
+    first, as the bound's relaxation of locations has them): day scenes before night scenes, each
+    location's scenes together, a performer's scenes together within them, each put on the first of its
+    location's days where its cast is available and the day's clock still holds, else on the first day
+    anywhere (else on its cast's lightest day)."""
+    placement = _empty(board)
+    if not board.days:
+        return placement
+    packer, scenes = _locked_packed(board, placement)
+    scenes.sort(key=lambda s: (s.is_night, s.location or "", s.cast, s.sort_order))
+    for strip in scenes:
+        packer.put_first(location_days.get(strip.location_id, []), strip, placement)
+    return _in_shooting_order(board, placement)
+
+
+def _locked_packed(board: Board, placement: Layout) -> tuple[_Packer, list[StripCard]]:
+    """A realistic packer holding the locked scenes on their days, and the scenes left to place."""
     packer = _Packer(board, realistic=True)
     day_of, index_of = board.day_of(), {day.id: i for i, day in enumerate(board.days)}
     locked = {s.id for s in board.strips.values() if s.locked and not s.is_banner}
     for strip_id in locked:
         if day_of.get(strip_id) in index_of:
             packer.put(index_of[day_of[strip_id]], board.strips[strip_id], placement)
-    scenes = sorted(
-        (s for s in board.strips.values() if not s.is_banner and s.id not in locked),
-        key=lambda s: (s.location or "", s.set_name, s.sort_order),
-    )
-    night_days = _night_days(board, sum(s.eighths for s in scenes if s.is_night))
-    mixed = {i - 1 for i in night_days if i - 1 >= 0 and i - 1 not in night_days}
-    day_order = [i for i in range(len(board.days)) if i not in night_days]
-    night_order = sorted(night_days, reverse=True) + sorted(mixed, reverse=True)
-    everywhere = list(range(len(board.days)))
-    for night, preferred in ((False, day_order), (True, night_order)):
-        for strip in (s for s in scenes if s.is_night == night):
-            index = next((i for i in [*preferred, *everywhere] if packer.fits(i, strip)), None)
-            packer.put(packer.least_loaded(strip) if index is None else index, strip, placement)
-    return _in_shooting_order(board, placement)
+    return packer, [s for s in board.strips.values() if not s.is_banner and s.id not in locked]
 
 
 def _night_days(board: Board, night_eighths: int) -> set[int]:
@@ -145,6 +163,13 @@ class _Packer:
         are free on."""
         free = [i for i, day in enumerate(self.board.days) if self.free(day, strip)]
         return min(free or range(len(self.board.days)), key=lambda i: self.minutes[i])
+
+    def put_first(self, preferred: list[int], strip: StripCard, placement: Layout) -> None:
+        """The scene on the first of the `preferred` days it fits on, else the first day anywhere, else
+        the lightest day its cast and location are free on."""
+        everywhere = range(len(self.board.days))
+        index = next((i for i in [*preferred, *everywhere] if self.fits(i, strip)), None)
+        self.put(self.least_loaded(strip) if index is None else index, strip, placement)
 
     def put(self, index: int, strip: StripCard, placement: Layout) -> None:
         self.strips[index].append(strip)
