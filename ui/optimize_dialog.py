@@ -98,7 +98,7 @@ class OptimizeDialog(QDialog):
             self.best.setText(self.tr("Fitting every scene within the day limits… (%1 s)").replace("%1", seconds))
             return
         if progress.labour is None:
-            text = self.tr("Best so far: %1 before overtime and penalties, after %2 s.")
+            text = self.tr("Best so far: %1 before overtime and late meals, after %2 s.")
         else:
             text = self.tr("Best so far: %1 with overtime and late meals estimated at %3, after %2 s.").replace(
                 "%3", money_text(progress.labour)
@@ -184,19 +184,19 @@ def meals_text(moves) -> list[str]:
     """What a schedule put in place does to the meals typed on its days' sheets: a sentence for those
     that follow the new calls, one for those cleared (studio.schedule.meals)."""
     separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
-    sentences = []
+    lines = []
     if followed := days_followed(moves):
-        sentences.append(
+        lines.append(
             QCoreApplication.translate(
                 "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
             ).replace("%1", separator.join(map(str, followed)))
         )
     if cleared := days_cleared(moves):
-        sentences.append(
+        lines.append(
             QCoreApplication.translate(
                 "OptimizeDialog",
                 "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
                 "due (days %1).",
             ).replace("%1", separator.join(map(str, cleared)))
         )
-    return sentences
+    return lines

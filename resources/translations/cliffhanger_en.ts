@@ -154,7 +154,7 @@
 <context>
     <name>OptimizeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="166"/>
+        <location filename="../../ui/optimize_dialog.py" line="170"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>No schedule keeps every limit: this one breaks the fewest (%n conflict, see the list).</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="173"/>
+        <location filename="../../ui/optimize_dialog.py" line="177"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="489"/>
+        <location filename="../../ui/pages/reports.py" line="490"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>%n conflict remains: see the schedule.</numerusform>

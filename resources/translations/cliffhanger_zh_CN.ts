@@ -2772,73 +2772,73 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="134"/>
+        <location filename="../../ui/optimize_dialog.py" line="101"/>
+        <source>Best so far: %1 before overtime and late meals, after %2 s.</source>
+        <translation>目前最优：%1（未计加班费与用餐罚金），用时 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="135"/>
         <source>The current schedule (%1) is the best found: nothing changed.</source>
         <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="138"/>
+        <location filename="../../ui/optimize_dialog.py" line="139"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="140"/>
+        <location filename="../../ui/optimize_dialog.py" line="141"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="143"/>
+        <location filename="../../ui/optimize_dialog.py" line="144"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="154"/>
+        <location filename="../../ui/optimize_dialog.py" line="155"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="109"/>
-        <location filename="../../ui/optimize_dialog.py" line="162"/>
+        <location filename="../../ui/optimize_dialog.py" line="110"/>
+        <location filename="../../ui/optimize_dialog.py" line="165"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="101"/>
-        <source>Best so far: %1 before overtime and penalties, after %2 s.</source>
-        <translation>目前最优：%1（未计加班费与罚金），用时 %2 秒。</translation>
-    </message>
-    <message>
         <location filename="../../ui/optimize_dialog.py" line="103"/>
         <source>Best so far: %1 with overtime and late meals estimated at %3, after %2 s.</source>
-        <translation>目前最优：%1（含估算的加班费与餐补罚金 %3），用时 %2 秒。</translation>
+        <translation>目前最优：%1（含估算的加班费与用餐罚金 %3），用时 %2 秒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="166"/>
+        <location filename="../../ui/optimize_dialog.py" line="170"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="173"/>
+        <location filename="../../ui/optimize_dialog.py" line="177"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="182"/>
+        <location filename="../../ui/optimize_dialog.py" line="186"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="186"/>
+        <location filename="../../ui/optimize_dialog.py" line="190"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="192"/>
+        <location filename="../../ui/optimize_dialog.py" line="196"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>
@@ -3780,34 +3780,34 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误多花 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="486"/>
+        <location filename="../../ui/pages/reports.py" line="487"/>
         <source>Placing the remaining days again also saves %1, as it would with every scene shot.</source>
         <translation>重新安排剩余拍摄日另外还能节省 %1，即使所有戏都按计划拍完也一样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="489"/>
+        <location filename="../../ui/pages/reports.py" line="490"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="491"/>
+        <location filename="../../ui/pages/reports.py" line="492"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="498"/>
+        <location filename="../../ui/pages/reports.py" line="499"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="498"/>
+        <location filename="../../ui/pages/reports.py" line="499"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="503"/>
+        <location filename="../../ui/pages/reports.py" line="504"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

@@ -35,7 +35,7 @@ BOUND_WORK = 1.0  # at most, of the search's work
 class Bound:
     """What no schedule within the limits costs less than, in minor units (None when the locations'
     relaxation proves nothing in its share of the work), and the days the relaxation's best solution
-    gives each location (by its index: the day indexes, fullest first), where the search may start."""
+    gives each location (location id → day indexes, fullest first), where the search may start."""
 
     amount: int | None
     location_days: dict[int, list[int]]

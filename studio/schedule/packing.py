@@ -1,7 +1,7 @@
 """Quick schedules, made without a solver: script order packed into the days (the baseline the
 optimizer is measured against), scenes grouped by location where everyone is free and each day's clock
-holds, and scenes on the days a plan gives their location (the optimizer starts from the cheaper), and
-the order a day's scenes are shot in."""
+holds, and scenes on the days a plan gives their location (the optimizer starts from the cheapest of
+these and the board's own), and the order a day's scenes are shot in."""
 
 from __future__ import annotations
 
