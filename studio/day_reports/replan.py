@@ -149,10 +149,10 @@ def replan(
     days_added = 0
     while True:
         typed, _added = board_for_scheduling(session, production_id)
-        remaining = [day for day in typed.days if day.date >= start.shoot_date]
+        later = {day.id for day in typed.days if day.date >= start.shoot_date}
         # The remaining days' typed meals follow the calls the re-plan gives them, as Optimize's do.
-        board = following(typed, BoardAnalysis(typed).times, {day.id for day in remaining})
-        remaining = [day for day in board.days if day.date >= start.shoot_date]
+        board = following(typed, BoardAnalysis(typed).times, later)
+        remaining = [day for day in board.days if day.id in later]
         strip_of = {card.scene_id: card.id for card in board.strips.values() if not card.is_banner}
         unshot = [strip_of[scene] for scene in sorted(unshot_scenes) if scene in strip_of]
         shot = [s for day in reported for s in board.placement.get(day, []) if s not in unshot]
