@@ -374,6 +374,13 @@ def run_schedule(args: argparse.Namespace) -> int:
                 "Shoot days added: {days}; scenes taken from the boneyard: {scenes}; conflicts left: {conflicts}."
             ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
         )
+    if run.result.reported:
+        print(
+            _(
+                "Reported days kept what was shot on them and took no other scene (days {days}): "
+                "schedule replan moves what was left unshot."
+            ).format(days=", ".join(map(str, run.result.reported)))
+        )
     for line in meals_report(run.result.meals):
         print(line)
     return 0

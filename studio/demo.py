@@ -92,8 +92,11 @@ def demo_data(size: str = "standard") -> dict:
     return merged
 
 
-def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED, size: str = "standard") -> int:
-    """Write the demo production into a new database file; return the production id.
+def write_demo(
+    path: Path, *, force: bool = False, seed: int = DEMO_SEED, size: str = "standard", reported: bool = True
+) -> int:
+    """Write the demo production into a new database file; return the production id. Without `reported`,
+    as it stands before its first day is shot: no day reported (what the optimizer plans from scratch).
 
     The file is built beside its final name and renamed into place, so a failure never leaves a
     half-written demo (or destroys the file it was meant to replace).
@@ -106,7 +109,7 @@ def write_demo(path: Path, *, force: bool = False, seed: int = DEMO_SEED, size: 
     if path.exists() and not force:
         raise UserError(_("{path} already exists; use --force to replace it").format(path=path))
     with held_or_refused(path):
-        return _write_demo(path, seed, size)
+        return _write_demo(path, seed, size, reported)
 
 
 def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED, size: str = "standard") -> int:
@@ -130,7 +133,7 @@ def write_demo_on_server(url: str, *, force: bool = False, seed: int = DEMO_SEED
         database.close()
 
 
-def _write_demo(path: Path, seed: int, size: str) -> int:
+def _write_demo(path: Path, seed: int, size: str, reported: bool) -> int:
     """Built under a scratch name beside `path` (which the next holder of its lock removes if this is
     killed), then put in its place."""
     try:
@@ -142,7 +145,7 @@ def _write_demo(path: Path, seed: int, size: str) -> int:
         database = open_database(scratch, create=True)
         try:
             with database.transaction() as session:
-                production_id = build_demo(session, seed, size)
+                production_id = build_demo(session, seed, size, reported)
         finally:
             database.close()
         stamp_demo(scratch)
@@ -165,7 +168,7 @@ def _put_in_place(scratch: Path, path: Path) -> None:
     put_new_file(scratch, path)
 
 
-def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") -> int:
+def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard", reported: bool = True) -> int:
     data = demo_data(size)
     rng = random.Random(seed)
     spec = data["production"]
@@ -192,7 +195,8 @@ def build_demo(session: Session, seed: int = DEMO_SEED, size: str = "standard") 
     _add_schedule(session, pid)
     _plan_lunches(session, pid, spec["lunch_after_crew_call_minutes"])
     _add_budget(session, pid, data["budget"])
-    _add_reports(session, pid, data["reports"])
+    if reported:
+        _add_reports(session, pid, data["reports"])
     add_original(session, pid, data["action"], data.get("original", {}))
     return pid
 

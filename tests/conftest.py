@@ -52,6 +52,30 @@ def demo_path(demo_template, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def planned_demo_template(tmp_path_factory) -> Path:
+    """The demo as it stands before its first day is shot: no day reported."""
+    from studio.demo import write_demo
+
+    path = tmp_path_factory.mktemp("planned") / "planned.sqlite"
+    write_demo(path, reported=False)
+    return path
+
+
+@pytest.fixture
+def planned_demo(planned_demo_template, tmp_path):
+    """The demo before its first day is shot, open (a copy: each test may change it)."""
+    import shutil
+
+    from studio.storage.db import open_database
+
+    path = tmp_path / "planned.sqlite"
+    shutil.copyfile(planned_demo_template, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
 @pytest.fixture
 def demo(demo_path):
     """The demo production, open (a copy: each test may change it)."""

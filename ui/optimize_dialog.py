@@ -177,7 +177,19 @@ def result_text(result: OptimizeResult) -> str:
         conflicts = QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
         )
-    return sentences(text, bound, conflicts, *meals_text(result.meals))
+    return sentences(text, reported_text(result.reported), bound, conflicts, *meals_text(result.meals))
+
+
+def reported_text(days: tuple[int, ...]) -> str:
+    """That the reported days kept their scenes (empty when none is reported)."""
+    if not days:
+        return ""
+    separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
+    return QCoreApplication.translate(
+        "OptimizeDialog",
+        "Reported days kept what was shot on them and took no other scene (days %1): Re-plan moves what was "
+        "left unshot.",
+    ).replace("%1", separator.join(map(str, days)))
 
 
 def meals_text(moves) -> list[str]:

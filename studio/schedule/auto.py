@@ -93,6 +93,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "company_moves": cost.company_moves,
         "driving_minutes": [{"day": number, "minutes": minutes} for number, minutes in result.driving],
         "meals_moved": moves_json(result.meals),
+        "reported_days_kept": list(result.reported),
         "cost": cost.to_json(),
         "current_cost": result.current.to_json() if result.current is not None else None,
         "current_conflicts": result.current_conflicts,

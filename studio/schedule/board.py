@@ -25,6 +25,7 @@ from studio.models import (
     CallTime,
     CastAssignment,
     Character,
+    DayReport,
     Episode,
     FilmSet,
     Location,
@@ -89,6 +90,7 @@ class Day:
     # While the optimizer moves days (`meals.following`): the typed lunch and dinner as minutes after the
     # crew call, each that follows it (its `lunch` or `dinner` then None).
     meals_after: tuple[int | None, int | None] = (None, None)
+    reported: bool = False  # shot and reported: the optimizer keeps it as it is (studio.day_reports)
 
     def meals_at(self, call: int) -> tuple[int | None, int | None]:
         """The lunch and dinner its call sheet names for the day called at `call`: typed, or moved with
@@ -239,6 +241,18 @@ class Board:
         """The same board with the strips placed otherwise (a schedule weighed before it is saved)."""
         return replace(self, placement=placement)
 
+    def reported_held(self) -> Board:
+        """The board with the scenes on its reported days locked there: what was shot stays where it was
+        shot (whatever became of it, a re-plan's to say), and no other scene goes on a reported day
+        (`scene_groups.Scenes.allowed`)."""
+        held = {s for day in self.days if day.reported for s in self.placement.get(day.id, [])}
+        strips = {s: replace(card, locked=True) if s in held else card for s, card in self.strips.items()}
+        return replace(self, strips=strips)
+
+    @property
+    def reported_days(self) -> list[Day]:
+        return [day for day in self.days if day.reported]
+
     def shooting_minutes(self, day: Day | None = None) -> int:
         """The minutes of scenes and moves a day's hours hold after its lead; without a day, the most any
         of the board's days holds."""
@@ -309,14 +323,15 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
     """The shoot days with their sunset, dusk and next dawn where the production shoots, and the crew and
     shooting calls their call sheets fix (a shooting call alone fixes the crew call SHOOTING_LEAD before it)."""
     statement = (
-        select(ShootDay, CallSheet)
+        select(ShootDay, CallSheet, DayReport.id)
         .join(CallSheet, CallSheet.shoot_day_id == ShootDay.id, isouter=True)
+        .join(DayReport, DayReport.shoot_day_id == ShootDay.id, isouter=True)
         .where(ShootDay.production_id == production.id, ShootDay.kind == ShootDayKind.SHOOT.value)
         .order_by(ShootDay.shoot_date, ShootDay.unit)
     )
     days = []
     typed = _typed_calls(session, production.id)
-    for day, sheet in session.exec(statement):
+    for day, sheet, report in session.exec(statement):
         crew_call, shooting_call = (sheet.crew_call, sheet.shooting_call) if sheet else (None, None)
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
         sunset, dusk = sun.minutes(day.shoot_date) if sun else (UNKNOWN_SUNSET, UNKNOWN_DUSK)
@@ -330,7 +345,21 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
         lunch, dinner = (minutes_of(sheet.lunch), minutes_of(sheet.dinner)) if sheet else (None, None)
         number, date = day.day_number or 0, day.shoot_date
         days.append(
-            Day(day.id, number, date, day.unit, sunset, dusk, fixed, dawn, lead, lunch, dinner, typed.get(day.id, {}))
+            Day(
+                day.id,
+                number,
+                date,
+                day.unit,
+                sunset,
+                dusk,
+                fixed,
+                dawn,
+                lead,
+                lunch,
+                dinner,
+                typed.get(day.id, {}),
+                reported=report is not None,
+            )
         )
     return days
 

@@ -20,6 +20,7 @@ location would have: the optimizer starts from a schedule packed on them too (`p
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
@@ -51,11 +52,14 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
     eighths: dict[int, int] = {}
     speed: dict[int, Fraction] = {}  # minutes per eighth of a location's quickest scene
     days_of: dict[int, set[int]] = {}
+    held: dict[tuple[int, int], int] = defaultdict(int)  # (location, day) → the eighths locked there
     for group in scenes.groups:
         place = group.first.location_id
         if place is None:
             continue
         eighths[place] = eighths.get(place, 0) + group.eighths * group.size
+        if len(group.days) == 1 and scenes.locked.get(group.first.id) is not None:
+            held[place, group.days[0]] += group.eighths * group.size
         if group.eighths:
             ratio = Fraction(group.minutes, group.eighths)
             speed[place] = min(speed.get(place, ratio), ratio)
@@ -69,23 +73,26 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
     for place, days in sorted(days_of.items()):
         for d in sorted(days):
             used[place, d] = model.NewBoolVar("")
-            pages[place, d] = model.NewIntVar(0, min(eighths[place], limits.eighths), "")
-            model.Add(pages[place, d] <= limits.eighths * used[place, d])
+            most = held[place, d] if scenes.days[d].reported else min(eighths[place], limits.eighths)
+            pages[place, d] = model.NewIntVar(held[place, d], max(held[place, d], most), "")
+            model.Add(pages[place, d] <= max(limits.eighths, held[place, d]) * used[place, d])
         model.Add(sum(pages[place, d] for d in days) == eighths[place])
     costs = []
-    for d in range(len(scenes.days)):
+    for d, day in enumerate(scenes.days):
         here = [place for place in days_of if (place, d) in used]
         if not here:
             continue
         moves = model.NewIntVar(0, len(here), "")
         model.Add(moves >= sum(used[place, d] for place in here) - 1)
+        costs.append(scenes.cents(move_cost) * moves)
+        if day.reported:  # as it was shot, within its limits or not
+            continue
         model.Add(sum(pages[place, d] for place in here) <= limits.eighths)
         # In eighths of a minute, rounded down: never more than the scenes really take.
         model.Add(
             sum(floor(8 * speed.get(place, 0)) * pages[place, d] for place in here) + 8 * move_minutes * moves
-            <= 8 * board.shooting_minutes(scenes.days[d])
+            <= 8 * board.shooting_minutes(day)
         )
-        costs.append(scenes.cents(move_cost) * moves)
     for days in scenes.by_date().values():  # one unit at a location at a time
         for place in days_of:
             same = [used[place, d] for d in days if (place, d) in used]
@@ -109,15 +116,19 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
 
 
 def _cast(scenes: Scenes) -> int:
-    """What the cast is paid at least: each performer on their own."""
+    """What the cast is paid at least: each performer on their own, on the dates their locked scenes hold
+    them (a reported day's among them) and as many more as their pages and minutes need."""
     board, limits, dates = scenes.board, scenes.board.limits, scenes.dates
     droppable = bool(dates) and (dates[-1] - dates[0]).days >= limits.drop_gap_days
     needs: dict[int, list[int]] = {}  # performer → [eighths, minutes]
+    held: dict[int, set[int]] = {}  # performer → the dates their locked scenes are on
     for strip in scenes.scenes:
         for performer_id in strip.cast:
             need = needs.setdefault(performer_id, [0, 0])
             need[0] += strip.eighths
             need[1] += strip.minutes
+            if scenes.locked.get(strip.id) is not None:
+                held.setdefault(performer_id, set()).add(scenes.date_of[scenes.locked[strip.id]])
     total, shooting = 0, max(1, board.shooting_minutes())
     for performer_id, member in board.cast.items():
         called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
@@ -126,22 +137,44 @@ def _cast(scenes: Scenes) -> int:
             least = max(-(-needs[performer_id][0] // limits.eighths), -(-needs[performer_id][1] // shooting), 1)
             free = [date not in member.unavailable for date in dates]
             on_call = [date in called for date in dates]  # paid as calls whether they work or not
+            fixed = held.get(performer_id, set())
             if droppable:
-                days = max(0, least - sum(1 for t in range(len(dates)) if free[t] and on_call[t]))
+                days = _paid_around(fixed, free, least, on_call, _bridged(fixed, dates, limits.drop_gap_days))
             else:
-                days = _shortest_run(free, least, on_call)
+                days = _shortest_run(free, least, on_call, fixed)
         total += scenes.cents(member.day_cost) * (days + len(called))
     return total
 
 
-def _shortest_run(free: list[bool], least: int, called: list[bool]) -> int:
-    """The fewest paid dates (called ones aside) in a run of dates holding `least` free ones."""
+def _bridged(worked: set[int], dates: list, gap: int) -> set[int]:
+    """The dates paid when exactly `worked` are worked and a gap of `gap` days drops the performer: the
+    work dates and each date between two of them less than `gap` days apart."""
+    paid = set(worked)
+    ordered = sorted(worked)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if (dates[b] - dates[a]).days < gap:
+            paid.update(range(a + 1, b))
+    return paid
+
+
+def _paid_around(fixed: set[int], free: list[bool], least: int, called: list[bool], paid: set[int]) -> int:
+    """The fewest paid dates (called ones aside) for work on the `fixed` dates and `least` dates in all:
+    `paid` (what the fixed dates pay, holds between them included) and one more for each work date
+    needed beyond the free dates those already pay for."""
+    covered = sum(1 for t in range(len(free)) if free[t] and (t in paid or called[t]))
+    return sum(1 for t in paid if not called[t]) + max(0, least - covered)
+
+
+def _shortest_run(free: list[bool], least: int, called: list[bool], fixed: set[int] = frozenset()) -> int:
+    """The fewest paid dates (called ones aside) in a run of dates holding `least` free ones and the
+    `fixed` ones."""
     best = None
-    for first in range(len(free)):
+    first_fixed, last_fixed = (min(fixed), max(fixed)) if fixed else (len(free), -1)
+    for first in range(min(len(free), first_fixed + 1)):
         held = 0
         for last in range(first, len(free)):
-            held += free[last]
-            if held >= least:
+            held += free[last] or last in fixed
+            if held >= least and last >= last_fixed:
                 paid = sum(1 for t in range(first, last + 1) if not called[t])
                 best = paid if best is None else min(best, paid)
                 break

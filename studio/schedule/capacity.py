@@ -3,7 +3,8 @@
 Each is a necessary condition: the shoot days hold the scenes' pages and hours; every scene has a day
 its cast and location are free; each performer's and each location's scenes fit in the pages and hours
 of the days they are available (one unit at a time: a date counts once); no scene is longer than a
-day; the locked scenes leave their day within its pages. When one fails, the optimizer says which
+day; the scenes not on a reported day fit on the others; the locked scenes leave their day (one not
+reported) within its pages. When one fails, the optimizer says which
 instead of searching.
 """
 
@@ -33,6 +34,7 @@ def _problems(scenes: Scenes) -> Iterator[str]:
             "the scenes need {pages} pages but {days} shoot days hold {limit}: "
             "add shoot days or raise the pages per day"
         ).format(pages=format_eighths(eighths), days=days, limit=format_eighths(limits.eighths * days))
+    yield from _left_after_reports(scenes)
     minutes = sum(s.minutes for s in scenes.scenes)
     held = sum(scenes.board.shooting_minutes(day) for day in scenes.days)
     if minutes > held:
@@ -47,11 +49,33 @@ def _problems(scenes: Scenes) -> Iterator[str]:
                 "scene {number} takes {hours} hours, more than a shoot day's {limit} from its shooting call"
             ).format(number=strip.number, hours=hours(strip.minutes), limit=hours(shooting))
         if not scenes.allowed(strip):
+            if all(day.reported for day in scenes.days):
+                yield _("every shoot day is reported: add shoot days for scene {number} and the others left").format(
+                    number=strip.number
+                )
             yield _("scene {number} cannot go on any shoot day: someone or somewhere in it is unavailable").format(
                 number=strip.number
             )
     yield from _locked_days(scenes)
     yield from _whose_scenes_do_not_fit(scenes)
+
+
+def _left_after_reports(scenes: Scenes) -> Iterator[str]:
+    """The scenes not shot on a reported day against the pages of the days not reported."""
+    open_days = [day for day in scenes.days if not day.reported]
+    if len(open_days) == len(scenes.days) or not open_days:
+        return
+    left = sum(
+        s.eighths
+        for s in scenes.scenes
+        if scenes.locked.get(s.id) is None or not scenes.days[scenes.locked[s.id]].reported
+    )
+    limit = scenes.board.limits.eighths * len(open_days)
+    if left > limit:
+        yield _(
+            "the scenes not on a reported day need {pages} pages but the {days} shoot days not reported hold "
+            "{limit}: add shoot days or raise the pages per day"
+        ).format(pages=format_eighths(left), days=len(open_days), limit=format_eighths(limit))
 
 
 def _locked_days(scenes: Scenes) -> Iterator[str]:
@@ -61,7 +85,7 @@ def _locked_days(scenes: Scenes) -> Iterator[str]:
         if scenes.locked.get(strip.id) is not None:
             locked[scenes.locked[strip.id]] += strip.eighths
     for d, eighths in sorted(locked.items()):
-        if eighths > limits.eighths:
+        if eighths > limits.eighths and not scenes.days[d].reported:  # a reported day is as it was shot
             yield _(
                 "Day {day}'s locked scenes have {pages} pages, over the limit of {limit}: unlock some of them"
             ).format(day=scenes.days[d].number, pages=format_eighths(eighths), limit=format_eighths(limits.eighths))

@@ -7,8 +7,8 @@ but for which day holds which scenes it cannot always prefer the one the days' o
 a day whose call sheet names an earlier lunch or a shorter lead to the shooting call, a day after a
 late wrap; nor, re-planning the days left, a performer held between a reported day and theirs. A swap
 moves the two days' scenes, each in its shooting order, and leaves their banners where they are; it is
-kept if it breaks fewer limits, or as many and costs less. Days holding a locked strip, and those
-`kept`, stay as they are; `stopped` (a deadline, a cancel) ends the swapping with what it has.
+kept if it breaks fewer limits, or as many and costs less. Reported days, days holding a locked strip,
+and those `kept` stay as they are; `stopped` (a deadline, a cancel) ends the swapping with what it has.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def swap_days(
     movable = [
         day.id
         for day in board.days
-        if day.id not in kept and not any(board.strips[s].locked for s in layout.get(day.id, []))
+        if day.id not in kept and not day.reported and not any(board.strips[s].locked for s in layout.get(day.id, []))
     ]
     swapped = True
     while swapped:

@@ -6,8 +6,9 @@ preset (`costs.day_labour`); each location for every day it is used at its fee, 
 production's move cost. Limits: every scene on one day; nobody and nowhere booked on a date they are
 unavailable; each day within its pages; each day's clock as `timeline` has it (day scenes by sunset,
 night scenes from dusk, call to wrap within the day's hours, company moves taking time, 12 hours' rest
-between a wrap and the unit's next call); locked strips stay on their day; a performer is on one unit
-at a time.
+between a wrap and the unit's next call); locked strips stay on their day, and a reported day keeps
+its scenes and takes no other (re-planning after a slip is `studio.day_reports.replan`'s); a performer is
+on one unit at a time.
 
 The search (`search`, over the CP-SAT model in `model`) starts from the cheapest of the schedule on the
 board (when it places every scene) and two quick ones: scenes grouped by location, and scenes packed on
@@ -88,6 +89,7 @@ class OptimizeResult:
     work: float = 0.0  # the search's work done (CP-SAT's deterministic time and a charge per model)
     driving: tuple[tuple[int, int], ...] = ()  # each shoot day's number and the minutes its moves drive
     meals: tuple[MealMove, ...] = ()  # typed meals moved with their day's call (`meals`), to store with it
+    reported: tuple[int, ...] = ()  # the numbers of the reported days, kept as they were shot
 
     @property
     def saving(self) -> float | None:
@@ -135,8 +137,9 @@ def optimize(
     started = time.perf_counter()
     if not board.days:
         raise InvalidInput(_("the production has no shoot days: add them before scheduling"))
+    board = board.reported_held()
     own = BoardAnalysis(board)
-    typed, board = board, following(board, own.times)
+    typed, board = board, following(board, own.times, [day.id for day in board.days if not day.reported])
     scenes = Scenes(board)
     check_capacity(scenes)
     if work is None:
@@ -187,6 +190,7 @@ def optimize(
         work=budget.used,
         driving=tuple((day.number, chosen.totals[day.id].driving) for day in board.days),
         meals=moved_meals(typed, board, found.times) if better else (),
+        reported=tuple(day.number for day in board.reported_days),
     )
 
 

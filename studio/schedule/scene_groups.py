@@ -52,9 +52,11 @@ class Scenes:
         self.date_of = [self.dates.index(day.date) for day in board.days]
         day_index = {day.id: d for d, day in enumerate(board.days)}
         day_of = board.day_of()
-        # A locked strip stays where it is: on its day, or (in the boneyard) out of the schedule.
+        # A locked strip stays where it is: on its day, or (in the boneyard) out of the schedule; so does
+        # every scene on a reported day (`Board.reported_held`).
+        held = board.reported_held().strips
         self.locked: dict[int, int | None] = {
-            s.id: day_index.get(day_of.get(s.id)) for s in board.strips.values() if s.locked and not s.is_banner
+            s.id: day_index.get(day_of.get(s.id)) for s in held.values() if s.locked and not s.is_banner
         }
         self.scenes = [
             s
@@ -78,10 +80,11 @@ class Scenes:
         return days
 
     def allowed(self, strip: StripCard) -> list[int]:
-        """Indexes of the days this scene may go on."""
+        """Indexes of the days this scene may go on (a reported day takes none: what was shot there is
+        locked there, `Board.reported_held`)."""
         if strip.id in self.locked:
             return [self.locked[strip.id]]
-        return [d for d, day in enumerate(self.days) if self.unavailable(strip, day.date) is None]
+        return [d for d, day in enumerate(self.days) if not day.reported and self.unavailable(strip, day.date) is None]
 
     def unavailable(self, strip: StripCard, date) -> str | None:
         """Who or what in the scene cannot be there on `date` (None: everyone can)."""
@@ -125,7 +128,8 @@ class Scenes:
 
     def layout(self, counts: Counts) -> Layout:
         """The schedule with these counts: each group's scenes to its days in script order, each day in
-        its shooting order, banners where they were and locked boneyard strips left there."""
+        its shooting order (a reported day as it is), banners where they were and locked boneyard strips
+        left there."""
         chosen: dict[int, list[StripCard]] = defaultdict(list)
         for g, group in enumerate(self.groups):
             waiting = list(group.strips)
@@ -136,6 +140,9 @@ class Scenes:
         board = self.board
         layout: Layout = {}
         for d, day in enumerate(self.days):
+            if day.reported:  # as it was shot, in its order
+                layout[day.id] = list(board.placement.get(day.id, []))
+                continue
             banners = [s for s in board.placement.get(day.id, []) if board.strips[s].is_banner]
             layout[day.id] = banners + [strip.id for strip in shooting_order(chosen.get(d, []))]
         layout[None] = [s for s in board.placement.get(None, []) if board.strips[s].is_banner or s in self.locked]

@@ -1,8 +1,9 @@
 """The optimizer: its model counts what the schedule really costs and breaks, it never hands back worse
 than the board, it keeps the limits, it names the limit no schedule can keep, and its bound holds.
 
-Every search here is bounded by work (CP-SAT's deterministic time), so each test reaches the same
-schedule on any machine, however busy."""
+The demo is planned as it stands before its first day is shot (`planned_demo`); what a reported day
+keeps is tested on the demo as it is, three days reported. Every search here is bounded by work
+(CP-SAT's deterministic time), so each test reaches the same schedule on any machine, however busy."""
 
 from __future__ import annotations
 
@@ -53,8 +54,8 @@ def cents(amount: Decimal) -> int:
     return int(amount * 100)
 
 
-def test_the_model_counts_a_schedule_as_the_board_costs_it(demo):
-    board = board_of(demo)
+def test_the_model_counts_a_schedule_as_the_board_costs_it(planned_demo):
+    board = board_of(planned_demo)
     moved = board.moved(board.placement[board.days[0].id][:12], board.days[5].id, 0).placement  # day 6 too long
     for layout in (board.placement, grouped_placement(board), moved):
         analysis = BoardAnalysis(board.placed(layout))
@@ -63,8 +64,8 @@ def test_the_model_counts_a_schedule_as_the_board_costs_it(demo):
         assert analysis.cost.labour > 0 and bool(broken) == bool(analysis.conflicts)
 
 
-def test_interchangeable_scenes_are_one_group_placed_in_script_order(demo):
-    board = board_of(demo)
+def test_interchangeable_scenes_are_one_group_placed_in_script_order(planned_demo):
+    board = board_of(planned_demo)
     scenes = Scenes(board)
     assert len(scenes.groups) < len(scenes.scenes)
     counts = scenes.counts(board.placement)
@@ -152,6 +153,55 @@ def test_on_small_boards_the_proven_optimum_is_the_cheapest_schedule_and_the_bou
     assert result.bound is not None and result.bound <= best
 
 
+def reported_first_day(board: Board, shot: int) -> Board:
+    """The board with its first `shot` scenes shot on its first day, in script order, and that day reported."""
+    first = replace(board.days[0], reported=True)
+    ids = list(board.strips)
+    placement = {day.id: [] for day in board.days} | {first.id: ids[:shot], None: ids[shot:]}
+    return replace(board, days=[first, *board.days[1:]], placement=placement)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_reported_day_keeps_what_was_shot_and_the_rest_is_placed_at_least_cost(seed):
+    board = reported_first_day(small_board(seed, scenes=5), shot=2)
+    first, rest = board.days[0].id, board.placement[None]
+    layouts, scenes = [], Scenes(board)
+    for days in itertools.product(board.days[1:], repeat=len(rest)):
+        placed = {day.id: [s for s, d in zip(rest, days, strict=True) if d is day] for day in board.days[1:]}
+        layouts.append(scenes.layout(scenes.counts({first: board.placement[first], **placed, None: []})))
+    costs = [
+        analysis.cost.total for layout in layouts if not (analysis := BoardAnalysis(board.placed(layout))).conflicts
+    ]
+    result = optimize(board, work=20)
+    assert result.placement[first] == board.placement[first] and result.reported == (1,)
+    if not costs:
+        assert result.conflicts
+        return
+    assert result.status == "optimal" and result.conflicts == 0 and result.cost.total == min(costs)
+    assert result.bound is not None and result.bound <= min(costs)
+
+
+def test_a_scene_left_when_every_day_is_reported_asks_for_a_day_more():
+    board = reported_first_day(small_board(5, days=1, scenes=2), shot=1)
+    with pytest.raises(InvalidInput, match="every shoot day is reported: add shoot days for scene 2"):
+        optimize(board, work=1.0)
+
+
+def test_the_bound_counts_what_a_reported_day_holds():
+    """Two of the lead's scenes at two locations shot on the first day: those locations' fees and the
+    lead's pay on that day are paid whatever comes after, which the bound of the same scenes not yet
+    shot (free to go anywhere) does not count; below the cheapest schedule keeping the day either way
+    (the test above, seed 1)."""
+    board = reported_first_day(small_board(1, scenes=5), shot=2)
+    shot = [board.strips[s] for s in board.placement[board.days[0].id]]
+    assert [(s.cast, s.location_id) for s in shot] == [((1,), 1), ((1,), 2)]
+    not_shot = replace(board, days=[replace(board.days[0], reported=False), *board.days[1:]])
+    assert (
+        lower_bound(cp_model, Scenes(board), Budget(5)).amount
+        > lower_bound(cp_model, Scenes(not_shot), Budget(5)).amount
+    )
+
+
 def test_a_schedule_already_the_cheapest_is_left_as_it_is():
     board = small_board(1)
     first = optimize(board, work=20)
@@ -162,8 +212,8 @@ def test_a_schedule_already_the_cheapest_is_left_as_it_is():
     assert again.cost == again.current == first.cost and again.saving == 0
 
 
-def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(demo):
-    board = board_of(demo)
+def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(planned_demo):
+    board = board_of(planned_demo)
     before = BoardAnalysis(board)
     assert not before.conflicts  # the demo's first schedule, made by hand, keeps the limits but costs more
     result = optimize(board, work=WORK)
@@ -175,10 +225,10 @@ def test_the_demo_is_scheduled_within_every_limit_and_below_the_board(demo):
     assert not BoardAnalysis(board.placed(result.placement)).conflicts
 
 
-def test_a_deadline_already_past_still_gives_the_best_of_the_board_and_the_quick_schedules(demo):
+def test_a_deadline_already_past_still_gives_the_best_of_the_board_and_the_quick_schedules(planned_demo):
     # A command whose start-up took longer than its whole time limit: the deadline has passed before the
     # search starts, on any machine, so no search runs and what is asserted does not depend on speed.
-    board = board_of(demo)
+    board = board_of(planned_demo)
     result = optimize(board, time_limit=1.0, spent=5.0)
     location_days = lower_bound(cp_model, Scenes(board), Budget(5)).location_days
     quick = (board.placement, grouped_placement(board), planned_placement(board, location_days))
@@ -188,11 +238,11 @@ def test_a_deadline_already_past_still_gives_the_best_of_the_board_and_the_quick
     assert result.current == starts[0].cost and result.status == "feasible"
 
 
-def test_the_search_may_start_from_the_locations_on_the_days_the_bound_gives_them(demo):
+def test_the_search_may_start_from_the_locations_on_the_days_the_bound_gives_them(planned_demo):
     # The bound's relaxation of locations puts the demo's seven on twelve days (the two biggest on three
     # each, Chloe's apartment on two); scenes packed on those days (where they fit) keep every limit and
     # cost far less than the grouped schedule, which used 22 location days.
-    board = board_of(demo)
+    board = board_of(planned_demo)
     location_days = lower_bound(cp_model, Scenes(board), Budget(5)).location_days
     assert sorted(len(days) for days in location_days.values()) == [1, 1, 1, 1, 2, 3, 3]
     planned = BoardAnalysis(board.placed(planned_placement(board, location_days)))
@@ -208,8 +258,8 @@ def test_the_search_may_start_from_the_locations_on_the_days_the_bound_gives_the
     assert pages[True] >= 9 * pages[False]  # nine pages in ten where planned: the rest did not fit there
 
 
-def test_the_optimizer_never_moves_a_locked_strip_or_books_someone_unavailable(demo):
-    with demo.transaction() as session:
+def test_the_optimizer_never_moves_a_locked_strip_or_books_someone_unavailable(planned_demo):
+    with planned_demo.transaction() as session:
         board = load_board(session, 1)
         locked = board.placement[board.days[2].id][:3]
         set_locked(session, locked, True)
@@ -220,13 +270,13 @@ def test_the_optimizer_never_moves_a_locked_strip_or_books_someone_unavailable(d
     assert not kinds & {"cast_unavailable", "location_unavailable", "over_pages"}
 
 
-def test_a_better_schedule_is_applied_and_a_second_run_from_it_is_never_worse(demo):
-    board = board_of(demo)
+def test_a_better_schedule_is_applied_and_a_second_run_from_it_is_never_worse(planned_demo):
+    board = board_of(planned_demo)
     first = optimize(board, work=1.0)
-    with demo.transaction() as session:  # as `schedule auto` stores it: the strips, and the meals moved
+    with planned_demo.transaction() as session:  # as `schedule auto` stores it: the strips, and the meals moved
         place_all(session, 1, first.placement)
         store_meals(session, first.meals)
-    board = board_of(demo)
+    board = board_of(planned_demo)
     second = optimize(board, work=1.0)
     assert second.current.total == first.cost.total
     assert (second.conflicts, second.cost.total) <= (first.conflicts, first.cost.total)
@@ -249,20 +299,20 @@ def test_a_better_schedule_is_applied_and_a_second_run_from_it_is_never_worse(de
         ),
     ],
 )
-def test_someone_or_somewhere_with_too_few_free_days_for_their_scenes_is_named(demo, kind, name, free):
+def test_someone_or_somewhere_with_too_few_free_days_for_their_scenes_is_named(planned_demo, kind, name, free):
     """Unavailable from the 11th to the 15th (the production's first five shoot dates), or the 19th too."""
     last = D(2027, 1, 15) if kind is Performer else D(2027, 1, 18)
-    with demo.transaction() as session:
+    with planned_demo.transaction() as session:
         column = Performer.legal_name if kind is Performer else Location.name
         owner = session.exec(select(kind).where(column == name)).one()
         owner_key = "performer_id" if kind is Performer else "location_id"
         session.add(Availability(**{owner_key: owner.id}, start_date=D(2027, 1, 11), end_date=last))
     with pytest.raises(InvalidInput, match=free):
-        optimize(board_of(demo), work=1.0)
+        optimize(board_of(planned_demo), work=1.0)
 
 
-def test_locked_scenes_over_a_days_pages_are_named(demo):
-    board = board_of(demo)
+def test_locked_scenes_over_a_days_pages_are_named(planned_demo):
+    board = board_of(planned_demo)
     first = board.days[0].id
     many = [s for ids in list(board.placement.values())[:3] for s in ids]
     board = board.moved(many, first, 0)

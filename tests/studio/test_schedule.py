@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -412,3 +413,43 @@ def test_schedule_auto_on_the_command_line(demo_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--days" in bad.stderr
     with open_database(demo_path).session() as session:
         assert load_board(session, 1).placement == before
+
+
+def strips_by_day(database) -> dict[int | None, list[tuple[int, int]]]:
+    """Shoot day id → its strips' (id, position), in order."""
+    with database.session() as session:
+        rows = session.exec(select(Strip).order_by(Strip.shoot_day_id, Strip.position)).all()
+    days: dict[int | None, list[tuple[int, int]]] = {}
+    for strip in rows:
+        days.setdefault(strip.shoot_day_id, []).append((strip.id, strip.position))
+    return days
+
+
+def test_schedule_auto_keeps_the_reported_days_as_they_were_shot(demo_path):
+    """The demo's first three days are reported: their scenes, shot or not, stay on them in their order,
+    no other scene goes on them, and the command says so."""
+    database = open_database(demo_path)
+    reported = [day.id for day in board_of(database).days if day.reported]
+    before = strips_by_day(database)
+    database.close()
+    assert len(reported) == 3
+    done = run("schedule", "auto", "--db", str(demo_path), "--work", "1", "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["improved"] and report["reported_days_kept"] == [1, 2, 3]
+    database = open_database(demo_path)
+    after = strips_by_day(database)
+    database.close()
+    assert after != before  # the days after them were planned again
+    assert all(after[day] == before[day] for day in reported)
+    text = run("schedule", "auto", "--db", str(demo_path), "--work", "1")
+    assert "Reported days kept what was shot on them and took no other scene (days 1, 2, 3)" in text.stdout
+
+
+def test_scenes_left_after_the_reported_days_that_cannot_fit_are_said_so(demo):
+    third = board_of(demo).days[2].id
+    with demo.transaction() as session:  # day 3's scenes waiting in the boneyard: 9 days would hold them all
+        for strip in session.exec(select(Strip).where(Strip.shoot_day_id == third)).all():
+            strip.shoot_day_id = None
+    with pytest.raises(InvalidInput, match="the scenes not on a reported day need .* pages but the 6 shoot days"):
+        optimize(board_of(demo), work=WORK)

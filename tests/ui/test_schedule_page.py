@@ -192,6 +192,10 @@ def test_the_result_says_which_days_meals_followed_the_call_and_which_were_clear
     assert "follow the new calls (days 1)" in text
     assert "past midnight are cleared from the call sheets and fall when due (days 2)" in text
     assert "follow the new calls" not in result_text(dataclasses.replace(result, meals=moves[1:]))
+    # The demo's first three days are reported: the result says they kept their scenes.
+    assert result.reported == (1, 2, 3)
+    assert "Reported days kept what was shot on them and took no other scene (days 1, 2, 3)" in text
+    assert "Reported days" not in result_text(dataclasses.replace(result, reported=()))
 
 
 def test_the_best_so_far_says_whether_it_counts_overtime_yet(demo_window, qtbot, monkeypatch):
