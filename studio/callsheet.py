@@ -325,6 +325,7 @@ class _Assembler:
                     synopsis=synopsis,
                     background=background.get(strip.scene_id),
                     elements=elements.get(strip.scene_id, ()),
+                    location=self.places[strip.location_id].name if strip.location_id in self.places else "",
                 )
             )
         return lines

@@ -121,6 +121,7 @@ class SceneLine:
     cast_numbers: tuple[int, ...]
     synopsis: str = ""
     background: int | None = None  # the background the scene's breakdown counts (None: none counted)
+    location: str = ""  # the name of the location it is shot at ("": none)
     elements: tuple[ElementGroup, ...] = ()
 
 

@@ -78,6 +78,7 @@ class SendDialog(QDialog):
             Standing.CURRENT: self.tr("up to date"),
             Standing.OUTDATED: self.tr("outdated"),
             Standing.NO_EMAIL: self.tr("no email"),
+            Standing.BAD_EMAIL: self.tr("not an email address"),
             Status.SENT: self.tr("sent"),
             Status.WOULD_SEND: self.tr("to send"),
             Status.NOT_SENT: self.tr("not sent"),
@@ -104,14 +105,15 @@ class SendDialog(QDialog):
         self.table.resizeColumnsToContents()
         waiting = sum(outcome.status == Status.WOULD_SEND for outcome in plan.outcomes)
         sent = sum(outcome.status == Status.SENT for outcome in plan.outcomes)
-        missing = [
-            outcome.recipient.name for outcome in plan.outcomes if outcome.recipient.standing == Standing.NO_EMAIL
-        ]
         parts = [self.tr("%n mail(s) to send", "", waiting)]
         if sent:
             parts.append(self.tr("%n sent", "", sent))
-        if missing:
-            parts.append(self.tr("no email: %1").replace("%1", ", ".join(missing)))
+        for standing, text in (
+            (Standing.NO_EMAIL, self.tr("no email: %1")),
+            (Standing.BAD_EMAIL, self.tr("not an email address: %1")),
+        ):
+            if names := [outcome.recipient.name for outcome in plan.outcomes if outcome.recipient.standing == standing]:
+                parts.append(text.replace("%1", ", ".join(names)))
         self.summary.setText(" · ".join(parts))
         self.send_button.setEnabled(bool(waiting) and not self.workspace.read_only)
         if plan.outcomes and not self.table.selectedItems():

@@ -348,7 +348,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="110"/>
+        <location filename="../../ui/send_dialog.py" line="108"/>
         <source>%n mail(s) to send</source>
         <translation>
             <numerusform>%n mail to send</numerusform>
@@ -356,7 +356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="112"/>
+        <location filename="../../ui/send_dialog.py" line="110"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n sent</numerusform>

@@ -2827,18 +2827,24 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="186"/>
+        <location filename="../../ui/optimize_dialog.py" line="187"/>
+        <location filename="../../ui/optimize_dialog.py" line="198"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="190"/>
+        <location filename="../../ui/optimize_dialog.py" line="188"/>
+        <source>Reported days kept what was shot on them and took no other scene (days %1): Re-plan moves what was left unshot.</source>
+        <translation>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）：未拍完的场次请用“重新安排剩余拍摄日”处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/optimize_dialog.py" line="202"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="196"/>
+        <location filename="../../ui/optimize_dialog.py" line="208"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>
@@ -4887,85 +4893,95 @@ Add how many shoot days, from the day after the last one?</source>
     </message>
     <message>
         <location filename="../../ui/send_dialog.py" line="81"/>
+        <source>not an email address</source>
+        <translation>不是电子邮件地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="82"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="82"/>
+        <location filename="../../ui/send_dialog.py" line="83"/>
         <source>to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="83"/>
+        <location filename="../../ui/send_dialog.py" line="84"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="84"/>
+        <location filename="../../ui/send_dialog.py" line="85"/>
         <source>not sent again</source>
         <translation>不再发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="93"/>
+        <location filename="../../ui/send_dialog.py" line="94"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="93"/>
+        <location filename="../../ui/send_dialog.py" line="94"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="93"/>
+        <location filename="../../ui/send_dialog.py" line="94"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="110"/>
+        <location filename="../../ui/send_dialog.py" line="108"/>
         <source>%n mail(s) to send</source>
         <translation>
             <numerusform>%n 封邮件待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="112"/>
+        <location filename="../../ui/send_dialog.py" line="110"/>
         <source>%n sent</source>
         <translation>
             <numerusform>已发送 %n 封</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="114"/>
+        <location filename="../../ui/send_dialog.py" line="112"/>
         <source>no email: %1</source>
         <translation>没有邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="130"/>
+        <location filename="../../ui/send_dialog.py" line="113"/>
+        <source>not an email address: %1</source>
+        <translation>不是电子邮件地址：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="132"/>
         <source>%1 has no email address: not sent.</source>
         <translation>%1 没有电子邮箱：未发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="134"/>
+        <location filename="../../ui/send_dialog.py" line="136"/>
         <source>To: %1 &lt;%2&gt;</source>
         <translation>收件人：%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="135"/>
+        <location filename="../../ui/send_dialog.py" line="137"/>
         <source>Subject: %1</source>
         <translation>主题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="136"/>
+        <location filename="../../ui/send_dialog.py" line="138"/>
         <source>Attached: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="152"/>
+        <location filename="../../ui/send_dialog.py" line="154"/>
         <source>Password for %1 on %2:</source>
         <translation>%2 上 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="160"/>
+        <location filename="../../ui/send_dialog.py" line="162"/>
         <source>Sending call sheets…</source>
         <translation>正在发送通告单…</translation>
     </message>

@@ -2,7 +2,8 @@
 
 By default a mail goes to everyone who has not been sent this day's call sheet and, as a revision saying
 only what changed, to everyone who holds an outdated one; those whose sheet is still true get nothing
-again unless `everyone` is asked; people without an email are listed as not sent.
+again unless `everyone` is asked; people without an email, or with one that is not an address, are
+listed as not sent.
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ def plan_day_mail(session, production_id: int, shoot_day_id: int, everyone: bool
     for recipient in roster.recipients:
         if recipient.standing == Standing.NO_EMAIL:
             plan.outcomes.append(Outcome(recipient, None, Status.NOT_SENT, _("no email address")))
+            continue
+        if recipient.standing == Standing.BAD_EMAIL:
+            reason = _("{email} is not an email address").format(email=repr(recipient.email))
+            plan.outcomes.append(Outcome(recipient, None, Status.NOT_SENT, reason))
             continue
         if recipient.language not in words:
             words[recipient.language] = MailWords(recipient.language)

@@ -17,11 +17,14 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from studio.day_sheet import DaySheet
 from studio.exports.callsheet_pdf import file_name, write_pdf
 from studio.exports.callsheet_words import LOCALES_SHOWN, SheetWords
 from studio.exports.contacts import translator
 from studio.exports.sides_pdf import Sides, sides_file_name, watermarked, write_sides_pdf
 from studio.sending.recipients import DayRoster, Recipient, Standing
+
+SUBJECT_CHANGES = ("date", "call")  # what a revision's subject names: what changes when to come
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class MailWords:
         self.sheet = SheetWords(lang)
         self.subject = _("{title} · Day {number} of {total}, {date}: your call {call}")
         self.subject_held = _("{title} · Day {number} of {total}, {date}: on hold")
-        self.revised = _("Revised: {title} · Day {number} of {total}: {changes}")
+        self.revised = _("Revised: {title} · Day {number} of {total}, {date}: {changes}")
+        self.revised_details = _("Revised: {title} · Day {number} of {total}, {date}")
         self.hello = _("Hello {name},")
         self.here = _("Here is the call sheet for Day {number} of {total}, {date}.")
         self.revised_intro = _(
@@ -58,6 +62,8 @@ class MailWords:
         self.attached = _("Attached: {files}")
         self.changes = {
             "call": _("call {new}, was {old}"),
+            "call_from_hold": _("call {new}, was on hold"),
+            "call_to_hold": _("now on hold, was call {old}"),
             "date": _("date {new}, was {old}"),
             "added": _("scenes added: {new}"),
             "dropped": _("scenes dropped: {new}"),
@@ -75,9 +81,22 @@ class MailWords:
     def date(self, date: dt.date) -> str:
         return format_date(date, format="medium", locale=LOCALES_SHOWN[self.lang][0])
 
-    def change(self, change: tuple[str, ...]) -> str:
+    def change(self, change: tuple[str, ...], sheet: DaySheet | None = None) -> str:
+        """What changed, in words; with the `sheet`, the locations as its language names them."""
         kind, *values = change
-        return self.changes[kind].format(new=values[0] if values else "", old=values[1] if len(values) > 1 else "")
+        new, old = values[0] if values else "", values[1] if len(values) > 1 else ""
+        if kind == "call" and not (new and old):  # to or from a day on hold, which has no call
+            kind = "call_from_hold" if new else "call_to_hold"
+        if kind == "places" and sheet is not None:
+            new, old = (
+                ", ".join(self.place(name, sheet) for name in names.split(", ") if name) for names in (new, old)
+            )
+        return self.changes[kind].format(new=new, old=old)
+
+    def place(self, name: str, sheet: DaySheet) -> str:
+        """A location as the mail's language names it."""
+        known = next((place for place in sheet.places if place.name == name), None)
+        return self.sheet.named(name, known.name_zh) if known is not None and self.lang != "en" else name
 
 
 def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone: bool = False) -> Mail:
@@ -91,22 +110,30 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
     name = words.sheet.named(recipient.name, recipient.name_zh) if words.lang != "en" else recipient.name
     lines = [words.hello.format(name=name), ""]
     if revision:
-        changes = "; ".join(words.change(change) for change in recipient.changes)
-        subject = words.revised.format(title=title, changes=changes, **day)
+        # The subject names what changes the day's start (SUBJECT_CHANGES); scenes and places are in the body.
+        told = [words.change(change) for change in recipient.changes if change[0] in SUBJECT_CHANGES]
+        subject = (
+            words.revised.format(title=title, changes="; ".join(told), **day)
+            if told
+            else words.revised_details.format(title=title, **day)
+        )
         sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date())
-        lines += [words.revised_intro.format(sent=sent, **day), *(f"- {words.change(c)}" for c in recipient.changes)]
+        lines += [
+            words.revised_intro.format(sent=sent, **day),
+            *(f"- {words.change(c, sheet)}" for c in recipient.changes),
+        ]
         lines.append("")
     else:
         held = recipient.is_cast and not recipient.call
         pattern = words.subject_held if held else words.subject
         subject = pattern.format(title=title, call=recipient.call, **day)
         lines.append(words.here.format(**day))
-    lines += details(recipient, words)
+    lines += details(recipient, words, sheet)
     lines += ["", words.attached.format(files=", ".join(files)), "", sheet.company or sheet.title]
     return Mail(recipient, subject, "\n".join(lines), files, revision)
 
 
-def details(recipient: Recipient, words: MailWords) -> list[str]:
+def details(recipient: Recipient, words: MailWords, sheet: DaySheet) -> list[str]:
     """Their times, scenes and places."""
     facts = recipient.facts
     if recipient.is_cast and not facts["call"]:
@@ -117,7 +144,7 @@ def details(recipient: Recipient, words: MailWords) -> list[str]:
     if scenes:
         lines.append((words.your_scenes if recipient.is_cast else words.scenes).format(scenes=scenes))
     if facts["places"]:
-        lines.append(words.places.format(places=", ".join(facts["places"])))
+        lines.append(words.places.format(places=", ".join(words.place(name, sheet) for name in facts["places"])))
     return lines
 
 

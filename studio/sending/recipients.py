@@ -17,8 +17,10 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
+from studio import validation
 from studio.callsheet import call_sheet
 from studio.day_sheet import DaySheet
+from studio.errors import InvalidInput
 from studio.languages import speaks_english, speaks_mandarin
 from studio.models import CrewMember, Performer, SentCallSheet
 from studio.productions import get_production
@@ -33,6 +35,7 @@ class Standing(StrEnum):
     OUTDATED = "outdated"  # sent, and something has changed since
     CURRENT = "current"  # sent, and still true
     NO_EMAIL = "no_email"  # cannot be sent: no address
+    BAD_EMAIL = "bad_email"  # cannot be sent: what is stored is not one address (typed around the app's checks)
 
 
 DIRECTORS = {"director", "导演"}  # a crew position, as typed in either language
@@ -91,8 +94,9 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
         performer = performers[line.performer_id]
         times = {"pickup": line.pickup, "makeup": line.makeup, "wardrobe": line.wardrobe, "on_set": line.on_set}
         numbers = set(line.cast_numbers)
-        scenes = [scene.number for scene in sheet.scenes if numbers & set(scene.cast_numbers)]
-        facts = _facts(sheet, times, scenes, line.status)
+        theirs = [scene for scene in sheet.scenes if numbers & set(scene.cast_numbers)]
+        places = list(dict.fromkeys(scene.location for scene in theirs if scene.location))
+        facts = _facts(sheet, times, [scene.number for scene in theirs], line.status, places)
         people.append(
             _recipient(
                 "cast", performer, line.performer, line.performer_zh, line.character, facts, cast_version, default, last
@@ -100,7 +104,7 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
         )
     every_scene = [scene.number for scene in sheet.scenes]
     for line in sheet.crew:
-        facts = _facts(sheet, {"call": line.call}, every_scene, "")
+        facts = _facts(sheet, {"call": line.call}, every_scene, "", [place.name for place in sheet.places])
         member = crew[line.crew_member_id]
         people.append(
             _recipient("crew", member, line.name, line.name_zh, line.position, facts, crew_version, default, last)
@@ -132,7 +136,9 @@ def fingerprint(sheet: DaySheet) -> str:
     return hashlib.sha256(repr(common).encode()).hexdigest()[:16]
 
 
-def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], status: str) -> dict:
+def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], status: str, places: list[str]) -> dict:
+    """What a person's mail tells them: the date, their times and first call, their scenes and the
+    locations they work at (names as stored: what a revision compares)."""
     shown = {name: clock(minutes) for name, minutes in times.items() if minutes is not None}
     first = min((minutes for minutes in times.values() if minutes is not None), default=None)
     return {
@@ -142,7 +148,7 @@ def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], sta
         "status": status,
         "crew_call": clock(sheet.crew_call),
         "scenes": scenes,
-        "places": [place.name for place in sheet.places],
+        "places": places,
     }
 
 
@@ -151,6 +157,8 @@ def _recipient(kind, person, name, name_zh, role, facts, version, default, last)
     sent = last.get((kind, person.id))
     if not email:
         standing, changes = Standing.NO_EMAIL, []
+    elif not _one_address(email):
+        standing, changes = Standing.BAD_EMAIL, []
     elif sent is None:
         standing, changes = Standing.NEW, []
     else:
@@ -172,6 +180,13 @@ def _recipient(kind, person, name, name_zh, role, facts, version, default, last)
         changes=changes,
         sent_at=sent.sent_at.isoformat() if sent else "",
     )
+
+
+def _one_address(email: str) -> bool:
+    try:
+        return validation.email(email) == email
+    except InvalidInput:
+        return False
 
 
 def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:

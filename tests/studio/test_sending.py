@@ -4,6 +4,7 @@ schedule changes, and what is refused."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -26,6 +27,8 @@ from studio.models import (
 )
 from studio.sending.day_mail import Status, plan_day_mail, send_day_mail
 from studio.sending.mail_server import mail_account, remember_password
+from studio.sending.messages import MailWords, compose
+from studio.sending.recipients import Standing
 from tests.command_line import run
 from tests.mail_server import LocalMailServer, self_signed_certificate
 from tests.pdf_text import pdf_text_spaced
@@ -115,9 +118,15 @@ def test_each_person_gets_their_own_mail_in_their_language_with_their_call_and_t
         if others[0].name in (text := watermark(their_mail, name)) and "Daniel Hayes" not in text
     ]
 
+    # Each performer is told the locations of their own scenes; the crew every one of the day's.
+    moreau = inbox.to(by_name["Jessica Moreau"].recipient.email)[0].get_body().get_content()
+    assert "Locations: Sterling Mansion\r\n" in moreau  # lines end as SMTP has them
+    assert "Locations: Silver Lake coffee cart, Lakeshore Medical standing set, Sterling Mansion" in body
+
     director = inbox.to("zhang.wei@example.com")[0]  # speaks Mandarin only: all in Chinese
     assert director["Subject"].startswith("契约新娘 · 第 3 天（共 9 天），2027年1月13日：您的集合时间")
     assert "张伟，您好：" in director.get_body().get_content()
+    assert "银湖咖啡车" in director.get_body().get_content()  # the locations' Chinese names
     crew_sheet, sides = attachments(director).values()
     assert "集合时间" in crew_sheet and "(323) 555-0217" in crew_sheet and "Crew call" not in crew_sheet
     # the director's sides: each scene's original, in Chinese, beside the English the cast plays
@@ -152,10 +161,41 @@ def test_after_a_change_only_those_it_touches_get_a_revision_saying_what_changed
     result = send_day_mail(demo, 1, day)
     assert sum(o.status == Status.SENT for o in result.outcomes) == 1 and len(mail_server.inbox.messages) == first + 1
     revision = mail_server.inbox.messages[-1]
-    assert revision["Subject"] == f"Revised: The Contract Bride · Day 3 of 9: call {change[1]}, was {change[2]}"
+    assert revision["Subject"] == (
+        f"Revised: The Contract Bride · Day 3 of 9, Jan 13, 2027: call {change[1]}, was {change[2]}"
+    )
     assert f"- call {change[1]}, was {change[2]}" in revision.get_body().get_content()
     with demo.session() as session:
         assert {o.status for o in plan_day_mail(session, 1, day).outcomes} == {Status.UP_TO_DATE}
+
+
+@pytest.mark.parametrize(
+    ("lang", "change", "said"),
+    [
+        ("en", ("call", "", "05:30"), "now on hold, was call 05:30"),
+        ("en", ("call", "13:41", ""), "call 13:41, was on hold"),
+        ("en", ("call", "06:30", "07:00"), "call 06:30, was 07:00"),
+        ("zh", ("call", "", "05:30"), "改为待命，原集合 05:30"),
+        ("zh", ("call", "13:41", ""), "集合 13:41，原为待命"),
+    ],
+)
+def test_a_call_to_or_from_a_day_on_hold_is_said_in_words(lang, change, said):
+    assert MailWords(lang).change(change) == said
+
+
+def test_a_revision_names_only_a_new_call_or_date_in_its_subject_and_the_rest_in_its_body(demo):
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day_id(demo, 4))
+    roster, person = plan.roster, next(o.recipient for o in plan.outcomes if o.recipient.is_cast)
+    scenes = [("added", "39-5, 47-2, 51-1"), ("dropped", "12-3, 14-1")]
+    outdated = dataclasses.replace(person, standing=Standing.OUTDATED, changes=scenes, sent_at="2027-01-10T09:00:00")
+    mail = compose(roster, outdated, MailWords("en"))
+    assert mail.subject == "Revised: The Contract Bride · Day 4 of 9, Jan 14, 2027"
+    assert "- scenes added: 39-5, 47-2, 51-1\n- scenes dropped: 12-3, 14-1" in mail.body
+    moved = dataclasses.replace(outdated, changes=[("call", "", "05:30"), *scenes])
+    assert compose(roster, moved, MailWords("en")).subject == (
+        "Revised: The Contract Bride · Day 4 of 9, Jan 14, 2027: now on hold, was call 05:30"
+    )
 
 
 def test_a_detail_and_a_moved_day_make_everyones_sheet_outdated(demo, mail_server):
@@ -174,6 +214,28 @@ def test_a_detail_and_a_moved_day_make_everyones_sheet_outdated(demo, mail_serve
         plan = plan_day_mail(session, 1, day)
     changes = {o.recipient.changes[0] for o in plan.outcomes if o.recipient.email}
     assert changes == {("date", "2027-01-25", "2027-01-20")}  # the demo's last day, moved
+
+
+def test_an_address_stored_around_the_apps_checks_is_not_sent_to(demo, mail_server):
+    """Typed in another program: what is not one address is listed as not sent, never handed to the server
+    (which would take a bare name as a local user, or a second address after a comma)."""
+    set_up_mail(demo, mail_server.port)
+    day = day_id(demo, 2)
+    stored = {"Mia Tanaka": "mia.tanaka@@example", "Daniel Hayes": "x@example.com>, evil@attacker.example"}
+    with demo.transaction() as session:
+        for name, email in stored.items():
+            session.exec(select(Performer).where(Performer.legal_name == name)).one().email = email
+        crew = session.exec(select(CrewMember).where(CrewMember.email != "")).first()
+        crew.email, stored[crew.name] = "not-an-email", "not-an-email"
+    result = send_day_mail(demo, 1, day)
+    refused = {o.recipient.name: o for o in result.outcomes if o.recipient.name in stored}
+    assert refused.keys() == stored.keys()
+    for name, outcome in refused.items():
+        assert outcome.status == Status.NOT_SENT and outcome.mail is None
+        assert outcome.reason == f"{stored[name]!r} is not an email address"
+    addressed = {address for envelope in mail_server.inbox.envelopes for address in envelope}
+    assert addressed and not addressed & {"evil@attacker.example", "not-an-email", "x@example.com", "Mia"}
+    assert sum(o.status == Status.SENT for o in result.outcomes) == len(mail_server.inbox.messages)
 
 
 def test_nothing_is_sent_or_logged_without_a_mail_account_or_a_server(demo, mail_server):
