@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from studio.day_reports.commands import (
@@ -99,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     auto = schedule.add_parser("auto", parents=[common], help="schedule every scene at the lowest cost (CP-SAT)")
     auto.add_argument("--days", type=int, help="shoot days to use (added after the last one when missing)")
-    auto.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
+    auto.add_argument("--time-limit", type=float, default=30.0, help="seconds to search, at most (default 30)")
     auto.add_argument(
         "--work",
         type=float,
@@ -335,6 +336,19 @@ def run_import_people(args: argparse.Namespace) -> int:
     return 0
 
 
+MIN_SECONDS = 5
+
+
+def check_search_limits(args: argparse.Namespace) -> None:
+    """The optimizer's --time-limit and --work, as `schedule auto` and `schedule replan` take them: at
+    least MIN_SECONDS, as in the window (reading the production and saving what it finds take the first
+    seconds of the limit: below that nothing would be searched)."""
+    if not MIN_SECONDS <= args.time_limit <= 3600:
+        raise UserError(_("--time-limit must be from {least} to 3600 seconds").format(least=MIN_SECONDS))
+    if args.work is not None and not 0 < args.work <= 10000:
+        raise UserError(_("--work must be more than 0 and at most 10000"))
+
+
 def run_schedule(args: argparse.Namespace) -> int:
     from studio.operations import store_meals
     from studio.productions import get_production
@@ -346,10 +360,7 @@ def run_schedule(args: argparse.Namespace) -> int:
         return run_replan(args)
     if args.days is not None and not 1 <= args.days <= 366:
         raise UserError(_("--days must be from 1 to 366"))
-    if not 1 <= args.time_limit <= 3600:
-        raise UserError(_("--time-limit must be from 1 to 3600 seconds"))
-    if args.work is not None and not 0 < args.work <= 10000:
-        raise UserError(_("--work must be more than 0 and at most 10000"))
+    check_search_limits(args)
     database = open_database(database_argument(args))
     try:
         with database.transaction() as session:
@@ -377,9 +388,9 @@ def run_schedule(args: argparse.Namespace) -> int:
     if run.result.reported:
         print(
             _(
-                "Reported days kept what was shot on them and took no other scene (days {days}): "
-                "schedule replan moves what was left unshot."
-            ).format(days=", ".join(map(str, run.result.reported)))
+                "Reported days kept what was shot on them and took no other scene (days {days}); {unshot} scene(s) "
+                "not shot on them stay there: schedule replan schedules them again."
+            ).format(days=", ".join(map(str, run.result.reported)), unshot=run.result.unshot)
         )
     for line in meals_report(run.result.meals):
         print(line)
@@ -401,6 +412,11 @@ def _schedule_report(report: dict, days: int, status: str) -> str:
     }
     if not report["improved"]:
         text = _("The current schedule ({cost} {currency}) is the best found: nothing changed.").format(**fields)
+    elif current is not None and Decimal(report["cost"]["amount"]) > Decimal(current["amount"]):
+        text = _(
+            "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, more than the current schedule "
+            "({current} {currency}), which breaks {broken} limit(s) this one keeps."
+        ).format(current=current["amount"], broken=report["current_conflicts"], **fields)
     elif current is not None:
         text = _(
             "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, {saving}% below the current "

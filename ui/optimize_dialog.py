@@ -45,9 +45,17 @@ class _Run:
 
 class OptimizeDialog(QDialog):
     def __init__(
-        self, board: Board | None, time_limit: float, parent=None, *, search: Search | None = None, title: str = ""
+        self,
+        board: Board | None,
+        time_limit: float,
+        parent=None,
+        *,
+        search: Search | None = None,
+        title: str = "",
+        looking: str = "",
     ):
-        """Optimize `board`, or run `search` (another optimizing: a re-plan) under `title`."""
+        """Optimize `board`, or run `search` (another optimizing: a re-plan) under `title`, saying what it
+        looks for (`looking`: what its costs are of)."""
         super().__init__(parent)
         self.setObjectName("optimizeDialog")
         self.setWindowTitle(title or self.tr("Optimize the schedule"))
@@ -56,7 +64,8 @@ class OptimizeDialog(QDialog):
         self.error: Exception | None = None
         self.stop = threading.Event()
         self.started = time.monotonic()
-        self.status = QLabel(self.tr("Looking for the cheapest schedule…"), self)
+        self.status = QLabel(looking or self.tr("Looking for the cheapest schedule…"), self)
+        self.status.setWordWrap(True)
         self.best = QLabel("", self)
         self.best.setObjectName("bestCost")
         self.bar = QProgressBar(self)
@@ -139,7 +148,15 @@ def result_text(result: OptimizeResult) -> str:
         kind = QCoreApplication.translate("OptimizeDialog", "the best possible")
     else:
         kind = QCoreApplication.translate("OptimizeDialog", "the best found in the time")
-    if result.current is not None:
+    if result.current is not None and result.cost.total > result.current.total:  # to clear its conflicts
+        text = QCoreApplication.translate(
+            "OptimizeDialog",
+            "Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) this "
+            "one keeps.",
+            "",
+            result.current_conflicts,
+        ).replace("%3", money(result.current.total))
+    elif result.current is not None:
         text = (
             QCoreApplication.translate(
                 "OptimizeDialog",
@@ -177,19 +194,23 @@ def result_text(result: OptimizeResult) -> str:
         conflicts = QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
         )
-    return sentences(text, reported_text(result.reported), bound, conflicts, *meals_text(result.meals))
+    return sentences(text, reported_text(result), bound, conflicts, *meals_text(result.meals))
 
 
-def reported_text(days: tuple[int, ...]) -> str:
-    """That the reported days kept their scenes (empty when none is reported)."""
-    if not days:
+def reported_text(result: OptimizeResult) -> str:
+    """That the reported days kept their scenes, those left unshot among them (empty when none is reported)."""
+    if not result.reported:
         return ""
     separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
-    return QCoreApplication.translate(
-        "OptimizeDialog",
-        "Reported days kept what was shot on them and took no other scene (days %1): Re-plan moves what was "
-        "left unshot.",
-    ).replace("%1", separator.join(map(str, days)))
+    return (
+        QCoreApplication.translate(
+            "OptimizeDialog",
+            "Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on "
+            "them stay there: Re-plan schedules them again.",
+            "",
+            result.unshot,
+        )
+    ).replace("%1", separator.join(map(str, result.reported)))
 
 
 def meals_text(moves) -> list[str]:

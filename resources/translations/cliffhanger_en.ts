@@ -154,7 +154,15 @@
 <context>
     <name>OptimizeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="170"/>
+        <location filename="../../ui/optimize_dialog.py" line="152"/>
+        <source>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) this one keeps.</source>
+        <translation>
+            <numerusform>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit this one keeps.</numerusform>
+            <numerusform>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limits this one keeps.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="187"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>No schedule keeps every limit: this one breaks the fewest (%n conflict, see the list).</numerusform>
@@ -162,11 +170,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="177"/>
+        <location filename="../../ui/optimize_dialog.py" line="194"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
             <numerusform>%n conflicts remain: see the list; more time may clear them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="206"/>
+        <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
+        <translation>
+            <numerusform>Reported days kept what was shot on them and took no other scene (days %1); %n scene not shot on them stays there: Re-plan schedules it again.</numerusform>
+            <numerusform>Reported days kept what was shot on them and took no other scene (days %1); %n scenes not shot on them stay there: Re-plan schedules them again.</numerusform>
         </translation>
     </message>
 </context>
@@ -211,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="490"/>
+        <location filename="../../ui/pages/reports.py" line="494"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>%n conflict remains: see the schedule.</numerusform>
@@ -269,15 +285,15 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/schedule.py" line="235"/>
-        <source>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s)</source>
+        <source>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s) %5</source>
         <translation>
-            <numerusform>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move</numerusform>
-            <numerusform>cost %1: cast %2, overtime and penalties %4, locations %3, %n company moves</numerusform>
+            <numerusform>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move %5</numerusform>
+            <numerusform>cost %1: cast %2, overtime and penalties %4, locations %3, %n company moves %5</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="246"/>
-        <location filename="../../ui/pages/schedule.py" line="253"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="254"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -285,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="255"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -293,8 +309,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="245"/>
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="246"/>
+        <location filename="../../ui/pages/schedule.py" line="257"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>
@@ -302,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="276"/>
+        <location filename="../../ui/pages/schedule.py" line="277"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>Boneyard (not scheduled): %n scene</numerusform>
@@ -310,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="377"/>
+        <location filename="../../ui/pages/schedule.py" line="378"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>Move %n strip</numerusform>

@@ -2747,104 +2747,113 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>OptimizeDialog</name>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="53"/>
+        <location filename="../../ui/optimize_dialog.py" line="61"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="59"/>
+        <location filename="../../ui/optimize_dialog.py" line="67"/>
         <source>Looking for the cheapest schedule…</source>
         <translation>正在寻找成本最低的拍摄计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="65"/>
+        <location filename="../../ui/optimize_dialog.py" line="74"/>
         <source>Stop and keep the best</source>
         <translation>停止并保留最优结果</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="87"/>
+        <location filename="../../ui/optimize_dialog.py" line="96"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="98"/>
+        <location filename="../../ui/optimize_dialog.py" line="107"/>
         <source>Fitting every scene within the day limits… (%1 s)</source>
         <translation>正在把每场戏排进每日上限…（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="101"/>
+        <location filename="../../ui/optimize_dialog.py" line="110"/>
         <source>Best so far: %1 before overtime and late meals, after %2 s.</source>
         <translation>目前最优：%1（未计加班费与用餐罚金），用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="135"/>
+        <location filename="../../ui/optimize_dialog.py" line="144"/>
         <source>The current schedule (%1) is the best found: nothing changed.</source>
         <translation>当前拍摄计划（%1）已是找到的最优：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="139"/>
+        <location filename="../../ui/optimize_dialog.py" line="148"/>
         <source>the best possible</source>
         <translation>已证明最优</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="141"/>
+        <location filename="../../ui/optimize_dialog.py" line="150"/>
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="152"/>
+        <source>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) this one keeps.</source>
+        <translation>
+            <numerusform>拍摄计划已优化：%1（%2），高于当前计划（%3），但当前计划违反了 %n 项限制，而此计划全部遵守。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="144"/>
+        <location filename="../../ui/optimize_dialog.py" line="161"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="155"/>
+        <location filename="../../ui/optimize_dialog.py" line="172"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="206"/>
+        <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
+        <translation>
+            <numerusform>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）；其中 %n 场未拍，仍留在原日：请用“重新安排剩余拍摄日”重新排期。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="110"/>
-        <location filename="../../ui/optimize_dialog.py" line="165"/>
+        <location filename="../../ui/optimize_dialog.py" line="119"/>
+        <location filename="../../ui/optimize_dialog.py" line="182"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="103"/>
+        <location filename="../../ui/optimize_dialog.py" line="112"/>
         <source>Best so far: %1 with overtime and late meals estimated at %3, after %2 s.</source>
         <translation>目前最优：%1（含估算的加班费与用餐罚金 %3），用时 %2 秒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="170"/>
+        <location filename="../../ui/optimize_dialog.py" line="187"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="177"/>
+        <location filename="../../ui/optimize_dialog.py" line="194"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="187"/>
-        <location filename="../../ui/optimize_dialog.py" line="198"/>
+        <location filename="../../ui/optimize_dialog.py" line="204"/>
+        <location filename="../../ui/optimize_dialog.py" line="219"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="188"/>
-        <source>Reported days kept what was shot on them and took no other scene (days %1): Re-plan moves what was left unshot.</source>
-        <translation>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）：未拍完的场次请用“重新安排剩余拍摄日”处理。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/optimize_dialog.py" line="202"/>
+        <location filename="../../ui/optimize_dialog.py" line="223"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="208"/>
+        <location filename="../../ui/optimize_dialog.py" line="229"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>
@@ -2880,17 +2889,17 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="152"/>
+        <location filename="../../ui/pages/base.py" line="153"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="180"/>
+        <location filename="../../ui/pages/base.py" line="181"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="182"/>
+        <location filename="../../ui/pages/base.py" line="183"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -3771,49 +3780,54 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>从第几天起重新安排：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="459"/>
+        <location filename="../../ui/pages/reports.py" line="444"/>
+        <source>Looking for the cheapest schedule of the days from day %1 on: the costs below are theirs alone; the whole shoot&apos;s follows.</source>
+        <translation>正在为第 %1 天起的拍摄日寻找成本最低的计划：下方成本仅为这些天的，整个拍摄的成本随后给出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="463"/>
         <source>Re-planned from day %1</source>
         <translation>已从第 %1 天起重新安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="466"/>
+        <location filename="../../ui/pages/reports.py" line="470"/>
         <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. The slip saves %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
         <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误反而节省 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="471"/>
+        <location filename="../../ui/pages/reports.py" line="475"/>
         <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. The slip costs %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
         <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误多花 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="487"/>
+        <location filename="../../ui/pages/reports.py" line="491"/>
         <source>Placing the remaining days again also saves %1, as it would with every scene shot.</source>
         <translation>重新安排剩余拍摄日另外还能节省 %1，即使所有戏都按计划拍完也一样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="490"/>
+        <location filename="../../ui/pages/reports.py" line="494"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="492"/>
+        <location filename="../../ui/pages/reports.py" line="496"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="499"/>
+        <location filename="../../ui/pages/reports.py" line="503"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="499"/>
+        <location filename="../../ui/pages/reports.py" line="503"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="504"/>
+        <location filename="../../ui/pages/reports.py" line="508"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>
@@ -4058,19 +4072,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="116"/>
-        <location filename="../../ui/pages/schedule.py" line="341"/>
+        <location filename="../../ui/pages/schedule.py" line="342"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="117"/>
-        <location filename="../../ui/pages/schedule.py" line="351"/>
+        <location filename="../../ui/pages/schedule.py" line="352"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="118"/>
-        <location filename="../../ui/pages/schedule.py" line="360"/>
+        <location filename="../../ui/pages/schedule.py" line="361"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
@@ -4121,13 +4135,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="144"/>
-        <location filename="../../ui/pages/schedule.py" line="429"/>
+        <location filename="../../ui/pages/schedule.py" line="430"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
         <location filename="../../ui/pages/schedule.py" line="145"/>
-        <location filename="../../ui/pages/schedule.py" line="429"/>
+        <location filename="../../ui/pages/schedule.py" line="430"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
@@ -4227,164 +4241,165 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/schedule.py" line="235"/>
-        <source>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s)</source>
+        <source>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s) %5</source>
         <translation>
-            <numerusform>成本 %1：演员 %2，加班费与罚金 %4，场地 %3，%n 次转场</numerusform>
+            <numerusform>成本 %1：演员 %2，加班费与罚金 %4，场地 %3，%n 次转场 %5</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="246"/>
-        <location filename="../../ui/pages/schedule.py" line="253"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="254"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="251"/>
+        <location filename="../../ui/pages/schedule.py" line="252"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="255"/>
+        <location filename="../../ui/pages/schedule.py" line="256"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="245"/>
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="246"/>
+        <location filename="../../ui/pages/schedule.py" line="257"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="276"/>
+        <location filename="../../ui/pages/schedule.py" line="277"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="289"/>
+        <location filename="../../ui/pages/schedule.py" line="290"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="314"/>
+        <location filename="../../ui/pages/schedule.py" line="315"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="259"/>
+        <location filename="../../ui/pages/schedule.py" line="260"/>
         <source>(%1 min driving)</source>
         <translation>（车程 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="267"/>
+        <location filename="../../ui/pages/schedule.py" line="268"/>
         <source>Sunset %1 · dark %2</source>
         <translation>日落 %1 · 天黑 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="269"/>
+        <location filename="../../ui/pages/schedule.py" line="270"/>
         <source>(assumed: no location has coordinates and no base city is set)</source>
         <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="271"/>
+        <location filename="../../ui/pages/schedule.py" line="272"/>
         <source>(%1, the base city: no location has coordinates)</source>
         <translation>（按基地城市 %1：没有场地有坐标）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="317"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="317"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="322"/>
+        <location filename="../../ui/pages/schedule.py" line="323"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="377"/>
+        <location filename="../../ui/pages/schedule.py" line="378"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="410"/>
+        <location filename="../../ui/pages/schedule.py" line="411"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="410"/>
+        <location filename="../../ui/pages/schedule.py" line="411"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="440"/>
-        <location filename="../../ui/pages/schedule.py" line="445"/>
+        <location filename="../../ui/pages/schedule.py" line="441"/>
+        <location filename="../../ui/pages/schedule.py" line="446"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="453"/>
-        <location filename="../../ui/pages/schedule.py" line="465"/>
+        <location filename="../../ui/pages/schedule.py" line="454"/>
+        <location filename="../../ui/pages/schedule.py" line="466"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="453"/>
+        <location filename="../../ui/pages/schedule.py" line="454"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="471"/>
-        <location filename="../../ui/pages/schedule.py" line="491"/>
-        <location filename="../../ui/pages/schedule.py" line="514"/>
+        <location filename="../../ui/pages/schedule.py" line="472"/>
+        <location filename="../../ui/pages/schedule.py" line="492"/>
+        <location filename="../../ui/pages/schedule.py" line="515"/>
+        <location filename="../../ui/pages/schedule.py" line="523"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="471"/>
+        <location filename="../../ui/pages/schedule.py" line="472"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="488"/>
+        <location filename="../../ui/pages/schedule.py" line="489"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -4393,7 +4408,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="494"/>
+        <location filename="../../ui/pages/schedule.py" line="495"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>

@@ -9,7 +9,6 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from studio.errors import UserError
 from studio.i18n import _, local_name
 
 LANGUAGES = ("en", "zh", "en+zh")
@@ -53,14 +52,14 @@ def add_replan_command(schedule, common: argparse.ArgumentParser) -> None:
 def run_replan(args: argparse.Namespace) -> int:
     import json
 
+    from studio.cli import check_search_limits
     from studio.day_reports.replan import apply_replan, replan
     from studio.paths import database_argument
     from studio.productions import get_production
     from studio.schedule.meals import meals_report
     from studio.storage.db import open_database
 
-    if not 1 <= args.time_limit <= 3600:
-        raise UserError(_("--time-limit must be from 1 to 3600 seconds"))
+    check_search_limits(args)
     database = open_database(database_argument(args))
     try:
         with database.transaction() as session:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from studio.errors import InvalidInput
+from studio.errors import ChangedElsewhere, InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.money import Money
@@ -59,8 +59,9 @@ def schedule_automatically(
     spent: float = 0.0,
 ) -> SchedulingRun:
     """Optimize and put the strips where it says in this transaction (`work` and `spent` as `optimize` has
-    them); the typed meals it moved with their days' calls are the caller's to store with them
-    (`operations.store_meals`: the call sheets' edits are above the schedule's layer)."""
+    them), unless a strip was changed elsewhere meanwhile (ChangedElsewhere: nothing is put); the typed
+    meals it moved with their days' calls are the caller's to store with them (`operations.store_meals`:
+    the call sheets' edits are above the schedule's layer)."""
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
         raise InvalidInput(
@@ -74,7 +75,13 @@ def schedule_automatically(
     if not result.improved:  # the board's schedule stays as it is
         return SchedulingRun(result, [], added, 0)
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
-    previous = place_all(session, production_id, result.placement)
+    seen = {strip_id: card.version for strip_id, card in board.strips.items()}
+    try:
+        previous = place_all(session, production_id, result.placement, seen)
+    except ChangedElsewhere:
+        raise ChangedElsewhere(
+            _("the schedule was changed elsewhere while the optimizer ran, and that change is kept: run it again")
+        ) from None
     return SchedulingRun(result, previous, added, len(waiting & placed))
 
 
@@ -94,6 +101,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "driving_minutes": [{"day": number, "minutes": minutes} for number, minutes in result.driving],
         "meals_moved": moves_json(result.meals),
         "reported_days_kept": list(result.reported),
+        "unshot_on_reported_days": result.unshot,
         "cost": cost.to_json(),
         "current_cost": result.current.to_json() if result.current is not None else None,
         "current_conflicts": result.current_conflicts,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from studio.cast_calls import NO_CALLS, NO_DURATIONS, Calls, Durations, staggered
 from studio.day_reports.pay import Deal, rules_of
@@ -26,6 +26,7 @@ from studio.models import (
     CastAssignment,
     Character,
     DayReport,
+    DayReportScene,
     Episode,
     FilmSet,
     Location,
@@ -39,7 +40,15 @@ from studio.models import (
     ShootDay,
     Strip,
 )
-from studio.models.enums import IntExt, PerformerDayKind, RateBasis, RevisionState, ShootDayKind, TimeOfDay
+from studio.models.enums import (
+    IntExt,
+    PerformerDayKind,
+    RateBasis,
+    RevisionState,
+    SceneOutcome,
+    ShootDayKind,
+    TimeOfDay,
+)
 from studio.schedule.daylight import sun_times
 from studio.schedule.drives import Drives, Roads, drives, spots
 from studio.storage.withheld import visible_money, withholds_money
@@ -91,6 +100,7 @@ class Day:
     # crew call, each that follows it (its `lunch` or `dinner` then None).
     meals_after: tuple[int | None, int | None] = (None, None)
     reported: bool = False  # shot and reported: the optimizer keeps it as it is (studio.day_reports)
+    unshot: int = 0  # scenes its report says were not shot (a re-plan's to schedule again)
 
     def meals_at(self, call: int) -> tuple[int | None, int | None]:
         """The lunch and dinner its call sheet names for the day called at `call`: typed, or moved with
@@ -331,6 +341,14 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
     )
     days = []
     typed = _typed_calls(session, production.id)
+    unshot = dict(
+        session.exec(
+            select(DayReport.shoot_day_id, func.count())
+            .join(DayReportScene, DayReportScene.report_id == DayReport.id)
+            .where(DayReportScene.outcome == SceneOutcome.NOT_SHOT.value)
+            .group_by(DayReport.shoot_day_id)
+        ).all()
+    )
     for day, sheet, report in session.exec(statement):
         crew_call, shooting_call = (sheet.crew_call, sheet.shooting_call) if sheet else (None, None)
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
@@ -359,6 +377,7 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
                 dinner,
                 typed.get(day.id, {}),
                 reported=report is not None,
+                unshot=unshot.get(day.id, 0),
             )
         )
     return days

@@ -30,6 +30,7 @@ from studio.schedule.scene_groups import Scenes
 from studio.schedule.search import Budget
 
 BOUND_WORK = 1.0  # at most, of the search's work
+BOUND_SHARE = 0.3  # and at most this share of it: a short search's work is left for the schedule
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
     model.Minimize(sum(costs))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_deterministic_time = BOUND_WORK
+    solver.parameters.max_deterministic_time = min(BOUND_WORK, BOUND_SHARE * budget.work)
     status = solver.Solve(model)
     budget.spent(solver, model)
     if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:

@@ -53,8 +53,9 @@ def _problems(scenes: Scenes) -> Iterator[str]:
                 yield _("every shoot day is reported: add shoot days for scene {number} and the others left").format(
                     number=strip.number
                 )
-            yield _("scene {number} cannot go on any shoot day: someone or somewhere in it is unavailable").format(
-                number=strip.number
+            blockers = (scenes.unavailable(strip, day.date) for day in scenes.days if not day.reported)
+            yield _("scene {number} cannot go on any shoot day: unavailable on each: {names}").format(
+                number=strip.number, names=", ".join(sorted(set(filter(None, blockers))))
             )
     yield from _locked_days(scenes)
     yield from _whose_scenes_do_not_fit(scenes)

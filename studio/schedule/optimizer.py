@@ -90,6 +90,7 @@ class OptimizeResult:
     driving: tuple[tuple[int, int], ...] = ()  # each shoot day's number and the minutes its moves drive
     meals: tuple[MealMove, ...] = ()  # typed meals moved with their day's call (`meals`), to store with it
     reported: tuple[int, ...] = ()  # the numbers of the reported days, kept as they were shot
+    unshot: int = 0  # scenes left unshot on those days, which stay there (a re-plan schedules them again)
 
     @property
     def saving(self) -> float | None:
@@ -191,6 +192,7 @@ def optimize(
         driving=tuple((day.number, chosen.totals[day.id].driving) for day in board.days),
         meals=moved_meals(typed, board, found.times) if better else (),
         reported=tuple(day.number for day in board.reported_days),
+        unshot=sum(day.unshot for day in board.reported_days),
     )
 
 

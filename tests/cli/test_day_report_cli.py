@@ -146,6 +146,10 @@ def test_schedule_replan_dry_run_says_what_it_would_do_and_changes_nothing(desk_
         (("export", "dpr", "--day", "1", "--out", "day1.docx"), "choose a file ending in .pdf or .xlsx"),
         (("report", "post", "--day", "1", "--read-only"), "--read-only"),
         (("schedule", "replan", "--from-day", "1", "--work", "1"), "day 1 (2027-01-11) is reported: re-plan from"),
+        (("schedule", "replan", "--from-day", "2", "--work", "-1"), "--work must be more than 0 and at most 10000"),
+        (("schedule", "replan", "--from-day", "2", "--work", "nan"), "--work must be more than 0"),
+        (("schedule", "replan", "--from-day", "2", "--work", "inf"), "--work must be more than 0"),
+        (("schedule", "replan", "--from-day", "2", "--time-limit", "3"), "--time-limit must be from 5 to 3600"),
     ],
 )
 def test_bad_requests_get_one_line_and_change_nothing(desk_path, tmp_path, args, message):

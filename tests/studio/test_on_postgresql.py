@@ -281,3 +281,38 @@ def test_a_file_with_a_rate_beyond_32_bits_goes_to_a_server_with_its_totals(demo
         assert session.execute(text("SELECT sum(rate_minor) FROM cast_assignment")).scalar() == expected
         assert session.execute(text("SELECT amount_minor FROM cost_entry WHERE id = 1")).scalar() == 999999999999999
     server.close()
+
+
+def test_a_strip_moved_while_the_optimizer_runs_keeps_its_move_and_nothing_else_is_put(server_demo):
+    """On a server another client can save while `schedule auto` searches (SQLite holds them off): the
+    schedule found is not put over their move."""
+    from sqlmodel import select
+
+    from studio.errors import ChangedElsewhere
+    from studio.models import Strip
+    from studio.schedule.auto import schedule_automatically
+
+    database, other = open_database(server_demo), open_database(server_demo)
+
+    def placed() -> set[tuple[int, int | None, int]]:
+        with database.session() as session:
+            return {(s.id, s.shoot_day_id, s.position) for s in session.exec(select(Strip))}
+
+    before, moved = placed(), []
+
+    def someone_moves_a_strip(_progress) -> None:
+        if not moved:
+            with other.transaction() as session:
+                strip = session.exec(select(Strip).where(Strip.shoot_day_id.is_not(None)).order_by(Strip.id)).first()
+                strip.position += 100
+                moved.append(strip.id)
+
+    with (
+        pytest.raises(ChangedElsewhere, match="changed elsewhere while the optimizer ran"),
+        database.transaction() as session,
+    ):
+        schedule_automatically(session, 1, progress=someone_moves_a_strip, work=1.0)
+    changed = {strip_id for strip_id, *_where in placed() - before}
+    database.close()
+    other.close()
+    assert moved and changed == set(moved)  # only the other client's move was stored

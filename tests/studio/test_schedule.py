@@ -301,7 +301,7 @@ def test_a_scene_whose_performer_is_never_available_is_named(demo):
     with demo.transaction() as session:
         daniel = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
         session.add(Availability(performer_id=daniel.id, start_date=D(2027, 1, 1), end_date=D(2027, 2, 28)))
-    with pytest.raises(InvalidInput, match="cannot go on any shoot day"):
+    with pytest.raises(InvalidInput, match="cannot go on any shoot day: unavailable on each: Daniel Hayes$"):
         optimize(board_of(demo), work=WORK)
 
 
@@ -437,13 +437,17 @@ def test_schedule_auto_keeps_the_reported_days_as_they_were_shot(demo_path):
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["improved"] and report["reported_days_kept"] == [1, 2, 3]
+    assert report["unshot_on_reported_days"] == 5  # day 3's report: five scenes not shot
     database = open_database(demo_path)
     after = strips_by_day(database)
     database.close()
     assert after != before  # the days after them were planned again
     assert all(after[day] == before[day] for day in reported)
     text = run("schedule", "auto", "--db", str(demo_path), "--work", "1")
-    assert "Reported days kept what was shot on them and took no other scene (days 1, 2, 3)" in text.stdout
+    assert (
+        "Reported days kept what was shot on them and took no other scene (days 1, 2, 3); 5 scene(s) not shot on "
+        "them stay there: schedule replan schedules them again." in text.stdout
+    )
 
 
 def test_scenes_left_after_the_reported_days_that_cannot_fit_are_said_so(demo):
@@ -453,3 +457,25 @@ def test_scenes_left_after_the_reported_days_that_cannot_fit_are_said_so(demo):
             strip.shoot_day_id = None
     with pytest.raises(InvalidInput, match="the scenes not on a reported day need .* pages but the 6 shoot days"):
         optimize(board_of(demo), work=WORK)
+
+
+def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
+    from studio.cli import _schedule_report
+
+    cost = {"amount": "352365.91", "currency": "USD"}
+    report = {
+        "improved": True,
+        "scheduled_scenes": 597,
+        "cost": cost,
+        "current_cost": {"amount": "352228.42"},
+        "current_conflicts": 1,
+        "baseline_cost": {"amount": "1051023.50"},
+        "baseline_saving_percent": "66.5",
+        "saving_percent": "-0.0",
+        "gap_percent": None,
+    }
+    text = _schedule_report(report, 12, "feasible")
+    assert text == (
+        "Scheduled 597 scenes on 12 days (feasible): 352365.91 USD, more than the current schedule "
+        "(352228.42 USD), which breaks 1 limit(s) this one keeps."
+    )

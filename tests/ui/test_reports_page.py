@@ -150,6 +150,7 @@ def test_re_planning_the_remaining_days_shows_the_slip_then_stores_it_as_one_und
     import functools
 
     from studio.day_reports import replan
+    from ui.pages import reports as reports_page
 
     page = show(demo_window, "reports")
     settle()
@@ -166,10 +167,21 @@ def test_re_planning_the_remaining_days_shows_the_slip_then_stores_it_as_one_und
         "ui.pages.reports.QMessageBox.question",
         lambda _parent, _title, text: asked.append(text) or QMessageBox.StandardButton.Yes,
     )
+    said = []
+    dialog = reports_page.OptimizeDialog
+
+    def searching(*args, **kwargs):
+        opened = dialog(*args, **kwargs)
+        said.append(opened.status.text())
+        return opened
+
+    monkeypatch.setattr(reports_page, "OptimizeDialog", searching)
     page.replan()
     settle()
     (text,) = asked
     assert text.startswith("From day 4: 5 scene(s) left unshot are scheduled again.") and "Store this schedule?" in text
+    (searching,) = said  # whose costs its progress shows
+    assert searching.startswith("Looking for the cheapest schedule of the days from day 4 on: the costs below")
     # what the slip costs is weighed against the rest re-planned anyway, itself searched: either way round
     assert ("The slip costs " in text or "The slip saves " in text) and "shoot day(s) added." in text
     assert "Meals typed on the call sheets follow the new calls (days " in text  # typed five hours after the call

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from studio.money import Money
 from studio.schedule.analysis import BoardAnalysis
@@ -66,9 +67,15 @@ def test_the_board_shows_days_strips_and_their_totals(demo_window):
     assert sum(1 for row in page.model.rows if row.kind == "strip") == 482
     first = page.model.index(0).data()
     assert first.startswith("Day 1 · ") and "pages" in first and "company move" in first
+    assert re.fullmatch(
+        r"\d\d:\d\d–\d\d:\d\d \(\d+:\d\d h\)", first.split(" · ")[2]
+    )  # the clock before a narrow board cuts it
     assert "482 scenes scheduled" in page.summary.text() and "0 conflicts" in page.summary.text()
     labour = BoardAnalysis(page.board).cost.labour  # the cast's overtime, late meals and forced calls
     assert labour > 0 and f"overtime and penalties {money_text(Money(labour, 'USD'))}," in page.summary.text()
+    cost = BoardAnalysis(page.board).cost  # each part of the cost shown, the company moves' too: they add up
+    assert f"13 company moves {money_text(Money(cost.moves, 'USD'))}" in page.summary.text()
+    assert cost.cast + cost.labour + cost.locations + cost.moves == cost.total
     assert page.conflicts.count() == 0  # the demo's hand-made schedule keeps every limit
     assert page.dood.rowCount() == 21 and page.dood.item(0, 1).text() == "Daniel Hayes"
     office = next(
@@ -178,6 +185,11 @@ def test_optimizing_from_the_page_is_one_undo_step(demo_window, demo_path, qtbot
     moved = {move.day_id for move in dialog.result.meals}
     assert moved and {day for day, lunch in query(demo_path, lunches) if (day, lunch) not in typed} == moved
     assert "follow the new calls" in page.window().statusBar().currentMessage()
+    # The whole result stays in a box until read: the status line would cut it short and clear it.
+    outcome = page.findChild(QMessageBox, "outcome")
+    assert outcome.isVisible() and outcome.text() == result_text(dialog.result)
+    assert "follow the new calls" in outcome.text() and "Reported days kept" in outcome.text()
+    outcome.accept()
     demo_window.undo_action.trigger()
     assert query(demo_path, "select id, shoot_day_id, position from strip order by id") == before
     assert query(demo_path, lunches) == typed
@@ -193,9 +205,19 @@ def test_the_result_says_which_days_meals_followed_the_call_and_which_were_clear
     assert "past midnight are cleared from the call sheets and fall when due (days 2)" in text
     assert "follow the new calls" not in result_text(dataclasses.replace(result, meals=moves[1:]))
     # The demo's first three days are reported: the result says they kept their scenes.
-    assert result.reported == (1, 2, 3)
-    assert "Reported days kept what was shot on them and took no other scene (days 1, 2, 3)" in text
+    assert result.reported == (1, 2, 3) and result.unshot == 5
+    assert (
+        "Reported days kept what was shot on them and took no other scene (days 1, 2, 3); 5 scenes not shot on them "
+        "stay there: Re-plan schedules them again." in text
+    )
     assert "Reported days" not in result_text(dataclasses.replace(result, reported=()))
+    # Dearer than the board's schedule, which broke limits this one keeps: said so, not as a saving.
+    cheaper = dataclasses.replace(result.cost, cast=result.cost.cast - 100)
+    dearer = result_text(dataclasses.replace(result, current=cheaper, current_conflicts=2))
+    assert (
+        f"more than the current schedule ({money_text(Money(cheaper.total, 'USD'))}), which breaks 2 limits" in dearer
+    )
+    assert "below the current schedule" not in dearer
 
 
 def test_the_best_so_far_says_whether_it_counts_overtime_yet(demo_window, qtbot, monkeypatch):

@@ -42,6 +42,7 @@ class Page(QWidget):
         self._stale = True
         self._pending: Changes | None = None  # changes announced since this turn of the event loop began
         self._refusal: QMessageBox | None = None
+        self._outcome: QMessageBox | None = None
         self.buttons: dict[str, QAction] = {}
         self.summary = QLabel(self)
         self.summary.setObjectName("pageSummary")
@@ -188,9 +189,21 @@ class Page(QWidget):
     def show_refusal(self, message: str) -> None:
         """Say why something was not saved; one box per page, showing the latest reason."""
         if self._refusal is None:
-            self._refusal = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Not saved"), "", QMessageBox.StandardButton.Ok, self
-            )
-            self._refusal.setObjectName("refusal")
+            self._refusal = self._box(QMessageBox.Icon.Warning, self.tr("Not saved"), "refusal")
         self._refusal.setText(message)
         self._refusal.open()
+
+    def show_outcome(self, title: str, message: str) -> None:
+        """Say what a long task did, in a box that stays until read (a status line would cut it short and
+        go); the status bar says it too. One box per page, showing the latest."""
+        if self._outcome is None:
+            self._outcome = self._box(QMessageBox.Icon.Information, "", "outcome")
+        self._outcome.setWindowTitle(title)
+        self._outcome.setText(message)
+        self._outcome.open()
+        self.tell(message)
+
+    def _box(self, icon: QMessageBox.Icon, title: str, name: str) -> QMessageBox:
+        box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, self)
+        box.setObjectName(name)
+        return box

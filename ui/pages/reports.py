@@ -440,7 +440,11 @@ class ProductionReportPage(Page):
         def search(progress, cancelled) -> Replan:
             return preview_replan(database, production_id, first, REPLAN_SECONDS, progress, cancelled)
 
-        dialog = OptimizeDialog(None, REPLAN_SECONDS, self, search=search, title=title)
+        looking = self.tr(
+            "Looking for the cheapest schedule of the days from day %1 on: the costs below are theirs alone; the "
+            "whole shoot's follows."
+        ).replace("%1", str(first))
+        dialog = OptimizeDialog(None, REPLAN_SECONDS, self, search=search, title=title, looking=looking)
         dialog.exec()
         if dialog.error is not None:
             self._task_failed(dialog.error)

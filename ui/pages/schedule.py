@@ -232,10 +232,11 @@ class SchedulePage(Page):
         if board.priced:
             parts.append(
                 self.tr(
-                    "cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s)",
+                    "cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s) %5",
                     "",
                     cost.company_moves,
                 )
+                .replace("%5", money_text(Money(cost.moves, board.currency)))
                 .replace("%1", money_text(Money(cost.total, board.currency)))
                 .replace("%2", money_text(Money(cost.cast, board.currency)))
                 .replace("%3", money_text(Money(cost.locations, board.currency)))
@@ -251,14 +252,14 @@ class SchedulePage(Page):
         parts = [self.tr("Day %1 · %2").replace("%1", str(day.number)).replace("%2", day_text(day.date))]
         if row.warnings:  # first after the date, so a narrow board still shows it
             parts.append("⚠ " + self.tr("%n conflict(s)", "", row.warnings))
+        if times is not None and totals.scenes:  # then the day's clock, before what a narrow board may cut
+            parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({hours(times.length)} h)")
         parts += [
             self.tr("%1 pages · %n set(s)", "", totals.sets).replace("%1", format_eighths(totals.eighths)),
             self.tr("%n company move(s)", "", totals.moves),
         ]
         if totals.driving:
             parts[-1] += " " + self.tr("(%1 min driving)").replace("%1", str(totals.driving))
-        if times is not None and totals.scenes:
-            parts.append(f"{clock(times.call)}–{clock(times.wrap)} ({hours(times.length)} h)")
         return " · ".join(parts)
 
     def _describe_sun(self, row: BoardRow) -> str:
@@ -519,7 +520,7 @@ class SchedulePage(Page):
             except UserError as error:
                 self.show_refusal(str(error))
                 return
-        self.tell(result_text(result))
+        self.show_outcome(self.tr("Optimize the schedule"), result_text(result))
 
     def _place_all(self, placement: dict, label: str, board: Board | None) -> None:
         """Every strip named in `placement` in its day and order, from `board` (a strip someone else has
