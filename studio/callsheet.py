@@ -296,6 +296,7 @@ class _Assembler:
         scene with its background and elements."""
         scenes = [strip.scene_id for strip in strips if not strip.is_banner]
         background, elements = self._breakdown(scenes) if with_breakdown else ({}, {})
+        roles, uncounted = self._background_roles(scenes) if with_breakdown else ({}, set())
         lines: list[SceneLine | Banner | Move] = []
         here = None
         for strip in strips:
@@ -323,7 +324,8 @@ class _Assembler:
                     eighths=strip.eighths,
                     cast_numbers=strip.cast_numbers,
                     synopsis=synopsis,
-                    background=background.get(strip.scene_id),
+                    background=background.get(strip.scene_id, roles.get(strip.scene_id)),
+                    uncounted=strip.scene_id in uncounted and strip.scene_id not in background,
                     elements=elements.get(strip.scene_id, ()),
                     location=self.places[strip.location_id].name if strip.location_id in self.places else "",
                 )
@@ -358,6 +360,24 @@ class _Assembler:
             for scene_id, groups in grouped.items()
         }
         return dict(background), elements
+
+    def _background_roles(self, scene_ids: list[int]) -> tuple[dict[int, int], set[int]]:
+        """The background the scenes' background roles' names count (保安2名 is two), and the scenes with a
+        role whose name says no number."""
+        counted: dict[int, int] = defaultdict(int)
+        uncounted: set[int] = set()
+        rows = self.session.exec(
+            select(SceneCharacter.scene_id, Character.name)
+            .join(Character)
+            .where(SceneCharacter.scene_id.in_(scene_ids), Character.is_background.is_(True))
+        )
+        for scene_id, name in rows:
+            count = group_count(name)
+            if count is None:
+                uncounted.add(scene_id)
+            else:
+                counted[scene_id] += count
+        return dict(counted), uncounted
 
     def _next_day(self, day: Day) -> NextDay | None:
         later = [other for other in self.board.days if other.unit == day.unit and other.date > day.date]
@@ -530,16 +550,30 @@ class _Assembler:
         return lines
 
     def _contacts(self, used: list[Location]) -> list[Contact]:
+        """The key people, and each location's contact; on the cast's version only the phones a performer
+        calls (CAST_CALLS: the 1st AD's and the production office's), the crew's own left out."""
         contacts = [
-            Contact(role, member.name, member.name_zh, "" if self.cast_version else member.phone)
+            Contact(
+                role, member.name, member.name_zh, member.phone if role in CAST_CALLS or not self.cast_version else ""
+            )
             for role, member in self.roles
         ]
         contacts += [
-            Contact(Role.LOCATION_CONTACT, location.contact_name, "", location.contact_phone, location.name)
+            Contact(
+                Role.LOCATION_CONTACT,
+                location.contact_name,
+                "",
+                location.contact_phone,
+                location.name,
+                location.name_zh,
+            )
             for location in used
             if location.contact_name or location.contact_phone
         ]
         return contacts
+
+
+CAST_CALLS = (Role.FIRST_AD, Role.COORDINATOR)  # whom a performer running late calls
 
 
 def _or(value: int | None, default: int) -> int:

@@ -64,6 +64,7 @@ class Contact:
     name_zh: str = ""
     phone: str = ""
     place: str = ""  # a location contact's location
+    place_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,10 @@ class SceneLine:
     eighths: int
     cast_numbers: tuple[int, ...]
     synopsis: str = ""
-    background: int | None = None  # the background the scene's breakdown counts (None: none counted)
+    # The background the scene's breakdown counts, else its background roles' names say (None: none
+    # counted); `uncounted`: it has background roles whose names say no number, the breakdown none.
+    background: int | None = None
+    uncounted: bool = False
     location: str = ""  # the name of the location it is shot at ("": none)
     elements: tuple[ElementGroup, ...] = ()
 

@@ -288,7 +288,7 @@ class Layout:
                         words.code(line.time_of_day),
                         format_eighths(line.eighths),
                         ranges(line.cast_numbers),
-                        "" if line.background is None else str(line.background),
+                        background_cell(line.background, line.uncounted),
                     ]
                 )
             elif isinstance(line, Move):
@@ -397,7 +397,7 @@ class Layout:
         rows = [
             [
                 self.named(line.name, line.name_zh),
-                "" if line.count is None else str(line.count),
+                background_cell(line.count, line.count is None),
                 words.clock(line.call),
                 ", ".join(line.scenes),
                 line.notes,
@@ -463,12 +463,24 @@ class Layout:
         rows = []
         for contact in sheet.contacts:
             name = "  ".join(
-                filter(None, (markup(self.named(contact.name, contact.name_zh)), quiet(markup(contact.place))))
+                filter(
+                    None,
+                    (
+                        markup(self.named(contact.name, contact.name_zh)),
+                        quiet(markup(self.named(contact.place, contact.place_zh))),
+                    ),
+                )
             )
             rows.append([words.role(contact.role), para(name, styles.cell), contact.phone])
         if not rows:
             return []
         return self.tables.balanced(words.contacts, [], rows, bold=(0,), fixed=(2,), counts=(2,))
+
+
+def background_cell(count: int | None, uncounted: bool) -> str:
+    """How many background: the number counted, "?" for those no number counts yet (a crowd to count)."""
+    known = "" if count is None else str(count)
+    return f"{known}+?" if known and uncounted else known or ("?" if uncounted else "")
 
 
 # The scenes table's columns and their relative widths.

@@ -43,17 +43,21 @@ if TYPE_CHECKING:
 def write_call_sheet(
     session: Session, production_id: int, shoot_day_id: int, target: Path, lang: str = "en", cast_version: bool = False
 ) -> Path:
-    """Write one shoot day's call sheet as a PDF in English, Chinese or both ("en", "zh", "en+zh")."""
+    """Write one shoot day's call sheet as a PDF in English, Chinese or both ("en", "zh", "en+zh"); into
+    `target` named as `file_name` says when it is a folder."""
     words = SheetWords(lang)
-    if target.suffix.lower() != ".pdf":
-        raise UserError(_("cannot write a call sheet as {name}: choose a file ending in .pdf").format(name=target.name))
-    return write_pdf(call_sheet(session, production_id, shoot_day_id, cast_version), words, target)
+    if target.suffix.lower() != ".pdf" and not target.is_dir():
+        raise UserError(
+            _("cannot write a call sheet as {name}: choose a file ending in .pdf, or a folder").format(name=target.name)
+        )
+    sheet = call_sheet(session, production_id, shoot_day_id, cast_version)
+    return write_pdf(sheet, words, target / file_name(sheet, lang) if target.is_dir() else target)
 
 
 def write_call_sheets(
     session: Session, production_id: int, folder: Path, lang: str = "en", cast_version: bool = False
 ) -> list[Path]:
-    """Write every shoot day's call sheet into `folder`, one PDF per day (call-sheet-day-01.pdf…)."""
+    """Write every shoot day's call sheet into `folder`, one PDF per day, named as `file_name` says."""
     words = SheetWords(lang)
     if folder.suffix.lower() == ".pdf" or folder.is_file():
         raise UserError(_("{path} is not a folder: give a folder for every day's call sheet").format(path=folder))
@@ -83,7 +87,8 @@ def write_pdf(sheet: DaySheet, words: SheetWords, target: Path) -> Path:
     )
     document = words.document + (f" ({words.cast_version})" if sheet.cast_version else "")
     day = words.day_of.format(number=sheet.number, total=sheet.day_count)
-    title = f"{sheet.title} — {document}"
+    shown = words.named(sheet.title, sheet.title_zh) if words.lang == "zh" else sheet.title  # as the header names it
+    title = f"{shown} — {document}"
     # The footer's middle is short (it must clear the title on its left): the date goes with the page number.
     footer = page_footer(title, day, f"{words.date(sheet.date, 'medium')} · {words.page}", regular, PAGE, FOOTER)
     header = running_header(sheet, words, styles)

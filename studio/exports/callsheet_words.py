@@ -137,8 +137,8 @@ class SheetWords:
             Notice.BASE_CITY_NO_COORDINATES: _("{location} has no coordinates: sunrise and sunset are for {city}."),
         }
         self.legend = dict(legend(_))
-        # The script's codes in Chinese only on a Chinese sheet: in both languages they stay short.
-        self.codes = script_codes(lang)
+        # The script's codes in the sheet's language; in both, one above the other in their narrow column.
+        self.codes = script_codes(lang, "\n")
 
     def texts(self) -> list[str]:
         values = [value for value in vars(self).values() if isinstance(value, str)]
@@ -239,5 +239,6 @@ class SheetWords:
         return self.roles[role]
 
     def code(self, code: str) -> str:
-        """INT, EXT, DAY, NIGHT…: in Chinese on a Chinese sheet, else as the script writes them."""
+        """INT, EXT, DAY, NIGHT…: in Chinese on a Chinese sheet, both on a bilingual one, else as the script
+        writes them."""
         return self.codes.get(code, code)

@@ -170,8 +170,7 @@ class ScheduleWords:
         # Names and the script's codes in the call sheet's words: a name in Chinese where it has one on a
         # Chinese schedule, both on a bilingual one; INT, DAY… as 内, 日… or "INT 内", "DAY 日".
         self.named = functools.partial(named, lang)
-        chinese = script_codes("zh") if lang != "en" else {}
-        self.codes = chinese if lang == "zh" else {code: f"{code} {word}" for code, word in chinese.items()}
+        self.codes = script_codes(lang)
         self.document = _("Shooting schedule")
         self.one_liner = _("One-line schedule")
         self.generated = _("Generated")
