@@ -301,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="258"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 pages · %n set</numerusform>
@@ -310,7 +310,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/schedule.py" line="246"/>
-        <location filename="../../ui/pages/schedule.py" line="257"/>
+        <location filename="../../ui/pages/schedule.py" line="259"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n company move</numerusform>

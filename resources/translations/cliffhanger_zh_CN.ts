@@ -4260,7 +4260,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="256"/>
+        <location filename="../../ui/pages/schedule.py" line="258"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
@@ -4268,7 +4268,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/schedule.py" line="246"/>
-        <location filename="../../ui/pages/schedule.py" line="257"/>
+        <location filename="../../ui/pages/schedule.py" line="259"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
@@ -4317,7 +4317,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="260"/>
+        <location filename="../../ui/pages/schedule.py" line="262"/>
         <source>(%1 min driving)</source>
         <translation>（车程 %1 分钟）</translation>
     </message>

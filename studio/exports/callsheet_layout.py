@@ -240,9 +240,10 @@ class Layout:
         for place in sheet.places:
             address = markup(place.address)
             if place.map_url:
-                link = f'<a href={quoteattr(place.map_url)} color="{LINK}"><u>{escape(words.map)}</u></a>'
+                link = f'<a href={quoteattr(place.map_url)} color="{LINK}"><u>{escape(unbroken(words.map))}</u></a>'
                 address = f"{address}  {link}" if address else link
-            contact = "  ".join(filter(None, (markup(place.contact_name), markup(place.contact_phone))))
+            # A phone number, like a name, is never split: "(310)" on one line and "555-0192" on the next.
+            contact = "  ".join(filter(None, (markup(place.contact_name), markup(unbroken(place.contact_phone)))))
             rows.append(
                 [
                     para(self.bold(markup(self.named(place.name, place.name_zh))), styles.cell),

@@ -64,7 +64,19 @@ def write_call_sheets(
     sheets = call_sheets(session, production_id, cast_version)
     if not sheets:
         raise UserError(_("the schedule has no shoot days yet: add shoot days first"))
-    return [write_pdf(sheet, words, folder / file_name(sheet, lang)) for sheet in sheets]
+    written: list[Path] = []
+    for sheet in sheets:
+        try:
+            written.append(write_pdf(sheet, words, folder / file_name(sheet, lang)))
+        except UserError as error:  # a full disk, say: what is there already is said, complete as it is
+            if not written:
+                raise
+            raise UserError(
+                _("{reason}; the call sheets of days {days} were written, the rest not").format(
+                    reason=error, days=", ".join(str(done.number) for done in sheets[: len(written)])
+                )
+            ) from None
+    return written
 
 
 def file_name(sheet: DaySheet, lang: str, document: str = "call sheet") -> str:

@@ -142,8 +142,13 @@ def _write(
             scene.insert(0, para(escape(words.episode.format(number=episode)), styles.episode))
         shown_episode = episode
         story += [KeepTogether(scene), Spacer(1, 8)]
-    document = " · ".join(facts[1:]) if episodes is None else words.document
-    footer = page_footer(f"{production.title} — {document}", "", words.page, regular, PAGE)
+    if episodes is None:  # sides: the day in the footer's middle, its date with the page, as a call sheet's
+        kind, day, date = facts
+        document = f"{kind} · {day} · {date}"
+        footer = page_footer(f"{production.title} — {kind}", day, f"{date} · {words.page}", regular, PAGE)
+    else:
+        document = words.document
+        footer = page_footer(f"{production.title} — {document}", "", words.page, regular, PAGE)
     return build_pdf(target, story, f"{title} — {document}", production.company, footer, PAGE)
 
 

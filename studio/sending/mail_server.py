@@ -121,6 +121,20 @@ class MailServer:
                     host=account.host
                 )
             ) from None
+        except ssl.SSLError as error:
+            self.close()
+            if error.reason != "WRONG_VERSION_NUMBER":  # a certificate not trusted, say: said as it is
+                raise UserError(
+                    _("cannot reach the mail server {host}:{port}: {reason}").format(
+                        host=account.host, port=account.port, reason=reason(error)
+                    )
+                ) from None
+            raise UserError(
+                _(
+                    "the mail server {host}:{port} does not speak SSL on that port: choose STARTTLS or no encryption "
+                    "in the mail settings (SSL is usually port 465, STARTTLS 587)"
+                ).format(host=account.host, port=account.port)
+            ) from None
         except (OSError, smtplib.SMTPException) as error:
             self.close()
             raise UserError(

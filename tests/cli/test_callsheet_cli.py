@@ -73,3 +73,18 @@ def test_one_day_into_a_folder_is_named_as_every_days_is(demo_path, tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.suffix == ".pdf"] == [
         "The Contract Bride - Day 03 - 2027-01-13 - call sheet (EN+ZH).pdf"
     ]
+
+
+def test_every_day_on_a_disk_that_fills_says_which_were_written(demo_path, tmp_path):
+    from tests.disks import small_disk
+
+    with small_disk(tmp_path / "small", size_kb=48) as disk:  # room for two or three English sheets of ~14 KB
+        result = run("export", "callsheet", "--db", str(demo_path), "--day", "all", "--out", str(disk))
+        written = sorted(path.name for path in disk.iterdir())
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        days = re.search(r"the call sheets of days ([\d, ]+) were written, the rest not", result.stderr)
+        assert days and 0 < len(written) < 9
+        assert [f"Day {int(number):02d}" for number in days[1].split(", ")] == [
+            name.split(" - ")[1] for name in written
+        ]
+        assert all(PdfReader(disk / name).pages for name in written)  # each one whole

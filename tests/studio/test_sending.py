@@ -248,6 +248,9 @@ def test_nothing_is_sent_or_logged_without_a_mail_account_or_a_server(demo, mail
     set_up_mail(demo, mail_server.port, security="STARTTLS")  # the test server offers no STARTTLS
     with pytest.raises(UserError, match="does not offer STARTTLS"):
         send_day_mail(demo, 1, day)
+    set_up_mail(demo, mail_server.port, security="SSL")  # a plain server: SSL on the wrong port
+    with pytest.raises(UserError, match=r"does not speak SSL on that port: choose STARTTLS or no encryption"):
+        send_day_mail(demo, 1, day)
     with demo.session() as session:
         assert session.exec(select(SentCallSheet)).all() == []
     assert mail_server.inbox.messages == []
