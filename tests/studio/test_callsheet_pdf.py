@@ -317,6 +317,14 @@ def test_the_crew_reads_down_each_column_by_department(demo, tmp_path):
     assert {column for _page, column, _y in places.values()} == {False, True}
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_phone_number_is_never_split_across_lines(demo, day_three, tmp_path, lang):
+    path, sheet, _words = exported(demo, day_three, tmp_path, lang)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    phones = [place.contact_phone for place in sheet.places if place.contact_phone]
+    assert phones and all(phone in text for phone in phones)  # "(310) 555-0192" on one line, not "(310)" above it
+
+
 def test_map_links_are_live(demo, day_three, tmp_path):
     reader = PdfReader(export(demo, day_three, tmp_path / "day3.pdf"))
     links = [
