@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     auto.add_argument("--json", action="store_true", help="print one JSON object")
     add_replan_command(schedule, common)
+    check = schedule.add_parser("check", parents=[common], help="what the schedule costs and the limits it breaks")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
 
     budget = commands.add_parser("budget", help="the budget").add_subparsers(dest="action", required=True)
     total = budget.add_parser("total", parents=[common], help="the grand total and each account's")
@@ -358,6 +360,8 @@ def run_schedule(args: argparse.Namespace) -> int:
 
     if args.action == "replan":
         return run_replan(args)
+    if args.action == "check":
+        return run_schedule_check(args)
     if args.days is not None and not 1 <= args.days <= 366:
         raise UserError(_("--days must be from 1 to 366"))
     check_search_limits(args)
@@ -394,6 +398,22 @@ def run_schedule(args: argparse.Namespace) -> int:
         )
     for line in meals_report(run.result.meals):
         print(line)
+    return 0
+
+
+def run_schedule_check(args: argparse.Namespace) -> int:
+    from studio.productions import get_production
+    from studio.schedule.board import load_board
+    from studio.schedule.check import check_text, schedule_check
+    from studio.storage.command_databases import open_to_read
+
+    database = open_to_read(args)
+    try:
+        with database.reading() as session:
+            report = schedule_check(load_board(session, get_production(session, getattr(args, "production", None)).id))
+    finally:
+        database.close()
+    print(json.dumps(report, ensure_ascii=False) if args.json else "\n".join(check_text(report)))
     return 0
 
 
@@ -523,6 +543,8 @@ def reads_only(args: argparse.Namespace) -> bool:
         return args.dry_run
     if args.command == "report":
         return args.action in REPORT_READING
+    if args.command == "schedule":
+        return args.action == "check"
     return args.command in ("info", "export", "script", "copy-database", "copy-production")  # copies read their --db
 
 

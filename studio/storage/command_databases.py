@@ -14,7 +14,10 @@ from studio.paths import database_argument, read_only_asked
 if TYPE_CHECKING:
     from studio.storage.db import Database
 
-READING_COMMANDS = "info, export, budget total|report|compare, restore (the list), copy-database, copy-production"
+READING_COMMANDS = (
+    "info, export, script, budget total|report|compare, report day|final-cost, schedule check, send --dry-run, "
+    "restore (the list), copy-database, copy-production"
+)
 
 
 def open_to_read(args: argparse.Namespace) -> Database:

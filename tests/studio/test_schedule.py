@@ -479,3 +479,35 @@ def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
         "Scheduled 597 scenes on 12 days (feasible): 352365.91 USD, more than the current schedule "
         "(352228.42 USD), which breaks 1 limit(s) this one keeps."
     )
+
+
+def test_schedule_check_says_what_the_stored_schedule_costs_and_breaks(demo_path):
+    before = demo_path.read_bytes()
+    checked = run("schedule", "check", "--db", str(demo_path), "--read-only", "--json")
+    assert checked.returncode == 0, checked.stderr
+    assert demo_path.read_bytes() == before
+    report = json.loads(checked.stdout)
+    cost = report["cost"]
+    parts = sum(Decimal(cost[part]) for part in ("cast", "labour", "locations", "company_moves"))
+    assert report["scheduled_scenes"] == 482 and report["conflicts"] == [] and parts == Decimal(cost["amount"])
+    # What `schedule auto` stores costs what it said it does.
+    auto = json.loads(run("schedule", "auto", "--db", str(demo_path), "--work", "1", "--json").stdout)
+    after = json.loads(run("schedule", "check", "--db", str(demo_path), "--json").stdout)
+    assert after["cost"] == auto["cost"] and len(after["conflicts"]) == auto["conflicts"]
+    # A day given more pages than it holds: named, with its day.
+    database = open_database(demo_path)
+    with database.transaction() as session:
+        board = load_board(session, 1)
+        move_strips(session, 1, board.placement[board.days[4].id], board.days[3].id, 0)
+    database.close()
+    over = json.loads(run("schedule", "check", "--db", str(demo_path), "--json").stdout)["conflicts"]
+    assert {"day": 4, "kind": "over_pages"} in [{"day": c["day"], "kind": c["kind"]} for c in over]
+    text = run("schedule", "check", "--db", str(demo_path)).stdout.splitlines()
+    assert text[0].startswith("482 scenes on 9 shoot days, 0 waiting unscheduled; cost ") and "Day 4: " in text[1]
+
+
+def test_a_writing_command_asked_read_only_names_the_reading_ones(demo_path):
+    refused = run("schedule", "replan", "--db", str(demo_path), "--from-day", "4", "--read-only")
+    assert refused.returncode == 2
+    for reading in ("report day|final-cost", "schedule check", "send --dry-run", "script"):
+        assert reading in refused.stderr
