@@ -435,8 +435,8 @@ def _schedule_report(report: dict, days: int, status: str) -> str:
     elif current is not None and Decimal(report["cost"]["amount"]) > Decimal(current["amount"]):
         text = _(
             "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, more than the current schedule "
-            "({current} {currency}), which breaks {broken} limit(s) this one keeps."
-        ).format(current=current["amount"], broken=report["current_conflicts"], **fields)
+            "({current} {currency}), which breaks {broken} limit(s) where this one breaks {left}."
+        ).format(current=current["amount"], broken=report["current_conflicts"], left=report["conflicts"], **fields)
     elif current is not None:
         text = _(
             "Scheduled {scenes} scenes on {days} days ({status}): {cost} {currency}, {saving}% below the current "

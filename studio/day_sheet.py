@@ -124,9 +124,11 @@ class SceneLine:
     # The background the scene's breakdown counts, else its background roles' names say (None: none
     # counted); `uncounted`: it has background roles whose names say no number, the breakdown none.
     background: int | None = None
-    uncounted: bool = False
-    location: str = ""  # the name of the location it is shot at ("": none)
     elements: tuple[ElementGroup, ...] = ()
+    # Restated from the sheet's moves and background roles, and so out of the repr that versions a sent
+    # sheet (`sending.recipients.fingerprint`): a sheet sent before they were kept here holds its version.
+    uncounted: bool = field(default=False, repr=False)
+    location: str = field(default="", repr=False)  # the name of the location it is shot at ("": none)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ MAX_AMOUNT = Decimal(10_000_000)
 
 _PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?", re.IGNORECASE)
 _EXTENSION = re.compile(r"(?:ext\.?|x|#)\s*[0-9]+$", re.IGNORECASE)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+# One address: a dot-atom's characters before the @ (letters of any script among them), a domain of
+# labels after it; never a comma, a space, quotes or brackets, which would make it two addresses or none.
+_EMAIL = re.compile(r"[\w!#$%&'*+/=?^`{|}~.-]+@(?:[\w-]+\.)+[^\W\d_]{2,}")
 _AMOUNT = re.compile(r"[0-9]{1,3}(?:[, ][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 
 

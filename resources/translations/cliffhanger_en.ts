@@ -154,15 +154,15 @@
 <context>
     <name>OptimizeDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="152"/>
-        <source>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) this one keeps.</source>
+        <location filename="../../ui/optimize_dialog.py" line="153"/>
+        <source>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) where this one breaks %4.</source>
         <translation>
-            <numerusform>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit this one keeps.</numerusform>
-            <numerusform>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limits this one keeps.</numerusform>
+            <numerusform>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit where this one breaks %4.</numerusform>
+            <numerusform>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limits where this one breaks %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="187"/>
+        <location filename="../../ui/optimize_dialog.py" line="191"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>No schedule keeps every limit: this one breaks the fewest (%n conflict, see the list).</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="194"/>
+        <location filename="../../ui/optimize_dialog.py" line="198"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="206"/>
+        <location filename="../../ui/optimize_dialog.py" line="210"/>
         <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
         <translation>
             <numerusform>Reported days kept what was shot on them and took no other scene (days %1); %n scene not shot on them stays there: Re-plan schedules it again.</numerusform>

@@ -2791,25 +2791,18 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <source>the best found in the time</source>
         <translation>限时内找到的最优</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="152"/>
-        <source>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) this one keeps.</source>
-        <translation>
-            <numerusform>拍摄计划已优化：%1（%2），高于当前计划（%3），但当前计划违反了 %n 项限制，而此计划全部遵守。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="161"/>
+        <location filename="../../ui/optimize_dialog.py" line="165"/>
         <source>Schedule optimized: %1 (%2), %3% below the current schedule (%4) and %5% below script order (%6).</source>
         <translation>拍摄计划已优化：%1（%2），比当前计划（%4）低 %3%，比按剧本顺序（%6）低 %5%。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="172"/>
+        <location filename="../../ui/optimize_dialog.py" line="176"/>
         <source>Schedule optimized: cost %1 (%2), %3% below script order (%4).</source>
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="206"/>
+        <location filename="../../ui/optimize_dialog.py" line="210"/>
         <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
         <translation>
             <numerusform>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）；其中 %n 场未拍，仍留在原日：请用“重新安排剩余拍摄日”重新排期。</numerusform>
@@ -2817,7 +2810,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/optimize_dialog.py" line="119"/>
-        <location filename="../../ui/optimize_dialog.py" line="182"/>
+        <location filename="../../ui/optimize_dialog.py" line="186"/>
         <source>No schedule costs less than %1: at most %2% more to save.</source>
         <translation>任何计划的成本都不会低于 %1：最多还能再省 %2%。</translation>
     </message>
@@ -2827,33 +2820,40 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>目前最优：%1（含估算的加班费与用餐罚金 %3），用时 %2 秒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="187"/>
+        <location filename="../../ui/optimize_dialog.py" line="153"/>
+        <source>Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) where this one breaks %4.</source>
+        <translation>
+            <numerusform>拍摄计划已优化：%1（%2），高于当前计划（%3），但当前计划违反 %n 项限制，此计划违反 %4 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="191"/>
         <source>No schedule keeps every limit: this one breaks the fewest (%n conflict(s), see the list).</source>
         <translation>
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="194"/>
+        <location filename="../../ui/optimize_dialog.py" line="198"/>
         <source>%n conflict(s) remain: see the list; more time may clear them.</source>
         <translation>
             <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="204"/>
-        <location filename="../../ui/optimize_dialog.py" line="219"/>
+        <location filename="../../ui/optimize_dialog.py" line="208"/>
+        <location filename="../../ui/optimize_dialog.py" line="223"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="223"/>
+        <location filename="../../ui/optimize_dialog.py" line="227"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="229"/>
+        <location filename="../../ui/optimize_dialog.py" line="233"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>

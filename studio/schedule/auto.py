@@ -35,6 +35,13 @@ def board_for_scheduling(session: Session, production_id: int, days: int | None 
     added = ensure_shoot_days(session, production_id, days) if days is not None else 0
     board = load_board(session, production_id)
     if days is not None:
+        last = max((index for index, day in enumerate(board.days) if day.reported), default=-1)
+        if last >= days:  # its scenes would be scheduled again
+            raise InvalidInput(
+                _("day {day} is reported: --days must keep it (at least {days})").format(
+                    day=board.days[last].number, days=last + 1
+                )
+            )
         board.days = board.days[:days]
     return board, added
 

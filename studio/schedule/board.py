@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from studio.cast_calls import NO_CALLS, NO_DURATIONS, Calls, Durations, staggered
 from studio.day_reports.pay import Deal, rules_of
@@ -314,6 +314,7 @@ def load_board(session: Session, production_id: int) -> Board:
         target = day_id if day_id in day_ids else None  # a strip on a day off waits in the boneyard
         ordered[target].extend(strip_id for _, strip_id in sorted(entries))
     ordered[None].sort(key=lambda strip_id: strips[strip_id].sort_order)
+    _count_unshot(session, production_id, days, ordered, strips)
     move_cost = visible_money(session, production, "company_move_cost")
     limits = Limits(
         production.max_eighths_per_day,
@@ -341,14 +342,7 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
     )
     days = []
     typed = _typed_calls(session, production.id)
-    unshot = dict(
-        session.exec(
-            select(DayReport.shoot_day_id, func.count())
-            .join(DayReportScene, DayReportScene.report_id == DayReport.id)
-            .where(DayReportScene.outcome == SceneOutcome.NOT_SHOT.value)
-            .group_by(DayReport.shoot_day_id)
-        ).all()
-    )
+
     for day, sheet, report in session.exec(statement):
         crew_call, shooting_call = (sheet.crew_call, sheet.shooting_call) if sheet else (None, None)
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
@@ -377,10 +371,26 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
                 dinner,
                 typed.get(day.id, {}),
                 reported=report is not None,
-                unshot=unshot.get(day.id, 0),
             )
         )
     return days
+
+
+def _count_unshot(session: Session, production_id: int, days: list[Day], layout: Layout, strips: dict) -> None:
+    """Each reported day's `unshot`: its scenes still on it that its report says were not shot (and none
+    says was completed since: a re-plan moves them, a later day may shoot them)."""
+    rows = session.exec(
+        select(DayReport.shoot_day_id, DayReportScene.scene_id, DayReportScene.outcome)
+        .join(DayReportScene, DayReportScene.report_id == DayReport.id)
+        .join(ShootDay, ShootDay.id == DayReport.shoot_day_id)
+        .where(ShootDay.production_id == production_id)
+    ).all()
+    completed = {scene for _day, scene, outcome in rows if outcome == SceneOutcome.COMPLETED.value}
+    unshot = {(day, scene) for day, scene, outcome in rows if outcome == SceneOutcome.NOT_SHOT.value}
+    for day in days:
+        if day.reported:
+            scenes = {strips[s].scene_id for s in layout.get(day.id, [])}
+            day.unshot = sum(1 for scene in scenes - completed if (day.id, scene) in unshot)
 
 
 def _typed_calls(session: Session, production_id: int) -> dict[int, dict[int, Calls]]:

@@ -5,13 +5,16 @@ less than the least each part can cost on its own, so the bound is the sum of tw
 
 - Locations and moves: each location's pages split over days as if scenes could be cut anywhere, a
   location's fee counted on each day it has any, a move for each location a day has after its first;
-  each day within its pages and its hours (a location's minutes counted at its quickest scene's
-  minutes per eighth, the moves at their time: at least the production's move and the shortest drive
-  between two of its locations). CP-SAT solves this small model (a boolean per location and day); what
-  it proves, optimal or not, is the bound.
+  each day not reported within its pages and its hours (a location's minutes counted at its quickest
+  scene's minutes per eighth, the moves at their time: at least the production's move and the shortest
+  drive between two of its locations); locked pages on their day, a reported day's exactly as shot,
+  within its limits or not. CP-SAT solves this small model (a boolean per location and day); what it
+  proves, optimal or not, is the bound.
 - The cast: each performer is paid their travel, rehearsal and fitting dates, and at least the other
-  dates of the shortest run of shoot dates whose dates they are free on hold their pages and hours (or,
-  where a long gap can drop them, at least as many work dates as that takes).
+  dates of the shortest run of shoot dates that holds the dates of their locked scenes and enough dates
+  they are free on for their pages and hours (a reported date holding only what was shot on it); where
+  a long gap can drop them, the dates their locked scenes pay, holds between them included, and one
+  more for each work date those leave needed.
 
 The search's model counts cost exactly so (`model`), so the gap between a schedule and this bound is
 at most what more searching could save. The locations' relaxation, solved, also says which days each
@@ -118,24 +121,34 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
 
 def _cast(scenes: Scenes) -> int:
     """What the cast is paid at least: each performer on their own, on the dates their locked scenes hold
-    them (a reported day's among them) and as many more as their pages and minutes need."""
+    them, and on as many more as the pages and minutes of their scenes not on a reported day need (a
+    reported date, as shot, may hold more than a day does, and takes no other scene of theirs: one unit at
+    a time)."""
     board, limits, dates = scenes.board, scenes.board.limits, scenes.dates
     droppable = bool(dates) and (dates[-1] - dates[0]).days >= limits.drop_gap_days
-    needs: dict[int, list[int]] = {}  # performer → [eighths, minutes]
+    needs: dict[int, list[int]] = {}  # performer → [eighths, minutes] of their scenes not on a reported day
     held: dict[int, set[int]] = {}  # performer → the dates their locked scenes are on
+    shot: dict[int, set[int]] = {}  # performer → the dates of their reported days
     for strip in scenes.scenes:
+        day = scenes.locked.get(strip.id)
+        reported = day is not None and scenes.days[day].reported
         for performer_id in strip.cast:
             need = needs.setdefault(performer_id, [0, 0])
-            need[0] += strip.eighths
-            need[1] += strip.minutes
-            if scenes.locked.get(strip.id) is not None:
-                held.setdefault(performer_id, set()).add(scenes.date_of[scenes.locked[strip.id]])
+            if day is not None:
+                held.setdefault(performer_id, set()).add(scenes.date_of[day])
+            if reported:
+                shot.setdefault(performer_id, set()).add(scenes.date_of[day])
+            else:
+                need[0] += strip.eighths
+                need[1] += strip.minutes
     total, shooting = 0, max(1, board.shooting_minutes())
     for performer_id, member in board.cast.items():
         called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
         days = 0
         if performer_id in needs:
-            least = max(-(-needs[performer_id][0] // limits.eighths), -(-needs[performer_id][1] // shooting), 1)
+            eighths, minutes = needs[performer_id]
+            least = len(shot.get(performer_id, ())) + max(-(-eighths // limits.eighths), -(-minutes // shooting))
+            least = max(least, 1)
             free = [date not in member.unavailable for date in dates]
             on_call = [date in called for date in dates]  # paid as calls whether they work or not
             fixed = held.get(performer_id, set())
@@ -161,8 +174,9 @@ def _bridged(worked: set[int], dates: list, gap: int) -> set[int]:
 def _paid_around(fixed: set[int], free: list[bool], least: int, called: list[bool], paid: set[int]) -> int:
     """The fewest paid dates (called ones aside) for work on the `fixed` dates and `least` dates in all:
     `paid` (what the fixed dates pay, holds between them included) and one more for each work date
-    needed beyond the free dates those already pay for."""
-    covered = sum(1 for t in range(len(free)) if free[t] and (t in paid or called[t]))
+    needed beyond the dates those already pay for that they may work (free, or fixed: a scene locked on a
+    date they are unavailable is worked there all the same)."""
+    covered = sum(1 for t in range(len(free)) if (free[t] or t in fixed) and (t in paid or called[t]))
     return sum(1 for t in paid if not called[t]) + max(0, least - covered)
 
 

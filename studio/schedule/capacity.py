@@ -1,10 +1,10 @@
 """Why no schedule can keep the limits: checks that need no search, each naming the limit it finds.
 
-Each is a necessary condition: the shoot days hold the scenes' pages and hours; every scene has a day
-its cast and location are free; each performer's and each location's scenes fit in the pages and hours
-of the days they are available (one unit at a time: a date counts once); no scene is longer than a
-day; the scenes not on a reported day fit on the others; the locked scenes leave their day (one not
-reported) within its pages. When one fails, the optimizer says which
+Each is a necessary condition, for the scenes to place on the days not reported (a reported day's are
+placed, as shot, whatever limits that day breaks): those days hold the scenes' pages and hours; every
+scene has a day its cast and location are free; each performer's and each location's scenes fit in the
+pages and hours of the days they are available (one unit at a time: a date counts once); no scene is
+longer than a day; the locked scenes leave their day within its pages. When one fails, the optimizer says which
 instead of searching.
 """
 
@@ -27,56 +27,55 @@ def check_capacity(scenes: Scenes) -> None:
 
 
 def _problems(scenes: Scenes) -> Iterator[str]:
-    limits, days = scenes.board.limits, len(scenes.days)
-    eighths = sum(s.eighths for s in scenes.scenes)
+    """Each of the scenes to place (a reported day's are placed: shot) against the days not reported."""
+    limits, board = scenes.board.limits, scenes.board
+    open_days = [day for day in scenes.days if not day.reported]
+    left = [s for s in scenes.scenes if not _shot(scenes, s)]
+    reported = len(open_days) < len(scenes.days)
+    if left and not open_days:
+        yield _("every shoot day is reported: add shoot days for scene {number} and the others left").format(
+            number=left[0].number
+        )
+        return
+    days, eighths = len(open_days), sum(s.eighths for s in left)
     if eighths > limits.eighths * days:
-        yield _(
-            "the scenes need {pages} pages but {days} shoot days hold {limit}: "
-            "add shoot days or raise the pages per day"
-        ).format(pages=format_eighths(eighths), days=days, limit=format_eighths(limits.eighths * days))
-    yield from _left_after_reports(scenes)
-    minutes = sum(s.minutes for s in scenes.scenes)
-    held = sum(scenes.board.shooting_minutes(day) for day in scenes.days)
+        pages, limit = format_eighths(eighths), format_eighths(limits.eighths * days)
+        if reported:
+            yield _(
+                "the scenes not on a reported day need {pages} pages but the {days} shoot days not reported hold "
+                "{limit}: add shoot days or raise the pages per day"
+            ).format(pages=pages, days=days, limit=limit)
+        else:
+            yield _(
+                "the scenes need {pages} pages but {days} shoot days hold {limit}: "
+                "add shoot days or raise the pages per day"
+            ).format(pages=pages, days=days, limit=limit)
+    minutes = sum(s.minutes for s in left)
+    held = sum(board.shooting_minutes(day) for day in open_days)
     if minutes > held:
         yield _(
             "the scenes need {hours} hours of shooting but {days} shoot days hold {limit} from their shooting calls: "
             "add shoot days or raise the hours per day"
         ).format(hours=minutes // 60, days=days, limit=held // 60)
-    shooting = scenes.board.shooting_minutes()
-    for strip in scenes.scenes:
+    shooting = board.shooting_minutes()
+    for strip in left:
         if strip.minutes > shooting:
             yield _(
                 "scene {number} takes {hours} hours, more than a shoot day's {limit} from its shooting call"
             ).format(number=strip.number, hours=hours(strip.minutes), limit=hours(shooting))
         if not scenes.allowed(strip):
-            if all(day.reported for day in scenes.days):
-                yield _("every shoot day is reported: add shoot days for scene {number} and the others left").format(
-                    number=strip.number
-                )
-            blockers = (scenes.unavailable(strip, day.date) for day in scenes.days if not day.reported)
+            blockers = (scenes.unavailable(strip, day.date) for day in open_days)
             yield _("scene {number} cannot go on any shoot day: unavailable on each: {names}").format(
                 number=strip.number, names=", ".join(sorted(set(filter(None, blockers))))
             )
     yield from _locked_days(scenes)
-    yield from _whose_scenes_do_not_fit(scenes)
+    yield from _whose_scenes_do_not_fit(scenes, left, open_days)
 
 
-def _left_after_reports(scenes: Scenes) -> Iterator[str]:
-    """The scenes not shot on a reported day against the pages of the days not reported."""
-    open_days = [day for day in scenes.days if not day.reported]
-    if len(open_days) == len(scenes.days) or not open_days:
-        return
-    left = sum(
-        s.eighths
-        for s in scenes.scenes
-        if scenes.locked.get(s.id) is None or not scenes.days[scenes.locked[s.id]].reported
-    )
-    limit = scenes.board.limits.eighths * len(open_days)
-    if left > limit:
-        yield _(
-            "the scenes not on a reported day need {pages} pages but the {days} shoot days not reported hold "
-            "{limit}: add shoot days or raise the pages per day"
-        ).format(pages=format_eighths(left), days=len(open_days), limit=format_eighths(limit))
+def _shot(scenes: Scenes, strip) -> bool:
+    """Whether the scene is on a reported day (as shot, whatever limits that day breaks)."""
+    day = scenes.locked.get(strip.id)
+    return day is not None and scenes.days[day].reported
 
 
 def _locked_days(scenes: Scenes) -> Iterator[str]:
@@ -92,19 +91,21 @@ def _locked_days(scenes: Scenes) -> Iterator[str]:
             ).format(day=scenes.days[d].number, pages=format_eighths(eighths), limit=format_eighths(limits.eighths))
 
 
-def _whose_scenes_do_not_fit(scenes: Scenes) -> Iterator[str]:
-    """Each performer's and location's scenes against the pages and hours of the dates they are free."""
+def _whose_scenes_do_not_fit(scenes: Scenes, left: list, open_days: list) -> Iterator[str]:
+    """Each performer's and location's scenes to place against the pages and hours of the dates not
+    reported they are free on."""
     board, limits = scenes.board, scenes.board.limits
     shooting = board.shooting_minutes()
+    dates = sorted({day.date for day in open_days})
     owners: dict[tuple[str, int], list] = defaultdict(list)
-    for strip in scenes.scenes:
+    for strip in left:
         for performer_id in strip.cast:
             owners["cast", performer_id].append(strip)
         if strip.location_id is not None:
             owners["location", strip.location_id].append(strip)
     for (kind, owner_id), strips in owners.items():
         owner = board.cast[owner_id] if kind == "cast" else board.places[owner_id]
-        free = sum(1 for date in scenes.dates if date not in owner.unavailable)
+        free = sum(1 for date in dates if date not in owner.unavailable)
         eighths, minutes = sum(s.eighths for s in strips), sum(s.minutes for s in strips)
         name = local_name(owner.name, owner.name_zh)
         if eighths > limits.eighths * free:

@@ -197,8 +197,11 @@ class ScheduleModel:
     def _at_most_one(self, flags: list) -> None:
         held = sum(flag for flag in flags if isinstance(flag, int))
         variables = [flag for flag in flags if not isinstance(flag, int)]
-        if held > 1:
-            self.model.AddBoolOr([])
+        if held > 1:  # held days (two units' reported days, say) already book them twice
+            if self.hard:
+                self.model.AddBoolOr([])
+            else:
+                self._violations.append(self.penalty * (held - 1))
         elif held == 1:
             for flag in variables:
                 self.model.Add(flag == 0)

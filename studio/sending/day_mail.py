@@ -119,7 +119,7 @@ def send_day_mail(
                 message = email_message(
                     outcome.mail, account.sender, account.sender_name, attachments.files(outcome.mail)
                 )
-                refused = server.send(message)
+                refused = server.send(message, outcome.recipient.email)
                 if refused:
                     outcome.status, outcome.reason = Status.NOT_SENT, refused
                     continue

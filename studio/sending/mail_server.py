@@ -84,6 +84,9 @@ def remember_password(account: MailAccount, password: str) -> bool:
     return True
 
 
+PLAIN_PORT_REASONS = ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE")
+
+
 class MailServer:
     """One connection to the account's server, open while mails are sent (`with MailServer(...) as server`)."""
 
@@ -121,22 +124,16 @@ class MailServer:
                     host=account.host
                 )
             ) from None
-        except ssl.SSLError as error:
-            self.close()
-            if error.reason != "WRONG_VERSION_NUMBER":  # a certificate not trusted, say: said as it is
-                raise UserError(
-                    _("cannot reach the mail server {host}:{port}: {reason}").format(
-                        host=account.host, port=account.port, reason=reason(error)
-                    )
-                ) from None
-            raise UserError(
-                _(
-                    "the mail server {host}:{port} does not speak SSL on that port: choose STARTTLS or no encryption "
-                    "in the mail settings (SSL is usually port 465, STARTTLS 587)"
-                ).format(host=account.host, port=account.port)
-            ) from None
         except (OSError, smtplib.SMTPException) as error:
             self.close()
+            # SSL asked of a plain port: OpenSSL 3.0 says WRONG_VERSION_NUMBER, 3.2 and later RECORD_LAYER_FAILURE.
+            if account.security == SmtpSecurity.SSL and getattr(error, "reason", None) in PLAIN_PORT_REASONS:
+                raise UserError(
+                    _(
+                        "the mail server {host}:{port} does not speak SSL on that port: choose STARTTLS or no "
+                        "encryption in the mail settings (SSL is usually port 465, STARTTLS 587)"
+                    ).format(host=account.host, port=account.port)
+                ) from None
             raise UserError(
                 _("cannot reach the mail server {host}:{port}: {reason}").format(
                     host=account.host, port=account.port, reason=reason(error)
@@ -147,10 +144,11 @@ class MailServer:
     def __exit__(self, *_exception) -> None:
         self.close()
 
-    def send(self, message) -> str | None:
-        """Send one message: None when the server took it, else why it did not (this recipient refused)."""
+    def send(self, message, to: str) -> str | None:
+        """Send one message to the address `to` alone (never to what its headers might add up to): None
+        when the server took it, else why it did not (this recipient refused)."""
         try:
-            self.smtp.send_message(message)
+            self.smtp.send_message(message, to_addrs=[to])
         except smtplib.SMTPRecipientsRefused as error:
             return reason(error)
         except smtplib.SMTPDataError as error:

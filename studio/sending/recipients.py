@@ -131,7 +131,9 @@ def person_language(languages: str, default: str) -> str:
 
 
 def fingerprint(sheet: DaySheet) -> str:
-    """A short fingerprint of what a sheet says to everyone (the people's own calls left out)."""
+    """A short fingerprint of what a sheet says to everyone (the people's own calls left out): its repr,
+    which leaves out what a line only restates (`SceneLine.location`, `uncounted`), so that a sheet sent
+    before a line kept them holds the same version."""
     common = replace(sheet, cast=[], crew=[], contacts=[])
     return hashlib.sha256(repr(common).encode()).hexdigest()[:16]
 
@@ -191,7 +193,8 @@ def _one_address(email: str) -> bool:
 
 def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
     """What differs between the facts a person was sent and today's: ("call", new, old), ("date", new, old),
-    ("added", scenes), ("dropped", scenes), ("places", new, old)."""
+    ("added", scenes), ("dropped", scenes), ("places", new, old) when they have a place to go they were not
+    told of (a place left off their day is no news to them)."""
     changes: list[tuple[str, ...]] = []
     for key in ("date", "call"):
         if old.get(key) != new.get(key):
@@ -200,7 +203,7 @@ def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
     added = [scene for scene in after if scene not in before]
     dropped = [scene for scene in before if scene not in after]
     changes += [("added", ", ".join(added))] * bool(added) + [("dropped", ", ".join(dropped))] * bool(dropped)
-    if old.get("places") != new.get("places"):
+    if any(place not in old.get("places", []) for place in new.get("places", [])):  # somewhere new to go
         changes.append(("places", ", ".join(new.get("places", [])), ", ".join(old.get("places", []))))
     return changes
 

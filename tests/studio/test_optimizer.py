@@ -181,6 +181,53 @@ def test_a_reported_day_keeps_what_was_shot_and_the_rest_is_placed_at_least_cost
     assert result.bound is not None and result.bound <= min(costs)
 
 
+def cheapest_keeping_the_first_day(board: Board) -> Decimal | None:
+    """The cheapest schedule of the scenes not on the board's (reported) first day over the other days,
+    trying every one, breaking no limit but on the first day, which is as it was shot."""
+    first, rest, scenes = board.days[0].id, board.placement[None], Scenes(board)
+    costs = []
+    for days in itertools.product(board.days[1:], repeat=len(rest)):
+        placed = {day.id: [s for s, d in zip(rest, days, strict=True) if d is day] for day in board.days[1:]}
+        layout = scenes.layout(scenes.counts({first: board.placement[first], **placed, None: []}))
+        analysis = BoardAnalysis(board.placed(layout))
+        if all(conflict.day_id == first for conflict in analysis.conflicts):
+            costs.append(analysis.cost.total)
+    return min(costs, default=None)
+
+
+@pytest.mark.parametrize(("seed", "gap", "limit"), [(s, g, e) for s in range(6) for g in (2, 10) for e in (16, 32)])
+def test_the_bound_is_below_the_cheapest_schedule_keeping_a_reported_day_over_its_limit(seed, gap, limit):
+    """Three scenes shot on the first day, its pages perhaps over a lowered limit; a long gap dropping the
+    cast or not; the lead unavailable on the day shot (marked after): the bound stays below what any
+    schedule keeping that day costs."""
+    board = reported_first_day(small_board(seed, scenes=5), shot=3)
+    board.limits.drop_gap_days, board.limits.eighths = gap, limit
+    board.cast[1].unavailable = {board.days[0].date}
+    best = cheapest_keeping_the_first_day(board)
+    bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+    if best is not None and bound is not None:
+        assert bound <= cents(best)
+    if best is not None:  # what the day shot breaks is no reason to refuse placing the rest
+        result = optimize(board, work=5)
+        assert result.placement[board.days[0].id] == board.placement[board.days[0].id]
+        assert result.cost.total <= best or result.status != "optimal"
+
+
+def test_two_units_reported_with_the_lead_on_both_is_a_conflict_kept_not_a_failure():
+    """The lead shot on both units the same date (as reported): the schedule keeps it, saying so."""
+    board = small_board(2, days=3, scenes=5)
+    first, second, third = board.days
+    second = replace(second, date=first.date, unit=2, reported=True)
+    first = replace(first, reported=True)
+    strips = {s: replace(card, cast=(1,)) if s in (1, 2) else card for s, card in board.strips.items()}
+    placement = {first.id: [1], second.id: [2], third.id: [], None: [3, 4, 5]}
+    board = replace(board, days=[first, second, third], strips=strips, placement=placement)
+    result = optimize(board, work=2.0)
+    assert result.placement[first.id] == [1] and result.placement[second.id] == [2]
+    kinds = {c.kind for c in BoardAnalysis(board.placed(result.placement)).conflicts}
+    assert "cast_double_booked" in kinds and sorted(result.placement[third.id]) == [3, 4, 5]
+
+
 def test_a_scene_left_when_every_day_is_reported_asks_for_a_day_more():
     board = reported_first_day(small_board(5, days=1, scenes=2), shot=1)
     with pytest.raises(InvalidInput, match="every shoot day is reported: add shoot days for scene 2"):

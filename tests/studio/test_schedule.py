@@ -293,7 +293,8 @@ def test_the_optimizer_explains_a_schedule_that_cannot_fit(demo):
     with demo.transaction() as session:
         for day in session.exec(select(ShootDay)).all()[4:]:
             session.delete(day)
-    with pytest.raises(InvalidInput, match="pages but 4 shoot days hold"):
+    # Days 1-3 are reported: what they shot is placed, the rest must fit on day 4.
+    with pytest.raises(InvalidInput, match="the scenes not on a reported day need .* pages but the 1 shoot days"):
         optimize(board_of(demo), work=WORK)
 
 
@@ -448,6 +449,10 @@ def test_schedule_auto_keeps_the_reported_days_as_they_were_shot(demo_path):
         "Reported days kept what was shot on them and took no other scene (days 1, 2, 3); 5 scene(s) not shot on "
         "them stay there: schedule replan schedules them again." in text.stdout
     )
+    # Once a re-plan has scheduled them again, none is left on a reported day.
+    assert run("schedule", "replan", "--db", str(demo_path), "--from-day", "4", "--work", "1").returncode == 0
+    again = json.loads(run("schedule", "auto", "--db", str(demo_path), "--work", "1", "--json").stdout)
+    assert again["reported_days_kept"] == [1, 2, 3] and again["unshot_on_reported_days"] == 0
 
 
 def test_scenes_left_after_the_reported_days_that_cannot_fit_are_said_so(demo):
@@ -469,6 +474,7 @@ def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
         "cost": cost,
         "current_cost": {"amount": "352228.42"},
         "current_conflicts": 1,
+        "conflicts": 0,
         "baseline_cost": {"amount": "1051023.50"},
         "baseline_saving_percent": "66.5",
         "saving_percent": "-0.0",
@@ -477,7 +483,7 @@ def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
     text = _schedule_report(report, 12, "feasible")
     assert text == (
         "Scheduled 597 scenes on 12 days (feasible): 352365.91 USD, more than the current schedule "
-        "(352228.42 USD), which breaks 1 limit(s) this one keeps."
+        "(352228.42 USD), which breaks 1 limit(s) where this one breaks 0."
     )
 
 
@@ -511,3 +517,10 @@ def test_a_writing_command_asked_read_only_names_the_reading_ones(demo_path):
     assert refused.returncode == 2
     for reading in ("report day|final-cost", "schedule check", "send --dry-run", "script"):
         assert reading in refused.stderr
+
+
+def test_fewer_days_than_the_reported_ones_are_refused_and_nothing_changes(demo_path):
+    before = demo_path.read_bytes()
+    refused = run("schedule", "auto", "--db", str(demo_path), "--days", "2", "--work", "1")
+    assert refused.returncode == 2 and "day 3 is reported: --days must keep it (at least 3)" in refused.stderr
+    assert demo_path.read_bytes() == before

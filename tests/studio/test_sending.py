@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
-from studio.callsheet import numbered_day
+from studio.callsheet import call_sheet, numbered_day
 from studio.errors import UserError
 from studio.models import (
     CallSheet,
@@ -198,6 +198,26 @@ def test_a_revision_names_only_a_new_call_or_date_in_its_subject_and_the_rest_in
     )
 
 
+def test_mail_logged_by_the_version_before_is_still_current(demo, mail_server):
+    """That version logged every place of the day for everyone, and versioned a sheet whose scene lines did
+    not restate their location: nobody gets a revision for that."""
+    set_up_mail(demo, mail_server.port)
+    day = day_id(demo)
+    send_day_mail(demo, 1, day)
+    with demo.transaction() as session:
+        every_place = [place.name for place in call_sheet(session, 1, day).places]
+        for row in session.exec(select(SentCallSheet)):
+            facts = json.loads(row.facts)
+            row.facts = json.dumps(facts | {"places": every_place})
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day)
+        sheet = call_sheet(session, 1, day)
+    assert {o.status for o in plan.outcomes if o.recipient.email} == {Status.UP_TO_DATE}
+    assert sheet.scenes and not [
+        line for line in sheet.scenes if "location=" in repr(line) or "uncounted" in repr(line)
+    ]
+
+
 def test_a_detail_and_a_moved_day_make_everyones_sheet_outdated(demo, mail_server):
     set_up_mail(demo, mail_server.port)
     day = day_id(demo, 9)
@@ -221,7 +241,11 @@ def test_an_address_stored_around_the_apps_checks_is_not_sent_to(demo, mail_serv
     (which would take a bare name as a local user, or a second address after a comma)."""
     set_up_mail(demo, mail_server.port)
     day = day_id(demo, 2)
-    stored = {"Mia Tanaka": "mia.tanaka@@example", "Daniel Hayes": "x@example.com>, evil@attacker.example"}
+    stored = {
+        "Mia Tanaka": "mia.tanaka@@example",
+        "Daniel Hayes": "x@example.com>, evil@attacker.example",
+        "Kevin Lin": "bob,evil@attacker.example",
+    }
     with demo.transaction() as session:
         for name, email in stored.items():
             session.exec(select(Performer).where(Performer.legal_name == name)).one().email = email
@@ -234,7 +258,7 @@ def test_an_address_stored_around_the_apps_checks_is_not_sent_to(demo, mail_serv
         assert outcome.status == Status.NOT_SENT and outcome.mail is None
         assert outcome.reason == f"{stored[name]!r} is not an email address"
     addressed = {address for envelope in mail_server.inbox.envelopes for address in envelope}
-    assert addressed and not addressed & {"evil@attacker.example", "not-an-email", "x@example.com", "Mia"}
+    assert addressed and not addressed & {"evil@attacker.example", "not-an-email", "x@example.com", "Mia", "bob"}
     assert sum(o.status == Status.SENT for o in result.outcomes) == len(mail_server.inbox.messages)
 
 

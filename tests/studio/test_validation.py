@@ -34,7 +34,21 @@ def test_email_addresses_are_accepted(typed):
     assert validation.email(typed) == typed
 
 
-@pytest.mark.parametrize("typed", ["ming.li", "a@b", "a b@example.com", "a@@example.com", "a..b@example.com"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ming.li",
+        "a@b",
+        "a b@example.com",
+        "a@@example.com",
+        "a..b@example.com",
+        "bob,alice@example.com",  # two addresses to a mail server
+        "x@example.com>, y@example.org",
+        '"quoted"@example.com',
+        "a@exa mple.com",
+        "a@example.c0m",
+    ],
+)
 def test_text_that_is_not_an_email_address_is_refused(typed):
     with pytest.raises(InvalidInput, match="not an email address"):
         validation.email(typed)

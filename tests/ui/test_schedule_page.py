@@ -211,11 +211,12 @@ def test_the_result_says_which_days_meals_followed_the_call_and_which_were_clear
         "stay there: Re-plan schedules them again." in text
     )
     assert "Reported days" not in result_text(dataclasses.replace(result, reported=()))
-    # Dearer than the board's schedule, which broke limits this one keeps: said so, not as a saving.
+    # Dearer than the board's schedule, which broke more limits: said so, not as a saving.
     cheaper = dataclasses.replace(result.cost, cast=result.cost.cast - 100)
-    dearer = result_text(dataclasses.replace(result, current=cheaper, current_conflicts=2))
+    dearer = result_text(dataclasses.replace(result, current=cheaper, current_conflicts=2, conflicts=1))
     assert (
-        f"more than the current schedule ({money_text(Money(cheaper.total, 'USD'))}), which breaks 2 limits" in dearer
+        f"more than the current schedule ({money_text(Money(cheaper.total, 'USD'))}), which breaks 2 limits where "
+        "this one breaks 1." in dearer
     )
     assert "below the current schedule" not in dearer
 
