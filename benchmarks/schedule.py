@@ -8,7 +8,8 @@
   known, overtime and late meals included, and at most 1.3 × the proven bound (without them, as the
   bound leaves them out); with 10, the same and within 5% of the 30 s result. The larger production's
   first schedule within every limit comes within 5 s. Then both as `demo` writes them, three days
-  reported and kept: no conflict, never above the board, and the bound.
+  reported and kept: no conflict, never above the board, and at most 1.3 × the bound (not an issue's
+  target: reported here).
 - Dragging a strip on a 1,200-scene board recomputes day totals, conflicts and Day Out of Days (and
   the board's rows) in under 50 ms.
 - A strip dragged on a 1,200-strip board through the schedule page, as a person's drag goes (the drop on
@@ -86,8 +87,7 @@ def optimizer(folder: Path) -> None:
                     ),
                     _target(
                         report["bound"] is not None and searched <= Decimal(report["bound"]) * Decimal("1.3"),
-                        f"{searched / Decimal(report['bound']):.3f} × bound {report['bound']} without labour "
-                        f"(gap {report['gap_percent']}% with it)",
+                        f"{_against_bound(searched, report)} (gap {report['gap_percent']}% with it)",
                     ),
                 ]
                 if seconds != TIME_LIMIT:
@@ -124,10 +124,20 @@ def mid_shoot(folder: Path) -> None:
                     _target(
                         current is None or cost <= Decimal(current["amount"]), f"board {current and current['amount']}"
                     ),
-                    f"{searched / Decimal(report['bound']):.3f} × bound {report['bound']} without labour",
+                    _target(
+                        report["bound"] is not None and searched <= Decimal(report["bound"]) * Decimal("1.3"),
+                        _against_bound(searched, report),
+                    ),
                 ]
             )
         )
+
+
+def _against_bound(searched: Decimal, report: dict) -> str:
+    """The cost the search counts (labour left out) against the proven bound, when there is one."""
+    if report["bound"] is None:
+        return "no bound proven"
+    return f"{searched / Decimal(report['bound']):.3f} × bound {report['bound']} without labour"
 
 
 def _target(met: bool, what: str) -> str:
