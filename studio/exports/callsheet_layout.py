@@ -285,8 +285,8 @@ class Layout:
                         line.number,
                         "" if line.episode is None else str(line.episode),
                         self.scene_cell(line),
-                        words.code(line.int_ext),
-                        words.code(line.time_of_day),
+                        self.code_cell(line.int_ext, "int_ext"),
+                        self.code_cell(line.time_of_day, "time_of_day"),
                         format_eighths(line.eighths),
                         ranges(line.cast_numbers),
                         background_cell(line.background, line.uncounted),
@@ -328,10 +328,18 @@ class Layout:
             return lines(markup(set_name), quiet(markup(shortened(synopsis, font, CELL_SIZE, width))))
         return f"{markup(set_name)}  {quiet(markup(shortened(synopsis, font, CELL_SIZE, room)))}"
 
-    def scene_column_width(self) -> float:
-        """The room for text in the scenes table's set column."""
+    def scene_column_width(self, column: str = "set") -> float:
+        """The room for text in a column of the scenes table (the set's by default)."""
         shares = dict(SCENE_COLUMNS)
-        return WIDTH * shares["set"] / sum(shares.values()) - 2 * SIDE_PADDING - ROOM
+        return WIDTH * shares[column] / sum(shares.values()) - 2 * SIDE_PADDING - ROOM
+
+    def code_cell(self, code: str, column: str) -> str:
+        """INT, DAY… in the sheet's words: both languages on one line where the column holds them ("DAY
+        日"), else one above the other ("INT/EXT" over "内/外"), a row taller only where it must be."""
+        text = self.words.code(code)
+        english, _space, chinese = text.rpartition(" ")
+        too_wide = stringWidth(text, self.styles.regular, CELL_SIZE) > self.scene_column_width(column)
+        return f"{english}\n{chinese}" if english and too_wide else text
 
     def element(self, element: Element) -> str:
         name = self.named(element.name, element.name_zh)

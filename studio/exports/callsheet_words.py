@@ -137,8 +137,8 @@ class SheetWords:
             Notice.BASE_CITY_NO_COORDINATES: _("{location} has no coordinates: sunrise and sunset are for {city}."),
         }
         self.legend = dict(legend(_))
-        # The script's codes in the sheet's language; in both, one above the other in their narrow column.
-        self.codes = script_codes(lang, "\n")
+        # The script's codes in the sheet's language, or both ("INT 内": `callsheet_layout.code_cell`).
+        self.codes = script_codes(lang)
 
     def texts(self) -> list[str]:
         values = [value for value in vars(self).values() if isinstance(value, str)]

@@ -18,12 +18,12 @@ def named(lang: str, name: str, name_zh: str) -> str:
     return {"en": name, "zh": name_zh}.get(lang, f"{name} {name_zh}")
 
 
-def script_codes(lang: str, separator: str = " ") -> dict[str, str]:
+def script_codes(lang: str) -> dict[str, str]:
     """INT, EXT, DAY, NIGHT… in `lang` (en: as the script writes them; zh: 内, 外, 日, 夜…; en+zh: both,
-    `separator` between: "INT 内")."""
+    "INT 内")."""
     if lang == "en+zh":
         english, chinese = script_codes("en"), script_codes("zh")
-        return {code: f"{word}{separator}{chinese[code]}" for code, word in english.items()}
+        return {code: f"{word} {chinese[code]}" for code, word in english.items()}
     _ = translator("zh" if lang == "zh" else "en")  # named so for extraction into the catalogue
     return {
         "INT": _("INT"),

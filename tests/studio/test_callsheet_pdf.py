@@ -503,3 +503,26 @@ def test_no_latin_word_is_broken_across_lines_and_no_name_is_split(demo, day_thr
     lines = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
     if lang != "en":
         assert [name for name in names if name and name not in lines] == []  # each on one line, whole
+
+
+def test_a_bilingual_code_is_on_one_line_where_its_column_holds_it(demo, day_three):
+    from studio.exports.callsheet_layout import Layout
+    from studio.exports.callsheet_style import Styles
+    from studio.exports.fonts import fonts_for
+
+    with demo.session() as session:
+        sheet = call_sheet(session, 1, day_three)
+
+    def layout(lang: str) -> Layout:
+        words = SheetWords(lang)
+        regular, bold = fonts_for(*sheet.texts(), *words.texts())
+        return Layout(sheet, words, Styles(regular, bold, bold))
+
+    both = layout("en+zh")
+    assert [both.code_cell(code, "time_of_day") for code in ("DAY", "NIGHT")] == ["DAY 日", "NIGHT 夜"]
+    assert both.code_cell("EXT", "int_ext") == "EXT 外"
+    assert both.code_cell("INT/EXT", "int_ext") == "INT/EXT\n内/外"  # a row taller, not text over the next column
+    assert (
+        layout("en").code_cell("INT/EXT", "int_ext") == "INT/EXT"
+        and layout("zh").code_cell("DAY", "time_of_day") == "日"
+    )
