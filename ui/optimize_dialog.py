@@ -149,13 +149,17 @@ def result_text(result: OptimizeResult) -> str:
     else:
         kind = QCoreApplication.translate("OptimizeDialog", "the best found in the time")
     if result.current is not None and result.cost.total > result.current.total:  # to clear its conflicts
-        text = QCoreApplication.translate(
-            "OptimizeDialog",
-            "Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) this "
-            "one keeps.",
-            "",
-            result.current_conflicts,
-        ).replace("%3", money(result.current.total))
+        text = (
+            QCoreApplication.translate(
+                "OptimizeDialog",
+                "Schedule optimized: %1 (%2), more than the current schedule (%3), which breaks %n limit(s) where "
+                "this one breaks %4.",
+                "",
+                result.current_conflicts,
+            )
+            .replace("%3", money(result.current.total))
+            .replace("%4", str(result.conflicts))
+        )
     elif result.current is not None:
         text = (
             QCoreApplication.translate(
