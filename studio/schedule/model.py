@@ -18,7 +18,11 @@ overtime and late second meals as `labour_model` estimates them (`labour`, apart
 optimizer weighs what it found by the real cost, labour included.
 
 With `hard` the limits (pages, hours, daylight, turnaround) are constraints; without, breaking one
-costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on.
+costs a penalty per unit (per eighth, per minute), so every schedule is a solution to improve on. A
+reported day that breaks a limit as shot (`Scenes.as_shot`) has its own limits (pages, hours, daylight, a
+minor's work) neither: no schedule can mend them, and counting them would keep the search from ever
+holding the rest to the limits. The rest between days stays: a call a reported day's wrap pushes later
+is the clock as it was. A reported day within its limits is held to them as before (the same model).
 
 A model may leave only some days `free`, every other day's scenes held where `fixed` has them: what
 is held becomes constants before CP-SAT sees it, so such a model (a neighbourhood of the search) is
@@ -100,10 +104,10 @@ class ScheduleModel:
         self.model.AddBoolOr(variables).OnlyEnforceIf(some)
         return some
 
-    def _at_most(self, amount, limit: int, per_unit: int, most: int, when=1) -> None:
+    def _at_most(self, amount, limit: int, per_unit: int, most: int, when=1, as_shot: bool = False) -> None:
         """`amount` ≤ `limit` (where `when` holds): a constraint when the limits are hard, else a penalty
-        per unit over."""
-        if _held(when, 0):
+        per unit over; none `as_shot`, of reported days alone (what they broke, no schedule can mend)."""
+        if as_shot or _held(when, 0):
             return
         if isinstance(amount, int) and isinstance(when, int):
             over = max(0, amount - limit)
@@ -221,7 +225,9 @@ class ScheduleModel:
         for d, day in enumerate(self.scenes.days):
             gs = self.on_day.get(d, [])
             eighths = sum(groups[g].eighths * self.count[g, d] for g in gs)
-            self._at_most(eighths, limits.eighths, penalty // 8, sum(groups[g].eighths * groups[g].size for g in gs))
+            shot = d in self.scenes.as_shot
+            most = sum(groups[g].eighths * groups[g].size for g in gs)
+            self._at_most(eighths, limits.eighths, penalty // 8, most, as_shot=shot)
             day_moves, night_moves = self._moves(d)
             self.moves += [day_moves, night_moves]
             drives = self.route.day(d, self.part)
@@ -250,12 +256,13 @@ class ScheduleModel:
                 self.model.Add(wrap >= day.dusk + night_part).OnlyEnforceIf(nights)
             elif nights:
                 self.model.Add(wrap >= day.dusk + night_part)
-            self._at_most(wrap - call, limits.minutes, penalty // 60, longest)
+            self._at_most(wrap - call, limits.minutes, penalty // 60, longest, as_shot=shot)
             outside = self._any([self.there[g, d] for g in gs if groups[g].first.needs_dark])
             # While limits are broken only a night too long for the dark is penalised, and the wrap, which a
             # late call can push past dawn too, is held to it once they are kept: penalised from the start,
             # the demo's search needed 4 units of work rather than 3 to keep every limit.
-            self._at_most(wrap if self.hard else day.dusk + night_part, day.dawn, penalty // 60, longest, when=outside)
+            ends = wrap if self.hard else day.dusk + night_part
+            self._at_most(ends, day.dawn, penalty // 60, longest, when=outside, as_shot=shot)
             self._daylight(d, day, call, drives)
 
     def _daylight(self, d: int, day, call, drives: DayDrives) -> None:
@@ -283,7 +290,9 @@ class ScheduleModel:
                 if other != place:
                     stay = minutes[other] + limits.move_minutes * self.part[other, d, False] + drives.into.get(other, 0)
                     ends += self._if_before(stay, night[other], night[place], key[other] < key[place])
-            self._at_most(ends, day.sunset, self.penalty // 60, self.longest, when=outside)
+            self._at_most(
+                ends, day.sunset, self.penalty // 60, self.longest, when=outside, as_shot=d in self.scenes.as_shot
+            )
 
     def _if_before(self, minutes, other_night, night, named_before: bool):
         """`minutes` when another location comes before this one in the day part, else nought: one named
@@ -400,7 +409,7 @@ class ScheduleModel:
                 if limits is not None and theirs:
                     work = sum(groups[g].minutes * self.count[g, d] for g in theirs)
                     most = sum(groups[g].minutes * groups[g].size for g in theirs)
-                    self._at_most(work, limits.work_minutes, self.penalty // 60, most)
+                    self._at_most(work, limits.work_minutes, self.penalty // 60, most, as_shot=d in self.scenes.as_shot)
 
     def _place_costs(self) -> list:
         fees = [self.cents(self.board.places[place].fee) * used for (place, _), used in self.used.items()]

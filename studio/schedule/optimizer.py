@@ -141,7 +141,7 @@ def optimize(
     board = board.reported_held()
     own = BoardAnalysis(board)
     typed, board = board, following(board, own.times, [day.id for day in board.days if not day.reported])
-    scenes = Scenes(board)
+    scenes = Scenes(board, frozenset(conflict.day_id for conflict in own.conflicts))
     check_capacity(scenes)
     if work is None:
         deadline = started + time_limit - spent - WRAP_UP

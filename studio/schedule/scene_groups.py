@@ -44,8 +44,11 @@ class SceneGroup:
 class Scenes:
     """What the model schedules: the board's scenes in groups, and where each may go."""
 
-    def __init__(self, board: Board):
+    def __init__(self, board: Board, broken_as_shot: frozenset[int] = frozenset()):
+        """`broken_as_shot`: the ids of reported days that break a limit as shot, which no schedule can
+        mend (`model`: their own limits are not counted)."""
         self.board = board
+        self.as_shot = {d for d, day in enumerate(board.days) if day.id in broken_as_shot and day.reported}
         self.minor = Money.from_minor(1, board.currency).amount  # one cent (or fen, or yen) as a Decimal
         self.days = board.days
         self.dates = sorted({day.date for day in board.days})

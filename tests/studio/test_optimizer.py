@@ -213,6 +213,21 @@ def test_the_bound_is_below_the_cheapest_schedule_keeping_a_reported_day_over_it
         assert result.cost.total <= best or result.status != "optimal"
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_reported_day_over_a_lowered_limit_leaves_the_rest_held_to_the_limits(seed):
+    """Its pages over the limit as shot: the search still reaches a schedule keeping every limit on the
+    other days, and says so as it goes (a cost, not 'fitting every scene within the limits')."""
+    board = reported_first_day(small_board(seed, scenes=5), shot=3)
+    shot = sum(board.strips[s].eighths for s in board.placement[board.days[0].id])
+    board.limits.eighths = shot - 4  # the day, as shot, now over the limit
+    best = cheapest_keeping_the_first_day(board)
+    if best is None:
+        pytest.skip("no schedule keeps the other days within their limits")
+    costs: list = []
+    result = optimize(board, work=5, progress=lambda found: costs.append(found.cost))
+    assert costs[-1] is not None and result.status == "optimal" and result.cost.total == best
+
+
 def test_two_units_reported_with_the_lead_on_both_is_a_conflict_kept_not_a_failure():
     """The lead shot on both units the same date (as reported): the schedule keeps it, saying so."""
     board = small_board(2, days=3, scenes=5)
