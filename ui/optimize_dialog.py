@@ -194,9 +194,16 @@ def result_text(result: OptimizeResult) -> str:
             "",
             result.conflicts,
         )
-    elif result.conflicts:
+    elif result.conflicts > result.conflicts_as_shot:
         conflicts = QCoreApplication.translate(
             "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
+        )
+    elif result.conflicts:  # all of them on reported days
+        conflicts = QCoreApplication.translate(
+            "OptimizeDialog",
+            "%n conflict(s) on reported days, as shot: no schedule can clear them.",
+            "",
+            result.conflicts,
         )
     return sentences(text, reported_text(result), bound, conflicts, *meals_text(result.meals))
 

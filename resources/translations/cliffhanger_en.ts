@@ -178,7 +178,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="210"/>
+        <location filename="../../ui/optimize_dialog.py" line="202"/>
+        <source>%n conflict(s) on reported days, as shot: no schedule can clear them.</source>
+        <translation>
+            <numerusform>%n conflict on a reported day, as shot: no schedule can clear it.</numerusform>
+            <numerusform>%n conflicts on reported days, as shot: no schedule can clear them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="217"/>
         <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
         <translation>
             <numerusform>Reported days kept what was shot on them and took no other scene (days %1); %n scene not shot on them stays there: Re-plan schedules it again.</numerusform>

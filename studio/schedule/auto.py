@@ -119,6 +119,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "gap_percent": _percent(result.gap),
         "status": result.status,
         "conflicts": result.conflicts,
+        "conflicts_on_reported_days": result.conflicts_as_shot,
         "shoot_days_added": run.days_added,
         "scheduled_from_boneyard": run.from_boneyard,
         "work": round(result.work, 2),

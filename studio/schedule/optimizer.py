@@ -83,6 +83,7 @@ class OptimizeResult:
     status: str
     seconds: float
     conflicts: int = 0  # the limits the schedule breaks (none when any schedule keeps them all)
+    conflicts_as_shot: int = 0  # of them, those on reported days: as shot, no schedule can clear them
     current_conflicts: int = 0
     bound: Decimal | None = None  # no schedule within the limits costs less
     improved: bool = True  # False: the board's schedule was the best found, and nothing changes
@@ -177,6 +178,7 @@ def optimize(
     proven = search.proven_unpriced and layout == held[-1]  # the schedule proven cheapest without labour
     better = current is None or found.standing < current.standing
     chosen = found if better else current
+    shot = {day.id for day in board.reported_days}
     return OptimizeResult(
         placement=layout if better else board.placement,
         cost=chosen.cost,
@@ -185,6 +187,7 @@ def optimize(
         status=_status(search.proven and best.broken > 0, better and proven, found.cost),
         seconds=time.perf_counter() - started,
         conflicts=len(chosen.conflicts),
+        conflicts_as_shot=sum(1 for conflict in chosen.conflicts if conflict.day_id in shot),
         current_conflicts=len(current.conflicts) if current is not None else 0,
         bound=bound_money.amount if bound_money is not None else None,
         improved=better,

@@ -226,6 +226,7 @@ def test_a_reported_day_over_a_lowered_limit_leaves_the_rest_held_to_the_limits(
     costs: list = []
     result = optimize(board, work=5, progress=lambda found: costs.append(found.cost))
     assert costs[-1] is not None and result.status == "optimal" and result.cost.total == best
+    assert result.conflicts == result.conflicts_as_shot >= 1  # the day as shot, told apart
 
 
 def test_two_units_reported_with_the_lead_on_both_is_a_conflict_kept_not_a_failure():
