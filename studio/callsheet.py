@@ -13,7 +13,7 @@ back from their first scene (`cast_calls`: on set when it starts, wardrobe, hair
 before it, each for their own duration, else the production's).
 
 Each scene carries its synopsis, the background its breakdown counts and the elements the day needs from
-it (`ELEMENT_CATEGORIES`: props, wardrobe, vehicles, effects, makeup, animals, stunts).
+it (`day_breakdown`: props, wardrobe, vehicles, effects, makeup, animals, stunts).
 """
 
 from __future__ import annotations
@@ -26,15 +26,13 @@ from urllib.parse import quote_plus
 from sqlmodel import Session, select
 
 from studio.cast_calls import NO_CALLS, first_at_work, first_scenes, scene_starts, staggered
+from studio.day_breakdown import background_calls, background_roles, roles_counted, scene_breakdown
 from studio.day_sheet import (
-    BackgroundCall,
     Banner,
     CastCall,
     Contact,
     CrewCall,
     DaySheet,
-    Element,
-    ElementGroup,
     Hospital,
     HqTime,
     Move,
@@ -52,8 +50,6 @@ from studio.i18n import _
 from studio.minors import minors_working
 from studio.models import (
     Availability,
-    BreakdownCategory,
-    BreakdownElement,
     CallSheet,
     CallTime,
     CastAssignment,
@@ -64,8 +60,6 @@ from studio.models import (
     Location,
     Performer,
     Scene,
-    SceneCharacter,
-    SceneElement,
     ShootDay,
 )
 from studio.models.enums import ShootDayKind
@@ -74,22 +68,6 @@ from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Day, StripCard, durations, load_board, minutes_of
 from studio.schedule.daylight import sun_times, zone_or_none
 from studio.schedule.timeline import planned_lunch
-from studio.scripts.groups import group_count
-
-BACKGROUND_CATEGORY = "background"
-# The breakdown categories whose elements a call sheet lists under each scene, for the departments.
-ELEMENT_CATEGORIES = (
-    "stunts",
-    "special_effects",
-    "mechanical_effects",
-    "props",
-    "vehicles",
-    "animal_wrangler",
-    "wardrobe",
-    "makeup",
-    "special_equipment",
-)
-
 
 # Assembly.
 
@@ -197,6 +175,7 @@ class _Assembler:
         sunrise, sunset, sun_city, sun_notes = self._sun(day.date, located, zone)
         number, count = day_number(self.board, day)
         cast = self._cast(day, strips, times, shooting_call)
+        roles = background_roles(self.session, [strip.scene_id for strip in strips if not strip.is_banner])
         return DaySheet(
             shoot_day_id=day.id,
             title=production.title,
@@ -228,9 +207,11 @@ class _Assembler:
             walkie_channels=entered.walkie_channels,
             closed_set=entered.closed_set,
             places=[self._place(location) for location in used],
-            lines=self._lines(strips, with_breakdown=True),
+            lines=self._lines(strips, roles),
             cast=cast,
-            background=self._background(strips, _or(minutes_of(entered.background_call), crew_call)),
+            background=background_calls(
+                self.session, strips, _or(minutes_of(entered.background_call), crew_call), roles
+            ),
             crew=self._crew_calls(day.date, times, crew_call),
             next_day=self._next_day(day),
             contacts=self._contacts(used),
@@ -291,12 +272,15 @@ class _Assembler:
 
     # The day's scenes.
 
-    def _lines(self, strips: list[StripCard], with_breakdown: bool = False) -> list[SceneLine | Banner | Move]:
-        """The scenes in shooting order, company moves and banners between them; `with_breakdown`: each
-        scene with its background and elements."""
+    def _lines(
+        self, strips: list[StripCard], roles: list[tuple[int, Character]] | None = None
+    ) -> list[SceneLine | Banner | Move]:
+        """The scenes in shooting order, company moves and banners between them; with the scenes' background
+        `roles` (`day_breakdown.background_roles`), each scene with its background and elements."""
+        with_breakdown = roles is not None
         scenes = [strip.scene_id for strip in strips if not strip.is_banner]
-        background, elements = self._breakdown(scenes) if with_breakdown else ({}, {})
-        roles, uncounted = self._background_roles(scenes) if with_breakdown else ({}, set())
+        background, elements = scene_breakdown(self.session, scenes) if with_breakdown else ({}, {})
+        counted, uncounted = roles_counted(roles) if with_breakdown else ({}, set())
         lines: list[SceneLine | Banner | Move] = []
         here = None
         for strip in strips:
@@ -324,60 +308,13 @@ class _Assembler:
                     eighths=strip.eighths,
                     cast_numbers=strip.cast_numbers,
                     synopsis=synopsis,
-                    background=background.get(strip.scene_id, roles.get(strip.scene_id)),
+                    background=background.get(strip.scene_id, counted.get(strip.scene_id)),
                     uncounted=strip.scene_id in uncounted and strip.scene_id not in background,
                     elements=elements.get(strip.scene_id, ()),
                     location=self.places[strip.location_id].name if strip.location_id in self.places else "",
                 )
             )
         return lines
-
-    def _breakdown(self, scene_ids: list[int]) -> tuple[dict[int, int], dict[int, tuple[ElementGroup, ...]]]:
-        """The scenes' background counts (the tagged extras' quantities) and the elements they need, by
-        category in the breakdown's order."""
-        rows = self.session.exec(
-            select(SceneElement, BreakdownElement, BreakdownCategory)
-            .join(BreakdownElement, SceneElement.element_id == BreakdownElement.id)
-            .join(BreakdownCategory)
-            .where(
-                SceneElement.scene_id.in_(scene_ids),
-                BreakdownCategory.key.in_((BACKGROUND_CATEGORY, *ELEMENT_CATEGORIES)),
-            )
-            .order_by(BreakdownCategory.sort_order, BreakdownCategory.id, BreakdownElement.name)
-        )
-        background: dict[int, int] = defaultdict(int)
-        grouped: dict[int, dict[int, tuple[BreakdownCategory, list[Element]]]] = defaultdict(dict)
-        for tag, element, category in rows:
-            if category.key == BACKGROUND_CATEGORY:
-                background[tag.scene_id] += tag.quantity
-                continue
-            group = grouped[tag.scene_id].setdefault(category.id, (category, []))
-            group[1].append(Element(element.name, element.name_zh, tag.quantity))
-        elements = {
-            scene_id: tuple(
-                ElementGroup(category.name, category.name_zh, tuple(found)) for category, found in groups.values()
-            )
-            for scene_id, groups in grouped.items()
-        }
-        return dict(background), elements
-
-    def _background_roles(self, scene_ids: list[int]) -> tuple[dict[int, int], set[int]]:
-        """The background the scenes' background roles' names count (保安2名 is two), and the scenes with a
-        role whose name says no number."""
-        counted: dict[int, int] = defaultdict(int)
-        uncounted: set[int] = set()
-        rows = self.session.exec(
-            select(SceneCharacter.scene_id, Character.name)
-            .join(Character)
-            .where(SceneCharacter.scene_id.in_(scene_ids), Character.is_background.is_(True))
-        )
-        for scene_id, name in rows:
-            count = group_count(name)
-            if count is None:
-                uncounted.add(scene_id)
-            else:
-                counted[scene_id] += count
-        return dict(counted), uncounted
 
     def _next_day(self, day: Day) -> NextDay | None:
         later = [other for other in self.board.days if other.unit == day.unit and other.date > day.date]
@@ -452,48 +389,6 @@ class _Assembler:
         for performer_id, character in self.session.exec(statement):
             roles[performer_id].append(character)
         return roles
-
-    def _background(self, strips: list[StripCard], call: int) -> list[BackgroundCall]:
-        """Background roles in the day's scenes and elements tagged Background: the most one scene needs (a role
-        counts as many as its name says: 保安2名 is two)."""
-        scenes = {strip.scene_id: strip.number for strip in strips if not strip.is_banner}
-        found: dict[tuple[str, str], dict] = {}
-
-        def add(name: str, name_zh: str, scene_id: int, count: int | None, notes: str) -> None:
-            entry = found.setdefault((name, name_zh), {"count": None, "scenes": [], "notes": []})
-            if count is not None:
-                entry["count"] = max(entry["count"] or 0, count)
-            entry["scenes"].append(scenes[scene_id])
-            entry["notes"] += [notes] if notes and notes not in entry["notes"] else []
-
-        extras = select(SceneCharacter.scene_id, Character).join(Character)
-        for scene_id, character in self.session.exec(
-            extras.where(SceneCharacter.scene_id.in_(scenes), Character.is_background.is_(True))
-        ):
-            add(character.name, character.name_zh, scene_id, group_count(character.name), character.notes)
-        tagged = (
-            select(SceneElement, BreakdownElement)
-            .join(BreakdownElement)
-            .join(BreakdownCategory)
-            .where(SceneElement.scene_id.in_(scenes), BreakdownCategory.key == BACKGROUND_CATEGORY)
-        )
-        for tag, element in self.session.exec(tagged):
-            add(element.name, element.name_zh, tag.scene_id, tag.quantity, tag.notes or element.notes)
-        order = list(scenes.values())
-        return sorted(
-            (
-                BackgroundCall(
-                    name,
-                    name_zh,
-                    entry["count"],
-                    call,
-                    tuple(sorted(set(entry["scenes"]), key=order.index)),
-                    "; ".join(entry["notes"]),
-                )
-                for (name, name_zh), entry in found.items()
-            ),
-            key=lambda line: (order.index(line.scenes[0]), line.name.casefold()),
-        )
 
     def _roles(self) -> list[tuple[Role, CrewMember]]:
         members = self.session.exec(
