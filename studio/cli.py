@@ -544,7 +544,7 @@ def reads_only(args: argparse.Namespace) -> bool:
     if args.command == "report":
         return args.action in REPORT_READING
     if args.command == "schedule":
-        return args.action == "check"
+        return args.action == "check" or (args.action == "replan" and args.dry_run)
     return args.command in ("info", "export", "script", "copy-database", "copy-production")  # copies read their --db
 
 

@@ -57,22 +57,28 @@ def run_replan(args: argparse.Namespace) -> int:
     from studio.paths import database_argument
     from studio.productions import get_production
     from studio.schedule.meals import meals_report
+    from studio.storage.command_databases import open_to_read
     from studio.storage.db import open_database
 
     check_search_limits(args)
-    database = open_database(database_argument(args))
-    try:
-        with database.transaction() as session:
-            production = get_production(session, getattr(args, "production", None))
-            trial = session.begin_nested()  # a day added to see whether the scenes fit is kept only if applied
-            plan = replan(session, production.id, args.from_day, args.time_limit, work=args.work)
-            if args.dry_run:
-                trial.rollback()
-            else:
-                trial.commit()
+    if args.dry_run:  # changes nothing: a read-only database will do, as for any reading command
+        database = open_to_read(args)
+        try:
+            with database.reading() as session:
+                production = get_production(session, getattr(args, "production", None))
+                plan = replan(session, production.id, args.from_day, args.time_limit, work=args.work)
+                session.rollback()  # a day added to see whether the scenes fit
+        finally:
+            database.close()
+    else:
+        database = open_database(database_argument(args))
+        try:
+            with database.transaction() as session:
+                production = get_production(session, getattr(args, "production", None))
+                plan = replan(session, production.id, args.from_day, args.time_limit, work=args.work)
                 apply_replan(session, production.id, plan)
-    finally:
-        database.close()
+        finally:
+            database.close()
     report = plan.to_json() | {"applied": not args.dry_run}
     if args.json:
         print(json.dumps(report, ensure_ascii=False))

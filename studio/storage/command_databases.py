@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from studio.storage.db import Database
 
 READING_COMMANDS = (
-    "info, export, script, budget total|report|compare, report day|final-cost, schedule check, send --dry-run, "
-    "restore (the list), copy-database, copy-production"
+    "info, export, script, budget total|report|compare, report day|final-cost, schedule check, "
+    "schedule replan --dry-run, send --dry-run, restore (the list), copy-database, copy-production"
 )
 
 

@@ -134,6 +134,11 @@ def test_schedule_replan_dry_run_says_what_it_would_do_and_changes_nothing(desk_
     saved = Decimal(report["current_cost"]["amount"]) - Decimal(report["cost"]["amount"])
     assert Decimal(report["improvement"]["amount"]) == saved
     assert desk_path.read_bytes() == before
+    # A dry run reads only: it runs on the database opened read-only, the same plan, nothing beside it.
+    beside = sorted(path.name for path in desk_path.parent.iterdir())
+    read_only = json.loads(ok(*args, "--read-only").stdout)
+    assert read_only["cost"] == report["cost"] and read_only["applied"] is False
+    assert desk_path.read_bytes() == before and sorted(path.name for path in desk_path.parent.iterdir()) == beside
 
 
 @pytest.mark.parametrize(
