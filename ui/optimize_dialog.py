@@ -212,7 +212,6 @@ def reported_text(result: OptimizeResult) -> str:
     """That the reported days kept their scenes, those left unshot among them (empty when none is reported)."""
     if not result.reported:
         return ""
-    separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
     return (
         QCoreApplication.translate(
             "OptimizeDialog",
@@ -221,19 +220,18 @@ def reported_text(result: OptimizeResult) -> str:
             "",
             result.unshot,
         )
-    ).replace("%1", separator.join(map(str, result.reported)))
+    ).replace("%1", day_list(result.reported))
 
 
 def meals_text(moves) -> list[str]:
     """What a schedule put in place does to the meals typed on its days' sheets: a sentence for those
     that follow the new calls, one for those cleared (studio.schedule.meals)."""
-    separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
     lines = []
     if followed := days_followed(moves):
         lines.append(
             QCoreApplication.translate(
                 "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
-            ).replace("%1", separator.join(map(str, followed)))
+            ).replace("%1", day_list(followed))
         )
     if cleared := days_cleared(moves):
         lines.append(
@@ -241,6 +239,12 @@ def meals_text(moves) -> list[str]:
                 "OptimizeDialog",
                 "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
                 "due (days %1).",
-            ).replace("%1", separator.join(map(str, cleared)))
+            ).replace("%1", day_list(cleared))
         )
     return lines
+
+
+def day_list(numbers) -> str:
+    """Day numbers as a list in the window's language (1, 2, 3 or 1、2、3)."""
+    separator = QCoreApplication.translate("OptimizeDialog", ", ", "between the day numbers of a list")
+    return separator.join(map(str, numbers))

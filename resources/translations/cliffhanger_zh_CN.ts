@@ -2809,7 +2809,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="217"/>
+        <location filename="../../ui/optimize_dialog.py" line="216"/>
         <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
         <translation>
             <numerusform>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）；其中 %n 场未拍，仍留在原日：请用“重新安排剩余拍摄日”重新排期。</numerusform>
@@ -2848,19 +2848,18 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="215"/>
-        <location filename="../../ui/optimize_dialog.py" line="230"/>
+        <location filename="../../ui/optimize_dialog.py" line="249"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="234"/>
+        <location filename="../../ui/optimize_dialog.py" line="232"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="240"/>
+        <location filename="../../ui/optimize_dialog.py" line="238"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>

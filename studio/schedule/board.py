@@ -342,7 +342,6 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
     )
     days = []
     typed = _typed_calls(session, production.id)
-
     for day, sheet, report in session.exec(statement):
         crew_call, shooting_call = (sheet.crew_call, sheet.shooting_call) if sheet else (None, None)
         sun = sun_times(day.shoot_date, latitude, longitude, production.shoot_timezone)
@@ -379,6 +378,8 @@ def _days(session: Session, production: Production, latitude: Decimal | None, lo
 def _count_unshot(session: Session, production_id: int, days: list[Day], layout: Layout, strips: dict) -> None:
     """Each reported day's `unshot`: its scenes still on it that its report says were not shot (and none
     says was completed since: a re-plan moves them, a later day may shoot them)."""
+    if not any(day.reported for day in days):  # most boards, before the shoot: nothing to read
+        return
     rows = session.exec(
         select(DayReport.shoot_day_id, DayReportScene.scene_id, DayReportScene.outcome)
         .join(DayReportScene, DayReportScene.report_id == DayReport.id)

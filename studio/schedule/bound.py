@@ -130,8 +130,7 @@ def _cast(scenes: Scenes) -> int:
     held: dict[int, set[int]] = {}  # performer → the dates their locked scenes are on
     shot: dict[int, set[int]] = {}  # performer → the dates of their reported days
     for strip in scenes.scenes:
-        day = scenes.locked.get(strip.id)
-        reported = day is not None and scenes.days[day].reported
+        day, reported = scenes.locked.get(strip.id), scenes.on_reported_day(strip)
         for performer_id in strip.cast:
             need = needs.setdefault(performer_id, [0, 0])
             if day is not None:

@@ -30,7 +30,7 @@ def _problems(scenes: Scenes) -> Iterator[str]:
     """Each of the scenes to place (a reported day's are placed: shot) against the days not reported."""
     limits, board = scenes.board.limits, scenes.board
     open_days = [day for day in scenes.days if not day.reported]
-    left = [s for s in scenes.scenes if not _shot(scenes, s)]
+    left = [s for s in scenes.scenes if not scenes.on_reported_day(s)]
     reported = len(open_days) < len(scenes.days)
     if left and not open_days:
         yield _("every shoot day is reported: add shoot days for scene {number} and the others left").format(
@@ -70,12 +70,6 @@ def _problems(scenes: Scenes) -> Iterator[str]:
             )
     yield from _locked_days(scenes)
     yield from _whose_scenes_do_not_fit(scenes, left, open_days)
-
-
-def _shot(scenes: Scenes, strip) -> bool:
-    """Whether the scene is on a reported day (as shot, whatever limits that day breaks)."""
-    day = scenes.locked.get(strip.id)
-    return day is not None and scenes.days[day].reported
 
 
 def _locked_days(scenes: Scenes) -> Iterator[str]:

@@ -41,14 +41,6 @@ def check_text(report: dict) -> list[str]:
         return [line.format(**counts), *(conflict["message"] for conflict in report["conflicts"])]
     line = _(
         "{scenes} scenes on {days} shoot days, {waiting} waiting unscheduled; cost {amount} {currency}: cast {cast}, "
-        "overtime and penalties {labour}, locations {locations}, company moves {moves}. Conflicts: {count}."
-    ).format(
-        amount=cost["amount"],
-        currency=cost["currency"],
-        cast=cost["cast"],
-        labour=cost["labour"],
-        locations=cost["locations"],
-        moves=cost["company_moves"],
-        **counts,
-    )
+        "overtime and penalties {labour}, locations {locations}, company moves {company_moves}. Conflicts: {count}."
+    ).format(**cost, **counts)  # the cost's parts by their JSON names
     return [line, *(conflict["message"] for conflict in report["conflicts"])]

@@ -56,10 +56,12 @@ class Scenes:
         day_index = {day.id: d for d, day in enumerate(board.days)}
         day_of = board.day_of()
         # A locked strip stays where it is: on its day, or (in the boneyard) out of the schedule; so does
-        # every scene on a reported day (`Board.reported_held`).
-        held = board.reported_held().strips
+        # every scene on a reported day (as `Board.reported_held` locks them).
+        reported = {day.id for day in board.days if day.reported}
         self.locked: dict[int, int | None] = {
-            s.id: day_index.get(day_of.get(s.id)) for s in held.values() if s.locked and not s.is_banner
+            s.id: day_index.get(day_of.get(s.id))
+            for s in board.strips.values()
+            if (s.locked or day_of.get(s.id) in reported) and not s.is_banner
         }
         self.scenes = [
             s
@@ -70,6 +72,11 @@ class Scenes:
         for strip in self.scenes:
             grouped[_interchangeable(strip), self.locked.get(strip.id)].append(strip)
         self.groups = [SceneGroup(tuple(strips), tuple(self.allowed(strips[0]))) for strips in grouped.values()]
+
+    def on_reported_day(self, strip: StripCard) -> bool:
+        """Whether the scene is on a reported day: placed, as shot, whatever limits that day breaks."""
+        day = self.locked.get(strip.id)
+        return day is not None and self.days[day].reported
 
     def cents(self, amount: Decimal) -> int:
         """An amount in whole minor units (a fraction of one dropped)."""
