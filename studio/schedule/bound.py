@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
 
-from studio.schedule.dood import CALL_CODES
+from studio.schedule.dood import called_dates
+from studio.schedule.leads_bound import leads_and_locations, least_move
 from studio.schedule.scene_groups import Scenes
 from studio.schedule.search import Budget
 
@@ -48,7 +49,17 @@ class Bound:
 
 def lower_bound(cp_model, scenes: Scenes, budget: Budget) -> Bound:
     places, location_days = _locations_and_moves(cp_model, scenes, budget)
-    return Bound(None if places is None else places + _cast(scenes), location_days)
+    if places is None:
+        return Bound(None, location_days)
+    paid_alone = _cast_days(scenes)
+    pay = {p: scenes.cents(scenes.board.cast[p].day_cost) * days for p, days in paid_alone.items()}
+    amount = places + sum(pay.values())
+    work = min(BOUND_WORK, BOUND_SHARE * budget.work)
+    together = leads_and_locations(cp_model, scenes, paid_alone, work_days_needed(scenes), budget, work)
+    if together is not None:
+        leads_and_places, leads = together
+        amount = max(amount, leads_and_places + sum(cost for p, cost in pay.items() if p not in leads))
+    return Bound(amount, location_days)
 
 
 def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int | None, dict[int, list[int]]]:
@@ -68,10 +79,7 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
             ratio = Fraction(group.minutes, group.eighths)
             speed[place] = min(speed.get(place, ratio), ratio)
         days_of.setdefault(place, set()).update(group.days)
-    # A move costs at least the production's move and the shortest drive between two of its locations.
-    drives = [limits.drives.of(a, b) for a in days_of for b in days_of if a != b]
-    move_minutes = limits.move_minutes + min((drive.minutes for drive in drives), default=0)
-    move_cost = limits.move_cost + min((drive.cost for drive in drives), default=0)
+    move_minutes, move_cost = least_move(scenes, list(days_of))
     model = cp_model.CpModel()
     used, pages = {}, {}
     for place, days in sorted(days_of.items()):
@@ -88,7 +96,7 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
             continue
         moves = model.NewIntVar(0, len(here), "")
         model.Add(moves >= sum(used[place, d] for place in here) - 1)
-        costs.append(scenes.cents(move_cost) * moves)
+        costs.append(move_cost * moves)
         if day.reported:  # as it was shot, within its limits or not
             continue
         model.Add(sum(pages[place, d] for place in here) <= limits.eighths)
@@ -119,35 +127,29 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
     return max(0, int(-(-solver.BestObjectiveBound() // 1))), location_days
 
 
-def _cast(scenes: Scenes) -> int:
-    """What the cast is paid at least: each performer on their own, on the dates their locked scenes hold
-    them, and on as many more as the pages and minutes of their scenes not on a reported day need (a
-    reported date, as shot, may hold more than a day does, and takes no other scene of theirs: one unit at
-    a time)."""
+def _cast_days(scenes: Scenes) -> dict[int, int]:
+    """The fewest days each performer is paid, each on their own: the dates their locked scenes hold them,
+    and as many more as the pages and minutes of their scenes not on a reported day need (a reported date,
+    as shot, may hold more than a day does, and takes no other scene of theirs: one unit at a time); and
+    their travel, rehearsal and fitting dates."""
     board, limits, dates = scenes.board, scenes.board.limits, scenes.dates
     droppable = bool(dates) and (dates[-1] - dates[0]).days >= limits.drop_gap_days
-    needs: dict[int, list[int]] = {}  # performer → [eighths, minutes] of their scenes not on a reported day
     held: dict[int, set[int]] = {}  # performer → the dates their locked scenes are on
     shot: dict[int, set[int]] = {}  # performer → the dates of their reported days
     for strip in scenes.scenes:
-        day, reported = scenes.locked.get(strip.id), scenes.on_reported_day(strip)
+        day = scenes.locked.get(strip.id)
         for performer_id in strip.cast:
-            need = needs.setdefault(performer_id, [0, 0])
             if day is not None:
                 held.setdefault(performer_id, set()).add(scenes.date_of[day])
-            if reported:
+            if scenes.on_reported_day(strip):
                 shot.setdefault(performer_id, set()).add(scenes.date_of[day])
-            else:
-                need[0] += strip.eighths
-                need[1] += strip.minutes
-    total, shooting = 0, max(1, board.shooting_minutes())
+    needs = work_days_needed(scenes)
+    paid: dict[int, int] = {}
     for performer_id, member in board.cast.items():
-        called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
+        called = called_dates(member)
         days = 0
         if performer_id in needs:
-            eighths, minutes = needs[performer_id]
-            least = len(shot.get(performer_id, ())) + max(-(-eighths // limits.eighths), -(-minutes // shooting))
-            least = max(least, 1)
+            least = max(1, len(shot.get(performer_id, ())) + needs[performer_id])
             free = [date not in member.unavailable for date in dates]
             on_call = [date in called for date in dates]  # paid as calls whether they work or not
             fixed = held.get(performer_id, set())
@@ -155,8 +157,22 @@ def _cast(scenes: Scenes) -> int:
                 days = _paid_around(fixed, free, least, on_call, _bridged(fixed, dates, limits.drop_gap_days))
             else:
                 days = _shortest_run(free, least, on_call, fixed)
-        total += scenes.cents(member.day_cost) * (days + len(called))
-    return total
+        paid[performer_id] = days + len(called)
+    return paid
+
+
+def work_days_needed(scenes: Scenes) -> dict[int, int]:
+    """Each performer with a scene → the days their scenes not on a reported day need at least, by their
+    pages and by their minutes."""
+    totals: dict[int, list[int]] = {}  # performer → [eighths, minutes]
+    for strip in scenes.scenes:
+        for performer_id in strip.cast:
+            need = totals.setdefault(performer_id, [0, 0])
+            if not scenes.on_reported_day(strip):
+                need[0] += strip.eighths
+                need[1] += strip.minutes
+    limits, shooting = scenes.board.limits, max(1, scenes.board.shooting_minutes())
+    return {p: max(-(-eighths // limits.eighths), -(-minutes // shooting)) for p, (eighths, minutes) in totals.items()}
 
 
 def _bridged(worked: set[int], dates: list, gap: int) -> set[int]:

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from studio.models.enums import PerformerDayKind
-from studio.schedule.board import Board
+from studio.schedule.board import Board, CastMember
 
 WORK = {"SW", "W", "WF", "SWF", "PW"}
 # The code of each kind of call (studio.models.people.PerformerDay).
@@ -26,6 +26,11 @@ CALL_CODES = {
     PerformerDayKind.REHEARSAL.value: "R",
     PerformerDayKind.FITTING.value: "F",
 }
+
+
+def called_dates(member: CastMember) -> set[dt.date]:
+    """The dates a performer is paid for travel, rehearsal or fitting, whether they work or not."""
+    return {date for date, kind in member.calls.items() if kind in CALL_CODES}
 
 
 @dataclass

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from studio.minors import limits_on
-from studio.schedule.dood import CALL_CODES
+from studio.schedule.dood import called_dates
 from studio.schedule.labour_model import LabourModel
 from studio.schedule.route_model import DayDrives, RouteModel
 from studio.schedule.route_model import held as _held
@@ -427,7 +427,7 @@ class ScheduleModel:
         terms = []
         for performer_id, member in sorted(self.board.cast.items()):
             cost = self.cents(member.day_cost)
-            called = {date for date, kind in member.calls.items() if kind in CALL_CODES}
+            called = called_dates(member)
             terms.append(cost * len(called))
             if performer_id not in works_on:
                 continue

@@ -449,3 +449,57 @@ def test_night_exteriors_are_split_over_days_rather_than_shot_past_dawn():
     together = board.placed({100: [1, 2], 101: [], None: []})
     assert [c.kind for c in BoardAnalysis(together).conflicts] == ["dawn"]
     assert model_cost(board, together.placement)[1] > 0  # the model counts it broken too
+
+
+def test_the_bound_weighs_a_leads_days_against_the_locations_days():
+    """Two locations, each with a scene with the lead and one without, over two days. On their own the
+    locations need a day each and the lead one; but either each location has its day and the lead works
+    both, or the lead's scenes share a day and each location is used on both (and a move each day). The
+    cheaper is two days' pay: what the bound proves, where the parts alone proved one."""
+    day_of = {i: Day(100 + i, i + 1, D(2027, 1, 11 + i), 1, 17 * 60, 17 * 60 + 30) for i in range(2)}
+    scenes = [(1, (1,)), (1, ()), (2, (1,)), (2, ())]
+    strips = {
+        i: StripCard(
+            i,
+            i,
+            str(i),
+            location_id=place,
+            location=f"L{place}",
+            set_name=f"S{place}",
+            int_ext="INT",
+            time_of_day="DAY",
+            eighths=16,
+            minutes=120,
+            cast=cast,
+            cast_numbers=cast,
+            sort_order=i,
+        )
+        for i, (place, cast) in enumerate(scenes, start=1)
+    }
+    places = {1: Place(1, "L1", Decimal(400)), 2: Place(2, "L2", Decimal(800))}
+    days = list(day_of.values())
+    board = Board(
+        1,
+        "USD",
+        days,
+        strips,
+        {day.id: [] for day in days} | {None: list(strips)},
+        {1: CastMember(1, "Lead", (1,), Decimal(900))},
+        places,
+        Limits(32, 600, 60, Decimal(250), 10),
+    )
+    best = cheapest_by_hand(board)
+    assert best == 400 + 800 + 2 * 900
+    assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
+
+
+@pytest.mark.parametrize(("seed", "gap"), [(s, g) for s in range(8) for g in (2, 10)])
+def test_the_bound_weighing_the_leads_and_the_locations_stays_below_the_cheapest_schedule(seed, gap):
+    """Four days (a day off after the second), three performers at three locations; a gap of two days
+    drops a performer, of ten none. On most of these boards the leads' pay weighed with the locations'
+    days raises the bound; on none does it pass the cheapest schedule."""
+    board = small_board(seed, days=4, scenes=6)
+    board.limits.drop_gap_days = gap
+    best = cheapest_by_hand(board)
+    bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+    assert best is not None and bound is not None and bound <= cents(best)
