@@ -17,7 +17,6 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from studio.day_sheet import DaySheet
 from studio.exports.callsheet_pdf import file_name, write_pdf
 from studio.exports.callsheet_words import LOCALES_SHOWN, SheetWords
 from studio.exports.contacts import translator
@@ -81,22 +80,24 @@ class MailWords:
     def date(self, date: dt.date) -> str:
         return format_date(date, format="medium", locale=LOCALES_SHOWN[self.lang][0])
 
-    def change(self, change: tuple[str, ...], sheet: DaySheet | None = None) -> str:
-        """What changed, in words; with the `sheet`, the locations as its language names them."""
+    def change(self, change: tuple, places_zh: dict[str, str] | None = None) -> str:
+        """What changed, in words; the locations as the mail's language names them (`places_zh`: the
+        production's locations' Chinese names)."""
         kind, *values = change
         new, old = values[0] if values else "", values[1] if len(values) > 1 else ""
         if kind == "call" and not (new and old):  # to or from a day on hold, which has no call
             kind = "call_from_hold" if new else "call_to_hold"
-        if kind == "places" and sheet is not None:
-            new, old = (
-                ", ".join(self.place(name, sheet) for name in names.split(", ") if name) for names in (new, old)
-            )
+        if kind == "places":
+            new, old = (self.place_list(names, places_zh or {}, among=(*new, *old)) for names in (new, old))
         return self.changes[kind].format(new=new, old=old)
 
-    def place(self, name: str, sheet: DaySheet) -> str:
-        """A location as the mail's language names it."""
-        known = next((place for place in sheet.places if place.name == name), None)
-        return self.sheet.named(name, known.name_zh) if known is not None and self.lang != "en" else name
+    def place_list(self, names: list[str], places_zh: dict[str, str], among: tuple[str, ...] = ()) -> str:
+        """Locations as the mail's language names and lists them: in Chinese with 、, else with commas, or
+        with semicolons where a name holds a comma (or one `among` those the line lists)."""
+        named = [self.sheet.named(name, places_zh.get(name, "")) if self.lang != "en" else name for name in names]
+        if self.lang == "zh":
+            return "、".join(named)
+        return ("; " if any("," in name for name in (*names, *among)) else ", ").join(named)
 
 
 def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone: bool = False) -> Mail:
@@ -120,7 +121,7 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
         sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date())
         lines += [
             words.revised_intro.format(sent=sent, **day),
-            *(f"- {words.change(c, sheet)}" for c in recipient.changes),
+            *(f"- {words.change(c, roster.places_zh)}" for c in recipient.changes),
         ]
         lines.append("")
     else:
@@ -128,12 +129,12 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
         pattern = words.subject_held if held else words.subject
         subject = pattern.format(title=title, call=recipient.call, **day)
         lines.append(words.here.format(**day))
-    lines += details(recipient, words, sheet)
+    lines += details(recipient, words, roster.places_zh)
     lines += ["", words.attached.format(files=", ".join(files)), "", sheet.company or sheet.title]
     return Mail(recipient, subject, "\n".join(lines), files, revision)
 
 
-def details(recipient: Recipient, words: MailWords, sheet: DaySheet) -> list[str]:
+def details(recipient: Recipient, words: MailWords, places_zh: dict[str, str]) -> list[str]:
     """Their times, scenes and places."""
     facts = recipient.facts
     if recipient.is_cast and not facts["call"]:
@@ -144,7 +145,7 @@ def details(recipient: Recipient, words: MailWords, sheet: DaySheet) -> list[str
     if scenes:
         lines.append((words.your_scenes if recipient.is_cast else words.scenes).format(scenes=scenes))
     if facts["places"]:
-        lines.append(words.places.format(places=", ".join(words.place(name, sheet) for name in facts["places"])))
+        lines.append(words.places.format(places=words.place_list(facts["places"], places_zh)))
     return lines
 
 

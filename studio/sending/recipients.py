@@ -22,7 +22,7 @@ from studio.callsheet import call_sheet
 from studio.day_sheet import DaySheet
 from studio.errors import InvalidInput
 from studio.languages import speaks_english, speaks_mandarin
-from studio.models import CrewMember, Performer, SentCallSheet
+from studio.models import CrewMember, Location, Performer, SentCallSheet
 from studio.productions import get_production
 from studio.schedule.board import load_board
 from studio.schedule.timeline import clock
@@ -53,7 +53,7 @@ class Recipient:
     facts: dict  # what their mail tells them (JSON-able): call, times, scenes, places, date
     version: str  # a fingerprint of their version of the sheet
     standing: Standing
-    changes: list[tuple[str, ...]] = field(default_factory=list)  # what changed: ("call", new, old)…
+    changes: list[tuple] = field(default_factory=list)  # what changed: ("call", new, old)… (`changed_facts`)
     sent_at: str = ""  # when the last one was sent (ISO, UTC)
 
     @property
@@ -77,6 +77,7 @@ class DayRoster:
     sheet: DaySheet
     cast_sheet: DaySheet
     recipients: list[Recipient]
+    places_zh: dict[str, str]  # the production's locations' Chinese names (a revision names old places too)
 
 
 def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRoster:
@@ -109,7 +110,8 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
         people.append(
             _recipient("crew", member, line.name, line.name_zh, line.position, facts, crew_version, default, last)
         )
-    return DayRoster(sheet, cast_sheet, people)
+    places = session.exec(select(Location.name, Location.name_zh).where(Location.production_id == production_id))
+    return DayRoster(sheet, cast_sheet, people, {name: name_zh for name, name_zh in places if name_zh})
 
 
 def outdated(session: Session, production_id: int, shoot_day_id: int) -> list[Recipient]:
@@ -193,9 +195,9 @@ def _one_address(email: str) -> bool:
 
 def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
     """What differs between the facts a person was sent and today's: ("call", new, old), ("date", new, old),
-    ("added", scenes), ("dropped", scenes), ("places", new, old) when they have a place to go they were not
-    told of (a place left off their day is no news to them)."""
-    changes: list[tuple[str, ...]] = []
+    ("added", scenes), ("dropped", scenes), ("places", new names, old names) when they have a place to go
+    they were not told of (a place left off their day is no news to them)."""
+    changes: list[tuple] = []
     for key in ("date", "call"):
         if old.get(key) != new.get(key):
             changes.append((key, new.get(key) or "", old.get(key) or ""))
@@ -203,8 +205,9 @@ def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
     added = [scene for scene in after if scene not in before]
     dropped = [scene for scene in before if scene not in after]
     changes += [("added", ", ".join(added))] * bool(added) + [("dropped", ", ".join(dropped))] * bool(dropped)
-    if any(place not in old.get("places", []) for place in new.get("places", [])):  # somewhere new to go
-        changes.append(("places", ", ".join(new.get("places", [])), ", ".join(old.get("places", []))))
+    new_places, old_places = new.get("places", []), old.get("places", [])
+    if any(place not in old_places for place in new_places):  # somewhere new to go
+        changes.append(("places", tuple(new_places), tuple(old_places)))  # names: one may hold a comma
     return changes
 
 

@@ -18,6 +18,8 @@ from studio.errors import UserError
 from studio.models import (
     CallSheet,
     CrewMember,
+    FilmSet,
+    Location,
     OriginalScene,
     Performer,
     Production,
@@ -167,6 +169,33 @@ def test_after_a_change_only_those_it_touches_get_a_revision_saying_what_changed
     assert f"- call {change[1]}, was {change[2]}" in revision.get_body().get_content()
     with demo.session() as session:
         assert {o.status for o in plan_day_mail(session, 1, day).outcomes} == {Status.UP_TO_DATE}
+
+
+def test_a_new_location_with_a_comma_in_its_name_is_told_whole_in_each_language(demo, mail_server):
+    """The day's first set moves to a location whose name holds a comma: the cast in its scenes and the crew
+    are told the new place and the old, each name whole, and in Chinese by its Chinese name."""
+    set_up_mail(demo, mail_server.port)
+    day = day_id(demo)
+    send_day_mail(demo, 1, day)
+    with demo.transaction() as session:
+        first = call_sheet(session, 1, day).scenes[0]
+        film_set = session.exec(select(FilmSet).where(FilmSet.name == first.set_name)).one()
+        was = session.get(Location, film_set.location_id)
+        moved = Location(production_id=1, name="Sterling Tower, 40th floor", name_zh="斯特林大厦四十层")
+        session.add(moved)
+        session.flush()
+        film_set.location_id = moved.id
+        old_zh = was.name_zh
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day)
+    told = [o.recipient for o in plan.outcomes if any(c[0] == "places" for c in o.recipient.changes)]
+    assert any(person.is_cast for person in told) and any(not person.is_cast for person in told)
+    places = next(c for c in told[0].changes if c[0] == "places")
+    assert "Sterling Tower, 40th floor" in places[1] and was.name not in places[1] and was.name in places[2]
+    english = compose(plan.roster, told[0], MailWords("en")).body
+    assert "- location Sterling Tower, 40th floor; " in english and f"{was.name}; " in english.split(", was ")[1]
+    chinese = compose(plan.roster, told[0], MailWords("zh")).body
+    assert "场地 " in chinese and "斯特林大厦四十层" in chinese and old_zh and f"原为 {old_zh}" in chinese
 
 
 @pytest.mark.parametrize(
