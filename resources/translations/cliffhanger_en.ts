@@ -15,7 +15,7 @@
 <context>
     <name>BudgetPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="359"/>
+        <location filename="../../ui/pages/budget.py" line="290"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="426"/>
+        <location filename="../../ui/pages/budget.py" line="357"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>No total: %n problem. First: %1</numerusform>

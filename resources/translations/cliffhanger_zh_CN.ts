@@ -222,379 +222,306 @@ The details are in %2</source>
 <context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../ui/pages/budget.py" line="79"/>
+        <location filename="../../ui/pages/budget.py" line="80"/>
         <source>Globals</source>
         <translation>全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="80"/>
+        <location filename="../../ui/pages/budget.py" line="81"/>
         <source>Fringes</source>
         <translation>附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="81"/>
+        <location filename="../../ui/pages/budget.py" line="82"/>
         <source>Currencies</source>
         <translation>币种与汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="82"/>
+        <location filename="../../ui/pages/budget.py" line="85"/>
         <source>Cost report</source>
         <translation>成本报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="86"/>
+        <location filename="../../ui/pages/budget.py" line="89"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="88"/>
+        <location filename="../../ui/pages/budget.py" line="91"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="99"/>
-        <location filename="../../ui/pages/budget.py" line="468"/>
+        <location filename="../../ui/pages/budget.py" line="102"/>
+        <location filename="../../ui/pages/budget.py" line="399"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="100"/>
+        <location filename="../../ui/pages/budget.py" line="103"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="101"/>
-        <location filename="../../ui/pages/budget.py" line="499"/>
+        <location filename="../../ui/pages/budget.py" line="104"/>
+        <location filename="../../ui/pages/budget.py" line="430"/>
         <source>Add account</source>
         <translation>添加科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="102"/>
+        <location filename="../../ui/pages/budget.py" line="105"/>
         <source>Remove account</source>
         <translation>删除科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="103"/>
+        <location filename="../../ui/pages/budget.py" line="106"/>
         <source>Save version…</source>
         <translation>保存版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="104"/>
+        <location filename="../../ui/pages/budget.py" line="107"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="108"/>
+        <location filename="../../ui/pages/budget.py" line="111"/>
         <source>Report in </source>
         <translation>报表币种 </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="133"/>
-        <location filename="../../ui/pages/budget.py" line="168"/>
+        <location filename="../../ui/pages/budget.py" line="136"/>
+        <location filename="../../ui/pages/budget.py" line="171"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="136"/>
+        <location filename="../../ui/pages/budget.py" line="139"/>
         <source>Number or formula</source>
         <translation>数字或公式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="141"/>
+        <location filename="../../ui/pages/budget.py" line="144"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="149"/>
+        <location filename="../../ui/pages/budget.py" line="152"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="156"/>
+        <location filename="../../ui/pages/budget.py" line="159"/>
         <source>Add global</source>
         <translation>添加全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="157"/>
+        <location filename="../../ui/pages/budget.py" line="160"/>
         <source>Remove global</source>
         <translation>删除全局变量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="166"/>
+        <location filename="../../ui/pages/budget.py" line="169"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="172"/>
+        <location filename="../../ui/pages/budget.py" line="175"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="180"/>
+        <location filename="../../ui/pages/budget.py" line="183"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="188"/>
+        <location filename="../../ui/pages/budget.py" line="191"/>
         <source>Flat amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="196"/>
+        <location filename="../../ui/pages/budget.py" line="199"/>
         <source>Cap per person</source>
         <translation>每人上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="202"/>
+        <location filename="../../ui/pages/budget.py" line="205"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="205"/>
+        <location filename="../../ui/pages/budget.py" line="208"/>
         <source>Goes on</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="218"/>
+        <location filename="../../ui/pages/budget.py" line="221"/>
         <source>Add fringe</source>
         <translation>添加附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="219"/>
+        <location filename="../../ui/pages/budget.py" line="222"/>
         <source>Remove fringe</source>
         <translation>删除附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="228"/>
+        <location filename="../../ui/pages/budget.py" line="231"/>
         <source>1 unit of</source>
         <translation>原币种（1 单位）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="234"/>
+        <location filename="../../ui/pages/budget.py" line="237"/>
         <source>is worth</source>
         <translation>折合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="240"/>
+        <location filename="../../ui/pages/budget.py" line="243"/>
         <source>of</source>
         <translation>目标币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="243"/>
+        <location filename="../../ui/pages/budget.py" line="246"/>
         <source>from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="253"/>
+        <location filename="../../ui/pages/budget.py" line="256"/>
         <source>Budget lines use the latest rate; actuals the rate in effect on their date. A missing rate is the inverse of the opposite one. Converted amounts are rounded half-up to the cent, once per line.</source>
         <translation>预算明细按最新汇率换算；实际支出按其日期当天有效的汇率换算。缺少的汇率取反向汇率的倒数。换算金额四舍五入到分，每条只舍入一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="262"/>
+        <location filename="../../ui/pages/budget.py" line="265"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="263"/>
+        <location filename="../../ui/pages/budget.py" line="266"/>
         <source>Remove rate</source>
         <translation>删除汇率</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="274"/>
-        <location filename="../../ui/pages/budget.py" line="295"/>
-        <source>Account</source>
-        <translation>科目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="276"/>
-        <source>Paid</source>
-        <translation>已付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="277"/>
-        <source>Committed</source>
-        <translation>已承诺</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="278"/>
-        <source>To complete</source>
-        <translation>尚需支出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="279"/>
-        <source>At completion</source>
-        <translation>完工预计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="280"/>
-        <source>Variance</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="288"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="302"/>
-        <source>Vendor</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="311"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="314"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="322"/>
-        <source>Reference</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="327"/>
-        <source>In report currency</source>
-        <translation>折合报表币种</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="334"/>
-        <source>Add actual</source>
-        <translation>添加实际支出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/budget.py" line="335"/>
-        <source>Remove actual</source>
-        <translation>删除实际支出</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="359"/>
+        <location filename="../../ui/pages/budget.py" line="290"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="360"/>
+        <location filename="../../ui/pages/budget.py" line="291"/>
         <source>The schedule changed the budget:</source>
         <translation>拍摄计划的变动已更新预算：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="361"/>
+        <location filename="../../ui/pages/budget.py" line="292"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/budget.py" line="426"/>
+        <location filename="../../ui/pages/budget.py" line="357"/>
         <source>No total: %n problem(s). First: %1</source>
         <translation>
             <numerusform>无法合计：共 %n 个问题。第一个：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="430"/>
+        <location filename="../../ui/pages/budget.py" line="361"/>
         <source>Grand total %1 · above the line %2 · below the line %3</source>
         <translation>总预算 %1 · 线上 %2 · 线下 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="440"/>
+        <location filename="../../ui/pages/budget.py" line="371"/>
         <source>While typing: %1</source>
         <translation>输入中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="462"/>
+        <location filename="../../ui/pages/budget.py" line="393"/>
         <source>Choose the account to add the line to.</source>
         <translation>请先选择要添加明细的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="466"/>
+        <location filename="../../ui/pages/budget.py" line="397"/>
         <source>New line</source>
         <translation>新明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="477"/>
+        <location filename="../../ui/pages/budget.py" line="408"/>
         <source>Choose the line to remove.</source>
         <translation>请先选择要删除的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="480"/>
-        <location filename="../../ui/pages/budget.py" line="521"/>
-        <location filename="../../ui/pages/budget.py" line="574"/>
+        <location filename="../../ui/pages/budget.py" line="411"/>
+        <location filename="../../ui/pages/budget.py" line="452"/>
+        <location filename="../../ui/pages/budget.py" line="506"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="487"/>
+        <location filename="../../ui/pages/budget.py" line="418"/>
         <source>Choose the account the new one goes after.</source>
         <translation>请选择新科目要排在其后的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="495"/>
+        <location filename="../../ui/pages/budget.py" line="426"/>
         <source>New account</source>
         <translation>新科目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="512"/>
+        <location filename="../../ui/pages/budget.py" line="443"/>
         <source>Choose the account to remove.</source>
         <translation>请选择要删除的科目。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="518"/>
+        <location filename="../../ui/pages/budget.py" line="449"/>
         <source>%1 still has lines or actuals: move or remove them first.</source>
         <translation>%1 下仍有明细或实际支出：请先移走或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="532"/>
+        <location filename="../../ui/pages/budget.py" line="463"/>
         <source>New fringe</source>
         <translation>新附加费用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="562"/>
+        <location filename="../../ui/pages/budget.py" line="493"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="587"/>
+        <location filename="../../ui/pages/budget.py" line="519"/>
         <source>Report currency</source>
         <translation>报表币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="593"/>
+        <location filename="../../ui/pages/budget.py" line="525"/>
         <source>Save version</source>
         <translation>保存版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="593"/>
+        <location filename="../../ui/pages/budget.py" line="525"/>
         <source>Name of this version:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="606"/>
+        <location filename="../../ui/pages/budget.py" line="538"/>
         <source>Export budget</source>
         <translation>导出预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="608"/>
+        <location filename="../../ui/pages/budget.py" line="540"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="144"/>
-        <location filename="../../ui/pages/budget.py" line="306"/>
+        <location filename="../../ui/pages/budget.py" line="147"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="211"/>
+        <location filename="../../ui/pages/budget.py" line="214"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/budget.py" line="78"/>
-        <location filename="../../ui/pages/budget.py" line="275"/>
+        <location filename="../../ui/pages/budget.py" line="79"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -1338,6 +1265,90 @@ The details are in %2</source>
         <location filename="../../ui/connect_dialog.py" line="48"/>
         <source>Connect</source>
         <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>CostReportTab</name>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="24"/>
+        <location filename="../../ui/budget_cost_tab.py" line="45"/>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="25"/>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="26"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="27"/>
+        <source>Committed</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="28"/>
+        <source>To complete</source>
+        <translation>尚需支出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="29"/>
+        <source>At completion</source>
+        <translation>完工预计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="30"/>
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="38"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="52"/>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="56"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="61"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="64"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="72"/>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="77"/>
+        <source>In report currency</source>
+        <translation>折合报表币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="85"/>
+        <source>Add actual</source>
+        <translation>添加实际支出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_cost_tab.py" line="86"/>
+        <source>Remove actual</source>
+        <translation>删除实际支出</translation>
     </message>
 </context>
 <context>

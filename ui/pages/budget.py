@@ -43,9 +43,10 @@ from studio.money import Money
 from studio.operations import SCHEDULE_KINDS
 from ui import labels
 from ui.budget_charts import BudgetCharts
+from ui.budget_cost_tab import CostReportTab
 from ui.budget_tree import KEYS, BudgetDelegate, BudgetTreeModel
 from ui.budget_versions import VersionsTab
-from ui.i18n import babel_locale, chinese, day_text, money_text, number_text, shown_name
+from ui.i18n import babel_locale, day_text, money_text, number_text, shown_name
 from ui.pages.base import Page
 from ui.table import Column, remove_rows, seen
 
@@ -79,7 +80,9 @@ class BudgetPage(Page):
         self.tabs.addTab(self._globals_tab(), self.tr("Globals"))
         self.tabs.addTab(self._fringes_tab(), self.tr("Fringes"))
         self.tabs.addTab(self._currencies_tab(), self.tr("Currencies"))
-        self.tabs.addTab(self._cost_tab(), self.tr("Cost report"))
+        self.cost_tab = CostReportTab(self)
+        self.report, self.actuals = self.cost_tab.report, self.cost_tab.actuals
+        self.tabs.addTab(self.cost_tab, self.tr("Cost report"))
         self.versions_tab = VersionsTab(workspace, self.table, self)
         self.versions_tab.refused.connect(self.show_refusal)
         self.versions_tab.told.connect(self.tell)
@@ -154,7 +157,7 @@ class BudgetPage(Page):
             self.globals,
             [
                 ("addGlobal", self.tr("Add global"), self.add_global),
-                ("removeGlobal", self.tr("Remove global"), lambda: self._remove(self.globals, "budget_global")),
+                ("removeGlobal", self.tr("Remove global"), lambda: self.remove_selected(self.globals, "budget_global")),
             ],
         )
 
@@ -216,7 +219,7 @@ class BudgetPage(Page):
             self.fringes,
             [
                 ("addFringe", self.tr("Add fringe"), self.add_fringe),
-                ("removeFringe", self.tr("Remove fringe"), lambda: self._remove(self.fringes, "fringe")),
+                ("removeFringe", self.tr("Remove fringe"), lambda: self.remove_selected(self.fringes, "fringe")),
             ],
         )
 
@@ -260,82 +263,10 @@ class BudgetPage(Page):
             self.rates,
             [
                 ("addRate", self.tr("Add rate"), self.add_rate),
-                ("removeRate", self.tr("Remove rate"), lambda: self._remove(self.rates, "exchange_rate")),
+                ("removeRate", self.tr("Remove rate"), lambda: self.remove_selected(self.rates, "exchange_rate")),
             ],
         )
         tab.layout().addWidget(rule)
-        return tab
-
-    def _cost_tab(self) -> QWidget:
-        statuses = labels.choices_of([s.value for s in CostStatus], labels.cost_status)
-        money = {"display": money_text, "align_right": True}
-        self.report = self.table(
-            [
-                Column("account_zh" if chinese() else "account", self.tr("Account")),
-                Column("budget", self.tr("Budget"), **money),
-                Column("paid", self.tr("Paid"), **money),
-                Column("committed", self.tr("Committed"), **money),
-                Column("to_complete", self.tr("To complete"), **money),
-                Column("at_completion", self.tr("At completion"), **money),
-                Column("variance", self.tr("Variance"), warn=lambda row: row["over"], **money),
-            ]
-        )
-        self.report.view.setObjectName("costReportTable")
-        self.actuals = self.table(
-            [
-                Column(
-                    "entry_date",
-                    self.tr("Date"),
-                    source=("cost_entry", "id", "entry_date"),
-                    editable=True,
-                    display=day_text,
-                ),
-                Column(
-                    "account",
-                    self.tr("Account"),
-                    source=("cost_entry", "id", "account_id"),
-                    editable=True,
-                    choices=lambda: self.account_choices,
-                    choice_key="account_id",
-                ),
-                Column(
-                    "vendor", self.tr("Vendor"), source=("cost_entry", "id", "vendor"), editable=True, free_text=True
-                ),
-                Column(
-                    "description",
-                    self.tr("Description"),
-                    source=("cost_entry", "id", "description"),
-                    editable=True,
-                    free_text=True,
-                ),
-                Column("amount", self.tr("Amount"), source=("cost_entry", "id", "amount"), editable=True, **money),
-                Column(
-                    "status_label",
-                    self.tr("Status"),
-                    source=("cost_entry", "id", "status"),
-                    editable=True,
-                    choices=lambda: statuses,
-                    choice_key="status",
-                ),
-                Column(
-                    "reference",
-                    self.tr("Reference"),
-                    source=("cost_entry", "id", "reference"),
-                    editable=True,
-                    free_text=True,
-                ),
-                Column("converted", self.tr("In report currency"), **money),
-            ]
-        )
-        self.actuals.view.setObjectName("actualsTable")
-        tab = self._tab(
-            None,
-            [
-                ("addActual", self.tr("Add actual"), self.add_actual),
-                ("removeActual", self.tr("Remove actual"), lambda: self._remove(self.actuals, "cost_entry")),
-            ],
-        )
-        tab.layout().addWidget(self.splitter("costSplitter", Qt.Orientation.Vertical, self.report, self.actuals), 1)
         return tab
 
     def _tab(self, table, actions) -> QWidget:
@@ -566,7 +497,8 @@ class BudgetPage(Page):
         self.refresh()
         table.select_ids(list(changes.ids(entity)))
 
-    def _remove(self, table, entity: str) -> None:
+    def remove_selected(self, table, entity: str) -> None:
+        """Remove the rows selected in one of the page's tables."""
         rows = table.selected_rows()
         if rows:
             row = rows[0]
