@@ -14,8 +14,8 @@ call) without placing them, so its model is small whatever the number of days:
   eighth, each move at the least a move takes), a location's pages on a kind no more than a day's pages
   for each day it is used there, and a move for each location a day has after its first.
 
-It holds where days are dates: one unit, and no day reported (a reported day may hold more than a day's
-limits as shot).
+A reported day is counted as shot: its locations and moves, and the leads who worked it; the kinds are
+the other days'. It holds where days are dates: one unit.
 """
 
 from __future__ import annotations
@@ -41,22 +41,25 @@ def leads_and_locations(
     `paid_alone`: each performer's fewest paid days on their own; `needs`: the days their scenes need."""
     board, limits = scenes.board, scenes.board.limits
     dates = scenes.dates
-    if not dates or len(dates) != len(scenes.days) or any(day.reported for day in scenes.days):
+    if not dates or len(dates) != len(scenes.days):
         return None
     leads = _leads(scenes, needs)
     if not leads:
         return None
+    move_minutes, move_cost = least_move(scenes, sorted({g.first.location_id for g in scenes.groups} - {None}))
+    shot, as_shot = _reported_days(scenes, leads, move_cost)
     eighths: dict[tuple[int | None, frozenset[int]], int] = defaultdict(int)  # (location, leads in it)
     speed: dict[int | None, Fraction] = {}  # minutes per eighth of a location's quickest scene
     for group in scenes.groups:
         place = group.first.location_id
+        if scenes.on_reported_day(group.first):
+            continue
         eighths[place, frozenset(leads).intersection(group.first.cast)] += group.eighths * group.size
         if group.eighths:
             ratio = Fraction(group.minutes, group.eighths)
             speed[place] = min(speed.get(place, ratio), ratio)
     places = sorted({place for place, _ in eighths if place is not None})
-    move_minutes, move_cost = least_move(scenes, places)
-    n = len(dates)
+    n = sum(not day.reported for day in scenes.days)
     model = cp_model.CpModel()
     kinds = [frozenset(kind) for size in range(len(leads) + 1) for kind in combinations(leads, size)]
     days = {kind: model.NewIntVar(0, n, "") for kind in kinds}
@@ -67,8 +70,8 @@ def leads_and_locations(
         run = sum(days[kind] for kind in kinds if performer_id in kind)
         called = called_dates(member)
         off_shoot = len(called.difference(dates))
-        paid = model.NewIntVar(paid_alone[performer_id], n + len(called), "")
-        model.Add(paid >= run + off_shoot)
+        paid = model.NewIntVar(paid_alone[performer_id], len(dates) + len(called), "")
+        model.Add(paid >= run + shot[performer_id] + off_shoot)
         costs.append(scenes.cents(member.day_cost) * paid)
     pages, used = {}, {}
     for (place, with_leads), total in eighths.items():
@@ -94,7 +97,7 @@ def leads_and_locations(
             <= 8 * board.shooting_minutes() * days[kind]
         )
     costs += [scenes.cents(board.places[place].fee) * count for (place, _), count in used.items()]
-    model.Minimize(sum(costs))
+    model.Minimize(sum(costs) + as_shot)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = work
@@ -103,6 +106,23 @@ def leads_and_locations(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return max(0, int(-(-solver.BestObjectiveBound() // 1))), set(leads)
+
+
+def _reported_days(scenes: Scenes, leads: list[int], move_cost: int) -> tuple[dict[int, int], int]:
+    """What the reported days hold, as shot: each lead → the reported days they work, and what those days'
+    locations and moves cost (each move at the least a move costs)."""
+    board = scenes.board
+    worked = dict.fromkeys(leads, 0)
+    cost = 0
+    for day in scenes.days:
+        if not day.reported:
+            continue
+        strips = [strip for strip in board.day_strips(day.id) if not strip.is_banner]
+        here = {strip.location_id for strip in strips} - {None}
+        cost += sum(scenes.cents(board.places[place].fee) for place in here) + move_cost * max(0, len(here) - 1)
+        for performer_id in leads:
+            worked[performer_id] += any(performer_id in strip.cast for strip in strips)
+    return worked, cost
 
 
 def least_move(scenes: Scenes, places: list[int]) -> tuple[int, int]:
