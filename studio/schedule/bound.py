@@ -48,21 +48,24 @@ class Bound:
 
 
 def lower_bound(cp_model, scenes: Scenes, budget: Budget) -> Bound:
-    places, location_days = _locations_and_moves(cp_model, scenes, budget)
+    share, before = min(BOUND_WORK, BOUND_SHARE * budget.work), budget.used
+    places, location_days = _locations_and_moves(cp_model, scenes, budget, share)
     if places is None:
         return Bound(None, location_days)
     paid_alone = _cast_days(scenes)
     pay = {p: scenes.cents(scenes.board.cast[p].day_cost) * days for p, days in paid_alone.items()}
     amount = places + sum(pay.values())
-    work = min(BOUND_WORK, BOUND_SHARE * budget.work)
-    together = leads_and_locations(cp_model, scenes, paid_alone, work_days_needed(scenes), budget, work)
+    left = share - (budget.used - before)  # the leads' model has what the locations' left of the share
+    together = leads_and_locations(cp_model, scenes, paid_alone, work_days_needed(scenes), budget, left)
     if together is not None:
         leads_and_places, leads = together
         amount = max(amount, leads_and_places + sum(cost for p, cost in pay.items() if p not in leads))
     return Bound(amount, location_days)
 
 
-def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int | None, dict[int, list[int]]]:
+def _locations_and_moves(
+    cp_model, scenes: Scenes, budget: Budget, work: float
+) -> tuple[int | None, dict[int, list[int]]]:
     board, limits = scenes.board, scenes.board.limits
     eighths: dict[int, int] = {}
     speed: dict[int, Fraction] = {}  # minutes per eighth of a location's quickest scene
@@ -114,7 +117,7 @@ def _locations_and_moves(cp_model, scenes: Scenes, budget: Budget) -> tuple[int 
     model.Minimize(sum(costs))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_deterministic_time = min(BOUND_WORK, BOUND_SHARE * budget.work)
+    solver.parameters.max_deterministic_time = work
     status = solver.Solve(model)
     budget.spent(solver, model)
     if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:

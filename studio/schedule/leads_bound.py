@@ -41,7 +41,7 @@ def leads_and_locations(
     `paid_alone`: each performer's fewest paid days on their own; `needs`: the days their scenes need."""
     board, limits = scenes.board, scenes.board.limits
     dates = scenes.dates
-    if not dates or len(dates) != len(scenes.days):
+    if not dates or len(dates) != len(scenes.days) or work <= 0:
         return None
     leads = _leads(scenes, needs)
     if not leads:
