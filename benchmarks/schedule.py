@@ -40,7 +40,8 @@ from sqlmodel import select  # noqa: E402
 from studio.demo import write_demo  # noqa: E402
 from studio.models import Scene, SceneCharacter, Strip  # noqa: E402
 from studio.schedule.analysis import BoardAnalysis  # noqa: E402
-from studio.schedule.board import Board, load_board  # noqa: E402
+from studio.schedule.board import Board  # noqa: E402
+from studio.schedule.board_loading import load_board  # noqa: E402
 from studio.storage.db import open_database  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))

@@ -65,7 +65,8 @@ from studio.models import (
 from studio.models.enums import ShootDayKind
 from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, Day, StripCard, durations, load_board, minutes_of
+from studio.schedule.board import Board, Day, StripCard
+from studio.schedule.board_loading import durations, load_board, minutes_of
 from studio.schedule.daylight import sun_times, zone_or_none
 from studio.schedule.timeline import planned_lunch
 

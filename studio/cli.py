@@ -403,7 +403,7 @@ def run_schedule(args: argparse.Namespace) -> int:
 
 def run_schedule_check(args: argparse.Namespace) -> int:
     from studio.productions import get_production
-    from studio.schedule.board import load_board
+    from studio.schedule.board_loading import load_board
     from studio.schedule.check import check_text, schedule_check
     from studio.storage.command_databases import open_to_read
 

@@ -59,7 +59,7 @@ from studio.money import Money
 from studio.productions import add_standard_templates, delete_production
 from studio.records import add_row, add_together
 from studio.resources import load_json
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.packing import grouped_placement
 from studio.schedule.strips import ensure_strips, place_all
 from studio.storage.backups import restore_backup

@@ -13,7 +13,7 @@ from studio.edit_rules import Reference
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import Location, LocationDrive, Production
-from studio.schedule.board import production_drives
+from studio.schedule.board_loading import production_drives
 
 Row = dict[str, Any]
 

@@ -40,7 +40,7 @@ from studio.models import (
 )
 from studio.models.enums import RevisionState, ShootDayKind
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.timeline import DayTimes, clock
 from studio.storage.withheld import visible_money
 

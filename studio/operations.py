@@ -26,7 +26,7 @@ from studio.edits import EDITABLE
 from studio.models import CallSheet, Production, ShootDay
 from studio.productions import ProductionDetails
 from studio.schedule import strips
-from studio.schedule.board import minutes_of
+from studio.schedule.board_loading import minutes_of
 from studio.schedule.meals import MealMove
 from studio.schedule.strips import Placement
 from studio.storage.db import changed_elsewhere

@@ -52,7 +52,8 @@ from studio.models.enums import LineUnit, RateBasis, UnionStatus
 from studio.money import round_to_currency
 from studio.resources import load_json
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, load_board
+from studio.schedule.board import Board
+from studio.schedule.board_loading import load_board
 
 CAST_ACCOUNT, TRAVEL_ACCOUNT, STAFF_ACCOUNT, TRANSPORT_ACCOUNT, LOCATION_ACCOUNT = (
     "1400",

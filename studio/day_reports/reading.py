@@ -43,7 +43,8 @@ from studio.models import (
 from studio.models.day_report import DAY_TIMES
 from studio.models.enums import SceneOutcome
 from studio.money import Money
-from studio.schedule.board import StripCard, production_drives
+from studio.schedule.board import StripCard
+from studio.schedule.board_loading import production_drives
 from studio.schedule.costs import company_moves
 
 DEPARTMENT = "department"

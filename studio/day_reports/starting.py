@@ -34,7 +34,8 @@ from studio.i18n import _
 from studio.models import Character, CrewMember, DayReport, DayReportScene, DayReportTime, Production, ShootDay
 from studio.models.day_report import DAY_TIMES, LAST_MINUTE
 from studio.models.enums import ShootDayKind
-from studio.schedule.board import Board, load_board
+from studio.schedule.board import Board
+from studio.schedule.board_loading import load_board
 from studio.schedule.costs import company_moves
 from studio.schedule.timeline import planned_meals
 

@@ -30,7 +30,8 @@ from studio.i18n import _
 from studio.models import Location, Production
 from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, Day, load_board
+from studio.schedule.board import Board, Day
+from studio.schedule.board_loading import load_board
 from studio.schedule.costs import DayTotals
 from studio.schedule.timeline import DayTimes
 

@@ -26,7 +26,8 @@ from studio.exports.names import cast_list, with_roles
 from studio.i18n import _
 from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, load_board
+from studio.schedule.board import Board
+from studio.schedule.board_loading import load_board
 from studio.schedule.dood import CALL_CODES, WORK, DayOutOfDays
 
 # The locale dates are written in, by the document's language.

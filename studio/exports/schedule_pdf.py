@@ -34,7 +34,8 @@ from studio.i18n import _
 from studio.models import Location
 from studio.productions import get_production
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Day, StripCard, load_board
+from studio.schedule.board import Day, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.costs import DayTotals
 
 HEADER_BACKGROUND = colors.HexColor("#37474f")

@@ -37,7 +37,7 @@ from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.models import Scene
 from studio.productions import get_production
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -11,7 +11,8 @@ from studio.errors import ChangedElsewhere, InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
 from studio.money import Money
-from studio.schedule.board import Board, load_board
+from studio.schedule.board import Board
+from studio.schedule.board_loading import load_board
 from studio.schedule.meals import moves_json
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
 from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all

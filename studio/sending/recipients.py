@@ -24,7 +24,7 @@ from studio.errors import InvalidInput
 from studio.languages import speaks_english, speaks_mandarin
 from studio.models import CrewMember, Location, Performer, SentCallSheet
 from studio.productions import get_production
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.timeline import clock
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from studio.minors import limits_on
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
 

@@ -7,7 +7,8 @@ import datetime as dt
 from decimal import Decimal
 
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
+from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.timeline import clock
 
 D = dt.date

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.strips import move_strips
 from studio.storage.db import open_database
 from tests.command_line import run

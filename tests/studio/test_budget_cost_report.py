@@ -21,7 +21,7 @@ from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BudgetAccount, BudgetGlobal, BudgetVersion
 from studio.records import add_row
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.strips import move_strips
 
 D = Decimal

@@ -16,7 +16,7 @@ from studio.edits import set_field
 from studio.errors import InvalidInput
 from studio.models import BudgetAccount, BudgetGlobal, BudgetLine, BudgetLineFringe, CastAssignment, Character
 from studio.records import add_row
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.dood import day_out_of_days
 from studio.schedule.strips import ensure_shoot_days, move_strips
 

@@ -36,7 +36,7 @@ from studio.models import (
     Strip,
 )
 from studio.productions import ProductionDetails, create_production
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.daylight import sun_times
 from studio.schedule.strips import move_strips
 from studio.schedule.timeline import clock as day_clock

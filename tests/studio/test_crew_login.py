@@ -18,7 +18,7 @@ from studio.listings import cast_rows, crew_rows, location_rows
 from studio.models import Scene
 from studio.people_csv import export_people
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.dood import day_out_of_days
 from studio.storage.db import open_database
 from studio.summary import database_summary

@@ -13,7 +13,7 @@ from studio.day_reports.replan import apply_replan, preview_replan, replan
 from studio.errors import InvalidInput
 from studio.models import SceneCharacter, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.strips import ensure_shoot_days, place_all
 from tests.studio.day_report_production import edit, scene_row, start
 

@@ -20,7 +20,7 @@ from studio.day_reports.summary import DayReports
 from studio.models import CostEntry, DayReport
 from studio.money import Money
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 
 
 @pytest.fixture

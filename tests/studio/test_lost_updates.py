@@ -48,7 +48,7 @@ from studio.models import (
     Strip,
 )
 from studio.records import remove_row
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.strips import apply_placements, move_strips, set_locked
 from studio.storage.db import open_database
 

@@ -16,7 +16,7 @@ from studio.exports.dpr import write_dpr
 from studio.minors import age_in_months, age_words, limits_on
 from studio.models import Performer, Scene
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.optimizer import optimize
 from studio.schedule.strips import place_all
 from tests.studio.day_report_production import edit, report_id, start, summary, time_row

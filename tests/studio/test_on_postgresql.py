@@ -140,7 +140,7 @@ def test_two_clients_edit_one_budget_line_one_wins_the_other_is_told(both):
 
 def test_two_clients_move_one_strip_one_wins_the_other_is_told(both):
     from studio.errors import ChangedElsewhere
-    from studio.schedule.board import load_board
+    from studio.schedule.board_loading import load_board
     from studio.schedule.strips import move_strips
 
     other = second_client(both)

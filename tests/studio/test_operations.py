@@ -9,7 +9,7 @@ from studio import operations
 from studio.changes import Changes, run_steps
 from studio.models import Availability, BreakdownCategory, CastAssignment, Performer, Production, Scene, Strip
 from studio.productions import ProductionDetails, list_productions
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 
 
 def undo(database, changes: Changes, left=None) -> Changes:

@@ -22,7 +22,8 @@ from studio.models import Availability, Location, Performer
 from studio.models.enums import PerformerDayKind
 from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
+from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.bound import lower_bound
 from studio.schedule.drives import Drives
 from studio.schedule.model import ScheduleModel

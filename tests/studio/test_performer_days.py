@@ -15,7 +15,8 @@ from studio.listings import performer_day_rows
 from studio.models import Performer
 from studio.records import add_row, remove_row, restore
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, CastMember, Day, Limits, StripCard, load_board
+from studio.schedule.board import Board, CastMember, Day, Limits, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.dood import day_out_of_days
 
 D = dt.date

@@ -14,7 +14,8 @@ from studio.errors import InvalidInput
 from studio.models import Availability, Performer, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling, result_json, schedule_automatically
-from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
+from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.costs import company_moves, day_totals
 from studio.schedule.daylight import sun_times
 from studio.schedule.dood import _codes, day_out_of_days

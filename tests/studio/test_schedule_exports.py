@@ -24,7 +24,7 @@ from studio.exports.dood import KIND_COLORS, code_kind, write_dood
 from studio.exports.schedule_pdf import write_shooting_schedule
 from studio.formatting import format_eighths
 from studio.models import FilmSet, Location, Performer, PerformerDay, Scene
-from studio.schedule.board import load_board
+from studio.schedule.board_loading import load_board
 from studio.schedule.costs import day_totals
 from studio.schedule.dood import day_out_of_days
 from studio.schedule.strips import add_banner, ensure_shoot_days, move_strips, place_all

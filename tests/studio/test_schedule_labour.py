@@ -27,7 +27,8 @@ from studio.models import CallSheet
 from studio.models.enums import RateBasis
 from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard, load_board
+from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.day_swaps import swap_days
 from studio.schedule.meals import MealMove, following, meals_report, moved_meals, moves_json
 from studio.schedule.model import ScheduleModel

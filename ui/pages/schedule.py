@@ -37,7 +37,8 @@ from studio.models.enums import ShootDayKind
 from studio.money import Money
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import days_needed
-from studio.schedule.board import Board, StripCard, load_board
+from studio.schedule.board import Board, StripCard
+from studio.schedule.board_loading import load_board
 from studio.schedule.dood import WORK, DayOutOfDays
 from studio.schedule.packing import shooting_order
 from studio.schedule.strips import next_free_date
