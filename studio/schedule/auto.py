@@ -69,7 +69,9 @@ def schedule_automatically(
     """Optimize and put the strips where it says in this transaction (`work` and `spent` as `optimize` has
     them), unless a strip was changed elsewhere meanwhile (ChangedElsewhere: nothing is put); the typed
     meals it moved with their days' calls are the caller's to store with them (`operations.store_meals`:
-    the call sheets' edits are above the schedule's layer)."""
+    the call sheets' edits are above the schedule's layer). Days added for it are kept only if the
+    schedule found is put: unused, they would count in the budget's shoot days."""
+    adding = session.begin_nested()
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
         raise InvalidInput(
@@ -80,8 +82,10 @@ def schedule_automatically(
         )
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
     result = optimize(board, time_limit, progress, cancelled, work=work, spent=spent)
-    if not result.improved:  # the board's schedule stays as it is
-        return SchedulingRun(result, [], added, 0)
+    if not result.improved:  # the board's schedule stays as it is, on the days it had
+        adding.rollback()
+        return SchedulingRun(result, [], 0, 0)
+    adding.commit()
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
     seen = {strip_id: card.version for strip_id, card in board.strips.items()}
     try:

@@ -392,6 +392,18 @@ def test_on_a_small_board_the_optimum_is_proven_and_nights_come_last():
         assert [s.is_night for s in strips] == sorted(s.is_night for s in strips)
 
 
+def test_days_asked_for_are_not_added_when_the_schedule_stays_as_it_was(demo):
+    """Empty days would count in the budget's shoot days and on the calendar for nothing."""
+    with demo.transaction() as session:
+        strips = session.exec(select(Strip)).all()
+        set_locked(session, [strip.id for strip in strips], True)  # nothing the optimizer may move
+        days_before = len(session.exec(select(ShootDay)).all())
+        run = schedule_automatically(session, 1, days=11, work=WORK / 3)
+        assert not run.result.improved and run.days_added == 0
+    with demo.session() as session:
+        assert len(session.exec(select(ShootDay)).all()) == days_before
+
+
 def test_an_unavailable_guest_is_scheduled_around():
     board = small_board(nights=0)
     board.cast[2].unavailable = {board.days[0].date}
