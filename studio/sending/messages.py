@@ -89,6 +89,8 @@ class MailWords:
             kind = "call_from_hold" if new else "call_to_hold"
         if kind == "places":
             new, old = (self.place_list(names, places_zh or {}, among=(*new, *old)) for names in (new, old))
+        elif kind == "date":  # stored as ISO dates, told as the mail's language writes a date
+            new, old = (self.date(dt.date.fromisoformat(value)) for value in (new, old))
         return self.changes[kind].format(new=new, old=old)
 
     def place_list(self, names: list[str], places_zh: dict[str, str], among: tuple[str, ...] = ()) -> str:

@@ -206,9 +206,11 @@ def test_a_new_location_with_a_comma_in_its_name_is_told_whole_in_each_language(
         ("en", ("call", "06:30", "07:00"), "call 06:30, was 07:00"),
         ("zh", ("call", "", "05:30"), "改为待命，原集合 05:30"),
         ("zh", ("call", "13:41", ""), "集合 13:41，原为待命"),
+        ("en", ("date", "2027-01-25", "2027-01-20"), "date Jan 25, 2027, was Jan 20, 2027"),
+        ("zh", ("date", "2027-01-25", "2027-01-20"), "日期 2027年1月25日，原为 2027年1月20日"),
     ],
 )
-def test_a_call_to_or_from_a_day_on_hold_is_said_in_words(lang, change, said):
+def test_a_change_of_call_or_date_is_said_in_the_mails_words(lang, change, said):
     assert MailWords(lang).change(change) == said
 
 
