@@ -365,7 +365,7 @@ class _Assembler:
                 CastCall(
                     performer_id=performer_id,
                     cast_numbers=tuple(sorted(c.cast_number for c in roles if c.cast_number is not None)),
-                    performer=performer.professional_name or performer.legal_name,
+                    performer=performer.billed_name,
                     performer_zh=performer.name_zh,
                     character=", ".join(c.name for c in roles),
                     character_zh="、".join(c.name_zh for c in roles if c.name_zh),

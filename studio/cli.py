@@ -33,6 +33,7 @@ from studio.storage.database_commands import DATABASE_COMMANDS, add_database_com
 STARTED = time.monotonic()  # about when the process started: main.py imports this first
 
 COLLECT_AFTER = 50_000  # allocations between the cycle collector's youngest passes (Python's default: 700)
+SOME_REFUSED = 3  # the exit status of a send the mail server took only part of (the rest was sent and logged)
 PAGES = ("script", "breakdown", "cast", "crew", "locations", "schedule", "callsheets", "budget", "reports")
 
 
@@ -475,11 +476,16 @@ def run_send(args: argparse.Namespace) -> int:
     report = outcome.to_json(args.dry_run)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
-        return 0
+        return SOME_REFUSED if report["refused"] else 0
     for message in report["messages"]:
         where = message["email"] or "—"
         print(f"{message['status']:>10}  {message['name']} <{where}> [{message['language']}]  {message['subject']}")
     print(_("{sent} sent; not sent: {names}").format(sent=report["sent"], names=", ".join(report["not_sent"]) or "—"))
+    if report["refused"]:
+        print(
+            _("refused by the mail server (sent at the next send): {names}").format(names=", ".join(report["refused"]))
+        )
+        return SOME_REFUSED
     return 0
 
 

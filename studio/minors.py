@@ -72,7 +72,7 @@ def minors_working(cast: list[CastCall], performers: dict, on: dt.date) -> list[
         performer = performers[line.performer_id]
         limits = limits_on(performer.date_of_birth, on) if line.on_set is not None else None
         if limits is not None:
-            name = performer.professional_name or performer.legal_name
+            name = performer.billed_name
             found.append(
                 MinorOnSet(name, performer.name_zh, limits.age_months, limits.work_minutes, limits.on_set_minutes)
             )

@@ -29,6 +29,13 @@ class Inbox:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[list[str]] = []
         self.encrypted: list[bool] = []  # whether each came over TLS
+        self.refusing: set[str] = set()  # addresses it refuses, as a server refuses an unknown mailbox
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:  # noqa: N802
+        if address in self.refusing:
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd's name
         self.messages.append(email.message_from_bytes(envelope.content, policy=default))

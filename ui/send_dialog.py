@@ -29,7 +29,7 @@ from studio.sending.mail_server import mail_account, remembered_password
 from studio.sending.messages import MailWords
 from studio.sending.recipients import Standing
 from ui.background import run_in_background
-from ui.i18n import chinese
+from ui.i18n import chinese, shown_name
 from ui.refusal_box import refuse
 
 
@@ -82,6 +82,7 @@ class SendDialog(QDialog):
             Status.SENT: self.tr("sent"),
             Status.WOULD_SEND: self.tr("to send"),
             Status.NOT_SENT: self.tr("not sent"),
+            Status.REFUSED: self.tr("refused by the mail server"),
             Status.UP_TO_DATE: self.tr("not sent again"),
         }
 
@@ -99,7 +100,8 @@ class SendDialog(QDialog):
             if person.standing == Standing.OUTDATED:
                 held = f"{held}: {'; '.join(self.change_words.change(change) for change in person.changes)}"
             status = words[outcome.status] + (f" ({outcome.reason})" if outcome.reason else "")
-            cells = [person.name, person.role, person.email, languages[person.language], person.call, held, status]
+            name, role = shown_name(person.name, person.name_zh), shown_name(person.role, person.role_zh)
+            cells = [name, role, person.email, languages[person.language], person.call, held, status]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -112,7 +114,11 @@ class SendDialog(QDialog):
             (Standing.NO_EMAIL, self.tr("no email: %1")),
             (Standing.BAD_EMAIL, self.tr("not an email address: %1")),
         ):
-            if names := [outcome.recipient.name for outcome in plan.outcomes if outcome.recipient.standing == standing]:
+            if names := [
+                shown_name(outcome.recipient.name, outcome.recipient.name_zh)
+                for outcome in plan.outcomes
+                if outcome.recipient.standing == standing
+            ]:
                 parts.append(text.replace("%1", ", ".join(names)))
         self.summary.setText(" · ".join(parts))
         self.send_button.setEnabled(bool(waiting) and not self.workspace.read_only)
@@ -126,11 +132,10 @@ class SendDialog(QDialog):
             self.preview.clear()
             return
         outcome = self.plan.outcomes[rows[0].row()]
-        mail = outcome.mail
+        mail, person = outcome.mail, outcome.recipient
         if mail is None:
-            self.preview.setPlainText(
-                self.tr("%1 has no email address: not sent.").replace("%1", outcome.recipient.name)
-            )
+            name = shown_name(person.name, person.name_zh)
+            self.preview.setPlainText(self.tr("%1 has no email address: not sent.").replace("%1", name))
             return
         header = [
             self.tr("To: %1 <%2>").replace("%1", outcome.recipient.name).replace("%2", outcome.recipient.email),

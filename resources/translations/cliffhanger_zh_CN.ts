@@ -624,286 +624,293 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="79"/>
-        <location filename="../../ui/pages/callsheets.py" line="93"/>
+        <location filename="../../ui/pages/callsheets.py" line="81"/>
+        <location filename="../../ui/pages/callsheets.py" line="95"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="80"/>
+        <location filename="../../ui/pages/callsheets.py" line="82"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="81"/>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="82"/>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="84"/>
+        <location filename="../../ui/pages/callsheets.py" line="142"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="83"/>
-        <location filename="../../ui/pages/callsheets.py" line="145"/>
+        <location filename="../../ui/pages/callsheets.py" line="85"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="94"/>
+        <location filename="../../ui/pages/callsheets.py" line="96"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="99"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="101"/>
+        <location filename="../../ui/pages/callsheets.py" line="103"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="115"/>
+        <location filename="../../ui/pages/callsheets.py" line="117"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="116"/>
+        <location filename="../../ui/pages/callsheets.py" line="118"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="117"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Sides…</source>
         <translation>当日剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>Send…</source>
         <translation>发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="121"/>
         <source>Mail settings…</source>
         <translation>邮件设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="137"/>
+        <location filename="../../ui/pages/callsheets.py" line="139"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="139"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="142"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="141"/>
+        <location filename="../../ui/pages/callsheets.py" line="143"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="142"/>
+        <location filename="../../ui/pages/callsheets.py" line="144"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="143"/>
+        <location filename="../../ui/pages/callsheets.py" line="145"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="144"/>
+        <location filename="../../ui/pages/callsheets.py" line="146"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="145"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="146"/>
-        <location filename="../../ui/pages/callsheets.py" line="159"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="161"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="147"/>
-        <location filename="../../ui/pages/callsheets.py" line="160"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
+        <location filename="../../ui/pages/callsheets.py" line="162"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="150"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="149"/>
+        <location filename="../../ui/pages/callsheets.py" line="151"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="150"/>
+        <location filename="../../ui/pages/callsheets.py" line="152"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="151"/>
+        <location filename="../../ui/pages/callsheets.py" line="153"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="152"/>
+        <location filename="../../ui/pages/callsheets.py" line="154"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="159"/>
+        <location filename="../../ui/pages/callsheets.py" line="161"/>
         <source>High (°C)</source>
         <translation>最高气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="160"/>
+        <location filename="../../ui/pages/callsheets.py" line="162"/>
         <source>Low (°C)</source>
         <translation>最低气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="181"/>
+        <location filename="../../ui/pages/callsheets.py" line="183"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="185"/>
+        <location filename="../../ui/pages/callsheets.py" line="187"/>
         <source>Wardrobe</source>
         <translation>服装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="188"/>
+        <location filename="../../ui/pages/callsheets.py" line="190"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="182"/>
+        <location filename="../../ui/pages/callsheets.py" line="184"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="183"/>
+        <location filename="../../ui/pages/callsheets.py" line="185"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="184"/>
+        <location filename="../../ui/pages/callsheets.py" line="186"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="186"/>
+        <location filename="../../ui/pages/callsheets.py" line="188"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="187"/>
+        <location filename="../../ui/pages/callsheets.py" line="189"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="195"/>
-        <location filename="../../ui/pages/callsheets.py" line="262"/>
+        <location filename="../../ui/pages/callsheets.py" line="197"/>
+        <location filename="../../ui/pages/callsheets.py" line="264"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="220"/>
+        <location filename="../../ui/pages/callsheets.py" line="222"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="222"/>
+        <location filename="../../ui/pages/callsheets.py" line="224"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="265"/>
+        <location filename="../../ui/pages/callsheets.py" line="269"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>及另外 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/callsheets.py" line="270"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n 人持有过时的通告单：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="271"/>
-        <location filename="../../ui/pages/callsheets.py" line="303"/>
-        <location filename="../../ui/pages/callsheets.py" line="318"/>
+        <location filename="../../ui/pages/callsheets.py" line="277"/>
+        <location filename="../../ui/pages/callsheets.py" line="309"/>
+        <location filename="../../ui/pages/callsheets.py" line="324"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="276"/>
+        <location filename="../../ui/pages/callsheets.py" line="282"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="278"/>
-        <location filename="../../ui/pages/callsheets.py" line="310"/>
+        <location filename="../../ui/pages/callsheets.py" line="284"/>
+        <location filename="../../ui/pages/callsheets.py" line="316"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="288"/>
+        <location filename="../../ui/pages/callsheets.py" line="294"/>
         <source>Shooting script…</source>
         <translation>拍摄剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="289"/>
+        <location filename="../../ui/pages/callsheets.py" line="295"/>
         <source>Original…</source>
         <translation>原文剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="290"/>
+        <location filename="../../ui/pages/callsheets.py" line="296"/>
         <source>Original and shooting script side by side…</source>
         <translation>原文与拍摄剧本对照…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="308"/>
+        <location filename="../../ui/pages/callsheets.py" line="314"/>
         <source>Export Sides</source>
         <translation>导出当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="330"/>
+        <location filename="../../ui/pages/callsheets.py" line="336"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="338"/>
+        <location filename="../../ui/pages/callsheets.py" line="344"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="341"/>
+        <location filename="../../ui/pages/callsheets.py" line="347"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -2906,22 +2913,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="153"/>
+        <location filename="../../ui/pages/base.py" line="154"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="181"/>
+        <location filename="../../ui/pages/base.py" line="182"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="183"/>
+        <location filename="../../ui/pages/base.py" line="184"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="192"/>
+        <location filename="../../ui/pages/base.py" line="193"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -4047,376 +4054,376 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="101"/>
-        <location filename="../../ui/pages/schedule.py" line="162"/>
+        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="163"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="102"/>
+        <location filename="../../ui/pages/schedule.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="103"/>
+        <location filename="../../ui/pages/schedule.py" line="104"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="104"/>
+        <location filename="../../ui/pages/schedule.py" line="105"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="105"/>
+        <location filename="../../ui/pages/schedule.py" line="106"/>
         <source>Unit</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="106"/>
+        <location filename="../../ui/pages/schedule.py" line="107"/>
         <source>Scenes</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="107"/>
+        <location filename="../../ui/pages/schedule.py" line="108"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="108"/>
+        <location filename="../../ui/pages/schedule.py" line="109"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="116"/>
-        <location filename="../../ui/pages/schedule.py" line="342"/>
+        <location filename="../../ui/pages/schedule.py" line="117"/>
+        <location filename="../../ui/pages/schedule.py" line="343"/>
         <source>Add shoot day</source>
         <translation>添加拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="117"/>
-        <location filename="../../ui/pages/schedule.py" line="352"/>
+        <location filename="../../ui/pages/schedule.py" line="118"/>
+        <location filename="../../ui/pages/schedule.py" line="353"/>
         <source>Day off / shoot day</source>
         <translation>休息日 / 拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="118"/>
-        <location filename="../../ui/pages/schedule.py" line="361"/>
+        <location filename="../../ui/pages/schedule.py" line="119"/>
+        <location filename="../../ui/pages/schedule.py" line="362"/>
         <source>Remove day</source>
         <translation>删除该日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="127"/>
+        <location filename="../../ui/pages/schedule.py" line="128"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="128"/>
+        <location filename="../../ui/pages/schedule.py" line="129"/>
         <source>Day Out of Days</source>
         <translation>演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="129"/>
+        <location filename="../../ui/pages/schedule.py" line="130"/>
         <source>Shoot days</source>
         <translation>拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="138"/>
+        <location filename="../../ui/pages/schedule.py" line="139"/>
         <source>Optimize…</source>
         <translation>优化…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="139"/>
+        <location filename="../../ui/pages/schedule.py" line="140"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="140"/>
+        <location filename="../../ui/pages/schedule.py" line="141"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="141"/>
+        <location filename="../../ui/pages/schedule.py" line="142"/>
         <source>To boneyard</source>
         <translation>移出计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="142"/>
+        <location filename="../../ui/pages/schedule.py" line="143"/>
         <source>Add banner…</source>
         <translation>添加横幅…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="143"/>
+        <location filename="../../ui/pages/schedule.py" line="144"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="144"/>
-        <location filename="../../ui/pages/schedule.py" line="430"/>
+        <location filename="../../ui/pages/schedule.py" line="145"/>
+        <location filename="../../ui/pages/schedule.py" line="431"/>
         <source>Sort by location</source>
         <translation>按场地排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="145"/>
-        <location filename="../../ui/pages/schedule.py" line="430"/>
+        <location filename="../../ui/pages/schedule.py" line="146"/>
+        <location filename="../../ui/pages/schedule.py" line="431"/>
         <source>Sort by scene</source>
         <translation>按场次排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="146"/>
+        <location filename="../../ui/pages/schedule.py" line="147"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="147"/>
+        <location filename="../../ui/pages/schedule.py" line="148"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="152"/>
+        <location filename="../../ui/pages/schedule.py" line="153"/>
         <source>Put every scene on a day at the lowest cost: cast days, location days and company moves</source>
         <translation>以最低成本把每场戏排到拍摄日：演员天数、场地天数和转场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="157"/>
+        <location filename="../../ui/pages/schedule.py" line="158"/>
         <source>Filter: scene, set, location, episode E12, cast ID #3…</source>
         <translation>筛选：场次、场景、场地、集数 E12、演员编号 #3…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="162"/>
+        <location filename="../../ui/pages/schedule.py" line="163"/>
         <source>Day and night</source>
         <translation>日景和夜景</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="162"/>
+        <location filename="../../ui/pages/schedule.py" line="163"/>
         <source>Night</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="173"/>
+        <location filename="../../ui/pages/schedule.py" line="174"/>
         <source>Shooting schedule (PDF)…</source>
         <translation>拍摄计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="174"/>
+        <location filename="../../ui/pages/schedule.py" line="175"/>
         <source>One-liner (PDF)…</source>
         <translation>一行式计划（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="175"/>
+        <location filename="../../ui/pages/schedule.py" line="176"/>
         <source>Day Out of Days (Excel or PDF)…</source>
         <translation>演员工作日表（Excel 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="176"/>
+        <location filename="../../ui/pages/schedule.py" line="177"/>
         <source>Shoot calendar (.ics)…</source>
         <translation>拍摄日历（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="187"/>
+        <location filename="../../ui/pages/schedule.py" line="188"/>
         <source>Export Schedule</source>
         <translation>导出拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="189"/>
+        <location filename="../../ui/pages/schedule.py" line="190"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="195"/>
+        <location filename="../../ui/pages/schedule.py" line="196"/>
         <source>Export Day Out of Days</source>
         <translation>导出演员工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="197"/>
+        <location filename="../../ui/pages/schedule.py" line="198"/>
         <source>Excel workbooks (*.xlsx);;PDF documents (*.pdf)</source>
         <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="203"/>
+        <location filename="../../ui/pages/schedule.py" line="204"/>
         <source>Export Shoot Calendar</source>
         <translation>导出拍摄日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="203"/>
+        <location filename="../../ui/pages/schedule.py" line="204"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="229"/>
+        <location filename="../../ui/pages/schedule.py" line="230"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="230"/>
+        <location filename="../../ui/pages/schedule.py" line="231"/>
         <source>%n scene(s) scheduled</source>
         <translation>
             <numerusform>已排 %n 场戏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="235"/>
+        <location filename="../../ui/pages/schedule.py" line="236"/>
         <source>cost %1: cast %2, overtime and penalties %4, locations %3, %n company move(s) %5</source>
         <translation>
             <numerusform>成本 %1：演员 %2，加班费与罚金 %4，场地 %3，%n 次转场 %5</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="247"/>
-        <location filename="../../ui/pages/schedule.py" line="254"/>
+        <location filename="../../ui/pages/schedule.py" line="248"/>
+        <location filename="../../ui/pages/schedule.py" line="255"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="252"/>
+        <location filename="../../ui/pages/schedule.py" line="253"/>
         <source>Day %1 · %2</source>
         <translation>第 %1 天 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="258"/>
+        <location filename="../../ui/pages/schedule.py" line="259"/>
         <source>%1 pages · %n set(s)</source>
         <translation>
             <numerusform>%1 页 · %n 个场景</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="246"/>
-        <location filename="../../ui/pages/schedule.py" line="259"/>
+        <location filename="../../ui/pages/schedule.py" line="247"/>
+        <location filename="../../ui/pages/schedule.py" line="260"/>
         <source>%n company move(s)</source>
         <translation>
             <numerusform>%n 次转场</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="277"/>
+        <location filename="../../ui/pages/schedule.py" line="278"/>
         <source>Boneyard (not scheduled): %n scene(s)</source>
         <translation>
             <numerusform>未排入计划：%n 场</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="290"/>
+        <location filename="../../ui/pages/schedule.py" line="291"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Hold</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Rehearsal</source>
         <translation>排练</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Fitting</source>
         <translation>试装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="316"/>
+        <location filename="../../ui/pages/schedule.py" line="317"/>
         <source>Paid</source>
         <translation>计薪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="315"/>
+        <location filename="../../ui/pages/schedule.py" line="316"/>
         <source>Travel</source>
         <translation>旅行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="262"/>
+        <location filename="../../ui/pages/schedule.py" line="263"/>
         <source>(%1 min driving)</source>
         <translation>（车程 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="268"/>
+        <location filename="../../ui/pages/schedule.py" line="269"/>
         <source>Sunset %1 · dark %2</source>
         <translation>日落 %1 · 天黑 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="270"/>
+        <location filename="../../ui/pages/schedule.py" line="271"/>
         <source>(assumed: no location has coordinates and no base city is set)</source>
         <translation>（估计值：没有场地有坐标，也未设置基地城市）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="272"/>
+        <location filename="../../ui/pages/schedule.py" line="273"/>
         <source>(%1, the base city: no location has coordinates)</source>
         <translation>（按基地城市 %1：没有场地有坐标）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="317"/>
+        <location filename="../../ui/pages/schedule.py" line="318"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="317"/>
+        <location filename="../../ui/pages/schedule.py" line="318"/>
         <source>Cast</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="323"/>
+        <location filename="../../ui/pages/schedule.py" line="324"/>
         <source>Not a shoot day</source>
         <translation>非拍摄日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/schedule.py" line="378"/>
+        <location filename="../../ui/pages/schedule.py" line="379"/>
         <source>Move %n strip(s)</source>
         <translation>
             <numerusform>移动 %n 个场次条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="411"/>
+        <location filename="../../ui/pages/schedule.py" line="412"/>
         <source>Lock strips</source>
         <translation>锁定场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="411"/>
+        <location filename="../../ui/pages/schedule.py" line="412"/>
         <source>Unlock strips</source>
         <translation>解锁场次条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="441"/>
-        <location filename="../../ui/pages/schedule.py" line="446"/>
+        <location filename="../../ui/pages/schedule.py" line="442"/>
+        <location filename="../../ui/pages/schedule.py" line="447"/>
         <source>Strip colour</source>
         <translation>场次条颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="454"/>
-        <location filename="../../ui/pages/schedule.py" line="466"/>
+        <location filename="../../ui/pages/schedule.py" line="455"/>
+        <location filename="../../ui/pages/schedule.py" line="467"/>
         <source>Add banner</source>
         <translation>添加横幅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="454"/>
+        <location filename="../../ui/pages/schedule.py" line="455"/>
         <source>Banner text (e.g. LUNCH, COMPANY MOVE):</source>
         <translation>横幅文字（如：午餐、转场）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="472"/>
-        <location filename="../../ui/pages/schedule.py" line="492"/>
-        <location filename="../../ui/pages/schedule.py" line="515"/>
-        <location filename="../../ui/pages/schedule.py" line="523"/>
+        <location filename="../../ui/pages/schedule.py" line="473"/>
+        <location filename="../../ui/pages/schedule.py" line="493"/>
+        <location filename="../../ui/pages/schedule.py" line="516"/>
+        <location filename="../../ui/pages/schedule.py" line="524"/>
         <source>Optimize the schedule</source>
         <translation>优化拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="472"/>
+        <location filename="../../ui/pages/schedule.py" line="473"/>
         <source>Search for up to (seconds):</source>
         <translation>最长搜索时间（秒）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="489"/>
+        <location filename="../../ui/pages/schedule.py" line="490"/>
         <source>The schedule has no shoot days yet. The script needs at least %1 at the production&apos;s pages a day.
 
 Add how many shoot days, from the day after the last one?</source>
@@ -4425,7 +4432,7 @@ Add how many shoot days, from the day after the last one?</source>
 从最后一天的次日起添加多少个拍摄日？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schedule.py" line="495"/>
+        <location filename="../../ui/pages/schedule.py" line="496"/>
         <source>Add shoot days</source>
         <translation>添加拍摄日</translation>
     </message>
@@ -4945,75 +4952,80 @@ Add how many shoot days, from the day after the last one?</source>
     </message>
     <message>
         <location filename="../../ui/send_dialog.py" line="85"/>
+        <source>refused by the mail server</source>
+        <translation>邮件服务器拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_dialog.py" line="86"/>
         <source>not sent again</source>
         <translation>不再发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="94"/>
+        <location filename="../../ui/send_dialog.py" line="95"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="94"/>
+        <location filename="../../ui/send_dialog.py" line="95"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="94"/>
+        <location filename="../../ui/send_dialog.py" line="95"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="108"/>
+        <location filename="../../ui/send_dialog.py" line="110"/>
         <source>%n mail(s) to send</source>
         <translation>
             <numerusform>%n 封邮件待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/send_dialog.py" line="110"/>
+        <location filename="../../ui/send_dialog.py" line="112"/>
         <source>%n sent</source>
         <translation>
             <numerusform>已发送 %n 封</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="112"/>
+        <location filename="../../ui/send_dialog.py" line="114"/>
         <source>no email: %1</source>
         <translation>没有邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="113"/>
+        <location filename="../../ui/send_dialog.py" line="115"/>
         <source>not an email address: %1</source>
         <translation>不是电子邮件地址：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="132"/>
+        <location filename="../../ui/send_dialog.py" line="138"/>
         <source>%1 has no email address: not sent.</source>
         <translation>%1 没有电子邮箱：未发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="136"/>
+        <location filename="../../ui/send_dialog.py" line="141"/>
         <source>To: %1 &lt;%2&gt;</source>
         <translation>收件人：%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="137"/>
+        <location filename="../../ui/send_dialog.py" line="142"/>
         <source>Subject: %1</source>
         <translation>主题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="138"/>
+        <location filename="../../ui/send_dialog.py" line="143"/>
         <source>Attached: %1</source>
         <translation>附件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="154"/>
+        <location filename="../../ui/send_dialog.py" line="159"/>
         <source>Password for %1 on %2:</source>
         <translation>%2 上 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/send_dialog.py" line="162"/>
+        <location filename="../../ui/send_dialog.py" line="167"/>
         <source>Sending call sheets…</source>
         <translation>正在发送通告单…</translation>
     </message>

@@ -172,7 +172,7 @@ def _cast_lines(session: Session, analysis: BoardAnalysis, daily: dict) -> list[
         row = dood.get(performer_id)
         paid = max(row.paid if row else 0, deal.guaranteed_days)
         work = row.work if row else 0
-        name = performer.professional_name or performer.legal_name
+        name = performer.billed_name
         role = f"#{character.cast_number} {character.name}" if character.cast_number else character.name
         local = local_name(name, performer.name_zh)
         local_role = local_name(character.name, character.name_zh)

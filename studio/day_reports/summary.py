@@ -357,7 +357,7 @@ class DayReports:
 
 def _names(session: Session, production_id: int) -> dict[tuple[str, int], tuple[str, str]]:
     names = {
-        (CAST, performer.id): (performer.professional_name or performer.legal_name, performer.name_zh)
+        (CAST, performer.id): (performer.billed_name, performer.name_zh)
         for performer in session.exec(select(Performer).where(Performer.production_id == production_id))
     }
     names.update(

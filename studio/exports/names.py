@@ -59,9 +59,7 @@ def cast_list(session: Session, production_id: int) -> dict[int, Performing]:
     )
     found: dict[int, Performing] = {}
     for performer, character in rows:
-        known = found.get(performer.id) or Performing(
-            performer.id, (), performer.professional_name or performer.legal_name, performer.name_zh, ()
-        )
+        known = found.get(performer.id) or Performing(performer.id, (), performer.billed_name, performer.name_zh, ())
         numbers = known.cast_numbers + ((character.cast_number,) if character.cast_number is not None else ())
         roles = (*known.roles, (character.name, character.name_zh))
         found[performer.id] = Performing(performer.id, numbers, known.name, known.name_zh, roles)

@@ -43,6 +43,11 @@ class Performer(Versioned, table=True):
     # Known for a minor: the hours they may work on a day follow their age that day (studio.minors).
     date_of_birth: dt.date | None = Field(default=None)
 
+    @property
+    def billed_name(self) -> str:
+        """The name they work under: their professional name, else their legal one."""
+        return self.professional_name or self.legal_name
+
 
 class OvertimeRule(Versioned, table=True):
     """A pay preset: overtime (e.g. 1.5x after 8 hours, 2x after 12, counted in tenths of an hour), meal

@@ -3,7 +3,8 @@
 By default a mail goes to everyone who has not been sent this day's call sheet and, as a revision saying
 only what changed, to everyone who holds an outdated one; those whose sheet is still true get nothing
 again unless `everyone` is asked; people without an email, or with one that is not an address, are
-listed as not sent.
+listed as not sent; those whose mail the server refused (a mailbox it does not know), as refused: the
+others' mail still goes, and a refused one is sent at the next send.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Status:
     SENT = "sent"
     WOULD_SEND = "would send"
     NOT_SENT = "not sent"
+    REFUSED = "refused"  # by the mail server, which took the others
     UP_TO_DATE = "up to date"
 
 
@@ -63,6 +65,10 @@ class DayMail:
     roster: DayRoster
     outcomes: list[Outcome] = field(default_factory=list)
 
+    def named(self, status: str) -> list[str]:
+        """Those whose mail is `status`."""
+        return [outcome.recipient.name for outcome in self.outcomes if outcome.status == status]
+
     def to_json(self, dry_run: bool) -> dict:
         sheet = self.roster.sheet
         return {
@@ -71,7 +77,8 @@ class DayMail:
             "dry_run": dry_run,
             "messages": [outcome.to_json() for outcome in self.outcomes],
             "sent": sum(outcome.status == Status.SENT for outcome in self.outcomes),
-            "not_sent": [outcome.recipient.name for outcome in self.outcomes if outcome.status == Status.NOT_SENT],
+            "not_sent": self.named(Status.NOT_SENT),
+            "refused": self.named(Status.REFUSED),
         }
 
 
@@ -121,7 +128,7 @@ def send_day_mail(
                 )
                 refused = server.send(message, outcome.recipient.email)
                 if refused:
-                    outcome.status, outcome.reason = Status.NOT_SENT, refused
+                    outcome.status, outcome.reason = Status.REFUSED, refused
                     continue
                 outcome.status = Status.SENT
                 with database.transaction() as session:

@@ -54,6 +54,11 @@ class MailWords:
             "The call sheet for Day {number} of {total}, {date}, has changed since we sent it on {sent}:"
         )
         self.held = _("You are on hold this day: no call.")
+        self.subject_released = _("{title} · Day {number} of {total}, {date}: no longer called")
+        self.released = _(
+            "You are no longer called on Day {number} of {total}, {date}: the call sheet we sent you on {sent} "
+            "does not hold for you any more."
+        )
         self.your_call = _("Your call: {call}")
         self.your_scenes = _("Your scenes: {scenes}")
         self.scenes = _("Scenes: {scenes}")
@@ -68,6 +73,8 @@ class MailWords:
             "dropped": _("scenes dropped: {new}"),
             "places": _("location {new}, was {old}"),
             "details": _("details of the call sheet changed"),
+            "released": _("no longer called, was call {old}"),
+            "released_from_hold": _("no longer on hold"),
         }
         self.times = {
             "pickup": self.sheet.pickup,
@@ -87,6 +94,8 @@ class MailWords:
         new, old = values[0] if values else "", values[1] if len(values) > 1 else ""
         if kind == "call" and not (new and old):  # to or from a day on hold, which has no call
             kind = "call_from_hold" if new else "call_to_hold"
+        if kind == "released" and not old:
+            kind = "released_from_hold"
         if kind == "places":
             new, old = (self.place_list(names, places_zh or {}, among=(*new, *old)) for names in (new, old))
         elif kind == "date":  # stored as ISO dates, told as the mail's language writes a date
@@ -112,6 +121,10 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
     revision = recipient.standing == Standing.OUTDATED and not everyone
     name = words.sheet.named(recipient.name, recipient.name_zh) if words.lang != "en" else recipient.name
     lines = [words.hello.format(name=name), ""]
+    if recipient.released:
+        sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date())
+        lines += [words.released.format(sent=sent, **day), "", sheet.company or sheet.title]
+        return Mail(recipient, words.subject_released.format(title=title, **day), "\n".join(lines), [], True)
     if revision:
         # The subject names what changes the day's start (SUBJECT_CHANGES); scenes and places are in the body.
         told = [words.change(change) for change in recipient.changes if change[0] in SUBJECT_CHANGES]
@@ -176,6 +189,8 @@ class Attachments:
 
     def files(self, mail: Mail) -> list[tuple[str, bytes]]:
         recipient, lang = mail.recipient, mail.recipient.language
+        if not mail.attachments:  # released from the day: no sheet of it
+            return []
         files = [(mail.attachments[0], self.pdf(("sheet-cast" if recipient.is_cast else "sheet", lang)))]
         if recipient.reads_sides:
             files.append((mail.attachments[1], watermarked(self.pdf(("sides", lang)), recipient.name)))

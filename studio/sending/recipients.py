@@ -1,6 +1,10 @@
 """Who is on a shoot day and what they hold: each person's language, email, call and the facts their mail
 tells them (scenes, places, times), against the last call sheet they were sent.
 
+Someone sent the day's sheet who is no longer on it (their scenes moved to other days, or they are away)
+is still on the roster, released: their mail says so once, with no sheet ("no longer called, was call
+11:45"); silence would leave them coming in.
+
 A person's facts and the sheet's version (a fingerprint of what the sheet says to everyone: the day, its
 calls, conditions, notes, places and scenes, but not the others' own calls) are stored with each mail
 sent. Later, a person whose facts or whose sheet's common part have changed holds an outdated version,
@@ -26,6 +30,7 @@ from studio.models import CrewMember, Location, Performer, SentCallSheet
 from studio.productions import get_production
 from studio.schedule.board_loading import load_board
 from studio.schedule.timeline import clock
+from studio.vocabulary import in_language
 
 
 class Standing(StrEnum):
@@ -39,6 +44,7 @@ class Standing(StrEnum):
 
 
 DIRECTORS = {"director", "导演"}  # a crew position, as typed in either language
+RELEASED = "released"  # the status in the facts of someone no longer on the day
 
 
 @dataclass(frozen=True)
@@ -55,15 +61,21 @@ class Recipient:
     standing: Standing
     changes: list[tuple] = field(default_factory=list)  # what changed: ("call", new, old)… (`changed_facts`)
     sent_at: str = ""  # when the last one was sent (ISO, UTC)
+    role_zh: str = ""
 
     @property
     def is_cast(self) -> bool:
         return self.kind == "cast"
 
     @property
+    def released(self) -> bool:
+        """Sent the day's sheet, and no longer on it."""
+        return self.facts["status"] == RELEASED
+
+    @property
     def reads_sides(self) -> bool:
-        """The cast and the director get the day's sides."""
-        return self.is_cast or self.role.strip().casefold() in DIRECTORS
+        """The cast and the director on the day get its sides."""
+        return not self.released and (self.is_cast or self.role.strip().casefold() in DIRECTORS)
 
     @property
     def call(self) -> str:
@@ -98,18 +110,24 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
         theirs = [scene for scene in sheet.scenes if numbers & set(scene.cast_numbers)]
         places = list(dict.fromkeys(scene.location for scene in theirs if scene.location))
         facts = _facts(sheet, times, [scene.number for scene in theirs], line.status, places)
-        people.append(
-            _recipient(
-                "cast", performer, line.performer, line.performer_zh, line.character, facts, cast_version, default, last
-            )
-        )
+        named = (line.performer, line.performer_zh, line.character, line.character_zh)
+        people.append(_recipient("cast", performer, named, facts, cast_version, default, last))
     every_scene = [scene.number for scene in sheet.scenes]
     for line in sheet.crew:
         facts = _facts(sheet, {"call": line.call}, every_scene, "", [place.name for place in sheet.places])
-        member = crew[line.crew_member_id]
-        people.append(
-            _recipient("crew", member, line.name, line.name_zh, line.position, facts, crew_version, default, last)
-        )
+        named = (line.name, line.name_zh, line.position, in_language("positions", line.position, "zh"))
+        people.append(_recipient("crew", crew[line.crew_member_id], named, facts, crew_version, default, last))
+    on_the_day = {(person.kind, person.person_id) for person in people}
+    released = _facts(sheet, {}, [], RELEASED, [])
+    for kind, person_id in last.keys() - on_the_day:
+        if kind == "cast":
+            performer = performers[person_id]
+            named = (performer.billed_name, performer.name_zh, "", "")
+            people.append(_recipient("cast", performer, named, released, "", default, last))
+        else:
+            member = crew[person_id]
+            named = (member.name, member.name_zh, member.position, in_language("positions", member.position, "zh"))
+            people.append(_recipient("crew", member, named, released, "", default, last))
     places = session.exec(select(Location.name, Location.name_zh).where(Location.production_id == production_id))
     return DayRoster(sheet, cast_sheet, people, {name: name_zh for name, name_zh in places if name_zh})
 
@@ -156,7 +174,9 @@ def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], sta
     }
 
 
-def _recipient(kind, person, name, name_zh, role, facts, version, default, last) -> Recipient:
+def _recipient(kind, person, named, facts, version, default, last) -> Recipient:
+    """`named`: their name and role, each in English and Chinese."""
+    name, name_zh, role, role_zh = named
     email = person.email.strip()
     sent = last.get((kind, person.id))
     if not email:
@@ -183,6 +203,7 @@ def _recipient(kind, person, name, name_zh, role, facts, version, default, last)
         standing=standing,
         changes=changes,
         sent_at=sent.sent_at.isoformat() if sent else "",
+        role_zh=role_zh,
     )
 
 
@@ -196,7 +217,10 @@ def _one_address(email: str) -> bool:
 def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
     """What differs between the facts a person was sent and today's: ("call", new, old), ("date", new, old),
     ("added", scenes), ("dropped", scenes), ("places", new names, old names) when they have a place to go
-    they were not told of (a place left off their day is no news to them)."""
+    they were not told of (a place left off their day is no news to them); ("released", "", old call) once
+    they are no longer on the day."""
+    if new.get("status") == RELEASED:
+        return [] if old.get("status") == RELEASED else [("released", "", old.get("call") or "")]
     changes: list[tuple] = []
     for key in ("date", "call"):
         if old.get(key) != new.get(key):

@@ -27,6 +27,8 @@ from studio.models import (
     SentCallSheet,
     ShootDay,
 )
+from studio.schedule.board_loading import load_board
+from studio.schedule.strips import move_strips
 from studio.sending.day_mail import Status, plan_day_mail, send_day_mail
 from studio.sending.mail_server import mail_account, remember_password
 from studio.sending.messages import MailWords, compose
@@ -169,6 +171,35 @@ def test_after_a_change_only_those_it_touches_get_a_revision_saying_what_changed
     assert f"- call {change[1]}, was {change[2]}" in revision.get_body().get_content()
     with demo.session() as session:
         assert {o.status for o in plan_day_mail(session, 1, day).outcomes} == {Status.UP_TO_DATE}
+
+
+def test_someone_no_longer_on_the_day_is_told_once_that_they_are_released(demo, mail_server):
+    """Hannah Lee works one scene on day 3 and no other that week: moved to day 4, she is off day 3's sheet,
+    and silence would leave her coming in at the call she was sent."""
+    set_up_mail(demo, mail_server.port)
+    day, next_day = day_id(demo, 3), day_id(demo, 4)
+    sent = {o.recipient.name: o.recipient for o in send_day_mail(demo, 1, day).outcomes}
+    call = sent["Hannah Lee"].call
+    with demo.transaction() as session:
+        board = load_board(session, 1)
+        hannah = session.exec(select(Performer).where(Performer.legal_name == "Hannah Lee")).one().id
+        theirs = [strip.id for strip in board.day_strips(day) if hannah in strip.cast]
+        move_strips(session, 1, theirs, next_day, 0)
+    with demo.session() as session:
+        plan = plan_day_mail(session, 1, day)
+    released = next(o for o in plan.outcomes if o.recipient.name == "Hannah Lee")
+    assert released.recipient.released and released.recipient.changes == [("released", "", call)]
+    assert released.status == Status.WOULD_SEND and released.mail.attachments == []
+    assert MailWords("en").change(released.recipient.changes[0]) == f"no longer called, was call {call}"
+    assert MailWords("zh").change(released.recipient.changes[0]) == f"不再集合，原集合 {call}"
+    send_day_mail(demo, 1, day)
+    told = mail_server.inbox.to(released.recipient.email)[-1]
+    assert told["Subject"] == "The Contract Bride · Day 3 of 9, Jan 13, 2027: no longer called"
+    assert "You are no longer called on Day 3 of 9, Jan 13, 2027" in told.get_body().get_content()
+    assert not attachments(told)
+    with demo.session() as session:
+        again = next(o for o in plan_day_mail(session, 1, day).outcomes if o.recipient.name == "Hannah Lee")
+    assert again.status == Status.UP_TO_DATE  # told once
 
 
 def test_a_new_location_with_a_comma_in_its_name_is_told_whole_in_each_language(demo, mail_server):
@@ -354,6 +385,28 @@ def test_send_from_the_command_line_dry_run_then_for_real(demo_path, mail_server
     assert again["sent"] == 0 and {m["status"] for m in again["messages"]} == {"up to date", "not sent"}
     wrong = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--dry-run", "--read-only", "--json")
     assert wrong.returncode == 0
+
+
+def test_a_mailbox_the_server_refuses_is_named_apart_and_the_send_says_so(demo_path, mail_server):
+    """The others' mail goes and is logged; the refused is not logged, so the next send tries it again;
+    the command exits 3, not 0, for a script to notice."""
+    from studio.storage.db import open_database
+
+    database = open_database(demo_path)
+    set_up_mail(database, mail_server.port)
+    database.close()
+    mail_server.inbox.refusing.add("daniel.hayes@example.com")
+    partly = run("send", "callsheet", "--db", str(demo_path), "--day", "2", "--json")
+    assert partly.returncode == 3, partly.stderr
+    report = json.loads(partly.stdout)
+    assert report["refused"] == ["Daniel Hayes"] and "Daniel Hayes" not in report["not_sent"]
+    refused = next(message for message in report["messages"] if message["name"] == "Daniel Hayes")
+    assert refused["status"] == "refused" and "No such mailbox" in refused["reason"]
+    assert report["sent"] == len(mail_server.inbox.messages) > 30
+    mail_server.inbox.refusing.clear()
+    again = run("send", "callsheet", "--db", str(demo_path), "--day", "2")
+    assert again.returncode == 0, again.stderr
+    assert "1 sent; not sent: —" in again.stdout and mail_server.inbox.to("daniel.hayes@example.com")
 
 
 @pytest.mark.parametrize("security", ["STARTTLS", "SSL"])

@@ -22,6 +22,7 @@ from ui.main_window import REBUILT, MainWindow
 from ui.optimize_dialog import OptimizeDialog
 from ui.pay_presets import PayPresetsDialog
 from ui.schedule_settings import ScheduleSettingsDialog
+from ui.send_dialog import SendDialog
 
 
 @pytest.fixture
@@ -85,10 +86,10 @@ def test_everything_a_person_reads_in_the_chinese_interface_is_chinese(in_langua
 
 
 def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path, settle):
-    """Pay presets (a standard preset's name and notes, from the template), Schedule → Settings, Optimize
-    and the import preview: nothing in English that has a translation, but for the scripts' own words
-    (the set and character names as the file has them, and as the shooting script stored has them: the
-    preview names a character the shooting script's scene lacks as its cue)."""
+    """Pay presets (a standard preset's name and notes, from the template), Schedule → Settings, Optimize,
+    Send (each person's name and role) and the import preview: nothing in English that has a translation,
+    but for the scripts' own words (the set and character names as the file has them, and as the shooting
+    script stored has them: the preview names a character the shooting script's scene lacks as its cue)."""
     in_language("zh_CN")
     window = open_window(qtbot, settings, demo_path)
     reading = Reading()
@@ -106,6 +107,8 @@ def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path
     optimizing.cancel()
     read_widget(optimizing, "optimize", reading)
     qtbot.waitUntil(lambda: optimizing.result is not None or optimizing.error is not None, timeout=60000)
+    sheets = show(window, "callsheets")
+    read_widget(SendDialog(window.workspace, sheets.shoot_day_id(), sheets), "send", reading)  # names, roles
     importing = window.script_import.import_files([SAMPLE_FOUNTAIN])
     qtbot.waitUntil(importing.import_button.isEnabled, timeout=20000)
     read_widget(importing, "import", reading)
@@ -114,9 +117,10 @@ def test_the_dialogs_read_in_chinese_too(in_language, settings, qtbot, demo_path
     stored = "SELECT name FROM character UNION SELECT name FROM film_set UNION SELECT time_of_day FROM scene"
     own |= {name for (name,) in query(demo_path, stored)}  # the pairs' headings: the shooting script's words
     wanted = translatable(demo_path)
-    assert {"pay presets", "schedule settings", "optimize", "import"} <= {where for where, _ in reading.texts}
+    assert {"pay presets", "schedule settings", "optimize", "send", "import"} <= {where for where, _ in reading.texts}
     assert len(reading.texts) > 150 and "value" in reading.kinds
-    assert [found for found in reading.english(wanted) if set(found[2]) - own] == []
+    mail = "send: mailPreview"  # the mail itself, in its reader's language (Daniel Hayes reads English)
+    assert [found for found in reading.english(wanted) if set(found[2]) - own and found[0] != mail] == []
 
 
 def test_the_same_reading_of_the_english_interface_finds_what_chinese_translates(settings, qtbot, demo_path, settle):

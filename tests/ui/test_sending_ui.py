@@ -3,12 +3,15 @@ each person's mail, sending through a real local SMTP server, and the day's side
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlmodel import select
 
 from studio.callsheet import call_sheet
-from studio.models import CrewMember
+from studio.models import CrewMember, ShootDay
+from studio.sending.day_mail import send_day_mail
 from tests.ui.driving import commit_line, last_refusal, query, show
 from ui.mail_settings import MailSettingsDialog
 from ui.send_dialog import SendDialog
@@ -79,6 +82,29 @@ def test_the_send_dialog_previews_each_mail_sends_and_says_who_got_it(demo_windo
     revised = SendDialog(page.workspace, page.shoot_day_id(), page)
     row = next(row for row in range(rows) if revised.table.item(row, 0).text() == "Luis Romero")
     assert revised.table.item(row, 5).text().startswith("outdated: call ") and revised.send_button.isEnabled()
+
+
+def test_a_long_list_of_outdated_sheets_is_named_short_and_whole_in_its_tooltip(demo_window, mail_server):
+    """Everyone's sheet outdated (the day moved): the page names a few and counts the rest, and stays as
+    wide as it was, where the whole list had widened the window past any screen."""
+    settings_dialog(
+        demo_window, host="127.0.0.1", port=mail_server.port, security="NONE", sender="p@example.com"
+    ).save()
+    page = show(demo_window, "callsheets")
+    day = page.shoot_day_id()
+    send_day_mail(page.workspace.database, page.workspace.production_id, day)
+    page.show_sheet()
+    width = page.minimumSizeHint().width()
+    with page.workspace.database.transaction() as session:
+        moved = session.get(ShootDay, day)
+        moved.shoot_date -= dt.timedelta(days=1)  # a day earlier (the next date is the next day's)
+    page.show_sheet()
+    held = page.summary.toolTip().split("\n")
+    assert len(held) > 30 and "Daniel Hayes" in held
+    assert f"{len(held)} hold an outdated call sheet: {', '.join(held[:8])} and {len(held) - 8} more" in (
+        page.summary.text()
+    )
+    assert page.minimumSizeHint().width() == width
 
 
 def test_the_days_sides_from_the_page(demo_window, tmp_path, qtbot, monkeypatch):

@@ -24,12 +24,14 @@ from studio.errors import UserError
 from studio.exports.callsheet_words import SheetWords
 from studio.listings import call_sheet_rows, call_time_rows
 from studio.sending.recipients import outdated
-from ui.i18n import babel_locale, chinese, day_text
+from ui.i18n import babel_locale, chinese, day_text, shown_name
 from ui.lazy import on_first_call
 from ui.pages.base import Page
 from ui.pdf_preview import PdfPreview
 from ui.record_form import FormField, RecordForm
 from ui.table import Column
+
+NAMES_LISTED = 8  # of those holding an outdated sheet, named in the summary (all in its tooltip)
 
 write_call_sheet = on_first_call("studio.exports.callsheet_pdf", "write_call_sheet")  # reportlab
 write_call_sheets = on_first_call("studio.exports.callsheet_pdf", "write_call_sheets")
@@ -260,10 +262,14 @@ class CallSheetsPage(Page):
     def show_outdated(self, held: list) -> None:
         """The days, and who holds an outdated call sheet for this one (send them the change)."""
         text = self.tr("%n shoot day(s)", "", len(self.sheets.model.rows))
+        names = [shown_name(person.name, person.name_zh) for person in held]
         if held:
-            names = ", ".join(person.name for person in held)
-            text += " · " + self.tr("%n hold(s) an outdated call sheet: %1", "", len(held)).replace("%1", names)
+            listed = ", ".join(names[:NAMES_LISTED])
+            if len(names) > NAMES_LISTED:
+                listed += " " + self.tr("and %n more", "", len(names) - NAMES_LISTED)
+            text += " · " + self.tr("%n hold(s) an outdated call sheet: %1", "", len(held)).replace("%1", listed)
         self.summary.setText(text)
+        self.summary.setToolTip("\n".join(names))
 
     def export_day(self) -> None:
         day_id = self.shoot_day_id()
