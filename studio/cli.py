@@ -390,6 +390,12 @@ def run_schedule(args: argparse.Namespace) -> int:
                 "Shoot days added: {days}; scenes taken from the boneyard: {scenes}; conflicts left: {conflicts}."
             ).format(days=run.days_added, scenes=run.from_boneyard, conflicts=run.result.conflicts)
         )
+    if run.left_empty:
+        print(
+            _("Days past --days {days}, their scenes scheduled again, now hold none: {numbers}.").format(
+                days=args.days, numbers=", ".join(map(str, run.left_empty))
+            )
+        )
     if run.result.reported:
         print(
             _(

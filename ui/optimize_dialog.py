@@ -196,7 +196,11 @@ def result_text(result: OptimizeResult) -> str:
         )
     elif result.conflicts > result.conflicts_as_shot:
         conflicts = QCoreApplication.translate(
-            "OptimizeDialog", "%n conflict(s) remain: see the list; more time may clear them.", "", result.conflicts
+            "OptimizeDialog",
+            "%n conflict(s) remain: see the list. More time may clear them, unless no schedule can: then ease the "
+            "limit they name.",
+            "",
+            result.conflicts,
         )
     elif result.conflicts:  # all of them on reported days
         conflicts = QCoreApplication.translate(

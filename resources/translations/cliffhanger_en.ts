@@ -179,14 +179,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/optimize_dialog.py" line="198"/>
-        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
+        <source>%n conflict(s) remain: see the list. More time may clear them, unless no schedule can: then ease the limit they name.</source>
         <translation>
-            <numerusform>%n conflict remains: see the list; more time may clear it.</numerusform>
-            <numerusform>%n conflicts remain: see the list; more time may clear them.</numerusform>
+            <numerusform>%n conflict remains: see the list. More time may clear it, unless no schedule can: then ease the limit it names.</numerusform>
+            <numerusform>%n conflicts remain: see the list. More time may clear them, unless no schedule can: then ease the limit they name.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="202"/>
+        <location filename="../../ui/optimize_dialog.py" line="206"/>
         <source>%n conflict(s) on reported days, as shot: no schedule can clear them.</source>
         <translation>
             <numerusform>%n conflict on a reported day, as shot: no schedule can clear it.</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="216"/>
+        <location filename="../../ui/optimize_dialog.py" line="220"/>
         <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
         <translation>
             <numerusform>Reported days kept what was shot on them and took no other scene (days %1); %n scene not shot on them stays there: Re-plan schedules it again.</numerusform>

@@ -2820,14 +2820,21 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>拍摄计划已优化：成本 %1（%2），比按剧本顺序（%4）低 %3%。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="202"/>
+        <location filename="../../ui/optimize_dialog.py" line="198"/>
+        <source>%n conflict(s) remain: see the list. More time may clear them, unless no schedule can: then ease the limit they name.</source>
+        <translation>
+            <numerusform>仍有 %n 处冲突：见列表。给更多时间可能消除；若没有任何排期能消除，请放宽其指出的限制。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="206"/>
         <source>%n conflict(s) on reported days, as shot: no schedule can clear them.</source>
         <translation>
             <numerusform>%n 个冲突在已有日报的拍摄日上，按实拍如此：任何计划都无法消除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="216"/>
+        <location filename="../../ui/optimize_dialog.py" line="220"/>
         <source>Reported days kept what was shot on them and took no other scene (days %1); %n scene(s) not shot on them stay there: Re-plan schedules them again.</source>
         <translation>
             <numerusform>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）；其中 %n 场未拍，仍留在原日：请用“重新安排剩余拍摄日”重新排期。</numerusform>
@@ -2858,26 +2865,19 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
             <numerusform>没有计划能满足所有限制：此计划违反得最少（%n 处冲突，见列表）。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/optimize_dialog.py" line="198"/>
-        <source>%n conflict(s) remain: see the list; more time may clear them.</source>
-        <translation>
-            <numerusform>仍有 %n 处冲突：见列表；给更多时间可能消除。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="249"/>
+        <location filename="../../ui/optimize_dialog.py" line="253"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="232"/>
+        <location filename="../../ui/optimize_dialog.py" line="236"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="238"/>
+        <location filename="../../ui/optimize_dialog.py" line="242"/>
         <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
         <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>

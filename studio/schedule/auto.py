@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from studio.errors import ChangedElsewhere, InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
+from studio.models import ShootDay
 from studio.money import Money
-from studio.schedule.board import Board
+from studio.schedule.board import Board, Day, Layout
 from studio.schedule.board_loading import load_board
 from studio.schedule.meals import moves_json
 from studio.schedule.optimizer import OptimizeResult, Progress, optimize
-from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all
+from studio.schedule.strips import Placement, ensure_shoot_days, ensure_strips, place_all, renumber_days
 
 
 @dataclass(frozen=True)
@@ -27,24 +28,38 @@ class SchedulingRun:
     previous: list[Placement]
     days_added: int
     from_boneyard: int  # scenes that waited unscheduled and now have a day
+    left_empty: tuple[int, ...] = ()  # the numbers of the days past --days N, whose scenes it scheduled again
 
 
 def board_for_scheduling(session: Session, production_id: int, days: int | None = None) -> tuple[Board, int]:
     """The board with a strip for every scene, on the first `days` shoot days (added when missing), and
-    how many days were added."""
+    how many days were added. The scenes of the days past the first `days` wait in its boneyard, to be
+    scheduled again; a scene locked on one of them is refused."""
     ensure_strips(session, production_id)
     added = ensure_shoot_days(session, production_id, days) if days is not None else 0
     board = load_board(session, production_id)
-    if days is not None:
-        last = max((index for index, day in enumerate(board.days) if day.reported), default=-1)
-        if last >= days:  # its scenes would be scheduled again
-            raise InvalidInput(
-                _("day {day} is reported: --days must keep it (at least {days})").format(
-                    day=board.days[last].number, days=last + 1
-                )
+    if days is None or days >= len(board.days):
+        return replace(board, days=board.days[:days]), added
+    last = max((index for index, day in enumerate(board.days) if day.reported), default=-1)
+    if last >= days:  # its scenes would be scheduled again
+        raise InvalidInput(
+            _("day {day} is reported: --days must keep it (at least {days})").format(
+                day=board.days[last].number, days=last + 1
             )
-        board.days = board.days[:days]
-    return board, added
+        )
+    kept, cut = board.days[:days], board.days[days:]
+    waiting = list(board.placement.get(None, []))
+    for day in cut:
+        for strip in board.day_strips(day.id):
+            if strip.locked:
+                raise InvalidInput(
+                    _("scene {scene} is locked on day {day}, which --days {days} leaves out: unlock it first").format(
+                        scene=strip.number, day=day.number, days=days
+                    )
+                )
+            waiting += [strip.id] * (not strip.is_banner)
+    placement = {day.id: board.placement.get(day.id, []) for day in kept} | {None: waiting}
+    return replace(board, days=kept, placement=placement), added
 
 
 def days_needed(board: Board) -> int:
@@ -94,7 +109,32 @@ def schedule_automatically(
         raise ChangedElsewhere(
             _("the schedule was changed elsewhere while the optimizer ran, and that change is kept: run it again")
         ) from None
-    return SchedulingRun(result, previous, added, len(waiting & placed))
+    added -= _remove_unused(session, production_id, board.days[len(board.days) - added :], result.placement)
+    return SchedulingRun(result, previous, added, len(waiting & placed), _days_after(session, production_id, board))
+
+
+def _days_after(session: Session, production_id: int, board: Board) -> tuple[int, ...]:
+    """The numbers of the production's shoot days after the board's last (those --days N left out)."""
+    last = max((day.number for day in board.days if day.number), default=0)
+    numbers = select(ShootDay.day_number).where(
+        ShootDay.production_id == production_id,
+        ShootDay.unit == 1,
+        ShootDay.day_number.is_not(None),
+        ShootDay.day_number > last,
+    )
+    return tuple(sorted(session.exec(numbers)))
+
+
+def _remove_unused(session: Session, production_id: int, added: list[Day], layout: Layout) -> int:
+    """Remove the days added for the run that the schedule left empty (a shoot day booked for nothing
+    counts in the budget's shoot days); returns how many."""
+    unused = [day for day in added if not layout.get(day.id)]
+    for day in unused:
+        session.delete(session.get(ShootDay, day.id))
+    if unused:
+        session.flush()
+        renumber_days(session, production_id)
+    return len(unused)
 
 
 def result_json(run: SchedulingRun, board_days: int) -> dict:
@@ -126,6 +166,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "conflicts": result.conflicts,
         "conflicts_on_reported_days": result.conflicts_as_shot,
         "shoot_days_added": run.days_added,
+        "days_left_empty": list(run.left_empty),
         "scheduled_from_boneyard": run.from_boneyard,
         "work": round(result.work, 2),
         "seconds": round(result.seconds, 1),

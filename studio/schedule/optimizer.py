@@ -78,8 +78,9 @@ class OptimizeResult:
     cost: ScheduleCost
     baseline: ScheduleCost  # script order packed into the same days
     current: ScheduleCost | None  # the board's own schedule, when it places every scene
-    # "optimal": proven the cheapest; "feasible": the best found in the time; "impossible": proven that no
-    # schedule keeps every limit (this one breaks the least)
+    # "optimal": proven the cheapest; "feasible": the best found in the time, within every limit; "limits
+    # broken": the best found breaks a limit (`conflicts`); "impossible": proven that no schedule keeps
+    # every limit (this one breaks the least)
     status: str
     seconds: float
     conflicts: int = 0  # the limits the schedule breaks (none when any schedule keeps them all)
@@ -179,15 +180,17 @@ def optimize(
     better = current is None or found.standing < current.standing
     chosen = found if better else current
     shot = {day.id for day in board.reported_days}
+    as_shot = sum(1 for conflict in chosen.conflicts if conflict.day_id in shot)
+    broken = len(chosen.conflicts) > as_shot
     return OptimizeResult(
         placement=layout if better else board.placement,
         cost=chosen.cost,
         baseline=BoardAnalysis(board.placed(baseline_placement(board))).cost,
         current=current.cost if current is not None else None,
-        status=_status(search.proven and best.broken > 0, better and proven, found.cost),
+        status=_status(search.proven and best.broken > 0, broken, better and proven, found.cost),
         seconds=time.perf_counter() - started,
         conflicts=len(chosen.conflicts),
-        conflicts_as_shot=sum(1 for conflict in chosen.conflicts if conflict.day_id in shot),
+        conflicts_as_shot=as_shot,
         current_conflicts=len(current.conflicts) if current is not None else 0,
         bound=bound_money.amount if bound_money is not None else None,
         improved=better,
@@ -199,13 +202,16 @@ def optimize(
     )
 
 
-def _status(impossible: bool, proven: bool, found: ScheduleCost) -> str:
-    """ "impossible" when the search proved no schedule keeps every limit; "optimal" only for a schedule
+def _status(impossible: bool, broken: bool, proven: bool, found: ScheduleCost) -> str:
+    """ "impossible" when the search proved no schedule keeps every limit; "limits broken" when the schedule
+    breaks one (not only as shot) though no proof says every schedule must; "optimal" only for a schedule
     put in place that it proved the cheapest without labour (`proven`) and only when it pays no overtime,
     late meal or forced call: then nothing costs less. A schedule proven the cheapest with labour priced
     is proven so only by the estimate of it."""
     if impossible:
         return "impossible"
+    if broken:
+        return "limits broken"
     return "optimal" if proven and found.labour == 0 else "feasible"
 
 

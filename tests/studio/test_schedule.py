@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from studio.edits import put_back, set_field
 from studio.errors import InvalidInput
-from studio.models import Availability, Performer, ShootDay, Strip
+from studio.models import Availability, Performer, Production, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.auto import board_for_scheduling, result_json, schedule_automatically
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
@@ -402,6 +402,53 @@ def test_days_asked_for_are_not_added_when_the_schedule_stays_as_it_was(demo):
         assert not run.result.improved and run.days_added == 0
     with demo.session() as session:
         assert len(session.exec(select(ShootDay)).all()) == days_before
+
+
+def test_fewer_days_than_the_board_has_schedules_the_scenes_of_the_days_left_out(demo):
+    """--days 8 on the demo's nine: day 9's scenes are scheduled on the eight (they were left out of the
+    search and its cost), and day 9 is named as holding none; a scene locked on it is refused."""
+    with demo.session() as session:
+        nine = {day.number: day.id for day in load_board(session, 1).days}
+    with demo.transaction() as session:  # 20 pages and 14 hours a day: five days hold what is not shot
+        production = session.get(Production, 1)
+        production.max_eighths_per_day, production.max_minutes_per_day = 160, 840
+        locked = session.exec(select(Strip).where(Strip.shoot_day_id == nine[9])).first()
+        set_locked(session, [locked.id], True)
+    refused = pytest.raises(InvalidInput, match=r"scene .* is locked on day 9, which --days 8 leaves out")
+    with refused, demo.transaction() as session:
+        schedule_automatically(session, 1, days=8, work=WORK / 3)
+    with demo.transaction() as session:
+        set_locked(session, [locked.id], False)
+    with demo.transaction() as session:
+        run = schedule_automatically(session, 1, days=8, work=WORK / 3)
+    assert run.result.cost.scheduled_scenes == 482 and run.left_empty == (9,)
+    assert result_json(run, 8)["days_left_empty"] == [9]
+    with demo.session() as session:
+        assert session.exec(select(Strip).where(Strip.shoot_day_id == nine[9])).all() == []
+
+
+def test_days_added_that_the_schedule_leaves_empty_are_not_kept(demo):
+    with demo.transaction() as session:
+        run = schedule_automatically(session, 1, days=12, work=WORK / 3)
+    with demo.session() as session:
+        days = load_board(session, 1).days
+        assert len(days) == 9 + run.days_added
+        assert all(session.exec(select(Strip).where(Strip.shoot_day_id == day.id)).first() for day in days[9:])
+
+
+def test_a_schedule_that_breaks_a_limit_is_never_called_feasible(demo):
+    """Daniel Hayes's scene locked on day 4, a date he is away: no schedule clears it, and the result says
+    its limits are broken (or, proven, impossible), where it said "feasible" with a conflict left."""
+    board = board_of(demo)
+    day = board.days[3]
+    daniel = next(p for p, member in board.cast.items() if member.name == "Daniel Hayes")
+    with demo.transaction() as session:
+        session.add(Availability(performer_id=daniel, start_date=day.date, end_date=day.date))
+        strip = next(strip for strip in board.day_strips(day.id) if daniel in strip.cast)
+        set_locked(session, [strip.id], True)
+    result = optimize(board_of(demo), work=WORK / 3)
+    assert result.conflicts > result.conflicts_as_shot
+    assert result.status in ("limits broken", "impossible") and result.gap is None
 
 
 def test_an_unavailable_guest_is_scheduled_around():

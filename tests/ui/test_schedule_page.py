@@ -222,7 +222,9 @@ def test_the_result_says_which_days_meals_followed_the_call_and_which_were_clear
     # Conflicts a reported day has as shot are told apart: no more time clears them.
     as_shot = result_text(dataclasses.replace(result, conflicts=2, conflicts_as_shot=2))
     assert "2 conflicts on reported days, as shot: no schedule can clear them." in as_shot
-    assert "more time may clear them" in result_text(dataclasses.replace(result, conflicts=3, conflicts_as_shot=1))
+    assert "More time may clear them, unless no schedule can" in result_text(
+        dataclasses.replace(result, conflicts=3, conflicts_as_shot=1)
+    )
 
 
 def test_the_best_so_far_says_whether_it_counts_overtime_yet(demo_window, qtbot, monkeypatch):
