@@ -175,8 +175,10 @@ class _Assembler:
         located = next((place for place in used if place.latitude is not None and place.longitude is not None), main)
         sunrise, sunset, sun_city, sun_notes = self._sun(day.date, located, zone)
         number, count = day_number(self.board, day)
-        cast = self._cast(day, strips, times, shooting_call)
+        starts = scene_starts(strips, shooting_call, day.dusk, self.board.limits.move)
+        cast = self._cast(day, strips, times, starts)
         roles = background_roles(self.session, [strip.scene_id for strip in strips if not strip.is_banner])
+        background_call = minutes_of(entered.background_call)
         return DaySheet(
             shoot_day_id=day.id,
             title=production.title,
@@ -211,7 +213,11 @@ class _Assembler:
             lines=self._lines(strips, roles),
             cast=cast,
             background=background_calls(
-                self.session, strips, _or(minutes_of(entered.background_call), crew_call), roles
+                self.session,
+                strips,
+                roles,
+                starts,
+                lambda first: _or(background_call, self._background_call(first, crew_call)),
             ),
             crew=self._crew_calls(day.date, times, crew_call),
             next_day=self._next_day(day),
@@ -337,10 +343,15 @@ class _Assembler:
             for row in rows
         }
 
-    def _cast(self, day, strips, times, shooting_call: int) -> list[CastCall]:
+    def _background_call(self, first_scene: int, crew_call: int) -> int:
+        """Background are called in time to be dressed and made up for their first scene (the production's
+        durations), never before the crew."""
+        return max(crew_call, first_scene - self.production.makeup_minutes - self.production.wardrobe_minutes)
+
+    def _cast(self, day, strips, times, starts: dict[int, int]) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called
-        back from their first scene."""
-        first_scene = first_scenes(strips, scene_starts(strips, shooting_call, day.dusk, self.board.limits.move))
+        back from their first scene (`starts`: each scene's start, `cast_calls.scene_starts`)."""
+        first_scene = first_scenes(strips, starts)
         working = set(first_scene)
         # Another unit shooting the same date keeps its own cast: the date's codes speak of both units.
         elsewhere = {

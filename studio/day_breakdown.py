@@ -8,6 +8,7 @@ tag, from its background roles' names (保安2名 is two; REPORTERS says no numb
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from sqlmodel import Session, select
 
@@ -86,19 +87,27 @@ def roles_counted(roles: list[tuple[int, Character]]) -> tuple[dict[int, int], s
 
 
 def background_calls(
-    session: Session, strips: list[StripCard], call: int, roles: list[tuple[int, Character]]
+    session: Session,
+    strips: list[StripCard],
+    roles: list[tuple[int, Character]],
+    starts: dict[int, int],
+    call: Callable[[int], int],
 ) -> list[BackgroundCall]:
     """Background roles in the day's scenes (`roles`) and elements tagged Background: the most one scene
-    needs (a role counts as many as its name says: 保安2名 is two)."""
+    needs (a role counts as many as its name says: 保安2名 is two), each called at `call(when its first
+    scene starts)` (`starts`: scene id → its start, `cast_calls.scene_starts`)."""
     scenes = {strip.scene_id: strip.number for strip in strips if not strip.is_banner}
     found: dict[tuple[str, str], dict] = {}
 
     def add(name: str, name_zh: str, scene_id: int, count: int | None, notes: str) -> None:
-        entry = found.setdefault((name, name_zh), {"count": None, "scenes": [], "notes": []})
+        entry = found.setdefault((name, name_zh), {"count": None, "scenes": [], "notes": [], "first": None})
         if count is not None:
             entry["count"] = max(entry["count"] or 0, count)
         entry["scenes"].append(scenes[scene_id])
         entry["notes"] += [notes] if notes and notes not in entry["notes"] else []
+        start = starts.get(scene_id)
+        if start is not None:
+            entry["first"] = start if entry["first"] is None else min(entry["first"], start)
 
     for scene_id, character in roles:
         if scene_id in scenes:
@@ -112,13 +121,14 @@ def background_calls(
     for tag, element in session.exec(tagged):
         add(element.name, element.name_zh, tag.scene_id, tag.quantity, tag.notes or element.notes)
     order = list(scenes.values())
+    earliest = min(starts.values(), default=0)
     return sorted(
         (
             BackgroundCall(
                 name,
                 name_zh,
                 entry["count"],
-                call,
+                call(earliest if entry["first"] is None else entry["first"]),
                 tuple(sorted(set(entry["scenes"]), key=order.index)),
                 "; ".join(entry["notes"]),
             )
