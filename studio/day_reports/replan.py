@@ -15,6 +15,9 @@ reported days, the remaining days as the re-plan has them without those scenes o
 costs less, searched again from there on the remaining days alone. What the slip costs (`slip`: cost,
 cast work and hold days, location days, days added) is the schedule after against that; what placing
 the rest again saves (`improvement`) is the schedule before against it. The two add up to the change.
+With every scene left unshot already on a remaining day (none, or a re-plan before placed them), a
+re-plan that would cost more than the schedule as it is (the optimizer weighs the remaining days alone,
+blind to the holds that join them to the reported ones) keeps it.
 """
 
 from __future__ import annotations
@@ -169,11 +172,16 @@ def replan(
         day.id: [s for s in board.placement[day.id] if s not in unshot] for day in board.days if day not in remaining
     }
     layout, after = _whole(board, kept, result.placement, cancelled)
+    before = BoardAnalysis(board)
+    day_of = board.day_of()
+    placed_again = all(day_of.get(strip) in later for strip in unshot)  # by a re-plan before this one
+    if placed_again and not after.standing < before.standing:  # a schedule as it is, and nothing better
+        layout, after = board.placement, before
     spared = work * ANYWAY_SHARE if work is not None else time_limit * ANYWAY_SHARE * WORK_PER_SECOND
     return Replan(
         result,
         layout,
-        BoardAnalysis(board).cost,
+        before.cost,
         after.cost,
         _anyway(board, remaining, result.placement, unshot, days_added, spared, cancelled),
         unshot,

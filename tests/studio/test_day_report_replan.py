@@ -194,3 +194,22 @@ def test_the_remaining_days_typed_lunches_follow_the_calls_the_re_plan_gives_the
         with demo.transaction() as session:
             run_steps(session, changes.undo)
         assert typed() == before
+
+
+def test_a_re_plan_with_nothing_new_to_place_is_never_dearer_than_the_schedule_as_it_is(demo):
+    """Re-planned from day 4 and stored, then from day 5 with less search: the optimizer weighs the
+    remaining days alone, blind to the holds joining them to the reported days, and the whole came out
+    dearer (152,581.76 then 158,794.82) and was stored; now the schedule stays as it is."""
+    with demo.transaction() as session:
+        apply_replan(session, 1, replan(session, 1, 4, work=3.0))
+    with demo.session() as session:
+        before = load_board(session, 1).placement
+    with demo.transaction() as session:
+        plan = replan(session, 1, 5, work=1.0)
+        apply_replan(session, 1, plan)
+    assert plan.unshot and plan.after.total <= plan.before.total  # placed by the first re-plan
+    with demo.session() as session:
+        after = load_board(session, 1)
+    assert BoardAnalysis(after).cost.total == plan.after.total
+    if plan.after.total == plan.before.total:
+        assert {day: ids for day, ids in after.placement.items() if ids} == {d: i for d, i in before.items() if i}
