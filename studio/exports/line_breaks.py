@@ -4,7 +4,9 @@ reportlab breaks Latin text between words but, given Chinese, breaks anywhere at
 "周艾|米"). Here a line may break after a space and between two Chinese characters, never inside a
 Latin word, never before closing punctuation (，。）) or after opening punctuation (（《), never
 between Chinese and a letter or digit written against it (第3天), and never inside a name marked
-`unbroken`. Only a unit wider than the whole line is cut between characters, as a last resort.
+`unbroken`. A unit wider than the whole line breaks after a space, a hyphen or a name's dot first
+("Vanderbilt-|Rothschild", "亚历山德罗夫娜·|范德比尔特"), then where its names may, and only as a
+last resort between any two characters.
 
 `Wrapping` is a reportlab Paragraph laid out by these rules (its style's `wordWrap` is "CJK", the
 hook reportlab offers for a line breaker of one's own); `GLUE` (U+2060 WORD JOINER) marks the places
@@ -29,8 +31,9 @@ from studio.scripts.eighths import columns
 GLUE = "\u2060"
 SPACES = " \t\u3000"
 # Besides reportlab's lists (Japanese rules): Chinese full-width punctuation and the closing marks.
-CANNOT_START = ALL_CANNOT_START + "，。、：；！？）》」』】〉…—%％°℃"
+CANNOT_START = ALL_CANNOT_START + "，。、：；！？）》」』】〉…—%％°℃·・"
 CANNOT_END = ALL_CANNOT_END + "（《「『【〈"
+JOINTS = (*SPACES, "-", "‐", "·", "・", "/")  # a too-wide name breaks after these before anywhere else
 
 
 @lru_cache(maxsize=4096)  # the same names on every page and every day's sheet
@@ -156,6 +159,16 @@ class _Breaker:
         bounds.append(high)
         return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False) if end > start]
 
+    def joints(self, low: int, high: int) -> list[tuple[int, int]]:
+        """(start, end) of the pieces of low…high cut after each space, hyphen or name's dot: where a name
+        too wide for a line breaks first ("Vanderbilt-|Rothschild", "亚历山德罗夫娜·|范德比尔特")."""
+        bounds = [low]
+        for index in range(low + 1, high):
+            if self.text[index] != GLUE and drawn(self.text[bounds[-1] : index]).endswith(JOINTS):
+                bounds.append(index)
+        bounds.append(high)
+        return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False) if end > start]
+
     def runs(self, low: int, high: int):
         """The characters low…high as (fragment, text) runs, without glue."""
         index = bisect_right(self.starts, low) - 1
@@ -194,14 +207,20 @@ class _Breaker:
             start, used = end, 0.0
 
         def place(low: int, high: int, level: int) -> None:
-            """Put a unit on the line, or on a new one; one wider than a line is broken where its names may
-            break (level 1), else between characters (level 2)."""
+            """Put a unit on the line, or on a new one; one wider than a line is broken after a space, a
+            hyphen or a name's dot (level 1), else where its names may break (level 2), else between
+            characters (level 3)."""
             nonlocal end, used
             width = self.width(low, high, trailing=False)
             if end > start and used + width > limit() + _FUZZ:
                 close(False)
-            if end == start and width > limit() + _FUZZ and level < 2 and high - low > 1:
-                smaller = self.spans(low, high, glued=False) if level == 0 else [(i, i + 1) for i in range(low, high)]
+            if end == start and width > limit() + _FUZZ and level < 3 and high - low > 1:
+                if level == 0:
+                    smaller = self.joints(low, high)
+                elif level == 1:
+                    smaller = self.spans(low, high, glued=False)
+                else:
+                    smaller = [(i, i + 1) for i in range(low, high)]
                 for piece in smaller:
                     place(*piece, level + 1)
                 return

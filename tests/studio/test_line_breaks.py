@@ -29,6 +29,16 @@ def test_a_name_is_never_split_unless_no_line_holds_it():
     assert lines(unbroken("Amy Zhou"), 20) == ["Amy", "Zhou"]  # wider than the line: at its space first
 
 
+def test_a_name_too_wide_for_the_line_breaks_after_a_hyphen_or_a_dot_before_anywhere_else():
+    long = unbroken("Vanderbilt-Rothschild-Featherstonehaugh")
+    assert lines(long, 70) == ["Vanderbilt-Rothschild-", "Featherstonehaugh"]
+    assert lines(long, 40)[:2] == ["Vanderbilt-", "Rothschild-"]  # then, wider than the line, cut
+    chinese = unbroken("马克西米利亚娜·亚历山德罗夫娜·范德比尔特")
+    assert lines(chinese, 60) == ["马克西米利亚娜·", "亚历山德罗夫娜·", "范德比尔特"]
+    assert not any(line.startswith("·") for line in lines(chinese, 50))  # a name's dot ends its line
+    assert lines(unbroken("周艾米"), 12) == ["周", "艾", "米"]  # nothing else left: between characters
+
+
 @pytest.mark.parametrize("width", [12, 30, 50])  # 12 points: narrower than "next"
 def test_a_word_wider_than_the_line_is_cut_and_nothing_is_lost(width):
     text = "D" * 60 + " <b>bold</b> end<br/>next"
