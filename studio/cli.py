@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="document", required=True
     )
     mail = send.add_parser("callsheet", parents=[common], help="each person their call sheet (and sides for cast)")
-    mail.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
+    mail.add_argument("--day", required=True, help="the day's number (the first unit's)")
     mail.add_argument("--dry-run", action="store_true", help="say who would get what, and send nothing")
     mail.add_argument("--everyone", action="store_true", help="also those whose call sheet is still true")
     mail.add_argument("--json", action="store_true", help="print one JSON object")
@@ -463,6 +463,7 @@ def _schedule_report(report: dict, days: int, status: str) -> str:
 
 def run_send(args: argparse.Namespace) -> int:
     from studio.callsheet import numbered_day
+    from studio.export_commands import day_given
     from studio.productions import get_production
     from studio.sending.day_mail import plan_day_mail, send_day_mail
     from studio.storage.command_databases import open_to_read
@@ -472,7 +473,7 @@ def run_send(args: argparse.Namespace) -> int:
     try:
         with database.reading() as session:
             production_id = get_production(session, getattr(args, "production", None)).id
-            day_id = numbered_day(session, production_id, args.day)
+            day_id = numbered_day(session, production_id, day_given(args.day))
             if args.dry_run:
                 outcome = plan_day_mail(session, production_id, day_id, args.everyone)
         if not args.dry_run:

@@ -42,8 +42,8 @@ def add_export_commands(commands, common: argparse.ArgumentParser):
     )
     callsheet.add_argument("--cast-version", action="store_true", help="leave out the crew's phone numbers")
     sides = export.add_parser("sides", parents=[common], help="a shoot day's scenes as script pages (PDF)")
-    sides.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
-    sides.add_argument("--out", required=True, type=Path, help="F.pdf")
+    sides.add_argument("--day", required=True, help="the day's number (the first unit's)")
+    sides.add_argument("--out", required=True, type=Path, help="F.pdf, or a folder")
     sides.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its labels")
     sides.add_argument("--watermark", default="", help="a name written across every page (the recipient's)")
     sides.add_argument(
@@ -129,11 +129,18 @@ def _export_callsheet(session, production_id: int, args: argparse.Namespace) -> 
     return write_call_sheet(session, production_id, day_id, args.out, args.document_lang, args.cast_version)
 
 
+def day_given(text: str) -> int:
+    """The day's number `--day` gives (one line, not the usage, when it is not one)."""
+    if not text.strip().isdigit():
+        raise UserError(_("--day must be a day's number, not {day}").format(day=text))
+    return int(text)
+
+
 def _export_sides(session, production_id: int, args: argparse.Namespace) -> Path:
     from studio.callsheet import numbered_day
     from studio.exports.sides_pdf import without_original, write_sides
 
-    day_id = numbered_day(session, production_id, args.day)
+    day_id = numbered_day(session, production_id, day_given(args.day))
     written = write_sides(session, production_id, day_id, args.out, args.document_lang, args.watermark, args.script)
     added = without_original(session, day_id) if args.script == "original" else []
     if added:

@@ -114,13 +114,18 @@ def write_sides(
     watermark: str = "",
     script: str = "shooting",
 ) -> Path:
-    """Write one shoot day's sides as a PDF, its labels in English, Chinese or both; `watermark`: the name
-    written across every page (none when empty); `script`: the shooting script's scenes, the original's
-    (a scene added in adaptation as the shooting script has it) or both side by side."""
+    """Write one shoot day's sides as a PDF (into a folder: named as `sides_file_name` says), its labels in
+    English, Chinese or both; `watermark`: the name written across every page (none when empty); `script`:
+    the shooting script's scenes, the original's (a scene added in adaptation as the shooting script has it)
+    or both side by side."""
     words = SheetWords(lang)
-    if target.suffix.lower() != ".pdf":
-        raise UserError(_("cannot write sides as {name}: choose a file ending in .pdf").format(name=target.name))
+    if target.suffix.lower() != ".pdf" and not target.is_dir():
+        raise UserError(
+            _("cannot write sides as {name}: choose a file ending in .pdf, or a folder").format(name=target.name)
+        )
     sides = day_sides(session, production_id, shoot_day_id)
+    if target.is_dir():
+        target = target / sides_file_name(sides, lang, script)
     if script == "both":
         from studio.exports.script_pdf import write_bilingual_sides
 

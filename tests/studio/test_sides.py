@@ -104,3 +104,9 @@ def test_export_sides_from_the_command_line(demo_path, tmp_path):
     assert "Mia Tanaka" in PdfReader(target).pages[0].extract_text()
     wrong = run("export", "sides", "--db", str(demo_path), "--day", "12", "--out", str(tmp_path / "x.pdf"))
     assert wrong.returncode == 2 and "the shoot days are 1, 2" in wrong.stderr and not (tmp_path / "x.pdf").exists()
+    folder = run("export", "sides", "--db", str(demo_path), "--day", "2", "--out", str(tmp_path))
+    assert folder.returncode == 0, folder.stderr
+    assert (tmp_path / "The Contract Bride - Day 02 - 2027-01-12 - sides (EN).pdf").exists()  # named for the day
+    for day in ("abc", "-1", "3.5"):
+        typo = run("export", "sides", "--db", str(demo_path), "--day", day, "--out", str(tmp_path / "y.pdf"))
+        assert typo.returncode == 2 and typo.stderr == f"cliffhanger: --day must be a day's number, not {day}\n"

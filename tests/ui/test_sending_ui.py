@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlmodel import select
 
 from studio.callsheet import call_sheet
@@ -29,6 +30,18 @@ def settings_dialog(window, **values) -> MailSettingsDialog:
         else:
             editor.setText(value)
     return dialog
+
+
+def saving_to(target, monkeypatch) -> list[str]:
+    """The save dialog answers `target`; the names it suggested, in the list returned."""
+    suggested: list[str] = []
+
+    def save_as(parent, title, path, *rest):
+        suggested.append(path)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    return suggested
 
 
 def test_mail_settings_are_saved_together_and_the_password_goes_to_the_keyring(demo_window, demo_path, memory_keyring):
@@ -110,17 +123,22 @@ def test_a_long_list_of_outdated_sheets_is_named_short_and_whole_in_its_tooltip(
 def test_the_days_sides_from_the_page(demo_window, tmp_path, qtbot, monkeypatch):
     page = show(demo_window, "callsheets")
     target = tmp_path / "sides.pdf"
-    suggested = []
-
-    def save_as(parent, title, path, *rest):
-        suggested.append(path)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    suggested = saving_to(target, monkeypatch)
     page.buttons["exportSides"].trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     assert suggested[0].endswith("The Contract Bride - Day 01 - 2027-01-11 - sides (EN).pdf")
     assert "The Contract Bride · Sides · Day 1 of 9" in " ".join(PdfReader(target).pages[0].extract_text().split())
+
+
+def test_sides_for_one_person_carry_their_name_across_each_page(demo_window, tmp_path, qtbot, monkeypatch):
+    page = show(demo_window, "callsheets")
+    target = tmp_path / "named.pdf"
+    suggested = saving_to(target, monkeypatch)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Mia Tanaka", True))
+    page.findChild(QAction, "sidesNamed").trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert suggested[0].endswith("The Contract Bride - Day 01 - 2027-01-11 - sides (EN) - Mia Tanaka.pdf")
+    assert all("Mia Tanaka" in sheet.extract_text() for sheet in PdfReader(target).pages)
 
 
 def test_a_performers_own_makeup_time_moves_their_calls_on_the_sheet(demo_window, demo_path):

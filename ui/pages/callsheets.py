@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QMenu,
     QTabWidget,
     QToolButton,
@@ -298,24 +299,41 @@ class CallSheetsPage(Page):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(lambda _checked=False, script=script: self.export_sides(script))
+        named = menu.addAction(self.tr("Shooting script with a person's name across each page…"))
+        named.setObjectName("sidesNamed")
+        named.triggered.connect(self.export_named_sides)
         self.buttons["exportSides"].setMenu(menu)
         bar.widgetForAction(self.buttons["exportSides"]).setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
-    def export_sides(self, script: str) -> None:
+    def export_sides(self, script: str, watermark: str = "") -> None:
         """The day's scenes as script pages, in the sheet's language: the shooting script's (`script`), the
-        original's, or both side by side."""
+        original's, or both side by side; `watermark`: a person's name across each page (a leaked page
+        says whose it was)."""
         day_id = self.shoot_day_id()
         if day_id is None:
             self.tell(self.tr("Pick a shoot day first"))
             return
         lang = self.language.currentData()
         sides = self.workspace.read(day_sides, self.workspace.production_id, day_id)
+        suggested = sides_file_name(sides, lang, script)
+        if watermark:
+            suggested = f"{suggested.removesuffix('.pdf')} - {watermark}.pdf"
         self.export_file(
             self.tr("Export Sides"),
-            sides_file_name(sides, lang, script),
+            suggested,
             self.tr("PDF (*.pdf)"),
-            lambda session, production_id, path: write_sides(session, production_id, day_id, path, lang, script=script),
+            lambda session, production_id, path: write_sides(
+                session, production_id, day_id, path, lang, watermark, script=script
+            ),
         )
+
+    def export_named_sides(self) -> None:
+        """The shooting script's sides for one person, their name across each page."""
+        name, given = QInputDialog.getText(
+            self, self.tr("Sides for one person"), self.tr("Their name, written across each page:")
+        )
+        if given and name.strip():
+            self.export_sides("shooting", name.strip())
 
     def send_day(self) -> None:
         """Each person on the day their call sheet by mail, previewed first."""
