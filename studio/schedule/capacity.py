@@ -2,10 +2,10 @@
 
 Each is a necessary condition, for the scenes to place on the days not reported (a reported day's are
 placed, as shot, whatever limits that day breaks): those days hold the scenes' pages and hours; every
-scene has a day its cast and location are free; each performer's and each location's scenes fit in the
-pages and hours of the days they are available (one unit at a time: a date counts once); no scene is
-longer than a day; the locked scenes leave their day within its pages. When one fails, the optimizer says which
-instead of searching.
+scene has a day its cast and location are free; the days some scene can go on hold the pages; each
+performer's and each location's scenes fit in the pages and hours of the days they are available (one
+unit at a time: a date counts once); no scene is longer than a day; the locked scenes leave their day
+within its pages. When one fails, the optimizer says which instead of searching.
 """
 
 from __future__ import annotations
@@ -70,6 +70,30 @@ def _problems(scenes: Scenes) -> Iterator[str]:
             )
     yield from _locked_days(scenes)
     yield from _whose_scenes_do_not_fit(scenes, left, open_days)
+    yield from _days_no_scene_can_take(scenes, left, open_days)  # the cause, when no one alone is
+
+
+def _days_no_scene_can_take(scenes: Scenes, left: list, open_days: list) -> Iterator[str]:
+    """Days not reported that none of the scenes to place may go on (in each, someone is away), when the
+    other days cannot hold the scenes' pages: two leads away on one date leave it empty, which no single
+    performer's availability shows."""
+    limits = scenes.board.limits
+    usable = {d for strip in left for d in scenes.allowed(strip)}
+    idle = [d for d, day in enumerate(scenes.days) if not day.reported and d not in usable]
+    days, eighths = len(open_days) - len(idle), sum(s.eighths for s in left)
+    if not idle or eighths <= limits.eighths * days:
+        return
+    away = sorted({name for d in idle for strip in left if (name := scenes.unavailable(strip, scenes.days[d].date))})
+    yield _(
+        "no scene can go on day {numbers}: each has someone away ({names}); the {days} other shoot days hold "
+        "{limit} of the {pages} pages the scenes need: add shoot days or change who is away"
+    ).format(
+        numbers=", ".join(str(scenes.days[d].number) for d in idle),
+        names=", ".join(away),
+        days=days,
+        limit=format_eighths(limits.eighths * days),
+        pages=format_eighths(eighths),
+    )
 
 
 def _locked_days(scenes: Scenes) -> Iterator[str]:

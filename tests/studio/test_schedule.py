@@ -299,6 +299,20 @@ def test_the_optimizer_explains_a_schedule_that_cannot_fit(demo):
         optimize(board_of(demo), work=WORK)
 
 
+def test_a_day_no_scene_can_go_on_is_named_when_the_other_days_cannot_hold_the_scenes(demo):
+    """Daniel Hayes away on day 4 too, where Mia Tanaka already is: every scene left has one of them, the
+    day can take none, and the five days left hold 75 of the 80 3/8 pages; each alone had days enough."""
+    board = board_of(demo)
+    day = board.days[3]
+    away = {board.cast[p].name for p, member in board.cast.items() if day.date in member.unavailable}
+    assert "Mia Tanaka" in away
+    with demo.transaction() as session:
+        daniel = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
+        session.add(Availability(performer_id=daniel.id, start_date=day.date, end_date=day.date))
+    with pytest.raises(InvalidInput, match=r"^no scene can go on day 4: each has someone away \(Daniel Hayes, Mia"):
+        optimize(board_of(demo), work=WORK)
+
+
 def test_a_scene_whose_performer_is_never_available_is_named(demo):
     with demo.transaction() as session:
         daniel = session.exec(select(Performer).where(Performer.legal_name == "Daniel Hayes")).one()
