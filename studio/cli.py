@@ -101,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     auto = schedule.add_parser("auto", parents=[common], help="schedule every scene at the lowest cost (CP-SAT)")
     auto.add_argument("--days", type=int, help="shoot days to use (added after the last one when missing)")
-    auto.add_argument("--time-limit", type=float, default=30.0, help="seconds to search, at most (default 30)")
-    auto.add_argument(
+    limit = auto.add_mutually_exclusive_group()
+    limit.add_argument("--time-limit", type=float, default=30.0, help="seconds to search, at most (default 30)")
+    limit.add_argument(
         "--work",
         type=float,
         help="search this much work instead (CP-SAT's deterministic time): the same result anywhere",

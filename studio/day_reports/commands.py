@@ -43,8 +43,9 @@ def add_replan_command(schedule, common: argparse.ArgumentParser) -> None:
         "replan", parents=[common], help="re-plan the days from N on: scenes left unshot go back to be scheduled"
     )
     replan.add_argument("--from-day", required=True, type=int, help="the first day to re-plan (after the reported)")
-    replan.add_argument("--time-limit", type=float, default=10.0, help="seconds to search (default 10)")
-    replan.add_argument("--work", type=float, help="search this much work instead: the same schedule anywhere")
+    limit = replan.add_mutually_exclusive_group()
+    limit.add_argument("--time-limit", type=float, default=10.0, help="seconds to search (default 10)")
+    limit.add_argument("--work", type=float, help="search this much work instead: the same schedule anywhere")
     replan.add_argument("--dry-run", action="store_true", help="say what the slip costs and change nothing")
     replan.add_argument("--json", action="store_true", help="print one JSON object")
 

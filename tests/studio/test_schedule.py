@@ -484,6 +484,8 @@ def test_schedule_auto_on_the_command_line(demo_path):
     assert report["shoot_days_added"] == 0 and report["scheduled_from_boneyard"] == 0
     with open_database(demo_path).session() as session:
         before = load_board(session, 1).placement
+    both = run("schedule", "auto", "--db", str(demo_path), "--time-limit", "5", "--work", "1")
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr  # one or the other
     bad = run("schedule", "auto", "--db", str(demo_path), "--days", "0", "--json")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--days" in bad.stderr
     with open_database(demo_path).session() as session:
