@@ -241,8 +241,8 @@ def meals_text(moves) -> list[str]:
         lines.append(
             QCoreApplication.translate(
                 "OptimizeDialog",
-                "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
-                "due (days %1).",
+                "Meals the new calls would put past midnight or past the wrap are cleared from the call sheets "
+                "and fall when due (days %1).",
             ).replace("%1", day_list(cleared))
         )
     return lines

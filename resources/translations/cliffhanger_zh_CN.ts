@@ -2881,6 +2881,11 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message>
+        <location filename="../../ui/optimize_dialog.py" line="242"/>
+        <source>Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall when due (days %1).</source>
+        <translation>新的通告时间会使部分用餐时间跨过午夜或晚于收工，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/optimize_dialog.py" line="253"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
@@ -2890,11 +2895,6 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <location filename="../../ui/optimize_dialog.py" line="236"/>
         <source>Meals typed on the call sheets follow the new calls (days %1).</source>
         <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/optimize_dialog.py" line="242"/>
-        <source>Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days %1).</source>
-        <translation>新的通告时间会使部分用餐时间跨过午夜，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ day the optimizer called later brought the second meal due before the wrap, and 
 meal was counted against the new schedule. A day whose crew call is typed does not move, nor its meals;
 a meal typed outside the day as it is now (the schedule moved the day since: `timeline.planned_meals`
 passes it over) stays as typed, and one moved before midnight or past it, which a sheet cannot name,
-is cleared: the lunch then falls when due.
+or past the wrap of a day the schedule made shorter, is cleared: the lunch then falls when due.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def days_followed(moves: Iterable[MealMove]) -> list[int]:
 
 
 def days_cleared(moves: Iterable[MealMove]) -> list[int]:
-    """The numbers of the days whose typed meal the new call would put past midnight (or before it):
-    cleared, to fall when due."""
+    """The numbers of the days whose typed meal the new call would put past midnight (or before it), or
+    past the day's wrap: cleared, to fall when due."""
     return sorted({move.day_number for move in moves if move.minutes is None})
 
 
@@ -76,8 +76,8 @@ def meals_report(moves: Iterable[MealMove]) -> list[str]:
         days = _(", ").join(map(str, cleared))
         lines.append(
             _(
-                "Meals the new calls would put past midnight are cleared from the call sheets and fall when "
-                "due (days {days})."
+                "Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and "
+                "fall when due (days {days})."
             ).format(days=days)
         )
     return lines
@@ -95,6 +95,8 @@ def moved_meals(board: Board, followed: Board, times: Mapping[int, DayTimes]) ->
     for day in followed.days:
         now = day.meals_at(times[day.id].call)
         for meal, before, after, follows in zip(MEALS, typed[day.id], now, day.meals_after, strict=True):
+            if after is not None and after + MEAL_MINUTES > times[day.id].wrap:
+                after = None  # past the wrap of a day the schedule made shorter: it falls when due
             if follows is not None and after != before:
                 moves.append(MealMove(day.id, day.number, meal, after, before))
     return tuple(moves)

@@ -155,7 +155,7 @@ def test_a_reported_day_is_never_re_planned(sqlite_desk):
 def test_the_remaining_days_typed_lunches_follow_the_calls_the_re_plan_gives_them(demo, way):
     # The demo types each day's lunch five hours after its call and types no crew call. Days 1 to 3 are
     # reported: the re-plan calls the days from 4 on anew, their lunches follow (or are cleared past
-    # midnight), the reported days' stay as typed. The window's way (a preview, then stored as one undo
+    # midnight or the wrap), the reported days' stay as typed. The window's way (a preview, then stored as one undo
     # step) and the command's (worked out and stored in one transaction) store the same; undoing puts
     # every lunch back.
     lunches = "select shoot_day_id, lunch from call_sheet order by shoot_day_id"
@@ -184,9 +184,9 @@ def test_the_remaining_days_typed_lunches_follow_the_calls_the_re_plan_gives_the
     times = BoardAnalysis(stored).times
     moved = {move.day_id for move in plan.meals}
     for day, was in zip(stored.days, board.days, strict=True):
-        call = times[day.id].call
-        if day.id in moved:  # typed within its day as it was, five hours after its call
-            assert day.lunch == (call + 300 if call + 300 < 24 * 60 else None)
+        call, wrap = times[day.id].call, times[day.id].wrap
+        if day.id in moved:  # typed within its day as it was, five hours after its call, if still within it
+            assert day.lunch == (call + 300 if call + 300 < 24 * 60 and call + 330 <= wrap else None)
         else:  # reported, or typed outside its day as it was (passed over: lunch when due)
             assert day.lunch == was.lunch
     assert BoardAnalysis(stored).cost == plan.after

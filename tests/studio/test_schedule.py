@@ -465,6 +465,17 @@ def test_a_schedule_that_breaks_a_limit_is_never_called_feasible(demo):
     assert result.status in ("limits broken", "impossible") and result.gap is None
 
 
+def test_a_typed_meal_never_moves_past_its_days_wrap(demo):
+    """Day 4's typed lunch, following a later call, came to 18:02 on a day wrapping at 17:57: it is
+    cleared instead, and falls when due."""
+    with demo.transaction() as session:
+        run = schedule_automatically(session, 1, work=WORK)
+    assert run.result.meals
+    times = BoardAnalysis(board_of(demo)).times
+    for move in run.result.meals:
+        assert move.minutes is None or move.minutes + 30 <= times[move.day_id].wrap, move
+
+
 def test_an_unavailable_guest_is_scheduled_around():
     board = small_board(nights=0)
     board.cast[2].unavailable = {board.days[0].date}

@@ -261,7 +261,8 @@ def test_a_meal_cleared_because_its_call_moved_it_past_midnight_is_reported_as_c
     moves = (MealMove(10, 1, "lunch", 14 * 60, 11 * 60), MealMove(11, 2, "dinner", None, 20 * 60))
     assert meals_report(moves) == [
         "Meals typed on the call sheets follow the new calls (days 1).",
-        "Meals the new calls would put past midnight are cleared from the call sheets and fall when due (days 2).",
+        "Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall "
+        "when due (days 2).",
     ]
     assert meals_report(moves[1:]) == [meals_report(moves)[1]] and meals_report(()) == []
     lunch, dinner = {"day": 1, "meal": "lunch", "time": "14:00"}, {"day": 2, "meal": "dinner", "time": None}
