@@ -73,8 +73,17 @@ class MailWords:
             "dropped": _("scenes dropped: {new}"),
             "places": _("location {new}, was {old}"),
             "details": _("details of the call sheet changed"),
+            "details_of": _("the call sheet's {parts} changed"),
             "released": _("no longer called, was call {old}"),
             "released_from_hold": _("no longer on hold"),
+        }
+        self.parts = {
+            "scenes": _("scenes and background"),
+            "times": _("call times and meals"),
+            "places": _("locations and hospitals"),
+            "weather": _("weather and sun times"),
+            "notes": _("notes"),
+            "next_day": _("advance schedule"),
         }
         self.times = {
             "pickup": self.sheet.pickup,
@@ -96,6 +105,8 @@ class MailWords:
             kind = "call_from_hold" if new else "call_to_hold"
         if kind == "released" and not old:
             kind = "released_from_hold"
+        if kind == "details" and values:  # which of the sheet's parts
+            return self.changes["details_of"].format(parts=self.sheet.listed(self.parts[part] for part in values))
         if kind == "places":
             new, old = (self.place_list(names, places_zh or {}, among=(*new, *old)) for names in (new, old))
         elif kind == "date":  # stored as ISO dates, told as the mail's language writes a date

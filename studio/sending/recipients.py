@@ -150,6 +150,25 @@ def person_language(languages: str, default: str) -> str:
     return default
 
 
+# What a sheet says to everyone, in the parts a revision names when one of them changed.
+SHEET_PARTS = {
+    "scenes": ("lines", "background"),
+    "times": ("crew_call", "shooting_call", "breakfast", "lunch", "dinner", "hq"),
+    "places": ("places", "hospitals"),
+    "weather": ("weather", "sunrise", "sunset", "sun_city"),
+    "notes": ("safety_notes", "general_notes", "department_notes", "walkie_channels", "closed_set", "notes", "minors"),
+    "next_day": ("next_day",),
+}
+
+
+def part_prints(sheet: DaySheet) -> dict[str, str]:
+    """A short fingerprint of each of the sheet's common parts (SHEET_PARTS), as `fingerprint` takes them."""
+    return {
+        part: hashlib.sha256(repr(tuple(getattr(sheet, name) for name in names)).encode()).hexdigest()[:12]
+        for part, names in SHEET_PARTS.items()
+    }
+
+
 def fingerprint(sheet: DaySheet) -> str:
     """A short fingerprint of what a sheet says to everyone (the people's own calls left out): its repr,
     which leaves out what a line only restates (`SceneLine.location`, `uncounted`), so that a sheet sent
@@ -171,6 +190,7 @@ def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], sta
         "crew_call": clock(sheet.crew_call),
         "scenes": scenes,
         "places": places,
+        "parts": part_prints(sheet),
     }
 
 
@@ -186,9 +206,10 @@ def _recipient(kind, person, named, facts, version, default, last) -> Recipient:
     elif sent is None:
         standing, changes = Standing.NEW, []
     else:
-        changes = changed_facts(json.loads(sent.facts or "{}"), facts)
+        old = json.loads(sent.facts or "{}")
+        changes = changed_facts(old, facts)
         if not changes and sent.sheet_version != version:
-            changes = [("details",)]
+            changes = [("details", *changed_parts(old.get("parts", {}), facts["parts"]))]
         standing = Standing.OUTDATED if changes else Standing.CURRENT
     return Recipient(
         kind=kind,
@@ -233,6 +254,11 @@ def changed_facts(old: dict, new: dict) -> list[tuple[str, ...]]:
     if any(place not in old_places for place in new_places):  # somewhere new to go
         changes.append(("places", tuple(new_places), tuple(old_places)))  # names: one may hold a comma
     return changes
+
+
+def changed_parts(old: dict[str, str], new: dict[str, str]) -> tuple[str, ...]:
+    """The sheet's parts whose fingerprints differ (none known of a mail logged before they were kept)."""
+    return tuple(part for part in SHEET_PARTS if old and old.get(part) != new.get(part))
 
 
 def _last_sent(session: Session, shoot_day_id: int) -> dict[tuple[str, int], SentCallSheet]:

@@ -289,7 +289,10 @@ def test_a_detail_and_a_moved_day_make_everyones_sheet_outdated(demo, mail_serve
         sheet.weather_summary = "Rain"
     with demo.session() as session:
         plan = plan_day_mail(session, 1, day)
-    assert {tuple(o.recipient.changes) for o in plan.outcomes if o.recipient.email} == {(("details",),)}
+    assert {tuple(o.recipient.changes) for o in plan.outcomes if o.recipient.email} == {(("details", "weather"),)}
+    assert MailWords("en").change(("details", "weather")) == "the call sheet's weather and sun times changed"
+    assert MailWords("zh").change(("details", "scenes", "notes")) == "通告单的场次与群演、备注有变动"
+    assert MailWords("en").change(("details",)) == "details of the call sheet changed"  # logged before parts were
     with demo.transaction() as session:
         session.get(ShootDay, day).shoot_date = dt.date(2027, 1, 25)
     with demo.session() as session:
