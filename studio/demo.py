@@ -66,6 +66,7 @@ from studio.storage.backups import restore_backup
 from studio.storage.db import is_sqlite_file, open_database
 from studio.storage.instance_lock import held_or_refused
 from studio.storage.new_files import put_new_file, remove_database_files, scratch_beside
+from studio.system_words import system_reason
 
 DEMO_SEED = 2027
 # Page lengths in eighths and how often each occurs: micro-drama scenes are short.
@@ -139,7 +140,7 @@ def _write_demo(path: Path, seed: int, size: str, reported: bool) -> int:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=system_reason(error))) from None
     scratch = scratch_beside(path)
     try:
         database = open_database(scratch, create=True)
@@ -151,7 +152,7 @@ def _write_demo(path: Path, seed: int, size: str, reported: bool) -> int:
         stamp_demo(scratch)
         _put_in_place(scratch, path)
     except OSError as error:
-        raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror)) from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=path, reason=system_reason(error))) from None
     finally:
         remove_database_files(scratch)
     return production_id

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studio.errors import UserError
 from studio.i18n import _
+from studio.system_words import system_reason
 
 CHUNK = 1024 * 1024
 
@@ -41,7 +42,7 @@ def check_regular_file(path: Path) -> os.stat_result:
     except FileNotFoundError:
         raise UnreadableFile(path, _("there is no such file")) from None
     except OSError as error:
-        raise UnreadableFile(path, error.strerror or str(error)) from None
+        raise UnreadableFile(path, system_reason(error)) from None
     _refuse_unless_regular(path, status)
     return status
 
@@ -55,7 +56,7 @@ def read_user_file(path: Path, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise UnreadableFile(path, _("there is no such file")) from None
     except OSError as error:
-        raise UnreadableFile(path, error.strerror or str(error)) from None
+        raise UnreadableFile(path, system_reason(error)) from None
     try:
         _refuse_unless_regular(path, os.fstat(descriptor))  # what was opened, if it changed since the stat
         chunks, total = [], 0
@@ -66,7 +67,7 @@ def read_user_file(path: Path, max_bytes: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
     except OSError as error:
-        raise UnreadableFile(path, error.strerror or str(error)) from None
+        raise UnreadableFile(path, system_reason(error)) from None
     finally:
         os.close(descriptor)
     if total > max_bytes:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studio.errors import UserError
 from studio.i18n import _
+from studio.system_words import system_reason
 
 
 def _current_umask() -> int:
@@ -37,12 +38,15 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     if target.is_dir():
         raise UserError(_("{path} is a folder").format(path=target))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file where the path needs a folder
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
         _remove_stale_scratch(target)
         descriptor, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
         os.close(descriptor)
     except OSError as error:
-        raise UserError(_("cannot write {path}: {reason}").format(path=target, reason=error.strerror)) from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=target, reason=system_reason(error))) from None
     scratch = Path(name)
     try:
         write(scratch)
@@ -51,7 +55,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         os.replace(scratch, target)
         _sync_folder(target.parent)
     except OSError as error:
-        raise UserError(_("cannot write {path}: {reason}").format(path=target, reason=error.strerror)) from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=target, reason=system_reason(error))) from None
     finally:
         scratch.unlink(missing_ok=True)
     return target

@@ -27,6 +27,7 @@ from studio.storage.new_files import (
     said,
     scratch_beside,
 )
+from studio.system_words import system_reason
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
@@ -408,7 +409,9 @@ def _replace_damaged(database_path: Path, backup_path: Path) -> Path:
             os.replace(database_path, aside)
         except OSError as error:
             raise DatabaseProblem(
-                _("cannot move the damaged {path} aside: {reason}").format(path=database_path, reason=error.strerror)
+                _("cannot move the damaged {path} aside: {reason}").format(
+                    path=database_path, reason=system_reason(error)
+                )
             ) from None
         try:
             put_new_file(scratch, database_path)

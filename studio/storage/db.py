@@ -50,6 +50,7 @@ from studio.storage.database_problems import (
 from studio.storage.new_files import journal_files
 from studio.storage.passwords import without_password
 from studio.storage.withheld import WITHHOLD_MONEY
+from studio.system_words import system_reason
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 CHANNEL = "cliffhanger_saves"  # PostgreSQL's LISTEN/NOTIFY channel for "someone saved"
@@ -356,7 +357,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseProblem(
-            _("cannot create a database at {path}: {reason}").format(path=path, reason=error.strerror)
+            _("cannot create a database at {path}: {reason}").format(path=path, reason=system_reason(error))
         ) from None
 
 

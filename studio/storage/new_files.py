@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studio.errors import DatabaseProblem, DatabaseReadOnly, DiskFull
 from studio.i18n import _
+from studio.system_words import system_reason
 
 JOURNALS = ("-wal", "-shm", "-journal")
 
@@ -35,7 +36,7 @@ def new_database_file(path: Path) -> Iterator[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseProblem(
-            _("cannot create a database at {path}: {reason}").format(path=path, reason=error.strerror)
+            _("cannot create a database at {path}: {reason}").format(path=path, reason=system_reason(error))
         ) from None
     with held_or_refused(path):
         if path.exists():
@@ -47,7 +48,7 @@ def new_database_file(path: Path) -> Iterator[Path]:
             except (DiskFull, DatabaseReadOnly) as problem:  # it named the scratch file, and read-only as a way out
                 cause = errno.ENOSPC if isinstance(problem, DiskFull) else errno.EACCES
                 raise DatabaseProblem(
-                    _("cannot create a database at {path}: {reason}").format(path=path, reason=os.strerror(cause))
+                    _("cannot create a database at {path}: {reason}").format(path=path, reason=system_reason(cause))
                 ) from None
             try:
                 put_new_file(scratch, path)
@@ -125,7 +126,7 @@ def remove_database_files(path: Path) -> None:
 
 def said(error: sqlite3.Error | OSError) -> str:
     """The system's words for a failed copy ("No space left on device"), without the error's number."""
-    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return system_reason(error) if isinstance(error, OSError) else str(error)
 
 
 def remove_quietly(partial: Path) -> None:

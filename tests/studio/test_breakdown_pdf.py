@@ -82,7 +82,7 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(module.SimpleDocTemplate, "build", full_disk)
-    with database.session() as session, pytest.raises(UserError, match="No space left"):
+    with database.session() as session, pytest.raises(UserError, match="the disk is full"):
         write_breakdown_sheets(session, 1, target)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == ["sheets.pdf"]

@@ -22,6 +22,7 @@ import pytest
 
 from studio.errors import UserError
 from studio.exports.files import write_atomically
+from tests.command_line import run
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 1024  # bytes: less than the smallest export the demo gives (the cast list, 3 KB)
@@ -167,9 +168,20 @@ def test_a_writer_that_raises_leaves_the_older_file_and_no_temporary_file(tmp_pa
         path.write_bytes(b"PK\x03\x04 half a workbook")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    with pytest.raises(UserError, match=f"cannot write .*budget.xlsx: {os.strerror(errno.ENOSPC)}"):
+    with pytest.raises(UserError, match="cannot write .*budget.xlsx: the disk is full"):
         write_atomically(target, half_then_fail)
     assert target.read_bytes() == OLD and os.listdir(tmp_path) == ["budget.xlsx"]
+
+
+def test_why_a_file_cannot_be_written_is_said_in_the_readers_language(demo_path, tmp_path):
+    """The system's own words are English whatever the language: "No such file or directory" in a
+    Chinese message. A path through a file, in Chinese and in English."""
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder")
+    target = blocker / "sheet.pdf"
+    for lang, reason in (("zh_CN", "路径中有一部分不是文件夹"), ("en", "part of the path is not a folder")):
+        result = run("--lang", lang, "export", "callsheet", "--db", str(demo_path), "--day", "1", "--out", str(target))
+        assert result.returncode == 2 and result.stderr.strip().endswith(reason), result.stderr
 
 
 def test_an_export_is_readable_by_everyone_the_umask_allows(tmp_path):
