@@ -252,7 +252,7 @@ def _build_sides(sides: Sides, words: SheetWords, target: Path) -> Path:
     title = sides.title if words.lang == "en" else words.named(sides.title, sides.title_zh)
     day = words.day_of.format(number=sides.number, total=sides.day_count)
     header = "  ·  ".join([title, words.sides, day, words.date(sides.date, "medium")])
-    footer = page_footer(f"{sides.title} — {words.sides}", day, words.page, regular, PAGE)
+    footer = page_footer(f"{title} — {words.sides}", day, words.page, regular, PAGE)
 
     def furniture(canvas, document) -> None:
         footer(canvas, document)

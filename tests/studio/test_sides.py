@@ -51,6 +51,8 @@ def test_a_watermark_names_the_recipient_on_every_page(demo, tmp_path, lang):
     assert all("Daniel Hayes 丹尼尔" in page.extract_text() for page in pages)
     day = {"en": "Day 1 of 9", "zh": "第 1 天（共 9 天）", "en+zh": "Day 1 of 9 / 第 1 天（共 9 天）"}[lang]
     assert day in pages[0].extract_text()
+    if lang == "zh":  # the title in Chinese in the footer too, as in the header
+        assert "The Contract Bride" not in pages[0].extract_text() and "契约新娘" in pages[0].extract_text()
 
 
 def test_a_chinese_script_is_laid_out_as_written(tmp_path):
