@@ -37,7 +37,7 @@ from studio.models.enums import SceneOutcome, ShootDayKind
 from studio.money import Money
 from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
-from studio.schedule.auto import board_for_scheduling
+from studio.schedule.auto import board_for_scheduling, percent
 from studio.schedule.board import Board, Layout
 from studio.schedule.costs import ScheduleCost
 from studio.schedule.day_swaps import swap_days
@@ -122,6 +122,11 @@ class Replan:
             "scheduled_scenes": self.after.scheduled_scenes,
             "status": self.result.status,
             "conflicts": self.result.conflicts,
+            # of the days re-planned alone: what the search weighed and the least they can cost
+            "remaining_cost": str(self.result.cost.total),
+            "remaining_bound": str(self.result.bound) if self.result.bound is not None else None,
+            "remaining_gap_percent": percent(self.result.gap),
+            "work": round(self.result.work, 2),
             "seconds": round(self.result.seconds, 1),
             "meals_moved": moves_json(self.meals),
         }

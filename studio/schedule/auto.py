@@ -157,11 +157,11 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "cost": cost.to_json(),
         "current_cost": result.current.to_json() if result.current is not None else None,
         "current_conflicts": result.current_conflicts,
-        "saving_percent": _percent(result.saving),
+        "saving_percent": percent(result.saving),
         "baseline_cost": result.baseline.to_json(),
-        "baseline_saving_percent": _percent(result.script_saving),
+        "baseline_saving_percent": percent(result.script_saving),
         "bound": str(Money(result.bound, cost.currency).amount) if result.bound is not None else None,
-        "gap_percent": _percent(result.gap),
+        "gap_percent": percent(result.gap),
         "status": result.status,
         "conflicts": result.conflicts,
         "conflicts_on_reported_days": result.conflicts_as_shot,
@@ -173,5 +173,5 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
     }
 
 
-def _percent(share: float | None) -> str | None:
+def percent(share: float | None) -> str | None:
     return None if share is None else f"{share * 100:.1f}"

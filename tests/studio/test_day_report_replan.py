@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import delete, text
 from sqlmodel import select
@@ -120,6 +122,10 @@ def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_
         "cast_hold_days": 0,
         "location_days": 1,
     }
+    # The days re-planned alone, as the search weighed them, against the least they can cost.
+    remaining = Decimal(data["remaining_cost"])
+    assert Decimal(data["remaining_bound"]) <= remaining <= plan.after.total and data["work"] > 0
+    assert data["remaining_gap_percent"] == f"{plan.result.gap * 100:.1f}"
 
 
 def test_a_preview_keeps_nothing_and_its_plan_stored_adds_its_day_again_and_is_undone_whole(desk):
