@@ -9,6 +9,7 @@ import datetime as dt
 import subprocess
 
 import pytest
+from sqlmodel import select
 
 from studio import operations
 from studio.errors import InvalidInput
@@ -193,3 +194,17 @@ def test_the_production_report_names_a_minor_at_work_longer_than_their_age_allow
         target = write_dpr(session, desk.production_id, desk.days[0], tmp_path / "day1.pdf", "en+zh")
     text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout.split())
     assert "Minors" in text and "over the 10:00" in text and "a minor may work from 05:00" in text and "16 岁" in text
+
+
+def test_the_optimizer_keeps_a_minors_night_scenes_within_the_hours_a_minor_may_work(demo):
+    """Emily Tran at 7 in the demo's night scenes: a day of night scenes called for the night had her
+    needed from 00:14 to 02:36; her night scenes now go where the night wraps by 22:00."""
+    with demo.transaction() as session:
+        emily = session.exec(select(Performer).where(Performer.legal_name == "Emily Tran")).one()
+        emily.date_of_birth = dt.date(2019, 6, 1)
+    with demo.session() as session:
+        board = load_board(session, 1)
+    assert [strip for strip in board.strips.values() if emily.id in strip.cast and strip.is_night]
+    result = optimize(board, work=3.0)
+    assert result.conflicts == 0 and result.status == "feasible"
+    assert BoardAnalysis(board.placed(result.placement)).conflicts == []
