@@ -345,8 +345,9 @@ class _Assembler:
 
     def _background_call(self, first_scene: int, crew_call: int) -> int:
         """Background are called in time to be dressed and made up for their first scene (the production's
-        durations), never before the crew."""
-        return max(crew_call, first_scene - self.production.makeup_minutes - self.production.wardrobe_minutes)
+        durations), on the five minutes before (a call reads 09:15, not 09:17), never before the crew."""
+        ready = first_scene - self.production.makeup_minutes - self.production.wardrobe_minutes
+        return max(crew_call, ready - ready % 5)
 
     def _cast(self, day, strips, times, starts: dict[int, int]) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called

@@ -423,7 +423,8 @@ def test_background_are_called_for_their_first_scene_unless_a_call_is_typed(smal
     """Day 1: scene 1-1 at the mill from the shooting call, 07:00; the night scene 1-2 at the dock from dusk
     (17:30) and the move there (30 minutes), 18:00. The production's background need its hair & makeup
     (60 minutes) and wardrobe (15) before their first scene, and come no earlier than the crew (06:00):
-    the diners of 1-1 at 06:00, the dock workers of 1-2 at 16:45, where every group was called at 06:00."""
+    the diners of 1-1 at 06:00, the dock workers of 1-2 at 16:45, where every group was called at 06:00; a
+    call falls on the five minutes."""
     with small.database.transaction() as session:
         first, second = session.exec(select(Scene).order_by(Scene.sort_order)).all()[:2]
         crowd = Character(production_id=1, name="DOCK WORKERS", is_background=True)
@@ -437,6 +438,9 @@ def test_background_are_called_for_their_first_scene_unless_a_call_is_typed(smal
     sheet = sheet_of(small, small.days[0])
     assert (sheet.crew_call, sheet.shooting_call) == (6 * 60, 7 * 60)
     assert {line.name: line.call for line in sheet.background} == {"Diners": 6 * 60, "DOCK WORKERS": 16 * 60 + 45}
+    with small.database.transaction() as session:  # ready at 16:47: called on the five minutes before
+        session.get(Production, 1).makeup_minutes = 58
+    assert {line.name: line.call for line in sheet_of(small, small.days[0]).background}["DOCK WORKERS"] == 16 * 60 + 45
 
 
 def test_a_background_role_counts_as_many_as_its_name_says(small):
