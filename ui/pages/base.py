@@ -47,7 +47,6 @@ class Page(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("pageSummary")
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.summary.setWordWrap(True)  # a long summary wraps, never widens the window past the screen
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.summary)
         self.tables: list[RecordTable] = []

@@ -77,6 +77,7 @@ class CallSheetsPage(Page):
 
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
+        self.summary.setWordWrap(True)  # the names of those holding an outdated sheet never widen the window
         self.sheets = self.table(
             [
                 Column("day_number", self.tr("Day"), align_right=True),
