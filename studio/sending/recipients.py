@@ -115,18 +115,18 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
     every_scene = [scene.number for scene in sheet.scenes]
     for line in sheet.crew:
         facts = _facts(sheet, {"call": line.call}, every_scene, "", [place.name for place in sheet.places])
-        named = (line.name, line.name_zh, line.position, in_language("positions", line.position, "zh"))
+        named = _crew_named(line.name, line.name_zh, line.position)
         people.append(_recipient("crew", crew[line.crew_member_id], named, facts, crew_version, default, last))
     on_the_day = {(person.kind, person.person_id) for person in people}
     released = _facts(sheet, {}, [], RELEASED, [])
-    for kind, person_id in last.keys() - on_the_day:
+    for kind, person_id in sorted(last.keys() - on_the_day):  # cast first, as on the sheet
         if kind == "cast":
             performer = performers[person_id]
             named = (performer.billed_name, performer.name_zh, "", "")
             people.append(_recipient("cast", performer, named, released, "", default, last))
         else:
             member = crew[person_id]
-            named = (member.name, member.name_zh, member.position, in_language("positions", member.position, "zh"))
+            named = _crew_named(member.name, member.name_zh, member.position)
             people.append(_recipient("crew", member, named, released, "", default, last))
     places = session.exec(select(Location.name, Location.name_zh).where(Location.production_id == production_id))
     return DayRoster(sheet, cast_sheet, people, {name: name_zh for name, name_zh in places if name_zh})
@@ -192,6 +192,11 @@ def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], sta
         "places": places,
         "parts": part_prints(sheet),
     }
+
+
+def _crew_named(name: str, name_zh: str, position: str) -> tuple[str, str, str, str]:
+    """A crew member's name and position, each in English and Chinese (a usual position's)."""
+    return name, name_zh, position, in_language("positions", position, "zh")
 
 
 def _recipient(kind, person, named, facts, version, default, last) -> Recipient:
