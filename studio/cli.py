@@ -425,6 +425,16 @@ def run_schedule_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def status_words() -> dict[str, str]:
+    """An optimizer's status in the report's language (the JSON keeps the word itself)."""
+    return {
+        "optimal": _("optimal"),
+        "feasible": _("feasible"),
+        "limits broken": _("limits broken"),
+        "impossible": _("impossible"),
+    }
+
+
 def _schedule_report(report: dict, days: int, status: str) -> str:
     """What `schedule auto` did, in words: against the schedule the board had first, then script order,
     then how far the bound leaves it."""
@@ -432,7 +442,7 @@ def _schedule_report(report: dict, days: int, status: str) -> str:
     fields = {
         "scenes": report["scheduled_scenes"],
         "days": days,
-        "status": status,
+        "status": status_words().get(status, status),
         "cost": report["cost"]["amount"],
         "currency": report["cost"]["currency"],
         "script": report["baseline_saving_percent"],

@@ -45,8 +45,8 @@
 <context>
     <name>CallSheetsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="198"/>
-        <location filename="../../ui/pages/callsheets.py" line="265"/>
+        <location filename="../../ui/pages/callsheets.py" line="199"/>
+        <location filename="../../ui/pages/callsheets.py" line="266"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n shoot day</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="270"/>
+        <location filename="../../ui/pages/callsheets.py" line="271"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="271"/>
+        <location filename="../../ui/pages/callsheets.py" line="272"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n holds an outdated call sheet: %1</numerusform>
@@ -70,7 +70,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="365"/>
+        <location filename="../../ui/pages/callsheets.py" line="366"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>Wrote %n call sheet in %1</numerusform>

@@ -624,308 +624,308 @@ The details are in %2</source>
 <context>
     <name>CallSheetsPage</name>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="82"/>
-        <location filename="../../ui/pages/callsheets.py" line="96"/>
+        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="97"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="83"/>
+        <location filename="../../ui/pages/callsheets.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="84"/>
-        <location filename="../../ui/pages/callsheets.py" line="142"/>
+        <location filename="../../ui/pages/callsheets.py" line="85"/>
+        <location filename="../../ui/pages/callsheets.py" line="143"/>
         <source>Crew call</source>
         <translation>剧组集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="85"/>
-        <location filename="../../ui/pages/callsheets.py" line="143"/>
+        <location filename="../../ui/pages/callsheets.py" line="86"/>
+        <location filename="../../ui/pages/callsheets.py" line="144"/>
         <source>Shooting call</source>
         <translation>开拍时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="86"/>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="87"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>Weather</source>
         <translation>天气</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="97"/>
+        <location filename="../../ui/pages/callsheets.py" line="98"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="100"/>
+        <location filename="../../ui/pages/callsheets.py" line="101"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="100"/>
+        <location filename="../../ui/pages/callsheets.py" line="101"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="100"/>
+        <location filename="../../ui/pages/callsheets.py" line="101"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="104"/>
+        <location filename="../../ui/pages/callsheets.py" line="105"/>
         <source>Cast version (no crew phones)</source>
         <translation>演员版（不含工作人员电话）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="118"/>
+        <location filename="../../ui/pages/callsheets.py" line="119"/>
         <source>Export this day…</source>
         <translation>导出本日…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="119"/>
+        <location filename="../../ui/pages/callsheets.py" line="120"/>
         <source>Export all days…</source>
         <translation>导出全部日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="120"/>
+        <location filename="../../ui/pages/callsheets.py" line="121"/>
         <source>Sides…</source>
         <translation>当日剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="121"/>
+        <location filename="../../ui/pages/callsheets.py" line="122"/>
         <source>Send…</source>
         <translation>发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="122"/>
+        <location filename="../../ui/pages/callsheets.py" line="123"/>
         <source>Mail settings…</source>
         <translation>邮件设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="140"/>
+        <location filename="../../ui/pages/callsheets.py" line="141"/>
         <source>e.g. 07:00</source>
         <translation>例如 07:00</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="142"/>
+        <location filename="../../ui/pages/callsheets.py" line="143"/>
         <source>from the schedule</source>
         <translation>按拍摄计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="143"/>
+        <location filename="../../ui/pages/callsheets.py" line="144"/>
         <source>an hour after crew call</source>
         <translation>剧组集合后一小时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="144"/>
+        <location filename="../../ui/pages/callsheets.py" line="145"/>
         <source>Breakfast</source>
         <translation>早餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="145"/>
+        <location filename="../../ui/pages/callsheets.py" line="146"/>
         <source>Lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="146"/>
+        <location filename="../../ui/pages/callsheets.py" line="147"/>
         <source>Dinner</source>
         <translation>晚餐</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="147"/>
+        <location filename="../../ui/pages/callsheets.py" line="148"/>
         <source>Background call</source>
         <translation>群演集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="148"/>
+        <location filename="../../ui/pages/callsheets.py" line="149"/>
         <source>as forecast, e.g. Sunny</source>
         <translation>按天气预报，例如 晴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="149"/>
-        <location filename="../../ui/pages/callsheets.py" line="162"/>
+        <location filename="../../ui/pages/callsheets.py" line="150"/>
+        <location filename="../../ui/pages/callsheets.py" line="163"/>
         <source>High (°F)</source>
         <translation>最高气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="150"/>
-        <location filename="../../ui/pages/callsheets.py" line="163"/>
+        <location filename="../../ui/pages/callsheets.py" line="151"/>
+        <location filename="../../ui/pages/callsheets.py" line="164"/>
         <source>Low (°F)</source>
         <translation>最低气温（°F）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="151"/>
+        <location filename="../../ui/pages/callsheets.py" line="152"/>
         <source>Chance of rain (%)</source>
         <translation>降雨概率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="152"/>
+        <location filename="../../ui/pages/callsheets.py" line="153"/>
         <source>Safety notes</source>
         <translation>安全提示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="153"/>
+        <location filename="../../ui/pages/callsheets.py" line="154"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="154"/>
+        <location filename="../../ui/pages/callsheets.py" line="155"/>
         <source>Department notes</source>
         <translation>部门备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="155"/>
+        <location filename="../../ui/pages/callsheets.py" line="156"/>
         <source>Walkie channels</source>
         <translation>对讲机频道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="162"/>
+        <location filename="../../ui/pages/callsheets.py" line="163"/>
         <source>High (°C)</source>
         <translation>最高气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="163"/>
+        <location filename="../../ui/pages/callsheets.py" line="164"/>
         <source>Low (°C)</source>
         <translation>最低气温（°C）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="184"/>
+        <location filename="../../ui/pages/callsheets.py" line="185"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="188"/>
+        <location filename="../../ui/pages/callsheets.py" line="189"/>
         <source>Wardrobe</source>
         <translation>服装</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="191"/>
+        <location filename="../../ui/pages/callsheets.py" line="192"/>
         <source>Role or position</source>
         <translation>角色或职位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="185"/>
+        <location filename="../../ui/pages/callsheets.py" line="186"/>
         <source>DOOD</source>
         <translation>工作日表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="186"/>
+        <location filename="../../ui/pages/callsheets.py" line="187"/>
         <source>Pickup</source>
         <translation>接送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="187"/>
+        <location filename="../../ui/pages/callsheets.py" line="188"/>
         <source>Hair &amp; makeup</source>
         <translation>妆发</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="189"/>
+        <location filename="../../ui/pages/callsheets.py" line="190"/>
         <source>On set / call</source>
         <translation>到场 / 集合</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="190"/>
+        <location filename="../../ui/pages/callsheets.py" line="191"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="198"/>
-        <location filename="../../ui/pages/callsheets.py" line="265"/>
+        <location filename="../../ui/pages/callsheets.py" line="199"/>
+        <location filename="../../ui/pages/callsheets.py" line="266"/>
         <source>%n shoot day(s)</source>
         <translation>
             <numerusform>%n 个拍摄日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="223"/>
+        <location filename="../../ui/pages/callsheets.py" line="224"/>
         <source>Edit call time</source>
         <translation>修改集合时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="225"/>
+        <location filename="../../ui/pages/callsheets.py" line="226"/>
         <source>Crew have one call time: enter it under On set / call.</source>
         <translation>剧组人员只有一个集合时间：请填在“到场 / 集合”一栏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="270"/>
+        <location filename="../../ui/pages/callsheets.py" line="271"/>
         <source>and %n more</source>
         <translation>
             <numerusform>及另外 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="271"/>
+        <location filename="../../ui/pages/callsheets.py" line="272"/>
         <source>%n hold(s) an outdated call sheet: %1</source>
         <translation>
             <numerusform>%n 人持有过时的通告单：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="278"/>
-        <location filename="../../ui/pages/callsheets.py" line="314"/>
-        <location filename="../../ui/pages/callsheets.py" line="342"/>
+        <location filename="../../ui/pages/callsheets.py" line="279"/>
+        <location filename="../../ui/pages/callsheets.py" line="315"/>
+        <location filename="../../ui/pages/callsheets.py" line="343"/>
         <source>Pick a shoot day first</source>
         <translation>请先选择一个拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="283"/>
+        <location filename="../../ui/pages/callsheets.py" line="284"/>
         <source>Export Call Sheet</source>
         <translation>导出通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="285"/>
-        <location filename="../../ui/pages/callsheets.py" line="324"/>
+        <location filename="../../ui/pages/callsheets.py" line="286"/>
+        <location filename="../../ui/pages/callsheets.py" line="325"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="295"/>
+        <location filename="../../ui/pages/callsheets.py" line="296"/>
         <source>Shooting script…</source>
         <translation>拍摄剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="296"/>
+        <location filename="../../ui/pages/callsheets.py" line="297"/>
         <source>Original…</source>
         <translation>原文剧本…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="297"/>
+        <location filename="../../ui/pages/callsheets.py" line="298"/>
         <source>Original and shooting script side by side…</source>
         <translation>原文与拍摄剧本对照…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="302"/>
+        <location filename="../../ui/pages/callsheets.py" line="303"/>
         <source>Shooting script with a person&apos;s name across each page…</source>
         <translation>拍摄剧本，每页印上收件人姓名…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="322"/>
+        <location filename="../../ui/pages/callsheets.py" line="323"/>
         <source>Export Sides</source>
         <translation>导出当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="333"/>
+        <location filename="../../ui/pages/callsheets.py" line="334"/>
         <source>Sides for one person</source>
         <translation>个人当日剧本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="333"/>
+        <location filename="../../ui/pages/callsheets.py" line="334"/>
         <source>Their name, written across each page:</source>
         <translation>其姓名（印在每页上）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="354"/>
+        <location filename="../../ui/pages/callsheets.py" line="355"/>
         <source>Export Every Day&apos;s Call Sheet</source>
         <translation>导出每天的通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/callsheets.py" line="362"/>
+        <location filename="../../ui/pages/callsheets.py" line="363"/>
         <source>Writing call sheets…</source>
         <translation>正在生成通告单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/callsheets.py" line="365"/>
+        <location filename="../../ui/pages/callsheets.py" line="366"/>
         <source>Wrote %n call sheet(s) in %1</source>
         <translation>
             <numerusform>已在 %1 生成 %n 份通告单</numerusform>
@@ -2928,22 +2928,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="154"/>
+        <location filename="../../ui/pages/base.py" line="153"/>
         <source>Remove %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="182"/>
+        <location filename="../../ui/pages/base.py" line="181"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="184"/>
+        <location filename="../../ui/pages/base.py" line="183"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="193"/>
+        <location filename="../../ui/pages/base.py" line="192"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
+from studio import i18n
 from studio.edits import put_back, set_field
 from studio.errors import InvalidInput
 from studio.models import Availability, Performer, Production, ShootDay, Strip
@@ -572,6 +573,11 @@ def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
         "Scheduled 597 scenes on 12 days (feasible): 352365.91 USD, more than the current schedule "
         "(352228.42 USD), which breaks 1 limit(s) where this one breaks 0."
     )
+    i18n.set_language("zh_CN")  # the status in the report's words too
+    try:
+        assert "（违反限制）" in _schedule_report(report, 12, "limits broken")
+    finally:
+        i18n.set_language("en")
 
 
 def test_schedule_check_says_what_the_stored_schedule_costs_and_breaks(demo_path):
