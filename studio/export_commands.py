@@ -9,6 +9,7 @@ from pathlib import Path
 from studio.day_reports.commands import export_dpr
 from studio.errors import UserError
 from studio.i18n import _
+from studio.language_option import document_language
 
 
 def add_export_commands(commands, common: argparse.ArgumentParser):
@@ -19,32 +20,25 @@ def add_export_commands(commands, common: argparse.ArgumentParser):
     breakdown.add_argument("--report", choices=("sheets", "elements"), default="sheets")
     contacts = export.add_parser("contacts", parents=[common], help="contact sheet: cast, crew, locations")
     contacts.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
-    contacts.add_argument(
-        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en+zh", help="headings' language"
-    )
+    document_language(contacts, "en+zh", "headings' language")
     dood = export.add_parser(
         "dood", parents=[common], help="Day Out of Days: each cast member's work, hold, travel, drop"
     )
     dood.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
-    # dest: the document's language, not the interface's (main.py sets the interface from args.lang)
-    dood.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language")
+    document_language(dood, "en", "its language")
     shooting = export.add_parser("schedule", parents=[common], help="shooting schedule (PDF) or shoot calendar (.ics)")
     shooting.add_argument("--out", required=True, type=Path, help="F.pdf or F.ics")
     shooting.add_argument("--report", choices=("full", "one-liner"), default="full", help="PDF only")
-    shooting.add_argument(
-        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="the PDF's language"
-    )
+    document_language(shooting, "en", "the PDF's language")
     callsheet = export.add_parser("callsheet", parents=[common], help="a shoot day's call sheet, or every day's (PDF)")
     callsheet.add_argument("--day", required=True, help="the day's number (the first unit's), or all")
     callsheet.add_argument("--out", required=True, type=Path, help="F.pdf, or a folder with --day all")
-    callsheet.add_argument(
-        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its language"
-    )
+    document_language(callsheet, "en", "its language")
     callsheet.add_argument("--cast-version", action="store_true", help="leave out the crew's phone numbers")
     sides = export.add_parser("sides", parents=[common], help="a shoot day's scenes as script pages (PDF)")
     sides.add_argument("--day", required=True, help="the day's number (the first unit's)")
     sides.add_argument("--out", required=True, type=Path, help="F.pdf, or a folder")
-    sides.add_argument("--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="its labels")
+    document_language(sides, "en", "its labels")
     sides.add_argument("--watermark", default="", help="a name written across every page (the recipient's)")
     sides.add_argument(
         "--script",
@@ -57,9 +51,7 @@ def add_export_commands(commands, common: argparse.ArgumentParser):
     )
     script.add_argument("--bilingual", action="store_true", help="both scripts side by side (the one layout so far)")
     script.add_argument("--out", required=True, type=Path, help="F.pdf")
-    script.add_argument(
-        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en+zh", help="its labels"
-    )
+    document_language(script, "en+zh", "its labels")
     budget_book = export.add_parser(
         "budget",
         parents=[common],
@@ -68,9 +60,7 @@ def add_export_commands(commands, common: argparse.ArgumentParser):
     )
     budget_book.add_argument("--out", required=True, type=Path, help="F.xlsx or F.pdf")
     budget_book.add_argument("--currency", help="report currency (default: the production's)")
-    budget_book.add_argument(
-        "--lang", dest="document_lang", choices=("en", "zh", "en+zh"), default="en", help="headings' language"
-    )
+    document_language(budget_book, "en", "headings' language")
     people = export.add_parser("people", parents=[common], help="the cast or crew list as CSV")
     people.add_argument("--kind", required=True, choices=("cast", "crew"))
     people.add_argument("--out", required=True, type=Path, help="F.csv")

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from studio.i18n import _, local_name
+from studio.language_option import document_language
 
-LANGUAGES = ("en", "zh", "en+zh")
 REPORT_READING = ("day", "final-cost")  # the report actions that change nothing
 
 
@@ -34,7 +34,7 @@ def add_report_commands(commands, export, common: argparse.ArgumentParser) -> No
     dpr = export.add_parser("dpr", parents=[common], help="a reported day's production report (PDF or xlsx)")
     dpr.add_argument("--day", required=True, type=int, help="the day's number (the first unit's)")
     dpr.add_argument("--out", required=True, type=Path, help="F.pdf or F.xlsx")
-    dpr.add_argument("--lang", dest="document_lang", choices=LANGUAGES, default="en", help="its language")
+    document_language(dpr, "en", "its language")
 
 
 def add_replan_command(schedule, common: argparse.ArgumentParser) -> None:

@@ -112,3 +112,6 @@ def test_export_sides_from_the_command_line(demo_path, tmp_path):
     for day in ("abc", "-1", "3.5"):
         typo = run("export", "sides", "--db", str(demo_path), "--day", day, "--out", str(tmp_path / "y.pdf"))
         assert typo.returncode == 2 and typo.stderr == f"cliffhanger: --day must be a day's number, not {day}\n"
+    chinese = run("export", "sides", "--db", str(demo_path), "--day", "2", "--out", str(tmp_path), "--lang", "zh_CN")
+    assert chinese.returncode == 0, chinese.stderr  # as the interface's --lang says Chinese: zh
+    assert len(list(tmp_path.glob("* - 2027-01-12 - *(ZH).pdf"))) == 1
