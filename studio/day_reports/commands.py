@@ -85,6 +85,14 @@ def run_replan(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False))
         return 0
     change = report["change"]
+    if plan.stays:
+        print(
+            _(
+                "Re-planned from day {day}: nothing new to place, and nothing costs less than the schedule as it is "
+                "({cost} {currency}): it stays."
+            ).format(day=args.from_day, cost=report["cost"]["amount"], currency=change["currency"])
+        )
+        return 0
     print(
         _(
             "Re-planned from day {day}: {unshot} scenes left unshot scheduled again; the schedule costs {cost} "

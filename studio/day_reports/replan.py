@@ -101,6 +101,7 @@ class Replan:
     days_added: int
     dates: dict[int, dt.date]  # each day of the layout's date (a day added to look is known by it)
     meals: tuple[MealMove, ...] = ()  # the remaining days' typed meals moved with their calls, to store
+    stays: bool = False  # nothing new to place and nothing cheaper found: the schedule as it is stays
 
     @property
     def slip(self) -> Difference:
@@ -129,6 +130,7 @@ class Replan:
             "work": round(self.result.work, 2),
             "seconds": round(self.result.seconds, 1),
             "meals_moved": moves_json(self.meals),
+            "stays": self.stays,
         }
 
 
@@ -180,7 +182,8 @@ def replan(
     before = BoardAnalysis(board)
     day_of = board.day_of()
     placed_again = all(day_of.get(strip) in later for strip in unshot)  # by a re-plan before this one
-    if placed_again and not after.standing < before.standing:  # a schedule as it is, and nothing better
+    stays = placed_again and not after.standing < before.standing
+    if stays:  # the slip was the re-plan's before this one, and placing the rest again saves nothing
         layout, after = board.placement, before
     spared = work * ANYWAY_SHARE if work is not None else time_limit * ANYWAY_SHARE * WORK_PER_SECOND
     return Replan(
@@ -188,12 +191,13 @@ def replan(
         layout,
         before.cost,
         after.cost,
-        _anyway(board, remaining, result.placement, unshot, days_added, spared, cancelled),
+        after.cost if stays else _anyway(board, remaining, result.placement, unshot, days_added, spared, cancelled),
         unshot,
         [s for s in shot if not board.strips[s].is_banner],
         days_added,
         {day.id: day.date for day in board.days},
         moved_meals(typed, board, after.times),
+        stays,
     )
 
 
