@@ -377,7 +377,7 @@ def run_schedule(args: argparse.Namespace) -> int:
                 session, production.id, args.days, args.time_limit, work=args.work, spent=started
             )
             store_meals(session, run.result.meals)
-            days = len({day_id for day_id in run.result.placement if day_id is not None})
+            days = sum(1 for day_id, strips in run.result.placement.items() if day_id is not None and strips)
     finally:
         database.close()
     report = result_json(run, days)

@@ -504,6 +504,17 @@ def test_schedule_auto_on_the_command_line(demo_path):
         assert load_board(session, 1).placement == before
 
 
+def test_the_command_counts_the_days_the_schedule_uses_once_unused_ones_are_removed(demo_path):
+    """--days 12 on the demo's nine: the days it added and left empty are removed, and the report said
+    "on 12 days" of a production left with nine."""
+    report = json.loads(run("schedule", "auto", "--db", str(demo_path), "--days", "12", "--work", "1", "--json").stdout)
+    assert report["improved"]
+    with open_database(demo_path).session() as session:
+        used = {strip.shoot_day_id for strip in session.exec(select(Strip)).all()} - {None}
+        shooting = session.exec(select(ShootDay.id).where(ShootDay.kind == "SHOOT")).all()
+    assert report["days"] == len(used) == len(shooting) == 9 + report["shoot_days_added"]
+
+
 def strips_by_day(database) -> dict[int | None, list[tuple[int, int]]]:
     """Shoot day id → its strips' (id, position), in order."""
     with database.session() as session:
