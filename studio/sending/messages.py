@@ -73,7 +73,7 @@ class MailWords:
             "dropped": _("scenes dropped: {new}"),
             "places": _("location {new}, was {old}"),
             "details": _("details of the call sheet changed"),
-            "details_of": _("the call sheet's {parts} changed"),
+            "details_of": _("changed on the call sheet: {parts}"),
             "released": _("no longer called, was call {old}"),
             "released_from_hold": _("no longer on hold"),
         }
@@ -106,7 +106,8 @@ class MailWords:
         if kind == "released" and not old:
             kind = "released_from_hold"
         if kind == "details" and values:  # which of the sheet's parts
-            return self.changes["details_of"].format(parts=self.sheet.listed(self.parts[part] for part in values))
+            parts = ("、" if self.lang == "zh" else "; ").join(self.parts[part] for part in values)
+            return self.changes["details_of"].format(parts=parts)
         if kind == "places":
             new, old = (self.place_list(names, places_zh or {}, among=(*new, *old)) for names in (new, old))
         elif kind == "date":  # stored as ISO dates, told as the mail's language writes a date
@@ -134,7 +135,8 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
     lines = [words.hello.format(name=name), ""]
     if recipient.released:
         sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date())
-        lines += [words.released.format(sent=sent, **day), "", sheet.company or sheet.title]
+        told = [f"- {words.change(change)}" for change in recipient.changes]  # none once told
+        lines += [words.released.format(sent=sent, **day), *told, "", sheet.company or sheet.title]
         return Mail(recipient, words.subject_released.format(title=title, **day), "\n".join(lines), [], True)
     if revision:
         # The subject names what changes the day's start (SUBJECT_CHANGES); scenes and places are in the body.

@@ -196,6 +196,7 @@ def test_someone_no_longer_on_the_day_is_told_once_that_they_are_released(demo, 
     told = mail_server.inbox.to(released.recipient.email)[-1]
     assert told["Subject"] == "The Contract Bride · Day 3 of 9, Jan 13, 2027: no longer called"
     assert "You are no longer called on Day 3 of 9, Jan 13, 2027" in told.get_body().get_content()
+    assert f"- no longer called, was call {call}" in told.get_body().get_content()
     assert not attachments(told)
     with demo.session() as session:
         again = next(o for o in plan_day_mail(session, 1, day).outcomes if o.recipient.name == "Hannah Lee")
@@ -290,8 +291,11 @@ def test_a_detail_and_a_moved_day_make_everyones_sheet_outdated(demo, mail_serve
     with demo.session() as session:
         plan = plan_day_mail(session, 1, day)
     assert {tuple(o.recipient.changes) for o in plan.outcomes if o.recipient.email} == {(("details", "weather"),)}
-    assert MailWords("en").change(("details", "weather")) == "the call sheet's weather and sun times changed"
-    assert MailWords("zh").change(("details", "scenes", "notes")) == "通告单的场次与群演、备注有变动"
+    assert MailWords("en").change(("details", "weather")) == "changed on the call sheet: weather and sun times"
+    assert MailWords("en").change(("details", "scenes", "next_day")) == (
+        "changed on the call sheet: scenes and background; advance schedule"
+    )
+    assert MailWords("zh").change(("details", "scenes", "notes")) == "通告单有变动：场次与群演、备注"
     assert MailWords("en").change(("details",)) == "details of the call sheet changed"  # logged before parts were
     with demo.transaction() as session:
         session.get(ShootDay, day).shoot_date = dt.date(2027, 1, 25)
