@@ -85,7 +85,7 @@ def schedule_automatically(
     them), unless a strip was changed elsewhere meanwhile (ChangedElsewhere: nothing is put); the typed
     meals it moved with their days' calls are the caller's to store with them (`operations.store_meals`:
     the call sheets' edits are above the schedule's layer). Days added for it are kept only if the
-    schedule found is put: unused, they would count in the budget's shoot days."""
+    schedule found is put, and only those it uses: unused, they would count in the budget's shoot days."""
     adding = session.begin_nested()
     board, added = board_for_scheduling(session, production_id, days)
     if not board.days:
