@@ -162,10 +162,14 @@ class _Breaker:
     def joints(self, low: int, high: int) -> list[tuple[int, int]]:
         """(start, end) of the pieces of low…high cut after each space, hyphen or name's dot: where a name
         too wide for a line breaks first ("Vanderbilt-|Rothschild", "亚历山德罗夫娜·|范德比尔特")."""
-        bounds = [low]
-        for index in range(low + 1, high):
-            if self.text[index] != GLUE and drawn(self.text[bounds[-1] : index]).endswith(JOINTS):
+        bounds, before = [low], ""
+        for index in range(low, high):
+            char = self.text[index]
+            if char == GLUE:
+                continue
+            if index > low and before in JOINTS:
                 bounds.append(index)
+            before = char
         bounds.append(high)
         return [(start, end) for start, end in zip(bounds, bounds[1:], strict=False) if end > start]
 
