@@ -234,7 +234,7 @@ def meals_text(moves) -> list[str]:
     if followed := days_followed(moves):
         lines.append(
             QCoreApplication.translate(
-                "OptimizeDialog", "Meals typed on the call sheets follow the new calls (days %1)."
+                "OptimizeDialog", "Meals typed on the call sheets follow the new calls (day(s) %1).", "", len(followed)
             ).replace("%1", day_list(followed))
         )
     if cleared := days_cleared(moves):
@@ -242,7 +242,9 @@ def meals_text(moves) -> list[str]:
             QCoreApplication.translate(
                 "OptimizeDialog",
                 "Meals the new calls would put past midnight or past the wrap are cleared from the call sheets "
-                "and fall when due (days %1).",
+                "and fall when due (day(s) %1).",
+                "",
+                len(cleared),
             ).replace("%1", day_list(cleared))
         )
     return lines

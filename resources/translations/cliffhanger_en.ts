@@ -201,6 +201,22 @@
             <numerusform>Reported days kept what was shot on them and took no other scene (days %1); %n scenes not shot on them stay there: Re-plan schedules them again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="236"/>
+        <source>Meals typed on the call sheets follow the new calls (day(s) %1).</source>
+        <translation>
+            <numerusform>Meals typed on the call sheets follow the new calls (day %1).</numerusform>
+            <numerusform>Meals typed on the call sheets follow the new calls (days %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="242"/>
+        <source>Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall when due (day(s) %1).</source>
+        <translation>
+            <numerusform>Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall when due (day %1).</numerusform>
+            <numerusform>Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall when due (days %1).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PayPresetsDialog</name>

@@ -2855,6 +2855,20 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
             <numerusform>已有日报的拍摄日保留已拍场次，不再排入其他场次（第 %1 天）；其中 %n 场未拍，仍留在原日：请用“重新安排剩余拍摄日”重新排期。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="236"/>
+        <source>Meals typed on the call sheets follow the new calls (day(s) %1).</source>
+        <translation>
+            <numerusform>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/optimize_dialog.py" line="242"/>
+        <source>Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall when due (day(s) %1).</source>
+        <translation>
+            <numerusform>新的通告时间会使部分用餐时间跨过午夜或晚于收工，已从通告单上清除，改为到点用餐（第 %1 天）。</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/optimize_dialog.py" line="119"/>
         <location filename="../../ui/optimize_dialog.py" line="186"/>
@@ -2881,20 +2895,10 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         </translation>
     </message>
     <message>
-        <location filename="../../ui/optimize_dialog.py" line="242"/>
-        <source>Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall when due (days %1).</source>
-        <translation>新的通告时间会使部分用餐时间跨过午夜或晚于收工，已从通告单上清除，改为到点用餐（第 %1 天）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/optimize_dialog.py" line="253"/>
+        <location filename="../../ui/optimize_dialog.py" line="255"/>
         <source>, </source>
         <comment>between the day numbers of a list</comment>
         <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../ui/optimize_dialog.py" line="236"/>
-        <source>Meals typed on the call sheets follow the new calls (days %1).</source>
-        <translation>通告单上填写的用餐时间已随新的通告时间调整（第 %1 天）。</translation>
     </message>
 </context>
 <context>

@@ -70,17 +70,23 @@ def meals_report(moves: Iterable[MealMove]) -> list[str]:
     moves = tuple(moves)
     lines = []
     if followed := days_followed(moves):
-        days = _(", ").join(map(str, followed))
-        lines.append(_("Meals typed on the call sheets follow the new calls (days {days}).").format(days=days))
+        followed_said = days_said(followed)
+        lines.append(_("Meals typed on the call sheets follow the new calls ({days}).").format(days=followed_said))
     if cleared := days_cleared(moves):
-        days = _(", ").join(map(str, cleared))
         lines.append(
             _(
                 "Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and "
-                "fall when due (days {days})."
-            ).format(days=days)
+                "fall when due ({days})."
+            ).format(days=days_said(cleared))
         )
     return lines
+
+
+def days_said(numbers: list[int]) -> str:
+    """ "day 4", "days 4, 5" (第 4 天, 第 4、5 天)."""
+    if len(numbers) == 1:
+        return _("day {number}").format(number=numbers[0])
+    return _("days {numbers}").format(numbers=_(", ").join(map(str, numbers)))
 
 
 def moves_json(moves: Iterable[MealMove]) -> list[dict]:

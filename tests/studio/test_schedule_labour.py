@@ -260,11 +260,13 @@ def test_a_typed_lunch_follows_the_call_while_the_optimizer_moves_the_day():
 def test_a_meal_cleared_because_its_call_moved_it_past_midnight_is_reported_as_cleared_not_moved():
     moves = (MealMove(10, 1, "lunch", 14 * 60, 11 * 60), MealMove(11, 2, "dinner", None, 20 * 60))
     assert meals_report(moves) == [
-        "Meals typed on the call sheets follow the new calls (days 1).",
+        "Meals typed on the call sheets follow the new calls (day 1).",
         "Meals the new calls would put past midnight or past the wrap are cleared from the call sheets and fall "
-        "when due (days 2).",
+        "when due (day 2).",
     ]
     assert meals_report(moves[1:]) == [meals_report(moves)[1]] and meals_report(()) == []
+    both = (*moves, MealMove(12, 3, "lunch", 15 * 60, 12 * 60))
+    assert meals_report(both)[0] == "Meals typed on the call sheets follow the new calls (days 1, 3)."
     lunch, dinner = {"day": 1, "meal": "lunch", "time": "14:00"}, {"day": 2, "meal": "dinner", "time": None}
     assert moves_json(moves) == [lunch, dinner]
 

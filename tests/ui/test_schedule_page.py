@@ -201,8 +201,8 @@ def test_the_result_says_which_days_meals_followed_the_call_and_which_were_clear
     day_1, day_2 = (day.id for day in board.days[:2])
     moves = (MealMove(day_1, 1, "lunch", 14 * 60, 11 * 60), MealMove(day_2, 2, "dinner", None, 20 * 60))
     text = result_text(dataclasses.replace(result, meals=moves))
-    assert "follow the new calls (days 1)" in text
-    assert "past midnight or past the wrap are cleared from the call sheets and fall when due (days 2)" in text
+    assert "follow the new calls (day 1)" in text  # one day: "day"
+    assert "past midnight or past the wrap are cleared from the call sheets and fall when due (day 2)" in text
     assert "follow the new calls" not in result_text(dataclasses.replace(result, meals=moves[1:]))
     # The demo's first three days are reported: the result says they kept their scenes.
     assert result.reported == (1, 2, 3) and result.unshot == 5
