@@ -53,11 +53,11 @@ def add_replan_command(schedule, common: argparse.ArgumentParser) -> None:
 def run_replan(args: argparse.Namespace) -> int:
     import json
 
-    from studio.cli import check_search_limits
     from studio.day_reports.replan import apply_replan, replan
     from studio.paths import database_argument
     from studio.productions import get_production
     from studio.schedule.meals import meals_report
+    from studio.schedule_commands import check_search_limits
     from studio.storage.command_databases import open_to_read
     from studio.storage.db import open_database
 

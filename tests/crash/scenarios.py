@@ -106,8 +106,8 @@ def op_place(db: Path, placement: dict) -> None:
 def op_schedule_auto(db: Path) -> None:
     """`cliffhanger schedule auto --work N`: optimize and apply in one transaction (the work ends the search
     long before the longest time limit does)."""
-    from studio.cli import run_schedule
     from studio.errors import UserError
+    from studio.schedule_commands import run_schedule
 
     try:
         run_schedule(_namespace(db, action="auto", days=None, time_limit=3600, work=OPTIMIZER_WORK, json=True))

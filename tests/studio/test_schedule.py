@@ -564,7 +564,7 @@ def test_scenes_left_after_the_reported_days_that_cannot_fit_are_said_so(demo):
 
 
 def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
-    from studio.cli import _schedule_report
+    from studio.schedule_commands import schedule_report
 
     cost = {"amount": "352365.91", "currency": "USD"}
     report = {
@@ -579,14 +579,14 @@ def test_a_schedule_dearer_than_the_board_to_clear_its_conflicts_says_so():
         "saving_percent": "-0.0",
         "gap_percent": None,
     }
-    text = _schedule_report(report, 12, "feasible")
+    text = schedule_report(report, 12, "feasible")
     assert text == (
         "Scheduled 597 scenes on 12 days (feasible): 352365.91 USD, more than the current schedule "
         "(352228.42 USD), which breaks 1 limit(s) where this one breaks 0."
     )
     i18n.set_language("zh_CN")  # the status in the report's words too
     try:
-        assert "（违反限制）" in _schedule_report(report, 12, "limits broken")
+        assert "（违反限制）" in schedule_report(report, 12, "limits broken")
     finally:
         i18n.set_language("en")
 
