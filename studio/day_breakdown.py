@@ -100,14 +100,12 @@ def background_calls(
     found: dict[tuple[str, str], dict] = {}
 
     def add(name: str, name_zh: str, scene_id: int, count: int | None, notes: str) -> None:
-        entry = found.setdefault((name, name_zh), {"count": None, "scenes": [], "notes": [], "first": None})
+        entry = found.setdefault((name, name_zh), {"count": None, "scenes": [], "notes": [], "starts": []})
         if count is not None:
             entry["count"] = max(entry["count"] or 0, count)
         entry["scenes"].append(scenes[scene_id])
         entry["notes"] += [notes] if notes and notes not in entry["notes"] else []
-        start = starts.get(scene_id)
-        if start is not None:
-            entry["first"] = start if entry["first"] is None else min(entry["first"], start)
+        entry["starts"].append(starts[scene_id])
 
     for scene_id, character in roles:
         if scene_id in scenes:
@@ -121,14 +119,13 @@ def background_calls(
     for tag, element in session.exec(tagged):
         add(element.name, element.name_zh, tag.scene_id, tag.quantity, tag.notes or element.notes)
     order = list(scenes.values())
-    earliest = min(starts.values(), default=0)
     return sorted(
         (
             BackgroundCall(
                 name,
                 name_zh,
                 entry["count"],
-                call(earliest if entry["first"] is None else entry["first"]),
+                call(min(entry["starts"])),
                 tuple(sorted(set(entry["scenes"]), key=order.index)),
                 "; ".join(entry["notes"]),
             )

@@ -129,15 +129,15 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
     sheet = roster.sheet
     title = words.sheet.named(sheet.title, sheet.title_zh) if words.lang == "zh" else sheet.title
     day = {"number": sheet.number, "total": sheet.day_count, "date": words.date(sheet.date)}
-    files = attachment_names(roster, recipient)
-    revision = recipient.standing == Standing.OUTDATED and not everyone
+    sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date()) if recipient.sent_at else ""
     name = words.sheet.named(recipient.name, recipient.name_zh) if words.lang != "en" else recipient.name
     lines = [words.hello.format(name=name), ""]
     if recipient.released:
-        sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date())
         told = [f"- {words.change(change)}" for change in recipient.changes]  # none once told
         lines += [words.released.format(sent=sent, **day), *told, "", sheet.company or sheet.title]
         return Mail(recipient, words.subject_released.format(title=title, **day), "\n".join(lines), [], True)
+    files = attachment_names(roster, recipient)
+    revision = recipient.standing == Standing.OUTDATED and not everyone
     if revision:
         # The subject names what changes the day's start (SUBJECT_CHANGES); scenes and places are in the body.
         told = [words.change(change) for change in recipient.changes if change[0] in SUBJECT_CHANGES]
@@ -146,7 +146,6 @@ def compose(roster: DayRoster, recipient: Recipient, words: MailWords, everyone:
             if told
             else words.revised_details.format(title=title, **day)
         )
-        sent = words.date(dt.datetime.fromisoformat(recipient.sent_at).date())
         lines += [
             words.revised_intro.format(sent=sent, **day),
             *(f"- {words.change(c, roster.places_zh)}" for c in recipient.changes),

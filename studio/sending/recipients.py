@@ -103,22 +103,23 @@ def day_roster(session: Session, production_id: int, shoot_day_id: int) -> DayRo
     performers = {p.id: p for p in session.exec(select(Performer).where(Performer.production_id == production_id))}
     crew = {m.id: m for m in session.exec(select(CrewMember).where(CrewMember.production_id == production_id))}
     cast_version, crew_version = fingerprint(cast_sheet), fingerprint(sheet)
+    parts = part_prints(sheet)  # the same for everyone: worked out once
     for line in cast_sheet.cast:
         performer = performers[line.performer_id]
         times = {"pickup": line.pickup, "makeup": line.makeup, "wardrobe": line.wardrobe, "on_set": line.on_set}
         numbers = set(line.cast_numbers)
         theirs = [scene for scene in sheet.scenes if numbers & set(scene.cast_numbers)]
         places = list(dict.fromkeys(scene.location for scene in theirs if scene.location))
-        facts = _facts(sheet, times, [scene.number for scene in theirs], line.status, places)
+        facts = _facts(sheet, parts, times, [scene.number for scene in theirs], line.status, places)
         named = (line.performer, line.performer_zh, line.character, line.character_zh)
         people.append(_recipient("cast", performer, named, facts, cast_version, default, last))
     every_scene = [scene.number for scene in sheet.scenes]
     for line in sheet.crew:
-        facts = _facts(sheet, {"call": line.call}, every_scene, "", [place.name for place in sheet.places])
+        facts = _facts(sheet, parts, {"call": line.call}, every_scene, "", [place.name for place in sheet.places])
         named = _crew_named(line.name, line.name_zh, line.position)
         people.append(_recipient("crew", crew[line.crew_member_id], named, facts, crew_version, default, last))
     on_the_day = {(person.kind, person.person_id) for person in people}
-    released = _facts(sheet, {}, [], RELEASED, [])
+    released = _facts(sheet, parts, {}, [], RELEASED, [])
     for kind, person_id in sorted(last.keys() - on_the_day):  # cast first, as on the sheet
         if kind == "cast":
             performer = performers[person_id]
@@ -177,9 +178,16 @@ def fingerprint(sheet: DaySheet) -> str:
     return hashlib.sha256(repr(common).encode()).hexdigest()[:16]
 
 
-def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], status: str, places: list[str]) -> dict:
+def _facts(
+    sheet: DaySheet,
+    parts: dict[str, str],
+    times: dict[str, int | None],
+    scenes: list[str],
+    status: str,
+    places: list[str],
+) -> dict:
     """What a person's mail tells them: the date, their times and first call, their scenes and the
-    locations they work at (names as stored: what a revision compares)."""
+    locations they work at (names as stored: what a revision compares), and the sheet's `part_prints`."""
     shown = {name: clock(minutes) for name, minutes in times.items() if minutes is not None}
     first = min((minutes for minutes in times.values() if minutes is not None), default=None)
     return {
@@ -190,7 +198,7 @@ def _facts(sheet: DaySheet, times: dict[str, int | None], scenes: list[str], sta
         "crew_call": clock(sheet.crew_call),
         "scenes": scenes,
         "places": places,
-        "parts": part_prints(sheet),
+        "parts": parts,
     }
 
 
