@@ -2,7 +2,8 @@
 and the elements the departments bring, and the day's background calls.
 
 Background is counted from what the breakdown tags (each element's quantity) or, where a scene has no
-tag, from its background roles' names (保安2名 is two; REPORTERS says no number: uncounted, "?").
+tag, from its background roles: each role's headcount as typed, else as its name says (保安2名 is two;
+REPORTERS with no headcount says no number: uncounted, "?").
 """
 
 from __future__ import annotations
@@ -72,13 +73,18 @@ def background_roles(session: Session, scene_ids) -> list[tuple[int, Character]]
     )
 
 
+def headcount(role: Character) -> int | None:
+    """How many players a background role books: its headcount as typed, else as its name says, else None."""
+    return role.headcount if role.headcount is not None else group_count(role.name)
+
+
 def roles_counted(roles: list[tuple[int, Character]]) -> tuple[dict[int, int], set[int]]:
-    """The background the roles' names count per scene (保安2名 is two), and the scenes with a role whose
-    name says no number."""
+    """The background the roles count per scene (`headcount`), and the scenes with a role of no known
+    number."""
     counted: dict[int, int] = defaultdict(int)
     uncounted: set[int] = set()
     for scene_id, character in roles:
-        count = group_count(character.name)
+        count = headcount(character)
         if count is None:
             uncounted.add(scene_id)
         else:
@@ -94,7 +100,7 @@ def background_calls(
     call: Callable[[int], int],
 ) -> list[BackgroundCall]:
     """Background roles in the day's scenes (`roles`) and elements tagged Background: the most one scene
-    needs (a role counts as many as its name says: 保安2名 is two), each called at `call(when its first
+    needs (a role counts its `headcount`), each called at `call(when its first
     scene starts)` (`starts`: scene id → its start, `cast_calls.scene_starts`)."""
     scenes = {strip.scene_id: strip.number for strip in strips if not strip.is_banner}
     found: dict[tuple[str, str], dict] = {}
@@ -109,7 +115,7 @@ def background_calls(
 
     for scene_id, character in roles:
         if scene_id in scenes:
-            add(character.name, character.name_zh, scene_id, group_count(character.name), character.notes)
+            add(character.name, character.name_zh, scene_id, headcount(character), character.notes)
     tagged = (
         select(SceneElement, BreakdownElement)
         .join(BreakdownElement)

@@ -316,6 +316,7 @@ def _add_cast(session: Session, pid: int, rows: list[dict], first_day: date) -> 
             name_zh=row["name_zh"],
             script_name=row["name"],
             is_background=background,
+            headcount=row.get("headcount"),
             cast_number=None if background else cast_number,
         )
         union = row["union"] == UnionStatus.SAG_AFTRA

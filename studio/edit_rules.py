@@ -213,6 +213,19 @@ def _name_key(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
+class BackgroundHeadcount(RowRule):
+    """How many players a background role books: a whole number of 1 or more, or none (counted from its
+    name); a speaking role is one person, played by its performer."""
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        count = optional_positive_number(value)
+        if count is not None and not row.is_background:
+            raise InvalidInput(
+                _("{role} is not background: only a background role has a headcount").format(role=row.name)
+            )
+        setattr(row, field, count)
+
+
 @dataclass(frozen=True)
 class DateInRange(RowRule):
     """One end of a date range: it may not cross the other end."""

@@ -32,6 +32,7 @@ from studio.day_reports.fields import (
 )
 from studio.drive_times import LOCATION_DRIVE
 from studio.edit_rules import (
+    BackgroundHeadcount,
     CallOrder,
     CurrencyOf,
     DateInRange,
@@ -175,7 +176,12 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
     ),
     "character": (
         Character,
-        {"name": NAME, "name_zh": OwnChineseName(NAME_ZH, "name"), "cast_number": optional_positive_number},
+        {
+            "name": NAME,
+            "name_zh": OwnChineseName(NAME_ZH, "name"),
+            "cast_number": optional_positive_number,
+            "headcount": BackgroundHeadcount(),
+        },
     ),
     "breakdown_category": (
         BreakdownCategory,

@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from studio import vocabulary
+from studio.day_breakdown import headcount
 from studio.day_sheet import DaySheet
 from studio.i18n import _
 from studio.languages import speaks_english, speaks_mandarin
@@ -163,6 +164,8 @@ def cast_rows(session: Session, production_id: int) -> list[Row]:
                 "rate": visible_money(session, deal, "rate"),
                 "scenes": scene_counts.get(character.id, 0),
                 "background": character.is_background,
+                # As typed, else as the name says (保安2名); "" for a speaking role, which has none.
+                "headcount": headcount(character) if character.is_background else "",
             }
         )
     rows.sort(key=lambda r: (r["cast_number"] is None, r["cast_number"] or 0, r["character"]))

@@ -83,6 +83,7 @@ class Column:
     # Short cells every one of which should read whole (a scene's number, its status): fitted to all the rows,
     # not only the first 50 that fit the others (an "Original 68-2" far down was elided).
     whole: bool = False
+    empty: str = ""  # what a cell with no value shows ("?": not known yet)
 
 
 def name_columns(
@@ -221,7 +222,7 @@ class RecordTableModel(QAbstractTableModel):
                 return QColor(FALLBACK_GREY)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if value is None:
-                return ""
+                return column.empty
             return column.display(value) if column.display else str(value)
         if role == Qt.ItemDataRole.EditRole:
             if column.choice_key:

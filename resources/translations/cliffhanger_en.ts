@@ -81,7 +81,7 @@
 <context>
     <name>CastPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n performer</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="246"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n not cast yet</numerusform>
@@ -270,7 +270,7 @@
 <context>
     <name>RecordTable</name>
     <message numerus="yes">
-        <location filename="../../ui/table.py" line="135"/>
+        <location filename="../../ui/table.py" line="136"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>Remove %n row</numerusform>

@@ -946,20 +946,20 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="105"/>
-        <location filename="../../ui/pages/cast.py" line="121"/>
+        <location filename="../../ui/pages/cast.py" line="131"/>
         <source>Performer</source>
         <translation>演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="115"/>
-        <location filename="../../ui/pages/cast.py" line="124"/>
-        <location filename="../../ui/pages/cast.py" line="137"/>
+        <location filename="../../ui/pages/cast.py" line="125"/>
+        <location filename="../../ui/pages/cast.py" line="134"/>
+        <location filename="../../ui/pages/cast.py" line="147"/>
         <source>Union</source>
         <translation>工会</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="60"/>
-        <location filename="../../ui/pages/cast.py" line="306"/>
+        <location filename="../../ui/pages/cast.py" line="316"/>
         <source>Deal</source>
         <translation>合约</translation>
     </message>
@@ -975,7 +975,7 @@ The details are in %2</source>
     </message>
     <message>
         <location filename="../../ui/pages/cast.py" line="108"/>
-        <location filename="../../ui/pages/cast.py" line="218"/>
+        <location filename="../../ui/pages/cast.py" line="228"/>
         <source>not cast</source>
         <translation>未选角</translation>
     </message>
@@ -985,250 +985,255 @@ The details are in %2</source>
         <translation>场数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="116"/>
-        <location filename="../../ui/pages/cast.py" line="164"/>
+        <location filename="../../ui/pages/cast.py" line="118"/>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cast.py" line="126"/>
+        <location filename="../../ui/pages/cast.py" line="174"/>
         <source>Rate</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="122"/>
+        <location filename="../../ui/pages/cast.py" line="132"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="123"/>
+        <location filename="../../ui/pages/cast.py" line="133"/>
         <source>Speaks</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="125"/>
-        <location filename="../../ui/pages/cast.py" line="141"/>
+        <location filename="../../ui/pages/cast.py" line="135"/>
+        <location filename="../../ui/pages/cast.py" line="151"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="126"/>
-        <location filename="../../ui/pages/cast.py" line="142"/>
+        <location filename="../../ui/pages/cast.py" line="136"/>
+        <location filename="../../ui/pages/cast.py" line="152"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="127"/>
+        <location filename="../../ui/pages/cast.py" line="137"/>
         <source>Agent</source>
         <translation>经纪人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="132"/>
+        <location filename="../../ui/pages/cast.py" line="142"/>
         <source>Legal name</source>
         <translation>法定姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="133"/>
+        <location filename="../../ui/pages/cast.py" line="143"/>
         <source>Professional name</source>
         <translation>艺名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="134"/>
+        <location filename="../../ui/pages/cast.py" line="144"/>
         <source>Name in Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="145"/>
+        <location filename="../../ui/pages/cast.py" line="155"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="146"/>
+        <location filename="../../ui/pages/cast.py" line="156"/>
         <source>e.g. English, Mandarin</source>
         <translation>如：英语，普通话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="150"/>
+        <location filename="../../ui/pages/cast.py" line="160"/>
         <source>Agent / manager</source>
         <translation>经纪人 / 经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="151"/>
+        <location filename="../../ui/pages/cast.py" line="161"/>
         <source>Agent phone</source>
         <translation>经纪人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="152"/>
+        <location filename="../../ui/pages/cast.py" line="162"/>
         <source>Agent email</source>
         <translation>经纪人邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="153"/>
+        <location filename="../../ui/pages/cast.py" line="163"/>
         <source>Photo file</source>
         <translation>照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="154"/>
+        <location filename="../../ui/pages/cast.py" line="164"/>
         <source>Date of birth (minors)</source>
         <translation>出生日期（未成年人）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
+        <location filename="../../ui/pages/cast.py" line="166"/>
         <source>Pickup (minutes)</source>
         <translation>接送（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="156"/>
-        <location filename="../../ui/pages/cast.py" line="157"/>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="166"/>
+        <location filename="../../ui/pages/cast.py" line="167"/>
+        <location filename="../../ui/pages/cast.py" line="168"/>
         <source>as the production</source>
         <translation>同作品设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="157"/>
+        <location filename="../../ui/pages/cast.py" line="167"/>
         <source>Hair &amp; makeup (minutes)</source>
         <translation>化妆造型（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="158"/>
+        <location filename="../../ui/pages/cast.py" line="168"/>
         <source>Wardrobe (minutes)</source>
         <translation>服装（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="159"/>
+        <location filename="../../ui/pages/cast.py" line="169"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="167"/>
+        <location filename="../../ui/pages/cast.py" line="177"/>
         <source>Rate basis</source>
         <translation>计薪方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="172"/>
+        <location filename="../../ui/pages/cast.py" line="182"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="173"/>
+        <location filename="../../ui/pages/cast.py" line="183"/>
         <source>Guaranteed days</source>
         <translation>保底天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="174"/>
+        <location filename="../../ui/pages/cast.py" line="184"/>
         <source>Overtime</source>
         <translation>加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="175"/>
+        <location filename="../../ui/pages/cast.py" line="185"/>
         <source>Per diem</source>
         <translation>每日津贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="176"/>
+        <location filename="../../ui/pages/cast.py" line="186"/>
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="176"/>
+        <location filename="../../ui/pages/cast.py" line="186"/>
         <source>flights, hotel, ground</source>
         <translation>机票、酒店、地面交通</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="186"/>
+        <location filename="../../ui/pages/cast.py" line="196"/>
         <source>No overtime</source>
         <translation>无加班规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="193"/>
-        <location filename="../../ui/pages/cast.py" line="256"/>
+        <location filename="../../ui/pages/cast.py" line="203"/>
+        <location filename="../../ui/pages/cast.py" line="266"/>
         <source>Add performer</source>
         <translation>添加演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="194"/>
+        <location filename="../../ui/pages/cast.py" line="204"/>
         <source>Remove performer</source>
         <translation>删除演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="195"/>
+        <location filename="../../ui/pages/cast.py" line="205"/>
         <source>Pay presets…</source>
         <translation>薪酬预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="196"/>
+        <location filename="../../ui/pages/cast.py" line="206"/>
         <source>Import list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="197"/>
+        <location filename="../../ui/pages/cast.py" line="207"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="198"/>
-        <location filename="../../ui/pages/cast.py" line="280"/>
+        <location filename="../../ui/pages/cast.py" line="208"/>
+        <location filename="../../ui/pages/cast.py" line="290"/>
         <source>Number cast by scenes</source>
         <translation>按场数编排演员编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="202"/>
+        <location filename="../../ui/pages/cast.py" line="212"/>
         <source>Cast IDs 1, 2, 3… by number of scenes: 1 is the role in the most scenes</source>
         <translation>按场数编排演员编号 1、2、3……：场数最多的角色为 1 号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="204"/>
+        <location filename="../../ui/pages/cast.py" line="214"/>
         <source>Uncast roles only</source>
         <translation>只看未选角的角色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个角色</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="234"/>
+        <location filename="../../ui/pages/cast.py" line="244"/>
         <source>%n performer(s)</source>
         <translation>
             <numerusform>%n 位演员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cast.py" line="236"/>
+        <location filename="../../ui/pages/cast.py" line="246"/>
         <source>%n not cast yet</source>
         <translation>
             <numerusform>%n 个角色尚未选角</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="244"/>
+        <location filename="../../ui/pages/cast.py" line="254"/>
         <source>Uncast %1</source>
         <translation>取消 %1 的选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="248"/>
+        <location filename="../../ui/pages/cast.py" line="258"/>
         <source>Cast %1</source>
         <translation>为 %1 选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="255"/>
+        <location filename="../../ui/pages/cast.py" line="265"/>
         <source>New performer</source>
         <translation>新演员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="270"/>
+        <location filename="../../ui/pages/cast.py" line="280"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="270"/>
+        <location filename="../../ui/pages/cast.py" line="280"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="308"/>
+        <location filename="../../ui/pages/cast.py" line="318"/>
         <source>Deal for %1: cast the role first</source>
         <translation>%1 的合约：请先为该角色选角</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cast.py" line="311"/>
+        <location filename="../../ui/pages/cast.py" line="321"/>
         <source>Deal for %1 (%2)</source>
         <translation>%1 的合约（%2）</translation>
     </message>
@@ -1236,7 +1241,7 @@ The details are in %2</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../ui/table.py" line="366"/>
+        <location filename="../../ui/table.py" line="367"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -3899,22 +3904,22 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/table.py" line="107"/>
+        <location filename="../../ui/table.py" line="108"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="117"/>
+        <location filename="../../ui/table.py" line="118"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../ui/table.py" line="442"/>
+        <location filename="../../ui/table.py" line="443"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/table.py" line="135"/>
+        <location filename="../../ui/table.py" line="136"/>
         <source>Remove %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
@@ -3924,7 +3929,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/table.py" line="293"/>
+        <location filename="../../ui/table.py" line="294"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>

@@ -143,7 +143,7 @@ class Scene(Versioned, table=True):
 class Character(Versioned, table=True):
     """A role in the script; its cast ID (1 = lead) is used on strips, DOOD and call sheets."""
 
-    __table_args__ = (checked("cast_number >= 1"), UniqueConstraint("production_id", "name"))
+    __table_args__ = (checked("cast_number >= 1"), checked("headcount >= 1"), UniqueConstraint("production_id", "name"))
     id: int | None = Field(default=None, primary_key=True)
     production_id: int = production_fk()
     name: str = Field(max_length=200)
@@ -152,6 +152,9 @@ class Character(Versioned, table=True):
     script_name: str | None = Field(default=None, max_length=200)
     cast_number: int | None = Field(default=None)
     is_background: bool = Field(default=False)
+    # How many background players the role books ("REPORTERS": 6); None: as many as its name says (保安2名),
+    # else not known.
+    headcount: int | None = Field(default=None)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 

@@ -54,6 +54,17 @@ def triggers(tables: Iterable[str]) -> list[str]:
     ]
 
 
+def triggers_made_again(bind, table: str) -> None:
+    """On SQLite, `table`'s change-count triggers made again where a migration's batch mode re-created the
+    table without them."""
+    if bind.dialect.name != "sqlite":
+        return
+    have = {name for (name,) in bind.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for statement in triggers([table]):
+        if statement.split('"')[1] not in have:
+            bind.exec_driver_sql(statement)
+
+
 def made_by() -> str:
     from studio import __version__
     from studio.storage.migrations import HEAD

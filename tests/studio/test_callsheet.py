@@ -443,15 +443,27 @@ def test_background_are_called_for_their_first_scene_unless_a_call_is_typed(smal
     assert {line.name: line.call for line in sheet_of(small, small.days[0]).background}["DOCK WORKERS"] == 16 * 60 + 45
 
 
-def test_a_background_role_counts_as_many_as_its_name_says(small):
+def test_a_background_role_counts_its_headcount_else_as_many_as_its_name_says(small):
+    """保安2名 is two; REPORTERS, booked as six, are six; PASSERS-BY, with neither, are not known ("?")."""
     with small.database.transaction() as session:
         scene = session.exec(select(Scene).order_by(Scene.sort_order)).first()
-        guards = Character(production_id=1, name="保安2名", is_background=True)
-        session.add(guards)
+        roles = [
+            Character(production_id=1, name="保安2名", is_background=True),
+            Character(production_id=1, name="REPORTERS", is_background=True, headcount=6),
+            Character(production_id=1, name="PASSERS-BY", is_background=True),
+        ]
+        session.add_all(roles)
         session.flush()
-        session.add(SceneCharacter(scene_id=scene.id, character_id=guards.id, speaking=True))
-    (line,) = [line for line in sheet_of(small, small.days[0]).background if line.name == "保安2名"]
-    assert (line.count, line.scenes) == (2, (scene.number,))
+        session.add_all(SceneCharacter(scene_id=scene.id, character_id=role.id, speaking=False) for role in roles)
+    sheet = sheet_of(small, small.days[0])
+    assert {line.name: line.count for line in sheet.background} == {"保安2名": 2, "REPORTERS": 6, "PASSERS-BY": None}
+    assert (sheet.scenes[0].background, sheet.scenes[0].uncounted) == (8, True)
+    with small.database.transaction() as session:
+        session.exec(select(Character).where(Character.name == "保安2名")).one().headcount = 3
+        session.exec(select(Character).where(Character.name == "PASSERS-BY")).one().headcount = 4
+    sheet = sheet_of(small, small.days[0])
+    assert {line.name: line.count for line in sheet.background} == {"保安2名": 3, "REPORTERS": 6, "PASSERS-BY": 4}
+    assert (sheet.scenes[0].background, sheet.scenes[0].uncounted) == (13, False)
 
 
 def test_each_scene_has_its_synopsis_background_count_and_the_elements_the_day_needs(small):

@@ -13,7 +13,7 @@ from studio import operations
 from studio.changes import run_steps
 from studio.day_reports.summary import ahead_or_behind
 from studio.errors import InvalidInput
-from studio.models import DayReport, DayReportTime, FilmSet, Location, OvertimeRule, Scene, ShootDay
+from studio.models import Character, DayReport, DayReportTime, FilmSet, Location, OvertimeRule, Scene, ShootDay
 from studio.records import add_row
 from tests.studio.day_report_production import (
     FIRST,
@@ -60,6 +60,20 @@ def test_a_report_starts_as_the_day_was_planned_and_costs_its_plan(desk):
     assert (ava.worked_minutes, ava.counted_minutes, ava.overtime) == (615, 618, D("810.00"))
     assert (day.shot.planned, day.shot.completed, day.shot.shot.eighths) == (2, 2, 12)
     assert day.standing.remaining.eighths == 8 and day.standing.ahead_eighths == 0
+
+
+def test_background_are_paid_for_their_role_s_headcount(desk):
+    # COMMUTERS booked as four: four players at 150.00, 600.00, planned and as the report starts.
+    edit(desk, "character", commuters_role(desk), headcount="4")
+    start(desk, 0)
+    assert costs(summary(desk, 0))["background"] == (D("600.00"), D("600.00"))
+
+
+def commuters_role(desk) -> int:
+    with desk.database.session() as session:
+        return session.exec(
+            select(Character.id).where(Character.production_id == desk.production_id, Character.name == "COMMUTERS")
+        ).one()
 
 
 def test_a_company_move_costs_the_move_and_its_drive_as_planned_and_as_shot(desk):

@@ -85,6 +85,7 @@ def test_set_field_cleans_the_value_and_reports_the_change(demo_path):
         ("character", "name", "   ", "cannot be empty"),
         ("character", "name", "CHLOE", "already has the value 'CHLOE'"),
         ("character", "name", "X" * 201, "at most 200"),
+        ("character", "headcount", "6", "ETHAN is not background"),
         ("scene", "page_eighths", 3, "cannot be edited"),
         ("budget_line", "rate_minor", 1, "cannot be edited"),
     ],
@@ -95,4 +96,19 @@ def test_set_field_refuses_bad_values_and_changes_nothing(demo_path, entity, fie
         set_field(session, entity, 1, field, value)
     with database.session() as session:
         assert session.get(Character, 1).name == "ETHAN"
+    database.close()
+
+
+@pytest.mark.parametrize(("value", "message"), [("0", "not a whole number of 1 or more"), ("-3", "1 or more")])
+def test_a_background_headcount_is_a_whole_number_of_one_or_more_or_none(demo_path, value, message):
+    database = open_database(demo_path)
+    with database.session() as session:
+        reporters = session.exec(select(Character).where(Character.name == "REPORTERS")).one().id
+    with pytest.raises(InvalidInput, match=message), database.transaction() as session:
+        set_field(session, "character", reporters, "headcount", value)
+    with database.transaction() as session:
+        assert session.get(Character, reporters).headcount == 6
+        set_field(session, "character", reporters, "headcount", " ")  # none: counted from the name, if it says
+    with database.session() as session:
+        assert session.get(Character, reporters).headcount is None
     database.close()

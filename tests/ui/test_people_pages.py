@@ -72,6 +72,23 @@ def test_the_picker_uncasts_and_casts_and_uncast_roles_are_flagged(demo_window, 
     ) == [(40000,)]
 
 
+def test_a_background_role_s_headcount_is_typed_on_the_cast_page_and_unknown_until_then(demo_window, demo_path):
+    page = show(demo_window, "cast")
+    column = next(i for i, c in enumerate(page.roles.model.columns) if c.key == "headcount")
+    reporters = row_index(page.roles, "character", "REPORTERS", column)
+    assert reporters.data() == "6" and reporters.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert page.roles.proxy.setData(reporters, "")
+    reporters = row_index(page.roles, "character", "REPORTERS", column)
+    assert reporters.data() == "?" and reporters.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.roles.proxy.setData(reporters, "9")
+    assert query(demo_path, "select headcount from character where name = 'REPORTERS'") == [(9,)]
+    assert not page.roles.proxy.setData(row_index(page.roles, "character", "ETHAN", column), "2")
+    assert "ETHAN is not background" in last_refusal(demo_window).text()
+    assert row_index(page.roles, "character", "ETHAN", column).data() == ""
+    demo_window.undo_action.trigger()
+    assert query(demo_path, "select headcount from character where name = 'REPORTERS'") == [(None,)]
+
+
 def test_the_picker_lists_every_performer_in_a_drop_down(demo_window):
     page = show(demo_window, "cast")
     column = next(i for i, c in enumerate(page.roles.model.columns) if c.key == "performer")

@@ -112,6 +112,16 @@ class CastPage(Page):
                 warn=lambda row: row["performer_id"] is None and not row["background"],
             ),
             Column("scenes", self.tr("Scenes"), align_right=True),
+            # A background role's players, for the call sheet's counts and the day's pay: "?" until known.
+            Column(
+                "headcount",
+                self.tr("Headcount"),
+                source=("character", "id", "headcount"),
+                editable=True,
+                align_right=True,
+                empty="?",
+                warn=lambda row: row["headcount"] is None,
+            ),
             Column("union", self.tr("Union"), display=labels.union_status),
             Column("rate", self.tr("Rate"), display=money_text, align_right=True, money=True),
         ]
