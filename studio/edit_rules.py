@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, select
 from studio import validation
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.models import BudgetAccount, Character, PerformerDay
+from studio.models import BudgetAccount, Character, DayReport, PerformerDay, ShootDay
 from studio.money import Money
 from studio.validation import normalized_text
 
@@ -224,6 +224,32 @@ class BackgroundHeadcount(RowRule):
                 _("{role} is not background: only a background role has a headcount").format(role=row.name)
             )
         setattr(row, field, count)
+
+
+class ShootDate(RowRule):
+    """A shoot day's date: one day a date on a unit, and a reported day stays on the date it was shot."""
+
+    def assign(self, row: ShootDay, field: str, value: Any) -> None:
+        date = validation.date(value)
+        session = object_session(row)
+        with session.no_autoflush:
+            reported = session.exec(select(DayReport.id).where(DayReport.shoot_day_id == row.id)).first()
+            taken = session.exec(
+                select(ShootDay.id).where(
+                    ShootDay.production_id == row.production_id,
+                    ShootDay.unit == row.unit,
+                    ShootDay.shoot_date == date,
+                    ShootDay.id != row.id,
+                )
+            ).first()
+        if reported is not None and date != row.shoot_date:
+            raise InvalidInput(
+                _("this day is reported as shot on {date}: its date stays").format(date=row.shoot_date.isoformat())
+            )
+        if taken is not None:
+            said = {"unit": row.unit, "date": date.isoformat()}
+            raise InvalidInput(_("unit {unit} already has a day on {date}").format(**said))
+        setattr(row, field, date)
 
 
 @dataclass(frozen=True)

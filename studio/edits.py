@@ -25,6 +25,7 @@ from studio.day_reports.fields import (
     MEAL,
     EighthsShot,
     Outcome,
+    PlayersCount,
     ReportDepartment,
     SceneAdded,
     delay_reason,
@@ -41,6 +42,7 @@ from studio.edit_rules import (
     PerformerDate,
     Reference,
     RowRule,
+    ShootDate,
     colour,
     date_of_birth,
     decimal_between,
@@ -414,7 +416,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         {
             **dict.fromkeys(("call", "makeup", "on_set", "wrap", "out"), CLOCK_TIME),
             **dict.fromkeys(("first_meal", "second_meal"), MEAL),
-            "count": required(whole_number(0, 10_000)),
+            "count": PlayersCount(required(whole_number(0, 10_000))),
             "travel_minutes": required(whole_number(0, 24 * 60)),
             "remarks": optional_text(400),
         },
@@ -444,10 +446,10 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         ShootDay,
         {
             "notes": NOTES,
-            "shoot_date": validation.date,
+            "shoot_date": ShootDate(),
             "unit": required(whole_number(1, 20)),
             "kind": one_of(ShootDayKind, _("kind of day")),
-            "day_number": optional_positive_number,
+            "day_number": optional_positive_number,  # the app's to keep (renumber_days); here for undo
         },
     ),
 }

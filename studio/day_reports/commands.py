@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from studio.i18n import _, local_name
@@ -157,7 +158,7 @@ def day_text(report: dict) -> str:
             currency=currency,
         ),
         _("Hot cost: {actual} {currency} against {planned} planned ({variance})").format(
-            **hot["total"], currency=currency
+            **{**hot["total"], "variance": over_or_under(Decimal(hot["total"]["variance"]))}, currency=currency
         ),
         _("To date: {shot} pages shot of {planned} planned ({standing}); {left} pages left").format(
             shot=to_date["shot"]["pages"],
@@ -166,11 +167,24 @@ def day_text(report: dict) -> str:
             left=to_date["remaining"]["pages"],
         ),
     ]
-    final = report["final_cost"]
-    lines.append(
-        _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(**final)
-    )
+    lines.append(final_cost_line(report["final_cost"]))
     return "\n".join(lines)
+
+
+def over_or_under(over: Decimal) -> str:
+    """ "1,250.00 over", "300.00 under" or "as planned": a variance said with its sense, `over` being how much
+    more it costs (a hot cost's actual less its plan; a final cost's at completion less its budget)."""
+    if not over:
+        return _("as planned")
+    return (_("{amount} over") if over > 0 else _("{amount} under")).format(amount=abs(over))
+
+
+def final_cost_line(total: dict) -> str:
+    """The estimated final cost against the budget, `total` as `FinalCost.to_json` has it (its variance the
+    budget less the cost at completion)."""
+    return _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(
+        **{**total, "variance": over_or_under(-Decimal(total["variance"]))}
+    )
 
 
 def _start(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
@@ -196,17 +210,17 @@ def _final_cost(session, production_id: int, args: argparse.Namespace) -> tuple[
 
     report = final_cost(session, production_id, args.currency).to_json()
     rows = [
-        _("{code} {name}: budget {budget}, at completion {at_completion}, variance {variance}").format(
-            **{**account, "name": local_name(account["name"], account["name_zh"])}
+        _("{code} {name}: budget {budget}, at completion {at_completion} ({variance})").format(
+            **{
+                **account,
+                "name": local_name(account["name"], account["name_zh"]),
+                "variance": over_or_under(-Decimal(account["variance"])),
+            }
         )
         for account in report["accounts"]
         if account["at_completion"] != account["budget"]
     ]
-    rows.append(
-        _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(
-            **report["total"], currency=report["currency"]
-        )
-    )
+    rows.append(final_cost_line({**report["total"], "currency": report["currency"]}))
     return report, "\n".join(rows)
 
 

@@ -197,6 +197,20 @@ class ReportDepartment(RowRule):
         setattr(row, field, department.id)
 
 
+@dataclass(frozen=True)
+class PlayersCount(RowRule):
+    """How many players a background group's row is for (none, if none came); a performer's or a crew
+    member's row is for one person, whose pay a count would multiply or wipe out."""
+
+    clean: Callable[[Any], int]
+
+    def assign(self, row: SQLModel, field: str, value: Any) -> None:
+        count = self.clean(value)
+        if row.character_id is None and count != 1:
+            raise InvalidInput(_("a person's row is one person: only a background group has a count of players"))
+        setattr(row, field, count)
+
+
 def screen_seconds(value: Any) -> int | None:
     """Screen time shot, typed as minutes and seconds (1:30) or seconds (90)."""
     if value is None or isinstance(value, int):

@@ -1,7 +1,9 @@
 """The order a reported day's times keep, for the unit and for each person: the call before the wrap,
 the camera rolling after the call, meals inside the day and one after the other. A time out of order
 is refused with one message naming both times (and, for an end of work typed as a morning time, how to
-write it as the next morning), so nothing inconsistent is ever stored."""
+write it as the next morning), so nothing inconsistent is ever stored. A day, the unit's or a person's,
+is at most 24 hours from its call to its end, and a meal at most two hours: a 31-hour day or a five-hour
+lunch is a time mistyped, and would be paid as worked."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ PERSON_ORDER = (
 # The times that may run past midnight; one typed before noon may be the next morning's.
 ENDS_OF_WORK = frozenset({"camera_wrap", "last_out", "wrap", "out"})
 NOON = 12 * 60
+LONGEST_MEAL = 2 * 60
 
 
 def day_words() -> dict[str, str]:
@@ -65,6 +68,7 @@ def person_words() -> dict[str, str]:
 def check_day(times: Mapping[str, int | None], lunch: Span | None, second_meal: Span | None) -> None:
     """The unit's times, in order; lunch and the second meal within the crew call and the camera wrap."""
     problem = _out_of_order(times, DAY_ORDER, day_words())
+    problem = problem or _too_long(times, "crew_call", ("last_out", "camera_wrap"), day_words())
     problem = problem or _meals_problem(
         {"lunch": lunch, "second_meal": second_meal}, times, ("crew_call", "camera_wrap"), day_words()
     )
@@ -80,6 +84,7 @@ def check_day(times: Mapping[str, int | None], lunch: Span | None, second_meal: 
 def check_person(times: Mapping[str, int | None], first_meal: Span | None, second_meal: Span | None) -> None:
     """One person's (or department's) times, in order; their own meals within their call and their out."""
     problem = _out_of_order(times, PERSON_ORDER, person_words())
+    problem = problem or _too_long(times, "call", ("out", "wrap"), person_words())
     end = "out" if times.get("out") is not None else "wrap"
     problem = problem or _meals_problem(
         {"first_meal": first_meal, "second_meal": second_meal}, times, ("call", end), person_words()
@@ -103,6 +108,18 @@ def _out_of_order(times: Mapping[str, int | None], order, words: dict[str, str])
         return message
 
 
+def _too_long(times: Mapping[str, int | None], start: str, ends: tuple[str, ...], words: dict) -> str | None:
+    """A day longer than 24 hours from `start` to the latest of `ends` known."""
+    first = times.get(start)
+    end = next((name for name in ends if times.get(name) is not None), None)
+    if first is None or end is None or times[end] - first <= DAY:
+        return None
+    last = times[end]
+    return _("from the {start} ({first}) to the {end} ({then}) is {length}: a day is at most 24 hours").format(
+        start=words[start], first=clock(first), end=words[end], then=clock(last), length=duration(last - first)
+    )
+
+
 def _meals_problem(
     meals: dict[str, Span | None], times: Mapping[str, int | None], bounds: tuple[str, str], words: dict
 ) -> str | None:
@@ -110,6 +127,10 @@ def _meals_problem(
     start, end = (times.get(bound) for bound in bounds)
     known = [(name, meal) for name, meal in meals.items() if meal is not None]
     for name, meal in known:
+        if meal.minutes > LONGEST_MEAL:
+            return _("the {meal} ({span}) is {length}: a meal is at most 2 hours").format(
+                meal=words[name], span=meal, length=duration(meal.minutes)
+            )
         if start is not None and end is not None and meal.minutes > end - start:
             return _("the {meal} ({span}, {length}) is longer than the day ({start}–{end})").format(
                 meal=words[name], span=meal, length=duration(meal.minutes), start=clock(start), end=clock(end)

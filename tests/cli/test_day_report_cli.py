@@ -65,7 +65,8 @@ def test_report_day_json_says_what_the_day_did(desk_path):
     # their fringes (tests/studio/test_day_report_costs.py works them)
     assert report["final_cost"]["variance"] == "-4750.62"
     text = ok("report", "day", "--db", str(desk_path), "--day", "1").stdout
-    assert "Hot cost: 5987.50 USD against 4460.00 planned (1527.50)" in text
+    assert "Hot cost: 5987.50 USD against 4460.00 planned (1527.50 over)" in text  # the variance said, not signed
+    assert "against a budget of" in text and "(4750.62 over)" in text
 
 
 def test_posting_and_the_final_cost(desk_path):
@@ -76,6 +77,8 @@ def test_posting_and_the_final_cost(desk_path):
     cast = next(account for account in cost["accounts"] if account["code"] == "1400")
     assert (cast["budget"], cast["remaining_plan"], cast["at_completion"]) == ("5470.00", "4410.00", "8430.00")
     assert (cast["name"], cast["name_zh"]) == ("Cast", "演员")
+    said = ok("report", "final-cost", "--db", str(desk_path)).stdout
+    assert "1400 Cast: budget 5470.00, at completion 8430.00 (2960.00 over)" in said
     said = ok("--lang", "zh_CN", "report", "final-cost", "--db", str(desk_path)).stdout
     assert said.startswith("1400 演员") and "Cast" not in said  # each account by its Chinese name
     database = open_database(desk_path)

@@ -155,7 +155,7 @@ DAY = {"crew_call": at("07:00"), "shooting_call": at("07:30"), "first_shot": at(
             r"24:00 \(30:00\)",
         ),
         ({"first_shot": at("07:10")}, None, r"the first shot \(07:10\) is before the shooting call \(07:30\)"),
-        ({}, "06:00-20:00", r"the lunch \(06:00–20:00, 14:00\) is longer than the day \(07:00–19:00\)"),
+        ({}, "06:00-20:00", r"the lunch \(06:00–20:00\) is 14:00: a meal is at most 2 hours"),
         ({}, "18:45-19:15", r"the lunch \(18:45–19:15\) is not within the day \(07:00–19:00\)"),
         ({"first_shot_after_lunch": at("13:10")}, "13:00-13:30", r"first shot after lunch \(13:10\) is before"),
     ],

@@ -69,7 +69,11 @@ def test_a_meal_against_a_day_whose_other_end_is_not_known_yet():
     assert (
         day_problem(Span(360, 390), crew_call="07:00") == "the lunch (06:00–06:30) starts before the crew call (07:00)"
     )
-    # both ends known: the day named whole
+    # both ends known: the day named whole, a meal as long as it is
+    assert (
+        person_problem(Span(600, 690), call="10:00", wrap="11:00")
+        == "the first meal (10:00–11:30, 1:30) is longer than the day (10:00–11:00)"
+    )
     assert (
         person_problem(Span(360, 390), call="07:02", wrap="18:00")
         == "the first meal (06:00–06:30) is not within the day (07:02–18:00)"

@@ -13,7 +13,7 @@ from studio import operations
 from studio.changes import run_steps
 from studio.day_reports.summary import ahead_or_behind
 from studio.errors import InvalidInput
-from studio.models import Character, DayReport, DayReportTime, FilmSet, Location, OvertimeRule, Scene, ShootDay
+from studio.models import DayReport, DayReportTime, FilmSet, Location, OvertimeRule, Scene, ShootDay
 from studio.records import add_row
 from tests.studio.day_report_production import (
     FIRST,
@@ -64,16 +64,9 @@ def test_a_report_starts_as_the_day_was_planned_and_costs_its_plan(desk):
 
 def test_background_are_paid_for_their_role_s_headcount(desk):
     # COMMUTERS booked as four: four players at 150.00, 600.00, planned and as the report starts.
-    edit(desk, "character", commuters_role(desk), headcount="4")
+    edit(desk, "character", desk.commuters, headcount="4")
     start(desk, 0)
     assert costs(summary(desk, 0))["background"] == (D("600.00"), D("600.00"))
-
-
-def commuters_role(desk) -> int:
-    with desk.database.session() as session:
-        return session.exec(
-            select(Character.id).where(Character.production_id == desk.production_id, Character.name == "COMMUTERS")
-        ).one()
 
 
 def test_a_company_move_costs_the_move_and_its_drive_as_planned_and_as_shot(desk):
@@ -218,10 +211,13 @@ def test_a_page_or_part_of_one_ahead_or_behind_is_singular():
     [
         ("day_report", "camera_wrap", "06:30", r"the camera wrap \(06:30\) is before the crew call \(07:00\): "),
         ("day_report", "first_shot", "06:45", r"the first shot \(06:45\) is before the shooting call \(07:30\)"),
-        ("day_report", "lunch", "06:00-17:30", r"the lunch \(06:00–17:30, 11:30\) is longer than the day"),
+        ("day_report", "lunch", "06:00-17:30", r"the lunch \(06:00–17:30\) is 11:30: a meal is at most 2 hours"),
+        ("day_report", "camera_wrap", "31:30", r"call \(07:00\) to the camera wrap \(31:30\) is 24:30: a day is"),
         ("day_report", "lunch", "12:30-12:00", r"the meal ends \(12:00\) before it starts \(12:30\)"),
         ("day_report", "camera_wrap", "99:00", r"not a time"),
         ("cast", "wrap", "06:00", r"the wrap \(06:00\) is before the call \(06:15\)"),
+        ("cast", "out", "36:00", r"from the call \(06:15\) to the out \(36:00\) is 29:45: a day is at most 24 hours"),
+        ("cast", "count", "0", r"a person's row is one person: only a background group has a count of players"),
         # her row has no wrap or out yet (the unit's until one is typed)
         ("cast", "first_meal", "05:00-05:30", r"the first meal \(05:00–05:30\) starts before the call \(06:15\)$"),
     ],
@@ -270,3 +266,20 @@ def test_a_day_is_reported_once_and_never_before_it_happened(sqlite_desk):
     with desk.database.session() as session:
         assert len(session.exec(select(DayReport)).all()) == 1
         assert session.get(ShootDay, desk.days[1]) is not None
+
+
+def test_a_reported_day_keeps_its_date_and_a_unit_has_one_day_a_date(sqlite_desk):
+    desk = sqlite_desk
+    start(desk, 0, today=FIRST)
+    refused = {
+        (desk.days[0], "shoot_date", "2020-01-01"): r"this day is reported as shot on 2027-01-11: its date stays",
+        (desk.days[1], "shoot_date", "2027-01-11"): r"unit 1 already has a day on 2027-01-11",
+    }
+    for (day, field, value), message in refused.items():
+        with pytest.raises(InvalidInput, match=message):
+            edit(desk, "shoot_day", day, **{field: value})
+    edit(desk, "shoot_day", desk.days[1], shoot_date="2027-01-15")  # a day not reported moves
+    with desk.database.session() as session:
+        dates = [session.get(ShootDay, day).shoot_date.isoformat() for day in desk.days[:2]]
+        numbers = [session.get(ShootDay, day).day_number for day in desk.days[:2]]
+    assert (dates, numbers) == (["2027-01-11", "2027-01-15"], [1, 2])
