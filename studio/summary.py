@@ -50,11 +50,11 @@ def production_summary(session: Session, production: Production) -> dict:
             session,
             select(func.count()).where(ShootDay.production_id == pid, ShootDay.kind == ShootDayKind.SHOOT.value),
         ),
-        "scheduled_scenes": _count(
+        "scheduled_scenes": _count(  # an omitted scene's strip may stay on its day: it is not shot
             session,
-            select(func.count(distinct(Strip.scene_id))).where(
-                Strip.production_id == pid, Strip.shoot_day_id.is_not(None), Strip.scene_id.is_not(None)
-            ),
+            select(func.count(distinct(Strip.scene_id)))
+            .join(Scene, Scene.id == Strip.scene_id)
+            .where(live_scenes, Strip.shoot_day_id.is_not(None)),
         ),
     }
     if not withholds_money(session):

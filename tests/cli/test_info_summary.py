@@ -195,3 +195,13 @@ def test_a_server_keeps_no_summary_and_shows_every_change(server_demo):
     after = info(server_demo)
     assert after["productions"][0]["title"] == "On the server"
     assert {**after["productions"][0], "title": before["productions"][0]["title"]} == before["productions"][0]
+
+
+def test_a_scene_omitted_by_a_revision_is_not_counted_as_scheduled_where_its_strip_stays(demo_path):
+    (before,) = info(demo_path)["productions"]
+    with sqlite3.connect(demo_path) as connection:
+        scheduled = connection.execute("SELECT scene_id FROM strip WHERE shoot_day_id IS NOT NULL LIMIT 1").fetchone()
+        connection.execute("UPDATE scene SET revision_state = 'OMITTED' WHERE id = ?", scheduled)
+    connection.close()
+    (after,) = info(demo_path)["productions"]
+    assert (after["scenes"], after["scheduled_scenes"]) == (before["scenes"] - 1, before["scheduled_scenes"] - 1)
