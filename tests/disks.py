@@ -94,3 +94,28 @@ def unwritable_file(path: Path) -> Iterator[Path]:
         if immutable:
             subprocess.run(["chattr", "-i", str(path)], capture_output=True)
         path.chmod(0o644)
+
+
+@contextlib.contextmanager
+def folder_of_a_user_permissions_stop(root: Path, python: str) -> Iterator[tuple[Path, list[str]]]:
+    """A folder of its own beneath the system's temporary folder, and the command prefix that runs a process
+    as a user whom file permissions stop: root's `runuser -u nobody --`, the folder theirs, where nobody may
+    run `python` from `root`; this user, who is not root, otherwise."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="cliffhanger-user-"))
+    prefix: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        prefix = ["runuser", "-u", "nobody", "--"]
+        probe = subprocess.run([*prefix, python, "-c", "import studio"], cwd=root, capture_output=True)
+        if not shutil.which("runuser") or probe.returncode != 0:
+            shutil.rmtree(folder)
+            pytest.skip("as root, and the user nobody cannot run the app from here")
+        shutil.chown(folder, "nobody")
+    try:
+        yield folder, prefix
+    finally:
+        for inside in (folder, *folder.rglob("*")):
+            with contextlib.suppress(OSError):
+                inside.chmod(0o755 if inside.is_dir() else 0o644)
+        shutil.rmtree(folder, ignore_errors=True)

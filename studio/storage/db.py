@@ -189,6 +189,13 @@ def open_database(
         _check_sqlite_file(path, create and not read_only)
         if not read_only and not _can_write(path):
             raise read_only_problem(str(path))
+        if not read_only and (stale := [j for j in journal_files(path) if not os.access(j, os.W_OK)]):
+            raise DatabaseReadOnly(
+                _(
+                    "{path} cannot be changed: {log} beside it is read-only, left by a program that could only read "
+                    "the file; with no program using the file, remove {log}"
+                ).format(path=path, log=stale[0].name)
+            )
         if not read_only and _disk_free(path) < MIN_FREE_BYTES:
             # SQLite would fail to make its WAL index with a bare "disk I/O error"
             full = DiskFull(
@@ -394,19 +401,29 @@ def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+# What SQLite says when it cannot make a WAL file's index beside it: a read-only mount, a full disk, a
+# folder this user may not write.
+NO_INDEX_BESIDE = ("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT")
+
+
 def _read_only_connector(path: Path):
     """Connections that never write: `mode=ro`, or where SQLite cannot even make its WAL index beside
-    the file (a read-only folder, a full disk), `immutable=1`, which reads the file as it stands."""
+    the file (a read-only folder, a full disk), `immutable=1`, which reads the file as it stands. A file this
+    user may not write, with no log beside it, is read as it stands too: SQLite would make its log and
+    index with the file's own permissions, read-only, and leave them, which no one could write through
+    once the file is made writable."""
     uri = path.resolve().as_uri()
 
     def connect() -> sqlite3.Connection:
+        if not os.access(path, os.W_OK) and not journal_files(path):
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
         connection = sqlite3.connect(
             f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as error:
-            if not error.sqlite_errorname.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
+            if not error.sqlite_errorname.startswith(NO_INDEX_BESIDE):
                 raise
             connection.close()
             connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)

@@ -9,12 +9,14 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.command_line import assert_one_clear_line, run
-from tests.disks import fill, read_only_copy, small_disk, unwritable_file
+from tests.command_line import ROOT, assert_one_clear_line, run
+from tests.disks import fill, folder_of_a_user_permissions_stop, read_only_copy, small_disk, unwritable_file
 
 ASKING = {
     "flag": lambda path: ["--db", str(path), "--read-only"],
@@ -185,3 +187,39 @@ def test_a_new_file_on_a_full_disk_is_named_not_its_scratch_file_and_read_only_i
             assert_one_clear_line(result, f"cannot create a database at {disk / command[-1].split('/')[-1]}")
             assert "partial" not in result.stderr and "--read-only" not in result.stderr
         assert sorted(path.name for path in disk.iterdir()) == ["filler"]
+
+
+def test_a_user_whom_permissions_stop_reads_a_read_only_folder_and_file_and_leaves_no_log_behind(demo_path):
+    """Where a folder or a file may not be written by the user (not root, whom permissions do not stop),
+    SQLite refuses even to make its WAL index beside the file (SQLITE_READONLY_DIRECTORY), or makes it as
+    read-only as the file and leaves it, so that no one could write through it once the file is writable."""
+    python, main = sys.executable, str(ROOT / "main.py")
+    with folder_of_a_user_permissions_stop(ROOT, python) as (folder, user):
+
+        def app(*args: str) -> subprocess.CompletedProcess:
+            return subprocess.run([*user, python, main, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+        shut = folder / "shut"
+        shut.mkdir()
+        path = shut / "demo.sqlite"
+        shutil.copyfile(demo_path, path)
+        if user:
+            shutil.chown(shut, "nobody")
+            shutil.chown(path, "nobody")
+        path.chmod(0o444)
+        shut.chmod(0o555)
+        for asked in (["--read-only"], []):
+            result = app("info", "--db", str(path), "--json", *asked)
+            assert result.returncode == 0 and json.loads(result.stdout)["productions"], result.stderr
+        assert os.listdir(shut) == ["demo.sqlite"]
+        shut.chmod(0o755)  # the folder writable, the file not: read, nothing left beside it
+        assert app("info", "--db", str(path), "--read-only").returncode == 0
+        assert os.listdir(shut) == ["demo.sqlite"]
+        path.chmod(0o644)
+        assert app("budget", "sync", "--db", str(path)).returncode == 0
+        index = shut / "demo.sqlite-shm"
+        index.touch()
+        if user:
+            shutil.chown(index, "nobody")
+        index.chmod(0o444)  # as a reader before this change left it
+        assert_one_clear_line(app("budget", "sync", "--db", str(path)), "demo.sqlite-shm beside it is read-only")
