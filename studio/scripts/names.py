@@ -8,6 +8,13 @@ that name (`DR. BENNETT`, `ETHAN`), and every speaker that name covers is one pe
 `ETHAN GU`: real scripts shorten a name after its first scenes) is that person too, unless the longer
 one is someone else by its words (`YOUNG ETHAN`, `ETHAN AND SOPHIE`). Each merge is listed among the
 outline's guesses.
+
+A character is in every scene whose action names them, speaking or not: a screenplay writes a name in
+capitals once, then as a name is written (`Chloe packs a suitcase.`), and a scene's cues alone would leave
+her off its cast, uncalled. A name is found as the script's words for it, in any case but starting with a
+capital (`will` is not WILL), Latin names only (a Chinese name is inside its words, and the Chinese layout
+lists a scene's people); a background group is not. Each scene a name is added to is a guess the preview
+shows.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from studio.i18n import _
 from studio.scripts.elements import Guess
+from studio.scripts.groups import is_group
 from studio.scripts.headings import location_of
 from studio.scripts.zh_text import fold
 
@@ -34,6 +42,9 @@ INTRODUCTION = re.compile(
     r"(?:\(([^()\d]{0,100}\d[^()]{0,100})\)|,\s?\d{1,3}(?:s|'s)?\b)"
 )
 ARTICLES = {"A", "AN", "THE"}
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # O'Brien, Mary-Jane
+BETWEEN = re.compile(r"[\s.]+")
+LATIN_NAME = re.compile(r"[a-z\u00c0-\u024f'’\- ]+")  # as `words` gives it
 TITLES = {"DR", "MR", "MRS", "MS", "MISS", "SIR", "OFFICER", "DETECTIVE", "AGENT"}  # as `words` gives them
 SPACING = re.compile(r"[\s.]+")
 # Words that make a longer cue another person than the cue it starts with (as `words` gives them).
@@ -89,7 +100,24 @@ class Names:
             listed = (shown.get(key(name), name) for name in (*scene.listed, *scene.introduced))
             scene.listed = [name for name in dict.fromkeys(listed) if name not in scene.speaking]
             scene.introduced = []
+        self._named_in_action()
         self._unify_places()
+
+    def _named_in_action(self) -> None:
+        people: dict[str, list[tuple[list[str], str]]] = {}  # a name's first word → (its words, the name)
+        for scene in self.outline.scenes:
+            for name in (*scene.speaking, *scene.listed):
+                named = words(name)
+                if named and LATIN_NAME.fullmatch(" ".join(named)) and not is_group(name):
+                    people.setdefault(named[0], []).append((named, name))
+        for scene in self.outline.scenes:
+            present = {*scene.speaking, *scene.listed}
+            found = [name for text in scene.action for name in _names_in(text, people) if name not in present]
+            found = list(dict.fromkeys(found))
+            if found:
+                scene.listed += found
+                text = _("{names} named in the action of scene {scene}, not speaking: taken as in it")
+                self.outline.guesses.append(Guess(scene.line, text.format(names=", ".join(found), scene=scene.number)))
 
     def _display(self, written: Counter, first_line: dict[str, int], message: str) -> dict[str, str]:
         """For each name's key, its most written form (the first written, when forms are as common); a key
@@ -163,6 +191,30 @@ class Names:
         for scene in scenes:
             scene.set_name = shown[key(scene.set_name)]
             scene.location = places[key(location_of(scene.set_name))]
+
+
+def _names_in(text: str, people: dict[str, list[tuple[list[str], str]]]) -> list[str]:
+    """The names of `people` (`Names._named_in_action`) a paragraph writes, each word after the last with
+    nothing but spaces and dots between (`Mr. Chen`), the first starting with a capital. Word by word: a
+    paragraph of any length is read once."""
+    tokens = list(WORD.finditer(text))
+    found = []
+    for i, token in enumerate(tokens):
+        if not token.group()[0].isupper():
+            continue
+        for named, name in people.get(token.group().casefold(), ()):
+            following = tokens[i : i + len(named)]
+            if len(following) == len(named) and all(
+                word.group().casefold() == part and (j == 0 or _joined(text, following[j - 1], word))
+                for j, (word, part) in enumerate(zip(following, named, strict=True))
+            ):
+                found.append(name)
+    return found
+
+
+def _joined(text: str, before: re.Match, word: re.Match) -> bool:
+    """Two words of one name: nothing but spaces and dots between them."""
+    return BETWEEN.fullmatch(text, before.end(), word.start()) is not None
 
 
 def _numbered(name: list[str]) -> bool:

@@ -4,7 +4,8 @@ Episodes start at an explicit marker (第12集, `# Episode 12`, `# EP 12`, a lin
 follow the episode part of a scene number (`#12-3#`, `12-3`); an end marker (第12集完) closes one.
 Characters are named without their extensions (V.O., O.S., CONT'D, OS, VO); names written in other
 case or spacing are one person (`names`); people introduced in action as `NAME (30s)` or `NAME, 30,`
-who never speak are kept as silent; groups (全员, 宾客若干, 保安2名) are background. Scripts with more
+who never speak are kept as silent, and a character named in a scene's action is in it, speaking or not
+(`Chloe packs.`); groups (全员, 宾客若干, 保安2名) are background. Scripts with more
 episodes, scenes or names than the caps below are refused, at the element that goes over.
 
 Nothing read is dropped unsaid: every source line the parser read lands in one place (`places`: the
@@ -68,6 +69,7 @@ class SceneOutline:
     speaking: list[str] = field(default_factory=list)
     listed: list[str] = field(default_factory=list)  # in the scene, not speaking
     introduced: list[str] = field(default_factory=list)  # NAME (30s) in action, resolved at the end
+    action: list[str] = field(default_factory=list, repr=False)  # its action, where people are named (`names`)
     notes: list[Element] = field(default_factory=list)  # the writer's notes and boneyard written in the scene
 
 
@@ -317,6 +319,7 @@ class _Builder:
         self.scene.speaking = list(self.speaking)
         self.scene.listed = [name for name in self.listed if name not in self.speaking]
         self.scene.introduced = list(self.introduced)
+        self.scene.action = [element.text for element in self.scene_elements if element.kind == Kind.ACTION]
         (self.episode.scenes if self.episode else self.unnumbered).append(self.scene)
         self.scene = None
         self.scene_elements = []

@@ -51,3 +51,33 @@ def test_a_cue_shortened_from_one_longer_cue_is_that_character_but_not_another_p
         "MAX STERLING",
     }
     assert "ETHAN, ETHAN GU are taken as one character: ETHAN" in [guess.message for guess in outline.guesses]
+
+
+def test_a_character_named_in_a_scene_s_action_is_in_it_speaking_or_not():
+    """Counted by hand. 1-2: Chloe packs (named as a name is written, after CHLOE (20s) in 1-1), Mr. Chen
+    watches (MR. CHEN, as the script writes him: with his title, a dot and a space), Max is not there
+    (Maxwell is another word), 'will' is a verb, not WILL, and the reporters swarm (REPORTERS speak in
+    1-1); 1-3: Sophie is only spoken of (in dialogue), O'Brien knocks."""
+    fountain = (
+        "INT. FLAT - DAY #1-1#\n\nCHLOE (20s) waits.\n\nCHLOE\nRent?\n\nMR. CHEN\nRent.\n\nMAX\nHi.\n\n"
+        "WILL\nNo.\n\nSOPHIE\nYes.\n\nO'BRIEN\nOpen up.\n\nREPORTERS\nMr. Gu!\n\n"
+        "INT. FLAT - NIGHT #1-2#\n\nChloe packs. Mr.  Chen watches from Maxwell's chair. She will not look.\n"
+        "Reporters swarm the door.\n\nINT. STAIRS - NIGHT #1-3#\n\nO'Brien knocks.\n\nCHLOE\nSophie left.\n"
+    )
+    outline = outline_of(fountain, "x.fountain")
+    present = {scene.number: (scene.speaking, scene.listed) for scene in outline.scenes}
+    assert present["1-2"] == ([], ["CHLOE", "MR. CHEN", "REPORTERS"])
+    assert present["1-3"] == (["CHLOE"], ["O'BRIEN"])
+    assert [guess.message for guess in outline.guesses if "named in the action" in guess.message] == [
+        "CHLOE, MR. CHEN, REPORTERS named in the action of scene 1-2, not speaking: taken as in it",
+        "O'BRIEN named in the action of scene 1-3, not speaking: taken as in it",
+    ]
+
+
+def test_a_chinese_name_in_the_action_adds_no_one_the_scene_lists_its_people():
+    layout = (
+        "第1集\n\n1-1 日 内 办公室\n人物：苏晚、顾沉\n苏晚：你好。\n顾沉：嗯。\n\n"
+        "1-2 夜 内 走廊\n人物：苏晚\n△苏晚想起顾沉的话。\n"
+    )
+    scenes = {scene.number: (scene.speaking, scene.listed) for scene in outline_of(layout, "x.txt").scenes}
+    assert scenes["1-2"] == ([], ["苏晚"])

@@ -178,13 +178,14 @@ def test_a_name_for_two_people_or_renamed_is_listed_and_its_scenes_paired_to_con
 
 def test_a_character_the_original_lists_but_the_shooting_scene_has_not_is_listed_to_add_to_its_cast(tmp_path):
     """The original's 1-1 lists 林助理 among those there (he says nothing); the adaptation's 1-1 only shows
-    him in action ("Max waits by the door."), so its cast has no MAX. 林助理 ↔ MAX is mapped (2-1, 1-2):
-    the import lists 1-1 for his cast to be added; no other scene (checked by hand)."""
+    him in action by what he is ("His assistant waits."), so its cast has no MAX (by his name, he
+    would be taken as there). 林助理 ↔ MAX is mapped (2-1, 1-2): the import lists 1-1 for his cast to be
+    added; no other scene (checked by hand)."""
     original, adaptation = tmp_path / "original.txt", tmp_path / "adaptation.fountain"
     original.write_text(
         ORIGINAL.replace("人物：苏晚、顾景深\n△顾景深把合同", "人物：苏晚、顾景深、林助理\n△顾景深把合同")
     )
-    adaptation.write_text(ADAPTATION.replace("across the desk.\n", "across the desk. Max waits by the door.\n"))
+    adaptation.write_text(ADAPTATION.replace("across the desk.\n", "across the desk. His assistant waits.\n"))
     db = str(tmp_path / "show.sqlite")
     imported(db, adaptation)
     text = imported(db, original, "original")
