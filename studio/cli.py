@@ -107,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--json", action="store_true", help="print one JSON object")
     save = budget.add_parser("save-version", parents=[common], help="keep the budget as it is now under a name")
     save.add_argument("name")
+    save.add_argument(
+        "--approved", action="store_true", help="and make it the approved budget the final cost is measured against"
+    )
+    approve = budget.add_parser(
+        "approve", parents=[common], help="make a saved version the approved budget the final cost is measured against"
+    )
+    approve.add_argument("name", help="a version's name")
+    for action in (save, approve):
+        action.add_argument("--json", action="store_true", help="print one JSON object")
     compare = budget.add_parser("compare", parents=[common], help="two versions side by side (now: the budget now)")
     compare.add_argument("left", help="a version's name, or now")
     compare.add_argument("right", help="a version's name, or now")

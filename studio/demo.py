@@ -503,6 +503,7 @@ def _add_budget(session: Session, pid: int, budget: dict) -> None:
         session.get(BudgetLine, line_id).sort_order = order
     version = session.get(BudgetVersion, save_version(session, pid, budget["version"]))
     version.created_at = datetime.fromisoformat(budget["version_saved_at"])
+    version.approved = True  # the final cost is measured against it
 
 
 def _add_reports(session: Session, pid: int, spec: dict) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.budget.listings import comparison_rows, version_rows
-from studio.budget.versions import CURRENT, compare_versions, save_version
+from studio.budget.versions import CURRENT, approve_version, compare_versions, save_version
 from studio.errors import UserError
 from ui.i18n import chinese, day_text, money_text
 from ui.table import Column, RecordTable
@@ -23,7 +23,11 @@ class VersionsTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.versions = make_table(
-            [Column("name", self.tr("Version")), Column("created_at", self.tr("Saved"), display=_saved_text)]
+            [
+                Column("name", self.tr("Version")),
+                Column("created_at", self.tr("Saved"), display=_saved_text),
+                Column("approved", self.tr("Approved"), display=lambda approved: "✓" if approved else ""),
+            ]
         )
         self.versions.view.setObjectName("versionsTable")
         money = {"display": money_text, "align_right": True}
@@ -39,6 +43,10 @@ class VersionsTab(QWidget):
         self.left, self.right = QComboBox(self), QComboBox(self)
         self.left.setObjectName("compareLeft")
         self.right.setObjectName("compareRight")
+        approve = QPushButton(self.tr("Make it the approved budget"), self)
+        approve.setObjectName("approveVersion")
+        approve.setToolTip(self.tr("The estimated final cost is measured against the approved budget"))
+        approve.clicked.connect(self.approve)
         compare = QPushButton(self.tr("Compare"), self)
         compare.setObjectName("compareVersions")
         compare.clicked.connect(self.compare)
@@ -48,6 +56,7 @@ class VersionsTab(QWidget):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.versions, 1)
+        layout.addWidget(approve, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(row)
         layout.addWidget(self.comparison, 2)
 
@@ -70,6 +79,19 @@ class VersionsTab(QWidget):
             return
         self.load(self.workspace.production_id)
         self.told.emit(self.tr("Saved version %1").replace("%1", name))
+
+    def approve(self) -> None:
+        chosen = self.versions.selected_rows()
+        if not chosen:
+            self.refused.emit(self.tr("Choose the version to approve"))
+            return
+        try:
+            self.workspace.write(approve_version, self.workspace.production_id, chosen[0]["id"])
+        except UserError as error:
+            self.refused.emit(str(error))
+            return
+        self.load(self.workspace.production_id)
+        self.told.emit(self.tr("%1 is the approved budget").replace("%1", chosen[0]["name"]))
 
     def compare(self) -> None:
         left, right = self.left.currentData(), self.right.currentData()

@@ -5118,55 +5118,80 @@ Add how many shoot days, from the day after the last one?</source>
 <context>
     <name>VersionsTab</name>
     <message>
-        <location filename="../../ui/budget_versions.py" line="26"/>
+        <location filename="../../ui/budget_versions.py" line="27"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="26"/>
+        <location filename="../../ui/budget_versions.py" line="28"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="32"/>
+        <location filename="../../ui/budget_versions.py" line="29"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="36"/>
         <source>Account</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="33"/>
+        <location filename="../../ui/budget_versions.py" line="37"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="34"/>
+        <location filename="../../ui/budget_versions.py" line="38"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="35"/>
+        <location filename="../../ui/budget_versions.py" line="39"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="42"/>
         <location filename="../../ui/budget_versions.py" line="46"/>
+        <source>Make it the approved budget</source>
+        <translation>设为批准预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="48"/>
+        <source>The estimated final cost is measured against the approved budget</source>
+        <translation>预计最终成本以批准预算为准衡量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="50"/>
+        <location filename="../../ui/budget_versions.py" line="54"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="46"/>
+        <location filename="../../ui/budget_versions.py" line="54"/>
         <source>with</source>
         <translation>与</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="62"/>
+        <location filename="../../ui/budget_versions.py" line="71"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_versions.py" line="72"/>
+        <location filename="../../ui/budget_versions.py" line="81"/>
         <source>Saved version %1</source>
         <translation>已保存版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="86"/>
+        <source>Choose the version to approve</source>
+        <translation>请选择要批准的版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/budget_versions.py" line="94"/>
+        <source>%1 is the approved budget</source>
+        <translation>%1 是批准预算</translation>
     </message>
 </context>
 <context>

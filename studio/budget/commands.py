@@ -1,4 +1,4 @@
-"""What `budget total|sync|report|save-version|compare` do: each returns its JSON and its plain text."""
+"""What `budget total|sync|report|save-version|approve|compare` do: each returns its JSON and its plain text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.totals import current_budget
-from studio.budget.versions import CURRENT, compare_versions, save_version
+from studio.budget.versions import CURRENT, approve_version, compare_versions, save_version
 from studio.errors import InvalidInput
 from studio.i18n import _
 from studio.models import BudgetVersion
@@ -54,7 +54,22 @@ def report(session: Session, production_id: int, args: argparse.Namespace) -> Re
 
 def save(session: Session, production_id: int, args: argparse.Namespace) -> Result:
     version_id = save_version(session, production_id, args.name)
-    return {"version_id": version_id, "name": args.name}, _("saved version {name}").format(name=args.name)
+    if args.approved:
+        approve_version(session, production_id, version_id)
+        text = _("saved version {name}, the approved budget").format(name=args.name)
+    else:
+        text = _("saved version {name}").format(name=args.name)
+    return {"version_id": version_id, "name": args.name, "approved": args.approved}, text
+
+
+def approve(session: Session, production_id: int, args: argparse.Namespace) -> Result:
+    version_id = _version_id(session, production_id, args.name)
+    if version_id is CURRENT:
+        raise InvalidInput(_("only a saved version is approved: budget save-version NAME --approved saves one"))
+    approve_version(session, production_id, version_id)
+    return {"version_id": version_id, "name": args.name, "approved": True}, _(
+        "{name} is the approved budget: the final cost is measured against it"
+    ).format(name=args.name)
 
 
 def compare(session: Session, production_id: int, args: argparse.Namespace) -> Result:
@@ -104,5 +119,6 @@ BUDGET_ACTIONS: dict[str, Callable[[Session, int, argparse.Namespace], Result]] 
     "sync": sync,
     "report": report,
     "save-version": save,
+    "approve": approve,
     "compare": compare,
 }

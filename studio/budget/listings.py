@@ -126,7 +126,7 @@ def cost_report_rows(report: CostReport) -> list[Row]:
 
 def version_rows(session: Session, production_id: int) -> list[Row]:
     return [
-        {"id": version.id, "name": version.name, "created_at": version.created_at}
+        {"id": version.id, "name": version.name, "created_at": version.created_at, "approved": version.approved}
         for version in list_versions(session, production_id)
     ]
 

@@ -1,9 +1,11 @@
 """Budget versions: a named, frozen copy of the budget's totals (each account and line, in the report
-currency) to compare with another version or with the budget as it is now."""
+currency) to compare with another version or with the budget as it is now. One may be the approved
+budget, which the estimated final cost is measured against while the budget follows the schedule."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,7 +14,8 @@ from sqlmodel import Session, select
 from studio.budget.totals import CurrentBudget, current_budget
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.models import BudgetVersion
+from studio.models import BudgetVersion, Production
+from studio.money import Money
 from studio.validation import not_formula
 
 CURRENT = None  # compare against the budget as it is now
@@ -57,14 +60,45 @@ def save_version(session: Session, production_id: int, name: str) -> int:
     ).first()
     if taken is not None:
         raise InvalidInput(_("there is already a version named {name}").format(name=repr(name)))
-    version = BudgetVersion(
-        production_id=production_id,
-        name=name,
-        snapshot=json.dumps(snapshot(current_budget(session, production_id)), ensure_ascii=False),
-    )
+    kept = snapshot(current_budget(session, production_id))
+    base = session.get(Production, production_id).base_currency
+    if base != kept["currency"]:  # the shoot's own figures too, which a report of the shoot is in
+        in_base = snapshot(current_budget(session, production_id, base))
+        kept["in"] = {base: {"grand": in_base["grand"], "accounts": in_base["accounts"]}}
+    version = BudgetVersion(production_id=production_id, name=name, snapshot=json.dumps(kept, ensure_ascii=False))
     session.add(version)
     session.flush()
     return version.id
+
+
+def approve_version(session: Session, production_id: int, version_id: int) -> None:
+    """Make a saved version the approved budget, in place of the one approved before."""
+    chosen = session.get(BudgetVersion, version_id)
+    if chosen is None or chosen.production_id != production_id:
+        raise InvalidInput(_("this version no longer exists (another window may have removed it)"))
+    for version in list_versions(session, production_id):
+        version.approved = version.id == version_id
+    session.flush()
+
+
+def approved_totals(version: BudgetVersion, currency: str, rate: Callable[[str], Decimal]) -> tuple[Decimal, dict]:
+    """A version's grand total and each account's (by code) in `currency`: as kept in it, else converted from
+    the report currency it was saved in (`rate(that currency)`: to `currency`)."""
+    saved = json.loads(version.snapshot)
+    kept = saved if saved["currency"] == currency else saved.get("in", {}).get(currency)
+    factor = Decimal(1) if kept is not None else rate(saved["currency"])
+    kept = kept or saved
+
+    def converted(amount: str) -> Decimal:
+        return Money(Decimal(amount) * factor, currency).amount
+
+    return converted(kept["grand"]), {account["code"]: converted(account["total"]) for account in kept["accounts"]}
+
+
+def approved_version(session: Session, production_id: int) -> BudgetVersion | None:
+    """The approved budget: the version approved last, if any."""
+    statement = select(BudgetVersion).where(BudgetVersion.production_id == production_id, BudgetVersion.approved)
+    return session.exec(statement.order_by(BudgetVersion.id.desc())).first()
 
 
 def list_versions(session: Session, production_id: int) -> list[BudgetVersion]:

@@ -127,6 +127,7 @@ def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, s
     cost = final_cost(session, production_id, summary.currency).to_json()
     report["final_cost"] = {
         "currency": cost["currency"],
+        "approved_budget": cost["approved_budget"],
         **{name: cost["total"][name] for name in ("budget", "at_completion", "variance")},
         **{name: cost[name] for name in ("per_episode", "per_screen_minute", "finished_episodes")},
     }
@@ -167,7 +168,7 @@ def day_text(report: dict) -> str:
             left=to_date["remaining"]["pages"],
         ),
     ]
-    lines.append(final_cost_line(report["final_cost"]))
+    lines.append(final_cost_line(report["final_cost"], report["final_cost"]["approved_budget"]))
     return "\n".join(lines)
 
 
@@ -179,12 +180,18 @@ def over_or_under(over: Decimal) -> str:
     return (_("{amount} over") if over > 0 else _("{amount} under")).format(amount=abs(over))
 
 
-def final_cost_line(total: dict) -> str:
+def final_cost_line(total: dict, approved: dict | None) -> str:
     """The estimated final cost against the budget, `total` as `FinalCost.to_json` has it (its variance the
-    budget less the cost at completion)."""
-    return _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(
-        **{**total, "variance": over_or_under(-Decimal(total["variance"]))}
-    )
+    budget less the cost at completion), the approved budget named where there is one."""
+    said = {**total, "variance": over_or_under(-Decimal(total["variance"]))}
+    if approved is None:
+        return _("Estimated final cost: {at_completion} {currency} against a budget of {budget} ({variance})").format(
+            **said
+        )
+    return _(
+        "Estimated final cost: {at_completion} {currency} against the approved budget, {version}, of {budget} "
+        "({variance})"
+    ).format(**said, version=approved["name"])
 
 
 def _start(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
@@ -220,7 +227,7 @@ def _final_cost(session, production_id: int, args: argparse.Namespace) -> tuple[
         for account in report["accounts"]
         if account["at_completion"] != account["budget"]
     ]
-    rows.append(final_cost_line({**report["total"], "currency": report["currency"]}))
+    rows.append(final_cost_line({**report["total"], "currency": report["currency"]}, report["approved_budget"]))
     return report, "\n".join(rows)
 
 

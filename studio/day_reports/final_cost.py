@@ -16,21 +16,26 @@ For each account:
 - at completion: actual + remaining; variance: budget − at completion (below zero: over).
 So a reported day moves an account's final cost by what it cost beyond its plan, and an account the
 days do not touch finishes at its budget or its actuals, whichever is more. The budget follows the
-schedule (a re-planned shoot with a day more has that day in it). Per episode: its share of the final
-cost by its pages; per screen minute: at about a minute a page.
+schedule (a re-planned shoot with a day more has that day in it), so what is left to spend is the
+budget's; the budget the cost is measured against is the approved one where a version is approved
+(`versions.approved_totals`: its accounts as kept in the report currency and the shoot's, else
+converted as the budget is, at the latest rate entered), else the budget as it is: measured against a
+budget that follows the schedule, a slip that adds a day would cost nothing. Per episode: its share of
+the final cost by its pages; per screen minute: at about a minute a page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlmodel import Session, select
 
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.totals import current_budget
+from studio.budget.versions import approved_totals, approved_version
 from studio.day_reports.facts import DayFacts, rests_since
 from studio.day_reports.hot_cost import DayCost, price_day
 from studio.day_reports.postings import Accounts, budget_accounts, by_account, is_posted
@@ -38,7 +43,7 @@ from studio.day_reports.reading import SCREEN_SECONDS_PER_EIGHTH, worked_day
 from studio.day_reports.starting import remaining_plans
 from studio.day_reports.summary import DayReports
 from studio.exchange import RateTable
-from studio.models import Episode, Scene
+from studio.models import BudgetVersion, Episode, Scene
 from studio.models.enums import RevisionState, SceneOutcome
 from studio.money import Money
 
@@ -81,12 +86,21 @@ class EpisodeCost:
 
 
 @dataclass(frozen=True)
+class Approved:
+    """The approved budget the cost is measured against: the version's name and the day it was saved."""
+
+    name: str
+    saved: dt.date
+
+
+@dataclass(frozen=True)
 class FinalCost:
     currency: str
     lines: list[FinalCostLine]
     total: FinalCostLine
     episodes: list[EpisodeCost]
     screen_seconds: int  # every scene's, at about a minute a page
+    approved: Approved | None = None  # None: measured against the budget as it is
 
     @property
     def per_episode(self) -> Decimal:
@@ -105,8 +119,10 @@ class FinalCost:
             named = {"code": line.code, "name": line.name, "name_zh": line.name_zh}
             return {**named, **{name: money(getattr(line, name)) for name in figures}}
 
+        approved = self.approved
         return {
             "currency": self.currency,
+            "approved_budget": approved and {"name": approved.name, "saved": approved.saved.isoformat()},
             "total": row(self.total),
             "accounts": [row(line) for line in self.lines],
             "episodes": len(self.episodes),
@@ -168,8 +184,23 @@ def final_cost(session: Session, production_id: int, currency: str | None = None
             for n in ("budget", "actual", "entered", "done", "remaining", "remaining_plan")
         ),
     )
+    approved = approved_version(session, production_id)
+    if approved is not None:
+        lines, total = _against(approved, lines, total, rates, currency)
     episodes, eighths = _episodes(session, production_id, reports, total.at_completion, currency)
-    return FinalCost(currency, lines, total, episodes, int(eighths * SCREEN_SECONDS_PER_EIGHTH))
+    seconds = int(eighths * SCREEN_SECONDS_PER_EIGHTH)
+    measured = approved and Approved(approved.name, approved.created_at.date())
+    return FinalCost(currency, lines, total, episodes, seconds, measured)
+
+
+def _against(
+    version: BudgetVersion, lines: list[FinalCostLine], total: FinalCostLine, rates: RateTable, currency: str
+) -> tuple[list[FinalCostLine], FinalCostLine]:
+    """The lines and total with the approved version's budget in place of the budget as it is: an account
+    it did not have had none."""
+    grand, budgets = approved_totals(version, currency, lambda source: rates.rate(source, currency))
+    lines = [replace(line, budget=budgets.get(line.code, ZERO)) for line in lines]
+    return lines, replace(total, budget=grand)
 
 
 def _priced_plans(plans: list[DayFacts], reports: DayReports) -> list[tuple[DayFacts, DayCost]]:

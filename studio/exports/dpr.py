@@ -301,7 +301,12 @@ def _hot_cost(summary: DaySummary, cost: FinalCost, _: Translate) -> Table:
     rows.append([_("Total"), summary.hot.planned.total, summary.hot.actual.total])
     standing = summary.standing
     rows.append([_("The shoot to date"), standing.planned_cost, standing.actual_cost])
-    rows.append([_("Estimated final cost (budget, at completion)"), cost.total.budget, cost.total.at_completion])
+    measured = (
+        _("Estimated final cost (approved budget: {version}; at completion)").format(version=cost.approved.name)
+        if cost.approved
+        else _("Estimated final cost (budget, at completion)")
+    )
+    rows.append([measured, cost.total.budget, cost.total.at_completion])
     currency = summary.currency
     headings = [
         _("Hot cost"),

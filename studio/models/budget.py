@@ -177,7 +177,9 @@ class CostEntry(Versioned, table=True):
 
 
 class BudgetVersion(Versioned, table=True):
-    """A named, frozen copy of the budget (its lines as JSON) for side-by-side comparison."""
+    """A named, frozen copy of the budget (its lines as JSON) for side-by-side comparison. The newest one
+    `approved` is the budget the estimated final cost is measured against, while the budget itself follows
+    the schedule (studio.day_reports.final_cost)."""
 
     __tablename__ = "budget_version"
     __table_args__ = (UniqueConstraint("production_id", "name"),)
@@ -186,3 +188,4 @@ class BudgetVersion(Versioned, table=True):
     name: str = Field(max_length=120)
     created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     snapshot: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    approved: bool = filled(False)

@@ -79,6 +79,11 @@ def test_posting_and_the_final_cost(desk_path):
     assert (cast["name"], cast["name_zh"]) == ("Cast", "演员")
     said = ok("report", "final-cost", "--db", str(desk_path)).stdout
     assert "1400 Cast: budget 5470.00, at completion 8430.00 (2960.00 over)" in said
+    assert_one_clear_line(run("budget", "approve", "now", "--db", str(desk_path)), "only a saved version is approved")
+    approved = json.loads(ok("budget", "save-version", "Shoot", "--approved", "--db", str(desk_path), "--json").stdout)
+    assert approved["approved"] is True
+    said = ok("report", "final-cost", "--db", str(desk_path)).stdout
+    assert "against the approved budget, Shoot, of" in said.splitlines()[-1]
     said = ok("--lang", "zh_CN", "report", "final-cost", "--db", str(desk_path)).stdout
     assert said.startswith("1400 演员") and "Cast" not in said  # each account by its Chinese name
     database = open_database(desk_path)

@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from studio.budget.cost_report import cost_entries, cost_report
 from studio.budget.totals import current_budget
+from studio.budget.versions import approve_version, save_version
 from studio.callsheet import call_sheet_id
 from studio.day_reports.final_cost import final_cost
 from studio.day_reports.postings import VENDOR, post_days
@@ -213,3 +214,22 @@ def test_a_wage_base_the_budgets_own_pay_has_used_up_carries_no_more_of_that_fri
     two_hours_over_with_a_late_lunch(desk)
     with desk.database.session() as session:
         assert by_code(final_cost(session, desk.production_id).lines)["1900"].actual == D("1339.22")
+
+
+def test_the_final_cost_is_measured_against_the_approved_budget_while_the_budget_follows_the_schedule(desk):
+    # Approved as planned: Camera (3300) Cora's 2 days × 300 = 600, Production Fringes (4900) 16.75% of it,
+    # 100.50. A third shoot day added: the budget follows (Cora's 3 days, 900; fringes 150.75), and so does
+    # what is left to spend; the final cost is measured against the 600 and 100.50 approved, the day's 300
+    # and 50.25 over (where the budget as it is would show none); in all, with the 10% the budget adds on its
+    # totals (35.03), 385.28 more than approved.
+    with desk.database.transaction() as session:
+        approve_version(session, desk.production_id, save_version(session, desk.production_id, "Approved"))
+        add_row(session, "shoot_day", {"production_id": desk.production_id}, {"shoot_date": "2027-01-20"})
+    with desk.database.session() as session:
+        cost, now = final_cost(session, desk.production_id), current_budget(session, desk.production_id)
+    lines, live = by_code(cost.lines), {a.code: now.calculation.accounts[a.id] for a in now.inputs.accounts}
+    assert (cost.approved.name, lines["3300"].budget, lines["4900"].budget) == ("Approved", D("600.00"), D("100.50"))
+    assert (live["3300"], live["4900"]) == (D("900.00"), D("150.75"))
+    assert (lines["3300"].variance, lines["4900"].variance) == (D("-300.00"), D("-50.25"))
+    assert cost.total.budget == now.calculation.grand - D("385.28")
+    assert cost.to_json()["approved_budget"]["name"] == "Approved"

@@ -138,6 +138,12 @@ def test_the_cost_report_versions_and_charts_are_filled(demo_window, demo_path, 
     versions.left.setCurrentIndex(versions.left.findText("Approved before the shoot"))
     versions.compare()
     assert versions.comparison.model.rows[-1]["left"] == versions.comparison.model.rows[-1]["right"]
+    approved = {row["name"]: row["approved"] for row in versions.versions.model.rows}
+    assert approved == {"Approved before the shoot": True, "After the first days": False}
+    versions.versions.view.selectRow(1)
+    versions.approve()
+    assert query(demo_path, "select name from budget_version where approved") == [("After the first days",)]
+    assert [index.data() for index in (versions.versions.model.index(r, 2) for r in range(2))] == ["", "✓"]
     for view in (page.charts.by_group, page.charts.by_account, page.charts.over_days):
         assert view.chart().series()
 
