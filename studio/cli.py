@@ -294,6 +294,8 @@ def run_import_script(args: argparse.Namespace) -> int:
             omitted=len(result.omitted),
         )
     )
+    if result.cast_added:
+        print(_("Cast added to unchanged scenes: {scenes}").format(scenes=", ".join(result.cast_added)))
     if result.flagged:
         print(
             _("Approved, now flagged as the original changed since: {scenes}").format(

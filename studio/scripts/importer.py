@@ -29,6 +29,7 @@ from studio.productions import ProductionDetails, create_production, get_product
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
 from studio.scripts.elements import Element, Kind, ScriptError
+from studio.scripts.names import key as name_key
 from studio.scripts.outline import Outline, SceneOutline, is_background
 from studio.scripts.zh_text import fold
 
@@ -57,6 +58,9 @@ class ImportResult:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)
+    # Scenes whose words did not change but in which the script now finds someone more (a cue it reads as
+    # one now, a name in the action): linked to them, the links they have kept.
+    cast_added: list[str] = field(default_factory=list)
     flagged: list[dict] = field(default_factory=list)  # approved pairs whose original this revision changes
     side: str = ScriptSide.SHOOTING.value
     alignment: dict | None = None  # how the two scripts pair, once the production has an original
@@ -76,6 +80,7 @@ class ImportResult:
             "added_scenes": self.added,
             "changed_scenes": self.changed,
             "omitted_scenes": self.omitted,
+            "cast_added_scenes": self.cast_added,
             "flagged_since_approval": self.flagged,
             "side": self.side.lower(),
             **({"alignment": self.alignment} if self.alignment is not None else {}),
@@ -228,20 +233,33 @@ def _next_color(session: Session, revisions) -> str:
     return prefix + REVISION_COLORS[index]
 
 
+class _ByName:
+    """The production's rows by what the script calls them, however it cases or spaces it (`names.key`): a
+    revision that writes `int. chloe's apartment` as `INT. CHLOE'S APARTMENT` is the same set and location,
+    a cue written MCCLANE the same character as McCLANE."""
+
+    def __init__(self, rows: list, name: Callable[[Any], str]):
+        self._rows = {name_key(name(row)): row for row in rows}
+
+    def get(self, name: str):
+        return self._rows.get(name_key(name))
+
+    def __setitem__(self, name: str, row) -> None:
+        self._rows[name_key(name)] = row
+
+
 class _Writer:
     def __init__(self, session: Session, production_id: int, revision_id: int):
         self.session = session
         self.pid = production_id
         self.revision_id = revision_id
-        self.episodes = self._by(Episode, lambda episode: episode.number)
-        self.sets = self._by(FilmSet, lambda film_set: film_set.script_name or film_set.name)
-        self.locations = self._by(Location, lambda location: location.name)
-        self.characters = self._by(Character, lambda character: character.script_name or character.name)
+        self.episodes = {episode.number: episode for episode in self._rows(Episode)}
+        self.sets = _ByName(self._rows(FilmSet), lambda film_set: film_set.script_name or film_set.name)
+        self.locations = _ByName(self._rows(Location), lambda location: location.name)
+        self.characters = _ByName(self._rows(Character), lambda character: character.script_name or character.name)
 
-    def _by(self, model, key) -> dict:
-        """The production's rows of `model`, by what the script calls them."""
-        rows = self.session.exec(select(model).where(model.production_id == self.pid)).all()
-        return {key(row): row for row in rows}
+    def _rows(self, model) -> list:
+        return list(self.session.exec(select(model).where(model.production_id == self.pid)))
 
     def write(self, outline: Outline, result: ImportResult) -> None:
         for episode in outline.episodes:  # every scene's episode is among them
@@ -275,6 +293,8 @@ class _Writer:
         self.session.flush()
         written += zip(self._add_scenes(added), [incoming for _order, incoming in added], strict=True)
         self._cast(written, matched_ids)
+        unchanged = [(scene, by_key(outline, key)) for key, scene in matches.items() if key not in revised]
+        result.cast_added.extend(self._cast_added(unchanged))
 
     def _add_scenes(self, added: list[tuple[int, SceneOutline]]) -> list[int]:
         """Insert the new scenes in one statement (no ORM objects: a whole series is new at its first import);
@@ -334,6 +354,29 @@ class _Writer:
         ]
         if rows:  # one statement, no ORM objects: a long series links a few thousand
             self.session.execute(insert(SceneCharacter), rows)
+
+    def _cast_added(self, unchanged: list[tuple[Scene, SceneOutline]]) -> list[str]:
+        """Who the script now finds in scenes whose words did not change, linked where they are not yet; a link
+        the producer made, or an earlier import, stays. The scenes' numbers."""
+        if not unchanged:
+            return []
+        ids = [scene.id for scene, _incoming in unchanged]
+        linked = set(
+            self.session.exec(
+                select(SceneCharacter.scene_id, SceneCharacter.character_id).where(SceneCharacter.scene_id.in_(ids))
+            )
+        )
+        rows = [
+            {"scene_id": scene.id, "character_id": character.id, "speaking": speaking}
+            for scene, incoming in unchanged
+            for names, speaking in ((incoming.speaking, True), (incoming.listed, False))
+            for name in names
+            if (scene.id, (character := self._character(name)).id) not in linked
+        ]
+        if rows:
+            self.session.execute(insert(SceneCharacter), rows)
+        numbers = {scene.id: scene.number for scene, _incoming in unchanged}
+        return list(dict.fromkeys(numbers[row["scene_id"]] for row in rows))
 
     def _episode(self, number: int, title: str = "") -> Episode:
         """The production's episode `number`; a new one is inserted at the next flush."""

@@ -13,6 +13,8 @@ from studio.models import (
     BreakdownElement,
     CastAssignment,
     Character,
+    FilmSet,
+    Location,
     Performer,
     Scene,
     SceneCharacter,
@@ -261,3 +263,36 @@ def test_markup_and_spacing_are_no_change_and_a_word_is(database, tmp_path):
     other.write_text(final_draft.format(word="meant"), encoding="utf-8")
     assert import_file(database, same).changed == []
     assert import_file(database, other).changed == ["1"]
+
+
+def test_a_set_or_a_cue_written_in_other_case_is_the_same_and_someone_newly_found_is_linked(database, tmp_path):
+    """The first draft writes its heading in lowercase and McCLANE as a cue Fountain does not read (mixed
+    case: action); the second writes both in capitals. Same words: no scene changed; the one set and
+    location are kept, MCCLANE, who speaks now, is linked to 1-1, and a role the producer linked by hand
+    stays. Chloe, named in 1-2's action, is in it from the first draft."""
+    scenes = "\n\nMcCLANE\nHi.\n\nCHLOE\nHello.\n\nEXT. ROOF - DAY #1-2#\n\nChloe looks down.\n"
+    first, second = tmp_path / "v1.fountain", tmp_path / "v2.fountain"
+    first.write_text("int. chloe's apartment - day #1-1#" + scenes)
+    second.write_text("INT. CHLOE'S APARTMENT - DAY #1-1#" + scenes.replace("McCLANE", "MCCLANE"))
+    import_file(database, first)
+    with database.transaction() as session:
+        extra = Character(production_id=1, name="NEIGHBOUR")
+        session.add(extra)
+        session.flush()
+        session.add(SceneCharacter(scene_id=scene(session, "1-1").id, character_id=extra.id, speaking=False))
+    result = import_file(database, second)
+    assert (result.added, result.changed, result.cast_added) == ([], [], ["1-1"])
+    with database.session() as session:
+        places = sorted(session.exec(select(FilmSet.name)).all()), sorted(session.exec(select(Location.name)).all())
+        cast = {
+            number: sorted(
+                session.exec(
+                    select(Character.name)
+                    .join(SceneCharacter)
+                    .where(SceneCharacter.scene_id == scene(session, number).id)
+                )
+            )
+            for number in ("1-1", "1-2")
+        }
+    assert places == (["ROOF", "chloe's apartment"], ["ROOF", "chloe's apartment"])
+    assert cast == {"1-1": ["CHLOE", "MCCLANE", "NEIGHBOUR"], "1-2": ["CHLOE"]}
