@@ -40,3 +40,13 @@ def is_group(name: str) -> bool:
         or folded.upper() in ENGLISH_GROUPS
         or group_count(folded) is not None
     )
+
+
+def group_member(name: str) -> str | None:
+    """What each of a counted group is (`保安2名`, `两名保安` → `保安`): who speaks for it in a cue."""
+    folded = fold(name.strip())
+    if match := COUNT_AFTER.match(folded):
+        return match.group(1)
+    if match := COUNT_BEFORE.match(folded):
+        return match.group(2)
+    return None

@@ -18,10 +18,11 @@ Full- and half-width punctuation and traditional characters are all accepted: li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from studio.i18n import _
 from studio.scripts.elements import Element, Guess, Heading, IntExt, Kind, Screenplay
-from studio.scripts.groups import is_group
+from studio.scripts.groups import group_member, is_group
 from studio.scripts.headings import HEADING_LIMIT, ZH_SAME_TIME, ZH_TIME_OR_PLACE_START, zh_glued, zh_time_and_place
 from studio.scripts.zh_text import NUMBER, chinese_number, fold
 
@@ -133,6 +134,10 @@ NOT_SPEAKERS = {
     "下集预告",
 }
 VOICES = {"旁白", "画外音", "广播", "电话", "众人"}
+# What a phone, a screen or a title shows is read, not spoken: `手机屏幕：您的账户已冻结。`
+SHOWN = ("显示", "画面", "字幕", "屏幕", "短信", "消息", "微信", "弹幕", "文字", "标题")
+# A role listed with the name it goes by, `房东（王婶）`: one person, the name the cues use.
+NAMED_ROLE = re.compile(r"([^、,/;\s()]+)\s*[(]([^()]+)[)]")
 MARKS_BEGIN = set("第场【[-—–~·*=_(本全完终剧")  # what an episode or end marker or a heading may begin with
 MAX_HEADING_LINES = 3  # lines after `第1场` that may carry its time, place and set
 UNTIMED_SET = 30  # `1-1 办公室`, with no time and no 内/外, is a heading only when this short
@@ -150,6 +155,8 @@ class _Reader:
         self.scene_cast: set[str] | None = None  # the scene's 人物 list, once given
         self.speakers: set[str] = set()  # everyone heard so far
         self.known: set[str] | None = None  # every name listed or heard anywhere, once a spaced name needs it
+        self.cues: set[str] = set()  # every name heard anywhere (with `known`)
+        self.named: dict[str, str] = {}  # a role listed with the name the cues use: 房东 → 王婶
 
     def read(self) -> Screenplay:
         index = 0
@@ -240,8 +247,12 @@ class _Reader:
 
     def _body_line(self, raw: str, folded: str, number: int) -> None:
         if match := CAST_LIST.match(folded):
+            self._learn_names(match.group(1), number)
             listed = BRACKETED.sub(lambda bracket: " " * len(bracket.group()), match.group(1))
-            names = listed_names(listed, raw[match.start(1) :])
+            names = [
+                self.named.get(BRACKETED.sub("", fold(name)).strip(), name)
+                for name in listed_names(listed, raw[match.start(1) :])
+            ]
             self.scene_cast = {fold(name) for name in names}
             self._add(Kind.CAST_LIST, raw, number, names=names)
         elif folded.startswith(("△", "▲")):
@@ -286,6 +297,27 @@ class _Reader:
             self.screenplay.guesses.append(Guess(number, message.format(name=cue)))
         self._add(Kind.ACTION, raw, number)
 
+    def _as_listed(self, name: str) -> str:
+        """The character a cue is: the name a listed role goes by (`房东：` is 王婶), or the scene's listed group
+        whose one member speaks (`保镖：` of `保镖2名`)."""
+        folded = fold(name)
+        if folded in self.named:
+            return self.named[folded]
+        if self.scene_cast and folded not in self.scene_cast:
+            return _first(self.scene_cast, lambda listed: group_member(listed) == folded) or name
+        return name
+
+    def _learn_names(self, listed: str, number: int) -> None:
+        """A role listed with a name in brackets that the script's cues use (`房东（王婶）`, and `王婶：` speaks)
+        is that name, whichever of the two a cue says; `顾沉（总裁）`, whose bracket is no one's cue, stays 顾沉."""
+        self._known()
+        for role, name in NAMED_ROLE.findall(listed):
+            role, name = role.strip("*"), name.strip()
+            if name in self.cues and self.named.get(role) != name:
+                self.named[role] = name
+                message = _("{role}（{name}） taken as one character: {name}")
+                self.screenplay.guesses.append(Guess(number, message.format(role=role, name=name)))
+
     def _known(self) -> set[str]:
         """The names the whole script lists (人物：) or gives a cue without spaces, folded; read once, when first
         needed."""
@@ -297,13 +329,14 @@ class _Reader:
                     listed = BRACKETED.sub(lambda bracket: " " * len(bracket.group()), match.group(1))
                     self.known.update(fold(name) for name in listed_names(listed, listed))
                 elif (match := DIALOGUE.match(folded)) and not folded.startswith("【"):
-                    self.known.add(speaker_name(match.group(1))[0])
+                    self.cues.add(speaker_name(match.group(1))[0])
+            self.known |= self.cues
         return self.known
 
     def _is_speaker(self, name: str) -> bool:
         """`名字：台词` is dialogue when 名字 is someone: listed in the scene, heard before, a voice or a group —
         not a direction such as `时间：三年后` or `手机屏幕显示：未知来电`."""
-        if name in NOT_SPEAKERS or name.endswith(("显示", "画面", "字幕")):
+        if name in NOT_SPEAKERS or name.endswith(SHOWN):
             return False
         if self.scene_cast is None:
             return True
@@ -318,6 +351,7 @@ class _Reader:
 
     def _dialogue(self, match: re.Match, raw: str, number: int, name: str | None = None) -> None:
         name, extensions = speaker_name(raw[match.start(1) : match.end(1)] if name is None else name)
+        name = self._as_listed(name)
         notes = []
         for bracket in BRACKET.finditer(match.group(2)):
             start = match.start(2) + bracket.start(1)
@@ -404,6 +438,10 @@ def unwrapped(folded: str) -> tuple[int, int]:
     return start, end
 
 
+def _first(names: Iterable[str], wanted: Callable[[str], bool]) -> str | None:
+    return next((name for name in sorted(names) if wanted(name)), None)
+
+
 def speaker_name(name: str) -> tuple[str, list[str]]:
     """`周助理VO` → (`周助理`, [`VO`]); a name without a glued extension comes back as it is."""
     match = GLUED_EXTENSION.search(fold(name))
@@ -413,7 +451,7 @@ def speaker_name(name: str) -> tuple[str, list[str]]:
 
 
 def _could_be_a_name(name: str) -> bool:
-    return len(name) <= 6 and name not in NOT_SPEAKERS and not name.endswith(("显示", "画面", "字幕"))
+    return len(name) <= 6 and name not in NOT_SPEAKERS and not name.endswith(SHOWN)
 
 
 def heading_of(

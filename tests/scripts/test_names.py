@@ -81,3 +81,19 @@ def test_a_chinese_name_in_the_action_adds_no_one_the_scene_lists_its_people():
     )
     scenes = {scene.number: (scene.speaking, scene.listed) for scene in outline_of(layout, "x.txt").scenes}
     assert scenes["1-2"] == ([], ["苏晚"])
+
+
+def test_a_listed_role_is_the_name_in_its_brackets_a_group_speaks_through_one_and_a_screen_does_not_speak():
+    """Counted by hand: 1-1 lists 房东（王婶）, who speaks as 王婶, and later as 房东 (1-2): one character, 王婶;
+    保镖2名 listed, one of them speaking as 保镖: the group; 顾沉（总裁）: 总裁 is no one's cue, so 顾沉; what the
+    phone's screen shows is read, not a character's line."""
+    layout = (
+        "第1集\n\n1-1 日 内 顾氏集团·总裁办公室\n人物：苏晚、房东（王婶）、保镖2名、顾沉（总裁）\n△苏晚低头看手机。\n"
+        "手机屏幕：您的账户已冻结。\n王婶：房租什么时候交？\n苏晚：明天。\n保镖：站住！\n顾沉：让她走。\n\n"
+        "1-2 夜 内 出租屋\n人物：苏晚、房东\n房东：钥匙拿来。\n"
+    )
+    outline = outline_of(layout, "x.txt")
+    assert outline.characters() == {"王婶": True, "苏晚": True, "保镖2名": True, "顾沉": True}
+    scenes = {scene.number: (scene.speaking, scene.listed) for scene in outline.scenes}
+    assert scenes == {"1-1": (["王婶", "苏晚", "保镖2名", "顾沉"], []), "1-2": (["王婶"], ["苏晚"])}
+    assert "房东（王婶） taken as one character: 王婶" in [guess.message for guess in outline.guesses]
