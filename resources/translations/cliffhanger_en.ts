@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="494"/>
+        <location filename="../../ui/pages/reports.py" line="498"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>%n conflict remains: see the schedule.</numerusform>

@@ -3848,34 +3848,39 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误多花 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="491"/>
+        <location filename="../../ui/pages/reports.py" line="490"/>
+        <source>The days added cost %1 in the budget, in the slip&apos;s cost.</source>
+        <translation>增加的拍摄日在预算中计 %1，已计入延误成本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="495"/>
         <source>Placing the remaining days again also saves %1, as it would with every scene shot.</source>
         <translation>重新安排剩余拍摄日另外还能节省 %1，即使所有戏都按计划拍完也一样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="494"/>
+        <location filename="../../ui/pages/reports.py" line="498"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="496"/>
+        <location filename="../../ui/pages/reports.py" line="500"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="503"/>
+        <location filename="../../ui/pages/reports.py" line="507"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="503"/>
+        <location filename="../../ui/pages/reports.py" line="507"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="508"/>
+        <location filename="../../ui/pages/reports.py" line="512"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

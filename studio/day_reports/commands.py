@@ -98,7 +98,8 @@ def run_replan(args: argparse.Namespace) -> int:
         _(
             "Re-planned from day {day}: {unshot} scenes left unshot scheduled again; the schedule costs {cost} "
             "{currency}. The slip costs {change} ({work} cast work days, {holds} hold days, {locations} location "
-            "days, {added} shoot days added); placing the remaining days again saves {saved} besides."
+            "days, {added} shoot days added at {days_cost} in the budget); placing the remaining days again saves "
+            "{saved} besides."
         ).format(
             day=args.from_day,
             unshot=report["unshot_scenes"],
@@ -109,6 +110,7 @@ def run_replan(args: argparse.Namespace) -> int:
             holds=change["cast_hold_days"],
             locations=change["location_days"],
             added=change["shoot_days_added"],
+            days_cost=change["shoot_days_cost"],
             saved=report["improvement"]["amount"],
         )
     )

@@ -13,7 +13,9 @@ the whole schedule after against the whole schedule before mixes two things. The
 rest as it would be re-planned with nothing left unshot (`anyway`): the unshot scenes back on their
 reported days, the remaining days as the re-plan has them without those scenes or as they are, whichever
 costs less, searched again from there on the remaining days alone. What the slip costs (`slip`: cost,
-cast work and hold days, location days, days added) is the schedule after against that; what placing
+cast work and hold days, location days, days added) is the schedule after against that, and what the
+days added cost beyond it as the budget has them (crew, per diems and all else a shoot day pays, which
+the schedule's own cost leaves out, being the same for every schedule of a number of days); what placing
 the rest again saves (`improvement`) is the schedule before against it. The two add up to the change.
 With every scene left unshot already on a remaining day (none, or a re-plan before placed them), a
 re-plan that would cost more than the schedule as it is (the optimizer weighs the remaining days alone,
@@ -25,14 +27,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
+from studio.budget.totals import current_budget
 from studio.callsheet import numbered_day
 from studio.day_reports.fields import day_name
 from studio.errors import InvalidInput
 from studio.i18n import _
-from studio.models import DayReport, DayReportScene, ShootDay
+from studio.models import DayReport, DayReportScene, Production, ShootDay
 from studio.models.enums import SceneOutcome, ShootDayKind
 from studio.money import Money
 from studio.operations import store_meals
@@ -102,11 +106,14 @@ class Replan:
     dates: dict[int, dt.date]  # each day of the layout's date (a day added to look is known by it)
     meals: tuple[MealMove, ...] = ()  # the remaining days' typed meals moved with their calls, to store
     stays: bool = False  # nothing new to place and nothing cheaper found: the schedule as it is stays
+    days_cost: Decimal = Decimal(0)  # what the days added cost in the budget, in the schedule's currency
 
     @property
     def slip(self) -> Difference:
-        """What the scenes left unshot cost: the schedule after against the rest re-planned anyway."""
-        return Difference.between(self.after, self.anyway)
+        """What the scenes left unshot cost: the schedule after against the rest re-planned anyway, and the
+        days added."""
+        apart = Difference.between(self.after, self.anyway)
+        return replace(apart, amount=Money(apart.amount.amount + self.days_cost, apart.amount.currency))
 
     @property
     def improvement(self) -> Difference:
@@ -114,10 +121,11 @@ class Replan:
         return Difference.between(self.before, self.anyway)
 
     def to_json(self) -> dict:
+        days_cost = str(Money(self.days_cost, self.after.currency).amount)
         return {
             "cost": self.after.to_json(),
             "current_cost": self.before.to_json(),
-            "change": self.slip.to_json() | {"shoot_days_added": self.days_added},
+            "change": self.slip.to_json() | {"shoot_days_added": self.days_added, "shoot_days_cost": days_cost},
             "improvement": self.improvement.to_json(),
             "unshot_scenes": len(self.unshot),
             "scheduled_scenes": self.after.scheduled_scenes,
@@ -154,6 +162,7 @@ def replan(
                 day=day_name(max(reported_late, key=lambda day: day.shoot_date))
             )
         )
+    budgeted = _budget_grand(session, production_id)
     completed = {scene for scene, outcome in outcomes if outcome == SceneOutcome.COMPLETED.value}
     unshot_scenes = {scene for scene, outcome in outcomes if outcome == SceneOutcome.NOT_SHOT.value} - completed
     days_added = 0
@@ -198,7 +207,15 @@ def replan(
         {day.id: day.date for day in board.days},
         moved_meals(typed, board, after.times),
         stays,
+        _budget_grand(session, production_id) - budgeted if days_added else Decimal(0),
     )
+
+
+def _budget_grand(session: Session, production_id: int) -> Decimal:
+    """The budget's grand total in the production's base currency, the schedule's (none: what a budget with a
+    problem comes to, nought)."""
+    base = session.get(Production, production_id).base_currency
+    return current_budget(session, production_id, base).calculation.grand or Decimal(0)
 
 
 def preview_replan(

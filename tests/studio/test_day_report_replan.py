@@ -53,7 +53,9 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
     # to 12:30, no meal due): 4000 + 3000 + 810 = 7810. The other way round costs the remaining days the
     # same, but holds Ava on day 2 (1800): the days left are searched alone, and then two of them swapped
     # when the whole schedule is cheaper for it.
-    # The change is against the days as planned (nothing left unshot, the schedule before): 190.
+    # The change is against the days as planned (nothing left unshot, the schedule before): 190; and the day
+    # added costs the budget 385.28 (Cora's 300, its 16.75% fringes, 50.25, and the 10% the budget adds on its
+    # totals, 35.03), which the schedule's cost leaves out: the slip costs 575.28.
     desk = sqlite_desk
     start(desk, 0)
     edit(desk, "day_report_scene", scene_row(desk, 0, 2), outcome="NOT_SHOT")
@@ -68,7 +70,8 @@ def test_scenes_left_unshot_go_to_the_remaining_days_and_a_day_is_added_when_the
     assert (change["location_days"], change["shoot_days_added"]) == (1, 1)
     with desk.database.session() as session:
         stored = BoardAnalysis(load_board(session, desk.production_id)).cost
-    assert stored == plan.after and plan.after.total == 7810 and change["amount"] == "190.00"
+    assert stored == plan.after and plan.after.total == 7810
+    assert (change["amount"], change["shoot_days_cost"]) == ("575.28", "385.28")
     assert plan.after.overtime == 810 and plan.after.meal_penalties == 0
     assert plan.result.conflicts == 0
 
@@ -114,6 +117,7 @@ def test_what_the_slip_costs_is_told_apart_from_what_re_planning_the_rest_saves_
         "cast_hold_days": 0,
         "location_days": 1,
         "shoot_days_added": 0,
+        "shoot_days_cost": "0.00",
     }
     assert data["improvement"] == {
         "amount": "1990.00",

@@ -184,6 +184,7 @@ def test_re_planning_the_remaining_days_shows_the_slip_then_stores_it_as_one_und
     assert searching.startswith("Looking for the cheapest schedule of the days from day 4 on: the costs below")
     # what the slip costs is weighed against the rest re-planned anyway, itself searched: either way round
     assert ("The slip costs " in text or "The slip saves " in text) and "shoot day(s) added." in text
+    assert ("The days added cost " in text) == (" 0 shoot day(s) added." not in text)  # in the budget, and the slip
     assert "Meals typed on the call sheets follow the new calls (days " in text  # typed five hours after the call
     after = {row[0]: row for row in query(demo_path, placement)}
     days = dict(query(demo_path, "select id, day_number from shoot_day"))

@@ -485,14 +485,18 @@ class ProductionReportPage(Page):
             .replace("%7", f"{slip.location_days:+d}")
             .replace("%8", str(plan.days_added))
         )
-        saved = conflicts = ""
+        saved = conflicts = days = ""
+        if plan.days_added:
+            days = self.tr("The days added cost %1 in the budget, in the slip's cost.").replace(
+                "%1", money_text(Money(plan.days_cost, currency))
+            )
         if improvement.amount.amount > 0:
             saved = self.tr(
                 "Placing the remaining days again also saves %1, as it would with every scene shot."
             ).replace("%1", money_text(improvement.amount))
         if plan.result.conflicts:
             conflicts = self.tr("%n conflict(s) remain: see the schedule.", "", plan.result.conflicts)
-        text = sentences(text, saved, conflicts, *meals_text(plan.meals))
+        text = sentences(text, days, saved, conflicts, *meals_text(plan.meals))
         return text + "\n\n" + self.tr("Store this schedule?")
 
     def export(self, suffix: str) -> None:
