@@ -52,6 +52,11 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
         raise InvalidInput(_("{day} is already reported: change its report instead").format(day=day_name(day)))
     if day.shoot_date > today:
         raise InvalidInput(_("{day} has not happened yet: a day is reported once it is shot").format(day=day_name(day)))
+    earlier = _unreported_before(session, day)
+    if earlier is not None:
+        raise InvalidInput(
+            _("{day} is not reported yet: a unit's days are reported in order").format(day=day_name(earlier))
+        )
     board = load_board(session, production.id)
     sheet = call_sheet(session, production.id, day.id, board=board)
     wrap, meals = _planned_clock(sheet, board)
@@ -59,6 +64,23 @@ def start_day_report(session: Session, shoot_day_id: int, today: dt.date | None 
     report = _prefilled(session, sheet, plan, wrap, meals)
     left = {"day_report": {report.id: report.version}}
     return Changes(left, undo=(Step(operations.remove, ("day_report", (report.id,)), left),))
+
+
+def _unreported_before(session: Session, day: ShootDay) -> ShootDay | None:
+    """The first shoot day of the unit before `day` with no report: where the shoot stands, what is left
+    to shoot and what a re-plan keeps all count from the days reported in order."""
+    reported = select(DayReport.shoot_day_id)
+    return session.exec(
+        select(ShootDay)
+        .where(
+            ShootDay.production_id == day.production_id,
+            ShootDay.unit == day.unit,
+            ShootDay.kind == ShootDayKind.SHOOT.value,
+            ShootDay.shoot_date < day.shoot_date,
+            ShootDay.id.not_in(reported),
+        )
+        .order_by(ShootDay.shoot_date)
+    ).first()
 
 
 def today_where_shot(session: Session, production_id: int) -> dt.date:

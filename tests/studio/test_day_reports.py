@@ -4,6 +4,7 @@ cost are the figures worked by hand below (the production: tests/studio/day_repo
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -260,6 +261,8 @@ def test_a_day_is_reported_once_and_never_before_it_happened(sqlite_desk):
     desk = sqlite_desk
     with pytest.raises(InvalidInput, match=r"day 2 \(2027-01-12\) has not happened yet"):
         start(desk, 1, today=FIRST)
+    with pytest.raises(InvalidInput, match=r"day 1 \(2027-01-11\) is not reported yet: a unit's days are reported"):
+        start(desk, 1, today=FIRST + dt.timedelta(days=1))  # day 2 shot, day 1 not reported: to date would miss it
     start(desk, 0, today=FIRST)
     with pytest.raises(InvalidInput, match=r"day 1 \(2027-01-11\) is already reported"):
         start(desk, 0)
