@@ -149,7 +149,7 @@ def _copy_into_folder(database_path: Path, reason: str, taken_at: datetime) -> t
             raise _not_backed_up(database_path) from None
         raise DatabaseProblem(
             _("cannot back up {path} into {folder}: {reason}").format(
-                path=database_path, folder=folder, reason=said(error)
+                path=database_path, folder=folder, reason=said(error, folder)
             )
         ) from None
     finally:
@@ -441,7 +441,7 @@ def _in_use_by_another_program(database_path: Path) -> DatabaseInUse:
 def _cannot_restore(backup_path: Path, database_path: Path, error: sqlite3.Error | OSError) -> DatabaseProblem:
     return DatabaseProblem(
         _("cannot restore {backup} into {path}: {reason}").format(
-            backup=backup_path.name, path=database_path, reason=said(error)
+            backup=backup_path.name, path=database_path, reason=said(error, database_path.parent)
         )
     )
 

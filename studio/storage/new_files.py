@@ -7,6 +7,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -17,6 +18,7 @@ from studio.i18n import _
 from studio.system_words import system_reason
 
 JOURNALS = ("-wal", "-shm", "-journal")
+NEARLY_FULL_BYTES = 1024 * 1024  # a copy's write that failed with less left than this failed for the space
 
 
 def scratch_beside(path: Path) -> Path:
@@ -54,7 +56,7 @@ def new_database_file(path: Path) -> Iterator[Path]:
                 put_new_file(scratch, path)
             except (sqlite3.Error, OSError) as error:
                 raise DatabaseProblem(
-                    _("cannot create a database at {path}: {reason}").format(path=path, reason=said(error))
+                    _("cannot create a database at {path}: {reason}").format(path=path, reason=said(error, path.parent))
                 ) from None
         finally:
             remove_database_files(scratch)
@@ -124,9 +126,22 @@ def remove_database_files(path: Path) -> None:
         remove_quietly(leftover)
 
 
-def said(error: sqlite3.Error | OSError) -> str:
-    """The system's words for a failed copy ("No space left on device"), without the error's number."""
-    return system_reason(error) if isinstance(error, OSError) else str(error)
+def said(error: sqlite3.Error | OSError, written: Path) -> str:
+    """The system's words for a failed copy into the folder `written` ("the disk is full"), without the error's
+    number. SQLite says a full disk as SQLITE_FULL or, where a write fails on a full RAM disk, as a bare "disk
+    I/O error": a folder with next to no space left is a full disk."""
+    if isinstance(error, OSError):
+        return system_reason(error)
+    name = getattr(error, "sqlite_errorname", "")
+    full = name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _nearly_full(written))
+    return system_reason(errno.ENOSPC) if full else str(error)
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def remove_quietly(partial: Path) -> None:

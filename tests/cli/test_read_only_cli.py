@@ -189,6 +189,19 @@ def test_a_new_file_on_a_full_disk_is_named_not_its_scratch_file_and_read_only_i
         assert sorted(path.name for path in disk.iterdir()) == ["filler"]
 
 
+def test_a_backup_with_no_room_for_it_says_the_disk_is_full_and_leaves_nothing(demo_path, tmp_path):
+    """The database on a RAM disk with room for it and not for its copy: SQLite said a bare "disk I/O error"."""
+    size = demo_path.stat().st_size
+    with small_disk(tmp_path / "small", size_kb=size * 3 // 2 // 1024) as disk:
+        path = disk / "demo.sqlite"
+        shutil.copyfile(demo_path, path)
+        before = state(path)
+        result = run("backup", "--db", str(path))
+        assert_one_clear_line(result, "the disk is full")
+        assert "disk I/O error" not in result.stderr and state(path)[1] == before[1]
+        assert not (disk / "demo.sqlite backups").exists()  # no folder left, nor a partial copy in it
+
+
 def test_a_user_whom_permissions_stop_reads_a_read_only_folder_and_file_and_leaves_no_log_behind(demo_path):
     """Where a folder or a file may not be written by the user (not root, whom permissions do not stop),
     SQLite refuses even to make its WAL index beside the file (SQLITE_READONLY_DIRECTORY), or makes it as
