@@ -63,15 +63,18 @@ def run_schedule(args: argparse.Namespace) -> int:
     check_search_limits(args)
     database = open_database(database_argument(args))
     try:
-        with database.transaction() as session:
-            production = get_production(session, getattr(args, "production", None))
-            # The time limit is the whole command's, from the process's start to its report.
-            started = time.monotonic() - cli.STARTED
-            run = schedule_automatically(
-                session, production.id, args.days, args.time_limit, work=args.work, spent=started
-            )
-            store_meals(session, run.result.meals)
-            days = sum(1 for day_id, strips in run.result.placement.items() if day_id is not None and strips)
+        if args.days is None:
+            run = _search_holding_no_lock(database, args)
+        else:  # the days added or cut and the schedule put in one transaction: all of it, or none
+            with database.transaction() as session:
+                production = get_production(session, getattr(args, "production", None))
+                # The time limit is the whole command's, from the process's start to its report.
+                started = time.monotonic() - cli.STARTED
+                run = schedule_automatically(
+                    session, production.id, args.days, args.time_limit, work=args.work, spent=started
+                )
+                store_meals(session, run.result.meals)
+        days = sum(1 for day_id, strips in run.result.placement.items() if day_id is not None and strips)
     finally:
         database.close()
     report = result_json(run, days)
@@ -101,6 +104,34 @@ def run_schedule(args: argparse.Namespace) -> int:
     for line in meals_report(run.result.meals):
         print(line)
     return 0
+
+
+def _search_holding_no_lock(database, args: argparse.Namespace):
+    """`schedule auto` on the days there are: every scene given a strip (a short write, when any has none),
+    the board read, the search made holding no lock, so that another program (a colleague's report, the
+    window) saves meanwhile, and the schedule found put in a transaction of its own, unless a strip it moves
+    was changed meanwhile (nothing is put, and the command says so)."""
+    from studio import cli
+    from studio.operations import store_meals
+    from studio.productions import get_production
+    from studio.schedule.auto import SchedulingRun, board_for_scheduling, put_schedule, refuse_without_days
+    from studio.schedule.optimizer import optimize
+    from studio.schedule.strips import ensure_strips
+
+    with database.transaction() as session:
+        production_id = get_production(session, getattr(args, "production", None)).id
+        ensure_strips(session, production_id)
+    with database.reading() as session:
+        board, _added = board_for_scheduling(session, production_id)
+    refuse_without_days(board)
+    # The time limit is the whole command's, from the process's start to its report.
+    result = optimize(board, args.time_limit, work=args.work, spent=time.monotonic() - cli.STARTED)
+    if not result.improved:  # the board's schedule stays as it is
+        return SchedulingRun(result, [], 0, 0)
+    with database.transaction() as session:
+        run = put_schedule(session, production_id, board, result, 0)
+        store_meals(session, result.meals)
+    return run
 
 
 def run_schedule_check(args: argparse.Namespace) -> int:

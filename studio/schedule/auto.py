@@ -88,6 +88,16 @@ def schedule_automatically(
     schedule found is put, and only those it uses: unused, they would count in the budget's shoot days."""
     adding = session.begin_nested()
     board, added = board_for_scheduling(session, production_id, days)
+    refuse_without_days(board)
+    result = optimize(board, time_limit, progress, cancelled, work=work, spent=spent)
+    if not result.improved:  # the board's schedule stays as it is, on the days it had
+        adding.rollback()
+        return SchedulingRun(result, [], 0, 0)
+    adding.commit()
+    return put_schedule(session, production_id, board, result, added)
+
+
+def refuse_without_days(board: Board) -> None:
     if not board.days:
         raise InvalidInput(
             _(
@@ -95,12 +105,15 @@ def schedule_automatically(
                 "add them with --days {days}"
             ).format(days=days_needed(board), pages=format_eighths(board.limits.eighths))
         )
+
+
+def put_schedule(
+    session: Session, production_id: int, board: Board, result: OptimizeResult, added: int
+) -> SchedulingRun:
+    """Put the strips where the search found `board` better placed, unless one was changed elsewhere since the
+    board was read (ChangedElsewhere: nothing is put); the last `added` days of the board, added for the
+    search, are removed where it left them empty."""
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
-    result = optimize(board, time_limit, progress, cancelled, work=work, spent=spent)
-    if not result.improved:  # the board's schedule stays as it is, on the days it had
-        adding.rollback()
-        return SchedulingRun(result, [], 0, 0)
-    adding.commit()
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
     seen = {strip_id: card.version for strip_id, card in board.strips.items()}
     try:

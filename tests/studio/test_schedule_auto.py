@@ -1,5 +1,6 @@
 """`schedule auto` and `schedule check` on real databases: the optimizer's schedule applied in one
-transaction, the days asked for with --days, the reported days kept as shot, and what the commands say."""
+transaction (the search holding no lock, but for --days), the days asked for with --days, the reported days
+kept as shot, and what the commands say."""
 
 from __future__ import annotations
 
@@ -272,3 +273,51 @@ def test_fewer_days_than_the_reported_ones_are_refused_and_nothing_changes(demo_
     refused = run("schedule", "auto", "--db", str(demo_path), "--days", "2", "--work", "1")
     assert refused.returncode == 2 and "day 3 is reported: --days must keep it (at least 3)" in refused.stderr
     assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("meanwhile", ["a colleague saves", "a colleague moves a strip"])
+def test_another_program_saves_while_the_command_searches_and_a_strip_moved_meanwhile_is_kept(
+    demo_path, monkeypatch, meanwhile
+):
+    """The search holds no lock: another program writes at once (it waited out the busy timeout, then
+    failed, while the whole search held the file). A strip that program moved is its, and nothing is put."""
+    import sqlite3
+
+    from studio.schedule import optimizer
+
+    searching = optimizer.optimize
+    strip = query_one(demo_path, "SELECT id FROM strip WHERE shoot_day_id IS NOT NULL AND locked = 0 LIMIT 1")
+
+    def optimize_beside_another_program(*args, **kwargs):
+        other = sqlite3.connect(demo_path, timeout=0)  # no waiting: the file must be free now
+        with other:
+            if meanwhile == "a colleague saves":
+                other.execute("UPDATE production SET title_zh = '契约新娘（第二版）'")
+            else:
+                other.execute("UPDATE strip SET position = position + 1, version = version + 1 WHERE id = ?", (strip,))
+        other.close()
+        return searching(*args, **kwargs)
+
+    monkeypatch.setattr(optimizer, "optimize", optimize_beside_another_program)
+    before = query_all(demo_path, "SELECT id, shoot_day_id FROM strip ORDER BY id")
+    result = run("schedule", "auto", "--db", str(demo_path), "--work", "1")
+    if meanwhile == "a colleague saves":
+        assert result.returncode == 0, result.stderr
+        assert query_one(demo_path, "SELECT title_zh FROM production") == "契约新娘（第二版）"
+        assert query_all(demo_path, "SELECT id, shoot_day_id FROM strip ORDER BY id") != before
+    else:
+        assert "the schedule was changed elsewhere while the optimizer ran" in result.stderr
+        assert query_all(demo_path, "SELECT id, shoot_day_id FROM strip ORDER BY id") == before
+
+
+def query_all(path, sql: str) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(sql).fetchall()
+    connection.close()
+    return rows
+
+
+def query_one(path, sql: str):
+    return query_all(path, sql)[0][0]
