@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -46,8 +47,10 @@ PAGE = LETTER
 WIDTH = frame_width(PAGE)
 SCRIPT_FONTS = ("Courier", "Courier-Bold")  # a screenplay's type, for a script without Chinese
 # A speaker's name on its own line: a Chinese name, with its extension if any (克洛伊 (OS), 克洛伊（画外音）),
-# or a name in capitals.
-CUE = re.compile(r"^[^\s:：。，！？!?.,()（）]{1,12}(?:\s*[(（][^()（）]{1,12}[)）])?$|^[A-Z0-9 .'’\-()]{1,40}$")
+# or a name in capitals (REPORTER #1, MOM & DAD).
+CUE = re.compile(r"^[^\s:：。，！？!?.,()（）]{1,12}(?:\s*[(（][^()（）]{1,12}[)）])?$|^[A-Z0-9 .'’\-()#&/]{1,40}$")
+# A transition on its own line, set at the right as a screenplay sets it: CUT TO:, FADE OUT., SMASH CUT TO:.
+TRANSITION = re.compile(r"^[A-Z ]{0,30}(?:TO:|FADE (?:IN|OUT)[:.]?|TO BLACK\.?)$")
 FLAG = "#c62828"  # what the reader must notice, in red
 WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.16)
 
@@ -284,6 +287,7 @@ class SideStyles:
         self.dialogue = ParagraphStyle(
             "dialogue", parent=self.action, leftIndent=1.0 * inch, rightIndent=1.4 * inch, spaceAfter=0
         )
+        self.transition = ParagraphStyle("transition", parent=self.action, alignment=TA_RIGHT)
         self.number = ParagraphStyle("number", parent=self.heading)
         self.length = ParagraphStyle("length", parent=self.action, fontSize=size - 2, textColor=colors.grey)
 
@@ -312,8 +316,10 @@ def scene_flowables(scene: SideScene, words: SheetWords, styles: SideStyles) -> 
 
 
 def block_flowables(block: str, styles: SideStyles) -> list:
-    """A block of the scene's text: a speaker's name and their lines, or action."""
+    """A block of the scene's text: a speaker's name and their lines, a transition, or action."""
     lines = [line.strip() for line in block.strip().splitlines()]
+    if len(lines) == 1 and TRANSITION.match(lines[0]):
+        return [para(escape(lines[0]), styles.transition)]
     if len(lines) > 1 and CUE.match(lines[0]):
         flowables = [para(escape(lines[0]), styles.cue)]
         for line in lines[1:]:

@@ -78,6 +78,26 @@ def test_a_chinese_script_is_laid_out_as_written(tmp_path):
     production.database.close()
 
 
+def test_a_numbered_speaker_is_a_cue_and_a_transition_is_set_at_the_right(tmp_path):
+    """REPORTER #1 speaks (a cue with a number sign was printed as action); CUT TO: and FADE OUT. stand at
+    the right, as a screenplay sets them, past where the cue is indented; action stays at the left."""
+    production = small_production(tmp_path)
+    with production.database.transaction() as session:
+        first = session.exec(select(Scene).where(Scene.number == "1-1")).one()
+        first.text = "Flashes pop at the gate.\n\nREPORTER #1\nMr. Gu! Is it true?\n\nCUT TO:\n\nFADE OUT."
+    with production.database.session() as session:
+        path = write_sides(session, 1, production.days[0], tmp_path / "sides.pdf")
+    lines = layout_text(path).splitlines()
+
+    def indent(fragment: str) -> int:
+        line = next(line for line in lines if fragment in line)
+        return len(line) - len(line.lstrip())
+
+    assert indent("Flashes pop") < indent("Mr. Gu! Is it true?") < indent("REPORTER #1") < indent("CUT TO:")
+    assert indent("FADE OUT.") > indent("REPORTER #1")
+    production.database.close()
+
+
 def test_a_day_without_scenes_and_the_files_name(tmp_path):
     production = small_production(tmp_path)
     with production.database.session() as session:
