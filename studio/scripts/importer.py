@@ -31,6 +31,7 @@ from studio.scripts.eighths import columns
 from studio.scripts.elements import Element, Kind, ScriptError
 from studio.scripts.names import key as name_key
 from studio.scripts.outline import Outline, SceneOutline, is_background
+from studio.scripts.script_language import same_language
 from studio.scripts.zh_text import fold
 
 REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
@@ -116,6 +117,7 @@ def import_outline(
         sets=len({scene.set_name for scene in outline.scenes}),
         pages_eighths=sum(scene.eighths for scene in outline.scenes),
     )
+    same_language(session, pid, outline, side, source_name)
     revisions = _revisions(pid, side)
     latest = session.exec(revisions.order_by(ScriptRevision.id.desc())).first()
     if latest is not None and source_sha256 and latest.source_sha256 == source_sha256:

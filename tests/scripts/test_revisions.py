@@ -27,7 +27,7 @@ from studio.scripts.elements import ScriptError
 from studio.scripts.importer import import_outline
 from studio.scripts.script_files import read_outline
 from studio.storage.db import open_database
-from tests.fixture_files import REAL
+from tests.fixture_files import REAL, SAMPLE_FOUNTAIN
 from tests.fixture_files import SAMPLE_ZH as SAMPLE
 
 
@@ -296,3 +296,17 @@ def test_a_set_or_a_cue_written_in_other_case_is_the_same_and_someone_newly_foun
         }
     assert places == (["ROOF", "chloe's apartment"], ["ROOF", "chloe's apartment"])
     assert cast == {"1-1": ["CHLOE", "MCCLANE", "NEIGHBOUR"], "1-2": ["CHLOE"]}
+
+
+def test_a_script_in_the_other_language_is_refused_as_a_revision_and_taken_as_the_original(database):
+    """The Chinese sample read into a production whose shooting script is the English one would have put its
+    Chinese in place of every English scene's (their numbers match): refused, nothing changed; as the
+    original the show is adapted from, it is imported."""
+    import_file(database, SAMPLE_FOUNTAIN)
+    with database.session() as session:
+        before = [(scene.number, scene.text) for scene in session.exec(select(Scene).order_by(Scene.id))]
+    with pytest.raises(ScriptError, match="it is written in Chinese and the production's shooting script in English"):
+        import_file(database, SAMPLE)
+    with database.session() as session:
+        assert [(scene.number, scene.text) for scene in session.exec(select(Scene).order_by(Scene.id))] == before
+    assert import_file(database, SAMPLE, side="ORIGINAL").scenes == len(before)
