@@ -122,10 +122,13 @@ def run_replan(args: argparse.Namespace) -> int:
 def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
     from studio.callsheet import numbered_day
     from studio.day_reports.final_cost import final_cost
+    from studio.day_reports.postings import posting_state
     from studio.day_reports.summary import day_summary
 
-    summary = day_summary(session, production_id, numbered_day(session, production_id, args.day))
+    day_id = numbered_day(session, production_id, args.day)
+    summary = day_summary(session, production_id, day_id)
     report = summary.to_json()
+    report["posted"] = posting_state(session, production_id, day_id)
     cost = final_cost(session, production_id, summary.currency).to_json()
     report["final_cost"] = {
         "currency": cost["currency"],
@@ -137,6 +140,7 @@ def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, s
 
 
 def day_text(report: dict) -> str:
+    from studio.day_reports.postings import OUT_OF_DATE
     from studio.day_reports.summary import ahead_or_behind
 
     scenes, to_date, hot = report["scenes"], report["to_date"], report["hot_cost"]
@@ -171,6 +175,12 @@ def day_text(report: dict) -> str:
         ),
     ]
     lines.append(final_cost_line(report["final_cost"], report["final_cost"]["approved_budget"]))
+    if report["posted"] == OUT_OF_DATE:
+        lines.append(
+            _("Posted to the budget before the report was changed: post it again (report post --day {day})").format(
+                day=report["day"]
+            )
+        )
     return "\n".join(lines)
 
 

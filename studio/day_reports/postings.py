@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import delete
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from studio.budget.calculation import FLAT, HUNDRED, rounded
 from studio.budget.schedule_links import CAST_ACCOUNT, STAFF_ACCOUNT
@@ -39,6 +39,7 @@ EXTRA_TALENT_ACCOUNT = "2100"
 VENDOR = "Production report"
 FRINGES = "fringes"
 PARTS = {"pay": "pay", OVERTIME: "overtime", PENALTY: "penalties", FRINGES: "fringes"}
+NOT_POSTED, POSTED, OUT_OF_DATE = "no", "yes", "out of date"
 Rates = tuple[tuple[int, Decimal], ...]  # (the account a line's fringes go to, their rate on its pay)
 
 
@@ -154,6 +155,29 @@ def post_days(session: Session, production_id: int, shoot_day_ids: list[int]) ->
             for (account, currency, part), amount in sorted(posted.items())
         ]
     return len(add_rows(session, "cost_entry", {"production_id": production_id}, entries))
+
+
+def posting_state(session: Session, production_id: int, shoot_day_id: int) -> str:
+    """Whether a reported day's labour is posted to the budget: "no", "yes", or "out of date" when its report
+    was changed since (the cost report then has other figures than the report: post it again)."""
+    posted = session.exec(
+        select(CostEntry).where(
+            CostEntry.production_id == production_id,
+            CostEntry.vendor == VENDOR,
+            CostEntry.reference == reference(shoot_day_id),
+        )
+    ).all()
+    if not posted:
+        return NOT_POSTED
+    reports = DayReports(session, production_id)
+    now = by_account(reports.reported[shoot_day_id][1].actual, budget_accounts(current_budget(session, production_id)))
+    kept = defaultdict(Decimal)
+    for entry in posted:
+        kept[entry.account_id, entry.currency] += entry.amount.amount
+    owed = defaultdict(Decimal)
+    for (account, currency, _part), amount in now.items():
+        owed[account, currency] += amount
+    return POSTED if {k: v for k, v in kept.items() if v} == {k: v for k, v in owed.items() if v} else OUT_OF_DATE
 
 
 def _english_name(day: ShootDay) -> str:

@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from studio import operations
 from studio.models import CostEntry, DayReport
 from studio.storage.db import open_database
 from tests.command_line import assert_one_clear_line, run
@@ -69,9 +70,15 @@ def test_report_day_json_says_what_the_day_did(desk_path):
     assert "against a budget of" in text and "(4750.62 over)" in text
 
 
+def posted_state(desk_path) -> str:
+    return json.loads(ok("report", "day", "--db", str(desk_path), "--day", "1", "--json").stdout)["posted"]
+
+
 def test_posting_and_the_final_cost(desk_path):
+    assert posted_state(desk_path) == "no"
     posted = json.loads(ok("report", "post", "--db", str(desk_path), "--day", "1", "--json").stdout)
     assert posted == {"day": 1, "entries": 8}  # pay, overtime, penalties and fringes by account
+    assert posted_state(desk_path) == "yes"
     cost = json.loads(ok("report", "final-cost", "--db", str(desk_path), "--json").stdout)
     assert cost["total"]["variance"] == "-4750.62" and cost["currency"] == "USD"
     cast = next(account for account in cost["accounts"] if account["code"] == "1400")
@@ -250,3 +257,17 @@ def test_head_office_says_which_at_completion_is_the_budgets_and_which_the_estim
     words = " ".join(text.split())
     assert "The budget's view: what is paid and committed, plus what is left of each account's budget" in words
     assert "To complete: what is left of the budget once the days reported are taken out as planned" in words
+
+
+def test_a_report_changed_after_it_was_posted_says_so_until_posted_again(desk_path):
+    ok("report", "post", "--db", str(desk_path), "--day", "1")
+    database = open_database(desk_path)
+    with database.transaction() as session:
+        report = session.exec(select(DayReport)).one()
+        operations.edit(session, "day_report", report.id, {"camera_wrap": "20:00"})  # an hour later than posted
+    database.close()
+    assert posted_state(desk_path) == "out of date"
+    text = ok("report", "day", "--db", str(desk_path), "--day", "1").stdout
+    assert "Posted to the budget before the report was changed: post it again (report post --day 1)" in text
+    ok("report", "post", "--db", str(desk_path), "--day", "1")
+    assert posted_state(desk_path) == "yes"
