@@ -69,6 +69,7 @@ class Element:
     heading: Heading | None = None  # parsed heading parts, when the format gives them
     names: list[str] = field(default_factory=list)  # CAST_LIST entries
     last_line: int = 0  # the last source line the element takes, when it takes more than one
+    eighths: int | None = None  # a heading's scene length as the writer's program measured it (Final Draft)
 
     @property
     def lines(self) -> range:
@@ -90,6 +91,11 @@ class Screenplay:
     title_lines: list[int] = field(default_factory=list)  # the source lines the title page was read from
     set_aside: list[Element] = field(default_factory=list)  # NOTE and BONEYARD: kept, never in a scene
     guesses: list[Guess] = field(default_factory=list)
+    revision_color: str = ""  # the revision the file says it is (Final Draft's active one), in REVISION_COLORS
+
+
+# The colours revised pages are issued in, in order; after Cherry, Double White…
+REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
 
 
 class ScriptError(InvalidInput):

@@ -28,13 +28,12 @@ from studio.models.enums import RevisionState, ScriptSide
 from studio.productions import ProductionDetails, create_production, get_production, list_productions
 from studio.schedule.strips import ensure_strips
 from studio.scripts.eighths import columns
-from studio.scripts.elements import Element, Kind, ScriptError
+from studio.scripts.elements import REVISION_COLORS, Element, Kind, ScriptError
 from studio.scripts.names import key as name_key
 from studio.scripts.outline import Outline, SceneOutline, is_background
 from studio.scripts.script_language import same_language
 from studio.scripts.zh_text import fold
 
-REVISION_COLORS = ["White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"]
 ROUND_PREFIXES = ["", "Double ", "Triple ", "Quadruple "]
 SIMILAR_ENOUGH = 0.75  # a scene found elsewhere by its content
 # A scene not found under its number is compared in full (difflib, milliseconds a pair) with the stored
@@ -126,7 +125,7 @@ def import_outline(
     revision = ScriptRevision(
         production_id=pid,
         side=side,
-        color=color or _next_color(session, revisions),
+        color=color or outline.revision_color or _next_color(session, revisions),
         source_name=source_name[:400],
         source_sha256=source_sha256,
         notes=script_notes(outline),

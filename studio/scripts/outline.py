@@ -88,6 +88,7 @@ class Outline:
     notes: list[Element] = field(default_factory=list)  # notes, boneyard, sections, lines outside any scene
     guesses: list[Guess] = field(default_factory=list)
     places: dict[int, str] = field(default_factory=dict)  # each source line read: where it went
+    revision_color: str = ""  # the revision the file says it is, if it says (Screenplay.revision_color)
 
     @property
     def scenes(self) -> list[SceneOutline]:
@@ -125,6 +126,7 @@ def build_outline(screenplay: Screenplay, source: str) -> Outline:
         notes=[*screenplay.set_aside, *builder.notes],
         guesses=[*screenplay.guesses, *builder.guesses],
         places=builder.places,
+        revision_color=screenplay.revision_color,
     )
     if not outline.scenes:
         raise ScriptError(source, _("no scene headings found (is this a screenplay?)"))
@@ -314,7 +316,8 @@ class _Builder:
         if self.scene is None:
             return
         self.scene.text = _scene_text(self.scene_elements[1:])
-        self.scene.eighths = eighths(self.scene_elements)
+        measured = self.scene_elements[0].eighths  # the writer's program's own, where its file gives it
+        self.scene.eighths = measured if measured else eighths(self.scene_elements)
         self.scene.synopsis = "\n".join(self.synopses)
         self.scene.speaking = list(self.speaking)
         self.scene.listed = [name for name in self.listed if name not in self.speaking]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 import zlib
 from bisect import bisect_right
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from studio.i18n import _
 from studio.scripts import FORMATS  # noqa: F401 - the formats read here
-from studio.scripts.elements import Element, Guess, Kind, Screenplay, ScriptError
+from studio.scripts.elements import REVISION_COLORS, Element, Guess, Kind, Screenplay, ScriptError
 from studio.scripts.fountain import parse_fountain
 from studio.user_files import FileTooLarge, UnreadableFile, read_user_file
 
@@ -281,6 +282,7 @@ class _FinalDraft:
             self.count += 1
             self._paragraph(screenplay, paragraph)
         screenplay.set_aside += self._script_notes()
+        screenplay.revision_color = self._revision_color()
         title_lines = []
         for paragraph in self.root.iterfind("./TitlePage/Content/Paragraph"):
             self.count += 1
@@ -292,6 +294,24 @@ class _FinalDraft:
             if len(title_lines) > 1:
                 screenplay.title_page["notes"] = "\n".join(title_lines[1:])
         return screenplay
+
+    def _revision_color(self) -> str:
+        """The colour of the revision the file is at, where its text is marked revised: the active revision
+        set's, if marks of it are there, else the latest set marked; its name where that names a colour
+        (`Pink Revision`, `Blue Pages`); "" otherwise (Final Draft's template defines every set, Blue active,
+        in a first draft too)."""
+        revisions = self.root.find("./Revisions")
+        marked = {
+            node.get("Revision")
+            for node in self.root.iterfind("./Content//*[@Revision]")
+            if (node.get("Revision") or "").isdigit()
+        }
+        if revisions is None or not marked:
+            return ""
+        names = {entry.get("ID", ""): entry.get("Name", "") for entry in revisions.iterfind("Revision")}
+        active = revisions.get("ActiveSet", "")
+        name = names.get(active if active in marked else max(marked, key=int), "")
+        return next((color for color in REVISION_COLORS if re.search(rf"\b{color}\b", name, re.IGNORECASE)), "")
 
     def _script_notes(self) -> list[Element]:
         """Final Draft's ScriptNotes, each at the paragraph its Range starts in (a note the Range does not place
@@ -349,6 +369,8 @@ class _FinalDraft:
         element = Element(kind, text, line=self.count)
         if kind == Kind.HEADING:
             element.number = paragraph.get("Number") or None
+            properties = paragraph.find("SceneProperties")
+            element.eighths = _length(properties.get("Length", "")) if properties is not None else None
         elif kind == Kind.CAST_LIST:
             element.names = [name.strip() for name in text.strip("() ").split(",") if name.strip()]
         screenplay.elements.append(element)
@@ -363,6 +385,15 @@ class _FinalDraft:
             for run in paragraph.iterfind("Text")
         )
         return "".join(runs).strip()
+
+
+def _length(text: str) -> int | None:
+    """Final Draft's scene length, `2 4/8`, `4/8` or `1` (pages), in eighths; None when it gives none."""
+    match = re.fullmatch(r"(?:(\d{1,3})\s+)?([1-7])/8|(\d{1,3})", text.strip())
+    if match is None:
+        return None
+    eighths = int(match.group(3)) * 8 if match.group(3) else int(match.group(1) or 0) * 8 + int(match.group(2))
+    return eighths or None
 
 
 def _range_start(text: str) -> int | None:

@@ -37,7 +37,7 @@ def _file_number(path: Path) -> tuple[int, str]:
 
 
 def _combine(outlines: list[tuple[Path, Outline]]) -> Outline:
-    combined = Outline(outlines[0][1].title_page, [], [])
+    combined = Outline(outlines[0][1].title_page, [], [], revision_color=outlines[0][1].revision_color)
     seen: dict[int, Path] = {}
     for position, (path, outline) in enumerate(outlines, start=1):
         episodes = outline.episodes

@@ -53,6 +53,26 @@ def test_final_draft_headings_numbers_dialogue_and_title_page():
     assert (second.number, second.time_of_day, second.set_name) == ("12-4", "NIGHT", "STREET")
 
 
+def test_final_draft_s_own_scene_lengths_and_the_revision_its_marks_are_of():
+    """12-3 is 2 4/8 pages and 12-4 1/8 as Final Draft measured them (the file's SceneProperties Length); the
+    file marks text of its revision set 2, Pink Revision, the active one. The same file without marks is no
+    revision of its own (Final Draft defines every set, Blue active, in a first draft too)."""
+    revisions = (
+        '<Revisions ActiveSet="2"><Revision ID="1" Name="Blue Revision"/><Revision ID="2" Name="Pink Revision"/>'
+        "</Revisions>"
+    )
+    marked = FDX.replace(
+        '<Paragraph Type="Scene Heading" Number="12-3"><Text>',
+        '<Paragraph Type="Scene Heading" Number="12-3"><SceneProperties Length="2 4/8"/><Text>',
+    ).replace("<Text>Rain.</Text>", '<Text Revision="2">Rain.</Text>')
+    marked = marked.replace("</Content>\n  <TitlePage>", "</Content>\n  " + revisions + "\n  <TitlePage>")
+    outline = build_outline(read_script(marked.encode(), "ep12.fdx"), "ep12.fdx")
+    assert [(scene.number, scene.eighths) for scene in outline.scenes] == [("12-3", 20), ("12-4", 1)]
+    assert outline.revision_color == "Pink"
+    unmarked = marked.replace(' Revision="2"', "")
+    assert build_outline(read_script(unmarked.encode(), "ep12.fdx"), "ep12.fdx").revision_color == ""
+
+
 def outline_of_file(path: Path):
     return build_outline(read_script_file(path), path.name)
 
