@@ -20,6 +20,7 @@ from `schema`'s `triggers` there (a test compares the migrated schema with a new
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing, suppress
@@ -82,7 +83,8 @@ def read(target: str) -> tuple[Path, dict] | None:
     if "://" in target:
         return None
     path = Path(target).expanduser().resolve()
-    if not path.is_file():
+    if not path.is_file() or not os.access(path, os.W_OK):
+        # A file this user may not write is read the slow way, which leaves no read-only -wal and -shm beside it.
         return None
     try:
         uri = f"{path.as_uri()}?mode=rw"
