@@ -113,6 +113,15 @@ def put_schedule(
     """Put the strips where the search found `board` better placed, unless one was changed elsewhere since the
     board was read (ChangedElsewhere: nothing is put); the last `added` days of the board, added for the
     search, are removed where it left them empty."""
+    now = {day.id: day for day in load_board(session, production_id).days}
+    if any(_day_of(now.get(day.id)) != _day_of(day) for day in board.days):
+        # a day reported meanwhile keeps what was shot on it, which the search did not know
+        raise ChangedElsewhere(
+            _(
+                "the shoot days changed while the optimizer ran (a day reported, moved or removed), and that is "
+                "kept: run it again"
+            )
+        )
     waiting = {s for s in board.placement.get(None, []) if not board.strips[s].is_banner}
     placed = {strip_id for day_id, ids in result.placement.items() if day_id is not None for strip_id in ids}
     seen = {strip_id: card.version for strip_id, card in board.strips.items()}
@@ -124,6 +133,10 @@ def put_schedule(
         ) from None
     added -= _remove_unused(session, production_id, board.days[len(board.days) - added :], result.placement)
     return SchedulingRun(result, previous, added, len(waiting & placed), _days_after(session, production_id, board))
+
+
+def _day_of(day: Day | None) -> tuple | None:
+    return None if day is None else (day.date, day.unit, day.reported)
 
 
 def _days_after(session: Session, production_id: int, board: Board) -> tuple[int, ...]:

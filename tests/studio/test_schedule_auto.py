@@ -11,6 +11,7 @@ import pytest
 from sqlmodel import select
 
 from studio import i18n
+from studio.day_reports.starting import start_day_report
 from studio.errors import InvalidInput
 from studio.models import Availability, Production, ShootDay, Strip
 from studio.schedule.analysis import BoardAnalysis
@@ -275,12 +276,13 @@ def test_fewer_days_than_the_reported_ones_are_refused_and_nothing_changes(demo_
     assert demo_path.read_bytes() == before
 
 
-@pytest.mark.parametrize("meanwhile", ["a colleague saves", "a colleague moves a strip"])
+@pytest.mark.parametrize("meanwhile", ["a colleague saves", "a colleague moves a strip", "a colleague reports a day"])
 def test_another_program_saves_while_the_command_searches_and_a_strip_moved_meanwhile_is_kept(
     demo_path, monkeypatch, meanwhile
 ):
     """The search holds no lock: another program writes at once (it waited out the busy timeout, then
-    failed, while the whole search held the file). A strip that program moved is its, and nothing is put."""
+    failed, while the whole search held the file). A strip that program moved is its, and a day it reported
+    keeps what was shot on it: nothing is put."""
     import sqlite3
 
     from studio.schedule import optimizer
@@ -289,6 +291,13 @@ def test_another_program_saves_while_the_command_searches_and_a_strip_moved_mean
     strip = query_one(demo_path, "SELECT id FROM strip WHERE shoot_day_id IS NOT NULL AND locked = 0 LIMIT 1")
 
     def optimize_beside_another_program(*args, **kwargs):
+        if meanwhile == "a colleague reports a day":  # day 4, after the demo's three: what it shot stays there
+            colleague = open_database(demo_path)
+            with colleague.transaction() as session:
+                day = session.exec(select(ShootDay).where(ShootDay.day_number == 4)).one()
+                start_day_report(session, day.id, today=day.shoot_date)
+            colleague.close()
+            return searching(*args, **kwargs)
         other = sqlite3.connect(demo_path, timeout=0)  # no waiting: the file must be free now
         with other:
             if meanwhile == "a colleague saves":
@@ -306,7 +315,11 @@ def test_another_program_saves_while_the_command_searches_and_a_strip_moved_mean
         assert query_one(demo_path, "SELECT title_zh FROM production") == "契约新娘（第二版）"
         assert query_all(demo_path, "SELECT id, shoot_day_id FROM strip ORDER BY id") != before
     else:
-        assert "the schedule was changed elsewhere while the optimizer ran" in result.stderr
+        said = {
+            "a colleague moves a strip": "the schedule was changed elsewhere while the optimizer ran",
+            "a colleague reports a day": "the shoot days changed while the optimizer ran (a day reported",
+        }
+        assert said[meanwhile] in result.stderr
         assert query_all(demo_path, "SELECT id, shoot_day_id FROM strip ORDER BY id") == before
 
 
