@@ -327,13 +327,14 @@ def build_scenarios(work_dir: Path, log: Callable[[str], None], made_demo: Path 
     placement, optimizer_seconds = optimized_placement(demo, work_dir)
     log(f"demo written, optimizer's schedule found ({time.perf_counter() - started:.1f} s)")
 
-    fountain, chinese = SAMPLES / "contract-bride.fountain", SAMPLES / "contract-bride.zh.txt"
+    fountain = SAMPLES / "contract-bride.fountain"
     revised = revised_script(fountain, work_dir / "contract-bride-blue.fountain")
     outline, digest = read_outline([fountain])
     revised_outline, revised_digest = read_outline([revised])
 
     import_new = Scenario("import_new", "import", demo, lambda db: op_gui_import(db, outline, digest, fountain.name))
-    import_cli = Scenario("import_revision_cli", "import", demo, lambda db: op_cli_import(db, chinese))
+    # the English sample as a revision of the demo's English shooting script (the Chinese one is its original)
+    import_cli = Scenario("import_revision_cli", "import", demo, lambda db: op_cli_import(db, fountain))
     prepare(import_new, work_dir)
     prepare(import_cli, work_dir)
     imported = work_dir / "imported.sqlite"  # the demo and the Fountain sample as production 2
