@@ -39,3 +39,13 @@ def format_day(day: date, locale: str) -> str:
 
 def format_weekday(day: date, locale: str) -> str:
     return format_date(day, format="EEE", locale=locale)
+
+
+def over_or_under(over: Decimal) -> str:
+    """ "1,250.00 over", "300.00 under" or "as planned": a variance said with its sense, `over` being how much
+    more it costs (a hot cost's actual less its plan; a final cost's at completion less its budget)."""
+    from studio.i18n import _
+
+    if not over:
+        return _("as planned")
+    return (_("{amount} over") if over > 0 else _("{amount} under")).format(amount=abs(over))

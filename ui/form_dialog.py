@@ -17,6 +17,12 @@ def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
     return edit
 
 
+def literal(label: str) -> str:
+    """A label shown as written: a form's label takes `&` for a shortcut mark (Hair & makeup read
+    "Hair _makeup")."""
+    return label.replace("&", "&&")
+
+
 def form_with_buttons(dialog: QDialog, rows: list[tuple[str, QWidget]]) -> QFormLayout:
     """The dialog's layout: a labelled row per field, then OK (accept) and Cancel (reject)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
@@ -24,7 +30,7 @@ def form_with_buttons(dialog: QDialog, rows: list[tuple[str, QWidget]]) -> QForm
     buttons.rejected.connect(dialog.reject)
     form = QFormLayout(dialog)
     for label, field in rows:
-        form.addRow(label, field)
+        form.addRow(literal(label), field)
     form.addRow(buttons)
     return form
 

@@ -19,6 +19,7 @@ from studio.edits import set_fields
 from studio.errors import UserError
 from studio.models import Production
 from studio.sending.mail_server import mail_account, remember_password
+from ui.form_dialog import literal
 from ui.refusal_box import refuse
 from ui.spin_boxes import whole_number_box
 
@@ -64,7 +65,7 @@ class MailSettingsDialog(QDialog):
             (self.tr("Password"), self.password),
             (self.tr("Sender's address"), self.sender),
         ):
-            account.addRow(label, editor)
+            account.addRow(literal(label), editor)
         sheets = QFormLayout()
         for label, editor in (
             (self.tr("Language when a person's is not known"), self.language),
@@ -72,7 +73,7 @@ class MailSettingsDialog(QDialog):
             (self.tr("Hair & makeup"), self.makeup),
             (self.tr("Wardrobe"), self.wardrobe),
         ):
-            sheets.addRow(label, editor)
+            sheets.addRow(literal(label), editor)
         boxes = []
         for title, form in ((self.tr("The producer's mail account"), account), (self.tr("Call sheets"), sheets)):
             box = QGroupBox(title, self)

@@ -20,6 +20,7 @@ from studio.changes import Changes
 from studio.edits import EDITABLE
 from studio.errors import ChangedElsewhere, UserError
 from studio.money import Money
+from ui.form_dialog import literal
 from ui.workspace import Workspace
 
 
@@ -82,7 +83,7 @@ class RecordForm(QScrollArea):
             editor = self._editor(spec)
             editor.setObjectName(spec.name)
             self.editors[spec.name] = editor
-            layout.addRow(spec.label, editor)
+            layout.addRow(literal(spec.label), editor)
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -188,7 +189,7 @@ class RecordForm(QScrollArea):
         spec.label = label
         for key, value in changes.items():
             setattr(spec, key, value)
-        self.form_layout.labelForField(self.editors[name]).setText(label)
+        self.form_layout.labelForField(self.editors[name]).setText(literal(label))
         self._show(name)
 
 

@@ -2417,124 +2417,124 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>MailSettingsDialog</name>
     <message>
-        <location filename="../../ui/mail_settings.py" line="30"/>
+        <location filename="../../ui/mail_settings.py" line="31"/>
         <source>Mail settings</source>
         <translation>邮件设置</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="35"/>
+        <location filename="../../ui/mail_settings.py" line="36"/>
         <source>e.g. smtp.gmail.com</source>
         <translation>例如 smtp.gmail.com</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="39"/>
+        <location filename="../../ui/mail_settings.py" line="40"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS（端口 587）</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="40"/>
+        <location filename="../../ui/mail_settings.py" line="41"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS（端口 465）</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="41"/>
+        <location filename="../../ui/mail_settings.py" line="42"/>
         <source>None (a local relay only)</source>
         <translation>不加密（仅限本地中继）</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="48"/>
+        <location filename="../../ui/mail_settings.py" line="49"/>
         <source>kept in the system keyring; leave empty to keep the one kept</source>
         <translation>保存在系统钥匙串中；留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="50"/>
+        <location filename="../../ui/mail_settings.py" line="51"/>
         <source>e.g. producer@example.com</source>
         <translation>例如 producer@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="52"/>
+        <location filename="../../ui/mail_settings.py" line="53"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="52"/>
+        <location filename="../../ui/mail_settings.py" line="53"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="52"/>
+        <location filename="../../ui/mail_settings.py" line="53"/>
         <source>Both</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="55"/>
         <location filename="../../ui/mail_settings.py" line="56"/>
         <location filename="../../ui/mail_settings.py" line="57"/>
+        <location filename="../../ui/mail_settings.py" line="58"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="60"/>
+        <location filename="../../ui/mail_settings.py" line="61"/>
         <source>Mail server</source>
         <translation>邮件服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="61"/>
+        <location filename="../../ui/mail_settings.py" line="62"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="62"/>
+        <location filename="../../ui/mail_settings.py" line="63"/>
         <source>Security</source>
         <translation>加密方式</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="63"/>
+        <location filename="../../ui/mail_settings.py" line="64"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="64"/>
+        <location filename="../../ui/mail_settings.py" line="65"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="65"/>
+        <location filename="../../ui/mail_settings.py" line="66"/>
         <source>Sender&apos;s address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="70"/>
+        <location filename="../../ui/mail_settings.py" line="71"/>
         <source>Language when a person&apos;s is not known</source>
         <translation>不知道某人语言时使用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="71"/>
+        <location filename="../../ui/mail_settings.py" line="72"/>
         <source>Pickup before hair &amp; makeup (0: none)</source>
         <translation>化妆前接送（0：不接送）</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="72"/>
+        <location filename="../../ui/mail_settings.py" line="73"/>
         <source>Hair &amp; makeup</source>
         <translation>化妆造型</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="73"/>
+        <location filename="../../ui/mail_settings.py" line="74"/>
         <source>Wardrobe</source>
         <translation>服装</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="77"/>
+        <location filename="../../ui/mail_settings.py" line="78"/>
         <source>The producer&apos;s mail account</source>
         <translation>制片的邮件账户</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="77"/>
+        <location filename="../../ui/mail_settings.py" line="78"/>
         <source>Call sheets</source>
         <translation>通告单</translation>
     </message>
     <message>
-        <location filename="../../ui/mail_settings.py" line="123"/>
+        <location filename="../../ui/mail_settings.py" line="124"/>
         <source>This system has no keyring to keep the password in: it is asked for when sending.</source>
         <translation>本系统没有可保存密码的钥匙串：发送时会询问密码。</translation>
     </message>
@@ -3901,7 +3901,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../ui/record_form.py" line="143"/>
+        <location filename="../../ui/record_form.py" line="144"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>

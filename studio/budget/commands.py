@@ -13,6 +13,7 @@ from studio.budget.schedule_links import sync_schedule_lines
 from studio.budget.totals import current_budget
 from studio.budget.versions import CURRENT, approve_version, compare_versions, save_version
 from studio.errors import InvalidInput
+from studio.formatting import over_or_under
 from studio.i18n import _
 from studio.models import BudgetVersion
 from studio.money import Money
@@ -38,15 +39,17 @@ def report(session: Session, production_id: int, args: argparse.Namespace) -> Re
         raise InvalidInput(str(result.problems[0]))
     money = result.to_json()
     rows = [
-        f"{a['code']} {a['name']}: budget {a['budget']}, paid {a['paid']}, committed {a['committed']}, "
-        f"variance {a['variance']}"
+        f"{a['code']} {a['name']}: budget {a['budget']}, paid {a['paid']}, committed {a['committed']} "
+        f"({over_or_under(-Decimal(a['variance']))})"
         for a in money["accounts"]
         if Decimal(a["paid"]) or Decimal(a["committed"])
     ]
     t = money["total"]
     rows.append(
-        _("Total: budget {budget}, paid {paid}, committed {committed}, variance {variance} {currency}").format(
-            currency=result.currency, **{k: t[k] for k in ("budget", "paid", "committed", "variance")}
+        _("Total: budget {budget}, paid {paid}, committed {committed} ({variance}) {currency}").format(
+            currency=result.currency,
+            variance=over_or_under(-Decimal(t["variance"])),
+            **{k: t[k] for k in ("budget", "paid", "committed")},
         )
     )
     return money, "\n".join(rows)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from studio.formatting import over_or_under
 from studio.i18n import _, local_name
 from studio.language_option import document_language
 
@@ -182,14 +183,6 @@ def day_text(report: dict) -> str:
             )
         )
     return "\n".join(lines)
-
-
-def over_or_under(over: Decimal) -> str:
-    """ "1,250.00 over", "300.00 under" or "as planned": a variance said with its sense, `over` being how much
-    more it costs (a hot cost's actual less its plan; a final cost's at completion less its budget)."""
-    if not over:
-        return _("as planned")
-    return (_("{amount} over") if over > 0 else _("{amount} under")).format(amount=abs(over))
 
 
 def final_cost_line(total: dict, approved: dict | None) -> str:

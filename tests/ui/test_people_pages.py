@@ -89,6 +89,12 @@ def test_a_background_role_s_headcount_is_typed_on_the_cast_page_and_unknown_unt
     assert query(demo_path, "select headcount from character where name = 'REPORTERS'") == [(None,)]
 
 
+def test_a_label_with_an_ampersand_reads_as_written(demo_window):
+    """A form's label takes `&` for a shortcut mark: "Hair & makeup" read "Hair _makeup"."""
+    form = show(demo_window, "cast").details
+    assert form.form_layout.labelForField(form.editors["makeup_minutes"]).text() == "Hair && makeup (minutes)"
+
+
 def test_the_picker_lists_every_performer_in_a_drop_down(demo_window):
     page = show(demo_window, "cast")
     column = next(i for i, c in enumerate(page.roles.model.columns) if c.key == "performer")
