@@ -234,22 +234,42 @@ class ShootDate(RowRule):
         session = object_session(row)
         with session.no_autoflush:
             reported = session.exec(select(DayReport.id).where(DayReport.shoot_day_id == row.id)).first()
-            taken = session.exec(
-                select(ShootDay.id).where(
-                    ShootDay.production_id == row.production_id,
-                    ShootDay.unit == row.unit,
-                    ShootDay.shoot_date == date,
-                    ShootDay.id != row.id,
-                )
-            ).first()
         if reported is not None and date != row.shoot_date:
             raise InvalidInput(
                 _("this day is reported as shot on {date}: its date stays").format(date=row.shoot_date.isoformat())
             )
-        if taken is not None:
-            said = {"unit": row.unit, "date": date.isoformat()}
-            raise InvalidInput(_("unit {unit} already has a day on {date}").format(**said))
+        _free_on_unit(row, row.unit, date)
         setattr(row, field, date)
+
+
+class ShootDayUnit(RowRule):
+    """The unit a shoot day is of (1: the main unit): one whose day that date is another is refused, naming it."""
+
+    def __init__(self, clean: Callable[[Any], int]):
+        self.clean = clean
+
+    def assign(self, row: ShootDay, field: str, value: Any) -> None:
+        unit = self.clean(value)
+        _free_on_unit(row, unit, row.shoot_date)
+        setattr(row, field, unit)
+
+
+def _free_on_unit(row: ShootDay, unit: int, date: dt.date | None) -> None:
+    """Refuse a unit's second day on one date."""
+    if date is None:
+        return
+    session = object_session(row)
+    with session.no_autoflush:
+        taken = session.exec(
+            select(ShootDay.id).where(
+                ShootDay.production_id == row.production_id,
+                ShootDay.unit == unit,
+                ShootDay.shoot_date == date,
+                ShootDay.id != row.id,
+            )
+        ).first()
+    if taken is not None:
+        raise InvalidInput(_("unit {unit} already has a day on {date}").format(unit=unit, date=date.isoformat()))
 
 
 @dataclass(frozen=True)

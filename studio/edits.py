@@ -43,6 +43,7 @@ from studio.edit_rules import (
     Reference,
     RowRule,
     ShootDate,
+    ShootDayUnit,
     colour,
     date_of_birth,
     decimal_between,
@@ -447,7 +448,7 @@ EDITABLE: dict[str, tuple[type[SQLModel], dict[str, Callable[[Any], Any] | RowRu
         {
             "notes": NOTES,
             "shoot_date": ShootDate(),
-            "unit": required(whole_number(1, 20)),
+            "unit": ShootDayUnit(required(whole_number(1, 20))),
             "kind": one_of(ShootDayKind, _("kind of day")),
             "day_number": optional_positive_number,  # the app's to keep (renumber_days); here for undo
         },
