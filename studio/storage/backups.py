@@ -487,7 +487,11 @@ def clean_leftovers(database_path: Path) -> None:
 
 def _copy_database(source_path: Path, target: Path) -> None:
     """A consistent copy as one self-contained file: the copy leaves WAL mode, so reading it later
-    (listing a backup's contents) never makes -wal and -shm files beside it."""
+    (listing a backup's contents) never makes -wal and -shm files beside it; and the -wal and -shm reading
+    the source made beside it, where it had none, go as they do when the app closes a file it read."""
+    from studio.storage import db  # here: db imports this module
+
+    made_log = not journal_files(source_path)
     source = _connect_read_only(source_path)
     source.isolation_level = None
     try:
@@ -504,6 +508,8 @@ def _copy_database(source_path: Path, target: Path) -> None:
         source.execute("COMMIT")
     finally:
         source.close()
+        if made_log:
+            db.remove_log_made_by_reading(source_path)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

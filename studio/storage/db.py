@@ -161,7 +161,7 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
         if self.removes_log:
-            _remove_log_made_by_reading(self.path)
+            remove_log_made_by_reading(self.path)
 
 
 def changed_elsewhere() -> ChangedElsewhere:
@@ -432,7 +432,7 @@ def _read_only_connector(path: Path):
     return connect
 
 
-def _remove_log_made_by_reading(path: Path) -> None:
+def remove_log_made_by_reading(path: Path) -> None:
     """Reading a file in WAL mode makes its -wal and -shm beside it where the folder allows, and a reading
     connection, which may not write, leaves them as it closes. Found empty (no one has written since), they
     go the way SQLite removes them: the last connection to close for writing checkpoints the log, which

@@ -40,7 +40,10 @@ def title_of(path):
 
 
 def test_a_backup_is_a_whole_database_in_the_folder_beside_it_and_says_what_it_holds(demo_path):
+    beside = sorted(p.name for p in demo_path.parent.iterdir())
     backup = take_backup(demo_path, "open")
+    # reading the file for the copy left no -wal and -shm beside it, where it had none
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == sorted([*beside, "demo.sqlite backups"])
     assert backup.path.parent == demo_path.parent / "demo.sqlite backups"
     assert backup.reason == "open" and backup.size == backup.path.stat().st_size
     [production] = backup.contents()
