@@ -25,7 +25,7 @@ from urllib.parse import quote_plus
 
 from sqlmodel import Session, select
 
-from studio.cast_calls import NO_CALLS, first_at_work, first_scenes, scene_starts, staggered, step_down
+from studio.cast_calls import NO_CALLS, first_at_work, first_scenes, scene_starts, staggered
 from studio.day_breakdown import background_calls, background_roles, roles_counted, scene_breakdown
 from studio.day_sheet import (
     Banner,
@@ -347,7 +347,7 @@ class _Assembler:
         """Background are called in time to be dressed and made up for their first scene (the production's
         durations), on the five minutes before (a call reads 09:15, not 09:17), never before the crew."""
         ready = first_scene - self.production.makeup_minutes - self.production.wardrobe_minutes
-        return max(crew_call, step_down(ready))
+        return max(crew_call, ready - ready % 5)
 
     def _cast(self, day, strips, times, starts: dict[int, int]) -> list[CastCall]:
         """Everyone in the day's scenes, on hold or with times entered, by cast ID; those who work called

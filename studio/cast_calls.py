@@ -6,8 +6,6 @@ when their first scene of the day starts; they dress before it, sit in hair & ma
 are picked up before that, each for their own duration (else the production's). A time typed on the
 call sheet replaces the one worked out, and the earlier ones are worked back from it: a typed on-set
 time moves their wardrobe, makeup and pickup with it. A duration of 0 means no such call (no pickup).
-A call worked out falls on the five minutes before (on set 09:15 for a scene at 09:17), as a crew's
-calls do (`timeline` calls the day so too); a typed one stays as typed.
 """
 
 from __future__ import annotations
@@ -42,19 +40,6 @@ class Calls:
     def at_work(self) -> int | None:
         """When their paid day starts: their first call on the set's side (a pickup is travel to it)."""
         return min((time for time in (self.makeup, self.wardrobe, self.on_set) if time is not None), default=None)
-
-
-CALL_STEP = 5  # minutes: a call reads 09:15, not 09:17
-
-
-def step_down(minutes: int) -> int:
-    """The call on the five minutes at or before `minutes`."""
-    return minutes - minutes % CALL_STEP
-
-
-def step_up(minutes: int) -> int:
-    """The call on the five minutes at or after `minutes`."""
-    return -step_down(-minutes)
 
 
 NO_DURATIONS = Durations(0, 0, 0)
@@ -95,7 +80,7 @@ def first_scenes(strips: list[StripCard], starts: dict[int, int]) -> dict[int, i
 def staggered(first_scene: int | None, durations: Durations, entered: Calls) -> Calls:
     """A performer's calls: on set at their first scene, the rest worked back from it, each typed time
     (`entered`, None where nothing is typed) taking the place of the one worked out."""
-    on_set = entered.on_set if entered.on_set is not None or first_scene is None else step_down(first_scene)
+    on_set = entered.on_set if entered.on_set is not None else first_scene
     wardrobe = _before(entered.wardrobe, on_set, durations.wardrobe)
     makeup = _before(entered.makeup, _first(wardrobe, on_set), durations.makeup)
     pickup = _before(entered.pickup, _first(makeup, wardrobe, on_set), durations.pickup)
@@ -105,7 +90,7 @@ def staggered(first_scene: int | None, durations: Durations, entered: Calls) -> 
 def _before(typed: int | None, later: int | None, minutes: int) -> int | None:
     if typed is not None:
         return typed
-    return None if later is None or minutes <= 0 else step_down(later - minutes)
+    return None if later is None or minutes <= 0 else later - minutes
 
 
 def _first(*times: int | None) -> int | None:

@@ -35,7 +35,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from studio.cast_calls import CALL_STEP
 from studio.minors import limits_on
 from studio.schedule.dood import called_dates
 from studio.schedule.labour_model import LabourModel
@@ -245,9 +244,8 @@ class ScheduleModel:
             )
             if day.fixed_call is not None:
                 call = day.fixed_call
-            else:  # on the five minutes, as the clock calls a day
-                earliest = -(-min(limits.first_call, DAY_MINUTES) // CALL_STEP)
-                call = CALL_STEP * self.model.NewIntVar(earliest, DAY_MINUTES // CALL_STEP, "")
+            else:
+                call = self.model.NewIntVar(min(limits.first_call, DAY_MINUTES), DAY_MINUTES, "")
             wrap = self.model.NewIntVar(0, DAY_MINUTES + longest, "")
             self.call.append(call)
             self.wrap.append(wrap)

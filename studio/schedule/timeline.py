@@ -4,9 +4,7 @@ start, wrap.
 The rules the optimizer keeps and the conflict check reports on, in minutes after each day's local
 midnight:
 - A day calls at the production's first call, unless its call sheet names a crew call, or the rest
-  since the last wrap of the unit needs a later one (12 hours' turnaround). A call worked out falls
-  on the five minutes (`cast_calls.CALL_STEP`): the rest's the next after it, the dark's and the
-  daylight's the one before.
+  since the last wrap of the unit needs a later one (12 hours' turnaround).
 - The first scene starts at the shooting call, the day's lead after the crew call (its call sheet's
   shooting call, else an hour: `board.SHOOTING_LEAD`), as the call sheet and the production report
   have it; the hours from call to wrap count that lead.
@@ -32,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from studio.cast_calls import step_down, step_up
 from studio.day_reports.clock import Span
 from studio.schedule.board import Board, Day, Limits, StripCard
 
@@ -148,15 +145,15 @@ def times_of(
 def clock_of(work: Parts, day: Day, limits: Limits, rested: int | None, cast_rested: int | None = None) -> DayTimes:
     """A day's times for this much work, `rested` the earliest call the unit's turnaround allows and
     `cast_rested` the one its returning cast's (`rest_needed`), the earliest it is called at."""
-    earliest = step_up(max([limits.first_call, *(call for call in (rested, cast_rested) if call is not None)]))
+    earliest = max([limits.first_call, *(call for call in (rested, cast_rested) if call is not None)])
     if day.fixed_call is not None:
         call = day.fixed_call
     else:
         call = earliest
         if work.night:  # called for the night: the day scenes end as it gets dark
-            call = max(earliest, step_down(day.dusk - day.lead - work.day))
+            call = max(earliest, day.dusk - day.lead - work.day)
         if work.daylight is not None:
-            call = min(call, max(earliest, step_down(day.sunset - day.lead - work.daylight)))
+            call = min(call, max(earliest, day.sunset - day.lead - work.daylight))
     day_end = call + day.lead + work.day
     night_start = max(day_end, day.dusk) if work.night else None
     wrap = night_start + work.night if night_start is not None else day_end

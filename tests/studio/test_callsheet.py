@@ -346,8 +346,7 @@ def test_sun_times_at_the_main_location_and_what_is_said_when_they_cannot_be(sma
 def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_called_for_the_dark(small):
     """Los Angeles (34.0522, -118.2437) on 11 January 2027: sunrise 06:59, sunset 17:03 (PST, as the
     almanacs have it); on the 13th sunset 17:05 and dark (civil dusk) 17:32, so a night is called at
-    16:30, on the five minutes before an hour before (the crew call's lead to the shooting call): its
-    shooting call 17:30, its first scene once dark."""
+    16:32, an hour before (the crew call's lead to the shooting call), and shoots from 17:32."""
     with small.database.transaction() as session:
         city = {"base_city": "Los Angeles", "base_latitude": "34.0522", "base_longitude": "-118.2437"}
         set_fields(session, "production", 1, city)
@@ -364,8 +363,8 @@ def test_without_coordinates_the_base_citys_sun_is_used_and_said_and_a_night_is_
     assert (day3.sunset, day3.dusk) == (17 * 60 + 5, 17 * 60 + 32)  # the schedule's clock: the city's sun
     assert (board.sun_city, board.sun_known) == ("Los Angeles", True)  # the stripboard says so
     night = sheet_of(small, small.days[2])
-    assert night.sunset == 17 * 60 + 5 and night.crew_call == day_times(board)[day3.id].call == 16 * 60 + 30
-    assert night.shooting_call == 17 * 60 + 30 and day_times(board)[day3.id].night_start == 17 * 60 + 32
+    assert night.sunset == 17 * 60 + 5 and night.crew_call == day_times(board)[day3.id].call == 16 * 60 + 32
+    assert night.shooting_call == 17 * 60 + 32
     with small.database.transaction() as session:
         set_fields(session, "production", 1, {"base_city": ""})  # coordinates without a name
     assert sheet_of(small, small.days[0]).notes[0].city == "the production's base city"

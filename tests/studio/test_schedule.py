@@ -150,18 +150,6 @@ def test_a_night_call_follows_the_rest_after_a_late_wrap():
     assert not BoardAnalysis(board).conflicts
 
 
-def test_a_worked_out_call_falls_on_the_five_minutes_the_rest_s_after_the_dark_s_before():
-    """37 minutes of day scenes before the night ones run into the dark (17:30) from a call at 16:50, the
-    five minutes before 16:53 (the board shoots from the crew call). A night of 242 minutes from dark
-    wraps at 21:32; 12 hours' rest ends at 09:32, so the next day is called at 09:35."""
-    split = clock_board([], [("INT", "DAY", 37), ("INT", "NIGHT", 60)])
-    assert day_times(split)[101].call == 16 * 60 + 50
-    late = clock_board([("INT", "NIGHT", 242)], [("INT", "DAY", 60)])
-    first, second = (day_times(late)[day_id] for day_id in (100, 101))
-    assert (first.wrap, second.rested_call, second.call) == (21 * 60 + 32, 9 * 60 + 32, 9 * 60 + 35)
-    assert not BoardAnalysis(late).conflicts and not BoardAnalysis(split).conflicts
-
-
 def test_a_short_rest_before_exteriors_is_a_turnaround_conflict():
     night_shoot = [("INT", "DAY", 60), ("EXT", "NIGHT", 600)]  # wraps at 04:30
     board = clock_board(night_shoot, [("EXT", "DAY", 180)])

@@ -14,7 +14,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from studio.callsheet import call_sheet, call_sheet_id
-from studio.cast_calls import NO_CALLS, Calls, Durations, staggered
+from studio.cast_calls import Durations
 from studio.day_reports.clock import Span
 from studio.day_reports.facts import rests_since
 from studio.day_reports.hot_cost import price_day
@@ -340,13 +340,3 @@ def test_the_call_sheet_prints_the_lunch_the_day_holds(sqlite_desk):
         with desk.database.transaction() as session:
             set_fields(session, "call_sheet", call_sheet_id(session, desk.days[0]), {"lunch": typed})
         assert lunch() == 12 * 60 + 15
-
-
-def test_calls_worked_back_from_a_first_scene_fall_on_the_five_minutes_and_typed_ones_stay():
-    """A first scene at 09:17, 30 minutes' pickup, 45 of hair & makeup and 17 of wardrobe: on set 09:15,
-    wardrobe 08:55 (08:58 on the five before), makeup 08:10, pickup 07:40. On set typed at 09:17: it
-    stays, and wardrobe is 09:00, makeup 08:15, pickup 07:45."""
-    durations = Durations(pickup=30, makeup=45, wardrobe=17)
-    assert staggered(9 * 60 + 17, durations, NO_CALLS) == Calls(7 * 60 + 40, 8 * 60 + 10, 8 * 60 + 55, 9 * 60 + 15)
-    typed = Calls(None, None, None, 9 * 60 + 17)
-    assert staggered(9 * 60 + 17, durations, typed) == Calls(7 * 60 + 45, 8 * 60 + 15, 9 * 60, 9 * 60 + 17)
