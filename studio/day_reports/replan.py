@@ -162,7 +162,7 @@ def replan(
                 day=day_name(max(reported_late, key=lambda day: day.shoot_date))
             )
         )
-    budgeted = _budget_grand(session, production_id)
+    budgeted = None  # the budget's total before a day is added, if one is
     completed = {scene for scene, outcome in outcomes if outcome == SceneOutcome.COMPLETED.value}
     unshot_scenes = {scene for scene, outcome in outcomes if outcome == SceneOutcome.NOT_SHOT.value} - completed
     days_added = 0
@@ -183,6 +183,7 @@ def replan(
             if days_added == MAX_DAYS_ADDED:
                 raise
             units = sum(1 for day in board.days if day.unit == 1)
+            budgeted = _budget_grand(session, production_id) if budgeted is None else budgeted
             days_added += ensure_shoot_days(session, production_id, units + 1)
     kept = {
         day.id: [s for s in board.placement[day.id] if s not in unshot] for day in board.days if day not in remaining
@@ -207,7 +208,7 @@ def replan(
         {day.id: day.date for day in board.days},
         moved_meals(typed, board, after.times),
         stays,
-        _budget_grand(session, production_id) - budgeted if days_added else Decimal(0),
+        _budget_grand(session, production_id) - budgeted if budgeted is not None else Decimal(0),
     )
 
 
