@@ -43,7 +43,6 @@ INTRODUCTION = re.compile(
 )
 ARTICLES = {"A", "AN", "THE"}
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # O'Brien, Mary-Jane
-BETWEEN = re.compile(r"[\s.]+")
 LATIN_NAME = re.compile(r"[a-z\u00c0-\u024f'’\- ]+")  # as `words` gives it
 TITLES = {"DR", "MR", "MRS", "MS", "MISS", "SIR", "OFFICER", "DETECTIVE", "AGENT"}  # as `words` gives them
 SPACING = re.compile(r"[\s.]+")
@@ -105,11 +104,11 @@ class Names:
 
     def _named_in_action(self) -> None:
         people: dict[str, list[tuple[list[str], str]]] = {}  # a name's first word → (its words, the name)
-        for scene in self.outline.scenes:
-            for name in (*scene.speaking, *scene.listed):
-                named = words(name)
-                if named and LATIN_NAME.fullmatch(" ".join(named)) and not is_group(name):
-                    people.setdefault(named[0], []).append((named, name))
+        everyone = dict.fromkeys(name for scene in self.outline.scenes for name in (*scene.speaking, *scene.listed))
+        for name in everyone:
+            named = words(name)
+            if named and LATIN_NAME.fullmatch(" ".join(named)) and not is_group(name):
+                people.setdefault(named[0], []).append((named, name))
         for scene in self.outline.scenes:
             present = {*scene.speaking, *scene.listed}
             found = [name for text in scene.action for name in _names_in(text, people) if name not in present]
@@ -214,7 +213,7 @@ def _names_in(text: str, people: dict[str, list[tuple[list[str], str]]]) -> list
 
 def _joined(text: str, before: re.Match, word: re.Match) -> bool:
     """Two words of one name: nothing but spaces and dots between them."""
-    return BETWEEN.fullmatch(text, before.end(), word.start()) is not None
+    return SPACING.fullmatch(text, before.end(), word.start()) is not None
 
 
 def _numbered(name: list[str]) -> bool:
