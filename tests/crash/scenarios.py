@@ -123,7 +123,7 @@ BUDGET_EDITS = [
     ("budget_global", 3, {"value_entry": "2.5"}),
     ("budget_line", 101, {"rate": "5200", "payee": "Sterling Mutual", "notes": "quote of 12 Jan"}),
     ("budget_line", 102, {"fringe_codes": "FICA-SS, MEDICARE"}),
-    ("budget_line", 90, {"multiplier": "12", "description": "Background performers (12 a day)"}),
+    ("budget_line", 90, {"multiplier": "14", "description": "Background performers (14 a day)"}),
 ]
 
 
