@@ -242,11 +242,11 @@ class ShootDate(RowRule):
         setattr(row, field, date)
 
 
+@dataclass(frozen=True)
 class ShootDayUnit(RowRule):
     """The unit a shoot day is of (1: the main unit): one whose day that date is another is refused, naming it."""
 
-    def __init__(self, clean: Callable[[Any], int]):
-        self.clean = clean
+    clean: Callable[[Any], int]
 
     def assign(self, row: ShootDay, field: str, value: Any) -> None:
         unit = self.clean(value)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
+from studio.i18n import _
 from studio.money import Money
 
 
@@ -44,8 +45,6 @@ def format_weekday(day: date, locale: str) -> str:
 def over_or_under(over: Decimal) -> str:
     """ "1,250.00 over", "300.00 under" or "as planned": a variance said with its sense, `over` being how much
     more it costs (a hot cost's actual less its plan; a final cost's at completion less its budget)."""
-    from studio.i18n import _
-
     if not over:
         return _("as planned")
     return (_("{amount} over") if over > 0 else _("{amount} under")).format(amount=abs(over))

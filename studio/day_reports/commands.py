@@ -121,16 +121,18 @@ def run_replan(args: argparse.Namespace) -> int:
 
 
 def _day(session, production_id: int, args: argparse.Namespace) -> tuple[dict, str]:
+    from studio.budget.totals import current_budget
     from studio.callsheet import numbered_day
     from studio.day_reports.final_cost import final_cost
-    from studio.day_reports.postings import posting_state
+    from studio.day_reports.postings import budget_accounts, posting_state
     from studio.day_reports.summary import day_summary
 
     day_id = numbered_day(session, production_id, args.day)
     summary = day_summary(session, production_id, day_id)
     report = summary.to_json()
-    report["posted"] = posting_state(session, production_id, day_id)
-    cost = final_cost(session, production_id, summary.currency).to_json()
+    current = current_budget(session, production_id, summary.currency)  # worked out once, for both
+    report["posted"] = posting_state(session, production_id, day_id, summary.hot.actual, budget_accounts(current))
+    cost = final_cost(session, production_id, current=current).to_json()
     report["final_cost"] = {
         "currency": cost["currency"],
         "approved_budget": cost["approved_budget"],

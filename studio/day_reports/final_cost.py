@@ -34,7 +34,7 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from studio.budget.cost_report import cost_entries, cost_report
-from studio.budget.totals import current_budget
+from studio.budget.totals import CurrentBudget, current_budget
 from studio.budget.versions import approved_totals, approved_version
 from studio.day_reports.facts import DayFacts, rests_since
 from studio.day_reports.hot_cost import DayCost, price_day
@@ -142,8 +142,11 @@ class FinalCost:
         }
 
 
-def final_cost(session: Session, production_id: int, currency: str | None = None) -> FinalCost:
-    current = current_budget(session, production_id, currency)
+def final_cost(
+    session: Session, production_id: int, currency: str | None = None, current: CurrentBudget | None = None
+) -> FinalCost:
+    """`current`: the budget as `current_budget` works it out in `currency`, where the caller has it."""
+    current = current or current_budget(session, production_id, currency)
     currency, rates = current.calculation.currency, current.inputs.rates
     others = cost_report(current, [e for e in cost_entries(session, production_id) if not is_posted(e)])
     reports = DayReports(session, production_id)

@@ -157,9 +157,10 @@ def post_days(session: Session, production_id: int, shoot_day_ids: list[int]) ->
     return len(add_rows(session, "cost_entry", {"production_id": production_id}, entries))
 
 
-def posting_state(session: Session, production_id: int, shoot_day_id: int) -> str:
-    """Whether a reported day's labour is posted to the budget: "no", "yes", or "out of date" when its report
-    was changed since (the cost report then has other figures than the report: post it again)."""
+def posting_state(session: Session, production_id: int, shoot_day_id: int, actual: DayCost, accounts: Accounts) -> str:
+    """Whether a reported day's labour (`actual`, its hot cost's; `accounts`: `budget_accounts`) is posted to
+    the budget: "no", "yes", or "out of date" when its report was changed since (the cost report then has
+    other figures than the report: post it again)."""
     posted = session.exec(
         select(CostEntry).where(
             CostEntry.production_id == production_id,
@@ -169,8 +170,7 @@ def posting_state(session: Session, production_id: int, shoot_day_id: int) -> st
     ).all()
     if not posted:
         return NOT_POSTED
-    reports = DayReports(session, production_id)
-    now = by_account(reports.reported[shoot_day_id][1].actual, budget_accounts(current_budget(session, production_id)))
+    now = by_account(actual, accounts)
     kept = defaultdict(Decimal)
     for entry in posted:
         kept[entry.account_id, entry.currency] += entry.amount.amount

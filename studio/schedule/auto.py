@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 from studio.errors import ChangedElsewhere, InvalidInput
 from studio.formatting import format_eighths
 from studio.i18n import _
-from studio.models import ShootDay
+from studio.models import DayReport, ShootDay
+from studio.models.enums import ShootDayKind
 from studio.money import Money
 from studio.schedule.board import Board, Day, Layout
 from studio.schedule.board_loading import load_board
@@ -113,8 +114,8 @@ def put_schedule(
     """Put the strips where the search found `board` better placed, unless one was changed elsewhere since the
     board was read (ChangedElsewhere: nothing is put); the last `added` days of the board, added for the
     search, are removed where it left them empty."""
-    now = {day.id: day for day in load_board(session, production_id).days}
-    if any(_day_of(now.get(day.id)) != _day_of(day) for day in board.days):
+    now = _shoot_days(session, production_id)
+    if any(now.get(day.id) != (day.date, day.unit, day.reported) for day in board.days):
         # a day reported meanwhile keeps what was shot on it, which the search did not know
         raise ChangedElsewhere(
             _(
@@ -135,8 +136,15 @@ def put_schedule(
     return SchedulingRun(result, previous, added, len(waiting & placed), _days_after(session, production_id, board))
 
 
-def _day_of(day: Day | None) -> tuple | None:
-    return None if day is None else (day.date, day.unit, day.reported)
+def _shoot_days(session: Session, production_id: int) -> dict[int, tuple]:
+    """Each shoot day's date, unit and whether it is reported, as the board has them (`load_board`, which
+    also reads every strip, deal and call sheet)."""
+    statement = (
+        select(ShootDay.id, ShootDay.shoot_date, ShootDay.unit, DayReport.id)
+        .join(DayReport, DayReport.shoot_day_id == ShootDay.id, isouter=True)
+        .where(ShootDay.production_id == production_id, ShootDay.kind == ShootDayKind.SHOOT.value)
+    )
+    return {day: (date, unit, report is not None) for day, date, unit, report in session.exec(statement)}
 
 
 def _days_after(session: Session, production_id: int, board: Board) -> tuple[int, ...]:
