@@ -310,8 +310,10 @@ class _Reader:
     def _learn_names(self, listed: str, number: int) -> None:
         """A role listed with a name in brackets that the script's cues use (`房东（王婶）`, and `王婶：` speaks)
         is that name, whichever of the two a cue says; `顾沉（总裁）`, whose bracket is no one's cue, stays 顾沉."""
-        self._known()
-        for role, name in NAMED_ROLE.findall(listed):
+        named = NAMED_ROLE.findall(listed)
+        if named:  # the cues are read once, when a list first brackets a name
+            self._known()
+        for role, name in named:
             role, name = role.strip("*"), name.strip()
             if name in self.cues and self.named.get(role) != name:
                 self.named[role] = name
