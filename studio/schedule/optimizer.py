@@ -33,7 +33,7 @@ from studio.i18n import _
 from studio.money import Money
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, Layout
-from studio.schedule.bound import lower_bound
+from studio.schedule.bound import first_bound
 from studio.schedule.capacity import check_capacity
 from studio.schedule.costs import ScheduleCost
 from studio.schedule.day_swaps import swap_days
@@ -151,25 +151,35 @@ def optimize(
     else:
         budget = Budget(work, None, cancelled)
     currency = board.currency
-    bound = lower_bound(cp_model, scenes, budget)
-    bound_money = Money.from_minor(bound.amount, currency) if bound.amount is not None else None
+    bound, weighing = first_bound(cp_model, scenes, budget)
+    weighing.start()  # beside the search: the bound rises when it is done
+
+    def bound_money() -> Money | None:
+        amount = bound.at_least(weighing.amount).amount
+        return Money.from_minor(amount, currency) if amount is not None else None
 
     def improved(found: Found) -> None:
         if progress is not None:
             cost = None if found.broken else Money.from_minor(found.cost + found.labour, currency)
             labour = Money.from_minor(found.labour, currency) if search.pricing and cost is not None else None
-            progress(Progress(time.perf_counter() - started, cost, bound_money, labour))
+            progress(Progress(time.perf_counter() - started, cost, bound_money(), labour))
 
-    search = Search(cp_model, scenes, budget, improved, lambda counts: _conflicted_days(board, scenes, counts))
-    current = own if _places_every_scene(board, scenes) else None  # the same clock: its meals where typed
-    starts = [scenes.counts(board.placement)] if current is not None else []
-    starts.append(scenes.counts(grouped_placement(board)))
-    if bound.location_days:  # locations on as few days as the bound's relaxation found
-        starts.append(scenes.counts(planned_placement(board, bound.location_days)))
-    weighed = [found for counts in starts if (found := search.weigh(scenes.repaired(counts))) is not None]
-    start = min(weighed, key=lambda found: (found.broken, found.cost + found.labour))
-    improved(start)
-    best = search.run(start)
+    try:
+        search = Search(cp_model, scenes, budget, improved, lambda counts: _conflicted_days(board, scenes, counts))
+        current = own if _places_every_scene(board, scenes) else None  # the same clock: its meals where typed
+        starts = [scenes.counts(board.placement)] if current is not None else []
+        starts.append(scenes.counts(grouped_placement(board)))
+        if bound.location_days:  # locations on as few days as the bound's relaxation found
+            starts.append(scenes.counts(planned_placement(board, bound.location_days)))
+        weighed = [found for counts in starts if (found := search.weigh(scenes.repaired(counts))) is not None]
+        start = min(weighed, key=lambda found: (found.broken, found.cost + found.labour))
+        improved(start)
+        best = search.run(start)
+    except BaseException:
+        weighing.result(stop=True)
+        raise
+    weighing.result(stop=budget.stopped())
+    proved = bound_money()
     # The estimate of labour may rank the search's last schedule cheaper than the exact count does the
     # one it held when it began pricing labour: the cheaper of the two, exactly, then days swapped.
     held = [scenes.layout(found.counts) for found in (best, search.unpriced) if found is not None]
@@ -192,7 +202,7 @@ def optimize(
         conflicts=len(chosen.conflicts),
         conflicts_as_shot=as_shot,
         current_conflicts=len(current.conflicts) if current is not None else 0,
-        bound=bound_money.amount if bound_money is not None else None,
+        bound=proved.amount if proved is not None else None,
         improved=better,
         work=budget.used,
         driving=tuple((day.number, chosen.totals[day.id].driving) for day in board.days),

@@ -24,7 +24,7 @@ from studio.operations import store_meals
 from studio.schedule.analysis import BoardAnalysis
 from studio.schedule.board import Board, CastMember, Day, Limits, Place, StripCard
 from studio.schedule.board_loading import load_board
-from studio.schedule.bound import lower_bound
+from studio.schedule.bound import first_bound, lower_bound
 from studio.schedule.drives import Drives
 from studio.schedule.model import ScheduleModel
 from studio.schedule.optimizer import optimize
@@ -452,13 +452,10 @@ def test_night_exteriors_are_split_over_days_rather_than_shot_past_dawn():
     assert model_cost(board, together.placement)[1] > 0  # the model counts it broken too
 
 
-def test_the_bound_weighs_a_leads_days_against_the_locations_days():
-    """Two locations, each with a scene with the lead and one without, over two days. On their own the
-    locations need a day each and the lead one; but either each location has its day and the lead works
-    both, or the lead's scenes share a day and each location is used on both (and a move each day). The
-    cheaper is two days' pay: what the bound proves, where the parts alone proved one."""
-    day_of = {i: Day(100 + i, i + 1, D(2027, 1, 11 + i), 1, 17 * 60, 17 * 60 + 30) for i in range(2)}
-    scenes = [(1, (1,)), (1, ()), (2, (1,)), (2, ())]
+def two_days_at_two_locations(scenes: list[tuple[int, tuple[int, ...]]], rates: dict[int, int]) -> Board:
+    """Two days of 32 eighths; each scene (location 1 or 2, its cast) 16 eighths and two hours; the
+    locations' fees 400 and 800; the performers at their day rates."""
+    days = [Day(100 + i, i + 1, D(2027, 1, 11 + i), 1, 17 * 60, 17 * 60 + 30) for i in range(2)]
     strips = {
         i: StripCard(
             i,
@@ -477,18 +474,24 @@ def test_the_bound_weighs_a_leads_days_against_the_locations_days():
         )
         for i, (place, cast) in enumerate(scenes, start=1)
     }
-    places = {1: Place(1, "L1", Decimal(400)), 2: Place(2, "L2", Decimal(800))}
-    days = list(day_of.values())
-    board = Board(
+    return Board(
         1,
         "USD",
         days,
         strips,
         {day.id: [] for day in days} | {None: list(strips)},
-        {1: CastMember(1, "Lead", (1,), Decimal(900))},
-        places,
+        {p: CastMember(p, f"P{p}", (p,), Decimal(rate)) for p, rate in rates.items()},
+        {1: Place(1, "L1", Decimal(400)), 2: Place(2, "L2", Decimal(800))},
         Limits(32, 600, 60, Decimal(250), 10),
     )
+
+
+def test_the_bound_weighs_a_leads_days_against_the_locations_days():
+    """Two locations, each with a scene with the lead and one without, over two days. On their own the
+    locations need a day each and the lead one; but either each location has its day and the lead works
+    both, or the lead's scenes share a day and each location is used on both (and a move each day). The
+    cheaper is two days' pay: what the bound proves, where the parts alone proved one."""
+    board = two_days_at_two_locations([(1, (1,)), (1, ()), (2, (1,)), (2, ())], {1: 900})
     best = cheapest_by_hand(board)
     assert best == 400 + 800 + 2 * 900
     assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
@@ -504,3 +507,50 @@ def test_the_bound_weighing_the_leads_and_the_locations_stays_below_the_cheapest
     best = cheapest_by_hand(board)
     bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
     assert best is not None and bound is not None and bound <= cents(best)
+
+
+def test_the_bound_weighs_a_day_players_locations_against_their_days():
+    """Two days full of two locations' pages, three leads in every scene and a day player in one scene at
+    each location. On their own the day player needs a day and each location one; but either the
+    locations share both days (a fee and a move more each day) or the day player works both. The cheaper
+    is their second day's pay: what the bound proves with the supporting cast's days split, where the
+    leads' kinds of day alone (the day player not among them) proved a day."""
+    leads, everyone = (1, 2, 3), (1, 2, 3, 4)
+    scenes = [(1, everyone), (1, leads), (2, everyone), (2, leads)]
+    board = two_days_at_two_locations(scenes, {1: 900, 2: 800, 3: 700, 4: 600})
+    best = cheapest_by_hand(board)
+    assert best == 400 + 800 + 2 * (900 + 800 + 700 + 600)
+    without_split = first_bound(cp_model, Scenes(board), Budget(5))[0].amount
+    assert without_split == cents(best) - 600 * 100
+    assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
+    result = optimize(board, work=5)  # the split solved beside the search
+    assert result.bound == best and result.status == "optimal"
+
+
+def with_a_day_player(board: Board, seed: int) -> Board:
+    """The board with a fourth performer, dearer than the second, in two or three of its scenes."""
+    rng = random.Random(seed)
+    chosen = set(rng.sample(sorted(board.strips), rng.choice((2, 3))))
+    strips = {
+        i: replace(strip, cast=tuple(sorted({*strip.cast, 4})), cast_numbers=tuple(sorted({*strip.cast, 4})))
+        if i in chosen
+        else strip
+        for i, strip in board.strips.items()
+    }
+    return replace(board, strips=strips, cast=board.cast | {4: CastMember(4, "Day player", (4,), Decimal(650))})
+
+
+def test_the_bound_weighing_day_players_stays_below_the_cheapest_schedule():
+    """Small boards with a day player besides two leads and a guest, every schedule tried: the bound with
+    the supporting cast's days split is never above the cheapest, and on some it is above what the leads'
+    kinds of day prove."""
+    raised = 0
+    for seed in range(16):
+        board = with_a_day_player(small_board(seed, scenes=6), seed)
+        best = cheapest_by_hand(board)
+        bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+        if best is None or bound is None:
+            continue
+        assert bound <= cents(best), seed
+        raised += bound > first_bound(cp_model, Scenes(board), Budget(5))[0].amount
+    assert raised
