@@ -43,9 +43,11 @@ BOUND_SHARE = 0.3  # and at most this share of it: a short search's work is left
 # The cast weighed with the locations, in CP-SAT's deterministic time, and at most this share of the
 # search's. Measured, one worker, presolve off: the larger production's model is proven (113,166.65) at
 # 1.39 in 4 s of a core; the demo's reaches 86,372.01 at 1.5 (89,695.01 is proven at 3, in 8 s). With
-# the linear relaxation at level 2 each unit took half as long again.
+# the linear relaxation at level 2 each unit took half as long again. The share keeps a short run's
+# weighing short: beside another busy process, 0.3 of a 10 s run's work (3-4 s of a core) cost the demo's
+# search its last tenth of work at the deadline.
 WEIGHING_WORK = 1.5
-WEIGHING_SHARE = 0.3
+WEIGHING_SHARE = 0.1
 
 
 @dataclass(frozen=True)
