@@ -1,7 +1,8 @@
 """A proven lower bound on what any schedule within the limits costs: how good a schedule found is.
 
 The cost is the cast's paid days, the locations' days and the company moves, and no schedule costs
-less than the least each part can cost on its own, so the bound is the sum of two relaxations:
+less than the least each part can cost on its own, so the bound is the sum of two relaxations, raised
+where the cast and the locations are weighed together:
 
 - Locations and moves: each location's pages split over days as if scenes could be cut anywhere, a
   location's fee counted on each day it has any, a move for each location a day has after its first;
@@ -16,9 +17,9 @@ less than the least each part can cost on its own, so the bound is the sum of tw
   a long gap can drop them, the dates their locked scenes pay, holds between them included, and one
   more for each work date those leave needed.
 
-- The cast and the locations together (`leads_bound`): the two best-paid leads and every performer at
-  two locations or more, weighed against the locations' days and moves, days counted by kind. This model
-  is the largest: the optimizer solves it beside the search, on the machine's other core (`Weighing`).
+- The cast and the locations together (`leads_bound`), days counted by kind: the three best-paid leads;
+  then the two best-paid and every performer at two locations or more. That model is the largest: the
+  optimizer solves it beside the search, on the machine's other core (`Weighing`).
 
 The search's model counts cost exactly so (`model`), so the gap between a schedule and this bound is
 at most what more searching could save. The locations' relaxation, solved, also says which days each
@@ -42,8 +43,8 @@ BOUND_WORK = 1.0  # at most, of the search's work
 BOUND_SHARE = 0.3  # and at most this share of it: a short search's work is left for the schedule
 # The cast weighed with the locations, in CP-SAT's deterministic time, and at most this share of the
 # search's. Measured, one worker, presolve off: the larger production's model is proven (113,166.65) at
-# 1.39 in 4 s of a core; the demo's reaches 86,372.01 at 1.5 (89,695.01 is proven at 3, in 8 s). With
-# the linear relaxation at level 2 each unit took half as long again. The share keeps a short run's
+# 1.39 in 4 s of a core; the demo's reaches 86,372.01 at 1.5. With its linear relaxation at level 2 the
+# demo's is proven (89,695.01) at 2.1, but each unit took half as long again. The share keeps a short run's
 # weighing short: beside another busy process, 0.3 of a 10 s run's work (3-4 s of a core) cost the demo's
 # search its last tenth of work at the deadline.
 WEIGHING_WORK = 1.5
@@ -114,9 +115,9 @@ class Weighing:
         seconds = self.budget.seconds_left()
         if seconds is not None:
             self.solver.parameters.max_time_in_seconds = max(seconds, 0.01)
-        status = self.solver.Solve(self.model.model)
+        status = self.solver.Solve(self.model)
         if not beside:
-            self.budget.spent(self.solver, self.model.model)
+            self.budget.spent(self.solver, self.model)
         if status in (self.cp_model.OPTIMAL, self.cp_model.FEASIBLE):
             self.amount = proven(self.solver)
 
@@ -197,7 +198,7 @@ def _locations_and_moves(
         for (place, d), flag in sorted(used.items(), key=lambda item: -solver.Value(pages[item[0]])):
             if solver.Value(flag):
                 location_days.setdefault(place, []).append(d)
-    return max(0, int(-(-solver.BestObjectiveBound() // 1))), location_days
+    return proven(solver), location_days
 
 
 def _cast_days(scenes: Scenes) -> dict[int, int]:

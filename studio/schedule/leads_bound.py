@@ -19,7 +19,7 @@ has all five, which costs the locations days and moves. For each performer at tw
 kind's days are split in two, the days they are paid and the others, and each part holds its own pages,
 minutes and moves out of the kind's: their scenes on their part, each of its locations used there on at
 least a day. The split of one performer is not tied to another's (each is a view of the same days), so
-the model stays as many times larger as there are such performers, not exponentially.
+the model grows with the number of such performers, not exponentially.
 
 A reported day is counted as shot: its locations and moves, and the cast who worked it; the kinds are
 the other days'. It holds where days are dates: one unit.
@@ -28,7 +28,6 @@ the other days'. It holds where days are dates: one unit.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from math import floor
@@ -41,15 +40,6 @@ KEY_PERFORMERS = 3  # 2^3 kinds of day: solved in a fraction of the search's wor
 # With the supporting cast's days split, kinds of the two best-paid leads only: on the larger production,
 # proven at 1.39 units of work with 4 kinds; with 8, 5 units had not proven it.
 SPLIT_LEADS = 2
-
-
-@dataclass
-class KindsModel:
-    """A CP-SAT model of days by kind, and the performers whose pay it weighs beyond their days alone."""
-
-    model: object
-    leads: set[int]
-    supporting: set[int]
 
 
 def leads_and_locations(
@@ -74,8 +64,8 @@ def leads_and_locations(
     return proven(solver), set(built.leads)
 
 
-def supporting_model(cp_model, scenes: Scenes, paid_alone: dict[int, int], needs: dict[int, int]) -> KindsModel | None:
-    """The model weighing the two best-paid leads, every performer at two locations or more and the
+def supporting_model(cp_model, scenes: Scenes, paid_alone: dict[int, int], needs: dict[int, int]):
+    """The CP-SAT model weighing the two best-paid leads, every performer at two locations or more and the
     locations together; its objective counts everyone else as paid alone. None where it does not hold."""
     built = _Kinds.built(cp_model, scenes, paid_alone, _leads(scenes, needs, SPLIT_LEADS))
     if built is None:
@@ -89,7 +79,7 @@ def supporting_model(cp_model, scenes: Scenes, paid_alone: dict[int, int], needs
         if p not in built.leads and p not in supporting
     )
     built.model.Minimize(sum(built.costs) + built.as_shot + others)
-    return KindsModel(built.model, set(built.leads), set(supporting))
+    return built.model
 
 
 def proven(solver) -> int:
