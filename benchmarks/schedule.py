@@ -87,7 +87,7 @@ def optimizer(folder: Path) -> None:
                         f"{cost / best:.3f} × best known {best}",
                     ),
                     _target(
-                        report["bound"] is not None and searched <= Decimal(report["bound"]) * Decimal("1.3"),
+                        report["lower_bound"] is not None and searched <= _bound(report) * Decimal("1.3"),
                         f"{_against_bound(searched, report)} (gap {report['gap_percent']}% with it)",
                     ),
                 ]
@@ -126,7 +126,7 @@ def mid_shoot(folder: Path) -> None:
                         current is None or cost <= Decimal(current["amount"]), f"board {current and current['amount']}"
                     ),
                     _target(
-                        report["bound"] is not None and searched <= Decimal(report["bound"]) * Decimal("1.3"),
+                        report["lower_bound"] is not None and searched <= _bound(report) * Decimal("1.3"),
                         _against_bound(searched, report),
                     ),
                 ]
@@ -136,9 +136,13 @@ def mid_shoot(folder: Path) -> None:
 
 def _against_bound(searched: Decimal, report: dict) -> str:
     """The cost the search counts (labour left out) against the proven bound, when there is one."""
-    if report["bound"] is None:
+    if report["lower_bound"] is None:
         return "no bound proven"
-    return f"{searched / Decimal(report['bound']):.3f} × bound {report['bound']} without labour"
+    return f"{searched / _bound(report):.3f} × bound {_bound(report)} without labour"
+
+
+def _bound(report: dict) -> Decimal:
+    return Decimal(report["lower_bound"]["amount"])
 
 
 def _target(met: bool, what: str) -> str:

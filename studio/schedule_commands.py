@@ -192,6 +192,6 @@ def schedule_report(report: dict, days: int, status: str) -> str:
         ).format(**fields)
     if report["gap_percent"] is not None:
         text += " " + _("No schedule within the limits costs less than {bound} {currency} (a gap of {gap}%).").format(
-            bound=report["bound"], gap=report["gap_percent"], **fields
+            bound=report["lower_bound"]["amount"], gap=report["gap_percent"], **fields
         )
     return text

@@ -194,7 +194,7 @@ def result_json(run: SchedulingRun, board_days: int) -> dict:
         "saving_percent": percent(result.saving),
         "baseline_cost": result.baseline.to_json(),
         "baseline_saving_percent": percent(result.script_saving),
-        "bound": str(Money(result.bound, cost.currency).amount) if result.bound is not None else None,
+        "lower_bound": Money(result.bound, cost.currency).to_json() if result.bound is not None else None,
         "gap_percent": percent(result.gap),
         "status": result.status,
         "conflicts": result.conflicts,

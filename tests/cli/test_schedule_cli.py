@@ -27,7 +27,9 @@ def test_the_report_puts_the_saving_against_the_current_schedule_first_and_gives
     assert cost < current < Decimal(report["baseline_cost"]["amount"])
     assert Decimal(report["saving_percent"]) == round(100 * (1 - cost / current), 1)
     assert Decimal(report["baseline_saving_percent"]) > Decimal(report["saving_percent"])
-    assert Decimal(report["bound"]) < cost and Decimal(report["gap_percent"]) > 0
+    bound = report["lower_bound"]
+    assert Decimal(bound["amount"]) < cost and bound["currency"] == report["cost"]["currency"]
+    assert Decimal(report["gap_percent"]) > 0
     # The demo's lunches, typed five hours after each day's call, follow the calls the optimizer gave,
     # unless that puts them past midnight or the day's wrap: then cleared, to fall when due.
     assert report["meals_moved"]
