@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 from itertools import combinations
-from math import floor
+from math import ceil, floor
 
 from studio.schedule.dood import called_dates
 from studio.schedule.scene_groups import Scenes
@@ -40,6 +40,7 @@ KEY_PERFORMERS = 3  # 2^3 kinds of day: solved in a fraction of the search's wor
 # With the supporting cast's days split, kinds of the two best-paid leads only: on the larger production,
 # proven at 1.39 units of work with 4 kinds; with 8, 5 units had not proven it.
 SPLIT_LEADS = 2
+ROUNDING = 1e-6  # CP-SAT's bound on a whole objective may be off by floating point's noise
 
 
 def leads_and_locations(
@@ -83,8 +84,9 @@ def supporting_model(cp_model, scenes: Scenes, paid_alone: dict[int, int], needs
 
 
 def proven(solver) -> int:
-    """What a solve proves its model's objective at least, in whole minor units."""
-    return max(0, int(-(-solver.BestObjectiveBound() // 1)))
+    """What a solve proves its model's objective at least, in whole minor units. The objective is whole
+    units, so a bound a hair above one (CP-SAT's 1835000.0000000002) proves that one, not the next."""
+    return max(0, ceil(solver.BestObjectiveBound() - ROUNDING))
 
 
 class _Kinds:
