@@ -34,6 +34,7 @@ from studio.schedule.search import Budget
 from studio.schedule.strips import place_all, set_locked
 
 D = dt.date
+BOUND_WORK = 10.0  # a search's work from which the bound weighs the supporting cast too (`bound.WEIGHING_LEAST`)
 WORK = 4.0  # on the demo: every limit kept, a third below the board's own schedule (3 did, before moves drove)
 
 
@@ -206,7 +207,7 @@ def test_the_bound_is_below_the_cheapest_schedule_keeping_a_reported_day_over_it
     board.limits.drop_gap_days, board.limits.eighths = gap, limit
     board.cast[1].unavailable = {board.days[0].date}
     best = cheapest_keeping_the_first_day(board)
-    bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+    bound = lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount
     if best is not None and bound is not None:
         assert bound <= cents(best)
     if best is not None:  # what the day shot breaks is no reason to refuse placing the rest
@@ -262,8 +263,8 @@ def test_the_bound_counts_what_a_reported_day_holds():
     assert [(s.cast, s.location_id) for s in shot] == [((1,), 1), ((1,), 2)]
     not_shot = replace(board, days=[replace(board.days[0], reported=False), *board.days[1:]])
     assert (
-        lower_bound(cp_model, Scenes(board), Budget(5)).amount
-        > lower_bound(cp_model, Scenes(not_shot), Budget(5)).amount
+        lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount
+        > lower_bound(cp_model, Scenes(not_shot), Budget(BOUND_WORK)).amount
     )
 
 
@@ -396,7 +397,7 @@ def test_the_bound_counts_travel_days_and_a_drop_as_the_cost_does():
         cost, _ = model_cost(board, layout)
         assert cost == cents(BoardAnalysis(board.placed(layout)).cost.total)
     best = cheapest_by_hand(board)
-    bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+    bound = lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount
     assert best is not None and bound is not None and bound <= cents(best)
 
 
@@ -434,7 +435,7 @@ def test_the_bound_is_the_cheapest_schedule_when_the_hours_alone_decide_it():
     board = one_location_board([("INT", "DAY", 300, (1,), f"S{i}") for i in range(3)])
     best = cheapest_by_hand(board)
     assert best == 2 * Decimal(1000) + 2 * Decimal(900)
-    assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
+    assert lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount == cents(best)
 
 
 def scenes_per_day(board: Board, result) -> list[list[int]]:
@@ -496,7 +497,7 @@ def test_the_bound_weighs_a_leads_days_against_the_locations_days():
     board = two_days_at_two_locations([(1, (1,)), (1, ()), (2, (1,)), (2, ())], {1: 900})
     best = cheapest_by_hand(board)
     assert best == 400 + 800 + 2 * 900
-    assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
+    assert lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount == cents(best)
 
 
 @pytest.mark.parametrize(("seed", "gap"), [(s, g) for s in range(8) for g in (2, 10)])
@@ -507,7 +508,7 @@ def test_the_bound_weighing_the_leads_and_the_locations_stays_below_the_cheapest
     board = small_board(seed, days=4, scenes=6)
     board.limits.drop_gap_days = gap
     best = cheapest_by_hand(board)
-    bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+    bound = lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount
     assert best is not None and bound is not None and bound <= cents(best)
 
 
@@ -522,10 +523,10 @@ def test_the_bound_weighs_a_day_players_locations_against_their_days():
     board = two_days_at_two_locations(scenes, {1: 900, 2: 800, 3: 700, 4: 600})
     best = cheapest_by_hand(board)
     assert best == 400 + 800 + 2 * (900 + 800 + 700 + 600)
-    without_split = first_bound(cp_model, Scenes(board), Budget(5))[0].amount
+    without_split = first_bound(cp_model, Scenes(board), Budget(BOUND_WORK))[0].amount
     assert without_split == cents(best) - 600 * 100
-    assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
-    result = optimize(board, work=5)  # the split solved beside the search
+    assert lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount == cents(best)
+    result = optimize(board, work=10)  # the split solved beside the search (weighed from 10 units of work)
     assert result.bound == best and result.status == "optimal"
 
 
@@ -550,11 +551,11 @@ def test_the_bound_weighing_day_players_stays_below_the_cheapest_schedule():
     for seed in range(16):
         board = with_a_day_player(small_board(seed, scenes=6), seed)
         best = cheapest_by_hand(board)
-        bound = lower_bound(cp_model, Scenes(board), Budget(5)).amount
+        bound = lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount
         if best is None or bound is None:
             continue
         assert bound <= cents(best), seed
-        raised += bound > first_bound(cp_model, Scenes(board), Budget(5))[0].amount
+        raised += bound > first_bound(cp_model, Scenes(board), Budget(BOUND_WORK))[0].amount
     assert raised
 
 
@@ -578,4 +579,4 @@ def test_the_bound_is_not_raised_by_floating_point_noise():
     )
     best = cheapest_by_hand(board)
     assert best == Decimal("16850.00")
-    assert lower_bound(cp_model, Scenes(board), Budget(5)).amount == cents(best)
+    assert lower_bound(cp_model, Scenes(board), Budget(BOUND_WORK)).amount == cents(best)
