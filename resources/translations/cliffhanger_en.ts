@@ -251,7 +251,7 @@
 <context>
     <name>ProductionReportPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="422"/>
+        <location filename="../../ui/pages/reports.py" line="431"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>Posted %n actual to the budget</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="498"/>
+        <location filename="../../ui/pages/reports.py" line="508"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>%n conflict remains: see the schedule.</numerusform>

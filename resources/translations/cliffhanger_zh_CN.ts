@@ -3413,13 +3413,13 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="114"/>
-        <location filename="../../ui/pages/reports.py" line="363"/>
+        <location filename="../../ui/pages/reports.py" line="372"/>
         <source>Start the report</source>
         <translation>开始填写日报</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="115"/>
-        <location filename="../../ui/pages/reports.py" line="374"/>
+        <location filename="../../ui/pages/reports.py" line="383"/>
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
@@ -3430,7 +3430,7 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="117"/>
-        <location filename="../../ui/pages/reports.py" line="411"/>
+        <location filename="../../ui/pages/reports.py" line="420"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -3766,121 +3766,136 @@ Replace it with a fresh demo? The file as it is now is kept as a backup (File �
         <translation>尚未拍摄：可于 %1 收工时开始填写日报。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="341"/>
+        <location filename="../../ui/pages/reports.py" line="332"/>
+        <source>posted to the budget</source>
+        <translation>已记入预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="334"/>
+        <source>not posted to the budget yet</source>
+        <translation>尚未记入预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="335"/>
+        <source>posted to the budget, but changed since: post it again</source>
+        <translation>已记入预算，但之后有改动：请重新记入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="350"/>
         <source>%1 of %2 scenes completed, %3 partly shot, %4 not shot, %5 added</source>
         <translation>计划 %2 场，拍完 %1 场，部分拍摄 %3 场，未拍 %4 场，新增 %5 场</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="348"/>
+        <location filename="../../ui/pages/reports.py" line="357"/>
         <source>hot cost %1 against %2 planned</source>
         <translation>当日成本 %1，计划 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="373"/>
+        <location filename="../../ui/pages/reports.py" line="382"/>
         <source>New note</source>
         <translation>新备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="385"/>
+        <location filename="../../ui/pages/reports.py" line="394"/>
         <source>Every scene of the script is on this report.</source>
         <translation>剧本的每一场都已在本报告中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="387"/>
+        <location filename="../../ui/pages/reports.py" line="396"/>
         <source>Add a scene shot</source>
         <translation>添加已拍场次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="388"/>
+        <location filename="../../ui/pages/reports.py" line="397"/>
         <source>Scene shot on this day:</source>
         <translation>本日拍摄的场次：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="405"/>
+        <location filename="../../ui/pages/reports.py" line="414"/>
         <source>Choose the notes, or scenes added on the day, to remove.</source>
         <translation>请选择要删除的备注，或当天添加的场次。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="409"/>
+        <location filename="../../ui/pages/reports.py" line="418"/>
         <source>A scene planned for the day stays on its report: mark it not shot instead.</source>
         <translation>当天计划的场次保留在报告中：请改为标记为未拍摄。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="422"/>
+        <location filename="../../ui/pages/reports.py" line="431"/>
         <source>Posted %n actual(s) to the budget</source>
         <translation>
             <numerusform>已记入预算 %n 笔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="429"/>
+        <location filename="../../ui/pages/reports.py" line="439"/>
         <source>Re-plan the remaining days</source>
         <translation>重新安排剩余拍摄日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="431"/>
+        <location filename="../../ui/pages/reports.py" line="441"/>
         <source>Re-planning needs a reported day and a day after it to plan.</source>
         <translation>重新安排需要一个已报的拍摄日，以及其后可安排的拍摄日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="434"/>
+        <location filename="../../ui/pages/reports.py" line="444"/>
         <source>Re-plan from day:</source>
         <translation>从第几天起重新安排：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="444"/>
+        <location filename="../../ui/pages/reports.py" line="454"/>
         <source>Looking for the cheapest schedule of the days from day %1 on: the costs below are theirs alone; the whole shoot&apos;s follows.</source>
         <translation>正在为第 %1 天起的拍摄日寻找成本最低的计划：下方成本仅为这些天的，整个拍摄的成本随后给出。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="463"/>
+        <location filename="../../ui/pages/reports.py" line="473"/>
         <source>Re-planned from day %1</source>
         <translation>已从第 %1 天起重新安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="470"/>
+        <location filename="../../ui/pages/reports.py" line="480"/>
         <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. The slip saves %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
         <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误反而节省 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="475"/>
+        <location filename="../../ui/pages/reports.py" line="485"/>
         <source>From day %1: %2 scene(s) left unshot are scheduled again. The whole schedule would cost %3. The slip costs %4: %5 cast work days, %6 hold days, %7 location days, %8 shoot day(s) added.</source>
         <translation>从第 %1 天起：%2 场未拍的戏重新排入计划。整个计划预计花费 %3。延误多花 %4：演员工作日 %5，待命日 %6，场地日 %7，增加拍摄日 %8 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="490"/>
+        <location filename="../../ui/pages/reports.py" line="500"/>
         <source>The days added cost %1 in the budget, in the slip&apos;s cost.</source>
         <translation>增加的拍摄日在预算中计 %1，已计入延误成本。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="495"/>
+        <location filename="../../ui/pages/reports.py" line="505"/>
         <source>Placing the remaining days again also saves %1, as it would with every scene shot.</source>
         <translation>重新安排剩余拍摄日另外还能节省 %1，即使所有戏都按计划拍完也一样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports.py" line="498"/>
+        <location filename="../../ui/pages/reports.py" line="508"/>
         <source>%n conflict(s) remain: see the schedule.</source>
         <translation>
             <numerusform>还有 %n 处冲突：见拍摄计划。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="500"/>
+        <location filename="../../ui/pages/reports.py" line="510"/>
         <source>Store this schedule?</source>
         <translation>保存这个拍摄计划吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="507"/>
+        <location filename="../../ui/pages/reports.py" line="517"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="507"/>
+        <location filename="../../ui/pages/reports.py" line="517"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="512"/>
+        <location filename="../../ui/pages/reports.py" line="522"/>
         <source>Export the production report</source>
         <translation>导出拍摄日报</translation>
     </message>

@@ -157,6 +157,12 @@ def post_days(session: Session, production_id: int, shoot_day_ids: list[int]) ->
     return len(add_rows(session, "cost_entry", {"production_id": production_id}, entries))
 
 
+def day_posting_state(session: Session, production_id: int, shoot_day_id: int, actual: DayCost) -> str:
+    """`posting_state` against the budget as it is now worked out (the Reports page's, one day at a time)."""
+    accounts = budget_accounts(current_budget(session, production_id))
+    return posting_state(session, production_id, shoot_day_id, actual, accounts)
+
+
 def posting_state(session: Session, production_id: int, shoot_day_id: int, actual: DayCost, accounts: Accounts) -> str:
     """Whether a reported day's labour (`actual`, its hot cost's; `accounts`: `budget_accounts`) is posted to
     the budget: "no", "yes", or "out of date" when its report was changed since (the cost report then has

@@ -209,3 +209,32 @@ def test_a_minor_at_work_longer_than_their_age_allows_is_named_under_the_day(dem
     settle()
     assert "⚠ Kevin Lin (age 5) was at work from" in page.summary.text()
     assert "over the 6:00 a minor that age may be" in page.summary.text()
+
+
+def test_a_days_posted_state_shows_under_it_and_follows_a_post_and_an_edit(demo_window, demo_path, settle, monkeypatch):
+    """The demo posts its three reported days; a fourth, started, is not posted until Post to the budget,
+    and an edit of its report after that leaves what is posted out of date until it is posted again."""
+    monkeypatch.setattr("ui.pages.reports.today_where_shot", lambda *_: dt.date(2027, 1, 14))
+    page = show(demo_window, "reports")
+    day_row(page, 2)
+    settle()
+    assert page.summary.text().endswith(" · posted to the budget")
+    day_row(page, 4)
+    settle()
+    page.start_report()
+    settle()
+    assert page.summary.text().endswith(" · not posted to the budget yet")
+    entries = "select count(*) from cost_entry"
+    before = query(demo_path, entries)[0][0]
+    page.buttons["postDay"].trigger()
+    settle()
+    assert page.summary.text().endswith(" · posted to the budget")
+    later = page.unit.model.rows[0]["camera_wrap"] + 4 * 60  # past eight hours: overtime for the cast
+    index = page.unit.model.index(0, column(page.unit, "camera_wrap"))
+    assert page.unit.model.setData(index, f"{later // 60:02d}:{later % 60:02d}")
+    settle()
+    assert page.summary.text().endswith(" · posted to the budget, but changed since: post it again")
+    page.buttons["postDay"].trigger()
+    settle()
+    assert page.summary.text().endswith(" · posted to the budget")
+    assert query(demo_path, entries)[0][0] > before

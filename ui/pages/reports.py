@@ -26,7 +26,7 @@ from studio.day_reports.listings import (
     shoot_day_rows,
     unit_rows,
 )
-from studio.day_reports.postings import post_days
+from studio.day_reports.postings import NOT_POSTED, POSTED, day_posting_state, post_days
 from studio.day_reports.replan import Replan, preview_replan
 from studio.day_reports.starting import start_day_report, today_where_shot
 from studio.day_reports.summary import DayReports, DaySummary, ahead_or_behind
@@ -323,7 +323,16 @@ class ProductionReportPage(Page):
         self.scenes.set_rows(scenes)
         self.notes.set_rows(notes)
         self.hot_cost.set_rows(hot_cost_rows(summary))
-        self.summary.setText(self._summary_text(summary))
+        posted = self.workspace.read(day_posting_state, self.workspace.production_id, day_id, summary.hot.actual)
+        self.summary.setText(self._summary_text(summary) + " · " + self._posted_text(posted))
+
+    def _posted_text(self, state: str) -> str:
+        """Whether the day's labour is in the budget's actuals (`postings.posting_state`)."""
+        if state == POSTED:
+            return self.tr("posted to the budget")
+        if state == NOT_POSTED:
+            return self.tr("not posted to the budget yet")
+        return self.tr("posted to the budget, but changed since: post it again")
 
     def _not_shot_yet(self, day_id: int | None) -> str:
         """The day's date, shown, when it is still to come where the production shoots; else ""."""
@@ -420,6 +429,7 @@ class ProductionReportPage(Page):
             self.show_refusal(str(error))
             return
         self.tell(self.tr("Posted %n actual(s) to the budget", "", count))
+        self.show_day()  # the actuals are no report's rows: its posted state is read again here
 
     def replan(self) -> None:
         """The days after the last reported re-planned with the scenes left unshot; what the slip costs is
