@@ -54,10 +54,10 @@ def run_script(args: argparse.Namespace) -> int:
 
 
 def _not_yet_adapted(report: dict, reach: int) -> None:
-    """The original's scenes past the last episode the adaptation reaches moved from `cut` to
-    `not_yet_adapted`: an adaptation still being written has cut none of them."""
-    cut = report.pop("cut")
-    report["cut"] = [scene for scene in cut if (scene["episode"] or 0) <= reach]
+    """The original's scenes past the last episode the adaptation reaches moved from `original_only` (cut)
+    to `not_yet_adapted`: an adaptation still being written has cut none of them."""
+    cut = report.pop("original_only")
+    report["original_only"] = [scene for scene in cut if (scene["episode"] or 0) <= reach]
     report["not_yet_adapted"] = [scene for scene in cut if (scene["episode"] or 0) > reach]
 
 
@@ -99,7 +99,7 @@ def _stored_alignment(args: argparse.Namespace) -> dict:
             report = stored_alignment(session, production.id)
     finally:
         database.close()
-    if not report["pairs"] and not report["cut"] and not report["not_yet_adapted"]:
+    if not report["pairs"] and not report["original_only"] and not report["not_yet_adapted"]:
         raise UserError(
             _("{title} has no original script: import one with import-script FILE --side original").format(
                 title=production.title
@@ -120,18 +120,18 @@ def _alignment_report(report: dict) -> str:
         _("{pairs} scenes paired ({doubtful} marked ? to confirm), {cut} cut, {added} added in adaptation.").format(
             pairs=len(report["pairs"]),
             doubtful=len(report["doubtful"]),
-            cut=len(report["cut"]),
-            added=len(report["added"]),
+            cut=len(report["original_only"]),
+            added=len(report["shooting_only"]),
         )
     ]
     for pair in report["pairs"]:
         mark = "?" if pair["doubtful"] else " "
-        lines.append(f"{mark} {pair['original']:>8} ↔ {pair['adaptation']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
-    lines += [_("cut: {number} {set}").format(**scene) for scene in report["cut"]]
-    lines += [_("added: {number} {set}").format(**scene) for scene in report["added"]]
+        lines.append(f"{mark} {pair['original']:>8} ↔ {pair['shooting']:<8} {pair['score']:.2f}  {ways[pair['by']]}")
+    lines += [_("cut: {number} {set}").format(**scene) for scene in report["original_only"]]
+    lines += [_("added: {number} {set}").format(**scene) for scene in report["shooting_only"]]
     lines += [_("not yet adapted: {number} {set}").format(**scene) for scene in report["not_yet_adapted"]]
     lines.append(_("Characters (sure or confirmed pairs in which both are there; ? doubtful, to map by hand):"))
-    lines += [_name_line(match) for match in report["characters"]]
+    lines += [_name_line(match) for match in report["names"]]
     lines.append(_("Sets (sure or confirmed pairs in which both are the set; ? doubtful, to map by hand):"))
     lines += [_name_line(match) for match in report["sets"]]
     lines += [_("To check: {message}").format(message=message) for message in report["ambiguities"]]
@@ -152,7 +152,7 @@ def _alignment_report(report: dict) -> str:
 
 def _name_line(match: dict) -> str:
     mark = "?" if match["doubtful"] else " "
-    return f"{mark} {match['original']} ↔ {match['adaptation']} ({match['scenes']})"
+    return f"{mark} {match['original']} ↔ {match['shooting']} ({match['scenes']})"
 
 
 def paired_report(alignment: dict) -> str:
@@ -164,8 +164,8 @@ def paired_report(alignment: dict) -> str:
         ).format(
             pairs=len(alignment["pairs"]),
             doubtful=len(alignment["doubtful"]),
-            cut=len(alignment["cut"]),
-            added=len(alignment["added"]),
+            cut=len(alignment["original_only"]),
+            added=len(alignment["shooting_only"]),
         )
     ]
     if alignment["not_yet_adapted"]:

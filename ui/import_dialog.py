@@ -238,7 +238,7 @@ class ImportDialog(QDialog):
         rows = [
             (
                 _scene(pair["original"], pair["original_heading"]),
-                _scene(pair["adaptation"], pair["adaptation_heading"]),
+                _scene(pair["shooting"], pair["shooting_heading"]),
                 self.tr("%1, %2% alike")
                 .replace("%1", ways.get(pair["by"], pair["by"]))
                 .replace("%2", str(round(pair["score"] * 100))),
@@ -247,10 +247,12 @@ class ImportDialog(QDialog):
             for pair in alignment["pairs"]
         ]
         rows += [
-            (_scene(s["number"], s["heading"]), "—", self.tr("cut in adaptation"), False) for s in alignment["cut"]
+            (_scene(s["number"], s["heading"]), "—", self.tr("cut in adaptation"), False)
+            for s in alignment["original_only"]
         ]
         rows += [
-            ("—", _scene(s["number"], s["heading"]), self.tr("added in adaptation"), False) for s in alignment["added"]
+            ("—", _scene(s["number"], s["heading"]), self.tr("added in adaptation"), False)
+            for s in alignment["shooting_only"]
         ]
         rows += [
             (_scene(s["number"], s["heading"]), "—", self.tr("not yet adapted"), False)

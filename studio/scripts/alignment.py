@@ -96,17 +96,24 @@ class Alignment:
         return {
             "pairs": [_pair_json(pair) for pair in self.pairs],
             "doubtful": [_pair_json(pair) for pair in self.doubtful],
-            "cut": [_scene_json(scene) for scene in self.cut],
-            "added": [_scene_json(scene) for scene in self.added],
-            "episodes_unpaired": {"original": self.original_episodes, "adaptation": self.adaptation_episodes},
-            "characters": [match_json(match) for match in self.characters],
+            "original_only": [_scene_json(scene) for scene in self.cut],
+            "shooting_only": [_scene_json(scene) for scene in self.added],
+            "episodes_unpaired": {"original": self.original_episodes, "shooting": self.adaptation_episodes},
+            "names": [match_json(match) for match in self.characters],
             "sets": [match_json(match) for match in self.sets],
             "ambiguities": self.ambiguities,
         }
 
 
 def match_json(match: NameMatch) -> dict:
-    return {**vars(match), "doubtful": match.doubtful}
+    """A name's match as `script align --json` has it: the original's and the shooting script's name."""
+    return {
+        "original": match.original,
+        "shooting": match.adaptation,
+        "scenes": match.scenes,
+        "doubt": match.doubt,
+        "doubtful": match.doubtful,
+    }
 
 
 def _scene_json(scene: SceneOutline) -> dict:
@@ -116,7 +123,7 @@ def _scene_json(scene: SceneOutline) -> dict:
 def _pair_json(pair: Pair) -> dict:
     return {
         "original": pair.original.number,
-        "adaptation": pair.adaptation.number,
+        "shooting": pair.adaptation.number,
         "score": round(pair.score, 2),
         "by": pair.by,
         "doubtful": pair.doubtful,

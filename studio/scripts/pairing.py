@@ -319,7 +319,7 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
     report = {
         "pairs": [_pair_json(row) for row in pairs],
         "doubtful": [_pair_json(row) for row in pairs if not row.confirmed],
-        "cut": [
+        "original_only": [  # cut in adaptation
             _scene_json(row.original, row.original.episode_number, row.original.set_name)
             for row in rows
             if row.scene is None and not row.not_yet_adapted
@@ -329,7 +329,7 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
             for row in rows
             if row.not_yet_adapted
         ],
-        "added": [
+        "shooting_only": [  # added in adaptation
             _scene_json(row.scene, episodes.get(row.scene.episode_id), sets.get(row.scene.set_id, ""))
             for row in rows
             if row.original is None
@@ -342,7 +342,7 @@ def stored_alignment(session: Session, production_id: int, proposal: Proposal | 
     spoken = Counter(name for o in originals for name in set(names_in(o.speaking) + names_in(o.listed)))
     if proposal is None:
         proposal = _stored_proposal(session, production_id, originals) or (([], []), ([], []))
-    report["characters"], character_problems = _stored_map(
+    report["names"], character_problems = _stored_map(
         characters,
         proposal[0],
         spoken,
@@ -397,7 +397,7 @@ def _stored_map(
     matches = [
         {
             "original": zh,
-            "adaptation": row.script_name or row.name,
+            "shooting": row.script_name or row.name,
             "scenes": proposed.get((zh, row.script_name or row.name), counts[zh]),
             "doubt": "",
             "doubtful": False,
@@ -425,9 +425,9 @@ def _stored_map(
 def _pair_json(row) -> dict:
     return {
         "original": row.original.number,
-        "adaptation": row.scene.number,
+        "shooting": row.scene.number,
         "original_heading": row.original.heading,  # to judge the pair by: each side's heading and set
-        "adaptation_heading": row.scene.heading,
+        "shooting_heading": row.scene.heading,
         "score": row.score / 100,
         "by": _paired_by(row),
         "doubtful": not row.confirmed,

@@ -323,13 +323,11 @@ def test_the_command_prints_pairs_and_names(tmp_path):
     files = str(tmp_path / "original.txt"), str(tmp_path / "adaptation.fountain")
     report = json.loads(run("script", "align", *files, "--json").stdout)
     assert report["doubtful"] == [
-        {"original": "2-2", "adaptation": "2-4", "score": 0.89, "by": "moved", "doubtful": True}
+        {"original": "2-2", "shooting": "2-4", "score": 0.89, "by": "moved", "doubtful": True}
     ]
-    assert [scene["number"] for scene in report["cut"]] == ["1-4"]
+    assert [scene["number"] for scene in report["original_only"]] == ["1-4"]
     # she speaks in five pairs, four of them sure: the moved one counts once confirmed
-    assert {"original": "苏晚", "adaptation": "SOPHIE", "scenes": 4, "doubt": "", "doubtful": False} in report[
-        "characters"
-    ]
+    assert {"original": "苏晚", "shooting": "SOPHIE", "scenes": 4, "doubt": "", "doubtful": False} in report["names"]
     text = run("script", "align", *files).stdout
     assert "6 scenes paired (1 marked ? to confirm), 1 cut, 1 added" in text and "苏晚 ↔ SOPHIE" in text
     assert_one_clear_line(run("script", "align", files[0], str(tmp_path / "missing.fountain")), "missing.fountain")

@@ -33,7 +33,7 @@ def imported(db: str, path, side: str = "shooting") -> dict:
 
 
 def pairs_of(report: dict) -> list[tuple[str, str, bool]]:
-    return sorted((pair["original"], pair["adaptation"], pair["doubtful"]) for pair in report["pairs"])
+    return sorted((pair["original"], pair["shooting"], pair["doubtful"]) for pair in report["pairs"])
 
 
 HAND_CHECKED = [
@@ -60,15 +60,15 @@ def test_the_original_imported_beside_the_shooting_script_is_paired_and_its_name
     database.close()
     report = imported(db, scripts[0], "original")["alignment"]
     assert pairs_of(report) == HAND_CHECKED
-    assert [scene["number"] for scene in report["cut"]] == ["1-4"]
-    assert [(scene["number"], scene["set"]) for scene in report["added"]] == [("2-2", "MALIBU BEACH")]
+    assert [scene["number"] for scene in report["original_only"]] == ["1-4"]
+    assert [(scene["number"], scene["set"]) for scene in report["shooting_only"]] == [("2-2", "MALIBU BEACH")]
     assert {(name["original"], name["adaptation"]) for name in report["names_mapped"]} >= {
         ("苏晚", "SOPHIE"),
         ("顾景深", "ETHAN"),
         ("总裁办公室", "CEO'S OFFICE"),
     }
     stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
-    assert pairs_of(stored) == HAND_CHECKED and stored["cut"] == report["cut"]
+    assert pairs_of(stored) == HAND_CHECKED and stored["original_only"] == report["original_only"]
     database = open_database(db)
     with database.reading() as session:
         names = {c.name: c.name_zh for c in session.exec(select(Character))}
@@ -168,7 +168,7 @@ def test_different_episode_counts_are_listed_not_paired_silently(scripts, tmp_pa
     imported(db, scripts[1])
     report = imported(db, scripts[0], "original")["alignment"]
     assert any("episodes 3 of the adaptation are not in the original" in message for message in report["ambiguities"])
-    assert ("3-1", 3) in {(scene["number"], scene["episode"]) for scene in report["added"]}
+    assert ("3-1", 3) in {(scene["number"], scene["episode"]) for scene in report["shooting_only"]}
 
 
 def test_a_chinese_name_already_anothers_is_listed_and_not_given_twice(scripts, tmp_path):
@@ -217,7 +217,7 @@ def test_two_scripts_on_postgresql_and_copied_to_a_file(scripts, postgres_url, t
     copy = tmp_path / "copy.sqlite"
     assert run("copy-production", "--db", postgres_url, "--to", str(copy), "--json").returncode == 0
     copied = json.loads(run("script", "align", "--db", str(copy), "--json").stdout)
-    assert pairs_of(copied) == HAND_CHECKED and copied["characters"] == report["characters"]
+    assert pairs_of(copied) == HAND_CHECKED and copied["names"] == report["names"]
 
 
 def test_a_chinese_script_is_offered_as_the_original_of_an_english_show_only(scripts, tmp_path):
@@ -257,7 +257,7 @@ def test_the_names_map_rests_on_the_sure_pairs_and_grows_as_doubtful_ones_are_co
         ("苏家客厅", "WAN HOUSE - LIVING ROOM"),
     }
     stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
-    shown = {(name["original"], name["adaptation"], name["doubtful"]) for name in stored["characters"]}
+    shown = {(name["original"], name["shooting"], name["doubtful"]) for name in stored["names"]}
     assert ("苏母", "MRS. WAN", True) in shown and ("苏晚", "SOPHIE", False) in shown
     database = open_database(db)
     with database.transaction() as session:
@@ -271,10 +271,8 @@ def test_the_names_map_rests_on_the_sure_pairs_and_grows_as_doubtful_ones_are_co
     database.close()
     stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
     assert stored["doubtful"] == []
-    assert {"original": "苏母", "adaptation": "MRS. WAN", "scenes": 2, "doubt": "", "doubtful": False} in stored[
-        "characters"
-    ]
-    assert ("咖啡馆", "COFFEE SHOP", True) in {(n["original"], n["adaptation"], n["doubtful"]) for n in stored["sets"]}
+    assert {"original": "苏母", "shooting": "MRS. WAN", "scenes": 2, "doubt": "", "doubtful": False} in stored["names"]
+    assert ("咖啡馆", "COFFEE SHOP", True) in {(n["original"], n["shooting"], n["doubtful"]) for n in stored["sets"]}
     database = open_database(db)
     with database.transaction() as session:
         run_steps(session, changes.undo)
@@ -325,7 +323,7 @@ def test_the_original_imported_first_is_counted_as_the_original_and_names_the_sh
     assert (show["episodes"], show["scenes"], show["original"]) == (0, 0, {"episodes": 2, "scenes": 7})
     assert "the original it is adapted from: 2 episodes, 7 scenes" in run("info", "--db", db).stdout
     waiting = json.loads(run("script", "align", "--db", db, "--json").stdout)  # its scenes, none adapted yet
-    assert (waiting["pairs"], waiting["cut"], len(waiting["not_yet_adapted"])) == ([], [], 7)
+    assert (waiting["pairs"], waiting["original_only"], len(waiting["not_yet_adapted"])) == ([], [], 7)
     out = tmp_path / "original.pdf"
     assert run("export", "script", "--bilingual", "--db", db, "--out", str(out)).returncode == 0
     assert pdf_text(out).count("Not yet adapted") == 7
@@ -352,7 +350,7 @@ def test_an_unfinished_adaptation_leaves_the_later_episodes_not_yet_adapted_not_
     files = run("script", "align", str(scripts[0]), str(scripts[1]), "--json")
     stored = run("script", "align", "--db", db, "--json")
     for report in (json.loads(files.stdout), json.loads(stored.stdout)):
-        assert [scene["number"] for scene in report["cut"]] == ["1-4"]
+        assert [scene["number"] for scene in report["original_only"]] == ["1-4"]
         assert [scene["number"] for scene in report["not_yet_adapted"]] == ["3-1", "3-2"]
     (message,) = [m for m in json.loads(files.stdout)["ambiguities"] if m.startswith("episodes 3 of the original")]
     assert message.endswith("come after the adaptation's last, 2: their scenes are listed as not yet adapted")

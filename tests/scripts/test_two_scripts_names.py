@@ -40,7 +40,7 @@ def test_a_pair_renumbered_by_a_revision_says_so_never_same_number(tmp_path):
     adaptation.write_text(ADAPTATION.replace(OFFICE_2, ""), encoding="utf-8")
     imported(db, adaptation)
     stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
-    ways = {(pair["original"], pair["adaptation"]): pair["by"] for pair in stored["pairs"]}
+    ways = {(pair["original"], pair["shooting"]): pair["by"] for pair in stored["pairs"]}
     assert ways[("2-3", "2-2")] == "renumbered" and ways[("1-1", "1-1")] == "number"
     assert all(way != "number" for (original, shot), way in ways.items() if original != shot)
     text = run("script", "align", "--db", db).stdout
@@ -65,8 +65,8 @@ def test_a_doubtful_match_given_by_hand_or_stored_before_is_no_longer_to_check(t
 
 def names_of(report: dict) -> dict[str, set[tuple]]:
     return {
-        kind: {(name["original"], name["adaptation"], name["scenes"], name["doubtful"]) for name in report[kind]}
-        for kind in ("characters", "sets")
+        kind: {(name["original"], name["shooting"], name["scenes"], name["doubtful"]) for name in report[kind]}
+        for kind in ("names", "sets")
     }
 
 
@@ -80,7 +80,7 @@ def test_the_two_file_preview_and_the_stored_import_map_the_names_alike(tmp_path
     stored = json.loads(run("script", "align", "--db", db, "--json").stdout)
     assert names_of(preview) == names_of(stored)
     assert names_of(stored) == {
-        "characters": {
+        "names": {
             ("苏晚", "SOPHIE", 4, False),
             ("顾景深", "ETHAN", 3, False),
             ("林助理", "MAX", 2, False),
@@ -147,7 +147,7 @@ def test_a_name_for_two_people_or_renamed_is_listed_and_its_scenes_paired_to_con
     original.write_text(DOUBLED_ORIGINAL, encoding="utf-8")
     adaptation.write_text(DOUBLED_ADAPTATION, encoding="utf-8")
     report = json.loads(run("script", "align", str(original), str(adaptation), "--json").stdout)
-    assert [(p["original"], p["adaptation"], p["by"], p["doubtful"]) for p in report["pairs"]] == [
+    assert [(p["original"], p["shooting"], p["by"], p["doubtful"]) for p in report["pairs"]] == [
         ("1-1", "1-1", "number", False),
         ("1-2", "1-2", "number", False),
         ("1-3", "1-3", "number", True),
@@ -159,9 +159,9 @@ def test_a_name_for_two_people_or_renamed_is_listed_and_its_scenes_paired_to_con
         ("3-3", "3-3", "number", False),
         ("3-4", "3-4", "number", True),
     ]
-    assert report["cut"] == report["added"] == []
+    assert report["original_only"] == report["shooting_only"] == []
     assert MARGARET in report["ambiguities"] and ETHAN in report["ambiguities"]
-    characters = {(n["original"], n["adaptation"]): n["doubtful"] for n in report["characters"]}
+    characters = {(n["original"], n["shooting"]): n["doubtful"] for n in report["names"]}
     assert characters == {
         ("苏晚", "SOPHIE"): False,
         ("沈清", "MARGARET"): True,

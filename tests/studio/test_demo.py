@@ -224,8 +224,8 @@ def test_the_larger_production_extends_the_demo_for_the_optimizer(tmp_path):
     finally:
         database.close()
     # its Chinese original, aligned: its own cut beats past the demo's 80 episodes, its own sets in Chinese
-    assert {row["episode"] for row in aligned["cut"]} > {86, 95} and len(aligned["added"]) == 4
-    assert {"帕萨迪纳小学·教室", "港口仓库"} <= {row["set"] for row in aligned["cut"]}
+    assert {row["episode"] for row in aligned["original_only"]} > {86, 95} and len(aligned["shooting_only"]) == 4
+    assert {"帕萨迪纳小学·教室", "港口仓库"} <= {row["set"] for row in aligned["original_only"]}
     assert aligned["ambiguities"] == [] and len(aligned["pairs"]) >= 550
     progress = {row["episode"]: row for row in aligned["episodes"]}
     assert (

@@ -17,16 +17,17 @@ from tests.command_line import run
 def test_the_demo_has_its_chinese_original_aligned_and_its_names_mapped(demo_path):
     report = json.loads(run("script", "align", "--db", str(demo_path), "--json").stdout)
     assert len(report["pairs"]) == 478 and report["doubtful"] == []
-    names = {(match["original"], match["adaptation"]) for match in report["characters"]}
+    names = {(match["original"], match["shooting"]) for match in report["names"]}
     assert {("顾景深", "ETHAN"), ("苏晚", "CHLOE"), ("顾老爷子", "GRANDFATHER STERLING")} <= names
-    assert {"original": "顾氏集团·总裁办公室", "adaptation": "STERLING TOWER - CEO OFFICE"}.items() <= next(
-        match for match in report["sets"] if match["adaptation"] == "STERLING TOWER - CEO OFFICE"
+    assert {"original": "顾氏集团·总裁办公室", "shooting": "STERLING TOWER - CEO OFFICE"}.items() <= next(
+        match for match in report["sets"] if match["shooting"] == "STERLING TOWER - CEO OFFICE"
     ).items()
     # The six beats written for the original only are cut; four Malibu beach scenes were added.
-    assert len(report["cut"]) == 6 and sum(scene["set"] == "MALIBU BEACH" for scene in report["added"]) == 4
+    assert len(report["original_only"]) == 6
+    assert sum(scene["set"] == "MALIBU BEACH" for scene in report["shooting_only"]) == 4
     statuses = Counter(pair["status"] for pair in report["pairs"])
     assert statuses["approved"] > 300 and statuses["not_started"] > 0 and statuses["translated"] > 0
-    assert [pair["adaptation"] for pair in report["changed_since_approval"]] == ["5-2", "40-3"]
+    assert [pair["shooting"] for pair in report["changed_since_approval"]] == ["5-2", "40-3"]
     assert report["ambiguities"] == []
     by_episode = {row["episode"]: row for row in report["episodes"]}
     assert by_episode[5]["changed_since_approval"] == 1 and by_episode[5]["approved"] == by_episode[5]["scenes"] - 1
