@@ -125,7 +125,7 @@ def by_account(cost: DayCost, accounts: Accounts) -> dict[tuple[int, str, str], 
 def post_days(session: Session, production_id: int, shoot_day_ids: list[int]) -> int:
     """Post reported days' labour (each replacing what it posted before); returns the entries made."""
     reports = DayReports(session, production_id)
-    accounts = budget_accounts(current_budget(session, production_id))
+    accounts = current_accounts(session, production_id)
     if not accounts.by_code:
         raise InvalidInput(_("the budget has no accounts to post the day's costs to"))
     entries: list[dict] = []
@@ -157,10 +157,9 @@ def post_days(session: Session, production_id: int, shoot_day_ids: list[int]) ->
     return len(add_rows(session, "cost_entry", {"production_id": production_id}, entries))
 
 
-def day_posting_state(session: Session, production_id: int, shoot_day_id: int, actual: DayCost) -> str:
-    """`posting_state` against the budget as it is now worked out (the Reports page's, one day at a time)."""
-    accounts = budget_accounts(current_budget(session, production_id))
-    return posting_state(session, production_id, shoot_day_id, actual, accounts)
+def current_accounts(session: Session, production_id: int) -> Accounts:
+    """The accounts a day's labour is posted to, by the budget as it is now worked out."""
+    return budget_accounts(current_budget(session, production_id))
 
 
 def posting_state(session: Session, production_id: int, shoot_day_id: int, actual: DayCost, accounts: Accounts) -> str:

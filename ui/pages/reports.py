@@ -26,7 +26,7 @@ from studio.day_reports.listings import (
     shoot_day_rows,
     unit_rows,
 )
-from studio.day_reports.postings import NOT_POSTED, POSTED, day_posting_state, post_days
+from studio.day_reports.postings import NOT_POSTED, POSTED, Accounts, current_accounts, post_days, posting_state
 from studio.day_reports.replan import Replan, preview_replan
 from studio.day_reports.starting import start_day_report, today_where_shot
 from studio.day_reports.summary import DayReports, DaySummary, ahead_or_behind
@@ -75,6 +75,10 @@ class ProductionReportPage(Page):
     def __init__(self, workspace, parent=None):
         super().__init__(workspace, parent)
         self.reports: DayReports | None = None
+        # The budget's accounts a day's labour posts to, worked out once (60 ms on the larger production,
+        # twelve times a day's summary) until something besides a report changes: an edit of a report
+        # changes what it posts, not where.
+        self.accounts: Accounts | None = None
         self.shown: DaySummary | None = None
         self.days = self.table(
             [
@@ -265,7 +269,7 @@ class ProductionReportPage(Page):
     # Loading and redrawing.
 
     def load(self, production_id: int) -> None:
-        self.reports = self.workspace.read(DayReports, production_id)
+        self.reports, self.accounts = self.workspace.read(DayReports, production_id), None
         rows = self.workspace.read(shoot_day_rows, production_id)
         self.days.set_rows(rows)
         if rows and not self.days.selected_rows():
@@ -275,7 +279,9 @@ class ProductionReportPage(Page):
 
     def redraw(self, changes: Changes) -> None:
         """An edit of a report works the day out again from its rows; anything else it is priced or
-        planned by reads the reports again."""
+        planned by reads the reports again; anything but a report may move the budget's accounts."""
+        if changes.everything or changes.kinds - REPORT_KINDS:
+            self.accounts = None
         if changes.touches(self.stale_on - REPORT_KINDS) or self.reports is None:
             super().redraw(changes)
         elif changes.touches(REPORT_KINDS):
@@ -323,7 +329,10 @@ class ProductionReportPage(Page):
         self.scenes.set_rows(scenes)
         self.notes.set_rows(notes)
         self.hot_cost.set_rows(hot_cost_rows(summary))
-        posted = self.workspace.read(day_posting_state, self.workspace.production_id, day_id, summary.hot.actual)
+        if self.accounts is None:
+            self.accounts = self.workspace.read(current_accounts, self.workspace.production_id)
+        production_id, actual = self.workspace.production_id, summary.hot.actual
+        posted = self.workspace.read(posting_state, production_id, day_id, actual, self.accounts)
         self.summary.setText(self._summary_text(summary) + " · " + self._posted_text(posted))
 
     def _posted_text(self, state: str) -> str:
